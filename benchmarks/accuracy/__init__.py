@@ -1,0 +1,1 @@
+"""Accuracy benchmarks: one script per task, each runnable alone (see common.py)."""

@@ -1,0 +1,46 @@
+"""clean: RawDocument -> Article (page chrome out with reasons, metadata, headings, paragraphs)."""
+
+from __future__ import annotations
+
+from ..model import Article, RawDocument, article_id
+from .normalize import normalize_line, split_lines
+from .text import CleanResult, chrome_reason, clean_text_lines
+
+__all__ = [
+    "CleanError", "CleanResult", "article_from_result", "chrome_reason", "clean_document",
+    "clean_text_lines", "normalize_line", "split_lines",
+]
+
+
+class CleanError(ValueError):
+    """A document that leaves no article text after cleaning (one-line message)."""
+
+
+def clean_document(doc: RawDocument) -> Article:
+    if doc.meta.get("html") or doc.format in ("html", "warc"):
+        from .html import clean_html  # written separately; imported only when needed
+
+        return clean_html(doc)
+    result = clean_text_lines(split_lines(doc.text), meta=doc.meta)
+    return article_from_result(doc, result)
+
+
+def article_from_result(doc: RawDocument, result: CleanResult) -> Article:
+    """The Article for ``doc`` from a cleaning result; CleanError when no body text is left."""
+    if not any(b.kind == "paragraph" for b in result.blocks):
+        raise CleanError("no article text after cleaning")
+    return Article(
+        id=article_id(result.blocks, result.title),
+        source_path=doc.source_path,
+        format=doc.format,
+        title=result.title,
+        published=result.published,
+        outlet=result.outlet,
+        author=result.author,
+        blocks=result.blocks,
+        removed=result.removed,
+        embedded_posts=result.embedded_posts,
+        url=doc.url,
+        external_id=doc.external_id,
+        input_sha256=doc.input_sha256,
+    )

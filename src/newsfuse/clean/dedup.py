@@ -1,0 +1,80 @@
+"""Near-duplicate articles: MinHash over word 5-shingles of the cleaned text, queried with LSH."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from ..model import Article
+
+NUM_PERM = 128
+THRESHOLD = 0.8
+SHINGLE = 5
+SEED = 1
+SCHEME = "affine32"  # datasketch 2 hashing scheme; signatures are NUM_PERM uint32 values
+_WORD = re.compile(r"\w+")
+_DTYPE = np.dtype("<u4")
+_EMPTY = np.full(NUM_PERM, (1 << 32) - 1, dtype=_DTYPE)  # datasketch's value for "no shingles"
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    tokens = _WORD.findall(text.casefold())
+    if len(tokens) < size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def text_signature(text: str) -> bytes:
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    m.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
+    return np.asarray(m.hashvalues, dtype=_DTYPE).tobytes()
+
+
+def signature(article: Article) -> bytes:
+    """A serialisable MinHash of the article's cleaned text (NUM_PERM little-endian uint32)."""
+    return text_signature(article.text)
+
+
+def _minhash(sig: bytes) -> MinHash:
+    if len(sig) != NUM_PERM * _DTYPE.itemsize:
+        raise ValueError(f"a signature is {NUM_PERM * _DTYPE.itemsize} bytes, got {len(sig)}")
+    values = np.frombuffer(sig, dtype=_DTYPE).astype(np.uint64)
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME)
+
+
+def _is_empty(m: MinHash) -> bool:
+    return bool(np.array_equal(np.asarray(m.hashvalues, dtype=np.uint64), _EMPTY.astype(np.uint64)))
+
+
+class NearDuplicateIndex:
+    """Ids of articles added so far; ``match`` names the earliest one a new text nearly repeats."""
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._hashes: dict[str, MinHash] = {}
+        self._order: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._hashes
+
+    def add(self, article_id: str, sig: bytes) -> None:
+        if article_id in self._hashes:
+            return
+        m = _minhash(sig)
+        self._hashes[article_id] = m
+        self._order[article_id] = len(self._order)
+        if not _is_empty(m):
+            self._lsh.insert(article_id, m)
+
+    def match(self, sig: bytes) -> str | None:
+        m = _minhash(sig)
+        if _is_empty(m):
+            return None
+        hits = [k for k in self._lsh.query(m) if self._hashes[k].jaccard(m) >= self.threshold]
+        return min(hits, key=self._order.__getitem__) if hits else None

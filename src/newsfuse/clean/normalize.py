@@ -1,0 +1,95 @@
+"""Unicode normalisation of text lines: safe NFKC, hyphens, spaces, zero-width characters, mojibake."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .rules import load_rules
+
+_SPACES = re.compile(r"[ \t]+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as numbered in the decoded input (only CR/LF break lines, unlike str.splitlines)."""
+    return _LINE_BREAK.split(text)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str | None], frozenset[str], str, frozenset[str], frozenset[str], tuple[str, ...]]:
+    u = load_rules()["unicode"]
+    table: dict[int, str | None] = {ord(c): None for c in u["delete"]}
+    table.update({ord(c): " " for c in u["space"]})
+    table.update({ord(c): "-" for c in u["hyphen"]})
+    return (
+        table,
+        frozenset(u["hyphen_inside_word"]),
+        "",
+        frozenset(u["nfkc_keep_categories"]),
+        frozenset(u["nfkc_keep_chars"]),
+        tuple(u["mojibake_markers"]),
+    )
+
+
+def _safe_nfkc(text: str, keep_categories: frozenset[str], keep_chars: frozenset[str]) -> str:
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isascii() or ch in keep_chars or unicodedata.category(ch) in keep_categories:
+            out.append(ch)
+        else:
+            out.append(unicodedata.normalize("NFKC", ch))
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _hyphens_inside_words(text: str, dashes: frozenset[str]) -> str:
+    if not any(d in text for d in dashes):
+        return text
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch in dashes and 0 < i < len(chars) - 1 and chars[i - 1].isalnum() and chars[i + 1].isalnum():
+            chars[i] = "-"
+    return "".join(chars)
+
+
+def _to_cp1252_bytes(text: str) -> bytes | None:
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 255:
+                return None
+            out.append(ord(ch))  # the five bytes cp1252 leaves undefined pass through as latin-1
+    return bytes(out)
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo UTF-8 that was decoded as cp1252/latin-1 ("â€™" -> "’"), only when that is certain."""
+    markers = _tables()[5]
+    if text.isascii() or not any(m in text for m in markers):
+        return text
+    raw = _to_cp1252_bytes(text)
+    if raw is None:
+        return text
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+    return fixed if sum(fixed.count(m) for m in markers) < sum(text.count(m) for m in markers) else text
+
+
+def normalize_line(line: str) -> str:
+    """One line as the cleaner sees it; curly quotes and dashes between words are kept."""
+    table, dashes, _, keep_cat, keep_chars, _ = _tables()
+    line = fix_mojibake(line)
+    line = line.translate(table)
+    line = _safe_nfkc(line, keep_cat, keep_chars)
+    line = line.translate(table)  # NFKC may produce characters the table maps (e.g. U+2011)
+    line = _hyphens_inside_words(line, dashes)
+    line = "".join(ch for ch in line if ch in "\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Co") )
+    return _SPACES.sub(" ", line).strip()

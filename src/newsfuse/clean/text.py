@@ -1,0 +1,335 @@
+"""The text-dump cleaner: page chrome out (with a reason per line), metadata and blocks in.
+
+Works on the lines of a page dump and, equally, on paragraphs extracted from HTML.
+Line numbers in ``removed`` are 1-based indexes into the lines given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Block, EmbeddedPost, RemovedLine
+from .dates import dateline_date, find_date
+from .normalize import normalize_line
+from .posts import find_posts
+from .rules import exact_key, load_rules
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    title: str | None
+    published: str | None
+    author: str | None
+    outlet: str | None
+    blocks: tuple[Block, ...]
+    removed: tuple[RemovedLine, ...]
+    embedded_posts: tuple[EmbeddedPost, ...]
+    block_lines: tuple[tuple[int, ...], ...] = ()  # 1-based input lines behind each block
+
+
+@dataclass
+class _State:
+    lines: list[str]  # normalised
+    labels: dict[int, str] = field(default_factory=dict)  # 0-based line -> removal reason
+    authors: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)  # from bylines
+    outlets: list[str] = field(default_factory=list)
+
+    def content(self) -> list[int]:
+        return [i for i, line in enumerate(self.lines) if line]
+
+    def free(self) -> list[int]:
+        return [i for i, line in enumerate(self.lines) if line and i not in self.labels]
+
+
+# --------------------------------------------------------------------------- line tests
+
+
+def words(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def ends_sentence(line: str) -> bool:
+    layout = load_rules()["layout"]
+    stripped = line.rstrip().rstrip(layout["closing"])
+    return bool(stripped) and stripped[-1] in layout["sentence_end"]
+
+
+def is_short_unpunctuated(line: str, max_words: int, max_chars: int) -> bool:
+    return 0 < words(line) <= max_words and len(line) <= max_chars and not ends_sentence(line)
+
+
+def is_heading_like(line: str) -> bool:
+    layout = load_rules()["layout"]
+    return is_short_unpunctuated(line, layout["heading_max_words"], layout["heading_max_chars"])
+
+
+def is_long_paragraph(line: str) -> bool:
+    return ends_sentence(line) and words(line) > load_rules()["layout"]["teaser_max_words"]
+
+
+def is_teaser_header(line: str) -> bool:
+    rules = load_rules()
+    return exact_key(line) in rules.teaser_exact or any(p.match(line) for p in rules.teaser_patterns)
+
+
+def chrome_reason(line: str, context: Any = None) -> str | None:
+    """The reason a single normalised line is page chrome, or None (line-local rules only)."""
+    rules = load_rules()
+    if not line:
+        return None
+    reason = rules.exact.get(exact_key(line))
+    if reason:
+        return reason
+    if is_teaser_header(line):
+        return "teaser list"
+    for pattern, why in rules.patterns:
+        if pattern.search(line):
+            return why
+    if rules.seo_prefix.match(line):
+        return "seo keywords"
+    return None
+
+
+# --------------------------------------------------------------------------- metadata lines
+
+
+def byline_names(line: str) -> tuple[str, str] | None:
+    """("Jane Doe and John Roe", rest) when the line is a byline."""
+    rules = load_rules()
+    m = rules.byline.match(line)
+    if not m or words(line) > rules["byline"]["max_words"]:
+        return None
+    names = m.group("names").strip().rstrip(".,")
+    connectors = set(rules["byline"]["name_connectors"])
+    tokens = names.replace(",", " ").split()
+    if not tokens or not all(t[0].isupper() or t.lower() in connectors for t in tokens):
+        return None
+    if not tokens[0][0].isupper() or len(tokens) > 10:
+        return None
+    return names, m.group("rest") or ""
+
+
+def bio_name(line: str) -> str | None:
+    m = load_rules().bio.match(line)
+    return m.group("name") if m else None
+
+
+def _mark_posts(st: _State) -> list[EmbeddedPost]:
+    posts = find_posts(st.lines, set(st.labels))
+    for found in posts:
+        for i in found.lines:
+            st.labels[i] = "embedded post"
+    return [f.post for f in posts]
+
+
+def _mark_line_rules(st: _State) -> None:
+    rules = load_rules()
+    for i in st.free():
+        line = st.lines[i]
+        byline = byline_names(line)
+        if byline:
+            st.labels[i] = "byline"
+            st.authors.append(byline[0])
+            date = find_date(byline[1])
+            if date:
+                st.dates.append(date[0])
+            continue
+        name = bio_name(line)
+        if name:
+            st.labels[i] = "author bio"
+            st.authors.append(name)
+            continue
+        if rules.bio_header.match(line) and words(line) <= 8:
+            st.labels[i] = "author bio"
+            continue
+        reason = chrome_reason(line)
+        if reason:
+            st.labels[i] = reason
+            if reason == "copyright":
+                st.outlets.append(_outlet_from_copyright(line))
+
+
+def _outlet_from_copyright(line: str) -> str:
+    text = re.sub(r"^(©|\(c\)|copyright)\s*(\d{4}(\s*[-–]\s*\d{4})?)?\s*", "", line, flags=re.I)
+    return re.split(r"[.|,]\s|\s[|·•]|\.$|\ball rights\b", text, maxsplit=1, flags=re.I)[0].strip()
+
+
+# --------------------------------------------------------------------------- teaser lists
+
+
+def _is_teaser_line(st: _State, i: int, prev_headline: bool, seen: set[str], nxt: int | None) -> bool:
+    line = st.lines[i]
+    if exact_key(line) in seen:
+        return True
+    short_head = is_heading_like(line)
+    if short_head and nxt is not None and is_long_paragraph(st.lines[nxt]):
+        return False  # a section heading of the body, not a teaser headline
+    if not ends_sentence(line):
+        return True  # headline, or teaser cut off mid-sentence
+    return prev_headline and words(line) <= load_rules()["layout"]["teaser_max_words"]
+
+
+def _mark_teasers(st: _State) -> None:
+    content = st.content()
+    in_list, prev_headline, seen = False, False, set()
+    for pos, i in enumerate(content):
+        if st.labels.get(i) == "teaser list":
+            in_list, prev_headline, seen = True, False, set()
+            continue
+        if not in_list or i in st.labels:
+            continue
+        nxt = next((j for j in content[pos + 1:] if j not in st.labels), None)
+        if not _is_teaser_line(st, i, prev_headline, seen, nxt):
+            in_list = False
+            continue
+        st.labels[i] = "teaser"
+        seen.add(exact_key(st.lines[i]))
+        prev_headline = not ends_sentence(st.lines[i])
+
+
+# --------------------------------------------------------------------------- title and dates
+
+
+def _mark_datelines(st: _State) -> list[str]:
+    found = []
+    for i in st.free():
+        iso = dateline_date(st.lines[i])
+        if iso:
+            st.labels[i] = "dateline"
+            found.append(iso)
+    return found
+
+
+def _title_from_meta(st: _State, meta_title: Any) -> None:
+    """With a title from the reader, drop a line that repeats it; never guess one."""
+    if not meta_title:
+        return
+    key = exact_key(normalize_line(str(meta_title)))
+    for i in st.free()[:3]:
+        if exact_key(st.lines[i]) == key:
+            st.labels[i] = "title"
+            return
+
+
+def _guess_title(st: _State) -> str | None:
+    layout = load_rules()["layout"]
+    free = st.free()
+    if len(free) < 2:
+        return None
+    first = free[0]
+    line = st.lines[first]
+    if words(line) > layout["title_max_words"] or len(line) > layout["title_max_chars"]:
+        return None
+    if line.rstrip().endswith(".") or not any(ch.isalpha() for ch in line):
+        return None
+    # a title sits above the body: before the first free line comes nothing but chrome/metadata
+    st.labels[first] = "title"
+    return line
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _group_lines(st: _State) -> list[list[int]]:
+    """Free lines -> paragraphs; a hard-wrapped line continues when the next starts in lower case."""
+    groups: list[list[int]] = []
+    for i in st.free():
+        prev = groups[-1][-1] if groups else None
+        line = st.lines[i]
+        if (prev is not None and prev == i - 1 and not ends_sentence(st.lines[prev])
+                and line[:1].islower() and not is_heading_like(st.lines[prev]) or
+                prev is not None and prev == i - 1 and st.lines[prev].endswith(("-", ",")) and line[:1].islower()):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _join(st: _State, group: list[int]) -> str:
+    text = st.lines[group[0]]
+    for i in group[1:]:
+        nxt = st.lines[i]
+        text = text[:-1] + nxt if text.endswith("-") and text[-2:-1].isalpha() else text + " " + nxt
+    return text
+
+
+def _seo_line(text: str, body: str) -> bool:
+    seo = load_rules()["seo"]
+    if ends_sentence(text) or words(text) > 30:
+        return False
+    items = [x for x in load_rules().seo_separators.split(text) if x and x.strip()]
+    if len(items) >= seo["min_items"] and all(words(x) <= seo["max_item_words"] for x in items):
+        share = sum(1 for x in items if x.strip().casefold() in body) / len(items)
+        return share >= seo["min_body_share"]
+    return text[:1].islower() and words(text) >= 2 and text.casefold() in body
+
+
+def _build_blocks(st: _State) -> tuple[list[Block], list[tuple[int, ...]]]:
+    groups = _group_lines(st)
+    texts = [_join(st, g) for g in groups]
+    for k, text in enumerate(texts):
+        body = " ".join(t for j, t in enumerate(texts) if j != k).casefold()
+        if _seo_line(text, body):
+            for i in groups[k]:
+                st.labels[i] = "seo keywords"
+    kept = [(g, t) for g, t in zip(groups, texts) if g[0] not in st.labels]
+    blocks, lines = [], []
+    for k, (group, text) in enumerate(kept):
+        later_paragraph = any(not is_heading_like(t) for _, t in kept[k + 1:])
+        kind = "heading" if is_heading_like(text) and later_paragraph else "paragraph"
+        blocks.append(Block(kind, text))
+        lines.append(tuple(i + 1 for i in group))
+    return blocks, lines
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _first(values: list[str]) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def _meta_value(meta: dict[str, Any], key: str) -> str | None:
+    value = meta.get(key)
+    return normalize_line(str(value)) or None if value else None
+
+
+def clean_text_lines(lines: list[str], *, meta: dict[str, Any] | None = None) -> CleanResult:
+    """Clean the lines of a page dump (or paragraphs extracted from HTML)."""
+    meta = dict(meta or {})
+    st = _State([normalize_line(str(line)) for line in lines])
+    posts = _mark_posts(st)
+    _mark_line_rules(st)
+    _mark_teasers(st)
+    datelines = _mark_datelines(st)
+    if "title" in meta:
+        _title_from_meta(st, meta.get("title"))
+        title = _meta_value(meta, "title")
+    else:
+        title = _guess_title(st)
+    blocks, block_lines = _build_blocks(st)
+    removed = tuple(RemovedLine(i + 1, lines[i].strip(), reason) for i, reason in sorted(st.labels.items()))
+    published = _meta_date(meta) or _first(datelines) or _first(st.dates)
+    return CleanResult(
+        title=title,
+        published=published,
+        author=_meta_value(meta, "author") or _first(st.authors),
+        outlet=_meta_value(meta, "outlet") or _first(st.outlets),
+        blocks=tuple(blocks),
+        removed=removed,
+        embedded_posts=tuple(posts),
+        block_lines=tuple(block_lines),
+    )
+
+
+def _meta_date(meta: dict[str, Any]) -> str | None:
+    value = meta.get("published")
+    if not value:
+        return None
+    found = find_date(str(value))
+    return found[0] if found else None

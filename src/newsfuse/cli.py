@@ -1,0 +1,273 @@
+"""The `newsfuse` command line: a thin layer over pipeline, store and the tell-it stages."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Any
+
+import click
+
+from .store import EventFilter, default_url, open_store
+
+DB_HELP = "SQLite file or postgresql:// URL (default ./newsfuse.db, or $NEWSFUSE_DB)."
+
+
+def _store(db: str | None):
+    return open_store(db or default_url())
+
+
+def _print_json(obj: Any) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False))
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@click.group()
+@click.version_option(package_name="newsfuse")
+def main() -> None:
+    """newsfuse: many news reports in, one checked account out."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--no-analysis", is_flag=True, help="Only read, clean and store (no NLP, events or stories).")
+@click.option("--dask", "dask_address", default=None, help="Run per-document stages on Dask: SCHEDULER_ADDRESS or local[:N].")
+@click.option("--batch-size", default=16, show_default=True, help="Documents per stored batch (one transaction).")
+def ingest(paths: tuple[str, ...], db: str | None, as_json: bool, no_analysis: bool, dask_address: str | None,
+           batch_size: int) -> None:
+    """Read files, folders, globs or - (stdin); clean, analyse, fuse and store them."""
+    from . import pipeline
+
+    with _store(db) as store:
+        if dask_address:
+            from .distributed import ingest_with_dask
+
+            summary = ingest_with_dask(store, list(paths), dask_address, analyse_articles=not no_analysis,
+                                       on_error=pipeline.print_error)
+        else:
+            summary = _ingest_with_progress(store, list(paths), not no_analysis, batch_size, as_json)
+    if as_json:
+        _print_json(summary.to_dict())
+    else:
+        click.echo(
+            f"read {summary.inputs} inputs, {summary.documents} documents: {summary.new} new, "
+            f"{summary.duplicate} duplicate, {summary.unchanged} unchanged, {summary.failed} failed"
+            + (" (interrupted: run again to go on)" if summary.interrupted else "")
+        )
+    if summary.nothing_read:
+        sys.exit(1)
+    if summary.interrupted:
+        sys.exit(130)
+
+
+def _ingest_with_progress(store, paths: list[str], analyse: bool, batch_size: int, quiet: bool):
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from . import pipeline
+
+    console = _console()
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} inputs"),
+               TextColumn("[dim]{task.fields[rate]}"), TimeElapsedColumn()]
+    with Progress(*columns, console=console, transient=True, disable=quiet or not console.is_terminal) as bar:
+        task = bar.add_task("ingest", total=None, rate="")
+
+        def progress(done: int, path: str) -> None:
+            elapsed = bar.tasks[0].elapsed or 0.0
+            rate = f"{done / elapsed:.1f}/s" if elapsed else ""
+            bar.update(task, completed=done, description=os.path.basename(path)[:40], rate=rate)
+
+        return pipeline.ingest_paths(store, paths, analyse_articles=analyse, batch_size=batch_size,
+                                     progress=progress, stdin=sys.stdin.buffer, on_error=pipeline.print_error)
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="One JSON record per line.")
+@click.option("--limit", default=None, type=int)
+def articles(db: str | None, as_json: bool, limit: int | None) -> None:
+    """List stored articles."""
+    with _store(db) as store:
+        for a in store.articles(limit=limit):
+            if as_json:
+                _print_json(a.to_dict())
+            else:
+                dup = f" (duplicate of {a.duplicate_of})" if a.duplicate_of else ""
+                click.echo(f"{a.id}  {a.published or '----------'}  {a.title or '(untitled)'}  [{a.source_path}]{dup}")
+
+
+@main.command()
+@click.argument("article_id")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True)
+def show(article_id: str, db: str | None, as_json: bool) -> None:
+    """Show one article with its annotations."""
+    with _store(db) as store:
+        annotated = store.annotations(article_id)
+        article = store.article(article_id)
+        if article is None:
+            raise click.ClickException(f"no article {article_id}")
+        record = annotated.to_dict() if annotated else article.to_dict()
+        record["sources"] = store.sources(article_id)
+    if as_json:
+        _print_json(record)
+        return
+    click.echo(f"{record['title'] or '(untitled)'}\n{record['published'] or ''} {record['outlet'] or ''} {record['author'] or ''}")
+    for block in record["blocks"]:
+        click.echo(("## " if block["kind"] == "heading" else "") + block["text"] + "\n")
+    for r in record["removed"]:
+        click.echo(f"  removed line {r['line']} ({r['reason']}): {r['text'][:70]}")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--limit", default=20)
+def search(query: str, db: str | None, as_json: bool, limit: int) -> None:
+    """Full-text search over articles and quotes."""
+    with _store(db) as store:
+        hits = store.search(query, limit=limit)
+    for h in hits:
+        if as_json:
+            _print_json(h)
+        else:
+            click.echo(f"{h['kind']:7} {h['article_id']}  {h['title'] or ''}: {h['snippet']}")
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--mentions", is_flag=True, help="Event mentions per article (before fusion).")
+@click.option("--actor", default=None)
+@click.option("--type", "etype", default=None)
+@click.option("--since", default=None)
+@click.option("--until", default=None)
+@click.option("--story", default=None)
+def events(db: str | None, as_json: bool, mentions: bool, actor: str | None, etype: str | None, since: str | None,
+           until: str | None, story: str | None) -> None:
+    """List fused events (or, with --mentions, every event mention)."""
+    with _store(db) as store:
+        if mentions:
+            for m in store.mentions():
+                if etype and m.type != etype.upper():
+                    continue
+                if as_json:
+                    _print_json(m.to_dict())
+                else:
+                    click.echo(f"{m.article_id}  {m.type}/{m.mode or '-'}  {m.date or '?'}  {_names(m.source_actors)} -> "
+                               f"{_names(m.target_actors)}  [{m.status}]  {m.sentence[:80]}")
+            return
+        flt = EventFilter(actor=actor, type=etype, since=since, until=until, story_id=story, limit=100000)
+        for e in store.events(flt):
+            if as_json:
+                _print_json(e.to_dict())
+            else:
+                click.echo(f"{e.id}  {e.date or '?':10} {e.type}/{e.mode or '-'}  {_names(e.source_actors)} -> "
+                           f"{_names(e.target_actors)}  [{e.status}] {len(e.mentions)} mentions")
+
+
+def _names(refs) -> str:
+    return ", ".join(r.name for r in refs) or "?"
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True)
+def stories(db: str | None, as_json: bool) -> None:
+    """List stories with their articles."""
+    with _store(db) as store:
+        for s in store.stories():
+            if as_json:
+                _print_json(s.to_dict())
+            else:
+                click.echo(f"{s.id}  {s.first_published or '?'}  {s.title}  ({len(s.article_ids)} articles)")
+                for aid in s.article_ids:
+                    click.echo(f"    {aid}")
+
+
+@main.command()
+@click.argument("story_id")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md")
+def brief(story_id: str, db: str | None, fmt: str) -> None:
+    """A short cited briefing for one story."""
+    from .stories import brief as make_brief
+
+    with _store(db) as store:
+        story = store.story(story_id)
+        if story is None:
+            raise click.ClickException(f"no story {story_id}")
+        events_ = store.events(EventFilter(story_id=story_id, limit=100000))
+        arts = {aid: store.article(aid) for aid in story.article_ids}
+        click.echo(make_brief(story, events_, {k: v for k, v in arts.items() if v}, fmt))
+
+
+@main.command()
+@click.option("--actor", "actors", multiple=True, help="Actor name, id or country code; twice for a pair.")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True)
+def timeline(actors: tuple[str, ...], db: str | None, as_json: bool) -> None:
+    """Dated fused events, oldest first (for a pair of actors: the events between them)."""
+    from .stories import timeline as make_timeline
+
+    with _store(db) as store:
+        items = make_timeline(store.events(EventFilter(limit=1_000_000)), list(actors))
+    for e in items:
+        if as_json:
+            _print_json(e.to_dict())
+        else:
+            click.echo(f"{e.date or 'undated':10} ({e.date_precision or '-'})  {e.type}/{e.mode or '-'}  "
+                       f"{_names(e.source_actors)} -> {_names(e.target_actors)}  [{e.status}]")
+
+
+@main.command()
+@click.argument("out")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "graphml"]), required=True)
+@click.option("--what", type=click.Choice(["articles", "events", "mentions"]), default=None,
+              help="One table only (default: all that the format holds).")
+@click.option("--db", default=None, help=DB_HELP)
+def export(out: str, fmt: str, what: str | None, db: str | None) -> None:
+    """Export articles, events and mentions."""
+    from .export import export as do_export
+
+    with _store(db) as store:
+        written = do_export(store, fmt, out, what)
+    for path in written or [out]:
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+def serve(db: str | None, host: str, port: int) -> None:
+    """REST API (OpenAPI at /docs) and web page."""
+    import uvicorn
+
+    from .api import create_app
+
+    app = create_app(db or default_url(), token=os.environ.get("NEWSFUSE_TOKEN"),
+                     allow_remote_reads=os.environ.get("NEWSFUSE_PUBLIC_READS") == "1")
+    uvicorn.run(app, host=host, port=port)
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True)
+def failures(db: str | None, as_json: bool) -> None:
+    """Inputs that could not be read, with their causes."""
+    with _store(db) as store:
+        for f in store.failures():
+            _print_json(f) if as_json else click.echo(f"error: {f['path']}: {f['cause']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""PLOVER ontology (types, modes, CAMEO codes) and the pattern/topic data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    cameo: str
+    modes: dict[str, str] = field(default_factory=dict)  # mode -> CAMEO code
+    mode_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Ontology:
+    types: dict[str, EventType]
+    future_as: dict[str, str]
+
+    def cameo_for(self, type_: str, mode: str | None = None) -> str:
+        kind = self.types[type_]
+        return kind.modes.get(mode or "", kind.cameo)
+
+
+def _read(name: str) -> Any:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Ontology:
+    raw = _read("plover.yaml")
+    types = {
+        name: EventType(
+            name,
+            str(spec["cameo"]),
+            {m: str(c) for m, c in (spec.get("modes") or {}).items()},
+            {m: tuple(cues) for m, cues in (spec.get("mode_cues") or {}).items()},
+        )
+        for name, spec in raw["types"].items()
+    }
+    return Ontology(types, dict(raw.get("future_as") or {}))
+
+
+def cameo_for(type_: str, mode: str | None = None) -> str:
+    """The CAMEO code standing for a PLOVER type (and mode, where it has its own code)."""
+    return load_ontology().cameo_for(type_, mode)
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> dict[str, Any]:
+    return _read("patterns.yaml")
+
+
+@lru_cache(maxsize=1)
+def load_topics() -> list[dict[str, Any]]:
+    return list(_read("topics.yaml")["topics"])

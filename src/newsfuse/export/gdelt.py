@@ -1,0 +1,116 @@
+"""A GDELT-style tab-separated event table (one row per fused event, CAMEO codes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import ActorRef, Event, sha256_hex
+from ..store.base import Store
+from .rows import iter_articles, iter_events
+
+DATA = Path(__file__).with_name("data") / "gdelt.yaml"
+
+
+@lru_cache(maxsize=1)
+def spec() -> dict[str, Any]:
+    with DATA.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def columns() -> list[str]:
+    return list(spec()["columns"])
+
+
+def first_day(value: str | None) -> dt.date | None:
+    """ISO date at any precision (2025-11-15, 2025-11, 2025-W46, 2025-Q4, 2025) -> its first day."""
+    if not value:
+        return None
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            return dt.date.fromisocalendar(int(year), int(week[:2]), 1)
+        if "-Q" in value:
+            year, q = value.split("-Q")
+            return dt.date(int(year), 3 * (int(q[:1]) - 1) + 1, 1)
+        parts = [int(p) for p in value[:10].split("-")]
+        if len(parts) == 1 and len(value) == 3:  # decade "199"
+            return dt.date(parts[0] * 10, 1, 1)
+        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def event_code(e: Event) -> str:
+    if e.cameo:
+        return e.cameo
+    return spec()["plover_to_cameo_root"].get((e.type or "").upper(), "")
+
+
+def quad_class(code: str) -> int | str:
+    return spec()["quad_class"].get(code[:2], "") if code else ""
+
+
+def global_id(event_id: str) -> int:
+    return int(sha256_hex(event_id, 13), 16)
+
+
+def _actor(prefix: str, refs: tuple[ActorRef, ...]) -> dict[str, str]:
+    a = refs[0] if refs else None
+    country = (a.country or "") if a else ""
+    sector = (a.sector or "") if a else ""
+    return {
+        f"{prefix}Code": country + sector, f"{prefix}Name": a.name if a else "",
+        f"{prefix}CountryCode": country, f"{prefix}Type1Code": sector,
+    }
+
+
+def gdelt_row(e: Event, sources: dict[str, str]) -> dict[str, Any]:
+    day = first_day(e.date)
+    code = event_code(e)
+    first = e.mentions[0].article_id if e.mentions else None
+    row: dict[str, Any] = {
+        "GLOBALEVENTID": global_id(e.id),
+        "SQLDATE": day.strftime("%Y%m%d") if day else "",
+        "MonthYear": day.strftime("%Y%m") if day else "",
+        "Year": day.year if day else "",
+        "FractionDate": f"{day.year + day.timetuple().tm_yday / 365:.4f}" if day else "",
+        **_actor("Actor1", e.source_actors), **_actor("Actor2", e.target_actors),
+        "IsRootEvent": 1, "EventCode": code, "EventBaseCode": code[:3], "EventRootCode": code[:2],
+        "QuadClass": quad_class(code), "NumMentions": len(e.mentions),
+        "NumSources": len({m.outlet or m.article_id for m in e.mentions}),
+        "NumArticles": len({m.article_id for m in e.mentions}),
+        "ActionGeo_FullName": e.location or "", "SOURCEURL": sources.get(first, "") if first else "",
+        "DatePrecision": e.date_precision or "", "PloverType": e.type, "PloverMode": e.mode or "",
+        "Status": e.status, "NewsfuseEventId": e.id, "StoryId": e.story_id or "",
+    }
+    return row
+
+
+def write_gdelt(store: Store, path: Path) -> int:
+    sources = {a.id: a.url or a.source_path for a in iter_articles(store)}
+    cols = columns()
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("\t".join(cols) + "\n")
+        for e in iter_events(store):
+            row = gdelt_row(e, sources)
+            fh.write("\t".join(_cell(row[c]) for c in cols) + "\n")
+            n += 1
+    return n
+
+
+def read_gdelt(path: str | Path) -> list[dict[str, str]]:
+    """Read back a table written by ``write_gdelt`` (all cells as strings)."""
+    with Path(path).open(encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        return [dict(zip(header, line.rstrip("\n").split("\t"))) for line in fh if line.strip()]
+
+
+def _cell(value: Any) -> str:
+    """Tabs and newlines would break the table: fold all whitespace runs to one space."""
+    return " ".join(str(value).split())

@@ -1,0 +1,112 @@
+"""Command-line paths -> input files: folders (recursive, sorted), globs and "-" for stdin."""
+
+from __future__ import annotations
+
+import glob
+import os
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from fnmatch import fnmatch
+from typing import BinaryIO
+
+from ..model import InputError, InputFile
+from . import _data
+from .result import DEFAULT_MAX_BYTES, error, megabytes
+
+STDIN = "-"
+
+
+def iter_inputs(
+    paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+) -> Iterator[InputFile | InputError]:
+    """Every readable input named by ``paths``, or an InputError saying why one is not. Never raises."""
+    seen: set[str] = set()
+    for path in paths:
+        if path == STDIN:
+            yield _read_stream(stdin or sys.stdin.buffer, STDIN, max_bytes)
+        elif os.path.lexists(path):
+            yield from _expand(path, max_bytes, seen)
+        elif glob.has_magic(path):
+            yield from _expand_glob(path, max_bytes, seen)
+        else:
+            yield error(path, "no such file or directory")
+
+
+def _expand_glob(pattern: str, max_bytes: int, seen: set[str]) -> Iterator[InputFile | InputError]:
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        yield error(pattern, "no files match this pattern")
+    for path in matches:
+        yield from _expand(path, max_bytes, seen)
+
+
+def _expand(path: str, max_bytes: int, seen: set[str]) -> Iterator[InputFile | InputError]:
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        yield error(path, _os_cause(exc))
+        return
+    if stat.S_ISDIR(info.st_mode):
+        yield from _walk(path, max_bytes, seen)
+        return
+    real = os.path.realpath(path)
+    if real not in seen:
+        seen.add(real)
+        yield _read_file(path, info, max_bytes)
+
+
+def _walk(folder: str, max_bytes: int, seen: set[str]) -> Iterator[InputFile | InputError]:
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield error(folder, _os_cause(exc, "cannot list directory"))
+        return
+    for entry in entries:
+        if _skipped(entry.name):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path, max_bytes, seen)
+        elif not entry.is_symlink() or not os.path.isdir(entry.path):  # no linked folders: no cycles
+            yield from _expand(entry.path, max_bytes, seen)
+
+
+def _skipped(name: str) -> bool:
+    if name.startswith("."):
+        return True
+    lower = name.lower()
+    return any(fnmatch(lower, pattern.lower()) for pattern in _data.load("walk")["skip_names"])
+
+
+def _read_file(path: str, info: os.stat_result, max_bytes: int) -> InputFile | InputError:
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+        return _too_large(path, info.st_size, max_bytes)
+    if stat.S_ISSOCK(info.st_mode):
+        return error(path, "not a regular file (socket)")
+    try:
+        with open(path, "rb") as stream:
+            return _read_stream(stream, path, max_bytes)
+    except OSError as exc:
+        return error(path, _os_cause(exc))
+
+
+def _read_stream(stream: BinaryIO, path: str, max_bytes: int) -> InputFile | InputError:
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        return error(path, _os_cause(exc))
+    if data is None:
+        return error(path, "nothing to read (non-blocking stream)")
+    if len(data) > max_bytes:
+        return error(path, f"file too large (over the {megabytes(max_bytes)} limit)")
+    return InputFile.of(path, data)
+
+
+def _too_large(path: str, size: int, max_bytes: int) -> InputError:
+    return error(path, f"file too large ({megabytes(size)} > {megabytes(max_bytes)} limit)")
+
+
+def _os_cause(exc: OSError, doing: str | None = None) -> str:
+    reason = (exc.strerror or str(exc)).lower()
+    return f"{reason} ({doing})" if doing else reason

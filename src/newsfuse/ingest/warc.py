@@ -1,0 +1,74 @@
+"""WARC archives via warcio: one RawDocument per HTML response (status 200)."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+
+from ..model import InputError, RawDocument
+from .decode import NotText, decode
+from .result import error, exc_text
+
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(data: bytes, path: str, sha256: str) -> tuple[list[RawDocument], list[InputError]]:
+    """Read an (uncompressed or record-gzipped) WARC; on damage keep the records before it."""
+    docs: list[RawDocument] = []
+    errors: list[InputError] = []
+    index = -1
+    try:
+        for index, record in enumerate(ArchiveIterator(io.BytesIO(data), check_digests=False)):
+            _read_record(record, index, path, sha256, docs, errors)
+    except Exception as exc:  # warcio raises many types on damaged input; all mean the same here
+        errors.append(error(path, f"corrupt WARC archive after record {index + 1} ({exc_text(exc)})"))
+    if not docs and not errors:
+        errors.append(error(path, "no HTML response records in WARC archive"))
+    return docs, errors
+
+
+def _read_record(record: Any, index: int, path: str, sha256: str, docs: list, errors: list) -> None:
+    content_type = _html_content_type(record)
+    if content_type is None:
+        return
+    body = record.content_stream().read()
+    if record.raw_stream.limit:  # bytes the record header promised but the archive lacks
+        errors.append(error(path, f"record {index + 1}: truncated WARC record"))
+        return
+    match = _CHARSET.search(content_type)
+    try:
+        decoded = decode(body, declared=match.group(1) if match else None)
+    except NotText as exc:
+        errors.append(error(path, f"record {index + 1}: {exc}"))
+        return
+    headers = record.rec_headers
+    url = headers.get_header("WARC-Target-URI")
+    meta = {"html": True, "url": url, "crawled": headers.get_header("WARC-Date")}
+    docs.append(RawDocument(
+        source_path=path,
+        format="warc",
+        text=decoded.text,
+        encoding=decoded.encoding,
+        input_sha256=sha256,
+        url=url,
+        external_id=headers.get_header("WARC-Record-ID"),
+        record=index,
+        meta={k: v for k, v in meta.items() if v is not None},
+    ))
+
+
+def _html_content_type(record: Any) -> str | None:
+    """The Content-Type of an HTML page worth reading (a 200 response or a resource), else None."""
+    if record.rec_type == "response" and record.http_headers is not None:
+        if record.http_headers.get_statuscode() != "200":
+            return None
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    elif record.rec_type == "resource":
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    else:
+        return None
+    return content_type if content_type.split(";")[0].strip().lower() in _HTML_TYPES else None

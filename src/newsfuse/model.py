@@ -1,0 +1,386 @@
+"""Frozen records that pass between pipeline stages.
+
+Every stage takes and returns these types; nothing here knows about SQL, spaCy or HTTP.
+Offsets (``start``/``end``) are character offsets into ``Article.text``.
+``to_dict()`` gives the JSON shape documented in ``../shared/DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+FORMATS = ("text", "html", "json", "jsonl", "rss", "warc")
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+STATUSES = ("occurred", "planned", "hypothetical", "denied")
+PRECISIONS = ("day", "week", "month", "quarter", "year", "decade")
+
+
+def sha256_hex(data: bytes | str, length: int = 64) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:length]
+
+
+def to_plain(obj: Any) -> Any:
+    """Dataclasses, tuples and dicts -> JSON-ready Python values."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        if hasattr(obj, "to_dict"):
+            return obj.to_dict()
+        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_plain(v) for k, v in obj.items()}
+    if isinstance(obj, bytes):
+        return None
+    return obj
+
+
+def _fields_dict(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in skip}
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One input as read from disk or stdin: its raw bytes are kept in the store."""
+
+    path: str
+    data: bytes = field(repr=False)
+    sha256: str = ""
+
+    @staticmethod
+    def of(path: str, data: bytes) -> "InputFile":
+        return InputFile(path=path, data=data, sha256=sha256_hex(data))
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One document found in an input (a file is one document; a feed/WARC/JSONL many)."""
+
+    source_path: str  # the file read ("-" for stdin); records of one file share it
+    format: str  # one of FORMATS
+    text: str  # decoded text: the page dump, the HTML, or the body given by a JSON/feed record
+    encoding: str = "utf-8"
+    input_sha256: str = ""  # InputFile.sha256 of the file it came from
+    url: str | None = None
+    external_id: str | None = None  # the record's own id (JSON id, feed guid, WARC record id)
+    record: int = 0  # index of this document within its input (0 for single-document inputs)
+    # Metadata the reader found (title, published, outlet, author, html=True, ...).
+    meta: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class InputError:
+    """An input (or one record of it) that could not be read, with a one-line cause."""
+
+    path: str
+    cause: str
+
+    def line(self) -> str:
+        return f"error: {self.path}: {self.cause}"
+
+
+# --------------------------------------------------------------------------- clean
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    line: int  # 1-based line number in the decoded input text (0 when unknown)
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class EmbeddedPost:
+    author: str | None  # display name, e.g. "MFA Russia"
+    handle: str | None  # e.g. "@mfa_russia"
+    date: str | None  # ISO date
+    text: str
+    urls: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = _fields_dict(self)
+        # DESIGN.md shows the handle as the author; keep the display name too.
+        d["name"] = self.author
+        d["author"] = self.handle or self.author
+        return d
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "heading" | "paragraph"
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    source_path: str
+    format: str
+    title: str | None
+    published: str | None  # ISO date (YYYY-MM-DD) or None
+    outlet: str | None
+    author: str | None
+    blocks: tuple[Block, ...]
+    removed: tuple[RemovedLine, ...] = ()
+    embedded_posts: tuple[EmbeddedPost, ...] = ()
+    url: str | None = None
+    external_id: str | None = None
+    language: str = "en"
+    input_sha256: str = ""
+    duplicate_of: str | None = None
+    story_id: str | None = None
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self.blocks if b.kind == "heading")
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self.blocks if b.kind == "paragraph")
+
+    @property
+    def text(self) -> str:
+        """The cleaned text all offsets refer to: blocks joined by blank lines."""
+        return article_text(self.blocks)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = _fields_dict(self, skip=("blocks", "input_sha256"))
+        d["headings"] = list(self.headings)
+        d["paragraphs"] = list(self.paragraphs)
+        d["blocks"] = [{"kind": b.kind, "text": b.text} for b in self.blocks]
+        return d
+
+
+def article_text(blocks: tuple[Block, ...] | list[Block]) -> str:
+    return "\n\n".join(b.text for b in blocks)
+
+
+def article_id(blocks: tuple[Block, ...] | list[Block], title: str | None = None) -> str:
+    """Content hash of the cleaned text (16 hex): the same text is the same article."""
+    return sha256_hex((title or "") + "\n\n" + article_text(blocks), 16)
+
+
+# --------------------------------------------------------------------------- nlp
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token:
+    i: int  # index in the article
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int  # index of the head token in the article (itself for the root)
+    sent: int  # index of its sentence
+    ent_type: str = ""
+    ent_iob: str = "O"
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: str | None  # ISO at its precision: 2025-11-15, 2025-11, 2025-W46, 2025-Q1, 2025, 199
+    precision: str | None  # day|week|month|quarter|year|decade, None when unresolved
+    kind: str = ""  # absolute|weekday|relative|month|year|decade|anaphoric ...
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as it appears on an event, a quote or an entity."""
+
+    name: str
+    country: str | None = None  # ISO 3166 alpha-3, or None (IGO/NGO bodies have no country)
+    sector: str | None = None  # GOV, MIL, REB, IGO, NGO, MED, BUS, CVL, ...
+    role: str | None = None  # "President", "Prime Minister", ...
+    actor_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _fields_dict(self)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor of the knowledge base."""
+
+    id: str
+    name: str
+    kind: str  # person|state|government|igo|ngo|group|media|agent
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    start: str | None = None  # term of office, ISO dates
+    end: str | None = None
+
+    def ref(self) -> ActorRef:
+        return ActorRef(self.name, self.country, self.sector, self.role, self.id)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    text: str
+    start: int
+    end: int
+    actor: ActorRef
+    source: str = "kb"  # kb|phoenix|ner|coref
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: ActorRef | None
+    speaker_text: str | None  # the words naming the speaker in the text ("Netanyahu's office")
+    verb: str | None  # cue: "said", "according to", ...
+    text: str
+    start: int
+    end: int
+    direct: bool
+    sentence: int = -1
+
+
+@dataclass(frozen=True)
+class AnnotatedArticle:
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.article.to_dict()
+        d["sentences"] = to_plain(self.sentences)
+        d["entities"] = to_plain(self.entities)
+        d["dates"] = to_plain(self.dates)
+        d["quotes"] = to_plain(self.quotes)
+        d["actors"] = to_plain(self.actors)
+        return d
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True)
+class EventMention:
+    id: str
+    article_id: str
+    type: str  # PLOVER type
+    mode: str | None
+    cameo: str | None
+    source_actors: tuple[ActorRef, ...]
+    target_actors: tuple[ActorRef, ...]
+    date: str | None
+    date_precision: str | None
+    status: str  # occurred|planned|hypothetical|denied
+    topics: tuple[str, ...]
+    sentence: str
+    start: int  # sentence span in Article.text
+    end: int
+    sentence_index: int = -1
+    trigger: str | None = None  # the words that carry the event
+    location: str | None = None
+    initiator: ActorRef | None = None
+    reporting_source: str | None = None  # "the Kremlin's readout", "RIA Novosti", ...
+    quotes: tuple[str, ...] = ()
+    symmetric: bool = False
+    numbers: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return _fields_dict(self)
+
+
+# --------------------------------------------------------------------------- stories
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One detail of a fused event and the articles behind it."""
+
+    field: str  # date|initiator|topic|location|participant|quote|status|number:<name>|readout
+    value: str
+    supported_by: tuple[str, ...]  # article ids
+    contradicted_by: tuple[str, ...] = ()
+    single_source: bool = False
+    variants: tuple[str, ...] = ()  # other wordings of the same detail (quotes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _fields_dict(self)
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    mention_id: str
+    article_id: str
+    outlet: str | None
+    sentence: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return _fields_dict(self)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    date: str | None
+    date_precision: str | None
+    source_actors: tuple[ActorRef, ...]
+    target_actors: tuple[ActorRef, ...]
+    location: str | None
+    topics: tuple[str, ...]
+    status: str
+    details: tuple[Detail, ...]
+    mentions: tuple[MentionRef, ...]
+    story_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _fields_dict(self)
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    first_published: str | None = None
+    last_published: str | None = None
+    actors: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return _fields_dict(self)

@@ -1,0 +1,608 @@
+"""Date expressions in article text, resolved against the publication date.
+
+Rule-based (regular expressions built once from ``data/dates.yaml``). Every mention keeps its
+span; its ``value`` is TIMEX3-like at its precision (``2025-11-15``, ``2025-W46``, ``2025-11``,
+``2025-Q4``, ``2025``, ``202``). Expressions that need the publication date (weekdays, "last
+month", a month without a year...) stay unresolved when there is none: nothing guesses today.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Sequence
+
+import yaml
+
+from ..model import DateMention, Entity
+
+DATA_FILE = Path(__file__).with_name("data") / "dates.yaml"
+PRECISION_ORDER = ("day", "week", "month", "quarter", "year", "decade")
+
+Resolved = tuple[date | None, str | None, str]  # (start of the period, precision, kind)
+
+
+@dataclass
+class _Ctx:
+    text: str
+    pub: date | None
+    prior: list[tuple[date, str]] = field(default_factory=list)  # resolved mentions so far
+
+    def anchor(self, finest: str) -> tuple[date, str] | None:
+        """The last resolved mention at precision ``finest`` or finer."""
+        limit = PRECISION_ORDER.index(finest)
+        for d, prec in reversed(self.prior):
+            if PRECISION_ORDER.index(prec) <= limit:
+                return d, prec
+        return None
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    regex: re.Pattern[str]
+    resolve: Callable[[re.Match[str], _Ctx], Resolved]
+    valid: Callable[[re.Match[str], str], bool] = lambda m, text: True
+
+
+# --------------------------------------------------------------------------- periods
+
+
+def period_start(d: date, precision: str) -> date:
+    if precision == "week":
+        return d - timedelta(days=d.weekday())
+    if precision == "month":
+        return d.replace(day=1)
+    if precision == "quarter":
+        return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+    if precision == "year":
+        return date(d.year, 1, 1)
+    if precision == "decade":
+        return date(d.year - d.year % 10, 1, 1)
+    return d
+
+
+def shift(d: date, unit: str, n: int) -> date:
+    """Move ``d`` by ``n`` units, landing on the start of the unit's period."""
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return period_start(d, "week") + timedelta(weeks=n)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit] * n
+    base = period_start(d, unit)
+    index = base.year * 12 + base.month - 1 + months
+    year = index // 12
+    if not 1 <= year <= 9999:
+        raise ValueError("out of range")
+    return date(year, index % 12 + 1, 1)
+
+
+def format_value(d: date, precision: str) -> str:
+    if precision == "day":
+        return d.isoformat()
+    if precision == "week":
+        year, week, _ = d.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if precision == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if precision == "year":
+        return f"{d.year:04d}"
+    return f"{d.year // 10:03d}"
+
+
+def coarser(precision: str) -> str:
+    i = PRECISION_ORDER.index(precision)
+    return PRECISION_ORDER[min(i + 1, len(PRECISION_ORDER) - 1)]
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    with open(DATA_FILE, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _alt(words) -> str:
+    """Regex alternation, longest first; spaces match any run of spaces."""
+    escaped = sorted((re.escape(str(w)) for w in words), key=len, reverse=True)
+    return "|".join(e.replace(r"\ ", r"\s+") for e in escaped)
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower()).strip(" .")
+
+
+def _number(word: str) -> int:
+    word = _key(word)
+    return int(word) if word.isdigit() else int(vocab()["numbers"][word])
+
+
+def _day_number(word: str) -> int:
+    word = _key(word)
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else int(vocab()["ordinals"][word])
+
+
+# --------------------------------------------------------------------------- tense
+
+
+@lru_cache(maxsize=1)
+def _tense_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    v = vocab()
+    future = re.compile(rf"(?<![\w'])(?:{_alt(v['future_cues'])})(?!\w)", re.I)
+    past = re.compile(rf"\b(?:{_alt(v['past_cues'])}|\w{{3,}}ed)\b", re.I)
+    return future, past
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("; ", 0, start), start - 200)
+    rights = [i for i in (text.find(". ", end), text.find("\n", end), text.find("; ", end)) if i >= 0]
+    right = min(rights + [end + 200, len(text)])
+    return max(left, 0), right
+
+
+def tense(text: str, start: int, end: int) -> str | None:
+    """'future' or 'past' from the nearest cue in the clause around a span, else None."""
+    future_re, past_re = _tense_regexes()
+    lo, hi = _clause(text, start, end)
+    best: tuple[int, str] | None = None
+    future_spans = []
+    for m in future_re.finditer(text, lo, hi):
+        future_spans.append((m.start(), m.end()))
+        dist = m.start() - end if m.start() >= end else start - m.end()
+        if dist >= 0 and (best is None or dist < best[0]):
+            best = (dist, "future")
+    for m in past_re.finditer(text, lo, hi):
+        if any(s <= m.start() < e for s, e in future_spans):
+            continue
+        dist = m.start() - end if m.start() >= end else start - m.end()
+        if dist >= 0 and (best is None or dist < best[0]):
+            best = (dist, "past")
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------- resolvers
+
+
+def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int | None:
+    """The year of a month (and day) written without one, from the publication date and tense."""
+    if ctx.pub is None:
+        return None
+    pub = ctx.pub
+    when = tense(ctx.text, m.start(), m.end())
+    here = (month, day or (pub.day if month == pub.month else 1))
+    now = (pub.month, pub.day)
+    if when == "past":
+        return pub.year if here <= now or month == pub.month else pub.year - 1
+    if when == "future":
+        return pub.year if here >= now or month == pub.month else pub.year + 1
+    return min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs(_safe_date(y, month, day or 15) - pub))
+
+
+def _safe_date(y: int, month: int, day: int) -> date:
+    try:
+        return date(y, month, day)
+    except ValueError:
+        return date(y, month, 28)
+
+
+def _month_of(m: re.Match[str], group: str = "mon") -> int:
+    return int(vocab()["months"][_key(m.group(group))])
+
+
+def _full_year(m: re.Match[str], group: str) -> int | None:
+    raw = m.group(group)
+    if not raw:
+        return None
+    raw = raw.lstrip("'’")
+    return int(raw) if len(raw) == 4 else (1900 + int(raw) if int(raw) >= 50 else 2000 + int(raw))
+
+
+def _month_day(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    month, day = _month_of(m), _day_number(m.group("day"))
+    year = _full_year(m, "year")
+    kind = "absolute" if year else "month-day"
+    year = year or _year_for(ctx, m, month, day)
+    if year is None:
+        return None, None, kind
+    return date(year, month, day), "day", kind
+
+
+def _month_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    return date(int(m.group("year")), _month_of(m), 1), "month", "absolute"
+
+
+def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    month = _month_of(m)
+    mod = _key(m.group("mod") or "")
+    if ctx.pub is None:
+        return None, None, "month"
+    pub = ctx.pub
+    if mod in ("last", "this past", "past"):
+        year = pub.year if month < pub.month else pub.year - 1
+    elif mod in ("next", "this coming", "coming"):
+        year = pub.year if month > pub.month else pub.year + 1
+    else:
+        year = _year_for(ctx, m, month, None)
+    return date(year, month, 1), "month", "month"
+
+
+def _iso(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    return date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", "absolute"
+
+
+def _numeric(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    a, b = int(m.group("a")), int(m.group("b"))
+    month, day = (a, b) if a <= 12 else (b, a)
+    return date(_full_year(m, "year"), month, day), "day", "absolute"
+
+
+def _year(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    return date(int(m.group("year")), 1, 1), "year", "year"
+
+
+def _spelled_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    v = vocab()
+    year = v["year_centuries"][_key(m.group("c"))] * 100 + v["year_tens"][_key(m.group("t"))]
+    if m.group("o"):
+        year += _number(m.group("o"))
+    return date(year, 1, 1), "year", "year"
+
+
+def _decade(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    groups = m.groupdict()
+    if groups.get("full"):
+        return date(int(m.group("full")) * 10, 1, 1), "decade", "decade"
+    digit = int(groups["short"]) if groups.get("short") else int(vocab()["decade_words"][_key(m.group("word"))])
+    if ctx.pub is None:
+        return None, None, "decade"
+    century = ctx.pub.year // 100 * 100
+    year = century + digit * 10
+    if year > ctx.pub.year:
+        year -= 100
+    return date(year, 1, 1), "decade", "decade"
+
+
+def _weekday(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    if ctx.pub is None:
+        return None, None, "weekday"
+    target = int(vocab()["weekdays"][_key(m.group("wd"))])
+    mod = _key(m.group("mod") or "")
+    pub = ctx.pub
+    back = (pub.weekday() - target) % 7  # days back to the most recent such day (0 = today)
+    if mod in ("last", "this past", "past"):
+        return pub - timedelta(days=back or 7), "day", "weekday"
+    if mod in ("next", "this coming", "coming"):
+        return pub + timedelta(days=(target - pub.weekday()) % 7 or 7), "day", "weekday"
+    if tense(ctx.text, m.start(), m.end()) == "future":
+        return pub + timedelta(days=(target - pub.weekday()) % 7), "day", "weekday"
+    return pub - timedelta(days=back), "day", "weekday"
+
+
+def _day_word(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    if ctx.pub is None:
+        return None, None, "relative"
+    offset = int(vocab()["day_words"][_key(m.group("w"))])
+    return ctx.pub + timedelta(days=offset), "day", "relative"
+
+
+def _unit_mod(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    unit = _key(m.group("unit"))
+    if ctx.pub is None:
+        return None, None, "relative"
+    offset = int(vocab()["unit_modifiers"][_key(m.group("mod"))])
+    return shift(ctx.pub, unit, offset), unit, "relative"
+
+
+def _in_the_unit(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    unit = _key(m.group("unit"))
+    if ctx.pub is None:
+        return None, None, "relative"
+    return period_start(ctx.pub, unit), unit, "relative"
+
+
+def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    unit = _key(m.group("unit")).rstrip("s")
+    n = _number(m.group("n"))
+    direction = _key(m.group("dir"))
+    sign = int({**vocab()["ago_words"], **vocab()["anaphoric_shift_words"]}[direction])
+    kind = "relative"
+    base = ctx.pub
+    if direction in vocab()["anaphoric_shift_words"] and unit in ("day", "week"):
+        found = ctx.anchor("day" if unit == "day" else "week")
+        if found:
+            base, kind = found[0], "anaphoric"
+    if base is None:
+        return None, None, kind
+    return shift(base, unit, sign * n), unit, kind
+
+
+def _vague(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'days after', 'weeks before': a coarse period around the previous date (or publication)."""
+    unit = _key(m.group("u"))
+    found = ctx.anchor("day")
+    base = found[0] if found else ctx.pub
+    if base is None:
+        return None, None, "anaphoric"
+    sign = -1 if _key(m.group("dir")) in ("after", "later") else 1
+    precision, days = {"hours": ("day", 0), "days": ("week", 3), "weeks": ("month", 14), "months": ("year", 60)}[unit]
+    return period_start(base + timedelta(days=sign * days), precision), precision, "anaphoric"
+
+
+def _same_day(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    raw = str(vocab()["same_day_phrases"][_key(m.group("p"))])
+    unit = {"m": "month", "w": "week", "y": "year"}.get(raw[-1], "day")
+    n = int(raw.rstrip("mwy"))
+    found = ctx.anchor(unit)
+    if found:
+        return shift(found[0], unit, n), unit, "anaphoric"
+    if ctx.pub is None:
+        return None, None, "anaphoric"
+    precision = coarser(unit)
+    return period_start(ctx.pub, precision), precision, "anaphoric"
+
+
+def _quarter(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    raw = _key(m.group("q"))
+    q = int(raw) if raw.isdigit() else int(vocab()["quarter_ordinals"][raw])
+    year = _full_year(m, "y1") or _full_year(m, "y2")
+    if year is None:
+        if ctx.pub is None:
+            return None, None, "quarter"
+        year = ctx.pub.year
+    return date(year, 3 * (q - 1) + 1, 1), "quarter", "quarter"
+
+
+def _quarter_phrase(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    if ctx.pub is None:
+        return None, None, "quarter"
+    offset = int(vocab()["quarter_phrases"][_key(m.group("p"))])
+    return shift(ctx.pub, "quarter", offset), "quarter", "quarter"
+
+
+def _year_adjective(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    if ctx.pub is None:
+        return None, None, "relative"
+    offset = int(vocab()["year_adjectives"][_key(m.group("p"))])
+    return shift(ctx.pub, "year", offset), "year", "relative"
+
+
+# --------------------------------------------------------------------------- validators
+
+
+def _months_ok(m: re.Match[str], text: str) -> bool:
+    """Ambiguous month words ("may", "march") only when capitalised."""
+    word = m.group("mon")
+    return _key(word) not in vocab()["ambiguous_months"] or word[:1].isupper()
+
+
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|last|next|this|early|late|mid|since|until|till|through|by|of|during|from|to|before|after|"
+    r"between|and|or|past|coming|end|beginning|start|on)\s+|-)$",
+    re.I,
+)
+
+
+def _month_alone_ok(m: re.Match[str], text: str) -> bool:
+    if not _months_ok(m, text):
+        return False
+    word = _key(m.group("mon"))
+    if word not in vocab()["ambiguous_months"] and len(word) > 3:
+        return True
+    if m.group("mod"):
+        return True
+    return bool(_MONTH_CONTEXT.search(text[max(0, m.start() - 12) : m.start()]))
+
+
+def _day_ok(m: re.Match[str], text: str) -> bool:
+    try:
+        day = _day_number(m.group("day"))
+    except (KeyError, ValueError):
+        return False
+    return 1 <= day <= 31 and _months_ok(m, text)
+
+
+def _weekday_ok(m: re.Match[str], text: str) -> bool:
+    word = m.group("wd")
+    if _key(word) in vocab()["weekday_abbrev_need_dot"]:
+        return word[:1].isupper() and text[m.end() : m.end() + 1] in (".", ",")
+    return True
+
+
+def _iso_ok(m: re.Match[str], text: str) -> bool:
+    try:
+        date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return False
+    return True
+
+
+def _numeric_ok(m: re.Match[str], text: str) -> bool:
+    a, b = int(m.group("a")), int(m.group("b"))
+    month, day = (a, b) if a <= 12 else (b, a)
+    try:
+        date(_full_year(m, "year"), month, day)
+    except ValueError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _year_blockers() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{_alt(vocab()['year_blocking_next_words'])})\b", re.I)
+
+
+def _year_ok(m: re.Match[str], text: str) -> bool:
+    before = text[max(0, m.start() - 2) : m.start()]
+    after = text[m.end() : m.end() + 2]
+    if re.search(r"[$#£€]\s?$|\d[,.]$", before) or re.match(r"%|[,.]\d|-\d|\d", after):
+        return False
+    if _year_blockers().match(text, m.end()):
+        return False
+    year = int(m.group("year"))
+    if 1900 <= year <= 2099:
+        return True
+    return bool(re.search(r"\b(?:in|since|of|by|from|until|year|the)\s+$", text[max(0, m.start() - 8) : m.start()], re.I))
+
+
+def _unit_mod_ok(m: re.Match[str], text: str) -> bool:
+    # "the last/next year" is usually a duration ("over the last year"); a decade is a period.
+    return not (_key(m.group("mod")) in ("the last", "the next") and _key(m.group("unit")) != "decade")
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[_Rule, ...]:
+    v = vocab()
+    mon = rf"(?P<mon>{_alt(v['months'])})(?![A-Za-z])\.?"
+    ordw = _alt(v["ordinals"])
+    day = rf"(?P<day>(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)|{ordw})"
+    year = r"(?P<year>[12]\d{3})(?!\d)"
+    wd = rf"(?P<wd>{_alt(v['weekdays'])})(?![A-Za-z])"
+    wd_prefix = rf"(?:(?:{_alt(v['weekdays'])})\.?,?\s+(?:the\s+)?)?"
+    units = r"(?P<unit>day|week|month|year|quarter|decade)"
+    numbers = _alt(v["numbers"])
+    flags = re.I
+
+    def rule(name, pattern, resolve, valid=None):
+        return _Rule(name, re.compile(pattern, flags), resolve, valid or (lambda m, t: True))
+
+    return (
+        rule("iso", r"\b(?P<y>[12]\d{3})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso, _iso_ok),
+        rule("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|'?\d{2})\b", _numeric, _numeric_ok),
+        rule(
+            "month-day",
+            rf"\b(?:on\s+)?{wd_prefix}{mon}\s*{day}(?:,?\s*{year})?(?![\w-])",
+            _month_day,
+            _day_ok,
+        ),
+        rule(
+            "day-month",
+            rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}(?:,?\s*{year})?(?![\w-])",
+            _month_day,
+            _day_ok,
+        ),
+        rule("month-year", rf"\b{mon},?\s+(?:of\s+)?{year}\b", _month_year, _months_ok),
+        rule(
+            "month",
+            rf"\b(?:(?P<mod>early|late|mid|this\s+past|this\s+coming|last|next|this|past|coming|earlier\s+in|later\s+in)[\s-]+)?{mon}(?![\w-])",
+            _month_alone,
+            _month_alone_ok,
+        ),
+        rule("year", rf"(?<![\w$#£€.,/-]){year}\b", _year, _year_ok),
+        rule(
+            "spelled-year",
+            rf"\b(?P<c>{_alt(v['year_centuries'])})\s+(?P<t>{_alt(v['year_tens'])})(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b",
+            _spelled_year,
+        ),
+        rule("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<full>1\d\d|20\d)0['’]?s\b", _decade),
+        rule(
+            "decade-words",
+            rf"\bthe\s+(?:(?:early|late|mid)[\s-]*)?(?:['’](?P<short>\d)0['’]?s\b|(?P<word>{_alt(v['decade_words'])})\b)",
+            _decade,
+        ),
+        rule(
+            "weekday",
+            rf"\b(?:(?:on|(?P<mod>this\s+past|this\s+coming|last|next|this|past|coming|early|late))\s+)?{wd}(?:\s+(?:morning|afternoon|evening|night))?",
+            _weekday,
+            _weekday_ok,
+        ),
+        rule("day-word", rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<w>{_alt(v['day_words'])})\b", _day_word),
+        rule(
+            "unit",
+            rf"\b(?P<mod>{_alt(v['unit_modifiers'])})\s+{units}\b",
+            _unit_mod,
+            _unit_mod_ok,
+        ),
+        rule("in-the-unit", rf"\b(?:{_alt(v['in_the_unit_modifiers'])})\s+{units}\b", _in_the_unit),
+        rule(
+            "ago",
+            rf"\b(?P<n>{numbers}|\d+)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>{_alt(list(v['ago_words']) + list(v['anaphoric_shift_words']))})\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b)",
+            _ago,
+        ),
+        rule(
+            "vague",
+            rf"\b(?:(?:{_alt(v['vague_prefixes'])})\s+)?(?P<u>{_alt(v['vague_units'])})\s+(?P<dir>after|before|later|earlier)\b",
+            _vague,
+        ),
+        rule("same-day", rf"\b(?P<p>{_alt(v['same_day_phrases'])})\b", _same_day),
+        rule(
+            "quarter",
+            rf"\b(?:(?:the|its|their)\s+)?(?:(?P<y1>[12]\d{{3}})\s+)?(?:fiscal[\s-]+)?(?P<q>{_alt(v['quarter_ordinals'])})[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{{3}})\b)?",
+            _quarter,
+        ),
+        rule("quarter-code", r"\bQ(?P<q>[1-4])(?:[\s/-]*(?P<y2>[12]\d{3})\b)?(?P<y1>)(?!\w)", _quarter),
+        rule("quarter-phrase", rf"\b(?P<p>{_alt(v['quarter_phrases'])})\b", _quarter_phrase),
+        rule("year-adjective", rf"\b(?P<p>{_alt(v['year_adjectives'])})\b", _year_adjective),
+    )
+
+
+# --------------------------------------------------------------------------- public
+
+
+def _parse_pub(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _candidates(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
+    found = []
+    for r in rules():
+        for m in r.regex.finditer(text):
+            if m.end() > m.start() and r.valid(m, text):
+                found.append((m.start(), m.end(), r, m))
+    return found
+
+
+def _select(cands: list[tuple[int, int, _Rule, re.Match[str]]]) -> list[tuple[int, int, _Rule, re.Match[str]]]:
+    """Longest first, then earliest; drop anything overlapping a chosen span."""
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
+        if all(c[1] <= s or c[0] >= e for s, e in taken):
+            taken.append((c[0], c[1]))
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def _entity_candidates(text: str, entities: Sequence[Entity], taken: list[tuple[int, int]]):
+    """spaCy DATE entities the rules missed: try the rules on the entity text alone."""
+    out = []
+    for e in entities:
+        if e.label != "DATE" or not (0 <= e.start < e.end <= len(text)):
+            continue
+        if any(e.start < end and start < e.end for start, end in taken):
+            continue
+        out.append(e)
+    return out
+
+
+def find_dates(text: str, published: str | None, entities: Sequence[Entity] = ()) -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``published`` (ISO date or None)."""
+    ctx = _Ctx(text=text, pub=_parse_pub(published))
+    out: list[DateMention] = []
+    for start, end, r, m in _select(_candidates(text)):
+        try:
+            d, precision, kind = r.resolve(m, ctx)
+        except (ValueError, KeyError, OverflowError):
+            d, precision, kind = None, None, r.name
+        if d is not None and precision is not None:
+            ctx.prior.append((d, precision))
+            value = format_value(d, precision)
+        else:
+            value, precision = None, None
+        out.append(DateMention(text[start:end], start, end, value, precision, kind))
+    return out

@@ -1,0 +1,259 @@
+"""Composes the stages: read -> clean -> dedup -> analyse -> store -> stories -> fusion.
+
+Stages never call each other; this module does. The per-document part (``analyse``) is a pure
+function over model objects, so batch and distributed runners (Dask) call the same code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from .model import AnnotatedArticle, Article, EventMention, InputError, InputFile, RawDocument
+
+BATCH_SIZE = 16
+
+
+@dataclass
+class IngestSummary:
+    inputs: int = 0  # input files read (including ones that failed to parse)
+    documents: int = 0  # documents found in them
+    new: int = 0
+    duplicate: int = 0  # exact or near duplicates of a stored article (linked, not stored twice)
+    unchanged: int = 0  # already stored from this same source: nothing to do
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    new_ids: list[str] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def nothing_read(self) -> bool:
+        return self.documents == 0 and self.failed > 0
+
+    def to_dict(self) -> dict:
+        d = dataclasses.asdict(self)
+        d["nothing_read"] = self.nothing_read
+        return d
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the per-document stages produce for one article."""
+
+    annotated: AnnotatedArticle
+    mentions: tuple[EventMention, ...]
+    embedding: bytes | None = None
+
+
+# ---------------------------------------------------------------------------- per document
+
+
+def read_and_clean(item: InputFile) -> tuple[str | None, list[Article], list[InputError]]:
+    """One input file -> its format, cleaned articles and per-record errors."""
+    from .clean import CleanError, clean_document
+    from .ingest import read_input
+
+    result = read_input(item)
+    articles: list[Article] = []
+    errors = list(result.errors)
+    for doc in result.documents:
+        try:
+            articles.append(clean_document(doc))
+        except CleanError as exc:
+            errors.append(InputError(_record_path(doc), str(exc)))
+        except Exception as exc:  # a cleaner bug must not stop the batch
+            errors.append(InputError(_record_path(doc), f"cleaning failed: {type(exc).__name__}: {exc}"))
+    return result.format, articles, errors
+
+
+def _record_path(doc: RawDocument) -> str:
+    return doc.source_path if doc.record == 0 else f"{doc.source_path} (record {doc.record + 1})"
+
+
+def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[Analysis]:
+    """nlp -> actors -> events (+ a sentence embedding for story clustering), batched."""
+    from . import actors, events, nlp
+
+    annotated = [actors.link(a) for a in nlp.annotate(list(articles))]
+    vectors: list[bytes | None] = [None] * len(annotated)
+    if with_embeddings and annotated:
+        from .stories import embed_texts
+
+        texts = [_embedding_text(a.article) for a in annotated]
+        vectors = [v.tobytes() for v in embed_texts(texts)]
+    out = []
+    for ann, vec in zip(annotated, vectors):
+        out.append(Analysis(ann, tuple(events.extract_events(ann)), vec))
+    return out
+
+
+def _embedding_text(article: Article) -> str:
+    head = (article.title or "") + "\n" + "\n".join(article.paragraphs[:3])
+    return head[:2000]
+
+
+# ---------------------------------------------------------------------------- store side
+
+
+class Deduper:
+    """Exact duplicates share an id; near duplicates are found by MinHash over stored signatures."""
+
+    def __init__(self, store):
+        from .clean.dedup import NearDuplicateIndex
+
+        self.index = NearDuplicateIndex()
+        for article_id, sig in store.signatures():
+            self.index.add(article_id, sig)
+
+    def signature(self, article: Article) -> bytes:
+        return self.index.signature(article)
+
+    def match(self, sig: bytes) -> str | None:
+        return self.index.match(sig)
+
+    def add(self, article_id: str, sig: bytes) -> None:
+        self.index.add(article_id, sig)
+
+
+def ingest_paths(
+    store,
+    paths: Sequence[str],
+    *,
+    analyse_articles: bool = True,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int, str], None] | None = None,
+    stdin=None,
+    fuse: bool = True,
+    on_error: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    """Read every input, store new articles with their analysis, then update stories and events."""
+    from .ingest import iter_inputs
+
+    summary = IngestSummary()
+    deduper = Deduper(store)
+    pending: list[tuple[Article, bytes]] = []
+
+    def flush() -> None:
+        if pending:
+            store_batch(store, pending, analyse_articles)
+            summary.new_ids.extend(a.id for a, _ in pending)
+            pending.clear()
+
+    def fail(err: InputError, sha: str | None = None) -> None:
+        summary.failed += 1
+        summary.errors.append(err.line())
+        store.record_failure(err.path, err.cause, sha)
+        if on_error:
+            on_error(err.line())
+
+    try:
+        for item in iter_inputs(list(paths), stdin=stdin):
+            if isinstance(item, InputError):
+                fail(item)
+                continue
+            summary.inputs += 1
+            fmt, articles, errors = read_and_clean(item)
+            store.save_input(item, fmt)
+            for err in errors:
+                fail(err, item.sha256)
+            for article in articles:
+                summary.documents += 1
+                outcome = _admit(store, deduper, article, pending)
+                setattr(summary, outcome, getattr(summary, outcome) + 1)
+            if len(pending) >= batch_size:
+                flush()
+            if progress:
+                progress(summary.inputs, item.path)
+        flush()
+    except KeyboardInterrupt:
+        # Stop cleanly: what was committed stays; the batch in hand is stored, the next run goes on.
+        summary.interrupted = True
+        flush()
+    if fuse and analyse_articles and summary.new:
+        update_stories_and_events(store)
+    return summary
+
+
+def _admit(store, deduper: Deduper, article: Article, pending: list[tuple[Article, bytes]]) -> str:
+    if store.has_article(article.id) or any(a.id == article.id for a, _ in pending):
+        if article.source_path in store.sources(article.id) or any(
+            a.id == article.id and a.source_path == article.source_path for a, _ in pending
+        ):
+            return "unchanged"
+        store.add_source_alias(article.id, article.source_path)
+        return "duplicate"
+    sig = deduper.signature(article)
+    original = deduper.match(sig)
+    if original is not None:
+        article = dataclasses.replace(article, duplicate_of=original)
+    else:
+        deduper.add(article.id, sig)
+    pending.append((article, sig))
+    return "duplicate" if original else "new"
+
+
+def store_batch(store, batch: Sequence[tuple[Article, bytes]], analyse_articles: bool = True) -> None:
+    """One transaction per batch: articles, their annotations, mentions, embeddings, story ids."""
+    originals = [a for a, _ in batch if a.duplicate_of is None]
+    analyses = {x.annotated.article.id: x for x in analyse(originals)} if analyse_articles and originals else {}
+    with store.transaction():
+        for article, sig in batch:
+            store.add_article(article, sig)
+            result = analyses.get(article.id)
+            if result is None:
+                continue
+            store.save_annotations(result.annotated)
+            store.save_mentions(article.id, result.mentions)
+            if result.embedding is not None:
+                store.save_embedding(article.id, result.embedding)
+        if analyses:
+            assign_stories(store, [analyses[a.id] for a in originals if a.id in analyses])
+
+
+def assign_stories(store, analyses: Sequence[Analysis]) -> None:
+    """Online story clustering: each new article joins a candidate story or starts one."""
+    import numpy as np
+
+    from .stories import StoryClusterer, story_item
+
+    state = store.get_state("stories")
+    clusterer = StoryClusterer.from_bytes(state) if state else StoryClusterer()
+    for result in analyses:
+        vec = np.frombuffer(result.embedding, dtype=np.float32) if result.embedding else None
+        item = story_item(result.annotated, list(result.mentions), vec)
+        story_id = clusterer.add(item)
+        store.set_story(result.annotated.article.id, story_id)
+    store.set_state("stories", clusterer.to_bytes())
+
+
+def update_stories_and_events(store) -> None:
+    """Rebuild story records and fuse all event mentions into events."""
+    from .stories import StoryClusterer, fuse_events
+
+    articles = {a.id: a for a in store.articles()}
+    state = store.get_state("stories")
+    clusterer = StoryClusterer.from_bytes(state) if state else StoryClusterer()
+    stories = clusterer.stories(articles)
+    outlets = {aid: a.outlet for aid, a in articles.items()}
+    story_of = {aid: a.story_id for aid, a in articles.items() if a.story_id}
+    events = fuse_events(store.mentions(), outlets, story_of)
+    with store.transaction():
+        store.save_stories(stories)
+        store.replace_events(events)
+
+
+def print_error(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def iter_batches(items: Iterable, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,140 @@
+"""The store interface. Only modules under ``newsfuse.store`` contain SQL.
+
+SQLite (default) and PostgreSQL implement the same methods and pass one shared test suite.
+All writes are idempotent upserts keyed on content hashes, so re-running an ingest changes nothing.
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile, Story
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor: str | None = None  # matches actor name (case-insensitive substring) or country code
+    type: str | None = None
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None  # ISO date, inclusive
+    story_id: str | None = None
+    limit: int = 1000
+    after: str | None = None  # cursor: the last event id of the previous page
+
+
+class Store(abc.ABC):
+    url: str
+
+    # -- lifecycle
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abc.abstractmethod
+    def transaction(self):
+        """Context manager: one transaction (one document batch)."""
+
+    # -- inputs (raw bytes are kept; failures recorded)
+    @abc.abstractmethod
+    def save_input(self, item: InputFile, fmt: str | None) -> bool:
+        """Store raw bytes; True when the input was not stored before."""
+
+    @abc.abstractmethod
+    def record_failure(self, path: str, cause: str, input_sha256: str | None = None) -> None: ...
+
+    @abc.abstractmethod
+    def failures(self) -> list[dict]: ...
+
+    @abc.abstractmethod
+    def input_bytes(self, sha256: str) -> bytes | None: ...
+
+    # -- articles
+    @abc.abstractmethod
+    def has_article(self, article_id: str) -> bool: ...
+
+    @abc.abstractmethod
+    def add_article(self, article: Article, signature: bytes | None = None) -> bool:
+        """Insert; if the id exists, only record source_path as another source. True if new."""
+
+    @abc.abstractmethod
+    def add_source_alias(self, article_id: str, source_path: str) -> None: ...
+
+    @abc.abstractmethod
+    def sources(self, article_id: str) -> list[str]:
+        """Every source path this article was read from (exact duplicates add paths)."""
+
+    @abc.abstractmethod
+    def article(self, article_id: str) -> Article | None: ...
+
+    @abc.abstractmethod
+    def articles(self, limit: int | None = None, after: str | None = None) -> list[Article]:
+        """Articles ordered by (published, id); ``after`` is the last id of the previous page."""
+
+    @abc.abstractmethod
+    def count_articles(self) -> int: ...
+
+    @abc.abstractmethod
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(article id, MinHash signature) of stored non-duplicate articles."""
+
+    @abc.abstractmethod
+    def set_story(self, article_id: str, story_id: str | None) -> None: ...
+
+    @abc.abstractmethod
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Full-text search over titles, text and quotes: dicts with article_id, title, snippet, kind."""
+
+    # -- annotations
+    @abc.abstractmethod
+    def save_annotations(self, annotated: AnnotatedArticle) -> None: ...
+
+    @abc.abstractmethod
+    def annotations(self, article_id: str) -> AnnotatedArticle | None: ...
+
+    # -- event mentions
+    @abc.abstractmethod
+    def save_mentions(self, article_id: str, mentions: Iterable[EventMention]) -> None:
+        """Replace the mentions of one article."""
+
+    @abc.abstractmethod
+    def mentions(self, article_id: str | None = None) -> list[EventMention]: ...
+
+    # -- stories and fused events (replaced as a whole by fusion)
+    @abc.abstractmethod
+    def save_stories(self, stories: Iterable[Story]) -> None: ...
+
+    @abc.abstractmethod
+    def stories(self) -> list[Story]: ...
+
+    @abc.abstractmethod
+    def story(self, story_id: str) -> Story | None: ...
+
+    @abc.abstractmethod
+    def replace_events(self, events: Iterable[Event]) -> None: ...
+
+    @abc.abstractmethod
+    def events(self, flt: EventFilter | None = None) -> list[Event]: ...
+
+    @abc.abstractmethod
+    def event(self, event_id: str) -> Event | None: ...
+
+    # -- small key/value state for stages (clusterer index, watch checkpoints, jobs)
+    @abc.abstractmethod
+    def get_state(self, key: str) -> bytes | None: ...
+
+    @abc.abstractmethod
+    def set_state(self, key: str, value: bytes) -> None: ...
+
+    # -- embeddings (story clustering)
+    @abc.abstractmethod
+    def save_embedding(self, article_id: str, vector: bytes) -> None: ...
+
+    @abc.abstractmethod
+    def embeddings(self) -> Iterator[tuple[str, bytes]]: ...

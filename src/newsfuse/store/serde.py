@@ -1,0 +1,137 @@
+"""Model records <-> JSON-ready dicts, for the stores (both SQLite and PostgreSQL use these)."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any
+
+from ..model import (
+    Actor, ActorMention, ActorRef, AnnotatedArticle, Article, Block, DateMention, Detail, EmbeddedPost,
+    Entity, Event, EventMention, MentionRef, Quote, RemovedLine, Sentence, Story, Token, to_plain,
+)
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(to_plain(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+def pack(obj: Any) -> bytes:
+    """Compressed JSON, for bulky records (annotations)."""
+    return zlib.compress(dumps(obj).encode("utf-8"), 6)
+
+
+def unpack(data: bytes) -> Any:
+    return json.loads(zlib.decompress(data).decode("utf-8"))
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    d = article.to_dict()
+    d["input_sha256"] = article.input_sha256
+    return d
+
+
+def article_from(d: dict[str, Any]) -> Article:
+    blocks = tuple(Block(b["kind"], b["text"]) for b in d.get("blocks", []))
+    posts = []
+    for p in d.get("embedded_posts", []):
+        posts.append(EmbeddedPost(p.get("name"), p.get("handle"), p.get("date"), p.get("text", ""), tuple(p.get("urls", ()))))
+    return Article(
+        id=d["id"], source_path=d["source_path"], format=d["format"], title=d.get("title"),
+        published=d.get("published"), outlet=d.get("outlet"), author=d.get("author"), blocks=blocks,
+        removed=tuple(RemovedLine(r["line"], r["text"], r["reason"]) for r in d.get("removed", [])),
+        embedded_posts=tuple(posts), url=d.get("url"), external_id=d.get("external_id"),
+        language=d.get("language") or "en", input_sha256=d.get("input_sha256", ""),
+        duplicate_of=d.get("duplicate_of"), story_id=d.get("story_id"),
+    )
+
+
+def ref_from(d: dict[str, Any] | None) -> ActorRef | None:
+    if not d:
+        return None
+    return ActorRef(d.get("name", ""), d.get("country"), d.get("sector"), d.get("role"), d.get("actor_id"))
+
+
+def refs_from(items: list[dict[str, Any]] | None) -> tuple[ActorRef, ...]:
+    return tuple(r for r in (ref_from(x) for x in items or []) if r is not None)
+
+
+def annotations_record(a: AnnotatedArticle) -> dict[str, Any]:
+    return {
+        "sentences": to_plain(a.sentences), "tokens": [list(_token_row(t)) for t in a.tokens],
+        "entities": to_plain(a.entities), "dates": to_plain(a.dates), "quotes": to_plain(a.quotes),
+        "actors": to_plain(a.actors),
+    }
+
+
+def _token_row(t: Token) -> tuple:
+    return (t.i, t.start, t.end, t.text, t.lemma, t.pos, t.tag, t.dep, t.head, t.sent, t.ent_type, t.ent_iob)
+
+
+def annotations_from(article: Article, d: dict[str, Any]) -> AnnotatedArticle:
+    return AnnotatedArticle(
+        article=article,
+        sentences=tuple(Sentence(**s) for s in d.get("sentences", [])),
+        tokens=tuple(Token(*row) for row in d.get("tokens", [])),
+        entities=tuple(Entity(**e) for e in d.get("entities", [])),
+        dates=tuple(DateMention(**x) for x in d.get("dates", [])),
+        quotes=tuple(
+            Quote(ref_from(q.get("speaker")), q.get("speaker_text"), q.get("verb"), q["text"], q["start"], q["end"],
+                  q["direct"], q.get("sentence", -1))
+            for q in d.get("quotes", [])
+        ),
+        actors=tuple(
+            ActorMention(m["text"], m["start"], m["end"], ref_from(m["actor"]) or ActorRef(m["text"]), m.get("source", "kb"))
+            for m in d.get("actors", [])
+        ),
+    )
+
+
+def mention_from(d: dict[str, Any]) -> EventMention:
+    return EventMention(
+        id=d["id"], article_id=d["article_id"], type=d["type"], mode=d.get("mode"), cameo=d.get("cameo"),
+        source_actors=refs_from(d.get("source_actors")), target_actors=refs_from(d.get("target_actors")),
+        date=d.get("date"), date_precision=d.get("date_precision"), status=d.get("status", "occurred"),
+        topics=tuple(d.get("topics", ())), sentence=d.get("sentence", ""), start=d.get("start", 0),
+        end=d.get("end", 0), sentence_index=d.get("sentence_index", -1), trigger=d.get("trigger"),
+        location=d.get("location"), initiator=ref_from(d.get("initiator")),
+        reporting_source=d.get("reporting_source"), quotes=tuple(d.get("quotes", ())),
+        symmetric=bool(d.get("symmetric", False)), numbers=dict(d.get("numbers") or {}),
+        confidence=float(d.get("confidence", 1.0)),
+    )
+
+
+def event_from(d: dict[str, Any]) -> Event:
+    return Event(
+        id=d["id"], type=d["type"], mode=d.get("mode"), cameo=d.get("cameo"), date=d.get("date"),
+        date_precision=d.get("date_precision"), source_actors=refs_from(d.get("source_actors")),
+        target_actors=refs_from(d.get("target_actors")), location=d.get("location"),
+        topics=tuple(d.get("topics", ())), status=d.get("status", "occurred"),
+        details=tuple(
+            Detail(x["field"], x["value"], tuple(x.get("supported_by", ())), tuple(x.get("contradicted_by", ())),
+                   bool(x.get("single_source", False)), tuple(x.get("variants", ())))
+            for x in d.get("details", [])
+        ),
+        mentions=tuple(
+            MentionRef(m["mention_id"], m["article_id"], m.get("outlet"), m.get("sentence", ""), m.get("start", 0), m.get("end", 0))
+            for m in d.get("mentions", [])
+        ),
+        story_id=d.get("story_id"),
+    )
+
+
+def story_from(d: dict[str, Any]) -> Story:
+    return Story(d["id"], d.get("title", ""), tuple(d.get("article_ids", ())), d.get("first_published"),
+                 d.get("last_published"), tuple(d.get("actors", ())))
+
+
+def actor_from(d: dict[str, Any]) -> Actor:
+    return Actor(d["id"], d["name"], d.get("kind", ""), d.get("country"), d.get("sector"), d.get("role"),
+                 tuple(d.get("aliases", ())), d.get("start"), d.get("end"))
+
+
+def event_actor_rows(event: Event) -> list[tuple[str, str, str | None, str | None]]:
+    """(side, name, country, actor_id) per participant, for actor filters."""
+    rows = [("source", a.name, a.country, a.actor_id) for a in event.source_actors]
+    rows += [("target", a.name, a.country, a.actor_id) for a in event.target_actors]
+    return rows

@@ -1,0 +1,373 @@
+"""The embedded store: one SQLite file, WAL mode, versioned migrations, FTS5 search."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile, Story
+from . import serde
+from .base import EventFilter, Store
+
+MIGRATIONS: list[str] = [
+    # 1: the foundation
+    """
+    CREATE TABLE inputs (
+        sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL, format TEXT,
+        data BLOB NOT NULL, first_seen REAL NOT NULL
+    );
+    CREATE TABLE failures (
+        path TEXT NOT NULL, cause TEXT NOT NULL, input_sha256 TEXT, at REAL NOT NULL,
+        PRIMARY KEY (path, cause)
+    );
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, seq INTEGER NOT NULL, source_path TEXT NOT NULL, format TEXT NOT NULL,
+        url TEXT, external_id TEXT, title TEXT, published TEXT, outlet TEXT, author TEXT,
+        duplicate_of TEXT, story_id TEXT, input_sha256 TEXT, doc TEXT NOT NULL, signature BLOB
+    );
+    CREATE INDEX articles_order ON articles (published, id);
+    CREATE INDEX articles_story ON articles (story_id);
+    CREATE TABLE article_sources (
+        article_id TEXT NOT NULL, source_path TEXT NOT NULL, PRIMARY KEY (article_id, source_path)
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (article_id UNINDEXED, title, body, tokenize='unicode61');
+    CREATE VIRTUAL TABLE quotes_fts USING fts5 (article_id UNINDEXED, speaker, body, tokenize='unicode61');
+    CREATE TABLE annotations (article_id TEXT PRIMARY KEY, doc BLOB NOT NULL);
+    CREATE TABLE mentions (
+        id TEXT PRIMARY KEY, article_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT, doc TEXT NOT NULL
+    );
+    CREATE INDEX mentions_article ON mentions (article_id, seq);
+    CREATE TABLE stories (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY, type TEXT, date TEXT, story_id TEXT, doc TEXT NOT NULL
+    );
+    CREATE INDEX events_date ON events (date, id);
+    CREATE TABLE event_actors (
+        event_id TEXT NOT NULL, side TEXT NOT NULL, name TEXT NOT NULL, country TEXT, actor_id TEXT
+    );
+    CREATE INDEX event_actors_name ON event_actors (name COLLATE NOCASE);
+    CREATE INDEX event_actors_country ON event_actors (country);
+    CREATE INDEX event_actors_event ON event_actors (event_id);
+    CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+    CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, vector BLOB NOT NULL);
+    """,
+]
+
+
+def _fts_query(query: str) -> str:
+    """User words -> a safe FTS5 query (each word quoted; no FTS syntax from the user)."""
+    words = re.findall(r"\w+", query, flags=re.UNICODE)
+    return " ".join('"' + w.replace('"', "") + '"' for w in words)
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self.url = self.path
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=NORMAL")
+        self._conn.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    # ------------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def _migrate(self) -> None:
+        with self._lock:
+            self._conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+            current = row[0] or 0
+            for version, script in enumerate(MIGRATIONS, start=1):
+                if version <= current:
+                    continue
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement in script.split(";"):
+                        if statement.strip():
+                            self._conn.execute(statement)
+                    self._conn.execute("INSERT INTO schema_version VALUES (?)", (version,))
+                    self._conn.execute("COMMIT")
+                except Exception:
+                    self._conn.execute("ROLLBACK")
+                    raise
+
+    def schema_version(self) -> int:
+        return self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+
+    @contextlib.contextmanager
+    def transaction(self):
+        with self._lock:
+            outer = self._depth == 0
+            if outer:
+                self._conn.execute("BEGIN IMMEDIATE")
+            self._depth += 1
+            try:
+                yield self
+            except BaseException:
+                self._depth -= 1
+                if outer:
+                    self._conn.execute("ROLLBACK")
+                raise
+            self._depth -= 1
+            if outer:
+                self._conn.execute("COMMIT")
+
+    def _exec(self, sql: str, params: tuple | list = ()) -> sqlite3.Cursor:
+        with self._lock:
+            return self._conn.execute(sql, params)
+
+    # ------------------------------------------------------------------ inputs
+    def save_input(self, item: InputFile, fmt: str | None) -> bool:
+        with self.transaction():
+            cur = self._exec(
+                "INSERT OR IGNORE INTO inputs (sha256, path, size, format, data, first_seen) VALUES (?,?,?,?,?,?)",
+                (item.sha256, item.path, len(item.data), fmt, item.data, time.time()),
+            )
+            return cur.rowcount == 1
+
+    def record_failure(self, path: str, cause: str, input_sha256: str | None = None) -> None:
+        with self.transaction():
+            self._exec(
+                "INSERT OR IGNORE INTO failures (path, cause, input_sha256, at) VALUES (?,?,?,?)",
+                (path, cause, input_sha256, time.time()),
+            )
+
+    def failures(self) -> list[dict]:
+        rows = self._exec("SELECT path, cause, input_sha256 FROM failures ORDER BY at, path").fetchall()
+        return [{"path": r[0], "cause": r[1], "input_sha256": r[2]} for r in rows]
+
+    def input_bytes(self, sha256: str) -> bytes | None:
+        row = self._exec("SELECT data FROM inputs WHERE sha256 = ?", (sha256,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def count_inputs(self) -> int:
+        return self._exec("SELECT COUNT(*) FROM inputs").fetchone()[0]
+
+    # ------------------------------------------------------------------ articles
+    def has_article(self, article_id: str) -> bool:
+        return self._exec("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def add_article(self, article: Article, signature: bytes | None = None) -> bool:
+        with self.transaction():
+            if self.has_article(article.id):
+                self.add_source_alias(article.id, article.source_path)
+                return False
+            seq = self._exec("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+            self._exec(
+                "INSERT INTO articles (id, seq, source_path, format, url, external_id, title, published, outlet,"
+                " author, duplicate_of, story_id, input_sha256, doc, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article.id, seq, article.source_path, article.format, article.url, article.external_id,
+                    article.title, article.published, article.outlet, article.author, article.duplicate_of,
+                    article.story_id, article.input_sha256, serde.dumps(serde.article_record(article)), signature,
+                ),
+            )
+            self._exec("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (article.id, article.source_path))
+            self._exec(
+                "INSERT INTO articles_fts (article_id, title, body) VALUES (?,?,?)",
+                (article.id, article.title or "", article.text),
+            )
+            return True
+
+    def add_source_alias(self, article_id: str, source_path: str) -> None:
+        with self.transaction():
+            self._exec("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (article_id, source_path))
+
+    def sources(self, article_id: str) -> list[str]:
+        rows = self._exec("SELECT source_path FROM article_sources WHERE article_id = ? ORDER BY 1", (article_id,))
+        return [r[0] for r in rows.fetchall()]
+
+    def _article_row(self, row) -> Article:
+        article = serde.article_from(json.loads(row[0]))
+        story_id = row[1]
+        if story_id != article.story_id:
+            import dataclasses
+
+            article = dataclasses.replace(article, story_id=story_id)
+        return article
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._exec("SELECT doc, story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return self._article_row(row) if row else None
+
+    def articles(self, limit: int | None = None, after: str | None = None) -> list[Article]:
+        sql = "SELECT doc, story_id FROM articles"
+        params: list = []
+        if after:
+            sql += " WHERE seq > (SELECT seq FROM articles WHERE id = ?)"
+            params.append(after)
+        sql += " ORDER BY seq"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [self._article_row(r) for r in self._exec(sql, params).fetchall()]
+
+    def count_articles(self) -> int:
+        return self._exec("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        rows = self._exec(
+            "SELECT id, signature FROM articles WHERE signature IS NOT NULL AND duplicate_of IS NULL ORDER BY seq"
+        ).fetchall()
+        for r in rows:
+            yield r[0], bytes(r[1])
+
+    def set_story(self, article_id: str, story_id: str | None) -> None:
+        with self.transaction():
+            self._exec("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        fts = _fts_query(query)
+        if not fts:
+            return []
+        out: list[dict] = []
+        rows = self._exec(
+            "SELECT article_id, title, snippet(articles_fts, 2, '[', ']', ' … ', 12), bm25(articles_fts)"
+            " FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+            (fts, limit),
+        ).fetchall()
+        out += [{"kind": "article", "article_id": r[0], "title": r[1], "snippet": r[2], "score": -r[3]} for r in rows]
+        rows = self._exec(
+            "SELECT article_id, speaker, snippet(quotes_fts, 2, '[', ']', ' … ', 12), bm25(quotes_fts)"
+            " FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?",
+            (fts, limit),
+        ).fetchall()
+        out += [{"kind": "quote", "article_id": r[0], "title": r[1], "snippet": r[2], "score": -r[3]} for r in rows]
+        return out
+
+    # ------------------------------------------------------------------ annotations
+    def save_annotations(self, annotated: AnnotatedArticle) -> None:
+        aid = annotated.article.id
+        with self.transaction():
+            self._exec(
+                "INSERT OR REPLACE INTO annotations (article_id, doc) VALUES (?, ?)",
+                (aid, serde.pack(serde.annotations_record(annotated))),
+            )
+            self._exec("DELETE FROM quotes_fts WHERE article_id = ?", (aid,))
+            for q in annotated.quotes:
+                speaker = (q.speaker.name if q.speaker else None) or q.speaker_text or ""
+                self._exec("INSERT INTO quotes_fts (article_id, speaker, body) VALUES (?,?,?)", (aid, speaker, q.text))
+
+    def annotations(self, article_id: str) -> AnnotatedArticle | None:
+        article = self.article(article_id)
+        row = self._exec("SELECT doc FROM annotations WHERE article_id = ?", (article_id,)).fetchone()
+        if article is None or row is None:
+            return None
+        return serde.annotations_from(article, serde.unpack(bytes(row[0])))
+
+    # ------------------------------------------------------------------ mentions
+    def save_mentions(self, article_id: str, mentions: Iterable[EventMention]) -> None:
+        with self.transaction():
+            self._exec("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+            for seq, m in enumerate(mentions):
+                self._exec(
+                    "INSERT OR REPLACE INTO mentions (id, article_id, seq, type, doc) VALUES (?,?,?,?,?)",
+                    (m.id, article_id, seq, m.type, serde.dumps(m)),
+                )
+
+    def mentions(self, article_id: str | None = None) -> list[EventMention]:
+        if article_id:
+            rows = self._exec("SELECT doc FROM mentions WHERE article_id = ? ORDER BY seq", (article_id,))
+        else:
+            rows = self._exec(
+                "SELECT m.doc FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.seq"
+            )
+        return [serde.mention_from(json.loads(r[0])) for r in rows.fetchall()]
+
+    # ------------------------------------------------------------------ stories, events
+    def save_stories(self, stories: Iterable[Story]) -> None:
+        with self.transaction():
+            self._exec("DELETE FROM stories")
+            for s in stories:
+                self._exec("INSERT INTO stories (id, doc) VALUES (?, ?)", (s.id, serde.dumps(s)))
+
+    def stories(self) -> list[Story]:
+        rows = self._exec("SELECT doc FROM stories ORDER BY id").fetchall()
+        return [serde.story_from(json.loads(r[0])) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        row = self._exec("SELECT doc FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return serde.story_from(json.loads(row[0])) if row else None
+
+    def replace_events(self, events: Iterable[Event]) -> None:
+        with self.transaction():
+            self._exec("DELETE FROM events")
+            self._exec("DELETE FROM event_actors")
+            for e in events:
+                self._exec(
+                    "INSERT INTO events (id, type, date, story_id, doc) VALUES (?,?,?,?,?)",
+                    (e.id, e.type, e.date, e.story_id, serde.dumps(e)),
+                )
+                for side, name, country, actor_id in serde.event_actor_rows(e):
+                    self._exec(
+                        "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (?,?,?,?,?)",
+                        (e.id, side, name, country, actor_id),
+                    )
+
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        flt = flt or EventFilter()
+        where: list[str] = []
+        params: list = []
+        if flt.type:
+            where.append("e.type = ?")
+            params.append(flt.type.upper())
+        if flt.since:
+            where.append("e.date >= ?")
+            params.append(flt.since)
+        if flt.until:
+            # a month-precision "2025-11" sorts before "2025-11-30"; compare on the prefix
+            where.append("substr(e.date, 1, length(?)) <= ?")
+            params += [flt.until, flt.until]
+        if flt.story_id:
+            where.append("e.story_id = ?")
+            params.append(flt.story_id)
+        if flt.actor:
+            where.append(
+                "e.id IN (SELECT event_id FROM event_actors WHERE name LIKE ? COLLATE NOCASE"
+                " OR country = ? OR actor_id = ?)"
+            )
+            params += [f"%{flt.actor}%", flt.actor.upper(), flt.actor]
+        if flt.after:
+            where.append("(COALESCE(e.date, '9999'), e.id) > (SELECT COALESCE(date, '9999'), id FROM events WHERE id = ?)")
+            params.append(flt.after)
+        sql = "SELECT e.doc FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY COALESCE(e.date, '9999'), e.id LIMIT ?"
+        params.append(int(flt.limit))
+        return [serde.event_from(json.loads(r[0])) for r in self._exec(sql, params).fetchall()]
+
+    def event(self, event_id: str) -> Event | None:
+        row = self._exec("SELECT doc FROM events WHERE id = ?", (event_id,)).fetchone()
+        return serde.event_from(json.loads(row[0])) if row else None
+
+    # ------------------------------------------------------------------ state, embeddings
+    def get_state(self, key: str) -> bytes | None:
+        row = self._exec("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def set_state(self, key: str, value: bytes) -> None:
+        with self.transaction():
+            self._exec("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
+
+    def save_embedding(self, article_id: str, vector: bytes) -> None:
+        with self.transaction():
+            self._exec("INSERT OR REPLACE INTO embeddings (article_id, vector) VALUES (?, ?)", (article_id, vector))
+
+    def embeddings(self) -> Iterator[tuple[str, bytes]]:
+        rows = self._exec("SELECT article_id, vector FROM embeddings ORDER BY article_id").fetchall()
+        for r in rows:
+            yield r[0], bytes(r[1])

@@ -1,0 +1,7 @@
+"""Stories and fusion: same story across outlets, one Event per real-world event, timelines, briefings."""
+
+from .cluster import StoryClusterer
+from .embed import embed_texts, load_embedder
+from .items import StoryItem, embedding_text, story_item
+
+__all__ = ["StoryClusterer", "StoryItem", "embed_texts", "embedding_text", "load_embedder", "story_item"]

@@ -1,0 +1,112 @@
+"""StoryItem: what the story clusterer needs to know about one article."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from ..model import ActorRef, AnnotatedArticle, EventMention
+from .config import load, stop_lemmas
+
+_NAME_EDGE = re.compile(r"^(the|a|an)\s+|'s$|’s$|\s+'s$", re.I)
+
+
+@dataclass(frozen=True)
+class StoryItem:
+    article_id: str
+    published: str | None
+    title: str
+    embedding: np.ndarray
+    actor_ids: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    event_keys: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    # Added by this stage: content lemmas with counts, and normalised names (entities, last names).
+    terms: tuple[tuple[str, int], ...] = ()
+    names: tuple[str, ...] = ()
+
+
+def normalise_name(text: str) -> str:
+    text = " ".join(text.split()).strip(" .,;:\"'“”‘’()-")
+    return _NAME_EDGE.sub("", text).strip().lower()
+
+
+def actor_key(actor: ActorRef) -> str:
+    return actor.actor_id or normalise_name(actor.name)
+
+
+def event_key(mention: EventMention) -> str:
+    sources = sorted(actor_key(a) for a in mention.source_actors)
+    targets = sorted(actor_key(a) for a in mention.target_actors)
+    if mention.symmetric:
+        sources, targets = sorted(sources + targets), []
+    return "|".join([mention.type, ",".join(sources), ",".join(targets)])
+
+
+def _terms(annotated: AnnotatedArticle) -> Counter:
+    cfg = load("clustering.yaml")
+    pos = set(cfg["content_pos"])
+    stops = stop_lemmas()
+    counts: Counter = Counter()
+    for tok in annotated.tokens:
+        lemma = (tok.lemma or tok.text).lower()
+        if tok.pos in pos and len(lemma) > 1 and lemma not in stops and any(c.isalnum() for c in lemma):
+            counts[lemma] += 1
+    return counts
+
+
+def _names(annotated: AnnotatedArticle) -> tuple[list[str], list[str]]:
+    cfg = load("clustering.yaml")
+    labels, place_labels = set(cfg["name_labels"]), set(cfg["place_labels"])
+    names: list[str] = []
+    places: list[str] = []
+    for ent in annotated.entities:
+        if ent.label not in labels:
+            continue
+        name = normalise_name(ent.text)
+        if not name:
+            continue
+        names.append(name)
+        if ent.label == "PERSON" and " " in name:
+            names.append(name.split()[-1])
+        if ent.label in place_labels:
+            places.append(name)
+    return names, places
+
+
+def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], embedding) -> StoryItem:
+    article = annotated.article
+    names, places = _names(annotated)
+    actor_ids = sorted({a.actor.actor_id for a in annotated.actors if a.actor.actor_id})
+    dates = sorted({d.value for d in annotated.dates if d.value and d.precision == "day"})
+    terms = _terms(annotated)
+    return StoryItem(
+        article_id=article.id,
+        published=article.published,
+        title=article.title or (annotated.sentences[0].text if annotated.sentences else ""),
+        embedding=np.asarray(embedding, dtype=np.float32),
+        actor_ids=tuple(actor_ids),
+        places=tuple(sorted(set(places))),
+        event_keys=tuple(sorted({event_key(m) for m in mentions})),
+        dates=tuple(dates),
+        terms=tuple(sorted(terms.items())),
+        names=tuple(sorted(set(names))),
+    )
+
+
+def log_tf_unit(counts: dict[str, float]) -> dict[str, float]:
+    """Sub-linear term frequencies scaled to unit length (idf is applied later, at query time)."""
+    vec = {t: 1.0 + math.log(c) for t, c in counts.items() if c > 0}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def embedding_text(article) -> str:
+    """What the embedder reads for an article: its title and lead (the model reads 256 word pieces)."""
+    body = article.text[:1500]
+    return f"{article.title}\n{body}" if article.title else body
