@@ -212,7 +212,7 @@ def validate_facts() -> None:
     for person in kb["people"]:
         for term in person["terms"]:
             country, _sector, _role, start, end = term
-            assert country in countries, f"{person['name']}: unknown country {country}"
+            assert country is None or country in countries, f"{person['name']}: unknown country {country}"
             for d in (start, end):
                 assert d is None or iso_date.match(str(d)), f"{person['name']}: bad date {d}"
     for key in ("metonyms",):

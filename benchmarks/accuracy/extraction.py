@@ -57,13 +57,22 @@ def raw_documents(path: str, data: bytes) -> list[model.RawDocument]:
     except ImportError:
         return [model.RawDocument(source_path=path, format="html", text=data.decode("utf-8", "replace"),
                                   input_sha256=model.sha256_hex(data), meta={"html": True})]
-    return [d for d in read_input(model.InputFile.of(path, data)) if isinstance(d, model.RawDocument)]
+    return list(read_input(model.InputFile.of(path, data)).documents)
+
+
+def clean(doc: model.RawDocument) -> model.Article:
+    """The clean stage's dispatcher when it exists (HTML documents go to clean_html)."""
+    try:
+        from newsfuse.clean import clean_document
+    except ImportError:
+        return clean_html(doc)
+    return clean_document(doc)
 
 
 def newsfuse_article(path: str, data: bytes) -> model.Article | None:
     for doc in raw_documents(path, data):
         try:
-            return clean_html(doc)
+            return clean(doc)
         except ValueError:
             return None
     return None

@@ -260,6 +260,31 @@ def serve(db: str | None, host: str, port: int) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--interval", default=2.0, show_default=True, help="Seconds between polls.")
+@click.option("--once", is_flag=True, help="One pass over the paths, then exit.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per ingested file.")
+def watch(paths: tuple[str, ...], db: str | None, interval: float, once: bool, as_json: bool) -> None:
+    """Ingest new files in FOLDERs and changed FEED files as they arrive (Ctrl-C to stop)."""
+    from . import pipeline
+    from .watch import watch as run_watch
+
+    def report(path: str, summary) -> None:
+        if as_json:
+            _print_json({"path": path, **summary.to_dict()})
+        else:
+            click.echo(f"{path}: {summary.new} new, {summary.duplicate} duplicate, {summary.unchanged} unchanged, "
+                       f"{summary.failed} failed")
+
+    with _store(db) as store:
+        count = run_watch(store, list(paths), interval=interval, once=once, on_file=report,
+                          on_error=pipeline.print_error)
+    if not as_json:
+        click.echo(f"watched: {count} files ingested")
+
+
+@main.command()
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True)
 def failures(db: str | None, as_json: bool) -> None:

@@ -195,21 +195,27 @@ def _admit(store, deduper: Deduper, article: Article, pending: list[tuple[Articl
 
 
 def store_batch(store, batch: Sequence[tuple[Article, bytes]], analyse_articles: bool = True) -> None:
-    """One transaction per batch: articles, their annotations, mentions, embeddings, story ids."""
+    """Analyse the batch's original (non-duplicate) articles, then store it all."""
     originals = [a for a, _ in batch if a.duplicate_of is None]
-    analyses = {x.annotated.article.id: x for x in analyse(originals)} if analyse_articles and originals else {}
+    analyses = analyse(originals) if analyse_articles and originals else []
+    store_analysed(store, batch, analyses)
+
+
+def store_analysed(store, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[Analysis]) -> None:
+    """One transaction per batch: articles, their annotations, mentions, embeddings, story ids."""
+    by_id = {x.annotated.article.id: x for x in analyses}
     with store.transaction():
         for article, sig in batch:
             store.add_article(article, sig)
-            result = analyses.get(article.id)
+            result = by_id.get(article.id)
             if result is None:
                 continue
             store.save_annotations(result.annotated)
             store.save_mentions(article.id, result.mentions)
             if result.embedding is not None:
                 store.save_embedding(article.id, result.embedding)
-        if analyses:
-            assign_stories(store, [analyses[a.id] for a in originals if a.id in analyses])
+        if by_id:
+            assign_stories(store, [by_id[a.id] for a, _ in batch if a.id in by_id])
 
 
 def assign_stories(store, analyses: Sequence[Analysis]) -> None:

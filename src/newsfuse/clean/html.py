@@ -238,7 +238,16 @@ def post_filter(blocks: list[model.Block], meta: dict[str, Any]
             removed.append(model.RemovedLine(0, block.text, reason))
         else:
             kept.append(block)
+    kept, removed = _drop_leading_headings(kept, removed)
     return _text_cleaner(kept, removed, meta)
+
+
+def _drop_leading_headings(blocks: list[model.Block], removed: list[model.RemovedLine]
+                           ) -> tuple[list[model.Block], list[model.RemovedLine]]:
+    """Headings before the first paragraph are the headline, kicker or standfirst, not body."""
+    first = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), 0)
+    removed += [model.RemovedLine(0, b.text, "headline or standfirst") for b in blocks[:first]]
+    return blocks[first:], removed
 
 
 def _chrome_reason(text: str) -> str | None:

@@ -26,6 +26,10 @@ def _strip_symbols(name: str) -> str:
     return re.sub(r"\s+", " ", kept).strip(" -—–")
 
 
+def _has_words(line: str) -> bool:
+    return bool(re.search(r"[^\W\d_]{2,}", load_rules().post_link.sub(" ", line)))
+
+
 def _post_lines(lines: list[str], sig_index: int, has_inline_text: bool, taken: set[int]) -> list[int]:
     rules = load_rules()
     limits = rules["posts"]
@@ -39,7 +43,7 @@ def _post_lines(lines: list[str], sig_index: int, has_inline_text: bool, taken: 
             continue
         if j in taken:
             break
-        first = not chosen and not has_inline_text
+        first = not has_inline_text and not any(_has_words(lines[k]) for k in chosen)
         if not first and not rules.post_marker.search(line):
             break
         if total + len(line) > limits["max_chars"] and not first:

@@ -162,34 +162,56 @@ def _outlet_from_copyright(line: str) -> str:
 # --------------------------------------------------------------------------- teaser lists
 
 
-def _is_teaser_line(st: _State, i: int, prev_headline: bool, seen: set[str], nxt: int | None) -> bool:
+@dataclass
+class _TeaserList:
+    seen: set[str] = field(default_factory=set)
+    prev_headline: bool = False
+    headlines_only: bool = False  # two distinct headlines in a row: a list without teaser texts
+
+
+def _is_teaser_line(st: _State, i: int, tl: _TeaserList, nxt: int | None) -> bool:
     line = st.lines[i]
-    if exact_key(line) in seen:
-        return True
-    short_head = is_heading_like(line)
-    if short_head and nxt is not None and is_long_paragraph(st.lines[nxt]):
-        return False  # a section heading of the body, not a teaser headline
+    if exact_key(line) in tl.seen:
+        return True  # the same headline repeated
+    if is_heading_like(line) and _body_follows(st, nxt):
+        return False  # a title or section heading of the body, not a teaser headline
     if not ends_sentence(line):
-        return True  # headline, or teaser cut off mid-sentence
-    return prev_headline and words(line) <= load_rules()["layout"]["teaser_max_words"]
+        return True  # headline, or teaser text cut off mid-sentence
+    short = words(line) <= load_rules()["layout"]["teaser_max_words"]
+    return tl.prev_headline and not tl.headlines_only and short
+
+
+def _body_follows(st: _State, nxt: int | None) -> bool:
+    """The free lines after a short line read as body: one long paragraph, or two full sentences."""
+    if nxt is None:
+        return False
+    if is_long_paragraph(st.lines[nxt]):
+        return True
+    after = [j for j in st.free() if j >= nxt][:2]
+    min_words = load_rules()["layout"]["body_min_words"]
+    return len(after) == 2 and all(ends_sentence(st.lines[j]) and words(st.lines[j]) >= min_words for j in after)
 
 
 def _mark_teasers(st: _State) -> None:
     content = st.content()
-    in_list, prev_headline, seen = False, False, set()
+    tl: _TeaserList | None = None
     for pos, i in enumerate(content):
         if st.labels.get(i) == "teaser list":
-            in_list, prev_headline, seen = True, False, set()
+            tl = _TeaserList()
             continue
-        if not in_list or i in st.labels:
+        if tl is None or i in st.labels:
             continue
         nxt = next((j for j in content[pos + 1:] if j not in st.labels), None)
-        if not _is_teaser_line(st, i, prev_headline, seen, nxt):
-            in_list = False
+        if not _is_teaser_line(st, i, tl, nxt):
+            tl = None
             continue
         st.labels[i] = "teaser"
-        seen.add(exact_key(st.lines[i]))
-        prev_headline = not ends_sentence(st.lines[i])
+        key = exact_key(st.lines[i])
+        headline = not ends_sentence(st.lines[i])
+        if headline and tl.prev_headline and key not in tl.seen:
+            tl.headlines_only = True
+        tl.seen.add(key)
+        tl.prev_headline = headline
 
 
 # --------------------------------------------------------------------------- title and dates
@@ -235,15 +257,25 @@ def _guess_title(st: _State) -> str | None:
 # --------------------------------------------------------------------------- blocks
 
 
+def _continues(prev: str, line: str, wrapped: bool) -> bool:
+    """Does ``line`` continue the hard-wrapped line ``prev``?"""
+    if ends_sentence(prev):
+        return False
+    if line[:1].islower():
+        return True
+    return wrapped and len(prev) >= load_rules()["layout"]["wrap_min_chars"] and not is_heading_like(line)
+
+
 def _group_lines(st: _State) -> list[list[int]]:
-    """Free lines -> paragraphs; a hard-wrapped line continues when the next starts in lower case."""
+    """Free lines -> paragraphs; hard-wrapped lines are joined again."""
+    free = st.free()
+    pairs = [(a, b) for a, b in zip(free, free[1:]) if b == a + 1]
+    lower = sum(1 for a, b in pairs if not ends_sentence(st.lines[a]) and st.lines[b][:1].islower())
+    wrapped = lower >= 2
     groups: list[list[int]] = []
-    for i in st.free():
+    for i in free:
         prev = groups[-1][-1] if groups else None
-        line = st.lines[i]
-        if (prev is not None and prev == i - 1 and not ends_sentence(st.lines[prev])
-                and line[:1].islower() and not is_heading_like(st.lines[prev]) or
-                prev is not None and prev == i - 1 and st.lines[prev].endswith(("-", ",")) and line[:1].islower()):
+        if prev is not None and prev == i - 1 and _continues(st.lines[prev], st.lines[i], wrapped):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -305,8 +337,8 @@ def clean_text_lines(lines: list[str], *, meta: dict[str, Any] | None = None) ->
     st = _State([normalize_line(str(line)) for line in lines])
     posts = _mark_posts(st)
     _mark_line_rules(st)
-    _mark_teasers(st)
     datelines = _mark_datelines(st)
+    _mark_teasers(st)
     if "title" in meta:
         _title_from_meta(st, meta.get("title"))
         title = _meta_value(meta, "title")

@@ -41,8 +41,8 @@ def _read(item: InputFile, max_bytes: int) -> ReadResult:
         unzipped = gunzip(data, max_bytes)
         data, gzip_error = unzipped.data, unzipped.error
     if is_warc(data):
-        docs, errors = read_warc(data, item.path, item.sha256)
-        return ReadResult("warc", docs, _with(errors, item.path, gzip_error))
+        docs, errors = read_warc(data, item.path, item.sha256, damage=gzip_error)
+        return ReadResult("warc", docs, errors)
     if gzip_error:
         return failed(item.path, gzip_error)
     try:
@@ -88,7 +88,3 @@ def _json_error(text: str) -> str:
     except (ValueError, RecursionError) as exc:
         return exc_text(exc)
     return "not a JSON document"
-
-
-def _with(errors: list[InputError], path: str, cause: str | None) -> list[InputError]:
-    return errors + [error(path, cause)] if cause else errors

@@ -16,34 +16,50 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(data: bytes, path: str, sha256: str) -> tuple[list[RawDocument], list[InputError]]:
-    """Read an (uncompressed or record-gzipped) WARC; on damage keep the records before it."""
+def read_warc(
+    data: bytes, path: str, sha256: str, damage: str | None = None
+) -> tuple[list[RawDocument], list[InputError]]:
+    """Read an uncompressed WARC; on damage keep the records before it.
+
+    ``damage`` is why the bytes end early (a truncated .warc.gz), reported after the records.
+    """
     docs: list[RawDocument] = []
     errors: list[InputError] = []
-    index = -1
-    try:
-        for index, record in enumerate(ArchiveIterator(io.BytesIO(data), check_digests=False)):
+    records = iter(ArchiveIterator(io.BytesIO(data), check_digests=False))
+    index = 0
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            break
+        except Exception as exc:  # warcio raises many types on damaged input; all mean the same here
+            errors.append(error(path, f"corrupt WARC archive after record {index} ({_describe(exc)})"))
+            break
+        index += 1
+        try:
             _read_record(record, index, path, sha256, docs, errors)
-    except Exception as exc:  # warcio raises many types on damaged input; all mean the same here
-        errors.append(error(path, f"corrupt WARC archive after record {index + 1} ({exc_text(exc)})"))
-    if not docs and not errors:
+        except Exception as exc:
+            errors.append(error(path, f"record {index}: unreadable WARC record ({_describe(exc)})"))
+    if damage:
+        errors.append(error(path, damage))
+    elif not docs and not errors:
         errors.append(error(path, "no HTML response records in WARC archive"))
     return docs, errors
 
 
 def _read_record(record: Any, index: int, path: str, sha256: str, docs: list, errors: list) -> None:
     content_type = _html_content_type(record)
-    if content_type is None:
+    body = record.content_stream().read() if content_type else record.raw_stream.read()
+    if getattr(record.raw_stream, "limit", 0):  # bytes the header promised but the archive lacks
+        errors.append(error(path, f"record {index}: truncated WARC record"))
         return
-    body = record.content_stream().read()
-    if record.raw_stream.limit:  # bytes the record header promised but the archive lacks
-        errors.append(error(path, f"record {index + 1}: truncated WARC record"))
+    if content_type is None:
         return
     match = _CHARSET.search(content_type)
     try:
         decoded = decode(body, declared=match.group(1) if match else None)
     except NotText as exc:
-        errors.append(error(path, f"record {index + 1}: {exc}"))
+        errors.append(error(path, f"record {index}: {exc}"))
         return
     headers = record.rec_headers
     url = headers.get_header("WARC-Target-URI")
@@ -56,9 +72,13 @@ def _read_record(record: Any, index: int, path: str, sha256: str, docs: list, er
         input_sha256=sha256,
         url=url,
         external_id=headers.get_header("WARC-Record-ID"),
-        record=index,
+        record=index - 1,
         meta={k: v for k, v in meta.items() if v is not None},
     ))
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc_text(exc)}"
 
 
 def _html_content_type(record: Any) -> str | None:

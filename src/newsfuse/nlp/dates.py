@@ -20,6 +20,8 @@ import yaml
 from ..model import DateMention, Entity
 
 DATA_FILE = Path(__file__).with_name("data") / "dates.yaml"
+YEAR_STRATEGY = "tense"
+FUTURE_BIAS = 1.3
 PRECISION_ORDER = ("day", "week", "month", "quarter", "year", "decade")
 
 Resolved = tuple[date | None, str | None, str]  # (start of the period, precision, kind)
@@ -149,23 +151,32 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tense(text: str, start: int, end: int) -> str | None:
-    """'future' or 'past' from the nearest cue in the clause around a span, else None."""
+    """'future' or 'past' from the cues in the clause around a span (near ones only), else None.
+
+    A future auxiliary before the date governs it ("will be named ... in December") unless a past
+    cue stands between them; otherwise the nearest cue decides.
+    """
     future_re, past_re = _tense_regexes()
     lo, hi = _clause(text, start, end)
-    best: tuple[int, str] | None = None
-    future_spans = []
-    for m in future_re.finditer(text, lo, hi):
-        future_spans.append((m.start(), m.end()))
-        dist = m.start() - end if m.start() >= end else start - m.end()
-        if dist >= 0 and (best is None or dist < best[0]):
-            best = (dist, "future")
-    for m in past_re.finditer(text, lo, hi):
-        if any(s <= m.start() < e for s, e in future_spans):
-            continue
-        dist = m.start() - end if m.start() >= end else start - m.end()
-        if dist >= 0 and (best is None or dist < best[0]):
-            best = (dist, "past")
-    return best[1] if best else None
+    window = int(vocab()["tense_window"])
+    lo, hi = max(lo, start - window), min(hi, end + window)
+    futures = [(m.start(), m.end()) for m in future_re.finditer(text, lo, hi)]
+    pasts = [
+        (m.start(), m.end())
+        for m in past_re.finditer(text, lo, hi)
+        if not any(s <= m.start() < e for s, e in futures) and not (start <= m.start() < end)
+    ]
+    before = [f for f in futures if f[1] <= start]
+    if before and not any(before[-1][1] <= p[0] < start for p in pasts):
+        return "future"
+    cues = [(abs(_distance(s, e, start, end)), "future") for s, e in futures] + [
+        (abs(_distance(s, e, start, end)), "past") for s, e in pasts
+    ]
+    return min(cues)[1] if cues else None
+
+
+def _distance(s: int, e: int, start: int, end: int) -> int:
+    return s - end if s >= end else start - e
 
 
 # --------------------------------------------------------------------------- resolvers
@@ -179,11 +190,19 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
     when = tense(ctx.text, m.start(), m.end())
     here = (month, day or (pub.day if month == pub.month else 1))
     now = (pub.month, pub.day)
+    if YEAR_STRATEGY == "nearest" or (YEAR_STRATEGY == "hybrid" and day is not None):
+        when = None
     if when == "past":
         return pub.year if here <= now or month == pub.month else pub.year - 1
     if when == "future":
         return pub.year if here >= now or month == pub.month else pub.year + 1
-    return min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs(_safe_date(y, month, day or 15) - pub))
+    return min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: _biased_distance(_safe_date(y, month, day or 15), pub))
+
+
+def _biased_distance(d: date, pub: date) -> float:
+    """News mostly reports the past: a future date counts as a little farther."""
+    days = (d - pub).days
+    return days * FUTURE_BIAS if days > 0 else -days
 
 
 def _safe_date(y: int, month: int, day: int) -> date:
@@ -229,6 +248,8 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved:
         year = pub.year if month < pub.month else pub.year - 1
     elif mod in ("next", "this coming", "coming"):
         year = pub.year if month > pub.month else pub.year + 1
+    elif mod == "this":
+        year = pub.year
     else:
         year = _year_for(ctx, m, month, None)
     return date(year, month, 1), "month", "month"

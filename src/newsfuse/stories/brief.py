@@ -16,7 +16,7 @@ from typing import Sequence
 from ..model import Article, Detail, Event, Story
 from .config import load
 
-_SENT = re.compile(r"(?<=[.!?][\"”’')\]]?)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(\[]?[A-Z0-9])|(?<=[.!?][\"”’')\]])\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,137 @@
+"""Read-side helpers shared by the JSON API and the web pages (no SQL: only the Store interface)."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import Counter
+from typing import Any
+
+from ..model import ActorRef, Article, Event, Story
+from ..store.base import EventFilter, Store
+
+MAX_TIMELINE = 5000
+ACTOR_CACHE_SECONDS = 30.0
+
+
+def page_events(store: Store, flt: EventFilter) -> tuple[list[Event], str | None]:
+    """One page and the cursor of the next (None at the end)."""
+    limit = flt.limit
+    rows = store.events(EventFilter(flt.actor, flt.type, flt.since, flt.until, flt.story_id, limit + 1, flt.after))
+    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
+
+
+def page_articles(store: Store, limit: int, after: str | None) -> tuple[list[Article], str | None]:
+    rows = store.articles(limit=limit + 1, after=after)
+    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
+
+
+def page_stories(store: Store, limit: int, after: str | None) -> tuple[list[Story], str | None]:
+    stories = sorted(store.stories(), key=lambda s: s.id)
+    if after:
+        stories = [s for s in stories if s.id > after]
+    return stories[:limit], (stories[limit - 1].id if len(stories) > limit else None)
+
+
+def story_articles(store: Store, story: Story) -> list[Article]:
+    found = [store.article(aid) for aid in story.article_ids]
+    articles = [a for a in found if a is not None]
+    return sorted(articles, key=lambda a: (a.published or "9999", a.outlet or "", a.id))
+
+
+def story_events(store: Store, story_id: str) -> list[Event]:
+    return store.events(EventFilter(story_id=story_id, limit=100_000))
+
+
+def brief(story: Story, events: list[Event], articles: dict[str, Article], fmt: str) -> str:
+    """The stories stage's briefing; a plain list of events if that stage is not installed."""
+    try:
+        from ..stories import brief as make_brief
+    except ImportError:
+        return _plain_brief(story, events, articles, fmt)
+    return make_brief(story, events, articles, fmt)
+
+
+def _plain_brief(story: Story, events: list[Event], articles: dict[str, Article], fmt: str) -> str:
+    items = [{"date": e.date, "type": e.type, "mode": e.mode, "status": e.status,
+              "actors": names(e.source_actors) + names(e.target_actors),
+              "sources": sorted({m.outlet or m.article_id for m in e.mentions})} for e in events]
+    if fmt == "json":
+        return json.dumps({"story_id": story.id, "title": story.title, "events": items}, ensure_ascii=False)
+    lines = [f"# {story.title}", ""]
+    for it in items:
+        lines.append(f"- {it['date'] or 'undated'}: {it['type']} ({', '.join(it['actors'])}); "
+                     f"{it['status']}; sources: {', '.join(it['sources'])}")
+    text = "\n".join(lines)
+    if fmt == "html":
+        import html
+
+        return "<pre>" + html.escape(text) + "</pre>"
+    return text
+
+
+def timeline(store: Store, actors: list[str]) -> list[Event]:
+    """Dated events involving every given actor, oldest first."""
+    first = actors[0] if actors else None
+    candidates = store.events(EventFilter(actor=first, limit=MAX_TIMELINE))
+    try:
+        from ..stories import timeline as make_timeline
+    except ImportError:
+        return _plain_timeline(candidates, actors)
+    return list(make_timeline(candidates, list(actors)))
+
+
+def _plain_timeline(events: list[Event], actors: list[str]) -> list[Event]:
+    chosen = [e for e in events if e.date and all(involves(e, a) for a in actors)]
+    return sorted(chosen, key=lambda e: (e.date or "", e.id))
+
+
+def involves(event: Event, actor: str) -> bool:
+    key = actor.casefold()
+    for ref in event.source_actors + event.target_actors:
+        if key in ref.name.casefold() or key == (ref.country or "").casefold() or key == ref.actor_id:
+            return True
+    return False
+
+
+def names(refs: tuple[ActorRef, ...]) -> list[str]:
+    return [r.name for r in refs]
+
+
+class ActorIndex:
+    """Actors seen on fused events, with counts; rebuilt at most every ACTOR_CACHE_SECONDS."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._at = 0.0
+        self._items: list[dict[str, Any]] = []
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._at = 0.0
+
+    def get(self, store: Store) -> list[dict[str, Any]]:
+        with self._lock:
+            if time.monotonic() - self._at > ACTOR_CACHE_SECONDS:
+                self._items = _collect_actors(store)
+                self._at = time.monotonic()
+            return self._items
+
+
+def _collect_actors(store: Store) -> list[dict[str, Any]]:
+    from ..export.rows import iter_events
+
+    info: dict[str, dict[str, Any]] = {}
+    counts: Counter[str] = Counter()
+    sides: dict[str, Counter[str]] = {}
+    for e in iter_events(store):
+        for side, refs in (("source", e.source_actors), ("target", e.target_actors)):
+            for ref in refs:
+                key = ref.actor_id or ref.name.casefold()
+                info.setdefault(key, {"actor_id": ref.actor_id, "name": ref.name, "country": ref.country,
+                                      "sector": ref.sector, "role": ref.role})
+                counts[key] += 1
+                sides.setdefault(key, Counter())[side] += 1
+    return [{**info[k], "events": n, "as_source": sides[k]["source"], "as_target": sides[k]["target"]}
+            for k, n in counts.most_common()]

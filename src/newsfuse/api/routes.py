@@ -1,0 +1,249 @@
+"""The JSON API. Routes that also have a page answer HTML when the client asks for text/html."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.background import BackgroundTask
+from starlette.datastructures import UploadFile
+
+from .. import export as exporter
+from ..store.base import EventFilter, Store
+from ..web import pages
+from . import queries
+from .jobs import load_job
+
+router = APIRouter()
+MAX_PAGE = 500
+SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def store_of(request: Request) -> Store:
+    return request.app.state.stores.get()
+
+
+def wants_html(request: Request) -> bool:
+    fmt = request.query_params.get("format")
+    if fmt in ("json", "html"):
+        return fmt == "html"
+    return "text/html" in request.headers.get("accept", "")
+
+
+def not_found(what: str, key: str) -> HTTPException:
+    return HTTPException(status_code=404, detail=f"no {what} {key}")
+
+
+# ----------------------------------------------------------------------------- articles
+
+
+@router.get("/articles", summary="Articles, ordered by (published, id)", tags=["articles"])
+def list_articles(request: Request, limit: int = Query(100, ge=1, le=MAX_PAGE), after: str | None = None) -> Any:
+    store = store_of(request)
+    items, nxt = queries.page_articles(store, limit, after)
+    if wants_html(request):
+        return pages.article_list(request, items, nxt)
+    return {"items": [a.to_dict() for a in items], "next": nxt}
+
+
+@router.get("/articles/{article_id}", summary="One article with its annotations", tags=["articles"])
+def get_article(request: Request, article_id: str) -> Any:
+    store = store_of(request)
+    annotated = store.annotations(article_id)
+    article = annotated.article if annotated else store.article(article_id)
+    if article is None:
+        raise not_found("article", article_id)
+    if wants_html(request):
+        return pages.article_page(request, store, article, annotated)
+    if annotated is not None:
+        return annotated.to_dict()
+    return {**article.to_dict(), "sentences": [], "entities": [], "dates": [], "quotes": [], "actors": []}
+
+
+# ----------------------------------------------------------------------------- stories
+
+
+@router.get("/stories", summary="Stories (the same story across outlets)", tags=["stories"])
+def list_stories(request: Request, limit: int = Query(100, ge=1, le=MAX_PAGE), after: str | None = None) -> Any:
+    store = store_of(request)
+    items, nxt = queries.page_stories(store, limit, after)
+    if wants_html(request):
+        return pages.story_list(request, store, items, nxt)
+    return {"items": [s.to_dict() for s in items], "next": nxt}
+
+
+@router.get("/stories/{story_id}", summary="One story: its articles and fused events", tags=["stories"])
+def get_story(request: Request, story_id: str) -> Any:
+    store = store_of(request)
+    story = store.story(story_id)
+    if story is None:
+        raise not_found("story", story_id)
+    articles = queries.story_articles(store, story)
+    events = queries.story_events(store, story_id)
+    if wants_html(request):
+        return pages.story_page(request, store, story, articles, events)
+    return {**story.to_dict(),
+            "articles": [_article_summary(a) for a in articles],
+            "events": [e.to_dict() for e in events]}
+
+
+@router.get("/stories/{story_id}/brief", summary="Cited briefing for one story", tags=["stories"])
+def get_brief(request: Request, story_id: str, format: str = Query("md", pattern="^(md|html|json)$")) -> Response:
+    store = store_of(request)
+    story = store.story(story_id)
+    if story is None:
+        raise not_found("story", story_id)
+    articles = {a.id: a for a in queries.story_articles(store, story)}
+    text = queries.brief(story, queries.story_events(store, story_id), articles, format)
+    if format == "json":
+        return JSONResponse(json.loads(text) if isinstance(text, str) else text)
+    if format == "html":
+        # served as a document of its own: the CSP still forbids any script in it
+        return Response(text, media_type="text/html; charset=utf-8")
+    return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
+
+
+def _article_summary(a: Any) -> dict[str, Any]:
+    return {"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published, "url": a.url,
+            "source_path": a.source_path, "duplicate_of": a.duplicate_of}
+
+
+# ----------------------------------------------------------------------------- events, actors
+
+
+@router.get("/events", summary="Fused events, filtered, with cursor pagination", tags=["events"])
+def list_events(
+    request: Request,
+    actor: str | None = Query(None, description="actor name (substring), id or ISO-3 country code"),
+    type: str | None = Query(None, description="PLOVER type, e.g. CONSULT"),
+    since: str | None = Query(None, description="ISO date, inclusive"),
+    until: str | None = Query(None, description="ISO date, inclusive"),
+    story: str | None = Query(None, description="story id"),
+    after: str | None = Query(None, description="cursor: `next` of the previous page"),
+    limit: int = Query(100, ge=1, le=MAX_PAGE),
+) -> Any:
+    flt = EventFilter(actor=actor, type=type, since=since, until=until, story_id=story, limit=limit, after=after)
+    items, nxt = queries.page_events(store_of(request), flt)
+    return {"items": [e.to_dict() for e in items], "next": nxt}
+
+
+@router.get("/events/{event_id}", summary="One fused event with its details and mentions", tags=["events"])
+def get_event(request: Request, event_id: str) -> Any:
+    store = store_of(request)
+    event = store.event(event_id)
+    if event is None:
+        raise not_found("event", event_id)
+    if wants_html(request):
+        return pages.event_page(request, store, event)
+    return event.to_dict()
+
+
+@router.get("/actors", summary="Actors on fused events, most frequent first", tags=["events"])
+def list_actors(request: Request, q: str | None = None, limit: int = Query(100, ge=1, le=5000)) -> Any:
+    items = request.app.state.actors.get(store_of(request))
+    if q:
+        key = q.casefold()
+        items = [a for a in items if key in a["name"].casefold() or key == (a["country"] or "").casefold()]
+    return {"items": items[:limit], "total": len(items)}
+
+
+@router.get("/timeline", summary="Dated events of an actor or between a pair, oldest first", tags=["events"])
+def get_timeline(request: Request, actor: list[str] = Query(default=[])) -> Any:
+    actors = [a.strip() for a in actor if a.strip()][:2]
+    store = store_of(request)
+    events = queries.timeline(store, actors) if actors else []
+    if wants_html(request):
+        return pages.timeline_page(request, store, actors, events)
+    return {"actors": actors, "items": [e.to_dict() for e in events]}
+
+
+@router.get("/search", summary="Full-text search over articles and quotes", tags=["articles"])
+def search(request: Request, q: str = Query("", max_length=500), limit: int = Query(20, ge=1, le=200)) -> Any:
+    store = store_of(request)
+    results = store.search(q, limit) if q.strip() else []
+    if wants_html(request):
+        return pages.search_page(request, q, results)
+    return {"query": q, "items": results}
+
+
+# ----------------------------------------------------------------------------- ingest, jobs
+
+
+@router.post("/ingest", status_code=202, summary="Upload files or JSON articles; processed in the background",
+             tags=["ingest"])
+async def ingest(request: Request) -> Any:
+    """Multipart form with one or more ``files``, or a JSON body: an article object, a list of them,
+    or ``{"articles": [...]}``. Needs ``Authorization: Bearer <NEWSFUSE_TOKEN>``; bodies are bounded."""
+    runner = request.app.state.jobs
+    folder = runner.new_folder()
+    try:
+        names = await _save_upload(request, folder)
+    except HTTPException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    record = runner.submit(store_of(request), folder, names)
+    return JSONResponse(record, status_code=202, headers={"location": f"/jobs/{record['id']}"})
+
+
+async def _save_upload(request: Request, folder: Path) -> list[str]:
+    ctype = request.headers.get("content-type", "")
+    if ctype.startswith("multipart/form-data"):
+        form = await request.form(max_files=1000)
+        names = []
+        for i, item in enumerate(form.getlist("files")):
+            if not isinstance(item, UploadFile):
+                continue
+            name = f"{i:04d}_" + (SAFE_NAME.sub("_", Path(item.filename or "upload").name)[-120:] or "upload")
+            (folder / name).write_bytes(await item.read())
+            names.append(name)
+        if not names:
+            raise HTTPException(status_code=422, detail="no files in the form field `files`")
+        return names
+    if "json" in ctype:
+        try:
+            body = json.loads(await request.body())
+        except ValueError as exc:
+            raise HTTPException(status_code=422, detail=f"invalid JSON: {exc}") from exc
+        items = body.get("articles", [body]) if isinstance(body, dict) else body
+        if not isinstance(items, list) or not items or not all(isinstance(x, dict) for x in items):
+            raise HTTPException(status_code=422, detail="expected an article object or a list of them")
+        with (folder / "articles.jsonl").open("w", encoding="utf-8") as fh:
+            for item in items:
+                fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+        return ["articles.jsonl"]
+    raise HTTPException(status_code=415, detail="send multipart/form-data files or application/json articles")
+
+
+@router.get("/jobs/{job_id}", summary="State of an ingest job", tags=["ingest"])
+def get_job(request: Request, job_id: str) -> Any:
+    record = load_job(store_of(request), job_id)
+    if record is None:
+        raise not_found("job", job_id)
+    return record
+
+
+# ----------------------------------------------------------------------------- export
+
+
+@router.get("/export", summary="Download an export (the formats of `newsfuse export`)", tags=["export"])
+def get_export(
+    request: Request,
+    format: str = Query(..., pattern="^(jsonl|csv|parquet|gdelt|graphml)$"),
+    what: str = Query("events", pattern="^(events|articles|mentions)$"),
+) -> FileResponse:
+    folder = Path(tempfile.mkdtemp(prefix="newsfuse-export-"))
+    table = format in ("jsonl", "csv", "parquet")
+    name = f"{what if table else 'newsfuse'}.{exporter.EXTENSIONS[format]}"
+    try:
+        exporter.export(store_of(request), format, str(folder / name), what if table else None)
+    except Exception:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return FileResponse(folder / name, media_type=exporter.MEDIA_TYPES[format], filename=name,
+                        background=BackgroundTask(shutil.rmtree, folder, True))

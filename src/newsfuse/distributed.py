@@ -1,0 +1,119 @@
+"""Dask runner: the per-document stages on Dask workers, everything order-dependent on the driver.
+
+Two phases, so a re-run after a crash redoes only what was not stored:
+1. read + clean on workers (cheap), dedup on the driver in input order (same decisions as a plain run);
+2. nlp + actors + events + embeddings on workers for the new articles, partition by partition;
+   each partition's results are stored in one transaction, in input order, then stories and
+   fusion run on the driver, which must see everything.
+A worker that dies loses its tasks to the scheduler, which runs them again elsewhere.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from .model import Article, InputError, InputFile
+from .pipeline import (
+    Analysis, Deduper, IngestSummary, _admit, analyse, read_and_clean, store_analysed, update_stories_and_events,
+)
+
+PARTITION_INPUTS = 8  # input files per read task
+PARTITION_ARTICLES = 16  # articles per analysis task (also one store transaction)
+TASK_RETRIES = 3
+
+
+def connect(address: str):
+    """`local` or `local:N` starts a LocalCluster of N worker processes; anything else is a scheduler."""
+    from dask.distributed import Client, LocalCluster
+
+    if address == "local" or address.startswith("local:"):
+        workers = int(address.split(":", 1)[1]) if ":" in address else 2
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        return Client(cluster), cluster
+    return Client(address), None
+
+
+def read_partition(items: Sequence[InputFile]) -> list[tuple[str, str, str | None, list[Article], list[InputError]]]:
+    """Worker task: (path, sha256, format, articles, errors) per input."""
+    out = []
+    for item in items:
+        fmt, articles, errors = read_and_clean(item)
+        out.append((item.path, item.sha256, fmt, articles, errors))
+    return out
+
+
+def analyse_partition(articles: Sequence[Article]) -> list[Analysis]:
+    """Worker task: the per-document analysis, same code as a plain run."""
+    return analyse(list(articles))
+
+
+def ingest_with_dask(
+    store,
+    paths: Sequence[str],
+    address: str,
+    *,
+    analyse_articles: bool = True,
+    on_error: Callable[[str], None] | None = None,
+    client=None,
+) -> IngestSummary:
+    from .ingest import iter_inputs
+
+    own_client = client is None
+    cluster = None
+    if own_client:
+        client, cluster = connect(address)
+    summary = IngestSummary()
+    try:
+        inputs: list[InputFile] = []
+        for item in iter_inputs(list(paths)):
+            if isinstance(item, InputError):
+                _fail(store, summary, item, None, on_error)
+            else:
+                inputs.append(item)
+        summary.inputs = len(inputs)
+        by_sha = {item.sha256: item for item in inputs}
+        read_futures = [
+            client.submit(read_partition, inputs[i : i + PARTITION_INPUTS], retries=TASK_RETRIES, pure=False)
+            for i in range(0, len(inputs), PARTITION_INPUTS)
+        ]
+        deduper = Deduper(store)
+        pending: list[tuple[Article, bytes]] = []
+        for future in read_futures:  # in input order: the same dedup decisions as a plain run
+            for path, sha, fmt, articles, errors in future.result():
+                store.save_input(by_sha[sha], fmt)
+                for err in errors:
+                    _fail(store, summary, err, sha, on_error)
+                for article in articles:
+                    summary.documents += 1
+                    outcome = _admit(store, deduper, article, pending)
+                    setattr(summary, outcome, getattr(summary, outcome) + 1)
+        batches = [pending[i : i + PARTITION_ARTICLES] for i in range(0, len(pending), PARTITION_ARTICLES)]
+        futures = []
+        for batch in batches:
+            originals = [a for a, _ in batch if a.duplicate_of is None]
+            futures.append(
+                client.submit(analyse_partition, originals, retries=TASK_RETRIES, pure=False)
+                if analyse_articles and originals else None
+            )
+        for batch, future in zip(batches, futures):
+            analyses = future.result() if future is not None else []
+            store_analysed(store, batch, analyses)
+            summary.new_ids.extend(a.id for a, _ in batch)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        if own_client:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    if analyse_articles and summary.new:
+        update_stories_and_events(store)
+    return summary
+
+
+def _fail(store, summary: IngestSummary, err: InputError, sha: str | None, on_error) -> None:
+    summary.failed += 1
+    summary.errors.append(err.line())
+    store.record_failure(err.path, err.cause, sha)
+    if on_error:
+        on_error(err.line())

@@ -1,0 +1,185 @@
+"""Status, date, place, topics, reporting source, numbers: what surrounds a trigger."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import AnnotatedArticle, DateMention, Sentence
+from .ontology import load_patterns, load_topics
+from .tree import Tree
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over")
+CHAIN_DEPS = ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "attr", "advcl", "conj")
+
+
+def _cfg(key: str) -> set[str]:
+    return {str(x).lower() for x in load_patterns().get(key) or ()}
+
+
+def governors(tree: Tree, i: int) -> list[int]:
+    """Heads above ``i`` up to (not including) the first reporting verb, along content links."""
+    out, j = [], i
+    reporting = _cfg("reporting_verbs")
+    while True:
+        dep = tree.tokens[j].dep
+        h = tree.head(j)
+        if h is None or dep not in CHAIN_DEPS or tree.lemma(h) in reporting:
+            return out
+        out.append(h)
+        j = h
+
+
+def under_reporting(tree: Tree, i: int) -> int | None:
+    reporting = _cfg("reporting_verbs")
+    for a in tree.ancestors(i):
+        if tree.lemma(a) in reporting and tree.tokens[a].pos in ("VERB", "AUX"):
+            return a
+    return None
+
+
+def status(tree: Tree, trigger: int, light: int | None) -> str:
+    own = [x for x in (trigger, light) if x is not None]
+    chain = own + governors(tree, light if light is not None else trigger)
+    verbs = [v for v in chain if tree.tokens[v].pos in ("VERB", "AUX")] or own
+    neg = _cfg("negations")
+    if any(tree.child_lemmas(v, "neg") & neg or tree.child_lemmas(v, "advmod") & _cfg("yet_frames") for v in verbs[:3]):
+        return "denied"
+    if any(tree.lemma(v) in _cfg("denial_frames") for v in chain[1:2]):
+        return "denied"
+    for v in verbs[:3]:
+        auxes = tree.child_lemmas(v, "aux")
+        if auxes & _cfg("future_auxiliaries"):
+            return "planned"
+        if auxes & _cfg("hypothetical_auxiliaries"):
+            would_reported = "would" in auxes and under_reporting(tree, v) is not None
+            return "planned" if would_reported else "hypothetical"
+        if tree.child_lemmas(v, "mark") & {"if", "unless"}:
+            return "hypothetical"
+        if v != trigger and tree.lemma(v) in _cfg("planned_governors"):
+            return "planned"
+    if any(tree.lemma(v) in _cfg("planned_governors") for v in chain if v not in own):
+        return "planned"
+    return "occurred"
+
+
+def habitual(tree: Tree, trigger: int, light: int | None) -> bool:
+    chain = [x for x in (trigger, light) if x is not None] + governors(tree, light if light is not None else trigger)
+    return any(tree.child_lemmas(v, "advmod") & _cfg("habitual_adverbs") for v in chain)
+
+
+def event_date(annotated: AnnotatedArticle, sentence: Sentence, tree: Tree, anchor: int,
+               status_: str) -> tuple[str | None, str | None]:
+    """A resolved date of the sentence (the one nearest the trigger), else publication as a bound."""
+    dates = [d for d in annotated.dates if sentence.start <= d.start < sentence.end and d.value]
+    if dates:
+        near = {tree.tokens[i].start for i in tree.subtree(anchor, stop=("ccomp", "relcl", "advcl"))}
+        inside = [d for d in dates if any(d.start <= s < d.end for s in near)]
+        best: DateMention = (inside or dates)[0]
+        return best.value, best.precision
+    published = annotated.article.published
+    if published and status_ == "occurred" and _past(tree, anchor):
+        try:
+            year, week, _ = dt.date.fromisoformat(published[:10]).isocalendar()
+        except ValueError:
+            return None, None
+        return f"{year}-W{week:02d}", "week"
+    return None, None
+
+
+def _past(tree: Tree, v: int) -> bool:
+    tok = tree.tokens[v]
+    if tok.tag == "VBD":
+        return True
+    return tok.tag == "VBN" and bool(tree.child_lemmas(v, "aux", "auxpass") & {"have", "be"})
+
+
+def location(tree: Tree, anchors: list[int], text: str, entity_spans: list[tuple[int, int, str]],
+             actor_starts: set[int]) -> str | None:
+    for a in anchors:
+        for p in tree.children(a, "prep"):
+            if tree.lemma(p) not in PLACE_PREPS:
+                continue
+            for o in tree.children(p, "pobj"):
+                span = tree.subtree(o, stop=("relcl", "acl", "prep"))
+                lo, hi = tree.tokens[span[0]].start, tree.tokens[span[-1]].end
+                for s, e, label in entity_spans:
+                    if label in PLACE_LABELS and lo <= s < hi and s not in actor_starts:
+                        return text[s:e]
+    return None
+
+
+def reporting_source(tree: Tree, trigger: int, text: str) -> str | None:
+    rep = under_reporting(tree, trigger)
+    if rep is not None:
+        subj = tree.children(rep, "nsubj")
+        if subj:
+            return _span(tree, subj[0], text)
+    for t in tree.tokens.values():
+        if t.text.lower() == "according":
+            for to in tree.children(t.i, "prep"):
+                for o in tree.children(to, "pobj"):
+                    return _span(tree, o, text)
+    return None
+
+
+def _span(tree: Tree, root: int, text: str) -> str:
+    idx = tree.subtree(root, stop=("relcl", "acl", "appos", "punct"))
+    return text[tree.tokens[idx[0]].start:tree.tokens[idx[-1]].end]
+
+
+def topics(texts: list[str], free: list[str]) -> tuple[str, ...]:
+    """Topic names from the vocabulary matched in ``texts``; ``free`` phrases when none match."""
+    blob = " " + re.sub(r"[^\w\s-]", " ", " ".join(texts).lower()) + " "
+    found = []
+    for entry in load_topics():
+        if all(any(_has(blob, alt) for alt in group) for group in entry["all"]):
+            found.append(entry["name"])
+    found = [f for f in found if not any(f != g and f in g for g in found)]  # "Gaza" under "Gaza ceasefire"
+    return tuple(found) if found else tuple(dict.fromkeys(free))
+
+
+def _has(blob: str, phrase: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(phrase.lower()) + r"(s|es)?(?![\w])", blob) is not None
+
+
+def free_phrases(tree: Tree, anchors: list[int], text: str) -> list[str]:
+    out = []
+    for a in anchors:
+        for p in tree.children(a, "prep"):
+            if tree.lemma(p) in ("on", "about", "over", "regarding"):
+                for o in tree.children(p, "pobj"):
+                    out.append(_span(tree, o, text))
+    return [o for o in out if 0 < len(o.split()) <= 8]
+
+
+def numbers(tree: Tree, text: str) -> dict[str, int]:
+    cfg = load_patterns()
+    cues = {name: set(words) for name, words in cfg["numbers"].items()}
+    out: dict[str, int] = {}
+    for t in tree.tokens.values():
+        if t.dep != "nummod" and not (t.pos == "NUM" and t.dep in ("nsubj", "dobj", "nsubjpass")):
+            continue
+        value = _number(t.text, cfg)
+        if value is None:
+            continue
+        noun = tree.head(t.i) if t.dep == "nummod" else t.i
+        if noun is None:
+            continue
+        near = {tree.lemma(noun)} | {tree.lemma(k) for k in tree.children(noun, "amod", "acl")}
+        h = tree.head(noun)
+        if h is not None:
+            near.add(tree.lemma(h))
+        for name, words in cues.items():
+            if near & words and name not in out:
+                out[name] = value
+                break
+    return out
+
+
+def _number(word: str, cfg: dict) -> int | None:
+    w = word.lower().replace(",", "")
+    if w.isdigit():
+        return int(w)
+    return cfg["number_words"].get(w)

@@ -1,0 +1,102 @@
+"""Predicate patterns (data/patterns.yaml) and their matching against a dependency tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from .ontology import load_patterns
+from .tree import Tree
+
+OBJECT_DEPS = ("dobj", "attr", "oprd", "dative")
+PARTICLE_DEPS = ("prt", "prep", "agent", "advmod")
+MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    lemmas: frozenset[str]
+    type: str
+    mode: str | None = None
+    with_: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    object_actor: bool = False
+    passive: bool = True
+    symmetric: bool = False
+    initiator: bool = False
+    noun: bool = False
+
+
+def _pattern(spec: dict, noun: bool) -> Pattern:
+    low = lambda key: frozenset(str(x).lower() for x in spec.get(key) or ())  # noqa: E731
+    return Pattern(
+        lemmas=low("lemmas"), type=spec["type"], mode=spec.get("mode"), with_=low("with"),
+        objects=low("objects"), modifiers=low("modifiers"), object_actor=bool(spec.get("object_actor")),
+        passive=spec.get("passive", True), symmetric=bool(spec.get("symmetric")),
+        initiator=bool(spec.get("initiator")), noun=noun,
+    )
+
+
+@lru_cache(maxsize=1)
+def compiled() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
+    raw = load_patterns()
+    return (tuple(_pattern(s, False) for s in raw["verbs"]), tuple(_pattern(s, True) for s in raw["nouns"]))
+
+
+def is_passive(tree: Tree, v: int) -> bool:
+    return bool(tree.children(v, "nsubjpass", "auxpass", "csubjpass"))
+
+
+def object_heads(tree: Tree, v: int, preps: frozenset[str] = frozenset()) -> list[int]:
+    """Objects of a verb: dobj (the subject when passive), pobj of its particles, xcomp objects."""
+    heads = tree.children(v, *OBJECT_DEPS)
+    if is_passive(tree, v):
+        heads += tree.children(v, "nsubjpass")
+    for p in tree.children(v, "prep", "agent", "prt"):
+        if not preps or tree.lemma(p) in preps:
+            heads += tree.children(p, "pobj", "pcomp")
+    for x in tree.children(v, "xcomp"):
+        heads += tree.children(x, "dobj")
+    more = []
+    for h in heads:  # "10 days of war games", "talks and consultations"
+        more += tree.children(h, "conj")
+        for of in tree.children(h, "prep"):
+            if tree.lemma(of) == "of":
+                more += tree.children(of, "pobj")
+    return heads + more
+
+
+def has_modifier(tree: Tree, n: int, modifiers: frozenset[str]) -> bool:
+    if not modifiers:
+        return True
+    words = {tree.lemma(k) for k in tree.children(n, *MODIFIER_DEPS)}
+    words |= {tree.tokens[k].text.lower() for k in tree.children(n, *MODIFIER_DEPS)}
+    return bool(words & modifiers)
+
+
+def match_verb(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> Pattern | None:
+    lemma = tree.lemma(v)
+    for p in compiled()[0]:
+        if lemma not in p.lemmas:
+            continue
+        if not p.passive and is_passive(tree, v):
+            continue
+        if p.with_ and not (tree.child_lemmas(v, *PARTICLE_DEPS) & p.with_):
+            continue
+        objs = object_heads(tree, v, p.with_ if p.objects and p.with_ else frozenset())
+        if p.objects and not any(tree.lemma(o) in p.objects and has_modifier(tree, o, p.modifiers) for o in objs):
+            continue
+        if p.object_actor and not any(is_actor(o) for o in tree.children(v, "dobj")):
+            continue
+        return p
+    return None
+
+
+def match_noun(tree: Tree, n: int) -> Pattern | None:
+    lemma = tree.lemma(n)
+    for p in compiled()[1]:
+        if lemma in p.lemmas and has_modifier(tree, n, p.modifiers):
+            return p
+    return None

@@ -1,0 +1,117 @@
+"""Who did it to whom: actor mentions found in the syntactic roles around a trigger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import ActorRef, AnnotatedArticle
+from .patterns import is_passive
+from .tree import Tree
+
+# edges that stay inside one noun phrase's "head" part ("Senior Hungarian and Romanian officials")
+CORE_DEPS = ("compound", "amod", "poss", "nmod", "conj", "cc", "appos", "det", "nummod", "quantmod",
+             "case", "punct", "npadvmod", "nn", "prep", "pobj")
+FALLBACK_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+WH_WORDS = ("which", "who", "that", "whom")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    ref: ActorRef
+
+
+def actor_mentions(annotated: AnnotatedArticle) -> list[Mention]:
+    """The linked actors; without a linker, named entities as bare actors (no country)."""
+    if annotated.actors:
+        return [Mention(a.start, a.end, a.actor) for a in annotated.actors]
+    return [Mention(e.start, e.end, ActorRef(e.text)) for e in annotated.entities if e.label in FALLBACK_LABELS]
+
+
+class Roles:
+    def __init__(self, tree: Tree, mentions: list[Mention]):
+        self.tree = tree
+        self.mentions = mentions
+
+    def at(self, i: int) -> list[Mention]:
+        tok = self.tree.tokens[i]
+        return [m for m in self.mentions if m.start < tok.end and tok.start < m.end]
+
+    def is_actor(self, i: int) -> bool:
+        return bool(self.at(i))
+
+    def phrase(self, root: int | None) -> list[Mention]:
+        """Actors heading the phrase at ``root``: its core part first, else its shallowest actor."""
+        if root is None:
+            return []
+        tree = self.tree
+        core = tree.subtree(root, stop=tuple(d for d in _ALL_DEPS if d not in CORE_DEPS))
+        core = [i for i in core if not _under_prep(tree, i, root)]
+        found = _unique(m for i in core for m in self.at(i))
+        if found:
+            return found
+        ranked = sorted(tree.subtree(root, stop=("relcl", "acl", "advcl", "ccomp")), key=tree.depth)
+        for i in ranked:
+            if self.at(i):
+                return self.at(i)
+        return []
+
+    def subject(self, v: int) -> list[Mention]:
+        """The doer of verb ``v``: its subject (by-agent when passive), else its governor's."""
+        tree, seen = self.tree, set()
+        while v is not None and v not in seen:
+            seen.add(v)
+            if is_passive(tree, v):
+                agents = [p for p in tree.children(v, "agent", "prep") if tree.lemma(p) == "by"]
+                return _unique(m for a in agents for o in tree.children(a, "pobj") for m in self.phrase(o))
+            subj = tree.children(v, "nsubj", "csubj")
+            if subj:
+                s = subj[0]
+                if tree.lemma(s) in WH_WORDS and tree.tokens[v].dep == "relcl":
+                    return self.phrase(tree.head(v))
+                return self.phrase(s)
+            dep = tree.tokens[v].dep
+            if dep == "relcl" or dep == "acl":
+                return self.phrase(tree.head(v))
+            if dep not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dobj"):
+                return []
+            v = tree.head(v)
+        return []
+
+    def preps(self, i: int, lemmas: tuple[str, ...]) -> list[Mention]:
+        out = []
+        for p in self.tree.children(i, "prep", "agent", "dative"):
+            if self.tree.lemma(p) in lemmas:
+                for o in self.tree.children(p, "pobj"):
+                    out += self.phrase(o)
+        return _unique(out)
+
+
+_ALL_DEPS = ("acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux", "auxpass", "case", "cc",
+             "ccomp", "compound", "conj", "csubj", "csubjpass", "dative", "dep", "det", "dobj", "expl", "intj",
+             "mark", "meta", "neg", "nmod", "npadvmod", "nsubj", "nsubjpass", "nummod", "oprd", "parataxis",
+             "pcomp", "pobj", "poss", "preconj", "predet", "prep", "prt", "punct", "quantmod", "relcl", "xcomp")
+
+
+def _under_prep(tree: Tree, i: int, root: int) -> bool:
+    """True when ``i`` hangs off ``root`` through a preposition other than "of" ("officials in X")."""
+    j = i
+    while j is not None and j != root:
+        tok = tree.tokens[j]
+        if tok.dep == "prep" and tree.lemma(j) != "of":
+            return True
+        j = tree.head(j)
+    return False
+
+
+def _unique(mentions) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if all(actor_key(m.ref) != actor_key(o.ref) for o in out):
+            out.append(m)
+    return out
+
+
+def actor_key(ref: ActorRef) -> str:
+    return ref.actor_id or f"{ref.name.lower()}|{ref.country}"

@@ -1,0 +1,229 @@
+"""The default, data-driven extractor: predicate patterns over the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import ActorRef, AnnotatedArticle, EventMention, Sentence, sha256_hex
+from . import attributes as attr
+from .ontology import load_ontology, load_patterns
+from .patterns import Pattern, compiled, match_noun, match_verb
+from .roles import Mention, Roles, actor_key, actor_mentions
+from .tree import Tree
+
+NOUN_LICENCE_DEPS = ("dobj", "nsubjpass", "attr", "nsubj", "ROOT", "appos", "conj")
+TRANSPARENT = ("relcl", "conj", "parataxis")  # a trigger under these is its own event
+SYMMETRIC_WITH = ("with", "between")
+TARGET_PREPS = ("against", "on", "at", "to", "into", "of", "from", "for", "over", "upon")
+
+
+@dataclass
+class Trigger:
+    i: int
+    pattern: Pattern
+    light: int | None = None  # the verb carrying a nominalisation
+
+
+class RuleExtractor:
+    """Extractor over ``annotated`` sentences; patterns come from ``events/data``."""
+
+    def __init__(self) -> None:
+        compiled()
+        self.ontology = load_ontology()
+        self.light_verbs = {str(x) for x in load_patterns()["light_verbs"]}
+        self.reporting = {str(x) for x in load_patterns()["reporting_verbs"]}
+
+    def extract(self, annotated: AnnotatedArticle) -> list[EventMention]:
+        mentions = actor_mentions(annotated)
+        out: list[EventMention] = []
+        by_sent: dict[int, list] = {}
+        for tok in annotated.tokens:
+            by_sent.setdefault(tok.sent, []).append(tok)
+        for s_i, sentence in enumerate(annotated.sentences):
+            toks = by_sent.get(s_i, [])
+            if toks:
+                out += self._sentence(annotated, s_i, sentence, Tree.of(toks), mentions)
+        return out
+
+    # ------------------------------------------------------------------ triggers
+    def _triggers(self, tree: Tree, roles: Roles) -> list[Trigger]:
+        found: dict[int, Trigger] = {}
+        for i, tok in tree.tokens.items():
+            if tok.pos in ("VERB", "AUX") or tok.tag.startswith("VB"):
+                p = match_verb(tree, i, roles.is_actor)
+                if p is not None and (p.objects or tree.lemma(i) not in self.reporting or p.with_):
+                    found[i] = Trigger(i, p)
+            elif tok.pos in ("NOUN", "PROPN"):
+                p = match_noun(tree, i)
+                if p is not None and self._licensed(tree, i, roles):
+                    found[i] = Trigger(i, p, self._light(tree, i))
+        for t in list(found.values()):  # "held talks": the verb pattern already covers the noun
+            if t.pattern.noun and t.light in found and not found[t.light].pattern.noun:
+                if found[t.light].pattern.objects:
+                    del found[t.i]
+        return list(found.values())
+
+    def _light(self, tree: Tree, n: int) -> int | None:
+        tok = tree.tokens[n]
+        h = tree.head(n)
+        if h is None:
+            return None
+        if tok.dep in ("dobj", "nsubjpass", "attr", "nsubj") and tree.tokens[h].pos in ("VERB", "AUX"):
+            return h
+        if tok.dep == "pobj":  # "engaged in talks", "10 days of war games"
+            p = tree.head(h) if tree.head(h) is not None else None
+            if p is not None and tree.tokens[p].pos == "VERB":
+                return p
+            if p is not None and tree.tokens[p].dep == "dobj" and tree.head(p) is not None:
+                return tree.head(p)
+        return None
+
+    def _licensed(self, tree: Tree, n: int, roles: Roles) -> bool:
+        tok = tree.tokens[n]
+        if tok.dep in NOUN_LICENCE_DEPS or self._light(tree, n) is not None:
+            return True
+        owners = tree.children(n, "poss", "compound", "amod", "nmod")
+        return any(roles.is_actor(o) for o in owners) or bool(roles.preps(n, ("by", "between")))
+
+    def _suppressed(self, tree: Tree, t: Trigger, triggers: dict[int, Trigger]) -> bool:
+        """A trigger inside another's content ("agreed to cooperate", "threatened to attack")."""
+        j = t.i
+        while True:
+            dep = tree.tokens[j].dep
+            h = tree.head(j)
+            if h is None or dep in TRANSPARENT:
+                return False
+            if h in triggers and h != t.light:
+                return dep != "advcl" or triggers[h].pattern.type == t.pattern.type
+            if h == t.light and t.light in triggers:
+                return True
+            j = h
+
+    # ------------------------------------------------------------------ mentions
+    def _sentence(self, annotated: AnnotatedArticle, s_i: int, sentence: Sentence, tree: Tree,
+                  mentions: list[Mention]) -> list[EventMention]:
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        roles = Roles(tree, inside)
+        triggers = {t.i: t for t in self._triggers(tree, roles)}
+        kept = [t for t in triggers.values() if not self._suppressed(tree, t, triggers)]
+        kept = [t for t in kept if not attr.habitual(tree, t.i, t.light)]
+        kept.sort(key=lambda t: (tree.depth(t.light if t.light is not None else t.i), t.i))
+        return [self._mention(annotated, s_i, sentence, tree, roles, t) for t in kept]
+
+    def _mention(self, annotated: AnnotatedArticle, s_i: int, sentence: Sentence, tree: Tree, roles: Roles,
+                 t: Trigger) -> EventMention:
+        text = annotated.article.text
+        p = t.pattern
+        status = attr.status(tree, t.i, t.light)
+        type_, mode = p.type, p.mode or self._mode(tree, t)
+        if status in ("planned", "hypothetical") and type_ in self.ontology.future_as:
+            type_, mode = self.ontology.future_as[type_], None
+        if mode not in self.ontology.types[type_].modes:
+            mode = None
+        source, target, initiator = self._roles(tree, roles, t)
+        anchor = t.light if t.light is not None else t.i
+        anchors = [x for x in (t.i, t.light) if x is not None]
+        date, precision = attr.event_date(annotated, sentence, tree, anchor, status)
+        ents = [(e.start, e.end, e.label) for e in annotated.entities if sentence.start <= e.start < sentence.end]
+        actor_starts = {m.start for m in source + target}
+        trigger = tree.span_text(sorted({t.i, *(tree.children(t.i, "prt"))}))
+        topic_texts = [sentence.text] + self._follow_on(annotated, s_i, type_)
+        quotes = tuple(q.text for q in annotated.quotes if sentence.start <= q.start < sentence.end)
+        return EventMention(
+            id=sha256_hex(f"{annotated.article.id}|{sentence.start}-{sentence.end}|{type_}|{trigger}|{t.i}", 16),
+            article_id=annotated.article.id,
+            type=type_, mode=mode, cameo=self.ontology.cameo_for(type_, mode),
+            source_actors=tuple(m.ref for m in source), target_actors=tuple(m.ref for m in target),
+            date=date, date_precision=precision, status=status,
+            topics=attr.topics(topic_texts, attr.free_phrases(tree, anchors, text)),
+            sentence=sentence.text, start=sentence.start, end=sentence.end, sentence_index=s_i,
+            trigger=trigger, location=attr.location(tree, anchors, text, ents, actor_starts),
+            initiator=initiator, reporting_source=attr.reporting_source(tree, anchor, text),
+            quotes=quotes, symmetric=p.symmetric, numbers=attr.numbers(tree, text),
+        )
+
+    def _mode(self, tree: Tree, t: Trigger) -> str | None:
+        cues = self.ontology.types[t.pattern.type].mode_cues
+        near = [t.i] + ([t.light] if t.light is not None else [])
+        words = {tree.lemma(k) for a in near for k in tree.subtree(a, stop=("relcl", "ccomp", "advcl"))}
+        words |= {tree.tokens[k].text.lower() for a in near for k in tree.subtree(a, stop=("relcl", "ccomp"))}
+        for mode, lemmas in cues.items():
+            if words & set(lemmas):
+                return mode
+        return None
+
+    def _follow_on(self, annotated: AnnotatedArticle, s_i: int, type_: str) -> list[str]:
+        """Talks are often described in the next sentence ("The discussion focused on ...")."""
+        if type_ != "CONSULT" or s_i + 1 >= len(annotated.sentences):
+            return []
+        nxt = annotated.sentences[s_i + 1]
+        gap = annotated.article.text[annotated.sentences[s_i].end:nxt.start]
+        return [nxt.text] if "\n" not in gap else []
+
+    # ------------------------------------------------------------------ roles
+    def _roles(self, tree: Tree, roles: Roles, t: Trigger) -> tuple[list[Mention], list[Mention], ActorRef | None]:
+        p = t.pattern
+        verb = t.i if not p.noun else t.light
+        noun = t.i if p.noun else None
+        source: list[Mention] = []
+        target: list[Mention] = []
+        if verb is not None and (noun is None or tree.tokens[noun].dep in ("dobj", "attr", "pobj")):
+            source = roles.subject(verb)
+        if noun is not None and not source:
+            owners = [o for o in tree.children(noun, "poss", "compound", "amod", "nmod") if roles.is_actor(o)]
+            source = [m for o in owners for m in roles.at(o)] or roles.preps(noun, ("by",))
+        if verb is not None and noun is None:
+            target = self._verb_targets(tree, roles, verb)
+        heads = [x for x in (noun, verb) if x is not None]
+        between = [m for h in heads for m in roles.preps(h, ("between", "among"))]
+        with_ = [m for h in heads for m in roles.preps(h, ("with",))]
+        if not target:
+            target = [m for h in heads for m in roles.preps(h, TARGET_PREPS)] + ([] if p.symmetric else with_)
+        if noun is not None and not target and verb is not None:
+            target = self._verb_targets(tree, roles, verb, skip=noun)
+        initiator = self._initiator(tree, roles, source if p.initiator else [])
+        if p.symmetric:
+            everyone = _merge(source, between, with_, target)
+            if initiator is not None:
+                source = [m for m in everyone if actor_key(m.ref) == actor_key(initiator)] or source[:1]
+                target = [m for m in everyone if m not in source]
+            else:
+                source, target = everyone, []
+        else:
+            source = _merge(source, between)
+        keys = {actor_key(m.ref) for m in source}
+        target = [m for m in _merge(target) if actor_key(m.ref) not in keys]
+        return source, target, initiator
+
+    def _verb_targets(self, tree: Tree, roles: Roles, v: int, skip: int | None = None) -> list[Mention]:
+        if tree.children(v, "nsubjpass"):
+            return [m for o in tree.children(v, "nsubjpass") for m in roles.phrase(o)]
+        objs = [o for o in tree.children(v, "dobj", "dative", "iobj") if o != skip]
+        found = [m for o in objs for m in roles.phrase(o)]
+        if found:
+            return found
+        for c in tree.children(v, "ccomp", "xcomp"):  # "demanded that the US cancel", "urged X to"
+            found = [m for s in tree.children(c, "nsubj", "nsubjpass", "dobj") for m in roles.phrase(s)]
+            if found:
+                return found
+        return []
+
+    def _initiator(self, tree: Tree, roles: Roles, subject: list[Mention]) -> ActorRef | None:
+        nouns = {str(x) for x in load_patterns()["initiative_nouns"]}
+        for i in tree.tokens:
+            if tree.lemma(i) in nouns and tree.tokens[i].dep == "pobj":
+                prep = tree.head(i)
+                if prep is not None and tree.lemma(prep) == "at":
+                    owners = [m for o in tree.children(i, "poss") for m in roles.at(o)] + roles.preps(i, ("of",))
+                    if owners:
+                        return owners[0].ref
+        return subject[0].ref if subject else None
+
+
+def _merge(*groups: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for g in groups:
+        for m in g:
+            if all(actor_key(m.ref) != actor_key(o.ref) for o in out):
+                out.append(m)
+    return out

@@ -1,0 +1,153 @@
+"""Event fusion on hand-built mentions of the seed reports, and its order-independence."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.model import ActorRef, EventMention
+from newsfuse.stories import fuse_events
+from newsfuse.stories.dates import day_range, overlap
+
+PUTIN = ActorRef("Vladimir Putin", "RUS", "GOV", "President", "putin")
+NETANYAHU = ActorRef("Benjamin Netanyahu", "ISR", "GOV", "Prime Minister", "netanyahu")
+LUKASHENKO = ActorRef("Alexander Lukashenko", "BLR", "GOV", "President", "lukashenko")
+OUTLETS = {"a000": "outlet-000", "a001": "outlet-001", "a002": None}
+STORY = {"a000": "s-a000", "a001": "s-a000", "a002": "s-a000"}
+TEXTS = {
+    "a001": "Russian officials have not disclosed further details of the discussion, and Israel has yet "
+    "to release its own readout of the call.",
+    "a002": "According to statements from both governments, the leaders held a “thorough exchange of views”.",
+}
+
+
+def mention(mid, article, src, tgt, date=None, precision=None, **kw) -> EventMention:
+    base = dict(
+        id=mid, article_id=article, type="CONSULT", mode="phone", cameo="040", source_actors=src,
+        target_actors=tgt, date=date, date_precision=precision, status="occurred", topics=(),
+        sentence=kw.pop("sentence", "The two leaders held a phone call."), start=0, end=10, symmetric=True,
+    )
+    base.update(kw)
+    return EventMention(**base)
+
+
+def seed_mentions() -> list[EventMention]:
+    return [
+        mention("m000a", "a000", (PUTIN,), (NETANYAHU,), topics=("Gaza ceasefire", "Syria"),
+                quotes=("thorough exchange of views",), reporting_source="the Kremlin’s readout"),
+        mention("m001a", "a001", (PUTIN,), (NETANYAHU,), "2025-11-15", "day", topics=("Gaza ceasefire",),
+                quotes=("extensive exchange of views",), reporting_source="RIA Novosti"),
+        mention("m001b", "a001", (PUTIN,), (LUKASHENKO,), "2025-11-15", "day", topics=("energy cooperation",)),
+        mention("m002a", "a002", (NETANYAHU,), (PUTIN,), "2025-11-15", "day", initiator=PUTIN,
+                topics=("Gaza ceasefire", "Iran nuclear programme"), quotes=("thorough exchange of views",)),
+        mention("m002b", "a002", (PUTIN,), (NETANYAHU,), "2025-11", "month"),
+    ]
+
+
+def netanyahu_call(events):
+    [event] = [e for e in events if {a.name for a in e.source_actors + e.target_actors} == {PUTIN.name, NETANYAHU.name}]
+    return event
+
+
+def detail(event, field, value=None):
+    found = [d for d in event.details if d.field == field and (value is None or d.value == value)]
+    assert found, (field, value, event.details)
+    return found[0]
+
+
+def test_seed_call_fuses_with_all_three_reports():
+    events = fuse_events(seed_mentions(), OUTLETS, STORY, TEXTS)
+    call = netanyahu_call(events)
+    assert {m.article_id for m in call.mentions} == {"a000", "a001", "a002"}
+    assert len(call.mentions) == 4  # every mention kept
+    assert (call.date, call.date_precision) == ("2025-11-15", "day")
+    assert call.source_actors == (PUTIN,) and call.target_actors == (NETANYAHU,)
+    assert detail(call, "date", "2025-11-15").supported_by == ("a001", "a002")
+    initiator = detail(call, "initiator")
+    assert (initiator.value, initiator.supported_by, initiator.single_source) == ("Vladimir Putin", ("a002",), True)
+    assert set(detail(call, "topic", "Gaza ceasefire").supported_by) == {"a000", "a001", "a002"}
+    assert call.story_id == "s-a000"
+    assert {m.outlet for m in call.mentions} == {"outlet-000", "outlet-001", None}
+
+
+def test_lukashenko_call_is_another_event():
+    events = fuse_events(seed_mentions(), OUTLETS, STORY, TEXTS)
+    other = [e for e in events if LUKASHENKO in e.source_actors + e.target_actors]
+    assert len(other) == 1 and {m.article_id for m in other[0].mentions} == {"a001"}
+    assert len(events) == 2
+
+
+def test_readout_disagreement_is_a_contradiction_with_both_sides():
+    call = netanyahu_call(fuse_events(seed_mentions(), OUTLETS, STORY, TEXTS))
+    readouts = [d for d in call.details if d.field == "readout"]
+    pending = [d for d in readouts if "yet to release" in d.value]
+    both = [d for d in readouts if "both governments" in d.value]
+    assert pending and pending[0].supported_by == ("a001",) and pending[0].contradicted_by == ("a002",)
+    assert both and both[0].supported_by == ("a002",) and both[0].contradicted_by == ("a001",)
+
+
+def test_quote_wordings_are_variants_not_contradictions():
+    call = netanyahu_call(fuse_events(seed_mentions(), OUTLETS, STORY, TEXTS))
+    [quote] = [d for d in call.details if d.field == "quote"]
+    assert quote.value == "thorough exchange of views"
+    assert quote.variants == ("extensive exchange of views",)
+    assert quote.contradicted_by == () and set(quote.supported_by) == {"a000", "a001", "a002"}
+
+
+def test_two_calls_on_different_days_are_two_events():
+    ms = [
+        mention("x1", "b1", (PUTIN,), (NETANYAHU,), "2025-09-02", "day"),
+        mention("x2", "b2", (NETANYAHU,), (PUTIN,), "2025-11-15", "day"),
+    ]
+    events = fuse_events(ms, {}, {"b1": "s-1", "b2": "s-2"})
+    assert len(events) == 2
+    assert [e.date for e in events] == ["2025-09-02", "2025-11-15"]
+
+
+def test_one_day_apart_in_one_story_merges_and_is_flagged():
+    ms = [
+        mention("y1", "c1", (PUTIN,), (NETANYAHU,), "2025-11-15", "day"),
+        mention("y2", "c2", (PUTIN,), (NETANYAHU,), "2025-11-16", "day"),
+        mention("y3", "c3", (PUTIN,), (NETANYAHU,), "2025-11-15", "day"),
+    ]
+    [event] = fuse_events(ms, {}, {"c1": "s", "c2": "s", "c3": "s"})
+    assert event.date == "2025-11-15"
+    assert detail(event, "date", "2025-11-15").contradicted_by == ("c2",)
+
+
+def test_different_initiators_and_casualty_figures_contradict():
+    ms = [
+        mention("z1", "d1", (PUTIN,), (NETANYAHU,), initiator=PUTIN, numbers={"killed": 3}),
+        mention("z2", "d2", (PUTIN,), (NETANYAHU,), initiator=NETANYAHU, numbers={"killed": 5}),
+    ]
+    [event] = fuse_events(ms, {}, {"d1": "s", "d2": "s"})
+    assert detail(event, "initiator", "Vladimir Putin").contradicted_by == ("d2",)
+    assert detail(event, "number:killed", "3").contradicted_by == ("d2",)
+    assert detail(event, "number:killed", "5").contradicted_by == ("d1",)
+
+
+def test_any_input_order_gives_the_same_events():
+    expected = fuse_events(seed_mentions(), OUTLETS, STORY, TEXTS)
+    for perm in itertools.permutations(seed_mentions()):
+        assert fuse_events(list(perm), OUTLETS, STORY, TEXTS) == expected
+
+
+def test_event_ids_are_stable_hashes():
+    a = fuse_events(seed_mentions(), OUTLETS, STORY, TEXTS)
+    b = fuse_events(seed_mentions(), OUTLETS, STORY, TEXTS)
+    assert [e.id for e in a] == [e.id for e in b] and len({e.id for e in a}) == 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1000, 1, 7), max_value=date(9999, 12, 20)), st.sampled_from(["day", "week", "month", "quarter", "year"]))
+def test_a_day_lies_inside_every_coarser_value_of_itself(day, precision):
+    iso = day.isoformat()
+    year, week, _ = day.isocalendar()
+    value = {"day": iso, "week": f"{year}-W{week:02d}", "month": iso[:7],
+             "quarter": f"{iso[:4]}-Q{(day.month - 1) // 3 + 1}", "year": iso[:4]}[precision]
+    first, last = day_range(value)
+    assert first <= day.toordinal() <= last
+    assert overlap(value, iso)
