@@ -1,12 +1,13 @@
 """Writes examples/tessellate_review_crawl.warc.gz: a small, fixed WARC crawl of one invented site.
 
-Run from the repository root: python examples/make_warc.py
+Run: python examples/make_warc.py [OUT]   (OUT defaults to the file next to this script)
 The output is byte-for-byte the same on every run (fixed dates and record ids).
 """
 
 from __future__ import annotations
 
 from io import BytesIO
+import sys
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -45,8 +46,8 @@ NOT_FOUND = "<!DOCTYPE html><html><body><h1>Page not found</h1><p>Sorry, that pa
 ROBOTS = "User-agent: *\nDisallow: /login\n"
 
 
-def main() -> None:
-    with OUT.open("wb") as out:
+def main(path: Path = OUT) -> None:
+    with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
         info = writer.create_warcinfo_record(
             "tessellate_review_crawl.warc.gz",
@@ -77,4 +78,4 @@ def _response(writer: WARCWriter, path: str, status: str, content_type: str, bod
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)

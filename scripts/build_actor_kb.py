@@ -27,6 +27,8 @@ ACTOR_FILES = {
     "Phoenix.MilNonState.actors.txt": "milnonstate",
 }
 CODE_RE = re.compile(r"\[([^\]]*)\]")
+SECTORS = set(yaml.safe_load((DATA / "kb.yaml").read_text(encoding="utf-8"))["sectors"])
+NON_STATE = {"IGO", "NGO", "NGM", "MNC", "IMG", "UAF", "ELI", "REB", "MED", "BUS", "CVL", "GOV"}
 DATE_RE = re.compile(r"^[<>]?\d{6}(\d{2})?$")
 
 
@@ -152,8 +154,8 @@ def compile_actors(phoenix: Path) -> list[str]:
             codes = [c for c in codes if not c[0].startswith("~")]
             if not codes:
                 continue
-            if origin == "countries" and re.fullmatch(r"[A-Z]{3}", codes[0][0]) and len(codes) == 1:
-                continue  # country heads and their cities: hand-written countries.tsv covers them
+            if not any(c[0][3:6] in SECTORS or c[0][:3] in NON_STATE for c in codes):
+                continue  # country heads, cities and regions: hand-written countries.tsv covers them
             name = title_name(block.names[0])
             kind = kind_of(block, codes, origin)
             prefix = {"person": "person", "igo": "igo", "ngo": "ngo", "media": "media"}.get(kind, "org")

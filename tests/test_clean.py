@@ -314,18 +314,25 @@ def test_every_rule_has_an_example():
         assert any(pattern.match(x) for r, x in examples if r == "teaser list"), pattern.pattern
 
 
-@pytest.mark.parametrize("line,author", [
-    ("By Jane Doe", "Jane Doe"),
-    ("By Jane Doe and Tom Reyes | Reuters", "Jane Doe and Tom Reyes"),
-    ("Written by Ana Pell", "Ana Pell"),
-    ("By Idris Falk, Nov. 16, 2025", "Idris Falk"),
+@pytest.mark.parametrize("line,author,outlet,published", [
+    ("By Jane Doe", "Jane Doe", None, None),
+    ("By Jane Doe and Tom Reyes | Reuters", "Jane Doe and Tom Reyes", "Reuters", None),
+    ("Written by Ana Pell", "Ana Pell", None, None),
+    ("By Idris Falk, Nov. 16, 2025", "Idris Falk", None, "2025-11-16"),
+    ("By Daniel Okoth | Quayside Chronicle", "Daniel Okoth", "Quayside Chronicle", None),
 ])
-def test_byline(line, author):
+def test_byline(line, author, outlet, published):
     lines = [line, "", "Dock workers returned to work on Sunday after a pay deal was agreed with the port."]
     res = clean_text_lines(lines, meta={"title": None})
-    assert res.author == author and res.removed[0].reason == "byline"
-    if "2025" in line:
-        assert res.published == "2025-11-16"
+    assert (res.author, res.outlet, res.published) == (author, outlet, published)
+    assert res.removed[0].reason == "byline"
+
+
+@pytest.mark.parametrize("line", ["By the time the talks ended, the union had won a 6 percent rise.",
+                                  "By Sunday evening all ships had left the port."])
+def test_sentence_starting_with_by_is_not_a_byline(line):
+    res = clean_text_lines([line], meta={"title": None})
+    assert res.author is None and res.removed == () and res.blocks[0].text == line
 
 
 @pytest.mark.parametrize("line,name", [

@@ -101,14 +101,15 @@ class Deduper:
     """Exact duplicates share an id; near duplicates are found by MinHash over stored signatures."""
 
     def __init__(self, store):
-        from .clean.dedup import NearDuplicateIndex
+        from .clean.dedup import NearDuplicateIndex, signature
 
+        self._signature = signature
         self.index = NearDuplicateIndex()
         for article_id, sig in store.signatures():
             self.index.add(article_id, sig)
 
     def signature(self, article: Article) -> bytes:
-        return self.index.signature(article)
+        return self._signature(article)
 
     def match(self, sig: bytes) -> str | None:
         return self.index.match(sig)

@@ -1,0 +1,20 @@
+"""actors: link mentions to canonical actors (country ISO-3, CAMEO sector, role on a date).
+
+- ``link(annotated)`` -> a copy with ``actors``, entity ``actor_id`` and quote ``speaker`` filled.
+- ``resolve(name, date=None)`` -> the KB actor that name means on that date, or None.
+- ``get_kb()`` -> the knowledge base (loaded once from ``data/``).
+"""
+
+from __future__ import annotations
+
+from newsfuse.model import Actor
+
+from .kb import KnowledgeBase, get_kb
+from .link import link
+
+
+def resolve(name: str, date: str | None = None) -> Actor | None:
+    return get_kb().resolve(name, date)
+
+
+__all__ = ["KnowledgeBase", "get_kb", "link", "resolve"]

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import lxml.html
 import yaml
@@ -34,6 +34,7 @@ _TOKEN = re.compile(r"\w+")
 BLOCK_TAGS = {"head", "p", "item", "row", "code", "quote"}
 MAX_DEPTH = 60  # nesting deeper than this in the extracted body is dropped
 CONTAINER_TAGS = {"body", "div", "list", "table", "quote", "main", "cell"}
+META_FIELDS = ("title", "published", "author", "outlet")
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                  "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report"}
 
@@ -62,10 +63,11 @@ def clean_html(doc: model.RawDocument) -> model.Article:
     html = _bounded(doc.text)
     tree = _parse(html)
     meta = {**page_metadata(tree), **{k: v for k, v in doc.meta.items() if v}}
-    blocks, traf_meta = extract_blocks(tree, html, url=meta.get("url") or doc.url)
-    for key, value in traf_meta.items():
-        meta.setdefault(key, value)
-    blocks, removed = post_filter(blocks, meta)
+    if any(not meta.get(key) for key in META_FIELDS):  # trafilatura's wider search fills gaps
+        for key, value in trafilatura_metadata(tree if tree is not None else html, meta.get("url")).items():
+            meta.setdefault(key, value)
+    blocks = extract_blocks(tree, html, url=meta.get("url") or doc.url)
+    blocks, removed, posts = post_filter(blocks, meta)
     if not blocks:
         raise CleanError("no main text found in HTML")
     title = _clean(meta.get("title") or "") or None
@@ -79,6 +81,7 @@ def clean_html(doc: model.RawDocument) -> model.Article:
         author=_clean(meta.get("author") or "") or None,
         blocks=tuple(blocks),
         removed=tuple(removed),
+        embedded_posts=posts,
         url=meta.get("url") or doc.url,
         external_id=doc.external_id,
         input_sha256=doc.input_sha256,
@@ -107,26 +110,28 @@ def _parse(html: str) -> etree._Element | None:
 # --------------------------------------------------------------------------- main text
 
 
-def extract_blocks(tree: etree._Element | None, html: str, url: str | None = None
-                   ) -> tuple[list[model.Block], dict[str, str]]:
-    """trafilatura's body as blocks (readability's when trafilatura's looks like a menu)."""
+def extract_blocks(tree: etree._Element | None, html: str, url: str | None = None) -> list[model.Block]:
+    """trafilatura's body as blocks (readability's when trafilatura's looks like a menu).
+
+    trafilatura prunes ``tree`` in place: read metadata from it before this.
+    """
     import trafilatura
 
     cfg = rules()
     opts = dict(cfg["trafilatura"])
     try:
         result = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, output_format="python", config=_trafilatura_config(), **opts,
+            tree if tree is not None else html, url=url, with_metadata=False, output_format="python",
+            config=_trafilatura_config(), **opts,
         )
     except (ValueError, TypeError, etree.LxmlError, RecursionError):
         result = None
     blocks = body_blocks(result.body) if result is not None and result.body is not None else []
-    traf_meta = _trafilatura_meta(result)
     if _needs_fallback(blocks):
         other = readability_blocks(html)
         if _prose_score(other) > rules()["fallback"]["margin"] * _prose_score(blocks):
             blocks = other
-    return [model.Block(b.kind, _clean(b.text)) for b in blocks], traf_meta
+    return [model.Block(b.kind, _clean(b.text)) for b in blocks]
 
 
 @lru_cache(maxsize=1)
@@ -225,8 +230,8 @@ def _prose_score(blocks: list[model.Block]) -> int:
 
 
 def post_filter(blocks: list[model.Block], meta: dict[str, Any]
-                ) -> tuple[list[model.Block], list[model.RemovedLine]]:
-    """Drop the title repeated as first block and chrome blocks, each with a reason."""
+                ) -> tuple[list[model.Block], list[model.RemovedLine], tuple[model.EmbeddedPost, ...]]:
+    """Drop the title repeated in the body, leading headings and chrome blocks, with reasons."""
     kept: list[model.Block] = []
     removed: list[model.RemovedLine] = []
     title_key = _key(meta.get("title") or "")
@@ -263,24 +268,24 @@ def _is_title(text: str, title_key: str) -> bool:
 
 
 def _text_cleaner(blocks: list[model.Block], removed: list[model.RemovedLine], meta: dict[str, Any]
-                  ) -> tuple[list[model.Block], list[model.RemovedLine]]:
-    """Apply the text-dump cleaner's chrome rules when that module provides them."""
-    fn = _text_rules()
-    if fn is None or not blocks:
-        return blocks, removed
-    drop = fn([b.text for b in blocks], meta)
+                  ) -> tuple[list[model.Block], list[model.RemovedLine], tuple[model.EmbeddedPost, ...]]:
+    """The text-dump cleaner's chrome rules over the extracted blocks (title never guessed).
+
+    Reasons listed under ``text_cleaner.keep_reasons`` leave the block in the body: a post
+    embedded in a web page is part of what the article shows (it is also in ``embedded_posts``).
+    """
+    try:
+        from newsfuse.clean.text import clean_text_lines
+    except ImportError:  # pragma: no cover - the text cleaner ships with the package
+        return blocks, removed, ()
+    if not blocks:
+        return blocks, removed, ()
+    result = clean_text_lines([b.text for b in blocks], meta={**meta, "title": meta.get("title")})
+    keep = set(rules()["text_cleaner"]["keep_reasons"])
+    drop = {r.line - 1: r.reason for r in result.removed if r.reason not in keep}
     kept = [b for i, b in enumerate(blocks) if i not in drop]
     removed += [model.RemovedLine(0, blocks[i].text, r) for i, r in sorted(drop.items())]
-    return kept, removed
-
-
-def _text_rules() -> Callable[[list[str], dict[str, Any]], dict[int, str]] | None:
-    """Index -> reason of lines the text cleaner (``clean.text.chrome_lines``) calls chrome."""
-    try:
-        from newsfuse.clean import text as text_clean
-    except ImportError:
-        return None
-    return getattr(text_clean, "chrome_lines", None)
+    return kept, removed, tuple(result.embedded_posts)
 
 
 # --------------------------------------------------------------------------- metadata
@@ -378,8 +383,13 @@ def _meta_tags(tree: etree._Element) -> dict[str, str]:
     return meta
 
 
-def _trafilatura_meta(result: Any) -> dict[str, str]:
-    if result is None:
+def trafilatura_metadata(page: etree._Element | str, url: str | None) -> dict[str, str]:
+    """trafilatura's metadata search (bylines, dates in the page, site name from the URL)."""
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        result = extract_metadata(page, default_url=url)
+    except (ValueError, TypeError, etree.LxmlError, RecursionError):
         return {}
     pairs = {"title": result.title, "published": result.date, "author": result.author,
              "outlet": result.sitename, "url": result.url}

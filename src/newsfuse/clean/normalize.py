@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .rules import load_rules
 
 _SPACES = re.compile(r"[ \t]+")
+# control characters (tab is kept: it becomes a space), lone surrogates, private-use characters
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -17,25 +20,33 @@ def split_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
 
 
+@dataclass(frozen=True)
+class _Tables:
+    translate: dict[int, str | None]
+    dashes_inside_words: frozenset[str]
+    keep_categories: frozenset[str]
+    keep_chars: frozenset[str]
+    mojibake_markers: tuple[str, ...]
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str | None], frozenset[str], str, frozenset[str], frozenset[str], tuple[str, ...]]:
+def _tables() -> _Tables:
     u = load_rules()["unicode"]
     table: dict[int, str | None] = {ord(c): None for c in u["delete"]}
     table.update({ord(c): " " for c in u["space"]})
     table.update({ord(c): "-" for c in u["hyphen"]})
-    return (
-        table,
-        frozenset(u["hyphen_inside_word"]),
-        "",
-        frozenset(u["nfkc_keep_categories"]),
-        frozenset(u["nfkc_keep_chars"]),
-        tuple(u["mojibake_markers"]),
+    return _Tables(
+        translate=table,
+        dashes_inside_words=frozenset(u["hyphen_inside_word"]),
+        keep_categories=frozenset(u["nfkc_keep_categories"]),
+        keep_chars=frozenset(u["nfkc_keep_chars"]),
+        mojibake_markers=tuple(u["mojibake_markers"]),
     )
 
 
 def _safe_nfkc(text: str, keep_categories: frozenset[str], keep_chars: frozenset[str]) -> str:
     text = unicodedata.normalize("NFC", text)
-    if text.isascii():
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text
     out = []
     for ch in text:
@@ -70,7 +81,7 @@ def _to_cp1252_bytes(text: str) -> bytes | None:
 
 def fix_mojibake(text: str) -> str:
     """Undo UTF-8 that was decoded as cp1252/latin-1 ("â€™" -> "’"), only when that is certain."""
-    markers = _tables()[5]
+    markers = _tables().mojibake_markers
     if text.isascii() or not any(m in text for m in markers):
         return text
     raw = _to_cp1252_bytes(text)
@@ -85,11 +96,11 @@ def fix_mojibake(text: str) -> str:
 
 def normalize_line(line: str) -> str:
     """One line as the cleaner sees it; curly quotes and dashes between words are kept."""
-    table, dashes, _, keep_cat, keep_chars, _ = _tables()
+    t = _tables()
     line = fix_mojibake(line)
-    line = line.translate(table)
-    line = _safe_nfkc(line, keep_cat, keep_chars)
-    line = line.translate(table)  # NFKC may produce characters the table maps (e.g. U+2011)
-    line = _hyphens_inside_words(line, dashes)
-    line = "".join(ch for ch in line if ch in "\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Co") )
+    line = line.translate(t.translate)
+    line = _safe_nfkc(line, t.keep_categories, t.keep_chars)
+    line = line.translate(t.translate)  # NFKC may produce characters the table maps (e.g. U+2011)
+    line = _hyphens_inside_words(line, t.dashes_inside_words)
+    line = _CONTROL.sub("", line)
     return _SPACES.sub(" ", line).strip()

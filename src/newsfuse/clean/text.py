@@ -6,6 +6,7 @@ Line numbers in ``removed`` are 1-based indexes into the lines given.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -135,9 +136,7 @@ def _mark_line_rules(st: _State) -> None:
         if byline:
             st.labels[i] = "byline"
             st.authors.append(byline[0])
-            date = find_date(byline[1])
-            if date:
-                st.dates.append(date[0])
+            _byline_rest(st, byline[1])
             continue
         name = bio_name(line)
         if name:
@@ -152,6 +151,17 @@ def _mark_line_rules(st: _State) -> None:
             st.labels[i] = reason
             if reason == "copyright":
                 st.outlets.append(_outlet_from_copyright(line))
+
+
+def _byline_rest(st: _State, rest: str) -> None:
+    """What follows the names on a byline: a date, or the outlet ("By Jane Doe | Reuters")."""
+    date = find_date(rest)
+    if date:
+        st.dates.append(date[0])
+        return
+    rest = rest.strip(" |,–—·•")
+    if rest and words(rest) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in rest.split()):
+        st.outlets.append(rest)
 
 
 def _outlet_from_copyright(line: str) -> str:
@@ -187,7 +197,7 @@ def _body_follows(st: _State, nxt: int | None) -> bool:
         return False
     if is_long_paragraph(st.lines[nxt]):
         return True
-    after = [j for j in st.free() if j >= nxt][:2]
+    after = list(itertools.islice((j for j in range(nxt, len(st.lines)) if st.lines[j] and j not in st.labels), 2))
     min_words = load_rules()["layout"]["body_min_words"]
     return len(after) == 2 and all(ends_sentence(st.lines[j]) and words(st.lines[j]) >= min_words for j in after)
 
@@ -290,22 +300,28 @@ def _join(st: _State, group: list[int]) -> str:
     return text
 
 
+def _in_body(phrase: str, line: str, body: str) -> bool:
+    """Does ``phrase`` (of ``line``) occur in the body outside ``line`` itself?"""
+    phrase = phrase.strip().casefold()
+    return bool(phrase) and body.count(phrase) > line.casefold().count(phrase)
+
+
 def _seo_line(text: str, body: str) -> bool:
     seo = load_rules()["seo"]
     if ends_sentence(text) or words(text) > 30:
         return False
     items = [x for x in load_rules().seo_separators.split(text) if x and x.strip()]
     if len(items) >= seo["min_items"] and all(words(x) <= seo["max_item_words"] for x in items):
-        share = sum(1 for x in items if x.strip().casefold() in body) / len(items)
+        share = sum(1 for x in items if _in_body(x, text, body)) / len(items)
         return share >= seo["min_body_share"]
-    return text[:1].islower() and words(text) >= 2 and text.casefold() in body
+    return text[:1].islower() and words(text) >= 2 and _in_body(text, text, body)
 
 
 def _build_blocks(st: _State) -> tuple[list[Block], list[tuple[int, ...]]]:
     groups = _group_lines(st)
     texts = [_join(st, g) for g in groups]
+    body = "\n".join(texts).casefold()
     for k, text in enumerate(texts):
-        body = " ".join(t for j, t in enumerate(texts) if j != k).casefold()
         if _seo_line(text, body):
             for i in groups[k]:
                 st.labels[i] = "seo keywords"

@@ -11,7 +11,7 @@ from .tree import Tree
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over")
-CHAIN_DEPS = ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "attr", "advcl", "conj")
+CHAIN_DEPS = ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "attr")
 
 
 def _cfg(key: str) -> set[str]:

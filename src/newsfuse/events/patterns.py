@@ -57,14 +57,14 @@ def object_heads(tree: Tree, v: int, preps: frozenset[str] = frozenset()) -> lis
     for p in tree.children(v, "prep", "agent", "prt"):
         if not preps or tree.lemma(p) in preps:
             heads += tree.children(p, "pobj", "pcomp")
-    for x in tree.children(v, "xcomp"):
-        heads += tree.children(x, "dobj")
     more = []
-    for h in heads:  # "10 days of war games", "talks and consultations"
+    for h in list(heads):  # "10 days of war games", "talks and consultations"
         more += tree.children(h, "conj")
         for of in tree.children(h, "prep"):
             if tree.lemma(of) == "of":
                 more += tree.children(of, "pobj")
+    for x in tree.children(v, "xcomp"):
+        more += tree.children(x, "dobj")
     return heads + more
 
 

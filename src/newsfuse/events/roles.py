@@ -51,7 +51,7 @@ class Roles:
         found = _unique(m for i in core for m in self.at(i))
         if found:
             return found
-        ranked = sorted(tree.subtree(root, stop=("relcl", "acl", "advcl", "ccomp")), key=tree.depth)
+        ranked = sorted(tree.subtree(root, stop=("relcl", "acl", "advcl", "ccomp", "prep")), key=tree.depth)
         for i in ranked:
             if self.at(i):
                 return self.at(i)

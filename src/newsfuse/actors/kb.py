@@ -1,0 +1,259 @@
+"""The actor knowledge base: hand-written facts plus the compiled Phoenix dictionaries.
+
+Everything is loaded once from ``data/`` and indexed by normalised token tuples, so a lookup is
+a dictionary probe, never a scan.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from newsfuse.model import Actor
+
+from .text import key, slug
+
+DATA = Path(__file__).resolve().parent / "data"
+CAMEO_TO_ISO = {"TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "USR": "RUS", "SUN": "RUS"}
+NON_STATE = {"IGO": "IGO", "NGO": "NGO", "NGM": "NGM", "MNC": "BUS", "IMG": "REB", "UAF": "UAF",
+             "ELI": "ELI", "REB": "REB", "MED": "MED", "BUS": "BUS", "CVL": "CVL", "GOV": "GOV"}
+
+
+@dataclass(frozen=True)
+class Term:
+    country: str | None
+    sector: str | None
+    role: str | None
+    start: str | None
+    end: str | None
+    source: str = "kb"
+
+    def covers(self, date: str) -> bool:
+        return (not self.start or self.start <= date) and (not self.end or date <= self.end)
+
+
+@dataclass
+class Entry:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)  # hand-written, authoritative
+    phoenix: list[Term] = field(default_factory=list)  # compiled, pre-2014, no roles
+    source: str = "kb"
+
+    def term_at(self, date: str | None) -> Term | None:
+        if date:
+            for terms in (self.terms, [t for t in self.phoenix if t.start or t.end]):
+                hits = [t for t in terms if t.covers(date[:10])]
+                if hits:
+                    return max(hits, key=lambda t: t.start or "")
+            undated = [t for t in self.phoenix if not t.start and not t.end]
+            return undated[0] if undated else None
+        if self.terms:
+            return max(self.terms, key=lambda t: (t.end is None, t.start or ""))
+        dated = [t for t in self.phoenix if t.start or t.end]
+        return max(dated, key=lambda t: t.start or "") if dated else (self.phoenix or [None])[0]
+
+    def actor(self, date: str | None = None) -> Actor:
+        term = self.term_at(date)
+        aliases = tuple(self.aliases)
+        if term is None and self.kind == "person" and date and self.terms:
+            before = [t for t in self.terms if t.end and t.end < date[:10]]
+            if before:  # out of office by then: a former office-holder
+                last = max(before, key=lambda t: t.end or "")
+                return Actor(self.id, self.name, self.kind, last.country, "ELI",
+                             f"Former {last.role}" if last.role else None, aliases)
+            first = self.terms[0]
+            return Actor(self.id, self.name, self.kind, first.country, None, None, aliases)
+        if term is None:
+            return Actor(self.id, self.name, self.kind, self.country, self.sector, None, aliases)
+        return Actor(self.id, self.name, self.kind, term.country or self.country,
+                     term.sector or self.sector, term.role, aliases, term.start, term.end)
+
+
+@dataclass(frozen=True)
+class Country:
+    iso: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+def parse_cameo(code: str) -> tuple[str | None, str | None]:
+    """'RUSGOV' -> ('RUS', 'GOV'); 'IGOUNOIAE' -> (None, 'IGO'); 'PSEREBHMS' -> ('PSE', 'REB')."""
+    head, rest = code[:3], code[3:6]
+    if head in NON_STATE:
+        return None, NON_STATE[head]
+    return CAMEO_TO_ISO.get(head, head), (rest or None)
+
+
+class KnowledgeBase:
+    def __init__(self, data: Path = DATA) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.index: dict[tuple[str, ...], list[str]] = {}
+        self.surnames: dict[str, list[str]] = {}
+        self.countries: dict[str, Country] = {}
+        self.demonyms: dict[tuple[str, ...], str] = {}
+        self.capitals: dict[tuple[str, ...], str] = {}
+        self.metonym_capitals: set[tuple[str, ...]] = set()
+        self.agents: dict[tuple[str, ...], str] = {}
+        self.hand_agents: set[tuple[str, ...]] = set()
+        self.titles: dict[tuple[str, ...], tuple[str, str]] = {}
+        facts = yaml.safe_load((data / "kb.yaml").read_text(encoding="utf-8"))
+        self.sector_names: dict[str, str] = facts["sectors"]
+        self.head_words = {key(w) for w in facts["head_words"]}
+        self.office_words = {key(w) for w in facts["office_words"]}
+        self._load_countries(data / "countries.tsv", facts)
+        self._load_facts(facts)
+        self._load_phoenix(data / "phoenix_actors.tsv")
+        self._load_agents(data / "phoenix_agents.tsv", facts)
+        self.max_len = max(len(k) for k in self.index)
+
+    # ------------------------------------------------------------------ loading
+    def _add(self, entry: Entry, aliases: list[str]) -> None:
+        self.entries[entry.id] = entry
+        for alias in [entry.name, *aliases]:
+            self._index(alias, entry.id)
+
+    def _index(self, alias: str, entry_id: str) -> None:
+        k = key(alias)
+        if k:
+            ids = self.index.setdefault(k, [])
+            if entry_id not in ids:
+                ids.append(entry_id)
+
+    def _load_countries(self, path: Path, facts: dict) -> None:
+        rows = csv.DictReader(path.open(encoding="utf-8"), delimiter="\t")
+        for r in rows:
+            split = lambda s: tuple(x for x in s.split("|") if x)  # noqa: E731
+            c = Country(r["iso3"], r["name"], split(r["aliases"]), split(r["demonyms"]), split(r["capitals"]))
+            self.countries[c.iso] = c
+            self._add(Entry(f"state:{c.iso}", c.name, "state", c.iso, None), list(c.aliases))
+            demonym = c.demonyms[0] if c.demonyms else c.name
+            self.entries[f"gov:{c.iso}"] = Entry(f"gov:{c.iso}", f"{demonym} government", "government", c.iso, "GOV")
+            for d in c.demonyms:
+                self.demonyms.setdefault(key(d), c.iso)
+            for cap in c.capitals:
+                self.capitals.setdefault(key(cap), c.iso)
+        self.metonym_capitals = {key(c) for c in facts["capital_metonyms"]}
+
+    def _load_facts(self, facts: dict) -> None:
+        for m in facts["metonyms"]:
+            aid = f"{m['sector'].lower()}:{m['country']}"
+            if aid not in self.entries:
+                self.entries[aid] = self.sector_entry(m["country"], m["sector"])
+            for alias in [m["name"], *m.get("aliases", [])]:
+                self._index(alias, aid)
+        for slug_, name, kind, country, sector, aliases in facts["organisations"]:
+            aid = f"{kind}:{slug_}"
+            self._add(Entry(aid, name, kind, country, sector), list(aliases))
+        for p in facts["people"]:
+            terms = [Term(c, s, r, _iso(a), _iso(b)) for c, s, r, a, b in p["terms"]]
+            aid = f"person:{slug(p['name'])}"
+            entry = Entry(aid, p["name"], "person", terms[0].country, terms[0].sector,
+                          list(p.get("aliases", [])), terms)
+            self._add(entry, entry.aliases)
+            surname = key(p["name"])[-1:]
+            if surname and len(key(p["name"])) > 1:
+                self.surnames.setdefault(surname[0], []).append(aid)
+
+    def sector_entry(self, iso: str, sector: str) -> Entry:
+        aid = f"{sector.lower()}:{iso}"
+        if aid in self.entries:
+            return self.entries[aid]
+        c = self.countries.get(iso)
+        demonym = (c.demonyms[0] if c and c.demonyms else c.name if c else iso)
+        noun = self.sector_names.get(sector, sector.lower())
+        kind = "government" if sector == "GOV" else "agent"
+        entry = Entry(aid, f"{demonym} {noun}", kind, iso, sector)
+        self.entries[aid] = entry
+        return entry
+
+    def _load_phoenix(self, path: Path) -> None:
+        with path.open(encoding="utf-8") as fh:
+            next(fh)
+            for line in fh:
+                aid, name, kind, aliases, terms, _origin = line.rstrip("\n").split("\t")
+                alias_list = [a for a in aliases.split("|") if a]
+                parsed = []
+                for t in terms.split(";"):
+                    code, start, end = t.split(":")
+                    country, sector = parse_cameo(code)
+                    parsed.append(Term(country, sector, None, start or None, end or None, "phoenix"))
+                target = self._hand_match([name, *alias_list]) if kind in {"person", "group", "igo", "media"} else None
+                if target is not None:
+                    target.phoenix.extend(parsed)
+                    for a in [name, *alias_list]:
+                        self._index(a, target.id)
+                    continue
+                first = parsed[0]
+                entry = Entry(aid, name, kind, first.country, first.sector, alias_list, [], parsed, "phoenix")
+                self._add(entry, alias_list)
+
+    def _hand_match(self, names: list[str]) -> Entry | None:
+        for n in names[:1] + names[1:]:
+            for aid in self.index.get(key(n), []):
+                e = self.entries[aid]
+                if e.source == "kb" and e.kind not in {"state", "government"}:
+                    return e
+        return None
+
+    def _load_agents(self, path: Path, facts: dict) -> None:
+        with path.open(encoding="utf-8") as fh:
+            next(fh)
+            for line in fh:
+                phrase, code = line.rstrip("\n").split("\t")
+                self.agents[key(phrase)] = code[:3]
+        for phrase, sector in facts["agents"].items():
+            self.agents[key(phrase)] = sector
+            self.hand_agents.add(key(phrase))
+        for phrase, (role, sector) in facts["titles"].items():
+            self.titles[key(phrase)] = (role, sector)
+
+    # ------------------------------------------------------------------ lookups
+    def candidates(self, k: tuple[str, ...]) -> list[Entry]:
+        return [self.entries[i] for i in self.index.get(k, [])]
+
+    def best(self, k: tuple[str, ...], date: str | None) -> Entry | None:
+        """The entry a name means on a date: hand facts first, then those in office then."""
+        cands = self.candidates(k)
+        if not cands:
+            if k in self.capitals and k in self.metonym_capitals:
+                return self.entries[f"gov:{self.capitals[k]}"]
+            if len(k) == 1 and k[0] in self.surnames:
+                cands = [self.entries[i] for i in self.surnames[k[0]]]
+            else:
+                return None
+
+        def rank(e: Entry) -> tuple[int, int, int]:
+            in_office = bool(date and any(t.covers(date[:10]) for t in e.terms + e.phoenix if t.start or t.end))
+            current = any(t.end is None for t in e.terms)
+            return (e.source == "kb", in_office, current)
+
+        return max(cands, key=rank)
+
+    def resolve(self, name: str, date: str | None = None) -> Actor | None:
+        k = key(name)
+        if k and k[0] == "the" and not self.index.get(k):
+            k = k[1:]
+        entry = self.best(k, date)
+        if entry is None and k in self.demonyms:
+            return self.entries[f"state:{self.demonyms[k]}"].actor(date)
+        return entry.actor(date) if entry else None
+
+
+def _iso(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+@lru_cache(maxsize=1)
+def get_kb() -> KnowledgeBase:
+    return KnowledgeBase()

@@ -1,0 +1,338 @@
+"""View models for the pages: the outlets side by side, article text with sentence anchors,
+the timeline chart. Pure functions over model objects; templates only lay them out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from markupsafe import Markup, escape
+
+from ..model import PLOVER_TYPES, AnnotatedArticle, Article, Detail, Event, Sentence
+from . import DATA_DIR
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, Any]:
+    with (DATA_DIR / "labels.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def field_label(name: str) -> str:
+    data = labels()
+    if name.startswith(data["numbers_prefix"]):
+        return f"{data['numbers_label']}: {name[len(data['numbers_prefix']):]}"
+    return data["fields"].get(name, name.replace("_", " ").capitalize())
+
+
+def quad_of(event_type: str) -> int:
+    return int(labels()["plover_quad"].get((event_type or "").upper(), 1))
+
+
+def safe_href(url: str | None) -> str | None:
+    """Only web links become links; anything else (javascript:, data:) is shown as text."""
+    return url if url and re.match(r"^https?://", url, flags=re.I) else None
+
+
+# ----------------------------------------------------------------------------- side by side
+
+
+@dataclass
+class Column:
+    article_id: str
+    outlet: str
+    title: str
+    published: str | None
+
+
+@dataclass
+class Cell:
+    state: str  # supports | contradicts | absent
+    href: str | None = None
+    sentence: str | None = None
+
+
+@dataclass
+class Row:
+    label: str
+    value: str
+    cells: list[Cell]
+    variants: tuple[str, ...] = ()
+    single_source: bool = False
+    contradicted: bool = False
+    kind: str = "detail"  # detail | reported
+
+
+@dataclass
+class EventGroup:
+    event: Event
+    rows: list[Row] = field(default_factory=list)
+
+
+def columns_of(articles: list[Article]) -> list[Column]:
+    return [Column(a.id, a.outlet or a.source_path.rsplit("/", 1)[-1], a.title or "(untitled)", a.published)
+            for a in articles]
+
+
+def comparison(events: list[Event], articles: list[Article],
+               annotations: dict[str, AnnotatedArticle | None]) -> list[EventGroup]:
+    """Per event: a row saying which outlets report it, then one row per detail."""
+    groups = []
+    for event in events:
+        group = EventGroup(event)
+        group.rows.append(_reported_row(event, articles, annotations))
+        group.rows += [_detail_row(event, d, articles, annotations) for d in event.details]
+        groups.append(group)
+    return groups
+
+
+def _reported_row(event: Event, articles: list[Article], annotations: dict[str, AnnotatedArticle | None]) -> Row:
+    cells = []
+    for a in articles:
+        ref = next((m for m in event.mentions if m.article_id == a.id), None)
+        if ref is None:
+            cells.append(Cell("absent"))
+        else:
+            start = _sentence_start(annotations.get(a.id), ref.start)
+            cells.append(Cell("supports", sentence_href(a.id, start), ref.sentence))
+    reporting = sum(1 for c in cells if c.state == "supports")
+    return Row("Reports the event", event.type + (f" / {event.mode}" if event.mode else ""), cells,
+               single_source=reporting == 1, kind="reported")
+
+
+def _detail_row(event: Event, detail: Detail, articles: list[Article],
+                annotations: dict[str, AnnotatedArticle | None]) -> Row:
+    cells = []
+    for a in articles:
+        if a.id in detail.contradicted_by:
+            state = "contradicts"
+        elif a.id in detail.supported_by:
+            state = "supports"
+        else:
+            cells.append(Cell("absent"))
+            continue
+        found = locate(detail, event, a.id, annotations.get(a.id), state == "contradicts")
+        cells.append(Cell(state, sentence_href(a.id, found.start) if found else None, found.text if found else None))
+    single = detail.single_source or (len(detail.supported_by) == 1 and not detail.contradicted_by)
+    return Row(field_label(detail.field), detail.value, cells, tuple(detail.variants), single,
+               bool(detail.contradicted_by))
+
+
+def sentence_href(article_id: str, start: int) -> str:
+    return f"/articles/{article_id}#s-{start}"
+
+
+def locate(detail: Detail, event: Event, article_id: str, annotated: AnnotatedArticle | None,
+           contradicting: bool = False) -> Sentence | None:
+    """The sentence of an article that states a detail: one containing its words (or, for a date,
+    the date resolved to it); else the sentence where the article reports the event."""
+    if annotated is not None and not contradicting:
+        for needle in _needles(detail):
+            hit = next((s for s in annotated.sentences if needle in s.text.casefold()), None)
+            if hit:
+                return hit
+        if detail.field == "date":
+            date = next((d for d in annotated.dates if d.value == detail.value), None)
+            if date:
+                return _containing(annotated, date.start)
+    ref = next((m for m in event.mentions if m.article_id == article_id), None)
+    if ref is None:
+        return None
+    if annotated is not None:
+        return _containing(annotated, ref.start) or Sentence(ref.start, ref.end, ref.sentence)
+    return Sentence(ref.start, ref.end, ref.sentence)
+
+
+def _needles(detail: Detail) -> list[str]:
+    value = detail.value.strip().casefold()
+    if len(value) < 3:
+        return []
+    needles = [value, *(v.strip().casefold() for v in detail.variants if len(v.strip()) >= 3)]
+    if detail.field in ("initiator", "participant") and " " in value:
+        needles.append(value.rsplit(" ", 1)[-1])  # "Vladimir Putin" is often just "Putin"
+    return needles
+
+
+def _containing(annotated: AnnotatedArticle, offset: int) -> Sentence | None:
+    return next((s for s in annotated.sentences if s.start <= offset < max(s.end, s.start + 1)), None)
+
+
+def _sentence_start(annotated: AnnotatedArticle | None, offset: int) -> int:
+    if annotated is None:
+        return offset
+    hit = _containing(annotated, offset)
+    return hit.start if hit else offset
+
+
+def contradictions(groups: list[EventGroup], columns: list[Column]) -> list[dict[str, Any]]:
+    """The rows where outlets disagree, with who says what, for the summary above the table."""
+    out = []
+    for g in groups:
+        for row in g.rows:
+            if not row.contradicted:
+                continue
+            sides = {"supports": [], "contradicts": []}
+            for col, cell in zip(columns, row.cells):
+                if cell.state in sides:
+                    sides[cell.state].append({"outlet": col.outlet, "href": cell.href, "sentence": cell.sentence})
+            out.append({"event": g.event, "label": row.label, "value": row.value, **sides})
+    return out
+
+
+# ----------------------------------------------------------------------------- article text
+
+
+@dataclass
+class Piece:
+    text: str
+    anchor: int | None = None  # sentence start offset, on a sentence's first piece
+    sentence: bool = False
+
+
+@dataclass
+class BlockView:
+    kind: str
+    pieces: list[Piece]
+
+
+def article_blocks(article: Article, sentences: tuple[Sentence, ...]) -> list[BlockView]:
+    """The cleaned text, block by block, cut at sentence boundaries so each sentence is addressable."""
+    views = []
+    pos = 0
+    ordered = sorted(sentences, key=lambda s: s.start)
+    for block in article.blocks:
+        start, end = pos, pos + len(block.text)
+        views.append(BlockView(block.kind, _pieces(article.text, start, end, ordered)))
+        pos = end + 2  # blocks are joined by a blank line
+    return views
+
+
+def _pieces(text: str, start: int, end: int, sentences: list[Sentence]) -> list[Piece]:
+    pieces = []
+    cursor = start
+    for s in sentences:
+        if s.end <= start or s.start >= end:
+            continue
+        a, b = max(s.start, start), min(s.end, end)
+        if a > cursor:
+            pieces.append(Piece(text[cursor:a]))
+        if b > a:
+            pieces.append(Piece(text[a:b], s.start if s.start >= start else None, True))
+        cursor = max(cursor, b)
+    if cursor < end:
+        pieces.append(Piece(text[cursor:end]))
+    return pieces
+
+
+# ----------------------------------------------------------------------------- timeline chart
+
+
+@dataclass
+class Chart:
+    width: int
+    height: int
+    lanes: list[tuple[str, int]]
+    ticks: list[tuple[float, str]]
+    points: list[dict[str, Any]]
+    left: int
+    right: int
+
+
+def _day(value: str | None) -> dt.date | None:
+    from ..export.gdelt import first_day
+
+    return first_day(value)
+
+
+def timeline_chart(events: list[Event], width: int = 960) -> Chart | None:
+    dated = [(d, e) for e in events if (d := _day(e.date))]
+    if not dated:
+        return None
+    types = [t for t in PLOVER_TYPES if any(e.type == t for _, e in dated)]
+    types += sorted({e.type for _, e in dated} - set(types))
+    lane_h, top, left, right = 34, 24, 110, width - 20
+    lanes = [(t, top + lane_h * i + lane_h // 2) for i, t in enumerate(types)]
+    lane_y = dict(lanes)
+    lo, hi = min(d for d, _ in dated), max(d for d, _ in dated)
+    span = max((hi - lo).days, 1)
+
+    def x(d: dt.date) -> float:
+        return round(left + (right - left) * ((d - lo).days / span if hi > lo else 0.5), 1)
+
+    seen: dict[tuple[float, str], int] = {}
+    points = []
+    for d, e in dated:
+        px = x(d)
+        n = seen.get((px, e.type), 0)
+        seen[(px, e.type)] = n + 1
+        sources = len({m.outlet or m.article_id for m in e.mentions})
+        points.append({
+            "x": px + 7 * n, "y": lane_y[e.type], "r": min(4 + 2 * sources, 12), "quad": quad_of(e.type),
+            "href": f"/events/{e.id}", "title": _point_title(e, sources),
+        })
+    height = top + lane_h * len(types) + 30
+    return Chart(width, height, lanes, _ticks(lo, hi, x), points, left, right)
+
+
+def _point_title(e: Event, sources: int) -> str:
+    who = ", ".join(r.name for r in e.source_actors) or "?"
+    whom = ", ".join(r.name for r in e.target_actors)
+    return f"{e.date} {e.type}{' / ' + e.mode if e.mode else ''}: {who}{' → ' + whom if whom else ''} ({e.status}; {sources} source{'s' if sources != 1 else ''})"
+
+
+def _ticks(lo: dt.date, hi: dt.date, x: Any, count: int = 6) -> list[tuple[float, str]]:
+    if hi == lo:
+        return [(x(lo), lo.isoformat())]
+    step = max((hi - lo).days // (count - 1), 1)
+    days = [lo + dt.timedelta(days=step * i) for i in range(count - 1)] + [hi]
+    return [(x(d), d.isoformat()) for d in dict.fromkeys(days)]
+
+
+# ----------------------------------------------------------------------------- small markdown
+
+
+_LINK = re.compile(r"\[([^\]]+)\]\(((?:https?://|/(?!/))[^)\s]*)\)")
+_BOLD = re.compile(r"\*\*([^*]+)\*\*")
+
+
+def markdown(text: str) -> Markup:
+    """The subset of Markdown briefings use (headings, bullets, bold, links), escaped first."""
+    html: list[str] = []
+    in_list = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        is_item = stripped.startswith(("- ", "* "))
+        if in_list and not is_item:
+            html.append("</ul>")
+            in_list = False
+        if not stripped:
+            continue
+        if is_item:
+            if not in_list:
+                html.append("<ul>")
+                in_list = True
+            html.append(f"<li>{_inline(stripped[2:])}</li>")
+        elif stripped.startswith("#"):
+            level = min(len(stripped) - len(stripped.lstrip("#")) + 2, 6)
+            html.append(f"<h{level}>{_inline(stripped.lstrip('#').strip())}</h{level}>")
+        else:
+            html.append(f"<p>{_inline(stripped)}</p>")
+    if in_list:
+        html.append("</ul>")
+    return Markup("\n".join(html))
+
+
+def _inline(text: str) -> str:
+    out = str(escape(text))
+    out = _BOLD.sub(r"<strong>\1</strong>", out)
+    return _LINK.sub(r'<a href="\2">\1</a>', out)
+
+
+def search_snippet(snippet: str) -> Markup:
+    """Store snippets mark hits with [ ]: escape the text, then mark the hits."""
+    out = str(escape(snippet or ""))
+    return Markup(re.sub(r"\[([^\[\]]*)\]", r"<mark>\1</mark>", out))

@@ -1,0 +1,85 @@
+"""Dask runs give the same store as plain runs; a run killed with -9 and re-run ends the same."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsfuse.pipeline import ingest_paths
+from newsfuse.store import open_store
+
+
+def snapshot(db: str) -> dict:
+    store = open_store(db)
+    try:
+        return {
+            "articles": sorted((a.to_dict() for a in store.articles()), key=lambda d: d["id"]),
+            "stories": [s.to_dict() for s in store.stories()],
+            "events": [e.to_dict() for e in store.events()],
+            "mentions": sorted((m.to_dict() for m in store.mentions()), key=lambda d: d["id"]),
+        }
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def plain_db(tmp_path_factory, examples_dir) -> str:
+    db = str(tmp_path_factory.mktemp("plain") / "plain.db")
+    store = open_store(db)
+    summary = ingest_paths(store, [str(examples_dir)])
+    store.close()
+    assert summary.new >= 8 and summary.failed == 0
+    return db
+
+
+def test_dask_local_cluster_gives_the_same_store_as_a_plain_run(tmp_path, examples_dir, plain_db):
+    from dask.distributed import Client, LocalCluster
+
+    from newsfuse.distributed import ingest_with_dask
+
+    db = str(tmp_path / "dask.db")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        assert len(client.scheduler_info()["workers"]) == 2
+        store = open_store(db)
+        summary = ingest_with_dask(store, [str(examples_dir)], "unused", client=client)
+        store.close()
+    assert summary.failed == 0
+    dask_snap, plain_snap = snapshot(db), snapshot(plain_db)
+    assert dask_snap["articles"] == plain_snap["articles"]
+    assert dask_snap["stories"] == plain_snap["stories"]
+    assert dask_snap["mentions"] == plain_snap["mentions"]
+    assert dask_snap["events"] == plain_snap["events"]
+
+
+def _count(db: str) -> int:
+    try:
+        with sqlite3.connect(db, timeout=1) as conn:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_run_killed_with_sigkill_then_rerun_ends_like_an_uninterrupted_run(tmp_path, examples_dir, plain_db):
+    db = str(tmp_path / "killed.db")
+    exe = str(Path(sys.executable).with_name("newsfuse"))
+    cmd = [exe, "ingest", str(examples_dir), "--db", db, "--batch-size", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 240
+    while time.time() < deadline and proc.poll() is None and _count(db) < 2:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    stored = _count(db)
+    assert 0 < stored < len(snapshot(plain_db)["articles"])
+    rerun = subprocess.run(cmd, capture_output=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr.decode()
+    assert snapshot(db) == snapshot(plain_db)
