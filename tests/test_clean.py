@@ -414,6 +414,8 @@ def test_parse_date_in_text():
     ("Caf\u00c3\u00a9 owners", "Café owners"),
     ("  many   spaces\there ", "many spaces here"),
     ("Cafe\u0301", "Café"),
+    ("two\nlines\x0bjoined", "two lines joined"),
+    ("bell\x07 and private\ue000 use", "bell and private use"),
 ])
 def test_normalize_line(raw, clean):
     assert normalize_line(raw) == clean

@@ -40,7 +40,7 @@ def edited_001() -> str:
 
 def test_edited_copy_matches(seeds):
     index = NearDuplicateIndex()
-    for key, art in seeds.items():
+    for art in seeds.values():
         index.add(art.id, signature(art))
     copy = clean(edited_001())
     assert copy.id != seeds["001"].id  # not an exact duplicate

@@ -83,3 +83,44 @@ def test_run_killed_with_sigkill_then_rerun_ends_like_an_uninterrupted_run(tmp_p
     rerun = subprocess.run(cmd, capture_output=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr.decode()
     assert snapshot(db) == snapshot(plain_db)
+
+
+def test_a_killed_worker_partition_is_retried(tmp_path, examples_dir, plain_db):
+    """kill -9 a worker while it analyses a partition: the scheduler reruns it; the store is complete."""
+    import threading
+
+    from dask.distributed import Client, LocalCluster
+
+    import newsfuse.distributed as nd
+
+    db = str(tmp_path / "killed-worker.db")
+    old = nd.PARTITION_ARTICLES
+    nd.PARTITION_ARTICLES = 2  # several analysis tasks, so one is in flight when the worker dies
+    killed: list[int] = []
+    try:
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            pids = client.run(os.getpid)
+
+            def killer() -> None:
+                deadline = time.time() + 240
+                while time.time() < deadline and not killed:
+                    for address, keys in client.processing().items():
+                        if any("analyse_partition" in str(k) for k in keys):
+                            os.kill(pids[address], signal.SIGKILL)
+                            killed.append(pids[address])
+                            return
+                    time.sleep(0.02)
+
+            thread = threading.Thread(target=killer, daemon=True)
+            thread.start()
+            store = open_store(db)
+            summary = nd.ingest_with_dask(store, [str(examples_dir)], "unused", client=client)
+            store.close()
+            thread.join(timeout=5)
+    finally:
+        nd.PARTITION_ARTICLES = old
+    assert killed, "no analysis task was seen running"
+    assert summary.failed == 0
+    got, want = snapshot(db), snapshot(plain_db)
+    assert got["articles"] == want["articles"] and got["events"] == want["events"]

@@ -69,15 +69,16 @@ def ingest(paths: tuple[str, ...], db: str | None, as_json: bool, no_analysis: b
 
 
 def _ingest_with_progress(store, paths: list[str], analyse: bool, batch_size: int, quiet: bool):
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
 
     from . import pipeline
 
     console = _console()
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} inputs"),
-               TextColumn("[dim]{task.fields[rate]}"), TimeElapsedColumn()]
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("[dim]{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn()]
     with Progress(*columns, console=console, transient=True, disable=quiet or not console.is_terminal) as bar:
-        task = bar.add_task("ingest", total=None, rate="")
+        task = bar.add_task("ingest", total=_count_inputs(paths), rate="")
 
         def progress(done: int, path: str) -> None:
             elapsed = bar.tasks[0].elapsed or 0.0
@@ -86,6 +87,23 @@ def _ingest_with_progress(store, paths: list[str], analyse: bool, batch_size: in
 
         return pipeline.ingest_paths(store, paths, analyse_articles=analyse, batch_size=batch_size,
                                      progress=progress, stdin=sys.stdin.buffer, on_error=pipeline.print_error)
+
+
+def _count_inputs(paths: list[str]) -> int | None:
+    """Files the ingest will visit, for the progress bar's ETA (a cheap walk, no reading)."""
+    import glob
+
+    total = 0
+    for path in paths:
+        if path == "-" or os.path.isfile(path):
+            total += 1
+        elif os.path.isdir(path):
+            for _root, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                total += sum(1 for f in files if not f.startswith("."))
+        else:
+            total += len(glob.glob(path, recursive=True))
+    return total or None
 
 
 @main.command()

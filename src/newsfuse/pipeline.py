@@ -6,8 +6,11 @@ function over model objects, so batch and distributed runners (Dask) call the sa
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import signal
 import sys
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
@@ -149,7 +152,7 @@ def ingest_paths(
         if on_error:
             on_error(err.line())
 
-    try:
+    with _graceful_interrupt() as stop:
         for item in iter_inputs(list(paths), stdin=stdin):
             if isinstance(item, InputError):
                 fail(item)
@@ -167,14 +170,35 @@ def ingest_paths(
                 flush()
             if progress:
                 progress(summary.inputs, item.path)
-        flush()
-    except KeyboardInterrupt:
-        # Stop cleanly: what was committed stays; the batch in hand is stored, the next run goes on.
-        summary.interrupted = True
+            if stop.is_set():
+                # Stop cleanly: the batch in hand is stored; the next run goes on from there.
+                summary.interrupted = True
+                break
         flush()
     if fuse and analyse_articles and summary.new:
         update_stories_and_events(store)
     return summary
+
+
+@contextlib.contextmanager
+def _graceful_interrupt():
+    """First Ctrl-C: finish the current input and batch, then stop. Second Ctrl-C: stop now."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def handler(signum, frame):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        print("stopping after the current batch (Ctrl-C again to stop now)", file=sys.stderr, flush=True)
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _admit(store, deduper: Deduper, article: Article, pending: list[tuple[Article, bytes]]) -> str:

@@ -405,16 +405,18 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def iso_date(value: Any) -> str | None:
-    """YYYY-MM-DD from an ISO-like or free-form date string; None when not found."""
+    """YYYY-MM-DD from an ISO-like or written-out date ("Nov. 16, 2025"); None when not found."""
     if not isinstance(value, str) or not value.strip():
         return None
     m = _ISO.search(value)
     if m:
         return m.group(0)
-    import dateparser
-
-    parsed = dateparser.parse(value[:100], settings={"STRICT_PARSING": True})
-    return parsed.date().isoformat() if parsed else None
+    try:
+        from newsfuse.clean.dates import find_date
+    except ImportError:  # pragma: no cover - ships with the clean package
+        return None
+    found = find_date(value[:200])
+    return found[0] if found else None
 
 
 # --------------------------------------------------------------------------- text helpers

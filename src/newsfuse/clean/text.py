@@ -88,6 +88,8 @@ def chrome_reason(line: str, context: Any = None) -> str | None:
         return reason
     if is_teaser_header(line):
         return "teaser list"
+    if len(line) > rules["layout"]["chrome_max_chars"]:
+        return None  # a long line is text, whatever words it contains
     for pattern, why in rules.patterns:
         if pattern.search(line):
             return why

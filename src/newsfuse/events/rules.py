@@ -32,6 +32,7 @@ class RuleExtractor:
         self.ontology = load_ontology()
         self.light_verbs = {str(x) for x in load_patterns()["light_verbs"]}
         self.reporting = {str(x) for x in load_patterns()["reporting_verbs"]}
+        self.nominal_heads = {str(x) for x in load_patterns()["nominal_heads"]}
 
     def extract(self, annotated: AnnotatedArticle) -> list[EventMention]:
         mentions = actor_mentions(annotated)
@@ -72,6 +73,8 @@ class RuleExtractor:
             return None
         if tok.dep in ("dobj", "nsubjpass", "attr", "nsubj") and tree.tokens[h].pos in ("VERB", "AUX"):
             return h
+        if tok.dep == "pobj" and tree.lemma(h) == "of" and tree.lemma(tree.head(h) or h) in self.nominal_heads:
+            return self._light(tree, tree.head(h)) or tree.head(h)  # "the creation of a zone"
         if tok.dep == "pobj":  # "engaged in talks"
             p = tree.head(h)
             if p is not None and tree.tokens[p].pos == "VERB" and tree.lemma(p) in self.light_verbs:

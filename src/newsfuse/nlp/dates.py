@@ -277,6 +277,30 @@ def _spelled_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return date(year, 1, 1), "year", "year"
 
 
+def _year_phrase(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    if ctx.pub is None:
+        return None, None, "relative"
+    offset = int(vocab()["year_phrases"][_key(m.group("p"))])
+    return shift(ctx.pub, "year", offset), "year", "relative"
+
+
+def _month_rel_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    if ctx.pub is None:
+        return None, None, "month"
+    offset = int(vocab()["unit_modifiers"][_key(m.group("mod"))])
+    return date(ctx.pub.year + offset, _month_of(m), 1), "month", "month"
+
+
+def _month_spelled_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    year = _spelled_year(m, ctx)[0]
+    return date(year.year, _month_of(m), 1), "month", "absolute"
+
+
+def _thousands(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    year = int(vocab()["year_thousands"][_key(m.group("th"))]) + (_number(m.group("o")) if m.group("o") else 0)
+    return date(year, 1, 1), "year", "year"
+
+
 def _decade(m: re.Match[str], ctx: _Ctx) -> Resolved:
     groups = m.groupdict()
     if groups.get("full"):
@@ -323,7 +347,7 @@ def _unit_mod(m: re.Match[str], ctx: _Ctx) -> Resolved:
 
 
 def _in_the_unit(m: re.Match[str], ctx: _Ctx) -> Resolved:
-    unit = _key(m.group("unit"))
+    unit = _key(m.groupdict().get("unit") or m.group("unit2"))
     if ctx.pub is None:
         return None, None, "relative"
     return period_start(ctx.pub, unit), unit, "relative"
@@ -519,7 +543,22 @@ def rules() -> tuple[_Rule, ...]:
             _month_alone,
             _month_alone_ok,
         ),
-        rule("year", rf"(?<![\w$#£€.,/-]){year}\b", _year, _year_ok),
+        rule("year", rf"(?<![\w$#£€.,/])(?<![\d\w]-){year}\b", _year, _year_ok),
+        rule("year-phrase", rf"\b(?P<p>{_alt(v['year_phrases'])})\b", _year_phrase),
+        rule("unit-edge", rf"\b(?:{_alt(v['unit_edges'])})\s+{units}\b|\b(?P<unit2>year|month|week)['’]s\s+end\b", _in_the_unit),
+        rule(
+            "month-rel-year",
+            rf"\b{mon}\s+(?:of\s+)?(?P<mod>this|last|next)\s+year\b",
+            _month_rel_year,
+            _months_ok,
+        ),
+        rule(
+            "month-spelled-year",
+            rf"\b{mon},?\s+(?P<c>{_alt(v['year_centuries'])})\s+(?P<t>{_alt(v['year_tens'])})(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b",
+            _month_spelled_year,
+            _months_ok,
+        ),
+        rule("thousands", rf"\b(?:the\s+year\s+)?(?P<th>{_alt(v['year_thousands'])})(?:\s+and\s+(?P<o>one|two|three|four|five|six|seven|eight|nine|ten))?\b(?!\s+(?:dollars|people|\w+s)\b)", _thousands),
         rule(
             "spelled-year",
             rf"\b(?P<c>{_alt(v['year_centuries'])})\s+(?P<t>{_alt(v['year_tens'])})(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -547,7 +586,7 @@ def rules() -> tuple[_Rule, ...]:
         rule("in-the-unit", rf"\b(?:{_alt(v['in_the_unit_modifiers'])})\s+{units}\b", _in_the_unit),
         rule(
             "ago",
-            rf"\b(?P<n>{numbers}|\d+)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>{_alt(list(v['ago_words']) + list(v['anaphoric_shift_words']))})\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b)",
+            rf"\b(?P<n>{numbers}|\d+)\s+(?P<unit>day|week|month|year|decade)s?\s+(?:or\s+so\s+)?(?P<dir>{_alt(list(v['ago_words']) + list(v['anaphoric_shift_words']))})\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b)",
             _ago,
         ),
         rule(

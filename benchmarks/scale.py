@@ -1,0 +1,215 @@
+"""Scale figures: Dask 1 vs 2 workers, SQLite vs PostgreSQL ingest, event queries on 1M events,
+growth of fusion time per article as the store grows.
+
+Usage (PostgreSQL parts need a server: run under scripts/with-postgres.sh or pass --pg URL):
+  scripts/with-postgres.sh .venv/bin/python benchmarks/scale.py [--parts dask,store,query,fusion] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from newsfuse.model import ActorRef, Detail, Event, EventMention, MentionRef  # noqa: E402
+
+LEADERS = [ActorRef(f"Leader {i}", c, "GOV", "President", f"person:leader-{i}")
+           for i, c in enumerate(["RUS", "ISR", "USA", "FRA", "DEU", "CHN", "IND", "BRA", "TUR", "IRN", "EGY", "QAT"] * 25)]
+TYPES = ["CONSULT", "AGREE", "ACCUSE", "ASSAULT", "AID", "SANCTION", "PROTEST", "REQUEST"]
+
+
+def generated_folder(n: int, tmp: str) -> Path:
+    import ingest as ingest_bench
+
+    folder = Path(tmp) / f"gen{n}"
+    folder.mkdir()
+    ingest_bench.generate(folder, n)
+    return folder
+
+
+def part_dask(n: int, tmp: str) -> dict:
+    from dask.distributed import Client, LocalCluster
+
+    from newsfuse.distributed import ingest_with_dask
+    from newsfuse.store import open_store
+
+    folder = generated_folder(n, tmp)
+    out = {"articles": n}
+    for workers in (1, 2):
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            client.run(lambda: __import__("newsfuse.pipeline").pipeline.analyse([]))  # load code before timing
+            store = open_store(str(Path(tmp) / f"dask{workers}.db"))
+            start = time.perf_counter()
+            summary = ingest_with_dask(store, [str(folder)], "unused", client=client)
+            seconds = time.perf_counter() - start
+            store.close()
+        out[f"workers_{workers}"] = {"new": summary.new, "seconds": round(seconds, 1),
+                                      "articles_per_s": round(summary.new / seconds, 2)}
+    out["speedup_2_vs_1"] = round(out["workers_2"]["articles_per_s"] / out["workers_1"]["articles_per_s"], 2)
+    return out
+
+
+def part_store(n: int, tmp: str, pg_url: str | None) -> dict:
+    from newsfuse.pipeline import ingest_paths
+    from newsfuse.store import open_store
+
+    folder = generated_folder(n, tmp)
+    out: dict = {"articles": n, "mode": "read+clean+dedup+store (no analysis)"}
+    targets = [("sqlite", str(Path(tmp) / "store.db"))]
+    if pg_url:
+        targets.append(("postgresql", pg_url))
+    for name, url in targets:
+        if name == "postgresql":
+            from newsfuse.store.postgres import PostgresStore
+
+            store = PostgresStore(url, schema="bench_" + uuid.uuid4().hex[:8])
+        else:
+            store = open_store(url)
+        start = time.perf_counter()
+        summary = ingest_paths(store, [str(folder)], analyse_articles=False, batch_size=64)
+        seconds = time.perf_counter() - start
+        if name == "postgresql":
+            store.drop_schema()
+        store.close()
+        out[name] = {"new": summary.new, "seconds": round(seconds, 1), "articles_per_s": round(summary.new / seconds, 1)}
+    return out
+
+
+def synthetic_events(n: int, rng: random.Random) -> list[Event]:
+    events = []
+    for i in range(n):
+        a, b = rng.sample(LEADERS, 2)
+        day = f"20{rng.randint(10, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        events.append(Event(
+            id=f"e{i:07d}", type=rng.choice(TYPES), mode=None, cameo="040", date=day, date_precision="day",
+            source_actors=(a,), target_actors=(b,), location=None, topics=(), status="occurred",
+            details=(Detail("date", day, (f"a{i}",)),), mentions=(MentionRef(f"m{i}", f"a{i}", "Wire", "s", 0, 1),),
+            story_id=f"s{i // 5}",
+        ))
+    return events
+
+
+def part_query(n: int, tmp: str, pg_url: str | None, queries: int = 200) -> dict:
+    from newsfuse.store import EventFilter, open_store
+
+    rng = random.Random(3)
+    events = synthetic_events(n, rng)
+    out: dict = {"events": n, "queries": queries, "query": "events by actor name + date range (1 year)"}
+    targets = [("sqlite", str(Path(tmp) / "query.db"))]
+    if pg_url:
+        targets.append(("postgresql", pg_url))
+    for name, url in targets:
+        if name == "postgresql":
+            from newsfuse.store.postgres import PostgresStore
+
+            store = PostgresStore(url, schema="bench_" + uuid.uuid4().hex[:8])
+        else:
+            store = open_store(url)
+        start = time.perf_counter()
+        store.replace_events(events)
+        load = time.perf_counter() - start
+        times = []
+        for _ in range(queries):
+            actor = rng.choice(LEADERS).name
+            year = rng.randint(2010, 2025)
+            t0 = time.perf_counter()
+            store.events(EventFilter(actor=actor, since=f"{year}-01-01", until=f"{year}-12-31", limit=1000))
+            times.append(time.perf_counter() - t0)
+        times.sort()
+        out[name] = {"load_s": round(load, 1), "p50_ms": round(statistics.median(times) * 1000, 2),
+                     "p95_ms": round(times[int(0.95 * len(times)) - 1] * 1000, 2)}
+        if name == "postgresql":
+            store.drop_schema()
+        store.close()
+    return out
+
+
+def synthetic_mentions(n_articles: int, rng: random.Random, start: int = 0) -> list[EventMention]:
+    out = []
+    for i in range(start, start + n_articles):
+        a, b = rng.sample(LEADERS[:60], 2)
+        day = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        out.append(EventMention(
+            id=f"m{i}", article_id=f"a{i}", type=rng.choice(TYPES), mode=None, cameo=None, source_actors=(a,),
+            target_actors=(b,), date=day, date_precision="day", status="occurred", topics=(),
+            sentence=f"{a.name} and {b.name} met.", start=0, end=20,
+        ))
+    return out
+
+
+def part_fusion(sizes: list[int], added: int = 200) -> dict:
+    """Time to fuse `added` new articles' mentions into a store of N articles' mentions."""
+    from newsfuse import stories
+
+    rng = random.Random(5)
+    out: dict = {"added_per_step": added, "sizes": {}}
+    incremental = hasattr(stories, "EventIndex")
+    out["method"] = "incremental EventIndex" if incremental else "full re-fusion (fuse_events over all mentions)"
+    for size in sizes:
+        base = synthetic_mentions(size, rng)
+        new = synthetic_mentions(added, rng, start=size)
+        outlets = {m.article_id: "Wire" for m in base + new}
+        story_of = {m.article_id: f"s{int(m.article_id[1:]) // 5}" for m in base + new}
+        if incremental:
+            index = stories.EventIndex()
+            index.add_mentions(base, outlets, story_of)
+            t0 = time.perf_counter()
+            index.add_mentions(new, outlets, story_of)
+            seconds = time.perf_counter() - t0
+        else:
+            t0 = time.perf_counter()
+            stories.fuse_events(base + new, outlets, story_of)
+            seconds = time.perf_counter() - t0
+        out["sizes"][size] = {"seconds": round(seconds, 3), "ms_per_added_article": round(seconds / added * 1000, 3)}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--parts", default="dask,store,query,fusion")
+    parser.add_argument("--n-dask", type=int, default=20000)
+    parser.add_argument("--n-store", type=int, default=5000)
+    parser.add_argument("--n-events", type=int, default=1_000_000)
+    parser.add_argument("--fusion-sizes", default="10000,50000,100000,200000")
+    parser.add_argument("--pg", default=os.environ.get("NEWSFUSE_TEST_PG"))
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    parts = args.parts.split(",")
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}"
+    results: dict = {"machine": machine}
+    with tempfile.TemporaryDirectory() as tmp:
+        if "store" in parts:
+            results["store"] = part_store(args.n_store, tmp, args.pg)
+            print("store:", json.dumps(results["store"]), flush=True)
+        if "query" in parts:
+            results["query"] = part_query(args.n_events, tmp, args.pg)
+            print("query:", json.dumps(results["query"]), flush=True)
+        if "fusion" in parts:
+            results["fusion"] = part_fusion([int(x) for x in args.fusion_sizes.split(",")])
+            print("fusion:", json.dumps(results["fusion"]), flush=True)
+        if "dask" in parts:
+            results["dask"] = part_dask(args.n_dask, tmp)
+            print("dask:", json.dumps(results["dask"]), flush=True)
+    print(f"machine: {machine}")
+    if args.json:
+        print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
