@@ -24,4 +24,4 @@ def test_extraction_script_json_on_five_pages() -> None:
         assert 0.0 <= figures["f1"] <= 1.0 and figures["pages_per_s"] > 0
     assert result["newsfuse"]["f1"] > 0.8  # real text was extracted, not an empty body
     assert set(result["metadata_found"]) == {"title", "author", "published", "outlet"}
-    assert result["failed"] == 0
+    assert result["failed"] == 0 and result["speed_vs_trafilatura"] > 0

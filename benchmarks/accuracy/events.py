@@ -67,13 +67,16 @@ def run_newsfuse(records: list[dict]) -> list[Any]:
         from newsfuse.actors import link
     except ImportError:  # actor linking not available: actors stay the bare entities
         link = None
-    firsts = []
-    for a in annotated:
+    firsts, errors = [], []
+    for r, a in zip(records, annotated):
         if link is not None:
-            a = link(a)
+            try:
+                a = link(a)
+            except Exception as exc:  # counted and reported, never hidden: the record keeps bare entities
+                errors.append(f"{r['id']}: link: {type(exc).__name__}: {exc}")
         found = extract_events(a)
         firsts.append(found[0] if found else None)
-    return firsts
+    return firsts, errors
 
 
 def knn_anchor(records: list[dict], k: int = 7) -> list[str]:
@@ -118,7 +121,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     args = parse_args(__doc__.splitlines()[0], DEFAULT, argv)
     records = load(args.data, args.limit)
     started = time.perf_counter()
-    firsts = run_newsfuse(records)
+    firsts, errors = run_newsfuse(records)
     seconds = time.perf_counter() - started
     gold = [r["event_type"] for r in records]
     pred = [m.type if m else "NONE" for m in firsts]
@@ -138,6 +141,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "type_accuracy": round(sum(type_ok) / n, 3),
         "type_source_target_accuracy": round(sum(full_ok) / n, 3),
         "no_event": pred.count("NONE"),
+        "actor_link_errors": len(errors),
         "anchor_knn7_type_accuracy": round(sum(g == a for g, a in zip(gold, anchor)) / n, 3),
         "majority_class": round(Counter(gold).most_common(1)[0][1] / n, 3) if records else 0.0,
         "sentences_per_s": round(len(records) / seconds, 1) if seconds else None,
@@ -150,6 +154,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             print(f"MISS {miss['id']}: gold {miss['gold']} {miss['gold_actors']} ours {miss['ours']} "
                   f"{miss['our_actors']} [{miss['trigger']}] {miss['text'][:150]}")
     figures["misses"] = misses if args.json else len(misses)
+    if args.json:
+        figures["actor_link_error_list"] = errors
     emit(figures, args.json)
     return figures
 

@@ -135,6 +135,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "newsfuse": figures(scorer, truth, {i: body(a) for i, a in articles.items()}, nf_s),
         "trafilatura": figures(scorer, truth, *runs["trafilatura"]),
         "trafilatura_no_comments": figures(scorer, truth, *runs["trafilatura_no_comments"]),
+        "speed_vs_trafilatura": round(runs["trafilatura"][1] / nf_s, 2) if nf_s else None,
         "failed": sum(1 for a in articles.values() if a is None),
         "metadata_found": found,
         "versions": common.versions("trafilatura", "readability-lxml", "lxml"),
@@ -146,7 +147,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             print(f"{name:<24} F1 {r['f1']:.3f}  P {r['precision']:.3f}  R {r['recall']:.3f}  "
                   f"acc {r['accuracy']:.3f}  halves {r.get('half_a')}/{r.get('half_b')}  "
                   f"{r['pages_per_s']} pages/s")
-        print("metadata found:", found, " failed:", result["failed"])
+        print("metadata found:", found, " failed:", result["failed"],
+              " speed vs trafilatura:", result["speed_vs_trafilatura"])
     common.emit(result, as_json=True) if args.json else None
     return result
 

@@ -49,6 +49,8 @@ class Entry:
     source: str = "kb"
 
     def term_at(self, date: str | None) -> Term | None:
+        if self.source == "kb" and self.kind != "person":
+            return None  # hand-written bodies: their country and sector stand at any date
         if date:
             for terms in (self.terms, [t for t in self.phoenix if t.start or t.end]):
                 hits = [t for t in terms if t.covers(date[:10])]

@@ -9,6 +9,7 @@ used as a government ("Moscow said"). Persons seen earlier are remembered by sur
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from newsfuse.model import ActorMention, ActorRef, AnnotatedArticle, Entity, Quote
@@ -29,6 +30,7 @@ class Found:
     ref: ActorRef
     source: str
     core: tuple[int, int] = (0, 0)  # character span of the name itself (for entities)
+    core_ref: ActorRef | None = None  # what that name alone means, when the mention means more
 
 
 @dataclass
@@ -295,7 +297,7 @@ def possessive_office(doc: Doc, f: Found) -> Found:
             for n in (2, 1):
                 if tuple(t.norm for t in toks[f.end + 1:f.end + 1 + n]) in doc.kb.office_words:
                     entry = doc.kb.sector_entry(f.ref.country, "GOV")
-                    return Found(f.start, f.end + 1 + n, ref_of(doc, entry), "coref", f.core)
+                    return Found(f.start, f.end + 1 + n, ref_of(doc, entry), "coref", f.core, f.ref)
     return f
 
 
@@ -303,14 +305,19 @@ def possessive_office(doc: Doc, f: Found) -> Found:
 def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[Found]:
     """Entities the KB did not cover: unknown people and organisations keep at least a name."""
     covered = [(doc.toks[f.start].start, doc.toks[f.end - 1].end) for f in found]
+    starts = [t.start for t in doc.toks]
     extra = []
     for e in entities:
         if e.label not in {"PERSON", "ORG"} or any(s < e.end and e.start < t for s, t in covered):
             continue
-        toks = [i for i, t in enumerate(doc.toks) if e.start <= t.start and t.end <= e.end and t.norm not in POSSESSIVE]
+        lo = bisect_left(starts, e.start)
+        toks = [i for i in range(lo, bisect_left(starts, e.end)) if doc.toks[i].end <= e.end
+                and doc.toks[i].norm not in POSSESSIVE]
         if not toks:
             continue
         name = doc.text[doc.toks[toks[0]].start:doc.toks[toks[-1]].end]
+        if not e.text[:1].isalpha():
+            continue  # handles, hashtags, emoji
         ref = doc.seen.get(key(name)[-1]) if e.label == "PERSON" else None
         source = "coref" if ref else "ner"
         if ref is None:
@@ -327,7 +334,7 @@ def _entity_actor(e: Entity, found: list[Found]) -> Entity:
         return e
     for f in found:
         if f.core[0] < e.end and e.start < f.core[1]:
-            return dataclasses.replace(e, actor_id=f.ref.actor_id)
+            return dataclasses.replace(e, actor_id=(f.core_ref or f.ref).actor_id)
     return e
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..model import ActorRef, AnnotatedArticle, EventMention, Sentence, sha256_hex
 from . import attributes as attr
 from .ontology import load_ontology, load_patterns
-from .patterns import Pattern, compiled, match_noun, match_verb
+from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
 from .roles import Mention, Roles, actor_key, actor_mentions
 from .tree import Tree
 
@@ -125,7 +125,7 @@ class RuleExtractor:
             mode = None
         source, target, initiator = self._roles(tree, roles, t)
         anchor = t.light if t.light is not None else t.i
-        anchors = [x for x in (t.i, t.light) if x is not None]
+        anchors = [x for x in (t.i, t.light) if x is not None] + object_heads(tree, t.i)
         date, precision = attr.event_date(annotated, sentence, tree, anchor, status)
         ents = [(e.start, e.end, e.label) for e in annotated.entities if sentence.start <= e.start < sentence.end]
         actor_starts = {m.start for m in source + target}

@@ -6,7 +6,7 @@
   (or ``out_path/<what>.<ext>`` when ``out_path`` is an existing folder); without ``what`` a folder
   ``out_path`` holding ``articles.<ext>``, ``events.<ext>`` and ``mentions.<ext>``.
   JSONL holds the full records of DESIGN.md; CSV and Parquet one flat row per record (columns in
-  ``rows.COLUMNS``; CSV joins list cells with ``"; "``, Parquet keeps them as lists of strings).
+  ``rows.COLUMNS``; a CSV list cell is a JSON array, Parquet keeps lists of strings).
 * ``gdelt``: one tab-separated event table (``events.gdelt.tsv`` inside a folder), header first,
   columns in ``data/gdelt.yaml``.
 * ``graphml``: actors and events as a bipartite directed graph (``newsfuse.graphml`` inside a folder).

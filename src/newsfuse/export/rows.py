@@ -1,7 +1,7 @@
 """Records from the store, read page by page, and their flat (one row per record) form.
 
 Flat rows are what CSV and Parquet hold: scalars, and lists of strings for the list columns
-(CSV joins a list with ``LIST_SEP``). JSONL keeps the full nested records of DESIGN.md.
+(a CSV cell holds the list as a JSON array). JSONL keeps the full nested records of DESIGN.md.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from ..model import ActorRef, Article, Event, EventMention
 from ..store.base import EventFilter, Store
 
 PAGE = 1000
-LIST_SEP = "; "
 
 # column name -> kind ("str", "int", "float", "list"); the order is the file's column order
 ARTICLE_COLUMNS: dict[str, str] = {

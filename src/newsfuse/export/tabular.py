@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 
 from ..model import to_plain
 from ..store.base import Store
-from .rows import COLUMNS, LIST_SEP, flat_rows, records
+from .rows import COLUMNS, flat_rows, records
 
 BATCH = 2000
 _ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "list": pa.list_(pa.string())}
@@ -30,7 +30,7 @@ def write_jsonl(store: Store, what: str, path: Path) -> int:
 
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, list):
-        return LIST_SEP.join(str(v) for v in value)
+        return json.dumps(value, ensure_ascii=False)  # lossless, and parallel lists stay aligned
     return "" if value is None else value
 
 
@@ -56,7 +56,7 @@ def read_csv(path: str | Path, what: str) -> Iterator[dict[str, Any]]:
 
 def _parse_cell(cell: str, kind: str) -> Any:
     if kind == "list":
-        return cell.split(LIST_SEP) if cell else []
+        return json.loads(cell) if cell else []
     if cell == "":
         return None
     if kind == "int":

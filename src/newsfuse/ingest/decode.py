@@ -42,12 +42,12 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     if not data.strip():
         raise NotText("empty file")
     text, encoding = _decode_raw(data, declared)
+    text, fixed = fix_mojibake(text)  # first: UTF-8 read as latin-1 looks like C1 controls
     if _control_ratio(text) > _rules()["binary_control_ratio"]:
         raise NotText("binary content, not text")
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if _BLANK.fullmatch(text):
         raise NotText("empty file")
-    text, fixed = fix_mojibake(text)
     return Decoded(text, encoding, fixed)
 
 
@@ -145,24 +145,26 @@ def fix_mojibake(text: str) -> tuple[str, int]:
 
 
 @cache
-def _byte_to_char() -> dict[int, str]:
+def _byte_chars() -> dict[int, str]:
+    """The characters a byte 0x80-0xFF becomes when decoded as cp1252 or as latin-1."""
     table = {}
     for b in range(0x80, 0x100):
+        latin = bytes([b]).decode("latin-1")
         try:
-            table[b] = bytes([b]).decode("cp1252")
+            table[b] = bytes([b]).decode("cp1252") + latin
         except UnicodeDecodeError:
-            table[b] = bytes([b]).decode("latin-1")
+            table[b] = latin
     return table
 
 
 @cache
 def _char_to_byte() -> dict[str, int]:
-    return {c: b for b, c in _byte_to_char().items()}
+    return {c: b for b, chars in _byte_chars().items() for c in chars}
 
 
 @cache
 def _mojibake_pattern() -> re.Pattern[str]:
-    chars = _byte_to_char()
+    chars = _byte_chars()
     cont = "".join(re.escape(chars[b]) for b in range(0x80, 0xC0))
     leads = [int(b) for b in _rules()["mojibake_lead_bytes"]]
     two = "".join(re.escape(chars[b]) for b in leads if 0xC2 <= b <= 0xDF)

@@ -9,6 +9,7 @@ import feedparser
 
 from ..model import InputError, RawDocument
 from .dates import iso_day
+from .decode import fix_mojibake
 from .records import looks_like_html
 from .result import error, exc_text
 
@@ -29,6 +30,8 @@ def read_feed(data: bytes, path: str, sha256: str) -> tuple[list[RawDocument], l
             errors.append(error(path, f"entry {index + 1}: no content or summary"))
         else:
             docs.append(doc)
+    if not docs and parsed.get("bozo"):  # the entries are empty because the XML broke off
+        return [], [error(path, f"malformed feed XML ({exc_text(parsed.get('bozo_exception'))})")]
     return docs, errors
 
 
@@ -36,11 +39,12 @@ def _entry_document(entry: Any, index: int, path: str, sha256: str, parsed: Any,
     text, declared_html = _entry_text(entry)
     if not text:
         return None
-    url = entry.get("link") or None
+    text = fix_mojibake(text)[0]
+    url = _get(entry, "link") or None
     meta = {
-        "title": (entry.get("title") or "").strip() or None,
+        "title": fix_mojibake((_get(entry, "title") or "").strip())[0] or None,
         "published": _entry_day(entry),
-        "published_raw": entry.get("published") or entry.get("updated") or None,
+        "published_raw": _get(entry, "published") or _get(entry, "updated") or None,
         "author": _entry_author(entry),
         "outlet": outlet,
         "url": url,
@@ -55,7 +59,7 @@ def _entry_document(entry: Any, index: int, path: str, sha256: str, parsed: Any,
         encoding=(parsed.get("encoding") or "utf-8").lower(),
         input_sha256=sha256,
         url=url,
-        external_id=entry.get("id") or None,
+        external_id=_get(entry, "id") or None,
         record=index,
         meta={k: v for k, v in meta.items() if v is not None},
     )
@@ -63,8 +67,8 @@ def _entry_document(entry: Any, index: int, path: str, sha256: str, parsed: Any,
 
 def _entry_text(entry: Any) -> tuple[str, bool]:
     """The fullest body an entry has (content over summary), and whether it is HTML."""
-    candidates = [c for c in entry.get("content") or [] if (c.get("value") or "").strip()]
-    summary = entry.get("summary_detail") or {}
+    candidates = [c for c in _get(entry, "content") or [] if (c.get("value") or "").strip()]
+    summary = _get(entry, "summary_detail") or {}
     if (summary.get("value") or "").strip():
         candidates.append(summary)
     if not candidates:
@@ -75,11 +79,16 @@ def _entry_text(entry: Any) -> tuple[str, bool]:
 
 def _entry_day(entry: Any) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        if entry.get(key):
-            return iso_day(entry[key])
-    return iso_day(entry.get("published") or entry.get("updated"))
+        if _get(entry, key):
+            return iso_day(_get(entry, key))
+    return iso_day(_get(entry, "published") or _get(entry, "updated"))
+
+
+def _get(entry: Any, key: str) -> Any:
+    # dict.get skips FeedParserDict's key aliasing (updated -> published), which warns.
+    return dict.get(entry, key)
 
 
 def _entry_author(entry: Any) -> str | None:
-    names = [a.get("name") for a in entry.get("authors") or [] if a.get("name")]
-    return ", ".join(names) if names else (entry.get("author") or None)
+    names = [a.get("name") for a in _get(entry, "authors") or [] if a.get("name")]
+    return ", ".join(names) if names else (_get(entry, "author") or None)

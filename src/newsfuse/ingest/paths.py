@@ -25,12 +25,23 @@ def iter_inputs(
     for path in paths:
         if path == STDIN:
             yield _read_stream(stdin or sys.stdin.buffer, STDIN, max_bytes)
-        elif os.path.lexists(path):
+        elif _exists(path):
             yield from _expand(path, max_bytes, seen)
         elif glob.has_magic(path):
             yield from _expand_glob(path, max_bytes, seen)
         else:
             yield error(path, "no such file or directory")
+
+
+def _exists(path: str) -> bool:
+    """False only when nothing is there; a path we may not look at exists (and fails later)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError):
+        return True
+    return True
 
 
 def _expand_glob(pattern: str, max_bytes: int, seen: set[str]) -> Iterator[InputFile | InputError]:

@@ -10,7 +10,7 @@ from .decode import Decoded, NotText, decode
 from .feeds import read_feed
 from .paths import iter_inputs
 from .records import Source, read_json, read_jsonl
-from .result import DEFAULT_MAX_BYTES, ReadResult, error, exc_text, failed
+from .result import DEFAULT_MAX_BYTES, ReadResult, exc_text, failed
 from .sniff import GZIP_MAGIC, Sniffed, gunzip, is_invalid_json, is_warc, sniff
 from .warc import read_warc
 

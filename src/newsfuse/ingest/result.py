@@ -34,7 +34,8 @@ def failed(path: str, cause: object, fmt: str | None = None) -> ReadResult:
 
 
 def megabytes(size: int) -> str:
-    return f"{size / MB:.1f} MB"
+    """A size for messages: "200.0 MB", or exact bytes below 0.1 MB."""
+    return f"{size / MB:.1f} MB" if size >= MB // 10 else f"{size} bytes"
 
 
 def exc_text(exc: BaseException) -> str:

@@ -21,7 +21,7 @@ from ..model import DateMention, Entity
 
 DATA_FILE = Path(__file__).with_name("data") / "dates.yaml"
 YEAR_STRATEGY = "hybrid"
-FUTURE_BIAS = 1.3
+FUTURE_BIAS = 1.6
 PRECISION_ORDER = ("day", "week", "month", "quarter", "year", "decade")
 
 Resolved = tuple[date | None, str | None, str]  # (start of the period, precision, kind)
@@ -322,6 +322,14 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Resolved:
     mod = _key(m.group("mod") or "")
     pub = ctx.pub
     back = (pub.weekday() - target) % 7  # days back to the most recent such day (0 = today)
+    if mod in ("the previous", "the following"):
+        found = ctx.anchor("day")
+        if found is None:
+            return None, None, "anaphoric"
+        ref = found[0]
+        if mod == "the previous":
+            return ref - timedelta(days=(ref.weekday() - target) % 7 or 7), "day", "anaphoric"
+        return ref + timedelta(days=(target - ref.weekday()) % 7 or 7), "day", "anaphoric"
     if mod in ("last", "this past", "past"):
         return pub - timedelta(days=back or 7), "day", "weekday"
     if mod in ("next", "this coming", "coming"):
@@ -543,8 +551,8 @@ def rules() -> tuple[_Rule, ...]:
             _month_alone,
             _month_alone_ok,
         ),
-        rule("year", rf"(?<![\w$#£€.,/])(?<![\d\w]-){year}\b", _year, _year_ok),
-        rule("year-phrase", rf"\b(?P<p>{_alt(v['year_phrases'])})\b", _year_phrase),
+        rule("year", rf"(?<![\w$#£€.,/])(?<!\d-){year}\b", _year, _year_ok),
+        rule("year-phrase", rf"\b(?P<p>{_alt(v['year_phrases'])})(?![\w-])", _year_phrase),
         rule("unit-edge", rf"\b(?:{_alt(v['unit_edges'])})\s+{units}\b|\b(?P<unit2>year|month|week)['’]s\s+end\b", _in_the_unit),
         rule(
             "month-rel-year",
@@ -558,7 +566,7 @@ def rules() -> tuple[_Rule, ...]:
             _month_spelled_year,
             _months_ok,
         ),
-        rule("thousands", rf"\b(?:the\s+year\s+)?(?P<th>{_alt(v['year_thousands'])})(?:\s+and\s+(?P<o>one|two|three|four|five|six|seven|eight|nine|ten))?\b(?!\s+(?:dollars|people|\w+s)\b)", _thousands),
+        rule("thousands", rf"\bthe\s+year\s+(?P<th>{_alt(v['year_thousands'])})(?:\s+and\s+(?P<o>one|two|three|four|five|six|seven|eight|nine|ten))?\b", _thousands),
         rule(
             "spelled-year",
             rf"\b(?P<c>{_alt(v['year_centuries'])})\s+(?P<t>{_alt(v['year_tens'])})(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -572,7 +580,7 @@ def rules() -> tuple[_Rule, ...]:
         ),
         rule(
             "weekday",
-            rf"\b(?:(?:on|(?P<mod>this\s+past|this\s+coming|last|next|this|past|coming|early|late))\s+)?{wd}(?:\s+(?:morning|afternoon|evening|night))?",
+            rf"\b(?:(?:on|(?P<mod>this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|past|coming|early|late))\s+)?{wd}(?:\s+(?:morning|afternoon|evening|night))?",
             _weekday,
             _weekday_ok,
         ),

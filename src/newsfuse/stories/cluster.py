@@ -35,6 +35,7 @@ class _Story:
     emb_sum: np.ndarray = field(default_factory=lambda: np.zeros(DIM, dtype=np.float32))
     terms: dict[str, float] = field(default_factory=dict)
     names: Counter = field(default_factory=Counter)
+    salient: Counter = field(default_factory=Counter)
     actors: Counter = field(default_factory=Counter)
     keys: set[str] = field(default_factory=set)
     first: str | None = None
@@ -100,7 +101,18 @@ class StoryClusterer:
         norm = float(np.linalg.norm(story.emb_sum))
         if norm > 0 and item.embedding.size:
             s += w["embedding"] * float(item.embedding @ story.emb_sum) / norm
+        s -= w.get("missing_names", 0.0) * self._missing(item, story)
         return s - self._date_penalty(item, story)
+
+    def _missing(self, item: StoryItem, story: _Story) -> float:
+        """Share (idf-weighted) of the article's salient names the story has never seen, and back."""
+        ours = {n: self._idf(n, self.name_df) for n in item.salient}
+        size = len(story.article_ids)
+        theirs = {n: self._idf(n, self.name_df) for n, c in story.salient.items() if 2 * c >= size}
+        names = set(item.names)
+        a = sum(w for n, w in ours.items() if n not in story.names) / (sum(ours.values()) or 1.0)
+        b = sum(w for n, w in theirs.items() if n not in names) / (sum(theirs.values()) or 1.0)
+        return (a + b) / 2
 
     def _idf(self, term: str, df: Counter) -> float:
         return math.log((self.n_docs + 1) / (df.get(term, 0) + 1)) + 1.0
@@ -177,6 +189,7 @@ class StoryClusterer:
             story.terms[t] = story.terms.get(t, 0.0) + v
         self._trim_terms(story)
         story.names.update(set(item.names))
+        story.salient.update(set(item.salient))
         story.actors.update(set(item.actor_ids))
         if item.published:
             story.first = min(filter(None, [story.first, item.published]))
@@ -254,7 +267,7 @@ def _story_state(s: _Story) -> dict[str, Any]:
     return {
         "id": s.id, "order": s.order, "article_ids": s.article_ids, "titles": s.titles,
         "embs": _b64(embs.astype(np.float16)), "emb_sum": _b64(s.emb_sum.astype(np.float32)),
-        "terms": s.terms, "names": dict(s.names), "actors": dict(s.actors), "keys": sorted(s.keys),
+        "terms": s.terms, "names": dict(s.names), "salient": dict(s.salient), "actors": dict(s.actors), "keys": sorted(s.keys),
         "first": s.first, "last": s.last,
     }
 
@@ -265,6 +278,6 @@ def _story_from_state(raw: dict[str, Any]) -> _Story:
         id=raw["id"], order=raw["order"], article_ids=list(raw["article_ids"]), titles=list(raw["titles"]),
         embs=[e.copy() for e in embs],
         emb_sum=np.frombuffer(base64.b64decode(raw["emb_sum"]), dtype=np.float32).copy(),
-        terms=dict(raw["terms"]), names=Counter(raw["names"]), actors=Counter(raw["actors"]),
+        terms=dict(raw["terms"]), names=Counter(raw["names"]), salient=Counter(raw["salient"]), actors=Counter(raw["actors"]),
         keys=set(raw["keys"]), first=raw["first"], last=raw["last"],
     )

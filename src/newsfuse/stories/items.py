@@ -29,6 +29,7 @@ class StoryItem:
     # Added by this stage: content lemmas with counts, and normalised names (entities, last names).
     terms: tuple[tuple[str, int], ...] = ()
     names: tuple[str, ...] = ()
+    salient: tuple[str, ...] = ()  # names said at least twice, or in the title/lead: who the story is about
 
 
 def normalise_name(text: str) -> str:
@@ -60,28 +61,33 @@ def _terms(annotated: AnnotatedArticle) -> Counter:
     return counts
 
 
-def _names(annotated: AnnotatedArticle) -> tuple[list[str], list[str]]:
+def _names(annotated: AnnotatedArticle) -> tuple[list[str], list[str], list[str]]:
     cfg = load("clustering.yaml")
     labels, place_labels = set(cfg["name_labels"]), set(cfg["place_labels"])
     names: list[str] = []
     places: list[str] = []
+    lead_end = annotated.sentences[min(1, len(annotated.sentences) - 1)].end if annotated.sentences else 0
+    lead: set[str] = set()
     for ent in annotated.entities:
         if ent.label not in labels:
             continue
         name = normalise_name(ent.text)
         if not name:
             continue
-        names.append(name)
-        if ent.label == "PERSON" and " " in name:
-            names.append(name.split()[-1])
+        found = [name, name.split()[-1]] if ent.label == "PERSON" and " " in name else [name]
+        names += found
+        if ent.start < lead_end:
+            lead.update(found)
         if ent.label in place_labels:
             places.append(name)
-    return names, places
+    counts = Counter(names)
+    salient = sorted(n for n in counts if counts[n] >= 2 or n in lead)
+    return names, places, salient
 
 
 def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], embedding) -> StoryItem:
     article = annotated.article
-    names, places = _names(annotated)
+    names, places, salient = _names(annotated)
     actor_ids = sorted({a.actor.actor_id for a in annotated.actors if a.actor.actor_id})
     dates = sorted({d.value for d in annotated.dates if d.value and d.precision == "day"})
     terms = _terms(annotated)
@@ -96,6 +102,7 @@ def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], em
         dates=tuple(dates),
         terms=tuple(sorted(terms.items())),
         names=tuple(sorted(set(names))),
+        salient=tuple(salient),
     )
 
 

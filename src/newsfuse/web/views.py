@@ -130,12 +130,14 @@ def locate(detail: Detail, event: Event, article_id: str, annotated: AnnotatedAr
            contradicting: bool = False) -> Sentence | None:
     """The sentence of an article that states a detail: one containing its words (or, for a date,
     the date resolved to it); else the sentence where the article reports the event."""
-    if annotated is not None and not contradicting:
-        for needle in _needles(detail):
+    if annotated is not None:
+        # a contradicting report does not contain the value; it may contain one of its variants
+        needles = _variants(detail) if contradicting else _needles(detail)
+        for needle in needles:
             hit = next((s for s in annotated.sentences if needle in s.text.casefold()), None)
             if hit:
                 return hit
-        if detail.field == "date":
+        if detail.field == "date" and not contradicting:
             date = next((d for d in annotated.dates if d.value == detail.value), None)
             if date:
                 return _containing(annotated, date.start)
@@ -147,11 +149,15 @@ def locate(detail: Detail, event: Event, article_id: str, annotated: AnnotatedAr
     return Sentence(ref.start, ref.end, ref.sentence)
 
 
+def _variants(detail: Detail) -> list[str]:
+    return [v.strip().casefold() for v in detail.variants if len(v.strip()) >= 3]
+
+
 def _needles(detail: Detail) -> list[str]:
     value = detail.value.strip().casefold()
     if len(value) < 3:
         return []
-    needles = [value, *(v.strip().casefold() for v in detail.variants if len(v.strip()) >= 3)]
+    needles = [value, *_variants(detail)]
     if detail.field in ("initiator", "participant") and " " in value:
         needles.append(value.rsplit(" ", 1)[-1])  # "Vladimir Putin" is often just "Putin"
     return needles
@@ -263,22 +269,22 @@ def timeline_chart(events: list[Event], width: int = 960) -> Chart | None:
     def x(d: dt.date) -> float:
         return round(left + (right - left) * ((d - lo).days / span if hi > lo else 0.5), 1)
 
-    seen: dict[tuple[float, str], int] = {}
-    points = []
+    groups: dict[tuple[dt.date, str], list[Event]] = {}
     for d, e in dated:
-        px = x(d)
-        n = seen.get((px, e.type), 0)
-        seen[(px, e.type)] = n + 1
-        sources = len({m.outlet or m.article_id for m in e.mentions})
+        groups.setdefault((d, e.type), []).append(e)
+    points = []
+    for (d, etype), evs in groups.items():
         points.append({
-            "x": px + 7 * n, "y": lane_y[e.type], "r": min(4 + 2 * sources, 12), "quad": quad_of(e.type),
-            "href": f"/events/{e.id}", "title": _point_title(e, sources),
+            "x": x(d), "y": lane_y[etype], "r": min(6 + 2 * (len(evs) - 1), 14), "quad": quad_of(etype),
+            "count": len(evs), "href": f"/events/{evs[0].id}",
+            "title": "\n".join(_point_title(e) for e in evs[:8]) + (f"\n… and {len(evs) - 8} more" if len(evs) > 8 else ""),
         })
     height = top + lane_h * len(types) + 30
     return Chart(width, height, lanes, _ticks(lo, hi, x), points, left, right)
 
 
-def _point_title(e: Event, sources: int) -> str:
+def _point_title(e: Event) -> str:
+    sources = len({m.outlet or m.article_id for m in e.mentions})
     who = ", ".join(r.name for r in e.source_actors) or "?"
     whom = ", ".join(r.name for r in e.target_actors)
     return f"{e.date} {e.type}{' / ' + e.mode if e.mode else ''}: {who}{' → ' + whom if whom else ''} ({e.status}; {sources} source{'s' if sources != 1 else ''})"

@@ -1,0 +1,142 @@
+"""Exports round-trip: what was written reads back (JSONL, CSV, Parquet, GDELT TSV, GraphML)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import given, strategies as st
+
+from newsfuse.export import ExportError, export, read_csv, read_gdelt
+from newsfuse.export.gdelt import first_day
+from newsfuse.export.rows import COLUMNS, flat_rows
+from newsfuse.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / ".." / "shared" / "corpus" / "seeds"
+
+
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds through the real pipeline, built once per session and shared by the test files."""
+    db = tmp_path_factory.getbasetemp() / "seeds.db"
+    if not db.exists():
+        from newsfuse.pipeline import ingest_paths
+
+        part = tmp_path_factory.mktemp("build") / "seeds.db"
+        with open_store(str(part)) as store:
+            ingest_paths(store, [str(p) for p in sorted(SEEDS.glob("*.txt"))])
+        shutil.move(str(part), str(db))
+    return db
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    with open_store(str(seeds_db(tmp_path_factory))) as s:
+        yield s
+
+
+def test_the_seed_store_has_something_to_export(store):
+    assert store.count_articles() == 3
+    assert store.events()
+    assert store.mentions()
+
+
+def test_jsonl_folder_holds_the_full_records(store, tmp_path):
+    written = export(store, "jsonl", str(tmp_path / "out"))
+    assert sorted(Path(p).name for p in written) == ["articles.jsonl", "events.jsonl", "mentions.jsonl"]
+    events = [json.loads(line) for line in (tmp_path / "out" / "events.jsonl").read_text().splitlines()]
+    assert events == [e.to_dict() for e in store.events()]
+    articles = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text().splitlines()]
+    assert {a["id"] for a in articles} == {a.id for a in store.articles()}
+    mentions = (tmp_path / "out" / "mentions.jsonl").read_text().splitlines()
+    assert len(mentions) == len(store.mentions())
+
+
+def test_csv_reads_back_row_for_row(store, tmp_path):
+    export(store, "csv", str(tmp_path / "out"))
+    for what in ("articles", "events", "mentions"):
+        back = list(read_csv(tmp_path / "out" / f"{what}.csv", what))
+        expected = [{k: (v if v != "" else None) for k, v in row.items()} for row in flat_rows(store, what)]
+        assert back == expected, what
+
+
+def test_parquet_keeps_types_and_lists(store, tmp_path):
+    path = export(store, "parquet", str(tmp_path / "events.parquet"), what="events")[0]
+    table = pq.read_table(path)
+    assert table.column_names == list(COLUMNS["events"])
+    assert table.to_pylist() == list(flat_rows(store, "events"))
+    assert str(table.schema.field("source_actors").type) == "list<item: string>"
+
+
+def test_gdelt_table_has_cameo_codes_and_dates(store, tmp_path):
+    path = export(store, "gdelt", str(tmp_path / "events.tsv"))[0]
+    rows = read_gdelt(path)
+    events = {e.id: e for e in store.events()}
+    assert len(rows) == len(events)
+    for row in rows:
+        e = events[row["NewsfuseEventId"]]
+        assert row["EventRootCode"] == row["EventCode"][:2]
+        assert row["QuadClass"] in {"1", "2", "3", "4"}
+        assert row["NumMentions"] == str(len(e.mentions))
+        if e.date and e.date_precision == "day":
+            assert row["SQLDATE"] == e.date.replace("-", "")
+        names = [a.name for a in e.source_actors]
+        assert row["Actor1Name"] == (names[0] if names else "")
+        assert row["SOURCEURL"]  # a URL or the path of the first reporting file
+    consult = [r for r in rows if r["PloverType"] == "CONSULT" and r["SQLDATE"] == "20251115"]
+    assert consult and consult[0]["EventRootCode"] == "04"
+
+
+def test_graphml_parses_in_networkx(store, tmp_path):
+    path = export(store, "graphml", str(tmp_path))[0]
+    assert Path(path).name == "newsfuse.graphml"
+    g = nx.read_graphml(path)
+    kinds = nx.get_node_attributes(g, "kind")
+    assert sum(1 for k in kinds.values() if k == "event") == len(store.events())
+    actors = [n for n, k in kinds.items() if k == "actor"]
+    assert actors and all(g.nodes[n]["label"] for n in actors)
+    for u, v, data in g.edges(data=True):
+        assert data["role"] in ("source", "target")
+        assert kinds[u if data["role"] == "source" else v] == "actor"
+
+
+def test_one_table_into_an_existing_folder(store, tmp_path):
+    written = export(store, "csv", str(tmp_path), what="mentions")
+    assert written == [str(tmp_path / "mentions.csv")]
+    assert len(list(read_csv(written[0], "mentions"))) == len(store.mentions())
+
+
+def test_unknown_format_or_table_is_refused(store, tmp_path):
+    with pytest.raises(ExportError):
+        export(store, "xlsx", str(tmp_path / "x"))
+    with pytest.raises(ExportError):
+        export(store, "csv", str(tmp_path / "x"), what="quotes")
+
+
+def test_empty_store_exports_empty_tables(tmp_path):
+    with open_store(str(tmp_path / "empty.db")) as empty:
+        export(empty, "parquet", str(tmp_path / "out"))
+        export(empty, "gdelt", str(tmp_path / "g.tsv"))
+        assert pq.read_table(tmp_path / "out" / "articles.parquet").num_rows == 0
+        assert read_gdelt(tmp_path / "g.tsv") == []
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_first_day_of_every_precision(day):
+    assert first_day(day.isoformat()) == day
+    assert first_day(day.strftime("%Y-%m")) == day.replace(day=1)
+    assert first_day(str(day.year)) == dt.date(day.year, 1, 1)
+    year, week, _ = day.isocalendar()
+    assert first_day(f"{year}-W{week:02d}") == day - dt.timedelta(days=day.weekday())
+    quarter = (day.month - 1) // 3 + 1
+    assert first_day(f"{day.year}-Q{quarter}") == dt.date(day.year, 3 * quarter - 2, 1)
+
+
+@given(st.text(max_size=12))
+def test_first_day_never_raises(text):
+    assert first_day(text) is None or isinstance(first_day(text), dt.date)
