@@ -27,14 +27,20 @@ ARTICLE = """<!DOCTYPE html>
 <meta property="article:published_time" content="2026-03-14T08:00:00+00:00">
 </head>
 <body>
-<nav><a href="/">Tessellate Review</a> | <a href="/world">World</a> | <a href="/oceans">Oceans</a> | <a href="/login">Log in</a></nav>
+<nav><a href="/">Tessellate Review</a> | <a href="/world">World</a> | <a href="/oceans">Oceans</a> |
+<a href="/login">Log in</a></nav>
 <article>
 <h1>Canada sanctions fishing companies, then calls Jakarta</h1>
 <p class="dateline">Saturday 14 March 2026 · By Priya Castellano</p>
-<p>Canada imposed sanctions on Friday on five companies and three individuals that it accused of running illegal fishing fleets in the South Pacific.</p>
-<p>The sanctions freeze the companies’ assets in Canada and ban Canadian firms from selling them fuel or equipment.</p>
-<p>On Saturday, Canada’s foreign minister spoke by phone with Indonesia’s foreign minister about illegal fishing and the Kenyan proposal for an ocean plastics fund, the Canadian foreign ministry said.</p>
-<p>Indonesia’s foreign ministry had welcomed the sanctions on Friday evening and said it would share vessel tracking data with Canada.</p>
+<p>Canada imposed sanctions on Friday on five companies and three individuals that it accused of
+running illegal fishing fleets in the South Pacific.</p>
+<p>The sanctions freeze the companies’ assets in Canada and ban Canadian firms from selling them
+fuel or equipment.</p>
+<p>On Saturday, Canada’s foreign minister spoke by phone with Indonesia’s foreign minister about
+illegal fishing and the Kenyan proposal for an ocean plastics fund, the Canadian foreign ministry
+said.</p>
+<p>Indonesia’s foreign ministry had welcomed the sanctions on Friday evening and said it would share
+vessel tracking data with Canada.</p>
 <p>The companies were not named in the Canadian statement.</p>
 </article>
 <footer>© 2026 Tessellate Review · <a href="/about">About</a> · <a href="/privacy">Privacy</a></footer>
@@ -42,7 +48,7 @@ ARTICLE = """<!DOCTYPE html>
 </html>
 """
 
-NOT_FOUND = "<!DOCTYPE html><html><body><h1>Page not found</h1><p>Sorry, that page does not exist.</p></body></html>"
+NOT_FOUND = "<!DOCTYPE html><html><body><h1>Page not found</h1><p>Sorry, no such page.</p></body></html>"
 ROBOTS = "User-agent: *\nDisallow: /login\n"
 
 

@@ -183,7 +183,9 @@ def test_example_warc_takes_only_the_200_html_response():
 def test_make_warc_reproduces_the_committed_archive(tmp_path):
     out = tmp_path / "crawl.warc.gz"
     subprocess.run([sys.executable, str(EXAMPLES / "make_warc.py"), str(out)], check=True)
-    assert out.read_bytes() == (EXAMPLES / "tessellate_review_crawl.warc.gz").read_bytes()
+    # Compare the WARC bytes, not the gzip bytes: another zlib build may compress differently.
+    committed = (EXAMPLES / "tessellate_review_crawl.warc.gz").read_bytes()
+    assert gzip.decompress(out.read_bytes()) == gzip.decompress(committed)
 
 
 # --------------------------------------------------------------------------- sniffing
@@ -205,6 +207,7 @@ ARTICLE = {"title": "T", "text": "Body of the article."}
     ("page.html", b"Just a plain line of text.\nAnd another.", "text"),
     ("notes.txt", b"[Updated] Ministers met on Monday.\n", "text"),
     ("data.txt", gzip.compress(json.dumps(ARTICLE).encode()), "json"),
+    ("data.jsonl.gz", gzip.compress(json.dumps(ARTICLE).encode()), "jsonl"),
     ("crawl.bin", gzip.decompress((EXAMPLES / "tessellate_review_crawl.warc.gz").read_bytes()), "warc"),
 ])
 def test_format_is_sniffed_from_content_not_extension(name, data, fmt):
@@ -333,7 +336,7 @@ def test_truncated_warc_keeps_the_records_before_the_damage():
     cut = raw.index(b"<h1>Page not found") + 10  # inside the last (404) record
     result = read_bytes(raw[:cut], "crawl.warc")
     assert len(result.documents) == 1 and [e.cause for e in result.errors] == ["record 4: truncated WARC record"]
-    cut = raw.index(b"canada-fishing-sanctions</") if b"canada-fishing-sanctions</" in raw else raw.index(b"<h1>Canada")
+    cut = raw.index(b"<h1>Canada")  # inside the article record
     result = read_bytes(raw[:cut], "crawl.warc")
     assert result.documents == [] and [e.cause for e in result.errors] == ["record 3: truncated WARC record"]
 
@@ -408,7 +411,8 @@ def test_json_records_wrappers_and_field_names():
     assert a.meta == {"title": "A", "published": "2026-03-10", "published_raw": "2026-03-10T10:00:00Z",
                       "author": "X, Y", "outlet": "Outlet A", "url": "https://a.example/1", "html": True}
     assert (a.external_id, a.url, a.text) == ("u-1", "https://a.example/1", "<p>Body A</p>")
-    assert (b.external_id, b.meta["published"], b.meta["outlet"], b.meta["author"]) == ("42", "2026-03-10", "Outlet B", "Z")
+    assert (b.external_id, b.meta["published"]) == ("42", "2026-03-10")
+    assert (b.meta["outlet"], b.meta["author"]) == ("Outlet B", "Z")
     assert [e.cause for e in result.errors] == ["record 3: no text field", "record 4: not a JSON object"]
 
 
@@ -418,7 +422,8 @@ def test_unparseable_published_date_is_kept_raw_only():
 
 
 @pytest.mark.parametrize("data,cause", [
-    (b'{"title": "x", "text": "unterminated', "invalid JSON (Unterminated string starting at: line 1 column 24 (char 23))"),
+    (b'{"title": "x", "text": "unterminated',
+     "invalid JSON (Unterminated string starting at: line 1 column 24 (char 23))"),
     (b"[]", "no article records in JSON"),
     (b'{"articles": []}', "no article records in JSON"),
     (b'{"title": "only a title"}', "record 1: no text field"),

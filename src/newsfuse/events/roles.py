@@ -41,7 +41,7 @@ class Roles:
     def is_actor(self, i: int) -> bool:
         return bool(self.at(i))
 
-    def phrase(self, root: int | None) -> list[Mention]:
+    def phrase(self, root: int | None, deep: bool = False) -> list[Mention]:
         """Actors heading the phrase at ``root``: its core part first, else its shallowest actor."""
         if root is None:
             return []
@@ -51,7 +51,8 @@ class Roles:
         found = _unique(m for i in core for m in self.at(i))
         if found:
             return found
-        ranked = sorted(tree.subtree(root, stop=("relcl", "acl", "advcl", "ccomp", "prep")), key=tree.depth)
+        stop = ("relcl", "acl", "advcl", "ccomp") + (() if deep else ("prep",))
+        ranked = sorted(tree.subtree(root, stop=stop), key=tree.depth)
         for i in ranked:
             if self.at(i):
                 return self.at(i)
@@ -70,13 +71,24 @@ class Roles:
                 s = subj[0]
                 if tree.lemma(s) in WH_WORDS and tree.tokens[v].dep == "relcl":
                     return self.phrase(tree.head(v))
-                return self.phrase(s)
+                return self.phrase(s, deep=True)
             dep = tree.tokens[v].dep
             if dep == "relcl" or dep == "acl":
                 return self.phrase(tree.head(v))
             if dep not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dobj"):
                 return []
             v = tree.head(v)
+        return []
+
+    def nearest(self, root: int, exclude: set[str]) -> list[Mention]:
+        """The shallowest actor under ``root`` outside its subject ("offered to hand over to Britain")."""
+        tree = self.tree
+        skip = {j for k in tree.children(root, "nsubj", "nsubjpass", "csubj") for j in tree.subtree(k)}
+        for i in sorted(tree.subtree(root, stop=("relcl", "advcl", "parataxis", "nsubj", "appos")),
+                        key=lambda j: (tree.depth(j), j)):
+            found = [m for m in self.at(i) if i not in skip and actor_key(m.ref) not in exclude]
+            if found:
+                return found
         return []
 
     def preps(self, i: int, lemmas: tuple[str, ...]) -> list[Mention]:

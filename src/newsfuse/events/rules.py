@@ -196,6 +196,8 @@ class RuleExtractor:
                 source, target = everyone, []
         else:
             source = _merge(source, between)
+            if not target:
+                target = roles.nearest(verb if verb is not None else t.i, {actor_key(m.ref) for m in source})
         keys = {actor_key(m.ref) for m in source}
         target = [m for m in _merge(target) if actor_key(m.ref) not in keys]
         return source, target, initiator

@@ -22,7 +22,10 @@ _DECLARED = re.compile(
     rb"""|<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""",
     re.IGNORECASE,
 )
-_TEXT_CONTROLS = {0x09, 0x0A, 0x0B, 0x0C, 0x0D}
+# Control characters that do not occur in text (tab, newlines and form feed do); C1 and U+FFFD
+# in decoded text come from bytes no text encoding explains.
+_BYTE_CONTROLS = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+_TEXT_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _BLANK = re.compile(r"[\s\ufeff\u200b\u200c\u200d\u2060]*")
 
 
@@ -102,22 +105,12 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str, str]:
 
 
 def _byte_control_ratio(sample: bytes) -> float:
-    if not sample:
-        return 0.0
-    controls = sum(1 for b in sample if (b < 0x20 and b not in _TEXT_CONTROLS) or b == 0x7F)
-    return controls / len(sample)
+    return len(_BYTE_CONTROLS.findall(sample)) / len(sample) if sample else 0.0
 
 
 def _control_ratio(text: str) -> float:
     sample = text[:_SAMPLE]
-    if not sample:
-        return 0.0
-    controls = 0
-    for ch in sample:
-        o = ord(ch)
-        if (o < 0x20 and o not in _TEXT_CONTROLS) or 0x7F <= o <= 0x9F or o == 0xFFFD:
-            controls += 1
-    return controls / len(sample)
+    return len(_TEXT_CONTROLS.findall(sample)) / len(sample) if sample else 0.0
 
 
 # --------------------------------------------------------------------------- mojibake

@@ -35,7 +35,9 @@ def read_feed(data: bytes, path: str, sha256: str) -> tuple[list[RawDocument], l
     return docs, errors
 
 
-def _entry_document(entry: Any, index: int, path: str, sha256: str, parsed: Any, outlet: str | None) -> RawDocument | None:
+def _entry_document(
+    entry: Any, index: int, path: str, sha256: str, parsed: Any, outlet: str | None
+) -> RawDocument | None:
     text, declared_html = _entry_text(entry)
     if not text:
         return None

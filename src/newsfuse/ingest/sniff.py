@@ -15,6 +15,7 @@ from .result import exc_text, megabytes
 
 GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 1024 * 1024
+_JSONL_SNIFF_LINES = 200
 _PROLOG = re.compile(r"(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|\s+)*", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<([A-Za-z][\w.:-]*)")
 
@@ -54,6 +55,9 @@ def is_warc(data: bytes) -> bool:
     return data.lstrip()[:7] == b"WARC/1."
 
 
+_NOT_JSON = object()  # Sniffed.value of a .json file that does not parse
+
+
 @dataclass(frozen=True)
 class Sniffed:
     format: str  # text|html|json|jsonl|rss, or "xml" for an XML document that is not a feed
@@ -63,7 +67,7 @@ class Sniffed:
 
 def sniff(text: str, path: str = "") -> Sniffed:
     """Decide the format of a decoded document from its content."""
-    ext = os.path.splitext(path.lower())[1]
+    ext = os.path.splitext(path.lower().removesuffix(".gz"))[1]
     head = text.lstrip()[:1]
     if head in ("{", "["):
         found = _sniff_json(text, ext)
@@ -95,15 +99,12 @@ def _sniff_json(text: str, ext: str) -> Sniffed | None:
     return None
 
 
-_NOT_JSON = object()
-
-
 def is_invalid_json(found: Sniffed) -> bool:
     return found.value is _NOT_JSON
 
 
 def _looks_jsonl(text: str) -> bool:
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in text.splitlines()[:_JSONL_SNIFF_LINES] if line.strip()]
     if len(lines) < 2 or not lines[0].lstrip().startswith("{"):
         return False
     objects = sum(1 for line in lines if _is_object(line))

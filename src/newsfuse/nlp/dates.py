@@ -21,7 +21,7 @@ from ..model import DateMention, Entity
 
 DATA_FILE = Path(__file__).with_name("data") / "dates.yaml"
 YEAR_STRATEGY = "hybrid"
-FUTURE_BIAS = 1.6
+FUTURE_BIAS = 2.0
 PRECISION_ORDER = ("day", "week", "month", "quarter", "year", "decade")
 
 Resolved = tuple[date | None, str | None, str]  # (start of the period, precision, kind)

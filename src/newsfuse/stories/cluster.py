@@ -53,7 +53,7 @@ class StoryClusterer:
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         self.cfg = dict(load("clustering.yaml"))
         self.cfg.update(config or {})
-        self.stories: dict[str, _Story] = {}
+        self._stories: dict[str, _Story] = {}
         self.article_story: dict[str, str] = {}
         self.df: Counter = Counter()
         self.name_df: Counter = Counter()
@@ -79,8 +79,8 @@ class StoryClusterer:
             if score > best_score:
                 best, best_score = story, score
         if best is None or best_score < float(self.cfg["threshold"]):
-            best = _Story(id="s-" + item.article_id, order=len(self.stories))
-            self.stories[best.id] = best
+            best = _Story(id="s-" + item.article_id, order=len(self._stories))
+            self._stories[best.id] = best
         self._join(best, item, keys)
         return best.id
 
@@ -88,10 +88,10 @@ class StoryClusterer:
         return self.article_story.get(article_id)
 
     def stories_list(self) -> list[_Story]:
-        return list(self.stories.values())
+        return list(self._stories.values())
 
     def stories(self, articles: dict[str, Article]) -> list[Story]:
-        return [self._story(s, articles) for s in self.stories.values()]
+        return [self._story(s, articles) for s in self._stories.values()]
 
     # ------------------------------------------------------------------ scoring
 
@@ -168,8 +168,8 @@ class StoryClusterer:
             if len(postings) > limit:
                 continue
             hits.update(postings)
-        ranked = sorted(hits, key=lambda sid: (-hits[sid], self.stories[sid].order))
-        return [self.stories[sid] for sid in ranked[: int(self.cfg["max_candidates"])]]
+        ranked = sorted(hits, key=lambda sid: (-hits[sid], self._stories[sid].order))
+        return [self._stories[sid] for sid in ranked[: int(self.cfg["max_candidates"])]]
 
     # ------------------------------------------------------------------ updates
 
@@ -238,7 +238,7 @@ class StoryClusterer:
             "df": dict(self.df),
             "name_df": dict(self.name_df),
             "index": self.index,
-            "stories": [_story_state(s) for s in self.stories.values()],
+            "stories": [_story_state(s) for s in self._stories.values()],
         }
         return zlib.compress(json.dumps(state, sort_keys=True).encode("utf-8"))
 
@@ -252,7 +252,7 @@ class StoryClusterer:
         self.index = {k: list(v) for k, v in state["index"].items()}
         for raw in state["stories"]:
             story = _story_from_state(raw)
-            self.stories[story.id] = story
+            self._stories[story.id] = story
             for aid in story.article_ids:
                 self.article_story[aid] = story.id
         return self

@@ -41,10 +41,10 @@ def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str])
     ordered = sorted(mentions, key=lambda m: (D.rank(m.date_precision if m.date else None), m.id))
     clusters: list[list[EventMention]] = []
     for m in ordered:
-        best, best_score = None, 0
+        best, best_score = None, (0, 0)
         for cluster in clusters:
             if all(compatible(m, n, story_of) for n in cluster):
-                score = sum(len(_actors(m) & _actors(n)) for n in cluster) + 1
+                score = (sum(len(_actors(m) & _actors(n)) for n in cluster), len(cluster))
                 if score > best_score:
                     best, best_score = cluster, score
         if best is None:
@@ -78,10 +78,10 @@ def compatible(m: EventMention, n: EventMention, story_of: dict[str, str]) -> bo
 
 def _actors_compatible(m: EventMention, n: EventMention, same_story: bool) -> bool:
     am, an = _actors(m), _actors(n)
-    if not am or not an:
-        return not am and not an and same_story and (m.trigger or "").lower() == (n.trigger or "").lower()
-    if _symmetric(m) or _symmetric(n):
-        return am <= an or an <= am
+    if not am or not an:  # "the call", "the two leaders": the story's event of that kind
+        return same_story
+    if _symmetric(m) or _symmetric(n):  # {Putin} fits {Putin, Netanyahu}; {Putin, Lukashenko} does not
+        return am == an or (min(len(am), len(an)) == 1 and (am <= an or an <= am))
     return _side_ok(m.source_actors, n.source_actors) and _side_ok(m.target_actors, n.target_actors)
 
 

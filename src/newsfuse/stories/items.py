@@ -95,7 +95,7 @@ def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], em
         article_id=article.id,
         published=article.published,
         title=article.title or (annotated.sentences[0].text if annotated.sentences else ""),
-        embedding=np.asarray(embedding, dtype=np.float32),
+        embedding=np.zeros(0, dtype=np.float32) if embedding is None else np.asarray(embedding, dtype=np.float32),
         actor_ids=tuple(actor_ids),
         places=tuple(sorted(set(places))),
         event_keys=tuple(sorted({event_key(m) for m in mentions})),

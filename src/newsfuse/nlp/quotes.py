@@ -1,0 +1,446 @@
+"""Quotes and claims with their speakers, from the dependency parse and cue lists.
+
+Direct quotes are the spans inside quotation marks (straight or curly, across sentences).
+Indirect ones come from cue words: a speech/thought verb with a subject and a clause ("X said
+that ...", "X wants to ..."), or a prepositional cue ("according to X, ..."). A quoted phrase
+inside reported speech is a direct quote of that speaker. Pronoun and description speakers
+("he", "the official", "the campaign") become the last named person or group before them.
+``speaker`` stays None: the actors stage links ``speaker_text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from ..model import Entity, Quote, Sentence, Token
+
+DATA_FILE = Path(__file__).with_name("data") / "quotes.yaml"
+OPENERS = "“„«‹"
+CLOSERS = "”»›"
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+CLAUSE_EDGE = set(",;:—–-\"'“”‘’ ")
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    with open(DATA_FILE, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    for key in ("cue_verbs", "clause_only", "speech_nouns", "person_pronouns", "group_pronouns"):
+        data[key] = frozenset(str(w).lower() for w in data[key])
+    return data
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the text inside quotation marks. An unclosed curly quote runs to its paragraph end."""
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in _paragraphs(text):
+        spans.extend(_curly(text, p_start, p_end))
+        spans.extend(_straight(text, p_start, p_end))
+    return sorted(s for s in spans if s[1] > s[0])
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\n", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _curly(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, open_at = [], None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS:
+            if open_at is not None:
+                spans.append((open_at, i))
+            open_at = i + 1
+        elif ch in CLOSERS and open_at is not None:
+            spans.append((open_at, i))
+            open_at = None
+    if open_at is not None and end - open_at > 20:
+        spans.append((open_at, end))
+    return spans
+
+
+def _straight(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    marks = [i for i in range(start, end) if text[i] == '"']
+    return [(a + 1, b) for a, b in zip(marks[::2], marks[1::2])]
+
+
+# --------------------------------------------------------------------------- parse helpers
+
+
+@dataclass
+class _Doc:
+    text: str
+    tokens: Sequence[Token]
+    children: dict[int, list[int]]
+    starts: list[int]
+    base: int  # index of tokens[0] (tokens carry article-wide indexes)
+
+    def tok(self, i: int) -> Token:
+        return self.tokens[i - self.base]
+
+    def kids(self, i: int, deps: tuple[str, ...] | None = None) -> list[Token]:
+        return [self.tok(c) for c in self.children.get(i, []) if deps is None or self.tok(c).dep in deps]
+
+    def subtree(self, i: int, skip: frozenset[int] = frozenset()) -> list[Token]:
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            if j in skip:
+                continue
+            out.append(self.tok(j))
+            stack.extend(self.children.get(j, []))
+        return sorted(out, key=lambda t: t.i)
+
+    def token_at(self, char: int) -> int | None:
+        pos = bisect.bisect_right(self.starts, char) - 1
+        return pos if pos >= 0 else None
+
+
+def _doc(text: str, tokens: Sequence[Token]) -> _Doc:
+    children: dict[int, list[int]] = {}
+    for t in tokens:
+        if t.head != t.i:
+            children.setdefault(t.head, []).append(t.i)
+    base = tokens[0].i if tokens else 0
+    return _Doc(text, tokens, children, [t.start for t in tokens], base)
+
+
+def _span(toks: Sequence[Token]) -> tuple[int, int] | None:
+    if not toks:
+        return None
+    return min(t.start for t in toks), max(t.end for t in toks)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation, quote marks and a leading 'that'."""
+    while start < end and text[start] in CLAUSE_EDGE:
+        start += 1
+    m = re.match(r"(?:that|whether|if)\s+", text[start:end], re.I)
+    if m:
+        start += m.end()
+    while end > start and text[end - 1] in CLAUSE_EDGE | {".", "!", "?"}:
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _speaker_tokens(doc: _Doc, head: Token) -> list[Token]:
+    """The noun phrase of a speaker: its subtree without clauses, cut at an appositive comma."""
+    skip = frozenset(c.i for c in doc.kids(head.i, ("relcl", "acl", "advcl", "appos", "punct", "cc", "conj")))
+    toks = doc.subtree(head.i, skip)
+    # keep the contiguous run around the head
+    run = [t for t in toks if abs(t.i - head.i) <= len(toks)]
+    left = [t for t in run if t.i <= head.i]
+    right = [t for t in run if t.i > head.i]
+    out = [head]
+    for t in reversed(left[:-1]):
+        if t.i != out[0].i - 1 or t.text in (",", "(", "—"):
+            break
+        out.insert(0, t)
+    for t in right:
+        if t.i != out[-1].i + 1 or t.text in (",", ")", "—"):
+            break
+        out.append(t)
+    return out
+
+
+def _strip_speech_noun(doc: _Doc, head: Token) -> Token:
+    """'the Kremlin's readout' -> 'the Kremlin'; 'statements from both governments' -> 'both governments'."""
+    if head.lemma.lower() not in vocab()["speech_nouns"] and head.text.lower() not in vocab()["speech_nouns"]:
+        return head
+    for poss in doc.kids(head.i, ("poss",)):
+        return poss
+    for prep in doc.kids(head.i, ("prep",)):
+        if prep.text.lower() in ("from", "of", "by"):
+            for obj in doc.kids(prep.i, ("pobj",)):
+                return obj
+    return head
+
+
+def _speaker_text(doc: _Doc, head: Token) -> tuple[str, int, int]:
+    head = _strip_speech_noun(doc, head)
+    toks = _speaker_tokens(doc, head)
+    start, end = _span(toks) or (head.start, head.end)
+    start, end = _trim_speaker(doc.text, start, end)
+    return doc.text[start:end], start, end
+
+
+def _trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in CLAUSE_EDGE:
+        start += 1
+    while end > start and text[end - 1] in CLAUSE_EDGE:
+        end -= 1
+    return start, end
+
+
+class _Resolver:
+    """Pronouns and descriptions -> the last named person (or group) mentioned before them."""
+
+    def __init__(self, entities: Sequence[Entity]):
+        v = vocab()
+        self.person_labels = set(v["person_labels"])
+        self.group_labels = set(v["group_labels"])
+        self.names = sorted(
+            (e.start, e.text, "person" if e.label in self.person_labels else "group")
+            for e in entities
+            if e.label in self.person_labels | self.group_labels
+        )
+        self.speakers: list[tuple[int, str, str]] = []
+
+    def resolve(self, speaker: str, start: int) -> str:
+        key = re.sub(r"\s+", " ", speaker.lower())
+        v = vocab()
+        if key in v["person_pronouns"]:
+            return self._last(start, "person") or speaker
+        if key in v["group_pronouns"]:
+            return self._last(start, "group") or speaker
+        return speaker
+
+    def note(self, speaker: str, start: int, kind: str) -> None:
+        self.speakers.append((start, speaker, kind))
+
+    def _last(self, start: int, kind: str) -> str | None:
+        pool = [n for n in self.names + self.speakers if n[0] < start and n[2] == kind]
+        if not pool:
+            return None
+        last = max(pool, key=lambda n: n[0])[1]
+        return self._full_name(last, start, kind)
+
+    def _full_name(self, name: str, start: int, kind: str) -> str:
+        """'Trump' -> 'Donald Trump' when the longer name was used earlier."""
+        longer = [n[1] for n in self.names if n[0] < start and n[2] == kind and n[1].endswith(" " + name)]
+        return max(longer, key=len) if longer else name
+
+    def kind_of(self, start: int, end: int) -> str:
+        for s, text, kind in self.names:
+            if start <= s < end:
+                return kind
+        return "person"
+
+
+# --------------------------------------------------------------------------- cues
+
+
+@dataclass
+class _Found:
+    speaker: str | None
+    speaker_start: int
+    verb: str
+    start: int
+    end: int
+    direct: bool
+    sentence: int
+
+
+def _cue_verbs(doc: _Doc) -> list[_Found]:
+    v = vocab()
+    out = []
+    for t in doc.tokens:
+        if t.pos not in ("VERB", "AUX") or t.lemma.lower() not in v["cue_verbs"]:
+            continue
+        subjects = doc.kids(t.i, SUBJECTS)
+        if not subjects:
+            subjects = _inherited_subject(doc, t)
+        content = doc.kids(t.i, CONTENT_DEPS)
+        if t.lemma.lower() in v["clause_only"]:
+            content = [c for c in content if c.dep == "ccomp"]
+        if not subjects:
+            continue
+        span = _content_span(doc, t, content, subjects)
+        if span is None:
+            continue
+        name, s_start, _ = _speaker_text(doc, subjects[0])
+        verb = _verb_phrase(doc, t)
+        out.append(_Found(name, s_start, verb, span[0], span[1], False, t.sent))
+    return out
+
+
+def _inherited_subject(doc: _Doc, verb: Token) -> list[Token]:
+    """'..., adding that ...' / 'X said A and added B': the subject of the verb it hangs on."""
+    if verb.dep in ("advcl", "conj", "xcomp") and verb.head != verb.i:
+        head = doc.tok(verb.head)
+        if head.lemma.lower() in vocab()["cue_verbs"] or verb.dep == "conj":
+            return doc.kids(head.i, SUBJECTS)
+    return []
+
+
+def _content_span(doc: _Doc, verb: Token, content: list[Token], subjects: list[Token]) -> tuple[int, int] | None:
+    if content:
+        toks = [tok for c in content for tok in doc.subtree(c.i)]
+        span = _span(toks)
+    elif verb.dep in ("parataxis", "ccomp") and verb.head != verb.i:
+        # "The economy is weak, he said": the content is the clause the cue hangs on, minus the cue.
+        head = doc.tok(verb.head)
+        toks = doc.subtree(head.i, frozenset({verb.i}))
+        span = _span([t for t in toks if t.sent == verb.sent])
+    else:
+        return None
+    if span is None:
+        return None
+    start, end = _trim(doc.text, *span)
+    return (start, end) if end - start >= 3 else None
+
+
+def _verb_phrase(doc: _Doc, verb: Token) -> str:
+    """The cue as written, with its particle or 'reporters' object ('told reporters', 'pointed out')."""
+    parts = [verb]
+    parts += [c for c in doc.kids(verb.i, ("prt",))]
+    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+def _according_to(doc: _Doc) -> list[_Found]:
+    out = []
+    v = vocab()
+    phrases = [str(p).lower().split() for p in v["cue_phrases"]]
+    for t in doc.tokens:
+        words = [w for w in phrases if w[0] == t.text.lower()]
+        if not words:
+            continue
+        obj = _phrase_object(doc, t, words)
+        if obj is None:
+            continue
+        cue_toks = doc.subtree(t.i)
+        cue_span = _span(cue_toks)
+        sent_toks = [x for x in doc.tokens[_first_of_sent(doc, t) :] if x.sent == t.sent]
+        rest = [x for x in sent_toks if not (cue_span[0] <= x.start < cue_span[1])]
+        span = _largest_run(doc, rest)
+        if span is None:
+            continue
+        start, end = _trim(doc.text, *span)
+        if end - start < 3:
+            continue
+        name, s_start, _ = _speaker_text(doc, obj)
+        verb = " ".join(words[0])
+        out.append(_Found(name, s_start, verb, start, end, False, t.sent))
+    return out
+
+
+def _first_of_sent(doc: _Doc, t: Token) -> int:
+    i = t.i - doc.base
+    while i > 0 and doc.tokens[i - 1].sent == t.sent:
+        i -= 1
+    return i
+
+
+def _phrase_object(doc: _Doc, t: Token, candidates: list[list[str]]) -> Token | None:
+    """The object of 'according to' / 'citing' (its pobj or dobj)."""
+    for words in sorted(candidates, key=len, reverse=True):
+        i = t.i - doc.base
+        seq = [x.text.lower() for x in doc.tokens[i : i + len(words)]]
+        if seq != words:
+            continue
+        last = doc.tokens[i + len(words) - 1]
+        objs = doc.kids(last.i, ("pobj", "dobj")) or doc.kids(t.i, ("pobj", "dobj"))
+        if objs:
+            return objs[0]
+    return None
+
+
+def _largest_run(doc: _Doc, toks: list[Token]) -> tuple[int, int] | None:
+    """The longest run of consecutive tokens."""
+    runs: list[list[Token]] = []
+    for t in toks:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    if not runs:
+        return None
+    return _span(max(runs, key=len))
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+
+def _direct(doc: _Doc, spans: list[tuple[int, int]], found: list[_Found], sentences: Sequence[Sentence]) -> list[_Found]:
+    """Quoted text: inside a found attribution it is that speaker's; else the cue next to it."""
+    out = []
+    min_words = int(vocab()["min_unattached_quote_words"])
+    sent_starts = [s.start for s in sentences]
+    for qs, qe in spans:
+        s_i = max(bisect.bisect_right(sent_starts, qs) - 1, 0)
+        owner = _owner(qs, qe, found)
+        if owner is not None:
+            out.append(_Found(owner.speaker, owner.speaker_start, owner.verb, qs, qe, True, s_i))
+            continue
+        if len(doc.text[qs:qe].split()) < min_words:
+            continue
+        near = _nearest_cue(qs, qe, found, sentences, sent_starts)
+        if near is not None:
+            out.append(_Found(near.speaker, near.speaker_start, near.verb, qs, qe, True, s_i))
+        else:
+            out.append(_Found(None, qs, "", qs, qe, True, s_i))
+    return out
+
+
+def _owner(qs: int, qe: int, found: list[_Found]) -> _Found | None:
+    inside = [f for f in found if f.start <= qs and qe <= f.end + 2 and not (f.start == qs and f.end >= qe - 2)]
+    return min(inside, key=lambda f: f.end - f.start) if inside else None
+
+
+def _nearest_cue(qs: int, qe: int, found: list[_Found], sentences: Sequence[Sentence], sent_starts: list[int]) -> _Found | None:
+    """A cue in the sentence(s) the quote spans, or in the sentence just before/after it."""
+    first = max(bisect.bisect_right(sent_starts, qs) - 1, 0)
+    last = max(bisect.bisect_right(sent_starts, max(qe - 1, qs)) - 1, 0)
+    for window in ((first, last), (first - 1, last + 1)):
+        cands = [f for f in found if window[0] <= f.sentence <= window[1] and f.speaker]
+        if cands:
+            return min(cands, key=lambda f: abs(f.start - qs))
+    return None
+
+
+# --------------------------------------------------------------------------- public
+
+
+def find_quotes(
+    text: str, sentences: Sequence[Sentence], tokens: Sequence[Token], entities: Sequence[Entity]
+) -> list[Quote]:
+    """Direct and indirect quotes in ``text`` with the words naming their speakers."""
+    doc = _doc(text, tokens)
+    found = _dedupe(_cue_verbs(doc) + _according_to(doc)) if tokens else []
+    spans = quote_spans(text)
+    # a cue whose whole content is one quotation is a direct quote
+    for f in found:
+        f.direct = any(abs(qs - f.start) <= 2 and abs(qe - f.end) <= 2 for qs, qe in spans)
+    direct = [d for d in _direct(doc, spans, found, sentences) if not any(_same(d, f) for f in found)]
+    resolver = _Resolver(entities)
+    quotes = []
+    for f in sorted(found + direct, key=lambda f: (f.start, f.end)):
+        speaker = f.speaker
+        if speaker:
+            resolved = resolver.resolve(speaker, f.speaker_start)
+            if resolved == speaker:
+                resolver.note(speaker, f.speaker_start, resolver.kind_of(f.speaker_start, f.speaker_start + len(speaker)))
+            speaker = resolved
+        quotes.append(Quote(None, speaker, f.verb or None, text[f.start : f.end], f.start, f.end, f.direct, f.sentence))
+    return quotes
+
+
+def _same(a: _Found, b: _Found) -> bool:
+    return abs(a.start - b.start) <= 2 and abs(a.end - b.end) <= 2
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    out: list[_Found] = []
+    for f in found:
+        if not any(_same(f, g) for g in out):
+            out.append(f)
+    return out

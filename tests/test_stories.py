@@ -1,0 +1,149 @@
+"""Story clustering and fusion on the seed reports, through the real stages (read, clean, nlp,
+actors, events, embeddings), plus the clusterer's index, persistence and order-independence."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsfuse.model import InputFile
+from newsfuse.stories import StoryClusterer, StoryItem, fuse_events, story_item, timeline
+from newsfuse.stories.dates import day_range
+
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    from newsfuse import pipeline
+
+    articles = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        articles += pipeline.read_and_clean(InputFile.of(str(path), path.read_bytes()))[1]
+    analyses = pipeline.analyse(articles)
+    items = [
+        story_item(r.annotated, list(r.mentions), np.frombuffer(r.embedding, dtype=np.float32)) for r in analyses
+    ]
+    return articles, analyses, items
+
+
+def cluster(items) -> dict[str, str]:
+    clusterer = StoryClusterer()
+    return {item.article_id: clusterer.add(item) for item in items}
+
+
+def test_the_three_seeds_are_one_story_in_any_order(seeds):
+    articles, _, items = seeds
+    for perm in itertools.permutations(items):
+        story_of = cluster(perm)
+        assert len(set(story_of.values())) == 1
+        assert set(story_of.values()) == {"s-" + perm[0].article_id}
+
+
+def test_story_record_has_all_articles_and_a_central_title(seeds):
+    articles, _, items = seeds
+    clusterer = StoryClusterer()
+    for item in items:
+        clusterer.add(item)
+    [story] = clusterer.stories({a.id: a for a in articles})
+    assert set(story.article_ids) == {a.id for a in articles}
+    assert story.title in {a.title for a in articles if a.title} | {i.title for i in items}
+
+
+def test_state_survives_to_bytes_and_back(seeds):
+    _, _, items = seeds
+    first = StoryClusterer()
+    first.add(items[0])
+    restored = StoryClusterer.from_bytes(first.to_bytes())
+    assert restored.add(items[1]) == first.add(items[1])
+    assert restored.to_bytes() == first.to_bytes()
+
+
+def fused(seeds, order=None):
+    articles, analyses, items = seeds
+    order = order or list(range(len(analyses)))
+    story_of = cluster([items[i] for i in order])
+    mentions = [m for i in order for m in analyses[i].mentions]
+    texts = {a.id: a.text for a in articles}
+    return fuse_events(mentions, {a.id: a.outlet for a in articles}, story_of, texts)
+
+
+def pair_events(events, *names):
+    return [e for e in events if {a.name for a in e.source_actors + e.target_actors} == set(names)]
+
+
+def test_the_putin_netanyahu_call_is_one_event_reported_by_all_three(seeds):
+    articles, analyses, _ = seeds
+    events = fused(seeds)
+    calls = [e for e in pair_events(events, "Vladimir Putin", "Benjamin Netanyahu") if e.type == "CONSULT"]
+    assert len(calls) == 1
+    [call] = calls
+    assert {m.article_id for m in call.mentions} == {a.id for a in articles}
+    assert (call.date, call.date_precision) == ("2025-11-15", "day")
+    total = sum(len(r.mentions) for r in analyses)
+    assert sum(len(e.mentions) for e in events) == total  # every mention kept
+    lukashenko = [e for e in events if any("Lukashenko" in a.name for a in e.source_actors + e.target_actors)]
+    assert lukashenko and all(e.id != call.id for e in lukashenko)
+
+
+def test_initiator_and_readout_disagreement(seeds):
+    articles, _, _ = seeds
+    by_name = {Path(a.source_path).name[:3]: a.id for a in articles}
+    [call] = [e for e in pair_events(fused(seeds), "Vladimir Putin", "Benjamin Netanyahu") if e.type == "CONSULT"]
+    initiator = [d for d in call.details if d.field == "initiator"]
+    assert [(d.value, d.supported_by, d.single_source) for d in initiator] == [
+        ("Vladimir Putin", (by_name["002"],), True)
+    ]
+    readouts = [d for d in call.details if d.field == "readout" and d.contradicted_by]
+    sides = {(d.supported_by, d.contradicted_by) for d in readouts}
+    assert ((by_name["001"],), (by_name["002"],)) in sides
+    assert ((by_name["002"],), (by_name["001"],)) in sides
+
+
+def test_fusion_does_not_depend_on_article_order(seeds):
+    # Story ids name the story's first article, so only they may differ with the order.
+    def unnamed(events):
+        return [dataclasses.replace(e, story_id=None) for e in events]
+
+    expected = unnamed(fused(seeds))
+    for order in itertools.permutations(range(3)):
+        assert unnamed(fused(seeds, list(order))) == expected
+
+
+def test_timeline_of_a_pair_lists_their_events(seeds):
+    events = fused(seeds)
+    pair = timeline(events, ["putin", "ISR"])
+    assert pair and all(
+        any("Putin" in a.name for a in e.source_actors + e.target_actors) for e in pair
+    )
+    starts = [day_range(e.date)[0] for e in timeline(events, ["Putin"]) if e.date]
+    assert starts == sorted(starts)
+
+
+class CountingClusterer(StoryClusterer):
+    scored = 0
+
+    def score(self, item, doc, story):
+        CountingClusterer.scored += 1
+        return super().score(item, doc, story)
+
+
+def unit(seed: int) -> np.ndarray:
+    vec = np.random.default_rng(seed).standard_normal(384).astype(np.float32)
+    return vec / np.linalg.norm(vec)
+
+
+def test_adding_touches_only_candidate_stories():
+    clusterer = CountingClusterer()
+    for i in range(400):  # 400 unrelated stories, each with its own names and words
+        clusterer.add(StoryItem(f"a{i}", None, f"t{i}", unit(i), names=(f"person{i}",),
+                                terms=((f"word{i}", 2), (f"thing{i}", 1))))
+    assert len(clusterer.stories({})) == 400
+    CountingClusterer.scored = 0
+    clusterer.add(StoryItem("new", None, "t", unit(7), names=("person7",), terms=(("word7", 2),)))
+    assert 1 <= CountingClusterer.scored <= 10
+    assert clusterer.story_of("new") == "s-a7"
