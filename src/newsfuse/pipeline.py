@@ -82,19 +82,14 @@ def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[A
     annotated = [actors.link(a) for a in nlp.annotate(list(articles))]
     vectors: list[bytes | None] = [None] * len(annotated)
     if with_embeddings and annotated:
-        from .stories import embed_texts
+        from .stories import embed_texts, embedding_text
 
-        texts = [_embedding_text(a.article) for a in annotated]
+        texts = [embedding_text(a.article) for a in annotated]
         vectors = [v.tobytes() for v in embed_texts(texts)]
     out = []
     for ann, vec in zip(annotated, vectors):
         out.append(Analysis(ann, tuple(events.extract_events(ann)), vec))
     return out
-
-
-def _embedding_text(article: Article) -> str:
-    head = (article.title or "") + "\n" + "\n".join(article.paragraphs[:3])
-    return head[:2000]
 
 
 # ---------------------------------------------------------------------------- store side
@@ -269,7 +264,8 @@ def update_stories_and_events(store) -> None:
     stories = clusterer.stories(articles)
     outlets = {aid: a.outlet for aid, a in articles.items()}
     story_of = {aid: a.story_id for aid, a in articles.items() if a.story_id}
-    events = fuse_events(store.mentions(), outlets, story_of)
+    texts = {aid: a.text for aid, a in articles.items()}
+    events = fuse_events(store.mentions(), outlets, story_of, texts=texts)
     with store.transaction():
         store.save_stories(stories)
         store.replace_events(events)

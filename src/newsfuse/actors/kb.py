@@ -18,9 +18,19 @@ from newsfuse.model import Actor
 from .text import key, slug
 
 DATA = Path(__file__).resolve().parent / "data"
-CAMEO_TO_ISO = {"TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "USR": "RUS", "SUN": "RUS"}
-NON_STATE = {"IGO": "IGO", "NGO": "NGO", "NGM": "NGM", "MNC": "BUS", "IMG": "REB", "UAF": "UAF",
+NON_STATE = {"IGO": "IGO", "NGO": "NGO", "NGM": "NGM", "MNC": "BUS", "IMG": "IMG", "UAF": "UAF",
              "ELI": "ELI", "REB": "REB", "MED": "MED", "BUS": "BUS", "CVL": "CVL", "GOV": "GOV"}
+
+
+def load_cameo_codes(path: Path) -> dict[str, str | None]:
+    """Legacy CAMEO/COW country codes -> ISO 3166 alpha-3; regions and religions -> None."""
+    out: dict[str, str | None] = {}
+    for row in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"):
+        out[row["code"]] = None if row["iso3"] == "-" else row["iso3"]
+    return out
+
+
+CAMEO_TO_ISO = load_cameo_codes(DATA / "cameo_codes.tsv")
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,8 @@ class Entry:
                              f"Former {last.role}" if last.role else None, aliases)
             first = self.terms[0]
             return Actor(self.id, self.name, self.kind, first.country, None, None, aliases)
+        if term is None and self.kind == "person" and date and self.phoenix:
+            return Actor(self.id, self.name, self.kind, self.country, None, None, aliases)  # not in office then
         if term is None:
             return Actor(self.id, self.name, self.kind, self.country, self.sector, None, aliases)
         return Actor(self.id, self.name, self.kind, term.country or self.country,
@@ -94,7 +106,7 @@ def parse_cameo(code: str) -> tuple[str | None, str | None]:
     head, rest = code[:3], code[3:6]
     if head in NON_STATE:
         return None, NON_STATE[head]
-    return CAMEO_TO_ISO.get(head, head), (rest or None)
+    return CAMEO_TO_ISO.get(head, head), (NON_STATE.get(rest, rest) or None)
 
 
 class KnowledgeBase:
@@ -109,6 +121,9 @@ class KnowledgeBase:
         self.agents: dict[tuple[str, ...], str] = {}
         self.hand_agents: set[tuple[str, ...]] = set()
         self.titles: dict[tuple[str, ...], tuple[str, str]] = {}
+        self.peoples: dict[tuple[str, ...], str | None] = {}  # plural nouns: "Palestinians", "Kurds"
+        self.groups: set[tuple[str, ...]] = set()  # adjectives with no one country: "Kurdish", "Shiite"
+        self.phoenix_surnames: dict[str, list[str]] = {}
         facts = yaml.safe_load((data / "kb.yaml").read_text(encoding="utf-8"))
         self.sector_names: dict[str, str] = facts["sectors"]
         self.head_words = {key(w) for w in facts["head_words"]}
@@ -117,6 +132,8 @@ class KnowledgeBase:
         self._load_facts(facts)
         self._load_phoenix(data / "phoenix_actors.tsv")
         self._load_agents(data / "phoenix_agents.tsv", facts)
+        self._load_peoples(facts)
+        self.words = {k: frozenset(key(w)[0] for w in v) for k, v in facts["words"].items()}
         self.max_len = max(len(k) for k in self.index)
 
     # ------------------------------------------------------------------ loading
@@ -199,6 +216,8 @@ class KnowledgeBase:
                 first = parsed[0]
                 entry = Entry(aid, name, kind, first.country, first.sector, alias_list, [], parsed, "phoenix")
                 self._add(entry, alias_list)
+                if kind == "person" and len(key(name)) > 1:
+                    self.phoenix_surnames.setdefault(key(name)[-1], []).append(aid)
 
     def _hand_match(self, names: list[str]) -> Entry | None:
         for n in names[:1] + names[1:]:
@@ -220,6 +239,18 @@ class KnowledgeBase:
         for phrase, (role, sector) in facts["titles"].items():
             self.titles[key(phrase)] = (role, sector)
 
+    def _load_peoples(self, facts: dict) -> None:
+        for d, iso in list(self.demonyms.items()):
+            plural = _plural_demonym(d[-1])
+            if plural:
+                self.peoples.setdefault(d[:-1] + (plural,), iso)
+        for adjective, plural, iso in facts["peoples"]:
+            if iso:
+                self.demonyms.setdefault(key(adjective), iso)
+            else:
+                self.groups.add(key(adjective))
+            self.peoples.setdefault(key(plural), iso)
+
     # ------------------------------------------------------------------ lookups
     def candidates(self, k: tuple[str, ...]) -> list[Entry]:
         return [self.entries[i] for i in self.index.get(k, [])]
@@ -235,10 +266,10 @@ class KnowledgeBase:
             else:
                 return None
 
-        def rank(e: Entry) -> tuple[int, int, int]:
+        def rank(e: Entry) -> tuple[int, int, int, int]:
             in_office = bool(date and any(t.covers(date[:10]) for t in e.terms + e.phoenix if t.start or t.end))
             current = any(t.end is None for t in e.terms)
-            return (e.source == "kb", in_office, current)
+            return (e.source == "kb", in_office, current, e.country is not None)
 
         return max(cands, key=rank)
 
@@ -250,6 +281,23 @@ class KnowledgeBase:
         if entry is None and k in self.demonyms:
             return self.entries[f"state:{self.demonyms[k]}"].actor(date)
         return entry.actor(date) if entry else None
+
+    def office_holder(self, surname: str, sector: str | None, date: str | None) -> Entry | None:
+        """'President Mugabe': the one person of that surname holding such an office on the date."""
+        ids = self.surnames.get(surname, []) + self.phoenix_surnames.get(surname, [])
+        hits = []
+        for aid in ids:
+            term = self.entries[aid].term_at(date) if date else None
+            if term is not None and term.sector == sector and (term.start or term.end):
+                hits.append(self.entries[aid])
+        return hits[0] if len({e.name for e in hits}) == 1 else None
+
+
+def _plural_demonym(word: str) -> str | None:
+    """'palestinian' -> 'palestinians', 'iraqi' -> 'iraqis'; '-ese', '-ish', '-ch', '-ss' have none."""
+    if word.endswith(("an", "i", "ot", "ek", "ab", "ite", "er", "on")):
+        return word + "s"
+    return None
 
 
 def _iso(value: object) -> str | None:

@@ -33,7 +33,7 @@ CLAUSE_EDGE = set(",;:—–-\"'“”‘’ ")
 def vocab() -> dict:
     with open(DATA_FILE, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    for key in ("cue_verbs", "clause_only", "speech_nouns", "person_pronouns", "group_pronouns"):
+    for key in ("cue_verbs", "clause_only", "speech_nouns", "person_pronouns", "group_pronouns", "source_nouns"):
         data[key] = frozenset(str(w).lower() for w in data[key])
     return data
 
@@ -144,7 +144,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _speaker_tokens(doc: _Doc, head: Token) -> list[Token]:
     """The noun phrase of a speaker: its subtree without clauses, cut at an appositive comma."""
-    skip = frozenset(c.i for c in doc.kids(head.i, ("relcl", "acl", "advcl", "appos", "punct", "cc", "conj")))
+    skip = frozenset(c.i for c in doc.kids(head.i, ("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "case")))
     toks = doc.subtree(head.i, skip)
     # keep the contiguous run around the head
     run = [t for t in toks if abs(t.i - head.i) <= len(toks)]
@@ -218,7 +218,10 @@ class _Resolver:
         self.speakers.append((start, speaker, kind))
 
     def _last(self, start: int, kind: str) -> str | None:
-        pool = [n for n in self.names + self.speakers if n[0] < start and n[2] == kind]
+        # the last named speaker first: "he said" mostly continues the current speaker
+        pool = [n for n in self.speakers if n[0] < start and n[2] == kind]
+        if not pool:
+            pool = [n for n in self.names if n[0] < start and n[2] == kind]
         if not pool:
             return None
         last = max(pool, key=lambda n: n[0])[1]
@@ -262,6 +265,9 @@ def _cue_verbs(doc: _Doc) -> list[_Found]:
         content = doc.kids(t.i, CONTENT_DEPS)
         if t.lemma.lower() in v["clause_only"]:
             content = [c for c in content if c.dep == "ccomp"]
+        elif not content:
+            # "Trump questioned the integrity of ...": the object is what was claimed
+            content = doc.kids(t.i, ("dobj",)) + doc.kids(t.i, ("xcomp",))
         if not subjects:
             continue
         span = _content_span(doc, t, content, subjects)
@@ -286,7 +292,7 @@ def _content_span(doc: _Doc, verb: Token, content: list[Token], subjects: list[T
     if content:
         toks = [tok for c in content for tok in doc.subtree(c.i)]
         span = _span(toks)
-    elif verb.dep in ("parataxis", "ccomp") and verb.head != verb.i:
+    elif verb.dep == "parataxis" and verb.head != verb.i:
         # "The economy is weak, he said": the content is the clause the cue hangs on, minus the cue.
         head = doc.tok(verb.head)
         toks = doc.subtree(head.i, frozenset({verb.i}))
@@ -349,9 +355,13 @@ def _phrase_object(doc: _Doc, t: Token, candidates: list[list[str]]) -> Token | 
             continue
         last = doc.tokens[i + len(words) - 1]
         objs = doc.kids(last.i, ("pobj", "dobj")) or doc.kids(t.i, ("pobj", "dobj"))
-        if objs:
+        if objs and (words == ["according", "to"] or _source_like(objs[0])):
             return objs[0]
     return None
+
+
+def _source_like(t: Token) -> bool:
+    return t.pos == "PROPN" or t.lemma.lower() in vocab()["source_nouns"] or t.text.lower() in vocab()["source_nouns"]
 
 
 def _largest_run(doc: _Doc, toks: list[Token]) -> tuple[int, int] | None:
@@ -377,6 +387,9 @@ def _direct(doc: _Doc, spans: list[tuple[int, int]], found: list[_Found], senten
     sent_starts = [s.start for s in sentences]
     for qs, qe in spans:
         s_i = max(bisect.bisect_right(sent_starts, qs) - 1, 0)
+        qs, qe = _trim_quote(doc.text, qs, qe)
+        if qe <= qs:
+            continue
         owner = _owner(qs, qe, found)
         if owner is not None:
             out.append(_Found(owner.speaker, owner.speaker_start, owner.verb, qs, qe, True, s_i))
@@ -389,6 +402,14 @@ def _direct(doc: _Doc, spans: list[tuple[int, int]], found: list[_Found], senten
         else:
             out.append(_Found(None, qs, "", qs, qe, True, s_i))
     return out
+
+
+def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,;:.":
+        start += 1
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return start, end
 
 
 def _owner(qs: int, qe: int, found: list[_Found]) -> _Found | None:

@@ -57,8 +57,9 @@ def story_page(request: Request, store: Store, story: Story, articles: list[Arti
     columns = views.columns_of(articles)
     groups = views.comparison(events, articles, annotations)
     brief = queries.brief(story, events, {a.id: a for a in articles}, "md")
+    cites = {c.article_id: c.outlet for c in columns}
     return render(request, "story.html", story=story, articles=articles, events=events, columns=columns,
-                  groups=groups, contradictions=views.contradictions(groups, columns), brief=brief)
+                  groups=groups, contradictions=views.contradictions(groups, columns), brief=brief, cites=cites)
 
 
 def article_page(request: Request, store: Store, article: Article,

@@ -82,12 +82,19 @@ def comparison(events: list[Event], articles: list[Article],
                annotations: dict[str, AnnotatedArticle | None]) -> list[EventGroup]:
     """Per event: a row saying which outlets report it, then one row per detail."""
     groups = []
-    for event in events:
+    for event in sorted(events, key=lambda e: -len({m.article_id for m in e.mentions})):
         group = EventGroup(event)
         group.rows.append(_reported_row(event, articles, annotations))
-        group.rows += [_detail_row(event, d, articles, annotations) for d in event.details]
+        details = [_detail_row(event, d, articles, annotations) for d in event.details]
+        group.rows += sorted(details, key=_row_order)
         groups.append(group)
     return groups
+
+
+def _row_order(row: Row) -> tuple[int, int]:
+    """Disagreements first, then what most outlets report, single-source details last."""
+    support = sum(1 for c in row.cells if c.state == "supports")
+    return (0 if row.contradicted else 1 if not row.single_source else 2, -support)
 
 
 def _reported_row(event: Event, articles: list[Article], annotations: dict[str, AnnotatedArticle | None]) -> Row:
@@ -117,7 +124,8 @@ def _detail_row(event: Event, detail: Detail, articles: list[Article],
             continue
         found = locate(detail, event, a.id, annotations.get(a.id), state == "contradicts")
         cells.append(Cell(state, sentence_href(a.id, found.start) if found else None, found.text if found else None))
-    single = detail.single_source or (len(detail.supported_by) == 1 and not detail.contradicted_by)
+    # a contradicted detail is flagged as such; "single source" would only repeat half of it
+    single = (detail.single_source or len(detail.supported_by) == 1) and not detail.contradicted_by
     return Row(field_label(detail.field), detail.value, cells, tuple(detail.variants), single,
                bool(detail.contradicted_by))
 
@@ -305,8 +313,13 @@ _LINK = re.compile(r"\[([^\]]+)\]\(((?:https?://|/(?!/))[^)\s]*)\)")
 _BOLD = re.compile(r"\*\*([^*]+)\*\*")
 
 
-def markdown(text: str) -> Markup:
-    """The subset of Markdown briefings use (headings, bullets, bold, links), escaped first."""
+_CITE = re.compile(r"\[([0-9a-f]{16})\]")
+
+
+def markdown(text: str, cites: dict[str, str] | None = None) -> Markup:
+    """The subset of Markdown briefings use (headings, bullets, bold, links), escaped first.
+    Citations of article ids (``[0eaf2ac60f9e5bd4]``) become links named by ``cites``."""
+    cites = cites or {}
     html: list[str] = []
     in_list = False
     for line in text.splitlines():
@@ -321,21 +334,27 @@ def markdown(text: str) -> Markup:
             if not in_list:
                 html.append("<ul>")
                 in_list = True
-            html.append(f"<li>{_inline(stripped[2:])}</li>")
+            html.append(f"<li>{_inline(stripped[2:], cites)}</li>")
         elif stripped.startswith("#"):
             level = min(len(stripped) - len(stripped.lstrip("#")) + 2, 6)
-            html.append(f"<h{level}>{_inline(stripped.lstrip('#').strip())}</h{level}>")
+            html.append(f"<h{level}>{_inline(stripped.lstrip('#').strip(), cites)}</h{level}>")
         else:
-            html.append(f"<p>{_inline(stripped)}</p>")
+            html.append(f"<p>{_inline(stripped, cites)}</p>")
     if in_list:
         html.append("</ul>")
     return Markup("\n".join(html))
 
 
-def _inline(text: str) -> str:
+def _inline(text: str, cites: dict[str, str]) -> str:
     out = str(escape(text))
     out = _BOLD.sub(r"<strong>\1</strong>", out)
-    return _LINK.sub(r'<a href="\2">\1</a>', out)
+    out = _LINK.sub(r'<a href="\2">\1</a>', out)
+    return _CITE.sub(lambda m: _cite_link(m.group(1), cites), out)
+
+
+def _cite_link(article_id: str, cites: dict[str, str]) -> str:
+    label = escape(cites.get(article_id, article_id))
+    return f'<a class="cite" href="/articles/{article_id}" title="{article_id}">{label}</a>'
 
 
 def search_snippet(snippet: str) -> Markup:

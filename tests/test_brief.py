@@ -1,0 +1,84 @@
+"""Cited briefings of the seed story (real stages), in md, html and json; hostile text escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsfuse.model import Article, Block, InputFile, Story
+from newsfuse.stories import StoryClusterer, brief, fuse_events, story_item
+
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_story():
+    from newsfuse import pipeline
+
+    articles = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        articles += pipeline.read_and_clean(InputFile.of(str(path), path.read_bytes()))[1]
+    analyses = pipeline.analyse(articles)
+    clusterer = StoryClusterer()
+    story_of = {}
+    for r in analyses:
+        item = story_item(r.annotated, list(r.mentions), np.frombuffer(r.embedding, dtype=np.float32))
+        story_of[r.annotated.article.id] = clusterer.add(item)
+    by_id = {a.id: a for a in articles}
+    [story] = clusterer.stories(by_id)
+    mentions = [m for r in analyses for m in r.mentions]
+    events = fuse_events(mentions, {a.id: a.outlet for a in articles}, story_of, {a.id: a.text for a in articles})
+    return story, events, by_id
+
+
+def labels(articles) -> set[str]:
+    return {a.outlet or a.id for a in articles.values()}
+
+
+def test_markdown_cites_all_three_sources_and_every_sentence(seed_story):
+    story, events, articles = seed_story
+    text = brief(story, events, articles, "md")
+    for label in labels(articles):
+        assert f"[{label}]" in text
+    assert "## Where the sources differ" in text and "## Reported by one source only" in text
+    data = json.loads(brief(story, events, articles, "json"))
+    assert 5 <= len(data["account"]) <= 10
+    assert all(line["sources"] for key in ("account", "differ", "single_source") for line in data[key])
+    assert all(set(line["sources"]) <= labels(articles) for line in data["account"])
+
+
+def test_extracted_sentences_come_from_their_first_cited_source(seed_story):
+    story, events, articles = seed_story
+    data = json.loads(brief(story, events, articles, "json"))
+    by_label = {a.outlet or a.id: a.text for a in articles.values()}
+    extracted = [x for x in data["account"] if x["text"] in "\n".join(by_label.values())]
+    assert extracted
+    for line in extracted:
+        assert line["text"] in by_label[line["sources"][0]]
+
+
+def test_readout_disagreement_is_listed_where_sources_differ(seed_story):
+    story, events, articles = seed_story
+    data = json.loads(brief(story, events, articles, "json"))
+    assert any("readout" in x["text"] and "contradicted" in x["text"] for x in data["differ"])
+
+
+def test_html_escapes_hostile_article_text():
+    hostile = '<script>alert("x")</script> The minister met the envoy in Geneva on Monday to discuss the talks.'
+    a = Article("h1", "x.txt", "text", "<img src=x onerror=alert(1)>", None, "<b>outlet</b>", None,
+                (Block("paragraph", hostile),))
+    story = Story("s-h1", a.title, ("h1",))
+    out = brief(story, [], {"h1": a}, "html")
+    assert "<script>" not in out and "<img" not in out and "<b>outlet" not in out
+    assert "&lt;script&gt;" in out and "[&lt;b&gt;outlet&lt;/b&gt;]" in out
+    assert re.search(r"<h2>Where the sources differ</h2>", out)
+
+
+def test_unknown_format_is_refused():
+    story = Story("s-x", "t", ())
+    with pytest.raises(ValueError):
+        brief(story, [], {}, "pdf")
