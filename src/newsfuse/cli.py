@@ -11,6 +11,11 @@ import click
 
 from .store import EventFilter, default_url, open_store
 
+# Offline and quiet: models come from installed packages; no hub, no download bars on stderr.
+for _key, _value in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("HF_HUB_DISABLE_PROGRESS_BARS", "1"),
+                     ("TRANSFORMERS_VERBOSITY", "error"), ("TOKENIZERS_PARALLELISM", "false")):
+    os.environ.setdefault(_key, _value)
+
 DB_HELP = "SQLite file or postgresql:// URL (default ./newsfuse.db, or $NEWSFUSE_DB)."
 
 

@@ -48,6 +48,7 @@ class Analysis:
     annotated: AnnotatedArticle
     mentions: tuple[EventMention, ...]
     embedding: bytes | None = None
+    warnings: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------- per document
@@ -76,20 +77,37 @@ def _record_path(doc: RawDocument) -> str:
 
 
 def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[Analysis]:
-    """nlp -> actors -> events (+ a sentence embedding for story clustering), batched."""
-    from . import actors, events, nlp
+    """nlp -> actors -> events (+ a sentence embedding for story clustering), batched.
 
-    annotated = [actors.link(a) for a in nlp.annotate(list(articles))]
+    A stage that fails on one article leaves that article with what the earlier stages gave
+    (and a warning): one odd document never sinks its batch.
+    """
+    from . import nlp
+
+    annotated = nlp.annotate(list(articles))
     vectors: list[bytes | None] = [None] * len(annotated)
     if with_embeddings and annotated:
         from .stories import embed_texts, embedding_text
 
         texts = [embedding_text(a.article) for a in annotated]
         vectors = [v.tobytes() for v in embed_texts(texts)]
-    out = []
-    for ann, vec in zip(annotated, vectors):
-        out.append(Analysis(ann, tuple(events.extract_events(ann)), vec))
-    return out
+    return [_analyse_one(ann, vec) for ann, vec in zip(annotated, vectors)]
+
+
+def _analyse_one(ann: AnnotatedArticle, vector: bytes | None) -> Analysis:
+    from . import actors, events
+
+    warnings: list[str] = []
+    try:
+        ann = actors.link(ann)
+    except Exception as exc:  # noqa: BLE001 - reported, never fatal for the batch
+        warnings.append(f"warning: {ann.article.source_path}: actor linking failed: {type(exc).__name__}: {exc}")
+    mentions: tuple[EventMention, ...] = ()
+    try:
+        mentions = tuple(events.extract_events(ann))
+    except Exception as exc:  # noqa: BLE001
+        warnings.append(f"warning: {ann.article.source_path}: event extraction failed: {type(exc).__name__}: {exc}")
+    return Analysis(ann, mentions, vector, tuple(warnings))
 
 
 # ---------------------------------------------------------------------------- store side
@@ -224,6 +242,9 @@ def store_batch(store, batch: Sequence[tuple[Article, bytes]], analyse_articles:
 def store_analysed(store, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[Analysis]) -> None:
     """One transaction per batch: articles, their annotations, mentions, embeddings, story ids."""
     by_id = {x.annotated.article.id: x for x in analyses}
+    for x in analyses:
+        for line in x.warnings:
+            print(line, file=sys.stderr, flush=True)
     with store.transaction():
         for article, sig in batch:
             store.add_article(article, sig)

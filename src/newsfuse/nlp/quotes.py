@@ -26,6 +26,7 @@ OPENERS = "“„«‹"
 CLOSERS = "”»›"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+AUDIENCES = frozenset({"reporters", "journalists", "parliament", "lawmakers", "supporters", "viewers"})
 CLAUSE_EDGE = set(",;:—–-\"'“”‘’ ")
 
 
@@ -309,6 +310,9 @@ def _verb_phrase(doc: _Doc, verb: Token) -> str:
     """The cue as written, with its particle or 'reporters' object ('told reporters', 'pointed out')."""
     parts = [verb]
     parts += [c for c in doc.kids(verb.i, ("prt",))]
+    parts += [
+        c for c in doc.kids(verb.i, ("dobj",)) if c.text.lower() in AUDIENCES
+    ]
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
@@ -442,6 +446,7 @@ def find_quotes(
     for f in found:
         f.direct = any(abs(qs - f.start) <= 2 and abs(qe - f.end) <= 2 for qs, qe in spans)
     direct = [d for d in _direct(doc, spans, found, sentences) if not any(_same(d, f) for f in found)]
+    found = [f for f in found if f.direct or not any(_inside(f, d) for d in direct + [g for g in found if g.direct])]
     resolver = _Resolver(entities)
     quotes = []
     for f in sorted(found + direct, key=lambda f: (f.start, f.end)):
@@ -453,6 +458,11 @@ def find_quotes(
             speaker = resolved
         quotes.append(Quote(None, speaker, f.verb or None, text[f.start : f.end], f.start, f.end, f.direct, f.sentence))
     return quotes
+
+
+def _inside(a: _Found, b: _Found) -> bool:
+    """An indirect finding that only repeats part of a direct quote by the same speaker."""
+    return a is not b and b.start <= a.start and a.end <= b.end and a.speaker == b.speaker
 
 
 def _same(a: _Found, b: _Found) -> bool:
