@@ -30,6 +30,7 @@ CODE_RE = re.compile(r"\[([^\]]*)\]")
 SECTORS = set(yaml.safe_load((DATA / "kb.yaml").read_text(encoding="utf-8"))["sectors"])
 NON_STATE = {"IGO", "NGO", "NGM", "MNC", "IMG", "UAF", "ELI", "REB", "MED", "BUS", "CVL", "GOV"}
 DATE_RE = re.compile(r"^[<>]?\d{6}(\d{2})?$")
+NOTES = {"acting", "interim", "china", "deceased", "retired", "former"}  # bracketed words that are not acronyms
 
 
 @dataclass
@@ -83,6 +84,18 @@ def clean_name(raw: str) -> str | None:
     name = raw.replace("_", " ").strip()
     name = re.sub(r"\s+", " ", name)
     return name or None
+
+
+def split_note(name: str) -> tuple[str, str | None]:
+    """'LIBERATION TIGERS OF TAMIL EELAM (LTTE)' -> (name, 'LTTE'); '... (ACTING' -> (name, None).
+
+    A bracketed single word is an acronym, kept as an alias; other bracketed notes are dropped."""
+    m = re.match(r"^(.*?)\s*\(([^)]*)\)?\s*$", name)
+    if not m or not m.group(1):
+        return name, None
+    note = m.group(2).strip()
+    acronym = note.upper() if re.fullmatch(r"[A-Za-z][A-Za-z.&/-]{1,9}", note) and note.lower() not in NOTES else None
+    return m.group(1).strip(), acronym
 
 
 def read_blocks(path: Path) -> list[Block]:
@@ -156,7 +169,8 @@ def compile_actors(phoenix: Path) -> list[str]:
                 continue
             if not any(c[0][3:6] in SECTORS or c[0][:3] in NON_STATE for c in codes):
                 continue  # country heads, cities and regions: hand-written countries.tsv covers them
-            name = title_name(block.names[0])
+            names, acronyms = zip(*(split_note(n) for n in block.names))
+            name = title_name(names[0])
             kind = kind_of(block, codes, origin)
             prefix = {"person": "person", "igo": "igo", "ngo": "ngo", "media": "media"}.get(kind, "org")
             aid = f"{prefix}:{slug(name)}"
@@ -165,7 +179,7 @@ def compile_actors(phoenix: Path) -> list[str]:
             if aid in seen:
                 continue
             seen.add(aid)
-            aliases = sorted({title_name(n) for n in block.names[1:]} - {name})
+            aliases = sorted(({title_name(n) for n in names[1:]} | {a for a in acronyms if a}) - {name})
             terms = ";".join(f"{c}:{s}:{e}" for c, s, e in codes)
             rows.append("\t".join([aid, name, kind, "|".join(aliases), terms, origin]))
     return rows

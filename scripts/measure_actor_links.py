@@ -50,7 +50,12 @@ def gold_spans(record: dict) -> list[tuple[str, str, int]]:
     for a in record["source"] + record["target"]:
         if a.get("code"):
             code = GOLD_LEGACY.get(a["code"], a["code"])
-            out.append((code, a.get("actorText") or "", record["text"].find(a.get("actorText") or "\0")))
+            text = " ".join((a.get("actorText") or "").split())
+            at = record["text"].find(text) if text else -1
+            if at < 0 and text:  # "U.S. ... negotiators", double spaces: the first word locates it
+                text = text.split()[0]
+                at = record["text"].find(text)
+            out.append((code, text, at))
     return out
 
 

@@ -7,7 +7,7 @@ if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
     echo "with-postgres: no PostgreSQL server binaries found; PostgreSQL tests will fail" >&2
     exec "$@"
 fi
-PORT="${NEWSFUSE_PG_PORT:-54329}"
+PORT="${NEWSFUSE_PG_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 DIR="$(mktemp -d /tmp/newsfuse-pg.XXXXXX)"
 as_pg() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

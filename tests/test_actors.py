@@ -296,6 +296,111 @@ def test_link_spans_match_text(words):
         assert text[m.start:m.end] == m.text and m.actor.actor_id
 
 
+# ----------------------------------------------------------------------------- peoples, groups, anaphora
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Palestinians marched in the rain.", [("Palestinians", "PSE", "CVL")]),
+        ("Bosnian Serbs said their forces had withdrawn.", [("Bosnian Serbs", "BIH", "CVL")]),
+        ("Ibo traditional elders demanded control.", [("Ibo traditional elders", "NGA", "ELI")]),
+        ("The Turkish and Greek sides agreed.", [("Turkish", "TUR", "GOV"), ("Greek sides", "GRC", "GOV")]),
+        ("Kurdish rebels attacked a convoy.", [("Kurdish rebels", None, "REB")]),
+        ("Iraqi police arrested two men.", [("Iraqi police", "IRQ", "COP")]),
+        ("Shiite militias in Basra fought on.", [("Shiite militias in Basra", "IRQ", "REB")]),
+        ("Protesters in Cairo marched.", [("Protesters in Cairo", "EGY", "OPP")]),
+        ("French and Egyptian warships sailed.", [("French", "FRA", "MIL"), ("Egyptian warships", "EGY", "MIL")]),
+        ("Up to 100 ethnic Albanians demonstrated.", [("Albanians", None, "CVL")]),
+        ("Congolese refugees fled.", [("Congolese refugees", "COD", "REF")]),
+        ("Israel rejected a Senegalese peace plan.", [("Israel", "ISR", None), ("Senegalese", "SEN", None)]),
+    ],
+)
+def test_peoples_and_groups(sentence, expected):
+    ann = linked([sentence], "2000-01-01")
+    assert [(m.text, m.actor.country, m.actor.sector) for m in ann.actors] == expected
+
+
+def test_the_two_leaders_and_both_sides():
+    ann = linked(["Vladimir Putin phoned Benjamin Netanyahu. The two leaders discussed Syria."], "2025-11-15")
+    pair = by_text(ann, "The two leaders")
+    assert {m.actor.actor_id for m in pair} == {"person:vladimir-putin", "person:benjamin-netanyahu"}
+    ann = linked(["Armenia and Azerbaijan met in Geneva. Both sides agreed to talk again."], "2020-01-01")
+    assert {m.actor.country for m in by_text(ann, "Both sides")} == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize(
+    "sentence,word,is_actor",
+    [
+        ("Libya offered to hand over two suspects to Britain.", "Britain", True),
+        ("The minister flew to Moscow on Monday.", "Moscow", False),
+        ("Chirac issued a stern reminder to Iraq.", "Iraq", True),
+        ("The island of Cyprus was calm.", "Cyprus", False),
+        ("The US imposed sanctions on Iran.", "Iran", True),
+    ],
+)
+def test_to_of_on_places_and_recipients(sentence, word, is_actor):
+    ann = linked([sentence], "2000-01-01")
+    assert bool(by_text(ann, word)) is is_actor
+
+
+def test_legacy_cameo_codes_become_iso():
+    from newsfuse.actors.kb import CAMEO_TO_ISO, parse_cameo
+
+    assert parse_cameo("ANGREB") == ("AGO", "REB") and parse_cameo("JAPGOV") == ("JPN", "GOV")
+    assert parse_cameo("WAFREB") == (None, "REB")  # a CAMEO region is no country
+    assert resolve("UNITA", "2000-01-01").country == "AGO"
+    kb = get_kb()
+    legacy = {c for c, iso in CAMEO_TO_ISO.items() if c != iso}
+    assert not {e.country for e in kb.entries.values()} & legacy
+
+
+def test_out_of_office_phoenix_person_and_a_title_from_the_text():
+    a = resolve("Diego Cordovez", "1988-01-01")  # Ecuadorian minister only in 2005-2007
+    assert a.country == "ECU" and a.sector is None
+    ann = linked(["U.N. mediator Diego Cordovez arrived. Cordovez said talks went well."], "1988-01-01")
+    assert [(m.actor.country, m.actor.sector) for m in ann.actors] == [(None, "IGO"), (None, "IGO")]
+
+
+def test_titled_surname_and_particles():
+    ann = linked(["President Mugabe spoke. President Omar Hassan al-Bashir replied."], "2000-01-01")
+    assert [(m.actor.actor_id, m.actor.country) for m in ann.actors] == [
+        ("person:robert-mugabe", "ZWE"), ("person:omar-hassan-ahmad-al-bashir", "SDN")]
+
+
+def test_bare_surname_needs_a_full_mention():
+    ann = linked(["Cordovez arrived on Monday."], "2006-01-01")
+    assert all(m.actor.country != "ECU" for m in ann.actors)
+
+
+@pytest.fixture(scope="session")
+def annotate_fn():
+    from newsfuse.nlp import annotate
+
+    return annotate
+
+
+def test_possessive_office_at_the_end_does_not_raise(annotate_fn):
+    [ann] = annotate_fn([make_article(["Students demanded reforms by President Suharto's government."], "1998-05-01")])
+    out = link(ann)
+    assert any(m.text.endswith("government") for m in out.actors)
+
+
+WORDS = ["Putin", "'s", "government", "office", "the", "two", "leaders", "both", "sides", "Palestinians", "Bosnian",
+         "Serbs", "and", "Turkish", "Greek", "in", "Cairo", "to", "of", "President", "al", "-", "Bashir", "Iraqi",
+         "police", "ethnic", ",", ".", "Kurdish", "rebels", "U.N.", "mediator", "\u201c", "\u2019s", "Mr", "\n"]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=16), st.text(max_size=12))
+@settings(max_examples=40, deadline=None)
+def test_link_never_raises_through_nlp(annotate_fn, words, noise):
+    text = " ".join(words) + noise
+    if not text.strip():
+        return
+    [ann] = annotate_fn([make_article([text], "2000-01-01")])
+    out = link(ann)
+    for m in out.actors:
+        assert out.article.text[m.start:m.end] == m.text
+
+
 # ----------------------------------------------------------------------------- the build script
 def _build_module():
     spec = importlib.util.spec_from_file_location("build_actor_kb", ROOT / "scripts" / "build_actor_kb.py")
@@ -315,6 +420,8 @@ def test_build_script_parses_tabari(tmp_path):
                    encoding="latin-1")
     blocks = b.read_blocks(src)
     assert [blk.names for blk in blocks] == [["JOHN DOE", "J. DOE"], ["OTHER"]]
+    assert b.split_note("Liberation Tigers of Tamil Eelam (ltte)") == ("Liberation Tigers of Tamil Eelam", "LTTE")
+    assert b.split_note("Stanko Todorov (acting") == ("Stanko Todorov", None)
 
 
 def test_compiled_data_is_present_and_small():

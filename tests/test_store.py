@@ -169,3 +169,12 @@ def test_transaction_rolls_back_a_failed_batch(any_store):
             any_store.add_article(b)
             raise RuntimeError("crash mid-batch")
     assert any_store.has_article(a.id) and not any_store.has_article(b.id)
+
+
+def test_dates_of_any_precision_sort_in_time_order(any_store):
+    a = make_article("x")
+    any_store.add_article(a)
+    dates = {"d1": "2025-11-01", "w": "2025-W46", "d2": "2025-11-15", "m": "2025-12", "q": "2026-Q1", "y": "2024"}
+    any_store.replace_events([make_event(a, k, v) for k, v in dates.items()])
+    assert [e.id for e in any_store.events()] == ["y", "d1", "w", "d2", "m", "q"]
+    assert [e.id for e in any_store.events(EventFilter(since="2025-11-05", until="2025-11-30"))] == ["w", "d2"]

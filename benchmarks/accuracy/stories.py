@@ -1,27 +1,43 @@
 """Story clustering accuracy: B-cubed P/R/F1 on ECB+ (gold: subtopic) and GVC (gold: incident_id).
 
-Articles go through the real pipeline stages (annotate, actors, events, embeddings) and are added
-to the StoryClusterer one at a time, in file order and in a shuffled order. The anchor, TF-IDF
-average-linkage clustering with its threshold fixed on ECB+ train (cosine distance 0.8), runs on
-the same documents in the same run. Each split present in the data is clustered on its own.
+The documents file goes through the code path of ``newsfuse ingest`` (``pipeline.read_and_clean``
+then ``pipeline.analyse``: nlp -> actors -> events -> embedding), and each article is added to the
+StoryClusterer one at a time, in file order and in a shuffled order. The anchor, TF-IDF
+average-linkage clustering with its cosine-distance threshold fixed on ECB+ train (0.8), runs on
+the same articles in the same run. Each split present in the data is clustered on its own.
+``--scale`` also times one added article as the store grows (1k / 5k / 20k articles).
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import json
+import pickle
 import random
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 from typing import Any, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SHARED, emit, machine, parse_args, versions  # noqa: E402
-
-from newsfuse.model import Article, Block, article_id  # noqa: E402
+from common import SHARED, emit, machine, versions  # noqa: E402
 
 DEFAULT = SHARED / "corpus" / "clustering" / "ecbplus"
 ANCHOR_THRESHOLD = 0.8
+SCALE_POINTS = (1000, 5000, 20000)
+ANALYSE_BATCH = 16
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT, help=f"data folder (default {DEFAULT})")
+    parser.add_argument("--json", action="store_true", help="last line of output: one JSON object")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N records (0: all)")
+    parser.add_argument("--cache", type=Path, default=None, help="folder to keep analysed articles in (e.g. /tmp/x)")
+    parser.add_argument("--scale", default="", help="store sizes to time an added article at, e.g. 1000,5000,20000")
+    return parser.parse_args(argv)
 
 
 def read_documents(data: Path, limit: int = 0) -> list[dict[str, Any]]:
@@ -33,48 +49,54 @@ def gold_label(doc: dict[str, Any]) -> str:
     return str(doc.get("subtopic") or doc.get("incident_id"))
 
 
-def to_article(doc: dict[str, Any], source: str) -> Article:
-    """The document as newsfuse's reader would give it: title, date, one paragraph per line."""
-    blocks = tuple(Block("paragraph", line) for line in doc["text"].split("\n") if line.strip())
-    title = doc.get("title") or None
-    return Article(
-        id=article_id(blocks, title), source_path=source, format="jsonl", title=title,
-        published=doc.get("date") or None, outlet=None, author=None, blocks=blocks,
-        external_id=str(doc["doc_id"]),
-    )
+# ---------------------------------------------------------------------- the pipeline's code path
 
 
-def pipeline_items(articles: Sequence[Article]):
-    """StoryItems through the same stages ``newsfuse ingest`` runs (those that exist)."""
-    from newsfuse.nlp import annotate
-    from newsfuse.stories import embed_texts, embedding_text, story_item
+def analysed(data: Path, limit: int = 0, cache: Path | None = None) -> dict[str, Any]:
+    """doc_id -> pipeline Analysis of that document, read and cleaned as ``newsfuse ingest`` does."""
+    path = data / "documents.jsonl"
+    raw = b"".join([line for line in path.read_bytes().splitlines(keepends=True) if line.strip()][: limit or None])
+    key = hashlib.sha256(raw).hexdigest()[:16]
+    cached = cache / f"analysed-{key}.pkl" if cache else None
+    if cached and cached.exists():
+        with open(cached, "rb") as fh:
+            return pickle.load(fh)
+    from newsfuse import pipeline
+    from newsfuse.model import InputFile
 
-    annotated = annotate(list(articles))
-    annotated = [_link(a) for a in annotated]
-    mentions = [_extract(a) for a in annotated]
-    vectors = embed_texts([embedding_text(a.article) for a in annotated])
-    return [story_item(a, m, v) for a, m, v in zip(annotated, mentions, vectors)], annotated, mentions
+    _, articles, _ = pipeline.read_and_clean(InputFile.of(str(path), raw))
+    out: dict[str, Any] = {}
+    for start in range(0, len(articles), ANALYSE_BATCH):
+        for result in pipeline.analyse(articles[start : start + ANALYSE_BATCH]):
+            out[str(result.annotated.article.external_id)] = result
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with open(cached, "wb") as fh:
+            pickle.dump(out, fh)
+    return out
 
 
-def _link(annotated):
-    try:
-        from newsfuse.actors import link
-    except ImportError:
-        return annotated
-    return link(annotated)
+def story_items(docs: Sequence[dict], analyses: dict[str, Any]) -> list:
+    """One StoryItem per document (None where cleaning left no article), as ``assign_stories`` builds it."""
+    import numpy as np
+
+    from newsfuse.stories import story_item
+
+    items = []
+    for doc in docs:
+        result = analyses.get(str(doc["doc_id"]))
+        if result is None:
+            items.append(None)
+            continue
+        vec = np.frombuffer(result.embedding, dtype=np.float32) if result.embedding else None
+        items.append(story_item(result.annotated, list(result.mentions), vec))
+    return items
 
 
-def _extract(annotated):
-    try:
-        from newsfuse.events import extract_events
-    except ImportError:
-        return []
-    return extract_events(annotated)
+# ---------------------------------------------------------------------- scoring
 
 
 def bcubed(pred: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
-    from collections import defaultdict
-
     by_pred, by_gold = defaultdict(set), defaultdict(set)
     for i, (p, g) in enumerate(zip(pred, gold)):
         by_pred[p].add(i)
@@ -87,12 +109,16 @@ def bcubed(pred: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
 
 
 def online(items, order: Sequence[int], config: dict | None = None) -> tuple[list[str], list[float]]:
+    """Story label per item after adding them one at a time in ``order`` (a missing item is alone)."""
     from newsfuse.stories import StoryClusterer
 
     clusterer = StoryClusterer(config)
     labels: dict[int, str] = {}
     times: list[float] = []
     for i in order:
+        if items[i] is None:
+            labels[i] = f"missing-{i}"
+            continue
         t0 = time.perf_counter()
         labels[i] = clusterer.add(items[i])
         times.append(time.perf_counter() - t0)
@@ -110,40 +136,96 @@ def tfidf_anchor(texts: Sequence[str], threshold: float = ANCHOR_THRESHOLD) -> l
     return [str(c) for c in fcluster(tree, t=threshold, criterion="distance")]
 
 
-def score_split(docs, items, config: dict | None = None) -> dict[str, Any]:
+def shuffled_order(n: int, seed: int = 0) -> list[int]:
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    return order
+
+
+def score_split(docs, items, texts: Sequence[str], config: dict | None = None, anchor: bool = True) -> dict[str, Any]:
     gold = [gold_label(d) for d in docs]
-    file_order = list(range(len(docs)))
-    shuffled = file_order[:]
-    random.Random(0).shuffle(shuffled)
-    pred, times = online(items, file_order, config)
-    pred_shuffled, _ = online(items, shuffled, config)
-    return {
+    pred, times = online(items, list(range(len(docs))), config)
+    pred_shuffled, _ = online(items, shuffled_order(len(docs)), config)
+    out = {
         "documents": len(docs),
+        "missing_after_cleaning": sum(i is None for i in items),
         "gold_stories": len(set(gold)),
         "online_file_order": bcubed(pred, gold),
         "online_shuffled": bcubed(pred_shuffled, gold),
         "predicted_stories": len(set(pred)),
-        "anchor_tfidf_avg_linkage": bcubed(tfidf_anchor([d["text"] for d in docs]), gold),
         "ms_per_article": round(1000 * sum(times) / max(len(times), 1), 3),
     }
+    if anchor:
+        out["anchor_tfidf_avg_linkage"] = bcubed(tfidf_anchor(texts), gold)
+    return out
+
+
+# ---------------------------------------------------------------------- time per article as the store grows
+
+
+def scale_timing(items: Sequence, points: Sequence[int], probe: int = 200) -> dict[str, float]:
+    """ms per added article once the store holds N articles: copies of the real articles, each copy
+    with its own names (so copies are different stories, as real new events are)."""
+    from newsfuse.stories import StoryClusterer
+
+    base = [i for i in items if i is not None]
+    clusterer = StoryClusterer()
+    out: dict[str, float] = {}
+    added = 0
+    for point in sorted(points):
+        while added < point:
+            clusterer.add(_copy(base[added % len(base)], added // len(base), added))
+            added += 1
+        t0 = time.perf_counter()
+        for k in range(probe):
+            clusterer.add(_copy(base[(added + k) % len(base)], (added + k) // len(base) + 10_000, added + k))
+        out[str(point)] = round(1000 * (time.perf_counter() - t0) / probe, 3)
+        added += probe
+    return out
+
+
+def _copy(item, generation: int, n: int):
+    import dataclasses
+
+    tag = f"~{generation}"
+    return dataclasses.replace(
+        item,
+        article_id=f"{item.article_id}{tag}-{n}",
+        names=tuple(x + tag for x in item.names),
+        salient=tuple(x + tag for x in item.salient),
+        places=tuple(x + tag for x in item.places),
+        actor_ids=tuple(x + tag for x in item.actor_ids),
+    )
+
+
+# ---------------------------------------------------------------------- run
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
-    args = parse_args(__doc__.splitlines()[0], DEFAULT, argv)
+    args = parse_args(argv)
     docs = read_documents(args.data, args.limit)
     t0 = time.perf_counter()
-    items, _, _ = pipeline_items([to_article(d, str(args.data / "documents.jsonl")) for d in docs])
+    analyses = analysed(args.data, args.limit, args.cache)
+    items = story_items(docs, analyses)
     pipeline_s = time.perf_counter() - t0
     figures: dict[str, Any] = {"data": str(args.data), "pipeline_s_per_doc": round(pipeline_s / max(len(docs), 1), 4)}
     for split in sorted({d.get("split") or "all" for d in docs}):
         chosen = [i for i, d in enumerate(docs) if (d.get("split") or "all") == split]
-        figures[split] = score_split([docs[i] for i in chosen], [items[i] for i in chosen])
+        texts = [_text(docs[i], analyses) for i in chosen]
+        figures[split] = score_split([docs[i] for i in chosen], [items[i] for i in chosen], texts)
         if not args.json:
             print(split, json.dumps(figures[split]))
+    if args.scale:
+        figures["ms_per_added_article_at"] = scale_timing(items, [int(x) for x in args.scale.split(",") if x])
     figures["machine"] = machine()
     figures["versions"] = versions("sentence-transformers", "spacy", "scikit-learn")
     emit(figures, args.json)
     return figures
+
+
+def _text(doc: dict, analyses: dict[str, Any]) -> str:
+    result = analyses.get(str(doc["doc_id"]))
+    return result.annotated.article.text if result is not None else doc["text"]
 
 
 if __name__ == "__main__":

@@ -196,6 +196,14 @@ class KnowledgeBase:
         self.entries[aid] = entry
         return entry
 
+    def group_entry(self, label: str, sector: str) -> Entry:
+        """A people or faith with no one country: 'Kurdish rebels', 'Shiite militias'."""
+        aid = f"{sector.lower()}:{slug(label)}"
+        if aid not in self.entries:
+            noun = self.sector_names.get(sector, sector.lower())
+            self.entries[aid] = Entry(aid, f"{label.title()} {noun}", "agent", None, sector)
+        return self.entries[aid]
+
     def _load_phoenix(self, path: Path) -> None:
         with path.open(encoding="utf-8") as fh:
             next(fh)
@@ -291,6 +299,16 @@ class KnowledgeBase:
             if term is not None and term.sector == sector and (term.start or term.end):
                 hits.append(self.entries[aid])
         return hits[0] if len({e.name for e in hits}) == 1 else None
+
+
+    def surname_country(self, surname: str, sector: str | None) -> str | None:
+        """'President Bush' on no known date: the one country whose such office-holders bear that name."""
+        for ids in (self.surnames.get(surname, []), self.phoenix_surnames.get(surname, [])):  # hand facts first
+            countries = {t.country for aid in ids for t in self.entries[aid].terms + self.entries[aid].phoenix
+                         if t.sector == sector and t.country}
+            if countries:
+                return countries.pop() if len(countries) == 1 else None
+        return None
 
 
 def _plural_demonym(word: str) -> str | None:

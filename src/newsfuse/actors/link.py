@@ -17,10 +17,12 @@ from newsfuse.model import ActorMention, ActorRef, AnnotatedArticle, Entity, Quo
 from .kb import Entry, KnowledgeBase, get_kb
 from .text import FUNCTION_WORDS, Tok, key, slug, tokenize
 
-LOCATION_PREPS = frozenset("in at near from to into across outside inside around throughout via towards toward on over".split())
+LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via over".split())
 GOV_PREPS = frozenset("between with".split())
 POSSESSIVE = frozenset({"'s"})
 NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+AMBIGUOUS_SHORT = frozenset("us it is in on no me am an as at be by do go he if my of or so to up we pa oh".split())
+NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Found:
     source: str
     core: tuple[int, int] = (0, 0)  # character span of the name itself (for entities)
     core_ref: ActorRef | None = None  # what that name alone means, when the mention means more
+    also: tuple[ActorRef, ...] = ()  # further actors the same words stand for ("the two leaders")
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Doc:
     text: str
     seen: dict[str, ActorRef] = field(default_factory=dict)  # surname/full key -> person ref
     last_place: dict[int, bool] = field(default_factory=dict)  # token index -> used as a location
+    mentioned: list[ActorRef] = field(default_factory=list)  # actors linked so far, in text order
 
 
 def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
@@ -51,8 +55,8 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     found = add_ner(doc, found, annotated.entities)
     mentions = tuple(
         ActorMention(text[doc.toks[f.start].start:doc.toks[f.end - 1].end], doc.toks[f.start].start,
-                     doc.toks[f.end - 1].end, f.ref, f.source)
-        for f in found
+                     doc.toks[f.end - 1].end, ref, f.source)
+        for f in found for ref in (f.ref, *f.also)
     )
     entities = tuple(_entity_actor(e, found) for e in annotated.entities)
     quotes = tuple(_quote_speaker(q, mentions, doc) for q in annotated.quotes)
@@ -64,15 +68,25 @@ def scan(doc: Doc, i: int = 0, stop: int | None = None) -> list[Found]:
     out: list[Found] = []
     stop = len(doc.toks) if stop is None else stop
     while i < stop:
-        f = (titled(doc, i) or named(doc, i) or demonym_phrase(doc, i) or agent_in_place(doc, i))
-        if f is None:
+        got = detect(doc, i)
+        if not got:
             i += 1
             continue
-        f = possessive_office(doc, apposition(doc, f))
-        if f.ref.actor_id:
-            out.append(f)
-        i = f.end
+        got[-1] = possessive_office(doc, apposition(doc, got[-1]))
+        for f in got:
+            if f.ref.actor_id:
+                out.append(f)
+                doc.mentioned.extend((f.ref, *f.also))
+        i = max(f.end for f in got)
     return out
+
+
+def detect(doc: Doc, i: int) -> list[Found]:
+    for rule in (titled, named, pair_anaphor, agent_in_place):
+        f = rule(doc, i)
+        if f is not None:
+            return [f]
+    return demonym_phrase(doc, i)
 
 
 def _cap_ok(toks: list[Tok]) -> bool:
@@ -142,6 +156,10 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
     prev = toks[j - 1].norm if j > 0 else ""
     if prev in GOV_PREPS:
         return False
+    if prev == "to":  # "flew to Moscow" is a place; "offered to Britain", "a reminder to Iraq" an actor
+        return any(t.norm in doc.kb.words["motion"] for t in toks[max(j - 5, 0):j - 1])
+    if prev == "of" and j >= 2 and toks[j - 2].norm in doc.kb.words["place_nouns"]:
+        return True  # "the island of Cyprus"
     if prev in LOCATION_PREPS:
         return True
     if prev in {"and", "or"} and j >= 2:
@@ -156,8 +174,8 @@ def demonym_at(doc: Doc, i: int) -> tuple[int, str] | None:
         k = tuple(t.norm for t in toks[i:i + n])
         if len(k) < n or not _cap_ok(toks[i:i + n]):
             continue
-        if n == 1 and len(k[0]) <= 3 and not toks[i].upper:
-            continue
+        if n == 1 and k[0] in AMBIGUOUS_SHORT and not toks[i].upper:
+            continue  # "us" is not the US
         iso = doc.kb.demonyms.get(k)
         if iso is None:
             ids = doc.kb.index.get(k, [])
@@ -167,11 +185,20 @@ def demonym_at(doc: Doc, i: int) -> tuple[int, str] | None:
     return None
 
 
-def title_at(doc: Doc, i: int) -> tuple[int, str, str] | None:
+def title_at(doc: Doc, i: int, prefixed: bool = False) -> tuple[int, str, str] | None:
+    """A title at token i: capitalised, or lower-case after a demonym/body ('U.N. mediator')."""
     for n in (4, 3, 2, 1):
         k = tuple(t.norm for t in doc.toks[i:i + n])
-        if len(k) == n and k in doc.kb.titles and doc.toks[i].capitalised:
+        if len(k) == n and k in doc.kb.titles and (doc.toks[i].capitalised or prefixed):
             return (n, *doc.kb.titles[k])
+    return None
+
+
+def body_at(doc: Doc, i: int) -> tuple[int, Entry] | None:
+    """An international body named before a title ('UN envoy', 'NATO Secretary-General')."""
+    hit = kb_match(doc, i) if i < len(doc.toks) else None
+    if hit and hit[1] is not None and hit[1].kind in {"igo", "ngo"}:
+        return hit
     return None
 
 
@@ -179,7 +206,9 @@ def name_run(doc: Doc, i: int, limit: int = 4) -> int:
     n = 0
     while i + n < len(doc.toks) and n < limit:
         t = doc.toks[i + n]
-        if not (t.capitalised and t.raw[:1].isalpha()) or t.norm in doc.kb.titles and n == 0:
+        particle = (n and t.norm in NAME_PARTICLES and i + n + 1 < len(doc.toks)
+                    and doc.toks[i + n + 1].capitalised)  # "Omar Hassan al-Bashir", "Dos Santos"
+        if not (t.capitalised and t.raw[:1].isalpha() or particle) or t.norm in doc.kb.titles and n == 0:
             break
         if n and doc.text[doc.toks[i + n - 1].end:t.start].strip(" -"):
             break  # punctuation between words ends a name
@@ -188,70 +217,280 @@ def name_run(doc: Doc, i: int, limit: int = 4) -> int:
 
 
 def titled(doc: Doc, i: int) -> Found | None:
-    """[the] [demonym|country] title [of country] Name: one mention carrying the role."""
+    """[the] [demonym|country|body] title [of country] Name: one mention carrying the role."""
     toks = doc.toks
     j = i + 1 if toks[i].norm == "the" else i
     dem = demonym_at(doc, j) if j < len(toks) else None
-    k = j + dem[0] if dem else j
+    body = None if dem else body_at(doc, j)
+    k = j + (dem or body or (0,))[0]
     if k < len(toks) and toks[k].norm in POSSESSIVE:
         k += 1
-    t = title_at(doc, k) if k < len(toks) else None
+    t = title_at(doc, k, prefixed=k > j) if k < len(toks) else None
     if t is None:
         return None
     n_title, role, sector = t
     m = k + n_title
     iso = dem[1] if dem else None
+    if body:
+        iso, sector = body[1].country, body[1].sector or sector
     if m + 1 < len(toks) and toks[m].norm == "of":
         of = demonym_at(doc, m + 1)
         if of:
             iso, m = of[1], m + 1 + of[0]
     if m >= len(toks):
         return None
+    start = j if k > j else k
     hit = kb_match(doc, m)
     if hit and (hit[1] is None or hit[1].kind == "person"):
         n, entry = hit
         core = (toks[m].start, toks[m + n - 1].end)
         if entry is None:
-            return Found(i if not dem else j, m + n, doc.seen[toks[m].norm], "coref", core)
-        ref = ref_of(doc, entry)
-        if ref.role is None or (doc.date is None and role and ref.role != role):
-            ref = dataclasses.replace(ref, role=role, country=ref.country or iso, sector=ref.sector or sector)
-        remember(doc, entry.name, ref)
-        return Found(j if dem else k, m + n, ref, entry.source, core)
+            return Found(i if k == j else j, m + n, doc.seen[toks[m].norm], "coref", core)
+        return _titled_person(doc, entry, (start, m + n), core, (role, sector, iso, k > j))
     n = name_run(doc, m)
     if n == 0:
         return None
+    core = (toks[m].start, toks[m + n - 1].end)
+    entry = doc.kb.office_holder(toks[m + n - 1].norm, sector, doc.date) if sector == "GOV" else None
+    if entry is not None and (iso is None or entry.actor(doc.date).country == iso):
+        return _titled_person(doc, entry, (start, m + n), core, (role, sector, iso, k > j))
     name = " ".join(x.raw for x in toks[m:m + n])
+    iso = iso or (doc.kb.surname_country(toks[m + n - 1].norm, sector) if sector == "GOV" else None)
     ref = ActorRef(name, iso, sector, role, f"person:{slug(name)}")
     remember(doc, name, ref)
-    return Found(j if dem else k, m + n, ref, "ner", (toks[m].start, toks[m + n - 1].end))
+    return Found(start, m + n, ref, "ner", core)
 
 
-def demonym_phrase(doc: Doc, i: int) -> Found | None:
-    """'Israeli forces', 'Syrian rebels', 'the Russian leader', 'Russian officials'."""
+def _titled_person(doc: Doc, entry: Entry, span: tuple[int, int], core: tuple[int, int],
+                   title: tuple[str, str, str | None, bool]) -> Found:
+    """A KB person under a title; out of office on the date, the text's own affiliation wins."""
+    role, sector, iso, prefixed = title
+    ref = ref_of(doc, entry)
+    if ref.sector is None and prefixed and doc.date:  # "U.N. mediator Diego Cordovez"
+        ref = dataclasses.replace(ref, country=iso, sector=sector, role=role)
+    elif ref.role is None or (doc.date is None and role and ref.role != role):
+        ref = dataclasses.replace(ref, role=role, country=ref.country or iso, sector=ref.sector or sector)
+    remember(doc, entry.name, ref)
+    return Found(span[0], span[1], ref, entry.source, core)
+
+
+def demonym_phrase(doc: Doc, i: int) -> list[Found]:
+    """'Israeli forces', 'the Turkish and Greek sides', 'Bosnian Serbs', 'Ibo traditional elders',
+    'Palestinians', 'the Russian leader'. Coordinated demonyms give one actor each."""
     toks = doc.toks
-    j = i + 1 if toks[i].norm == "the" else i
-    if j >= len(toks):
-        return None
-    dem = demonym_at(doc, j)
-    if dem is None:
-        return None
-    k = j + dem[0]
+    j = i + 1 if toks[i].norm == "the" and i + 1 < len(toks) else i
+    people = people_at(doc, j)
+    if people:  # "Palestinians", "Kurds": the people of that country (or group), as civilians
+        return _people_found(doc, j, j + people[0], [(j, j + people[0], people[1])], "CVL")
+    items = coordinated(doc, j)
+    if not items:
+        return []
+    k, plural = stacked(doc, items[-1][1])
     if k < len(toks) and toks[k].norm in POSSESSIVE:
-        return None  # "Israel's ..." is the state itself: left to named()
-    for n in (3, 2, 1):
-        phrase = tuple(t.norm for t in toks[k:k + n])
-        if len(phrase) < n:
-            continue
-        if phrase in doc.kb.head_words and j > i:
-            ref = leader_of(doc, dem[1])
-            if ref:
-                return Found(i, k + n, ref, "coref", (toks[k].start, toks[k + n - 1].end))
-        sector = doc.kb.agents.get(phrase)
-        if sector and (phrase in doc.kb.hand_agents or n > 1):
-            entry = doc.kb.sector_entry(dem[1], sector)
-            return Found(j, k + n, ref_of(doc, entry), "kb", (toks[j].start, toks[k + n - 1].end))
+        return []  # "Israel's ..." is the state itself: left to named()
+    if len(items) == 1 and j > i:
+        for n in (3, 2, 1):
+            if tuple(t.norm for t in toks[k:k + n]) in doc.kb.head_words and items[0][2]:
+                ref = leader_of(doc, items[0][2])
+                if ref:
+                    return [Found(i, k + n, ref, "coref", (toks[k].start, toks[k + n - 1].end))]
+    agent = agent_after(doc, k)
+    if agent:
+        end, sector = agent
+        return _people_found(doc, j, end, items, sector)
+    if plural:
+        return _people_found(doc, j, k, items, "CVL")
+    if not people and _state_act(doc, k):
+        return [state_found(doc, a, b, iso) for a, b, iso in items if iso]
+    return []
+
+
+def _state_act(doc: Doc, k: int) -> bool:
+    """'Israeli air raids', 'a Senegalese peace plan': an act of the state named by the demonym."""
+    for m in range(3):
+        if k + m >= len(doc.toks) or not _joined(doc, k - 1, k + m + 1) or doc.toks[k + m].capitalised:
+            return False
+        if doc.toks[k + m].norm in doc.kb.words["state_acts"]:
+            return True
+    return False
+
+
+def state_found(doc: Doc, a: int, b: int, iso: str) -> Found:
+    return Found(a, b, ref_of(doc, doc.kb.entries[f"state:{iso}"]), "kb", (doc.toks[a].start, doc.toks[b - 1].end))
+
+
+def _people_found(doc: Doc, j: int, end: int, items: list[tuple[int, int, str | None]], sector: str) -> list[Found]:
+    toks, out = doc.toks, []
+    ethnic = j > 0 and toks[j - 1].norm in doc.kb.words["ethnic"]
+    for n, (a, b, iso) in enumerate(items):
+        last = n == len(items) - 1
+        stop = end if last else b
+        iso = None if ethnic else iso
+        label = " ".join(t.norm for t in toks[a:b])
+        entry = doc.kb.sector_entry(iso, sector) if iso else doc.kb.group_entry(label, sector)
+        if not iso:
+            place = place_after(doc, end)
+            entry = doc.kb.sector_entry(place, sector) if place else entry
+        out.append(Found(a, stop, ref_of(doc, entry), "kb", (toks[a].start, toks[stop - 1].end)))
+    return out
+
+
+def adjective_at(doc: Doc, i: int) -> tuple[int, str | None] | None:
+    """A demonym ('Russian', 'US') or a country-less people/faith adjective ('Kurdish', 'Shiite')."""
+    if i >= len(doc.toks):
+        return None
+    dem = demonym_at(doc, i)
+    if dem:
+        return dem
+    for n in (2, 1):
+        k = tuple(t.norm for t in doc.toks[i:i + n])
+        if len(k) == n and k in doc.kb.groups and _cap_ok(doc.toks[i:i + n]):
+            return n, None
     return None
+
+
+def people_at(doc: Doc, i: int) -> tuple[int, str | None] | None:
+    """A plural people noun: 'Palestinians', 'Bosnian Serbs' (the first word's country), 'Kurds'."""
+    if i >= len(doc.toks):
+        return None
+    for n in (3, 2, 1):
+        k = tuple(t.norm for t in doc.toks[i:i + n])
+        if len(k) == n and k in doc.kb.peoples and _cap_ok(doc.toks[i:i + n]) and _joined(doc, i, i + n):
+            if i + n < len(doc.toks) and doc.toks[i + n].norm in POSSESSIVE:
+                return None
+            return n, doc.kb.peoples[k]
+    return None
+
+
+def coordinated(doc: Doc, j: int) -> list[tuple[int, int, str | None]]:
+    """'Turkish and Greek', 'French, British and US': (start, end, country) per adjective."""
+    toks, items = doc.toks, []
+    first = adjective_at(doc, j)
+    if first is None:
+        return []
+    items.append((j, j + first[0], first[1]))
+    pos = j + first[0]
+    while pos + 1 < len(toks):
+        gap = doc.text[toks[pos - 1].end:toks[pos].start].strip()
+        if toks[pos].norm in {"and", "or"} and gap in {"", ","}:
+            nxt = adjective_at(doc, pos + 1)
+        elif gap == "," and toks[pos].capitalised:
+            nxt, pos = adjective_at(doc, pos), pos - 1
+        else:
+            break
+        if nxt is None:
+            break
+        items.append((pos + 1, pos + 1 + nxt[0], nxt[1]))
+        pos = pos + 1 + nxt[0]
+    return items
+
+
+def stacked(doc: Doc, k: int) -> tuple[int, bool]:
+    """Skip further people words after a demonym ('Bosnian Serb', 'Turkish Kurd', 'Greek-Cypriot'):
+    the first word keeps the country. True when the run ends in a plural people noun ('Bosnian Serbs')."""
+    plural = False
+    while k < len(doc.toks) and _joined(doc, k - 1, k + 1):
+        people = people_at(doc, k)
+        if people:
+            k, plural = k + people[0], True
+            continue
+        adj = adjective_at(doc, k)
+        if adj is None:
+            break
+        k += adj[0]
+    return k, plural
+
+
+def agent_after(doc: Doc, k: int, modifiers: int = 2) -> tuple[int, str] | None:
+    """An agent phrase at k, or after up to two lower-case words ('traditional elders', '-led forces')."""
+    toks = doc.toks
+    for m in range(modifiers + 1):
+        at = k + m
+        if at >= len(toks) or not _joined(doc, k - 1, at + 1):
+            return None
+        if m and (toks[at - 1].capitalised or toks[at - 1].norm in FUNCTION_WORDS
+                  or not toks[at - 1].raw.isalpha() and "-" not in doc.text[toks[at - 2].end:toks[at - 1].start]):
+            return None
+        for n in (3, 2, 1):
+            phrase = tuple(t.norm for t in toks[at:at + n])
+            if len(phrase) == n and _joined(doc, at, at + n):
+                sector = agent_sector(doc, phrase)
+                if sector:
+                    return at + n, sector
+    return None
+
+
+def agent_sector(doc: Doc, phrase: tuple[str, ...]) -> str | None:
+    sector = doc.kb.agents.get(phrase)
+    if sector and (phrase in doc.kb.hand_agents or sector in doc.kb.sector_names):
+        return sector
+    return None
+
+
+def _joined(doc: Doc, a: int, b: int) -> bool:
+    """Tokens a..b-1 are one phrase: only spaces or hyphens between them (no commas, full stops)."""
+    for x in range(max(a, 0), min(b, len(doc.toks)) - 1):
+        if doc.text[doc.toks[x].end:doc.toks[x + 1].start].strip(" -\n"):
+            return False
+    return True
+
+
+def place_after(doc: Doc, k: int, window: int = 10) -> str | None:
+    """The country of the first place named 'in X' soon after k in the same sentence."""
+    toks = doc.toks
+    for x in range(k, min(k + window, len(toks) - 1)):
+        if doc.text[toks[x - 1].end:toks[x].start].strip() in {".", ";", "?", "!"}:
+            return None
+        if toks[x].norm == "in":
+            return country_at(doc, _skip_place_modifiers(doc, x + 1))
+    return None
+
+
+def _skip_place_modifiers(doc: Doc, i: int) -> int:
+    for _ in range(2):
+        if i < len(doc.toks) and doc.toks[i].norm in doc.kb.words["place_modifiers"]:
+            i += 1
+    return i
+
+
+def country_at(doc: Doc, i: int) -> str | None:
+    """A country name or a capital at token i ('Zimbabwe', 'Cairo', 'East Timor')."""
+    for n in (3, 2, 1):
+        k = tuple(t.norm for t in doc.toks[i:i + n])
+        if len(k) < n or not doc.toks[i].capitalised or not _cap_ok(doc.toks[i:i + n]):
+            continue
+        iso = next((e[6:] for e in doc.kb.index.get(k, []) if e.startswith("state:")), None)
+        if iso or k in doc.kb.capitals:
+            return iso or doc.kb.capitals[k]
+    return None
+
+
+def pair_anaphor(doc: Doc, i: int) -> Found | None:
+    """'the two leaders', 'both sides', 'the two countries': the last two distinct actors of that kind."""
+    toks, words = doc.toks, doc.kb.words
+    j = i + 1 if toks[i].norm == "the" else i
+    if j + 1 >= len(toks) or toks[j].norm not in words["pair_openers"]:
+        return None
+    noun = toks[j + 1].norm
+    pair: list[ActorRef] = []
+    if noun in words["pair_persons"]:
+        pair = _last_two(doc, lambda r: (r.actor_id or "").startswith("person:"))
+    if len(pair) < 2 and noun in words["pair_states"]:
+        pair = _last_two(doc, lambda r: bool(r.country), by_country=True)
+    if len(pair) < 2:
+        return None
+    return Found(i, j + 2, pair[0], "coref", (toks[j].start, toks[j + 1].end), also=(pair[1],))
+
+
+def _last_two(doc: Doc, keep, by_country: bool = False) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for ref in reversed(doc.mentioned):
+        ident = ref.country if by_country else ref.actor_id
+        if keep(ref) and all(ident != (o.country if by_country else o.actor_id) for o in out):
+            out.append(ref)
+        if len(out) == 2:
+            return out[::-1]
+    return out
 
 
 def leader_of(doc: Doc, iso: str) -> ActorRef | None:
@@ -262,18 +501,29 @@ def leader_of(doc: Doc, iso: str) -> ActorRef | None:
 
 
 def agent_in_place(doc: Doc, i: int) -> Found | None:
-    """'Authorities in Moscow', 'officials in Tehran': the agent of that country."""
+    """'Authorities in Moscow', 'protesters in Cairo', 'opposition groups in Zimbabwe'."""
     toks = doc.toks
-    for n in (2, 1):
+    for n in (3, 2, 1):
         phrase = tuple(t.norm for t in toks[i:i + n])
-        if phrase in doc.kb.hand_agents and i + n + 1 < len(toks) and toks[i + n].norm == "in":
-            place = tuple(t.norm for t in toks[i + n + 1:i + n + 3])
-            for m in (2, 1):
-                iso = doc.kb.capitals.get(place[:m])
-                if iso and _cap_ok(toks[i + n + 1:i + n + 1 + m]):
-                    entry = doc.kb.sector_entry(iso, doc.kb.agents[phrase])
-                    return Found(i, i + n + 1 + m, ref_of(doc, entry), "kb", (toks[i].start, toks[i + n + m].end))
+        if (len(phrase) < n or i + n + 1 >= len(toks) or toks[i + n].norm not in doc.kb.words["agent_place_preps"]
+                or not _joined(doc, i, i + n + 1)):
+            continue
+        sector = agent_sector(doc, phrase)
+        at = _skip_place_modifiers(doc, i + n + 1)
+        iso = country_at(doc, at) if sector else None
+        if iso:
+            end = at + _place_len(doc, at)
+            entry = doc.kb.sector_entry(iso, sector)
+            return Found(i, end, ref_of(doc, entry), "kb", (toks[i].start, toks[end - 1].end))
     return None
+
+
+def _place_len(doc: Doc, i: int) -> int:
+    for n in (3, 2, 1):
+        k = tuple(t.norm for t in doc.toks[i:i + n])
+        if len(k) == n and (k in doc.kb.capitals or any(e.startswith("state:") for e in doc.kb.index.get(k, []))):
+            return n
+    return 1
 
 
 def apposition(doc: Doc, f: Found) -> Found:
@@ -295,7 +545,8 @@ def possessive_office(doc: Doc, f: Found) -> Found:
     if f.end + 1 < len(toks) and toks[f.end].norm in POSSESSIVE and f.ref.country and f.ref.actor_id:
         if f.ref.actor_id.startswith("person:"):
             for n in (2, 1):
-                if tuple(t.norm for t in toks[f.end + 1:f.end + 1 + n]) in doc.kb.office_words:
+                words = tuple(t.norm for t in toks[f.end + 1:f.end + 1 + n])
+                if len(words) == n and words in doc.kb.office_words:
                     entry = doc.kb.sector_entry(f.ref.country, "GOV")
                     return Found(f.start, f.end + 1 + n, ref_of(doc, entry), "coref", f.core, f.ref)
     return f

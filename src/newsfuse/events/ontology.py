@@ -24,6 +24,7 @@ class EventType:
 class Ontology:
     types: dict[str, EventType]
     future_as: dict[str, str]
+    denied_as: dict[str, str] = field(default_factory=dict)
 
     def cameo_for(self, type_: str, mode: str | None = None) -> str:
         kind = self.types[type_]
@@ -47,7 +48,7 @@ def load_ontology() -> Ontology:
         )
         for name, spec in raw["types"].items()
     }
-    return Ontology(types, dict(raw.get("future_as") or {}))
+    return Ontology(types, dict(raw.get("future_as") or {}), dict(raw.get("denied_as") or {}))
 
 
 def cameo_for(type_: str, mode: str | None = None) -> str:

@@ -27,6 +27,10 @@ class Pattern:
     symmetric: bool = False
     initiator: bool = False
     noun: bool = False
+    purpose: bool = False  # only as a purpose infinitive ("shunned work to protest")
+    modal: frozenset[str] = frozenset()  # its clausal complement carries one of these ("said X must")
+    content: tuple[tuple[str, str], ...] = ()  # type of the act it governs -> type of the event
+    target_preps: frozenset[str] = frozenset()  # prepositions naming the recipient, where not the usual
 
 
 def _pattern(spec: dict, noun: bool) -> Pattern:
@@ -35,7 +39,9 @@ def _pattern(spec: dict, noun: bool) -> Pattern:
         lemmas=low("lemmas"), type=spec["type"], mode=spec.get("mode"), with_=low("with"),
         objects=low("objects"), modifiers=low("modifiers"), object_actor=bool(spec.get("object_actor")),
         passive=spec.get("passive", True), symmetric=bool(spec.get("symmetric")),
-        initiator=bool(spec.get("initiator")), noun=noun,
+        initiator=bool(spec.get("initiator")), noun=noun, purpose=bool(spec.get("purpose")),
+        modal=low("modal"), content=tuple((str(k), str(v)) for k, v in (spec.get("content") or {}).items()),
+        target_preps=low("target_preps"),
     )
 
 
@@ -76,6 +82,20 @@ def has_modifier(tree: Tree, n: int, modifiers: frozenset[str]) -> bool:
     return bool(words & modifiers)
 
 
+def object_lemmas(tree: Tree, o: int) -> set[str]:
+    """An object's lemma and those of its compound modifiers ("mediation efforts", "aid deliveries")."""
+    return {tree.lemma(o)} | {tree.lemma(k) for k in tree.children(o, "compound")}
+
+
+def is_purpose(tree: Tree, v: int) -> bool:
+    """``v`` is an infinitive of purpose hanging off another verb ("stopped work to protest")."""
+    return tree.tokens[v].dep in ("advcl", "xcomp") and "to" in tree.child_lemmas(v, "aux")
+
+
+def has_modal_complement(tree: Tree, v: int, modals: frozenset[str]) -> bool:
+    return any(tree.child_lemmas(c, "aux") & modals for c in tree.children(v, "ccomp"))
+
+
 def match_verb(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> Pattern | None:
     lemma = tree.lemma(v)
     for p in compiled()[0]:
@@ -83,10 +103,15 @@ def match_verb(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> Pattern |
             continue
         if not p.passive and is_passive(tree, v):
             continue
+        if p.purpose and not is_purpose(tree, v):
+            continue
+        if p.modal and not has_modal_complement(tree, v, p.modal):
+            continue
         if p.with_ and not (tree.child_lemmas(v, *PARTICLE_DEPS) & p.with_):
             continue
         objs = object_heads(tree, v, p.with_ if p.objects and p.with_ else frozenset())
-        if p.objects and not any(tree.lemma(o) in p.objects and has_modifier(tree, o, p.modifiers) for o in objs):
+        if p.objects and not any(object_lemmas(tree, o) & p.objects and has_modifier(tree, o, p.modifiers)
+                                 for o in objs):
             continue
         if p.object_actor and not any(is_actor(o) for o in tree.children(v, "dobj")):
             continue

@@ -12,6 +12,7 @@ from .tree import Tree
 CORE_DEPS = ("compound", "amod", "poss", "nmod", "conj", "cc", "appos", "det", "nummod", "quantmod",
              "case", "punct", "npadvmod", "nn", "prep", "pobj")
 FALLBACK_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+BARE_LABELS = ("GPE", "NORP", "LOC", "ORG", "FAC")
 WH_WORDS = ("which", "who", "that", "whom")
 
 
@@ -23,10 +24,30 @@ class Mention:
 
 
 def actor_mentions(annotated: AnnotatedArticle) -> list[Mention]:
-    """The linked actors; without a linker, named entities as bare actors (no country)."""
-    if annotated.actors:
-        return [Mention(a.start, a.end, a.actor) for a in annotated.actors]
-    return [Mention(e.start, e.end, ActorRef(e.text)) for e in annotated.entities if e.label in FALLBACK_LABELS]
+    """The linked actors, plus the names and demonyms the linker left bare that the actor knowledge
+    base resolves ("Australian ultimatum", "in Tel Aviv"); without a linker, bare named entities."""
+    if not annotated.actors:
+        return [Mention(e.start, e.end, ActorRef(e.text)) for e in annotated.entities if e.label in FALLBACK_LABELS]
+    linked = [Mention(a.start, a.end, a.actor) for a in annotated.actors]
+    return sorted(linked + _resolved_bare(annotated, linked), key=lambda m: m.start)
+
+
+def _resolved_bare(annotated: AnnotatedArticle, linked: list[Mention]) -> list[Mention]:
+    try:
+        from ..actors import resolve
+    except ImportError:
+        return []
+    spans = [(e.start, e.end, e.text) for e in annotated.entities if e.label in BARE_LABELS]
+    spans += [(t.start, t.end, t.text) for t in annotated.tokens
+              if t.pos in ("ADJ", "PROPN") and t.text[:1].isupper() and t.dep in ("amod", "compound", "nmod")]
+    out: list[Mention] = []
+    for start, end, text in spans:
+        if any(m.start < end and start < m.end for m in linked + out):
+            continue
+        actor = resolve(text.removesuffix("'s").removesuffix("'"), annotated.article.published)
+        if actor is not None and (actor.country or actor.sector in ("IGO", "NGO")):
+            out.append(Mention(start, end, actor.ref()))
+    return out
 
 
 class Roles:

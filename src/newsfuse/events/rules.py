@@ -14,6 +14,7 @@ from .tree import Tree
 NOUN_LICENCE_DEPS = ("dobj", "nsubjpass", "attr", "nsubj", "ROOT", "appos", "conj")
 TRANSPARENT = ("relcl", "conj", "parataxis")  # a trigger under these is its own event
 SYMMETRIC_WITH = ("with", "between")
+PLACE_PREPS = ("in", "at", "into", "on", "near", "inside", "across", "over", "throughout")
 TARGET_PREPS = ("against", "on", "at", "to", "into", "of", "from", "for", "over", "upon")
 
 
@@ -33,6 +34,9 @@ class RuleExtractor:
         self.light_verbs = {str(x) for x in load_patterns()["light_verbs"]}
         self.reporting = {str(x) for x in load_patterns()["reporting_verbs"]}
         self.nominal_heads = {str(x) for x in load_patterns()["nominal_heads"]}
+        self.motion_verbs = {str(x) for x in load_patterns()["motion_verbs"]}
+        self.place_targets = {str(x) for x in load_patterns()["place_target_types"]}
+        self.domestic_targets = {str(x) for x in load_patterns()["domestic_target_types"]}
 
     def extract(self, annotated: AnnotatedArticle) -> list[EventMention]:
         mentions = actor_mentions(annotated)
@@ -54,7 +58,7 @@ class RuleExtractor:
                 continue
             if tok.pos in ("VERB", "AUX") or tok.tag.startswith("VB"):
                 p = match_verb(tree, i, roles.is_actor)
-                if p is not None and (p.objects or tree.lemma(i) not in self.reporting or p.with_):
+                if p is not None and (p.objects or tree.lemma(i) not in self.reporting or p.with_ or p.modal):
                     found[i] = Trigger(i, p)
             elif tok.pos in ("NOUN", "PROPN"):
                 p = match_noun(tree, i)
@@ -75,9 +79,11 @@ class RuleExtractor:
             return h
         if tok.dep == "pobj" and tree.lemma(h) == "of" and tree.lemma(tree.head(h) or h) in self.nominal_heads:
             return self._light(tree, tree.head(h)) or tree.head(h)  # "the creation of a zone"
-        if tok.dep == "pobj":  # "engaged in talks"
+        if tok.dep == "pobj":  # "engaged in talks", "arrived on a visit", "returned for talks"
             p = tree.head(h)
-            if p is not None and tree.tokens[p].pos == "VERB" and tree.lemma(p) in self.light_verbs:
+            if p is not None and tree.tokens[p].pos in ("VERB", "AUX") and tree.lemma(p) in self.light_verbs:
+                return p
+            if p is not None and tree.lemma(p) in self.motion_verbs and tree.lemma(h) in ("for", "on"):
                 return p
         return None
 
@@ -88,18 +94,18 @@ class RuleExtractor:
         owners = tree.children(n, "poss", "amod")
         return any(roles.is_actor(o) for o in owners) or bool(roles.preps(n, ("by", "between")))
 
-    def _suppressed(self, tree: Tree, t: Trigger, triggers: dict[int, Trigger]) -> bool:
-        """A trigger inside another's content ("agreed to cooperate", "threatened to attack")."""
+    def _governor(self, tree: Tree, t: Trigger, triggers: dict[int, Trigger]) -> int | None:
+        """The trigger whose content ``t`` is ("agreed to cooperate", "threatened to attack"), if any."""
         j = t.i
         while True:
             dep = tree.tokens[j].dep
             h = tree.head(j)
             if h is None or dep in TRANSPARENT:
-                return False
+                return None
             if h in triggers and h != t.light:
-                return dep != "advcl" or triggers[h].pattern.type == t.pattern.type
+                return h if dep != "advcl" or triggers[h].pattern.type == t.pattern.type else None
             if h == t.light and t.light in triggers:
-                return True
+                return h
             j = h
 
     # ------------------------------------------------------------------ mentions
@@ -108,27 +114,43 @@ class RuleExtractor:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         roles = Roles(tree, inside)
         triggers = {t.i: t for t in self._triggers(tree, roles)}
-        kept = [t for t in triggers.values() if not self._suppressed(tree, t, triggers)]
+        depth = lambda t: (tree.depth(t.light if t.light is not None else t.i), t.i)  # noqa: E731
+        governed = {t.i: self._governor(tree, t, triggers) for t in triggers.values()}
+        kept = [t for t in triggers.values() if governed[t.i] is None]
         kept = [t for t in kept if not attr.habitual(tree, t.i, t.light)]
-        kept.sort(key=lambda t: (tree.depth(t.light if t.light is not None else t.i), t.i))
-        return [self._mention(annotated, s_i, sentence, tree, roles, t) for t in kept]
+        kept.sort(key=depth)
+        content = {}
+        for t in sorted(triggers.values(), key=depth):
+            if governed[t.i] is not None:
+                content.setdefault(governed[t.i], t)
+        return [self._mention(annotated, s_i, sentence, tree, roles, t, content.get(t.i)) for t in kept]
+
+    def _type(self, tree: Tree, t: Trigger, status: str, content: Trigger | None) -> tuple[str, str | None]:
+        p = t.pattern
+        type_, mode = p.type, p.mode or self._mode(tree, t)
+        inner = dict(p.content).get(content.pattern.type) if content is not None else None
+        if inner is not None:  # "vowed to fight": a threat; "ordered the paper to close": coercion
+            type_, mode = inner, None
+        elif status in ("planned", "hypothetical") and type_ in self.ontology.future_as:
+            type_, mode = self.ontology.future_as[type_], None
+        elif status == "denied" and type_ in self.ontology.denied_as:  # "failed to reach agreement"
+            type_, mode = self.ontology.denied_as[type_], None
+        return type_, mode if mode in self.ontology.types[type_].modes else None
 
     def _mention(self, annotated: AnnotatedArticle, s_i: int, sentence: Sentence, tree: Tree, roles: Roles,
-                 t: Trigger) -> EventMention:
+                 t: Trigger, content: Trigger | None = None) -> EventMention:
         text = annotated.article.text
         p = t.pattern
         status = attr.status(tree, t.i, t.light)
-        type_, mode = p.type, p.mode or self._mode(tree, t)
-        if status in ("planned", "hypothetical") and type_ in self.ontology.future_as:
-            type_, mode = self.ontology.future_as[type_], None
-        if mode not in self.ontology.types[type_].modes:
-            mode = None
+        type_, mode = self._type(tree, t, status, content)
         source, target, initiator = self._roles(tree, roles, t)
+        if not target:
+            target = self._default_target(tree, roles, t, type_, source)
         anchor = t.light if t.light is not None else t.i
         anchors = [x for x in (t.i, t.light) if x is not None] + object_heads(tree, t.i)
         date, precision = attr.event_date(annotated, sentence, tree, anchor, status)
         ents = [(e.start, e.end, e.label) for e in annotated.entities if sentence.start <= e.start < sentence.end]
-        actor_starts = {m.start for m in source + target}
+        actor_starts = {m.start for m in source}  # a target may be the place itself ("shelled X")
         trigger = tree.span_text(sorted({t.i, *(tree.children(t.i, "prt"))}))
         topic_texts = [sentence.text] + self._follow_on(annotated, s_i, type_)
         quotes = tuple(q.text for q in annotated.quotes if sentence.start <= q.start < sentence.end)
@@ -183,7 +205,8 @@ class RuleExtractor:
         between = [m for h in heads for m in roles.preps(h, ("between", "among"))]
         with_ = [m for h in heads for m in roles.preps(h, ("with",))]
         if not target:
-            target = [m for h in heads for m in roles.preps(h, TARGET_PREPS)] + ([] if p.symmetric else with_)
+            target = [m for h in heads for m in roles.preps(h, tuple(p.target_preps) or TARGET_PREPS)]
+            target += [] if p.symmetric else with_
         if noun is not None and not target and verb is not None:
             target = self._verb_targets(tree, roles, verb, skip=noun)
         initiator = self._initiator(tree, roles, source if p.initiator else [])
@@ -207,12 +230,33 @@ class RuleExtractor:
             return [m for o in tree.children(v, "nsubjpass") for m in roles.phrase(o)]
         objs = [o for o in tree.children(v, "dobj", "dative", "iobj") if o != skip]
         found = [m for o in objs for m in roles.phrase(o)]
+        found = found or [m for o in objs for m in roles.phrase(o, deep=True)]  # "an offer from X"
         if found:
             return found
         for c in tree.children(v, "ccomp", "xcomp"):  # "demanded that the US cancel", "urged X to"
             found = [m for s in tree.children(c, "nsubj", "nsubjpass", "dobj") for m in roles.phrase(s)]
+            if tree.tokens[c].dep == "xcomp":  # "threatened to shell Iraqi towns", "to cut off power to X"
+                found = found or [m for s in tree.children(c, "dobj") for m in roles.phrase(s, deep=True)]
+                found = found or roles.preps(c, TARGET_PREPS)
             if found:
                 return found
+        return []
+
+    def _default_target(self, tree: Tree, roles: Roles, t: Trigger, type_: str,
+                        source: list[Mention]) -> list[Mention]:
+        """Where no one is named: the place an act lands on ("lifted the curfew in X", "shelled X"),
+        and for protests the authorities of the protesters' own country."""
+        keys = {actor_key(m.ref) for m in source}
+        if type_ in self.place_targets:
+            heads = [x for x in (t.i, t.light) if x is not None]
+            heads += [o for h in heads for o in tree.children(h, "dobj")]
+            found = [m for h in heads for m in roles.preps(h, PLACE_PREPS) if actor_key(m.ref) not in keys]
+            if found:
+                return found[:1]
+        if type_ in self.domestic_targets:
+            countries = list(dict.fromkeys(m.ref.country for m in source if m.ref.country))
+            return [Mention(m.start, m.end, ActorRef(f"{c} government", c, "GOV"))
+                    for c in countries[:1] for m in source[:1]]
         return []
 
     def _initiator(self, tree: Tree, roles: Roles, subject: list[Mention]) -> ActorRef | None:

@@ -26,7 +26,6 @@ OPENERS = "“„«‹"
 CLOSERS = "”»›"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
-AUDIENCES = frozenset({"reporters", "journalists", "parliament", "lawmakers", "supporters", "viewers"})
 CLAUSE_EDGE = set(",;:—–-\"'“”‘’ ")
 
 
@@ -34,7 +33,7 @@ CLAUSE_EDGE = set(",;:—–-\"'“”‘’ ")
 def vocab() -> dict:
     with open(DATA_FILE, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    for key in ("cue_verbs", "clause_only", "speech_nouns", "person_pronouns", "group_pronouns", "source_nouns"):
+    for key in ("cue_verbs", "clause_only", "speech_nouns", "person_pronouns", "group_pronouns", "source_nouns", "audiences"):
         data[key] = frozenset(str(w).lower() for w in data[key])
     return data
 
@@ -311,7 +310,7 @@ def _verb_phrase(doc: _Doc, verb: Token) -> str:
     parts = [verb]
     parts += [c for c in doc.kids(verb.i, ("prt",))]
     parts += [
-        c for c in doc.kids(verb.i, ("dobj",)) if c.text.lower() in AUDIENCES
+        c for c in doc.kids(verb.i, ("dobj",)) if c.text.lower() in vocab()["audiences"]
     ]
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
@@ -442,6 +441,8 @@ def find_quotes(
     doc = _doc(text, tokens)
     found = _dedupe(_cue_verbs(doc) + _according_to(doc)) if tokens else []
     spans = quote_spans(text)
+    # a cue inside a quotation ("will you pledge ...") is the quoted person's words, not a new speaker
+    found = [f for f in found if not any(qs <= f.speaker_start < qe for qs, qe in spans)]
     # a cue whose whole content is one quotation is a direct quote
     for f in found:
         f.direct = any(abs(qs - f.start) <= 2 and abs(qe - f.end) <= 2 for qs, qe in spans)

@@ -52,8 +52,12 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX mentions_article ON mentions (article_id, seq);
     CREATE TABLE stories (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
-    CREATE TABLE events (id TEXT PRIMARY KEY, type TEXT, date TEXT, story_id TEXT, doc TEXT NOT NULL);
-    CREATE INDEX events_date ON events ((COALESCE(date, '9999')), id);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY, type TEXT, date TEXT, sort_key TEXT NOT NULL, story_id TEXT, doc TEXT NOT NULL
+    );
+    CREATE INDEX events_order ON events (sort_key, id);
+    CREATE INDEX events_story ON events (story_id);
+    CREATE TABLE event_terms (term TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (term, event_id));
     CREATE TABLE event_actors (
         event_id TEXT NOT NULL, side TEXT NOT NULL, name TEXT NOT NULL, country TEXT, actor_id TEXT
     );
@@ -302,16 +306,22 @@ class PostgresStore(Store):
         with self.transaction():
             self._exec("DELETE FROM events")
             self._exec("DELETE FROM event_actors")
-            event_rows, actor_rows = [], []
+            self._exec("DELETE FROM event_terms")
+            event_rows, actor_rows, term_rows = [], [], []
             for e in events:
-                event_rows.append((e.id, e.type, e.date, e.story_id, serde.dumps(e)))
+                event_rows.append((e.id, e.type, e.date, serde.sort_key(e.date), e.story_id, serde.dumps(e)))
                 actor_rows += [(e.id, *row) for row in serde.event_actor_rows(e)]
+                term_rows += [(t, e.id) for t in serde.actor_terms(e)]
             with self._conn.cursor() as cur:
-                cur.executemany("INSERT INTO events (id, type, date, story_id, doc) VALUES (%s,%s,%s,%s,%s)", event_rows)
-                cur.executemany(
-                    "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (%s,%s,%s,%s,%s)",
-                    actor_rows,
-                )
+                with cur.copy("COPY events (id, type, date, sort_key, story_id, doc) FROM STDIN") as copy:
+                    for row in event_rows:
+                        copy.write_row(row)
+                with cur.copy("COPY event_actors (event_id, side, name, country, actor_id) FROM STDIN") as copy:
+                    for row in actor_rows:
+                        copy.write_row(row)
+                with cur.copy("COPY event_terms (term, event_id) FROM STDIN") as copy:
+                    for row in sorted(set(term_rows)):
+                        copy.write_row(row)
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         flt = flt or EventFilter()
@@ -320,29 +330,30 @@ class PostgresStore(Store):
         if flt.type:
             where.append("e.type = %s")
             params.append(flt.type.upper())
+        if flt.since or flt.until:
+            where.append("e.date IS NOT NULL")
         if flt.since:
-            where.append("e.date >= %s")
+            where.append("e.sort_key >= %s")
             params.append(flt.since)
         if flt.until:
-            where.append("substr(e.date, 1, length(%s)) <= %s")
-            params += [flt.until, flt.until]
+            where.append("e.sort_key < %s")
+            params.append(flt.until + "\uffff")
         if flt.story_id:
             where.append("e.story_id = %s")
             params.append(flt.story_id)
         if flt.actor:
-            where.append(
-                "e.id IN (SELECT event_id FROM event_actors WHERE lower(name) LIKE %s OR country = %s OR actor_id = %s)"
-            )
-            params += [f"%{flt.actor.lower()}%", flt.actor.upper(), flt.actor]
+            terms = serde.query_terms(flt.actor)
+            if not terms:
+                return []
+            where.append("e.id IN (" + " INTERSECT ".join("SELECT event_id FROM event_terms WHERE term = %s" for _ in terms) + ")")
+            params += terms
         if flt.after:
-            where.append(
-                "(COALESCE(e.date, '9999'), e.id) > (SELECT COALESCE(date, '9999'), id FROM events WHERE id = %s)"
-            )
+            where.append("(e.sort_key, e.id) > (SELECT sort_key, id FROM events WHERE id = %s)")
             params.append(flt.after)
         sql = "SELECT e.doc FROM events e"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY COALESCE(e.date, '9999'), e.id LIMIT %s"
+        sql += " ORDER BY e.sort_key, e.id LIMIT %s"
         params.append(int(flt.limit))
         return [serde.event_from(json.loads(r[0])) for r in self._exec(sql, params).fetchall()]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from typing import Any
 
@@ -135,3 +136,44 @@ def event_actor_rows(event: Event) -> list[tuple[str, str, str | None, str | Non
     rows = [("source", a.name, a.country, a.actor_id) for a in event.source_actors]
     rows += [("target", a.name, a.country, a.actor_id) for a in event.target_actors]
     return rows
+
+
+def actor_terms(event: Event) -> set[str]:
+    """Lower-case words of participant names, plus country codes and actor ids: the actor filter's index."""
+    terms: set[str] = set()
+    for a in (*event.source_actors, *event.target_actors):
+        terms.update(w for w in re.findall(r"\w+", a.name.lower()) if w)
+        if a.country:
+            terms.add(a.country.lower())
+        if a.actor_id:
+            terms.add(a.actor_id.lower())
+    return terms
+
+
+def query_terms(actor: str) -> list[str]:
+    """What an actor filter asks for: an actor id as a whole, else every word of the name."""
+    actor = actor.strip().lower()
+    if ":" in actor:
+        return [actor]
+    return sorted(set(re.findall(r"\w+", actor)))
+
+
+def sort_key(date: str | None) -> str:
+    """A key that sorts dates of any precision in time order: a week by its Monday, a quarter by its
+    first month, a decade by its first year; undated last."""
+    import datetime as dt
+
+    if not date:
+        return "9999"
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", date)
+    if week:
+        try:
+            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
+        except ValueError:
+            return date
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", date)
+    if quarter:
+        return f"{quarter[1]}-{3 * int(quarter[2]) - 2:02d}"
+    if re.fullmatch(r"\d{3}", date):
+        return date + "0"
+    return date

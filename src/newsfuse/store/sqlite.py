@@ -45,9 +45,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX mentions_article ON mentions (article_id, seq);
     CREATE TABLE stories (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
     CREATE TABLE events (
-        id TEXT PRIMARY KEY, type TEXT, date TEXT, story_id TEXT, doc TEXT NOT NULL
+        id TEXT PRIMARY KEY, type TEXT, date TEXT, sort_key TEXT NOT NULL, story_id TEXT, doc TEXT NOT NULL
     );
-    CREATE INDEX events_date ON events (date, id);
+    CREATE INDEX events_order ON events (sort_key, id);
+    CREATE INDEX events_story ON events (story_id);
+    CREATE TABLE event_terms (term TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (term, event_id)) WITHOUT ROWID;
     CREATE TABLE event_actors (
         event_id TEXT NOT NULL, side TEXT NOT NULL, name TEXT NOT NULL, country TEXT, actor_id TEXT
     );
@@ -306,16 +308,18 @@ class SQLiteStore(Store):
         with self.transaction():
             self._exec("DELETE FROM events")
             self._exec("DELETE FROM event_actors")
+            self._exec("DELETE FROM event_terms")
+            event_rows, actor_rows, term_rows = [], [], []
             for e in events:
-                self._exec(
-                    "INSERT INTO events (id, type, date, story_id, doc) VALUES (?,?,?,?,?)",
-                    (e.id, e.type, e.date, e.story_id, serde.dumps(e)),
-                )
-                for side, name, country, actor_id in serde.event_actor_rows(e):
-                    self._exec(
-                        "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (?,?,?,?,?)",
-                        (e.id, side, name, country, actor_id),
-                    )
+                event_rows.append((e.id, e.type, e.date, serde.sort_key(e.date), e.story_id, serde.dumps(e)))
+                actor_rows += [(e.id, *row) for row in serde.event_actor_rows(e)]
+                term_rows += [(t, e.id) for t in serde.actor_terms(e)]
+            with self._lock:
+                self._conn.executemany(
+                    "INSERT INTO events (id, type, date, sort_key, story_id, doc) VALUES (?,?,?,?,?,?)", event_rows)
+                self._conn.executemany(
+                    "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (?,?,?,?,?)", actor_rows)
+                self._conn.executemany("INSERT OR IGNORE INTO event_terms (term, event_id) VALUES (?,?)", term_rows)
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         flt = flt or EventFilter()
@@ -324,29 +328,31 @@ class SQLiteStore(Store):
         if flt.type:
             where.append("e.type = ?")
             params.append(flt.type.upper())
+        if flt.since or flt.until:
+            where.append("e.date IS NOT NULL")
         if flt.since:
-            where.append("e.date >= ?")
+            where.append("e.sort_key >= ?")
             params.append(flt.since)
         if flt.until:
-            # a month-precision "2025-11" sorts before "2025-11-30"; compare on the prefix
-            where.append("substr(e.date, 1, length(?)) <= ?")
-            params += [flt.until, flt.until]
+            # a coarse date ("2025-11", "2025-W46") counts when its prefix is within the range
+            where.append("e.sort_key < ?")
+            params.append(flt.until + "\uffff")
         if flt.story_id:
             where.append("e.story_id = ?")
             params.append(flt.story_id)
         if flt.actor:
-            where.append(
-                "e.id IN (SELECT event_id FROM event_actors WHERE name LIKE ? COLLATE NOCASE"
-                " OR country = ? OR actor_id = ?)"
-            )
-            params += [f"%{flt.actor}%", flt.actor.upper(), flt.actor]
+            terms = serde.query_terms(flt.actor)
+            if not terms:
+                return []
+            where.append("e.id IN (" + " INTERSECT ".join("SELECT event_id FROM event_terms WHERE term = ?" for _ in terms) + ")")
+            params += terms
         if flt.after:
-            where.append("(COALESCE(e.date, '9999'), e.id) > (SELECT COALESCE(date, '9999'), id FROM events WHERE id = ?)")
+            where.append("(e.sort_key, e.id) > (SELECT sort_key, id FROM events WHERE id = ?)")
             params.append(flt.after)
         sql = "SELECT e.doc FROM events e"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY COALESCE(e.date, '9999'), e.id LIMIT ?"
+        sql += " ORDER BY e.sort_key, e.id LIMIT ?"
         params.append(int(flt.limit))
         return [serde.event_from(json.loads(r[0])) for r in self._exec(sql, params).fetchall()]
 

@@ -1,9 +1,14 @@
 """Online story clustering.
 
-Each added article is scored only against candidate stories found through an inverted index
-(names, actors, places, event keys, the article's most telling words, and random-hyperplane
-buckets of its embedding); keys shared by too many stories are skipped, so the work per article
-stays flat as the store grows. The same input order always gives the same stories.
+An added article is compared with the member articles of candidate stories (average linkage over
+the story's most recent members, blended with the best single member), not with one running
+profile: a story of two earthquakes never averages into "an earthquake". Pair similarity weighs
+content words, names and places by their rarity among the articles seen so far (IDF, online), adds
+the embeddings' cosine, and subtracts what conflicts: salient names one side has and the other
+never mentions, and publication dates far apart. Candidates come from an inverted index (names,
+actors, places, event keys, the article's most telling words, random-hyperplane buckets of its
+embedding); keys shared by too many stories are skipped, so the work per article stays flat as the
+store grows. The same input order always gives the same stories.
 """
 
 from __future__ import annotations
@@ -26,6 +31,19 @@ from .items import StoryItem, log_tf_unit
 
 
 @dataclass
+class _Member:
+    """What a story keeps of one member article to compare new articles with."""
+
+    article_id: str
+    terms: dict[str, float]
+    names: dict[str, float]
+    salient: tuple[str, ...]
+    places: tuple[str, ...]
+    published: str | None
+    emb: np.ndarray
+
+
+@dataclass
 class _Story:
     id: str
     order: int
@@ -33,9 +51,8 @@ class _Story:
     titles: list[str] = field(default_factory=list)
     embs: list[np.ndarray] = field(default_factory=list)
     emb_sum: np.ndarray = field(default_factory=lambda: np.zeros(DIM, dtype=np.float32))
-    terms: dict[str, float] = field(default_factory=dict)
+    members: list[_Member] = field(default_factory=list)
     names: Counter = field(default_factory=Counter)
-    salient: Counter = field(default_factory=Counter)
     actors: Counter = field(default_factory=Counter)
     keys: set[str] = field(default_factory=set)
     first: str | None = None
@@ -59,6 +76,7 @@ class StoryClusterer:
         self.name_df: Counter = Counter()
         self.n_docs = 0
         self.index: dict[str, list[str]] = {}
+        self._idf_cache: dict[str, float] = {}
         rng = np.random.default_rng(int(self.cfg["lsh_seed"]))
         self.planes = rng.standard_normal((int(self.cfg["lsh_bits"]) * int(self.cfg["lsh_bands"]), DIM)).astype(
             np.float32
@@ -71,17 +89,17 @@ class StoryClusterer:
         if item.article_id in self.article_story:
             return self.article_story[item.article_id]
         self._count(item)
-        doc = self._tfidf(dict(item.terms))
-        keys = self._keys(item, doc)
-        best, best_score = None, -1.0
+        member = self._member(item)
+        keys = self._keys(item, member)
+        best, best_score = None, -math.inf
         for story in self._candidates(keys):
-            score = self.score(item, doc, story)
+            score = self.score(item, member, story)
             if score > best_score:
                 best, best_score = story, score
         if best is None or best_score < float(self.cfg["threshold"]):
             best = _Story(id="s-" + item.article_id, order=len(self._stories))
             self._stories[best.id] = best
-        self._join(best, item, keys)
+        self._join(best, item, member, keys)
         return best.id
 
     def story_of(self, article_id: str) -> str | None:
@@ -95,56 +113,81 @@ class StoryClusterer:
 
     # ------------------------------------------------------------------ scoring
 
-    def score(self, item: StoryItem, doc: dict[str, float], story: _Story) -> float:
-        w = self.cfg["weights"]
-        s = w["terms"] * self._cosine(doc, story) + w["names"] * self._name_share(item, story)
-        norm = float(np.linalg.norm(story.emb_sum))
-        if norm > 0 and item.embedding.size:
-            s += w["embedding"] * float(item.embedding @ story.emb_sum) / norm
-        s -= w.get("missing_names", 0.0) * self._missing(item, story)
-        return s - self._date_penalty(item, story)
+    def score(self, item: StoryItem, doc: _Member, story: _Story) -> float:
+        """Average linkage over the story's kept members, blended with its closest member."""
+        sims = [self.pair(doc, m) for m in story.members]
+        if not sims:
+            return -math.inf
+        mix = float(self.cfg["max_weight"])
+        return (1 - mix) * sum(sims) / len(sims) + mix * max(sims)
 
-    def _missing(self, item: StoryItem, story: _Story) -> float:
-        """Share (idf-weighted) of the article's salient names the story has never seen, and back."""
-        ours = {n: self._idf(n, self.name_df) for n in item.salient}
-        size = len(story.article_ids)
-        theirs = {n: self._idf(n, self.name_df) for n, c in story.salient.items() if 2 * c >= size}
-        names = set(item.names)
-        a = sum(w for n, w in ours.items() if n not in story.names) / (sum(ours.values()) or 1.0)
-        b = sum(w for n, w in theirs.items() if n not in names) / (sum(theirs.values()) or 1.0)
-        return (a + b) / 2
+    def pair(self, a: _Member, b: _Member) -> float:
+        w = self.cfg["weights"]
+        s = w["terms"] * self._cosine(a.terms, b.terms, self.df)
+        s += w["names"] * self._cosine(a.names, b.names, self.name_df)
+        if a.emb.size == DIM and b.emb.size == DIM:
+            s += w["embedding"] * float(a.emb @ b.emb.astype(np.float32))
+        s -= w["missing_names"] * self._missing(a, b)
+        s -= w["places"] * self._place_conflict(a, b)
+        return s - self._date_penalty(a.published, b.published)
 
     def _idf(self, term: str, df: Counter) -> float:
-        return math.log((self.n_docs + 1) / (df.get(term, 0) + 1)) + 1.0
+        key = ("n:" if df is self.name_df else "t:") + term
+        value = self._idf_cache.get(key)
+        if value is None:
+            value = math.log((self.n_docs + 1) / (df.get(term, 0) + 1)) + 1.0
+            self._idf_cache[key] = value
+        return value
 
-    def _tfidf(self, counts: dict[str, float]) -> dict[str, float]:
-        vec = {t: v * self._idf(t, self.df) for t, v in log_tf_unit(counts).items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {t: v / norm for t, v in vec.items()}
-
-    def _cosine(self, doc: dict[str, float], story: _Story) -> float:
-        weighted = {t: v * self._idf(t, self.df) for t, v in story.terms.items()}
-        norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
-        return sum(v * weighted.get(t, 0.0) for t, v in doc.items()) / norm
-
-    def _name_share(self, item: StoryItem, story: _Story) -> float:
-        if not item.names:
+    def _cosine(self, a: dict[str, float], b: dict[str, float], df: Counter) -> float:
+        """Cosine of two sub-linear tf vectors weighted by idf (squared: both sides carry it)."""
+        if not a or not b:
             return 0.0
-        weights = {n: self._idf(n, self.name_df) for n in item.names}
-        shared = sum(w for n, w in weights.items() if n in story.names)
-        return shared / sum(weights.values())
-
-    def _date_penalty(self, item: StoryItem, story: _Story) -> float:
-        day, first, last = _days(item.published), _days(story.first), _days(story.last)
-        if day is None or first is None or last is None:
+        if len(b) < len(a):
+            a, b = b, a
+        dot = sum(v * b[t] * self._idf(t, df) ** 2 for t, v in a.items() if t in b)
+        if not dot:
             return 0.0
-        gap = max(first - day, day - last, 0)
-        return float(self.cfg["date_penalty"]) if gap > int(self.cfg["date_window_days"]) else 0.0
+        na = math.sqrt(sum((v * self._idf(t, df)) ** 2 for t, v in a.items()))
+        nb = math.sqrt(sum((v * self._idf(t, df)) ** 2 for t, v in b.items()))
+        return dot / (na * nb) if na and nb else 0.0
+
+    def _missing(self, a: _Member, b: _Member) -> float:
+        """Idf-weighted share of each side's salient names that the other never mentions."""
+        return (self._unseen(a.salient, b.names) + self._unseen(b.salient, a.names)) / 2
+
+    def _unseen(self, salient: tuple[str, ...], names: dict[str, float]) -> float:
+        weights = [(self._idf(n, self.name_df), n in names) for n in salient]
+        total = sum(w for w, _ in weights)
+        return sum(w for w, seen in weights if not seen) / total if total else 0.0
+
+    def _place_conflict(self, a: _Member, b: _Member) -> float:
+        """1 when both name places and share none of them."""
+        return float(bool(a.places) and bool(b.places) and not set(a.places) & set(b.places))
+
+    def _date_penalty(self, a: str | None, b: str | None) -> float:
+        da, db = _days(a), _days(b)
+        if da is None or db is None:
+            return 0.0
+        return float(self.cfg["date_penalty"]) if abs(da - db) > int(self.cfg["date_window_days"]) else 0.0
 
     # ------------------------------------------------------------------ index
 
-    def _keys(self, item: StoryItem, doc: dict[str, float]) -> list[str]:
-        top = sorted(doc.items(), key=lambda kv: (-kv[1], kv[0]))[: int(self.cfg["index_terms_per_article"])]
+    def _member(self, item: StoryItem) -> _Member:
+        cap = int(self.cfg["max_terms_per_member"])
+        terms = log_tf_unit(dict(item.terms))
+        if len(terms) > cap:
+            terms = dict(sorted(terms.items(), key=lambda kv: (-kv[1] * self._idf(kv[0], self.df), kv[0]))[:cap])
+        emb = np.asarray(item.embedding, dtype=np.float32)
+        return _Member(
+            article_id=item.article_id, terms=terms, names=log_tf_unit(dict(Counter(item.name_mentions or item.names))),
+            salient=tuple(item.salient), places=tuple(item.places), published=item.published,
+            emb=emb.astype(np.float16) if emb.size == DIM else np.zeros(0, dtype=np.float16),
+        )
+
+    def _keys(self, item: StoryItem, member: _Member) -> list[str]:
+        ranked = sorted(member.terms.items(), key=lambda kv: (-kv[1] * self._idf(kv[0], self.df), kv[0]))
+        top = ranked[: int(self.cfg["index_terms_per_article"])]
         keys = [f"n:{n}" for n in item.names] + [f"a:{a}" for a in item.actor_ids]
         keys += [f"p:{p}" for p in item.places] + [f"e:{e}" for e in item.event_keys]
         keys += [f"t:{t}" for t, _ in top] + self._lsh_keys(item.embedding)
@@ -175,21 +218,19 @@ class StoryClusterer:
 
     def _count(self, item: StoryItem) -> None:
         self.n_docs += 1
+        self._idf_cache.clear()
         self.df.update(t for t, _ in item.terms)
         self.name_df.update(item.names)
 
-    def _join(self, story: _Story, item: StoryItem, keys: list[str]) -> None:
+    def _join(self, story: _Story, item: StoryItem, member: _Member, keys: list[str]) -> None:
         story.article_ids.append(item.article_id)
         story.titles.append(item.title or "")
-        emb = np.asarray(item.embedding, dtype=np.float32)
-        if emb.size == DIM:
-            story.embs.append(emb.astype(np.float16))
-            story.emb_sum = story.emb_sum + emb
-        for t, v in log_tf_unit(dict(item.terms)).items():
-            story.terms[t] = story.terms.get(t, 0.0) + v
-        self._trim_terms(story)
+        if member.emb.size == DIM:
+            story.embs.append(member.emb)
+            story.emb_sum = story.emb_sum + member.emb.astype(np.float32)
+        story.members.append(member)
+        del story.members[: -int(self.cfg["max_members"])]
         story.names.update(set(item.names))
-        story.salient.update(set(item.salient))
         story.actors.update(set(item.actor_ids))
         if item.published:
             story.first = min(filter(None, [story.first, item.published]))
@@ -203,12 +244,6 @@ class StoryClusterer:
             if len(postings) < limit:
                 postings.append(story.id)
         self.article_story[item.article_id] = story.id
-
-    def _trim_terms(self, story: _Story) -> None:
-        cap = int(self.cfg["max_terms_per_story"])
-        if len(story.terms) > cap:
-            kept = sorted(story.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
-            story.terms = dict(kept)
 
     def _story(self, s: _Story, articles: dict[str, Article]) -> Story:
         published = sorted(p for p in (getattr(articles.get(a), "published", None) for a in s.article_ids) if p)
@@ -262,22 +297,35 @@ def _b64(arr: np.ndarray) -> str:
     return base64.b64encode(np.ascontiguousarray(arr).tobytes()).decode("ascii")
 
 
+def _f16(raw: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(raw), dtype=np.float16).copy()
+
+
+def _member_state(m: _Member) -> dict[str, Any]:
+    return {"id": m.article_id, "terms": m.terms, "names": m.names, "salient": list(m.salient),
+            "places": list(m.places), "published": m.published, "emb": _b64(m.emb.astype(np.float16))}
+
+
+def _member_from_state(raw: dict[str, Any]) -> _Member:
+    return _Member(raw["id"], dict(raw["terms"]), dict(raw["names"]), tuple(raw["salient"]),
+                   tuple(raw["places"]), raw["published"], _f16(raw["emb"]))
+
+
 def _story_state(s: _Story) -> dict[str, Any]:
     embs = np.stack(s.embs) if s.embs else np.zeros((0, DIM), dtype=np.float16)
     return {
         "id": s.id, "order": s.order, "article_ids": s.article_ids, "titles": s.titles,
         "embs": _b64(embs.astype(np.float16)), "emb_sum": _b64(s.emb_sum.astype(np.float32)),
-        "terms": s.terms, "names": dict(s.names), "salient": dict(s.salient), "actors": dict(s.actors), "keys": sorted(s.keys),
-        "first": s.first, "last": s.last,
+        "members": [_member_state(m) for m in s.members], "names": dict(s.names), "actors": dict(s.actors),
+        "keys": sorted(s.keys), "first": s.first, "last": s.last,
     }
 
 
 def _story_from_state(raw: dict[str, Any]) -> _Story:
-    embs = np.frombuffer(base64.b64decode(raw["embs"]), dtype=np.float16).reshape(-1, DIM)
     return _Story(
         id=raw["id"], order=raw["order"], article_ids=list(raw["article_ids"]), titles=list(raw["titles"]),
-        embs=[e.copy() for e in embs],
+        embs=list(_f16(raw["embs"]).reshape(-1, DIM)),
         emb_sum=np.frombuffer(base64.b64decode(raw["emb_sum"]), dtype=np.float32).copy(),
-        terms=dict(raw["terms"]), names=Counter(raw["names"]), salient=Counter(raw["salient"]), actors=Counter(raw["actors"]),
-        keys=set(raw["keys"]), first=raw["first"], last=raw["last"],
+        members=[_member_from_state(m) for m in raw["members"]], names=Counter(raw["names"]),
+        actors=Counter(raw["actors"]), keys=set(raw["keys"]), first=raw["first"], last=raw["last"],
     )

@@ -30,6 +30,7 @@ class StoryItem:
     terms: tuple[tuple[str, int], ...] = ()
     names: tuple[str, ...] = ()
     salient: tuple[str, ...] = ()  # names said at least twice, or in the title/lead: who the story is about
+    name_mentions: tuple[str, ...] = ()  # every name as often as it is said (its term frequency)
 
 
 def normalise_name(text: str) -> str:
@@ -103,6 +104,7 @@ def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], em
         terms=tuple(sorted(terms.items())),
         names=tuple(sorted(set(names))),
         salient=tuple(salient),
+        name_mentions=tuple(sorted(names)),
     )
 
 

@@ -1,0 +1,140 @@
+"""Quotes and claims with their speakers (newsfuse.nlp.quotes), through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.model import Article, Block
+from newsfuse.nlp.quotes import quote_spans
+
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "seeds"
+
+
+def article(name: str, paragraphs: list[str], published: str | None = "2025-11-16") -> Article:
+    return Article(name, name, "text", None, published, None, None, tuple(Block("paragraph", p) for p in paragraphs))
+
+
+def seed_article(path: Path) -> Article:
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return article(path.name, lines)
+
+
+@pytest.fixture(scope="module")
+def annotate():
+    from newsfuse.nlp import annotate
+
+    return annotate
+
+
+@pytest.fixture(scope="module")
+def seeds(annotate):
+    files = sorted(SEEDS.glob("0*.txt"))
+    return {f.name[:3]: a for f, a in zip(files, annotate([seed_article(f) for f in files]))}
+
+
+def quotes_with(annotated, words: str):
+    return [q for q in annotated.quotes if words in q.text]
+
+
+def test_seed_000_kremlin_readout(seeds):
+    for words in ("thorough exchange of views", "comprehensive settlement"):
+        found = quotes_with(seeds["000"], words)
+        assert found and all("Kremlin" in (q.speaker_text or "") for q in found), found
+        assert any(q.direct and q.text == words for q in found)
+
+
+def test_seed_001_ria_novosti(seeds):
+    found = quotes_with(seeds["001"], "extensive exchange of views")
+    assert found and all("RIA Novosti" in (q.speaker_text or "") for q in found)
+    assert any(q.verb == "according to" for q in found)
+
+
+def test_seed_002_rubio_and_netanyahus_office(seeds):
+    found = quotes_with(seeds["002"], "good progress")
+    assert found and all("Marco Rubio" in (q.speaker_text or "") for q in found)
+    office = quotes_with(seeds["002"], "placed at Putin’s initiative")
+    assert office and office[0].speaker_text == "Netanyahu’s office" and office[0].verb == "confirmed"
+
+
+def test_scare_quotes_are_not_quotes(seeds):
+    assert not quotes_with(seeds["001"], "Green Zone")
+
+
+def test_spans_match_text_and_speaker_left_to_actors(seeds):
+    for a in seeds.values():
+        text = a.article.text
+        for q in a.quotes:
+            assert text[q.start : q.end] == q.text
+            assert q.speaker is None
+            assert 0 <= q.sentence < len(a.sentences)
+
+
+CASES = [
+    ("Smith said that the plan would fail.", "Smith", "said", "the plan would fail", False),
+    ("“We will not retreat from our positions,” Defence Minister Sergei Shoigu told reporters.",
+     "Defence Minister Sergei Shoigu", "told reporters", "We will not retreat from our positions", True),
+    ("According to the ministry, 40 people were killed in the strike.", "the ministry", "according to",
+     "40 people were killed in the strike", False),
+    ("“We talked for an hour. It was useful and we agreed on many points,” Putin said.", "Putin", "said",
+     "We talked for an hour. It was useful and we agreed on many points", True),
+    ('Boris Johnson said: "This is a good deal for everyone involved in it."', "Boris Johnson", "said",
+     "This is a good deal for everyone involved in it", True),
+    ("The opposition denied that it had received foreign money.", "The opposition", "denied",
+     "it had received foreign money", False),
+    ("Senator Warren believes the bill will pass.", "Senator Warren", "believes", "the bill will pass", False),
+    ("The company will cut 300 jobs, the union claimed.", "the union", "claimed", "The company will cut 300 jobs", False),
+]
+
+
+@pytest.fixture(scope="module")
+def cases(annotate):
+    return annotate([article(str(i), [c[0]]) for i, c in enumerate(CASES)])
+
+
+@pytest.mark.parametrize("index", range(len(CASES)))
+def test_quote_forms(cases, index):
+    _, speaker, verb, content, direct = CASES[index]
+    found = [q for q in cases[index].quotes if q.text == content]
+    assert found, cases[index].quotes
+    q = found[0]
+    assert (q.speaker_text, q.verb, q.direct) == (speaker, verb, direct)
+
+
+def test_multi_sentence_quote_is_one_quote(cases):
+    quotes = cases[3].quotes
+    assert len(quotes) == 1 and quotes[0].sentence == 0
+
+
+def test_pronoun_speaker_resolves_to_last_named_person(annotate):
+    a = annotate([article("p", ["Angela Merkel arrived in Paris on Monday. She said the talks were constructive."])])[0]
+    q = [q for q in a.quotes if q.text == "the talks were constructive"]
+    assert q and q[0].speaker_text == "Angela Merkel" and q[0].sentence == 1
+
+
+def test_quote_across_paragraphs_without_closing_mark():
+    text = "“The first paragraph of a long statement goes on here.\n\n“And the second one ends it,” she said."
+    spans = quote_spans(text)
+    assert [text[s:e] for s, e in spans] == [
+        "The first paragraph of a long statement goes on here.",
+        "And the second one ends it,",
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab .,\n"“”„«»'))))
+def test_quote_spans_are_inside_text(text):
+    for start, end in quote_spans(text):
+        assert 0 <= start < end <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab said he .,\n"“”'))))
+def test_find_quotes_without_a_parse_never_raises(text):
+    from newsfuse.nlp.quotes import find_quotes
+
+    for q in find_quotes(text, [], [], []):
+        assert text[q.start : q.end] == q.text
