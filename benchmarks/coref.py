@@ -18,8 +18,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent / "accuracy"))
 import stories as S  # noqa: E402
 
-from newsfuse.stories import StoryClusterer  # noqa: E402
+from newsfuse.stories import StoryClusterer, embed_texts  # noqa: E402
 from newsfuse.stories.coref import AnyMention, group  # noqa: E402
+from newsfuse.stories.items import normalise_name  # noqa: E402
+
+NAME_LABELS = {"PERSON", "ORG", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def read_gold(data: Path, docs: list[dict]) -> list[dict]:
@@ -39,23 +43,23 @@ def read_gold(data: Path, docs: list[dict]) -> list[dict]:
     return out
 
 
-def token_offsets(doc: dict) -> dict[tuple[int, int], int]:
-    """(sentence, token) -> character offset in the Article text built by S.to_article."""
+def token_offsets(doc: dict, text: str) -> dict[tuple[int, int], int]:
+    """(sentence, token) -> character offset of that token in the cleaned Article text.
+
+    Tokens are found in order; a token the cleaner dropped (a removed line) is skipped without
+    losing the place of the ones after it."""
     offsets, pos = {}, 0
     for s_i, tokens in enumerate(doc["sentences"]):
-        line = " ".join(tokens)
-        if not line.strip():
-            continue
-        col = 0
         for t_i, tok in enumerate(tokens):
-            offsets[(s_i, t_i)] = pos + col
-            col += len(tok) + 1
-        pos += len(line) + 2  # blocks are joined by a blank line
+            found = text.find(tok, pos, pos + 200 + len(tok))
+            if found >= 0:
+                offsets[(s_i, t_i)] = found
+                pos = found + len(tok)
     return offsets
 
 
 def mention_features(doc: dict, annotated, mentions: list[dict], story: str | None) -> list[AnyMention]:
-    offsets = token_offsets(doc)
+    offsets = token_offsets(doc, annotated.article.text)
     by_start = {t.start: t for t in annotated.tokens}
     out = []
     for m in mentions:
@@ -64,9 +68,22 @@ def mention_features(doc: dict, annotated, mentions: list[dict], story: str | No
         head = next((t for t in toks if t.pos in ("VERB", "NOUN")), toks[-1] if toks else None)
         lemma = (head.lemma if head else m["text"].split()[-1]).lower()
         sent = head.sent if head else -1
+        ents = [e for e in annotated.entities if _in_sentence(annotated, e.start, sent)]
+        names = frozenset(normalise_name(e.text) for e in ents if e.label in NAME_LABELS)
+        places = frozenset(normalise_name(e.text) for e in ents if e.label in PLACE_LABELS)
         dates = frozenset(d.value for d in annotated.dates if d.precision == "day" and _in_sentence(annotated, d.start, sent))
-        out.append(AnyMention(m["id"], story, lemma, frozenset(), dates))
+        out.append(AnyMention(m["id"], story, lemma, names - {""}, dates, places - {""}, None, str(doc["doc_id"])))
     return out
+
+
+def with_vectors(feats: list[AnyMention], gold: list[dict]) -> list[AnyMention]:
+    """Each mention with the embedding of its trigger words (one model call per distinct wording)."""
+    import dataclasses
+
+    words = {m["id"]: m["text"].lower() for m in gold}
+    distinct = sorted(set(words.values()))
+    vectors = dict(zip(distinct, embed_texts(distinct)))
+    return [dataclasses.replace(f, vector=vectors[words[f.id]]) for f in feats]
 
 
 def _in_sentence(annotated, char: int, sent: int) -> bool:
@@ -127,23 +144,30 @@ def scores(key: list[set], response: list[set]) -> dict[str, float]:
 # ---------------------------------------------------------------------- run
 
 
-def main(argv=None) -> dict:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--limit", type=int, default=0)
-    args = parser.parse_args(argv)
-    docs = S.read_documents(args.data, args.limit)
-    items, annotated, _ = S.pipeline_items([S.to_article(d, str(args.data / "documents.jsonl")) for d in docs])
+def features(
+    data: Path, limit: int = 0, cache: Path | None = None, split: str | None = None
+) -> tuple[list[dict], list[AnyMention], list[str]]:
+    """Gold mentions, their newsfuse features (predicted story, lemma, names, dates, trigger vector)."""
+    docs = [d for d in S.read_documents(data, limit) if split is None or d.get("split") == split]
+    analyses = S.analysed(data, limit, cache)
+    items = S.story_items(docs, analyses)
     clusterer = StoryClusterer()
-    story = [clusterer.add(item) for item in items]
-    gold = read_gold(args.data, docs)
+    story = [clusterer.add(item) if item is not None else None for item in items]
+    gold = read_gold(data, docs)
     by_doc = defaultdict(list)
     for m in gold:
         by_doc[m["doc_id"]].append(m)
-    feats = []
-    for d, ann, s in zip(docs, annotated, story):
-        feats += mention_features(d, ann, by_doc[d["doc_id"]], s)
+    feats: list[AnyMention] = []
+    for d, s in zip(docs, story):
+        result = analyses.get(str(d["doc_id"]))
+        if result is not None:
+            feats += mention_features(d, result.annotated, by_doc[d["doc_id"]], s)
+        else:  # cleaning left no article: each mention on its own
+            feats += [AnyMention(m["id"], None, m["text"].lower()) for m in by_doc[d["doc_id"]]]
+    return gold, with_vectors(feats, gold), story
+
+
+def evaluate(gold: list[dict], feats: list[AnyMention]) -> dict:
     key_map = defaultdict(set)
     for m in gold:
         key_map[m["chain"]].add(m["id"])
@@ -151,12 +175,26 @@ def main(argv=None) -> dict:
     response = [set(c) for c in group(feats)]
     baseline = defaultdict(set)
     for f in feats:
-        baseline[(f.story, f.lemma)].add(f.id)
+        baseline[(f.story or f.id, f.lemma)].add(f.id)
     result = scores(key, response)
     result["baseline_conll"] = scores(key, list(baseline.values()))["conll"]
     result["mentions"] = len(gold)
+    return result
+
+
+def main(argv=None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--cache", type=Path, default=None, help="folder to keep analysed articles in")
+    parser.add_argument("--split", default=None, help="only the documents of this split (e.g. dev)")
+    args = parser.parse_args(argv)
+    gold, feats, story = features(args.data, args.limit, args.cache, args.split)
+    result = evaluate(gold, feats)
     if not args.json:
-        print(f"documents {len(docs)}  predicted stories {len(set(story))}  gold events {len(key)}")
+        print(f"documents {len(story)}  predicted stories {len(set(story))}  "
+              f"gold events {len({m['chain'] for m in gold})}")
     print(json.dumps(result, sort_keys=True))
     return result
 

@@ -196,7 +196,8 @@ def test_older_era_netanyahu_and_yeltsin():
     ann = linked(["Israeli Prime Minister Benjamin Netanyahu met Boris Yeltsin in Moscow on Tuesday. "
                   "Yeltsin said the talks were useful."], "1998-03-10")
     bibi = by_text(ann, "Israeli Prime Minister Benjamin Netanyahu")
-    assert bibi and (bibi[0].actor.country, bibi[0].actor.sector, bibi[0].actor.role) == ("ISR", "GOV", "Prime Minister")
+    assert bibi
+    assert (bibi[0].actor.country, bibi[0].actor.sector, bibi[0].actor.role) == ("ISR", "GOV", "Prime Minister")
     yeltsin = [m for m in ann.actors if m.actor.actor_id == "person:boris-yeltsin"]
     assert len(yeltsin) == 2 and yeltsin[0].actor.role == "President" and yeltsin[0].actor.country == "RUS"
     assert yeltsin[1].source == "coref"
@@ -306,12 +307,15 @@ def test_link_spans_match_text(words):
         ("The Turkish and Greek sides agreed.", [("Turkish", "TUR", "GOV"), ("Greek sides", "GRC", "GOV")]),
         ("Kurdish rebels attacked a convoy.", [("Kurdish rebels", None, "REB")]),
         ("Iraqi police arrested two men.", [("Iraqi police", "IRQ", "COP")]),
-        ("Shiite militias in Basra fought on.", [("Shiite militias in Basra", "IRQ", "REB")]),
+        ("Shiite militias in Baghdad fought on.", [("Shiite militias in Baghdad", "IRQ", "REB")]),
+        ("Kurdish rebels fought on in northern Iraq.", [("Kurdish rebels", "IRQ", "REB")]),
         ("Protesters in Cairo marched.", [("Protesters in Cairo", "EGY", "OPP")]),
         ("French and Egyptian warships sailed.", [("French", "FRA", "MIL"), ("Egyptian warships", "EGY", "MIL")]),
         ("Up to 100 ethnic Albanians demonstrated.", [("Albanians", None, "CVL")]),
         ("Congolese refugees fled.", [("Congolese refugees", "COD", "REF")]),
         ("Israel rejected a Senegalese peace plan.", [("Israel", "ISR", None), ("Senegalese", "SEN", None)]),
+        ("Iraq's interim government declared martial law.", [("Iraq's interim government", "IRQ", "GOV")]),
+        ("A pro-Iranian group and an anti-Syria journalist spoke.", []),
     ],
 )
 def test_peoples_and_groups(sentence, expected):

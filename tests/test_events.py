@@ -232,3 +232,110 @@ def test_seed_001_green_zone_planned(seed_events):
 def test_seed_000_will_not_allow_is_not_occurred(seed_events):
     warn = [m for m in seed_events["000"] if "will not allow" in m.sentence]
     assert all(m.status != "occurred" for m in warn)
+
+
+# ------------------------------------------------------------------ general patterns (PLOVER manual)
+
+@pytest.fixture(scope="module")
+def general():
+    texts = {
+        "future_threat": "Venezuela said it would impose sanctions on Colombia.",
+        "vow": "Armenia vowed to attack Azerbaijan.",
+        "must": "Norway said that Sweden must release the fishermen.",
+        "purpose": "Farmers stopped work on Monday to protest against Poland's new tax.",
+        "failed": "Peru and Bolivia failed to reach an agreement on the border.",
+        "arrived": "The Kenyan president arrived in Ankara on a state visit.",
+        "offer_from": "Chile rejected an offer from Argentina for talks.",
+        "demonym_object": "Chile rejected an Argentine proposal.",
+        "unless": "Ghana threatened to expel the diplomats unless Togo apologised.",
+        "domestic": "Kenyan police dispersed the students with tear gas.",
+        "inspectors": "The IAEA dispatched inspectors to Iran.",
+        "summon": "Poland summoned the Russian ambassador.",
+        "ready": "Spain is ready to send food aid to Morocco.",
+        "complain": "Lebanon complained to the United Nations about Israeli air raids.",
+    }
+    found = _run([_article(t) for t in texts.values()])
+    return {k: v for k, v in zip(texts, found)}
+
+
+def codes(refs) -> set[str]:
+    return {r.country or r.sector for r in refs}
+
+
+def test_future_conflict_is_a_threat_and_it_is_the_reporter(general):
+    m = general["future_threat"][0]
+    assert (m.type, m.status) == ("THREATEN", "planned")  # PLOVER 3.11 / CAMEO 1312
+    assert codes(m.source_actors) == {"VEN"} and codes(m.target_actors) == {"COL"}
+
+
+def test_vow_to_attack_is_a_threat(general):
+    m = general["vow"][0]
+    assert m.type == "THREATEN"
+    assert codes(m.source_actors) == {"ARM"} and codes(m.target_actors) == {"AZE"}
+
+
+def test_said_x_must_is_a_request_to_x(general):
+    m = general["must"][0]
+    assert m.type == "REQUEST"
+    assert codes(m.source_actors) == {"NOR"} and codes(m.target_actors) == {"SWE"}
+
+
+def test_stopping_work_to_protest_is_a_protest_against_its_object(general):
+    m = general["purpose"][0]
+    assert (m.type, m.mode) == ("PROTEST", "strike")
+    assert codes(m.target_actors) == {"POL"}
+
+
+def test_failed_agreement_is_a_reciprocal_rejection(general):
+    m = general["failed"][0]
+    assert (m.type, m.status, m.symmetric) == ("REJECT", "denied", True)
+    assert codes(m.source_actors) == {"PER", "BOL"} and not m.target_actors
+
+
+def test_arrived_on_a_visit_capital_is_the_host_government(general):
+    m = general["arrived"][0]
+    assert (m.type, m.mode) == ("CONSULT", "visit")
+    assert codes(m.source_actors) == {"KEN"} and codes(m.target_actors) == {"TUR"}
+
+
+def test_recipient_inside_the_object(general):
+    for key in ("offer_from", "demonym_object"):
+        m = general[key][0]
+        assert m.type == "REJECT"
+        assert codes(m.source_actors) == {"CHL"} and codes(m.target_actors) == {"ARG"}
+
+
+def test_threat_recipient_is_who_must_comply(general):
+    m = general["unless"][0]
+    assert (m.type, m.mode) == ("THREATEN", "expel")
+    assert codes(m.target_actors) == {"TGO"}
+
+
+def test_unnamed_domestic_recipient_takes_the_source_country(general):
+    m = general["domestic"][0]
+    assert m.type == "COERCE"
+    assert codes(m.source_actors) == {"KEN"} and codes(m.target_actors) == {"KEN"}
+
+
+def test_sending_inspectors_is_an_investigation(general):
+    m = general["inspectors"][0]
+    assert (m.type, m.mode) == ("ACCUSE", "investigate")
+    assert codes(m.source_actors) == {"IGO"} and codes(m.target_actors) == {"IRN"}
+
+
+def test_summoning_an_ambassador_is_a_complaint(general):
+    m = general["summon"][0]
+    assert m.type == "ACCUSE"  # PLOVER 3.9: not CONSULT, not REQUEST
+    assert codes(m.source_actors) == {"POL"} and codes(m.target_actors) == {"RUS"}
+
+
+def test_ready_to_give_aid_is_an_agreement(general):
+    m = general["ready"][0]
+    assert (m.type, m.status) == ("AGREE", "planned")  # PLOVER 3.1: future AID
+    assert codes(m.source_actors) == {"ESP"} and codes(m.target_actors) == {"MAR"}
+
+
+def test_complaint_recipient_is_what_it_is_about(general):
+    m = general["complain"][0]
+    assert m.type == "ACCUSE"
+    assert codes(m.target_actors) == {"ISR"}

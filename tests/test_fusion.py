@@ -80,6 +80,17 @@ def test_lukashenko_call_is_another_event():
     assert len(events) == 2
 
 
+def test_a_call_with_an_extra_counterpart_is_another_event():
+    # "Putin called Netanyahu" and "Putin called Netanyahu and Lukashenko", symmetric or not.
+    for symmetric, kind in ((True, "CONSULT"), (False, "ACCUSE")):
+        pair = mention("m1", "a000", (PUTIN,), (NETANYAHU,), type=kind, symmetric=symmetric)
+        three = mention("m2", "a001", (PUTIN,), (NETANYAHU, LUKASHENKO), type=kind, symmetric=symmetric)
+        alone = mention("m3", "a002", (PUTIN,), (), type=kind, symmetric=symmetric)
+        events = fuse_events([pair, three, alone], OUTLETS, STORY)
+        assert len(events) == 2
+        assert all({m.mention_id for m in e.mentions} != {"m1", "m2"} for e in events)
+
+
 def test_readout_disagreement_is_a_contradiction_with_both_sides():
     call = netanyahu_call(fuse_events(seed_mentions(), OUTLETS, STORY, TEXTS))
     readouts = [d for d in call.details if d.field == "readout"]

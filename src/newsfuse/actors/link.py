@@ -119,7 +119,7 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if j >= len(toks):
         return None
     hit = kb_match(doc, j)
-    if hit is None:
+    if hit is None or _pro_anti(doc, j):
         return None
     n, entry = hit
     core = (toks[j].start, toks[j + n - 1].end)
@@ -153,6 +153,9 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
     toks = doc.toks
     if j + n < len(toks) and toks[j + n].norm in POSSESSIVE:
         return False
+    for _ in range(2):  # "in northern Iraq", "in the occupied West Bank"
+        if j > 1 and toks[j - 1].norm in doc.kb.words["place_modifiers"] and _joined(doc, j - 1, j + 1):
+            j -= 1
     prev = toks[j - 1].norm if j > 0 else ""
     if prev in GOV_PREPS:
         return False
@@ -170,6 +173,8 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
 def demonym_at(doc: Doc, i: int) -> tuple[int, str] | None:
     """A demonym or country name at token i ('Russian', 'US', 'Israel's')."""
     toks = doc.toks
+    if _pro_anti(doc, i):
+        return None
     for n in (3, 2, 1):
         k = tuple(t.norm for t in toks[i:i + n])
         if len(k) < n or not _cap_ok(toks[i:i + n]):
@@ -294,13 +299,13 @@ def demonym_phrase(doc: Doc, i: int) -> list[Found]:
                 ref = leader_of(doc, items[0][2])
                 if ref:
                     return [Found(i, k + n, ref, "coref", (toks[k].start, toks[k + n - 1].end))]
-    agent = agent_after(doc, k)
+    agent = agent_after(doc, k, modifiers=0 if plural else 2)
     if agent:
         end, sector = agent
         return _people_found(doc, j, end, items, sector)
     if plural:
         return _people_found(doc, j, k, items, "CVL")
-    if not people and _state_act(doc, k):
+    if _state_act(doc, k):
         return [state_found(doc, a, b, iso) for a, b, iso in items if iso]
     return []
 
@@ -409,6 +414,7 @@ def agent_after(doc: Doc, k: int, modifiers: int = 2) -> tuple[int, str] | None:
         if at >= len(toks) or not _joined(doc, k - 1, at + 1):
             return None
         if m and (toks[at - 1].capitalised or toks[at - 1].norm in FUNCTION_WORDS
+                  or toks[at - 1].norm in doc.kb.words["not_modifiers"]
                   or not toks[at - 1].raw.isalpha() and "-" not in doc.text[toks[at - 2].end:toks[at - 1].start]):
             return None
         for n in (3, 2, 1):
@@ -543,13 +549,23 @@ def possessive_office(doc: Doc, f: Found) -> Found:
     """'Netanyahu's office' -> the Israeli government."""
     toks = doc.toks
     if f.end + 1 < len(toks) and toks[f.end].norm in POSSESSIVE and f.ref.country and f.ref.actor_id:
-        if f.ref.actor_id.startswith("person:"):
-            for n in (2, 1):
-                words = tuple(t.norm for t in toks[f.end + 1:f.end + 1 + n])
-                if len(words) == n and words in doc.kb.office_words:
-                    entry = doc.kb.sector_entry(f.ref.country, "GOV")
-                    return Found(f.start, f.end + 1 + n, ref_of(doc, entry), "coref", f.core, f.ref)
+        if f.ref.actor_id.startswith(("person:", "state:")):
+            for skip in (0, 1):  # "Iraq's interim government"
+                at = f.end + 1 + skip
+                if skip and (toks[at - 1].capitalised or not _joined(doc, at - 1, at + 1)):
+                    break
+                for n in (2, 1):
+                    words = tuple(t.norm for t in toks[at:at + n])
+                    if len(words) == n and words in doc.kb.office_words:
+                        entry = doc.kb.sector_entry(f.ref.country, "GOV")
+                        return Found(f.start, at + n, ref_of(doc, entry), "coref", f.core, f.ref)
     return f
+
+
+def _pro_anti(doc: Doc, i: int) -> bool:
+    """'pro-Iranian', 'anti-Syria': a stance, not the actor."""
+    before = doc.text[max(doc.toks[i].start - 5, 0):doc.toks[i].start].lower()
+    return before.endswith(("pro-", "anti-"))
 
 
 # ---------------------------------------------------------------------------- spaCy entities

@@ -14,6 +14,7 @@ CORE_DEPS = ("compound", "amod", "poss", "nmod", "conj", "cc", "appos", "det", "
 FALLBACK_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 BARE_LABELS = ("GPE", "NORP", "LOC", "ORG", "FAC")
 WH_WORDS = ("which", "who", "that", "whom")
+PRONOUNS = ("he", "she", "it", "they", "we", "his", "her", "its", "their", "our")
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,10 @@ def _resolved_bare(annotated: AnnotatedArticle, linked: list[Mention]) -> list[M
     except ImportError:
         return []
     spans = [(e.start, e.end, e.text) for e in annotated.entities if e.label in BARE_LABELS]
+    text = annotated.article.text
     spans += [(t.start, t.end, t.text) for t in annotated.tokens
-              if t.pos in ("ADJ", "PROPN") and t.text[:1].isupper() and t.dep in ("amod", "compound", "nmod")]
+              if t.pos in ("ADJ", "PROPN") and t.text[:1].isupper() and t.ent_type not in ("PERSON", "DATE")
+              and text[t.end:t.end + 1] != "-"]  # "Israeli-occupied" is no actor
     out: list[Mention] = []
     for start, end, text in spans:
         if any(m.start < end and start < m.end for m in linked + out):
@@ -67,11 +70,16 @@ class Roles:
         if root is None:
             return []
         tree = self.tree
-        core = tree.subtree(root, stop=tuple(d for d in _ALL_DEPS if d not in CORE_DEPS))
-        core = [i for i in core if not _under_prep(tree, i, root)]
-        found = _unique(m for i in core for m in self.at(i))
-        if found:
-            return found
+        bare: list[Mention] = []
+        for deps in (tuple(d for d in CORE_DEPS if d != "appos"), CORE_DEPS):  # "Pakistan, a U.S. ally"
+            core = tree.subtree(root, stop=tuple(d for d in _ALL_DEPS if d not in deps))
+            core = [i for i in core if not _under_prep(tree, i, root)]
+            found = _unique(m for i in core for m in self.at(i))
+            if any(m.ref.country or m.ref.sector for m in found):  # "Sidhoum, Algeria's activist"
+                return found
+            bare = bare or found
+        if bare:
+            return bare
         stop = ("relcl", "acl", "advcl", "ccomp") + (() if deep else ("prep",))
         ranked = sorted(tree.subtree(root, stop=stop), key=tree.depth)
         for i in ranked:
@@ -92,13 +100,29 @@ class Roles:
                 s = subj[0]
                 if tree.lemma(s) in WH_WORDS and tree.tokens[v].dep == "relcl":
                     return self.phrase(tree.head(v))
-                return self.phrase(s, deep=True)
+                found = self.phrase(s, deep=True)
+                if not found and self._anaphoric(s):  # "X said it would ...", "their forces withdrew"
+                    return self._reporter(v)
+                return found
             dep = tree.tokens[v].dep
             if dep == "relcl" or dep == "acl":
                 return self.phrase(tree.head(v))
-            if dep not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dobj"):
+            if dep not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dobj", "acomp"):
                 return []
             v = tree.head(v)
+        return []
+
+    def _anaphoric(self, s: int) -> bool:
+        tree = self.tree
+        return tree.lemma(s) in PRONOUNS or any(tree.lemma(k) in PRONOUNS for k in tree.children(s, "poss"))
+
+    def _reporter(self, v: int) -> list[Mention]:
+        """The subject of the clause that reports ``v`` ("Palestinian leaders said they would ...")."""
+        for a in self.tree.ancestors(v):
+            if self.tree.tokens[a].pos in ("VERB", "AUX") and self.tree.children(a, "nsubj", "nsubjpass"):
+                s = self.tree.children(a, "nsubj", "nsubjpass")[0]
+                if not self._anaphoric(s):
+                    return self.phrase(s, deep=True)
         return []
 
     def nearest(self, root: int, exclude: set[str]) -> list[Mention]:

@@ -37,6 +37,7 @@ class RuleExtractor:
         self.motion_verbs = {str(x) for x in load_patterns()["motion_verbs"]}
         self.place_targets = {str(x) for x in load_patterns()["place_target_types"]}
         self.domestic_targets = {str(x) for x in load_patterns()["domestic_target_types"]}
+        self.domestic_object_targets = {str(x) for x in load_patterns()["domestic_object_target_types"]}
 
     def extract(self, annotated: AnnotatedArticle) -> list[EventMention]:
         mentions = actor_mentions(annotated)
@@ -103,7 +104,9 @@ class RuleExtractor:
             if h is None or dep in TRANSPARENT:
                 return None
             if h in triggers and h != t.light:
-                return h if dep != "advcl" or triggers[h].pattern.type == t.pattern.type else None
+                same = triggers[h].pattern.type == t.pattern.type
+                purpose = bool(triggers[h].pattern.content) and "to" in tree.child_lemmas(j, "aux")
+                return h if dep != "advcl" or same or purpose else None
             if h == t.light and t.light in triggers:
                 return h
             j = h
@@ -144,7 +147,7 @@ class RuleExtractor:
         status = attr.status(tree, t.i, t.light)
         type_, mode = self._type(tree, t, status, content)
         source, target, initiator = self._roles(tree, roles, t)
-        if not target:
+        if not target and not p.symmetric:
             target = self._default_target(tree, roles, t, type_, source)
         anchor = t.light if t.light is not None else t.i
         anchors = [x for x in (t.i, t.light) if x is not None] + object_heads(tree, t.i)
@@ -204,9 +207,10 @@ class RuleExtractor:
             heads += tree.children(verb, "dobj")
         between = [m for h in heads for m in roles.preps(h, ("between", "among"))]
         with_ = [m for h in heads for m in roles.preps(h, ("with",))]
+        if not target and p.target_preps:  # "complained to the UN over X": X
+            target = [m for h in heads for m in roles.preps(h, tuple(p.target_preps))]
         if not target:
-            target = [m for h in heads for m in roles.preps(h, tuple(p.target_preps) or TARGET_PREPS)]
-            target += [] if p.symmetric else with_
+            target = [m for h in heads for m in roles.preps(h, TARGET_PREPS)] + ([] if p.symmetric else with_)
         if noun is not None and not target and verb is not None:
             target = self._verb_targets(tree, roles, verb, skip=noun)
         initiator = self._initiator(tree, roles, source if p.initiator else [])
@@ -217,8 +221,8 @@ class RuleExtractor:
                 target = [m for m in everyone if m not in source]
             else:
                 source, target = everyone, []
-        else:
-            source = _merge(source, between)
+        else:  # "X ended mediation between Y and Z": Y and Z are the recipients
+            source, target = (source, target or between) if source else (between, target)
             if not target:
                 target = roles.nearest(verb if verb is not None else t.i, {actor_key(m.ref) for m in source})
         keys = {actor_key(m.ref) for m in source}
@@ -234,7 +238,8 @@ class RuleExtractor:
         if found:
             return found
         for c in tree.children(v, "ccomp", "xcomp"):  # "demanded that the US cancel", "urged X to"
-            found = [m for s in tree.children(c, "nsubj", "nsubjpass", "dobj") for m in roles.phrase(s)]
+            found = [m for s in tree.children(c, "nsubj", "nsubjpass") for m in roles.phrase(s)]
+            found = found or [m for s in tree.children(c, "dobj") for m in roles.phrase(s)]
             if tree.tokens[c].dep == "xcomp":  # "threatened to shell Iraqi towns", "to cut off power to X"
                 found = found or [m for s in tree.children(c, "dobj") for m in roles.phrase(s, deep=True)]
                 found = found or roles.preps(c, TARGET_PREPS)
@@ -247,17 +252,40 @@ class RuleExtractor:
         """Where no one is named: the place an act lands on ("lifted the curfew in X", "shelled X"),
         and for protests the authorities of the protesters' own country."""
         keys = {actor_key(m.ref) for m in source}
+        own = lambda found: [m for m in found if actor_key(m.ref) not in keys]  # noqa: E731
+        verb = t.light if t.pattern.noun else t.i
+        clauses = [verb] + (tree.children(verb, "xcomp") if verb is not None else [])
+        for c in [c for v in clauses for c in tree.children(v, "advcl")]:
+            marks = tree.child_lemmas(c, "mark")
+            if type_ == "THREATEN" and marks & {"if", "unless"}:  # "... unless Israel rescinds": Israel
+                found = own(roles.subject(c))
+            elif "to" in tree.child_lemmas(c, "aux") and not marks:  # "struck to protest X's decision"
+                found = own(self._verb_targets(tree, roles, c) or roles.preps(c, TARGET_PREPS))
+            else:
+                continue
+            if found:
+                return found
         if type_ in self.place_targets:
             heads = [x for x in (t.i, t.light) if x is not None]
             heads += [o for h in heads for o in tree.children(h, "dobj")]
             found = [m for h in heads for m in roles.preps(h, PLACE_PREPS) if actor_key(m.ref) not in keys]
             if found:
                 return found[:1]
-        if type_ in self.domestic_targets:
+        if type_ in self.domestic_targets or (type_ in self.domestic_object_targets and self._has_object(tree, t)):
             countries = list(dict.fromkeys(m.ref.country for m in source if m.ref.country))
             return [Mention(m.start, m.end, ActorRef(f"{c} government", c, "GOV"))
                     for c in countries[:1] for m in source[:1]]
         return []
+
+    @staticmethod
+    def _has_object(tree: Tree, t: Trigger) -> bool:
+        """The act names a recipient phrase (one no actor was found in)."""
+        verb = t.light if t.pattern.noun else t.i
+        if verb is None:
+            return False
+        objs = tree.children(verb, "dobj", "nsubjpass", "dative")
+        objs += [o for c in tree.children(verb, "xcomp", "ccomp") for o in tree.children(c, "nsubj", "dobj")]
+        return any(tree.tokens[o].pos in ("NOUN", "PROPN") and o != t.i for o in objs)
 
     def _initiator(self, tree: Tree, roles: Roles, subject: list[Mention]) -> ActorRef | None:
         nouns = {str(x) for x in load_patterns()["initiative_nouns"]}

@@ -80,8 +80,12 @@ def _actors_compatible(m: EventMention, n: EventMention, same_story: bool) -> bo
     am, an = _actors(m), _actors(n)
     if not am or not an:  # "the call", "the two leaders": the story's event of that kind
         return same_story
-    if _symmetric(m) or _symmetric(n):  # {Putin} fits {Putin, Netanyahu}; {Putin, Lukashenko} does not
-        return am == an or (min(len(am), len(an)) == 1 and (am <= an or an <= am))
+    # {Putin} fits {Putin, Netanyahu}; {Putin, Lukashenko} and {Putin, Netanyahu, Lukashenko} do not:
+    # a counterpart one mention names and the other does not makes another event.
+    if not (am == an or (min(len(am), len(an)) == 1 and (am <= an or an <= am))):
+        return False
+    if _symmetric(m) or _symmetric(n):
+        return True
     return _side_ok(m.source_actors, n.source_actors) and _side_ok(m.target_actors, n.target_actors)
 
 
