@@ -132,8 +132,10 @@ def test_actors_and_timeline_of_a_pair(api):
     assert any(e["type"] == "CONSULT" and e["date"] == "2025-11-15" for e in items)
     names = [" ".join(a["name"] for a in e["source_actors"] + e["target_actors"]) for e in items]
     assert all("Putin" in n and "Netanyahu" in n for n in names)
-    starts = [first_day(e["date"]) for e in items]  # 2025-W46 starts before 2025-11-15
+    starts = [first_day(e["date"]) for e in items if e["date"]]  # 2025-W46 starts before 2025-11-15
     assert starts == sorted(starts)
+    undated = [i for i, e in enumerate(items) if not e["date"]]
+    assert undated == list(range(len(starts), len(items)))  # undated events come last
 
 
 def test_search(api):

@@ -41,6 +41,7 @@ class _Member:
     places: tuple[str, ...]
     published: str | None
     emb: np.ndarray
+    years: tuple[str, ...] = ()
 
 
 @dataclass
@@ -129,6 +130,7 @@ class StoryClusterer:
             s += w["embedding"] * float(a.emb @ b.emb.astype(np.float32))
         s -= w["missing_names"] * self._missing(a, b)
         s -= w["places"] * self._place_conflict(a, b)
+        s -= w["years"] * float(bool(a.years) and bool(b.years) and not set(a.years) & set(b.years))
         return s - self._date_penalty(a.published, b.published)
 
     def _idf(self, term: str, df: Counter) -> float:
@@ -183,6 +185,7 @@ class StoryClusterer:
             article_id=item.article_id, terms=terms, names=log_tf_unit(dict(Counter(item.name_mentions or item.names))),
             salient=tuple(item.salient), places=tuple(item.places), published=item.published,
             emb=emb.astype(np.float16) if emb.size == DIM else np.zeros(0, dtype=np.float16),
+            years=tuple(item.years),
         )
 
     def _keys(self, item: StoryItem, member: _Member) -> list[str]:
@@ -303,12 +306,13 @@ def _f16(raw: str) -> np.ndarray:
 
 def _member_state(m: _Member) -> dict[str, Any]:
     return {"id": m.article_id, "terms": m.terms, "names": m.names, "salient": list(m.salient),
-            "places": list(m.places), "published": m.published, "emb": _b64(m.emb.astype(np.float16))}
+            "places": list(m.places), "published": m.published, "emb": _b64(m.emb.astype(np.float16)),
+            "years": list(m.years)}
 
 
 def _member_from_state(raw: dict[str, Any]) -> _Member:
     return _Member(raw["id"], dict(raw["terms"]), dict(raw["names"]), tuple(raw["salient"]),
-                   tuple(raw["places"]), raw["published"], _f16(raw["emb"]))
+                   tuple(raw["places"]), raw["published"], _f16(raw["emb"]), tuple(raw.get("years", ())))
 
 
 def _story_state(s: _Story) -> dict[str, Any]:

@@ -31,6 +31,7 @@ class StoryItem:
     names: tuple[str, ...] = ()
     salient: tuple[str, ...] = ()  # names said at least twice, or in the title/lead: who the story is about
     name_mentions: tuple[str, ...] = ()  # every name as often as it is said (its term frequency)
+    years: tuple[str, ...] = ()  # years of the dates the text gives (absolute or resolved)
 
 
 def normalise_name(text: str) -> str:
@@ -105,6 +106,7 @@ def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], em
         names=tuple(sorted(set(names))),
         salient=tuple(salient),
         name_mentions=tuple(sorted(names)),
+        years=tuple(sorted({d.value[:4] for d in annotated.dates if d.value and d.value[:4].isdigit() and len(d.value) >= 4})),
     )
 
 
