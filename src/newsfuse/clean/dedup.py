@@ -26,8 +26,15 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
 
 
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations  # computed once, reused
+
+
+def _new(hashvalues=None) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_PERMUTATIONS, hashvalues=hashvalues)
+
+
 def text_signature(text: str) -> bytes:
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    m = _new()
     m.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
     return np.asarray(m.hashvalues, dtype=_DTYPE).tobytes()
 
@@ -41,7 +48,7 @@ def _minhash(sig: bytes) -> MinHash:
     if len(sig) != NUM_PERM * _DTYPE.itemsize:
         raise ValueError(f"a signature is {NUM_PERM * _DTYPE.itemsize} bytes, got {len(sig)}")
     values = np.frombuffer(sig, dtype=_DTYPE).astype(np.uint64)
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME)
+    return _new(values)
 
 
 def _is_empty(m: MinHash) -> bool:
