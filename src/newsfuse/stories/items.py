@@ -31,7 +31,7 @@ class StoryItem:
     names: tuple[str, ...] = ()
     salient: tuple[str, ...] = ()  # names said at least twice, or in the title/lead: who the story is about
     name_mentions: tuple[str, ...] = ()  # every name as often as it is said (its term frequency)
-    years: tuple[str, ...] = ()  # years of the dates the text gives (absolute or resolved)
+    years: tuple[str, ...] = ()  # years of the dates in the lead (absolute or resolved)
 
 
 def normalise_name(text: str) -> str:
@@ -87,6 +87,13 @@ def _names(annotated: AnnotatedArticle) -> tuple[list[str], list[str], list[str]
     return names, places, salient
 
 
+def _lead_years(annotated: AnnotatedArticle) -> tuple[str, ...]:
+    """Years of the dates in the title and first sentences: when the story happens, not background."""
+    n = int(load("clustering.yaml")["lead_sentences"])
+    end = annotated.sentences[min(n, len(annotated.sentences)) - 1].end if annotated.sentences else 0
+    return tuple(sorted({d.value[:4] for d in annotated.dates if d.start < end and d.value and d.value[:4].isdigit()}))
+
+
 def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], embedding) -> StoryItem:
     article = annotated.article
     names, places, salient = _names(annotated)
@@ -106,7 +113,7 @@ def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], em
         names=tuple(sorted(set(names))),
         salient=tuple(salient),
         name_mentions=tuple(sorted(names)),
-        years=tuple(sorted({d.value[:4] for d in annotated.dates if d.value and d.value[:4].isdigit() and len(d.value) >= 4})),
+        years=_lead_years(annotated),
     )
 
 

@@ -1,0 +1,153 @@
+"""Is a trigger asserted about one specific occurrence, and how sure is a mention?
+
+Stance ("seeks to", "a position in favour of"), interpretation ("By discussing X, both sides
+signaled ..."), classes of events ("a series of conversations") and commentary ("the call fits into a
+wider pattern") are told apart from reports of acts. Cue words live in data/precision.yaml.
+"""
+
+from __future__ import annotations
+
+from ..model import ActorRef
+from .ontology import load_patterns, load_precision
+from .tree import Tree
+
+# edges from an act up to what frames it ("a desire [acl] to avoid [dobj] clashes")
+FRAME_DEPS = ("xcomp", "acl", "prep", "pobj", "pcomp", "dobj")
+
+
+def cue(key: str) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in load_precision().get(key) or ())
+
+
+def factor(key: str) -> float:
+    return float(load_precision()["confidence"][key])
+
+
+def _is_verb(tree: Tree, i: int) -> bool:
+    tok = tree.tokens[i]
+    return tok.pos in ("VERB", "AUX") or tok.tag.startswith("VB")
+
+
+def local_veto(tree: Tree, i: int) -> str | None:
+    """Why the trigger at ``i`` is no act, judged from its own words: intention, interpretation, class."""
+    lemma = tree.lemma(i)
+    if _is_verb(tree, i):
+        if lemma in cue("intention_verbs") and _infinitive(tree, i):
+            return "intention"
+        if lemma in cue("interpretive_verbs") and (_means_clause(tree, i) or tree.child_lemmas(i, "advmod")
+                                                     & cue("trend_adverbs")):
+            return "interpretive"
+        return None
+    return "series" if _under_series(tree, i) else None
+
+
+def _infinitive(tree: Tree, v: int) -> bool:
+    return any("to" in tree.child_lemmas(c, "aux") for c in tree.children(v, "xcomp"))
+
+
+def _means_clause(tree: Tree, v: int) -> bool:
+    """"By discussing X, both sides signaled ...": the verb reads meaning into another act."""
+    return any(tree.lemma(p) == "by" and any(tree.tokens[c].tag == "VBG" for c in tree.children(p, "pcomp"))
+               for p in tree.children(v, "prep"))
+
+
+def _under_series(tree: Tree, n: int) -> bool:
+    h = tree.head(n)
+    if tree.tokens[n].dep == "conj" and h is not None:  # "a series of calls and meetings"
+        return _under_series(tree, h)
+    if tree.tokens[n].dep != "pobj" or h is None or tree.lemma(h) != "of":
+        return False
+    owner = tree.head(h)
+    return owner is not None and tree.lemma(owner) in cue("series_heads")
+
+
+def under_stance(tree: Tree, anchor: int, triggers: set[int]) -> bool:
+    """The act sits in the complement of a stance ("a desire to avoid clashes") no act governs."""
+    reporting = {str(x) for x in load_patterns()["reporting_verbs"]}
+    stance, j = False, anchor
+    while tree.tokens[j].dep in FRAME_DEPS:
+        h = tree.head(j)
+        if h is None or h in triggers:
+            return False if h is not None else stance
+        if tree.lemma(h) in reporting and _is_verb(tree, h):
+            return stance
+        stance = stance or tree.lemma(h) in cue("stance_heads")
+        j = h
+    return stance
+
+
+def commentary(tree: Tree, n: int) -> bool:
+    """An event noun that is the subject of a predicate about it ("the call fits into ...")."""
+    h = tree.head(n)
+    return (tree.tokens[n].dep in ("nsubj", "nsubjpass") and h is not None
+            and tree.lemma(h) in cue("commentary_predicates") and tree.lemma(h) not in cue("event_predicates"))
+
+
+def carries_event(tree: Tree, v: int) -> bool:
+    """The verb whose subject is an event noun dates and places it ("talks began", "took place")."""
+    return tree.lemma(v) in cue("event_predicates")
+
+
+def anaphoric_noun(tree: Tree, n: int) -> bool:
+    """"the call", "this conversation", "Putin's latest call": a reference to a reported event."""
+    if tree.child_lemmas(n, "amod") & cue("anaphoric_modifiers"):
+        return True
+    if tree.child_lemmas(n, "amod") & {"early", "earlier", "previous", "prior", "last", "first", "new", "another"}:
+        return False  # "an earlier conversation": another event
+    return bool(tree.child_lemmas(n, "det") & cue("definite_determiners"))
+
+
+def group_subject(tree: Tree, v: int) -> bool:
+    """"the leaders", "both sides", "the two ministers": the participants of the last reported event."""
+    return any((tree.lemma(s) in cue("group_anaphors") and tree.tokens[s].tag in ("NNS", "NNPS"))
+               or tree.tokens[s].text.lower() in cue("group_pronouns") for s in tree.children(v, "nsubj", "nsubjpass"))
+
+
+def document_agent(tree: Tree, v: int | None) -> bool:
+    """"The proposal calls for ...", "Moscow's proposal rejects ...": a text does the act."""
+    while v is not None and not tree.children(v, "nsubj") and tree.tokens[v].dep == "conj":
+        v = tree.head(v)  # "calls for X and rejects Y"
+    if v is None:
+        return False
+    return any(tree.lemma(s) in cue("document_nouns") for s in tree.children(v, "nsubj"))
+
+
+def starts_ongoing(tree: Tree, date_tokens: list[int]) -> bool:
+    """The date is the start of an ongoing act ("since late 2023")."""
+    for i in date_tokens:
+        for a in [i, *tree.ancestors(i)][:4]:
+            if tree.lemma(a) in cue("start_markers"):
+                return True
+            prev = a - 1
+            if prev in tree.tokens and tree.lemma(prev) in cue("start_markers"):
+                return True
+    return False
+
+
+def ongoing(tree: Tree, heads: list[int]) -> bool:
+    """"a sustained campaign of airstrikes": an act with no single date."""
+    return any(tree.child_lemmas(h, "amod") & cue("ongoing_modifiers") for h in heads)
+
+
+def same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """One actor, or a state and its own government: never an act's source and target at once."""
+    if a.actor_id and a.actor_id == b.actor_id:
+        return True
+    if a.name.lower() == b.name.lower() and a.country == b.country:
+        return True
+    return bool(a.country) and a.country == b.country and state_like(a) and state_like(b)
+
+
+def state_like(r: ActorRef) -> bool:
+    """A state or its government as a whole ("Russia", "Moscow", "the Kremlin"), not a person or a part."""
+    kind = (r.actor_id or "").split(":")[0]
+    return r.sector in (None, "GOV") and not r.role and kind in ("", "state", "gov")
+
+
+def domestic(country: str) -> ActorRef:
+    """The unnamed domestic recipient of an act inside one country (PLOVER's domestic coding)."""
+    return ActorRef(f"domestic actors ({country})", country, None, None, f"domestic:{country}")
+
+
+def commentary_verb(tree: Tree, v: int) -> bool:
+    return tree.lemma(v) in cue("commentary_predicates") and tree.lemma(v) not in cue("event_predicates")
