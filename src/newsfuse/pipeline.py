@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
-from .model import AnnotatedArticle, Article, EventMention, InputError, InputFile, RawDocument
+from .model import AnnotatedArticle, Article, Block, EmbeddedPost, EventMention, InputError, InputFile, RawDocument
 
 BATCH_SIZE = 16
 
@@ -79,19 +79,63 @@ def _record_path(doc: RawDocument) -> str:
 def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[Analysis]:
     """nlp -> actors -> events (+ a sentence embedding for story clustering), batched.
 
+    Embedded social posts (an official account's post pasted in an article) are reports too:
+    they are analysed as small documents of their own, published on the post's date, and their
+    event mentions join the article's with the post's account as reporting source.
     A stage that fails on one article leaves that article with what the earlier stages gave
     (and a warning): one odd document never sinks its batch.
     """
     from . import nlp
 
-    annotated = nlp.annotate(list(articles))
-    vectors: list[bytes | None] = [None] * len(annotated)
-    if with_embeddings and annotated:
+    posts = [(i, post_article(a, k, p), p) for i, a in enumerate(articles) for k, p in enumerate(a.embedded_posts)
+             if p.text.strip()]
+    annotated = nlp.annotate(list(articles) + [pa for _, pa, _ in posts])
+    main, extra = annotated[: len(articles)], annotated[len(articles):]
+    vectors: list[bytes | None] = [None] * len(main)
+    if with_embeddings and main:
         from .stories import embed_texts, embedding_text
 
-        texts = [embedding_text(a.article) for a in annotated]
+        texts = [embedding_text(a.article) for a in main]
         vectors = [v.tobytes() for v in embed_texts(texts)]
-    return [_analyse_one(ann, vec) for ann, vec in zip(annotated, vectors)]
+    results = [_analyse_one(ann, vec) for ann, vec in zip(main, vectors)]
+    for (i, _pa, post), ann in zip(posts, extra):
+        from_post = _analyse_one(ann, None)
+        parent = results[i]
+        moved = tuple(mention_from_post(m, parent.annotated.article, post) for m in from_post.mentions)
+        results[i] = dataclasses.replace(parent, mentions=parent.mentions + moved,
+                                         warnings=parent.warnings + from_post.warnings)
+    return results
+
+
+def post_article(article: Article, index: int, post: EmbeddedPost) -> Article:
+    """An embedded post as a document of its own (for analysis only; never stored as an article)."""
+    return Article(
+        id=f"{article.id}~post{index + 1}", source_path=article.source_path, format=article.format, title=None,
+        published=post.date or article.published, outlet=post.handle or post.author, author=post.author,
+        blocks=(Block("paragraph", readable_post_text(post.text)),), language=article.language,
+    )
+
+
+def readable_post_text(text: str) -> str:
+    """Hashtags and handles as words ("#Putin" -> "Putin", "@netanyahu" -> "Netanyahu"), so the
+    language model and the actor linker read a post like prose."""
+    import re
+
+    text = re.sub(r"(?<![\w&])#(\w+)", r"\1", text)
+    return re.sub(r"(?<!\w)@([a-z]\w*)", lambda m: m.group(1).capitalize() if m.group(1).isalpha() else m.group(1), text)
+
+
+def mention_from_post(mention: EventMention, article: Article, post: EmbeddedPost) -> EventMention:
+    """A post's mention, attached to the article quoting the post. It has no offsets in the article
+    text (start = end = -1); its sentence is the post's own words. A post dated the day it reports an
+    occurred event gives that day."""
+    date, precision = mention.date, mention.date_precision
+    if post.date and mention.status == "occurred" and precision not in ("day",):
+        date, precision = post.date, "day"
+    return dataclasses.replace(
+        mention, article_id=article.id, start=-1, end=-1, sentence_index=-1, date=date, date_precision=precision,
+        reporting_source=post.handle or post.author or mention.reporting_source,
+    )
 
 
 def _analyse_one(ann: AnnotatedArticle, vector: bytes | None) -> Analysis:

@@ -53,6 +53,7 @@ class RuleExtractor:
         self.domestic_targets = {str(x) for x in load_patterns()["domestic_target_types"]}
         self.domestic_object_targets = {str(x) for x in load_patterns()["domestic_object_target_types"]}
         self.domestic_state_targets = {str(x) for x in load_patterns()["domestic_state_target_types"]}
+        self.foreign_objects = {str(x) for x in load_patterns()["foreign_objects"]}
 
     def extract(self, annotated: AnnotatedArticle) -> list[EventMention]:
         mentions = actor_mentions(annotated)
@@ -353,6 +354,8 @@ class RuleExtractor:
         if type_ in self.domestic_object_targets and self._has_object(tree, t):
             if any(prec.state_like(m.ref) for m in source) and type_ not in self.domestic_state_targets:
                 return []  # a government rejecting a thing: no domestic recipient
+            if {tree.lemma(o) for o in object_heads(tree, verb)} & self.foreign_objects:
+                return []  # sanctions, tariffs: aimed abroad
             return [Mention(m.start, m.end, prec.domestic(c)) for c in countries for m in source[:1]]
         return []
 

@@ -1,0 +1,55 @@
+"""The composed per-document stages on the real seeds: every mention is tied to words that say it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.ingest import iter_inputs, read_input
+from newsfuse.model import InputFile
+from newsfuse.pipeline import analyse, read_and_clean, readable_post_text
+
+
+@pytest.fixture(scope="module")
+def seed_analyses(seeds_dir):
+    articles = []
+    for item in iter_inputs([str(p) for p in sorted(seeds_dir.glob("*.txt"))]):
+        assert isinstance(item, InputFile)
+        _fmt, arts, errors = read_and_clean(item)
+        assert not errors
+        articles += arts
+    return {a.annotated.article.source_path.rsplit("/", 1)[-1][:3]: a for a in analyse(articles)}
+
+
+def test_every_mention_points_at_a_sentence_that_says_it(seed_analyses):
+    for result in seed_analyses.values():
+        text = result.annotated.article.text
+        posts = [p.text for p in result.annotated.article.embedded_posts]
+        for m in result.mentions:
+            if m.start == -1:  # from an embedded post: its sentence is the post's own words
+                assert any(readable_post_text(p) == m.sentence or m.sentence in readable_post_text(p) for p in posts)
+            else:
+                assert m.sentence == text[m.start:m.end]
+
+
+def test_the_embedded_post_reports_the_call_on_its_date(seed_analyses):
+    a002 = seed_analyses["002"]
+    from_post = [m for m in a002.mentions if m.start == -1]
+    assert from_post, "the @mfa_russia post reports the call"
+    call = from_post[0]
+    assert call.type == "CONSULT" and call.mode == "phone"
+    assert call.date == "2025-11-15" and call.date_precision == "day"
+    assert call.reporting_source == "@mfa_russia"
+    assert call.article_id == a002.annotated.article.id
+
+
+def test_readable_post_text():
+    assert readable_post_text("President #Putin and @netanyahu spoke") == "President Putin and Netanyahu spoke"
+    assert readable_post_text("mail me@example.org") == "mail me@example.org"
+    assert readable_post_text("@mfa_russia said") == "mfa_russia said"
+
+
+def test_embeddings_are_stored_per_article(seed_analyses):
+    import numpy as np
+
+    vectors = [np.frombuffer(a.embedding, dtype=np.float32) for a in seed_analyses.values()]
+    assert all(v.shape == (384,) and abs(float(np.linalg.norm(v)) - 1.0) < 1e-3 for v in vectors)
