@@ -77,7 +77,8 @@ class RuleExtractor:
     def _resolved(self, m: EventMention, ev: Evidence, before: list[EventMention]) -> EventMention:
         """Participants (and date) of a reference to an event reported earlier; then its confidence."""
         inherited_date = False
-        ante = _antecedent(m, before) if ev.anaphoric else None
+        partial = m.symmetric and len(_participants(m)) == 1  # "X had a call" after "X and Y held a call"
+        ante = _antecedent(m, before) if ev.anaphoric or partial else None
         if ante is not None:
             m = dataclasses.replace(
                 m, source_actors=ante.source_actors, target_actors=ante.target_actors, symmetric=ante.symmetric,
