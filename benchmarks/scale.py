@@ -43,27 +43,42 @@ def generated_folder(n: int, tmp: str) -> Path:
     return folder
 
 
-def part_dask(n: int, tmp: str) -> dict:
+def part_dask(n: int, n_full: int, tmp: str) -> dict:
+    """1 vs 2 workers: read+clean on workers for n articles; the full analysis for n_full."""
     from dask.distributed import Client, LocalCluster
 
     from newsfuse.distributed import ingest_with_dask
     from newsfuse.store import open_store
 
-    folder = generated_folder(n, tmp)
-    out = {"articles": n}
-    for workers in (1, 2):
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-                Client(cluster) as client:
-            client.run(lambda: __import__("newsfuse.pipeline").pipeline.analyse([]))  # load code before timing
-            store = open_store(str(Path(tmp) / f"dask{workers}.db"))
-            start = time.perf_counter()
-            summary = ingest_with_dask(store, [str(folder)], "unused", client=client)
-            seconds = time.perf_counter() - start
-            store.close()
-        out[f"workers_{workers}"] = {"new": summary.new, "seconds": round(seconds, 1),
-                                      "articles_per_s": round(summary.new / seconds, 2)}
-    out["speedup_2_vs_1"] = round(out["workers_2"]["articles_per_s"] / out["workers_1"]["articles_per_s"], 2)
+    out: dict = {}
+    for mode, count, analyse in (("read+clean+store", n, False), ("full analysis", n_full, True)):
+        if not count:
+            continue
+        folder = generated_folder(count, tmp)
+        res: dict = {"articles": count}
+        for workers in (1, 2):
+            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                              dashboard_address=None) as cluster, Client(cluster) as client:
+                if analyse:
+                    client.run(_warm_up)  # load the models before timing
+                store = open_store(str(Path(tmp) / f"dask-{analyse}-{workers}.db"))
+                start = time.perf_counter()
+                summary = ingest_with_dask(store, [str(folder)], "unused", client=client, analyse_articles=analyse)
+                seconds = time.perf_counter() - start
+                store.close()
+            res[f"workers_{workers}"] = {"new": summary.new, "seconds": round(seconds, 1),
+                                         "articles_per_s": round(summary.new / seconds, 2)}
+        res["speedup_2_vs_1"] = round(res["workers_2"]["articles_per_s"] / res["workers_1"]["articles_per_s"], 2)
+        out[mode] = res
     return out
+
+
+def _warm_up() -> None:
+    from newsfuse.model import Article, Block, article_id
+    from newsfuse.pipeline import analyse
+
+    blocks = (Block("paragraph", "The foreign ministers of Chile and Peru held talks in Lima on Monday."),)
+    analyse([Article(article_id(blocks), "warm", "text", None, "2026-03-10", None, None, blocks)])
 
 
 def part_store(n: int, tmp: str, pg_url: str | None) -> dict:
@@ -184,7 +199,8 @@ def part_fusion(sizes: list[int], added: int = 200) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--parts", default="dask,store,query,fusion")
-    parser.add_argument("--n-dask", type=int, default=20000)
+    parser.add_argument("--n-dask", type=int, default=20000, help="articles for read+clean+store on Dask")
+    parser.add_argument("--n-dask-full", type=int, default=2000, help="articles for the full analysis on Dask")
     parser.add_argument("--n-store", type=int, default=5000)
     parser.add_argument("--n-events", type=int, default=1_000_000)
     parser.add_argument("--fusion-sizes", default="10000,50000,100000,200000")
@@ -205,7 +221,7 @@ def main() -> None:
             results["fusion"] = part_fusion([int(x) for x in args.fusion_sizes.split(",")])
             print("fusion:", json.dumps(results["fusion"]), flush=True)
         if "dask" in parts:
-            results["dask"] = part_dask(args.n_dask, tmp)
+            results["dask"] = part_dask(args.n_dask, args.n_dask_full, tmp)
             print("dask:", json.dumps(results["dask"]), flush=True)
     print(f"machine: {machine}")
     if args.json:
