@@ -53,3 +53,35 @@ def test_embeddings_are_stored_per_article(seed_analyses):
 
     vectors = [np.frombuffer(a.embedding, dtype=np.float32) for a in seed_analyses.values()]
     assert all(v.shape == (384,) and abs(float(np.linalg.norm(v)) - 1.0) < 1e-3 for v in vectors)
+
+
+def _fused(db: str) -> tuple[set, list]:
+    from newsfuse.store import open_store
+
+    with open_store(db) as store:
+        stories = {frozenset(s.article_ids) for s in store.stories()}
+        events = []
+        for e in store.events():
+            d = e.to_dict()
+            d.pop("story_id")
+            events.append(d)
+    return stories, sorted(events, key=lambda d: d["id"])
+
+
+def test_seeds_one_at_a_time_in_any_order_give_the_same_stories_and_events(tmp_path, seeds_dir):
+    from newsfuse.pipeline import ingest_paths
+    from newsfuse.store import open_store
+
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    results = []
+    for order in ([0, 1, 2], [2, 0, 1], [1, 2, 0]):
+        db = str(tmp_path / f"order{''.join(map(str, order))}.db")
+        with open_store(db) as store:
+            for i in order:
+                assert ingest_paths(store, [str(seeds[i])]).new == 1
+        results.append(_fused(db))
+    stories, events = results[0]
+    assert len(stories) == 1 and len(next(iter(stories))) == 3
+    for other in results[1:]:
+        assert other[0] == stories
+        assert other[1] == events
