@@ -103,7 +103,8 @@ def _split_sentences_at_newlines(doc):
 
 def annotate(articles: Sequence[Article], batch_size: int = BATCH_SIZE) -> list[AnnotatedArticle]:
     """Sentences, tokens, entities, dates and quotes for each article (in order)."""
-    find_dates, find_quotes = _date_and_quote_finders()
+    from .dates import find_dates
+    from .quotes import find_quotes
 
     nlp = load_model()
     pieces: list[tuple[int, int, int]] = []  # (article index, start, end)
@@ -136,19 +137,6 @@ def annotate(articles: Sequence[Article], batch_size: int = BATCH_SIZE) -> list[
             )
         )
     return out
-
-
-def _date_and_quote_finders():
-    # TRANSITIONAL (lead removes at integration): dates/quotes modules are being written in parallel.
-    try:
-        from .dates import find_dates
-    except ImportError:
-        find_dates = lambda text, published, entities=(): []  # noqa: E731
-    try:
-        from .quotes import find_quotes
-    except ImportError:
-        find_quotes = lambda text, sentences, tokens, entities: []  # noqa: E731
-    return find_dates, find_quotes
 
 
 def _with_breaks(nlp, texts: Iterable[str]):
