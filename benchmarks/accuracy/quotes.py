@@ -2,7 +2,7 @@
 
 Each article (title line = heading, paragraphs = blocks, published from metadata.tsv) goes through
 ``newsfuse.nlp.annotate``. Over the gold attributions that have a Source: recall = some reported
-quote covers at least half of the Content's words and its speaker is that source (a pronoun or
+quote covers at least half of the Content's words (those of its pieces, not a cue between them) and its speaker is that source (a pronoun or
 description source is first resolved to the last named source before it); found = the same
 without the speaker; cue right = the reported cue is the gold Cue's word. Precision = reported
 quotes that overlap some attribution's Content. Anchor in the same run: textacy 0.13
@@ -42,6 +42,7 @@ class Attribution:
     source_text: str
     resolved: str
     cue: str
+    fragments: tuple[tuple[int, int], ...] = ()  # the Content's pieces (brat "a b;c d"); the cue between is not content
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,14 @@ def read_metadata(data: Path) -> dict[str, str]:
 
 def read_ann(path: Path, text: str) -> list[Attribution]:
     spans: dict[str, tuple[str, int, int, str]] = {}
+    pieces: dict[str, tuple[tuple[int, int], ...]] = {}
     events: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
             label, *offsets = parts[1].replace(";", " ").split()
             nums = [int(x) for x in offsets]
+            pieces[parts[0]] = tuple(zip(nums[::2], nums[1::2]))
             spans[parts[0]] = (label, min(nums), max(nums), text[min(nums) : max(nums)])
         elif line.startswith("E") and len(parts) >= 2:
             events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
@@ -82,7 +85,7 @@ def read_ann(path: Path, text: str) -> list[Attribution]:
         source = spans.get(ev.get("Source", ""))
         cue = spans.get(ev.get("Cue", ""))
         out.append(Attribution((content[1], content[2]), (source[1], source[2]) if source else None,
-                               source[3] if source else "", "", cue[3] if cue else ""))
+                               source[3] if source else "", "", cue[3] if cue else "", pieces[ev["Content"]]))
     return resolve_sources(out)
 
 
@@ -102,7 +105,7 @@ def resolve_sources(attrs: list[Attribution]) -> list[Attribution]:
                 resolved = before[-1][1]
         elif a.source:
             named.append((a.source[0], a.source_text))
-        out.append(Attribution(a.content, a.source, a.source_text, resolved, a.cue))
+        out.append(Attribution(a.content, a.source, a.source_text, resolved, a.cue, a.fragments))
     return out
 
 
@@ -142,16 +145,16 @@ def same_speaker(pred: str | None, gold: Attribution) -> bool:
     return bool(words & (name_words(gold.source_text) | name_words(gold.resolved)))
 
 
-def covers(pred: Predicted, text: str, span: tuple[int, int]) -> bool:
-    gold_words = [m for m in WORD.finditer(text, span[0], span[1])]
+def covers(pred: Predicted, text: str, gold: Attribution) -> bool:
+    gold_words = [m for s, e in gold.fragments or (gold.content,) for m in WORD.finditer(text, s, e)]
     if not gold_words:
         return False
     inside = sum(1 for m in gold_words if pred.start <= m.start() and m.end() <= pred.end)
     return inside * 2 >= len(gold_words)
 
 
-def overlaps(pred: Predicted, span: tuple[int, int]) -> bool:
-    return min(pred.end, span[1]) > max(pred.start, span[0])
+def overlaps(pred: Predicted, gold: Attribution) -> bool:
+    return any(min(pred.end, e) > max(pred.start, s) for s, e in gold.fragments or (gold.content,))
 
 
 def cue_word(text: str) -> str:
@@ -167,13 +170,13 @@ def score(items: Iterable[tuple[str, list[Attribution], list[Predicted]]]) -> di
             if g.source is None:
                 continue
             n_gold += 1
-            covering = [p for p in preds if covers(p, text, g.content)]
+            covering = [p for p in preds if covers(p, text, g)]
             found += bool(covering)
             good = [p for p in covering if same_speaker(p.speaker, g)]
             right += bool(good)
             cue_right += any(p.verb and cue_word(p.verb) == cue_word(g.cue) for p in (good or covering))
         n_pred += len(preds)
-        pred_ok += sum(any(overlaps(p, g.content) for g in gold) for p in preds)
+        pred_ok += sum(any(overlaps(p, g) for g in gold) for p in preds)
     recall = right / n_gold if n_gold else 0.0
     precision = pred_ok / n_pred if n_pred else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -255,9 +258,9 @@ def print_misses(pairs, preds, limit: int) -> None:
     for (article, gold), ps in zip(pairs, preds):
         text = article.text
         for g in gold:
-            if g.source is None or any(covers(p, text, g.content) and same_speaker(p.speaker, g) for p in ps):
+            if g.source is None or any(covers(p, text, g) and same_speaker(p.speaker, g) for p in ps):
                 continue
-            cover = [p.speaker for p in ps if covers(p, text, g.content)]
+            cover = [p.speaker for p in ps if covers(p, text, g)]
             print(f"miss: src={g.source_text!r}->{g.resolved!r} cue={g.cue!r} ours={cover} | {text[g.content[0]:g.content[1]][:100]!r}")
             shown += 1
             if shown >= limit:

@@ -138,7 +138,8 @@ def _day_number(word: str) -> int:
 def _tense_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     v = vocab()
     future = re.compile(rf"(?<![\w'])(?:{_alt(v['future_cues'])})(?!\w)", re.I)
-    past = re.compile(rf"\b(?:{_alt(v['past_cues'])}|\w{{3,}}ed)\b", re.I)
+    # A participle after a form of "be" is passive: the auxiliary carries the tense ("will be named").
+    past = re.compile(rf"\b(?:{_alt(v['past_cues'])})\b|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing )\b\w{{3,}}ed\b", re.I)
     return future, past
 
 
@@ -189,13 +190,18 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
     when = tense(ctx.text, m.start(), m.end())
     here = (month, day or (pub.day if month == pub.month else 1))
     now = (pub.month, pub.day)
-    if day is not None or not re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4) : m.start()]):
+    if day is not None or not _tense_preposition().search(ctx.text, max(0, m.start() - 12), m.start()):
         when = None  # measured on TimeBank: the nearest year beats tense cues, except "in <Month>"
     if when == "past":
         return pub.year if here <= now or month == pub.month else pub.year - 1
     if when == "future":
         return pub.year if here >= now or month == pub.month else pub.year + 1
     return min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: _biased_distance(_safe_date(y, month, day or 15), pub))
+
+
+@lru_cache(maxsize=1)
+def _tense_preposition() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['tense_prepositions'])})\s+$", re.I)
 
 
 def _biased_distance(d: date, pub: date) -> float:
