@@ -96,6 +96,53 @@ def test_month_day_without_year_takes_the_nearest_year():
     assert one("The deal closed Sept. 30.", "1989-10-26").value == "1989-09-30"
 
 
+@pytest.mark.parametrize(
+    "text, published, phrase, value",
+    [
+        # a passive participle does not make the clause past: "will be named" governs the month
+        ("She will be named commander for a mission in December.", "1998-03-04", "December", "1998-12"),
+        ("In January, the board brought in a new chief.", "1989-10-27", "January", "1989-01"),
+        ("The talks are supposed to conclude by May.", "1998-03-22", "May", "1998-05"),
+        ("The firm agreed to buy the unit for $22 million in February.", "1989-10-30", "February", "1990-02"),
+        # a dated day takes the nearest year unless a future cue governs it
+        ("Flights will leave each Thursday from August 6.", "1998-02-13", "August 6", "1998-08-06"),
+        ("The deal closed Sept. 30.", "1989-10-26", "Sept. 30", "1989-09-30"),
+        ("Profit could rise in next year's first quarter.", "1989-10-31", "first quarter", "1990-Q1"),
+    ],
+)
+def test_tense_and_year_modifiers(text, published, phrase, value):
+    assert one(text, published, phrase).value == value
+
+
+def test_year_ago_comparisons_in_a_quarterly_report_refer_to_the_quarter():
+    text = (
+        "The company said third-quarter net rose to $5 million from $4 million a year earlier. "
+        "Year-earlier results included a gain. Sales in the latest period rose 9%. "
+        "In the first nine months, net was $9 million, up from $7 million a year earlier."
+    )
+    found = find_dates(text, "1989-10-26")
+    values = [(d.text, d.value) for d in found]
+    assert values == [
+        ("third-quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+        ("Year-earlier", "1988-Q3"),
+        ("the latest period", "1989-Q3"),
+        ("a year earlier", "1988"),  # after another reporting period, the year again
+    ]
+
+
+def test_a_date_naming_a_quarters_end_keeps_the_quarter_in_focus():
+    text = "Net for the fiscal first quarter ended Sept. 30 fell to $2 million from $3 million a year ago."
+    found = {d.text: d.value for d in find_dates(text, "1989-10-26")}
+    assert found["a year ago"] == "1988-Q1"
+
+
+def test_year_ago_without_a_quarter_is_a_year():
+    assert one("Sales fell 8% from a year ago.", "1989-10-26", "a year ago").value == "1988"
+    assert one("the year-ago quarter", "1989-10-26").value == "1988-Q3"  # last completed quarter, a year back
+    assert one("the year-ago quarter", None).value is None
+
+
 def test_anaphora_resolve_to_the_previous_date():
     text = "The meeting was on March 3, 2024. Earlier the same day, the minister called. The next day he left."
     same = one(text, PUB, "same day")

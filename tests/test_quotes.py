@@ -87,6 +87,17 @@ CASES = [
      "it had received foreign money", False),
     ("Senator Warren believes the bill will pass.", "Senator Warren", "believes", "the bill will pass", False),
     ("The company will cut 300 jobs, the union claimed.", "the union", "claimed", "The company will cut 300 jobs", False),
+    ("The senator complained about the new rules for campaign donors.", "The senator", "complained about",
+     "the new rules for campaign donors", False),
+    ("Trump’s claim that the election was rigged drew criticism from both parties.", "Trump", "claim",
+     "the election was rigged", False),
+    ("“The debate changed nothing for me and my family.” ― Maria Lopez", "Maria Lopez", "―",
+     "The debate changed nothing for me and my family.", True),
+    ("PENCE: Well, look, the American people have an important choice to make this year.", "Pence", ":",
+     "Well, look, the American people have an important choice to make this year.", True),
+    ("“We will win this state and the next one,” said Jane Doe, a campaign adviser. “Nobody can stop us now, not even the polls.”",
+     "Jane Doe", "said", "We will win this state and the next one,” said Jane Doe, a campaign adviser. “Nobody can stop us now, not even the polls.",
+     True),
 ]
 
 

@@ -2,8 +2,8 @@
 
 Each article (title line = heading, paragraphs = blocks, published from metadata.tsv) goes through
 ``newsfuse.nlp.annotate``. Over the gold attributions that have a Source: recall = some reported
-quote covers at least half of the Content's words (those of its pieces, not a cue between them) and its speaker is that source (a pronoun or
-description source is first resolved to the last named source before it); found = the same
+quote covers at least half of the Content's words (those of its pieces, not a cue between them)
+and its speaker is that source (a pronoun or description source is first resolved to the last named source before it); found = the same
 without the speaker; cue right = the reported cue is the gold Cue's word. Precision = reported
 quotes that overlap some attribution's Content. Anchor in the same run: textacy 0.13
 ``direct_quotations`` on the same spaCy docs (direct quotes only).

@@ -31,6 +31,10 @@ class _Ctx:
     text: str
     pub: date | None
     prior: list[tuple[date, str]] = field(default_factory=list)  # resolved mentions so far
+    topic: date | None = None  # the first quarter named outright: what a report is about
+    named: date | None = None  # the last quarter named or referred to as such ("the latest quarter")
+    last_end: int = 0  # where the last resolved mention ends
+    last_precision: str | None = None  # of the last mention that is not part of a period's name
 
     def anchor(self, finest: str) -> tuple[date, str] | None:
         """The last resolved mention at precision ``finest`` or finer."""
@@ -39,6 +43,22 @@ class _Ctx:
             if PRECISION_ORDER.index(prec) <= limit:
                 return d, prec
         return None
+
+    def quarter_in_focus(self, start: int) -> date | None:
+        """The quarter a report is about, while the last mention is a quarter and no other
+        reporting period ("the first nine months") came up since."""
+        if self.named is None or self.last_precision != "quarter":
+            return None
+        return None if _period_breaker().search(self.text, self.last_end, start) else self.named
+
+    def note(self, d: date, precision: str, kind: str, start: int, end: int) -> None:
+        self.prior.append((d, precision))
+        self.last_end = end
+        if not _period_end().search(self.text, max(0, start - 30), start):  # "quarter ended Sept. 30"
+            self.last_precision = precision
+        if kind == "quarter":
+            self.named = d
+            self.topic = self.topic or d
 
 
 @dataclass(frozen=True)
@@ -190,8 +210,12 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
     when = tense(ctx.text, m.start(), m.end())
     here = (month, day or (pub.day if month == pub.month else 1))
     now = (pub.month, pub.day)
-    if day is not None or not _tense_preposition().search(ctx.text, max(0, m.start() - 12), m.start()):
-        when = None  # measured on TimeBank: the nearest year beats tense cues, except "in <Month>"
+    # Measured on TimeBank: the nearest year beats past-tense cues for a dated day ("closed Sept. 30"),
+    # a future cue does not ("will depart from August 6"); a month alone follows tense after "in <Month>".
+    if day is not None and when != "future":
+        when = None
+    elif day is None and not _tense_preposition().search(ctx.text, max(0, m.start() - 12), m.start()):
+        when = None
     if when == "past":
         return pub.year if here <= now or month == pub.month else pub.year - 1
     if when == "future":
@@ -377,6 +401,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved:
         found = ctx.anchor("day" if unit == "day" else "week")
         if found:
             base, kind = found[0], "anaphoric"
+    if unit == "year" and n == 1 and sign < 0 and (found := _year_ago_quarter(ctx, m.start())):
+        return found
     if base is None:
         return None, None, kind
     return shift(base, unit, sign * n), unit, kind
@@ -414,22 +440,57 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> Resolved:
     if year is None:
         if ctx.pub is None:
             return None, None, "quarter"
-        year = ctx.pub.year
+        rel = m.groupdict().get("rel")
+        year = ctx.pub.year + (int(vocab()["quarter_year_modifiers"][_key(rel)]) if rel else 0)
     return date(year, 3 * (q - 1) + 1, 1), "quarter", "quarter"
 
 
 def _quarter_phrase(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    phrase = _key(m.group("p"))
+    focus = ctx.topic if phrase in vocab()["focus_quarter_phrases"] else None
+    if focus is not None:
+        offset = int(vocab()["focus_quarter_phrases"][phrase])
+        return shift(focus, "quarter", offset), "quarter", "anaphoric" if offset else "quarter"
     if ctx.pub is None:
         return None, None, "quarter"
-    offset = int(vocab()["quarter_phrases"][_key(m.group("p"))])
+    offset = int(vocab()["quarter_phrases"].get(phrase, vocab()["focus_quarter_phrases"].get(phrase, 0) - 1))
     return shift(ctx.pub, "quarter", offset), "quarter", "quarter"
 
 
+@lru_cache(maxsize=1)
+def _period_end() -> re.Pattern[str]:
+    return re.compile(r"\b(?:quarter|period|year|months)\s+(?:ended|ending|ends)\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _period_breaker() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['reporting_periods'])})\b", re.I)
+
+
+def _year_ago_quarter(ctx: _Ctx, start: int) -> Resolved | None:
+    """In a report about a quarter, a year-ago comparison is the same quarter a year before."""
+    focus = ctx.quarter_in_focus(start)
+    return None if focus is None else (shift(focus, "quarter", -4), "quarter", "anaphoric")
+
+
 def _year_adjective(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    offset = int(vocab()["year_adjectives"][_key(m.group("p"))])
+    if offset == -1 and (found := _year_ago_quarter(ctx, m.start())):
+        return found
     if ctx.pub is None:
         return None, None, "relative"
-    offset = int(vocab()["year_adjectives"][_key(m.group("p"))])
     return shift(ctx.pub, "year", offset), "year", "relative"
+
+
+def _period_of_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'the 1988 period': the quarter in focus, in that year; else the year."""
+    year = int(m.group("year"))
+    focus = ctx.quarter_in_focus(m.start())
+    if m.group("noun").lower() == "quarter":
+        focus = focus or ctx.topic
+    if focus is None:
+        return date(year, 1, 1), "year", "year"
+    return date(year, focus.month, 1), "quarter", "anaphoric"
 
 
 # --------------------------------------------------------------------------- validators
@@ -610,11 +671,12 @@ def rules() -> tuple[_Rule, ...]:
         rule("same-day", rf"\b(?P<p>{_alt(v['same_day_phrases'])})\b", _same_day),
         rule(
             "quarter",
-            rf"\b(?:(?:the|its|their)\s+)?(?:(?P<y1>[12]\d{{3}})\s+)?(?:fiscal[\s-]+)?(?P<q>{_alt(v['quarter_ordinals'])})[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{{3}})\b)?",
+            rf"\b(?:(?:the|its|their)\s+)?(?:(?P<rel>{_alt(v['quarter_year_modifiers'])})\s+)?(?:(?P<y1>[12]\d{{3}})\s+)?(?:fiscal[\s-]+)?(?P<q>{_alt(v['quarter_ordinals'])})[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{{3}})\b)?",
             _quarter,
         ),
         rule("quarter-code", r"\bQ(?P<q>[1-4])(?:[\s/-]*(?P<y2>[12]\d{3})\b)?(?P<y1>)(?!\w)", _quarter),
-        rule("quarter-phrase", rf"\b(?P<p>{_alt(v['quarter_phrases'])})\b", _quarter_phrase),
+        rule("quarter-phrase", rf"\b(?P<p>{_alt(list(v['quarter_phrases']) + list(v['focus_quarter_phrases']))})(?![\w-])", _quarter_phrase),
+        rule("period-of-year", rf"\bthe\s+{year}\s+(?P<noun>period|quarter)\b", _period_of_year),
         rule("year-adjective", rf"\b(?P<p>{_alt(v['year_adjectives'])})\b", _year_adjective),
     )
 
@@ -665,7 +727,7 @@ def find_dates(text: str, published: str | None, entities: Sequence[Entity] = ()
         except (ValueError, KeyError, OverflowError):
             d, precision, kind = None, None, r.name
         if d is not None and precision is not None:
-            ctx.prior.append((d, precision))
+            ctx.note(d, precision, kind, start, end)
             value = format_value(d, precision)
         else:
             value, precision = None, None

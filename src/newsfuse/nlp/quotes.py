@@ -3,8 +3,12 @@
 Direct quotes are the spans inside quotation marks (straight or curly, across sentences).
 Indirect ones come from cue words: a speech/thought verb with a subject and a clause ("X said
 that ...", "X wants to ..."), or a prepositional cue ("according to X, ..."). A quoted phrase
-inside reported speech is a direct quote of that speaker. Pronoun and description speakers
-("he", "the official", "the campaign") become the last named person or group before them.
+inside reported speech is a direct quote of that speaker. Also: a verb or adjective with a
+preposition ("X complained about ...", "X is critical of ..."), a speech noun with a possessor
+("Trump's claim that ..."), quotes signed with a dash ("... ― Name") or introduced by a colon
+("Caddell continued: ..."), transcript lines ("PENCE: ..."); pieces of one quotation split by
+its cue ('“A,” said X. “B.”') are one quote. Pronoun and description speakers
+("he", "the official", "the campaign") become the last named speaker, or named subject, before them.
 ``speaker`` stays None: the actors stage links ``speaker_text``.
 """
 
@@ -33,7 +37,8 @@ CLAUSE_EDGE = set(",;:—–-\"'“”‘’ ")
 def vocab() -> dict:
     with open(DATA_FILE, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    for key in ("cue_verbs", "clause_only", "speech_nouns", "person_pronouns", "group_pronouns", "source_nouns", "audiences"):
+    data["prep_cues"] = {str(k).lower(): [str(p) for p in v] for k, v in data["prep_cues"].items()}
+    for key in ("cue_nouns", "cue_noun_preps", "clause_only", "speech_nouns", "person_pronouns", "group_pronouns", "source_nouns", "audiences"):
         data[key] = frozenset(str(w).lower() for w in data[key])
     return data
 
@@ -162,6 +167,15 @@ def _speaker_tokens(doc: _Doc, head: Token) -> list[Token]:
     return out
 
 
+def _antecedent(doc: _Doc, head: Token) -> Token:
+    """'Trump, who said ...': a relative pronoun stands for the noun its clause hangs on."""
+    if head.tag in ("WP", "WDT") or (head.text.lower() == "that" and head.dep.startswith("nsubj")):
+        verb = doc.tok(head.head)
+        if verb.dep == "relcl" and verb.head != verb.i:
+            return doc.tok(verb.head)
+    return head
+
+
 def _strip_speech_noun(doc: _Doc, head: Token) -> Token:
     """'the Kremlin's readout' -> 'the Kremlin'; 'statements from both governments' -> 'both governments'."""
     if head.lemma.lower() not in vocab()["speech_nouns"] and head.text.lower() not in vocab()["speech_nouns"]:
@@ -176,7 +190,7 @@ def _strip_speech_noun(doc: _Doc, head: Token) -> Token:
 
 
 def _speaker_text(doc: _Doc, head: Token) -> tuple[str, int, int]:
-    head = _strip_speech_noun(doc, head)
+    head = _strip_speech_noun(doc, _antecedent(doc, head))
     toks = _speaker_tokens(doc, head)
     start, end = _span(toks) or (head.start, head.end)
     start, end = _trim_speaker(doc.text, start, end)
@@ -191,10 +205,20 @@ def _trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_subject(doc: _Doc, char: int) -> bool:
+    i = doc.token_at(char)
+    if i is None:
+        return False
+    t = doc.tokens[i]
+    while t.dep == "compound" and t.head != t.i:
+        t = doc.tok(t.head)
+    return t.dep in SUBJECTS
+
+
 class _Resolver:
     """Pronouns and descriptions -> the last named person (or group) mentioned before them."""
 
-    def __init__(self, entities: Sequence[Entity]):
+    def __init__(self, entities: Sequence[Entity], doc: _Doc | None = None):
         v = vocab()
         self.person_labels = set(v["person_labels"])
         self.group_labels = set(v["group_labels"])
@@ -204,6 +228,8 @@ class _Resolver:
             if e.label in self.person_labels | self.group_labels
         )
         self.speakers: list[tuple[int, str, str]] = []
+        # names in subject position ("Trump told the crowd ...") are what a later "he" most often continues
+        self.subjects = [n for n in self.names if doc is not None and _is_subject(doc, n[0])]
 
     def resolve(self, speaker: str, start: int) -> str:
         key = re.sub(r"\s+", " ", speaker.lower())
@@ -219,7 +245,7 @@ class _Resolver:
 
     def _last(self, start: int, kind: str) -> str | None:
         # the last named speaker first: "he said" mostly continues the current speaker
-        pool = [n for n in self.speakers if n[0] < start and n[2] == kind]
+        pool = [n for n in self.speakers + self.subjects if n[0] < start and n[2] == kind]
         if not pool:
             pool = [n for n in self.names if n[0] < start and n[2] == kind]
         if not pool:
@@ -313,6 +339,72 @@ def _verb_phrase(doc: _Doc, verb: Token) -> str:
         c for c in doc.kids(verb.i, ("dobj",)) if c.text.lower() in vocab()["audiences"]
     ]
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+def _prep_cues(doc: _Doc) -> list[_Found]:
+    """'X complained about Y', 'X called for Y': the object of the cue's preposition is the content."""
+    cues = vocab()["prep_cues"]
+    out = []
+    for t in doc.tokens:
+        preps = cues.get(t.lemma.lower())
+        if not preps or t.pos not in ("VERB", "ADJ", "AUX"):
+            continue
+        subjects = doc.kids(t.i, SUBJECTS) or _inherited_subject(doc, t)
+        if not subjects:
+            continue
+        for prep in doc.kids(t.i, ("prep",)):
+            found = _prep_content(doc, t, prep, preps, subjects[0])
+            if found:
+                out.append(found)
+                break
+    return out
+
+
+def _prep_content(doc: _Doc, cue: Token, prep: Token, preps: list[str], source: Token) -> _Found | None:
+    if prep.text.lower() not in preps:
+        return None
+    objs = doc.kids(prep.i, ("pobj", "pcomp"))
+    if not objs:
+        return None
+    span = _span(doc.subtree(objs[0].i))
+    if span is None:
+        return None
+    start, end = _trim(doc.text, *span)
+    if end - start < 3:
+        return None
+    name, s_start, _ = _speaker_text(doc, source)
+    return _Found(name, s_start, f"{_verb_phrase(doc, cue)} {prep.text}", start, end, False, cue.sent)
+
+
+def _noun_cues(doc: _Doc) -> list[_Found]:
+    """'Trump's claim that ...', 'her plan to ...', 'Cruz's attacks on ...': the possessor is the source."""
+    v = vocab()
+    nouns, preps = v["cue_nouns"], v["cue_noun_preps"]
+    out = []
+    for t in doc.tokens:
+        if t.pos != "NOUN" or t.lemma.lower() not in nouns:
+            continue
+        owners = doc.kids(t.i, ("poss",))
+        if not owners:
+            continue
+        clause = doc.kids(t.i, ("acl", "ccomp", "relcl"))
+        clause = [c for c in clause if c.dep != "relcl" or any(k.text.lower() == "that" and k.dep == "mark" for k in doc.kids(c.i))]
+        if clause and clause[0].i > t.i:
+            span = _span(doc.subtree(clause[0].i))
+            if span is None:
+                continue
+            start, end = _trim(doc.text, *span)
+            if end - start >= 3:
+                name, s_start, _ = _speaker_text(doc, owners[0])
+                out.append(_Found(name, s_start, t.text, start, end, False, t.sent))
+            continue
+        for prep in doc.kids(t.i, ("prep",)):
+            found = _prep_content(doc, t, prep, preps, owners[0])
+            if found:
+                found.verb = f"{t.text} {prep.text}"
+                out.append(found)
+                break
+    return out
 
 
 def _according_to(doc: _Doc) -> list[_Found]:
@@ -439,7 +531,7 @@ def find_quotes(
 ) -> list[Quote]:
     """Direct and indirect quotes in ``text`` with the words naming their speakers."""
     doc = _doc(text, tokens)
-    found = _dedupe(_cue_verbs(doc) + _according_to(doc)) if tokens else []
+    found = _dedupe(_cue_verbs(doc) + _according_to(doc) + _prep_cues(doc) + _noun_cues(doc)) if tokens else []
     spans = quote_spans(text)
     # a cue inside a quotation ("will you pledge ...") is the quoted person's words, not a new speaker
     found = [f for f in found if not any(qs <= f.speaker_start < qe for qs, qe in spans)]
@@ -448,9 +540,13 @@ def find_quotes(
         f.direct = any(abs(qs - f.start) <= 2 and abs(qe - f.end) <= 2 for qs, qe in spans)
     direct = [d for d in _direct(doc, spans, found, sentences) if not any(_same(d, f) for f in found)]
     found = [f for f in found if f.direct or not any(_inside(f, d) for d in direct + [g for g in found if g.direct])]
-    resolver = _Resolver(entities)
+    for d in direct:
+        if d.speaker is None:
+            _label_speaker(doc, d)
+    found += _transcript(doc, spans)
+    resolver = _Resolver(entities, doc)
     quotes = []
-    for f in sorted(found + direct, key=lambda f: (f.start, f.end)):
+    for f in _merge(text, sorted(found + direct, key=lambda f: (f.start, f.end))):
         speaker = f.speaker
         if speaker:
             resolved = resolver.resolve(speaker, f.speaker_start)
@@ -459,6 +555,58 @@ def find_quotes(
             speaker = resolved
         quotes.append(Quote(None, speaker, f.verb or None, text[f.start : f.end], f.start, f.end, f.direct, f.sentence))
     return quotes
+
+
+DASH_SOURCE = re.compile(r"[\s,.;!?]*[”\"’']*\s*[―—–]\s*([^\n,;(“\"]{2,60})")
+LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’ -]{1,30}):\s+(\S[^\n]{20,})")
+
+
+def _label_speaker(doc: _Doc, d: _Found) -> None:
+    """'“...” ― Pamela Padilla' and 'Caddell continued: “...”': a speaker named by a dash or a colon."""
+    m = DASH_SOURCE.match(doc.text, d.end)
+    if m and m.group(1)[:1].isupper():
+        d.speaker, d.speaker_start, d.verb = m.group(1).strip(), m.start(1), "―"
+        return
+    before = doc.text[max(0, d.start - 4) : d.start].rstrip(" “\"‘'\n")
+    if not before.endswith(":"):
+        return
+    colon = doc.token_at(d.start - (d.start - max(0, d.start - 4)) + len(before) - 1)
+    if colon is None:
+        return
+    root = doc.tokens[colon]
+    while root.head != root.i and root.dep != "ROOT":
+        root = doc.tok(root.head)
+    subjects = doc.kids(root.i, SUBJECTS)
+    if subjects and subjects[0].pos in ("PROPN", "PRON", "NOUN"):
+        d.speaker, d.speaker_start, _ = _speaker_text(doc, subjects[0])
+        d.verb = _verb_phrase(doc, root)
+
+
+def _transcript(doc: _Doc, spans: list[tuple[int, int]]) -> list[_Found]:
+    """'PENCE: Well, look, ...' lines of a transcript: the capitalised label is the speaker."""
+    out = []
+    for p_start, p_end in _paragraphs(doc.text):
+        m = LABEL.match(doc.text, p_start, p_end)
+        if not m or not m.group(1).strip().isupper():
+            continue
+        start, end = _trim_quote(doc.text, m.start(2), p_end)
+        end = end - 1 if doc.text[end - 1] in "\"”" and doc.text.count('"', p_start, end) % 2 else end
+        sent = doc.tokens[doc.token_at(start) or 0].sent if doc.tokens else 0
+        out.append(_Found(m.group(1).strip().title(), m.start(1), ":", start, end, True, sent))
+    return out
+
+
+def _merge(text: str, found: list[_Found]) -> list[_Found]:
+    """'“A,” said X. “B.”' is one quote: pieces of one speaker's quotation split by the cue."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.direct and f.direct and prev.speaker and prev.speaker == f.speaker
+                and 0 <= f.start - prev.end <= int(vocab()["max_merge_gap"]) and "\n" not in text[prev.end : f.start]):
+            prev.end = max(prev.end, f.end)
+            continue
+        out.append(f)
+    return out
 
 
 def _inside(a: _Found, b: _Found) -> bool:

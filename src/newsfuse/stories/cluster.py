@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import json
 import math
+import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ class _Member:
     published: str | None
     emb: np.ndarray
     years: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -58,6 +61,19 @@ class _Story:
     keys: set[str] = field(default_factory=set)
     first: str | None = None
     last: str | None = None
+
+
+_NUMBER = re.compile(r"^\d[\d,.]*$")
+
+
+def _numbers(terms: dict[str, float]) -> tuple[str, ...]:
+    """Counts and figures the article states (not years): how many died, the magnitude, the score."""
+    return tuple(sorted(t for t in terms if _NUMBER.match(t) and not (len(t) == 4 and t[:2] in ("19", "20"))))
+
+
+def _conflict(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """1 when both sides state values of one kind and share none of them."""
+    return float(bool(a) and bool(b) and not set(a) & set(b))
 
 
 def _days(iso: str | None) -> int | None:
@@ -93,15 +109,18 @@ class StoryClusterer:
         member = self._member(item)
         keys = self._keys(item, member)
         best, best_score = None, -math.inf
+        scored: list[tuple[_Story, float]] = []
         for story in self._candidates(keys):
             score = self.score(item, member, story)
+            scored.append((story, score))
             if score > best_score:
                 best, best_score = story, score
         if best is None or best_score < float(self.cfg["threshold"]):
             best = _Story(id="s-" + item.article_id, order=len(self._stories))
             self._stories[best.id] = best
         self._join(best, item, member, keys)
-        return best.id
+        self._merge_bridged(best, scored, best_score)
+        return self.article_story[item.article_id]
 
     def story_of(self, article_id: str) -> str | None:
         return self.article_story.get(article_id)
@@ -130,7 +149,9 @@ class StoryClusterer:
             s += w["embedding"] * float(a.emb @ b.emb.astype(np.float32))
         s -= w["missing_names"] * self._missing(a, b)
         s -= w["places"] * self._place_conflict(a, b)
-        s -= w["years"] * float(bool(a.years) and bool(b.years) and not set(a.years) & set(b.years))
+        s -= w["years"] * _conflict(a.years, b.years)
+        s -= w["dates"] * _conflict(a.dates, b.dates)
+        s -= w["numbers"] * _conflict(a.numbers, b.numbers)
         return s - self._date_penalty(a.published, b.published)
 
     def _idf(self, term: str, df: Counter) -> float:
@@ -185,7 +206,7 @@ class StoryClusterer:
             article_id=item.article_id, terms=terms, names=log_tf_unit(dict(Counter(item.name_mentions or item.names))),
             salient=tuple(item.salient), places=tuple(item.places), published=item.published,
             emb=emb.astype(np.float16) if emb.size == DIM else np.zeros(0, dtype=np.float16),
-            years=tuple(item.years),
+            years=tuple(item.years), dates=tuple(item.dates), numbers=_numbers(terms),
         )
 
     def _keys(self, item: StoryItem, member: _Member) -> list[str]:
@@ -216,6 +237,48 @@ class StoryClusterer:
             hits.update(postings)
         ranked = sorted(hits, key=lambda sid: (-hits[sid], self._stories[sid].order))
         return [self._stories[sid] for sid in ranked[: int(self.cfg["max_candidates"])]]
+
+    # ------------------------------------------------------------------ second chance
+
+    def _merge_bridged(self, story: _Story, scored: list[tuple[_Story, float]], best_score: float) -> None:
+        """An article that also reaches another story bridges the two: merge them when their members,
+        compared all against all (average linkage), are as close as one story's members should be.
+        Only stories the new article itself scored at or above the threshold are looked at."""
+        threshold = float(self.cfg["threshold"])
+        if best_score < threshold:
+            return
+        for other, score in scored:
+            if other.id == story.id or other.id not in self._stories or score < threshold:
+                continue
+            if self._linkage(story, other) >= float(self.cfg["merge_threshold"]):
+                self._absorb(story, other)
+
+    def _linkage(self, a: _Story, b: _Story) -> float:
+        sims = [self.pair(x, y) for x in a.members for y in b.members]
+        return sum(sims) / len(sims) if sims else -math.inf
+
+    def _absorb(self, story: _Story, other: _Story) -> None:
+        """Move ``other``'s articles, members and index keys into ``story`` (whose id stays)."""
+        del self._stories[other.id]
+        story.article_ids[:0] = other.article_ids
+        story.titles[:0] = other.titles
+        story.embs[:0] = other.embs
+        story.emb_sum = story.emb_sum + other.emb_sum
+        story.members[:0] = other.members
+        del story.members[: -int(self.cfg["max_members"])]
+        story.names.update(other.names)
+        story.actors.update(other.actors)
+        story.first = min(filter(None, [story.first, other.first]), default=None)
+        story.last = max(filter(None, [story.last, other.last]), default=None)
+        for key in other.keys:
+            postings = self.index.get(key, [])
+            if other.id in postings:
+                postings.remove(other.id)
+                if key not in story.keys:
+                    postings.append(story.id)
+            story.keys.add(key)
+        for aid in other.article_ids:
+            self.article_story[aid] = story.id
 
     # ------------------------------------------------------------------ updates
 
@@ -307,12 +370,13 @@ def _f16(raw: str) -> np.ndarray:
 def _member_state(m: _Member) -> dict[str, Any]:
     return {"id": m.article_id, "terms": m.terms, "names": m.names, "salient": list(m.salient),
             "places": list(m.places), "published": m.published, "emb": _b64(m.emb.astype(np.float16)),
-            "years": list(m.years)}
+            "years": list(m.years), "dates": list(m.dates), "numbers": list(m.numbers)}
 
 
 def _member_from_state(raw: dict[str, Any]) -> _Member:
     return _Member(raw["id"], dict(raw["terms"]), dict(raw["names"]), tuple(raw["salient"]),
-                   tuple(raw["places"]), raw["published"], _f16(raw["emb"]), tuple(raw.get("years", ())))
+                   tuple(raw["places"]), raw["published"], _f16(raw["emb"]), tuple(raw.get("years", ())),
+                   tuple(raw.get("dates", ())), tuple(raw.get("numbers", ())))
 
 
 def _story_state(s: _Story) -> dict[str, Any]:
