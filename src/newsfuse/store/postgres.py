@@ -322,6 +322,9 @@ class PostgresStore(Store):
                 with cur.copy("COPY event_terms (term, event_id) FROM STDIN") as copy:
                     for row in sorted(set(term_rows)):
                         copy.write_row(row)
+                # fresh statistics, or the planner guesses from the old table and picks a scan
+                cur.execute("ANALYZE events")
+                cur.execute("ANALYZE event_terms")
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         flt = flt or EventFilter()
