@@ -147,3 +147,33 @@ def test_adding_touches_only_candidate_stories():
     clusterer.add(StoryItem("new", None, "t", unit(7), names=("person7",), terms=(("word7", 2),)))
     assert 1 <= CountingClusterer.scored <= 10
     assert clusterer.story_of("new") == "s-a7"
+
+
+def _item(aid: str, terms: dict[str, int], names: tuple[str, ...] = ()) -> StoryItem:
+    return StoryItem(article_id=aid, published=None, title=aid, embedding=np.zeros(0, dtype=np.float32),
+                     terms=tuple(sorted(terms.items())), names=names, salient=names, name_mentions=names)
+
+
+def test_an_article_that_bridges_two_stories_merges_them_and_the_index_follows():
+    clusterer = StoryClusterer({"threshold": 0.2, "merge_threshold": -10.0})
+    left = clusterer.add(_item("a", {"quake": 2, "chile": 3, "santiago": 2}))
+    right = clusterer.add(_item("b", {"tsunami": 3, "wave": 2, "coast": 2}))
+    assert left != right
+    joined = clusterer.add(_item("c", {"quake": 2, "chile": 2, "santiago": 1, "tsunami": 2, "wave": 2, "coast": 1}))
+    assert clusterer.story_of("a") == clusterer.story_of("b") == clusterer.story_of("c") == joined
+    assert len(clusterer.stories_list()) == 1
+    assert all(sid == joined for postings in clusterer.index.values() for sid in postings)
+    restored = StoryClusterer.from_bytes(clusterer.to_bytes())
+    assert restored.add(_item("d", {"tsunami": 2, "coast": 2, "chile": 1})) == joined
+
+
+def test_different_figures_keep_same_kind_reports_apart():
+    clusterer = StoryClusterer()
+    blind = StoryClusterer({"weights": {**clusterer.cfg["weights"], "numbers": 0.0}})
+    a = _item("a", {"earthquake": 2, "magnitude": 1, "7.1": 2, "kill": 1, "12": 1})
+    b = _item("b", {"earthquake": 2, "magnitude": 1, "5.4": 2, "kill": 1, "3": 1})
+    c = _item("c", {"earthquake": 2, "magnitude": 1, "7.1": 1, "kill": 1, "2008": 1})
+    assert clusterer._member(b).numbers == ("3", "5.4") and clusterer._member(c).numbers == ("7.1",)
+    conflict = clusterer.pair(clusterer._member(a), clusterer._member(b))
+    assert conflict < blind.pair(blind._member(a), blind._member(b))
+    assert clusterer.pair(clusterer._member(a), clusterer._member(c)) == blind.pair(blind._member(a), blind._member(c))
