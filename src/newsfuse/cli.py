@@ -242,7 +242,9 @@ def timeline(actors: tuple[str, ...], db: str | None, as_json: bool) -> None:
     from .stories import timeline as make_timeline
 
     with _store(db) as store:
-        items = make_timeline(store.events(EventFilter(limit=1_000_000)), list(actors))
+        # the store's indexed actor filter narrows to the first actor; the pair logic runs on those
+        candidates = store.events(EventFilter(actor=actors[0] if actors else None, limit=1_000_000))
+        items = make_timeline(candidates, list(actors))
     for e in items:
         if as_json:
             _print_json(e.to_dict())
