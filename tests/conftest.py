@@ -51,3 +51,15 @@ def any_store(request, tmp_path):
     yield store
     store.drop_schema()
     store.close()
+
+
+@pytest.fixture(scope="session")
+def seeds_store_path(tmp_path_factory) -> Path:
+    """The three seeds through the real pipeline into a SQLite file, built once per test session."""
+    from newsfuse.pipeline import ingest_paths
+    from newsfuse.store import open_store
+
+    db = tmp_path_factory.mktemp("seeds-store") / "seeds.db"
+    with open_store(str(db)) as store:
+        ingest_paths(store, [str(p) for p in sorted(SEEDS.glob("*.txt"))])
+    return db

@@ -20,22 +20,11 @@ TOKEN = "test-operator-token"
 LOCAL = {"base_url": "http://127.0.0.1", "client": ("127.0.0.1", 40000)}
 
 
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeds through the real pipeline, built once per session and shared by the test files."""
-    db = tmp_path_factory.getbasetemp() / "seeds.db"
-    if not db.exists():
-        from newsfuse.pipeline import ingest_paths
-
-        part = tmp_path_factory.mktemp("build") / "seeds.db"
-        with open_store(str(part)) as store:
-            ingest_paths(store, [str(p) for p in sorted(SEEDS.glob("*.txt"))])
-        shutil.move(str(part), str(db))
-    return db
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    return str(seeds_db(tmp_path_factory))
+def db(seeds_store_path) -> str:
+    return str(seeds_store_path)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import networkx as nx
@@ -19,25 +18,13 @@ from newsfuse.export.rows import COLUMNS, flat_rows
 from newsfuse.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / ".." / "shared" / "corpus" / "seeds"
 
 
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeds through the real pipeline, built once per session and shared by the test files."""
-    db = tmp_path_factory.getbasetemp() / "seeds.db"
-    if not db.exists():
-        from newsfuse.pipeline import ingest_paths
-
-        part = tmp_path_factory.mktemp("build") / "seeds.db"
-        with open_store(str(part)) as store:
-            ingest_paths(store, [str(p) for p in sorted(SEEDS.glob("*.txt"))])
-        shutil.move(str(part), str(db))
-    return db
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    with open_store(str(seeds_db(tmp_path_factory))) as s:
+def store(seeds_store_path):
+    with open_store(str(seeds_store_path)) as s:
         yield s
 
 

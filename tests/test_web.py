@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import threading
 import time
@@ -17,7 +16,6 @@ from newsfuse.api import create_app
 from newsfuse.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / ".." / "shared" / "corpus" / "seeds"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -49,17 +47,6 @@ HOSTILE_JSON = {
 }
 
 
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeds through the real pipeline, built once per session and shared by the test files."""
-    db = tmp_path_factory.getbasetemp() / "seeds.db"
-    if not db.exists():
-        from newsfuse.pipeline import ingest_paths
-
-        part = tmp_path_factory.mktemp("build") / "seeds.db"
-        with open_store(str(part)) as store:
-            ingest_paths(store, [str(p) for p in sorted(SEEDS.glob("*.txt"))])
-        shutil.move(str(part), str(db))
-    return db
 
 
 def _free_port() -> int:
@@ -92,8 +79,8 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def seeds_server(tmp_path_factory):
-    with Server(str(seeds_db(tmp_path_factory))) as server:
+def seeds_server(seeds_store_path):
+    with Server(str(seeds_store_path)) as server:
         yield server
 
 

@@ -327,38 +327,10 @@ class PostgresStore(Store):
                 cur.execute("ANALYZE event_terms")
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
-        flt = flt or EventFilter()
-        where: list[str] = []
-        params: list = []
-        if flt.type:
-            where.append("e.type = %s")
-            params.append(flt.type.upper())
-        if flt.since or flt.until:
-            where.append("e.date IS NOT NULL")
-        if flt.since:
-            where.append("e.sort_key >= %s")
-            params.append(flt.since)
-        if flt.until:
-            where.append("e.sort_key < %s")
-            params.append(flt.until + "\uffff")
-        if flt.story_id:
-            where.append("e.story_id = %s")
-            params.append(flt.story_id)
-        if flt.actor:
-            terms = serde.query_terms(flt.actor)
-            if not terms:
-                return []
-            where.append("e.id IN (" + " INTERSECT ".join("SELECT event_id FROM event_terms WHERE term = %s" for _ in terms) + ")")
-            params += terms
-        if flt.after:
-            where.append("(e.sort_key, e.id) > (SELECT sort_key, id FROM events WHERE id = %s)")
-            params.append(flt.after)
-        sql = "SELECT e.doc FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.sort_key, e.id LIMIT %s"
-        params.append(int(flt.limit))
-        return [serde.event_from(json.loads(r[0])) for r in self._exec(sql, params).fetchall()]
+        query = serde.event_query(flt or EventFilter(), "%s")
+        if query is None:
+            return []
+        return [serde.event_from(json.loads(r[0])) for r in self._exec(*query).fetchall()]
 
     def event(self, event_id: str) -> Event | None:
         row = self._exec("SELECT doc FROM events WHERE id = %s", (event_id,)).fetchone()

@@ -177,3 +177,41 @@ def sort_key(date: str | None) -> str:
     if re.fullmatch(r"\d{3}", date):
         return date + "0"
     return date
+
+
+def event_query(flt, ph: str) -> tuple[str, list] | None:
+    """SELECT for the fused events matching an EventFilter, with ``ph`` as the driver's placeholder
+    ("?" for SQLite, "%s" for psycopg). None when the filter can match nothing."""
+    where: list[str] = []
+    params: list = []
+    if flt.type:
+        where.append(f"e.type = {ph}")
+        params.append(flt.type.upper())
+    if flt.since or flt.until:
+        where.append("e.date IS NOT NULL")
+    if flt.since:
+        where.append(f"e.sort_key >= {ph}")
+        params.append(flt.since)
+    if flt.until:
+        # a coarse date ("2025-11", a week's Monday) counts when its key is within the range
+        where.append(f"e.sort_key < {ph}")
+        params.append(flt.until + "\uffff")
+    if flt.story_id:
+        where.append(f"e.story_id = {ph}")
+        params.append(flt.story_id)
+    if flt.actor:
+        terms = query_terms(flt.actor)
+        if not terms:
+            return None
+        where.append("e.id IN (" + " INTERSECT ".join(f"SELECT event_id FROM event_terms WHERE term = {ph}"
+                                                       for _ in terms) + ")")
+        params += terms
+    if flt.after:
+        where.append(f"(e.sort_key, e.id) > (SELECT sort_key, id FROM events WHERE id = {ph})")
+        params.append(flt.after)
+    sql = "SELECT e.doc FROM events e"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY e.sort_key, e.id LIMIT {ph}"
+    params.append(int(flt.limit))
+    return sql, params

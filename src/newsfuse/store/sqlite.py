@@ -322,39 +322,10 @@ class SQLiteStore(Store):
                 self._conn.executemany("INSERT OR IGNORE INTO event_terms (term, event_id) VALUES (?,?)", term_rows)
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
-        flt = flt or EventFilter()
-        where: list[str] = []
-        params: list = []
-        if flt.type:
-            where.append("e.type = ?")
-            params.append(flt.type.upper())
-        if flt.since or flt.until:
-            where.append("e.date IS NOT NULL")
-        if flt.since:
-            where.append("e.sort_key >= ?")
-            params.append(flt.since)
-        if flt.until:
-            # a coarse date ("2025-11", "2025-W46") counts when its prefix is within the range
-            where.append("e.sort_key < ?")
-            params.append(flt.until + "\uffff")
-        if flt.story_id:
-            where.append("e.story_id = ?")
-            params.append(flt.story_id)
-        if flt.actor:
-            terms = serde.query_terms(flt.actor)
-            if not terms:
-                return []
-            where.append("e.id IN (" + " INTERSECT ".join("SELECT event_id FROM event_terms WHERE term = ?" for _ in terms) + ")")
-            params += terms
-        if flt.after:
-            where.append("(e.sort_key, e.id) > (SELECT sort_key, id FROM events WHERE id = ?)")
-            params.append(flt.after)
-        sql = "SELECT e.doc FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.sort_key, e.id LIMIT ?"
-        params.append(int(flt.limit))
-        return [serde.event_from(json.loads(r[0])) for r in self._exec(sql, params).fetchall()]
+        query = serde.event_query(flt or EventFilter(), "?")
+        if query is None:
+            return []
+        return [serde.event_from(json.loads(r[0])) for r in self._exec(*query).fetchall()]
 
     def event(self, event_id: str) -> Event | None:
         row = self._exec("SELECT doc FROM events WHERE id = ?", (event_id,)).fetchone()
