@@ -7,17 +7,16 @@ once without duplicates. Full-text search uses PostgreSQL's own tsvector.
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import threading
 import time
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import psycopg
 
-from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile, Story
+from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile
 from . import serde
-from .base import EventFilter, Store
+from .sql import SQLStore
 
 MIGRATIONS: list[str] = [
     """
@@ -75,7 +74,7 @@ def _ts_query(query: str) -> str:
     return " ".join(words)
 
 
-class PostgresStore(Store):
+class PostgresStore(SQLStore):
     def __init__(self, url: str, schema: str | None = None):
         self.url = url
         self.schema = schema
@@ -128,7 +127,7 @@ class PostgresStore(Store):
 
     def _exec(self, sql: str, params: tuple | list = ()):
         with self._lock:
-            return self._conn.execute(sql, params)
+            return self._conn.execute(sql.replace("?", "%s"), params)
 
     # ------------------------------------------------------------------ inputs
     def save_input(self, item: InputFile, fmt: str | None) -> bool:
@@ -145,21 +144,7 @@ class PostgresStore(Store):
             (path, cause, input_sha256, time.time()),
         )
 
-    def failures(self) -> list[dict]:
-        rows = self._exec("SELECT path, cause, input_sha256 FROM failures ORDER BY at, path").fetchall()
-        return [{"path": r[0], "cause": r[1], "input_sha256": r[2]} for r in rows]
-
-    def input_bytes(self, sha256: str) -> bytes | None:
-        row = self._exec("SELECT data FROM inputs WHERE sha256 = %s", (sha256,)).fetchone()
-        return bytes(row[0]) if row else None
-
-    def count_inputs(self) -> int:
-        return self._exec("SELECT COUNT(*) FROM inputs").fetchone()[0]
-
     # ------------------------------------------------------------------ articles
-    def has_article(self, article_id: str) -> bool:
-        return self._exec("SELECT 1 FROM articles WHERE id = %s", (article_id,)).fetchone() is not None
-
     def add_article(self, article: Article, signature: bytes | None = None) -> bool:
         with self.transaction():
             cur = self._exec(
@@ -180,46 +165,6 @@ class PostgresStore(Store):
 
     def add_source_alias(self, article_id: str, source_path: str) -> None:
         self._exec("INSERT INTO article_sources VALUES (%s, %s) ON CONFLICT DO NOTHING", (article_id, source_path))
-
-    def sources(self, article_id: str) -> list[str]:
-        rows = self._exec("SELECT source_path FROM article_sources WHERE article_id = %s ORDER BY 1", (article_id,))
-        return [r[0] for r in rows.fetchall()]
-
-    @staticmethod
-    def _article_row(row) -> Article:
-        import dataclasses
-
-        article = serde.article_from(json.loads(row[0]))
-        return article if row[1] == article.story_id else dataclasses.replace(article, story_id=row[1])
-
-    def article(self, article_id: str) -> Article | None:
-        row = self._exec("SELECT doc, story_id FROM articles WHERE id = %s", (article_id,)).fetchone()
-        return self._article_row(row) if row else None
-
-    def articles(self, limit: int | None = None, after: str | None = None) -> list[Article]:
-        sql = "SELECT doc, story_id FROM articles"
-        params: list = []
-        if after:
-            sql += " WHERE seq > (SELECT seq FROM articles WHERE id = %s)"
-            params.append(after)
-        sql += " ORDER BY seq"
-        if limit is not None:
-            sql += " LIMIT %s"
-            params.append(int(limit))
-        return [self._article_row(r) for r in self._exec(sql, params).fetchall()]
-
-    def count_articles(self) -> int:
-        return self._exec("SELECT COUNT(*) FROM articles").fetchone()[0]
-
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        rows = self._exec(
-            "SELECT id, signature FROM articles WHERE signature IS NOT NULL AND duplicate_of IS NULL ORDER BY seq"
-        ).fetchall()
-        for r in rows:
-            yield r[0], bytes(r[1])
-
-    def set_story(self, article_id: str, story_id: str | None) -> None:
-        self._exec("UPDATE articles SET story_id = %s WHERE id = %s", (story_id, article_id))
 
     def search(self, query: str, limit: int = 20) -> list[dict]:
         words = _ts_query(query)
@@ -259,13 +204,6 @@ class PostgresStore(Store):
                     (aid, speaker, q.text, q.text),
                 )
 
-    def annotations(self, article_id: str) -> AnnotatedArticle | None:
-        article = self.article(article_id)
-        row = self._exec("SELECT doc FROM annotations WHERE article_id = %s", (article_id,)).fetchone()
-        if article is None or row is None:
-            return None
-        return serde.annotations_from(article, serde.unpack(bytes(row[0])))
-
     # ------------------------------------------------------------------ mentions
     def save_mentions(self, article_id: str, mentions: Iterable[EventMention]) -> None:
         with self.transaction():
@@ -278,40 +216,12 @@ class PostgresStore(Store):
                     (m.id, article_id, seq, m.type, serde.dumps(m)),
                 )
 
-    def mentions(self, article_id: str | None = None) -> list[EventMention]:
-        if article_id:
-            rows = self._exec("SELECT doc FROM mentions WHERE article_id = %s ORDER BY seq", (article_id,))
-        else:
-            rows = self._exec(
-                "SELECT m.doc FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.seq"
-            )
-        return [serde.mention_from(json.loads(r[0])) for r in rows.fetchall()]
-
     # ------------------------------------------------------------------ stories, events
-    def save_stories(self, stories: Iterable[Story]) -> None:
-        with self.transaction():
-            self._exec("DELETE FROM stories")
-            for s in stories:
-                self._exec("INSERT INTO stories (id, doc) VALUES (%s, %s)", (s.id, serde.dumps(s)))
-
-    def stories(self) -> list[Story]:
-        rows = self._exec("SELECT doc FROM stories ORDER BY id").fetchall()
-        return [serde.story_from(json.loads(r[0])) for r in rows]
-
-    def story(self, story_id: str) -> Story | None:
-        row = self._exec("SELECT doc FROM stories WHERE id = %s", (story_id,)).fetchone()
-        return serde.story_from(json.loads(row[0])) if row else None
-
     def replace_events(self, events: Iterable[Event]) -> None:
         with self.transaction():
-            self._exec("DELETE FROM events")
-            self._exec("DELETE FROM event_actors")
-            self._exec("DELETE FROM event_terms")
-            event_rows, actor_rows, term_rows = [], [], []
-            for e in events:
-                event_rows.append((e.id, e.type, e.date, serde.sort_key(e.date), e.story_id, serde.dumps(e)))
-                actor_rows += [(e.id, *row) for row in serde.event_actor_rows(e)]
-                term_rows += [(t, e.id) for t in serde.actor_terms(e)]
+            for table in ("events", "event_actors", "event_terms"):
+                self._exec(f"DELETE FROM {table}")
+            event_rows, actor_rows, term_rows = serde.event_table_rows(events)
             with self._conn.cursor() as cur:
                 with cur.copy("COPY events (id, type, date, sort_key, story_id, doc) FROM STDIN") as copy:
                     for row in event_rows:
@@ -326,21 +236,7 @@ class PostgresStore(Store):
                 cur.execute("ANALYZE events")
                 cur.execute("ANALYZE event_terms")
 
-    def events(self, flt: EventFilter | None = None) -> list[Event]:
-        query = serde.event_query(flt or EventFilter(), "%s")
-        if query is None:
-            return []
-        return [serde.event_from(json.loads(r[0])) for r in self._exec(*query).fetchall()]
-
-    def event(self, event_id: str) -> Event | None:
-        row = self._exec("SELECT doc FROM events WHERE id = %s", (event_id,)).fetchone()
-        return serde.event_from(json.loads(row[0])) if row else None
-
     # ------------------------------------------------------------------ state, embeddings
-    def get_state(self, key: str) -> bytes | None:
-        row = self._exec("SELECT value FROM state WHERE key = %s", (key,)).fetchone()
-        return bytes(row[0]) if row else None
-
     def set_state(self, key: str, value: bytes) -> None:
         self._exec(
             "INSERT INTO state (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
@@ -353,8 +249,3 @@ class PostgresStore(Store):
             " ON CONFLICT (article_id) DO UPDATE SET vector = EXCLUDED.vector",
             (article_id, vector),
         )
-
-    def embeddings(self) -> Iterator[tuple[str, bytes]]:
-        rows = self._exec("SELECT article_id, vector FROM embeddings ORDER BY article_id").fetchall()
-        for r in rows:
-            yield r[0], bytes(r[1])

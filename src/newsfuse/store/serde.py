@@ -215,3 +215,13 @@ def event_query(flt, ph: str) -> tuple[str, list] | None:
     sql += f" ORDER BY e.sort_key, e.id LIMIT {ph}"
     params.append(int(flt.limit))
     return sql, params
+
+
+def event_table_rows(events) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Rows of the events, event_actors and event_terms tables for a set of fused events."""
+    event_rows, actor_rows, term_rows = [], [], []
+    for e in events:
+        event_rows.append((e.id, e.type, e.date, sort_key(e.date), e.story_id, dumps(e)))
+        actor_rows += [(e.id, *row) for row in event_actor_rows(e)]
+        term_rows += [(t, e.id) for t in sorted(actor_terms(e))]
+    return event_rows, actor_rows, term_rows

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile, Story
+from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile
 from . import serde
-from .base import EventFilter, Store
+from .sql import SQLStore
 
 MIGRATIONS: list[str] = [
     # 1: the foundation
@@ -68,7 +67,7 @@ def _fts_query(query: str) -> str:
     return " ".join('"' + w.replace('"', "") + '"' for w in words)
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLStore):
     def __init__(self, path: str | Path):
         self.path = str(path)
         self.url = self.path
@@ -147,21 +146,7 @@ class SQLiteStore(Store):
                 (path, cause, input_sha256, time.time()),
             )
 
-    def failures(self) -> list[dict]:
-        rows = self._exec("SELECT path, cause, input_sha256 FROM failures ORDER BY at, path").fetchall()
-        return [{"path": r[0], "cause": r[1], "input_sha256": r[2]} for r in rows]
-
-    def input_bytes(self, sha256: str) -> bytes | None:
-        row = self._exec("SELECT data FROM inputs WHERE sha256 = ?", (sha256,)).fetchone()
-        return bytes(row[0]) if row else None
-
-    def count_inputs(self) -> int:
-        return self._exec("SELECT COUNT(*) FROM inputs").fetchone()[0]
-
     # ------------------------------------------------------------------ articles
-    def has_article(self, article_id: str) -> bool:
-        return self._exec("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
-
     def add_article(self, article: Article, signature: bytes | None = None) -> bool:
         with self.transaction():
             if self.has_article(article.id):
@@ -187,49 +172,6 @@ class SQLiteStore(Store):
     def add_source_alias(self, article_id: str, source_path: str) -> None:
         with self.transaction():
             self._exec("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (article_id, source_path))
-
-    def sources(self, article_id: str) -> list[str]:
-        rows = self._exec("SELECT source_path FROM article_sources WHERE article_id = ? ORDER BY 1", (article_id,))
-        return [r[0] for r in rows.fetchall()]
-
-    def _article_row(self, row) -> Article:
-        article = serde.article_from(json.loads(row[0]))
-        story_id = row[1]
-        if story_id != article.story_id:
-            import dataclasses
-
-            article = dataclasses.replace(article, story_id=story_id)
-        return article
-
-    def article(self, article_id: str) -> Article | None:
-        row = self._exec("SELECT doc, story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return self._article_row(row) if row else None
-
-    def articles(self, limit: int | None = None, after: str | None = None) -> list[Article]:
-        sql = "SELECT doc, story_id FROM articles"
-        params: list = []
-        if after:
-            sql += " WHERE seq > (SELECT seq FROM articles WHERE id = ?)"
-            params.append(after)
-        sql += " ORDER BY seq"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        return [self._article_row(r) for r in self._exec(sql, params).fetchall()]
-
-    def count_articles(self) -> int:
-        return self._exec("SELECT COUNT(*) FROM articles").fetchone()[0]
-
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        rows = self._exec(
-            "SELECT id, signature FROM articles WHERE signature IS NOT NULL AND duplicate_of IS NULL ORDER BY seq"
-        ).fetchall()
-        for r in rows:
-            yield r[0], bytes(r[1])
-
-    def set_story(self, article_id: str, story_id: str | None) -> None:
-        with self.transaction():
-            self._exec("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
 
     def search(self, query: str, limit: int = 20) -> list[dict]:
         fts = _fts_query(query)
@@ -263,13 +205,6 @@ class SQLiteStore(Store):
                 speaker = (q.speaker.name if q.speaker else None) or q.speaker_text or ""
                 self._exec("INSERT INTO quotes_fts (article_id, speaker, body) VALUES (?,?,?)", (aid, speaker, q.text))
 
-    def annotations(self, article_id: str) -> AnnotatedArticle | None:
-        article = self.article(article_id)
-        row = self._exec("SELECT doc FROM annotations WHERE article_id = ?", (article_id,)).fetchone()
-        if article is None or row is None:
-            return None
-        return serde.annotations_from(article, serde.unpack(bytes(row[0])))
-
     # ------------------------------------------------------------------ mentions
     def save_mentions(self, article_id: str, mentions: Iterable[EventMention]) -> None:
         with self.transaction():
@@ -280,40 +215,12 @@ class SQLiteStore(Store):
                     (m.id, article_id, seq, m.type, serde.dumps(m)),
                 )
 
-    def mentions(self, article_id: str | None = None) -> list[EventMention]:
-        if article_id:
-            rows = self._exec("SELECT doc FROM mentions WHERE article_id = ? ORDER BY seq", (article_id,))
-        else:
-            rows = self._exec(
-                "SELECT m.doc FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.seq"
-            )
-        return [serde.mention_from(json.loads(r[0])) for r in rows.fetchall()]
-
     # ------------------------------------------------------------------ stories, events
-    def save_stories(self, stories: Iterable[Story]) -> None:
-        with self.transaction():
-            self._exec("DELETE FROM stories")
-            for s in stories:
-                self._exec("INSERT INTO stories (id, doc) VALUES (?, ?)", (s.id, serde.dumps(s)))
-
-    def stories(self) -> list[Story]:
-        rows = self._exec("SELECT doc FROM stories ORDER BY id").fetchall()
-        return [serde.story_from(json.loads(r[0])) for r in rows]
-
-    def story(self, story_id: str) -> Story | None:
-        row = self._exec("SELECT doc FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return serde.story_from(json.loads(row[0])) if row else None
-
     def replace_events(self, events: Iterable[Event]) -> None:
         with self.transaction():
-            self._exec("DELETE FROM events")
-            self._exec("DELETE FROM event_actors")
-            self._exec("DELETE FROM event_terms")
-            event_rows, actor_rows, term_rows = [], [], []
-            for e in events:
-                event_rows.append((e.id, e.type, e.date, serde.sort_key(e.date), e.story_id, serde.dumps(e)))
-                actor_rows += [(e.id, *row) for row in serde.event_actor_rows(e)]
-                term_rows += [(t, e.id) for t in serde.actor_terms(e)]
+            for table in ("events", "event_actors", "event_terms"):
+                self._exec(f"DELETE FROM {table}")
+            event_rows, actor_rows, term_rows = serde.event_table_rows(events)
             with self._lock:
                 self._conn.executemany(
                     "INSERT INTO events (id, type, date, sort_key, story_id, doc) VALUES (?,?,?,?,?,?)", event_rows)
@@ -321,21 +228,7 @@ class SQLiteStore(Store):
                     "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (?,?,?,?,?)", actor_rows)
                 self._conn.executemany("INSERT OR IGNORE INTO event_terms (term, event_id) VALUES (?,?)", term_rows)
 
-    def events(self, flt: EventFilter | None = None) -> list[Event]:
-        query = serde.event_query(flt or EventFilter(), "?")
-        if query is None:
-            return []
-        return [serde.event_from(json.loads(r[0])) for r in self._exec(*query).fetchall()]
-
-    def event(self, event_id: str) -> Event | None:
-        row = self._exec("SELECT doc FROM events WHERE id = ?", (event_id,)).fetchone()
-        return serde.event_from(json.loads(row[0])) if row else None
-
     # ------------------------------------------------------------------ state, embeddings
-    def get_state(self, key: str) -> bytes | None:
-        row = self._exec("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
-        return bytes(row[0]) if row else None
-
     def set_state(self, key: str, value: bytes) -> None:
         with self.transaction():
             self._exec("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
@@ -343,8 +236,3 @@ class SQLiteStore(Store):
     def save_embedding(self, article_id: str, vector: bytes) -> None:
         with self.transaction():
             self._exec("INSERT OR REPLACE INTO embeddings (article_id, vector) VALUES (?, ?)", (article_id, vector))
-
-    def embeddings(self) -> Iterator[tuple[str, bytes]]:
-        rows = self._exec("SELECT article_id, vector FROM embeddings ORDER BY article_id").fetchall()
-        for r in rows:
-            yield r[0], bytes(r[1])

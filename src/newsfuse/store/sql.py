@@ -1,0 +1,124 @@
+"""What the SQLite and PostgreSQL stores share: the reads and the simple writes, in one SQL dialect.
+
+Queries use "?" placeholders; the PostgreSQL store's ``_exec`` turns them into psycopg's "%s".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Iterable, Iterator
+
+from ..model import AnnotatedArticle, Article, Event, EventMention, Story
+from . import serde
+from .base import EventFilter, Store
+
+
+class SQLStore(Store):
+    """Shared implementation; subclasses provide ``_exec``, ``transaction`` and the dialect-specific writes."""
+
+    PLACEHOLDER = "?"
+
+    def _exec(self, sql: str, params: tuple | list = ()):
+        raise NotImplementedError
+
+    def failures(self) -> list[dict]:
+        rows = self._exec("SELECT path, cause, input_sha256 FROM failures ORDER BY at, path").fetchall()
+        return [{"path": r[0], "cause": r[1], "input_sha256": r[2]} for r in rows]
+
+    def input_bytes(self, sha256: str) -> bytes | None:
+        row = self._exec("SELECT data FROM inputs WHERE sha256 = ?", (sha256,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def count_inputs(self) -> int:
+        return self._exec("SELECT COUNT(*) FROM inputs").fetchone()[0]
+
+    def has_article(self, article_id: str) -> bool:
+        return self._exec("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def sources(self, article_id: str) -> list[str]:
+        rows = self._exec("SELECT source_path FROM article_sources WHERE article_id = ? ORDER BY 1", (article_id,))
+        return [r[0] for r in rows.fetchall()]
+
+    def _article_row(self, row) -> Article:
+        article = serde.article_from(json.loads(row[0]))
+        return article if row[1] == article.story_id else dataclasses.replace(article, story_id=row[1])
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._exec("SELECT doc, story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return self._article_row(row) if row else None
+
+    def articles(self, limit: int | None = None, after: str | None = None) -> list[Article]:
+        sql = "SELECT doc, story_id FROM articles"
+        params: list = []
+        if after:
+            sql += " WHERE seq > (SELECT seq FROM articles WHERE id = ?)"
+            params.append(after)
+        sql += " ORDER BY seq"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [self._article_row(r) for r in self._exec(sql, params).fetchall()]
+
+    def count_articles(self) -> int:
+        return self._exec("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        rows = self._exec(
+            "SELECT id, signature FROM articles WHERE signature IS NOT NULL AND duplicate_of IS NULL ORDER BY seq"
+        ).fetchall()
+        for r in rows:
+            yield r[0], bytes(r[1])
+
+    def set_story(self, article_id: str, story_id: str | None) -> None:
+        with self.transaction():
+            self._exec("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+
+    def annotations(self, article_id: str) -> AnnotatedArticle | None:
+        article = self.article(article_id)
+        row = self._exec("SELECT doc FROM annotations WHERE article_id = ?", (article_id,)).fetchone()
+        if article is None or row is None:
+            return None
+        return serde.annotations_from(article, serde.unpack(bytes(row[0])))
+
+    def mentions(self, article_id: str | None = None) -> list[EventMention]:
+        if article_id:
+            rows = self._exec("SELECT doc FROM mentions WHERE article_id = ? ORDER BY seq", (article_id,))
+        else:
+            rows = self._exec(
+                "SELECT m.doc FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.seq"
+            )
+        return [serde.mention_from(json.loads(r[0])) for r in rows.fetchall()]
+
+    def save_stories(self, stories: Iterable[Story]) -> None:
+        with self.transaction():
+            self._exec("DELETE FROM stories")
+            for s in stories:
+                self._exec("INSERT INTO stories (id, doc) VALUES (?, ?)", (s.id, serde.dumps(s)))
+
+    def stories(self) -> list[Story]:
+        rows = self._exec("SELECT doc FROM stories ORDER BY id").fetchall()
+        return [serde.story_from(json.loads(r[0])) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        row = self._exec("SELECT doc FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return serde.story_from(json.loads(row[0])) if row else None
+
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        query = serde.event_query(flt or EventFilter(), "?")
+        if query is None:
+            return []
+        return [serde.event_from(json.loads(r[0])) for r in self._exec(*query).fetchall()]
+
+    def event(self, event_id: str) -> Event | None:
+        row = self._exec("SELECT doc FROM events WHERE id = ?", (event_id,)).fetchone()
+        return serde.event_from(json.loads(row[0])) if row else None
+
+    def get_state(self, key: str) -> bytes | None:
+        row = self._exec("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def embeddings(self) -> Iterator[tuple[str, bytes]]:
+        rows = self._exec("SELECT article_id, vector FROM embeddings ORDER BY article_id").fetchall()
+        for r in rows:
+            yield r[0], bytes(r[1])
