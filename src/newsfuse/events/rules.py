@@ -391,13 +391,17 @@ def _participants(m: EventMention) -> list[ActorRef]:
 
 
 def _antecedent(m: EventMention, before: list[EventMention]) -> EventMention | None:
-    """The latest earlier mention of the same type whose participants include all of ``m``'s."""
+    """The latest earlier mention of the same type whose participants include all of ``m``'s;
+    among those, the latest one dated to the day, if any (a reference to a reference keeps the day)."""
     own = _participants(m)
+    found = []
     for ante in reversed(before):
         theirs = _participants(ante)
         if ante.type == m.type and theirs and all(any(prec.same_actor(a, b) for b in theirs) for a in own):
-            return ante
-    return None
+            found.append(ante)
+    if not found:
+        return None
+    return next((a for a in found if a.date_precision == "day"), found[0])
 
 
 def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: bool) -> float:
