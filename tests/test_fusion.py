@@ -162,3 +162,45 @@ def test_a_day_lies_inside_every_coarser_value_of_itself(day, precision):
     first, last = day_range(value)
     assert first <= day.toordinal() <= last
     assert overlap(value, iso)
+
+
+def test_indexed_grouping_equals_checking_every_cluster():
+    """The blocking index only skips clusters that could never be compatible."""
+    import random
+
+    from newsfuse.model import ActorRef, EventMention
+    from newsfuse.stories import fuse as F
+    from newsfuse.stories import dates as D
+
+    rng = random.Random(11)
+    people = [ActorRef(f"Person {i}", "AAA", "GOV", None, f"p{i}") for i in range(6)]
+    mentions = []
+    for i in range(300):
+        k = rng.choice([0, 1, 2, 2])
+        actors = tuple(rng.sample(people, k))
+        date = rng.choice([None, f"2025-11-{rng.randint(10, 16):02d}", "2025-W46", "2025-11"])
+        precision = None if date is None else {10: "day", 8: "week", 7: "month"}[len(date)]
+        mentions.append(EventMention(
+            id=f"m{i:03d}", article_id=f"a{i % 40}", type=rng.choice(["CONSULT", "ASSAULT"]), mode=None, cameo=None,
+            source_actors=actors[:1], target_actors=actors[1:], date=date, date_precision=precision,
+            status="occurred", topics=(), sentence="s", start=0, end=1, symmetric=rng.random() < 0.5,
+        ))
+    story_of = {f"a{i}": f"s{i % 7}" for i in range(40) if i % 5}
+
+    def every_cluster(ms):
+        ordered = sorted(ms, key=lambda m: (D.rank(m.date_precision if m.date else None), m.id))
+        clusters: list[list] = []
+        for m in ordered:
+            best, best_score = None, (0, 0)
+            for c in clusters:
+                if all(F.compatible(m, n, story_of) for n in c):
+                    score = (sum(len(F._actors(m) & F._actors(n)) for n in c), len(c))
+                    if score > best_score:
+                        best, best_score = c, score
+            if best is None:
+                clusters.append([m])
+            else:
+                best.append(m)
+        return [[m.id for m in c] for c in clusters]
+
+    assert [[m.id for m in c] for c in F.cluster_mentions(mentions, story_of)] == every_cluster(mentions)

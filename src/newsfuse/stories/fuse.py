@@ -38,20 +38,40 @@ def fuse_events(
 
 
 def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str]) -> list[list[EventMention]]:
+    """Greedy grouping: each mention joins the compatible cluster sharing most actors with it.
+
+    Only candidate clusters are checked, found through an index over ``_block_keys``; a compatible
+    cluster always is one, so the result is the same as checking every cluster, without the
+    quadratic scan.
+    """
     ordered = sorted(mentions, key=lambda m: (D.rank(m.date_precision if m.date else None), m.id))
     clusters: list[list[EventMention]] = []
+    index: dict[tuple[str, str], set[int]] = {}
     for m in ordered:
         best, best_score = None, (0, 0)
-        for cluster in clusters:
+        for i in sorted({i for k in _block_keys(m, story_of) for i in index.get(k, ())}):
+            cluster = clusters[i]
             if all(compatible(m, n, story_of) for n in cluster):
                 score = (sum(len(_actors(m) & _actors(n)) for n in cluster), len(cluster))
                 if score > best_score:
-                    best, best_score = cluster, score
+                    best, best_score = i, score
         if best is None:
             clusters.append([m])
+            best = len(clusters) - 1
         else:
-            best.append(m)
+            clusters[best].append(m)
+        for k in _block_keys(m, story_of):
+            index.setdefault(k, set()).add(best)
     return clusters
+
+
+def _block_keys(m: EventMention, story_of: dict[str, str]) -> list[tuple[str, str]]:
+    """A mention is compatible only with mentions of its type in its story, or with the same actor
+    set (see ``compatible``): a cluster it may join shares one of these keys with its first member."""
+    story = story_of.get(m.article_id)
+    keys = [(m.type, "story:" + story)] if story else []
+    actors = sorted(_actors(m))
+    return keys + ([(m.type, "set:" + "|".join(actors))] if actors else [])
 
 
 def _actors(m: EventMention) -> set[str]:
