@@ -3,7 +3,7 @@
 The documents file goes through the code path of ``newsfuse ingest`` (``pipeline.read_and_clean``
 then ``pipeline.analyse``: nlp -> actors -> events -> embedding), and each article is added to the
 StoryClusterer one at a time, in file order and in a shuffled order. The anchor, TF-IDF
-average-linkage clustering with its cosine-distance threshold fixed on ECB+ train (0.8), runs on
+average-linkage clustering with its cosine-distance threshold fixed on ECB+ train (0.7), runs on
 the same articles in the same run. Each split present in the data is clustered on its own.
 ``--scale`` also times one added article as the store grows (1k / 5k / 20k articles).
 """
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED, emit, machine, versions  # noqa: E402
 
 DEFAULT = SHARED / "corpus" / "clustering" / "ecbplus"
-ANCHOR_THRESHOLD = 0.8
+ANCHOR_THRESHOLD = 0.7  # best B-cubed F1 on ECB+ train over 0.50-0.95 (0.848); used unchanged elsewhere
 SCALE_POINTS = (1000, 5000, 20000)
 ANALYSE_BATCH = 16
 
