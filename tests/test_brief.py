@@ -64,7 +64,55 @@ def test_extracted_sentences_come_from_their_first_cited_source(seed_story):
 def test_readout_disagreement_is_listed_where_sources_differ(seed_story):
     story, events, articles = seed_story
     data = json.loads(brief(story, events, articles, "json"))
-    assert any("readout" in x["text"] and "contradicted" in x["text"] for x in data["differ"])
+    readout = [x for x in data["differ"] if "readout" in x["text"] and "contradict" in x["text"]]
+    assert readout and "yet to release" in readout[0]["text"] and "both governments" in readout[0]["text"]
+    assert len(readout[0]["sources"]) >= 2  # both sides cited
+
+
+def test_quote_wordings_are_variants_not_contradictions(seed_story):
+    story, events, articles = seed_story
+    data = json.loads(brief(story, events, articles, "json"))
+    variants = [x["text"] for x in data["differ"] if "variants" in x["text"]]
+    assert any("thorough exchange of views" in v and "extensive exchange of views" in v for v in variants)
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3}
+
+
+def test_no_two_account_sentences_repeat_each_other(seed_story):
+    story, events, articles = seed_story
+    account = json.loads(brief(story, events, articles, "json"))["account"]
+    words = [_content(x["text"]) for x in account]
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            assert len(a & b) / min(len(a), len(b)) < 0.6, (a, b)
+    # the call is told once, and that sentence cites every article that reports it
+    call = [x for x in account if "Netanyahu" in x["text"] and re.search(r"phone|telephone|call", x["text"])]
+    assert len(call) == 1 and set(call[0]["sources"]) == labels(articles)
+
+
+def test_events_are_worded_readably_with_dates_at_their_precision(seed_story):
+    story, events, articles = seed_story
+    data = json.loads(brief(story, events, articles, "json"))
+    text = " ".join(x["text"] for key in ("account", "single_source") for x in data[key])
+    assert "Vladimir Putin held a phone call with Benjamin Netanyahu on 15 November 2025" in text
+    assert re.search(r"Vladimir Putin and Alexander Lukashenko held (talks|a phone call) in the week of 10 November 2025", text)
+    assert not re.search(r"\b\d{4}-(W\d\d|\d\d)\b", text)  # no raw ISO dates
+    assert not re.search(r"^[^.]*: [a-z]+\.$", text)  # no bare "Name: type." sentences
+    for line in data["account"]:
+        assert line["text"][0].isupper() and line["text"].endswith((".", "”", '"'))
+
+
+def test_single_source_section_is_informative(seed_story):
+    story, events, articles = seed_story
+    data = json.loads(brief(story, events, articles, "json"))
+    single = [x["text"] for x in data["single_source"]]
+    assert any("initiated by Vladimir Putin" in x for x in single)
+    for x in single:
+        for quote in re.findall(r"quoted: “(.*)”", x):
+            assert len(quote.split()) >= 4
+    assert all(len(x["sources"]) == 1 for x in data["single_source"])
 
 
 def test_html_escapes_hostile_article_text():

@@ -199,17 +199,19 @@ def event_query(flt, ph: str) -> tuple[str, list] | None:
     if flt.story_id:
         where.append(f"e.story_id = {ph}")
         params.append(flt.story_id)
+    source = "events e"
     if flt.actor:
         terms = query_terms(flt.actor)
         if not terms:
             return None
-        where.append("e.id IN (" + " INTERSECT ".join(f"SELECT event_id FROM event_terms WHERE term = {ph}"
-                                                       for _ in terms) + ")")
-        params += terms
+        # start from the actor's few postings, then look the events up by id (not a date-range scan)
+        matching = " INTERSECT ".join(f"SELECT event_id FROM event_terms WHERE term = {ph}" for _ in terms)
+        source = f"({matching}) t JOIN events e ON e.id = t.event_id"
+        params = terms + params
     if flt.after:
         where.append(f"(e.sort_key, e.id) > (SELECT sort_key, id FROM events WHERE id = {ph})")
         params.append(flt.after)
-    sql = "SELECT e.doc FROM events e"
+    sql = "SELECT e.doc FROM " + source
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += f" ORDER BY e.sort_key, e.id LIMIT {ph}"
