@@ -125,7 +125,8 @@ def _event_sentence(e: Event, cfg) -> tuple[str, list[str]] | None:
         when = date_phrase(e.date, e.date_precision, cfg)
         cited += list(date.supported_by)
     whom = "" if mutual else " " + _actors(e.target_actors, cfg)
-    text = tpl["text"].format(who=_actors(e.source_actors, cfg), verb=verb, whom=whom, date=when)
+    text = tpl["text"].format(who=_actors(e.source_actors, cfg), verb=verb, whom=whom, date=when,
+                              s="s" if len(e.source_actors) == 1 else "")
     return text, cited
 
 
