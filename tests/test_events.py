@@ -486,3 +486,19 @@ def test_seed_002_first_sentence_initiator(seed_path):
 def test_seed_confidence_ranks_reports_above_references(seed_path):
     calls = _consult(seed_path["001"], "Putin", "Netanyahu")
     assert max(m.confidence for m in calls) == 1.0 and min(m.confidence for m in calls) < 0.5
+
+
+def test_a_phone_call_has_no_place(seed_path):
+    calls = [m for m in seed_path["002"] if m.type == "CONSULT" and m.mode == "phone"]
+    assert calls and all(m.location is None for m in calls)
+
+
+def test_the_next_sentence_describes_only_the_talks_mentioned_last(seed_path):
+    # 001: "The phone call with Netanyahu followed an earlier conversation between Putin and
+    # Lukashenko. During that discussion, the two leaders addressed energy cooperation, ..."
+    followed = [m for m in seed_path["001"] if "followed an earlier conversation" in m.sentence]
+    netanyahu = [m for m in followed if has(m.source_actors + m.target_actors, "Netanyahu")]
+    lukashenko = [m for m in followed if has(m.source_actors + m.target_actors, "Lukashenko")]
+    assert netanyahu and lukashenko
+    assert all("energy cooperation" not in m.topics for m in netanyahu)
+    assert any("energy cooperation" in m.topics for m in lukashenko)

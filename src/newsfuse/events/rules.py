@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..model import ActorRef, AnnotatedArticle, EventMention, Sentence, sha256_hex
 from . import attributes as attr
 from . import precision as prec
-from .ontology import load_ontology, load_patterns
+from .ontology import load_ontology, load_patterns, load_precision
 from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
 from .roles import Mention, Roles, actor_key, actor_mentions
 from .tree import Tree
@@ -54,6 +54,7 @@ class RuleExtractor:
         self.domestic_object_targets = {str(x) for x in load_patterns()["domestic_object_target_types"]}
         self.domestic_state_targets = {str(x) for x in load_patterns()["domestic_state_target_types"]}
         self.foreign_objects = {str(x) for x in load_patterns()["foreign_objects"]}
+        self.placeless_modes = {str(x) for x in load_precision().get("placeless_modes", [])}
 
     def extract(self, annotated: AnnotatedArticle) -> list[EventMention]:
         mentions = actor_mentions(annotated)
@@ -86,6 +87,8 @@ class RuleExtractor:
             if ante.date and (m.date is None or (m.date_precision == "week" and ante.date_precision == "day")):
                 m = dataclasses.replace(m, date=ante.date, date_precision=ante.date_precision)
                 inherited_date = True
+        if m.mode in self.placeless_modes:
+            m = dataclasses.replace(m, location=None)
         return dataclasses.replace(m, confidence=_confidence(m, ev, ante is not None, inherited_date))
 
     # ------------------------------------------------------------------ triggers
@@ -168,7 +171,12 @@ class RuleExtractor:
         for t in sorted(triggers.values(), key=depth):
             if governed[t.i] is not None:
                 content.setdefault(governed[t.i], t)
-        return [self._mention(annotated, s_i, sentence, tree, roles, t, content.get(t.i)) for t in kept]
+        # the next sentence describes the talks mentioned last ("X followed an earlier call between Y and
+        # Z. During that discussion, ..."): only that mention takes its topics
+        talks = [t.i for t in kept if t.pattern.type == "CONSULT"]
+        last_talks = max(talks) if talks else None
+        return [self._mention(annotated, s_i, sentence, tree, roles, t, content.get(t.i),
+                              follow_on=t.i == last_talks) for t in kept]
 
     def _type(self, tree: Tree, t: Trigger, status: str, content: Trigger | None) -> tuple[str, str | None]:
         p = t.pattern
@@ -183,7 +191,7 @@ class RuleExtractor:
         return type_, mode if mode in self.ontology.types[type_].modes else None
 
     def _mention(self, annotated: AnnotatedArticle, s_i: int, sentence: Sentence, tree: Tree, roles: Roles,
-                 t: Trigger, content: Trigger | None = None) -> tuple[EventMention, Evidence]:
+                 t: Trigger, content: Trigger | None = None, follow_on: bool = True) -> tuple[EventMention, Evidence]:
         text = annotated.article.text
         p = t.pattern
         status = attr.status(tree, t.i, t.light)
@@ -202,7 +210,7 @@ class RuleExtractor:
         ents = [(e.start, e.end, e.label) for e in annotated.entities if sentence.start <= e.start < sentence.end]
         actor_starts = {m.start for m in source}  # a target may be the place itself ("shelled X")
         trigger = tree.span_text(sorted({t.i, *(tree.children(t.i, "prt"))}))
-        topic_texts = [sentence.text] + self._follow_on(annotated, s_i, type_)
+        topic_texts = [sentence.text] + (self._follow_on(annotated, s_i, type_) if follow_on else [])
         quotes = tuple(q.text for q in annotated.quotes if sentence.start <= q.start < sentence.end)
         mention = EventMention(
             id=sha256_hex(f"{annotated.article.id}|{sentence.start}-{sentence.end}|{type_}|{trigger}|{t.i}", 16),
@@ -212,7 +220,8 @@ class RuleExtractor:
             date=date, date_precision=precision, status=status,
             topics=attr.topics(topic_texts, attr.free_phrases(tree, anchors, text)),
             sentence=sentence.text, start=sentence.start, end=sentence.end, sentence_index=s_i,
-            trigger=trigger, location=attr.location(tree, anchors, text, ents, actor_starts),
+            trigger=trigger,
+            location=None if mode in self.placeless_modes else attr.location(tree, anchors, text, ents, actor_starts),
             initiator=initiator, reporting_source=attr.reporting_source(tree, anchor, text),
             quotes=quotes, symmetric=p.symmetric, numbers=attr.numbers(tree, text),
         )
