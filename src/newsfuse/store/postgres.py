@@ -56,7 +56,9 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX events_order ON events (sort_key, id);
     CREATE INDEX events_story ON events (story_id);
-    CREATE TABLE event_terms (term TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (term, event_id));
+    CREATE TABLE event_terms (
+        term TEXT NOT NULL, sort_key TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (term, sort_key, event_id)
+    );
     CREATE TABLE event_actors (
         event_id TEXT NOT NULL, side TEXT NOT NULL, name TEXT NOT NULL, country TEXT, actor_id TEXT
     );
@@ -229,7 +231,7 @@ class PostgresStore(SQLStore):
                 with cur.copy("COPY event_actors (event_id, side, name, country, actor_id) FROM STDIN") as copy:
                     for row in actor_rows:
                         copy.write_row(row)
-                with cur.copy("COPY event_terms (term, event_id) FROM STDIN") as copy:
+                with cur.copy("COPY event_terms (term, sort_key, event_id) FROM STDIN") as copy:
                     for row in sorted(set(term_rows)):
                         copy.write_row(row)
                 # fresh statistics, or the planner guesses from the old table and picks a scan

@@ -204,10 +204,18 @@ def event_query(flt, ph: str) -> tuple[str, list] | None:
         terms = query_terms(flt.actor)
         if not terms:
             return None
-        # start from the actor's few postings, then look the events up by id (not a date-range scan)
-        matching = " INTERSECT ".join(f"SELECT event_id FROM event_terms WHERE term = {ph}" for _ in terms)
-        source = f"({matching}) t JOIN events e ON e.id = t.event_id"
-        params = terms + params
+        # start from the actor's postings, narrowed to the date range there (they carry the sort
+        # key), then look the few events left up by id: no scan of the events in the range
+        posting = f"SELECT event_id FROM event_terms WHERE term = {ph}"
+        extra: list = []
+        if flt.since:
+            posting += f" AND sort_key >= {ph}"
+            extra.append(flt.since)
+        if flt.until:
+            posting += f" AND sort_key < {ph}"
+            extra.append(flt.until + "\uffff")
+        source = "(" + " INTERSECT ".join(posting for _ in terms) + ") t JOIN events e ON e.id = t.event_id"
+        params = [x for term in terms for x in (term, *extra)] + params
     if flt.after:
         where.append(f"(e.sort_key, e.id) > (SELECT sort_key, id FROM events WHERE id = {ph})")
         params.append(flt.after)
@@ -225,5 +233,5 @@ def event_table_rows(events) -> tuple[list[tuple], list[tuple], list[tuple]]:
     for e in events:
         event_rows.append((e.id, e.type, e.date, sort_key(e.date), e.story_id, dumps(e)))
         actor_rows += [(e.id, *row) for row in event_actor_rows(e)]
-        term_rows += [(t, e.id) for t in sorted(actor_terms(e))]
+        term_rows += [(t, sort_key(e.date), e.id) for t in sorted(actor_terms(e))]
     return event_rows, actor_rows, term_rows

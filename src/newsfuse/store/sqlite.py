@@ -48,7 +48,9 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX events_order ON events (sort_key, id);
     CREATE INDEX events_story ON events (story_id);
-    CREATE TABLE event_terms (term TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (term, event_id)) WITHOUT ROWID;
+    CREATE TABLE event_terms (
+        term TEXT NOT NULL, sort_key TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (term, sort_key, event_id)
+    ) WITHOUT ROWID;
     CREATE TABLE event_actors (
         event_id TEXT NOT NULL, side TEXT NOT NULL, name TEXT NOT NULL, country TEXT, actor_id TEXT
     );
@@ -226,7 +228,7 @@ class SQLiteStore(SQLStore):
                     "INSERT INTO events (id, type, date, sort_key, story_id, doc) VALUES (?,?,?,?,?,?)", event_rows)
                 self._conn.executemany(
                     "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (?,?,?,?,?)", actor_rows)
-                self._conn.executemany("INSERT OR IGNORE INTO event_terms (term, event_id) VALUES (?,?)", term_rows)
+                self._conn.executemany("INSERT OR IGNORE INTO event_terms (term, sort_key, event_id) VALUES (?,?,?)", term_rows)
 
     # ------------------------------------------------------------------ state, embeddings
     def set_state(self, key: str, value: bytes) -> None:
