@@ -124,3 +124,23 @@ def test_a_killed_worker_partition_is_retried(tmp_path, examples_dir, plain_db):
     assert summary.failed == 0
     got, want = snapshot(db), snapshot(plain_db)
     assert got["articles"] == want["articles"] and got["events"] == want["events"]
+
+
+def test_ctrl_c_stops_after_the_current_batch_and_the_next_run_goes_on(tmp_path, examples_dir, plain_db):
+    db = str(tmp_path / "interrupted.db")
+    exe = str(Path(sys.executable).with_name("newsfuse"))
+    cmd = [exe, "ingest", str(examples_dir), "--db", db, "--batch-size", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.time() + 240
+    while time.time() < deadline and proc.poll() is None and _count(db) < 1:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run finished before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130, err.decode()
+    assert b"interrupted" in out and b"stopping after the current batch" in err
+    stored = _count(db)
+    assert 0 < stored < len(snapshot(plain_db)["articles"])
+    rerun = subprocess.run(cmd, capture_output=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr.decode()
+    assert snapshot(db) == snapshot(plain_db)
