@@ -126,6 +126,28 @@ def test_pronoun_speaker_resolves_to_last_named_person(annotate):
     assert q and q[0].speaker_text == "Angela Merkel" and q[0].sentence == 1
 
 
+def test_she_skips_a_man_named_later(annotate):
+    text = ("Mrs. Clinton spoke in Ohio on Monday. Mr. Kaine met voters in Iowa. "
+            "She said the economy was improving.")
+    a = annotate([article("g", [text])])[0]
+    q = [q for q in a.quotes if q.text == "the economy was improving"]
+    assert q and q[0].speaker_text == "Clinton"
+
+
+def test_gender_from_first_pronoun_after_a_full_name():
+    from newsfuse.nlp.quotes import _genders
+
+    text = "Maria Lopez arrived late because she missed the train. John Park said he waited."
+    names = [(0, "Maria Lopez", "person"), (text.index("John"), "John Park", "person")]
+    assert _genders(text, names) == {"lopez": "f", "park": "m"}
+
+
+def test_stance_verb_with_a_person_subject(annotate):
+    a = annotate([article("s", ["Hillary Clinton thanked the volunteers who knocked on doors in Nevada."])])[0]
+    q = [q for q in a.quotes if "the volunteers" in q.text]
+    assert q and q[0].speaker_text == "Hillary Clinton" and q[0].verb == "thanked"
+
+
 def test_quote_across_paragraphs_without_closing_mark():
     text = "“The first paragraph of a long statement goes on here.\n\n“And the second one ends it,” she said."
     spans = quote_spans(text)

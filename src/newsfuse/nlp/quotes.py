@@ -38,7 +38,9 @@ def vocab() -> dict:
     with open(DATA_FILE, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     data["prep_cues"] = {str(k).lower(): [str(p) for p in v] for k, v in data["prep_cues"].items()}
-    for key in ("cue_nouns", "cue_noun_preps", "clause_only", "speech_nouns", "person_pronouns", "group_pronouns", "source_nouns", "audiences"):
+    data["pronoun_gender"] = {str(k).lower(): str(g) for k, g in data["pronoun_gender"].items()}
+    data["title_gender"] = {str(k).lower(): str(g) for k, g in data["title_gender"].items()}
+    for key in ("stance_verbs", "cue_nouns", "cue_noun_preps", "clause_only", "speech_nouns", "person_pronouns", "group_pronouns", "source_nouns", "audiences"):
         data[key] = frozenset(str(w).lower() for w in data[key])
     return data
 
@@ -216,7 +218,11 @@ def _is_subject(doc: _Doc, char: int) -> bool:
 
 
 class _Resolver:
-    """Pronouns and descriptions -> the last named person (or group) mentioned before them."""
+    """Pronouns and descriptions -> the last named subject (else name) of their kind before them.
+
+    A gendered pronoun skips names the article marks as the other gender ("Mr./Mrs./Ms." titles,
+    or the first he/she after a name's first mention).
+    """
 
     def __init__(self, entities: Sequence[Entity], doc: _Doc | None = None):
         v = vocab()
@@ -227,42 +233,64 @@ class _Resolver:
             for e in entities
             if e.label in self.person_labels | self.group_labels
         )
-        self.speakers: list[tuple[int, str, str]] = []
         # names in subject position ("Trump told the crowd ...") are what a later "he" most often continues
         self.subjects = [n for n in self.names if doc is not None and _is_subject(doc, n[0])]
+        self.gender = _genders(doc.text, self.names) if doc is not None else {}
 
     def resolve(self, speaker: str, start: int) -> str:
         key = re.sub(r"\s+", " ", speaker.lower())
         v = vocab()
         if key in v["person_pronouns"]:
-            return self._last(start, "person") or speaker
+            return self._last(start, "person", v["pronoun_gender"].get(key)) or speaker
         if key in v["group_pronouns"]:
             return self._last(start, "group") or speaker
         return speaker
 
-    def note(self, speaker: str, start: int, kind: str) -> None:
-        self.speakers.append((start, speaker, kind))
+    def _last(self, start: int, kind: str, gender: str | None = None) -> str | None:
+        # the last named subject first ("Trump told the crowd ... He said"), then any name
+        for pool in (self.subjects, self.names):
+            cands = [n for n in pool if n[0] < start and n[2] == kind and self._fits(n[1], gender)]
+            if cands:
+                return self._full_name(max(cands, key=lambda n: n[0])[1], start, kind)
+        return None
 
-    def _last(self, start: int, kind: str) -> str | None:
-        # the last named speaker first: "he said" mostly continues the current speaker
-        pool = [n for n in self.speakers + self.subjects if n[0] < start and n[2] == kind]
-        if not pool:
-            pool = [n for n in self.names if n[0] < start and n[2] == kind]
-        if not pool:
-            return None
-        last = max(pool, key=lambda n: n[0])[1]
-        return self._full_name(last, start, kind)
+    def _fits(self, name: str, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        known = self.gender.get(_surname(name))
+        return known is None or known == gender
 
     def _full_name(self, name: str, start: int, kind: str) -> str:
         """'Trump' -> 'Donald Trump' when the longer name was used earlier."""
         longer = [n[1] for n in self.names if n[0] < start and n[2] == kind and n[1].endswith(" " + name)]
         return max(longer, key=len) if longer else name
 
-    def kind_of(self, start: int, end: int) -> str:
-        for s, text, kind in self.names:
-            if start <= s < end:
-                return kind
-        return "person"
+
+def _surname(name: str) -> str:
+    words = re.findall(r"[\w'’-]+", name)
+    return words[-1].lower() if words else ""
+
+
+def _genders(text: str, names: Sequence[tuple[int, str, str]]) -> dict[str, str]:
+    """Surname -> 'm'/'f' from the article itself: titles, else the first he/she after the first mention."""
+    v = vocab()
+    out: dict[str, str] = {}
+    for m in re.finditer(v["title_pattern"], text):
+        out.setdefault(m.group(2).lower(), v["title_gender"][m.group(1).lower().rstrip(".")])
+    seen: set[str] = set()
+    pronoun = re.compile(v["gender_pronoun_pattern"], re.I)
+    for start, name, kind in names:
+        key = _surname(name)
+        if kind != "person" or " " not in name.strip() or key in seen:
+            continue
+        seen.add(key)
+        if key in out:
+            continue
+        window = text[start + len(name) : start + len(name) + int(v["gender_window"])]
+        m = pronoun.search(window)
+        if m:
+            out[key] = v["pronoun_gender"][m.group(0).lower()]
+    return out
 
 
 # --------------------------------------------------------------------------- cues
@@ -303,6 +331,35 @@ def _cue_verbs(doc: _Doc) -> list[_Found]:
         verb = _verb_phrase(doc, t)
         out.append(_Found(name, s_start, verb, span[0], span[1], False, t.sent))
     return out
+
+
+def _stance_verbs(doc: _Doc, people: frozenset[int]) -> list[_Found]:
+    """'Clinton discussed the deal', 'Trump thanked his supporters': a verb of communication,
+    attitude or evaluation with a named or pronoun person as subject and an object after it."""
+    v = vocab()
+    out = []
+    for t in doc.tokens:
+        if t.pos != "VERB" or t.lemma.lower() not in v["stance_verbs"]:
+            continue
+        subjects = [s for s in doc.kids(t.i, ("nsubj",)) if _personal(doc, s, people)]
+        if not subjects:
+            continue
+        content = [c for c in doc.kids(t.i) if c.i > t.i and c.dep in v["stance_deps"]]
+        if not content:
+            continue
+        span = _span([tok for c in content for tok in doc.subtree(c.i)])
+        if span is None:
+            continue
+        start, end = _trim(doc.text, *span)
+        if len(doc.text[start:end].split()) < int(v["min_stance_words"]):
+            continue
+        name, s_start, _ = _speaker_text(doc, subjects[0])
+        out.append(_Found(name, s_start, _verb_phrase(doc, t), start, end, False, t.sent))
+    return out
+
+
+def _personal(doc: _Doc, t: Token, people: frozenset[int]) -> bool:
+    return t.i in people or t.text.lower() in vocab()["stance_pronouns"]
 
 
 def _inherited_subject(doc: _Doc, verb: Token) -> list[Token]:
@@ -531,7 +588,9 @@ def find_quotes(
 ) -> list[Quote]:
     """Direct and indirect quotes in ``text`` with the words naming their speakers."""
     doc = _doc(text, tokens)
+    people = _person_tokens(doc, entities)
     found = _dedupe(_cue_verbs(doc) + _according_to(doc) + _prep_cues(doc) + _noun_cues(doc)) if tokens else []
+    found = _dedupe(found + [f for f in _stance_verbs(doc, people) if not any(_overlap(f, g) for g in found)]) if tokens else []
     spans = quote_spans(text)
     # a cue inside a quotation ("will you pledge ...") is the quoted person's words, not a new speaker
     found = [f for f in found if not any(qs <= f.speaker_start < qe for qs, qe in spans)]
@@ -549,10 +608,7 @@ def find_quotes(
     for f in _merge(text, sorted(found + direct, key=lambda f: (f.start, f.end))):
         speaker = f.speaker
         if speaker:
-            resolved = resolver.resolve(speaker, f.speaker_start)
-            if resolved == speaker:
-                resolver.note(speaker, f.speaker_start, resolver.kind_of(f.speaker_start, f.speaker_start + len(speaker)))
-            speaker = resolved
+            speaker = resolver.resolve(speaker, f.speaker_start)
         quotes.append(Quote(None, speaker, f.verb or None, text[f.start : f.end], f.start, f.end, f.direct, f.sentence))
     return quotes
 
@@ -612,6 +668,25 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
 def _inside(a: _Found, b: _Found) -> bool:
     """An indirect finding that only repeats part of a direct quote by the same speaker."""
     return a is not b and b.start <= a.start and a.end <= b.end and a.speaker == b.speaker
+
+
+def _overlap(a: _Found, b: _Found) -> bool:
+    return min(a.end, b.end) > max(a.start, b.start)
+
+
+def _person_tokens(doc: _Doc, entities: Sequence[Entity]) -> frozenset[int]:
+    """Indexes of tokens inside a person (stance_labels) entity."""
+    labels = set(vocab()["stance_labels"])
+    out = set()
+    for e in entities:
+        if e.label not in labels:
+            continue
+        i = doc.token_at(e.start)
+        while i is not None and i < len(doc.tokens) and doc.tokens[i].start < e.end:
+            if doc.tokens[i].start >= e.start:
+                out.add(doc.tokens[i].i)
+            i += 1
+    return frozenset(out)
 
 
 def _same(a: _Found, b: _Found) -> bool:
