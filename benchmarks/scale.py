@@ -8,7 +8,6 @@ Usage (PostgreSQL parts need a server: run under scripts/with-postgres.sh or pas
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import platform
@@ -81,28 +80,33 @@ def _warm_up() -> None:
     analyse([Article(article_id(blocks), "warm", "text", None, "2026-03-10", None, None, blocks)])
 
 
+def fresh_stores(tmp: str, name: str, pg_url: str | None):
+    """An empty SQLite store, then (with a URL) an empty PostgreSQL schema: (label, store) pairs."""
+    from newsfuse.store import open_store
+
+    yield "sqlite", open_store(str(Path(tmp) / f"{name}.db"))
+    if pg_url:
+        from newsfuse.store.postgres import PostgresStore
+
+        yield "postgresql", PostgresStore(pg_url, schema="bench_" + uuid.uuid4().hex[:8])
+
+
+def close_store(store) -> None:
+    if hasattr(store, "drop_schema"):
+        store.drop_schema()
+    store.close()
+
+
 def part_store(n: int, tmp: str, pg_url: str | None) -> dict:
     from newsfuse.pipeline import ingest_paths
-    from newsfuse.store import open_store
 
     folder = generated_folder(n, tmp)
     out: dict = {"articles": n, "mode": "read+clean+dedup+store (no analysis)"}
-    targets = [("sqlite", str(Path(tmp) / "store.db"))]
-    if pg_url:
-        targets.append(("postgresql", pg_url))
-    for name, url in targets:
-        if name == "postgresql":
-            from newsfuse.store.postgres import PostgresStore
-
-            store = PostgresStore(url, schema="bench_" + uuid.uuid4().hex[:8])
-        else:
-            store = open_store(url)
+    for name, store in fresh_stores(tmp, "store", pg_url):
         start = time.perf_counter()
         summary = ingest_paths(store, [str(folder)], analyse_articles=False, batch_size=64)
         seconds = time.perf_counter() - start
-        if name == "postgresql":
-            store.drop_schema()
-        store.close()
+        close_store(store)
         out[name] = {"new": summary.new, "seconds": round(seconds, 1), "articles_per_s": round(summary.new / seconds, 1)}
     return out
 
@@ -122,21 +126,12 @@ def synthetic_events(n: int, rng: random.Random) -> list[Event]:
 
 
 def part_query(n: int, tmp: str, pg_url: str | None, queries: int = 200) -> dict:
-    from newsfuse.store import EventFilter, open_store
+    from newsfuse.store import EventFilter
 
     rng = random.Random(3)
     events = synthetic_events(n, rng)
     out: dict = {"events": n, "queries": queries, "query": "events by actor name + date range (1 year)"}
-    targets = [("sqlite", str(Path(tmp) / "query.db"))]
-    if pg_url:
-        targets.append(("postgresql", pg_url))
-    for name, url in targets:
-        if name == "postgresql":
-            from newsfuse.store.postgres import PostgresStore
-
-            store = PostgresStore(url, schema="bench_" + uuid.uuid4().hex[:8])
-        else:
-            store = open_store(url)
+    for name, store in fresh_stores(tmp, "query", pg_url):
         start = time.perf_counter()
         store.replace_events(events)
         load = time.perf_counter() - start
@@ -150,9 +145,7 @@ def part_query(n: int, tmp: str, pg_url: str | None, queries: int = 200) -> dict
         times.sort()
         out[name] = {"load_s": round(load, 1), "p50_ms": round(statistics.median(times) * 1000, 2),
                      "p95_ms": round(times[int(0.95 * len(times)) - 1] * 1000, 2)}
-        if name == "postgresql":
-            store.drop_schema()
-        store.close()
+        close_store(store)
     return out
 
 

@@ -67,15 +67,21 @@ def _count(db: str) -> int:
         return 0
 
 
-def test_run_killed_with_sigkill_then_rerun_ends_like_an_uninterrupted_run(tmp_path, examples_dir, plain_db):
-    db = str(tmp_path / "killed.db")
+def _ingest_until_stored(examples_dir, db: str, articles: int) -> tuple[list[str], subprocess.Popen]:
+    """Start `newsfuse ingest` (one article per batch) and return once `articles` are committed."""
     exe = str(Path(sys.executable).with_name("newsfuse"))
     cmd = [exe, "ingest", str(examples_dir), "--db", db, "--batch-size", "1"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.time() + 240
-    while time.time() < deadline and proc.poll() is None and _count(db) < 2:
+    while time.time() < deadline and proc.poll() is None and _count(db) < articles:
         time.sleep(0.05)
-    assert proc.poll() is None, "the run finished before it could be killed"
+    assert proc.poll() is None, "the run finished before it could be stopped"
+    return cmd, proc
+
+
+def test_run_killed_with_sigkill_then_rerun_ends_like_an_uninterrupted_run(tmp_path, examples_dir, plain_db):
+    db = str(tmp_path / "killed.db")
+    cmd, proc = _ingest_until_stored(examples_dir, db, 2)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     stored = _count(db)
@@ -128,13 +134,7 @@ def test_a_killed_worker_partition_is_retried(tmp_path, examples_dir, plain_db):
 
 def test_ctrl_c_stops_after_the_current_batch_and_the_next_run_goes_on(tmp_path, examples_dir, plain_db):
     db = str(tmp_path / "interrupted.db")
-    exe = str(Path(sys.executable).with_name("newsfuse"))
-    cmd = [exe, "ingest", str(examples_dir), "--db", db, "--batch-size", "1"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.time() + 240
-    while time.time() < deadline and proc.poll() is None and _count(db) < 1:
-        time.sleep(0.05)
-    assert proc.poll() is None, "the run finished before it could be interrupted"
+    cmd, proc = _ingest_until_stored(examples_dir, db, 1)
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 130, err.decode()
