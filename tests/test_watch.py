@@ -52,3 +52,14 @@ def test_a_changed_feed_file_is_read_again_and_only_new_entries_added(tmp_path):
         assert watch(store, [str(feed)], once=True) == 1
         assert store.count_articles() == 2
         assert watch(store, [str(feed)], once=True) == 0
+
+
+def test_watch_reads_a_folder_as_ingest_does(tmp_path, seeds_dir):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(seeds_dir / SEED_002, inbox / "a.txt")
+    (inbox / "README.md").write_text("# notes about this folder\n", encoding="utf-8")
+    (inbox / "b.txt.part").write_text("still being copied", encoding="utf-8")
+    with open_store(str(tmp_path / "w.db")) as store:
+        assert watch(store, [str(inbox)], once=True) == 1
+        assert set(load_checkpoint(store)) == {str(inbox / "a.txt")}

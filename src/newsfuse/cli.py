@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from .model import InputError
 from .store import EventFilter, default_url, open_store
 
 # Offline and quiet: models come from installed packages; no hub, no download bars on stderr.
@@ -95,20 +96,10 @@ def _ingest_with_progress(store, paths: list[str], analyse: bool, batch_size: in
 
 
 def _count_inputs(paths: list[str]) -> int | None:
-    """Files the ingest will visit, for the progress bar's ETA (a cheap walk, no reading)."""
-    import glob
+    """Files the ingest will visit, for the progress bar's ETA (the ingest's own expansion, no reading)."""
+    from .ingest import iter_paths
 
-    total = 0
-    for path in paths:
-        if path == "-" or os.path.isfile(path):
-            total += 1
-        elif os.path.isdir(path):
-            for _root, dirs, files in os.walk(path):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                total += sum(1 for f in files if not f.startswith("."))
-        else:
-            total += len(glob.glob(path, recursive=True))
-    return total or None
+    return sum(1 for found in iter_paths(paths) if not isinstance(found, InputError)) or None
 
 
 @main.command()

@@ -8,25 +8,25 @@ changes nothing, because articles are keyed by content hash.
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+from .model import InputError
+
 CHECKPOINT_KEY = "watch:checkpoint"
 
 
+IN_PROGRESS = (".part", ".tmp", ".crdownload")  # files a downloader or copier is still writing
+
+
 def _files(paths: Sequence[str]) -> Iterator[Path]:
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and not name.endswith((".part", ".tmp", "~")):
-                        yield Path(root) / name
-        elif path.is_file():
-            yield path
+    """The files an ingest of ``paths`` would read (same folder rules), less ones still being written."""
+    from .ingest import iter_paths
+
+    for found in iter_paths(paths):
+        if not isinstance(found, InputError) and found[0] != "-" and not found[0].endswith(IN_PROGRESS):
+            yield Path(found[0])
 
 
 def _signature(path: Path) -> list[int] | None:

@@ -6,8 +6,8 @@ and returns its documents (one per article: a feed, JSONL file or WARC archive h
 one-line errors. Neither raises for bad input.
 """
 
-from .paths import iter_inputs
+from .paths import iter_inputs, iter_paths
 from .reader import read_input, read_paths
 from .result import DEFAULT_MAX_BYTES, ReadResult
 
-__all__ = ["DEFAULT_MAX_BYTES", "ReadResult", "iter_inputs", "read_input", "read_paths"]
+__all__ = ["DEFAULT_MAX_BYTES", "ReadResult", "iter_inputs", "iter_paths", "read_input", "read_paths"]

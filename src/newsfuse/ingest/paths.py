@@ -21,14 +21,27 @@ def iter_inputs(
     paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
 ) -> Iterator[InputFile | InputError]:
     """Every readable input named by ``paths``, or an InputError saying why one is not. Never raises."""
+    for found in iter_paths(paths):
+        if isinstance(found, InputError):
+            yield found
+        elif found[0] == STDIN:
+            yield _read_stream(stdin or sys.stdin.buffer, STDIN, max_bytes)
+        else:
+            yield _read_file(found[0], found[1], max_bytes)
+
+
+def iter_paths(paths: Sequence[str]) -> Iterator[tuple[str, os.stat_result | None] | InputError]:
+    """The files ``paths`` name, without reading them: (path, stat) per file (("-", None) for stdin),
+    folders expanded recursively and sorted, skipping what ``data/walk.yaml`` lists; an InputError
+    for what cannot be looked at. Never raises."""
     seen: set[str] = set()
     for path in paths:
         if path == STDIN:
-            yield _read_stream(stdin or sys.stdin.buffer, STDIN, max_bytes)
+            yield STDIN, None
         elif _exists(path):
-            yield from _expand(path, max_bytes, seen)
+            yield from _expand(path, seen)
         elif glob.has_magic(path):
-            yield from _expand_glob(path, max_bytes, seen)
+            yield from _expand_glob(path, seen)
         else:
             yield error(path, "no such file or directory")
 
@@ -44,30 +57,30 @@ def _exists(path: str) -> bool:
     return True
 
 
-def _expand_glob(pattern: str, max_bytes: int, seen: set[str]) -> Iterator[InputFile | InputError]:
+def _expand_glob(pattern: str, seen: set[str]) -> Iterator[tuple[str, os.stat_result] | InputError]:
     matches = sorted(glob.glob(pattern, recursive=True))
     if not matches:
         yield error(pattern, "no files match this pattern")
     for path in matches:
-        yield from _expand(path, max_bytes, seen)
+        yield from _expand(path, seen)
 
 
-def _expand(path: str, max_bytes: int, seen: set[str]) -> Iterator[InputFile | InputError]:
+def _expand(path: str, seen: set[str]) -> Iterator[tuple[str, os.stat_result] | InputError]:
     try:
         info = os.stat(path)
     except OSError as exc:
         yield error(path, _os_cause(exc))
         return
     if stat.S_ISDIR(info.st_mode):
-        yield from _walk(path, max_bytes, seen)
+        yield from _walk(path, seen)
         return
     real = os.path.realpath(path)
     if real not in seen:
         seen.add(real)
-        yield _read_file(path, info, max_bytes)
+        yield path, info
 
 
-def _walk(folder: str, max_bytes: int, seen: set[str]) -> Iterator[InputFile | InputError]:
+def _walk(folder: str, seen: set[str]) -> Iterator[tuple[str, os.stat_result] | InputError]:
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -78,9 +91,9 @@ def _walk(folder: str, max_bytes: int, seen: set[str]) -> Iterator[InputFile | I
         if _skipped(entry.name):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path, max_bytes, seen)
+            yield from _walk(entry.path, seen)
         elif not entry.is_symlink() or not os.path.isdir(entry.path):  # no linked folders: no cycles
-            yield from _expand(entry.path, max_bytes, seen)
+            yield from _expand(entry.path, seen)
 
 
 def _skipped(name: str) -> bool:
