@@ -14,7 +14,8 @@ from typing import Callable, Sequence
 
 from .model import Article, InputError, InputFile
 from .pipeline import (
-    Analysis, Deduper, IngestSummary, _admit, analyse, read_and_clean, store_analysed, update_stories_and_events,
+    Analysis, Deduper, IngestSummary, admit_all, analyse, read_and_clean, record_failure, store_analysed,
+    update_stories_and_events,
 )
 
 PARTITION_INPUTS = 8  # input files per read task
@@ -67,7 +68,7 @@ def ingest_with_dask(
         inputs: list[InputFile] = []
         for item in iter_inputs(list(paths)):
             if isinstance(item, InputError):
-                _fail(store, summary, item, None, on_error)
+                record_failure(store, summary, item, None, on_error)
             else:
                 inputs.append(item)
         summary.inputs = len(inputs)
@@ -82,11 +83,8 @@ def ingest_with_dask(
             for path, sha, fmt, articles, errors in future.result():
                 store.save_input(by_sha[sha], fmt)
                 for err in errors:
-                    _fail(store, summary, err, sha, on_error)
-                for article in articles:
-                    summary.documents += 1
-                    outcome = _admit(store, deduper, article, pending)
-                    setattr(summary, outcome, getattr(summary, outcome) + 1)
+                    record_failure(store, summary, err, sha, on_error)
+                admit_all(store, deduper, articles, pending, summary)
         batches = [pending[i : i + PARTITION_ARTICLES] for i in range(0, len(pending), PARTITION_ARTICLES)]
         futures = []
         for batch in batches:
@@ -109,11 +107,3 @@ def ingest_with_dask(
     if analyse_articles and summary.new:
         update_stories_and_events(store)
     return summary
-
-
-def _fail(store, summary: IngestSummary, err: InputError, sha: str | None, on_error) -> None:
-    summary.failed += 1
-    summary.errors.append(err.line())
-    store.record_failure(err.path, err.cause, sha)
-    if on_error:
-        on_error(err.line())

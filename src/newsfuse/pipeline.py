@@ -12,7 +12,7 @@ import signal
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from .model import AnnotatedArticle, Article, Block, EmbeddedPost, EventMention, InputError, InputFile, RawDocument
 
@@ -202,27 +202,18 @@ def ingest_paths(
             summary.new_ids.extend(a.id for a, _ in pending)
             pending.clear()
 
-    def fail(err: InputError, sha: str | None = None) -> None:
-        summary.failed += 1
-        summary.errors.append(err.line())
-        store.record_failure(err.path, err.cause, sha)
-        if on_error:
-            on_error(err.line())
 
     with _graceful_interrupt() as stop:
         for item in iter_inputs(list(paths), stdin=stdin):
             if isinstance(item, InputError):
-                fail(item)
+                record_failure(store, summary, item, None, on_error)
                 continue
             summary.inputs += 1
             fmt, articles, errors = read_and_clean(item)
             store.save_input(item, fmt)
             for err in errors:
-                fail(err, item.sha256)
-            for article in articles:
-                summary.documents += 1
-                outcome = _admit(store, deduper, article, pending)
-                setattr(summary, outcome, getattr(summary, outcome) + 1)
+                record_failure(store, summary, err, item.sha256, on_error)
+            admit_all(store, deduper, articles, pending, summary)
             if len(pending) >= batch_size:
                 flush()
             if progress:
@@ -258,6 +249,25 @@ def _graceful_interrupt():
         signal.signal(signal.SIGINT, previous)
 
 
+def record_failure(store, summary: IngestSummary, err: InputError, sha: str | None,
+                   on_error: Callable[[str], None] | None) -> None:
+    """Count, keep (once) in the store and report an input that could not be read."""
+    summary.failed += 1
+    summary.errors.append(err.line())
+    store.record_failure(err.path, err.cause, sha)
+    if on_error:
+        on_error(err.line())
+
+
+def admit_all(store, deduper: Deduper, articles: Sequence[Article], pending: list[tuple[Article, bytes]],
+              summary: IngestSummary) -> None:
+    """Dedup each article against the store and the batch in hand, counting new/duplicate/unchanged."""
+    for article in articles:
+        summary.documents += 1
+        outcome = _admit(store, deduper, article, pending)
+        setattr(summary, outcome, getattr(summary, outcome) + 1)
+
+
 def _admit(store, deduper: Deduper, article: Article, pending: list[tuple[Article, bytes]]) -> str:
     if store.has_article(article.id) or any(a.id == article.id for a, _ in pending):
         if article.source_path in store.sources(article.id) or any(
@@ -288,7 +298,7 @@ def store_analysed(store, batch: Sequence[tuple[Article, bytes]], analyses: Sequ
     by_id = {x.annotated.article.id: x for x in analyses}
     for x in analyses:
         for line in x.warnings:
-            print(line, file=sys.stderr, flush=True)
+            print_error(line)
     with store.transaction():
         for article, sig in batch:
             store.add_article(article, sig)
@@ -338,14 +348,3 @@ def update_stories_and_events(store) -> None:
 
 def print_error(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
-
-
-def iter_batches(items: Iterable, size: int):
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
