@@ -8,7 +8,9 @@ Offsets (``start``/``end``) are character offsets into ``Article.text``.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +21,34 @@ PLOVER_TYPES = (
 )
 STATUSES = ("occurred", "planned", "hypothetical", "denied")
 PRECISIONS = ("day", "week", "month", "quarter", "year", "decade")
+
+
+def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day an ISO date at its precision covers: 2025-11-15, 2025-W46, 2025-11,
+    2025-Q4, 2025, 202 (a decade); None when ``value`` is not such a date."""
+    if not value:
+        return None
+    v = value.strip()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v[:10]) if len(v) >= 10 else None:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", v):
+            start = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return start, start + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+            y, mo = int(m[1]), int(m[2])
+            return dt.date(y, mo, 1), dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            y, q = int(m[1]), int(m[2])
+            return dt.date(y, q * 3 - 2, 1), dt.date(y + (q == 4), (q * 3) % 12 + 1, 1) - dt.timedelta(days=1)
+        if m := re.fullmatch(r"(\d{4})", v):
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
+        if m := re.fullmatch(r"(\d{3})", v):
+            return dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31)
+    except ValueError:
+        return None
+    return None
 
 
 def sha256_hex(data: bytes | str, length: int = 64) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..model import (
     Actor, ActorMention, ActorRef, AnnotatedArticle, Article, Block, DateMention, Detail, EmbeddedPost,
-    Entity, Event, EventMention, MentionRef, Quote, RemovedLine, Sentence, Story, Token, to_plain,
+    Entity, Event, EventMention, MentionRef, Quote, RemovedLine, Sentence, Story, Token, date_span, to_plain,
 )
 
 
@@ -159,24 +159,12 @@ def query_terms(actor: str) -> list[str]:
 
 
 def sort_key(date: str | None) -> str:
-    """A key that sorts dates of any precision in time order: a week by its Monday, a quarter by its
-    first month, a decade by its first year; undated last."""
-    import datetime as dt
-
+    """A key that sorts dates of any precision in time order: each by the first day it covers
+    (a week by its Monday, a quarter by its first month); undated last."""
     if not date:
         return "9999"
-    week = re.fullmatch(r"(\d{4})-W(\d{2})", date)
-    if week:
-        try:
-            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
-        except ValueError:
-            return date
-    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", date)
-    if quarter:
-        return f"{quarter[1]}-{3 * int(quarter[2]) - 2:02d}"
-    if re.fullmatch(r"\d{3}", date):
-        return date + "0"
-    return date
+    span = date_span(date)
+    return span[0].isoformat() if span else date
 
 
 def event_query(flt, ph: str) -> tuple[str, list] | None:

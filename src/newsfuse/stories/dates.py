@@ -2,42 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
+from ..model import date_span
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
 
 
 def day_range(value: str | None) -> tuple[int, int] | None:
     """First and last day (proleptic ordinals) covered by ``value``; None when unparseable."""
-    if not value:
-        return None
-    try:
-        return _range(value.strip())
-    except ValueError:
-        return None
-
-
-def _range(v: str) -> tuple[int, int] | None:
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v[:10]) if len(v) >= 10 else None:
-        d = date(int(m[1]), int(m[2]), int(m[3])).toordinal()
-        return d, d
-    if m := re.fullmatch(r"(\d{4})-W(\d{2})", v):
-        start = date.fromisocalendar(int(m[1]), int(m[2]), 1).toordinal()
-        return start, start + 6
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
-        y, mo = int(m[1]), int(m[2])
-        nxt = date(y + (mo == 12), mo % 12 + 1, 1)
-        return date(y, mo, 1).toordinal(), nxt.toordinal() - 1
-    if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
-        y, q = int(m[1]), int(m[2])
-        end = date(y + (q == 4), (q * 3) % 12 + 1, 1) - timedelta(days=1)
-        return date(y, q * 3 - 2, 1).toordinal(), end.toordinal()
-    if m := re.fullmatch(r"(\d{4})", v):
-        return date(int(m[1]), 1, 1).toordinal(), date(int(m[1]), 12, 31).toordinal()
-    if m := re.fullmatch(r"(\d{3})", v):
-        return date(int(m[1]) * 10, 1, 1).toordinal(), date(int(m[1]) * 10 + 9, 12, 31).toordinal()
-    return None
+    span = date_span(value)
+    return (span[0].toordinal(), span[1].toordinal()) if span else None
 
 
 def overlap(a: str | None, b: str | None) -> bool:
