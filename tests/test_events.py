@@ -502,3 +502,14 @@ def test_the_next_sentence_describes_only_the_talks_mentioned_last(seed_path):
     assert netanyahu and lukashenko
     assert all("energy cooperation" not in m.topics for m in netanyahu)
     assert any("energy cooperation" in m.topics for m in lukashenko)
+
+
+def test_a_date_after_on_is_not_a_topic():
+    from newsfuse.model import Article, Block, article_id
+    from newsfuse.nlp import annotate
+    from newsfuse.actors import link
+
+    blocks = (Block("paragraph", "The foreign ministers of Portugal and Indonesia held talks on Tuesday."),)
+    art = Article(article_id(blocks), "t.txt", "text", None, "2026-03-12", None, None, blocks)
+    mentions = extract_events(link(annotate([art])[0]))
+    assert mentions and all("Tuesday" not in t for m in mentions for t in m.topics)

@@ -165,7 +165,8 @@ def free_phrases(tree: Tree, anchors: list[int], text: str) -> list[str]:
         for p in tree.children(a, "prep"):
             if tree.lemma(p) in ("on", "about", "over", "regarding"):
                 for o in tree.children(p, "pobj"):
-                    out.append(_span(tree, o, text))
+                    if tree.tokens[o].ent_type not in ("DATE", "TIME"):  # "met on Tuesday": when, not what
+                        out.append(_span(tree, o, text))
     return [o for o in out if 0 < len(o.split()) <= 8]
 
 
