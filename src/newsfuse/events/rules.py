@@ -262,6 +262,8 @@ class RuleExtractor:
         near = [t.i] + ([t.light] if t.light is not None else [])
         words = {tree.lemma(k) for a in near for k in tree.subtree(a, stop=("relcl", "ccomp", "advcl"))}
         words |= {tree.tokens[k].text.lower() for a in near for k in tree.subtree(a, stop=("relcl", "ccomp"))}
+        # a verb that names or describes ("called the talks friendly") is no cue of its own
+        words -= {w for a in near if tree.children(a, "oprd") for w in (tree.lemma(a), tree.tokens[a].text.lower())}
         for mode, lemmas in cues.items():
             if words & set(lemmas):
                 return mode
