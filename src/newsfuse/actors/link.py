@@ -21,6 +21,7 @@ LOCATION_PREPS = frozenset("in at near from into across outside inside around th
 GOV_PREPS = frozenset("between with".split())
 POSSESSIVE = frozenset({"'s"})
 NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+INSIDE_NOT_ACTOR = frozenset({"LOC", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "DATE", "TIME"})
 AMBIGUOUS_SHORT = frozenset("us it is in on no me am an as at be by do go he if my of or so to up we pa oh".split())
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 
@@ -51,7 +52,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     kb = get_kb()
     text = annotated.article.text
     doc = Doc(kb, tokenize(text), annotated.article.published, text)
-    found = scan(doc)
+    found = [f for f in scan(doc) if not _inside_other_name(doc, f, annotated.entities)]
     found = add_ner(doc, found, annotated.entities)
     mentions = tuple(
         ActorMention(text[doc.toks[f.start].start:doc.toks[f.end - 1].end], doc.toks[f.start].start,
@@ -61,6 +62,17 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     entities = tuple(_entity_actor(e, found) for e in annotated.entities)
     quotes = tuple(_quote_speaker(q, mentions, doc) for q in annotated.quotes)
     return dataclasses.replace(annotated, actors=mentions, entities=entities, quotes=quotes)
+
+
+def _inside_other_name(doc: Doc, f: Found, entities: tuple[Entity, ...]) -> bool:
+    """'US' in '40 million US dollars', 'China' in 'the South China Sea': part of a longer name
+    that is no actor (a sum, a sea), not a mention of the state."""
+    start, end = doc.toks[f.start].start, doc.toks[f.end - 1].end
+    for e in entities:
+        if e.label in INSIDE_NOT_ACTOR and e.start <= start and end <= e.end:
+            whole = e.text.removeprefix("the ").strip()
+            return whole != doc.text[start:end].removeprefix("the ").strip()
+    return False
 
 
 # ---------------------------------------------------------------------------- the pass

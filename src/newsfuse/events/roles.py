@@ -13,6 +13,8 @@ CORE_DEPS = ("compound", "amod", "poss", "nmod", "conj", "cc", "appos", "det", "
              "case", "punct", "npadvmod", "nn", "prep", "pobj")
 FALLBACK_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 BARE_LABELS = ("GPE", "NORP", "LOC", "ORG", "FAC")
+# a capitalised word inside these is part of another name ("Indian Ocean", "40 million US dollars")
+NOT_ACTOR_TYPES = ("PERSON", "DATE", "TIME", "LOC", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL")
 WH_WORDS = ("which", "who", "that", "whom")
 PRONOUNS = ("he", "she", "it", "they", "we", "his", "her", "its", "their", "our")
 
@@ -41,7 +43,7 @@ def _resolved_bare(annotated: AnnotatedArticle, linked: list[Mention]) -> list[M
     spans = [(e.start, e.end, e.text) for e in annotated.entities if e.label in BARE_LABELS]
     text = annotated.article.text
     spans += [(t.start, t.end, t.text) for t in annotated.tokens
-              if t.pos in ("ADJ", "PROPN") and t.text[:1].isupper() and t.ent_type not in ("PERSON", "DATE")
+              if t.pos in ("ADJ", "PROPN") and t.text[:1].isupper() and t.ent_type not in NOT_ACTOR_TYPES
               and text[t.end:t.end + 1] != "-"]  # "Israeli-occupied" is no actor
     out: list[Mention] = []
     for start, end, text in spans:
