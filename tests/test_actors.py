@@ -437,3 +437,16 @@ def test_compiled_data_is_present_and_small():
         rows = b.compile_actors(SHARED / "corpus" / "actors" / "phoenix")
         shipped = (data / "phoenix_actors.tsv").read_text(encoding="utf-8").splitlines()[1:]
         assert rows == shipped  # the shipped file is what the script makes
+
+
+def test_country_words_inside_sums_and_seas_are_not_actors():
+    from newsfuse.events import extract_events
+    from newsfuse.nlp import annotate
+
+    text = ("Kenya asked the United Nations for 40 million US dollars to monitor plastic pollution in the "
+            "western Indian Ocean. US forces left the base on Monday.")
+    ann = link(annotate([make_article([text], "2026-03-11")])[0])
+    usa = [m for m in ann.actors if m.actor.actor_id == "state:USA"]
+    assert [text[m.start:m.end] for m in usa] == ["US"] and usa[0].start > text.index("Ocean")
+    events = extract_events(ann)
+    assert events and not any(a.country == "IND" for e in events for a in e.source_actors + e.target_actors)
