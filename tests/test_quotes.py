@@ -43,8 +43,12 @@ def quotes_with(annotated, words: str):
 def test_seed_000_kremlin_readout(seeds):
     for words in ("thorough exchange of views", "comprehensive settlement"):
         found = quotes_with(seeds["000"], words)
-        assert found and all("Kremlin" in (q.speaker_text or "") for q in found), found
-        assert any(q.direct and q.text == words for q in found)
+        kremlin = [q for q in found if "Kremlin" in (q.speaker_text or "")]
+        # a claim reported inside the Kremlin's statement ("... that Russia maintains a position in
+        # favour of a “comprehensive settlement”") may be listed too, but only nested in the Kremlin's
+        nested = [q for q in found if q not in kremlin]
+        assert kremlin and all(any(k.start <= q.start and q.end <= k.end for k in kremlin) for q in nested), found
+        assert any(q.direct and q.text == words for q in kremlin)
 
 
 def test_seed_001_ria_novosti(seeds):
@@ -61,7 +65,10 @@ def test_seed_002_rubio_and_netanyahus_office(seeds):
 
 
 def test_scare_quotes_are_not_quotes(seeds):
-    assert not quotes_with(seeds["001"], "Green Zone")
+    # "With Washington reportedly considering the creation of a “Green Zone” ...": the marks are the
+    # reporter's, so no direct quote; a claim about Washington's plan may hold the words
+    found = quotes_with(seeds["001"], "Green Zone")
+    assert not [q for q in found if q.direct] and all(q.speaker_text == "Washington" for q in found), found
 
 
 def test_spans_match_text_and_speaker_left_to_actors(seeds):
@@ -98,6 +105,31 @@ CASES = [
     ("“We will win this state and the next one,” said Jane Doe, a campaign adviser. “Nobody can stop us now, not even the polls.”",
      "Jane Doe", "said", "We will win this state and the next one,” said Jane Doe, a campaign adviser. “Nobody can stop us now, not even the polls.",
      True),
+    # forms added for PolNeAR-style attributions (sentences written for these tests)
+    ("''We will win this state,'' Mr. Smith said.", "Mr. Smith", "said", "We will win this state", True),
+    ("The senator blamed Russia for the hacking of the party's servers.", "The senator", "blamed",
+     "Russia for the hacking of the party's servers", False),
+    ("Democrats are drawing up plans to win moderates, saying the party must broaden its appeal.", "Democrats",
+     "saying", "the party must broaden its appeal", False),
+    ("Many voters are optimistic that the economy will improve next year.", "Many voters", "optimistic",
+     "the economy will improve next year", False),
+    ("European leaders are concerned about the new border rules.", "European leaders", "concerned about",
+     "the new border rules", False),
+    ("The governor made clear that she would veto the bill.", "The governor", "made clear", "she would veto the bill", False),
+    ("“Not even close,” Pence said.", "Pence", "said", "Not even close", True),
+    ("In a new poll, most voters said the economy was their main concern.", "a new poll", "in",
+     "most voters said the economy was their main concern", False),
+    ("Warren sees the merger as a threat to consumers.", "Warren", "sees", "the merger as a threat to consumers", False),
+    ("Mr. Rubio hopes Iowa will prove him right.", "Mr. Rubio", "hopes", "Iowa will prove him right", False),
+    ("The tax plan was criticized by Senator Elizabeth Warren.", "Senator Elizabeth Warren", "criticized",
+     "The tax plan", False),
+    ("As Menendez pointed out, court rulings have a lasting impact on women.", "Menendez", "pointed out",
+     "court rulings have a lasting impact on women", False),
+    ("A super PAC supporting Marco Rubio spent $10 million on ads.", "A super PAC", "supporting", "Marco Rubio", False),
+    ("Sanders plans to endorse Clinton at a rally in New Hampshire.", "Sanders", "endorse",
+     "Clinton at a rally in New Hampshire", False),
+    ("On Wednesday, Hillary Clinton bashed Trump’s proposal to ban Muslims from entering the country.",
+     "Hillary Clinton", "bashed", "Trump’s proposal to ban Muslims from entering the country", False),
 ]
 
 
@@ -134,18 +166,63 @@ def test_she_skips_a_man_named_later(annotate):
     assert q and q[0].speaker_text == "Clinton"
 
 
-def test_gender_from_first_pronoun_after_a_full_name():
+def test_gender_from_titles_and_given_names():
     from newsfuse.nlp.quotes import _genders
 
-    text = "Maria Lopez arrived late because she missed the train. John Park said he waited."
-    names = [(0, "Maria Lopez", "person"), (text.index("John"), "John Park", "person")]
-    assert _genders(text, names) == {"lopez": "f", "park": "m"}
+    text = "Maria Lopez met John Park and Mr. Chen. Later she left; Park stayed."
+    names = [(0, "Maria Lopez", "person"), (text.index("John"), "John Park", "person"), (text.index("Chen"), "Chen", "person")]
+    assert _genders(text, names) == {"lopez": "f", "park": "m", "chen": "m"}
+
+
+def test_he_skips_a_woman_named_after_him(annotate):
+    text = ("Bernie Sanders spoke in Iowa on Monday. Hillary Clinton's aides watched from the back. "
+            "He said the campaign was far from over.")
+    a = annotate([article("g2", [text])])[0]
+    q = [q for q in a.quotes if q.text == "the campaign was far from over"]
+    assert q and q[0].speaker_text == "Bernie Sanders"
 
 
 def test_stance_verb_with_a_person_subject(annotate):
     a = annotate([article("s", ["Hillary Clinton thanked the volunteers who knocked on doors in Nevada."])])[0]
     q = [q for q in a.quotes if "the volunteers" in q.text]
     assert q and q[0].speaker_text == "Hillary Clinton" and q[0].verb == "thanked"
+
+
+def test_a_claim_inside_a_stance_is_kept(cases):
+    quotes = cases[next(i for i, c in enumerate(CASES) if "bashed" in c[0])].quotes
+    inner = [q for q in quotes if q.text == "to ban Muslims from entering the country"]
+    assert inner and inner[0].speaker_text == "Trump" and inner[0].verb == "proposal"
+
+
+def test_passive_subject_is_not_the_speaker(annotate):
+    a = annotate([article("pv", ["Voters were asked about the race in Iowa on Monday."])])[0]
+    assert not [q for q in a.quotes if q.speaker_text == "Voters"], a.quotes
+
+
+def test_name_inside_the_quote_is_not_the_speaker(annotate):
+    a = annotate([article("nq", ["Mary Jones, a teacher from Ohio, spoke at the rally.",
+                                 "“Donald Trump will never win this state,” she said."])])[0]
+    q = [q for q in a.quotes if q.text == "Donald Trump will never win this state"]
+    assert q and q[0].speaker_text == "Mary Jones" and q[0].direct
+
+
+def test_the_campaign_is_the_campaign_named_before(annotate):
+    a = annotate([article("c", ["The Clinton campaign said on Monday that it had raised $40 million.",
+                                "The campaign added that most donations were small."])])[0]
+    q = [q for q in a.quotes if q.text == "most donations were small"]
+    assert q and q[0].speaker_text == "The Clinton campaign" and q[0].verb == "added"
+
+
+def test_headline_label_with_a_surname(annotate):
+    a = annotate([article("h", ["Sanders: Brexit vote could help Trump win in November",
+                                "Bernie Sanders said on Friday that the vote in Britain mattered for America."])])[0]
+    q = [q for q in a.quotes if q.text.startswith("Brexit vote")]
+    assert q and q[0].speaker_text == "Sanders" and q[0].verb == ":" and not q[0].direct
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    text = "He said ''we will win'' and left. The New York Times's editors ''agreed.''"
+    assert [text[s:e] for s, e in quote_spans(text)] == ["we will win", "agreed."]
 
 
 def test_quote_across_paragraphs_without_closing_mark():
@@ -171,3 +248,11 @@ def test_find_quotes_without_a_parse_never_raises(text):
 
     for q in find_quotes(text, [], [], []):
         assert text[q.start : q.end] == q.text
+
+
+def test_a_he_shortly_after_a_named_speaker_continues_that_speaker(annotate):
+    text = ("“We will win this state,” Donald Trump said on Monday. President Obama flew to the border "
+            "last year. “You would have to be crazy,” he said.")
+    quotes = annotate([article("cont", [text])])[0].quotes
+    last = [q for q in quotes if "crazy" in q.text]
+    assert last and last[0].speaker_text == "Donald Trump"

@@ -3,7 +3,8 @@
 Each article (title line = heading, paragraphs = blocks, published from metadata.tsv) goes through
 ``newsfuse.nlp.annotate``. Over the gold attributions that have a Source: recall = some reported
 quote covers at least half of the Content's words (those of its pieces, not a cue between them)
-and its speaker is that source (a pronoun or description source is first resolved to the last named source before it); found = the same
+and its speaker is that source (a source names someone when its span holds a proper noun in the spaCy
+parse; a pronoun or description source is first resolved to the last naming source before it); found = the same
 without the speaker; cue right = the reported cue is the gold Cue's word. Precision = reported
 quotes that overlap some attribution's Content. Anchor in the same run: textacy 0.13
 ``direct_quotations`` on the same spaCy docs (direct quotes only).
@@ -14,13 +15,14 @@ quotes that overlap some attribution's Content. Anchor in the same run: textacy 
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import re
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED, emit, machine, parse_args, versions  # noqa: E402
@@ -43,6 +45,7 @@ class Attribution:
     resolved: str
     cue: str
     fragments: tuple[tuple[int, int], ...] = ()  # the Content's pieces (brat "a b;c d"); the cue between is not content
+    named: bool = False  # the source names someone, itself or through the source it resolves to
 
 
 @dataclass(frozen=True)
@@ -86,26 +89,47 @@ def read_ann(path: Path, text: str) -> list[Attribution]:
         cue = spans.get(ev.get("Cue", ""))
         out.append(Attribution((content[1], content[2]), (source[1], source[2]) if source else None,
                                source[3] if source else "", "", cue[3] if cue else "", pieces[ev["Content"]]))
-    return resolve_sources(out)
+    return out
 
 
 def is_named(text: str) -> bool:
+    """Capitalisation only (used when no parse is at hand): a capital after the first word, or a
+    first word that is no function word. Sentence-initial common nouns ("Allies", "Polls") pass it."""
     return any(w[:1].isupper() for w in text.split()[1:]) or (text[:1].isupper() and text.split()[0].lower() not in NOT_NAME | {"the", "a"})
 
 
-def resolve_sources(attrs: list[Attribution]) -> list[Attribution]:
+def proper_noun_test(tokens: Sequence[Any]) -> Callable[[int, int], bool]:
+    """A source names someone when it holds a proper noun (the spaCy tag of a word in its span):
+    'Trump', 'the Clinton campaign', 'Sen. Sanders' do; 'Allies', 'Voters'', 'he' do not."""
+    starts = sorted((t.start, t.pos) for t in tokens)
+    keys = [s for s, _ in starts]
+
+    def named(start: int, end: int) -> bool:
+        i = bisect.bisect_left(keys, start)
+        while i < len(starts) and starts[i][0] < end:
+            if starts[i][1] == "PROPN":
+                return True
+            i += 1
+        return False
+
+    return named
+
+
+def resolve_sources(attrs: list[Attribution], named_span: Callable[[int, int], bool] | None = None) -> list[Attribution]:
     """Gold 'he' / 'the campaign' -> the last named source before it in the article."""
     out = []
     named: list[tuple[int, str]] = []
     for a in sorted(attrs, key=lambda a: a.source[0] if a.source else a.content[0]):
         resolved = a.source_text
-        if a.source and not is_named(a.source_text):
+        is_name = named_span(*a.source) if (a.source and named_span) else is_named(a.source_text)
+        names = bool(a.source) and is_name
+        if a.source and not is_name:
             before = [n for n in named if n[0] < a.source[0]]
             if before:
-                resolved = before[-1][1]
+                resolved, names = before[-1][1], True
         elif a.source:
             named.append((a.source[0], a.source_text))
-        out.append(Attribution(a.content, a.source, a.source_text, resolved, a.cue, a.fragments))
+        out.append(Attribution(a.content, a.source, a.source_text, resolved, a.cue, a.fragments, names))
     return out
 
 
@@ -122,7 +146,7 @@ def read_articles(data: Path, limit: int) -> list[tuple[Article, list[Attributio
         article = Article(txt.stem, str(txt), "text", parts[0], dates.get(txt.stem), None, None, blocks)
         if article.text != text:
             continue  # offsets would not carry over
-        out.append((article, read_ann(anns[0], text)))
+        out.append((article, resolve_sources(read_ann(anns[0], text))))
         if limit and len(out) >= limit:
             break
     return out
@@ -163,7 +187,7 @@ def cue_word(text: str) -> str:
 
 
 def score(items: Iterable[tuple[str, list[Attribution], list[Predicted]]]) -> dict[str, Any]:
-    n_gold = found = right = cue_right = 0
+    n_gold = found = right = cue_right = n_named = right_named = 0
     n_pred = pred_ok = 0
     for text, gold, preds in items:
         for g in gold:
@@ -174,6 +198,8 @@ def score(items: Iterable[tuple[str, list[Attribution], list[Predicted]]]) -> di
             found += bool(covering)
             good = [p for p in covering if same_speaker(p.speaker, g)]
             right += bool(good)
+            n_named += g.named
+            right_named += g.named and bool(good)
             cue_right += any(p.verb and cue_word(p.verb) == cue_word(g.cue) for p in (good or covering))
         n_pred += len(preds)
         pred_ok += sum(any(overlaps(p, g) for g in gold) for p in preds)
@@ -182,19 +208,22 @@ def score(items: Iterable[tuple[str, list[Attribution], list[Predicted]]]) -> di
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"attributions": n_gold, "reported": n_pred, "recall": round(recall, 3), "precision": round(precision, 3),
             "f1": round(f1, 3), "found": round(found / n_gold, 3) if n_gold else 0.0,
-            "cue_right": round(cue_right / n_gold, 3) if n_gold else 0.0}
+            "cue_right": round(cue_right / n_gold, 3) if n_gold else 0.0,
+            "named_source_attributions": n_named,
+            "recall_named_sources": round(right_named / n_named, 3) if n_named else 0.0}
 
 
 # --------------------------------------------------------------------------- systems
 
 
-def run_newsfuse(articles: Sequence[Article]) -> tuple[list[list[Predicted]], float]:
+def run_newsfuse(articles: Sequence[Article]) -> tuple[list[list[Predicted]], float, list]:
     from newsfuse.nlp import annotate
 
     t0 = time.perf_counter()
     annotated = annotate(list(articles))
     seconds = time.perf_counter() - t0
-    return [[Predicted(q.start, q.end, q.speaker_text, q.verb) for q in a.quotes] for a in annotated], seconds
+    preds = [[Predicted(q.start, q.end, q.speaker_text, q.verb) for q in a.quotes] for a in annotated]
+    return preds, seconds, [a.tokens for a in annotated]
 
 
 def run_textacy(articles: Sequence[Article]) -> list[list[Predicted]] | str:
@@ -228,12 +257,17 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     extra = argparse.ArgumentParser(add_help=False)
     extra.add_argument("--no-textacy", action="store_true", help="skip the textacy anchor")
     extra.add_argument("--misses", type=int, default=0, help="print N gold attributions newsfuse missed")
+    extra.add_argument("--breakdown", type=int, default=0,
+                       help="print the misses by reason (not found, cut short, wrong speaker) for the N commonest cues")
     own, rest = extra.parse_known_args(argv)
     args = parse_args(__doc__.splitlines()[0], DEFAULT_DATA, rest)
     pairs = read_articles(args.data, args.limit)
     articles = [a for a, _ in pairs]
     n_words = sum(len(a.text.split()) for a in articles)
-    preds, seconds = run_newsfuse(articles)
+    preds, seconds, tokens = run_newsfuse(articles)
+    # which gold sources name someone is read from the parse (proper nouns), then pronoun and
+    # description sources are resolved to the last such source before them
+    pairs = [(a, resolve_sources(g, proper_noun_test(t))) for (a, g), t in zip(pairs, tokens)]
     figures: dict[str, Any] = {
         "script": "quotes", "data": str(args.data), "documents": len(articles), "words": n_words,
         "newsfuse": score((a.text, g, p) for (a, g), p in zip(pairs, preds)),
@@ -249,6 +283,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     figures["machine"] = machine()
     if own.misses:
         print_misses(pairs, preds, own.misses)
+    if own.breakdown:
+        print_breakdown(pairs, preds, own.breakdown)
     emit(figures, args.json)
     return figures
 
@@ -265,6 +301,36 @@ def print_misses(pairs, preds, limit: int) -> None:
             shown += 1
             if shown >= limit:
                 return
+
+
+def miss_reason(text: str, gold: Attribution, preds: Sequence[Predicted]) -> str:
+    """'right', or why not: no reported quote touches the content, one touches it but covers less
+    than half of its words, or one covers it with another speaker."""
+    covering = [p for p in preds if covers(p, text, gold)]
+    if any(same_speaker(p.speaker, gold) for p in covering):
+        return "right"
+    if covering:
+        return "wrong speaker"
+    return "cut short" if any(overlaps(p, gold) for p in preds) else "not found"
+
+
+def print_breakdown(pairs, preds, top: int) -> None:
+    from collections import Counter
+
+    reasons: Counter = Counter()
+    by_cue: dict[str, Counter] = {}
+    for (article, gold), ps in zip(pairs, preds):
+        for g in gold:
+            if g.source is None:
+                continue
+            reason = miss_reason(article.text, g, ps)
+            reasons[reason] += 1
+            cue = " ".join(WORD.findall(g.cue.lower())) or g.cue.strip() or "(no cue)"
+            by_cue.setdefault(cue, Counter())[reason] += 1
+    print("reasons:", dict(reasons.most_common()))
+    misses = sorted(by_cue.items(), key=lambda kv: kv[1]["right"] - sum(kv[1].values()))
+    for cue, c in misses[:top]:
+        print(f"  {cue[:30]:30s} " + "  ".join(f"{k}={c[k]}" for k in ("right", "not found", "cut short", "wrong speaker")))
 
 
 if __name__ == "__main__":
