@@ -256,3 +256,10 @@ def test_a_he_shortly_after_a_named_speaker_continues_that_speaker(annotate):
     quotes = annotate([article("cont", [text])])[0].quotes
     last = [q for q in quotes if "crazy" in q.text]
     assert last and last[0].speaker_text == "Donald Trump"
+
+
+def test_an_as_clause_with_its_own_complement_is_no_cue(annotate):
+    text = "The call comes as regional tensions continue to mount. As Menendez pointed out, the rulings matter."
+    quotes = annotate([article("as", [text])])[0].quotes
+    assert not [q for q in quotes if q.speaker_text == "regional tensions"]
+    assert [q.text for q in quotes if q.speaker_text == "Menendez"] == ["the rulings matter"]

@@ -501,7 +501,11 @@ def _content_span(doc: _Doc, verb: Token, content: list[Token], subjects: list[T
 
 
 def _as_clause(doc: _Doc, verb: Token) -> bool:
-    return verb.dep == "advcl" and any(k.dep == "mark" and k.text.lower() == "as" for k in doc.kids(verb.i))
+    """'As Menendez pointed out, ...', '..., as he predicted'; not '... as tensions continue to mount'
+    (a cue verb with a complement of its own says something else)."""
+    if verb.dep != "advcl" or not any(k.dep == "mark" and k.text.lower() == "as" for k in doc.kids(verb.i)):
+        return False
+    return verb.i < verb.head or not doc.kids(verb.i, ("xcomp", "ccomp", "dobj"))
 
 
 def _as_content(doc: _Doc, verb: Token) -> list[Token]:
