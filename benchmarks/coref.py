@@ -1,25 +1,39 @@
 """Event coreference across documents, scored with MUC, B-cubed, CEAF-e and CoNLL F1.
 
-python benchmarks/coref.py --data DIR [--json] [--limit N]: reads DIR/documents.jsonl and
-DIR/mentions.jsonl (ECB+ or GVC format), runs newsfuse on the documents' text (no gold topics or
-stories), groups the gold event mentions with newsfuse's fusion decision (stories/coref.py), and
-prints the scores beside a same-lemma-within-predicted-story baseline. Last line (with --json):
-{"muc", "b3", "ceafe", "conll", "baseline_conll", "mentions"}.
+python benchmarks/coref.py --data DIR [--json] [--limit N] [--split S] [--cache DIR] [--fit]:
+reads DIR/documents.jsonl and DIR/mentions.jsonl (ECB+ or GVC format), runs newsfuse on the
+documents' text (no gold topics or stories), groups the gold event mentions with newsfuse's fusion
+decision (stories/coref.py), and prints the scores beside a same-lemma-within-predicted-story
+baseline. Last line (with --json): {"muc", "b3", "ceafe", "conll", "baseline_conll", "mentions"}.
+``--fit`` also prints the pair weights fitted on these documents (how ``coref.weights`` in
+fusion.yaml was set, from ECB+ train).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import math
 import sys
 from collections import defaultdict
+from difflib import SequenceMatcher
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "accuracy"))
 import stories as S  # noqa: E402
 
 from newsfuse.stories import StoryClusterer, embed_texts  # noqa: E402
-from newsfuse.stories.coref import AnyMention, group  # noqa: E402
+from newsfuse.stories.coref import (  # noqa: E402
+    AnyMention,
+    arguments,
+    context_vectors,
+    group,
+    pair_features,
+    pair_score,
+)
 from newsfuse.stories.items import normalise_name  # noqa: E402
 
 NAME_LABELS = {"PERSON", "ORG", "NORP"}
@@ -43,51 +57,108 @@ def read_gold(data: Path, docs: list[dict]) -> list[dict]:
     return out
 
 
-def token_offsets(doc: dict, text: str) -> dict[tuple[int, int], int]:
-    """(sentence, token) -> character offset of that token in the cleaned Article text.
+def token_map(doc: dict, annotated) -> dict[tuple[int, int], object]:
+    """(sentence, token) of the gold document -> newsfuse Token of the cleaned Article.
 
-    Tokens are found in order; a token the cleaner dropped (a removed line) is skipped without
-    losing the place of the ones after it."""
-    offsets, pos = {}, 0
-    for s_i, tokens in enumerate(doc["sentences"]):
-        for t_i, tok in enumerate(tokens):
-            found = text.find(tok, pos, pos + 200 + len(tok))
-            if found >= 0:
-                offsets[(s_i, t_i)] = found
-                pos = found + len(tok)
-    return offsets
-
-
-def mention_features(doc: dict, annotated, mentions: list[dict], story: str | None) -> list[AnyMention]:
-    offsets = token_offsets(doc, annotated.article.text)
-    by_start = {t.start: t for t in annotated.tokens}
-    out = []
-    for m in mentions:
-        toks = [by_start.get(offsets.get((m["sentence"], i), -1)) for i in m["tokens"]]
-        toks = [t for t in toks if t is not None]
-        head = next((t for t in toks if t.pos in ("VERB", "NOUN")), toks[-1] if toks else None)
-        lemma = (head.lemma if head else m["text"].split()[-1]).lower()
-        sent = head.sent if head else -1
-        ents = [e for e in annotated.entities if _in_sentence(annotated, e.start, sent)]
-        names = frozenset(normalise_name(e.text) for e in ents if e.label in NAME_LABELS)
-        places = frozenset(normalise_name(e.text) for e in ents if e.label in PLACE_LABELS)
-        dates = frozenset(d.value for d in annotated.dates if d.precision == "day" and _in_sentence(annotated, d.start, sent))
-        out.append(AnyMention(m["id"], story, lemma, names - {""}, dates, places - {""}, None, str(doc["doc_id"])))
+    The two token sequences are aligned with difflib, so a line the cleaner dropped or moved loses
+    only its own tokens; inside a differing stretch ("ca n't" / "can't") a gold token goes to the
+    first token there that contains it or is contained in it."""
+    gold = [(s_i, t_i, tok) for s_i, toks in enumerate(doc["sentences"]) for t_i, tok in enumerate(toks)]
+    ours = annotated.tokens
+    matcher = SequenceMatcher(None, [g[2] for g in gold], [t.text for t in ours], autojunk=False)
+    out = {}
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            out.update({gold[a0 + k][:2]: ours[b0 + k] for k in range(a1 - a0)})
+        elif op == "replace":
+            for s_i, t_i, tok in gold[a0:a1]:
+                hit = next((t for t in ours[b0:b1] if tok in t.text or t.text in tok), None)
+                if hit is not None:
+                    out[(s_i, t_i)] = hit
     return out
 
 
-def with_vectors(feats: list[AnyMention], gold: list[dict]) -> list[AnyMention]:
-    """Each mention with the embedding of its trigger words (one model call per distinct wording)."""
-    import dataclasses
+def located_tokens(docs: list[dict], analyses: dict) -> dict[str, dict[tuple[int, int], tuple]]:
+    """doc_id -> {(sentence, token): (AnnotatedArticle, Token)}.
 
+    Gold sentences the cleaned article lacks (a title, a line the cleaner dropped) are analysed on
+    their own, as newsfuse analyses any text, so their mentions get a head, a parse and entities."""
+    from newsfuse.model import Article, Block
+    from newsfuse.nlp.pipeline import annotate
+
+    out, rest = {}, []
+    for d in docs:
+        result = analyses.get(str(d["doc_id"]))
+        annotated = result.annotated if result is not None else None
+        found = token_map(d, annotated) if annotated is not None else {}
+        out[str(d["doc_id"])] = {k: (annotated, t) for k, t in found.items()}
+        missing = sorted({s for s, toks in enumerate(d["sentences"]) for t in range(len(toks)) if (s, t) not in found})
+        if missing:
+            published = annotated.article.published if annotated is not None else d.get("date")
+            blocks = tuple(Block("paragraph", " ".join(d["sentences"][s])) for s in missing)
+            article = Article(f"rest-{d['doc_id']}", "", "text", None, published, None, None, blocks)
+            only = {**d, "sentences": [toks if s in missing else [] for s, toks in enumerate(d["sentences"])]}
+            rest.append((str(d["doc_id"]), only, article))
+    for (doc_id, only, _), annotated in zip(rest, annotate([a for _, _, a in rest])):
+        for k, t in token_map(only, annotated).items():
+            out[doc_id].setdefault(k, (annotated, t))
+    return out
+
+
+def mention_features(doc: dict, result, tokens: dict, mentions: list[dict], story: str | None) -> list[AnyMention]:
+    """Each gold mention with what newsfuse knows of it: its head's lemma and arguments, the names,
+    places and dates of its sentence, and its article's people and embedding."""
+    doc_id = str(doc["doc_id"])
+    people, article_vector = frozenset(), None
+    if result is not None:
+        people = frozenset(normalise_name(e.text) for e in result.annotated.entities if e.label == "PERSON") - {""}
+        article_vector = np.frombuffer(result.embedding, dtype=np.float32) if result.embedding else None
+    out = []
+    for m in mentions:
+        found = [tokens[(m["sentence"], i)] for i in m["tokens"] if (m["sentence"], i) in tokens]
+        toks = [t for _, t in found]
+        head = next((t for t in toks if t.pos in ("VERB", "NOUN")), toks[-1] if toks else None)
+        if head is None:
+            out.append(AnyMention(m["id"], story, m["text"].split()[-1].lower(), article=doc_id))
+            continue
+        annotated = found[toks.index(head)][0]
+        sent = head.sent
+        ents = [e for e in annotated.entities if _in_sentence(annotated, e.start, sent)]
+        names = frozenset(normalise_name(e.text) for e in ents if e.label in NAME_LABELS) - {""}
+        places = frozenset(normalise_name(e.text) for e in ents if e.label in PLACE_LABELS) - {""}
+        dates = frozenset(
+            d.value for d in annotated.dates if d.precision == "day" and _in_sentence(annotated, d.start, sent)
+        )
+        out.append(AnyMention(m["id"], story, head.lemma.lower(), names, dates, places, None, doc_id,
+                              arguments=arguments(annotated.tokens, head), article_vector=article_vector,
+                              article_people=people))
+    return out
+
+
+def with_vectors(feats: list[AnyMention], gold: list[dict], docs: list[dict]) -> list[AnyMention]:
+    """Each mention with the embedding of its trigger words (one model call per distinct wording)
+    and of its trigger read in its sentence."""
     words = {m["id"]: m["text"].lower() for m in gold}
     distinct = sorted(set(words.values()))
     vectors = dict(zip(distinct, embed_texts(distinct)))
-    return [dataclasses.replace(f, vector=vectors[words[f.id]]) for f in feats]
+    sentences = {str(d["doc_id"]): d["sentences"] for d in docs}
+    contexts = dict(zip([m["id"] for m in gold], context_vectors([_in_context(m, sentences) for m in gold])))
+    return [dataclasses.replace(f, vector=vectors[words[f.id]], context=contexts[f.id]) for f in feats]
+
+
+def _in_context(mention: dict, sentences: dict[str, list]) -> tuple[str, list[tuple[int, int]]]:
+    """The mention's sentence as the corpus gives it, and the character spans of its tokens."""
+    text, spans = "", []
+    for i, tok in enumerate(sentences[str(mention["doc_id"])][mention["sentence"]]):
+        if i in mention["tokens"]:
+            spans.append((len(text), len(text) + len(tok)))
+        text += tok + " "
+    return text.strip(), spans
 
 
 def _in_sentence(annotated, char: int, sent: int) -> bool:
-    return 0 <= sent < len(annotated.sentences) and annotated.sentences[sent].start <= char < annotated.sentences[sent].end
+    sentences = annotated.sentences
+    return 0 <= sent < len(sentences) and sentences[sent].start <= char < sentences[sent].end
 
 
 # ---------------------------------------------------------------------- scorer
@@ -157,14 +228,12 @@ def features(
     by_doc = defaultdict(list)
     for m in gold:
         by_doc[m["doc_id"]].append(m)
+    tokens = located_tokens(docs, analyses)
     feats: list[AnyMention] = []
     for d, s in zip(docs, story):
-        result = analyses.get(str(d["doc_id"]))
-        if result is not None:
-            feats += mention_features(d, result.annotated, by_doc[d["doc_id"]], s)
-        else:  # cleaning left no article: each mention on its own
-            feats += [AnyMention(m["id"], None, m["text"].lower()) for m in by_doc[d["doc_id"]]]
-    return gold, with_vectors(feats, gold), story
+        doc_id = str(d["doc_id"])
+        feats += mention_features(d, analyses.get(doc_id), tokens[doc_id], by_doc[d["doc_id"]], s)
+    return gold, with_vectors(feats, gold, docs), story
 
 
 def evaluate(gold: list[dict], feats: list[AnyMention]) -> dict:
@@ -182,6 +251,31 @@ def evaluate(gold: list[dict], feats: list[AnyMention]) -> dict:
     return result
 
 
+def fit(gold: list[dict], feats: list[AnyMention]) -> dict[str, float]:
+    """Logistic weights of the pair features over every pair of one story the hard constraints
+    allow, labelled by the gold chains: how ``coref.weights`` was set, on ECB+ train only."""
+    from sklearn.linear_model import LogisticRegression
+
+    chain = {m["id"]: m["chain"] for m in gold}
+    by_story = defaultdict(list)
+    for f in sorted(feats, key=lambda f: f.id):
+        if f.story is not None:
+            by_story[f.story].append(f)
+    rows, labels = [], []
+    for ms in by_story.values():
+        for i, a in enumerate(ms):
+            for b in ms[i + 1 :]:
+                if pair_score(a, b) > -math.inf:
+                    rows.append(pair_features(a, b))
+                    labels.append(chain[a.id] == chain[b.id])
+    if not rows or len(set(labels)) < 2:
+        return {}
+    names = list(rows[0])
+    model = LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False)
+    model.fit(np.array([[r[k] for k in names] for r in rows]), np.array(labels))
+    return {k: round(float(w), 2) for k, w in zip(names, model.coef_[0])}
+
+
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -189,8 +283,11 @@ def main(argv=None) -> dict:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep analysed articles in")
     parser.add_argument("--split", default=None, help="only the documents of this split (e.g. dev)")
+    parser.add_argument("--fit", action="store_true", help="print the pair weights fitted on these documents")
     args = parser.parse_args(argv)
     gold, feats, story = features(args.data, args.limit, args.cache, args.split)
+    if args.fit:
+        print("weights:", json.dumps(fit(gold, feats)))
     result = evaluate(gold, feats)
     if not args.json:
         print(f"documents {len(story)}  predicted stories {len(set(story))}  "

@@ -3,11 +3,20 @@ and the coreference scorer checked on hand-worked cases and against the publishe
 
 from __future__ import annotations
 
+import json
+import math
 import random
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.stories import embed_texts
+from newsfuse.stories.config import load
+from newsfuse.stories.coref import AnyMention, arguments, context_vectors, group, lemma_family, pair_score
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "corpus" / "clustering"
@@ -28,10 +37,106 @@ def test_stories_benchmark_runs_on_a_few_gvc_documents():
 
 
 def test_coref_benchmark_contract_on_a_few_ecb_documents(capsys):
-    result = coref.main(["--data", str(DATA / "ecbplus"), "--limit", "4", "--json"])
+    result = coref.main(["--data", str(DATA / "ecbplus"), "--limit", "4", "--json", "--fit"])
     assert set(result) == {"muc", "b3", "ceafe", "conll", "baseline_conll", "mentions"}
     assert result["mentions"] > 0 and 0.0 <= result["conll"] <= 1.0
-    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("{")
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1].startswith("{")
+    fitted = json.loads(next(line for line in lines if line.startswith("weights:")).removeprefix("weights:"))
+    assert set(fitted) == set(load("fusion.yaml")["coref"]["weights"])
+
+
+@pytest.fixture(scope="module")
+def coref_parsed():
+    """Two articles written for these tests, analysed by the pipeline's nlp stage."""
+    from newsfuse.model import Article, Block
+    from newsfuse.nlp.pipeline import annotate
+
+    texts = [
+        "Police arrested a man in Bloomington on Tuesday.\n\nThe driver fled the scene.",
+        "The company fired its chief executive.\n\nGunmen fired at the crowd outside the stadium.",
+    ]
+    blocks = [tuple(Block("paragraph", p) for p in t.split("\n\n")) for t in texts]
+    articles = [Article(f"a{i}", "", "text", None, "2024-03-05", None, None, b) for i, b in enumerate(blocks)]
+    return annotate(articles)
+
+
+def test_coref_arguments_are_the_triggers_slots(coref_parsed):
+    tokens = coref_parsed[0].tokens
+    arrested = next(t for t in tokens if t.text == "arrested")
+    assert {"police", "man", "tuesday"} <= arguments(tokens, arrested)
+    fled = next(t for t in tokens if t.text == "fled")
+    assert "man" not in arguments(tokens, fled) and "driver" in arguments(tokens, fled)
+
+
+def test_coref_token_map_survives_a_dropped_line(coref_parsed):
+    # the gold document has a line the cleaned article lacks (a title): the rest still aligns
+    doc = {"sentences": [["Breaking", "news", "here"], ["Police", "arrested", "a", "man", "in", "Bloomington"],
+                         ["The", "driver", "fled", "the", "scene", "."]]}
+    found = coref.token_map(doc, coref_parsed[0])
+    assert (0, 0) not in found
+    assert found[(1, 1)].text == "arrested" and found[(2, 2)].text == "fled"
+
+
+def test_coref_context_vectors_tell_word_senses_apart():
+    vectors = coref_context([
+        ("The company fired its chief executive on Monday .", "fired"),
+        ("The bank fired its finance director after the audit .", "fired"),
+        ("Gunmen fired at the crowd outside the stadium .", "fired"),
+    ])
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def coref_context(items: list[tuple[str, str]]) -> np.ndarray:
+    spans = [(text, [(text.index(word), text.index(word) + len(word))]) for text, word in items]
+    return context_vectors(spans)
+
+
+def coref_mention(i: int, story: str | None, lemma: str, article: str, **kw) -> AnyMention:
+    return AnyMention(f"m{i}", story, lemma, article=article, **kw)
+
+
+def test_coref_pair_score_keeps_the_fusion_constraints():
+    a = coref_mention(1, "s1", "arrest", "a1", dates=frozenset({"2024-03-05"}), arguments=frozenset({"jackson"}))
+    same = coref_mention(2, "s1", "arrest", "a2", dates=frozenset({"2024-03-05"}), arguments=frozenset({"jackson"}))
+    assert pair_score(a, same) > pair_score(a, coref_mention(3, "s1", "arrest", "a2"))
+    assert pair_score(a, coref_mention(4, "s2", "arrest", "a2")) == -math.inf  # another story
+    assert pair_score(a, coref_mention(5, None, "arrest", "a2")) == -math.inf  # no story
+    other_day = coref_mention(6, "s1", "arrest", "a2", dates=frozenset({"2024-02-01"}))
+    assert pair_score(a, other_day) == -math.inf  # conflicting days
+
+
+def test_coref_groups_one_event_apart_from_another_of_its_story():
+    # two reports of a shooting and one of a sacking, all in one story: the shots are one event
+    sentences = [
+        ("Gunmen fired at the crowd outside the stadium on Saturday .", "fired"),
+        ("Two gunmen fired into the crowd at the stadium , police said .", "fired"),
+        ("The club sacked its coach on Monday after the defeat .", "sacked"),
+    ]
+    contexts = coref_context(sentences)
+    triggers = embed_texts([w for _, w in sentences])
+    articles = embed_texts([s for s, _ in sentences])
+    slots = [{"gunman", "crowd"}, {"gunman", "crowd"}, {"club", "coach"}]
+    ms = [coref_mention(i, "s1", "fire" if i < 2 else "sack", f"a{i}", context=contexts[i], vector=triggers[i],
+                        article_vector=articles[i], arguments=frozenset(slots[i]))
+          for i in range(3)]
+    assert sorted(sorted(g) for g in group(ms)) == [["m0", "m1"], ["m2"]]
+
+
+@given(st.permutations(list(range(6))))
+@settings(max_examples=20, deadline=None)
+def test_coref_grouping_does_not_depend_on_input_order(order):
+    lemmas = ["arrest", "arrest", "say", "say", "crash", "arrest"]
+    ms = [coref_mention(i, "s1" if i < 5 else "s2", lemma, f"a{i % 3}", arguments=frozenset({"police"}))
+          for i, lemma in enumerate(lemmas)]
+    expected = sorted(sorted(g) for g in group(ms))
+    assert sorted(sorted(g) for g in group([ms[i] for i in order])) == expected
+
+
+def test_coref_lemma_family_takes_inflections_only():
+    assert lemma_family("shoot", "shooting") and lemma_family("playoff", "playoffs")
+    assert not lemma_family("fire", "firefighter") and not lemma_family("kill", "murder")
 
 
 def test_scorer_gives_one_for_a_perfect_answer_and_known_values():

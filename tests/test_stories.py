@@ -177,3 +177,63 @@ def test_different_figures_keep_same_kind_reports_apart():
     conflict = clusterer.pair(clusterer._member(a), clusterer._member(b))
     assert conflict < blind.pair(blind._member(a), blind._member(b))
     assert clusterer.pair(clusterer._member(a), clusterer._member(c)) == blind.pair(blind._member(a), blind._member(c))
+
+
+def test_a_tight_story_asks_more_of_a_same_kind_report():
+    chile = {"quake": 2, "magnitude": 1, "chile": 3, "santiago": 2, "rescue": 1}
+    peru = {"quake": 2, "magnitude": 1, "rescue": 1, "peru": 3, "lima": 2}
+    stories = {}
+    for weight in (0.0, 0.5):
+        clusterer = StoryClusterer({"cohesion_weight": weight, "threshold": -0.1})
+        reports = {clusterer.add(_item(f"r{i}", chile, ("chile", "santiago"))) for i in range(3)}
+        assert reports == {"s-r0"} and clusterer.cohesion(clusterer._stories["s-r0"]) > 0.5
+        stories[weight] = clusterer.add(_item("x", peru, ("peru", "lima")))
+        later = {"quake": 1, "chile": 2, "santiago": 1, "rescue": 1, "aftershock": 1}
+        assert clusterer.add(_item("r9", later, ("chile", "santiago"))) == "s-r0"
+    assert stories == {0.0: "s-r0", 0.5: "s-x"}
+
+
+def test_members_similarities_survive_persistence():
+    clusterer = StoryClusterer({"threshold": 0.1})
+    for i in range(4):
+        clusterer.add(_item(f"r{i}", {"quake": 2, "chile": 3, "santiago": 1 + i % 2}, ("chile",)))
+    [story] = clusterer.stories_list()
+    restored = StoryClusterer.from_bytes(clusterer.to_bytes())
+    [again] = restored.stories_list()
+    assert again.sims.shape == (4, 4) and np.allclose(again.sims, story.sims)
+    assert restored.cohesion(again) == pytest.approx(clusterer.cohesion(story))
+    late = _item("r9", {"quake": 1, "chile": 2, "rescue": 1}, ("chile",))
+    assert restored.add(late) == clusterer.add(late)
+    assert restored.to_bytes() == clusterer.to_bytes()
+
+
+def test_lead_terms_are_the_first_sentences_words(seeds):
+    _, _, items = seeds
+    for item in items:
+        lead, terms = dict(item.lead_terms), dict(item.terms)
+        assert lead and all(terms[t] >= n for t, n in lead.items())
+        assert sum(lead.values()) < sum(terms.values())
+
+
+def test_people_are_counted_by_last_name_twice_in_the_lead(seeds):
+    _, _, items = seeds
+    for item in items:
+        persons = dict(item.persons)
+        assert persons["putin"] >= 2 and persons["netanyahu"] >= 2
+
+
+def test_shared_figures_bring_reports_together():
+    clusterer = StoryClusterer()
+    blind = StoryClusterer({"weights": {**clusterer.cfg["weights"], "shared_numbers": 0.0}})
+    a = _item("a", {"earthquake": 2, "7.1": 1, "kill": 1, "12": 1})
+    c = _item("c", {"earthquake": 1, "7.1": 1, "kill": 1, "12": 1, "rescue": 1})
+    assert clusterer.pair(clusterer._member(a), clusterer._member(c)) > blind.pair(blind._member(a), blind._member(c))
+
+
+def test_a_background_table_starts_idf_from_what_is_common(tmp_path):
+    table = tmp_path / "df.tsv"
+    table.write_text("docs\t-\t100\nt\tsay\t90\nn\tunited states\t40\n", encoding="utf-8")
+    clusterer = StoryClusterer({"background_df": str(table)})
+    clusterer.add(_item("a", {"say": 1, "quake": 1}, ("united states", "chile")))
+    assert clusterer._idf("say", clusterer.df) < clusterer._idf("quake", clusterer.df)
+    assert clusterer._idf("united states", clusterer.name_df) < clusterer._idf("chile", clusterer.name_df)

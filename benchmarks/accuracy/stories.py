@@ -36,6 +36,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--json", action="store_true", help="last line of output: one JSON object")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N records (0: all)")
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep analysed articles in (e.g. /tmp/x)")
+    parser.add_argument("--write-background", type=Path, default=None,
+                        help="write the document-frequency table of the data's train split to this TSV and stop")
     parser.add_argument("--scale", default="", help="store sizes to time an added article at, e.g. 1000,5000,20000")
     return parser.parse_args(argv)
 
@@ -201,12 +203,31 @@ def _copy(item, generation: int, n: int):
 # ---------------------------------------------------------------------- run
 
 
+def write_background(path: Path, items: Sequence, min_df: int = 2) -> None:
+    """Document frequencies of content lemmas and names over ``items`` (those seen at least
+    ``min_df`` times): the idf prior the clusterer starts from (``background_df`` in clustering.yaml)."""
+    from collections import Counter
+
+    present = [i for i in items if i is not None]
+    terms, names = Counter(), Counter()
+    for item in present:
+        terms.update(t for t, _ in item.terms)
+        names.update(item.names)
+    rows = [f"docs\t-\t{len(present)}"]
+    rows += [f"t\t{k}\t{v}" for k, v in sorted(terms.items()) if v >= min_df and "\t" not in k]
+    rows += [f"n\t{k}\t{v}" for k, v in sorted(names.items()) if v >= min_df and "\t" not in k]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     args = parse_args(argv)
     docs = read_documents(args.data, args.limit)
     t0 = time.perf_counter()
     analyses = analysed(args.data, args.limit, args.cache)
     items = story_items(docs, analyses)
+    if args.write_background:
+        write_background(args.write_background, [i for i, d in zip(items, docs) if d.get("split") == "train"])
+        return {"background": str(args.write_background)}
     pipeline_s = time.perf_counter() - t0
     figures: dict[str, Any] = {"data": str(args.data), "pipeline_s_per_doc": round(pipeline_s / max(len(docs), 1), 4)}
     for split in sorted({d.get("split") or "all" for d in docs}):

@@ -5,10 +5,14 @@ the story's most recent members, blended with the best single member), not with 
 profile: a story of two earthquakes never averages into "an earthquake". Pair similarity weighs
 content words, names and places by their rarity among the articles seen so far (IDF, online), adds
 the embeddings' cosine, and subtracts what conflicts: salient names one side has and the other
-never mentions, and publication dates far apart. Candidates come from an inverted index (names,
-actors, places, event keys, the article's most telling words, random-hyperplane buckets of its
-embedding); keys shared by too many stories are skipped, so the work per article stays flat as the
-store grows. The same input order always gives the same stories.
+never mentions, and publication dates far apart. A story also asks more of a newcomer the closer its
+own members are to each other (its cohesion): many reports of one event are much closer to each
+other than to a report of another event of the same kind, even when that report shares their topic
+words. Idf may start from a background document-frequency table instead of from zero.
+Candidates come from an inverted index (names, actors, places, event keys, the article's most
+telling words, random-hyperplane buckets of its embedding); keys shared by too many stories are
+skipped, so the work per article stays flat as the store grows. The same input order always gives
+the same stories.
 """
 
 from __future__ import annotations
@@ -21,12 +25,14 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..model import Article, Story
-from .config import load
+from .config import DATA, load
 from .embed import DIM
 from .items import StoryItem, log_tf_unit
 
@@ -45,6 +51,8 @@ class _Member:
     years: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
+    lead: dict[str, float] = field(default_factory=dict)  # the lead's content lemmas
+    persons: dict[str, float] = field(default_factory=dict)  # people's last names
 
 
 @dataclass
@@ -61,6 +69,8 @@ class _Story:
     keys: set[str] = field(default_factory=set)
     first: str | None = None
     last: str | None = None
+    sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # members x members
+    sims_at: int = 0  # how many articles had been seen (idf) when ``sims`` was computed
 
 
 _NUMBER = re.compile(r"^\d[\d,.]*$")
@@ -71,9 +81,32 @@ def _numbers(terms: dict[str, float]) -> tuple[str, ...]:
     return tuple(sorted(t for t in terms if _NUMBER.match(t) and not (len(t) == 4 and t[:2] in ("19", "20"))))
 
 
+def _jaccard(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Share of the figures either side states that both state (the same toll, the same magnitude)."""
+    union = set(a) | set(b)
+    return len(set(a) & set(b)) / len(union) if union else 0.0
+
+
 def _conflict(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """1 when both sides state values of one kind and share none of them."""
     return float(bool(a) and bool(b) and not set(a) & set(b))
+
+
+@lru_cache(maxsize=4)
+def background(name: str | None) -> tuple[int, dict[str, int], dict[str, int]]:
+    """A document-frequency table (articles read, content-lemma df, name df) that idf starts from, so
+    the first articles are already weighed by how telling their words are; TSV: kind, key, df."""
+    if not name:
+        return 0, {}, {}
+    path = Path(name) if Path(name).is_absolute() else DATA / name
+    n, terms, names = 0, {}, {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        kind, key, count = line.split("\t")
+        if kind == "docs":
+            n = int(count)
+        else:
+            (terms if kind == "t" else names)[key] = int(count)
+    return n, terms, names
 
 
 def _days(iso: str | None) -> int | None:
@@ -94,6 +127,7 @@ class StoryClusterer:
         self.n_docs = 0
         self.index: dict[str, list[str]] = {}
         self._idf_cache: dict[str, float] = {}
+        self.prior_n, self.prior_df, self.prior_name_df = background(self.cfg.get("background_df"))
         rng = np.random.default_rng(int(self.cfg["lsh_seed"]))
         self.planes = rng.standard_normal((int(self.cfg["lsh_bits"]) * int(self.cfg["lsh_bands"]), DIM)).astype(
             np.float32
@@ -118,7 +152,7 @@ class StoryClusterer:
         if best is None or best_score < float(self.cfg["threshold"]):
             best = _Story(id="s-" + item.article_id, order=len(self._stories))
             self._stories[best.id] = best
-        self._join(best, item, member, keys)
+        self._join(best, item, member, keys, [self.pair(member, m) for m in best.members])
         self._merge_bridged(best, scored, best_score)
         return self.article_story[item.article_id]
 
@@ -134,17 +168,37 @@ class StoryClusterer:
     # ------------------------------------------------------------------ scoring
 
     def score(self, item: StoryItem, doc: _Member, story: _Story) -> float:
-        """Average linkage over the story's kept members, blended with its closest member."""
-        sims = [self.pair(doc, m) for m in story.members]
+        return self._story_score([self.pair(doc, m) for m in story.members], story)
+
+    def _story_score(self, sims: list[float], story: _Story) -> float:
+        """Average linkage over the story's kept members, blended with its closest member, less a
+        share of how close its members are to each other: a tight story (many reports of one event)
+        asks more of a newcomer than a loose one, so a report of another event of the same kind,
+        close on topic words but not as close as the story's own reports, starts its own story."""
         if not sims:
             return -math.inf
         mix = float(self.cfg["max_weight"])
-        return (1 - mix) * sum(sims) / len(sims) + mix * max(sims)
+        score = (1 - mix) * sum(sims) / len(sims) + mix * max(sims)
+        cohesion = self.cohesion(story)
+        return score - float(self.cfg["cohesion_weight"]) * max(0.0, cohesion) if cohesion is not None else score
+
+    def cohesion(self, story: _Story) -> float | None:
+        """Mean similarity between the story's kept members (None while it has too few)."""
+        n = story.sims.shape[0]
+        if n < int(self.cfg["cohesion_min_members"]) or n < 2:
+            return None
+        if self.n_docs > story.sims_at * float(self.cfg["cohesion_refresh"]):
+            self._resimilar(story)  # idf has moved on since: the members' similarities are stale
+        return float((story.sims.sum() - np.trace(story.sims)) / (n * (n - 1)))
 
     def pair(self, a: _Member, b: _Member) -> float:
         w = self.cfg["weights"]
         s = w["terms"] * self._cosine(a.terms, b.terms, self.df)
         s += w["names"] * self._cosine(a.names, b.names, self.name_df)
+        # .get: a clusterer saved before these existed keeps its own weights (none for them)
+        s += w.get("lead_terms", 0.0) * self._cosine(a.lead, b.lead, self.df)
+        s += w.get("persons", 0.0) * self._cosine(a.persons, b.persons, self.name_df)
+        s += w.get("shared_numbers", 0.0) * _jaccard(a.numbers, b.numbers)
         if a.emb.size == DIM and b.emb.size == DIM:
             s += w["embedding"] * float(a.emb @ b.emb.astype(np.float32))
         s -= w["missing_names"] * self._missing(a, b)
@@ -158,7 +212,9 @@ class StoryClusterer:
         key = ("n:" if df is self.name_df else "t:") + term
         value = self._idf_cache.get(key)
         if value is None:
-            value = math.log((self.n_docs + 1) / (df.get(term, 0) + 1)) + 1.0
+            prior = self.prior_name_df if df is self.name_df else self.prior_df
+            seen = df.get(term, 0) + prior.get(term, 0)
+            value = math.log((self.prior_n + self.n_docs + 1) / (seen + 1)) + 1.0
             self._idf_cache[key] = value
         return value
 
@@ -207,6 +263,7 @@ class StoryClusterer:
             salient=tuple(item.salient), places=tuple(item.places), published=item.published,
             emb=emb.astype(np.float16) if emb.size == DIM else np.zeros(0, dtype=np.float16),
             years=tuple(item.years), dates=tuple(item.dates), numbers=_numbers(terms),
+            lead=log_tf_unit(dict(item.lead_terms)), persons=log_tf_unit(dict(item.persons)),
         )
 
     def _keys(self, item: StoryItem, member: _Member) -> list[str]:
@@ -266,6 +323,7 @@ class StoryClusterer:
         story.emb_sum = story.emb_sum + other.emb_sum
         story.members[:0] = other.members
         del story.members[: -int(self.cfg["max_members"])]
+        self._resimilar(story)
         story.names.update(other.names)
         story.actors.update(other.actors)
         story.first = min(filter(None, [story.first, other.first]), default=None)
@@ -288,13 +346,34 @@ class StoryClusterer:
         self.df.update(t for t, _ in item.terms)
         self.name_df.update(item.names)
 
-    def _join(self, story: _Story, item: StoryItem, member: _Member, keys: list[str]) -> None:
+    def _resimilar(self, story: _Story) -> None:
+        members = story.members
+        story.sims_at = self.n_docs
+        story.sims = np.array([[self.pair(a, b) if a is not b else 0.0 for b in members] for a in members],
+                              dtype=np.float32).reshape(len(members), len(members))
+
+    def _add_sims(self, story: _Story, sims: list[float]) -> None:
+        """Grow the members' similarity matrix by the new member (sims: to the members before it)."""
+        n = story.sims.shape[0]
+        if len(sims) != n:
+            self._resimilar(story)
+            return
+        grown = np.zeros((n + 1, n + 1), dtype=np.float32)
+        grown[:n, :n] = story.sims
+        grown[n, :n] = grown[:n, n] = sims
+        story.sims_at = story.sims_at or self.n_docs
+        keep = int(self.cfg["max_members"])
+        story.sims = grown[-keep:, -keep:]
+
+    def _join(self, story: _Story, item: StoryItem, member: _Member, keys: list[str],
+              sims: list[float] | None = None) -> None:
         story.article_ids.append(item.article_id)
         story.titles.append(item.title or "")
         if member.emb.size == DIM:
             story.embs.append(member.emb)
             story.emb_sum = story.emb_sum + member.emb.astype(np.float32)
         story.members.append(member)
+        self._add_sims(story, list(sims or []))
         del story.members[: -int(self.cfg["max_members"])]
         story.names.update(set(item.names))
         story.actors.update(set(item.actor_ids))
@@ -353,6 +432,8 @@ class StoryClusterer:
         self.index = {k: list(v) for k, v in state["index"].items()}
         for raw in state["stories"]:
             story = _story_from_state(raw)
+            if story.sims.shape[0] != len(story.members):
+                self._resimilar(story)
             self._stories[story.id] = story
             for aid in story.article_ids:
                 self.article_story[aid] = story.id
@@ -370,13 +451,15 @@ def _f16(raw: str) -> np.ndarray:
 def _member_state(m: _Member) -> dict[str, Any]:
     return {"id": m.article_id, "terms": m.terms, "names": m.names, "salient": list(m.salient),
             "places": list(m.places), "published": m.published, "emb": _b64(m.emb.astype(np.float16)),
-            "years": list(m.years), "dates": list(m.dates), "numbers": list(m.numbers)}
+            "years": list(m.years), "dates": list(m.dates), "numbers": list(m.numbers),
+            "lead": m.lead, "persons": m.persons}
 
 
 def _member_from_state(raw: dict[str, Any]) -> _Member:
     return _Member(raw["id"], dict(raw["terms"]), dict(raw["names"]), tuple(raw["salient"]),
                    tuple(raw["places"]), raw["published"], _f16(raw["emb"]), tuple(raw.get("years", ())),
-                   tuple(raw.get("dates", ())), tuple(raw.get("numbers", ())))
+                   tuple(raw.get("dates", ())), tuple(raw.get("numbers", ())), dict(raw.get("lead", {})),
+                   dict(raw.get("persons", {})))
 
 
 def _story_state(s: _Story) -> dict[str, Any]:
@@ -386,6 +469,7 @@ def _story_state(s: _Story) -> dict[str, Any]:
         "embs": _b64(embs.astype(np.float16)), "emb_sum": _b64(s.emb_sum.astype(np.float32)),
         "members": [_member_state(m) for m in s.members], "names": dict(s.names), "actors": dict(s.actors),
         "keys": sorted(s.keys), "first": s.first, "last": s.last,
+        "sims": _b64(s.sims.astype(np.float32)), "sims_at": s.sims_at,
     }
 
 
@@ -396,4 +480,11 @@ def _story_from_state(raw: dict[str, Any]) -> _Story:
         emb_sum=np.frombuffer(base64.b64decode(raw["emb_sum"]), dtype=np.float32).copy(),
         members=[_member_from_state(m) for m in raw["members"]], names=Counter(raw["names"]),
         actors=Counter(raw["actors"]), keys=set(raw["keys"]), first=raw["first"], last=raw["last"],
+        sims=_f32_square(raw.get("sims")), sims_at=int(raw.get("sims_at", 0)),
     )
+
+
+def _f32_square(raw: str | None) -> np.ndarray:
+    flat = np.frombuffer(base64.b64decode(raw), dtype=np.float32).copy() if raw else np.zeros(0, dtype=np.float32)
+    n = int(round(math.sqrt(flat.size)))
+    return flat.reshape(n, n)

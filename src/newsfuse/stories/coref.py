@@ -1,18 +1,22 @@
 """Event coreference for any event mention (not only PLOVER-coded ones): the fusion decision,
 generalised. As in ``fuse.compatible``, two mentions can be one event only inside one story and
-when their dates and participants do not conflict; what stands in for the PLOVER type is the
-trigger: the same lemma, or triggers whose embeddings are close ("killed" / "death"). A mention
-joins the cluster of its story it scores best with on average (at or above the threshold), else
-starts one; mentions are taken in a canonical order, so the result does not depend on input order.
+when their day-precision dates do not conflict. What stands in for the PLOVER type is the trigger
+(its lemma, its words' embedding and its embedding in its sentence) and what stands in for the
+actors are the trigger's syntactic arguments, the names around it and the people of its article.
+The pair score is a logistic model whose weights (``coref.weights`` in ``fusion.yaml``) were
+fitted on ECB+ train only; mentions of one story are grouped by average linkage over the pair
+probabilities, in a canonical order, so the result does not depend on input order.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Sequence
 
 import numpy as np
 
+from ..model import Token
 from .config import load
 
 
@@ -24,52 +28,148 @@ class AnyMention:
     names: frozenset[str] = frozenset()  # people / organisations named in the mention's sentence
     dates: frozenset[str] = frozenset()  # day-precision dates in the mention's sentence
     places: frozenset[str] = frozenset()  # places named in the mention's sentence
-    vector: np.ndarray | None = field(default=None, compare=False, hash=False)  # unit trigger embedding
+    vector: np.ndarray | None = field(default=None, compare=False, hash=False)  # unit embedding of the trigger words
     article: str = ""
+    # unit embedding of the trigger read in its sentence
+    context: np.ndarray | None = field(default=None, compare=False, hash=False)
+    arguments: frozenset[str] = frozenset()  # lemmas of the trigger's subject, object and prepositional nouns
+    article_vector: np.ndarray | None = field(default=None, compare=False, hash=False)  # the article's embedding
+    article_people: frozenset[str] = frozenset()  # people named anywhere in the article
 
 
 def _cfg() -> dict:
     return load("fusion.yaml")["coref"]
 
 
+# ---------------------------------------------------------------------- features of one mention
+
+
+def arguments(tokens: Sequence[Token], head: Token) -> frozenset[str]:
+    """Lemmas of the nouns and names that fill the trigger's slots: "police arrested a man" ->
+    {police, man}; "arrest on suspicion" -> {suspicion} (a preposition's object counts)."""
+    cfg = _cfg()
+    deps, kinds = set(cfg["argument_deps"]), set(cfg["argument_pos"])
+    found = set()
+    for child in _children(tokens, head):
+        if child.dep in deps and child.pos in kinds:
+            found.add(child.lemma.lower())
+        elif child.dep == "prep":
+            found |= {g.lemma.lower() for g in _children(tokens, child) if g.dep == "pobj" and g.pos in kinds}
+    return frozenset(found)
+
+
+def _children(tokens: Sequence[Token], head: Token) -> list[Token]:
+    sent = [t for t in tokens if t.sent == head.sent] if len(tokens) > 200 else tokens
+    return [t for t in sent if t.head == head.i and t.i != head.i]
+
+
+def context_vectors(items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> np.ndarray:
+    """One unit vector per (sentence, trigger character spans): the embedder's token states over the
+    trigger's word pieces, read in the sentence, so "fired" (a shot) and "fired" (a job) differ."""
+    import torch
+
+    from .embed import DIM, load_embedder
+
+    if not items:
+        return np.zeros((0, DIM), dtype=np.float32)
+    model = load_embedder()
+    tokenizer, encoder = model.tokenizer, model[0].auto_model
+    out = []
+    with torch.no_grad():
+        for start in range(0, len(items), 32):
+            batch = items[start : start + 32]
+            enc = tokenizer([t for t, _ in batch], return_offsets_mapping=True, padding=True,
+                            truncation=True, max_length=256, return_tensors="pt")
+            offsets = enc.pop("offset_mapping").tolist()
+            states = encoder(**enc).last_hidden_state
+            for k, (_, spans) in enumerate(batch):
+                picked = [j for j, (a, b) in enumerate(offsets[k]) if b > a and any(a < e and b > s for s, e in spans)]
+                v = states[k, picked].mean(0) if picked else states[k, 0]
+                out.append((v / v.norm()).numpy())
+    return np.asarray(out, dtype=np.float32)
+
+
+# ---------------------------------------------------------------------- the pair decision
+
+
+def lemma_family(a: str, b: str) -> bool:
+    """Same lemma, or one a short inflection of the other the parser left unlemmatised
+    ("shoot"/"shooting", "playoff"/"playoffs")."""
+    short, long_ = sorted((a, b), key=len)
+    suffix = len(long_) - len(short)
+    return a == b or (len(short) >= 3 and long_.startswith(short) and suffix <= _cfg()["family_max_suffix"])
+
+
+def pair_features(a: AnyMention, b: AnyMention) -> dict[str, float]:
+    cfg = _cfg()
+    same_article = bool(a.article) and a.article == b.article
+    same_lemma = a.lemma == b.lemma
+    return {
+        "bias": 1.0,
+        "context_similarity": _cos(a.context, b.context),
+        "trigger_similarity": _cos(a.vector, b.vector),
+        "same_lemma": float(same_lemma),
+        "lemma_family": float(lemma_family(a.lemma, b.lemma)),
+        "article_similarity": 1.0 if same_article else _cos(a.article_vector, b.article_vector),
+        "shared_article_people": 1.0 if same_article else _jaccard(a.article_people, b.article_people),
+        "same_article": float(same_article),
+        "same_article_same_lemma": float(same_article and same_lemma),
+        "reporting": float(a.lemma in cfg["reporting_lemmas"] and b.lemma in cfg["reporting_lemmas"]),
+        "shared_arguments": float(bool(a.arguments & b.arguments)),
+        "conflicting_names": float(bool(a.names and b.names and not a.names & b.names)),
+        "conflicting_places": float(bool(a.places and b.places and not a.places & b.places)),
+    }
+
+
 def pair_score(a: AnyMention, b: AnyMention) -> float:
-    """How much two mentions look like one event (-inf when they cannot be)."""
+    """Log-odds that two mentions are one event (-inf when they cannot be)."""
     if a.story is None or a.story != b.story:
         return -math.inf
-    cfg = _cfg()
     if a.dates and b.dates and not a.dates & b.dates:
         return -math.inf
-    s = cfg["same_lemma"] * (a.lemma == b.lemma)
-    if a.vector is not None and b.vector is not None:
-        s += cfg["trigger_similarity"] * float(a.vector @ b.vector)
-    if a.names and b.names:
-        s += cfg["shared_names"] if a.names & b.names else -cfg["conflicting_names"]
-    if a.places and b.places and not a.places & b.places:
-        s -= cfg["conflicting_places"]
-    if a.article and a.article == b.article:
-        s -= cfg["same_article"]
-    return s
+    weights = _cfg()["weights"]
+    return sum(weights[k] * v for k, v in pair_features(a, b).items())
 
 
 def same_event(a: AnyMention, b: AnyMention) -> bool:
-    return pair_score(a, b) >= _cfg()["threshold"]
+    return _probability(pair_score(a, b)) >= _cfg()["threshold"]
 
 
 def group(mentions: list[AnyMention]) -> list[list[str]]:
-    """Clusters of mention ids, built story by story with online average linkage."""
-    threshold = float(_cfg()["threshold"])
-    by_story: dict[str | None, list[list[AnyMention]]] = {}
-    clusters: list[list[AnyMention]] = []
+    """Clusters of mention ids: story by story, average linkage over the pair probabilities."""
+    by_story: dict[str, list[AnyMention]] = {}
+    clusters: list[list[str]] = []
     for m in sorted(mentions, key=lambda m: m.id):
-        options = by_story.setdefault(m.story, []) if m.story is not None else []
-        best, best_score = None, -math.inf
-        for cluster in options:
-            score = sum(pair_score(m, n) for n in cluster) / len(cluster)
-            if score > best_score:
-                best, best_score = cluster, score
-        if best is None or best_score < threshold:
-            best = []
-            options.append(best)
-            clusters.append(best)
-        best.append(m)
-    return [[m.id for m in c] for c in clusters]
+        if m.story is None:
+            clusters.append([m.id])
+        else:
+            by_story.setdefault(m.story, []).append(m)
+    for story in sorted(by_story):
+        clusters += _average_linkage(by_story[story], float(_cfg()["threshold"]))
+    return clusters
+
+
+def _average_linkage(ms: list[AnyMention], threshold: float) -> list[list[str]]:
+    if len(ms) == 1:
+        return [[ms[0].id]]
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    n = len(ms)
+    distance = [1.0 - _probability(pair_score(ms[i], ms[j])) for i in range(n) for j in range(i + 1, n)]
+    labels = fcluster(linkage(np.asarray(distance), method="average"), 1.0 - threshold, criterion="distance")
+    out: dict[int, list[str]] = {}
+    for m, label in zip(ms, labels):
+        out.setdefault(int(label), []).append(m.id)
+    return list(out.values())
+
+
+def _probability(score: float) -> float:
+    return 0.0 if score == -math.inf else 1.0 / (1.0 + math.exp(-score))
+
+
+def _cos(x: np.ndarray | None, y: np.ndarray | None) -> float:
+    return float(x @ y) if x is not None and y is not None else 0.0
+
+
+def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
+    return len(x & y) / len(x | y) if x and y else 0.0

@@ -32,6 +32,8 @@ class StoryItem:
     salient: tuple[str, ...] = ()  # names said at least twice, or in the title/lead: who the story is about
     name_mentions: tuple[str, ...] = ()  # every name as often as it is said (its term frequency)
     years: tuple[str, ...] = ()  # years of the dates in the lead (absolute or resolved)
+    lead_terms: tuple[tuple[str, int], ...] = ()  # content lemmas of the lead sentences
+    persons: tuple[tuple[str, int], ...] = ()  # people's last names, counted (twice when in the lead)
 
 
 def normalise_name(text: str) -> str:
@@ -51,12 +53,19 @@ def event_key(mention: EventMention) -> str:
     return "|".join([mention.type, ",".join(sources), ",".join(targets)])
 
 
-def _terms(annotated: AnnotatedArticle) -> Counter:
+def _lead_end(annotated: AnnotatedArticle) -> int:
+    n = int(load("clustering.yaml")["lead_sentences"])
+    return annotated.sentences[min(n, len(annotated.sentences)) - 1].end if annotated.sentences else 0
+
+
+def _terms(annotated: AnnotatedArticle, end: int | None = None) -> Counter:
     cfg = load("clustering.yaml")
     pos = set(cfg["content_pos"])
     stops = stop_lemmas()
     counts: Counter = Counter()
     for tok in annotated.tokens:
+        if end is not None and tok.start >= end:
+            break
         lemma = (tok.lemma or tok.text).lower()
         if tok.pos in pos and len(lemma) > 1 and lemma not in stops and any(c.isalnum() for c in lemma):
             counts[lemma] += 1
@@ -87,10 +96,20 @@ def _names(annotated: AnnotatedArticle) -> tuple[list[str], list[str], list[str]
     return names, places, salient
 
 
+def _persons(annotated: AnnotatedArticle) -> Counter:
+    """Who the article is about: each person's last name, a mention in the lead counting double."""
+    end = _lead_end(annotated)
+    counts: Counter = Counter()
+    for ent in annotated.entities:
+        name = normalise_name(ent.text) if ent.label == "PERSON" else ""
+        if name:
+            counts[name.split()[-1]] += 2 if ent.start < end else 1
+    return counts
+
+
 def _lead_years(annotated: AnnotatedArticle) -> tuple[str, ...]:
     """Years of the dates in the title and first sentences: when the story happens, not background."""
-    n = int(load("clustering.yaml")["lead_sentences"])
-    end = annotated.sentences[min(n, len(annotated.sentences)) - 1].end if annotated.sentences else 0
+    end = _lead_end(annotated)
     return tuple(sorted({d.value[:4] for d in annotated.dates if d.start < end and d.value and d.value[:4].isdigit()}))
 
 
@@ -114,6 +133,8 @@ def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], em
         salient=tuple(salient),
         name_mentions=tuple(sorted(names)),
         years=_lead_years(annotated),
+        lead_terms=tuple(sorted(_terms(annotated, _lead_end(annotated)).items())),
+        persons=tuple(sorted(_persons(annotated).items())),
     )
 
 
