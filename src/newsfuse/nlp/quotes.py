@@ -279,11 +279,12 @@ class _Resolver:
         return speaker
 
     def continued(self, speaker: str, start: int, last: tuple[int, str] | None) -> str | None:
-        """'..., Trump said. [Obama wanted ...] "...," he said': a he/she shortly after a named
-        speaker of that gender is that speaker again, before any later subject."""
+        """'..., Trump said. [Obama flew ...] "...," he said': a pronoun or description ('the senator')
+        shortly after a named speaker of its gender is that speaker again, before any later subject."""
         v = vocab()
-        gender = v["pronoun_gender"].get(speaker.lower())
-        if last is None or speaker.lower() not in v["continuing_pronouns"] or start - last[0] > int(v["speaker_continuity_chars"]):
+        key = re.sub(r"\s+", " ", speaker.lower())
+        gender = v["pronoun_gender"].get(key)
+        if last is None or key not in v["person_pronouns"] | v["continuing_pronouns"] or start - last[0] > int(v["speaker_continuity_chars"]):
             return None
         return last[1] if self._fits(last[1], gender) else None
 
