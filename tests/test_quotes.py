@@ -263,3 +263,11 @@ def test_an_as_clause_with_its_own_complement_is_no_cue(annotate):
     quotes = annotate([article("as", [text])])[0].quotes
     assert not [q for q in quotes if q.speaker_text == "regional tensions"]
     assert [q.text for q in quotes if q.speaker_text == "Menendez"] == ["the rulings matter"]
+
+
+def test_a_dateline_place_is_not_the_speaker(annotate):
+    text = ("New York (AFP) – Oscar-winning actress Susan Sarandon, star of a cult classic, is not sure "
+            "she can vote for Hillary Clinton over Donald Trump.")
+    quotes = annotate([article("dl", [text])])[0].quotes
+    assert quotes and all(q.speaker_text != "New York" for q in quotes)
+    assert any(q.speaker_text == "Susan Sarandon" and q.text.startswith("she can vote") for q in quotes)

@@ -841,6 +841,7 @@ def find_quotes(
         if d.speaker is None:
             _label_speaker(doc, d)
     found += _transcript(doc, entities)
+    _skip_datelines(doc.text, found + direct, entities)
     speakers = [(f.speaker_start, f.speaker_start + len(f.speaker)) for f in found + direct if f.speaker]
     resolver = _Resolver(entities, doc, speakers)
     quotes = []
@@ -853,6 +854,23 @@ def find_quotes(
                 last = (f.speaker_start, speaker)
         quotes.append(Quote(None, speaker, f.verb or None, text[f.start : f.end], f.start, f.end, f.direct, f.sentence))
     return quotes
+
+
+DATELINE = re.compile(r"(?m)^[A-Z][A-Za-z.,' ]{1,40}?\s*(?:\([A-Za-z ]{2,20}\))?\s*[—–-]{1,2}\s")
+
+
+def _skip_datelines(text: str, found: list[_Found], entities: Sequence[Entity]) -> None:
+    """'RENO, Nev. (AP) — Donald Trump says ...': the parser may take the dateline's place for the
+    subject; the speaker is the first name after the dateline."""
+    for m in DATELINE.finditer(text):
+        if not any(ch.isupper() for ch in m.group(0)[1:4]) and "(" not in m.group(0):
+            continue  # a dateline's place is in capitals or followed by its agency
+        for f in found:
+            if f.speaker and m.start() <= f.speaker_start < m.end():
+                after = [e for e in entities if m.end() <= e.start < f.start and e.label in ("PERSON", "ORG", "NORP")]
+                if after:  # a full personal name first ('Oscar-winning actress Susan Sarandon')
+                    best = min(after, key=lambda e: (e.label != "PERSON" or " " not in e.text, e.label != "PERSON", e.start))
+                    f.speaker, f.speaker_start = best.text, best.start
 
 
 def _indirect(doc: _Doc, entities: Sequence[Entity]) -> list[_Found]:
