@@ -271,3 +271,10 @@ def test_a_dateline_place_is_not_the_speaker(annotate):
     quotes = annotate([article("dl", [text])])[0].quotes
     assert quotes and all(q.speaker_text != "New York" for q in quotes)
     assert any(q.speaker_text == "Susan Sarandon" and q.text.startswith("she can vote") for q in quotes)
+
+
+def test_a_second_that_clause_is_content_too(annotate):
+    text = "The Ohio governor said the country needs to secure the border, but that he would not support mass deportation."
+    quotes = annotate([article("conj", [text])])[0].quotes
+    said = [q for q in quotes if q.verb == "said"]
+    assert said and said[0].text.endswith("he would not support mass deportation")

@@ -393,8 +393,10 @@ def _cue_content(doc: _Doc, t: Token) -> list[Token]:
     if not content and agent:
         # "Clinton was attacked on the speeches by Sanders": the subject and what is between
         return doc.kids(t.i, ("nsubjpass",)) + [c for c in doc.kids(t.i, ("prep",)) if t.i < c.i < agent[0].i]
+    if content:
+        content += _coordinated_content(doc, t, content)
     if _lemma(t) in v["clause_only"]:
-        content = [c for c in content if c.dep == "ccomp" or (c.dep == "xcomp" and _lemma(t) in v["request_verbs"])]
+        content = [c for c in content if c.dep in ("ccomp", "conj") or (c.dep == "xcomp" and _lemma(t) in v["request_verbs"])]
         return content or _as_content(doc, t)
     if not content:
         # "Trump questioned the integrity of ...": the object, with what follows it ("blamed Russia
@@ -403,6 +405,13 @@ def _cue_content(doc: _Doc, t: Token) -> list[Token]:
         if content:
             content += [c for c in doc.kids(t.i, tuple(v["object_tail_deps"])) if c.i > content[0].i]
     return content
+
+
+def _coordinated_content(doc: _Doc, verb: Token, content: list[Token]) -> list[Token]:
+    """'said the U.S. needs X, but that he would not support Y': a second 'that' clause
+    coordinated with the first is content too."""
+    return [c for c in doc.kids(verb.i, ("conj",)) if c.i > content[0].i
+            and any(k.dep == "mark" and k.text.lower() in ("that", "whether", "if") for k in doc.kids(c.i))]
 
 
 def _stance_verbs(doc: _Doc, people: frozenset[int]) -> list[_Found]:
