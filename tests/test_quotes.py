@@ -278,3 +278,10 @@ def test_a_second_that_clause_is_content_too(annotate):
     quotes = annotate([article("conj", [text])])[0].quotes
     said = [q for q in quotes if q.verb == "said"]
     assert said and said[0].text.endswith("he would not support mass deportation")
+
+
+def test_a_list_item_is_not_the_speaker_of_a_participle(annotate):
+    text = ("Putin and Netanyahu have held a key phone conversation focused on the ceasefire in Gaza, concerns over "
+            "Iran’s nuclear program, and efforts to stabilize Syria, underlining how the Gaza conflict has evolved.")
+    quotes = annotate([article("part", [text])])[0].quotes
+    assert not [q for q in quotes if q.speaker_text and "concerns" in q.speaker_text]

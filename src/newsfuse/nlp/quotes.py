@@ -454,8 +454,19 @@ def _speakers_of(doc: _Doc, verb: Token) -> list[Token]:
     if verb.tag == "VBN" and any(c.dep in ("auxpass", "nsubjpass") for c in doc.kids(verb.i)):
         return [o for a in doc.kids(verb.i, ("agent",)) for o in doc.kids(a.i, ("pobj",))]
     subjects = doc.kids(verb.i, SUBJECTS)
+    if verb.tag == "VBG" and verb.dep == "advcl" and subjects and not _may_speak(doc, subjects[0]):
+        # '..., concerns over Iran's programme, and ..., underlining how ...': a parse that hangs a
+        # list item on the participle; the participle speaks for its clause's subject, if anyone
+        return []
     # '“The fact is ...,” Huckabee said': the parser may also hang a subject from the quote on the cue
     return [s for s in subjects if not doc.in_quote(s.start)] or subjects or _inherited_subject(doc, verb)
+
+
+def _may_speak(doc: _Doc, t: Token) -> bool:
+    """A name, a pronoun, or a noun of people or sources ('officials', 'the campaign')."""
+    v = vocab()
+    return (t.pos in ("PROPN", "PRON") or bool(t.ent_type) or _lemma(t) in v["people_nouns"] | v["source_nouns"]
+            or t.text.lower() in v["group_pronouns"] | v["person_pronouns"])
 
 
 def _inherited_subject(doc: _Doc, verb: Token) -> list[Token]:
