@@ -285,3 +285,9 @@ def test_a_list_item_is_not_the_speaker_of_a_participle(annotate):
             "Iran’s nuclear program, and efforts to stabilize Syria, underlining how the Gaza conflict has evolved.")
     quotes = annotate([article("part", [text])])[0].quotes
     assert not [q for q in quotes if q.speaker_text and "concerns" in q.speaker_text]
+
+
+def test_people_nouns_speak_through_stance_verbs(annotate):
+    text = "In the town, police allowed the violence to continue for hours."
+    quotes = annotate([article("police", [text])])[0].quotes
+    assert any(q.speaker_text == "police" and "violence" in q.text for q in quotes)
