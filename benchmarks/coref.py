@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import math
 import sys
 from collections import defaultdict
 from difflib import SequenceMatcher
@@ -28,11 +27,11 @@ import stories as S  # noqa: E402
 from newsfuse.stories import StoryClusterer, embed_texts  # noqa: E402
 from newsfuse.stories.coref import (  # noqa: E402
     AnyMention,
+    allowed,
     arguments,
     context_vectors,
     group,
     pair_features,
-    pair_score,
 )
 from newsfuse.stories.items import normalise_name  # noqa: E402
 
@@ -265,7 +264,7 @@ def fit(gold: list[dict], feats: list[AnyMention]) -> dict[str, float]:
     for ms in by_story.values():
         for i, a in enumerate(ms):
             for b in ms[i + 1 :]:
-                if pair_score(a, b) > -math.inf:
+                if allowed(a, b):
                     rows.append(pair_features(a, b))
                     labels.append(chain[a.id] == chain[b.id])
     if not rows or len(set(labels)) < 2:

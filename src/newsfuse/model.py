@@ -20,6 +20,9 @@ PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 STATUSES = ("occurred", "planned", "hypothetical", "denied")
+# entity labels of longer names a country word can sit inside without naming an actor
+# ("40 million US dollars", "the Indian Ocean")
+NON_ACTOR_LABELS = frozenset({"LOC", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "DATE", "TIME"})
 PRECISIONS = ("day", "week", "month", "quarter", "year", "decade")
 
 

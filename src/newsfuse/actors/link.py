@@ -12,7 +12,7 @@ import dataclasses
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from newsfuse.model import ActorMention, ActorRef, AnnotatedArticle, Entity, Quote
+from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedArticle, Entity, Quote
 
 from .kb import Entry, KnowledgeBase, get_kb
 from .text import FUNCTION_WORDS, Tok, key, slug, tokenize
@@ -21,7 +21,6 @@ LOCATION_PREPS = frozenset("in at near from into across outside inside around th
 GOV_PREPS = frozenset("between with".split())
 POSSESSIVE = frozenset({"'s"})
 NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-INSIDE_NOT_ACTOR = frozenset({"LOC", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "DATE", "TIME"})
 AMBIGUOUS_SHORT = frozenset("us it is in on no me am an as at be by do go he if my of or so to up we pa oh".split())
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 
@@ -69,7 +68,7 @@ def _inside_other_name(doc: Doc, f: Found, entities: tuple[Entity, ...]) -> bool
     that is no actor (a sum, a sea), not a mention of the state."""
     start, end = doc.toks[f.start].start, doc.toks[f.end - 1].end
     for e in entities:
-        if e.label in INSIDE_NOT_ACTOR and e.start <= start and end <= e.end:
+        if e.label in NON_ACTOR_LABELS and e.start <= start and end <= e.end:
             whole = e.text.removeprefix("the ").strip()
             return whole != doc.text[start:end].removeprefix("the ").strip()
     return False

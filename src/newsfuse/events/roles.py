@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import ActorRef, AnnotatedArticle
+from ..model import NON_ACTOR_LABELS, ActorRef, AnnotatedArticle
 from .patterns import is_passive
 from .tree import Tree
 
@@ -13,8 +13,9 @@ CORE_DEPS = ("compound", "amod", "poss", "nmod", "conj", "cc", "appos", "det", "
              "case", "punct", "npadvmod", "nn", "prep", "pobj")
 FALLBACK_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 BARE_LABELS = ("GPE", "NORP", "LOC", "ORG", "FAC")
-# a capitalised word inside these is part of another name ("Indian Ocean", "40 million US dollars")
-NOT_ACTOR_TYPES = ("PERSON", "DATE", "TIME", "LOC", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL")
+# a capitalised word inside these is part of another name ("Indian Ocean", "40 million US dollars");
+# people are the linker's
+NOT_ACTOR_TYPES = NON_ACTOR_LABELS | {"PERSON"}
 WH_WORDS = ("which", "who", "that", "whom")
 PRONOUNS = ("he", "she", "it", "they", "we", "his", "her", "its", "their", "our")
 

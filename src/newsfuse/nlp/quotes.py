@@ -268,7 +268,7 @@ class _Resolver:
         self.speaker_texts = [(s, doc.text[s:t]) for s, t in speakers] if doc is not None else []
 
     def resolve(self, speaker: str, start: int) -> str:
-        key = re.sub(r"\s+", " ", speaker.lower())
+        key = _speaker_key(speaker)
         v = vocab()
         if key in v["person_pronouns"]:
             return self._last(start, "person", v["pronoun_gender"].get(key)) or speaker
@@ -282,7 +282,7 @@ class _Resolver:
         """'..., Trump said. [Obama flew ...] "...," he said': a pronoun or description ('the senator')
         shortly after a named speaker of its gender is that speaker again, before any later subject."""
         v = vocab()
-        key = re.sub(r"\s+", " ", speaker.lower())
+        key = _speaker_key(speaker)
         gender = v["pronoun_gender"].get(key)
         if last is None or key not in v["person_pronouns"] | v["continuing_pronouns"] or start - last[0] > int(v["speaker_continuity_chars"]):
             return None
@@ -311,6 +311,11 @@ class _Resolver:
         """'Trump' -> 'Donald Trump' when the longer name was used earlier."""
         longer = [n[1] for n in self.names if n[0] < start and n[2] == kind and n[1].endswith(" " + name)]
         return max(longer, key=len) if longer else name
+
+
+def _speaker_key(speaker: str) -> str:
+    """'The  Official' -> 'the official': how pronoun and description lists are looked up."""
+    return re.sub(r"\s+", " ", speaker.lower())
 
 
 def _named_speaker(speaker: str) -> bool:

@@ -34,7 +34,7 @@ import numpy as np
 from ..model import Article, Story
 from .config import DATA, load
 from .embed import DIM
-from .items import StoryItem, log_tf_unit
+from .items import StoryItem, jaccard, log_tf_unit
 
 
 @dataclass
@@ -79,12 +79,6 @@ _NUMBER = re.compile(r"^\d[\d,.]*$")
 def _numbers(terms: dict[str, float]) -> tuple[str, ...]:
     """Counts and figures the article states (not years): how many died, the magnitude, the score."""
     return tuple(sorted(t for t in terms if _NUMBER.match(t) and not (len(t) == 4 and t[:2] in ("19", "20"))))
-
-
-def _jaccard(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """Share of the figures either side states that both state (the same toll, the same magnitude)."""
-    union = set(a) | set(b)
-    return len(set(a) & set(b)) / len(union) if union else 0.0
 
 
 def _conflict(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -198,7 +192,7 @@ class StoryClusterer:
         # .get: a clusterer saved before these existed keeps its own weights (none for them)
         s += w.get("lead_terms", 0.0) * self._cosine(a.lead, b.lead, self.df)
         s += w.get("persons", 0.0) * self._cosine(a.persons, b.persons, self.name_df)
-        s += w.get("shared_numbers", 0.0) * _jaccard(a.numbers, b.numbers)
+        s += w.get("shared_numbers", 0.0) * jaccard(a.numbers, b.numbers)  # the same toll, the same magnitude
         if a.emb.size == DIM and b.emb.size == DIM:
             s += w["embedding"] * float(a.emb @ b.emb.astype(np.float32))
         s -= w["missing_names"] * self._missing(a, b)

@@ -18,6 +18,7 @@ import numpy as np
 
 from ..model import Token
 from .config import load
+from .items import jaccard
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def pair_features(a: AnyMention, b: AnyMention) -> dict[str, float]:
         "same_lemma": float(same_lemma),
         "lemma_family": float(lemma_family(a.lemma, b.lemma)),
         "article_similarity": 1.0 if same_article else _cos(a.article_vector, b.article_vector),
-        "shared_article_people": 1.0 if same_article else _jaccard(a.article_people, b.article_people),
+        "shared_article_people": 1.0 if same_article else jaccard(a.article_people, b.article_people),
         "same_article": float(same_article),
         "same_article_same_lemma": float(same_article and same_lemma),
         "reporting": float(a.lemma in cfg["reporting_lemmas"] and b.lemma in cfg["reporting_lemmas"]),
@@ -121,11 +122,14 @@ def pair_features(a: AnyMention, b: AnyMention) -> dict[str, float]:
     }
 
 
+def allowed(a: AnyMention, b: AnyMention) -> bool:
+    """The hard constraints, as in ``fuse.compatible``: one story, no conflicting day-precision dates."""
+    return a.story is not None and a.story == b.story and not (a.dates and b.dates and not a.dates & b.dates)
+
+
 def pair_score(a: AnyMention, b: AnyMention) -> float:
     """Log-odds that two mentions are one event (-inf when they cannot be)."""
-    if a.story is None or a.story != b.story:
-        return -math.inf
-    if a.dates and b.dates and not a.dates & b.dates:
+    if not allowed(a, b):
         return -math.inf
     weights = _cfg()["weights"]
     return sum(weights[k] * v for k, v in pair_features(a, b).items())
@@ -169,7 +173,3 @@ def _probability(score: float) -> float:
 
 def _cos(x: np.ndarray | None, y: np.ndarray | None) -> float:
     return float(x @ y) if x is not None and y is not None else 0.0
-
-
-def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
-    return len(x & y) / len(x | y) if x and y else 0.0

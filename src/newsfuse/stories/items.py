@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -34,6 +34,12 @@ class StoryItem:
     years: tuple[str, ...] = ()  # years of the dates in the lead (absolute or resolved)
     lead_terms: tuple[tuple[str, int], ...] = ()  # content lemmas of the lead sentences
     persons: tuple[tuple[str, int], ...] = ()  # people's last names, counted (twice when in the lead)
+
+
+def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    """Share of the values either side has that both have (0 when neither has any)."""
+    a, b = set(a), set(b)
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def normalise_name(text: str) -> str:
@@ -96,9 +102,9 @@ def _names(annotated: AnnotatedArticle) -> tuple[list[str], list[str], list[str]
     return names, places, salient
 
 
-def _persons(annotated: AnnotatedArticle) -> Counter:
-    """Who the article is about: each person's last name, a mention in the lead counting double."""
-    end = _lead_end(annotated)
+def _persons(annotated: AnnotatedArticle, end: int) -> Counter:
+    """Who the article is about: each person's last name, a mention in the lead (before ``end``)
+    counting double."""
     counts: Counter = Counter()
     for ent in annotated.entities:
         name = normalise_name(ent.text) if ent.label == "PERSON" else ""
@@ -107,9 +113,9 @@ def _persons(annotated: AnnotatedArticle) -> Counter:
     return counts
 
 
-def _lead_years(annotated: AnnotatedArticle) -> tuple[str, ...]:
-    """Years of the dates in the title and first sentences: when the story happens, not background."""
-    end = _lead_end(annotated)
+def _lead_years(annotated: AnnotatedArticle, end: int) -> tuple[str, ...]:
+    """Years of the dates in the title and first sentences (before ``end``): when the story happens,
+    not background."""
     return tuple(sorted({d.value[:4] for d in annotated.dates if d.start < end and d.value and d.value[:4].isdigit()}))
 
 
@@ -119,6 +125,7 @@ def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], em
     actor_ids = sorted({a.actor.actor_id for a in annotated.actors if a.actor.actor_id})
     dates = sorted({d.value for d in annotated.dates if d.value and d.precision == "day"})
     terms = _terms(annotated)
+    lead_end = _lead_end(annotated)
     return StoryItem(
         article_id=article.id,
         published=article.published,
@@ -132,9 +139,9 @@ def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], em
         names=tuple(sorted(set(names))),
         salient=tuple(salient),
         name_mentions=tuple(sorted(names)),
-        years=_lead_years(annotated),
-        lead_terms=tuple(sorted(_terms(annotated, _lead_end(annotated)).items())),
-        persons=tuple(sorted(_persons(annotated).items())),
+        years=_lead_years(annotated, lead_end),
+        lead_terms=tuple(sorted(_terms(annotated, lead_end).items())),
+        persons=tuple(sorted(_persons(annotated, lead_end).items())),
     )
 
 
