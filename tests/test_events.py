@@ -513,3 +513,14 @@ def test_a_date_after_on_is_not_a_topic():
     art = Article(article_id(blocks), "t.txt", "text", None, "2026-03-12", None, None, blocks)
     mentions = extract_events(link(annotate([art])[0]))
     assert mentions and all("Tuesday" not in t for m in mentions for t in m.topics)
+
+
+def test_calling_talks_friendly_is_no_phone_call_and_signing_is_support_sign():
+    described, signed, phoned = _run([
+        _article('Portugal\'s foreign ministry called the talks "friendly and practical".'),
+        _article("Portugal and Indonesia signed an agreement on marine research cooperation on Tuesday."),
+        _article("Putin called Netanyahu on Saturday to discuss Gaza."),
+    ])
+    assert all(m.mode != "phone" for m in described)
+    assert [(m.type, m.mode, m.cameo) for m in signed] == [("SUPPORT", "sign", "057")]
+    assert any(m.type == "CONSULT" and m.mode == "phone" for m in phoned)
