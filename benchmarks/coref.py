@@ -222,7 +222,11 @@ def features(
     analyses = S.analysed(data, limit, cache)
     items = S.story_items(docs, analyses)
     clusterer = StoryClusterer()
-    story = [clusterer.add(item) if item is not None else None for item in items]
+    for item in items:
+        if item is not None:
+            clusterer.add(item)
+    # the story each article ends up in (a later article may merge two stories or split one)
+    story = [clusterer.story_of(item.article_id) if item is not None else None for item in items]
     gold = read_gold(data, docs)
     by_doc = defaultdict(list)
     for m in gold:

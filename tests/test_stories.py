@@ -163,6 +163,7 @@ def test_an_article_that_bridges_two_stories_merges_them_and_the_index_follows()
     assert clusterer.story_of("a") == clusterer.story_of("b") == clusterer.story_of("c") == joined
     assert len(clusterer.stories_list()) == 1
     assert all(sid == joined for postings in clusterer.index.values() for sid in postings)
+    assert clusterer.pop_moved() == ({"b": joined} if joined == left else {"a": joined})
     restored = StoryClusterer.from_bytes(clusterer.to_bytes())
     assert restored.add(_item("d", {"tsunami": 2, "coast": 2, "chile": 1})) == joined
 
@@ -237,3 +238,41 @@ def test_a_background_table_starts_idf_from_what_is_common(tmp_path):
     clusterer.add(_item("a", {"say": 1, "quake": 1}, ("united states", "chile")))
     assert clusterer._idf("say", clusterer.df) < clusterer._idf("quake", clusterer.df)
     assert clusterer._idf("united states", clusterer.name_df) < clusterer._idf("chile", clusterer.name_df)
+
+
+def _two_quakes() -> list[StoryItem]:
+    chile = {"quake": 2, "magnitude": 1, "chile": 3, "santiago": 2, "rescue": 1}
+    peru = {"quake": 2, "magnitude": 1, "rescue": 1, "peru": 3, "lima": 2}
+    return ([_item(f"c{i}", {**chile, f"detail{i}": 1}, ("chile", "santiago")) for i in range(4)]
+            + [_item(f"p{i}", {**peru, f"detail{i}": 1}, ("peru", "lima")) for i in range(4)])
+
+
+def test_a_story_that_grew_over_two_events_splits_in_two():
+    # a threshold so low that every report joins the one story there is: only the split can part them
+    loose = {"threshold": -5.0, "cohesion_weight": 0.0, "split_threshold": 0.4, "split_min_members": 3}
+    clusterer = StoryClusterer(loose)
+    for item in _two_quakes():
+        clusterer.add(item)
+    chile = {clusterer.story_of(f"c{i}") for i in range(4)}
+    peru = {clusterer.story_of(f"p{i}") for i in range(4)}
+    assert chile == {"s-c0"} and peru == {"s-p0"}
+    story = {s.id: s for s in clusterer.stories_list()}
+    assert story["s-p0"].article_ids == ["p0", "p1", "p2", "p3"] and story["s-p0"].names["lima"] == 4
+    assert "lima" not in story["s-c0"].names and story["s-c0"].sims.shape == (4, 4)
+    assert "s-p0" in clusterer.index["n:lima"]
+    # split off when the third Peru report came in; the fourth joined the Peru story itself
+    assert clusterer.pop_moved() == {f"p{i}": "s-p0" for i in range(3)} and clusterer.pop_moved() == {}
+    restored = StoryClusterer.from_bytes(clusterer.to_bytes())
+    assert restored.add(_item("p9", {"quake": 1, "peru": 2, "lima": 1}, ("peru", "lima"))) == "s-p0"
+
+    unsplit = StoryClusterer({**loose, "split_threshold": None})
+    for item in _two_quakes():
+        unsplit.add(item)
+    assert {unsplit.story_of(i.article_id) for i in _two_quakes()} == {"s-c0"}
+
+
+def test_one_event_does_not_split():
+    clusterer = StoryClusterer({"threshold": -5.0, "split_threshold": 0.4, "split_min_members": 3})
+    for i in range(8):
+        clusterer.add(_item(f"c{i}", {"quake": 2, "chile": 3, "santiago": 1 + i % 2, f"detail{i}": 1}, ("chile",)))
+    assert len(clusterer.stories_list()) == 1

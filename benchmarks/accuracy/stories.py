@@ -111,7 +111,7 @@ def bcubed(pred: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
 
 
 def online(items, order: Sequence[int], config: dict | None = None) -> tuple[list[str], list[float]]:
-    """Story label per item after adding them one at a time in ``order`` (a missing item is alone)."""
+    """Story label per item once all are added one at a time in ``order`` (a missing item is alone)."""
     from newsfuse.stories import StoryClusterer
 
     clusterer = StoryClusterer(config)
@@ -122,8 +122,12 @@ def online(items, order: Sequence[int], config: dict | None = None) -> tuple[lis
             labels[i] = f"missing-{i}"
             continue
         t0 = time.perf_counter()
-        labels[i] = clusterer.add(items[i])
+        clusterer.add(items[i])
         times.append(time.perf_counter() - t0)
+    # where each article ends up: a later article may merge two stories or split one
+    for i in order:
+        if items[i] is not None:
+            labels[i] = clusterer.story_of(items[i].article_id) or f"missing-{i}"
     return [labels[i] for i in range(len(items))], times
 
 

@@ -326,6 +326,8 @@ def assign_stories(store, analyses: Sequence[Analysis]) -> None:
         item = story_item(result.annotated, list(result.mentions), vec)
         story_id = clusterer.add(item)
         store.set_story(result.annotated.article.id, story_id)
+    for article_id, story_id in clusterer.pop_moved().items():  # merged or split off since
+        store.set_story(article_id, story_id)
     store.set_state("stories", clusterer.to_bytes())
 
 

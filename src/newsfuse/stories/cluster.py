@@ -8,7 +8,9 @@ the embeddings' cosine, and subtracts what conflicts: salient names one side has
 never mentions, and publication dates far apart. A story also asks more of a newcomer the closer its
 own members are to each other (its cohesion): many reports of one event are much closer to each
 other than to a report of another event of the same kind, even when that report shares their topic
-words. Idf may start from a background document-frequency table instead of from zero.
+words. A story whose members fall into two groups far apart (it grew over two events of one kind,
+through reports close to both) is split in two. Idf may start from a background document-frequency
+table instead of from zero.
 Candidates come from an inverted index (names, actors, places, event keys, the article's most
 telling words, random-hyperplane buckets of its embedding); keys shared by too many stories are
 skipped, so the work per article stays flat as the store grows. The same input order always gives
@@ -53,6 +55,8 @@ class _Member:
     numbers: tuple[str, ...] = ()
     lead: dict[str, float] = field(default_factory=dict)  # the lead's content lemmas
     persons: dict[str, float] = field(default_factory=dict)  # people's last names
+    actor_ids: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()  # its index keys: what a story split off with it is found by
 
 
 @dataclass
@@ -121,6 +125,7 @@ class StoryClusterer:
         self.n_docs = 0
         self.index: dict[str, list[str]] = {}
         self._idf_cache: dict[str, float] = {}
+        self._moved: set[str] = set()  # articles a merge or a split moved since ``pop_moved``
         self.prior_n, self.prior_df, self.prior_name_df = background(self.cfg.get("background_df"))
         rng = np.random.default_rng(int(self.cfg["lsh_seed"]))
         self.planes = rng.standard_normal((int(self.cfg["lsh_bits"]) * int(self.cfg["lsh_bands"]), DIM)).astype(
@@ -136,6 +141,7 @@ class StoryClusterer:
         self._count(item)
         member = self._member(item)
         keys = self._keys(item, member)
+        member.keys = tuple(keys)
         best, best_score = None, -math.inf
         scored: list[tuple[_Story, float]] = []
         for story in self._candidates(keys):
@@ -148,10 +154,18 @@ class StoryClusterer:
             self._stories[best.id] = best
         self._join(best, item, member, keys, [self.pair(member, m) for m in best.members])
         self._merge_bridged(best, scored, best_score)
+        self._split_if_two(self._stories[self.article_story[item.article_id]])
         return self.article_story[item.article_id]
 
     def story_of(self, article_id: str) -> str | None:
         return self.article_story.get(article_id)
+
+    def pop_moved(self) -> dict[str, str]:
+        """Article id -> its story now, for the articles that a merge or a split moved to another
+        story since the last call (what a store that keeps each article's story must update)."""
+        moved = {aid: self.article_story[aid] for aid in sorted(self._moved) if aid in self.article_story}
+        self._moved.clear()
+        return moved
 
     def stories_list(self) -> list[_Story]:
         return list(self._stories.values())
@@ -162,7 +176,11 @@ class StoryClusterer:
     # ------------------------------------------------------------------ scoring
 
     def score(self, item: StoryItem, doc: _Member, story: _Story) -> float:
-        return self._story_score([self.pair(doc, m) for m in story.members], story)
+        return self._story_score([self.pair(doc, m) for m in self._recent(story)], story)
+
+    def _recent(self, story: _Story) -> list[_Member]:
+        """The members a newcomer is compared with: the story's most recent ``max_members``."""
+        return story.members[-int(self.cfg["max_members"]):]
 
     def _story_score(self, sims: list[float], story: _Story) -> float:
         """Average linkage over the story's kept members, blended with its closest member, less a
@@ -177,13 +195,17 @@ class StoryClusterer:
         return score - float(self.cfg["cohesion_weight"]) * max(0.0, cohesion) if cohesion is not None else score
 
     def cohesion(self, story: _Story) -> float | None:
-        """Mean similarity between the story's kept members (None while it has too few)."""
-        n = story.sims.shape[0]
+        """Mean similarity between the story's recent members (None while it has too few)."""
+        n = min(story.sims.shape[0], int(self.cfg["max_members"]))
         if n < int(self.cfg["cohesion_min_members"]) or n < 2:
             return None
+        self._refresh(story)
+        recent = story.sims[-n:, -n:]
+        return float((recent.sum() - np.trace(recent)) / (n * (n - 1)))
+
+    def _refresh(self, story: _Story) -> None:
         if self.n_docs > story.sims_at * float(self.cfg["cohesion_refresh"]):
             self._resimilar(story)  # idf has moved on since: the members' similarities are stale
-        return float((story.sims.sum() - np.trace(story.sims)) / (n * (n - 1)))
 
     def pair(self, a: _Member, b: _Member) -> float:
         w = self.cfg["weights"]
@@ -258,6 +280,7 @@ class StoryClusterer:
             emb=emb.astype(np.float16) if emb.size == DIM else np.zeros(0, dtype=np.float16),
             years=tuple(item.years), dates=tuple(item.dates), numbers=_numbers(terms),
             lead=log_tf_unit(dict(item.lead_terms)), persons=log_tf_unit(dict(item.persons)),
+            actor_ids=tuple(item.actor_ids),
         )
 
     def _keys(self, item: StoryItem, member: _Member) -> list[str]:
@@ -305,7 +328,7 @@ class StoryClusterer:
                 self._absorb(story, other)
 
     def _linkage(self, a: _Story, b: _Story) -> float:
-        sims = [self.pair(x, y) for x in a.members for y in b.members]
+        sims = [self.pair(x, y) for x in self._recent(a) for y in self._recent(b)]
         return sum(sims) / len(sims) if sims else -math.inf
 
     def _absorb(self, story: _Story, other: _Story) -> None:
@@ -316,7 +339,7 @@ class StoryClusterer:
         story.embs[:0] = other.embs
         story.emb_sum = story.emb_sum + other.emb_sum
         story.members[:0] = other.members
-        del story.members[: -int(self.cfg["max_members"])]
+        del story.members[: -self._window()]
         self._resimilar(story)
         story.names.update(other.names)
         story.actors.update(other.actors)
@@ -331,6 +354,79 @@ class StoryClusterer:
             story.keys.add(key)
         for aid in other.article_ids:
             self.article_story[aid] = story.id
+        self._moved.update(other.article_ids)
+
+    # ------------------------------------------------------------------ splitting
+
+    def _window(self) -> int:
+        return max(int(self.cfg["max_members"]), int(self.cfg.get("split_window", 0)))
+
+    def _split_if_two(self, story: _Story) -> None:
+        """A story whose kept members fall into two groups that are far apart (average linkage: two
+        clusters, their mean cross similarity below ``split_threshold``, each of at least
+        ``split_min_members``) is two stories, grown together through reports close to both:
+        the group without the oldest kept member leaves as a story of its own (articles older than
+        the kept members stay). Checked after every join, on the story's last ``split_window`` members."""
+        if self.cfg.get("split_threshold") is None:
+            return
+        smallest = int(self.cfg["split_min_members"])
+        n = len(story.members)
+        if n < 2 * smallest:
+            return
+        self._refresh(story)
+        from scipy.cluster.hierarchy import fcluster, linkage
+
+        sims = story.sims.astype(np.float64)
+        distance = sims.max() - sims
+        labels = fcluster(linkage(distance[np.triu_indices(n, 1)], method="average"), 2, criterion="maxclust")
+        old = [k for k in range(n) if labels[k] == labels[0]]
+        new = [k for k in range(n) if labels[k] != labels[0]]
+        if len(old) < smallest or len(new) < smallest:
+            return
+        if float(sims[np.ix_(old, new)].mean()) < float(self.cfg["split_threshold"]):
+            self._split_off(story, old, new)
+
+    def _split_off(self, story: _Story, old: list[int], new: list[int]) -> None:
+        """Move the members at positions ``new`` (and their articles) into a story of their own."""
+        moved = [story.members[k] for k in new]
+        gone = {m.article_id for m in moved}
+        order = max(s.order for s in self._stories.values()) + 1
+        sid = "s-" + moved[0].article_id
+        fresh = _Story(id=sid if sid not in self._stories else f"{sid}-{order}", order=order)
+        keep_rows = np.asarray(old)
+        fresh.sims = story.sims[np.ix_(new, new)].copy()
+        fresh.sims_at = story.sims_at
+        story.sims = story.sims[np.ix_(keep_rows, keep_rows)].copy()
+        story.members = [story.members[k] for k in old]
+        for attr in ("titles", "embs"):
+            values = getattr(story, attr)
+            if len(values) == len(story.article_ids):
+                setattr(fresh, attr, [v for a, v in zip(story.article_ids, values) if a in gone])
+                setattr(story, attr, [v for a, v in zip(story.article_ids, values) if a not in gone])
+        fresh.article_ids = [a for a in story.article_ids if a in gone]
+        story.article_ids = [a for a in story.article_ids if a not in gone]
+        fresh.emb_sum = sum((e.astype(np.float32) for e in fresh.embs), np.zeros(DIM, dtype=np.float32))
+        story.emb_sum = sum((e.astype(np.float32) for e in story.embs), np.zeros(DIM, dtype=np.float32))
+        fresh.members = moved
+        for m in moved:
+            story.names.subtract(set(m.names))
+            story.actors.subtract(set(m.actor_ids))
+            fresh.names.update(set(m.names))
+            fresh.actors.update(set(m.actor_ids))
+        story.names, story.actors = +story.names, +story.actors
+        days = sorted(m.published for m in moved if m.published)
+        fresh.first, fresh.last = (days[0], days[-1]) if days else (None, None)
+        self._stories[fresh.id] = fresh
+        limit = int(self.cfg["max_postings"]) + 1
+        self._moved.update(fresh.article_ids)
+        for m in moved:
+            self.article_story[m.article_id] = fresh.id
+            for key in m.keys:
+                if key not in fresh.keys:
+                    fresh.keys.add(key)
+                    postings = self.index.setdefault(key, [])
+                    if len(postings) < limit:
+                        postings.append(fresh.id)
 
     # ------------------------------------------------------------------ updates
 
@@ -356,7 +452,7 @@ class StoryClusterer:
         grown[:n, :n] = story.sims
         grown[n, :n] = grown[:n, n] = sims
         story.sims_at = story.sims_at or self.n_docs
-        keep = int(self.cfg["max_members"])
+        keep = self._window()
         story.sims = grown[-keep:, -keep:]
 
     def _join(self, story: _Story, item: StoryItem, member: _Member, keys: list[str],
@@ -368,7 +464,7 @@ class StoryClusterer:
             story.emb_sum = story.emb_sum + member.emb.astype(np.float32)
         story.members.append(member)
         self._add_sims(story, list(sims or []))
-        del story.members[: -int(self.cfg["max_members"])]
+        del story.members[: -self._window()]
         story.names.update(set(item.names))
         story.actors.update(set(item.actor_ids))
         if item.published:
@@ -446,14 +542,15 @@ def _member_state(m: _Member) -> dict[str, Any]:
     return {"id": m.article_id, "terms": m.terms, "names": m.names, "salient": list(m.salient),
             "places": list(m.places), "published": m.published, "emb": _b64(m.emb.astype(np.float16)),
             "years": list(m.years), "dates": list(m.dates), "numbers": list(m.numbers),
-            "lead": m.lead, "persons": m.persons}
+            "lead": m.lead, "persons": m.persons,
+            "actors": list(m.actor_ids), "keys": list(m.keys)}
 
 
 def _member_from_state(raw: dict[str, Any]) -> _Member:
     return _Member(raw["id"], dict(raw["terms"]), dict(raw["names"]), tuple(raw["salient"]),
                    tuple(raw["places"]), raw["published"], _f16(raw["emb"]), tuple(raw.get("years", ())),
                    tuple(raw.get("dates", ())), tuple(raw.get("numbers", ())), dict(raw.get("lead", {})),
-                   dict(raw.get("persons", {})))
+                   dict(raw.get("persons", {})), tuple(raw.get("actors", ())), tuple(raw.get("keys", ())))
 
 
 def _story_state(s: _Story) -> dict[str, Any]:
