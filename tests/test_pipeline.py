@@ -85,3 +85,25 @@ def test_seeds_one_at_a_time_in_any_order_give_the_same_stories_and_events(tmp_p
     for other in results[1:]:
         assert other[0] == stories
         assert other[1] == events
+
+
+def test_the_example_corpus_gives_its_three_stories_and_each_article_knows_its_story(tmp_path, examples_dir):
+    """examples/README.md: A (Lisbon talks, 5 reports), B (Kenya's UN proposal, 4), C (Canada's
+    sanctions, 3). A and B cite each other and first grow into one story; the split parts them."""
+    from newsfuse.pipeline import ingest_paths
+    from newsfuse.store import open_store
+
+    db = str(tmp_path / "examples.db")
+    with open_store(db) as store:
+        assert ingest_paths(store, [str(examples_dir)]).failed == 0
+        articles = {a.id: a for a in store.articles()}
+        stories = store.stories()
+
+    def event(article) -> str:
+        text = f"{article.title} {article.text[:300]}"
+        return "C" if "sanction" in text.lower() else "B" if "proposal" in text.lower() or "Kenya asks" in text else "A"
+
+    groups = sorted(sorted(event(articles[a]) for a in s.article_ids) for s in stories)
+    assert groups == [["A"] * 5, ["B"] * 4, ["C"] * 3]
+    for s in stories:
+        assert all(articles[a].story_id == s.id for a in s.article_ids)
