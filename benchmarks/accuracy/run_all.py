@@ -34,7 +34,7 @@ CLUSTERING = SHARED / "clustering"
 RUNS = {
     "extraction": ["benchmarks/accuracy/extraction.py", "--data", str(SHARED / "extraction" / "scrapinghub")],
     "stories-ecbplus": ["benchmarks/accuracy/stories.py", "--data", str(CLUSTERING / "ecbplus")],
-    "stories-gvc": ["benchmarks/accuracy/stories.py", "--data", str(CLUSTERING / "gvc")],
+    "stories-gvc": ["benchmarks/accuracy/stories.py", "--data", str(CLUSTERING / "gvc"), "--scale", "1000,5000,20000"],
     "coref-ecbplus-dev": ["benchmarks/coref.py", "--data", str(CLUSTERING / "ecbplus"), "--split", "dev"],
     "coref-gvc-dev": ["benchmarks/coref.py", "--data", str(CLUSTERING / "gvc"), "--split", "dev"],
     "events": ["benchmarks/accuracy/events.py", "--data", str(SHARED / "events" / "plover" / "gsr-dev.jsonl")],
@@ -124,8 +124,14 @@ def render_stories(results: dict[str, dict]) -> list[str]:
             rows.append([f"{corpus} {split} ({s.get('documents')} docs, {s.get('gold_stories')} stories)",
                          f"**{f1}** ({_get(s, 'online_file_order.p')} / {_get(s, 'online_file_order.r')})",
                          shuffled, _get(s, "anchor_tfidf_avg_linkage.f1"), _get(s, "ms_per_article"), verdict])
-    return _table(["set", "newsfuse file order F1 (P / R)", "newsfuse shuffled F1", "TF-IDF avg-linkage anchor",
-                   "ms per added article", "target"], rows)
+    lines = _table(["set", "newsfuse file order F1 (P / R)", "newsfuse shuffled F1", "TF-IDF avg-linkage anchor",
+                    "ms per added article", "target"], rows)
+    scale = results.get("stories-gvc", {}).get("ms_per_added_article_at")
+    if isinstance(scale, dict) and scale:
+        points = ", ".join(f"{int(n):,} stored: {ms} ms" for n, ms in sorted(scale.items(), key=lambda kv: int(kv[0])))
+        lines += ["", f"Time per added article as the store grows (copies of the GVC articles, each copy with its "
+                      f"own names, so each is a story of its own): {points}."]
+    return lines
 
 
 def render_coref(results: dict[str, dict]) -> list[str]:
