@@ -405,28 +405,32 @@ class StoryClusterer:
                 setattr(story, attr, [v for a, v in zip(story.article_ids, values) if a not in gone])
         fresh.article_ids = [a for a in story.article_ids if a in gone]
         story.article_ids = [a for a in story.article_ids if a not in gone]
-        fresh.emb_sum = sum((e.astype(np.float32) for e in fresh.embs), np.zeros(DIM, dtype=np.float32))
-        story.emb_sum = sum((e.astype(np.float32) for e in story.embs), np.zeros(DIM, dtype=np.float32))
+        fresh.emb_sum, story.emb_sum = _emb_sum(fresh.embs), _emb_sum(story.embs)
         fresh.members = moved
         for m in moved:
             story.names.subtract(set(m.names))
             story.actors.subtract(set(m.actor_ids))
             fresh.names.update(set(m.names))
             fresh.actors.update(set(m.actor_ids))
-        story.names, story.actors = +story.names, +story.actors
+        story.names, story.actors = +story.names, +story.actors  # drop the names no member has left
         days = sorted(m.published for m in moved if m.published)
         fresh.first, fresh.last = (days[0], days[-1]) if days else (None, None)
         self._stories[fresh.id] = fresh
-        limit = int(self.cfg["max_postings"]) + 1
         self._moved.update(fresh.article_ids)
         for m in moved:
             self.article_story[m.article_id] = fresh.id
-            for key in m.keys:
-                if key not in fresh.keys:
-                    fresh.keys.add(key)
-                    postings = self.index.setdefault(key, [])
-                    if len(postings) < limit:
-                        postings.append(fresh.id)
+            self._post_keys(fresh, m.keys)
+
+    def _post_keys(self, story: _Story, keys) -> None:
+        """Index ``story`` under ``keys`` (a key already shared by too many stories is not extended)."""
+        limit = int(self.cfg["max_postings"]) + 1
+        for key in keys:
+            if key in story.keys:
+                continue
+            story.keys.add(key)
+            postings = self.index.setdefault(key, [])
+            if len(postings) < limit:
+                postings.append(story.id)
 
     # ------------------------------------------------------------------ updates
 
@@ -470,14 +474,7 @@ class StoryClusterer:
         if item.published:
             story.first = min(filter(None, [story.first, item.published]))
             story.last = max(filter(None, [story.last, item.published]))
-        limit = int(self.cfg["max_postings"]) + 1
-        for key in keys:
-            if key in story.keys:
-                continue
-            story.keys.add(key)
-            postings = self.index.setdefault(key, [])
-            if len(postings) < limit:
-                postings.append(story.id)
+        self._post_keys(story, keys)
         self.article_story[item.article_id] = story.id
 
     def _story(self, s: _Story, articles: dict[str, Article]) -> Story:
@@ -528,6 +525,10 @@ class StoryClusterer:
             for aid in story.article_ids:
                 self.article_story[aid] = story.id
         return self
+
+
+def _emb_sum(embs: list[np.ndarray]) -> np.ndarray:
+    return sum((e.astype(np.float32) for e in embs), np.zeros(DIM, dtype=np.float32))
 
 
 def _b64(arr: np.ndarray) -> str:
