@@ -155,7 +155,7 @@ def _item(aid: str, terms: dict[str, int], names: tuple[str, ...] = ()) -> Story
 
 
 def test_an_article_that_bridges_two_stories_merges_them_and_the_index_follows():
-    clusterer = StoryClusterer({"threshold": 0.2, "merge_threshold": -10.0})
+    clusterer = StoryClusterer({"threshold": 0.2, "merge_threshold": -10.0, "split_threshold": None})
     left = clusterer.add(_item("a", {"quake": 2, "chile": 3, "santiago": 2}))
     right = clusterer.add(_item("b", {"tsunami": 3, "wave": 2, "coast": 2}))
     assert left != right
@@ -249,7 +249,8 @@ def _two_quakes() -> list[StoryItem]:
 
 def test_a_story_that_grew_over_two_events_splits_in_two():
     # a threshold so low that every report joins the one story there is: only the split can part them
-    loose = {"threshold": -5.0, "cohesion_weight": 0.0, "split_threshold": 0.4, "split_min_members": 3}
+    loose = {"threshold": -5.0, "cohesion_weight": 0.0, "merge_threshold": -10.0, "split_threshold": 0.4,
+             "split_min_members": 3}
     clusterer = StoryClusterer(loose)
     for item in _two_quakes():
         clusterer.add(item)
@@ -264,6 +265,11 @@ def test_a_story_that_grew_over_two_events_splits_in_two():
     assert clusterer.pop_moved() == {f"p{i}": "s-p0" for i in range(3)} and clusterer.pop_moved() == {}
     restored = StoryClusterer.from_bytes(clusterer.to_bytes())
     assert restored.add(_item("p9", {"quake": 1, "peru": 2, "lima": 1}, ("peru", "lima"))) == "s-p0"
+    # a report that names both quakes reaches both stories: however low merge_threshold is, two stories
+    # far enough apart to split stay apart
+    both = {"quake": 2, "magnitude": 1, "chile": 2, "santiago": 1, "peru": 2, "lima": 1, "rescue": 1}
+    restored.add(_item("x", both, ("chile", "santiago", "peru", "lima")))
+    assert len(restored.stories_list()) == 2
 
     unsplit = StoryClusterer({**loose, "split_threshold": None})
     for item in _two_quakes():

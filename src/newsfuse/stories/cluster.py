@@ -324,8 +324,14 @@ class StoryClusterer:
         for other, score in scored:
             if other.id == story.id or other.id not in self._stories or score < threshold:
                 continue
-            if self._linkage(story, other) >= float(self.cfg["merge_threshold"]):
+            if self._linkage(story, other) >= self._merge_threshold():
                 self._absorb(story, other)
+
+    def _merge_threshold(self) -> float:
+        """``merge_threshold``, raised to ``split_threshold``: two stories far enough apart to split
+        are never merged back (no split-merge churn)."""
+        split = self.cfg.get("split_threshold")
+        return max(float(self.cfg["merge_threshold"]), float(split) if split is not None else -math.inf)
 
     def _linkage(self, a: _Story, b: _Story) -> float:
         sims = [self.pair(x, y) for x in self._recent(a) for y in self._recent(b)]
