@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfuse.model import InputFile
 from newsfuse.stories import StoryClusterer, StoryItem, fuse_events, story_item, timeline
@@ -282,3 +284,23 @@ def test_one_event_does_not_split():
     for i in range(8):
         clusterer.add(_item(f"c{i}", {"quake": 2, "chile": 3, "santiago": 1 + i % 2, f"detail{i}": 1}, ("chile",)))
     assert len(clusterer.stories_list()) == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(range(12)))
+def test_merges_and_splits_keep_every_article_in_exactly_one_story(order):
+    flood = {"flood": 2, "river": 2, "rain": 1, "dhaka": 2}
+    items = _two_quakes() + [_item(f"f{i}", {**flood, f"detail{i}": 1}, ("dhaka",)) for i in range(4)]
+    clusterer = StoryClusterer({"threshold": -0.2, "merge_threshold": 0.0, "split_threshold": 0.4,
+                                "split_min_members": 3})
+    for i in order:
+        clusterer.add(items[i])
+        stories = clusterer.stories_list()
+        placed = [a for s in stories for a in s.article_ids]
+        assert len(placed) == len(set(placed)) == len(clusterer.article_story)
+        assert all(clusterer.story_of(a) == s.id for s in stories for a in s.article_ids)
+        assert all(sid in clusterer._stories for postings in clusterer.index.values() for sid in postings)
+        assert all(len(s.members) == s.sims.shape[0] for s in stories)
+    groups = sorted(sorted(s.article_ids) for s in clusterer.stories_list())
+    assert groups == [[f"{e}{i}" for i in range(4)] for e in "cfp"]  # whatever the order, three events
+    assert StoryClusterer.from_bytes(clusterer.to_bytes()).to_bytes() == clusterer.to_bytes()
