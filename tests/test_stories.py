@@ -245,8 +245,8 @@ def test_a_background_table_starts_idf_from_what_is_common(tmp_path):
 def _two_quakes() -> list[StoryItem]:
     chile = {"quake": 2, "magnitude": 1, "chile": 3, "santiago": 2, "rescue": 1}
     peru = {"quake": 2, "magnitude": 1, "rescue": 1, "peru": 3, "lima": 2}
-    return ([_item(f"c{i}", {**chile, f"detail{i}": 1}, ("chile", "santiago")) for i in range(4)]
-            + [_item(f"p{i}", {**peru, f"detail{i}": 1}, ("peru", "lima")) for i in range(4)])
+    return ([_item(f"c{i}", {**chile, f"c-detail{i}": 1}, ("chile", "santiago")) for i in range(4)]
+            + [_item(f"p{i}", {**peru, f"p-detail{i}": 1}, ("peru", "lima")) for i in range(4)])
 
 
 def test_a_story_that_grew_over_two_events_splits_in_two():
@@ -290,7 +290,7 @@ def test_one_event_does_not_split():
 @given(st.permutations(range(12)))
 def test_merges_and_splits_keep_every_article_in_exactly_one_story(order):
     flood = {"flood": 2, "river": 2, "rain": 1, "dhaka": 2}
-    items = _two_quakes() + [_item(f"f{i}", {**flood, f"detail{i}": 1}, ("dhaka",)) for i in range(4)]
+    items = _two_quakes() + [_item(f"f{i}", {**flood, f"f-detail{i}": 1}, ("dhaka",)) for i in range(4)]
     clusterer = StoryClusterer({"threshold": -0.2, "merge_threshold": 0.0, "split_threshold": 0.4,
                                 "split_min_members": 3})
     for i in order:
