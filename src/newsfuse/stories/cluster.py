@@ -399,10 +399,9 @@ class StoryClusterer:
         order = max(s.order for s in self._stories.values()) + 1
         sid = "s-" + moved[0].article_id
         fresh = _Story(id=sid if sid not in self._stories else f"{sid}-{order}", order=order)
-        keep_rows = np.asarray(old)
         fresh.sims = story.sims[np.ix_(new, new)].copy()
         fresh.sims_at = story.sims_at
-        story.sims = story.sims[np.ix_(keep_rows, keep_rows)].copy()
+        story.sims = story.sims[np.ix_(old, old)].copy()
         story.members = [story.members[k] for k in old]
         for attr in ("titles", "embs"):
             values = getattr(story, attr)
