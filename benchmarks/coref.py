@@ -6,7 +6,9 @@ documents' text (no gold topics or stories), groups the gold event mentions with
 decision (stories/coref.py), and prints the scores beside a same-lemma-within-predicted-story
 baseline. Last line (with --json): {"muc", "b3", "ceafe", "conll", "baseline_conll", "mentions"}.
 ``--fit`` also prints the pair weights fitted on these documents (how ``coref.weights`` in
-fusion.yaml was set, from ECB+ train).
+fusion.yaml was set, from ECB+ train). ``--bounds`` also prints the CoNLL F1 reached when one part
+of the decision is taken from the gold (stories, singletons, links inside one document, the pair
+decision itself): where the remaining error lies.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import argparse
 import dataclasses
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -239,11 +241,15 @@ def features(
     return gold, with_vectors(feats, gold, docs), story
 
 
-def evaluate(gold: list[dict], feats: list[AnyMention]) -> dict:
-    key_map = defaultdict(set)
+def gold_key(gold: list[dict]) -> list[set]:
+    chains = defaultdict(set)
     for m in gold:
-        key_map[m["chain"]].add(m["id"])
-    key = list(key_map.values())
+        chains[m["chain"]].add(m["id"])
+    return list(chains.values())
+
+
+def evaluate(gold: list[dict], feats: list[AnyMention]) -> dict:
+    key = gold_key(gold)
     response = [set(c) for c in group(feats)]
     baseline = defaultdict(set)
     for f in feats:
@@ -252,6 +258,56 @@ def evaluate(gold: list[dict], feats: list[AnyMention]) -> dict:
     result["baseline_conll"] = scores(key, list(baseline.values()))["conll"]
     result["mentions"] = len(gold)
     return result
+
+
+def bounds(gold: list[dict], feats: list[AnyMention], docs: list[dict]) -> dict[str, float]:
+    """CoNLL F1 with one part of the decision taken from the gold, the rest as newsfuse decides:
+    gold stories (subtopic / incident) in place of the predicted ones; gold singletons kept apart;
+    every gold link between two mentions of one document added (transitively) to newsfuse's
+    clusters; and the gold chains inside the predicted stories (the ceiling the stories allow)."""
+    key, chain = gold_key(gold), {m["id"]: m["chain"] for m in gold}
+    doc_story = {str(d["doc_id"]): S.gold_label(d) for d in docs}
+    size = Counter(chain.values())
+    single = {i for i, c in chain.items() if size[c] == 1}
+    response = group(feats)
+    within = _union(response, [ids for ids in _by(gold, lambda m: (m["doc_id"], m["chain"])).values()])
+    return {
+        "now": scores(key, [set(c) for c in response])["conll"],
+        "gold_stories": scores(key, [set(c) for c in group(
+            [dataclasses.replace(f, story=doc_story.get(f.article)) for f in feats])])["conll"],
+        "gold_singletons": scores(key, [set(c) for c in group([f for f in feats if f.id not in single])]
+                                  + [{i} for i in single])["conll"],
+        "gold_links_in_document": scores(key, within)["conll"],
+        "gold_pairs_in_predicted_story": scores(key, list(_by(
+            feats, lambda f: (f.story or f.id, chain[f.id]), key=lambda f: f.id).values()))["conll"],
+    }
+
+
+def _by(items, group_key, key=lambda m: m["id"]) -> dict:
+    out = defaultdict(set)
+    for item in items:
+        out[group_key(item)].add(key(item))
+    return out
+
+
+def _union(*partitions: list) -> list[set]:
+    """The finest partition that keeps every group of every partition together."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for groups in partitions:
+        for g in groups:
+            first, *rest = list(g)
+            for x in rest:
+                parent[find(x)] = find(first)
+            find(first)
+    return list(_by(parent, find, key=lambda x: x).values())
 
 
 def fit(gold: list[dict], feats: list[AnyMention]) -> dict[str, float]:
@@ -287,10 +343,15 @@ def main(argv=None) -> dict:
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep analysed articles in")
     parser.add_argument("--split", default=None, help="only the documents of this split (e.g. dev)")
     parser.add_argument("--fit", action="store_true", help="print the pair weights fitted on these documents")
+    parser.add_argument("--bounds", action="store_true",
+                        help="print the CoNLL F1 with stories, singletons, in-document links or pairs from the gold")
     args = parser.parse_args(argv)
     gold, feats, story = features(args.data, args.limit, args.cache, args.split)
     if args.fit:
         print("weights:", json.dumps(fit(gold, feats)))
+    if args.bounds:
+        docs = [d for d in S.read_documents(args.data, args.limit) if args.split is None or d.get("split") == args.split]
+        print("bounds:", json.dumps(bounds(gold, feats, docs), sort_keys=True))
     result = evaluate(gold, feats)
     if not args.json:
         print(f"documents {len(story)}  predicted stories {len(set(story))}  "

@@ -181,3 +181,43 @@ def test_scorer_agrees_with_scorch():
         assert ours["b3"] == pytest.approx(scorch.b_cubed(key, response)[2], abs=1e-4)
         assert ours["ceafe"] == pytest.approx(scorch.ceaf_e(key, response)[2], abs=1e-4)
         assert ours["conll"] == pytest.approx(scorch.conll2012(key, response), abs=1e-4)
+
+
+def test_coref_bounds_take_one_part_of_the_decision_from_the_gold():
+    # d1 and d2 report event X (d2 also Y); d3 reports event Z of another subtopic, but the
+    # predicted story put all three together and the lemmas alone decide nothing here
+    gold = [{"id": i, "doc_id": d, "chain": c} for i, d, c in
+            [("a", "d1", "X"), ("b", "d1", "X"), ("c", "d2", "X"), ("d", "d2", "Y"), ("e", "d3", "Z")]]
+    lemmas = {"a": "crash", "b": "accident", "c": "collide", "d": "say", "e": "crash"}
+    feats = [AnyMention(m["id"], "s1", lemmas[m["id"]], article=m["doc_id"]) for m in gold]
+    docs = [{"doc_id": "d1", "subtopic": "1a"}, {"doc_id": "d2", "subtopic": "1a"}, {"doc_id": "d3", "subtopic": "1b"}]
+    got = coref.bounds(gold, feats, docs)
+    now = coref.scores(coref.gold_key(gold), [set(c) for c in group(feats)])["conll"]
+    assert got["now"] == now
+    assert got["gold_pairs_in_predicted_story"] == 1.0
+    assert got["gold_links_in_document"] >= now  # a and b are linked whatever the score says
+    assert set(got) == {"now", "gold_stories", "gold_singletons", "gold_links_in_document",
+                        "gold_pairs_in_predicted_story"}
+
+
+def test_union_of_partitions_keeps_every_group_together():
+    merged = coref._union([["a", "b"], ["c"], ["d"]], [{"b", "c"}, {"d"}])
+    assert sorted(sorted(g) for g in merged) == [["a", "b", "c"], ["d"]]
+
+
+def test_coref_benchmark_prints_its_bounds(capsys):
+    result = coref.main(["--data", str(DATA / "ecbplus"), "--limit", "4", "--json", "--bounds"])
+    lines = capsys.readouterr().out.strip().splitlines()
+    found = json.loads(next(line for line in lines if line.startswith("bounds:")).removeprefix("bounds:"))
+    assert found["now"] == result["conll"]
+    assert found["gold_pairs_in_predicted_story"] >= found["now"]
+
+
+def test_run_all_keeps_and_renders_the_coref_bounds():
+    import run_all
+
+    proc = run_all.run(["benchmarks/coref.py", "--data", str(DATA / "gvc"), "--limit", "3", "--bounds"])
+    assert proc["bounds"]["now"] == proc["conll"]
+    text = run_all.render({"coref-gvc-dev": {**proc, "_environment": {}}})
+    row = next(line for line in text.splitlines() if line.startswith("| gvc-dev | " + str(proc["bounds"]["now"])))
+    assert str(proc["bounds"]["gold_pairs_in_predicted_story"]) in row
