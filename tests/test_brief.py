@@ -130,3 +130,45 @@ def test_unknown_format_is_refused():
     story = Story("s-x", "t", ())
     with pytest.raises(ValueError):
         brief(story, [], {}, "pdf")
+
+
+@pytest.fixture(scope="module")
+def example_briefs(tmp_path_factory, examples_dir):
+    """Every story of the example corpus, ingested into SQLite, as its JSON briefing."""
+    from newsfuse.pipeline import ingest_paths
+    from newsfuse.store import EventFilter, open_store
+    from newsfuse.stories import briefing
+
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    with open_store(str(db)) as store:
+        ingest_paths(store, [str(examples_dir)])
+        out = []
+        for story in store.stories():
+            events = store.events(EventFilter(story_id=story.id, limit=100000))
+            arts = {a: store.article(a) for a in story.article_ids}
+            out.append(briefing(story, events, {k: v for k, v in arts.items() if v}))
+    return out
+
+
+def figure_lines(briefs) -> list[dict]:
+    return [x for b in briefs for x in b["differ"] if "different figures" in x["text"]]
+
+
+def test_example_figures_that_disagree_are_listed_where_sources_differ(example_briefs):
+    lines = {x["text"].split(":")[0]: x for x in figure_lines(example_briefs)}
+    assert set(lines) == {"The sources give different figures for the " + n for n in ("officials", "countries", "companies")}
+    countries = lines["The sources give different figures for the countries"]
+    assert re.search(r"“[^”]*14 countries” according to \[Bramblegate Wire\] \[Quayside Chronicle\]; "
+                     r"“[^”]*16 countries” according to \[Ferrule Times\]; "
+                     r"“More than a dozen countries” according to \[Northgate Wire\] fits both\.", countries["text"])
+    assert set(countries["sources"]) == {"Bramblegate Wire", "Quayside Chronicle", "Ferrule Times", "Northgate Wire"}
+    companies = lines["The sources give different figures for the companies"]["text"]
+    assert "five" in companies and "six companies” according to [Pelican Press]" in companies
+    officials = lines["The sources give different figures for the officials"]["text"]
+    assert "12 officials" in officials and "20 officials" in officials
+
+
+def test_seed_story_states_no_figure_disagreement(seed_story):
+    from newsfuse.stories import briefing
+
+    assert figure_lines([briefing(*seed_story)]) == []

@@ -17,6 +17,7 @@ from typing import Sequence
 from ..model import Article, Detail, Event, Story
 from .config import load, stop_lemmas
 from .dates import day_range
+from .figures import disagreements, find_figures
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(\[]?[A-Z0-9])|(?<=[.!?][\"”’')\]])\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
@@ -51,7 +52,7 @@ def briefing(story: Story, events: Sequence[Event], articles: dict[str, Article]
         "title": story.title,
         "sources": [label[a] for a in ids],
         "account": [_plain(x) for x in lines],
-        "differ": [_plain(x) for x in _differences(mine, label, cfg)],
+        "differ": [_plain(x) for x in _differences(mine, label, cfg) + _figure_differences(ids, articles, label, cfg)],
         "single_source": [_plain(x) for x in _single_source(mine, label, cfg)],
     }
 
@@ -243,6 +244,20 @@ def _differences(events: list[Event], label, cfg) -> list[Line]:
                 wordings = "; ".join(f"“{v}”" for v in wordings)
                 out.append(Line(f"{_event_name(e, cfg)}: the same quote in different words (variants, not a contradiction): {wordings}.",
                                 _labels(d.supported_by, label)))
+    return out
+
+
+def _figure_differences(ids, articles, label, cfg) -> list[Line]:
+    """Counts of one thing that the story's articles give incompatibly ("12" vs "20 officials")."""
+    found = [f for a in ids for f in find_figures(a, split_sentences("\n".join(articles[a].paragraphs)))]
+    out = []
+    for d in disagreements(found):
+        sides = "; ".join(cfg["figure_side"].format(wording=w, sources=_cite(_labels(arts, label))) for w, arts in d.sides)
+        which = "both" if len(d.sides) == 2 else "all of them"
+        fits = "".join("; " + cfg["figure_fits"].format(wording=w, sources=_cite(_labels(arts, label)), which=which)
+                       for w, arts in d.fitting)
+        cited = [a for _, arts in d.sides + d.fitting for a in arts]
+        out.append(Line(cfg["figure_line"].format(counted=d.counted, sides=sides + fits) + ".", _labels(cited, label)))
     return out
 
 

@@ -1,0 +1,80 @@
+"""Figures a story's articles state, and where two articles disagree on one of them."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.stories.figures import disagreements, find_figures
+
+
+def one(sentence: str):
+    found = find_figures("a", [sentence])
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_count_of_a_plural_noun_is_a_figure():
+    f = one("The Indonesian minister arrived with a delegation of 20 officials, and the talks ran late.")
+    assert (f.noun, f.counted, f.low, f.high) == ("official", "officials", 20, 20)
+    assert f.text == "with a delegation of 20 officials"
+    assert {"delegation", "indonesian"} <= f.context
+
+
+def test_words_between_the_number_and_its_noun_and_number_words():
+    f = one("Canada imposed sanctions on five shipping companies.")
+    assert (f.noun, f.low) == ("company", 5)
+    assert one("The plan asks for 40 million US dollars.").low == 40_000_000
+    assert one("It hired a dozen engineers.").low == 12
+
+
+def test_vague_wordings_allow_a_range():
+    f = one("More than a dozen countries back the draft.")
+    assert f.low > 12 and f.high == math.inf
+    f = one("Nearly 30 vessels were seen.")
+    assert f.low < 30 and f.high == 30
+    assert one("Dozens of people gathered.").high == math.inf
+
+
+def test_years_durations_ones_and_verbs_are_not_figures():
+    assert find_figures("a", ["In 2026 officials met for three hours over two days at 10 a.m."]) == []
+    assert find_figures("a", ["One official spoke, and it is so."]) == []
+    assert find_figures("a", ["Report 002 says the talks went well."]) == []
+
+
+def test_incompatible_counts_of_one_thing_disagree_and_a_vague_one_fits_both():
+    figures = (find_figures("q", ["The draft is co-sponsored by 14 countries, including Portugal, officials in Nairobi said."])
+               + find_figures("f", ["In Nairobi the minister said it was co-sponsored by 16 countries."])
+               + find_figures("n", ["More than a dozen countries co-sponsored the draft in Nairobi."]))
+    [d] = disagreements(figures)
+    assert d.noun == "country" and d.counted == "countries"
+    assert [arts for _, arts in d.sides] == [("q",), ("f",)]
+    assert [arts for _, arts in d.fitting] == [("n",)]
+
+
+def test_counts_of_different_things_or_in_one_article_only_do_not_disagree():
+    other_context = (find_figures("a", ["Police said 12 officials were arrested in Lisbon."])
+                     + find_figures("b", ["The ministers' two countries face the same ocean problems."]))
+    assert disagreements(other_context) == []
+    same_value = (find_figures("a", ["A delegation of 12 officials arrived in Lisbon."])
+                  + find_figures("b", ["The delegation of twelve officials arrived in Lisbon on Tuesday."]))
+    assert disagreements(same_value) == []
+    one_article = find_figures("a", ["A delegation of 12 officials arrived in Lisbon.",
+                                     "The delegation of 20 officials arrived in Lisbon."])
+    assert disagreements(one_article) == []
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_any_text_gives_well_formed_figures(text):
+    for f in find_figures("a", [text]):
+        assert 2 <= f.low <= f.high and f.noun and f.text
+
+
+@given(st.integers(min_value=2, max_value=10_000_000), st.sampled_from(["officials", "vessels", "people"]))
+@settings(max_examples=100, deadline=None)
+def test_any_written_count_is_read_back(n, noun):
+    f = one(f"Witnesses in the port counted {n:,} {noun} on the quay.")
+    assert f.low == f.high == (n if not 1900 <= n <= 2099 else f.low)
