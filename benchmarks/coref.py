@@ -216,11 +216,15 @@ def scores(key: list[set], response: list[set]) -> dict[str, float]:
 # ---------------------------------------------------------------------- run
 
 
+def split_documents(data: Path, limit: int = 0, split: str | None = None) -> list[dict]:
+    return [d for d in S.read_documents(data, limit) if split is None or d.get("split") == split]
+
+
 def features(
     data: Path, limit: int = 0, cache: Path | None = None, split: str | None = None
 ) -> tuple[list[dict], list[AnyMention], list[str]]:
     """Gold mentions, their newsfuse features (predicted story, lemma, names, dates, trigger vector)."""
-    docs = [d for d in S.read_documents(data, limit) if split is None or d.get("split") == split]
+    docs = split_documents(data, limit, split)
     analyses = S.analysed(data, limit, cache)
     items = S.story_items(docs, analyses)
     clusterer = StoryClusterer()
@@ -242,18 +246,13 @@ def features(
 
 
 def gold_key(gold: list[dict]) -> list[set]:
-    chains = defaultdict(set)
-    for m in gold:
-        chains[m["chain"]].add(m["id"])
-    return list(chains.values())
+    return list(_by(gold, lambda m: m["chain"]).values())
 
 
 def evaluate(gold: list[dict], feats: list[AnyMention]) -> dict:
     key = gold_key(gold)
     response = [set(c) for c in group(feats)]
-    baseline = defaultdict(set)
-    for f in feats:
-        baseline[(f.story or f.id, f.lemma)].add(f.id)
+    baseline = _by(feats, lambda f: (f.story or f.id, f.lemma), key=lambda f: f.id)
     result = scores(key, response)
     result["baseline_conll"] = scores(key, list(baseline.values()))["conll"]
     result["mentions"] = len(gold)
@@ -350,7 +349,7 @@ def main(argv=None) -> dict:
     if args.fit:
         print("weights:", json.dumps(fit(gold, feats)))
     if args.bounds:
-        docs = [d for d in S.read_documents(args.data, args.limit) if args.split is None or d.get("split") == args.split]
+        docs = split_documents(args.data, args.limit, args.split)
         print("bounds:", json.dumps(bounds(gold, feats, docs), sort_keys=True))
     result = evaluate(gold, feats)
     if not args.json:

@@ -45,6 +45,17 @@ def _cfg() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(_cfg()["function_words"])
+
+
+@lru_cache(maxsize=1)
+def _context_stops() -> frozenset[str]:
+    cfg = _cfg()
+    return frozenset(cfg["context_stop_words"]) | _function_words() | frozenset(cfg["number_words"]) | stop_lemmas()
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     cfg = _cfg()
     words = sorted([*cfg["number_words"], *cfg["plural_numbers"]], key=len, reverse=True)
@@ -75,8 +86,7 @@ def find_figures(article_id: str, sentences: Sequence[str]) -> list[Figure]:
 def _figure(article_id: str, sentence: str, match: re.Match) -> Figure | None:
     cfg = _cfg()
     noun = _singular(match["noun"])
-    function_words = set(cfg["function_words"])
-    if noun is None or noun in cfg["skip_nouns"] or any(w in function_words for w in match["mid"].split()):
+    if noun is None or noun in cfg["skip_nouns"] or any(w in _function_words() for w in match["mid"].split()):
         return None
     span = _range(match)
     if span is None:
@@ -128,9 +138,8 @@ def _range(match: re.Match) -> tuple[float, float] | None:
 
 def _context(sentence: str, match: re.Match) -> frozenset[str]:
     """Stems of the nearest content words on either side of the figure, within its sentence."""
-    cfg = _cfg()
-    n = int(cfg["context_window"])
-    stops = set(cfg["context_stop_words"]) | set(cfg["function_words"]) | set(cfg["number_words"]) | stop_lemmas()
+    n = int(_cfg()["context_window"])
+    stops = _context_stops()
 
     def content(text: str) -> list[str]:
         return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and not w.isdigit() and w not in stops]
