@@ -58,6 +58,9 @@ def test_counts_of_different_things_or_in_one_article_only_do_not_disagree():
     other_context = (find_figures("a", ["Police said 12 officials were arrested in Lisbon."])
                      + find_figures("b", ["The ministers' two countries face the same ocean problems."]))
     assert disagreements(other_context) == []
+    same_noun_other_thing = (find_figures("a", ["A delegation of 12 officials arrived in Lisbon on Tuesday."])
+                             + find_figures("b", ["Police said 20 officials were arrested for fraud in Jakarta."]))
+    assert disagreements(same_noun_other_thing) == []
     same_value = (find_figures("a", ["A delegation of 12 officials arrived in Lisbon."])
                   + find_figures("b", ["The delegation of twelve officials arrived in Lisbon on Tuesday."]))
     assert disagreements(same_value) == []
