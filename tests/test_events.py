@@ -311,10 +311,16 @@ def test_threat_recipient_is_who_must_comply(general):
     assert codes(m.target_actors) == {"TGO"}
 
 
-def test_unnamed_domestic_recipient_takes_the_source_country(general):
+def test_unnamed_recipient_is_left_empty_not_defaulted(general):
+    from newsfuse.events.ontology import min_confidence
+
     m = general["domestic"][0]
     assert m.type == "COERCE"
-    assert codes(m.source_actors) == {"KEN"} and codes(m.target_actors) == {"KEN"}
+    # "the students" names no actor: no "domestic actors (KEN)", the target stays empty and the
+    # mention falls below the shown threshold
+    assert codes(m.source_actors) == {"KEN"} and not m.target_actors
+    assert m.confidence < min_confidence()
+    assert m.rule and "arrest" not in m.rule and m.rule.startswith("verbs[")
 
 
 def test_sending_inspectors_is_an_investigation(general):
@@ -485,7 +491,9 @@ def test_seed_002_first_sentence_initiator(seed_path):
 
 def test_seed_confidence_ranks_reports_above_references(seed_path):
     calls = _consult(seed_path["001"], "Putin", "Netanyahu")
-    assert max(m.confidence for m in calls) == 1.0 and min(m.confidence for m in calls) < 0.5
+    # the report itself is only lowered for being reported speech ("the Kremlin said"); references are
+    # below the shown threshold
+    assert max(m.confidence for m in calls) >= 0.9 and min(m.confidence for m in calls) < 0.5
 
 
 def test_a_phone_call_has_no_place(seed_path):

@@ -349,6 +349,7 @@ class EventMention:
     symmetric: bool = False
     numbers: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
     confidence: float = 1.0
+    rule: str | None = None  # the pattern (and overrides) that coded it, for audit
 
     def to_dict(self) -> dict[str, Any]:
         return _fields_dict(self)

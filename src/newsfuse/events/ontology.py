@@ -69,3 +69,13 @@ def load_topics() -> list[dict[str, Any]]:
 @lru_cache(maxsize=1)
 def load_precision() -> dict[str, Any]:
     return _read("precision.yaml")
+
+
+@lru_cache(maxsize=1)
+def load_abstain() -> dict[str, Any]:
+    return _read("abstain.yaml")
+
+
+def min_confidence() -> float:
+    """The confidence below which a mention is not shown (data/abstain.yaml ``min_confidence``)."""
+    return float(load_abstain()["min_confidence"])

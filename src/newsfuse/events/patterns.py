@@ -32,9 +32,10 @@ class Pattern:
     content: tuple[tuple[str, str], ...] = ()  # type of the act it governs -> type of the event
     target_preps: frozenset[str] = frozenset()  # prepositions naming the recipient, where not the usual
     topic_object: bool = False  # its object is a topic ("discussed Syria"), not a participant
+    rule: str = ""  # where it is written: "verbs[12] attack" (patterns.yaml list and entry)
 
 
-def _pattern(spec: dict, noun: bool) -> Pattern:
+def _pattern(spec: dict, noun: bool, k: int = 0) -> Pattern:
     low = lambda key: frozenset(str(x).lower() for x in spec.get(key) or ())  # noqa: E731
     return Pattern(
         lemmas=low("lemmas"), type=spec["type"], mode=spec.get("mode"), with_=low("with"),
@@ -43,13 +44,15 @@ def _pattern(spec: dict, noun: bool) -> Pattern:
         initiator=bool(spec.get("initiator")), noun=noun, purpose=bool(spec.get("purpose")),
         modal=low("modal"), content=tuple((str(k), str(v)) for k, v in (spec.get("content") or {}).items()),
         target_preps=low("target_preps"), topic_object=bool(spec.get("topic_object")),
+        rule=f"{'nouns' if noun else 'verbs'}[{k}] {str((spec.get('lemmas') or ['?'])[0]).lower()}",
     )
 
 
 @lru_cache(maxsize=1)
 def compiled() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
     raw = load_patterns()
-    return (tuple(_pattern(s, False) for s in raw["verbs"]), tuple(_pattern(s, True) for s in raw["nouns"]))
+    return (tuple(_pattern(s, False, k) for k, s in enumerate(raw["verbs"])),
+            tuple(_pattern(s, True, k) for k, s in enumerate(raw["nouns"])))
 
 
 def is_passive(tree: Tree, v: int) -> bool:

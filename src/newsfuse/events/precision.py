@@ -144,10 +144,5 @@ def state_like(r: ActorRef) -> bool:
     return r.sector in (None, "GOV") and not r.role and kind in ("", "state", "gov")
 
 
-def domestic(country: str) -> ActorRef:
-    """The unnamed domestic recipient of an act inside one country (PLOVER's domestic coding)."""
-    return ActorRef(f"domestic actors ({country})", country, None, None, f"domestic:{country}")
-
-
 def commentary_verb(tree: Tree, v: int) -> bool:
     return tree.lemma(v) in cue("commentary_predicates") and tree.lemma(v) not in cue("event_predicates")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import NON_ACTOR_LABELS, ActorRef, AnnotatedArticle
+from .abstain import not_actor
 from .patterns import is_passive
 from .tree import Tree
 
@@ -31,9 +32,17 @@ def actor_mentions(annotated: AnnotatedArticle) -> list[Mention]:
     """The linked actors, plus the names and demonyms the linker left bare that the actor knowledge
     base resolves ("Australian ultimatum", "in Tel Aviv"); without a linker, bare named entities."""
     if not annotated.actors:
-        return [Mention(e.start, e.end, ActorRef(e.text)) for e in annotated.entities if e.label in FALLBACK_LABELS]
-    linked = [Mention(a.start, a.end, a.actor) for a in annotated.actors]
-    return sorted(linked + _resolved_bare(annotated, linked), key=lambda m: m.start)
+        found = [Mention(e.start, e.end, ActorRef(e.text)) for e in annotated.entities if e.label in FALLBACK_LABELS]
+    else:
+        linked = [Mention(a.start, a.end, a.actor) for a in annotated.actors]
+        found = sorted(linked + _resolved_bare(annotated, linked), key=lambda m: m.start)
+    return [m for m in found if not _thing(annotated, m)]
+
+
+def _thing(annotated: AnnotatedArticle, m: Mention) -> bool:
+    """A vessel, a film, an award, a street or a time zone the linker took for an actor."""
+    labels = {e.label for e in annotated.entities if e.start < m.end and m.start < e.end}
+    return not_actor(annotated.article.text, m.start, m.end, labels)
 
 
 def _resolved_bare(annotated: AnnotatedArticle, linked: list[Mention]) -> list[Mention]:

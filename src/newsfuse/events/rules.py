@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from ..model import ActorRef, AnnotatedArticle, EventMention, Sentence, sha256_hex
+from . import abstain
 from . import attributes as attr
 from . import precision as prec
 from .ontology import load_ontology, load_patterns, load_precision
@@ -37,6 +38,9 @@ class Evidence:
     document: bool = False  # "the proposal calls for"
     noun_only: bool = False  # an event noun no verb carries
     strong: bool = False  # an act that stands without actors ("a bombing killed 12")
+    hedged: bool = False  # "allegedly", "suspected": only alleged
+    reported: bool = False  # reported speech: someone says it happened
+    dropped: str | None = None  # why no event is coded: "natural cause", "background"
 
 
 class RuleExtractor:
@@ -50,13 +54,11 @@ class RuleExtractor:
         self.nominal_heads = {str(x) for x in load_patterns()["nominal_heads"]}
         self.motion_verbs = {str(x) for x in load_patterns()["motion_verbs"]}
         self.place_targets = {str(x) for x in load_patterns()["place_target_types"]}
-        self.domestic_targets = {str(x) for x in load_patterns()["domestic_target_types"]}
-        self.domestic_object_targets = {str(x) for x in load_patterns()["domestic_object_target_types"]}
-        self.domestic_state_targets = {str(x) for x in load_patterns()["domestic_state_target_types"]}
-        self.foreign_objects = {str(x) for x in load_patterns()["foreign_objects"]}
         self.placeless_modes = {str(x) for x in load_precision().get("placeless_modes", [])}
 
     def extract(self, annotated: AnnotatedArticle) -> list[EventMention]:
+        if abstain.discarded_article(annotated):  # film, sport, celebrity, weather: no political event
+            return []
         mentions = actor_mentions(annotated)
         out: list[EventMention] = []
         by_sent: dict[int, list] = {}
@@ -65,12 +67,12 @@ class RuleExtractor:
         found: list[tuple[EventMention, Evidence]] = []
         for s_i, sentence in enumerate(annotated.sentences):
             toks = by_sent.get(s_i, [])
-            if toks:
+            if toks and not abstain.discarded_sentence(sentence.text):
                 found += self._sentence(annotated, s_i, sentence, Tree.of(toks), mentions)
         for k, (m, ev) in enumerate(found):
             found[k] = (self._resolved(m, ev, [x for x, _ in found[:k]]), ev)
-        for m, ev in found:
-            if m.source_actors or m.target_actors or ev.strong:
+        for m, ev in found:  # an act with no one named is not coded: the parse found no participant
+            if (m.source_actors or m.target_actors) and ev.dropped is None:
                 out.append(m)
         return out
 
@@ -178,24 +180,25 @@ class RuleExtractor:
         return [self._mention(annotated, s_i, sentence, tree, roles, t, content.get(t.i),
                               follow_on=t.i == last_talks) for t in kept]
 
-    def _type(self, tree: Tree, t: Trigger, status: str, content: Trigger | None) -> tuple[str, str | None]:
+    def _type(self, tree: Tree, t: Trigger, status: str, content: Trigger | None) -> tuple[str, str | None, str]:
+        """Type, mode, and the rule that gave them (the pattern, then any override)."""
         p = t.pattern
-        type_, mode = p.type, p.mode or self._mode(tree, t)
+        type_, mode, rule = p.type, p.mode or self._mode(tree, t), p.rule
         inner = dict(p.content).get(content.pattern.type) if content is not None else None
         if inner is not None:  # "vowed to fight": a threat; "ordered the paper to close": coercion
-            type_, mode = inner, None
+            type_, mode, rule = inner, None, f"{rule} + content {content.pattern.rule}"
         elif status in ("planned", "hypothetical") and type_ in self.ontology.future_as:
-            type_, mode = self.ontology.future_as[type_], None
+            type_, mode, rule = self.ontology.future_as[type_], None, f"{rule} + future_as {type_}"
         elif status == "denied" and type_ in self.ontology.denied_as:  # "failed to reach agreement"
-            type_, mode = self.ontology.denied_as[type_], None
-        return type_, mode if mode in self.ontology.types[type_].modes else None
+            type_, mode, rule = self.ontology.denied_as[type_], None, f"{rule} + denied_as {type_}"
+        return type_, mode if mode in self.ontology.types[type_].modes else None, rule
 
     def _mention(self, annotated: AnnotatedArticle, s_i: int, sentence: Sentence, tree: Tree, roles: Roles,
                  t: Trigger, content: Trigger | None = None, follow_on: bool = True) -> tuple[EventMention, Evidence]:
         text = annotated.article.text
         p = t.pattern
         status = attr.status(tree, t.i, t.light)
-        type_, mode = self._type(tree, t, status, content)
+        type_, mode, rule = self._type(tree, t, status, content)
         source, target, initiator = self._roles(tree, roles, t)
         if not target and not p.symmetric:
             target = self._default_target(tree, roles, t, type_, source)
@@ -223,9 +226,23 @@ class RuleExtractor:
             trigger=trigger,
             location=None if mode in self.placeless_modes else attr.location(tree, anchors, text, ents, actor_starts),
             initiator=initiator, reporting_source=attr.reporting_source(tree, anchor, text),
-            quotes=quotes, symmetric=p.symmetric, numbers=attr.numbers(tree, text),
+            quotes=quotes, symmetric=p.symmetric, numbers=attr.numbers(tree, text), rule=rule,
         )
-        return mention, self._evidence(tree, roles, t, type_, status, precision == "day")
+        ev = self._evidence(tree, roles, t, type_, status, precision == "day")
+        dropped = self._dropped(annotated, sentence, tree, t, anchors, date)
+        return mention, dataclasses.replace(ev, hedged=abstain.hedged(tree, anchors), dropped=dropped,
+                                            reported=mention.reporting_source is not None)
+
+    @staticmethod
+    def _dropped(annotated: AnnotatedArticle, sentence: Sentence, tree: Tree, t: Trigger, anchors: list[int],
+                 date: str | None) -> str | None:
+        """Why the act is no current political event: a natural cause, or history told as background."""
+        verb = t.light if t.pattern.noun else t.i
+        if abstain.natural_cause(tree, verb, anchors):
+            return "natural cause"
+        if abstain.background(date, annotated.article.published, sentence.text):
+            return "background"
+        return None
 
     def _evidence(self, tree: Tree, roles: Roles, t: Trigger, type_: str, status: str, dated: bool) -> Evidence:
         verb = t.light if t.pattern.noun else t.i
@@ -337,8 +354,10 @@ class RuleExtractor:
 
     def _default_target(self, tree: Tree, roles: Roles, t: Trigger, type_: str,
                         source: list[Mention]) -> list[Mention]:
-        """Where no one is named: the place an act lands on ("lifted the curfew in X", "shelled X"),
-        and for protests the authorities of the protesters' own country."""
+        """Where no one is named as recipient: the one a purpose or condition clause names ("struck to
+        protest X's decision"), or the place an act lands on ("lifted the curfew in X", "shelled X").
+        Never a defaulted party (the protesters' own government, "domestic actors"): the sentence does
+        not name it, so the target stays empty and the confidence says so."""
         keys = {actor_key(m.ref) for m in source}
         own = lambda found: [m for m in found if actor_key(m.ref) not in keys]  # noqa: E731
         verb = t.light if t.pattern.noun else t.i
@@ -359,27 +378,7 @@ class RuleExtractor:
             found = [m for h in heads for m in roles.preps(h, PLACE_PREPS) if actor_key(m.ref) not in keys]
             if found:
                 return found[:1]
-        countries = list(dict.fromkeys(m.ref.country for m in source if m.ref.country))[:1]
-        if type_ in self.domestic_targets:  # protesters' recipient: their own authorities
-            return [Mention(m.start, m.end, ActorRef(f"{c} government", c, "GOV")) for c in countries
-                    for m in source[:1] if not prec.state_like(m.ref)]
-        if type_ in self.domestic_object_targets and self._has_object(tree, t):
-            if any(prec.state_like(m.ref) for m in source) and type_ not in self.domestic_state_targets:
-                return []  # a government rejecting a thing: no domestic recipient
-            if {tree.lemma(o) for o in object_heads(tree, verb)} & self.foreign_objects:
-                return []  # sanctions, tariffs: aimed abroad
-            return [Mention(m.start, m.end, prec.domestic(c)) for c in countries for m in source[:1]]
         return []
-
-    @staticmethod
-    def _has_object(tree: Tree, t: Trigger) -> bool:
-        """The act names a recipient phrase (one no actor was found in)."""
-        verb = t.light if t.pattern.noun else t.i
-        if verb is None:
-            return False
-        objs = tree.children(verb, "dobj", "nsubjpass", "dative")
-        objs += [o for c in tree.children(verb, "xcomp", "ccomp") for o in tree.children(c, "nsubj", "dobj")]
-        return any(tree.tokens[o].pos in ("NOUN", "PROPN") and o != t.i for o in objs)
 
     def _initiator(self, tree: Tree, roles: Roles, subject: list[Mention]) -> ActorRef | None:
         nouns = {str(x) for x in load_patterns()["initiative_nouns"]}
@@ -426,6 +425,8 @@ def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: 
         "not_occurred": m.status != "occurred",
         "noun_only": ev.noun_only,
         "inherited_date": inherited_date,
+        "hedged": ev.hedged,
+        "reported": ev.reported,
     }
     value = 1.0
     for key, present in weak.items():

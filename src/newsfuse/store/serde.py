@@ -98,7 +98,7 @@ def mention_from(d: dict[str, Any]) -> EventMention:
         location=d.get("location"), initiator=ref_from(d.get("initiator")),
         reporting_source=d.get("reporting_source"), quotes=tuple(d.get("quotes", ())),
         symmetric=bool(d.get("symmetric", False)), numbers=dict(d.get("numbers") or {}),
-        confidence=float(d.get("confidence", 1.0)),
+        confidence=float(d.get("confidence", 1.0)), rule=d.get("rule"),
     )
 
 

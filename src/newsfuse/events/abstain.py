@@ -1,0 +1,135 @@
+"""When the coder says nothing: non-political news, background history, natural causes, things that
+are no actors. Word lists live in data/abstain.yaml (derived from the Phoenix discard list)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from ..model import AnnotatedArticle
+from .ontology import load_abstain
+from .tree import Tree
+
+
+def _phrases(values) -> list[str]:
+    marker = str(load_abstain().get("note_marker") or "")
+    return [str(v).replace(marker, "").strip().lower() for v in values or ()]
+
+
+@lru_cache(maxsize=None)
+def _regex(key: str) -> re.Pattern[str] | None:
+    cfg = load_abstain()
+    if key == "sentence":
+        words = [w for group in cfg["discard"]["sentence"].values() for w in _phrases(group)]
+    elif key == "story":
+        words = _phrases(cfg["discard"]["story"])
+    else:
+        words = _phrases(cfg.get(key))
+    if not words:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", re.IGNORECASE)
+
+
+def _has(key: str, text: str) -> bool:
+    rx = _regex(key)
+    return bool(rx and rx.search(text))
+
+
+def cue(key: str) -> frozenset[str]:
+    return frozenset(_phrases(load_abstain().get(key)))
+
+
+def discarded_sentence(text: str) -> bool:
+    """Sport, film, celebrity, weather, disease or accident news: no political event."""
+    return _has("sentence", text)
+
+
+def discarded_article(annotated: AnnotatedArticle) -> bool:
+    """The whole story is non-political: a story-level phrase anywhere, or a sentence-level one in its
+    title or first sentence."""
+    article = annotated.article
+    if _has("story", article.text):
+        return True
+    lead = [article.title or ""] + [s.text for s in annotated.sentences[:1]]
+    return any(discarded_sentence(t) for t in lead if t)
+
+
+def background(date: str | None, published: str | None, sentence: str) -> bool:
+    """An act dated well before its article ("in 1983", "years ago"): history, not the current event."""
+    if _has("background_phrases", sentence):
+        return True
+    if not date or not published:
+        return False
+    end, pub = _last_day(date), _day(published)
+    if end is None or pub is None:
+        return False
+    return (pub - end).days >= int(load_abstain()["background_min_days"])
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _last_day(value: str) -> dt.date | None:
+    """The last day a date at any precision may stand for (2008 -> 2008-12-31, 2008-W37 -> its Sunday)."""
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            return dt.date.fromisocalendar(int(year), int(week[:2]), 7)
+        if "-Q" in value:
+            year, q = value.split("-Q")
+            return _last_day(f"{year}-{3 * int(q[:1]):02d}")
+        parts = value[:10].split("-")
+        if len(parts) == 1 and len(parts[0]) == 4:
+            return dt.date(int(parts[0]), 12, 31)
+        if len(parts) == 2:
+            y, m = int(parts[0]), int(parts[1])
+            return dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date.fromisoformat(value[:10])
+    except (ValueError, IndexError):
+        return None
+
+
+def natural_cause(tree: Tree, verb: int | None, anchors: list[int]) -> bool:
+    """"An earthquake struck", "the crash killed 12", "a magnitude 6 quake hit": no political act."""
+    agents = cue("natural_agents")
+    if verb is not None:
+        for s in tree.children(verb, "nsubj", "nsubjpass", "csubj"):
+            if tree.lemma(s) in agents or tree.tokens[s].text.lower() in agents:
+                return True
+        for by in tree.children(verb, "agent"):
+            if any(tree.lemma(o) in agents for o in tree.children(by, "pobj")):
+                return True
+    words = {tree.lemma(k) for a in anchors for k in tree.subtree(a, stop=("relcl", "ccomp", "advcl"))}
+    return bool(words & cue("disaster_words"))
+
+
+def hedged(tree: Tree, anchors: list[int]) -> bool:
+    """"allegedly attacked", "a suspected air strike": the sentence only alleges the act."""
+    hedges = cue("hedge_words")
+    near = set(anchors)
+    for a in anchors:
+        near |= set(tree.ancestors(a)[:2])
+    return any(tree.lemma(k) in hedges or tree.tokens[k].text.lower() in hedges
+               for a in near for k in tree.children(a, "advmod", "amod"))
+
+
+def not_actor(text: str, start: int, end: int, labels: set[str]) -> bool:
+    """A time zone, a vessel, a street, a film, an award or an event name is no actor."""
+    name = text[start:end].strip()
+    if name.upper() in {x.upper() for x in cue("not_actor_names")}:
+        return True
+    if labels & {x.upper() for x in cue("not_actor_labels")}:
+        return True
+    before = text[max(0, start - 8):start].split()
+    first = name.split()[0].upper() if name.split() else ""
+    vessels = {x.upper() for x in cue("vessel_prefixes")}
+    if first in vessels or (before and before[-1].upper() in vessels):
+        return True
+    last = name.split()[-1].lower().rstrip(".") if name.split() else ""
+    return len(name.split()) > 1 and last in cue("street_words")
