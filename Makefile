@@ -1,10 +1,13 @@
-# Two commands: `make demo` (set up + run on examples/) and `make test` (set up + run the tests).
+# Two commands: `make demo` (set up + run on examples/) and `make test` (set up + run the tests);
+# `make lint` (ruff, ruff format, mypy, import-linter contracts) runs in CI before the tests.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LINT_STAMP := $(VENV)/.lint-installed
+LINT_PATHS := src tests benchmarks scripts
 
-.PHONY: install demo test accuracy bench clean
+.PHONY: install demo test lint accuracy bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +24,17 @@ demo: install
 	$(BIN)/newsfuse events --db demo.db
 	$(BIN)/newsfuse timeline --db demo.db
 	$(BIN)/newsfuse brief --db demo.db "$$($(BIN)/newsfuse stories --db demo.db --json | head -1 | $(BIN)/python -c 'import json,sys; print(json.loads(sys.stdin.read())["id"])')"
+
+# the lint tools and their own dependencies, pinned with hashes, on top of requirements.lock
+$(LINT_STAMP): $(STAMP) requirements-lint.lock
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-lint.lock
+	touch $(LINT_STAMP)
+
+lint: $(LINT_STAMP)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/mypy src
+	$(BIN)/lint-imports
 
 test: install
 	scripts/with-postgres.sh $(BIN)/python -m pytest -q -p no:cacheprovider
