@@ -204,3 +204,22 @@ def test_indexed_grouping_equals_checking_every_cluster():
         return [[m.id for m in c] for c in clusters]
 
     assert [[m.id for m in c] for c in F.cluster_mentions(mentions, story_of)] == every_cluster(mentions)
+
+
+def test_a_victim_every_mention_names_as_target_is_never_a_source():
+    # issue 19: the killing of Javon Wilson fused into "Javon Wilson -> United States, Danny Davis"
+    wilson = ActorRef("Javon Wilson", "USA", None, None, "wilson")
+    davis = ActorRef("Danny Davis", "USA", "GOV", "Representative", "davis")
+    gunman = ActorRef("a teenage gunman", "USA", None, None, "gunman")
+    ms = [
+        mention("k1", "a000", (), (wilson,), type="ASSAULT", mode=None, cameo="180", symmetric=False),
+        mention("k2", "a001", (), (wilson, davis), type="ASSAULT", mode=None, cameo="180", symmetric=False),
+    ]
+    (event,) = fuse_events(ms, OUTLETS, STORY)
+    assert event.source_actors == ()
+    assert {a.name for a in event.target_actors} == {"Javon Wilson", "Danny Davis"}
+    # one mention that gives an agent: that agent (and only it) is the source
+    ms = ms[:1] + [mention("k3", "a002", (gunman,), (wilson,), type="ASSAULT", mode=None, cameo="180", symmetric=False)]
+    (event,) = fuse_events(ms, OUTLETS, STORY)
+    assert [a.name for a in event.source_actors] == ["a teenage gunman"]
+    assert [a.name for a in event.target_actors] == ["Javon Wilson"]

@@ -175,12 +175,16 @@ def _best_date(ms: list[EventMention]) -> tuple[str | None, str | None]:
 
 
 def _sides(ms: list[EventMention]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
+    """Source actors are only those some mention gives as the agent (the side more mentions give
+    them); a name every mention gives as target or victim is never a source."""
     refs: dict[str, ActorRef] = {}
     role: Counter = Counter()
+    agents: set[str] = set()
     for m in ms:
         for a in m.source_actors:
             refs[actor_key(a)] = _richer(refs.get(actor_key(a)), a)
             role[actor_key(a)] += 1
+            agents.add(actor_key(a))
         for a in m.target_actors:
             refs[actor_key(a)] = _richer(refs.get(actor_key(a)), a)
             role[actor_key(a)] -= 1
@@ -190,7 +194,7 @@ def _sides(ms: list[EventMention]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef
             refs[initiator] = next(m.initiator for m in ms if m.initiator and actor_key(m.initiator) == initiator)
         src = [initiator]
     else:
-        src = [k for k in refs if role[k] > 0] or list(refs)[:1]
+        src = [k for k in refs if role[k] > 0] or [k for k in refs if k in agents][:1]
     return tuple(refs[k] for k in src), tuple(refs[k] for k in refs if k not in src)
 
 
