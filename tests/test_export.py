@@ -13,7 +13,9 @@ import pytest
 from hypothesis import given, strategies as st
 
 from newsfuse.export import ExportError, export, read_csv, read_gdelt
-from newsfuse.export.gdelt import first_day
+from newsfuse.events.ontology import min_confidence
+from newsfuse.export.gdelt import first_day, gdelt_row, shown
+from newsfuse.model import ActorRef, Event, MentionRef
 from newsfuse.export.rows import COLUMNS, flat_rows
 from newsfuse.store import open_store
 
@@ -66,9 +68,12 @@ def test_gdelt_table_has_cameo_codes_and_dates(store, tmp_path):
     path = export(store, "gdelt", str(tmp_path / "events.tsv"))[0]
     rows = read_gdelt(path)
     events = {e.id: e for e in store.events()}
-    assert len(rows) == len(events)
+    confidence = {m.id: m.confidence for m in store.mentions()}
+    kept = {i for i, e in events.items() if shown(e, confidence, min_confidence())}
+    assert {r["NewsfuseEventId"] for r in rows} == kept and len(rows) == len(kept)
     for row in rows:
         e = events[row["NewsfuseEventId"]]
+        assert row["Status"] not in ("denied", "hypothetical")
         assert row["EventRootCode"] == row["EventCode"][:2]
         assert row["QuadClass"] in {"1", "2", "3", "4"}
         assert row["NumMentions"] == str(len(e.mentions))
@@ -76,6 +81,8 @@ def test_gdelt_table_has_cameo_codes_and_dates(store, tmp_path):
             assert row["SQLDATE"] == e.date.replace("-", "")
         names = [a.name for a in e.source_actors]
         assert row["Actor1Name"] == (names[0] if names else "")
+        if len(names) > 1 and not e.target_actors:  # a two-sided event keeps its second party
+            assert row["Actor2Name"] == names[1]
         assert row["SOURCEURL"]  # a URL or the path of the first reporting file
     consult = [r for r in rows if r["PloverType"] == "CONSULT" and r["SQLDATE"] == "20251115"]
     assert consult and consult[0]["EventRootCode"] == "04"
@@ -129,3 +136,21 @@ def test_first_day_of_every_precision(day):
 @given(st.text(max_size=12))
 def test_first_day_never_raises(text):
     assert first_day(text) is None or isinstance(first_day(text), dt.date)
+
+
+def _event(status: str, sources, targets=(), mention_ids=("m1",)) -> Event:
+    return Event("e-" + status, "CONSULT", "phone", "040", "2025-11-15", "day", tuple(sources), tuple(targets),
+                 None, (), status, (), tuple(MentionRef(m, "a1", None, "", 0, 1) for m in mention_ids))
+
+
+def test_gdelt_writes_no_denied_or_hypothetical_event_and_keeps_both_parties():
+    putin, bibi = ActorRef("Vladimir Putin", "RUS", "GOV"), ActorRef("Benjamin Netanyahu", "ISR", "GOV")
+    sure = {"m1": 0.9, "m2": 0.3}
+    assert shown(_event("occurred", [putin, bibi]), sure, 0.5)
+    assert not shown(_event("denied", [putin, bibi]), sure, 0.5)
+    assert not shown(_event("hypothetical", [putin, bibi]), sure, 0.5)
+    assert not shown(_event("occurred", [putin, bibi], mention_ids=("m2",)), sure, 0.5)  # below the threshold
+    row = gdelt_row(_event("occurred", [putin, bibi]), {})
+    assert (row["Actor1CountryCode"], row["Actor2CountryCode"]) == ("RUS", "ISR")  # a call has two parties
+    row = gdelt_row(_event("occurred", [putin], [bibi]), {})
+    assert (row["Actor1Name"], row["Actor2Name"]) == ("Vladimir Putin", "Benjamin Netanyahu")

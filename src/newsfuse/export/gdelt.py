@@ -9,9 +9,12 @@ from typing import Any
 
 import yaml
 
+from ..events.ontology import min_confidence
 from ..model import ActorRef, Event, sha256_hex
 from ..store.base import Store
-from .rows import iter_articles, iter_events
+from .rows import iter_articles, iter_events, iter_mentions
+
+NOT_OCCURRED = ("denied", "hypothetical")  # never written: a GDELT row is an event that happened
 
 DATA = Path(__file__).with_name("data") / "gdelt.yaml"
 
@@ -69,8 +72,25 @@ def _actor(prefix: str, refs: tuple[ActorRef, ...]) -> dict[str, str]:
     }
 
 
+def parties(e: Event) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
+    """Actor1 and Actor2: a two-sided (symmetric) event lists all its participants as sources, so
+    its second participant is Actor2 (both parties of a call or a clash are kept)."""
+    if not e.target_actors and len(e.source_actors) > 1:
+        return e.source_actors[:1], e.source_actors[1:]
+    return e.source_actors, e.target_actors
+
+
+def shown(e: Event, confidence: dict[str, float], threshold: float) -> bool:
+    """Written when it occurred (or is planned) and some mention of it is coded with confidence."""
+    if e.status in NOT_OCCURRED:
+        return False
+    known = [confidence[m.mention_id] for m in e.mentions if m.mention_id in confidence]
+    return not known or max(known) >= threshold
+
+
 def gdelt_row(e: Event, sources: dict[str, str]) -> dict[str, Any]:
     day = first_day(e.date)
+    actor1, actor2 = parties(e)
     code = event_code(e)
     first = e.mentions[0].article_id if e.mentions else None
     row: dict[str, Any] = {
@@ -79,7 +99,7 @@ def gdelt_row(e: Event, sources: dict[str, str]) -> dict[str, Any]:
         "MonthYear": day.strftime("%Y%m") if day else "",
         "Year": day.year if day else "",
         "FractionDate": f"{day.year + day.timetuple().tm_yday / 365:.4f}" if day else "",
-        **_actor("Actor1", e.source_actors), **_actor("Actor2", e.target_actors),
+        **_actor("Actor1", actor1), **_actor("Actor2", actor2),
         "IsRootEvent": 1, "EventCode": code, "EventBaseCode": code[:3], "EventRootCode": code[:2],
         "QuadClass": quad_class(code), "NumMentions": len(e.mentions),
         "NumSources": len({m.outlet or m.article_id for m in e.mentions}),
@@ -91,13 +111,18 @@ def gdelt_row(e: Event, sources: dict[str, str]) -> dict[str, Any]:
     return row
 
 
-def write_gdelt(store: Store, path: Path) -> int:
+def write_gdelt(store: Store, path: Path, threshold: float | None = None) -> int:
+    """Events that occurred, coded with confidence >= ``threshold`` (default events.min_confidence)."""
     sources = {a.id: a.url or a.source_path for a in iter_articles(store)}
+    confidence = {m.id: m.confidence for m in iter_mentions(store)}
+    threshold = min_confidence() if threshold is None else threshold
     cols = columns()
     n = 0
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write("\t".join(cols) + "\n")
         for e in iter_events(store):
+            if not shown(e, confidence, threshold):
+                continue
             row = gdelt_row(e, sources)
             fh.write("\t".join(_cell(row[c]) for c in cols) + "\n")
             n += 1
