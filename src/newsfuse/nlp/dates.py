@@ -17,11 +17,12 @@ from typing import Callable, Sequence
 
 import yaml
 
-from ..model import DateMention, Entity
+from ..model import DateMention, Entity, Token
 
 DATA_FILE = Path(__file__).with_name("data") / "dates.yaml"
 YEAR_STRATEGY = "hybrid"
 PRECISION_ORDER = ("day", "week", "month", "quarter", "year", "decade")
+FULL_DATE_RULES = ("iso", "numeric", "month-day", "day-month")
 
 Resolved = tuple[date | None, str | None, str]  # (start of the period, precision, kind)
 
@@ -30,6 +31,7 @@ Resolved = tuple[date | None, str | None, str]  # (start of the period, precisio
 class _Ctx:
     text: str
     pub: date | None
+    clauses: "_Clauses | None" = None  # the parse, when the caller has one
     prior: list[tuple[date, str]] = field(default_factory=list)  # resolved mentions so far
     topic: date | None = None  # the first quarter named outright: what a report is about
     named: date | None = None  # the last quarter named or referred to as such ("the latest quarter")
@@ -199,6 +201,115 @@ def _distance(s: int, e: int, start: int, end: int) -> int:
     return s - end if s >= end else start - e
 
 
+class _Clauses:
+    """The spaCy parse of the text: the governing verb of a span and that verb's tense.
+
+    As HeidelTime does for news: a weekday or a month without a year lies ahead when the verb that
+    governs it is future or present ("will meet", "meet", "is due to meet", "plans to visit") and
+    behind when it is past ("met", "said", "has met", "was meeting").
+    """
+
+    def __init__(self, tokens: Sequence[Token]):
+        self.tokens = list(tokens)
+        self.index = {t.i: k for k, t in enumerate(self.tokens)}
+        self.starts = [t.start for t in self.tokens]
+        self.aux: dict[int, list[Token]] = {}
+        for t in self.tokens:
+            if t.dep in ("aux", "auxpass", "neg") and t.head != t.i:
+                self.aux.setdefault(t.head, []).append(t)
+
+    def token_at(self, start: int, end: int) -> Token | None:
+        import bisect
+
+        k = bisect.bisect_left(self.starts, start)
+        return self.tokens[k] if k < len(self.tokens) and self.tokens[k].start < end else None
+
+    def head_of(self, tok: Token) -> Token | None:
+        k = self.index.get(tok.head)
+        return None if k is None or tok.head == tok.i else self.tokens[k]
+
+    def governing_verb(self, tok: Token, start: int, end: int) -> tuple[Token | None, bool]:
+        """(the verb above ``tok``, whether a word of intent stands on the way: "effective June 1").
+
+        None when a noun stands between them: a date inside a noun phrase ("Friday's purchases",
+        "warnings from Moscow on Thursday") dates the noun's event, not the verb's.
+        """
+        intent = False
+        for _ in range(int(vocab()["tense_max_climb"])):
+            if tok.pos in ("VERB", "AUX"):
+                return tok, intent
+            if tok.lemma.lower() in _intent_words():
+                intent = True
+            elif tok.pos in ("NOUN", "PROPN", "PRON") and not (start <= tok.start < end):
+                return None, intent
+            head = self.head_of(tok)
+            if head is None:
+                return None, intent
+            tok = head
+        return None, intent
+
+    def tense(self, start: int, end: int) -> str | None:
+        tok = self.token_at(start, end)
+        if tok is None:
+            return None
+        verb, intent = self.governing_verb(tok, start, end)
+        if intent:
+            return "future"
+        for _ in range(int(vocab()["tense_max_climb"])):
+            if verb is None:
+                return None
+            found, climb = self.verb_tense(verb)
+            if not climb:
+                return found
+            head = self.head_of(verb)  # an infinitive: "plans to visit", "an agreement to buy", "due to meet"
+            if head is None:
+                return None
+            if head.lemma.lower() in _intent_words():
+                return "future"
+            verb = head if head.pos in ("VERB", "AUX") else self.governing_verb(head, start, end)[0]
+        return None
+
+    def verb_tense(self, verb: Token) -> tuple[str | None, bool]:
+        """(tense, whether the verb takes its tense from the verb above it)."""
+        v = vocab()
+        auxes = self.aux.get(verb.i, [])
+        words = {a.text.lower() for a in auxes}
+        if any(a.tag == "MD" for a in auxes):
+            if words & set(v["past_modal_companions"]):  # "could have met"
+                return "past", False
+            return "future", False
+        if any(a.tag == "TO" for a in auxes):  # "plans to visit", "is due to meet": the governing verb
+            return None, True
+        tags = [a.tag for a in auxes if a.tag != "TO"]
+        if any(a.lemma == "have" for a in auxes):
+            return ("past", False)
+        if tags:  # "is meeting", "was named", "did not say": the auxiliary carries the tense
+            return ("past" if tags[0] == "VBD" else "future" if tags[0] in ("VBZ", "VBP") else None), False
+        if verb.tag == "VBD":
+            return "past", False
+        if verb.tag in ("VBZ", "VBP"):
+            return "future", False
+        if verb.tag == "VBN":  # a participle without auxiliary: "the bomb found Sunday"
+            return "past", False
+        if verb.dep == "xcomp":  # "began withdrawing Friday": the tense of "began"
+            return None, True
+        return None, False
+
+
+@lru_cache(maxsize=1)
+def _intent_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in vocab()["intent_lemmas"])
+
+
+def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
+    """The tense of the clause of a span: from the parse when there is one, else from word cues."""
+    if ctx.clauses is not None:
+        found = ctx.clauses.tense(start, end)
+        if found is not None:
+            return found
+    return tense(ctx.text, start, end)
+
+
 # --------------------------------------------------------------------------- resolvers
 
 
@@ -207,7 +318,7 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
     if ctx.pub is None:
         return None
     pub = ctx.pub
-    when = tense(ctx.text, m.start(), m.end())
+    when = _tense(ctx, m.start(), m.end())
     here = (month, day or (pub.day if month == pub.month else 1))
     now = (pub.month, pub.day)
     # Measured on TimeBank: the nearest year beats past-tense cues for a dated day ("closed Sept. 30"),
@@ -363,7 +474,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Resolved:
         return pub - timedelta(days=back or 7), "day", "weekday"
     if mod in ("next", "this coming", "coming"):
         return pub + timedelta(days=(target - pub.weekday()) % 7 or 7), "day", "weekday"
-    if tense(ctx.text, m.start(), m.end()) == "future":
+    if _tense(ctx, m.start(), m.end()) == "future":
         return pub + timedelta(days=(target - pub.weekday()) % 7), "day", "weekday"
     return pub - timedelta(days=back), "day", "weekday"
 
@@ -565,15 +676,37 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
         return False
     if _year_blockers().match(text, m.end()):
         return False
+    if _quantity_before().search(text, max(0, m.start() - 24), m.start()):
+        return False  # "about 2000 people", "some 1500"
     year = int(m.group("year"))
     if 1900 <= year <= 2099:
         return True
-    return bool(re.search(r"\b(?:in|since|of|by|from|until|year|the)\s+$", text[max(0, m.start() - 8) : m.start()], re.I))
+    return bool(_year_preposition().search(text, max(0, m.start() - 8), m.start()))
+
+
+@lru_cache(maxsize=1)
+def _quantity_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['quantity_words'])})\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _year_preposition() -> re.Pattern[str]:
+    """Before a number outside 1900-2099, only these make it a year ("in 1492", "the year 1066")."""
+    return re.compile(rf"\b(?:{_alt(vocab()['old_year_prepositions'])})\s+$", re.I)
 
 
 def _unit_mod_ok(m: re.Match[str], text: str) -> bool:
-    # "the last/next year" is usually a duration ("over the last year"); a decade is a period.
-    return not (_key(m.group("mod")) in ("the last", "the next") and _key(m.group("unit")) != "decade")
+    # "the last/next year" is usually a duration ("over the last year"); a decade is a period,
+    # unless a preposition of extent makes it a duration too ("over the next decade").
+    mod, unit = _key(m.group("mod")), _key(m.group("unit"))
+    if mod in ("the last", "the next", "the past", "the coming") and _duration_preposition().search(text, max(0, m.start() - 20), m.start()):
+        return False
+    return not (mod in ("the last", "the next") and unit != "decade")
+
+
+@lru_cache(maxsize=1)
+def _duration_preposition() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['duration_prepositions'])})\s+$", re.I)
 
 
 # --------------------------------------------------------------------------- rules
@@ -713,15 +846,38 @@ def _select(cands: list[tuple[int, int, _Rule, re.Match[str]]]) -> list[tuple[in
     return sorted(chosen, key=lambda c: c[0])
 
 
-def find_dates(text: str, published: str | None, entities: Sequence[Entity] = ()) -> list[DateMention]:
+def _latest_full_date(cands: list[tuple[int, int, _Rule, re.Match[str]]], text: str) -> date | None:
+    """The latest date the text writes out in full (day, month and year): the reference of an
+    article without a publication date."""
+    latest = None
+    for _start, _end, r, m in cands:
+        if r.name not in FULL_DATE_RULES or (r.name in ("month-day", "day-month") and not m.group("year")):
+            continue
+        try:
+            d = r.resolve(m, _Ctx(text=text, pub=None))[0]
+        except (ValueError, KeyError, OverflowError):
+            continue
+        if d is not None and (latest is None or d > latest):
+            latest = d
+    return latest
+
+
+def find_dates(
+    text: str, published: str | None, entities: Sequence[Entity] = (), tokens: Sequence[Token] = ()
+) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``published`` (ISO date or None).
 
+    Without a publication date, the latest full date written in the text is the reference.
+    ``tokens`` (the spaCy parse of ``text``, offsets into it) give the tense of the verb governing
+    a weekday or a month; without them, tense comes from word cues around it.
     ``entities`` (spaCy DATE/TIME) are accepted for the pipeline's sake; the rules already find
     every entity they could resolve, and an unresolvable entity ("five years") is not a date.
     """
-    ctx = _Ctx(text=text, pub=_parse_pub(published))
+    chosen = _select(_candidates(text))
+    pub = _parse_pub(published) or _latest_full_date(chosen, text)
+    ctx = _Ctx(text=text, pub=pub, clauses=_Clauses(tokens) if tokens else None)
     out: list[DateMention] = []
-    for start, end, r, m in _select(_candidates(text)):
+    for start, end, r, m in chosen:
         try:
             d, precision, kind = r.resolve(m, ctx)
         except (ValueError, KeyError, OverflowError):
