@@ -45,9 +45,11 @@ def test_years_durations_ones_and_verbs_are_not_figures():
 
 
 def test_incompatible_counts_of_one_thing_disagree_and_a_vague_one_fits_both():
-    figures = (find_figures("q", ["The draft is co-sponsored by 14 countries, including Portugal, officials in Nairobi said."])
-               + find_figures("f", ["In Nairobi the minister said it was co-sponsored by 16 countries."])
-               + find_figures("n", ["More than a dozen countries co-sponsored the draft in Nairobi."]))
+    figures = (
+        find_figures("q", ["The draft is co-sponsored by 14 countries, including Portugal, officials in Nairobi said."])
+        + find_figures("f", ["In Nairobi the minister said it was co-sponsored by 16 countries."])
+        + find_figures("n", ["More than a dozen countries co-sponsored the draft in Nairobi."])
+    )
     [d] = disagreements(figures)
     assert d.noun == "country" and d.counted == "countries"
     assert [arts for _, arts in d.sides] == [("q",), ("f",)]
@@ -55,17 +57,21 @@ def test_incompatible_counts_of_one_thing_disagree_and_a_vague_one_fits_both():
 
 
 def test_counts_of_different_things_or_in_one_article_only_do_not_disagree():
-    other_context = (find_figures("a", ["Police said 12 officials were arrested in Lisbon."])
-                     + find_figures("b", ["The ministers' two countries face the same ocean problems."]))
+    other_context = find_figures("a", ["Police said 12 officials were arrested in Lisbon."]) + find_figures(
+        "b", ["The ministers' two countries face the same ocean problems."]
+    )
     assert disagreements(other_context) == []
-    same_noun_other_thing = (find_figures("a", ["A delegation of 12 officials arrived in Lisbon on Tuesday."])
-                             + find_figures("b", ["Police said 20 officials were arrested for fraud in Jakarta."]))
+    same_noun_other_thing = find_figures(
+        "a", ["A delegation of 12 officials arrived in Lisbon on Tuesday."]
+    ) + find_figures("b", ["Police said 20 officials were arrested for fraud in Jakarta."])
     assert disagreements(same_noun_other_thing) == []
-    same_value = (find_figures("a", ["A delegation of 12 officials arrived in Lisbon."])
-                  + find_figures("b", ["The delegation of twelve officials arrived in Lisbon on Tuesday."]))
+    same_value = find_figures("a", ["A delegation of 12 officials arrived in Lisbon."]) + find_figures(
+        "b", ["The delegation of twelve officials arrived in Lisbon on Tuesday."]
+    )
     assert disagreements(same_value) == []
-    one_article = find_figures("a", ["A delegation of 12 officials arrived in Lisbon.",
-                                     "The delegation of 20 officials arrived in Lisbon."])
+    one_article = find_figures(
+        "a", ["A delegation of 12 officials arrived in Lisbon.", "The delegation of 20 officials arrived in Lisbon."]
+    )
     assert disagreements(one_article) == []
 
 
@@ -81,3 +87,38 @@ def test_any_text_gives_well_formed_figures(text):
 def test_any_written_count_is_read_back(n, noun):
     f = one(f"Witnesses in the port counted {n:,} {noun} on the quay.")
     assert f.low == f.high == (n if not 1900 <= n <= 2099 else f.low)
+
+
+# Sentences below are from the ECB+ dev documents named beside them (../shared/corpus/clustering).
+
+
+def test_measures_and_counts_over_a_period_are_not_compared():
+    # 12_1ecb / 12_3ecb: two distances in one story, of two different things
+    assert find_figures("a", ["The warship some 13 nautical miles away , altered course ."]) == []
+    assert find_figures("b", ["The incident took place about 150 nautical miles off Aden ."]) == []
+    # 12_8ecb: a tally of the year, not of the event the story reports
+    period = "This year , pirates have attacked nearly 100 vessels off Somalia 's coast and hijacked nearly 40 ."
+    assert find_figures("a", [period]) == []
+
+
+def test_a_count_of_the_rest_of_a_group_is_not_the_group():
+    # 18_9ecbplus / 12_5ecbplus: "the two other victims", "the other three boats" are parts of a whole
+    assert find_figures("a", ["The two other victims were being treated at Beaumont Hospital in Royal Oak ."]) == []
+    assert (
+        find_figures("a", ["Two managed to give the Indian Navy a slip , but the other three boats were intercepted ."])
+        == []
+    )
+
+
+def test_an_article_giving_both_values_counts_two_things():
+    a = find_figures(
+        "a",
+        [
+            "Police seized 12 magazines from the pirate boat .",
+            "Police later seized 31 magazines from the pirate boat .",
+        ],
+    )
+    b = find_figures("b", ["Police seized 31 magazines from the pirate boat ."])
+    assert len(a) == 2 and disagreements(a + b) == []
+    c = find_figures("c", ["Police seized 12 magazines from the pirate boat ."])
+    assert len(disagreements(c + b)) == 1  # without the article that gives both, the two reports do disagree

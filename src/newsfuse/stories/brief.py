@@ -1,64 +1,69 @@
-"""Cited briefing of one story: template sentences from the fused events, the sentences most
-sources share, then where the sources differ and what only one source reports.
+"""Cited briefing of one story, faithful by construction.
 
-Every sentence carries its sources; nothing is written that no source gives (templates only
-restate fused details). HTML output escapes every piece of article text.
+The account opens with the sentence the story's reports share most (its main event, in a
+source's own words), then states the fused events that some articles code with confidence and
+with the same actors (``statements.py``: each cited only to those articles), then the other
+sentences most sources share. Every quoted sentence is cited to the articles that say it (the
+same sentence, or a near-verbatim one), not to the whole story. "Where the sources differ" lists
+contradictions within one event and figures given incompatibly for one counted thing; "Reported by
+one source only" quotes what a single report says. The brief ends with its sources. HTML output
+escapes every piece of article text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
-import re
-from datetime import date as _date
-from dataclasses import dataclass
 from typing import Sequence
 
-from ..model import Article, Detail, Event, Story
-from .config import load, stop_lemmas
-from .dates import day_range
+from ..model import Article, Detail, Event, EventMention, Story
+from .config import load
 from .figures import disagreements, find_figures
+from .sentences import Sentence, Weights, article_sentences, content_words, jaccard, overlap, quotable
+from .sources import Source, independent, sources
+from .statements import Statement, date_phrase, event_statement, shown
 
-_SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(\[]?[A-Z0-9])|(?<=[.!?][\"”’')\]])\s+(?=[\"“‘(\[]?[A-Z0-9])")
-
-
-@dataclass(frozen=True)
-class Line:
-    text: str
-    sources: tuple[str, ...]  # citation labels
-    core: str = ""  # what the line states, less its add-ons (topics): compared for repetition
+Mentions = dict[str, EventMention]
 
 
-def brief(story: Story, events: Sequence[Event], articles: dict[str, Article], fmt: str = "md") -> str:
-    content = briefing(story, events, articles)
+def brief(story: Story, events: Sequence[Event], articles: dict[str, Article], fmt: str = "md",
+          mentions: Sequence[EventMention] = ()) -> str:
+    if fmt not in ("md", "html", "json"):
+        raise ValueError(f"unknown format {fmt!r} (md, html, json)")
+    content = briefing(story, events, articles, mentions)
     if fmt == "json":
         return json.dumps(content, ensure_ascii=False, indent=2)
-    if fmt == "html":
-        return _html(content)
-    if fmt == "md":
-        return _markdown(content)
-    raise ValueError(f"unknown format {fmt!r} (md, html, json)")
+    return _html(content) if fmt == "html" else _markdown(content)
 
 
-def briefing(story: Story, events: Sequence[Event], articles: dict[str, Article]) -> dict:
+def briefing(story: Story, events: Sequence[Event], articles: dict[str, Article],
+             mentions: Sequence[EventMention] = ()) -> dict:
     cfg = load("brief.yaml")
-    ids = [a for a in story.article_ids if a in articles]
-    label = {a: (articles[a].outlet or a) for a in ids}
+    srcs = sources(story.article_ids, articles)
+    by_id: Mentions = {m.id: m for m in mentions}
+    sents = [s for a in srcs for s in article_sentences(a, articles[a].paragraphs)]
+    pool = [s for s in sents if quotable(s.text)]
     mine = _story_events(story, events)
-    lines = _event_lines(mine, label, cfg)[: cfg["max_event_sentences"]]
-    lines = _account(ids, articles, label, cfg, lines, cfg["max_sentences"] - len(lines))
+    account = _account(pool, Weights(sents), mine, by_id, srcs, cfg)
     return {
         "story_id": story.id,
         "title": story.title,
-        "sources": [label[a] for a in ids],
-        "account": [_plain(x) for x in lines],
-        "differ": [_plain(x) for x in _differences(mine, label, cfg) + _figure_differences(ids, articles, label, cfg)],
-        "single_source": [_plain(x) for x in _single_source(mine, label, cfg)],
+        "min_confidence": cfg["min_confidence"],
+        "account": [_plain(x, srcs) for x in account],
+        "differ": [_plain(x, srcs) for x in _differences(mine, by_id, srcs, cfg) + _figures(pool, srcs, cfg)],
+        "single_source": [_plain(x, srcs) for x in _single_source(mine, by_id, srcs, account, cfg)],
+        "sources": [s.to_dict() for s in srcs.values()],
     }
 
 
-def _plain(line: Line) -> dict:
-    return {"text": line.text, "sources": list(line.sources)}
+def _plain(x: Statement, srcs: dict[str, Source]) -> dict:
+    out = {"text": x.text, "sources": [srcs[a].mark for a in x.article_ids if a in srcs],
+           "article_ids": list(x.article_ids), "kind": x.kind, "event_id": x.event_id, "confidence": x.confidence}
+    if x.also:
+        out["also_without_date"] = [srcs[a].mark for a in x.also if a in srcs]
+        out["also_article_ids"] = list(x.also)
+    return out
 
 
 def _story_events(story: Story, events: Sequence[Event]) -> list[Event]:
@@ -67,158 +72,94 @@ def _story_events(story: Story, events: Sequence[Event]) -> list[Event]:
     return sorted(mine, key=lambda e: (-len({m.article_id for m in e.mentions}), e.date or "9999", e.id))
 
 
-def _labels(article_ids, label) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(label.get(a, a) for a in article_ids))
-
-
 # ---------------------------------------------------------------------- account
 
 
-def _event_lines(events: list[Event], label, cfg) -> list[Line]:
-    """One sentence per well-evidenced event; an event of the same type between the same
-    countries/bodies as one already written only adds its articles to that sentence."""
-    out: list[Line] = []
-    keys: list[tuple] = []
-    for e in events:
-        if not _enough_evidence(e) or (sentence := _event_sentence(e, cfg)) is None:
-            continue
-        text, cited = sentence
-        key = (e.type, frozenset(a.country or a.sector or a.name for a in e.source_actors + e.target_actors))
-        if key in keys:
-            i = keys.index(key)
-            cited = _unlabel(out[i].sources, label) + [m.article_id for m in e.mentions]
-            out[i] = Line(out[i].text, _labels(cited, label), out[i].core)
-            continue
-        core, topics = text, _shared_topics(e, cfg)
-        if topics:
-            text += cfg["topics_phrase"].format(topics=_join([t for t, _ in topics]))
-            cited += [a for _, d in topics for a in d.supported_by]
-        out.append(Line(_capital(text) + ".", _labels(cited, label), core))
-        keys.append(key)
-    return out
-
-
-def _unlabel(sources, label) -> list[str]:
-    back = {v: k for k, v in label.items()}
-    return [back.get(s, s) for s in sources]
-
-
-def _enough_evidence(e: Event) -> bool:
-    """Named participants, and more than one mention unless someone is on both sides."""
-    if not e.source_actors:
-        return False
-    return len(e.mentions) > 1 or bool(e.target_actors) or len(e.source_actors) > 1
-
-
-def _event_sentence(e: Event, cfg) -> tuple[str, list[str]] | None:
-    verbs = cfg["verbs"].get(f"{e.type}/{e.mode}") or cfg["verbs"].get(e.type)
-    tpl = cfg["status_templates"].get(e.status, cfg["status_templates"]["occurred"])
-    if not verbs:
-        return None
-    mutual = not e.target_actors
-    verb = verbs.get(("mutual_" if mutual else "") + tpl["form"])
-    if verb is None or (mutual and len(e.source_actors) < 2):
-        return None
-    cited = [m.article_id for m in e.mentions]
-    when = ""
-    date = _supported(e, "date", e.date)
-    if date:
-        when = date_phrase(e.date, e.date_precision, cfg)
-        cited += list(date.supported_by)
-    whom = "" if mutual else " " + _actors(e.target_actors, cfg)
-    text = tpl["text"].format(who=_actors(e.source_actors, cfg), verb=verb, whom=whom, date=when,
-                              s="s" if len(e.source_actors) == 1 else "")
-    return text, cited
-
-
-def _actors(actors, cfg) -> str:
-    prefixes = tuple(cfg["definite_actor_prefixes"])
-    names = [f"the {a.name}" if (a.actor_id or "").startswith(prefixes) and not a.name.lower().startswith("the ")
-             else a.name for a in actors]
-    return _join(names)
-
-
-def _join(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _shared_topics(e: Event, cfg) -> list[tuple[str, Detail]]:
-    """Topics given by two or more articles, most supported first."""
-    shared = [d for d in e.details if d.field == "topic" and len(set(d.supported_by)) > 1 and not d.contradicted_by]
-    shared.sort(key=lambda d: -len(set(d.supported_by)))
-    return [(d.value, d) for d in shared[: cfg["max_topics"]]]
-
-
-_MONTHS = ("January February March April May June July August September October November December").split()
-
-
-def date_phrase(value: str | None, precision: str | None, cfg) -> str:
-    """" on 15 November 2025", " in the week of 10 November 2025", " in November 2025", ..."""
-    span = day_range(value)
-    phrase = cfg["date_phrases"].get(precision or "")
-    if span is None or phrase is None:
-        return f" ({value})" if value else ""
-    first = _date.fromordinal(span[0])
-    quarter = cfg["quarters"][(first.month - 1) // 3]
-    return phrase.format(d=first.day, month=_MONTHS[first.month - 1], y=first.year, q=quarter)
-
-
-def _supported(event: Event, field: str, value: str | None) -> Detail | None:
-    return next((d for d in event.details if d.field == field and d.value == value), None)
-
-
-def split_sentences(text: str) -> list[str]:
-    return [s.strip() for block in text.split("\n") for s in _SENT.split(block) if s.strip()]
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3 and w not in stop_lemmas()}
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
-def _account(ids, articles, label, cfg, taken: list[Line], room: int) -> list[Line]:
-    """``taken`` and then the sentences most articles share; a sentence that repeats a line
-    already in the account only adds its article to that line's citations."""
-    sents = [(a, s, _words(s)) for a in ids for s in split_sentences("\n".join(articles[a].paragraphs))]
-    sents = [x for x in sents if len(x[1].split()) >= cfg["min_sentence_words"]]
-    scored = []
-    for pos, (a, s, w) in enumerate(sents):
-        support = [a] + [b for b in ids if b != a and any(
-            _jaccard(w, w2) >= cfg["sentence_support_jaccard"] for b2, _, w2 in sents if b2 == b)]
-        scored.append((-len(support), pos, a, s, w, support))
-    lines = list(taken)
-    seen = [_words(x.core or x.text) for x in lines]
-    for _, _, a, s, w, support in sorted(scored):
-        twin = next((i for i, x in enumerate(seen) if _overlap(w, x) >= cfg["near_duplicate_overlap"]), None)
-        if twin is not None:
-            lines[twin] = Line(lines[twin].text, _labels_add(lines[twin].sources, label.get(a, a)), lines[twin].core)
-            continue
-        if len(lines) - len(taken) >= max(room, 0):
-            continue
-        lines.append(Line(s, _labels(support, label)))
-        seen.append(w)
+def _account(pool: list[Sentence], weights: Weights, events: list[Event], mentions: Mentions,
+             srcs: dict[str, Source], cfg: dict) -> list[Statement]:
+    lines: list[Statement] = []
+    lead = _lead(pool, weights, srcs, cfg)
+    if lead is not None:
+        lines.append(_quoted(lead, pool))
+    for st in _event_statements(events, mentions, srcs, cfg):
+        if independent(st.article_ids + st.also, srcs) >= 2 and len(lines) < 1 + cfg["max_event_sentences"]:
+            lines.append(st)
+    for s in _central(pool, weights, srcs):
+        if len(lines) >= cfg["max_sentences"]:
+            break
+        if not any(overlap(s.words, content_words(x.core or x.text)) >= cfg["near_duplicate_overlap"] for x in lines):
+            lines.append(_quoted(s, pool))
     return lines
 
 
-def _labels_add(sources: tuple[str, ...], extra: str) -> tuple[str, ...]:
-    return sources if extra in sources else sources + (extra,)
+def _quoted(s: Sentence, pool: list[Sentence]) -> Statement:
+    """``s`` in its source's words, cited to every article that has the same sentence (near-verbatim)."""
+    cfg = load("brief.yaml")
+    saying = [s.article_id] + [o.article_id for o in pool
+                               if o.article_id != s.article_id and jaccard(o.words, s.words) >= cfg["same_sentence_jaccard"]]
+    return Statement(s.text, tuple(dict.fromkeys(saying)), "quoted")
+
+
+def _centrality(s: Sentence, others: dict[str, list[Sentence]], weights: Weights) -> float:
+    """Mean, over the other independent reports, of the closest sentence's similarity."""
+    if not others:
+        return 0.0
+    return sum(max((weights.cosine(s.words, o.words) for o in group), default=0.0)
+               for group in others.values()) / len(others)
+
+
+def _by_group(sentences: list[Sentence], srcs: dict[str, Source]) -> dict[str, list[Sentence]]:
+    out: dict[str, list[Sentence]] = {}
+    for s in sentences:
+        out.setdefault(srcs[s.article_id].group, []).append(s)
+    return out
+
+
+def _lead(pool: list[Sentence], weights: Weights, srcs: dict[str, Source], cfg: dict) -> Sentence | None:
+    """The lead sentence (among each report's first ones) closest to every other report's lead."""
+    leads = _by_group([s for s in pool if _lead_rank(s, pool) < cfg["lead_sentences"]], srcs)
+    scored = []
+    for group, cands in leads.items():
+        others = {g: ss for g, ss in leads.items() if g != group}
+        scored += [(-_centrality(s, others, weights), _lead_rank(s, pool), s.article_id, s) for s in cands]
+    return min(scored, key=lambda x: x[:3])[3] if scored else None
+
+
+def _lead_rank(s: Sentence, pool: list[Sentence]) -> int:
+    """Position of ``s`` among its article's quotable sentences."""
+    return sum(1 for o in pool if o.article_id == s.article_id and o.position < s.position)
+
+
+def _central(pool: list[Sentence], weights: Weights, srcs: dict[str, Source]) -> list[Sentence]:
+    """Quotable sentences, those closest to what every other report says first."""
+    groups = _by_group(pool, srcs)
+    scored = []
+    for s in pool:
+        others = {g: ss for g, ss in groups.items() if g != srcs[s.article_id].group}
+        scored.append((-_centrality(s, others, weights), s.position, s.article_id, s))
+    return [x[3] for x in sorted(scored, key=lambda x: x[:3])]
+
+
+def _event_statements(events: list[Event], mentions: Mentions, srcs: dict[str, Source], cfg: dict) -> list[Statement]:
+    """One composed statement per event that can be stated; two events worded alike share one line."""
+    out: dict[str, Statement] = {}
+    for e in events:
+        st = event_statement(e, mentions, cfg)
+        if st is None:
+            continue
+        if (old := out.get(st.core)) is not None:
+            said = tuple(dict.fromkeys(old.article_ids + st.article_ids))
+            also = tuple(a for a in dict.fromkeys(old.also + st.also) if a not in said)
+            st = dataclasses.replace(old, article_ids=said, also=also,
+                                     confidence=min(old.confidence or 1.0, st.confidence or 1.0))
+        out[st.core] = st
+    return sorted(out.values(), key=lambda st: -independent(st.article_ids + st.also, srcs))
 
 
 # ---------------------------------------------------------------------- differences
 
 
-def _event_name(e: Event, cfg) -> str:
+def _event_name(e: Event, cfg: dict) -> str:
     nouns = cfg["event_nouns"]
     noun = nouns.get(f"{e.type}/{e.mode}") or nouns.get(e.type) or e.type.capitalize()
     people = " – ".join(a.name for a in e.source_actors + e.target_actors) or "unnamed actors"
@@ -226,138 +167,154 @@ def _event_name(e: Event, cfg) -> str:
     return f"{noun} ({people}{', ' + when if when else ''})"
 
 
-def _differences(events: list[Event], label, cfg) -> list[Line]:
+def _reporting(e: Event, mentions: Mentions, cfg: dict) -> set[str]:
+    """Articles with a mention of ``e`` good enough to state: only they support or contradict its details."""
+    return {r.article_id for r in e.mentions
+            if r.mention_id in mentions and shown(mentions[r.mention_id], cfg["min_confidence"])}
+
+
+def _differences(events: list[Event], mentions: Mentions, srcs: dict[str, Source], cfg: dict) -> list[Statement]:
+    """Details of one event that its reports give incompatibly (quote wordings are no difference)."""
     out = []
     for e in events:
-        fields = dict.fromkeys(d.field for d in e.details if d.contradicted_by)
-        for f in fields:
-            sides = [d for d in e.details if d.field == f and d.contradicted_by]
-            said = "; ".join(f"“{d.value}” according to {_cite(_labels(d.supported_by, label))}" for d in sides)
+        reporting = _reporting(e, mentions, cfg)
+        for f in dict.fromkeys(d.field for d in e.details if d.contradicted_by and d.field in cfg["contradiction_fields"]):
+            sides = [d for d in e.details if d.field == f and d.contradicted_by
+                     and set(d.supported_by) <= reporting and set(d.contradicted_by) <= reporting]
+            if not sides or _self_contradicting(sides):
+                continue
+            said = "; ".join(f"“{d.value}” according to {_cite(d.supported_by, srcs)}" for d in sides)
             if len(sides) == 1:
-                said += f", contradicted by {_cite(_labels(sides[0].contradicted_by, label))}"
-            cited = [a for d in sides for a in d.supported_by + d.contradicted_by]
-            out.append(Line(f"{_event_name(e, cfg)}: the sources contradict each other on the {f}: {said}.",
-                            _labels(cited, label)))
-        for d in e.details:
-            wordings = _shortest_wordings((d.value,) + d.variants) if d.field == "quote" else []
-            if len(wordings) > 1:
-                wordings = "; ".join(f"“{v}”" for v in wordings)
-                out.append(Line(f"{_event_name(e, cfg)}: the same quote in different words (variants, not a contradiction): {wordings}.",
-                                _labels(d.supported_by, label)))
+                said += f", contradicted by {_cite(sides[0].contradicted_by, srcs)}"
+            cited = tuple(dict.fromkeys(a for d in sides for a in d.supported_by + d.contradicted_by))
+            text = f"{_event_name(e, cfg)}: the sources contradict each other on the {f}: {said}."
+            out.append(Statement(text, cited, "composed", e.id))
     return out
 
 
-def _figure_differences(ids, articles, label, cfg) -> list[Line]:
-    """Counts of one thing that the story's articles give incompatibly ("12" vs "20 officials")."""
-    found = [f for a in ids for f in find_figures(a, split_sentences("\n".join(articles[a].paragraphs)))]
+def _self_contradicting(sides: list[Detail]) -> bool:
+    """An article on both sides of a contradiction tells of two things, not of one differently."""
+    return any(set(d.supported_by) & set(d.contradicted_by) for d in sides) or any(
+        set(a.supported_by) & set(b.supported_by) for i, a in enumerate(sides) for b in sides[i + 1:])
+
+
+def _figures(pool: list[Sentence], srcs: dict[str, Source], cfg: dict) -> list[Statement]:
+    """Counts of one thing that independent reports give incompatibly ("12" vs "20 officials")."""
+    found = [f for a in srcs for f in find_figures(a, [s.text for s in pool if s.article_id == a])]
     out = []
     for d in disagreements(found):
-        sides = "; ".join(cfg["figure_side"].format(wording=w, sources=_cite(_labels(arts, label))) for w, arts in d.sides)
+        groups = {srcs[a].group for _, arts in d.sides for a in arts}
+        if len(groups) < 2:
+            continue  # one report and its reprints cannot disagree with themselves
+        sides = "; ".join(cfg["figure_side"].format(wording=w, sources=_cite(arts, srcs)) for w, arts in d.sides)
         which = "both" if len(d.sides) == 2 else "all of them"
-        fits = "".join("; " + cfg["figure_fits"].format(wording=w, sources=_cite(_labels(arts, label)), which=which)
+        fits = "".join("; " + cfg["figure_fits"].format(wording=w, sources=_cite(arts, srcs), which=which)
                        for w, arts in d.fitting)
-        cited = [a for _, arts in d.sides + d.fitting for a in arts]
-        out.append(Line(cfg["figure_line"].format(counted=d.counted, sides=sides + fits) + ".", _labels(cited, label)))
+        cited = tuple(dict.fromkeys(a for _, arts in d.sides + d.fitting for a in arts))
+        out.append(Statement(cfg["figure_line"].format(counted=d.counted, sides=sides + fits) + ".", cited, "quoted"))
     return out
 
 
-def _shortest_wordings(wordings: Sequence[str]) -> list[str]:
-    """Drop a wording that only embeds another one in a longer stretch of text."""
-    keep = [w for w in wordings if not any(o != w and o.lower() in w.lower() for o in wordings)]
-    return list(dict.fromkeys(keep or wordings))
+# ---------------------------------------------------------------------- one source only
 
 
-def _single_source(events: list[Event], label, cfg) -> list[Line]:
-    """Whole events only one article reports, then single-source details of the others."""
-    whole = [_single_event(e, label, cfg) for e in events if len({m.article_id for m in e.mentions}) == 1]
-    out = [x for x in whole if x]
+def _single_source(events: list[Event], mentions: Mentions, srcs: dict[str, Source], account: list[Statement],
+                   cfg: dict) -> list[Statement]:
+    """Events one report alone gives, in its own words; then details of stated events one report adds."""
+    said = [content_words(x.text) for x in account]
+    out: list[Statement] = []
     for e in events:
-        if len({m.article_id for m in e.mentions}) == 1:
+        ms = [mentions[r.mention_id] for r in e.mentions if r.mention_id in mentions]
+        ms = [m for m in ms if shown(m, cfg["min_confidence"]) and len(m.sentence.split()) >= cfg["min_sentence_words"]]
+        if not ms or independent({m.article_id for m in ms}, srcs) != 1:
             continue
-        shown = _variant_wordings(e)
-        for d in e.details:
-            if d.single_source and not d.contradicted_by and _informative(d, e, shown, cfg):
-                out.append(Line(f"{_event_name(e, cfg)}: {_detail_text(d, cfg)}.", _labels(d.supported_by, label)))
+        best = max(ms, key=lambda m: (m.confidence, -m.start))
+        words = content_words(best.sentence)
+        if any(overlap(words, w) >= cfg["near_duplicate_overlap"] for w in said):
+            continue
+        said.append(words)
+        out.append(Statement(best.sentence.strip(), tuple(dict.fromkeys(m.article_id for m in ms)), "quoted", e.id,
+                             round(best.confidence, 2)))
+    stated = {x.event_id for x in account if x.kind == "composed"}
+    for e in events:
+        if e.id in stated:
+            out += [_detail_line(e, d, srcs, cfg) for d in e.details if _adds(d, e, mentions, srcs, cfg)]
     return out[: cfg["max_single_source_lines"]]
 
 
-def _single_event(e: Event, label, cfg) -> Line | None:
-    """A whole event one article reports, as its sentence plus what else that article gives."""
-    if not _enough_evidence(e) or (sentence := _event_sentence(e, cfg)) is None:
-        return None
-    text, cited = sentence
-    extra = [_detail_text(d, cfg) for d in e.details
-             if d.field in ("initiator", "location", "topic") or d.field.startswith("number:")]
-    extra = [x for x in extra if x]
-    text = _capital(text) + (f" ({'; '.join(extra)})" if extra else "") + "."
-    return Line(text, _labels(cited, label))
+def _adds(d: Detail, e: Event, mentions: Mentions, srcs: dict[str, Source], cfg: dict) -> bool:
+    kind = "number" if d.field.startswith("number:") else d.field
+    return (kind in cfg["single_source_fields"] and not d.contradicted_by
+            and independent(d.supported_by, srcs) == 1 and set(d.supported_by) <= _reporting(e, mentions, cfg))
 
 
-def _variant_wordings(e: Event) -> list[str]:
-    return [w.lower() for d in e.details if d.field == "quote" and d.variants for w in (d.value,) + d.variants]
-
-
-def _informative(d: Detail, e: Event, shown: list[str], cfg) -> bool:
-    if d.field in ("participant", "status"):
-        return False  # participants and status are already in the event's name
-    if d.field not in ("quote", "readout"):
-        return True
-    value = d.value.lower()
-    if value.startswith(tuple(cfg["skip_value_prefixes"])):
-        return False
-    if len(d.value.split()) < cfg["min_quote_words"] or any(w in value or value in w for w in shown):
-        return False
-    words = _words(d.value)
-    return not any(len(words & _words(m.sentence)) >= cfg["quote_restates_sentence"] * len(_words(m.sentence))
-                   for m in e.mentions)
-
-
-def _detail_text(d: Detail, cfg) -> str:
+def _detail_line(e: Event, d: Detail, srcs: dict[str, Source], cfg: dict) -> Statement:
     labels = cfg["detail_labels"]
     if d.field.startswith("number:"):
-        return labels["number"].format(name=d.field.split(":", 1)[1].replace("_", " "), value=d.value)
-    if d.field == "date":
-        return labels["date"].format(value=date_phrase(d.value, _precision(d.value), cfg))
-    return labels.get(d.field, d.field + ": {value}").format(value=d.value)
-
-
-def _precision(value: str) -> str | None:
-    for precision, pattern in (("day", r"\d{4}-\d{2}-\d{2}"), ("week", r"\d{4}-W\d{2}"), ("month", r"\d{4}-\d{2}"),
-                               ("quarter", r"\d{4}-Q\d"), ("year", r"\d{4}")):
-        if re.fullmatch(pattern, value):
-            return precision
-    return None
+        text = labels["number"].format(name=d.field.split(":", 1)[1].replace("_", " "), value=d.value)
+    else:
+        text = labels[d.field].format(value=d.value)
+    return Statement(f"{_event_name(e, cfg)}: {text}.", tuple(d.supported_by), "composed", e.id)
 
 
 # ---------------------------------------------------------------------- rendering
 
 
-def _cite(sources) -> str:
-    return " ".join(f"[{s}]" for s in sources)
+def _cite(article_ids: Sequence[str], srcs: dict[str, Source]) -> str:
+    return " ".join(f"[{srcs[a].mark if a in srcs else a}]" for a in dict.fromkeys(article_ids))
+
+
+def _marks(sources_: Sequence[str]) -> str:
+    return " ".join(f"[{s}]" for s in sources_)
+
+
+def _cited(x: dict) -> str:
+    """A line's citation marks, and those that say its event without its date."""
+    also = load("brief.yaml")["also_phrase"].format(sources=_marks(x["also_without_date"])) if x.get("also_without_date") else ""
+    return _marks(x["sources"]) + also
+
+
+def _source_line(s: dict, marks: dict[str, str]) -> str:
+    parts = [f"[{s['mark']}]", s["outlet"] or "", f"“{s['title']}”" if s["title"] else "", s["url"] or s["path"],
+             s["published"] or "undated"]
+    text = " — ".join(p for p in parts[1:] if p)
+    if s["reprint_of"]:
+        text += f" (reprint of [{marks.get(s['reprint_of'], s['reprint_of'])}])"
+    return f"{parts[0]} {text}"
 
 
 def _markdown(c: dict) -> str:
     h = load("brief.yaml")["headings"]
+    marks = {s["article_id"]: s["mark"] for s in c["sources"]}
     parts = [f"# {c['title']}", "", f"## {h['account']}", ""]
-    parts.append(" ".join(f"{x['text']} {_cite(x['sources'])}" for x in c["account"]))
+    parts.append(" ".join(f"{x['text']} {_cited(x)}" for x in c["account"]))
     for key, title in (("differ", h["differ"]), ("single_source", h["single"])):
         parts += ["", f"## {title}", ""]
-        parts += [f"- {x['text']} {_cite(x['sources'])}" for x in c[key]] or ["- (none)"]
+        parts += [f"- {x['text']} {_cited(x)}" for x in c[key]] or ["- (none)"]
+    parts += ["", f"## {h['sources']}", ""] + [f"- {_source_line(s, marks)}" for s in c["sources"]]
     return "\n".join(parts) + "\n"
 
 
 def _html(c: dict) -> str:
     h = load("brief.yaml")["headings"]
     esc = html.escape
+    marks = {s["article_id"]: s["mark"] for s in c["sources"]}
 
-    def cite(sources) -> str:
-        return " ".join(f'<cite>[{esc(s)}]</cite>' for s in sources)
+    def cite(x: dict) -> str:
+        marks = " ".join(f"<cite>[{esc(s)}]</cite>" for s in x["sources"])
+        if x.get("also_without_date"):
+            also = " ".join(f"<cite>[{esc(s)}]</cite>" for s in x["also_without_date"])
+            marks += esc(load("brief.yaml")["also_phrase"].format(sources="\0")).replace("\0", also)
+        return marks
 
     parts = [f"<article class=\"brief\"><h1>{esc(c['title'])}</h1>", f"<h2>{esc(h['account'])}</h2><p>"]
-    parts += [f"<span class=\"s\">{esc(x['text'])} {cite(x['sources'])}</span> " for x in c["account"]]
+    parts += [f"<span class=\"s {esc(x['kind'])}\">{esc(x['text'])} {cite(x)}</span> " for x in c["account"]]
     parts.append("</p>")
     for key, title in (("differ", h["differ"]), ("single_source", h["single"])):
-        items = "".join(f"<li>{esc(x['text'])} {cite(x['sources'])}</li>" for x in c[key]) or "<li>(none)</li>"
+        items = "".join(f"<li>{esc(x['text'])} {cite(x)}</li>" for x in c[key]) or "<li>(none)</li>"
         parts.append(f"<h2>{esc(title)}</h2><ul>{items}</ul>")
+    items = "".join(f"<li>{esc(_source_line(s, marks))}</li>" for s in c["sources"])
+    parts.append(f"<h2>{esc(h['sources'])}</h2><ul class=\"sources\">{items}</ul>")
     parts.append("</article>")
     return "\n".join(parts) + "\n"
+

@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from .config import load, stop_lemmas
 
@@ -89,12 +89,18 @@ def _figure(article_id: str, sentence: str, match: re.Match) -> Figure | None:
     if noun is None or noun in cfg["skip_nouns"] or any(w in _function_words() for w in match["mid"].split()):
         return None
     span = _range(match)
-    if span is None:
+    before = re.findall(r"[a-z]+", sentence[: match.start()].lower())[-1:]
+    if span is None or _counts_a_period(sentence) or (before and before[0] in cfg["partitive_before"]):
         return None
     clause = re.split(r"[,;:.!?()“”\"]", sentence[: match.start()])[-1]
-    shown = re.findall(r"[\w’'-]+", clause)[-int(cfg["max_figure_words"]):]
+    shown = re.findall(r"[\w’'-]+", clause)[-int(cfg["max_figure_words"]) :]
     text = " ".join(shown + [match.group(0)])
     return Figure(article_id, noun, match["noun"], span[0], span[1], text, _context(sentence, match))
+
+
+def _counts_a_period(sentence: str) -> bool:
+    low = f" {sentence.lower()} "
+    return any(f" {cue} " in low or f" {cue}," in low or f" {cue}." in low for cue in _cfg()["scope_cues"])
 
 
 def _singular(word: str) -> str | None:
@@ -144,7 +150,7 @@ def _context(sentence: str, match: re.Match) -> frozenset[str]:
     def content(text: str) -> list[str]:
         return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and not w.isdigit() and w not in stops]
 
-    near = content(sentence[: match.start()])[-n:] + content(sentence[match.end():])[:n]
+    near = content(sentence[: match.start()])[-n:] + content(sentence[match.end() :])[:n]
     return frozenset(_stem(w) for w in near)
 
 
@@ -206,6 +212,9 @@ def _sides(group: list[Figure]) -> tuple[tuple, tuple] | None:
             sides.append(r)
     if len(sides) < 2 or len({f.article_id for r in sides for f in by_range[r]}) < 2:
         return None
+    per_side = [{f.article_id for f in by_range[r]} for r in sides]
+    if any(a & b for i, a in enumerate(per_side) for b in per_side[i + 1 :]):
+        return None  # one article giving two of the values counts two different things
     fitting = [r for r in ranges if r not in sides and all(_overlap(r, s) for s in sides)]
     return tuple(_wording(by_range[r]) for r in sides), tuple(_wording(by_range[r]) for r in fitting)
 

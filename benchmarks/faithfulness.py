@@ -1,0 +1,286 @@
+"""Is every statement of a briefing said by every article it cites?
+
+Ingests the ECB+ dev and GVC dev documents from ``../shared/corpus/clustering`` as JSON records,
+as a user would (``newsfuse ingest`` into SQLite), briefs every story of three or more articles,
+and checks each statement against each article it cites:
+
+- a quoted sentence: it stands in that article (verbatim, or near-verbatim: the same content
+  words up to the briefing's ``same_sentence_jaccard``);
+- a composed statement (an event sentence or a detail): one sentence of that article names every
+  actor (its name, a word of it, or its country's names from the actor knowledge base) and a verb
+  of the event type (the CAMEO verb dictionary's verbs for the CAMEO codes of that PLOVER type, or
+  the statement's own event word), and the article gives the stated date (a resolved date mention
+  or its publication date);
+- a figure difference: each side's wording stands in each article cited for it.
+
+It prints the share that passes, every failure, and the opening line of every brief (for the hand
+check of "does it state the story's main event"), then one JSON line.
+
+    python benchmarks/faithfulness.py [--data ../shared/corpus] [--only ecbplus|gvc] [--keep DIR] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
+from common import machine, versions  # noqa: E402
+
+from newsfuse.actors import get_kb  # noqa: E402
+from newsfuse.api import queries  # noqa: E402
+from newsfuse.pipeline import ingest_paths  # noqa: E402
+from newsfuse.store import open_store  # noqa: E402
+from newsfuse.stories.config import load  # noqa: E402
+from newsfuse.stories.sentences import content_words, jaccard  # noqa: E402
+
+SHARED = (ROOT / ".." / "shared" / "corpus").resolve()
+MONTHS = {m: i for i, m in enumerate("January February March April May June July August September October "
+                                     "November December".split(), 1)}
+NAME_STOPS = {"the", "of", "and", "government", "military", "police", "forces", "president", "minister", "prime",
+              "foreign", "domestic", "actors", "business", "criminals", "civilians", "elites", "media", "rebels"}
+
+
+# ---------------------------------------------------------------------- the corpora as a user has them
+
+
+def records(data: Path, corpus: str) -> list[dict[str, Any]]:
+    """Dev documents as JSON article records (ECB+: the source URL line as ``url``; GVC: title, date)."""
+    out = []
+    for line in open(data / "clustering" / corpus / "documents.jsonl", encoding="utf-8"):
+        d = json.loads(line)
+        if d.get("split") != "dev":
+            continue
+        sents = [" ".join(s) for s in d["sentences"]]
+        rec: dict[str, Any] = {"id": d["doc_id"]}
+        if corpus == "ecbplus" and d["doc_id"].endswith("ecbplus") and sents and sents[0].startswith("http"):
+            rec["url"] = sents[0].replace(" ", "")
+            sents = sents[1:]
+        if corpus == "gvc":
+            rec["title"], rec["published"] = d.get("title"), d.get("date")
+            if sents and rec["title"] and sents[0] == " ".join(rec["title"].split()):
+                sents = sents[1:]
+        rec["text"] = "\n".join(sents)
+        out.append(rec)
+    return out
+
+
+def briefs(data: Path, corpus: str, workdir: Path) -> list[dict[str, Any]]:
+    """JSON briefings (with the cited articles' sentences and dates) of every story of 3+ articles."""
+    path = workdir / f"{corpus}-dev.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(data, corpus)), encoding="utf-8")
+    db = workdir / f"{corpus}.db"
+    out = []
+    with open_store(str(db)) as store:
+        if not store.count_articles():
+            ingest_paths(store, [str(path)])
+        for story in store.stories():
+            if len(story.article_ids) < 3:
+                continue
+            b = json.loads(queries.brief(store, story, "json"))
+            b["articles"] = {}
+            for aid in story.article_ids:
+                ann = store.annotations(aid)
+                if ann is not None:
+                    b["articles"][aid] = {"sentences": [s.text for s in ann.sentences], "text": ann.article.text,
+                                          "dates": sorted({d.value for d in ann.dates if d.value}),
+                                          "published": ann.article.published}
+            out.append(b)
+    return out
+
+
+# ---------------------------------------------------------------------- the checks
+
+
+class Checker:
+    def __init__(self, data: Path) -> None:
+        self.cfg = load("brief.yaml")
+        self.kb = get_kb()
+        self.verbs = _cameo_verbs(data / "events")
+
+    def statement(self, line: dict, articles: dict[str, dict], section: str) -> list[str]:
+        """Why ``line`` is not said by each article it cites (empty: it is)."""
+        problems = []
+        for aid in line["article_ids"]:
+            art = articles.get(aid)
+            if art is None:
+                problems.append(f"{aid}: cited article not in the story")
+                continue
+            why = self._quoted(line["text"], art) if line["kind"] == "quoted" and section != "differ" else (
+                self._figure(line, art, aid) if "different figures" in line["text"] else self._composed(line, art))
+            if why:
+                problems.append(f"{aid}: {why}")
+        return problems
+
+    def _quoted(self, text: str, art: dict) -> str | None:
+        if " ".join(text.split()) in " ".join(art["text"].split()):
+            return None
+        words = content_words(text)
+        best = max((jaccard(words, content_words(s)) for s in art["sentences"]), default=0.0)
+        return None if best >= self.cfg["same_sentence_jaccard"] else f"sentence not in the article (best {best:.2f})"
+
+    def _figure(self, line: dict, art: dict, aid: str) -> str | None:
+        text = " ".join(art["text"].split()).lower()
+        sides = re.findall(r"“([^”]*)” according to ((?:\[[^\]]*\]\s*)+)", line["text"])
+        mine = [w for w, marks in sides if any(m in marks for m in _marks_of(aid, line))]
+        missing = [w for w in mine if " ".join(w.split()).lower() not in text]
+        return f"figure wording not in the article: {missing}" if missing else None
+
+    def _composed(self, line: dict, art: dict) -> str | None:
+        text = line["text"]
+        actors, verbs = self._actors(text), self._event_words(text)
+        if not verbs:
+            return "no event type recognised in the statement"
+        for s in art["sentences"]:
+            low = s.lower()
+            if all(any(_has(low, n) for n in names) for names in actors) and any(_has(low, v) for v in verbs):
+                break
+        else:
+            return "no sentence names all actors with a verb of the event"
+        date = _stated_date(text)
+        if date and date not in art["dates"] and date != art.get("published"):
+            return f"date {date} not given by the article"
+        return None
+
+    def _actors(self, text: str) -> list[set[str]]:
+        """Name variants of each actor the statement names (before its verb)."""
+        head = re.split(r"\s(?:held|met|visited|reached|expressed|signed|made|cooperated|gave|withdrew|accused|"
+                        r"rejected|threatened|protested|imposed|mobilized|coerced|attacked|clashed|fought|reportedly|"
+                        r"may)\s", text, maxsplit=1)
+        whom = re.split(r"\s(?:with|to|on|for|from|against|accused|rejected|threatened|coerced|attacked|met|visited)\s",
+                        head[1], maxsplit=1)[-1] if len(head) > 1 else ""
+        whom = re.split(r"\s(?:on|in)\s\d|\s(?:on|in)\s(?:the\s)?(?:week|January|February|March|April|May|June|July|"
+                        r"August|September|October|November|December|\d{4})|;|,\saccording", whom)[0]
+        names = [n for part in (head[0], whom) for n in re.split(r",\s|\sand\s", part.rstrip(". ")) if n.strip()]
+        return [self._variants(n) for n in names]
+
+    def _variants(self, name: str) -> set[str]:
+        words = {w for w in re.findall(r"[A-Za-z][\w'-]+", name) if w.lower() not in NAME_STOPS and len(w) > 2}
+        out = {w.lower() for w in words}
+        for iso, c in self.kb.countries.items():
+            forms = {c.name, *c.aliases, *c.demonyms, *c.capitals}
+            if any(f.lower() in out or f.lower() == name.lower() for f in forms) or iso.lower() in out:
+                out |= {f.lower() for f in forms}
+        return out or {name.lower()}
+
+    def _event_words(self, text: str) -> set[str]:
+        for key, forms in self.cfg["verbs"].items():
+            ptype = key.split("/")[0]
+            for form in forms.values():
+                if f" {form}" in f" {text}":
+                    own = {w for w in re.findall(r"[a-z]+", form) if len(w) > 3 and w not in ("with", "held", "made")}
+                    return own | self.verbs.get(ptype, set())
+        return set()
+
+
+def _marks_of(aid: str, line: dict) -> list[str]:
+    return [f"[{m}]" for a, m in zip(line["article_ids"], line["sources"]) if a == aid]
+
+
+def _has(text: str, word: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(word)}", text) is not None
+
+
+def _stated_date(text: str) -> str | None:
+    if m := re.search(r"\bon (\d{1,2}) ([A-Z][a-z]+) (\d{4})", text):
+        if m[2] in MONTHS:
+            return dt.date(int(m[3]), MONTHS[m[2]], int(m[1])).isoformat()
+    if m := re.search(r"\bin ([A-Z][a-z]+) (\d{4})", text):
+        if m[1] in MONTHS:
+            return f"{m[2]}-{MONTHS[m[1]]:02d}"
+    return None
+
+
+def _cameo_verbs(events: Path) -> dict[str, set[str]]:
+    """PLOVER type -> lower-case verb forms of the CAMEO verb dictionary blocks coded to it."""
+    plover = {}
+    for line in open(events / "plover" / "CAMEO2PLOVER-2021.txt", encoding="utf-8"):
+        if m := re.match(r"(\d{2,4}):\s*([A-Z]+)", line):
+            plover[m[1]] = m[2]
+    out: dict[str, set[str]] = defaultdict(set)
+    words: set[str] = set()
+    codes: set[str] = set()
+
+    def flush() -> None:
+        for code in codes:
+            ptype = next((plover[code[:k]] for k in (4, 3, 2) if code[:k] in plover), None)
+            if ptype:
+                out[ptype] |= words
+
+    for line in open(events / "cameo-verbs" / "CAMEO.2.0.txt", encoding="utf-8", errors="replace"):
+        line = line.split("#")[0].rstrip()
+        if line.startswith("---"):
+            flush()
+            words, codes = set(), set()
+            continue
+        codes |= set(re.findall(r"\[(\d{2,4})\]", line))
+        if line and not line.startswith(("-", "&", "+")):
+            words |= {w.replace("_", " ").lower() for w in re.findall(r"[A-Z][A-Z_]+", line.split("[")[0])}
+    flush()
+    return {k: {w for w in v if len(w) > 3} for k, v in out.items()}
+
+
+# ---------------------------------------------------------------------- report
+
+
+def run(data: Path, corpora: list[str], keep: Path | None) -> dict[str, Any]:
+    checker = Checker(data)
+    figures: dict[str, Any] = {"machine": machine(), "versions": versions("spacy"), "corpora": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = keep or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        for corpus in corpora:
+            counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+            failures, openers = [], []
+            for b in briefs(data, corpus, workdir):
+                openers.append({"story": b["story_id"], "articles": len(b["articles"]),
+                                "opening": b["account"][0]["text"] if b["account"] else ""})
+                for section in ("account", "differ", "single_source"):
+                    for line in b[section]:
+                        kind = "figure" if "different figures" in line["text"] else line["kind"]
+                        problems = checker.statement(line, b["articles"], section)
+                        counts[kind][0] += not problems
+                        counts[kind][1] += 1
+                        if problems:
+                            failures.append({"story": b["story_id"], "section": section, "kind": kind,
+                                             "text": line["text"], "problems": problems})
+            figures["corpora"][corpus] = {
+                "stories": len(openers),
+                "passed": {k: {"passed": p, "total": t, "share": round(p / t, 3) if t else None}
+                           for k, (p, t) in sorted(counts.items())},
+                "failures": failures, "openings": openers}
+    return figures
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=SHARED)
+    ap.add_argument("--only", choices=["ecbplus", "gvc"], action="append")
+    ap.add_argument("--keep", type=Path, help="keep (and reuse) the ingested stores in this folder")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    figures = run(args.data, args.only or ["ecbplus", "gvc"], args.keep)
+    for corpus, f in figures["corpora"].items():
+        print(f"\n== {corpus} dev: {f['stories']} stories of 3+ articles")
+        for kind, p in f["passed"].items():
+            print(f"  {kind:9s} {p['passed']:4d} / {p['total']:4d} said by every cited article ({p['share']})")
+        for x in f["failures"]:
+            print(f"  FAIL [{x['section']}/{x['kind']}] {x['text'][:160]}\n       {'; '.join(x['problems'])[:300]}")
+        print("  openings:")
+        for o in f["openings"]:
+            print(f"  - {o['story']} ({o['articles']}): {o['opening'][:200]}")
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False))
+    return figures
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""Sentences of an article's cleaned paragraphs as the briefing quotes them, and how close two are.
+
+The splitter never cuts after an initial ("Warren S. Smith") or a known abbreviation ("Gen.",
+"U.S.", "Jan."), whose list is in ``data/brief.yaml``; a sentence that is no statement on its own
+(a pronoun or connective opening, a headline without a full stop, wire boilerplate) is not quoted.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .config import load, stop_lemmas
+
+# a candidate boundary: end punctuation (and closing quotes/brackets), space, then an opening
+_BOUNDARY = re.compile(r"([.!?][\"”’')\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    text: str
+    position: int  # index among the article's sentences
+    words: frozenset[str]  # content words, lower case
+
+
+@lru_cache(maxsize=1)
+def _cfg() -> dict:
+    return load("brief.yaml")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(str(a).lower() for a in _cfg()["abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in _cfg()["boilerplate"]), re.I)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of ``text`` (blocks separated by newlines), cut only at real sentence ends."""
+    return [s for block in text.split("\n") for s in _split_block(block.strip()) if s]
+
+
+def _split_block(block: str) -> list[str]:
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(block):
+        piece = block[start : m.end(1)]
+        if _is_abbreviation_end(block[start : m.start() + 1]) or _inside_quote(piece):
+            continue
+        out.append(block[start : m.end(1)].strip())
+        start = m.end()
+    out.append(block[start:].strip())
+    return out
+
+
+def _inside_quote(piece: str) -> bool:
+    """Does ``piece`` end inside a quotation it opened (a quoted passage of several sentences)?"""
+    return piece.count("“") > piece.count("”") or piece.count('"') % 2 == 1 or piece.count("``") > piece.count("''")
+
+
+def _is_abbreviation_end(piece: str) -> bool:
+    """Does ``piece`` (up to its final full stop) end with an initial or an abbreviation?"""
+    if not piece.endswith("."):
+        return False
+    last = piece.rstrip(".").split()[-1:] or [""]
+    word = last[0].lstrip("\"“‘([")
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # an initial: "Warren S."
+    return (word + ".").lower() in _abbreviations() or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in (t.lower() for t in _WORD.findall(text)) if len(w) > 2 and w not in stop_lemmas())
+
+
+def quotable(text: str) -> bool:
+    """A sentence that stands on its own as a statement of its article."""
+    cfg = _cfg()
+    words = text.split()
+    if len(words) < cfg["min_sentence_words"] or len(words) > cfg["max_sentence_words"]:
+        return False
+    if not text.rstrip("\"”’')]").endswith((".", "!")) or text.endswith("?"):
+        return False  # headlines, teasers and questions
+    first = words[0].strip("\"“‘(").lower()
+    if first in cfg["dependent_openings"] or "http" in text or "@" in text:
+        return False
+    return not _boilerplate().search(text)
+
+
+def article_sentences(article_id: str, paragraphs: Iterable[str]) -> list[Sentence]:
+    sents = split_sentences("\n".join(paragraphs))
+    return [Sentence(article_id, s, i, content_words(s)) for i, s in enumerate(sents)]
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared words over the words of the shorter side."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+class Weights:
+    """Inverse document frequency of content words over one story's articles."""
+
+    def __init__(self, sentences: Sequence[Sentence]):
+        docs: dict[str, set[str]] = {}
+        for s in sentences:
+            docs.setdefault(s.article_id, set()).update(s.words)
+        df = Counter(w for words in docs.values() for w in words)
+        n = max(len(docs), 1)
+        self.idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+
+    def cosine(self, a: frozenset[str], b: frozenset[str]) -> float:
+        shared = sum(self.idf.get(w, 1.0) ** 2 for w in a & b)
+        if not shared:
+            return 0.0
+        na = math.sqrt(sum(self.idf.get(w, 1.0) ** 2 for w in a))
+        nb = math.sqrt(sum(self.idf.get(w, 1.0) ** 2 for w in b))
+        return shared / (na * nb)

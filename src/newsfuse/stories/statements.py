@@ -1,0 +1,159 @@
+"""Composed statements about fused events, each cited only to the articles that say it.
+
+A fused event is written as a sentence ("Vladimir Putin held a phone call with Benjamin Netanyahu
+on 15 November 2025") only when some of its mentions were coded with confidence, name their actors
+(linked, not defaulted: no "domestic actors"), and agree on the event's type, status and actors; the
+sentence then cites exactly the articles that have such a mention, its date only when every one of
+them gives that date, its topics only those all of them give. Otherwise nothing is composed and the
+briefing quotes the source sentence instead.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date as _date
+from typing import Sequence
+
+from ..model import ActorRef, Event, EventMention
+from .config import load
+from .dates import day_range
+from .items import actor_key
+
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str
+    article_ids: tuple[str, ...]  # the articles that say it
+    kind: str  # "composed" (written from coded events) or "quoted" (a source's own sentence)
+    event_id: str | None = None
+    confidence: float | None = None
+    core: str = ""  # what the line states, less its add-ons (topics, attribution)
+    also: tuple[str, ...] = ()  # articles that say the event but not all of the line (its date)
+
+
+def shown(m: EventMention, threshold: float) -> bool:
+    """A mention good enough to state as a fact: confident, with named, known actors."""
+    actors = m.source_actors + m.target_actors
+    return m.confidence >= threshold and bool(m.source_actors) and all(_known(a) for a in actors)
+
+
+def _known(a: ActorRef) -> bool:
+    """Linked to the knowledge base (a country or a sector known), not a defaulted recipient and not
+    a bare name the entity recogniser found (a film award, a vessel, a street)."""
+    prefixes = tuple(load("brief.yaml")["defaulted_actor_prefixes"])
+    return bool(a.actor_id) and not a.actor_id.startswith(prefixes) and bool(a.country or a.sector)
+
+
+def _sides(m: EventMention) -> tuple[frozenset[str], frozenset[str]]:
+    src = frozenset(actor_key(a) for a in m.source_actors)
+    tgt = frozenset(actor_key(a) for a in m.target_actors)
+    return (src | tgt, frozenset()) if m.symmetric or not tgt else (src, tgt)
+
+
+def event_statement(e: Event, mentions: dict[str, EventMention], cfg: dict) -> Statement | None:
+    """The sentence stating ``e``, cited to the articles whose own mention says it; None if none does.
+
+    Its date is stated when the supporting mentions that give a date agree on it; the articles
+    that say the event without any date are then named apart ("also reported, without the date, by")."""
+    ms = [mentions[r.mention_id] for r in e.mentions if r.mention_id in mentions]
+    ms = [m for m in ms if m.type == e.type and m.status == e.status and shown(m, cfg["min_confidence"])]
+    if not ms:
+        return None
+    count = Counter(_sides(m) for m in ms)
+    (src, tgt), _ = max(count.items(), key=lambda kv: (len({m.article_id for m in ms if _sides(m) == kv[0]}),
+                                                        len(kv[0][0]) + len(kv[0][1])))
+    support = [m for m in ms if _sides(m) == (src, tgt)]
+    who, whom = _ordered(e, support, src, tgt)
+    dated, undated = _by_date(support)
+    core = _sentence(e, who, whom, dated[0] if dated else None, cfg)
+    if core is None:
+        return None
+    said = dated or undated
+    extra = _topics(said, cfg) + _attribution(said, cfg)
+    articles = tuple(dict.fromkeys(m.article_id for m in said))
+    also = tuple(dict.fromkeys(m.article_id for m in undated if m.article_id not in articles)) if dated else ()
+    confidence = round(min(m.confidence for m in said), 2)
+    return Statement(_capital(core + extra) + ".", articles, "composed", e.id, confidence, core, also)
+
+
+def _ordered(e: Event, support: Sequence[EventMention], src: frozenset[str], tgt: frozenset[str]
+             ) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Who acted and on whom; for a two-sided act reported without sides, the fused event's order
+    (its initiator first) when it names the same parties."""
+    actors = {actor_key(a): a for m in support for a in m.source_actors + m.target_actors}
+    first = [actor_key(a) for a in e.source_actors if actor_key(a) in actors]
+    second = [actor_key(a) for a in e.target_actors if actor_key(a) in actors]
+    if not tgt and first and second and set(first) | set(second) == src:
+        return [actors[k] for k in first], [actors[k] for k in second]
+    return [actors[k] for k in sorted(src)], [actors[k] for k in sorted(tgt)]
+
+
+def _by_date(support: Sequence[EventMention]) -> tuple[list[EventMention], list[EventMention]]:
+    """The mentions giving the date most of them give, and those giving none (others are left out)."""
+    dates = Counter((m.date, m.date_precision) for m in support if m.date)
+    if not dates:
+        return [], list(support)
+    best = max(dates.items(), key=lambda kv: (kv[1], kv[0][1] == "day"))[0]
+    return [m for m in support if (m.date, m.date_precision) == best], [m for m in support if not m.date]
+
+
+def _sentence(e: Event, who: list[ActorRef], whom: list[ActorRef], dated: EventMention | None, cfg: dict) -> str | None:
+    verbs = cfg["verbs"].get(f"{e.type}/{e.mode}") or cfg["verbs"].get(e.type)
+    tpl = cfg["status_templates"].get(e.status)
+    if not verbs or tpl is None:
+        return None
+    mutual = not whom
+    verb = verbs.get(("mutual_" if mutual else "") + tpl["form"])
+    if verb is None or (mutual and len(who) < 2):
+        return None
+    when = date_phrase(dated.date, dated.date_precision, cfg) if dated else ""
+    return str(tpl["text"].format(who=actor_names(who, cfg), verb=verb,
+                                  whom="" if mutual else " " + actor_names(whom, cfg), date=when,
+                                  s="s" if len(who) == 1 else ""))
+
+
+def _topics(support: Sequence[EventMention], cfg: dict) -> str:
+    common = set(support[0].topics)
+    for m in support[1:]:
+        common &= set(m.topics)
+    topics = [t for t in support[0].topics if t in common][: cfg["max_topics"]]
+    return cfg["topics_phrase"].format(topics=join(topics)) if topics else ""
+
+
+def _attribution(support: Sequence[EventMention], cfg: dict) -> str:
+    """"according to the Kremlin's readout" when every supporting article gives the same source."""
+    said = {(m.reporting_source or "").strip() for m in support}
+    if len(said) != 1 or not (who := said.pop()) or who.lower().startswith(tuple(cfg["skip_value_prefixes"])):
+        return ""
+    return cfg["attribution_phrase"].format(source=who)
+
+
+def actor_names(actors: Sequence[ActorRef], cfg: dict) -> str:
+    prefixes = tuple(cfg["definite_actor_prefixes"])
+    names = [f"the {a.name}" if (a.actor_id or "").startswith(prefixes) and not a.name.lower().startswith("the ")
+             else a.name for a in actors]
+    return join(names)
+
+
+def join(items: Sequence[str]) -> str:
+    if not items:
+        return ""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def date_phrase(value: str | None, precision: str | None, cfg: dict) -> str:
+    """" on 15 November 2025", " in the week of 10 November 2025", " in November 2025", ..."""
+    span = day_range(value)
+    phrase = cfg["date_phrases"].get(precision or "")
+    if span is None or phrase is None:
+        return f" ({value})" if value else ""
+    first = _date.fromordinal(span[0])
+    quarter = cfg["quarters"][(first.month - 1) // 3]
+    return str(phrase.format(d=first.day, month=_MONTHS[first.month - 1], y=first.year, q=quarter))
