@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Article, RawDocument, article_id
+from .long_lines import clean_long_lines
 from .normalize import normalize_line, split_lines
 from .text import CleanResult, chrome_reason, clean_text_lines
 
@@ -21,7 +22,7 @@ def clean_document(doc: RawDocument) -> Article:
         from .html import clean_html  # written separately; imported only when needed
 
         return clean_html(doc)
-    result = clean_text_lines(split_lines(doc.text), meta=doc.meta)
+    result = clean_long_lines(split_lines(doc.text), meta=doc.meta)  # over-long lines cut at sentence ends
     return article_from_result(doc, result)
 
 
