@@ -68,6 +68,14 @@ def background(date: str | None, published: str | None, sentence: str) -> bool:
     return (pub - end).days >= int(load_abstain()["background_min_days"])
 
 
+def reference_day(annotated: AnnotatedArticle) -> str | None:
+    """The article's "now": its publication date, else the latest day its own text dates."""
+    if annotated.article.published:
+        return annotated.article.published
+    days = sorted(d.value for d in annotated.dates if d.value and d.precision == "day")
+    return days[-1] if days else None
+
+
 def _day(value: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value[:10])
@@ -99,14 +107,24 @@ def natural_cause(tree: Tree, verb: int | None, anchors: list[int]) -> bool:
     """"An earthquake struck", "the crash killed 12", "a magnitude 6 quake hit": no political act."""
     agents = cue("natural_agents")
     if verb is not None:
-        for s in tree.children(verb, "nsubj", "nsubjpass", "csubj"):
-            if tree.lemma(s) in agents or tree.tokens[s].text.lower() in agents:
+        for s in tree.children(verb, "nsubj", "nsubjpass", "csubj"):  # "Hurricane George destroyed"
+            if {tree.lemma(k) for k in [s, *tree.children(s, "compound")]} & agents:
                 return True
         for by in tree.children(verb, "agent"):
             if any(tree.lemma(o) in agents for o in tree.children(by, "pobj")):
                 return True
     words = {tree.lemma(k) for a in anchors for k in tree.subtree(a, stop=("relcl", "ccomp", "advcl"))}
     return bool(words & cue("disaster_words"))
+
+
+def thwarted(tree: Tree, noun: int | None) -> bool:
+    """An event noun that is the object of a verb of thwarting ("thwarted another attack")."""
+    if noun is None:
+        return False
+    h = tree.head(noun)
+    return tree.tokens[noun].dep in ("dobj", "pobj") and h is not None and (
+        tree.lemma(h) in cue("thwart_verbs") or (tree.lemma(h) == "off" and tree.head(h) is not None
+                                                 and tree.lemma(tree.head(h)) in cue("thwart_verbs")))
 
 
 def hedged(tree: Tree, anchors: list[int]) -> bool:

@@ -48,6 +48,8 @@ def status(tree: Tree, trigger: int, light: int | None) -> str:
         return "denied"
     if any(tree.lemma(v) in _cfg("denial_frames") for v in chain[1:2]):
         return "denied"
+    if any(tree.child_lemmas(o, "det") & neg for o in _participant_heads(tree, own)):
+        return "denied"  # "No charges have been filed", "no one was arrested"
     for v in verbs[:3]:
         auxes = tree.child_lemmas(v, "aux")
         if auxes & _cfg("future_auxiliaries"):
@@ -62,6 +64,12 @@ def status(tree: Tree, trigger: int, light: int | None) -> str:
     if any(tree.lemma(v) in _cfg("planned_governors") for v in chain if v not in own):
         return "planned"
     return "occurred"
+
+
+def _participant_heads(tree: Tree, own: list[int]) -> list[int]:
+    """The trigger's object and passive subject (and an event noun itself): where "no" negates it."""
+    heads = [x for x in own if tree.tokens[x].pos == "NOUN"]
+    return heads + [o for v in own for o in tree.children(v, "dobj", "nsubjpass")]
 
 
 def habitual(tree: Tree, trigger: int, light: int | None) -> bool:

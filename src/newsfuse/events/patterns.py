@@ -56,7 +56,10 @@ def compiled() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
 
 
 def is_passive(tree: Tree, v: int) -> bool:
-    return bool(tree.children(v, "nsubjpass", "auxpass", "csubjpass"))
+    """A passive verb, also a reduced one with its by-agent ("when asked by the BBC")."""
+    if tree.children(v, "nsubjpass", "auxpass", "csubjpass"):
+        return True
+    return tree.tokens[v].tag == "VBN" and any(tree.lemma(a) == "by" for a in tree.children(v, "agent"))
 
 
 def object_heads(tree: Tree, v: int, preps: frozenset[str] = frozenset()) -> list[int]:

@@ -59,8 +59,14 @@ class RuleExtractor:
     def extract(self, annotated: AnnotatedArticle) -> list[EventMention]:
         if abstain.discarded_article(annotated):  # film, sport, celebrity, weather: no political event
             return []
+        # an act with no one named is not coded (the parse found no participant), nor one dropped
+        return [m for m, ev in self.candidates(annotated)
+                if (m.source_actors or m.target_actors) and ev.dropped is None]
+
+    def candidates(self, annotated: AnnotatedArticle) -> list[tuple[EventMention, Evidence]]:
+        """Every act the patterns find, with the evidence that decides whether it is coded (an audit
+        view: ``extract`` keeps those with a participant and no reason to drop them)."""
         mentions = actor_mentions(annotated)
-        out: list[EventMention] = []
         by_sent: dict[int, list] = {}
         for tok in annotated.tokens:
             by_sent.setdefault(tok.sent, []).append(tok)
@@ -71,10 +77,7 @@ class RuleExtractor:
                 found += self._sentence(annotated, s_i, sentence, Tree.of(toks), mentions)
         for k, (m, ev) in enumerate(found):
             found[k] = (self._resolved(m, ev, [x for x, _ in found[:k]]), ev)
-        for m, ev in found:  # an act with no one named is not coded: the parse found no participant
-            if (m.source_actors or m.target_actors) and ev.dropped is None:
-                out.append(m)
-        return out
+        return found
 
     # ------------------------------------------------------------------ back-references
     def _resolved(self, m: EventMention, ev: Evidence, before: list[EventMention]) -> EventMention:
@@ -240,7 +243,9 @@ class RuleExtractor:
         verb = t.light if t.pattern.noun else t.i
         if abstain.natural_cause(tree, verb, anchors):
             return "natural cause"
-        if abstain.background(date, annotated.article.published, sentence.text):
+        if t.pattern.noun and abstain.thwarted(tree, t.i):
+            return "thwarted"
+        if abstain.background(date, abstain.reference_day(annotated), sentence.text):
             return "background"
         return None
 
@@ -281,6 +286,8 @@ class RuleExtractor:
         words |= {tree.tokens[k].text.lower() for a in near for k in tree.subtree(a, stop=("relcl", "ccomp"))}
         # a verb that names or describes ("called the talks friendly") is no cue of its own
         words -= {w for a in near if tree.children(a, "oprd") for w in (tree.lemma(a), tree.tokens[a].text.lower())}
+        span = sorted({k for a in near for k in tree.subtree(a, stop=("relcl", "ccomp", "advcl"))})
+        words |= {f"{tree.lemma(j)} {tree.lemma(k)}" for j, k in zip(span, span[1:]) if k == j + 1}
         for mode, lemmas in cues.items():
             if words & set(lemmas):
                 return mode
@@ -425,6 +432,7 @@ def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: 
         "not_occurred": m.status != "occurred",
         "noun_only": ev.noun_only,
         "inherited_date": inherited_date,
+        "unlinked_party": any(not (a.country or a.sector) for a in _participants(m)),
         "hedged": ev.hedged,
         "reported": ev.reported,
     }
