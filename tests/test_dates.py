@@ -207,3 +207,104 @@ def test_date_word_soup_never_raises(words, published):
     text = " ".join(words)
     for d in find_dates(text, published):
         assert text[d.start : d.end] == d.text
+
+
+# --------------------------------------------------------------------------- tense, reference, numbers (real sentences)
+
+POLNEAR = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "quotes" / "polnear"
+ECBPLUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
+
+
+def polnear_sentence(name: str, phrase: str) -> str:
+    """The sentence of a PolNeAR article that contains ``phrase``."""
+    (path,) = sorted(POLNEAR.glob(f"*/text/{name}*.txt"))
+    text = path.read_text(encoding="utf-8")
+    at = text.index(phrase)
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1)
+    end = text.find(".", at + len(phrase)) + 1
+    return text[start:end]
+
+
+def ecbplus_sentence(doc_id: str, phrase: str) -> str:
+    import json
+
+    for line in ECBPLUS.open(encoding="utf-8"):
+        doc = json.loads(line)
+        if doc["doc_id"] == doc_id:
+            return next(" ".join(s) for s in doc["sentences"] if phrase in " ".join(s))
+    raise KeyError(doc_id)
+
+
+# (article, weekday phrase, publication date, value): the publication day itself never decides,
+# so looking the wrong way gives another week.
+TENSE_CASES = [
+    ("usa-today_2015-12-14_on-the-islamic", "which will be Tuesday in Las Vegas", "2015-12-14", "Tuesday", "2015-12-15"),
+    ("breitbart_2016-01-05_the-latest-cruz", "will air Wednesday evening", "2016-01-05", "Wednesday", "2016-01-06"),
+    ("wash-post_2016-02-19_gowdy-promises", "an aide said Thursday", "2016-02-19", "Thursday", "2016-02-18"),
+    ("huff-post_2016-04-06_black-girls-rock", "Clinton said Tuesday", "2016-04-06", "Tuesday", "2016-04-05"),
+    # intent ("plans to", "is scheduled to") looks ahead; the day before the article, to make it matter
+    ("wash-post_2016-09-25_phone-video", "Clinton plans to visit Charlotte on Sunday", "2016-09-22", "Sunday", "2016-09-25"),
+    ("usa-today_2016-03-21_trump-campaign", "is scheduled to be in Arizona Monday", "2016-03-18", "Monday", "2016-03-21"),
+]
+
+
+@pytest.mark.parametrize("name, phrase, published, weekday, value", TENSE_CASES)
+def test_weekday_follows_the_tense_of_its_clause_by_word_cues(name, phrase, published, weekday, value):
+    sentence = polnear_sentence(name, phrase)
+    assert one(sentence, published, weekday).value == value
+
+
+@pytest.mark.parametrize("name, phrase, published, weekday, value", TENSE_CASES)
+def test_weekday_follows_the_tense_of_its_governing_verb_in_the_parse(name, phrase, published, weekday, value):
+    from newsfuse.model import Article, Block
+    from newsfuse.nlp import annotate
+
+    sentence = polnear_sentence(name, phrase)
+    (ann,) = annotate([Article("t", "t.txt", "text", None, published, None, None, (Block("paragraph", sentence),))])
+    found = [d for d in find_dates(sentence, published, (), ann.tokens) if weekday in d.text]
+    assert found and found[0].value == value
+
+
+def test_clauses_read_tense_from_the_parse():
+    from newsfuse.model import Article, Block
+    from newsfuse.nlp import annotate
+    from newsfuse.nlp.dates import _Clauses
+
+    sentence = polnear_sentence("usa-today_2015-12-14_on-the-islamic", "which will be Tuesday in Las Vegas")
+    (ann,) = annotate([Article("t", "t.txt", "text", None, None, None, None, (Block("paragraph", sentence),))])
+    at = sentence.index("Tuesday")
+    assert _Clauses(ann.tokens).tense(at, at + len("Tuesday")) == "future"
+    sentence = polnear_sentence("wash-post_2016-02-19_gowdy-promises", "an aide said Thursday")
+    (ann,) = annotate([Article("t", "t.txt", "text", None, None, None, None, (Block("paragraph", sentence),))])
+    at = sentence.index("Thursday")
+    assert _Clauses(ann.tokens).tense(at, at + len("Thursday")) == "past"
+
+
+def test_without_publication_date_the_latest_full_date_is_the_reference():
+    path = next(POLNEAR.glob("*/text/huff-post_2016-08-31_france-s-marine-le-pen*.txt"))
+    text = path.read_text(encoding="utf-8").replace("PARIS, Aug 31 (Reuters)", "PARIS, Aug 31, 2016 (Reuters)")
+    found = {d.text: d.value for d in find_dates(text, None)}
+    assert found["Aug 31, 2016"] == "2016-08-31"
+    assert found["on Wednesday"] == "2016-08-31"  # "voiced support ... on Wednesday": that same Wednesday
+    assert find_dates("Le Pen voiced support on Wednesday.", None)[0].value is None  # no full date: no guess
+
+
+def test_a_street_block_is_no_year():
+    sentence = ecbplus_sentence("16_1ecb", "3400 block of Thorpe Street")
+    found = find_dates(sentence, "2005-08-04")
+    assert not any("3400" in d.text for d in found)
+    assert [d.value for d in found if "Aug. 2" in d.text] == ["2005-08-02"]  # "early Aug. 2": the day
+
+
+def test_over_the_next_decade_is_a_span_not_a_decade():
+    sentence = polnear_sentence("huff-post_2015-12-08_the-biggest-blow", "$91 billion over the next decade")
+    assert not any("decade" in d.text for d in find_dates(sentence, "2015-12-08"))
+    assert one("Growth will return in the next decade.", "2015-12-08", "next decade").value == "202"
+
+
+def test_counts_are_no_years_but_an_approximate_year_is():
+    crowd = polnear_sentence("nyt_2016-02-09_rubio-is-tested", "about 1,000 people who packed")
+    assert not any("000" in d.text for d in find_dates(crowd, "2016-02-09"))
+    began = ecbplus_sentence("28_12ecb", "began about 1970 when")
+    assert [d.value for d in find_dates(began, "2008-12-19") if d.text == "1970"] == ["1970"]
+    assert find_dates("Police said about 2000 protesters and 1500 troops were there.", "2016-01-29") == []

@@ -676,8 +676,8 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
         return False
     if _year_blockers().match(text, m.end()):
         return False
-    if _quantity_before().search(text, max(0, m.start() - 24), m.start()):
-        return False  # "about 2000 people", "some 1500"
+    if _quantity_before().search(text, max(0, m.start() - 24), m.start()) and _plural_noun_after().match(text, m.end()):
+        return False  # "about 2000 protesters", "some 1500 rounds"
     year = int(m.group("year"))
     if 1900 <= year <= 2099:
         return True
@@ -687,6 +687,11 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
 @lru_cache(maxsize=1)
 def _quantity_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alt(vocab()['quantity_words'])})\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _plural_noun_after() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?!(?:{_alt(vocab()['not_plural_nouns'])})\b)[a-z]+s\b")
 
 
 @lru_cache(maxsize=1)
@@ -733,7 +738,7 @@ def rules() -> tuple[_Rule, ...]:
         rule("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|'?\d{2})\b", _numeric, _numeric_ok),
         rule(
             "month-day",
-            rf"\b(?:on\s+)?{wd_prefix}{mon}\s*{day}(?:,?\s*{year})?(?![\w-])",
+            rf"\b(?:on\s+)?(?:(?:early|late)\s+)?{wd_prefix}{mon}\s*{day}(?:,?\s*{year})?(?![\w-])",
             _month_day,
             _day_ok,
         ),
