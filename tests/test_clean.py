@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsfuse.clean import CleanError, chrome_reason, clean_document, clean_text_lines
-from newsfuse.clean.dates import dateline_date, parse_date
+from newsfuse.clean.dates import dateline_date, parse_date, wire_dateline
 from newsfuse.clean.normalize import fix_mojibake, normalize_line, split_lines
 from newsfuse.clean.rules import load_rules
 from newsfuse.clean.text import chrome_lines
@@ -463,3 +463,99 @@ def test_clean_document_gives_an_article_or_clean_error(text):
         assert "\n" not in str(exc)
         return
     assert art.paragraphs and re.fullmatch(r"[0-9a-f]{16}", art.id)
+
+
+# --------------------------------------------------------------------------- wire datelines (issue 20)
+
+POLNEAR = ROOT / ".." / "shared" / "corpus" / "quotes" / "polnear"
+
+
+def polnear_article(name: str) -> tuple[str, list[str]]:
+    """(title line, body lines) of a PolNeAR article (its .txt has the title on the first line)."""
+    (path,) = sorted(POLNEAR.glob(f"*/text/{name}*.txt"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return lines[0], [x for x in lines[1:] if x.strip()]
+
+
+@pytest.mark.parametrize("line, place, iso, month_day", [
+    ("JOHANNESBURG, August 7 (Xinhua) -- South Africa's ruling party said on Monday it would act.",
+     "JOHANNESBURG", None, (8, 7)),
+    ("NAIROBI, Kenya (AP) _", "NAIROBI, Kenya", None, None),
+    ("Geneva, March3,2024: The envoys met on Tuesday.", "Geneva", "2024-03-03", (3, 3)),
+    ("WASHINGTON (Reuters) -", "WASHINGTON", None, None),
+    ("PARIS, Aug 31 (Reuters) - France’s far-right National Front party leader voiced support.", "PARIS", None, (8, 31)),
+    ("RENO, Nev. (AP) — Republican presidential hopeful Donald Trump says he doesn’t watch football.",
+     "RENO, Nev.", None, None),
+    ("BELFAST, Northern Ireland (AP)_ Police seized a car bomb under construction Sunday.",
+     "BELFAST, Northern Ireland", None, None),
+    ("UNITED NATIONS, Aug 7, 2024 (AP) -- The council voted.", "UNITED NATIONS", "2024-08-07", (8, 7)),
+])
+def test_wire_dateline_forms(line, place, iso, month_day):
+    found = wire_dateline(normalize_line(line))
+    assert found is not None and (found.place, found.iso) == (place, iso)
+    assert ((found.month, found.day) if found.month else None) == month_day
+
+
+@pytest.mark.parametrize("line", [
+    "Gaza: what we know", "BREAKING - Fed raises rates", "NATO: Russia must withdraw",
+    "Putin and Netanyahu hold phone call amid escalating Middle East tensions",
+    "France’s Marine Le Pen Backs Trump And Denounces Clinton.",
+    "Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US.",
+    "In Washington today, the Federal Aviation Administration released air traffic control tapes.",
+])
+def test_not_a_wire_dateline(line):
+    assert wire_dateline(line) is None
+
+
+def test_json_record_with_empty_title_gets_no_title_from_its_first_line():
+    from newsfuse.ingest import read_input
+
+    title, body = polnear_article("huff-post_2016-08-31_france-s-marine-le-pen")
+    dateline, first = body[0].split(" - ", 1)  # wire copy often has its dateline on a line of its own
+    record = {"title": "", "published": "2016-08-31", "text": "\n".join([dateline + " -", first, *body[1:]])}
+    result = read_input(InputFile.of("le-pen.json", __import__("json").dumps(record).encode("utf-8")))
+    (doc,) = result.documents
+    art = clean_document(doc)
+    assert art.title is None and art.published == "2016-08-31"
+    assert art.paragraphs[0] == normalize_line(body[0])  # "PARIS, Aug 31 (Reuters) - France’s far-right ..."
+    assert art.removed == () and len(art.paragraphs) == len(body)
+
+
+def test_json_record_with_a_null_title_and_a_short_first_line_keeps_it_as_text():
+    from newsfuse.ingest import read_input
+
+    title, body = polnear_article("breitbart_2016-01-10_trump-tells-in-reno")
+    record = {"headline": None, "text": "\n\n".join([title.rstrip("."), *body])}
+    (doc,) = read_input(InputFile.of("reno.json", __import__("json").dumps(record).encode("utf-8"))).documents
+    art = clean_document(doc)
+    assert art.title is None
+    assert title.rstrip(".") in art.text  # still analysed, as a heading
+
+
+def test_dateline_alone_on_its_line_is_no_title_and_opens_the_first_paragraph():
+    title, body = polnear_article("breitbart_2016-01-10_trump-tells-in-reno")
+    dateline, first = body[0].split(" — ", 1)
+    lines = [dateline + " —", first, *body[1:]]
+    art = clean_document(RawDocument("reno.txt", "text", "\n\n".join(lines)))
+    assert art.title is None
+    assert art.paragraphs[0] == normalize_line(body[0])
+    assert art.removed == ()
+
+
+def test_title_above_a_dateline_stays_the_title():
+    title, body = polnear_article("huff-post_2016-08-31_france-s-marine-le-pen")
+    lines = [title.rstrip("."), *body]
+    art = clean_document(RawDocument("le-pen.txt", "text", "\n".join(lines)))
+    assert art.title == title.rstrip(".")
+    assert art.paragraphs[0].startswith("PARIS, Aug 31 (Reuters) -")
+
+
+def test_dated_dateline_gives_the_publication_date_only_when_there_is_none():
+    title, body = polnear_article("huff-post_2016-08-31_france-s-marine-le-pen")
+    first = body[0].replace("PARIS, Aug 31 (Reuters) -", "Geneva, March3,2024:")
+    art = clean_document(RawDocument("g.txt", "text", "\n\n".join([first, *body[1:]])))
+    assert art.published == "2024-03-03" and art.title is None
+    assert art.paragraphs[0].startswith("Geneva, March3,2024: France’s")
+    dated = clean_document(RawDocument("g.json", "json", "\n\n".join([first, *body[1:]]),
+                                       meta={"title": "", "published": "2016-08-31"}))
+    assert dated.published == "2016-08-31"

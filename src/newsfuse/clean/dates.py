@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .rules import load_rules
@@ -87,3 +88,61 @@ def dateline_date(line: str) -> str | None:
     _, _, filler = _patterns()
     rest = filler.sub("", line[:start] + " " + line[end:])
     return iso if not rest else None
+
+
+@dataclass(frozen=True)
+class WireDateline:
+    """A wire-copy dateline at the start of a line: place, its date (ISO when it names the year,
+    else month and day), and where the dateline ends in the line."""
+
+    place: str
+    iso: str | None
+    month: int | None
+    day: int | None
+    end: int
+    whole_line: bool  # the line is nothing but the dateline
+
+
+def _ends_sentence(text: str) -> bool:
+    layout = load_rules()["layout"]
+    stripped = text.rstrip().rstrip(layout["closing"])
+    return bool(stripped) and stripped[-1] in layout["sentence_end"]
+
+
+@lru_cache(maxsize=1)
+def _wire_pattern() -> re.Pattern[str]:
+    rules = load_rules()
+    wire = rules["wire_dateline"]
+    mon = "|".join(sorted((str(k) for k in rules["months"]), key=len, reverse=True))
+    name = r"[A-Z][\w.'’-]*"
+    more = wire["place_max_words"] - 1
+    place = rf"(?P<place>{name}(?:[ ]{name}){{0,{more}}})"
+    region = rf"(?:,[ ]?(?P<region>{name}(?:[ ]{name}){{0,{more}}}))"
+    date = (rf"(?:(?P<m>(?i:{mon}))\.?[ ]?(?P<d>[0-3]?\d)(?!\d)|(?P<d2>[0-3]?\d)[ ](?P<m2>(?i:{mon}))\.?)"
+            rf"(?:,?[ ]?(?P<y>(?:19|20)\d\d))?")
+    agency = rf"(?:\((?P<agency>[A-Za-z][^()]{{0,{wire['agency_max_chars'] - 1}}})\))"
+    seps = "|".join(re.escape(x) for x in sorted(wire["separators"], key=len, reverse=True))
+    return re.compile(
+        rf"^{place}{region}??(?:,[ ]?(?P<date>{date}))?[ ]?{agency}?[ ]?(?P<sep>{seps})?(?=[ ]|$)"
+    )
+
+
+def wire_dateline(line: str) -> WireDateline | None:
+    """The wire dateline opening ``line`` ("NAIROBI, Kenya (AP) _ Police said ..."), or None."""
+    m = _wire_pattern().match(line)
+    if not m or m.group("place").casefold() in load_rules()["wire_dateline"]["not_places"]:
+        return None
+    rest = line[m.end():].strip()
+    if m.group("date") is None and m.group("agency") is None and not (m.group("place").isupper() and len(m.group("place")) > 2):
+        return None  # "Gaza: what we know" is a title; "WASHINGTON -" and "Geneva, March 3:" are datelines
+    if m.group("sep") is None and (rest or m.group("agency") is None):
+        return None  # inline, a separator ends the dateline; alone, the agency does
+    if m.group("sep") == ":" and m.group("date") is None and m.group("agency") is None and not _ends_sentence(rest):
+        return None  # "NATO: Russia must withdraw" is a headline; "NEW DELHI: The cabinet met on Monday." a dateline
+    months = _patterns()[0]
+    month_word = m.group("m") or m.group("m2")
+    month = months[month_word.lower()] if month_word else None
+    day = int(m.group("d") or m.group("d2")) if month else None
+    iso = _valid(int(m.group("y")), month, day) if month and m.group("y") else None
+    place = m.group("place") + (f", {m.group('region')}" if m.group("region") else "")
+    return WireDateline(place, iso, month, day, m.end(), not rest)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Block, EmbeddedPost, RemovedLine
-from .dates import dateline_date, find_date
+from .dates import WireDateline, dateline_date, find_date, wire_dateline
 from .normalize import normalize_line
 from .posts import find_posts
 from .rules import exact_key, load_rules
@@ -39,6 +39,7 @@ class _State:
     authors: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)  # from bylines
     outlets: list[str] = field(default_factory=list)
+    wire: dict[int, WireDateline] = field(default_factory=dict)  # 0-based line -> wire dateline opening it
 
     def content(self) -> list[int]:
         return [i for i, line in enumerate(self.lines) if line]
@@ -239,6 +240,17 @@ def _mark_datelines(st: _State) -> list[str]:
     return found
 
 
+def _find_wire_dateline(st: _State) -> WireDateline | None:
+    """A wire dateline ("NAIROBI, Kenya (AP) _") opening one of the first free lines: it starts the
+    body, so it is no title; alone on its line it joins the paragraph after it."""
+    for i in st.free()[: load_rules()["wire_dateline"]["first_lines"]]:
+        found = wire_dateline(st.lines[i])
+        if found:
+            st.wire[i] = found
+            return found
+    return None
+
+
 def _title_from_meta(st: _State, meta_title: Any) -> None:
     """With a title from the reader, drop a line that repeats it; never guess one."""
     if not meta_title:
@@ -257,6 +269,8 @@ def _guess_title(st: _State) -> str | None:
         return None
     first = free[0]
     line = st.lines[first]
+    if first in st.wire:
+        return None  # the body starts with its dateline: there is no title line
     if words(line) > layout["title_max_words"] or len(line) > layout["title_max_chars"]:
         return None
     if line.rstrip().endswith(".") or not any(ch.isalpha() for ch in line):
@@ -287,11 +301,17 @@ def _group_lines(st: _State) -> list[list[int]]:
     groups: list[list[int]] = []
     for i in free:
         prev = groups[-1][-1] if groups else None
-        if prev is not None and prev == i - 1 and _continues(st.lines[prev], st.lines[i], wrapped):
+        if prev is not None and (_after_wire_dateline(st, prev, i)
+                                 or prev == i - 1 and _continues(st.lines[prev], st.lines[i], wrapped)):
             groups[-1].append(i)
         else:
             groups.append([i])
     return groups
+
+
+def _after_wire_dateline(st: _State, prev: int, i: int) -> bool:
+    """A dateline alone on its line ("WASHINGTON (Reuters) -") opens the paragraph after it."""
+    return prev in st.wire and st.wire[prev].whole_line and not any(j in st.labels for j in range(prev + 1, i))
 
 
 def _join(st: _State, group: list[int]) -> str:
@@ -357,6 +377,7 @@ def clean_text_lines(lines: list[str], *, meta: dict[str, Any] | None = None) ->
     _mark_line_rules(st)
     datelines = _mark_datelines(st)
     _mark_teasers(st)
+    wire = _find_wire_dateline(st)
     if "title" in meta:
         _title_from_meta(st, meta.get("title"))
         title = _meta_value(meta, "title")
@@ -364,7 +385,7 @@ def clean_text_lines(lines: list[str], *, meta: dict[str, Any] | None = None) ->
         title = _guess_title(st)
     blocks, block_lines = _build_blocks(st)
     removed = tuple(RemovedLine(i + 1, lines[i].strip(), reason) for i, reason in sorted(st.labels.items()))
-    published = _meta_date(meta) or _first(datelines) or _first(st.dates)
+    published = _meta_date(meta) or _first(datelines) or _first(st.dates) or (wire.iso if wire else None)
     return CleanResult(
         title=title,
         published=published,

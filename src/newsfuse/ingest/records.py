@@ -85,7 +85,7 @@ def to_document(record: dict[str, Any], index: int, src: Source) -> RawDocument 
         return None
     published_raw = _field(record, "published")
     meta: dict[str, Any] = {
-        "title": _field(record, "title"),
+        "title": _title(record),
         "published": iso_day(_raw(record, "published")),
         "published_raw": published_raw,
         "author": _field(record, "author"),
@@ -105,6 +105,15 @@ def to_document(record: dict[str, Any], index: int, src: Source) -> RawDocument 
         record=index,
         meta={k: v for k, v in meta.items() if v is not None},
     )
+
+
+def _title(record: dict[str, Any]) -> str | None:
+    """The record's title; "" when it has a title field left empty (or null), so the cleaner
+    knows there is none and takes no line of the text for one. None when it has no such field."""
+    title = _field(record, "title")
+    if title is None and any(_key_index(tuple(record)).get(_norm(alias)) for alias in _rules()["fields"]["title"]):
+        return ""
+    return title
 
 
 def looks_like_html(text: str) -> bool:
