@@ -310,6 +310,7 @@ class AnnotatedArticle:
     dates: tuple[DateMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     actors: tuple[ActorMention, ...] = ()
+    analysed_chars: int | None = None  # analysis capped: only text[:analysed_chars] was analysed
 
     def to_dict(self) -> dict[str, Any]:
         d = self.article.to_dict()
@@ -318,6 +319,8 @@ class AnnotatedArticle:
         d["dates"] = to_plain(self.dates)
         d["quotes"] = to_plain(self.quotes)
         d["actors"] = to_plain(self.actors)
+        if self.analysed_chars is not None:
+            d["analysed_chars"] = self.analysed_chars
         return d
 
 

@@ -139,19 +139,39 @@ def mention_from_post(mention: EventMention, article: Article, post: EmbeddedPos
 
 
 def _analyse_one(ann: AnnotatedArticle, vector: bytes | None) -> Analysis:
+    """Actors and events over what the parser saw (the capped part of a long article); the
+    result carries the whole article again."""
     from . import actors, events
 
+    article = ann.article
     warnings: list[str] = []
+    if ann.analysed_chars is not None:
+        warnings.append(f"warning: {article.source_path}: analysis capped at {ann.analysed_chars} of "
+                        f"{len(article.text)} characters (the rest is stored, not analysed)")
+        ann = dataclasses.replace(ann, article=analysed_part(article, ann.analysed_chars))
     try:
         ann = actors.link(ann)
     except Exception as exc:  # noqa: BLE001 - reported, never fatal for the batch
-        warnings.append(f"warning: {ann.article.source_path}: actor linking failed: {type(exc).__name__}: {exc}")
+        warnings.append(f"warning: {article.source_path}: actor linking failed: {type(exc).__name__}: {exc}")
     mentions: tuple[EventMention, ...] = ()
     try:
         mentions = tuple(events.extract_events(ann))
     except Exception as exc:  # noqa: BLE001
-        warnings.append(f"warning: {ann.article.source_path}: event extraction failed: {type(exc).__name__}: {exc}")
-    return Analysis(ann, mentions, vector, tuple(warnings))
+        warnings.append(f"warning: {article.source_path}: event extraction failed: {type(exc).__name__}: {exc}")
+    return Analysis(dataclasses.replace(ann, article=article), mentions, vector, tuple(warnings))
+
+
+def analysed_part(article: Article, chars: int) -> Article:
+    """The article cut to its first ``chars`` characters of text (whole blocks, then part of one)."""
+    blocks: list[Block] = []
+    pos = 0
+    for block in article.blocks:
+        room = chars - pos
+        if room <= 0:
+            break
+        blocks.append(block if len(block.text) <= room else dataclasses.replace(block, text=block.text[:room]))
+        pos += len(block.text) + 2  # blocks are joined by a blank line
+    return dataclasses.replace(article, blocks=tuple(blocks))
 
 
 # ---------------------------------------------------------------------------- store side

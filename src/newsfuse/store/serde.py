@@ -61,7 +61,7 @@ def annotations_record(a: AnnotatedArticle) -> dict[str, Any]:
     return {
         "sentences": to_plain(a.sentences), "tokens": [list(_token_row(t)) for t in a.tokens],
         "entities": to_plain(a.entities), "dates": to_plain(a.dates), "quotes": to_plain(a.quotes),
-        "actors": to_plain(a.actors),
+        "actors": to_plain(a.actors), "analysed_chars": a.analysed_chars,
     }
 
 
@@ -85,6 +85,7 @@ def annotations_from(article: Article, d: dict[str, Any]) -> AnnotatedArticle:
             ActorMention(m["text"], m["start"], m["end"], ref_from(m["actor"]) or ActorRef(m["text"]), m.get("source", "kb"))
             for m in d.get("actors", [])
         ),
+        analysed_chars=d.get("analysed_chars"),
     )
 
 
