@@ -26,6 +26,13 @@ def test_dates_script_on_a_few_documents():
     assert concrete["n"] > 0 and 0.5 <= concrete["found"] <= 1 and 0 <= concrete["right"] <= concrete["found"]
     assert out["newsfuse_words_per_s"] > 0
     assert "heideltime" in out and "dateparser_gold_spans" in out
+    folds = out["newsfuse_cv"]["folds"]
+    assert len(folds) == 5 and sum(f["n"] for f in folds) == concrete["n"]  # every document in one fold
+    assert out["newsfuse_cv"]["cv_right"] == concrete["right"]  # nothing fitted: cv = pooled
+    for form in ("json", "text"):  # the same documents through read + clean
+        assert out[f"ingest_{form}"]["n"] == concrete["n"] and out[f"ingest_{form}"]["found"] >= 0.5
+        cleaner = out[f"ingest_{form}_cleaner"]
+        assert cleaner["articles"] == 4 and cleaner["published_right"] == 4 and cleaner["titles_invented"] == 0
 
 
 def test_quotes_script_on_a_few_documents():
