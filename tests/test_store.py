@@ -7,8 +7,25 @@ import dataclasses
 import pytest
 
 from newsfuse.model import (
-    ActorMention, ActorRef, AnnotatedArticle, Article, Block, DateMention, Detail, EmbeddedPost, Entity, Event,
-    EventMention, InputFile, MentionRef, Quote, RemovedLine, Sentence, Story, Token, article_id,
+    ActorMention,
+    ActorRef,
+    AnnotatedArticle,
+    Article,
+    Block,
+    DateMention,
+    Detail,
+    EmbeddedPost,
+    Entity,
+    Event,
+    EventMention,
+    InputFile,
+    MentionRef,
+    Quote,
+    RemovedLine,
+    Sentence,
+    Story,
+    Token,
+    article_id,
 )
 from newsfuse.store import EventFilter
 
@@ -16,30 +33,63 @@ PUTIN = ActorRef("Vladimir Putin", "RUS", "GOV", "President", "person:vladimir-p
 NETANYAHU = ActorRef("Benjamin Netanyahu", "ISR", "GOV", "Prime Minister", "person:benjamin-netanyahu")
 
 
-def make_article(text: str, title: str = "A title", source: str = "a.txt", published: str | None = "2025-11-16") -> Article:
+def make_article(
+    text: str, title: str = "A title", source: str = "a.txt", published: str | None = "2025-11-16"
+) -> Article:
     blocks = (Block("heading", "Heading"), Block("paragraph", text))
     return Article(
-        id=article_id(blocks, title), source_path=source, format="text", title=title, published=published,
-        outlet="Outlet", author="Jane Doe", blocks=blocks, removed=(RemovedLine(1, "Dark", "page chrome"),),
+        id=article_id(blocks, title),
+        source_path=source,
+        format="text",
+        title=title,
+        published=published,
+        outlet="Outlet",
+        author="Jane Doe",
+        blocks=blocks,
+        removed=(RemovedLine(1, "Dark", "page chrome"),),
         embedded_posts=(EmbeddedPost("MFA Russia", "@mfa_russia", "2025-11-15", "post", ("https://t.co/x",)),),
     )
 
 
 def make_mention(article: Article, date: str = "2025-11-15", n: int = 0) -> EventMention:
     return EventMention(
-        id=f"m{n}-{article.id}", article_id=article.id, type="CONSULT", mode="phone", cameo="040",
-        source_actors=(PUTIN,), target_actors=(NETANYAHU,), date=date, date_precision="day", status="occurred",
-        topics=("Gaza ceasefire",), sentence=article.paragraphs[0], start=9, end=9 + len(article.paragraphs[0]),
-        initiator=PUTIN, numbers={"killed": 3},
+        id=f"m{n}-{article.id}",
+        article_id=article.id,
+        type="CONSULT",
+        mode="phone",
+        cameo="040",
+        source_actors=(PUTIN,),
+        target_actors=(NETANYAHU,),
+        date=date,
+        date_precision="day",
+        status="occurred",
+        topics=("Gaza ceasefire",),
+        sentence=article.paragraphs[0],
+        start=9,
+        end=9 + len(article.paragraphs[0]),
+        initiator=PUTIN,
+        numbers={"killed": 3},
     )
 
 
-def make_event(article: Article, event_id: str = "e1", date: str | None = "2025-11-15", etype: str = "CONSULT") -> Event:
+def make_event(
+    article: Article, event_id: str = "e1", date: str | None = "2025-11-15", etype: str = "CONSULT"
+) -> Event:
     return Event(
-        id=event_id, type=etype, mode="phone", cameo="040", date=date, date_precision="day",
-        source_actors=(PUTIN,), target_actors=(NETANYAHU,), location=None, topics=("Syria",), status="occurred",
+        id=event_id,
+        type=etype,
+        mode="phone",
+        cameo="040",
+        date=date,
+        date_precision="day",
+        source_actors=(PUTIN,),
+        target_actors=(NETANYAHU,),
+        location=None,
+        topics=("Syria",),
+        status="occurred",
         details=(Detail("initiator", "Vladimir Putin", (article.id,), (), True),),
-        mentions=(MentionRef("m0", article.id, "Outlet", "sentence", 0, 8),), story_id="s-1",
+        mentions=(MentionRef("m0", article.id, "Outlet", "sentence", 0, 8),),
+        story_id="s-1",
     )
 
 
@@ -127,8 +177,11 @@ def test_mentions_replace_per_article(any_store):
 def test_events_filters_and_cursor(any_store):
     a = make_article("x")
     any_store.add_article(a)
-    events = [make_event(a, "e1", "2025-11-15"), make_event(a, "e2", "2025-11-10", "ASSAULT"),
-              make_event(a, "e3", None)]
+    events = [
+        make_event(a, "e1", "2025-11-15"),
+        make_event(a, "e2", "2025-11-10", "ASSAULT"),
+        make_event(a, "e3", None),
+    ]
     any_store.replace_events(events)
     assert [e.id for e in any_store.events()] == ["e2", "e1", "e3"]
     assert [e.id for e in any_store.events(EventFilter(type="assault"))] == ["e2"]

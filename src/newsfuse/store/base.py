@@ -7,8 +7,9 @@ All writes are idempotent upserts keyed on content hashes, so re-running an inge
 from __future__ import annotations
 
 import abc
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile, Story
 
@@ -31,14 +32,14 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def close(self) -> None: ...
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
     @abc.abstractmethod
-    def transaction(self):
+    def transaction(self) -> AbstractContextManager[Store]:
         """Context manager: one transaction (one document batch)."""
 
     # -- inputs (raw bytes are kept; failures recorded)

@@ -10,7 +10,8 @@ import contextlib
 import re
 import threading
 import time
-from typing import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import psycopg
 
@@ -103,7 +104,7 @@ class PostgresStore(SQLStore):
             # one migrator at a time, even when several processes start together
             self._conn.execute("SELECT pg_advisory_xact_lock(727101)")
             self._conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            current = self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+            current = self._max_version()
             for version, script in enumerate(MIGRATIONS, start=1):
                 if version > current:
                     for statement in script.split(";"):
@@ -112,10 +113,14 @@ class PostgresStore(SQLStore):
                     self._conn.execute("INSERT INTO schema_version VALUES (%s)", (version,))
 
     def schema_version(self) -> int:
-        return self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+        return self._max_version()
+
+    def _max_version(self) -> int:
+        row = self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return int(row[0] or 0) if row else 0
 
     @contextlib.contextmanager
-    def transaction(self):
+    def transaction(self) -> Iterator[PostgresStore]:
         with self._lock:
             self._depth += 1
             try:
@@ -127,7 +132,7 @@ class PostgresStore(SQLStore):
             finally:
                 self._depth -= 1
 
-    def _exec(self, sql: str, params: tuple | list = ()):
+    def _exec(self, sql: str, params: tuple | list = ()) -> psycopg.Cursor[Any]:
         with self._lock:
             return self._conn.execute(sql.replace("?", "%s"), params)
 
@@ -156,10 +161,22 @@ class PostgresStore(SQLStore):
                 " setweight(to_tsvector('english', %s), 'A') || to_tsvector('english', %s))"
                 " ON CONFLICT (id) DO NOTHING",
                 (
-                    article.id, article.source_path, article.format, article.url, article.external_id, article.title,
-                    article.published, article.outlet, article.author, article.duplicate_of, article.story_id,
-                    article.input_sha256, serde.dumps(serde.article_record(article)), signature,
-                    article.title or "", article.text,
+                    article.id,
+                    article.source_path,
+                    article.format,
+                    article.url,
+                    article.external_id,
+                    article.title,
+                    article.published,
+                    article.outlet,
+                    article.author,
+                    article.duplicate_of,
+                    article.story_id,
+                    article.input_sha256,
+                    serde.dumps(serde.article_record(article)),
+                    signature,
+                    article.title or "",
+                    article.text,
                 ),
             )
             self.add_source_alias(article.id, article.source_path)
@@ -180,13 +197,17 @@ class PostgresStore(SQLStore):
             " ORDER BY 4 DESC, a.seq LIMIT %s",
             (opts, words, limit),
         ).fetchall()
-        out = [{"kind": "article", "article_id": r[0], "title": r[1], "snippet": r[2], "score": float(r[3])} for r in rows]
+        out = [
+            {"kind": "article", "article_id": r[0], "title": r[1], "snippet": r[2], "score": float(r[3])} for r in rows
+        ]
         rows = self._exec(
             "SELECT x.article_id, x.speaker, ts_headline('english', x.body, q, %s), ts_rank(x.fts, q)"
             " FROM quotes x, plainto_tsquery('english', %s) q WHERE x.fts @@ q ORDER BY 4 DESC LIMIT %s",
             (opts, words, limit),
         ).fetchall()
-        out += [{"kind": "quote", "article_id": r[0], "title": r[1], "snippet": r[2], "score": float(r[3])} for r in rows]
+        out += [
+            {"kind": "quote", "article_id": r[0], "title": r[1], "snippet": r[2], "score": float(r[3])} for r in rows
+        ]
         return out
 
     # ------------------------------------------------------------------ annotations

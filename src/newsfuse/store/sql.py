@@ -7,11 +7,23 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol
 
 from ..model import AnnotatedArticle, Article, Event, EventMention, Story
 from . import serde
 from .base import EventFilter, Store
+
+
+class Cursor(Protocol):
+    """What the stores read from a DB-API cursor, sqlite3's or psycopg's; rows are tuples."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
 
 
 class SQLStore(Store):
@@ -19,8 +31,12 @@ class SQLStore(Store):
 
     PLACEHOLDER = "?"
 
-    def _exec(self, sql: str, params: tuple | list = ()):
+    def _exec(self, sql: str, params: tuple | list = ()) -> Cursor:
         raise NotImplementedError
+
+    def _count(self, sql: str, params: tuple | list = ()) -> int:
+        """The integer in the first column of the first row (COUNT, MAX, ...); 0 for NULL."""
+        return int(self._exec(sql, params).fetchone()[0] or 0)
 
     def failures(self) -> list[dict]:
         rows = self._exec("SELECT path, cause, input_sha256 FROM failures ORDER BY at, path").fetchall()
@@ -31,7 +47,7 @@ class SQLStore(Store):
         return bytes(row[0]) if row else None
 
     def count_inputs(self) -> int:
-        return self._exec("SELECT COUNT(*) FROM inputs").fetchone()[0]
+        return self._count("SELECT COUNT(*) FROM inputs")
 
     def has_article(self, article_id: str) -> bool:
         return self._exec("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
@@ -40,7 +56,7 @@ class SQLStore(Store):
         rows = self._exec("SELECT source_path FROM article_sources WHERE article_id = ? ORDER BY 1", (article_id,))
         return [r[0] for r in rows.fetchall()]
 
-    def _article_row(self, row) -> Article:
+    def _article_row(self, row: tuple[str, str | None]) -> Article:
         article = serde.article_from(json.loads(row[0]))
         return article if row[1] == article.story_id else dataclasses.replace(article, story_id=row[1])
 
@@ -61,7 +77,7 @@ class SQLStore(Store):
         return [self._article_row(r) for r in self._exec(sql, params).fetchall()]
 
     def count_articles(self) -> int:
-        return self._exec("SELECT COUNT(*) FROM articles").fetchone()[0]
+        return self._count("SELECT COUNT(*) FROM articles")
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         rows = self._exec(

@@ -7,8 +7,8 @@ import re
 import sqlite3
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable
 
 from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile
 from . import serde
@@ -108,10 +108,10 @@ class SQLiteStore(SQLStore):
                     raise
 
     def schema_version(self) -> int:
-        return self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+        return int(self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0)
 
     @contextlib.contextmanager
-    def transaction(self):
+    def transaction(self) -> Iterator[SQLiteStore]:
         with self._lock:
             outer = self._depth == 0
             if outer:
@@ -159,9 +159,21 @@ class SQLiteStore(SQLStore):
                 "INSERT INTO articles (id, seq, source_path, format, url, external_id, title, published, outlet,"
                 " author, duplicate_of, story_id, input_sha256, doc, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    article.id, seq, article.source_path, article.format, article.url, article.external_id,
-                    article.title, article.published, article.outlet, article.author, article.duplicate_of,
-                    article.story_id, article.input_sha256, serde.dumps(serde.article_record(article)), signature,
+                    article.id,
+                    seq,
+                    article.source_path,
+                    article.format,
+                    article.url,
+                    article.external_id,
+                    article.title,
+                    article.published,
+                    article.outlet,
+                    article.author,
+                    article.duplicate_of,
+                    article.story_id,
+                    article.input_sha256,
+                    serde.dumps(serde.article_record(article)),
+                    signature,
                 ),
             )
             self._exec("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (article.id, article.source_path))
@@ -225,10 +237,14 @@ class SQLiteStore(SQLStore):
             event_rows, actor_rows, term_rows = serde.event_table_rows(events)
             with self._lock:
                 self._conn.executemany(
-                    "INSERT INTO events (id, type, date, sort_key, story_id, doc) VALUES (?,?,?,?,?,?)", event_rows)
+                    "INSERT INTO events (id, type, date, sort_key, story_id, doc) VALUES (?,?,?,?,?,?)", event_rows
+                )
                 self._conn.executemany(
-                    "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (?,?,?,?,?)", actor_rows)
-                self._conn.executemany("INSERT OR IGNORE INTO event_terms (term, sort_key, event_id) VALUES (?,?,?)", term_rows)
+                    "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (?,?,?,?,?)", actor_rows
+                )
+                self._conn.executemany(
+                    "INSERT OR IGNORE INTO event_terms (term, sort_key, event_id) VALUES (?,?,?)", term_rows
+                )
 
     # ------------------------------------------------------------------ state, embeddings
     def set_state(self, key: str, value: bytes) -> None:
