@@ -60,18 +60,23 @@ def assert_one_line(errors: list[InputError]) -> None:
 def test_seed_folder_gives_the_three_reports_and_skips_expected_md():
     found = inputs([SEEDS])
     assert [Path(i.path).name for i in found] == [
-        "000_b5307fb3d8fa3eef.txt", "001_bbec696de197225f.txt", "002_05219128a0266354.txt",
+        "000_b5307fb3d8fa3eef.txt",
+        "001_bbec696de197225f.txt",
+        "002_05219128a0266354.txt",
     ]
     for item in found:
         assert isinstance(item, InputFile)
         assert item.data == Path(item.path).read_bytes()  # the raw bytes, for the store
 
 
-@pytest.mark.parametrize("name,first_line", [
-    ("000_b5307fb3d8fa3eef.txt", "Russian President Vladimir Putin and Israeli Prime Minister"),
-    ("001_bbec696de197225f.txt", "Dark"),
-    ("002_05219128a0266354.txt", "Russian President Vladimir Putin initiated a phone call"),
-])
+@pytest.mark.parametrize(
+    "name,first_line",
+    [
+        ("000_b5307fb3d8fa3eef.txt", "Russian President Vladimir Putin and Israeli Prime Minister"),
+        ("001_bbec696de197225f.txt", "Dark"),
+        ("002_05219128a0266354.txt", "Russian President Vladimir Putin initiated a phone call"),
+    ],
+)
 def test_seed_reads_as_one_text_document(name, first_line):
     path = SEEDS / name
     item = InputFile.of(str(path), path.read_bytes())
@@ -115,13 +120,16 @@ def test_examples_folder_reads_every_article_and_skips_readme_and_script():
     assert sum(len(result.documents) for _, result in results) == 12
 
 
-@pytest.mark.parametrize("name,fmt,encoding,needle", [
-    ("tidewater_lisbon_talks.txt", "text", "utf-8", "delegation of 12 officials"),
-    ("gullwing_lisbon_talks.txt", "text", "utf-8", "(@mquintela_gull) March 11, 2026"),
-    ("quayside_kenya_proposal.txt", "text", "cp1252", "Kenya’s government submitted a proposal"),
-    ("lantern_courier_lisbon.html", "html", "utf-8", "held three hours of talks"),
-    ("ferrule_times_kenya.html", "html", "utf-8", "co-sponsored by 16 countries"),
-])
+@pytest.mark.parametrize(
+    "name,fmt,encoding,needle",
+    [
+        ("tidewater_lisbon_talks.txt", "text", "utf-8", "delegation of 12 officials"),
+        ("gullwing_lisbon_talks.txt", "text", "utf-8", "(@mquintela_gull) March 11, 2026"),
+        ("quayside_kenya_proposal.txt", "text", "cp1252", "Kenya’s government submitted a proposal"),
+        ("lantern_courier_lisbon.html", "html", "utf-8", "held three hours of talks"),
+        ("ferrule_times_kenya.html", "html", "utf-8", "co-sponsored by 16 countries"),
+    ],
+)
 def test_example_single_document_files(name, fmt, encoding, needle):
     result = example(name)
     assert result.format == fmt
@@ -194,22 +202,25 @@ def test_make_warc_reproduces_the_committed_archive(tmp_path):
 ARTICLE = {"title": "T", "text": "Body of the article."}
 
 
-@pytest.mark.parametrize("name,data,fmt", [
-    ("a.txt", json.dumps(ARTICLE).encode(), "json"),
-    ("a.txt", (json.dumps(ARTICLE) + "\n" + json.dumps(ARTICLE) + "\n").encode(), "jsonl"),
-    ("a.json", (json.dumps(ARTICLE) + "\n" + json.dumps(ARTICLE)).encode(), "jsonl"),
-    ("a.jsonl", json.dumps(ARTICLE).encode(), "jsonl"),
-    ("a.txt", b"<html><body><p>Hello there.</p></body></html>", "html"),
-    ("a.json", b"  <!DOCTYPE html><title>x</title><p>Hi</p>", "html"),
-    ("a", b"Intro line\n<p>one</p>\n<p>two</p>\n<div>three</div>", "html"),
-    ("feed.json", (EXAMPLES / "pelican_press.rss").read_bytes(), "rss"),
-    ("feed.html", (EXAMPLES / "northgate_wire.atom").read_bytes(), "rss"),
-    ("page.html", b"Just a plain line of text.\nAnd another.", "text"),
-    ("notes.txt", b"[Updated] Ministers met on Monday.\n", "text"),
-    ("data.txt", gzip.compress(json.dumps(ARTICLE).encode()), "json"),
-    ("data.jsonl.gz", gzip.compress(json.dumps(ARTICLE).encode()), "jsonl"),
-    ("crawl.bin", gzip.decompress((EXAMPLES / "tessellate_review_crawl.warc.gz").read_bytes()), "warc"),
-])
+@pytest.mark.parametrize(
+    "name,data,fmt",
+    [
+        ("a.txt", json.dumps(ARTICLE).encode(), "json"),
+        ("a.txt", (json.dumps(ARTICLE) + "\n" + json.dumps(ARTICLE) + "\n").encode(), "jsonl"),
+        ("a.json", (json.dumps(ARTICLE) + "\n" + json.dumps(ARTICLE)).encode(), "jsonl"),
+        ("a.jsonl", json.dumps(ARTICLE).encode(), "jsonl"),
+        ("a.txt", b"<html><body><p>Hello there.</p></body></html>", "html"),
+        ("a.json", b"  <!DOCTYPE html><title>x</title><p>Hi</p>", "html"),
+        ("a", b"Intro line\n<p>one</p>\n<p>two</p>\n<div>three</div>", "html"),
+        ("feed.json", (EXAMPLES / "pelican_press.rss").read_bytes(), "rss"),
+        ("feed.html", (EXAMPLES / "northgate_wire.atom").read_bytes(), "rss"),
+        ("page.html", b"Just a plain line of text.\nAnd another.", "text"),
+        ("notes.txt", b"[Updated] Ministers met on Monday.\n", "text"),
+        ("data.txt", gzip.compress(json.dumps(ARTICLE).encode()), "json"),
+        ("data.jsonl.gz", gzip.compress(json.dumps(ARTICLE).encode()), "jsonl"),
+        ("crawl.bin", gzip.decompress((EXAMPLES / "tessellate_review_crawl.warc.gz").read_bytes()), "warc"),
+    ],
+)
 def test_format_is_sniffed_from_content_not_extension(name, data, fmt):
     result = read_bytes(data, name)
     assert result.format == fmt and result.documents and not result.errors
@@ -230,15 +241,18 @@ def test_rdf_rss_1_feed():
 TEXT = "Ministers’ talks in Lisbon — “friendly”, said the café owner."
 
 
-@pytest.mark.parametrize("data,encoding", [
-    (TEXT.encode("utf-8"), "utf-8"),
-    (TEXT.encode("utf-8-sig"), "utf-8-sig"),
-    (TEXT.encode("utf-16"), "utf-16-le"),  # Python writes the BOM, little-endian here
-    (b"\xfe\xff" + TEXT.encode("utf-16-be"), "utf-16-be"),
-    (TEXT.encode("utf-16-le"), "utf-16-le"),  # no BOM: recognised by its NUL pattern
-    (TEXT.encode("utf-16-be"), "utf-16-be"),
-    (TEXT.encode("cp1252"), "cp1252"),
-])
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (TEXT.encode("utf-8-sig"), "utf-8-sig"),
+        (TEXT.encode("utf-16"), "utf-16-le"),  # Python writes the BOM, little-endian here
+        (b"\xfe\xff" + TEXT.encode("utf-16-be"), "utf-16-be"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),  # no BOM: recognised by its NUL pattern
+        (TEXT.encode("utf-16-be"), "utf-16-be"),
+        (TEXT.encode("cp1252"), "cp1252"),
+    ],
+)
 def test_encodings_decode_to_the_same_text(data, encoding):
     doc = read_one(data)
     assert doc.text == TEXT and doc.encoding == encoding
@@ -252,10 +266,10 @@ def test_latin1_fallback_when_cp1252_cannot_decode():
 
 def test_invalid_utf8_falls_back_and_keeps_the_utf8_parts():
     # Mostly UTF-8 with one stray cp1252 byte: decoded as cp1252, the UTF-8 parts repaired.
-    doc = read_one("Ministers’ talks in São Paulo, ".encode("utf-8") + b"caf\xe9 nearby.")
+    doc = read_one("Ministers’ talks in São Paulo, ".encode() + b"caf\xe9 nearby.")
     assert (doc.encoding, doc.text) == ("cp1252", "Ministers’ talks in São Paulo, café nearby.")
     # Bytes cp1252 cannot decode either (\x9d in ”, \xff\xfe) fall back to latin-1.
-    doc = read_one("Valid UTF-8: “quotes”.\n".encode("utf-8") + b"then a stray byte \xff\xfe here\n")
+    doc = read_one("Valid UTF-8: “quotes”.\n".encode() + b"then a stray byte \xff\xfe here\n")
     assert (doc.encoding, doc.text) == ("latin-1", "Valid UTF-8: “quotes”.\nthen a stray byte ÿþ here\n")
 
 
@@ -263,16 +277,20 @@ def test_declared_html_charset_and_xml_encoding_are_used():
     html = '<html><head><meta charset="iso-8859-2"></head><body><p>Łódź i Kraków</p></body></html>'
     doc = read_one(html.encode("iso-8859-2"), "p.html")
     assert "Łódź i Kraków" in doc.text and doc.encoding == "iso8859-2"
-    feed = ('<?xml version="1.0" encoding="ISO-8859-2"?><rss version="2.0"><channel><title>Łódź Daily</title>'
-            "<item><title>x</title><description>Spotkanie w Łodzi.</description></item></channel></rss>")
+    feed = (
+        '<?xml version="1.0" encoding="ISO-8859-2"?><rss version="2.0"><channel><title>Łódź Daily</title>'
+        "<item><title>x</title><description>Spotkanie w Łodzi.</description></item></channel></rss>"
+    )
     doc = read_one(feed.encode("iso-8859-2"))
     assert doc.text == "Spotkanie w Łodzi." and doc.meta["outlet"] == "Łódź Daily"
 
 
 def as_mojibake(text: str) -> str:
     """UTF-8 bytes shown as cp1252 (bytes cp1252 lacks shown as latin-1), as a browser would."""
-    return "".join(bytes([b]).decode("cp1252" if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else "latin-1")
-                   for b in text.encode("utf-8"))
+    return "".join(
+        bytes([b]).decode("cp1252" if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else "latin-1")
+        for b in text.encode("utf-8")
+    )
 
 
 def test_mojibake_is_repaired_where_unambiguous():
@@ -282,7 +300,7 @@ def test_mojibake_is_repaired_where_unambiguous():
     assert doc.text == "Putin’s “extensive exchange of views” in São Paulo"
     assert doc.meta["mojibake_fixed"] == 4
     # "É" followed by a closing quote is real text, not mojibake.
-    assert read_one("He said “CAFÉ”, twice.".encode("utf-8")).text == "He said “CAFÉ”, twice."
+    assert read_one("He said “CAFÉ”, twice.".encode()).text == "He said “CAFÉ”, twice."
 
 
 def test_line_endings_are_normalised_but_lines_kept():
@@ -298,12 +316,15 @@ def test_empty_input(data):
     assert only_error(read_bytes(data)) == "empty file"
 
 
-@pytest.mark.parametrize("data", [
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4,
-    b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 64,
-    b"text with a NUL\x00 in the middle of the line, which text files never have",
-    bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15]) * 20,
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4,
+        b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 64,
+        b"text with a NUL\x00 in the middle of the line, which text files never have",
+        bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15]) * 20,
+    ],
+)
 def test_binary_input(data):
     assert only_error(read_bytes(data)) == "binary content, not text"
 
@@ -330,7 +351,8 @@ def test_truncated_warc_keeps_the_records_before_the_damage():
     packed = (EXAMPLES / "tessellate_review_crawl.warc.gz").read_bytes()
     result = read_bytes(packed[:-5], "crawl.warc.gz")
     assert [d.url for d in result.documents] == [
-        "https://tessellate-review.example/world/2026/03/14/canada-fishing-sanctions"]
+        "https://tessellate-review.example/world/2026/03/14/canada-fishing-sanctions"
+    ]
     assert [e.cause for e in result.errors] == ["truncated gzip stream"]
     raw = gzip.decompress(packed)
     cut = raw.index(b"<h1>Page not found") + 10  # inside the last (404) record
@@ -354,11 +376,14 @@ def test_malformed_html_still_gives_a_document():
     assert doc.format == "html" and doc.meta["html"] is True
 
 
-@pytest.mark.parametrize("feed", [
-    b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>a</b>',
-    b"<rss><channel><item><title>cut off",
-    b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&bogus;</title></feed',
-])
+@pytest.mark.parametrize(
+    "feed",
+    [
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>a</b>',
+        b"<rss><channel><item><title>cut off",
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&bogus;</title></feed',
+    ],
+)
 def test_malformed_feed_xml(feed):
     assert only_error(read_bytes(feed, "f.xml")).startswith("malformed feed XML (")
 
@@ -373,7 +398,8 @@ def test_feed_problems_are_per_entry():
     empty = b'<rss version="2.0"><channel><title>Nothing</title></channel></rss>'
     assert only_error(read_bytes(empty)) == "feed has no entries"
     assert only_error(read_bytes(b'<?xml version="1.0"?><urlset><url/></urlset>')) == (
-        "unsupported XML document (root element <urlset>)")
+        "unsupported XML document (root element <urlset>)"
+    )
 
 
 def test_jsonl_bad_lines_are_errors_and_the_rest_go_on():
@@ -397,19 +423,41 @@ def test_jsonl_bad_lines_are_errors_and_the_rest_go_on():
 
 
 def test_json_records_wrappers_and_field_names():
-    data = {"status": "ok", "articles": [
-        {"Title": "A", "articleBody": "<p>Body A</p>", "published_at": "2026-03-10T10:00:00Z",
-         "source": {"id": None, "name": "Outlet A"}, "authors": [{"name": "X"}, {"name": "Y"}],
-         "uuid": "u-1", "link": "https://a.example/1"},
-        {"headline": "B", "description": "Body B", "pubDate": "Tue, 10 Mar 2026 09:00:00 GMT",
-         "publisher": "Outlet B", "byline": "Z", "guid": 42},
-        {"title": "C", "date": "sometime"},
-        "not an object",
-    ]}
+    data = {
+        "status": "ok",
+        "articles": [
+            {
+                "Title": "A",
+                "articleBody": "<p>Body A</p>",
+                "published_at": "2026-03-10T10:00:00Z",
+                "source": {"id": None, "name": "Outlet A"},
+                "authors": [{"name": "X"}, {"name": "Y"}],
+                "uuid": "u-1",
+                "link": "https://a.example/1",
+            },
+            {
+                "headline": "B",
+                "description": "Body B",
+                "pubDate": "Tue, 10 Mar 2026 09:00:00 GMT",
+                "publisher": "Outlet B",
+                "byline": "Z",
+                "guid": 42,
+            },
+            {"title": "C", "date": "sometime"},
+            "not an object",
+        ],
+    }
     result = read_bytes(json.dumps(data).encode(), "dump.json")
     a, b = result.documents
-    assert a.meta == {"title": "A", "published": "2026-03-10", "published_raw": "2026-03-10T10:00:00Z",
-                      "author": "X, Y", "outlet": "Outlet A", "url": "https://a.example/1", "html": True}
+    assert a.meta == {
+        "title": "A",
+        "published": "2026-03-10",
+        "published_raw": "2026-03-10T10:00:00Z",
+        "author": "X, Y",
+        "outlet": "Outlet A",
+        "url": "https://a.example/1",
+        "html": True,
+    }
     assert (a.external_id, a.url, a.text) == ("u-1", "https://a.example/1", "<p>Body A</p>")
     assert (b.external_id, b.meta["published"]) == ("42", "2026-03-10")
     assert (b.meta["outlet"], b.meta["author"]) == ("Outlet B", "Z")
@@ -421,13 +469,18 @@ def test_unparseable_published_date_is_kept_raw_only():
     assert "published" not in doc.meta and doc.meta["published_raw"] == "early March"
 
 
-@pytest.mark.parametrize("data,cause", [
-    (b'{"title": "x", "text": "unterminated',
-     "invalid JSON (Unterminated string starting at: line 1 column 24 (char 23))"),
-    (b"[]", "no article records in JSON"),
-    (b'{"articles": []}', "no article records in JSON"),
-    (b'{"title": "only a title"}', "record 1: no text field"),
-])
+@pytest.mark.parametrize(
+    "data,cause",
+    [
+        (
+            b'{"title": "x", "text": "unterminated',
+            "invalid JSON (Unterminated string starting at: line 1 column 24 (char 23))",
+        ),
+        (b"[]", "no article records in JSON"),
+        (b'{"articles": []}', "no article records in JSON"),
+        (b'{"title": "only a title"}', "record 1: no text field"),
+    ],
+)
 def test_bad_json_documents(data, cause):
     assert only_error(read_bytes(data, "bad.json")) == cause
 
@@ -493,8 +546,14 @@ def run_unprivileged(paths: list[str]) -> list[str]:
     prefix = []
     if os.geteuid() == 0:
         prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-    out = subprocess.run(prefix + [sys.executable, "-c", UNPRIVILEGED_CHECK, *paths],
-                         env=env, capture_output=True, text=True, check=True, cwd="/")
+    out = subprocess.run(
+        prefix + [sys.executable, "-c", UNPRIVILEGED_CHECK, *paths],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd="/",
+    )
     return out.stdout.splitlines()
 
 
@@ -569,9 +628,19 @@ def test_any_bytes_read_without_raising(data, name):
     assert_read_ok(read_bytes(data, name))
 
 
-PREFIXES = st.sampled_from(["", "{", "[", '{"text": "a"}\n', "<rss><channel><item><description>",
-                            '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry>',
-                            "<html><body><p>", "WARC/1.0\r\n", "\ufeff"])
+PREFIXES = st.sampled_from(
+    [
+        "",
+        "{",
+        "[",
+        '{"text": "a"}\n',
+        "<rss><channel><item><description>",
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry>',
+        "<html><body><p>",
+        "WARC/1.0\r\n",
+        "\ufeff",
+    ]
+)
 
 
 @FUZZ
@@ -587,10 +656,32 @@ def test_any_text_reads_without_raising(prefix, text, name, encoding):
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(["title", "text", "body", "content", "source", "author", "authors", "date",
-                         "published", "url", "id", "articles", "name", "x"]) | st.text(max_size=8),
-        inner, max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "title",
+                    "text",
+                    "body",
+                    "content",
+                    "source",
+                    "author",
+                    "authors",
+                    "date",
+                    "published",
+                    "url",
+                    "id",
+                    "articles",
+                    "name",
+                    "x",
+                ]
+            )
+            | st.text(max_size=8),
+            inner,
+            max_size=5,
+        )
+    ),
     max_leaves=20,
 )
 
@@ -607,8 +698,10 @@ def test_any_json_records_read_without_raising(values, as_lines):
 def test_any_feed_entries_read_without_raising(entries):
     from xml.sax.saxutils import escape
 
-    items = "".join(f"<item><title>{escape(t)}</title><description>{escape(d)}</description>"
-                    f"<pubDate>{escape(p)}</pubDate></item>" for t, d, p in entries)
+    items = "".join(
+        f"<item><title>{escape(t)}</title><description>{escape(d)}</description><pubDate>{escape(p)}</pubDate></item>"
+        for t, d, p in entries
+    )
     data = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'
     result = read_bytes(data.encode("utf-8", errors="replace"), "f.rss")
     assert_read_ok(result)

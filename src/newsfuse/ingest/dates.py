@@ -58,7 +58,7 @@ def _from_epoch(seconds: float) -> str | None:
     if seconds > 1e11:  # milliseconds
         seconds /= 1000
     try:
-        return _checked(dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date())
+        return _checked(dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date())
     except (ValueError, OverflowError, OSError):
         return None
 

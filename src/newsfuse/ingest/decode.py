@@ -57,7 +57,7 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
 def _decode_raw(data: bytes, declared: str | None) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom):] if encoding != "utf-8-sig" else data
+            body = data[len(bom) :] if encoding != "utf-8-sig" else data
             return body.decode(encoding, errors="replace"), encoding
     if b"\x00" in data[:_SAMPLE]:
         return _decode_utf16_without_bom(data)

@@ -24,10 +24,12 @@ def iter_inputs(
     for found in iter_paths(paths):
         if isinstance(found, InputError):
             yield found
-        elif found[0] == STDIN:
-            yield _read_stream(stdin or sys.stdin.buffer, STDIN, max_bytes)
         else:
-            yield _read_file(found[0], found[1], max_bytes)
+            path, info = found
+            if info is None:  # only standard input ("-") comes without a stat
+                yield _read_stream(stdin or sys.stdin.buffer, STDIN, max_bytes)
+            else:
+                yield _read_file(path, info, max_bytes)
 
 
 def iter_paths(paths: Sequence[str]) -> Iterator[tuple[str, os.stat_result | None] | InputError]:

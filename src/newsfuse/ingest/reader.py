@@ -19,7 +19,7 @@ def read_input(item: InputFile, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadRe
     """Read every document of one input. Never raises: problems come back as ``errors``."""
     try:
         return _read(item, max_bytes)
-    except Exception as exc:  # a reader bug must cost one input, not the batch
+    except Exception as exc:  # noqa: BLE001 - a reader bug must cost one input, not the batch
         return failed(item.path, f"unexpected reader failure ({type(exc).__name__}: {exc_text(exc)})")
 
 
@@ -65,7 +65,7 @@ def _read_decoded(item: InputFile, data: bytes, decoded: Decoded, found: Sniffed
         return ReadResult("rss", docs, errors)
     if fmt == "xml":
         return failed(item.path, f"unsupported XML document (root element <{found.root}>)")
-    meta = {"html": True} if fmt == "html" else {}
+    meta: dict[str, bool | int] = {"html": True} if fmt == "html" else {}
     if decoded.mojibake_fixed:
         meta["mojibake_fixed"] = decoded.mojibake_fixed
     return ReadResult(fmt, [_single(item, fmt, decoded, meta)], [])

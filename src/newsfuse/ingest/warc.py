@@ -32,17 +32,17 @@ def read_warc(
         try:
             record = next(records)
         except StopIteration:
-            if data[archive.offset:].strip():  # warcio stops quietly inside a cut-off header
+            if data[archive.offset :].strip():  # warcio stops quietly inside a cut-off header
                 errors.append(error(path, f"truncated WARC record header after record {index}"))
             break
-        except Exception as exc:  # warcio raises many types on damaged input; all mean the same here
+        except Exception as exc:  # noqa: BLE001 - warcio raises many types on damaged input; all mean the same
             errors.append(error(path, f"corrupt WARC archive after record {index} ({_describe(exc)})"))
             break
         index += 1
         try:
             _read_record(record, index, path, sha256, docs, errors)
             archive.read_to_end()  # sets archive.offset to where the next record starts
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - one damaged record costs that record, not the archive
             errors.append(error(path, f"record {index}: unreadable WARC record ({_describe(exc)})"))
     if damage:
         errors.append(error(path, damage))
@@ -55,7 +55,7 @@ def _read_record(record: Any, index: int, path: str, sha256: str, docs: list, er
     content_type = _html_content_type(record)
     body = record.content_stream().read() if content_type else record.raw_stream.read()
     # A record without a length, or with bytes its header promised but the archive lacks.
-    if record.length is None or getattr(record.raw_stream, "limit", 0):
+    if record.length is None or getattr(record.raw_stream, "limit", None):
         errors.append(error(path, f"record {index}: truncated WARC record"))
         return
     if content_type is None:
@@ -69,17 +69,19 @@ def _read_record(record: Any, index: int, path: str, sha256: str, docs: list, er
     headers = record.rec_headers
     url = headers.get_header("WARC-Target-URI")
     meta = {"html": True, "url": url, "crawled": headers.get_header("WARC-Date")}
-    docs.append(RawDocument(
-        source_path=path,
-        format="warc",
-        text=decoded.text,
-        encoding=decoded.encoding,
-        input_sha256=sha256,
-        url=url,
-        external_id=headers.get_header("WARC-Record-ID"),
-        record=index - 1,
-        meta={k: v for k, v in meta.items() if v is not None},
-    ))
+    docs.append(
+        RawDocument(
+            source_path=path,
+            format="warc",
+            text=decoded.text,
+            encoding=decoded.encoding,
+            input_sha256=sha256,
+            url=url,
+            external_id=headers.get_header("WARC-Record-ID"),
+            record=index - 1,
+            meta={k: v for k, v in meta.items() if v is not None},
+        )
+    )
 
 
 def _describe(exc: BaseException) -> str:
