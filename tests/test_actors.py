@@ -193,8 +193,13 @@ def test_seed_linking_speed(seeds):
 
 # ----------------------------------------------------------------------------- hand-written text
 def test_older_era_netanyahu_and_yeltsin():
-    ann = linked(["Israeli Prime Minister Benjamin Netanyahu met Boris Yeltsin in Moscow on Tuesday. "
-                  "Yeltsin said the talks were useful."], "1998-03-10")
+    ann = linked(
+        [
+            "Israeli Prime Minister Benjamin Netanyahu met Boris Yeltsin in Moscow on Tuesday. "
+            "Yeltsin said the talks were useful."
+        ],
+        "1998-03-10",
+    )
     bibi = by_text(ann, "Israeli Prime Minister Benjamin Netanyahu")
     assert bibi
     assert (bibi[0].actor.country, bibi[0].actor.sector, bibi[0].actor.role) == ("ISR", "GOV", "Prime Minister")
@@ -211,8 +216,10 @@ def test_putin_as_prime_minister_in_2010():
 
 
 def test_unknown_titled_person_learns_from_the_title():
-    ann = linked(["Ruritanian talks: Iraqi Foreign Minister Zaid Qasimir said Baghdad wanted calm. "
-                  "Qasimir later flew home."], "2024-02-02")
+    ann = linked(
+        ["Ruritanian talks: Iraqi Foreign Minister Zaid Qasimir said Baghdad wanted calm. Qasimir later flew home."],
+        "2024-02-02",
+    )
     m = [x for x in ann.actors if "Zaid Qasimir" in x.text]
     assert m and (m[0].actor.country, m[0].actor.sector, m[0].actor.role) == ("IRQ", "GOV", "Foreign Minister")
     assert by_text(ann, "Baghdad")[0].actor.actor_id == "gov:IRQ"
@@ -259,8 +266,10 @@ def test_the_russian_leader_resolves_to_putin():
 
 
 def test_quote_speakers_are_linked():
-    text = ("Benjamin Netanyahu spoke to Vladimir Putin. Netanyahu's office confirmed the call. "
-            "According to the Kremlin, it was a \u201cthorough exchange of views\u201d.")
+    text = (
+        "Benjamin Netanyahu spoke to Vladimir Putin. Netanyahu's office confirmed the call. "
+        "According to the Kremlin, it was a \u201cthorough exchange of views\u201d."
+    )
     article = make_article([text], "2025-11-16")
     t = article.text
     q1 = Quote(None, "Netanyahu's office", "confirmed", "the call", t.index("the call"), t.index("the call") + 8, False)
@@ -283,18 +292,41 @@ def test_link_returns_a_copy():
 @settings(max_examples=60, deadline=None)
 def test_tokens_point_into_the_text(text):
     for t in tokenize(text):
-        assert text[t.start:t.end] == t.raw
+        assert text[t.start : t.end] == t.raw
 
 
-@given(st.lists(st.sampled_from(["Putin", "Moscow", "in", "the", "Kremlin", "said", "Israeli", "forces",
-                                 "President", "Rubio", "'s", "office", "and", "US", "us", ".", "UN"]),
-                max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Putin",
+                "Moscow",
+                "in",
+                "the",
+                "Kremlin",
+                "said",
+                "Israeli",
+                "forces",
+                "President",
+                "Rubio",
+                "'s",
+                "office",
+                "and",
+                "US",
+                "us",
+                ".",
+                "UN",
+            ]
+        ),
+        max_size=30,
+    )
+)
 @settings(max_examples=80, deadline=None)
 def test_link_spans_match_text(words):
     ann = linked([" ".join(words)], "2025-11-16")
     text = ann.article.text
     for m in ann.actors:
-        assert text[m.start:m.end] == m.text and m.actor.actor_id
+        assert text[m.start : m.end] == m.text and m.actor.actor_id
 
 
 # ----------------------------------------------------------------------------- peoples, groups, anaphora
@@ -367,7 +399,9 @@ def test_out_of_office_phoenix_person_and_a_title_from_the_text():
 def test_titled_surname_and_particles():
     ann = linked(["President Mugabe spoke. President Omar Hassan al-Bashir replied."], "2000-01-01")
     assert [(m.actor.actor_id, m.actor.country) for m in ann.actors] == [
-        ("person:robert-mugabe", "ZWE"), ("person:omar-hassan-ahmad-al-bashir", "SDN")]
+        ("person:robert-mugabe", "ZWE"),
+        ("person:omar-hassan-ahmad-al-bashir", "SDN"),
+    ]
 
 
 def test_bare_surname_needs_a_full_mention():
@@ -388,9 +422,44 @@ def test_possessive_office_at_the_end_does_not_raise(annotate_fn):
     assert any(m.text.endswith("government") for m in out.actors)
 
 
-WORDS = ["Putin", "'s", "government", "office", "the", "two", "leaders", "both", "sides", "Palestinians", "Bosnian",
-         "Serbs", "and", "Turkish", "Greek", "in", "Cairo", "to", "of", "President", "al", "-", "Bashir", "Iraqi",
-         "police", "ethnic", ",", ".", "Kurdish", "rebels", "U.N.", "mediator", "\u201c", "\u2019s", "Mr", "\n"]
+WORDS = [
+    "Putin",
+    "'s",
+    "government",
+    "office",
+    "the",
+    "two",
+    "leaders",
+    "both",
+    "sides",
+    "Palestinians",
+    "Bosnian",
+    "Serbs",
+    "and",
+    "Turkish",
+    "Greek",
+    "in",
+    "Cairo",
+    "to",
+    "of",
+    "President",
+    "al",
+    "-",
+    "Bashir",
+    "Iraqi",
+    "police",
+    "ethnic",
+    ",",
+    ".",
+    "Kurdish",
+    "rebels",
+    "U.N.",
+    "mediator",
+    "\u201c",
+    "\u2019s",
+    "Mr",
+    "\n",
+]
 
 
 @given(st.lists(st.sampled_from(WORDS), max_size=16), st.text(max_size=12))
@@ -402,7 +471,7 @@ def test_link_never_raises_through_nlp(annotate_fn, words, noise):
     [ann] = annotate_fn([make_article([text], "2000-01-01")])
     out = link(ann)
     for m in out.actors:
-        assert out.article.text[m.start:m.end] == m.text
+        assert out.article.text[m.start : m.end] == m.text
 
 
 # ----------------------------------------------------------------------------- the build script
@@ -420,8 +489,9 @@ def test_build_script_parses_tabari(tmp_path):
     assert b.parse_code("RUSGOV >080508") == ("RUSGOV", "2008-05-08", "")
     assert b.parse_code("RUSELI 700101-990809") == ("RUSELI", "1970-01-01", "1999-08-09")
     src = tmp_path / "x.txt"
-    src.write_text("# c\nJOHN_DOE_  # CountryInfo.txt\n+J._DOE\n\t[USAGOV 010101-020202]\nOTHER_ [FRAMIL]\n",
-                   encoding="latin-1")
+    src.write_text(
+        "# c\nJOHN_DOE_  # CountryInfo.txt\n+J._DOE\n\t[USAGOV 010101-020202]\nOTHER_ [FRAMIL]\n", encoding="latin-1"
+    )
     blocks = b.read_blocks(src)
     assert [blk.names for blk in blocks] == [["JOHN DOE", "J. DOE"], ["OTHER"]]
     assert b.split_note("Liberation Tigers of Tamil Eelam (ltte)") == ("Liberation Tigers of Tamil Eelam", "LTTE")
@@ -443,10 +513,12 @@ def test_country_words_inside_sums_and_seas_are_not_actors():
     from newsfuse.events import extract_events
     from newsfuse.nlp import annotate
 
-    text = ("Kenya asked the United Nations for 40 million US dollars to monitor plastic pollution in the "
-            "western Indian Ocean. US forces left the base on Monday.")
+    text = (
+        "Kenya asked the United Nations for 40 million US dollars to monitor plastic pollution in the "
+        "western Indian Ocean. US forces left the base on Monday."
+    )
     ann = link(annotate([make_article([text], "2026-03-11")])[0])
     usa = [m for m in ann.actors if m.actor.actor_id == "state:USA"]
-    assert [text[m.start:m.end] for m in usa] == ["US"] and usa[0].start > text.index("Ocean")
+    assert [text[m.start : m.end] for m in usa] == ["US"] and usa[0].start > text.index("Ocean")
     events = extract_events(ann)
     assert events and not any(a.country == "IND" for e in events for a in e.source_actors + e.target_actors)

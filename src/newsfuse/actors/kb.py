@@ -18,8 +18,20 @@ from newsfuse.model import Actor
 from .text import key, slug
 
 DATA = Path(__file__).resolve().parent / "data"
-NON_STATE = {"IGO": "IGO", "NGO": "NGO", "NGM": "NGM", "MNC": "BUS", "IMG": "IMG", "UAF": "UAF",
-             "ELI": "ELI", "REB": "REB", "MED": "MED", "BUS": "BUS", "CVL": "CVL", "GOV": "GOV"}
+NON_STATE = {
+    "IGO": "IGO",
+    "NGO": "NGO",
+    "NGM": "NGM",
+    "MNC": "BUS",
+    "IMG": "IMG",
+    "UAF": "UAF",
+    "ELI": "ELI",
+    "REB": "REB",
+    "MED": "MED",
+    "BUS": "BUS",
+    "CVL": "CVL",
+    "GOV": "GOV",
+}
 
 
 def load_cameo_codes(path: Path) -> dict[str, str | None]:
@@ -71,7 +83,9 @@ class Entry:
         if self.terms:
             return max(self.terms, key=lambda t: (t.end is None, t.start or ""))
         dated = [t for t in self.phoenix if t.start or t.end]
-        return max(dated, key=lambda t: t.start or "") if dated else (self.phoenix or [None])[0]
+        if dated:
+            return max(dated, key=lambda t: t.start or "")
+        return self.phoenix[0] if self.phoenix else None
 
     def actor(self, date: str | None = None) -> Actor:
         term = self.term_at(date)
@@ -80,16 +94,32 @@ class Entry:
             before = [t for t in self.terms if t.end and t.end < date[:10]]
             if before:  # out of office by then: a former office-holder
                 last = max(before, key=lambda t: t.end or "")
-                return Actor(self.id, self.name, self.kind, last.country, "ELI",
-                             f"Former {last.role}" if last.role else None, aliases)
+                return Actor(
+                    self.id,
+                    self.name,
+                    self.kind,
+                    last.country,
+                    "ELI",
+                    f"Former {last.role}" if last.role else None,
+                    aliases,
+                )
             first = self.terms[0]
             return Actor(self.id, self.name, self.kind, first.country, None, None, aliases)
         if term is None and self.kind == "person" and date and self.phoenix:
             return Actor(self.id, self.name, self.kind, self.country, None, None, aliases)  # not in office then
         if term is None:
             return Actor(self.id, self.name, self.kind, self.country, self.sector, None, aliases)
-        return Actor(self.id, self.name, self.kind, term.country or self.country,
-                     term.sector or self.sector, term.role, aliases, term.start, term.end)
+        return Actor(
+            self.id,
+            self.name,
+            self.kind,
+            term.country or self.country,
+            term.sector or self.sector,
+            term.role,
+            aliases,
+            term.start,
+            term.end,
+        )
 
 
 @dataclass(frozen=True)
@@ -177,8 +207,9 @@ class KnowledgeBase:
         for p in facts["people"]:
             terms = [Term(c, s, r, _iso(a), _iso(b)) for c, s, r, a, b in p["terms"]]
             aid = f"person:{slug(p['name'])}"
-            entry = Entry(aid, p["name"], "person", terms[0].country, terms[0].sector,
-                          list(p.get("aliases", [])), terms)
+            entry = Entry(
+                aid, p["name"], "person", terms[0].country, terms[0].sector, list(p.get("aliases", [])), terms
+            )
             self._add(entry, entry.aliases)
             surname = key(p["name"])[-1:]
             if surname and len(key(p["name"])) > 1:
@@ -189,7 +220,7 @@ class KnowledgeBase:
         if aid in self.entries:
             return self.entries[aid]
         c = self.countries.get(iso)
-        demonym = (c.demonyms[0] if c and c.demonyms else c.name if c else iso)
+        demonym = c.demonyms[0] if c and c.demonyms else c.name if c else iso
         noun = self.sector_names.get(sector, sector.lower())
         kind = "government" if sector == "GOV" else "agent"
         entry = Entry(aid, f"{demonym} {noun}", kind, iso, sector)
@@ -300,12 +331,15 @@ class KnowledgeBase:
                 hits.append(self.entries[aid])
         return hits[0] if len({e.name for e in hits}) == 1 else None
 
-
     def surname_country(self, surname: str, sector: str | None) -> str | None:
         """'President Bush' on no known date: the one country whose such office-holders bear that name."""
         for ids in (self.surnames.get(surname, []), self.phoenix_surnames.get(surname, [])):  # hand facts first
-            countries = {t.country for aid in ids for t in self.entries[aid].terms + self.entries[aid].phoenix
-                         if t.sector == sector and t.country}
+            countries = {
+                t.country
+                for aid in ids
+                for t in self.entries[aid].terms + self.entries[aid].phoenix
+                if t.sector == sector and t.country
+            }
             if countries:
                 return countries.pop() if len(countries) == 1 else None
         return None

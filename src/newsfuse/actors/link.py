@@ -54,9 +54,15 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     found = [f for f in scan(doc) if not _inside_other_name(doc, f, annotated.entities)]
     found = add_ner(doc, found, annotated.entities)
     mentions = tuple(
-        ActorMention(text[doc.toks[f.start].start:doc.toks[f.end - 1].end], doc.toks[f.start].start,
-                     doc.toks[f.end - 1].end, ref, f.source)
-        for f in found for ref in (f.ref, *f.also)
+        ActorMention(
+            text[doc.toks[f.start].start : doc.toks[f.end - 1].end],
+            doc.toks[f.start].start,
+            doc.toks[f.end - 1].end,
+            ref,
+            f.source,
+        )
+        for f in found
+        for ref in (f.ref, *f.also)
     )
     entities = tuple(_entity_actor(e, found) for e in annotated.entities)
     quotes = tuple(_quote_speaker(q, mentions, doc) for q in annotated.quotes)
@@ -110,10 +116,10 @@ def kb_match(doc: Doc, i: int) -> tuple[int, Entry] | None:
     """Longest KB alias starting at token i, written as a name is written."""
     toks = doc.toks
     for n in range(min(doc.kb.max_len, len(toks) - i), 0, -1):
-        k = tuple(t.norm for t in toks[i:i + n])
+        k = tuple(t.norm for t in toks[i : i + n])
         if k not in doc.kb.index and k not in doc.kb.metonym_capitals and not (n == 1 and k[0] in doc.seen):
             continue
-        span = toks[i:i + n]
+        span = toks[i : i + n]
         if not _cap_ok(span) or (n == 1 and len(k[0]) <= 3 and not span[0].upper):
             continue
         if n == 1 and k[0] in doc.seen:
@@ -136,7 +142,7 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     core = (toks[j].start, toks[j + n - 1].end)
     if entry is None:  # a surname already seen in this article
         return Found(j, j + n, doc.seen[toks[j].norm], "coref", core)
-    k = tuple(t.norm for t in toks[j:j + n])
+    k = tuple(t.norm for t in toks[j : j + n])
     if entry.kind == "state" or (entry.kind == "government" and k in doc.kb.capitals):
         if used_as_place(doc, j, n):
             doc.last_place[j] = True
@@ -171,7 +177,7 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
     if prev in GOV_PREPS:
         return False
     if prev == "to":  # "flew to Moscow" is a place; "offered to Britain", "a reminder to Iraq" an actor
-        return any(t.norm in doc.kb.words["motion"] for t in toks[max(j - 5, 0):j - 1])
+        return any(t.norm in doc.kb.words["motion"] for t in toks[max(j - 5, 0) : j - 1])
     if prev == "of" and j >= 2 and toks[j - 2].norm in doc.kb.words["place_nouns"]:
         return True  # "the island of Cyprus"
     if prev in LOCATION_PREPS:
@@ -187,8 +193,8 @@ def demonym_at(doc: Doc, i: int) -> tuple[int, str] | None:
     if _pro_anti(doc, i):
         return None
     for n in (3, 2, 1):
-        k = tuple(t.norm for t in toks[i:i + n])
-        if len(k) < n or not _cap_ok(toks[i:i + n]):
+        k = tuple(t.norm for t in toks[i : i + n])
+        if len(k) < n or not _cap_ok(toks[i : i + n]):
             continue
         if n == 1 and k[0] in AMBIGUOUS_SHORT and not toks[i].upper:
             continue  # "us" is not the US
@@ -204,7 +210,7 @@ def demonym_at(doc: Doc, i: int) -> tuple[int, str] | None:
 def title_at(doc: Doc, i: int, prefixed: bool = False) -> tuple[int, str, str] | None:
     """A title at token i: capitalised, or lower-case after a demonym/body ('U.N. mediator')."""
     for n in (4, 3, 2, 1):
-        k = tuple(t.norm for t in doc.toks[i:i + n])
+        k = tuple(t.norm for t in doc.toks[i : i + n])
         if len(k) == n and k in doc.kb.titles and (doc.toks[i].capitalised or prefixed):
             return (n, *doc.kb.titles[k])
     return None
@@ -222,11 +228,12 @@ def name_run(doc: Doc, i: int, limit: int = 4) -> int:
     n = 0
     while i + n < len(doc.toks) and n < limit:
         t = doc.toks[i + n]
-        particle = (n and t.norm in NAME_PARTICLES and i + n + 1 < len(doc.toks)
-                    and doc.toks[i + n + 1].capitalised)  # "Omar Hassan al-Bashir", "Dos Santos"
+        particle = (
+            n and t.norm in NAME_PARTICLES and i + n + 1 < len(doc.toks) and doc.toks[i + n + 1].capitalised
+        )  # "Omar Hassan al-Bashir", "Dos Santos"
         if not (t.capitalised and t.raw[:1].isalpha() or particle) or t.norm in doc.kb.titles and n == 0:
             break
-        if n and doc.text[doc.toks[i + n - 1].end:t.start].strip(" -"):
+        if n and doc.text[doc.toks[i + n - 1].end : t.start].strip(" -"):
             break  # punctuation between words ends a name
         n += 1
     return n
@@ -267,18 +274,19 @@ def titled(doc: Doc, i: int) -> Found | None:
     if n == 0:
         return None
     core = (toks[m].start, toks[m + n - 1].end)
-    entry = doc.kb.office_holder(toks[m + n - 1].norm, sector, doc.date) if sector == "GOV" else None
-    if entry is not None and (iso is None or entry.actor(doc.date).country == iso):
-        return _titled_person(doc, entry, (start, m + n), core, (role, sector, iso, k > j))
-    name = " ".join(x.raw for x in toks[m:m + n])
+    holder = doc.kb.office_holder(toks[m + n - 1].norm, sector, doc.date) if sector == "GOV" else None
+    if holder is not None and (iso is None or holder.actor(doc.date).country == iso):
+        return _titled_person(doc, holder, (start, m + n), core, (role, sector, iso, k > j))
+    name = " ".join(x.raw for x in toks[m : m + n])
     iso = iso or (doc.kb.surname_country(toks[m + n - 1].norm, sector) if sector == "GOV" else None)
     ref = ActorRef(name, iso, sector, role, f"person:{slug(name)}")
     remember(doc, name, ref)
     return Found(start, m + n, ref, "ner", core)
 
 
-def _titled_person(doc: Doc, entry: Entry, span: tuple[int, int], core: tuple[int, int],
-                   title: tuple[str, str, str | None, bool]) -> Found:
+def _titled_person(
+    doc: Doc, entry: Entry, span: tuple[int, int], core: tuple[int, int], title: tuple[str, str, str | None, bool]
+) -> Found:
     """A KB person under a title; out of office on the date, the text's own affiliation wins."""
     role, sector, iso, prefixed = title
     ref = ref_of(doc, entry)
@@ -306,7 +314,7 @@ def demonym_phrase(doc: Doc, i: int) -> list[Found]:
         return []  # "Israel's ..." is the state itself: left to named()
     if len(items) == 1 and j > i:
         for n in (3, 2, 1):
-            if tuple(t.norm for t in toks[k:k + n]) in doc.kb.head_words and items[0][2]:
+            if tuple(t.norm for t in toks[k : k + n]) in doc.kb.head_words and items[0][2]:
                 ref = leader_of(doc, items[0][2])
                 if ref:
                     return [Found(i, k + n, ref, "coref", (toks[k].start, toks[k + n - 1].end))]
@@ -359,8 +367,8 @@ def adjective_at(doc: Doc, i: int) -> tuple[int, str | None] | None:
     if dem:
         return dem
     for n in (2, 1):
-        k = tuple(t.norm for t in doc.toks[i:i + n])
-        if len(k) == n and k in doc.kb.groups and _cap_ok(doc.toks[i:i + n]):
+        k = tuple(t.norm for t in doc.toks[i : i + n])
+        if len(k) == n and k in doc.kb.groups and _cap_ok(doc.toks[i : i + n]):
             return n, None
     return None
 
@@ -370,8 +378,8 @@ def people_at(doc: Doc, i: int) -> tuple[int, str | None] | None:
     if i >= len(doc.toks):
         return None
     for n in (3, 2, 1):
-        k = tuple(t.norm for t in doc.toks[i:i + n])
-        if len(k) == n and k in doc.kb.peoples and _cap_ok(doc.toks[i:i + n]) and _joined(doc, i, i + n):
+        k = tuple(t.norm for t in doc.toks[i : i + n])
+        if len(k) == n and k in doc.kb.peoples and _cap_ok(doc.toks[i : i + n]) and _joined(doc, i, i + n):
             if i + n < len(doc.toks) and doc.toks[i + n].norm in POSSESSIVE:
                 return None
             return n, doc.kb.peoples[k]
@@ -387,7 +395,7 @@ def coordinated(doc: Doc, j: int) -> list[tuple[int, int, str | None]]:
     items.append((j, j + first[0], first[1]))
     pos = j + first[0]
     while pos + 1 < len(toks):
-        gap = doc.text[toks[pos - 1].end:toks[pos].start].strip()
+        gap = doc.text[toks[pos - 1].end : toks[pos].start].strip()
         if toks[pos].norm in {"and", "or"} and gap in {"", ","}:
             nxt = adjective_at(doc, pos + 1)
         elif gap == "," and toks[pos].capitalised:
@@ -424,12 +432,16 @@ def agent_after(doc: Doc, k: int, modifiers: int = 2) -> tuple[int, str] | None:
         at = k + m
         if at >= len(toks) or not _joined(doc, k - 1, at + 1):
             return None
-        if m and (toks[at - 1].capitalised or toks[at - 1].norm in FUNCTION_WORDS
-                  or toks[at - 1].norm in doc.kb.words["not_modifiers"]
-                  or not toks[at - 1].raw.isalpha() and "-" not in doc.text[toks[at - 2].end:toks[at - 1].start]):
+        if m and (
+            toks[at - 1].capitalised
+            or toks[at - 1].norm in FUNCTION_WORDS
+            or toks[at - 1].norm in doc.kb.words["not_modifiers"]
+            or not toks[at - 1].raw.isalpha()
+            and "-" not in doc.text[toks[at - 2].end : toks[at - 1].start]
+        ):
             return None
         for n in (3, 2, 1):
-            phrase = tuple(t.norm for t in toks[at:at + n])
+            phrase = tuple(t.norm for t in toks[at : at + n])
             if len(phrase) == n and _joined(doc, at, at + n):
                 sector = agent_sector(doc, phrase)
                 if sector:
@@ -447,7 +459,7 @@ def agent_sector(doc: Doc, phrase: tuple[str, ...]) -> str | None:
 def _joined(doc: Doc, a: int, b: int) -> bool:
     """Tokens a..b-1 are one phrase: only spaces or hyphens between them (no commas, full stops)."""
     for x in range(max(a, 0), min(b, len(doc.toks)) - 1):
-        if doc.text[doc.toks[x].end:doc.toks[x + 1].start].strip(" -\n"):
+        if doc.text[doc.toks[x].end : doc.toks[x + 1].start].strip(" -\n"):
             return False
     return True
 
@@ -456,7 +468,7 @@ def place_after(doc: Doc, k: int, window: int = 10) -> str | None:
     """The country of the first place named 'in X' soon after k in the same sentence."""
     toks = doc.toks
     for x in range(k, min(k + window, len(toks) - 1)):
-        if doc.text[toks[x - 1].end:toks[x].start].strip() in {".", ";", "?", "!"}:
+        if doc.text[toks[x - 1].end : toks[x].start].strip() in {".", ";", "?", "!"}:
             return None
         if toks[x].norm == "in":
             return country_at(doc, _skip_place_modifiers(doc, x + 1))
@@ -473,8 +485,8 @@ def _skip_place_modifiers(doc: Doc, i: int) -> int:
 def country_at(doc: Doc, i: int) -> str | None:
     """A country name or a capital at token i ('Zimbabwe', 'Cairo', 'East Timor')."""
     for n in (3, 2, 1):
-        k = tuple(t.norm for t in doc.toks[i:i + n])
-        if len(k) < n or not doc.toks[i].capitalised or not _cap_ok(doc.toks[i:i + n]):
+        k = tuple(t.norm for t in doc.toks[i : i + n])
+        if len(k) < n or not doc.toks[i].capitalised or not _cap_ok(doc.toks[i : i + n]):
             continue
         iso = next((e[6:] for e in doc.kb.index.get(k, []) if e.startswith("state:")), None)
         if iso or k in doc.kb.capitals:
@@ -521,14 +533,18 @@ def agent_in_place(doc: Doc, i: int) -> Found | None:
     """'Authorities in Moscow', 'protesters in Cairo', 'opposition groups in Zimbabwe'."""
     toks = doc.toks
     for n in (3, 2, 1):
-        phrase = tuple(t.norm for t in toks[i:i + n])
-        if (len(phrase) < n or i + n + 1 >= len(toks) or toks[i + n].norm not in doc.kb.words["agent_place_preps"]
-                or not _joined(doc, i, i + n + 1)):
+        phrase = tuple(t.norm for t in toks[i : i + n])
+        if (
+            len(phrase) < n
+            or i + n + 1 >= len(toks)
+            or toks[i + n].norm not in doc.kb.words["agent_place_preps"]
+            or not _joined(doc, i, i + n + 1)
+        ):
             continue
         sector = agent_sector(doc, phrase)
         at = _skip_place_modifiers(doc, i + n + 1)
         iso = country_at(doc, at) if sector else None
-        if iso:
+        if iso and sector:
             end = at + _place_len(doc, at)
             entry = doc.kb.sector_entry(iso, sector)
             return Found(i, end, ref_of(doc, entry), "kb", (toks[i].start, toks[end - 1].end))
@@ -537,7 +553,7 @@ def agent_in_place(doc: Doc, i: int) -> Found | None:
 
 def _place_len(doc: Doc, i: int) -> int:
     for n in (3, 2, 1):
-        k = tuple(t.norm for t in doc.toks[i:i + n])
+        k = tuple(t.norm for t in doc.toks[i : i + n])
         if len(k) == n and (k in doc.kb.capitals or any(e.startswith("state:") for e in doc.kb.index.get(k, []))):
             return n
     return 1
@@ -566,7 +582,7 @@ def possessive_office(doc: Doc, f: Found) -> Found:
                 if skip and (toks[at - 1].capitalised or not _joined(doc, at - 1, at + 1)):
                     break
                 for n in (2, 1):
-                    words = tuple(t.norm for t in toks[at:at + n])
+                    words = tuple(t.norm for t in toks[at : at + n])
                     if len(words) == n and words in doc.kb.office_words:
                         entry = doc.kb.sector_entry(f.ref.country, "GOV")
                         return Found(f.start, at + n, ref_of(doc, entry), "coref", f.core, f.ref)
@@ -575,7 +591,7 @@ def possessive_office(doc: Doc, f: Found) -> Found:
 
 def _pro_anti(doc: Doc, i: int) -> bool:
     """'pro-Iranian', 'anti-Syria': a stance, not the actor."""
-    before = doc.text[max(doc.toks[i].start - 5, 0):doc.toks[i].start].lower()
+    before = doc.text[max(doc.toks[i].start - 5, 0) : doc.toks[i].start].lower()
     return before.endswith(("pro-", "anti-"))
 
 
@@ -589,11 +605,14 @@ def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[
         if e.label not in {"PERSON", "ORG"} or any(s < e.end and e.start < t for s, t in covered):
             continue
         lo = bisect_left(starts, e.start)
-        toks = [i for i in range(lo, bisect_left(starts, e.end)) if doc.toks[i].end <= e.end
-                and doc.toks[i].norm not in POSSESSIVE]
+        toks = [
+            i
+            for i in range(lo, bisect_left(starts, e.end))
+            if doc.toks[i].end <= e.end and doc.toks[i].norm not in POSSESSIVE
+        ]
         if not toks:
             continue
-        name = doc.text[doc.toks[toks[0]].start:doc.toks[toks[-1]].end]
+        name = doc.text[doc.toks[toks[0]].start : doc.toks[toks[-1]].end]
         if not e.text[:1].isalpha():
             continue  # handles, hashtags, emoji
         ref = doc.seen.get(key(name)[-1]) if e.label == "PERSON" else None

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 
 TOKEN_RE = re.compile(r"[’']s\b|[^\W_]+(?:\.[^\W_]+)*\.?", re.UNICODE)
 # Lower-case words allowed inside a capitalised name ("the Kremlin", "Islamic State of Iraq").
-FUNCTION_WORDS = frozenset(
-    "the of and for al el bin ibn de da la le van von der du des on in 's".split()
-)
+FUNCTION_WORDS = frozenset("the of and for al el bin ibn de da la le van von der du des on in 's".split())
 
 
 @dataclass(frozen=True, slots=True)

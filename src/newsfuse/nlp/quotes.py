@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 import yaml
 
@@ -50,10 +50,27 @@ def vocab() -> dict:
     data["title_gender"] = {str(k).lower(): str(g) for k, g in data["title_gender"].items()}
     data["first_name_gender"] = {str(n).lower(): g for g, names in data["first_names"].items() for n in names}
     data["lemma_fixes"] = {str(k).lower(): str(w).lower() for k, w in data["lemma_fixes"].items()}
-    for key in ("label_nouns", "not_speaker_labels", "as_cues", "request_verbs", "light_verbs", "light_objects",
-                "light_content_preps", "people_nouns", "clause_adjectives", "stance_verbs", "cue_nouns",
-                "cue_noun_preps", "clause_only", "speech_nouns", "person_pronouns", "group_pronouns",
-                "source_nouns", "audiences", "continuing_pronouns"):
+    for key in (
+        "label_nouns",
+        "not_speaker_labels",
+        "as_cues",
+        "request_verbs",
+        "light_verbs",
+        "light_objects",
+        "light_content_preps",
+        "people_nouns",
+        "clause_adjectives",
+        "stance_verbs",
+        "cue_nouns",
+        "cue_noun_preps",
+        "clause_only",
+        "speech_nouns",
+        "person_pronouns",
+        "group_pronouns",
+        "source_nouns",
+        "audiences",
+        "continuing_pronouns",
+    ):
         data[key] = frozenset(str(w).lower() for w in data[key])
     return data
 
@@ -262,8 +279,11 @@ class _Resolver:
         )
         # names in subject position ("Trump told the crowd ...") are what a later "he" most often continues
         # and so are the names of speakers already quoted ("..., said Trump. ... He added")
-        self.subjects = [n for n in self.names if (doc is not None and _is_subject(doc, n[0]))
-                         or any(s <= n[0] < t for s, t in speakers)]
+        self.subjects = [
+            n
+            for n in self.names
+            if (doc is not None and _is_subject(doc, n[0])) or any(s <= n[0] < t for s, t in speakers)
+        ]
         self.gender = _genders(doc.text, self.names) if doc is not None else {}
         self.speaker_texts = [(s, doc.text[s:t]) for s, t in speakers] if doc is not None else []
 
@@ -284,7 +304,11 @@ class _Resolver:
         v = vocab()
         key = _speaker_key(speaker)
         gender = v["pronoun_gender"].get(key)
-        if last is None or key not in v["person_pronouns"] | v["continuing_pronouns"] or start - last[0] > int(v["speaker_continuity_chars"]):
+        if (
+            last is None
+            or key not in v["person_pronouns"] | v["continuing_pronouns"]
+            or start - last[0] > int(v["speaker_continuity_chars"])
+        ):
             return None
         return last[1] if self._fits(last[1], gender) else None
 
@@ -401,7 +425,9 @@ def _cue_content(doc: _Doc, t: Token) -> list[Token]:
     if content:
         content += _coordinated_content(doc, t, content)
     if _lemma(t) in v["clause_only"]:
-        content = [c for c in content if c.dep in ("ccomp", "conj") or (c.dep == "xcomp" and _lemma(t) in v["request_verbs"])]
+        content = [
+            c for c in content if c.dep in ("ccomp", "conj") or (c.dep == "xcomp" and _lemma(t) in v["request_verbs"])
+        ]
         return content or _as_content(doc, t)
     if not content:
         # "Trump questioned the integrity of ...": the object, with what follows it ("blamed Russia
@@ -415,8 +441,12 @@ def _cue_content(doc: _Doc, t: Token) -> list[Token]:
 def _coordinated_content(doc: _Doc, verb: Token, content: list[Token]) -> list[Token]:
     """'said the U.S. needs X, but that he would not support Y': a second 'that' clause
     coordinated with the first is content too."""
-    return [c for c in doc.kids(verb.i, ("conj",)) if c.i > content[0].i
-            and any(k.dep == "mark" and k.text.lower() in ("that", "whether", "if") for k in doc.kids(c.i))]
+    return [
+        c
+        for c in doc.kids(verb.i, ("conj",))
+        if c.i > content[0].i
+        and any(k.dep == "mark" and k.text.lower() in ("that", "whether", "if") for k in doc.kids(c.i))
+    ]
 
 
 def _stance_verbs(doc: _Doc, people: frozenset[int]) -> list[_Found]:
@@ -470,8 +500,12 @@ def _speakers_of(doc: _Doc, verb: Token) -> list[Token]:
 def _may_speak(doc: _Doc, t: Token) -> bool:
     """A name, a pronoun, or a noun of people or sources ('officials', 'the campaign')."""
     v = vocab()
-    return (t.pos in ("PROPN", "PRON") or bool(t.ent_type) or _lemma(t) in v["people_nouns"] | v["source_nouns"]
-            or t.text.lower() in v["group_pronouns"] | v["person_pronouns"])
+    return (
+        t.pos in ("PROPN", "PRON")
+        or bool(t.ent_type)
+        or _lemma(t) in v["people_nouns"] | v["source_nouns"]
+        or t.text.lower() in v["group_pronouns"] | v["person_pronouns"]
+    )
 
 
 def _inherited_subject(doc: _Doc, verb: Token) -> list[Token]:
@@ -547,9 +581,7 @@ def _verb_phrase(doc: _Doc, verb: Token) -> str:
     """The cue as written, with its particle or 'reporters' object ('told reporters', 'pointed out')."""
     parts = [verb]
     parts += [c for c in doc.kids(verb.i, ("prt",))]
-    parts += [
-        c for c in doc.kids(verb.i, ("dobj",)) if c.text.lower() in vocab()["audiences"]
-    ]
+    parts += [c for c in doc.kids(verb.i, ("dobj",)) if c.text.lower() in vocab()["audiences"]]
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
@@ -644,8 +676,11 @@ def _noun_cues(doc: _Doc) -> list[_Found]:
         if not owners:
             continue
         clause = doc.kids(t.i, ("acl", "ccomp", "relcl"))
-        clause = [c for c in clause
-                  if c.dep != "relcl" or any(k.text.lower() == "that" and k.dep == "mark" for k in doc.kids(c.i))]
+        clause = [
+            c
+            for c in clause
+            if c.dep != "relcl" or any(k.text.lower() == "that" and k.dep == "mark" for k in doc.kids(c.i))
+        ]
         if clause and clause[0].i > t.i:
             span = _span(doc.subtree(clause[0].i))
             if span is None:
@@ -676,16 +711,16 @@ def _according_to(doc: _Doc) -> list[_Found]:
     v = vocab()
     phrases = [str(p).lower().split() for p in v["cue_phrases"]]
     for t in doc.tokens:
-        words = [w for w in phrases if w[0] == t.text.lower()]
-        if not words:
+        candidates = [w for w in phrases if w[0] == t.text.lower()]
+        if not candidates:
             continue
-        found = _phrase_object(doc, t, words)
+        found = _phrase_object(doc, t, candidates)
         if found is None:
             continue
         obj, words = found
         if " ".join(words) in v["phrase_initial_only"] and _first_of_sent(doc, t) != t.i - doc.base:
             continue
-        cue_span = _span(doc.subtree(t.i))
+        cue_span = _span(doc.subtree(t.i)) or (t.start, t.end)  # the subtree holds t itself: never empty
         sent_toks = [x for x in doc.tokens[_first_of_sent(doc, t) :] if x.sent == t.sent]
         span = _largest_run(doc, [x for x in sent_toks if not (cue_span[0] <= x.start < cue_span[1])])
         if span is None:
@@ -745,8 +780,9 @@ def _largest_run(doc: _Doc, toks: list[Token]) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------- direct quotes
 
 
-def _direct(doc: _Doc, spans: list[tuple[int, int]], found: list[_Found], sentences: Sequence[Sentence],
-            bare: list[_Found]) -> list[_Found]:
+def _direct(
+    doc: _Doc, spans: list[tuple[int, int]], found: list[_Found], sentences: Sequence[Sentence], bare: list[_Found]
+) -> list[_Found]:
     """Quoted text: inside a found attribution it is that speaker's; else the cue right before or
     after it ('“...,” Pence said', 'said Skelly: “...”'), else the cue nearest to it."""
     out = []
@@ -764,8 +800,11 @@ def _direct(doc: _Doc, spans: list[tuple[int, int]], found: list[_Found], senten
         near = _adjacent_cue(doc.text, qs, qe, bare) or _continued(doc.text, qs, out[-1] if out else None, bare)
         if near is None and len(doc.text[qs:qe].split()) < min_words:
             continue
-        near = (near or _nearest_cue(qs, qe, found, sentences, sent_starts)
-                or _nearest_cue(qs, qe, bare, sentences, sent_starts))
+        near = (
+            near
+            or _nearest_cue(qs, qe, found, sentences, sent_starts)
+            or _nearest_cue(qs, qe, bare, sentences, sent_starts)
+        )
         if near is not None:
             out.append(_Found(near.speaker, near.speaker_start, near.verb, qs, qe, True, s_i))
         else:
@@ -827,15 +866,19 @@ def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _owner(qs: int, qe: int, found: list[_Found]) -> _Found | None:
-    inside = [f for f in found if f.start <= qs and qe <= f.end + 2 and not (f.start == qs and f.end >= qe - 2)
-              and not f.stance]
+    inside = [
+        f
+        for f in found
+        if f.start <= qs and qe <= f.end + 2 and not (f.start == qs and f.end >= qe - 2) and not f.stance
+    ]
     # 'The Kremlin said Russia holds a “principled position”': the words are the outer speaker's
     outer = [f for f in inside if not any(g is not f and g.start <= f.speaker_start < g.end for g in inside)]
     return min(outer or inside, key=lambda f: f.end - f.start) if inside else None
 
 
-def _nearest_cue(qs: int, qe: int, found: list[_Found], sentences: Sequence[Sentence],
-                 sent_starts: list[int]) -> _Found | None:
+def _nearest_cue(
+    qs: int, qe: int, found: list[_Found], sentences: Sequence[Sentence], sent_starts: list[int]
+) -> _Found | None:
     """A cue in the sentence(s) the quote spans, or in the sentence just before/after it."""
     first = max(bisect.bisect_right(sent_starts, qs) - 1, 0)
     last = max(bisect.bisect_right(sent_starts, max(qe - 1, qs)) - 1, 0)
@@ -894,7 +937,9 @@ def _skip_datelines(text: str, found: list[_Found], entities: Sequence[Entity]) 
             if f.speaker and m.start() <= f.speaker_start < m.end():
                 after = [e for e in entities if m.end() <= e.start < f.start and e.label in ("PERSON", "ORG", "NORP")]
                 if after:  # a full personal name first ('Oscar-winning actress Susan Sarandon')
-                    best = min(after, key=lambda e: (e.label != "PERSON" or " " not in e.text, e.label != "PERSON", e.start))
+                    best = min(
+                        after, key=lambda e: (e.label != "PERSON" or " " not in e.text, e.label != "PERSON", e.start)
+                    )
                     f.speaker, f.speaker_start = best.text, best.start
 
 
@@ -902,8 +947,14 @@ def _indirect(doc: _Doc, entities: Sequence[Entity]) -> list[_Found]:
     """Every cue with its speaker and content; stance verbs only where no other cue found something."""
     if not doc.tokens:
         return []
-    found = _dedupe(_cue_verbs(doc) + _according_to(doc) + _prep_cues(doc) + _adjective_cues(doc)
-                    + _light_verbs(doc) + _noun_cues(doc))
+    found = _dedupe(
+        _cue_verbs(doc)
+        + _according_to(doc)
+        + _prep_cues(doc)
+        + _adjective_cues(doc)
+        + _light_verbs(doc)
+        + _noun_cues(doc)
+    )
     stance = _stance_verbs(doc, _person_tokens(doc, entities))
     # a stance finding may hold another one ("Clinton bashed [Trump's proposal [to ban ...]]")
     found = _dedupe(found + [f for f in stance if not any(_overlap(f, g) and not _inside(g, f, True) for g in found)])
@@ -955,7 +1006,7 @@ def _transcript(doc: _Doc, entities: Sequence[Entity]) -> list[_Found]:
         if not upper and not (_title_case(label) and _names_someone(label, m.start(1), m.end(1), names)):
             continue
         start, end = _trim_quote(doc.text, m.start(2), p_end)
-        end = end - 1 if doc.text[end - 1] in "\"”" and doc.text.count('"', p_start, end) % 2 else end
+        end = end - 1 if doc.text[end - 1] in '"”' and doc.text.count('"', p_start, end) % 2 else end
         sent = doc.tokens[doc.token_at(start) or 0].sent if doc.tokens else 0
         direct = upper or doc.text[start] in OPENERS + "\"'‘"
         out.append(_Found(label.title() if upper else label, m.start(1), ":", start, end, direct, sent))
@@ -980,8 +1031,15 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
     out: list[_Found] = []
     for f in found:
         prev = out[-1] if out else None
-        if (prev is not None and prev.direct and f.direct and prev.speaker and prev.speaker == f.speaker
-                and 0 <= f.start - prev.end <= int(vocab()["max_merge_gap"]) and "\n" not in text[prev.end : f.start]):
+        if (
+            prev is not None
+            and prev.direct
+            and f.direct
+            and prev.speaker
+            and prev.speaker == f.speaker
+            and 0 <= f.start - prev.end <= int(vocab()["max_merge_gap"])
+            and "\n" not in text[prev.end : f.start]
+        ):
             prev.end = max(prev.end, f.end)
             continue
         out.append(f)
