@@ -27,9 +27,7 @@ def seeds():
     for path in sorted(SEEDS.glob("*.txt")):
         articles += pipeline.read_and_clean(InputFile.of(str(path), path.read_bytes()))[1]
     analyses = pipeline.analyse(articles)
-    items = [
-        story_item(r.annotated, list(r.mentions), np.frombuffer(r.embedding, dtype=np.float32)) for r in analyses
-    ]
+    items = [story_item(r.annotated, list(r.mentions), np.frombuffer(r.embedding, dtype=np.float32)) for r in analyses]
     return articles, analyses, items
 
 
@@ -119,9 +117,7 @@ def test_fusion_does_not_depend_on_article_order(seeds):
 def test_timeline_of_a_pair_lists_their_events(seeds):
     events = fused(seeds)
     pair = timeline(events, ["putin", "ISR"])
-    assert pair and all(
-        any("Putin" in a.name for a in e.source_actors + e.target_actors) for e in pair
-    )
+    assert pair and all(any("Putin" in a.name for a in e.source_actors + e.target_actors) for e in pair)
     starts = [day_range(e.date)[0] for e in timeline(events, ["Putin"]) if e.date]
     assert starts == sorted(starts)
 
@@ -142,8 +138,9 @@ def unit(seed: int) -> np.ndarray:
 def test_adding_touches_only_candidate_stories():
     clusterer = CountingClusterer()
     for i in range(400):  # 400 unrelated stories, each with its own names and words
-        clusterer.add(StoryItem(f"a{i}", None, f"t{i}", unit(i), names=(f"person{i}",),
-                                terms=((f"word{i}", 2), (f"thing{i}", 1))))
+        clusterer.add(
+            StoryItem(f"a{i}", None, f"t{i}", unit(i), names=(f"person{i}",), terms=((f"word{i}", 2), (f"thing{i}", 1)))
+        )
     assert len(clusterer.stories({})) == 400
     CountingClusterer.scored = 0
     clusterer.add(StoryItem("new", None, "t", unit(7), names=("person7",), terms=(("word7", 2),)))
@@ -152,8 +149,16 @@ def test_adding_touches_only_candidate_stories():
 
 
 def _item(aid: str, terms: dict[str, int], names: tuple[str, ...] = ()) -> StoryItem:
-    return StoryItem(article_id=aid, published=None, title=aid, embedding=np.zeros(0, dtype=np.float32),
-                     terms=tuple(sorted(terms.items())), names=names, salient=names, name_mentions=names)
+    return StoryItem(
+        article_id=aid,
+        published=None,
+        title=aid,
+        embedding=np.zeros(0, dtype=np.float32),
+        terms=tuple(sorted(terms.items())),
+        names=names,
+        salient=names,
+        name_mentions=names,
+    )
 
 
 def test_an_article_that_bridges_two_stories_merges_them_and_the_index_follows():
@@ -245,14 +250,20 @@ def test_a_background_table_starts_idf_from_what_is_common(tmp_path):
 def _two_quakes() -> list[StoryItem]:
     chile = {"quake": 2, "magnitude": 1, "chile": 3, "santiago": 2, "rescue": 1}
     peru = {"quake": 2, "magnitude": 1, "rescue": 1, "peru": 3, "lima": 2}
-    return ([_item(f"c{i}", {**chile, f"c-detail{i}": 1}, ("chile", "santiago")) for i in range(4)]
-            + [_item(f"p{i}", {**peru, f"p-detail{i}": 1}, ("peru", "lima")) for i in range(4)])
+    return [_item(f"c{i}", {**chile, f"c-detail{i}": 1}, ("chile", "santiago")) for i in range(4)] + [
+        _item(f"p{i}", {**peru, f"p-detail{i}": 1}, ("peru", "lima")) for i in range(4)
+    ]
 
 
 def test_a_story_that_grew_over_two_events_splits_in_two():
     # a threshold so low that every report joins the one story there is: only the split can part them
-    loose = {"threshold": -5.0, "cohesion_weight": 0.0, "merge_threshold": -10.0, "split_threshold": 0.4,
-             "split_min_members": 3}
+    loose = {
+        "threshold": -5.0,
+        "cohesion_weight": 0.0,
+        "merge_threshold": -10.0,
+        "split_threshold": 0.4,
+        "split_min_members": 3,
+    }
     clusterer = StoryClusterer(loose)
     for item in _two_quakes():
         clusterer.add(item)
@@ -291,8 +302,9 @@ def test_one_event_does_not_split():
 def test_merges_and_splits_keep_every_article_in_exactly_one_story(order):
     flood = {"flood": 2, "river": 2, "rain": 1, "dhaka": 2}
     items = _two_quakes() + [_item(f"f{i}", {**flood, f"f-detail{i}": 1}, ("dhaka",)) for i in range(4)]
-    clusterer = StoryClusterer({"threshold": -0.2, "merge_threshold": 0.0, "split_threshold": 0.4,
-                                "split_min_members": 3})
+    clusterer = StoryClusterer(
+        {"threshold": -0.2, "merge_threshold": 0.0, "split_threshold": 0.4, "split_min_members": 3}
+    )
     for i in order:
         clusterer.add(items[i])
         stories = clusterer.stories_list()

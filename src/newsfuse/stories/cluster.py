@@ -97,7 +97,9 @@ def background(name: str | None) -> tuple[int, dict[str, int], dict[str, int]]:
     if not name:
         return 0, {}, {}
     path = Path(name) if Path(name).is_absolute() else DATA / name
-    n, terms, names = 0, {}, {}
+    n = 0
+    terms: dict[str, int] = {}
+    names: dict[str, int] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         kind, key, count = line.split("\t")
         if kind == "docs":
@@ -180,7 +182,7 @@ class StoryClusterer:
 
     def _recent(self, story: _Story) -> list[_Member]:
         """The members a newcomer is compared with: the story's most recent ``max_members``."""
-        return story.members[-int(self.cfg["max_members"]):]
+        return story.members[-int(self.cfg["max_members"]) :]
 
     def _story_score(self, sims: list[float], story: _Story) -> float:
         """Average linkage over the story's kept members, blended with its closest member, less a
@@ -275,11 +277,18 @@ class StoryClusterer:
             terms = dict(sorted(terms.items(), key=lambda kv: (-kv[1] * self._idf(kv[0], self.df), kv[0]))[:cap])
         emb = np.asarray(item.embedding, dtype=np.float32)
         return _Member(
-            article_id=item.article_id, terms=terms, names=log_tf_unit(dict(Counter(item.name_mentions or item.names))),
-            salient=tuple(item.salient), places=tuple(item.places), published=item.published,
+            article_id=item.article_id,
+            terms=terms,
+            names=log_tf_unit(dict(Counter(item.name_mentions or item.names))),
+            salient=tuple(item.salient),
+            places=tuple(item.places),
+            published=item.published,
             emb=emb.astype(np.float16) if emb.size == DIM else np.zeros(0, dtype=np.float16),
-            years=tuple(item.years), dates=tuple(item.dates), numbers=_numbers(terms),
-            lead=log_tf_unit(dict(item.lead_terms)), persons=log_tf_unit(dict(item.persons)),
+            years=tuple(item.years),
+            dates=tuple(item.dates),
+            numbers=_numbers(terms),
+            lead=log_tf_unit(dict(item.lead_terms)),
+            persons=log_tf_unit(dict(item.persons)),
             actor_ids=tuple(item.actor_ids),
         )
 
@@ -448,8 +457,9 @@ class StoryClusterer:
     def _resimilar(self, story: _Story) -> None:
         members = story.members
         story.sims_at = self.n_docs
-        story.sims = np.array([[self.pair(a, b) if a is not b else 0.0 for b in members] for a in members],
-                              dtype=np.float32).reshape(len(members), len(members))
+        story.sims = np.array(
+            [[self.pair(a, b) if a is not b else 0.0 for b in members] for a in members], dtype=np.float32
+        ).reshape(len(members), len(members))
 
     def _add_sims(self, story: _Story, sims: list[float]) -> None:
         """Grow the members' similarity matrix by the new member (sims: to the members before it)."""
@@ -464,8 +474,9 @@ class StoryClusterer:
         keep = self._window()
         story.sims = grown[-keep:, -keep:]
 
-    def _join(self, story: _Story, item: StoryItem, member: _Member, keys: list[str],
-              sims: list[float] | None = None) -> None:
+    def _join(
+        self, story: _Story, item: StoryItem, member: _Member, keys: list[str], sims: list[float] | None = None
+    ) -> None:
         story.article_ids.append(item.article_id)
         story.titles.append(item.title or "")
         if member.emb.size == DIM:
@@ -515,7 +526,7 @@ class StoryClusterer:
         return zlib.compress(json.dumps(state, sort_keys=True).encode("utf-8"))
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "StoryClusterer":
+    def from_bytes(cls, data: bytes) -> StoryClusterer:
         state = json.loads(zlib.decompress(data).decode("utf-8"))
         self = cls(state["cfg"])
         self.n_docs = state["n_docs"]
@@ -545,39 +556,79 @@ def _f16(raw: str) -> np.ndarray:
 
 
 def _member_state(m: _Member) -> dict[str, Any]:
-    return {"id": m.article_id, "terms": m.terms, "names": m.names, "salient": list(m.salient),
-            "places": list(m.places), "published": m.published, "emb": _b64(m.emb.astype(np.float16)),
-            "years": list(m.years), "dates": list(m.dates), "numbers": list(m.numbers),
-            "lead": m.lead, "persons": m.persons,
-            "actors": list(m.actor_ids), "keys": list(m.keys)}
+    return {
+        "id": m.article_id,
+        "terms": m.terms,
+        "names": m.names,
+        "salient": list(m.salient),
+        "places": list(m.places),
+        "published": m.published,
+        "emb": _b64(m.emb.astype(np.float16)),
+        "years": list(m.years),
+        "dates": list(m.dates),
+        "numbers": list(m.numbers),
+        "lead": m.lead,
+        "persons": m.persons,
+        "actors": list(m.actor_ids),
+        "keys": list(m.keys),
+    }
 
 
 def _member_from_state(raw: dict[str, Any]) -> _Member:
-    return _Member(raw["id"], dict(raw["terms"]), dict(raw["names"]), tuple(raw["salient"]),
-                   tuple(raw["places"]), raw["published"], _f16(raw["emb"]), tuple(raw.get("years", ())),
-                   tuple(raw.get("dates", ())), tuple(raw.get("numbers", ())), dict(raw.get("lead", {})),
-                   dict(raw.get("persons", {})), tuple(raw.get("actors", ())), tuple(raw.get("keys", ())))
+    return _Member(
+        raw["id"],
+        dict(raw["terms"]),
+        dict(raw["names"]),
+        tuple(raw["salient"]),
+        tuple(raw["places"]),
+        raw["published"],
+        _f16(raw["emb"]),
+        tuple(raw.get("years", ())),
+        tuple(raw.get("dates", ())),
+        tuple(raw.get("numbers", ())),
+        dict(raw.get("lead", {})),
+        dict(raw.get("persons", {})),
+        tuple(raw.get("actors", ())),
+        tuple(raw.get("keys", ())),
+    )
 
 
 def _story_state(s: _Story) -> dict[str, Any]:
     embs = np.stack(s.embs) if s.embs else np.zeros((0, DIM), dtype=np.float16)
     return {
-        "id": s.id, "order": s.order, "article_ids": s.article_ids, "titles": s.titles,
-        "embs": _b64(embs.astype(np.float16)), "emb_sum": _b64(s.emb_sum.astype(np.float32)),
-        "members": [_member_state(m) for m in s.members], "names": dict(s.names), "actors": dict(s.actors),
-        "keys": sorted(s.keys), "first": s.first, "last": s.last,
-        "sims": _b64(s.sims.astype(np.float32)), "sims_at": s.sims_at,
+        "id": s.id,
+        "order": s.order,
+        "article_ids": s.article_ids,
+        "titles": s.titles,
+        "embs": _b64(embs.astype(np.float16)),
+        "emb_sum": _b64(s.emb_sum.astype(np.float32)),
+        "members": [_member_state(m) for m in s.members],
+        "names": dict(s.names),
+        "actors": dict(s.actors),
+        "keys": sorted(s.keys),
+        "first": s.first,
+        "last": s.last,
+        "sims": _b64(s.sims.astype(np.float32)),
+        "sims_at": s.sims_at,
     }
 
 
 def _story_from_state(raw: dict[str, Any]) -> _Story:
     return _Story(
-        id=raw["id"], order=raw["order"], article_ids=list(raw["article_ids"]), titles=list(raw["titles"]),
+        id=raw["id"],
+        order=raw["order"],
+        article_ids=list(raw["article_ids"]),
+        titles=list(raw["titles"]),
         embs=list(_f16(raw["embs"]).reshape(-1, DIM)),
         emb_sum=np.frombuffer(base64.b64decode(raw["emb_sum"]), dtype=np.float32).copy(),
-        members=[_member_from_state(m) for m in raw["members"]], names=Counter(raw["names"]),
-        actors=Counter(raw["actors"]), keys=set(raw["keys"]), first=raw["first"], last=raw["last"],
-        sims=_f32_square(raw.get("sims")), sims_at=int(raw.get("sims_at", 0)),
+        members=[_member_from_state(m) for m in raw["members"]],
+        names=Counter(raw["names"]),
+        actors=Counter(raw["actors"]),
+        keys=set(raw["keys"]),
+        first=raw["first"],
+        last=raw["last"],
+        sims=_f32_square(raw.get("sims")),
+        sims_at=int(raw.get("sims_at", 0)),
     )
 
 

@@ -11,8 +11,8 @@ probabilities, in a canonical order, so the result does not depend on input orde
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 
@@ -79,8 +79,14 @@ def context_vectors(items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> n
     with torch.no_grad():
         for start in range(0, len(items), 32):
             batch = items[start : start + 32]
-            enc = tokenizer([t for t, _ in batch], return_offsets_mapping=True, padding=True,
-                            truncation=True, max_length=256, return_tensors="pt")
+            enc = tokenizer(
+                [t for t, _ in batch],
+                return_offsets_mapping=True,
+                padding=True,
+                truncation=True,
+                max_length=256,
+                return_tensors="pt",
+            )
             offsets = enc.pop("offset_mapping").tolist()
             states = encoder(**enc).last_hidden_state
             for k, (_, spans) in enumerate(batch):

@@ -5,10 +5,11 @@ The model folder is read from inside the installed package; the hub is never con
 
 from __future__ import annotations
 
+import importlib
 import os
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -17,9 +18,9 @@ DIM = 384
 
 
 def model_dir() -> Path:
-    import importlib
-
     module = importlib.import_module(MODEL_PACKAGE)
+    if module.__file__ is None:  # a namespace package of that name, not the shipped model
+        raise RuntimeError(f"{MODEL_PACKAGE} is not installed: it ships the sentence-embedding model")
     return Path(module.__file__).resolve().parent / "model"
 
 
