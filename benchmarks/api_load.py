@@ -35,11 +35,24 @@ from newsfuse.store import open_store  # noqa: E402
 from newsfuse.store.base import EventFilter  # noqa: E402
 
 COUNTRIES = ["RUS", "ISR", "USA", "FRA", "DEU", "CHN", "IND", "BRA", "TUR", "IRN", "EGY", "QAT", "UKR", "GBR"]
-ACTORS = [ActorRef(f"Leader {c} {i}", c, "GOV", "President", f"person:leader-{c.lower()}-{i}")
-          for c in COUNTRIES for i in range(8)]
+ACTORS = [
+    ActorRef(f"Leader {c} {i}", c, "GOV", "President", f"person:leader-{c.lower()}-{i}")
+    for c in COUNTRIES
+    for i in range(8)
+]
 TYPES = ["CONSULT", "AGREE", "ACCUSE", "ASSAULT", "AID", "SANCTION", "PROTEST", "REQUEST", "THREATEN", "SUPPORT"]
-CAMEO = {"CONSULT": "040", "AGREE": "030", "ACCUSE": "112", "ASSAULT": "180", "AID": "070", "SANCTION": "160",
-         "PROTEST": "140", "REQUEST": "020", "THREATEN": "130", "SUPPORT": "051"}
+CAMEO = {
+    "CONSULT": "040",
+    "AGREE": "030",
+    "ACCUSE": "112",
+    "ASSAULT": "180",
+    "AID": "070",
+    "SANCTION": "160",
+    "PROTEST": "140",
+    "REQUEST": "020",
+    "THREATEN": "130",
+    "SUPPORT": "051",
+}
 WORDS = ["ceasefire", "talks", "sanctions", "border", "energy", "election", "summit", "aid", "strike", "port"]
 OUTLETS = ["Wire A", "Wire B", "Daily C", "Times D", "Herald E", "Post F"]
 
@@ -55,13 +68,29 @@ def build_store(db: str, n_events: int, seed: int = 7) -> None:
             words = rng.sample(WORDS, 3)
             text = f"Officials discussed {words[0]} and {words[1]} on day {i}. Analysts expect {words[2]} next."
             blocks = (Block("paragraph", text),)
-            a = Article(id=f"{i:016x}", source_path=f"gen/{i}.txt", format="text", title=f"Report {i} on {words[0]}",
-                        published=f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", outlet=OUTLETS[i % len(OUTLETS)],
-                        author=None, blocks=blocks, story_id=f"story-{i // 5:06d}")
+            a = Article(
+                id=f"{i:016x}",
+                source_path=f"gen/{i}.txt",
+                format="text",
+                title=f"Report {i} on {words[0]}",
+                published=f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                outlet=OUTLETS[i % len(OUTLETS)],
+                author=None,
+                blocks=blocks,
+                story_id=f"story-{i // 5:06d}",
+            )
             store.add_article(a)
             articles.append(a)
-    store.save_stories(Story(f"story-{j:06d}", f"Story {j}", tuple(a.id for a in articles[j * 5:(j + 1) * 5]),
-                             articles[j * 5].published, articles[j * 5].published) for j in range(n_articles // 5))
+    store.save_stories(
+        Story(
+            f"story-{j:06d}",
+            f"Story {j}",
+            tuple(a.id for a in articles[j * 5 : (j + 1) * 5]),
+            articles[j * 5].published,
+            articles[j * 5].published,
+        )
+        for j in range(n_articles // 5)
+    )
 
     def event(k: int) -> Event:
         etype = rng.choice(TYPES)
@@ -69,10 +98,26 @@ def build_store(db: str, n_events: int, seed: int = 7) -> None:
         reports = rng.sample(articles, rng.randint(1, 4))
         date = f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         mentions = tuple(MentionRef(f"m{k}-{j}", a.id, a.outlet, a.text[:60], 0, 60) for j, a in enumerate(reports))
-        details = (Detail("date", date, tuple(a.id for a in reports)),
-                   Detail("topic", rng.choice(WORDS), (reports[0].id,), (), len(reports) == 1))
-        return Event(f"ev{k:08d}", etype, None, CAMEO[etype], date, "day", (src,), (tgt,), None,
-                     (rng.choice(WORDS),), "occurred", details, mentions, reports[0].story_id)
+        details = (
+            Detail("date", date, tuple(a.id for a in reports)),
+            Detail("topic", rng.choice(WORDS), (reports[0].id,), (), len(reports) == 1),
+        )
+        return Event(
+            f"ev{k:08d}",
+            etype,
+            None,
+            CAMEO[etype],
+            date,
+            "day",
+            (src,),
+            (tgt,),
+            None,
+            (rng.choice(WORDS),),
+            "occurred",
+            details,
+            mentions,
+            reports[0].story_id,
+        )
 
     store.replace_events(event(k) for k in range(n_events))
     store.close()
@@ -86,8 +131,20 @@ def _free_port() -> int:
 
 def start_server(db: str, port: int) -> subprocess.Popen:
     env = {**os.environ, "NEWSFUSE_DB": db, "PYTHONPATH": str(ROOT / "src")}
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "newsfuse.api.app:app_from_env",
-           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "newsfuse.api.app:app_from_env",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
     proc = subprocess.Popen(cmd, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -153,14 +210,25 @@ def _pct(values: list[float], p: float) -> float:
 
 def summarise(latencies: dict[str, list[float]], errors: dict[str, int], elapsed: float, clients: int) -> dict:
     everything = [x for xs in latencies.values() for x in xs]
-    out = {"clients": clients, "seconds": round(elapsed, 1), "requests": len(everything),
-           "requests_per_s": round(len(everything) / elapsed, 1), "errors": sum(errors.values()),
-           "p50_ms": round(_pct(everything, 50), 1), "p95_ms": round(_pct(everything, 95), 1),
-           "p99_ms": round(_pct(everything, 99), 1), "endpoints": {}}
+    out = {
+        "clients": clients,
+        "seconds": round(elapsed, 1),
+        "requests": len(everything),
+        "requests_per_s": round(len(everything) / elapsed, 1),
+        "errors": sum(errors.values()),
+        "p50_ms": round(_pct(everything, 50), 1),
+        "p95_ms": round(_pct(everything, 95), 1),
+        "p99_ms": round(_pct(everything, 99), 1),
+        "endpoints": {},
+    }
     for label, xs in sorted(latencies.items()):
-        out["endpoints"][label] = {"requests": len(xs), "errors": errors.get(label, 0),
-                                   "p50_ms": round(_pct(xs, 50), 1), "p95_ms": round(_pct(xs, 95), 1),
-                                   "p99_ms": round(_pct(xs, 99), 1)}
+        out["endpoints"][label] = {
+            "requests": len(xs),
+            "errors": errors.get(label, 0),
+            "p50_ms": round(_pct(xs, 50), 1),
+            "p95_ms": round(_pct(xs, 95), 1),
+            "p99_ms": round(_pct(xs, 99), 1),
+        }
     return out
 
 
@@ -191,12 +259,16 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"{result['requests']} requests in {result['seconds']} s from {args.clients} clients over "
-          f"{len(all_ids)} events: {result['requests_per_s']} req/s, p50 {result['p50_ms']} ms, "
-          f"p95 {result['p95_ms']} ms, p99 {result['p99_ms']} ms, errors {result['errors']}")
+    print(
+        f"{result['requests']} requests in {result['seconds']} s from {args.clients} clients over "
+        f"{len(all_ids)} events: {result['requests_per_s']} req/s, p50 {result['p50_ms']} ms, "
+        f"p95 {result['p95_ms']} ms, p99 {result['p99_ms']} ms, errors {result['errors']}"
+    )
     for label, r in result["endpoints"].items():
-        print(f"  {label:22} {r['requests']:7}  p50 {r['p50_ms']:7} ms  p95 {r['p95_ms']:7} ms  "
-              f"p99 {r['p99_ms']:7} ms  errors {r['errors']}")
+        print(
+            f"  {label:22} {r['requests']:7}  p50 {r['p50_ms']:7} ms  p95 {r['p95_ms']:7} ms  "
+            f"p99 {r['p99_ms']:7} ms  errors {r['errors']}"
+        )
 
 
 if __name__ == "__main__":

@@ -130,9 +130,21 @@ def mention_features(doc: dict, result, tokens: dict, mentions: list[dict], stor
         dates = frozenset(
             d.value for d in annotated.dates if d.precision == "day" and _in_sentence(annotated, d.start, sent)
         )
-        out.append(AnyMention(m["id"], story, head.lemma.lower(), names, dates, places, None, doc_id,
-                              arguments=arguments(annotated.tokens, head), article_vector=article_vector,
-                              article_people=people))
+        out.append(
+            AnyMention(
+                m["id"],
+                story,
+                head.lemma.lower(),
+                names,
+                dates,
+                places,
+                None,
+                doc_id,
+                arguments=arguments(annotated.tokens, head),
+                article_vector=article_vector,
+                article_people=people,
+            )
+        )
     return out
 
 
@@ -272,13 +284,16 @@ def bounds(gold: list[dict], feats: list[AnyMention], docs: list[dict]) -> dict[
     within = _union(response, [ids for ids in _by(gold, lambda m: (m["doc_id"], m["chain"])).values()])
     return {
         "now": scores(key, [set(c) for c in response])["conll"],
-        "gold_stories": scores(key, [set(c) for c in group(
-            [dataclasses.replace(f, story=doc_story.get(f.article)) for f in feats])])["conll"],
-        "gold_singletons": scores(key, [set(c) for c in group([f for f in feats if f.id not in single])]
-                                  + [{i} for i in single])["conll"],
+        "gold_stories": scores(
+            key, [set(c) for c in group([dataclasses.replace(f, story=doc_story.get(f.article)) for f in feats])]
+        )["conll"],
+        "gold_singletons": scores(
+            key, [set(c) for c in group([f for f in feats if f.id not in single])] + [{i} for i in single]
+        )["conll"],
         "gold_links_in_document": scores(key, within)["conll"],
-        "gold_pairs_in_predicted_story": scores(key, list(_by(
-            feats, lambda f: (f.story or f.id, chain[f.id]), key=lambda f: f.id).values()))["conll"],
+        "gold_pairs_in_predicted_story": scores(
+            key, list(_by(feats, lambda f: (f.story or f.id, chain[f.id]), key=lambda f: f.id).values())
+        )["conll"],
     }
 
 
@@ -342,8 +357,11 @@ def main(argv=None) -> dict:
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep analysed articles in")
     parser.add_argument("--split", default=None, help="only the documents of this split (e.g. dev)")
     parser.add_argument("--fit", action="store_true", help="print the pair weights fitted on these documents")
-    parser.add_argument("--bounds", action="store_true",
-                        help="print the CoNLL F1 with stories, singletons, in-document links or pairs from the gold")
+    parser.add_argument(
+        "--bounds",
+        action="store_true",
+        help="print the CoNLL F1 with stories, singletons, in-document links or pairs from the gold",
+    )
     args = parser.parse_args(argv)
     gold, feats, story = features(args.data, args.limit, args.cache, args.split)
     if args.fit:
@@ -353,8 +371,10 @@ def main(argv=None) -> dict:
         print("bounds:", json.dumps(bounds(gold, feats, docs), sort_keys=True))
     result = evaluate(gold, feats)
     if not args.json:
-        print(f"documents {len(story)}  predicted stories {len(set(story))}  "
-              f"gold events {len({m['chain'] for m in gold})}")
+        print(
+            f"documents {len(story)}  predicted stories {len(set(story))}  "
+            f"gold events {len({m['chain'] for m in gold})}"
+        )
     print(json.dumps(result, sort_keys=True))
     return result
 

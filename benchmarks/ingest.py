@@ -32,7 +32,7 @@ CHROME_BOTTOM = "\n\nLatest News\n\nA headline about something else\n\nA headlin
 
 
 def sentence_pool() -> list[str]:
-    from newsfuse.clean import clean_document
+    from newsfuse.clean import CleanError, clean_document
     from newsfuse.ingest import iter_inputs, read_input
 
     pool: list[str] = []
@@ -42,7 +42,7 @@ def sentence_pool() -> list[str]:
         for doc in read_input(item).documents:
             try:
                 article = clean_document(doc)
-            except Exception:
+            except CleanError:  # no article text in this document: nothing to sample
                 continue
             for para in article.paragraphs:
                 pool += [s for s in re.split(r"(?<=[.!?])\s+", para) if len(s.split()) >= 6]
@@ -109,8 +109,10 @@ def main() -> None:
             results.append(measure(full, analyse=True))
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     for r in results:
-        print(f"{r['mode']:12} {r['articles']:6d} articles in {r['seconds']:8.1f} s = {r['articles_per_s']:8.1f} "
-              f"articles/s, peak RSS {r['peak_rss_mb']} MB (failed {r['failed']}, duplicates {r['duplicates']})")
+        print(
+            f"{r['mode']:12} {r['articles']:6d} articles in {r['seconds']:8.1f} s = {r['articles_per_s']:8.1f} "
+            f"articles/s, peak RSS {r['peak_rss_mb']} MB (failed {r['failed']}, duplicates {r['duplicates']})"
+        )
     print(f"machine: {machine}")
     if args.json:
         print(json.dumps({"results": results, "machine": machine}))

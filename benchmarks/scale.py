@@ -28,8 +28,10 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 from newsfuse.model import ActorRef, Detail, Event, EventMention, MentionRef  # noqa: E402
 
 # 300 distinct people (first name + surname, like real actors), spread over 12 countries
-LEADERS = [ActorRef(f"Firstname{i:03d} Surname{i:03d}", c, "GOV", "President", f"person:leader-{i}")
-           for i, c in enumerate(["RUS", "ISR", "USA", "FRA", "DEU", "CHN", "IND", "BRA", "TUR", "IRN", "EGY", "QAT"] * 25)]
+LEADERS = [
+    ActorRef(f"Firstname{i:03d} Surname{i:03d}", c, "GOV", "President", f"person:leader-{i}")
+    for i, c in enumerate(["RUS", "ISR", "USA", "FRA", "DEU", "CHN", "IND", "BRA", "TUR", "IRN", "EGY", "QAT"] * 25)
+]
 TYPES = ["CONSULT", "AGREE", "ACCUSE", "ASSAULT", "AID", "SANCTION", "PROTEST", "REQUEST"]
 
 
@@ -56,8 +58,12 @@ def part_dask(n: int, n_full: int, tmp: str) -> dict:
         folder = generated_folder(count, tmp)
         res: dict = {"articles": count}
         for workers in (1, 2):
-            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                              dashboard_address=None) as cluster, Client(cluster) as client:
+            with (
+                LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                ) as cluster,
+                Client(cluster) as client,
+            ):
                 if analyse:
                     client.run(_warm_up)  # load the models before timing
                 store = open_store(str(Path(tmp) / f"dask-{analyse}-{workers}.db"))
@@ -65,8 +71,11 @@ def part_dask(n: int, n_full: int, tmp: str) -> dict:
                 summary = ingest_with_dask(store, [str(folder)], "unused", client=client, analyse_articles=analyse)
                 seconds = time.perf_counter() - start
                 store.close()
-            res[f"workers_{workers}"] = {"new": summary.new, "seconds": round(seconds, 1),
-                                         "articles_per_s": round(summary.new / seconds, 2)}
+            res[f"workers_{workers}"] = {
+                "new": summary.new,
+                "seconds": round(seconds, 1),
+                "articles_per_s": round(summary.new / seconds, 2),
+            }
         res["speedup_2_vs_1"] = round(res["workers_2"]["articles_per_s"] / res["workers_1"]["articles_per_s"], 2)
         out[mode] = res
     return out
@@ -107,7 +116,11 @@ def part_store(n: int, tmp: str, pg_url: str | None) -> dict:
         summary = ingest_paths(store, [str(folder)], analyse_articles=False, batch_size=64)
         seconds = time.perf_counter() - start
         close_store(store)
-        out[name] = {"new": summary.new, "seconds": round(seconds, 1), "articles_per_s": round(summary.new / seconds, 1)}
+        out[name] = {
+            "new": summary.new,
+            "seconds": round(seconds, 1),
+            "articles_per_s": round(summary.new / seconds, 1),
+        }
     return out
 
 
@@ -116,12 +129,24 @@ def synthetic_events(n: int, rng: random.Random) -> list[Event]:
     for i in range(n):
         a, b = rng.sample(LEADERS, 2)
         day = f"20{rng.randint(10, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        events.append(Event(
-            id=f"e{i:07d}", type=rng.choice(TYPES), mode=None, cameo="040", date=day, date_precision="day",
-            source_actors=(a,), target_actors=(b,), location=None, topics=(), status="occurred",
-            details=(Detail("date", day, (f"a{i}",)),), mentions=(MentionRef(f"m{i}", f"a{i}", "Wire", "s", 0, 1),),
-            story_id=f"s{i // 5}",
-        ))
+        events.append(
+            Event(
+                id=f"e{i:07d}",
+                type=rng.choice(TYPES),
+                mode=None,
+                cameo="040",
+                date=day,
+                date_precision="day",
+                source_actors=(a,),
+                target_actors=(b,),
+                location=None,
+                topics=(),
+                status="occurred",
+                details=(Detail("date", day, (f"a{i}",)),),
+                mentions=(MentionRef(f"m{i}", f"a{i}", "Wire", "s", 0, 1),),
+                story_id=f"s{i // 5}",
+            )
+        )
     return events
 
 
@@ -143,8 +168,11 @@ def part_query(n: int, tmp: str, pg_url: str | None, queries: int = 200) -> dict
             store.events(EventFilter(actor=actor, since=f"{year}-01-01", until=f"{year}-12-31", limit=1000))
             times.append(time.perf_counter() - t0)
         times.sort()
-        out[name] = {"load_s": round(load, 1), "p50_ms": round(statistics.median(times) * 1000, 2),
-                     "p95_ms": round(times[int(0.95 * len(times)) - 1] * 1000, 2)}
+        out[name] = {
+            "load_s": round(load, 1),
+            "p50_ms": round(statistics.median(times) * 1000, 2),
+            "p95_ms": round(times[int(0.95 * len(times)) - 1] * 1000, 2),
+        }
         close_store(store)
     return out
 
@@ -154,11 +182,24 @@ def synthetic_mentions(n_articles: int, rng: random.Random, start: int = 0) -> l
     for i in range(start, start + n_articles):
         a, b = rng.sample(LEADERS[:60], 2)
         day = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        out.append(EventMention(
-            id=f"m{i}", article_id=f"a{i}", type=rng.choice(TYPES), mode=None, cameo=None, source_actors=(a,),
-            target_actors=(b,), date=day, date_precision="day", status="occurred", topics=(),
-            sentence=f"{a.name} and {b.name} met.", start=0, end=20,
-        ))
+        out.append(
+            EventMention(
+                id=f"m{i}",
+                article_id=f"a{i}",
+                type=rng.choice(TYPES),
+                mode=None,
+                cameo=None,
+                source_actors=(a,),
+                target_actors=(b,),
+                date=day,
+                date_precision="day",
+                status="occurred",
+                topics=(),
+                sentence=f"{a.name} and {b.name} met.",
+                start=0,
+                end=20,
+            )
+        )
     return out
 
 

@@ -70,10 +70,14 @@ def main() -> None:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
     }
     print(f"spaCy en_core_web_sm nlp.pipe: {figures['spacy_words_per_s']:,.0f} words/s")
-    print(f"newsfuse nlp.annotate + actors.link: {figures['newsfuse_words_per_s']:,.0f} words/s "
-          f"({figures['ratio']:.2f}x spaCy; target >= 0.8x)")
-    print(f"found {figures['dates']} dates, {figures['quotes']} quotes, {figures['actor_mentions']} actor mentions "
-          f"in {figures['articles']} articles ({words:,} words)")
+    print(
+        f"newsfuse nlp.annotate + actors.link: {figures['newsfuse_words_per_s']:,.0f} words/s "
+        f"({figures['ratio']:.2f}x spaCy; target >= 0.8x)"
+    )
+    print(
+        f"found {figures['dates']} dates, {figures['quotes']} quotes, {figures['actor_mentions']} actor mentions "
+        f"in {figures['articles']} articles ({words:,} words)"
+    )
     if args.json:
         print(json.dumps(figures))
 

@@ -72,7 +72,7 @@ def main() -> None:
     for r, ann in zip(records, annotated(records, args.cache)):
         try:
             out = link(ann)
-        except Exception as exc:  # counted, never hidden
+        except Exception as exc:  # noqa: BLE001 - counted and printed, never hidden
             errors += 1
             print(f"ERROR {r['id']}: {type(exc).__name__}: {exc}", file=sys.stderr)
             continue
@@ -86,9 +86,19 @@ def main() -> None:
             if args.misses and not hit_a:
                 ours = [(m.text, our_code(m.actor)) for m in near]
                 print(f"MISS {r['id']}: {text!r} gold {code} ours {ours} | {r['text'][:140]}")
-    print(json.dumps({"records": len(records), "gold_actors": total, "aligned": aligned,
-                      "aligned_rate": round(aligned / max(total, 1), 3), "anywhere": anywhere,
-                      "anywhere_rate": round(anywhere / max(total, 1), 3), "link_errors": errors}))
+    print(
+        json.dumps(
+            {
+                "records": len(records),
+                "gold_actors": total,
+                "aligned": aligned,
+                "aligned_rate": round(aligned / max(total, 1), 3),
+                "anywhere": anywhere,
+                "anywhere_rate": round(anywhere / max(total, 1), 3),
+                "link_errors": errors,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

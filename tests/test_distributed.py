@@ -45,8 +45,10 @@ def test_dask_local_cluster_gives_the_same_store_as_a_plain_run(tmp_path, exampl
     from newsfuse.distributed import ingest_with_dask
 
     db = str(tmp_path / "dask.db")
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
         assert len(client.scheduler_info()["workers"]) == 2
         store = open_store(db)
         summary = ingest_with_dask(store, [str(examples_dir)], "unused", client=client)
@@ -104,8 +106,10 @@ def test_a_killed_worker_partition_is_retried(tmp_path, examples_dir, plain_db):
     nd.PARTITION_ARTICLES = 2  # several analysis tasks, so one is in flight when the worker dies
     killed: list[int] = []
     try:
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-                Client(cluster) as client:
+        with (
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+            Client(cluster) as client,
+        ):
             pids = client.run(os.getpid)
 
             def killer() -> None:

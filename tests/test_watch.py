@@ -37,7 +37,8 @@ def test_a_changed_feed_file_is_read_again_and_only_new_entries_added(tmp_path):
     def rss(items: list[tuple[str, str]]) -> str:
         body = "".join(
             f"<item><title>{t}</title><guid>{t}</guid><pubDate>Tue, 10 Mar 2026 10:00:00 GMT</pubDate>"
-            f"<description>{d}</description></item>" for t, d in items
+            f"<description>{d}</description></item>"
+            for t, d in items
         )
         return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{body}</channel></rss>'
 

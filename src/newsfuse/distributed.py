@@ -10,11 +10,18 @@ A worker that dies loses its tasks to the scheduler, which runs them again elsew
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from .model import Article, InputError, InputFile
 from .pipeline import (
-    Analysis, Deduper, IngestSummary, admit_all, analyse, read_and_clean, record_failure, store_analysed,
+    Analysis,
+    Deduper,
+    IngestSummary,
+    admit_all,
+    analyse,
+    read_and_clean,
+    record_failure,
+    store_analysed,
     update_stories_and_events,
 )
 
@@ -80,7 +87,7 @@ def ingest_with_dask(
         deduper = Deduper(store)
         pending: list[tuple[Article, bytes]] = []
         for future in read_futures:  # in input order: the same dedup decisions as a plain run
-            for path, sha, fmt, articles, errors in future.result():
+            for _path, sha, fmt, articles, errors in future.result():
                 store.save_input(by_sha[sha], fmt)
                 for err in errors:
                     record_failure(store, summary, err, sha, on_error)
@@ -91,7 +98,8 @@ def ingest_with_dask(
             originals = [a for a, _ in batch if a.duplicate_of is None]
             futures.append(
                 client.submit(analyse_partition, originals, retries=TASK_RETRIES, pure=False)
-                if analyse_articles and originals else None
+                if analyse_articles and originals
+                else None
             )
         for batch, future in zip(batches, futures):
             analyses = future.result() if future is not None else []

@@ -14,8 +14,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..store.base import Store
 from .gdelt import read_gdelt, write_gdelt
@@ -27,12 +27,16 @@ FORMATS = ("jsonl", "csv", "parquet", "gdelt", "graphml")
 TABLES = ("articles", "events", "mentions")
 EXTENSIONS = {"jsonl": "jsonl", "csv": "csv", "parquet": "parquet", "gdelt": "gdelt.tsv", "graphml": "graphml"}
 MEDIA_TYPES = {
-    "jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
-    "parquet": "application/vnd.apache.parquet", "gdelt": "text/tab-separated-values; charset=utf-8",
+    "jsonl": "application/x-ndjson",
+    "csv": "text/csv; charset=utf-8",
+    "parquet": "application/vnd.apache.parquet",
+    "gdelt": "text/tab-separated-values; charset=utf-8",
     "graphml": "application/graphml+xml",
 }
 _TABLE_WRITERS: dict[str, Callable[[Store, str, Path], int]] = {
-    "jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet,
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    "parquet": write_parquet,
 }
 
 
@@ -72,6 +76,14 @@ def _single(out: Path, name_in_folder: str, write: Callable[[Path], int]) -> str
 
 
 __all__ = [
-    "export", "ExportError", "FORMATS", "TABLES", "EXTENSIONS", "MEDIA_TYPES", "COLUMNS",
-    "read_csv", "read_gdelt", "build_graph",
+    "export",
+    "ExportError",
+    "FORMATS",
+    "TABLES",
+    "EXTENSIONS",
+    "MEDIA_TYPES",
+    "COLUMNS",
+    "read_csv",
+    "read_gdelt",
+    "build_graph",
 ]

@@ -37,20 +37,33 @@ def _add_actor(g: nx.DiGraph, ref: ActorRef) -> str:
     if key in g:
         g.nodes[key]["events"] += 1
     else:
-        g.add_node(key, **_attrs(kind="actor", label=ref.name, country=ref.country, sector=ref.sector,
-                                 role=ref.role, events=1))
+        g.add_node(
+            key, **_attrs(kind="actor", label=ref.name, country=ref.country, sector=ref.sector, role=ref.role, events=1)
+        )
     return key
 
 
 def _add_event(g: nx.DiGraph, e: Event) -> None:
     code = event_code(e)
     key = "event:" + e.id
-    g.add_node(key, **_attrs(
-        kind="event", label=f"{e.type} {e.date or ''}".strip(), type=e.type, mode=e.mode, cameo=code,
-        quad_class=quad_class(code) or None, date=e.date, status=e.status, location=e.location,
-        topics=list(e.topics), story_id=e.story_id, mentions=len(e.mentions),
-        sources=len({m.outlet or m.article_id for m in e.mentions}),
-    ))
+    g.add_node(
+        key,
+        **_attrs(
+            kind="event",
+            label=f"{e.type} {e.date or ''}".strip(),
+            type=e.type,
+            mode=e.mode,
+            cameo=code,
+            quad_class=quad_class(code) or None,
+            date=e.date,
+            status=e.status,
+            location=e.location,
+            topics=list(e.topics),
+            story_id=e.story_id,
+            mentions=len(e.mentions),
+            sources=len({m.outlet or m.article_id for m in e.mentions}),
+        ),
+    )
     for ref in e.source_actors:
         g.add_edge(_add_actor(g, ref), key, role="source", type=e.type)
     for ref in e.target_actors:
