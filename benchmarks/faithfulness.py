@@ -40,7 +40,7 @@ from newsfuse.api import queries  # noqa: E402
 from newsfuse.pipeline import ingest_paths  # noqa: E402
 from newsfuse.store import open_store  # noqa: E402
 from newsfuse.stories.config import load  # noqa: E402
-from newsfuse.stories.sentences import content_words, jaccard  # noqa: E402
+from newsfuse.stories.sentences import content_words, jaccard, split_sentences  # noqa: E402
 
 SHARED = (ROOT / ".." / "shared" / "corpus").resolve()
 MONTHS = {m: i for i, m in enumerate("January February March April May June July August September October "
@@ -124,15 +124,24 @@ class Checker:
         if " ".join(text.split()) in " ".join(art["text"].split()):
             return None
         words = content_words(text)
-        best = max((jaccard(words, content_words(s)) for s in art["sentences"]), default=0.0)
+        sentences = art["sentences"] + split_sentences(art["text"])  # the parser's and the briefing's
+        best = max((jaccard(words, content_words(s)) for s in sentences), default=0.0)
         return None if best >= self.cfg["same_sentence_jaccard"] else f"sentence not in the article (best {best:.2f})"
 
     def _figure(self, line: dict, art: dict, aid: str) -> str | None:
-        text = " ".join(art["text"].split()).lower()
+        text = _tokens(art["text"])
         sides = re.findall(r"“([^”]*)” according to ((?:\[[^\]]*\]\s*)+)", line["text"])
         mine = [w for w, marks in sides if any(m in marks for m in _marks_of(aid, line))]
-        missing = [w for w in mine if " ".join(w.split()).lower() not in text]
-        return f"figure wording not in the article: {missing}" if missing else None
+        missing = [w for w in mine if _tokens(w) not in text]
+        if missing:
+            return f"figure wording not in the article: {missing}"
+        reworded = re.findall(r"“([^”]*)” according to [^;(]*\(the same count in other words: ([^)]*)\)", line["text"])
+        for wording, marks in reworded:  # the same count in other words: its number must be there
+            number = re.findall(r"\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b",
+                                wording.lower())
+            if any(m in marks for m in _marks_of(aid, line)) and number and _tokens(number[-1]) not in text:
+                return f"the count {number[-1]!r} is not in the article"
+        return None
 
     def _composed(self, line: dict, art: dict) -> str | None:
         text = line["text"]
@@ -179,6 +188,11 @@ class Checker:
                     own = {w for w in re.findall(r"[a-z]+", form) if len(w) > 3 and w not in ("with", "held", "made")}
                     return own | self.verbs.get(ptype, set())
         return set()
+
+
+def _tokens(text: str) -> str:
+    """Words only, lower case: a figure's wording is quoted without the punctuation between its words."""
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
 
 
 def _marks_of(aid: str, line: dict) -> list[str]:

@@ -217,15 +217,17 @@ def figure_lines(briefs) -> list[dict]:
 def test_example_figures_that_disagree_are_listed_where_sources_differ(example_briefs):
     lines = {x["text"].split(":")[0]: x for x in figure_lines(example_briefs)}
     assert set(lines) == {"The sources give different figures for the " + n for n in ("officials", "countries", "companies")}
+    # co-sponsored by 14 / by 16 countries: one count in one role; "14 countries agreed to co-sponsor"
+    # is governed by another verb and is not compared (the parse cannot tell it is the same count)
     countries = lines["The sources give different figures for the countries"]
-    assert re.search(r"“[^”]*14 countries” according to \[Bramblegate Wire\] \[Quayside Chronicle\]; "
-                     r"“[^”]*16 countries” according to \[Ferrule Times\]; "
-                     r"“More than a dozen countries” according to \[Northgate Wire\] fits both\.", countries["text"])
-    assert set(countries["sources"]) == {"Bramblegate Wire", "Quayside Chronicle", "Ferrule Times", "Northgate Wire"}
+    assert re.search(r"“[^”]*co-sponsored by 14 countries” according to \[Quayside Chronicle\]; "
+                     r"“[^”]*co-sponsored by 16 countries” according to \[Ferrule Times\]\.", countries["text"])
+    assert set(countries["sources"]) == {"Quayside Chronicle", "Ferrule Times"}
     companies = lines["The sources give different figures for the companies"]["text"]
-    assert "five" in companies and "six companies” according to [Pelican Press]" in companies
+    assert "five companies” according to [Tessellate Review] (the same count in other words: [Bramblegate Wire])" in companies
+    assert "six companies” according to [Pelican Press]" in companies
     officials = lines["The sources give different figures for the officials"]["text"]
-    assert "12 officials" in officials and "20 officials" in officials
+    assert "delegation of 12 officials" in officials and "delegation of 20 officials" in officials
 
 
 def test_seed_story_states_no_figure_disagreement(seed_story):

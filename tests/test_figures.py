@@ -122,3 +122,15 @@ def test_an_article_giving_both_values_counts_two_things():
     assert len(a) == 2 and disagreements(a + b) == []
     c = find_figures("c", ["Police seized 12 magazines from the pirate boat ."])
     assert len(disagreements(c + b)) == 1  # without the article that gives both, the two reports do disagree
+
+
+def test_with_a_parse_only_counts_under_the_same_governing_word_are_compared():
+    # 12_ecb: weapons seized; 5_ecb: games of a season under "take" and "be"
+    seized = find_figures("a", ["The navy seized seven rifles ."], lambda i, at: "seize")
+    seized_b = find_figures("b", ["The navy seized three rifles ."], lambda i, at: "seize")
+    assert len(disagreements(seized + seized_b)) == 1
+    found = find_figures("c", ["The navy found three rifles ."], lambda i, at: "find")
+    assert disagreements(seized + found) == []
+    light = find_figures("d", ["The navy has seven rifles ."], lambda i, at: "have")
+    light_b = find_figures("e", ["The navy has three rifles ."], lambda i, at: "have")
+    assert disagreements(light + light_b) == []  # "be" and "have" say nothing of what is counted

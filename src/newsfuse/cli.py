@@ -213,15 +213,13 @@ def stories(db: str | None, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md")
 def brief(story_id: str, db: str | None, fmt: str) -> None:
     """A short cited briefing for one story."""
-    from .stories import brief as make_brief
+    from .api import queries
 
     with _store(db) as store:
         story = store.story(story_id)
         if story is None:
             raise click.ClickException(f"no story {story_id}")
-        events_ = store.events(EventFilter(story_id=story_id, limit=100000))
-        arts = {aid: store.article(aid) for aid in story.article_ids}
-        click.echo(make_brief(story, events_, {k: v for k, v in arts.items() if v}, fmt))
+        click.echo(queries.brief(store, story, fmt))
 
 
 @main.command()

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..model import ActorRef, Article, Event, Story
 from ..store.base import EventFilter, Store
+from ..stories import brief as make_brief
 
 MAX_TIMELINE = 5000
 ACTOR_CACHE_SECONDS = 30.0
@@ -44,31 +45,13 @@ def story_events(store: Store, story_id: str) -> list[Event]:
     return store.events(EventFilter(story_id=story_id, limit=100_000))
 
 
-def brief(story: Story, events: list[Event], articles: dict[str, Article], fmt: str) -> str:
-    """The stories stage's briefing; a plain list of events if that stage is not installed."""
-    try:
-        from ..stories import brief as make_brief
-    except ImportError:
-        return _plain_brief(story, events, articles, fmt)
-    return make_brief(story, events, articles, fmt)
-
-
-def _plain_brief(story: Story, events: list[Event], articles: dict[str, Article], fmt: str) -> str:
-    items = [{"date": e.date, "type": e.type, "mode": e.mode, "status": e.status,
-              "actors": names(e.source_actors) + names(e.target_actors),
-              "sources": sorted({m.outlet or m.article_id for m in e.mentions})} for e in events]
-    if fmt == "json":
-        return json.dumps({"story_id": story.id, "title": story.title, "events": items}, ensure_ascii=False)
-    lines = [f"# {story.title}", ""]
-    for it in items:
-        lines.append(f"- {it['date'] or 'undated'}: {it['type']} ({', '.join(it['actors'])}); "
-                     f"{it['status']}; sources: {', '.join(it['sources'])}")
-    text = "\n".join(lines)
-    if fmt == "html":
-        import html
-
-        return "<pre>" + html.escape(text) + "</pre>"
-    return text
+def brief(store: Store, story: Story, fmt: str) -> str:
+    """The cited briefing of one story, from its stored articles, fused events and event mentions:
+    the one read path of the CLI, the API and the web page."""
+    articles = {a.id: a for a in story_articles(store, story)}
+    mentions = [m for aid in articles for m in store.mentions(aid)]
+    parsed = {aid: ann for aid in articles if (ann := store.annotations(aid)) is not None}
+    return make_brief(story, story_events(store, story.id), articles, fmt, mentions, parsed)
 
 
 def timeline(store: Store, actors: list[str]) -> list[Event]:

@@ -12,12 +12,13 @@ escapes every piece of article text.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import html
 import json
 from typing import Sequence
 
-from ..model import Article, Detail, Event, EventMention, Story
+from ..model import AnnotatedArticle, Article, Detail, Event, EventMention, Story
 from .config import load
 from .figures import disagreements, find_figures
 from .sentences import Sentence, Weights, article_sentences, content_words, jaccard, overlap, quotable
@@ -25,20 +26,23 @@ from .sources import Source, independent, sources
 from .statements import Statement, date_phrase, event_statement, shown
 
 Mentions = dict[str, EventMention]
+GOVERNORS = ("VERB", "AUX", "NOUN", "PROPN")  # what a count can be the count of
 
 
 def brief(story: Story, events: Sequence[Event], articles: dict[str, Article], fmt: str = "md",
-          mentions: Sequence[EventMention] = ()) -> str:
+          mentions: Sequence[EventMention] = (), annotated: dict[str, AnnotatedArticle] | None = None) -> str:
+    """The briefing as markdown, HTML or JSON. With the articles' event ``mentions`` it states events;
+    with their ``annotated`` parses it compares a figure only with one governed by the same verb."""
     if fmt not in ("md", "html", "json"):
         raise ValueError(f"unknown format {fmt!r} (md, html, json)")
-    content = briefing(story, events, articles, mentions)
+    content = briefing(story, events, articles, mentions, annotated)
     if fmt == "json":
         return json.dumps(content, ensure_ascii=False, indent=2)
     return _html(content) if fmt == "html" else _markdown(content)
 
 
 def briefing(story: Story, events: Sequence[Event], articles: dict[str, Article],
-             mentions: Sequence[EventMention] = ()) -> dict:
+             mentions: Sequence[EventMention] = (), annotated: dict[str, AnnotatedArticle] | None = None) -> dict:
     cfg = load("brief.yaml")
     srcs = sources(story.article_ids, articles)
     by_id: Mentions = {m.id: m for m in mentions}
@@ -51,7 +55,7 @@ def briefing(story: Story, events: Sequence[Event], articles: dict[str, Article]
         "title": story.title,
         "min_confidence": cfg["min_confidence"],
         "account": [_plain(x, srcs) for x in account],
-        "differ": [_plain(x, srcs) for x in _differences(mine, by_id, srcs, cfg) + _figures(pool, srcs, cfg)],
+        "differ": [_plain(x, srcs) for x in _differences(mine, by_id, srcs, cfg) + _figures(pool, srcs, cfg, annotated)],
         "single_source": [_plain(x, srcs) for x in _single_source(mine, by_id, srcs, account, cfg)],
         "sources": [s.to_dict() for s in srcs.values()],
     }
@@ -192,25 +196,59 @@ def _differences(events: list[Event], mentions: Mentions, srcs: dict[str, Source
     return out
 
 
+def _verb_finder(parsed: AnnotatedArticle, texts: list[str]):
+    """(sentence index, offset in it) -> lemma of the word that governs the token there, from the
+    parse: the first verb or noun above it, prepositions passed ("seized [seven rifles]" -> seize,
+    "a delegation of [12 officials]" -> delegation)."""
+    starts, at = [], 0
+    for t in texts:
+        found = parsed.article.text.find(t, at)
+        starts.append(found)
+        at = found + len(t) if found >= 0 else at
+    begins = [t.start for t in parsed.tokens]
+    by_i = {t.i: t for t in parsed.tokens}
+
+    def verb_at(sentence: int, offset: int) -> str | None:
+        if starts[sentence] < 0:
+            return None
+        k = bisect.bisect_right(begins, starts[sentence] + offset) - 1
+        tok = parsed.tokens[k] if k >= 0 else None
+        for _ in range(load("brief.yaml")["figure_verb_steps"]):
+            tok = by_i.get(tok.head) if tok is not None and tok.head != tok.i else None
+            if tok is None or tok.pos in GOVERNORS:
+                break
+        return tok.lemma.lower() if tok is not None and tok.pos in GOVERNORS else None
+
+    return verb_at
+
+
 def _self_contradicting(sides: list[Detail]) -> bool:
     """An article on both sides of a contradiction tells of two things, not of one differently."""
     return any(set(d.supported_by) & set(d.contradicted_by) for d in sides) or any(
         set(a.supported_by) & set(b.supported_by) for i, a in enumerate(sides) for b in sides[i + 1:])
 
 
-def _figures(pool: list[Sentence], srcs: dict[str, Source], cfg: dict) -> list[Statement]:
+def _figures(pool: list[Sentence], srcs: dict[str, Source], cfg: dict,
+             annotated: dict[str, AnnotatedArticle] | None) -> list[Statement]:
     """Counts of one thing that independent reports give incompatibly ("12" vs "20 officials")."""
-    found = [f for a in srcs for f in find_figures(a, [s.text for s in pool if s.article_id == a])]
+    found = []
+    for a in srcs:
+        texts = [s.text for s in pool if s.article_id == a]
+        parsed = (annotated or {}).get(a)
+        found += find_figures(a, texts, _verb_finder(parsed, texts) if parsed else None)
     out = []
     for d in disagreements(found):
         groups = {srcs[a].group for _, arts in d.sides for a in arts}
         if len(groups) < 2:
             continue  # one report and its reprints cannot disagree with themselves
-        sides = "; ".join(cfg["figure_side"].format(wording=w, sources=_cite(arts, srcs)) for w, arts in d.sides)
+        sides = "; ".join(cfg["figure_side"].format(wording=w, sources=_cite(arts, srcs))
+                          + (cfg["figure_reworded"].format(sources=_cite(other, srcs)) if other else "")
+                          for (w, arts), other in zip(d.sides, d.reworded or [()] * len(d.sides)))
         which = "both" if len(d.sides) == 2 else "all of them"
         fits = "".join("; " + cfg["figure_fits"].format(wording=w, sources=_cite(arts, srcs), which=which)
                        for w, arts in d.fitting)
-        cited = tuple(dict.fromkeys(a for _, arts in d.sides + d.fitting for a in arts))
+        cited = tuple(dict.fromkeys([a for _, arts in d.sides + d.fitting for a in arts]
+                                    + [a for other in d.reworded for a in other]))
         out.append(Statement(cfg["figure_line"].format(counted=d.counted, sides=sides + fits) + ".", cited, "quoted"))
     return out
 

@@ -10,10 +10,11 @@ a dozen") contradicts neither. Vocabulary and thresholds: ``data/figures.yaml``.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ class Figure:
     high: float
     text: str  # the words as written, a few before the number included ("delegation of 12 officials")
     context: frozenset[str]  # stems of the content words around it
+    verb: str | None = None  # lemma of the verb that governs the counted noun ("seize"), when parsed
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class Disagreement:
     counted: str  # the noun as the articles write it ("officials")
     sides: tuple[tuple[str, tuple[str, ...]], ...]  # (wording, article ids) per incompatible value
     fitting: tuple[tuple[str, tuple[str, ...]], ...]  # vaguer wordings compatible with every side
+    # per side, the articles that give its value in other words than the wording shown
+    reworded: tuple[tuple[str, ...], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -72,12 +76,18 @@ def _pattern() -> re.Pattern:
     )
 
 
-def find_figures(article_id: str, sentences: Sequence[str]) -> list[Figure]:
-    """Every count of a plural noun in ``sentences`` (one article's)."""
+VerbAt = Callable[[int, int], "str | None"]  # (sentence index, offset of the noun in it) -> verb lemma
+
+
+def find_figures(article_id: str, sentences: Sequence[str], verb_at: VerbAt | None = None) -> list[Figure]:
+    """Every count of a plural noun in ``sentences`` (one article's); with ``verb_at`` (the parse), each
+    knows the verb that governs what it counts."""
     out = []
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         for match in _pattern().finditer(sentence):
             figure = _figure(article_id, sentence, match)
+            if figure is not None and verb_at is not None:
+                figure = dataclasses.replace(figure, verb=verb_at(i, match.start("noun")) or "")
             if figure is not None:
                 out.append(figure)
     return out
@@ -192,12 +202,22 @@ def _about_the_same(figures: list[Figure]) -> list[list[Figure]]:
     for i, a in enumerate(figures):
         for j in range(i + 1, len(figures)):
             b = figures[j]
-            if a.article_id != b.article_id and len(a.context & b.context) >= need:
+            if a.article_id != b.article_id and len(a.context & b.context) >= need and _same_role(a, b):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Figure]] = {}
     for i, f in enumerate(figures):
         groups.setdefault(find(i), []).append(f)
     return [g for g in groups.values() if len({f.article_id for f in g}) > 1]
+
+
+def _same_role(a: Figure, b: Figure) -> bool:
+    """Counts of one thing in one role: the same governing word where both were parsed ("seized
+    seven rifles" / "seized three rifles", "a delegation of 12 / of 20 officials"; ``""``: parsed,
+    none found). Counts governed differently ("took Detroit to six games" / "12 games behind") are
+    mostly of different things: never compared, at the cost of some real differences."""
+    if a.verb is None or b.verb is None:
+        return True
+    return bool(a.verb) and a.verb == b.verb and a.verb not in _cfg()["light_verbs"]
 
 
 def _sides(group: list[Figure]) -> tuple[tuple, tuple] | None:
@@ -216,7 +236,10 @@ def _sides(group: list[Figure]) -> tuple[tuple, tuple] | None:
     if any(a & b for i, a in enumerate(per_side) for b in per_side[i + 1 :]):
         return None  # one article giving two of the values counts two different things
     fitting = [r for r in ranges if r not in sides and all(_overlap(r, s) for s in sides)]
-    return tuple(_wording(by_range[r]) for r in sides), tuple(_wording(by_range[r]) for r in fitting)
+    shown = [_wording(by_range[r]) for r in sides]
+    reworded = tuple(tuple(dict.fromkeys(f.article_id for f in by_range[r] if f.article_id not in arts))
+                     for r, (_, arts) in zip(sides, shown))
+    return tuple(shown), tuple(_wording(by_range[r]) for r in fitting), reworded
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -224,5 +247,9 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def _wording(figures: list[Figure]) -> tuple[str, tuple[str, ...]]:
-    texts = sorted({f.text for f in figures}, key=lambda t: (len(t), t))
-    return texts[0], tuple(dict.fromkeys(f.article_id for f in figures))
+    """The wording most articles use (the shortest among equals), with the articles that use it."""
+    by_text: dict[str, list[str]] = {}
+    for f in figures:
+        by_text.setdefault(f.text, []).append(f.article_id)
+    text = min(by_text, key=lambda t: (-len(set(by_text[t])), len(t), t))
+    return text, tuple(dict.fromkeys(by_text[text]))

@@ -70,7 +70,7 @@ def _is_abbreviation_end(piece: str) -> bool:
     """Does ``piece`` (up to its final full stop) end with an initial or an abbreviation?"""
     if not piece.endswith("."):
         return False
-    last = piece.rstrip(".").split()[-1:] or [""]
+    last = piece.rstrip(".").rstrip().split()[-1:] or [""]  # "Mt ." in tokenised text is "Mt."
     word = last[0].lstrip("\"“‘([")
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "Warren S."
@@ -87,8 +87,9 @@ def quotable(text: str) -> bool:
     words = text.split()
     if len(words) < cfg["min_sentence_words"] or len(words) > cfg["max_sentence_words"]:
         return False
-    if not text.rstrip("\"”’')]").endswith((".", "!")) or text.endswith("?"):
-        return False  # headlines, teasers and questions
+    end = text.rstrip("\"”’')]")
+    if not end.endswith((".", "!")) or end.endswith(("..", ". .", "…")) or text.endswith("?"):
+        return False  # headlines, cut-off teasers and questions
     first = words[0].strip("\"“‘(").lower()
     if first in cfg["dependent_openings"] or "http" in text or "@" in text:
         return False
