@@ -24,3 +24,19 @@ def test_events_benchmark_smoke():
     assert 0.0 <= figures["anchor_knn7_type_accuracy"] <= 1.0
     assert figures["type_accuracy"] >= 0.5  # the first eight are AGREE records the patterns code
     assert set(figures["confusion"]) <= {"AGREE"}
+    # 5-fold cross-validation by sentence: per-fold figures, and precision among the shown mentions
+    assert len(figures["folds"]) == 5 and sum(f["records"] for f in figures["folds"]) == 8
+    assert figures["min_confidence"] == 0.5
+    assert figures["shown"] <= 8 and 0.0 <= figures["type_recall"] <= figures["shown"] / 8
+    if figures["shown"]:
+        assert 0.0 <= figures["precision"] <= figures["type_precision"] <= 1.0
+
+
+def test_folds_are_fixed_by_the_seed_and_balanced():
+    sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
+    import events as bench
+
+    folds = bench.folds_of(220)
+    assert folds == bench.folds_of(220)  # the seed is written in the script
+    assert sorted(folds.count(f) for f in range(5)) == [44] * 5
+    assert folds != [i % 5 for i in range(220)]  # shuffled, not in file order

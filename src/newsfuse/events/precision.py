@@ -144,5 +144,10 @@ def state_like(r: ActorRef) -> bool:
     return r.sector in (None, "GOV") and not r.role and kind in ("", "state", "gov")
 
 
+def identified(r: ActorRef) -> bool:
+    """An actor with a CAMEO code: a country, or an international group sector (IGO, NGO, ...)."""
+    return bool(r.country) or (r.sector or "").upper() in {s.upper() for s in cue("stateless_sectors")}
+
+
 def commentary_verb(tree: Tree, v: int) -> bool:
     return tree.lemma(v) in cue("commentary_predicates") and tree.lemma(v) not in cue("event_predicates")

@@ -86,7 +86,7 @@ class Roles:
         for deps in (tuple(d for d in CORE_DEPS if d != "appos"), CORE_DEPS):  # "Pakistan, a U.S. ally"
             core = tree.subtree(root, stop=tuple(d for d in _ALL_DEPS if d not in deps))
             core = [i for i in core if not _under_prep(tree, i, root)]
-            found = _unique(m for i in core for m in self.at(i))
+            found = _described(self.tree, _unique(m for i in core for m in self.at(i)))
             if any(m.ref.country or m.ref.sector for m in found):  # "Sidhoum, Algeria's activist"
                 return found
             bare = bare or found
@@ -174,6 +174,15 @@ def _under_prep(tree: Tree, i: int, root: int) -> bool:
             return True
         j = tree.head(j)
     return False
+
+
+def _described(tree: Tree, found: list[Mention]) -> list[Mention]:
+    """Without the actors inside a hyphenated modifier ("NATO-member Norway", "pro-Iranian Hizbollah",
+    "the Israeli-occupied West Bank"): they describe the phrase's actor, they are no party."""
+    dashes = [t for t in tree.tokens.values() if t.text == "-"]
+    inside = [m for m in found if any(m.end == d.start or m.start == d.end for d in dashes)]
+    rest = [m for m in found if m not in inside]
+    return rest if rest and inside else found
 
 
 def _unique(mentions) -> list[Mention]:

@@ -432,7 +432,7 @@ def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: 
         "not_occurred": m.status != "occurred",
         "noun_only": ev.noun_only,
         "inherited_date": inherited_date,
-        "unlinked_party": any(not (a.country or a.sector) for a in _participants(m)),
+        "unlinked_party": any(not prec.identified(a) for a in _participants(m)),
         "hedged": ev.hedged,
         "reported": ev.reported,
     }
