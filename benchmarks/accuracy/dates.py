@@ -23,6 +23,7 @@ way (each reported date is placed back on the original text by its words, in ord
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import random
@@ -117,12 +118,20 @@ def run_newsfuse(docs: list[dict[str, Any]]) -> dict[str, Any]:
     for a in annotated:
         find_dates(a.article.text, a.article.published, [e for e in a.entities if e.label in ("DATE", "TIME")])
     dates_s = time.perf_counter() - t0
+    preds = {a.article.id: [(d.start, d.end, d.value) for d in a.dates] for a in annotated}
     t0 = time.perf_counter()
-    with_tokens = {a.article.id: [(d.start, d.end, d.value) for d in find_dates(a.article.text, a.article.published, (), a.tokens)]
+    with_tokens = {a.article.id: [(d.start, d.end, d.value) for d in _dates_with_parse(find_dates, a)]
                    for a in annotated}
     tokens_s = time.perf_counter() - t0
-    preds = {a.article.id: [(d.start, d.end, d.value) for d in a.dates] for a in annotated}
-    return {"preds": preds, "with_tokens": with_tokens, "pipeline_s": pipeline_s, "dates_s": dates_s, "tokens_s": tokens_s}
+    return {"preds": preds, "with_tokens": with_tokens,
+            "pipeline_s": pipeline_s, "dates_s": dates_s, "tokens_s": tokens_s}
+
+
+def _dates_with_parse(find_dates, annotated):
+    """The date rules given the parse's tokens (an older ``find_dates`` without them: as annotate gives)."""
+    if "tokens" not in inspect.signature(find_dates).parameters:
+        return annotated.dates
+    return find_dates(annotated.article.text, annotated.article.published, (), annotated.tokens)
 
 
 def ingest_inputs(docs: list[dict[str, Any]], form: str) -> list[InputFile]:
@@ -131,7 +140,7 @@ def ingest_inputs(docs: list[dict[str, Any]], form: str) -> list[InputFile]:
         lines = [json.dumps({"id": d["doc_id"], "title": "", "published": d["dct"][:10], "text": d["text"]})
                  for d in docs]
         return [InputFile.of("timebank.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))]
-    return [InputFile.of(f"{d['doc_id']}.txt", f"Published: {d['dct'][:10]}\n\n{d['text']}\n".encode("utf-8"))
+    return [InputFile.of(f"{d['doc_id']}.txt", f"Published: {d['dct'][:10]}\n\n{d['text']}\n".encode())
             for d in docs]
 
 
@@ -148,7 +157,10 @@ def place_back(mentions, original: str) -> list[tuple[int, int, str | None]]:
     return out
 
 
-def run_through_ingest(docs: list[dict[str, Any]], form: str) -> tuple[dict[str, list[tuple[int, int, str | None]]], float, dict[str, Any]]:
+Preds = dict[str, list[tuple[int, int, str | None]]]
+
+
+def run_through_ingest(docs: list[dict[str, Any]], form: str) -> tuple[Preds, float, dict[str, Any]]:
     """Read + clean (newsfuse.pipeline.read_and_clean) + nlp, as ``newsfuse ingest`` runs them."""
     from newsfuse.nlp import annotate
     from newsfuse.nlp.dates import find_dates
@@ -197,7 +209,8 @@ def per_fold(folds: list[list[dict[str, Any]]], preds: dict[str, list[tuple[int,
     n = sum(f["n"] for f in figures)
     right = sum(round(f["right"] * f["n"]) for f in figures)  # counts back from 3-decimal shares (n < 1000)
     found = sum(round(f["found"] * f["n"]) for f in figures)
-    return {"folds": figures, "cv_found": round(found / n, 3) if n else 0.0, "cv_right": round(right / n, 3) if n else 0.0}
+    return {"folds": figures,
+            "cv_found": round(found / n, 3) if n else 0.0, "cv_right": round(right / n, 3) if n else 0.0}
 
 
 def _heideltime_one(doc: dict[str, Any], workdir: Path) -> list[tuple[int, int, str | None]]:
@@ -344,7 +357,8 @@ def above_every_fold(figures: dict[str, Any]) -> dict[str, bool]:
 
 def print_folds(figures: dict[str, Any]) -> None:
     """One line per fold: right share (found share) of each system, the anchor last."""
-    keys = [k for k in figures if k.endswith("_cv") and k != "heideltime_cv"] + [k for k in ("heideltime_cv",) if k in figures]
+    keys = [k for k in figures if k.endswith("_cv") and k != "heideltime_cv"]
+    keys += [k for k in ("heideltime_cv",) if k in figures]
     print("fold  " + "  ".join(f"{k[:-3]:>16}" for k in keys))
     for i in range(FOLDS):
         cells = [figures[k]["folds"][i] for k in keys]

@@ -133,7 +133,8 @@ def wire_dateline(line: str) -> WireDateline | None:
     if not m or m.group("place").casefold() in load_rules()["wire_dateline"]["not_places"]:
         return None
     rest = line[m.end():].strip()
-    if m.group("date") is None and m.group("agency") is None and not (m.group("place").isupper() and len(m.group("place")) > 2):
+    capitals = m.group("place").isupper() and len(m.group("place")) > 2
+    if m.group("date") is None and m.group("agency") is None and not capitals:
         return None  # "Gaza: what we know" is a title; "WASHINGTON -" and "Geneva, March 3:" are datelines
     if m.group("sep") is None and (rest or m.group("agency") is None):
         return None  # inline, a separator ends the dateline; alone, the agency does

@@ -31,7 +31,7 @@ Resolved = tuple[date | None, str | None, str]  # (start of the period, precisio
 class _Ctx:
     text: str
     pub: date | None
-    clauses: "_Clauses | None" = None  # the parse, when the caller has one
+    clauses: _Clauses | None = None  # the parse, when the caller has one
     prior: list[tuple[date, str]] = field(default_factory=list)  # resolved mentions so far
     topic: date | None = None  # the first quarter named outright: what a report is about
     named: date | None = None  # the last quarter named or referred to as such ("the latest quarter")
@@ -704,7 +704,8 @@ def _unit_mod_ok(m: re.Match[str], text: str) -> bool:
     # "the last/next year" is usually a duration ("over the last year"); a decade is a period,
     # unless a preposition of extent makes it a duration too ("over the next decade").
     mod, unit = _key(m.group("mod")), _key(m.group("unit"))
-    if mod in ("the last", "the next", "the past", "the coming") and _duration_preposition().search(text, max(0, m.start() - 20), m.start()):
+    extent = _duration_preposition().search(text, max(0, m.start() - 20), m.start())
+    if mod in ("the last", "the next", "the past", "the coming") and extent:
         return False
     return not (mod in ("the last", "the next") and unit != "decade")
 
