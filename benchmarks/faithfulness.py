@@ -31,6 +31,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
 from common import machine, versions  # noqa: E402
@@ -74,7 +76,8 @@ def records(data: Path, corpus: str) -> list[dict[str, Any]]:
 
 
 def briefs(data: Path, corpus: str, workdir: Path) -> list[dict[str, Any]]:
-    """JSON briefings (with the cited articles' sentences and dates) of every story of 3+ articles."""
+    """JSON briefings (with the cited articles' sentences, dates and record ids) of every story of 2+
+    articles."""
     path = workdir / f"{corpus}-dev.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(data, corpus)), encoding="utf-8")
     db = workdir / f"{corpus}.db"
@@ -83,13 +86,14 @@ def briefs(data: Path, corpus: str, workdir: Path) -> list[dict[str, Any]]:
         if not store.count_articles():
             ingest_paths(store, [str(path)])
         for story in store.stories():
-            if len(story.article_ids) < 3:
+            if len(story.article_ids) < 2:
                 continue
             b = json.loads(queries.brief(store, story, "json"))
-            b["articles"] = {}
+            b["articles"], b["records"] = {}, []
             for aid in story.article_ids:
                 ann = store.annotations(aid)
                 if ann is not None:
+                    b["records"].append(ann.article.external_id)
                     b["articles"][aid] = {"sentences": [s.text for s in ann.sentences], "text": ann.article.text,
                                           "dates": sorted({d.value for d in ann.dates if d.value}),
                                           "published": ann.article.published}
@@ -195,6 +199,30 @@ def _tokens(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
 
 
+def gold_stories(data: Path, corpus: str) -> dict[str, str]:
+    """Record id -> its gold story (ECB+ subtopic, GVC incident)."""
+    out = {}
+    for line in open(data / "clustering" / corpus / "documents.jsonl", encoding="utf-8"):
+        d = json.loads(line)
+        if d.get("split") == "dev":
+            out[d["doc_id"]] = str(d.get("subtopic") or d.get("incident_id"))
+    return out
+
+
+def openings(all_briefs: list[dict], gold: dict[str, str], labels: dict[str, list[list[str]]]) -> list[dict]:
+    """Per labelled gold story: the brief of the story holding most of its articles, and whether its
+    first sentence states the main event (a word of every labelled group)."""
+    out = []
+    for story, groups in labels.items():
+        best = max(all_briefs, key=lambda b: sum(gold.get(r) == story for r in b["records"]), default=None)
+        held = sum(gold.get(r) == story for r in best["records"]) if best else 0
+        first = best["account"][0]["text"] if best and held and best["account"] else ""
+        low = " ".join(first.lower().split())
+        out.append({"gold": story, "articles": held, "opening": first,
+                    "states_main_event": bool(first) and all(any(w in low for w in g) for g in groups)})
+    return out
+
+
 def _marks_of(aid: str, line: dict) -> list[str]:
     return [f"[{m}]" for a, m in zip(line["article_ids"], line["sources"]) if a == aid]
 
@@ -247,16 +275,19 @@ def _cameo_verbs(events: Path) -> dict[str, set[str]]:
 
 def run(data: Path, corpora: list[str], keep: Path | None) -> dict[str, Any]:
     checker = Checker(data)
+    labels = yaml.safe_load((ROOT / "benchmarks" / "data" / "main_events.yaml").read_text(encoding="utf-8"))
     figures: dict[str, Any] = {"machine": machine(), "versions": versions("spacy"), "corpora": {}}
     with tempfile.TemporaryDirectory() as tmp:
         workdir = keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         for corpus in corpora:
             counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-            failures, openers = [], []
-            for b in briefs(data, corpus, workdir):
-                openers.append({"story": b["story_id"], "articles": len(b["articles"]),
-                                "opening": b["account"][0]["text"] if b["account"] else ""})
+            failures, checked = [], 0
+            all_briefs = briefs(data, corpus, workdir)
+            for b in all_briefs:
+                if len(b["articles"]) < 3:
+                    continue
+                checked += 1
                 for section in ("account", "differ", "single_source"):
                     for line in b[section]:
                         kind = "figure" if "different figures" in line["text"] else line["kind"]
@@ -266,11 +297,13 @@ def run(data: Path, corpora: list[str], keep: Path | None) -> dict[str, Any]:
                         if problems:
                             failures.append({"story": b["story_id"], "section": section, "kind": kind,
                                              "text": line["text"], "problems": problems})
+            opened = openings(all_briefs, gold_stories(data, corpus), labels[corpus])
             figures["corpora"][corpus] = {
-                "stories": len(openers),
+                "stories": checked,
+                "main_event_first": {"stated": sum(o["states_main_event"] for o in opened), "labelled": len(opened)},
                 "passed": {k: {"passed": p, "total": t, "share": round(p / t, 3) if t else None}
                            for k, (p, t) in sorted(counts.items())},
-                "failures": failures, "openings": openers}
+                "failures": failures, "openings": opened}
     return figures
 
 
@@ -288,9 +321,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             print(f"  {kind:9s} {p['passed']:4d} / {p['total']:4d} said by every cited article ({p['share']})")
         for x in f["failures"]:
             print(f"  FAIL [{x['section']}/{x['kind']}] {x['text'][:160]}\n       {'; '.join(x['problems'])[:300]}")
-        print("  openings:")
+        m = f["main_event_first"]
+        print(f"  first sentence states the main event: {m['stated']} / {m['labelled']} labelled stories")
         for o in f["openings"]:
-            print(f"  - {o['story']} ({o['articles']}): {o['opening'][:200]}")
+            mark = "yes" if o["states_main_event"] else "NO "
+            print(f"  {mark} {o['gold']} ({o['articles']} articles): {o['opening'][:180]}")
     if args.json:
         print(json.dumps(figures, ensure_ascii=False))
     return figures

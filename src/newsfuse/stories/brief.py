@@ -49,7 +49,8 @@ def briefing(story: Story, events: Sequence[Event], articles: dict[str, Article]
     sents = [s for a in srcs for s in article_sentences(a, articles[a].paragraphs)]
     pool = [s for s in sents if quotable(s.text)]
     mine = _story_events(story, events)
-    account = _account(pool, Weights(sents), mine, by_id, srcs, cfg)
+    headlines = [Sentence(a, articles[a].title or "", -1, content_words(articles[a].title or "")) for a in srcs]
+    account = _account(pool, [h for h in headlines if h.words], Weights(sents), mine, by_id, srcs, cfg)
     return {
         "story_id": story.id,
         "title": story.title,
@@ -79,10 +80,10 @@ def _story_events(story: Story, events: Sequence[Event]) -> list[Event]:
 # ---------------------------------------------------------------------- account
 
 
-def _account(pool: list[Sentence], weights: Weights, events: list[Event], mentions: Mentions,
-             srcs: dict[str, Source], cfg: dict) -> list[Statement]:
+def _account(pool: list[Sentence], headlines: list[Sentence], weights: Weights, events: list[Event],
+             mentions: Mentions, srcs: dict[str, Source], cfg: dict) -> list[Statement]:
     lines: list[Statement] = []
-    lead = _lead(pool, weights, srcs, cfg)
+    lead = _lead(pool, headlines, weights, srcs, cfg)
     if lead is not None:
         lines.append(_quoted(lead, pool))
     for st in _event_statements(events, mentions, srcs, cfg):
@@ -119,12 +120,15 @@ def _by_group(sentences: list[Sentence], srcs: dict[str, Source]) -> dict[str, l
     return out
 
 
-def _lead(pool: list[Sentence], weights: Weights, srcs: dict[str, Source], cfg: dict) -> Sentence | None:
-    """The lead sentence (among each report's first ones) closest to every other report's lead."""
+def _lead(pool: list[Sentence], headlines: list[Sentence], weights: Weights, srcs: dict[str, Source],
+          cfg: dict) -> Sentence | None:
+    """The lead sentence (among each report's first ones) closest to every other report's lead and
+    headline (a headline names the main event, but is no sentence to quote)."""
     leads = _by_group([s for s in pool if _lead_rank(s, pool) < cfg["lead_sentences"]], srcs)
+    targets = _by_group([s for s in pool if _lead_rank(s, pool) < cfg["lead_sentences"]] + headlines, srcs)
     scored = []
     for group, cands in leads.items():
-        others = {g: ss for g, ss in leads.items() if g != group}
+        others = {g: ss for g, ss in targets.items() if g != group}
         scored += [(-_centrality(s, others, weights), _lead_rank(s, pool), s.article_id, s) for s in cands]
     return min(scored, key=lambda x: x[:3])[3] if scored else None
 

@@ -90,6 +90,8 @@ def quotable(text: str) -> bool:
     end = text.rstrip("\"”’')]")
     if not end.endswith((".", "!")) or end.endswith(("..", ". .", "…")) or text.endswith("?"):
         return False  # headlines, cut-off teasers and questions
+    if not words[0].lstrip("\"“‘(`'")[:1].isupper() and not words[0][:1].isdigit():
+        return False  # a fragment cut out of a longer sentence
     first = words[0].strip("\"“‘(").lower()
     if first in cfg["dependent_openings"] or "http" in text or "@" in text:
         return False
