@@ -171,7 +171,7 @@ def test_a_near_identical_copy_is_a_reprint_and_counts_once():
 
 
 def test_html_escapes_hostile_article_text():
-    hostile = '<script>alert("x")</script> The minister met the envoy in Geneva on Monday to discuss the talks.'
+    hostile = 'The minister met the envoy <script>alert("x")</script> in Geneva on Monday to discuss the talks.'
     a = Article("h1", "x.txt", "text", "<img src=x onerror=alert(1)>", None, "<b>outlet</b>", None,
                 (Block("paragraph", hostile),))
     story = Story("s-h1", a.title, ("h1",))
