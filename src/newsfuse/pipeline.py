@@ -17,6 +17,15 @@ from typing import Callable, Sequence
 from .model import AnnotatedArticle, Article, Block, EmbeddedPost, EventMention, InputError, InputFile, RawDocument
 
 BATCH_SIZE = 16
+DOC_TIME_LIMIT = 60.0  # seconds of analysis one document may take (None or 0: no limit)
+
+
+class AnalysisTimeout(BaseException):
+    """The analysis in hand ran past its time limit (a BaseException: stage guards do not catch it)."""
+
+
+class IngestInterrupted(BaseException):
+    """Ctrl-C while a document was being read or analysed: the work in hand is dropped."""
 
 
 @dataclass
@@ -185,6 +194,7 @@ class Deduper:
 
         self._signature = signature
         self.index = NearDuplicateIndex()
+        self.dropped: set[str] = set()
         for article_id, sig in store.signatures():
             self.index.add(article_id, sig)
 
@@ -192,10 +202,16 @@ class Deduper:
         return self._signature(article)
 
     def match(self, sig: bytes) -> str | None:
-        return self.index.match(sig)
+        found = self.index.match(sig)
+        return None if found in self.dropped else found
 
     def add(self, article_id: str, sig: bytes) -> None:
         self.index.add(article_id, sig)
+        self.dropped.discard(article_id)
+
+    def forget(self, article_id: str) -> None:
+        """An article that was not stored after all: it is nobody's original."""
+        self.dropped.add(article_id)
 
 
 def ingest_paths(
@@ -208,65 +224,137 @@ def ingest_paths(
     stdin=None,
     fuse: bool = True,
     on_error: Callable[[str], None] | None = None,
+    time_limit: float | None = DOC_TIME_LIMIT,
 ) -> IngestSummary:
-    """Read every input, store new articles with their analysis, then update stories and events."""
+    """Read every input, store new articles with their analysis, then update stories and events.
+
+    A document whose analysis takes longer than ``time_limit`` seconds is an input failure
+    (``error: PATH: analysis took longer than N s``) and the batch goes on without it.
+    Ctrl-C stops within moments: a document being read or analysed is dropped (the next run
+    does it again), the batches already stored stay, and stories and events are brought up to date.
+    """
     from .ingest import iter_inputs
 
     summary = IngestSummary()
     deduper = Deduper(store)
     pending: list[tuple[Article, bytes]] = []
 
-    def flush() -> None:
-        if pending:
-            store_batch(store, pending, analyse_articles)
-            summary.new_ids.extend(a.id for a, _ in pending)
-            pending.clear()
+    def late(article: Article) -> None:
+        summary.new -= 1
+        deduper.forget(article.id)
+        cause = f"analysis took longer than {time_limit:g} s"
+        record_failure(store, summary, InputError(article.source_path, cause), article.input_sha256, on_error)
 
-
-    with _graceful_interrupt() as stop:
-        for item in iter_inputs(list(paths), stdin=stdin):
-            if isinstance(item, InputError):
-                record_failure(store, summary, item, None, on_error)
-                continue
-            summary.inputs += 1
-            fmt, articles, errors = read_and_clean(item)
-            store.save_input(item, fmt)
-            for err in errors:
-                record_failure(store, summary, err, item.sha256, on_error)
-            admit_all(store, deduper, articles, pending, summary)
-            if len(pending) >= batch_size:
-                flush()
-            if progress:
-                progress(summary.inputs, item.path)
-            if stop.is_set():
-                # Stop cleanly: the batch in hand is stored; the next run goes on from there.
-                summary.interrupted = True
-                break
-        flush()
+    with _graceful_interrupt() as ctl:
+        try:
+            for item in iter_inputs(list(paths), stdin=stdin):
+                if isinstance(item, InputError):
+                    record_failure(store, summary, item, None, on_error)
+                    continue
+                summary.inputs += 1
+                with ctl.abortable():
+                    fmt, articles, errors = read_and_clean(item)
+                store.save_input(item, fmt)
+                for err in errors:
+                    record_failure(store, summary, err, item.sha256, on_error)
+                with ctl.abortable():  # a huge document's MinHash takes a while
+                    admit_all(store, deduper, articles, pending, summary)
+                if len(pending) >= batch_size:
+                    _flush(store, pending, summary, analyse_articles, time_limit, late, ctl.abortable)
+                if progress:
+                    progress(summary.inputs, item.path)
+                if ctl.stop.is_set():
+                    break  # the batch in hand is stored below; the next run goes on from there
+            _flush(store, pending, summary, analyse_articles, time_limit, late, ctl.abortable)
+        except IngestInterrupted:
+            _drop(pending, summary)
+            print_error("stopped: the documents in hand were not stored (run again to go on)")
+        summary.interrupted = ctl.stop.is_set()
     if fuse and analyse_articles and summary.new:
         update_stories_and_events(store)
     return summary
 
 
+def _flush(store, pending: list[tuple[Article, bytes]], summary: IngestSummary, analyse_articles: bool,
+           time_limit: float | None, late: Callable[[Article], None], guard) -> None:
+    """Analyse and store the batch in hand."""
+    if not pending:
+        return
+    stored = store_batch(store, pending, analyse_articles, time_limit=time_limit, on_late=late, guard=guard)
+    summary.new_ids.extend(a.id for a, _ in stored)
+    pending.clear()
+
+
+def _drop(pending: list[tuple[Article, bytes]], summary: IngestSummary) -> None:
+    """Uncount the batch in hand (not stored)."""
+    for article, _ in pending:
+        if article.duplicate_of:
+            summary.duplicate -= 1
+        else:
+            summary.new -= 1
+    pending.clear()
+
+
+class _Interrupt:
+    """Ctrl-C state: ``stop`` once pressed; while ``abortable`` work runs, Ctrl-C aborts it at once."""
+
+    def __init__(self) -> None:
+        self.stop = threading.Event()
+        self.in_abortable = False
+
+    @contextlib.contextmanager
+    def abortable(self):
+        if self.stop.is_set():
+            raise IngestInterrupted
+        self.in_abortable = True
+        try:
+            yield
+        finally:
+            self.in_abortable = False
+
+    def on_sigint(self, signum, frame) -> None:
+        if self.in_abortable:
+            self.stop.set()
+            self.in_abortable = False
+            raise IngestInterrupted
+        if self.stop.is_set():
+            raise KeyboardInterrupt
+        self.stop.set()
+        print("stopping after the current batch (Ctrl-C again to stop now)", file=sys.stderr, flush=True)
+
+
 @contextlib.contextmanager
 def _graceful_interrupt():
-    """First Ctrl-C: finish the current input and batch, then stop. Second Ctrl-C: stop now."""
-    stop = threading.Event()
+    """First Ctrl-C: drop the document in hand (or finish the store write in hand), then stop.
+    A second Ctrl-C during a store write or the final fusion stops at once (its transaction rolls back)."""
+    ctl = _Interrupt()
     if threading.current_thread() is not threading.main_thread():
-        yield stop
+        yield ctl
+        return
+    previous = signal.signal(signal.SIGINT, ctl.on_sigint)
+    try:
+        yield ctl
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise AnalysisTimeout in the block after ``seconds`` (main thread only; elsewhere no limit)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
         return
 
     def handler(signum, frame):
-        if stop.is_set():
-            raise KeyboardInterrupt
-        stop.set()
-        print("stopping after the current batch (Ctrl-C again to stop now)", file=sys.stderr, flush=True)
+        raise AnalysisTimeout
 
-    previous = signal.signal(signal.SIGINT, handler)
+    previous = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield stop
+        yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def record_failure(store, summary: IngestSummary, err: InputError, sha: str | None,
@@ -306,11 +394,61 @@ def _admit(store, deduper: Deduper, article: Article, pending: list[tuple[Articl
     return "duplicate" if original else "new"
 
 
-def store_batch(store, batch: Sequence[tuple[Article, bytes]], analyse_articles: bool = True) -> None:
-    """Analyse the batch's original (non-duplicate) articles, then store it all."""
+def store_batch(store, batch: Sequence[tuple[Article, bytes]], analyse_articles: bool = True, *,
+                time_limit: float | None = None, on_late: Callable[[Article], None] | None = None,
+                guard=None) -> list[tuple[Article, bytes]]:
+    """Analyse the batch's original (non-duplicate) articles, then store it all, less the articles
+    whose analysis ran past ``time_limit`` (each given to ``on_late``). Returns what was stored.
+    ``guard`` (a context manager) wraps the analysis, e.g. to let Ctrl-C abort it."""
     originals = [a for a, _ in batch if a.duplicate_of is None]
-    analyses = analyse(originals) if analyse_articles and originals else []
+    analyses: list[Analysis] = []
+    if analyse_articles and originals:
+        with guard() if guard else contextlib.nullcontext():
+            analyses, late = analyse_within(originals, time_limit)
+        late_ids = {a.id for a in late}
+        for article in late:
+            if on_late:
+                on_late(article)
+        batch = [(a, sig) for a, sig in batch if a.id not in late_ids and a.duplicate_of not in late_ids]
     store_analysed(store, batch, analyses)
+    return list(batch)
+
+
+def analyse_within(articles: Sequence[Article], seconds: float | None) -> tuple[list[Analysis], list[Article]]:
+    """``analyse`` with a time limit per document: (analyses, articles that ran past it).
+
+    The batch is analysed together within the limit; when it runs past it, each article is
+    analysed alone within the limit, and those that run past it again are given up.
+    """
+    if not seconds:
+        return analyse(articles), []
+    prepare_analysis()  # models load outside the limit (and are never cut off half-imported)
+    try:
+        with time_limit(seconds):
+            return analyse(articles), []
+    except AnalysisTimeout:
+        if len(articles) == 1:
+            return [], list(articles)
+    done: list[Analysis] = []
+    late: list[Article] = []
+    for article in articles:
+        try:
+            with time_limit(seconds):
+                done.extend(analyse([article]))
+        except AnalysisTimeout:
+            late.append(article)
+    return done, late
+
+
+def prepare_analysis() -> None:
+    """Load the language model, the actor knowledge base and the sentence embedder."""
+    from .actors import get_kb
+    from .nlp import load_model
+    from .stories import load_embedder
+
+    load_model()
+    get_kb()
+    load_embedder()
 
 
 def store_analysed(store, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[Analysis]) -> None:

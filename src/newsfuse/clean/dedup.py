@@ -16,6 +16,7 @@ SEED = 1
 SCHEME = "affine32"  # datasketch 2 hashing scheme; signatures are NUM_PERM uint32 values
 _WORD = re.compile(r"\w+")
 _DTYPE = np.dtype("<u4")
+_UPDATE_CHUNK = 20_000  # shingles hashed at once: bounds memory for a huge text (same signature)
 _EMPTY = np.full(NUM_PERM, (1 << 32) - 1, dtype=_DTYPE)  # datasketch's value for "no shingles"
 
 
@@ -35,7 +36,9 @@ def _new(hashvalues=None) -> MinHash:
 
 def text_signature(text: str) -> bytes:
     m = _new()
-    m.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
+    found = sorted(shingles(text))
+    for start in range(0, len(found), _UPDATE_CHUNK):  # datasketch's work array is NUM_PERM x chunk
+        m.update_batch([s.encode("utf-8") for s in found[start:start + _UPDATE_CHUNK]])
     return np.asarray(m.hashvalues, dtype=_DTYPE).tobytes()
 
 
