@@ -47,8 +47,11 @@ def main() -> None:
 @click.option("--no-analysis", is_flag=True, help="Only read, clean and store (no NLP, events or stories).")
 @click.option("--dask", "dask_address", default=None, help="Run per-document stages on Dask: SCHEDULER_ADDRESS or local[:N].")
 @click.option("--batch-size", default=16, show_default=True, help="Documents per stored batch (one transaction).")
+@click.option("--time-limit", default=60.0, show_default=True, type=float,
+              help="Seconds of analysis one document may take; past it that file is an error and the batch "
+                   "goes on (0: no limit).")
 def ingest(paths: tuple[str, ...], db: str | None, as_json: bool, no_analysis: bool, dask_address: str | None,
-           batch_size: int) -> None:
+           batch_size: int, time_limit: float) -> None:
     """Read files, folders, globs or - (stdin); clean, analyse, fuse and store them."""
     from . import pipeline
 
@@ -59,7 +62,7 @@ def ingest(paths: tuple[str, ...], db: str | None, as_json: bool, no_analysis: b
             summary = ingest_with_dask(store, list(paths), dask_address, analyse_articles=not no_analysis,
                                        on_error=pipeline.print_error)
         else:
-            summary = _ingest_with_progress(store, list(paths), not no_analysis, batch_size, as_json)
+            summary = _ingest_with_progress(store, list(paths), not no_analysis, batch_size, as_json, time_limit)
     if as_json:
         _print_json(summary.to_dict())
     else:
@@ -74,7 +77,8 @@ def ingest(paths: tuple[str, ...], db: str | None, as_json: bool, no_analysis: b
         sys.exit(130)
 
 
-def _ingest_with_progress(store, paths: list[str], analyse: bool, batch_size: int, quiet: bool):
+def _ingest_with_progress(store, paths: list[str], analyse: bool, batch_size: int, quiet: bool,
+                          time_limit: float | None = None):
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                TimeElapsedColumn, TimeRemainingColumn)
 
@@ -92,7 +96,8 @@ def _ingest_with_progress(store, paths: list[str], analyse: bool, batch_size: in
             bar.update(task, completed=done, description=os.path.basename(path)[:40], rate=rate)
 
         return pipeline.ingest_paths(store, paths, analyse_articles=analyse, batch_size=batch_size,
-                                     progress=progress, stdin=sys.stdin.buffer, on_error=pipeline.print_error)
+                                     progress=progress, stdin=sys.stdin.buffer, on_error=pipeline.print_error,
+                                     time_limit=time_limit or None)
 
 
 def _count_inputs(paths: list[str]) -> int | None:
