@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -11,15 +12,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsfuse.api import create_app
-from newsfuse.export.gdelt import first_day
-from newsfuse.store import open_store
+from newsfuse.export.gdelt import NOT_OCCURRED, first_day
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / ".." / "shared" / "corpus" / "seeds"
 TOKEN = "test-operator-token"
 LOCAL = {"base_url": "http://127.0.0.1", "client": ("127.0.0.1", 40000)}
-
-
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +57,7 @@ def test_article_comes_with_annotations_whose_offsets_hold(api):
     text = "\n\n".join(b["text"] for b in doc["blocks"])
     assert doc["sentences"] and doc["entities"]
     for s in doc["sentences"]:
-        assert text[s["start"]:s["end"]] == s["text"]
+        assert text[s["start"] : s["end"]] == s["text"]
     assert api.get("/articles/0000000000000000").status_code == 404
 
 
@@ -134,12 +132,17 @@ def test_search(api):
 
 
 def test_export_endpoint_matches_the_events(api):
-    n = len(api.get("/events", params={"limit": 500}).json()["items"])
+    events = {e["id"]: e for e in api.get("/events", params={"limit": 500}).json()["items"]}
     r = api.get("/export", params={"format": "csv", "what": "events"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
-    assert len(list(csv.DictReader(io.StringIO(r.text)))) == n
-    tsv = api.get("/export", params={"format": "gdelt"}).text.splitlines()
-    assert tsv[0].startswith("GLOBALEVENTID\tSQLDATE") and len(tsv) == n + 1
+    assert len(list(csv.DictReader(io.StringIO(r.text)))) == len(events)
+    tsv = api.get("/export", params={"format": "gdelt"}).text
+    assert tsv.startswith("GLOBALEVENTID\tSQLDATE")
+    rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t"))
+    # GDELT rows are events that happened: a subset of the events, none denied or hypothetical
+    assert rows and {row["NewsfuseEventId"] for row in rows} <= set(events)
+    occurred = [e for e in events.values() if e["status"] not in NOT_OCCURRED]
+    assert all(row["Status"] not in NOT_OCCURRED for row in rows) and len(rows) <= len(occurred)
     assert api.get("/export", params={"format": "graphml"}).text.startswith("<?xml")
     assert api.get("/export", params={"format": "parquet", "what": "articles"}).content[:4] == b"PAR1"
     assert api.get("/export", params={"format": "xls"}).status_code == 422
@@ -147,11 +150,37 @@ def test_export_endpoint_matches_the_events(api):
 
 def test_openapi_and_docs(api):
     paths = api.get("/openapi.json").json()["paths"]
-    for p in ("/articles", "/articles/{article_id}", "/stories", "/stories/{story_id}", "/stories/{story_id}/brief",
-              "/events", "/events/{event_id}", "/actors", "/timeline", "/search", "/ingest", "/jobs/{job_id}", "/export"):
+    for p in (
+        "/articles",
+        "/articles/{article_id}",
+        "/stories",
+        "/stories/{story_id}",
+        "/stories/{story_id}/brief",
+        "/events",
+        "/events/{event_id}",
+        "/actors",
+        "/timeline",
+        "/search",
+        "/ingest",
+        "/jobs/{job_id}",
+        "/export",
+    ):
         assert p in paths
     docs = api.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+def test_home_and_story_pages_are_served_by_the_api_routes(api):
+    stories = api.get("/stories").json()["items"]
+    home = api.get("/")
+    assert home.status_code == 200 and home.headers["content-type"].startswith("text/html")
+    assert all(f'href="/stories/{s["id"]}"' in home.text for s in stories)
+    assert "/" not in api.get("/openapi.json").json()["paths"]
+    story = max(stories, key=lambda s: len(s["article_ids"]))
+    page = api.get(f"/stories/{story['id']}", headers={"accept": "text/html"})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    body = re.search(r'<div class="brief-body">(.*?)</div>', page.text, flags=re.S)
+    assert body and re.sub(r"<[^>]+>", "", body.group(1)).strip()  # the briefing the route handed the page
 
 
 # ----------------------------------------------------------------------------- access and headers
@@ -219,9 +248,10 @@ def test_ingest_json_articles(db, tmp_path):
     auth = {"authorization": f"Bearer {TOKEN}"}
     article = {
         "title": "Harbour workers end a two-day strike in Rotterdam",
-        "source": "Test Wire", "published": "2025-11-20",
+        "source": "Test Wire",
+        "published": "2025-11-20",
         "text": "Dock workers in Rotterdam ended a two-day strike on Thursday after the port authority "
-                "agreed to review night-shift pay. Union leaders said talks would resume next week.",
+        "agreed to review night-shift pay. Union leaders said talks would resume next week.",
     }
     with TestClient(create_app(_copy(db, tmp_path), token=TOKEN), **LOCAL) as c:
         r = c.post("/ingest", json={"articles": [article]}, headers=auth)

@@ -18,11 +18,19 @@ from newsfuse.store import open_store
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # Hostile reports written for this test: markup that must show as text, never run.
-HOSTILE_HTML = """<!doctype html><html><head><title>Port talks &lt;script&gt;window.__pwned=1&lt;/script&gt;</title></head>
+HOSTILE_HTML = """<!doctype html><html><head>
+<title>Port talks &lt;script&gt;window.__pwned=1&lt;/script&gt;</title></head>
 <body><article>
 <h1>Port talks &lt;script&gt;window.__pwned=1&lt;/script&gt; resume in Valletta</h1>
 <p>Negotiators for the harbour authority and the dock workers' union met in Valletta on Monday to resume
@@ -41,12 +49,10 @@ HOSTILE_JSON = {
     "source": "<img src=x onerror=alert(7)>Harbour Post",
     "published": "2025-11-21",
     "text": "Ferry operators in Valletta warned on Tuesday of delays after the dock workers' union called "
-            "a one-day stoppage. A notice pinned at the terminal read <script>window.__pwned=8</script> "
-            "according to photographs shared by passengers. The operators said services would resume on "
-            "Wednesday morning and apologised to travellers for the disruption.",
+    "a one-day stoppage. A notice pinned at the terminal read <script>window.__pwned=8</script> "
+    "according to photographs shared by passengers. The operators said services would resume on "
+    "Wednesday morning and apologised to travellers for the disruption.",
 }
-
-
 
 
 def _free_port() -> int:
@@ -65,7 +71,7 @@ class Server:
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         self.thread.start()
         deadline = time.monotonic() + 30
         while not self.server.started:

@@ -8,9 +8,10 @@ import tempfile
 import time
 import traceback
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..store import open_store
 from ..store.base import Store
@@ -35,8 +36,16 @@ class JobRunner:
 
     def submit(self, store: Store, folder: Path, files: list[str]) -> dict[str, Any]:
         job_id = uuid.uuid4().hex[:16]
-        record = {"id": job_id, "status": "queued", "files": files, "created": _now(),
-                  "started": None, "finished": None, "summary": None, "error": None}
+        record = {
+            "id": job_id,
+            "status": "queued",
+            "files": files,
+            "created": _now(),
+            "started": None,
+            "finished": None,
+            "summary": None,
+            "error": None,
+        }
         save_job(store, record)
         self._pool.submit(self._run, record, folder)
         return record
@@ -48,7 +57,7 @@ class JobRunner:
             save_job(store, record)
             summary = _ingest(store, [str(folder)])
             save_job(store, {**record, "status": "done", "finished": _now(), "summary": summary})
-        except Exception as exc:  # the job record carries the failure; the server keeps serving
+        except Exception as exc:  # noqa: BLE001 - the job record carries the failure; the server keeps serving
             traceback.print_exc()
             save_job(store, {**record, "status": "failed", "finished": _now(), "error": f"{type(exc).__name__}: {exc}"})
         finally:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections import Counter
 from typing import Any
 
-from ..model import ActorRef, Article, Event, Story
+from ..export.rows import iter_events
+from ..model import Article, Event, Story
 from ..store.base import EventFilter, Store
 from ..stories import brief as make_brief
+from ..stories import timeline as make_timeline
 
 MAX_TIMELINE = 5000
 ACTOR_CACHE_SECONDS = 30.0
@@ -55,31 +56,10 @@ def brief(store: Store, story: Story, fmt: str) -> str:
 
 
 def timeline(store: Store, actors: list[str]) -> list[Event]:
-    """Dated events involving every given actor, oldest first."""
+    """Dated events involving every given actor, oldest first (the stories stage's rule of who is involved)."""
     first = actors[0] if actors else None
     candidates = store.events(EventFilter(actor=first, limit=MAX_TIMELINE))
-    try:
-        from ..stories import timeline as make_timeline
-    except ImportError:
-        return _plain_timeline(candidates, actors)
     return list(make_timeline(candidates, list(actors)))
-
-
-def _plain_timeline(events: list[Event], actors: list[str]) -> list[Event]:
-    chosen = [e for e in events if e.date and all(involves(e, a) for a in actors)]
-    return sorted(chosen, key=lambda e: (e.date or "", e.id))
-
-
-def involves(event: Event, actor: str) -> bool:
-    key = actor.casefold()
-    for ref in event.source_actors + event.target_actors:
-        if key in ref.name.casefold() or key == (ref.country or "").casefold() or key == ref.actor_id:
-            return True
-    return False
-
-
-def names(refs: tuple[ActorRef, ...]) -> list[str]:
-    return [r.name for r in refs]
 
 
 class ActorIndex:
@@ -103,8 +83,6 @@ class ActorIndex:
 
 
 def _collect_actors(store: Store) -> list[dict[str, Any]]:
-    from ..export.rows import iter_events
-
     info: dict[str, dict[str, Any]] = {}
     counts: Counter[str] = Counter()
     sides: dict[str, Counter[str]] = {}
@@ -112,9 +90,19 @@ def _collect_actors(store: Store) -> list[dict[str, Any]]:
         for side, refs in (("source", e.source_actors), ("target", e.target_actors)):
             for ref in refs:
                 key = ref.actor_id or ref.name.casefold()
-                info.setdefault(key, {"actor_id": ref.actor_id, "name": ref.name, "country": ref.country,
-                                      "sector": ref.sector, "role": ref.role})
+                info.setdefault(
+                    key,
+                    {
+                        "actor_id": ref.actor_id,
+                        "name": ref.name,
+                        "country": ref.country,
+                        "sector": ref.sector,
+                        "role": ref.role,
+                    },
+                )
                 counts[key] += 1
                 sides.setdefault(key, Counter())[side] += 1
-    return [{**info[k], "events": n, "as_source": sides[k]["source"], "as_target": sides[k]["target"]}
-            for k, n in counts.most_common()]
+    return [
+        {**info[k], "events": n, "as_source": sides[k]["source"], "as_target": sides[k]["target"]}
+        for k, n in counts.most_common()
+    ]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.background import BackgroundTask
 from starlette.datastructures import UploadFile
 
@@ -69,6 +69,14 @@ def get_article(request: Request, article_id: str) -> Any:
 # ----------------------------------------------------------------------------- stories
 
 
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def home(request: Request, after: str | None = None, limit: int = Query(100, ge=1, le=MAX_PAGE)) -> HTMLResponse:
+    """The web page's front: the stories, as on ``/stories`` in HTML."""
+    store = store_of(request)
+    items, nxt = queries.page_stories(store, limit, after)
+    return pages.story_list(request, store, items, nxt)
+
+
 @router.get("/stories", summary="Stories (the same story across outlets)", tags=["stories"])
 def list_stories(request: Request, limit: int = Query(100, ge=1, le=MAX_PAGE), after: str | None = None) -> Any:
     store = store_of(request)
@@ -87,10 +95,13 @@ def get_story(request: Request, story_id: str) -> Any:
     articles = queries.story_articles(store, story)
     events = queries.story_events(store, story_id)
     if wants_html(request):
-        return pages.story_page(request, store, story, articles, events)
-    return {**story.to_dict(),
-            "articles": [_article_summary(a) for a in articles],
-            "events": [e.to_dict() for e in events]}
+        brief = queries.brief(store, story, "md")
+        return pages.story_page(request, store, story, articles, events, brief)
+    return {
+        **story.to_dict(),
+        "articles": [_article_summary(a) for a in articles],
+        "events": [e.to_dict() for e in events],
+    }
 
 
 @router.get("/stories/{story_id}/brief", summary="Cited briefing for one story", tags=["stories"])
@@ -99,8 +110,7 @@ def get_brief(request: Request, story_id: str, format: str = Query("md", pattern
     story = store.story(story_id)
     if story is None:
         raise not_found("story", story_id)
-    articles = {a.id: a for a in queries.story_articles(store, story)}
-    text = queries.brief(story, queries.story_events(store, story_id), articles, format)
+    text = queries.brief(store, story, format)
     if format == "json":
         return JSONResponse(json.loads(text) if isinstance(text, str) else text)
     if format == "html":
@@ -110,8 +120,15 @@ def get_brief(request: Request, story_id: str, format: str = Query("md", pattern
 
 
 def _article_summary(a: Any) -> dict[str, Any]:
-    return {"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published, "url": a.url,
-            "source_path": a.source_path, "duplicate_of": a.duplicate_of}
+    return {
+        "id": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "published": a.published,
+        "url": a.url,
+        "source_path": a.source_path,
+        "duplicate_of": a.duplicate_of,
+    }
 
 
 # ----------------------------------------------------------------------------- events, actors
@@ -175,8 +192,9 @@ def search(request: Request, q: str = Query("", max_length=500), limit: int = Qu
 # ----------------------------------------------------------------------------- ingest, jobs
 
 
-@router.post("/ingest", status_code=202, summary="Upload files or JSON articles; processed in the background",
-             tags=["ingest"])
+@router.post(
+    "/ingest", status_code=202, summary="Upload files or JSON articles; processed in the background", tags=["ingest"]
+)
 async def ingest(request: Request) -> Any:
     """Multipart form with one or more ``files``, or a JSON body: an article object, a list of them,
     or ``{"articles": [...]}``. Needs ``Authorization: Bearer <NEWSFUSE_TOKEN>``; bodies are bounded."""
@@ -245,5 +263,9 @@ def get_export(
     except Exception:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return FileResponse(folder / name, media_type=exporter.MEDIA_TYPES[format], filename=name,
-                        background=BackgroundTask(shutil.rmtree, folder, True))
+    return FileResponse(
+        folder / name,
+        media_type=exporter.MEDIA_TYPES[format],
+        filename=name,
+        background=BackgroundTask(shutil.rmtree, folder, True),
+    )

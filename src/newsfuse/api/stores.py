@@ -34,5 +34,5 @@ class StoreProvider:
         for store in stores + ([self._shared] if self._shared else []):
             try:
                 store.close()
-            except Exception:  # closing from another thread may fail; the process is ending
+            except Exception:  # noqa: BLE001 - closing from another thread may fail; the process is ending
                 pass

@@ -1,11 +1,12 @@
-"""Page routes and renderers. The JSON routes call these when the client asks for text/html."""
+"""Page renderers. The API's routes call these when the client asks for text/html; the web package
+never imports the API (the routes hand every page what it shows)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import jinja2
-from fastapi import APIRouter, Query, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -24,20 +25,9 @@ _env.filters["snippet"] = views.search_snippet
 _env.globals["safe_href"] = views.safe_href
 templates = Jinja2Templates(env=_env)
 
-router = APIRouter(include_in_schema=False)
-
 
 def render(request: Request, name: str, **context: Any) -> HTMLResponse:
     return templates.TemplateResponse(request, name, context)
-
-
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request, after: str | None = None, limit: int = Query(100, ge=1, le=500)) -> HTMLResponse:
-    from ..api import queries
-
-    store: Store = request.app.state.stores.get()
-    items, nxt = queries.page_stories(store, limit, after)
-    return story_list(request, store, items, nxt)
 
 
 def story_list(request: Request, store: Store, stories: list[Story], nxt: str | None) -> HTMLResponse:
@@ -49,25 +39,39 @@ def story_list(request: Request, store: Store, stories: list[Story], nxt: str | 
     return render(request, "stories.html", rows=rows, next=nxt)
 
 
-def story_page(request: Request, store: Store, story: Story, articles: list[Article],
-               events: list[Event]) -> HTMLResponse:
-    from ..api import queries
-
+def story_page(
+    request: Request, store: Store, story: Story, articles: list[Article], events: list[Event], brief: str
+) -> HTMLResponse:
+    """The story's articles side by side, its fused events and its briefing (markdown ``brief``)."""
     annotations = {a.id: store.annotations(a.id) for a in articles}
     columns = views.columns_of(articles)
     groups = views.comparison(events, articles, annotations)
-    brief = queries.brief(story, events, {a.id: a for a in articles}, "md")
     cites = {c.article_id: c.outlet for c in columns}
-    return render(request, "story.html", story=story, articles=articles, events=events, columns=columns,
-                  groups=groups, contradictions=views.contradictions(groups, columns), brief=brief, cites=cites)
+    return render(
+        request,
+        "story.html",
+        story=story,
+        articles=articles,
+        events=events,
+        columns=columns,
+        groups=groups,
+        contradictions=views.contradictions(groups, columns),
+        brief=brief,
+        cites=cites,
+    )
 
 
-def article_page(request: Request, store: Store, article: Article,
-                 annotated: AnnotatedArticle | None) -> HTMLResponse:
+def article_page(request: Request, store: Store, article: Article, annotated: AnnotatedArticle | None) -> HTMLResponse:
     sentences = annotated.sentences if annotated else ()
     story = store.story(article.story_id) if article.story_id else None
-    return render(request, "article.html", article=article, annotated=annotated, story=story,
-                  blocks=views.article_blocks(article, sentences))
+    return render(
+        request,
+        "article.html",
+        article=article,
+        annotated=annotated,
+        story=story,
+        blocks=views.article_blocks(article, sentences),
+    )
 
 
 def article_list(request: Request, articles: list[Article], nxt: str | None) -> HTMLResponse:
@@ -86,8 +90,15 @@ def event_page(request: Request, store: Store, event: Event) -> HTMLResponse:
 
 def timeline_page(request: Request, store: Store, actors: list[str], events: list[Event]) -> HTMLResponse:
     known = request.app.state.actors.get(store)[:300]
-    return render(request, "timeline.html", actors=actors, events=events, known=known,
-                  chart=views.timeline_chart(events), quad_names=views.labels()["quad_names"])
+    return render(
+        request,
+        "timeline.html",
+        actors=actors,
+        events=events,
+        known=known,
+        chart=views.timeline_chart(events),
+        quad_names=views.labels()["quad_names"],
+    )
 
 
 def search_page(request: Request, query: str, results: list[dict]) -> HTMLResponse:

@@ -25,7 +25,7 @@ def labels() -> dict[str, Any]:
 def field_label(name: str) -> str:
     data = labels()
     if name.startswith(data["numbers_prefix"]):
-        return f"{data['numbers_label']}: {name[len(data['numbers_prefix']):]}"
+        return f"{data['numbers_label']}: {name[len(data['numbers_prefix']) :]}"
     return data["fields"].get(name, name.replace("_", " ").capitalize())
 
 
@@ -74,12 +74,15 @@ class EventGroup:
 
 
 def columns_of(articles: list[Article]) -> list[Column]:
-    return [Column(a.id, a.outlet or a.source_path.rsplit("/", 1)[-1], a.title or "(untitled)", a.published)
-            for a in articles]
+    return [
+        Column(a.id, a.outlet or a.source_path.rsplit("/", 1)[-1], a.title or "(untitled)", a.published)
+        for a in articles
+    ]
 
 
-def comparison(events: list[Event], articles: list[Article],
-               annotations: dict[str, AnnotatedArticle | None]) -> list[EventGroup]:
+def comparison(
+    events: list[Event], articles: list[Article], annotations: dict[str, AnnotatedArticle | None]
+) -> list[EventGroup]:
     """Per event: a row saying which outlets report it, then one row per detail."""
     groups = []
     for event in sorted(events, key=lambda e: -len({m.article_id for m in e.mentions})):
@@ -107,12 +110,18 @@ def _reported_row(event: Event, articles: list[Article], annotations: dict[str, 
             start = _sentence_start(annotations.get(a.id), ref.start)
             cells.append(Cell("supports", sentence_href(a.id, start), ref.sentence))
     reporting = sum(1 for c in cells if c.state == "supports")
-    return Row("Reports the event", event.type + (f" / {event.mode}" if event.mode else ""), cells,
-               single_source=reporting == 1, kind="reported")
+    return Row(
+        "Reports the event",
+        event.type + (f" / {event.mode}" if event.mode else ""),
+        cells,
+        single_source=reporting == 1,
+        kind="reported",
+    )
 
 
-def _detail_row(event: Event, detail: Detail, articles: list[Article],
-                annotations: dict[str, AnnotatedArticle | None]) -> Row:
+def _detail_row(
+    event: Event, detail: Detail, articles: list[Article], annotations: dict[str, AnnotatedArticle | None]
+) -> Row:
     cells = []
     for a in articles:
         if a.id in detail.contradicted_by:
@@ -126,16 +135,18 @@ def _detail_row(event: Event, detail: Detail, articles: list[Article],
         cells.append(Cell(state, sentence_href(a.id, found.start) if found else None, found.text if found else None))
     # a contradicted detail is flagged as such; "single source" would only repeat half of it
     single = (detail.single_source or len(detail.supported_by) == 1) and not detail.contradicted_by
-    return Row(field_label(detail.field), detail.value, cells, tuple(detail.variants), single,
-               bool(detail.contradicted_by))
+    return Row(
+        field_label(detail.field), detail.value, cells, tuple(detail.variants), single, bool(detail.contradicted_by)
+    )
 
 
 def sentence_href(article_id: str, start: int) -> str:
     return f"/articles/{article_id}#s-{start}"
 
 
-def locate(detail: Detail, event: Event, article_id: str, annotated: AnnotatedArticle | None,
-           contradicting: bool = False) -> Sentence | None:
+def locate(
+    detail: Detail, event: Event, article_id: str, annotated: AnnotatedArticle | None, contradicting: bool = False
+) -> Sentence | None:
     """The sentence of an article that states a detail: one containing its words (or, for a date,
     the date resolved to it); else the sentence where the article reports the event."""
     if annotated is not None:
@@ -189,7 +200,7 @@ def contradictions(groups: list[EventGroup], columns: list[Column]) -> list[dict
         for row in g.rows:
             if not row.contradicted:
                 continue
-            sides = {"supports": [], "contradicts": []}
+            sides: dict[str, list[dict[str, Any]]] = {"supports": [], "contradicts": []}
             for col, cell in zip(columns, row.cells):
                 if cell.state in sides:
                     sides[cell.state].append({"outlet": col.outlet, "href": cell.href, "sentence": cell.sentence})
@@ -282,11 +293,18 @@ def timeline_chart(events: list[Event], width: int = 960) -> Chart | None:
         groups.setdefault((d, e.type), []).append(e)
     points = []
     for (d, etype), evs in groups.items():
-        points.append({
-            "x": x(d), "y": lane_y[etype], "r": min(6 + 2 * (len(evs) - 1), 14), "quad": quad_of(etype),
-            "count": len(evs), "href": f"/events/{evs[0].id}",
-            "title": "\n".join(_point_title(e) for e in evs[:8]) + (f"\n… and {len(evs) - 8} more" if len(evs) > 8 else ""),
-        })
+        points.append(
+            {
+                "x": x(d),
+                "y": lane_y[etype],
+                "r": min(6 + 2 * (len(evs) - 1), 14),
+                "quad": quad_of(etype),
+                "count": len(evs),
+                "href": f"/events/{evs[0].id}",
+                "title": "\n".join(_point_title(e) for e in evs[:8])
+                + (f"\n… and {len(evs) - 8} more" if len(evs) > 8 else ""),
+            }
+        )
     height = top + lane_h * len(types) + 30
     return Chart(width, height, lanes, _ticks(lo, hi, x), points, left, right)
 
@@ -295,7 +313,10 @@ def _point_title(e: Event) -> str:
     sources = len({m.outlet or m.article_id for m in e.mentions})
     who = ", ".join(r.name for r in e.source_actors) or "?"
     whom = ", ".join(r.name for r in e.target_actors)
-    return f"{e.date} {e.type}{' / ' + e.mode if e.mode else ''}: {who}{' → ' + whom if whom else ''} ({e.status}; {sources} source{'s' if sources != 1 else ''})"
+    mode = f" / {e.mode}" if e.mode else ""
+    target = f" → {whom}" if whom else ""
+    plural = "s" if sources != 1 else ""
+    return f"{e.date} {e.type}{mode}: {who}{target} ({e.status}; {sources} source{plural})"
 
 
 def _ticks(lo: dt.date, hi: dt.date, x: Any, count: int = 6) -> list[tuple[float, str]]:
