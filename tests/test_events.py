@@ -662,3 +662,12 @@ def test_an_air_raid_is_aerial_not_weapons_of_mass_destruction():  # PLOVER gsr-
     # 204 needs the weapon named: the cue is a two-word phrase, "nuclear" alone is no cue
     cues = load_ontology().types["ASSAULT"].mode_cues["unconventional"]
     assert "chemical weapon" in cues and "nuclear" not in cues
+
+
+def test_rule_and_confidence_round_trip_through_the_store_record(corpus_candidates):
+    from newsfuse.store.serde import mention_from
+
+    (m,) = [m for m in corpus_candidates["passive_by"][1] if m.type == "COERCE"]
+    d = m.to_dict()  # what `newsfuse events --mentions --json` prints and the stores keep as JSON
+    assert d["rule"] == m.rule and d["trigger"] == "arrested" and d["confidence"] == m.confidence
+    assert mention_from(d) == m and mention_from(d).rule == m.rule
