@@ -142,7 +142,7 @@ def test_ctrl_c_stops_after_the_current_batch_and_the_next_run_goes_on(tmp_path,
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 130, err.decode()
-    assert b"interrupted" in out and b"stopping after the current batch" in err
+    assert b"interrupted" in out and b"stopping" in err  # now, or after the store write in hand
     stored = _count(db)
     assert 0 < stored < len(snapshot(plain_db)["articles"])
     rerun = subprocess.run(cmd, capture_output=True, timeout=600)

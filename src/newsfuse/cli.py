@@ -74,7 +74,11 @@ def ingest(paths: tuple[str, ...], db: str | None, as_json: bool, no_analysis: b
     if summary.nothing_read:
         sys.exit(1)
     if summary.interrupted:
-        sys.exit(130)
+        # Everything is stored and the store is closed: skip the interpreter's slow teardown of
+        # the models, so that Ctrl-C ends the process at once.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
 
 
 def _ingest_with_progress(store, paths: list[str], analyse: bool, batch_size: int, quiet: bool,

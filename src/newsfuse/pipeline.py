@@ -268,7 +268,8 @@ def ingest_paths(
             _flush(store, pending, summary, analyse_articles, time_limit, late, ctl.abortable)
         except IngestInterrupted:
             _drop(pending, summary)
-            print_error("stopped: the documents in hand were not stored (run again to go on)")
+            print_error("stopping now: the batches stored so far stay, the documents in hand were dropped "
+                        "(run again to go on)")
         summary.interrupted = ctl.stop.is_set()
     if fuse and analyse_articles and summary.new:
         update_stories_and_events(store)
