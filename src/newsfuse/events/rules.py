@@ -432,7 +432,8 @@ def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: 
         "not_occurred": m.status != "occurred",
         "noun_only": ev.noun_only,
         "inherited_date": inherited_date,
-        "unlinked_party": any(not prec.identified(a) for a in _participants(m)),
+        "unlinked_party": any(side and not any(prec.identified(a) for a in side)
+                              for side in (m.source_actors, m.target_actors)),
         "hedged": ev.hedged,
         "reported": ev.reported,
     }
