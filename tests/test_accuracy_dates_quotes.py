@@ -13,7 +13,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def run(script: str, *args: str) -> dict:
     proc = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "accuracy" / script), "--json", *args],
-        capture_output=True, text=True, timeout=300, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])

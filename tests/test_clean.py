@@ -83,8 +83,13 @@ def test_seed_002_author_post_heading():
     assert post.urls == ("https://t.co/J0OTBeuRnj", "https://pic.twitter.com/hS0HEt4P6c")
     assert post.to_dict()["author"] == "@mfa_russia"
     assert art.headings == ("A tragic Gaza crisis",)
-    assert reasons(art) == {3: "embedded post", 4: "embedded post", 5: "embedded post",
-                            11: "related link", 12: "author bio"}
+    assert reasons(art) == {
+        3: "embedded post",
+        4: "embedded post",
+        5: "embedded post",
+        11: "related link",
+        12: "author bio",
+    }
     assert len(art.paragraphs) == 6
     for p in art.paragraphs:
         assert "ALSO READ" not in p and "journalist" not in p and "t.co" not in p and "@mfa_russia" not in p
@@ -119,31 +124,119 @@ def test_seed_articles_copy_document_fields_and_ids():
 # file -> (title, published, author, outlet, headings, number of paragraphs, {line: reason}, posts)
 FIXTURE_EXPECTED = {
     "harbour_strike.txt": (
-        "Harbour workers in Valmora end three-day strike after pay deal", "2025-11-16",
-        "Jane Doe and Tom Reyes", None, ["What the deal includes"], 5,
-        {1: "share", 2: "title", 3: "byline", 4: "dateline", 10: "advertisement", 12: "teaser list",
-         13: "teaser", 14: "teaser", 24: "share"}, 0),
+        "Harbour workers in Valmora end three-day strike after pay deal",
+        "2025-11-16",
+        "Jane Doe and Tom Reyes",
+        None,
+        ["What the deal includes"],
+        5,
+        {
+            1: "share",
+            2: "title",
+            3: "byline",
+            4: "dateline",
+            10: "advertisement",
+            12: "teaser list",
+            13: "teaser",
+            14: "teaser",
+            24: "share",
+        },
+        0,
+    ),
     "river_summit.txt": (
-        "Three river states agree to share drought data", "2025-11-16", "Lena Marsh", "The Daily Meridian",
-        ["A fragile truce over water"], 4,
-        {1: "cookie notice", 2: "cookie notice", 3: "navigation", 4: "navigation", 6: "title", 8: "dateline",
-         9: "dateline", 20: "seo keywords", 22: "author bio", 23: "author bio", 25: "teaser list",
-         26: "teaser", 27: "teaser", 28: "teaser", 29: "copyright"}, 0),
+        "Three river states agree to share drought data",
+        "2025-11-16",
+        "Lena Marsh",
+        "The Daily Meridian",
+        ["A fragile truce over water"],
+        4,
+        {
+            1: "cookie notice",
+            2: "cookie notice",
+            3: "navigation",
+            4: "navigation",
+            6: "title",
+            8: "dateline",
+            9: "dateline",
+            20: "seo keywords",
+            22: "author bio",
+            23: "author bio",
+            25: "teaser list",
+            26: "teaser",
+            27: "teaser",
+            28: "teaser",
+            29: "copyright",
+        },
+        0,
+    ),
     "grain_corridor.txt": (
-        "Grain ships resume sailings from Port Arlen", "2025-07-29", None, None, [], 3,
-        {1: "theme toggle", 2: "theme toggle", 3: "title", 5: "dateline", 7: "photo credit",
-         13: "related link", 17: "follow us", 18: "subscribe", 19: "credits"}, 0),
+        "Grain ships resume sailings from Port Arlen",
+        "2025-07-29",
+        None,
+        None,
+        [],
+        3,
+        {
+            1: "theme toggle",
+            2: "theme toggle",
+            3: "title",
+            5: "dateline",
+            7: "photo credit",
+            13: "related link",
+            17: "follow us",
+            18: "subscribe",
+            19: "credits",
+        },
+        0,
+    ),
     "minister_posts.txt": (
-        None, None, None, None, [], 4,
-        {3: "embedded post", 5: "embedded post", 6: "embedded post", 7: "embedded post",
-         9: "teaser list", 10: "teaser", 11: "teaser"}, 2),
+        None,
+        None,
+        None,
+        None,
+        [],
+        4,
+        {
+            3: "embedded post",
+            5: "embedded post",
+            6: "embedded post",
+            7: "embedded post",
+            9: "teaser list",
+            10: "teaser",
+            11: "teaser",
+        },
+        2,
+    ),
     "wrapped_wire.txt": (
-        "Central bank of Benlor raises rates to 5.25 percent", "2025-11-16", None, None, [], 3,
-        {1: "title", 3: "dateline", 17: "credits"}, 0),
+        "Central bank of Benlor raises rates to 5.25 percent",
+        "2025-11-16",
+        None,
+        None,
+        [],
+        3,
+        {1: "title", 3: "dateline", 17: "credits"},
+        0,
+    ),
     "clinic_opening.txt": (
-        "New children's clinic opens in Tarvo after five years of delays", "2025-11-16", None, None, [], 3,
-        {1: "reading time", 2: "share", 3: "teaser list", 4: "teaser", 5: "teaser", 7: "title",
-         9: "dateline", 17: "seo keywords", 19: "advertisement"}, 0),
+        "New children's clinic opens in Tarvo after five years of delays",
+        "2025-11-16",
+        None,
+        None,
+        [],
+        3,
+        {
+            1: "reading time",
+            2: "share",
+            3: "teaser list",
+            4: "teaser",
+            5: "teaser",
+            7: "title",
+            9: "dateline",
+            17: "seo keywords",
+            19: "advertisement",
+        },
+        0,
+    ),
 }
 
 
@@ -166,8 +259,10 @@ def test_wrapped_lines_are_joined():
     art = clean_document(fixture_doc("wrapped_wire.txt"))
     assert art.paragraphs[0].startswith("LISCA, Nov 16 - The central bank of Benlor raised its main interest rate")
     assert art.paragraphs[0].endswith("for a ninth month.")
-    assert art.paragraphs[2] == ("Analysts had expected the move after figures last week showed "
-                                 "consumer prices up 7.1 percent from a year earlier.")
+    assert art.paragraphs[2] == (
+        "Analysts had expected the move after figures last week showed "
+        "consumer prices up 7.1 percent from a year earlier."
+    )
 
 
 def test_inline_and_link_only_posts():
@@ -190,10 +285,21 @@ def test_related_list_ends_where_the_body_goes_on():
 
 
 def test_meta_wins_and_title_is_never_guessed_when_given():
-    art = clean_document(fixture_doc("harbour_strike.txt", title="Dockers back at work", author="Desk",
-                                     published="2025-11-17T08:00:00Z", outlet="Valmora Post"))
-    assert (art.title, art.author, art.published, art.outlet) == ("Dockers back at work", "Desk", "2025-11-17",
-                                                                  "Valmora Post")
+    art = clean_document(
+        fixture_doc(
+            "harbour_strike.txt",
+            title="Dockers back at work",
+            author="Desk",
+            published="2025-11-17T08:00:00Z",
+            outlet="Valmora Post",
+        )
+    )
+    assert (art.title, art.author, art.published, art.outlet) == (
+        "Dockers back at work",
+        "Desk",
+        "2025-11-17",
+        "Valmora Post",
+    )
     # the first line is not the given title, so it stays in the text as a heading
     assert art.headings[0] == "Harbour workers in Valmora end three-day strike after pay deal"
 
@@ -216,8 +322,9 @@ def test_short_text_without_meta_is_not_made_a_title():
     assert art.title is None and art.paragraphs == ("Putin calls Netanyahu",)
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n", "Dark\nLight\n", "Advertisement\nShare this article\n",
-                                  "\u200b\u00ad\n\ufeff"])
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n", "Dark\nLight\n", "Advertisement\nShare this article\n", "\u200b\u00ad\n\ufeff"]
+)
 def test_no_body_raises_clean_error(text):
     with pytest.raises(CleanError, match="no article text after cleaning"):
         clean_document(RawDocument("x.txt", "text", text))
@@ -225,11 +332,13 @@ def test_no_body_raises_clean_error(text):
 
 
 def test_html_documents_go_to_the_html_cleaner():
-    html = ("<html><head><title>Dock strike ends</title></head><body><article><h1>Dock strike ends</h1>"
-            "<p>Dock workers in the port city of Valmora returned to work on Sunday after union leaders "
-            "accepted a revised pay offer from the port authority, ending a three-day strike.</p>"
-            "<p>The agreement raises basic wages by 6 percent this year and a further 4 percent next year, "
-            "according to a statement from the union.</p></article></body></html>")
+    html = (
+        "<html><head><title>Dock strike ends</title></head><body><article><h1>Dock strike ends</h1>"
+        "<p>Dock workers in the port city of Valmora returned to work on Sunday after union leaders "
+        "accepted a revised pay offer from the port authority, ending a three-day strike.</p>"
+        "<p>The agreement raises basic wages by 6 percent this year and a further 4 percent next year, "
+        "according to a statement from the union.</p></article></body></html>"
+    )
     try:
         from newsfuse.clean.html import clean_html  # noqa: F401  (written by another helper)
     except ImportError:
@@ -245,36 +354,91 @@ def test_html_documents_go_to_the_html_cleaner():
 # Lines each rule must remove; every pattern and vocabulary of rules.yaml is covered (checked below).
 CHROME_EXAMPLES = {
     "theme toggle": ["Dark", "Light", "Dark mode", "Night mode", "Toggle theme"],
-    "advertisement": ["Advertisement", "ADVERTISEMENT", "- Advertisement -", "Sponsored",
-                      "Story continues below advertisement", "Article continues after this ad",
-                      "--- advertisement ---"],
-    "share": ["Share this article", "Share", "Tweet", "Copy link", "Facebook Twitter WhatsApp Email",
-              "Share on WhatsApp (opens in new window)", "Click to share on Facebook",
-              "Share | Tweet | Email", "Facebook, Twitter, LinkedIn", "Listen to this article"],
-    "subscribe": ["Subscribe", "Sign up for our free morning newsletter", "Get our daily briefing in your inbox",
-                  "Our Europe newsletter brings you the day's top stories", "Already a subscriber? Log in",
-                  "Enter your email address", "By signing up you agree to our privacy policy",
-                  "Join our WhatsApp channel"],
-    "cookie notice": ["We use cookies to give you the best experience on our website.",
-                      "This website uses cookies. By continuing you accept them.",
-                      "Cookie settings", "Accept all cookies", "We value your privacy",
-                      "Privacy Policy | Terms of Use"],
-    "follow us": ["Follow us on Google News", "Follow us", "Like us on Facebook", "Follow @dailymeridian",
-                  "Stay updated with the latest news: follow our Telegram channel",
-                  "For the latest news updates, follow us on X"],
-    "photo credit": ["Photo: Reuters", "Image credit: Getty Images", "(Photo by Ana Pell/AFP via Getty Images)",
-                     "Representative image", "File photo", "Dock workers on strike. REUTERS/Ana Pell"],
-    "related link": ["ALSO READ: Marjorie Taylor Greene Claims Secret Aide", "READ MORE: Strike ends",
-                     "Also Read | Port reopens", "Read: Ministers meet in Lisca", "Also read Port reopens",
-                     "Don't miss: The week in pictures"],
-    "copyright": ["© 2025 The Daily Meridian. All rights reserved.", "All rights reserved.",
-                  "Copyright 2025 Valmora Post"],
-    "credits": ["Reporting by Ana Pell; Editing by Joe Marr", "(With inputs from agencies)",
-                "This story has been published from a wire agency feed without modifications to the text."],
+    "advertisement": [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "- Advertisement -",
+        "Sponsored",
+        "Story continues below advertisement",
+        "Article continues after this ad",
+        "--- advertisement ---",
+    ],
+    "share": [
+        "Share this article",
+        "Share",
+        "Tweet",
+        "Copy link",
+        "Facebook Twitter WhatsApp Email",
+        "Share on WhatsApp (opens in new window)",
+        "Click to share on Facebook",
+        "Share | Tweet | Email",
+        "Facebook, Twitter, LinkedIn",
+        "Listen to this article",
+    ],
+    "subscribe": [
+        "Subscribe",
+        "Sign up for our free morning newsletter",
+        "Get our daily briefing in your inbox",
+        "Our Europe newsletter brings you the day's top stories",
+        "Already a subscriber? Log in",
+        "Enter your email address",
+        "By signing up you agree to our privacy policy",
+        "Join our WhatsApp channel",
+    ],
+    "cookie notice": [
+        "We use cookies to give you the best experience on our website.",
+        "This website uses cookies. By continuing you accept them.",
+        "Cookie settings",
+        "Accept all cookies",
+        "We value your privacy",
+        "Privacy Policy | Terms of Use",
+    ],
+    "follow us": [
+        "Follow us on Google News",
+        "Follow us",
+        "Like us on Facebook",
+        "Follow @dailymeridian",
+        "Stay updated with the latest news: follow our Telegram channel",
+        "For the latest news updates, follow us on X",
+    ],
+    "photo credit": [
+        "Photo: Reuters",
+        "Image credit: Getty Images",
+        "(Photo by Ana Pell/AFP via Getty Images)",
+        "Representative image",
+        "File photo",
+        "Dock workers on strike. REUTERS/Ana Pell",
+    ],
+    "related link": [
+        "ALSO READ: Marjorie Taylor Greene Claims Secret Aide",
+        "READ MORE: Strike ends",
+        "Also Read | Port reopens",
+        "Read: Ministers meet in Lisca",
+        "Also read Port reopens",
+        "Don't miss: The week in pictures",
+    ],
+    "copyright": [
+        "© 2025 The Daily Meridian. All rights reserved.",
+        "All rights reserved.",
+        "Copyright 2025 Valmora Post",
+    ],
+    "credits": [
+        "Reporting by Ana Pell; Editing by Joe Marr",
+        "(With inputs from agencies)",
+        "This story has been published from a wire agency feed without modifications to the text.",
+    ],
     "reading time": ["4 min read", "Reading time: 3 minutes", "Updated 5 hours ago", "2 hours ago"],
     "navigation": ["Home > World > Africa", "Skip to main content", "Back to top", "Menu", "Next article"],
-    "teaser list": ["Latest News", "Related", "Most Read", "Trending", "More from World", "You may also like",
-                    "Top stories in Europe", "Most read in Business"],
+    "teaser list": [
+        "Latest News",
+        "Related",
+        "Most Read",
+        "Trending",
+        "More from World",
+        "You may also like",
+        "Top stories in Europe",
+        "Most read in Business",
+    ],
     "seo keywords": ["Tags: Gaza, Putin, Netanyahu", "Topics: ceasefire | Syria"],
 }
 
@@ -314,13 +478,16 @@ def test_every_rule_has_an_example():
         assert any(pattern.match(x) for r, x in examples if r == "teaser list"), pattern.pattern
 
 
-@pytest.mark.parametrize("line,author,outlet,published", [
-    ("By Jane Doe", "Jane Doe", None, None),
-    ("By Jane Doe and Tom Reyes | Reuters", "Jane Doe and Tom Reyes", "Reuters", None),
-    ("Written by Ana Pell", "Ana Pell", None, None),
-    ("By Idris Falk, Nov. 16, 2025", "Idris Falk", None, "2025-11-16"),
-    ("By Daniel Okoth | Quayside Chronicle", "Daniel Okoth", "Quayside Chronicle", None),
-])
+@pytest.mark.parametrize(
+    "line,author,outlet,published",
+    [
+        ("By Jane Doe", "Jane Doe", None, None),
+        ("By Jane Doe and Tom Reyes | Reuters", "Jane Doe and Tom Reyes", "Reuters", None),
+        ("Written by Ana Pell", "Ana Pell", None, None),
+        ("By Idris Falk, Nov. 16, 2025", "Idris Falk", None, "2025-11-16"),
+        ("By Daniel Okoth | Quayside Chronicle", "Daniel Okoth", "Quayside Chronicle", None),
+    ],
+)
 def test_byline(line, author, outlet, published):
     lines = [line, "", "Dock workers returned to work on Sunday after a pay deal was agreed with the port."]
     res = clean_text_lines(lines, meta={"title": None})
@@ -328,27 +495,37 @@ def test_byline(line, author, outlet, published):
     assert res.removed[0].reason == "byline"
 
 
-@pytest.mark.parametrize("line", ["By the time the talks ended, the union had won a 6 percent rise.",
-                                  "By Sunday evening all ships had left the port."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the time the talks ended, the union had won a 6 percent rise.",
+        "By Sunday evening all ships had left the port.",
+    ],
+)
 def test_sentence_starting_with_by_is_not_a_byline(line):
     res = clean_text_lines([line], meta={"title": None})
     assert res.author is None and res.removed == () and res.blocks[0].text == line
 
 
-@pytest.mark.parametrize("line,name", [
-    ("Sofia Babu Chacko is a journalist with over five years of experience.", "Sofia Babu Chacko"),
-    ("Lena Marsh is a senior correspondent covering climate.", "Lena Marsh"),
-    ("Tom van der Berg has been a reporter at the paper since 2019.", "Tom van der Berg"),
-])
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        ("Sofia Babu Chacko is a journalist with over five years of experience.", "Sofia Babu Chacko"),
+        ("Lena Marsh is a senior correspondent covering climate.", "Lena Marsh"),
+        ("Tom van der Berg has been a reporter at the paper since 2019.", "Tom van der Berg"),
+    ],
+)
 def test_author_bio(line, name):
     res = clean_text_lines(["The port reopened on Sunday after a three-day strike by dock workers.", line])
     assert res.author == name and [r.reason for r in res.removed] == ["author bio"]
 
 
 def test_seo_line_repeating_body_phrases():
-    lines = ["The port of Valmora reopened on Sunday after the dock strike ended with a pay deal.",
-             "Union leaders said the pay deal was fair.",
-             "port of Valmora, dock strike, pay deal"]
+    lines = [
+        "The port of Valmora reopened on Sunday after the dock strike ended with a pay deal.",
+        "Union leaders said the pay deal was fair.",
+        "port of Valmora, dock strike, pay deal",
+    ]
     res = clean_text_lines(lines)
     assert [(r.line, r.reason) for r in res.removed] == [(3, "seo keywords")]
     lines[2] = "Trade unions, wage talks, harbour safety"  # phrases not in the body: kept
@@ -356,36 +533,52 @@ def test_seo_line_repeating_body_phrases():
 
 
 def test_chrome_lines_for_extracted_html_paragraphs():
-    paragraphs = ["Putin and Netanyahu hold phone call", "Dark", "The call took place on Saturday evening.",
-                  "ALSO READ: Something else"]
+    paragraphs = [
+        "Putin and Netanyahu hold phone call",
+        "Dark",
+        "The call took place on Saturday evening.",
+        "ALSO READ: Something else",
+    ]
     assert chrome_lines(paragraphs, {}) == {1: "theme toggle", 3: "related link"}
 
 
 # --------------------------------------------------------------------------- dates
 
 
-@pytest.mark.parametrize("line,iso", [
-    ("16 November, 2025", "2025-11-16"),
-    ("July29,2025", "2025-07-29"),
-    ("Nov. 16, 2025", "2025-11-16"),
-    ("November 16, 2025", "2025-11-16"),
-    ("2025-11-16", "2025-11-16"),
-    ("16/11/2025", "2025-11-16"),
-    ("11/16/2025", "2025-11-16"),
-    ("Sunday, November 16, 2025 10:42 AM IST", "2025-11-16"),
-    ("Published: Nov. 16, 2025, 10:30 a.m. ET", "2025-11-16"),
-    ("Updated - 16 Nov 2025, 09:15 PM", "2025-11-16"),
-    ("2025-11-16T10:00:00Z", "2025-11-16"),
-    ("Mon 17 Nov 2025 12.01 GMT", "2025-11-17"),
-    ("16th of November 2025", "2025-11-16"),
-    ("Sept. 3, 2025", "2025-09-03"),
-])
+@pytest.mark.parametrize(
+    "line,iso",
+    [
+        ("16 November, 2025", "2025-11-16"),
+        ("July29,2025", "2025-07-29"),
+        ("Nov. 16, 2025", "2025-11-16"),
+        ("November 16, 2025", "2025-11-16"),
+        ("2025-11-16", "2025-11-16"),
+        ("16/11/2025", "2025-11-16"),
+        ("11/16/2025", "2025-11-16"),
+        ("Sunday, November 16, 2025 10:42 AM IST", "2025-11-16"),
+        ("Published: Nov. 16, 2025, 10:30 a.m. ET", "2025-11-16"),
+        ("Updated - 16 Nov 2025, 09:15 PM", "2025-11-16"),
+        ("2025-11-16T10:00:00Z", "2025-11-16"),
+        ("Mon 17 Nov 2025 12.01 GMT", "2025-11-17"),
+        ("16th of November 2025", "2025-11-16"),
+        ("Sept. 3, 2025", "2025-09-03"),
+    ],
+)
 def test_dateline(line, iso):
     assert dateline_date(normalize_line(line)) == iso
 
 
-@pytest.mark.parametrize("line", ["03/04/2025", "31 February, 2025", "The 16 November, 2025 deal was signed.",
-                                  "By Jane Doe, Nov 16, 2025", "November 2025", "2025"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "03/04/2025",
+        "31 February, 2025",
+        "The 16 November, 2025 deal was signed.",
+        "By Jane Doe, Nov 16, 2025",
+        "November 2025",
+        "2025",
+    ],
+)
 def test_not_a_dateline(line):
     assert dateline_date(line) is None
 
@@ -399,24 +592,27 @@ def test_parse_date_in_text():
 # --------------------------------------------------------------------------- Unicode
 
 
-@pytest.mark.parametrize("raw,clean", [
-    ("long\u2011standing", "long-standing"),
-    ("post\u2010war", "post-war"),
-    ("Putin\u2013Netanyahu call", "Putin-Netanyahu call"),
-    ("2019 \u2013 2020", "2019 \u2013 2020"),  # a spaced en dash stays
-    ("co\u00adoperation", "cooperation"),
-    ("a\u00a0b", "a b"),
-    ("zero\u200bwidth\u2060joined\ufeff", "zerowidthjoined"),
-    ("“quoted” and ‘single’", "“quoted” and ‘single’"),
-    ("\ufb01nal ＡＢＣ", "final ABC"),
-    ("km² and ½", "km² and ½"),
-    ("It\u00e2\u20ac\u2122s fine", "It’s fine"),
-    ("Caf\u00c3\u00a9 owners", "Café owners"),
-    ("  many   spaces\there ", "many spaces here"),
-    ("Cafe\u0301", "Café"),
-    ("two\nlines\x0bjoined", "two lines joined"),
-    ("bell\x07 and private\ue000 use", "bell and private use"),
-])
+@pytest.mark.parametrize(
+    "raw,clean",
+    [
+        ("long\u2011standing", "long-standing"),
+        ("post\u2010war", "post-war"),
+        ("Putin\u2013Netanyahu call", "Putin-Netanyahu call"),
+        ("2019 \u2013 2020", "2019 \u2013 2020"),  # a spaced en dash stays
+        ("co\u00adoperation", "cooperation"),
+        ("a\u00a0b", "a b"),
+        ("zero\u200bwidth\u2060joined\ufeff", "zerowidthjoined"),
+        ("“quoted” and ‘single’", "“quoted” and ‘single’"),
+        ("\ufb01nal ＡＢＣ", "final ABC"),
+        ("km² and ½", "km² and ½"),
+        ("It\u00e2\u20ac\u2122s fine", "It’s fine"),
+        ("Caf\u00c3\u00a9 owners", "Café owners"),
+        ("  many   spaces\there ", "many spaces here"),
+        ("Cafe\u0301", "Café"),
+        ("two\nlines\x0bjoined", "two lines joined"),
+        ("bell\x07 and private\ue000 use", "bell and private use"),
+    ],
+)
 def test_normalize_line(raw, clean):
     assert normalize_line(raw) == clean
 
@@ -434,10 +630,25 @@ def test_split_lines_only_on_line_breaks():
 
 LINE = st.one_of(
     st.text(max_size=120),
-    st.sampled_from(["Dark", "Light", "Latest News", "Related", "By Jane Doe", "16 November, 2025",
-                     "— MFA Russia 🇷🇺 (@mfa_russia) November 15, 2025", "pic.twitter.com/x https://t.co/y",
-                     "ALSO READ: x", "Tags: a, b, c", "", "   ", "Short heading", "About the author",
-                     "A full sentence of body text that ends properly with a stop."]),
+    st.sampled_from(
+        [
+            "Dark",
+            "Light",
+            "Latest News",
+            "Related",
+            "By Jane Doe",
+            "16 November, 2025",
+            "— MFA Russia 🇷🇺 (@mfa_russia) November 15, 2025",
+            "pic.twitter.com/x https://t.co/y",
+            "ALSO READ: x",
+            "Tags: a, b, c",
+            "",
+            "   ",
+            "Short heading",
+            "About the author",
+            "A full sentence of body text that ends properly with a stop.",
+        ]
+    ),
 )
 
 
@@ -477,33 +688,57 @@ def polnear_article(name: str) -> tuple[str, list[str]]:
     return lines[0], [x for x in lines[1:] if x.strip()]
 
 
-@pytest.mark.parametrize("line, place, iso, month_day", [
-    ("JOHANNESBURG, August 7 (Xinhua) -- South Africa's ruling party said on Monday it would act.",
-     "JOHANNESBURG", None, (8, 7)),
-    ("NAIROBI, Kenya (AP) _", "NAIROBI, Kenya", None, None),
-    ("Geneva, March3,2024: The envoys met on Tuesday.", "Geneva", "2024-03-03", (3, 3)),
-    ("WASHINGTON (Reuters) -", "WASHINGTON", None, None),
-    ("PARIS, Aug 31 (Reuters) - France’s far-right National Front party leader voiced support.",
-     "PARIS", None, (8, 31)),
-    ("RENO, Nev. (AP) — Republican presidential hopeful Donald Trump says he doesn’t watch football.",
-     "RENO, Nev.", None, None),
-    ("BELFAST, Northern Ireland (AP)_ Police seized a car bomb under construction Sunday.",
-     "BELFAST, Northern Ireland", None, None),
-    ("UNITED NATIONS, Aug 7, 2024 (AP) -- The council voted.", "UNITED NATIONS", "2024-08-07", (8, 7)),
-])
+@pytest.mark.parametrize(
+    "line, place, iso, month_day",
+    [
+        (
+            "JOHANNESBURG, August 7 (Xinhua) -- South Africa's ruling party said on Monday it would act.",
+            "JOHANNESBURG",
+            None,
+            (8, 7),
+        ),
+        ("NAIROBI, Kenya (AP) _", "NAIROBI, Kenya", None, None),
+        ("Geneva, March3,2024: The envoys met on Tuesday.", "Geneva", "2024-03-03", (3, 3)),
+        ("WASHINGTON (Reuters) -", "WASHINGTON", None, None),
+        (
+            "PARIS, Aug 31 (Reuters) - France’s far-right National Front party leader voiced support.",
+            "PARIS",
+            None,
+            (8, 31),
+        ),
+        (
+            "RENO, Nev. (AP) — Republican presidential hopeful Donald Trump says he doesn’t watch football.",
+            "RENO, Nev.",
+            None,
+            None,
+        ),
+        (
+            "BELFAST, Northern Ireland (AP)_ Police seized a car bomb under construction Sunday.",
+            "BELFAST, Northern Ireland",
+            None,
+            None,
+        ),
+        ("UNITED NATIONS, Aug 7, 2024 (AP) -- The council voted.", "UNITED NATIONS", "2024-08-07", (8, 7)),
+    ],
+)
 def test_wire_dateline_forms(line, place, iso, month_day):
     found = wire_dateline(normalize_line(line))
     assert found is not None and (found.place, found.iso) == (place, iso)
     assert ((found.month, found.day) if found.month else None) == month_day
 
 
-@pytest.mark.parametrize("line", [
-    "Gaza: what we know", "BREAKING - Fed raises rates", "NATO: Russia must withdraw",
-    "Putin and Netanyahu hold phone call amid escalating Middle East tensions",
-    "France’s Marine Le Pen Backs Trump And Denounces Clinton.",
-    "Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US.",
-    "In Washington today, the Federal Aviation Administration released air traffic control tapes.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Gaza: what we know",
+        "BREAKING - Fed raises rates",
+        "NATO: Russia must withdraw",
+        "Putin and Netanyahu hold phone call amid escalating Middle East tensions",
+        "France’s Marine Le Pen Backs Trump And Denounces Clinton.",
+        "Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US.",
+        "In Washington today, the Federal Aviation Administration released air traffic control tapes.",
+    ],
+)
 def test_not_a_wire_dateline(line):
     assert wire_dateline(line) is None
 
@@ -557,6 +792,7 @@ def test_dated_dateline_gives_the_publication_date_only_when_there_is_none():
     art = clean_document(RawDocument("g.txt", "text", "\n\n".join([first, *body[1:]])))
     assert art.published == "2024-03-03" and art.title is None
     assert art.paragraphs[0].startswith("Geneva, March3,2024: France’s")
-    dated = clean_document(RawDocument("g.json", "json", "\n\n".join([first, *body[1:]]),
-                                       meta={"title": "", "published": "2016-08-31"}))
+    dated = clean_document(
+        RawDocument("g.json", "json", "\n\n".join([first, *body[1:]]), meta={"title": "", "published": "2016-08-31"})
+    )
     assert dated.published == "2016-08-31"

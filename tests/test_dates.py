@@ -195,9 +195,42 @@ def test_arbitrary_text_never_raises_and_spans_match(text, published):
 @given(
     st.lists(
         st.sampled_from(
-            ["on", "Saturday", "last", "next", "week", "month", "year", "May", "March", "16", "November", ",", "2025",
-             "the", "1990s", "ago", "two", "days", "after", "earlier", "same", "day", "quarter", "third", "Q3", "-",
-             "July29,2025", "today", "in", "June", "fiscal", "'80s", "nineteen", "ninety"]
+            [
+                "on",
+                "Saturday",
+                "last",
+                "next",
+                "week",
+                "month",
+                "year",
+                "May",
+                "March",
+                "16",
+                "November",
+                ",",
+                "2025",
+                "the",
+                "1990s",
+                "ago",
+                "two",
+                "days",
+                "after",
+                "earlier",
+                "same",
+                "day",
+                "quarter",
+                "third",
+                "Q3",
+                "-",
+                "July29,2025",
+                "today",
+                "in",
+                "June",
+                "fiscal",
+                "'80s",
+                "nineteen",
+                "ninety",
+            ]
         ),
         max_size=25,
     ),
@@ -239,16 +272,31 @@ def ecbplus_sentence(doc_id: str, phrase: str) -> str:
 # (article, weekday phrase, publication date, value): the publication day itself never decides,
 # so looking the wrong way gives another week.
 TENSE_CASES = [
-    ("usa-today_2015-12-14_on-the-islamic", "which will be Tuesday in Las Vegas", "2015-12-14",
-     "Tuesday", "2015-12-15"),
+    (
+        "usa-today_2015-12-14_on-the-islamic",
+        "which will be Tuesday in Las Vegas",
+        "2015-12-14",
+        "Tuesday",
+        "2015-12-15",
+    ),
     ("breitbart_2016-01-05_the-latest-cruz", "will air Wednesday evening", "2016-01-05", "Wednesday", "2016-01-06"),
     ("wash-post_2016-02-19_gowdy-promises", "an aide said Thursday", "2016-02-19", "Thursday", "2016-02-18"),
     ("huff-post_2016-04-06_black-girls-rock", "Clinton said Tuesday", "2016-04-06", "Tuesday", "2016-04-05"),
     # intent ("plans to", "is scheduled to") looks ahead; the day before the article, to make it matter
-    ("wash-post_2016-09-25_phone-video", "Clinton plans to visit Charlotte on Sunday", "2016-09-22",
-     "Sunday", "2016-09-25"),
-    ("usa-today_2016-03-21_trump-campaign", "is scheduled to be in Arizona Monday", "2016-03-18",
-     "Monday", "2016-03-21"),
+    (
+        "wash-post_2016-09-25_phone-video",
+        "Clinton plans to visit Charlotte on Sunday",
+        "2016-09-22",
+        "Sunday",
+        "2016-09-25",
+    ),
+    (
+        "usa-today_2016-03-21_trump-campaign",
+        "is scheduled to be in Arizona Monday",
+        "2016-03-18",
+        "Monday",
+        "2016-03-21",
+    ),
 ]
 
 

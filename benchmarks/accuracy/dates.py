@@ -34,9 +34,10 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED, emit, machine, parse_args, versions  # noqa: E402
@@ -120,11 +121,17 @@ def run_newsfuse(docs: list[dict[str, Any]]) -> dict[str, Any]:
     dates_s = time.perf_counter() - t0
     preds = {a.article.id: [(d.start, d.end, d.value) for d in a.dates] for a in annotated}
     t0 = time.perf_counter()
-    with_tokens = {a.article.id: [(d.start, d.end, d.value) for d in _dates_with_parse(find_dates, a)]
-                   for a in annotated}
+    with_tokens = {
+        a.article.id: [(d.start, d.end, d.value) for d in _dates_with_parse(find_dates, a)] for a in annotated
+    }
     tokens_s = time.perf_counter() - t0
-    return {"preds": preds, "with_tokens": with_tokens,
-            "pipeline_s": pipeline_s, "dates_s": dates_s, "tokens_s": tokens_s}
+    return {
+        "preds": preds,
+        "with_tokens": with_tokens,
+        "pipeline_s": pipeline_s,
+        "dates_s": dates_s,
+        "tokens_s": tokens_s,
+    }
 
 
 def _dates_with_parse(find_dates, annotated):
@@ -137,11 +144,11 @@ def _dates_with_parse(find_dates, annotated):
 def ingest_inputs(docs: list[dict[str, Any]], form: str) -> list[InputFile]:
     """The documents as a user would hand them to ``newsfuse ingest``: one JSONL file or text dumps."""
     if form == "json":
-        lines = [json.dumps({"id": d["doc_id"], "title": "", "published": d["dct"][:10], "text": d["text"]})
-                 for d in docs]
+        lines = [
+            json.dumps({"id": d["doc_id"], "title": "", "published": d["dct"][:10], "text": d["text"]}) for d in docs
+        ]
         return [InputFile.of("timebank.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))]
-    return [InputFile.of(f"{d['doc_id']}.txt", f"Published: {d['dct'][:10]}\n\n{d['text']}\n".encode())
-            for d in docs]
+    return [InputFile.of(f"{d['doc_id']}.txt", f"Published: {d['dct'][:10]}\n\n{d['text']}\n".encode()) for d in docs]
 
 
 def place_back(mentions, original: str) -> list[tuple[int, int, str | None]]:
@@ -189,9 +196,13 @@ def run_through_ingest(docs: list[dict[str, Any]], form: str) -> tuple[Preds, fl
         published_right += a.article.published == doc["dct"][:10]
         titled += a.article.title is not None
     words_in = sum(words(d["text"]) for d in docs)
-    cleaner = {"articles": len(annotated), "errors": len(errors), "published_right": published_right,
-               "titles_invented": titled,
-               "clean_and_dates_words_per_s": round(words_in / (clean_s + dates_s), 1) if clean_s + dates_s else None}
+    cleaner = {
+        "articles": len(annotated),
+        "errors": len(errors),
+        "published_right": published_right,
+        "titles_invented": titled,
+        "clean_and_dates_words_per_s": round(words_in / (clean_s + dates_s), 1) if clean_s + dates_s else None,
+    }
     return preds, seconds, cleaner
 
 
@@ -209,8 +220,11 @@ def per_fold(folds: list[list[dict[str, Any]]], preds: dict[str, list[tuple[int,
     n = sum(f["n"] for f in figures)
     right = sum(round(f["right"] * f["n"]) for f in figures)  # counts back from 3-decimal shares (n < 1000)
     found = sum(round(f["found"] * f["n"]) for f in figures)
-    return {"folds": figures,
-            "cv_found": round(found / n, 3) if n else 0.0, "cv_right": round(right / n, 3) if n else 0.0}
+    return {
+        "folds": figures,
+        "cv_found": round(found / n, 3) if n else 0.0,
+        "cv_right": round(right / n, 3) if n else 0.0,
+    }
 
 
 def _heideltime_one(doc: dict[str, Any], workdir: Path) -> list[tuple[int, int, str | None]]:
@@ -219,7 +233,18 @@ def _heideltime_one(doc: dict[str, Any], workdir: Path) -> list[tuple[int, int, 
     path = workdir / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', doc['doc_id'])}.txt"
     text = ph.process_text(doc["text"])
     path.write_text(text, encoding="utf-8")
-    cmd = ["java", "-jar", str(ph.HEIDELTIME_JAR_PATH), "-dct", doc["dct"][:10], "-t", "news", "-l", "english", str(path)]
+    cmd = [
+        "java",
+        "-jar",
+        str(ph.HEIDELTIME_JAR_PATH),
+        "-dct",
+        doc["dct"][:10],
+        "-t",
+        "news",
+        "-l",
+        "english",
+        str(path),
+    ]
     out = subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, check=False).stdout
     return timeml_spans(out, doc["text"])
 
@@ -283,8 +308,12 @@ def dateparser_value(text: str, dct: str) -> str | None:
     if data.date_obj is None:
         return None
     d = data.date_obj.date()
-    return {"day": d.isoformat(), "week": f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}",
-            "month": f"{d.year:04d}-{d.month:02d}", "year": f"{d.year:04d}"}.get(data.period or "day")
+    return {
+        "day": d.isoformat(),
+        "week": f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}",
+        "month": f"{d.year:04d}-{d.month:02d}",
+        "year": f"{d.year:04d}",
+    }.get(data.period or "day")
 
 
 def run_dateparser(docs: list[dict[str, Any]]) -> tuple[dict[str, list[tuple[int, int, str | None]]], float] | str:
@@ -329,9 +358,14 @@ def score(docs: list[dict[str, Any]], preds: dict[str, list[tuple[int, int, str 
                 tally[key]["found"] += hit is not None
                 tally[key]["right"] += right
             if cls in CONCRETE and not right and len(misses) < 400:
-                misses.append(f"{d['doc_id']} dct={d['dct'][:10]} {t['text']!r} gold={t['value']} got={hit[2] if hit else '-'}")
-    out = {key: {"n": c["n"], "found": round(c["found"] / c["n"], 3), "right": round(c["right"] / c["n"], 3)}
-           for key, c in sorted(tally.items()) if c["n"]}
+                misses.append(
+                    f"{d['doc_id']} dct={d['dct'][:10]} {t['text']!r} gold={t['value']} got={hit[2] if hit else '-'}"
+                )
+    out = {
+        key: {"n": c["n"], "found": round(c["found"] / c["n"], 3), "right": round(c["right"] / c["n"], 3)}
+        for key, c in sorted(tally.items())
+        if c["n"]
+    }
     return {"scores": out, "misses": misses}
 
 
@@ -351,8 +385,11 @@ def other_types(docs: list[dict[str, Any]], preds: dict[str, list[tuple[int, int
 def above_every_fold(figures: dict[str, Any]) -> dict[str, bool]:
     """Per system: is its right share above HeidelTime's on every fold?"""
     anchor = [f["right"] for f in figures["heideltime_cv"]["folds"]]
-    return {key: all(f["right"] > a for f, a in zip(figures[key]["folds"], anchor))
-            for key in figures if key.endswith("_cv") and key != "heideltime_cv"}
+    return {
+        key: all(f["right"] > a for f, a in zip(figures[key]["folds"], anchor))
+        for key in figures
+        if key.endswith("_cv") and key != "heideltime_cv"
+    }
 
 
 def print_folds(figures: dict[str, Any]) -> None:
@@ -384,7 +421,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     preds, pipeline_s, dates_s = run["preds"], run["pipeline_s"], run["dates_s"]
     scored = score(docs, preds)
     figures: dict[str, Any] = {
-        "script": "dates", "data": str(args.data), "documents": len(docs), "words": n_words,
+        "script": "dates",
+        "data": str(args.data),
+        "documents": len(docs),
+        "words": n_words,
         "protocol": f"{FOLDS} folds by document, seed {FOLD_SEED}; rules fit nothing, so cv = pooled",
         "newsfuse": scored["scores"],
         "newsfuse_cv": per_fold(folds, preds),
@@ -406,9 +446,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if isinstance(dp, str):
         figures["dateparser_gold_spans"] = dp
     else:
-        figures["dateparser_gold_spans"] = {k: v for k, v in score(docs, dp[0])["scores"].items() if not k.startswith("form:")}
+        figures["dateparser_gold_spans"] = {
+            k: v for k, v in score(docs, dp[0])["scores"].items() if not k.startswith("form:")
+        }
     if own.no_heideltime:
-        figures["heideltime"] = "skipped (--no-heideltime); published figure for this split: found 0.962, right 0.882, ~130 words/s"
+        figures["heideltime"] = (
+            "skipped (--no-heideltime); published figure for this split: found 0.962, right 0.882, ~130 words/s"
+        )
     else:
         ht = run_heideltime(docs)
         if isinstance(ht, str):

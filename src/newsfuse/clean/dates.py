@@ -118,13 +118,13 @@ def _wire_pattern() -> re.Pattern[str]:
     more = wire["place_max_words"] - 1
     place = rf"(?P<place>{name}(?:[ ]{name}){{0,{more}}})"
     region = rf"(?:,[ ]?(?P<region>{name}(?:[ ]{name}){{0,{more}}}))"
-    date = (rf"(?:(?P<m>(?i:{mon}))\.?[ ]?(?P<d>[0-3]?\d)(?!\d)|(?P<d2>[0-3]?\d)[ ](?P<m2>(?i:{mon}))\.?)"
-            rf"(?:,?[ ]?(?P<y>(?:19|20)\d\d))?")
+    date = (
+        rf"(?:(?P<m>(?i:{mon}))\.?[ ]?(?P<d>[0-3]?\d)(?!\d)|(?P<d2>[0-3]?\d)[ ](?P<m2>(?i:{mon}))\.?)"
+        rf"(?:,?[ ]?(?P<y>(?:19|20)\d\d))?"
+    )
     agency = rf"(?:\((?P<agency>[A-Za-z][^()]{{0,{wire['agency_max_chars'] - 1}}})\))"
     seps = "|".join(re.escape(x) for x in sorted(wire["separators"], key=len, reverse=True))
-    return re.compile(
-        rf"^{place}{region}??(?:,[ ]?(?P<date>{date}))?[ ]?{agency}?[ ]?(?P<sep>{seps})?(?=[ ]|$)"
-    )
+    return re.compile(rf"^{place}{region}??(?:,[ ]?(?P<date>{date}))?[ ]?{agency}?[ ]?(?P<sep>{seps})?(?=[ ]|$)")
 
 
 def wire_dateline(line: str) -> WireDateline | None:
@@ -132,7 +132,7 @@ def wire_dateline(line: str) -> WireDateline | None:
     m = _wire_pattern().match(line)
     if not m or m.group("place").casefold() in load_rules()["wire_dateline"]["not_places"]:
         return None
-    rest = line[m.end():].strip()
+    rest = line[m.end() :].strip()
     capitals = m.group("place").isupper() and len(m.group("place")) > 2
     if m.group("date") is None and m.group("agency") is None and not capitals:
         return None  # "Gaza: what we know" is a title; "WASHINGTON -" and "Geneva, March 3:" are datelines
@@ -144,6 +144,6 @@ def wire_dateline(line: str) -> WireDateline | None:
     month_word = m.group("m") or m.group("m2")
     month = months[month_word.lower()] if month_word else None
     day = int(m.group("d") or m.group("d2")) if month else None
-    iso = _valid(int(m.group("y")), month, day) if month and m.group("y") else None
+    iso = _valid(int(m.group("y")), month, day) if month and day is not None and m.group("y") else None
     place = m.group("place") + (f", {m.group('region')}" if m.group("region") else "")
     return WireDateline(place, iso, month, day, m.end(), not rest)

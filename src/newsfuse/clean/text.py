@@ -214,7 +214,7 @@ def _mark_teasers(st: _State) -> None:
             continue
         if tl is None or i in st.labels:
             continue
-        nxt = next((j for j in content[pos + 1:] if j not in st.labels), None)
+        nxt = next((j for j in content[pos + 1 :] if j not in st.labels), None)
         if not _is_teaser_line(st, i, tl, nxt):
             tl = None
             continue
@@ -301,8 +301,9 @@ def _group_lines(st: _State) -> list[list[int]]:
     groups: list[list[int]] = []
     for i in free:
         prev = groups[-1][-1] if groups else None
-        if prev is not None and (_after_wire_dateline(st, prev, i)
-                                 or prev == i - 1 and _continues(st.lines[prev], st.lines[i], wrapped)):
+        if prev is not None and (
+            _after_wire_dateline(st, prev, i) or prev == i - 1 and _continues(st.lines[prev], st.lines[i], wrapped)
+        ):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -350,7 +351,7 @@ def _build_blocks(st: _State) -> tuple[list[Block], list[tuple[int, ...]]]:
     kept = [(g, t) for g, t in zip(groups, texts) if g[0] not in st.labels]
     blocks, lines = [], []
     for k, (group, text) in enumerate(kept):
-        later_paragraph = any(not is_heading_like(t) for _, t in kept[k + 1:])
+        later_paragraph = any(not is_heading_like(t) for _, t in kept[k + 1 :])
         kind = "heading" if is_heading_like(text) and later_paragraph else "paragraph"
         blocks.append(Block(kind, text))
         lines.append(tuple(i + 1 for i in group))

@@ -9,11 +9,11 @@ month", a month without a year...) stay unresolved when there is none: nothing g
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
 
 import yaml
 
@@ -161,7 +161,9 @@ def _tense_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     v = vocab()
     future = re.compile(rf"(?<![\w'])(?:{_alt(v['future_cues'])})(?!\w)", re.I)
     # A participle after a form of "be" is passive: the auxiliary carries the tense ("will be named").
-    past = re.compile(rf"\b(?:{_alt(v['past_cues'])})\b|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing )\b\w{{3,}}ed\b", re.I)
+    past = re.compile(
+        rf"\b(?:{_alt(v['past_cues'])})\b|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing )\b\w{{3,}}ed\b", re.I
+    )
     return future, past
 
 
@@ -331,7 +333,9 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
         return pub.year if here <= now or month == pub.month else pub.year - 1
     if when == "future":
         return pub.year if here >= now or month == pub.month else pub.year + 1
-    return min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: _biased_distance(_safe_date(y, month, day or 15), pub))
+    return min(
+        (pub.year - 1, pub.year, pub.year + 1), key=lambda y: _biased_distance(_safe_date(y, month, day or 15), pub)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -391,7 +395,10 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved:
     elif mod == "this":
         year = pub.year
     else:
-        year = _year_for(ctx, m, month, None)
+        nearest = _year_for(ctx, m, month, None)
+        if nearest is None:
+            return None, None, "month"
+        year = nearest
     return date(year, month, 1), "month", "month"
 
 
@@ -402,7 +409,7 @@ def _iso(m: re.Match[str], ctx: _Ctx) -> Resolved:
 def _numeric(m: re.Match[str], ctx: _Ctx) -> Resolved:
     a, b = int(m.group("a")), int(m.group("b"))
     month, day = (a, b) if a <= 12 else (b, a)
-    return date(_full_year(m, "year"), month, day), "day", "absolute"
+    return date(_full_year(m, "year") or 0, month, day), "day", "absolute"  # year 0: ValueError, no date
 
 
 def _year(m: re.Match[str], ctx: _Ctx) -> Resolved:
@@ -433,6 +440,8 @@ def _month_rel_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
 
 def _month_spelled_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
     year = _spelled_year(m, ctx)[0]
+    if year is None:
+        return None, None, "absolute"
     return date(year.year, _month_of(m), 1), "month", "absolute"
 
 
@@ -512,8 +521,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved:
         found = ctx.anchor("day" if unit == "day" else "week")
         if found:
             base, kind = found[0], "anaphoric"
-    if unit == "year" and n == 1 and sign < 0 and (found := _year_ago_quarter(ctx, m.start())):
-        return found
+    if unit == "year" and n == 1 and sign < 0 and (quarter := _year_ago_quarter(ctx, m.start())):
+        return quarter
     if base is None:
         return None, None, kind
     return shift(base, unit, sign * n), unit, kind
@@ -658,7 +667,7 @@ def _numeric_ok(m: re.Match[str], text: str) -> bool:
     a, b = int(m.group("a")), int(m.group("b"))
     month, day = (a, b) if a <= 12 else (b, a)
     try:
-        date(_full_year(m, "year"), month, day)
+        date(_full_year(m, "year") or 0, month, day)
     except ValueError:
         return False
     return True
@@ -758,7 +767,11 @@ def rules() -> tuple[_Rule, ...]:
         ),
         rule("year", rf"(?<![\w$#£€.,/])(?<!\d-){year}\b", _year, _year_ok),
         rule("year-phrase", rf"\b(?P<p>{_alt(v['year_phrases'])})(?![\w-])", _year_phrase),
-        rule("unit-edge", rf"\b(?:{_alt(v['unit_edges'])})\s+{units}\b|\b(?P<unit2>year|month|week)['’]s\s+end\b", _in_the_unit),
+        rule(
+            "unit-edge",
+            rf"\b(?:{_alt(v['unit_edges'])})\s+{units}\b|\b(?P<unit2>year|month|week)['’]s\s+end\b",
+            _in_the_unit,
+        ),
         rule(
             "month-rel-year",
             rf"\b{mon}\s+(?:of\s+)?(?P<mod>this|last|next)\s+year\b",
@@ -771,7 +784,11 @@ def rules() -> tuple[_Rule, ...]:
             _month_spelled_year,
             _months_ok,
         ),
-        rule("thousands", rf"\bthe\s+year\s+(?P<th>{_alt(v['year_thousands'])})(?:\s+and\s+(?P<o>one|two|three|four|five|six|seven|eight|nine|ten))?\b", _thousands),
+        rule(
+            "thousands",
+            rf"\bthe\s+year\s+(?P<th>{_alt(v['year_thousands'])})(?:\s+and\s+(?P<o>one|two|three|four|five|six|seven|eight|nine|ten))?\b",
+            _thousands,
+        ),
         rule(
             "spelled-year",
             rf"\b(?P<c>{_alt(v['year_centuries'])})\s+(?P<t>{_alt(v['year_tens'])})(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -799,7 +816,9 @@ def rules() -> tuple[_Rule, ...]:
         rule("in-the-unit", rf"\b(?:{_alt(v['in_the_unit_modifiers'])})\s+{units}\b", _in_the_unit),
         rule(
             "ago",
-            rf"\b(?P<n>{numbers}|\d+)\s+(?P<unit>day|week|month|year|decade)s?\s+(?:or\s+so\s+)?(?P<dir>{_alt(list(v['ago_words']) + list(v['anaphoric_shift_words']))})\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b)",
+            rf"\b(?P<n>{numbers}|\d+)\s+(?P<unit>day|week|month|year|decade)s?\s+(?:or\s+so\s+)?"
+            rf"(?P<dir>{_alt(list(v['ago_words']) + list(v['anaphoric_shift_words']))})\b"
+            r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b)",
             _ago,
         ),
         rule(
@@ -814,7 +833,11 @@ def rules() -> tuple[_Rule, ...]:
             _quarter,
         ),
         rule("quarter-code", r"\bQ(?P<q>[1-4])(?:[\s/-]*(?P<y2>[12]\d{3})\b)?(?P<y1>)(?!\w)", _quarter),
-        rule("quarter-phrase", rf"\b(?P<p>{_alt(list(v['quarter_phrases']) + list(v['focus_quarter_phrases']))})(?![\w-])", _quarter_phrase),
+        rule(
+            "quarter-phrase",
+            rf"\b(?P<p>{_alt(list(v['quarter_phrases']) + list(v['focus_quarter_phrases']))})(?![\w-])",
+            _quarter_phrase,
+        ),
         rule("period-of-year", rf"\bthe\s+{year}\s+(?P<noun>period|quarter)\b", _period_of_year),
         rule("year-adjective", rf"\b(?P<p>{_alt(v['year_adjectives'])})\b", _year_adjective),
     )
