@@ -9,11 +9,14 @@ wins over all of them. Untrusted input: size-bounded, parsed only, nothing execu
 
 from __future__ import annotations
 
+import html as htmllib
 import json
+import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -22,12 +25,14 @@ import yaml
 from lxml import etree
 
 from newsfuse import model
+from newsfuse.clean import opinion
 
 try:  # defined by the clean package; ValueError until then
     from newsfuse.clean import CleanError
 except ImportError:  # pragma: no cover - depends on another helper's file
     CleanError = ValueError  # type: ignore[misc,assignment]
 
+log = logging.getLogger(__name__)
 DATA = Path(__file__).with_name("data") / "html_rules.yaml"
 _WS = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+")
@@ -58,18 +63,88 @@ def rules() -> dict[str, Any]:
 # --------------------------------------------------------------------------- entry point
 
 
-def clean_html(doc: model.RawDocument) -> model.Article:
-    """Main text and metadata of one HTML page; CleanError when there is no text."""
+@dataclass(frozen=True)
+class Variants:
+    """Both finished readings of one page: ``articles["own"]`` (newsfuse's extraction) and
+    ``articles["other"]`` (trafilatura's full extraction, the second opinion; None when it found
+    nothing), with the ``evidence`` between them (see ``opinion.evidence``)."""
+
+    evidence: dict[str, Any]
+    articles: dict[str, model.Article | None]
+
+
+def clean_html(doc: model.RawDocument, params: dict[str, Any] | None = None) -> model.Article:
+    """Main text and metadata of one HTML page; CleanError when there is no text.
+
+    The body is newsfuse's own unless trafilatura's second opinion disagrees badly with it and
+    the page's evidence favours trafilatura's (``opinion.arbitrate``). Where the two disagree,
+    one line in ``removed`` (reason "second opinion") and in the log says which won and why.
+    """
+    variants = html_variants(doc)
+    choice = arbitrate(variants.evidence, params or opinion_params())
+    article = variants.articles[choice]
+    if article is None:
+        raise CleanError("no main text found in HTML")
+    if not opinion.disagree(variants.evidence, params or opinion_params()):
+        return article
+    line = _log_line(choice, variants.evidence)
+    log.info("%s: %s", doc.source_path, line)
+    return replace(article, removed=article.removed + (model.RemovedLine(0, line, "second opinion"),))
+
+
+def html_variants(doc: model.RawDocument) -> Variants:
+    """Own and second-opinion articles of one page with the evidence between them."""
     html = _bounded(doc.text)
     tree = _parse(html)
     meta = {**page_metadata(tree), **{k: v for k, v in doc.meta.items() if v}}
     if any(not meta.get(key) for key in META_FIELDS):  # trafilatura's wider search fills gaps
         for key, value in trafilatura_metadata(tree if tree is not None else html, meta.get("url")).items():
             meta.setdefault(key, value)
-    blocks = extract_blocks(tree, html, url=meta.get("url") or doc.url)
+    url = meta.get("url") or doc.url
+    reference = opinion.markup_body(tree, meta.pop("article_body", None))
+    own = _finished(doc, meta, extract_blocks(tree, html, url=url))  # prunes tree: markup read above
+    other = _finished(doc, meta, second_opinion_blocks(html, url))
+    if own is None and other is None:
+        raise CleanError("no main text found in HTML")
+    words = rules()["fallback"]["prose_min_words"]
+    ev = opinion.evidence(_body_text(own), _body_text(other), reference, words, meta.get("title"))
+    return Variants(ev, {"own": own, "other": other})
+
+
+def arbitrate(ev: dict[str, Any], params: dict[str, Any]) -> str:
+    """"own" or "other" (see ``opinion.arbitrate``)."""
+    return opinion.arbitrate(ev, params)
+
+
+def opinion_params() -> dict[str, Any]:
+    """The second-opinion setting the package uses."""
+    return dict(rules()["second_opinion"]["default"])
+
+
+def opinion_grid() -> list[dict[str, Any]]:
+    """Every second-opinion setting a benchmark may choose from (the default first)."""
+    grid = rules()["second_opinion"]["grid"]
+    keys = sorted(grid)
+    settings = [dict(zip(keys, values)) for values in product(*(grid[k] for k in keys))]
+    default = opinion_params()
+    return [default] + [s for s in settings if s != default]
+
+
+def _log_line(choice: str, ev: dict[str, Any]) -> str:
+    who = "second opinion (trafilatura full extraction)" if choice == "other" else "own extraction"
+    facts = ", ".join(f"{k} {v}" for k, v in ev.items() if v not in ("", None))
+    return f"{who} kept as the body ({facts})"
+
+
+def _body_text(article: model.Article | None) -> str:
+    return "\n".join(b.text for b in article.blocks) if article else ""
+
+
+def _finished(doc: model.RawDocument, meta: dict[str, Any], blocks: list[model.Block]) -> model.Article | None:
+    """The Article for one extracted body after the post-filter; None when nothing is left."""
     blocks, removed, posts = post_filter(blocks, meta)
     if not blocks:
-        raise CleanError("no main text found in HTML")
+        return None
     title = _clean(meta.get("title") or "") or None
     return model.Article(
         id=model.article_id(blocks, title),
@@ -131,6 +206,21 @@ def extract_blocks(tree: etree._Element | None, html: str, url: str | None = Non
         other = readability_blocks(html)
         if _prose_score(other) > rules()["fallback"]["margin"] * _prose_score(blocks):
             blocks = other
+    return [model.Block(b.kind, _clean(b.text)) for b in blocks]
+
+
+def second_opinion_blocks(html: str, url: str | None) -> list[model.Block]:
+    """trafilatura's full extraction (its own fallbacks on, comments off) as blocks."""
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(
+            html, url=url, with_metadata=False, output_format="python", include_comments=False,
+            config=_trafilatura_config(),
+        )
+    except (ValueError, TypeError, etree.LxmlError, RecursionError):
+        return []
+    blocks = body_blocks(result.body) if result is not None and result.body is not None else []
     return [model.Block(b.kind, _clean(b.text)) for b in blocks]
 
 
@@ -296,15 +386,79 @@ def page_metadata(tree: etree._Element | None) -> dict[str, str]:
     if tree is None:
         return {}
     meta: dict[str, str] = {}
+    declared = _declared_titles(tree)
     for key, value in _jsonld_meta(tree).items():
         meta.setdefault(key, value)
     for key, value in _meta_tags(tree).items():
         meta.setdefault(key, value)
+    headline = visible_headline(tree, declared, meta.get("outlet"))
+    if headline:
+        meta["title"] = headline
+    if meta.get("author") and _key(meta["author"]) == _key(meta.get("outlet") or ""):
+        del meta["author"]  # the publisher named as author is no byline
     return meta
 
 
+def _declared_titles(tree: etree._Element) -> list[str]:
+    """The titles a page declares about itself: JSON-LD headline, Open Graph/Twitter, <title>."""
+    titles = [_jsonld_meta(tree).get("title")]
+    for el in tree.iter("meta"):
+        if (el.get("property") or el.get("name") or "").strip().lower() in ("og:title", "twitter:title"):
+            titles.append(el.get("content"))
+    titles.append(tree.findtext(".//title"))
+    return [t for t in titles if isinstance(t, str) and t.strip()]
+
+
+def visible_headline(tree: etree._Element, declared: list[str], outlet: str | None) -> str | None:
+    """The page's visible headline: the <h1> that best agrees with a title the page declares.
+
+    A reader sees the <h1>; the declared titles often carry the site's name or an SEO variant.
+    An <h1> that is only the site's name, or shares too few words with every declared title, is
+    not taken (then the declared title stands).
+    """
+    cfg = rules()["headline"]
+    outlet_key = _key(outlet or "")
+    best, best_score = None, 0.0
+    for el in list(tree.iter("h1"))[: cfg["max_h1"]]:
+        text = _clean(el.text_content())
+        words = set(_key(text).split())
+        if not words or _key(text) == outlet_key or len(text) > cfg["max_chars"]:
+            continue
+        score = max((_dice(words, set(_key(t).split())) for t in declared), default=0.0)
+        if score > best_score:
+            best, best_score = text, score
+    return best if best_score >= cfg["min_agreement"] else None
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
 def _jsonld_meta(tree: etree._Element) -> dict[str, str]:
+    """Headline, dates, author, publisher, url and articleBody of the page's schema.org article.
+
+    Nodes referred to by ``@id`` (Yoast-style ``@graph``: the author is a Person node elsewhere)
+    are followed; HTML entities left in the strings are decoded.
+    """
     meta: dict[str, str] = {}
+    nodes = list(_all_jsonld_nodes(tree))
+    index = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
+    for node in nodes:
+        types = node.get("@type")
+        types = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+        if not types & ARTICLE_TYPES:
+            continue
+        _set(meta, "title", _text(node.get("headline")) or _text(node.get("name")))
+        _set(meta, "published", _text(node.get("datePublished")) or _text(node.get("dateCreated")))
+        _set(meta, "author", _names(node.get("author"), index))
+        _set(meta, "outlet", _names(node.get("publisher"), index))
+        _set(meta, "url", _text(node.get("url")))
+        if "webpage" not in types:
+            _set(meta, "article_body", _text(node.get("articleBody")))
+    return meta
+
+
+def _all_jsonld_nodes(tree: etree._Element) -> Iterable[dict[str, Any]]:
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
             continue
@@ -312,17 +466,7 @@ def _jsonld_meta(tree: etree._Element) -> dict[str, str]:
             data = json.loads(script.text[:2_000_000])
         except (json.JSONDecodeError, RecursionError):
             continue
-        for node in _jsonld_nodes(data):
-            types = node.get("@type")
-            types = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
-            if not types & ARTICLE_TYPES:
-                continue
-            _set(meta, "title", node.get("headline") or node.get("name"))
-            _set(meta, "published", node.get("datePublished") or node.get("dateCreated"))
-            _set(meta, "author", _names(node.get("author")))
-            _set(meta, "outlet", _names(node.get("publisher")))
-            _set(meta, "url", node.get("url") if isinstance(node.get("url"), str) else None)
-    return meta
+        yield from _jsonld_nodes(data)
 
 
 def _jsonld_nodes(data: Any, depth: int = 0) -> Iterable[dict[str, Any]]:
@@ -338,14 +482,21 @@ def _jsonld_nodes(data: Any, depth: int = 0) -> Iterable[dict[str, Any]]:
                 yield from _jsonld_nodes(data[key], depth + 1)
 
 
-def _names(value: Any) -> str | None:
+def _text(value: Any) -> str | None:
+    return htmllib.unescape(value) if isinstance(value, str) and value.strip() else None
+
+
+def _names(value: Any, index: dict[str, dict[str, Any]] | None = None) -> str | None:
+    """Name(s) of a schema.org Person/Organization value: a string, a node, an @id reference, a list."""
     if isinstance(value, str):
-        return value
+        return _text(value)
     if isinstance(value, dict):
         name = value.get("name")
-        return name if isinstance(name, str) else None
+        if not isinstance(name, str) and isinstance(value.get("@id"), str) and index:
+            name = index.get(value["@id"], {}).get("name")
+        return _text(name)
     if isinstance(value, list):
-        names = [n for n in (_names(v) for v in value[:10]) if n]
+        names = [n for n in (_names(v, index) for v in value[:10]) if n]
         return ", ".join(dict.fromkeys(names)) or None
     return None
 
