@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Article, RawDocument, article_id
+from .errors import CleanError
 from .long_lines import clean_long_lines
 from .normalize import normalize_line, split_lines
 from .text import CleanResult, chrome_reason, clean_text_lines
@@ -11,10 +12,6 @@ __all__ = [
     "CleanError", "CleanResult", "article_from_result", "chrome_reason", "clean_document",
     "clean_text_lines", "normalize_line", "split_lines",
 ]
-
-
-class CleanError(ValueError):
-    """A document that leaves no article text after cleaning (one-line message)."""
 
 
 def clean_document(doc: RawDocument) -> Article:
