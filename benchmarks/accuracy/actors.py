@@ -197,7 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for m in mentions:
         by_doc.setdefault(m["doc"], []).append(m)
     fold_of = folds([lab["doc"] for lab in labels])
-    rows = [(lab, verdict(lab, find_again(lab, by_doc, texts))) for lab in labels]
+    found = [find_again(lab, by_doc, texts) for lab in labels]
+    rows = [(lab, verdict(lab, now)) for lab, now in zip(labels, found)]
+    now_id = {id(lab): (now or {}).get("actor_id") for lab, now in zip(labels, found)}
     base = score([(lab, lab["label"]) for lab in labels])
     figures: dict[str, Any] = {
         "task": "actor linking, hand-labelled dev mentions", "documents": len(texts), "mentions": len(mentions),
@@ -212,7 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         misses = [(lab, v) for lab, v in rows if v in {"wrong", "not_an_actor"}]
         lost = [(lab, v) for lab, v in rows if lab["label"] == "right" and v != "right"]
         for lab, v in (misses + lost)[: args.misses]:
-            print(f"{v:<13} {lab['label']:<13} {lab['text']!r:<30} {lab['actor_id']}  | {lab['sentence'][:110]!r}")
+            print(f"{v:<13} {lab['label']:<13} {lab['text']!r:<24} {lab['actor_id']} -> {now_id[id(lab)]}"
+                  f"  | {lab['sentence'][:100]!r}")
     emit(figures, args.json)
     return 0
 

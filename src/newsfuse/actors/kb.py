@@ -164,6 +164,10 @@ class KnowledgeBase:
         self._load_agents(data / "phoenix_agents.tsv", facts)
         self._load_peoples(facts)
         self.words = {k: frozenset(key(w)[0] for w in v) for k, v in facts["words"].items()}
+        lists = yaml.safe_load((data / "not_actors.yaml").read_text(encoding="utf-8"))
+        self.not_actors: dict[str, frozenset[tuple[str, ...]]] = {
+            k: frozenset(key(w) for w in v if key(w)) for k, v in lists.items()
+        }
         self.max_len = max(len(k) for k in self.index)
 
     # ------------------------------------------------------------------ loading

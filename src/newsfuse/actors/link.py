@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedArticle, Entity, Quote
 
 from .kb import Entry, KnowledgeBase, get_kb
+from .nonactors import not_an_actor, words_of
 from .text import FUNCTION_WORDS, Tok, key, slug, tokenize
 
 LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via over".split())
@@ -22,6 +23,7 @@ GOV_PREPS = frozenset("between with".split())
 POSSESSIVE = frozenset({"'s"})
 NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 AMBIGUOUS_SHORT = frozenset("us it is in on no me am an as at be by do go he if my of or so to up we pa oh".split())
+BIRTHPLACE = frozenset({"born", "native", "natives"})
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 
 
@@ -45,12 +47,13 @@ class Doc:
     seen: dict[str, ActorRef] = field(default_factory=dict)  # surname/full key -> person ref
     last_place: dict[int, bool] = field(default_factory=dict)  # token index -> used as a location
     mentioned: list[ActorRef] = field(default_factory=list)  # actors linked so far, in text order
+    surnames: dict[str, tuple[int, str]] = field(default_factory=dict)  # tagged persons: surname -> (start, name)
 
 
 def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     kb = get_kb()
     text = annotated.article.text
-    doc = Doc(kb, tokenize(text), annotated.article.published, text)
+    doc = Doc(kb, tokenize(text), annotated.article.published, text, surnames=tagged_surnames(annotated))
     found = [f for f in scan(doc) if not _inside_other_name(doc, f, annotated.entities)]
     found = add_ner(doc, found, annotated.entities)
     mentions = tuple(
@@ -67,6 +70,21 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     entities = tuple(_entity_actor(e, found) for e in annotated.entities)
     quotes = tuple(_quote_speaker(q, mentions, doc) for q in annotated.quotes)
     return dataclasses.replace(annotated, actors=mentions, entities=entities, quotes=quotes)
+
+
+def tagged_surnames(annotated: AnnotatedArticle) -> dict[str, tuple[int, str]]:
+    """Surname -> (first start, full name) of every person the tagger found by at least two names."""
+    out: dict[str, tuple[int, str]] = {}
+    for e in sorted(annotated.entities, key=lambda e: e.start):
+        words = words_of(e)
+        if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text):
+            out.setdefault(words[-1], (e.start, e.text))
+    return out
+
+
+def _cut_initial(name: str) -> bool:
+    toks = tokenize(name)
+    return len(toks[-1].raw.rstrip(".")) == 1 if toks else True
 
 
 def _inside_other_name(doc: Doc, f: Found, entities: tuple[Entity, ...]) -> bool:
@@ -143,6 +161,9 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if entry is None:  # a surname already seen in this article
         return Found(j, j + n, doc.seen[toks[j].norm], "coref", core)
     k = tuple(t.norm for t in toks[j : j + n])
+    person = _tagged_person(doc, j) if n == 1 and entry.kind in {"state", "government"} else None
+    if person is not None:  # "Jerry Jordan ... Jordan said": the person, not the state
+        return Found(j, j + n, person, "coref", core)
     if entry.kind == "state" or (entry.kind == "government" and k in doc.kb.capitals):
         if used_as_place(doc, j, n):
             doc.last_place[j] = True
@@ -154,15 +175,28 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     return Found(start, j + n, ref, entry.source, core)
 
 
+def _tagged_person(doc: Doc, j: int) -> ActorRef | None:
+    """The person the tagger named earlier whose surname is the word at j."""
+    hit = doc.surnames.get(doc.toks[j].norm)
+    if hit is None or hit[0] >= doc.toks[j].start:
+        return None
+    name = hit[1]
+    ref = doc.seen.get(key(name)[-1])
+    return ref or ActorRef(name, None, None, None, f"person:{slug(name)}")
+
+
 def ref_of(doc: Doc, entry: Entry, role: str | None = None) -> ActorRef:
     a = entry.actor(doc.date)
     return ActorRef(a.name, a.country, a.sector, role or a.role, a.id)
 
 
 def remember(doc: Doc, name: str, ref: ActorRef) -> None:
+    """Keep the person for later bare surnames; the first person named keeps a shared surname."""
     k = key(name)
     if len(k) > 1:
-        doc.seen[k[-1]] = ref
+        before = doc.seen.get(k[-1])
+        if before is None or same_person(name, before.name):
+            doc.seen[k[-1]] = ref
 
 
 def used_as_place(doc: Doc, j: int, n: int) -> bool:
@@ -170,6 +204,8 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
     toks = doc.toks
     if j + n < len(toks) and toks[j + n].norm in POSSESSIVE:
         return False
+    if j + n < len(toks) and toks[j + n].norm in BIRTHPLACE and _joined(doc, j + n - 1, j + n + 1):
+        return True  # "New Zealand-born", "a New Zealand native": where a person comes from
     for _ in range(2):  # "in northern Iraq", "in the occupied West Bank"
         if j > 1 and toks[j - 1].norm in doc.kb.words["place_modifiers"] and _joined(doc, j - 1, j + 1):
             j -= 1
@@ -252,6 +288,8 @@ def titled(doc: Doc, i: int) -> Found | None:
     if t is None:
         return None
     n_title, role, sector = t
+    if _not_a_title(doc, k, role):
+        return None
     m = k + n_title
     iso = dem[1] if dem else None
     if body:
@@ -271,7 +309,7 @@ def titled(doc: Doc, i: int) -> Found | None:
             return Found(i if k == j else j, m + n, doc.seen[toks[m].norm], "coref", core)
         return _titled_person(doc, entry, (start, m + n), core, (role, sector, iso, k > j))
     n = name_run(doc, m)
-    if n == 0:
+    if n == 0 or not _is_name(doc, m, n):
         return None
     core = (toks[m].start, toks[m + n - 1].end)
     holder = doc.kb.office_holder(toks[m + n - 1].norm, sector, doc.date) if sector == "GOV" else None
@@ -282,6 +320,25 @@ def titled(doc: Doc, i: int) -> Found | None:
     ref = ActorRef(name, iso, sector, role, f"person:{slug(name)}")
     remember(doc, name, ref)
     return Found(start, m + n, ref, "ner", core)
+
+
+def _not_a_title(doc: Doc, k: int, role: str) -> bool:
+    """'Surgeon General', 'Attorney General' are offices, not a military rank; '3 PM' is a time."""
+    prev = doc.toks[k - 1] if k > 0 else None
+    if prev is None:
+        return False
+    if role == "General" and (prev.norm,) in doc.kb.not_actors["civil_generals"]:
+        return True
+    return doc.toks[k].norm == "pm" and prev.raw[:1].isdigit()
+
+
+def _is_name(doc: Doc, m: int, n: int) -> bool:
+    """The words after a title name a person: not 'Manager Tony DiLeo', 'ET', 'Saturday', 'J.'."""
+    words = doc.toks[m : m + n]
+    lists = doc.kb.not_actors
+    if (words[0].norm,) in lists["not_first_names"] or any((t.norm,) in lists["times"] for t in words):
+        return False
+    return len(words[-1].raw.rstrip(".")) > 1
 
 
 def _titled_person(
@@ -604,6 +661,9 @@ def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[
     for e in entities:
         if e.label not in {"PERSON", "ORG"} or any(s < e.end and e.start < t for s, t in covered):
             continue
+        if not_an_actor(doc.kb, doc.text, e, entities):
+            continue
+        e = dataclasses.replace(e, label=person_or_org(doc, e))
         lo = bisect_left(starts, e.start)
         toks = [
             i
@@ -616,6 +676,8 @@ def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[
         if not e.text[:1].isalpha():
             continue  # handles, hashtags, emoji
         ref = doc.seen.get(key(name)[-1]) if e.label == "PERSON" else None
+        if ref is not None and not same_person(name, ref.name):
+            ref = None  # "Henry Brown" is not the "Montez Brown" named before
         source = "coref" if ref else "ner"
         if ref is None:
             prefix = "person" if e.label == "PERSON" else "org"
@@ -624,6 +686,27 @@ def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[
                 remember(doc, name, ref)
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def person_or_org(doc: Doc, e: Entity) -> str:
+    """The tagger's PERSON/ORG, corrected: 'Pickell said' after 'Sgt. Mike Pickell' is a person;
+    'Gordon Advisers' is a firm."""
+    words = words_of(e)
+    org_word = any((w,) in doc.kb.not_actors["org_heads"] for w in words)
+    if e.label == "PERSON" and len(words) > 1 and org_word:
+        return "ORG"
+    if e.label == "ORG" and not org_word and words and words[-1] in doc.surnames and len(words) <= 3:
+        return "PERSON"
+    return e.label
+
+
+def same_person(name: str, other: str) -> bool:
+    """Two names of one person: one is a bare surname, or the first names agree (or one is an initial)."""
+    a, b = name.split(), other.split()
+    if len(a) < 2 or len(b) < 2:
+        return True
+    first, other_first = key(a[0])[:1] or ("",), key(b[0])[:1] or ("",)
+    return first[0].startswith(other_first[0]) or other_first[0].startswith(first[0])
 
 
 def _entity_actor(e: Entity, found: list[Found]) -> Entity:
