@@ -575,6 +575,8 @@ CORPUS_SENTENCES = {
     "background": ("gvc", "c657b5e13384a329d6909243da721285", "Waters was convicted in 2014"),
     "hurricane": ("ecbplus", "34_2ecbplus", "When Hurricane George destroyed the clinic"),
     "thwarted": ("ecbplus", "12_14ecb", "thwarted another attack"),
+    "supertanker": ("ecbplus", "12_4ecb", "seized a Saudi supertanker"),
+    "mv_action": ("ecbplus", "12_18ecb", "released a Greek chemical tanker, the MV Action"),
 }
 
 
@@ -671,3 +673,17 @@ def test_rule_and_confidence_round_trip_through_the_store_record(corpus_candidat
     d = m.to_dict()  # what `newsfuse events --mentions --json` prints and the stores keep as JSON
     assert d["rule"] == m.rule and d["trigger"] == "arrested" and d["confidence"] == m.confidence
     assert mention_from(d) == m and mention_from(d).rule == m.rule
+
+
+def test_a_vessel_is_no_actor(corpus_candidates):  # ECB+ 12_4ecb, 12_18ecb
+    from newsfuse.events.ontology import min_confidence
+
+    found = [m for m, _ in corpus_candidates["supertanker"][0] if m.trigger == "seized"]
+    assert found
+    for m in found:  # the pirates are the doers; the ship (its flag) is no recipient
+        assert {a.country for a in m.source_actors} == {"SOM"}
+        assert not m.target_actors and m.confidence < min_confidence()
+    # "released a Greek chemical tanker, the MV Action": releasing a ship is no release of people (the
+    # pattern needs a person or an actor as object), so nothing is coded
+    assert not [m for m, _ in corpus_candidates["mv_action"][0] if m.trigger == "released"]
+    assert not any(m.target_actors for key in ("supertanker", "mv_action") for m in corpus_candidates[key][1])

@@ -137,6 +137,10 @@ def hedged(tree: Tree, anchors: list[int]) -> bool:
                for a in near for k in tree.children(a, "advmod", "amod"))
 
 
+def vessel_nouns() -> frozenset[str]:
+    return cue("vessel_nouns")
+
+
 def not_actor(text: str, start: int, end: int, labels: set[str]) -> bool:
     """A time zone, a vessel, a street, a film, an award or an event name is no actor."""
     name = text[start:end].strip()

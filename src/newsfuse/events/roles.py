@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import NON_ACTOR_LABELS, ActorRef, AnnotatedArticle
-from .abstain import not_actor
+from .abstain import not_actor, vessel_nouns
 from .patterns import is_passive
 from .tree import Tree
 
@@ -42,7 +42,24 @@ def actor_mentions(annotated: AnnotatedArticle) -> list[Mention]:
 def _thing(annotated: AnnotatedArticle, m: Mention) -> bool:
     """A vessel, a film, an award, a street or a time zone the linker took for an actor."""
     labels = {e.label for e in annotated.entities if e.start < m.end and m.start < e.end}
-    return not_actor(annotated.article.text, m.start, m.end, labels)
+    return not_actor(annotated.article.text, m.start, m.end, labels) or _names_a_vessel(annotated, m)
+
+
+def _names_a_vessel(annotated: AnnotatedArticle, m: Mention) -> bool:
+    """"a Saudi supertanker", "a Greek chemical tanker": the name modifies a vessel noun."""
+    inside = [t for t in annotated.tokens if m.start <= t.start < m.end]
+    if not inside:
+        return False
+    last = inside[-1]
+    if last.lemma.lower() in vessel_nouns():  # the linker took "Saudi supertanker" for a Saudi company
+        return True
+    by_i = {t.i: t for t in annotated.tokens if t.sent == last.sent}
+    head = by_i.get(last.head)
+    while head is not None and last.dep in ("amod", "compound", "nmod") and head.i != last.i:
+        if head.lemma.lower() in vessel_nouns():
+            return True
+        last, head = head, by_i.get(head.head)
+    return False
 
 
 def _resolved_bare(annotated: AnnotatedArticle, linked: list[Mention]) -> list[Mention]:
