@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import product
 from pathlib import Path
 from typing import Any, Iterable
+from urllib.parse import urlsplit
 
 import lxml.html
 import yaml
@@ -42,6 +43,7 @@ CONTAINER_TAGS = {"body", "div", "list", "table", "quote", "main", "cell"}
 META_FIELDS = ("title", "published", "author", "outlet")
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                  "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report"}
+PAGE_TYPES = frozenset({"webpage"})
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ def html_variants(doc: model.RawDocument) -> Variants:
         for key, value in trafilatura_metadata(tree if tree is not None else html, meta.get("url")).items():
             meta.setdefault(key, value)
     url = meta.get("url") or doc.url
+    if date_in_url(url) and not doc.meta.get("published"):
+        meta["published"] = date_in_url(url)  # fixed when the article was first published
     reference = opinion.markup_body(tree, meta.pop("article_body", None))
     own = _finished(doc, meta, extract_blocks(tree, html, url=url))  # prunes tree: markup read above
     other = _finished(doc, meta, second_opinion_blocks(html, url))
@@ -387,10 +391,10 @@ def page_metadata(tree: etree._Element | None) -> dict[str, str]:
         return {}
     meta: dict[str, str] = {}
     declared = _declared_titles(tree)
-    for key, value in _jsonld_meta(tree).items():
-        meta.setdefault(key, value)
-    for key, value in _meta_tags(tree).items():
-        meta.setdefault(key, value)
+    # The article's own node, then the page's meta tags, then the WebPage node, then <time>/<title>.
+    for source in (_jsonld_meta(tree), _meta_tags(tree), _jsonld_meta(tree, PAGE_TYPES), _page_fallbacks(tree)):
+        for key, value in source.items():
+            meta.setdefault(key, value)
     headline = visible_headline(tree, declared, meta.get("outlet"))
     if headline:
         meta["title"] = headline
@@ -401,7 +405,7 @@ def page_metadata(tree: etree._Element | None) -> dict[str, str]:
 
 def _declared_titles(tree: etree._Element) -> list[str]:
     """The titles a page declares about itself: JSON-LD headline, Open Graph/Twitter, <title>."""
-    titles = [_jsonld_meta(tree).get("title")]
+    titles = [_jsonld_meta(tree).get("title"), _jsonld_meta(tree, PAGE_TYPES).get("title")]
     for el in tree.iter("meta"):
         if (el.get("property") or el.get("name") or "").strip().lower() in ("og:title", "twitter:title"):
             titles.append(el.get("content"))
@@ -434,11 +438,14 @@ def _dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
-def _jsonld_meta(tree: etree._Element) -> dict[str, str]:
+def _jsonld_meta(tree: etree._Element, kinds: frozenset[str] = frozenset(ARTICLE_TYPES - PAGE_TYPES)
+                 ) -> dict[str, str]:
     """Headline, dates, author, publisher, url and articleBody of the page's schema.org article.
 
-    Nodes referred to by ``@id`` (Yoast-style ``@graph``: the author is a Person node elsewhere)
-    are followed; HTML entities left in the strings are decoded.
+    ``kinds``: the schema.org types read (articles by default; ``PAGE_TYPES`` for the WebPage
+    node, which describes the page rather than the article). Nodes referred to by ``@id``
+    (Yoast-style ``@graph``: the author is a Person node elsewhere) are followed; HTML entities
+    left in the strings are decoded.
     """
     meta: dict[str, str] = {}
     nodes = list(_all_jsonld_nodes(tree))
@@ -446,7 +453,7 @@ def _jsonld_meta(tree: etree._Element) -> dict[str, str]:
     for node in nodes:
         types = node.get("@type")
         types = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
-        if not types & ARTICLE_TYPES:
+        if not types & kinds:
             continue
         _set(meta, "title", _text(node.get("headline")) or _text(node.get("name")))
         _set(meta, "published", _text(node.get("datePublished")) or _text(node.get("dateCreated")))
@@ -524,6 +531,12 @@ def _meta_tags(tree: etree._Element) -> dict[str, str]:
             continue
         if key:
             _set(meta, key, content)
+    return meta
+
+
+def _page_fallbacks(tree: etree._Element) -> dict[str, str]:
+    """The first <time datetime> and the <title>: read after every declared field."""
+    meta: dict[str, str] = {}
     for el in tree.iter("time"):
         if el.get("datetime"):
             _set(meta, "published", el.get("datetime"))
@@ -531,6 +544,10 @@ def _meta_tags(tree: etree._Element) -> dict[str, str]:
     title = tree.find(".//title")
     if title is not None:
         _set(meta, "title", title.text_content())
+    for el in tree.iter("link"):
+        if (el.get("rel") or "").strip().lower() == "canonical":
+            _set(meta, "url", el.get("href"))
+            break
     return meta
 
 
@@ -553,6 +570,28 @@ def _set(meta: dict[str, str], key: str, value: Any) -> None:
 
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The date in an article address (``/2025/09/04/slug``): set when the article was published."""
+    m = _URL_DATE.search(urlsplit(url).path) if url else None
+    if not m or not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31):
+        return None
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+
+def _numeric_date(value: str) -> str | None:
+    """09/25/2025 or 25.09.2025 when the order is unambiguous (one part above 12); else None."""
+    m = _NUMERIC.search(value)
+    if not m:
+        return None
+    a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+    month, day = (b, a) if a > 12 >= b else (a, b) if b > 12 >= a else (0, 0)
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
 def iso_date(value: Any) -> str | None:
@@ -562,6 +601,9 @@ def iso_date(value: Any) -> str | None:
     m = _ISO.search(value)
     if m:
         return m.group(0)
+    numeric = _numeric_date(value)
+    if numeric:
+        return numeric
     try:
         from newsfuse.clean.dates import find_date
     except ImportError:  # pragma: no cover - ships with the clean package
