@@ -38,11 +38,11 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
 from common import machine, versions  # noqa: E402
 
 from newsfuse.actors import get_kb  # noqa: E402
-from newsfuse.api import queries  # noqa: E402
 from newsfuse.pipeline import ingest_paths  # noqa: E402
 from newsfuse.store import open_store  # noqa: E402
 from newsfuse.stories.config import load  # noqa: E402
 from newsfuse.stories.sentences import content_words, jaccard, split_sentences  # noqa: E402
+from newsfuse.tell import queries  # noqa: E402
 
 SHARED = (ROOT / ".." / "shared" / "corpus").resolve()
 MONTHS = {m: i for i, m in enumerate("January February March April May June July August September October "

@@ -191,7 +191,7 @@ def test_unknown_format_is_refused():
 def example_briefs(tmp_path_factory, examples_dir):
     """Every story of the example corpus, ingested into SQLite, as its JSON briefing (the read path
     the CLI, the API and the web page share)."""
-    from newsfuse.api import queries
+    from newsfuse.tell import queries
     from newsfuse.pipeline import ingest_paths
     from newsfuse.store import open_store
 

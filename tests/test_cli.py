@@ -12,8 +12,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
+from newsfuse.api import create_app
 from newsfuse.cli import main
+from newsfuse.model import ActorRef, Event, MentionRef
+from newsfuse.store import open_store
+from newsfuse.tell import queries as tell_queries
 
 SEED_000 = "000_b5307fb3d8fa3eef.txt"
 SEED_001 = "001_bbec696de197225f.txt"
@@ -124,8 +129,13 @@ def test_console_script_from_stdin(tmp_path, seeds_dir):
     exe = Path(sys.executable).with_name("newsfuse")
     db = str(tmp_path / "stdin.db")
     data = (seeds_dir / SEED_002).read_bytes()
-    proc = subprocess.run([str(exe), "ingest", "-", "--db", db, "--no-analysis"], input=data, capture_output=True,
-                          timeout=300, env={**os.environ})
+    proc = subprocess.run(
+        [str(exe), "ingest", "-", "--db", db, "--no-analysis"],
+        input=data,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ},
+    )
     assert proc.returncode == 0, proc.stderr.decode()
     out = subprocess.run([str(exe), "articles", "--json", "--db", db], capture_output=True, timeout=120)
     arts = json_lines(out.stdout.decode())
@@ -139,8 +149,169 @@ def test_near_duplicate_is_linked_not_stored_twice(tmp_path, seeds_dir):
     assert edited != text
     (tmp_path / "b.txt").write_text("Dark\nLight\n\n" + edited, encoding="utf-8")
     db = str(tmp_path / "t.db")
-    summary = json_lines(run("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", db, "--json",
-                             "--no-analysis").output)[-1]
+    summary = json_lines(
+        run("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", db, "--json", "--no-analysis").output
+    )[-1]
     assert summary["new"] == 1 and summary["duplicate"] == 1
     arts = by_source(json_lines(run("articles", "--json", "--db", db).output))
     assert arts["b.txt"]["duplicate_of"] == arts["a.txt"]["id"]
+
+
+# ----------------------------------------------------------------------------- the read side: actors, quotes
+
+
+def _actor_key(ref: dict) -> str:
+    return ref["actor_id"] or ref["name"].casefold()
+
+
+def test_actors_have_country_sector_role_and_the_counts_of_the_events(seeds_db):
+    actors = json_lines(run("actors", "--json", "--db", seeds_db).stdout)
+    putin = next(a for a in actors if "Putin" in a["name"])
+    assert putin["country"] == "RUS" and putin["sector"] and putin["role"]
+    events = json_lines(run("events", "--json", "--db", seeds_db).stdout)
+    for actor in actors:  # every count is what the fused events say
+        key = _actor_key(actor)
+        as_source = sum(_actor_key(r) == key for e in events for r in e["source_actors"])
+        as_target = sum(_actor_key(r) == key for e in events for r in e["target_actors"])
+        assert (actor["as_source"], actor["as_target"], actor["events"]) == (
+            as_source,
+            as_target,
+            as_source + as_target,
+        )
+    assert [a["events"] for a in actors] == sorted((a["events"] for a in actors), reverse=True)
+    lines = run("actors", "--db", seeds_db).stdout.splitlines()
+    assert any("Putin" in line and "RUS" in line for line in lines) and len(lines) == len(actors)
+
+
+def test_quotes_with_their_speakers_and_by_speaker(seeds_db):
+    every = json_lines(run("quotes", "--json", "--db", seeds_db).stdout)
+    assert every and all(q["text"] and q["article_id"] for q in every)
+    named = next(q for q in every if q["speaker"])
+    surname = named["speaker"].split()[-1]
+    chosen = json_lines(run("quotes", "--speaker", surname.upper(), "--json", "--db", seeds_db).stdout)
+    assert named in chosen and len(chosen) <= len(every)
+    for q in chosen:
+        assert surname.casefold() in (q["speaker"] or "").casefold() + (q["speaker_text"] or "").casefold()
+    assert run("quotes", "--speaker", "Nobody Atall", "--db", seeds_db).stdout == ""
+
+
+# ----------------------------------------------------------------------------- export: a file, a folder, stdout
+
+
+def test_export_jsonl_to_a_file_writes_that_one_file(seeds_db, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = run("export", "--format", "jsonl", str(out), "--db", seeds_db)
+    assert result.exit_code == 0 and out.is_file()
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    kinds = [r["kind"] for r in records]
+    assert kinds.count("article") == 3 and "event" in kinds and "mention" in kinds
+    assert set(kinds) == {"article", "event", "mention"}
+    assert result.stdout == f"wrote {out}\n"
+
+
+def test_export_to_a_folder_when_out_is_one(seeds_db, tmp_path):
+    result = run("export", "--format", "csv", str(tmp_path / "tables") + "/", "--db", seeds_db)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == ["articles.csv", "events.csv", "mentions.csv"]
+    result = run("export", "--format", "jsonl", str(tmp_path), "--what", "events", "--db", seeds_db)
+    assert (tmp_path / "events.jsonl").is_file() and result.exit_code == 0
+
+
+def test_export_to_standard_output(seeds_db, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "--format", "jsonl", "-", "--db", seeds_db)
+    assert result.exit_code == 0 and not (tmp_path / "-").exists()
+    records = json_lines(result.stdout)
+    assert sum(r["kind"] == "article" for r in records) == 3
+    events = run("export", "--format", "jsonl", "--what", "events", "-", "--db", seeds_db).stdout
+    assert [json.loads(line) for line in events.splitlines()] == json_lines(
+        run("events", "--json", "--db", seeds_db).stdout
+    )
+
+
+def test_export_csv_of_every_table_into_one_file_is_a_one_line_error(seeds_db, tmp_path):
+    result = run("export", "--format", "csv", str(tmp_path / "all.csv"), "--db", seeds_db)
+    assert result.exit_code == 2 and not (tmp_path / "all.csv").exists()
+    assert result.stderr.startswith("error: csv holds one table per file") and result.stderr.count("\n") == 1
+
+
+# ----------------------------------------------------------------------------- bad options are errors
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["events", "--since", "garbage"], "error: --since: 'garbage' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n"),
+        (["events", "--until", "2025-13"], "error: --until: '2025-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n"),
+        (
+            ["timeline", "--since", "15/11/2025"],
+            "error: --since: '15/11/2025' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n",
+        ),
+        (
+            ["events", "--since", "2025-12", "--until", "2025-11-30"],
+            "error: --since: '2025-12' is after --until '2025-11-30'\n",
+        ),
+        (
+            ["timeline", "--actor", "Putin", "--actor", "Netanyahu", "--actor", "Lukashenko"],
+            "error: --actor: at most 2 actors (one, or a pair), got 3\n",
+        ),
+        (["timeline", "--actor", " "], "error: --actor: an actor name, id or country code may not be blank\n"),
+    ],
+)
+def test_bad_options_are_one_line_errors(seeds_db, args, message):
+    result = run(*args, "--db", seeds_db)
+    assert result.exit_code == 2
+    assert result.stderr == message and result.stdout == ""
+
+
+def test_good_dates_still_choose_events(seeds_db):
+    since = json_lines(run("events", "--json", "--since", "2025-11-15", "--db", seeds_db).stdout)
+    assert any(e["type"] == "CONSULT" and e["date"] == "2025-11-15" for e in since)
+    assert all((e["date"] or "9999") >= "2025-11-15" for e in since)
+    pair = json_lines(
+        run(
+            "timeline", "--actor", "Putin", "--actor", "Netanyahu", "--until", "2025", "--json", "--db", seeds_db
+        ).stdout
+    )
+    assert any(e["type"] == "CONSULT" and e["date"] == "2025-11-15" for e in pair)
+
+
+def _events_of_putin(db: str, n: int) -> None:
+    putin, bibi = ActorRef("Vladimir Putin", "RUS", "GOV"), ActorRef("Benjamin Netanyahu", "ISR", "GOV")
+    events = [
+        Event(
+            f"e{i}",
+            "CONSULT",
+            "phone",
+            "040",
+            f"2025-11-{i + 1:02d}",
+            "day",
+            (putin,),
+            (bibi,),
+            None,
+            (),
+            "occurred",
+            (),
+            (MentionRef(f"m{i}", "a1", None, "", 0, 1),),
+        )
+        for i in range(n)
+    ]
+    with open_store(db) as store:
+        store.replace_events(events)
+
+
+def test_cli_and_api_cap_a_timeline_alike_and_say_so(tmp_path, monkeypatch):
+    db = str(tmp_path / "many.db")
+    _events_of_putin(db, 4)
+    monkeypatch.setattr(tell_queries, "MAX_EVENTS", 3)
+    result = run("timeline", "--actor", "Putin", "--json", "--db", db)
+    shown = json_lines(result.stdout)
+    assert [e["date"] for e in shown] == ["2025-11-01", "2025-11-02", "2025-11-03"]
+    assert result.stderr.startswith("note: only the first 3 events are shown")
+    with TestClient(create_app(db), base_url="http://127.0.0.1", client=("127.0.0.1", 40000)) as api:
+        doc = api.get("/timeline", params={"actor": "Putin"}).json()
+    assert doc["capped"] is True and [e["date"] for e in doc["items"]] == [e["date"] for e in shown]
+    assert run("events", "--db", db).stderr.startswith("note: only the first 3 events")
+    monkeypatch.setattr(tell_queries, "MAX_EVENTS", 4)
+    result = run("timeline", "--actor", "Putin", "--db", db)
+    assert result.stderr == "" and len(result.stdout.splitlines()) == 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from pathlib import Path
 
@@ -10,18 +11,17 @@ import networkx as nx
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from newsfuse.export import ExportError, export, read_csv, read_gdelt
 from newsfuse.events.ontology import min_confidence
+from newsfuse.export import ExportError, export, export_to_stream, read_csv, read_gdelt
 from newsfuse.export.gdelt import first_day, gdelt_row, shown
-from newsfuse.model import ActorRef, Event, MentionRef
 from newsfuse.export.rows import COLUMNS, flat_rows
+from newsfuse.model import ActorRef, Event, MentionRef
 from newsfuse.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def test_the_seed_store_has_something_to_export(store):
 
 
 def test_jsonl_folder_holds_the_full_records(store, tmp_path):
-    written = export(store, "jsonl", str(tmp_path / "out"))
+    written = export(store, "jsonl", str(tmp_path / "out") + "/")  # a path ending with / is a folder
     assert sorted(Path(p).name for p in written) == ["articles.jsonl", "events.jsonl", "mentions.jsonl"]
     events = [json.loads(line) for line in (tmp_path / "out" / "events.jsonl").read_text().splitlines()]
     assert events == [e.to_dict() for e in store.events()]
@@ -48,7 +48,7 @@ def test_jsonl_folder_holds_the_full_records(store, tmp_path):
 
 
 def test_csv_reads_back_row_for_row(store, tmp_path):
-    export(store, "csv", str(tmp_path / "out"))
+    export(store, "csv", str(tmp_path / "out") + "/")
     for what in ("articles", "events", "mentions"):
         back = list(read_csv(tmp_path / "out" / f"{what}.csv", what))
         expected = [{k: (v if v != "" else None) for k, v in row.items()} for row in flat_rows(store, what)]
@@ -107,6 +107,33 @@ def test_one_table_into_an_existing_folder(store, tmp_path):
     assert len(list(read_csv(written[0], "mentions"))) == len(store.mentions())
 
 
+def test_jsonl_to_a_file_is_one_file_of_every_table_with_its_kind(store, tmp_path):
+    written = export(store, "jsonl", str(tmp_path / "all.jsonl"))
+    assert written == [str(tmp_path / "all.jsonl")] and (tmp_path / "all.jsonl").is_file()
+    records = [json.loads(line) for line in (tmp_path / "all.jsonl").read_text().splitlines()]
+    by_kind = {k: [r for r in records if r["kind"] == k] for k in ("article", "event", "mention")}
+    assert len(records) == sum(len(v) for v in by_kind.values())
+    assert {r["id"] for r in by_kind["article"]} == {a.id for a in store.articles()}
+    assert [{k: v for k, v in r.items() if k != "kind"} for r in by_kind["event"]] == [
+        e.to_dict() for e in store.events()
+    ]
+    assert len(by_kind["mention"]) == len(store.mentions())
+
+
+def test_csv_of_every_table_needs_a_folder_or_one_table(store, tmp_path):
+    with pytest.raises(ExportError, match="--what"):
+        export(store, "csv", str(tmp_path / "all.csv"))
+    assert not (tmp_path / "all.csv").exists()
+
+
+def test_export_to_a_stream_gives_the_bytes_of_the_file(store, tmp_path):
+    stream = io.BytesIO()
+    export_to_stream(store, "gdelt", stream)
+    export(store, "gdelt", str(tmp_path / "g.tsv"))
+    assert stream.getvalue() == (tmp_path / "g.tsv").read_bytes()
+    assert stream.getvalue().startswith(b"GLOBALEVENTID\t")
+
+
 def test_unknown_format_or_table_is_refused(store, tmp_path):
     with pytest.raises(ExportError):
         export(store, "xlsx", str(tmp_path / "x"))
@@ -116,6 +143,7 @@ def test_unknown_format_or_table_is_refused(store, tmp_path):
 
 def test_empty_store_exports_empty_tables(tmp_path):
     with open_store(str(tmp_path / "empty.db")) as empty:
+        (tmp_path / "out").mkdir()  # an existing folder
         export(empty, "parquet", str(tmp_path / "out"))
         export(empty, "gdelt", str(tmp_path / "g.tsv"))
         assert pq.read_table(tmp_path / "out" / "articles.parquet").num_rows == 0
@@ -139,8 +167,21 @@ def test_first_day_never_raises(text):
 
 
 def _event(status: str, sources, targets=(), mention_ids=("m1",)) -> Event:
-    return Event("e-" + status, "CONSULT", "phone", "040", "2025-11-15", "day", tuple(sources), tuple(targets),
-                 None, (), status, (), tuple(MentionRef(m, "a1", None, "", 0, 1) for m in mention_ids))
+    return Event(
+        "e-" + status,
+        "CONSULT",
+        "phone",
+        "040",
+        "2025-11-15",
+        "day",
+        tuple(sources),
+        tuple(targets),
+        None,
+        (),
+        status,
+        (),
+        tuple(MentionRef(m, "a1", None, "", 0, 1) for m in mention_ids),
+    )
 
 
 def test_gdelt_writes_no_denied_or_hypothetical_event_and_keeps_both_parties():

@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.model import InputFile
-from newsfuse.stories import StoryClusterer, StoryItem, fuse_events, story_item, timeline
+from newsfuse.stories import StoryClusterer, StoryItem, fuse_events, story_item
 from newsfuse.stories.dates import day_range
+from newsfuse.tell.timeline import timeline
 
 SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "seeds"
 

@@ -11,7 +11,9 @@ A worker that dies loses its tasks to the scheduler, which runs them again elsew
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
+from .ingest import iter_inputs
 from .model import Article, InputError, InputFile
 from .pipeline import (
     Analysis,
@@ -24,15 +26,19 @@ from .pipeline import (
     store_analysed,
     update_stories_and_events,
 )
+from .store.base import Store
+
+if TYPE_CHECKING:  # dask itself is imported only when a cluster is used (its import costs seconds)
+    from dask.distributed import Client, Future, LocalCluster
 
 PARTITION_INPUTS = 8  # input files per read task
 PARTITION_ARTICLES = 16  # articles per analysis task (also one store transaction)
 TASK_RETRIES = 3
 
 
-def connect(address: str):
+def connect(address: str) -> tuple[Client, LocalCluster | None]:
     """`local` or `local:N` starts a LocalCluster of N worker processes; anything else is a scheduler."""
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client, LocalCluster  # lazy: dask's import costs seconds to every plain run
 
     if address == "local" or address.startswith("local:"):
         workers = int(address.split(":", 1)[1]) if ":" in address else 2
@@ -56,19 +62,17 @@ def analyse_partition(articles: Sequence[Article]) -> list[Analysis]:
 
 
 def ingest_with_dask(
-    store,
+    store: Store,
     paths: Sequence[str],
     address: str,
     *,
     analyse_articles: bool = True,
     on_error: Callable[[str], None] | None = None,
-    client=None,
+    client: Client | None = None,
 ) -> IngestSummary:
-    from .ingest import iter_inputs
-
     own_client = client is None
     cluster = None
-    if own_client:
+    if client is None:
         client, cluster = connect(address)
     summary = IngestSummary()
     try:
@@ -93,7 +97,7 @@ def ingest_with_dask(
                     record_failure(store, summary, err, sha, on_error)
                 admit_all(store, deduper, articles, pending, summary)
         batches = [pending[i : i + PARTITION_ARTICLES] for i in range(0, len(pending), PARTITION_ARTICLES)]
-        futures = []
+        futures: list[Future[list[Analysis]] | None] = []
         for batch in batches:
             originals = [a for a, _ in batch if a.duplicate_of is None]
             futures.append(
@@ -101,8 +105,8 @@ def ingest_with_dask(
                 if analyse_articles and originals
                 else None
             )
-        for batch, future in zip(batches, futures):
-            analyses = future.result() if future is not None else []
+        for batch, analysis in zip(batches, futures):
+            analyses = analysis.result() if analysis is not None else []
             store_analysed(store, batch, analyses)
             summary.new_ids.extend(a.id for a, _ in batch)
     except KeyboardInterrupt:

@@ -12,7 +12,10 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from .ingest import iter_paths
 from .model import InputError
+from .pipeline import IngestSummary, ingest_paths
+from .store.base import Store
 
 CHECKPOINT_KEY = "watch:checkpoint"
 
@@ -22,8 +25,6 @@ IN_PROGRESS = (".part", ".tmp", ".crdownload")  # files a downloader or copier i
 
 def _files(paths: Sequence[str]) -> Iterator[Path]:
     """The files an ingest of ``paths`` would read (same folder rules), less ones still being written."""
-    from .ingest import iter_paths
-
     for found in iter_paths(paths):
         if not isinstance(found, InputError) and found[0] != "-" and not found[0].endswith(IN_PROGRESS):
             yield Path(found[0])
@@ -37,7 +38,7 @@ def _signature(path: Path) -> list[int] | None:
     return [st.st_mtime_ns, st.st_size]
 
 
-def load_checkpoint(store) -> dict[str, list[int]]:
+def load_checkpoint(store: Store) -> dict[str, list[int]]:
     raw = store.get_state(CHECKPOINT_KEY)
     return json.loads(raw.decode("utf-8")) if raw else {}
 
@@ -53,19 +54,17 @@ def changed_files(paths: Sequence[str], checkpoint: dict[str, list[int]]) -> lis
 
 
 def watch(
-    store,
+    store: Store,
     paths: Sequence[str],
     *,
     interval: float = 2.0,
     once: bool = False,
     settle: float = 0.5,
-    on_file: Callable[[str, object], None] | None = None,
+    on_file: Callable[[str, IngestSummary], None] | None = None,
     on_error: Callable[[str], None] | None = None,
     max_rounds: int | None = None,
 ) -> int:
     """Poll until interrupted (or one round with ``once``); returns the number of files ingested."""
-    from .pipeline import ingest_paths
-
     checkpoint = load_checkpoint(store)
     ingested = 0
     rounds = 0

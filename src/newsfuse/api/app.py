@@ -14,10 +14,10 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from ..tell.actors import ActorIndex
 from ..web import STATIC_DIR
 from .guard import Guard, GuardConfig
 from .jobs import JobRunner
-from .queries import ActorIndex
 from .routes import router
 from .stores import StoreProvider
 

@@ -16,12 +16,14 @@ from starlette.datastructures import UploadFile
 
 from .. import export as exporter
 from ..store.base import EventFilter, Store
+from ..tell import queries
+from ..tell.actors import filter_actors
+from ..tell.limits import MAX_EVENTS, MAX_PAGE
+from ..tell.options import BadOption, checked_actors, checked_range
 from ..web import pages
-from . import queries
 from .jobs import load_job
 
 router = APIRouter()
-MAX_PAGE = 500
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -38,6 +40,10 @@ def wants_html(request: Request) -> bool:
 
 def not_found(what: str, key: str) -> HTTPException:
     return HTTPException(status_code=404, detail=f"no {what} {key}")
+
+
+def bad_option(exc: BadOption) -> HTTPException:
+    return HTTPException(status_code=422, detail=str(exc))
 
 
 # ----------------------------------------------------------------------------- articles
@@ -145,6 +151,10 @@ def list_events(
     after: str | None = Query(None, description="cursor: `next` of the previous page"),
     limit: int = Query(100, ge=1, le=MAX_PAGE),
 ) -> Any:
+    try:
+        since, until = checked_range(since, until, prefix="")
+    except BadOption as exc:
+        raise bad_option(exc) from exc
     flt = EventFilter(actor=actor, type=type, since=since, until=until, story_id=story, limit=limit, after=after)
     items, nxt = queries.page_events(store_of(request), flt)
     return {"items": [e.to_dict() for e in items], "next": nxt}
@@ -162,22 +172,29 @@ def get_event(request: Request, event_id: str) -> Any:
 
 
 @router.get("/actors", summary="Actors on fused events, most frequent first", tags=["events"])
-def list_actors(request: Request, q: str | None = None, limit: int = Query(100, ge=1, le=5000)) -> Any:
-    items = request.app.state.actors.get(store_of(request))
-    if q:
-        key = q.casefold()
-        items = [a for a in items if key in a["name"].casefold() or key == (a["country"] or "").casefold()]
+def list_actors(request: Request, q: str | None = None, limit: int = Query(100, ge=1, le=MAX_EVENTS)) -> Any:
+    items = filter_actors(request.app.state.actors.get(store_of(request)), q)
     return {"items": items[:limit], "total": len(items)}
 
 
 @router.get("/timeline", summary="Dated events of an actor or between a pair, oldest first", tags=["events"])
-def get_timeline(request: Request, actor: list[str] = Query(default=[])) -> Any:
-    actors = [a.strip() for a in actor if a.strip()][:2]
+def get_timeline(
+    request: Request,
+    actor: list[str] = Query(default=[], description="one actor, or two for the events between a pair"),
+    since: str | None = Query(None, description="ISO date, inclusive"),
+    until: str | None = Query(None, description="ISO date, inclusive"),
+) -> Any:
+    try:
+        actors = checked_actors("actor", actor)
+        since, until = checked_range(since, until, prefix="")
+    except BadOption as exc:
+        raise bad_option(exc) from exc
     store = store_of(request)
-    events = queries.timeline(store, actors) if actors else []
+    answer = queries.timeline(store, actors, since, until) if actors else queries.Capped([], False, MAX_EVENTS)
     if wants_html(request):
-        return pages.timeline_page(request, store, actors, events)
-    return {"actors": actors, "items": [e.to_dict() for e in events]}
+        known = request.app.state.actors.get(store)
+        return pages.timeline_page(request, actors, answer.items, known)
+    return {"actors": actors, "items": [e.to_dict() for e in answer.items], "capped": answer.capped}
 
 
 @router.get("/search", summary="Full-text search over articles and quotes", tags=["articles"])

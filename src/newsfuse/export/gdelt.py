@@ -10,9 +10,9 @@ from typing import Any
 import yaml
 
 from ..events.ontology import min_confidence
-from ..model import ActorRef, Event, sha256_hex
+from ..model import ActorRef, Event, date_span, sha256_hex
 from ..store.base import Store
-from .rows import iter_articles, iter_events, iter_mentions
+from ..tell.records import iter_articles, iter_events, iter_mentions
 
 NOT_OCCURRED = ("denied", "hypothetical")  # never written: a GDELT row is an event that happened
 
@@ -31,21 +31,8 @@ def columns() -> list[str]:
 
 def first_day(value: str | None) -> dt.date | None:
     """ISO date at any precision (2025-11-15, 2025-11, 2025-W46, 2025-Q4, 2025) -> its first day."""
-    if not value:
-        return None
-    try:
-        if "-W" in value:
-            year, week = value.split("-W")
-            return dt.date.fromisocalendar(int(year), int(week[:2]), 1)
-        if "-Q" in value:
-            year, q = value.split("-Q")
-            return dt.date(int(year), 3 * (int(q[:1]) - 1) + 1, 1)
-        parts = [int(p) for p in value[:10].split("-")]
-        if len(parts) == 1 and len(value) == 3:  # decade "199"
-            return dt.date(parts[0] * 10, 1, 1)
-        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
-        return None
+    span = date_span(value)
+    return span[0] if span else None
 
 
 def event_code(e: Event) -> str:
@@ -67,8 +54,10 @@ def _actor(prefix: str, refs: tuple[ActorRef, ...]) -> dict[str, str]:
     country = (a.country or "") if a else ""
     sector = (a.sector or "") if a else ""
     return {
-        f"{prefix}Code": country + sector, f"{prefix}Name": a.name if a else "",
-        f"{prefix}CountryCode": country, f"{prefix}Type1Code": sector,
+        f"{prefix}Code": country + sector,
+        f"{prefix}Name": a.name if a else "",
+        f"{prefix}CountryCode": country,
+        f"{prefix}Type1Code": sector,
     }
 
 
@@ -99,14 +88,24 @@ def gdelt_row(e: Event, sources: dict[str, str]) -> dict[str, Any]:
         "MonthYear": day.strftime("%Y%m") if day else "",
         "Year": day.year if day else "",
         "FractionDate": f"{day.year + day.timetuple().tm_yday / 365:.4f}" if day else "",
-        **_actor("Actor1", actor1), **_actor("Actor2", actor2),
-        "IsRootEvent": 1, "EventCode": code, "EventBaseCode": code[:3], "EventRootCode": code[:2],
-        "QuadClass": quad_class(code), "NumMentions": len(e.mentions),
+        **_actor("Actor1", actor1),
+        **_actor("Actor2", actor2),
+        "IsRootEvent": 1,
+        "EventCode": code,
+        "EventBaseCode": code[:3],
+        "EventRootCode": code[:2],
+        "QuadClass": quad_class(code),
+        "NumMentions": len(e.mentions),
         "NumSources": len({m.outlet or m.article_id for m in e.mentions}),
         "NumArticles": len({m.article_id for m in e.mentions}),
-        "ActionGeo_FullName": e.location or "", "SOURCEURL": sources.get(first, "") if first else "",
-        "DatePrecision": e.date_precision or "", "PloverType": e.type, "PloverMode": e.mode or "",
-        "Status": e.status, "NewsfuseEventId": e.id, "StoryId": e.story_id or "",
+        "ActionGeo_FullName": e.location or "",
+        "SOURCEURL": sources.get(first, "") if first else "",
+        "DatePrecision": e.date_precision or "",
+        "PloverType": e.type,
+        "PloverMode": e.mode or "",
+        "Status": e.status,
+        "NewsfuseEventId": e.id,
+        "StoryId": e.story_id or "",
     }
     return row
 

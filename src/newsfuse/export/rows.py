@@ -1,6 +1,7 @@
 """Records from the store, read page by page, and their flat (one row per record) form.
 
-Flat rows are what CSV and Parquet hold: scalars, and lists of strings for the list columns
+The records come from the read side (``newsfuse.tell.records``). Flat rows are what CSV and
+Parquet hold: scalars, and lists of strings for the list columns
 (a CSV cell holds the list as a JSON array). JSONL keeps the full nested records of DESIGN.md.
 """
 
@@ -10,9 +11,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..model import ActorRef, Article, Event, EventMention
-from ..store.base import EventFilter, Store
-
-PAGE = 1000
+from ..store.base import Store
+from ..tell.records import iter_articles, iter_events, iter_mentions
 
 # column name -> kind ("str", "int", "float", "list"); the order is the file's column order
 ARTICLE_COLUMNS: dict[str, str] = {
@@ -76,31 +76,6 @@ MENTION_COLUMNS: dict[str, str] = {
     "confidence": "float",
 }
 COLUMNS = {"articles": ARTICLE_COLUMNS, "events": EVENT_COLUMNS, "mentions": MENTION_COLUMNS}
-
-
-def iter_articles(store: Store) -> Iterator[Article]:
-    after: str | None = None
-    while True:
-        page = store.articles(limit=PAGE, after=after)
-        yield from page
-        if len(page) < PAGE:
-            return
-        after = page[-1].id
-
-
-def iter_events(store: Store, flt: EventFilter | None = None) -> Iterator[Event]:
-    base = flt or EventFilter()
-    after: str | None = None
-    while True:
-        page = store.events(EventFilter(base.actor, base.type, base.since, base.until, base.story_id, PAGE, after))
-        yield from page
-        if len(page) < PAGE:
-            return
-        after = page[-1].id
-
-
-def iter_mentions(store: Store) -> Iterator[EventMention]:
-    yield from store.mentions()
 
 
 def _names(refs: tuple[ActorRef, ...], attr: str = "name") -> list[str]:

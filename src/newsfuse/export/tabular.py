@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,20 @@ def write_jsonl(store: Store, what: str, path: Path) -> int:
         for rec in records(store, what):
             fh.write(json.dumps(to_plain(rec), ensure_ascii=False) + "\n")
             n += 1
+    return n
+
+
+KINDS = {"articles": "article", "events": "event", "mentions": "mention"}
+
+
+def write_all_jsonl(store: Store, tables: Sequence[str], path: Path) -> int:
+    """Several tables in one JSON Lines file: each full record with a ``kind`` (article, event, mention)."""
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for what in tables:
+            for rec in records(store, what):
+                fh.write(json.dumps({"kind": KINDS[what], **to_plain(rec)}, ensure_ascii=False) + "\n")
+                n += 1
     return n
 
 

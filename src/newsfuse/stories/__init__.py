@@ -1,4 +1,4 @@
-"""Stories and fusion: same story across outlets, one Event per real-world event, timelines, briefings."""
+"""Stories and fusion: same story across outlets, one Event per real-world event, briefings (timelines: tell)."""
 
 from .cluster import StoryClusterer
 from .embed import embed_texts, load_embedder
@@ -8,6 +8,5 @@ __all__ = ["StoryClusterer", "StoryItem", "embed_texts", "embedding_text", "load
 
 from .brief import brief, briefing  # noqa: E402
 from .fuse import fuse_events  # noqa: E402
-from .timeline import timeline  # noqa: E402
 
-__all__ += ["brief", "briefing", "fuse_events", "timeline"]
+__all__ += ["brief", "briefing", "fuse_events"]

@@ -1,5 +1,6 @@
 """Page renderers. The API's routes call these when the client asks for text/html; the web package
-never imports the API (the routes hand every page what it shows)."""
+never imports the API (the routes hand every page what it shows) and reads the store only through
+the read side, ``newsfuse.tell``."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..model import AnnotatedArticle, Article, Event, Story
 from ..store.base import Store
+from ..tell import queries
 from . import TEMPLATE_DIR, views
 
 _env = jinja2.Environment(
@@ -33,9 +35,7 @@ def render(request: Request, name: str, **context: Any) -> HTMLResponse:
 def story_list(request: Request, store: Store, stories: list[Story], nxt: str | None) -> HTMLResponse:
     rows = []
     for s in stories:
-        arts = [a for a in (store.article(aid) for aid in s.article_ids[:50]) if a is not None]
-        outlets = sorted({a.outlet for a in arts if a.outlet})
-        rows.append({"story": s, "outlets": outlets, "count": len(s.article_ids)})
+        rows.append({"story": s, "outlets": queries.story_outlets(store, s), "count": len(s.article_ids)})
     return render(request, "stories.html", rows=rows, next=nxt)
 
 
@@ -43,7 +43,7 @@ def story_page(
     request: Request, store: Store, story: Story, articles: list[Article], events: list[Event], brief: str
 ) -> HTMLResponse:
     """The story's articles side by side, its fused events and its briefing (markdown ``brief``)."""
-    annotations = {a.id: store.annotations(a.id) for a in articles}
+    annotations = queries.annotations_of(store, articles)
     columns = views.columns_of(articles)
     groups = views.comparison(events, articles, annotations)
     cites = {c.article_id: c.outlet for c in columns}
@@ -63,7 +63,7 @@ def story_page(
 
 def article_page(request: Request, store: Store, article: Article, annotated: AnnotatedArticle | None) -> HTMLResponse:
     sentences = annotated.sentences if annotated else ()
-    story = store.story(article.story_id) if article.story_id else None
+    story = queries.article_story(store, article)
     return render(
         request,
         "article.html",
@@ -79,23 +79,23 @@ def article_list(request: Request, articles: list[Article], nxt: str | None) -> 
 
 
 def event_page(request: Request, store: Store, event: Event) -> HTMLResponse:
-    ids = list(dict.fromkeys(m.article_id for m in event.mentions))
-    ids += [aid for d in event.details for aid in d.supported_by + d.contradicted_by if aid not in ids]
-    articles = [a for a in (store.article(aid) for aid in ids) if a is not None]
-    annotations = {a.id: store.annotations(a.id) for a in articles}
+    articles = queries.event_articles(store, event)
+    annotations = queries.annotations_of(store, articles)
     columns = views.columns_of(articles)
     groups = views.comparison([event], articles, annotations)
     return render(request, "event.html", event=event, columns=columns, groups=groups)
 
 
-def timeline_page(request: Request, store: Store, actors: list[str], events: list[Event]) -> HTMLResponse:
-    known = request.app.state.actors.get(store)[:300]
+def timeline_page(
+    request: Request, actors: list[str], events: list[Event], known: list[dict[str, Any]]
+) -> HTMLResponse:
+    """The events of one actor or a pair, with a chart; ``known`` actors (most frequent first) to pick from."""
     return render(
         request,
         "timeline.html",
         actors=actors,
         events=events,
-        known=known,
+        known=known[:300],
         chart=views.timeline_chart(events),
         quad_names=views.labels()["quad_names"],
     )

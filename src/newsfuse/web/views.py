@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
-from ..model import PLOVER_TYPES, AnnotatedArticle, Article, Detail, Event, Sentence
+from ..model import PLOVER_TYPES, AnnotatedArticle, Article, Detail, Event, Sentence, date_span
 from . import DATA_DIR
 
 
@@ -268,9 +268,8 @@ class Chart:
 
 
 def _day(value: str | None) -> dt.date | None:
-    from ..export.gdelt import first_day
-
-    return first_day(value)
+    span = date_span(value)
+    return span[0] if span else None
 
 
 def timeline_chart(events: list[Event], width: int = 960) -> Chart | None:

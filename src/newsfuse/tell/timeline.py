@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import ActorRef, Event
-from . import dates as D
+from ..stories import dates as D
 
 
 def matches(actor: ActorRef, query: str) -> bool:
@@ -21,6 +21,7 @@ def matches(actor: ActorRef, query: str) -> bool:
 
 
 def involves(event: Event, query: str) -> bool:
+    """The one rule of who an event involves: some source or target actor matches ``query``."""
     return any(matches(a, query) for a in event.source_actors + event.target_actors)
 
 
@@ -42,7 +43,7 @@ def _distinct_participants(event: Event, queries: Sequence[str]) -> bool:
     return True
 
 
-def _order(event: Event):
+def _order(event: Event) -> tuple[int, int, int, str]:
     span = D.day_range(event.date)
     if span is None:
         return (1, 0, 0, event.id)

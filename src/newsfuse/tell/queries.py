@@ -1,0 +1,150 @@
+"""What the CLI, the API and the web page ask of the store (no SQL: only the Store interface)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
+
+from ..model import AnnotatedArticle, Article, Event, Quote, Story
+from ..store.base import EventFilter, Store
+from ..stories import brief as make_brief
+from .limits import MAX_EVENTS
+from .records import iter_articles
+from .timeline import matches
+from .timeline import timeline as order_timeline
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Capped(Generic[T]):
+    """An answer and whether the limit cut it (more matched than ``limit``; the first ``limit`` are here)."""
+
+    items: list[T]
+    capped: bool
+    limit: int
+
+    def note(self, what: str) -> str | None:
+        """A one-line notice for the reader when the answer was cut, else None."""
+        if not self.capped:
+            return None
+        return f"note: only the first {self.limit} {what} are shown; narrow the query (--actor, --since, --until)"
+
+
+# ----------------------------------------------------------------------------- events, timelines
+
+
+def events(store: Store, flt: EventFilter) -> Capped[Event]:
+    """Fused events matching ``flt``, at most MAX_EVENTS of them."""
+    rows = store.events(replace(flt, limit=MAX_EVENTS + 1))
+    return Capped(rows[:MAX_EVENTS], len(rows) > MAX_EVENTS, MAX_EVENTS)
+
+
+def page_events(store: Store, flt: EventFilter) -> tuple[list[Event], str | None]:
+    """One page and the cursor of the next (None at the end)."""
+    limit = flt.limit
+    rows = store.events(replace(flt, limit=limit + 1))
+    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
+
+
+def timeline(store: Store, actors: Sequence[str], since: str | None = None, until: str | None = None) -> Capped[Event]:
+    """Dated events involving every given actor (between them, for a pair), oldest first, undated last.
+    The store's indexed actor filter narrows to the first actor; the pair rule runs on those."""
+    flt = EventFilter(actor=actors[0] if actors else None, since=since, until=until)
+    candidates = events(store, flt)
+    return Capped(order_timeline(candidates.items, list(actors)), candidates.capped, candidates.limit)
+
+
+def story_events(store: Store, story_id: str) -> list[Event]:
+    return events(store, EventFilter(story_id=story_id)).items
+
+
+# ----------------------------------------------------------------------------- articles, stories
+
+
+def page_articles(store: Store, limit: int, after: str | None) -> tuple[list[Article], str | None]:
+    rows = store.articles(limit=limit + 1, after=after)
+    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
+
+
+def page_stories(store: Store, limit: int, after: str | None) -> tuple[list[Story], str | None]:
+    stories = sorted(store.stories(), key=lambda s: s.id)
+    if after:
+        stories = [s for s in stories if s.id > after]
+    return stories[:limit], (stories[limit - 1].id if len(stories) > limit else None)
+
+
+def articles_by_id(store: Store, ids: Sequence[str]) -> list[Article]:
+    """The stored articles of ``ids``, in that order (ids no longer stored are left out)."""
+    return [a for a in (store.article(aid) for aid in ids) if a is not None]
+
+
+def story_articles(store: Store, story: Story) -> list[Article]:
+    articles = articles_by_id(store, story.article_ids)
+    return sorted(articles, key=lambda a: (a.published or "9999", a.outlet or "", a.id))
+
+
+def story_outlets(store: Store, story: Story, sample: int = 50) -> list[str]:
+    """The outlets of a story's first ``sample`` articles, sorted (a list row, not the whole story)."""
+    return sorted({a.outlet for a in articles_by_id(store, story.article_ids[:sample]) if a.outlet})
+
+
+def event_articles(store: Store, event: Event) -> list[Article]:
+    """The articles that mention an event, then those that support or contradict one of its details."""
+    ids = list(dict.fromkeys(m.article_id for m in event.mentions))
+    ids += [aid for d in event.details for aid in d.supported_by + d.contradicted_by if aid not in ids]
+    return articles_by_id(store, list(dict.fromkeys(ids)))
+
+
+def annotations_of(store: Store, articles: Sequence[Article]) -> dict[str, AnnotatedArticle | None]:
+    return {a.id: store.annotations(a.id) for a in articles}
+
+
+def article_story(store: Store, article: Article) -> Story | None:
+    return store.story(article.story_id) if article.story_id else None
+
+
+def brief(store: Store, story: Story, fmt: str) -> str:
+    """The cited briefing of one story, from its stored articles, fused events and event mentions:
+    the one read path of the CLI, the API and the web page."""
+    articles = {a.id: a for a in story_articles(store, story)}
+    mentions = [m for aid in articles for m in store.mentions(aid)]
+    parsed = {aid: ann for aid in articles if (ann := store.annotations(aid)) is not None}
+    return make_brief(story, story_events(store, story.id), articles, fmt, mentions, parsed)
+
+
+# ----------------------------------------------------------------------------- quotes
+
+
+def iter_quotes(store: Store, speaker: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every stored quote, article by article, as a flat record; with ``speaker`` only the quotes
+    whose linked speaker matches it (the timeline's actor rule) or whose speaker words hold it."""
+    for article in iter_articles(store):
+        annotated = store.annotations(article.id) if article.duplicate_of is None else None
+        for quote in annotated.quotes if annotated else ():
+            if speaker is None or said_by(quote, speaker):
+                yield quote_record(article, quote)
+
+
+def said_by(quote: Quote, speaker: str) -> bool:
+    if quote.speaker is not None and matches(quote.speaker, speaker):
+        return True
+    key = speaker.strip().casefold()
+    return bool(key) and key in (quote.speaker_text or "").casefold()
+
+
+def quote_record(article: Article, quote: Quote) -> dict[str, Any]:
+    who = quote.speaker
+    return {
+        "article_id": article.id,
+        "outlet": article.outlet,
+        "published": article.published,
+        "speaker": who.name if who else None,
+        "speaker_id": who.actor_id if who else None,
+        "speaker_country": who.country if who else None,
+        "speaker_text": quote.speaker_text,
+        "verb": quote.verb,
+        "direct": quote.direct,
+        "text": quote.text,
+    }
