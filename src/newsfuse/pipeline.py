@@ -186,20 +186,26 @@ def analysed_part(article: Article, chars: int) -> Article:
 # ---------------------------------------------------------------------------- store side
 
 
+DEDUP_MAX_CHARS = 200_000  # a longer article's near-duplicate signature is taken over its start
+
+
 class Deduper:
-    """Exact duplicates share an id; near duplicates are found by MinHash over stored signatures."""
+    """Exact duplicates share an id; near duplicates are found by MinHash over stored signatures.
+    For an article longer than DEDUP_MAX_CHARS (a book on one line) the MinHash covers its start,
+    which bounds the cost per document."""
 
     def __init__(self, store):
-        from .clean.dedup import NearDuplicateIndex, signature
+        from .clean.dedup import NearDuplicateIndex, text_signature
 
-        self._signature = signature
+        self._signature = text_signature
         self.index = NearDuplicateIndex()
         self.dropped: set[str] = set()
         for article_id, sig in store.signatures():
             self.index.add(article_id, sig)
 
     def signature(self, article: Article) -> bytes:
-        return self._signature(article)
+        text = article.text
+        return self._signature(text if len(text) <= DEDUP_MAX_CHARS else text[:DEDUP_MAX_CHARS])
 
     def match(self, sig: bytes) -> str | None:
         found = self.index.match(sig)
@@ -492,6 +498,7 @@ def assign_stories(store, analyses: Sequence[Analysis]) -> None:
 
 def update_stories_and_events(store) -> None:
     """Rebuild story records and fuse all event mentions into events."""
+    from .nlp.pipeline import max_analysed_chars
     from .stories import StoryClusterer, fuse_events
 
     articles = {a.id: a for a in store.articles()}
@@ -500,7 +507,8 @@ def update_stories_and_events(store) -> None:
     stories = clusterer.stories(articles)
     outlets = {aid: a.outlet for aid, a in articles.items()}
     story_of = {aid: a.story_id for aid, a in articles.items() if a.story_id}
-    texts = {aid: a.text for aid, a in articles.items()}
+    analysed = max_analysed_chars()
+    texts = {aid: a.text[:analysed] for aid, a in articles.items()}  # claims in the analysed part only
     events = fuse_events(store.mentions(), outlets, story_of, texts=texts)
     with store.transaction():
         store.save_stories(stories)
