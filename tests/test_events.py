@@ -594,7 +594,7 @@ def corpus_candidates():
     return out
 
 
-def test_passive_by_agent_is_the_source(corpus_candidates):  # ECB+ 35_10ecb
+def test_corpus_passive_by_agent_is_the_source(corpus_candidates):  # ECB+ 35_10ecb
     (m,) = [m for m in corpus_candidates["passive_by"][1] if m.type == "COERCE"]
     assert names(m.source_actors) == {"the California Highway Patrol"} and names(m.target_actors) == {"Jackson"}
     assert m.rule and m.rule.startswith("verbs[") and "arrest" in m.rule

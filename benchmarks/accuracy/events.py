@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import random
+import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..model import AnnotatedArticle
 from .ontology import load_abstain
@@ -17,7 +17,7 @@ def _phrases(values) -> list[str]:
     return [str(v).replace(marker, "").strip().lower() for v in values or ()]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _regex(key: str) -> re.Pattern[str] | None:
     cfg = load_abstain()
     if key == "sentence":

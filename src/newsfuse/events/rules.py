@@ -37,7 +37,6 @@ class Evidence:
     commentary: bool = False  # "the call fits into a wider pattern"
     document: bool = False  # "the proposal calls for"
     noun_only: bool = False  # an event noun no verb carries
-    strong: bool = False  # an act that stands without actors ("a bombing killed 12")
     hedged: bool = False  # "allegedly", "suspected": only alleged
     reported: bool = False  # reported speech: someone says it happened
     dropped: str | None = None  # why no event is coded: "natural cause", "background"
@@ -231,7 +230,7 @@ class RuleExtractor:
             initiator=initiator, reporting_source=attr.reporting_source(tree, anchor, text),
             quotes=quotes, symmetric=p.symmetric, numbers=attr.numbers(tree, text), rule=rule,
         )
-        ev = self._evidence(tree, roles, t, type_, status, precision == "day")
+        ev = self._evidence(tree, roles, t)
         dropped = self._dropped(annotated, sentence, tree, t, anchors, date)
         return mention, dataclasses.replace(ev, hedged=abstain.hedged(tree, anchors), dropped=dropped,
                                             reported=mention.reporting_source is not None)
@@ -249,7 +248,7 @@ class RuleExtractor:
             return "background"
         return None
 
-    def _evidence(self, tree: Tree, roles: Roles, t: Trigger, type_: str, status: str, dated: bool) -> Evidence:
+    def _evidence(self, tree: Tree, roles: Roles, t: Trigger) -> Evidence:
         verb = t.light if t.pattern.noun else t.i
         nouns = [t.i] if t.pattern.noun else [o for o in object_heads(tree, t.i)
                                                  if tree.lemma(o) in t.pattern.objects]
@@ -260,8 +259,6 @@ class RuleExtractor:
             commentary=t.pattern.noun and prec.commentary(tree, t.i),
             document=prec.document_agent(tree, verb),
             noun_only=verb is None,
-            strong=verb is not None and status == "occurred" and (
-                type_ in prec.cue("actorless_types") or attr.past(tree, verb) or dated),
         )
 
     def _mediators(self, tree: Tree, roles: Roles, t: Trigger) -> list[Mention]:
