@@ -27,6 +27,33 @@ def test_extraction_script_json_on_five_pages() -> None:
     assert result["failed"] == 0 and result["speed_vs_trafilatura"] > 0
 
 
+def test_extraction_script_scores_both_corpora_by_site_folds() -> None:
+    proc = subprocess.run([sys.executable, str(SCRIPT), "--data", str(DATA), "--limit", "6", "--json"],
+                          capture_output=True, text=True, timeout=600, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert set(result["corpora"]) == {"scrapinghub", "wcxb-dev-articles"}
+    assert result["newsfuse"] == result["corpora"]["scrapinghub"]["newsfuse"]  # old keys: the --data corpus
+    wcxb = result["corpora"]["wcxb-dev-articles"]
+    assert wcxb["pages"] == 6 and sum(f["pages"] for f in wcxb["folds"]) == 6
+    assert wcxb["newsfuse"]["f1"] > 0.8 and wcxb["trafilatura_no_comments"]["f1"] > 0.8
+    assert {"title", "author", "published"} <= set(wcxb["metadata"]["newsfuse"])
+    assert {"title", "author", "published"} <= set(wcxb["metadata"]["trafilatura"])
+    assert isinstance(wcxb["collapses"], int) and "seed" in result["protocol"]
+
+
+def test_site_folds_keep_a_site_in_one_fold_and_are_fixed() -> None:
+    sys.path.insert(0, str(REPO / "benchmarks" / "accuracy"))
+    import extraction
+
+    urls = {n: f"https://{'www.' if n % 2 else ''}site{n % 7}.example/a/{n}" for n in range(70)}
+    folds = extraction.site_folds(urls)
+    assert folds == extraction.site_folds(dict(reversed(list(urls.items()))))  # order does not matter
+    for n, k in folds.items():
+        assert folds[n % 7] == k  # every page of a site (www. or not) in its site's fold
+    assert set(folds.values()) == set(range(extraction.FOLDS))
+
+
 def test_run_all_renders_a_real_result_with_its_anchor_and_verdict() -> None:
     sys.path.insert(0, str(REPO / "benchmarks" / "accuracy"))
     import run_all
