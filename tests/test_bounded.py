@@ -37,9 +37,9 @@ def seed_paragraphs(seeds_dir) -> list[str]:
 
 @pytest.fixture()
 def one_line_file(tmp_path, seed_paragraphs):
-    """The three seed articles' paragraphs as one single line (over 5,000 characters)."""
-    line = " ".join(seed_paragraphs)
-    assert len(line) > 5000
+    """The three seed articles' paragraphs, three times over, as one single line (over 20,000 characters)."""
+    line = " ".join(seed_paragraphs * 3)
+    assert len(line) > 20_000
     path = tmp_path / "one-line.txt"
     path.write_text(line + "\n", encoding="utf-8")
     return path, line
@@ -49,7 +49,7 @@ def test_a_single_line_article_is_cut_into_paragraphs_at_sentence_ends(one_line_
     path, line = one_line_file
     (article,) = _clean_file(path)
     paragraphs = article.paragraphs
-    assert len(paragraphs) >= 4
+    assert len(paragraphs) >= 12
     assert " ".join(paragraphs) == line  # nothing lost, nothing added, order kept
     for p in paragraphs[:-1]:
         assert p.rstrip("\"'”’)»").endswith((".", "!", "?", "…")), p[-40:]
@@ -70,9 +70,10 @@ def test_the_cut_is_never_after_an_abbreviation_or_inside_a_quotation():
 def test_lines_without_sentence_ends_are_cut_at_spaces_and_short_lines_stay():
     pieces = split_line("word " * 10_000)
     assert len(pieces) == 3 and all(len(p) <= 20_000 for p in pieces)
-    lines = ["Title", "short line.", "x " * 4000]
+    lines = ["Title", "short line.", "A whole article on one line. " * 600, "x " * 12_000]
     pieces, origin = split_long_lines(lines)
-    assert pieces[:2] == lines[:2] and origin[:2] == [0, 1]
+    assert pieces[:3] == lines[:3] and origin[:3] == [0, 1, 2]  # up to 20,000 characters a line stays whole
+    assert len(pieces) == 5 and origin[3:] == [3, 3]
 
 
 def test_the_parser_sees_the_capped_part_and_the_article_keeps_the_rest(tmp_path, monkeypatch, one_line_file,
