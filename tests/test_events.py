@@ -687,3 +687,15 @@ def test_a_vessel_is_no_actor(corpus_candidates):  # ECB+ 12_4ecb, 12_18ecb
     # pattern needs a person or an actor as object), so nothing is coded
     assert not [m for m, _ in corpus_candidates["mv_action"][0] if m.trigger == "released"]
     assert not any(m.target_actors for key in ("supertanker", "mv_action") for m in corpus_candidates[key][1])
+
+
+def test_an_act_no_words_date_takes_the_publication_week_flagged_implied():
+    # seed 001 (published 16 November 2025): "the Kremlin confirmed on Saturday" dates the call;
+    # acts told without a date expression get the week of publication, marked implied
+    a = _article("Jordan and Britain held talks in Amman. Egypt and Qatar held talks on Friday.", "2025-11-16")
+    [found] = _run([a])
+    undated = [m for m in found if "Amman" in m.sentence]
+    dated = [m for m in found if "Friday" in m.sentence]
+    assert undated and all(m.date == "2025-W46" and m.date_precision == "week" and m.date_implied for m in undated)
+    assert dated and all(m.date == "2025-11-14" and not m.date_implied for m in dated)
+    assert "date_implied" in undated[0].to_dict()

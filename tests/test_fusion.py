@@ -223,3 +223,23 @@ def test_a_victim_every_mention_names_as_target_is_never_a_source():
     (event,) = fuse_events(ms, OUTLETS, STORY)
     assert [a.name for a in event.source_actors] == ["a teenage gunman"]
     assert [a.name for a in event.target_actors] == ["Javon Wilson"]
+
+
+def test_a_stated_date_wins_over_a_publication_week_implied_and_only_stated_dates_are_details():
+    ms = [
+        mention("i1", "a000", (PUTIN,), (NETANYAHU,), "2025-W46", "week", date_implied=True),
+        mention("i2", "a001", (PUTIN,), (NETANYAHU,), "2025-11-15", "day"),
+        mention("i3", "a002", (PUTIN,), (NETANYAHU,), "2025-W46", "week", date_implied=True),
+    ]
+    [event] = fuse_events(ms, OUTLETS, STORY)
+    assert (event.date, event.date_precision, event.date_implied) == ("2025-11-15", "day", False)
+    dates = [d for d in event.details if d.field == "date"]
+    assert [(d.value, d.supported_by, d.contradicted_by) for d in dates] == [("2025-11-15", ("a001",), ())]
+
+
+def test_an_event_no_report_dates_keeps_the_implied_week_flagged():
+    ms = [mention("j1", "a000", (PUTIN,), (NETANYAHU,), "2025-W46", "week", date_implied=True),
+          mention("j2", "a001", (PUTIN,), (NETANYAHU,), "2025-W46", "week", date_implied=True)]
+    [event] = fuse_events(ms, OUTLETS, STORY)
+    assert (event.date, event.date_implied) == ("2025-W46", True)
+    assert not [d for d in event.details if d.field == "date"]

@@ -352,6 +352,8 @@ class EventMention:
     symmetric: bool = False
     numbers: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
     confidence: float = 1.0
+    # the date is only the week its article was published (no date expression dates the act): a bound
+    date_implied: bool = False
     rule: str | None = None  # the pattern (and overrides) that coded it, for audit
 
     def to_dict(self) -> dict[str, Any]:
@@ -405,6 +407,7 @@ class Event:
     details: tuple[Detail, ...]
     mentions: tuple[MentionRef, ...]
     story_id: str | None = None
+    date_implied: bool = False  # the date comes only from publication dates, no report states it
 
     def to_dict(self) -> dict[str, Any]:
         return _fields_dict(self)

@@ -78,8 +78,9 @@ def habitual(tree: Tree, trigger: int, light: int | None) -> bool:
 
 
 def event_date(annotated: AnnotatedArticle, sentence: Sentence, tree: Tree, anchor: int,
-               status_: str, heads: list[int] | None = None) -> tuple[str | None, str | None]:
-    """A resolved date of the sentence (the one nearest the trigger), else publication as a bound.
+               status_: str, heads: list[int] | None = None) -> tuple[str | None, str | None, bool]:
+    """A resolved date of the sentence (the one nearest the trigger), else the week of publication
+    as a bound, marked implied (the third value): no words of the article date the act.
 
     A start date ("since late 2023") and an ongoing act ("a sustained campaign") give no date."""
     from .precision import ongoing, starts_ongoing
@@ -87,20 +88,20 @@ def event_date(annotated: AnnotatedArticle, sentence: Sentence, tree: Tree, anch
     dates = [d for d in annotated.dates if sentence.start <= d.start < sentence.end and d.value]
     starts = [d for d in dates if starts_ongoing(tree, [t.i for t in tree.tokens.values() if d.start <= t.start < d.end])]
     if starts or ongoing(tree, heads or [anchor]):
-        return None, None
+        return None, None, False
     if dates:
         near = {tree.tokens[i].start for i in tree.subtree(anchor, stop=("ccomp", "relcl", "advcl"))}
         inside = [d for d in dates if any(d.start <= s < d.end for s in near)]
         best: DateMention = (inside or dates)[0]
-        return best.value, best.precision
+        return best.value, best.precision, False
     published = annotated.article.published
     if published and status_ == "occurred" and past(tree, _tense_bearer(tree, anchor)):
         try:
             year, week, _ = dt.date.fromisoformat(published[:10]).isocalendar()
         except ValueError:
-            return None, None
-        return f"{year}-W{week:02d}", "week"
-    return None, None
+            return None, None, False
+        return f"{year}-W{week:02d}", "week", True
+    return None, None, False
 
 
 def _tense_bearer(tree: Tree, anchor: int) -> int:

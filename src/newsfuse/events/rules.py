@@ -89,7 +89,8 @@ class RuleExtractor:
                 m, source_actors=ante.source_actors, target_actors=ante.target_actors, symmetric=ante.symmetric,
                 initiator=m.initiator or ante.initiator, mode=m.mode or ante.mode, cameo=ante.cameo if not m.mode else m.cameo)
             if ante.date and (m.date is None or (m.date_precision == "week" and ante.date_precision == "day")):
-                m = dataclasses.replace(m, date=ante.date, date_precision=ante.date_precision)
+                m = dataclasses.replace(m, date=ante.date, date_precision=ante.date_precision,
+                                        date_implied=ante.date_implied)
                 inherited_date = True
         if m.mode in self.placeless_modes:
             m = dataclasses.replace(m, location=None)
@@ -211,7 +212,7 @@ class RuleExtractor:
             target, mode = [], mode or "third-party"
         anchor = _anchor(t)
         anchors = [x for x in (t.i, t.light) if x is not None] + object_heads(tree, t.i)
-        date, precision = attr.event_date(annotated, sentence, tree, anchor, status, anchors)
+        date, precision, implied = attr.event_date(annotated, sentence, tree, anchor, status, anchors)
         ents = [(e.start, e.end, e.label) for e in annotated.entities if sentence.start <= e.start < sentence.end]
         actor_starts = {m.start for m in source}  # a target may be the place itself ("shelled X")
         trigger = tree.span_text(sorted({t.i, *(tree.children(t.i, "prt"))}))
@@ -222,7 +223,7 @@ class RuleExtractor:
             article_id=annotated.article.id,
             type=type_, mode=mode, cameo=self.ontology.cameo_for(type_, mode),
             source_actors=tuple(m.ref for m in source), target_actors=tuple(m.ref for m in target),
-            date=date, date_precision=precision, status=status,
+            date=date, date_precision=precision, date_implied=implied, status=status,
             topics=attr.topics(topic_texts, attr.free_phrases(tree, anchors, text)),
             sentence=sentence.text, start=sentence.start, end=sentence.end, sentence_index=s_i,
             trigger=trigger,

@@ -100,6 +100,7 @@ def mention_from(d: dict[str, Any]) -> EventMention:
         reporting_source=d.get("reporting_source"), quotes=tuple(d.get("quotes", ())),
         symmetric=bool(d.get("symmetric", False)), numbers=dict(d.get("numbers") or {}),
         confidence=float(d.get("confidence", 1.0)), rule=d.get("rule"),
+        date_implied=bool(d.get("date_implied", False)),
     )
 
 
@@ -119,6 +120,7 @@ def event_from(d: dict[str, Any]) -> Event:
             for m in d.get("mentions", [])
         ),
         story_id=d.get("story_id"),
+        date_implied=bool(d.get("date_implied", False)),
     )
 
 

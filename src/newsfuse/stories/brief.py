@@ -172,6 +172,8 @@ def _event_name(e: Event, cfg: dict) -> str:
     noun = nouns.get(f"{e.type}/{e.mode}") or nouns.get(e.type) or e.type.capitalize()
     people = " – ".join(a.name for a in e.source_actors + e.target_actors) or "unnamed actors"
     when = date_phrase(e.date, e.date_precision, cfg).strip() if e.date else ""
+    if when and e.date_implied:
+        when += cfg["implied_date"]
     return f"{noun} ({people}{', ' + when if when else ''})"
 
 

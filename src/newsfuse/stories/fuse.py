@@ -130,7 +130,7 @@ def _event(cluster: list[EventMention], outlets, story_of, claims) -> Event:
     ms = sorted(cluster, key=lambda m: (m.article_id, m.start, m.id))
     first = sorted(m.id for m in ms)[0]
     article_ids = list(dict.fromkeys(m.article_id for m in ms))
-    date, precision = _best_date(ms)
+    date, precision, implied = _best_date(ms)
     sources, targets = _sides(ms)
     details = _details(ms, claims)
     stories = Counter(story_of.get(a) for a in article_ids if story_of.get(a))
@@ -149,6 +149,7 @@ def _event(cluster: list[EventMention], outlets, story_of, claims) -> Event:
         details=tuple(details),
         mentions=tuple(MentionRef(m.id, m.article_id, outlets.get(m.article_id), m.sentence, m.start, m.end) for m in ms),
         story_id=_most_common(story_of.get(a) for a in article_ids) if stories else None,
+        date_implied=implied,
     )
 
 
@@ -165,13 +166,16 @@ def _by_support(pairs: Iterable[tuple[str, str]]) -> list[str]:
     return sorted(support, key=lambda v: -len(support[v]))
 
 
-def _best_date(ms: list[EventMention]) -> tuple[str | None, str | None]:
-    dated = [m for m in ms if m.date]
+def _best_date(ms: list[EventMention]) -> tuple[str | None, str | None, bool]:
+    """The most precise, most supported date a report states; only where none states one, the
+    publication week the reports imply (flagged implied)."""
+    stated = [m for m in ms if m.date and not m.date_implied]
+    dated = stated or [m for m in ms if m.date]
     if not dated:
-        return None, None
+        return None, None, False
     support = Counter((m.date, m.date_precision) for m in dated)
-    best = sorted(support, key=lambda dp: (D.rank(dp[1]), -support[dp], dp[0]))[0]
-    return best
+    date, precision = sorted(support, key=lambda dp: (D.rank(dp[1]), -support[dp], dp[0]))[0]
+    return date, precision, not stated
 
 
 def _sides(ms: list[EventMention]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
@@ -266,11 +270,11 @@ def _compatible_value(field: str, value: str, support: dict[str, list[str]], art
 def _date_details(ms: list[EventMention]) -> list[Detail]:
     given: dict[str, list[str]] = {}
     for m in ms:
-        if m.date:
+        if m.date and not m.date_implied:  # a publication week implied is no report's statement
             given.setdefault(m.article_id, [])
             if m.date not in given[m.article_id]:
                 given[m.article_id].append(m.date)
-    precision = {m.date: m.date_precision for m in ms if m.date}
+    precision = {m.date: m.date_precision for m in ms if m.date and not m.date_implied}
     values = sorted({v for vs in given.values() for v in vs}, key=lambda v: (D.rank(precision[v]), v))
     out = []
     for v in values:

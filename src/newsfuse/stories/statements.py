@@ -92,12 +92,14 @@ def _ordered(e: Event, support: Sequence[EventMention], src: frozenset[str], tgt
 
 
 def _by_date(support: Sequence[EventMention]) -> tuple[list[EventMention], list[EventMention]]:
-    """The mentions giving the date most of them give, and those giving none (others are left out)."""
-    dates = Counter((m.date, m.date_precision) for m in support if m.date)
+    """The mentions stating the date most of them state, and those stating none (a publication week
+    implied is no statement; mentions stating another date are left out)."""
+    dates = Counter((m.date, m.date_precision) for m in support if m.date and not m.date_implied)
     if not dates:
         return [], list(support)
     best = max(dates.items(), key=lambda kv: (kv[1], kv[0][1] == "day"))[0]
-    return [m for m in support if (m.date, m.date_precision) == best], [m for m in support if not m.date]
+    stated = [m for m in support if (m.date, m.date_precision) == best and not m.date_implied]
+    return stated, [m for m in support if not m.date or m.date_implied]
 
 
 def _sentence(e: Event, who: list[ActorRef], whom: list[ActorRef], dated: EventMention | None, cfg: dict) -> str | None:
