@@ -243,3 +243,10 @@ def test_an_event_no_report_dates_keeps_the_implied_week_flagged():
     [event] = fuse_events(ms, OUTLETS, STORY)
     assert (event.date, event.date_implied) == ("2025-W46", True)
     assert not [d for d in event.details if d.field == "date"]
+
+
+def test_a_fused_event_is_as_confident_as_its_most_confident_mention():
+    ms = [mention("k1", "a000", (PUTIN,), (NETANYAHU,), confidence=0.3),
+          mention("k2", "a001", (PUTIN,), (NETANYAHU,), confidence=0.8)]
+    [event] = fuse_events(ms, OUTLETS, STORY)
+    assert event.confidence == 0.8 and event.to_dict()["confidence"] == 0.8

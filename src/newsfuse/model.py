@@ -408,6 +408,7 @@ class Event:
     mentions: tuple[MentionRef, ...]
     story_id: str | None = None
     date_implied: bool = False  # the date comes only from publication dates, no report states it
+    confidence: float = 1.0  # of its most confident mention: below events.min_confidence it is a guess
 
     def to_dict(self) -> dict[str, Any]:
         return _fields_dict(self)

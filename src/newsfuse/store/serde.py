@@ -121,6 +121,7 @@ def event_from(d: dict[str, Any]) -> Event:
         ),
         story_id=d.get("story_id"),
         date_implied=bool(d.get("date_implied", False)),
+        confidence=float(d.get("confidence", 1.0)),
     )
 
 

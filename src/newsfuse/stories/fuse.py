@@ -150,6 +150,7 @@ def _event(cluster: list[EventMention], outlets, story_of, claims) -> Event:
         mentions=tuple(MentionRef(m.id, m.article_id, outlets.get(m.article_id), m.sentence, m.start, m.end) for m in ms),
         story_id=_most_common(story_of.get(a) for a in article_ids) if stories else None,
         date_implied=implied,
+        confidence=round(max(m.confidence for m in ms), 3),
     )
 
 
