@@ -13,8 +13,13 @@ DATA = REPO / ".." / "shared" / "corpus" / "extraction" / "scrapinghub"
 
 
 def test_extraction_script_json_on_five_pages() -> None:
-    proc = subprocess.run([sys.executable, str(SCRIPT), "--data", str(DATA), "--limit", "5", "--json"],
-                          capture_output=True, text=True, timeout=300, cwd=REPO)
+    proc = subprocess.run(
+        [sys.executable, str(SCRIPT), "--data", str(DATA), "--limit", "5", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["pages"] == 5 and result["task"] == "extraction"
@@ -28,8 +33,13 @@ def test_extraction_script_json_on_five_pages() -> None:
 
 
 def test_extraction_script_scores_both_corpora_by_site_folds() -> None:
-    proc = subprocess.run([sys.executable, str(SCRIPT), "--data", str(DATA), "--limit", "6", "--json"],
-                          capture_output=True, text=True, timeout=600, cwd=REPO)
+    proc = subprocess.run(
+        [sys.executable, str(SCRIPT), "--data", str(DATA), "--limit", "6", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO,
+    )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert set(result["corpora"]) == {"scrapinghub", "wcxb-dev-articles"}
@@ -58,8 +68,13 @@ def test_run_all_renders_a_real_result_with_its_anchor_and_verdict() -> None:
     sys.path.insert(0, str(REPO / "benchmarks" / "accuracy"))
     import run_all
 
-    proc = subprocess.run([sys.executable, str(SCRIPT), "--data", str(DATA), "--limit", "3", "--json"],
-                          capture_output=True, text=True, timeout=300, cwd=REPO)
+    proc = subprocess.run(
+        [sys.executable, str(SCRIPT), "--data", str(DATA), "--limit", "3", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["_environment"] = run_all.environment()
     text = run_all.render({"extraction": result, "coref-gvc-dev": {"conll": 0.5, "mentions": 9, "_environment": {}}})

@@ -26,8 +26,9 @@ except ImportError:  # defined by the clean package's owner
 
 
 def raw(html: str, **meta: object) -> model.RawDocument:
-    return model.RawDocument(source_path="page.html", format="html", text=html,
-                             input_sha256="abc", meta={"html": True, **meta})
+    return model.RawDocument(
+        source_path="page.html", format="html", text=html, input_sha256="abc", meta={"html": True, **meta}
+    )
 
 
 PARAS = [
@@ -95,8 +96,16 @@ def test_paragraphs_and_heading_in_order(news: model.Article) -> None:
 
 def test_chrome_gone(news: model.Article) -> None:
     text = news.text
-    for chrome in ("Home", "Weather", "Share on", "newsletter", "Related stories", "Council approves",
-                   "Copyright", "Privacy policy"):
+    for chrome in (
+        "Home",
+        "Weather",
+        "Share on",
+        "newsletter",
+        "Related stories",
+        "Council approves",
+        "Copyright",
+        "Privacy policy",
+    ):
         assert chrome not in text
 
 
@@ -118,7 +127,7 @@ def test_record_fields_copied(news: model.Article) -> None:
 
 def test_open_graph_and_meta_tags_without_jsonld() -> None:
     page = re.sub(r"<script type=\"application/ld\+json\">.*?</script>", "", NEWS_PAGE, flags=re.S)
-    page = page.replace("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><meta name=\"author\" content=\"Ilse Marten\">")
+    page = page.replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta name="author" content="Ilse Marten">')
     art = clean_html(raw(page))
     assert art.title == "Velmora dam reopens after spillway repairs"  # the visible <h1>, close to og:title
     assert art.outlet == "The Valley Courier"
@@ -127,10 +136,23 @@ def test_open_graph_and_meta_tags_without_jsonld() -> None:
 
 
 def test_reader_metadata_takes_precedence() -> None:
-    art = clean_html(raw(NEWS_PAGE, title="Given title", published="2025-03-17", author="Desk",
-                         outlet="Wire", url="https://example.org/a"))
+    art = clean_html(
+        raw(
+            NEWS_PAGE,
+            title="Given title",
+            published="2025-03-17",
+            author="Desk",
+            outlet="Wire",
+            url="https://example.org/a",
+        )
+    )
     assert (art.title, art.published, art.author, art.outlet, art.url) == (
-        "Given title", "2025-03-17", "Desk", "Wire", "https://example.org/a")
+        "Given title",
+        "2025-03-17",
+        "Desk",
+        "Wire",
+        "https://example.org/a",
+    )
 
 
 def test_chrome_blocks_are_recorded_with_reasons(news: model.Article) -> None:
@@ -138,20 +160,25 @@ def test_chrome_blocks_are_recorded_with_reasons(news: model.Article) -> None:
     assert any("newsletter" in reason for reason in reasons.values())
 
 
-@pytest.mark.parametrize("line,reason", [
-    ("Sign up for our daily newsletter", "newsletter sign-up"),
-    ("Get the latest updates right in your inbox. Subscribe to our newsletters.", "newsletter sign-up"),
-    ("Like this story? Share it with a friend!", "share prompt"),
-    ("Also on example.com: Ministers meet over the budget", "related link"),
-    ("Have a tip? Reach the desk at desk@example.org.", "tip line"),
-])
+@pytest.mark.parametrize(
+    "line,reason",
+    [
+        ("Sign up for our daily newsletter", "newsletter sign-up"),
+        ("Get the latest updates right in your inbox. Subscribe to our newsletters.", "newsletter sign-up"),
+        ("Like this story? Share it with a friend!", "share prompt"),
+        ("Also on example.com: Ministers meet over the budget", "related link"),
+        ("Have a tip? Reach the desk at desk@example.org.", "tip line"),
+    ],
+)
 def test_chrome_rules(line: str, reason: str) -> None:
     assert H._chrome_reason(line) == reason
 
 
 def test_prose_not_taken_for_chrome() -> None:
-    for line in PARAS + ["Readers who subscribe to the paper's print edition were not affected.",
-                         "She said the share of voters who backed the plan had doubled."]:
+    for line in PARAS + [
+        "Readers who subscribe to the paper's print edition were not affected.",
+        "She said the share of voters who backed the plan had doubled.",
+    ]:
         assert H._chrome_reason(line) is None
 
 
@@ -224,14 +251,39 @@ def test_jsonld_author_by_id_reference_and_entities() -> None:
 
 
 def test_publisher_given_as_author_is_no_byline() -> None:
-    page = NEWS_PAGE.replace('"author": [{"@type": "Person", "name": "Ilse Marten"}]',
-                             '"author": {"@type": "Organization", "name": "Valley Courier"}')
+    page = NEWS_PAGE.replace(
+        '"author": [{"@type": "Person", "name": "Ilse Marten"}]',
+        '"author": {"@type": "Organization", "name": "Valley Courier"}',
+    )
     assert page != NEWS_PAGE
     assert clean_html(raw(page)).author == "Ilse Marten"  # the byline on the page, found by trafilatura
 
 
-TAGS = st.sampled_from(["p", "div", "span", "h1", "h2", "li", "ul", "table", "tr", "td", "script",
-                        "style", "article", "nav", "a", "b", "br", "img", "!--", "![CDATA[", "?xml"])
+TAGS = st.sampled_from(
+    [
+        "p",
+        "div",
+        "span",
+        "h1",
+        "h2",
+        "li",
+        "ul",
+        "table",
+        "tr",
+        "td",
+        "script",
+        "style",
+        "article",
+        "nav",
+        "a",
+        "b",
+        "br",
+        "img",
+        "!--",
+        "![CDATA[",
+        "?xml",
+    ]
+)
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 
 
@@ -290,7 +342,7 @@ def test_real_pages_keep_order(page_id: str) -> None:
     assert len(found) >= 2 and found == sorted(found)
 
 
-def _bag(tokens: list[str]) -> "dict[str, int]":
+def _bag(tokens: list[str]) -> dict[str, int]:
     from collections import Counter
 
     return Counter(tokens)
@@ -346,8 +398,16 @@ def test_disagreement_rules() -> None:
     from newsfuse.clean.opinion import arbitrate
 
     params = H.opinion_params()
-    base = {"agreement": 0.1, "own_tokens": 500, "other_tokens": 450, "own_prose": 3000, "other_prose": 2800,
-            "markup": "", "own_before_headline": 0.0, "other_before_headline": 0.0}
+    base = {
+        "agreement": 0.1,
+        "own_tokens": 500,
+        "other_tokens": 450,
+        "own_prose": 3000,
+        "other_prose": 2800,
+        "markup": "",
+        "own_before_headline": 0.0,
+        "other_before_headline": 0.0,
+    }
     assert arbitrate({**base, "agreement": 0.9}, params) == "own"  # they agree
     assert arbitrate(base, params) == "own"  # disagree, nothing favours the other
     assert arbitrate({**base, "own_before_headline": 0.8}, params) == "other"  # own starts with chrome

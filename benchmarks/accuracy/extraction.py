@@ -31,11 +31,11 @@ import json
 import random
 import sys
 import time
-from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from statistics import mean
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -111,8 +111,15 @@ def raw_documents(path: str, data: bytes) -> list[model.RawDocument]:
     try:
         from newsfuse.ingest import read_input
     except ImportError:
-        return [model.RawDocument(source_path=path, format="html", text=data.decode("utf-8", "replace"),
-                                  input_sha256=model.sha256_hex(data), meta={"html": True})]
+        return [
+            model.RawDocument(
+                source_path=path,
+                format="html",
+                text=data.decode("utf-8", "replace"),
+                input_sha256=model.sha256_hex(data),
+                meta={"html": True},
+            )
+        ]
     return list(read_input(model.InputFile.of(path, data)).documents)
 
 
@@ -152,8 +159,9 @@ def trafilatura_meta(path: str, data: bytes) -> dict[str, str | None]:
     return {"title": m.title, "author": m.author, "published": m.date}
 
 
-def timed(fns: dict[str, Callable[[str, bytes], Any]], pages: dict[str, bytes]
-          ) -> dict[str, tuple[dict[str, Any], float]]:
+def timed(
+    fns: dict[str, Callable[[str, bytes], Any]], pages: dict[str, bytes]
+) -> dict[str, tuple[dict[str, Any], float]]:
     """Each extractor on each page, interleaved page by page so machine load hits all alike."""
     out: dict[str, dict[str, Any]] = {name: {} for name in fns}
     seconds = dict.fromkeys(fns, 0.0)
@@ -178,8 +186,9 @@ def page_f1(scorer: ModuleType, truth: str, pred: str) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def figures(scorer: ModuleType, truth: dict[str, Any], bodies: dict[str, str], seconds: float | None = None
-            ) -> dict[str, Any]:
+def figures(
+    scorer: ModuleType, truth: dict[str, Any], bodies: dict[str, str], seconds: float | None = None
+) -> dict[str, Any]:
     pred = {i: {"articleBody": bodies[i]} for i in truth}
     m = {k: round(v, 4) for k, v in scorer.score(truth, pred).items()}
     if seconds is not None:
@@ -191,14 +200,17 @@ def body_under(variants: dict[str, H.Variants | None], params: dict[str, Any]) -
     return {i: body(v.articles[H.arbitrate(v.evidence, params)]) if v else "" for i, v in variants.items()}
 
 
-def choose_params(pages: list[tuple[dict[str, float], H.Variants | None]], grid: list[dict[str, Any]]
-                  ) -> dict[str, Any]:
+def choose_params(
+    pages: list[tuple[dict[str, float], H.Variants | None]], grid: list[dict[str, Any]]
+) -> dict[str, Any]:
     """The grid setting with the best mean page F1 on ``pages`` (the first setting wins ties).
 
     ``pages`` pairs each page's F1 per variant ({"own": f1, "other": f1}) with its variants.
     """
+
     def mean_f1(params: dict[str, Any]) -> float:
         return mean(f1s[H.arbitrate(v.evidence, params)] if v else 0.0 for f1s, v in pages) if pages else 0.0
+
     return max(grid, key=mean_f1)
 
 
@@ -212,8 +224,9 @@ def metadata_scores(truth: dict[str, Any], got: dict[str, dict[str, Any]]) -> di
     for ours, key in SCORED_META.items():
         ids = [i for i in truth if truth[i].get(key)]
         if ids:
-            out[ours] = round(mean(float(_meta_key(got[i].get(ours), key) == _meta_key(truth[i][key], key))
-                                   for i in ids), 4)
+            out[ours] = round(
+                mean(float(_meta_key(got[i].get(ours), key) == _meta_key(truth[i][key], key)) for i in ids), 4
+            )
             out[f"{ours}_pages"] = len(ids)
     return out
 
@@ -233,8 +246,10 @@ def article_meta(v: H.Variants | None) -> dict[str, Any]:
 
 def run_corpus(scorer: ModuleType, folder: Path, limit: int, legacy: bool) -> dict[str, Any]:
     truth, pages = load_pages(folder, limit)
-    fns: dict[str, Callable[[str, bytes], Any]] = {"newsfuse": newsfuse_variants,
-                                                    "trafilatura_no_comments": trafilatura_no_comments}
+    fns: dict[str, Callable[[str, bytes], Any]] = {
+        "newsfuse": newsfuse_variants,
+        "trafilatura_no_comments": trafilatura_no_comments,
+    }
     if legacy:
         fns["trafilatura"] = trafilatura_body
     runs = timed(fns, pages)
@@ -242,14 +257,21 @@ def run_corpus(scorer: ModuleType, folder: Path, limit: int, legacy: bool) -> di
     return {"truth": truth, "runs": runs, "tmeta": tmeta}
 
 
-def summarise(scorer: ModuleType, name: str, data: dict[str, Any], folds: dict[tuple[str, str], int],
-              chosen: list[dict[str, Any]], default: dict[str, Any]) -> dict[str, Any]:
+def summarise(
+    scorer: ModuleType,
+    name: str,
+    data: dict[str, Any],
+    folds: dict[tuple[str, str], int],
+    chosen: list[dict[str, Any]],
+    default: dict[str, Any],
+) -> dict[str, Any]:
     truth, runs, tmeta = data["truth"], data["runs"], data["tmeta"]
     variants, nf_s = runs["newsfuse"]
     anchor, anchor_s = runs["trafilatura_no_comments"]
     fold = {i: folds[(name, i)] for i in truth}
-    cv_bodies = {i: body(v.articles[H.arbitrate(v.evidence, chosen[fold[i]])]) if v else ""
-                 for i, v in variants.items()}
+    cv_bodies = {
+        i: body(v.articles[H.arbitrate(v.evidence, chosen[fold[i]])]) if v else "" for i, v in variants.items()
+    }
     default_bodies = body_under(variants, default)
     meta = {i: article_meta(v) for i, v in variants.items()}
     per_fold = []
@@ -258,15 +280,21 @@ def summarise(scorer: ModuleType, name: str, data: dict[str, Any], folds: dict[t
         if not ids:
             continue
         sub = {i: truth[i] for i in ids}
-        per_fold.append({
-            "fold": k, "pages": len(ids), "params": chosen[k],
-            "newsfuse_f1": figures(scorer, sub, {i: cv_bodies[i] for i in ids})["f1"],
-            "trafilatura_f1": figures(scorer, sub, {i: anchor[i] for i in ids})["f1"],
-            "newsfuse_meta": metadata_scores(sub, {i: meta[i] for i in ids}),
-            "trafilatura_meta": metadata_scores(sub, {i: tmeta[i] for i in ids}),
-        })
-    scores = {i: (page_f1(scorer, truth[i]["articleBody"], cv_bodies[i]),
-                  page_f1(scorer, truth[i]["articleBody"], anchor[i])) for i in truth}
+        per_fold.append(
+            {
+                "fold": k,
+                "pages": len(ids),
+                "params": chosen[k],
+                "newsfuse_f1": figures(scorer, sub, {i: cv_bodies[i] for i in ids})["f1"],
+                "trafilatura_f1": figures(scorer, sub, {i: anchor[i] for i in ids})["f1"],
+                "newsfuse_meta": metadata_scores(sub, {i: meta[i] for i in ids}),
+                "trafilatura_meta": metadata_scores(sub, {i: tmeta[i] for i in ids}),
+            }
+        )
+    scores = {
+        i: (page_f1(scorer, truth[i]["articleBody"], cv_bodies[i]), page_f1(scorer, truth[i]["articleBody"], anchor[i]))
+        for i in truth
+    }
     collapses = sorted(i for i, (ours, theirs) in scores.items() if ours < COLLAPSE_BELOW and theirs > ANCHOR_ABOVE)
     choices = [H.arbitrate(v.evidence, chosen[fold[i]]) for i, v in variants.items() if v]
     out = {
@@ -300,21 +328,40 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     data = {name: run_corpus(scorer, folder, args.limit, legacy=name == first) for name, folder in folders.items()}
     folds = site_folds({(name, i): t["url"] for name, d in data.items() for i, t in d["truth"].items()})
     grid, default = H.opinion_grid(), H.opinion_params()
-    f1s = {(name, i): variant_f1s(scorer, t["articleBody"], d["runs"]["newsfuse"][0][i])
-           for name, d in data.items() for i, t in d["truth"].items()}
+    f1s = {
+        (name, i): variant_f1s(scorer, t["articleBody"], d["runs"]["newsfuse"][0][i])
+        for name, d in data.items()
+        for i, t in d["truth"].items()
+    }
     chosen = []
     for k in range(FOLDS):
-        train = [(f1s[(name, i)], d["runs"]["newsfuse"][0][i]) for name, d in data.items()
-                 for i in d["truth"] if folds[(name, i)] != k]
+        train = [
+            (f1s[(name, i)], d["runs"]["newsfuse"][0][i])
+            for name, d in data.items()
+            for i in d["truth"]
+            if folds[(name, i)] != k
+        ]
         chosen.append(choose_params(train, grid))
     corpora = {name: summarise(scorer, name, d, folds, chosen, default) for name, d in data.items()}
     top = corpora[first]
     result = {
-        "task": "extraction", "pages": top["pages"], "data": str(folders[first]),
+        "task": "extraction",
+        "pages": top["pages"],
+        "data": str(folders[first]),
         "protocol": f"{FOLDS} folds by site (host), seed {SEED}; second-opinion setting chosen on {FOLDS - 1} "
-                    "folds of both corpora, scored on the held-out fold",
-        **{k: top[k] for k in ("newsfuse", "trafilatura", "trafilatura_no_comments", "speed_vs_trafilatura",
-                                "failed", "metadata_found") if k in top},
+        "folds of both corpora, scored on the held-out fold",
+        **{
+            k: top[k]
+            for k in (
+                "newsfuse",
+                "trafilatura",
+                "trafilatura_no_comments",
+                "speed_vs_trafilatura",
+                "failed",
+                "metadata_found",
+            )
+            if k in top
+        },
         "corpora": corpora,
         "versions": common.versions("trafilatura", "readability-lxml", "lxml"),
         "machine": common.machine(),
@@ -330,26 +377,39 @@ def print_report(result: dict[str, Any]) -> None:
     for name, c in result["corpora"].items():
         nf, tr, ins = c["newsfuse"], c["trafilatura_no_comments"], c["newsfuse_default_in_sample"]
         print(f"\n{name}: {c['pages']} pages")
-        print(f"  newsfuse (cross-validated)  F1 {nf['f1']:.3f}  P {nf['precision']:.3f}  R {nf['recall']:.3f}  "
-              f"{nf['pages_per_s']} pages/s")
+        print(
+            f"  newsfuse (cross-validated)  F1 {nf['f1']:.3f}  P {nf['precision']:.3f}  R {nf['recall']:.3f}  "
+            f"{nf['pages_per_s']} pages/s"
+        )
         print(f"  newsfuse default (in-sample) F1 {ins['f1']:.3f}")
-        print(f"  trafilatura, comments off   F1 {tr['f1']:.3f}  P {tr['precision']:.3f}  R {tr['recall']:.3f}  "
-              f"{tr['pages_per_s']} pages/s")
+        print(
+            f"  trafilatura, comments off   F1 {tr['f1']:.3f}  P {tr['precision']:.3f}  R {tr['recall']:.3f}  "
+            f"{tr['pages_per_s']} pages/s"
+        )
         if "trafilatura" in c:
             print(f"  trafilatura, default        F1 {c['trafilatura']['f1']:.3f}")
         for f in c["folds"]:
-            meta = "  ".join(f"{k} {f['newsfuse_meta'][k]:.3f}/{f['trafilatura_meta'][k]:.3f}"
-                             for k in SCORED_META if k in f["newsfuse_meta"])
-            print(f"  fold {f['fold']} ({f['pages']} pages) F1 newsfuse {f['newsfuse_f1']:.3f} / trafilatura "
-                  f"{f['trafilatura_f1']:.3f}  {meta}  setting {_short(f['params'])}")
-        print(f"  collapses (newsfuse < {COLLAPSE_BELOW}, trafilatura > {ANCHOR_ABOVE}): {c['collapses']} "
-              f"{c['collapse_pages'][:5]}; worse than trafilatura by > 0.2: {c['worse_than_anchor_by_0_2']}; "
-              f"second opinion won on {c['second_opinion_won']} pages; failed {c['failed']}")
+            meta = "  ".join(
+                f"{k} {f['newsfuse_meta'][k]:.3f}/{f['trafilatura_meta'][k]:.3f}"
+                for k in SCORED_META
+                if k in f["newsfuse_meta"]
+            )
+            print(
+                f"  fold {f['fold']} ({f['pages']} pages) F1 newsfuse {f['newsfuse_f1']:.3f} / trafilatura "
+                f"{f['trafilatura_f1']:.3f}  {meta}  setting {_short(f['params'])}"
+            )
+        print(
+            f"  collapses (newsfuse < {COLLAPSE_BELOW}, trafilatura > {ANCHOR_ABOVE}): {c['collapses']} "
+            f"{c['collapse_pages'][:5]}; worse than trafilatura by > 0.2: {c['worse_than_anchor_by_0_2']}; "
+            f"second opinion won on {c['second_opinion_won']} pages; failed {c['failed']}"
+        )
         ours, theirs = c["metadata"]["newsfuse"], c["metadata"]["trafilatura"]
         for k in SCORED_META:
             if k in ours:
-                print(f"  {k:<10} newsfuse {ours[k]:.3f}  trafilatura extract_metadata {theirs[k]:.3f}  "
-                      f"({ours[k + '_pages']} pages with one)")
+                print(
+                    f"  {k:<10} newsfuse {ours[k]:.3f}  trafilatura extract_metadata {theirs[k]:.3f}  "
+                    f"({ours[k + '_pages']} pages with one)"
+                )
         print(f"  metadata found {c['metadata_found']}")
 
 

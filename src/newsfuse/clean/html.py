@@ -14,11 +14,12 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -41,8 +42,18 @@ BLOCK_TAGS = {"head", "p", "item", "row", "code", "quote"}
 MAX_DEPTH = 60  # nesting deeper than this in the extracted body is dropped
 CONTAINER_TAGS = {"body", "div", "list", "table", "quote", "main", "cell"}
 META_FIELDS = ("title", "published", "author", "outlet")
-ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-                 "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report"}
+ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "blogposting",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "webpage",
+    "liveblogposting",
+    "report",
+}
 PAGE_TYPES = frozenset({"webpage"})
 
 
@@ -57,7 +68,8 @@ def rules() -> dict[str, Any]:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     data["chrome"] = tuple(
         ChromeRule(group["reason"], re.compile(p, re.IGNORECASE))
-        for group in data["chrome_blocks"] for p in group["patterns"]
+        for group in data["chrome_blocks"]
+        for p in group["patterns"]
     )
     return data
 
@@ -116,7 +128,7 @@ def html_variants(doc: model.RawDocument) -> Variants:
 
 
 def arbitrate(ev: dict[str, Any], params: dict[str, Any]) -> str:
-    """"own" or "other" (see ``opinion.arbitrate``)."""
+    """ "own" or "other" (see ``opinion.arbitrate``)."""
     return opinion.arbitrate(ev, params)
 
 
@@ -200,12 +212,16 @@ def extract_blocks(tree: etree._Element | None, html: str, url: str | None = Non
     opts = dict(cfg["trafilatura"])
     try:
         result = trafilatura.bare_extraction(
-            tree if tree is not None else html, url=url, with_metadata=False, output_format="python",
-            config=_trafilatura_config(), **opts,
+            tree if tree is not None else html,
+            url=url,
+            with_metadata=False,
+            output_format="python",
+            config=_trafilatura_config(),
+            **opts,
         )
     except (ValueError, TypeError, etree.LxmlError, RecursionError):
         result = None
-    blocks = body_blocks(result.body) if result is not None and result.body is not None else []
+    blocks = _result_blocks(result)
     if _needs_fallback(blocks):
         other = readability_blocks(html)
         if _prose_score(other) > rules()["fallback"]["margin"] * _prose_score(blocks):
@@ -219,13 +235,23 @@ def second_opinion_blocks(html: str, url: str | None) -> list[model.Block]:
 
     try:
         result = trafilatura.bare_extraction(
-            html, url=url, with_metadata=False, output_format="python", include_comments=False,
+            html,
+            url=url,
+            with_metadata=False,
+            output_format="python",
+            include_comments=False,
             config=_trafilatura_config(),
         )
     except (ValueError, TypeError, etree.LxmlError, RecursionError):
         return []
-    blocks = body_blocks(result.body) if result is not None and result.body is not None else []
+    blocks = _result_blocks(result)
     return [model.Block(b.kind, _clean(b.text)) for b in blocks]
+
+
+def _result_blocks(result: Any) -> list[model.Block]:
+    """Blocks of a trafilatura ``bare_extraction`` result (a Document; None when it found nothing)."""
+    body = getattr(result, "body", None)
+    return body_blocks(body) if body is not None else []
 
 
 @lru_cache(maxsize=1)
@@ -289,7 +315,7 @@ def readability_blocks(html: str) -> list[model.Block]:
     try:
         summary = Document(html).summary(html_partial=True)
         root = lxml.html.fromstring(summary)
-    except Exception:  # readability raises its own Unparseable and assorted lxml errors
+    except Exception:  # noqa: BLE001 - readability raises its own Unparseable and assorted lxml errors
         return []
     blocks = []
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre"):
@@ -323,13 +349,14 @@ def _prose_score(blocks: list[model.Block]) -> int:
 # --------------------------------------------------------------------------- post-filter
 
 
-def post_filter(blocks: list[model.Block], meta: dict[str, Any]
-                ) -> tuple[list[model.Block], list[model.RemovedLine], tuple[model.EmbeddedPost, ...]]:
+def post_filter(
+    blocks: list[model.Block], meta: dict[str, Any]
+) -> tuple[list[model.Block], list[model.RemovedLine], tuple[model.EmbeddedPost, ...]]:
     """Drop the title repeated in the body, leading headings and chrome blocks, with reasons."""
     kept: list[model.Block] = []
     removed: list[model.RemovedLine] = []
     title_key = _key(meta.get("title") or "")
-    for i, block in enumerate(blocks):
+    for block in blocks:
         reason = _chrome_reason(block.text)
         if reason is None and not kept and title_key and _is_title(block.text, title_key):
             reason = "title repeated in body"
@@ -341,8 +368,9 @@ def post_filter(blocks: list[model.Block], meta: dict[str, Any]
     return _text_cleaner(kept, removed, meta)
 
 
-def _drop_leading_headings(blocks: list[model.Block], removed: list[model.RemovedLine]
-                           ) -> tuple[list[model.Block], list[model.RemovedLine]]:
+def _drop_leading_headings(
+    blocks: list[model.Block], removed: list[model.RemovedLine]
+) -> tuple[list[model.Block], list[model.RemovedLine]]:
     """Headings before the first paragraph are the headline, kicker or standfirst, not body."""
     first = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), 0)
     removed += [model.RemovedLine(0, b.text, "headline or standfirst") for b in blocks[:first]]
@@ -361,8 +389,9 @@ def _is_title(text: str, title_key: str) -> bool:
     return bool(key) and (key == title_key or (len(key) > 20 and title_key.startswith(key)))
 
 
-def _text_cleaner(blocks: list[model.Block], removed: list[model.RemovedLine], meta: dict[str, Any]
-                  ) -> tuple[list[model.Block], list[model.RemovedLine], tuple[model.EmbeddedPost, ...]]:
+def _text_cleaner(
+    blocks: list[model.Block], removed: list[model.RemovedLine], meta: dict[str, Any]
+) -> tuple[list[model.Block], list[model.RemovedLine], tuple[model.EmbeddedPost, ...]]:
     """The text-dump cleaner's chrome rules over the extracted blocks (title never guessed).
 
     Reasons listed under ``text_cleaner.keep_reasons`` leave the block in the body: a post
@@ -438,8 +467,7 @@ def _dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
-def _jsonld_meta(tree: etree._Element, kinds: frozenset[str] = frozenset(ARTICLE_TYPES - PAGE_TYPES)
-                 ) -> dict[str, str]:
+def _jsonld_meta(tree: etree._Element, kinds: frozenset[str] = frozenset(ARTICLE_TYPES - PAGE_TYPES)) -> dict[str, str]:
     """Headline, dates, author, publisher, url and articleBody of the page's schema.org article.
 
     ``kinds``: the schema.org types read (articles by default; ``PAGE_TYPES`` for the WebPage
@@ -509,14 +537,27 @@ def _names(value: Any, index: dict[str, dict[str, Any]] | None = None) -> str | 
 
 
 META_KEYS = {
-    "og:title": "title", "twitter:title": "title",
-    "article:published_time": "published", "og:article:published_time": "published",
-    "datepublished": "published", "pubdate": "published", "publishdate": "published",
-    "date": "published", "dc.date": "published", "dc.date.issued": "published",
-    "sailthru.date": "published", "parsely-pub-date": "published",
-    "author": "author", "article:author": "author", "dc.creator": "author",
-    "parsely-author": "author", "sailthru.author": "author", "byl": "author",
-    "og:site_name": "outlet", "application-name": "outlet", "publisher": "outlet",
+    "og:title": "title",
+    "twitter:title": "title",
+    "article:published_time": "published",
+    "og:article:published_time": "published",
+    "datepublished": "published",
+    "pubdate": "published",
+    "publishdate": "published",
+    "date": "published",
+    "dc.date": "published",
+    "dc.date.issued": "published",
+    "sailthru.date": "published",
+    "parsely-pub-date": "published",
+    "author": "author",
+    "article:author": "author",
+    "dc.creator": "author",
+    "parsely-author": "author",
+    "sailthru.author": "author",
+    "byl": "author",
+    "og:site_name": "outlet",
+    "application-name": "outlet",
+    "publisher": "outlet",
     "og:url": "url",
 }
 
@@ -559,8 +600,13 @@ def trafilatura_metadata(page: etree._Element | str, url: str | None) -> dict[st
         result = extract_metadata(page, default_url=url)
     except (ValueError, TypeError, etree.LxmlError, RecursionError):
         return {}
-    pairs = {"title": result.title, "published": result.date, "author": result.author,
-             "outlet": result.sitename, "url": result.url}
+    pairs = {
+        "title": result.title,
+        "published": result.date,
+        "author": result.author,
+        "outlet": result.sitename,
+        "url": result.url,
+    }
     return {k: v for k, v in pairs.items() if isinstance(v, str) and v.strip()}
 
 

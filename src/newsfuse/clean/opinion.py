@@ -11,7 +11,6 @@ prose (characters in lines of full sentences) after the page's headline. The set
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from typing import Any
@@ -25,7 +24,7 @@ ARTICLE_BODY_PROPS = ("articlebody", "text")
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
     """Multiset of n-token shingles (tokens are ``\\w+``, lower-cased)."""
     tokens = _TOKEN.findall(text.lower())
-    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i:i + n])
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
 
 
 def agreement(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> tuple[float, float]:
@@ -98,21 +97,25 @@ def before_headline(text: str, headline: str | None) -> float:
         return 0.0
     n = len(head)
     for i in range(len(tokens) - n + 1):
-        if tokens[i:i + n] == head:
+        if tokens[i : i + n] == head:
             return round(i / len(tokens), 3)
     return 0.0
 
 
-def evidence(own: str, other: str, reference: tuple[str, str], min_words: int,
-             headline: str | None = None) -> dict[str, Any]:
+def evidence(
+    own: str, other: str, reference: tuple[str, str], min_words: int, headline: str | None = None
+) -> dict[str, Any]:
     """Numbers the decision is made on (kept in the log line)."""
     a, b = shingles(own), shingles(other)
     own_in_other, other_in_own = agreement(a, b)
     out: dict[str, Any] = {
         "agreement": round(f1(own_in_other, other_in_own), 3),
-        "own_in_other": round(own_in_other, 3), "other_in_own": round(other_in_own, 3),
-        "own_tokens": len(_TOKEN.findall(own)), "other_tokens": len(_TOKEN.findall(other)),
-        "own_prose": prose_chars(own, min_words), "other_prose": prose_chars(other, min_words),
+        "own_in_other": round(own_in_other, 3),
+        "other_in_own": round(other_in_own, 3),
+        "own_tokens": len(_TOKEN.findall(own)),
+        "other_tokens": len(_TOKEN.findall(other)),
+        "own_prose": prose_chars(own, min_words),
+        "other_prose": prose_chars(other, min_words),
         "own_before_headline": before_headline(own, headline),
         "other_before_headline": before_headline(other, headline),
         "markup": reference[0],
@@ -137,7 +140,7 @@ def _shorter_share(ev: dict[str, Any]) -> float:
 
 
 def arbitrate(ev: dict[str, Any], params: dict[str, Any]) -> str:
-    """"own" or "other".
+    """ "own" or "other".
 
     1. A side that found nothing loses; bodies that agree keep the own one.
     2. The page's own article markup (schema.org articleBody; a single <article> element when
