@@ -125,6 +125,17 @@ def test_actors_and_timeline_of_a_pair(api):
     assert undated == list(range(len(starts), len(items)))  # undated events come last
 
 
+def test_bad_dates_and_actors_are_refused_with_the_cli_message(api):
+    bad = api.get("/events", params={"since": "garbage"})
+    assert bad.status_code == 422
+    assert bad.json()["detail"] == "since: 'garbage' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    three = api.get("/timeline", params=[("actor", "Putin"), ("actor", "Netanyahu"), ("actor", "Lukashenko")])
+    assert three.status_code == 422 and "at most 2 actors" in three.json()["detail"]
+    doc = api.get("/timeline", params={"actor": "Putin", "since": "2025-11-15", "until": "2025-11"}).json()
+    assert doc["capped"] is False
+    assert any(e["type"] == "CONSULT" and e["date"] == "2025-11-15" for e in doc["items"])
+
+
 def test_search(api):
     doc = api.get("/search", params={"q": "Kremlin"}).json()
     assert doc["items"] and all(r["article_id"] for r in doc["items"])
