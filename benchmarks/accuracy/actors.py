@@ -162,10 +162,21 @@ def verdict(label: dict[str, Any], now: dict[str, Any] | None) -> str:
     if now is None:
         return "unlinked"
     if label["label"] == "right":
-        return "right" if now["actor_id"] == label["actor_id"] else "wrong"
+        return "right" if same_actor(now["actor_id"], label["actor_id"]) else "wrong"
     if label["label"] == "wrong" and any(fnmatch(now["actor_id"] or "", p) for p in label.get("correct_ids", [])):
         return "right"
     return label["label"]
+
+
+def same_actor(now: str | None, then: str | None) -> bool:
+    """The same id, or the same unlinked person written with or without a title or first name
+    ('person:dr-sanjay-gupta' and 'person:sanjay-gupta')."""
+    if now == then:
+        return True
+    if not (now and then and now.startswith("person:") and then.startswith("person:")):
+        return False
+    a, b = now[7:], then[7:]
+    return a.endswith("-" + b) or b.endswith("-" + a)
 
 
 def score(rows: list[tuple[dict, str]]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from .kb import Entry, KnowledgeBase, get_kb
 from .nonactors import not_an_actor, words_of
 from .text import FUNCTION_WORDS, Tok, key, slug, tokenize
 
-LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via over".split())
+LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via over off".split())
 GOV_PREPS = frozenset("between with".split())
 POSSESSIVE = frozenset({"'s"})
 NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -47,6 +47,7 @@ class Doc:
     seen: dict[str, ActorRef] = field(default_factory=dict)  # surname/full key -> person ref
     last_place: dict[int, bool] = field(default_factory=dict)  # token index -> used as a location
     mentioned: list[ActorRef] = field(default_factory=list)  # actors linked so far, in text order
+    background: list[bool] = field(default_factory=list)  # per mentioned actor: named in a background clause
     surnames: dict[str, tuple[int, str]] = field(default_factory=dict)  # tagged persons: surname -> (start, name)
 
 
@@ -88,11 +89,11 @@ def _cut_initial(name: str) -> bool:
 
 
 def _inside_other_name(doc: Doc, f: Found, entities: tuple[Entity, ...]) -> bool:
-    """'US' in '40 million US dollars', 'China' in 'the South China Sea': part of a longer name
-    that is no actor (a sum, a sea), not a mention of the state."""
+    """'US' in '40 million US dollars', 'China' in 'the South China Sea', 'the White House' in 'the
+    White House Rose Garden': part of a longer name that is no actor (a sum, a sea, a building)."""
     start, end = doc.toks[f.start].start, doc.toks[f.end - 1].end
     for e in entities:
-        if e.label in NON_ACTOR_LABELS and e.start <= start and end <= e.end:
+        if (e.label in NON_ACTOR_LABELS or e.label == "FAC") and e.start <= start and end <= e.end:
             whole = e.text.removeprefix("the ").strip()
             return whole != doc.text[start:end].removeprefix("the ").strip()
     return False
@@ -112,8 +113,20 @@ def scan(doc: Doc, i: int = 0, stop: int | None = None) -> list[Found]:
             if f.ref.actor_id:
                 out.append(f)
                 doc.mentioned.extend((f.ref, *f.also))
+                doc.background.extend([in_background(doc, f.start)] * (1 + len(f.also)))
         i = max(f.end for f in got)
     return out
+
+
+def in_background(doc: Doc, i: int) -> bool:
+    """Token i follows ', as' / ', while' / ', amid' in its sentence: a background clause."""
+    for x in range(i - 1, max(i - 40, 0), -1):
+        gap = doc.text[doc.toks[x].end : doc.toks[x + 1].start]
+        if any(c in gap for c in ".;?!\n"):
+            return False
+        if doc.toks[x].norm in doc.kb.words["background_openers"] and "," in doc.text[doc.toks[x - 1].end : doc.toks[x].start]:
+            return True
+    return False
 
 
 def detect(doc: Doc, i: int) -> list[Found]:
@@ -164,6 +177,8 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     person = _tagged_person(doc, j) if n == 1 and entry.kind in {"state", "government"} else None
     if person is not None:  # "Jerry Jordan ... Jordan said": the person, not the state
         return Found(j, j + n, person, "coref", core)
+    if entry.kind != "person" and _building_after(doc, j + n):  # "a Capitol Hill apartment"
+        return Found(j, j + n, ActorRef(""), "kb", core)
     if entry.kind == "state" or (entry.kind == "government" and k in doc.kb.capitals):
         if used_as_place(doc, j, n):
             doc.last_place[j] = True
@@ -173,6 +188,12 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if entry.kind == "person":
         remember(doc, entry.name, ref)
     return Found(start, j + n, ref, entry.source, core)
+
+
+def _building_after(doc: Doc, k: int) -> bool:
+    if k >= len(doc.toks) or not _joined(doc, k - 1, k + 1) or doc.toks[k].capitalised:
+        return False
+    return (doc.toks[k].norm,) in doc.kb.not_actors["facility_heads"]
 
 
 def _tagged_person(doc: Doc, j: int) -> ActorRef | None:
@@ -210,6 +231,8 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         if j > 1 and toks[j - 1].norm in doc.kb.words["place_modifiers"] and _joined(doc, j - 1, j + 1):
             j -= 1
     prev = toks[j - 1].norm if j > 0 else ""
+    if prev == "between" and j > 2 and toks[j - 2].capitalised and _joined(doc, j - 3, j):
+        return True  # "the Gulf of Aden between Somalia and Yemen": a place between places
     if prev in GOV_PREPS:
         return False
     if prev == "to":  # "flew to Moscow" is a place; "offered to Britain", "a reminder to Iraq" an actor
@@ -269,8 +292,9 @@ def name_run(doc: Doc, i: int, limit: int = 4) -> int:
         )  # "Omar Hassan al-Bashir", "Dos Santos"
         if not (t.capitalised and t.raw[:1].isalpha() or particle) or t.norm in doc.kb.titles and n == 0:
             break
-        if n and doc.text[doc.toks[i + n - 1].end : t.start].strip(" -"):
-            break  # punctuation between words ends a name
+        gap = doc.text[doc.toks[i + n - 1].end : t.start].strip(" -") if n else ""
+        if gap and not (gap == "." and len(doc.toks[i + n - 1].raw) == 1 and doc.toks[i + n - 1].upper):
+            break  # punctuation between words ends a name, but for an initial's stop ("Robert J . Pickell")
         n += 1
     return n
 
@@ -290,6 +314,8 @@ def titled(doc: Doc, i: int) -> Found | None:
     n_title, role, sector = t
     if _not_a_title(doc, k, role):
         return None
+    if k == j and _org_acronym_before(doc, j):
+        sector = None  # "AMA President J. James Rohack": an organisation's president, no state office
     m = k + n_title
     iso = dem[1] if dem else None
     if body:
@@ -312,14 +338,36 @@ def titled(doc: Doc, i: int) -> Found | None:
     if n == 0 or not _is_name(doc, m, n):
         return None
     core = (toks[m].start, toks[m + n - 1].end)
-    holder = doc.kb.office_holder(toks[m + n - 1].norm, sector, doc.date) if sector == "GOV" else None
-    if holder is not None and (iso is None or holder.actor(doc.date).country == iso):
-        return _titled_person(doc, holder, (start, m + n), core, (role, sector, iso, k > j))
     name = " ".join(x.raw for x in toks[m : m + n])
-    iso = iso or (doc.kb.surname_country(toks[m + n - 1].norm, sector) if sector == "GOV" else None)
+    national = sector == "GOV" and not _local_office(doc, k)
+    holder = doc.kb.office_holder(toks[m + n - 1].norm, sector, doc.date) if national else None
+    if holder is not None and _holder_fits(doc, holder, name, iso):
+        return _titled_person(doc, holder, (start, m + n), core, (role, sector, iso, k > j))
+    iso = iso or (doc.kb.surname_country(toks[m + n - 1].norm, sector) if national and n == 1 else None)
     ref = ActorRef(name, iso, sector, role, f"person:{slug(name)}")
     remember(doc, name, ref)
     return Found(start, m + n, ref, "ner", core)
+
+
+def _org_acronym_before(doc: Doc, j: int) -> bool:
+    """An unknown acronym right before the title ('AMA', 'FIFA'): the office is that body's."""
+    if j == 0 or not _joined(doc, j - 1, j + 1):
+        return False
+    prev = doc.toks[j - 1]
+    return prev.upper and len(prev.raw) > 1 and demonym_at(doc, j - 1) is None and body_at(doc, j - 1) is None
+
+
+def _local_office(doc: Doc, k: int) -> bool:
+    """'Brooklyn Borough President', 'County Executive': an office below a state's."""
+    return k > 0 and (doc.toks[k - 1].norm,) in doc.kb.not_actors["local_offices"]
+
+
+def _holder_fits(doc: Doc, holder: Entry, name: str, iso: str | None) -> bool:
+    """The office-holder of that surname is the person named: same country where the text gives one,
+    same first name where the text gives one."""
+    if iso is not None and holder.actor(doc.date).country != iso:
+        return False
+    return same_person(name, holder.name)
 
 
 def _not_a_title(doc: Doc, k: int, role: str) -> bool:
@@ -563,14 +611,32 @@ def pair_anaphor(doc: Doc, i: int) -> Found | None:
         pair = _last_two(doc, lambda r: (r.actor_id or "").startswith("person:"))
     if len(pair) < 2 and noun in words["pair_states"]:
         pair = _last_two(doc, lambda r: bool(r.country), by_country=True)
+        pair = [_state_side(doc, r, noun) for r in pair]
     if len(pair) < 2:
         return None
     return Found(i, j + 2, pair[0], "coref", (toks[j].start, toks[j + 1].end), also=(pair[1],))
 
 
+def _state_side(doc: Doc, ref: ActorRef, noun: str) -> ActorRef:
+    """'both governments': the governments of the two countries; 'the two countries': the states."""
+    if noun in doc.kb.words["pair_governments"] and ref.country:
+        return ref_of(doc, doc.kb.sector_entry(ref.country, "GOV"))
+    if noun in doc.kb.words["pair_countries"] and f"state:{ref.country}" in doc.kb.entries:
+        return ref_of(doc, doc.kb.entries[f"state:{ref.country}"])
+    return ref
+
+
 def _last_two(doc: Doc, keep, by_country: bool = False) -> list[ActorRef]:
+    """The last two distinct actors, those of main clauses first ('..., as Washington intensifies
+    efforts' is background)."""
+    fore = [r for r, bg in zip(doc.mentioned, doc.background) if not bg]
+    out = _last_two_of(fore, keep, by_country)
+    return out if len(out) == 2 else _last_two_of(doc.mentioned, keep, by_country)
+
+
+def _last_two_of(mentioned: list[ActorRef], keep, by_country: bool) -> list[ActorRef]:
     out: list[ActorRef] = []
-    for ref in reversed(doc.mentioned):
+    for ref in reversed(mentioned):
         ident = ref.country if by_country else ref.actor_id
         if keep(ref) and all(ident != (o.country if by_country else o.actor_id) for o in out):
             out.append(ref)
@@ -670,6 +736,8 @@ def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[
             for i in range(lo, bisect_left(starts, e.end))
             if doc.toks[i].end <= e.end and doc.toks[i].norm not in POSSESSIVE
         ]
+        if len(toks) > 1 and e.label == "PERSON" and (doc.toks[toks[0]].norm,) in doc.kb.not_actors["bare_titles"]:
+            toks = toks[1:]  # "GM Ed Stefanski": the title is no part of the name
         if not toks:
             continue
         name = doc.text[doc.toks[toks[0]].start : doc.toks[toks[-1]].end]
@@ -695,7 +763,11 @@ def person_or_org(doc: Doc, e: Entity) -> str:
     org_word = any((w,) in doc.kb.not_actors["org_heads"] for w in words)
     if e.label == "PERSON" and len(words) > 1 and org_word:
         return "ORG"
-    if e.label == "ORG" and not org_word and words and words[-1] in doc.surnames and len(words) <= 3:
+    named = words and (words[-1] in doc.surnames or words[-1] in doc.seen)
+    if e.label == "ORG" and not org_word and named and len(words) <= 3:
+        return "PERSON"
+    titled_name = len(words) > 2 and (words[0],) in doc.kb.not_actors["bare_titles"]
+    if e.label == "ORG" and not org_word and titled_name:  # "GM Ed Stefanski"
         return "PERSON"
     return e.label
 

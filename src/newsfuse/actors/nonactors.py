@@ -7,6 +7,9 @@ around it, with the word lists of ``data/not_actors.yaml``.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from newsfuse.model import Entity
 
 from .kb import KnowledgeBase
@@ -14,10 +17,18 @@ from .text import Tok, key, tokenize
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 QUOTE_MARKS = ('"', "“", "``", "‘")
+CLOSING_MARKS = ('"', "”", "''")
+SPEECH = frozenset("said says say told asked added according".split())
+DATELINE = re.compile(r"\s*,\s*[A-Z][A-Za-z.]{1,12}\.?\s*(?:\(|--|—|–|-|_)")
 
 
 def words_of(e: Entity) -> tuple[str, ...]:
-    k = key(e.text)
+    return _words(e.text)
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    k = key(text)
     return k[1:] if k[:1] == ("the",) else k
 
 
@@ -35,13 +46,28 @@ def not_an_actor(kb: KnowledgeBase, text: str, e: Entity, entities: tuple[Entity
         or words in lists["bare_titles"]
         or _ends_with(words, lists["place_heads"])
         or _ends_with(words, lists["events"])
+        or e.label == "PERSON" and len(words) > 1 and words[-1:] in lists["role_tails"]
+        or len(words) > 1 and (words[:1] in lists["name_openers"] or _ends_with(words, lists["law_heads"]))
         or words[0:1] in lists["ship_prefixes"]
         or _word_before(text, e.start) in lists["ship_prefixes"]
-        or _tagged_as_place(e, entities)
+        or dateline_place(text, e)
+        or _tagged_as_place(text, e, entities)
         or _place_after_preposition(kb, text, e, words)
+        or _place_before_agent(kb, text, e)
+        or _street_pair(kb, text, e)
+        or _cross_street(text, e)
+        or _home_town(text, e, entities)
         or _owned_thing(kb, text, e)
         or _quoted_title(text, e)
     )
+
+
+def dateline_place(text: str, e: Entity) -> bool:
+    """'OVERLAND , MO ( KTVI ) -', 'NAIROBI, Kenya (AP) _': a capitalised dateline place."""
+    if not e.text.replace(" ", "").replace("-", "").isupper():
+        return False
+    after = text[e.end : e.end + 40]
+    return DATELINE.match(after) is not None
 
 
 def _written_lower(e: Entity) -> bool:
@@ -65,7 +91,7 @@ def _word_before(text: str, start: int, n: int = 1) -> tuple[str, ...]:
     return tuple(t.norm for t in toks[-n:]) if len(toks) >= n else ()
 
 
-def _tagged_as_place(e: Entity, entities: tuple[Entity, ...]) -> bool:
+def _tagged_as_place(text: str, e: Entity, entities: tuple[Entity, ...]) -> bool:
     """The same words tagged as a place more often than as a name elsewhere in the article ('OVERLAND,
     Mo.' ... 'Overland'), and no person tagged by a full name ending in them ('Alan Steinberg')."""
     want = words_of(e)
@@ -75,8 +101,9 @@ def _tagged_as_place(e: Entity, entities: tuple[Entity, ...]) -> bool:
         if o.label == "PERSON" and len(words) > len(want) and words[-len(want) :] == want:
             return False
         if words == want:
-            places += o.label in PLACE_LABELS
-            names += o.label in {"PERSON", "ORG"}
+            dateline = dateline_place(text, o)
+            places += o.label in PLACE_LABELS or dateline
+            names += o.label in {"PERSON", "ORG"} and not dateline
     return places > 0 and places >= names
 
 
@@ -89,19 +116,75 @@ def _place_after_preposition(kb: KnowledgeBase, text: str, e: Entity, words: tup
     before = _word_before(text, e.start)
     if not before or text[e.end : e.end + 2] in ("'s", "’s"):
         return False
+    if before == ("of",) and _place_of(kb, _word_before(text, e.start, 2)[:1]):
+        return True  # "the port city of Bandar Abbas", "35 miles southwest of Bandar Abbas"
+    if before == ("to",) and any(w in kb.words["motion"] or w == "from" for w in _word_before(text, e.start, 6)):
+        return True  # "flew to X", "evacuating the injured from Qeshm to Bandar Abbas": a route
     if before in kb.not_actors["facility_preps"] and _ends_with(words, kb.not_actors["facility_heads"]):
         return True
-    return e.label == "ORG" and before in kb.not_actors["place_preps"] and not _has_org_word(kb, words)
+    return before in kb.not_actors["place_preps"] and not _has_org_word(kb, words)
+
+
+def _place_of(kb: KnowledgeBase, word: tuple[str, ...]) -> bool:
+    return bool(word) and (word[0] in kb.words["place_nouns"] or word in kb.not_actors["of_place_words"])
+
+
+def _place_before_agent(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'Wilkes-Barre police', 'Overland residents': a name before a lower-case agent noun is a place."""
+    after = tokenize(text[e.end : e.end + 30])
+    if not after or text[e.end : after[0].start].strip(" -"):
+        return False
+    return after[0].raw.islower() and (after[0].norm,) in kb.not_actors["place_agents"]
+
+
+def _street_pair(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'on Junction and Belmont Avenue': a name joined by 'and' to a street is a street."""
+    after = tokenize(text[e.end : e.end + 60])
+    if len(after) < 3 or after[0].norm != "and":
+        return False
+    for n, t in enumerate(after[1:5]):
+        if not t.capitalised:
+            return False
+        if n and (t.norm,) in kb.not_actors["place_heads"]:
+            return True
+    return False
+
+
+def _cross_street(text: str, e: Entity) -> bool:
+    """'a house on Winthrop near Clarita': a name between 'on' and 'near' is a street."""
+    before, after = _word_before(text, e.start), tokenize(text[e.end : e.end + 20])
+    return before == ("on",) and bool(after) and after[0].norm in {"near", "between"}
+
+
+def _home_town(text: str, e: Entity, entities: tuple[Entity, ...]) -> bool:
+    """'LuAnn Marie Johnson of Burnsville', 'Steinberg , 48 , of Macomb': a one-word name after a
+    person (or an age) and 'of' is where that person lives."""
+    if len(words_of(e)) != 1 or _word_before(text, e.start) != ("of",):
+        return False
+    head = text[: e.start].rstrip()
+    head = head[: len(head) - 2].rstrip(" ,")  # drop "of" and a comma
+    if head[-3:].strip().isdigit():
+        return True
+    return any(o.label == "PERSON" and o.end == len(head) for o in entities)
 
 
 def _owned_thing(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     """'his Bentley': a one-word name owned by a person is a thing (a person is never 'his Smith')."""
     toks: list[Tok] = tokenize(text[max(e.start - 40, 0) : e.start])
+    if toks and len(toks[-1].raw) == 4 and toks[-1].raw.isdigit():
+        toks.pop()  # "his 2008 Bentley": a model year
     return bool(toks) and len(words_of(e)) == 1 and (toks[-1].norm,) in kb.not_actors["owner_words"]
 
 
 def _quoted_title(text: str, e: Entity) -> bool:
-    """'the star of her own talk show "Ellen"', 'his movie “Ted”': a quoted title is a work."""
-    before = text[max(e.start - 3, 0) : e.start].rstrip()
-    after = text[e.end : e.end + 4].lstrip(" ,")
-    return before.endswith(QUOTE_MARKS) and after[:1] in {'"', "”", "'", "’"}
+    """'her own talk show "Ellen"', 'his movie “Ted”', 'films like `` Kate and Leopold . '' ': a name
+    inside a quotation of a few words is the title of a work."""
+    opening = max(text.rfind(q, max(e.start - 30, 0), e.start) for q in QUOTE_MARKS)
+    if opening < 0 or any(c in text[opening + 2 : e.start] for c in CLOSING_MARKS + ("\n",)):
+        return False
+    rest = text[e.end : e.end + 30]
+    closing = min((rest.find(q) for q in CLOSING_MARKS if q in rest), default=-1)
+    if closing < 0 or "\n" in rest[:closing]:
+        return False
+    quoted = [t.norm for t in tokenize(text[opening : e.end + closing])]
+    return len(quoted) <= 6 and not SPEECH & set(quoted)  # '" said Smith . "' closes one quote, opens another
