@@ -1,4 +1,4 @@
-"""The `newsfuse` command line: a thin layer over pipeline, store and the tell-it stages."""
+"""The `newsfuse` command line: a thin layer over the pipeline (writes) and the read side, `tell` (reads)."""
 
 from __future__ import annotations
 
