@@ -27,9 +27,10 @@ import pickle
 import random
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import REPO, SHARED, emit, machine, versions  # noqa: E402
@@ -51,8 +52,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep parsed (pre-actor) articles in")
     parser.add_argument("--labels", type=Path, default=LABELS, help=f"labelled mentions (default {LABELS})")
     parser.add_argument("--sample", type=int, default=0, help="print a random sample of N mentions and stop")
-    parser.add_argument("--heldout", action="store_true",
-                        help="with --sample: draw (seed 21) from documents no labelled mention comes from")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="with --sample: draw (seed 21) from documents no labelled mention comes from",
+    )
     parser.add_argument("--misses", type=int, default=40, help="misses to print")
     return parser.parse_args(argv)
 
@@ -117,11 +121,22 @@ def mentions_of(annotated: Any) -> list[dict[str, Any]]:
         sent = next((s for s in sents if s.start <= m.start < s.end), None)
         s0, s1 = (sent.start, sent.end) if sent else (max(m.start - 150, 0), min(m.end + 150, len(text)))
         a = m.actor
-        out.append({
-            "doc": doc_key(annotated.article), "sentence": text[s0:s1], "offset": m.start - s0,
-            "start": m.start, "end": m.end, "text": m.text, "actor_id": a.actor_id, "name": a.name,
-            "country": a.country, "sector": a.sector, "role": a.role, "source": m.source,
-        })
+        out.append(
+            {
+                "doc": doc_key(annotated.article),
+                "sentence": text[s0:s1],
+                "offset": m.start - s0,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "actor_id": a.actor_id,
+                "name": a.name,
+                "country": a.country,
+                "sector": a.sector,
+                "role": a.role,
+                "source": m.source,
+            }
+        )
     return out
 
 
@@ -190,8 +205,12 @@ def score(rows: list[tuple[dict, str]]) -> dict[str, Any]:
     gold_right = sum(1 for lab, _ in rows if lab["label"] == "right")
     kept_right = sum(1 for lab, v in rows if lab["label"] == "right" and v == "right")
     return {
-        "labelled": len(rows), "linked": linked_n, "right": counts["right"], "wrong": counts["wrong"],
-        "not_an_actor": counts["not_an_actor"], "unlinked": counts["unlinked"],
+        "labelled": len(rows),
+        "linked": linked_n,
+        "right": counts["right"],
+        "wrong": counts["wrong"],
+        "not_an_actor": counts["not_an_actor"],
+        "unlinked": counts["unlinked"],
         "precision": round(counts["right"] / linked_n, 3) if linked_n else 0.0,
         "recall_proxy": round(kept_right / gold_right, 3) if gold_right else 0.0,
     }
@@ -223,8 +242,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     now_id = {id(lab): (now or {}).get("actor_id") for lab, now in zip(labels, found)}
     base = score([(lab, lab["label"]) for lab in labels])
     figures: dict[str, Any] = {
-        "task": "actor linking, hand-labelled dev mentions", "documents": len(texts), "mentions": len(mentions),
-        "sample_seed": SAMPLE_SEED, "fold_seed": FOLD_SEED, "before_precision": base["precision"],
+        "task": "actor linking, hand-labelled dev mentions",
+        "documents": len(texts),
+        "mentions": len(mentions),
+        "sample_seed": SAMPLE_SEED,
+        "fold_seed": FOLD_SEED,
+        "before_precision": base["precision"],
         **score(rows),
     }
     for k in (0, 1):
@@ -238,8 +261,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         misses = [(lab, v) for lab, v in rows if v in {"wrong", "not_an_actor"}]
         lost = [(lab, v) for lab, v in rows if lab["label"] == "right" and v != "right"]
         for lab, v in (misses + lost)[: args.misses]:
-            print(f"{v:<13} {lab['label']:<13} {lab['text']!r:<24} {lab['actor_id']} -> {now_id[id(lab)]}"
-                  f"  | {lab['sentence'][:100]!r}")
+            print(
+                f"{v:<13} {lab['label']:<13} {lab['text']!r:<24} {lab['actor_id']} -> {now_id[id(lab)]}"
+                f"  | {lab['sentence'][:100]!r}"
+            )
     emit(figures, args.json)
     return 0
 

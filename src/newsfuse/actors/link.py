@@ -124,7 +124,8 @@ def in_background(doc: Doc, i: int) -> bool:
         gap = doc.text[doc.toks[x].end : doc.toks[x + 1].start]
         if any(c in gap for c in ".;?!\n"):
             return False
-        if doc.toks[x].norm in doc.kb.words["background_openers"] and "," in doc.text[doc.toks[x - 1].end : doc.toks[x].start]:
+        before = doc.text[doc.toks[x - 1].end : doc.toks[x].start]
+        if doc.toks[x].norm in doc.kb.words["background_openers"] and "," in before:
             return True
     return False
 
@@ -311,7 +312,8 @@ def titled(doc: Doc, i: int) -> Found | None:
     t = title_at(doc, k, prefixed=k > j) if k < len(toks) else None
     if t is None:
         return None
-    n_title, role, sector = t
+    n_title, role, title_sector = t
+    sector: str | None = title_sector
     if _not_a_title(doc, k, role):
         return None
     if k == j and _org_acronym_before(doc, j):
@@ -390,7 +392,11 @@ def _is_name(doc: Doc, m: int, n: int) -> bool:
 
 
 def _titled_person(
-    doc: Doc, entry: Entry, span: tuple[int, int], core: tuple[int, int], title: tuple[str, str, str | None, bool]
+    doc: Doc,
+    entry: Entry,
+    span: tuple[int, int],
+    core: tuple[int, int],
+    title: tuple[str, str | None, str | None, bool],
 ) -> Found:
     """A KB person under a title; out of office on the date, the text's own affiliation wins."""
     role, sector, iso, prefixed = title

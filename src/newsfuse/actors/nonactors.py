@@ -46,8 +46,11 @@ def not_an_actor(kb: KnowledgeBase, text: str, e: Entity, entities: tuple[Entity
         or words in lists["bare_titles"]
         or _ends_with(words, lists["place_heads"])
         or _ends_with(words, lists["events"])
-        or e.label == "PERSON" and len(words) > 1 and words[-1:] in lists["role_tails"]
-        or len(words) > 1 and (words[:1] in lists["name_openers"] or _ends_with(words, lists["law_heads"]))
+        or e.label == "PERSON"
+        and len(words) > 1
+        and words[-1:] in lists["role_tails"]
+        or len(words) > 1
+        and (words[:1] in lists["name_openers"] or _ends_with(words, lists["law_heads"]))
         or words[0:1] in lists["ship_prefixes"]
         or _word_before(text, e.start) in lists["ship_prefixes"]
         or dateline_place(text, e)
