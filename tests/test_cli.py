@@ -315,3 +315,13 @@ def test_cli_and_api_cap_a_timeline_alike_and_say_so(tmp_path, monkeypatch):
     monkeypatch.setattr(tell_queries, "MAX_EVENTS", 4)
     result = run("timeline", "--actor", "Putin", "--db", db)
     assert result.stderr == "" and len(result.stdout.splitlines()) == 4
+
+
+def test_timeline_leaves_out_guesses_unless_asked(seeds_db):
+    every = json_lines(run("timeline", "--all", "--json", "--db", seeds_db).output)
+    shown = json_lines(run("timeline", "--json", "--db", seeds_db).output)
+    from newsfuse.events.ontology import min_confidence
+
+    assert every and all("confidence" in e for e in every)
+    assert [e["id"] for e in shown] == [e["id"] for e in every if e["confidence"] >= min_confidence()]
+    assert len(shown) < len(every)  # the seeds have events coded below the threshold

@@ -323,15 +323,19 @@ def brief(story_id: str, db: str | None, fmt: str) -> None:
 @click.option("--actor", "actors", multiple=True, help="Actor name, id or country code; twice for a pair.")
 @click.option("--since", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD, inclusive.")
 @click.option("--until", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD, inclusive.")
+@click.option("--all", "guesses", is_flag=True, help="Also events coded below the confidence threshold.")
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True)
-def timeline(actors: tuple[str, ...], since: str | None, until: str | None, db: str | None, as_json: bool) -> None:
-    """Dated fused events, oldest first (for a pair of actors: the events between them)."""
+def timeline(
+    actors: tuple[str, ...], since: str | None, until: str | None, guesses: bool, db: str | None, as_json: bool
+) -> None:
+    """Dated fused events, oldest first (for a pair of actors: the events between them); events coded
+    with a confidence below the threshold (each event's "confidence" in --json) only with --all."""
     with _one_line_errors():
         chosen = checked_actors("--actor", actors)
         since, until = checked_range(since, until)
     with _store(db) as store:
-        answer = queries.timeline(store, chosen, since, until)
+        answer = queries.timeline(store, chosen, since, until, guesses)
     for e in answer.items:
         if as_json:
             _print_json(e.to_dict())

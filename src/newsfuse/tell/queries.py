@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
+from ..events.ontology import min_confidence
 from ..model import AnnotatedArticle, Article, Event, Quote, Story
 from ..store.base import EventFilter, Store
 from ..stories import brief as make_brief
@@ -48,12 +49,16 @@ def page_events(store: Store, flt: EventFilter) -> tuple[list[Event], str | None
     return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
 
 
-def timeline(store: Store, actors: Sequence[str], since: str | None = None, until: str | None = None) -> Capped[Event]:
+def timeline(
+    store: Store, actors: Sequence[str], since: str | None = None, until: str | None = None, guesses: bool = False
+) -> Capped[Event]:
     """Dated events involving every given actor (between them, for a pair), oldest first, undated last.
-    The store's indexed actor filter narrows to the first actor; the pair rule runs on those."""
+    The store's indexed actor filter narrows to the first actor; the pair rule runs on those. Events
+    coded below the events stage's confidence threshold are guesses: left out unless ``guesses``."""
     flt = EventFilter(actor=actors[0] if actors else None, since=since, until=until)
     candidates = events(store, flt)
-    return Capped(order_timeline(candidates.items, list(actors)), candidates.capped, candidates.limit)
+    shown = [e for e in candidates.items if guesses or e.confidence >= min_confidence()]
+    return Capped(order_timeline(shown, list(actors)), candidates.capped, candidates.limit)
 
 
 def story_events(store: Store, story_id: str) -> list[Event]:
