@@ -69,7 +69,8 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         for ref in (f.ref, *f.also)
     )
     entities = tuple(_entity_actor(e, found) for e in annotated.entities)
-    quotes = tuple(_quote_speaker(q, mentions, doc) for q in annotated.quotes)
+    keys = {m.text: key(m.text) for m in mentions}  # once per name, not once per quote and mention
+    quotes = tuple(_quote_speaker(q, mentions, doc, keys) for q in annotated.quotes)
     return dataclasses.replace(annotated, actors=mentions, entities=entities, quotes=quotes)
 
 
@@ -797,13 +798,13 @@ def _entity_actor(e: Entity, found: list[Found]) -> Entity:
 
 
 # ---------------------------------------------------------------------------- quotes
-def _quote_speaker(q: Quote, mentions: tuple[ActorMention, ...], doc: Doc) -> Quote:
+def _quote_speaker(q: Quote, mentions: tuple[ActorMention, ...], doc: Doc, keys: dict[str, tuple[str, ...]]) -> Quote:
     if not q.speaker_text:
         return q
     want = key(q.speaker_text)
     near = sorted(mentions, key=lambda m: min(abs(m.start - q.start), abs(m.end - q.end)))
     for m in near:
-        if key(m.text) == want or (set(key(m.text)) & set(want) - FUNCTION_WORDS and _within(m, q, 600)):
+        if keys[m.text] == want or (set(keys[m.text]) & set(want) - FUNCTION_WORDS and _within(m, q, 600)):
             return dataclasses.replace(q, speaker=m.actor)
     sub = Doc(doc.kb, tokenize(q.speaker_text), doc.date, q.speaker_text, dict(doc.seen))
     hits = scan(sub)
