@@ -356,13 +356,17 @@ def main(argv=None) -> dict:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep analysed articles in")
     parser.add_argument("--split", default=None, help="only the documents of this split (e.g. dev)")
-    parser.add_argument("--fit", action="store_true", help="print the pair weights fitted on these documents")
+    parser.add_argument(
+        "--fit", action="store_true", help="print the pair weights fitted on these documents (--split train)"
+    )
     parser.add_argument(
         "--bounds",
         action="store_true",
         help="print the CoNLL F1 with stories, singletons, in-document links or pairs from the gold",
     )
     args = parser.parse_args(argv)
+    if args.fit and args.split != "train":
+        parser.error("--fit fits the pair weights on the train split only: add --split train (never dev)")
     gold, feats, story = features(args.data, args.limit, args.cache, args.split)
     if args.fit:
         print("weights:", json.dumps(fit(gold, feats)))
