@@ -29,27 +29,121 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = 17
 TARGETS = {1_000_000: (10.0, None), 12_000_000: (60.0, 1024.0)}  # size -> (seconds, MB)
 
-SYLLABLES = ["ka", "lo", "ren", "ta", "vi", "mor", "sel", "an", "dru", "bek", "os", "li", "na", "tor", "es",
-             "gar", "mi", "pol", "ur", "zen", "fa", "ri", "dom", "ke", "sha"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "ren",
+    "ta",
+    "vi",
+    "mor",
+    "sel",
+    "an",
+    "dru",
+    "bek",
+    "os",
+    "li",
+    "na",
+    "tor",
+    "es",
+    "gar",
+    "mi",
+    "pol",
+    "ur",
+    "zen",
+    "fa",
+    "ri",
+    "dom",
+    "ke",
+    "sha",
+]
 TITLES = ["President", "Minister", "Senator", "General", "Governor", "Mayor", "Judge", "Ambassador"]
-BODIES = ["council", "ministry", "central bank", "parliament", "army", "trade commission", "union", "court",
-          "electoral board", "health agency", "port authority", "opposition party"]
-VERBS = ["met", "criticised", "announced talks with", "signed an agreement with", "accused", "visited",
-         "rejected an offer from", "praised", "warned", "called on", "pledged aid to", "sanctioned", "thanked"]
-WHEN = ["on Monday", "on Tuesday", "last week", "in January", "late on Friday", "this morning",
-        "on Sunday evening", "two days ago", "on {day} {month} {year}", "in {month} {year}"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-TAILS = ["after a long dispute over {thing}", "as the price of {thing} rose by {n} percent", "amid unrest in {place}",
-         "despite earlier promises on {thing}", "in a statement", "during a visit to {place}",
-         "according to local media in {place}", "before the vote on {thing}", "to ease tensions over {thing}",
-         "with {n} delegates present"]
-THINGS = ["water rights", "grain", "fuel", "the new port", "fishing quotas", "bread", "rail fares", "the border",
-          "pensions", "the census", "road tolls", "medicine"]
-QUOTES = ['"We will not accept {thing} on these terms," {person} said.',
-          '{person} said the plan was "a step in the right direction for {place}."',
-          '"The talks in {place} were useful," said {person}.',
-          '{person} told reporters that {n} people had been detained in {place}.']
+BODIES = [
+    "council",
+    "ministry",
+    "central bank",
+    "parliament",
+    "army",
+    "trade commission",
+    "union",
+    "court",
+    "electoral board",
+    "health agency",
+    "port authority",
+    "opposition party",
+]
+VERBS = [
+    "met",
+    "criticised",
+    "announced talks with",
+    "signed an agreement with",
+    "accused",
+    "visited",
+    "rejected an offer from",
+    "praised",
+    "warned",
+    "called on",
+    "pledged aid to",
+    "sanctioned",
+    "thanked",
+]
+WHEN = [
+    "on Monday",
+    "on Tuesday",
+    "last week",
+    "in January",
+    "late on Friday",
+    "this morning",
+    "on Sunday evening",
+    "two days ago",
+    "on {day} {month} {year}",
+    "in {month} {year}",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+TAILS = [
+    "after a long dispute over {thing}",
+    "as the price of {thing} rose by {n} percent",
+    "amid unrest in {place}",
+    "despite earlier promises on {thing}",
+    "in a statement",
+    "during a visit to {place}",
+    "according to local media in {place}",
+    "before the vote on {thing}",
+    "to ease tensions over {thing}",
+    "with {n} delegates present",
+]
+THINGS = [
+    "water rights",
+    "grain",
+    "fuel",
+    "the new port",
+    "fishing quotas",
+    "bread",
+    "rail fares",
+    "the border",
+    "pensions",
+    "the census",
+    "road tolls",
+    "medicine",
+]
+QUOTES = [
+    '"We will not accept {thing} on these terms," {person} said.',
+    '{person} said the plan was "a step in the right direction for {place}."',
+    '"The talks in {place} were useful," said {person}.',
+    "{person} told reporters that {n} people had been detained in {place}.",
+]
 
 
 class Generator:
@@ -77,16 +171,23 @@ class Generator:
 
     def fill(self, template: str) -> str:
         return template.format(
-            thing=self.rng.choice(THINGS), place=self.place(), person=self.person(), n=self.rng.randrange(2, 900),
-            day=self.rng.randrange(1, 29), month=self.rng.choice(MONTHS), year=self.rng.randrange(1990, 2026))
+            thing=self.rng.choice(THINGS),
+            place=self.place(),
+            person=self.person(),
+            n=self.rng.randrange(2, 900),
+            day=self.rng.randrange(1, 29),
+            month=self.rng.choice(MONTHS),
+            year=self.rng.randrange(1990, 2026),
+        )
 
     def sentence(self) -> str:
         if self.rng.random() < 0.15:
             return self.fill(self.rng.choice(QUOTES))
         obj = self.actor()
         obj = obj[0].lower() + obj[1:] if obj.startswith(("The ", "Officials")) else obj
-        return self.fill(f"{self.actor()} {self.rng.choice(VERBS)} {obj} {self.rng.choice(WHEN)} "
-                         f"{self.rng.choice(TAILS)}.")
+        return self.fill(
+            f"{self.actor()} {self.rng.choice(VERBS)} {obj} {self.rng.choice(WHEN)} {self.rng.choice(TAILS)}."
+        )
 
     def text(self, size: int) -> str:
         """One line of about ``size`` characters (whole sentences), ending in a newline."""
@@ -110,9 +211,13 @@ def ingest_once(path: Path, db: Path) -> dict:
         _pid, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     lines = [x for x in err_path.read_text(errors="replace").splitlines() if x.startswith(("error:", "warning:"))]
-    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
-            "exit": os.waitstatus_to_exitcode(status), "messages": lines}
+    return {
+        "wall_s": round(wall, 2),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "exit": os.waitstatus_to_exitcode(status),
+        "messages": lines,
+    }
 
 
 def verdict(size: int, wall: float, rss: float) -> str:
@@ -141,15 +246,28 @@ def main() -> None:
             r["verdict"] = verdict(size, r["wall_s"], r["peak_rss_mb"])
             results.append(r)
             if not args.json:
-                print(f"{size:>10,} chars  {r['wall_s']:7.1f} s wall  {r['cpu_s']:7.1f} s cpu  "
-                      f"{r['peak_rss_mb']:7.1f} MB  exit {r['exit']}  "
-                      f"{r['verdict']}", flush=True)
+                print(
+                    f"{size:>10,} chars  {r['wall_s']:7.1f} s wall  {r['cpu_s']:7.1f} s cpu  "
+                    f"{r['peak_rss_mb']:7.1f} MB  exit {r['exit']}  "
+                    f"{r['verdict']}",
+                    flush=True,
+                )
                 for line in r["messages"]:
                     print(f"{'':12}{line[:110]}")
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     load = os.getloadavg()[0]
-    print(json.dumps({"benchmark": "bounded", "date": datetime.now(UTC).strftime("%Y-%m-%d"),
-                      "machine": machine, "load_1min": round(load, 1), "seed": SEED, "results": results}))
+    print(
+        json.dumps(
+            {
+                "benchmark": "bounded",
+                "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+                "machine": machine,
+                "load_1min": round(load, 1),
+                "seed": SEED,
+                "results": results,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

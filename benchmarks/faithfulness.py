@@ -45,10 +45,33 @@ from newsfuse.stories.sentences import content_words, jaccard, split_sentences  
 from newsfuse.tell import queries  # noqa: E402
 
 SHARED = (ROOT / ".." / "shared" / "corpus").resolve()
-MONTHS = {m: i for i, m in enumerate("January February March April May June July August September October "
-                                     "November December".split(), 1)}
-NAME_STOPS = {"the", "of", "and", "government", "military", "police", "forces", "president", "minister", "prime",
-              "foreign", "domestic", "actors", "business", "criminals", "civilians", "elites", "media", "rebels"}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split(), 1
+    )
+}
+NAME_STOPS = {
+    "the",
+    "of",
+    "and",
+    "government",
+    "military",
+    "police",
+    "forces",
+    "president",
+    "minister",
+    "prime",
+    "foreign",
+    "domestic",
+    "actors",
+    "business",
+    "criminals",
+    "civilians",
+    "elites",
+    "media",
+    "rebels",
+}
 
 
 # ---------------------------------------------------------------------- the corpora as a user has them
@@ -94,9 +117,12 @@ def briefs(data: Path, corpus: str, workdir: Path) -> list[dict[str, Any]]:
                 ann = store.annotations(aid)
                 if ann is not None:
                     b["records"].append(ann.article.external_id)
-                    b["articles"][aid] = {"sentences": [s.text for s in ann.sentences], "text": ann.article.text,
-                                          "dates": sorted({d.value for d in ann.dates if d.value}),
-                                          "published": ann.article.published}
+                    b["articles"][aid] = {
+                        "sentences": [s.text for s in ann.sentences],
+                        "text": ann.article.text,
+                        "dates": sorted({d.value for d in ann.dates if d.value}),
+                        "published": ann.article.published,
+                    }
             out.append(b)
     return out
 
@@ -118,8 +144,13 @@ class Checker:
             if art is None:
                 problems.append(f"{aid}: cited article not in the story")
                 continue
-            why = self._quoted(line["text"], art) if line["kind"] == "quoted" and section != "differ" else (
-                self._figure(line, art, aid) if "different figures" in line["text"] else self._composed(line, art))
+            why = (
+                self._quoted(line["text"], art)
+                if line["kind"] == "quoted" and section != "differ"
+                else (
+                    self._figure(line, art, aid) if "different figures" in line["text"] else self._composed(line, art)
+                )
+            )
             if why:
                 problems.append(f"{aid}: {why}")
         return problems
@@ -141,8 +172,9 @@ class Checker:
             return f"figure wording not in the article: {missing}"
         reworded = re.findall(r"“([^”]*)” according to [^;(]*\(the same count in other words: ([^)]*)\)", line["text"])
         for wording, marks in reworded:  # the same count in other words: its number must be there
-            number = re.findall(r"\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b",
-                                wording.lower())
+            number = re.findall(
+                r"\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b", wording.lower()
+            )
             if any(m in marks for m in _marks_of(aid, line)) and number and _tokens(number[-1]) not in text:
                 return f"the count {number[-1]!r} is not in the article"
         return None
@@ -165,13 +197,27 @@ class Checker:
 
     def _actors(self, text: str) -> list[set[str]]:
         """Name variants of each actor the statement names (before its verb)."""
-        head = re.split(r"\s(?:held|met|visited|reached|expressed|signed|made|cooperated|gave|withdrew|accused|"
-                        r"rejected|threatened|protested|imposed|mobilized|coerced|attacked|clashed|fought|reportedly|"
-                        r"may)\s", text, maxsplit=1)
-        whom = re.split(r"\s(?:with|to|on|for|from|against|accused|rejected|threatened|coerced|attacked|met|visited)\s",
-                        head[1], maxsplit=1)[-1] if len(head) > 1 else ""
-        whom = re.split(r"\s(?:on|in)\s\d|\s(?:on|in)\s(?:the\s)?(?:week|January|February|March|April|May|June|July|"
-                        r"August|September|October|November|December|\d{4})|;|,\saccording", whom)[0]
+        head = re.split(
+            r"\s(?:held|met|visited|reached|expressed|signed|made|cooperated|gave|withdrew|accused|"
+            r"rejected|threatened|protested|imposed|mobilized|coerced|attacked|clashed|fought|reportedly|"
+            r"may)\s",
+            text,
+            maxsplit=1,
+        )
+        whom = (
+            re.split(
+                r"\s(?:with|to|on|for|from|against|accused|rejected|threatened|coerced|attacked|met|visited)\s",
+                head[1],
+                maxsplit=1,
+            )[-1]
+            if len(head) > 1
+            else ""
+        )
+        whom = re.split(
+            r"\s(?:on|in)\s\d|\s(?:on|in)\s(?:the\s)?(?:week|January|February|March|April|May|June|July|"
+            r"August|September|October|November|December|\d{4})|;|,\saccording",
+            whom,
+        )[0]
         names = [n for part in (head[0], whom) for n in re.split(r",\s|\sand\s", part.rstrip(". ")) if n.strip()]
         return [self._variants(n) for n in names]
 
@@ -218,8 +264,14 @@ def openings(all_briefs: list[dict], gold: dict[str, str], labels: dict[str, lis
         held = sum(gold.get(r) == story for r in best["records"]) if best else 0
         first = best["account"][0]["text"] if best and held and best["account"] else ""
         low = " ".join(first.lower().split())
-        out.append({"gold": story, "articles": held, "opening": first,
-                    "states_main_event": bool(first) and all(any(w in low for w in g) for g in groups)})
+        out.append(
+            {
+                "gold": story,
+                "articles": held,
+                "opening": first,
+                "states_main_event": bool(first) and all(any(w in low for w in g) for g in groups),
+            }
+        )
     return out
 
 
@@ -295,15 +347,26 @@ def run(data: Path, corpora: list[str], keep: Path | None) -> dict[str, Any]:
                         counts[kind][0] += not problems
                         counts[kind][1] += 1
                         if problems:
-                            failures.append({"story": b["story_id"], "section": section, "kind": kind,
-                                             "text": line["text"], "problems": problems})
+                            failures.append(
+                                {
+                                    "story": b["story_id"],
+                                    "section": section,
+                                    "kind": kind,
+                                    "text": line["text"],
+                                    "problems": problems,
+                                }
+                            )
             opened = openings(all_briefs, gold_stories(data, corpus), labels[corpus])
             figures["corpora"][corpus] = {
                 "stories": checked,
                 "main_event_first": {"stated": sum(o["states_main_event"] for o in opened), "labelled": len(opened)},
-                "passed": {k: {"passed": p, "total": t, "share": round(p / t, 3) if t else None}
-                           for k, (p, t) in sorted(counts.items())},
-                "failures": failures, "openings": opened}
+                "passed": {
+                    k: {"passed": p, "total": t, "share": round(p / t, 3) if t else None}
+                    for k, (p, t) in sorted(counts.items())
+                },
+                "failures": failures,
+                "openings": opened,
+            }
     return figures
 
 

@@ -13,10 +13,20 @@ DATA = ROOT / ".." / "shared" / "corpus" / "events" / "plover" / "gsr-dev.jsonl"
 
 def test_events_benchmark_smoke():
     out = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "accuracy" / "events.py"), "--data", str(DATA), "--json",
-         "--limit", "8"],
-        capture_output=True, text=True, timeout=300, check=True, env={"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin",
-                                                                     "PYTHONPATH": str(ROOT / "src")},
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "accuracy" / "events.py"),
+            "--data",
+            str(DATA),
+            "--json",
+            "--limit",
+            "8",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+        env={"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "src")},
     )
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     assert figures["records"] == 8

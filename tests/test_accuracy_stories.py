@@ -41,11 +41,19 @@ def test_online_scores_where_each_article_ends_up():
     from newsfuse.stories import StoryItem
 
     def item(aid, terms):
-        return StoryItem(article_id=aid, published=None, title=aid, embedding=np.zeros(0, dtype=np.float32),
-                         terms=tuple(sorted(terms.items())))
+        return StoryItem(
+            article_id=aid,
+            published=None,
+            title=aid,
+            embedding=np.zeros(0, dtype=np.float32),
+            terms=tuple(sorted(terms.items())),
+        )
 
-    items = [item("a", {"quake": 2, "chile": 3, "santiago": 2}), item("b", {"tsunami": 3, "wave": 2, "coast": 2}),
-             item("c", {"quake": 2, "chile": 2, "santiago": 1, "tsunami": 2, "wave": 2, "coast": 1})]
+    items = [
+        item("a", {"quake": 2, "chile": 3, "santiago": 2}),
+        item("b", {"tsunami": 3, "wave": 2, "coast": 2}),
+        item("c", {"quake": 2, "chile": 2, "santiago": 1, "tsunami": 2, "wave": 2, "coast": 1}),
+    ]
     labels, _ = stories.online(items, [0, 1, 2], {"threshold": 0.2, "merge_threshold": -10.0, "split_threshold": None})
     assert len(set(labels)) == 1
     assert stories.bcubed(labels, ["x", "x", "x"])["f1"] == 1.0
@@ -86,19 +94,26 @@ def test_coref_arguments_are_the_triggers_slots(coref_parsed):
 
 def test_coref_token_map_survives_a_dropped_line(coref_parsed):
     # the gold document has a line the cleaned article lacks (a title): the rest still aligns
-    doc = {"sentences": [["Breaking", "news", "here"], ["Police", "arrested", "a", "man", "in", "Bloomington"],
-                         ["The", "driver", "fled", "the", "scene", "."]]}
+    doc = {
+        "sentences": [
+            ["Breaking", "news", "here"],
+            ["Police", "arrested", "a", "man", "in", "Bloomington"],
+            ["The", "driver", "fled", "the", "scene", "."],
+        ]
+    }
     found = coref.token_map(doc, coref_parsed[0])
     assert (0, 0) not in found
     assert found[(1, 1)].text == "arrested" and found[(2, 2)].text == "fled"
 
 
 def test_coref_context_vectors_tell_word_senses_apart():
-    vectors = coref_context([
-        ("The company fired its chief executive on Monday .", "fired"),
-        ("The bank fired its finance director after the audit .", "fired"),
-        ("Gunmen fired at the crowd outside the stadium .", "fired"),
-    ])
+    vectors = coref_context(
+        [
+            ("The company fired its chief executive on Monday .", "fired"),
+            ("The bank fired its finance director after the audit .", "fired"),
+            ("Gunmen fired at the crowd outside the stadium .", "fired"),
+        ]
+    )
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
 
@@ -133,9 +148,19 @@ def test_coref_groups_one_event_apart_from_another_of_its_story():
     triggers = embed_texts([w for _, w in sentences])
     articles = embed_texts([s for s, _ in sentences])
     slots = [{"gunman", "crowd"}, {"gunman", "crowd"}, {"club", "coach"}]
-    ms = [coref_mention(i, "s1", "fire" if i < 2 else "sack", f"a{i}", context=contexts[i], vector=triggers[i],
-                        article_vector=articles[i], arguments=frozenset(slots[i]))
-          for i in range(3)]
+    ms = [
+        coref_mention(
+            i,
+            "s1",
+            "fire" if i < 2 else "sack",
+            f"a{i}",
+            context=contexts[i],
+            vector=triggers[i],
+            article_vector=articles[i],
+            arguments=frozenset(slots[i]),
+        )
+        for i in range(3)
+    ]
     assert sorted(sorted(g) for g in group(ms)) == [["m0", "m1"], ["m2"]]
 
 
@@ -143,8 +168,10 @@ def test_coref_groups_one_event_apart_from_another_of_its_story():
 @settings(max_examples=20, deadline=None)
 def test_coref_grouping_does_not_depend_on_input_order(order):
     lemmas = ["arrest", "arrest", "say", "say", "crash", "arrest"]
-    ms = [coref_mention(i, "s1" if i < 5 else "s2", lemma, f"a{i % 3}", arguments=frozenset({"police"}))
-          for i, lemma in enumerate(lemmas)]
+    ms = [
+        coref_mention(i, "s1" if i < 5 else "s2", lemma, f"a{i % 3}", arguments=frozenset({"police"}))
+        for i, lemma in enumerate(lemmas)
+    ]
     expected = sorted(sorted(g) for g in group(ms))
     assert sorted(sorted(g) for g in group([ms[i] for i in order])) == expected
 
@@ -186,8 +213,10 @@ def test_scorer_agrees_with_scorch():
 def test_coref_bounds_take_one_part_of_the_decision_from_the_gold():
     # d1 and d2 report event X (d2 also Y); d3 reports event Z of another subtopic, but the
     # predicted story put all three together and the lemmas alone decide nothing here
-    gold = [{"id": i, "doc_id": d, "chain": c} for i, d, c in
-            [("a", "d1", "X"), ("b", "d1", "X"), ("c", "d2", "X"), ("d", "d2", "Y"), ("e", "d3", "Z")]]
+    gold = [
+        {"id": i, "doc_id": d, "chain": c}
+        for i, d, c in [("a", "d1", "X"), ("b", "d1", "X"), ("c", "d2", "X"), ("d", "d2", "Y"), ("e", "d3", "Z")]
+    ]
     lemmas = {"a": "crash", "b": "accident", "c": "collide", "d": "say", "e": "crash"}
     feats = [AnyMention(m["id"], "s1", lemmas[m["id"]], article=m["doc_id"]) for m in gold]
     docs = [{"doc_id": "d1", "subtopic": "1a"}, {"doc_id": "d2", "subtopic": "1a"}, {"doc_id": "d3", "subtopic": "1b"}]
@@ -196,8 +225,13 @@ def test_coref_bounds_take_one_part_of_the_decision_from_the_gold():
     assert got["now"] == now
     assert got["gold_pairs_in_predicted_story"] == 1.0
     assert got["gold_links_in_document"] >= now  # a and b are linked whatever the score says
-    assert set(got) == {"now", "gold_stories", "gold_singletons", "gold_links_in_document",
-                        "gold_pairs_in_predicted_story"}
+    assert set(got) == {
+        "now",
+        "gold_stories",
+        "gold_singletons",
+        "gold_links_in_document",
+        "gold_pairs_in_predicted_story",
+    }
 
 
 def test_union_of_partitions_keeps_every_group_together():

@@ -76,8 +76,7 @@ def test_lines_without_sentence_ends_are_cut_at_spaces_and_short_lines_stay():
     assert len(pieces) == 5 and origin[3:] == [3, 3]
 
 
-def test_the_parser_sees_the_capped_part_and_the_article_keeps_the_rest(tmp_path, monkeypatch, one_line_file,
-                                                                       capsys):
+def test_the_parser_sees_the_capped_part_and_the_article_keeps_the_rest(tmp_path, monkeypatch, one_line_file, capsys):
     path, line = one_line_file
     monkeypatch.setattr(nlp_pipeline, "max_analysed_chars", lambda: 2000)
     with open_store(str(tmp_path / "cap.db")) as store:
@@ -104,9 +103,16 @@ def test_an_article_under_the_cap_is_analysed_whole(seeds_dir):
 
 
 def test_analysed_part_is_the_text_prefix():
-    article = Article(id="a", source_path="a", format="text", title=None, published=None, outlet=None, author=None,
-                      blocks=(Block("heading", "Head"), Block("paragraph", "One two. Three four."),
-                              Block("paragraph", "Five six.")))
+    article = Article(
+        id="a",
+        source_path="a",
+        format="text",
+        title=None,
+        published=None,
+        outlet=None,
+        author=None,
+        blocks=(Block("heading", "Head"), Block("paragraph", "One two. Three four."), Block("paragraph", "Five six.")),
+    )
     for chars in (4, 10, 26, 30, 37, 40):  # block ends or inside a block (the cap never ends in a blank line)
         assert analysed_part(article, chars).text == article.text[:chars]
 

@@ -85,17 +85,24 @@ def test_composed_statements_cite_only_articles_whose_mention_says_them(seed_sto
     for line in composed:
         event = by_event[line["event_id"]]
         for aid in line["article_ids"] + line.get("also_article_ids", []):
-            said = [m for m in mentions if m.article_id == aid and m.type == event.type
-                    and any(r.mention_id == m.id for r in event.mentions)]
+            said = [
+                m
+                for m in mentions
+                if m.article_id == aid and m.type == event.type and any(r.mention_id == m.id for r in event.mentions)
+            ]
             assert said and all(a.name in line["text"] for a in said[0].source_actors + said[0].target_actors)
 
 
 def test_the_call_is_stated_with_its_date_cited_to_the_article_that_dates_it(seed_story):
     story, events, articles, mentions = seed_story
     data = briefed(seed_story)
-    [call] = [x for x in data["account"] if x["text"].startswith("Vladimir Putin held a phone call with Benjamin Netanyahu")]
+    [call] = [
+        x for x in data["account"] if x["text"].startswith("Vladimir Putin held a phone call with Benjamin Netanyahu")
+    ]
     assert "on 15 November 2025" in call["text"]
-    dated = [m for m in mentions if m.article_id in call["article_ids"] and m.type == "CONSULT" and m.date == "2025-11-15"]
+    dated = [
+        m for m in mentions if m.article_id in call["article_ids"] and m.type == "CONSULT" and m.date == "2025-11-15"
+    ]
     assert {m.article_id for m in dated} == set(call["article_ids"])
     # the other reports say the call without its date: named apart, never cited for the date
     assert set(call["article_ids"]).isdisjoint(call.get("also_article_ids", []))
@@ -122,7 +129,7 @@ def test_no_two_account_sentences_repeat_each_other(seed_story):
     account = briefed(seed_story)["account"]
     words = [content_words(x["text"]) for x in account if x["kind"] == "quoted"]
     for i, a in enumerate(words):
-        for b in words[i + 1:]:
+        for b in words[i + 1 :]:
             assert len(a & b) / min(len(a), len(b)) < 0.5, (a, b)
 
 
@@ -141,29 +148,55 @@ def test_single_source_lines_quote_one_report(seed_story):
 
 
 def test_sentences_are_not_cut_at_initials_abbreviations_or_inside_quotes():
-    text = ("The panel was led by president Warren S. Smith of the U.S. Navy. Gen. Ray Odierno spoke next. "
-            "“I am so excited. It is the third time,” she said. Police arrived at 4 p.m. Friday.")
+    text = (
+        "The panel was led by president Warren S. Smith of the U.S. Navy. Gen. Ray Odierno spoke next. "
+        "“I am so excited. It is the third time,” she said. Police arrived at 4 p.m. Friday."
+    )
     assert split_sentences(text) == [
-        "The panel was led by president Warren S. Smith of the U.S. Navy.", "Gen. Ray Odierno spoke next.",
-        "“I am so excited. It is the third time,” she said.", "Police arrived at 4 p.m. Friday."]
+        "The panel was led by president Warren S. Smith of the U.S. Navy.",
+        "Gen. Ray Odierno spoke next.",
+        "“I am so excited. It is the third time,” she said.",
+        "Police arrived at 4 p.m. Friday.",
+    ]
 
 
 def test_wire_boilerplate_headlines_and_leaning_sentences_are_not_quoted():
     assert not quotable("This material may not be published, broadcast, rewritten, or redistributed.")
     assert not quotable("Shooting at Kokomo bar sends 4 people to the hospital")  # a headline (GVC dev)
     assert not quotable("It happened just after midnight at the bar on the east side.")
-    assert quotable("Police officers in Kokomo are investigating a shooting at a bar that sent 4 people to the hospital.")
+    assert quotable(
+        "Police officers in Kokomo are investigating a shooting at a bar that sent 4 people to the hospital."
+    )
 
 
 def test_a_near_identical_copy_is_a_reprint_and_counts_once():
-    body = ("Kenya submitted a proposal on Thursday at the United Nations Environment Assembly in Nairobi for a fund "
-            "to monitor plastic waste in the western Indian Ocean, officials said, adding that fourteen countries "
-            "co-sponsor the draft and that a vote is expected next week after a debate among the delegations.")
+    body = (
+        "Kenya submitted a proposal on Thursday at the United Nations Environment Assembly in Nairobi for a fund "
+        "to monitor plastic waste in the western Indian Ocean, officials said, adding that fourteen countries "
+        "co-sponsor the draft and that a vote is expected next week after a debate among the delegations."
+    )
     first = Article("a1", "a.json", "json", "Kenya proposal", "2026-03-12", "Wire A", None, (Block("paragraph", body),))
-    copy = Article("a2", "b.json", "json", "Kenya proposal", "2026-03-13", None, None,
-                   (Block("paragraph", body + " Reporting from Nairobi."),), url="https://www.example.org/kenya")
-    other = Article("a3", "c.json", "json", "Other", "2026-03-12", "Wire C", None,
-                    (Block("paragraph", "Canada imposed sanctions on five companies on Friday over illegal fishing."),))
+    copy = Article(
+        "a2",
+        "b.json",
+        "json",
+        "Kenya proposal",
+        "2026-03-13",
+        None,
+        None,
+        (Block("paragraph", body + " Reporting from Nairobi."),),
+        url="https://www.example.org/kenya",
+    )
+    other = Article(
+        "a3",
+        "c.json",
+        "json",
+        "Other",
+        "2026-03-12",
+        "Wire C",
+        None,
+        (Block("paragraph", "Canada imposed sanctions on five companies on Friday over illegal fishing."),),
+    )
     srcs = sources(["a1", "a2", "a3"], {a.id: a for a in (first, copy, other)})
     assert srcs["a2"].reprint_of == "a1" and srcs["a3"].reprint_of is None
     assert srcs["a2"].mark == "example.org"  # no outlet: the URL's host
@@ -172,8 +205,16 @@ def test_a_near_identical_copy_is_a_reprint_and_counts_once():
 
 def test_html_escapes_hostile_article_text():
     hostile = 'The minister met the envoy <script>alert("x")</script> in Geneva on Monday to discuss the talks.'
-    a = Article("h1", "x.txt", "text", "<img src=x onerror=alert(1)>", None, "<b>outlet</b>", None,
-                (Block("paragraph", hostile),))
+    a = Article(
+        "h1",
+        "x.txt",
+        "text",
+        "<img src=x onerror=alert(1)>",
+        None,
+        "<b>outlet</b>",
+        None,
+        (Block("paragraph", hostile),),
+    )
     story = Story("s-h1", a.title, ("h1",))
     out = brief(story, [], {"h1": a}, "html")
     assert "<script>" not in out and "<img" not in out and "<b>outlet" not in out
@@ -191,9 +232,9 @@ def test_unknown_format_is_refused():
 def example_briefs(tmp_path_factory, examples_dir):
     """Every story of the example corpus, ingested into SQLite, as its JSON briefing (the read path
     the CLI, the API and the web page share)."""
-    from newsfuse.tell import queries
     from newsfuse.pipeline import ingest_paths
     from newsfuse.store import open_store
+    from newsfuse.tell import queries
 
     db = tmp_path_factory.mktemp("examples") / "examples.db"
     with open_store(str(db)) as store:
@@ -216,15 +257,23 @@ def figure_lines(briefs) -> list[dict]:
 
 def test_example_figures_that_disagree_are_listed_where_sources_differ(example_briefs):
     lines = {x["text"].split(":")[0]: x for x in figure_lines(example_briefs)}
-    assert set(lines) == {"The sources give different figures for the " + n for n in ("officials", "countries", "companies")}
+    assert set(lines) == {
+        "The sources give different figures for the " + n for n in ("officials", "countries", "companies")
+    }
     # co-sponsored by 14 / by 16 countries: one count in one role; "14 countries agreed to co-sponsor"
     # is governed by another verb and is not compared (the parse cannot tell it is the same count)
     countries = lines["The sources give different figures for the countries"]
-    assert re.search(r"“[^”]*co-sponsored by 14 countries” according to \[Quayside Chronicle\]; "
-                     r"“[^”]*co-sponsored by 16 countries” according to \[Ferrule Times\]\.", countries["text"])
+    assert re.search(
+        r"“[^”]*co-sponsored by 14 countries” according to \[Quayside Chronicle\]; "
+        r"“[^”]*co-sponsored by 16 countries” according to \[Ferrule Times\]\.",
+        countries["text"],
+    )
     assert set(countries["sources"]) == {"Quayside Chronicle", "Ferrule Times"}
     companies = lines["The sources give different figures for the companies"]["text"]
-    assert "five companies” according to [Tessellate Review] (the same count in other words: [Bramblegate Wire])" in companies
+    assert (
+        "five companies” according to [Tessellate Review] (the same count in other words: [Bramblegate Wire])"
+        in companies
+    )
     assert "six companies” according to [Pelican Press]" in companies
     officials = lines["The sources give different figures for the officials"]["text"]
     assert "delegation of 12 officials" in officials and "delegation of 20 officials" in officials

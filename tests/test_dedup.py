@@ -30,11 +30,14 @@ def seeds():
 def edited_001() -> str:
     """Seed 001 as another site would carry it: one sentence reworded, other chrome around it."""
     text = seed_text("001")
-    old = ("The call comes as regional tensions continue to mount, particularly surrounding Gaza and "
-           "ongoing efforts to maintain a fragile ceasefire.")
+    old = (
+        "The call comes as regional tensions continue to mount, particularly surrounding Gaza and "
+        "ongoing efforts to maintain a fragile ceasefire."
+    )
     assert old in text
-    text = text.replace(old, "Tensions in the region keep rising, above all around Gaza and the effort "
-                             "to hold a shaky truce.")
+    text = text.replace(
+        old, "Tensions in the region keep rising, above all around Gaza and the effort to hold a shaky truce."
+    )
     return "Share this article\nBy Staff Writer\n" + text + "\nFollow us on Google News\nAdvertisement\n"
 
 

@@ -76,8 +76,18 @@ def names(refs) -> set[str]:
     return {r.name for r in refs}
 
 
-COUNTRY = {"Britain": "GBR", "Israel": "ISR", "Russia": "RUS", "Sudanese": "SDN", "Hungary": "HUN",
-           "Serbia": "SRB", "Albania": "ALB", "Jordan": "JOR", "France": "FRA", "Hamas": None}
+COUNTRY = {
+    "Britain": "GBR",
+    "Israel": "ISR",
+    "Russia": "RUS",
+    "Sudanese": "SDN",
+    "Hungary": "HUN",
+    "Serbia": "SRB",
+    "Albania": "ALB",
+    "Jordan": "JOR",
+    "France": "FRA",
+    "Hamas": None,
+}
 
 
 def has(refs, word: str) -> bool:
@@ -87,6 +97,7 @@ def has(refs, word: str) -> bool:
 
 
 # ------------------------------------------------------------------ ontology
+
 
 def test_ontology_has_the_16_types_with_cameo_codes():
     onto = load_ontology()
@@ -113,6 +124,7 @@ def test_extractor_is_pluggable():
 
 # ------------------------------------------------------------------ status
 
+
 def test_status_planned_hypothetical_denied(sentences):
     assert sentences["will"][0].status == "planned"
     assert sentences["will"][0].type == "AGREE"  # PLOVER 3.1: future CONSULT is AGREE
@@ -123,6 +135,7 @@ def test_status_planned_hypothetical_denied(sentences):
 
 
 # ------------------------------------------------------------------ actor-role forms
+
 
 def test_passive_by_agent_is_the_source(sentences):
     m = sentences["passive"][0]
@@ -181,6 +194,7 @@ def test_mention_points_at_its_sentence(sentences):
 
 # ------------------------------------------------------------------ the seeds
 
+
 def _consult(found, *who):
     return [m for m in found if m.type == "CONSULT" and all(has(m.source_actors + m.target_actors, w) for w in who)]
 
@@ -211,8 +225,10 @@ def test_seed_001_lukashenko_call(seed_events):
 
 
 def test_seed_002_draft_resolution(seed_events):
-    assert any(m.type == "REQUEST" and has(m.source_actors, "Russia") and "resolution" in m.sentence
-               for m in seed_events["002"])
+    assert any(
+        m.type == "REQUEST" and has(m.source_actors, "Russia") and "resolution" in m.sentence
+        for m in seed_events["002"]
+    )
 
 
 def test_seed_000_airstrikes_in_syria(seed_events):
@@ -235,6 +251,7 @@ def test_seed_000_will_not_allow_is_not_occurred(seed_events):
 
 
 # ------------------------------------------------------------------ general patterns (PLOVER manual)
+
 
 @pytest.fixture(scope="module")
 def general():
@@ -349,6 +366,7 @@ def test_complaint_recipient_is_what_it_is_about(general):
 
 # ------------------------------------------------------------------ precision: stance, self-target, dates
 
+
 @pytest.fixture(scope="module")
 def precise():
     texts = {
@@ -360,11 +378,11 @@ def precise():
         "since": "Israel's offensive in Gaza since late 2023 has left thousands dead.",
         "sustained": "Israel has conducted a sustained campaign of airstrikes in Syria.",
         "followed": "Turkish President Recep Tayyip Erdogan held a phone call with French President Emmanuel Macron "
-                    "on Friday. The phone call with Macron followed an earlier conversation between Erdogan and "
-                    "Greek Prime Minister Kyriakos Mitsotakis.",
+        "on Friday. The phone call with Macron followed an earlier conversation between Erdogan and "
+        "Greek Prime Minister Kyriakos Mitsotakis.",
         "leaders": "Jordan and Egypt held talks in Amman on Sunday. The leaders discussed the Gaza ceasefire.",
         "mediators": "The talks between Israel and Hamas, supported by mediators including Qatar and Egypt, "
-                     "resumed on Monday.",
+        "resumed on Monday.",
         "document": "The proposal calls for an international force under UN authority.",
         "discussed": "The ministers of Chile and Peru met in Lima and discussed Bolivia's claim.",
     }
@@ -433,6 +451,7 @@ def test_what_is_discussed_is_no_participant(precise):
 
 # ------------------------------------------------------------------ the seeds through the ingest path
 
+
 @pytest.fixture(scope="module")
 def seed_path():
     """The seeds as `newsfuse ingest` reads and analyses them (no publication date forced)."""
@@ -440,8 +459,10 @@ def seed_path():
     from newsfuse.pipeline import analyse, read_and_clean
 
     articles = [a for item in iter_inputs([str(SEEDS)]) for a in read_and_clean(item)[1]]
-    found = {Path(a.source_path).name[:3]: list(x.mentions) for a, x in
-             zip(articles, analyse(articles, with_embeddings=False))}
+    found = {
+        Path(a.source_path).name[:3]: list(x.mentions)
+        for a, x in zip(articles, analyse(articles, with_embeddings=False))
+    }
     assert set(found) == {"000", "001", "002"}
     return found
 
@@ -513,9 +534,9 @@ def test_the_next_sentence_describes_only_the_talks_mentioned_last(seed_path):
 
 
 def test_a_date_after_on_is_not_a_topic():
+    from newsfuse.actors import link
     from newsfuse.model import Article, Block, article_id
     from newsfuse.nlp import annotate
-    from newsfuse.actors import link
 
     blocks = (Block("paragraph", "The foreign ministers of Portugal and Indonesia held talks on Tuesday."),)
     art = Article(article_id(blocks), "t.txt", "text", None, "2026-03-12", None, None, blocks)
@@ -524,11 +545,13 @@ def test_a_date_after_on_is_not_a_topic():
 
 
 def test_calling_talks_friendly_is_no_phone_call_and_signing_is_support_sign():
-    described, signed, phoned = _run([
-        _article('Portugal\'s foreign ministry called the talks "friendly and practical".'),
-        _article("Portugal and Indonesia signed an agreement on marine research cooperation on Tuesday."),
-        _article("Putin called Netanyahu on Saturday to discuss Gaza."),
-    ])
+    described, signed, phoned = _run(
+        [
+            _article('Portugal\'s foreign ministry called the talks "friendly and practical".'),
+            _article("Portugal and Indonesia signed an agreement on marine research cooperation on Tuesday."),
+            _article("Putin called Netanyahu on Saturday to discuss Gaza."),
+        ]
+    )
     assert all(m.mode != "phone" for m in described)
     assert [(m.type, m.mode, m.cameo) for m in signed] == [("SUPPORT", "sign", "057")]
     assert any(m.type == "CONSULT" and m.mode == "phone" for m in phoned)

@@ -6,9 +6,10 @@ import argparse
 import json
 import platform
 import sys
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared"
@@ -40,8 +41,12 @@ def versions(*packages: str) -> dict[str, str]:
 def machine() -> dict[str, Any]:
     import os
 
-    return {"python": platform.python_version(), "platform": platform.platform(),
-            "processor": platform.machine(), "cpus": os.cpu_count()}
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.machine(),
+        "cpus": os.cpu_count(),
+    }
 
 
 def emit(figures: dict[str, Any], as_json: bool) -> None:

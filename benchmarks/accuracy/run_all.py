@@ -21,8 +21,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = (ROOT / ".." / "shared" / "corpus").resolve()
@@ -436,8 +437,8 @@ def render_faithfulness(r: dict) -> list[str]:
             ]
         )
         openings += [
-            f"- {corpus} {o['gold']} ({o['articles']} articles): {'states it' if o['states_main_event'] else '**does not**'}"
-            f" — “{o['opening'][:160]}”"
+            f"- {corpus} {o['gold']} ({o['articles']} articles): "
+            f"{'states it' if o['states_main_event'] else '**does not**'} — “{o['opening'][:160]}”"
             for o in f.get("openings", [])
         ]
     lines = _table(
@@ -498,6 +499,10 @@ def _num(x: Any) -> bool:
     return isinstance(x, (int, float))
 
 
+def _at_least(r: dict, key: str, target: float) -> bool:
+    return _num(r.get(key)) and r[key] >= target
+
+
 def summary_rows(res: dict[str, dict]) -> list[list[str]]:
     """The README's table: one row per task, every figure cross-validated or held out, each beside its
     anchor from the same run (rendered, never typed)."""
@@ -544,7 +549,7 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
                 "event precision (type and roles right, of those shown) at type recall",
                 f"**{ev.get('precision')}** at {ev.get('type_recall')}",
                 "–",
-                f"≥ 0.85 at ≥ 0.70 — {_met(_num(ev.get('precision')) and ev['precision'] >= 0.85 and _num(ev.get('type_recall')) and ev['type_recall'] >= 0.70)}",
+                f"≥ 0.85 at ≥ 0.70 — {_met(_at_least(ev, 'precision', 0.85) and _at_least(ev, 'type_recall', 0.70))}",
             ]
         )
     dt_ = res.get("dates", {})
@@ -614,7 +619,8 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
         mm = f.get("main_event_first", {})
         rows.append(
             [
-                f"brief statements said by every cited article, {corpus} dev (composed); first sentence states the main event",
+                f"brief statements said by every cited article, {corpus} dev (composed); "
+                "first sentence states the main event",
                 f"**{ok}/{total}** ({comp['passed']}/{comp['total']}); {mm.get('stated')}/{mm.get('labelled')}",
                 "–",
                 "≥ 95 % — "
@@ -641,7 +647,8 @@ def render_summary(results: dict[str, dict]) -> str:
 
 def _measured(env: dict) -> str:
     pkgs = ", ".join(f"{k} {v}" for k, v in env.get("packages", {}).items())
-    return f"Measured {env.get('date')} on {env.get('arch')}, {env.get('cores')} cores, Python {env.get('python')}; {pkgs}."
+    where = f"{env.get('arch')}, {env.get('cores')} cores, Python {env.get('python')}"
+    return f"Measured {env.get('date')} on {where}; {pkgs}."
 
 
 def render(results: dict[str, dict]) -> str:

@@ -18,8 +18,9 @@ import random
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED, emit, machine, versions  # noqa: E402
@@ -36,8 +37,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--json", action="store_true", help="last line of output: one JSON object")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N records (0: all)")
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep analysed articles in (e.g. /tmp/x)")
-    parser.add_argument("--write-background", type=Path, default=None,
-                        help="write the document-frequency table of the data's train split to this TSV and stop")
+    parser.add_argument(
+        "--write-background",
+        type=Path,
+        default=None,
+        help="write the document-frequency table of the data's train split to this TSV and stop",
+    )
     parser.add_argument("--scale", default="", help="store sizes to time an added article at, e.g. 1000,5000,20000")
     return parser.parse_args(argv)
 

@@ -16,8 +16,22 @@ from typing import Any
 
 FORMATS = ("text", "html", "json", "jsonl", "rss", "warc")
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 STATUSES = ("occurred", "planned", "hypothetical", "denied")
 # entity labels of longer names a country word can sit inside without naming an actor
@@ -91,7 +105,7 @@ class InputFile:
     sha256: str = ""
 
     @staticmethod
-    def of(path: str, data: bytes) -> "InputFile":
+    def of(path: str, data: bytes) -> InputFile:
         return InputFile(path=path, data=data, sha256=sha256_hex(data))
 
 

@@ -9,8 +9,14 @@ from .normalize import normalize_line, split_lines
 from .text import CleanResult, chrome_reason, clean_text_lines
 
 __all__ = [
-    "CleanError", "CleanResult", "article_from_result", "chrome_reason", "clean_document",
-    "clean_text_lines", "normalize_line", "split_lines",
+    "CleanError",
+    "CleanResult",
+    "article_from_result",
+    "chrome_reason",
+    "clean_document",
+    "clean_text_lines",
+    "normalize_line",
+    "split_lines",
 ]
 
 

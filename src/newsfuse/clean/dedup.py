@@ -24,7 +24,7 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     tokens = _WORD.findall(text.casefold())
     if len(tokens) < size:
         return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations  # computed once, reused
@@ -38,7 +38,7 @@ def text_signature(text: str) -> bytes:
     m = _new()
     found = sorted(shingles(text))
     for start in range(0, len(found), _UPDATE_CHUNK):  # datasketch's work array is NUM_PERM x chunk
-        m.update_batch([s.encode("utf-8") for s in found[start:start + _UPDATE_CHUNK]])
+        m.update_batch([s.encode("utf-8") for s in found[start : start + _UPDATE_CHUNK]])
     return np.asarray(m.hashvalues, dtype=_DTYPE).tobytes()
 
 

@@ -37,8 +37,11 @@ class _Limits:
 def _limits() -> _Limits:
     raw = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
     return _Limits(
-        max_line=int(raw["max_line_chars"]), paragraph=int(raw["paragraph_chars"]), hard_max=int(raw["hard_max_chars"]),
-        sentence_end=re.compile(raw["sentence_end"]), abbreviations=frozenset(a.lower() for a in raw["abbreviations"]),
+        max_line=int(raw["max_line_chars"]),
+        paragraph=int(raw["paragraph_chars"]),
+        hard_max=int(raw["hard_max_chars"]),
+        sentence_end=re.compile(raw["sentence_end"]),
+        abbreviations=frozenset(a.lower() for a in raw["abbreviations"]),
         quote_pairs=tuple((a, b) for a, b in raw["quote_pairs"]),
     )
 
@@ -92,8 +95,8 @@ def _after_abbreviation(line: str, start: int, stop: int) -> bool:
     """Is the full stop at ``stop`` the end of an abbreviation or an initial ("Mr.", "J.")?"""
     if line[stop] != ".":
         return False
-    word = line[max(start, stop - 16):stop].rsplit(None, 1)[-1:]
-    word = word[0].lstrip("\"“‘(«[") if word else ""
+    last = line[max(start, stop - 16) : stop].rsplit(None, 1)[-1:]
+    word = last[0].lstrip('"“‘(«[') if last else ""
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True
     return word.lower() in _limits().abbreviations
@@ -111,7 +114,7 @@ class _QuoteBalance:
         self.counts = [[0, 0] for _ in self.pairs]
 
     def closed(self, line: str, upto: int) -> bool:
-        chunk = line[self.scanned:upto]
+        chunk = line[self.scanned : upto]
         self.scanned = max(self.scanned, upto)
         for (opening, closing), count in zip(self.pairs, self.counts):
             if opening == closing:

@@ -20,7 +20,8 @@ class FoundPost:
 def _strip_symbols(name: str) -> str:
     """Display names lose flags and emoji ("MFA Russia 🇷🇺" -> "MFA Russia")."""
     kept = "".join(
-        ch for ch in name
+        ch
+        for ch in name
         if unicodedata.category(ch) not in ("So", "Sk", "Mn", "Cf") and not 0x1F1E6 <= ord(ch) <= 0x1F1FF
     )
     return re.sub(r"\s+", " ", kept).strip(" -—–")
@@ -62,8 +63,9 @@ def _make_post(texts: list[str], m: re.Match[str]) -> EmbeddedPost:
     text = re.sub(r"(?:https?://)\s", " ", text)
     text = "\n".join(re.sub(r"[ \t]+", " ", t).strip() for t in text.split("\n"))
     name = _strip_symbols(m.group("name")) or None
-    return EmbeddedPost(author=name, handle="@" + m.group("handle"), date=parse_date(m.group("date")),
-                        text=text.strip(), urls=urls)
+    return EmbeddedPost(
+        author=name, handle="@" + m.group("handle"), date=parse_date(m.group("date")), text=text.strip(), urls=urls
+    )
 
 
 def find_posts(lines: list[str], taken: set[int] | None = None) -> list[FoundPost]:

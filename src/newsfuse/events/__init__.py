@@ -28,5 +28,13 @@ def extract_events(annotated: AnnotatedArticle, extractor: Extractor | None = No
     return (extractor or default_extractor()).extract(annotated)
 
 
-__all__ = ["EventType", "Extractor", "Ontology", "RuleExtractor", "cameo_for", "default_extractor",
-           "extract_events", "load_ontology"]
+__all__ = [
+    "EventType",
+    "Extractor",
+    "Ontology",
+    "RuleExtractor",
+    "cameo_for",
+    "default_extractor",
+    "extract_events",
+    "load_ontology",
+]

@@ -104,7 +104,7 @@ def _last_day(value: str) -> dt.date | None:
 
 
 def natural_cause(tree: Tree, verb: int | None, anchors: list[int]) -> bool:
-    """"An earthquake struck", "the crash killed 12", "a magnitude 6 quake hit": no political act."""
+    """ "An earthquake struck", "the crash killed 12", "a magnitude 6 quake hit": no political act."""
     agents = cue("natural_agents")
     if verb is not None:
         for s in tree.children(verb, "nsubj", "nsubjpass", "csubj"):  # "Hurricane George destroyed"
@@ -122,19 +122,27 @@ def thwarted(tree: Tree, noun: int | None) -> bool:
     if noun is None:
         return False
     h = tree.head(noun)
-    return tree.tokens[noun].dep in ("dobj", "pobj") and h is not None and (
-        tree.lemma(h) in cue("thwart_verbs") or (tree.lemma(h) == "off" and tree.head(h) is not None
-                                                 and tree.lemma(tree.head(h)) in cue("thwart_verbs")))
+    return (
+        tree.tokens[noun].dep in ("dobj", "pobj")
+        and h is not None
+        and (
+            tree.lemma(h) in cue("thwart_verbs")
+            or (tree.lemma(h) == "off" and (up := tree.head(h)) is not None and tree.lemma(up) in cue("thwart_verbs"))
+        )
+    )
 
 
 def hedged(tree: Tree, anchors: list[int]) -> bool:
-    """"allegedly attacked", "a suspected air strike": the sentence only alleges the act."""
+    """ "allegedly attacked", "a suspected air strike": the sentence only alleges the act."""
     hedges = cue("hedge_words")
     near = set(anchors)
     for a in anchors:
         near |= set(tree.ancestors(a)[:2])
-    return any(tree.lemma(k) in hedges or tree.tokens[k].text.lower() in hedges
-               for a in near for k in tree.children(a, "advmod", "amod"))
+    return any(
+        tree.lemma(k) in hedges or tree.tokens[k].text.lower() in hedges
+        for a in near
+        for k in tree.children(a, "advmod", "amod")
+    )
 
 
 def vessel_nouns() -> frozenset[str]:
@@ -148,7 +156,7 @@ def not_actor(text: str, start: int, end: int, labels: set[str]) -> bool:
         return True
     if labels & {x.upper() for x in cue("not_actor_labels")}:
         return True
-    before = text[max(0, start - 8):start].split()
+    before = text[max(0, start - 8) : start].split()
     first = name.split()[0].upper() if name.split() else ""
     vessels = {x.upper() for x in cue("vessel_prefixes")}
     if first in vessels or (before and before[-1].upper() in vessels):

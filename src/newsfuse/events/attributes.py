@@ -20,7 +20,8 @@ def _cfg(key: str) -> set[str]:
 
 def governors(tree: Tree, i: int) -> list[int]:
     """Heads above ``i`` up to (not including) the first reporting verb, along content links."""
-    out, j = [], i
+    out: list[int] = []
+    j = i
     reporting = _cfg("reporting_verbs")
     while True:
         dep = tree.tokens[j].dep
@@ -77,8 +78,14 @@ def habitual(tree: Tree, trigger: int, light: int | None) -> bool:
     return any(tree.child_lemmas(v, "advmod") & _cfg("habitual_adverbs") for v in chain)
 
 
-def event_date(annotated: AnnotatedArticle, sentence: Sentence, tree: Tree, anchor: int,
-               status_: str, heads: list[int] | None = None) -> tuple[str | None, str | None, bool]:
+def event_date(
+    annotated: AnnotatedArticle,
+    sentence: Sentence,
+    tree: Tree,
+    anchor: int,
+    status_: str,
+    heads: list[int] | None = None,
+) -> tuple[str | None, str | None, bool]:
     """A resolved date of the sentence (the one nearest the trigger), else the week of publication
     as a bound, marked implied (the third value): no words of the article date the act.
 
@@ -86,7 +93,9 @@ def event_date(annotated: AnnotatedArticle, sentence: Sentence, tree: Tree, anch
     from .precision import ongoing, starts_ongoing
 
     dates = [d for d in annotated.dates if sentence.start <= d.start < sentence.end and d.value]
-    starts = [d for d in dates if starts_ongoing(tree, [t.i for t in tree.tokens.values() if d.start <= t.start < d.end])]
+    starts = [
+        d for d in dates if starts_ongoing(tree, [t.i for t in tree.tokens.values() if d.start <= t.start < d.end])
+    ]
     if starts or ongoing(tree, heads or [anchor]):
         return None, None, False
     if dates:
@@ -119,8 +128,9 @@ def past(tree: Tree, v: int) -> bool:
     return tok.tag == "VBN" and bool(tree.child_lemmas(v, "aux", "auxpass") & {"have", "be"})
 
 
-def location(tree: Tree, anchors: list[int], text: str, entity_spans: list[tuple[int, int, str]],
-             actor_starts: set[int]) -> str | None:
+def location(
+    tree: Tree, anchors: list[int], text: str, entity_spans: list[tuple[int, int, str]], actor_starts: set[int]
+) -> str | None:
     for a in anchors:
         for p in tree.children(a, "prep"):
             if tree.lemma(p) not in PLACE_PREPS:
@@ -150,7 +160,7 @@ def reporting_source(tree: Tree, trigger: int, text: str) -> str | None:
 
 def _span(tree: Tree, root: int, text: str) -> str:
     idx = tree.subtree(root, stop=("relcl", "acl", "appos", "punct"))
-    return text[tree.tokens[idx[0]].start:tree.tokens[idx[-1]].end]
+    return text[tree.tokens[idx[0]].start : tree.tokens[idx[-1]].end]
 
 
 def topics(texts: list[str], free: list[str]) -> tuple[str, ...]:

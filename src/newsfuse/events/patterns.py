@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 from .ontology import load_patterns
 from .tree import Tree
@@ -38,12 +38,22 @@ class Pattern:
 def _pattern(spec: dict, noun: bool, k: int = 0) -> Pattern:
     low = lambda key: frozenset(str(x).lower() for x in spec.get(key) or ())  # noqa: E731
     return Pattern(
-        lemmas=low("lemmas"), type=spec["type"], mode=spec.get("mode"), with_=low("with"),
-        objects=low("objects"), modifiers=low("modifiers"), object_actor=bool(spec.get("object_actor")),
-        passive=spec.get("passive", True), symmetric=bool(spec.get("symmetric")),
-        initiator=bool(spec.get("initiator")), noun=noun, purpose=bool(spec.get("purpose")),
-        modal=low("modal"), content=tuple((str(k), str(v)) for k, v in (spec.get("content") or {}).items()),
-        target_preps=low("target_preps"), topic_object=bool(spec.get("topic_object")),
+        lemmas=low("lemmas"),
+        type=spec["type"],
+        mode=spec.get("mode"),
+        with_=low("with"),
+        objects=low("objects"),
+        modifiers=low("modifiers"),
+        object_actor=bool(spec.get("object_actor")),
+        passive=spec.get("passive", True),
+        symmetric=bool(spec.get("symmetric")),
+        initiator=bool(spec.get("initiator")),
+        noun=noun,
+        purpose=bool(spec.get("purpose")),
+        modal=low("modal"),
+        content=tuple((str(k), str(v)) for k, v in (spec.get("content") or {}).items()),
+        target_preps=low("target_preps"),
+        topic_object=bool(spec.get("topic_object")),
         rule=f"{'nouns' if noun else 'verbs'}[{k}] {str((spec.get('lemmas') or ['?'])[0]).lower()}",
     )
 
@@ -51,8 +61,10 @@ def _pattern(spec: dict, noun: bool, k: int = 0) -> Pattern:
 @lru_cache(maxsize=1)
 def compiled() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
     raw = load_patterns()
-    return (tuple(_pattern(s, False, k) for k, s in enumerate(raw["verbs"])),
-            tuple(_pattern(s, True, k) for k, s in enumerate(raw["nouns"])))
+    return (
+        tuple(_pattern(s, False, k) for k, s in enumerate(raw["verbs"])),
+        tuple(_pattern(s, True, k) for k, s in enumerate(raw["nouns"])),
+    )
 
 
 def is_passive(tree: Tree, v: int) -> bool:
@@ -117,8 +129,9 @@ def match_verb(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> Pattern |
         if p.with_ and not (tree.child_lemmas(v, *PARTICLE_DEPS) & p.with_):
             continue
         objs = object_heads(tree, v, p.with_ if p.objects and p.with_ else frozenset())
-        if p.objects and not any(object_lemmas(tree, o) & p.objects and has_modifier(tree, o, p.modifiers)
-                                 for o in objs):
+        if p.objects and not any(
+            object_lemmas(tree, o) & p.objects and has_modifier(tree, o, p.modifiers) for o in objs
+        ):
             continue
         if p.object_actor and not any(is_actor(o) for o in tree.children(v, "dobj")):
             continue

@@ -34,8 +34,9 @@ def local_veto(tree: Tree, i: int) -> str | None:
     if _is_verb(tree, i):
         if lemma in cue("intention_verbs") and _infinitive(tree, i):
             return "intention"
-        if lemma in cue("interpretive_verbs") and (_means_clause(tree, i) or tree.child_lemmas(i, "advmod")
-                                                     & cue("trend_adverbs")):
+        if lemma in cue("interpretive_verbs") and (
+            _means_clause(tree, i) or tree.child_lemmas(i, "advmod") & cue("trend_adverbs")
+        ):
             return "interpretive"
         return None
     return "series" if _under_series(tree, i) else None
@@ -46,9 +47,11 @@ def _infinitive(tree: Tree, v: int) -> bool:
 
 
 def _means_clause(tree: Tree, v: int) -> bool:
-    """"By discussing X, both sides signaled ...": the verb reads meaning into another act."""
-    return any(tree.lemma(p) == "by" and any(tree.tokens[c].tag == "VBG" for c in tree.children(p, "pcomp"))
-               for p in tree.children(v, "prep"))
+    """ "By discussing X, both sides signaled ...": the verb reads meaning into another act."""
+    return any(
+        tree.lemma(p) == "by" and any(tree.tokens[c].tag == "VBG" for c in tree.children(p, "pcomp"))
+        for p in tree.children(v, "prep")
+    )
 
 
 def _under_series(tree: Tree, n: int) -> bool:
@@ -79,8 +82,12 @@ def under_stance(tree: Tree, anchor: int, triggers: set[int]) -> bool:
 def commentary(tree: Tree, n: int) -> bool:
     """An event noun that is the subject of a predicate about it ("the call fits into ...")."""
     h = tree.head(n)
-    return (tree.tokens[n].dep in ("nsubj", "nsubjpass") and h is not None
-            and tree.lemma(h) in cue("commentary_predicates") and tree.lemma(h) not in cue("event_predicates"))
+    return (
+        tree.tokens[n].dep in ("nsubj", "nsubjpass")
+        and h is not None
+        and tree.lemma(h) in cue("commentary_predicates")
+        and tree.lemma(h) not in cue("event_predicates")
+    )
 
 
 def carries_event(tree: Tree, v: int) -> bool:
@@ -89,7 +96,7 @@ def carries_event(tree: Tree, v: int) -> bool:
 
 
 def anaphoric_noun(tree: Tree, n: int) -> bool:
-    """"the call", "this conversation", "Putin's latest call": a reference to a reported event."""
+    """ "the call", "this conversation", "Putin's latest call": a reference to a reported event."""
     if tree.child_lemmas(n, "amod") & cue("anaphoric_modifiers"):
         return True
     if tree.child_lemmas(n, "amod") & {"early", "earlier", "previous", "prior", "last", "first", "new", "another"}:
@@ -98,13 +105,16 @@ def anaphoric_noun(tree: Tree, n: int) -> bool:
 
 
 def group_subject(tree: Tree, v: int) -> bool:
-    """"the leaders", "both sides", "the two ministers": the participants of the last reported event."""
-    return any((tree.lemma(s) in cue("group_anaphors") and tree.tokens[s].tag in ("NNS", "NNPS"))
-               or tree.tokens[s].text.lower() in cue("group_pronouns") for s in tree.children(v, "nsubj", "nsubjpass"))
+    """ "the leaders", "both sides", "the two ministers": the participants of the last reported event."""
+    return any(
+        (tree.lemma(s) in cue("group_anaphors") and tree.tokens[s].tag in ("NNS", "NNPS"))
+        or tree.tokens[s].text.lower() in cue("group_pronouns")
+        for s in tree.children(v, "nsubj", "nsubjpass")
+    )
 
 
 def document_agent(tree: Tree, v: int | None) -> bool:
-    """"The proposal calls for ...", "Moscow's proposal rejects ...": a text does the act."""
+    """ "The proposal calls for ...", "Moscow's proposal rejects ...": a text does the act."""
     while v is not None and not tree.children(v, "nsubj") and tree.tokens[v].dep == "conj":
         v = tree.head(v)  # "calls for X and rejects Y"
     if v is None:
@@ -125,7 +135,7 @@ def starts_ongoing(tree: Tree, date_tokens: list[int]) -> bool:
 
 
 def ongoing(tree: Tree, heads: list[int]) -> bool:
-    """"a sustained campaign of airstrikes": an act with no single date."""
+    """ "a sustained campaign of airstrikes": an act with no single date."""
     return any(tree.child_lemmas(h, "amod") & cue("ongoing_modifiers") for h in heads)
 
 

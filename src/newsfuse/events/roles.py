@@ -10,8 +10,24 @@ from .patterns import is_passive
 from .tree import Tree
 
 # edges that stay inside one noun phrase's "head" part ("Senior Hungarian and Romanian officials")
-CORE_DEPS = ("compound", "amod", "poss", "nmod", "conj", "cc", "appos", "det", "nummod", "quantmod",
-             "case", "punct", "npadvmod", "nn", "prep", "pobj")
+CORE_DEPS = (
+    "compound",
+    "amod",
+    "poss",
+    "nmod",
+    "conj",
+    "cc",
+    "appos",
+    "det",
+    "nummod",
+    "quantmod",
+    "case",
+    "punct",
+    "npadvmod",
+    "nn",
+    "prep",
+    "pobj",
+)
 FALLBACK_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 BARE_LABELS = ("GPE", "NORP", "LOC", "ORG", "FAC")
 # a capitalised word inside these is part of another name ("Indian Ocean", "40 million US dollars");
@@ -46,7 +62,7 @@ def _thing(annotated: AnnotatedArticle, m: Mention) -> bool:
 
 
 def _names_a_vessel(annotated: AnnotatedArticle, m: Mention) -> bool:
-    """"a Saudi supertanker", "a Greek chemical tanker": the name modifies a vessel noun."""
+    """ "a Saudi supertanker", "a Greek chemical tanker": the name modifies a vessel noun."""
     inside = [t for t in annotated.tokens if m.start <= t.start < m.end]
     if not inside:
         return False
@@ -69,9 +85,14 @@ def _resolved_bare(annotated: AnnotatedArticle, linked: list[Mention]) -> list[M
         return []
     spans = [(e.start, e.end, e.text) for e in annotated.entities if e.label in BARE_LABELS]
     text = annotated.article.text
-    spans += [(t.start, t.end, t.text) for t in annotated.tokens
-              if t.pos in ("ADJ", "PROPN") and t.text[:1].isupper() and t.ent_type not in NOT_ACTOR_TYPES
-              and text[t.end:t.end + 1] != "-"]  # "Israeli-occupied" is no actor
+    spans += [
+        (t.start, t.end, t.text)
+        for t in annotated.tokens
+        if t.pos in ("ADJ", "PROPN")
+        and t.text[:1].isupper()
+        and t.ent_type not in NOT_ACTOR_TYPES
+        and text[t.end : t.end + 1] != "-"
+    ]  # "Israeli-occupied" is no actor
     out: list[Mention] = []
     for start, end, text in spans:
         if any(m.start < end and start < m.end for m in linked + out):
@@ -116,7 +137,7 @@ class Roles:
                 return self.at(i)
         return []
 
-    def subject(self, v: int) -> list[Mention]:
+    def subject(self, v: int | None) -> list[Mention]:
         """The doer of verb ``v``: its subject (by-agent when passive), else its governor's."""
         tree, seen = self.tree, set()
         while v is not None and v not in seen:
@@ -160,8 +181,9 @@ class Roles:
         """The shallowest actor under ``root`` outside its subject ("offered to hand over to Britain")."""
         tree = self.tree
         skip = {j for k in tree.children(root, "nsubj", "nsubjpass", "csubj") for j in tree.subtree(k)}
-        for i in sorted(tree.subtree(root, stop=("relcl", "advcl", "parataxis", "nsubj", "appos")),
-                        key=lambda j: (tree.depth(j), j)):
+        for i in sorted(
+            tree.subtree(root, stop=("relcl", "advcl", "parataxis", "nsubj", "appos")), key=lambda j: (tree.depth(j), j)
+        ):
             found = [m for m in self.at(i) if i not in skip and actor_key(m.ref) not in exclude]
             if found:
                 return found
@@ -176,15 +198,57 @@ class Roles:
         return _unique(out)
 
 
-_ALL_DEPS = ("acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux", "auxpass", "case", "cc",
-             "ccomp", "compound", "conj", "csubj", "csubjpass", "dative", "dep", "det", "dobj", "expl", "intj",
-             "mark", "meta", "neg", "nmod", "npadvmod", "nsubj", "nsubjpass", "nummod", "oprd", "parataxis",
-             "pcomp", "pobj", "poss", "preconj", "predet", "prep", "prt", "punct", "quantmod", "relcl", "xcomp")
+_ALL_DEPS = (
+    "acl",
+    "acomp",
+    "advcl",
+    "advmod",
+    "agent",
+    "amod",
+    "appos",
+    "attr",
+    "aux",
+    "auxpass",
+    "case",
+    "cc",
+    "ccomp",
+    "compound",
+    "conj",
+    "csubj",
+    "csubjpass",
+    "dative",
+    "dep",
+    "det",
+    "dobj",
+    "expl",
+    "intj",
+    "mark",
+    "meta",
+    "neg",
+    "nmod",
+    "npadvmod",
+    "nsubj",
+    "nsubjpass",
+    "nummod",
+    "oprd",
+    "parataxis",
+    "pcomp",
+    "pobj",
+    "poss",
+    "preconj",
+    "predet",
+    "prep",
+    "prt",
+    "punct",
+    "quantmod",
+    "relcl",
+    "xcomp",
+)
 
 
 def _under_prep(tree: Tree, i: int, root: int) -> bool:
     """True when ``i`` hangs off ``root`` through a preposition other than "of" ("officials in X")."""
-    j = i
+    j: int | None = i
     while j is not None and j != root:
         tok = tree.tokens[j]
         if tok.dep == "prep" and tree.lemma(j) != "of":

@@ -59,8 +59,9 @@ class RuleExtractor:
         if abstain.discarded_article(annotated):  # film, sport, celebrity, weather: no political event
             return []
         # an act with no one named is not coded (the parse found no participant), nor one dropped
-        return [m for m, ev in self.candidates(annotated)
-                if (m.source_actors or m.target_actors) and ev.dropped is None]
+        return [
+            m for m, ev in self.candidates(annotated) if (m.source_actors or m.target_actors) and ev.dropped is None
+        ]
 
     def candidates(self, annotated: AnnotatedArticle) -> list[tuple[EventMention, Evidence]]:
         """Every act the patterns find, with the evidence that decides whether it is coded (an audit
@@ -86,11 +87,18 @@ class RuleExtractor:
         ante = _antecedent(m, before) if ev.anaphoric or partial else None
         if ante is not None:
             m = dataclasses.replace(
-                m, source_actors=ante.source_actors, target_actors=ante.target_actors, symmetric=ante.symmetric,
-                initiator=m.initiator or ante.initiator, mode=m.mode or ante.mode, cameo=ante.cameo if not m.mode else m.cameo)
+                m,
+                source_actors=ante.source_actors,
+                target_actors=ante.target_actors,
+                symmetric=ante.symmetric,
+                initiator=m.initiator or ante.initiator,
+                mode=m.mode or ante.mode,
+                cameo=ante.cameo if not m.mode else m.cameo,
+            )
             if ante.date and (m.date is None or (m.date_precision == "week" and ante.date_precision == "day")):
-                m = dataclasses.replace(m, date=ante.date, date_precision=ante.date_precision,
-                                        date_implied=ante.date_implied)
+                m = dataclasses.replace(
+                    m, date=ante.date, date_precision=ante.date_precision, date_implied=ante.date_implied
+                )
                 inherited_date = True
         if m.mode in self.placeless_modes:
             m = dataclasses.replace(m, location=None)
@@ -126,8 +134,13 @@ class RuleExtractor:
             # event, not the verb carrying it
             carries = tree.lemma(h) in self.light_verbs or prec.carries_event(tree, h)
             return h if carries or (tok.dep != "nsubj" and not prec.commentary_verb(tree, h)) else None
-        if tok.dep == "pobj" and tree.lemma(h) == "of" and tree.lemma(tree.head(h) or h) in self.nominal_heads:
-            return self._light(tree, tree.head(h)) or tree.head(h)  # "the creation of a zone"
+        if (
+            tok.dep == "pobj"
+            and tree.lemma(h) == "of"
+            and (up := tree.head(h)) is not None
+            and tree.lemma(up) in self.nominal_heads
+        ):
+            return self._light(tree, up) or up  # "the creation of a zone"
         if tok.dep == "pobj":  # "engaged in talks", "arrived on a visit", "returned for talks"
             p = tree.head(h)
             if p is not None and tree.tokens[p].pos in ("VERB", "AUX") and tree.lemma(p) in self.light_verbs:
@@ -160,8 +173,9 @@ class RuleExtractor:
             j = h
 
     # ------------------------------------------------------------------ mentions
-    def _sentence(self, annotated: AnnotatedArticle, s_i: int, sentence: Sentence, tree: Tree,
-                  mentions: list[Mention]) -> list[tuple[EventMention, Evidence]]:
+    def _sentence(
+        self, annotated: AnnotatedArticle, s_i: int, sentence: Sentence, tree: Tree, mentions: list[Mention]
+    ) -> list[tuple[EventMention, Evidence]]:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         roles = Roles(tree, inside)
         triggers = {t.i: t for t in self._triggers(tree, roles) if prec.local_veto(tree, t.i) is None}
@@ -172,23 +186,25 @@ class RuleExtractor:
         acts = {x for t in triggers.values() for x in (t.i, t.light) if x is not None}
         kept = [t for t in kept if not prec.under_stance(tree, _anchor(t), acts - {t.i, t.light})]
         kept.sort(key=depth)
-        content = {}
+        content: dict[int, Trigger] = {}
         for t in sorted(triggers.values(), key=depth):
-            if governed[t.i] is not None:
-                content.setdefault(governed[t.i], t)
+            if (gov := governed[t.i]) is not None:
+                content.setdefault(gov, t)
         # the next sentence describes the talks mentioned last ("X followed an earlier call between Y and
         # Z. During that discussion, ..."): only that mention takes its topics
         talks = [t.i for t in kept if t.pattern.type == "CONSULT"]
         last_talks = max(talks) if talks else None
-        return [self._mention(annotated, s_i, sentence, tree, roles, t, content.get(t.i),
-                              follow_on=t.i == last_talks) for t in kept]
+        return [
+            self._mention(annotated, s_i, sentence, tree, roles, t, content.get(t.i), follow_on=t.i == last_talks)
+            for t in kept
+        ]
 
     def _type(self, tree: Tree, t: Trigger, status: str, content: Trigger | None) -> tuple[str, str | None, str]:
         """Type, mode, and the rule that gave them (the pattern, then any override)."""
         p = t.pattern
         type_, mode, rule = p.type, p.mode or self._mode(tree, t), p.rule
         inner = dict(p.content).get(content.pattern.type) if content is not None else None
-        if inner is not None:  # "vowed to fight": a threat; "ordered the paper to close": coercion
+        if inner is not None and content is not None:  # "vowed to fight": a threat; "ordered ... to close": coercion
             type_, mode, rule = inner, None, f"{rule} + content {content.pattern.rule}"
         elif status in ("planned", "hypothetical") and type_ in self.ontology.future_as:
             type_, mode, rule = self.ontology.future_as[type_], None, f"{rule} + future_as {type_}"
@@ -196,8 +212,17 @@ class RuleExtractor:
             type_, mode, rule = self.ontology.denied_as[type_], None, f"{rule} + denied_as {type_}"
         return type_, mode if mode in self.ontology.types[type_].modes else None, rule
 
-    def _mention(self, annotated: AnnotatedArticle, s_i: int, sentence: Sentence, tree: Tree, roles: Roles,
-                 t: Trigger, content: Trigger | None = None, follow_on: bool = True) -> tuple[EventMention, Evidence]:
+    def _mention(
+        self,
+        annotated: AnnotatedArticle,
+        s_i: int,
+        sentence: Sentence,
+        tree: Tree,
+        roles: Roles,
+        t: Trigger,
+        content: Trigger | None = None,
+        follow_on: bool = True,
+    ) -> tuple[EventMention, Evidence]:
         text = annotated.article.text
         p = t.pattern
         status = attr.status(tree, t.i, t.light)
@@ -221,24 +246,39 @@ class RuleExtractor:
         mention = EventMention(
             id=sha256_hex(f"{annotated.article.id}|{sentence.start}-{sentence.end}|{type_}|{trigger}|{t.i}", 16),
             article_id=annotated.article.id,
-            type=type_, mode=mode, cameo=self.ontology.cameo_for(type_, mode),
-            source_actors=tuple(m.ref for m in source), target_actors=tuple(m.ref for m in target),
-            date=date, date_precision=precision, date_implied=implied, status=status,
+            type=type_,
+            mode=mode,
+            cameo=self.ontology.cameo_for(type_, mode),
+            source_actors=tuple(m.ref for m in source),
+            target_actors=tuple(m.ref for m in target),
+            date=date,
+            date_precision=precision,
+            date_implied=implied,
+            status=status,
             topics=attr.topics(topic_texts, attr.free_phrases(tree, anchors, text)),
-            sentence=sentence.text, start=sentence.start, end=sentence.end, sentence_index=s_i,
+            sentence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            sentence_index=s_i,
             trigger=trigger,
             location=None if mode in self.placeless_modes else attr.location(tree, anchors, text, ents, actor_starts),
-            initiator=initiator, reporting_source=attr.reporting_source(tree, anchor, text),
-            quotes=quotes, symmetric=p.symmetric, numbers=attr.numbers(tree, text), rule=rule,
+            initiator=initiator,
+            reporting_source=attr.reporting_source(tree, anchor, text),
+            quotes=quotes,
+            symmetric=p.symmetric,
+            numbers=attr.numbers(tree, text),
+            rule=rule,
         )
         ev = self._evidence(tree, roles, t)
         dropped = self._dropped(annotated, sentence, tree, t, anchors, date)
-        return mention, dataclasses.replace(ev, hedged=abstain.hedged(tree, anchors), dropped=dropped,
-                                            reported=mention.reporting_source is not None)
+        return mention, dataclasses.replace(
+            ev, hedged=abstain.hedged(tree, anchors), dropped=dropped, reported=mention.reporting_source is not None
+        )
 
     @staticmethod
-    def _dropped(annotated: AnnotatedArticle, sentence: Sentence, tree: Tree, t: Trigger, anchors: list[int],
-                 date: str | None) -> str | None:
+    def _dropped(
+        annotated: AnnotatedArticle, sentence: Sentence, tree: Tree, t: Trigger, anchors: list[int], date: str | None
+    ) -> str | None:
         """Why the act is no current political event: a natural cause, or history told as background."""
         verb = t.light if t.pattern.noun else t.i
         if abstain.natural_cause(tree, verb, anchors):
@@ -251,8 +291,7 @@ class RuleExtractor:
 
     def _evidence(self, tree: Tree, roles: Roles, t: Trigger) -> Evidence:
         verb = t.light if t.pattern.noun else t.i
-        nouns = [t.i] if t.pattern.noun else [o for o in object_heads(tree, t.i)
-                                                 if tree.lemma(o) in t.pattern.objects]
+        nouns = [t.i] if t.pattern.noun else [o for o in object_heads(tree, t.i) if tree.lemma(o) in t.pattern.objects]
         group = verb is not None and prec.group_subject(tree, verb) and not roles.subject(verb)
         anaphoric = any(prec.anaphoric_noun(tree, n) for n in nouns[:1]) or group
         return Evidence(
@@ -263,7 +302,7 @@ class RuleExtractor:
         )
 
     def _mediators(self, tree: Tree, roles: Roles, t: Trigger) -> list[Mention]:
-        """"talks between X and Y, supported by mediators including Egypt and Qatar": Egypt, Qatar."""
+        """ "talks between X and Y, supported by mediators including Egypt and Qatar": Egypt, Qatar."""
         out: list[Mention] = []
         for v in tree.children(t.i, "acl"):
             if tree.lemma(v) not in prec.cue("mediator_verbs"):
@@ -273,8 +312,11 @@ class RuleExtractor:
                     continue
                 for o in tree.children(by, "pobj"):
                     deep = tree.lemma(o) in prec.cue("mediator_nouns")
-                    out += [m for k in tree.subtree(o, stop=("relcl", "acl")) for m in roles.at(k)] if deep \
+                    out += (
+                        [m for k in tree.subtree(o, stop=("relcl", "acl")) for m in roles.at(k)]
+                        if deep
                         else roles.phrase(o)
+                    )
         return _merge(out)
 
     def _mode(self, tree: Tree, t: Trigger) -> str | None:
@@ -296,7 +338,7 @@ class RuleExtractor:
         if type_ != "CONSULT" or s_i + 1 >= len(annotated.sentences):
             return []
         nxt = annotated.sentences[s_i + 1]
-        gap = annotated.article.text[annotated.sentences[s_i].end:nxt.start]
+        gap = annotated.article.text[annotated.sentences[s_i].end : nxt.start]
         return [nxt.text] if "\n" not in gap else []
 
     # ------------------------------------------------------------------ roles
@@ -314,7 +356,7 @@ class RuleExtractor:
         if verb is not None and noun is None and not p.topic_object:
             target = self._verb_targets(tree, roles, verb)
         heads = [x for x in (noun, verb) if x is not None]
-        if noun is None and p.objects:  # "held a phone conversation with Y"
+        if noun is None and verb is not None and p.objects:  # "held a phone conversation with Y"
             heads += tree.children(verb, "dobj")
         between = [m for h in heads for m in roles.preps(h, ("between", "among"))]
         with_ = [m for h in heads for m in roles.preps(h, ("with",))]
@@ -357,8 +399,7 @@ class RuleExtractor:
                 return found
         return []
 
-    def _default_target(self, tree: Tree, roles: Roles, t: Trigger, type_: str,
-                        source: list[Mention]) -> list[Mention]:
+    def _default_target(self, tree: Tree, roles: Roles, t: Trigger, type_: str, source: list[Mention]) -> list[Mention]:
         """Where no one is named as recipient: the one a purpose or condition clause names ("struck to
         protest X's decision"), or the place an act lands on ("lifted the curfew in X", "shelled X").
         Never a defaulted party (the protesters' own government, "domestic actors"): the sentence does
@@ -366,7 +407,7 @@ class RuleExtractor:
         keys = {actor_key(m.ref) for m in source}
         own = lambda found: [m for m in found if actor_key(m.ref) not in keys]  # noqa: E731
         verb = t.light if t.pattern.noun else t.i
-        clauses = [verb] + (tree.children(verb, "xcomp") if verb is not None else [])
+        clauses = [verb, *tree.children(verb, "xcomp")] if verb is not None else []
         for c in [c for v in clauses for c in tree.children(v, "advcl")]:
             marks = tree.child_lemmas(c, "mark")
             if type_ == "THREATEN" and marks & {"if", "unless"}:  # "... unless Israel rescinds": Israel
@@ -430,8 +471,9 @@ def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: 
         "not_occurred": m.status != "occurred",
         "noun_only": ev.noun_only,
         "inherited_date": inherited_date,
-        "unlinked_party": any(side and not any(prec.identified(a) for a in side)
-                              for side in (m.source_actors, m.target_actors)),
+        "unlinked_party": any(
+            side and not any(prec.identified(a) for a in side) for side in (m.source_actors, m.target_actors)
+        ),
         "hedged": ev.hedged,
         "reported": ev.reported,
     }

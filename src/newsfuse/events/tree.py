@@ -14,7 +14,7 @@ class Tree:
     kids: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
 
     @staticmethod
-    def of(tokens: list[Token]) -> "Tree":
+    def of(tokens: list[Token]) -> Tree:
         tree = Tree({t.i: t for t in tokens})
         for t in tokens:
             if t.head != t.i and t.head in tree.tokens:

@@ -8,9 +8,9 @@ kept in the article, and ``AnnotatedArticle.analysed_chars`` says where the anal
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import yaml
 
@@ -77,7 +77,7 @@ def _doc_parts(doc, offset: int, tok_base: int, sent_base: int):
     sentences: list[Sentence] = []
     tokens: list[Token] = []
     entities: list[Entity] = []
-    for s_i, sent in enumerate(doc.sents):
+    for sent in doc.sents:
         text = sent.text.strip()
         if not text:
             continue

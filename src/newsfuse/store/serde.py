@@ -5,11 +5,30 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from collections.abc import Iterable
 from typing import Any
 
 from ..model import (
-    Actor, ActorMention, ActorRef, AnnotatedArticle, Article, Block, DateMention, Detail, EmbeddedPost,
-    Entity, Event, EventMention, MentionRef, Quote, RemovedLine, Sentence, Story, Token, date_span, to_plain,
+    Actor,
+    ActorMention,
+    ActorRef,
+    AnnotatedArticle,
+    Article,
+    Block,
+    DateMention,
+    Detail,
+    EmbeddedPost,
+    Entity,
+    Event,
+    EventMention,
+    MentionRef,
+    Quote,
+    RemovedLine,
+    Sentence,
+    Story,
+    Token,
+    date_span,
+    to_plain,
 )
 
 
@@ -36,14 +55,26 @@ def article_from(d: dict[str, Any]) -> Article:
     blocks = tuple(Block(b["kind"], b["text"]) for b in d.get("blocks", []))
     posts = []
     for p in d.get("embedded_posts", []):
-        posts.append(EmbeddedPost(p.get("name"), p.get("handle"), p.get("date"), p.get("text", ""), tuple(p.get("urls", ()))))
+        posts.append(
+            EmbeddedPost(p.get("name"), p.get("handle"), p.get("date"), p.get("text", ""), tuple(p.get("urls", ())))
+        )
     return Article(
-        id=d["id"], source_path=d["source_path"], format=d["format"], title=d.get("title"),
-        published=d.get("published"), outlet=d.get("outlet"), author=d.get("author"), blocks=blocks,
+        id=d["id"],
+        source_path=d["source_path"],
+        format=d["format"],
+        title=d.get("title"),
+        published=d.get("published"),
+        outlet=d.get("outlet"),
+        author=d.get("author"),
+        blocks=blocks,
         removed=tuple(RemovedLine(r["line"], r["text"], r["reason"]) for r in d.get("removed", [])),
-        embedded_posts=tuple(posts), url=d.get("url"), external_id=d.get("external_id"),
-        language=d.get("language") or "en", input_sha256=d.get("input_sha256", ""),
-        duplicate_of=d.get("duplicate_of"), story_id=d.get("story_id"),
+        embedded_posts=tuple(posts),
+        url=d.get("url"),
+        external_id=d.get("external_id"),
+        language=d.get("language") or "en",
+        input_sha256=d.get("input_sha256", ""),
+        duplicate_of=d.get("duplicate_of"),
+        story_id=d.get("story_id"),
     )
 
 
@@ -59,9 +90,13 @@ def refs_from(items: list[dict[str, Any]] | None) -> tuple[ActorRef, ...]:
 
 def annotations_record(a: AnnotatedArticle) -> dict[str, Any]:
     return {
-        "sentences": to_plain(a.sentences), "tokens": [list(_token_row(t)) for t in a.tokens],
-        "entities": to_plain(a.entities), "dates": to_plain(a.dates), "quotes": to_plain(a.quotes),
-        "actors": to_plain(a.actors), "analysed_chars": a.analysed_chars,
+        "sentences": to_plain(a.sentences),
+        "tokens": [list(_token_row(t)) for t in a.tokens],
+        "entities": to_plain(a.entities),
+        "dates": to_plain(a.dates),
+        "quotes": to_plain(a.quotes),
+        "actors": to_plain(a.actors),
+        "analysed_chars": a.analysed_chars,
     }
 
 
@@ -77,12 +112,22 @@ def annotations_from(article: Article, d: dict[str, Any]) -> AnnotatedArticle:
         entities=tuple(Entity(**e) for e in d.get("entities", [])),
         dates=tuple(DateMention(**x) for x in d.get("dates", [])),
         quotes=tuple(
-            Quote(ref_from(q.get("speaker")), q.get("speaker_text"), q.get("verb"), q["text"], q["start"], q["end"],
-                  q["direct"], q.get("sentence", -1))
+            Quote(
+                ref_from(q.get("speaker")),
+                q.get("speaker_text"),
+                q.get("verb"),
+                q["text"],
+                q["start"],
+                q["end"],
+                q["direct"],
+                q.get("sentence", -1),
+            )
             for q in d.get("quotes", [])
         ),
         actors=tuple(
-            ActorMention(m["text"], m["start"], m["end"], ref_from(m["actor"]) or ActorRef(m["text"]), m.get("source", "kb"))
+            ActorMention(
+                m["text"], m["start"], m["end"], ref_from(m["actor"]) or ActorRef(m["text"]), m.get("source", "kb")
+            )
             for m in d.get("actors", [])
         ),
         analysed_chars=d.get("analysed_chars"),
@@ -91,32 +136,67 @@ def annotations_from(article: Article, d: dict[str, Any]) -> AnnotatedArticle:
 
 def mention_from(d: dict[str, Any]) -> EventMention:
     return EventMention(
-        id=d["id"], article_id=d["article_id"], type=d["type"], mode=d.get("mode"), cameo=d.get("cameo"),
-        source_actors=refs_from(d.get("source_actors")), target_actors=refs_from(d.get("target_actors")),
-        date=d.get("date"), date_precision=d.get("date_precision"), status=d.get("status", "occurred"),
-        topics=tuple(d.get("topics", ())), sentence=d.get("sentence", ""), start=d.get("start", 0),
-        end=d.get("end", 0), sentence_index=d.get("sentence_index", -1), trigger=d.get("trigger"),
-        location=d.get("location"), initiator=ref_from(d.get("initiator")),
-        reporting_source=d.get("reporting_source"), quotes=tuple(d.get("quotes", ())),
-        symmetric=bool(d.get("symmetric", False)), numbers=dict(d.get("numbers") or {}),
-        confidence=float(d.get("confidence", 1.0)), rule=d.get("rule"),
+        id=d["id"],
+        article_id=d["article_id"],
+        type=d["type"],
+        mode=d.get("mode"),
+        cameo=d.get("cameo"),
+        source_actors=refs_from(d.get("source_actors")),
+        target_actors=refs_from(d.get("target_actors")),
+        date=d.get("date"),
+        date_precision=d.get("date_precision"),
+        status=d.get("status", "occurred"),
+        topics=tuple(d.get("topics", ())),
+        sentence=d.get("sentence", ""),
+        start=d.get("start", 0),
+        end=d.get("end", 0),
+        sentence_index=d.get("sentence_index", -1),
+        trigger=d.get("trigger"),
+        location=d.get("location"),
+        initiator=ref_from(d.get("initiator")),
+        reporting_source=d.get("reporting_source"),
+        quotes=tuple(d.get("quotes", ())),
+        symmetric=bool(d.get("symmetric", False)),
+        numbers=dict(d.get("numbers") or {}),
+        confidence=float(d.get("confidence", 1.0)),
+        rule=d.get("rule"),
         date_implied=bool(d.get("date_implied", False)),
     )
 
 
 def event_from(d: dict[str, Any]) -> Event:
     return Event(
-        id=d["id"], type=d["type"], mode=d.get("mode"), cameo=d.get("cameo"), date=d.get("date"),
-        date_precision=d.get("date_precision"), source_actors=refs_from(d.get("source_actors")),
-        target_actors=refs_from(d.get("target_actors")), location=d.get("location"),
-        topics=tuple(d.get("topics", ())), status=d.get("status", "occurred"),
+        id=d["id"],
+        type=d["type"],
+        mode=d.get("mode"),
+        cameo=d.get("cameo"),
+        date=d.get("date"),
+        date_precision=d.get("date_precision"),
+        source_actors=refs_from(d.get("source_actors")),
+        target_actors=refs_from(d.get("target_actors")),
+        location=d.get("location"),
+        topics=tuple(d.get("topics", ())),
+        status=d.get("status", "occurred"),
         details=tuple(
-            Detail(x["field"], x["value"], tuple(x.get("supported_by", ())), tuple(x.get("contradicted_by", ())),
-                   bool(x.get("single_source", False)), tuple(x.get("variants", ())))
+            Detail(
+                x["field"],
+                x["value"],
+                tuple(x.get("supported_by", ())),
+                tuple(x.get("contradicted_by", ())),
+                bool(x.get("single_source", False)),
+                tuple(x.get("variants", ())),
+            )
             for x in d.get("details", [])
         ),
         mentions=tuple(
-            MentionRef(m["mention_id"], m["article_id"], m.get("outlet"), m.get("sentence", ""), m.get("start", 0), m.get("end", 0))
+            MentionRef(
+                m["mention_id"],
+                m["article_id"],
+                m.get("outlet"),
+                m.get("sentence", ""),
+                m.get("start", 0),
+                m.get("end", 0),
+            )
             for m in d.get("mentions", [])
         ),
         story_id=d.get("story_id"),
@@ -126,13 +206,28 @@ def event_from(d: dict[str, Any]) -> Event:
 
 
 def story_from(d: dict[str, Any]) -> Story:
-    return Story(d["id"], d.get("title", ""), tuple(d.get("article_ids", ())), d.get("first_published"),
-                 d.get("last_published"), tuple(d.get("actors", ())))
+    return Story(
+        d["id"],
+        d.get("title", ""),
+        tuple(d.get("article_ids", ())),
+        d.get("first_published"),
+        d.get("last_published"),
+        tuple(d.get("actors", ())),
+    )
 
 
 def actor_from(d: dict[str, Any]) -> Actor:
-    return Actor(d["id"], d["name"], d.get("kind", ""), d.get("country"), d.get("sector"), d.get("role"),
-                 tuple(d.get("aliases", ())), d.get("start"), d.get("end"))
+    return Actor(
+        d["id"],
+        d["name"],
+        d.get("kind", ""),
+        d.get("country"),
+        d.get("sector"),
+        d.get("role"),
+        tuple(d.get("aliases", ())),
+        d.get("start"),
+        d.get("end"),
+    )
 
 
 def event_actor_rows(event: Event) -> list[tuple[str, str, str | None, str | None]]:
@@ -171,7 +266,7 @@ def sort_key(date: str | None) -> str:
     return span[0].isoformat() if span else date
 
 
-def event_query(flt, ph: str) -> tuple[str, list] | None:
+def event_query(flt: Any, ph: str) -> tuple[str, list] | None:
     """SELECT for the fused events matching an EventFilter, with ``ph`` as the driver's placeholder
     ("?" for SQLite, "%s" for psycopg). None when the filter can match nothing."""
     where: list[str] = []
@@ -219,7 +314,7 @@ def event_query(flt, ph: str) -> tuple[str, list] | None:
     return sql, params
 
 
-def event_table_rows(events) -> tuple[list[tuple], list[tuple], list[tuple]]:
+def event_table_rows(events: Iterable[Event]) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """Rows of the events, event_actors and event_terms tables for a set of fused events."""
     event_rows, actor_rows, term_rows = [], [], []
     for e in events:

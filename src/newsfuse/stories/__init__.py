@@ -7,6 +7,6 @@ from .items import StoryItem, embedding_text, story_item
 __all__ = ["StoryClusterer", "StoryItem", "embed_texts", "embedding_text", "load_embedder", "story_item"]
 
 from .brief import brief, briefing  # noqa: E402
-from .fuse import fuse_events  # noqa: E402
+from .fuse import fuse_events, fusion_keys, fusion_reach_days  # noqa: E402
 
-__all__ += ["brief", "briefing", "fuse_events"]
+__all__ += ["brief", "briefing", "fuse_events", "fusion_keys", "fusion_reach_days"]

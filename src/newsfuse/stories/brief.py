@@ -16,7 +16,7 @@ import bisect
 import dataclasses
 import html
 import json
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..model import AnnotatedArticle, Article, Detail, Event, EventMention, Story
 from .config import load
@@ -29,8 +29,14 @@ Mentions = dict[str, EventMention]
 GOVERNORS = ("VERB", "AUX", "NOUN", "PROPN")  # what a count can be the count of
 
 
-def brief(story: Story, events: Sequence[Event], articles: dict[str, Article], fmt: str = "md",
-          mentions: Sequence[EventMention] = (), annotated: dict[str, AnnotatedArticle] | None = None) -> str:
+def brief(
+    story: Story,
+    events: Sequence[Event],
+    articles: dict[str, Article],
+    fmt: str = "md",
+    mentions: Sequence[EventMention] = (),
+    annotated: dict[str, AnnotatedArticle] | None = None,
+) -> str:
     """The briefing as markdown, HTML or JSON. With the articles' event ``mentions`` it states events;
     with their ``annotated`` parses it compares a figure only with one governed by the same verb."""
     if fmt not in ("md", "html", "json"):
@@ -41,8 +47,13 @@ def brief(story: Story, events: Sequence[Event], articles: dict[str, Article], f
     return _html(content) if fmt == "html" else _markdown(content)
 
 
-def briefing(story: Story, events: Sequence[Event], articles: dict[str, Article],
-             mentions: Sequence[EventMention] = (), annotated: dict[str, AnnotatedArticle] | None = None) -> dict:
+def briefing(
+    story: Story,
+    events: Sequence[Event],
+    articles: dict[str, Article],
+    mentions: Sequence[EventMention] = (),
+    annotated: dict[str, AnnotatedArticle] | None = None,
+) -> dict:
     cfg = load("brief.yaml")
     srcs = sources(story.article_ids, articles)
     by_id: Mentions = {m.id: m for m in mentions}
@@ -56,15 +67,23 @@ def briefing(story: Story, events: Sequence[Event], articles: dict[str, Article]
         "title": story.title,
         "min_confidence": cfg["min_confidence"],
         "account": [_plain(x, srcs) for x in account],
-        "differ": [_plain(x, srcs) for x in _differences(mine, by_id, srcs, cfg) + _figures(pool, srcs, cfg, annotated)],
+        "differ": [
+            _plain(x, srcs) for x in _differences(mine, by_id, srcs, cfg) + _figures(pool, srcs, cfg, annotated)
+        ],
         "single_source": [_plain(x, srcs) for x in _single_source(mine, by_id, srcs, account, cfg)],
         "sources": [s.to_dict() for s in srcs.values()],
     }
 
 
 def _plain(x: Statement, srcs: dict[str, Source]) -> dict:
-    out = {"text": x.text, "sources": [srcs[a].mark for a in x.article_ids if a in srcs],
-           "article_ids": list(x.article_ids), "kind": x.kind, "event_id": x.event_id, "confidence": x.confidence}
+    out = {
+        "text": x.text,
+        "sources": [srcs[a].mark for a in x.article_ids if a in srcs],
+        "article_ids": list(x.article_ids),
+        "kind": x.kind,
+        "event_id": x.event_id,
+        "confidence": x.confidence,
+    }
     if x.also:
         out["also_without_date"] = [srcs[a].mark for a in x.also if a in srcs]
         out["also_article_ids"] = list(x.also)
@@ -80,8 +99,15 @@ def _story_events(story: Story, events: Sequence[Event]) -> list[Event]:
 # ---------------------------------------------------------------------- account
 
 
-def _account(pool: list[Sentence], headlines: list[Sentence], weights: Weights, events: list[Event],
-             mentions: Mentions, srcs: dict[str, Source], cfg: dict) -> list[Statement]:
+def _account(
+    pool: list[Sentence],
+    headlines: list[Sentence],
+    weights: Weights,
+    events: list[Event],
+    mentions: Mentions,
+    srcs: dict[str, Source],
+    cfg: dict,
+) -> list[Statement]:
     lines: list[Statement] = []
     lead = _lead(pool, headlines, weights, srcs, cfg)
     if lead is not None:
@@ -100,8 +126,11 @@ def _account(pool: list[Sentence], headlines: list[Sentence], weights: Weights, 
 def _quoted(s: Sentence, pool: list[Sentence]) -> Statement:
     """``s`` in its source's words, cited to every article that has the same sentence (near-verbatim)."""
     cfg = load("brief.yaml")
-    saying = [s.article_id] + [o.article_id for o in pool
-                               if o.article_id != s.article_id and jaccard(o.words, s.words) >= cfg["same_sentence_jaccard"]]
+    saying = [s.article_id] + [
+        o.article_id
+        for o in pool
+        if o.article_id != s.article_id and jaccard(o.words, s.words) >= cfg["same_sentence_jaccard"]
+    ]
     return Statement(s.text, tuple(dict.fromkeys(saying)), "quoted")
 
 
@@ -109,8 +138,9 @@ def _centrality(s: Sentence, others: dict[str, list[Sentence]], weights: Weights
     """Mean, over the other independent reports, of the closest sentence's similarity."""
     if not others:
         return 0.0
-    return sum(max((weights.cosine(s.words, o.words) for o in group), default=0.0)
-               for group in others.values()) / len(others)
+    return sum(max((weights.cosine(s.words, o.words) for o in group), default=0.0) for group in others.values()) / len(
+        others
+    )
 
 
 def _by_group(sentences: list[Sentence], srcs: dict[str, Source]) -> dict[str, list[Sentence]]:
@@ -120,8 +150,9 @@ def _by_group(sentences: list[Sentence], srcs: dict[str, Source]) -> dict[str, l
     return out
 
 
-def _lead(pool: list[Sentence], headlines: list[Sentence], weights: Weights, srcs: dict[str, Source],
-          cfg: dict) -> Sentence | None:
+def _lead(
+    pool: list[Sentence], headlines: list[Sentence], weights: Weights, srcs: dict[str, Source], cfg: dict
+) -> Sentence | None:
     """The lead sentence (among each report's first ones) closest to every other report's lead and
     headline (a headline names the main event, but is no sentence to quote)."""
     leads = _by_group([s for s in pool if _lead_rank(s, pool) < cfg["lead_sentences"]], srcs)
@@ -158,8 +189,9 @@ def _event_statements(events: list[Event], mentions: Mentions, srcs: dict[str, S
         if (old := out.get(st.core)) is not None:
             said = tuple(dict.fromkeys(old.article_ids + st.article_ids))
             also = tuple(a for a in dict.fromkeys(old.also + st.also) if a not in said)
-            st = dataclasses.replace(old, article_ids=said, also=also,
-                                     confidence=min(old.confidence or 1.0, st.confidence or 1.0))
+            st = dataclasses.replace(
+                old, article_ids=said, also=also, confidence=min(old.confidence or 1.0, st.confidence or 1.0)
+            )
         out[st.core] = st
     return sorted(out.values(), key=lambda st: -independent(st.article_ids + st.also, srcs))
 
@@ -179,8 +211,11 @@ def _event_name(e: Event, cfg: dict) -> str:
 
 def _reporting(e: Event, mentions: Mentions, cfg: dict) -> set[str]:
     """Articles with a mention of ``e`` good enough to state: only they support or contradict its details."""
-    return {r.article_id for r in e.mentions
-            if r.mention_id in mentions and shown(mentions[r.mention_id], cfg["min_confidence"])}
+    return {
+        r.article_id
+        for r in e.mentions
+        if r.mention_id in mentions and shown(mentions[r.mention_id], cfg["min_confidence"])
+    }
 
 
 def _differences(events: list[Event], mentions: Mentions, srcs: dict[str, Source], cfg: dict) -> list[Statement]:
@@ -188,9 +223,17 @@ def _differences(events: list[Event], mentions: Mentions, srcs: dict[str, Source
     out = []
     for e in events:
         reporting = _reporting(e, mentions, cfg)
-        for f in dict.fromkeys(d.field for d in e.details if d.contradicted_by and d.field in cfg["contradiction_fields"]):
-            sides = [d for d in e.details if d.field == f and d.contradicted_by
-                     and set(d.supported_by) <= reporting and set(d.contradicted_by) <= reporting]
+        for f in dict.fromkeys(
+            d.field for d in e.details if d.contradicted_by and d.field in cfg["contradiction_fields"]
+        ):
+            sides = [
+                d
+                for d in e.details
+                if d.field == f
+                and d.contradicted_by
+                and set(d.supported_by) <= reporting
+                and set(d.contradicted_by) <= reporting
+            ]
             if not sides or _self_contradicting(sides):
                 continue
             said = "; ".join(f"“{d.value}” according to {_cite(d.supported_by, srcs)}" for d in sides)
@@ -231,11 +274,13 @@ def _verb_finder(parsed: AnnotatedArticle, texts: list[str]):
 def _self_contradicting(sides: list[Detail]) -> bool:
     """An article on both sides of a contradiction tells of two things, not of one differently."""
     return any(set(d.supported_by) & set(d.contradicted_by) for d in sides) or any(
-        set(a.supported_by) & set(b.supported_by) for i, a in enumerate(sides) for b in sides[i + 1:])
+        set(a.supported_by) & set(b.supported_by) for i, a in enumerate(sides) for b in sides[i + 1 :]
+    )
 
 
-def _figures(pool: list[Sentence], srcs: dict[str, Source], cfg: dict,
-             annotated: dict[str, AnnotatedArticle] | None) -> list[Statement]:
+def _figures(
+    pool: list[Sentence], srcs: dict[str, Source], cfg: dict, annotated: dict[str, AnnotatedArticle] | None
+) -> list[Statement]:
     """Counts of one thing that independent reports give incompatibly ("12" vs "20 officials")."""
     found = []
     for a in srcs:
@@ -247,14 +292,20 @@ def _figures(pool: list[Sentence], srcs: dict[str, Source], cfg: dict,
         groups = {srcs[a].group for _, arts in d.sides for a in arts}
         if len(groups) < 2:
             continue  # one report and its reprints cannot disagree with themselves
-        sides = "; ".join(cfg["figure_side"].format(wording=w, sources=_cite(arts, srcs))
-                          + (cfg["figure_reworded"].format(sources=_cite(other, srcs)) if other else "")
-                          for (w, arts), other in zip(d.sides, d.reworded or [()] * len(d.sides)))
+        sides = "; ".join(
+            cfg["figure_side"].format(wording=w, sources=_cite(arts, srcs))
+            + (cfg["figure_reworded"].format(sources=_cite(other, srcs)) if other else "")
+            for (w, arts), other in zip(d.sides, d.reworded or [()] * len(d.sides))
+        )
         which = "both" if len(d.sides) == 2 else "all of them"
-        fits = "".join("; " + cfg["figure_fits"].format(wording=w, sources=_cite(arts, srcs), which=which)
-                       for w, arts in d.fitting)
-        cited = tuple(dict.fromkeys([a for _, arts in d.sides + d.fitting for a in arts]
-                                    + [a for other in d.reworded for a in other]))
+        fits = "".join(
+            "; " + cfg["figure_fits"].format(wording=w, sources=_cite(arts, srcs), which=which) for w, arts in d.fitting
+        )
+        cited = tuple(
+            dict.fromkeys(
+                [a for _, arts in d.sides + d.fitting for a in arts] + [a for other in d.reworded for a in other]
+            )
+        )
         out.append(Statement(cfg["figure_line"].format(counted=d.counted, sides=sides + fits) + ".", cited, "quoted"))
     return out
 
@@ -262,8 +313,9 @@ def _figures(pool: list[Sentence], srcs: dict[str, Source], cfg: dict,
 # ---------------------------------------------------------------------- one source only
 
 
-def _single_source(events: list[Event], mentions: Mentions, srcs: dict[str, Source], account: list[Statement],
-                   cfg: dict) -> list[Statement]:
+def _single_source(
+    events: list[Event], mentions: Mentions, srcs: dict[str, Source], account: list[Statement], cfg: dict
+) -> list[Statement]:
     """Events one report alone gives, in its own words; then details of stated events one report adds."""
     said = [content_words(x.text) for x in account]
     out: list[Statement] = []
@@ -277,8 +329,15 @@ def _single_source(events: list[Event], mentions: Mentions, srcs: dict[str, Sour
         if any(overlap(words, w) >= cfg["near_duplicate_overlap"] for w in said):
             continue
         said.append(words)
-        out.append(Statement(best.sentence.strip(), tuple(dict.fromkeys(m.article_id for m in ms)), "quoted", e.id,
-                             round(best.confidence, 2)))
+        out.append(
+            Statement(
+                best.sentence.strip(),
+                tuple(dict.fromkeys(m.article_id for m in ms)),
+                "quoted",
+                e.id,
+                round(best.confidence, 2),
+            )
+        )
     stated = {x.event_id for x in account if x.kind == "composed"}
     for e in events:
         if e.id in stated:
@@ -288,8 +347,12 @@ def _single_source(events: list[Event], mentions: Mentions, srcs: dict[str, Sour
 
 def _adds(d: Detail, e: Event, mentions: Mentions, srcs: dict[str, Source], cfg: dict) -> bool:
     kind = "number" if d.field.startswith("number:") else d.field
-    return (kind in cfg["single_source_fields"] and not d.contradicted_by
-            and independent(d.supported_by, srcs) == 1 and set(d.supported_by) <= _reporting(e, mentions, cfg))
+    return (
+        kind in cfg["single_source_fields"]
+        and not d.contradicted_by
+        and independent(d.supported_by, srcs) == 1
+        and set(d.supported_by) <= _reporting(e, mentions, cfg)
+    )
 
 
 def _detail_line(e: Event, d: Detail, srcs: dict[str, Source], cfg: dict) -> Statement:
@@ -314,13 +377,22 @@ def _marks(sources_: Sequence[str]) -> str:
 
 def _cited(x: dict) -> str:
     """A line's citation marks, and those that say its event without its date."""
-    also = load("brief.yaml")["also_phrase"].format(sources=_marks(x["also_without_date"])) if x.get("also_without_date") else ""
+    also = (
+        load("brief.yaml")["also_phrase"].format(sources=_marks(x["also_without_date"]))
+        if x.get("also_without_date")
+        else ""
+    )
     return _marks(x["sources"]) + also
 
 
 def _source_line(s: dict, marks: dict[str, str]) -> str:
-    parts = [f"[{s['mark']}]", s["outlet"] or "", f"“{s['title']}”" if s["title"] else "", s["url"] or s["path"],
-             s["published"] or "undated"]
+    parts = [
+        f"[{s['mark']}]",
+        s["outlet"] or "",
+        f"“{s['title']}”" if s["title"] else "",
+        s["url"] or s["path"],
+        s["published"] or "undated",
+    ]
     text = " — ".join(p for p in parts[1:] if p)
     if s["reprint_of"]:
         text += f" (reprint of [{marks.get(s['reprint_of'], s['reprint_of'])}])"
@@ -351,14 +423,13 @@ def _html(c: dict) -> str:
             marks += esc(load("brief.yaml")["also_phrase"].format(sources="\0")).replace("\0", also)
         return marks
 
-    parts = [f"<article class=\"brief\"><h1>{esc(c['title'])}</h1>", f"<h2>{esc(h['account'])}</h2><p>"]
-    parts += [f"<span class=\"s {esc(x['kind'])}\">{esc(x['text'])} {cite(x)}</span> " for x in c["account"]]
+    parts = [f'<article class="brief"><h1>{esc(c["title"])}</h1>', f"<h2>{esc(h['account'])}</h2><p>"]
+    parts += [f'<span class="s {esc(x["kind"])}">{esc(x["text"])} {cite(x)}</span> ' for x in c["account"]]
     parts.append("</p>")
     for key, title in (("differ", h["differ"]), ("single_source", h["single"])):
         items = "".join(f"<li>{esc(x['text'])} {cite(x)}</li>" for x in c[key]) or "<li>(none)</li>"
         parts.append(f"<h2>{esc(title)}</h2><ul>{items}</ul>")
     items = "".join(f"<li>{esc(_source_line(s, marks))}</li>" for s in c["sources"])
-    parts.append(f"<h2>{esc(h['sources'])}</h2><ul class=\"sources\">{items}</ul>")
+    parts.append(f'<h2>{esc(h["sources"])}</h2><ul class="sources">{items}</ul>')
     parts.append("</article>")
     return "\n".join(parts) + "\n"
-

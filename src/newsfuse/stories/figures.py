@@ -220,7 +220,7 @@ def _same_role(a: Figure, b: Figure) -> bool:
     return bool(a.verb) and a.verb == b.verb and a.verb not in _cfg()["light_verbs"]
 
 
-def _sides(group: list[Figure]) -> tuple[tuple, tuple] | None:
+def _sides(group: list[Figure]) -> tuple[tuple, tuple, tuple] | None:
     by_range: dict[tuple[float, float], list[Figure]] = {}
     for f in group:
         by_range.setdefault((f.low, f.high), []).append(f)
@@ -237,8 +237,10 @@ def _sides(group: list[Figure]) -> tuple[tuple, tuple] | None:
         return None  # one article giving two of the values counts two different things
     fitting = [r for r in ranges if r not in sides and all(_overlap(r, s) for s in sides)]
     shown = [_wording(by_range[r]) for r in sides]
-    reworded = tuple(tuple(dict.fromkeys(f.article_id for f in by_range[r] if f.article_id not in arts))
-                     for r, (_, arts) in zip(sides, shown))
+    reworded = tuple(
+        tuple(dict.fromkeys(f.article_id for f in by_range[r] if f.article_id not in arts))
+        for r, (_, arts) in zip(sides, shown)
+    )
     return tuple(shown), tuple(_wording(by_range[r]) for r in fitting), reworded
 
 

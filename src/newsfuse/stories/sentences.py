@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from .config import load, stop_lemmas
 
@@ -71,7 +71,7 @@ def _is_abbreviation_end(piece: str) -> bool:
     if not piece.endswith("."):
         return False
     last = piece.rstrip(".").rstrip().split()[-1:] or [""]  # "Mt ." in tokenised text is "Mt."
-    word = last[0].lstrip("\"“‘([")
+    word = last[0].lstrip('"“‘([')
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "Warren S."
     return (word + ".").lower() in _abbreviations() or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
@@ -92,7 +92,7 @@ def quotable(text: str) -> bool:
         return False  # headlines, cut-off teasers and questions
     if not words[0].lstrip("\"“‘(`'")[:1].isupper() and not words[0][:1].isdigit():
         return False  # a fragment cut out of a longer sentence
-    first = words[0].strip("\"“‘(").lower()
+    first = words[0].strip('"“‘(').lower()
     if first in cfg["dependent_openings"] or "http" in text or "@" in text:
         return False
     return not _boilerplate().search(text)

@@ -5,8 +5,8 @@ which articles are reprints of another (one wire story printed by several outlet
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 from urllib.parse import urlsplit
 
 from ..model import Article
@@ -30,8 +30,16 @@ class Source:
         return self.reprint_of or self.article_id
 
     def to_dict(self) -> dict:
-        return {"mark": self.mark, "article_id": self.article_id, "outlet": self.outlet, "title": self.title,
-                "url": self.url, "published": self.published, "path": self.path, "reprint_of": self.reprint_of}
+        return {
+            "mark": self.mark,
+            "article_id": self.article_id,
+            "outlet": self.outlet,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "path": self.path,
+            "reprint_of": self.reprint_of,
+        }
 
 
 def host(url: str | None) -> str | None:
@@ -54,8 +62,19 @@ def sources(article_ids: Sequence[str], articles: dict[str, Article]) -> dict[st
         marks[a] = mark
         taken.add(mark)
     reprints = _reprints(ids, articles)
-    return {a: Source(a, marks[a], articles[a].outlet or host(articles[a].url), articles[a].title, articles[a].url,
-                      articles[a].published, articles[a].source_path, reprints.get(a)) for a in ids}
+    return {
+        a: Source(
+            a,
+            marks[a],
+            articles[a].outlet or host(articles[a].url),
+            articles[a].title,
+            articles[a].url,
+            articles[a].published,
+            articles[a].source_path,
+            reprints.get(a),
+        )
+        for a in ids
+    }
 
 
 def _label(article: Article) -> str | None:

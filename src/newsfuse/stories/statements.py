@@ -11,9 +11,9 @@ briefing quotes the source sentence instead.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as _date
-from typing import Sequence
 
 from ..model import ActorRef, Event, EventMention
 from .config import load
@@ -44,7 +44,7 @@ def _known(a: ActorRef) -> bool:
     """Linked to the knowledge base (a country or a sector known), not a defaulted recipient and not
     a bare name the entity recogniser found (a film award, a vessel, a street)."""
     prefixes = tuple(load("brief.yaml")["defaulted_actor_prefixes"])
-    return bool(a.actor_id) and not a.actor_id.startswith(prefixes) and bool(a.country or a.sector)
+    return a.actor_id is not None and not a.actor_id.startswith(prefixes) and bool(a.country or a.sector)
 
 
 def _sides(m: EventMention) -> tuple[frozenset[str], frozenset[str]]:
@@ -63,8 +63,10 @@ def event_statement(e: Event, mentions: dict[str, EventMention], cfg: dict) -> S
     if not ms:
         return None
     count = Counter(_sides(m) for m in ms)
-    (src, tgt), _ = max(count.items(), key=lambda kv: (len({m.article_id for m in ms if _sides(m) == kv[0]}),
-                                                        len(kv[0][0]) + len(kv[0][1])))
+    (src, tgt), _ = max(
+        count.items(),
+        key=lambda kv: (len({m.article_id for m in ms if _sides(m) == kv[0]}), len(kv[0][0]) + len(kv[0][1])),
+    )
     support = [m for m in ms if _sides(m) == (src, tgt)]
     who, whom = _ordered(e, support, src, tgt)
     dated, undated = _by_date(support)
@@ -79,8 +81,9 @@ def event_statement(e: Event, mentions: dict[str, EventMention], cfg: dict) -> S
     return Statement(_capital(core + extra) + ".", articles, "composed", e.id, confidence, core, also)
 
 
-def _ordered(e: Event, support: Sequence[EventMention], src: frozenset[str], tgt: frozenset[str]
-             ) -> tuple[list[ActorRef], list[ActorRef]]:
+def _ordered(
+    e: Event, support: Sequence[EventMention], src: frozenset[str], tgt: frozenset[str]
+) -> tuple[list[ActorRef], list[ActorRef]]:
     """Who acted and on whom; for a two-sided act reported without sides, the fused event's order
     (its initiator first) when it names the same parties."""
     actors = {actor_key(a): a for m in support for a in m.source_actors + m.target_actors}
@@ -112,9 +115,15 @@ def _sentence(e: Event, who: list[ActorRef], whom: list[ActorRef], dated: EventM
     if verb is None or (mutual and len(who) < 2):
         return None
     when = date_phrase(dated.date, dated.date_precision, cfg) if dated else ""
-    return str(tpl["text"].format(who=actor_names(who, cfg), verb=verb,
-                                  whom="" if mutual else " " + actor_names(whom, cfg), date=when,
-                                  s="s" if len(who) == 1 else ""))
+    return str(
+        tpl["text"].format(
+            who=actor_names(who, cfg),
+            verb=verb,
+            whom="" if mutual else " " + actor_names(whom, cfg),
+            date=when,
+            s="s" if len(who) == 1 else "",
+        )
+    )
 
 
 def _topics(support: Sequence[EventMention], cfg: dict) -> str:
@@ -126,7 +135,7 @@ def _topics(support: Sequence[EventMention], cfg: dict) -> str:
 
 
 def _attribution(support: Sequence[EventMention], cfg: dict) -> str:
-    """"according to the Kremlin's readout" when every supporting article gives the same source."""
+    """ "according to the Kremlin's readout" when every supporting article gives the same source."""
     said = {(m.reporting_source or "").strip() for m in support}
     if len(said) != 1 or not (who := said.pop()) or who.lower().startswith(tuple(cfg["skip_value_prefixes"])):
         return ""
@@ -135,8 +144,10 @@ def _attribution(support: Sequence[EventMention], cfg: dict) -> str:
 
 def actor_names(actors: Sequence[ActorRef], cfg: dict) -> str:
     prefixes = tuple(cfg["definite_actor_prefixes"])
-    names = [f"the {a.name}" if (a.actor_id or "").startswith(prefixes) and not a.name.lower().startswith("the ")
-             else a.name for a in actors]
+    names = [
+        f"the {a.name}" if (a.actor_id or "").startswith(prefixes) and not a.name.lower().startswith("the ") else a.name
+        for a in actors
+    ]
     return join(names)
 
 
@@ -151,7 +162,7 @@ def _capital(text: str) -> str:
 
 
 def date_phrase(value: str | None, precision: str | None, cfg: dict) -> str:
-    """" on 15 November 2025", " in the week of 10 November 2025", " in November 2025", ..."""
+    """ " on 15 November 2025", " in the week of 10 November 2025", " in November 2025", ..."""
     span = day_range(value)
     phrase = cfg["date_phrases"].get(precision or "")
     if span is None or phrase is None:
