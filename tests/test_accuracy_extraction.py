@@ -47,8 +47,8 @@ def test_extraction_script_scores_both_corpora_by_site_folds() -> None:
     wcxb = result["corpora"]["wcxb-dev-articles"]
     assert wcxb["pages"] == 6 and sum(f["pages"] for f in wcxb["folds"]) == 6
     assert wcxb["newsfuse"]["f1"] > 0.8 and wcxb["trafilatura_no_comments"]["f1"] > 0.8
-    assert {"title", "author", "published"} <= set(wcxb["metadata"]["newsfuse"])
-    assert {"title", "author", "published"} <= set(wcxb["metadata"]["trafilatura"])
+    assert {"title", "author", "date"} <= set(wcxb["metadata"]["newsfuse"])
+    assert {"title", "author", "date"} <= set(wcxb["metadata"]["trafilatura"])
     assert isinstance(wcxb["collapses"], int) and "seed" in result["protocol"]
 
 
@@ -79,8 +79,13 @@ def test_run_all_renders_a_real_result_with_its_anchor_and_verdict() -> None:
     result["_environment"] = run_all.environment()
     text = run_all.render({"extraction": result, "coref-gvc-dev": {"conll": 0.5, "mentions": 9, "_environment": {}}})
     assert text.startswith(run_all.BEGIN) and text.endswith(run_all.END)
-    newsfuse_row = next(line for line in text.splitlines() if line.startswith("| **newsfuse**"))
-    assert str(result["newsfuse"]["f1"]) in newsfuse_row
-    assert any(line.startswith("| trafilatura `extract`") for line in text.splitlines())
+    lines = text.splitlines()
+    for name, corpus in result["corpora"].items():
+        row = next(line for line in lines if line.startswith(f"| {name} ({corpus['pages']} pages)"))
+        assert f"**{corpus['newsfuse']['f1']}**" in row  # the cross-validated figure
+        assert str(corpus["trafilatura_no_comments"]["f1"]) in row  # beside its anchor
+    wcxb = result["corpora"]["wcxb-dev-articles"]["metadata"]
+    meta_row = next(line for line in lines if line.startswith("| wcxb-dev-articles |"))
+    assert f"{wcxb['newsfuse']['date']} / {wcxb['trafilatura']['date']}" in meta_row
     assert "≥ 0.65: **not met**" in text  # a figure under its target says so
     assert f"Measured {result['_environment']['date']}" in text

@@ -48,7 +48,8 @@ EXTRACTION = common.SHARED / "corpus" / "extraction"
 DEFAULT_DATA = EXTRACTION / "scrapinghub"
 CORPORA = {"scrapinghub": "ground-truth.json", "wcxb-dev-articles": "truth.json"}
 META_FIELDS = ("title", "author", "published", "outlet")
-SCORED_META = {"title": "title", "author": "author", "published": "publish_date"}  # ours -> truth key
+# figure name -> (Article field / extract_metadata field, truth key)
+SCORED_META = {"title": ("title", "title"), "author": ("author", "author"), "date": ("published", "publish_date")}
 SEED = 20261204
 FOLDS = 5
 COLLAPSE_BELOW, ANCHOR_ABOVE = 0.5, 0.8
@@ -221,13 +222,13 @@ def variant_f1s(scorer: ModuleType, truth: str, v: H.Variants | None) -> dict[st
 def metadata_scores(truth: dict[str, Any], got: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Exact match after collapsing spaces and case (title, author), first 10 characters (date)."""
     out: dict[str, Any] = {}
-    for ours, key in SCORED_META.items():
+    for name, (ours, key) in SCORED_META.items():
         ids = [i for i in truth if truth[i].get(key)]
         if ids:
-            out[ours] = round(
+            out[name] = round(
                 mean(float(_meta_key(got[i].get(ours), key) == _meta_key(truth[i][key], key)) for i in ids), 4
             )
-            out[f"{ours}_pages"] = len(ids)
+            out[f"{name}_pages"] = len(ids)
     return out
 
 
@@ -308,6 +309,7 @@ def summarise(
         "worse_than_anchor_by_0_2": sum(1 for ours, theirs in scores.values() if ours < theirs - 0.2),
         "second_opinion_won": sum(1 for c in choices if c == "other"),
         "failed": sum(1 for v in variants.values() if v is None),
+        "failed_pages": sorted(i for i, v in variants.items() if v is None)[:20],
         "metadata_found": {f: round(sum(1 for m in meta.values() if m[f]) / len(truth), 3) for f in META_FIELDS},
         "metadata": {"newsfuse": metadata_scores(truth, meta), "trafilatura": metadata_scores(truth, tmeta)},
     }
