@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Article, RawDocument, article_id
 from .errors import CleanError
+from .html import clean_html
 from .long_lines import clean_long_lines
 from .normalize import normalize_line, split_lines
 from .text import CleanResult, chrome_reason, clean_text_lines
@@ -22,8 +23,6 @@ __all__ = [
 
 def clean_document(doc: RawDocument) -> Article:
     if doc.meta.get("html") or doc.format in ("html", "warc"):
-        from .html import clean_html  # written separately; imported only when needed
-
         return clean_html(doc)
     result = clean_long_lines(split_lines(doc.text), meta=doc.meta)  # over-long lines cut at sentence ends
     return article_from_result(doc, result)

@@ -28,11 +28,9 @@ from lxml import etree
 
 from newsfuse import model
 from newsfuse.clean import opinion
-
-try:  # defined by the clean package; ValueError until then
-    from newsfuse.clean import CleanError
-except ImportError:  # pragma: no cover - depends on another helper's file
-    CleanError = ValueError  # type: ignore[misc,assignment]
+from newsfuse.clean.dates import find_date
+from newsfuse.clean.errors import CleanError
+from newsfuse.clean.text import clean_text_lines
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).with_name("data") / "html_rules.yaml"
@@ -397,10 +395,6 @@ def _text_cleaner(
     Reasons listed under ``text_cleaner.keep_reasons`` leave the block in the body: a post
     embedded in a web page is part of what the article shows (it is also in ``embedded_posts``).
     """
-    try:
-        from newsfuse.clean.text import clean_text_lines
-    except ImportError:  # pragma: no cover - the text cleaner ships with the package
-        return blocks, removed, ()
     if not blocks:
         return blocks, removed, ()
     result = clean_text_lines([b.text for b in blocks], meta={**meta, "title": meta.get("title")})
@@ -650,10 +644,6 @@ def iso_date(value: Any) -> str | None:
     numeric = _numeric_date(value)
     if numeric:
         return numeric
-    try:
-        from newsfuse.clean.dates import find_date
-    except ImportError:  # pragma: no cover - ships with the clean package
-        return None
     found = find_date(value[:200])
     return found[0] if found else None
 
