@@ -204,30 +204,73 @@ def synthetic_mentions(n_articles: int, rng: random.Random, start: int = 0) -> l
 
 
 def part_fusion(sizes: list[int], added: int = 200) -> dict:
-    """Time to fuse `added` new articles' mentions into a store of N articles' mentions."""
-    from newsfuse import stories
+    """Time to fuse `added` new articles' mentions into a SQLite store of N articles' mentions: the
+    incremental fusion of an ingest (re-fuse the block the new articles touch, replace its events),
+    beside the full re-fusion it replaced (read every stored mention and article, fuse, replace all
+    events), both on the same store. The store is filled with synthetic articles, one mention each,
+    five articles a story (``synthetic_mentions``)."""
+    from newsfuse.pipeline import add_fusion_pending, fuse_pending, fuse_stored
 
     rng = random.Random(5)
-    out: dict = {"added_per_step": added, "sizes": {}}
-    incremental = hasattr(stories, "EventIndex")
-    out["method"] = "incremental EventIndex" if incremental else "full re-fusion (fuse_events over all mentions)"
-    for size in sizes:
-        base = synthetic_mentions(size, rng)
-        new = synthetic_mentions(added, rng, start=size)
-        outlets = {m.article_id: "Wire" for m in base + new}
-        story_of = {m.article_id: f"s{int(m.article_id[1:]) // 5}" for m in base + new}
-        if incremental:
-            index = stories.EventIndex()
-            index.add_mentions(base, outlets, story_of)
+    out: dict = {"added_per_step": added, "store": "sqlite", "sizes": {}}
+    out["method"] = "incremental (fuse_pending) vs full re-fusion of the store, same store"
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            store = fill_fusion_store(str(Path(tmp) / f"fusion{size}.db"), synthetic_mentions(size, rng))
+            fuse_pending(store)  # the first fusion indexes the store
+            new = synthetic_mentions(added, rng, start=size)
+            with store.transaction():
+                add_synthetic(store, new)
+                add_fusion_pending(store, {m.article_id for m in new}, {story_of_synthetic(m) for m in new})
             t0 = time.perf_counter()
-            index.add_mentions(new, outlets, story_of)
-            seconds = time.perf_counter() - t0
-        else:
+            fuse_pending(store)
+            incremental = time.perf_counter() - t0
             t0 = time.perf_counter()
-            stories.fuse_events(base + new, outlets, story_of)
-            seconds = time.perf_counter() - t0
-        out["sizes"][size] = {"seconds": round(seconds, 3), "ms_per_added_article": round(seconds / added * 1000, 3)}
+            store.replace_events(fuse_stored(store.mentions(), store.articles()))
+            full = time.perf_counter() - t0
+            store.close()
+            out["sizes"][size] = {
+                "incremental_seconds": round(incremental, 3),
+                "incremental_ms_per_added_article": round(incremental / added * 1000, 3),
+                "full_refusion_seconds": round(full, 3),
+                "full_refusion_ms_per_added_article": round(full / added * 1000, 3),
+            }
     return out
+
+
+def story_of_synthetic(m: EventMention) -> str:
+    return f"s{int(m.article_id[1:]) // 5}"
+
+
+def fill_fusion_store(path: str, mentions: list[EventMention]):
+    from newsfuse.store import open_store
+
+    store = open_store(path)
+    with store.transaction():
+        add_synthetic(store, mentions)
+    return store
+
+
+def add_synthetic(store, mentions: list[EventMention]) -> None:
+    """One article per mention, in its story, with its fusion keys (as the ingest stores them)."""
+    from newsfuse.model import Article, Block
+    from newsfuse.stories import fusion_keys
+
+    for m in mentions:
+        article = Article(
+            m.article_id,
+            f"{m.article_id}.txt",
+            "text",
+            None,
+            None,
+            "Wire",
+            None,
+            (Block("paragraph", m.sentence),),
+            story_id=story_of_synthetic(m),
+        )
+        store.add_article(article)
+        store.save_mentions(article.id, [m])
+        store.save_fusion_keys(article.id, fusion_keys([m]))
 
 
 def main() -> None:

@@ -9,13 +9,25 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import json
+import re
 import signal
 import sys
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
-from .model import AnnotatedArticle, Article, Block, EmbeddedPost, EventMention, InputError, InputFile, RawDocument
+from .model import (
+    AnnotatedArticle,
+    Article,
+    Block,
+    EmbeddedPost,
+    Event,
+    EventMention,
+    InputError,
+    InputFile,
+    RawDocument,
+)
 
 BATCH_SIZE = 16
 DOC_TIME_LIMIT = 60.0  # seconds of analysis one document may take (None or 0: no limit)
@@ -77,7 +89,7 @@ def read_and_clean(item: InputFile) -> tuple[str | None, list[Article], list[Inp
             articles.append(clean_document(doc))
         except CleanError as exc:
             errors.append(InputError(_record_path(doc), str(exc)))
-        except Exception as exc:  # a cleaner bug must not stop the batch
+        except Exception as exc:  # noqa: BLE001 - a cleaner bug must not stop the batch
             errors.append(InputError(_record_path(doc), f"cleaning failed: {type(exc).__name__}: {exc}"))
     return result.format, articles, errors
 
@@ -97,10 +109,14 @@ def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[A
     """
     from . import nlp
 
-    posts = [(i, post_article(a, k, p), p) for i, a in enumerate(articles) for k, p in enumerate(a.embedded_posts)
-             if p.text.strip()]
+    posts = [
+        (i, post_article(a, k, p), p)
+        for i, a in enumerate(articles)
+        for k, p in enumerate(a.embedded_posts)
+        if p.text.strip()
+    ]
     annotated = nlp.annotate(list(articles) + [pa for _, pa, _ in posts])
-    main, extra = annotated[: len(articles)], annotated[len(articles):]
+    main, extra = annotated[: len(articles)], annotated[len(articles) :]
     vectors: list[bytes | None] = [None] * len(main)
     if with_embeddings and main:
         from .stories import embed_texts, embedding_text
@@ -112,27 +128,34 @@ def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[A
         from_post = _analyse_one(ann, None)
         parent = results[i]
         moved = tuple(mention_from_post(m, parent.annotated.article, post) for m in from_post.mentions)
-        results[i] = dataclasses.replace(parent, mentions=parent.mentions + moved,
-                                         warnings=parent.warnings + from_post.warnings)
+        results[i] = dataclasses.replace(
+            parent, mentions=parent.mentions + moved, warnings=parent.warnings + from_post.warnings
+        )
     return results
 
 
 def post_article(article: Article, index: int, post: EmbeddedPost) -> Article:
     """An embedded post as a document of its own (for analysis only; never stored as an article)."""
     return Article(
-        id=f"{article.id}~post{index + 1}", source_path=article.source_path, format=article.format, title=None,
-        published=post.date or article.published, outlet=post.handle or post.author, author=post.author,
-        blocks=(Block("paragraph", readable_post_text(post.text)),), language=article.language,
+        id=f"{article.id}~post{index + 1}",
+        source_path=article.source_path,
+        format=article.format,
+        title=None,
+        published=post.date or article.published,
+        outlet=post.handle or post.author,
+        author=post.author,
+        blocks=(Block("paragraph", readable_post_text(post.text)),),
+        language=article.language,
     )
 
 
 def readable_post_text(text: str) -> str:
     """Hashtags and handles as words ("#Putin" -> "Putin", "@netanyahu" -> "Netanyahu"), so the
     language model and the actor linker read a post like prose."""
-    import re
-
     text = re.sub(r"(?<![\w&])#(\w+)", r"\1", text)
-    return re.sub(r"(?<!\w)@([a-z]\w*)", lambda m: m.group(1).capitalize() if m.group(1).isalpha() else m.group(1), text)
+    return re.sub(
+        r"(?<!\w)@([a-z]\w*)", lambda m: m.group(1).capitalize() if m.group(1).isalpha() else m.group(1), text
+    )
 
 
 def mention_from_post(mention: EventMention, article: Article, post: EmbeddedPost) -> EventMention:
@@ -143,7 +166,13 @@ def mention_from_post(mention: EventMention, article: Article, post: EmbeddedPos
     if post.date and mention.status == "occurred" and precision not in ("day",):
         date, precision = post.date, "day"
     return dataclasses.replace(
-        mention, article_id=article.id, start=-1, end=-1, sentence_index=-1, date=date, date_precision=precision,
+        mention,
+        article_id=article.id,
+        start=-1,
+        end=-1,
+        sentence_index=-1,
+        date=date,
+        date_precision=precision,
         reporting_source=post.handle or post.author or mention.reporting_source,
     )
 
@@ -156,8 +185,10 @@ def _analyse_one(ann: AnnotatedArticle, vector: bytes | None) -> Analysis:
     article = ann.article
     warnings: list[str] = []
     if ann.analysed_chars is not None:
-        warnings.append(f"warning: {article.source_path}: analysis capped at {ann.analysed_chars} of "
-                        f"{len(article.text)} characters (the rest is stored, not analysed)")
+        warnings.append(
+            f"warning: {article.source_path}: analysis capped at {ann.analysed_chars} of "
+            f"{len(article.text)} characters (the rest is stored, not analysed)"
+        )
         ann = dataclasses.replace(ann, article=analysed_part(article, ann.analysed_chars))
     try:
         ann = actors.link(ann)
@@ -275,16 +306,24 @@ def ingest_paths(
             _flush(store, pending, summary, analyse_articles, time_limit, late, ctl.abortable)
         except IngestInterrupted:
             _drop(pending, summary)
-            print_error("stopping now: the batches stored so far stay, the documents in hand were dropped "
-                        "(run again to go on)")
+            print_error(
+                "stopping now: the batches stored so far stay, the documents in hand were dropped (run again to go on)"
+            )
         summary.interrupted = ctl.stop.is_set()
     if fuse and analyse_articles and summary.new:
         update_stories_and_events(store)
     return summary
 
 
-def _flush(store, pending: list[tuple[Article, bytes]], summary: IngestSummary, analyse_articles: bool,
-           time_limit: float | None, late: Callable[[Article], None], guard) -> None:
+def _flush(
+    store,
+    pending: list[tuple[Article, bytes]],
+    summary: IngestSummary,
+    analyse_articles: bool,
+    time_limit: float | None,
+    late: Callable[[Article], None],
+    guard,
+) -> None:
     """Analyse and store the batch in hand."""
     if not pending:
         return
@@ -365,8 +404,9 @@ def time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def record_failure(store, summary: IngestSummary, err: InputError, sha: str | None,
-                   on_error: Callable[[str], None] | None) -> None:
+def record_failure(
+    store, summary: IngestSummary, err: InputError, sha: str | None, on_error: Callable[[str], None] | None
+) -> None:
     """Count, keep (once) in the store and report an input that could not be read."""
     summary.failed += 1
     summary.errors.append(err.line())
@@ -375,8 +415,9 @@ def record_failure(store, summary: IngestSummary, err: InputError, sha: str | No
         on_error(err.line())
 
 
-def admit_all(store, deduper: Deduper, articles: Sequence[Article], pending: list[tuple[Article, bytes]],
-              summary: IngestSummary) -> None:
+def admit_all(
+    store, deduper: Deduper, articles: Sequence[Article], pending: list[tuple[Article, bytes]], summary: IngestSummary
+) -> None:
     """Dedup each article against the store and the batch in hand, counting new/duplicate/unchanged."""
     for article in articles:
         summary.documents += 1
@@ -402,9 +443,15 @@ def _admit(store, deduper: Deduper, article: Article, pending: list[tuple[Articl
     return "duplicate" if original else "new"
 
 
-def store_batch(store, batch: Sequence[tuple[Article, bytes]], analyse_articles: bool = True, *,
-                time_limit: float | None = None, on_late: Callable[[Article], None] | None = None,
-                guard=None) -> list[tuple[Article, bytes]]:
+def store_batch(
+    store,
+    batch: Sequence[tuple[Article, bytes]],
+    analyse_articles: bool = True,
+    *,
+    time_limit: float | None = None,
+    on_late: Callable[[Article], None] | None = None,
+    guard=None,
+) -> list[tuple[Article, bytes]]:
     """Analyse the batch's original (non-duplicate) articles, then store it all, less the articles
     whose analysis ran past ``time_limit`` (each given to ``on_late``). Returns what was stored.
     ``guard`` (a context manager) wraps the analysis, e.g. to let Ctrl-C abort it."""
@@ -452,13 +499,23 @@ def analyse_within(articles: Sequence[Article], seconds: float | None) -> tuple[
 def prepare_analysis() -> None:
     """Load the models and every stage's rules once, by analysing one short sentence, so that a
     time limit measures the document and never cuts a model or module off half-loaded."""
-    warm_up = Article(id="warm-up", source_path="warm-up", format="text", title=None, published=None, outlet=None,
-                      author=None, blocks=(Block("paragraph", "The minister met the ambassador in Paris on Monday."),))
+    warm_up = Article(
+        id="warm-up",
+        source_path="warm-up",
+        format="text",
+        title=None,
+        published=None,
+        outlet=None,
+        author=None,
+        blocks=(Block("paragraph", "The minister met the ambassador in Paris on Monday."),),
+    )
     analyse([warm_up])
 
 
 def store_analysed(store, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[Analysis]) -> None:
     """One transaction per batch: articles, their annotations, mentions, embeddings, story ids."""
+    from .stories import fusion_keys
+
     by_id = {x.annotated.article.id: x for x in analyses}
     for x in analyses:
         for line in x.warnings:
@@ -471,6 +528,7 @@ def store_analysed(store, batch: Sequence[tuple[Article, bytes]], analyses: Sequ
                 continue
             store.save_annotations(result.annotated)
             store.save_mentions(article.id, result.mentions)
+            store.save_fusion_keys(article.id, fusion_keys(result.mentions))
             if result.embedding is not None:
                 store.save_embedding(article.id, result.embedding)
         if by_id:
@@ -478,40 +536,125 @@ def store_analysed(store, batch: Sequence[tuple[Article, bytes]], analyses: Sequ
 
 
 def assign_stories(store, analyses: Sequence[Analysis]) -> None:
-    """Online story clustering: each new article joins a candidate story or starts one."""
+    """Online story clustering: each new article joins a candidate story or starts one. The new
+    articles and every story that gained or lost an article are kept for the next fusion."""
     import numpy as np
 
     from .stories import StoryClusterer, story_item
 
     state = store.get_state("stories")
     clusterer = StoryClusterer.from_bytes(state) if state else StoryClusterer()
+    touched_articles, touched_stories = set(), set()
     for result in analyses:
         vec = np.frombuffer(result.embedding, dtype=np.float32) if result.embedding else None
         item = story_item(result.annotated, list(result.mentions), vec)
         story_id = clusterer.add(item)
         store.set_story(result.annotated.article.id, story_id)
-    for article_id, story_id in clusterer.pop_moved().items():  # merged or split off since
+        touched_articles.add(result.annotated.article.id)
+        touched_stories.add(story_id)
+    moved = clusterer.pop_moved()  # merged or split off since
+    touched_stories |= {s for s in store.stories_of(moved).values() if s} | set(moved.values())
+    for article_id, story_id in moved.items():
         store.set_story(article_id, story_id)
     store.set_state("stories", clusterer.to_bytes())
+    add_fusion_pending(store, touched_articles, touched_stories)
+
+
+FUSION_PENDING = "fusion_pending"  # state: articles and stories stored since the last fusion
+FUSION_INDEXED = "fusion_indexed"  # state: set once event_mentions and fusion_keys cover the whole store
+
+
+def add_fusion_pending(store, article_ids: set[str], story_ids: set[str]) -> None:
+    articles, stories = fusion_pending(store)
+    pending = {"articles": sorted(articles | article_ids), "stories": sorted(stories | story_ids)}
+    store.set_state(FUSION_PENDING, json.dumps(pending).encode())
+
+
+def fusion_pending(store) -> tuple[set[str], set[str]]:
+    raw = store.get_state(FUSION_PENDING)
+    pending = json.loads(raw) if raw else {}
+    return set(pending.get("articles", ())), set(pending.get("stories", ()))
 
 
 def update_stories_and_events(store) -> None:
-    """Rebuild story records and fuse all event mentions into events."""
-    from .nlp.pipeline import max_analysed_chars
-    from .stories import StoryClusterer, fuse_events
+    """Rebuild story records, and re-fuse the block of event mentions that the articles stored since
+    the last fusion can change (see ``fusion_block``); the other fused events stay as stored."""
+    from .stories import StoryClusterer
 
     articles = {a.id: a for a in store.articles()}
     state = store.get_state("stories")
     clusterer = StoryClusterer.from_bytes(state) if state else StoryClusterer()
     stories = clusterer.stories(articles)
-    outlets = {aid: a.outlet for aid, a in articles.items()}
-    story_of = {aid: a.story_id for aid, a in articles.items() if a.story_id}
-    analysed = max_analysed_chars()
-    texts = {aid: a.text[:analysed] for aid, a in articles.items()}  # claims in the analysed part only
-    events = fuse_events(store.mentions(), outlets, story_of, texts=texts)
     with store.transaction():
         store.save_stories(stories)
-        store.replace_events(events)
+        fuse_pending(store)
+
+
+def fuse_pending(store) -> None:
+    """Bring the fused events up to date with the articles stored since the last fusion."""
+    with store.transaction():
+        if store.get_state(FUSION_INDEXED) is None:
+            refuse_all(store)
+        else:
+            refuse_touched(store)
+        store.set_state(FUSION_PENDING, b"{}")
+
+
+def refuse_all(store) -> None:
+    """Fuse every stored mention (a store from before incremental fusion: index it on the way)."""
+    from .stories import fusion_keys
+
+    articles = store.articles()
+    mentions = store.mentions()
+    by_article: dict[str, list[EventMention]] = {a.id: [] for a in articles}
+    for m in mentions:
+        by_article.setdefault(m.article_id, []).append(m)
+    for article_id, ms in by_article.items():
+        store.save_fusion_keys(article_id, fusion_keys(ms))
+    store.replace_events(fuse_stored(mentions, articles))
+    store.set_state(FUSION_INDEXED, b"1")
+
+
+def refuse_touched(store) -> None:
+    """Fuse the mentions of the block the pending articles and stories reach, and replace their events."""
+    article_ids, story_ids = fusion_pending(store)
+    block = fusion_block(store, article_ids, story_ids)
+    if not block:
+        return
+    mentions = store.mentions_of(block)
+    store.replace_events_of([m.id for m in mentions], fuse_stored(mentions, store.articles_by_id(block)))
+
+
+def fusion_block(store, article_ids: set[str], story_ids: set[str]) -> set[str]:
+    """The articles whose mentions a fusion of these articles and stories may group differently:
+    closed under sharing a story and under sharing a cross-story fusion key within reach. A mention
+    only ever fuses with a compatible one, and compatible mentions share a story or such a key, so
+    the fused events of the other articles are what a full re-fusion would give."""
+    from .stories import fusion_reach_days
+
+    reach = fusion_reach_days()
+    block: set[str] = set()
+    seen_stories: set[str] = set()
+    todo_articles, todo_stories = set(article_ids), set(story_ids)
+    while todo_articles or todo_stories:
+        seen_stories |= todo_stories
+        todo_articles |= set(store.articles_in_stories(todo_stories)) if todo_stories else set()
+        new = todo_articles - block
+        block |= new
+        todo_stories = {s for s in store.stories_of(new).values() if s} - seen_stories if new else set()
+        todo_articles = store.fusion_neighbours(new, reach) - block if new else set()
+    return block
+
+
+def fuse_stored(mentions: Sequence[EventMention], articles: Sequence[Article]) -> list[Event]:
+    from .nlp.pipeline import max_analysed_chars
+    from .stories import fuse_events
+
+    analysed = max_analysed_chars()
+    outlets = {a.id: a.outlet for a in articles}
+    story_of = {a.id: a.story_id for a in articles if a.story_id}
+    texts = {a.id: a.text[:analysed] for a in articles}  # claims in the analysed part only
+    return fuse_events(mentions, outlets, story_of, texts=texts)
 
 
 def print_error(line: str) -> None:

@@ -107,6 +107,34 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def mentions(self, article_id: str | None = None) -> list[EventMention]: ...
 
+    # -- incremental fusion: the block a batch touched, read by key
+    @abc.abstractmethod
+    def mentions_of(self, article_ids: Iterable[str]) -> list[EventMention]:
+        """The mentions of these articles (read through the index on mentions.article_id)."""
+
+    @abc.abstractmethod
+    def articles_by_id(self, article_ids: Iterable[str]) -> list[Article]: ...
+
+    @abc.abstractmethod
+    def stories_of(self, article_ids: Iterable[str]) -> dict[str, str | None]:
+        """Article id -> its story id, for the stored ones of these articles."""
+
+    @abc.abstractmethod
+    def articles_in_stories(self, story_ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> story id, for every article in these stories."""
+
+    @abc.abstractmethod
+    def save_fusion_keys(self, article_id: str, keys: Iterable[tuple[str, int, int]]) -> None:
+        """Replace the article's cross-story fusion keys: (key, first day, last day) per dated mention."""
+
+    @abc.abstractmethod
+    def fusion_neighbours(self, article_ids: Iterable[str], days: int) -> set[str]:
+        """Articles with a fusion key equal to one of these articles' and a day range within ``days``."""
+
+    @abc.abstractmethod
+    def replace_events_of(self, mention_ids: Iterable[str], events: Iterable[Event]) -> None:
+        """Delete the fused events that hold any of these mentions, then insert ``events``."""
+
     # -- stories and fused events (replaced as a whole by fusion)
     @abc.abstractmethod
     def save_stories(self, stories: Iterable[Story]) -> None: ...

@@ -69,6 +69,15 @@ MIGRATIONS: list[str] = [
     CREATE TABLE state (key TEXT PRIMARY KEY, value BYTEA NOT NULL);
     CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, vector BYTEA NOT NULL)
     """,
+    # 2: incremental fusion: which fused event holds each mention, and each mention's cross-story key
+    """
+    CREATE TABLE event_mentions (mention_id TEXT PRIMARY KEY, event_id TEXT NOT NULL);
+    CREATE INDEX event_mentions_event ON event_mentions (event_id);
+    CREATE TABLE fusion_keys (key TEXT NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL, article_id TEXT NOT NULL);
+    CREATE INDEX fusion_keys_key ON fusion_keys (key, lo);
+    CREATE INDEX fusion_keys_article ON fusion_keys (article_id);
+    CREATE INDEX event_terms_event ON event_terms (event_id)
+    """,
 ]
 
 
@@ -242,22 +251,30 @@ class PostgresStore(SQLStore):
     # ------------------------------------------------------------------ stories, events
     def replace_events(self, events: Iterable[Event]) -> None:
         with self.transaction():
-            for table in ("events", "event_actors", "event_terms"):
+            for table in ("events", "event_actors", "event_terms", "event_mentions"):
                 self._exec(f"DELETE FROM {table}")
-            event_rows, actor_rows, term_rows = serde.event_table_rows(events)
+            self._insert_events(events)
             with self._conn.cursor() as cur:
-                with cur.copy("COPY events (id, type, date, sort_key, story_id, doc) FROM STDIN") as copy:
-                    for row in event_rows:
-                        copy.write_row(row)
-                with cur.copy("COPY event_actors (event_id, side, name, country, actor_id) FROM STDIN") as copy:
-                    for row in actor_rows:
-                        copy.write_row(row)
-                with cur.copy("COPY event_terms (term, sort_key, event_id) FROM STDIN") as copy:
-                    for row in sorted(set(term_rows)):
-                        copy.write_row(row)
                 # fresh statistics, or the planner guesses from the old table and picks a scan
                 cur.execute("ANALYZE events")
                 cur.execute("ANALYZE event_terms")
+
+    def _insert_events(self, events: Iterable[Event]) -> None:
+        events = list(events)
+        event_rows, actor_rows, term_rows = serde.event_table_rows(events)
+        with self.transaction(), self._conn.cursor() as cur:
+            with cur.copy("COPY events (id, type, date, sort_key, story_id, doc) FROM STDIN") as copy:
+                for row in event_rows:
+                    copy.write_row(row)
+            with cur.copy("COPY event_actors (event_id, side, name, country, actor_id) FROM STDIN") as copy:
+                for row in actor_rows:
+                    copy.write_row(row)
+            with cur.copy("COPY event_terms (term, sort_key, event_id) FROM STDIN") as copy:
+                for row in sorted(set(term_rows)):
+                    copy.write_row(row)
+            with cur.copy("COPY event_mentions (mention_id, event_id) FROM STDIN") as copy:
+                for row in dict(self._event_mention_rows(events)).items():
+                    copy.write_row(row)
 
     # ------------------------------------------------------------------ state, embeddings
     def set_state(self, key: str, value: bytes) -> None:

@@ -26,6 +26,19 @@ class Cursor(Protocol):
     def fetchall(self) -> list[Any]: ...
 
 
+IN_CHUNK = 500  # ids per "IN (...)" list: under SQLite's limit on bound variables
+
+
+def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
+    ordered = sorted(set(ids))
+    for i in range(0, len(ordered), IN_CHUNK):
+        yield ordered[i : i + IN_CHUNK]
+
+
+def _marks(ids: list[str]) -> str:
+    return ",".join("?" * len(ids))
+
+
 class SQLStore(Store):
     """Shared implementation; subclasses provide ``_exec``, ``transaction`` and the dialect-specific writes."""
 
@@ -105,6 +118,75 @@ class SQLStore(Store):
                 "SELECT m.doc FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.seq"
             )
         return [serde.mention_from(json.loads(r[0])) for r in rows.fetchall()]
+
+    def mentions_of(self, article_ids: Iterable[str]) -> list[EventMention]:
+        out: list[EventMention] = []
+        for ids in _chunks(article_ids):
+            rows = self._exec(
+                f"SELECT doc FROM mentions WHERE article_id IN ({_marks(ids)}) ORDER BY article_id, seq", ids
+            )
+            out += [serde.mention_from(json.loads(r[0])) for r in rows.fetchall()]
+        return out
+
+    def articles_by_id(self, article_ids: Iterable[str]) -> list[Article]:
+        out: list[Article] = []
+        for ids in _chunks(article_ids):
+            rows = self._exec(f"SELECT doc, story_id FROM articles WHERE id IN ({_marks(ids)}) ORDER BY id", ids)
+            out += [self._article_row(r) for r in rows.fetchall()]
+        return out
+
+    def stories_of(self, article_ids: Iterable[str]) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        for ids in _chunks(article_ids):
+            rows = self._exec(f"SELECT id, story_id FROM articles WHERE id IN ({_marks(ids)})", ids)
+            out.update((r[0], r[1]) for r in rows.fetchall())
+        return out
+
+    def articles_in_stories(self, story_ids: Iterable[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for ids in _chunks(story_ids):
+            rows = self._exec(f"SELECT id, story_id FROM articles WHERE story_id IN ({_marks(ids)})", ids)
+            out.update((r[0], r[1]) for r in rows.fetchall())
+        return out
+
+    def save_fusion_keys(self, article_id: str, keys: Iterable[tuple[str, int, int]]) -> None:
+        with self.transaction():
+            self._exec("DELETE FROM fusion_keys WHERE article_id = ?", (article_id,))
+            for key, lo, hi in sorted(set(keys)):
+                self._exec(
+                    "INSERT INTO fusion_keys (key, lo, hi, article_id) VALUES (?, ?, ?, ?)", (key, lo, hi, article_id)
+                )
+
+    def fusion_neighbours(self, article_ids: Iterable[str], days: int) -> set[str]:
+        out: set[str] = set()
+        for ids in _chunks(article_ids):
+            rows = self._exec(
+                "SELECT DISTINCT b.article_id FROM fusion_keys a JOIN fusion_keys b"
+                " ON b.key = a.key AND b.lo <= a.hi + ? AND b.hi >= a.lo - ?"
+                f" WHERE a.article_id IN ({_marks(ids)})",
+                [days, days, *ids],
+            )
+            out.update(r[0] for r in rows.fetchall())
+        return out
+
+    def replace_events_of(self, mention_ids: Iterable[str], events: Iterable[Event]) -> None:
+        with self.transaction():
+            old: set[str] = set()
+            for ids in _chunks(mention_ids):
+                rows = self._exec(f"SELECT event_id FROM event_mentions WHERE mention_id IN ({_marks(ids)})", ids)
+                old.update(r[0] for r in rows.fetchall())
+            for ids in _chunks(old):
+                self._exec(f"DELETE FROM events WHERE id IN ({_marks(ids)})", ids)
+                for table in ("event_actors", "event_terms", "event_mentions"):
+                    self._exec(f"DELETE FROM {table} WHERE event_id IN ({_marks(ids)})", ids)
+            self._insert_events(events)
+
+    def _insert_events(self, events: Iterable[Event]) -> None:
+        raise NotImplementedError
+
+    @staticmethod
+    def _event_mention_rows(events: Iterable[Event]) -> list[tuple[str, str]]:
+        return [(m.mention_id, e.id) for e in events for m in e.mentions]
 
     def save_stories(self, stories: Iterable[Story]) -> None:
         with self.transaction():

@@ -60,6 +60,15 @@ MIGRATIONS: list[str] = [
     CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
     CREATE TABLE embeddings (article_id TEXT PRIMARY KEY, vector BLOB NOT NULL);
     """,
+    # 2: incremental fusion: which fused event holds each mention, and each mention's cross-story key
+    """
+    CREATE TABLE event_mentions (mention_id TEXT PRIMARY KEY, event_id TEXT NOT NULL);
+    CREATE INDEX event_mentions_event ON event_mentions (event_id);
+    CREATE TABLE fusion_keys (key TEXT NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL, article_id TEXT NOT NULL);
+    CREATE INDEX fusion_keys_key ON fusion_keys (key, lo);
+    CREATE INDEX fusion_keys_article ON fusion_keys (article_id);
+    CREATE INDEX event_terms_event ON event_terms (event_id);
+    """,
 ]
 
 
@@ -232,19 +241,27 @@ class SQLiteStore(SQLStore):
     # ------------------------------------------------------------------ stories, events
     def replace_events(self, events: Iterable[Event]) -> None:
         with self.transaction():
-            for table in ("events", "event_actors", "event_terms"):
+            for table in ("events", "event_actors", "event_terms", "event_mentions"):
                 self._exec(f"DELETE FROM {table}")
-            event_rows, actor_rows, term_rows = serde.event_table_rows(events)
-            with self._lock:
-                self._conn.executemany(
-                    "INSERT INTO events (id, type, date, sort_key, story_id, doc) VALUES (?,?,?,?,?,?)", event_rows
-                )
-                self._conn.executemany(
-                    "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (?,?,?,?,?)", actor_rows
-                )
-                self._conn.executemany(
-                    "INSERT OR IGNORE INTO event_terms (term, sort_key, event_id) VALUES (?,?,?)", term_rows
-                )
+            self._insert_events(events)
+
+    def _insert_events(self, events: Iterable[Event]) -> None:
+        events = list(events)
+        event_rows, actor_rows, term_rows = serde.event_table_rows(events)
+        with self._lock:
+            self._conn.executemany(
+                "INSERT INTO events (id, type, date, sort_key, story_id, doc) VALUES (?,?,?,?,?,?)", event_rows
+            )
+            self._conn.executemany(
+                "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (?,?,?,?,?)", actor_rows
+            )
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO event_terms (term, sort_key, event_id) VALUES (?,?,?)", term_rows
+            )
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO event_mentions (mention_id, event_id) VALUES (?,?)",
+                self._event_mention_rows(events),
+            )
 
     # ------------------------------------------------------------------ state, embeddings
     def set_state(self, key: str, value: bytes) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ..model import ActorRef, Detail, Event, EventMention, MentionRef, sha256_hex
 from . import dates as D
@@ -72,6 +72,24 @@ def _block_keys(m: EventMention, story_of: dict[str, str]) -> list[tuple[str, st
     keys = [(m.type, "story:" + story)] if story else []
     actors = sorted(_actors(m))
     return keys + ([(m.type, "set:" + "|".join(actors))] if actors else [])
+
+
+def fusion_keys(mentions: Iterable[EventMention]) -> list[tuple[str, int, int]]:
+    """(type and actor set, first day, last day) of each dated mention with actors: outside a shared
+    story a mention is compatible only with one of the same key whose days lie within
+    ``fusion_reach_days()`` (see ``compatible``). With each article's story, these keys bound the block
+    of stored mentions that a new article's mentions can change (incremental fusion)."""
+    out = []
+    for m in mentions:
+        actors = sorted(_actors(m))
+        days = D.day_range(m.date)
+        if actors and days:
+            out.append((f"{m.type}|" + "|".join(actors), days[0], days[1]))
+    return out
+
+
+def fusion_reach_days() -> int:
+    return int(load("fusion.yaml")["close_days"])
 
 
 def _actors(m: EventMention) -> set[str]:
@@ -147,11 +165,17 @@ def _event(cluster: list[EventMention], outlets, story_of, claims) -> Event:
         topics=tuple(_by_support((m.article_id, t) for m in ms for t in m.topics)),
         status=_most_common(m.status for m in ms) or "occurred",
         details=tuple(details),
-        mentions=tuple(MentionRef(m.id, m.article_id, outlets.get(m.article_id), m.sentence, m.start, m.end) for m in ms),
+        mentions=tuple(
+            MentionRef(m.id, m.article_id, outlets.get(m.article_id), m.sentence, m.start, m.end) for m in ms
+        ),
         story_id=_most_common(story_of.get(a) for a in article_ids) if stories else None,
         date_implied=implied,
         confidence=round(max(m.confidence for m in ms), 3),
     )
+
+
+def _mention_ref(m: EventMention, outlets: dict[str, str | None]) -> MentionRef:
+    return MentionRef(m.id, m.article_id, outlets.get(m.article_id), m.sentence, m.start, m.end)
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
