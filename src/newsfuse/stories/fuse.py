@@ -363,9 +363,10 @@ def find_claims(text: str) -> list[tuple[str, str]]:
 
 def _article_claims(texts: dict[str, str], clusters: list[list[EventMention]]) -> dict[str, list[tuple[str, str, str]]]:
     """Claims in each article's text, keyed by the id of the cluster that is that article's main event."""
+    main_of = _main_clusters(clusters)
     by_cluster: dict[str, list[tuple[str, str, str]]] = {}
     for article, text in sorted(texts.items()):
-        main = _main_cluster(article, clusters)
+        main = main_of.get(article)
         if main is None:
             continue
         for kind, words in find_claims(text):
@@ -373,12 +374,15 @@ def _article_claims(texts: dict[str, str], clusters: list[list[EventMention]]) -
     return by_cluster
 
 
-def _main_cluster(article: str, clusters: list[list[EventMention]]) -> str | None:
-    counts = [(sum(m.article_id == article for m in c), -i, c) for i, c in enumerate(clusters)]
-    counts = [x for x in counts if x[0]]
-    if not counts:
-        return None
-    return _cluster_key(max(counts, key=lambda x: (x[0], x[1]))[2])
+def _main_clusters(clusters: list[list[EventMention]]) -> dict[str, str]:
+    """Article id -> the key of the cluster holding most of its mentions (the first such cluster on
+    a tie), in one pass over the clusters."""
+    best: dict[str, tuple[int, int]] = {}  # article -> (mentions in the cluster, -cluster index)
+    for i, cluster in enumerate(clusters):
+        for article, count in Counter(m.article_id for m in cluster).items():
+            if (count, -i) > best.get(article, (0, 0)):
+                best[article] = (count, -i)
+    return {article: _cluster_key(clusters[-neg_i]) for article, (_, neg_i) in best.items()}
 
 
 def _cluster_key(cluster: list[EventMention]) -> str:
