@@ -26,9 +26,21 @@ TEXTS = {
 
 def mention(mid, article, src, tgt, date=None, precision=None, **kw) -> EventMention:
     base = dict(
-        id=mid, article_id=article, type="CONSULT", mode="phone", cameo="040", source_actors=src,
-        target_actors=tgt, date=date, date_precision=precision, status="occurred", topics=(),
-        sentence=kw.pop("sentence", "The two leaders held a phone call."), start=0, end=10, symmetric=True,
+        id=mid,
+        article_id=article,
+        type="CONSULT",
+        mode="phone",
+        cameo="040",
+        source_actors=src,
+        target_actors=tgt,
+        date=date,
+        date_precision=precision,
+        status="occurred",
+        topics=(),
+        sentence=kw.pop("sentence", "The two leaders held a phone call."),
+        start=0,
+        end=10,
+        symmetric=True,
     )
     base.update(kw)
     return EventMention(**base)
@@ -36,13 +48,38 @@ def mention(mid, article, src, tgt, date=None, precision=None, **kw) -> EventMen
 
 def seed_mentions() -> list[EventMention]:
     return [
-        mention("m000a", "a000", (PUTIN,), (NETANYAHU,), topics=("Gaza ceasefire", "Syria"),
-                quotes=("thorough exchange of views",), reporting_source="the Kremlin’s readout"),
-        mention("m001a", "a001", (PUTIN,), (NETANYAHU,), "2025-11-15", "day", topics=("Gaza ceasefire",),
-                quotes=("extensive exchange of views",), reporting_source="RIA Novosti"),
+        mention(
+            "m000a",
+            "a000",
+            (PUTIN,),
+            (NETANYAHU,),
+            topics=("Gaza ceasefire", "Syria"),
+            quotes=("thorough exchange of views",),
+            reporting_source="the Kremlin’s readout",
+        ),
+        mention(
+            "m001a",
+            "a001",
+            (PUTIN,),
+            (NETANYAHU,),
+            "2025-11-15",
+            "day",
+            topics=("Gaza ceasefire",),
+            quotes=("extensive exchange of views",),
+            reporting_source="RIA Novosti",
+        ),
         mention("m001b", "a001", (PUTIN,), (LUKASHENKO,), "2025-11-15", "day", topics=("energy cooperation",)),
-        mention("m002a", "a002", (NETANYAHU,), (PUTIN,), "2025-11-15", "day", initiator=PUTIN,
-                topics=("Gaza ceasefire", "Iran nuclear programme"), quotes=("thorough exchange of views",)),
+        mention(
+            "m002a",
+            "a002",
+            (NETANYAHU,),
+            (PUTIN,),
+            "2025-11-15",
+            "day",
+            initiator=PUTIN,
+            topics=("Gaza ceasefire", "Iran nuclear programme"),
+            quotes=("thorough exchange of views",),
+        ),
         mention("m002b", "a002", (PUTIN,), (NETANYAHU,), "2025-11", "month"),
     ]
 
@@ -153,12 +190,20 @@ def test_event_ids_are_stable_hashes():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dates(min_value=date(1000, 1, 7), max_value=date(9999, 12, 20)), st.sampled_from(["day", "week", "month", "quarter", "year"]))
+@given(
+    st.dates(min_value=date(1000, 1, 7), max_value=date(9999, 12, 20)),
+    st.sampled_from(["day", "week", "month", "quarter", "year"]),
+)
 def test_a_day_lies_inside_every_coarser_value_of_itself(day, precision):
     iso = day.isoformat()
     year, week, _ = day.isocalendar()
-    value = {"day": iso, "week": f"{year}-W{week:02d}", "month": iso[:7],
-             "quarter": f"{iso[:4]}-Q{(day.month - 1) // 3 + 1}", "year": iso[:4]}[precision]
+    value = {
+        "day": iso,
+        "week": f"{year}-W{week:02d}",
+        "month": iso[:7],
+        "quarter": f"{iso[:4]}-Q{(day.month - 1) // 3 + 1}",
+        "year": iso[:4],
+    }[precision]
     first, last = day_range(value)
     assert first <= day.toordinal() <= last
     assert overlap(value, iso)
@@ -169,8 +214,8 @@ def test_indexed_grouping_equals_checking_every_cluster():
     import random
 
     from newsfuse.model import ActorRef, EventMention
-    from newsfuse.stories import fuse as F
     from newsfuse.stories import dates as D
+    from newsfuse.stories import fuse as F
 
     rng = random.Random(11)
     people = [ActorRef(f"Person {i}", "AAA", "GOV", None, f"p{i}") for i in range(6)]
@@ -180,11 +225,25 @@ def test_indexed_grouping_equals_checking_every_cluster():
         actors = tuple(rng.sample(people, k))
         date = rng.choice([None, f"2025-11-{rng.randint(10, 16):02d}", "2025-W46", "2025-11"])
         precision = None if date is None else {10: "day", 8: "week", 7: "month"}[len(date)]
-        mentions.append(EventMention(
-            id=f"m{i:03d}", article_id=f"a{i % 40}", type=rng.choice(["CONSULT", "ASSAULT"]), mode=None, cameo=None,
-            source_actors=actors[:1], target_actors=actors[1:], date=date, date_precision=precision,
-            status="occurred", topics=(), sentence="s", start=0, end=1, symmetric=rng.random() < 0.5,
-        ))
+        mentions.append(
+            EventMention(
+                id=f"m{i:03d}",
+                article_id=f"a{i % 40}",
+                type=rng.choice(["CONSULT", "ASSAULT"]),
+                mode=None,
+                cameo=None,
+                source_actors=actors[:1],
+                target_actors=actors[1:],
+                date=date,
+                date_precision=precision,
+                status="occurred",
+                topics=(),
+                sentence="s",
+                start=0,
+                end=1,
+                symmetric=rng.random() < 0.5,
+            )
+        )
     story_of = {f"a{i}": f"s{i % 7}" for i in range(40) if i % 5}
 
     def every_cluster(ms):
@@ -238,15 +297,19 @@ def test_a_stated_date_wins_over_a_publication_week_implied_and_only_stated_date
 
 
 def test_an_event_no_report_dates_keeps_the_implied_week_flagged():
-    ms = [mention("j1", "a000", (PUTIN,), (NETANYAHU,), "2025-W46", "week", date_implied=True),
-          mention("j2", "a001", (PUTIN,), (NETANYAHU,), "2025-W46", "week", date_implied=True)]
+    ms = [
+        mention("j1", "a000", (PUTIN,), (NETANYAHU,), "2025-W46", "week", date_implied=True),
+        mention("j2", "a001", (PUTIN,), (NETANYAHU,), "2025-W46", "week", date_implied=True),
+    ]
     [event] = fuse_events(ms, OUTLETS, STORY)
     assert (event.date, event.date_implied) == ("2025-W46", True)
     assert not [d for d in event.details if d.field == "date"]
 
 
 def test_a_fused_event_is_as_confident_as_its_most_confident_mention():
-    ms = [mention("k1", "a000", (PUTIN,), (NETANYAHU,), confidence=0.3),
-          mention("k2", "a001", (PUTIN,), (NETANYAHU,), confidence=0.8)]
+    ms = [
+        mention("k1", "a000", (PUTIN,), (NETANYAHU,), confidence=0.3),
+        mention("k2", "a001", (PUTIN,), (NETANYAHU,), confidence=0.8),
+    ]
     [event] = fuse_events(ms, OUTLETS, STORY)
     assert event.confidence == 0.8 and event.to_dict()["confidence"] == 0.8

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.ingest import iter_inputs, read_input
+from newsfuse.ingest import iter_inputs
 from newsfuse.model import InputFile
 from newsfuse.pipeline import analyse, read_and_clean, readable_post_text
 
@@ -28,7 +28,7 @@ def test_every_mention_points_at_a_sentence_that_says_it(seed_analyses):
             if m.start == -1:  # from an embedded post: its sentence is the post's own words
                 assert any(readable_post_text(p) == m.sentence or m.sentence in readable_post_text(p) for p in posts)
             else:
-                assert m.sentence == text[m.start:m.end]
+                assert m.sentence == text[m.start : m.end]
 
 
 def test_the_embedded_post_reports_the_call_on_its_date(seed_analyses):

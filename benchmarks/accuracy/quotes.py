@@ -330,9 +330,8 @@ def print_misses(pairs, preds, limit: int) -> None:
             if g.source is None or any(covers(p, text, g) and same_speaker(p.speaker, g) for p in ps):
                 continue
             cover = [p.speaker for p in ps if covers(p, text, g)]
-            print(
-                f"miss: src={g.source_text!r}->{g.resolved!r} cue={g.cue!r} ours={cover} | {text[g.content[0] : g.content[1]][:100]!r}"
-            )
+            said = text[g.content[0] : g.content[1]][:100]
+            print(f"miss: src={g.source_text!r}->{g.resolved!r} cue={g.cue!r} ours={cover} | {said!r}")
             shown += 1
             if shown >= limit:
                 return
