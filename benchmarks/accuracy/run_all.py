@@ -623,13 +623,18 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
                 "first sentence states the main event",
                 f"**{ok}/{total}** ({comp['passed']}/{comp['total']}); {mm.get('stated')}/{mm.get('labelled')}",
                 "–",
-                "≥ 95 % — "
-                + _met(
-                    total > 0 and ok / total >= 0.95 and (not comp["total"] or comp["passed"] / comp["total"] >= 0.95)
-                ),
+                _faithful_verdict(ok, total, comp),
             ]
         )
     return rows
+
+
+def _faithful_verdict(ok: int, total: int, composed: dict) -> str:
+    """The target is on composed statements: with none composed it is not met, only not tested."""
+    if not composed["total"]:
+        share = f"{ok / total:.0%}" if total else "–"
+        return f"≥ 95 % of composed statements — untested: none composed here (quoted statements {share} said)"
+    return "≥ 95 % of composed statements — " + _met(composed["passed"] / composed["total"] >= 0.95)
 
 
 def render_summary(results: dict[str, dict]) -> str:
