@@ -60,13 +60,19 @@ def test_online_scores_where_each_article_ends_up():
 
 
 def test_coref_benchmark_contract_on_a_few_ecb_documents(capsys):
-    result = coref.main(["--data", str(DATA / "ecbplus"), "--limit", "4", "--json", "--fit"])
+    result = coref.main(["--data", str(DATA / "ecbplus"), "--limit", "4", "--json", "--fit", "--split", "train"])
     assert set(result) == {"muc", "b3", "ceafe", "conll", "baseline_conll", "mentions"}
     assert result["mentions"] > 0 and 0.0 <= result["conll"] <= 1.0
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[-1].startswith("{")
     fitted = json.loads(next(line for line in lines if line.startswith("weights:")).removeprefix("weights:"))
     assert set(fitted) == set(load("fusion.yaml")["coref"]["weights"])
+
+
+def test_coref_weights_are_never_fitted_on_dev():
+    for split in (["--split", "dev"], []):
+        with pytest.raises(SystemExit):
+            coref.main(["--data", str(DATA / "ecbplus"), "--limit", "4", "--fit", *split])
 
 
 @pytest.fixture(scope="module")
