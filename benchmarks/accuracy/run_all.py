@@ -605,7 +605,8 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
     if "heldout_precision" in ac:
         rows.append(
             [
-                "actor linking precision, held-out hand-labelled mentions (in-sample)",
+                "actor linking precision, held-out hand-labelled mentions "
+                "(in brackets: the sample the rules came from, in-sample)",
                 f"**{ac.get('heldout_precision')}** ({ac.get('precision')})",
                 f"linker before: {ac.get('before_precision')}",
                 f"≥ 0.95 — {_met(_num(ac.get('heldout_precision')) and ac['heldout_precision'] >= 0.95)}",
