@@ -325,3 +325,11 @@ def test_timeline_leaves_out_guesses_unless_asked(seeds_db):
     assert every and all("confidence" in e for e in every)
     assert [e["id"] for e in shown] == [e["id"] for e in every if e["confidence"] >= min_confidence()]
     assert len(shown) < len(every)  # the seeds have events coded below the threshold
+
+
+def test_timeline_says_which_dates_are_only_implied_by_publication(seeds_db):
+    events = json_lines(run("timeline", "--all", "--json", "--db", seeds_db).output)
+    lines = [x for x in run("timeline", "--all", "--db", seeds_db).output.splitlines() if x.strip()]
+    assert len(lines) == len(events)
+    for e, line in zip(events, lines):
+        assert ("implied)" in line) == e["date_implied"], line

@@ -341,7 +341,8 @@ def timeline(
             _print_json(e.to_dict())
         else:
             click.echo(
-                f"{e.date or 'undated':10} ({e.date_precision or '-'})  {e.type}/{e.mode or '-'}  "
+                f"{e.date or 'undated':10} ({e.date_precision or '-'}{', implied' if e.date_implied else ''})  "
+                f"{e.type}/{e.mode or '-'}  "
                 f"{_names(e.source_actors)} -> {_names(e.target_actors)}  [{e.status}]"
             )
     _note(answer.note("events"))
