@@ -41,7 +41,8 @@ from newsfuse.actors import get_kb  # noqa: E402
 from newsfuse.pipeline import ingest_paths  # noqa: E402
 from newsfuse.store import open_store  # noqa: E402
 from newsfuse.stories.config import load  # noqa: E402
-from newsfuse.stories.sentences import content_words, jaccard, split_sentences  # noqa: E402
+from newsfuse.stories.items import jaccard  # noqa: E402
+from newsfuse.stories.sentences import content_words, split_sentences  # noqa: E402
 from newsfuse.tell import queries  # noqa: E402
 
 SHARED = (ROOT / ".." / "shared" / "corpus").resolve()

@@ -11,7 +11,8 @@ import pytest
 
 from newsfuse.model import Article, Block, InputFile, Story
 from newsfuse.stories import StoryClusterer, brief, fuse_events, story_item
-from newsfuse.stories.sentences import content_words, jaccard, quotable, split_sentences
+from newsfuse.stories.items import jaccard
+from newsfuse.stories.sentences import content_words, quotable, split_sentences
 from newsfuse.stories.sources import independent, sources
 
 SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "seeds"

@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from ..model import AnnotatedArticle, Article, Detail, Event, EventMention, Story
 from .config import load
 from .figures import disagreements, find_figures
-from .sentences import Sentence, Weights, article_sentences, content_words, jaccard, overlap, quotable
+from .items import jaccard
+from .sentences import Sentence, Weights, article_sentences, content_words, overlap, quotable
 from .sources import Source, independent, sources
 from .statements import Statement, date_phrase, event_statement, shown
 
@@ -155,18 +156,27 @@ def _lead(
 ) -> Sentence | None:
     """The lead sentence (among each report's first ones) closest to every other report's lead and
     headline (a headline names the main event, but is no sentence to quote)."""
-    leads = _by_group([s for s in pool if _lead_rank(s, pool) < cfg["lead_sentences"]], srcs)
-    targets = _by_group([s for s in pool if _lead_rank(s, pool) < cfg["lead_sentences"]] + headlines, srcs)
+    ranks = _ranks(pool)
+    first = [s for s, rank in zip(pool, ranks) if rank < cfg["lead_sentences"]]
+    leads, targets = _by_group(first, srcs), _by_group(first + headlines, srcs)
+    rank_of = {(s.article_id, s.position): rank for s, rank in zip(pool, ranks)}
     scored = []
     for group, cands in leads.items():
         others = {g: ss for g, ss in targets.items() if g != group}
-        scored += [(-_centrality(s, others, weights), _lead_rank(s, pool), s.article_id, s) for s in cands]
+        scored += [
+            (-_centrality(s, others, weights), rank_of[s.article_id, s.position], s.article_id, s) for s in cands
+        ]
     return min(scored, key=lambda x: x[:3])[3] if scored else None
 
 
-def _lead_rank(s: Sentence, pool: list[Sentence]) -> int:
-    """Position of ``s`` among its article's quotable sentences."""
-    return sum(1 for o in pool if o.article_id == s.article_id and o.position < s.position)
+def _ranks(pool: list[Sentence]) -> list[int]:
+    """Each sentence's position among its article's quotable sentences (the pool is in article order)."""
+    seen: dict[str, int] = {}
+    out = []
+    for s in pool:
+        out.append(seen.get(s.article_id, 0))
+        seen[s.article_id] = out[-1] + 1
+    return out
 
 
 def _central(pool: list[Sentence], weights: Weights, srcs: dict[str, Source]) -> list[Sentence]:

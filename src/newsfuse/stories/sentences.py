@@ -103,10 +103,6 @@ def article_sentences(article_id: str, paragraphs: Iterable[str]) -> list[Senten
     return [Sentence(article_id, s, i, content_words(s)) for i, s in enumerate(sents)]
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Shared words over the words of the shorter side."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
