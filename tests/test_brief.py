@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -282,3 +285,29 @@ def test_example_figures_that_disagree_are_listed_where_sources_differ(example_b
 
 def test_seed_story_states_no_figure_disagreement(seed_story):
     assert figure_lines([briefed(seed_story)]) == []
+
+
+_COSINES = """
+import json, random
+from newsfuse.stories.sentences import Sentence, Weights
+rng = random.Random(5)
+vocab = [f"word{i}" for i in range(300)]
+sents = [Sentence(f"a{i % 7}", "", i, frozenset(rng.sample(vocab, 25))) for i in range(60)]
+w = Weights(sents)
+print(json.dumps([repr(w.cosine(a.words, b.words)) for a in sents for b in sents]))
+"""
+
+
+def test_sentence_similarity_is_the_same_under_any_hash_seed():
+    # a set's iteration order follows the hash seed; the lead and the order of quoted sentences must not
+    out = {
+        subprocess.run(
+            [sys.executable, "-c", _COSINES],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(out) == 1

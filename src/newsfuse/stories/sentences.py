@@ -120,9 +120,10 @@ class Weights:
         self.idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
 
     def cosine(self, a: frozenset[str], b: frozenset[str]) -> float:
-        shared = sum(self.idf.get(w, 1.0) ** 2 for w in a & b)
-        if not shared:
-            return 0.0
-        na = math.sqrt(sum(self.idf.get(w, 1.0) ** 2 for w in a))
-        nb = math.sqrt(sum(self.idf.get(w, 1.0) ** 2 for w in b))
-        return shared / (na * nb)
+        shared = self._mass(a & b)
+        return shared / math.sqrt(self._mass(a) * self._mass(b)) if shared else 0.0
+
+    def _mass(self, words: frozenset[str]) -> float:
+        # summed in sorted order: a set's order changes with the process's hash seed, and the float
+        # sum with it, which would break ties between sentences differently from run to run
+        return math.fsum(self.idf.get(w, 1.0) ** 2 for w in sorted(words))
