@@ -8,8 +8,8 @@ import re
 from functools import cache
 
 from ..model import AnnotatedArticle
+from ..text.tree import Tree
 from .ontology import load_abstain
-from .tree import Tree
 
 
 def _phrases(values) -> list[str]:

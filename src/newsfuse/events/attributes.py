@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 from ..model import AnnotatedArticle, DateMention, Sentence
+from ..text.tree import Tree
 from .ontology import load_patterns, load_topics
-from .tree import Tree
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over")

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.tree import Tree
 from .ontology import load_patterns
-from .tree import Tree
 
 OBJECT_DEPS = ("dobj", "attr", "oprd", "dative")
 PARTICLE_DEPS = ("prt", "prep", "agent", "advmod")

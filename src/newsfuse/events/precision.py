@@ -8,8 +8,8 @@ wider pattern") are told apart from reports of acts. Cue words live in data/prec
 from __future__ import annotations
 
 from ..model import ActorRef
+from ..text.tree import Tree
 from .ontology import load_patterns, load_precision
-from .tree import Tree
 
 # edges from an act up to what frames it ("a desire [acl] to avoid [dobj] clashes")
 FRAME_DEPS = ("xcomp", "acl", "prep", "pobj", "pcomp", "dobj")

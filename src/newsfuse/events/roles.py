@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import NON_ACTOR_LABELS, ActorRef, AnnotatedArticle
+from ..text.tree import Tree
 from .abstain import not_actor, vessel_nouns
 from .patterns import is_passive
-from .tree import Tree
 
 # edges that stay inside one noun phrase's "head" part ("Senior Hungarian and Romanian officials")
 CORE_DEPS = (

@@ -6,13 +6,13 @@ import dataclasses
 from dataclasses import dataclass
 
 from ..model import ActorRef, AnnotatedArticle, EventMention, Sentence, sha256_hex
+from ..text.tree import Tree
 from . import abstain
 from . import attributes as attr
 from . import precision as prec
 from .ontology import load_ontology, load_patterns, load_precision
 from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
 from .roles import Mention, Roles, actor_key, actor_mentions
-from .tree import Tree
 
 NOUN_LICENCE_DEPS = ("dobj", "nsubjpass", "attr", "nsubj", "ROOT", "appos", "conj")
 TRANSPARENT = ("relcl", "conj", "parataxis")  # a trigger under these is its own event
@@ -74,7 +74,7 @@ class RuleExtractor:
         for s_i, sentence in enumerate(annotated.sentences):
             toks = by_sent.get(s_i, [])
             if toks and not abstain.discarded_sentence(sentence.text):
-                found += self._sentence(annotated, s_i, sentence, Tree.of(toks), mentions)
+                found += self._sentence(annotated, s_i, sentence, Tree(toks), mentions)
         for k, (m, ev) in enumerate(found):
             found[k] = (self._resolved(m, ev, [x for x, _ in found[:k]]), ev)
         return found
