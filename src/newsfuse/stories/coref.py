@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
 
 from ..model import Token
+from ..text.tree import Tree
 from .config import load
 from .items import jaccard
 
@@ -50,23 +52,21 @@ def arguments(tokens: Sequence[Token], head: Token) -> frozenset[str]:
     {police, man}; "arrest on suspicion" -> {suspicion} (a preposition's object counts)."""
     cfg = _cfg()
     deps, kinds = set(cfg["argument_deps"]), set(cfg["argument_pos"])
+    tree = Tree([t for t in tokens if t.sent == head.sent] if len(tokens) > 200 else tokens)
     found = set()
-    for child in _children(tokens, head):
+    for child in tree.kids(head.i):
         if child.dep in deps and child.pos in kinds:
             found.add(child.lemma.lower())
         elif child.dep == "prep":
-            found |= {g.lemma.lower() for g in _children(tokens, child) if g.dep == "pobj" and g.pos in kinds}
+            found |= {g.lemma.lower() for g in tree.kids(child.i, ("pobj",)) if g.pos in kinds}
     return frozenset(found)
-
-
-def _children(tokens: Sequence[Token], head: Token) -> list[Token]:
-    sent = [t for t in tokens if t.sent == head.sent] if len(tokens) > 200 else tokens
-    return [t for t in sent if t.head == head.i and t.i != head.i]
 
 
 def context_vectors(items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> np.ndarray:
     """One unit vector per (sentence, trigger character spans): the embedder's token states over the
     trigger's word pieces, read in the sentence, so "fired" (a shot) and "fired" (a job) differ."""
+    # torch and the embedder load here, not at module top: importing torch takes seconds, and most
+    # users of this module (the pair decision, grouping) never need it
     import torch
 
     from .embed import DIM, load_embedder
@@ -162,8 +162,6 @@ def group(mentions: list[AnyMention]) -> list[list[str]]:
 def _average_linkage(ms: list[AnyMention], threshold: float) -> list[list[str]]:
     if len(ms) == 1:
         return [[ms[0].id]]
-    from scipy.cluster.hierarchy import fcluster, linkage
-
     n = len(ms)
     distance = [1.0 - _probability(pair_score(ms[i], ms[j])) for i in range(n) for j in range(i + 1, n)]
     labels = fcluster(linkage(np.asarray(distance), method="average"), 1.0 - threshold, criterion="distance")
