@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from newsfuse.actors import get_kb, link, resolve
 from newsfuse.actors.text import tokenize
-from newsfuse.model import AnnotatedArticle, Article, Block, Quote, article_id
+from newsfuse.model import ActorMention, AnnotatedArticle, Article, Block, Quote, article_id
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
@@ -36,8 +36,13 @@ def linked(paragraphs: list[str], published: str | None) -> AnnotatedArticle:
     return link(AnnotatedArticle(make_article(paragraphs, published)))
 
 
+def linked_mentions(ann: AnnotatedArticle) -> tuple[ActorMention, ...]:
+    """The linker's own mentions, not the bare names it also hands the event stage."""
+    return tuple(m for m in ann.actors if not m.bare)
+
+
 def by_text(ann: AnnotatedArticle, text: str):
-    return [m for m in ann.actors if m.text == text]
+    return [m for m in linked_mentions(ann) if m.text == text]
 
 
 @pytest.fixture(scope="session")
@@ -129,7 +134,7 @@ def test_seed_titled_names_are_one_mention_with_role(seeds):
         putin = by_text(ann, "Russian President Vladimir Putin") or by_text(ann, "Putin")
         assert putin and putin[0].actor.actor_id == "person:vladimir-putin"
         assert (putin[0].actor.country, putin[0].actor.sector, putin[0].actor.role) == ("RUS", "GOV", "President")
-        bibi = [m for m in ann.actors if m.actor.actor_id == "person:benjamin-netanyahu"]
+        bibi = [m for m in linked_mentions(ann) if m.actor.actor_id == "person:benjamin-netanyahu"]
         assert bibi and all((m.actor.country, m.actor.role) == ("ISR", "Prime Minister") for m in bibi)
 
 
@@ -137,7 +142,7 @@ def test_seed_001_lukashenko_and_ria(seeds):
     ann = seeds[1]
     luka = by_text(ann, "Belarusian President Alexander Lukashenko")
     assert luka and (luka[0].actor.country, luka[0].actor.sector, luka[0].actor.role) == ("BLR", "GOV", "President")
-    ria = [m for m in ann.actors if m.actor.actor_id == "media:ria-novosti"]
+    ria = [m for m in linked_mentions(ann) if m.actor.actor_id == "media:ria-novosti"]
     assert ria and ria[0].actor.sector == "MED" and ria[0].actor.country == "RUS"
     assert "RIA Novosti" in ria[0].text
 
@@ -146,17 +151,17 @@ def test_seed_002_rubio_un_and_netanyahus_office(seeds):
     ann = seeds[2]
     rubio = by_text(ann, "US Secretary of State Marco Rubio")
     assert rubio and (rubio[0].actor.country, rubio[0].actor.role) == ("USA", "Secretary of State")
-    assert any(m.actor.actor_id == "igo:un-security-council" and m.actor.sector == "IGO" for m in ann.actors)
-    office = [m for m in ann.actors if m.text.startswith("Netanyahu") and "office" in m.text]
+    assert any(m.actor.actor_id == "igo:un-security-council" and m.actor.sector == "IGO" for m in linked_mentions(ann))
+    office = [m for m in linked_mentions(ann) if m.text.startswith("Netanyahu") and "office" in m.text]
     assert office and office[0].actor.actor_id == "gov:ISR" and office[0].actor.sector == "GOV"
-    hamas = [m for m in ann.actors if m.text == "Hamas"]
+    hamas = [m for m in linked_mentions(ann) if m.text == "Hamas"]
     assert hamas and all(m.actor.country == "PSE" and m.actor.sector == "REB" for m in hamas)
 
 
 def test_seed_metonyms_are_governments(seeds):
-    kremlin = [m for a in seeds for m in a.actors if m.text.lower() == "the kremlin"]
+    kremlin = [m for a in seeds for m in linked_mentions(a) if m.text.lower() == "the kremlin"]
     assert kremlin and all(m.actor.actor_id == "gov:RUS" for m in kremlin)
-    moscow = [m for a in seeds for m in a.actors if m.text == "Moscow"]
+    moscow = [m for a in seeds for m in linked_mentions(a) if m.text == "Moscow"]
     assert len(moscow) >= 5 and all(m.actor.actor_id == "gov:RUS" for m in moscow)
     tel_aviv = by_text(seeds[2], "Tel Aviv")
     assert tel_aviv and tel_aviv[0].actor.actor_id == "gov:ISR"
@@ -168,10 +173,10 @@ def test_seed_place_uses_are_not_actors(seeds):
     text = seeds[0].article.text
     # "decisions taken in Moscow and Jerusalem": both places here
     at = text.index("taken in Moscow and Jerusalem")
-    assert not [m for m in seeds[0].actors if at <= m.start < at + 40]
+    assert not [m for m in linked_mentions(seeds[0]) if at <= m.start < at + 40]
     # "airstrikes in Syria"
     at = text.index("airstrikes in Syria")
-    assert not [m for m in seeds[0].actors if at <= m.start < at + 20]
+    assert not [m for m in linked_mentions(seeds[0]) if at <= m.start < at + 20]
 
 
 def test_seed_entities_carry_actor_ids(seeds):
@@ -187,7 +192,7 @@ def test_seed_linking_speed(seeds):
     t = time.perf_counter()
     out = [link(a) for a in anns * 5]
     dt = time.perf_counter() - t
-    rate = sum(len(a.actors) for a in out) / dt
+    rate = sum(len(linked_mentions(a)) for a in out) / dt
     print(f"actor linking: {rate:.0f} mentions/s")
     assert rate > 300
 
@@ -204,7 +209,7 @@ def test_older_era_netanyahu_and_yeltsin():
     bibi = by_text(ann, "Israeli Prime Minister Benjamin Netanyahu")
     assert bibi
     assert (bibi[0].actor.country, bibi[0].actor.sector, bibi[0].actor.role) == ("ISR", "GOV", "Prime Minister")
-    yeltsin = [m for m in ann.actors if m.actor.actor_id == "person:boris-yeltsin"]
+    yeltsin = [m for m in linked_mentions(ann) if m.actor.actor_id == "person:boris-yeltsin"]
     assert len(yeltsin) == 2 and yeltsin[0].actor.role == "President" and yeltsin[0].actor.country == "RUS"
     assert yeltsin[1].source == "coref"
     assert not by_text(ann, "Moscow")  # "in Moscow" is where it happened
@@ -221,7 +226,7 @@ def test_unknown_titled_person_learns_from_the_title():
         ["Ruritanian talks: Iraqi Foreign Minister Zaid Qasimir said Baghdad wanted calm. Qasimir later flew home."],
         "2024-02-02",
     )
-    m = [x for x in ann.actors if "Zaid Qasimir" in x.text]
+    m = [x for x in linked_mentions(ann) if "Zaid Qasimir" in x.text]
     assert m and (m[0].actor.country, m[0].actor.sector, m[0].actor.role) == ("IRQ", "GOV", "Foreign Minister")
     assert by_text(ann, "Baghdad")[0].actor.actor_id == "gov:IRQ"
     later = by_text(ann, "Qasimir")
@@ -262,7 +267,7 @@ def test_metonymy_vs_location(sentence, word, is_actor):
 
 def test_the_russian_leader_resolves_to_putin():
     ann = linked(["Vladimir Putin spoke to reporters. The Russian leader said talks would go on."], "2025-03-03")
-    m = [x for x in ann.actors if "Russian leader" in x.text]
+    m = [x for x in linked_mentions(ann) if "Russian leader" in x.text]
     assert m and m[0].actor.actor_id == "person:vladimir-putin" and m[0].source == "coref"
 
 
@@ -286,7 +291,10 @@ def test_quote_speakers_are_linked():
 def test_link_returns_a_copy():
     ann = AnnotatedArticle(make_article(["Hamas and Hezbollah issued statements."], None))
     out = link(ann)
-    assert ann.actors == () and {m.actor.actor_id for m in out.actors} == {"group:hamas", "group:hezbollah"}
+    assert linked_mentions(ann) == () and {m.actor.actor_id for m in linked_mentions(out)} == {
+        "group:hamas",
+        "group:hezbollah",
+    }
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
@@ -326,7 +334,7 @@ def test_tokens_point_into_the_text(text):
 def test_link_spans_match_text(words):
     ann = linked([" ".join(words)], "2025-11-16")
     text = ann.article.text
-    for m in ann.actors:
+    for m in linked_mentions(ann):
         assert text[m.start : m.end] == m.text and m.actor.actor_id
 
 
@@ -353,7 +361,7 @@ def test_link_spans_match_text(words):
 )
 def test_peoples_and_groups(sentence, expected):
     ann = linked([sentence], "2000-01-01")
-    assert [(m.text, m.actor.country, m.actor.sector) for m in ann.actors] == expected
+    assert [(m.text, m.actor.country, m.actor.sector) for m in linked_mentions(ann)] == expected
 
 
 def test_the_two_leaders_and_both_sides():
@@ -394,12 +402,12 @@ def test_out_of_office_phoenix_person_and_a_title_from_the_text():
     a = resolve("Diego Cordovez", "1988-01-01")  # Ecuadorian minister only in 2005-2007
     assert a.country == "ECU" and a.sector is None
     ann = linked(["U.N. mediator Diego Cordovez arrived. Cordovez said talks went well."], "1988-01-01")
-    assert [(m.actor.country, m.actor.sector) for m in ann.actors] == [(None, "IGO"), (None, "IGO")]
+    assert [(m.actor.country, m.actor.sector) for m in linked_mentions(ann)] == [(None, "IGO"), (None, "IGO")]
 
 
 def test_titled_surname_and_particles():
     ann = linked(["President Mugabe spoke. President Omar Hassan al-Bashir replied."], "2000-01-01")
-    assert [(m.actor.actor_id, m.actor.country) for m in ann.actors] == [
+    assert [(m.actor.actor_id, m.actor.country) for m in linked_mentions(ann)] == [
         ("person:robert-mugabe", "ZWE"),
         ("person:omar-hassan-ahmad-al-bashir", "SDN"),
     ]
@@ -407,7 +415,7 @@ def test_titled_surname_and_particles():
 
 def test_bare_surname_needs_a_full_mention():
     ann = linked(["Cordovez arrived on Monday."], "2006-01-01")
-    assert all(m.actor.country != "ECU" for m in ann.actors)
+    assert all(m.actor.country != "ECU" for m in linked_mentions(ann))
 
 
 @pytest.fixture(scope="session")
@@ -420,7 +428,7 @@ def annotate_fn():
 def test_possessive_office_at_the_end_does_not_raise(annotate_fn):
     [ann] = annotate_fn([make_article(["Students demanded reforms by President Suharto's government."], "1998-05-01")])
     out = link(ann)
-    assert any(m.text.endswith("government") for m in out.actors)
+    assert any(m.text.endswith("government") for m in linked_mentions(out))
 
 
 WORDS = [
@@ -471,7 +479,7 @@ def test_link_never_raises_through_nlp(annotate_fn, words, noise):
         return
     [ann] = annotate_fn([make_article([text], "2000-01-01")])
     out = link(ann)
-    for m in out.actors:
+    for m in linked_mentions(out):
         assert out.article.text[m.start : m.end] == m.text
 
 
@@ -519,7 +527,7 @@ def test_country_words_inside_sums_and_seas_are_not_actors():
         "western Indian Ocean. US forces left the base on Monday."
     )
     ann = link(annotate([make_article([text], "2026-03-11")])[0])
-    usa = [m for m in ann.actors if m.actor.actor_id == "state:USA"]
+    usa = [m for m in linked_mentions(ann) if m.actor.actor_id == "state:USA"]
     assert [text[m.start : m.end] for m in usa] == ["US"] and usa[0].start > text.index("Ocean")
     events = extract_events(ann)
     assert events and not any(a.country == "IND" for e in events for a in e.source_actors + e.target_actors)
@@ -564,7 +572,7 @@ def real_docs() -> dict[str, AnnotatedArticle]:
 
 
 def actors_over(ann: AnnotatedArticle, words: str):
-    return [m for m in ann.actors if words in m.text or m.text in words and len(m.text) > 2]
+    return [m for m in linked_mentions(ann) if words in m.text or m.text in words and len(m.text) > 2]
 
 
 @pytest.mark.parametrize(
@@ -582,41 +590,41 @@ def actors_over(ann: AnnotatedArticle, words: str):
 def test_streets_times_programmes_brands_and_ships_are_no_actors(real_docs, doc_id, words):
     ann = real_docs[doc_id]
     assert words in ann.article.text
-    assert [m.text for m in ann.actors if words in m.text] == []
+    assert [m.text for m in linked_mentions(ann) if words in m.text] == []
 
 
 def test_towns_are_no_actors(real_docs):
     overland = real_docs["8974b84a606f82cac1e7dec3fe72fcba"]
-    assert [m.text for m in overland.actors if m.text.lower() == "overland"] == []
-    assert any(m.text.endswith("Overland Police Department") for m in overland.actors)  # the police still are
+    assert [m.text for m in linked_mentions(overland) if m.text.lower() == "overland"] == []
+    assert any(m.text.endswith("Overland Police Department") for m in linked_mentions(overland))  # the police still are
     bandar = real_docs["20_3ecbplus"]
     assert "Bandar Abbas" in bandar.article.text
-    assert [m for m in bandar.actors if m.actor.actor_id == "person:bandar-abbas"] == []
+    assert [m for m in linked_mentions(bandar) if m.actor.actor_id == "person:bandar-abbas"] == []
 
 
 def test_same_surname_other_first_name_is_another_person(real_docs):
     ann = real_docs["f6fe00ab356f2779eb7947484abc2204"]
-    henry = [m for m in ann.actors if m.text == "Henry Brown"]
+    henry = [m for m in linked_mentions(ann) if m.text == "Henry Brown"]
     assert henry and all(m.actor.actor_id == "person:henry-brown" for m in henry)
 
 
 def test_a_surname_that_is_a_country_name_stays_the_person(real_docs):
     ann = real_docs["316932156a3da5a8b02094f0f1c97ec0"]
-    jordan = [m for m in ann.actors if m.text == "Jordan"]
+    jordan = [m for m in linked_mentions(ann) if m.text == "Jordan"]
     assert jordan and all(m.actor.actor_id == "person:jerry-jordan" for m in jordan)
 
 
 def test_a_person_the_tagger_calls_an_organisation(real_docs):
     ann = real_docs["18_3ecbplus"]
-    pickell = [m for m in ann.actors if m.text == "Pickell"]
+    pickell = [m for m in linked_mentions(ann) if m.text == "Pickell"]
     assert len(pickell) >= 2 and all(m.actor.actor_id.startswith("person:") for m in pickell)
-    sheriff = [m for m in ann.actors if "Robert J . Pickell" in m.text]
+    sheriff = [m for m in linked_mentions(ann) if "Robert J . Pickell" in m.text]
     assert sheriff and sheriff[0].actor.role == "Sheriff" and sheriff[0].actor.sector == "COP"
 
 
 def test_civil_generals_and_managers_are_no_military_generals(real_docs):
     for doc_id, surname in (("34_1ecbplus", "Benjamin"), ("5_3ecb", "DiLeo")):
-        named = [m for m in real_docs[doc_id].actors if m.text.endswith(surname)]
+        named = [m for m in linked_mentions(real_docs[doc_id]) if m.text.endswith(surname)]
         assert named and all(m.actor.sector != "MIL" and m.actor.role != "General" for m in named)
         assert all(m.actor.actor_id.startswith("person:") for m in named)
 
@@ -638,4 +646,4 @@ def test_seed_002_both_governments_are_the_two_on_the_call(seeds):
 )
 def test_office_holder_needs_the_first_name_to_agree(sentence, actor_id):
     ann = linked([sentence], "2023-05-01")
-    assert [(m.actor.actor_id, m.actor.country) for m in ann.actors] == [(actor_id, None)]
+    assert [(m.actor.actor_id, m.actor.country) for m in linked_mentions(ann)] == [(actor_id, None)]

@@ -113,11 +113,11 @@ def linked(annotated: Any) -> Any:
 
 
 def mentions_of(annotated: Any) -> list[dict[str, Any]]:
-    """Every linked actor mention with its sentence."""
+    """Every linked actor mention with its sentence (not the bare names kept for the event stage)."""
     text = annotated.article.text
     sents = sorted(annotated.sentences, key=lambda s: s.start)
     out = []
-    for m in annotated.actors:
+    for m in (m for m in annotated.actors if not m.bare):
         sent = next((s for s in sents if s.start <= m.start < s.end), None)
         s0, s1 = (sent.start, sent.end) if sent else (max(m.start - 150, 0), min(m.end + 150, len(text)))
         a = m.actor

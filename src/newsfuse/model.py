@@ -301,6 +301,9 @@ class ActorMention:
     end: int
     actor: ActorRef
     source: str = "kb"  # kb|phoenix|ner|coref
+    # a name or demonym the linker left bare that the knowledge base alone resolves ("Australian
+    # ultimatum", "in Tel Aviv"): for the event stage's roles, not a linked mention
+    bare: bool = False
 
 
 @dataclass(frozen=True)

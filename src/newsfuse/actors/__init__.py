@@ -1,6 +1,8 @@
 """actors: link mentions to canonical actors (country ISO-3, CAMEO sector, role on a date).
 
-- ``link(annotated)`` -> a copy with ``actors``, entity ``actor_id`` and quote ``speaker`` filled.
+- ``link(annotated)`` -> a copy with ``actors``, entity ``actor_id`` and quote ``speaker`` filled;
+  ``actors`` ends with the names and demonyms no rule linked that the KB resolves, marked ``bare``
+  (the event stage's roles use them; the readers of linked mentions leave them out).
 - ``resolve(name, date=None)`` -> the KB actor that name means on that date, or None.
 - ``get_kb()`` -> the knowledge base (loaded once from ``data/``).
 """

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedArticle, Entity, Quote
 
+from .bare import bare_mentions
 from .kb import Entry, KnowledgeBase, get_kb
 from .nonactors import not_an_actor, words_of
 from .text import FUNCTION_WORDS, Tok, key, slug, tokenize
@@ -71,7 +72,8 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     entities = tuple(_entity_actor(e, found) for e in annotated.entities)
     keys = {m.text: key(m.text) for m in mentions}  # once per name, not once per quote and mention
     quotes = tuple(_quote_speaker(q, mentions, doc, keys) for q in annotated.quotes)
-    return dataclasses.replace(annotated, actors=mentions, entities=entities, quotes=quotes)
+    done = dataclasses.replace(annotated, actors=mentions, entities=entities, quotes=quotes)
+    return dataclasses.replace(done, actors=mentions + tuple(bare_mentions(kb, done, mentions)))
 
 
 def tagged_surnames(annotated: AnnotatedArticle) -> dict[str, tuple[int, str]]:

@@ -8,6 +8,7 @@ import re
 from ..model import AnnotatedArticle, DateMention, Sentence
 from ..text.tree import Tree
 from .ontology import load_patterns, load_topics
+from .precision import ongoing, starts_ongoing
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over")
@@ -90,8 +91,6 @@ def event_date(
     as a bound, marked implied (the third value): no words of the article date the act.
 
     A start date ("since late 2023") and an ongoing act ("a sustained campaign") give no date."""
-    from .precision import ongoing, starts_ongoing
-
     dates = [d for d in annotated.dates if sentence.start <= d.start < sentence.end and d.value]
     starts = [
         d for d in dates if starts_ongoing(tree, [t.i for t in tree.tokens.values() if d.start <= t.start < d.end])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import NON_ACTOR_LABELS, ActorRef, AnnotatedArticle
+from ..model import ActorRef, AnnotatedArticle
 from ..text.tree import Tree
 from .abstain import not_actor, vessel_nouns
 from .patterns import is_passive
@@ -29,10 +29,6 @@ CORE_DEPS = (
     "pobj",
 )
 FALLBACK_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-BARE_LABELS = ("GPE", "NORP", "LOC", "ORG", "FAC")
-# a capitalised word inside these is part of another name ("Indian Ocean", "40 million US dollars");
-# people are the linker's
-NOT_ACTOR_TYPES = NON_ACTOR_LABELS | {"PERSON"}
 WH_WORDS = ("which", "who", "that", "whom")
 PRONOUNS = ("he", "she", "it", "they", "we", "his", "her", "its", "their", "our")
 
@@ -45,13 +41,13 @@ class Mention:
 
 
 def actor_mentions(annotated: AnnotatedArticle) -> list[Mention]:
-    """The linked actors, plus the names and demonyms the linker left bare that the actor knowledge
-    base resolves ("Australian ultimatum", "in Tel Aviv"); without a linker, bare named entities."""
-    if not annotated.actors:
+    """The actor linker's mentions: the linked actors, plus the names and demonyms it left bare that
+    the actor knowledge base resolves ("Australian ultimatum", "in Tel Aviv"); without a linked
+    actor, bare named entities."""
+    if all(a.bare for a in annotated.actors):  # nothing linked (or no linker): as before, the entities
         found = [Mention(e.start, e.end, ActorRef(e.text)) for e in annotated.entities if e.label in FALLBACK_LABELS]
     else:
-        linked = [Mention(a.start, a.end, a.actor) for a in annotated.actors]
-        found = sorted(linked + _resolved_bare(annotated, linked), key=lambda m: m.start)
+        found = sorted((Mention(a.start, a.end, a.actor) for a in annotated.actors), key=lambda m: m.start)
     return [m for m in found if not _thing(annotated, m)]
 
 
@@ -76,31 +72,6 @@ def _names_a_vessel(annotated: AnnotatedArticle, m: Mention) -> bool:
             return True
         last, head = head, by_i.get(head.head)
     return False
-
-
-def _resolved_bare(annotated: AnnotatedArticle, linked: list[Mention]) -> list[Mention]:
-    try:
-        from ..actors import resolve
-    except ImportError:
-        return []
-    spans = [(e.start, e.end, e.text) for e in annotated.entities if e.label in BARE_LABELS]
-    text = annotated.article.text
-    spans += [
-        (t.start, t.end, t.text)
-        for t in annotated.tokens
-        if t.pos in ("ADJ", "PROPN")
-        and t.text[:1].isupper()
-        and t.ent_type not in NOT_ACTOR_TYPES
-        and text[t.end : t.end + 1] != "-"
-    ]  # "Israeli-occupied" is no actor
-    out: list[Mention] = []
-    for start, end, text in spans:
-        if any(m.start < end and start < m.end for m in linked + out):
-            continue
-        actor = resolve(text.removesuffix("'s").removesuffix("'"), annotated.article.published)
-        if actor is not None and (actor.country or actor.sector in ("IGO", "NGO")):
-            out.append(Mention(start, end, actor.ref()))
-    return out
 
 
 class Roles:

@@ -126,7 +126,12 @@ def annotations_from(article: Article, d: dict[str, Any]) -> AnnotatedArticle:
         ),
         actors=tuple(
             ActorMention(
-                m["text"], m["start"], m["end"], ref_from(m["actor"]) or ActorRef(m["text"]), m.get("source", "kb")
+                m["text"],
+                m["start"],
+                m["end"],
+                ref_from(m["actor"]) or ActorRef(m["text"]),
+                m.get("source", "kb"),
+                m.get("bare", False),  # rows stored before bare mentions were kept have none
             )
             for m in d.get("actors", [])
         ),

@@ -122,7 +122,7 @@ def _lead_years(annotated: AnnotatedArticle, end: int) -> tuple[str, ...]:
 def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], embedding) -> StoryItem:
     article = annotated.article
     names, places, salient = _names(annotated)
-    actor_ids = sorted({a.actor.actor_id for a in annotated.actors if a.actor.actor_id})
+    actor_ids = sorted({a.actor.actor_id for a in annotated.actors if a.actor.actor_id and not a.bare})
     dates = sorted({d.value for d in annotated.dates if d.value and d.precision == "day"})
     terms = _terms(annotated)
     lead_end = _lead_end(annotated)
