@@ -14,9 +14,18 @@ import re
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from types import FrameType
+from typing import BinaryIO
 
+import numpy as np
+
+from . import actors, events, nlp
+from .clean import CleanError, clean_document
+from .clean.dedup import NearDuplicateIndex, text_signature
+from .ingest import iter_inputs, read_input
 from .model import (
     AnnotatedArticle,
     Article,
@@ -27,6 +36,17 @@ from .model import (
     InputError,
     InputFile,
     RawDocument,
+)
+from .nlp.pipeline import max_analysed_chars
+from .store.base import Store
+from .stories import (
+    StoryClusterer,
+    embed_texts,
+    embedding_text,
+    fuse_events,
+    fusion_keys,
+    fusion_reach_days,
+    story_item,
 )
 
 BATCH_SIZE = 16
@@ -78,9 +98,6 @@ class Analysis:
 
 def read_and_clean(item: InputFile) -> tuple[str | None, list[Article], list[InputError]]:
     """One input file -> its format, cleaned articles and per-record errors."""
-    from .clean import CleanError, clean_document
-    from .ingest import read_input
-
     result = read_input(item)
     articles: list[Article] = []
     errors = list(result.errors)
@@ -107,8 +124,6 @@ def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[A
     A stage that fails on one article leaves that article with what the earlier stages gave
     (and a warning): one odd document never sinks its batch.
     """
-    from . import nlp
-
     posts = [
         (i, post_article(a, k, p), p)
         for i, a in enumerate(articles)
@@ -119,8 +134,6 @@ def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[A
     main, extra = annotated[: len(articles)], annotated[len(articles) :]
     vectors: list[bytes | None] = [None] * len(main)
     if with_embeddings and main:
-        from .stories import embed_texts, embedding_text
-
         texts = [embedding_text(a.article) for a in main]
         vectors = [v.tobytes() for v in embed_texts(texts)]
     results = [_analyse_one(ann, vec) for ann, vec in zip(main, vectors)]
@@ -180,8 +193,6 @@ def mention_from_post(mention: EventMention, article: Article, post: EmbeddedPos
 def _analyse_one(ann: AnnotatedArticle, vector: bytes | None) -> Analysis:
     """Actors and events over what the parser saw (the capped part of a long article); the
     result carries the whole article again."""
-    from . import actors, events
-
     article = ann.article
     warnings: list[str] = []
     if ann.analysed_chars is not None:
@@ -226,9 +237,7 @@ class Deduper:
     For an article longer than DEDUP_MAX_CHARS (a book on one line) the MinHash covers its start,
     which bounds the cost per document."""
 
-    def __init__(self, store):
-        from .clean.dedup import NearDuplicateIndex, text_signature
-
+    def __init__(self, store: Store) -> None:
         self._signature = text_signature
         self.index = NearDuplicateIndex()
         self.dropped: set[str] = set()
@@ -253,13 +262,13 @@ class Deduper:
 
 
 def ingest_paths(
-    store,
+    store: Store,
     paths: Sequence[str],
     *,
     analyse_articles: bool = True,
     batch_size: int = BATCH_SIZE,
     progress: Callable[[int, str], None] | None = None,
-    stdin=None,
+    stdin: BinaryIO | None = None,
     fuse: bool = True,
     on_error: Callable[[str], None] | None = None,
     time_limit: float | None = DOC_TIME_LIMIT,
@@ -271,8 +280,6 @@ def ingest_paths(
     Ctrl-C stops within moments: a document being read or analysed is dropped (the next run
     does it again), the batches already stored stay, and stories and events are brought up to date.
     """
-    from .ingest import iter_inputs
-
     summary = IngestSummary()
     deduper = Deduper(store)
     pending: list[tuple[Article, bytes]] = []
@@ -316,13 +323,13 @@ def ingest_paths(
 
 
 def _flush(
-    store,
+    store: Store,
     pending: list[tuple[Article, bytes]],
     summary: IngestSummary,
     analyse_articles: bool,
     time_limit: float | None,
     late: Callable[[Article], None],
-    guard,
+    guard: Callable[[], AbstractContextManager[None]],
 ) -> None:
     """Analyse and store the batch in hand."""
     if not pending:
@@ -350,7 +357,7 @@ class _Interrupt:
         self.in_abortable = False
 
     @contextlib.contextmanager
-    def abortable(self):
+    def abortable(self) -> Iterator[None]:
         if self.stop.is_set():
             raise IngestInterrupted
         self.in_abortable = True
@@ -359,7 +366,7 @@ class _Interrupt:
         finally:
             self.in_abortable = False
 
-    def on_sigint(self, signum, frame) -> None:
+    def on_sigint(self, signum: int, frame: FrameType | None) -> None:
         if self.in_abortable:
             self.stop.set()
             self.in_abortable = False
@@ -371,7 +378,7 @@ class _Interrupt:
 
 
 @contextlib.contextmanager
-def _graceful_interrupt():
+def _graceful_interrupt() -> Iterator[_Interrupt]:
     """First Ctrl-C: drop the document in hand (or finish the store write in hand), then stop.
     A second Ctrl-C during a store write or the final fusion stops at once (its transaction rolls back)."""
     ctl = _Interrupt()
@@ -386,13 +393,13 @@ def _graceful_interrupt():
 
 
 @contextlib.contextmanager
-def time_limit(seconds: float | None):
+def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise AnalysisTimeout in the block after ``seconds`` (main thread only; elsewhere no limit)."""
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def handler(signum, frame):
+    def handler(signum: int, frame: FrameType | None) -> None:
         raise AnalysisTimeout
 
     previous = signal.signal(signal.SIGALRM, handler)
@@ -405,7 +412,7 @@ def time_limit(seconds: float | None):
 
 
 def record_failure(
-    store, summary: IngestSummary, err: InputError, sha: str | None, on_error: Callable[[str], None] | None
+    store: Store, summary: IngestSummary, err: InputError, sha: str | None, on_error: Callable[[str], None] | None
 ) -> None:
     """Count, keep (once) in the store and report an input that could not be read."""
     summary.failed += 1
@@ -416,7 +423,11 @@ def record_failure(
 
 
 def admit_all(
-    store, deduper: Deduper, articles: Sequence[Article], pending: list[tuple[Article, bytes]], summary: IngestSummary
+    store: Store,
+    deduper: Deduper,
+    articles: Sequence[Article],
+    pending: list[tuple[Article, bytes]],
+    summary: IngestSummary,
 ) -> None:
     """Dedup each article against the store and the batch in hand, counting new/duplicate/unchanged."""
     for article in articles:
@@ -425,7 +436,7 @@ def admit_all(
         setattr(summary, outcome, getattr(summary, outcome) + 1)
 
 
-def _admit(store, deduper: Deduper, article: Article, pending: list[tuple[Article, bytes]]) -> str:
+def _admit(store: Store, deduper: Deduper, article: Article, pending: list[tuple[Article, bytes]]) -> str:
     if store.has_article(article.id) or any(a.id == article.id for a, _ in pending):
         if article.source_path in store.sources(article.id) or any(
             a.id == article.id and a.source_path == article.source_path for a, _ in pending
@@ -444,13 +455,13 @@ def _admit(store, deduper: Deduper, article: Article, pending: list[tuple[Articl
 
 
 def store_batch(
-    store,
+    store: Store,
     batch: Sequence[tuple[Article, bytes]],
     analyse_articles: bool = True,
     *,
     time_limit: float | None = None,
     on_late: Callable[[Article], None] | None = None,
-    guard=None,
+    guard: Callable[[], AbstractContextManager[None]] | None = None,
 ) -> list[tuple[Article, bytes]]:
     """Analyse the batch's original (non-duplicate) articles, then store it all, less the articles
     whose analysis ran past ``time_limit`` (each given to ``on_late``). Returns what was stored.
@@ -512,10 +523,8 @@ def prepare_analysis() -> None:
     analyse([warm_up])
 
 
-def store_analysed(store, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[Analysis]) -> None:
+def store_analysed(store: Store, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[Analysis]) -> None:
     """One transaction per batch: articles, their annotations, mentions, embeddings, story ids."""
-    from .stories import fusion_keys
-
     by_id = {x.annotated.article.id: x for x in analyses}
     for x in analyses:
         for line in x.warnings:
@@ -535,13 +544,9 @@ def store_analysed(store, batch: Sequence[tuple[Article, bytes]], analyses: Sequ
             assign_stories(store, [by_id[a.id] for a, _ in batch if a.id in by_id])
 
 
-def assign_stories(store, analyses: Sequence[Analysis]) -> None:
+def assign_stories(store: Store, analyses: Sequence[Analysis]) -> None:
     """Online story clustering: each new article joins a candidate story or starts one. The new
     articles and every story that gained or lost an article are kept for the next fusion."""
-    import numpy as np
-
-    from .stories import StoryClusterer, story_item
-
     state = store.get_state("stories")
     clusterer = StoryClusterer.from_bytes(state) if state else StoryClusterer()
     touched_articles, touched_stories = set(), set()
@@ -564,23 +569,21 @@ FUSION_PENDING = "fusion_pending"  # state: articles and stories stored since th
 FUSION_INDEXED = "fusion_indexed"  # state: set once event_mentions and fusion_keys cover the whole store
 
 
-def add_fusion_pending(store, article_ids: set[str], story_ids: set[str]) -> None:
+def add_fusion_pending(store: Store, article_ids: set[str], story_ids: set[str]) -> None:
     articles, stories = fusion_pending(store)
     pending = {"articles": sorted(articles | article_ids), "stories": sorted(stories | story_ids)}
     store.set_state(FUSION_PENDING, json.dumps(pending).encode())
 
 
-def fusion_pending(store) -> tuple[set[str], set[str]]:
+def fusion_pending(store: Store) -> tuple[set[str], set[str]]:
     raw = store.get_state(FUSION_PENDING)
     pending = json.loads(raw) if raw else {}
     return set(pending.get("articles", ())), set(pending.get("stories", ()))
 
 
-def update_stories_and_events(store) -> None:
+def update_stories_and_events(store: Store) -> None:
     """Rebuild story records, and re-fuse the block of event mentions that the articles stored since
     the last fusion can change (see ``fusion_block``); the other fused events stay as stored."""
-    from .stories import StoryClusterer
-
     articles = {a.id: a for a in store.articles()}
     state = store.get_state("stories")
     clusterer = StoryClusterer.from_bytes(state) if state else StoryClusterer()
@@ -590,7 +593,7 @@ def update_stories_and_events(store) -> None:
         fuse_pending(store)
 
 
-def fuse_pending(store) -> None:
+def fuse_pending(store: Store) -> None:
     """Bring the fused events up to date with the articles stored since the last fusion."""
     with store.transaction():
         if store.get_state(FUSION_INDEXED) is None:
@@ -600,10 +603,8 @@ def fuse_pending(store) -> None:
         store.set_state(FUSION_PENDING, b"{}")
 
 
-def refuse_all(store) -> None:
+def refuse_all(store: Store) -> None:
     """Fuse every stored mention (a store from before incremental fusion: index it on the way)."""
-    from .stories import fusion_keys
-
     articles = store.articles()
     mentions = store.mentions()
     by_article: dict[str, list[EventMention]] = {a.id: [] for a in articles}
@@ -615,7 +616,7 @@ def refuse_all(store) -> None:
     store.set_state(FUSION_INDEXED, b"1")
 
 
-def refuse_touched(store) -> None:
+def refuse_touched(store: Store) -> None:
     """Fuse the mentions of the block the pending articles and stories reach, and replace their events."""
     article_ids, story_ids = fusion_pending(store)
     block = fusion_block(store, article_ids, story_ids)
@@ -625,13 +626,11 @@ def refuse_touched(store) -> None:
     store.replace_events_of([m.id for m in mentions], fuse_stored(mentions, store.articles_by_id(block)))
 
 
-def fusion_block(store, article_ids: set[str], story_ids: set[str]) -> set[str]:
+def fusion_block(store: Store, article_ids: set[str], story_ids: set[str]) -> set[str]:
     """The articles whose mentions a fusion of these articles and stories may group differently:
     closed under sharing a story and under sharing a cross-story fusion key within reach. A mention
     only ever fuses with a compatible one, and compatible mentions share a story or such a key, so
     the fused events of the other articles are what a full re-fusion would give."""
-    from .stories import fusion_reach_days
-
     reach = fusion_reach_days()
     block: set[str] = set()
     seen_stories: set[str] = set()
@@ -647,9 +646,6 @@ def fusion_block(store, article_ids: set[str], story_ids: set[str]) -> set[str]:
 
 
 def fuse_stored(mentions: Sequence[EventMention], articles: Sequence[Article]) -> list[Event]:
-    from .nlp.pipeline import max_analysed_chars
-    from .stories import fuse_events
-
     analysed = max_analysed_chars()
     outlets = {a.id: a.outlet for a in articles}
     story_of = {a.id: a.story_id for a in articles if a.story_id}

@@ -14,6 +14,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from ..store import default_url
 from ..tell.actors import ActorIndex
 from ..web import STATIC_DIR
 from .guard import Guard, GuardConfig
@@ -82,8 +83,6 @@ def _docs_page() -> tuple[str, str]:
 
 def app_from_env() -> FastAPI:
     """For `uvicorn --factory newsfuse.api.app:app_from_env`."""
-    from ..store import default_url
-
     return create_app(
         default_url(),
         token=os.environ.get("NEWSFUSE_TOKEN"),

@@ -8,11 +8,11 @@ import tempfile
 import time
 import traceback
 import uuid
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from ..pipeline import ingest_paths
 from ..store import open_store
 from ..store.base import Store
 
@@ -74,11 +74,7 @@ class JobRunner:
 
 
 def _ingest(store: Store, paths: list[str]) -> dict[str, Any]:
-    from ..pipeline import ingest_paths
-
-    summary: Any = ingest_paths(store, paths)
-    to_dict: Callable[[], dict[str, Any]] | None = getattr(summary, "to_dict", None)
-    return to_dict() if to_dict else dict(vars(summary))
+    return ingest_paths(store, paths).to_dict()
 
 
 def save_job(store: Store, record: dict[str, Any]) -> None:

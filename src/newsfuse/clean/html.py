@@ -23,11 +23,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
+import trafilatura
 import yaml
 from lxml import etree
+from readability import Document
+from trafilatura.metadata import extract_metadata
+from trafilatura.settings import use_config
 
 from newsfuse import model
 from newsfuse.clean import opinion
+from newsfuse.clean.byline import tidy_author, visible_byline
 from newsfuse.clean.dates import find_date
 from newsfuse.clean.errors import CleanError
 from newsfuse.clean.text import clean_text_lines
@@ -109,6 +114,8 @@ def html_variants(doc: model.RawDocument) -> Variants:
     html = _bounded(doc.text)
     tree = _parse(html)
     meta = {**page_metadata(tree), **{k: v for k, v in doc.meta.items() if v}}
+    if not tidy_author(meta.get("author")):  # the byline the page shows, before trafilatura's guess
+        _set_visible_byline(meta, tree)
     if any(not meta.get(key) for key in META_FIELDS):  # trafilatura's wider search fills gaps
         for key, value in trafilatura_metadata(tree if tree is not None else html, meta.get("url")).items():
             meta.setdefault(key, value)
@@ -123,6 +130,13 @@ def html_variants(doc: model.RawDocument) -> Variants:
     words = rules()["fallback"]["prose_min_words"]
     ev = opinion.evidence(_body_text(own), _body_text(other), reference, words, meta.get("title"))
     return Variants(ev, {"own": own, "other": other})
+
+
+def _set_visible_byline(meta: dict[str, Any], tree: etree._Element | None) -> None:
+    meta.pop("author", None)
+    name = visible_byline(tree)
+    if name and _key(name) != _key(meta.get("outlet") or ""):
+        meta["author"] = name
 
 
 def arbitrate(ev: dict[str, Any], params: dict[str, Any]) -> str:
@@ -167,7 +181,7 @@ def _finished(doc: model.RawDocument, meta: dict[str, Any], blocks: list[model.B
         title=title,
         published=iso_date(meta.get("published")),
         outlet=_clean(meta.get("outlet") or "") or None,
-        author=_clean(meta.get("author") or "") or None,
+        author=tidy_author(_clean(meta.get("author") or "")),
         blocks=tuple(blocks),
         removed=tuple(removed),
         embedded_posts=posts,
@@ -204,8 +218,6 @@ def extract_blocks(tree: etree._Element | None, html: str, url: str | None = Non
 
     trafilatura prunes ``tree`` in place: read metadata from it before this.
     """
-    import trafilatura
-
     cfg = rules()
     opts = dict(cfg["trafilatura"])
     try:
@@ -229,8 +241,6 @@ def extract_blocks(tree: etree._Element | None, html: str, url: str | None = Non
 
 def second_opinion_blocks(html: str, url: str | None) -> list[model.Block]:
     """trafilatura's full extraction (its own fallbacks on, comments off) as blocks."""
-    import trafilatura
-
     try:
         result = trafilatura.bare_extraction(
             html,
@@ -254,8 +264,6 @@ def _result_blocks(result: Any) -> list[model.Block]:
 
 @lru_cache(maxsize=1)
 def _trafilatura_config() -> Any:
-    from trafilatura.settings import use_config
-
     config = use_config()
     config.set("DEFAULT", "MAX_TREE_SIZE", str(rules()["limits"]["max_tree_elements"]))
     return config
@@ -308,8 +316,6 @@ def _own_text(el: etree._Element) -> str:
 
 def readability_blocks(html: str) -> list[model.Block]:
     """readability-lxml's main content as blocks (fallback)."""
-    from readability import Document
-
     try:
         summary = Document(html).summary(html_partial=True)
         root = lxml.html.fromstring(summary)
@@ -588,8 +594,6 @@ def _page_fallbacks(tree: etree._Element) -> dict[str, str]:
 
 def trafilatura_metadata(page: etree._Element | str, url: str | None) -> dict[str, str]:
     """trafilatura's metadata search (bylines, dates in the page, site name from the URL)."""
-    from trafilatura.metadata import extract_metadata
-
     try:
         result = extract_metadata(page, default_url=url)
     except (ValueError, TypeError, etree.LxmlError, RecursionError):

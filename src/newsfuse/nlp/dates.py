@@ -8,6 +8,7 @@ month", a month without a year...) stay unresolved when there is none: nothing g
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -221,8 +222,6 @@ class _Clauses:
                 self.aux.setdefault(t.head, []).append(t)
 
     def token_at(self, start: int, end: int) -> Token | None:
-        import bisect
-
         k = bisect.bisect_left(self.starts, start)
         return self.tokens[k] if k < len(self.tokens) and self.tokens[k].start < end else None
 

