@@ -1,4 +1,5 @@
-"""Cited briefings of the seed story (real stages), in md, html and json; hostile text escaped."""
+"""Cited briefings of the seed story (real stages), in md, html (the web package's template) and json;
+hostile text escaped."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import lxml.html
 import numpy as np
 import pytest
 
 from newsfuse.model import Article, Block, InputFile, Story
-from newsfuse.stories import StoryClusterer, brief, fuse_events, story_item
+from newsfuse.stories import StoryClusterer, brief, briefing, fuse_events, story_item
 from newsfuse.stories.items import jaccard
 from newsfuse.stories.sentences import content_words, quotable, split_sentences
 from newsfuse.stories.sources import independent, sources
+from newsfuse.web.pages import brief_html
 
 SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "seeds"
 
@@ -220,7 +223,7 @@ def test_html_escapes_hostile_article_text():
         (Block("paragraph", hostile),),
     )
     story = Story("s-h1", a.title, ("h1",))
-    out = brief(story, [], {"h1": a}, "html")
+    out = brief_html(briefing(story, [], {"h1": a}))
     assert "<script>" not in out and "<img" not in out and "<b>outlet" not in out
     assert "&lt;script&gt;" in out and "[&lt;b&gt;outlet&lt;/b&gt;]" in out
     assert re.search(r"<h2>Where the sources differ</h2>", out)
@@ -230,6 +233,33 @@ def test_unknown_format_is_refused():
     story = Story("s-x", "t", ())
     with pytest.raises(ValueError):
         brief(story, [], {}, "pdf")
+    with pytest.raises(ValueError):  # the stories stage writes no markup: HTML is the web package's
+        brief(story, [], {}, "html")
+
+
+def _md_sections(md: str) -> dict[str, list[str]]:
+    """Markdown brief -> heading: its lines (bullets without their dash), blank lines dropped."""
+    out: dict[str, list[str]] = {}
+    for part in md.split("\n## ")[1:]:
+        heading, *lines = part.splitlines()
+        out[heading] = [line.removeprefix("- ") for line in lines if line.strip()]
+    return out
+
+
+def test_html_says_what_the_markdown_says(seed_story):
+    story, events, articles, mentions = seed_story
+    content = briefing(story, events, articles, mentions)
+    assert any(x.get("also_without_date") for x in content["account"])  # the also-phrase is exercised
+    md = _md_sections(brief(story, events, articles, "md", mentions))
+    root = lxml.html.fromstring(brief_html(content))
+    assert root.tag == "article" and root.findtext("h1") == content["title"]
+    headings = [h.text_content() for h in root.findall("h2")]
+    assert headings == list(md)
+    account = " ".join(span.text_content().strip() for span in root.xpath("//h2[1]/following-sibling::p[1]/span"))
+    assert [account] == md[headings[0]]
+    for heading, ul in zip(headings[1:], root.findall("ul")):
+        assert [li.text_content() for li in ul.findall("li")] == md[heading]
+    assert root.xpath("//ul[@class='sources']/li") and all(cite.text.startswith("[") for cite in root.iter("cite"))
 
 
 @pytest.fixture(scope="module")

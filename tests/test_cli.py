@@ -88,6 +88,21 @@ def test_show_and_search(seeds_db):
     assert [h["article_id"] for h in hits if h["kind"] == "article"] == [arts[SEED_001]["id"]]
 
 
+def test_brief_in_each_format_from_the_one_read_path(seeds_db):
+    [story] = json_lines(run("stories", "--db", seeds_db, "--json").output)
+    content = json.loads(run("brief", story["id"], "--db", seeds_db, "--format", "json").output)
+    md = run("brief", story["id"], "--db", seeds_db).output
+    page = run("brief", story["id"], "--db", seeds_db, "--format", "html").output
+    assert content["account"] and md.startswith(f"# {content['title']}")
+    assert page.startswith('<article class="brief">') and page.rstrip().endswith("</article>")
+    for x in content["account"] + content["differ"] + content["single_source"]:
+        assert x["text"] in md
+        escaped = x["text"].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
+        assert escaped.replace("'", "&#39;") in page
+    assert all(f"<cite>[{s['mark']}]</cite>" in page for s in content["sources"])
+    assert run("brief", "nope", "--db", seeds_db, "--format", "html").exit_code != 0
+
+
 def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path, seeds_dir):
     bad = tmp_path / "in"
     bad.mkdir()

@@ -10,17 +10,30 @@ from contextlib import contextmanager
 from typing import IO, Any
 
 import click
+import uvicorn
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from . import export as exporter
 from . import pipeline
 from .api import create_app
+from .distributed import ingest_with_dask
+from .ingest import iter_paths
 from .model import ActorRef, InputError
 from .store import EventFilter, Store, default_url, open_store
 from .tell import queries
 from .tell.actors import collect_actors
 from .tell.options import BadOption, checked_actors, checked_range
 from .watch import watch as run_watch
+from .web import pages
 
 # Offline and quiet: models come from installed packages; no hub, no download bars on stderr.
 for _key, _value in (
@@ -103,12 +116,8 @@ def ingest(
     time_limit: float,
 ) -> None:
     """Read files, folders, globs or - (stdin); clean, analyse, fuse and store them."""
-    from . import pipeline
-
     with _store(db) as store:
         if dask_address:
-            from .distributed import ingest_with_dask
-
             summary = ingest_with_dask(
                 store, list(paths), dask_address, analyse_articles=not no_analysis, on_error=pipeline.print_error
             )
@@ -133,20 +142,8 @@ def ingest(
 
 
 def _ingest_with_progress(
-    store, paths: list[str], analyse: bool, batch_size: int, quiet: bool, time_limit: float | None = None
-):
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    from . import pipeline
-
+    store: Store, paths: list[str], analyse: bool, batch_size: int, quiet: bool, time_limit: float | None = None
+) -> pipeline.IngestSummary:
     console = _console()
     columns = [
         SpinnerColumn(),
@@ -180,8 +177,6 @@ def _ingest_with_progress(
 
 def _count_inputs(paths: list[str]) -> int | None:
     """Files the ingest will visit, for the progress bar's ETA (the ingest's own expansion, no reading)."""
-    from .ingest import iter_paths
-
     return sum(1 for found in iter_paths(paths) if not isinstance(found, InputError)) or None
 
 
@@ -316,7 +311,10 @@ def brief(story_id: str, db: str | None, fmt: str) -> None:
         story = store.story(story_id)
         if story is None:
             raise click.ClickException(f"no story {story_id}")
-        click.echo(queries.brief(store, story, fmt))
+        if fmt == "html":
+            click.echo(pages.brief_html(queries.brief_content(store, story)))
+        else:
+            click.echo(queries.brief(store, story, fmt))
 
 
 @main.command()
@@ -409,8 +407,6 @@ def export(out: str, fmt: str, what: str | None, db: str | None) -> None:
 @click.option("--port", default=8000, show_default=True)
 def serve(db: str | None, host: str, port: int) -> None:
     """REST API (OpenAPI at /docs) and web page; writes need the bearer token $NEWSFUSE_TOKEN."""
-    import uvicorn  # lazy: the server's import costs every other command start-up time
-
     app = create_app(
         db or default_url(),
         token=os.environ.get("NEWSFUSE_TOKEN"),

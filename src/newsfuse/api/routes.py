@@ -116,13 +116,12 @@ def get_brief(request: Request, story_id: str, format: str = Query("md", pattern
     story = store.story(story_id)
     if story is None:
         raise not_found("story", story_id)
-    text = queries.brief(store, story, format)
     if format == "json":
-        return JSONResponse(json.loads(text) if isinstance(text, str) else text)
+        return JSONResponse(queries.brief_content(store, story))
     if format == "html":
         # served as a document of its own: the CSP still forbids any script in it
-        return Response(text, media_type="text/html; charset=utf-8")
-    return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
+        return Response(pages.brief_html(queries.brief_content(store, story)), media_type="text/html; charset=utf-8")
+    return PlainTextResponse(queries.brief(store, story, "md"), media_type="text/markdown; charset=utf-8")
 
 
 def _article_summary(a: Any) -> dict[str, Any]:

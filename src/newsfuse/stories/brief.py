@@ -6,17 +6,18 @@ with the same actors (``statements.py``: each cited only to those articles), the
 sentences most sources share. Every quoted sentence is cited to the articles that say it (the
 same sentence, or a near-verbatim one), not to the whole story. "Where the sources differ" lists
 contradictions within one event and figures given incompatibly for one counted thing; "Reported by
-one source only" quotes what a single report says. The brief ends with its sources. HTML output
-escapes every piece of article text.
+one source only" quotes what a single report says. The brief ends with its sources. This module
+gives the content (a dict, also the JSON form) and its markdown; the web package renders it as HTML
+through a template that escapes every piece of article text.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
-import html
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from ..model import AnnotatedArticle, Article, Detail, Event, EventMention, Story
 from .config import load
@@ -38,14 +39,29 @@ def brief(
     mentions: Sequence[EventMention] = (),
     annotated: dict[str, AnnotatedArticle] | None = None,
 ) -> str:
-    """The briefing as markdown, HTML or JSON. With the articles' event ``mentions`` it states events;
-    with their ``annotated`` parses it compares a figure only with one governed by the same verb."""
-    if fmt not in ("md", "html", "json"):
-        raise ValueError(f"unknown format {fmt!r} (md, html, json)")
-    content = briefing(story, events, articles, mentions, annotated)
-    if fmt == "json":
-        return json.dumps(content, ensure_ascii=False, indent=2)
-    return _html(content) if fmt == "html" else _markdown(content)
+    """The briefing as markdown or JSON (HTML: ``newsfuse.web.pages.brief_html`` over ``briefing``).
+    With the articles' event ``mentions`` it states events; with their ``annotated`` parses it
+    compares a figure only with one governed by the same verb."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
+    return render(briefing(story, events, articles, mentions, annotated), fmt)
+
+
+FORMATS = ("md", "json")
+
+
+def render(content: dict, fmt: str) -> str:
+    """A briefing's content (``briefing``) as markdown or JSON."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
+    return json.dumps(content, ensure_ascii=False, indent=2) if fmt == "json" else _markdown(content)
+
+
+def wording() -> dict[str, Any]:
+    """The briefing's own words around the content: section headings and the phrase naming the
+    sources that report a stated event without its date (``data/brief.yaml``)."""
+    cfg = load("brief.yaml")
+    return {"headings": dict(cfg["headings"]), "also_phrase": cfg["also_phrase"]}
 
 
 def briefing(
@@ -418,28 +434,4 @@ def _markdown(c: dict) -> str:
         parts += ["", f"## {title}", ""]
         parts += [f"- {x['text']} {_cited(x)}" for x in c[key]] or ["- (none)"]
     parts += ["", f"## {h['sources']}", ""] + [f"- {_source_line(s, marks)}" for s in c["sources"]]
-    return "\n".join(parts) + "\n"
-
-
-def _html(c: dict) -> str:
-    h = load("brief.yaml")["headings"]
-    esc = html.escape
-    marks = {s["article_id"]: s["mark"] for s in c["sources"]}
-
-    def cite(x: dict) -> str:
-        marks = " ".join(f"<cite>[{esc(s)}]</cite>" for s in x["sources"])
-        if x.get("also_without_date"):
-            also = " ".join(f"<cite>[{esc(s)}]</cite>" for s in x["also_without_date"])
-            marks += esc(load("brief.yaml")["also_phrase"].format(sources="\0")).replace("\0", also)
-        return marks
-
-    parts = [f'<article class="brief"><h1>{esc(c["title"])}</h1>', f"<h2>{esc(h['account'])}</h2><p>"]
-    parts += [f'<span class="s {esc(x["kind"])}">{esc(x["text"])} {cite(x)}</span> ' for x in c["account"]]
-    parts.append("</p>")
-    for key, title in (("differ", h["differ"]), ("single_source", h["single"])):
-        items = "".join(f"<li>{esc(x['text'])} {cite(x)}</li>" for x in c[key]) or "<li>(none)</li>"
-        parts.append(f"<h2>{esc(title)}</h2><ul>{items}</ul>")
-    items = "".join(f"<li>{esc(_source_line(s, marks))}</li>" for s in c["sources"])
-    parts.append(f'<h2>{esc(h["sources"])}</h2><ul class="sources">{items}</ul>')
-    parts.append("</article>")
     return "\n".join(parts) + "\n"

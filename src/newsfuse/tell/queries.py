@@ -9,7 +9,9 @@ from typing import Any, Generic, TypeVar
 from ..events.ontology import min_confidence
 from ..model import AnnotatedArticle, Article, Event, Quote, Story
 from ..store.base import EventFilter, Store
-from ..stories import brief as make_brief
+from ..stories import briefing
+from ..stories.brief import render as render_brief
+from ..stories.brief import wording
 from .limits import MAX_EVENTS
 from .records import iter_articles
 from .timeline import matches
@@ -110,13 +112,24 @@ def article_story(store: Store, article: Article) -> Story | None:
     return store.story(article.story_id) if article.story_id else None
 
 
-def brief(store: Store, story: Story, fmt: str) -> str:
-    """The cited briefing of one story, from its stored articles, fused events and event mentions:
-    the one read path of the CLI, the API and the web page."""
+def brief_content(store: Store, story: Story) -> dict[str, Any]:
+    """The cited briefing of one story (its JSON form), from its stored articles, fused events and
+    event mentions: the one read path of the CLI, the API and the web page."""
     articles = {a.id: a for a in story_articles(store, story)}
     mentions = [m for aid in articles for m in store.mentions(aid)]
     parsed = {aid: ann for aid in articles if (ann := store.annotations(aid)) is not None}
-    return make_brief(story, story_events(store, story.id), articles, fmt, mentions, parsed)
+    return briefing(story, story_events(store, story.id), articles, mentions, parsed)
+
+
+def brief(store: Store, story: Story, fmt: str) -> str:
+    """The briefing as markdown (``md``) or JSON (``json``); HTML is the web package's rendering of
+    ``brief_content`` (the read side never renders markup)."""
+    return render_brief(brief_content(store, story), fmt)
+
+
+def brief_wording() -> dict[str, Any]:
+    """The briefing's headings and phrases, for a renderer of ``brief_content``."""
+    return wording()
 
 
 # ----------------------------------------------------------------------------- quotes

@@ -103,3 +103,16 @@ def timeline_page(
 
 def search_page(request: Request, query: str, results: list[dict]) -> HTMLResponse:
     return render(request, "search.html", query=query, results=results)
+
+
+def brief_html(content: dict[str, Any]) -> str:
+    """A briefing's content (``tell.queries.brief_content``, the JSON form) as an HTML document of
+    its own, through the ``brief.html`` template: article text is escaped like on every page."""
+    words = queries.brief_wording()
+    before, _, after = words["also_phrase"].partition("{sources}")
+    return _env.get_template("brief.html").render(
+        brief=content,
+        headings=words["headings"],
+        also=(before, after),
+        marks_of={s["article_id"]: s["mark"] for s in content["sources"]},
+    )
