@@ -14,6 +14,7 @@ from newsfuse.clean.dates import dateline_date, parse_date, wire_dateline
 from newsfuse.clean.normalize import fix_mojibake, normalize_line, split_lines
 from newsfuse.clean.rules import load_rules
 from newsfuse.clean.text import chrome_lines
+from newsfuse.ingest import read_input
 from newsfuse.model import InputFile, RawDocument
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,10 +25,6 @@ FIXTURES = Path(__file__).with_name("fixtures") / "clean"
 def read_raw(path: Path) -> RawDocument:
     """The document as the ingest reader gives it (or decoded here when there is no reader)."""
     data = path.read_bytes()
-    try:
-        from newsfuse.ingest import read_input
-    except ImportError:
-        return RawDocument(source_path=str(path), format="text", text=data.decode("utf-8"))
     result = read_input(InputFile.of(str(path), data))
     assert not result.errors, result.errors
     (doc,) = result.documents
@@ -339,12 +336,6 @@ def test_html_documents_go_to_the_html_cleaner():
         "<p>The agreement raises basic wages by 6 percent this year and a further 4 percent next year, "
         "according to a statement from the union.</p></article></body></html>"
     )
-    try:
-        from newsfuse.clean.html import clean_html  # noqa: F401  (written by another helper)
-    except ImportError:
-        with pytest.raises(ImportError):
-            clean_document(RawDocument("x.html", "html", html, meta={"html": True}))
-        return
     art = clean_document(RawDocument("x.html", "html", html, meta={"html": True}))
     assert "<p>" not in art.text and "Valmora" in art.text
 

@@ -12,17 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsfuse import model
+from newsfuse.clean import CleanError
 from newsfuse.clean import html as H
 from newsfuse.clean.html import clean_html
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 SCRAPINGHUB = SHARED / "corpus" / "extraction" / "scrapinghub"
 TOKEN = re.compile(r"\w+")
-
-try:
-    from newsfuse.clean import CleanError
-except ImportError:  # defined by the clean package's owner
-    CleanError = ValueError  # type: ignore[misc,assignment]
 
 
 def raw(html: str, **meta: object) -> model.RawDocument:

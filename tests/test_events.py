@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsfuse.actors import link
 from newsfuse.events import RuleExtractor, cameo_for, extract_events, load_ontology
 from newsfuse.model import PLOVER_TYPES, Article, Block, RawDocument, article_id
 
@@ -13,10 +14,6 @@ SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "seed
 
 
 def _link(annotated):
-    try:
-        from newsfuse.actors import link
-    except ImportError:  # actor linking lands separately; roles then come from bare entities
-        return annotated
     return link(annotated)
 
 

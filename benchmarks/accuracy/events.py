@@ -24,6 +24,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED, emit, machine, parse_args, versions  # noqa: E402
 
+from newsfuse.actors import link  # noqa: E402
+from newsfuse.events import extract_events  # noqa: E402
+from newsfuse.events.ontology import min_confidence  # noqa: E402
+from newsfuse.model import Article, Block, article_id  # noqa: E402
+from newsfuse.nlp import annotate  # noqa: E402
+
 DEFAULT = SHARED / "corpus" / "events" / "plover" / "gsr-dev.jsonl"
 LEGACY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}  # the gold's few pre-ISO codes (README)
 GROUPS = {"IGO", "NGO", "UNO", "EUR", "MNC", "IMG", "ISM"}
@@ -63,29 +69,18 @@ def actors_right(record: dict, mention) -> bool:
 
 
 def run_newsfuse(records: list[dict]) -> list[Any]:
-    from newsfuse.events import extract_events
-    from newsfuse.model import Article, Block, article_id
-    from newsfuse.nlp import annotate
-
     articles = []
     for r in records:
         blocks = (Block("paragraph", r["text"]),)
         articles.append(Article(article_id(blocks), r["id"], "text", None, r.get("date"), None, None, blocks))
     annotated = annotate(articles)
-    try:
-        from newsfuse.actors import link
-    except ImportError:  # actor linking not available: actors stay the bare entities
-        link = None
-    from newsfuse.events.ontology import min_confidence
-
     threshold = min_confidence()
     firsts, shown, errors = [], [], []
     for r, a in zip(records, annotated):
-        if link is not None:
-            try:
-                a = link(a)
-            except Exception as exc:  # noqa: BLE001 - counted and reported, never hidden: the record keeps bare entities
-                errors.append(f"{r['id']}: link: {type(exc).__name__}: {exc}")
+        try:
+            a = link(a)
+        except Exception as exc:  # noqa: BLE001 - counted and reported, never hidden: the record keeps bare entities
+            errors.append(f"{r['id']}: link: {type(exc).__name__}: {exc}")
         found = extract_events(a)
         firsts.append(found[0] if found else None)
         shown.append(next((m for m in found if m.confidence >= threshold), None))

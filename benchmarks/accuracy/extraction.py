@@ -43,6 +43,7 @@ import common  # noqa: E402
 
 from newsfuse import model  # noqa: E402
 from newsfuse.clean import html as H  # noqa: E402
+from newsfuse.ingest import read_input  # noqa: E402
 
 EXTRACTION = common.SHARED / "corpus" / "extraction"
 DEFAULT_DATA = EXTRACTION / "scrapinghub"
@@ -109,18 +110,6 @@ def site_folds(urls: dict[Any, str], k: int = FOLDS, seed: int = SEED) -> dict[A
 
 def raw_documents(path: str, data: bytes) -> list[model.RawDocument]:
     """What `newsfuse ingest` makes of one file (the reader when it exists)."""
-    try:
-        from newsfuse.ingest import read_input
-    except ImportError:
-        return [
-            model.RawDocument(
-                source_path=path,
-                format="html",
-                text=data.decode("utf-8", "replace"),
-                input_sha256=model.sha256_hex(data),
-                meta={"html": True},
-            )
-        ]
     return list(read_input(model.InputFile.of(path, data)).documents)
 
 
