@@ -1,0 +1,38 @@
+"""The SQLite store's migrations: an older file is brought up to date in place, rows kept, and the
+per-article number lookup reads an index."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from newsfuse.store.sqlite import MIGRATIONS, SQLiteStore
+
+
+def _plan(path: str, sql: str) -> str:
+    with sqlite3.connect(path) as conn:
+        return " ".join(str(row[-1]) for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+
+
+def test_next_article_number_reads_an_index(tmp_path) -> None:
+    path = str(tmp_path / "n.db")
+    SQLiteStore(path).close()
+    assert "articles_seq" in _plan(path, "SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")
+
+
+def test_a_version_2_file_is_migrated_in_place_with_its_rows(tmp_path) -> None:
+    path = str(tmp_path / "old.db")
+    with sqlite3.connect(path) as conn:  # the file as the store of two migrations ago left it
+        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        for version, script in enumerate(MIGRATIONS[:2], start=1):
+            conn.executescript(script)
+            conn.execute("INSERT INTO schema_version VALUES (?)", (version,))
+        conn.execute("INSERT INTO articles (id, seq, source_path, format, doc) VALUES ('a1', 7, 'x.txt', 'text', '{}')")
+    assert "articles_seq" not in _plan(path, "SELECT MAX(seq) FROM articles")
+    store = SQLiteStore(path)
+    try:
+        assert store.schema_version() == len(MIGRATIONS)
+    finally:
+        store.close()
+    assert "articles_seq" in _plan(path, "SELECT MAX(seq) FROM articles")
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT id, seq FROM articles").fetchall() == [("a1", 7)]
