@@ -405,8 +405,20 @@ def export(out: str, fmt: str, what: str | None, db: str | None) -> None:
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
-def serve(db: str | None, host: str, port: int) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes answering in parallel (SQLite readers share the WAL file; jobs live in the store).",
+)
+def serve(db: str | None, host: str, port: int, workers: int) -> None:
     """REST API (OpenAPI at /docs) and web page; writes need the bearer token $NEWSFUSE_TOKEN."""
+    if workers > 1:  # each process builds its own app from the environment
+        if db:
+            os.environ["NEWSFUSE_DB"] = db
+        uvicorn.run("newsfuse.api.app:app_from_env", factory=True, host=host, port=port, workers=workers)
+        return
     app = create_app(
         db or default_url(),
         token=os.environ.get("NEWSFUSE_TOKEN"),
