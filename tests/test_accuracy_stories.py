@@ -3,6 +3,7 @@ and the coreference scorer checked on hand-worked cases and against the publishe
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import random
@@ -261,3 +262,85 @@ def test_run_all_keeps_and_renders_the_coref_bounds():
     text = run_all.render({"coref-gvc-dev": {**proc, "_environment": {}}})
     row = next(line for line in text.splitlines() if line.startswith("| gvc-dev | " + str(proc["bounds"]["now"])))
     assert str(proc["bounds"]["gold_pairs_in_predicted_story"]) in row
+
+
+# ---------------------------------------------------------------------- stories_cv: parameters by topic folds
+
+
+def _tiny_corpus(src: Path, dest: Path, keep) -> Path:
+    """A data folder holding the real documents of ``src`` that ``keep(doc, seen)`` takes."""
+    dest.mkdir()
+    seen: dict[str, int] = {}
+    lines = []
+    for line in (src / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        if keep(doc, seen):
+            lines.append(line)
+    (dest / "documents.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return dest
+
+
+def _first_per_subtopic(split: str, topics: set[str], n: int):
+    def keep(doc, seen):
+        if doc["split"] != split or doc["topic"] not in topics or seen.get(doc["subtopic"], 0) >= n:
+            return False
+        seen[doc["subtopic"]] = seen.get(doc["subtopic"], 0) + 1
+        return True
+
+    return keep
+
+
+def _first(n: int):
+    def keep(doc, seen):
+        seen["all"] = seen.get("all", 0) + 1
+        return seen["all"] <= n
+
+    return keep
+
+
+def test_topic_folds_keep_each_topic_in_one_fold_and_do_not_move():
+    import stories_cv
+
+    docs = [{"topic": str(t), "doc_id": f"{t}-{i}"} for t in range(1, 12) for i in range(3)]
+    folds = stories_cv.topic_folds(docs, 5)
+    assert sorted(i for f in folds for i in f) == list(range(len(docs)))
+    topics = [{docs[i]["topic"] for i in f} for f in folds]
+    assert all(not (a & b) for a, b in itertools.combinations(topics, 2))
+    assert all(f for f in folds)
+    assert stories_cv.topic_folds(docs, 5) == folds  # the seed is written in the script
+
+
+def test_the_held_out_fold_never_chooses_its_own_setting():
+    import stories_cv
+
+    # setting 1 is best on fold 0 only; setting 0 is best on the others
+    table = [[0.5, 0.9, 0.9, 0.9], [1.0, 0.8, 0.8, 0.8]]
+    assert stories_cv.best_on(table, [1, 2, 3]) == 0
+    assert stories_cv.best_on(table, [0]) == 1
+    assert stories_cv.best_on([[0.7, 0.7], [0.7, 0.7]], [0, 1]) == 0  # a tie: the first
+
+
+def test_stories_cv_runs_on_a_few_real_documents(tmp_path):
+    import run_all
+    import stories_cv
+
+    train, dev = _first_per_subtopic("train", {"1", "3", "4"}, 2), _first_per_subtopic("dev", {"2"}, 2)
+    ecb = _tiny_corpus(DATA / "ecbplus", tmp_path / "ecb", lambda doc, seen: train(doc, seen) or dev(doc, seen))
+    gvc = _tiny_corpus(DATA / "gvc", tmp_path / "gvc", _first(6))
+    result = stories_cv.main(["--data", str(ecb), "--gvc", str(gvc), "--folds", "3", "--json"])
+    assert [f["fold"] for f in result["per_fold"]] == [0, 1, 2]
+    held = [set(f["topics"]) for f in result["per_fold"]]
+    assert set().union(*held) == {"1", "3", "4"} and sum(len(h) for h in held) == 3
+    assert sum(f["documents"] for f in result["per_fold"]) == 12
+    settings = stories_cv.grid_settings()
+    for f in result["per_fold"]:
+        assert f["chosen"] in settings and f["anchor_threshold"] in stories_cv.ANCHOR_GRID
+        assert 0.0 < f["online_file_order"]["f1"] <= 1.0
+    assert result["chosen_on_all_train"] in settings
+    assert result["gvc_dev"]["documents"] == 6
+    assert 0.0 < result["ecbplus_dev"]["online_shuffled"]["f1"] <= 1.0
+    text = run_all.render({"stories-cv": {**result, "_environment": {}}})
+    assert f"**{result['pooled']['online_file_order']['f1']}**" in text
+    summary = run_all.summary_rows({"stories-cv": result})
+    anchor = str(result["pooled"]["anchor_tfidf_avg_linkage"]["f1"])
+    assert any("topic folds" in row[0] and anchor in row[2] for row in summary)

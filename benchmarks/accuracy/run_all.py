@@ -38,6 +38,13 @@ RUNS = {
     "extraction": ["benchmarks/accuracy/extraction.py", "--data", str(SHARED / "extraction" / "scrapinghub")],
     "stories-ecbplus": ["benchmarks/accuracy/stories.py", "--data", str(CLUSTERING / "ecbplus")],
     "stories-gvc": ["benchmarks/accuracy/stories.py", "--data", str(CLUSTERING / "gvc"), "--scale", "1000,5000,20000"],
+    "stories-cv": [
+        "benchmarks/accuracy/stories_cv.py",
+        "--data",
+        str(CLUSTERING / "ecbplus"),
+        "--gvc",
+        str(CLUSTERING / "gvc"),
+    ],
     "coref-ecbplus-dev": ["benchmarks/coref.py", "--data", str(CLUSTERING / "ecbplus"), "--split", "dev", "--bounds"],
     "coref-gvc-dev": ["benchmarks/coref.py", "--data", str(CLUSTERING / "gvc"), "--split", "dev", "--bounds"],
     "events": ["benchmarks/accuracy/events.py", "--data", str(SHARED / "events" / "plover" / "gsr-dev.jsonl")],
@@ -60,7 +67,7 @@ PACKAGES = [
 
 # the story and coref scripts analyse the same clustering corpora with the same pipeline: within one
 # run_all they share the analysed articles (a folder that lives as long as the run)
-SHARES_ANALYSES = ("benchmarks/accuracy/stories.py", "benchmarks/coref.py")
+SHARES_ANALYSES = ("benchmarks/accuracy/stories.py", "benchmarks/accuracy/stories_cv.py", "benchmarks/coref.py")
 DIAGNOSTICS = ("bounds",)
 
 
@@ -227,6 +234,42 @@ def render_stories(results: dict[str, dict]) -> list[str]:
             f"own names, so each is a story of its own): {points}.",
         ]
     return lines
+
+
+def render_stories_cv(r: dict[str, Any]) -> list[str]:
+    """Held-out figures per topic fold of ECB+ train, pooled, then the dev sets, each beside TF-IDF."""
+    rows = [
+        [
+            f"fold {f['fold']} (topics {', '.join(f['topics'])}; {f['documents']} docs)",
+            f"**{_get(f, 'online_file_order.f1')}** ({_get(f, 'online_shuffled.f1')})",
+            f"{_get(f, 'anchor_tfidf_avg_linkage.f1')} (at {f.get('anchor_threshold')})",
+            ", ".join(f"{k} {v}" for k, v in f.get("chosen", {}).items()),
+        ]
+        for f in r.get("per_fold", [])
+    ]
+    p = r.get("pooled", {})
+    rows.append(
+        [
+            "all folds, pooled",
+            f"**{_get(p, 'online_file_order.f1')}** ({_get(p, 'online_shuffled.f1')})",
+            _get(p, "anchor_tfidf_avg_linkage.f1"),
+            "above TF-IDF on every fold: " + ("yes" if r.get("above_anchor_on_every_fold") else "**no**"),
+        ]
+    )
+    chosen = ", ".join(f"{k} {v}" for k, v in r.get("chosen_on_all_train", {}).items())
+    for key, name in (("ecbplus_dev", "ECB+ dev"), ("gvc_dev", "GVC dev")):
+        s = r.get(key, {})
+        rows.append(
+            [
+                f"{name} ({s.get('documents')} docs), setting chosen on all train",
+                f"**{_get(s, 'online_file_order.f1')}** ({_get(s, 'online_shuffled.f1')}; "
+                f"P {_get(s, 'online_file_order.p')} / R {_get(s, 'online_file_order.r')})",
+                f"{_get(s, 'anchor_tfidf_avg_linkage.f1')} (at {r.get('anchor_threshold_on_all_train')})",
+                chosen,
+            ]
+        )
+    header = ["held out", "newsfuse F1 file order (shuffled)", "TF-IDF avg-linkage", "setting chosen on the rest"]
+    return _table(header, rows) + ["", f"Protocol: {r.get('protocol')}."]
 
 
 def render_coref(results: dict[str, dict]) -> list[str]:
@@ -477,6 +520,12 @@ SECTIONS: list[tuple[str, list[str], Callable[..., list[str]], bool]] = [
         render_stories,
         True,
     ),
+    (
+        "Story clustering parameters by topic-wise cross-validation (`benchmarks/accuracy/stories_cv.py`, B-cubed F1)",
+        ["stories-cv"],
+        render_stories_cv,
+        False,
+    ),
     ("Event fusion (`benchmarks/coref.py --split dev`)", ["coref-ecbplus-dev", "coref-gvc-dev"], render_coref, True),
     ("Event coding (`benchmarks/accuracy/events.py`, PLOVER gsr-dev)", ["events"], render_events, False),
     ("Dates (`benchmarks/accuracy/dates.py`, TimeBank)", ["dates"], render_dates, False),
@@ -590,6 +639,19 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
                     f"≥ {target} — {_met(_num(f1) and f1 >= target)}",
                 ]
             )
+    cv = res.get("stories-cv", {})
+    if isinstance(cv.get("pooled"), dict):
+        f1 = _get(cv, "pooled.online_file_order.f1")
+        rows.append(
+            [
+                f"stories B-cubed F1, ECB+ train, {len(cv.get('per_fold', []))} topic folds (held out, pooled), "
+                "file order (shuffled)",
+                f"**{f1}** ({_get(cv, 'pooled.online_shuffled.f1')})",
+                f"TF-IDF avg-linkage, threshold chosen per fold: {_get(cv, 'pooled.anchor_tfidf_avg_linkage.f1')}",
+                f"≥ 0.92, above TF-IDF on every fold — "
+                f"{_met(_num(f1) and f1 >= 0.92 and bool(cv.get('above_anchor_on_every_fold')))}",
+            ]
+        )
     for corpus, target in (("ecbplus", 0.80), ("gvc", 0.68)):
         c = res.get(f"coref-{corpus}-dev", {})
         if "conll" in c:

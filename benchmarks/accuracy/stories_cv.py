@@ -1,0 +1,253 @@
+"""Story clustering parameters chosen by topic-wise cross-validation on ECB+ train.
+
+ECB+ train topics are dealt into ``--folds`` folds by topic (seed ``SEED``). Every setting of the
+small grid ``GRID`` (the story threshold, the best-member share and the split threshold, around the values in
+``clustering.yaml``; the weights stay fixed) clusters each fold's articles on its own, one at a
+time, in file order and in a shuffled order. For each held-out fold the setting with the best mean
+B-cubed F1 (file order and shuffled) on the other folds is scored on the held-out fold; the TF-IDF
+average-linkage anchor's distance threshold is chosen the same way on the same folds. Printed: the
+per-fold held-out figures of both, and the pooled figure (all held-out folds' clusters scored
+together). Then the setting chosen on all of ECB+ train is scored, never tuned, on ECB+ dev and
+GVC dev, beside the anchor with its threshold chosen the same way. The values in clustering.yaml
+(fitted on all of ECB+ train, so in-sample there) are scored on the same folds for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import stories  # noqa: E402
+from common import SHARED, emit, machine, versions  # noqa: E402
+
+ECBPLUS = SHARED / "corpus" / "clustering" / "ecbplus"
+GVC = SHARED / "corpus" / "clustering" / "gvc"
+SEED = 2024  # deals the topics into folds
+FOLDS = 5
+GRID: dict[str, tuple[Any, ...]] = {
+    "threshold": (0.18, 0.22, 0.26),
+    "max_weight": (0.4, 0.5, 0.6),
+    "split_threshold": (0.35, 0.4, 0.45),
+}  # merge_threshold stays: two stories merge at max(merge_threshold, split_threshold), so below the
+# split threshold it changes nothing
+ANCHOR_GRID = tuple(round(0.5 + 0.05 * i, 2) for i in range(10))  # cosine distance 0.50-0.95
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ECBPLUS, help=f"ECB+ folder (default {ECBPLUS})")
+    parser.add_argument("--gvc", type=Path, default=GVC, help=f"GVC folder (default {GVC})")
+    parser.add_argument("--folds", type=int, default=FOLDS, help=f"folds of ECB+ train topics (default {FOLDS})")
+    parser.add_argument("--cache", type=Path, default=None, help="folder to keep analysed articles in (e.g. /tmp/x)")
+    parser.add_argument("--json", action="store_true", help="last line of output: one JSON object")
+    return parser.parse_args(argv)
+
+
+# ---------------------------------------------------------------------- folds and grid
+
+
+def topic_folds(docs: Sequence[dict], k: int, seed: int = SEED) -> list[list[int]]:
+    """Indices of ``docs`` per fold: the topics, sorted then shuffled with ``seed``, dealt in turn."""
+    topics = sorted({str(d["topic"]) for d in docs}, key=lambda t: (len(t), t))
+    random.Random(seed).shuffle(topics)
+    fold_of = {t: i % k for i, t in enumerate(topics)}
+    return [[i for i, d in enumerate(docs) if fold_of[str(d["topic"])] == f] for f in range(k)]
+
+
+def grid_settings(grid: dict[str, tuple[Any, ...]] = GRID) -> list[dict[str, Any]]:
+    keys = sorted(grid)
+    return [dict(zip(keys, values)) for values in itertools.product(*(grid[k] for k in keys))]
+
+
+def current_setting(grid: dict[str, tuple[Any, ...]] = GRID) -> dict[str, Any]:
+    from newsfuse.stories.config import load
+
+    cfg = load("clustering.yaml")
+    return {k: cfg[k] for k in sorted(grid)}
+
+
+# ---------------------------------------------------------------------- scoring one set of articles
+
+
+class Split:
+    """One set of articles scored on its own: gold labels, story items, texts for the anchor."""
+
+    def __init__(self, docs: Sequence[dict], items: Sequence, texts: Sequence[str]) -> None:
+        self.docs, self.items, self.texts = list(docs), list(items), list(texts)
+        self.gold = [stories.gold_label(d) for d in docs]
+
+    def online(self, config: dict[str, Any]) -> dict[str, list[str]]:
+        """Predicted story per article, added in file order and in a shuffled order."""
+        n = len(self.items)
+        file_order, _ = stories.online(self.items, list(range(n)), config)
+        shuffled, _ = stories.online(self.items, stories.shuffled_order(n), config)
+        return {"file_order": file_order, "shuffled": shuffled}
+
+    def anchor(self, threshold: float) -> list[str]:
+        return stories.tfidf_anchor(self.texts, threshold)
+
+
+def criterion(pred: dict[str, list[str]], gold: Sequence[str]) -> float:
+    """What a setting is chosen by: mean B-cubed F1 of the two input orders."""
+    return (stories.bcubed(pred["file_order"], gold)["f1"] + stories.bcubed(pred["shuffled"], gold)["f1"]) / 2
+
+
+def best_on(table: list[list[float]], folds: Sequence[int]) -> int:
+    """Index of the row with the best mean over ``folds`` (the first such row on a tie)."""
+    means = [sum(row[f] for f in folds) / len(folds) for row in table]
+    return max(range(len(means)), key=lambda i: (means[i], -i))
+
+
+# ---------------------------------------------------------------------- cross-validation
+
+
+def cross_validate(folds: Sequence[Split], settings: Sequence[dict], anchor_grid: Sequence[float]) -> dict[str, Any]:
+    """Every setting on every fold; for each held-out fold, the best on the others scored on it."""
+    k = len(folds)
+    preds = [[fold.online(s) for fold in folds] for s in settings]
+    table = [[criterion(preds[i][f], folds[f].gold) for f in range(k)] for i in range(len(settings))]
+    anchor_preds = [[fold.anchor(t) for fold in folds] for t in anchor_grid]
+    anchor_table = [[stories.bcubed(p[f], folds[f].gold)["f1"] for f in range(k)] for p in anchor_preds]
+    per_fold, pooled = [], {"file_order": [], "shuffled": [], "anchor": [], "gold": []}
+    for held in range(k):
+        rest = [f for f in range(k) if f != held]
+        i, a = best_on(table, rest), best_on(anchor_table, rest)
+        pred, gold = preds[i][held], folds[held].gold
+        per_fold.append(
+            {
+                "fold": held,
+                "documents": len(gold),
+                "topics": sorted({str(d["topic"]) for d in folds[held].docs}, key=lambda t: (len(t), t)),
+                "chosen": settings[i],
+                "online_file_order": stories.bcubed(pred["file_order"], gold),
+                "online_shuffled": stories.bcubed(pred["shuffled"], gold),
+                "anchor_threshold": anchor_grid[a],
+                "anchor_tfidf_avg_linkage": stories.bcubed(anchor_preds[a][held], gold),
+            }
+        )
+        for key in ("file_order", "shuffled"):
+            pooled[key] += [f"{held}:{x}" for x in pred[key]]
+        pooled["anchor"] += [f"{held}:{x}" for x in anchor_preds[a][held]]
+        pooled["gold"] += gold
+    everywhere = list(range(k))
+    return {
+        "per_fold": per_fold,
+        "pooled": {
+            "online_file_order": stories.bcubed(pooled["file_order"], pooled["gold"]),
+            "online_shuffled": stories.bcubed(pooled["shuffled"], pooled["gold"]),
+            "anchor_tfidf_avg_linkage": stories.bcubed(pooled["anchor"], pooled["gold"]),
+        },
+        "above_anchor_on_every_fold": all(
+            min(f["online_file_order"]["f1"], f["online_shuffled"]["f1"]) > f["anchor_tfidf_avg_linkage"]["f1"]
+            for f in per_fold
+        ),
+        "chosen_on_all_train": settings[best_on(table, everywhere)],
+        "anchor_threshold_on_all_train": anchor_grid[best_on(anchor_table, everywhere)],
+        "grid_mean_criterion": [{**s, "mean": round(sum(row) / k, 4)} for s, row in zip(settings, table)],
+    }
+
+
+def held_out_score(split: Split, setting: dict[str, Any], anchor_threshold: float) -> dict[str, Any]:
+    pred = split.online(setting)
+    return {
+        "documents": len(split.gold),
+        "gold_stories": len(set(split.gold)),
+        "online_file_order": stories.bcubed(pred["file_order"], split.gold),
+        "online_shuffled": stories.bcubed(pred["shuffled"], split.gold),
+        "predicted_stories": len(set(pred["file_order"])),
+        "anchor_tfidf_avg_linkage": stories.bcubed(split.anchor(anchor_threshold), split.gold),
+    }
+
+
+# ---------------------------------------------------------------------- run
+
+
+def load_splits(data: Path, cache: Path | None) -> dict[str, Split]:
+    """The corpus's articles, analysed as ``newsfuse ingest`` does, one Split per split."""
+    docs = stories.read_documents(data)
+    analyses = stories.analysed(data, 0, cache)
+    items = stories.story_items(docs, analyses)
+    out: dict[str, Split] = {}
+    for name in sorted({d.get("split") or "all" for d in docs}):
+        chosen = [i for i, d in enumerate(docs) if (d.get("split") or "all") == name]
+        out[name] = Split(
+            [docs[i] for i in chosen],
+            [items[i] for i in chosen],
+            [stories._text(docs[i], analyses) for i in chosen],
+        )
+    return out
+
+
+def fold_splits(train: Split, k: int) -> list[Split]:
+    return [
+        Split([train.docs[i] for i in idx], [train.items[i] for i in idx], [train.texts[i] for i in idx])
+        for idx in topic_folds(train.docs, k)
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
+    args = parse_args(argv)
+    t0 = time.perf_counter()
+    ecb = load_splits(args.data, args.cache)
+    gvc = load_splits(args.gvc, args.cache)
+    folds = fold_splits(ecb["train"], args.folds)
+    settings = grid_settings()
+    current = current_setting()
+    if current not in settings:
+        settings.append(current)
+    cv = cross_validate(folds, settings, ANCHOR_GRID)
+    chosen, anchor_t = cv["chosen_on_all_train"], cv["anchor_threshold_on_all_train"]
+    figures: dict[str, Any] = {
+        "protocol": (
+            f"ECB+ train topics in {args.folds} folds (seed {SEED}); {len(settings)} settings of "
+            f"{', '.join(sorted(GRID))}; chosen by mean B-cubed F1 (file order and shuffled) on the other "
+            f"folds, scored on the held-out fold; TF-IDF anchor threshold chosen the same way over "
+            f"{ANCHOR_GRID[0]}-{ANCHOR_GRID[-1]}; dev sets scored with the setting chosen on all of train"
+        ),
+        "seed": SEED,
+        "grid": {k: list(v) for k, v in GRID.items()},
+        "current": current,
+        **cv,
+        "ecbplus_dev": held_out_score(ecb["dev"], chosen, anchor_t),
+        "gvc_dev": held_out_score(gvc["dev"], chosen, anchor_t),
+        "current_ecbplus_dev": held_out_score(ecb["dev"], current, anchor_t),
+        "current_gvc_dev": held_out_score(gvc["dev"], current, anchor_t),
+        "seconds": round(time.perf_counter() - t0, 1),
+        "machine": machine(),
+        "versions": versions("sentence-transformers", "spacy", "scikit-learn"),
+    }
+    if not args.json:
+        print_report(figures)
+    emit(figures, args.json)
+    return figures
+
+
+def print_report(figures: dict[str, Any]) -> None:
+    for f in figures["per_fold"]:
+        print(
+            f"fold {f['fold']} ({f['documents']} docs, topics {','.join(f['topics'])}): "
+            f"newsfuse {f['online_file_order']['f1']} (shuffled {f['online_shuffled']['f1']}) with {f['chosen']}; "
+            f"TF-IDF {f['anchor_tfidf_avg_linkage']['f1']} at {f['anchor_threshold']}"
+        )
+    pooled = figures["pooled"]
+    print(
+        f"pooled held-out: newsfuse {pooled['online_file_order']} (shuffled {pooled['online_shuffled']['f1']}); "
+        f"TF-IDF {pooled['anchor_tfidf_avg_linkage']}"
+    )
+    for key in ("ecbplus_dev", "gvc_dev", "current_ecbplus_dev", "current_gvc_dev"):
+        s = figures[key]
+        print(
+            f"{key}: newsfuse {s['online_file_order']} (shuffled {s['online_shuffled']['f1']}); "
+            f"TF-IDF {s['anchor_tfidf_avg_linkage']['f1']}"
+        )
+
+
+if __name__ == "__main__":
+    main()
