@@ -16,7 +16,12 @@ and checks each statement against each article it cites:
 It prints the share that passes, every failure, and the opening line of every brief (for the hand
 check of "does it state the story's main event"), then one JSON line.
 
-    python benchmarks/faithfulness.py [--data ../shared/corpus] [--only ecbplus|gvc] [--keep DIR] [--json]
+    python benchmarks/faithfulness.py [--data ../shared/corpus] [--only ecbplus|gvc] [--split train|dev|all]
+        [--keep DIR] [--json]
+
+``--split`` (default dev): ECB+ has train and dev topics, GVC dev only; each split is its own store
+(``DIR/{corpus}-{split}.db``) and its own entry in the JSON (``ecbplus`` for dev, as before;
+``ecbplus-train``).
 """
 
 from __future__ import annotations
@@ -78,12 +83,13 @@ NAME_STOPS = {
 # ---------------------------------------------------------------------- the corpora as a user has them
 
 
-def records(data: Path, corpus: str) -> list[dict[str, Any]]:
-    """Dev documents as JSON article records (ECB+: the source URL line as ``url``; GVC: title, date)."""
+def records(data: Path, corpus: str, split: str = "dev") -> list[dict[str, Any]]:
+    """The documents of one split as JSON article records (ECB+: the source URL line as ``url``;
+    GVC: title, date)."""
     out = []
     for line in open(data / "clustering" / corpus / "documents.jsonl", encoding="utf-8"):
         d = json.loads(line)
-        if d.get("split") != "dev":
+        if d.get("split") != split:
             continue
         sents = [" ".join(s) for s in d["sentences"]]
         rec: dict[str, Any] = {"id": d["doc_id"]}
@@ -99,12 +105,13 @@ def records(data: Path, corpus: str) -> list[dict[str, Any]]:
     return out
 
 
-def briefs(data: Path, corpus: str, workdir: Path) -> list[dict[str, Any]]:
+def briefs(data: Path, corpus: str, workdir: Path, split: str = "dev") -> list[dict[str, Any]]:
     """JSON briefings (with the cited articles' sentences, dates and record ids) of every story of 2+
-    articles."""
-    path = workdir / f"{corpus}-dev.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(data, corpus)), encoding="utf-8")
-    db = workdir / f"{corpus}.db"
+    articles of one split, ingested into ``workdir/{corpus}-{split}.db`` (reused when there)."""
+    path = workdir / f"{corpus}-{split}.jsonl"
+    rows = records(data, corpus, split)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    db = workdir / f"{corpus}-{split}.db"
     out = []
     with open_store(str(db)) as store:
         if not store.count_articles():
@@ -119,6 +126,7 @@ def briefs(data: Path, corpus: str, workdir: Path) -> list[dict[str, Any]]:
                 if ann is not None:
                     b["records"].append(ann.article.external_id)
                     b["articles"][aid] = {
+                        "record": ann.article.external_id,
                         "sentences": [s.text for s in ann.sentences],
                         "text": ann.article.text,
                         "dates": sorted({d.value for d in ann.dates if d.value}),
@@ -246,12 +254,12 @@ def _tokens(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
 
 
-def gold_stories(data: Path, corpus: str) -> dict[str, str]:
+def gold_stories(data: Path, corpus: str, split: str = "dev") -> dict[str, str]:
     """Record id -> its gold story (ECB+ subtopic, GVC incident)."""
     out = {}
     for line in open(data / "clustering" / corpus / "documents.jsonl", encoding="utf-8"):
         d = json.loads(line)
-        if d.get("split") == "dev":
+        if d.get("split") == split:
             out[d["doc_id"]] = str(d.get("subtopic") or d.get("incident_id"))
     return out
 
@@ -326,17 +334,20 @@ def _cameo_verbs(events: Path) -> dict[str, set[str]]:
 # ---------------------------------------------------------------------- report
 
 
-def run(data: Path, corpora: list[str], keep: Path | None) -> dict[str, Any]:
+SPLITS = {"ecbplus": ("train", "dev"), "gvc": ("dev",)}
+
+
+def run(data: Path, corpora: list[str], keep: Path | None, splits: tuple[str, ...] = ("dev",)) -> dict[str, Any]:
     checker = Checker(data)
     labels = yaml.safe_load((ROOT / "benchmarks" / "data" / "main_events.yaml").read_text(encoding="utf-8"))
     figures: dict[str, Any] = {"machine": machine(), "versions": versions("spacy"), "corpora": {}}
     with tempfile.TemporaryDirectory() as tmp:
         workdir = keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        for corpus in corpora:
+        for corpus, split in ((c, s) for c in corpora for s in splits if s in SPLITS[c]):
             counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
             failures, checked = [], 0
-            all_briefs = briefs(data, corpus, workdir)
+            all_briefs = briefs(data, corpus, workdir, split)
             for b in all_briefs:
                 if len(b["articles"]) < 3:
                     continue
@@ -357,8 +368,9 @@ def run(data: Path, corpora: list[str], keep: Path | None) -> dict[str, Any]:
                                     "problems": problems,
                                 }
                             )
-            opened = openings(all_briefs, gold_stories(data, corpus), labels[corpus])
-            figures["corpora"][corpus] = {
+            # the main events are labelled on dev stories only
+            opened = openings(all_briefs, gold_stories(data, corpus, split), labels[corpus]) if split == "dev" else []
+            figures["corpora"][corpus if split == "dev" else f"{corpus}-{split}"] = {
                 "stories": checked,
                 "main_event_first": {"stated": sum(o["states_main_event"] for o in opened), "labelled": len(opened)},
                 "passed": {
@@ -375,12 +387,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=SHARED)
     ap.add_argument("--only", choices=["ecbplus", "gvc"], action="append")
+    ap.add_argument("--split", choices=["train", "dev", "all"], default="dev")
     ap.add_argument("--keep", type=Path, help="keep (and reuse) the ingested stores in this folder")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    figures = run(args.data, args.only or ["ecbplus", "gvc"], args.keep)
+    splits = ("train", "dev") if args.split == "all" else (args.split,)
+    figures = run(args.data, args.only or ["ecbplus", "gvc"], args.keep, splits)
     for corpus, f in figures["corpora"].items():
-        print(f"\n== {corpus} dev: {f['stories']} stories of 3+ articles")
+        print(f"\n== {corpus if '-' in corpus else corpus + ' dev'}: {f['stories']} stories of 3+ articles")
         for kind, p in f["passed"].items():
             print(f"  {kind:9s} {p['passed']:4d} / {p['total']:4d} said by every cited article ({p['share']})")
         for x in f["failures"]:

@@ -1,0 +1,259 @@
+"""Are the items a briefing lists under "Where the sources differ" real disagreements?
+
+Builds the briefs of every story of two or more articles (``faithfulness.briefs``: the documents
+ingested as a user would, one store per corpus and split) on ECB+ train and dev and GVC dev, and
+dumps every "where the sources differ" item with what it compares: the values, the articles of each
+side and the sentences each side's value stands in.
+
+A fixed-seed sample of at most 40 items was read against its articles and labelled by hand in
+``benchmarks/data/differences_labels.jsonl``: ``real`` (the sources give different values for the
+same thing) or ``not real`` (different referents, different events, a parse error...), each with a
+one-line reason. This script scores that sample: the share of labelled items still listed that
+are real, every item labelled not real, and labelled items the brief no longer lists. Labelling on
+ECB+ train is labelling, not tuning: no threshold is chosen here.
+
+    python benchmarks/differences.py [--data ../shared/corpus] [--split train|dev|all] [--only ecbplus|gvc]
+        [--keep DIR] [--dump FILE] [--sample] [--json]
+
+``--dump FILE``: every item as JSON lines; ``--sample``: print the sample to be labelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
+from common import machine, versions  # noqa: E402
+from faithfulness import SHARED, _tokens, briefs  # noqa: E402
+
+from newsfuse.store import open_store  # noqa: E402
+from newsfuse.stories.sentences import split_sentences  # noqa: E402
+from newsfuse.tell import queries  # noqa: E402
+
+SEED = 20261204  # the sample's seed, fixed before any item was seen
+SAMPLE_SIZE = 40
+TARGET = 0.90
+LABELS = ROOT / "benchmarks" / "data" / "differences_labels.jsonl"
+SIDE = re.compile(r"“([^”]*)” according to ((?:\[[^\]]*\]\s*)+)")
+FIELD = re.compile(r"contradict each other on the (\w+):")
+COUNTED = re.compile(r"different figures for the ([^:]+):")
+CONTRADICTED = re.compile(r", contradicted by ((?:\[[^\]]*\]\s*)+)\.$")
+CORPORA = {"ecbplus": ("train", "dev"), "gvc": ("dev",)}
+
+
+# ---------------------------------------------------------------------- the items
+
+
+def items_of(data: Path, corpus: str, split: str, workdir: Path) -> list[dict[str, Any]]:
+    """Every "where the sources differ" item of every brief of one corpus split."""
+    out = []
+    all_briefs = briefs(data, corpus, workdir, split)
+    with open_store(str(workdir / f"{corpus}-{split}.db")) as store:
+        for b in all_briefs:
+            events = {e.id: e for e in queries.story_events(store, b["story_id"])} if b["differ"] else {}
+            for line in b["differ"]:
+                item = _item(line, b, events, store)
+                out.append({"corpus": corpus, "split": split, **item})
+    return out
+
+
+def _item(line: dict, b: dict, events: dict, store: Any) -> dict[str, Any]:
+    by_mark = {s["mark"]: s["article_id"] for s in b["sources"]}
+    arts = b["articles"]
+    text = line["text"]
+    if m := COUNTED.search(text):
+        kind, what = "figure", m[1]
+        sides = [_figure_side(w, _article_ids(marks, by_mark), arts) for w, marks in SIDE.findall(text)]
+    else:
+        kind, what = "detail", (FIELD.search(text) or [None, "?"])[1]
+        event = events.get(line["event_id"])
+        sides = [_detail_side(v, _article_ids(marks, by_mark), arts, event, store) for v, marks in SIDE.findall(text)]
+        if c := CONTRADICTED.search(text):
+            against = _article_ids(c[1], by_mark)
+            value = next(
+                (
+                    d.value
+                    for d in (event.details if event else ())
+                    if d.field == what and set(d.supported_by) & set(against)
+                ),
+                "(contradicting)",
+            )
+            sides.append(_detail_side(value, against, arts, event, store))
+    return {
+        "story": b["story_id"],
+        "title": b["title"],
+        "kind": kind,
+        "what": what,
+        "text": text,
+        "values": [s["value"] for s in sides],
+        "records": sorted({r for s in sides for r in s["records"]}),
+        "sides": sides,
+    }
+
+
+def _article_ids(marks: str, by_mark: dict[str, str]) -> list[str]:
+    return [by_mark[m] for m in re.findall(r"\[([^\]]*)\]", marks) if m in by_mark]
+
+
+def _figure_side(wording: str, article_ids: list[str], arts: dict) -> dict[str, Any]:
+    """A figure's value with the sentences of each of its articles that hold its wording."""
+    want = _tokens(wording)
+    sentences = []
+    for aid in article_ids:
+        art = arts[aid]
+        found = [s for s in dict.fromkeys(art["sentences"] + split_sentences(art["text"])) if want in _tokens(s)]
+        sentences.append({"article_id": aid, "record": art["record"], "sentences": found[:2]})
+    return _side(wording, article_ids, arts, sentences)
+
+
+def _detail_side(value: str, article_ids: list[str], arts: dict, event: Any, store: Any) -> dict[str, Any]:
+    """A detail's value with the sentences of the event's mentions in each of its articles."""
+    mention_ids = {r.mention_id for r in event.mentions} if event else set()
+    sentences = []
+    for aid in article_ids:
+        said = [m.sentence for m in store.mentions(aid) if m.id in mention_ids]
+        sentences.append({"article_id": aid, "record": arts[aid]["record"], "sentences": said[:2]})
+    return _side(value, article_ids, arts, sentences)
+
+
+def _side(value: str, article_ids: list[str], arts: dict, sentences: list[dict]) -> dict[str, Any]:
+    return {
+        "value": value,
+        "article_ids": article_ids,
+        "records": [arts[a]["record"] for a in article_ids],
+        "sentences": sentences,
+    }
+
+
+def key(item: dict) -> str:
+    """What identifies an item across runs: the set, what it compares, its values and its articles'
+    record ids (article ids follow the cleaner's output, record ids do not)."""
+    return "|".join(
+        [
+            item["corpus"],
+            item["split"],
+            item["kind"],
+            item["what"],
+            " / ".join(sorted(item["values"])),
+            ",".join(item["records"]),
+        ]
+    )
+
+
+def sample(items: list[dict], seed: int = SEED, size: int = SAMPLE_SIZE) -> list[dict]:
+    """A fixed-seed sample of ``size`` items (all of them when fewer), in key order."""
+    ordered = sorted(items, key=key)
+    picked = random.Random(seed).sample(ordered, min(size, len(ordered)))
+    return sorted(picked, key=key)
+
+
+# ---------------------------------------------------------------------- the score
+
+
+def load_labels(path: Path = LABELS) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()] if path.exists() else []
+
+
+def score(items: list[dict], labels: list[dict]) -> dict[str, Any]:
+    """Share of labelled items, among those the briefs still list, that are real disagreements; the
+    items labelled not real; labelled items no longer listed (a real one lost is a cost)."""
+    listed = {key(i) for i in items}
+    kept = [x for x in labels if key(x) in listed]
+    real = sum(x["label"] == "real" for x in kept)
+    return {
+        "labelled": len(labels),
+        "listed": len(kept),
+        "real": real,
+        "share_real": round(real / len(kept), 3) if kept else None,
+        "target": TARGET,
+        "not_real": [_brief_label(x) for x in kept if x["label"] != "real"],
+        "no_longer_listed": [_brief_label(x) for x in labels if key(x) not in listed],
+    }
+
+
+def _brief_label(x: dict) -> dict[str, Any]:
+    return {k: x[k] for k in ("corpus", "split", "story", "what", "values", "label", "reason")}
+
+
+# ---------------------------------------------------------------------- report
+
+
+def run(data: Path, corpora: list[str], splits: list[str], keep: Path | None) -> tuple[list[dict], dict[str, Any]]:
+    items: list[dict] = []
+    sets: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = keep or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        for corpus in corpora:
+            for split in (s for s in splits if s in CORPORA[corpus]):
+                found = items_of(data, corpus, split, workdir)
+                sets[f"{corpus}-{split}"] = {
+                    "items": len(found),
+                    "figure": sum(i["kind"] == "figure" for i in found),
+                    "detail": sum(i["kind"] == "detail" for i in found),
+                }
+                items += found
+    figures = {
+        "machine": machine(),
+        "versions": versions("spacy"),
+        "seed": SEED,
+        "sets": sets,
+        "items": len(items),
+        "sample": score(items, load_labels()),
+    }
+    return items, figures
+
+
+def show(item: dict) -> str:
+    lines = [f"{key(item)}\n  {item['text']}"]
+    for s in item["sides"]:
+        for per in s["sentences"]:
+            for sent in per["sentences"] or ["(no sentence found)"]:
+                lines.append(f"  [{s['value']}] {per['record']}: {' '.join(sent.split())[:400]}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=SHARED)
+    ap.add_argument("--only", choices=sorted(CORPORA), action="append")
+    ap.add_argument("--split", choices=["train", "dev", "all"], default="all")
+    ap.add_argument("--keep", type=Path, help="keep (and reuse) the ingested stores in this folder")
+    ap.add_argument("--dump", type=Path, help="write every item here, one JSON per line")
+    ap.add_argument("--sample", action="store_true", help="print the fixed-seed sample to label")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    splits = ["train", "dev"] if args.split == "all" else [args.split]
+    items, figures = run(args.data, args.only or sorted(CORPORA), splits, args.keep)
+    if args.dump:
+        args.dump.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    if args.sample:
+        for item in sample(items):
+            print(show(item) + "\n")
+    for name, s in figures["sets"].items():
+        print(f"{name}: {s['items']} items ({s['figure']} figures, {s['detail']} event details)")
+    sc = figures["sample"]
+    print(
+        f"labelled sample (seed {SEED}): {sc['real']} / {sc['listed']} still listed are real disagreements "
+        f"({sc['share_real']}; target {TARGET}); {sc['labelled']} labelled"
+    )
+    for x in sc["not_real"]:
+        print(f"  NOT REAL {x['corpus']}-{x['split']} {x['what']}: {' / '.join(x['values'])} — {x['reason']}")
+    for x in sc["no_longer_listed"]:
+        print(f"  no longer listed ({x['label']}) {x['what']}: {' / '.join(x['values'])}")
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False))
+    return figures
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""The "where the sources differ" benchmark: items read back from real briefs with the sentences of
+each side, a fixed-seed sample, and the score of a labelled sample."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from newsfuse.model import Article, Block, Story
+from newsfuse.stories import briefing
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / ".." / "shared" / "corpus" / "clustering"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
+
+import differences  # noqa: E402
+
+
+def _documents(*doc_ids: str) -> dict[str, dict]:
+    out = {}
+    for line in open(DATA / "ecbplus" / "documents.jsonl", encoding="utf-8"):
+        d = json.loads(line)
+        if d["doc_id"] in doc_ids:
+            out[d["doc_id"]] = d
+    return out
+
+
+def _brief_of(doc_ids: tuple[str, ...]) -> dict:
+    """The brief of a story of the real ECB+ documents ``doc_ids`` (body: their sentences after the
+    URL line), with the articles as ``faithfulness.briefs`` gives them."""
+    docs = _documents(*doc_ids)
+    articles = {}
+    for i, doc_id in enumerate(doc_ids):
+        sents = [" ".join(s) for s in docs[doc_id]["sentences"][1:]]
+        blocks = tuple(Block("paragraph", s) for s in sents)
+        articles[f"a{i}"] = Article(
+            f"a{i}", f"{doc_id}.json", "json", None, None, f"Outlet {i}", None, blocks, external_id=doc_id
+        )
+    b = briefing(Story("s1", "pirates", tuple(articles)), [], articles)
+    b["articles"] = {
+        a: {"record": art.external_id, "sentences": list(art.paragraphs), "text": art.text}
+        for a, art in articles.items()
+    }
+    return b
+
+
+def test_a_figure_item_is_read_back_with_each_sides_articles_and_sentences():
+    # ECB+ dev 12_5ecbplus gives 12 magazines, 12_7ecbplus 31 magazines
+    b = _brief_of(("12_5ecbplus", "12_7ecbplus"))
+    items = [differences._item(line, b, {}, None) for line in b["differ"]]
+    magazines = next(i for i in items if i["what"] == "magazines")
+    assert magazines["kind"] == "figure"
+    by_value = {s["value"]: s for s in magazines["sides"]}
+    assert set(by_value) == {"12 magazines", "31 magazines"}
+    assert by_value["12 magazines"]["records"] == ["12_5ecbplus"]
+    assert by_value["31 magazines"]["records"] == ["12_7ecbplus"]
+    said = by_value["31 magazines"]["sentences"][0]["sentences"]
+    assert len(said) == 1 and "31 magazines" in said[0] and "Navy confiscated" in said[0]
+    assert magazines["records"] == ["12_5ecbplus", "12_7ecbplus"]
+
+
+def _labelled(item: dict, label: str) -> dict:
+    return {k: item[k] for k in ("corpus", "split", "story", "kind", "what", "values", "records")} | {
+        "label": label,
+        "reason": "why",
+    }
+
+
+def _fake(what: str, values: list[str], records: list[str]) -> dict:
+    return {
+        "corpus": "ecbplus",
+        "split": "train",
+        "story": "s",
+        "kind": "figure",
+        "what": what,
+        "values": values,
+        "records": records,
+    }
+
+
+def test_the_score_counts_real_items_among_the_labelled_ones_still_listed():
+    a, b, c = (
+        _fake("rifles", ["7 rifles", "9 rifles"], ["1", "2"]),
+        _fake("boats", ["2 boats", "3 boats"], ["1", "3"]),
+        _fake("people", ["5 people", "6 people"], ["4", "5"]),
+    )
+    labels = [_labelled(a, "real"), _labelled(b, "not real"), _labelled(c, "real")]
+    s = differences.score([a, b], labels)
+    assert (s["labelled"], s["listed"], s["real"], s["share_real"]) == (3, 2, 1, 0.5)
+    assert [x["what"] for x in s["not_real"]] == ["boats"]
+    assert [x["what"] for x in s["no_longer_listed"]] == ["people"]  # a real item lost is reported
+    # the key ignores the order the values are written in
+    assert differences.score([_fake("rifles", ["9 rifles", "7 rifles"], ["1", "2"])], labels[:1])["real"] == 1
+
+
+def test_the_sample_is_fixed_by_its_seed_and_takes_all_when_fewer():
+    items = [_fake("n", [f"{i} n", f"{i + 1} n"], [str(i)]) for i in range(60)]
+    first = differences.sample(items)
+    assert len(first) == 40 and first == differences.sample(list(reversed(items)))
+    assert differences.sample(items, seed=1) != first
+    assert len(differences.sample(items[:7])) == 7
+
+
+def test_the_labels_name_what_they_label_and_say_why():
+    for x in differences.load_labels():
+        assert x["label"] in ("real", "not real") and x["reason"].strip()
+        assert x["values"] and x["records"] and x["story"]
