@@ -107,3 +107,16 @@ def test_the_labels_name_what_they_label_and_say_why():
     for x in differences.load_labels():
         assert x["label"] in ("real", "not real") and x["reason"].strip()
         assert x["values"] and x["records"] and x["story"]
+
+
+def test_run_all_renders_the_share_of_real_items_and_every_item_not_real():
+    import run_all
+
+    a, b = _fake("rifles", ["7 rifles", "9 rifles"], ["1", "2"]), _fake("boats", ["2 boats", "3 boats"], ["1", "3"])
+    labels = [_labelled(a, "real"), _labelled(b, "not real")]
+    result = {"items": 2, "seed": differences.SEED, "sets": {"ecbplus-train": {"items": 2}}}
+    result |= {"sample": differences.score([a, b], labels), "_environment": {}}
+    text = run_all.render({"differences": result})
+    assert "**1/2** still listed are real disagreements (0.5)" in text and "**not met**" in text
+    assert "- not real: boats: 2 boats / 3 boats — why" in text
+    assert any(row[1] == "**1/2** (0.5)" for row in run_all.summary_rows({"differences": result}))

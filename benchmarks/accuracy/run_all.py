@@ -51,6 +51,7 @@ RUNS = {
     "dates": ["benchmarks/accuracy/dates.py", "--data", str(SHARED / "dates" / "timebank.jsonl")],
     "quotes": ["benchmarks/accuracy/quotes.py", "--data", str(SHARED / "quotes" / "polnear" / "dev")],
     "faithfulness": ["benchmarks/faithfulness.py", "--data", str(SHARED)],
+    "differences": ["benchmarks/differences.py", "--data", str(SHARED), "--split", "all"],
     "actors": ["benchmarks/accuracy/actors.py"],
 }
 PACKAGES = [
@@ -507,6 +508,24 @@ def render_faithfulness(r: dict) -> list[str]:
     )
 
 
+def render_differences(r: dict) -> list[str]:
+    """The hand-labelled sample of "where the sources differ" items: the share that are real."""
+    s = _get(r, "sample", {})
+    sets = ", ".join(f"{k} {v['items']}" for k, v in _get(r, "sets", {}).items())
+    lines = [
+        f"Items listed: {r.get('items')} ({sets}). A fixed-seed sample (seed {r.get('seed')}) read against its "
+        f"articles and labelled by hand (`benchmarks/data/differences_labels.jsonl`; no rule was tuned on it): "
+        f"**{s.get('real')}/{s.get('listed')}** still listed are real disagreements ({s.get('share_real')}); "
+        f"target ≥ {s.get('target')} — {_met(_num(s.get('share_real')) and s['share_real'] >= s['target'])}.",
+    ]
+    lines += [f"- not real: {x['what']}: {' / '.join(x['values'])} — {x['reason']}" for x in s.get("not_real", [])]
+    lines += [
+        f"- labelled {x['label']}, no longer listed: {x['what']}: {' / '.join(x['values'])}"
+        for x in s.get("no_longer_listed", [])
+    ]
+    return lines
+
+
 SECTIONS: list[tuple[str, list[str], Callable[..., list[str]], bool]] = [
     (
         "Main text (`benchmarks/accuracy/extraction.py`, scrapinghub and WCXB dev articles)",
@@ -535,6 +554,12 @@ SECTIONS: list[tuple[str, list[str], Callable[..., list[str]], bool]] = [
         "Briefing faithfulness (`benchmarks/faithfulness.py`, ECB+ dev and GVC dev)",
         ["faithfulness"],
         render_faithfulness,
+        False,
+    ),
+    (
+        "Where the sources differ (`benchmarks/differences.py`, ECB+ train and dev, GVC dev; hand-labelled sample)",
+        ["differences"],
+        render_differences,
         False,
     ),
 ]
@@ -687,6 +712,17 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
                 f"**{ok}/{total}** ({comp['passed']}/{comp['total']}); {mm.get('stated')}/{mm.get('labelled')}",
                 "–",
                 _faithful_verdict(ok, total, comp),
+            ]
+        )
+    di = _get(res, "differences.sample", {})
+    if _num(di.get("share_real")):
+        rows.append(
+            [
+                "brief's “where the sources differ” items that are real disagreements "
+                "(hand-labelled fixed-seed sample, ECB+ train+dev, GVC dev)",
+                f"**{di['real']}/{di['listed']}** ({di['share_real']})",
+                "–",
+                f"≥ {di['target']} — {_met(di['share_real'] >= di['target'])}",
             ]
         )
     return rows
