@@ -47,6 +47,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--folds", type=int, default=FOLDS, help=f"folds of ECB+ train topics (default {FOLDS})")
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep analysed articles in (e.g. /tmp/x)")
     parser.add_argument("--json", action="store_true", help="last line of output: one JSON object")
+    parser.add_argument(
+        "--explain", action="store_true", help="only print why GVC dev incidents split (current clustering.yaml)"
+    )
     return parser.parse_args(argv)
 
 
@@ -166,6 +169,69 @@ def held_out_score(split: Split, setting: dict[str, Any], anchor_threshold: floa
     }
 
 
+# ---------------------------------------------------------------------- why gold stories split
+
+
+def explain_splits(split: Split, setting: dict[str, Any]) -> dict[str, Any]:
+    """Gold stories the clusterer (file order) spreads over several stories, with their articles'
+    titles and dates, and for every pair of articles what each similarity component adds or takes,
+    averaged over same-story and different-story pairs (with how often each penalty fires)."""
+    from newsfuse.stories import StoryClusterer
+
+    n = len(split.items)
+    pred, _ = stories.online(split.items, list(range(n)), setting)
+    clusterer = StoryClusterer(setting)
+    for item in split.items:
+        if item is not None:
+            clusterer.add(item)
+    present = [i for i in range(n) if split.items[i] is not None]
+    same: list[dict[str, float]] = []
+    other: list[dict[str, float]] = []
+    for x, i in enumerate(present):
+        for j in present[x + 1 :]:
+            parts = clusterer.explain(split.items[i], split.items[j])
+            (same if split.gold[i] == split.gold[j] else other).append(parts)
+    return {
+        "split_gold_stories": _split_gold(split, pred),
+        "same_story_pairs": _component_summary(same, float(clusterer.cfg["threshold"])),
+        "different_story_pairs": _component_summary(other, float(clusterer.cfg["threshold"])),
+    }
+
+
+def _split_gold(split: Split, pred: Sequence[str]) -> list[dict[str, Any]]:
+    out = []
+    for gold in sorted(set(split.gold)):
+        members = [i for i, g in enumerate(split.gold) if g == gold]
+        if len({pred[i] for i in members}) > 1:
+            out.append(
+                {
+                    "gold": gold,
+                    "articles": [
+                        {
+                            "story": pred[i],
+                            "date": split.docs[i].get("date"),
+                            "title": split.docs[i].get("title") or split.texts[i][:80],
+                        }
+                        for i in members
+                    ],
+                }
+            )
+    return out
+
+
+def _component_summary(pairs: Sequence[dict[str, float]], threshold: float) -> dict[str, Any]:
+    if not pairs:
+        return {"pairs": 0}
+    keys = list(pairs[0])
+    return {
+        "pairs": len(pairs),
+        "mean": {k: round(sum(p[k] for p in pairs) / len(pairs), 4) for k in keys},
+        "penalty_fires": {k: round(sum(p[k] < 0 for p in pairs) / len(pairs), 3) for k in keys},
+        "mean_total": round(sum(sum(p.values()) for p in pairs) / len(pairs), 4),
+        "below_threshold": round(sum(sum(p.values()) < threshold for p in pairs) / len(pairs), 3),
+    }
+
+
 # ---------------------------------------------------------------------- run
 
 
@@ -197,6 +263,10 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     t0 = time.perf_counter()
     ecb = load_splits(args.data, args.cache)
     gvc = load_splits(args.gvc, args.cache)
+    if args.explain:
+        found = {"gvc_dev": explain_splits(gvc["dev"], {}), "ecbplus_train": explain_splits(ecb["train"], {})}
+        emit(found, True)
+        return found
     folds = fold_splits(ecb["train"], args.folds)
     settings = grid_settings()
     current = current_setting()

@@ -170,6 +170,10 @@ class StoryClusterer:
         self._moved.clear()
         return moved
 
+    def explain(self, a: StoryItem, b: StoryItem) -> dict[str, float]:
+        """The components of two articles' similarity, weighed by what this clusterer has seen so far."""
+        return self.pair_parts(self._member(a), self._member(b))
+
     def stories_list(self) -> list[_Story]:
         return list(self._stories.values())
 
@@ -211,21 +215,29 @@ class StoryClusterer:
             self._resimilar(story)  # idf has moved on since: the members' similarities are stale
 
     def pair(self, a: _Member, b: _Member) -> float:
+        return sum(self.pair_parts(a, b).values())
+
+    def pair_parts(self, a: _Member, b: _Member) -> dict[str, float]:
+        """What each component adds to (or, negative, takes from) the similarity of two articles."""
         w = self.cfg["weights"]
-        s = w["terms"] * self._cosine(a.terms, b.terms, self.df)
-        s += w["names"] * self._cosine(a.names, b.names, self.name_df)
-        # .get: a clusterer saved before these existed keeps its own weights (none for them)
-        s += w.get("lead_terms", 0.0) * self._cosine(a.lead, b.lead, self.df)
-        s += w.get("persons", 0.0) * self._cosine(a.persons, b.persons, self.name_df)
-        s += w.get("shared_numbers", 0.0) * jaccard(a.numbers, b.numbers)  # the same toll, the same magnitude
-        if a.emb.size == DIM and b.emb.size == DIM:
-            s += w["embedding"] * float(a.emb @ b.emb.astype(np.float32))
-        s -= w["missing_names"] * self._missing(a, b)
-        s -= w["places"] * self._place_conflict(a, b)
-        s -= w["years"] * _conflict(a.years, b.years)
-        s -= w["dates"] * _conflict(a.dates, b.dates)
-        s -= w["numbers"] * _conflict(a.numbers, b.numbers)
-        return s - self._date_penalty(a.published, b.published)
+        parts = {
+            "terms": w["terms"] * self._cosine(a.terms, b.terms, self.df),
+            "names": w["names"] * self._cosine(a.names, b.names, self.name_df),
+            # .get: a clusterer saved before these existed keeps its own weights (none for them)
+            "lead_terms": w.get("lead_terms", 0.0) * self._cosine(a.lead, b.lead, self.df),
+            "persons": w.get("persons", 0.0) * self._cosine(a.persons, b.persons, self.name_df),
+            "shared_numbers": w.get("shared_numbers", 0.0) * jaccard(a.numbers, b.numbers),  # the same toll
+            "embedding": w["embedding"] * float(a.emb @ b.emb.astype(np.float32))
+            if a.emb.size == DIM and b.emb.size == DIM
+            else 0.0,
+            "missing_names": -w["missing_names"] * self._missing(a, b),
+            "places": -w["places"] * self._place_conflict(a, b),
+            "years": -w["years"] * _conflict(a.years, b.years),
+            "dates": -w["dates"] * _conflict(a.dates, b.dates),
+            "numbers": -w["numbers"] * _conflict(a.numbers, b.numbers),
+            "published": -self._date_penalty(a.published, b.published),
+        }
+        return parts
 
     def _idf(self, term: str, df: Counter) -> float:
         key = ("n:" if df is self.name_df else "t:") + term
