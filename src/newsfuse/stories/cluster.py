@@ -25,6 +25,7 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -179,6 +180,15 @@ class StoryClusterer:
 
     def stories(self, articles: dict[str, Article]) -> list[Story]:
         return [self._story(s, articles) for s in self._stories.values()]
+
+    def member_ids(self, story_ids: Iterable[str]) -> set[str]:
+        """The ids of every article in those of these stories that exist."""
+        return {a for sid in story_ids if sid in self._stories for a in self._stories[sid].article_ids}
+
+    def stories_by_id(self, story_ids: Iterable[str], articles: dict[str, Article]) -> list[Story]:
+        """``stories`` for a few: the records of those of these stories that exist (``articles``
+        needs to hold their members only)."""
+        return [self._story(self._stories[sid], articles) for sid in sorted(set(story_ids)) if sid in self._stories]
 
     # ------------------------------------------------------------------ scoring
 
