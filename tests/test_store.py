@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 
 import pytest
 
@@ -27,7 +28,7 @@ from newsfuse.model import (
     Token,
     article_id,
 )
-from newsfuse.store import EventFilter
+from newsfuse.store import EventFilter, open_store
 
 PUTIN = ActorRef("Vladimir Putin", "RUS", "GOV", "President", "person:vladimir-putin")
 NETANYAHU = ActorRef("Benjamin Netanyahu", "ISR", "GOV", "Prime Minister", "person:benjamin-netanyahu")
@@ -211,6 +212,57 @@ def test_stories_state_embeddings(any_store):
     assert any_store.get_state("k") == b"\x02" and any_store.get_state("missing") is None
     any_store.save_embedding(a.id, b"\x00" * 8)
     assert list(any_store.embeddings()) == [(a.id, b"\x00" * 8)]
+
+
+def test_replace_stories_of_saves_the_touched_stories_and_drops_the_vanished(any_store):
+    a, b, c = make_article("a"), make_article("b"), make_article("c")
+    for x in (a, b, c):
+        any_store.add_article(x)
+    one = Story("s-1", "One", (a.id,), "2025-11-16", "2025-11-16", ())
+    two = Story("s-2", "Two", (b.id,), "2025-11-16", "2025-11-16", ())
+    three = Story("s-3", "Three", (c.id,), "2025-11-16", "2025-11-16", ())
+    any_store.save_stories([one, two, three])
+    merged = Story("s-1", "One", (a.id, b.id), "2025-11-16", "2025-11-16", ("Vladimir Putin",))
+    any_store.replace_stories_of(["s-1", "s-2"], [merged])  # s-2 merged into s-1; s-3 untouched
+    assert any_store.stories() == [merged, three]
+    assert any_store.story("s-2") is None
+    fresh = Story("s-4", "Four", (c.id,), "2025-11-17", "2025-11-17", ())
+    any_store.replace_stories_of([], [fresh, three])  # a record given again replaces its old one
+    assert any_store.stories() == [merged, three, fresh]
+
+
+def _second_connection(store):
+    """Another connection to the same store, as another process would have."""
+    from newsfuse.store.postgres import PostgresStore
+
+    return PostgresStore(store.url, schema=store.schema) if isinstance(store, PostgresStore) else open_store(store.url)
+
+
+def test_lock_state_keeps_another_writer_out_until_the_transaction_ends(any_store):
+    any_store.set_state("gen", b"1")
+    other = _second_connection(any_store)
+    seen: list[bytes | None] = []
+
+    def bump_elsewhere() -> None:
+        with other.transaction():
+            other.lock_state("gen")
+            seen.append(other.get_state("gen"))
+            other.set_state("gen", str(int(seen[-1] or b"0") + 1).encode())
+
+    try:
+        with any_store.transaction():
+            any_store.lock_state("gen")
+            value = any_store.get_state("gen")
+            worker = threading.Thread(target=bump_elsewhere)
+            worker.start()
+            worker.join(0.5)
+            assert worker.is_alive(), "the other writer got in while the lock was held"
+            any_store.set_state("gen", str(int(value or b"0") + 1).encode())
+        worker.join(30)
+        assert seen == [b"2"]  # it read the value this writer left, not the one before
+        assert any_store.get_state("gen") == b"3"
+    finally:
+        other.close()
 
 
 def test_transaction_rolls_back_a_failed_batch(any_store):

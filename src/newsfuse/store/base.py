@@ -140,6 +140,11 @@ class Store(abc.ABC):
     def save_stories(self, stories: Iterable[Story]) -> None: ...
 
     @abc.abstractmethod
+    def replace_stories_of(self, story_ids: Iterable[str], stories: Iterable[Story]) -> None:
+        """Delete the records of these stories (and of ``stories``), then insert ``stories``: the
+        stories a batch touched are saved again, those that vanished (merged away) are gone."""
+
+    @abc.abstractmethod
     def stories(self) -> list[Story]: ...
 
     @abc.abstractmethod
@@ -160,6 +165,11 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def set_state(self, key: str, value: bytes) -> None: ...
+
+    @abc.abstractmethod
+    def lock_state(self, key: str) -> None:
+        """Inside a transaction: no other writer reads ``key`` under this lock, or writes the
+        store, until the transaction ends (check a value, then change it, with nobody between)."""
 
     # -- embeddings (story clustering)
     @abc.abstractmethod

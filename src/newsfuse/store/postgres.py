@@ -283,6 +283,11 @@ class PostgresStore(SQLStore):
             (key, value),
         )
 
+    def lock_state(self, key: str) -> None:
+        """A transaction-scoped advisory lock on the key (in this schema), held until the transaction
+        ends: READ COMMITTED alone would let two writers read the same value and both change it."""
+        self._exec("SELECT pg_advisory_xact_lock(hashtext(?))", (f"{self.schema or ''}:{key}",))
+
     def save_embedding(self, article_id: str, vector: bytes) -> None:
         self._exec(
             "INSERT INTO embeddings (article_id, vector) VALUES (%s, %s)"

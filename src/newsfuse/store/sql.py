@@ -194,6 +194,14 @@ class SQLStore(Store):
             for s in stories:
                 self._exec("INSERT INTO stories (id, doc) VALUES (?, ?)", (s.id, serde.dumps(s)))
 
+    def replace_stories_of(self, story_ids: Iterable[str], stories: Iterable[Story]) -> None:
+        stories = list(stories)
+        with self.transaction():
+            for ids in _chunks({*story_ids, *(s.id for s in stories)}):
+                self._exec(f"DELETE FROM stories WHERE id IN ({_marks(ids)})", ids)
+            for s in stories:
+                self._exec("INSERT INTO stories (id, doc) VALUES (?, ?)", (s.id, serde.dumps(s)))
+
     def stories(self) -> list[Story]:
         rows = self._exec("SELECT doc FROM stories ORDER BY id").fetchall()
         return [serde.story_from(json.loads(r[0])) for r in rows]

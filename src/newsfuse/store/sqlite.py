@@ -272,6 +272,10 @@ class SQLiteStore(SQLStore):
         with self.transaction():
             self._exec("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
 
+    def lock_state(self, key: str) -> None:
+        """Nothing to take: a transaction here is BEGIN IMMEDIATE, which holds the file's one write
+        lock, and every reader of a key that is then changed reads it in such a transaction."""
+
     def save_embedding(self, article_id: str, vector: bytes) -> None:
         with self.transaction():
             self._exec("INSERT OR REPLACE INTO embeddings (article_id, vector) VALUES (?, ?)", (article_id, vector))
