@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from ..text.abbreviations import ends_with_abbreviation
 from .text import CleanResult, clean_text_lines
 
 DATA_PATH = Path(__file__).with_name("data") / "long_lines.yaml"
@@ -29,7 +30,6 @@ class _Limits:
     paragraph: int
     hard_max: int
     sentence_end: re.Pattern[str]
-    abbreviations: frozenset[str]
     quote_pairs: tuple[tuple[str, str], ...]
 
 
@@ -41,7 +41,6 @@ def _limits() -> _Limits:
         paragraph=int(raw["paragraph_chars"]),
         hard_max=int(raw["hard_max_chars"]),
         sentence_end=re.compile(raw["sentence_end"]),
-        abbreviations=frozenset(a.lower() for a in raw["abbreviations"]),
         quote_pairs=tuple((a, b) for a, b in raw["quote_pairs"]),
     )
 
@@ -93,13 +92,7 @@ def _hard_cut(line: str, start: int, pieces: list[str]) -> int:
 
 def _after_abbreviation(line: str, start: int, stop: int) -> bool:
     """Is the full stop at ``stop`` the end of an abbreviation or an initial ("Mr.", "J.")?"""
-    if line[stop] != ".":
-        return False
-    last = line[max(start, stop - 16) : stop].rsplit(None, 1)[-1:]
-    word = last[0].lstrip('"“‘(«[') if last else ""
-    if len(word) == 1 and word.isalpha() and word.isupper():
-        return True
-    return word.lower() in _limits().abbreviations
+    return line[stop] == "." and ends_with_abbreviation(line[max(start, stop - 16) : stop + 1])
 
 
 class _QuoteBalance:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.abbreviations import ends_with_abbreviation
 from .config import load, stop_lemmas
 
 # a candidate boundary: end punctuation (and closing quotes/brackets), space, then an opening
@@ -35,11 +36,6 @@ def _cfg() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(str(a).lower() for a in _cfg()["abbreviations"])
-
-
-@lru_cache(maxsize=1)
 def _boilerplate() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in _cfg()["boilerplate"]), re.I)
 
@@ -53,7 +49,7 @@ def _split_block(block: str) -> list[str]:
     out, start = [], 0
     for m in _BOUNDARY.finditer(block):
         piece = block[start : m.end(1)]
-        if _is_abbreviation_end(block[start : m.start() + 1]) or _inside_quote(piece):
+        if ends_with_abbreviation(block[start : m.start() + 1]) or _inside_quote(piece):
             continue
         out.append(block[start : m.end(1)].strip())
         start = m.end()
@@ -64,17 +60,6 @@ def _split_block(block: str) -> list[str]:
 def _inside_quote(piece: str) -> bool:
     """Does ``piece`` end inside a quotation it opened (a quoted passage of several sentences)?"""
     return piece.count("“") > piece.count("”") or piece.count('"') % 2 == 1 or piece.count("``") > piece.count("''")
-
-
-def _is_abbreviation_end(piece: str) -> bool:
-    """Does ``piece`` (up to its final full stop) end with an initial or an abbreviation?"""
-    if not piece.endswith("."):
-        return False
-    last = piece.rstrip(".").rstrip().split()[-1:] or [""]  # "Mt ." in tokenised text is "Mt."
-    word = last[0].lstrip('"“‘([')
-    if len(word) == 1 and word.isalpha() and word.isupper():
-        return True  # an initial: "Warren S."
-    return (word + ".").lower() in _abbreviations() or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
 
 
 def content_words(text: str) -> frozenset[str]:
