@@ -76,6 +76,12 @@ def load_abstain() -> dict[str, Any]:
     return _read("abstain.yaml")
 
 
+@lru_cache(maxsize=1)
+def load_cameo_settings() -> dict[str, Any]:
+    """How the CAMEO verb lexicon is read and used (data/cameo.yaml)."""
+    return _read("cameo.yaml")
+
+
 def min_confidence() -> float:
     """The confidence below which a mention is not shown (data/abstain.yaml ``min_confidence``)."""
     return float(load_abstain()["min_confidence"])

@@ -33,6 +33,7 @@ class Pattern:
     target_preps: frozenset[str] = frozenset()  # prepositions naming the recipient, where not the usual
     topic_object: bool = False  # its object is a topic ("discussed Syria"), not a participant
     rule: str = ""  # where it is written: "verbs[12] attack" (patterns.yaml list and entry)
+    cameo: str | None = None  # the CAMEO code its source gives (the CAMEO lexicon's), if any
 
 
 def _pattern(spec: dict, noun: bool, k: int = 0) -> Pattern:

@@ -10,7 +10,8 @@ from ..text.tree import Tree
 from . import abstain
 from . import attributes as attr
 from . import precision as prec
-from .ontology import load_ontology, load_patterns, load_precision
+from .cameo import best_outcome, cameo_pattern
+from .ontology import load_cameo_settings, load_ontology, load_patterns, load_precision
 from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
 from .roles import Mention, Roles, actor_key, actor_mentions
 
@@ -42,11 +43,18 @@ class Evidence:
     dropped: str | None = None  # why no event is coded: "natural cause", "background"
 
 
-class RuleExtractor:
-    """Extractor over ``annotated`` sentences; patterns come from ``events/data``."""
+CAMEO_USES = ("fallback", "primary", "off")
 
-    def __init__(self) -> None:
+
+class RuleExtractor:
+    """Extractor over ``annotated`` sentences; patterns come from ``events/data``. ``cameo`` says how
+    the CAMEO verb lexicon is used beside the hand patterns (default: data/cameo.yaml ``use``)."""
+
+    def __init__(self, cameo: str | None = None) -> None:
         compiled()
+        self.cameo = cameo or str(load_cameo_settings()["use"])
+        if self.cameo not in CAMEO_USES:
+            raise ValueError(f"cameo: {self.cameo!r} is not one of {', '.join(CAMEO_USES)}")
         self.ontology = load_ontology()
         self.light_verbs = {str(x) for x in load_patterns()["light_verbs"]}
         self.reporting = {str(x) for x in load_patterns()["reporting_verbs"]}
@@ -106,12 +114,18 @@ class RuleExtractor:
 
     # ------------------------------------------------------------------ triggers
     def _triggers(self, tree: Tree, roles: Roles) -> list[Trigger]:
+        found = self._pattern_triggers(tree, roles, self.cameo == "primary")
+        if not found and self.cameo == "fallback":  # no hand pattern fires in the sentence: the lexicon
+            found = {i: Trigger(i, p) for i in tree.tokens if (p := self._lexicon_pattern(tree, i)) is not None}
+        return list(found.values())
+
+    def _pattern_triggers(self, tree: Tree, roles: Roles, lexicon_first: bool) -> dict[int, Trigger]:
         found: dict[int, Trigger] = {}
         for i, tok in tree.tokens.items():
             if tok.dep in ("amod", "compound"):  # "detained persons": an adjective, not an act
                 continue
             if tok.pos in ("VERB", "AUX") or tok.tag.startswith("VB"):
-                p = match_verb(tree, i, roles.is_actor)
+                p = self._verb_pattern(tree, i, roles, lexicon_first)
                 if p is not None and (p.objects or tree.lemma(i) not in self.reporting or p.with_ or p.modal):
                     found[i] = Trigger(i, p)
             elif tok.pos in ("NOUN", "PROPN"):
@@ -122,7 +136,21 @@ class RuleExtractor:
             if t.pattern.noun and t.light in found and not found[t.light].pattern.noun:
                 if found[t.light].pattern.objects:
                     del found[t.i]
-        return list(found.values())
+        return found
+
+    def _lexicon_pattern(self, tree: Tree, v: int) -> Pattern | None:
+        tok = tree.tokens[v]
+        if tok.dep in ("amod", "compound") or tok.pos != "VERB":
+            return None
+        p = cameo_pattern(tree, v)
+        return p if p is not None and (p.objects or tree.lemma(v) not in self.reporting) else None
+
+    def _verb_pattern(self, tree: Tree, v: int, roles: Roles, lexicon_first: bool) -> Pattern | None:
+        """The hand pattern, or with ``lexicon_first`` the CAMEO lexicon's where it lists the verb (it
+        then decides, also that the verb codes no event)."""
+        if lexicon_first and tree.tokens[v].pos == "VERB" and best_outcome(tree, v) is not None:
+            return cameo_pattern(tree, v)
+        return match_verb(tree, v, roles.is_actor)
 
     def _light(self, tree: Tree, n: int) -> int | None:
         tok = tree.tokens[n]
@@ -248,7 +276,7 @@ class RuleExtractor:
             article_id=annotated.article.id,
             type=type_,
             mode=mode,
-            cameo=self.ontology.cameo_for(type_, mode),
+            cameo=p.cameo if p.cameo and type_ == p.type else self.ontology.cameo_for(type_, mode),
             source_actors=tuple(m.ref for m in source),
             target_actors=tuple(m.ref for m in target),
             date=date,

@@ -1,0 +1,219 @@
+"""The CAMEO verb lexicon (data/cameo_verbs.json, generated from PETRARCH2's CAMEO verb dictionary by
+scripts/build_cameo_lexicon.py) matched against a dependency parse.
+
+A verb's lemma selects its entries; each entry has the verb's own CAMEO code (its default) and the
+patterns of its synonym block, reduced to what a parse shows: words of the verb's object, particles,
+prepositional phrases with their object words, words of its subject. The most specific pattern whose
+words are all present wins over the verb's default; a pattern or default without a PLOVER type
+(CAMEO's "[---]", or a CAMEO category PLOVER drops) means no event.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..text.tree import Tree
+from .ontology import DATA, load_cameo_settings
+from .patterns import Pattern, is_passive
+
+OBJECT_DEPS = ("dobj", "attr", "oprd", "dative", "xcomp", "acomp")
+CLAUSE_STOP = ("relcl", "ccomp", "advcl", "parataxis", "conj", "csubj")
+PHRASE_STOP = ("relcl", "acl", "advcl", "ccomp", "appos")
+PARTICLE_DEPS = ("prt", "prep", "advmod", "agent")
+IRREGULAR_PLURALS = {"men": "man", "women": "woman", "people": "person", "children": "child"}
+
+
+def word_key(word: str) -> str:
+    """A word's matching key: lower case, a regular English plural made singular ("attacks",
+    "supplies", "taxes"). Applied alike to the dictionary's words and to the sentence's."""
+    w = word.lower().strip()
+    if w in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[w]
+    if w.endswith("men") and len(w) > 5:  # gunmen, policemen
+        return w[:-3] + "man"
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "ches", "shes", "xes", "zzes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a pattern (or a multi-word verb) needs beyond the verb: each element is a word, words
+    that must all be there ("humanitarian aid"), or a synonym set ("&weapon")."""
+
+    obj: tuple[str, ...] = ()
+    prt: tuple[str, ...] = ()
+    prep: tuple[tuple[str, ...], ...] = ()  # (preposition, its object's elements...)
+    subj: tuple[str, ...] = ()
+
+    @property
+    def weight(self) -> int:
+        return len(self.obj) + len(self.prt) + sum(len(p) for p in self.prep) + len(self.subj)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: str | None
+    type: str | None
+    mode: str | None
+    spec: Spec
+    text: str  # the pattern as written in the dictionary ("* {HUMANITARIAN AID}"), or the verb
+    recip: bool = False  # a reciprocal code ("[046:046]")
+    swap: bool = False  # the event goes from the object to the subject ("[:054]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    block: int
+    needs: Spec
+    default: Outcome
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    synsets: dict[str, tuple[str, ...]]
+    blocks: tuple[tuple[Outcome, ...], ...]
+    verbs: dict[str, tuple[Entry, ...]]
+
+
+def _spec(raw: dict[str, Any]) -> Spec:
+    return Spec(
+        obj=tuple(raw.get("obj") or ()),
+        prt=tuple(raw.get("prt") or ()),
+        prep=tuple(tuple(p) for p in raw.get("prep") or ()),
+        subj=tuple(raw.get("subj") or ()),
+    )
+
+
+def _outcome(raw: dict[str, Any], text: str | None = None) -> Outcome:
+    return Outcome(
+        code=raw.get("code"),
+        type=raw.get("type"),
+        mode=raw.get("mode"),
+        spec=_spec(raw),
+        text=text if text is not None else str(raw.get("text", "")),
+        recip=bool(raw.get("recip")),
+        swap=bool(raw.get("swap")),
+    )
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    with open(DATA / "cameo_verbs.json", encoding="utf-8") as fh:
+        raw = json.load(fh)
+    blocks = tuple(tuple(_outcome(p) for p in b["patterns"]) for b in raw["blocks"])
+    verbs = {
+        lemma: tuple(
+            Entry(e["block"], _spec(e), _outcome(e.get("default") or {}, e.get("verb", lemma))) for e in entries
+        )
+        for lemma, entries in raw["verbs"].items()
+    }
+    return Lexicon({k: tuple(v) for k, v in raw["synsets"].items()}, blocks, verbs)
+
+
+# ---------------------------------------------------------------------------------- matching
+def _keys(tree: Tree, idx: list[int]) -> set[str]:
+    return {k for i in idx for k in (word_key(tree.lemma(i)), word_key(tree.tokens[i].text))}
+
+
+def _has(element: str, keys: set[str], synsets: dict[str, tuple[str, ...]]) -> bool:
+    if element.startswith("&"):
+        return any(_has(m, keys, synsets) for m in synsets.get(element[1:], ()))
+    return all(w in keys for w in element.split())
+
+
+def _object_tokens(tree: Tree, v: int) -> list[int]:
+    heads = tree.children(v, *OBJECT_DEPS)
+    if is_passive(tree, v):
+        heads += tree.children(v, "nsubjpass")
+    return [k for h in heads for k in tree.subtree(h, stop=PHRASE_STOP)]
+
+
+def _subject_tokens(tree: Tree, v: int) -> list[int]:
+    if is_passive(tree, v):
+        heads = [o for a in tree.children(v, "agent") for o in tree.children(a, "pobj")]
+    else:
+        heads = tree.children(v, "nsubj")
+    return [k for h in heads for k in tree.subtree(h, stop=PHRASE_STOP)]
+
+
+class Match:
+    """The parse around one verb, read once, checked against many specs."""
+
+    def __init__(self, tree: Tree, v: int, synsets: dict[str, tuple[str, ...]]) -> None:
+        self.tree, self.v, self.synsets = tree, v, synsets
+        self.obj = _keys(tree, _object_tokens(tree, v))
+        self.subj = _keys(tree, _subject_tokens(tree, v))
+        self.particles = {word_key(tree.lemma(k)) for k in tree.children(v, *PARTICLE_DEPS)}
+        clause = tree.subtree(v, stop=CLAUSE_STOP)
+        self.preps = [
+            (
+                word_key(tree.lemma(p)),
+                _keys(tree, [k for o in tree.children(p, "pobj", "pcomp") for k in tree.subtree(o)]),
+            )
+            for p in clause
+            if tree.tokens[p].dep in ("prep", "agent", "dative") and p != v
+        ]
+
+    def fits(self, spec: Spec) -> bool:
+        has = lambda e, keys: _has(e, keys, self.synsets)  # noqa: E731
+        return (
+            all(has(e, self.obj) for e in spec.obj)
+            and all(p in self.particles for p in spec.prt)
+            and all(has(e, self.subj) for e in spec.subj)
+            and all(any(self._prep_fits(p, words, pw) for pw, words in self.preps) for p in spec.prep)
+        )
+
+    def _prep_fits(self, pattern: tuple[str, ...], words: set[str], prep: str) -> bool:
+        if not _has(pattern[0], {prep}, self.synsets):
+            return False
+        return all(_has(e, words, self.synsets) for e in pattern[1:])
+
+
+def best_outcome(tree: Tree, v: int) -> Outcome | None:
+    """The most specific outcome for verb ``v`` (ties: the earlier entry and pattern), or None when
+    the lexicon has no matching entry."""
+    lex = load_lexicon()
+    entries = lex.verbs.get(tree.lemma(v).lower(), ())
+    if not entries:
+        return None
+    m = Match(tree, v, lex.synsets)
+    best: tuple[int, Outcome] | None = None
+    for e in entries:
+        if not m.fits(e.needs):
+            continue
+        base = e.needs.weight
+        candidates = [(base, e.default)] + [(base + p.spec.weight, p) for p in lex.blocks[e.block] if m.fits(p.spec)]
+        for weight, outcome in candidates:
+            if outcome.code is None and outcome is e.default:
+                continue  # a verb without a code of its own codes only through its patterns
+            if best is None or weight > best[0]:
+                best = (weight, outcome)
+    return best[1] if best else None
+
+
+def cameo_pattern(tree: Tree, v: int) -> Pattern | None:
+    """A trigger pattern from the lexicon for verb ``v``: its PLOVER type and mode, the object words
+    the pattern checked, and the rule "cameo:<code>:<pattern>"; None when the lexicon has no entry or
+    its best match codes no event (or runs from object to subject, which the role rules do not read)."""
+    out = best_outcome(tree, v)
+    if out is None or out.type is None or out.swap:
+        return None
+    symmetric = out.recip or (out.code in set(load_cameo_settings()["symmetric_codes"]))
+    words = frozenset(w for e in out.spec.obj if not e.startswith("&") for w in e.split())
+    return Pattern(
+        lemmas=frozenset({tree.lemma(v).lower()}),
+        type=out.type,
+        mode=out.mode,
+        objects=words,
+        symmetric=symmetric,
+        rule=f"cameo:{out.code}:{out.text}",
+        cameo=out.code,
+    )
