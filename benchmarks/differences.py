@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import re
 import sys
@@ -174,10 +175,20 @@ def score(items: list[dict], labels: list[dict]) -> dict[str, Any]:
         "listed": len(kept),
         "real": real,
         "share_real": round(real / len(kept), 3) if kept else None,
+        "wilson_95": wilson(real, len(kept)),
         "target": TARGET,
         "not_real": [_brief_label(x) for x in kept if x["label"] != "real"],
         "no_longer_listed": [_brief_label(x) for x in labels if key(x) not in listed],
     }
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> list[float] | None:
+    """The Wilson score interval of a share of ``k`` in ``n`` (a small sample's share is loose)."""
+    if not n:
+        return None
+    p, d = k / n, 1 + z * z / n
+    mid, half = (p + z * z / (2 * n)) / d, z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
+    return [round(mid - half, 3), round(mid + half, 3)]
 
 
 def _brief_label(x: dict) -> dict[str, Any]:
@@ -244,7 +255,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     sc = figures["sample"]
     print(
         f"labelled sample (seed {SEED}): {sc['real']} / {sc['listed']} still listed are real disagreements "
-        f"({sc['share_real']}; target {TARGET}); {sc['labelled']} labelled"
+        f"({sc['share_real']}, 95 % Wilson interval {sc['wilson_95']}; target {TARGET}); {sc['labelled']} labelled"
     )
     for x in sc["not_real"]:
         print(f"  NOT REAL {x['corpus']}-{x['split']} {x['what']}: {' / '.join(x['values'])} — {x['reason']}")

@@ -89,6 +89,8 @@ def test_the_score_counts_real_items_among_the_labelled_ones_still_listed():
     labels = [_labelled(a, "real"), _labelled(b, "not real"), _labelled(c, "real")]
     s = differences.score([a, b], labels)
     assert (s["labelled"], s["listed"], s["real"], s["share_real"]) == (3, 2, 1, 0.5)
+    assert s["wilson_95"][0] < 0.5 < s["wilson_95"][1]
+    assert differences.wilson(6, 13) == [0.232, 0.709] and differences.wilson(0, 0) is None
     assert [x["what"] for x in s["not_real"]] == ["boats"]
     assert [x["what"] for x in s["no_longer_listed"]] == ["people"]  # a real item lost is reported
     # the key ignores the order the values are written in
