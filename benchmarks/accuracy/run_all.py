@@ -515,8 +515,8 @@ def render_differences(r: dict) -> list[str]:
     lines = [
         f"Items listed: {r.get('items')} ({sets}). A fixed-seed sample (seed {r.get('seed')}) read against its "
         f"articles and labelled by hand (`benchmarks/data/differences_labels.jsonl`; no rule was tuned on it): "
-        f"**{s.get('real')}/{s.get('listed')}** still listed are real disagreements ({s.get('share_real')}, 95 % Wilson interval "
-        f"{s.get('wilson_95')}); "
+        f"**{s.get('real')}/{s.get('listed')}** still listed are real disagreements ({s.get('share_real')}, "
+        f"95 % Wilson interval {s.get('wilson_95')}); "
         f"target ≥ {s.get('target')} — {_met(_num(s.get('share_real')) and s['share_real'] >= s['target'])}.",
     ]
     lines += [f"- not real: {x['what']}: {' / '.join(x['values'])} — {x['reason']}" for x in s.get("not_real", [])]
