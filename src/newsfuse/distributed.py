@@ -4,7 +4,8 @@ Two phases, so a re-run after a crash redoes only what was not stored:
 1. read + clean on workers (cheap), dedup on the driver in input order (same decisions as a plain run);
 2. nlp + actors + events + embeddings on workers for the new articles, partition by partition;
    each partition's results are stored in one transaction, in input order, then stories and
-   fusion run on the driver, which must see everything.
+   fusion run on the driver, which must see everything. Dask supplies only the map over
+   documents: dedup, storing, stories and fusion are one ``IngestSession``'s, as in a plain run.
 A worker that dies loses its tasks to the scheduler, which runs them again elsewhere.
 """
 
@@ -15,17 +16,7 @@ from typing import TYPE_CHECKING
 
 from .ingest import iter_inputs
 from .model import Article, InputError, InputFile
-from .pipeline import (
-    Analysis,
-    Deduper,
-    IngestSummary,
-    admit_all,
-    analyse,
-    read_and_clean,
-    record_failure,
-    store_analysed,
-    update_stories_and_events,
-)
+from .pipeline import Analysis, IngestSession, IngestSummary, analyse, read_and_clean, record_failure
 from .store.base import Store
 
 if TYPE_CHECKING:  # dask itself is imported only when a cluster is used (its import costs seconds)
@@ -75,6 +66,7 @@ def ingest_with_dask(
     if client is None:
         client, cluster = connect(address)
     summary = IngestSummary()
+    session = IngestSession(store)  # dedup, storing, stories and fusion: the same steps as a plain run
     try:
         inputs: list[InputFile] = []
         for item in iter_inputs(list(paths)):
@@ -88,14 +80,13 @@ def ingest_with_dask(
             client.submit(read_partition, inputs[i : i + PARTITION_INPUTS], retries=TASK_RETRIES, pure=False)
             for i in range(0, len(inputs), PARTITION_INPUTS)
         ]
-        deduper = Deduper(store)
-        pending: list[tuple[Article, bytes]] = []
         for future in read_futures:  # in input order: the same dedup decisions as a plain run
             for _path, sha, fmt, articles, errors in future.result():
                 store.save_input(by_sha[sha], fmt)
                 for err in errors:
                     record_failure(store, summary, err, sha, on_error)
-                admit_all(store, deduper, articles, pending, summary)
+                session.admit(articles, summary)
+        pending = list(session.pending)
         batches = [pending[i : i + PARTITION_ARTICLES] for i in range(0, len(pending), PARTITION_ARTICLES)]
         futures: list[Future[list[Analysis]] | None] = []
         for batch in batches:
@@ -107,15 +98,16 @@ def ingest_with_dask(
             )
         for batch, analysis in zip(batches, futures):
             analyses = analysis.result() if analysis is not None else []
-            store_analysed(store, batch, analyses)
+            session.store_analysed(batch, analyses)
             summary.new_ids.extend(a.id for a, _ in batch)
     except KeyboardInterrupt:
         summary.interrupted = True
+        session.pending.clear()
     finally:
         if own_client:
             client.close()
             if cluster is not None:
                 cluster.close()
     if analyse_articles and summary.new:
-        update_stories_and_events(store)
+        session.update_stories_and_events()
     return summary

@@ -1,7 +1,10 @@
 """Composes the stages: read -> clean -> dedup -> analyse -> store -> stories -> fusion.
 
 Stages never call each other; this module does. The per-document part (``analyse``) is a pure
-function over model objects, so batch and distributed runners (Dask) call the same code.
+function over model objects, so batch and distributed runners (Dask) call the same code. The
+store side is an ``IngestSession``: one store's dedup index and story clusterer, loaded once and
+kept across files and batches (``ingest_paths`` opens one per call; ``watch``, the API's job
+runner and the Dask runner keep theirs).
 """
 
 from __future__ import annotations
@@ -261,6 +264,220 @@ class Deduper:
         self.dropped.add(article_id)
 
 
+STORIES_STATE = "stories"  # state: the StoryClusterer
+GENERATION = "ingest:generation"  # state: bumped by every batch an ingest session stores
+
+
+def store_generation(store: Store) -> int:
+    """How many batches ingest sessions have stored in this store (0: none yet)."""
+    raw = store.get_state(GENERATION)
+    return int(raw) if raw else 0
+
+
+def load_clusterer(store: Store) -> StoryClusterer:
+    state = store.get_state(STORIES_STATE)
+    return StoryClusterer.from_bytes(state) if state else StoryClusterer()
+
+
+class IngestSession:
+    """One store's ingest state, opened once and kept across files and batches: the Deduper (every
+    stored MinHash signature) and the StoryClusterer are loaded once, not per file (``watch`` keeps
+    one session for its whole run, the API's job runner one for its thread).
+
+    Each stored batch saves the clusterer and bumps the store's generation in the batch's own
+    transaction, so a crash loses nothing and other processes see it. Another process may write the
+    same store (a CLI ingest while ``serve`` runs): before the session reads or changes its state it
+    compares the store's generation with the one its state was loaded at (under ``lock_state`` when
+    it is about to write) and reloads when another writer came between; it never saves a stale
+    clusterer over another writer's."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.generation: int | None = None  # the store's generation the loaded state matches
+        self._deduper: Deduper | None = None
+        self._clusterer: StoryClusterer | None = None
+        self.pending: list[tuple[Article, bytes]] = []  # admitted, not stored yet
+        self.loads = {"deduper": 0, "clusterer": 0}  # how often each was (re)loaded from the store
+
+    # ------------------------------------------------------------------ state
+
+    def sync(self) -> None:
+        """Drop the loaded state when the store's generation is not the one it was loaded at."""
+        generation = store_generation(self.store)
+        if generation != self.generation:
+            self._deduper = self._clusterer = None
+            self.generation = generation
+
+    def invalidate(self) -> None:
+        """Forget the loaded state (a write rolled back, a document given up): the next step reloads it."""
+        self._deduper = self._clusterer = None
+        self.generation = None
+
+    @property
+    def deduper(self) -> Deduper:
+        if self._deduper is None:
+            self._deduper = Deduper(self.store)
+            for article, sig in self.pending:
+                if article.duplicate_of is None:
+                    self._deduper.add(article.id, sig)
+            self.loads["deduper"] += 1
+        return self._deduper
+
+    @property
+    def clusterer(self) -> StoryClusterer:
+        if self._clusterer is None:
+            self._clusterer = load_clusterer(self.store)
+            self.loads["clusterer"] += 1
+        return self._clusterer
+
+    # ------------------------------------------------------------------ one call
+
+    def ingest(
+        self,
+        paths: Sequence[str],
+        *,
+        analyse_articles: bool = True,
+        batch_size: int = BATCH_SIZE,
+        progress: Callable[[int, str], None] | None = None,
+        stdin: BinaryIO | None = None,
+        fuse: bool = True,
+        on_error: Callable[[str], None] | None = None,
+        time_limit: float | None = DOC_TIME_LIMIT,
+    ) -> IngestSummary:
+        """Read every input, store new articles with their analysis, then update stories and events.
+
+        A document whose analysis takes longer than ``time_limit`` seconds is an input failure
+        (``error: PATH: analysis took longer than N s``) and the batch goes on without it.
+        Ctrl-C stops within moments: a document being read or analysed is dropped (the next run
+        does it again), the batches already stored stay, and stories and events are brought up to date.
+        """
+        summary = IngestSummary()
+        try:
+            self._read_and_store(paths, summary, analyse_articles, batch_size, progress, stdin, on_error, time_limit)
+        except BaseException:
+            self.pending.clear()
+            self.invalidate()
+            raise
+        if fuse and analyse_articles and summary.new:
+            self.update_stories_and_events()
+        return summary
+
+    def _read_and_store(
+        self,
+        paths: Sequence[str],
+        summary: IngestSummary,
+        analyse_articles: bool,
+        batch_size: int,
+        progress: Callable[[int, str], None] | None,
+        stdin: BinaryIO | None,
+        on_error: Callable[[str], None] | None,
+        time_limit: float | None,
+    ) -> None:
+        store = self.store
+
+        def late(article: Article) -> None:
+            summary.new -= 1
+            self.deduper.forget(article.id)
+            cause = f"analysis took longer than {time_limit:g} s"
+            record_failure(store, summary, InputError(article.source_path, cause), article.input_sha256, on_error)
+
+        def flush() -> None:
+            self._flush(summary, analyse_articles, time_limit, late, ctl.abortable)
+
+        with _graceful_interrupt() as ctl:
+            try:
+                for item in iter_inputs(list(paths), stdin=stdin):
+                    if isinstance(item, InputError):
+                        record_failure(store, summary, item, None, on_error)
+                        continue
+                    summary.inputs += 1
+                    with ctl.abortable():
+                        fmt, articles, errors = read_and_clean(item)
+                    store.save_input(item, fmt)
+                    for err in errors:
+                        record_failure(store, summary, err, item.sha256, on_error)
+                    with ctl.abortable():  # a huge document's MinHash takes a while
+                        self.admit(articles, summary)
+                    if len(self.pending) >= batch_size:
+                        flush()
+                    if progress:
+                        progress(summary.inputs, item.path)
+                    if ctl.stop.is_set():
+                        break  # the batch in hand is stored below; the next run goes on from there
+                flush()
+            except IngestInterrupted:
+                _drop(self.pending, summary)
+                self.invalidate()
+                print_error(
+                    "stopping now: the batches stored so far stay, the documents in hand were dropped"
+                    " (run again to go on)"
+                )
+            summary.interrupted = ctl.stop.is_set()
+        if self._deduper is not None and self._deduper.dropped:
+            self.invalidate()  # articles given up: the next call dedups against the store as it is
+
+    def _flush(
+        self,
+        summary: IngestSummary,
+        analyse_articles: bool,
+        time_limit: float | None,
+        late: Callable[[Article], None],
+        guard: Callable[[], AbstractContextManager[None]],
+    ) -> None:
+        """Analyse and store the batch in hand."""
+        if not self.pending:
+            return
+        batch, analyses, given_up = analyse_batch(self.pending, analyse_articles, time_limit, guard)
+        for article in given_up:
+            late(article)
+        self.store_analysed(batch, analyses)
+        summary.new_ids.extend(a.id for a, _ in batch)
+        self.pending.clear()
+
+    # ------------------------------------------------------------------ steps (the Dask runner calls these too)
+
+    def admit(self, articles: Sequence[Article], summary: IngestSummary) -> None:
+        """Dedup each article against the store and the articles in hand; the kept ones join ``pending``."""
+        self.sync()
+        admit_all(self.store, self.deduper, articles, self.pending, summary)
+
+    def store_analysed(self, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[Analysis]) -> None:
+        """One transaction per batch: articles, their annotations, mentions, embeddings, stories, and
+        the clusterer with the next generation; the batch leaves ``pending``."""
+        for x in analyses:
+            for line in x.warnings:
+                print_error(line)
+        store = self.store
+        try:
+            with store.transaction():
+                store.lock_state(GENERATION)
+                self.sync()
+                save_batch(store, batch, analyses)
+                if analyses:
+                    by_id = {x.annotated.article.id: x for x in analyses}
+                    assign_stories(store, self.clusterer, [by_id[a.id] for a, _ in batch if a.id in by_id])
+                self.generation = store_generation(store) + 1
+                store.set_state(GENERATION, str(self.generation).encode())
+        except BaseException:
+            self.invalidate()
+            raise
+        stored = {id(x) for x in batch}
+        self.pending[:] = [x for x in self.pending if id(x) not in stored]
+
+    def update_stories_and_events(self) -> None:
+        """Save the story records the stored batches touched and re-fuse their events (see
+        ``update_stories_and_events``), with this session's clusterer, brought up to date first."""
+        store = self.store
+        try:
+            with store.transaction():
+                store.lock_state(GENERATION)
+                self.sync()
+                update_stories_and_events(store, self.clusterer)
+        except BaseException:
+            self.invalidate()
+            raise
+
+
 def ingest_paths(
     store: Store,
     paths: Sequence[str],
@@ -273,70 +490,17 @@ def ingest_paths(
     on_error: Callable[[str], None] | None = None,
     time_limit: float | None = DOC_TIME_LIMIT,
 ) -> IngestSummary:
-    """Read every input, store new articles with their analysis, then update stories and events.
-
-    A document whose analysis takes longer than ``time_limit`` seconds is an input failure
-    (``error: PATH: analysis took longer than N s``) and the batch goes on without it.
-    Ctrl-C stops within moments: a document being read or analysed is dropped (the next run
-    does it again), the batches already stored stay, and stories and events are brought up to date.
-    """
-    summary = IngestSummary()
-    deduper = Deduper(store)
-    pending: list[tuple[Article, bytes]] = []
-
-    def late(article: Article) -> None:
-        summary.new -= 1
-        deduper.forget(article.id)
-        cause = f"analysis took longer than {time_limit:g} s"
-        record_failure(store, summary, InputError(article.source_path, cause), article.input_sha256, on_error)
-
-    with _graceful_interrupt() as ctl:
-        try:
-            for item in iter_inputs(list(paths), stdin=stdin):
-                if isinstance(item, InputError):
-                    record_failure(store, summary, item, None, on_error)
-                    continue
-                summary.inputs += 1
-                with ctl.abortable():
-                    fmt, articles, errors = read_and_clean(item)
-                store.save_input(item, fmt)
-                for err in errors:
-                    record_failure(store, summary, err, item.sha256, on_error)
-                with ctl.abortable():  # a huge document's MinHash takes a while
-                    admit_all(store, deduper, articles, pending, summary)
-                if len(pending) >= batch_size:
-                    _flush(store, pending, summary, analyse_articles, time_limit, late, ctl.abortable)
-                if progress:
-                    progress(summary.inputs, item.path)
-                if ctl.stop.is_set():
-                    break  # the batch in hand is stored below; the next run goes on from there
-            _flush(store, pending, summary, analyse_articles, time_limit, late, ctl.abortable)
-        except IngestInterrupted:
-            _drop(pending, summary)
-            print_error(
-                "stopping now: the batches stored so far stay, the documents in hand were dropped (run again to go on)"
-            )
-        summary.interrupted = ctl.stop.is_set()
-    if fuse and analyse_articles and summary.new:
-        update_stories_and_events(store)
-    return summary
-
-
-def _flush(
-    store: Store,
-    pending: list[tuple[Article, bytes]],
-    summary: IngestSummary,
-    analyse_articles: bool,
-    time_limit: float | None,
-    late: Callable[[Article], None],
-    guard: Callable[[], AbstractContextManager[None]],
-) -> None:
-    """Analyse and store the batch in hand."""
-    if not pending:
-        return
-    stored = store_batch(store, pending, analyse_articles, time_limit=time_limit, on_late=late, guard=guard)
-    summary.new_ids.extend(a.id for a, _ in stored)
-    pending.clear()
+    """One ingest: a session opened for this call only (see ``IngestSession.ingest``)."""
+    return IngestSession(store).ingest(
+        paths,
+        analyse_articles=analyse_articles,
+        batch_size=batch_size,
+        progress=progress,
+        stdin=stdin,
+        fuse=fuse,
+        on_error=on_error,
+        time_limit=time_limit,
+    )
 
 
 def _drop(pending: list[tuple[Article, bytes]], summary: IngestSummary) -> None:
@@ -454,30 +618,23 @@ def _admit(store: Store, deduper: Deduper, article: Article, pending: list[tuple
     return "duplicate" if original else "new"
 
 
-def store_batch(
-    store: Store,
+def analyse_batch(
     batch: Sequence[tuple[Article, bytes]],
     analyse_articles: bool = True,
-    *,
     time_limit: float | None = None,
-    on_late: Callable[[Article], None] | None = None,
     guard: Callable[[], AbstractContextManager[None]] | None = None,
-) -> list[tuple[Article, bytes]]:
-    """Analyse the batch's original (non-duplicate) articles, then store it all, less the articles
-    whose analysis ran past ``time_limit`` (each given to ``on_late``). Returns what was stored.
-    ``guard`` (a context manager) wraps the analysis, e.g. to let Ctrl-C abort it."""
+) -> tuple[list[tuple[Article, bytes]], list[Analysis], list[Article]]:
+    """Analyse the batch's original (non-duplicate) articles within ``time_limit`` each: (the batch
+    less the articles whose analysis ran past it and their duplicates, the analyses, the articles
+    given up). ``guard`` (a context manager) wraps the analysis, e.g. to let Ctrl-C abort it."""
     originals = [a for a, _ in batch if a.duplicate_of is None]
-    analyses: list[Analysis] = []
-    if analyse_articles and originals:
-        with guard() if guard else contextlib.nullcontext():
-            analyses, late = analyse_within(originals, time_limit)
-        late_ids = {a.id for a in late}
-        for article in late:
-            if on_late:
-                on_late(article)
-        batch = [(a, sig) for a, sig in batch if a.id not in late_ids and a.duplicate_of not in late_ids]
-    store_analysed(store, batch, analyses)
-    return list(batch)
+    if not analyse_articles or not originals:
+        return list(batch), [], []
+    with guard() if guard else contextlib.nullcontext():
+        analyses, late = analyse_within(originals, time_limit)
+    late_ids = {a.id for a in late}
+    kept = [(a, sig) for a, sig in batch if a.id not in late_ids and a.duplicate_of not in late_ids]
+    return kept, analyses, late
 
 
 def analyse_within(articles: Sequence[Article], seconds: float | None) -> tuple[list[Analysis], list[Article]]:
@@ -523,12 +680,9 @@ def prepare_analysis() -> None:
     analyse([warm_up])
 
 
-def store_analysed(store: Store, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[Analysis]) -> None:
-    """One transaction per batch: articles, their annotations, mentions, embeddings, story ids."""
+def save_batch(store: Store, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[Analysis]) -> None:
+    """The batch's articles with their annotations, mentions, fusion keys and embeddings."""
     by_id = {x.annotated.article.id: x for x in analyses}
-    for x in analyses:
-        for line in x.warnings:
-            print_error(line)
     with store.transaction():
         for article, sig in batch:
             store.add_article(article, sig)
@@ -540,15 +694,12 @@ def store_analysed(store: Store, batch: Sequence[tuple[Article, bytes]], analyse
             store.save_fusion_keys(article.id, fusion_keys(result.mentions))
             if result.embedding is not None:
                 store.save_embedding(article.id, result.embedding)
-        if by_id:
-            assign_stories(store, [by_id[a.id] for a, _ in batch if a.id in by_id])
 
 
-def assign_stories(store: Store, analyses: Sequence[Analysis]) -> None:
-    """Online story clustering: each new article joins a candidate story or starts one. The new
-    articles and every story that gained or lost an article are kept for the next fusion."""
-    state = store.get_state("stories")
-    clusterer = StoryClusterer.from_bytes(state) if state else StoryClusterer()
+def assign_stories(store: Store, clusterer: StoryClusterer, analyses: Sequence[Analysis]) -> None:
+    """Online story clustering: each new article joins a candidate story or starts one; the clusterer
+    is saved. The new articles and every story that gained or lost an article are kept for the next
+    fusion (and the next save of story records)."""
     touched_articles, touched_stories = set(), set()
     for result in analyses:
         vec = np.frombuffer(result.embedding, dtype=np.float32) if result.embedding else None
@@ -561,7 +712,7 @@ def assign_stories(store: Store, analyses: Sequence[Analysis]) -> None:
     touched_stories |= {s for s in store.stories_of(moved).values() if s} | set(moved.values())
     for article_id, story_id in moved.items():
         store.set_story(article_id, story_id)
-    store.set_state("stories", clusterer.to_bytes())
+    store.set_state(STORIES_STATE, clusterer.to_bytes())
     add_fusion_pending(store, touched_articles, touched_stories)
 
 
@@ -581,16 +732,28 @@ def fusion_pending(store: Store) -> tuple[set[str], set[str]]:
     return set(pending.get("articles", ())), set(pending.get("stories", ()))
 
 
-def update_stories_and_events(store: Store) -> None:
-    """Rebuild story records, and re-fuse the block of event mentions that the articles stored since
-    the last fusion can change (see ``fusion_block``); the other fused events stay as stored."""
-    articles = {a.id: a for a in store.articles()}
-    state = store.get_state("stories")
-    clusterer = StoryClusterer.from_bytes(state) if state else StoryClusterer()
-    stories = clusterer.stories(articles)
+def update_stories_and_events(store: Store, clusterer: StoryClusterer | None = None) -> None:
+    """Save the records of the stories touched since the last fusion, and re-fuse the block of event
+    mentions that the articles stored since then can change (see ``fusion_block``); the other
+    stories and fused events stay as stored."""
+    if clusterer is None:
+        clusterer = load_clusterer(store)
     with store.transaction():
-        store.save_stories(stories)
+        save_touched_stories(store, clusterer)
         fuse_pending(store)
+
+
+def save_touched_stories(store: Store, clusterer: StoryClusterer) -> None:
+    """Story records for the stories pending fusion, from their member articles only; the records
+    of stories merged away are deleted. A store from before incremental fusion gets every record."""
+    if store.get_state(FUSION_INDEXED) is None:
+        store.save_stories(clusterer.stories({a.id: a for a in store.articles()}))
+        return
+    _, story_ids = fusion_pending(store)
+    if not story_ids:
+        return
+    members = {a.id: a for a in store.articles_by_id(clusterer.member_ids(story_ids))}
+    store.replace_stories_of(story_ids, clusterer.stories_by_id(story_ids, members))
 
 
 def fuse_pending(store: Store) -> None:

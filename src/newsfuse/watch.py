@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .ingest import iter_paths
 from .model import InputError
-from .pipeline import IngestSummary, ingest_paths
+from .pipeline import IngestSession, IngestSummary
 from .store.base import Store
 
 CHECKPOINT_KEY = "watch:checkpoint"
@@ -64,8 +64,11 @@ def watch(
     on_error: Callable[[str], None] | None = None,
     max_rounds: int | None = None,
 ) -> int:
-    """Poll until interrupted (or one round with ``once``); returns the number of files ingested."""
+    """Poll until interrupted (or one round with ``once``); returns the number of files ingested.
+    One ingest session serves the whole run: the stored signatures and the story clusterer are
+    loaded once, not for every file (again only when another process wrote the store meanwhile)."""
     checkpoint = load_checkpoint(store)
+    session = IngestSession(store)
     ingested = 0
     rounds = 0
     try:
@@ -73,7 +76,7 @@ def watch(
             for path, sig in changed_files(paths, checkpoint):
                 if not once and time.time() - sig[0] / 1e9 < settle:
                     continue  # still being written: take it next round
-                summary = ingest_paths(store, [path], on_error=on_error)
+                summary = session.ingest([path], on_error=on_error)
                 checkpoint[path] = sig
                 store.set_state(CHECKPOINT_KEY, json.dumps(checkpoint, sort_keys=True).encode("utf-8"))
                 ingested += 1
