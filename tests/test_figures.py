@@ -134,3 +134,54 @@ def test_with_a_parse_only_counts_under_the_same_governing_word_are_compared():
     light = find_figures("d", ["The navy has seven rifles ."], lambda i, at: "have")
     light_b = find_figures("e", ["The navy has three rifles ."], lambda i, at: "have")
     assert disagreements(light + light_b) == []  # "be" and "have" say nothing of what is counted
+
+
+# Sentences below are from ECB+ train and dev documents (named beside them), from items of the
+# hand-labelled "where the sources differ" sample (benchmarks/data/differences_labels.jsonl).
+
+
+def test_an_average_is_not_a_count():
+    # 31_8ecb: a player's average over five games; 31_4ecb: another player's count in one game
+    average = (
+        "In the five games he played before Thursday 's action , Hansbrough averaged a team-high 22.8 points "
+        "to go with 7.2 rebounds ."
+    )
+    assert find_figures("a", [average]) == []
+    assert find_figures("b", ["Curry averages 28 points and eight rebounds per game ."]) == []
+    one_game = find_figures(
+        "c", ["Stephen Curry , posted a game-high 29 points to go with eight rebounds and six assists ."]
+    )
+    assert [f.noun for f in one_game] == ["rebound", "assist"]  # points are skipped (a score, a rank)
+    assert (
+        find_figures("d", ["Donors pledged 2.5 million dollars ."])[0].low == 2_500_000
+    )  # a multiplier: still a count
+
+
+def test_counts_beside_a_count_of_other_ones_are_parts():
+    # 12_12ecb: seven AK-47s and two other rifles are parts of the nine rifles 12_3ecb counts
+    parts = (
+        "The Naval commandos also boarded the pirates ' boats and seized seven AK-47 assault rifles , two other "
+        "rifles , a grenade launcher and 13 fully loaded magazines of ammunition ."
+    )
+    assert [f.noun for f in find_figures("a", [parts])] == ["magazine"]
+    whole = find_figures("b", ["Nine assault rifles , a grenade launcher , 13 fully loaded magazines were seized ."])
+    assert disagreements(find_figures("a", [parts]) + whole) == []
+
+
+def test_a_model_designation_is_not_a_count():
+    # 12_1ecbplus: "six AK 47 rifles" are six rifles, not 47
+    seized = "INS Sukanya nabbed 26 Somali pirates with six AK 47 rifles , 12 magazines and about 300 rounds ."
+    assert all(f.noun != "rifle" for f in find_figures("a", [seized]))
+
+
+def test_the_real_differences_of_the_labelled_sample_are_still_found():
+    # 8_3ecbplus / 8_8ecbplus: the same Athens riot, 12 vs 18 injured
+    usa = find_figures("a", ["Police said 12 people were injured in the riots ."])
+    reuters = find_figures("b", ["Police said 18 people had been injured in the violence and 12 arrested ."])
+    assert [(d.noun, len(d.sides)) for d in disagreements(usa + reuters)] == [("person", 2)]
+    # 20_3ecb / 20_1ecb: the same Qeshm quake, two vs five injured
+    isna = find_figures(
+        "c", ["the quake on the outskirts of Dargahan , a small town on the island , injured two people ."]
+    )
+    other = find_figures("d", ["The tremor struck the town of Dargahan on Qeshm island , injuring five people ."])
+    assert len(disagreements(isna + other)) == 1

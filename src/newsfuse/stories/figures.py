@@ -99,13 +99,30 @@ def _figure(article_id: str, sentence: str, match: re.Match) -> Figure | None:
     if noun is None or noun in cfg["skip_nouns"] or any(w in _function_words() for w in match["mid"].split()):
         return None
     span = _range(match)
-    before = re.findall(r"[a-z]+", sentence[: match.start()].lower())[-1:]
-    if span is None or _counts_a_period(sentence) or (before and before[0] in cfg["partitive_before"]):
+    if span is None or _counts_a_period(sentence) or _partitive(sentence, match) or _has_a_part(sentence, noun):
         return None
+    if re.search(r"\b[A-Z]{1,3}$", sentence[: match.start()].rstrip()) and match["num"][0].isdigit():
+        return None  # a designation, not a count: "six AK 47 rifles", "two F 16 jets"
     clause = re.split(r"[,;:.!?()“”\"]", sentence[: match.start()])[-1]
     shown = re.findall(r"[\w’'-]+", clause)[-int(cfg["max_figure_words"]) :]
     text = " ".join(shown + [match.group(0)])
     return Figure(article_id, noun, match["noun"], span[0], span[1], text, _context(sentence, match))
+
+
+def _partitive(sentence: str, match: re.Match) -> bool:
+    """A count right after "other", "remaining"...: a part of a larger whole ("the other three boats")."""
+    before = re.findall(r"[a-z]+", sentence[: match.start()].lower())[-1:]
+    return bool(before) and before[0] in _cfg()["partitive_before"]
+
+
+def _has_a_part(sentence: str, noun: str) -> bool:
+    """The sentence also counts a part of the same things ("seven AK-47 rifles, two other rifles", "the
+    other three boats"): its counts of that noun are parts of a whole it never states."""
+    parts = _cfg()["partitive_before"]
+    return any(
+        _singular(m["noun"]) == noun and (_partitive(sentence, m) or any(w.lower() in parts for w in m["mid"].split()))
+        for m in _pattern().finditer(sentence)
+    )
 
 
 def _counts_a_period(sentence: str) -> bool:
@@ -139,6 +156,8 @@ def _range(match: re.Match) -> tuple[float, float] | None:
             return None  # a year
         if raw.startswith("0"):
             return None  # a code or a label ("report 002"), not a count
+        if "." in raw and not match["mult"]:
+            return None  # things are counted whole: "7.2 rebounds" is an average, not a count
         value, open_ended = float(raw.replace(",", "")), False
     value *= cfg["multipliers"].get((match["mult"] or "").lower(), 1)
     if value < 2:
