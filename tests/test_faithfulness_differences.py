@@ -116,12 +116,17 @@ def test_run_all_renders_the_share_of_real_items_and_every_item_not_real():
 
     a, b = _fake("rifles", ["7 rifles", "9 rifles"], ["1", "2"]), _fake("boats", ["2 boats", "3 boats"], ["1", "3"])
     labels = [_labelled(a, "real"), _labelled(b, "not real")]
-    result = {"items": 2, "seed": differences.SEED, "sets": {"ecbplus-train": {"items": 2}}}
+    result = {
+        "items": 2,
+        "seed": differences.SEED,
+        "protocol": differences.PROTOCOL,
+        "sets": {"ecbplus-train": {"items": 2}},
+    }
     result |= {"sample": differences.score([a, b], labels), "_environment": {}}
     text = run_all.render({"differences": result})
     assert (
         "**1/2** still listed are real disagreements (0.5, 95 % Wilson interval [0.095, 0.905])" in text
         and "**not met**" in text
     )
-    assert "- not real: boats: 2 boats / 3 boats — why" in text
+    assert "- not real: boats: 2 boats / 3 boats — why" in text and "in-sample for those rules" in text
     assert any(row[1] == "**1/2** (0.5)" for row in run_all.summary_rows({"differences": result}))
