@@ -317,3 +317,35 @@ def test_merges_and_splits_keep_every_article_in_exactly_one_story(order):
     groups = sorted(sorted(s.article_ids) for s in clusterer.stories_list())
     assert groups == [[f"{e}{i}" for i in range(4)] for e in "cfp"]  # whatever the order, three events
     assert StoryClusterer.from_bytes(clusterer.to_bytes()).to_bytes() == clusterer.to_bytes()
+
+
+def _placed(aid: str, places: tuple[str, ...]) -> StoryItem:
+    return StoryItem(
+        article_id=aid,
+        published=None,
+        title=aid,
+        embedding=np.zeros(0, dtype=np.float32),
+        places=places,
+        terms=(("shooting", 2), ("police", 1)),
+    )
+
+
+def test_a_place_named_at_another_grain_is_no_place_conflict():
+    clusterer = StoryClusterer()
+    city, county = _placed("a", ("los angeles",)), _placed("b", ("los angeles county", "burbank"))
+    elsewhere = _placed("c", ("stockton",))
+    assert clusterer.explain(city, county)["places"] == 0.0
+    assert clusterer.explain(city, elsewhere)["places"] == -clusterer.cfg["weights"]["places"]
+    # a name inside another word is not the same place
+    assert clusterer.explain(_placed("d", ("angeles",)), _placed("e", ("losangeles",)))["places"] < 0
+
+
+def test_pair_is_the_sum_of_its_explained_parts(seeds):
+    _, _, items = seeds
+    clusterer = StoryClusterer()
+    for item in items:
+        clusterer.add(item)
+    parts = clusterer.explain(items[0], items[1])
+    member = clusterer._member
+    assert clusterer.pair(member(items[0]), member(items[1])) == sum(parts.values())
+    assert parts["terms"] > 0 and parts["embedding"] > 0

@@ -87,6 +87,12 @@ def _numbers(terms: dict[str, float]) -> tuple[str, ...]:
     return tuple(sorted(t for t in terms if _NUMBER.match(t) and not (len(t) == 4 and t[:2] in ("19", "20"))))
 
 
+def _nested(x: str, y: str) -> bool:
+    """One place name holds the other as whole words."""
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return f" {short} " in f" {long} "
+
+
 def _conflict(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """1 when both sides state values of one kind and share none of them."""
     return float(bool(a) and bool(b) and not set(a) & set(b))
@@ -282,8 +288,11 @@ class StoryClusterer:
         return sum(w for w, seen in weights if not seen) / total if total else 0.0
 
     def _place_conflict(self, a: _Member, b: _Member) -> float:
-        """1 when both name places and share none of them."""
-        return float(bool(a.places) and bool(b.places) and not set(a.places) & set(b.places))
+        """1 when both name places and share none of them; a place named at a finer or coarser grain
+        ("los angeles" and "los angeles county", "stockton" and "south stockton") is the same place."""
+        if not a.places or not b.places or set(a.places) & set(b.places):
+            return 0.0
+        return float(not any(_nested(x, y) for x in a.places for y in b.places))
 
     def _date_penalty(self, a: str | None, b: str | None) -> float:
         da, db = _days(a), _days(b)
