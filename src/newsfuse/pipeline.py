@@ -382,7 +382,7 @@ class IngestSession:
             record_failure(store, summary, InputError(article.source_path, cause), article.input_sha256, on_error)
 
         def flush() -> None:
-            self._flush(summary, analyse_articles, time_limit, late, ctl.abortable)
+            self._flush(summary, analyse_articles, time_limit, late, ctl.abortable, batch_size)
 
         with _graceful_interrupt() as ctl:
             try:
@@ -423,16 +423,20 @@ class IngestSession:
         time_limit: float | None,
         late: Callable[[Article], None],
         guard: Callable[[], AbstractContextManager[None]],
+        batch_size: int = BATCH_SIZE,
     ) -> None:
-        """Analyse and store the batch in hand."""
-        if not self.pending:
-            return
-        batch, analyses, given_up = analyse_batch(self.pending, analyse_articles, time_limit, guard)
-        for article in given_up:
-            late(article)
-        self.store_analysed(batch, analyses)
-        summary.new_ids.extend(a.id for a, _ in batch)
-        self.pending.clear()
+        """Analyse and store the articles in hand, ``batch_size`` at a time (one file of many records,
+        a feed or a WARC, is many batches: each is analysed together within the time limit and
+        stored in its own transaction)."""
+        while self.pending:
+            chunk = self.pending[:batch_size]
+            batch, analyses, given_up = analyse_batch(chunk, analyse_articles, time_limit, guard)
+            for article in given_up:
+                late(article)
+            self.store_analysed(batch, analyses)
+            summary.new_ids.extend(a.id for a, _ in batch)
+            done = {id(x) for x in chunk}
+            self.pending[:] = [x for x in self.pending if id(x) not in done]
 
     # ------------------------------------------------------------------ steps (the Dask runner calls these too)
 
