@@ -185,3 +185,22 @@ def test_the_real_differences_of_the_labelled_sample_are_still_found():
     )
     other = find_figures("d", ["The tremor struck the town of Dargahan on Qeshm island , injuring five people ."])
     assert len(disagreements(isna + other)) == 1
+
+
+def test_counts_of_different_named_people_are_not_compared():
+    # ECB+ 31_4ecb and 31_8ecb (train): one player's rebounds in a game, another player's
+    curry = "The nation 's leading scorer , Stephen Curry , posted a game-high 29 points to go with eight rebounds ."
+    hansbrough = "Hansbrough finished the game with 20 points and nine rebounds ."
+    also_hansbrough = "Tyler Hansbrough had 24 points and seven rebounds in a balanced attack ."
+    people = {
+        curry: frozenset({"curry"}),
+        hansbrough: frozenset({"hansbrough"}),
+        also_hansbrough: frozenset({"hansbrough"}),
+    }
+
+    def figures(article_id: str, sentence: str):
+        return find_figures(article_id, [sentence], people_in=lambda i: people[sentence])
+
+    assert not disagreements(figures("a", curry) + figures("b", hansbrough))
+    (found,) = disagreements(figures("a", also_hansbrough) + figures("b", hansbrough))
+    assert found.noun == "rebound"

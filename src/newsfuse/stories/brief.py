@@ -271,15 +271,34 @@ def _differences(events: list[Event], mentions: Mentions, srcs: dict[str, Source
     return out
 
 
-def _verb_finder(parsed: AnnotatedArticle, texts: list[str]):
-    """(sentence index, offset in it) -> lemma of the word that governs the token there, from the
-    parse: the first verb or noun above it, prepositions passed ("seized [seven rifles]" -> seize,
-    "a delegation of [12 officials]" -> delegation)."""
+def _sentence_starts(parsed: AnnotatedArticle, texts: list[str]) -> list[int]:
+    """Where each sentence begins in the article's text (-1: not found), in order."""
     starts, at = [], 0
     for t in texts:
         found = parsed.article.text.find(t, at)
         starts.append(found)
         at = found + len(t) if found >= 0 else at
+    return starts
+
+
+def _people_finder(parsed: AnnotatedArticle, texts: list[str]):
+    """sentence index -> the surnames (lower case) of the people the parse finds in it."""
+    starts = _sentence_starts(parsed, texts)
+    people = [e for e in parsed.entities if e.label == "PERSON" and e.text.split()]
+
+    def people_in(sentence: int) -> frozenset[str]:
+        lo = starts[sentence]
+        hi = lo + len(texts[sentence])
+        return frozenset(e.text.split()[-1].lower() for e in people if lo >= 0 and lo <= e.start and e.end <= hi)
+
+    return people_in
+
+
+def _verb_finder(parsed: AnnotatedArticle, texts: list[str]):
+    """(sentence index, offset in it) -> lemma of the word that governs the token there, from the
+    parse: the first verb or noun above it, prepositions passed ("seized [seven rifles]" -> seize,
+    "a delegation of [12 officials]" -> delegation)."""
+    starts = _sentence_starts(parsed, texts)
     begins = [t.start for t in parsed.tokens]
     by_i = {t.i: t for t in parsed.tokens}
 
@@ -312,7 +331,11 @@ def _figures(
     for a in srcs:
         texts = [s.text for s in pool if s.article_id == a]
         parsed = (annotated or {}).get(a)
-        found += find_figures(a, texts, _verb_finder(parsed, texts) if parsed else None)
+        found += (
+            find_figures(a, texts, _verb_finder(parsed, texts), _people_finder(parsed, texts))
+            if parsed
+            else find_figures(a, texts)
+        )
     out = []
     for d in disagreements(found):
         groups = {srcs[a].group for _, arts in d.sides for a in arts}

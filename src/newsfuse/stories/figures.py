@@ -31,6 +31,7 @@ class Figure:
     text: str  # the words as written, a few before the number included ("delegation of 12 officials")
     context: frozenset[str]  # stems of the content words around it
     verb: str | None = None  # lemma of the verb that governs the counted noun ("seize"), when parsed
+    people: frozenset[str] | None = None  # surnames of the people its sentence names, when parsed
 
 
 @dataclass(frozen=True)
@@ -77,17 +78,22 @@ def _pattern() -> re.Pattern:
 
 
 VerbAt = Callable[[int, int], "str | None"]  # (sentence index, offset of the noun in it) -> verb lemma
+PeopleIn = Callable[[int], frozenset[str]]  # sentence index -> surnames of the people it names
 
 
-def find_figures(article_id: str, sentences: Sequence[str], verb_at: VerbAt | None = None) -> list[Figure]:
-    """Every count of a plural noun in ``sentences`` (one article's); with ``verb_at`` (the parse), each
-    knows the verb that governs what it counts."""
+def find_figures(
+    article_id: str, sentences: Sequence[str], verb_at: VerbAt | None = None, people_in: PeopleIn | None = None
+) -> list[Figure]:
+    """Every count of a plural noun in ``sentences`` (one article's); with ``verb_at`` and ``people_in``
+    (the parse), each knows the verb that governs what it counts and the people its sentence names."""
     out = []
     for i, sentence in enumerate(sentences):
         for match in _pattern().finditer(sentence):
             figure = _figure(article_id, sentence, match)
             if figure is not None and verb_at is not None:
                 figure = dataclasses.replace(figure, verb=verb_at(i, match.start("noun")) or "")
+            if figure is not None and people_in is not None:
+                figure = dataclasses.replace(figure, people=people_in(i))
             if figure is not None:
                 out.append(figure)
     return out
@@ -233,7 +239,11 @@ def _same_role(a: Figure, b: Figure) -> bool:
     """Counts of one thing in one role: the same governing word where both were parsed ("seized
     seven rifles" / "seized three rifles", "a delegation of 12 / of 20 officials"; ``""``: parsed,
     none found). Counts governed differently ("took Detroit to six games" / "12 games behind") are
-    mostly of different things: never compared, at the cost of some real differences."""
+    mostly of different things: never compared, at the cost of some real differences. Where both
+    sentences were parsed they must name the same person, or neither one: "eight rebounds" of one
+    player and "7.2 rebounds" of another are not two accounts of one count."""
+    if a.people is not None and b.people is not None and (a.people or b.people) and not a.people & b.people:
+        return False
     if a.verb is None or b.verb is None:
         return True
     return bool(a.verb) and a.verb == b.verb and a.verb not in _cfg()["light_verbs"]
