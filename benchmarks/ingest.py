@@ -6,6 +6,13 @@ with the real pipeline into a fresh SQLite file. Two modes are measured:
   clean+store  read, clean, dedup, store (``--no-analysis``)
   full         plus nlp, actors, events, embeddings, stories and fusion
 Usage: python benchmarks/ingest.py [--n 5000] [--n-full 5000] [--json]
+
+``--growth 0,1000,3000`` instead measures what one added article costs as the store grows (full
+mode, SQLite): stores are filled to each size (see ``fill``; kept in ``--work`` and reused), then
+on a copy of each, ``--probe`` new generated articles are ingested as one folder (one
+``ingest_paths`` call: ms per added article), and, on another copy, ``--watch-files`` files are
+ingested one by one by ``watch`` (ms per file). ``NEWSFUSE_SRC=DIR`` runs the probes with another
+version of the code (e.g. ``git archive`` of an older commit's src/) on the same filled stores.
 """
 
 from __future__ import annotations
@@ -17,13 +24,16 @@ import platform
 import random
 import re
 import resource
+import shutil
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+SRC = os.environ.get("NEWSFUSE_SRC") or str(ROOT / "src")
+sys.path.insert(0, SRC)
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
@@ -51,10 +61,10 @@ def sentence_pool() -> list[str]:
     return pool
 
 
-def generate(folder: Path, n: int, seed: int = 7) -> None:
+def generate(folder: Path, n: int, seed: int = 7, first: int = 0) -> None:
     rng = random.Random(seed)
     pool = sentence_pool()
-    for i in range(n):
+    for i in range(first, first + n):
         sentences = rng.sample(pool, k=min(8, len(pool)))
         paragraphs = [" ".join(sentences[j : j + 2]) for j in range(0, len(sentences), 2)]
         day = 1 + i % 28
@@ -85,12 +95,236 @@ def measure(folder: Path, analyse: bool) -> dict:
     }
 
 
+# ---------------------------------------------------------------------- growth: cost per article as the store grows
+
+POOL = 48  # generated articles analysed for real; the fill stores tagged copies of them
+FILL_BATCH = 64  # copies stored per batch (one transaction, one clusterer save)
+PROBE_SEED, WATCH_SEED = 99, 98  # other sentence draws than the pool's (seed 7)
+
+
+def analysed_pool(work: Path) -> list:
+    """POOL generated articles through the real read, clean and analysis."""
+    from newsfuse.ingest import iter_inputs
+    from newsfuse.pipeline import analyse, read_and_clean
+
+    folder = work / "pool"
+    folder.mkdir(exist_ok=True)
+    generate(folder, POOL)
+    articles = []
+    for item in iter_inputs([str(folder)]):
+        articles += read_and_clean(item)[1]
+    return analyse(articles)
+
+
+def tagged_copy(analysis, n: int):
+    """Copy ``n`` of a pool article: its own id and text; per generation of copies (n // POOL) its own
+    names, words, actors and embedding direction, so that each generation forms stories and fused
+    events of its own, as new events do, instead of piling onto the pool's stories."""
+    import dataclasses
+
+    import numpy as np
+
+    from newsfuse.model import Block
+
+    generation = n // POOL
+    tag = f"g{generation}"
+    ann = analysis.annotated
+    article = dataclasses.replace(
+        ann.article,
+        id=f"fill{n:07d}",
+        title=f"{ann.article.title} ({tag})",
+        blocks=ann.article.blocks + (Block("paragraph", f"Reference {n}."),),
+    )
+
+    def actor(ref):
+        return dataclasses.replace(ref, name=f"{ref.name} {tag}", actor_id=f"{ref.actor_id or ref.name}~{tag}")
+
+    annotated = dataclasses.replace(
+        ann,
+        article=article,
+        tokens=tuple(dataclasses.replace(t, lemma=f"{t.lemma or t.text}~{tag}") for t in ann.tokens),
+        entities=tuple(dataclasses.replace(e, text=f"{e.text} {tag}") for e in ann.entities),
+        actors=tuple(dataclasses.replace(a, actor=actor(a.actor)) for a in ann.actors),
+    )
+    mentions = tuple(
+        dataclasses.replace(
+            m,
+            id=f"{m.id}~{n}",
+            article_id=article.id,
+            source_actors=tuple(actor(a) for a in m.source_actors),
+            target_actors=tuple(actor(a) for a in m.target_actors),
+            initiator=actor(m.initiator) if m.initiator else None,
+        )
+        for m in analysis.mentions
+    )
+    embedding = analysis.embedding
+    if embedding is not None:
+        direction = np.random.default_rng(generation).standard_normal(384).astype(np.float32)
+        vec = 0.5 * np.frombuffer(embedding, dtype=np.float32) + 0.866 * direction / np.linalg.norm(direction)
+        embedding = (vec / np.linalg.norm(vec)).astype(np.float32).tobytes()
+    return dataclasses.replace(analysis, annotated=annotated, mentions=mentions, embedding=embedding, warnings=())
+
+
+def fill(db: Path, size: int, pool: list) -> None:
+    """Store tagged copies of the pool until the store holds ``size`` articles, batch by batch as
+    an ingest stores them (articles, annotations, mentions, embeddings, clusterer), then stories
+    and fusion."""
+    from newsfuse.clean.dedup import text_signature
+    from newsfuse.pipeline import IngestSession
+    from newsfuse.store import open_store
+
+    with open_store(str(db)) as store:
+        session = IngestSession(store)
+        for start in range(store.count_articles(), size, FILL_BATCH):
+            copies = [tagged_copy(pool[k % len(pool)], k) for k in range(start, min(size, start + FILL_BATCH))]
+            batch = [(c.annotated.article, text_signature(c.annotated.article.text)) for c in copies]
+            session.store_analysed(batch, copies)
+        session.update_stories_and_events()
+
+
+def filled_stores(work: Path, sizes: list[int]) -> dict[int, Path]:
+    """work/fill-N.db for each size, each grown from the one before (made once, then reused)."""
+    out: dict[int, Path] = {}
+    pool: list | None = None
+    previous: Path | None = None
+    for size in sorted(sizes):
+        path = work / f"fill-{size}.db"
+        if not path.exists():
+            if pool is None:
+                pool = analysed_pool(work)
+            tmp = work / "filling.db"
+            if previous is not None:
+                shutil.copy(previous, tmp)
+            fill(tmp, size, pool)
+            tmp.rename(path)
+        out[size] = previous = path
+    return out
+
+
+class AnalysisClock:
+    """Seconds spent in ``pipeline.analyse`` (nlp, actors, events, embeddings), so that the store
+    side (dedup, storing, stories, fusion: what grows with the store) is told apart from the
+    analysis, whose time depends on the machine's load, not on the store."""
+
+    def __init__(self) -> None:
+        from newsfuse import pipeline
+
+        self.seconds = 0.0
+        original = pipeline.analyse
+
+        def timed(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - start
+
+        pipeline.analyse = timed
+
+    def lap(self) -> float:
+        seconds, self.seconds = self.seconds, 0.0
+        return seconds
+
+
+def watch_times(db: Path, folder: Path, clock: AnalysisClock) -> tuple[int, list[float], list[float]]:
+    """``watch`` over a folder of new files (one round): files ingested, ms each took, and ms each
+    took outside the analysis."""
+    from newsfuse.store import open_store
+    from newsfuse.watch import watch
+
+    marks, outside = [time.perf_counter()], []
+
+    def done(path: str, summary) -> None:
+        marks.append(time.perf_counter())
+        outside.append(1000 * (marks[-1] - marks[-2] - clock.lap()))
+
+    with open_store(str(db)) as store:
+        clock.lap()
+        files = watch(store, [str(folder)], once=True, on_file=done)
+    return files, [1000 * (b - a) for a, b in zip(marks, marks[1:])], outside
+
+
+def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> list[dict]:
+    """On copies of each filled store: ms per added article for ``n_probe`` new articles in one
+    ingest call, and ms per file for ``n_watch`` files that ``watch`` takes one by one."""
+    from newsfuse.pipeline import ingest_paths, prepare_analysis
+    from newsfuse.store import open_store
+
+    stores = {s: work / f"fill-{s}.db" for s in sizes}
+    missing = [str(p) for p in stores.values() if not p.exists()]
+    if missing:
+        raise SystemExit(f"fill the stores with this checkout's code first (no NEWSFUSE_SRC): missing {missing}")
+    folders = {}
+    for name, seed, count, first in (("probe", PROBE_SEED, n_probe, 10**6), ("watch", WATCH_SEED, n_watch, 2 * 10**6)):
+        folders[name] = work / f"{name}-{count}"
+        if not folders[name].exists():
+            folders[name].mkdir()
+            generate(folders[name], count, seed=seed, first=first)
+    prepare_analysis()  # models loaded before any timing
+    clock = AnalysisClock()
+    out = []
+    for size in sorted(sizes):
+        row: dict = {"store_articles": size}
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "probe.db"
+            shutil.copy(stores[size], db)
+            with open_store(str(db)) as store:
+                clock.lap()
+                start = time.perf_counter()
+                summary = ingest_paths(store, [str(folders["probe"])])
+                seconds = time.perf_counter() - start
+            new = max(summary.new, 1)
+            row["one_call"] = {
+                "new": summary.new,
+                "ms_per_article": round(1000 * seconds / new, 1),
+                "ms_per_article_outside_analysis": round(1000 * (seconds - clock.lap()) / new, 1),
+            }
+            shutil.copy(stores[size], db)
+            files, per_file, outside = watch_times(db, folders["watch"], clock)
+            row["watch"] = {
+                "files": files,
+                "ms_per_file_mean": round(statistics.mean(per_file), 1),
+                "ms_per_file_median": round(statistics.median(per_file), 1),
+                "ms_first_file": round(per_file[0], 1),
+                "outside_analysis_ms_per_file_mean": round(statistics.mean(outside), 1),
+                "outside_analysis_ms_per_file_median": round(statistics.median(outside), 1),
+                "outside_analysis_ms_first_file": round(outside[0], 1),
+            }
+        out.append(row)
+        call, w = row["one_call"], row["watch"]
+        print(
+            f"store {size:6d} articles: {call['new']} new in one call {call['ms_per_article']:7.1f} ms/article"
+            f" ({call['ms_per_article_outside_analysis']:6.1f} outside analysis); watch {files} files one by one:"
+            f" mean {w['ms_per_file_mean']:7.1f} ms/file ({w['outside_analysis_ms_per_file_mean']:6.1f} outside"
+            f" analysis, median {w['outside_analysis_ms_per_file_median']:6.1f}, first file"
+            f" {w['outside_analysis_ms_first_file']:6.1f})",
+            flush=True,
+        )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=5000, help="articles for the clean+store run")
     parser.add_argument("--n-full", type=int, default=5000, help="articles for the full run (0 to skip)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--growth", help="store sizes, e.g. 0,1000,3000: cost per added article as the store grows")
+    parser.add_argument("--probe", type=int, default=16, help="--growth: new articles ingested in one call")
+    parser.add_argument("--watch-files", type=int, default=10, help="--growth: files watch ingests one by one")
+    parser.add_argument("--work", default=None, help="--growth: folder for the filled stores (kept, reused)")
     args = parser.parse_args()
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    if args.growth:
+        work = Path(args.work or tempfile.mkdtemp(prefix="newsfuse-growth-"))
+        work.mkdir(parents=True, exist_ok=True)
+        sizes = [int(x) for x in args.growth.split(",")]
+        if "NEWSFUSE_SRC" not in os.environ:
+            filled_stores(work, sizes)
+        rows = probe_growth(work, sizes, args.probe, args.watch_files)
+        print(f"code: {SRC}; fill: tagged copies of {POOL} analysed generated articles; machine: {machine}")
+        if args.json:
+            print(json.dumps({"growth": rows, "code": SRC, "machine": machine}))
+        return
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
@@ -107,7 +341,6 @@ def main() -> None:
             for path in sorted(folder.iterdir())[: args.n_full]:
                 os.link(path, full / path.name)
             results.append(measure(full, analyse=True))
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     for r in results:
         print(
             f"{r['mode']:12} {r['articles']:6d} articles in {r['seconds']:8.1f} s = {r['articles_per_s']:8.1f} "
