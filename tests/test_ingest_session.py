@@ -15,6 +15,7 @@ from newsfuse.api import create_app
 from newsfuse.pipeline import IngestSession, ingest_paths, load_clusterer
 from newsfuse.store import open_store
 from newsfuse.store.base import Store
+from newsfuse.store.postgres import PostgresStore
 from newsfuse.watch import watch
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,19 +96,29 @@ def test_story_records_rebuilt_where_touched_equal_a_full_rebuild(tmp_path, exam
         assert saved and max(len(set(ids)) for ids in saved) < len(stored)
 
 
-def test_a_session_never_saves_a_stale_clusterer_over_another_writers(tmp_path, seeds_dir):
+def _second_connection(store: Store) -> Store:
+    """Another connection to the same store, as another process would have."""
+    if isinstance(store, PostgresStore):
+        return PostgresStore(store.url, schema=store.schema)
+    return open_store(store.url)
+
+
+def test_a_session_never_saves_a_stale_clusterer_over_another_writers(any_store, seeds_dir):
     seeds = sorted(seeds_dir.glob("*.txt"))
-    db = str(tmp_path / "two.db")
-    with open_store(db) as one, open_store(db) as other:
-        session = IngestSession(one)
+    other = _second_connection(any_store)
+    try:
+        session = IngestSession(any_store)
         session.ingest([str(seeds[0])])
         ingest_paths(other, [str(seeds[1])])  # e.g. a CLI ingest while `serve` runs
         session.ingest([str(seeds[2])])
-        clustered = set(load_clusterer(one).article_story)
-        assert clustered == {a.id for a in one.articles()} and len(clustered) == 3
-        [story] = one.stories()  # the three seeds report one call
+        assert session.loads["clusterer"] == 2
+        clustered = set(load_clusterer(any_store).article_story)
+        assert clustered == {a.id for a in any_store.articles()} and len(clustered) == 3
+        [story] = any_store.stories()  # the three seeds report one call
         assert len(story.article_ids) == 3
-        assert {a.story_id for a in one.articles()} == {story.id}
+        assert {a.story_id for a in any_store.articles()} == {story.id}
+    finally:
+        other.close()
 
 
 def test_watch_loads_the_stored_state_once_for_all_its_files(tmp_path, seeds_dir):
