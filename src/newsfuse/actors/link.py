@@ -150,7 +150,14 @@ def _cap_ok(toks: list[Tok]) -> bool:
 def kb_match(doc: Doc, i: int) -> tuple[int, Entry] | None:
     """Longest KB alias starting at token i, written as a name is written."""
     toks = doc.toks
-    for n in range(min(doc.kb.max_len, len(toks) - i), 0, -1):
+    # a span is a name only if each of its words is capitalised or a function word (_cap_ok): no
+    # longer span than that run starting at i is worth a lookup
+    run = 0
+    for t in toks[i : i + min(doc.kb.max_len, len(toks) - i)]:
+        if not (t.capitalised or t.norm in FUNCTION_WORDS):
+            break
+        run += 1
+    for n in range(run, 0, -1):
         k = tuple(t.norm for t in toks[i : i + n])
         if k not in doc.kb.index and k not in doc.kb.metonym_capitals and not (n == 1 and k[0] in doc.seen):
             continue
