@@ -135,6 +135,9 @@ class StoryClusterer:
         self.n_docs = 0
         self.index: dict[str, list[str]] = {}
         self._idf_cache: dict[str, float] = {}
+        # a term vector's idf-weighted norm, valid while the idf values are (cleared with them);
+        # the vector is kept beside its norm so a reused id() never answers for another vector
+        self._norm_cache: dict[tuple[int, bool], tuple[dict[str, float], float]] = {}
         self._moved: set[str] = set()  # articles a merge or a split moved since ``pop_moved``
         self.prior_n, self.prior_df, self.prior_name_df = background(self.cfg.get("background_df"))
         rng = np.random.default_rng(int(self.cfg["lsh_seed"]))
@@ -274,9 +277,17 @@ class StoryClusterer:
         dot = sum(v * b[t] * self._idf(t, df) ** 2 for t, v in a.items() if t in b)
         if not dot:
             return 0.0
-        na = math.sqrt(sum((v * self._idf(t, df)) ** 2 for t, v in a.items()))
-        nb = math.sqrt(sum((v * self._idf(t, df)) ** 2 for t, v in b.items()))
+        na, nb = self._norm(a, df), self._norm(b, df)
         return dot / (na * nb) if na and nb else 0.0
+
+    def _norm(self, a: dict[str, float], df: Counter) -> float:
+        key = (id(a), df is self.name_df)
+        hit = self._norm_cache.get(key)
+        if hit is not None and hit[0] is a:
+            return hit[1]
+        value = math.sqrt(sum((v * self._idf(t, df)) ** 2 for t, v in a.items()))
+        self._norm_cache[key] = (a, value)
+        return value
 
     def _missing(self, a: _Member, b: _Member) -> float:
         """Idf-weighted share of each side's salient names that the other never mentions."""
@@ -481,6 +492,7 @@ class StoryClusterer:
     def _count(self, item: StoryItem) -> None:
         self.n_docs += 1
         self._idf_cache.clear()
+        self._norm_cache.clear()
         self.df.update(t for t, _ in item.terms)
         self.name_df.update(item.names)
 
