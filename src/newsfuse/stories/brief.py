@@ -281,24 +281,24 @@ def _sentence_starts(parsed: AnnotatedArticle, texts: list[str]) -> list[int]:
     return starts
 
 
-def _people_finder(parsed: AnnotatedArticle, texts: list[str]):
+def _people_finder(parsed: AnnotatedArticle, texts: list[str], starts: list[int]):
     """sentence index -> the surnames (lower case) of the people the parse finds in it."""
-    starts = _sentence_starts(parsed, texts)
     people = [e for e in parsed.entities if e.label == "PERSON" and e.text.split()]
 
     def people_in(sentence: int) -> frozenset[str]:
         lo = starts[sentence]
+        if lo < 0:
+            return frozenset()
         hi = lo + len(texts[sentence])
-        return frozenset(e.text.split()[-1].lower() for e in people if lo >= 0 and lo <= e.start and e.end <= hi)
+        return frozenset(e.text.split()[-1].lower() for e in people if lo <= e.start and e.end <= hi)
 
     return people_in
 
 
-def _verb_finder(parsed: AnnotatedArticle, texts: list[str]):
+def _verb_finder(parsed: AnnotatedArticle, starts: list[int]):
     """(sentence index, offset in it) -> lemma of the word that governs the token there, from the
     parse: the first verb or noun above it, prepositions passed ("seized [seven rifles]" -> seize,
-    "a delegation of [12 officials]" -> delegation)."""
-    starts = _sentence_starts(parsed, texts)
+    "a delegation of [12 officials]" -> delegation). ``starts``: each sentence's offset in the text."""
     begins = [t.start for t in parsed.tokens]
     by_i = {t.i: t for t in parsed.tokens}
 
@@ -331,11 +331,11 @@ def _figures(
     for a in srcs:
         texts = [s.text for s in pool if s.article_id == a]
         parsed = (annotated or {}).get(a)
-        found += (
-            find_figures(a, texts, _verb_finder(parsed, texts), _people_finder(parsed, texts))
-            if parsed
-            else find_figures(a, texts)
-        )
+        if parsed is None:
+            found += find_figures(a, texts)
+            continue
+        starts = _sentence_starts(parsed, texts)
+        found += find_figures(a, texts, _verb_finder(parsed, starts), _people_finder(parsed, texts, starts))
     out = []
     for d in disagreements(found):
         groups = {srcs[a].group for _, arts in d.sides for a in arts}
