@@ -264,7 +264,8 @@ class Deduper:
         self.dropped.add(article_id)
 
 
-STORIES_STATE = "stories"  # state: the StoryClusterer
+STORIES_STATE = "stories"  # state: the StoryClusterer as one blob (stores from before its rows)
+STORIES_META = "stories:meta"  # state: the StoryClusterer's config and article count (the rest: the cluster_* rows)
 GENERATION = "ingest:generation"  # state: bumped by every batch an ingest session stores
 
 
@@ -275,8 +276,30 @@ def store_generation(store: Store) -> int:
 
 
 def load_clusterer(store: Store) -> StoryClusterer:
-    state = store.get_state(STORIES_STATE)
-    return StoryClusterer.from_bytes(state) if state else StoryClusterer()
+    """The store's clusterer: from its rows, or from the blob of a store saved before them (the next
+    ``save_clusterer`` moves it into the rows), or a new one."""
+    blob = store.get_state(STORIES_STATE)
+    if blob:
+        return StoryClusterer.from_bytes(blob)
+    meta = store.get_state(STORIES_META)
+    if meta is None:
+        return StoryClusterer()
+    return StoryClusterer.from_rows(meta, store.cluster_stories(), store.cluster_counts(), store.cluster_postings())
+
+
+def save_clusterer(store: Store, clusterer: StoryClusterer) -> None:
+    """Write what changed in the clusterer since it was loaded or last saved: the rows of the stories
+    a batch changed, the counts it added, the index keys it changed (every row, replacing the old
+    ones and the blob, the first time a clusterer read from a blob or a new one is saved)."""
+    changes = clusterer.pop_changes()
+    with store.transaction():
+        if changes.whole:
+            store.clear_cluster_state()
+            store.delete_state(STORIES_STATE)
+        store.save_cluster_stories(changes.stories, changes.removed)
+        store.add_cluster_counts(changes.counts)
+        store.save_cluster_postings(changes.postings)
+        store.set_state(STORIES_META, changes.meta)
 
 
 class IngestSession:
@@ -701,8 +724,8 @@ def save_batch(store: Store, batch: Sequence[tuple[Article, bytes]], analyses: S
 
 
 def assign_stories(store: Store, clusterer: StoryClusterer, analyses: Sequence[Analysis]) -> None:
-    """Online story clustering: each new article joins a candidate story or starts one; the clusterer
-    is saved. The new articles and every story that gained or lost an article are kept for the next
+    """Online story clustering: each new article joins a candidate story or starts one; what changed in
+    the clusterer is saved. The new articles and every story that gained or lost an article are kept for the next
     fusion (and the next save of story records)."""
     touched_articles, touched_stories = set(), set()
     for result in analyses:
@@ -716,7 +739,7 @@ def assign_stories(store: Store, clusterer: StoryClusterer, analyses: Sequence[A
     touched_stories |= {s for s in store.stories_of(moved).values() if s} | set(moved.values())
     for article_id, story_id in moved.items():
         store.set_story(article_id, story_id)
-    store.set_state(STORIES_STATE, clusterer.to_bytes())
+    save_clusterer(store, clusterer)
     add_fusion_pending(store, touched_articles, touched_stories)
 
 

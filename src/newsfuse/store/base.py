@@ -7,7 +7,7 @@ All writes are idempotent upserts keyed on content hashes, so re-running an inge
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
@@ -170,6 +170,35 @@ class Store(abc.ABC):
     def lock_state(self, key: str) -> None:
         """Inside a transaction: no other writer reads ``key`` under this lock, or writes the
         store, until the transaction ends (check a value, then change it, with nobody between)."""
+
+    @abc.abstractmethod
+    def delete_state(self, key: str) -> None: ...
+
+    # -- the story clusterer's state, row by row: a batch writes the rows it changed
+    @abc.abstractmethod
+    def save_cluster_stories(self, rows: Mapping[str, bytes], removed: Iterable[str]) -> None:
+        """Insert or replace these stories' rows (story id -> state); delete the rows of ``removed``."""
+
+    @abc.abstractmethod
+    def add_cluster_counts(self, counts: Iterable[tuple[str, str, int]]) -> None:
+        """Add each (kind, term, n) to the stored count of (kind, term) (a new one starts at 0)."""
+
+    @abc.abstractmethod
+    def save_cluster_postings(self, postings: Mapping[str, Sequence[str]]) -> None:
+        """Insert or replace each index key's list of story ids."""
+
+    @abc.abstractmethod
+    def clear_cluster_state(self) -> None:
+        """Delete every story row, count and posting list."""
+
+    @abc.abstractmethod
+    def cluster_stories(self) -> list[bytes]: ...
+
+    @abc.abstractmethod
+    def cluster_counts(self) -> list[tuple[str, str, int]]: ...
+
+    @abc.abstractmethod
+    def cluster_postings(self) -> list[tuple[str, list[str]]]: ...
 
     # -- embeddings (story clustering)
     @abc.abstractmethod

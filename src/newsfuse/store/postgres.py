@@ -78,6 +78,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX fusion_keys_article ON fusion_keys (article_id);
     CREATE INDEX event_terms_event ON event_terms (event_id)
     """,
+    # 3: the story clusterer's state row by row (was one blob in state): a batch writes what it changed
+    """
+    CREATE TABLE cluster_stories (story_id TEXT PRIMARY KEY, state BYTEA NOT NULL);
+    CREATE TABLE cluster_counts (kind TEXT NOT NULL, term TEXT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (kind, term));
+    CREATE TABLE cluster_postings (key TEXT PRIMARY KEY, story_ids TEXT NOT NULL)
+    """,
 ]
 
 
@@ -287,6 +293,11 @@ class PostgresStore(SQLStore):
         """A transaction-scoped advisory lock on the key (in this schema), held until the transaction
         ends: READ COMMITTED alone would let two writers read the same value and both change it."""
         self._exec("SELECT pg_advisory_xact_lock(hashtext(?))", (f"{self.schema or ''}:{key}",))
+
+    def _many(self, sql: str, rows: list[tuple]) -> None:
+        if rows:
+            with self.transaction(), self._conn.cursor() as cur:
+                cur.executemany(sql.replace("?", "%s"), rows)
 
     def save_embedding(self, article_id: str, vector: bytes) -> None:
         self._exec(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from ..model import AnnotatedArticle, Article, Event, EventMention, Story
@@ -223,6 +223,54 @@ class SQLStore(Store):
     def get_state(self, key: str) -> bytes | None:
         row = self._exec("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         return bytes(row[0]) if row else None
+
+    def delete_state(self, key: str) -> None:
+        with self.transaction():
+            self._exec("DELETE FROM state WHERE key = ?", (key,))
+
+    def _many(self, sql: str, rows: list[tuple]) -> None:
+        """One statement over many rows (the caller holds a transaction)."""
+        raise NotImplementedError
+
+    def save_cluster_stories(self, rows: Mapping[str, bytes], removed: Iterable[str]) -> None:
+        with self.transaction():
+            for ids in _chunks(removed):
+                self._exec(f"DELETE FROM cluster_stories WHERE story_id IN ({_marks(ids)})", ids)
+            self._many(
+                "INSERT INTO cluster_stories (story_id, state) VALUES (?, ?)"
+                " ON CONFLICT (story_id) DO UPDATE SET state = excluded.state",
+                list(rows.items()),
+            )
+
+    def add_cluster_counts(self, counts: Iterable[tuple[str, str, int]]) -> None:
+        with self.transaction():
+            self._many(
+                "INSERT INTO cluster_counts (kind, term, n) VALUES (?, ?, ?)"
+                " ON CONFLICT (kind, term) DO UPDATE SET n = cluster_counts.n + excluded.n",
+                list(counts),
+            )
+
+    def save_cluster_postings(self, postings: Mapping[str, Sequence[str]]) -> None:
+        with self.transaction():
+            self._many(
+                "INSERT INTO cluster_postings (key, story_ids) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET story_ids = excluded.story_ids",
+                [(key, json.dumps(list(ids))) for key, ids in postings.items()],
+            )
+
+    def clear_cluster_state(self) -> None:
+        with self.transaction():
+            for table in ("cluster_stories", "cluster_counts", "cluster_postings"):
+                self._exec(f"DELETE FROM {table}")
+
+    def cluster_stories(self) -> list[bytes]:
+        return [bytes(r[0]) for r in self._exec("SELECT state FROM cluster_stories").fetchall()]
+
+    def cluster_counts(self) -> list[tuple[str, str, int]]:
+        return [(r[0], r[1], int(r[2])) for r in self._exec("SELECT kind, term, n FROM cluster_counts").fetchall()]
+
+    def cluster_postings(self) -> list[tuple[str, list[str]]]:
+        return [(r[0], json.loads(r[1])) for r in self._exec("SELECT key, story_ids FROM cluster_postings").fetchall()]
 
     def embeddings(self) -> Iterator[tuple[str, bytes]]:
         rows = self._exec("SELECT article_id, vector FROM embeddings ORDER BY article_id").fetchall()

@@ -73,6 +73,14 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX articles_seq ON articles (seq);
     """,
+    # 4: the story clusterer's state row by row (was one blob in state): a batch writes what it changed
+    """
+    CREATE TABLE cluster_stories (story_id TEXT PRIMARY KEY, state BLOB NOT NULL);
+    CREATE TABLE cluster_counts (
+        kind TEXT NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, term)
+    ) WITHOUT ROWID;
+    CREATE TABLE cluster_postings (key TEXT PRIMARY KEY, story_ids TEXT NOT NULL);
+    """,
 ]
 
 
@@ -275,6 +283,10 @@ class SQLiteStore(SQLStore):
     def lock_state(self, key: str) -> None:
         """Nothing to take: a transaction here is BEGIN IMMEDIATE, which holds the file's one write
         lock, and every reader of a key that is then changed reads it in such a transaction."""
+
+    def _many(self, sql: str, rows: list[tuple]) -> None:
+        with self._lock:
+            self._conn.executemany(sql, rows)
 
     def save_embedding(self, article_id: str, vector: bytes) -> None:
         with self.transaction():

@@ -139,6 +139,15 @@ class StoryClusterer:
         # the vector is kept beside its norm so a reused id() never answers for another vector
         self._norm_cache: dict[tuple[int, bool], tuple[dict[str, float], float]] = {}
         self._moved: set[str] = set()  # articles a merge or a split moved since ``pop_moved``
+        # what changed since ``pop_changes``: what a store that keeps the state row by row must write
+        self._changed: set[str] = set()  # stories added or changed
+        self._removed: set[str] = set()  # stories merged away
+        self._changed_keys: set[str] = set()  # index keys whose postings changed
+        self._df_added: Counter = Counter()
+        self._name_df_added: Counter = Counter()
+        self._unsaved = True  # never saved as rows (new, or read from a blob): the next save is whole
+        self._pos: dict[str, int] = {}  # story id -> when it joined ``_stories`` (its place when reloaded)
+        self._next_pos = 0
         self.prior_n, self.prior_df, self.prior_name_df = background(self.cfg.get("background_df"))
         rng = np.random.default_rng(int(self.cfg["lsh_seed"]))
         self.planes = rng.standard_normal((int(self.cfg["lsh_bits"]) * int(self.cfg["lsh_bands"]), DIM)).astype(
@@ -164,7 +173,7 @@ class StoryClusterer:
                 best, best_score = story, score
         if best is None or best_score < float(self.cfg["threshold"]):
             best = _Story(id="s-" + item.article_id, order=len(self._stories))
-            self._stories[best.id] = best
+            self._insert(best)
         self._join(best, item, member, keys, [self.pair(member, m) for m in best.members])
         self._merge_bridged(best, scored, best_score)
         self._split_if_two(self._stories[self.article_story[item.article_id]])
@@ -391,7 +400,8 @@ class StoryClusterer:
 
     def _absorb(self, story: _Story, other: _Story) -> None:
         """Move ``other``'s articles, members and index keys into ``story`` (whose id stays)."""
-        del self._stories[other.id]
+        self._remove(other)
+        self._mark(story)
         story.article_ids[:0] = other.article_ids
         story.titles[:0] = other.titles
         story.embs[:0] = other.embs
@@ -409,6 +419,7 @@ class StoryClusterer:
                 postings.remove(other.id)
                 if key not in story.keys:
                     postings.append(story.id)
+                self._changed_keys.add(key)
             story.keys.add(key)
         for aid in other.article_ids:
             self.article_story[aid] = story.id
@@ -470,7 +481,8 @@ class StoryClusterer:
         story.names, story.actors = +story.names, +story.actors  # drop the names no member has left
         days = sorted(m.published for m in moved if m.published)
         fresh.first, fresh.last = (days[0], days[-1]) if days else (None, None)
-        self._stories[fresh.id] = fresh
+        self._insert(fresh)
+        self._mark(story)
         self._moved.update(fresh.article_ids)
         for m in moved:
             self.article_story[m.article_id] = fresh.id
@@ -486,6 +498,7 @@ class StoryClusterer:
             postings = self.index.setdefault(key, [])
             if len(postings) < limit:
                 postings.append(story.id)
+                self._changed_keys.add(key)
 
     # ------------------------------------------------------------------ updates
 
@@ -493,10 +506,14 @@ class StoryClusterer:
         self.n_docs += 1
         self._idf_cache.clear()
         self._norm_cache.clear()
-        self.df.update(t for t, _ in item.terms)
+        terms = [t for t, _ in item.terms]
+        self.df.update(terms)
+        self._df_added.update(terms)
         self.name_df.update(item.names)
+        self._name_df_added.update(item.names)
 
     def _resimilar(self, story: _Story) -> None:
+        self._mark(story)
         members = story.members
         story.sims_at = self.n_docs
         story.sims = np.array(
@@ -519,6 +536,7 @@ class StoryClusterer:
     def _join(
         self, story: _Story, item: StoryItem, member: _Member, keys: list[str], sims: list[float] | None = None
     ) -> None:
+        self._mark(story)
         story.article_ids.append(item.article_id)
         story.titles.append(item.title or "")
         if member.emb.size == DIM:
@@ -556,6 +574,77 @@ class StoryClusterer:
 
     # ------------------------------------------------------------------ persistence
 
+    def _insert(self, story: _Story) -> None:
+        self._stories[story.id] = story
+        self._pos[story.id] = self._next_pos
+        self._next_pos += 1
+        self._mark(story)
+
+    def _remove(self, story: _Story) -> None:
+        del self._stories[story.id]
+        del self._pos[story.id]
+        self._changed.discard(story.id)
+        self._removed.add(story.id)
+
+    def _mark(self, story: _Story) -> None:
+        """``story`` changed: its row is written at the next save."""
+        self._changed.add(story.id)
+        self._removed.discard(story.id)
+
+    def pop_changes(self) -> StateChanges:
+        """What changed since the last call, as rows (every row when never saved as rows before)."""
+        whole = self._unsaved
+        story_ids = list(self._stories) if whole else sorted(self._changed)
+        changes = StateChanges(
+            whole=whole,
+            meta=json.dumps({"cfg": self.cfg, "n_docs": self.n_docs}, sort_keys=True).encode("utf-8"),
+            stories={sid: self._story_row(sid) for sid in story_ids},
+            removed=[] if whole else sorted(self._removed),
+            counts=_count_rows(self.df if whole else self._df_added, self.name_df if whole else self._name_df_added),
+            postings={k: list(self.index[k]) for k in (self.index if whole else sorted(self._changed_keys))},
+        )
+        self._changed.clear()
+        self._removed.clear()
+        self._changed_keys.clear()
+        self._df_added.clear()
+        self._name_df_added.clear()
+        self._unsaved = False
+        return changes
+
+    def _story_row(self, story_id: str) -> bytes:
+        state = {"pos": self._pos[story_id], "story": _story_state(self._stories[story_id])}
+        return zlib.compress(json.dumps(state, sort_keys=True).encode("utf-8"))
+
+    @classmethod
+    def from_rows(
+        cls,
+        meta: bytes,
+        stories: Iterable[bytes],
+        counts: Iterable[tuple[str, str, int]],
+        postings: Iterable[tuple[str, list[str]]],
+    ) -> StoryClusterer:
+        """A clusterer from the rows that ``pop_changes`` gave (in any order): the same as the one saved."""
+        head = json.loads(meta.decode("utf-8"))
+        self = cls(head["cfg"])
+        self.n_docs = head["n_docs"]
+        for kind, term, n in counts:
+            (self.df if kind == "t" else self.name_df)[term] = n
+        self.index = {key: list(ids) for key, ids in postings}
+        rows = sorted((json.loads(zlib.decompress(row).decode("utf-8")) for row in stories), key=lambda r: r["pos"])
+        self._restore([_story_from_state(r["story"]) for r in rows], [r["pos"] for r in rows])
+        self._unsaved = False
+        return self
+
+    def _restore(self, stories: list[_Story], positions: list[int]) -> None:
+        for story, pos in zip(stories, positions):
+            if story.sims.shape[0] != len(story.members):
+                self._resimilar(story)
+            self._stories[story.id] = story
+            self._pos[story.id] = pos
+            for aid in story.article_ids:
+                self.article_story[aid] = story.id
+        self._next_pos = max(positions, default=-1) + 1
+
     def to_bytes(self) -> bytes:
         state = {
             "cfg": self.cfg,
@@ -569,20 +658,33 @@ class StoryClusterer:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> StoryClusterer:
+        """A clusterer saved whole (``to_bytes``); its first ``pop_changes`` gives every row."""
         state = json.loads(zlib.decompress(data).decode("utf-8"))
         self = cls(state["cfg"])
         self.n_docs = state["n_docs"]
         self.df = Counter(state["df"])
         self.name_df = Counter(state["name_df"])
         self.index = {k: list(v) for k, v in state["index"].items()}
-        for raw in state["stories"]:
-            story = _story_from_state(raw)
-            if story.sims.shape[0] != len(story.members):
-                self._resimilar(story)
-            self._stories[story.id] = story
-            for aid in story.article_ids:
-                self.article_story[aid] = story.id
+        stories = [_story_from_state(raw) for raw in state["stories"]]
+        self._restore(stories, list(range(len(stories))))
         return self
+
+
+@dataclass
+class StateChanges:
+    """What changed in a clusterer since its last save, as rows a store keeps (``whole``: every row,
+    the tables are to be replaced)."""
+
+    whole: bool
+    meta: bytes  # the config and the article count
+    stories: dict[str, bytes]  # story id -> its row, for the stories added or changed
+    removed: list[str]  # the stories merged away
+    counts: list[tuple[str, str, int]]  # (kind: "t" term / "n" name, term, articles added that have it)
+    postings: dict[str, list[str]]  # index key -> the story ids it lists now
+
+
+def _count_rows(terms: Counter, names: Counter) -> list[tuple[str, str, int]]:
+    return [("t", t, n) for t, n in sorted(terms.items())] + [("n", t, n) for t, n in sorted(names.items())]
 
 
 def _emb_sum(embs: list[np.ndarray]) -> np.ndarray:
