@@ -17,6 +17,7 @@ from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile, S
 @dataclass(frozen=True)
 class EventFilter:
     actor: str | None = None  # matches actor name (case-insensitive substring) or country code
+    with_actors: tuple[str, ...] = ()  # with ``actor``: further actors every event must involve too
     type: str | None = None
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive

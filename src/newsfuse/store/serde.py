@@ -293,8 +293,9 @@ def event_query(flt: Any, ph: str) -> tuple[str, list] | None:
         params.append(flt.story_id)
     source = "events e"
     if flt.actor:
-        terms = query_terms(flt.actor)
-        if not terms:
+        # every word of every named actor: a pair's events are in the intersection of both postings
+        terms = sorted({t for name in (flt.actor, *flt.with_actors) for t in query_terms(name)})
+        if not terms or not all(query_terms(name) for name in flt.with_actors):
             return None
         # start from the actor's postings, narrowed to the date range there (they carry the sort
         # key), then look the few events left up by id: no scan of the events in the range

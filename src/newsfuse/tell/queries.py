@@ -55,9 +55,10 @@ def timeline(
     store: Store, actors: Sequence[str], since: str | None = None, until: str | None = None, guesses: bool = False
 ) -> Capped[Event]:
     """Dated events involving every given actor (between them, for a pair), oldest first, undated last.
-    The store's indexed actor filter narrows to the first actor; the pair rule runs on those. Events
+    The store's indexed actor filter narrows to the events whose participants carry every word of
+    every given actor (the intersection of their postings); the pair rule runs on those. Events
     coded below the events stage's confidence threshold are guesses: left out unless ``guesses``."""
-    flt = EventFilter(actor=actors[0] if actors else None, since=since, until=until)
+    flt = EventFilter(actor=actors[0] if actors else None, with_actors=tuple(actors[1:]), since=since, until=until)
     candidates = events(store, flt)
     shown = [e for e in candidates.items if guesses or e.confidence >= min_confidence()]
     return Capped(order_timeline(shown, list(actors)), candidates.capped, candidates.limit)
