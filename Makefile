@@ -43,7 +43,7 @@ accuracy: install
 	$(BIN)/python benchmarks/accuracy/run_all.py
 
 bench: install
-	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/speed/run_all.py
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm test-artifacts

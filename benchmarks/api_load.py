@@ -1,13 +1,14 @@
 """Load on the running API: a bounded number of concurrent clients for a bounded time.
 
 Builds (once) a store of synthetic fused events (default 100,000; generated, not extracted: the
-point is the serving path), starts `uvicorn` on a free 127.0.0.1 port in a child process, and has
+point is the serving path), starts `newsfuse serve --workers N` on a free 127.0.0.1 port in a
+child process, and has
 CLIENTS concurrent clients issue read requests for DURATION seconds (each client waits for its
 answer before the next request, so at most CLIENTS requests are in flight). Prints requests/s,
 p50/p95/p99 latency overall and per endpoint, and the error count (non-2xx or transport errors).
 
 Usage: .venv/bin/python benchmarks/api_load.py [--db PATH] [--events 100000] [--clients 32]
-       [--duration 30] [--json]
+       [--duration 30] [--workers 1] [--json]
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import asyncio
 import json
 import os
 import random
+import signal
 import socket
 import statistics
 import subprocess
@@ -129,23 +131,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
-    env = {**os.environ, "NEWSFUSE_DB": db, "PYTHONPATH": str(ROOT / "src")}
-    cmd = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "--factory",
-        "newsfuse.api.app:app_from_env",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-        "--no-access-log",
-    ]
-    proc = subprocess.Popen(cmd, env=env)
+def start_server(db: str, port: int, workers: int = 1) -> subprocess.Popen:
+    """`newsfuse serve` as a user starts it, with `workers` server processes."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    cmd = [sys.executable, "-m", "newsfuse.cli", "serve", "--db", db, "--port", str(port), "--workers", str(workers)]
+    proc = subprocess.Popen(cmd, env=env, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -238,6 +228,7 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=32)
     ap.add_argument("--duration", type=float, default=30.0)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (newsfuse serve --workers)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     db = args.db or str(Path(tempfile.gettempdir()) / f"newsfuse-load-{args.events}.db")
@@ -249,13 +240,15 @@ def main() -> None:
         all_ids = [e.id for e in store.events(EventFilter(limit=10_000_000))]
     event_ids = all_ids[:: max(len(all_ids) // 5000, 1)]
     port = _free_port()
-    server = start_server(db, port)
+    server = start_server(db, port, args.workers)
     try:
         result = asyncio.run(run_load(f"http://127.0.0.1:{port}", args.clients, args.duration, event_ids))
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)  # the server and its worker processes
         server.wait(timeout=30)
     result["events_in_store"] = len(all_ids)
+    result["workers"] = args.workers
+    result["clients"] = args.clients
     if args.json:
         print(json.dumps(result, indent=2))
         return

@@ -1,0 +1,280 @@
+"""Run the speed benchmarks with --json and rewrite the speed sections of benchmarks/RESULTS.md.
+
+As ``benchmarks/accuracy/run_all.py`` does for accuracy: each script's JSON is kept in
+``benchmarks/speed/last/NAME.json`` with the date, machine, package versions and the machine's load
+before and after the run, and the section between the speed markers of RESULTS.md is rendered from
+every kept object (``--only NAME`` reruns some and keeps the others' last figures, each section
+saying when it was measured). Nothing in that section is typed by hand.
+
+Usage: python benchmarks/speed/run_all.py [--only NAME ...] [--render]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _accuracy_runner() -> Any:
+    """benchmarks/accuracy/run_all.py (a script, not a package), for its environment record."""
+    spec = importlib.util.spec_from_file_location("accuracy_run_all", ROOT / "benchmarks" / "accuracy" / "run_all.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+environment = _accuracy_runner().environment
+
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+LAST = ROOT / "benchmarks" / "speed" / "last"
+BEGIN, END = "<!-- speed:begin -->", "<!-- speed:end -->"
+WITH_PG = ["scripts/with-postgres.sh", sys.executable]
+
+# name -> (title, command run from the repository root, what it measures)
+RUNS: dict[str, tuple[str, list[str], str]] = {
+    "ingest-real": (
+        "Whole ingest against spaCy alone, real articles",
+        [sys.executable, "benchmarks/ingest.py", "--real-ecbplus", "210"],
+        "`newsfuse ingest` (read, clean, dedup, nlp, actors, events, embeddings, stories, fusion, "
+        "SQLite store) on the first 210 ECB+ train documents as JSON records, against spaCy "
+        "en_core_web_sm `nlp.pipe` alone on the same texts; both from a cold process.",
+    ),
+    "ingest": (
+        "Ingest of generated articles",
+        [sys.executable, "benchmarks/ingest.py", "--n", "5000", "--n-full", "1000"],
+        "Articles generated from the sentences of `examples/` (recombined, so they are distinct "
+        "articles, each a text page dump with chrome), ingested into a fresh SQLite file.",
+    ),
+    "growth": (
+        "Cost per added article as the store grows",
+        [sys.executable, "benchmarks/ingest.py", "--growth", "0,1000,4000"],
+        "Stores filled with tagged copies of analysed generated articles; then new articles ingested "
+        "in one call and files dropped one by one into `watch`; times in ms, with the part outside "
+        "the analysis (dedup, stories, fusion, store) given apart.",
+    ),
+    "understanding": (
+        "Understanding stage against spaCy alone",
+        [sys.executable, "benchmarks/understanding.py"],
+        "TimeBank's 183 real articles, same process, same texts: newsfuse `nlp.annotate` (sentences, "
+        "tokens, entities, dates, quotes) + `actors.link` against spaCy `nlp.pipe`.",
+    ),
+    "bounded": (
+        "Bounded work per document",
+        [sys.executable, "benchmarks/bounded.py"],
+        "One generated single-line text per size, each `newsfuse ingest FILE --db NEW.db` in a fresh "
+        "process (the 3,000-character file is the anchor: the fixed cost of a cold process).",
+    ),
+    "api": (
+        "API under load",
+        [sys.executable, "benchmarks/api_load.py", "--workers", "2"],
+        "Store of 100,000 synthetic events (SQLite), `newsfuse serve --workers 2` on 127.0.0.1, "
+        "32 concurrent clients for 30 s over the read endpoints; the load generator runs on the same "
+        "cores.",
+    ),
+    "dask": (
+        "Dask: 1 against 2 workers",
+        [*WITH_PG, "benchmarks/scale.py", "--parts", "dask"],
+        "`ingest --dask` on a LocalCluster of 1 and then 2 worker processes, generated articles, a fresh "
+        "SQLite store each time: full analysis on the workers, and read+clean only.",
+    ),
+    "stores": (
+        "Stores: SQLite against PostgreSQL, queries, fusion as the store grows",
+        [*WITH_PG, "benchmarks/scale.py", "--parts", "store,query,fusion"],
+        "Read+clean+dedup+store into SQLite and PostgreSQL 15 (local server); events by actor name + "
+        "one-year range on stores of 1M synthetic events; fusing 200 new articles' event mentions into "
+        "stores of N articles (the incremental fusion of an ingest against a full re-fusion, same store).",
+    ),
+}
+
+
+# ---------------------------------------------------------------------- targets (issue 17)
+
+
+def _num(obj: Any, *path: str) -> float | None:
+    for key in path:
+        if not isinstance(obj, dict) or key not in obj:
+            return None
+        obj = obj[key]
+    return obj if isinstance(obj, (int, float)) else None
+
+
+def _check(label: str, value: float | None, ok: Callable[[float], bool]) -> str:
+    if value is None:
+        return f"{label}: not measured"
+    return f"{label}: {value} — {'met' if ok(value) else '**not met**'}"
+
+
+def targets(name: str, r: dict[str, Any]) -> list[str]:
+    if name == "ingest-real":
+        return [
+            _check("ratio to spaCy words/s (target ≥ 0.8)", _num(r, "real", "ratio"), lambda v: v >= 0.8),
+            _check(
+                "articles/s, full analysis (target ≥ 15)", _num(r, "real", "ingest_articles_per_s"), lambda v: v >= 15
+            ),
+        ]
+    if name == "understanding":
+        return [_check("ratio to spaCy words/s (target ≥ 0.8)", _num(r, "ratio"), lambda v: v >= 0.8)]
+    if name == "api":
+        return [
+            _check("p95 over all read endpoints, ms (target < 300)", _num(r, "p95_ms"), lambda v: v < 300),
+            _check("errors (target 0)", _num(r, "errors"), lambda v: v == 0),
+        ]
+    if name == "dask":
+        speedup = _num(r, "dask", "full analysis", "speedup_2_vs_1")
+        return [_check("Dask 2 workers / 1 worker, full analysis (target ≥ 1.7)", speedup, lambda v: v >= 1.7)]
+    if name == "bounded":
+        return [f"{row.get('chars'):,} characters: {row.get('verdict')}" for row in r.get("results", [])]
+    return []
+
+
+# ---------------------------------------------------------------------- running
+
+
+def run(argv: list[str]) -> dict[str, Any]:
+    """Run one script with --json; its JSON is the last top-level object it prints (one line, or an
+    indented block starting at a line that is just "{")."""
+    proc = subprocess.run(
+        [*argv, "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+    )
+    sys.stdout.write(proc.stdout[-4000:])
+    sys.stderr.write(proc.stderr[-3000:])
+    if proc.returncode != 0:
+        return {"error": f"exit {proc.returncode}: {proc.stderr.strip().splitlines()[-1:]}"}
+    return last_json(proc.stdout)
+
+
+def last_json(stdout: str) -> dict[str, Any]:
+    lines = stdout.splitlines()
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].startswith("{"):
+            try:
+                return json.loads("\n".join(lines[i:]))
+            except json.JSONDecodeError:
+                continue
+    return {"error": "no JSON object in the script's output"}
+
+
+def keep(name: str, result: dict[str, Any], load_before: float) -> None:
+    result["_environment"] = {
+        **environment(),
+        "load_1min_before": round(load_before, 1),
+        "load_1min_after": round(os.getloadavg()[0], 1),
+    }
+    LAST.mkdir(parents=True, exist_ok=True)
+    (LAST / f"{name}.json").write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------------- rendering
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 100 else f"{value:,.1f}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, (list, dict)):
+        return f"{len(value)} items" if value else "–"
+    return str(value).replace("|", "/").replace("\n", " ")[:120]
+
+
+def _table(rows: list[dict[str, Any]], first: str | None = None) -> list[str]:
+    keys: list[str] = []
+    for row in rows:
+        keys += [k for k, v in row.items() if k not in keys and not isinstance(v, (list, dict))]
+    if not keys:
+        return []
+    out = ["| " + " | ".join(k.replace("_", " ") for k in keys) + " |", "|" + " --- |" * len(keys)]
+    out += ["| " + " | ".join(_cell(row.get(k, "–")) for k in keys) + " |" for row in rows]
+    return out
+
+
+def tables(obj: Any, label: str = "") -> list[str]:
+    """Every figure of a result, as tables: scalars of a dict in one row; a list of dicts, or a dict
+    whose values are dicts, as one row each (the key as the first column); deeper levels below."""
+    if isinstance(obj, list) and obj and all(isinstance(x, dict) for x in obj):
+        out = [f"*{label}*", ""] if label else []
+        return out + _table(obj) + [""]
+    if not isinstance(obj, dict):
+        return []
+    out: list[str] = []
+    scalars = {k: v for k, v in obj.items() if not isinstance(v, (list, dict)) and not k.startswith("_")}
+    if scalars:
+        out += ([f"*{label}*", ""] if label else []) + _table([scalars]) + [""]
+    nested = {k: v for k, v in obj.items() if isinstance(v, dict) and not k.startswith("_")}
+    if nested and all(all(not isinstance(x, (list, dict)) for x in v.values()) for v in nested.values()):
+        rows = [{"": k, **v} for k, v in nested.items()]
+        out += ([f"*{label}: by kind*", ""] if label else []) + _table(rows) + [""]
+    else:
+        for key, value in nested.items():
+            out += tables(value, f"{label} › {key}" if label else key)
+    for key, value in obj.items():
+        if isinstance(value, list) and not key.startswith("_"):
+            out += tables(value, f"{label} › {key}" if label else key)
+    return out
+
+
+def render_one(name: str, r: dict[str, Any]) -> list[str]:
+    title, argv, what = RUNS[name]
+    command = " ".join(a if a != sys.executable else "python" for a in argv)
+    env = r.get("_environment", {})
+    lines = [f"### {title} (`{command}`)", "", what, ""]
+    lines.append(
+        f"Measured {env.get('date', '?')} on {env.get('arch', '?')}, {env.get('cores', '?')} cores, "
+        f"Python {env.get('python', '?')}; 1-minute load average {env.get('load_1min_before', '?')} before "
+        f"and {env.get('load_1min_after', '?')} after the run (above the core count, the cores were shared "
+        "with other jobs and absolute speeds are low; ratios measured within one run stay comparable)."
+    )
+    lines.append("")
+    if "error" in r:
+        return lines + [f"**The last run failed**: {r['error']}", ""]
+    checks = targets(name, r)
+    if checks:
+        lines += [f"- {c}" for c in checks] + [""]
+    return lines + tables(r)
+
+
+def render() -> None:
+    lines = ["## Speed (`python benchmarks/speed/run_all.py`)", ""]
+    for name in RUNS:
+        path = LAST / f"{name}.json"
+        if path.exists():
+            lines += render_one(name, json.loads(path.read_text(encoding="utf-8")))
+        else:
+            lines += [f"### {RUNS[name][0]}", "", "Not run yet.", ""]
+    text = RESULTS.read_text(encoding="utf-8")
+    if BEGIN not in text or END not in text:
+        sys.exit(f"{RESULTS}: no {BEGIN} ... {END} markers to render between")
+    head, _, rest = text.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    RESULTS.write_text(head + BEGIN + "\n" + "\n".join(lines).rstrip() + "\n" + END + tail, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", choices=list(RUNS), help="rerun these, keep the others' last figures")
+    parser.add_argument("--render", action="store_true", help="only render RESULTS.md from the kept JSON")
+    args = parser.parse_args()
+    if not args.render:
+        for name in args.only or list(RUNS):
+            print(f"== {name}", flush=True)
+            load_before = os.getloadavg()[0]
+            keep(name, run(RUNS[name][1]), load_before)
+    render()
+
+
+if __name__ == "__main__":
+    main()

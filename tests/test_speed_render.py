@@ -1,0 +1,89 @@
+"""The speed section of RESULTS.md is rendered from the scripts' JSON: reading it back from a script's
+output, and every figure of it reaching the page."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("speed_run_all", ROOT / "benchmarks" / "speed" / "run_all.py")
+assert _spec is not None and _spec.loader is not None
+speed = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(speed)
+
+
+def test_last_json_reads_one_line_and_indented_objects():
+    assert speed.last_json('progress\n{"a": 1}\n') == {"a": 1}
+    indented = json.dumps({"p95_ms": 12.5, "endpoints": {"search": {"p50_ms": 3.0}}}, indent=2)
+    assert speed.last_json("built store\n" + indented + "\n") == {
+        "p95_ms": 12.5,
+        "endpoints": {"search": {"p50_ms": 3.0}},
+    }
+    assert "error" in speed.last_json("no json here\n")
+
+
+def test_every_figure_of_a_result_is_rendered():
+    result = {
+        "p95_ms": 287.4,
+        "errors": 0,
+        "requests": 12345,
+        "endpoints": {"search": {"p50_ms": 3.25, "requests": 40}, "events page": {"p50_ms": 9.5, "requests": 77}},
+        "_environment": {"date": "2026-12-04", "cores": 2, "arch": "x86_64", "python": "3.11.7"},
+    }
+    text = "\n".join(speed.render_one("api", result))
+    for figure in ("287.4", "12,345", "3.25", "9.5", "77", "2026-12-04"):
+        assert figure in text
+    assert "p95 over all read endpoints, ms (target < 300): 287.4 — met" in text
+    assert "errors (target 0): 0 — met" in text
+
+
+def test_a_list_of_rows_becomes_one_table():
+    rows = [{"store_articles": 0, "ms_per_file_median": 46.0}, {"store_articles": 4000, "ms_per_file_median": 301.5}]
+    text = "\n".join(speed.tables({"growth": rows}))
+    assert "| store articles | ms per file median |" in text
+    assert "| 4,000 | 301.5 |" in text
+
+
+def test_a_failed_run_is_said_not_hidden():
+    text = "\n".join(speed.render_one("bounded", {"error": "exit 1: ['boom']"}))
+    assert "**The last run failed**: exit 1" in text
+
+
+def test_the_script_refuses_a_page_without_markers(tmp_path, monkeypatch):
+    page = tmp_path / "RESULTS.md"
+    page.write_text("# no markers\n", encoding="utf-8")
+    monkeypatch.setattr(speed, "RESULTS", page)
+    monkeypatch.setattr(speed, "LAST", tmp_path / "last")
+    try:
+        speed.render()
+    except SystemExit as exc:
+        assert "markers" in str(exc)
+    else:
+        raise AssertionError("render wrote a page without markers")
+    assert page.read_text(encoding="utf-8") == "# no markers\n"
+
+
+def test_render_replaces_only_the_speed_section(tmp_path, monkeypatch):
+    page = tmp_path / "RESULTS.md"
+    page.write_text(f"# top\n{speed.BEGIN}\nold\n{speed.END}\nkept below\n", encoding="utf-8")
+    last = tmp_path / "last"
+    last.mkdir()
+    (last / "understanding.json").write_text(json.dumps({"ratio": 0.91, "articles": 183}), encoding="utf-8")
+    monkeypatch.setattr(speed, "RESULTS", page)
+    monkeypatch.setattr(speed, "LAST", last)
+    speed.render()
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("# top\n") and text.endswith("kept below\n") and "old" not in text
+    assert "ratio to spaCy words/s (target ≥ 0.8): 0.91 — met" in text
+    assert "Not run yet." in text  # the runs with no kept JSON say so
+
+
+def test_help_runs():
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "speed" / "run_all.py"), "--help"], capture_output=True, text=True
+    )
+    assert out.returncode == 0 and "--only" in out.stdout
