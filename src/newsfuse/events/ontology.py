@@ -77,6 +77,12 @@ def load_abstain() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def load_roles() -> dict[str, Any]:
+    """Cues of role assignment: reciprocal predicates, stative passives (data/roles.yaml)."""
+    return _read("roles.yaml")
+
+
+@lru_cache(maxsize=1)
 def load_cameo_settings() -> dict[str, Any]:
     """How the CAMEO verb lexicon is read and used (data/cameo.yaml)."""
     return _read("cameo.yaml")

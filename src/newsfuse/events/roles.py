@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..model import ActorRef, AnnotatedArticle
 from ..text.tree import Tree
 from .abstain import not_actor, vessel_nouns
+from .ontology import load_precision, load_roles
 from .patterns import is_passive
 
 # edges that stay inside one noun phrase's "head" part ("Senior Hungarian and Romanian officials")
@@ -113,6 +114,8 @@ class Roles:
         tree, seen = self.tree, set()
         while v is not None and v not in seen:
             seen.add(v)
+            if stative_passive(tree, v):  # "Israel is opposed to X": the subject holds the attitude
+                return _unique(m for s in tree.children(v, "nsubjpass") for m in self.phrase(s, deep=True))
             if is_passive(tree, v):
                 agents = [p for p in tree.children(v, "agent", "prep") if tree.lemma(p) == "by"]
                 return _unique(m for a in agents for o in tree.children(a, "pobj") for m in self.phrase(o))
@@ -129,7 +132,12 @@ class Roles:
                 return found
             dep = tree.tokens[v].dep
             if dep == "relcl" or dep == "acl":
-                return self.phrase(tree.head(v))
+                noun = tree.head(v)
+                found = self.phrase(noun)
+                if found or noun is None or not issued_document(tree, noun):
+                    return found
+                v = tree.head(noun)  # "X issued a declaration demanding ...": the issuer, X
+                continue
             if dep not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dobj", "acomp"):
                 return []
             v = tree.head(v)
@@ -215,6 +223,26 @@ _ALL_DEPS = (
     "relcl",
     "xcomp",
 )
+
+
+def stative_passive(tree: Tree, v: int) -> bool:
+    """ "X is opposed to", "is committed to": a passive of attitude with no by-agent."""
+    if not tree.children(v, "nsubjpass") or tree.children(v, "agent"):
+        return False
+    return tree.lemma(v) in role_cue("stative_passives") or tree.tokens[v].text.lower() in role_cue("stative_passives")
+
+
+def issued_document(tree: Tree, n: int | None) -> bool:
+    """A document noun that is the object of a verb ("issued a statement demanding ..."): the verb's
+    subject is the author of what the document says."""
+    if n is None or tree.tokens[n].dep != "dobj":
+        return False
+    documents = {str(x).lower() for x in load_precision().get("document_nouns") or ()}
+    return tree.lemma(n) in documents
+
+
+def role_cue(key: str) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in load_roles().get(key) or ())
 
 
 def _under_prep(tree: Tree, i: int, root: int) -> bool:

@@ -13,7 +13,7 @@ from . import precision as prec
 from .cameo import best_outcome, cameo_pattern
 from .ontology import load_cameo_settings, load_ontology, load_patterns, load_precision
 from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
-from .roles import Mention, Roles, actor_key, actor_mentions
+from .roles import Mention, Roles, actor_key, actor_mentions, role_cue, stative_passive
 
 NOUN_LICENCE_DEPS = ("dobj", "nsubjpass", "attr", "nsubj", "ROOT", "appos", "conj")
 TRANSPARENT = ("relcl", "conj", "parataxis")  # a trigger under these is its own event
@@ -256,7 +256,8 @@ class RuleExtractor:
         status = attr.status(tree, t.i, t.light)
         type_, mode, rule = self._type(tree, t, status, content)
         source, target, initiator = self._roles(tree, roles, t)
-        if not target and not p.symmetric:
+        joint = not p.symmetric and not target and _reciprocal(tree, roles, t, source)
+        if not target and not p.symmetric and not joint:
             target = self._default_target(tree, roles, t, type_, source)
             target = [m for m in target if not any(prec.same_actor(m.ref, s.ref) for s in source)]
         mediators = self._mediators(tree, roles, t) if p.symmetric else []
@@ -293,7 +294,7 @@ class RuleExtractor:
             initiator=initiator,
             reporting_source=attr.reporting_source(tree, anchor, text),
             quotes=quotes,
-            symmetric=p.symmetric,
+            symmetric=p.symmetric or joint,
             numbers=attr.numbers(tree, text),
             rule=rule,
         )
@@ -409,9 +410,11 @@ class RuleExtractor:
         target = [m for m in _merge(target) if not any(prec.same_actor(m.ref, s.ref) for s in source)]
         return source, target, initiator
 
-    def _verb_targets(self, tree: Tree, roles: Roles, v: int, skip: int | None = None) -> list[Mention]:
-        if tree.children(v, "nsubjpass"):
-            return [m for o in tree.children(v, "nsubjpass") for m in roles.phrase(o)]
+    def _verb_targets(self, tree: Tree, roles: Roles, v: int, skip: int | None = None, depth: int = 0) -> list[Mention]:
+        if tree.children(v, "nsubjpass") and not stative_passive(tree, v):  # "a camp for X refugees was attacked"
+            subjects = tree.children(v, "nsubjpass")
+            found = [m for o in subjects for m in roles.phrase(o)]
+            return found or [m for o in subjects for m in roles.phrase(o, deep=True)]
         objs = [o for o in tree.children(v, "dobj", "dative", "iobj") if o != skip]
         found = [m for o in objs for m in roles.phrase(o)]
         found = found or [m for o in objs for m in roles.phrase(o, deep=True)]  # "an offer from X"
@@ -423,6 +426,8 @@ class RuleExtractor:
             if tree.tokens[c].dep == "xcomp":  # "threatened to shell Iraqi towns", "to cut off power to X"
                 found = found or [m for s in tree.children(c, "dobj") for m in roles.phrase(s, deep=True)]
                 found = found or roles.preps(c, TARGET_PREPS)
+                if depth < 2:  # "refused to allow UN planes to land": the complement's own recipient
+                    found = found or self._verb_targets(tree, roles, c, depth=depth + 1)
             if found:
                 return found
         return []
@@ -464,6 +469,38 @@ class RuleExtractor:
                     if owners:
                         return owners[0].ref
         return subject[0].ref if subject else None
+
+
+def _reciprocal(tree: Tree, roles: Roles, t: Trigger, source: list[Mention]) -> bool:
+    """ "Jordan and Britain agreed to ...", "Czechia and Albania upgraded their ties": coordinated doers
+    of a reciprocal predicate act on each other; all are the actor, no recipient (PLOVER manual 2.4.2)."""
+    return len(source) >= 2 and _coordinated(tree, roles, source) and _reciprocal_predicate(tree, t)
+
+
+def _coordinated(tree: Tree, roles: Roles, source: list[Mention]) -> bool:
+    """Two of the doers are conjuncts of one another ("Jordan and Britain", "Hungarian and Romanian")."""
+    keys = {actor_key(m.ref) for m in source}
+    for i, tok in tree.tokens.items():
+        h = tree.head(i)
+        if tok.dep != "conj" or h is None:
+            continue
+        mine = {actor_key(m.ref) for m in roles.at(i)} & keys
+        theirs = {actor_key(m.ref) for m in roles.at(h)} & keys
+        if mine and theirs and mine != theirs:
+            return True
+    return False
+
+
+def _reciprocal_predicate(tree: Tree, t: Trigger) -> bool:
+    verb = t.light if t.pattern.noun else t.i
+    heads = [x for x in (verb, t.i) if x is not None]
+    if any(tree.lemma(h) in role_cue("reciprocal_verbs") for h in heads if tree.tokens[h].pos in ("VERB", "AUX")):
+        return True
+    near = {k for h in heads for k in tree.subtree(h, stop=("relcl", "advcl", "parataxis", "ccomp"))}
+    nouns = {tree.lemma(k) for k in near if tree.tokens[k].pos in ("NOUN", "PROPN")}
+    words = {tree.tokens[k].text.lower() for k in near}
+    words |= {f"{tree.tokens[k].text.lower()} {tree.tokens[k + 1].text.lower()}" for k in near if k + 1 in near}
+    return bool(nouns & role_cue("reciprocal_nouns") or words & role_cue("reciprocal_markers"))
 
 
 def _anchor(t: Trigger) -> int:
