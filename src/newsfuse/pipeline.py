@@ -284,7 +284,9 @@ def load_clusterer(store: Store) -> StoryClusterer:
     meta = store.get_state(STORIES_META)
     if meta is None:
         return StoryClusterer()
-    return StoryClusterer.from_rows(meta, store.cluster_stories(), store.cluster_counts(), store.cluster_postings())
+    return StoryClusterer.from_rows(
+        meta, store.cluster_stories().values(), store.cluster_counts(), store.cluster_postings()
+    )
 
 
 def save_clusterer(store: Store, clusterer: StoryClusterer) -> None:

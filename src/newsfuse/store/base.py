@@ -193,7 +193,8 @@ class Store(abc.ABC):
         """Delete every story row, count and posting list."""
 
     @abc.abstractmethod
-    def cluster_stories(self) -> list[bytes]: ...
+    def cluster_stories(self) -> dict[str, bytes]:
+        """Story id -> its row."""
 
     @abc.abstractmethod
     def cluster_counts(self) -> list[tuple[str, str, int]]: ...

@@ -263,8 +263,8 @@ class SQLStore(Store):
             for table in ("cluster_stories", "cluster_counts", "cluster_postings"):
                 self._exec(f"DELETE FROM {table}")
 
-    def cluster_stories(self) -> list[bytes]:
-        return [bytes(r[0]) for r in self._exec("SELECT state FROM cluster_stories").fetchall()]
+    def cluster_stories(self) -> dict[str, bytes]:
+        return {r[0]: bytes(r[1]) for r in self._exec("SELECT story_id, state FROM cluster_stories").fetchall()}
 
     def cluster_counts(self) -> list[tuple[str, str, int]]:
         return [(r[0], r[1], int(r[2])) for r in self._exec("SELECT kind, term, n FROM cluster_counts").fetchall()]
