@@ -20,6 +20,10 @@ SENTENCES = {
     "joint_noun": "Vietnam and Cambodia restored diplomatic ties on Monday.",
     "joint_not": "Chile and Peru condemned the attack.",
     "allow": "Myanmar's junta allowed Aung San Suu Kyi to meet foreign diplomats.",
+    "no_slot": "Georgian President Eduard Shevardnadze resigned on Sunday.",
+    "open_slot": "Ugandan rebels surrendered to the army on Sunday.",
+    "required": "Germany suspended its aid on Monday.",
+    "shared_object": "Vietnamese forces launched artillery near the border today, killing or wounding 50.",
 }
 
 
@@ -91,3 +95,27 @@ def test_allowing_someone_to_act_is_a_concession(first):
     m = first["allow"]
     assert m.type == "CONCEDE"
     assert _countries(m.source_actors) == {"MMR"}
+
+
+def test_an_act_with_no_recipient_slot_lacks_no_party_and_is_shown(first):
+    m = first["no_slot"]  # PLOVER: RETREAT "requires recipient: No"; "on Sunday" is a date, no slot
+    assert m.type == "RETREAT" and not m.target_actors
+    assert m.confidence >= min_confidence()
+
+
+def test_an_act_whose_recipient_slot_holds_no_known_actor_abstains(first):
+    m = first["open_slot"]
+    assert m.type == "RETREAT" and not m.target_actors
+    assert m.confidence < min_confidence()
+
+
+def test_a_type_that_requires_a_recipient_abstains_without_one(first):
+    m = first["required"]  # PLOVER: SANCTION "requires recipient: Yes"
+    assert m.type == "SANCTION" and not m.target_actors
+    assert m.confidence < min_confidence()
+
+
+def test_coordinated_verbs_share_their_object_so_a_recipient_slot_is_open(first):
+    m = first["shared_object"]  # "killing or wounding 50": killing has the object too, no known actor
+    assert m.type == "ASSAULT" and not m.target_actors
+    assert m.confidence < min_confidence()

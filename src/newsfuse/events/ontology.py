@@ -25,6 +25,7 @@ class Ontology:
     types: dict[str, EventType]
     future_as: dict[str, str]
     denied_as: dict[str, str] = field(default_factory=dict)
+    requires_recipient: frozenset[str] = frozenset()  # types that always have one (PLOVER manual ch. 3)
 
     def cameo_for(self, type_: str, mode: str | None = None) -> str:
         kind = self.types[type_]
@@ -48,7 +49,12 @@ def load_ontology() -> Ontology:
         )
         for name, spec in raw["types"].items()
     }
-    return Ontology(types, dict(raw.get("future_as") or {}), dict(raw.get("denied_as") or {}))
+    return Ontology(
+        types,
+        dict(raw.get("future_as") or {}),
+        dict(raw.get("denied_as") or {}),
+        frozenset(str(x) for x in raw.get("requires_recipient") or ()),
+    )
 
 
 def cameo_for(type_: str, mode: str | None = None) -> str:

@@ -19,6 +19,7 @@ NOUN_LICENCE_DEPS = ("dobj", "nsubjpass", "attr", "nsubj", "ROOT", "appos", "con
 TRANSPARENT = ("relcl", "conj", "parataxis")  # a trigger under these is its own event
 SYMMETRIC_WITH = ("with", "between")
 PLACE_PREPS = ("in", "at", "into", "on", "near", "inside", "across", "over", "throughout")
+TIME_LABELS = ("DATE", "TIME")
 TARGET_PREPS = ("against", "on", "at", "to", "into", "of", "from", "for", "over", "upon")
 
 
@@ -41,6 +42,7 @@ class Evidence:
     hedged: bool = False  # "allegedly", "suspected": only alleged
     reported: bool = False  # reported speech: someone says it happened
     dropped: str | None = None  # why no event is coded: "natural cause", "background"
+    recipient_due: bool = True  # a recipient is expected: the type requires one, or the act has a slot for it
 
 
 CAMEO_USES = ("fallback", "primary", "off")
@@ -300,8 +302,13 @@ class RuleExtractor:
         )
         ev = self._evidence(tree, roles, t)
         dropped = self._dropped(annotated, sentence, tree, t, anchors, date)
+        due = type_ in self.ontology.requires_recipient or _recipient_slot(tree, t)
         return mention, dataclasses.replace(
-            ev, hedged=abstain.hedged(tree, anchors), dropped=dropped, reported=mention.reporting_source is not None
+            ev,
+            hedged=abstain.hedged(tree, anchors),
+            dropped=dropped,
+            reported=mention.reporting_source is not None,
+            recipient_due=due,
         )
 
     @staticmethod
@@ -387,6 +394,7 @@ class RuleExtractor:
         heads = [x for x in (noun, verb) if x is not None]
         if noun is None and verb is not None and p.objects:  # "held a phone conversation with Y"
             heads += tree.children(verb, "dobj")
+        heads += [c for h in heads if h != verb for c in _conjuncts(tree, h)]  # "artillery and rocket fire against X"
         between = [m for h in heads for m in roles.preps(h, ("between", "among"))]
         with_ = [m for h in heads for m in roles.preps(h, ("with",))]
         if not target and p.target_preps:  # "complained to the UN over X": X
@@ -503,6 +511,39 @@ def _reciprocal_predicate(tree: Tree, t: Trigger) -> bool:
     return bool(nouns & role_cue("reciprocal_nouns") or words & role_cue("reciprocal_markers"))
 
 
+def _recipient_slot(tree: Tree, t: Trigger) -> bool:
+    """Whether the act has a place for a recipient ("denounced X", "surrendered to X", "urged X to"): a
+    surrendering, resigning or striking party with no object names no one it acts on, and lacks none."""
+    verb = t.light if t.pattern.noun else t.i
+    heads = [x for x in (verb, t.i if t.pattern.noun else None) if x is not None]
+    heads += [c for h in heads if h != verb for c in _conjuncts(tree, h)]
+    if verb is not None and any(tree.children(c, "dobj") for c in tree.children(verb, "conj")):
+        return True  # "killing or wounding 50": coordinated verbs share their object
+    for h in heads:
+        if [o for o in tree.children(h, "dobj", "dative", "iobj", "ccomp", "xcomp") if o != t.i]:
+            return True
+        if tree.children(h, "nsubjpass") and not stative_passive(tree, h):
+            return True
+        for p in tree.children(h, "prep", "dative"):
+            if tree.lemma(p) not in TARGET_PREPS + SYMMETRIC_WITH:
+                continue
+            if any(tree.tokens[o].ent_type not in TIME_LABELS for o in tree.children(p, "pobj")):
+                return True  # "surrendered to X", not "resigned on Sunday"
+    return False
+
+
+def _conjuncts(tree: Tree, n: int) -> list[int]:
+    """The nouns coordinated with ``n`` after it ("artillery, mortar, and rocket fire")."""
+    out: list[int] = []
+    todo = tree.children(n, "conj")
+    while todo:
+        c = todo.pop(0)
+        if c not in out and tree.tokens[c].pos in ("NOUN", "PROPN"):
+            out.append(c)
+            todo += tree.children(c, "conj")
+    return out
+
+
 def _anchor(t: Trigger) -> int:
     return t.light if t.light is not None else t.i
 
@@ -530,7 +571,7 @@ def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: 
         "back_reference": inherited,
         "commentary": ev.commentary,
         "document_agent": ev.document,
-        "no_target": not m.symmetric and bool(m.source_actors) and not m.target_actors,
+        "no_target": not m.symmetric and bool(m.source_actors) and not m.target_actors and ev.recipient_due,
         "no_source": not m.symmetric and not m.source_actors,
         "one_participant": m.symmetric and len(_participants(m)) < 2,
         "not_occurred": m.status != "occurred",
