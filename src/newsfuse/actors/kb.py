@@ -15,7 +15,7 @@ import yaml
 
 from newsfuse.model import Actor
 
-from .text import key, slug
+from .text import FUNCTION_WORDS, key, slug
 
 DATA = Path(__file__).resolve().parent / "data"
 NON_STATE = {
@@ -169,6 +169,7 @@ class KnowledgeBase:
             k: frozenset(key(w) for w in v if key(w)) for k, v in lists.items()
         }
         self.max_len = max(len(k) for k in self.index)
+        self.given_names = self._given_names()
 
     # ------------------------------------------------------------------ loading
     def _add(self, entry: Entry, aliases: list[str]) -> None:
@@ -293,6 +294,28 @@ class KnowledgeBase:
             else:
                 self.groups.add(key(adjective))
             self.peoples.setdefault(key(plural), iso)
+
+    def _given_names(self) -> frozenset[str]:
+        """First words of the KB's persons named by two words or more ('Elton', 'Ahmad'): the given names
+        the dictionaries attest, less any word that is also a title, a demonym, a function word, (alone)
+        the name of some other KB entry ('Georgia', 'Sir') or the first word of a country's or a capital's
+        name ('San Marino', 'El Salvador')."""
+        out = set()
+        for entry in self.entries.values():
+            words = key(entry.name)
+            if entry.kind == "person" and len(words) > 1 and words[0].isalpha() and len(words[0]) > 1:
+                out.add(words[0])
+        titles = {k[0] for k in self.titles} | {k[0] for k in self.not_actors["bare_titles"]}
+        states = [k for k, ids in self.index.items() if any(i.startswith("state:") for i in ids)]
+        titles |= {k[0] for k in [*self.capitals, *states] if len(k) > 1}
+        return frozenset(
+            w
+            for w in out
+            if w not in titles
+            and w not in FUNCTION_WORDS
+            and (w,) not in self.demonyms
+            and not any(not i.startswith("person:") for i in self.index.get((w,), []))
+        )
 
     # ------------------------------------------------------------------ lookups
     def candidates(self, k: tuple[str, ...]) -> list[Entry]:

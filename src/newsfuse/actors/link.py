@@ -9,6 +9,7 @@ used as a government ("Moscow said"). Persons seen earlier are remembered by sur
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -25,6 +26,8 @@ POSSESSIVE = frozenset({"'s"})
 NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 AMBIGUOUS_SHORT = frozenset("us it is in on no me am an as at be by do go he if my of or so to up we pa oh".split())
 BIRTHPLACE = frozenset({"born", "native", "natives"})
+NOT_SURNAMES = ("bare_titles", "role_tails", "police_ranks", "facility_heads", "place_heads", "org_heads")
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 
 
@@ -99,7 +102,23 @@ def _inside_other_name(doc: Doc, f: Found, entities: tuple[Entity, ...]) -> bool
         if (e.label in NON_ACTOR_LABELS or e.label == "FAC") and e.start <= start and end <= e.end:
             whole = e.text.removeprefix("the ").strip()
             return whole != doc.text[start:end].removeprefix("the ").strip()
+        if e.label == "ORG" and e.start <= start and end < e.end and _place_as_modifier(doc, f, e):
+            return True
     return False
+
+
+def _place_as_modifier(doc: Doc, f: Found, e: Entity) -> bool:
+    """'the Washington Wizards', 'Tehran Times': a country or a capital that opens a longer tagged name,
+    followed by a capitalised word that is no title, agent or name the KB knows, names no government."""
+    if f.source != "kb" or not (f.ref.actor_id or "").startswith(("state:", "gov:")):
+        return False
+    nxt = f.end
+    if nxt >= len(doc.toks) or doc.toks[nxt].start >= e.end or not _joined(doc, f.end - 1, nxt + 1):
+        return False
+    tok = doc.toks[nxt]
+    if not tok.capitalised or tok.norm in POSSESSIVE or (tok.norm,) in doc.kb.not_actors["times"]:
+        return False
+    return title_at(doc, nxt) is None and agent_after(doc, nxt, 0) is None and kb_match(doc, nxt) is None
 
 
 # ---------------------------------------------------------------------------- the pass
@@ -235,7 +254,7 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
     """'in Moscow', 'airstrikes in Syria' are places; 'Moscow said', 'ties with Tehran' are actors."""
     toks = doc.toks
     if j + n < len(toks) and toks[j + n].norm in POSSESSIVE:
-        return False
+        return _place_possessed(doc, j + n + 1)  # "New Zealand's highest peak"; "Israel's army" acts
     if j + n < len(toks) and toks[j + n].norm in BIRTHPLACE and _joined(doc, j + n - 1, j + n + 1):
         return True  # "New Zealand-born", "a New Zealand native": where a person comes from
     for _ in range(2):  # "in northern Iraq", "in the occupied West Bank"
@@ -254,6 +273,19 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         return True
     if prev in {"and", "or"} and j >= 2:
         return doc.last_place.get(j - 2, False) or any(doc.last_place.get(j - 2 - d) for d in range(1, 3))
+    return False
+
+
+def _place_possessed(doc: Doc, k: int) -> bool:
+    """A natural feature or a settlement after a country's possessive, past up to two lower-case words."""
+    lists = doc.kb.not_actors
+    for at in range(k, min(k + 3, len(doc.toks))):
+        tok = doc.toks[at]
+        if tok.capitalised or not _joined(doc, k - 1, at + 1):
+            return False
+        word = (tok.norm,)
+        if word in lists["possessed_places"] or word in lists["place_heads"]:
+            return True
     return False
 
 
@@ -336,6 +368,9 @@ def titled(doc: Doc, i: int) -> Found | None:
         of = demonym_at(doc, m + 1)
         if of:
             iso, m = of[1], m + 1 + of[0]
+    rank = police_rank_at(doc, m)
+    if rank:  # "Area Commander Inspector Dave Gaskin": the holder is a police officer of that rank
+        m, role, sector, iso = m + rank[0], rank[1], "COP", None
     if m >= len(toks):
         return None
     start = j if k > j else k
@@ -359,6 +394,16 @@ def titled(doc: Doc, i: int) -> Found | None:
     ref = ActorRef(name, iso, sector, role, f"person:{slug(name)}")
     remember(doc, name, ref)
     return Found(start, m + n, ref, "ner", core)
+
+
+def police_rank_at(doc: Doc, i: int) -> tuple[int, str] | None:
+    """A police rank at token i ('Inspector', 'Det Sgt'), written with a capital: (words, the rank)."""
+    for n in (2, 1):
+        words = doc.toks[i : i + n]
+        if len(words) == n and all(t.capitalised for t in words) and _joined(doc, i, i + n):
+            if tuple(t.norm for t in words) in doc.kb.not_actors["police_ranks"]:
+                return n, " ".join(t.raw for t in words)
+    return None
 
 
 def _org_acronym_before(doc: Doc, j: int) -> bool:
@@ -622,6 +667,8 @@ def pair_anaphor(doc: Doc, i: int) -> Found | None:
     if j + 1 >= len(toks) or toks[j].norm not in words["pair_openers"]:
         return None
     noun = toks[j + 1].norm
+    if _after_places(doc, i):
+        return None  # "from Somalia and Yemen, two countries on the coast": the places, described
     pair: list[ActorRef] = []
     if noun in words["pair_persons"]:
         pair = _last_two(doc, lambda r: (r.actor_id or "").startswith("person:"))
@@ -631,6 +678,16 @@ def pair_anaphor(doc: Doc, i: int) -> Found | None:
     if len(pair) < 2:
         return None
     return Found(i, j + 2, pair[0], "coref", (toks[j].start, toks[j + 1].end), also=(pair[1],))
+
+
+def _after_places(doc: Doc, i: int) -> bool:
+    """Token i opens an apposition (after a bare comma) to two countries named as places ('X and Y, ')."""
+    if i == 0 or doc.text[doc.toks[i - 1].end : doc.toks[i].start].strip() != ",":
+        return False
+    for x in range(max(i - 3, 1), i):
+        if doc.last_place.get(x) and doc.toks[x - 1].norm in {"and", "or"}:
+            return True
+    return False
 
 
 def _state_side(doc: Doc, ref: ActorRef, noun: str) -> ActorRef:
@@ -777,8 +834,10 @@ def person_or_org(doc: Doc, e: Entity) -> str:
     'Gordon Advisers' is a firm."""
     words = words_of(e)
     org_word = any((w,) in doc.kb.not_actors["org_heads"] for w in words)
-    if e.label == "PERSON" and len(words) > 1 and org_word:
-        return "ORG"
+    if e.label == "PERSON" and len(words) > 1 and (org_word or _inner_possessive(e.text)):
+        return "ORG"  # "Gordon Advisers", "Sam 's Club": a person's name has no possessive inside
+    if e.label == "ORG" and not org_word and _person_shaped(doc, e.text):
+        return "PERSON"  # "P.J. Carlesimo", "Elton Brand"
     named = words and (words[-1] in doc.surnames or words[-1] in doc.seen)
     if e.label == "ORG" and not org_word and named and len(words) <= 3:
         return "PERSON"
@@ -786,6 +845,29 @@ def person_or_org(doc: Doc, e: Entity) -> str:
     if e.label == "ORG" and not org_word and titled_name:  # "GM Ed Stefanski"
         return "PERSON"
     return e.label
+
+
+def _inner_possessive(name: str) -> bool:
+    toks = tokenize(name)
+    return any(t.norm in POSSESSIVE for t in toks[:-1])
+
+
+def _person_shaped(doc: Doc, name: str) -> bool:
+    """Given name (one the KB's persons bear) or initials, then a surname and nothing else: 'Elton Brand',
+    'P.J. Carlesimo', 'Maurice E. Cheeks'."""
+    toks = tokenize(name)
+    if not 2 <= len(toks) <= 3 or not all(t.raw[:1].isupper() for t in toks) or toks[0].norm == "the":
+        return False
+    first, last = toks[0], toks[-1]
+    initials = INITIALS.fullmatch(first.raw) is not None
+    if not (initials or first.norm in doc.kb.given_names) or not last.raw.isalpha() or len(last.raw) < 2:
+        return False
+    if len(toks) == 3 and INITIALS.fullmatch(toks[1].raw) is None:
+        return False  # a middle word other than an initial: "George Mason University"-like names
+    word, lists = (last.norm,), doc.kb.not_actors
+    if word in doc.kb.titles or any(word in lists[k] for k in NOT_SURNAMES):
+        return False  # "Rear Admiral", "Hastings Center"
+    return word not in doc.kb.index and word not in doc.kb.demonyms
 
 
 def same_person(name: str, other: str) -> bool:

@@ -46,6 +46,15 @@ def not_an_actor(kb: KnowledgeBase, text: str, e: Entity, entities: tuple[Entity
         or words in lists["bare_titles"]
         or _ends_with(words, lists["place_heads"])
         or _ends_with(words, lists["events"])
+        or _ends_with(words, lists["offences"])
+        or len(words) > 1
+        and words[:1] in lists["place_openers"]
+        or e.label == "ORG"
+        and len(words) > 1
+        and words[-1:] in lists["region_tails"]
+        or _run_together(e, lists["name_suffixes"])
+        or _cut_before_name(kb, text, e, entities)
+        or _people_noun(kb, words)
         or e.label == "PERSON"
         and len(words) > 1
         and words[-1:] in lists["role_tails"]
@@ -63,6 +72,58 @@ def not_an_actor(kb: KnowledgeBase, text: str, e: Entity, entities: tuple[Entity
         or _owned_thing(kb, text, e)
         or _quoted_title(text, e)
     )
+
+
+def _run_together(e: Entity, suffixes: frozenset[tuple[str, ...]]) -> bool:
+    """'Wildlife , Enforcement Division', 'the Vermont Fish and': two names the tagger ran together or a name
+    cut after 'and' (a comma inside a name only before 'Inc.', 'Jr.')."""
+    toks = tokenize(e.text)
+    if len(toks) > 1 and toks[-1].norm in {"and", "of", "for", "the", "&"}:
+        return True
+    for a, b in zip(toks, toks[1:]):
+        if "," in e.text[a.end : b.start] and (b.norm,) not in suffixes:
+            return True
+    return False
+
+
+def _cut_before_name(kb: KnowledgeBase, text: str, e: Entity, entities: tuple[Entity, ...]) -> bool:
+    """'Central Indiana Crime' before 'Stoppers': the tagger cut the name short, the next word (only a
+    space between, capitalised, in no other tagged name, no title) is still part of it."""
+    if not e.text[-1:].isalnum() or _possessive_end(e) or _in_headline(text, e):
+        return False
+    after = tokenize(text[e.end : e.end + 30])
+    if not after or after[0].start != 1 or text[e.end] != " ":
+        return False
+    if not after[0].raw[:1].isupper() or not after[0].raw.isalpha():
+        return False
+    nxt = after[0]
+    if any(o.start <= e.end + nxt.start < o.end for o in entities):
+        return False
+    if len(nxt.raw) == 1 or nxt.raw.isupper():
+        return False
+    word, lists = (nxt.norm,), kb.not_actors
+    titles = ("bare_titles", "role_tails", "police_ranks", "times")
+    return not (any(word in lists[k] for k in titles) or word in kb.titles or word in kb.index or word in kb.demonyms)
+
+
+def _possessive_end(e: Entity) -> bool:
+    return e.text.endswith(("'s", "’s"))
+
+
+def _in_headline(text: str, e: Entity) -> bool:
+    """The name stands in a line written in title case ('Ellen DeGeneres To Host Oscars'): there every
+    word is capitalised, so a capital after the name says nothing."""
+    start = text.rfind("\n", 0, e.start) + 1
+    end = text.find("\n", e.end)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _people_noun(kb: KnowledgeBase, words: tuple[str, ...]) -> bool:
+    """'The New Zealander', 'Briton': a nationality or a people word describes someone, it names no one."""
+    if words in kb.demonyms or words in kb.peoples:
+        return True
+    return words[:-1] + (words[-1] + "s",) in kb.peoples
 
 
 def dateline_place(text: str, e: Entity) -> bool:
@@ -135,7 +196,7 @@ def _place_of(kb: KnowledgeBase, word: tuple[str, ...]) -> bool:
 def _place_before_agent(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     """'Wilkes-Barre police', 'Overland residents': a name before a lower-case agent noun is a place."""
     after = tokenize(text[e.end : e.end + 30])
-    if not after or text[e.end : after[0].start].strip(" -"):
+    if not after or text[e.end : after[0].start].strip(" -") or _possessive_end(e):
         return False
     return after[0].raw.islower() and (after[0].norm,) in kb.not_actors["place_agents"]
 
