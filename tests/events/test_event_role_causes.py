@@ -1,5 +1,7 @@
-"""events/roles: whole causes of role errors, each on a sentence written for it (real pipeline: spaCy
-parse, actor linking, rule extractor). Every sentence here gave a wrong or missing role before the fix."""
+"""events: whole causes of role, confidence and background errors, each on a sentence written for it
+(real pipeline: spaCy parse, actor linking, rule extractor). Each sentence gave a wrong or missing role,
+a hidden mention or a dropped event before its fix; the controls (joint_not, open_slot, required,
+own_past) show where the coder must still abstain."""
 
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ SENTENCES = {
     "no_slot": "Georgian President Eduard Shevardnadze resigned on Sunday.",
     "open_slot": "Ugandan rebels surrendered to the army on Sunday.",
     "required": "Germany suspended its aid on Monday.",
+    "relcl_past": "Kenya has granted political asylum to 40 Somali refugees who crossed the border two years ago.",
+    "own_past": "Kenya granted political asylum to 40 Somali refugees two years ago.",
     "shared_object": "Vietnamese forces launched artillery near the border today, killing or wounding 50.",
 }
 
@@ -119,3 +123,14 @@ def test_coordinated_verbs_share_their_object_so_a_recipient_slot_is_open(first)
     m = first["shared_object"]  # "killing or wounding 50": killing has the object too, no known actor
     assert m.type == "ASSAULT" and not m.target_actors
     assert m.confidence < min_confidence()
+
+
+def test_history_told_in_a_relative_clause_does_not_make_the_act_background(first):
+    m = first["relcl_past"]  # "who crossed the border two years ago" tells about the refugees
+    assert m is not None and m.type == "AID"
+    assert _countries(m.source_actors) == {"KEN"} and _countries(m.target_actors) == {"SOM"}
+    assert m.date is None or not m.date.startswith("2022")
+
+
+def test_history_told_in_the_acts_own_clause_is_background(first):
+    assert first["own_past"] is None

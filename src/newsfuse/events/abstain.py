@@ -56,6 +56,26 @@ def discarded_article(annotated: AnnotatedArticle) -> bool:
     return any(discarded_sentence(t) for t in lead if t)
 
 
+SUBORDINATE = ("relcl", "acl", "ccomp", "advcl")  # clauses that tell about something else
+
+
+def foreign_clauses(tree: Tree, anchors: list[int]) -> set[int]:
+    """Tokens of the subordinate clauses that hold none of ``anchors`` ("the hostages, whom they took two
+    weeks ago", "nationals suspected of a bombing in 1988"): what they say does not date the act."""
+    inside = set(anchors) | {a for x in anchors for a in tree.ancestors(x)}
+    out: set[int] = set()
+    for i, tok in tree.tokens.items():
+        if tok.dep in SUBORDINATE and i not in inside and i not in out:
+            out |= set(tree.subtree(i))
+    return out
+
+
+def own_clause_text(tree: Tree, anchors: list[int]) -> str:
+    """The sentence's words outside the subordinate clauses that do not hold the act."""
+    foreign = foreign_clauses(tree, anchors)
+    return tree.span_text([i for i in sorted(tree.tokens) if i not in foreign])
+
+
 def background(date: str | None, published: str | None, sentence: str) -> bool:
     """An act dated well before its article ("in 1983", "years ago"): history, not the current event."""
     if _has("background_phrases", sentence):

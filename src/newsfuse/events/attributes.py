@@ -7,6 +7,7 @@ import re
 
 from ..model import AnnotatedArticle, DateMention, Sentence
 from ..text.tree import Tree
+from .abstain import foreign_clauses
 from .ontology import load_patterns, load_topics
 from .precision import ongoing, starts_ongoing
 
@@ -97,6 +98,8 @@ def event_date(
     ]
     if starts or ongoing(tree, heads or [anchor]):
         return None, None, False
+    foreign = {tree.tokens[i].start for i in foreign_clauses(tree, [anchor, *(heads or [])])}
+    dates = [d for d in dates if d.start not in foreign]  # "whom they took hostage two weeks ago"
     if dates:
         near = {tree.tokens[i].start for i in tree.subtree(anchor, stop=("ccomp", "relcl", "advcl"))}
         inside = [d for d in dates if any(d.start <= s < d.end for s in near)]

@@ -321,7 +321,8 @@ class RuleExtractor:
             return "natural cause"
         if t.pattern.noun and abstain.thwarted(tree, t.i):
             return "thwarted"
-        if abstain.background(date, abstain.reference_day(annotated), sentence.text):
+        own = abstain.own_clause_text(tree, [x for x in (t.i, t.light) if x is not None])
+        if abstain.background(date, abstain.reference_day(annotated), own):
             return "background"
         return None
 
