@@ -202,9 +202,10 @@ def best_outcome(tree: Tree, v: int) -> Outcome | None:
 def cameo_pattern(tree: Tree, v: int) -> Pattern | None:
     """A trigger pattern from the lexicon for verb ``v``: its PLOVER type and mode, the object words
     the pattern checked, and the rule "cameo:<code>:<pattern>"; None when the lexicon has no entry or
-    its best match codes no event (or runs from object to subject, which the role rules do not read)."""
+    its best match codes no event. A pattern coded object -> subject ("[:051]", "obtained support from
+    X") is marked ``swap``: the role rules then give the subject as recipient and the object as doer."""
     out = best_outcome(tree, v)
-    if out is None or out.type is None or out.swap:
+    if out is None or out.type is None:
         return None
     symmetric = out.recip or (out.code in set(load_cameo_settings()["symmetric_codes"]))
     words = frozenset(w for e in out.spec.obj if not e.startswith("&") for w in e.split())
@@ -216,4 +217,5 @@ def cameo_pattern(tree: Tree, v: int) -> Pattern | None:
         symmetric=symmetric,
         rule=f"cameo:{out.code}:{out.text}",
         cameo=out.code,
+        swap=out.swap and not symmetric,
     )

@@ -34,6 +34,7 @@ class Pattern:
     topic_object: bool = False  # its object is a topic ("discussed Syria"), not a participant
     rule: str = ""  # where it is written: "verbs[12] attack" (patterns.yaml list and entry)
     cameo: str | None = None  # the CAMEO code its source gives (the CAMEO lexicon's), if any
+    swap: bool = False  # the act runs from the object to the subject ("received support from X": X acts)
 
 
 def _pattern(spec: dict, noun: bool, k: int = 0) -> Pattern:

@@ -417,6 +417,8 @@ class RuleExtractor:
             if not target:
                 target = roles.nearest(verb if verb is not None else t.i, {actor_key(m.ref) for m in source})
         target = [m for m in _merge(target) if not any(prec.same_actor(m.ref, s.ref) for s in source)]
+        if p.swap:  # "Kosovo obtained support from Albania": Albania supports Kosovo
+            source, target = target, source
         return source, target, initiator
 
     def _verb_targets(self, tree: Tree, roles: Roles, v: int, skip: int | None = None, depth: int = 0) -> list[Mention]:
