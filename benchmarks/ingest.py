@@ -13,7 +13,11 @@ mode, SQLite): stores are filled to each size (see ``fill``; kept in ``--work`` 
 on a copy of each, ``--probe`` new generated articles are ingested as one folder (one
 ``ingest_paths`` call: ms per added article), and, on another copy, ``--watch-files`` files are
 ingested one by one by ``watch`` (ms per file). ``NEWSFUSE_SRC=DIR`` runs the probes with another
-version of the code (e.g. ``git archive`` of an older commit's src/) on the same filled stores.
+version of the code (e.g. ``git archive`` of an older commit's src/) on the same filled stores. The
+story clusterer's state is kept in rows since issue 17 item 3 (a blob in ``state`` before): a store
+filled by older code is read from its blob and moved into the rows by the first file a probe ingests
+(in ``ms_first_file``); code from before the rows, probing a store filled with them, would start
+from an empty clusterer, so compare it on stores it filled itself (another ``--work``).
 """
 
 from __future__ import annotations

@@ -309,8 +309,9 @@ class IngestSession:
     stored MinHash signature) and the StoryClusterer are loaded once, not per file (``watch`` keeps
     one session for its whole run, the API's job runner one for its thread).
 
-    Each stored batch saves the clusterer and bumps the store's generation in the batch's own
-    transaction, so a crash loses nothing and other processes see it. Another process may write the
+    Each stored batch saves what it changed in the clusterer (the rows of the stories it changed, see
+    ``save_clusterer``) and bumps the store's generation in the batch's own transaction, so a crash
+    loses nothing and other processes see it. Another process may write the
     same store (a CLI ingest while ``serve`` runs): before the session reads or changes its state it
     compares the store's generation with the one its state was loaded at (under ``lock_state`` when
     it is about to write) and reloads when another writer came between; it never saves a stale
