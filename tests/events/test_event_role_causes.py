@@ -25,6 +25,7 @@ SENTENCES = {
     "no_slot": "Georgian President Eduard Shevardnadze resigned on Sunday.",
     "open_slot": "Ugandan rebels surrendered to the army on Sunday.",
     "required": "Germany suspended its aid on Monday.",
+    "office": "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that Iraq open its borders.",
     "relcl_past": "Kenya has granted political asylum to 40 Somali refugees who crossed the border two years ago.",
     "own_past": "Kenya granted political asylum to 40 Somali refugees two years ago.",
     "shared_object": "Vietnamese forces launched artillery near the border today, killing or wounding 50.",
@@ -134,3 +135,10 @@ def test_history_told_in_a_relative_clause_does_not_make_the_act_background(firs
 
 def test_history_told_in_the_acts_own_clause_is_background(first):
     assert first["own_past"] is None
+
+
+def test_a_person_acting_in_an_office_named_by_an_appositive_is_coded_by_the_office(first):
+    m = first["office"]  # linked by nationality alone (JPN); the appositive names his office
+    assert m.type == "REQUEST"
+    assert _countries(m.source_actors) == {"IGO"}
+    assert _countries(m.target_actors) == {"IRQ"}

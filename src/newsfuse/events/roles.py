@@ -97,6 +97,8 @@ class Roles:
             core = tree.subtree(root, stop=tuple(d for d in _ALL_DEPS if d not in deps))
             core = [i for i in core if not _under_prep(tree, i, root)]
             found = _described(self.tree, _unique(m for i in core for m in self.at(i)))
+            if found and not any(m.ref.sector for m in found) and (office := self._office(root)):
+                return office  # "Kenzo Oshima, the UN relief coordinator": he acts for the UN
             if any(m.ref.country or m.ref.sector for m in found):  # "Sidhoum, Algeria's activist"
                 return found
             bare = bare or found
@@ -108,6 +110,19 @@ class Roles:
             if self.at(i):
                 return self.at(i)
         return []
+
+    def _office(self, root: int) -> list[Mention]:
+        """The institution an appositive names as the office a person holds ("X, the United Nations
+        Emergency Relief Coordinator"): CAMEO codes a person acting in office by that office."""
+        tree = self.tree
+        found = [
+            m
+            for a in tree.children(root, "appos")
+            for i in tree.subtree(a, stop=("relcl", "acl", "advcl", "prep"))
+            for m in self.at(i)
+            if m.ref.sector
+        ]
+        return _unique(found)
 
     def subject(self, v: int | None) -> list[Mention]:
         """The doer of verb ``v``: its subject (by-agent when passive), else its governor's."""
