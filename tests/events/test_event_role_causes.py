@@ -26,6 +26,10 @@ SENTENCES = {
     "open_slot": "Ugandan rebels surrendered to the army on Sunday.",
     "required": "Germany suspended its aid on Monday.",
     "office": "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that Iraq open its borders.",
+    "mobilize_lobby": "Saudi Arabia mobilized lobby groups in the United States.",
+    "mobilize_supporters": "Hamas mobilized its supporters in Gaza on Friday.",
+    "mobilize_troops": "Russia mobilized 300,000 reservists against Ukraine.",
+    "help_support": "Egypt helped support the rights of Palestinians.",
     "relcl_past": "Kenya has granted political asylum to 40 Somali refugees who crossed the border two years ago.",
     "own_past": "Kenya granted political asylum to 40 Somali refugees two years ago.",
     "shared_object": "Vietnamese forces launched artillery near the border today, killing or wounding 50.",
@@ -142,3 +146,16 @@ def test_a_person_acting_in_an_office_named_by_an_appositive_is_coded_by_the_off
     assert m.type == "REQUEST"
     assert _countries(m.source_actors) == {"IGO"}
     assert _countries(m.target_actors) == {"IRQ"}
+
+
+def test_mobilizing_is_military_supporters_protest_and_lobbies_no_event(first):
+    assert first["mobilize_lobby"] is None  # PLOVER 3.14: military or police moves only
+    assert first["mobilize_supporters"].type == "PROTEST"  # "mobilizing supporters to demonstrate"
+    m = first["mobilize_troops"]
+    assert m.type == "MOBILIZE" and _countries(m.target_actors) == {"UKR"}
+
+
+def test_the_act_a_catenative_help_governs_is_the_event(first):
+    m = first["help_support"]
+    assert m.type == "SUPPORT"
+    assert _countries(m.source_actors) == {"EGY"} and _countries(m.target_actors) == {"PSE"}

@@ -34,6 +34,7 @@ class Pattern:
     topic_object: bool = False  # its object is a topic ("discussed Syria"), not a participant
     rule: str = ""  # where it is written: "verbs[12] attack" (patterns.yaml list and entry)
     cameo: str | None = None  # the CAMEO code its source gives (the CAMEO lexicon's), if any
+    intransitive: bool = False  # only with no direct object ("the army mobilized")
     swap: bool = False  # the act runs from the object to the subject ("received support from X": X acts)
 
 
@@ -56,6 +57,7 @@ def _pattern(spec: dict, noun: bool, k: int = 0) -> Pattern:
         content=tuple((str(k), str(v)) for k, v in (spec.get("content") or {}).items()),
         target_preps=low("target_preps"),
         topic_object=bool(spec.get("topic_object")),
+        intransitive=bool(spec.get("intransitive")),
         rule=f"{'nouns' if noun else 'verbs'}[{k}] {str((spec.get('lemmas') or ['?'])[0]).lower()}",
     )
 
@@ -127,6 +129,8 @@ def match_verb(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> Pattern |
         if p.purpose and not is_purpose(tree, v):
             continue
         if p.modal and not has_modal_complement(tree, v, p.modal):
+            continue
+        if p.intransitive and tree.children(v, "dobj"):
             continue
         if p.with_ and not (tree.child_lemmas(v, *PARTICLE_DEPS) & p.with_):
             continue
