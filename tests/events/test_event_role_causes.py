@@ -30,6 +30,7 @@ SENTENCES = {
     "mobilize_supporters": "Hamas mobilized its supporters in Gaza on Friday.",
     "mobilize_troops": "Russia mobilized 300,000 reservists against Ukraine.",
     "help_support": "Egypt helped support the rights of Palestinians.",
+    "protest_topic": "Kenyan teachers went on strike to demand higher pay from the government of Kenya.",
     "relcl_past": "Kenya has granted political asylum to 40 Somali refugees who crossed the border two years ago.",
     "own_past": "Kenya granted political asylum to 40 Somali refugees two years ago.",
     "shared_object": "Vietnamese forces launched artillery near the border today, killing or wounding 50.",
@@ -42,10 +43,14 @@ def _article(text: str) -> Article:
 
 
 @pytest.fixture(scope="module")
-def first():
+def every():
     annotated = annotate([_article(t) for t in SENTENCES.values()])
-    found = [extract_events(link(a)) for a in annotated]
-    return {key: (ms[0] if ms else None) for key, ms in zip(SENTENCES, found)}
+    return {key: extract_events(link(a)) for key, a in zip(SENTENCES, annotated)}
+
+
+@pytest.fixture(scope="module")
+def first(every):
+    return {key: (ms[0] if ms else None) for key, ms in every.items()}
 
 
 def _countries(refs) -> set[str]:
@@ -159,3 +164,9 @@ def test_the_act_a_catenative_help_governs_is_the_event(first):
     m = first["help_support"]
     assert m.type == "SUPPORT"
     assert _countries(m.source_actors) == {"EGY"} and _countries(m.target_actors) == {"PSE"}
+
+
+def test_the_topic_of_a_protest_is_no_separate_event(every):
+    (m,) = every["protest_topic"]  # PLOVER 3.12.2: "struck to demand X" is one PROTEST, no REQUEST
+    assert m.type == "PROTEST" and m.mode == "strike"
+    assert _countries(m.source_actors) == {"KEN"} and _countries(m.target_actors) == {"KEN"}

@@ -235,7 +235,8 @@ class RuleExtractor:
         type_, mode, rule = p.type, p.mode or self._mode(tree, t), p.rule
         inner = dict(p.content).get(content.pattern.type) if content is not None else None
         if inner is not None and content is not None:  # "vowed to fight": a threat; "ordered ... to close": coercion
-            type_, mode, rule = inner, None, f"{rule} + content {content.pattern.rule}"
+            kept = mode if inner == type_ else None  # "struck to demand X": still a strike
+            type_, mode, rule = inner, kept, f"{rule} + content {content.pattern.rule}"
         elif status in ("planned", "hypothetical") and type_ in self.ontology.future_as:
             type_, mode, rule = self.ontology.future_as[type_], None, f"{rule} + future_as {type_}"
         elif status == "denied" and type_ in self.ontology.denied_as:  # "failed to reach agreement"
