@@ -149,6 +149,24 @@ def test_full_text_search_over_articles_and_quotes(any_store):
     assert any_store.search('"unbalanced OR (NEAR') == []
 
 
+def test_annotations_saved_again_replace_the_articles_quotes_in_search(any_store):
+    a = make_article("The Kremlin described a thorough exchange of views on Gaza.")
+    other = make_article("Netanyahu thanked Putin for the call.")
+    for article, words in ((a, "comprehensive settlement"), (other, "lasting settlement")):
+        any_store.add_article(article)
+        quote = Quote(PUTIN, "Putin", "said", words, 20, 44, True, 0)
+        any_store.save_annotations(AnnotatedArticle(article=article, quotes=(quote,)))
+    any_store.save_annotations(
+        AnnotatedArticle(article=a, quotes=(Quote(PUTIN, "Putin", "said", "fresh talks", 1, 12, True, 0),))
+    )
+
+    def quoted(words: str) -> list[str]:
+        return [h["article_id"] for h in any_store.search(words) if h["kind"] == "quote"]
+
+    assert quoted("comprehensive") == [] and quoted("fresh talks") == [a.id]
+    assert quoted("lasting settlement") == [other.id]
+
+
 def test_annotations_round_trip(any_store):
     a = make_article("Putin called Netanyahu on Saturday.")
     any_store.add_article(a)

@@ -231,11 +231,13 @@ class SQLiteStore(SQLStore):
     def save_annotations(self, annotated: AnnotatedArticle) -> None:
         aid = annotated.article.id
         with self.transaction():
+            again = self._exec("SELECT 1 FROM annotations WHERE article_id = ?", (aid,)).fetchone() is not None
             self._exec(
                 "INSERT OR REPLACE INTO annotations (article_id, doc) VALUES (?, ?)",
                 (aid, serde.pack(serde.annotations_record(annotated))),
             )
-            self._exec("DELETE FROM quotes_fts WHERE article_id = ?", (aid,))
+            if again:  # its quotes were indexed with them: a scan of every quote (article_id is UNINDEXED)
+                self._exec("DELETE FROM quotes_fts WHERE article_id = ?", (aid,))
             for q in annotated.quotes:
                 speaker = (q.speaker.name if q.speaker else None) or q.speaker_text or ""
                 self._exec("INSERT INTO quotes_fts (article_id, speaker, body) VALUES (?,?,?)", (aid, speaker, q.text))
