@@ -31,6 +31,8 @@ SENTENCES = {
     "mobilize_troops": "Russia mobilized 300,000 reservists against Ukraine.",
     "help_support": "Egypt helped support the rights of Palestinians.",
     "protest_topic": "Kenyan teachers went on strike to demand higher pay from the government of Kenya.",
+    "other_party": "Hezbollah guerrillas killed a commander of Israel's militia ally in southern Lebanon on Sunday.",
+    "own_forces": "Hezbollah guerrillas attacked Israel's forces in southern Lebanon on Sunday.",
     "relcl_past": "Kenya has granted political asylum to 40 Somali refugees who crossed the border two years ago.",
     "own_past": "Kenya granted political asylum to 40 Somali refugees two years ago.",
     "shared_object": "Vietnamese forces launched artillery near the border today, killing or wounding 50.",
@@ -170,3 +172,11 @@ def test_the_topic_of_a_protest_is_no_separate_event(every):
     (m,) = every["protest_topic"]  # PLOVER 3.12.2: "struck to demand X" is one PROTEST, no REQUEST
     assert m.type == "PROTEST" and m.mode == "strike"
     assert _countries(m.source_actors) == {"KEN"} and _countries(m.target_actors) == {"KEN"}
+
+
+def test_the_possessor_of_a_relational_noun_naming_another_party_is_no_participant(first):
+    m = first["other_party"]  # "Israel's militia ally" is the ally, not Israel
+    assert m.type == "ASSAULT"
+    assert "ISR" not in _countries(m.target_actors) and _countries(m.target_actors) == {"LBN"}
+    own = first["own_forces"]  # "Israel's forces" are Israel's
+    assert "ISR" in _countries(own.target_actors)

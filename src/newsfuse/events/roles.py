@@ -93,8 +93,9 @@ class Roles:
             return []
         tree = self.tree
         bare: list[Mention] = []
+        others = _other_party(tree, root)  # "Israel's militia ally": not Israel
         for deps in (tuple(d for d in CORE_DEPS if d != "appos"), CORE_DEPS):  # "Pakistan, a U.S. ally"
-            core = tree.subtree(root, stop=tuple(d for d in _ALL_DEPS if d not in deps))
+            core = tree.subtree(root, stop=tuple(d for d in _ALL_DEPS if d not in deps), skip=others)
             core = [i for i in core if not _under_prep(tree, i, root)]
             found = _described(self.tree, _unique(m for i in core for m in self.at(i)))
             if found and not any(m.ref.sector for m in found) and (office := self._office(root)):
@@ -105,7 +106,7 @@ class Roles:
         if bare:
             return bare
         stop = ("relcl", "acl", "advcl", "ccomp") + (() if deep else ("prep",))
-        ranked = sorted(tree.subtree(root, stop=stop), key=tree.depth)
+        ranked = sorted(tree.subtree(root, stop=stop, skip=others), key=tree.depth)
         for i in ranked:
             if self.at(i):
                 return self.at(i)
@@ -238,6 +239,19 @@ _ALL_DEPS = (
     "relcl",
     "xcomp",
 )
+
+
+def _other_party(tree: Tree, root: int) -> set[int]:
+    """The possessors of relational nouns that name another party ("Israel's ally", "Iran's rivals"):
+    the phrase refers to that other party, never to its possessor ("Israel's forces" stays Israel)."""
+    nouns = role_cue("other_party_nouns")
+    return {
+        j
+        for i in tree.subtree(root, stop=("relcl", "acl", "advcl", "ccomp"))
+        if tree.lemma(i) in nouns
+        for p in tree.children(i, "poss")
+        for j in tree.subtree(p)
+    }
 
 
 def stative_passive(tree: Tree, v: int) -> bool:
