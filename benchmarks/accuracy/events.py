@@ -264,6 +264,22 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         for r, g, p, m, ok, full in zip(records, gold, pred, firsts, type_ok, full_ok)
         if not full
     ]
+    shown_wrong = [
+        {
+            "id": r["id"],
+            "fold": fold[k],
+            "gold": r["event_type"],
+            "shown": m.type,
+            "type_right": m.type == r["event_type"],
+            "gold_actors": [sorted(gold_codes(r["source"])), sorted(gold_codes(r["target"]))],
+            "shown_actors": [sorted(codes(m.source_actors)), sorted(codes(m.target_actors))],
+            "shown_names": [[a.name for a in m.source_actors], [a.name for a in m.target_actors]],
+            "trigger": m.trigger,
+            "confidence": m.confidence,
+        }
+        for k, (r, m) in enumerate(zip(records, shown))
+        if m is not None and not (m.type == r["event_type"] and actors_right(r, m))
+    ]
     figures = {
         "task": "events",
         "records": len(records),
@@ -290,6 +306,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if not args.json:
         for f, row in enumerate(per_fold):
             print(f"FOLD {f}: " + " ".join(f"{k}={v}" for k, v in row.items()))
+        for w in shown_wrong:  # what costs precision: a wrong type, or the right type with wrong roles
+            print(
+                f"SHOWN-WRONG {w['id']} fold {w['fold']}: {'roles' if w['type_right'] else 'type ' + w['shown']} "
+                f"gold {w['gold_actors']} shown {w['shown_actors']} {w['shown_names']} [{w['trigger']}] "
+                f"conf {w['confidence']}"
+            )
         for miss in misses:
             print(
                 f"MISS {miss['id']}: gold {miss['gold']} {miss['gold_actors']} ours {miss['ours']} "
@@ -303,6 +325,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 print("VARIANT " + " ".join(f"{k}={v}" for k, v in row.items()))
             print("VARIANT held-out: " + " ".join(f"{k}={v}" for k, v in selection["held_out"].items()))
     figures["misses"] = misses if args.json else len(misses)
+    figures["shown_wrong"] = shown_wrong if args.json else len(shown_wrong)
     if args.json:
         figures["actor_link_error_list"] = errors
     emit(figures, args.json)
