@@ -33,6 +33,8 @@ SENTENCES = {
     "protest_topic": "Kenyan teachers went on strike to demand higher pay from the government of Kenya.",
     "other_party": "Hezbollah guerrillas killed a commander of Israel's militia ally in southern Lebanon on Sunday.",
     "own_forces": "Hezbollah guerrillas attacked Israel's forces in southern Lebanon on Sunday.",
+    "members": "Some 500,000 workers affiliated with the Serbian Workers' Union stopped work on Monday over a bill "
+    "passed by the government of Serbia.",
     "relcl_past": "Kenya has granted political asylum to 40 Somali refugees who crossed the border two years ago.",
     "own_past": "Kenya granted political asylum to 40 Somali refugees two years ago.",
     "shared_object": "Vietnamese forces launched artillery near the border today, killing or wounding 50.",
@@ -180,3 +182,10 @@ def test_the_possessor_of_a_relational_noun_naming_another_party_is_no_participa
     assert "ISR" not in _countries(m.target_actors) and _countries(m.target_actors) == {"LBN"}
     own = first["own_forces"]  # "Israel's forces" are Israel's
     assert "ISR" in _countries(own.target_actors)
+
+
+def test_people_affiliated_with_a_group_act_as_that_group(first):
+    m = first["members"]  # "workers affiliated with the Serbian Workers' Union": the union
+    assert m.type == "PROTEST"
+    assert {(r.country, r.sector) for r in m.source_actors} == {("SRB", "LAB")}
+    assert m.confidence >= min_confidence()

@@ -105,12 +105,29 @@ class Roles:
             bare = bare or found
         if bare:
             return bare
+        if members := self._membership(root):  # "workers affiliated with the union": the union
+            return members
         stop = ("relcl", "acl", "advcl", "ccomp") + (() if deep else ("prep",))
         ranked = sorted(tree.subtree(root, stop=stop, skip=others), key=tree.depth)
         for i in ranked:
             if self.at(i):
                 return self.at(i)
         return []
+
+    def _membership(self, root: int) -> list[Mention]:
+        """The group a participle of belonging names for people who are no actor themselves ("500,000
+        workers affiliated with the Serbian Workers' Union", "fighters loyal to X")."""
+        tree = self.tree
+        found = [
+            m
+            for v in tree.children(root, "acl", "amod")
+            if tree.lemma(v) in role_cue("membership_words")
+            for p in tree.children(v, "prep")
+            if tree.lemma(p) in ("with", "to")
+            for o in tree.children(p, "pobj")
+            for m in self.phrase(o)
+        ]
+        return _unique(found)
 
     def _office(self, root: int) -> list[Mention]:
         """The institution an appositive names as the office a person holds ("X, the United Nations
