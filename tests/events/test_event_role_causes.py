@@ -35,6 +35,7 @@ SENTENCES = {
     "own_forces": "Hezbollah guerrillas attacked Israel's forces in southern Lebanon on Sunday.",
     "members": "Some 500,000 workers affiliated with the Serbian Workers' Union stopped work on Monday over a bill "
     "passed by the government of Serbia.",
+    "shifted": "Albania on Friday denounced as an ugly crime Serbia's crackdown on ethnic Albanians in Kosovo.",
     "relcl_past": "Kenya has granted political asylum to 40 Somali refugees who crossed the border two years ago.",
     "own_past": "Kenya granted political asylum to 40 Somali refugees two years ago.",
     "shared_object": "Vietnamese forces launched artillery near the border today, killing or wounding 50.",
@@ -189,3 +190,10 @@ def test_people_affiliated_with_a_group_act_as_that_group(first):
     assert m.type == "PROTEST"
     assert {(r.country, r.sector) for r in m.source_actors} == {("SRB", "LAB")}
     assert m.confidence >= min_confidence()
+
+
+def test_a_heavy_object_moved_after_its_as_complement_is_the_recipient(first):
+    m = first["shifted"]  # "denounced as an ugly crime Serbia's crackdown": parsed under "as"
+    assert m.type == "ACCUSE"
+    assert _countries(m.source_actors) == {"ALB"}
+    assert _countries(m.target_actors) == {"SRB"}

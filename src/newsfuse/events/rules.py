@@ -427,7 +427,7 @@ class RuleExtractor:
             subjects = tree.children(v, "nsubjpass")
             found = [m for o in subjects for m in roles.phrase(o)]
             return found or [m for o in subjects for m in roles.phrase(o, deep=True)]
-        objs = [o for o in tree.children(v, "dobj", "dative", "iobj") if o != skip]
+        objs = [o for o in tree.children(v, "dobj", "dative", "iobj") if o != skip] or _shifted_objects(tree, v)
         found = [m for o in objs for m in roles.phrase(o)]
         found = found or [m for o in objs for m in roles.phrase(o, deep=True)]  # "an offer from X"
         if found:
@@ -526,6 +526,8 @@ def _recipient_slot(tree: Tree, t: Trigger) -> bool:
     for h in heads:
         if [o for o in tree.children(h, "dobj", "dative", "iobj", "ccomp", "xcomp") if o != t.i]:
             return True
+        if _shifted_objects(tree, h):
+            return True
         if tree.children(h, "nsubjpass") and not stative_passive(tree, h):
             return True
         for p in tree.children(h, "prep", "dative"):
@@ -534,6 +536,21 @@ def _recipient_slot(tree: Tree, t: Trigger) -> bool:
             if any(tree.tokens[o].ent_type not in TIME_LABELS for o in tree.children(p, "pobj")):
                 return True  # "surrendered to X", not "resigned on Sunday"
     return False
+
+
+def _shifted_objects(tree: Tree, v: int) -> list[int]:
+    """A heavy object moved after its "as" complement ("denounced as an ugly crime Serbia's crackdown",
+    "condemned as illegal Russia's annexation"), which the parse hangs under the "as" phrase: the
+    appositive of its object, or that object itself when a possessive marks it as the real one."""
+    if tree.children(v, "dobj"):
+        return []
+    out: list[int] = []
+    for p in tree.children(v, "prep"):
+        if tree.lemma(p) != "as":
+            continue
+        for o in tree.children(p, "pobj"):
+            out += tree.children(o, "appos") or ([o] if tree.children(o, "poss") else [])
+    return out
 
 
 def _conjuncts(tree: Tree, n: int) -> list[int]:
