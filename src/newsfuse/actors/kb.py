@@ -169,6 +169,7 @@ class KnowledgeBase:
             k: frozenset(key(w) for w in v if key(w)) for k, v in lists.items()
         }
         self.max_len = max(len(k) for k in self.index)
+        self.ship_prefixes = tuple(str(w) for w in lists["ship_prefixes"])  # as written: "INS", "MV"
         self.given_names = self._given_names()
 
     # ------------------------------------------------------------------ loading

@@ -59,7 +59,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     kb = get_kb()
     text = annotated.article.text
     doc = Doc(kb, tokenize(text), annotated.article.published, text, surnames=tagged_surnames(annotated))
-    found = [f for f in scan(doc) if not _inside_other_name(doc, f, annotated.entities)]
+    found = [f for f in scan(doc) if not _inside_other_name(doc, f, annotated.entities) and not _model(doc, f)]
     found = add_ner(doc, found, annotated.entities)
     mentions = tuple(
         ActorMention(
@@ -92,6 +92,15 @@ def tagged_surnames(annotated: AnnotatedArticle) -> dict[str, tuple[int, str]]:
 def _cut_initial(name: str) -> bool:
     toks = tokenize(name)
     return len(toks[-1].raw.rstrip(".")) == 1 if toks else True
+
+
+def _model(doc: Doc, f: Found) -> bool:
+    """'a 2013 Toyota Camry': a maker's name after a model year is the vehicle (persons and states aside)."""
+    if f.start == 0 or (f.ref.actor_id or "").startswith(("person:", "state:", "gov:")):
+        return False
+    year = doc.toks[f.start - 1]
+    gap = doc.text[year.end : doc.toks[f.start].start]
+    return len(year.raw) == 4 and year.raw.isdigit() and year.raw[:2] in {"19", "20"} and gap == " "
 
 
 def _inside_other_name(doc: Doc, f: Found, entities: tuple[Entity, ...]) -> bool:
@@ -183,12 +192,20 @@ def kb_match(doc: Doc, i: int) -> tuple[int, Entry] | None:
         span = toks[i : i + n]
         if not _cap_ok(span) or (n == 1 and len(k[0]) <= 3 and not span[0].upper):
             continue
+        if n == 1 and k[0] in AMBIGUOUS_SHORT and _shouted(doc, i):
+            continue  # "AN AUSTRALIAN climber": a word in capitals among capitals, no acronym
         if n == 1 and k[0] in doc.seen:
             return n, None  # type: ignore[return-value]
         entry = doc.kb.best(k, doc.date)
         if entry:
             return n, entry
     return None
+
+
+def _shouted(doc: Doc, i: int) -> bool:
+    """The words on both sides of token i (where there are any) are written in capitals too."""
+    near = [doc.toks[x] for x in (i - 1, i + 1) if 0 <= x < len(doc.toks)]
+    return bool(near) and all(t.upper and len(t.raw) > 1 and t.raw.isalpha() for t in near)
 
 
 def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
@@ -836,6 +853,8 @@ def person_or_org(doc: Doc, e: Entity) -> str:
     org_word = any((w,) in doc.kb.not_actors["org_heads"] for w in words)
     if e.label == "PERSON" and len(words) > 1 and (org_word or _inner_possessive(e.text)):
         return "ORG"  # "Gordon Advisers", "Sam 's Club": a person's name has no possessive inside
+    if e.label == "PERSON" and _after_the(doc, e) and not _person_shaped(doc, e.text.removeprefix("the ")):
+        return "ORG"  # "the Blazers", "the Timaru Herald": a person's name takes no article
     if e.label == "ORG" and not org_word and _person_shaped(doc, e.text):
         return "PERSON"  # "P.J. Carlesimo", "Elton Brand"
     named = words and (words[-1] in doc.surnames or words[-1] in doc.seen)
@@ -845,6 +864,13 @@ def person_or_org(doc: Doc, e: Entity) -> str:
     if e.label == "ORG" and not org_word and titled_name:  # "GM Ed Stefanski"
         return "PERSON"
     return e.label
+
+
+def _after_the(doc: Doc, e: Entity) -> bool:
+    if e.text[:4] in {"the ", "The "}:
+        return True
+    before = doc.text[max(e.start - 4, 0) : e.start]
+    return before in {"the ", "The "}
 
 
 def _inner_possessive(name: str) -> bool:

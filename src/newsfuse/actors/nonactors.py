@@ -19,6 +19,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 QUOTE_MARKS = ('"', "“", "``", "‘")
 CLOSING_MARKS = ('"', "”", "''")
 SPEECH = frozenset("said says say told asked added according".split())
+DASH_DATELINE = re.compile(r"[ \t]*(?:—|--|–)")
 DATELINE = re.compile(r"\s*,\s*[A-Z][A-Za-z.]{1,12}\.?\s*(?:\(|--|—|–|-|_)")
 
 
@@ -44,25 +45,30 @@ def not_an_actor(kb: KnowledgeBase, text: str, e: Entity, entities: tuple[Entity
         or words in lists["times"]
         or words in lists["things"]
         or words in lists["bare_titles"]
+        or words in lists["name_suffixes"]
         or _ends_with(words, lists["place_heads"])
         or _ends_with(words, lists["events"])
         or _ends_with(words, lists["offences"])
         or len(words) > 1
         and words[:1] in lists["place_openers"]
+        or _word_before(text, e.start) in lists["place_openers"]
         or e.label == "ORG"
         and len(words) > 1
         and words[-1:] in lists["region_tails"]
         or _run_together(e, lists["name_suffixes"])
         or _cut_before_name(kb, text, e, entities)
         or _people_noun(kb, words)
+        or _only_in_headlines(text, e)
+        or _modifier_after_article(kb, text, e)
         or e.label == "PERSON"
         and len(words) > 1
         and words[-1:] in lists["role_tails"]
         or len(words) > 1
         and (words[:1] in lists["name_openers"] or _ends_with(words, lists["law_heads"]))
-        or words[0:1] in lists["ship_prefixes"]
-        or _word_before(text, e.start) in lists["ship_prefixes"]
+        or _ship_prefixed(kb, text, e)
         or dateline_place(text, e)
+        or _dash_dateline(text, e)
+        or _ship_name(kb, text, e)
         or _tagged_as_place(text, e, entities)
         or _place_after_preposition(kb, text, e, words)
         or _place_before_agent(kb, text, e)
@@ -70,6 +76,8 @@ def not_an_actor(kb: KnowledgeBase, text: str, e: Entity, entities: tuple[Entity
         or _cross_street(text, e)
         or _home_town(text, e, entities)
         or _owned_thing(kb, text, e)
+        or e.label == "ORG"
+        and _after_model_year(text, e)
         or _quoted_title(text, e)
     )
 
@@ -99,11 +107,41 @@ def _cut_before_name(kb: KnowledgeBase, text: str, e: Entity, entities: tuple[En
     nxt = after[0]
     if any(o.start <= e.end + nxt.start < o.end for o in entities):
         return False
-    if len(nxt.raw) == 1 or nxt.raw.isupper():
+    if len(nxt.raw) == 1:  # "On behalf of Howard R. ...": an initial still belongs to the name
+        return text[e.end + 2 : e.end + 3] == "." or text[e.end + 2 : e.end + 4] == " ."
+    if nxt.raw.isupper():
         return False
     word, lists = (nxt.norm,), kb.not_actors
     titles = ("bare_titles", "role_tails", "police_ranks", "times")
     return not (any(word in lists[k] for k in titles) or word in kb.titles or word in kb.index or word in kb.demonyms)
+
+
+def _only_in_headlines(text: str, e: Entity) -> bool:
+    """'Driver Charged In Fatal Queens Hit & Run', 'Teen Struck by Shotgun Pellets': in a title-case line
+    every word is capitalised, so a person's name found there and nowhere in the running text is
+    unconfirmed (a line with a colon is a label: 'Contributing : Alex Cabrero')."""
+    if e.label != "PERSON" or not _in_headline(text, e) or ":" in _line(text, e):
+        return False
+    at = text.find(e.text)
+    while at >= 0:
+        if not _in_headline(text, Entity(e.text, e.label, at, at + len(e.text))):
+            return False
+        at = text.find(e.text, at + 1)
+    return True
+
+
+def _modifier_after_article(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'a Perth doctor', 'a Bloomington man', 'a Burbank hotel': a one-word name between 'a'/'an' and a
+    lower-case noun qualifies that noun (a place, a brand); no one is called 'a Smith'. Not an acronym,
+    and not before a role ('a Navy spokesman', 'An NFL spokesman': the body speaks)."""
+    if len(words_of(e)) != 1 or _word_before(text, e.start) not in {("a",), ("an",)}:
+        return False
+    if e.text.replace(".", "").isupper():
+        return False
+    after = tokenize(text[e.end : e.end + 30])
+    if not after or after[0].start != 1 or not after[0].raw.isalpha() or not after[0].raw.islower():
+        return False
+    return (after[0].norm,) not in kb.not_actors["role_tails"]
 
 
 def _possessive_end(e: Entity) -> bool:
@@ -113,10 +151,17 @@ def _possessive_end(e: Entity) -> bool:
 def _in_headline(text: str, e: Entity) -> bool:
     """The name stands in a line written in title case ('Ellen DeGeneres To Host Oscars'): there every
     word is capitalised, so a capital after the name says nothing."""
+    line = _line(text, e)
+    if line.endswith(".") or line.count(",") > 2:
+        return False  # a sentence, or a list of names
+    words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _line(text: str, e: Entity) -> str:
     start = text.rfind("\n", 0, e.start) + 1
     end = text.find("\n", e.end)
-    words = [w for w in text[start : end if end >= 0 else len(text)].split() if len(w) > 3 and w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+    return text[start : end if end >= 0 else len(text)].strip()
 
 
 def _people_noun(kb: KnowledgeBase, words: tuple[str, ...]) -> bool:
@@ -132,6 +177,32 @@ def dateline_place(text: str, e: Entity) -> bool:
         return False
     after = text[e.end : e.end + 40]
     return DATELINE.match(after) is not None
+
+
+def _dash_dateline(text: str, e: Entity) -> bool:
+    """'MORETOWN — Vermont State Police say ...': a name in capitals opening a line before a dash."""
+    if not e.text.replace(" ", "").isupper() or text[max(e.start - 1, 0) : e.start].strip():
+        return False
+    return DASH_DATELINE.match(text, e.end) is not None
+
+
+def _ship_prefixed(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'INS Mysore', 'MV Faina': a ship prefix, as written (capitals: 'Ms Smith' is a woman), opens the name
+    or stands right before it."""
+    first = tokenize(e.text.removeprefix("the ").removeprefix("The "))[:1]
+    before = tokenize(text[max(e.start - 8, 0) : e.start])[-1:]
+    return any(t.raw in kb.ship_prefixes for t in first + before)
+
+
+def _ship_name(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'the Saudi supertanker Sirius Star', 'the Mysore' after 'INS Mysore': a name right after a word for
+    a ship, or one the article also writes after a ship prefix, is a vessel's."""
+    if _word_before(text, e.start) in kb.not_actors["ship_nouns"]:
+        return True
+    for prefix in kb.ship_prefixes:
+        if f"{prefix} {e.text}" in text:
+            return True
+    return False
 
 
 def _written_lower(e: Entity) -> bool:
@@ -230,6 +301,13 @@ def _home_town(text: str, e: Entity, entities: tuple[Entity, ...]) -> bool:
     if head[-3:].strip().isdigit():
         return True
     return any(o.label == "PERSON" and o.end == len(head) for o in entities)
+
+
+def _after_model_year(text: str, e: Entity) -> bool:
+    """'a 2013 Toyota Camry': a maker's name right after a model year is the vehicle."""
+    before = text[max(e.start - 6, 0) : e.start]
+    year = before[1:5]
+    return len(before) == 6 and before[0].isspace() and year[:2] in {"19", "20"} and year.isdigit() and before[5] == " "
 
 
 def _owned_thing(kb: KnowledgeBase, text: str, e: Entity) -> bool:
