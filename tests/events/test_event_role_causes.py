@@ -36,6 +36,8 @@ SENTENCES = {
     "members": "Some 500,000 workers affiliated with the Serbian Workers' Union stopped work on Monday over a bill "
     "passed by the government of Serbia.",
     "shifted": "Albania on Friday denounced as an ugly crime Serbia's crackdown on ethnic Albanians in Kosovo.",
+    "coordinated_deep": "The Arab League chief undertook a mediation mission between Syria and Palestinian leader "
+    "Mahmoud Abbas.",
     "relcl_past": "Kenya has granted political asylum to 40 Somali refugees who crossed the border two years ago.",
     "own_past": "Kenya granted political asylum to 40 Somali refugees two years ago.",
     "shared_object": "Vietnamese forces launched artillery near the border today, killing or wounding 50.",
@@ -197,3 +199,9 @@ def test_a_heavy_object_moved_after_its_as_complement_is_the_recipient(first):
     assert m.type == "ACCUSE"
     assert _countries(m.source_actors) == {"ALB"}
     assert _countries(m.target_actors) == {"SRB"}
+
+
+def test_an_actor_found_deep_in_a_phrase_brings_its_conjuncts(first):
+    m = first["coordinated_deep"]  # "a mission between Syria and ... Abbas": both, not the first alone
+    assert m.type == "CONSULT"
+    assert _countries(m.target_actors) == {"SYR", "PSE"}

@@ -111,8 +111,12 @@ class Roles:
         ranked = sorted(tree.subtree(root, stop=stop, skip=others), key=tree.depth)
         for i in ranked:
             if self.at(i):
-                return self.at(i)
+                return self._coordinated(i)
         return []
+
+    def _coordinated(self, i: int) -> list[Mention]:
+        """The actors at ``i`` and at the words coordinated with it ("between Syria and Yasser Arafat")."""
+        return _unique(m for j in [i, *tree_conj(self.tree, i)] for m in self.at(j))
 
     def _membership(self, root: int) -> list[Mention]:
         """The group a participle of belonging names for people who are no actor themselves ("500,000
@@ -196,7 +200,7 @@ class Roles:
         for i in sorted(
             tree.subtree(root, stop=("relcl", "advcl", "parataxis", "nsubj", "appos")), key=lambda j: (tree.depth(j), j)
         ):
-            found = [m for m in self.at(i) if i not in skip and actor_key(m.ref) not in exclude]
+            found = [m for m in self._coordinated(i) if i not in skip and actor_key(m.ref) not in exclude]
             if found:
                 return found
         return []
@@ -256,6 +260,18 @@ _ALL_DEPS = (
     "relcl",
     "xcomp",
 )
+
+
+def tree_conj(tree: Tree, i: int) -> list[int]:
+    """The words coordinated after ``i`` ("Iran, Libya, North Korea and Sudan"), following the chain."""
+    out: list[int] = []
+    todo = tree.children(i, "conj")
+    while todo:
+        j = todo.pop(0)
+        if j not in out:
+            out.append(j)
+            todo += tree.children(j, "conj")
+    return out
 
 
 def _other_party(tree: Tree, root: int) -> set[int]:

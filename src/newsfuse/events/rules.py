@@ -396,6 +396,8 @@ class RuleExtractor:
         heads = [x for x in (noun, verb) if x is not None]
         if noun is None and verb is not None and p.objects:  # "held a phone conversation with Y"
             heads += tree.children(verb, "dobj")
+        if noun is not None and tree.tokens[noun].dep == "compound" and (owner := tree.head(noun)) is not None:
+            heads.append(owner)  # "a mediation mission between X and Y": the phrase's head carries its preps
         heads += [c for h in heads if h != verb for c in _conjuncts(tree, h)]  # "artillery and rocket fire against X"
         between = [m for h in heads for m in roles.preps(h, ("between", "among"))]
         with_ = [m for h in heads for m in roles.preps(h, ("with",))]
