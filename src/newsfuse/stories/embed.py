@@ -50,11 +50,13 @@ def tokenizer() -> Tokenizer:
 
 @lru_cache(maxsize=1)
 def session() -> onnxruntime.InferenceSession:
-    """The int8 encoder, loaded once per process; at most two threads inside one run (the ingest
-    already runs several processes on small machines)."""
+    """The int8 encoder, loaded once per process: at most two threads inside one run (several
+    ingest processes may share a small machine), and threads that sleep when idle instead of
+    spinning (spinning cost 40 % more CPU per text here, with no gain in wall time on two cores)."""
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = min(MAX_THREADS, os.cpu_count() or 1)
     options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     return onnxruntime.InferenceSession(str(onnx_path()), options, providers=["CPUExecutionProvider"])
 
