@@ -38,6 +38,8 @@ SENTENCES = {
     "shifted": "Albania on Friday denounced as an ugly crime Serbia's crackdown on ethnic Albanians in Kosovo.",
     "coordinated_deep": "The Arab League chief undertook a mediation mission between Syria and Palestinian leader "
     "Mahmoud Abbas.",
+    "nominal_subject": "Russia's attack on Ukraine killed 20 civilians.",
+    "caused": "The Israeli raid on the Palestinian town of Jenin drew protests.",
     "relcl_past": "Kenya has granted political asylum to 40 Somali refugees who crossed the border two years ago.",
     "own_past": "Kenya granted political asylum to 40 Somali refugees two years ago.",
     "shared_object": "Vietnamese forces launched artillery near the border today, killing or wounding 50.",
@@ -205,3 +207,15 @@ def test_an_actor_found_deep_in_a_phrase_brings_its_conjuncts(first):
     m = first["coordinated_deep"]  # "a mission between Syria and ... Abbas": both, not the first alone
     assert m.type == "CONSULT"
     assert _countries(m.target_actors) == {"SYR", "PSE"}
+
+
+def test_an_event_noun_subject_gives_its_recipient_to_the_verb(first):
+    m = first["nominal_subject"]  # "Russia's attack on Ukraine killed 20": Ukraine
+    assert m.type == "ASSAULT"
+    assert _countries(m.source_actors) == {"RUS"} and _countries(m.target_actors) == {"UKR"}
+
+
+def test_the_subject_of_a_causative_verb_does_not_do_the_event_it_causes(every):
+    # "the raid drew protests": Israel raided, it did not protest
+    assert not any(m.type == "PROTEST" and _countries(m.source_actors) == {"ISR"} for m in every["caused"])
+    assert any(m.type == "ASSAULT" and _countries(m.source_actors) == {"ISR"} for m in every["caused"])

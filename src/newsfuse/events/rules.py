@@ -159,6 +159,8 @@ class RuleExtractor:
         h = tree.head(n)
         if h is None:
             return None
+        if tok.dep in ("dobj", "nsubjpass") and tree.lemma(h) in role_cue("causative_verbs"):
+            return None  # "the raid drew protests", "sparked clashes": the subject caused it, did not do it
         if tok.dep in ("dobj", "nsubjpass", "attr", "nsubj") and tree.tokens[h].pos in ("VERB", "AUX"):
             # "the call fits into a pattern", "followed an earlier conversation": a predicate about the
             # event, not the verb carrying it
@@ -407,6 +409,9 @@ class RuleExtractor:
             target = [m for h in heads for m in roles.preps(h, TARGET_PREPS)] + ([] if p.symmetric else with_)
         if noun is not None and not target and verb is not None and not p.topic_object:
             target = self._verb_targets(tree, roles, verb, skip=noun)
+        if not target and verb is not None and noun is None:  # "X's attack on Y killed 20": Y
+            events = [s for s in tree.children(verb, "nsubj") if match_noun(tree, s)]
+            target = [m for s in events for m in roles.preps(s, TARGET_PREPS)]
         initiator = self._initiator(tree, roles, source if p.initiator else [])
         if p.symmetric:
             everyone = _merge(source, between, with_, target)
