@@ -13,7 +13,7 @@ from . import precision as prec
 from .cameo import best_outcome, cameo_pattern
 from .ontology import load_cameo_settings, load_ontology, load_patterns, load_precision
 from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
-from .roles import Mention, Roles, actor_key, actor_mentions, role_cue, stative_passive
+from .roles import Mention, Roles, actor_key, actor_mentions, role_cue, stative_passive, tree_conj
 
 NOUN_LICENCE_DEPS = ("dobj", "nsubjpass", "attr", "nsubj", "ROOT", "appos", "conj")
 TRANSPARENT = ("relcl", "conj", "parataxis")  # a trigger under these is its own event
@@ -562,14 +562,7 @@ def _shifted_objects(tree: Tree, v: int) -> list[int]:
 
 def _conjuncts(tree: Tree, n: int) -> list[int]:
     """The nouns coordinated with ``n`` after it ("artillery, mortar, and rocket fire")."""
-    out: list[int] = []
-    todo = tree.children(n, "conj")
-    while todo:
-        c = todo.pop(0)
-        if c not in out and tree.tokens[c].pos in ("NOUN", "PROPN"):
-            out.append(c)
-            todo += tree.children(c, "conj")
-    return out
+    return [c for c in tree_conj(tree, n) if tree.tokens[c].pos in ("NOUN", "PROPN")]
 
 
 def _anchor(t: Trigger) -> int:
