@@ -146,6 +146,8 @@ def test_countries_in_apposition_to_places_are_no_pair(docs):
 
 # ----------------------------------------------------------------------------- the seed-22 sample's causes
 DOCS_22 = (
+    "5_1ecbplus",  # "the Sixers' 1983 NBA title team"
+    "35_2ecb",  # "Jackson was driving a 2008 GMC Sierra registered to him"
     "35_1ecb",  # "An NFL spokesman on Wednesday said"
     "ff3e1d8a3de2e9c6fc87f832e9478ea5",  # "shooting Photos Police in Madisonville are investigating"
     "21_6ecbplus",  # "On behalf of Newman , Anzalone & Newman , LLP ."
@@ -184,6 +186,7 @@ def docs22() -> dict[str, AnnotatedArticle]:
         ("23_3ecb", "Perth", "tribute to a"),  # "a Perth doctor"
         ("23_1ecb", "AN", ""),  # "AN AUSTRALIAN climber": a word in capitals, not an acronym
         ("21_4ecbplus", "Toyota", "2013"),  # "a 2013 Toyota Camry": the car
+        ("35_2ecb", "GMC Sierra", "driving a 2008"),  # the car, its model inside the tagged name
         ("18c9c2ab4f33be988e704f7b482b5ed9", "Hollywood Way", "2500 N."),  # a street ("Way")
         ("d1f844f36f140bb5da494dbe47b127fd", "Charles Bussey", "crossing of"),  # a street at a crossing
         ("12_13ecb", "Sirius Star", "supertanker"),  # a ship after a word for a ship
@@ -218,3 +221,8 @@ def test_a_dateline_before_a_dash_is_no_actor():
     assert "MORETOWN —" in ann.article.text
     assert linked_over(ann, "MORETOWN") == []
     assert [m.actor.actor_id for m in linked_over(ann, "Vermont State Police")]  # the police stay
+
+
+def test_a_league_after_a_year_stays_the_league(docs22):
+    nba = linked_over(docs22["5_1ecbplus"], "NBA", "1983")  # "the Sixers' 1983 NBA title team": no model
+    assert [m.actor.actor_id for m in nba] == ["org:nba"]

@@ -95,12 +95,15 @@ def _cut_initial(name: str) -> bool:
 
 
 def _model(doc: Doc, f: Found) -> bool:
-    """'a 2013 Toyota Camry': a maker's name after a model year is the vehicle (persons and states aside)."""
-    if f.start == 0 or (f.ref.actor_id or "").startswith(("person:", "state:", "gov:")):
+    """'a 2013 Toyota Camry': a maker's name between a model year and a model's name is the vehicle
+    (persons and states aside)."""
+    if f.start == 0 or f.end >= len(doc.toks) or (f.ref.actor_id or "").startswith(("person:", "state:", "gov:")):
         return False
-    year = doc.toks[f.start - 1]
+    year, model = doc.toks[f.start - 1], doc.toks[f.end]
     gap = doc.text[year.end : doc.toks[f.start].start]
-    return len(year.raw) == 4 and year.raw.isdigit() and year.raw[:2] in {"19", "20"} and gap == " "
+    if not (len(year.raw) == 4 and year.raw.isdigit() and year.raw[:2] in {"19", "20"} and gap == " "):
+        return False
+    return model.raw[:1].isupper() and _joined(doc, f.end - 1, f.end + 1)
 
 
 def _inside_other_name(doc: Doc, f: Found, entities: tuple[Entity, ...]) -> bool:

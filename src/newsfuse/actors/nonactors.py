@@ -304,10 +304,15 @@ def _home_town(text: str, e: Entity, entities: tuple[Entity, ...]) -> bool:
 
 
 def _after_model_year(text: str, e: Entity) -> bool:
-    """'a 2013 Toyota Camry': a maker's name right after a model year is the vehicle."""
+    """'a 2013 Toyota Camry', 'a 2008 GMC Sierra': a maker's name after a model year, with the model's name
+    inside it or right after it, is the vehicle ('the 1983 NBA title team' keeps the league)."""
     before = text[max(e.start - 6, 0) : e.start]
     year = before[1:5]
-    return len(before) == 6 and before[0].isspace() and year[:2] in {"19", "20"} and year.isdigit() and before[5] == " "
+    if not (len(before) == 6 and before[0].isspace() and year[:2] in {"19", "20"} and year.isdigit()):
+        return False
+    if before[5] != " ":
+        return False
+    return len(words_of(e)) > 1 or text[e.end : e.end + 1] == " " and text[e.end + 1 : e.end + 2].isupper()
 
 
 def _owned_thing(kb: KnowledgeBase, text: str, e: Entity) -> bool:
