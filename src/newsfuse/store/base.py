@@ -17,13 +17,13 @@ from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile, S
 @dataclass(frozen=True)
 class EventFilter:
     actor: str | None = None  # matches actor name (case-insensitive substring) or country code
-    with_actors: tuple[str, ...] = ()  # with ``actor``: further actors every event must involve too
     type: str | None = None
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive
     story_id: str | None = None
     limit: int = 1000
     after: str | None = None  # cursor: the last event id of the previous page
+    with_actors: tuple[str, ...] = ()  # with ``actor``: further actors every event must involve too
 
 
 class Store(abc.ABC):

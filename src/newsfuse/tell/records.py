@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..model import Article, Event, EventMention
 from ..store.base import EventFilter, Store
@@ -24,7 +25,7 @@ def iter_events(store: Store, flt: EventFilter | None = None) -> Iterator[Event]
     base = flt or EventFilter()
     after: str | None = None
     while True:
-        page = store.events(EventFilter(base.actor, base.type, base.since, base.until, base.story_id, PAGE, after))
+        page = store.events(replace(base, limit=PAGE, after=after))
         yield from page
         if len(page) < PAGE:
             return
