@@ -3,8 +3,9 @@
 Figures: type and type+source+target accuracy of the first event mention; PRECISION, among the
 records where the coder shows a mention (confidence >= events.min_confidence), the share whose type
 and roles are right; and type RECALL, the share of records whose shown mention has the gold type. The
-rule coder fits nothing (its threshold is a fixed data value), so its cross-validated figure is the
-pooled one, printed per fold; the anchor, a 7-nearest-neighbour vote over MiniLM sentence
+rule coder fits no parameter (its threshold is a fixed data value), so its per-fold figures are the
+pooled one split; but its rules were revised while reading errors on these sentences, so the figures
+are labelled in-sample; the anchor, a 7-nearest-neighbour vote over MiniLM sentence
 embeddings, is fitted per fold on the other four folds. Folds: sentences shuffled with SEED.
 
     python benchmarks/accuracy/events.py --data ../shared/corpus/events/plover/gsr-dev.jsonl [--json] [--limit N]
@@ -283,8 +284,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     figures = {
         "task": "events",
         "records": len(records),
-        "cv": f"{FOLDS}-fold by sentence, seed {SEED}; rule coder fits nothing (pooled = CV); "
-        "anchor fitted per fold on the other folds",
+        "cv": f"{FOLDS}-fold by sentence, seed {SEED}; the rule coder fits no parameter, but its role and "
+        "type rules were revised while reading the errors of all five folds, so its figures are in-sample "
+        "(the held-out check is scored outside the project); anchor fitted per fold on the other folds",
+        "in_sample": True,
         "type_accuracy": pooled["type_accuracy"],
         "type_source_target_accuracy": pooled["type_source_target_accuracy"],
         "precision": pooled["precision"],

@@ -344,6 +344,14 @@ def render_events(r: dict) -> list[str]:
         ["majority class", r.get("majority_class"), "–", "–", "–", "–"],
     ]
     folds = " / ".join(str(f.get("precision")) for f in r.get("folds", []))
+    if r.get("in_sample"):
+        verdicts = "in-sample, so not counted as met or missed"
+    else:
+        verdicts = (
+            f"type ≥ 0.80 {_verdict(r.get('type_accuracy'), 0.80)}, type + source + target ≥ 0.55 "
+            f"{_verdict(r.get('type_source_target_accuracy'), 0.55)}, precision ≥ 0.85 "
+            f"{_verdict(r.get('precision'), 0.85)} at type recall ≥ 0.70 {_verdict(r.get('type_recall'), 0.70)}"
+        )
     return _table(
         [
             "",
@@ -357,10 +365,7 @@ def render_events(r: dict) -> list[str]:
     ) + [
         "",
         f"{r.get('records')} records; {r.get('cv')}. Shown = confidence ≥ {r.get('min_confidence')}. "
-        f"Precision per fold: {folds}. Targets: type ≥ 0.80 {_verdict(r.get('type_accuracy'), 0.80)}, "
-        f"type + source + target ≥ 0.55 {_verdict(r.get('type_source_target_accuracy'), 0.55)}, precision "
-        f"≥ 0.85 {_verdict(r.get('precision'), 0.85)} at type recall ≥ 0.70 "
-        f"{_verdict(r.get('type_recall'), 0.70)}.",
+        f"Precision per fold: {folds}. Targets: {verdicts}.",
     ]
 
 
@@ -615,21 +620,30 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
         )
     ev = res.get("events", {})
     if "type_accuracy" in ev:
+        in_sample = bool(ev.get("in_sample"))
+        scope = "in-sample: rules revised while reading these sentences" if in_sample else "5-fold CV"
+
+        def events_verdict(ok: Any) -> str:
+            return "in-sample, not counted" if in_sample else _met(ok)
+
         rows.append(
             [
-                "PLOVER type / type + source + target (gsr-dev, 5-fold CV)",
+                f"PLOVER type / type + source + target (gsr-dev, {scope})",
                 f"**{ev.get('type_accuracy')}** / {ev.get('type_source_target_accuracy')}",
                 f"7-NN on MiniLM, fitted per fold: {ev.get('anchor_knn7_type_accuracy')}",
-                f"≥ 0.80 / ≥ 0.55 — {_met(_num(ev.get('type_accuracy')) and ev['type_accuracy'] >= 0.80)} / "
-                f"{_met(_num(ev.get('type_source_target_accuracy')) and ev['type_source_target_accuracy'] >= 0.55)}",
+                "≥ 0.80 / ≥ 0.55 — "
+                + events_verdict(
+                    _at_least(ev, "type_accuracy", 0.80) and _at_least(ev, "type_source_target_accuracy", 0.55)
+                ),
             ]
         )
         rows.append(
             [
-                "event precision (type and roles right, of those shown) at type recall",
+                f"event precision (type and roles right, of those shown) at type recall ({scope})",
                 f"**{ev.get('precision')}** at {ev.get('type_recall')}",
                 "–",
-                f"≥ 0.85 at ≥ 0.70 — {_met(_at_least(ev, 'precision', 0.85) and _at_least(ev, 'type_recall', 0.70))}",
+                "≥ 0.85 at ≥ 0.70 — "
+                + events_verdict(_at_least(ev, "precision", 0.85) and _at_least(ev, "type_recall", 0.70)),
             ]
         )
     dt_ = res.get("dates", {})
