@@ -146,8 +146,8 @@ def test_countries_in_apposition_to_places_are_no_pair(docs):
 
 # ----------------------------------------------------------------------------- the seed-22 sample's causes
 DOCS_22 = (
-    "5_1ecbplus",  # "the Sixers' 1983 NBA title team"
-    "35_2ecb",  # "Jackson was driving a 2008 GMC Sierra registered to him"
+    "5_1ecbplus",  # "coached Allen Iverson to his fourth NBA scoring title"
+    "35_2ecb",  # "driving a 2008 GMC Sierra registered to him"; "Sunday 's AFC divisional playoff game"
     "35_1ecb",  # "An NFL spokesman on Wednesday said"
     "ff3e1d8a3de2e9c6fc87f832e9478ea5",  # "shooting Photos Police in Madisonville are investigating"
     "21_6ecbplus",  # "On behalf of Newman , Anzalone & Newman , LLP ."
@@ -223,6 +223,63 @@ def test_a_dateline_before_a_dash_is_no_actor():
     assert [m.actor.actor_id for m in linked_over(ann, "Vermont State Police")]  # the police stay
 
 
-def test_a_league_after_a_year_stays_the_league(docs22):
-    nba = linked_over(docs22["5_1ecbplus"], "NBA", "1983")  # "the Sixers' 1983 NBA title team": no model
-    assert [m.actor.actor_id for m in nba] == ["org:nba"]
+def test_a_body_before_the_contest_it_runs_names_the_contest(docs22):
+    # "coached Allen Iverson to his fourth NBA scoring title"; "Sunday 's AFC divisional playoff game"
+    assert linked_over(docs22["5_1ecbplus"], "NBA", "his fourth") == []
+    assert linked_over(docs22["35_2ecb"], "AFC", "Sunday 's") == []
+    nfl = linked_over(docs22["35_1ecb"], "NFL", "An ")  # "An NFL spokesman ... said": the league speaks
+    assert [m.actor.actor_id for m in nfl] == ["org:nfl"]
+
+
+# ----------------------------------------------------------------------------- the seed-23 sample's causes
+DOCS_23 = (
+    "30_9ecbplus",  # "SEACOM said in an official statement"
+    "27_10ecb",  # "McAfee Avert Labs researchers reported"
+    "8_2ecbplus",  # "Athens police chiefs mobilized all their forces"
+    "7_11ecb",  # "Mannheim , Germany ( Sports Network ) -"
+    "24_1ecbplus",  # "the Casty store on Rue de Castiglione"
+    "31_1ecb",  # "both made the NCAA tournament last season"
+    "7_10ecbplus",  # "his WBA , IBF and WBO heavyweight title belts"
+)
+
+
+@pytest.fixture(scope="module")
+def docs23() -> dict[str, AnnotatedArticle]:
+    from newsfuse.nlp import annotate
+
+    found = {}
+    for line in open(CLUSTERING / "ecbplus" / "documents.jsonl", encoding="utf-8"):
+        doc = json.loads(line)
+        if doc["doc_id"] in DOCS_23:
+            found[doc["doc_id"]] = doc
+    annotated = annotate([corpus_article(found[d]) for d in DOCS_23])
+    return {d: link(a) for d, a in zip(DOCS_23, annotated)}
+
+
+@pytest.mark.parametrize(
+    "doc_id,words,after,actor_id",
+    [
+        ("30_9ecbplus", "SEACOM", "immediately once permits", "org:seacom"),  # an acronym is no person's name
+        ("27_10ecb", "McAfee Avert Labs", "", "org:mcafee-avert-labs"),  # "Labs": an organisation
+    ],
+)
+def test_acronyms_and_labs_are_organisations(docs23, doc_id, words, after, actor_id):
+    assert [m.actor.actor_id for m in linked_over(docs23[doc_id], words, after)] == [actor_id]
+
+
+def test_a_capital_before_police_is_that_countrys_police(docs23):
+    athens = linked_over(docs23["8_2ecbplus"], "Athens police")
+    assert [(m.actor.country, m.actor.sector) for m in athens] == [("GRC", "COP")]
+
+
+@pytest.mark.parametrize(
+    "doc_id,words,after",
+    [
+        ("7_11ecb", "Germany", "Mannheim , "),  # a dateline's country
+        ("24_1ecbplus", "Rue de Castiglione", ""),  # a street by its first word
+        ("31_1ecb", "NCAA", "both made the"),  # the tournament the body runs
+        ("7_10ecbplus", "WBO", "IBF and"),  # the title the body awards
+    ],
+)
+def test_seed23_places_and_contests_are_no_actors(docs23, doc_id, words, after):
+    assert linked_over(docs23[doc_id], words, after) == []

@@ -53,6 +53,10 @@ class Doc:
     mentioned: list[ActorRef] = field(default_factory=list)  # actors linked so far, in text order
     background: list[bool] = field(default_factory=list)  # per mentioned actor: named in a background clause
     surnames: dict[str, tuple[int, str]] = field(default_factory=dict)  # tagged persons: surname -> (start, name)
+    starts: list[int] = field(default_factory=list)  # each token's start, for bisecting
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.toks]
 
 
 def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
@@ -234,6 +238,11 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
             doc.last_place[j] = True
             return Found(j, j + n, ActorRef(""), "kb", core)  # a place, not an actor
     start = i if (j > i and entry.kind in {"government", "agent", "igo", "group"}) else j
+    if entry.kind == "government" and k in doc.kb.capitals and entry.country:
+        agent = agent_after(doc, j + n, 0)  # "Athens police": that country's police, not its government
+        if agent:
+            sector_ref = ref_of(doc, doc.kb.sector_entry(entry.country, agent[1]))
+            return Found(start, agent[0], sector_ref, "kb", (toks[j].start, toks[agent[0] - 1].end))
     ref = ref_of(doc, entry)
     if entry.kind == "person":
         remember(doc, entry.name, ref)
@@ -281,6 +290,8 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         if j > 1 and toks[j - 1].norm in doc.kb.words["place_modifiers"] and _joined(doc, j - 1, j + 1):
             j -= 1
     prev = toks[j - 1].norm if j > 0 else ""
+    if _dateline_country(doc, j, n):
+        return True  # "Mannheim , Germany ( Sports Network ) -": where the report was filed
     if prev == "between" and j > 2 and toks[j - 2].capitalised and _joined(doc, j - 3, j):
         return True  # "the Gulf of Aden between Somalia and Yemen": a place between places
     if prev in GOV_PREPS:
@@ -294,6 +305,19 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
     if prev in {"and", "or"} and j >= 2:
         return doc.last_place.get(j - 2, False) or any(doc.last_place.get(j - 2 - d) for d in range(1, 3))
     return False
+
+
+def _dateline_country(doc: Doc, j: int, n: int) -> bool:
+    """'Place , Country (' opening a line: a dateline."""
+    if j < 1 or j + n >= len(doc.toks) or doc.text[doc.toks[j - 1].end : doc.toks[j].start].strip() != ",":
+        return False
+    line_start = doc.text.rfind("\n", 0, doc.toks[j - 1].start) + 1
+    head = doc.text[line_start : doc.toks[j - 1].start]
+    opener = tokenize(head)
+    if len(opener) > 3 or not all(t.capitalised for t in opener) or any(c in head for c in ".,;"):
+        return False
+    after = doc.text[doc.toks[j + n - 1].end : doc.toks[j + n].start].strip()
+    return after[:1] in {"(", "-", "—", "–", "_"}
 
 
 def _place_possessed(doc: Doc, k: int) -> bool:
@@ -856,6 +880,8 @@ def person_or_org(doc: Doc, e: Entity) -> str:
     org_word = any((w,) in doc.kb.not_actors["org_heads"] for w in words)
     if e.label == "PERSON" and len(words) > 1 and (org_word or _inner_possessive(e.text)):
         return "ORG"  # "Gordon Advisers", "Sam 's Club": a person's name has no possessive inside
+    if e.label == "PERSON" and _acronym(doc, e):
+        return "ORG"  # "SEACOM said": no one's name is an acronym
     if e.label == "PERSON" and _after_the(doc, e) and not _person_shaped(doc, e.text.removeprefix("the ")):
         return "ORG"  # "the Blazers", "the Timaru Herald": a person's name takes no article
     if e.label == "ORG" and not org_word and _person_shaped(doc, e.text):
@@ -867,6 +893,15 @@ def person_or_org(doc: Doc, e: Entity) -> str:
     if e.label == "ORG" and not org_word and titled_name:  # "GM Ed Stefanski"
         return "PERSON"
     return e.label
+
+
+def _acronym(doc: Doc, e: Entity) -> bool:
+    """One word of three or more capitals, not among words in capitals ('WILLIAMS ARRESTED')."""
+    toks = list(range(bisect_left(doc.starts, e.start), bisect_left(doc.starts, e.end)))
+    if len(toks) != 1 or len(doc.toks[toks[0]].raw) < 3 or not doc.toks[toks[0]].raw.isupper():
+        return False
+    near = [doc.toks[x] for x in (toks[0] - 1, toks[0] + 1) if 0 <= x < len(doc.toks)]
+    return not any(t.upper and len(t.raw) > 1 and t.raw.isalpha() for t in near)
 
 
 def _after_the(doc: Doc, e: Entity) -> bool:

@@ -18,6 +18,7 @@ from .text import Tok, key, tokenize
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 QUOTE_MARKS = ('"', "“", "``", "‘")
 CLOSING_MARKS = ('"', "”", "''")
+DETERMINERS = frozenset("this next last that these those the a an every each his her their its our my your".split())
 SPEECH = frozenset("said says say told asked added according".split())
 DASH_DATELINE = re.compile(r"[ \t]*(?:—|--|–)")
 DATELINE = re.compile(r"\s*,\s*[A-Z][A-Za-z.]{1,12}\.?\s*(?:\(|--|—|–|-|_)")
@@ -59,6 +60,7 @@ def not_an_actor(kb: KnowledgeBase, text: str, e: Entity, entities: tuple[Entity
         or _cut_before_name(kb, text, e, entities)
         or _people_noun(kb, words)
         or _only_in_headlines(text, e)
+        or _event_after(kb, text, e)
         or _modifier_after_article(kb, text, e)
         or e.label == "PERSON"
         and len(words) > 1
@@ -142,6 +144,23 @@ def _modifier_after_article(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     if not after or after[0].start != 1 or not after[0].raw.isalpha() or not after[0].raw.islower():
         return False
     return (after[0].norm,) not in kb.not_actors["role_tails"]
+
+
+def _event_after(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'the NCAA tournament', 'his WBA , IBF and WBO heavyweight title belts': a body's name before the
+    contest or the title it runs (up to one lower-case word between) names that contest, not the body."""
+    rest = text[e.end : e.end + 40]
+    prev_end = 0
+    for tok in tokenize(rest)[:2]:
+        if rest[prev_end : tok.start].strip(" -") or not tok.raw.isalpha() or not tok.raw.islower():
+            return False  # punctuation, a possessive, a name
+        word = (tok.norm,)
+        if word in kb.not_actors["events"] or word in kb.not_actors["contest_words"]:
+            return True
+        if tok.norm in DETERMINERS:
+            return False  # "Philip Rivers this season": a time, not a contest's name
+        prev_end = tok.end
+    return False
 
 
 def _possessive_end(e: Entity) -> bool:
