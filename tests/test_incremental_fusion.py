@@ -176,3 +176,39 @@ def test_the_examples_one_file_at_a_time_fuse_as_a_full_refusion(tmp_path, examp
         stored = store.events(EventFilter(limit=10**9))
         assert stored
         assert _event_set(stored) == _event_set(fuse_stored(store.mentions(), store.articles()))
+
+
+def test_a_story_links_its_articles_into_the_block_only_through_a_shared_type(any_store):
+    """Three articles of one story: the new one's ACCUSE can fuse with the other ACCUSE, never with
+    an AID; and the AID article's own key-neighbour in another story is not reached through it."""
+    docs = _documents()
+    kinds = {0: "ACCUSE", 1: "ACCUSE", 2: "AID", 3: "AID"}
+    stories = {0: "s1", 1: "s1", 2: "s1", 3: "s2"}
+    with any_store.transaction():
+        for i, kind in kinds.items():
+            title, sentences = docs[i]
+            article = _article(i, title, sentences)
+            mention = EventMention(
+                id=f"{article.id}-m0",
+                article_id=article.id,
+                type=kind,
+                mode=None,
+                cameo=None,
+                source_actors=(ACTORS[0],),
+                target_actors=(ACTORS[1],),
+                date="2025-03-02",
+                date_precision="day",
+                status="occurred",
+                topics=(),
+                sentence=sentences[0],
+                start=0,
+                end=len(sentences[0]),
+            )
+            any_store.add_article(article)
+            any_store.save_mentions(article.id, [mention])
+            any_store.save_fusion_keys(article.id, fusion_keys([mention]))
+            any_store.set_story(article.id, stories[i])
+    assert any_store.mention_types(["a00000", "a00002", "nope"]) == {"a00000": {"ACCUSE"}, "a00002": {"AID"}}
+    assert fusion_block(any_store, {"a00000"}, set()) == {"a00000", "a00001"}
+    assert fusion_block(any_store, {"a00002"}, set()) == {"a00002", "a00003"}  # the AID key across stories
+    assert fusion_block(any_store, set(), {"s1"}) == {"a00000", "a00001", "a00002", "a00003"}

@@ -820,22 +820,38 @@ def refuse_touched(store: Store) -> None:
 
 
 def fusion_block(store: Store, article_ids: set[str], story_ids: set[str]) -> set[str]:
-    """The articles whose mentions a fusion of these articles and stories may group differently:
-    closed under sharing a story and under sharing a cross-story fusion key within reach. A mention
-    only ever fuses with a compatible one, and compatible mentions share a story or such a key, so
-    the fused events of the other articles are what a full re-fusion would give."""
+    """The articles whose mentions a fusion of these articles and stories may group differently.
+
+    A mention only ever fuses with one of its own type that shares its story or a cross-story fusion
+    key within reach (``cluster_mentions`` looks no further), so the block is closed under: every
+    article of a changed story; the articles of a block article's story that have a mention of one
+    of its types; and the articles sharing a fusion key within reach. The other articles' fused
+    events are what a full re-fusion would give. (A story links its articles only through a shared
+    type: linking all of a story's articles chained unrelated blocks together into one that grew
+    with the store.)"""
     reach = fusion_reach_days()
     block: set[str] = set()
-    seen_stories: set[str] = set()
-    todo_articles, todo_stories = set(article_ids), set(story_ids)
-    while todo_articles or todo_stories:
-        seen_stories |= todo_stories
-        todo_articles |= set(store.articles_in_stories(todo_stories)) if todo_stories else set()
-        new = todo_articles - block
+    linked: set[tuple[str, str]] = set()  # (story, type) pairs whose articles are already in reach
+    todo = set(article_ids) | (set(store.articles_in_stories(story_ids)) if story_ids else set())
+    while todo:
+        new = todo - block
         block |= new
-        todo_stories = {s for s in store.stories_of(new).values() if s} - seen_stories if new else set()
-        todo_articles = store.fusion_neighbours(new, reach) - block if new else set()
+        todo = store.fusion_neighbours(new, reach) | _story_mates(store, new, linked)
+        todo -= block
     return block
+
+
+def _story_mates(store: Store, articles: set[str], linked: set[tuple[str, str]]) -> set[str]:
+    """Articles of these articles' stories with a mention of a type these articles have (each story
+    and type looked up once: ``linked`` remembers them)."""
+    types, stories = store.mention_types(articles), store.stories_of(articles)
+    wanted = {(s, t) for a, s in stories.items() if s for t in types.get(a, ())} - linked
+    if not wanted:
+        return set()
+    linked |= wanted
+    members = store.articles_in_stories({s for s, _ in wanted})
+    member_types = store.mention_types(members)
+    return {a for a, s in members.items() if any((s, t) in wanted for t in member_types.get(a, ()))}
 
 
 def fuse_stored(mentions: Sequence[EventMention], articles: Sequence[Article]) -> list[Event]:

@@ -125,6 +125,10 @@ class Store(abc.ABC):
         """Article id -> story id, for every article in these stories."""
 
     @abc.abstractmethod
+    def mention_types(self, article_ids: Iterable[str]) -> dict[str, set[str]]:
+        """Article id -> the event types of its stored mentions (articles without mentions left out)."""
+
+    @abc.abstractmethod
     def save_fusion_keys(self, article_id: str, keys: Iterable[tuple[str, int, int]]) -> None:
         """Replace the article's cross-story fusion keys: (key, first day, last day) per dated mention."""
 

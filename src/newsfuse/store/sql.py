@@ -149,6 +149,16 @@ class SQLStore(Store):
             out.update((r[0], r[1]) for r in rows.fetchall())
         return out
 
+    def mention_types(self, article_ids: Iterable[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for ids in _chunks(article_ids):
+            rows = self._exec(
+                f"SELECT DISTINCT article_id, type FROM mentions WHERE article_id IN ({_marks(ids)})", ids
+            )
+            for article_id, kind in rows.fetchall():
+                out.setdefault(article_id, set()).add(kind or "")
+        return out
+
     def save_fusion_keys(self, article_id: str, keys: Iterable[tuple[str, int, int]]) -> None:
         with self.transaction():
             self._exec("DELETE FROM fusion_keys WHERE article_id = ?", (article_id,))
