@@ -384,7 +384,8 @@ def render_actors(r: dict) -> list[str]:
             ("fold 2 of that sample (in-sample)", "fold2_"),
             ("second sample, seed 21 (item 6's rules written from its misses: in-sample)", "sample21_"),
             ("third sample, seed 22, the last dev documents (rules written from it: in-sample)", "sample22_"),
-            ("held-out sample, seed 23, ECB+ train documents of other topics (no rule written from it)", "heldout_"),
+            ("fourth sample, seed 23, ECB+ train, other topics (rules written from it: in-sample)", "sample23_"),
+            ("held-out sample, seed 24, other such ECB+ train documents (no rule written from it)", "heldout_"),
         )
     ]
     return _table(
