@@ -774,15 +774,16 @@ def update_stories_and_events(store: Store, clusterer: StoryClusterer | None = N
 
 
 def save_touched_stories(store: Store, clusterer: StoryClusterer) -> None:
-    """Story records for the stories pending fusion, from their member articles only; the records
-    of stories merged away are deleted. A store from before incremental fusion gets every record."""
+    """Story records for the stories pending fusion, from what the clusterer keeps of their members
+    (titles, dates; the articles are read only for stories saved before it kept their dates); the
+    records of stories merged away are deleted. A store from before incremental fusion gets every record."""
     if store.get_state(FUSION_INDEXED) is None:
         store.save_stories(clusterer.stories({a.id: a for a in store.articles()}))
         return
     _, story_ids = fusion_pending(store)
     if not story_ids:
         return
-    members = {a.id: a for a in store.articles_by_id(clusterer.member_ids(story_ids))}
+    members = {a.id: a for a in store.articles_by_id(clusterer.articles_to_read(story_ids))}
     store.replace_stories_of(story_ids, clusterer.stories_by_id(story_ids, members))
 
 

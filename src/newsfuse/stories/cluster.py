@@ -67,6 +67,9 @@ class _Story:
     order: int
     article_ids: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    # article id -> its publication date, so that the story's record needs no article read (a row from
+    # before these: empty, and the record reads its articles)
+    published: dict[str, str | None] = field(default_factory=dict)
     embs: list[np.ndarray] = field(default_factory=list)
     emb_sum: np.ndarray = field(default_factory=lambda: np.zeros(DIM, dtype=np.float32))
     members: list[_Member] = field(default_factory=list)
@@ -135,6 +138,8 @@ class StoryClusterer:
         self.n_docs = 0
         self.index: dict[str, list[str]] = {}
         self._idf_cache: dict[str, float] = {}
+        self._idf_sq_terms: dict[str, float] = {}  # idf squared (the cosines' dot products), cleared with the idf
+        self._idf_sq_names: dict[str, float] = {}
         # a term vector's idf-weighted norm, valid while the idf values are (cleared with them);
         # the vector is kept beside its norm so a reused id() never answers for another vector
         self._norm_cache: dict[tuple[int, bool], tuple[dict[str, float], float]] = {}
@@ -203,15 +208,30 @@ class StoryClusterer:
         """The ids of every article in those of these stories that exist."""
         return {a for sid in story_ids if sid in self._stories for a in self._stories[sid].article_ids}
 
+    def articles_to_read(self, story_ids: Iterable[str]) -> set[str]:
+        """The member articles ``stories_by_id`` needs for these stories' records: those of the stories
+        whose members' dates this clusterer does not know (rows saved before it kept them)."""
+        out: set[str] = set()
+        for sid in story_ids:
+            story = self._stories.get(sid)
+            if story is not None and any(a not in story.published for a in story.article_ids):
+                out.update(story.article_ids)
+        return out
+
     def stories_by_id(self, story_ids: Iterable[str], articles: dict[str, Article]) -> list[Story]:
         """``stories`` for a few: the records of those of these stories that exist (``articles``
-        needs to hold their members only)."""
+        needs to hold their ``articles_to_read`` only: titles and dates are kept here)."""
         return [self._story(self._stories[sid], articles) for sid in sorted(set(story_ids)) if sid in self._stories]
 
     # ------------------------------------------------------------------ scoring
 
     def score(self, item: StoryItem, doc: _Member, story: _Story) -> float:
         return self._story_score([self.pair(doc, m) for m in self._recent(story)], story)
+
+    def _linkage_score(self, sims: list[float]) -> float:
+        """Average linkage over the story's kept members, blended with its closest member."""
+        mix = float(self.cfg["max_weight"])
+        return (1 - mix) * sum(sims) / len(sims) + mix * max(sims)
 
     def _recent(self, story: _Story) -> list[_Member]:
         """The members a newcomer is compared with: the story's most recent ``max_members``."""
@@ -224,8 +244,12 @@ class StoryClusterer:
         close on topic words but not as close as the story's own reports, starts its own story."""
         if not sims:
             return -math.inf
-        mix = float(self.cfg["max_weight"])
-        score = (1 - mix) * sum(sims) / len(sims) + mix * max(sims)
+        score = self._linkage_score(sims)
+        if score < float(self.cfg["threshold"]):
+            # the cohesion share only lowers a score: this story is out of reach either way (neither
+            # joined nor merged), so its members' similarities are not brought up to date for it (that
+            # was most of what a new article cost in a big store: every cold candidate was refreshed)
+            return score
         cohesion = self.cohesion(story)
         return score - float(self.cfg["cohesion_weight"]) * max(0.0, cohesion) if cohesion is not None else score
 
@@ -283,11 +307,20 @@ class StoryClusterer:
             return 0.0
         if len(b) < len(a):
             a, b = b, a
-        dot = sum(v * b[t] * self._idf(t, df) ** 2 for t, v in a.items() if t in b)
+        squared = self._idf_squared(df)
+        dot = sum(v * b[t] * (squared.get(t) or self._square_idf(t, df, squared)) for t, v in a.items() if t in b)
         if not dot:
             return 0.0
         na, nb = self._norm(a, df), self._norm(b, df)
         return dot / (na * nb) if na and nb else 0.0
+
+    def _idf_squared(self, df: Counter) -> dict[str, float]:
+        """term -> its idf squared, for this df (cleared with the idf values)."""
+        return self._idf_sq_names if df is self.name_df else self._idf_sq_terms
+
+    def _square_idf(self, term: str, df: Counter, squared: dict[str, float]) -> float:
+        value = squared[term] = self._idf(term, df) ** 2
+        return value
 
     def _norm(self, a: dict[str, float], df: Counter) -> float:
         key = (id(a), df is self.name_df)
@@ -404,6 +437,7 @@ class StoryClusterer:
         self._mark(story)
         story.article_ids[:0] = other.article_ids
         story.titles[:0] = other.titles
+        story.published.update(other.published)
         story.embs[:0] = other.embs
         story.emb_sum = story.emb_sum + other.emb_sum
         story.members[:0] = other.members
@@ -469,6 +503,8 @@ class StoryClusterer:
             if len(values) == len(story.article_ids):
                 setattr(fresh, attr, [v for a, v in zip(story.article_ids, values) if a in gone])
                 setattr(story, attr, [v for a, v in zip(story.article_ids, values) if a not in gone])
+        fresh.published = {a: d for a, d in story.published.items() if a in gone}
+        story.published = {a: d for a, d in story.published.items() if a not in gone}
         fresh.article_ids = [a for a in story.article_ids if a in gone]
         story.article_ids = [a for a in story.article_ids if a not in gone]
         fresh.emb_sum, story.emb_sum = _emb_sum(fresh.embs), _emb_sum(story.embs)
@@ -505,6 +541,8 @@ class StoryClusterer:
     def _count(self, item: StoryItem) -> None:
         self.n_docs += 1
         self._idf_cache.clear()
+        self._idf_sq_terms.clear()
+        self._idf_sq_names.clear()
         self._norm_cache.clear()
         terms = [t for t, _ in item.terms]
         self.df.update(terms)
@@ -516,9 +554,17 @@ class StoryClusterer:
         self._mark(story)
         members = story.members
         story.sims_at = self.n_docs
-        story.sims = np.array(
-            [[self.pair(a, b) if a is not b else 0.0 for b in members] for a in members], dtype=np.float32
-        ).reshape(len(members), len(members))
+        story.sims = self._pair_matrix(members)
+
+    def _pair_matrix(self, members: list[_Member]) -> np.ndarray:
+        """The members' pair similarities (zero diagonal); each pair is computed once (similarity is
+        symmetric) and mirrored."""
+        n = len(members)
+        sims = np.zeros((n, n), dtype=np.float32)
+        for i in range(n):
+            for j in range(i + 1, n):
+                sims[i, j] = sims[j, i] = self.pair(members[i], members[j])
+        return sims
 
     def _add_sims(self, story: _Story, sims: list[float]) -> None:
         """Grow the members' similarity matrix by the new member (sims: to the members before it)."""
@@ -539,6 +585,7 @@ class StoryClusterer:
         self._mark(story)
         story.article_ids.append(item.article_id)
         story.titles.append(item.title or "")
+        story.published[item.article_id] = item.published
         if member.emb.size == DIM:
             story.embs.append(member.emb)
             story.emb_sum = story.emb_sum + member.emb.astype(np.float32)
@@ -554,7 +601,10 @@ class StoryClusterer:
         self.article_story[item.article_id] = story.id
 
     def _story(self, s: _Story, articles: dict[str, Article]) -> Story:
-        published = sorted(p for p in (getattr(articles.get(a), "published", None) for a in s.article_ids) if p)
+        dates = (
+            getattr(articles[a], "published", None) if a in articles else s.published.get(a) for a in s.article_ids
+        )
+        published = sorted(p for p in dates if p)
         return Story(
             id=s.id,
             title=self._central_title(s, articles),
@@ -744,6 +794,7 @@ def _story_state(s: _Story) -> dict[str, Any]:
         "order": s.order,
         "article_ids": s.article_ids,
         "titles": s.titles,
+        "published": s.published,
         "embs": _b64(embs.astype(np.float16)),
         "emb_sum": _b64(s.emb_sum.astype(np.float32)),
         "members": [_member_state(m) for m in s.members],
@@ -763,6 +814,7 @@ def _story_from_state(raw: dict[str, Any]) -> _Story:
         order=raw["order"],
         article_ids=list(raw["article_ids"]),
         titles=list(raw["titles"]),
+        published=dict(raw.get("published", {})),
         embs=list(_f16(raw["embs"]).reshape(-1, DIM)),
         emb_sum=np.frombuffer(base64.b64decode(raw["emb_sum"]), dtype=np.float32).copy(),
         members=[_member_from_state(m) for m in raw["members"]],
