@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOKEN_RE = re.compile(r"[’']s\b|[^\W_]+(?:\.[^\W_]+)*\.?", re.UNICODE)
 # Lower-case words allowed inside a capitalised name ("the Kremlin", "Islamic State of Iraq").
@@ -28,24 +30,29 @@ class Tok:
         return letters.isupper()
 
 
+@lru_cache(maxsize=200_000)
 def norm_word(word: str) -> str:
+    if word.isascii():  # nothing to decompose: the common case, and the KB's 100k names load through it
+        return word.replace(".", "").lower()
     word = unicodedata.normalize("NFKD", word)
     word = "".join(c for c in word if not unicodedata.combining(c))
     return word.replace("’", "'").replace(".", "").lower()
 
 
-def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    toks = []
+def _raw_words(text: str) -> Iterator[tuple[str, int]]:
     for m in TOKEN_RE.finditer(text):
-        raw, start = m.group(), m.start()
+        raw = m.group()
         if raw.endswith(".") and "." not in raw[:-1]:
             raw = raw[:-1]  # sentence-final full stop, not an abbreviation
-        toks.append(Tok(norm_word(raw), offset + start, offset + start + len(raw), raw))
-    return toks
+        yield raw, m.start()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Tok]:
+    return [Tok(norm_word(raw), offset + start, offset + start + len(raw), raw) for raw, start in _raw_words(text)]
 
 
 def key(text: str) -> tuple[str, ...]:
-    return tuple(t.norm for t in tokenize(text))
+    return tuple(norm_word(raw) for raw, _ in _raw_words(text))
 
 
 def slug(text: str) -> str:
