@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from newsfuse.model import Actor
 
+from ..text.yamlfile import load_yaml
 from .text import FUNCTION_WORDS, key, slug
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -154,7 +153,7 @@ class KnowledgeBase:
         self.peoples: dict[tuple[str, ...], str | None] = {}  # plural nouns: "Palestinians", "Kurds"
         self.groups: set[tuple[str, ...]] = set()  # adjectives with no one country: "Kurdish", "Shiite"
         self.phoenix_surnames: dict[str, list[str]] = {}
-        facts = yaml.safe_load((data / "kb.yaml").read_text(encoding="utf-8"))
+        facts = load_yaml((data / "kb.yaml").read_text(encoding="utf-8"))
         self.sector_names: dict[str, str] = facts["sectors"]
         self.head_words = {key(w) for w in facts["head_words"]}
         self.office_words = {key(w) for w in facts["office_words"]}
@@ -164,7 +163,7 @@ class KnowledgeBase:
         self._load_agents(data / "phoenix_agents.tsv", facts)
         self._load_peoples(facts)
         self.words = {k: frozenset(key(w)[0] for w in v) for k, v in facts["words"].items()}
-        lists = yaml.safe_load((data / "not_actors.yaml").read_text(encoding="utf-8"))
+        lists = load_yaml((data / "not_actors.yaml").read_text(encoding="utf-8"))
         self.not_actors: dict[str, frozenset[tuple[str, ...]]] = {
             k: frozenset(key(w) for w in v if key(w)) for k, v in lists.items()
         }

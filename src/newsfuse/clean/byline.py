@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
 from lxml import etree
+
+from ..text.yamlfile import load_yaml
 
 DATA = Path(__file__).with_name("data") / "byline.yaml"
 _WS = re.compile(r"\s+")
@@ -31,7 +32,7 @@ _EDGE = " ,;:•|·–—-\"'“”"
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(DATA.read_text(encoding="utf-8"))
     return data
 
 

@@ -24,7 +24,6 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
-import yaml
 from lxml import etree
 from readability import Document
 from trafilatura.metadata import extract_metadata
@@ -36,6 +35,8 @@ from newsfuse.clean.byline import tidy_author, visible_byline
 from newsfuse.clean.dates import find_date
 from newsfuse.clean.errors import CleanError
 from newsfuse.clean.text import clean_text_lines
+
+from ..text.yamlfile import load_yaml
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).with_name("data") / "html_rules.yaml"
@@ -68,7 +69,7 @@ class ChromeRule:
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA.read_text(encoding="utf-8"))
     data["chrome"] = tuple(
         ChromeRule(group["reason"], re.compile(p, re.IGNORECASE))
         for group in data["chrome_blocks"]

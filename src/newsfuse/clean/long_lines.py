@@ -16,9 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..text.abbreviations import ends_with_abbreviation
+from ..text.yamlfile import load_yaml
 from .text import CleanResult, clean_text_lines
 
 DATA_PATH = Path(__file__).with_name("data") / "long_lines.yaml"
@@ -35,7 +34,7 @@ class _Limits:
 
 @lru_cache(maxsize=1)
 def _limits() -> _Limits:
-    raw = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+    raw = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
     return _Limits(
         max_line=int(raw["max_line_chars"]),
         paragraph=int(raw["paragraph_chars"]),

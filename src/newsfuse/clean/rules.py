@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..text.yamlfile import load_yaml
 
 RULES_PATH = Path(__file__).with_name("data") / "rules.yaml"
 
@@ -44,7 +44,7 @@ def exact_key(line: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_rules(path: str | None = None) -> Rules:
-    raw = yaml.safe_load(Path(path or RULES_PATH).read_text(encoding="utf-8"))
+    raw = load_yaml(Path(path or RULES_PATH).read_text(encoding="utf-8"))
     exact = {exact_key(str(w)): reason for reason, words in raw["exact_lines"].items() for w in words}
     patterns = tuple((_ci(p), reason) for reason, ps in raw["patterns"].items() for p in ps)
     teaser = raw["teaser_headers"]

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..text.yamlfile import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -34,7 +34,7 @@ class Ontology:
 
 def _read(name: str) -> Any:
     with open(DATA / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 @lru_cache(maxsize=1)

@@ -7,12 +7,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..events.ontology import min_confidence
 from ..model import ActorRef, Event, date_span, sha256_hex
 from ..store.base import Store
 from ..tell.records import iter_articles, iter_events, iter_mentions
+from ..text.yamlfile import load_yaml
 
 NOT_OCCURRED = ("denied", "hypothetical")  # never written: a GDELT row is an event that happened
 
@@ -22,7 +21,7 @@ DATA = Path(__file__).with_name("data") / "gdelt.yaml"
 @lru_cache(maxsize=1)
 def spec() -> dict[str, Any]:
     with DATA.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 def columns() -> list[str]:

@@ -6,10 +6,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from ..text.yamlfile import load_yaml
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
     text = resources.files(__package__).joinpath("data", f"{name}.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)

@@ -16,9 +16,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..model import DateMention, Entity, Token
+from ..text.yamlfile import load_yaml
 
 DATA_FILE = Path(__file__).with_name("data") / "dates.yaml"
 YEAR_STRATEGY = "hybrid"
@@ -130,7 +129,7 @@ def coarser(precision: str) -> str:
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     with open(DATA_FILE, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 def _alt(words) -> str:

@@ -16,9 +16,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..model import AnnotatedArticle, Article, Entity, Sentence, Token
+from ..text.yamlfile import load_yaml
 from .dates import find_dates
 from .quotes import find_quotes
 
@@ -55,7 +54,7 @@ def torch_hidden() -> Iterator[None]:
 @lru_cache(maxsize=1)
 def max_analysed_chars() -> int:
     """How many characters of one document the parser sees at most."""
-    return int(yaml.safe_load(LIMITS_PATH.read_text(encoding="utf-8"))["max_analysed_chars"])
+    return int(load_yaml(LIMITS_PATH.read_text(encoding="utf-8"))["max_analysed_chars"])
 
 
 def analysed_length(text: str, cap: int | None = None) -> int:

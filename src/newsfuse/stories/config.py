@@ -6,7 +6,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..text.yamlfile import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -14,7 +14,7 @@ DATA = Path(__file__).resolve().parent / "data"
 @cache
 def load(name: str) -> dict[str, Any]:
     with open(DATA / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from .yamlfile import load_yaml
 
 DATA = Path(__file__).with_name("data") / "abbreviations.yaml"
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "a.m", "e.g" before their final stop
@@ -18,7 +18,7 @@ _OPENERS = '"“‘([«'
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    groups = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    groups = load_yaml(DATA.read_text(encoding="utf-8"))
     return frozenset(str(word).lower() for words in groups.values() for word in words)
 
 

@@ -9,17 +9,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from markupsafe import Markup, escape
 
 from ..model import PLOVER_TYPES, AnnotatedArticle, Article, Detail, Event, Sentence, date_span
+from ..text.yamlfile import load_yaml
 from . import DATA_DIR
 
 
 @lru_cache(maxsize=1)
 def labels() -> dict[str, Any]:
     with (DATA_DIR / "labels.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 def field_label(name: str) -> str:

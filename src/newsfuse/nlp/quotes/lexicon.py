@@ -5,9 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ...model import Token
+from ...text.yamlfile import load_yaml
 
 DATA_FILE = Path(__file__).parents[1] / "data" / "quotes.yaml"  # nlp/data/quotes.yaml
 
@@ -15,7 +14,7 @@ DATA_FILE = Path(__file__).parents[1] / "data" / "quotes.yaml"  # nlp/data/quote
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     with open(DATA_FILE, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = load_yaml(fh)
     data["prep_cues"] = {str(k).lower(): [str(p) for p in v] for k, v in data["prep_cues"].items()}
     data["pronoun_gender"] = {str(k).lower(): str(g) for k, g in data["pronoun_gender"].items()}
     data["title_gender"] = {str(k).lower(): str(g) for k, g in data["title_gender"].items()}
