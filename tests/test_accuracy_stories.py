@@ -17,7 +17,17 @@ from hypothesis import strategies as st
 
 from newsfuse.stories import embed_texts
 from newsfuse.stories.config import load
-from newsfuse.stories.coref import AnyMention, arguments, context_vectors, group, lemma_family, pair_score
+from newsfuse.stories.coref import (
+    AnyMention,
+    arguments,
+    context_vectors,
+    determiner,
+    group,
+    lemma_family,
+    pair_features,
+    pair_score,
+    with_spread,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "corpus" / "clustering"
@@ -71,9 +81,29 @@ def test_coref_benchmark_contract_on_a_few_ecb_documents(capsys):
 
 
 def test_coref_weights_are_never_fitted_on_dev():
-    for split in (["--split", "dev"], []):
-        with pytest.raises(SystemExit):
-            coref.main(["--data", str(DATA / "ecbplus"), "--limit", "4", "--fit", *split])
+    for option in ("--fit", "--cv=2"):
+        for split in (["--split", "dev"], []):
+            with pytest.raises(SystemExit):
+                coref.main(["--data", str(DATA / "ecbplus"), "--limit", "4", option, *split])
+
+
+def test_coref_cross_validation_holds_out_whole_topics():
+    # four topics of two articles each; in every topic the two articles tell one "crash" and each
+    # has a "say" of its own: the held-out topics are grouped with weights fitted on the others
+    gold, feats, docs = [], [], []
+    for t in range(4):
+        for a in range(2):
+            article = f"t{t}a{a}"
+            docs.append({"doc_id": article, "topic": str(t)})
+            for n, lemma in enumerate(("crash", "say")):
+                mid = f"{article}#{n}"
+                gold.append({"id": mid, "chain": f"t{t}-crash" if lemma == "crash" else mid})
+                feats.append(AnyMention(mid, f"s{t}", lemma, article=article, sentence=n))
+    result = coref.cross_validate(gold, feats, docs, 2)
+    assert result["folds"] == 2 and result["seed"] == coref.CV_SEED
+    assert result["best_threshold"] in coref.CV_THRESHOLDS
+    assert set(result["mean_conll_by_threshold"]) == {str(t) for t in coref.CV_THRESHOLDS}
+    assert result["nested_conll"] == 1.0  # the crashes together, each saying alone
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +127,14 @@ def test_coref_arguments_are_the_triggers_slots(coref_parsed):
     assert {"police", "man", "tuesday"} <= arguments(tokens, arrested)
     fled = next(t for t in tokens if t.text == "fled")
     assert "man" not in arguments(tokens, fled) and "driver" in arguments(tokens, fled)
+
+
+def test_coref_determiner_is_the_noun_triggers_article_or_possessive(coref_parsed):
+    tokens = coref_parsed[0].tokens
+    assert determiner(tokens, next(t for t in tokens if t.text == "scene")) == "the"
+    assert determiner(tokens, next(t for t in tokens if t.text == "arrested")) == ""
+    company = coref_parsed[1].tokens
+    assert determiner(company, next(t for t in company if t.text == "executive")) == "its"
 
 
 def test_coref_token_map_survives_a_dropped_line(coref_parsed):
@@ -181,6 +219,40 @@ def test_coref_grouping_does_not_depend_on_input_order(order):
     ]
     expected = sorted(sorted(g) for g in group(ms))
     assert sorted(sorted(g) for g in group([ms[i] for i in order])) == expected
+
+
+def test_coref_spread_is_the_share_of_the_storys_other_articles_with_the_lemma_family():
+    story = [
+        coref_mention(1, "s1", "shoot", "a1"),
+        coref_mention(2, "s1", "help", "a1"),
+        coref_mention(3, "s1", "shooting", "a2"),
+        coref_mention(4, "s1", "arrest", "a3"),
+        coref_mention(5, "s1", "shoot", "a3"),
+    ]
+    spread = {m.id: m.spread for m in with_spread(story)}
+    assert spread == {"m1": 1.0, "m2": 0.0, "m3": 1.0, "m4": 0.0, "m5": 1.0}
+    assert {m.id: m.spread for m in with_spread(story[:2])} == {"m1": 0.0, "m2": 0.0}  # one article
+    told, once = with_spread(story)[0], with_spread(story)[1]
+    assert pair_features(told, with_spread(story)[2])["story_spread_family"] == 1.0
+    assert pair_features(told, once)["story_spread_family"] == 0.0
+
+
+def test_coref_a_trigger_the_story_tells_everywhere_links_more_readily():
+    def pair(spread: float) -> float:
+        a = coref_mention(1, "s1", "shoot", "a1", spread=spread)
+        return pair_score(a, coref_mention(2, "s1", "shooting", "a2", spread=spread))
+
+    assert pair(1.0) > pair(0.5) > pair(0.0)
+
+
+def test_coref_two_mentions_of_one_sentence_are_kept_apart():
+    a = coref_mention(1, "s1", "attack", "a1", sentence=3)
+    assert pair_features(a, coref_mention(2, "s1", "strike", "a1", sentence=3))["same_sentence"] == 1.0
+    assert pair_features(a, coref_mention(3, "s1", "strike", "a1", sentence=4))["same_sentence"] == 0.0
+    assert pair_features(a, coref_mention(4, "s1", "strike", "a2", sentence=3))["same_sentence"] == 0.0
+    assert pair_score(a, coref_mention(5, "s1", "attack", "a1", sentence=3)) < pair_score(
+        a, coref_mention(6, "s1", "attack", "a1", sentence=4)
+    )
 
 
 def test_coref_lemma_family_takes_inflections_only():

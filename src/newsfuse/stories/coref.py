@@ -10,6 +10,7 @@ probabilities, in a canonical order, so the result does not depend on input orde
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,11 @@ class AnyMention:
     arguments: frozenset[str] = frozenset()  # lemmas of the trigger's subject, object and prepositional nouns
     article_vector: np.ndarray | None = field(default=None, compare=False, hash=False)  # the article's embedding
     article_people: frozenset[str] = frozenset()  # people named anywhere in the article
+    sentence: int = -1  # index of the mention's sentence in its article (-1: unknown)
+    pos: str = ""  # part of speech of the trigger's head (VERB, NOUN, ...)
+    determiner: str = ""  # the determiner or possessive pronoun of a noun trigger, lowercased ("the", "his")
+    # share of the story's other articles with a mention of this trigger's lemma family (set by ``with_spread``)
+    spread: float = 0.0
 
 
 def _cfg() -> dict:
@@ -53,7 +59,7 @@ def arguments(tokens: Sequence[Token], head: Token) -> frozenset[str]:
     {police, man}; "arrest on suspicion" -> {suspicion} (a preposition's object counts)."""
     cfg = _cfg()
     deps, kinds = set(cfg["argument_deps"]), set(cfg["argument_pos"])
-    tree = Tree([t for t in tokens if t.sent == head.sent] if len(tokens) > 200 else tokens)
+    tree = _tree(tokens, head)
     found = set()
     for child in tree.kids(head.i):
         if child.dep in deps and child.pos in kinds:
@@ -61,6 +67,19 @@ def arguments(tokens: Sequence[Token], head: Token) -> frozenset[str]:
         elif child.dep == "prep":
             found |= {g.lemma.lower() for g in tree.kids(child.i, ("pobj",)) if g.pos in kinds}
     return frozenset(found)
+
+
+def determiner(tokens: Sequence[Token], head: Token) -> str:
+    """The lowercased determiner or possessive pronoun the trigger takes: "the attack" -> "the",
+    "his arrest" -> "his", "arrested" -> ""."""
+    for child in _tree(tokens, head).kids(head.i, ("det", "poss")):
+        if child.pos in ("DET", "PRON"):
+            return child.text.lower()
+    return ""
+
+
+def _tree(tokens: Sequence[Token], head: Token) -> Tree:
+    return Tree([t for t in tokens if t.sent == head.sent] if len(tokens) > 200 else tokens)
 
 
 def context_vectors(items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> np.ndarray:
@@ -93,16 +112,35 @@ def lemma_family(a: str, b: str) -> bool:
     return a == b or (len(short) >= 3 and long_.startswith(short) and suffix <= _cfg()["family_max_suffix"])
 
 
+def with_spread(story: Sequence[AnyMention]) -> list[AnyMention]:
+    """The mentions of one story, each with the share of the story's other articles that have a
+    mention of its lemma family: the story's main events are told in most of its articles, while a
+    trigger only one article uses ("help", "career") is most often an event of its own."""
+    articles_of: dict[str, set[str]] = {}
+    for m in story:
+        articles_of.setdefault(m.lemma, set()).add(m.article)
+    others = len({m.article for m in story}) - 1
+    family = {
+        lemma: set().union(*(arts for other, arts in articles_of.items() if lemma_family(lemma, other)))
+        for lemma in articles_of
+    }
+    return [
+        dataclasses.replace(m, spread=len(family[m.lemma] - {m.article}) / others if others > 0 else 0.0) for m in story
+    ]
+
+
 def pair_features(a: AnyMention, b: AnyMention) -> dict[str, float]:
     cfg = _cfg()
     same_article = bool(a.article) and a.article == b.article
     same_lemma = a.lemma == b.lemma
+    family = lemma_family(a.lemma, b.lemma)
+    spread = min(a.spread, b.spread)
     return {
         "bias": 1.0,
         "context_similarity": _cos(a.context, b.context),
         "trigger_similarity": _cos(a.vector, b.vector),
         "same_lemma": float(same_lemma),
-        "lemma_family": float(lemma_family(a.lemma, b.lemma)),
+        "lemma_family": float(family),
         "article_similarity": 1.0 if same_article else _cos(a.article_vector, b.article_vector),
         "shared_article_people": 1.0 if same_article else jaccard(a.article_people, b.article_people),
         "same_article": float(same_article),
@@ -111,6 +149,9 @@ def pair_features(a: AnyMention, b: AnyMention) -> dict[str, float]:
         "shared_arguments": float(bool(a.arguments & b.arguments)),
         "conflicting_names": float(bool(a.names and b.names and not a.names & b.names)),
         "conflicting_places": float(bool(a.places and b.places and not a.places & b.places)),
+        "same_sentence": float(same_article and a.sentence == b.sentence and a.sentence >= 0),
+        "story_spread": spread,
+        "story_spread_family": spread * family,
     }
 
 
@@ -119,11 +160,12 @@ def allowed(a: AnyMention, b: AnyMention) -> bool:
     return a.story is not None and a.story == b.story and not (a.dates and b.dates and not a.dates & b.dates)
 
 
-def pair_score(a: AnyMention, b: AnyMention) -> float:
-    """Log-odds that two mentions are one event (-inf when they cannot be)."""
+def pair_score(a: AnyMention, b: AnyMention, weights: dict[str, float] | None = None) -> float:
+    """Log-odds that two mentions are one event (-inf when they cannot be); ``weights`` default to
+    ``coref.weights`` in fusion.yaml."""
     if not allowed(a, b):
         return -math.inf
-    weights = _cfg()["weights"]
+    weights = weights or _cfg()["weights"]
     return sum(weights[k] * v for k, v in pair_features(a, b).items())
 
 
@@ -131,8 +173,12 @@ def same_event(a: AnyMention, b: AnyMention) -> bool:
     return _probability(pair_score(a, b)) >= _cfg()["threshold"]
 
 
-def group(mentions: list[AnyMention]) -> list[list[str]]:
-    """Clusters of mention ids: story by story, average linkage over the pair probabilities."""
+def group(
+    mentions: list[AnyMention], weights: dict[str, float] | None = None, threshold: float | None = None
+) -> list[list[str]]:
+    """Clusters of mention ids: story by story, average linkage over the pair probabilities
+    (``weights`` and ``threshold`` default to fusion.yaml's)."""
+    threshold = float(_cfg()["threshold"]) if threshold is None else threshold
     by_story: dict[str, list[AnyMention]] = {}
     clusters: list[list[str]] = []
     for m in sorted(mentions, key=lambda m: m.id):
@@ -141,15 +187,15 @@ def group(mentions: list[AnyMention]) -> list[list[str]]:
         else:
             by_story.setdefault(m.story, []).append(m)
     for story in sorted(by_story):
-        clusters += _average_linkage(by_story[story], float(_cfg()["threshold"]))
+        clusters += _average_linkage(with_spread(by_story[story]), threshold, weights)
     return clusters
 
 
-def _average_linkage(ms: list[AnyMention], threshold: float) -> list[list[str]]:
+def _average_linkage(ms: list[AnyMention], threshold: float, weights: dict[str, float] | None) -> list[list[str]]:
     if len(ms) == 1:
         return [[ms[0].id]]
     n = len(ms)
-    distance = [1.0 - _probability(pair_score(ms[i], ms[j])) for i in range(n) for j in range(i + 1, n)]
+    distance = [1.0 - _probability(pair_score(ms[i], ms[j], weights)) for i in range(n) for j in range(i + 1, n)]
     labels = fcluster(linkage(np.asarray(distance), method="average"), 1.0 - threshold, criterion="distance")
     out: dict[int, list[str]] = {}
     for m, label in zip(ms, labels):
