@@ -58,7 +58,14 @@ RUNS: dict[str, tuple[str, list[str], str]] = {
     ),
     "growth": (
         "Cost per added article as the store grows",
-        [sys.executable, "benchmarks/ingest.py", "--growth", "0,1000,4000"],
+        [
+            sys.executable,
+            "benchmarks/ingest.py",
+            "--growth",
+            "0,1000,4000,16000",
+            "--work",
+            "/tmp/newsfuse-growth-stores",
+        ],
         "Stores filled with tagged copies of analysed generated articles; then new articles ingested "
         "in one call and files dropped one by one into `watch`; times in ms, with the part outside "
         "the analysis (dedup, stories, fusion, store) given apart.",
@@ -84,7 +91,7 @@ RUNS: dict[str, tuple[str, list[str], str]] = {
     ),
     "dask": (
         "Dask: 1 against 2 workers",
-        [*WITH_PG, "benchmarks/scale.py", "--parts", "dask"],
+        [*WITH_PG, "benchmarks/scale.py", "--parts", "dask", "--n-dask", "5000", "--n-dask-full", "400"],
         "`ingest --dask` on a LocalCluster of 1 and then 2 worker processes, generated articles, a fresh "
         "SQLite store each time: full analysis on the workers, and read+clean only.",
     ),
@@ -223,15 +230,22 @@ def tables(obj: Any, label: str = "") -> list[str]:
         out += ([f"*{label}*", ""] if label else []) + _table([scalars]) + [""]
     nested = {k: v for k, v in obj.items() if isinstance(v, dict) and k not in SKIPPED}
     if nested and all(all(not isinstance(x, (list, dict)) for x in v.values()) for v in nested.values()):
-        rows = [{"": k, **v} for k, v in nested.items()]
+        rows = [{"": k, **v} for k, v in _in_order(nested)]
         out += ([f"*{label}: by kind*", ""] if label else []) + _table(rows) + [""]
     else:
-        for key, value in nested.items():
+        for key, value in _in_order(nested):
             out += tables(value, f"{label} › {key}" if label else key)
     for key, value in obj.items():
         if isinstance(value, list) and key not in SKIPPED:
             out += tables(value, f"{label} › {key}" if label else key)
     return out
+
+
+def _in_order(mapping: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Keys that are numbers (store sizes) in numeric order; others as the script gave them."""
+    if mapping and all(k.isdigit() for k in mapping):
+        return sorted(mapping.items(), key=lambda kv: int(kv[0]))
+    return list(mapping.items())
 
 
 def render_one(name: str, r: dict[str, Any]) -> list[str]:
