@@ -3,6 +3,7 @@ and the coreference scorer checked on hand-worked cases and against the publishe
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import math
@@ -235,6 +236,9 @@ def test_coref_spread_is_the_share_of_the_storys_other_articles_with_the_lemma_f
     told, once = with_spread(story)[0], with_spread(story)[1]
     assert pair_features(told, with_spread(story)[2])["story_spread_family"] == 1.0
     assert pair_features(told, once)["story_spread_family"] == 0.0
+    v = np.array([0.6, 0.8], dtype=np.float32)
+    near = pair_features(dataclasses.replace(told, context=v), dataclasses.replace(with_spread(story)[2], context=v))
+    assert near["story_spread_context"] == pytest.approx(near["context_similarity"]) == pytest.approx(1.0)
 
 
 def test_coref_a_trigger_the_story_tells_everywhere_links_more_readily():

@@ -135,9 +135,10 @@ def pair_features(a: AnyMention, b: AnyMention) -> dict[str, float]:
     same_lemma = a.lemma == b.lemma
     family = lemma_family(a.lemma, b.lemma)
     spread = min(a.spread, b.spread)
+    context = _cos(a.context, b.context)
     return {
         "bias": 1.0,
-        "context_similarity": _cos(a.context, b.context),
+        "context_similarity": context,
         "trigger_similarity": _cos(a.vector, b.vector),
         "same_lemma": float(same_lemma),
         "lemma_family": float(family),
@@ -152,6 +153,7 @@ def pair_features(a: AnyMention, b: AnyMention) -> dict[str, float]:
         "same_sentence": float(same_article and a.sentence == b.sentence and a.sentence >= 0),
         "story_spread": spread,
         "story_spread_family": spread * family,
+        "story_spread_context": spread * context,
     }
 
 
