@@ -2,7 +2,9 @@
 generalised. As in ``fuse.compatible``, two mentions can be one event only inside one story and
 when their day-precision dates do not conflict. What stands in for the PLOVER type is the trigger
 (its lemma, its words' embedding and its embedding in its sentence) and what stands in for the
-actors are the trigger's syntactic arguments, the names around it and the people of its article.
+actors are the trigger's syntactic arguments, the names around it and the people of its article;
+how many of the story's articles use the trigger's lemma family (``with_spread``) tells a story's
+main events from the passing ones, and two mentions of one sentence are two events.
 The pair score is a logistic model whose weights (``coref.weights`` in ``fusion.yaml``) were
 fitted on ECB+ train only; mentions of one story are grouped by average linkage over the pair
 probabilities, in a canonical order, so the result does not depend on input order.
