@@ -100,3 +100,16 @@ def test_an_ingest_never_imports_torch(tmp_path):
     loaded = json.loads(proc.stdout.strip().splitlines()[-1])
     assert "1 new" in proc.stdout
     assert loaded == {"torch": False, "transformers": False, "sentence_transformers": False, "onnxruntime": True}
+
+
+def test_a_worker_share_of_threads_gives_the_same_vectors(monkeypatch):
+    """A Dask worker holds the encoder to its own threads; the vectors do not depend on it."""
+    texts = real_sentences("1_1ecb", 3)
+    default = embed.embed_texts(texts)
+    monkeypatch.setattr(embed, "_threads", None)
+    try:
+        embed.limit_threads(1)
+        assert embed.session().get_session_options().intra_op_num_threads == 1
+        np.testing.assert_allclose(embed.embed_texts(texts), default, atol=1e-5)
+    finally:
+        embed.session.cache_clear()  # the next user gets the default session again

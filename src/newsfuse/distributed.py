@@ -18,6 +18,7 @@ from .ingest import iter_inputs
 from .model import Article, InputError, InputFile
 from .pipeline import Analysis, IngestSession, IngestSummary, analyse, read_and_clean, record_failure
 from .store.base import Store
+from .stories.embed import limit_threads
 
 if TYPE_CHECKING:  # dask itself is imported only when a cluster is used (its import costs seconds)
     from dask.distributed import Client, Future, LocalCluster
@@ -48,7 +49,11 @@ def read_partition(items: Sequence[InputFile]) -> list[tuple[str, str, str | Non
 
 
 def analyse_partition(articles: Sequence[Article]) -> list[Analysis]:
-    """Worker task: the per-document analysis, same code as a plain run."""
+    """Worker task: the per-document analysis, same code as a plain run, with the embedder held to
+    the worker's threads (each worker process would otherwise claim every core of the machine)."""
+    from dask.distributed import get_worker  # lazy, as above; a worker has dask imported already
+
+    limit_threads(getattr(get_worker().state, "nthreads", 1))
     return analyse(list(articles))
 
 

@@ -48,13 +48,26 @@ def tokenizer() -> Tokenizer:
     return tok
 
 
+_threads: int | None = None  # set by limit_threads (a Dask worker's share); None: the default above
+
+
+def limit_threads(threads: int) -> None:
+    """Run the encoder with this many threads from now on: a process that is one of several
+    workers on a machine (a Dask worker) gets its own share, not every core."""
+    global _threads
+    threads = max(1, threads)
+    if threads != _threads:
+        _threads = threads
+        session.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def session() -> onnxruntime.InferenceSession:
     """The int8 encoder, loaded once per process: at most two threads inside one run (several
     ingest processes may share a small machine), and threads that sleep when idle instead of
     spinning (spinning cost 40 % more CPU per text here, with no gain in wall time on two cores)."""
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = min(MAX_THREADS, os.cpu_count() or 1)
+    options.intra_op_num_threads = _threads or min(MAX_THREADS, os.cpu_count() or 1)
     options.inter_op_num_threads = 1
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
