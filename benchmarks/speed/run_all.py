@@ -152,6 +152,17 @@ def targets(name: str, r: dict[str, Any]) -> list[str]:
             + ("within ±25 % this far" if within else "**outside ±25 %**")
             + "; the target runs to 1,000,000 stored, not measured: **not met** until it is"
         ]
+    if name == "fusion":
+        sizes = (r.get("fusion") or {}).get("sizes") or {}
+        if not sizes:
+            return ["fusion of 200 added articles: not measured"]
+        big = max(sizes, key=int)
+        seconds = _num(sizes[big], "incremental_seconds")
+        return [
+            f"incremental fusion of 200 added articles into {int(big):,} stored: {seconds} s "
+            + ("(under 2 s" if seconds is not None and seconds < 2 else "(**over 2 s**")
+            + "); the target is at 1,000,000 stored, not measured: **not met** until it is"
+        ]
     if name == "understanding":
         return [_check("ratio to spaCy words/s (target ≥ 0.8)", _num(r, "ratio"), lambda v: v >= 0.8)]
     if name == "api":
