@@ -1,0 +1,221 @@
+"""Files dropped one by one into a watched folder: is each stored within 2 s, and does `watch` keep
+up with 0.8x the throughput of a batch ingest of the same files? (issue 17's `watch` target)
+
+1. Generates ``--files`` distinct articles (text page dumps with chrome, as ``benchmarks/ingest.py``
+   does) plus one warm-up article.
+2. Batch: in a fresh process, ingests the warm-up article (models loaded), then all the files in one
+   ``ingest_paths`` call into a fresh SQLite store: the batch rate, articles/s.
+3. Watch: starts the real ``newsfuse watch FOLDER --db NEW.db --interval I --json`` in a child
+   process, drops the warm-up file and waits for it, then drops the files one at a time at
+   ``--pace`` times the batch rate (each written beside the folder, then renamed into it, as a
+   downloader does). A file counts as stored when `watch` prints its JSON line, which it does after
+   the file's articles, stories, fusion and its checkpoint are committed. Latency = stored - dropped.
+
+Dropping at 0.8x the batch rate, `watch` meets the throughput target exactly when its backlog stays
+bounded, so the figures are each file's latency (max, p95, median, files over 2 s) and the measured
+throughput (files / (last stored - first dropped)) against the batch rate. `watch` waits ``settle``
+(0.5 s) after a file's modification time before reading it, so no latency is below that.
+
+Usage: python benchmarks/watch_load.py [--files 1000] [--pace 0.8] [--interval 0.25] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import ingest as ingest_bench  # noqa: E402  (benchmarks/ingest.py: the article generator)
+
+LIMIT_S = 2.0
+SEED = 97  # another sentence draw than the other benchmarks' (7, 98, 99)
+
+BATCH_CHILD = """
+import json, sys, time
+from newsfuse.pipeline import ingest_paths
+from newsfuse.store import open_store
+warm, folder, db = sys.argv[1:4]
+with open_store(db) as store:
+    ingest_paths(store, [warm])
+    start = time.perf_counter()
+    summary = ingest_paths(store, [folder], batch_size=32)
+    seconds = time.perf_counter() - start
+print(json.dumps({"new": summary.new, "seconds": seconds}))
+"""
+
+
+def child_env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+    }
+
+
+def batch_rate(warm: Path, folder: Path, db: Path) -> dict:
+    proc = subprocess.run(
+        [sys.executable, "-c", BATCH_CHILD, str(warm), str(folder), str(db)],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        check=True,
+    )
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    return {
+        "articles": out["new"],
+        "seconds": round(out["seconds"], 2),
+        "articles_per_s": round(out["new"] / out["seconds"], 3),
+    }
+
+
+class Watcher:
+    """The real `newsfuse watch --json` in a child process; a thread stamps each JSON line it prints."""
+
+    def __init__(self, folder: Path, db: Path, interval: float) -> None:
+        self.stored: dict[str, float] = {}
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "newsfuse.cli",
+                "watch",
+                str(folder),
+                "--db",
+                str(db),
+                "--interval",
+                str(interval),
+                "--json",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=child_env(),
+        )
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            now = time.perf_counter()
+            try:
+                path = json.loads(line)["path"]
+            except (ValueError, KeyError, TypeError):
+                continue
+            self.stored[Path(path).name] = now
+
+    def wait_for(self, names: list[str], timeout: float) -> bool:
+        end = time.perf_counter() + timeout
+        while time.perf_counter() < end:
+            if all(n in self.stored for n in names):
+                return True
+            if self.proc.poll() is not None:
+                return False
+            time.sleep(0.02)
+        return False
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def drop(src: Path, folder: Path, staging: Path) -> float:
+    """Write the file beside the watched folder, then rename it in; returns the drop time."""
+    tmp = staging / src.name
+    shutil.copyfile(src, tmp)
+    os.replace(tmp, folder / src.name)
+    return time.perf_counter()
+
+
+def run(n: int, pace: float, interval: float, work: Path) -> dict:
+    source, warm_dir, watched, staging = (work / d for d in ("source", "warm", "watched", "staging"))
+    for d in (source, warm_dir, watched, staging):
+        d.mkdir()
+    ingest_bench.generate(source, n, seed=SEED)
+    ingest_bench.generate(warm_dir, 1, seed=SEED + 1, first=10**6)
+    warm = next(warm_dir.iterdir())
+    files = sorted(source.iterdir())
+
+    batch = batch_rate(warm, source, work / "batch.db")
+    period = 1.0 / (pace * batch["articles_per_s"])
+
+    watcher = Watcher(watched, work / "watch.db", interval)
+    try:
+        drop(warm, watched, staging)
+        if not watcher.wait_for([warm.name], timeout=300):
+            raise SystemExit("watch did not store the warm-up file within 300 s")
+        dropped: dict[str, float] = {}
+        start = time.perf_counter()
+        for i, f in enumerate(files):
+            delay = start + i * period - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            dropped[f.name] = drop(f, watched, staging)
+        complete = watcher.wait_for([f.name for f in files], timeout=max(120.0, 10 * n * period))
+    finally:
+        watcher.stop()
+
+    latencies = sorted(watcher.stored[name] - t for name, t in dropped.items() if name in watcher.stored)
+    stored_n = len(latencies)
+    span = max(watcher.stored[name] for name in dropped if name in watcher.stored) - min(dropped.values())
+    rate = stored_n / span if span > 0 else 0.0
+    return {
+        "files": n,
+        "stored": stored_n,
+        "complete": complete,
+        "pace_of_batch_rate": pace,
+        "poll_interval_s": interval,
+        "drop_period_s": round(period, 3),
+        "batch": batch,
+        "watch": {
+            "latency_max_s": round(latencies[-1], 3) if latencies else None,
+            "latency_p95_s": round(latencies[int(0.95 * (stored_n - 1))], 3) if latencies else None,
+            "latency_median_s": round(statistics.median(latencies), 3) if latencies else None,
+            "files_over_2_s": sum(1 for x in latencies if x > LIMIT_S) + (n - stored_n),
+            "articles_per_s": round(rate, 3),
+            "throughput_vs_batch": round(rate / batch["articles_per_s"], 3) if batch["articles_per_s"] else None,
+        },
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--pace", type=float, default=0.8, help="drop rate as a share of the batch rate")
+    parser.add_argument("--interval", type=float, default=0.25, help="watch's poll interval, seconds")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="newsfuse-watch-") as tmp:
+        result = run(args.files, args.pace, args.interval, Path(tmp))
+    result["machine"] = f"{platform.machine()}, {os.cpu_count()} cores"
+    if args.json:
+        print(json.dumps(result))
+        return
+    w, b = result["watch"], result["batch"]
+    print(f"batch: {b['articles']} articles in {b['seconds']} s = {b['articles_per_s']} articles/s")
+    print(
+        f"watch, files dropped every {result['drop_period_s']} s ({args.pace}x the batch rate): "
+        f"{result['stored']}/{result['files']} stored; latency median {w['latency_median_s']} s, "
+        f"p95 {w['latency_p95_s']} s, max {w['latency_max_s']} s; over {LIMIT_S:g} s: {w['files_over_2_s']}"
+    )
+    print(f"watch throughput {w['articles_per_s']} articles/s = {w['throughput_vs_batch']}x the batch rate")
+
+
+if __name__ == "__main__":
+    main()
