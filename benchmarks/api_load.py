@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -147,6 +148,19 @@ def start_server(db: str, port: int, workers: int = 1) -> subprocess.Popen:
     raise RuntimeError("server did not start")
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) used so far by the server process and its worker processes."""
+    total = 0.0
+    root = psutil.Process(pid)
+    for proc in [root, *root.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
 def request_mix(rng: random.Random, event_ids: list[str]) -> tuple[str, str]:
     """(endpoint label, path) drawn from a read mix an analyst's tools would send."""
     actor = rng.choice(ACTORS)
@@ -242,7 +256,10 @@ def main() -> None:
     port = _free_port()
     server = start_server(db, port, args.workers)
     try:
+        server_cpu0, client_cpu0 = server_cpu_seconds(server.pid), time.process_time()
         result = asyncio.run(run_load(f"http://127.0.0.1:{port}", args.clients, args.duration, event_ids))
+        result["server_cpu_s"] = round(server_cpu_seconds(server.pid) - server_cpu0, 1)
+        result["client_cpu_s"] = round(time.process_time() - client_cpu0, 1)
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # the server and its worker processes
         server.wait(timeout=30)
@@ -256,6 +273,10 @@ def main() -> None:
         f"{result['requests']} requests in {result['seconds']} s from {args.clients} clients over "
         f"{len(all_ids)} events: {result['requests_per_s']} req/s, p50 {result['p50_ms']} ms, "
         f"p95 {result['p95_ms']} ms, p99 {result['p99_ms']} ms, errors {result['errors']}"
+    )
+    print(
+        f"CPU during the load: server {result['server_cpu_s']} s, this client {result['client_cpu_s']} s "
+        f"(of {result['seconds']} s on {os.cpu_count()} cores); load average {os.getloadavg()[0]:.2f}"
     )
     for label, r in result["endpoints"].items():
         print(
