@@ -162,7 +162,7 @@ def _tense_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     future = re.compile(rf"(?<![\w'])(?:{_alt(v['future_cues'])})(?!\w)", re.I)
     # A participle after a form of "be" is passive: the auxiliary carries the tense ("will be named").
     past = re.compile(
-        rf"\b(?:{_alt(v['past_cues'])})\b|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing )\b\w{{3,}}ed\b", re.I
+        rf"(?<!\bto )\b(?:{_alt(v['past_cues'])})\b|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing )\b\w{{3,}}ed\b", re.I
     )
     return future, past
 
@@ -302,12 +302,13 @@ def _intent_words() -> frozenset[str]:
 
 
 def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
-    """The tense of the clause of a span: from the parse when there is one, else from word cues."""
-    if ctx.clauses is not None:
-        found = ctx.clauses.tense(start, end)
-        if found is not None:
-            return found
-    return tense(ctx.text, start, end)
+    """The tense of the clause of a span: from word cues (a future auxiliary, a past form, an -ed
+    word), else, when there is a parse, from the verb that governs the span: a present-tense verb
+    without any cue lies ahead, as in HeidelTime ("Arafat and Albright meet Monday")."""
+    found = tense(ctx.text, start, end)
+    if found is None and ctx.clauses is not None:
+        return ctx.clauses.tense(start, end)
+    return found
 
 
 # --------------------------------------------------------------------------- resolvers

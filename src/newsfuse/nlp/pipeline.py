@@ -164,7 +164,9 @@ def annotate(articles: Sequence[Article], batch_size: int = BATCH_SIZE) -> list[
         acc["entities"].extend(ents)
     out: list[AnnotatedArticle] = []
     for article, text, acc in zip(articles, analysed, per_article):
-        dates = find_dates(text, article.published, [e for e in acc["entities"] if e.label in ("DATE", "TIME")])
+        dates = find_dates(
+            text, article.published, [e for e in acc["entities"] if e.label in ("DATE", "TIME")], acc["tokens"]
+        )
         quotes = find_quotes(text, acc["sentences"], acc["tokens"], acc["entities"])
         out.append(
             AnnotatedArticle(
