@@ -41,18 +41,23 @@ def norm_word(word: str) -> str:
 
 def _raw_words(text: str) -> Iterator[tuple[str, int]]:
     for m in TOKEN_RE.finditer(text):
-        raw = m.group()
-        if raw.endswith(".") and "." not in raw[:-1]:
-            raw = raw[:-1]  # sentence-final full stop, not an abbreviation
-        yield raw, m.start()
+        yield _without_final_stop(m.group()), m.start()
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
     return [Tok(norm_word(raw), offset + start, offset + start + len(raw), raw) for raw, start in _raw_words(text)]
 
 
+@lru_cache(maxsize=200_000)
 def key(text: str) -> tuple[str, ...]:
-    return tuple(norm_word(raw) for raw, _ in _raw_words(text))
+    """The normal form of a name: its words as ``_raw_words`` cuts them, each through ``norm_word``
+    (cached: the KB's loading and the linker ask for the same names again and again)."""
+    return tuple(norm_word(_without_final_stop(raw)) for raw in TOKEN_RE.findall(text))
+
+
+def _without_final_stop(raw: str) -> str:
+    """'Paris.' -> 'Paris' (a sentence-final full stop); 'U.S.' stays (an abbreviation)."""
+    return raw[:-1] if raw.endswith(".") and raw.count(".") == 1 else raw
 
 
 def slug(text: str) -> str:
