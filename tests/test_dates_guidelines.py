@@ -39,3 +39,30 @@ def test_a_base_form_after_to_is_no_past_tense():
     assert annotated_dates(text) == {"Tuesday": "1998-03-17"}
     text = "The board met Tuesday and set rates."
     assert tense(text, text.index("Tuesday"), text.index("Tuesday") + 7) == "past"
+
+
+def test_a_passive_participle_or_would_gives_no_past_tense():
+    # "would be paid": the modal carries the tense (future in the past), not the participle
+    text = "The board said the dividend would be paid in January."
+    at = text.index("January")
+    assert tense(text, at, at + len("January")) == "future"
+    assert values(text) == {"January": "1999-01"}
+    assert values("The board said the dividend was paid in January.") == {"January": "1998-01"}
+
+
+# --------------------------------------------------------------------------- anaphora and counts
+
+
+def test_until_then_takes_the_date_mentioned_last():
+    text = "The tender offer expires on April 30. Until then, holders may withdraw their shares."
+    assert values(text) == {"on April 30": "1998-04-30", "Until then": "1998-04-30"}
+    assert values("The plan was approved in 1996; by then, prices had doubled.")["by then"] == "1996"
+    assert values("The letter was signed by then-President Carter.") == {}  # an adjective, no time
+
+
+def test_in_a_count_of_units_is_a_date_only_in_a_future_clause():
+    assert values("The notes will be repaid in five years.") == {"in five years": "2003"}
+    assert values("The bridge will reopen in two weeks.") == {"in two weeks": "1998-W13"}
+    # in a past clause, a span: no date at all (not even an unresolved one)
+    assert values("Exports rose 40% in five years.") == {}
+    assert values("It was the first strike at the plant in ten years.") == {}

@@ -25,6 +25,7 @@ PRECISION_ORDER = ("day", "week", "month", "quarter", "year", "decade")
 FULL_DATE_RULES = ("iso", "numeric", "month-day", "day-month")
 
 Resolved = tuple[date | None, str | None, str]  # (start of the period, precision, kind)
+SPAN = "span"  # the kind of a match that turned out to be a span of time, not a date: not reported
 
 
 @dataclass
@@ -162,7 +163,7 @@ def _tense_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     future = re.compile(rf"(?<![\w'])(?:{_alt(v['future_cues'])})(?!\w)", re.I)
     # A participle after a form of "be" is passive: the auxiliary carries the tense ("will be named").
     past = re.compile(
-        rf"(?<!\bto )\b(?:{_alt(v['past_cues'])})\b|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing )\b\w{{3,}}ed\b", re.I
+        rf"(?<!\bto )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing )\b(?:{_alt(v['past_cues'])}|\w{{3,}}ed)\b", re.I
     )
     return future, past
 
@@ -552,6 +553,24 @@ def _same_day(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return period_start(ctx.pub, precision), precision, "anaphoric"
 
 
+def _then(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'until then': the date mentioned last, at its precision."""
+    if not ctx.prior:
+        return None, None, "anaphoric"
+    d, precision = ctx.prior[-1]
+    return d, precision, "anaphoric"
+
+
+def _in_count(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'(will ...) in five years': that many units after the publication date; a span otherwise."""
+    if _tense(ctx, m.start(), m.end()) != "future":
+        return None, None, SPAN
+    if ctx.pub is None:
+        return None, None, "relative"
+    unit = _key(m.group("unit")).rstrip("s")
+    return shift(ctx.pub, unit, _number(m.group("n"))), unit, "relative"
+
+
 def _quarter(m: re.Match[str], ctx: _Ctx) -> Resolved:
     raw = _key(m.group("q"))
     q = int(raw) if raw.isdigit() else int(vocab()["quarter_ordinals"][raw])
@@ -729,7 +748,7 @@ def _duration_preposition() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def rules() -> tuple[_Rule, ...]:
     v = vocab()
-    mon = rf"(?P<mon>{_alt(v['months'])})(?![A-Za-z])\.?"
+    mon = rf"(?P<mon>{_alt(v['months'])})(?![A-Za-z])(?:(?<![A-Za-z]{{5}})\.)?"  # the dot of "Sept." only
     ordw = _alt(v["ordinals"])
     day = rf"(?P<day>(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)|{ordw})"
     year = r"(?P<year>[12]\d{3})(?!\d)"
@@ -825,6 +844,12 @@ def rules() -> tuple[_Rule, ...]:
             rf"\b(?:(?:{_alt(v['vague_prefixes'])})\s+)?(?P<u>{_alt(v['vague_units'])})\s+(?P<dir>after|before|later|earlier)\b",
             _vague,
         ),
+        rule("then", rf"\b(?:{_alt(v['then_prepositions'])})\s+then\b(?![-'’])", _then),
+        rule(
+            "in-count",
+            rf"\bin\s+(?P<n>{numbers}|\d+)\s+(?P<unit>{_alt(v['count_units'])})s?\b(?!['’-])",
+            _in_count,
+        ),
         rule("same-day", rf"\b(?P<p>{_alt(v['same_day_phrases'])})\b", _same_day),
         rule(
             "quarter",
@@ -910,6 +935,8 @@ def find_dates(
             d, precision, kind = r.resolve(m, ctx)
         except (ValueError, KeyError, OverflowError):
             d, precision, kind = None, None, r.name
+        if kind == SPAN:
+            continue
         if d is not None and precision is not None:
             ctx.note(d, precision, kind, start, end)
             value = format_value(d, precision)
