@@ -74,12 +74,27 @@ def sha256_hex(data: bytes | str, length: int = 64) -> str:
     return hashlib.sha256(data).hexdigest()[:length]
 
 
+PLAIN_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names in order, looked up once per class (records are turned into
+    dicts value by value when an API page or an export is written)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def to_plain(obj: Any) -> Any:
     """Dataclasses, tuples and dicts -> JSON-ready Python values."""
+    if type(obj) in PLAIN_SCALARS:
+        return obj
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         if hasattr(obj, "to_dict"):
             return obj.to_dict()
-        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {name: to_plain(getattr(obj, name)) for name in field_names(type(obj))}
     if isinstance(obj, (list, tuple)):
         return [to_plain(x) for x in obj]
     if isinstance(obj, dict):
@@ -90,7 +105,7 @@ def to_plain(obj: Any) -> Any:
 
 
 def _fields_dict(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in skip}
+    return {name: to_plain(getattr(obj, name)) for name in field_names(type(obj)) if name not in skip}
 
 
 # --------------------------------------------------------------------------- ingest

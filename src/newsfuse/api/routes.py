@@ -1,4 +1,7 @@
-"""The JSON API. Routes that also have a page answer HTML when the client asks for text/html."""
+"""The JSON API. Routes that also have a page answer HTML when the client asks for text/html.
+
+JSON answers are built from the records' plain dicts and returned as ``JSONResponse``: FastAPI's
+``jsonable_encoder`` walk over a page of fused events cost several times the query itself."""
 
 from __future__ import annotations
 
@@ -55,7 +58,7 @@ def list_articles(request: Request, limit: int = Query(100, ge=1, le=MAX_PAGE), 
     items, nxt = queries.page_articles(store, limit, after)
     if wants_html(request):
         return pages.article_list(request, items, nxt)
-    return {"items": [a.to_dict() for a in items], "next": nxt}
+    return JSONResponse({"items": [a.to_dict() for a in items], "next": nxt})
 
 
 @router.get("/articles/{article_id}", summary="One article with its annotations", tags=["articles"])
@@ -68,8 +71,9 @@ def get_article(request: Request, article_id: str) -> Any:
     if wants_html(request):
         return pages.article_page(request, store, article, annotated)
     if annotated is not None:
-        return annotated.to_dict()
-    return {**article.to_dict(), "sentences": [], "entities": [], "dates": [], "quotes": [], "actors": []}
+        return JSONResponse(annotated.to_dict())
+    empty: dict[str, list] = {"sentences": [], "entities": [], "dates": [], "quotes": [], "actors": []}
+    return JSONResponse({**article.to_dict(), **empty})
 
 
 # ----------------------------------------------------------------------------- stories
@@ -89,7 +93,7 @@ def list_stories(request: Request, limit: int = Query(100, ge=1, le=MAX_PAGE), a
     items, nxt = queries.page_stories(store, limit, after)
     if wants_html(request):
         return pages.story_list(request, store, items, nxt)
-    return {"items": [s.to_dict() for s in items], "next": nxt}
+    return JSONResponse({"items": [s.to_dict() for s in items], "next": nxt})
 
 
 @router.get("/stories/{story_id}", summary="One story: its articles and fused events", tags=["stories"])
@@ -103,11 +107,13 @@ def get_story(request: Request, story_id: str) -> Any:
     if wants_html(request):
         brief = queries.brief(store, story, "md")
         return pages.story_page(request, store, story, articles, events, brief)
-    return {
-        **story.to_dict(),
-        "articles": [_article_summary(a) for a in articles],
-        "events": [e.to_dict() for e in events],
-    }
+    return JSONResponse(
+        {
+            **story.to_dict(),
+            "articles": [_article_summary(a) for a in articles],
+            "events": [e.to_dict() for e in events],
+        }
+    )
 
 
 @router.get("/stories/{story_id}/brief", summary="Cited briefing for one story", tags=["stories"])
@@ -156,7 +162,7 @@ def list_events(
         raise bad_option(exc) from exc
     flt = EventFilter(actor=actor, type=type, since=since, until=until, story_id=story, limit=limit, after=after)
     items, nxt = queries.page_events(store_of(request), flt)
-    return {"items": [e.to_dict() for e in items], "next": nxt}
+    return JSONResponse({"items": [e.to_dict() for e in items], "next": nxt})
 
 
 @router.get("/events/{event_id}", summary="One fused event with its details and mentions", tags=["events"])
@@ -167,13 +173,13 @@ def get_event(request: Request, event_id: str) -> Any:
         raise not_found("event", event_id)
     if wants_html(request):
         return pages.event_page(request, store, event)
-    return event.to_dict()
+    return JSONResponse(event.to_dict())
 
 
 @router.get("/actors", summary="Actors on fused events, most frequent first", tags=["events"])
 def list_actors(request: Request, q: str | None = None, limit: int = Query(100, ge=1, le=MAX_EVENTS)) -> Any:
     items = filter_actors(request.app.state.actors.get(store_of(request)), q)
-    return {"items": items[:limit], "total": len(items)}
+    return JSONResponse({"items": items[:limit], "total": len(items)})
 
 
 @router.get("/timeline", summary="Dated events of an actor or between a pair, oldest first", tags=["events"])
@@ -193,7 +199,7 @@ def get_timeline(
     if wants_html(request):
         known = request.app.state.actors.get(store)
         return pages.timeline_page(request, actors, answer.items, known)
-    return {"actors": actors, "items": [e.to_dict() for e in answer.items], "capped": answer.capped}
+    return JSONResponse({"actors": actors, "items": [e.to_dict() for e in answer.items], "capped": answer.capped})
 
 
 @router.get("/search", summary="Full-text search over articles and quotes", tags=["articles"])
@@ -202,7 +208,7 @@ def search(request: Request, q: str = Query("", max_length=500), limit: int = Qu
     results = store.search(q, limit) if q.strip() else []
     if wants_html(request):
         return pages.search_page(request, q, results)
-    return {"query": q, "items": results}
+    return JSONResponse({"query": q, "items": results})
 
 
 # ----------------------------------------------------------------------------- ingest, jobs

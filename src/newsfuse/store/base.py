@@ -150,7 +150,8 @@ class Store(abc.ABC):
         stories a batch touched are saved again, those that vanished (merged away) are gone."""
 
     @abc.abstractmethod
-    def stories(self) -> list[Story]: ...
+    def stories(self, limit: int | None = None, after: str | None = None) -> list[Story]:
+        """Stories ordered by id; ``after`` is the last id of the previous page."""
 
     @abc.abstractmethod
     def story(self, story_id: str) -> Story | None: ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import (
@@ -271,51 +271,68 @@ def sort_key(date: str | None) -> str:
     return span[0].isoformat() if span else date
 
 
-def event_query(flt: Any, ph: str) -> tuple[str, list] | None:
+def actor_filter_terms(flt: Any) -> list[str] | None:
+    """Every word of every actor an EventFilter names (its actor, then ``with_actors``), sorted;
+    None when the filter names an actor with no word (it can match nothing); [] for no actor."""
+    if not flt.actor:
+        return []
+    names = (flt.actor, *flt.with_actors)
+    if not all(query_terms(name) for name in names):
+        return None
+    return sorted({t for name in names for t in query_terms(name)})
+
+
+def event_query(flt: Any, ph: str, terms: Sequence[str] | None = None) -> tuple[str, list] | None:
     """SELECT for the fused events matching an EventFilter, with ``ph`` as the driver's placeholder
-    ("?" for SQLite, "%s" for psycopg). None when the filter can match nothing."""
+    ("?" for SQLite, "%s" for psycopg). None when the filter can match nothing.
+
+    With an actor filter the events are read from the postings of its terms (``terms``: those of
+    ``actor_filter_terms``, rarest first when the caller knows; the first drives): its postings are
+    walked in (sort_key, event_id) order within the date range, each is kept when every other term
+    holds a posting for the same event (one primary-key lookup each), and the walk stops at the
+    limit: no temporary table, no sort, however many events the actor has."""
+    if terms is None:
+        terms = actor_filter_terms(flt)
+    if terms is None or (flt.actor and not terms):
+        return None
     where: list[str] = []
     params: list = []
+    if terms:
+        # SQLite keeps the FROM order of a CROSS JOIN (the driving postings outermost);
+        # PostgreSQL plans it as any inner join
+        source = " CROSS JOIN ".join(f"event_terms t{i}" for i in range(len(terms)))
+        source += " CROSS JOIN events e"
+        where.append(f"t0.term = {ph}")
+        params.append(terms[0])
+        for i, term in enumerate(terms[1:], start=1):
+            where.append(f"t{i}.term = {ph} AND t{i}.sort_key = t0.sort_key AND t{i}.event_id = t0.event_id")
+            params.append(term)
+        where.append("e.id = t0.event_id")
+        key, order = "t0.sort_key", "(t0.sort_key, t0.event_id)"
+    else:
+        source, key, order = "events e", "e.sort_key", "(e.sort_key, e.id)"
     if flt.type:
         where.append(f"e.type = {ph}")
         params.append(flt.type.upper())
     if flt.since or flt.until:
         where.append("e.date IS NOT NULL")
     if flt.since:
-        where.append(f"e.sort_key >= {ph}")
+        where.append(f"{key} >= {ph}")
         params.append(flt.since)
     if flt.until:
         # a coarse date ("2025-11", a week's Monday) counts when its key is within the range
-        where.append(f"e.sort_key < {ph}")
+        where.append(f"{key} < {ph}")
         params.append(flt.until + "\uffff")
     if flt.story_id:
         where.append(f"e.story_id = {ph}")
         params.append(flt.story_id)
-    source = "events e"
-    if flt.actor:
-        # every word of every named actor: a pair's events are in the intersection of both postings
-        terms = sorted({t for name in (flt.actor, *flt.with_actors) for t in query_terms(name)})
-        if not terms or not all(query_terms(name) for name in flt.with_actors):
-            return None
-        # start from the actor's postings, narrowed to the date range there (they carry the sort
-        # key), then look the few events left up by id: no scan of the events in the range
-        posting = f"SELECT event_id FROM event_terms WHERE term = {ph}"
-        extra: list = []
-        if flt.since:
-            posting += f" AND sort_key >= {ph}"
-            extra.append(flt.since)
-        if flt.until:
-            posting += f" AND sort_key < {ph}"
-            extra.append(flt.until + "\uffff")
-        source = "(" + " INTERSECT ".join(posting for _ in terms) + ") t JOIN events e ON e.id = t.event_id"
-        params = [x for term in terms for x in (term, *extra)] + params
     if flt.after:
-        where.append(f"(e.sort_key, e.id) > (SELECT sort_key, id FROM events WHERE id = {ph})")
+        where.append(f"{order} > (SELECT sort_key, id FROM events WHERE id = {ph})")
         params.append(flt.after)
     sql = "SELECT e.doc FROM " + source
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY e.sort_key, e.id LIMIT {ph}"
+    sql += f" ORDER BY {order[1:-1]} LIMIT {ph}"
     params.append(int(flt.limit))
     return sql, params
 

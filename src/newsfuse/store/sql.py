@@ -27,6 +27,7 @@ class Cursor(Protocol):
 
 
 IN_CHUNK = 500  # ids per "IN (...)" list: under SQLite's limit on bound variables
+MAX_POSTINGS_COUNTED = 10_000_000  # an actor term's postings are counted no further
 
 
 def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
@@ -212,19 +213,42 @@ class SQLStore(Store):
             for s in stories:
                 self._exec("INSERT INTO stories (id, doc) VALUES (?, ?)", (s.id, serde.dumps(s)))
 
-    def stories(self) -> list[Story]:
-        rows = self._exec("SELECT doc FROM stories ORDER BY id").fetchall()
-        return [serde.story_from(json.loads(r[0])) for r in rows]
+    def stories(self, limit: int | None = None, after: str | None = None) -> list[Story]:
+        sql = "SELECT doc FROM stories"
+        params: list[str | int] = []
+        if after is not None:
+            sql += " WHERE id > ?"
+            params.append(after)
+        sql += " ORDER BY id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [serde.story_from(json.loads(r[0])) for r in self._exec(sql, params).fetchall()]
 
     def story(self, story_id: str) -> Story | None:
         row = self._exec("SELECT doc FROM stories WHERE id = ?", (story_id,)).fetchone()
         return serde.story_from(json.loads(row[0])) if row else None
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
-        query = serde.event_query(flt or EventFilter(), "?")
+        flt = flt or EventFilter()
+        terms = serde.actor_filter_terms(flt)
+        query = serde.event_query(flt, "?", self._rarest_first(terms) if terms else terms)
         if query is None:
             return []
         return [serde.event_from(json.loads(r[0])) for r in self._exec(*query).fetchall()]
+
+    def _rarest_first(self, terms: list[str]) -> list[str]:
+        """The actor filter's terms, those on the fewest events first (ties by term): the first
+        one's postings drive the event query. Each count stops at the fewest counted so far."""
+        if len(terms) < 2:
+            return terms
+        counts: dict[str, int] = {}
+        for term in terms:
+            cap = min(counts.values(), default=MAX_POSTINGS_COUNTED) + 1
+            counts[term] = self._count(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM event_terms WHERE term = ? LIMIT ?) c", (term, cap)
+            )
+        return sorted(terms, key=lambda t: (counts[t], t))
 
     def event(self, event_id: str) -> Event | None:
         row = self._exec("SELECT doc FROM events WHERE id = ?", (event_id,)).fetchone()

@@ -77,9 +77,7 @@ def page_articles(store: Store, limit: int, after: str | None) -> tuple[list[Art
 
 
 def page_stories(store: Store, limit: int, after: str | None) -> tuple[list[Story], str | None]:
-    stories = sorted(store.stories(), key=lambda s: s.id)
-    if after:
-        stories = [s for s in stories if s.id > after]
+    stories = store.stories(limit=limit + 1, after=after or None)
     return stories[:limit], (stories[limit - 1].id if len(stories) > limit else None)
 
 
