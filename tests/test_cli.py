@@ -348,3 +348,44 @@ def test_timeline_says_which_dates_are_only_implied_by_publication(seeds_db):
     assert len(lines) == len(events)
     for e, line in zip(events, lines):
         assert ("implied)" in line) == e["date_implied"], line
+
+
+# Libraries only the reading, exporting and serving commands use: a cold ingest must not pay for them.
+NOT_FOR_INGEST = ("fastapi", "uvicorn", "starlette", "pyarrow", "networkx", "dask", "torch")
+INGEST_AND_LIST_MODULES = """
+import json, sys
+from click.testing import CliRunner
+from newsfuse.cli import main
+result = CliRunner().invoke(main, sys.argv[1:], catch_exceptions=False)
+assert result.exit_code == 0, result.output
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_a_cold_ingest_imports_no_server_export_or_read_side_module(seeds_dir, tmp_path):
+    args = ["ingest", str(seeds_dir / SEED_001), "--db", str(tmp_path / "cold.db"), "--json"]
+    proc = subprocess.run(
+        [sys.executable, "-c", INGEST_AND_LIST_MODULES, *args], capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr
+    modules = json.loads(proc.stdout.splitlines()[-1])
+    roots = {m.split(".")[0] for m in modules}
+    assert not roots & set(NOT_FOR_INGEST)
+    assert not [m for m in modules if m.split(".")[:2] in (["newsfuse", p] for p in ("api", "web", "export", "tell"))]
+    assert "newsfuse.nlp.pipeline" in modules and "newsfuse.actors.link" in modules  # it did analyse
+
+
+def test_every_command_is_listed_and_loads_when_asked_for():
+    listed = run("--help").output
+    for name in ("ingest", "articles", "events", "timeline", "actors", "quotes", "brief", "export", "serve", "watch"):
+        assert f"  {name} " in listed
+        result = run(name, "--help")
+        assert result.exit_code == 0 and "--db" in result.output, (name, result.output)
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsfuse.cli", "serve", "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "--workers" in proc.stdout
