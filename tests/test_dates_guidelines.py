@@ -66,3 +66,15 @@ def test_in_a_count_of_units_is_a_date_only_in_a_future_clause():
     # in a past clause, a span: no date at all (not even an unresolved one)
     assert values("Exports rose 40% in five years.") == {}
     assert values("It was the first strike at the plant in ten years.") == {}
+
+
+def test_a_participle_modifying_a_noun_is_no_past_tense_cue():
+    text = "The board said the dividend would be paid on an unspecified date in January."
+    assert annotated_dates(text)["January"] == "1999-01"  # the parse: "unspecified" modifies "date"
+    assert values(text)["January"] == "1998-01"  # word cues alone take it for a past form
+
+
+def test_a_day_that_closes_an_ended_period_lies_behind():
+    # a dated day otherwise takes the nearest year (future ones counted farther)
+    assert values("In the fiscal year ended Jan. 31, sales rose 4%.", "1997-10-31")["Jan. 31"] == "1997-01-31"
+    assert values("Sales will be reported Jan. 31.", "1997-10-31") == {"Jan. 31": "1998-01-31"}

@@ -175,7 +175,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return max(left, 0), right
 
 
-def tense(text: str, start: int, end: int) -> str | None:
+def tense(text: str, start: int, end: int, adjectives: frozenset[int] = frozenset()) -> str | None:
     """'future' or 'past' from the cues in the clause around a span (near ones only), else None.
 
     A future auxiliary before the date governs it ("will be named ... in December") unless a past
@@ -189,7 +189,9 @@ def tense(text: str, start: int, end: int) -> str | None:
     pasts = [
         (m.start(), m.end())
         for m in past_re.finditer(text, lo, hi)
-        if not any(s <= m.start() < e for s, e in futures) and not (start <= m.start() < end)
+        if not any(s <= m.start() < e for s, e in futures)
+        and not (start <= m.start() < end)
+        and m.start() not in adjectives
     ]
     before = [f for f in futures if f[1] <= start]
     if before and not any(before[-1][1] <= p[0] < start for p in pasts):
@@ -216,6 +218,8 @@ class _Clauses:
         self.tokens = list(tokens)
         self.index = {t.i: k for k, t in enumerate(self.tokens)}
         self.starts = [t.start for t in self.tokens]
+        # "-ed" words that modify a noun ("an unspecified date"): no past-tense cue
+        self.adjectives = frozenset(t.start for t in self.tokens if t.dep == "amod")
         self.aux: dict[int, list[Token]] = {}
         for t in self.tokens:
             if t.dep in ("aux", "auxpass", "neg") and t.head != t.i:
@@ -306,7 +310,8 @@ def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
     """The tense of the clause of a span: from word cues (a future auxiliary, a past form, an -ed
     word), else, when there is a parse, from the verb that governs the span: a present-tense verb
     without any cue lies ahead, as in HeidelTime ("Arafat and Albright meet Monday")."""
-    found = tense(ctx.text, start, end)
+    adjectives = ctx.clauses.adjectives if ctx.clauses is not None else frozenset()
+    found = tense(ctx.text, start, end, adjectives)
     if found is None and ctx.clauses is not None:
         return ctx.clauses.tense(start, end)
     return found
@@ -325,7 +330,9 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
     now = (pub.month, pub.day)
     # Measured on TimeBank: the nearest year beats past-tense cues for a dated day ("closed Sept. 30"),
     # a future cue does not ("will depart from August 6"); a month alone follows tense after "in <Month>".
-    if day is not None and when != "future":
+    if day is not None and _ended_period().search(ctx.text, max(0, m.start() - 30), m.start()):
+        when = "past"  # "the fiscal year ended Jan. 31": a period that has ended
+    elif day is not None and when != "future":
         when = None
     elif day is None and not _tense_preposition().search(ctx.text, max(0, m.start() - 12), m.start()):
         when = None
@@ -336,6 +343,11 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
     return min(
         (pub.year - 1, pub.year, pub.year + 1), key=lambda y: _biased_distance(_safe_date(y, month, day or 15), pub)
     )
+
+
+@lru_cache(maxsize=1)
+def _ended_period() -> re.Pattern[str]:
+    return re.compile(r"\b(?:quarter|period|year|months|weeks)\s+(?:that\s+)?ended\s+(?:on\s+)?$", re.I)
 
 
 @lru_cache(maxsize=1)
