@@ -78,3 +78,24 @@ def test_a_day_that_closes_an_ended_period_lies_behind():
     # a dated day otherwise takes the nearest year (future ones counted farther)
     assert values("In the fiscal year ended Jan. 31, sales rose 4%.", "1997-10-31")["Jan. 31"] == "1997-01-31"
     assert values("Sales will be reported Jan. 31.", "1997-10-31") == {"Jan. 31": "1998-01-31"}
+
+
+# --------------------------------------------------------------------------- forms
+
+
+def test_an_apostrophe_year_after_a_preposition_is_a_year():
+    assert values("She won the seat in '96 and lost it in '97.") == {"in '96": "1996", "in '97": "1997"}
+    assert values("He said '96 was his number.") == {}  # no preposition: a quoted number
+
+
+def test_a_day_range_gives_its_first_day():
+    assert values("Delegates meet in Vienna March 20-22.") == {"March 20": "1998-03-20"}
+    assert values("The Dec. 7-based index fell.") == {}  # a compound word, not a range
+
+
+def test_earlier_and_later_before_a_noun_phrase_still_date_the_clause():
+    assert values("The army entered the town on March 2. A day later the mayor fled.") == {
+        "on March 2": "1998-03-02",
+        "A day later": "1998-03-03",
+    }
+    assert values("The report came out a day after the vote.") == {}  # dates the vote, not the text

@@ -428,6 +428,12 @@ def _year(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return date(int(m.group("year")), 1, 1), "year", "year"
 
 
+def _short_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """A year as "in '96": the century from _full_year (1950-2049)."""
+    year = _full_year(m, "year")
+    return (date(year, 1, 1), "year", "year") if year else (None, None, "year")
+
+
 def _spelled_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
     v = vocab()
     year = v["year_centuries"][_key(m.group("c"))] * 100 + v["year_tens"][_key(m.group("t"))]
@@ -678,6 +684,15 @@ def _day_ok(m: re.Match[str], text: str) -> bool:
     return 1 <= day <= 31 and _months_ok(m, text)
 
 
+_NOUN_PHRASE_START = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b", re.I)
+
+
+def _ago_ok(m: re.Match[str], text: str) -> bool:
+    """'two days after the vote' dates an event, not the text's time: only 'before'/'after' can
+    govern a noun phrase ('a day earlier the president spoke' is a date)."""
+    return _key(m.group("dir")) not in ("before", "after") or not _NOUN_PHRASE_START.match(text, m.end())
+
+
 def _weekday_ok(m: re.Match[str], text: str) -> bool:
     word = m.group("wd")
     if _key(word) in vocab()["weekday_abbrev_need_dot"]:
@@ -778,13 +793,13 @@ def rules() -> tuple[_Rule, ...]:
         rule("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|'?\d{2})\b", _numeric, _numeric_ok),
         rule(
             "month-day",
-            rf"\b(?:on\s+)?(?:(?:early|late)\s+)?{wd_prefix}{mon}\s*{day}(?:,?\s*{year})?(?![\w-])",
+            rf"\b(?:on\s+)?(?:(?:early|late)\s+)?{wd_prefix}{mon}\s*{day}(?:,?\s*{year})?(?!\w)(?!-(?!\d{{1,2}}\b))",
             _month_day,
             _day_ok,
         ),
         rule(
             "day-month",
-            rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}(?:,?\s*{year})?(?![\w-])",
+            rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}(?:,?\s*{year})?(?!\w)(?!-(?!\d{{1,2}}\b))",
             _month_day,
             _day_ok,
         ),
@@ -796,6 +811,11 @@ def rules() -> tuple[_Rule, ...]:
             _month_alone_ok,
         ),
         rule("year", rf"(?<![\w$#£€.,/])(?<!\d-){year}\b", _year, _year_ok),
+        rule(
+            "short-year",
+            rf"\b(?:{_alt(v['short_year_prepositions'])})\s+(?P<year>['’]\d\d)(?![\w'’])",
+            _short_year,
+        ),
         rule("year-phrase", rf"\b(?P<p>{_alt(v['year_phrases'])})(?![\w-])", _year_phrase),
         rule(
             "unit-edge",
@@ -847,9 +867,9 @@ def rules() -> tuple[_Rule, ...]:
         rule(
             "ago",
             rf"\b(?P<n>{numbers}|\d+)\s+(?P<unit>day|week|month|year|decade)s?\s+(?:or\s+so\s+)?"
-            rf"(?P<dir>{_alt(list(v['ago_words']) + list(v['anaphoric_shift_words']))})\b"
-            r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b)",
+            rf"(?P<dir>{_alt(list(v['ago_words']) + list(v['anaphoric_shift_words']))})\b",
             _ago,
+            _ago_ok,
         ),
         rule(
             "vague",
