@@ -57,12 +57,17 @@ def _stored(store, n: int = 150) -> list[Event]:
 
 
 def _walk(store, flt: EventFilter, page: int) -> list[str]:
-    """Every event of ``flt``, read ``page`` at a time with the API's cursor."""
+    """Every event of ``flt``, read ``page`` at a time with the API's cursor; the records of each
+    page are its events' ``to_dict()``."""
     seen: list[str] = []
     after = None
     while True:
-        items, after = queries.page_events(store, EventFilter(**{**flt.__dict__, "limit": page, "after": after}))
-        seen += [e.id for e in items]
+        paged = EventFilter(**{**flt.__dict__, "limit": page, "after": after})
+        records, after = queries.page_event_records(store, paged)
+        events, after_events = queries.page_events(store, paged)
+        assert records == [e.to_dict() for e in events]
+        assert after == after_events
+        seen += [r["id"] for r in records]
         if after is None:
             return seen
 

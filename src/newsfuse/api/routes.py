@@ -161,8 +161,8 @@ def list_events(
     except BadOption as exc:
         raise bad_option(exc) from exc
     flt = EventFilter(actor=actor, type=type, since=since, until=until, story_id=story, limit=limit, after=after)
-    items, nxt = queries.page_events(store_of(request), flt)
-    return JSONResponse({"items": [e.to_dict() for e in items], "next": nxt})
+    items, nxt = queries.page_event_records(store_of(request), flt)
+    return JSONResponse({"items": items, "next": nxt})
 
 
 @router.get("/events/{event_id}", summary="One fused event with its details and mentions", tags=["events"])

@@ -10,6 +10,7 @@ import abc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile, Story
 
@@ -161,6 +162,10 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def events(self, flt: EventFilter | None = None) -> list[Event]: ...
+
+    @abc.abstractmethod
+    def event_records(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """The fused events of ``events(flt)``, each as its ``to_dict()``, read without building records."""
 
     @abc.abstractmethod
     def event(self, event_id: str) -> Event | None: ...

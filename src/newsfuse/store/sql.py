@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
@@ -28,6 +29,8 @@ class Cursor(Protocol):
 
 IN_CHUNK = 500  # ids per "IN (...)" list: under SQLite's limit on bound variables
 MAX_POSTINGS_COUNTED = 10_000_000  # an actor term's postings are counted no further
+TERM_COUNT_SECONDS = 300.0  # how long a store remembers how many events carry an actor term
+MAX_TERMS_REMEMBERED = 4096
 
 
 def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
@@ -44,6 +47,7 @@ class SQLStore(Store):
     """Shared implementation; subclasses provide ``_exec``, ``transaction`` and the dialect-specific writes."""
 
     PLACEHOLDER = "?"
+    _term_counts: dict[str, tuple[int, float]] | None = None  # actor term -> (events counted, when)
 
     def _exec(self, sql: str, params: tuple | list = ()) -> Cursor:
         raise NotImplementedError
@@ -230,24 +234,35 @@ class SQLStore(Store):
         return serde.story_from(json.loads(row[0])) if row else None
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
-        flt = flt or EventFilter()
+        return [serde.event_from(json.loads(doc)) for doc in self._event_docs(flt or EventFilter())]
+
+    def event_records(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        return [serde.event_plain(json.loads(doc)) for doc in self._event_docs(flt or EventFilter())]
+
+    def _event_docs(self, flt: EventFilter) -> list[str]:
         terms = serde.actor_filter_terms(flt)
         query = serde.event_query(flt, "?", self._rarest_first(terms) if terms else terms)
         if query is None:
             return []
-        return [serde.event_from(json.loads(r[0])) for r in self._exec(*query).fetchall()]
+        return [r[0] for r in self._exec(*query).fetchall()]
 
     def _rarest_first(self, terms: list[str]) -> list[str]:
         """The actor filter's terms, those on the fewest events first (ties by term): the first
-        one's postings drive the event query. Each count stops at the fewest counted so far."""
+        one's postings drive the event query. A count stops at the fewest counted so far, and is
+        remembered for TERM_COUNT_SECONDS: it decides only which postings drive, never the answer."""
         if len(terms) < 2:
             return terms
-        counts: dict[str, int] = {}
+        if self._term_counts is None or len(self._term_counts) > MAX_TERMS_REMEMBERED:
+            self._term_counts = {}
+        now = time.monotonic()
+        counts = {t: hit[0] for t in terms if (hit := self._term_counts.get(t)) and now - hit[1] < TERM_COUNT_SECONDS}
         for term in terms:
-            cap = min(counts.values(), default=MAX_POSTINGS_COUNTED) + 1
-            counts[term] = self._count(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM event_terms WHERE term = ? LIMIT ?) c", (term, cap)
-            )
+            if term not in counts:
+                cap = min(counts.values(), default=MAX_POSTINGS_COUNTED) + 1
+                counts[term] = self._count(
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM event_terms WHERE term = ? LIMIT ?) c", (term, cap)
+                )
+                self._term_counts[term] = (counts[term], now)
         return sorted(terms, key=lambda t: (counts[t], t))
 
     def event(self, event_id: str) -> Event | None:

@@ -51,6 +51,13 @@ def page_events(store: Store, flt: EventFilter) -> tuple[list[Event], str | None
     return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
 
 
+def page_event_records(store: Store, flt: EventFilter) -> tuple[list[dict[str, Any]], str | None]:
+    """``page_events`` with each event as its ``to_dict()`` (the API's page; no records built)."""
+    limit = flt.limit
+    rows = store.event_records(replace(flt, limit=limit + 1))
+    return rows[:limit], (rows[limit - 1]["id"] if len(rows) > limit else None)
+
+
 def timeline(
     store: Store, actors: Sequence[str], since: str | None = None, until: str | None = None, guesses: bool = False
 ) -> Capped[Event]:
