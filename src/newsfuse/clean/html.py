@@ -9,6 +9,7 @@ wins over all of them. Untrusted input: size-bounded, parsed only, nothing execu
 
 from __future__ import annotations
 
+import datetime as dt
 import html as htmllib
 import json
 import logging
@@ -35,6 +36,7 @@ from newsfuse.clean.byline import tidy_author, visible_byline
 from newsfuse.clean.dates import find_date
 from newsfuse.clean.errors import CleanError
 from newsfuse.clean.text import clean_text_lines
+from newsfuse.clean.visible_date import date_beside_headline
 
 from ..text.yamlfile import load_yaml
 
@@ -121,8 +123,8 @@ def html_variants(doc: model.RawDocument) -> Variants:
         for key, value in trafilatura_metadata(tree if tree is not None else html, meta.get("url")).items():
             meta.setdefault(key, value)
     url = meta.get("url") or doc.url
-    if date_in_url(url) and not doc.meta.get("published"):
-        meta["published"] = date_in_url(url)  # fixed when the article was first published
+    if not doc.meta.get("published"):
+        _set_page_date(meta, tree, url)
     reference = opinion.markup_body(tree, meta.pop("article_body", None))
     own = _finished(doc, meta, extract_blocks(tree, html, url=url))  # prunes tree: markup read above
     other = _finished(doc, meta, second_opinion_blocks(html, url))
@@ -131,6 +133,26 @@ def html_variants(doc: model.RawDocument) -> Variants:
     words = rules()["fallback"]["prose_min_words"]
     ev = opinion.evidence(_body_text(own), _body_text(other), reference, words, meta.get("title"))
     return Variants(ev, {"own": own, "other": other})
+
+
+def _set_page_date(meta: dict[str, Any], tree: etree._Element | None, url: str | None) -> None:
+    """The date in the article's address (fixed when it was first published), else the date the
+    page prints beside its headline, else the declared one (already in ``meta``).
+
+    A printed date a day or less from the declared timestamp is the same moment in another time
+    zone: the declared one stands.
+    """
+    if date_in_url(url):
+        meta["published"] = date_in_url(url)
+        return
+    shown = date_beside_headline(tree, meta.get("title"))
+    declared = iso_date(meta.get("published"))
+    if shown and not (declared and _days_apart(shown, declared) <= rules()["visible_date"]["same_moment_days"]):
+        meta["published"] = shown
+
+
+def _days_apart(a: str, b: str) -> int:
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
 
 
 def _set_visible_byline(meta: dict[str, Any], tree: etree._Element | None) -> None:

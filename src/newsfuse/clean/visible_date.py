@@ -1,0 +1,163 @@
+"""The publication date a page shows its reader beside the article's headline.
+
+A news or blog page prints its date in the byline block just under (or just above) the
+headline: "By Jane Doe · March 5, 2025", "Published: 03 Dec 2025", a ``<time datetime>``
+element. That printed date is what a reader takes as the article's date; the page's declared
+metadata (JSON-LD, meta tags) often carries another one (a template's creation date, the first
+version of an evergreen page). A date labelled as a revision ("Updated on ...", "Last
+modified ...") is not the publication date and is passed over. The window sizes and the
+revision labels live under ``visible_date`` in ``data/html_rules.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from newsfuse.clean.dates import find_date
+
+from ..text.yamlfile import load_yaml
+
+DATA = Path(__file__).with_name("data") / "html_rules.yaml"
+_WS = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+")
+_ISO_ATTR = re.compile(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
+HIDDEN_TAGS = frozenset({"head", "script", "style", "noscript", "template", "svg", "select", "option"})
+HEADLINE_TAGS = ("h1", "h2")
+
+
+@dataclass(frozen=True)
+class ShownDate:
+    """A date printed on the page: ISO value, its place in the page's visible text, its label."""
+
+    iso: str
+    offset: int
+    label: str  # the text just before it ("Updated on", "By Jane Doe ·")
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict[str, Any]:
+    cfg = dict(load_yaml(DATA.read_text(encoding="utf-8"))["visible_date"])
+    words = "|".join(re.escape(str(w)) for w in sorted(cfg["revision_labels"], key=len, reverse=True))
+    cfg["revision"] = re.compile(rf"\b(?:{words})\b\W*(?:on|at|in)?\W*$", re.IGNORECASE)
+    return cfg
+
+
+def date_beside_headline(tree: etree._Element | None, headline: str | None) -> str | None:
+    """ISO date the page prints closest after its headline (or just above it); None when none.
+
+    The headline is the element (``<h1>``, else ``<h2>``) whose text is ``headline``; a page
+    without one gives None (there is no byline block to read). Dates labelled as revisions are
+    skipped.
+    """
+    if tree is None or not headline:
+        return None
+    anchor = headline_element(tree, headline)
+    if anchor is None:
+        return None
+    cfg = _settings()
+    start, dates = _dates_around(tree, anchor, cfg["after_headline_chars"])
+    if start is None:
+        return None
+    for shown in dates:
+        if shown.offset < start - cfg["before_headline_chars"]:
+            continue
+        if not cfg["revision"].search(shown.label):
+            return shown.iso
+    return None
+
+
+def headline_element(tree: etree._Element, headline: str) -> etree._Element | None:
+    """The first <h1> (else <h2>) whose words are the headline's."""
+    key = _key(headline)
+    for tag in HEADLINE_TAGS:
+        for el in tree.iter(tag):
+            if _key(el.text_content()) == key:
+                return el
+    return None
+
+
+def _dates_around(tree: etree._Element, anchor: etree._Element, after: int) -> tuple[int | None, list[ShownDate]]:
+    """(offset of the headline in the visible text, dates shown up to ``after`` characters past it)."""
+    text: list[str] = []
+    dates: list[ShownDate] = []
+    length = 0
+    start: int | None = None
+    for kind, value in _visible_stream(tree, anchor):
+        if kind == "anchor":
+            start = length
+            continue
+        if kind == "time":  # value: "ISO|the element's own text" (a label may sit inside it)
+            iso, own = value.split("|", 1)
+            dates.append(ShownDate(iso, length, _tail("".join(text[-8:]) + " " + _label_inside(own))))
+            continue
+        chunk = _WS.sub(" ", value)
+        dates += _dates_in(chunk, length, "".join(text[-8:]))
+        text.append(chunk)
+        length += len(chunk)
+        if start is not None and length > start + after:
+            break
+    return start, [d for d in dates if start is None or d.offset <= start + after]
+
+
+def _dates_in(chunk: str, offset: int, before: str) -> list[ShownDate]:
+    out: list[ShownDate] = []
+    pos = 0
+    while True:
+        found = find_date(chunk[pos:])
+        if not found:
+            return out
+        iso, s, e = found
+        out.append(ShownDate(iso, offset + pos + s, _tail(before + chunk[: pos + s])))
+        pos += e
+
+
+def _visible_stream(tree: etree._Element, anchor: etree._Element) -> Iterator[tuple[str, str]]:
+    """("text", str), ("time", iso) and ("anchor", "") in document order; hidden elements skipped."""
+    yield from _walk(tree, anchor, 0)
+
+
+def _walk(el: etree._Element, anchor: etree._Element, depth: int) -> Iterator[tuple[str, str]]:
+    if depth > 200:
+        return
+    if isinstance(el.tag, str) and el.tag not in HIDDEN_TAGS:
+        if el is anchor:
+            yield "anchor", ""
+        if el.tag == "time":
+            iso = _iso_attr(el.get("datetime"))
+            if iso:
+                yield "time", f"{iso}|{el.text_content()[:200]}"
+        if el.text:
+            yield "text", el.text
+        for child in el:
+            yield from _walk(child, anchor, depth + 1)
+            if child.tail:
+                yield "text", child.tail
+        yield "text", " "
+
+
+def _iso_attr(value: str | None) -> str | None:
+    m = _ISO_ATTR.match(value or "")
+    if not m or not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31):
+        return None
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+
+
+def _label_inside(text: str) -> str:
+    """The words before the first date in a <time> element's own text ("Updated on")."""
+    found = find_date(text)
+    return _WS.sub(" ", text[: found[1]] if found else "").strip()
+
+
+def _tail(text: str, chars: int = 40) -> str:
+    return _WS.sub(" ", text)[-chars:]
+
+
+def _key(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.lower()))

@@ -1,0 +1,91 @@
+"""The publication date of an HTML page: the date printed beside its headline, with its limits."""
+
+from __future__ import annotations
+
+from newsfuse import model
+from newsfuse.clean.html import _parse as parse_html
+from newsfuse.clean.html import clean_html
+from newsfuse.clean.visible_date import date_beside_headline, headline_element
+
+BODY = "".join(
+    f"<p>{s}</p>"
+    for s in (
+        "The harbour board voted on Monday to extend the northern breakwater by two hundred metres "
+        "after a winter of storms flooded the fish market three times.",
+        "Work is expected to start in the spring and to last eighteen months, the board's chair "
+        "told reporters after the vote, adding that the cost would be shared with the region.",
+        "Fishing crews welcomed the decision but asked for the old slipway to stay open while the "
+        "contractors are on site, since it is the only one deep enough at low tide.",
+    )
+)
+HEADLINE = "Harbour board votes to extend the northern breakwater"
+DECLARED = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+    f' "headline": "{HEADLINE}", "datePublished": "2019-01-01T00:00:00Z"}}</script>'
+)
+
+
+def page(byline: str, head: str = DECLARED, after_body: str = "", heading: str = HEADLINE) -> str:
+    return (
+        f"<html><head><title>{HEADLINE} | Coast Post</title>{head}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>{heading}</h1><div class='byline'>{byline}</div>{BODY}{after_body}</article>"
+        "<footer>Coast Post</footer></body></html>"
+    )
+
+
+def published(html: str, url: str | None = None) -> str | None:
+    doc = model.RawDocument(
+        source_path="page.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=url
+    )
+    return clean_html(doc).published
+
+
+def test_date_printed_under_the_headline_beats_the_declared_one() -> None:
+    # the JSON-LD says 2019-01-01 (a template's date); the reader sees March 5, 2025
+    assert published(page("By Lena Ward · March 5, 2025")) == "2025-03-05"
+    assert published(page("Published: 05 Mar 2025")) == "2025-03-05"
+
+
+def test_time_element_beside_the_headline_gives_its_datetime() -> None:
+    # the text says only "3 days ago"; the <time datetime> holds the date
+    assert published(page('By Lena Ward <time datetime="2025-03-05T08:00:00Z">3 days ago</time>')) == "2025-03-05"
+
+
+def test_revision_dates_are_passed_over() -> None:
+    # "Updated" is a revision, not the publication: the declared date stands
+    assert published(page("By Lena Ward · Updated on April 2, 2025")) == "2019-01-01"
+    assert published(page("Last modified: April 2, 2025")) == "2019-01-01"
+    assert published(page('<time datetime="2025-04-02">Updated April 2, 2025</time>')) == "2019-01-01"
+    # a revision then the publication: the publication is taken
+    assert published(page("Updated April 2, 2025 · Published March 5, 2025")) == "2025-03-05"
+
+
+def test_a_day_from_the_declared_timestamp_is_the_same_moment() -> None:
+    head = DECLARED.replace("2019-01-01T00:00:00Z", "2025-03-06T01:30:00+00:00")
+    assert published(page("By Lena Ward · March 5, 2025", head=head)) == "2025-03-06"  # a time zone apart
+    assert published(page("By Lena Ward · March 2, 2025", head=head)) == "2025-03-02"  # another day
+
+
+def test_date_in_the_address_stands_before_the_printed_one() -> None:
+    html = page("By Lena Ward · March 5, 2025")
+    assert published(html, url="https://coastpost.example/2025/03/04/breakwater/") == "2025-03-04"
+
+
+def test_dates_far_from_the_headline_are_not_its_date() -> None:
+    # a date in the body or footer (a quoted event) is not the byline; the declared date stands
+    far = "<p>" + "The board first discussed the plan years ago. " * 30 + "It met again on June 9, 2024.</p>"
+    assert published(page("By Lena Ward", after_body=far)) == "2019-01-01"
+
+
+def test_no_headline_on_the_page_means_no_printed_date() -> None:
+    tree = parse_html(page("March 5, 2025", heading="Coast Post"))  # the <h1> is the site's name
+    assert headline_element(tree, HEADLINE) is None
+    assert date_beside_headline(tree, HEADLINE) is None
+    assert published(page("March 5, 2025", heading="Coast Post")) == "2019-01-01"
+
+
+def test_headline_element_is_found_by_its_words() -> None:
+    tree = parse_html(page("x", heading="Harbour board votes to extend the northern  breakwater!"))
+    assert headline_element(tree, HEADLINE) is not None
+    assert date_beside_headline(tree, None) is None and date_beside_headline(None, HEADLINE) is None
