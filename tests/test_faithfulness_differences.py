@@ -95,6 +95,9 @@ def test_the_score_counts_real_items_among_the_labelled_ones_still_listed():
     assert [x["what"] for x in s["no_longer_listed"]] == ["people"]  # a real item lost is reported
     # the key ignores the order the values are written in
     assert differences.score([_fake("rifles", ["9 rifles", "7 rifles"], ["1", "2"])], labels[:1])["real"] == 1
+    # items labelled after the rules they test were written are counted apart (out-of-sample)
+    fresh = [labels[0], labels[1] | {"out_of_sample": True}, labels[2] | {"out_of_sample": True}]
+    assert differences.score([a, b], fresh)["out_of_sample"] == {"listed": 1, "real": 0, "wilson_95": [0.0, 0.793]}
 
 
 def test_the_sample_is_fixed_by_its_seed_and_takes_all_when_fewer():
@@ -105,10 +108,11 @@ def test_the_sample_is_fixed_by_its_seed_and_takes_all_when_fewer():
     assert len(differences.sample(items[:7])) == 7
 
 
-def test_the_labels_name_what_they_label_and_say_why():
+def test_the_labels_name_what_they_label_say_why_and_when():
     for x in differences.load_labels():
         assert x["label"] in ("real", "not real") and x["reason"].strip()
         assert x["values"] and x["records"] and x["story"]
+        assert x["labelled"].strip() and isinstance(x["out_of_sample"], bool)
 
 
 def test_run_all_renders_the_share_of_real_items_and_every_item_not_real():

@@ -13,7 +13,6 @@ through a template that escapes every piece of article text.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import json
 from collections.abc import Sequence
@@ -28,7 +27,6 @@ from .sources import Source, independent, sources
 from .statements import Statement, date_phrase, event_statement, shown
 
 Mentions = dict[str, EventMention]
-GOVERNORS = ("VERB", "AUX", "NOUN", "PROPN")  # what a count can be the count of
 
 
 def brief(
@@ -41,7 +39,7 @@ def brief(
 ) -> str:
     """The briefing as markdown or JSON (HTML: ``newsfuse.web.pages.brief_html`` over ``briefing``).
     With the articles' event ``mentions`` it states events; with their ``annotated`` parses it
-    compares a figure only with one governed by the same verb."""
+    compares a figure only with one of the same referent (``figures.py``)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
     return render(briefing(story, events, articles, mentions, annotated), fmt)
@@ -271,51 +269,6 @@ def _differences(events: list[Event], mentions: Mentions, srcs: dict[str, Source
     return out
 
 
-def _sentence_starts(parsed: AnnotatedArticle, texts: list[str]) -> list[int]:
-    """Where each sentence begins in the article's text (-1: not found), in order."""
-    starts, at = [], 0
-    for t in texts:
-        found = parsed.article.text.find(t, at)
-        starts.append(found)
-        at = found + len(t) if found >= 0 else at
-    return starts
-
-
-def _people_finder(parsed: AnnotatedArticle, texts: list[str], starts: list[int]):
-    """sentence index -> the surnames (lower case) of the people the parse finds in it."""
-    people = [e for e in parsed.entities if e.label == "PERSON" and e.text.split()]
-
-    def people_in(sentence: int) -> frozenset[str]:
-        lo = starts[sentence]
-        if lo < 0:
-            return frozenset()
-        hi = lo + len(texts[sentence])
-        return frozenset(e.text.split()[-1].lower() for e in people if lo <= e.start and e.end <= hi)
-
-    return people_in
-
-
-def _verb_finder(parsed: AnnotatedArticle, starts: list[int]):
-    """(sentence index, offset in it) -> lemma of the word that governs the token there, from the
-    parse: the first verb or noun above it, prepositions passed ("seized [seven rifles]" -> seize,
-    "a delegation of [12 officials]" -> delegation). ``starts``: each sentence's offset in the text."""
-    begins = [t.start for t in parsed.tokens]
-    by_i = {t.i: t for t in parsed.tokens}
-
-    def verb_at(sentence: int, offset: int) -> str | None:
-        if starts[sentence] < 0:
-            return None
-        k = bisect.bisect_right(begins, starts[sentence] + offset) - 1
-        tok = parsed.tokens[k] if k >= 0 else None
-        for _ in range(load("brief.yaml")["figure_verb_steps"]):
-            tok = by_i.get(tok.head) if tok is not None and tok.head != tok.i else None
-            if tok is None or tok.pos in GOVERNORS:
-                break
-        return tok.lemma.lower() if tok is not None and tok.pos in GOVERNORS else None
-
-    return verb_at
-
-
 def _self_contradicting(sides: list[Detail]) -> bool:
     """An article on both sides of a contradiction tells of two things, not of one differently."""
     return any(set(d.supported_by) & set(d.contradicted_by) for d in sides) or any(
@@ -329,13 +282,7 @@ def _figures(
     """Counts of one thing that independent reports give incompatibly ("12" vs "20 officials")."""
     found = []
     for a in srcs:
-        texts = [s.text for s in pool if s.article_id == a]
-        parsed = (annotated or {}).get(a)
-        if parsed is None:
-            found += find_figures(a, texts)
-            continue
-        starts = _sentence_starts(parsed, texts)
-        found += find_figures(a, texts, _verb_finder(parsed, starts), _people_finder(parsed, texts, starts))
+        found += find_figures(a, [s.text for s in pool if s.article_id == a], (annotated or {}).get(a))
     out = []
     for d in disagreements(found):
         groups = {srcs[a].group for _, arts in d.sides for a in arts}

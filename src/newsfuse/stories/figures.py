@@ -6,6 +6,16 @@ different articles are about the same thing when they count the same noun and sh
 around it ("co-sponsored", "Nairobi"); they contradict each other when the ranges their wordings
 allow do not overlap (12 vs 20 officials), while a vague wording that fits both sides ("more than
 a dozen") contradicts neither. Vocabulary and thresholds: ``data/figures.yaml``.
+
+With the parse, a figure also knows its referent, and two figures are compared only when it is
+the same: the word that governs the count (the same verb lemma, "seized seven rifles" / "seized
+three rifles"), who the count belongs to (the names of the verb's subject or agent and of the
+counted noun's possessor: Manning's passes are not Garrard's; a count whose owner is only a
+pronoun, or named on one side only, is not compared), the kind the noun names ("Indian soldiers"
+/ "Pakistani soldiers") and the dates its clause states. A count scoped to a part of a larger whole
+or another span ("during the deciding run", "in the second half", "earlier this season", "in 54
+games", "during the five operations") is no count of the story's event and is not compared; "10 of
+the Saints' 16 games" counts 10 games. When unsure, no difference is listed.
 """
 
 from __future__ import annotations
@@ -14,10 +24,12 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..model import AnnotatedArticle
+from ..text.tree import Tree
 from .config import load, stop_lemmas
 
 
@@ -30,8 +42,14 @@ class Figure:
     high: float
     text: str  # the words as written, a few before the number included ("delegation of 12 officials")
     context: frozenset[str]  # stems of the content words around it
-    verb: str | None = None  # lemma of the verb that governs the counted noun ("seize"), when parsed
-    people: frozenset[str] | None = None  # surnames of the people its sentence names, when parsed
+    # with the parse (``verb`` None: not parsed): lemma of the word that governs the count ("seize",
+    # "delegation"; "": none found), the names of who the count belongs to (empty: nobody named;
+    # None: only a pronoun says whose it is), names the counted noun carries ("Somali"), and the
+    # dates the governing clause states
+    verb: str | None = None
+    actor: frozenset[str] | None = frozenset()
+    kind: frozenset[str] = frozenset()
+    when: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -77,23 +95,20 @@ def _pattern() -> re.Pattern:
     )
 
 
-VerbAt = Callable[[int, int], "str | None"]  # (sentence index, offset of the noun in it) -> verb lemma
-PeopleIn = Callable[[int], frozenset[str]]  # sentence index -> surnames of the people it names
-
-
-def find_figures(
-    article_id: str, sentences: Sequence[str], verb_at: VerbAt | None = None, people_in: PeopleIn | None = None
-) -> list[Figure]:
-    """Every count of a plural noun in ``sentences`` (one article's); with ``verb_at`` and ``people_in``
-    (the parse), each knows the verb that governs what it counts and the people its sentence names."""
-    out = []
-    for i, sentence in enumerate(sentences):
+def find_figures(article_id: str, sentences: Sequence[str], parsed: AnnotatedArticle | None = None) -> list[Figure]:
+    """Every count of a plural noun in ``sentences`` (one article's); with the article's parse each
+    knows its referent, and counts scoped to a part of a whole or another span are left out."""
+    tree = Tree(parsed.tokens) if parsed is not None else None
+    out, at = [], 0
+    for sentence in sentences:
+        start = -1
+        if parsed is not None:
+            start = parsed.article.text.find(sentence, at)
+            at = start + len(sentence) if start >= 0 else at
         for match in _pattern().finditer(sentence):
             figure = _figure(article_id, sentence, match)
-            if figure is not None and verb_at is not None:
-                figure = dataclasses.replace(figure, verb=verb_at(i, match.start("noun")) or "")
-            if figure is not None and people_in is not None:
-                figure = dataclasses.replace(figure, people=people_in(i))
+            if figure is not None and tree is not None:
+                figure = _with_referent(figure, tree, start + match.start("noun") if start >= 0 else None)
             if figure is not None:
                 out.append(figure)
     return out
@@ -107,12 +122,34 @@ def _figure(article_id: str, sentence: str, match: re.Match) -> Figure | None:
     span = _range(match)
     if span is None or _counts_a_period(sentence) or _partitive(sentence, match) or _has_a_part(sentence, noun):
         return None
+    part = _part_taken(sentence, match)
+    if part is not None and part < 2:
+        return None  # "one of just five players"
+    if part is not None:
+        span = (part, part)
     if re.search(r"\b[A-Z]{1,3}$", sentence[: match.start()].rstrip()) and match["num"][0].isdigit():
         return None  # a designation, not a count: "six AK 47 rifles", "two F 16 jets"
     clause = re.split(r"[,;:.!?()“”\"]", sentence[: match.start()])[-1]
     shown = re.findall(r"[\w’'-]+", clause)[-int(cfg["max_figure_words"]) :]
     text = " ".join(shown + [match.group(0)])
     return Figure(article_id, noun, match["noun"], span[0], span[1], text, _context(sentence, match))
+
+
+@lru_cache(maxsize=1)
+def _part_pattern() -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, _cfg()["number_words"]), key=len, reverse=True))
+    between = r"(?:(?:the|his|her|its|their|[\w-]+['’]s?|['’]s)\s+){0,2}"
+    return re.compile(rf"(?i)(?:^|[\s(])(?P<part>\d{{1,3}}(?:,\d{{3}})+|\d+|one|{words})\s+of\s+{between}$")
+
+
+def _part_taken(sentence: str, match: re.Match) -> float | None:
+    """The count a figure takes from a whole: "10 of the Saints' 16 games" counts 10 games, "29 of 34
+    passes" 29 passes (the number after "of" is the whole); None when no part is taken."""
+    m = _part_pattern().search(sentence[: match.start()])
+    if m is None:
+        return None
+    raw, words = m["part"].lower(), _cfg()["number_words"]
+    return 1.0 if raw == "one" else float(words[raw]) if raw in words else float(raw.replace(",", ""))
 
 
 def _partitive(sentence: str, match: re.Match) -> bool:
@@ -196,6 +233,186 @@ def _stem(word: str) -> str:
     return word
 
 
+# ---------------------------------------------------------------------- the referent, from the parse
+
+VERBS = ("VERB", "AUX")
+NOUNS = ("NOUN", "PROPN")
+
+
+def _with_referent(figure: Figure, tree: Tree, offset: int | None) -> Figure | None:
+    """``figure`` with what its count is of, read from the parse at the counted noun (``offset`` in
+    the article's text; None: its sentence is not in the text, so nothing is known and it is never
+    compared); None when the count is scoped to a part of a whole or another span."""
+    noun = tree.token_at(offset) if offset is not None else None
+    if noun is None:
+        return dataclasses.replace(figure, verb="", actor=None)
+    gov = _governor(tree, noun)
+    if _scoped(tree, noun, noun) or (gov is not None and (_scoped(tree, gov, noun) or _modal(tree, gov))):
+        return None
+    return dataclasses.replace(
+        figure,
+        verb=tree.lemma(gov) if gov is not None else "",
+        actor=_actor(tree, noun, gov),
+        kind=_names(tree, noun, ("compound", "amod", "nmod")),
+        when=_dates(tree, gov) if gov is not None else frozenset(),
+    )
+
+
+def _governor(tree: Tree, noun: int) -> int | None:
+    """The word a count is the count of: the first verb above the counted noun, or a noun it is the
+    object of ("a delegation of 12 officials"), passing prepositions, numbers ("10 of 16 games"),
+    coordination ("rifles, 12 magazines and 300 rounds") and quantity nouns ("a total of")."""
+    j = noun
+    for _ in range(int(_cfg()["governor_steps"])):
+        h = tree.head(j)
+        if h is None:
+            return None
+        tok = tree.tokens[h]
+        if tok.pos in VERBS:
+            return h
+        if tok.pos in NOUNS and tree.tokens[j].dep != "conj" and tree.lemma(h) not in _cfg()["quantity_nouns"]:
+            return h
+        j = h
+    return None
+
+
+def _coordinated(tree: Tree, i: int) -> set[int]:
+    """``i`` and the words coordinated with it ("rifles, magazines and rounds")."""
+    top = i
+    while tree.tokens[top].dep == "conj" and tree.head(top) is not None:
+        top = tree.head(top)  # type: ignore[assignment]
+    out, todo = set(), [top]
+    while todo:
+        j = todo.pop()
+        out.add(j)
+        todo += tree.children(j, "conj")
+    return out
+
+
+def _actor(tree: Tree, noun: int, gov: int | None) -> frozenset[str] | None:
+    """Names of who the count belongs to: the governing verb's subject or agent (a coordinated,
+    participial or relative clause takes its head's), with the counted noun's possessor; under a
+    noun ("a delegation of 12 officials"), that noun's names, else the subject of the verb above it;
+    empty when nobody is named (the counted things are the subject: "12 people were injured"); None
+    when a pronoun alone says who."""
+    owner, counted = _names(tree, noun, ("poss",), only_under=True), _coordinated(tree, noun)
+    if gov is not None and tree.tokens[gov].pos not in VERBS:  # "a delegation of 12 officials"
+        own = _names(tree, gov, ("compound", "poss", "amod", "nmod"))
+        if own:  # "the Indonesian delegation"
+            return own | owner
+        counted, gov = _coordinated(tree, gov), _governor(tree, gov)  # "the minister arrived with a delegation"
+    if gov is None or tree.tokens[gov].pos not in VERBS:
+        return owner
+    who = _subject(tree, gov, counted)
+    if who is None:
+        return owner
+    if tree.tokens[who].pos == "PRON":
+        return owner or None
+    return _names(tree, who, ("compound", "poss", "amod", "nmod", "flat")) | owner
+
+
+def _subject(tree: Tree, verb: int, counted: set[int], own: bool = True) -> int | None:
+    """Who does what ``verb`` says: its subject, or the agent of a passive; none when counted things
+    are the subject ("12 people were injured", "six rifles, 12 magazines ... were found"); a clause
+    without one takes its head's subject (``own`` False: the head's, where a passive's subject is
+    the doer of the clauses coordinated with it: "Thomas was hurt ..., then missed nine games")."""
+    for k in tree.children(verb, *(("nsubj",) if own else ("nsubj", "nsubjpass"))):
+        if k in counted or _coordinated(tree, k) & counted or tree.children(k, "nummod"):
+            return None
+        if tree.lemma(k) in _cfg()["relative_pronouns"] and tree.tokens[verb].dep == "relcl":
+            return tree.head(verb)
+        return k
+    for by in tree.children(verb, "agent"):
+        for k in tree.children(by, "pobj"):
+            return k
+    if own and tree.children(verb, "nsubjpass"):
+        return None  # a passive without its agent: nobody named
+    head, dep = tree.head(verb), tree.tokens[verb].dep
+    while head is not None and tree.tokens[head].pos in ("ADP", "SCONJ"):  # "despite missing", "after rescuing"
+        head, dep = tree.head(head), "pcomp"
+    if head is None or dep not in _cfg()["clause_deps"]:
+        return None
+    if tree.tokens[head].pos in NOUNS:  # "a rookie taking the reins", "Garrard , who completed"
+        return head
+    return _subject(tree, head, counted, own=False)
+
+
+def _names(tree: Tree, i: int, deps: tuple[str, ...], only_under: bool = False) -> frozenset[str]:
+    """Lower-case name words of ``i`` (unless ``only_under``) and of the words under it by ``deps``,
+    through compounds: named entities and capitalised proper nouns ("British Royal Navy",
+    "Indian")."""
+    labels = set(_cfg()["name_labels"])
+    found, todo = [], [k for k in tree.children(i, *deps)] + ([] if only_under else [i])
+    while todo:
+        j = todo.pop()
+        found.append(j)
+        todo += tree.children(j, "compound", "flat")
+    words = set()
+    for j in found:
+        tok = tree.tokens[j]
+        if tok.ent_type in labels or (tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha()):
+            if tok.pos != "PART" and any(c.isalpha() for c in tok.text):
+                words.add(tok.text.lower())
+    return frozenset(words)
+
+
+def _scoped(tree: Tree, i: int, noun: int) -> bool:
+    """A count (of ``noun``) scoped by a modifier of ``i`` to a part of a whole or another span: "in the second
+    half", "during the deciding run", "earlier this season", "in 54 games", "during the five
+    operations" (a modifier fronted before the clause, or before its first coordinated verb, is
+    read whole: "During the deciding run, X scored ..., and blocked two shots")."""
+    spans, counted = set(_cfg()["scope_nouns"]), _coordinated(tree, noun)
+    for k in _modifiers(tree, i):
+        fronted = k < i
+        heads = tree.subtree(k) if fronted else (tree.children(k, "pobj") if tree.tokens[k].dep == "prep" else [k])
+        if counted & set(heads) or (fronted and noun in heads):
+            continue  # the modifier that holds the count itself ("sanctions on six companies")
+        if any(tree.lemma(h) in spans or _counted_span(tree, h) for h in heads):
+            return True
+    return False
+
+
+def _modifiers(tree: Tree, i: int) -> list[int]:
+    """Adverbial modifiers of ``i``, and those fronted before the verb its coordination starts from."""
+    deps = _cfg()["scope_deps"]
+    out = tree.children(i, *deps)
+    top = i
+    while tree.tokens[top].dep == "conj" and tree.head(top) is not None:
+        top = tree.head(top)  # type: ignore[assignment]
+        out += [k for k in tree.children(top, *deps, "advcl") if k < top]
+    return out
+
+
+def _modal(tree: Tree, verb: int) -> bool:
+    """The verb, or the one its clause hangs on by coordination, says what will, could or may happen."""
+    modals = set(_cfg()["modal_auxiliaries"])
+    for v in [verb, *tree.ancestors(verb)[:1]] if tree.tokens[verb].dep == "conj" else [verb]:
+        if any(tree.lemma(k) in modals or tree.tokens[k].text.lower() in modals for k in tree.children(v, "aux")):
+            return True
+    return False
+
+
+def _counted_span(tree: Tree, i: int) -> bool:
+    """A plural noun counted by a number of two or more ("54 games", "the five operations", "his
+    first three seasons"): a span of several things, a whole above any one event."""
+    tok = tree.tokens[i]
+    if tok.pos != "NOUN" or tok.tag != "NNS":
+        return False
+    nums = [tree.tokens[k] for k in tree.children(i, "nummod")]
+    words = _cfg()["number_words"]
+    return any(n.text.isdigit() and int(n.text) >= 2 or n.text.lower() in words for n in nums)
+
+
+def _dates(tree: Tree, gov: int) -> frozenset[str]:
+    """The dates the governing word's own modifiers state ("Early November", "on Saturday"), lower case."""
+    out = set()
+    for k in tree.children(gov, *_cfg()["scope_deps"]):
+        idx = [j for j in tree.subtree(k) if tree.tokens[j].ent_type == "DATE"]
+        if idx:
+            out.add(tree.span_text(idx).lower())
+    return frozenset(out)
+
+
 # ---------------------------------------------------------------------- comparing articles
 
 
@@ -236,17 +453,22 @@ def _about_the_same(figures: list[Figure]) -> list[list[Figure]]:
 
 
 def _same_role(a: Figure, b: Figure) -> bool:
-    """Counts of one thing in one role: the same governing word where both were parsed ("seized
-    seven rifles" / "seized three rifles", "a delegation of 12 / of 20 officials"; ``""``: parsed,
-    none found). Counts governed differently ("took Detroit to six games" / "12 games behind") are
-    mostly of different things: never compared, at the cost of some real differences. Where both
-    sentences were parsed they must name the same person, or neither one: "eight rebounds" of one
-    player and "7.2 rebounds" of another are not two accounts of one count."""
-    if a.people is not None and b.people is not None and (a.people or b.people) and not a.people & b.people:
-        return False
+    """Counts of one referent, where both were parsed: the same governing word (not a light verb:
+    "has 59 catches"), the same owner named on both sides or nobody on either (Manning's passes are
+    not Garrard's; "he" or a name on one side only: unsure), no two different kinds ("Indian" /
+    "Pakistani" soldiers) and no two different dates ("Early November" / "on Saturday"). Unparsed
+    figures (``verb`` None) go by their context words alone."""
     if a.verb is None or b.verb is None:
         return True
-    return bool(a.verb) and a.verb == b.verb and a.verb not in _cfg()["light_verbs"]
+    if not a.verb or a.verb != b.verb or a.verb in _cfg()["light_verbs"]:
+        return False
+    if a.actor is None or b.actor is None or bool(a.actor) != bool(b.actor):
+        return False
+    if a.actor and not a.actor & b.actor:
+        return False
+    if a.kind and b.kind and not a.kind & b.kind:
+        return False
+    return not (a.when and b.when and not a.when & b.when)
 
 
 def _sides(group: list[Figure]) -> tuple[tuple, tuple, tuple] | None:
