@@ -11,6 +11,7 @@ from __future__ import annotations
 from newsfuse.model import NON_ACTOR_LABELS, ActorMention, AnnotatedArticle
 
 from .kb import KnowledgeBase
+from .text import TakenSpans
 
 BARE_LABELS = frozenset({"GPE", "NORP", "LOC", "ORG", "FAC"})
 # a capitalised word inside these is part of another name ("Indian Ocean", "40 million US dollars");
@@ -26,12 +27,16 @@ def bare_mentions(
 ) -> list[ActorMention]:
     """KB-resolved bare names and demonyms, none overlapping a linked mention or each other."""
     out: list[ActorMention] = []
+    taken = TakenSpans(len(annotated.article.text))
+    for m in linked:
+        taken.add(m.start, m.end)
     for start, end, words in candidate_spans(annotated):
-        if any(m.start < end and start < m.end for m in (*linked, *out)):
+        if taken.overlaps(start, end):
             continue
         actor = kb.resolve(words.removesuffix("'s").removesuffix("'"), annotated.article.published)
         if actor is not None and (actor.country or actor.sector in GROUP_SECTORS):
             out.append(ActorMention(words, start, end, actor.ref(), "kb", bare=True))
+            taken.add(start, end)
     return out
 
 

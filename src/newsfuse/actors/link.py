@@ -17,8 +17,8 @@ from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedAr
 
 from .bare import bare_mentions
 from .kb import Entry, KnowledgeBase, get_kb
-from .nonactors import not_an_actor, words_of
-from .text import FUNCTION_WORDS, Tok, key, slug, tokenize
+from .nonactors import NameUses, not_an_actor, words_of
+from .text import FUNCTION_WORDS, TakenSpans, Tok, key, slug, tokenize
 
 LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via over off".split())
 GOV_PREPS = frozenset("between with".split())
@@ -63,7 +63,8 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     kb = get_kb()
     text = annotated.article.text
     doc = Doc(kb, tokenize(text), annotated.article.published, text, surnames=tagged_surnames(annotated))
-    found = [f for f in scan(doc) if not _inside_other_name(doc, f, annotated.entities) and not _model(doc, f)]
+    containing = EntitiesContaining(annotated.entities)
+    found = [f for f in scan(doc) if not _inside_other_name(doc, f, containing) and not _model(doc, f)]
     found = add_ner(doc, found, annotated.entities)
     mentions = tuple(
         ActorMention(
@@ -77,8 +78,8 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         for ref in (f.ref, *f.also)
     )
     entities = tuple(_entity_actor(e, found) for e in annotated.entities)
-    keys = {m.text: key(m.text) for m in mentions}  # once per name, not once per quote and mention
-    quotes = tuple(_quote_speaker(q, mentions, doc, keys) for q in annotated.quotes)
+    speakers = SpeakerCandidates(mentions)
+    quotes = tuple(_quote_speaker(q, speakers, doc) for q in annotated.quotes)
     done = dataclasses.replace(annotated, actors=mentions, entities=entities, quotes=quotes)
     return dataclasses.replace(done, actors=mentions + tuple(bare_mentions(kb, done, mentions)))
 
@@ -110,11 +111,28 @@ def _model(doc: Doc, f: Found) -> bool:
     return model.raw[:1].isupper() and _joined(doc, f.end - 1, f.end + 1)
 
 
-def _inside_other_name(doc: Doc, f: Found, entities: tuple[Entity, ...]) -> bool:
+class EntitiesContaining:
+    """An article's entities by start, to find those containing a span without a pass over all of them."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        self.entities = entities
+        self.order = sorted(range(len(entities)), key=lambda n: entities[n].start)
+        self.starts = [entities[n].start for n in self.order]
+        self.longest = max((max(e.end - e.start, 0) for e in entities), default=0)
+
+    def of(self, start: int, end: int) -> list[Entity]:
+        """The entities with ``e.start <= start and end <= e.end``, in the article's order."""
+        # such an entity starts at or before ``start``, and no earlier than ``end`` less the longest entity
+        lo, hi = bisect_left(self.starts, end - self.longest), bisect_left(self.starts, start + 1)
+        found = [n for n in self.order[lo:hi] if self.entities[n].end >= end]
+        return [self.entities[n] for n in sorted(found)]
+
+
+def _inside_other_name(doc: Doc, f: Found, containing: EntitiesContaining) -> bool:
     """'US' in '40 million US dollars', 'China' in 'the South China Sea', 'the White House' in 'the
     White House Rose Garden': part of a longer name that is no actor (a sum, a sea, a building)."""
     start, end = doc.toks[f.start].start, doc.toks[f.end - 1].end
-    for e in entities:
+    for e in containing.of(start, end):
         if (e.label in NON_ACTOR_LABELS or e.label == "FAC") and e.start <= start and end <= e.end:
             whole = e.text.removeprefix("the ").strip()
             return whole != doc.text[start:end].removeprefix("the ").strip()
@@ -838,13 +856,16 @@ def _pro_anti(doc: Doc, i: int) -> bool:
 # ---------------------------------------------------------------------------- spaCy entities
 def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[Found]:
     """Entities the KB did not cover: unknown people and organisations keep at least a name."""
-    covered = [(doc.toks[f.start].start, doc.toks[f.end - 1].end) for f in found]
+    covered = TakenSpans(len(doc.text))
+    for f in found:
+        covered.add(doc.toks[f.start].start, doc.toks[f.end - 1].end)
     starts = [t.start for t in doc.toks]
+    uses = NameUses(doc.text, entities)
     extra = []
     for e in entities:
-        if e.label not in {"PERSON", "ORG"} or any(s < e.end and e.start < t for s, t in covered):
+        if e.label not in {"PERSON", "ORG"} or covered.overlaps(e.start, e.end):
             continue
-        if not_an_actor(doc.kb, doc.text, e, entities):
+        if not_an_actor(doc.kb, doc.text, e, entities, uses):
             continue
         e = dataclasses.replace(e, label=person_or_org(doc, e))
         lo = bisect_left(starts, e.start)
@@ -953,14 +974,41 @@ def _entity_actor(e: Entity, found: list[Found]) -> Entity:
 
 
 # ---------------------------------------------------------------------------- quotes
-def _quote_speaker(q: Quote, mentions: tuple[ActorMention, ...], doc: Doc, keys: dict[str, tuple[str, ...]]) -> Quote:
+class SpeakerCandidates:
+    """An article's actor mentions by the normal form of their words and by each word, so that a quote's
+    speaker is sought among the mentions that could name it, not among all of them."""
+
+    def __init__(self, mentions: tuple[ActorMention, ...]) -> None:
+        self.mentions = mentions
+        self.by_key: dict[tuple[str, ...], list[int]] = {}
+        self.by_word: dict[str, set[int]] = {}
+        for n, m in enumerate(mentions):
+            k = key(m.text)
+            self.by_key.setdefault(k, []).append(n)
+            for w in k:
+                self.by_word.setdefault(w, set()).add(n)
+
+    def nearest(self, q: Quote, want: tuple[str, ...]) -> ActorMention | None:
+        """The mention nearest the quote (the first such, on a tie) that is named like the speaker, or
+        shares a word with the speaker's name (function words aside) within 600 characters."""
+        same = set(self.by_key.get(want, ()))
+        sharing = set().union(*(self.by_word.get(w, set()) for w in set(want) - FUNCTION_WORDS))
+        hits = [n for n in same | sharing if n in same or _within(self.mentions[n], q, 600)]
+        if not hits:
+            return None
+        return self.mentions[min(hits, key=lambda n: (_distance(self.mentions[n], q), n))]
+
+
+def _distance(m: ActorMention, q: Quote) -> int:
+    return min(abs(m.start - q.start), abs(m.end - q.end))
+
+
+def _quote_speaker(q: Quote, speakers: SpeakerCandidates, doc: Doc) -> Quote:
     if not q.speaker_text:
         return q
-    want = key(q.speaker_text)
-    near = sorted(mentions, key=lambda m: min(abs(m.start - q.start), abs(m.end - q.end)))
-    for m in near:
-        if keys[m.text] == want or (set(keys[m.text]) & set(want) - FUNCTION_WORDS and _within(m, q, 600)):
-            return dataclasses.replace(q, speaker=m.actor)
+    m = speakers.nearest(q, key(q.speaker_text))
+    if m is not None:
+        return dataclasses.replace(q, speaker=m.actor)
     sub = Doc(doc.kb, tokenize(q.speaker_text), doc.date, q.speaker_text, dict(doc.seen))
     hits = scan(sub)
     if hits:

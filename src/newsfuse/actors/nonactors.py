@@ -8,6 +8,7 @@ around it, with the word lists of ``data/not_actors.yaml``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from newsfuse.model import Entity
@@ -34,8 +35,28 @@ def _words(text: str) -> tuple[str, ...]:
     return k[1:] if k[:1] == ("the",) else k
 
 
-def not_an_actor(kb: KnowledgeBase, text: str, e: Entity, entities: tuple[Entity, ...]) -> bool:
-    """True when the tagged PERSON/ORG entity ``e`` names no political or social actor."""
+class NameUses:
+    """How an article's entities use each name, gathered once per article: tagged as a place (or a
+    dateline) or as a name, and which words end a longer person's name."""
+
+    def __init__(self, text: str, entities: tuple[Entity, ...]) -> None:
+        self.places: Counter[tuple[str, ...]] = Counter()
+        self.names: Counter[tuple[str, ...]] = Counter()
+        self.person_tails: set[tuple[str, ...]] = set()
+        for o in entities:
+            words = words_of(o)
+            if o.label == "PERSON":
+                self.person_tails.update(words[n:] for n in range(1, len(words)))
+            dateline = dateline_place(text, o)
+            self.places[words] += o.label in PLACE_LABELS or dateline
+            self.names[words] += o.label in {"PERSON", "ORG"} and not dateline
+
+
+def not_an_actor(
+    kb: KnowledgeBase, text: str, e: Entity, entities: tuple[Entity, ...], uses: NameUses | None = None
+) -> bool:
+    """True when the tagged PERSON/ORG entity ``e`` names no political or social actor (``uses``: the
+    article's ``NameUses``, when the caller asks for many entities of one article)."""
     words = words_of(e)
     if not words:
         return True
@@ -71,7 +92,7 @@ def not_an_actor(kb: KnowledgeBase, text: str, e: Entity, entities: tuple[Entity
         or dateline_place(text, e)
         or _dash_dateline(text, e)
         or _ship_name(kb, text, e)
-        or _tagged_as_place(text, e, entities)
+        or _tagged_as_place(e, uses or NameUses(text, entities))
         or _place_after_preposition(kb, text, e, words)
         or _place_before_agent(kb, text, e)
         or _street_pair(kb, text, e)
@@ -245,20 +266,14 @@ def _word_before(text: str, start: int, n: int = 1) -> tuple[str, ...]:
     return tuple(t.norm for t in toks[-n:]) if len(toks) >= n else ()
 
 
-def _tagged_as_place(text: str, e: Entity, entities: tuple[Entity, ...]) -> bool:
+def _tagged_as_place(e: Entity, uses: NameUses) -> bool:
     """The same words tagged as a place more often than as a name elsewhere in the article ('OVERLAND,
     Mo.' ... 'Overland'), and no person tagged by a full name ending in them ('Alan Steinberg')."""
     want = words_of(e)
-    places = names = 0
-    for o in entities:
-        words = words_of(o)
-        if o.label == "PERSON" and len(words) > len(want) and words[-len(want) :] == want:
-            return False
-        if words == want:
-            dateline = dateline_place(text, o)
-            places += o.label in PLACE_LABELS or dateline
-            names += o.label in {"PERSON", "ORG"} and not dateline
-    return places > 0 and places >= names
+    if want in uses.person_tails:
+        return False
+    places = uses.places[want]
+    return places > 0 and places >= uses.names[want]
 
 
 def _has_org_word(kb: KnowledgeBase, words: tuple[str, ...]) -> bool:

@@ -63,3 +63,28 @@ def _without_final_stop(raw: str) -> str:
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+class TakenSpans:
+    """Character spans kept so far, asked whether a new span overlaps one of them (``a.start < b.end
+    and b.start < a.end``) at the cost of the new span's length rather than of the spans kept: a long
+    article has hundreds of kept mentions and thousands of candidates."""
+
+    def __init__(self, size: int) -> None:
+        self.chars = bytearray(size)
+        self.odd: list[tuple[int, int]] = []  # empty or negative spans, compared one by one
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+        if start >= end or start < 0:
+            self.odd.append((start, end))
+            return
+        if end > len(self.chars):
+            self.chars.extend(bytes(end - len(self.chars)))
+        self.chars[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if start >= end or start < 0:  # an empty span overlaps only what strictly surrounds it
+            return any(s < end and start < e for s, e in self.spans)
+        return 1 in self.chars[start:end] or any(s < end and start < e for s, e in self.odd)

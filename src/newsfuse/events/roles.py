@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..model import ActorRef, AnnotatedArticle
+from ..model import ActorRef, AnnotatedArticle, Token
 from ..text.tree import Tree
 from .abstain import not_actor, vessel_nouns
 from .ontology import load_precision, load_roles
@@ -49,24 +50,45 @@ def actor_mentions(annotated: AnnotatedArticle) -> list[Mention]:
         found = [Mention(e.start, e.end, ActorRef(e.text)) for e in annotated.entities if e.label in FALLBACK_LABELS]
     else:
         found = sorted((Mention(a.start, a.end, a.actor) for a in annotated.actors), key=lambda m: m.start)
-    return [m for m in found if not _thing(annotated, m)]
+    tokens = TokensBySpan(annotated.tokens)
+    return [m for m in found if not _thing(annotated, m, tokens)]
 
 
-def _thing(annotated: AnnotatedArticle, m: Mention) -> bool:
+class TokensBySpan:
+    """An article's tokens by character offset and by sentence, indexed once per article so that
+    each mention's lookups cost its own length, not the article's (a capped 50,000-character text
+    has hundreds of mentions over ten thousand tokens)."""
+
+    def __init__(self, tokens: tuple[Token, ...]) -> None:
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        self.in_order = all(a < b for a, b in zip(self.starts, self.starts[1:]))
+        self.sentences: dict[int, dict[int, Token]] = {}
+        for t in tokens:
+            self.sentences.setdefault(t.sent, {})[t.i] = t
+
+    def starting_in(self, start: int, end: int) -> list[Token]:
+        """The tokens that start in [start, end), in the article's order."""
+        if not self.in_order:
+            return [t for t in self.tokens if start <= t.start < end]
+        return list(self.tokens[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
+
+
+def _thing(annotated: AnnotatedArticle, m: Mention, tokens: TokensBySpan) -> bool:
     """A vessel, a film, an award, a street or a time zone the linker took for an actor."""
     labels = {e.label for e in annotated.entities if e.start < m.end and m.start < e.end}
-    return not_actor(annotated.article.text, m.start, m.end, labels) or _names_a_vessel(annotated, m)
+    return not_actor(annotated.article.text, m.start, m.end, labels) or _names_a_vessel(tokens, m)
 
 
-def _names_a_vessel(annotated: AnnotatedArticle, m: Mention) -> bool:
+def _names_a_vessel(tokens: TokensBySpan, m: Mention) -> bool:
     """ "a Saudi supertanker", "a Greek chemical tanker": the name modifies a vessel noun."""
-    inside = [t for t in annotated.tokens if m.start <= t.start < m.end]
+    inside = tokens.starting_in(m.start, m.end)
     if not inside:
         return False
     last = inside[-1]
     if last.lemma.lower() in vessel_nouns():  # the linker took "Saudi supertanker" for a Saudi company
         return True
-    by_i = {t.i: t for t in annotated.tokens if t.sent == last.sent}
+    by_i = tokens.sentences.get(last.sent, {})
     head = by_i.get(last.head)
     while head is not None and last.dep in ("amod", "compound", "nmod") and head.i != last.i:
         if head.lemma.lower() in vessel_nouns():
