@@ -31,6 +31,7 @@ IN_CHUNK = 500  # ids per "IN (...)" list: under SQLite's limit on bound variabl
 MAX_POSTINGS_COUNTED = 10_000_000  # an actor term's postings are counted no further
 TERM_COUNT_SECONDS = 300.0  # how long a store remembers how many events carry an actor term
 MAX_TERMS_REMEMBERED = 4096
+_TERM_COUNTS: dict[tuple[str, str, str], tuple[int, float]] = {}  # (database, schema, term) -> (events, when)
 
 
 def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
@@ -47,7 +48,6 @@ class SQLStore(Store):
     """Shared implementation; subclasses provide ``_exec``, ``transaction`` and the dialect-specific writes."""
 
     PLACEHOLDER = "?"
-    _term_counts: dict[str, tuple[int, float]] | None = None  # actor term -> (events counted, when)
 
     def _exec(self, sql: str, params: tuple | list = ()) -> Cursor:
         raise NotImplementedError
@@ -248,22 +248,28 @@ class SQLStore(Store):
 
     def _rarest_first(self, terms: list[str]) -> list[str]:
         """The actor filter's terms, those on the fewest events first (ties by term): the first
-        one's postings drive the event query. A count stops at the fewest counted so far, and is
-        remembered for TERM_COUNT_SECONDS: it decides only which postings drive, never the answer."""
+        one's postings drive the event query, the others are checked in this order."""
         if len(terms) < 2:
             return terms
-        if self._term_counts is None or len(self._term_counts) > MAX_TERMS_REMEMBERED:
-            self._term_counts = {}
-        now = time.monotonic()
-        counts = {t: hit[0] for t in terms if (hit := self._term_counts.get(t)) and now - hit[1] < TERM_COUNT_SECONDS}
-        for term in terms:
-            if term not in counts:
-                cap = min(counts.values(), default=MAX_POSTINGS_COUNTED) + 1
-                counts[term] = self._count(
-                    "SELECT COUNT(*) FROM (SELECT 1 FROM event_terms WHERE term = ? LIMIT ?) c", (term, cap)
-                )
-                self._term_counts[term] = (counts[term], now)
+        counts = {t: self._term_count(t) for t in terms}
         return sorted(terms, key=lambda t: (counts[t], t))
+
+    def _term_count(self, term: str) -> int:
+        """How many events carry ``term`` (at most MAX_POSTINGS_COUNTED), remembered for
+        TERM_COUNT_SECONDS by every store this process opens on the same database (an API worker
+        opens one per thread): the counts choose which postings drive, never the answer."""
+        key = (self.url, getattr(self, "schema", None) or "", term)
+        now = time.monotonic()
+        hit = _TERM_COUNTS.get(key)
+        if hit is not None and now - hit[1] < TERM_COUNT_SECONDS:
+            return hit[0]
+        n = self._count(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM event_terms WHERE term = ? LIMIT ?) c", (term, MAX_POSTINGS_COUNTED)
+        )
+        if len(_TERM_COUNTS) >= MAX_TERMS_REMEMBERED:
+            _TERM_COUNTS.clear()
+        _TERM_COUNTS[key] = (n, now)
+        return n
 
     def event(self, event_id: str) -> Event | None:
         row = self._exec("SELECT doc FROM events WHERE id = ?", (event_id,)).fetchone()
