@@ -259,3 +259,31 @@ def test_a_sentence_the_parse_does_not_hold_is_never_compared():
     off_text = find_figures("a", ["The navy seized seven rifles."], annotated)
     other = parsed("b", "The navy seized three rifles.")
     assert len(off_text) == 1 and disagreements(off_text + other) == []
+
+
+def test_two_ages_of_one_person_named_in_full_disagree():
+    (d,) = differ(
+        "Police in Dayton arrested 61-year-old Mary Jane Porter on Friday.",
+        "Sixty-year-old Mary Jane Porter was arrested in Dayton on Friday.",
+    )
+    assert d.noun == "age" and sorted(w.split()[-4] for w, _ in d.sides) == ["61-year-old", "Sixty-year-old"]
+    (f,) = parsed("a", "Police charged John Porter, a man aged 40, in Dayton.")
+    assert (f.noun, f.low, f.actor) == ("age", 40, frozenset({"john", "porter"}))
+
+
+def test_ages_of_unnamed_or_other_people_are_not_compared():
+    # a surname alone may be the suspect or his mother; "a 22-year-old man" may be anyone
+    assert (
+        differ(
+            "Police said 35-year-old Porter was arrested in Dayton.",
+            "Police said 61-year-old Mary Porter died in Dayton.",
+        )
+        == []
+    )
+    assert parsed("a", "Police in Dayton arrested a 22-year-old man on Friday.") == []
+    assert (
+        differ(
+            "Police in Dayton arrested 61-year-old Mary Porter.", "Police in Dayton arrested 35-year-old John Porter."
+        )
+        == []
+    )

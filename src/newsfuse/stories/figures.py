@@ -111,6 +111,8 @@ def find_figures(article_id: str, sentences: Sequence[str], parsed: AnnotatedArt
                 figure = _with_referent(figure, tree, start + match.start("noun") if start >= 0 else None)
             if figure is not None:
                 out.append(figure)
+        if tree is not None and start >= 0:
+            out += _ages(article_id, sentence, tree, start)
     return out
 
 
@@ -133,6 +135,65 @@ def _figure(article_id: str, sentence: str, match: re.Match) -> Figure | None:
     shown = re.findall(r"[\w’'-]+", clause)[-int(cfg["max_figure_words"]) :]
     text = " ".join(shown + [match.group(0)])
     return Figure(article_id, noun, match["noun"], span[0], span[1], text, _context(sentence, match))
+
+
+AGE = "age"  # the noun of an age figure ("a 22-year-old man", "aged 22")
+
+
+@lru_cache(maxsize=1)
+def _age_pattern() -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, _cfg()["number_words"]), key=len, reverse=True))
+    return re.compile(
+        rf"(?i)(?<![\w.,-])(?P<num>\d{{1,3}}|{words})\s*-?\s*years?\s*-?\s*old\b|\baged\s+(?P<aged>\d{{1,3}})\b"
+    )
+
+
+def _ages(article_id: str, sentence: str, tree: Tree, start: int) -> list[Figure]:
+    """The ages ``sentence`` gives a person named in full ("61-year-old Sharron Diane Crawford Smith",
+    "John Smith, a man aged 40"), each with the person's names (only with the parse: the person is
+    the referent). An unnamed or surname-only person ("a 22-year-old man", "35-year-old Gomes") is
+    left out: his mother may share the surname, and "the Troy man" of a report a year later is a
+    year older."""
+    out, words = [], _cfg()["number_words"]
+    for m in _age_pattern().finditer(sentence):
+        raw = (m["num"] or m["aged"]).lower()
+        person = _aged_person(tree, start + (m.end() - 1 if m["num"] else m.start()))
+        if person is None:
+            continue
+        names = _person_names(tree, person)
+        if len(names) < 2:
+            continue
+        value = float(words[raw]) if raw in words else float(raw)
+        gov = _governor(tree, person)
+        clause = re.split(r"[,;:.!?()“”\"]", sentence[: m.start()])[-1]
+        end = tree.tokens[person].end - start
+        said = sentence[m.start() : end] if m.end() < end <= m.end() + 40 else m.group(0)  # "22-year-old man"
+        text = " ".join(re.findall(r"[\w’'-]+", clause)[-int(_cfg()["max_figure_words"]) :] + [said])
+        verb = tree.lemma(gov) if gov is not None else ""
+        out.append(Figure(article_id, AGE, AGE, value, value, text, _context(sentence, m), verb, names))
+    return out
+
+
+def _person_names(tree: Tree, person: int) -> frozenset[str]:
+    """Lower-case words of the PERSON names of ``person`` and its compounds and appositions."""
+    found, todo = [], [person]
+    while todo:
+        j = todo.pop()
+        found.append(j)
+        todo += tree.children(j, "compound", "flat", "appos")
+    return frozenset(tree.tokens[j].text.lower() for j in found if tree.tokens[j].ent_type == "PERSON")
+
+
+def _aged_person(tree: Tree, offset: int) -> int | None:
+    """The noun an age at ``offset`` ("old" of "22-year-old", or "aged") describes, if any."""
+    i = tree.token_at(offset)
+    head = tree.head(i) if i is not None else None
+    if i is None or head is None or tree.tokens[i].dep not in ("amod", "compound", "nmod", "acl", "npadvmod"):
+        return None
+    if tree.tokens[head].pos not in NOUNS:
+        return None
+    named = tree.head(head) if tree.tokens[head].dep == "appos" else None  # "John Smith, a man aged 40"
+    return named if named is not None and _person_names(tree, named) else head
 
 
 @lru_cache(maxsize=1)
@@ -458,6 +519,8 @@ def _same_role(a: Figure, b: Figure) -> bool:
     not Garrard's; "he" or a name on one side only: unsure), no two different kinds ("Indian" /
     "Pakistani" soldiers) and no two different dates ("Early November" / "on Saturday"). Unparsed
     figures (``verb`` None) go by their context words alone."""
+    if a.noun == AGE:
+        return _same_person(a, b)
     if a.verb is None or b.verb is None:
         return True
     if not a.verb or a.verb != b.verb or a.verb in _cfg()["light_verbs"]:
@@ -469,6 +532,11 @@ def _same_role(a: Figure, b: Figure) -> bool:
     if a.kind and b.kind and not a.kind & b.kind:
         return False
     return not (a.when and b.when and not a.when & b.when)
+
+
+def _same_person(a: Figure, b: Figure) -> bool:
+    """Two ages of one person: the same full name on both sides."""
+    return a.actor is not None and len(a.actor) >= 2 and a.actor == b.actor
 
 
 def _sides(group: list[Figure]) -> tuple[tuple, tuple, tuple] | None:
