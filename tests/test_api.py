@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
 
 from newsfuse.api import create_app
 from newsfuse.export.gdelt import NOT_OCCURRED, first_day
+from newsfuse.store import EventFilter, open_store
+from newsfuse.tell import queries
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / ".." / "shared" / "corpus" / "seeds"
@@ -101,6 +103,25 @@ def test_event_cursor_walks_every_event_once(api):
         if cursor is None:
             break
     assert walked == everything
+
+
+def test_event_and_story_pages_are_the_read_sides_answers(api, db):
+    """The API's pages (read straight into plain dicts) hold what the CLI's read side gives."""
+    with open_store(db) as store:
+        for params in ({}, {"actor": "Putin"}, {"actor": "RUS"}, {"type": "CONSULT", "since": "2025-11"}):
+            flt = EventFilter(**params)
+            expected = [e.to_dict() for e in queries.events(store, flt).items]
+            assert expected, params
+            assert api.get("/events", params={"limit": 500, **params}).json()["items"] == expected
+        stories = [s.to_dict() for s in store.stories()]
+    walked, cursor = [], None
+    while True:
+        page = api.get("/stories", params={"limit": 1, **({"after": cursor} if cursor else {})}).json()
+        walked += page["items"]
+        cursor = page["next"]
+        if cursor is None:
+            break
+    assert walked == stories
 
 
 def test_event_by_id(api):
