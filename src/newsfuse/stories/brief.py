@@ -1,14 +1,16 @@
 """Cited briefing of one story, faithful by construction.
 
-The account opens with the sentence the story's reports share most (its main event, in a
-source's own words), then states the fused events that some articles code with confidence and
-with the same actors (``statements.py``: each cited only to those articles), then the other
-sentences most sources share. Every quoted sentence is cited to the articles that say it (the
-same sentence, or a near-verbatim one), not to the whole story. "Where the sources differ" lists
-contradictions within one event and figures given incompatibly for one counted thing; "Reported by
-one source only" quotes what a single report says. The brief ends with its sources. This module
-gives the content (a dict, also the JSON form) and its markdown; the web package renders it as HTML
-through a template that escapes every piece of article text.
+The account opens with the lead that states the story's main event, in a source's own words
+(``lead.py``: among the reports' first sentences, one telling what has happened before one telling
+only what is to come, then the closest to the other reports and to its own headline), then states
+the fused events that some articles code with confidence and with the same actors
+(``statements.py``: each cited only to those articles), then the other sentences most sources
+share. Every quoted sentence is cited to the articles that say it (the same sentence, or a
+near-verbatim one), not to the whole story. "Where the sources differ" lists contradictions within
+one event and figures given incompatibly for one counted thing; "Reported by one source only"
+quotes what a single report says. The brief ends with its sources. This module gives the content
+(a dict, also the JSON form) and its markdown; the web package renders it as HTML through a
+template that escapes every piece of article text.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ..model import AnnotatedArticle, Article, Detail, Event, EventMention, Stor
 from .config import load
 from .figures import disagreements, find_figures
 from .items import jaccard
+from .lead import lead
 from .sentences import Sentence, Weights, article_sentences, content_words, overlap, quotable
 from .sources import Source, independent, sources
 from .statements import Statement, date_phrase, event_statement, shown
@@ -72,11 +75,12 @@ def briefing(
     cfg = load("brief.yaml")
     srcs = sources(story.article_ids, articles)
     by_id: Mentions = {m.id: m for m in mentions}
-    sents = [s for a in srcs for s in article_sentences(a, articles[a].paragraphs)]
+    sents = [s for a in srcs for s in article_sentences(a, articles[a].paragraphs, articles[a].title)]
     pool = [s for s in sents if quotable(s.text)]
     mine = _story_events(story, events)
     headlines = [Sentence(a, articles[a].title or "", -1, content_words(articles[a].title or "")) for a in srcs]
-    account = _account(pool, [h for h in headlines if h.words], Weights(sents), mine, by_id, srcs, cfg)
+    heads = [h for h in headlines if h.words]
+    account = _account(pool, heads, Weights(sents), mine, by_id, srcs, cfg, annotated)
     return {
         "story_id": story.id,
         "title": story.title,
@@ -122,11 +126,12 @@ def _account(
     mentions: Mentions,
     srcs: dict[str, Source],
     cfg: dict,
+    annotated: dict[str, AnnotatedArticle] | None = None,
 ) -> list[Statement]:
     lines: list[Statement] = []
-    lead = _lead(pool, headlines, weights, srcs, cfg)
-    if lead is not None:
-        lines.append(_quoted(lead, pool))
+    opening = lead(pool, headlines, weights, srcs, annotated)
+    if opening is not None:
+        lines.append(_quoted(opening, pool))
     for st in _event_statements(events, mentions, srcs, cfg):
         if independent(st.article_ids + st.also, srcs) >= 2 and len(lines) < 1 + cfg["max_event_sentences"]:
             lines.append(st)
@@ -162,34 +167,6 @@ def _by_group(sentences: list[Sentence], srcs: dict[str, Source]) -> dict[str, l
     out: dict[str, list[Sentence]] = {}
     for s in sentences:
         out.setdefault(srcs[s.article_id].group, []).append(s)
-    return out
-
-
-def _lead(
-    pool: list[Sentence], headlines: list[Sentence], weights: Weights, srcs: dict[str, Source], cfg: dict
-) -> Sentence | None:
-    """The lead sentence (among each report's first ones) closest to every other report's lead and
-    headline (a headline names the main event, but is no sentence to quote)."""
-    ranks = _ranks(pool)
-    first = [s for s, rank in zip(pool, ranks) if rank < cfg["lead_sentences"]]
-    leads, targets = _by_group(first, srcs), _by_group(first + headlines, srcs)
-    rank_of = {(s.article_id, s.position): rank for s, rank in zip(pool, ranks)}
-    scored = []
-    for group, cands in leads.items():
-        others = {g: ss for g, ss in targets.items() if g != group}
-        scored += [
-            (-_centrality(s, others, weights), rank_of[s.article_id, s.position], s.article_id, s) for s in cands
-        ]
-    return min(scored, key=lambda x: x[:3])[3] if scored else None
-
-
-def _ranks(pool: list[Sentence]) -> list[int]:
-    """Each sentence's position among its article's quotable sentences (the pool is in article order)."""
-    seen: dict[str, int] = {}
-    out = []
-    for s in pool:
-        out.append(seen.get(s.article_id, 0))
-        seen[s.article_id] = out[-1] + 1
     return out
 
 

@@ -1,8 +1,12 @@
 """Sentences of an article's cleaned paragraphs as the briefing quotes them, and how close two are.
 
 The splitter never cuts after an initial ("Warren S. Smith") or a known abbreviation ("Gen.",
-"U.S.", "Jan."), whose list is in ``data/brief.yaml``; a sentence that is no statement on its own
+"U.S.", "Jan."; ``newsfuse/text/data/abbreviations.yaml``), unless the next word is one that only
+opens sentences ("... South Avenue A. The husband ..."); a sentence that is no statement on its own
 (a pronoun or connective opening, a headline without a full stop, wire boilerplate) is not quoted.
+A sentence is quoted without the page chrome a dump glues in front of it (the headline run into it,
+"UPDATED at 3:05 p.m.", "Posted on", "Filed under: News", "Photos"): from the word after the chrome
+on, which is the source's own text, verbatim (``data/leads.yaml``).
 """
 
 from __future__ import annotations
@@ -36,6 +40,16 @@ def _cfg() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _leads() -> dict:
+    return load("leads.yaml")
+
+
+@lru_cache(maxsize=1)
+def _chrome_labels() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in _leads()["chrome_labels"]))
+
+
+@lru_cache(maxsize=1)
 def _boilerplate() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in _cfg()["boilerplate"]), re.I)
 
@@ -49,12 +63,20 @@ def _split_block(block: str) -> list[str]:
     out, start = [], 0
     for m in _BOUNDARY.finditer(block):
         piece = block[start : m.end(1)]
-        if ends_with_abbreviation(block[start : m.start() + 1]) or _inside_quote(piece):
+        if _inside_quote(piece):
+            continue
+        if ends_with_abbreviation(block[start : m.start() + 1]) and not _opens_sentence(block[m.end() :]):
             continue
         out.append(block[start : m.end(1)].strip())
         start = m.end()
     out.append(block[start:].strip())
     return out
+
+
+def _opens_sentence(rest: str) -> bool:
+    """Does ``rest`` begin with a word that only opens a sentence ("The", "He"), never a name?"""
+    first = rest.split(maxsplit=1)[:1]
+    return bool(first) and first[0] in _leads()["sentence_openers"]
 
 
 def _inside_quote(piece: str) -> bool:
@@ -83,9 +105,40 @@ def quotable(text: str) -> bool:
     return not _boilerplate().search(text)
 
 
-def article_sentences(article_id: str, paragraphs: Iterable[str]) -> list[Sentence]:
-    sents = split_sentences("\n".join(paragraphs))
+def article_sentences(article_id: str, paragraphs: Iterable[str], title: str | None = None) -> list[Sentence]:
+    """The article's sentences as the briefing quotes them: each without the chrome glued in front."""
+    sents = [without_chrome(s, title) for s in split_sentences("\n".join(paragraphs))]
     return [Sentence(article_id, s, i, content_words(s)) for i, s in enumerate(sents)]
+
+
+def without_chrome(sentence: str, title: str | None = None) -> str:
+    """``sentence`` from where its own words begin: less a leading copy of the article's ``title``
+    (a headline run into its lead) and less everything up to the last page label among its first
+    words. The rest is a verbatim part of the source; when it would not open like a sentence
+    (a capital, a digit or an opening quote), ``sentence`` is given back whole."""
+    text = sentence
+    while (rest := _after_chrome(_after_title(text, title))) != text:
+        text = rest
+    return text if text and (text[0].isupper() or text[0].isdigit() or text[0] in '"“‘(') else sentence
+
+
+def _after_title(text: str, title: str | None) -> str:
+    words, head = text.split(), (title or "").split()
+    if len(head) < 3 or len(words) <= len(head) or [w.lower() for w in words[: len(head)]] != [h.lower() for h in head]:
+        return text
+    return _from_word(text, len(head))
+
+
+def _after_chrome(text: str) -> str:
+    limit = len(_from_word(text, _leads()["chrome_within_words"]))
+    ends = [m.end() for m in _chrome_labels().finditer(text) if m.end() <= len(text) - limit]
+    return text[max(ends) :].strip() if ends else text
+
+
+def _from_word(text: str, n: int) -> str:
+    """``text`` from its ``n``-th whitespace-separated word on ("" when it has no more)."""
+    parts = text.split(maxsplit=n)
+    return parts[n] if len(parts) > n else ""
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:

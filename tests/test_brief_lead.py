@@ -1,0 +1,130 @@
+"""The opening of a briefing: a report's lead, without the page chrome glued to it, one that tells
+what happened before one that only tells what is to come (real GVC dev articles)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfuse import pipeline
+from newsfuse.model import InputFile, Story
+from newsfuse.stories import briefing
+from newsfuse.stories.lead import lead_ranks, looks_ahead
+from newsfuse.stories.sentences import Sentence, article_sentences, quotable, split_sentences, without_chrome
+
+GVC = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "clustering" / "gvc" / "documents.jsonl"
+
+
+def gvc_documents(incident: str) -> list[dict]:
+    docs = [json.loads(line) for line in GVC.open(encoding="utf-8")]
+    return [d for d in docs if d["incident_id"] == incident]
+
+
+def sentence_of(doc: dict, index: int) -> str:
+    return " ".join(doc["sentences"][index])
+
+
+@pytest.mark.parametrize(
+    ("incident", "index", "expected_start"),
+    [
+        ("661322", 1, "BLADENSBURG , MD — Authorities have released the name"),  # "UPDATED at 3:05 p.m."
+        ("486434", 3, "Baton Rouge Police have charged 17-year"),  # a headline's end, "Posted on"
+        ("488277", 2, "A 17-year - old Chalmette male was arrested"),  # "2016 | Filed under : SBSO News"
+        ("399367", 2, "Police in Madisonville are investigating"),  # another headline, "Photos"
+        ("584156", 1, "KANSAS CITY , Mo. -- A 4-year - old boy was shot"),  # the video player's notice
+        ("399367", 4, "A man shooting at others at a Madisonville party"),  # "( Photo : ...)Buy Photo"
+    ],
+)
+def test_page_chrome_in_front_of_a_real_sentence_is_cut_and_the_rest_is_verbatim(incident, index, expected_start):
+    doc = next(d for d in gvc_documents(incident) if any(expected_start in s for s in map(" ".join, d["sentences"])))
+    sentence = sentence_of(doc, index)
+    trimmed = without_chrome(sentence)
+    assert trimmed.startswith(expected_start)
+    assert sentence.endswith(trimmed) and len(trimmed) < len(sentence)
+
+
+def test_a_headline_run_into_its_lead_is_cut_with_the_articles_title():
+    doc = next(d for d in gvc_documents("641499") if d["title"].startswith("22-year"))
+    glued = sentence_of(doc, 1)
+    assert glued.startswith(doc["title"])
+    assert without_chrome(glued, doc["title"]) == glued[len(doc["title"]) :].strip()
+    assert without_chrome(glued) == glued  # without the title, nothing marks the headline's end
+
+
+def test_sentences_without_chrome_or_with_a_label_far_in_are_kept_whole():
+    plain = "He posted on Facebook that the Photos were fake, and police said the account was his."
+    assert without_chrome(plain) == plain
+    far = " ".join(["The council met for hours and heard every speaker in turn"] * 4) + " Photos Police said so."
+    assert without_chrome(far) == far  # a label beyond the first words is content
+
+
+def test_an_initial_ends_a_sentence_before_a_word_that_only_opens_sentences():
+    doc = next(d for d in gvc_documents("591237") if d["title"].startswith("Husband"))
+    text = sentence_of(doc, 1)  # "... off of South Avenue A. The husband has been identified as ..."
+    first, second = split_sentences(text)
+    assert first.endswith("South Avenue A.") and second.startswith("The husband has been identified")
+    assert split_sentences("The panel was led by Warren S. Smith of the Navy.") == [
+        "The panel was led by Warren S. Smith of the Navy."
+    ]
+
+
+def test_a_teaser_repeated_in_the_body_counts_once_among_the_leads():
+    doc = next(d for d in gvc_documents("282561") if d["title"].startswith("Family"))
+    sents = [s for s in article_sentences("a", [sentence_of(doc, i) for i in range(1, 5)]) if quotable(s.text)]
+    assert sents[0].text == sents[1].text  # the teaser, then the body's copy of it
+    ranks = lead_ranks(sents)
+    assert ranks[("a", 0)] == 0 and ("a", 1) not in ranks
+    assert ranks[("a", 3)] == 1  # "Officials Wednesday identified three people ..." (after the dateline)
+
+
+@pytest.fixture(scope="module")
+def analysed_282561():
+    """The two real articles of GVC incident 282561 (a murder-suicide), read and analysed as JSON records."""
+    articles = []
+    for d in gvc_documents("282561"):
+        sents = [" ".join(s) for s in d["sentences"]]
+        rec = {"id": d["doc_id"], "title": d["title"], "published": d["date"], "text": "\n".join(sents[1:])}
+        articles += pipeline.read_and_clean(InputFile.of(f"{d['doc_id']}.json", json.dumps(rec).encode()))[1]
+    analyses = pipeline.analyse(articles, with_embeddings=False)
+    return articles, {r.annotated.article.id: r.annotated for r in analyses}, [m for r in analyses for m in r.mentions]
+
+
+def test_a_sentence_that_only_tells_what_is_to_come_looks_ahead(analysed_282561):
+    articles, parsed, _ = analysed_282561
+    by_title = {a.title[:6]: a for a in articles}
+    family, police = by_title["Family"], by_title["Murder"]
+    counselors = next(s for s in split_sentences(family.text) if s.startswith("Grief counselors will be on hand"))
+    identified = next(s for s in split_sentences(police.text) if s.startswith("Police have identified"))
+    assert looks_ahead(counselors, parsed[family.id])
+    assert not looks_ahead(identified, parsed[police.id])
+    assert not looks_ahead(counselors, None)  # no parse: no judgement
+
+
+def test_the_brief_opens_with_the_event_not_with_the_grief_counselors(analysed_282561):
+    articles, parsed, mentions = analysed_282561
+    story = Story("s", "Rancho Penasquitos", tuple(a.id for a in articles))
+    opening = briefing(story, [], {a.id: a for a in articles}, mentions, parsed)["account"][0]
+    assert opening["text"].startswith("Police have identified the three found dead in a Rancho Penasquitos home")
+    assert opening["kind"] == "quoted"
+    said = {a.id: a.text for a in articles}
+    assert all(opening["text"] in said[a] for a in opening["article_ids"][:1])
+
+
+def test_without_parses_the_brief_still_opens_with_a_first_sentence(analysed_282561):
+    articles, _, mentions = analysed_282561
+    story = Story("s", "Rancho Penasquitos", tuple(a.id for a in articles))
+    by_id = {a.id: a for a in articles}
+    opening = briefing(story, [], by_id, mentions)["account"][0]["text"]
+    firsts = [
+        next(s.text for s in article_sentences(a.id, a.paragraphs, a.title) if len(s.text.split()) >= 6)
+        for a in articles
+    ]
+    assert opening in firsts
+
+
+def test_lead_ranks_follow_article_order_per_article():
+    rows = [("x", "One.", 0), ("y", "Two.", 0), ("x", "One.", 1), ("x", "Three.", 2)]
+    pool = [Sentence(a, t, i, frozenset(t.lower().split())) for a, t, i in rows]
+    assert lead_ranks(pool) == {("x", 0): 0, ("y", 0): 0, ("x", 2): 1}  # x's repeat has no rank
