@@ -410,7 +410,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         print(f"  first sentence states the main event: {m['stated']} / {m['labelled']} labelled stories")
         for o in f["openings"]:
             mark = {True: "yes", False: "NO ", None: "?  "}[o["states_main_event"]]
-            print(f"  {mark} {o['gold']} ({o['articles']} articles): {o['opening'][:180]}")
+            print(f"  {mark} {o['gold']} ({o['articles']} articles): {o['opening']}")
     if args.json:
         print(json.dumps(figures, ensure_ascii=False))
     return figures

@@ -492,7 +492,7 @@ def render_faithfulness(r: dict) -> list[str]:
         )
         openings += [
             f"- {corpus} {o['gold']} ({o['articles']} articles): "
-            f"{'states it' if o['states_main_event'] else '**does not**'} — “{o['opening'][:160]}”"
+            f"{'states it' if o['states_main_event'] else '**does not**'} — “{o['opening']}”"
             for o in f.get("openings", [])
         ]
     lines = _table(
