@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from hypothesis import given, settings
@@ -287,3 +288,14 @@ def test_ages_of_unnamed_or_other_people_are_not_compared():
         )
         == []
     )
+
+
+def test_a_count_past_the_parsed_text_is_never_compared():
+    # a capped analysis parses only the start of a long article: a later sentence has no tokens
+    first = "The navy seized many rifles."
+    (full,) = annotate([Article("a", "a.txt", "text", None, None, "A", None, (Block("paragraph", first),))])
+    later = "The navy seized seven rifles."
+    blocks = (Block("paragraph", first), Block("paragraph", later))
+    capped = dataclasses.replace(full, article=Article("a", "a.txt", "text", None, None, "A", None, blocks))
+    found = find_figures("a", [later], capped)
+    assert [f.verb for f in found] == [""] and disagreements(found + parsed("b", "The navy seized three rifles.")) == []

@@ -186,7 +186,7 @@ def _person_names(tree: Tree, person: int) -> frozenset[str]:
 
 def _aged_person(tree: Tree, offset: int) -> int | None:
     """The noun an age at ``offset`` ("old" of "22-year-old", or "aged") describes, if any."""
-    i = tree.token_at(offset)
+    i = _token_at(tree, offset)
     head = tree.head(i) if i is not None else None
     if i is None or head is None or tree.tokens[i].dep not in ("amod", "compound", "nmod", "acl", "npadvmod"):
         return None
@@ -304,7 +304,7 @@ def _with_referent(figure: Figure, tree: Tree, offset: int | None) -> Figure | N
     """``figure`` with what its count is of, read from the parse at the counted noun (``offset`` in
     the article's text; None: its sentence is not in the text, so nothing is known and it is never
     compared); None when the count is scoped to a part of a whole or another span."""
-    noun = tree.token_at(offset) if offset is not None else None
+    noun = _token_at(tree, offset) if offset is not None else None
     if noun is None:
         return dataclasses.replace(figure, verb="", actor=None)
     gov = _governor(tree, noun)
@@ -317,6 +317,12 @@ def _with_referent(figure: Figure, tree: Tree, offset: int | None) -> Figure | N
         kind=_names(tree, noun, ("compound", "amod", "nmod")),
         when=_dates(tree, gov) if gov is not None else frozenset(),
     )
+
+
+def _token_at(tree: Tree, offset: int) -> int | None:
+    """The token that holds the character at ``offset``; None past the parsed text (a capped analysis)."""
+    i = tree.token_at(offset)
+    return i if i is not None and tree.tokens[i].start <= offset < tree.tokens[i].end else None
 
 
 def _governor(tree: Tree, noun: int) -> int | None:
