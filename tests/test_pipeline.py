@@ -2,22 +2,55 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
+from newsfuse import pipeline
 from newsfuse.ingest import iter_inputs
 from newsfuse.model import InputFile
 from newsfuse.pipeline import analyse, read_and_clean, readable_post_text
+from newsfuse.stories import embed
+from newsfuse.stories.items import embedding_text
 
 
 @pytest.fixture(scope="module")
-def seed_analyses(seeds_dir):
+def seed_articles(seeds_dir):
     articles = []
     for item in iter_inputs([str(p) for p in sorted(seeds_dir.glob("*.txt"))]):
         assert isinstance(item, InputFile)
         _fmt, arts, errors = read_and_clean(item)
         assert not errors
         articles += arts
-    return {a.annotated.article.source_path.rsplit("/", 1)[-1][:3]: a for a in analyse(articles)}
+    return articles
+
+
+@pytest.fixture(scope="module")
+def seed_analyses(seed_articles):
+    return {a.annotated.article.source_path.rsplit("/", 1)[-1][:3]: a for a in analyse(seed_articles)}
+
+
+def test_the_embedder_runs_beside_the_parser_and_gives_the_vectors_of_a_plain_run(seed_articles, monkeypatch):
+    threads = []
+
+    def recorded(texts):
+        threads.append(threading.current_thread().name)
+        return embed.embed_texts(texts)
+
+    monkeypatch.setattr(pipeline, "embed_texts", recorded)
+    results = analyse(seed_articles)
+    assert len(threads) == 1 and threads[0].startswith("newsfuse-embed")
+    plain = embed.embed_texts([embedding_text(a) for a in seed_articles])
+    assert [r.embedding for r in results] == [v.tobytes() for v in plain]
+
+
+def test_a_failing_embedder_fails_the_analysis_as_before(seed_articles, monkeypatch):
+    def broken(texts):
+        raise RuntimeError("no model")
+
+    monkeypatch.setattr(pipeline, "embed_texts", broken)
+    with pytest.raises(RuntimeError, match="no model"):
+        analyse(seed_articles[:1])
 
 
 def test_every_mention_points_at_a_sentence_that_says_it(seed_analyses):

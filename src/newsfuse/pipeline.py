@@ -18,6 +18,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from types import FrameType
@@ -133,12 +134,17 @@ def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[A
         for k, p in enumerate(a.embedded_posts)
         if p.text.strip()
     ]
-    annotated = nlp.annotate(list(articles) + [pa for _, pa, _ in posts])
+    # The embedder reads only the articles' own text: it runs in a thread beside the parser (both spend
+    # their time in native code that releases the GIL), and a failure or a time limit in the parse
+    # does not wait for it.
+    embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfuse-embed")
+    try:
+        embedding = embedder.submit(article_vectors, articles) if with_embeddings and articles else None
+        annotated = nlp.annotate(list(articles) + [pa for _, pa, _ in posts])
+        vectors: list[bytes | None] = list(embedding.result()) if embedding else [None] * len(articles)
+    finally:
+        embedder.shutdown(wait=False, cancel_futures=True)
     main, extra = annotated[: len(articles)], annotated[len(articles) :]
-    vectors: list[bytes | None] = [None] * len(main)
-    if with_embeddings and main:
-        texts = [embedding_text(a.article) for a in main]
-        vectors = [v.tobytes() for v in embed_texts(texts)]
     results = [_analyse_one(ann, vec) for ann, vec in zip(main, vectors)]
     for (i, _pa, post), ann in zip(posts, extra):
         from_post = _analyse_one(ann, None)
@@ -148,6 +154,11 @@ def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[A
             parent, mentions=parent.mentions + moved, warnings=parent.warnings + from_post.warnings
         )
     return results
+
+
+def article_vectors(articles: Sequence[Article]) -> list[bytes]:
+    """Each article's sentence embedding (float32 bytes), from its title and lead."""
+    return [v.tobytes() for v in embed_texts([embedding_text(a) for a in articles])]
 
 
 def post_article(article: Article, index: int, post: EmbeddedPost) -> Article:
