@@ -11,7 +11,7 @@ import pytest
 from newsfuse import pipeline
 from newsfuse.model import InputFile, Story
 from newsfuse.stories import briefing
-from newsfuse.stories.lead import lead_ranks, looks_ahead
+from newsfuse.stories.lead import headline_cased, lead_ranks, looks_ahead
 from newsfuse.stories.sentences import Sentence, article_sentences, quotable, split_sentences, without_chrome
 
 GVC = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "clustering" / "gvc" / "documents.jsonl"
@@ -128,3 +128,20 @@ def test_lead_ranks_follow_article_order_per_article():
     rows = [("x", "One.", 0), ("y", "Two.", 0), ("x", "One.", 1), ("x", "Three.", 2)]
     pool = [Sentence(a, t, i, frozenset(t.lower().split())) for a, t, i in rows]
     assert lead_ranks(pool) == {("x", 0): 0, ("y", 0): 0, ("x", 2): 1}  # x's repeat has no rank
+
+
+def test_a_sentence_cut_inside_a_parenthesis_is_not_quoted_and_one_ending_in_a_spaced_quote_is():
+    cut = "Four men rammed their car into a jewellery store in Paris on Monday , making off with a €2 million ( $2 ."
+    assert not quotable(cut)  # the source's line ends inside the parenthesis: the sentence is cut
+    doc = next(d for d in gvc_documents("578238") if d["title"].startswith("Mpls"))
+    lead = sentence_of(doc, 2)  # "... through his music “ from this day forward . ”"
+    assert lead.endswith("forward . ”") and quotable(lead)
+
+
+def test_a_headline_with_a_full_stop_is_no_lead():
+    assert headline_cased(
+        'Esther Williams - Esther Williams : "Million Dollar Mermaid" Swimmer And Actress Dies Aged 91 .'
+    )
+    assert not headline_cased(
+        "Wladimir Klitschko stopped Tony Thompson in the sixth round to retain his WBA , IBF and WBO titles ."
+    )

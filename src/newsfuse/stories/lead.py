@@ -3,8 +3,8 @@
 News is written as an inverted pyramid: a report's first sentence, its lead, states the main event
 (who did what, when, where), and its headline announces the same event in short. So the opening
 is chosen among the leads of the reports: each one's first ``lead_sentences`` distinct quotable
-sentences (a teaser repeated in the body counts once; the chrome glued in front of a sentence is
-already cut off by ``sentences.without_chrome``):
+sentences (a teaser repeated in the body counts once; a sentence in headline case is a headline, no
+lead; the chrome glued in front of a sentence is already cut off by ``sentences.without_chrome``):
 
 1. a lead that tells what has happened or is happening comes before one that only tells what is
    to come: every main verb of the latter carries a modal ("Grief counselors will be on hand ...
@@ -44,8 +44,9 @@ def lead(
     parsed: dict[str, AnnotatedArticle] | None = None,
 ) -> Sentence | None:
     """The sentence to open the briefing with (None: no report has a quotable sentence)."""
-    ranks, first = lead_ranks(pool), _cfg()["lead_sentences"]
-    leads = [s for s in pool if ranks.get((s.article_id, s.position), first) < first]
+    body = [s for s in pool if not headline_cased(s.text)]
+    ranks, first = lead_ranks(body), _cfg()["lead_sentences"]
+    leads = [s for s in body if ranks.get((s.article_id, s.position), first) < first]
     by_group: dict[str, list[Sentence]] = defaultdict(list)
     for s in list(leads) + list(headlines):
         by_group[srcs[s.article_id].group].append(s)
@@ -75,6 +76,16 @@ def lead_ranks(pool: Sequence[Sentence]) -> dict[tuple[str, int], int]:
         out[s.article_id, s.position] = len(seen[s.article_id])
         seen[s.article_id].add(key)
     return out
+
+
+def headline_cased(text: str) -> bool:
+    """Is ``text`` written in headline case ("... Swimmer And Actress Dies Aged 91 .")? Then it is a
+    headline with a full stop, not a lead: in a sentence, verbs and common nouns are lower case."""
+    cfg = _cfg()["headline_case"]
+    words = [w.strip("\"“”‘’'`(),:;-") for w in text.split()]
+    long = [w for w in words if len(w) >= cfg["word_letters"] and w[:1].isalpha()]
+    capitals = sum(w[0].isupper() for w in long)
+    return len(long) >= cfg["min_words"] and capitals >= cfg["min_share"] * len(long)
 
 
 def closeness(s: Sentence, targets: dict[str, list[Sentence]], weights: Weights) -> float:

@@ -94,11 +94,13 @@ def quotable(text: str) -> bool:
     words = text.split()
     if len(words) < cfg["min_sentence_words"] or len(words) > cfg["max_sentence_words"]:
         return False
-    end = text.rstrip("\"”’')]")
+    end = text.rstrip("\"”’')] ")  # tokenised text has a space before a closing quote: "forward . ”"
     if not end.endswith((".", "!")) or end.endswith(("..", ". .", "…")) or text.endswith("?"):
         return False  # headlines, cut-off teasers and questions
     if not words[0].lstrip("\"“‘(`'")[:1].isupper() and not words[0][:1].isdigit():
         return False  # a fragment cut out of a longer sentence
+    if text.count("(") > text.count(")"):
+        return False  # cut inside a parenthesis ("making off with a €2 million ( $2 .")
     first = words[0].strip('"“‘(').lower()
     if first in cfg["dependent_openings"] or "http" in text or "@" in text:
         return False
