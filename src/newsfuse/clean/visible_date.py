@@ -27,6 +27,7 @@ from ..text.yamlfile import load_yaml
 DATA = Path(__file__).with_name("data") / "html_rules.yaml"
 _WS = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _ISO_ATTR = re.compile(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
 HIDDEN_TAGS = frozenset({"head", "script", "style", "noscript", "template", "svg", "select", "option"})
 HEADLINE_TAGS = ("h1", "h2")
@@ -108,6 +109,8 @@ def _dates_around(tree: etree._Element, anchor: etree._Element, after: int) -> t
 
 def _dates_in(chunk: str, offset: int, before: str) -> list[ShownDate]:
     out: list[ShownDate] = []
+    if not _YEAR.search(chunk):  # every full date names its year
+        return out
     pos = 0
     while True:
         found = find_date(chunk[pos:])
@@ -119,27 +122,24 @@ def _dates_in(chunk: str, offset: int, before: str) -> list[ShownDate]:
 
 
 def _visible_stream(tree: etree._Element, anchor: etree._Element) -> Iterator[tuple[str, str]]:
-    """("text", str), ("time", iso) and ("anchor", "") in document order; hidden elements skipped."""
-    yield from _walk(tree, anchor, 0)
+    """("text", str), ("time", "ISO|own text") and ("anchor", "") in document order.
 
-
-def _walk(el: etree._Element, anchor: etree._Element, depth: int) -> Iterator[tuple[str, str]]:
-    if depth > 200:
-        return
-    if isinstance(el.tag, str) and el.tag not in HIDDEN_TAGS:
-        if el is anchor:
-            yield "anchor", ""
-        if el.tag == "time":
-            iso = _iso_attr(el.get("datetime"))
-            if iso:
-                yield "time", f"{iso}|{el.text_content()[:200]}"
-        if el.text:
-            yield "text", el.text
-        for child in el:
-            yield from _walk(child, anchor, depth + 1)
-            if child.tail:
-                yield "text", child.tail
-        yield "text", " "
+    Hidden elements (scripts, styles, the <head>) give only their tails. The tree is one parsed
+    with comments removed (``html._parse``): a comment's tail would be missed.
+    """
+    walker = etree.iterwalk(tree, events=("start", "end"))
+    for event, el in walker:
+        if event == "end":
+            yield "text", " " + (el.tail or "")
+        elif el.tag in HIDDEN_TAGS:
+            walker.skip_subtree()
+        else:
+            if el is anchor:
+                yield "anchor", ""
+            if el.tag == "time" and _iso_attr(el.get("datetime")):
+                yield "time", f"{_iso_attr(el.get('datetime'))}|{el.text_content()[:200]}"
+            if el.text:
+                yield "text", el.text
 
 
 def _iso_attr(value: str | None) -> str | None:
