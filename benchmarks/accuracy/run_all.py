@@ -473,6 +473,16 @@ def render_quotes(r: dict) -> list[str]:
     ]
 
 
+def _lead_anchor(m: dict) -> str:
+    """The main-event-first count's cross-validated value and its LEAD-1 anchor, when measured."""
+    cv = m.get("cross_validated") or {}
+    parts = [
+        f"cross-validated {cv['stated']}/{cv['labelled']}" if cv else "",
+        f"LEAD-1 {m['anchor_lead_one']}/{m.get('labelled')}",
+    ]
+    return f" ({'; '.join(p for p in parts if p)})" if "anchor_lead_one" in m else ""
+
+
 def render_faithfulness(r: dict) -> list[str]:
     rows, openings = [], []
     for corpus, f in _get(r, "corpora", {}).items():
@@ -484,10 +494,10 @@ def render_faithfulness(r: dict) -> list[str]:
         m = f.get("main_event_first", {})
         rows.append(
             [
-                f"{corpus} dev ({f.get('stories')} stories of 3+ articles)",
+                f"{corpus if '-' in corpus else corpus + ' dev'} ({f.get('stories')} stories of 3+ articles)",
                 f"**{ok}/{total}** ({by_kind})",
                 f"{composed['passed']}/{composed['total']}",
-                f"{m.get('stated')}/{m.get('labelled')}",
+                f"{m.get('stated')}/{m.get('labelled')}" + _lead_anchor(m),
             ]
         )
         openings += [
