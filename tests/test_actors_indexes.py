@@ -3,6 +3,7 @@ give what a pass over every span, entity or mention gives, on random spans and o
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.actors import link
+from newsfuse.actors.kb import KnowledgeBase, collector_paused, get_kb
 from newsfuse.actors.link import EntitiesContaining, SpeakerCandidates, _within
 from newsfuse.actors.nonactors import NameUses, _tagged_as_place, dateline_place, words_of
 from newsfuse.actors.text import FUNCTION_WORDS, TakenSpans, key
@@ -117,3 +119,17 @@ def test_tokens_by_span_are_the_tokens_a_pass_finds(long_real_article):
     backwards = TokensBySpan(tuple(reversed(ann.tokens)))
     m = ann.actors[0]
     assert backwards.starting_in(m.start, m.end) == [t for t in reversed(ann.tokens) if m.start <= t.start < m.end]
+
+
+def test_the_kb_built_with_the_collector_paused_is_the_plain_build_and_the_collector_runs_again():
+    built = get_kb()
+    assert gc.isenabled()
+    plain = KnowledgeBase()
+    assert vars(built) == vars(plain)
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a collector the caller had paused stays paused
+    finally:
+        gc.enable()
