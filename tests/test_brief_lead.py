@@ -145,3 +145,16 @@ def test_a_headline_with_a_full_stop_is_no_lead():
     assert not headline_cased(
         "Wladimir Klitschko stopped Tony Thompson in the sixth round to retain his WBA , IBF and WBO titles ."
     )
+
+
+def test_a_line_ending_in_a_rank_goes_on_with_the_name_on_the_next_line():
+    lines = (
+        "Anyone with information is asked to call Det .\nJohn Smith at the precinct .\n"
+        "The scene was cleared at 4 p.m .\nIt rained ."
+    )
+    assert split_sentences(lines) == [
+        "Anyone with information is asked to call Det . John Smith at the precinct .",
+        "The scene was cleared at 4 p.m .",  # a time ends a sentence: no name follows "p.m."
+        "It rained .",
+    ]
+    assert split_sentences("The officer was named by Sgt .") == ["The officer was named by Sgt ."]

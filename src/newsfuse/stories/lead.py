@@ -19,6 +19,7 @@ lead; the chrome glued in front of a sentence is already cut off by ``sentences.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -114,11 +115,13 @@ def looks_ahead(text: str, parsed: AnnotatedArticle | None) -> bool:
 
 
 def _tokens_of(text: str, parsed: AnnotatedArticle) -> list[Token]:
-    lo = parsed.article.text.find(text)
-    if lo < 0:
+    """The parsed tokens of the sentence ``text`` (found whatever whitespace stands between its words:
+    a sentence may go on across a line break)."""
+    found = re.search(r"\s+".join(map(re.escape, text.split())), parsed.article.text)
+    if found is None:
         return []
     starts = [t.start for t in parsed.tokens]
-    first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, lo + len(text))
+    first, last = bisect.bisect_left(starts, found.start()), bisect.bisect_left(starts, found.end())
     return list(parsed.tokens[first:last])
 
 

@@ -18,7 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.abbreviations import DATA as ABBREVIATIONS
 from ..text.abbreviations import ends_with_abbreviation
+from ..text.yamlfile import load_yaml
 from .config import load, stop_lemmas
 
 # a candidate boundary: end punctuation (and closing quotes/brackets), space, then an opening
@@ -55,8 +57,32 @@ def _boilerplate() -> re.Pattern:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of ``text`` (blocks separated by newlines), cut only at real sentence ends."""
-    return [s for block in text.split("\n") for s in _split_block(block.strip()) if s]
+    """Sentences of ``text`` (blocks separated by newlines), cut only at real sentence ends. A block
+    ending in a title or a rank ("said Sgt .", "call Det .") ends no sentence: one that goes on in
+    the next block (from a capital: the name) is one sentence with it."""
+    out: list[str] = []
+    held = ""  # a sentence cut after a title, waiting for the name in the next block
+    for block in text.split("\n"):
+        pieces = [s for s in _split_block(block.strip()) if s]
+        if held and pieces and pieces[0][:1].isupper():
+            pieces[0] = f"{held} {pieces[0]}"
+        elif held:
+            out.append(held)
+        held = pieces.pop() if pieces and _ends_before_a_name(pieces[-1]) else ""
+        out += pieces
+    return out + [held] if held else out
+
+
+@lru_cache(maxsize=1)
+def _name_titles() -> frozenset[str]:
+    """Abbreviated titles and ranks ("Dr.", "Sgt."): a name always follows them."""
+    groups = load_yaml(ABBREVIATIONS.read_text(encoding="utf-8"))
+    return frozenset(str(w).lower() for key in _leads()["name_title_groups"] for w in groups[key])
+
+
+def _ends_before_a_name(sentence: str) -> bool:
+    last = sentence[:-1].rstrip().split()[-1:] if sentence.endswith(".") else []
+    return bool(last) and last[0].lower() in _name_titles()
 
 
 def _split_block(block: str) -> list[str]:
