@@ -133,6 +133,9 @@ def test_lead_ranks_follow_article_order_per_article():
 def test_a_sentence_cut_inside_a_parenthesis_is_not_quoted_and_one_ending_in_a_spaced_quote_is():
     cut = "Four men rammed their car into a jewellery store in Paris on Monday , making off with a €2 million ( $2 ."
     assert not quotable(cut)  # the source's line ends inside the parenthesis: the sentence is cut
+    assert not quotable(
+        "Hustle first question later ” printed on it and white size 9 1/2 Fila tennis shoes ."
+    )  # GVC dev
     doc = next(d for d in gvc_documents("578238") if d["title"].startswith("Mpls"))
     lead = sentence_of(doc, 2)  # "... through his music “ from this day forward . ”"
     assert lead.endswith("forward . ”") and quotable(lead)

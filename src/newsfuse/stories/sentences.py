@@ -125,8 +125,10 @@ def quotable(text: str) -> bool:
         return False  # headlines, cut-off teasers and questions
     if not words[0].lstrip("\"“‘(`'")[:1].isupper() and not words[0][:1].isdigit():
         return False  # a fragment cut out of a longer sentence
-    if text.count("(") > text.count(")"):
-        return False  # cut inside a parenthesis ("making off with a €2 million ( $2 .")
+    if text.count("(") > text.count(")") or text.count("”") > text.count("“"):
+        return (
+            False  # cut inside a parenthesis ("... €2 million ( $2 .") or out of a quotation ("Hustle ... ” printed")
+        )
     first = words[0].strip('"“‘(').lower()
     if first in cfg["dependent_openings"] or "http" in text or "@" in text:
         return False
