@@ -147,7 +147,8 @@ def start_server(db: str, port: int, workers: int = 1) -> subprocess.Popen:
                 return proc
         except httpx.HTTPError:
             time.sleep(0.2)
-    proc.kill()
+    os.killpg(proc.pid, signal.SIGKILL)  # its worker processes too: they would outlive it
+    proc.wait()
     raise RuntimeError("server did not start")
 
 
