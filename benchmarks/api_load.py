@@ -140,7 +140,7 @@ def start_server(db: str, port: int, workers: int = 1) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     cmd = [sys.executable, "-m", "newsfuse.cli", "serve", "--db", db, "--port", str(port), "--workers", str(workers)]
     proc = subprocess.Popen(cmd, env=env, start_new_session=True)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # two workers importing the app on a busy machine take a while
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/stories?limit=1", timeout=2).status_code == 200:
