@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -140,3 +141,9 @@ def test_the_example_corpus_gives_its_three_stories_and_each_article_knows_its_s
     assert groups == [["A"] * 5, ["B"] * 4, ["C"] * 3]
     for s in stories:
         assert all(articles[a].story_id == s.id for a in s.article_ids)
+
+
+def test_what_the_warm_up_loads_is_moved_out_of_the_collectors_sight():
+    pipeline.prepare_analysis()
+    assert gc.get_freeze_count() > 100_000  # modules, models and the KB
+    assert gc.isenabled()  # later garbage is still collected
