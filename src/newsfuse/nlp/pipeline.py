@@ -139,9 +139,11 @@ def _sentence_index(doc, sentences: list[Sentence], offset: int, sent_base: int)
 
 def _split_sentences_at_newlines(doc):
     """Block boundaries ("\n\n") always end a sentence; set before the parser runs."""
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text:
+    after_break = False
+    for tok in doc:  # one pass with the previous token's text in hand (no lookup of doc[i - 1])
+        if after_break:
             tok.is_sent_start = True
+        after_break = "\n" in tok.text
     return doc
 
 
