@@ -200,6 +200,12 @@ def _cap_ok(toks: list[Tok]) -> bool:
     return all(t.capitalised or t.norm in FUNCTION_WORDS for t in toks)
 
 
+def _may_open_name(tok: Tok) -> bool:
+    """Whether a span starting at this token can pass ``_cap_ok`` (each word capitalised or a function
+    word): a quick no for most words of running text."""
+    return tok.capitalised or tok.norm in FUNCTION_WORDS
+
+
 def kb_match(doc: Doc, i: int) -> tuple[int, Entry] | None:
     """Longest KB alias starting at token i, written as a name is written."""
     toks = doc.toks
@@ -354,7 +360,7 @@ def _place_possessed(doc: Doc, k: int) -> bool:
 def demonym_at(doc: Doc, i: int) -> tuple[int, str] | None:
     """A demonym or country name at token i ('Russian', 'US', 'Israel's')."""
     toks = doc.toks
-    if _pro_anti(doc, i):
+    if not _may_open_name(toks[i]) or _pro_anti(doc, i):
         return None
     for n in (3, 2, 1):
         k = tuple(t.norm for t in toks[i : i + n])
@@ -589,7 +595,7 @@ def _people_found(doc: Doc, j: int, end: int, items: list[tuple[int, int, str | 
 
 def adjective_at(doc: Doc, i: int) -> tuple[int, str | None] | None:
     """A demonym ('Russian', 'US') or a country-less people/faith adjective ('Kurdish', 'Shiite')."""
-    if i >= len(doc.toks):
+    if i >= len(doc.toks) or not _may_open_name(doc.toks[i]):
         return None
     dem = demonym_at(doc, i)
     if dem:
@@ -603,7 +609,7 @@ def adjective_at(doc: Doc, i: int) -> tuple[int, str | None] | None:
 
 def people_at(doc: Doc, i: int) -> tuple[int, str | None] | None:
     """A plural people noun: 'Palestinians', 'Bosnian Serbs' (the first word's country), 'Kurds'."""
-    if i >= len(doc.toks):
+    if i >= len(doc.toks) or not _may_open_name(doc.toks[i]):
         return None
     for n in (3, 2, 1):
         k = tuple(t.norm for t in doc.toks[i : i + n])
