@@ -9,6 +9,7 @@ wins over all of them. Untrusted input: size-bounded, parsed only, nothing execu
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import html as htmllib
 import json
@@ -237,24 +238,16 @@ def _parse(html: str) -> etree._Element | None:
 
 
 def extract_blocks(tree: etree._Element | None, html: str, url: str | None = None) -> list[model.Block]:
-    """trafilatura's body as blocks (readability's when trafilatura's looks like a menu).
+    """trafilatura's body as blocks, its gaps filled by a recall pass (readability's body when
+    trafilatura's looks like a menu).
 
     trafilatura prunes ``tree`` in place: read metadata from it before this.
     """
     cfg = rules()
-    opts = dict(cfg["trafilatura"])
-    try:
-        result = trafilatura.bare_extraction(
-            tree if tree is not None else html,
-            url=url,
-            with_metadata=False,
-            output_format="python",
-            config=_trafilatura_config(),
-            **opts,
-        )
-    except (ValueError, TypeError, etree.LxmlError, RecursionError):
-        result = None
-    blocks = _result_blocks(result)
+    recall_page = copy.deepcopy(tree) if tree is not None and cfg["gap_fill"]["enabled"] else html
+    blocks = _trafilatura_blocks(tree if tree is not None else html, url, cfg["trafilatura"])
+    if blocks and cfg["gap_fill"]["enabled"]:
+        blocks = fill_gaps(blocks, _trafilatura_blocks(recall_page, url, cfg["gap_fill"]["trafilatura"]))
     if _needs_fallback(blocks):
         other = readability_blocks(html)
         if _prose_score(other) > rules()["fallback"]["margin"] * _prose_score(blocks):
@@ -262,21 +255,40 @@ def extract_blocks(tree: etree._Element | None, html: str, url: str | None = Non
     return [model.Block(b.kind, _clean(b.text)) for b in blocks]
 
 
+def fill_gaps(body: list[model.Block], recall: list[model.Block]) -> list[model.Block]:
+    """``recall``'s blocks from the body's first block to its last: what a precise pass skipped
+    inside the article (a list, a section between two kept paragraphs) comes back; what lies
+    before the article's first block or after its last (cookie notices, disclosures, footers)
+    does not. ``body`` stands when ``recall`` does not hold its first and last blocks in order.
+    """
+    texts = [_clean(b.text) for b in recall]
+    first, last = _clean(body[0].text), _clean(body[-1].text)
+    if first not in texts or last not in texts:
+        return body
+    start, end = texts.index(first), len(texts) - 1 - texts[::-1].index(last)
+    return recall[start : end + 1] if end >= start else body
+
+
 def second_opinion_blocks(html: str, url: str | None) -> list[model.Block]:
     """trafilatura's full extraction (its own fallbacks on, comments off) as blocks."""
+    blocks = _trafilatura_blocks(html, url, {"include_comments": False})
+    return [model.Block(b.kind, _clean(b.text)) for b in blocks]
+
+
+def _trafilatura_blocks(page: etree._Element | str, url: str | None, options: dict[str, Any]) -> list[model.Block]:
+    """Blocks of one ``trafilatura.bare_extraction`` run; none when it fails or finds nothing."""
     try:
         result = trafilatura.bare_extraction(
-            html,
+            page,
             url=url,
             with_metadata=False,
             output_format="python",
-            include_comments=False,
             config=_trafilatura_config(),
+            **options,
         )
     except (ValueError, TypeError, etree.LxmlError, RecursionError):
         return []
-    blocks = _result_blocks(result)
-    return [model.Block(b.kind, _clean(b.text)) for b in blocks]
+    return _result_blocks(result)
 
 
 def _result_blocks(result: Any) -> list[model.Block]:

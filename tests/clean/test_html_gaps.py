@@ -1,0 +1,62 @@
+"""A precise extraction's gaps filled by a recall pass, inside the article only."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from newsfuse import model
+from newsfuse.clean.html import clean_html, fill_gaps
+
+WCXB = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "extraction" / "wcxb-dev-articles"
+
+
+def blocks(*texts: str) -> list[model.Block]:
+    return [model.Block("heading" if t.isupper() else "paragraph", t) for t in texts]
+
+
+def texts(bs: list[model.Block]) -> list[str]:
+    return [b.text for b in bs]
+
+
+def test_a_skipped_list_between_kept_paragraphs_comes_back() -> None:
+    body = blocks("Intro paragraph.", "Closing paragraph.")
+    recall = blocks("Intro paragraph.", "First principle.", "Second principle.", "Closing paragraph.")
+    assert texts(fill_gaps(body, recall)) == texts(recall)
+
+
+def test_nothing_before_the_first_or_after_the_last_block_is_taken() -> None:
+    body = blocks("Intro paragraph.", "Closing paragraph.")
+    recall = blocks(
+        "This website uses cookies.", "Intro paragraph.", "Middle.", "Closing paragraph.", "Advertising disclosure."
+    )
+    assert texts(fill_gaps(body, recall)) == ["Intro paragraph.", "Middle.", "Closing paragraph."]
+
+
+def test_body_stands_when_the_recall_pass_lacks_its_ends() -> None:
+    body = blocks("Intro paragraph.", "Closing paragraph.")
+    assert fill_gaps(body, blocks("Intro paragraph.", "Something else.")) == body
+    assert fill_gaps(body, blocks("Other start.", "Closing paragraph.")) == body
+    assert fill_gaps(body, []) == body
+    # ends in the wrong order: no span to take
+    assert fill_gaps(body, blocks("Closing paragraph.", "Intro paragraph.")) == body
+
+
+def test_ends_compared_after_cleaning_and_the_widest_span_kept() -> None:
+    body = blocks("Intro  paragraph.", "Closing paragraph.")
+    recall = blocks("Intro paragraph.", "Closing paragraph.", "Added.", "Closing paragraph.")
+    assert texts(fill_gaps(body, recall)) == texts(recall)
+
+
+def test_real_page_keeps_the_list_inside_its_article() -> None:
+    # a page whose precise pass drops a bulleted list of principles between two paragraphs
+    page = gzip.decompress((WCXB / "html" / "0118.html.gz").read_bytes()).decode("utf-8")
+    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))["0118"]
+    doc = model.RawDocument(
+        source_path="0118.html", format="html", text=page, input_sha256="x", meta={"html": True}, url=truth["url"]
+    )
+    body = "\n".join(b.text for b in clean_html(doc).blocks)
+    assert "Principle Of Regularity: Regularity is defined as conformity to enforced rules and laws." in body
+    assert "Principle Of Prudence" in body
+    assert "cookies" not in body.lower()
