@@ -1,0 +1,48 @@
+"""The dates benchmark lists errors of the folds rules may be read on, grouped by cause, and never
+those of the held-out fold."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("dates_bench", ROOT / "benchmarks" / "accuracy" / "dates.py")
+assert _spec is not None and _spec.loader is not None
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
+
+
+def doc(doc_id: str, text: str, dct: str, spans: list[tuple[str, str]]) -> dict:
+    timexes = []
+    for words, value in spans:
+        at = text.index(words)
+        timexes.append({"start": at, "end": at + len(words), "text": words, "type": "DATE", "value": value})
+    return {"doc_id": doc_id, "text": text, "dct": dct, "timexes": timexes}
+
+
+def test_error_causes():
+    assert bench.error_cause("1998-03-17", None, "1998-03-11") == "unresolved"
+    assert bench.error_cause("1998-03-10", "1998-W11", "1998-03-11") == "wrong granularity"
+    assert bench.error_cause("1998-03-10", "1998-03", "1998-03-11") == "wrong granularity"
+    assert bench.error_cause("1998-03-17", "1998-03-10", "1998-03-11") == "wrong direction"
+    assert bench.error_cause("1997-02", "1998-02", "1998-03-01") == "wrong anchor"
+
+
+def test_fold_errors_are_grouped_and_the_held_out_fold_is_refused():
+    a = doc(
+        "a",
+        "They met Tuesday and will meet again in May.",
+        "1998-03-11",
+        [("Tuesday", "1998-03-10"), ("May", "1998-05")],
+    )
+    b = doc("b", "Sales rose last year.", "1998-03-11", [("last year", "1997")])
+    folds = [[a], [b], [], [], []]
+    preds = {"a": [(9, 16, "1998-03-10"), (40, 43, "1997-05")], "b": []}
+    errors = bench.fold_errors(folds, preds, [1, 2])
+    assert [cause for cause, _line in errors] == ["wrong direction", "missed"]
+    assert "[[May]]" in errors[0][1] and "fold 2 b" in errors[1][1]
+    with pytest.raises(SystemExit):
+        bench.fold_errors(folds, preds, [4, bench.HELD_OUT_FOLD])
