@@ -17,7 +17,11 @@ published date) and as a plain-text dump (a "Published:" line, then the text), r
 ``newsfuse.pipeline.read_and_clean`` as ``newsfuse ingest`` does, annotated, and scored the same
 way (each reported date is placed back on the original text by its words, in order).
 
+Errors: ``--errors 1,2,3,4`` lists the errors of those folds grouped by cause (missed, unresolved,
+wrong granularity, wrong direction, wrong anchor); fold 5 is the held-out fold and is refused.
+
     python benchmarks/accuracy/dates.py [--data FILE] [--limit N] [--json] [--no-heideltime] [--no-ingest]
+                                        [--errors FOLDS]
 """
 
 from __future__ import annotations

@@ -953,8 +953,9 @@ def find_dates(
     """Every date expression in ``text``, resolved against ``published`` (ISO date or None).
 
     Without a publication date, the latest full date written in the text is the reference.
-    ``tokens`` (the spaCy parse of ``text``, offsets into it) give the tense of the verb governing
-    a weekday or a month; without them, tense comes from word cues around it.
+    Tense (which way a weekday or a month without a year lies) comes from word cues around it;
+    where they say nothing, ``tokens`` (the spaCy parse of ``text``, offsets into it; the pipeline
+    passes them) give the tense of the verb governing it, and mark participles that modify a noun.
     ``entities`` (spaCy DATE/TIME) are accepted for the pipeline's sake; the rules already find
     every entity they could resolve, and an unresolvable entity ("five years") is not a date.
     """
