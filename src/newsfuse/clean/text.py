@@ -62,7 +62,8 @@ def ends_sentence(line: str) -> bool:
 
 
 def is_short_unpunctuated(line: str, max_words: int, max_chars: int) -> bool:
-    return 0 < words(line) <= max_words and len(line) <= max_chars and not ends_sentence(line)
+    # the length first: counting the words of a long line (a book on one line, cut) costs its length
+    return len(line) <= max_chars and 0 < words(line) <= max_words and not ends_sentence(line)
 
 
 def is_heading_like(line: str) -> bool:
