@@ -18,6 +18,7 @@ from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedAr
 from .bare import bare_mentions
 from .kb import Entry, KnowledgeBase, get_kb
 from .nonactors import NameUses, not_an_actor, words_of
+from .offices import office_entry
 from .text import FUNCTION_WORDS, TakenSpans, Tok, key, slug, tokenize
 
 LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via over off".split())
@@ -837,8 +838,12 @@ def apposition(doc: Doc, f: Found) -> Found:
 
 
 def possessive_office(doc: Doc, f: Found) -> Found:
-    """'Netanyahu's office' -> the Israeli government."""
+    """'Netanyahu's office', 'the Obama administration' -> that country's government."""
     toks = doc.toks
+    if f.end < len(toks) and (toks[f.end].norm,) in doc.kb.not_actors["namesake_offices"]:
+        if f.ref.country and (f.ref.actor_id or "").startswith("person:"):  # "the Obama administration"
+            entry = doc.kb.sector_entry(f.ref.country, "GOV")
+            return Found(f.start, f.end + 1, ref_of(doc, entry), "coref", f.core, f.ref)
     if f.end + 1 < len(toks) and toks[f.end].norm in POSSESSIVE and f.ref.country and f.ref.actor_id:
         if f.ref.actor_id.startswith(("person:", "state:")):
             for skip in (0, 1):  # "Iraq's interim government"
@@ -883,6 +888,10 @@ def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[
         if len(toks) > 1 and e.label == "PERSON" and (doc.toks[toks[0]].norm,) in doc.kb.not_actors["bare_titles"]:
             toks = toks[1:]  # "GM Ed Stefanski": the title is no part of the name
         if not toks:
+            continue
+        office = office_entry(doc.kb, doc.text, e, doc.date)
+        if office is not None:  # "the Bush administration", "the Interior and Commerce departments"
+            extra.append(Found(toks[0], toks[-1] + 1, ref_of(doc, office), "kb", (e.start, e.end)))
             continue
         name = doc.text[doc.toks[toks[0]].start : doc.toks[toks[-1]].end]
         if not e.text[:1].isalpha():

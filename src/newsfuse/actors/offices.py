@@ -1,0 +1,55 @@
+"""Tagged names that stand for a government body only with the words after them.
+
+"the Bush administration": the tagger tags "Bush", but the words mean the government the man heads, so
+the mention is that country's government (the CAMEO codebook codes an administration as its state's
+government). "the Interior and Commerce departments": the tagger tags "Interior" and "Commerce", which the
+knowledge base knows only with their head ("Interior Department"). Word lists: ``data/not_actors.yaml``.
+"""
+
+from __future__ import annotations
+
+from newsfuse.model import Entity
+
+from .kb import Entry, KnowledgeBase
+from .nonactors import words_of
+from .text import key
+
+SINGULAR = {"departments": "Department", "ministries": "Ministry"}
+CONJUNCTIONS = frozenset({"and", "&", ",", "or"})
+
+
+def office_entry(kb: KnowledgeBase, text: str, e: Entity, date: str | None) -> Entry | None:
+    """The government body the entity ``e`` names together with the words right after it, or None."""
+    return namesake_government(kb, text, e, date) or coordinated_body(kb, text, e, date)
+
+
+def namesake_government(kb: KnowledgeBase, text: str, e: Entity, date: str | None) -> Entry | None:
+    """'the Bush administration': the government of the country whose head bears that surname (the
+    office-holder on the article's date, else the one country whose heads of government bear it)."""
+    words = words_of(e)
+    if not words or _next_words(text, e.end, 1) not in kb.not_actors["namesake_offices"]:
+        return None
+    holder = kb.office_holder(words[-1], "GOV", date) if date else None
+    term = holder.term_at(date) if holder else None
+    iso = term.country if term else kb.surname_country(words[-1], "GOV")
+    return kb.sector_entry(iso, "GOV") if iso else None
+
+
+def coordinated_body(kb: KnowledgeBase, text: str, e: Entity, date: str | None) -> Entry | None:
+    """'the Interior and Commerce departments', 'the Justice and Treasury departments': one name of a
+    coordination before a plural head, found in the KB with the singular head."""
+    after = _next_words(text, e.end, 4)
+    head = next((w for w in after[:3] if (w,) in kb.not_actors["plural_body_heads"]), None)
+    if head is None or not _coordinated_up_to(after, head):
+        return None
+    return kb.best(key(f"{e.text.removeprefix('the ')} {SINGULAR.get(head, head)}"), date)
+
+
+def _coordinated_up_to(after: tuple[str, ...], head: str) -> bool:
+    """The head right after the name, or after a conjunction and one more name."""
+    at = after.index(head)
+    return at == 0 or at == 2 and after[0] in CONJUNCTIONS
+
+
+def _next_words(text: str, end: int, n: int) -> tuple[str, ...]:
+    return key(text[end : end + 20 * n])[:n]

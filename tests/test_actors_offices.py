@@ -1,0 +1,63 @@
+"""Government bodies named with the words after a tagged name, and the US departments of the KB.
+
+Written sentences, parsed and linked as the pipeline does it: "the Bush administration" is the US
+government, not an organisation called Bush; "the Interior and Commerce departments" are two US
+departments; the Fish and Wildlife Service is its own US body, not the Department of Housing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.actors import get_kb, link
+from newsfuse.model import ActorMention, Article, Block, article_id
+
+SENTENCES = (
+    "The Bush administration on Thursday eliminated the regulations.",
+    "The Obama administration said it would appeal the ruling.",
+    "Congress gave specific authorization for the Interior and Commerce departments to act.",
+    "In a filing with the Interior Department, the council objected to the change.",
+    "The Fish and Wildlife Service will review the project.",
+    "George Bush said on Monday he would veto the bill.",
+)
+
+
+@pytest.fixture(scope="module")
+def linked() -> dict[str, tuple[ActorMention, ...]]:
+    from newsfuse.nlp import annotate
+
+    articles = [
+        Article(article_id(blocks), "test", "text", None, "2008-12-12", None, None, blocks)
+        for blocks in ((Block("paragraph", s),) for s in SENTENCES)
+    ]
+    return {s: tuple(m for m in link(a).actors if not m.bare) for s, a in zip(SENTENCES, annotate(articles))}
+
+
+def actor_of(mentions: tuple[ActorMention, ...], words: str) -> str | None:
+    return next((m.actor.actor_id for m in mentions if words in m.text), None)
+
+
+def test_an_administration_named_after_its_head_is_its_countrys_government(linked) -> None:
+    assert actor_of(linked[SENTENCES[0]], "Bush") == "gov:USA"
+    assert actor_of(linked[SENTENCES[1]], "Obama") == "gov:USA"
+
+
+def test_the_head_himself_stays_a_person(linked) -> None:
+    assert (actor_of(linked[SENTENCES[5]], "Bush") or "").startswith("person:")
+
+
+def test_coordinated_departments_are_each_a_us_department(linked) -> None:
+    mentions = linked[SENTENCES[2]]
+    assert actor_of(mentions, "Interior") == "org:united-states-department-of-the-interior"
+    assert actor_of(mentions, "Commerce") == "org:united-states-department-of-commerce"
+    assert all(m.actor.country == "USA" and m.actor.sector in {"GOV", "LEG"} for m in mentions)
+
+
+def test_a_department_named_with_its_head_is_the_us_department(linked) -> None:
+    assert actor_of(linked[SENTENCES[3]], "Interior Department") == "org:united-states-department-of-the-interior"
+
+
+def test_a_bureau_the_phoenix_dictionary_files_under_another_department_is_its_own_body(linked) -> None:
+    assert actor_of(linked[SENTENCES[4]], "Fish and Wildlife Service") == "org:united-states-fish-and-wildlife-service"
+    actor = get_kb().resolve("Fish and Wildlife Service")
+    assert actor is not None and (actor.country, actor.sector) == ("USA", "GOV")
