@@ -30,6 +30,7 @@ import stories as S  # noqa: E402
 
 from newsfuse.stories import StoryClusterer, embed_texts  # noqa: E402
 from newsfuse.stories.coref import (  # noqa: E402
+    PAIR_KINDS,
     AnyMention,
     allowed,
     arguments,
@@ -37,6 +38,7 @@ from newsfuse.stories.coref import (  # noqa: E402
     determiner,
     group,
     pair_features,
+    pair_kind,
     with_spread,
 )
 from newsfuse.stories.items import normalise_name  # noqa: E402
@@ -333,26 +335,36 @@ def _union(*partitions: list) -> list[set]:
     return list(_by(parent, find, key=lambda x: x).values())
 
 
-def fit(gold: list[dict], feats: list[AnyMention]) -> dict[str, float]:
+def fit(gold: list[dict], feats: list[AnyMention]) -> dict[str, dict[str, float]]:
     """Logistic weights of the pair features over every pair of one story the hard constraints
-    allow, labelled by the gold chains: how ``coref.weights`` was set, on ECB+ train only."""
-    from sklearn.linear_model import LogisticRegression
-
+    allow, labelled by the gold chains, one vector per pair kind (two mentions of one article, of
+    two articles; a kind with pairs of one label only gets the vector of all pairs): how
+    ``coref.weights`` was set, on ECB+ train only."""
     chain = {m["id"]: m["chain"] for m in gold}
     by_story = defaultdict(list)
     for f in sorted(feats, key=lambda f: f.id):
         if f.story is not None:
             by_story[f.story].append(f)
-    rows, labels = [], []
+    rows: dict[str, list] = {kind: [] for kind in PAIR_KINDS}
+    labels: dict[str, list] = {kind: [] for kind in PAIR_KINDS}
     for story in by_story.values():
         ms = with_spread(story)
         for i, a in enumerate(ms):
             for b in ms[i + 1 :]:
                 if allowed(a, b):
-                    rows.append(pair_features(a, b))
-                    labels.append(chain[a.id] == chain[b.id])
-    if not rows or len(set(labels)) < 2:
+                    rows[pair_kind(a, b)].append(pair_features(a, b))
+                    labels[pair_kind(a, b)].append(chain[a.id] == chain[b.id])
+    pooled_rows, pooled_labels = [r for k in PAIR_KINDS for r in rows[k]], [y for k in PAIR_KINDS for y in labels[k]]
+    if len(set(pooled_labels)) < 2:
         return {}
+    pooled = _logistic(pooled_rows, pooled_labels)
+    # a kind whose pairs are all one label (a few documents) takes the vector fitted on all pairs
+    return {kind: _logistic(rows[kind], labels[kind]) if len(set(labels[kind])) == 2 else pooled for kind in PAIR_KINDS}
+
+
+def _logistic(rows: list[dict[str, float]], labels: list[bool]) -> dict[str, float]:
+    from sklearn.linear_model import LogisticRegression
+
     names = list(rows[0])
     model = LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False)
     model.fit(np.array([[r[k] for k in names] for r in rows]), np.array(labels))

@@ -19,14 +19,19 @@ from hypothesis import strategies as st
 from newsfuse.stories import embed_texts
 from newsfuse.stories.config import load
 from newsfuse.stories.coref import (
+    PAIR_KINDS,
     AnyMention,
     arguments,
+    cameo_synonyms,
     context_vectors,
     determiner,
     group,
     lemma_family,
     pair_features,
+    pair_kind,
     pair_score,
+    same_cameo_code,
+    trigger_verb,
     with_spread,
 )
 
@@ -78,7 +83,9 @@ def test_coref_benchmark_contract_on_a_few_ecb_documents(capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[-1].startswith("{")
     fitted = json.loads(next(line for line in lines if line.startswith("weights:")).removeprefix("weights:"))
-    assert set(fitted) == set(load("fusion.yaml")["coref"]["weights"])
+    weights = load("fusion.yaml")["coref"]["weights"]
+    assert set(fitted) == set(weights) == set(PAIR_KINDS)
+    assert all(set(fitted[kind]) == set(weights[kind]) for kind in PAIR_KINDS)
 
 
 def test_coref_weights_are_never_fitted_on_dev():
@@ -420,3 +427,65 @@ def test_stories_cv_runs_on_a_few_real_documents(tmp_path):
     summary = run_all.summary_rows({"stories-cv": result})
     anchor = str(result["pooled"]["anchor_tfidf_avg_linkage"]["f1"])
     assert any("topic folds" in row[0] and anchor in row[2] for row in summary)
+
+
+def test_coref_trigger_verb_undoes_nominalising_suffixes():
+    assert trigger_verb("kill") == "kill"
+    assert trigger_verb("killing") == "kill" and trigger_verb("shooting") == "shoot"
+    assert trigger_verb("election") == "elect" and trigger_verb("investigation") == "investigate"
+    assert trigger_verb("hitting") == "hit"  # the doubled consonant made single
+    assert trigger_verb("appointment") == "appoint"
+    assert trigger_verb("blaze") == "" and trigger_verb("earthquake") == ""  # no CAMEO verb
+
+
+def test_coref_cameo_families_are_synonyms_and_event_codes():
+    assert cameo_synonyms("murder", "killing") and cameo_synonyms("arrest", "capture")
+    assert not cameo_synonyms("arrest", "murder") and not cameo_synonyms("blaze", "fire")
+    assert same_cameo_code("shooting", "murder") and not same_cameo_code("arrest", "murder")
+    a = coref_mention(1, "s1", "murder", "a1")
+    assert pair_features(a, coref_mention(2, "s1", "killing", "a2"))["cameo_synonyms"] == 1.0
+    # a lemma family is not counted again as synonyms; a shared code only where no block is shared
+    shoot = pair_features(coref_mention(3, "s1", "shoot", "a1"), coref_mention(4, "s1", "shooting", "a2"))
+    assert shoot["cameo_synonyms"] == shoot["same_cameo_code"] == 0.0
+    attack = pair_features(coref_mention(5, "s1", "attack", "a1"), coref_mention(6, "s1", "murder", "a2"))
+    assert attack["cameo_synonyms"] == 0.0 and attack["same_cameo_code"] == 1.0
+    killing, arrest = coref_mention(7, "s1", "killing", "a2"), coref_mention(8, "s1", "arrest", "a2")
+    assert pair_score(a, killing) > pair_score(a, arrest)
+
+
+def test_coref_within_article_features_and_weights():
+    the_attack = coref_mention(1, "s1", "attack", "a1", sentence=2, pos="NOUN", determiner="the")
+    an_attack = coref_mention(2, "s1", "attack", "a1", sentence=0, pos="NOUN", determiner="an")
+    murder = coref_mention(3, "s1", "murder", "a1", sentence=12)
+    assert pair_features(an_attack, the_attack)["same_article_definite"] == 1.0
+    assert pair_features(an_attack, murder)["same_article_definite"] == 0.0
+    assert pair_features(an_attack, the_attack)["same_article_distance"] == pytest.approx(0.2)
+    assert pair_features(an_attack, murder)["same_article_distance"] == 1.0  # capped
+    elsewhere = dataclasses.replace(the_attack, id="m4", article="a2")
+    assert pair_features(an_attack, elsewhere)["same_article_definite"] == 0.0
+    assert pair_kind(an_attack, the_attack) == "within_article" and pair_kind(an_attack, elsewhere) == "across_articles"
+    # the within-article vector scores pairs of one article, the other vector pairs of two
+    zero = {k: 0.0 for k in pair_features(an_attack, the_attack)}
+    weights = {"within_article": {**zero, "bias": 4.0}, "across_articles": {**zero, "bias": -4.0}}
+    assert pair_score(an_attack, the_attack, weights) == 4.0 and pair_score(an_attack, elsewhere, weights) == -4.0
+    assert sorted(sorted(g) for g in group([an_attack, the_attack, elsewhere], weights, 0.5)) == [["m1", "m2"], ["m4"]]
+    assert set(load("fusion.yaml")["coref"]["weights"]) == set(PAIR_KINDS)
+
+
+def test_trigger_families_are_built_from_the_cameo_lexicon():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_trigger_families import families
+
+    lexicon = {
+        "blocks": [{"name": "KILL"}, {"name": "APPREHEND"}],
+        "verbs": {
+            "kill": [{"block": 0, "default": {"code": "190"}}],
+            "murder": [{"block": 0, "default": {"code": "190"}}],
+            "arrest": [{"block": 1, "default": {"code": "173"}}, {"block": 1, "default": {"code": None}}],
+            "round up": [{"block": 1, "default": {"code": "173"}}],
+        },
+    }
+    assert families(lexicon) == {
+        "blocks": {"arrest": ["APPREHEND"], "kill": ["KILL"], "murder": ["KILL"]},
+        "codes": {"arrest": ["173"], "kill": ["190"], "murder": ["190"]},
+    }

@@ -4,9 +4,12 @@ when their day-precision dates do not conflict. What stands in for the PLOVER ty
 (its lemma, its words' embedding and its embedding in its sentence) and what stands in for the
 actors are the trigger's syntactic arguments, the names around it and the people of its article;
 how many of the story's articles use the trigger's lemma family (``with_spread``) tells a story's
-main events from the passing ones, and two mentions of one sentence are two events.
-The pair score is a logistic model whose weights (``coref.weights`` in ``fusion.yaml``) were
-fitted on ECB+ train only; mentions of one story are grouped by average linkage over the pair
+main events from the passing ones, and two mentions of one sentence are two events. Synonyms
+(murder / killing) are told by the CAMEO verb dictionary's synonym blocks and event codes
+(``trigger_families.yaml``, with nominalising suffixes undone), and a mention of one article that
+is a definite nominal ("the attack") most often refers back to one told before.
+The pair score is a logistic model whose weights (``coref.weights`` in ``fusion.yaml``, one vector
+for two mentions of one article and one for mentions of two articles) were fitted on ECB+ train only; mentions of one story are grouped by average linkage over the pair
 probabilities, in a canonical order, so the result does not depend on input order.
 """
 
@@ -16,6 +19,7 @@ import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -106,6 +110,52 @@ def _trigger_vector(encoded: Encoded, spans: Sequence[tuple[int, int]]) -> np.nd
 # ---------------------------------------------------------------------- the pair decision
 
 
+@cache
+def _trigger_families() -> dict[str, dict[str, list[str]]]:
+    return load("trigger_families.yaml")
+
+
+@cache
+def trigger_verb(lemma: str) -> str:
+    """The CAMEO verb a trigger lemma is, or is derived from by a nominalising suffix ("killing" ->
+    "kill", "robbery" -> "rob", "election" -> "elect", "investigation" -> "investigate"); "" when
+    none is in the CAMEO verb dictionary. The suffix rules are ``coref.derivations`` in fusion.yaml."""
+    verbs = _trigger_families()["blocks"]
+    if lemma in verbs:
+        return lemma
+    for suffix, replacement in _cfg()["derivations"]:
+        stem = lemma[: -len(suffix)]
+        if not lemma.endswith(suffix) or len(stem) < 2:
+            continue
+        undoubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+        for candidate in (stem + replacement, undoubled + replacement):
+            if candidate in verbs:
+                return candidate
+    return ""
+
+
+def cameo_synonyms(a: str, b: str) -> bool:
+    """The two trigger lemmas' verbs share a CAMEO synonym block (kill / murder / slay)."""
+    return _shared("blocks", a, b)
+
+
+def same_cameo_code(a: str, b: str) -> bool:
+    """The two trigger lemmas' verbs share a CAMEO event code (kill / shoot / attack: 190)."""
+    return _shared("codes", a, b)
+
+
+def _shared(table: str, a: str, b: str) -> bool:
+    families = _trigger_families()[table]
+    va, vb = trigger_verb(a), trigger_verb(b)
+    return bool(va and vb and set(families.get(va, ())) & set(families.get(vb, ())))
+
+
+def definite_nominal(m: AnyMention) -> bool:
+    """A noun trigger with a definite determiner ("the attack", "this incident"): most often it
+    refers back to an event already told."""
+    return m.pos == "NOUN" and m.determiner in _cfg()["definite_determiners"]
+
+
 def lemma_family(a: str, b: str) -> bool:
     """Same lemma, or one a short inflection of the other the parser left unlemmatised
     ("shoot"/"shooting", "playoff"/"playoffs")."""
@@ -138,6 +188,10 @@ def pair_features(a: AnyMention, b: AnyMention) -> dict[str, float]:
     family = lemma_family(a.lemma, b.lemma)
     spread = min(a.spread, b.spread)
     context = _cos(a.context, b.context)
+    synonyms = not family and cameo_synonyms(a.lemma, b.lemma)
+    same_code = not family and not synonyms and same_cameo_code(a.lemma, b.lemma)
+    cap = cfg["sentence_distance_cap"]
+    distance = min(abs(a.sentence - b.sentence), cap) / cap if a.sentence >= 0 and b.sentence >= 0 else 1.0
     return {
         "bias": 1.0,
         "context_similarity": context,
@@ -156,6 +210,12 @@ def pair_features(a: AnyMention, b: AnyMention) -> dict[str, float]:
         "story_spread": spread,
         "story_spread_family": spread * family,
         "story_spread_context": spread * context,
+        "cameo_synonyms": float(synonyms),
+        "same_cameo_code": float(same_code),
+        "same_article_cameo": float(same_article and (synonyms or same_code)),
+        "same_article_context": same_article * context,
+        "same_article_distance": same_article * distance,
+        "same_article_definite": float(same_article and (definite_nominal(a) or definite_nominal(b))),
     }
 
 
@@ -164,13 +224,25 @@ def allowed(a: AnyMention, b: AnyMention) -> bool:
     return a.story is not None and a.story == b.story and not (a.dates and b.dates and not a.dates & b.dates)
 
 
-def pair_score(a: AnyMention, b: AnyMention, weights: dict[str, float] | None = None) -> float:
+Weights = dict[str, dict[str, float]]  # PAIR_KINDS -> feature -> weight
+
+
+def pair_kind(a: AnyMention, b: AnyMention) -> str:
+    """Which weight vector scores the pair: two mentions of one article (where a second mention is
+    most often a synonym or a generic nominal of the first) or of two articles."""
+    return PAIR_KINDS[1] if a.article and a.article == b.article else PAIR_KINDS[0]
+
+
+PAIR_KINDS = ("across_articles", "within_article")
+
+
+def pair_score(a: AnyMention, b: AnyMention, weights: Weights | None = None) -> float:
     """Log-odds that two mentions are one event (-inf when they cannot be); ``weights`` default to
-    ``coref.weights`` in fusion.yaml."""
+    ``coref.weights`` in fusion.yaml, one vector per ``pair_kind``."""
     if not allowed(a, b):
         return -math.inf
-    weights = weights or _cfg()["weights"]
-    return sum(weights[k] * v for k, v in pair_features(a, b).items())
+    vector = (weights or _cfg()["weights"])[pair_kind(a, b)]
+    return sum(vector[k] * v for k, v in pair_features(a, b).items())
 
 
 def same_event(a: AnyMention, b: AnyMention) -> bool:
@@ -178,7 +250,7 @@ def same_event(a: AnyMention, b: AnyMention) -> bool:
 
 
 def group(
-    mentions: list[AnyMention], weights: dict[str, float] | None = None, threshold: float | None = None
+    mentions: list[AnyMention], weights: Weights | None = None, threshold: float | None = None
 ) -> list[list[str]]:
     """Clusters of mention ids: story by story, average linkage over the pair probabilities
     (``weights`` and ``threshold`` default to fusion.yaml's)."""
@@ -195,7 +267,7 @@ def group(
     return clusters
 
 
-def _average_linkage(ms: list[AnyMention], threshold: float, weights: dict[str, float] | None) -> list[list[str]]:
+def _average_linkage(ms: list[AnyMention], threshold: float, weights: Weights | None) -> list[list[str]]:
     if len(ms) == 1:
         return [[ms[0].id]]
     n = len(ms)
