@@ -2,7 +2,8 @@
 
 Written sentences, parsed and linked as the pipeline does it: "the Bush administration" is the US
 government, not an organisation called Bush; "the Interior and Commerce departments" are two US
-departments; the Fish and Wildlife Service is its own US body, not the Department of Housing.
+departments; "the Central Election Commission" in a report about Turkmenistan is Turkmenistan's; the
+Fish and Wildlife Service is its own US body, not the Department of Housing.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ SENTENCES = (
     "In a filing with the Interior Department, the council objected to the change.",
     "The Fish and Wildlife Service will review the project.",
     "George Bush said on Monday he would veto the bill.",
+    "Turkmenistan held a vote. Turkmenistan has one party. The country's Central Election Commission spoke.",
+    "The Indian navy freed the ship. India and Pakistan talked. The Defence Ministry said the raid went well.",
+    "India met Pakistan. Later India and Pakistan agreed. The Defence Ministry said the raid went well.",
 )
 
 
@@ -61,3 +65,12 @@ def test_a_bureau_the_phoenix_dictionary_files_under_another_department_is_its_o
     assert actor_of(linked[SENTENCES[4]], "Fish and Wildlife Service") == "org:united-states-fish-and-wildlife-service"
     actor = get_kb().resolve("Fish and Wildlife Service")
     assert actor is not None and (actor.country, actor.sector) == ("USA", "GOV")
+
+
+def test_a_generic_state_body_is_that_body_of_the_country_the_report_names_most(linked) -> None:
+    assert actor_of(linked[SENTENCES[6]], "Central Election Commission") == "gov:TKM"
+    assert actor_of(linked[SENTENCES[7]], "Defence Ministry") == "mil:IND"  # CAMEO: a defence ministry is MIL
+
+
+def test_a_generic_state_body_takes_no_country_from_a_tie(linked) -> None:
+    assert actor_of(linked[SENTENCES[8]], "Defence Ministry") == "org:the-defence-ministry"

@@ -872,6 +872,7 @@ def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[
         covered.add(doc.toks[f.start].start, doc.toks[f.end - 1].end)
     starts = [t.start for t in doc.toks]
     uses = NameUses(doc.text, entities)
+    countries = [(doc.toks[f.start].start, f.ref.country) for f in found if f.ref.country]
     extra = []
     for e in entities:
         if e.label not in {"PERSON", "ORG"} or covered.overlaps(e.start, e.end):
@@ -889,7 +890,7 @@ def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[
             toks = toks[1:]  # "GM Ed Stefanski": the title is no part of the name
         if not toks:
             continue
-        office = office_entry(doc.kb, doc.text, e, doc.date)
+        office = office_entry(doc.kb, doc.text, e, doc.date, countries)
         if office is not None:  # "the Bush administration", "the Interior and Commerce departments"
             extra.append(Found(toks[0], toks[-1] + 1, ref_of(doc, office), "kb", (e.start, e.end)))
             continue

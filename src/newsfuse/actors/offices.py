@@ -8,6 +8,9 @@ knowledge base knows only with their head ("Interior Department"). Word lists: `
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from newsfuse.model import Entity
 
 from .kb import Entry, KnowledgeBase
@@ -16,11 +19,35 @@ from .text import key
 
 SINGULAR = {"departments": "Department", "ministries": "Ministry"}
 CONJUNCTIONS = frozenset({"and", "&", ",", "or"})
+# sectors of a state's own bodies and parties: a generic name of one names that body of one country
+# ('the Defence Ministry'); a one-word agent ('Navy', 'Mafia') may be any country's or none
+STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY"})
 
 
-def office_entry(kb: KnowledgeBase, text: str, e: Entity, date: str | None) -> Entry | None:
-    """The government body the entity ``e`` names together with the words right after it, or None."""
-    return namesake_government(kb, text, e, date) or coordinated_body(kb, text, e, date)
+def office_entry(
+    kb: KnowledgeBase, text: str, e: Entity, date: str | None, countries: Sequence[tuple[int, str]] = ()
+) -> Entry | None:
+    """The government body the entity ``e`` names together with the words right after it, or with the
+    country the article has named most before it (``countries``: (character offset, ISO-3) of the
+    actors linked so far), or None."""
+    return (
+        namesake_government(kb, text, e, date) or coordinated_body(kb, text, e, date) or national_body(kb, e, countries)
+    )
+
+
+def national_body(kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, str]]) -> Entry | None:
+    """'the Defence Ministry', 'the Central Election Commission': a name that is only a generic agent
+    (a CAMEO agent phrase of more than one word, of a state body or a party) names that body of the
+    country the report is about -- the one it has named most before it (at least twice, and more often
+    than any other)."""
+    words = words_of(e)
+    sector = kb.agents.get(words) if e.label == "ORG" and len(words) > 1 else None
+    if sector not in STATE_BODIES or not e.text.removeprefix("the ")[:1].isupper():
+        return None
+    counts = Counter(iso for at, iso in countries if at < e.start).most_common(2)
+    if not counts or counts[0][1] < 2 or len(counts) > 1 and counts[1][1] == counts[0][1]:
+        return None
+    return kb.sector_entry(counts[0][0], sector)
 
 
 def namesake_government(kb: KnowledgeBase, text: str, e: Entity, date: str | None) -> Entry | None:
