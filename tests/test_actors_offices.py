@@ -1,4 +1,5 @@
-"""Government bodies named with the words after a tagged name, and the US departments of the KB.
+"""Government bodies named with the words after a tagged name, the US departments of the KB, and two
+word lists (playing positions before a name, addresses ending in "Place").
 
 Written sentences, parsed and linked as the pipeline does it: "the Bush administration" is the US
 government, not an organisation called Bush; "the Interior and Commerce departments" are two US
@@ -23,6 +24,8 @@ SENTENCES = (
     "Turkmenistan held a vote. Turkmenistan has one party. The country's Central Election Commission spoke.",
     "The Indian navy freed the ship. India and Pakistan talked. The Defence Ministry said the raid went well.",
     "India met Pakistan. Later India and Pakistan agreed. The Defence Ministry said the raid went well.",
+    "Punter Dustin Colquitt kicked it away, and Kicker Ryan Succop missed twice.",
+    "The next morning he walked back to 505 Bleecker Place .",
 )
 
 
@@ -74,3 +77,13 @@ def test_a_generic_state_body_is_that_body_of_the_country_the_report_names_most(
 
 def test_a_generic_state_body_takes_no_country_from_a_tie(linked) -> None:
     assert actor_of(linked[SENTENCES[8]], "Defence Ministry") == "org:the-defence-ministry"
+
+
+def test_a_playing_position_before_a_name_is_no_part_of_it(linked) -> None:
+    ids = {m.actor.actor_id for m in linked[SENTENCES[9]]}
+    assert {"person:dustin-colquitt", "person:ryan-succop"} <= ids
+    assert not any("kicker" in i or "punter" in i for i in ids)
+
+
+def test_a_name_ending_in_place_is_an_address(linked) -> None:
+    assert actor_of(linked[SENTENCES[10]], "Bleecker") is None
