@@ -1,5 +1,5 @@
 """Government bodies named with the words after a tagged name, the US departments of the KB, and two
-word lists (playing positions before a name, addresses ending in "Place").
+word lists (playing positions before a name, addresses ending in "Place"), a capital as a modifier.
 
 Written sentences, parsed and linked as the pipeline does it: "the Bush administration" is the US
 government, not an organisation called Bush; "the Interior and Commerce departments" are two US
@@ -26,6 +26,7 @@ SENTENCES = (
     "India met Pakistan. Later India and Pakistan agreed. The Defence Ministry said the raid went well.",
     "Punter Dustin Colquitt kicked it away, and Kicker Ryan Succop missed twice.",
     "The next morning he walked back to 505 Bleecker Place .",
+    "Jewels were stolen from a Paris boutique, and a Moscow court jailed two men; Paris said it would help.",
 )
 
 
@@ -87,3 +88,11 @@ def test_a_playing_position_before_a_name_is_no_part_of_it(linked) -> None:
 
 def test_a_name_ending_in_place_is_an_address(linked) -> None:
     assert actor_of(linked[SENTENCES[10]], "Bleecker") is None
+
+
+def test_a_capital_between_an_indefinite_article_and_a_common_noun_is_a_modifier(linked) -> None:
+    mentions = linked[SENTENCES[11]]
+    paris = [m for m in mentions if m.text == "Paris"]
+    assert len(paris) == 1 and paris[0].start > 60  # "a Paris boutique": no actor; "Paris said": the government
+    assert paris[0].actor.actor_id == "gov:FRA"
+    assert actor_of(mentions, "Moscow court") == "jud:RUS"  # an agent noun after the capital: its court

@@ -65,7 +65,11 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     text = annotated.article.text
     doc = Doc(kb, tokenize(text), annotated.article.published, text, surnames=tagged_surnames(annotated))
     containing = EntitiesContaining(annotated.entities)
-    found = [f for f in scan(doc) if not _inside_other_name(doc, f, containing) and not _model(doc, f)]
+    found = [
+        f
+        for f in scan(doc)
+        if not _inside_other_name(doc, f, containing) and not _model(doc, f) and not _capital_as_modifier(doc, f)
+    ]
     found = add_ner(doc, found, annotated.entities)
     mentions = tuple(
         ActorMention(
@@ -140,6 +144,19 @@ def _inside_other_name(doc: Doc, f: Found, containing: EntitiesContaining) -> bo
         if e.label == "ORG" and e.start <= start and end < e.end and _place_as_modifier(doc, f, e):
             return True
     return False
+
+
+def _capital_as_modifier(doc: Doc, f: Found) -> bool:
+    """'a Paris boutique': a capital between an indefinite article and a common noun that is no agent
+    ('a Moscow court' is one) modifies the noun; the article is the noun's, so no government is named."""
+    if f.source != "kb" or not (f.ref.actor_id or "").startswith("gov:") or f.end - f.start != 1:
+        return False
+    if (doc.toks[f.start].norm,) not in doc.kb.capitals or f.start == 0 or f.end >= len(doc.toks):
+        return False
+    before, after = doc.toks[f.start - 1], doc.toks[f.end]
+    if before.norm not in {"a", "an"} or after.capitalised or not after.raw.isalpha():
+        return False
+    return agent_after(doc, f.end, 0) is None
 
 
 def _place_as_modifier(doc: Doc, f: Found, e: Entity) -> bool:
