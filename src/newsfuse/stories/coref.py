@@ -9,8 +9,9 @@ main events from the passing ones, and two mentions of one sentence are two even
 (``trigger_families.yaml``, with nominalising suffixes undone), and a mention of one article that
 is a definite nominal ("the attack") most often refers back to one told before.
 The pair score is a logistic model whose weights (``coref.weights`` in ``fusion.yaml``, one vector
-for two mentions of one article and one for mentions of two articles) were fitted on ECB+ train only; mentions of one story are grouped by average linkage over the pair
-probabilities, in a canonical order, so the result does not depend on input order.
+for two mentions of one article and one for mentions of two articles) were fitted on ECB+ train
+only; mentions of one story are grouped by average linkage over the pair probabilities, in a
+canonical order, so the result does not depend on input order.
 """
 
 from __future__ import annotations
