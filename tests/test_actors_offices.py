@@ -1,5 +1,5 @@
 """Government bodies named with the words after a tagged name, the US departments of the KB, and two
-word lists (playing positions before a name, addresses ending in "Place"), a capital as a modifier.
+word lists (playing positions before a name, addresses ending in "Place", nouns for works), a capital as a modifier.
 
 Written sentences, parsed and linked as the pipeline does it: "the Bush administration" is the US
 government, not an organisation called Bush; "the Interior and Commerce departments" are two US
@@ -27,6 +27,7 @@ SENTENCES = (
     "Punter Dustin Colquitt kicked it away, and Kicker Ryan Succop missed twice.",
     "The next morning he walked back to 505 Bleecker Place .",
     "Jewels were stolen from a Paris boutique, and a Moscow court jailed two men; Paris said it would help.",
+    "Ross is in talks to return as director for the sequel, Catching Fire, and the deal hinges on money.",
 )
 
 
@@ -96,3 +97,9 @@ def test_a_capital_between_an_indefinite_article_and_a_common_noun_is_a_modifier
     assert len(paris) == 1 and paris[0].start > 60  # "a Paris boutique": no actor; "Paris said": the government
     assert paris[0].actor.actor_id == "gov:FRA"
     assert actor_of(mentions, "Moscow court") == "jud:RUS"  # an agent noun after the capital: its court
+
+
+def test_a_name_right_after_a_noun_for_a_work_is_its_title(linked) -> None:
+    mentions = linked[SENTENCES[12]]
+    assert actor_of(mentions, "Catching Fire") is None
+    assert actor_of(mentions, "Ross") == "person:ross"

@@ -102,6 +102,7 @@ def not_an_actor(
         or e.label == "ORG"
         and _after_model_year(text, e)
         or _quoted_title(text, e)
+        or _after_work_noun(kb, text, e)
     )
 
 
@@ -369,3 +370,12 @@ def _quoted_title(text: str, e: Entity) -> bool:
         return False
     quoted = [t.norm for t in tokenize(text[opening : e.end + closing])]
     return len(quoted) <= 6 and not SPEECH & set(quoted)  # '" said Smith . "' closes one quote, opens another
+
+
+def _after_work_noun(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'the sequel, Catching Fire', 'the novel New Moon': a name right after a noun for a work (or after
+    it and a comma) is the work's title."""
+    toks = tokenize(text[max(e.start - 40, 0) : e.start])
+    while toks and not toks[-1].raw[:1].isalnum():
+        toks.pop()  # a comma or an opening quote between the noun and the title
+    return bool(toks) and (toks[-1].norm,) in kb.not_actors["work_nouns"]
