@@ -371,7 +371,8 @@ def test_second_opinion_wins_where_the_own_body_collapses(folder: Path, prefix: 
     is a 66-word fragment of a 4,700-word guide. trafilatura's full extraction has the article."""
     html, truth = corpus_page(folder, prefix)
     variants = H.html_variants(raw(html))
-    assert shingle_f1(H._body_text(variants.articles["own"]), truth["body"]) < 0.2  # the collapse
+    assert variants.evidence["agreement"] < 0.2  # the own pass collapsed: the two passes barely agree
+    assert shingle_f1(H._body_text(variants.articles["own"]), truth["body"]) < 0.6  # even with its sections back
     art = clean_html(raw(html))
     assert shingle_f1(art.text, truth["body"]) > 0.9
     notes = [r.text for r in art.removed if r.reason == "second opinion"]

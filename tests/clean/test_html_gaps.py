@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from newsfuse import model
-from newsfuse.clean.html import clean_html, fill_gaps
+from newsfuse.clean.html import clean_html, fill_gaps, insert_sections
 
 WCXB = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "extraction" / "wcxb-dev-articles"
 
@@ -60,3 +60,31 @@ def test_real_page_keeps_the_list_inside_its_article() -> None:
     assert "Principle Of Regularity: Regularity is defined as conformity to enforced rules and laws." in body
     assert "Principle Of Prudence" in body
     assert "cookies" not in body.lower()
+
+
+LONG = " ".join(["The answer explains how the plate divides a meal into its parts."] * 10)  # 120 words
+
+
+def test_a_section_only_the_second_opinion_found_is_put_back_in_place() -> None:
+    body = blocks("Intro paragraph.", "PERMISSIONS", "Closing paragraph.")
+    other = blocks("Intro paragraph.", "FAQ", LONG, "PERMISSIONS", "Closing paragraph.")
+    assert texts(insert_sections(body, other)) == ["Intro paragraph.", "FAQ", LONG, "PERMISSIONS", "Closing paragraph."]
+
+
+def test_short_runs_and_runs_outside_the_body_are_not_inserted() -> None:
+    body = blocks("Intro paragraph.", "Closing paragraph.")
+    widget = blocks("Intro paragraph.", "Advertisement", "Buy now for half price.", "Closing paragraph.")
+    assert insert_sections(body, widget) == body  # a few words between paragraphs: a widget
+    outside = blocks(LONG, "Intro paragraph.", "Closing paragraph.", LONG + " More.")
+    assert insert_sections(body, outside) == body  # before the first shared block, after the last
+    assert insert_sections(body, []) == body
+
+
+def test_real_page_gets_back_the_folded_questions_its_fast_pass_skipped() -> None:
+    # a guide whose question-and-answer section is folded: the fast pass kept a third of the text
+    page = gzip.decompress((WCXB / "html" / "0073.html.gz").read_bytes()).decode("utf-8")
+    doc = model.RawDocument(source_path="0073.html", format="html", text=page, input_sha256="x", meta={"html": True})
+    lines = [b.text for b in clean_html(doc).blocks]
+    question = "Are the relative sizes of the Healthy Eating Plate sections based on calories or volume?"
+    assert question in lines
+    assert lines.index("Your Plate and the Planet") < lines.index(question) < lines.index("Permissions for Use")

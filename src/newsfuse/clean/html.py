@@ -127,12 +127,18 @@ def html_variants(doc: model.RawDocument) -> Variants:
     if not doc.meta.get("published"):
         _set_page_date(meta, tree, url)
     reference = opinion.markup_body(tree, meta.pop("article_body", None))
-    own = _finished(doc, meta, extract_blocks(tree, html, url=url))  # prunes tree: markup read above
-    other = _finished(doc, meta, second_opinion_blocks(html, url))
+    own_blocks = extract_blocks(tree, html, url=url)  # prunes tree: markup read above
+    other_blocks = second_opinion_blocks(html, url)
+    own = _finished(doc, meta, own_blocks)
+    other = _finished(doc, meta, other_blocks)
     if own is None and other is None:
         raise CleanError("no main text found in HTML")
     words = rules()["fallback"]["prose_min_words"]
     ev = opinion.evidence(_body_text(own), _body_text(other), reference, words, meta.get("title"))
+    # the decision is between the two passes as they came; the own body then gets its skipped sections
+    with_sections = insert_sections(own_blocks, other_blocks)
+    if own is not None and len(with_sections) > len(own_blocks):
+        own = _finished(doc, meta, with_sections)
     return Variants(ev, {"own": own, "other": other})
 
 
@@ -267,6 +273,32 @@ def fill_gaps(body: list[model.Block], recall: list[model.Block]) -> list[model.
         return body
     start, end = texts.index(first), len(texts) - 1 - texts[::-1].index(last)
     return recall[start : end + 1] if end >= start else body
+
+
+def insert_sections(body: list[model.Block], other: list[model.Block]) -> list[model.Block]:
+    """``body`` with the sections only ``other`` found inside it put back in their place.
+
+    A run of ``other``'s blocks that ``body`` lacks, standing between two blocks both hold, is
+    inserted after the first of the two when it holds at least ``sections.min_words`` words: a
+    section the precise pass skipped (a folded FAQ, a tabbed part), not a widget between
+    paragraphs. Nothing before the body's first shared block or after its last is added.
+    """
+    have = {b.text for b in body}
+    min_words = rules()["sections"]["min_words"]
+    inserts: dict[str, list[model.Block]] = {}
+    previous: str | None = None
+    run: list[model.Block] = []
+    for block in other:
+        if block.text not in have:
+            run.append(block)
+            continue
+        if previous is not None and sum(len(_TOKEN.findall(b.text)) for b in run) >= min_words:
+            inserts.setdefault(previous, []).extend(run)
+        previous, run = block.text, []
+    out: list[model.Block] = []
+    for block in body:
+        out += [block, *inserts.pop(block.text, [])]
+    return out
 
 
 def second_opinion_blocks(html: str, url: str | None) -> list[model.Block]:
