@@ -13,8 +13,10 @@ shuffled with the fixed seed ``SEED``). The one choice newsfuse makes from data 
 setting of ``clean/html.py`` (``second_opinion.grid`` in ``clean/data/html_rules.yaml``) -- is chosen
 on 4 folds (both corpora together) and scored on the 5th; the figures printed as "cross-validated"
 are the held-out ones. Metadata is read by fixed precedence (nothing is chosen from data), so its
-figures are the same either way; they are shown per fold too. A "collapse" is a page where newsfuse
-scores F1 < 0.5 while trafilatura scores > 0.8.
+figures are the same either way; they are shown per fold too. The fixed settings of ``clean/html.py``
+(``gap_fill``, ``sections.min_words``, the ``visible_date`` windows) were set by reading pages of
+folds 0-3 only; fold 4 was never read page by page, so it is the check on them. A "collapse" is a
+page where newsfuse scores F1 < 0.5 while trafilatura scores > 0.8.
 
     python benchmarks/accuracy/extraction.py [--data DIR] [--json] [--limit N]
 

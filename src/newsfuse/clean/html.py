@@ -1,10 +1,12 @@
 """HTML page -> Article: main text (headings + paragraphs), title, date, author, outlet.
 
-trafilatura finds the main text; readability-lxml is the fallback when trafilatura's body
+trafilatura finds the main text (a recall pass fills the gaps inside it; sections only its full
+extraction found inside it are put back); readability-lxml is the fallback when trafilatura's body
 looks like a menu; a post-filter drops chrome blocks (rules in ``data/html_rules.yaml``) and,
 when present, the text-dump cleaner's line rules. Metadata comes from schema.org JSON-LD,
-Open Graph and meta tags, then trafilatura's own metadata search; the reader's ``doc.meta``
-wins over all of them. Untrusted input: size-bounded, parsed only, nothing executed.
+Open Graph and meta tags, then trafilatura's own metadata search; the date is the address's,
+else the one printed beside the headline (``visible_date``), else the declared one; the reader's
+``doc.meta`` wins over all of them. Untrusted input: size-bounded, parsed only, nothing executed.
 """
 
 from __future__ import annotations
