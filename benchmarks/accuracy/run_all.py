@@ -403,6 +403,16 @@ def render_actors(r: dict) -> list[str]:
     ]
 
 
+def _dates_held_out(r: dict, key: str = "newsfuse_cv") -> float | None:
+    """Fold 5's figure where the rules' errors were read on folds 1-4 only: the pooled figure is then
+    partly in-sample, and the target is judged on the fold nobody read."""
+    if "folds 1-4" not in str(r.get("protocol")):
+        return None
+    folds = _get(r, f"{key}.folds", [])
+    last = folds[-1] if isinstance(folds, list) and folds else None
+    return last.get("right") if isinstance(last, dict) and _num(last.get("right")) else None
+
+
 def render_dates(r: dict) -> list[str]:
     nf, ht = _get(r, "newsfuse_words_per_s", None), _get(r, "heideltime_words_per_s", None)
     ratio = round(nf / ht, 1) if isinstance(nf, (int, float)) and isinstance(ht, (int, float)) and ht else "–"
@@ -424,7 +434,11 @@ def render_dates(r: dict) -> list[str]:
         if isinstance(r.get(k), dict)
     ]
     right = _get(r, "newsfuse_cv.cv_right")
-    met = _verdict(right, 0.93) if isinstance(ratio, float) and ratio >= 20 else "**not met**"
+    held = _dates_held_out(r)
+    judged = held if held is not None else right
+    met = _verdict(judged, 0.93) if isinstance(ratio, float) and ratio >= 20 else "**not met**"
+    if held is not None:
+        met += f" (judged on the held-out fold 5: {held}; the pooled {right} is partly in-sample)"
     return _table(["", "found", "found and right", "right per fold"], rows) + [
         "",
         f"{r.get('documents')} TimeBank documents; {r.get('protocol')}. Words/s: newsfuse {nf} (whole nlp "
@@ -683,12 +697,17 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
         nf, ht = _get(dt_, "newsfuse_words_per_s", None), _get(dt_, "heideltime_words_per_s", None)
         ratio = round(nf / ht, 1) if _num(nf) and _num(ht) and ht else None
         right, ing = _get(dt_, "newsfuse_cv.cv_right"), _get(dt_, "ingest_text_cv.cv_right")
+        held, held_ing = _dates_held_out(dt_), _dates_held_out(dt_, "ingest_text_cv")
+        heidel = _get(dt_, "heideltime_cv.cv_right")
+        if held is not None:
+            right, ing, heidel = held, held_ing, _dates_held_out(dt_, "heideltime_cv")
         ok = _num(right) and right >= 0.93 and _num(ing) and ing >= 0.93 and ratio is not None and ratio >= 20
         rows.append(
             [
-                "dates found and right (TimeBank, 5 document folds); through ingest",
+                "dates found and right (TimeBank, 5 document folds); through ingest"
+                + ("; held-out fold 5 (errors read on folds 1-4)" if held is not None else ""),
                 f"**{right}**; {ing}, {ratio}× faster",
-                f"HeidelTime: {_get(dt_, 'heideltime_cv.cv_right')}",
+                f"HeidelTime: {heidel}",
                 f"≥ 0.93 at ≥ 20× — {_met(ok)}",
             ]
         )
