@@ -72,11 +72,12 @@ RUNS: dict[str, tuple[str, list[str], str]] = {
     ),
     "watch": (
         "Files dropped one by one into `watch`",
-        [sys.executable, "benchmarks/watch_load.py", "--files", "1000"],
+        [sys.executable, "benchmarks/watch_load.py", "--files", "1000", "--max-minutes", "8"],
         "Generated articles dropped one at a time (written beside the folder, renamed in) into a folder "
         "watched by the real `newsfuse watch --interval 0.25 --json`, at 0.8x the rate of a batch "
         "ingest of the same files measured just before (warm process, fresh SQLite store each); a "
-        "file is stored when `watch` prints its line (articles, stories, fusion, checkpoint committed).",
+        "file is stored when `watch` prints its line (articles, stories, fusion, checkpoint committed); "
+        "the run stops after 8 minutes, and files not stored by then count as over 2 s.",
     ),
     "understanding": (
         "Understanding stage against spaCy alone",
