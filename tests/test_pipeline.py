@@ -45,6 +45,21 @@ def test_the_embedder_runs_beside_the_parser_and_gives_the_vectors_of_a_plain_ru
     assert [r.embedding for r in results] == [v.tobytes() for v in plain]
 
 
+def test_a_process_held_to_one_thread_embeds_after_the_parse_with_the_same_vectors(seed_articles, monkeypatch):
+    threads = []
+
+    def recorded(texts):
+        threads.append(threading.current_thread().name)
+        return embed.embed_texts(texts)
+
+    monkeypatch.setattr(pipeline, "embed_texts", recorded)
+    monkeypatch.setattr(embed, "_threads", 1)  # as limit_threads(1) in a one-thread Dask worker
+    results = analyse(seed_articles)
+    assert threads == [threading.main_thread().name]
+    plain = embed.embed_texts([embedding_text(a) for a in seed_articles])
+    assert [r.embedding for r in results] == [v.tobytes() for v in plain]
+
+
 def test_a_failing_embedder_fails_the_analysis_as_before(seed_articles, monkeypatch):
     def broken(texts):
         raise RuntimeError("no model")

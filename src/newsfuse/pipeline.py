@@ -51,6 +51,7 @@ from .stories import (
     fuse_events,
     fusion_keys,
     fusion_reach_days,
+    may_run_beside,
     story_item,
 )
 
@@ -137,12 +138,20 @@ def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[A
     ]
     # The embedder reads only the articles' own text: it runs in a thread beside the parser (both spend
     # their time in native code that releases the GIL), and a failure or a time limit in the parse
-    # does not wait for it.
+    # does not wait for it; in a process held to one thread (a Dask worker) it runs after the parse.
     embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfuse-embed")
+    beside = may_run_beside()
     try:
-        embedding = embedder.submit(article_vectors, articles) if with_embeddings and articles else None
+        embed_now = with_embeddings and bool(articles)
+        embedding = embedder.submit(article_vectors, articles) if embed_now and beside else None
         annotated = nlp.annotate(list(articles) + [pa for _, pa, _ in posts])
-        vectors: list[bytes | None] = list(embedding.result()) if embedding else [None] * len(articles)
+        vectors: list[bytes | None] = (
+            list(embedding.result())
+            if embedding
+            else list(article_vectors(articles))
+            if embed_now
+            else [None] * len(articles)
+        )
     finally:
         embedder.shutdown(wait=False, cancel_futures=True)
     main, extra = annotated[: len(articles)], annotated[len(articles) :]

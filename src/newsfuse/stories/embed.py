@@ -61,6 +61,13 @@ def limit_threads(threads: int) -> None:
         session.cache_clear()
 
 
+def may_run_beside() -> bool:
+    """Whether the encoder may run in a thread beside other work: not in a process held to one
+    thread (a Dask worker with one thread is one core's worth of work; a second busy thread would
+    take a core another worker was given)."""
+    return _threads is None or _threads > 1
+
+
 @lru_cache(maxsize=1)
 def session() -> onnxruntime.InferenceSession:
     """The int8 encoder, loaded once per process: at most two threads inside one run (several
