@@ -221,7 +221,8 @@ def part_fusion(sizes: list[int], added: int = 200) -> dict:
             new = synthetic_mentions(added, rng, start=size)
             with store.transaction():
                 add_synthetic(store, new)
-                add_fusion_pending(store, {m.article_id for m in new}, {story_of_synthetic(m) for m in new})
+                # the new articles join stories (none merges or splits)
+                add_fusion_pending(store, {m.article_id for m in new}, {story_of_synthetic(m) for m in new}, set())
             t0 = time.perf_counter()
             fuse_pending(store)
             incremental = time.perf_counter() - t0

@@ -151,12 +151,13 @@ def test_incremental_fusion_equals_a_full_refusion_over_thousands_of_articles(an
                 store.set_story(article.id, story)
                 new_ids.add(article.id)
                 touched.add(story)
+            regrouped = set()  # stories that merged or split, not only gained an article
             for aid, (old, new) in stories.churn().items():
                 store.set_story(aid, new)
-                touched |= {old, new}
-            add_fusion_pending(store, new_ids, touched)
+                regrouped |= {old, new}
+            add_fusion_pending(store, new_ids, touched | regrouped, regrouped)
         if first:  # the first fusion is a full one: it indexes the store
-            block_sizes.append(len(fusion_block(store, new_ids, touched)))
+            block_sizes.append(len(fusion_block(store, new_ids, regrouped)))
         fuse_pending(store)
 
     stored = store.events(EventFilter(limit=10**9))

@@ -766,20 +766,28 @@ def assign_stories(store: Store, clusterer: StoryClusterer, analyses: Sequence[A
         touched_articles.add(result.annotated.article.id)
         touched_stories.add(story_id)
     moved = clusterer.pop_moved()  # merged or split off since
-    touched_stories |= {s for s in store.stories_of(moved).values() if s} | set(moved.values())
+    regrouped = {s for s in store.stories_of(moved).values() if s} | set(moved.values())
     for article_id, story_id in moved.items():
         store.set_story(article_id, story_id)
     save_clusterer(store, clusterer)
-    add_fusion_pending(store, touched_articles, touched_stories)
+    add_fusion_pending(store, touched_articles, touched_stories | regrouped, regrouped)
 
 
 FUSION_PENDING = "fusion_pending"  # state: articles and stories stored since the last fusion
 FUSION_INDEXED = "fusion_indexed"  # state: set once event_mentions and fusion_keys cover the whole store
 
 
-def add_fusion_pending(store: Store, article_ids: set[str], story_ids: set[str]) -> None:
+def add_fusion_pending(store: Store, article_ids: set[str], story_ids: set[str], regrouped: set[str]) -> None:
+    """Remember for the next fusion: the articles stored, the stories whose records changed, and the
+    stories that merged or split (``regrouped``: all their articles may group differently; a story
+    that only gained articles reaches its other articles through the new ones' types)."""
     articles, stories = fusion_pending(store)
-    pending = {"articles": sorted(articles | article_ids), "stories": sorted(stories | story_ids)}
+    before = regrouped_pending(store)
+    pending = {
+        "articles": sorted(articles | article_ids),
+        "stories": sorted(stories | story_ids),
+        "regrouped": sorted(before | regrouped),
+    }
     store.set_state(FUSION_PENDING, json.dumps(pending).encode())
 
 
@@ -787,6 +795,14 @@ def fusion_pending(store: Store) -> tuple[set[str], set[str]]:
     raw = store.get_state(FUSION_PENDING)
     pending = json.loads(raw) if raw else {}
     return set(pending.get("articles", ())), set(pending.get("stories", ()))
+
+
+def regrouped_pending(store: Store) -> set[str]:
+    """Stories merged or split since the last fusion; a pending list from before this distinction
+    counts every touched story as regrouped (the old, wider block)."""
+    raw = store.get_state(FUSION_PENDING)
+    pending = json.loads(raw) if raw else {}
+    return set(pending["regrouped"] if "regrouped" in pending else pending.get("stories", ()))
 
 
 def update_stories_and_events(store: Store, clusterer: StoryClusterer | None = None) -> None:
@@ -839,8 +855,8 @@ def refuse_all(store: Store) -> None:
 
 def refuse_touched(store: Store) -> None:
     """Fuse the mentions of the block the pending articles and stories reach, and replace their events."""
-    article_ids, story_ids = fusion_pending(store)
-    block = fusion_block(store, article_ids, story_ids)
+    article_ids, _ = fusion_pending(store)
+    block = fusion_block(store, article_ids, regrouped_pending(store))
     if not block:
         return
     mentions = store.mentions_of(block)
@@ -852,11 +868,12 @@ def fusion_block(store: Store, article_ids: set[str], story_ids: set[str]) -> se
 
     A mention only ever fuses with one of its own type that shares its story or a cross-story fusion
     key within reach (``cluster_mentions`` looks no further), so the block is closed under: every
-    article of a changed story; the articles of a block article's story that have a mention of one
-    of its types; and the articles sharing a fusion key within reach. The other articles' fused
-    events are what a full re-fusion would give. (A story links its articles only through a shared
-    type: linking all of a story's articles chained unrelated blocks together into one that grew
-    with the store.)"""
+    article of a story that merged or split (``story_ids``); the articles of a block article's story
+    that have a mention of one of its types; and the articles sharing a fusion key within reach. The
+    other articles' fused events are what a full re-fusion would give. A story that only gained
+    articles is reached through the new articles' types, and a story links its articles only through
+    a shared type: linking all of a story's articles re-fused a big story whole for each added
+    article, and chained unrelated blocks into one that grew with the store."""
     reach = fusion_reach_days()
     block: set[str] = set()
     linked: set[tuple[str, str]] = set()  # (story, type) pairs whose articles are already in reach
