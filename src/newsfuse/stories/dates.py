@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import date_span
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
 
 
+@lru_cache(maxsize=1 << 16)  # fusion compares every pair of a block's mentions: the same few dates
 def day_range(value: str | None) -> tuple[int, int] | None:
     """First and last day (proleptic ordinals) covered by ``value``; None when unparseable."""
     span = date_span(value)

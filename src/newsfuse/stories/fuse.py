@@ -49,10 +49,11 @@ def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str])
     index: dict[tuple[str, str], set[int]] = {}
     for m in ordered:
         best, best_score = None, (0, 0)
+        am = _actors(m)
         for i in sorted({i for k in _block_keys(m, story_of) for i in index.get(k, ())}):
             cluster = clusters[i]
             if all(compatible(m, n, story_of) for n in cluster):
-                score = (sum(len(_actors(m) & _actors(n)) for n in cluster), len(cluster))
+                score = (sum(len(am & _actors(n)) for n in cluster), len(cluster))
                 if score > best_score:
                     best, best_score = i, score
         if best is None:
@@ -104,18 +105,18 @@ def compatible(m: EventMention, n: EventMention, story_of: dict[str, str]) -> bo
     if m.type != n.type or (m.mode and n.mode and m.mode != n.mode):
         return False
     same_story = story_of.get(m.article_id) is not None and story_of.get(m.article_id) == story_of.get(n.article_id)
-    if not _actors_compatible(m, n, same_story):
+    am, an = _actors(m), _actors(n)
+    if not _actors_compatible(m, n, am, an, same_story):
         return False
     if not _dates_compatible(m, n, same_story):
         return False
     if same_story:
         return True
     gap = D.gap_days(m.date, n.date)
-    return _actors(m) == _actors(n) and gap is not None and gap <= load("fusion.yaml")["close_days"]
+    return am == an and gap is not None and gap <= load("fusion.yaml")["close_days"]
 
 
-def _actors_compatible(m: EventMention, n: EventMention, same_story: bool) -> bool:
-    am, an = _actors(m), _actors(n)
+def _actors_compatible(m: EventMention, n: EventMention, am: set[str], an: set[str], same_story: bool) -> bool:
     if not am or not an:  # "the call", "the two leaders": the story's event of that kind
         return same_story
     # {Putin} fits {Putin, Netanyahu}; {Putin, Lukashenko} and {Putin, Netanyahu, Lukashenko} do not:
