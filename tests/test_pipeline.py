@@ -31,33 +31,35 @@ def seed_analyses(seed_articles):
     return {a.annotated.article.source_path.rsplit("/", 1)[-1][:3]: a for a in analyse(seed_articles)}
 
 
-def test_the_embedder_runs_beside_the_parser_and_gives_the_vectors_of_a_plain_run(seed_articles, monkeypatch):
-    threads = []
+def _embedding_threads(monkeypatch) -> list[str]:
+    """The names of the threads the embedder is called on, from now on in this test."""
+    threads: list[str] = []
 
     def recorded(texts):
         threads.append(threading.current_thread().name)
         return embed.embed_texts(texts)
 
     monkeypatch.setattr(pipeline, "embed_texts", recorded)
+    return threads
+
+
+def _plain_vectors(articles) -> list[bytes]:
+    return [v.tobytes() for v in embed.embed_texts([embedding_text(a) for a in articles])]
+
+
+def test_the_embedder_runs_beside_the_parser_and_gives_the_vectors_of_a_plain_run(seed_articles, monkeypatch):
+    threads = _embedding_threads(monkeypatch)
     results = analyse(seed_articles)
     assert len(threads) == 1 and threads[0].startswith("newsfuse-embed")
-    plain = embed.embed_texts([embedding_text(a) for a in seed_articles])
-    assert [r.embedding for r in results] == [v.tobytes() for v in plain]
+    assert [r.embedding for r in results] == _plain_vectors(seed_articles)
 
 
 def test_a_process_held_to_one_thread_embeds_after_the_parse_with_the_same_vectors(seed_articles, monkeypatch):
-    threads = []
-
-    def recorded(texts):
-        threads.append(threading.current_thread().name)
-        return embed.embed_texts(texts)
-
-    monkeypatch.setattr(pipeline, "embed_texts", recorded)
+    threads = _embedding_threads(monkeypatch)
     monkeypatch.setattr(embed, "_threads", 1)  # as limit_threads(1) in a one-thread Dask worker
     results = analyse(seed_articles)
     assert threads == [threading.main_thread().name]
-    plain = embed.embed_texts([embedding_text(a) for a in seed_articles])
-    assert [r.embedding for r in results] == [v.tobytes() for v in plain]
+    assert [r.embedding for r in results] == _plain_vectors(seed_articles)
 
 
 def test_a_failing_embedder_fails_the_analysis_as_before(seed_articles, monkeypatch):
