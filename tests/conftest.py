@@ -1,12 +1,17 @@
-"""Shared fixtures: paths to the real corpora, and stores on real SQLite / PostgreSQL."""
+"""Shared fixtures: paths to the real corpora, stores on real SQLite / PostgreSQL, and synthetic fused
+events for the read side's tests."""
 
 from __future__ import annotations
 
 import os
+import random
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from newsfuse.model import ActorRef, Article, Event, MentionRef
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared").resolve()
@@ -63,3 +68,49 @@ def seeds_store_path(tmp_path_factory) -> Path:
     with open_store(str(db)) as store:
         ingest_paths(store, [str(p) for p in sorted(SEEDS.glob("*.txt"))])
     return db
+
+
+EVENT_ACTORS = [
+    ActorRef("Vladimir Putin", "RUS", "GOV", "President", "person:vladimir-putin"),
+    ActorRef("Benjamin Netanyahu", "ISR", "GOV", "Prime Minister", "person:benjamin-netanyahu"),
+    ActorRef("Recep Tayyip Erdogan", "TUR", "GOV", "President", "person:recep-tayyip-erdogan"),
+    ActorRef("Israeli military", "ISR", "MIL", None, None),
+    ActorRef("Russian government", "RUS", "GOV", None, None),
+]
+EVENT_TYPES = ["CONSULT", "ACCUSE", "AGREE"]
+SyntheticEvents = Callable[..., list[Event]]
+
+
+@pytest.fixture(scope="session")
+def synthetic_events() -> SyntheticEvents:
+    """``make(article, n, seed, coarse_dates=False)``: n fused events between two of five actors, one
+    mention each in ``article``, dated on a random day or undated (also a bare year or month with
+    ``coarse_dates``), for read-side tests that compare a query with a rule over every event."""
+
+    def make(article: Article, n: int, seed: int, coarse_dates: bool = False) -> list[Event]:
+        rng = random.Random(seed)
+        out = []
+        for i in range(n):
+            source, target = rng.sample(EVENT_ACTORS, 2)
+            day_of_year = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            day = rng.choice([None, "2024", "2025-03", day_of_year] if coarse_dates else [None, day_of_year])
+            out.append(
+                Event(
+                    id=f"e{i:03d}",
+                    type=rng.choice(EVENT_TYPES),
+                    mode=None,
+                    cameo=None,
+                    date=day,
+                    date_precision=None if day is None else {4: "year", 7: "month"}.get(len(day), "day"),
+                    source_actors=(source,),
+                    target_actors=(target,),
+                    location=None,
+                    topics=(),
+                    status="occurred",
+                    details=(),
+                    mentions=(MentionRef(f"m{i}", article.id, "Outlet", "sentence", 0, 8),),
+                )
+            )
+        return out
+
+    return make

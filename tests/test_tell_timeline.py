@@ -3,52 +3,17 @@
 from __future__ import annotations
 
 import itertools
-import random
 
-from newsfuse.model import ActorRef, Article, Block, Event, MentionRef
+from newsfuse.model import Article, Block
 from newsfuse.store.base import EventFilter
 from newsfuse.tell import queries
 from newsfuse.tell.timeline import timeline as pair_rule
 
-PEOPLE = [
-    ActorRef("Vladimir Putin", "RUS", "GOV", "President", "person:vladimir-putin"),
-    ActorRef("Benjamin Netanyahu", "ISR", "GOV", "Prime Minister", "person:benjamin-netanyahu"),
-    ActorRef("Recep Tayyip Erdogan", "TUR", "GOV", "President", "person:recep-tayyip-erdogan"),
-    ActorRef("Israeli military", "ISR", "MIL", None, None),
-    ActorRef("Russian government", "RUS", "GOV", None, None),
-]
 
-
-def _events(article: Article, n: int, seed: int) -> list[Event]:
-    rng = random.Random(seed)
-    out = []
-    for i in range(n):
-        source, target = rng.sample(PEOPLE, 2)
-        day = rng.choice([None, f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"])
-        out.append(
-            Event(
-                id=f"e{i:03d}",
-                type=rng.choice(["CONSULT", "ACCUSE", "AGREE"]),
-                mode=None,
-                cameo=None,
-                date=day,
-                date_precision="day" if day else None,
-                source_actors=(source,),
-                target_actors=(target,),
-                location=None,
-                topics=(),
-                status="occurred",
-                details=(),
-                mentions=(MentionRef(f"m{i}", article.id, "Outlet", "sentence", 0, 8),),
-            )
-        )
-    return out
-
-
-def test_pair_timeline_reads_postings_and_equals_the_rule_over_every_event(any_store):
+def test_pair_timeline_reads_postings_and_equals_the_rule_over_every_event(any_store, synthetic_events):
     article = Article("a1", "a1.txt", "text", None, None, "Outlet", None, (Block("paragraph", "x"),))
     any_store.add_article(article)
-    events = _events(article, 120, seed=3)
+    events = synthetic_events(article, 120, seed=3)
     any_store.replace_events(events)
     queries_to_try = ["Putin", "netanyahu", "ISR", "RUS", "Erdogan", "Israeli military", "person:vladimir-putin"]
     for a, b in itertools.permutations(queries_to_try, 2):
