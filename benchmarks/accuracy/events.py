@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -39,10 +40,68 @@ from newsfuse.model import Article, Block, article_id  # noqa: E402
 from newsfuse.nlp import annotate  # noqa: E402
 
 DEFAULT = SHARED / "corpus" / "events" / "plover" / "gsr-dev.jsonl"
+ECBPLUS = SHARED / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "plover_ecbplus_sample.jsonl"
+SAMPLE_SEED = 20  # the draw of the out-of-sample set (issue 20): 24 train topics, one document each
+SAMPLE_DOCS = 24
+SAMPLE_SENTENCES = 5  # the first five sentences of each drawn document (after an ecbplus URL line)
+SAMPLE_MIN_TOKENS = 6  # shorter lines are datelines and bylines, not sentences
+SAMPLE_HELD_OUT = 40
+DATE_WORDS = {
+    *"monday tuesday wednesday thursday friday saturday sunday".split(),
+    *"january february march april may june july august september october november december".split(),
+    *"jan feb mar apr jun jul aug sep sept oct nov dec gmt bst est edt et pm am".split(),
+}
+DATELINE = re.compile(r"\d{1,2} ?: ?\d{2}|^(?:posted|updated|published|last updated)\b", re.IGNORECASE)  # the last 40 sentences: never read while revising the coder
 LEGACY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}  # the gold's few pre-ISO codes (README)
 GROUPS = {"IGO", "NGO", "UNO", "EUR", "MNC", "IMG", "ISM"}
 SEED = 19
 FOLDS = 5
+
+
+def detokenize(tokens: list[str]) -> str:
+    """ECB+ tokens back to running text ("Reid 's" -> "Reid's", "`` Scrubs ''" -> '"Scrubs"')."""
+    text = " ".join(tokens)
+    text = re.sub(r"``\s*|\s*''", '"', text)
+    text = re.sub(r"\s+([,.;:?!%)\]]|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b)", r"\1", text)
+    text = re.sub(r"([(\[$])\s+", r"\1", text)
+    return text
+
+
+def draw_sample(path: Path = ECBPLUS) -> list[dict[str, Any]]:
+    """The unlabelled out-of-sample sentences: SAMPLE_DOCS train topics drawn with SAMPLE_SEED, one
+    document of each, its first SAMPLE_SENTENCES sentences (an ecbplus document's URL line skipped)."""
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [d for d in docs if d["split"] == "train"]
+    rng = random.Random(SAMPLE_SEED)
+    topics = rng.sample(sorted({d["topic"] for d in docs}, key=int), SAMPLE_DOCS)
+    rows = []
+    for topic in topics:
+        enough = [d for d in docs if d["topic"] == topic and len(lines_of(d)) >= SAMPLE_SENTENCES]
+        doc = rng.choice(sorted(enough, key=lambda d: d["doc_id"]))
+        for k, tokens in lines_of(doc)[:SAMPLE_SENTENCES]:
+            rows.append({"id": f"{doc['doc_id']}/{k}", "topic": topic, "text": detokenize(tokens)})
+    return rows
+
+
+def dateline(tokens: list[str], text: str) -> bool:
+    """A dateline or byline, not a sentence: short, a clock time or "Posted ...", or nothing but dates."""
+    words = [t for t in tokens if t.isalpha() and t.lower() not in DATE_WORDS]
+    return len(tokens) < SAMPLE_MIN_TOKENS or bool(DATELINE.search(text)) or len(words) < 3
+
+
+def lines_of(doc: dict[str, Any]) -> list[tuple[int, list[str]]]:
+    """A document's sentences with their index: no ecbplus URL line (sentence 0), no dateline or
+    byline (fewer than SAMPLE_MIN_TOKENS tokens, a clock time, "Posted ..."), no repeated line."""
+    first = 1 if doc["doc_id"].endswith("ecbplus") else 0
+    out: list[tuple[int, list[str]]] = []
+    seen: set[str] = set()
+    for k, tokens in enumerate(doc["sentences"]):
+        text = detokenize(tokens).rstrip(" .")
+        if k >= first and not dateline(tokens, text) and text not in seen:
+            out.append((k, tokens))
+        seen.add(text)
+    return out
 
 
 def load(path: Path, limit: int) -> list[dict[str, Any]]:
