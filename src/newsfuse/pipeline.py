@@ -29,7 +29,7 @@ import numpy as np
 
 from . import actors, events, nlp
 from .clean import CleanError, clean_document
-from .clean.dedup import NearDuplicateIndex, text_signature
+from .clean.dedup import NearDuplicateIndex, band_keys, similarity, text_signature
 from .ingest import iter_inputs, read_input
 from .model import (
     AnnotatedArticle,
@@ -256,24 +256,36 @@ def analysed_part(article: Article, chars: int) -> Article:
 DEDUP_MAX_CHARS = 200_000  # a longer article's near-duplicate signature is taken over its start
 
 
+DEDUP_KEYS_STATE = "dedup:keys"  # state: set once every stored original's near-duplicate keys are indexed
+
+
 class Deduper:
-    """Exact duplicates share an id; near duplicates are found by MinHash over stored signatures.
-    For an article longer than DEDUP_MAX_CHARS (a book on one line) the MinHash covers its start,
-    which bounds the cost per document."""
+    """Exact duplicates share an id; near duplicates are found by MinHash: the stored originals are
+    looked up by their LSH band keys (``dedup_keys`` rows, read per new article, so opening a session
+    costs the same at any store size), the articles added since the session opened in memory. For an
+    article longer than DEDUP_MAX_CHARS (a book on one line) the MinHash covers its start, which
+    bounds the cost per document."""
 
     def __init__(self, store: Store) -> None:
+        self.store = store
         self._signature = text_signature
-        self.index = NearDuplicateIndex()
+        self.index = NearDuplicateIndex()  # added in this session and not yet stored
         self.dropped: set[str] = set()
-        for article_id, sig in store.signatures():
-            self.index.add(article_id, sig)
+        index_stored_keys(store)
 
     def signature(self, article: Article) -> bytes:
         text = article.text
         return self._signature(text if len(text) <= DEDUP_MAX_CHARS else text[:DEDUP_MAX_CHARS])
 
     def match(self, sig: bytes) -> str | None:
-        found = self.index.match(sig)
+        """The earliest article this signature nearly repeats: stored originals come before any article
+        of this session; an article given up (``forget``) is nobody's original."""
+        keys = band_keys(sig)
+        if not keys:
+            return None
+        candidates = self.store.dedup_candidates(keys)
+        stored = [aid for aid, _, other in candidates if similarity(sig, other) >= self.index.threshold]
+        found = stored[0] if stored else self.index.match(sig)
         return None if found in self.dropped else found
 
     def add(self, article_id: str, sig: bytes) -> None:
@@ -283,6 +295,22 @@ class Deduper:
     def forget(self, article_id: str) -> None:
         """An article that was not stored after all: it is nobody's original."""
         self.dropped.add(article_id)
+
+    def keep_only(self, pending: Sequence[tuple[Article, bytes]]) -> None:
+        """Hold in memory only these articles in hand (the others were stored, or given up)."""
+        self.index = NearDuplicateIndex()
+        for article, sig in pending:
+            if article.duplicate_of is None:
+                self.index.add(article.id, sig)
+
+
+def index_stored_keys(store: Store) -> None:
+    """Index the near-duplicate keys of a store's originals stored before the keys were (once)."""
+    if store.get_state(DEDUP_KEYS_STATE) is not None:
+        return
+    with store.transaction():
+        store.add_dedup_keys((article_id, band_keys(sig)) for article_id, sig in store.signatures())
+        store.set_state(DEDUP_KEYS_STATE, b"1")
 
 
 STORIES_STATE = "stories"  # state: the StoryClusterer as one blob (stores from before its rows)
@@ -514,6 +542,8 @@ class IngestSession:
             raise
         stored = {id(x) for x in batch}
         self.pending[:] = [x for x in self.pending if id(x) not in stored]
+        if self._deduper is not None:  # the stored ones are found by key now: memory keeps the rest only
+            self._deduper.keep_only(self.pending)
 
     def update_stories_and_events(self) -> None:
         """Save the story records the stored batches touched and re-fuse their events (see
@@ -742,7 +772,8 @@ def save_batch(store: Store, batch: Sequence[tuple[Article, bytes]], analyses: S
     by_id = {x.annotated.article.id: x for x in analyses}
     with store.transaction():
         for article, sig in batch:
-            store.add_article(article, sig)
+            if store.add_article(article, sig) and article.duplicate_of is None and sig:
+                store.add_dedup_keys([(article.id, band_keys(sig))])
             result = by_id.get(article.id)
             if result is None:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import numpy as np
@@ -47,10 +48,39 @@ def signature(article: Article) -> bytes:
     return text_signature(article.text)
 
 
-def _minhash(sig: bytes) -> MinHash:
+_LSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+BANDS = tuple(_LSH.hashranges)  # the (start, end) slices that datasketch's LSH uses at THRESHOLD
+
+
+def band_keys(sig: bytes) -> list[int]:
+    """One signed 64-bit key per LSH band of the signature (a band's index and its values hashed), so
+    that a store can index originals by key and return the candidates an LSH query would: two
+    signatures share a key exactly when they share a band (up to a 2**-64 hash collision, which only
+    adds a candidate that the Jaccard check then weighs). No keys for a text without shingles."""
+    values = np.frombuffer(_checked(sig), dtype=_DTYPE)
+    if np.array_equal(values, _EMPTY):
+        return []
+    out = []
+    for band, (start, end) in enumerate(BANDS):
+        digest = hashlib.blake2b(bytes([band]) + values[start:end].tobytes(), digest_size=8).digest()
+        out.append(int.from_bytes(digest, "little", signed=True))
+    return out
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """MinHash's Jaccard estimate of two signatures: the share of equal values (as datasketch's)."""
+    x, y = np.frombuffer(_checked(a), dtype=_DTYPE), np.frombuffer(_checked(b), dtype=_DTYPE)
+    return float(np.count_nonzero(x == y)) / NUM_PERM
+
+
+def _checked(sig: bytes) -> bytes:
     if len(sig) != NUM_PERM * _DTYPE.itemsize:
         raise ValueError(f"a signature is {NUM_PERM * _DTYPE.itemsize} bytes, got {len(sig)}")
-    values = np.frombuffer(sig, dtype=_DTYPE).astype(np.uint64)
+    return sig
+
+
+def _minhash(sig: bytes) -> MinHash:
+    values = np.frombuffer(_checked(sig), dtype=_DTYPE).astype(np.uint64)
     return _new(values)
 
 

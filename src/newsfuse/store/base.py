@@ -88,6 +88,14 @@ class Store(abc.ABC):
         """(article id, MinHash signature) of stored non-duplicate articles."""
 
     @abc.abstractmethod
+    def add_dedup_keys(self, rows: Iterable[tuple[str, Sequence[int]]]) -> None:
+        """Index stored original articles by their near-duplicate keys: (article id, its keys) rows."""
+
+    @abc.abstractmethod
+    def dedup_candidates(self, keys: Sequence[int]) -> list[tuple[str, int, bytes]]:
+        """(id, seq, signature) of stored non-duplicate articles sharing one of ``keys``, by seq."""
+
+    @abc.abstractmethod
     def set_story(self, article_id: str, story_id: str | None) -> None: ...
 
     @abc.abstractmethod

@@ -84,6 +84,10 @@ MIGRATIONS: list[str] = [
     CREATE TABLE cluster_counts (kind TEXT NOT NULL, term TEXT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (kind, term));
     CREATE TABLE cluster_postings (key TEXT PRIMARY KEY, story_ids TEXT NOT NULL)
     """,
+    # 4: near-duplicate lookup by key: each stored original's MinHash band keys (LSH), read per new article
+    """
+    CREATE TABLE dedup_keys (key BIGINT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id))
+    """,
 ]
 
 

@@ -104,6 +104,27 @@ class SQLStore(Store):
         for r in rows:
             yield r[0], bytes(r[1])
 
+    def add_dedup_keys(self, rows: Iterable[tuple[str, Sequence[int]]]) -> None:
+        with self.transaction():
+            self._many(
+                "INSERT INTO dedup_keys (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [(key, article_id) for article_id, keys in rows for key in keys],
+            )
+
+    def dedup_candidates(self, keys: Sequence[int]) -> list[tuple[str, int, bytes]]:
+        found: dict[str, tuple[str, int, bytes]] = {}
+        ordered = sorted(set(keys))
+        for chunk in (ordered[i : i + IN_CHUNK] for i in range(0, len(ordered), IN_CHUNK)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._exec(
+                "SELECT a.id, a.seq, a.signature FROM dedup_keys k JOIN articles a ON a.id = k.article_id"
+                f" WHERE k.key IN ({marks}) AND a.signature IS NOT NULL AND a.duplicate_of IS NULL",
+                chunk,
+            ).fetchall()
+            for r in rows:
+                found[r[0]] = (r[0], int(r[1]), bytes(r[2]))
+        return sorted(found.values(), key=lambda r: r[1])
+
     def set_story(self, article_id: str, story_id: str | None) -> None:
         with self.transaction():
             self._exec("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))

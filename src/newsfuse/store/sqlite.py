@@ -81,6 +81,12 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE TABLE cluster_postings (key TEXT PRIMARY KEY, story_ids TEXT NOT NULL);
     """,
+    # 5: near-duplicate lookup by key: each stored original's MinHash band keys (LSH), read per new article
+    """
+    CREATE TABLE dedup_keys (
+        key INTEGER NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 
