@@ -456,6 +456,14 @@ def _month_rel_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return date(ctx.pub.year + offset, _month_of(m), 1), "month", "month"
 
 
+def _day_rel_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'Feb. 14 of last year', '3 March next year': the day in the year the modifier names."""
+    if ctx.pub is None:
+        return None, None, "month-day"
+    offset = int(vocab()["unit_modifiers"][_key(m.group("mod"))])
+    return date(ctx.pub.year + offset, _month_of(m), _day_number(m.group("day"))), "day", "month-day"
+
+
 def _month_spelled_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
     year = _spelled_year(m, ctx)[0]
     if year is None:
@@ -553,7 +561,7 @@ def _vague(m: re.Match[str], ctx: _Ctx) -> Resolved:
     base = found[0] if found else ctx.pub
     if base is None:
         return None, None, "anaphoric"
-    sign = -1 if _key(m.group("dir")) in ("after", "later") else 1
+    sign = 1 if _key(m.group("dir")) in ("after", "later") else -1
     precision, days = {"hours": ("day", 0), "days": ("week", 3), "weeks": ("month", 14), "months": ("year", 60)}[unit]
     return period_start(base + timedelta(days=sign * days), precision), precision, "anaphoric"
 
@@ -567,6 +575,8 @@ def _same_day(m: re.Match[str], ctx: _Ctx) -> Resolved:
         return shift(found[0], unit, n), unit, "anaphoric"
     if ctx.pub is None:
         return None, None, "anaphoric"
+    if n and unit != "day":  # no date before it: "the year before" counts from the publication date
+        return shift(ctx.pub, unit, n), unit, "relative"
     precision = coarser(unit)
     return period_start(ctx.pub, precision), precision, "anaphoric"
 
@@ -666,7 +676,7 @@ _MONTH_CONTEXT = re.compile(
 
 
 def _month_alone_ok(m: re.Match[str], text: str) -> bool:
-    if not _months_ok(m, text):
+    if not _months_ok(m, text) or _is_set(m, text):
         return False
     word = _key(m.group("mon"))
     if word not in vocab()["ambiguous_months"] and len(word) > 3:
@@ -693,11 +703,30 @@ def _ago_ok(m: re.Match[str], text: str) -> bool:
     return _key(m.group("dir")) not in ("before", "after") or not _NOUN_PHRASE_START.match(text, m.end())
 
 
+@lru_cache(maxsize=1)
+def _set_quantifier() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['set_quantifiers'])})\s+$", re.I)
+
+
+def _is_set(m: re.Match[str], text: str) -> bool:
+    """'each Thursday', 'every July': a recurring time (a TIMEX3 SET), not one date."""
+    return bool(_set_quantifier().search(text, max(0, m.start() - 12), m.start()))
+
+
 def _weekday_ok(m: re.Match[str], text: str) -> bool:
+    if _is_set(m, text):
+        return False
     word = m.group("wd")
     if _key(word) in vocab()["weekday_abbrev_need_dot"]:
-        return word[:1].isupper() and text[m.end() : m.end() + 1] in (".", ",")
+        return word[:1].isupper() and (
+            text[m.end() : m.end() + 1] == "." or bool(_date_after_comma().match(text, m.end()))
+        )
     return True
+
+
+@lru_cache(maxsize=1)
+def _date_after_comma() -> re.Pattern[str]:
+    return re.compile(rf",\s*(?:\d|(?:{_alt(vocab()['months'])})\b)", re.I)
 
 
 def _iso_ok(m: re.Match[str], text: str) -> bool:
@@ -782,6 +811,7 @@ def rules() -> tuple[_Rule, ...]:
     wd = rf"(?P<wd>{_alt(v['weekdays'])})(?![A-Za-z])"
     wd_prefix = rf"(?:(?:{_alt(v['weekdays'])})\.?,?\s+(?:the\s+)?)?"
     units = r"(?P<unit>day|week|month|year|quarter|decade)"
+    rel_year = r"\s+(?:of\s+)?(?P<mod>this|last|next)\s+year\b"
     numbers = _alt(v["numbers"])
     flags = re.I
 
@@ -802,6 +832,10 @@ def rules() -> tuple[_Rule, ...]:
             rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}(?:,?\s*{year})?(?!\w)(?!-(?!\d{{1,2}}\b))",
             _month_day,
             _day_ok,
+        ),
+        rule("month-day-rel-year", rf"\b(?:on\s+)?{wd_prefix}{mon}\s*{day}{rel_year}", _day_rel_year, _day_ok),
+        rule(
+            "day-month-rel-year", rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}{rel_year}", _day_rel_year, _day_ok
         ),
         rule("month-year", rf"\b{mon},?\s+(?:of\s+)?{year}\b", _month_year, _months_ok),
         rule(
@@ -875,6 +909,7 @@ def rules() -> tuple[_Rule, ...]:
             "vague",
             rf"\b(?:(?:{_alt(v['vague_prefixes'])})\s+)?(?P<u>{_alt(v['vague_units'])})\s+(?P<dir>after|before|later|earlier)\b",
             _vague,
+            _ago_ok,
         ),
         rule("then", rf"\b(?:{_alt(v['then_prepositions'])})\s+then\b(?![-'’])", _then),
         rule(
@@ -885,7 +920,7 @@ def rules() -> tuple[_Rule, ...]:
         rule("same-day", rf"\b(?P<p>{_alt(v['same_day_phrases'])})\b", _same_day),
         rule(
             "quarter",
-            rf"\b(?:(?:the|its|their)\s+)?(?:(?P<rel>{_alt(v['quarter_year_modifiers'])})\s+)?(?:(?P<y1>[12]\d{{3}})\s+)?(?:fiscal[\s-]+)?(?P<q>{_alt(v['quarter_ordinals'])})[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{{3}})\b)?",
+            rf"\b(?:(?:the|its|their)\s+)?(?:(?P<rel>{_alt(v['quarter_year_modifiers'])})\s+)?(?:(?P<y1>[12]\d{{3}})(?:['’]s)?\s+)?(?:fiscal[\s-]+)?(?P<q>{_alt(v['quarter_ordinals'])})[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{{3}})\b)?",
             _quarter,
         ),
         rule("quarter-code", r"\bQ(?P<q>[1-4])(?:[\s/-]*(?P<y2>[12]\d{3})\b)?(?P<y1>)(?!\w)", _quarter),

@@ -1,0 +1,85 @@
+"""Date forms from the TimeML/TIMEX3 guidelines, each checked on sentences written for the test
+(publication date: Wednesday 11 March 1998): a day with a relative year, 'the year before',
+recurring times (SET) and counted spans before an event that are no date."""
+
+from __future__ import annotations
+
+from newsfuse.nlp.dates import find_dates
+
+PUB = "1998-03-11"  # a Wednesday, ISO week 1998-W11
+
+
+def values(text: str, published: str | None = PUB) -> dict[str, str | None]:
+    return {d.text: d.value for d in find_dates(text, published)}
+
+
+# --------------------------------------------------------------------------- a day with a relative year
+
+
+def test_a_day_with_last_or_next_year_takes_that_year():
+    assert values("On Feb. 14 of last year, the minister resigned.") == {"On Feb. 14 of last year": "1997-02-14"}
+    assert values("The plant will reopen on 3 June next year.") == {"on 3 June next year": "1999-06-03"}
+    assert values("On Friday, June 5 last year, the index fell.") == {"On Friday, June 5 last year": "1997-06-05"}
+    # without the year phrase the day keeps the nearest year; across a comma the two are apart
+    assert values("The minister resigned on Feb. 14.") == {"on Feb. 14": "1998-02-14"}
+    assert values("The plant closed on Feb. 14, last year it reopened.") == {
+        "on Feb. 14": "1998-02-14",
+        "last year": "1997",
+    }
+
+
+def test_the_year_before_counts_from_the_date_mentioned_last():
+    assert values("Prices rose in 1995. The year before, they had fallen.") == {
+        "1995": "1995",
+        "The year before": "1994",
+    }
+    assert values("The strike began in May 1996. The month after, it ended.")["The month after"] == "1996-06"
+    # no date before it: from the publication date
+    assert values("The year before, the company had lost money.") == {"The year before": "1997"}
+    assert values("The week before last, a storm hit the coast.") == {"The week before last": "1998-W09"}
+
+
+def test_the_following_year_without_an_earlier_date_counts_from_publication():
+    assert values("The following year the company recovered.") == {"The following year": "1999"}
+    assert values("The previous month had been calm.") == {"The previous month": "1998-02"}
+
+
+def test_a_year_before_a_quarter_names_its_year():
+    assert values("In 1997's fourth quarter, profit rose 5%.") == {"1997's fourth quarter": "1997-Q4"}
+    assert values("In 1997's fourth quarter, profit rose 5%.", None) == {"1997's fourth quarter": "1997-Q4"}
+
+
+# --------------------------------------------------------------------------- no date
+
+
+def test_each_or_every_weekday_or_month_is_a_recurring_time_not_a_date():
+    assert values("Ferries leave each Thursday and every Sunday from the port.") == {}
+    assert values("The river floods every April.") == {}
+    # a plain weekday and a dated day in the same sentence stay dates
+    assert values("A ferry left Thursday; the next leaves each Sunday from April 6.") == {
+        "Thursday": "1998-03-05",
+        "April 6": "1998-04-06",
+    }
+
+
+def test_an_abbreviated_weekday_with_a_comma_needs_a_date_after_it():
+    assert values("Sun, a maker of workstations, reported a loss.") == {}
+    assert values("The fair opens Sun, March 15 in Leeds.") == {"Sun, March 15": "1998-03-15"}
+    assert values("The fair closed Sat. after a week.") == {"Sat": "1998-03-07"}
+
+
+def test_vague_units_before_an_event_are_no_date():
+    # "days after the vote" is dated by the vote, not by the text's time (like "two days after the vote")
+    assert values("Days after the vote, the premier quit.") == {}
+    assert values("The inspectors came back two months after their expulsion.") == {}
+    # anchored on a date, or standing alone, they still date the clause
+    assert values("The army entered the town on March 2. Days later the mayor fled.") == {
+        "on March 2": "1998-03-02",
+        "Days later": "1998-W10",
+    }
+
+
+def test_vague_units_after_a_date_lie_after_it_and_before_it_lie_before():
+    # the sign was turned round: "weeks later" came out before the date it counts from
+    assert values("The talks ended on April 24. Weeks later, the envoy returned.")["Weeks later"] == "1998-05"
+    assert values("The talks ended on April 10. Weeks before, the envoy had warned.")["Weeks before"] == "1998-03"
