@@ -7,9 +7,11 @@ with every member of (same type and mode, compatible actors, dates and story); e
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from ..model import ActorRef, Detail, Event, EventMention, MentionRef, sha256_hex
 from . import dates as D
@@ -42,28 +44,112 @@ def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str])
 
     Only candidate clusters are checked, found through an index over ``_block_keys``; a compatible
     cluster always is one, so the result is the same as checking every cluster, without the
-    quadratic scan.
+    quadratic scan. A candidate is checked against its distinct member signatures (``_signature``:
+    all that ``compatible`` reads of a mention), each pair of signatures once, and a cluster keeps
+    its verdict for a signature, extended only by the signatures it gained since; the actors shared
+    with the members are counted from the cluster's members per actor. Same clusters as checking
+    every member of every candidate (tested), in time that grows with the distinct signatures, not
+    with the members of a big story.
     """
     ordered = sorted(mentions, key=lambda m: (D.rank(m.date_precision if m.date else None), m.id))
-    clusters: list[list[EventMention]] = []
-    index: dict[tuple[str, str], set[int]] = {}
+    grouping = _Grouping(story_of)
     for m in ordered:
-        best, best_score = None, (0, 0)
+        grouping.add(m)
+    return [c.members for c in grouping.clusters]
+
+
+class _Cluster:
+    """A cluster's members with what the grouping asks of them: their distinct signatures (in the
+    order gained), how many members name each actor, and its verdicts per signature (compatible
+    with all, and with how many of its signatures that was checked)."""
+
+    __slots__ = ("members", "signatures", "seen", "actor_counts", "verdicts")
+
+    def __init__(self) -> None:
+        self.members: list[EventMention] = []
+        self.signatures: list[int] = []
+        self.seen: set[int] = set()
+        self.actor_counts: Counter[str] = Counter()
+        self.verdicts: dict[int, tuple[bool, int]] = {}
+
+    def add(self, m: EventMention, signature: int, actors: set[str]) -> None:
+        self.members.append(m)
+        if signature not in self.seen:
+            self.seen.add(signature)
+            self.signatures.append(signature)
+        self.actor_counts.update(actors)
+
+    def shared_actors(self, actors: set[str]) -> int:
+        """Sum over the members of the actors each shares with ``actors``."""
+        return sum(self.actor_counts[a] for a in actors)
+
+
+class _Grouping:
+    """The state of ``cluster_mentions``: clusters, the candidate index, interned signatures with
+    one mention standing for each, and the verdict of each pair of signatures."""
+
+    def __init__(self, story_of: dict[str, str]) -> None:
+        self.story_of = story_of
+        self.clusters: list[_Cluster] = []
+        self.index: dict[tuple[str, str], set[int]] = {}
+        self.ids: dict[tuple, int] = {}
+        self.examples: list[EventMention] = []
+        self.pairs: dict[tuple[int, int], bool] = {}
+
+    def signature_id(self, m: EventMention) -> int:
+        key = _signature(m, self.story_of)
+        found = self.ids.get(key)
+        if found is None:
+            found = self.ids[key] = len(self.examples)
+            self.examples.append(m)
+        return found
+
+    def pair_compatible(self, a: int, b: int) -> bool:
+        found = self.pairs.get((a, b))
+        if found is None:
+            found = self.pairs[(a, b)] = compatible(self.examples[a], self.examples[b], self.story_of)
+        return found
+
+    def fits(self, cluster: _Cluster, signature: int) -> bool:
+        """Whether a mention of this signature is compatible with every member of the cluster."""
+        ok, checked = cluster.verdicts.get(signature, (True, 0))
+        if ok and checked < len(cluster.signatures):
+            ok = all(self.pair_compatible(signature, s) for s in cluster.signatures[checked:])
+            cluster.verdicts[signature] = (ok, len(cluster.signatures))
+        return ok
+
+    def add(self, m: EventMention) -> None:
+        signature = self.signature_id(m)
         am = _actors(m)
-        for i in sorted({i for k in _block_keys(m, story_of) for i in index.get(k, ())}):
-            cluster = clusters[i]
-            if all(compatible(m, n, story_of) for n in cluster):
-                score = (sum(len(am & _actors(n)) for n in cluster), len(cluster))
+        keys = _block_keys(m, self.story_of)
+        best, best_score = None, (0, 0)
+        for i in sorted({i for k in keys for i in self.index.get(k, ())}):
+            cluster = self.clusters[i]
+            if self.fits(cluster, signature):
+                score = (cluster.shared_actors(am), len(cluster.members))
                 if score > best_score:
                     best, best_score = i, score
         if best is None:
-            clusters.append([m])
-            best = len(clusters) - 1
-        else:
-            clusters[best].append(m)
-        for k in _block_keys(m, story_of):
-            index.setdefault(k, set()).add(best)
-    return clusters
+            self.clusters.append(_Cluster())
+            best = len(self.clusters) - 1
+        self.clusters[best].add(m, signature, am)
+        for k in keys:
+            self.index.setdefault(k, set()).add(best)
+
+
+def _signature(m: EventMention, story_of: dict[str, str]) -> tuple:
+    """All that ``compatible`` reads of a mention: two mentions with one signature get the same
+    answer against any third."""
+    return (
+        m.type,
+        m.mode,
+        story_of.get(m.article_id),
+        frozenset(actor_key(a) for a in m.source_actors),
+        frozenset(actor_key(a) for a in m.target_actors),
+        _symmetric(m),
+        m.date,
+        m.date_precision,
+    )
 
 
 def _block_keys(m: EventMention, story_of: dict[str, str]) -> list[tuple[str, str]]:
@@ -316,24 +402,31 @@ def _conflicting_day(v: str, theirs: list[str], precision: dict[str, str | None]
     return precision.get(v) == "day" and any(precision.get(x) == "day" and x[:10] != v[:10] for x in theirs)
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.lower()))
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
 
 
 def _quote_details(ms: list[EventMention]) -> list[Detail]:
+    """A quote joins the first group holding a wording similar to it. Each group is compared
+    through its distinct wordings (many reports repeat a quote word for word), each pair once."""
     threshold = load("fusion.yaml")["quote_variant_jaccard"]
     groups: list[list[tuple[str, str]]] = []  # [(article, wording)]
+    wordings: list[dict[str, None]] = []  # each group's distinct wordings
+    similar: dict[tuple[str, str], bool] = {}
     for m in ms:
         for q in m.quotes:
             q = q.strip().strip("“”\"‘’'")
             if not q:
                 continue
-            for g in groups:
-                if any(_similar(q, w, threshold) for _, w in g):
+            for g, distinct in zip(groups, wordings):
+                if any(_similar_once(q, w, threshold, similar) for w in distinct):
                     g.append((m.article_id, q))
+                    distinct[q] = None
                     break
             else:
                 groups.append([(m.article_id, q)])
+                wordings.append({q: None})
     out = []
     for g in groups:
         counts = Counter(w for _, w in dict.fromkeys(g))
@@ -341,6 +434,13 @@ def _quote_details(ms: list[EventMention]) -> list[Detail]:
         arts = tuple(sorted({a for a, _ in g}))
         out.append(Detail("quote", wordings[0], arts, (), len(arts) == 1, tuple(wordings[1:])))
     return out
+
+
+def _similar_once(a: str, b: str, threshold: float, seen: dict[tuple[str, str], bool]) -> bool:
+    found = seen.get((a, b))
+    if found is None:
+        found = seen[(a, b)] = _similar(a, b, threshold)
+    return found
 
 
 def _similar(a: str, b: str, threshold: float) -> bool:
@@ -355,6 +455,25 @@ def _similar(a: str, b: str, threshold: float) -> bool:
 
 def find_claims(text: str) -> list[tuple[str, str]]:
     """(kind, words) for each claim about official accounts found in ``text``."""
+    return list(_claims_in(text))
+
+
+CLAIMS_CACHED = 1 << 16  # texts whose claims are kept, by digest: a block re-fused reads the same texts
+_CLAIMS: dict[bytes, tuple[tuple[str, str], ...]] = {}
+
+
+def _claims_in(text: str) -> tuple[tuple[str, str], ...]:
+    """``find_claims``, kept per text (by its 128-bit digest, not the text itself)."""
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    found = _CLAIMS.get(digest)
+    if found is None:
+        if len(_CLAIMS) >= CLAIMS_CACHED:
+            _CLAIMS.clear()
+        found = _CLAIMS[digest] = tuple(_search_claims(text))
+    return found
+
+
+def _search_claims(text: str) -> list[tuple[str, str]]:
     out = []
     for rule in load("fusion.yaml")["readout_patterns"]:
         for match in re.finditer(rule["regex"], text, flags=re.IGNORECASE):
