@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from newsfuse.store import open_store
+from newsfuse.pipeline import IngestSession, ingest_paths
+from newsfuse.store import EventFilter, open_store
 from newsfuse.watch import load_checkpoint, watch
 
 SEED_000 = "000_b5307fb3d8fa3eef.txt"
@@ -64,3 +65,69 @@ def test_watch_reads_a_folder_as_ingest_does(tmp_path, seeds_dir):
     with open_store(str(tmp_path / "w.db")) as store:
         assert watch(store, [str(inbox)], once=True) == 1
         assert set(load_checkpoint(store)) == {str(inbox / "a.txt")}
+
+
+def test_the_files_of_one_poll_are_one_batch_each_reported_with_its_own_counts(tmp_path, seeds_dir, monkeypatch):
+    """Three seeds and an empty file in one poll: one session call (stories and events fused once),
+    one report per file with its own counts, the empty file reported as failed and the rest stored,
+    every file checkpointed; the events are those of ingesting the seeds one by one."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i, name in enumerate([SEED_000, SEED_001, SEED_002]):
+        shutil.copy(seeds_dir / name, inbox / f"{i}.txt")
+    (inbox / "3.txt").write_text("", encoding="utf-8")
+    calls: list[list[str]] = []
+    real_ingest = IngestSession.ingest
+
+    def counted(self, paths, **kw):
+        calls.append(list(paths))
+        return real_ingest(self, paths, **kw)
+
+    monkeypatch.setattr(IngestSession, "ingest", counted)
+    seen: dict[str, dict] = {}
+    errors: list[str] = []
+    with open_store(str(tmp_path / "w.db")) as store:
+        count = watch(
+            store, [str(inbox)], once=True, on_file=lambda p, s: seen.update({p: s.to_dict()}), on_error=errors.append
+        )
+        assert count == 4
+        assert len(calls) == 1 and len(calls[0]) == 4
+        assert store.count_articles() == 3
+        assert set(load_checkpoint(store)) == {str(inbox / f"{i}.txt") for i in range(4)}
+        batched = _events(store)
+    assert list(seen) == [str(inbox / f"{i}.txt") for i in range(4)]
+    for i in range(3):
+        report = seen[str(inbox / f"{i}.txt")]
+        assert (report["inputs"], report["new"], report["failed"], len(report["new_ids"])) == (1, 1, 0, 1)
+    empty = seen[str(inbox / "3.txt")]
+    assert (empty["new"], empty["failed"], empty["nothing_read"]) == (0, 1, True)
+    assert errors == [f"error: {inbox / '3.txt'}: empty file"]
+    monkeypatch.setattr(IngestSession, "ingest", real_ingest)
+    with open_store(str(tmp_path / "one-by-one.db")) as store:
+        for name in [SEED_000, SEED_001, SEED_002]:
+            ingest_paths(store, [str(seeds_dir / name)])
+        assert _events(store) == batched
+
+
+def test_a_batch_ingested_but_not_checkpointed_is_read_again_and_changes_nothing(tmp_path, seeds_dir):
+    """A crash between the batch's commit and its checkpoint: the next run reads the files again,
+    finds them unchanged and stores nothing twice."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(seeds_dir / SEED_000, inbox / "a.txt")
+    shutil.copy(seeds_dir / SEED_001, inbox / "b.txt")
+    db = str(tmp_path / "w.db")
+    with open_store(db) as store:
+        IngestSession(store).ingest([str(inbox / "a.txt"), str(inbox / "b.txt")])  # no checkpoint saved
+        before = _events(store)
+    seen = {}
+    with open_store(db) as store:
+        assert watch(store, [str(inbox)], once=True, on_file=lambda p, s: seen.update({p: s})) == 2
+        assert store.count_articles() == 2
+        assert _events(store) == before
+        assert set(load_checkpoint(store)) == {str(inbox / "a.txt"), str(inbox / "b.txt")}
+    assert [(s.new, s.unchanged) for s in seen.values()] == [(0, 1), (0, 1)]
+
+
+def _events(store) -> list[dict]:
+    return sorted((e.to_dict() for e in store.events(EventFilter(limit=10**9))), key=lambda d: d["id"])

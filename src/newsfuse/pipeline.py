@@ -88,6 +88,14 @@ class IngestSummary:
         d["nothing_read"] = self.nothing_read
         return d
 
+    def add(self, other: IngestSummary) -> None:
+        """Count ``other`` in too (one input's counts into its batch's)."""
+        for name in ("inputs", "documents", "new", "duplicate", "unchanged", "failed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors += other.errors
+        self.new_ids += other.new_ids
+        self.interrupted = self.interrupted or other.interrupted
+
 
 @dataclass(frozen=True)
 class Analysis:
@@ -418,8 +426,11 @@ class IngestSession:
         fuse: bool = True,
         on_error: Callable[[str], None] | None = None,
         time_limit: float | None = DOC_TIME_LIMIT,
+        per_input: dict[str, IngestSummary] | None = None,
     ) -> IngestSummary:
         """Read every input, store new articles with their analysis, then update stories and events.
+
+        ``per_input``, when given, receives each input path's own counts (the summary is their sum).
 
         A document whose analysis takes longer than ``time_limit`` seconds is an input failure
         (``error: PATH: analysis took longer than N s``) and the batch goes on without it.
@@ -428,7 +439,9 @@ class IngestSession:
         """
         summary = IngestSummary()
         try:
-            self._read_and_store(paths, summary, analyse_articles, batch_size, progress, stdin, on_error, time_limit)
+            self._read_and_store(
+                paths, summary, analyse_articles, batch_size, progress, stdin, on_error, time_limit, per_input
+            )
         except BaseException:
             self.pending.clear()
             self.invalidate()
@@ -447,14 +460,23 @@ class IngestSession:
         stdin: BinaryIO | None,
         on_error: Callable[[str], None] | None,
         time_limit: float | None,
+        per_input: dict[str, IngestSummary] | None = None,
     ) -> None:
         store = self.store
+        parts = per_input if per_input is not None else {}
+        owner: dict[str, str] = {}  # article id -> the input it was read from
+
+        def count(path: str | None, one: IngestSummary) -> None:
+            summary.add(one)
+            if path is not None:
+                parts.setdefault(path, IngestSummary()).add(one)
 
         def late(article: Article) -> None:
-            summary.new -= 1
+            lost = IngestSummary(new=-1)
             self.deduper.forget(article.id)
             cause = f"analysis took longer than {time_limit:g} s"
-            record_failure(store, summary, InputError(article.source_path, cause), article.input_sha256, on_error)
+            record_failure(store, lost, InputError(article.source_path, cause), article.input_sha256, on_error)
+            count(owner.get(article.id), lost)
 
         def flush() -> None:
             self._flush(summary, analyse_articles, time_limit, late, ctl.abortable, batch_size)
@@ -462,17 +484,21 @@ class IngestSession:
         with _graceful_interrupt() as ctl:
             try:
                 for item in iter_inputs(list(paths), stdin=stdin):
+                    one = IngestSummary()  # this input's counts
                     if isinstance(item, InputError):
-                        record_failure(store, summary, item, None, on_error)
+                        record_failure(store, one, item, None, on_error)
+                        count(item.path, one)
                         continue
-                    summary.inputs += 1
+                    one.inputs += 1
                     with ctl.abortable():
                         fmt, articles, errors = read_and_clean(item)
                     store.save_input(item, fmt)
                     for err in errors:
-                        record_failure(store, summary, err, item.sha256, on_error)
+                        record_failure(store, one, err, item.sha256, on_error)
                     with ctl.abortable():  # a huge document's MinHash takes a while
-                        self.admit(articles, summary)
+                        self.admit(articles, one)
+                    owner.update((a.id, item.path) for a in articles)
+                    count(item.path, one)
                     if len(self.pending) >= batch_size:
                         flush()
                     if progress:
@@ -488,6 +514,9 @@ class IngestSession:
                     " (run again to go on)"
                 )
             summary.interrupted = ctl.stop.is_set()
+        for article_id in summary.new_ids:
+            if article_id in owner:
+                parts.setdefault(owner[article_id], IngestSummary()).new_ids.append(article_id)
         if self._deduper is not None and self._deduper.dropped:
             self.invalidate()  # articles given up: the next call dedups against the store as it is
 

@@ -1,8 +1,10 @@
 """Watch folders and feed files: ingest what is new or changed, with a checkpoint in the store.
 
-The checkpoint (path -> modification time and size) is saved after each file is ingested, so a
-restart neither skips a file nor repeats one; a file ingested again (crash before its checkpoint)
-changes nothing, because articles are keyed by content hash.
+The files found changed in one poll are ingested as one batch (analysed together, stories and
+events updated once), and each is reported on its own. The checkpoint (path -> modification time
+and size) is saved after each batch is ingested, so a restart neither skips a file nor repeats one;
+a file ingested again (crash before its checkpoint) changes nothing, because articles are keyed by
+content hash. A file that cannot be read is reported, recorded and checkpointed; the rest are stored.
 """
 
 from __future__ import annotations
@@ -66,25 +68,50 @@ def watch(
 ) -> int:
     """Poll until interrupted (or one round with ``once``); returns the number of files ingested.
     One ingest session serves the whole run: the stored signatures and the story clusterer are
-    loaded once, not for every file (again only when another process wrote the store meanwhile)."""
+    loaded once, not for every file (again only when another process wrote the store meanwhile).
+    The files ready in one poll are one batch (``ingest_batch``); a Ctrl-C that interrupts a batch
+    ends the run without checkpointing it (the next run reads it again)."""
     checkpoint = load_checkpoint(store)
     session = IngestSession(store)
     ingested = 0
     rounds = 0
     try:
         while True:
-            for path, sig in changed_files(paths, checkpoint):
-                if not once and time.time() - sig[0] / 1e9 < settle:
-                    continue  # still being written: take it next round
-                summary = session.ingest([path], on_error=on_error)
-                checkpoint[path] = sig
-                store.set_state(CHECKPOINT_KEY, json.dumps(checkpoint, sort_keys=True).encode("utf-8"))
-                ingested += 1
-                if on_file:
-                    on_file(path, summary)
+            ready = [(p, sig) for p, sig in changed_files(paths, checkpoint) if once or settled(sig, settle)]
+            if ready:
+                done = ingest_batch(session, ready, checkpoint, on_file, on_error)
+                if done is None:
+                    return ingested
+                ingested += done
             rounds += 1
             if once or (max_rounds is not None and rounds >= max_rounds):
                 return ingested
             time.sleep(interval)
     except KeyboardInterrupt:
         return ingested
+
+
+def settled(sig: list[int], settle: float) -> bool:
+    """Whether a file was last modified ``settle`` seconds ago or more (else it may still be written)."""
+    return time.time() - sig[0] / 1e9 >= settle
+
+
+def ingest_batch(
+    session: IngestSession,
+    files: list[tuple[str, list[int]]],
+    checkpoint: dict[str, list[int]],
+    on_file: Callable[[str, IngestSummary], None] | None,
+    on_error: Callable[[str], None] | None,
+) -> int | None:
+    """Ingest these files in one session call, checkpoint them all, then report each with its own
+    counts, in arrival order; returns how many, or None when a Ctrl-C interrupted the batch."""
+    per_file: dict[str, IngestSummary] = {}
+    summary = session.ingest([p for p, _ in files], on_error=on_error, per_input=per_file)
+    if summary.interrupted:
+        return None
+    checkpoint.update(files)
+    session.store.set_state(CHECKPOINT_KEY, json.dumps(checkpoint, sort_keys=True).encode("utf-8"))
+    for path, _ in files:
+        if on_file:
+            on_file(path, per_file.get(path, IngestSummary()))
+    return len(files)
