@@ -199,7 +199,7 @@ def test_counts_of_one_referent_in_two_reports_disagree():
     (d,) = differ(
         "Police said 12 people were injured in the clashes.", "Police said 18 people were injured in the clashes."
     )
-    assert d.noun == "casualty:injured" and len(d.sides) == 2  # a count of the incident's injured
+    assert d.noun == "person" and len(d.sides) == 2
     # a participial clause takes its head's subject: the quake, unnamed on both sides
     assert (
         len(
@@ -301,47 +301,14 @@ def test_a_count_past_the_parsed_text_is_never_compared():
     assert [f.verb for f in found] == [""] and disagreements(found + parsed("b", "The navy seized three rifles.")) == []
 
 
-# ---------------------------------------------------------------------- the incident: casualties and times
+# ---------------------------------------------------------------------- the incident: clock times
 # Sentences written for these tests, each article's lead parsed by the real spaCy pipeline.
 
 
-def test_casualty_counts_of_the_incident_disagree_across_verbs_of_one_kind():
-    # "killed" and "died" count the dead; "wounded" and "injured" the hurt; the counted noun may differ
-    (d,) = differ("Two people were killed in the shooting on Elm Street.", "Police said three victims died.")
-    assert d.noun == "casualty:killed" and d.counted == "people killed"
-    assert sorted(w for w, _ in d.sides) == ["Two people were killed", "three victims died"]
-    (d,) = differ("The gunman shot six people, wounding four.", "Five people were injured.")
-    assert d.noun == "casualty:injured"
-    # the same count in other words is no difference
-    assert differ("Two people were killed.", "Two victims died.") == []
-
-
-def test_no_one_hurt_against_a_count_of_injured_is_a_difference():
-    (d,) = differ("No one was injured in the crash.", "Three people were hurt in the crash.")
-    assert d.noun == "casualty:injured" and {w for w, _ in d.sides} == {"No one was injured", "Three people were hurt"}
-    assert len(differ("There were no injuries.", "Two people were wounded.")) == 1
-
-
-def test_partial_and_bounded_casualty_counts_are_not_differences():
-    # a bound fits any larger count; a part of the whole is no count of it
-    assert differ("At least five people were wounded.", "Seven people were wounded.") == []
-    assert differ("Two of the victims died.", "Four people died.") == []
-    assert differ("Two people died at the scene.", "Four people died.") == []
-    assert differ("Two people were seriously injured.", "Five people were injured.") == []
-    assert differ("Two other people were injured.", "Five people were injured.") == []
-    assert differ("No one else was hurt.", "Two people were hurt.") == []
-    assert differ("Two officers were injured.", "Five people were injured.") == []
-    # other kinds of count are never compared with each other: shot is not killed
-    assert differ("Four people were shot.", "Two people were killed.") == []
-    # different doers, or what may happen
-    assert differ("Police shot two people.", "The gunman shot five people.") == []
-    assert differ("Doctors said two people could die.", "Four people died.") == []
-
-
-def test_casualty_counts_are_read_from_the_lead_only():
-    later = ["The shooting happened on Elm Street."] * 6 + ["Two people were killed in a crash last year."]
-    assert differ("Five people were killed.", "Five people were killed.") == []
-    assert disagreements(parsed("a", "Five people were killed.") + parsed("b", *later)) == []
+def test_clock_times_are_read_from_the_lead_only():
+    later = ["Police cordoned off Elm Street."] * 6 + ["The shooting happened at 4:10 a.m."]
+    assert len(differ("The shooting happened at 1:10 a.m.", "The shooting happened at 4:10 a.m.")) == 1
+    assert disagreements(parsed("a", "The shooting happened at 1:10 a.m.") + parsed("b", *later)) == []
 
 
 def test_clock_times_of_one_happening_disagree():

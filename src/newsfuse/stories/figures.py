@@ -106,22 +106,16 @@ def find_figures(article_id: str, sentences: Sequence[str], parsed: AnnotatedArt
         if parsed is not None:
             start = parsed.article.text.find(sentence, at)
             at = start + len(sentence) if start >= 0 else at
-        incident: list[Figure] = []
-        taken: set[int] = set()
-        if tree is not None and parsed is not None and 0 <= start < lead:
-            incident, taken = _incident(article_id, parsed.article.text, tree, start, start + len(sentence))
         for match in _pattern().finditer(sentence):
             figure = _figure(article_id, sentence, match)
             if figure is not None and tree is not None:
-                at_noun = start + match.start("noun") if start >= 0 else None
-                if at_noun is not None and _token_at(tree, at_noun) in taken:
-                    continue  # read as a casualty count of the incident
-                figure = _with_referent(figure, tree, at_noun)
+                figure = _with_referent(figure, tree, start + match.start("noun") if start >= 0 else None)
             if figure is not None:
                 out.append(figure)
         if tree is not None and start >= 0:
             out += _ages(article_id, sentence, tree, start)
-        out += incident
+        if tree is not None and parsed is not None and 0 <= start < lead:
+            out += _clock_times(article_id, parsed.article.text, tree, start, start + len(sentence))
     return out
 
 
@@ -595,27 +589,24 @@ def _wording(figures: list[Figure]) -> tuple[str, tuple[str, ...]]:
 
 
 # ---------------------------------------------------------------------- the incident
-# The lead of a report states its main incident: how many were killed, hurt, shot or arrested, and
-# at what time. Two leads of one story give these of the same incident; a count that picks out some
-# of the people ("two others", "one of the victims", "two died at the scene", "seriously injured")
-# or only bounds them ("at least five") is a part or a bound, never a different count.
+# The lead of a report states its main incident, and when it happened: two leads of one story that
+# time the same thing ("the shooting happened", "police were called") give the incident's time. A
+# time that only bounds or spans it ("after 10 p.m.", "between 1 and 2 a.m.") is no different time.
+# (Casualty counts of the incident were tried as a kind of their own and dropped: 0 of their 2
+# items were real when first labelled, benchmarks/data/differences_labels.jsonl.)
 
-CASUALTY = "casualty:"  # the noun of a casualty count: "casualty:killed"
 TIME = "time:"  # the noun of a clock time: "time:happen"
 
 
 def _of_the_incident(f: Figure) -> bool:
-    return f.noun.startswith((CASUALTY, TIME))
+    return f.noun.startswith(TIME)
 
 
 def _same_incident(a: Figure, b: Figure) -> bool:
-    """Two counts or times of the story's main incident (the same kind, the noun says): not done by
-    two different named doers ("police" / "the gunman"), and not on two different stated dates;
-    a time only when both sides say what or who it is of ("the shooting happened", "police were
-    called"), and the same."""
-    if a.noun.startswith(TIME) and not (a.actor and b.actor):
-        return False
-    if a.actor and b.actor and not a.actor & b.actor:
+    """Two times of the story's main incident (the same verb, the noun says): both sides say what
+    or who it is of ("the shooting happened", "police were called"), and the same, on no two
+    different stated days."""
+    if not (a.actor and b.actor and a.actor & b.actor):
         return False
     return not (a.when and b.when and not a.when & b.when)
 
@@ -627,194 +618,8 @@ def _lead_end(parsed: AnnotatedArticle) -> int:
     return sents[min(n, len(sents)) - 1].end if sents else -1
 
 
-def _incident(article_id: str, text: str, tree: Tree, start: int, end: int) -> tuple[list[Figure], set[int]]:
-    """The casualty counts and clock times of the sentence at ``start``-``end`` of ``text``, and the
-    tokens of the people its counts count (a plain count of them is not read again)."""
-    out, taken = [], set()
-    for i in _tokens_in(tree, start, end):
-        found = _casualty(tree, i)
-        for kind, value, idx, counted in found:
-            f = _incident_figure(article_id, text, tree, f"{CASUALTY}{kind}", value, idx, i)
-            if f is not None:
-                out.append(dataclasses.replace(f, counted=_cfg()["casualties"][kind]["shown"]))
-                taken.add(counted)
-    out += _clock_times(article_id, text, tree, start, end)
-    return out, taken
-
-
-def _tokens_in(tree: Tree, start: int, end: int) -> list[int]:
-    first = _token_at(tree, start)
-    if first is None:
-        return []
-    out, i = [], first
-    while i in tree.tokens and tree.tokens[i].start < end:
-        out.append(i)
-        i += 1
-    return out
-
-
-@lru_cache(maxsize=1)
-def _casualty_verbs() -> dict[str, str]:
-    return {v: kind for kind, c in _cfg()["casualties"].items() for v in c["verbs"]}
-
-
-def _casualty(tree: Tree, i: int) -> list[tuple[str, tuple[float, float], list[int], int]]:
-    """The casualty counts token ``i`` states, as (kind, range, tokens of the wording, the counted
-    token): ``i`` a casualty verb with a plain count of people it happened to ("two people were
-    killed", "killing two", "no one was hurt"), or a noun of harm counting none ("no injuries")."""
-    tok, cfg = tree.tokens[i], _cfg()
-    if tok.pos == "NOUN" and tree.lemma(i) in cfg["zero_nouns"]:
-        if _plain_none(tree, i) and not _modal_or_negated(tree, tree.head(i)):
-            idx = [*tree.children(i, "det"), i]
-            return [(kind, (0.0, 0.0), idx, i) for kind in cfg["zero_nouns"][tree.lemma(i)]]
-        return []
-    kind = _casualty_verbs().get(tree.lemma(i)) if tok.pos == "VERB" else None
-    if kind is None or _modal_or_negated(tree, i) or not _whole_count(tree, i):
-        return []
-    patient = _patient(tree, i)
-    if patient is None:
-        return []
-    counted = _people_count(tree, patient, kind)
-    if counted is None:
-        return []
-    value, idx = counted
-    return [(kind, value, sorted({*idx, i, *tree.children(i, "aux", "auxpass")}), patient)]
-
-
 def _modal_or_negated(tree: Tree, verb: int | None) -> bool:
     return verb is not None and (bool(tree.children(verb, "neg")) or _modal(tree, verb))
-
-
-def _whole_count(tree: Tree, verb: int) -> bool:
-    """The verb counts everyone it happened to: no adverb picking some out ("seriously", "also",
-    "later"), no place splitting them ("at the scene", "in hospital"), no span scoping them."""
-    cfg = _cfg()
-    if any(tree.lemma(k) not in cfg["whole_adverbs"] for k in tree.children(verb, "advmod")):
-        return False
-    for p in tree.children(verb, "prep"):
-        if any(tree.lemma(o) in cfg["partial_places"] for o in tree.children(p, "pobj")):
-            return False
-    return not _scoped(tree, verb, verb)
-
-
-def _patient(tree: Tree, verb: int) -> int | None:
-    """Who the casualty verb happened to: the subject of a passive or of "die", the object of an
-    active verb, the noun a participle describes ("two people killed"); a verb coordinated with
-    nothing of its own takes its head's ("two people were shot and killed")."""
-    for dep in ("nsubjpass", "dobj"):
-        for k in tree.children(verb, dep):
-            return k
-    if tree.lemma(verb) == "die":
-        for k in tree.children(verb, "nsubj"):
-            return k
-    head, dep = tree.head(verb), tree.tokens[verb].dep
-    if head is None:
-        return None
-    if dep == "acl" and tree.tokens[head].pos == "NOUN":
-        return head
-    if dep == "conj" and not tree.children(verb, "nsubj", "nsubjpass", "dobj", "prep", "advmod", "npadvmod"):
-        if _casualty_verbs().get(tree.lemma(head)) is not None:
-            return _patient(tree, head)
-    return None
-
-
-def _people_count(tree: Tree, patient: int, kind: str) -> tuple[tuple[float, float], list[int]] | None:
-    """The range a plain count of people says and its tokens: "two people", "killing two", "no one",
-    "nobody", "at least five victims"; None for people picked out ("two others", "two of them", "the
-    two officers", "another two people") or not counted ("the man")."""
-    cfg = _cfg()
-    tok = tree.tokens[patient]
-    if tok.text.lower() in cfg["zero_pronouns"] or (tok.text.lower() == "one" and _has_no(tree, patient)):
-        others = [k for k in tree.children(patient) if not _is_no(tree, k)]
-        return None if others else ((0.0, 0.0), [*tree.children(patient, "det"), patient])
-    if tok.pos == "NUM":
-        if tree.children(patient, "prep"):
-            return None  # "two of them"
-        value = _number(tree, patient)
-        return None if value is None else (_approximated(tree, patient, value), [patient])
-    if tree.lemma(patient) not in cfg["casualties"][kind]["nouns"] and tok.text.lower() not in cfg["casualties"][kind]["nouns"]:
-        return None
-    nums = tree.children(patient, "nummod")
-    rest = [k for k in tree.children(patient) if k not in nums and not (tree.tokens[k].dep == "det" and tree.lemma(k) == "the")]
-    if len(nums) == 1 and not rest:
-        value = _number(tree, nums[0])
-        return None if value is None else (_approximated(tree, nums[0], value), [nums[0], patient])
-    if not nums and _plain_none(tree, patient):
-        return (0.0, 0.0), [*tree.children(patient, "det"), patient]
-    return None
-
-
-def _is_no(tree: Tree, k: int) -> bool:
-    return tree.tokens[k].dep == "det" and tree.tokens[k].text.lower() == "no"
-
-
-def _has_no(tree: Tree, i: int) -> bool:
-    return any(_is_no(tree, k) for k in tree.children(i))
-
-
-def _plain_none(tree: Tree, noun: int) -> bool:
-    """"no injuries", "no people": the noun with "no" and nothing else ("no serious injuries" is no count)."""
-    kids = tree.children(noun)
-    return _has_no(tree, noun) and all(_is_no(tree, k) for k in kids)
-
-
-def _number(tree: Tree, i: int) -> float | None:
-    """The value of a number token: digits or a number word ("one" too: one killed is a count here)."""
-    raw, words = tree.tokens[i].text.lower().replace(",", ""), _cfg()["number_words"]
-    if raw == "one":
-        return 1.0
-    if raw in words:
-        return float(words[raw])
-    return float(raw) if raw.isdigit() and not raw.startswith("0") and len(raw) < 5 else None
-
-
-def _approximated(tree: Tree, num: int, value: float) -> tuple[float, float]:
-    """The range a count allows with the wording right before its number ("at least", "about")."""
-    before = " ".join(re.findall(r"[a-z]+", _before(tree, num).lower())[-2:])
-    for wording, (low, high) in sorted(_cfg()["approximators"].items(), key=lambda x: -len(x[0])):
-        if before == wording or before.endswith(" " + wording):
-            return value * low, (value * high if high is not None else math.inf)
-    return value, value
-
-
-def _before(tree: Tree, i: int, words: int = 3) -> str:
-    """The few words of the sentence right before token ``i``."""
-    out, sent = [], tree.tokens[i].sent
-    j = i - 1
-    while j in tree.tokens and tree.tokens[j].sent == sent and len(out) < words:
-        out.insert(0, tree.tokens[j].text)
-        j -= 1
-    return " ".join(out)
-
-
-def _incident_figure(
-    article_id: str, text: str, tree: Tree, noun: str, value: tuple[float, float], idx: list[int], verb: int
-) -> Figure | None:
-    """A figure of the incident: its wording is the text from its first word to its last, widened
-    to the approximating words before the number ("at least five people were injured")."""
-    first = min(idx)
-    span_start = tree.tokens[first].start
-    lead = _approx_words(tree, first)
-    if lead is not None:
-        span_start = tree.tokens[lead].start
-    span_end = max(tree.tokens[k].end for k in idx)
-    wording = text[span_start:span_end]
-    if len(wording.split()) > int(_cfg()["max_incident_words"]):
-        return None
-    return Figure(
-        article_id, noun, noun, value[0], value[1], " ".join(wording.split()), frozenset(),
-        tree.lemma(verb), _doer(tree, verb), frozenset(), _days(tree, verb),
-    )
-
-
-def _approx_words(tree: Tree, num: int) -> int | None:
-    """The first token of an approximating wording right before token ``num``, if any."""
-    for wording in sorted(_cfg()["approximators"], key=len, reverse=True):
-        n = len(wording.split())
-        ks = [num - n + j for j in range(n)]
-        if all(k in tree.tokens for k in ks) and " ".join(tree.tokens[k].text.lower() for k in ks) == wording:
-            return ks[0]
-    return None
 
 
 def _doer(tree: Tree, verb: int) -> frozenset[str]:
@@ -843,7 +648,9 @@ def _days(tree: Tree, verb: int) -> frozenset[str]:
     for k in tree.children(verb, *_cfg()["scope_deps"]):
         for j in tree.subtree(k):
             tok = tree.tokens[j]
-            if tok.ent_type in ("DATE", "TIME") and (tok.pos == "PROPN" or (tok.pos == "NUM" and tok.ent_type == "DATE")):
+            if tok.ent_type in ("DATE", "TIME") and (
+                tok.pos == "PROPN" or (tok.pos == "NUM" and tok.ent_type == "DATE")
+            ):
                 out.add(tok.text.lower().rstrip("."))
     return frozenset(out)
 
@@ -883,8 +690,19 @@ def _clock_times(article_id: str, text: str, tree: Tree, start: int, end: int) -
         who = _doer(tree, verb) | frozenset(tree.lemma(k) for k in tree.children(verb, "nsubjpass"))
         counted = _cfg()["time_shown"].format(verb=family)
         out.append(
-            Figure(article_id, f"{TIME}{family}", counted, low, high, wording, frozenset(), family, who,
-                   frozenset(), _days(tree, verb))
+            Figure(
+                article_id,
+                f"{TIME}{family}",
+                counted,
+                low,
+                high,
+                wording,
+                frozenset(),
+                family,
+                who,
+                frozenset(),
+                _days(tree, verb),
+            )
         )
     return out
 
