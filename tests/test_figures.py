@@ -313,10 +313,13 @@ def test_clock_times_are_read_from_the_lead_only():
 
 def test_clock_times_of_one_happening_disagree():
     (d,) = differ("The shooting happened at 10:30 p.m. Friday.", "The shooting happened at about 8:45 p.m. Friday.")
-    assert d.noun == "time:happen" and {w for w, _ in d.sides} == {"at 10:30 p.m.", "at about 8:45 p.m."}
-    assert d.counted == "time (“happen”)"
-    # occurrence verbs are one verb when what happened is the same
+    assert d.noun == "time:incident" and {w for w, _ in d.sides} == {"at 10:30 p.m.", "at about 8:45 p.m."}
+    assert d.counted == "time of the incident"
+    # that it took place, and the shooting itself, time the incident
     assert len(differ("The shooting occurred around 2 a.m.", "The shooting happened at 4:10 a.m.")) == 1
+    assert len(differ("The shooting happened at 10:30 p.m.", "John Smith was shot at 8:15 p.m.")) == 1
+    assert len(differ("Shots were fired at 10:30 p.m.", "John Smith was shot at 8:15 p.m.")) == 1
+    # another verb times itself, with its doer on both sides
     assert len(differ("Police were called at 9:15 p.m.", "Police were called at 10:40 p.m.")) == 1
 
 
@@ -329,6 +332,23 @@ def test_clock_times_that_fit_or_time_other_things_are_not_differences():
     assert differ("Police were called at 9:15 p.m.", "Police arrived at 10:40 p.m.") == []
     assert differ("Police were called at 9:15 p.m.", "Firefighters were called at 10:40 p.m.") == []
     assert differ("The shooting happened at 9 p.m. Friday.", "The shooting happened at 11 p.m. Saturday.") == []
-    assert differ("It happened at 9:15 p.m.", "The shooting happened at 10:40 p.m.") == []
+    assert differ("They were called at 9:15 p.m.", "Police were called at 10:40 p.m.") == []
+    assert differ("John Smith was shot at 10:30 p.m.", "Mary Jones was shot at 8:15 p.m.") == []
     # a range across midnight leaves the day unsure
     assert differ("The shooting happened around midnight.", "The shooting happened at 11:50 p.m.") == []
+
+
+def test_ages_set_off_after_a_name_given_in_full_disagree():
+    (d,) = differ(
+        "Police identified the victim as Marcus Lee Dawson, 24, of Kokomo.",
+        "The man who died was Marcus Lee Dawson, 26, a father of two.",
+    )
+    assert d.noun == "age" and sorted(w for w, _ in d.sides) == ["Marcus Lee Dawson, 24", "Marcus Lee Dawson, 26"]
+    (f,) = [f for f in parsed("a", "Dawson, 24, and Anna Reyes, 31, were arrested.") if f.noun == "age"]
+    assert (f.low, f.actor) == (31, frozenset({"anna", "reyes"}))  # a surname alone is not compared
+
+
+def test_numbers_after_a_name_that_are_no_ages_are_not_read():
+    found = parsed("a", "Marcus Dawson, 12 years after the trial, spoke. Anna Reyes, 2014 and Anna Reyes, 300, too.")
+    assert [f for f in found if f.noun == "age"] == []
+    assert differ("Marcus Dawson, 24, of Kokomo was hurt.", "Marcus Dawson Jr., 51, of Kokomo was hurt.") == []

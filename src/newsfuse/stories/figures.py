@@ -112,8 +112,8 @@ def find_figures(article_id: str, sentences: Sequence[str], parsed: AnnotatedArt
                 figure = _with_referent(figure, tree, start + match.start("noun") if start >= 0 else None)
             if figure is not None:
                 out.append(figure)
-        if tree is not None and start >= 0:
-            out += _ages(article_id, sentence, tree, start)
+        if tree is not None and parsed is not None and start >= 0:
+            out += _ages(article_id, sentence, tree, start) + _apposed_ages(article_id, parsed, tree, start, sentence)
         if tree is not None and parsed is not None and 0 <= start < lead:
             out += _clock_times(article_id, parsed.article.text, tree, start, start + len(sentence))
     return out
@@ -174,6 +174,29 @@ def _ages(article_id: str, sentence: str, tree: Tree, start: int) -> list[Figure
         text = " ".join(re.findall(r"[\w’'-]+", clause)[-int(_cfg()["max_figure_words"]) :] + [said])
         verb = tree.lemma(gov) if gov is not None else ""
         out.append(Figure(article_id, AGE, AGE, value, value, text, _context(sentence, m), verb, names))
+    return out
+
+
+# a person's age set off by commas right after the name, as news style writes it ("John Smith, 25,
+# of Kokomo"; "Smith, 25, and Jones, 30"): the number, then a comma, a closing parenthesis, the end
+# of the sentence, "and", or "of" and a place
+_APPOSED_AGE = re.compile(r"\s*,\s*(?P<age>\d{1,3})(?=\s*(?:[,;)]|\.(?!\d)|and\b|of\s+[A-Z]))")
+
+
+def _apposed_ages(article_id: str, parsed: AnnotatedArticle, tree: Tree, start: int, sentence: str) -> list[Figure]:
+    """Ages set off by commas after a person's name given in full ("John Smith, 25, of Kokomo"),
+    each with the name's words: the person is the referent."""
+    out, text, end = [], parsed.article.text, start + len(sentence)
+    for ent in parsed.entities:
+        if ent.label != "PERSON" or not start <= ent.start < ent.end <= end:
+            continue
+        m = _APPOSED_AGE.match(text, ent.end, end)
+        names = frozenset(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z.'-]*", ent.text) if not w.endswith("'s"))
+        if m is None or len(names) < 2 or not 0 < int(m["age"]) <= int(_cfg()["max_age"]):
+            continue
+        value = float(m["age"])
+        wording = " ".join(text[ent.start : m.end("age")].split())
+        out.append(Figure(article_id, AGE, AGE, value, value, wording, frozenset(), "", names))
     return out
 
 
@@ -514,7 +537,7 @@ def _about_the_same(figures: list[Figure]) -> list[list[Figure]]:
     for i, a in enumerate(figures):
         for j in range(i + 1, len(figures)):
             b = figures[j]
-            near = _of_the_incident(a) or len(a.context & b.context) >= need
+            near = _of_the_incident(a) or a.noun == AGE or len(a.context & b.context) >= need
             if a.article_id != b.article_id and near and _same_role(a, b):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Figure]] = {}
@@ -595,7 +618,8 @@ def _wording(figures: list[Figure]) -> tuple[str, tuple[str, ...]]:
 # (Casualty counts of the incident were tried as a kind of their own and dropped: 0 of their 2
 # items were real when first labelled, benchmarks/data/differences_labels.jsonl.)
 
-TIME = "time:"  # the noun of a clock time: "time:happen"
+TIME = "time:"  # the noun of a clock time: "time:call"
+INCIDENT = "incident"  # the verb family of the incident itself ("the shooting happened", "was shot")
 
 
 def _of_the_incident(f: Figure) -> bool:
@@ -603,10 +627,14 @@ def _of_the_incident(f: Figure) -> bool:
 
 
 def _same_incident(a: Figure, b: Figure) -> bool:
-    """Two times of the story's main incident (the same verb, the noun says): both sides say what
-    or who it is of ("the shooting happened", "police were called"), and the same, on no two
-    different stated days."""
-    if not (a.actor and b.actor and a.actor & b.actor):
+    """Two times of one thing of the story's main incident, on no two different stated days: the
+    incident itself ("the shooting happened", "Smith was shot", "shots were fired": not of two
+    people named on each side), or the same verb ("police were called") of the same doer, said on
+    both sides."""
+    if a.noun == TIME + INCIDENT:
+        if a.kind and b.kind and not a.kind & b.kind:
+            return False
+    elif not (a.actor and b.actor and a.actor & b.actor):
         return False
     return not (a.when and b.when and not a.when & b.when)
 
@@ -639,6 +667,14 @@ def _doer(tree: Tree, verb: int) -> frozenset[str]:
         names = _names(tree, k, ("compound", "flat"))
         out |= names or {tree.lemma(k)}
     return frozenset(out)
+
+
+def _people(tree: Tree, verb: int) -> frozenset[str]:
+    """Words of the people named as the verb's subject, object or agent ("Smith was shot")."""
+    who = tree.children(verb, "nsubj", "nsubjpass", "dobj")
+    for by in tree.children(verb, "agent"):
+        who += tree.children(by, "pobj")
+    return frozenset(w for k in who for w in _person_names(tree, k))
 
 
 def _days(tree: Tree, verb: int) -> frozenset[str]:
@@ -685,10 +721,10 @@ def _clock_times(article_id: str, text: str, tree: Tree, start: int, end: int) -
         low, high, first = window
         if low < 0 or high > 24 * 60:
             continue
-        family = "happen" if tree.lemma(verb) in _cfg()["occurrence_verbs"] else tree.lemma(verb)
+        family = INCIDENT if tree.lemma(verb) in _cfg()["incident_verbs"] else tree.lemma(verb)
         wording = " ".join(text[tree.tokens[first].start : m.end()].split())
         who = _doer(tree, verb) | frozenset(tree.lemma(k) for k in tree.children(verb, "nsubjpass"))
-        counted = _cfg()["time_shown"].format(verb=family)
+        counted = _cfg()["time_shown"].get(family) or _cfg()["time_shown"]["other"].format(verb=family)
         out.append(
             Figure(
                 article_id,
@@ -700,7 +736,7 @@ def _clock_times(article_id: str, text: str, tree: Tree, start: int, end: int) -
                 frozenset(),
                 family,
                 who,
-                frozenset(),
+                _people(tree, verb),
                 _days(tree, verb),
             )
         )
