@@ -206,16 +206,31 @@ class SQLStore(Store):
         return out
 
     def replace_events_of(self, mention_ids: Iterable[str], events: Iterable[Event]) -> None:
+        """Only what changed is written: an event stored with the same record (every table row of an
+        event derives from it) keeps its rows; the other old events go, the other new ones come."""
         with self.transaction():
-            old: set[str] = set()
-            for ids in _chunks(mention_ids):
-                rows = self._exec(f"SELECT event_id FROM event_mentions WHERE mention_id IN ({_marks(ids)})", ids)
-                old.update(r[0] for r in rows.fetchall())
-            for ids in _chunks(old):
+            old = self._stored_event_docs(self._events_of_mentions(mention_ids))
+            new = {e.id: (e, serde.dumps(e)) for e in events}
+            changed = [i for i, doc in old.items() if i not in new or new[i][1] != doc]
+            for ids in _chunks(changed):
                 self._exec(f"DELETE FROM events WHERE id IN ({_marks(ids)})", ids)
                 for table in ("event_actors", "event_terms", "event_mentions"):
                     self._exec(f"DELETE FROM {table} WHERE event_id IN ({_marks(ids)})", ids)
-            self._insert_events(events)
+            self._insert_events(e for i, (e, doc) in new.items() if old.get(i) != doc)
+
+    def _events_of_mentions(self, mention_ids: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for ids in _chunks(mention_ids):
+            rows = self._exec(f"SELECT event_id FROM event_mentions WHERE mention_id IN ({_marks(ids)})", ids)
+            out.update(r[0] for r in rows.fetchall())
+        return out
+
+    def _stored_event_docs(self, event_ids: Iterable[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for ids in _chunks(event_ids):
+            rows = self._exec(f"SELECT id, doc FROM events WHERE id IN ({_marks(ids)})", ids)
+            out.update((r[0], r[1]) for r in rows.fetchall())
+        return out
 
     def _insert_events(self, events: Iterable[Event]) -> None:
         raise NotImplementedError

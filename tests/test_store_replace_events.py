@@ -1,0 +1,100 @@
+"""replace_events_of writes only the events whose record changed, on both stores: the stored events
+are then exactly the new set, and an unchanged event's rows are left as they were."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from newsfuse.model import ActorRef, EventMention, MentionRef
+from newsfuse.store import EventFilter
+from newsfuse.stories import fuse_events
+
+PUTIN = ActorRef("Vladimir Putin", "RUS", "GOV", None, "putin")
+ERDOGAN = ActorRef("Recep Erdogan", "TUR", "GOV", None, "erdogan")
+
+
+def _mention(i: int, kind: str, date: str, actors: tuple[ActorRef, ...]) -> EventMention:
+    return EventMention(
+        id=f"m{i}",
+        article_id=f"a{i}",
+        type=kind,
+        mode=None,
+        cameo=None,
+        source_actors=actors[:1],
+        target_actors=actors[1:],
+        date=date,
+        date_precision="day",
+        status="occurred",
+        topics=(),
+        sentence=f"sentence {i}",
+        start=0,
+        end=10,
+    )
+
+
+MENTIONS = [
+    _mention(1, "CONSULT", "2025-03-02", (PUTIN, ERDOGAN)),
+    _mention(2, "CONSULT", "2025-03-02", (PUTIN, ERDOGAN)),
+    _mention(3, "ACCUSE", "2025-03-05", (ERDOGAN, PUTIN)),
+    _mention(4, "AID", "2025-03-09", (PUTIN,)),
+]
+STORIES = {f"a{i}": "s1" for i in range(1, 6)}
+OUTLETS = {f"a{i}": f"Outlet {i}" for i in range(1, 6)}
+
+
+def _stored(store) -> list[dict]:
+    return sorted((e.to_dict() for e in store.events(EventFilter(limit=100))), key=lambda d: d["id"])
+
+
+def _expected(events) -> list[dict]:
+    return sorted((e.to_dict() for e in events), key=lambda d: d["id"])
+
+
+def test_only_changed_events_are_rewritten_and_the_result_is_the_new_set(any_store):
+    before = fuse_events(MENTIONS, OUTLETS, STORIES)
+    any_store.replace_events(before)
+    # a fifth report joins the call, the accusation is gone, the aid stays as it was, a threat comes
+    extra = _mention(5, "CONSULT", "2025-03-02", (PUTIN, ERDOGAN))
+    threat = dataclasses.replace(_mention(6, "THREATEN", "2025-03-07", (PUTIN, ERDOGAN)), article_id="a5")
+    after = fuse_events([MENTIONS[0], MENTIONS[1], MENTIONS[3], extra, threat], OUTLETS, STORIES)
+    ids = {e.type: e.id for e in before} | {e.type: e.id for e in after}
+    assert next(e for e in before if e.type == "AID") in after  # the same record
+
+    rewritten = _rewritten(any_store, lambda: any_store.replace_events_of([m.id for m in MENTIONS], after))
+    assert rewritten == {ids["CONSULT"], ids["ACCUSE"], ids["THREATEN"]}
+    assert _stored(any_store) == _expected(after)
+    assert [m.mention_id for m in any_store.event(ids["CONSULT"]).mentions] == ["m1", "m2", "m5"]
+    assert [m.mention_id for m in any_store.event(ids["AID"]).mentions] == ["m4"]
+    assert any_store.event(ids["ACCUSE"]) is None
+
+    # the same set again: nothing written, nothing changed
+    again = _rewritten(any_store, lambda: any_store.replace_events_of(["m1", "m2", "m4", "m5", "m6"], after))
+    assert again == set()
+    assert _stored(any_store) == _expected(after)
+
+
+def _rewritten(store, write) -> set[str]:
+    """Ids of the events whose row ``write`` deleted or inserted (SQLite: logged by temporary
+    triggers; PostgreSQL: a row written again has another xmin)."""
+    if type(store).__name__ == "SQLiteStore":
+        conn = store._conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS written (id TEXT)")
+        conn.execute("DELETE FROM written")
+        conn.execute(
+            "CREATE TEMP TRIGGER IF NOT EXISTS w_del AFTER DELETE ON events BEGIN INSERT INTO written VALUES (old.id); END"
+        )
+        conn.execute(
+            "CREATE TEMP TRIGGER IF NOT EXISTS w_ins AFTER INSERT ON events BEGIN INSERT INTO written VALUES (new.id); END"
+        )
+        write()
+        return {r[0] for r in conn.execute("SELECT id FROM written")}
+    marks_before = _xmins(store)
+    write()
+    marks_after = _xmins(store)
+    return {i for i in marks_before.keys() | marks_after.keys() if marks_before.get(i) != marks_after.get(i)}
+
+
+def _xmins(store) -> dict[str, str]:
+    with store._conn.cursor() as cur:
+        cur.execute("SELECT id, xmin::text FROM events")
+        return dict(cur.fetchall())
