@@ -83,3 +83,25 @@ def test_vague_units_after_a_date_lie_after_it_and_before_it_lie_before():
     # the sign was turned round: "weeks later" came out before the date it counts from
     assert values("The talks ended on April 24. Weeks later, the envoy returned.")["Weeks later"] == "1998-05"
     assert values("The talks ended on April 10. Weeks before, the envoy had warned.")["Weeks before"] == "1998-03"
+
+
+# --------------------------------------------------------------------------- ellipsis and modals
+
+
+def test_last_or_next_that_leaves_out_its_unit_takes_the_unit_of_this_unit_before_it():
+    assert values("The dividend this year will be nearly twice as high as last.") == {
+        "this year": "1998",
+        "as last": "1997",
+    }
+    assert values("Sales grew faster this quarter than last.")["than last"] == "1997-Q4"
+    assert values("Rents rise this month more than next.")["than next"] == "1998-04"
+    # no 'this <unit>' just before it, or a clause ended on the way: no date
+    assert values("He was ranked as high as last.") == {}
+    assert values("This year the firm did well; she came in as last.") == {"This year": "1998"}
+    assert values("Last week the firm did well, and the bank did better than last.") == {"Last week": "1998-W10"}
+
+
+def test_must_and_should_put_a_weekday_ahead():
+    assert values("Iraq must comply by Friday's deadline, the envoy said.") == {"Friday": "1998-03-13"}
+    assert values("Talks should resume Monday, officials said.") == {"Monday": "1998-03-16"}
+    assert values("He must have left Monday.") == {"Monday": "1998-03-09"}  # a past form between

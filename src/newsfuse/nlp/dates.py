@@ -589,6 +589,17 @@ def _then(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return d, precision, "anaphoric"
 
 
+def _elliptic(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'more this year than last': the unit of the 'this <unit>' just before, one back (or ahead)."""
+    between = ctx.text[ctx.last_end : m.start()]
+    if not ctx.prior or ctx.pub is None or len(between) > int(vocab()["elliptic_reach"]) or re.search(r"[.;]", between):
+        return None, None, SPAN
+    d, precision = ctx.prior[-1]
+    if precision not in ("week", "month", "quarter", "year") or d != period_start(ctx.pub, precision):
+        return None, None, SPAN
+    return shift(ctx.pub, precision, -1 if _key(m.group("w")) == "last" else 1), precision, "relative"
+
+
 def _in_count(m: re.Match[str], ctx: _Ctx) -> Resolved:
     """'(will ...) in five years': that many units after the publication date; a span otherwise."""
     if _tense(ctx, m.start(), m.end()) != "future":
@@ -912,6 +923,11 @@ def rules() -> tuple[_Rule, ...]:
             _ago_ok,
         ),
         rule("then", rf"\b(?:{_alt(v['then_prepositions'])})\s+then\b(?![-'’])", _then),
+        rule(
+            "elliptic",
+            rf"\b(?:{_alt(v['elliptic_comparison_words'])})\s+(?P<w>last|next)(?=\s*(?:[.,;:)!?]|$))",
+            _elliptic,
+        ),
         rule(
             "in-count",
             rf"\bin\s+(?P<n>{numbers}|\d+)\s+(?P<unit>{_alt(v['count_units'])})s?\b(?!['’-])",
