@@ -124,7 +124,8 @@ def _last_day(value: str) -> dt.date | None:
 
 
 def natural_cause(tree: Tree, verb: int | None, anchors: list[int]) -> bool:
-    """ "An earthquake struck", "the crash killed 12", "a magnitude 6 quake hit": no political act."""
+    """ "An earthquake struck", "the crash killed 12", "a magnitude 6 quake hit", "a heart attack": no
+    political act."""
     agents = cue("natural_agents")
     if verb is not None:
         for s in tree.children(verb, "nsubj", "nsubjpass", "csubj"):  # "Hurricane George destroyed"
@@ -134,7 +135,12 @@ def natural_cause(tree: Tree, verb: int | None, anchors: list[int]) -> bool:
             if any(tree.lemma(o) in agents for o in tree.children(by, "pobj")):
                 return True
     words = {tree.lemma(k) for a in anchors for k in tree.subtree(a, stop=("relcl", "ccomp", "advcl"))}
-    return bool(words & cue("disaster_words"))
+    return bool(words & cue("disaster_words")) or medical(tree, anchors)
+
+
+def medical(tree: Tree, anchors: list[int]) -> bool:
+    """ "suffered a heart attack", "an asthma attack": the act noun names an illness."""
+    return any(tree.child_lemmas(a, "compound", "amod", "nmod") & cue("medical_modifiers") for a in anchors)
 
 
 def thwarted(tree: Tree, noun: int | None) -> bool:

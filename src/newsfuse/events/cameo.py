@@ -129,11 +129,11 @@ def _has(element: str, keys: set[str], synsets: dict[str, tuple[str, ...]]) -> b
     return all(w in keys for w in element.split())
 
 
-def _object_tokens(tree: Tree, v: int) -> list[int]:
+def _object_tokens(tree: Tree, v: int, stop: tuple[str, ...] = PHRASE_STOP) -> list[int]:
     heads = tree.children(v, *OBJECT_DEPS)
     if is_passive(tree, v):
         heads += tree.children(v, "nsubjpass")
-    return [k for h in heads for k in tree.subtree(h, stop=PHRASE_STOP)]
+    return [k for h in heads for k in tree.subtree(h, stop=stop)]
 
 
 def _subject_tokens(tree: Tree, v: int) -> list[int]:
@@ -147,9 +147,11 @@ def _subject_tokens(tree: Tree, v: int) -> list[int]:
 class Match:
     """The parse around one verb, read once, checked against many specs."""
 
-    def __init__(self, tree: Tree, v: int, synsets: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, tree: Tree, v: int, synsets: dict[str, tuple[str, ...]], narrow: bool = False) -> None:
         self.tree, self.v, self.synsets = tree, v, synsets
-        self.obj = _keys(tree, _object_tokens(tree, v))
+        # narrow: the object's own phrase, not the phrases its prepositions attach ("fire against camps
+        # near the border": fire, not border); the patterns name prepositional phrases apart
+        self.obj = _keys(tree, _object_tokens(tree, v, PHRASE_STOP + ("prep",) if narrow else PHRASE_STOP))
         self.subj = _keys(tree, _subject_tokens(tree, v))
         self.particles = {word_key(tree.lemma(k)) for k in tree.children(v, *PARTICLE_DEPS)}
         clause = tree.subtree(v, stop=CLAUSE_STOP)
@@ -199,19 +201,61 @@ def best_outcome(tree: Tree, v: int) -> Outcome | None:
     return best[1] if best else None
 
 
-def cameo_pattern(tree: Tree, v: int) -> Pattern | None:
-    """A trigger pattern from the lexicon for verb ``v``: its PLOVER type and mode, the object words
-    the pattern checked, and the rule "cameo:<code>:<pattern>"; None when the lexicon has no entry or
-    its best match codes no event. A pattern coded object -> subject ("[:051]", "obtained support from
-    X") is marked ``swap``: the role rules then give the subject as recipient and the object as doer."""
-    out = best_outcome(tree, v)
-    if out is None or out.type is None:
+def names_words(spec: Spec, particles: set[str]) -> bool:
+    """A pattern that names words around the verb (its object, subject, a particle the parse marks as
+    the verb's own, or a preposition's object: "* DOWN LAW", "&MILITARY *", "* FIRE"), not only a
+    preposition ("* (WITH)", "* ON" read off "on Tuesday")."""
+    own = bool(spec.prt) and set(spec.prt) <= particles
+    return bool(spec.obj or spec.subj or own or any(len(p) > 1 for p in spec.prep))
+
+
+def specific_outcome(tree: Tree, v: int) -> Outcome | None:
+    """The most specific outcome for verb ``v`` among the lexicon's patterns that name words around
+    it (a multi-word verb's own code counts: its particle is named); None when only the verb's bare
+    default or a bare-preposition pattern fits. Such a pattern reads the verb in its sense ("struck
+    down a law": no event; "troops struck a village": an assault), which a verb lemma alone cannot."""
+    lex = load_lexicon()
+    m: Match | None = None
+    best: tuple[int, Outcome] | None = None
+    particles = {word_key(tree.lemma(k)) for k in tree.children(v, "prt")}
+    for e in lex.verbs.get(tree.lemma(v).lower(), ()):
+        m = m or Match(tree, v, lex.synsets, narrow=True)
+        if not m.fits(e.needs):
+            continue
+        base = e.needs.weight
+        named = lambda spec: names_words(spec, particles)  # noqa: E731
+        candidates = [(base, e.default)] if named(e.needs) and e.default.code is not None else []
+        candidates += [(base + p.spec.weight, p) for p in lex.blocks[e.block] if named(p.spec) and m.fits(p.spec)]
+        for weight, outcome in candidates:
+            if best is None or weight > best[0]:
+                best = (weight, outcome)
+    return best[1] if best else None
+
+
+def manual_type(out: Outcome) -> str | None:
+    """The outcome's PLOVER type: the conversion table's, else the one whose definition in the PLOVER
+    manual covers the code (cameo.yaml ``manual_types``: CAMEO 02 appeals are requests)."""
+    if out.type is not None or out.code is None:
+        return out.type
+    covered = {str(k): str(v) for k, v in (load_cameo_settings().get("manual_types") or {}).items()}
+    return next((t for prefix, t in covered.items() if out.code.startswith(prefix)), None)
+
+
+def cameo_pattern(tree: Tree, v: int, out: Outcome | None = None) -> Pattern | None:
+    """A trigger pattern from the lexicon for verb ``v`` (from ``out``, else its best outcome): its
+    PLOVER type and mode, the object words the pattern checked, and the rule "cameo:<code>:<pattern>";
+    None when the lexicon has no entry or its match codes no event. A pattern coded object -> subject
+    ("[:051]", "obtained support from X") is marked ``swap``: the role rules then give the subject as
+    recipient and the object as doer."""
+    out = out or best_outcome(tree, v)
+    type_ = manual_type(out) if out is not None else None
+    if out is None or type_ is None:
         return None
     symmetric = out.recip or (out.code in set(load_cameo_settings()["symmetric_codes"]))
     words = frozenset(w for e in out.spec.obj if not e.startswith("&") for w in e.split())
     return Pattern(
         lemmas=frozenset({tree.lemma(v).lower()}),
-        type=out.type,
+        type=type_,
         mode=out.mode,
         objects=words,
         symmetric=symmetric,

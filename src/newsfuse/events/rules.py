@@ -10,7 +10,7 @@ from ..text.tree import Tree
 from . import abstain
 from . import attributes as attr
 from . import precision as prec
-from .cameo import best_outcome, cameo_pattern
+from .cameo import best_outcome, cameo_pattern, specific_outcome
 from .ontology import load_cameo_settings, load_ontology, load_patterns, load_precision
 from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
 from .roles import Mention, Roles, actor_key, actor_mentions, role_cue, stative_passive, tree_conj
@@ -45,7 +45,7 @@ class Evidence:
     recipient_due: bool = True  # a recipient is expected: the type requires one, or the act has a slot for it
 
 
-CAMEO_USES = ("fallback", "primary", "off")
+CAMEO_USES = ("fallback", "primary", "off", "override", "veto")
 
 
 class RuleExtractor:
@@ -149,10 +149,21 @@ class RuleExtractor:
 
     def _verb_pattern(self, tree: Tree, v: int, roles: Roles, lexicon_first: bool) -> Pattern | None:
         """The hand pattern, or with ``lexicon_first`` the CAMEO lexicon's where it lists the verb (it
-        then decides, also that the verb codes no event)."""
+        then decides, also that the verb codes no event); with ``override`` the lexicon's where one of
+        its patterns naming the verb's words fits and the hand pattern names no object words (it then
+        decides), the hand pattern elsewhere; with ``veto`` likewise, but only where that pattern codes
+        no event."""
         if lexicon_first and tree.tokens[v].pos == "VERB" and best_outcome(tree, v) is not None:
             return cameo_pattern(tree, v)
-        return match_verb(tree, v, roles.is_actor)
+        hand = match_verb(tree, v, roles.is_actor)
+        if self.cameo in ("override", "veto") and tree.tokens[v].pos == "VERB" and not (hand and hand.objects):
+            # a hand pattern on the lemma alone cannot tell the verb's senses apart ("struck a village",
+            # "struck down a law"): a lexicon pattern naming the words around it does -- with "veto" only
+            # where it says the verb codes no event ("[---]"), with "override" also which event
+            specific = specific_outcome(tree, v)
+            if specific is not None and (self.cameo == "override" or specific.code is None):
+                return cameo_pattern(tree, v, specific)
+        return hand
 
     def _light(self, tree: Tree, n: int) -> int | None:
         tok = tree.tokens[n]
