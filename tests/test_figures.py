@@ -336,19 +336,3 @@ def test_clock_times_that_fit_or_time_other_things_are_not_differences():
     assert differ("John Smith was shot at 10:30 p.m.", "Mary Jones was shot at 8:15 p.m.") == []
     # a range across midnight leaves the day unsure
     assert differ("The shooting happened around midnight.", "The shooting happened at 11:50 p.m.") == []
-
-
-def test_ages_set_off_after_a_name_given_in_full_disagree():
-    (d,) = differ(
-        "Police identified the victim as Marcus Lee Dawson, 24, of Kokomo.",
-        "The man who died was Marcus Lee Dawson, 26, a father of two.",
-    )
-    assert d.noun == "age" and sorted(w for w, _ in d.sides) == ["Marcus Lee Dawson, 24", "Marcus Lee Dawson, 26"]
-    (f,) = [f for f in parsed("a", "Dawson, 24, and Anna Reyes, 31, were arrested.") if f.noun == "age"]
-    assert (f.low, f.actor) == (31, frozenset({"anna", "reyes"}))  # a surname alone is not compared
-
-
-def test_numbers_after_a_name_that_are_no_ages_are_not_read():
-    found = parsed("a", "Marcus Dawson, 12 years after the trial, spoke. Anna Reyes, 2014 and Anna Reyes, 300, too.")
-    assert [f for f in found if f.noun == "age"] == []
-    assert differ("Marcus Dawson, 24, of Kokomo was hurt.", "Marcus Dawson Jr., 51, of Kokomo was hurt.") == []
