@@ -46,3 +46,19 @@ def test_fold_errors_are_grouped_and_the_held_out_fold_is_refused():
     assert "[[May]]" in errors[0][1] and "fold 2 b" in errors[1][1]
     with pytest.raises(SystemExit):
         bench.fold_errors(folds, preds, [4, bench.HELD_OUT_FOLD])
+
+
+def test_heideltime_dates_are_placed_at_their_own_offsets():
+    # HeidelTime tagged only the second "1989"; placed by words from a cursor it landed on the first
+    text = "The 1989 plan & more.\n\nResults for 1989 rose on Friday."
+    timeml = (
+        '<?xml version="1.0"?>\n<!DOCTYPE TimeML SYSTEM "TimeML.dtd">\n<TimeML>\n'
+        'The 1989 plan &amp; more.\n\nResults for <TIMEX3 tid="t1" type="DATE" value="1989">1989</TIMEX3> rose on '
+        '<TIMEX3 tid="t2" type="DATE" value="1989-10-27">Friday</TIMEX3>.\n</TimeML>\n'
+    )
+    second = text.index("1989", 10)
+    friday = text.index("Friday")
+    assert bench.timeml_spans(timeml, text) == [(second, second + 4, "1989"), (friday, friday + 6, "1989-10-27")]
+    assert bench.timeml_spans_by_cursor(timeml, text)[0] == (4, 8, "1989")
+    # an output that is not the text: the cursor placement
+    assert bench.timeml_spans(timeml, "Results for 1989 rose on Friday.") == [(12, 16, "1989"), (25, 31, "1989-10-27")]

