@@ -1,0 +1,82 @@
+"""benchmarks/accuracy/events.py: the hand-labelled ECB+ sample is the seeded draw, its last 40 are marked
+held out, and its scoring counts shown mentions on no-event sentences as wrong."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
+import events as bench  # noqa: E402
+
+from newsfuse.model import ActorRef  # noqa: E402
+
+TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT"}
+TYPES |= {"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "NONE"}
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return bench.load_sample()
+
+
+def test_the_sample_is_the_seeded_draw(rows):
+    drawn = bench.draw_sample()
+    assert len(rows) == 120 and [(r["id"], r["text"]) for r in rows] == [(d["id"], d["text"]) for d in drawn]
+    assert len({r["topic"] for r in rows}) == bench.SAMPLE_DOCS
+
+
+def test_every_sentence_is_labelled_with_a_reason_and_the_last_40_are_held_out(rows):
+    assert all(r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in rows)
+    assert [r["held_out"] for r in rows] == [False] * 80 + [True] * 40
+    assert all(r["source"] is None and r["target"] is None for r in rows if r["event_type"] == "NONE")
+
+
+def test_detokenize_joins_ecb_tokens_as_running_text():
+    assert bench.detokenize(["Reid", "'s", "show", "``", "Scrubs", "''", ",", "(", "2008", ")", "."]) == (
+        'Reid\'s show "Scrubs", (2008).'
+    )
+
+
+def test_datelines_are_not_sentences():
+    assert bench.dateline("March 8 , 2013 5 : 47 PM".split(), "March 8, 2013 5: 47 PM")
+    assert bench.dateline("Tuesday 28 April 2009 22 . 34 BST".split(), "Tuesday 28 April 2009 22. 34 BST")
+    assert not bench.dateline("Police beat protesters outside the parliament .".split(), "x")
+
+
+def _mention(type_, source=(), target=()):
+    return SimpleNamespace(
+        type=type_, source_actors=[ActorRef(n) for n in source], target_actors=[ActorRef(n) for n in target]
+    )
+
+
+def test_sample_scores_count_a_mention_on_a_no_event_sentence_as_wrong():
+    rows = [
+        {"event_type": "ASSAULT", "also": [], "source": "gang member Jose Orozco", "target": None, "crime": True},
+        {"event_type": "NONE", "also": [], "source": None, "target": None, "crime": False},
+        {"event_type": "NONE", "also": [], "source": None, "target": None, "crime": False},
+        {"event_type": "PROTEST", "also": ["ASSAULT"], "source": "they", "target": None, "crime": False},
+    ]
+    shown = [_mention("ASSAULT", ["Jose Orozco"]), _mention("AGREE", ["Canada"]), None, _mention("ASSAULT", ["x"])]
+    got = bench.sample_scores(rows, shown, [0, 1, 2, 3])
+    assert got["shown"] == 3 and got["type_precision"] == round(2 / 3, 3)  # "also" types count for the type
+    assert got["precision"] == round(1 / 3, 3)  # roles only for the labelled type
+    assert got["type_recall"] == 1.0 and got["abstention_on_none"] == 0.5 and got["false_positives_on_none"] == 1
+    assert got["precision_crime_as_none"] == 0.0
+
+
+def test_a_side_is_right_by_a_shared_word_and_an_unnamed_side_is_not_scored():
+    assert bench.side_right("the police officer", [ActorRef("Greek police")])
+    assert not bench.side_right("the police officer", [ActorRef("Greece")])
+    assert bench.side_right(None, [])
+    assert bench.side_right("him", [ActorRef("Jose Orozco")]) and not bench.side_right("him", [])
+
+
+def test_the_sample_file_is_plain_jsonl():
+    lines = (ROOT / "benchmarks" / "data" / "plover_ecbplus_sample.jsonl").read_text(encoding="utf-8").splitlines()
+    assert all(json.loads(line)["id"] for line in lines)
