@@ -18,10 +18,10 @@ from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedAr
 from .bare import bare_mentions
 from .kb import Entry, KnowledgeBase, get_kb
 from .nonactors import NameUses, not_an_actor, words_of
-from .offices import office_entry
+from .offices import body_of_country, office_entry
 from .text import FUNCTION_WORDS, TakenSpans, Tok, key, slug, tokenize
 
-LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via over off".split())
+LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via through over off".split())
 GOV_PREPS = frozenset("between with".split())
 POSSESSIVE = frozenset({"'s"})
 NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -29,6 +29,8 @@ AMBIGUOUS_SHORT = frozenset("us it is in on no me am an as at be by do go he if 
 BIRTHPLACE = frozenset({"born", "native", "natives"})
 NOT_SURNAMES = ("bare_titles", "role_tails", "police_ranks", "facility_heads", "place_heads", "org_heads")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+BREAKS = frozenset("();:!?[]")  # not a full stop: "George W . Bush" in text split into words
+CLOCK = re.compile(r"\d{1,2}(?:[:.]?\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 
 
@@ -143,6 +145,8 @@ def _inside_other_name(doc: Doc, f: Found, containing: EntitiesContaining) -> bo
             return whole != doc.text[start:end].removeprefix("the ").strip()
         if e.label == "ORG" and e.start <= start and end < e.end and _place_as_modifier(doc, f, e):
             return True
+        if e.label == "ORG" and e.start < start and end == e.end and body_of_country(doc.kb, e):
+            return True  # "the Democratic Party of Turkmenistan": the party is the actor, named with the state
     return False
 
 
@@ -241,6 +245,8 @@ def kb_match(doc: Doc, i: int) -> tuple[int, Entry] | None:
         span = toks[i : i + n]
         if not _cap_ok(span) or (n == 1 and len(k[0]) <= 3 and not span[0].upper):
             continue
+        if n > 1 and _broken(doc, i, i + n):
+            continue  # "Marseilles ( France ) . Telecom Egypt": no name runs across a bracket
         if n == 1 and k[0] in AMBIGUOUS_SHORT and _shouted(doc, i):
             continue  # "AN AUSTRALIAN climber": a word in capitals among capitals, no acronym
         if n == 1 and k[0] in doc.seen:
@@ -249,6 +255,13 @@ def kb_match(doc: Doc, i: int) -> tuple[int, Entry] | None:
         if entry:
             return n, entry
     return None
+
+
+def _broken(doc: Doc, a: int, b: int) -> bool:
+    """A bracket, a colon, a semicolon or a question or exclamation mark stands between two of the tokens
+    a..b-1."""
+    gaps = (doc.text[doc.toks[x].end : doc.toks[x + 1].start] for x in range(a, b - 1))
+    return any(BREAKS & set(gap) for gap in gaps)
 
 
 def _shouted(doc: Doc, i: int) -> bool:
@@ -332,6 +345,10 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         if j > 1 and toks[j - 1].norm in doc.kb.words["place_modifiers"] and _joined(doc, j - 1, j + 1):
             j -= 1
     prev = toks[j - 1].norm if j > 0 else ""
+    if j > 0 and CLOCK.fullmatch(toks[j - 1].raw):
+        return True  # "7 : 00pm UK": the country names the clock's time zone
+    if _bracketed_after_name(doc, j, n):
+        return True  # "Abu Talat ( Egypt )": the country a place named before it lies in
     if _dateline_country(doc, j, n):
         return True  # "Mannheim , Germany ( Sports Network ) -": where the report was filed
     if prev == "between" and j > 2 and toks[j - 2].capitalised and _joined(doc, j - 3, j):
@@ -347,6 +364,15 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
     if prev in {"and", "or"} and j >= 2:
         return doc.last_place.get(j - 2, False) or any(doc.last_place.get(j - 2 - d) for d in range(1, 3))
     return False
+
+
+def _bracketed_after_name(doc: Doc, j: int, n: int) -> bool:
+    """Tokens j..j+n-1 stand alone in brackets right after a capitalised name: 'Abu Talat ( Egypt )'."""
+    if j < 1 or j + n > len(doc.toks) or not doc.toks[j - 1].raw[:1].isupper():
+        return False
+    opening = doc.text[doc.toks[j - 1].end : doc.toks[j].start].strip()
+    closing = doc.text[doc.toks[j + n - 1].end : doc.toks[j + n].start if j + n < len(doc.toks) else len(doc.text)]
+    return opening == "(" and closing.strip()[:1] == ")"
 
 
 def _dateline_country(doc: Doc, j: int, n: int) -> bool:
@@ -905,11 +931,15 @@ def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[
         ]
         if len(toks) > 1 and e.label == "PERSON" and (doc.toks[toks[0]].norm,) in doc.kb.not_actors["bare_titles"]:
             toks = toks[1:]  # "GM Ed Stefanski": the title is no part of the name
+        if e.label == "PERSON":
+            toks = toks[_words_before_person(doc, toks) :]  # "Colts QB Andrew Luck", "former Razorback Peyton Hillis"
         if not toks:
             continue
         office = office_entry(doc.kb, doc.text, e, doc.date, countries)
         if office is not None:  # "the Bush administration", "the Interior and Commerce departments"
             extra.append(Found(toks[0], toks[-1] + 1, ref_of(doc, office), "kb", (e.start, e.end)))
+            if office.country:
+                countries.append((e.start, office.country))  # "the Democratic Party of Turkmenistan"
             continue
         name = doc.text[doc.toks[toks[0]].start : doc.toks[toks[-1]].end]
         if not e.text[:1].isalpha():
@@ -986,6 +1016,33 @@ def _person_shaped(doc: Doc, name: str) -> bool:
     if word in doc.kb.titles or any(word in lists[k] for k in NOT_SURNAMES):
         return False  # "Rear Admiral", "Hastings Center"
     return word not in doc.kb.index and word not in doc.kb.demonyms
+
+
+def _words_before_person(doc: Doc, toks: list[int]) -> int:
+    """How many words open a tagged person's name before the person's own name: a title, a rank or a
+    position ('Colts QB Andrew Luck', 'Senior Trooper William Hakim'), or words before a name the tagger
+    found alone earlier in the article ('former Razorback Peyton Hillis' after 'Peyton Hillis'). A middle
+    name stays ('LuAnn Marie Johnson'): the words dropped must be a title or an abbreviation in capitals,
+    unless the rest was tagged alone."""
+    if len(toks) < 3 or doc.toks[toks[0]].norm in doc.kb.given_names | {"the"}:
+        return 0
+    for k in range(1, len(toks) - 1):
+        rest = doc.text[doc.toks[toks[k]].start : doc.toks[toks[-1]].end]
+        tagged = doc.surnames.get(doc.toks[toks[-1]].norm, (0, ""))[1]
+        if key(tagged) == key(rest):
+            return k
+        if _person_shaped(doc, rest) and all(_title_word(doc, doc.toks[t]) for t in toks[:k]):
+            return k
+    return 0
+
+
+def _title_word(doc: Doc, tok: Tok) -> bool:
+    """A word that is no one's name before a name: a title or a rank, a playing position, an abbreviation in
+    capitals ('QB', 'GM') or a team written in the plural ('Colts')."""
+    word, lists = (tok.norm,), doc.kb.not_actors
+    if word in doc.kb.titles or any(word in lists[k] for k in ("bare_titles", "police_ranks", "role_tails")):
+        return True
+    return len(tok.raw) > 1 and tok.raw.isalpha() and (tok.raw.isupper() or tok.raw.endswith("s"))
 
 
 def same_person(name: str, other: str) -> bool:

@@ -23,6 +23,16 @@ DETERMINERS = frozenset("this next last that these those the a an every each his
 SPEECH = frozenset("said says say told asked added according".split())
 DASH_DATELINE = re.compile(r"[ \t]*(?:—|--|–)")
 DATELINE = re.compile(r"\s*,\s*[A-Z][A-Za-z.]{1,12}\.?\s*(?:\(|--|—|–|-|_)")
+# a version after a name ("IE version 5", "IE 5.01") or "version(s) of" before it ("versions of Vista")
+_NAME = r"([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
+VERSION_AFTER = re.compile(_NAME + r" (?:versions?\b|\d+(?:\.\d+)+(?! [a-z]))")  # not "Iguodala 14.9 points"
+VERSION_BEFORE = re.compile(r"\b[Vv]ersions? of (?:the )?" + _NAME)
+BRACKETED = re.compile(r"\s*\(\s*([A-Z][A-Za-z. ]{1,30}?)\s*\)")
+COUNT = re.compile(r"\d[\d,.]*")
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+SCALE_WORDS = frozenset("hundred thousand million billion trillion".split())
+RANK_MARKS = frozenset({"no", "number"})
+FUNCTION_AFTER_UNIT = frozenset("over of in for to and or per a an with from on at by this last each".split())
 
 
 def words_of(e: Entity) -> tuple[str, ...]:
@@ -103,6 +113,15 @@ def not_an_actor(
         and _after_model_year(text, e)
         or _quoted_title(text, e)
         or _after_work_noun(kb, text, e)
+        or words in lists["page_words"]
+        or _product_with_version(text, e)
+        or _unit_after_number(text, e)
+        or _facility_named(kb, text, e)
+        or _after_work_verb(kb, text, e)
+        or _town_after_street(kb, text, e)
+        or _place_with_its_country(kb, text, e)
+        or "(" in e.text
+        or ")" in e.text
     )
 
 
@@ -378,4 +397,84 @@ def _after_work_noun(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     toks = tokenize(text[max(e.start - 40, 0) : e.start])
     while toks and not toks[-1].raw[:1].isalnum():
         toks.pop()  # a comma or an opening quote between the noun and the title
-    return bool(toks) and (toks[-1].norm,) in kb.not_actors["work_nouns"]
+    if not toks:
+        return False
+    word = (toks[-1].norm,)
+    return word in kb.not_actors["work_nouns"] or word in kb.not_actors["character_nouns"]
+
+
+def _after_work_verb(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'who also codirected American Pie', 'she wrote Twilight': a name right after a verb of making a work
+    is the work's title (OntoNotes' WORK_OF_ART); people and bodies are not directed or written."""
+    return _word_before(text, e.start) in kb.not_actors["work_verbs"]
+
+
+def _product_with_version(text: str, e: Entity) -> bool:
+    """'IE version 5', 'IE 5.01', 'versions of Vista': a name the article writes with a version is a
+    product (OntoNotes' PRODUCT), in every sentence of that article; no person or body has versions."""
+    return e.text.removeprefix("the ").removeprefix("The ") in _versioned_names(text)
+
+
+@lru_cache(maxsize=64)
+def _versioned_names(text: str) -> frozenset[str]:
+    names = {m.group(1) for m in VERSION_AFTER.finditer(text)}
+    names.update(m.group(1) for m in VERSION_BEFORE.finditer(text))
+    return frozenset(names)
+
+
+def _unit_after_number(text: str, e: Entity) -> bool:
+    """'121 RBI', '22 billion Euros over three years': a one-word name right after a count (digits, or a
+    scale word after digits) is a unit or a statistic, unless a lower-case word it qualifies follows
+    ('3 Colts turnovers'); a year before a name ('the 2008 Colts') is no count."""
+    if len(words_of(e)) != 1 or e.text[:4] in {"the ", "The "}:
+        return False
+    before = tokenize(text[max(e.start - 30, 0) : e.start])
+    if not before:
+        return False
+    last = before[-1]
+    at = max(e.start - 30, 0)
+    if text[at + last.end : e.start].strip() or text[at + last.start - 1 : at + last.start] == "#":
+        return False  # something between, or a rank ('#3 Duke')
+    if len(before) > 1 and before[-2].norm in RANK_MARKS:
+        return False  # a rank ('No. 3 Duke')
+    count = last.norm in SCALE_WORDS and len(before) > 1 and before[-2].raw[:1].isdigit() or COUNT.fullmatch(last.raw)
+    if not count or YEAR.fullmatch(last.raw):
+        return False
+    after = tokenize(text[e.end : e.end + 30])
+    if not after or text[e.end : e.end + after[0].start].strip():
+        return True  # punctuation or the end follows: '121 RBI .'
+    return not after[0].raw.isalpha() or after[0].norm in FUNCTION_AFTER_UNIT
+
+
+def _town_after_street(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'their house in Newton Street, Millom, at about 8': a one-word name between a street's name and a
+    comma (or the end of the sentence) is the town of that address ('on Main Street, Williams joined the
+    fray' is a person)."""
+    head = text[max(e.start - 40, 0) : e.start].rstrip()
+    if len(words_of(e)) != 1 or not head.endswith(","):
+        return False
+    before = tokenize(head[:-1])
+    if not before or not before[-1].raw[:1].isupper() or (before[-1].norm,) not in kb.not_actors["place_heads"]:
+        return False
+    return text[e.end : e.end + 3].strip()[:1] in {"", ",", ".", ";", ")"}  # the address goes on or ends
+
+
+def _place_with_its_country(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'a cable between Abu Talat ( Egypt ) and Marseilles ( France )': a name followed by a country's name
+    in brackets is a place in that country."""
+    m = BRACKETED.match(text, e.end)
+    return m is not None and any(i.startswith("state:") for i in kb.index.get(key(m.group(1)), ()))
+
+
+def _facility_named(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'the Ida Yarbrough apartments', 'the Matanuska Maid warehouse': a name between 'the' and a lower-case
+    word for a building names that building, a place."""
+    before = tokenize(text[max(e.start - 40, 0) : e.start])[-3:]
+    opener = next((n for n, t in enumerate(before) if t.norm == "the"), None)
+    lower_between = opener is not None and all(t.raw.islower() for t in before[opener + 1 :])
+    if e.text[:4] not in {"the ", "The "} and not lower_between:
+        return False  # 'the Ida Yarbrough apartments', 'the historic Matanuska Maid warehouse'
+    after = tokenize(text[e.end : e.end + 30])
+    if not after or text[e.end : e.end + after[0].start].strip() or not after[0].raw.islower():
+        return False
+    return (after[0].norm,) in kb.not_actors["facility_heads"]

@@ -17,7 +17,15 @@ from .kb import Entry, KnowledgeBase
 from .nonactors import words_of
 from .text import key
 
-SINGULAR = {"departments": "Department", "ministries": "Ministry"}
+# the body each coordinated name stands for before a plural head: "the Interior and Commerce departments",
+# "... agencies", "... secretaries" (each heads one department), "the Defence and Foreign ministers"
+SINGULAR = {
+    "departments": "Department",
+    "ministries": "Ministry",
+    "agencies": "Department",
+    "secretaries": "Department",
+    "ministers": "Ministry",
+}
 CONJUNCTIONS = frozenset({"and", "&", ",", "or"})
 # sectors of a state's own bodies and parties: a generic name of one names that body of one country
 # ('the Defence Ministry'); a one-word agent ('Navy', 'Mafia') may be any country's or none
@@ -31,8 +39,23 @@ def office_entry(
     country the article has named most before it (``countries``: (character offset, ISO-3) of the
     actors linked so far), or None."""
     return (
-        namesake_government(kb, text, e, date) or coordinated_body(kb, text, e, date) or national_body(kb, e, countries)
+        namesake_government(kb, text, e, date)
+        or coordinated_body(kb, text, e, date)
+        or body_of_country(kb, e)
+        or national_body(kb, e, countries)
     )
+
+
+def body_of_country(kb: KnowledgeBase, e: Entity) -> Entry | None:
+    """'the Democratic Party of Turkmenistan', 'the Supreme Court of India': a generic state body or party
+    (a CAMEO agent phrase) named with 'of' and a country's name is that body of that country."""
+    words = words_of(e)
+    if e.label != "ORG" or "of" not in words[1:-1]:
+        return None
+    at = len(words) - 1 - words[::-1].index("of")
+    sector = kb.agents.get(words[:at])
+    iso = next((i[6:] for i in kb.index.get(words[at + 1 :], ()) if i.startswith("state:")), None)
+    return kb.sector_entry(iso, sector) if sector in STATE_BODIES and iso else None
 
 
 def national_body(kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, str]]) -> Entry | None:
