@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsfuse import model
 from newsfuse.clean.html import _parse as parse_html
+from newsfuse.clean.html import _set_page_date as set_page_date
 from newsfuse.clean.html import clean_html
 from newsfuse.clean.visible_date import date_beside_headline, headline_element
 
@@ -25,11 +26,11 @@ DECLARED = (
 )
 
 
-def page(byline: str, head: str = DECLARED, after_body: str = "", heading: str = HEADLINE) -> str:
+def page(byline: str, head: str = DECLARED, after_body: str = "", heading: str = HEADLINE, above: str = "") -> str:
     return (
         f"<html><head><title>{HEADLINE} | Coast Post</title>{head}</head><body>"
         "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-        f"<article><h1>{heading}</h1><div class='byline'>{byline}</div>{BODY}{after_body}</article>"
+        f"<article>{above}<h1>{heading}</h1><div class='byline'>{byline}</div>{BODY}{after_body}</article>"
         "<footer>Coast Post</footer></body></html>"
     )
 
@@ -89,3 +90,36 @@ def test_headline_element_is_found_by_its_words() -> None:
     tree = parse_html(page("x", heading="Harbour board votes to extend the northern  breakwater!"))
     assert headline_element(tree, HEADLINE) is not None
     assert date_beside_headline(tree, None) is None and date_beside_headline(None, HEADLINE) is None
+
+
+def test_a_revision_date_is_the_date_when_the_page_declares_none() -> None:
+    # nothing declared: "Updated" is the only date the page gives for the text it holds
+    meta: dict[str, str | None] = {"title": HEADLINE}
+    set_page_date(meta, parse_html(page("By Lena Ward · Updated on April 2, 2025", head="")), None)
+    assert meta["published"] == "2025-04-02"
+    assert published(page("By Lena Ward · Updated on April 2, 2025", head="")) == "2025-04-02"
+    # a declared publication stands before a printed revision
+    assert published(page("By Lena Ward · Updated on April 2, 2025")) == "2019-01-01"
+
+
+def test_the_date_nearest_the_headline_wins_over_a_ticker_above_it() -> None:
+    ticker = "<ul class='ticker'><li>March 1, 2025 <a href='/a'>Ferry strike ends after three weeks</a></li></ul>"
+    assert published(page("By Lena Ward · March 5, 2025", above=ticker)) == "2025-03-05"
+    # a kicker date just above the headline beats an author card's date far below it
+    card = "<p>" + "Lena Ward covers the coast and its harbours for the paper. " * 6 + "Joined June 9, 2024.</p>"
+    kicker = "<p class='kicker'>Harbours · March 5, 2025</p>"
+    assert (
+        date_beside_headline(parse_html(page("By Lena Ward", above=kicker, after_body=card)), HEADLINE) == "2025-03-05"
+    )
+
+
+def test_a_printed_day_no_time_zone_can_reach_is_another_day() -> None:
+    # 22:00 UTC on March 6 is March 6 or 7 somewhere, never March 5: the printed date wins
+    late = DECLARED.replace("2019-01-01T00:00:00Z", "2025-03-06T22:00:00Z")
+    assert published(page("By Lena Ward · March 5, 2025", head=late)) == "2025-03-05"
+    # 02:00 UTC on March 6 is still March 5 west of Greenwich: the declared moment stands
+    early = DECLARED.replace("2019-01-01T00:00:00Z", "2025-03-06T02:00:00+00:00")
+    assert published(page("By Lena Ward · March 5, 2025", head=early)) == "2025-03-06"
+    # a declared day without a time: a day either side is the same moment
+    day = DECLARED.replace("2019-01-01T00:00:00Z", "2025-03-06")
+    assert published(page("By Lena Ward · March 5, 2025", head=day)) == "2025-03-06"

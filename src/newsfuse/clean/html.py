@@ -5,7 +5,8 @@ extraction found inside it are put back); readability-lxml is the fallback when 
 looks like a menu; a post-filter drops chrome blocks (rules in ``data/html_rules.yaml``) and,
 when present, the text-dump cleaner's line rules. Metadata comes from schema.org JSON-LD,
 Open Graph and meta tags, then trafilatura's own metadata search; the date is the address's,
-else the one printed beside the headline (``visible_date``), else the declared one; the reader's
+else the one printed beside the headline (``visible_date``: the nearest to it, a revision date
+only when nothing else is declared), else the declared one; the reader's
 ``doc.meta`` wins over all of them. Untrusted input: size-bounded, parsed only, nothing executed.
 """
 
@@ -119,15 +120,8 @@ def html_variants(doc: model.RawDocument) -> Variants:
     """Own and second-opinion articles of one page with the evidence between them."""
     html = _bounded(doc.text)
     tree = _parse(html)
-    meta = {**page_metadata(tree), **{k: v for k, v in doc.meta.items() if v}}
-    if not tidy_author(meta.get("author")):  # the byline the page shows, before trafilatura's guess
-        _set_visible_byline(meta, tree)
-    if any(not meta.get(key) for key in META_FIELDS):  # trafilatura's wider search fills gaps
-        for key, value in trafilatura_metadata(tree if tree is not None else html, meta.get("url")).items():
-            meta.setdefault(key, value)
+    meta = document_metadata(doc, tree, html)
     url = meta.get("url") or doc.url
-    if not doc.meta.get("published"):
-        _set_page_date(meta, tree, url)
     reference = opinion.markup_body(tree, meta.pop("article_body", None))
     own_blocks = extract_blocks(tree, html, url=url)  # prunes tree: markup read above
     other_blocks = second_opinion_blocks(html, url)
@@ -144,20 +138,79 @@ def html_variants(doc: model.RawDocument) -> Variants:
     return Variants(ev, {"own": own, "other": other})
 
 
+def document_metadata(doc: model.RawDocument, tree: etree._Element | None, html: str) -> dict[str, Any]:
+    """Title, date, author, outlet and url of one page (the reader's ``doc.meta`` wins)."""
+    meta = {**page_metadata(tree), **{k: v for k, v in doc.meta.items() if v}}
+    if not tidy_author(meta.get("author")):  # the byline the page shows, before trafilatura's guess
+        _set_visible_byline(meta, tree)
+    if any(not meta.get(key) for key in META_FIELDS):  # trafilatura's wider search fills gaps
+        for key, value in trafilatura_metadata(tree if tree is not None else html, meta.get("url")).items():
+            meta.setdefault(key, value)
+    if not doc.meta.get("published"):
+        _set_page_date(meta, tree, meta.get("url") or doc.url)
+    return meta
+
+
 def _set_page_date(meta: dict[str, Any], tree: etree._Element | None, url: str | None) -> None:
     """The date in the article's address (fixed when it was first published), else the date the
     page prints beside its headline, else the declared one (already in ``meta``).
 
-    A printed date a day or less from the declared timestamp is the same moment in another time
-    zone: the declared one stands.
+    A printed date labelled as a revision ("Updated Dec 4, 2025") is taken only when the page
+    declares no publication date in its markup: then it is the only date the page gives for the
+    text it holds. A printed date the declared timestamp can be in some time zone
+    (``same_moment``) is that moment: the declared one stands.
     """
     if date_in_url(url):
         meta["published"] = date_in_url(url)
         return
     shown = date_beside_headline(tree, meta.get("title"))
-    declared = iso_date(meta.get("published"))
-    if shown and not (declared and _days_apart(shown, declared) <= rules()["visible_date"]["same_moment_days"]):
+    if shown is None and not declared_publication(tree):
+        shown = date_beside_headline(tree, meta.get("title"), revisions=True)
+    if shown and not same_moment(shown, meta.get("published")):
         meta["published"] = shown
+
+
+def same_moment(shown: str, declared: Any) -> bool:
+    """Whether the printed date ``shown`` can be the declared timestamp read in some time zone.
+
+    A declared instant with its UTC offset falls on at most two calendar days over the world's
+    zones (``utc_offsets_hours``, UTC-12 to UTC+14); a declared date without one is taken to be
+    within ``same_moment_days`` of any local reading of it.
+    """
+    day = iso_date(declared)
+    if not day:
+        return False
+    instant = _instant(declared)
+    cfg = rules()["visible_date"]
+    if instant is None:
+        return _days_apart(shown, day) <= cfg["same_moment_days"]
+    west, east = (instant + dt.timedelta(hours=h) for h in cfg["utc_offsets_hours"])
+    return west.date().isoformat() <= shown <= east.date().isoformat()
+
+
+_INSTANT = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})")
+
+
+def _instant(value: Any) -> dt.datetime | None:
+    """The UTC instant of an ISO timestamp that names its offset ("...T22:02:58Z"); else None."""
+    m = _INSTANT.search(value) if isinstance(value, str) else None
+    if not m:
+        return None
+    offset = "+00:00" if m.group(3) == "Z" else m.group(3)[:3] + ":" + m.group(3)[-2:]
+    try:
+        return dt.datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}{offset}").astimezone(dt.UTC)
+    except ValueError:
+        return None
+
+
+def declared_publication(tree: etree._Element | None) -> str | None:
+    """The publication date the page declares in its markup (schema.org, meta tags); None when none."""
+    if tree is None:
+        return None
+    for source in (_jsonld_meta(tree), _meta_tags(tree), _jsonld_meta(tree, PAGE_TYPES)):
+        if iso_date(source.get("published")):
+            return iso_date(source.get("published"))
+    return None
 
 
 def _days_apart(a: str, b: str) -> int:

@@ -50,12 +50,12 @@ def _settings() -> dict[str, Any]:
     return cfg
 
 
-def date_beside_headline(tree: etree._Element | None, headline: str | None) -> str | None:
+def date_beside_headline(tree: etree._Element | None, headline: str | None, revisions: bool = False) -> str | None:
     """ISO date the page prints closest after its headline (or just above it); None when none.
 
     The headline is the element (``<h1>``, else ``<h2>``) whose text is ``headline``; a page
     without one gives None (there is no byline block to read). Dates labelled as revisions are
-    skipped.
+    skipped unless ``revisions``: then the first date shown is taken whatever its label.
     """
     if tree is None or not headline:
         return None
@@ -63,15 +63,22 @@ def date_beside_headline(tree: etree._Element | None, headline: str | None) -> s
     if anchor is None:
         return None
     cfg = _settings()
-    start, dates = _dates_around(tree, anchor, cfg["after_headline_chars"])
+    start, end, dates = _dates_around(tree, anchor, cfg["after_headline_chars"])
     if start is None:
         return None
-    for shown in dates:
-        if shown.offset < start - cfg["before_headline_chars"]:
-            continue
-        if not cfg["revision"].search(shown.label):
+    for shown in nearest_first(dates, start, end, cfg["before_headline_chars"]):
+        if revisions or not cfg["revision"].search(shown.label):
             return shown.iso
     return None
+
+
+def nearest_first(dates: list[ShownDate], start: int, end: int, before: int) -> list[ShownDate]:
+    """The dates from ``before`` characters above the headline on, nearest to it first: the
+    distance is counted from the headline's end for a date under it, from its start for one
+    above it. The byline block touches the headline; the dates of a ticker or a list of other
+    articles above it, or of an author card further down, lie farther off."""
+    near = [d for d in dates if d.offset >= start - before]
+    return sorted(near, key=lambda d: max(d.offset - end, 0) if d.offset >= start else start - d.offset)
 
 
 def headline_element(tree: etree._Element, headline: str) -> etree._Element | None:
@@ -84,15 +91,20 @@ def headline_element(tree: etree._Element, headline: str) -> etree._Element | No
     return None
 
 
-def _dates_around(tree: etree._Element, anchor: etree._Element, after: int) -> tuple[int | None, list[ShownDate]]:
-    """(offset of the headline in the visible text, dates shown up to ``after`` characters past it)."""
+def _dates_around(tree: etree._Element, anchor: etree._Element, after: int) -> tuple[int | None, int, list[ShownDate]]:
+    """(offsets of the headline's start and end in the visible text, dates shown up to ``after``
+    characters past its start)."""
     text: list[str] = []
     dates: list[ShownDate] = []
     length = 0
     start: int | None = None
+    end = 0
     for kind, value in _visible_stream(tree, anchor):
         if kind == "anchor":
             start = length
+            continue
+        if kind == "anchor_end":
+            end = length
             continue
         if kind == "time":  # value: "ISO|the element's own text" (a label may sit inside it)
             iso, own = value.split("|", 1)
@@ -104,7 +116,7 @@ def _dates_around(tree: etree._Element, anchor: etree._Element, after: int) -> t
         length += len(chunk)
         if start is not None and length > start + after:
             break
-    return start, [d for d in dates if start is None or d.offset <= start + after]
+    return start, max(end, start or 0), [d for d in dates if start is None or d.offset <= start + after]
 
 
 def _dates_in(chunk: str, offset: int, before: str) -> list[ShownDate]:
@@ -122,7 +134,7 @@ def _dates_in(chunk: str, offset: int, before: str) -> list[ShownDate]:
 
 
 def _visible_stream(tree: etree._Element, anchor: etree._Element) -> Iterator[tuple[str, str]]:
-    """("text", str), ("time", "ISO|own text") and ("anchor", "") in document order.
+    """("text", str), ("time", "ISO|own text"), ("anchor", "") and ("anchor_end", "") in document order.
 
     Hidden elements (scripts, styles, the <head>) give only their tails. The tree is one parsed
     with comments removed (``html._parse``): a comment's tail would be missed.
@@ -130,6 +142,8 @@ def _visible_stream(tree: etree._Element, anchor: etree._Element) -> Iterator[tu
     walker = etree.iterwalk(tree, events=("start", "end"))
     for event, el in walker:
         if event == "end":
+            if el is anchor:
+                yield "anchor_end", ""
             yield "text", " " + (el.tail or "")
         elif el.tag in HIDDEN_TAGS:
             walker.skip_subtree()
