@@ -112,7 +112,7 @@ def test_a_session_never_saves_a_stale_clusterer_over_another_writers(any_store,
         ingest_paths(other, [str(seeds[1])])  # e.g. a CLI ingest while `serve` runs
         session.ingest([str(seeds[2])])
         assert session.loads["clusterer"] == 2
-        clustered = set(load_clusterer(any_store).article_story)
+        clustered = {a for s in load_clusterer(any_store).stories_list() for a in s.article_ids}
         assert clustered == {a.id for a in any_store.articles()} and len(clustered) == 3
         [story] = any_store.stories()  # the three seeds report one call
         assert len(story.article_ids) == 3

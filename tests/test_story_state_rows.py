@@ -99,6 +99,30 @@ def test_rows_saved_after_every_article_load_as_the_blob_does(any_store, config,
     assert len(kept.stories_list()) < len({f"s-{i.article_id}" for i in items})  # stories merged or split
 
 
+@pytest.mark.parametrize(
+    "config, items",
+    [
+        (CHURN, _three_events()),
+        (CHURN, [_three_events()[k] for k in (4, 0, 8, 5, 1, 9, 6, 2, 10, 7, 3, 11)]),
+        ({"threshold": 0.2, "merge_threshold": -10.0, "split_threshold": None}, _bridged()),
+    ],
+)
+def test_a_clusterer_reading_rows_by_key_makes_the_same_stories(any_store, config, items):
+    """Each article added by a clusterer opened afresh, which reads only the rows the article touches
+    (stories merging and splitting on the way): the same stories, ids and state as one kept in memory."""
+    kept = StoryClusterer(config)
+    _save(any_store, StoryClusterer(config))
+    for item in items:
+        opened = load_clusterer(any_store)
+        assert opened._source is not None  # reads by key, not every row
+        assert opened.add(item) == kept.add(item)
+        assert opened.pop_moved() == kept.pop_moved()
+        _save(any_store, opened)
+        kept.pop_changes()
+    assert load_clusterer(any_store).to_bytes() == kept.to_bytes()
+    assert len(kept.stories_list()) < len({f"s-{i.article_id}" for i in items})
+
+
 def test_an_added_article_writes_its_story_its_keys_and_its_counts_only(any_store):
     clusterer = StoryClusterer()
     for i in range(40):  # 40 unrelated stories of two reports each
@@ -111,8 +135,8 @@ def test_an_added_article_writes_its_story_its_keys_and_its_counts_only(any_stor
     counts = _counting(any_store, "add_cluster_counts")
     assert clusterer.add(_item("new", {"word7": 2, "thing7": 1, "fresh": 1}, ("person7",))) == "s-a7-0"
     _save(any_store, clusterer)
-    [(rows, removed)] = stories
-    assert list(rows) == ["s-a7-0"] and removed == []
+    [(rows, removed, orders)] = stories
+    assert list(rows) == ["s-a7-0"] and removed == [] and orders == {"s-a7-0": 7}
     [(keys,)] = postings
     assert keys == {"t:fresh": ["s-a7-0"]}  # its other keys listed its story already
     [(added,)] = counts

@@ -18,7 +18,7 @@ import re
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -341,9 +341,44 @@ def load_clusterer(store: Store) -> StoryClusterer:
     meta = store.get_state(STORIES_META)
     if meta is None:
         return StoryClusterer()
-    return StoryClusterer.from_rows(
+    if StoryClusterer.readable_by_key(meta) and not store.cluster_orders_missing():
+        return StoryClusterer.from_source(meta, StoredClusterRows(store))
+    clusterer = StoryClusterer.from_rows(
         meta, store.cluster_stories().values(), store.cluster_counts(), store.cluster_postings()
     )
+    clusterer.save_whole_next()  # rows saved before their orders were: the next save writes them all
+    return clusterer
+
+
+class StoredClusterRows:
+    """The store's clusterer rows read by key (``StoryClusterer.from_source``)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def story_rows(self, story_ids: Collection[str]) -> dict[str, bytes]:
+        return self.store.cluster_story_rows(story_ids)
+
+    def all_story_rows(self) -> Iterable[bytes]:
+        return self.store.cluster_stories().values()
+
+    def max_story_order(self, excluding: Collection[str]) -> int | None:
+        return self.store.cluster_max_order(excluding)
+
+    def postings(self, keys: Collection[str]) -> dict[str, list[str]]:
+        return self.store.cluster_postings_of(keys)
+
+    def counts(self, kind: str, terms: Collection[str]) -> dict[str, int]:
+        return self.store.cluster_counts_of(kind, terms)
+
+    def story_of(self, article_ids: Collection[str]) -> dict[str, str]:
+        return {a: s for a, s in self.store.stories_of(article_ids).items() if s}
+
+    def all_postings(self) -> Iterable[tuple[str, list[str]]]:
+        return self.store.cluster_postings()
+
+    def all_counts(self) -> Iterable[tuple[str, str, int]]:
+        return self.store.cluster_counts()
 
 
 def save_clusterer(store: Store, clusterer: StoryClusterer) -> None:
@@ -355,7 +390,7 @@ def save_clusterer(store: Store, clusterer: StoryClusterer) -> None:
         if changes.whole:
             store.clear_cluster_state()
             store.delete_state(STORIES_STATE)
-        store.save_cluster_stories(changes.stories, changes.removed)
+        store.save_cluster_stories(changes.stories, changes.removed, changes.orders)
         store.add_cluster_counts(changes.counts)
         store.save_cluster_postings(changes.postings)
         store.set_state(STORIES_META, changes.meta)

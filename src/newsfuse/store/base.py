@@ -195,8 +195,11 @@ class Store(abc.ABC):
 
     # -- the story clusterer's state, row by row: a batch writes the rows it changed
     @abc.abstractmethod
-    def save_cluster_stories(self, rows: Mapping[str, bytes], removed: Iterable[str]) -> None:
-        """Insert or replace these stories' rows (story id -> state); delete the rows of ``removed``."""
+    def save_cluster_stories(
+        self, rows: Mapping[str, bytes], removed: Iterable[str], orders: Mapping[str, int] | None = None
+    ) -> None:
+        """Insert or replace these stories' rows (story id -> state, with its order when given);
+        delete the rows of ``removed``."""
 
     @abc.abstractmethod
     def add_cluster_counts(self, counts: Iterable[tuple[str, str, int]]) -> None:
@@ -219,6 +222,24 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def cluster_postings(self) -> list[tuple[str, list[str]]]: ...
+
+    # the same, read by key (a clusterer that reads only what a new article touches)
+    @abc.abstractmethod
+    def cluster_story_rows(self, story_ids: Iterable[str]) -> dict[str, bytes]: ...
+
+    @abc.abstractmethod
+    def cluster_counts_of(self, kind: str, terms: Iterable[str]) -> dict[str, int]: ...
+
+    @abc.abstractmethod
+    def cluster_postings_of(self, keys: Iterable[str]) -> dict[str, list[str]]: ...
+
+    @abc.abstractmethod
+    def cluster_max_order(self, excluding: Iterable[str]) -> int | None:
+        """The highest story order among the story rows not in ``excluding`` (None: no such row)."""
+
+    @abc.abstractmethod
+    def cluster_orders_missing(self) -> bool:
+        """Whether some story row was saved without its order (before orders were kept)."""
 
     # -- embeddings (story clustering)
     @abc.abstractmethod

@@ -88,6 +88,11 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE dedup_keys (key BIGINT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id))
     """,
+    # 5: each story row's order beside it, so that a clusterer reading rows by key knows the highest
+    """
+    ALTER TABLE cluster_stories ADD COLUMN ord BIGINT;
+    CREATE INDEX cluster_stories_ord ON cluster_stories (ord)
+    """,
 ]
 
 

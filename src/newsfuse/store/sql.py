@@ -323,15 +323,49 @@ class SQLStore(Store):
         """One statement over many rows (the caller holds a transaction)."""
         raise NotImplementedError
 
-    def save_cluster_stories(self, rows: Mapping[str, bytes], removed: Iterable[str]) -> None:
+    def save_cluster_stories(
+        self, rows: Mapping[str, bytes], removed: Iterable[str], orders: Mapping[str, int] | None = None
+    ) -> None:
+        orders = orders or {}
         with self.transaction():
             for ids in _chunks(removed):
                 self._exec(f"DELETE FROM cluster_stories WHERE story_id IN ({_marks(ids)})", ids)
             self._many(
-                "INSERT INTO cluster_stories (story_id, state) VALUES (?, ?)"
-                " ON CONFLICT (story_id) DO UPDATE SET state = excluded.state",
-                list(rows.items()),
+                "INSERT INTO cluster_stories (story_id, state, ord) VALUES (?, ?, ?)"
+                " ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, ord = excluded.ord",
+                [(sid, row, orders.get(sid)) for sid, row in rows.items()],
             )
+
+    def cluster_story_rows(self, story_ids: Iterable[str]) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        for ids in _chunks(story_ids):
+            rows = self._exec(f"SELECT story_id, state FROM cluster_stories WHERE story_id IN ({_marks(ids)})", ids)
+            out.update((r[0], bytes(r[1])) for r in rows.fetchall())
+        return out
+
+    def cluster_counts_of(self, kind: str, terms: Iterable[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for ids in _chunks(terms):
+            sql = f"SELECT term, n FROM cluster_counts WHERE kind = ? AND term IN ({_marks(ids)})"
+            rows = self._exec(sql, [kind, *ids])
+            out.update((r[0], int(r[1])) for r in rows.fetchall())
+        return out
+
+    def cluster_postings_of(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for ids in _chunks(keys):
+            rows = self._exec(f"SELECT key, story_ids FROM cluster_postings WHERE key IN ({_marks(ids)})", ids)
+            out.update((r[0], json.loads(r[1])) for r in rows.fetchall())
+        return out
+
+    def cluster_max_order(self, excluding: Iterable[str]) -> int | None:
+        skip = set(excluding)
+        sql = "SELECT story_id, ord FROM cluster_stories WHERE ord IS NOT NULL ORDER BY ord DESC LIMIT ?"
+        rows = self._exec(sql, (len(skip) + 1,)).fetchall()
+        return next((int(r[1]) for r in rows if r[0] not in skip), None)
+
+    def cluster_orders_missing(self) -> bool:
+        return self._exec("SELECT 1 FROM cluster_stories WHERE ord IS NULL LIMIT 1").fetchone() is not None
 
     def add_cluster_counts(self, counts: Iterable[tuple[str, str, int]]) -> None:
         with self.transaction():

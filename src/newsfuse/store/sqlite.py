@@ -87,6 +87,11 @@ MIGRATIONS: list[str] = [
         key INTEGER NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id)
     ) WITHOUT ROWID;
     """,
+    # 6: each story row's order beside it, so that a clusterer reading rows by key knows the highest
+    """
+    ALTER TABLE cluster_stories ADD COLUMN ord INTEGER;
+    CREATE INDEX cluster_stories_ord ON cluster_stories (ord);
+    """,
 ]
 
 

@@ -25,12 +25,12 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -127,6 +127,54 @@ def _days(iso: str | None) -> int | None:
         return None
 
 
+class ClusterSource(Protocol):
+    """Where a clusterer opened by key (``StoryClusterer.from_source``) reads the rows that
+    ``pop_changes`` gave, a few at a time: the state of the stories, index keys and terms a new
+    article touches, instead of all of them when it opens."""
+
+    def story_rows(self, story_ids: Collection[str]) -> dict[str, bytes]: ...
+
+    def all_story_rows(self) -> Iterable[bytes]: ...
+
+    def max_story_order(self, excluding: Collection[str]) -> int | None: ...
+
+    def postings(self, keys: Collection[str]) -> dict[str, list[str]]: ...
+
+    def counts(self, kind: str, terms: Collection[str]) -> dict[str, int]: ...
+
+    def story_of(self, article_ids: Collection[str]) -> dict[str, str]: ...
+
+    def all_postings(self) -> Iterable[tuple[str, list[str]]]: ...
+
+    def all_counts(self) -> Iterable[tuple[str, str, int]]: ...
+
+
+class _Counts(Counter):
+    """Document frequencies read from a ``ClusterSource`` term by term as they are first asked for."""
+
+    def __init__(self, source: ClusterSource, kind: str) -> None:
+        super().__init__()
+        self._source, self._kind = source, kind
+        self._asked: set[str] = set()
+
+    def fetch(self, terms: Iterable[str]) -> None:
+        wanted = {t for t in terms if t not in self._asked}
+        if wanted:
+            self._asked |= wanted
+            for term, n in self._source.counts(self._kind, wanted).items():
+                dict.__setitem__(self, term, dict.get(self, term, 0) + n)
+
+    def get(self, term, default=None):
+        if term not in self._asked:
+            self.fetch((term,))
+        return dict.get(self, term, default)
+
+    def __missing__(self, term):
+        if term not in self._asked:
+            self.fetch((term,))
+        return dict.get(self, term, 0)
+
+
 class StoryClusterer:
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         self.cfg = dict(load("clustering.yaml"))
@@ -153,6 +201,11 @@ class StoryClusterer:
         self._unsaved = True  # never saved as rows (new, or read from a blob): the next save is whole
         self._pos: dict[str, int] = {}  # story id -> when it joined ``_stories`` (its place when reloaded)
         self._next_pos = 0
+        # opened by key (``from_source``): the stories, postings and counts read so far stand in for
+        # all of them; ``_n_stories`` counts the stories there are, read or not
+        self._source: ClusterSource | None = None
+        self._n_stories = 0
+        self._posted: set[str] = set()  # index keys whose postings were read
         self.prior_n, self.prior_df, self.prior_name_df = background(self.cfg.get("background_df"))
         rng = np.random.default_rng(int(self.cfg["lsh_seed"]))
         self.planes = rng.standard_normal((int(self.cfg["lsh_bits"]) * int(self.cfg["lsh_bands"]), DIM)).astype(
@@ -163,8 +216,9 @@ class StoryClusterer:
 
     def add(self, item: StoryItem) -> str:
         """Put one article into its story (an existing one, or a new one); returns the story id."""
-        if item.article_id in self.article_story:
-            return self.article_story[item.article_id]
+        known = self.story_of(item.article_id)
+        if known is not None:
+            return known
         self._count(item)
         member = self._member(item)
         keys = self._keys(item, member)
@@ -177,7 +231,7 @@ class StoryClusterer:
             if score > best_score:
                 best, best_score = story, score
         if best is None or best_score < float(self.cfg["threshold"]):
-            best = _Story(id="s-" + item.article_id, order=len(self._stories))
+            best = _Story(id="s-" + item.article_id, order=self._story_count())
             self._insert(best)
         self._join(best, item, member, keys, [self.pair(member, m) for m in best.members])
         self._merge_bridged(best, scored, best_score)
@@ -185,7 +239,12 @@ class StoryClusterer:
         return self.article_story[item.article_id]
 
     def story_of(self, article_id: str) -> str | None:
-        return self.article_story.get(article_id)
+        found = self.article_story.get(article_id)
+        if found is None and self._source is not None:
+            found = self._source.story_of([article_id]).get(article_id)
+            if found is not None:
+                self.article_story[article_id] = found
+        return found
 
     def pop_moved(self) -> dict[str, str]:
         """Article id -> its story now, for the articles that a merge or a split moved to another
@@ -199,29 +258,31 @@ class StoryClusterer:
         return self.pair_parts(self._member(a), self._member(b))
 
     def stories_list(self) -> list[_Story]:
+        self._read_all()
         return list(self._stories.values())
 
     def stories(self, articles: dict[str, Article]) -> list[Story]:
-        return [self._story(s, articles) for s in self._stories.values()]
+        return [self._story(s, articles) for s in self.stories_list()]
 
     def member_ids(self, story_ids: Iterable[str]) -> set[str]:
         """The ids of every article in those of these stories that exist."""
-        return {a for sid in story_ids if sid in self._stories for a in self._stories[sid].article_ids}
+        found = self._read(story_ids)
+        return {a for s in found.values() for a in s.article_ids}
 
     def articles_to_read(self, story_ids: Iterable[str]) -> set[str]:
         """The member articles ``stories_by_id`` needs for these stories' records: those of the stories
         whose members' dates this clusterer does not know (rows saved before it kept them)."""
         out: set[str] = set()
-        for sid in story_ids:
-            story = self._stories.get(sid)
-            if story is not None and any(a not in story.published for a in story.article_ids):
+        for story in self._read(story_ids).values():
+            if any(a not in story.published for a in story.article_ids):
                 out.update(story.article_ids)
         return out
 
     def stories_by_id(self, story_ids: Iterable[str], articles: dict[str, Article]) -> list[Story]:
         """``stories`` for a few: the records of those of these stories that exist (``articles``
         needs to hold their ``articles_to_read`` only: titles and dates are kept here)."""
-        return [self._story(self._stories[sid], articles) for sid in sorted(set(story_ids)) if sid in self._stories]
+        found = self._read(story_ids)
+        return [self._story(found[sid], articles) for sid in sorted(found)]
 
     # ------------------------------------------------------------------ scoring
 
@@ -398,13 +459,15 @@ class StoryClusterer:
     def _candidates(self, keys: list[str]) -> list[_Story]:
         hits: Counter = Counter()
         limit = int(self.cfg["max_postings"])
+        self._read_postings(keys)
         for key in keys:
             postings = self.index.get(key, ())
             if len(postings) > limit:
                 continue
             hits.update(postings)
-        ranked = sorted(hits, key=lambda sid: (-hits[sid], self._stories[sid].order))
-        return [self._stories[sid] for sid in ranked[: int(self.cfg["max_candidates"])]]
+        found = self._read(hits)
+        ranked = sorted(hits, key=lambda sid: (-hits[sid], found[sid].order))
+        return [found[sid] for sid in ranked[: int(self.cfg["max_candidates"])]]
 
     # ------------------------------------------------------------------ second chance
 
@@ -447,6 +510,7 @@ class StoryClusterer:
         story.actors.update(other.actors)
         story.first = min(filter(None, [story.first, other.first]), default=None)
         story.last = max(filter(None, [story.last, other.last]), default=None)
+        self._read_postings(other.keys)
         for key in other.keys:
             postings = self.index.get(key, [])
             if other.id in postings:
@@ -491,9 +555,9 @@ class StoryClusterer:
         """Move the members at positions ``new`` (and their articles) into a story of their own."""
         moved = [story.members[k] for k in new]
         gone = {m.article_id for m in moved}
-        order = max(s.order for s in self._stories.values()) + 1
+        order = self._max_order() + 1
         sid = "s-" + moved[0].article_id
-        fresh = _Story(id=sid if sid not in self._stories else f"{sid}-{order}", order=order)
+        fresh = _Story(id=sid if not self._read([sid]) else f"{sid}-{order}", order=order)
         fresh.sims = story.sims[np.ix_(new, new)].copy()
         fresh.sims_at = story.sims_at
         story.sims = story.sims[np.ix_(old, old)].copy()
@@ -527,6 +591,7 @@ class StoryClusterer:
     def _post_keys(self, story: _Story, keys) -> None:
         """Index ``story`` under ``keys`` (a key already shared by too many stories is not extended)."""
         limit = int(self.cfg["max_postings"]) + 1
+        self._read_postings(keys)
         for key in keys:
             if key in story.keys:
                 continue
@@ -539,6 +604,9 @@ class StoryClusterer:
     # ------------------------------------------------------------------ updates
 
     def _count(self, item: StoryItem) -> None:
+        if isinstance(self.df, _Counts) and isinstance(self.name_df, _Counts):  # read the article's terms at once
+            self.df.fetch([*(t for t, _ in item.terms), *(t for t, _ in item.lead_terms)])
+            self.name_df.fetch([*item.names, *item.name_mentions, *item.salient, *(p for p, _ in item.persons)])
         self.n_docs += 1
         self._idf_cache.clear()
         self._idf_sq_terms.clear()
@@ -628,13 +696,83 @@ class StoryClusterer:
         self._stories[story.id] = story
         self._pos[story.id] = self._next_pos
         self._next_pos += 1
+        self._n_stories += 1
         self._mark(story)
 
     def _remove(self, story: _Story) -> None:
         del self._stories[story.id]
         del self._pos[story.id]
+        self._n_stories -= 1
         self._changed.discard(story.id)
         self._removed.add(story.id)
+
+    # ------------------------------------------------------------------ reading by key (from_source)
+
+    def _story_count(self) -> int:
+        return self._n_stories if self._source is not None else len(self._stories)
+
+    def _max_order(self) -> int:
+        """The highest order of the stories there are (the next split-off story's is one more)."""
+        orders = [s.order for s in self._stories.values()]
+        if self._source is not None:
+            stored = self._source.max_story_order(self._removed)
+            orders += [stored] if stored is not None else []
+        return max(orders)
+
+    def _read(self, story_ids: Iterable[str]) -> dict[str, _Story]:
+        """Those of these stories that exist, read from the source when not read yet."""
+        ids = set(story_ids)
+        missing = ids - self._stories.keys() - self._removed
+        if self._source is not None and missing:
+            rows = [json.loads(zlib.decompress(r).decode("utf-8")) for r in self._source.story_rows(missing).values()]
+            for raw in sorted(rows, key=lambda r: r["pos"]):
+                self._read_story(_story_from_state(raw["story"]), raw["pos"])
+        return {sid: self._stories[sid] for sid in sorted(ids) if sid in self._stories}
+
+    def _read_story(self, story: _Story, pos: int) -> None:
+        if isinstance(self.df, _Counts) and isinstance(self.name_df, _Counts):
+            self.df.fetch(t for m in story.members for t in (*m.terms, *m.lead))
+            self.name_df.fetch(n for m in story.members for n in (*m.names, *m.salient, *m.persons))
+        self._stories[story.id] = story
+        self._pos[story.id] = pos
+        for aid in story.article_ids:
+            self.article_story[aid] = story.id
+        if story.sims.shape[0] != len(story.members):
+            self._resimilar(story)
+
+    def _read_all(self) -> None:
+        if self._source is None:
+            return
+        rows = [json.loads(zlib.decompress(r).decode("utf-8")) for r in self._source.all_story_rows()]
+        for raw in sorted(rows, key=lambda r: r["pos"]):
+            if raw["story"]["id"] not in self._stories and raw["story"]["id"] not in self._removed:
+                self._read_story(_story_from_state(raw["story"]), raw["pos"])
+        self._stories = dict(sorted(self._stories.items(), key=lambda kv: self._pos[kv[0]]))
+
+    def _read_everything(self) -> None:
+        """Every saved row, as ``from_rows`` would read them (what ``to_bytes`` writes whole)."""
+        if self._source is None:
+            return
+        self._read_all()
+        for key, ids in self._source.all_postings():
+            if key not in self._posted:
+                self._posted.add(key)
+                self.index.setdefault(key, list(ids))
+        counts: dict[str, list[str]] = {"t": [], "n": []}
+        for kind, term, _ in self._source.all_counts():
+            counts[kind].append(term)
+        for df, kind in ((self.df, "t"), (self.name_df, "n")):
+            if isinstance(df, _Counts):
+                df.fetch(counts[kind])
+
+    def _read_postings(self, keys: Iterable[str]) -> None:
+        if self._source is None:
+            return
+        wanted = set(keys) - self._posted
+        if wanted:
+            self._posted |= wanted
+            for key, ids in self._source.postings(wanted).items():
+                self.index.setdefault(key, list(ids))
 
     def _mark(self, story: _Story) -> None:
         """``story`` changed: its row is written at the next save."""
@@ -647,8 +785,12 @@ class StoryClusterer:
         story_ids = list(self._stories) if whole else sorted(self._changed)
         changes = StateChanges(
             whole=whole,
-            meta=json.dumps({"cfg": self.cfg, "n_docs": self.n_docs}, sort_keys=True).encode("utf-8"),
+            meta=json.dumps(
+                {"cfg": self.cfg, "n_docs": self.n_docs, "n_stories": self._story_count(), "next_pos": self._next_pos},
+                sort_keys=True,
+            ).encode("utf-8"),
             stories={sid: self._story_row(sid) for sid in story_ids},
+            orders={sid: self._stories[sid].order for sid in story_ids},
             removed=[] if whole else sorted(self._removed),
             counts=_count_rows(self.df if whole else self._df_added, self.name_df if whole else self._name_df_added),
             postings={k: list(self.index[k]) for k in (self.index if whole else sorted(self._changed_keys))},
@@ -685,6 +827,30 @@ class StoryClusterer:
         self._unsaved = False
         return self
 
+    @classmethod
+    def from_source(cls, meta: bytes, source: ClusterSource) -> StoryClusterer:
+        """A clusterer that reads the saved rows by key as it needs them: the same answers as
+        ``from_rows`` over all of them, at a cost per article that does not grow with the store."""
+        head = json.loads(meta.decode("utf-8"))
+        self = cls(head["cfg"])
+        self.n_docs = head["n_docs"]
+        self._n_stories = int(head["n_stories"])
+        self._next_pos = int(head["next_pos"])
+        self._source = source
+        self.df, self.name_df = _Counts(source, "t"), _Counts(source, "n")
+        self._unsaved = False
+        return self
+
+    def save_whole_next(self) -> None:
+        """Make the next ``pop_changes`` give every row (e.g. to write what older rows lack)."""
+        self._unsaved = True
+
+    @staticmethod
+    def readable_by_key(meta: bytes) -> bool:
+        """Whether rows saved with this meta can be read by key (saved with their story count)."""
+        head = json.loads(meta.decode("utf-8"))
+        return "n_stories" in head and "next_pos" in head
+
     def _restore(self, stories: list[_Story], positions: list[int]) -> None:
         for story, pos in zip(stories, positions):
             if story.sims.shape[0] != len(story.members):
@@ -696,6 +862,7 @@ class StoryClusterer:
         self._next_pos = max(positions, default=-1) + 1
 
     def to_bytes(self) -> bytes:
+        self._read_everything()
         state = {
             "cfg": self.cfg,
             "n_docs": self.n_docs,
@@ -731,6 +898,7 @@ class StateChanges:
     removed: list[str]  # the stories merged away
     counts: list[tuple[str, str, int]]  # (kind: "t" term / "n" name, term, articles added that have it)
     postings: dict[str, list[str]]  # index key -> the story ids it lists now
+    orders: dict[str, int] = field(default_factory=dict)  # story id -> its order, for the rows in ``stories``
 
 
 def _count_rows(terms: Counter, names: Counter) -> list[tuple[str, str, int]]:
