@@ -105,3 +105,12 @@ def test_must_and_should_put_a_weekday_ahead():
     assert values("Iraq must comply by Friday's deadline, the envoy said.") == {"Friday": "1998-03-13"}
     assert values("Talks should resume Monday, officials said.") == {"Monday": "1998-03-16"}
     assert values("He must have left Monday.") == {"Monday": "1998-03-09"}  # a past form between
+
+
+def test_a_weekday_written_with_a_day_picks_the_year_in_which_they_agree():
+    # 1 Dec 1997 was a Monday, 1 Dec 1998 a Tuesday: the weekday settles the year, whatever the tense
+    assert values("On Monday, Dec. 1, the bill passed.") == {"On Monday, Dec. 1": "1997-12-01"}
+    assert values("On Tuesday, Dec. 1, the bill passed.") == {"On Tuesday, Dec. 1": "1998-12-01"}
+    assert values("Sat. 21 March was fine.") == {"Sat. 21 March": "1998-03-21"}
+    # without a weekday: the nearest year
+    assert values("On Dec. 1, the bill passed.") == {"On Dec. 1": "1997-12-01"}

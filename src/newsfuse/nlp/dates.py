@@ -384,10 +384,27 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> Resolved:
     month, day = _month_of(m), _day_number(m.group("day"))
     year = _full_year(m, "year")
     kind = "absolute" if year else "month-day"
-    year = year or _year_for(ctx, m, month, day)
+    year = year or _year_of_weekday(m, ctx, month, day) or _year_for(ctx, m, month, day)
     if year is None:
         return None, None, kind
     return date(year, month, day), "day", kind
+
+
+def _year_of_weekday(m: re.Match[str], ctx: _Ctx, month: int, day: int) -> int | None:
+    """'Monday, Dec. 1' without a year: the year next to publication in which that day is a Monday,
+    when just one of the three is."""
+    if ctx.pub is None or not m.group("wdp"):
+        return None
+    weekday = int(vocab()["weekdays"][_key(m.group("wdp"))])
+    years = [y for y in (ctx.pub.year - 1, ctx.pub.year, ctx.pub.year + 1) if _weekday_of(y, month, day) == weekday]
+    return years[0] if len(years) == 1 else None
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _month_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
@@ -820,7 +837,7 @@ def rules() -> tuple[_Rule, ...]:
     day = rf"(?P<day>(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)|{ordw})"
     year = r"(?P<year>[12]\d{3})(?!\d)"
     wd = rf"(?P<wd>{_alt(v['weekdays'])})(?![A-Za-z])"
-    wd_prefix = rf"(?:(?:{_alt(v['weekdays'])})\.?,?\s+(?:the\s+)?)?"
+    wd_prefix = rf"(?:(?P<wdp>{_alt(v['weekdays'])})\.?,?\s+(?:the\s+)?)?"
     units = r"(?P<unit>day|week|month|year|quarter|decade)"
     rel_year = r"\s+(?:of\s+)?(?P<mod>this|last|next)\s+year\b"
     numbers = _alt(v["numbers"])
