@@ -144,18 +144,24 @@ def medical(tree: Tree, anchors: list[int]) -> bool:
 
 
 def thwarted(tree: Tree, noun: int | None) -> bool:
-    """An event noun that is the object of a verb of thwarting ("thwarted another attack")."""
+    """An event noun that is the object of a verb of thwarting ("thwarted another attack") or of
+    cancelling ("postponed the summit", "called off the talks"): it did not take place."""
     if noun is None:
         return False
     h = tree.head(noun)
-    return (
-        tree.tokens[noun].dep in ("dobj", "pobj")
-        and h is not None
-        and (
-            tree.lemma(h) in cue("thwart_verbs")
-            or (tree.lemma(h) == "off" and (up := tree.head(h)) is not None and tree.lemma(up) in cue("thwart_verbs"))
-        )
-    )
+    if tree.tokens[noun].dep not in ("dobj", "pobj", "nsubjpass") or h is None:
+        return False
+    if tree.lemma(h) == "off" and (up := tree.head(h)) is not None:  # "warded off an attack"
+        h = up
+    if tree.lemma(h) in cue("thwart_verbs"):
+        return True
+    phrasal = tree.lemma(h) in cue("cancel_phrasal")  # "call off", "put off"
+    return tree.lemma(h) in cue("cancel_verbs") and (not phrasal or "off" in tree.child_lemmas(h, "prt"))
+
+
+def condition(tree: Tree, verb: int | None) -> bool:
+    """The act is the condition of an if- or unless-clause ("if Russia attacks Ukraine, ...")."""
+    return verb is not None and bool(tree.child_lemmas(verb, "mark") & cue("condition_marks"))
 
 
 def hedged(tree: Tree, anchors: list[int]) -> bool:

@@ -315,7 +315,7 @@ class RuleExtractor:
             rule=rule,
         )
         ev = self._evidence(tree, roles, t)
-        dropped = self._dropped(annotated, sentence, tree, t, anchors, date)
+        dropped = self._dropped(annotated, sentence, tree, t, anchors, date) or _negated(status, rule)
         due = type_ in self.ontology.requires_recipient or _recipient_slot(tree, t)
         return mention, dataclasses.replace(
             ev,
@@ -335,6 +335,8 @@ class RuleExtractor:
             return "natural cause"
         if t.pattern.noun and abstain.thwarted(tree, t.i):
             return "thwarted"
+        if abstain.condition(tree, verb):
+            return "condition"
         own = abstain.own_clause_text(tree, [x for x in (t.i, t.light) if x is not None])
         if abstain.background(date, abstain.reference_day(annotated), own):
             return "background"
@@ -574,6 +576,13 @@ def _shifted_objects(tree: Tree, v: int) -> list[int]:
 def _conjuncts(tree: Tree, n: int) -> list[int]:
     """The nouns coordinated with ``n`` after it ("artillery, mortar, and rocket fire")."""
     return [c for c in tree_conj(tree, n) if tree.tokens[c].pos in ("NOUN", "PROPN")]
+
+
+def _negated(status: str, rule: str) -> str | None:
+    """ "Israel did not attack Lebanon": a negated act is no event ("Negated events can be excluded",
+    PLOVER manual 2.3), unless its negation is an event of another type ("failed to reach agreement":
+    REJECT, ontology ``denied_as``)."""
+    return "negated" if status == "denied" and "denied_as" not in rule else None
 
 
 def _anchor(t: Trigger) -> int:
