@@ -56,8 +56,20 @@ PROTOCOL = (
     "out-of-sample (out_of_sample in the labels file); the one that led to the modal-verb and 'final' rule is not. "
     "Ages (a person's age, compared when the person is the referent) listed 4 items when first written, labelled "
     "before the score was computed: 1 real (out-of-sample 1/4); the age rule was then narrowed to people named in "
-    "full on both sides after reading them, so the age item still listed is in-sample"
+    "full on both sides after reading them, so the age item still listed is in-sample. Issue 19 item 3 then tried "
+    "kinds of disagreement one at a time, each written from news style (the lead tells the main incident) before "
+    "its items were seen, its new items labelled from their articles before the score was computed, and the kind "
+    "kept only when its items were at least 90 % real when first labelled (the kinds line)"
 )
+# the kinds of disagreement tried under issue 19 item 3 (a label's "rule"), each kept only when its
+# items were >= TARGET real when first labelled; dropped ones stay labelled, their rules removed
+KINDS = {
+    "casualty counts": "killed, injured, shot or arrested in the lead's incident (commit 35731f0)",
+    "ages set off after a full name": "'John Smith, 25, of Kokomo' (commit 18338c0)",
+    "day of the week": "the incident's day, night running into the next morning (commit 5980a52)",
+    "clock times of the incident": "'the shooting happened at about 10:30 p.m.' (commits 35731f0, 18338c0; kept)",
+}
+KEPT = {"clock times of the incident"}
 SIDE = re.compile(r"“([^”]*)” according to ((?:\[[^\]]*\]\s*)+)")
 FIELD = re.compile(r"contradict each other on the (\w+):")
 COUNTED = re.compile(r"different figures for the ([^:]+):")
@@ -194,9 +206,31 @@ def score(items: list[dict], labels: list[dict]) -> dict[str, Any]:
         "wilson_95": wilson(real, len(kept)),
         "out_of_sample": {"listed": len(fresh), "real": fresh_real, "wilson_95": wilson(fresh_real, len(fresh))},
         "target": TARGET,
+        "kinds": kinds(labels),
         "not_real": [_brief_label(x) for x in kept if x["label"] != "real"],
         "no_longer_listed": [_brief_label(x) for x in labels if key(x) not in listed],
     }
+
+
+def kinds(labels: list[dict]) -> list[dict[str, Any]]:
+    """Per kind tried: its items when first labelled, how many were real, and whether it was kept."""
+    out = []
+    for name, what in KINDS.items():
+        mine = [x for x in labels if x.get("rule") == name]
+        real = sum(x["label"] == "real" for x in mine)
+        kept = name in KEPT
+        out.append({"kind": name, "what": what, "first_labelled": len(mine), "real": real, "kept": kept})
+    return out
+
+
+def kinds_line(found: list[dict[str, Any]]) -> str:
+    """One line: each kind tried, its items real when first labelled, kept or dropped."""
+    return "; ".join(
+        f"{k['kind']} ({k['what']}): "
+        + (f"{k['real']}/{k['first_labelled']} real when first labelled" if k["first_labelled"] else "no item listed")
+        + (", kept" if k["kept"] else ", dropped")
+        for k in found
+    )
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> list[float] | None:
@@ -280,6 +314,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         f"  of them out-of-sample (labelled after the rules they test were written, no rule written from them): "
         f"{oos['real']} / {oos['listed']} real (95 % Wilson interval {oos['wilson_95']}); the rest in-sample"
     )
+    print(f"  kinds tried (issue 19 item 3): {kinds_line(sc['kinds'])}")
     for x in sc["not_real"]:
         print(f"  NOT REAL {x['corpus']}-{x['split']} {x['what']}: {' / '.join(x['values'])} — {x['reason']}")
     for x in sc["no_longer_listed"]:

@@ -134,3 +134,31 @@ def test_run_all_renders_the_share_of_real_items_and_every_item_not_real():
     )
     assert "- not real: boats: 2 boats / 3 boats — why" in text and "in-sample for those rules" in text
     assert any(row[1] == "**1/2** (0.5)" for row in run_all.summary_rows({"differences": result}))
+
+
+def test_each_kind_tried_is_judged_on_its_items_when_first_labelled():
+    a, b, c = (
+        _fake("people shot", ["3", "4"], ["1", "2"]),
+        _fake("people killed", ["1", "2"], ["3", "4"]),
+        _fake("age", ["31", "32"], ["5", "6"]),
+    )
+    labels = [
+        _labelled(a, "not real") | {"rule": "casualty counts"},
+        _labelled(b, "real") | {"rule": "casualty counts"},
+        _labelled(c, "real") | {"rule": "ages set off after a full name"},
+    ]
+    found = {k["kind"]: k for k in differences.kinds(labels)}
+    assert (found["casualty counts"]["first_labelled"], found["casualty counts"]["real"]) == (2, 1)
+    assert found["clock times of the incident"]["first_labelled"] == 0 and found["clock times of the incident"]["kept"]
+    assert not found["casualty counts"]["kept"]
+    # the labels name only the kinds tried, or the plain counts
+    named = {x["rule"] for x in differences.load_labels() if "rule" in x}
+    assert named <= set(differences.KINDS) | {"plain counts"}
+    # the rendered section says each kind and whether it was kept
+    import run_all
+
+    result = {"items": 3, "seed": differences.SEED, "protocol": "p", "sets": {}}
+    result |= {"sample": differences.score([a, b, c], labels), "_environment": {}}
+    text = run_all.render({"differences": result})
+    assert "casualty counts (" in text and "1/2 real when first labelled, dropped" in text
+    assert "clock times of the incident (" in text and "no item listed, kept" in text

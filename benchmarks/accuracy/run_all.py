@@ -609,6 +609,16 @@ def _differences_verdict(s: dict) -> str:
     )
 
 
+def _differences_kinds(kinds: list[dict]) -> str:
+    """Each kind of disagreement tried: its items real when first labelled, kept or dropped."""
+    return "; ".join(
+        f"{k['kind']} ({k['what']}): "
+        + (f"{k['real']}/{k['first_labelled']} real when first labelled" if k["first_labelled"] else "no item listed")
+        + (", kept" if k["kept"] else ", dropped")
+        for k in kinds
+    )
+
+
 def render_differences(r: dict) -> list[str]:
     """The hand-labelled sample of "where the sources differ" items: the share that are real."""
     s = _get(r, "sample", {})
@@ -619,6 +629,11 @@ def render_differences(r: dict) -> list[str]:
         f"**{s.get('real')}/{s.get('listed')}** still listed are real disagreements ({s.get('share_real')}, "
         f"95 % Wilson interval {s.get('wilson_95')}); {_differences_verdict(s)}.",
     ]
+    if s.get("kinds"):
+        lines.append(
+            f"- kinds tried (issue 19 item 3; kept when ≥ {s.get('target')} real when first labelled): "
+            + _differences_kinds(s["kinds"])
+        )
     lines += [f"- not real: {x['what']}: {' / '.join(x['values'])} — {x['reason']}" for x in s.get("not_real", [])]
     lines += [
         f"- labelled {x['label']}, no longer listed: {x['what']}: {' / '.join(x['values'])}"
