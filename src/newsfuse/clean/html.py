@@ -81,6 +81,7 @@ def rules() -> dict[str, Any]:
         for group in data["chrome_blocks"]
         for p in group["patterns"]
     )
+    data["article_end"]["compiled"] = tuple(re.compile(p, re.IGNORECASE) for p in data["article_end"]["headings"])
     return data
 
 
@@ -491,7 +492,26 @@ def post_filter(
         else:
             kept.append(block)
     kept, removed = _drop_leading_headings(kept, removed)
+    kept, removed = cut_at_article_end(kept, removed)
     return _text_cleaner(kept, removed, meta)
+
+
+def cut_at_article_end(
+    blocks: list[model.Block], removed: list[model.RemovedLine]
+) -> tuple[list[model.Block], list[model.RemovedLine]]:
+    """Blocks from a heading that opens what follows an article ("Related articles", "About the
+    author", "Leave a reply") on are dropped, when it stands in the body's second half (by words):
+    a list of other articles, the writer's card or the comment form, not a section of the text.
+    The headings are in ``article_end`` in ``data/html_rules.yaml``.
+    """
+    cfg = rules()["article_end"]
+    total = sum(len(_TOKEN.findall(b.text)) for b in blocks)
+    seen = 0
+    for i, block in enumerate(blocks):
+        if seen >= cfg["min_share"] * total and any(p.match(block.text) for p in cfg["compiled"]):
+            return blocks[:i], removed + [model.RemovedLine(0, b.text, "after the article's end") for b in blocks[i:]]
+        seen += len(_TOKEN.findall(block.text))
+    return blocks, removed
 
 
 def _drop_leading_headings(

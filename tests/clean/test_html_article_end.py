@@ -1,0 +1,60 @@
+"""What follows an article (other articles, the writer's card, the comment form) is not its body."""
+
+from __future__ import annotations
+
+from newsfuse import model
+from newsfuse.clean.html import cut_at_article_end, post_filter
+
+PARAGRAPHS = (
+    "The harbour board voted on Monday to extend the northern breakwater by two hundred metres "
+    "after a winter of storms flooded the fish market three times.",
+    "Work is expected to start in the spring and to last eighteen months, the board's chair told "
+    "reporters after the vote, adding that the cost would be shared with the region.",
+    "Fishing crews welcomed the decision but asked for the old slipway to stay open while the "
+    "contractors are on site, since it is the only one deep enough at low tide.",
+)
+
+
+def blocks(*items: tuple[str, str]) -> list[model.Block]:
+    return [model.Block(kind, text) for kind, text in items]
+
+
+def body(*extra: tuple[str, str]) -> list[model.Block]:
+    return blocks(*(("paragraph", p) for p in PARAGRAPHS), *extra)
+
+
+def test_a_related_list_after_the_article_is_cut_with_its_heading() -> None:
+    page = body(
+        ("heading", "Related articles"),
+        ("paragraph", "Ferry strike ends after three weeks of talks"),
+        ("paragraph", "New lighthouse keeper appointed for the winter"),
+    )
+    kept, removed = cut_at_article_end(page, [])
+    assert [b.text for b in kept] == list(PARAGRAPHS)
+    assert [r.text for r in removed] == [
+        "Related articles",
+        "Ferry strike ends after three weeks of talks",
+        "New lighthouse keeper appointed for the winter",
+    ]
+    assert {r.reason for r in removed} == {"after the article's end"}
+
+
+def test_the_writer_card_and_comment_form_end_the_article() -> None:
+    card = body(("heading", "About the Author"), ("paragraph", "Lena Ward covers the coast for the paper."))
+    assert [b.text for b in cut_at_article_end(card, [])[0]] == list(PARAGRAPHS)
+    form = body(("heading", "Leave a Reply"), ("paragraph", "Your email address will not be published."))
+    assert [b.text for b in cut_at_article_end(form, [])[0]] == list(PARAGRAPHS)
+
+
+def test_a_marker_in_the_first_half_or_inside_a_sentence_is_kept() -> None:
+    early = blocks(("heading", "Related stories"), *(("paragraph", p) for p in PARAGRAPHS))
+    assert cut_at_article_end(early, []) == (early, [])
+    sentence = body(("paragraph", "Related articles in the local press said the vote was close, " * 3))
+    assert cut_at_article_end(sentence, [])[0] == sentence
+
+
+def test_post_filter_cuts_the_tail_and_keeps_the_reason() -> None:
+    page = body(("heading", "You may also like"), ("paragraph", "Ferry strike ends after three weeks of talks"))
+    kept, removed, _ = post_filter(page, {"title": "Harbour board votes to extend the breakwater"})
+    assert [b.text for b in kept] == list(PARAGRAPHS)
+    assert ("You may also like", "after the article's end") in {(r.text, r.reason) for r in removed}
