@@ -17,7 +17,6 @@ SENTENCES = {
     "military_strike": "Russian troops struck a Ukrainian village overnight.",
     "strike_down": "The French government struck down a law that had limited union rights.",
     "labour_strike": "French dock workers struck on Monday over pension cuts.",
-    "appeal": "Greece appealed to the European Union for emergency aid on Friday.",
     "outside": "Police beat protesters outside the Egyptian parliament.",
     "fire_near": "Thai forces launched rocket fire against rebel camps near the border.",
     "heart_attack": "The Egyptian foreign minister suffered a heart attack during talks in Jordan.",
@@ -77,13 +76,6 @@ def test_where_no_pattern_names_the_words_the_hand_pattern_decides(annotated):
     assert _specific(annotated, "labour_strike", "strike") is None
     found = RuleExtractor(cameo="override").candidates(annotated["labour_strike"])
     assert [m.type for m, _ in found] == ["PROTEST"]
-
-
-def test_an_appeal_is_a_request_as_the_manual_defines_it(annotated):
-    out = _specific(annotated, "appeal", "appeal")
-    assert out is not None and out.code.startswith("02") and out.type is None  # not in the 2021 table
-    (m,) = extract_events(annotated["appeal"], RuleExtractor(cameo="override"))
-    assert m.type == "REQUEST" and [r.country for r in m.source_actors] == ["GRC"]
 
 
 def test_a_bare_preposition_is_no_pattern_naming_words(annotated):

@@ -232,15 +232,6 @@ def specific_outcome(tree: Tree, v: int) -> Outcome | None:
     return best[1] if best else None
 
 
-def manual_type(out: Outcome) -> str | None:
-    """The outcome's PLOVER type: the conversion table's, else the one whose definition in the PLOVER
-    manual covers the code (cameo.yaml ``manual_types``: CAMEO 02 appeals are requests)."""
-    if out.type is not None or out.code is None:
-        return out.type
-    covered = {str(k): str(v) for k, v in (load_cameo_settings().get("manual_types") or {}).items()}
-    return next((t for prefix, t in covered.items() if out.code.startswith(prefix)), None)
-
-
 def cameo_pattern(tree: Tree, v: int, out: Outcome | None = None) -> Pattern | None:
     """A trigger pattern from the lexicon for verb ``v`` (from ``out``, else its best outcome): its
     PLOVER type and mode, the object words the pattern checked, and the rule "cameo:<code>:<pattern>";
@@ -248,14 +239,13 @@ def cameo_pattern(tree: Tree, v: int, out: Outcome | None = None) -> Pattern | N
     ("[:051]", "obtained support from X") is marked ``swap``: the role rules then give the subject as
     recipient and the object as doer."""
     out = out or best_outcome(tree, v)
-    type_ = manual_type(out) if out is not None else None
-    if out is None or type_ is None:
+    if out is None or out.type is None:
         return None
     symmetric = out.recip or (out.code in set(load_cameo_settings()["symmetric_codes"]))
     words = frozenset(w for e in out.spec.obj if not e.startswith("&") for w in e.split())
     return Pattern(
         lemmas=frozenset({tree.lemma(v).lower()}),
-        type=type_,
+        type=out.type,
         mode=out.mode,
         objects=words,
         symmetric=symmetric,
