@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from newsfuse.model import ActorRef, EventMention, MentionRef
+from newsfuse.model import ActorRef, EventMention
 from newsfuse.store import EventFilter
 from newsfuse.stories import fuse_events
 
@@ -81,10 +81,12 @@ def _rewritten(store, write) -> set[str]:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS written (id TEXT)")
         conn.execute("DELETE FROM written")
         conn.execute(
-            "CREATE TEMP TRIGGER IF NOT EXISTS w_del AFTER DELETE ON events BEGIN INSERT INTO written VALUES (old.id); END"
+            "CREATE TEMP TRIGGER IF NOT EXISTS w_del AFTER DELETE ON events"
+            " BEGIN INSERT INTO written VALUES (old.id); END"
         )
         conn.execute(
-            "CREATE TEMP TRIGGER IF NOT EXISTS w_ins AFTER INSERT ON events BEGIN INSERT INTO written VALUES (new.id); END"
+            "CREATE TEMP TRIGGER IF NOT EXISTS w_ins AFTER INSERT ON events"
+            " BEGIN INSERT INTO written VALUES (new.id); END"
         )
         write()
         return {r[0] for r in conn.execute("SELECT id FROM written")}

@@ -44,6 +44,55 @@ def _marks(ids: list[str]) -> str:
     return ",".join("?" * len(ids))
 
 
+KEPT = 1 << 15  # decoded mentions and encoded events kept for the next fusion of the same block
+_MENTIONS: dict[str, EventMention] = {}  # stored doc -> the mention it decodes to
+ARTICLES_KEPT = 1 << 12
+_ARTICLES: dict[str, Article] = {}  # stored doc -> the article it decodes to
+_EVENT_DOCS: dict[int, tuple[Event, str]] = {}  # id(event) -> (that event, kept alive with its id; its doc)
+
+
+def _mention_of_doc(doc: str) -> EventMention:
+    """A stored mention decoded once per doc: re-fusing a block reads the same docs again."""
+    found = _MENTIONS.get(doc)
+    if found is None:
+        if len(_MENTIONS) >= KEPT:
+            _MENTIONS.clear()
+        found = _MENTIONS[doc] = serde.mention_from(json.loads(doc))
+    return found
+
+
+def _article_of_row(row: tuple[str, str | None]) -> Article:
+    """A stored article (doc, story id) decoded once per doc: re-fusing a block reads its articles again."""
+    found = _ARTICLES.get(row[0])
+    if found is None:
+        if len(_ARTICLES) >= ARTICLES_KEPT:
+            _ARTICLES.clear()
+        found = _ARTICLES[row[0]] = serde.article_from(json.loads(row[0]))
+    return found if row[1] == found.story_id else dataclasses.replace(found, story_id=row[1])
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The same days as these integer day ranges, as the fewest ranges (overlapping or touching ones joined)."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _doc_of_event(event: Event) -> str:
+    """An event's stored doc, encoded once per event object (fusion hands back the same object for an
+    event it did not rebuild)."""
+    found = _EVENT_DOCS.get(id(event))
+    if found is None or found[0] is not event:
+        if len(_EVENT_DOCS) >= KEPT:
+            _EVENT_DOCS.clear()
+        found = _EVENT_DOCS[id(event)] = (event, serde.dumps(event))
+    return found[1]
+
+
 class SQLStore(Store):
     """Shared implementation; subclasses provide ``_exec``, ``transaction`` and the dialect-specific writes."""
 
@@ -151,14 +200,14 @@ class SQLStore(Store):
             rows = self._exec(
                 f"SELECT doc FROM mentions WHERE article_id IN ({_marks(ids)}) ORDER BY article_id, seq", ids
             )
-            out += [serde.mention_from(json.loads(r[0])) for r in rows.fetchall()]
+            out += [_mention_of_doc(r[0]) for r in rows.fetchall()]
         return out
 
     def articles_by_id(self, article_ids: Iterable[str]) -> list[Article]:
         out: list[Article] = []
         for ids in _chunks(article_ids):
             rows = self._exec(f"SELECT doc, story_id FROM articles WHERE id IN ({_marks(ids)}) ORDER BY id", ids)
-            out += [self._article_row(r) for r in rows.fetchall()]
+            out += [_article_of_row(r) for r in rows.fetchall()]
         return out
 
     def stories_of(self, article_ids: Iterable[str]) -> dict[str, str | None]:
@@ -194,15 +243,21 @@ class SQLStore(Store):
                 )
 
     def fusion_neighbours(self, article_ids: Iterable[str], days: int) -> set[str]:
-        out: set[str] = set()
+        """The articles with a key whose days lie within ``days`` of one of these articles' days for
+        that key: the articles' day ranges, widened and merged per key, each looked up once (not a
+        join of every key row of these articles with every row of its key)."""
+        spans: dict[str, list[tuple[int, int]]] = {}
         for ids in _chunks(article_ids):
-            rows = self._exec(
-                "SELECT DISTINCT b.article_id FROM fusion_keys a JOIN fusion_keys b"
-                " ON b.key = a.key AND b.lo <= a.hi + ? AND b.hi >= a.lo - ?"
-                f" WHERE a.article_id IN ({_marks(ids)})",
-                [days, days, *ids],
-            )
-            out.update(r[0] for r in rows.fetchall())
+            rows = self._exec(f"SELECT key, lo, hi FROM fusion_keys WHERE article_id IN ({_marks(ids)})", ids)
+            for key, lo, hi in rows.fetchall():
+                spans.setdefault(key, []).append((lo - days, hi + days))
+        out: set[str] = set()
+        for key, ranges in sorted(spans.items()):
+            for lo, hi in _merged(ranges):
+                rows = self._exec(
+                    "SELECT DISTINCT article_id FROM fusion_keys WHERE key = ? AND lo <= ? AND hi >= ?", (key, hi, lo)
+                )
+                out.update(r[0] for r in rows.fetchall())
         return out
 
     def replace_events_of(self, mention_ids: Iterable[str], events: Iterable[Event]) -> None:
@@ -210,7 +265,7 @@ class SQLStore(Store):
         event derives from it) keeps its rows; the other old events go, the other new ones come."""
         with self.transaction():
             old = self._stored_event_docs(self._events_of_mentions(mention_ids))
-            new = {e.id: (e, serde.dumps(e)) for e in events}
+            new = {e.id: (e, _doc_of_event(e)) for e in events}
             changed = [i for i, doc in old.items() if i not in new or new[i][1] != doc]
             for ids in _chunks(changed):
                 self._exec(f"DELETE FROM events WHERE id IN ({_marks(ids)})", ids)

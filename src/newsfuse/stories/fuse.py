@@ -32,7 +32,7 @@ def fuse_events(
     """
     clusters = cluster_mentions(mentions, story_of)
     claims = _article_claims(texts or {}, clusters)
-    events = [_event(c, outlets, story_of, claims) for c in clusters]
+    events = [_event_once(c, outlets, story_of, claims) for c in clusters]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
 
@@ -60,10 +60,11 @@ def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str])
 
 class _Cluster:
     """A cluster's members with what the grouping asks of them: their distinct signatures (in the
-    order gained), how many members name each actor, and its verdicts per signature (compatible
-    with all, and with how many of its signatures that was checked)."""
+    order gained), how many members name each actor, its verdicts per signature (compatible with
+    all, and with how many of its signatures that was checked), and the signatures whose list of
+    fitting clusters holds it."""
 
-    __slots__ = ("members", "signatures", "seen", "actor_counts", "verdicts")
+    __slots__ = ("members", "signatures", "seen", "actor_counts", "verdicts", "watchers")
 
     def __init__(self) -> None:
         self.members: list[EventMention] = []
@@ -71,13 +72,17 @@ class _Cluster:
         self.seen: set[int] = set()
         self.actor_counts: Counter[str] = Counter()
         self.verdicts: dict[int, tuple[bool, int]] = {}
+        self.watchers: set[int] = set()
 
-    def add(self, m: EventMention, signature: int, actors: set[str]) -> None:
+    def add(self, m: EventMention, signature: int, actors: set[str]) -> bool:
+        """Add a member; whether its signature is new to the cluster."""
         self.members.append(m)
-        if signature not in self.seen:
-            self.seen.add(signature)
-            self.signatures.append(signature)
         self.actor_counts.update(actors)
+        if signature in self.seen:
+            return False
+        self.seen.add(signature)
+        self.signatures.append(signature)
+        return True
 
     def shared_actors(self, actors: set[str]) -> int:
         """Sum over the members of the actors each shares with ``actors``."""
@@ -86,7 +91,10 @@ class _Cluster:
 
 class _Grouping:
     """The state of ``cluster_mentions``: clusters, the candidate index, interned signatures with
-    one mention standing for each, and the verdict of each pair of signatures."""
+    one mention standing for each, the verdict of each pair of signatures, and for each signature
+    met so far the candidate clusters it fits, kept up to date as clusters grow (a cluster only
+    ever stops fitting a signature when it gains a signature incompatible with it, and only ever
+    becomes a candidate when it gains one of the signature's keys)."""
 
     def __init__(self, story_of: dict[str, str]) -> None:
         self.story_of = story_of
@@ -95,6 +103,8 @@ class _Grouping:
         self.ids: dict[tuple, int] = {}
         self.examples: list[EventMention] = []
         self.pairs: dict[tuple[int, int], bool] = {}
+        self.fitting: dict[int, set[int]] = {}  # signature -> the candidate clusters it fits
+        self.tracked: dict[tuple[str, str], list[int]] = {}  # key -> signatures with a fitting set
 
     def signature_id(self, m: EventMention) -> int:
         key = _signature(m, self.story_of)
@@ -118,23 +128,49 @@ class _Grouping:
             cluster.verdicts[signature] = (ok, len(cluster.signatures))
         return ok
 
+    def fitting_clusters(self, signature: int, keys: list[tuple[str, str]]) -> set[int]:
+        """The candidate clusters (sharing one of ``keys``) that a mention of this signature fits."""
+        found = self.fitting.get(signature)
+        if found is None:
+            candidates = {i for k in keys for i in self.index.get(k, ())}
+            found = self.fitting[signature] = {i for i in candidates if self.fits(self.clusters[i], signature)}
+            for k in keys:
+                self.tracked.setdefault(k, []).append(signature)
+            for i in found:
+                self.clusters[i].watchers.add(signature)
+        return found
+
     def add(self, m: EventMention) -> None:
         signature = self.signature_id(m)
         am = _actors(m)
         keys = _block_keys(m, self.story_of)
         best, best_score = None, (0, 0)
-        for i in sorted({i for k in keys for i in self.index.get(k, ())}):
+        for i in sorted(self.fitting_clusters(signature, keys)):
             cluster = self.clusters[i]
-            if self.fits(cluster, signature):
-                score = (cluster.shared_actors(am), len(cluster.members))
-                if score > best_score:
-                    best, best_score = i, score
+            score = (cluster.shared_actors(am), len(cluster.members))
+            if score > best_score:
+                best, best_score = i, score
         if best is None:
             self.clusters.append(_Cluster())
             best = len(self.clusters) - 1
-        self.clusters[best].add(m, signature, am)
+        self.join(best, m, signature, am, keys)
+
+    def join(self, i: int, m: EventMention, signature: int, am: set[str], keys: list[tuple[str, str]]) -> None:
+        """Add the mention to cluster ``i`` and bring the fitting sets up to date."""
+        cluster = self.clusters[i]
+        if cluster.add(m, signature, am):
+            for w in [w for w in cluster.watchers if not self.pair_compatible(w, signature)]:
+                self.fitting[w].discard(i)
+                cluster.watchers.discard(w)
         for k in keys:
-            self.index.setdefault(k, set()).add(best)
+            members = self.index.setdefault(k, set())
+            if i in members:
+                continue
+            members.add(i)
+            for w in self.tracked.get(k, ()):
+                if i not in self.fitting[w] and self.fits(cluster, w):
+                    self.fitting[w].add(i)
+                    cluster.watchers.add(w)
 
 
 def _signature(m: EventMention, story_of: dict[str, str]) -> tuple:
@@ -229,6 +265,26 @@ def _dates_compatible(m: EventMention, n: EventMention, same_story: bool) -> boo
 
 
 # ---------------------------------------------------------------------- one fused event
+
+EVENTS_KEPT = 1 << 13  # fused events remembered by all they are made of: a block re-fused rebuilds few
+_EVENTS: dict[tuple, Event] = {}
+
+
+def _event_once(cluster: list[EventMention], outlets, story_of, claims) -> Event:
+    """``_event``, remembered by everything it reads: the mentions (their numbers too, which mention
+    equality leaves out), each article's outlet and story, and the cluster's readout claims."""
+    articles = sorted({m.article_id for m in cluster})
+    key = (
+        tuple((m, tuple(sorted(m.numbers.items()))) for m in cluster),
+        tuple((a, outlets.get(a), story_of.get(a)) for a in articles),
+        tuple(claims.get(_cluster_key(cluster), ())),
+    )
+    found = _EVENTS.get(key)
+    if found is None:
+        if len(_EVENTS) >= EVENTS_KEPT:
+            _EVENTS.clear()
+        found = _EVENTS[key] = _event(cluster, outlets, story_of, claims)
+    return found
 
 
 def _event(cluster: list[EventMention], outlets, story_of, claims) -> Event:
