@@ -18,11 +18,13 @@ figures are the same either way; they are shown per fold too. The fixed settings
 folds 0-3 only; fold 4 was never read page by page, so it is the check on them. A "collapse" is a
 page where newsfuse scores F1 < 0.5 while trafilatura scores > 0.8.
 
-    python benchmarks/accuracy/extraction.py [--data DIR] [--json] [--limit N]
+    python benchmarks/accuracy/extraction.py [--data DIR] [--json] [--limit N] [--pages FILE]
 
 ``--data`` names one corpus folder (the top-level figures are that corpus's, as before; every corpus
 beside it is scored too, under ``corpora``) or the folder holding them. ``--limit N`` scores the
-first N pages of each corpus.
+first N pages of each corpus. ``--pages FILE`` writes one JSON line per page of folds 0-3 (fold 4,
+the check, is left out on purpose): precision, recall and F1 of newsfuse and trafilatura, which
+body won, and the date found against the gold one -- the list to read losses from.
 """
 
 from __future__ import annotations
@@ -313,7 +315,54 @@ def summarise(
 # --------------------------------------------------------------------------- main
 
 
+def page_rows(
+    scorer: ModuleType, name: str, data: dict[str, Any], folds: dict[Any, int], chosen: list[Any]
+) -> list[dict[str, Any]]:
+    """One row per page outside the last fold (the unread check): scores, choice and dates."""
+    truth, (variants, _), (anchor, _) = data["truth"], data["runs"]["newsfuse"], data["runs"]["trafilatura_no_comments"]
+    rows = []
+    for i, v in variants.items():
+        k = folds[(name, i)]
+        if k == FOLDS - 1:
+            continue
+        choice = H.arbitrate(v.evidence, chosen[k]) if v else "none"
+        ours = body(v.articles[choice]) if v else ""
+        rows.append(
+            {
+                "corpus": name,
+                "id": i,
+                "fold": k,
+                "url": truth[i].get("url"),
+                "newsfuse": page_scores(scorer, truth[i]["articleBody"], ours),
+                "trafilatura": page_scores(scorer, truth[i]["articleBody"], anchor[i]),
+                "choice": choice,
+                "date_gold": truth[i].get("publish_date"),
+                "date_newsfuse": article_meta(v)["published"],
+                "date_trafilatura": data["tmeta"][i].get("published"),
+            }
+        )
+    return rows
+
+
+def page_scores(scorer: ModuleType, truth: str, pred: str) -> dict[str, float]:
+    tp, fp, fn = scorer.page_counts(truth or "", pred)
+    p, r = scorer.prec(tp, fp, fn), scorer.rec(tp, fp, fn)
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def pages_option(argv: list[str] | None) -> tuple[list[str], Path | None]:
+    """``--pages FILE`` taken out of the arguments (the shared parser does not know it)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--pages" not in args:
+        return args, None
+    at = args.index("--pages")
+    if at + 1 >= len(args):
+        raise SystemExit("--pages needs a file name")
+    return args[:at] + args[at + 2 :], Path(args[at + 1])
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
+    argv, pages_file = pages_option(argv)
     args = common.parse_args(__doc__.splitlines()[0], DEFAULT_DATA, argv)
     scorer = load_scorer(args.data)
     folders = corpus_folders(args.data)
@@ -336,6 +385,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         ]
         chosen.append(choose_params(train, grid))
     corpora = {name: summarise(scorer, name, d, folds, chosen, default) for name, d in data.items()}
+    if pages_file:
+        rows = [row for name, d in data.items() for row in page_rows(scorer, name, d, folds, chosen)]
+        pages_file.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     top = corpora[first]
     result = {
         "task": "extraction",
