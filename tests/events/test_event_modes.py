@@ -1,6 +1,7 @@
 """events: negated acts, conditions and cancelled events are no events (PLOVER manual 2.3: "Negated
 events can be excluded"; the condition of an if-clause is the speaker's hypothesis, not its subject's
-act or threat; a summit called off did not take place). Real pipeline on sentences written for these
+act or threat; a summit called off did not take place; one country's exercises are MOBILIZE, joint
+ones COOPERATE, manual 3.14). Real pipeline on sentences written for these
 tests; each control shows the neighbouring event that must still be coded."""
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ SENTENCES = {
     "postponed": "Japan postponed its summit with South Korea.",
     "postponed_passive": "The summit between India and Pakistan was postponed.",
     "held": "Japan held a summit with South Korea on Monday.",
+    "exercise": "The Iranian army began military exercises near the Iraqi border.",
+    "joint_exercise": "India and France held joint naval exercises in the Arabian Sea.",
 }
 
 
@@ -76,3 +79,13 @@ def test_a_postponed_summit_did_not_take_place(annotated, key):
 
 def test_a_summit_held_is_a_meeting(annotated):
     assert [m.type for m in extract_events(annotated["held"])] == ["CONSULT"]
+
+
+def test_one_armys_exercises_are_a_mobilization(annotated):
+    (m,) = extract_events(annotated["exercise"])
+    assert m.type == "MOBILIZE" and [r.country for r in m.source_actors] == ["IRN"]
+
+
+def test_joint_exercises_are_cooperation(annotated):
+    (m,) = extract_events(annotated["joint_exercise"])
+    assert m.type == "COOPERATE" and {r.country for r in m.source_actors + m.target_actors} == {"IND", "FRA"}
