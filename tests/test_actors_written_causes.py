@@ -155,3 +155,43 @@ def test_a_person_after_a_street_and_a_comma_stays_a_person():
     ann = link(annotate([article])[0])
     start = text.index("Williams joined")
     assert [m.actor.actor_id for m in mentions(ann) if m.start == start] == ["person:jumaane-williams"]
+
+
+def test_a_name_the_tagger_mostly_calls_a_person_is_a_person_throughout():
+    """'The Weitz move': tagged ORG once, PERSON three times in the article: one name, one sense."""
+    from newsfuse.nlp import annotate
+
+    text = (
+        "The Weitz move surprised fans. He said Weitz was honored to direct it. "
+        '"I am thrilled," Weitz told reporters. Critics said Weitz had earned the job.'
+    )
+    blocks = (Block("paragraph", text),)
+    article = Article(article_id(blocks), "weitz", "text", None, "2012-11-01", None, None, blocks)
+    ann = link(annotate([article])[0])
+    assert {m.actor.actor_id for m in mentions(ann) if m.text == "Weitz"} == {"person:weitz"}
+
+
+@pytest.mark.parametrize(
+    "text, actor_id",
+    [
+        # India named twice in the report, once after the ministry: the report's country all the same
+        (
+            "An Indian navy warship fought off pirates, the Defence Ministry said. Indian commandos then "
+            "boarded the hijacked vessel.",
+            "mil:IND",
+        ),
+        # no country named more often than the others: the ministry keeps no country
+        (
+            "A Somali pirate boat was seized, police said. Kenyan officials said the Defence Ministry would "
+            "investigate.",
+            "org:the-defence-ministry",
+        ),
+    ],
+)
+def test_a_generic_ministry_is_the_one_of_the_country_the_report_names_most(text, actor_id):
+    from newsfuse.nlp import annotate
+
+    blocks = (Block("paragraph", text),)
+    article = Article(article_id(blocks), "ministry", "text", None, "2008-11-20", None, None, blocks)
+    ann = link(annotate([article])[0])
+    assert ids_over(ann, "the Defence Ministry") == [actor_id]

@@ -47,14 +47,18 @@ def _words(text: str) -> tuple[str, ...]:
 
 class NameUses:
     """How an article's entities use each name, gathered once per article: tagged as a place (or a
-    dateline) or as a name, and which words end a longer person's name."""
+    dateline) or as a name, how often as a person and as an organisation, and which words end a longer
+    person's name."""
 
     def __init__(self, text: str, entities: tuple[Entity, ...]) -> None:
         self.places: Counter[tuple[str, ...]] = Counter()
         self.names: Counter[tuple[str, ...]] = Counter()
         self.person_tails: set[tuple[str, ...]] = set()
+        self.labels: dict[str, Counter[tuple[str, ...]]] = {"PERSON": Counter(), "ORG": Counter()}
         for o in entities:
             words = words_of(o)
+            if o.label in self.labels:
+                self.labels[o.label][words] += 1
             if o.label == "PERSON":
                 self.person_tails.update(words[n:] for n in range(1, len(words)))
             dateline = dateline_place(text, o)

@@ -61,13 +61,13 @@ def body_of_country(kb: KnowledgeBase, e: Entity) -> Entry | None:
 def national_body(kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, str]]) -> Entry | None:
     """'the Defence Ministry', 'the Central Election Commission': a name that is only a generic agent
     (a CAMEO agent phrase of more than one word, of a state body or a party) names that body of the
-    country the report is about -- the one it has named most before it (at least twice, and more often
-    than any other)."""
+    country the report is about -- the one it names most (at least twice, and more often than any other;
+    'the Defence Ministry said' may come before the second 'Indian navy')."""
     words = words_of(e)
     sector = kb.agents.get(words) if e.label == "ORG" and len(words) > 1 else None
     if sector not in STATE_BODIES or not e.text.removeprefix("the ")[:1].isupper():
         return None
-    counts = Counter(iso for at, iso in countries if at < e.start).most_common(2)
+    counts = Counter(iso for _, iso in countries).most_common(2)
     if not counts or counts[0][1] < 2 or len(counts) > 1 and counts[1][1] == counts[0][1]:
         return None
     return kb.sector_entry(counts[0][0], sector)
