@@ -45,11 +45,12 @@ def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str])
     Only candidate clusters are checked, found through an index over ``_block_keys``; a compatible
     cluster always is one, so the result is the same as checking every cluster, without the
     quadratic scan. A candidate is checked against its distinct member signatures (``_signature``:
-    all that ``compatible`` reads of a mention), each pair of signatures once, and a cluster keeps
-    its verdict for a signature, extended only by the signatures it gained since; the actors shared
-    with the members are counted from the cluster's members per actor. Same clusters as checking
-    every member of every candidate (tested), in time that grows with the distinct signatures, not
-    with the members of a big story.
+    all that ``compatible`` reads of a mention), each pair of signatures once (the verdicts are kept
+    across calls), and a cluster keeps its verdict for a signature, extended only by the signatures
+    it gained since; each signature keeps the candidates it fits (see ``_Grouping``), and the actors
+    shared with the members are counted per cluster. Same clusters as checking every member of every
+    candidate (tested), in time that grows with the distinct signatures and the clusters a mention
+    fits, not with the members of a big story.
     """
     ordered = sorted(mentions, key=lambda m: (D.rank(m.date_precision if m.date else None), m.id))
     grouping = _Grouping(story_of)
@@ -102,6 +103,7 @@ class _Grouping:
         self.index: dict[tuple[str, str], set[int]] = {}
         self.ids: dict[tuple, int] = {}
         self.examples: list[EventMention] = []
+        self.keys: list[tuple] = []  # each interned signature's tuple
         self.pairs: dict[tuple[int, int], bool] = {}
         self.fitting: dict[int, set[int]] = {}  # signature -> the candidate clusters it fits
         self.tracked: dict[tuple[str, str], list[int]] = {}  # key -> signatures with a fitting set
@@ -112,12 +114,13 @@ class _Grouping:
         if found is None:
             found = self.ids[key] = len(self.examples)
             self.examples.append(m)
+            self.keys.append(key)
         return found
 
     def pair_compatible(self, a: int, b: int) -> bool:
         found = self.pairs.get((a, b))
         if found is None:
-            found = self.pairs[(a, b)] = compatible(self.examples[a], self.examples[b], self.story_of)
+            found = self.pairs[(a, b)] = _pair_verdict(self.keys[a], self.keys[b], self.examples[a], self.examples[b])
         return found
 
     def fits(self, cluster: _Cluster, signature: int) -> bool:
@@ -171,6 +174,21 @@ class _Grouping:
                 if i not in self.fitting[w] and self.fits(cluster, w):
                     self.fitting[w].add(i)
                     cluster.watchers.add(w)
+
+
+PAIRS_KEPT = 1 << 20  # verdicts on pairs of signatures kept across fusions (the next block re-asks them)
+_PAIRS: dict[tuple[tuple, tuple], bool] = {}
+
+
+def _pair_verdict(a: tuple, b: tuple, m: EventMention, n: EventMention) -> bool:
+    """``compatible`` for mentions of signatures ``a`` and ``b`` (``m`` and ``n`` stand for them),
+    kept by the two signatures: the story id is in them, so the answer is the same in any block."""
+    found = _PAIRS.get((a, b))
+    if found is None:
+        if len(_PAIRS) >= PAIRS_KEPT:
+            _PAIRS.clear()
+        found = _PAIRS[(a, b)] = compatible(m, n, {m.article_id: a[2], n.article_id: b[2]})
+    return found
 
 
 def _signature(m: EventMention, story_of: dict[str, str]) -> tuple:
@@ -558,11 +576,12 @@ def _main_clusters(clusters: list[list[EventMention]]) -> dict[str, str]:
         for article, count in Counter(m.article_id for m in cluster).items():
             if (count, -i) > best.get(article, (0, 0)):
                 best[article] = (count, -i)
-    return {article: _cluster_key(clusters[-neg_i]) for article, (_, neg_i) in best.items()}
+    keys = {-neg_i: _cluster_key(clusters[-neg_i]) for _, neg_i in best.values()}
+    return {article: keys[-neg_i] for article, (_, neg_i) in best.items()}
 
 
 def _cluster_key(cluster: list[EventMention]) -> str:
-    return sorted(m.id for m in cluster)[0]
+    return min(m.id for m in cluster)
 
 
 def _readout_details(ms: list[EventMention], claims) -> list[Detail]:
