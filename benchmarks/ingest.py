@@ -9,15 +9,16 @@ Usage: python benchmarks/ingest.py [--n 5000] [--n-full 5000] [--json]
        python benchmarks/ingest.py --real PATH | --real-ecbplus N   (newsfuse ingest vs spaCy alone, both cold)
 
 ``--growth 0,1000,3000`` instead measures what one added article costs as the store grows (full
-mode, SQLite): stores are filled to each size (see ``fill``; kept in ``--work`` and reused), then
-on a copy of each, ``--probe`` new generated articles are ingested as one folder (one
-``ingest_paths`` call: ms per added article), and, on another copy, ``--watch-files`` files are
-ingested one by one by ``watch`` (ms per file). ``NEWSFUSE_SRC=DIR`` runs the probes with another
-version of the code (e.g. ``git archive`` of an older commit's src/) on the same filled stores. The
-story clusterer's state is kept in rows since issue 17 item 3 (a blob in ``state`` before): a store
-filled by older code is read from its blob and moved into the rows by the first file a probe ingests
-(in ``ms_first_file``); code from before the rows, probing a store filled with them, would start
-from an empty clusterer, so compare it on stores it filled itself (another ``--work``).
+mode, SQLite): stores are filled to each size (see ``fill``; kept in ``--work`` and reused), then on
+a copy of each, ``--probe`` new generated articles are ingested as one folder (one ``ingest_paths``
+call: ms per added article), and, on another copy, ``--watch-files`` files are ingested one at a
+time through one ingest session, as ``watch`` takes files arriving alone (ms per file).
+``NEWSFUSE_SRC=DIR`` runs the probes with another version of the code (e.g. ``git archive`` of an
+older commit's src/) on the same filled stores. The story clusterer's state is kept in rows since
+issue 17 item 3 (a blob in ``state`` before): a store filled by older code takes this code's
+migrations and one-time indexing before the probes, untimed (``bring_up_to_date``); code from before
+the rows, probing a store filled with them, would start from an empty clusterer, so compare it on
+stores it filled itself (another ``--work``).
 """
 
 from __future__ import annotations
@@ -246,26 +247,27 @@ class AnalysisClock:
 
 
 def watch_times(db: Path, folder: Path, clock: AnalysisClock) -> tuple[int, list[float], list[float]]:
-    """``watch`` over a folder of new files (one round): files ingested, ms each took, and ms each
-    took outside the analysis."""
+    """Files arriving one at a time, each ingested on its own through one long-lived ingest session (as
+    ``watch`` takes a file that arrives alone in a poll; files found together it ingests as one
+    batch): files ingested, ms each took, and ms each took outside the analysis."""
+    from newsfuse.pipeline import IngestSession
     from newsfuse.store import open_store
-    from newsfuse.watch import watch
 
-    marks, outside = [time.perf_counter()], []
-
-    def done(path: str, summary) -> None:
-        marks.append(time.perf_counter())
-        outside.append(1000 * (marks[-1] - marks[-2] - clock.lap()))
-
+    per_file, outside = [], []
     with open_store(str(db)) as store:
+        session = IngestSession(store)
         clock.lap()
-        files = watch(store, [str(folder)], once=True, on_file=done)
-    return files, [1000 * (b - a) for a, b in zip(marks, marks[1:])], outside
+        for path in sorted(folder.iterdir()):
+            start = time.perf_counter()
+            session.ingest([str(path)])
+            per_file.append(1000 * (time.perf_counter() - start))
+            outside.append(per_file[-1] - 1000 * clock.lap())
+    return len(per_file), per_file, outside
 
 
 def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> list[dict]:
     """On copies of each filled store: ms per added article for ``n_probe`` new articles in one
-    ingest call, and ms per file for ``n_watch`` files that ``watch`` takes one by one."""
+    ingest call, and ms per file for ``n_watch`` files taken one at a time by one session (as ``watch``)."""
     from newsfuse.pipeline import ingest_paths, prepare_analysis
     from newsfuse.store import open_store
 
@@ -315,7 +317,8 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
         call, w = row["one_call"], row["watch"]
         print(
             f"store {size:6d} articles: {call['new']} new in one call {call['ms_per_article']:7.1f} ms/article"
-            f" ({call['ms_per_article_outside_analysis']:6.1f} outside analysis); watch {files} files one by one:"
+            f" ({call['ms_per_article_outside_analysis']:6.1f} outside analysis);"
+            f" {files} files one by one (one session):"
             f" mean {w['ms_per_file_mean']:7.1f} ms/file ({w['outside_analysis_ms_per_file_mean']:6.1f} outside"
             f" analysis, median {w['outside_analysis_ms_per_file_median']:6.1f}, first file"
             f" {w['outside_analysis_ms_first_file']:6.1f})",
@@ -402,7 +405,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--growth", help="store sizes, e.g. 0,1000,3000: cost per added article as the store grows")
     parser.add_argument("--probe", type=int, default=16, help="--growth: new articles ingested in one call")
-    parser.add_argument("--watch-files", type=int, default=10, help="--growth: files watch ingests one by one")
+    parser.add_argument(
+        "--watch-files", type=int, default=10, help="--growth: files ingested one at a time by one session"
+    )
     parser.add_argument("--work", default=None, help="--growth: folder for the filled stores (kept, reused)")
     parser.add_argument("--real", help="a file or folder of real articles: newsfuse ingest vs spaCy alone, both cold")
     parser.add_argument("--real-ecbplus", type=int, default=0, help="--real on the first N ECB+ train documents")

@@ -67,7 +67,8 @@ RUNS: dict[str, tuple[str, list[str], str]] = {
             "/tmp/newsfuse-growth-stores",
         ],
         "Stores filled with tagged copies of analysed generated articles; then new articles ingested "
-        "in one call and files dropped one by one into `watch`; times in ms, with the part outside "
+        "in one call, and files ingested one at a time by one long-lived session (as `watch` takes a "
+        "file that arrives alone); times in ms, with the part outside "
         "the analysis (dedup, stories, fusion, store) given apart.",
     ),
     "watch": (
