@@ -93,7 +93,9 @@ class NearDuplicateIndex:
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # datasketch finds its bands by numerical integration (a quarter second): done once, at import
+        params = (_LSH.b, _LSH.r) if threshold == THRESHOLD else None
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=params)
         self._hashes: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
 
