@@ -486,21 +486,21 @@ def _quote_details(ms: list[EventMention]) -> list[Detail]:
     through its distinct wordings (many reports repeat a quote word for word), each pair once."""
     threshold = load("fusion.yaml")["quote_variant_jaccard"]
     groups: list[list[tuple[str, str]]] = []  # [(article, wording)]
-    wordings: list[dict[str, None]] = []  # each group's distinct wordings
+    distincts: list[dict[str, None]] = []  # each group's distinct wordings
     similar: dict[tuple[str, str], bool] = {}
     for m in ms:
         for q in m.quotes:
             q = q.strip().strip("“”\"‘’'")
             if not q:
                 continue
-            for g, distinct in zip(groups, wordings):
+            for g, distinct in zip(groups, distincts):
                 if any(_similar_once(q, w, threshold, similar) for w in distinct):
                     g.append((m.article_id, q))
                     distinct[q] = None
                     break
             else:
                 groups.append([(m.article_id, q)])
-                wordings.append({q: None})
+                distincts.append({q: None})
     out = []
     for g in groups:
         counts = Counter(w for _, w in dict.fromkeys(g))
