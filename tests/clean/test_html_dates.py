@@ -123,3 +123,16 @@ def test_a_printed_day_no_time_zone_can_reach_is_another_day() -> None:
     # a declared day without a time: a day either side is the same moment
     day = DECLARED.replace("2019-01-01T00:00:00Z", "2025-03-06")
     assert published(page("By Lena Ward · March 5, 2025", head=day)) == "2025-03-06"
+
+
+def test_a_guessed_date_a_day_off_does_not_outrank_the_printed_one() -> None:
+    # no declaration in the markup: a date found elsewhere (trafilatura's search) is no timestamp
+    # of the page, so the "same moment in another zone" allowance does not apply to it
+    meta: dict[str, str | None] = {"title": HEADLINE, "published": "2025-03-04"}
+    set_page_date(meta, parse_html(page("By Lena Ward · March 5, 2025", head="")), None)
+    assert meta["published"] == "2025-03-05"
+    # the same day declared in the markup stands (a time zone apart)
+    head = DECLARED.replace("2019-01-01T00:00:00Z", "2025-03-04")
+    meta = {"title": HEADLINE, "published": "2025-03-04"}
+    set_page_date(meta, parse_html(page("By Lena Ward · March 5, 2025", head=head)), None)
+    assert meta["published"] == "2025-03-04"

@@ -159,15 +159,17 @@ def _set_page_date(meta: dict[str, Any], tree: etree._Element | None, url: str |
     A printed date labelled as a revision ("Updated Dec 4, 2025") is taken only when the page
     declares no publication date in its markup: then it is the only date the page gives for the
     text it holds. A printed date the declared timestamp can be in some time zone
-    (``same_moment``) is that moment: the declared one stands.
+    (``same_moment``) is that moment: the declared one stands. A date only trafilatura's search
+    found is no declaration: the printed one stands before it.
     """
     if date_in_url(url):
         meta["published"] = date_in_url(url)
         return
+    declared = declared_publication(tree)
     shown = date_beside_headline(tree, meta.get("title"))
-    if shown is None and not declared_publication(tree):
+    if shown is None and not declared:
         shown = date_beside_headline(tree, meta.get("title"), revisions=True)
-    if shown and not same_moment(shown, meta.get("published")):
+    if shown and not same_moment(shown, declared):
         meta["published"] = shown
 
 
@@ -205,12 +207,13 @@ def _instant(value: Any) -> dt.datetime | None:
 
 
 def declared_publication(tree: etree._Element | None) -> str | None:
-    """The publication date the page declares in its markup (schema.org, meta tags); None when none."""
+    """The publication timestamp the page declares in its markup (schema.org, meta tags) as
+    written there; None when it declares none (a date trafilatura guessed is no declaration)."""
     if tree is None:
         return None
     for source in (_jsonld_meta(tree), _meta_tags(tree), _jsonld_meta(tree, PAGE_TYPES)):
         if iso_date(source.get("published")):
-            return iso_date(source.get("published"))
+            return source["published"]
     return None
 
 
