@@ -388,7 +388,7 @@ def render_events_sample(s: dict | None) -> list[str]:
             name,
             f"{x.get('sentences')} / {x.get('with_event')}",
             x.get("shown"),
-            f"{x.get('type_precision')} / {x.get('precision')}",
+            " / ".join("–" if x.get(k) is None else str(x.get(k)) for k in ("type_precision", "precision")),
             x.get("type_recall"),
             x.get("abstention_on_none"),
         ]
