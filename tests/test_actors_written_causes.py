@@ -34,6 +34,8 @@ SENTENCES = {
     "bodies": "The ruling Democratic Party of Turkmenistan won every seat. The Supreme Court of India ruled on "
     "Monday. Scientists asked the Interior and Commerce secretaries to rescind the changes.",
     "firms": 'Alaska Dispatch has more here. "We had to protect Crowley Petroleum from the fire," he said.',
+    "origin": "Police caught the driver, who is from Schnectady, a few blocks away. Officers were dispatched to "
+    "UAMS around 8 p.m.",
     "titles": '"She returned like a reaper," says ADA Fairman. Chiefs fans watched as Colts QB Andrew Luck '
     "threw a pass. Senior Trooper William Hakim of the state police died.",
 }
@@ -82,6 +84,8 @@ def ids_over(ann: AnnotatedArticle, words: str) -> list[str | None]:
         ("brackets", "Abu Talat"),  # a place with its country in brackets ...
         ("brackets", "Egypt"),  # ... and that country
         ("brackets", "UK"),  # the time zone of a clock time
+        ("origin", "Schnectady"),  # where someone comes from ("who is from ...")
+        ("origin", "UAMS"),  # where people are carried to ("dispatched to ...")
     ],
 )
 def test_names_that_are_no_actors(linked, name, words):
@@ -195,3 +199,18 @@ def test_a_generic_ministry_is_the_one_of_the_country_the_report_names_most(text
     article = Article(article_id(blocks), "ministry", "text", None, "2008-11-20", None, None, blocks)
     ann = link(annotate([article])[0])
     assert ids_over(ann, "the Defence Ministry") == [actor_id]
+
+
+def test_a_name_the_article_gives_a_building_is_a_firm_not_a_person():
+    """'the old Mat Maid building' in the article: 'Mat Maid' elsewhere there is the firm, no person."""
+    from newsfuse.nlp import annotate
+
+    text = (
+        "Firemen hosed down the rubble of the old Mat Maid building on Tuesday. The state had pumped money "
+        "into Mat Maid for years, but Mat Maid could not survive."
+    )
+    blocks = (Block("paragraph", text),)
+    article = Article(article_id(blocks), "firm", "text", None, "2012-11-01", None, None, blocks)
+    ann = link(annotate([article])[0])
+    assert ids_over(ann, "Mat Maid building") == []
+    assert [m.actor.actor_id for m in mentions(ann) if m.text == "Mat Maid"] == ["org:mat-maid", "org:mat-maid"]

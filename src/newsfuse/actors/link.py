@@ -975,6 +975,8 @@ def person_or_org(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
         return "ORG"  # "Gordon Advisers", "Sam 's Club": a person's name has no possessive inside
     if e.label == "PERSON" and _acronym(doc, e):
         return "ORG"  # "SEACOM said": no one's name is an acronym
+    if e.label == "PERSON" and len(words) > 1 and _names_a_building(doc, e.text):
+        return "ORG"  # "Mat Maid" where the article writes "the Mat Maid building": a firm's premises
     if e.label == "PERSON" and _after_the(doc, e) and not _person_shaped(doc, e.text.removeprefix("the ")):
         return "ORG"  # "the Blazers", "the Timaru Herald": a person's name takes no article
     if e.label == "ORG" and not org_word and _person_shaped(doc, e.text):
@@ -985,6 +987,13 @@ def person_or_org(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
     if e.label == "ORG" and not org_word and titled_name:  # "GM Ed Stefanski"
         return "PERSON"
     return e.label
+
+
+def _names_a_building(doc: Doc, name: str) -> bool:
+    """The article writes 'the NAME <building>' with a lower-case word for a building ('the old Mat Maid
+    building', 'the Mat Maid complex'): the name is a firm's or a property's, not a person's."""
+    pattern = r"\bthe (?:[a-z]+ ){0,2}" + re.escape(name) + r" ([a-z]+)\b"
+    return any((m.group(1),) in doc.kb.not_actors["facility_heads"] for m in re.finditer(pattern, doc.text))
 
 
 def _acronym(doc: Doc, e: Entity) -> bool:

@@ -28,6 +28,7 @@ _NAME = r"([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
 VERSION_AFTER = re.compile(_NAME + r" (?:versions?\b|\d+(?:\.\d+)+(?! [a-z]))")  # not "Iguodala 14.9 points"
 VERSION_BEFORE = re.compile(r"\b[Vv]ersions? of (?:the )?" + _NAME)
 BRACKETED = re.compile(r"\s*\(\s*([A-Z][A-Za-z. ]{1,30}?)\s*\)")
+ORIGIN_OPENERS = frozenset(("who", be) for be in ("is", "are", "was", "were"))
 COUNT = re.compile(r"\d[\d,.]*")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 SCALE_WORDS = frozenset("hundred thousand million billion trillion".split())
@@ -315,6 +316,8 @@ def _place_after_preposition(kb: KnowledgeBase, text: str, e: Entity, words: tup
         return True  # "flew to X", "evacuating the injured from Qeshm to Bandar Abbas": a route
     if before in kb.not_actors["facility_preps"] and _ends_with(words, kb.not_actors["facility_heads"]):
         return True
+    if before == ("from",) and _word_before(text, e.start, 3)[:2] in ORIGIN_OPENERS and not _has_org_word(kb, words):
+        return True  # "the driver, who is from Schenectady": where a person comes from
     return before in kb.not_actors["place_preps"] and not _has_org_word(kb, words)
 
 
