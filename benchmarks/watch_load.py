@@ -9,7 +9,8 @@ up with 0.8x the throughput of a batch ingest of the same files? (issue 17's `wa
    process, drops the warm-up file and waits for it, then drops the files one at a time at
    ``--pace`` times the batch rate (each written beside the folder, then renamed into it, as a
    downloader does). A file counts as stored when `watch` prints its JSON line, which it does after
-   the file's articles, stories, fusion and its checkpoint are committed. Latency = stored - dropped.
+   the file's articles, stories, fusion and its checkpoint are committed (the files one poll finds
+   are ingested as one batch and printed together after it). Latency = stored - dropped.
 
 Dropping at 0.8x the batch rate, `watch` meets the throughput target exactly when its backlog stays
 bounded, so the figures are each file's latency (max, p95, median, files over 2 s) and the measured
