@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+from newsfuse import watch as watch_module
 from newsfuse.pipeline import IngestSession, ingest_paths
 from newsfuse.store import EventFilter, open_store
 from newsfuse.watch import load_checkpoint, watch
@@ -131,3 +132,19 @@ def test_a_batch_ingested_but_not_checkpointed_is_read_again_and_changes_nothing
 
 def _events(store) -> list[dict]:
     return sorted((e.to_dict() for e in store.events(EventFilter(limit=10**9))), key=lambda d: d["id"])
+
+
+def test_a_backlog_is_cut_into_batches_each_checkpointed(tmp_path, seeds_dir, monkeypatch):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i, name in enumerate([SEED_000, SEED_001, SEED_002]):
+        shutil.copy(seeds_dir / name, inbox / f"{i}.txt")
+    monkeypatch.setattr(watch_module, "MAX_BATCH_FILES", 2)
+    checkpoints: list[int] = []
+    with open_store(str(tmp_path / "w.db")) as store:
+        assert (
+            watch(store, [str(inbox)], once=True, on_file=lambda p, s: checkpoints.append(len(load_checkpoint(store))))
+            == 3
+        )
+        assert store.count_articles() == 3
+    assert checkpoints == [2, 2, 3]  # each file reported after its own batch was checkpointed

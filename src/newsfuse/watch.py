@@ -20,6 +20,7 @@ from .pipeline import IngestSession, IngestSummary
 from .store.base import Store
 
 CHECKPOINT_KEY = "watch:checkpoint"
+MAX_BATCH_FILES = 256  # files ingested (and checkpointed) together at most: a backlog is cut into batches
 
 
 IN_PROGRESS = (".part", ".tmp", ".crdownload")  # files a downloader or copier is still writing
@@ -69,8 +70,9 @@ def watch(
     """Poll until interrupted (or one round with ``once``); returns the number of files ingested.
     One ingest session serves the whole run: the stored signatures and the story clusterer are
     loaded once, not for every file (again only when another process wrote the store meanwhile).
-    The files ready in one poll are one batch (``ingest_batch``); a Ctrl-C that interrupts a batch
-    ends the run without checkpointing it (the next run reads it again)."""
+    The files ready in one poll are one batch (``ingest_batch``; a backlog is cut into batches of
+    ``MAX_BATCH_FILES``, each checkpointed); a Ctrl-C that interrupts a batch ends the run without
+    checkpointing it (the next run reads it again)."""
     checkpoint = load_checkpoint(store)
     session = IngestSession(store)
     ingested = 0
@@ -78,8 +80,8 @@ def watch(
     try:
         while True:
             ready = [(p, sig) for p, sig in changed_files(paths, checkpoint) if once or settled(sig, settle)]
-            if ready:
-                done = ingest_batch(session, ready, checkpoint, on_file, on_error)
+            for first in range(0, len(ready), MAX_BATCH_FILES):
+                done = ingest_batch(session, ready[first : first + MAX_BATCH_FILES], checkpoint, on_file, on_error)
                 if done is None:
                     return ingested
                 ingested += done
