@@ -36,6 +36,8 @@ SENTENCES = {
     "firms": 'Alaska Dispatch has more here. "We had to protect Crowley Petroleum from the fire," he said.',
     "origin": "Police caught the driver, who is from Schnectady, a few blocks away. Officers were dispatched to "
     "UAMS around 8 p.m.",
+    "place_names": "The surgeon general spoke in the White House Rose Garden on Monday. A guest fainted and was "
+    "taken to Jamaica Hospital. The White House said she was well.",
     "titles": '"She returned like a reaper," says ADA Fairman. Chiefs fans watched as Colts QB Andrew Luck '
     "threw a pass. Senior Trooper William Hakim of the state police died.",
 }
@@ -86,6 +88,8 @@ def ids_over(ann: AnnotatedArticle, words: str) -> list[str | None]:
         ("brackets", "UK"),  # the time zone of a clock time
         ("origin", "Schnectady"),  # where someone comes from ("who is from ...")
         ("origin", "UAMS"),  # where people are carried to ("dispatched to ...")
+        ("place_names", "the White House Rose Garden"),  # a name opening a place's name
+        ("place_names", "Jamaica Hospital"),  # ... or a building's
     ],
 )
 def test_names_that_are_no_actors(linked, name, words):
@@ -96,6 +100,7 @@ def test_the_people_in_those_sentences_stay_linked(linked):
     assert ids_over(linked["strap_venue"], "Chris Byrd") == ["person:chris-byrd"]
     assert ids_over(linked["strap_venue"], "Tony Thompson") == ["person:tony-thompson"]
     assert ids_over(linked["units"], "Germany") == ["state:DEU"]  # "Germany's share": the state's
+    assert ids_over(linked["place_names"], "The White House said") == ["gov:USA"]  # the building speaks
 
 
 @pytest.mark.parametrize(

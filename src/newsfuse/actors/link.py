@@ -70,7 +70,10 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     found = [
         f
         for f in scan(doc)
-        if not _inside_other_name(doc, f, containing) and not _model(doc, f) and not _capital_as_modifier(doc, f)
+        if not _inside_other_name(doc, f, containing)
+        and not _model(doc, f)
+        and not _capital_as_modifier(doc, f)
+        and not _opens_place_name(doc, f)
     ]
     found = add_ner(doc, found, annotated.entities)
     mentions = tuple(
@@ -161,6 +164,19 @@ def _capital_as_modifier(doc: Doc, f: Found) -> bool:
     if before.norm not in {"a", "an"} or after.capitalised or not after.raw.isalpha():
         return False
     return agent_after(doc, f.end, 0) is None
+
+
+def _opens_place_name(doc: Doc, f: Found) -> bool:
+    """'the White House Rose Garden', 'Jamaica Hospital', 'Moscow River': the name opens a longer name
+    (up to three more capitalised words, joined to it) that ends in a word for a place or a building."""
+    lists = doc.kb.not_actors
+    for k in range(f.end, min(f.end + 3, len(doc.toks))):
+        tok = doc.toks[k]
+        if not tok.raw[:1].isupper() or not tok.raw.isalpha() or not _joined(doc, k - 1, k + 1):
+            return False
+        if (tok.norm,) in lists["place_heads"] or (tok.norm,) in lists["facility_heads"]:
+            return True
+    return False
 
 
 def _place_as_modifier(doc: Doc, f: Found, e: Entity) -> bool:
