@@ -365,6 +365,9 @@ class StoredClusterRows:
     def max_story_order(self, excluding: Collection[str]) -> int | None:
         return self.store.cluster_max_order(excluding)
 
+    def story_orders(self, story_ids: Collection[str]) -> dict[str, int]:
+        return self.store.cluster_story_orders(story_ids)
+
     def postings(self, keys: Collection[str]) -> dict[str, list[str]]:
         return self.store.cluster_postings_of(keys)
 

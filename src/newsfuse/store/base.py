@@ -234,6 +234,9 @@ class Store(abc.ABC):
     def cluster_postings_of(self, keys: Iterable[str]) -> dict[str, list[str]]: ...
 
     @abc.abstractmethod
+    def cluster_story_orders(self, story_ids: Iterable[str]) -> dict[str, int]: ...
+
+    @abc.abstractmethod
     def cluster_max_order(self, excluding: Iterable[str]) -> int | None:
         """The highest story order among the story rows not in ``excluding`` (None: no such row)."""
 

@@ -413,6 +413,13 @@ class SQLStore(Store):
             out.update((r[0], json.loads(r[1])) for r in rows.fetchall())
         return out
 
+    def cluster_story_orders(self, story_ids: Iterable[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for ids in _chunks(story_ids):
+            sql = f"SELECT story_id, ord FROM cluster_stories WHERE story_id IN ({_marks(ids)}) AND ord IS NOT NULL"
+            out.update((r[0], int(r[1])) for r in self._exec(sql, ids).fetchall())
+        return out
+
     def cluster_max_order(self, excluding: Iterable[str]) -> int | None:
         skip = set(excluding)
         sql = "SELECT story_id, ord FROM cluster_stories WHERE ord IS NOT NULL ORDER BY ord DESC LIMIT ?"

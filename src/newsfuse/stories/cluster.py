@@ -138,6 +138,8 @@ class ClusterSource(Protocol):
 
     def max_story_order(self, excluding: Collection[str]) -> int | None: ...
 
+    def story_orders(self, story_ids: Collection[str]) -> dict[str, int]: ...
+
     def postings(self, keys: Collection[str]) -> dict[str, list[str]]: ...
 
     def counts(self, kind: str, terms: Collection[str]) -> dict[str, int]: ...
@@ -465,9 +467,10 @@ class StoryClusterer:
             if len(postings) > limit:
                 continue
             hits.update(postings)
-        found = self._read(hits)
-        ranked = sorted(hits, key=lambda sid: (-hits[sid], found[sid].order))
-        return [found[sid] for sid in ranked[: int(self.cfg["max_candidates"])]]
+        orders = self._orders(hits)
+        ranked = sorted(hits, key=lambda sid: (-hits[sid], orders[sid]))[: int(self.cfg["max_candidates"])]
+        found = self._read(ranked)  # only the candidates kept are read whole
+        return [found[sid] for sid in ranked]
 
     # ------------------------------------------------------------------ second chance
 
@@ -718,6 +721,15 @@ class StoryClusterer:
             stored = self._source.max_story_order(self._removed)
             orders += [stored] if stored is not None else []
         return max(orders)
+
+    def _orders(self, story_ids: Iterable[str]) -> dict[str, int]:
+        """The order of each of these stories (that exist), without reading the ones not read yet."""
+        ids = set(story_ids)
+        out = {sid: self._stories[sid].order for sid in ids if sid in self._stories}
+        missing = ids - out.keys() - self._removed
+        if self._source is not None and missing:
+            out.update(self._source.story_orders(missing))
+        return out
 
     def _read(self, story_ids: Iterable[str]) -> dict[str, _Story]:
         """Those of these stories that exist, read from the source when not read yet."""
