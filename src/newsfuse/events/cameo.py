@@ -163,9 +163,19 @@ class Match:
             for p in clause
             if tree.tokens[p].dep in ("prep", "agent", "dative") and p != v
         ]
+        self._memo: dict[tuple[str, int], bool] = {}  # the word sets above live as long as this match
+
+    def _has(self, element: str, keys: set[str]) -> bool:
+        """``_has`` remembered per element and word set: the many patterns of a verb's blocks name the
+        same synsets and words again and again."""
+        key = (element, id(keys))
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = _has(element, keys, self.synsets)
+        return found
 
     def fits(self, spec: Spec) -> bool:
-        has = lambda e, keys: _has(e, keys, self.synsets)  # noqa: E731
+        has = self._has
         return (
             all(has(e, self.obj) for e in spec.obj)
             and all(p in self.particles for p in spec.prt)
@@ -176,7 +186,7 @@ class Match:
     def _prep_fits(self, pattern: tuple[str, ...], words: set[str], prep: str) -> bool:
         if not _has(pattern[0], {prep}, self.synsets):
             return False
-        return all(_has(e, words, self.synsets) for e in pattern[1:])
+        return all(self._has(e, words) for e in pattern[1:])
 
 
 def best_outcome(tree: Tree, v: int) -> Outcome | None:
