@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.model import ActorRef, Article, Event, MentionRef
+from newsfuse.model import ActorRef, AnnotatedArticle, Article, Block, Event, MentionRef, article_id
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared").resolve()
@@ -114,3 +114,22 @@ def synthetic_events() -> SyntheticEvents:
         return out
 
     return make
+
+
+def written_article(text: str, published: str = "2024-03-06") -> Article:
+    """A sentence written for a test as a one-paragraph article."""
+    blocks = (Block("paragraph", text),)
+    return Article(article_id(blocks), "test", "text", None, published, None, None, blocks)
+
+
+@pytest.fixture(scope="session")
+def linked_sentences() -> Callable[[dict[str, str]], dict[str, AnnotatedArticle]]:
+    """Key -> written sentence in; key -> the sentence annotated (one batch) and actor-linked out."""
+    from newsfuse.actors import link
+    from newsfuse.nlp import annotate
+
+    def run(sentences: dict[str, str]) -> dict[str, AnnotatedArticle]:
+        annotated = annotate([written_article(t) for t in sentences.values()])
+        return {key: link(a) for key, a in zip(sentences, annotated)}
+
+    return run

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.actors import link
 from newsfuse.events import RuleExtractor, extract_events
 from newsfuse.events.cameo import best_outcome, cameo_pattern, load_lexicon, word_key
-from newsfuse.model import Article, Block, article_id
 from newsfuse.text.tree import Tree
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,17 +25,9 @@ SENTENCES = {
 }
 
 
-def _article(text: str) -> Article:
-    blocks = (Block("paragraph", text),)
-    return Article(article_id(blocks), "test", "text", None, "2024-03-06", None, None, blocks)
-
-
 @pytest.fixture(scope="module")
-def annotated():
-    from newsfuse.nlp import annotate
-
-    keys = list(SENTENCES)
-    return dict(zip(keys, (link(a) for a in annotate([_article(SENTENCES[k]) for k in keys]))))
+def annotated(linked_sentences):
+    return linked_sentences(SENTENCES)
 
 
 def _verb(a, lemma: str) -> tuple[Tree, int]:

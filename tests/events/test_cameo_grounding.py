@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.actors import link
 from newsfuse.events import RuleExtractor, extract_events
 from newsfuse.events.cameo import specific_outcome
-from newsfuse.model import Article, Block, article_id
-from newsfuse.nlp import annotate
 from newsfuse.text.tree import Tree
 
 SENTENCES = {
@@ -24,14 +21,9 @@ SENTENCES = {
 }
 
 
-def _article(text: str) -> Article:
-    blocks = (Block("paragraph", text),)
-    return Article(article_id(blocks), "test", "text", None, "2024-03-06", None, None, blocks)
-
-
 @pytest.fixture(scope="module")
-def annotated():
-    return {key: link(a) for key, a in zip(SENTENCES, annotate([_article(t) for t in SENTENCES.values()]))}
+def annotated(linked_sentences):
+    return linked_sentences(SENTENCES)
 
 
 def _specific(annotated, key: str, lemma: str):

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.actors import link
 from newsfuse.events import RuleExtractor, extract_events
-from newsfuse.model import Article, Block, article_id
-from newsfuse.nlp import annotate
 
 SENTENCES = {
     "negated": "Israel did not attack Lebanon on Sunday.",
@@ -28,14 +25,9 @@ SENTENCES = {
 }
 
 
-def _article(text: str) -> Article:
-    blocks = (Block("paragraph", text),)
-    return Article(article_id(blocks), "test", "text", None, "2024-03-06", None, None, blocks)
-
-
 @pytest.fixture(scope="module")
-def annotated():
-    return {key: link(a) for key, a in zip(SENTENCES, annotate([_article(t) for t in SENTENCES.values()]))}
+def annotated(linked_sentences):
+    return linked_sentences(SENTENCES)
 
 
 def _dropped(annotated, key: str) -> list[tuple[str, str | None]]:

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.actors import link
 from newsfuse.events import extract_events
 from newsfuse.events.ontology import min_confidence
-from newsfuse.model import Article, Block, article_id
-from newsfuse.nlp import annotate
 
 SENTENCES = {
     "passive_pp": "A hospital for Syrian refugees was shelled by Russian forces on Monday.",
@@ -46,15 +43,9 @@ SENTENCES = {
 }
 
 
-def _article(text: str) -> Article:
-    blocks = (Block("paragraph", text),)
-    return Article(article_id(blocks), "test", "text", None, "2024-03-06", None, None, blocks)
-
-
 @pytest.fixture(scope="module")
-def every():
-    annotated = annotate([_article(t) for t in SENTENCES.values()])
-    return {key: extract_events(link(a)) for key, a in zip(SENTENCES, annotated)}
+def every(linked_sentences):
+    return {key: extract_events(a) for key, a in linked_sentences(SENTENCES).items()}
 
 
 @pytest.fixture(scope="module")
