@@ -291,9 +291,9 @@ class Deduper:
         keys = band_keys(sig)
         if not keys:
             return None
-        candidates = self.store.dedup_candidates(keys)
-        stored = [aid for aid, _, other in candidates if similarity(sig, other) >= self.index.threshold]
-        found = stored[0] if stored else self.index.match(sig)
+        candidates = self.store.dedup_candidates(keys)  # by seq: the first similar one is the earliest
+        stored = next((aid for aid, _, other in candidates if similarity(sig, other) >= self.index.threshold), None)
+        found = stored if stored is not None else self.index.match(sig)
         return None if found in self.dropped else found
 
     def add(self, article_id: str, sig: bytes) -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
+from functools import lru_cache
+from typing import Any, Protocol, TypeVar
 
 from ..model import AnnotatedArticle, Article, Event, EventMention, Story
 from . import serde
@@ -34,41 +35,52 @@ MAX_TERMS_REMEMBERED = 4096
 _TERM_COUNTS: dict[tuple[str, str, str], tuple[int, float]] = {}  # (database, schema, term) -> (events, when)
 
 
-def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
+K = TypeVar("K", str, int)
+
+
+def _chunks(ids: Iterable[K]) -> Iterator[list[K]]:
     ordered = sorted(set(ids))
     for i in range(0, len(ordered), IN_CHUNK):
         yield ordered[i : i + IN_CHUNK]
 
 
-def _marks(ids: list[str]) -> str:
+def _marks(ids: Sized) -> str:
     return ",".join("?" * len(ids))
 
 
 KEPT = 1 << 15  # decoded mentions and encoded events kept for the next fusion of the same block
-_MENTIONS: dict[str, EventMention] = {}  # stored doc -> the mention it decodes to
-ARTICLES_KEPT = 1 << 12
+ARTICLES_KEPT = 1 << 12  # decoded articles kept for the same reason ...
+ARTICLE_CHARS_KEPT = 1 << 26  # ... and no more than this many characters of their stored docs
 _ARTICLES: dict[str, Article] = {}  # stored doc -> the article it decodes to
+_article_chars = 0  # characters of the docs in _ARTICLES
 _EVENT_DOCS: dict[int, tuple[Event, str]] = {}  # id(event) -> (that event, kept alive with its id; its doc)
 
 
+@lru_cache(maxsize=KEPT)
 def _mention_of_doc(doc: str) -> EventMention:
     """A stored mention decoded once per doc: re-fusing a block reads the same docs again."""
-    found = _MENTIONS.get(doc)
-    if found is None:
-        if len(_MENTIONS) >= KEPT:
-            _MENTIONS.clear()
-        found = _MENTIONS[doc] = serde.mention_from(json.loads(doc))
-    return found
+    return serde.mention_from(json.loads(doc))
+
+
+def _with_story(article: Article, story_id: str | None) -> Article:
+    """The article with the story its row holds (the doc keeps the story it was stored with)."""
+    return article if story_id == article.story_id else dataclasses.replace(article, story_id=story_id)
 
 
 def _article_of_row(row: tuple[str, str | None]) -> Article:
-    """A stored article (doc, story id) decoded once per doc: re-fusing a block reads its articles again."""
+    """A stored article (doc, story id) decoded once per doc: re-fusing a block reads its articles again.
+    The docs kept are bounded in number and in characters (an article may be a book on one line)."""
+    global _article_chars
     found = _ARTICLES.get(row[0])
     if found is None:
-        if len(_ARTICLES) >= ARTICLES_KEPT:
+        if len(_ARTICLES) >= ARTICLES_KEPT or _article_chars + len(row[0]) > ARTICLE_CHARS_KEPT:
             _ARTICLES.clear()
-        found = _ARTICLES[row[0]] = serde.article_from(json.loads(row[0]))
-    return found if row[1] == found.story_id else dataclasses.replace(found, story_id=row[1])
+            _article_chars = 0
+        found = serde.article_from(json.loads(row[0]))
+        if len(row[0]) <= ARTICLE_CHARS_KEPT:
+            _ARTICLES[row[0]] = found
+            _article_chars += len(row[0])
+    return _with_story(found, row[1])
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -124,8 +136,14 @@ class SQLStore(Store):
         return [r[0] for r in rows.fetchall()]
 
     def _article_row(self, row: tuple[str, str | None]) -> Article:
-        article = serde.article_from(json.loads(row[0]))
-        return article if row[1] == article.story_id else dataclasses.replace(article, story_id=row[1])
+        return _with_story(serde.article_from(json.loads(row[0])), row[1])
+
+    def _rows_in(self, sql: str, ids: Iterable[K], before: Sequence[Any] = ()) -> Iterator[Any]:
+        """The rows of ``sql`` (its ``{marks}`` the placeholders of an IN list) over all ``ids``, a
+        chunk at a time; ``before`` are the parameters ahead of the list."""
+        chunk: list[K]
+        for chunk in _chunks(ids):
+            yield from self._exec(sql.format(marks=_marks(chunk)), [*before, *chunk]).fetchall()
 
     def article(self, article_id: str) -> Article | None:
         row = self._exec("SELECT doc, story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -161,17 +179,11 @@ class SQLStore(Store):
             )
 
     def dedup_candidates(self, keys: Sequence[int]) -> list[tuple[str, int, bytes]]:
-        found: dict[str, tuple[str, int, bytes]] = {}
-        ordered = sorted(set(keys))
-        for chunk in (ordered[i : i + IN_CHUNK] for i in range(0, len(ordered), IN_CHUNK)):
-            marks = ",".join("?" * len(chunk))
-            rows = self._exec(
-                "SELECT a.id, a.seq, a.signature FROM dedup_keys k JOIN articles a ON a.id = k.article_id"
-                f" WHERE k.key IN ({marks}) AND a.signature IS NOT NULL AND a.duplicate_of IS NULL",
-                chunk,
-            ).fetchall()
-            for r in rows:
-                found[r[0]] = (r[0], int(r[1]), bytes(r[2]))
+        sql = (
+            "SELECT a.id, a.seq, a.signature FROM dedup_keys k JOIN articles a ON a.id = k.article_id"
+            " WHERE k.key IN ({marks}) AND a.signature IS NOT NULL AND a.duplicate_of IS NULL"
+        )
+        found = {r[0]: (r[0], int(r[1]), bytes(r[2])) for r in self._rows_in(sql, keys)}
         return sorted(found.values(), key=lambda r: r[1])
 
     def set_story(self, article_id: str, story_id: str | None) -> None:
@@ -274,18 +286,13 @@ class SQLStore(Store):
             self._insert_events(e for i, (e, doc) in new.items() if old.get(i) != doc)
 
     def _events_of_mentions(self, mention_ids: Iterable[str]) -> set[str]:
-        out: set[str] = set()
-        for ids in _chunks(mention_ids):
-            rows = self._exec(f"SELECT event_id FROM event_mentions WHERE mention_id IN ({_marks(ids)})", ids)
-            out.update(r[0] for r in rows.fetchall())
-        return out
+        return {
+            r[0]
+            for r in self._rows_in("SELECT event_id FROM event_mentions WHERE mention_id IN ({marks})", mention_ids)
+        }
 
     def _stored_event_docs(self, event_ids: Iterable[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for ids in _chunks(event_ids):
-            rows = self._exec(f"SELECT id, doc FROM events WHERE id IN ({_marks(ids)})", ids)
-            out.update((r[0], r[1]) for r in rows.fetchall())
-        return out
+        return {r[0]: r[1] for r in self._rows_in("SELECT id, doc FROM events WHERE id IN ({marks})", event_ids)}
 
     def _insert_events(self, events: Iterable[Event]) -> None:
         raise NotImplementedError
@@ -392,33 +399,20 @@ class SQLStore(Store):
             )
 
     def cluster_story_rows(self, story_ids: Iterable[str]) -> dict[str, bytes]:
-        out: dict[str, bytes] = {}
-        for ids in _chunks(story_ids):
-            rows = self._exec(f"SELECT story_id, state FROM cluster_stories WHERE story_id IN ({_marks(ids)})", ids)
-            out.update((r[0], bytes(r[1])) for r in rows.fetchall())
-        return out
+        sql = "SELECT story_id, state FROM cluster_stories WHERE story_id IN ({marks})"
+        return {r[0]: bytes(r[1]) for r in self._rows_in(sql, story_ids)}
 
     def cluster_counts_of(self, kind: str, terms: Iterable[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for ids in _chunks(terms):
-            sql = f"SELECT term, n FROM cluster_counts WHERE kind = ? AND term IN ({_marks(ids)})"
-            rows = self._exec(sql, [kind, *ids])
-            out.update((r[0], int(r[1])) for r in rows.fetchall())
-        return out
+        sql = "SELECT term, n FROM cluster_counts WHERE kind = ? AND term IN ({marks})"
+        return {r[0]: int(r[1]) for r in self._rows_in(sql, terms, [kind])}
 
     def cluster_postings_of(self, keys: Iterable[str]) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for ids in _chunks(keys):
-            rows = self._exec(f"SELECT key, story_ids FROM cluster_postings WHERE key IN ({_marks(ids)})", ids)
-            out.update((r[0], json.loads(r[1])) for r in rows.fetchall())
-        return out
+        sql = "SELECT key, story_ids FROM cluster_postings WHERE key IN ({marks})"
+        return {r[0]: json.loads(r[1]) for r in self._rows_in(sql, keys)}
 
     def cluster_story_orders(self, story_ids: Iterable[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for ids in _chunks(story_ids):
-            sql = f"SELECT story_id, ord FROM cluster_stories WHERE story_id IN ({_marks(ids)}) AND ord IS NOT NULL"
-            out.update((r[0], int(r[1])) for r in self._exec(sql, ids).fetchall())
-        return out
+        sql = "SELECT story_id, ord FROM cluster_stories WHERE story_id IN ({marks}) AND ord IS NOT NULL"
+        return {r[0]: int(r[1]) for r in self._rows_in(sql, story_ids)}
 
     def cluster_max_order(self, excluding: Iterable[str]) -> int | None:
         skip = set(excluding)

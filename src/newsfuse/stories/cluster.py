@@ -163,8 +163,17 @@ class _Counts(Counter):
         wanted = {t for t in terms if t not in self._asked}
         if wanted:
             self._asked |= wanted
-            for term, n in self._source.counts(self._kind, wanted).items():
-                dict.__setitem__(self, term, dict.get(self, term, 0) + n)
+            self._add(self._source.counts(self._kind, wanted).items())
+
+    def take_all(self, counts: Iterable[tuple[str, int]]) -> None:
+        """Count in every stored (term, count) of this kind that was not read yet."""
+        unread = [(t, n) for t, n in counts if t not in self._asked]
+        self._asked.update(t for t, _ in unread)
+        self._add(unread)
+
+    def _add(self, counts: Iterable[tuple[str, int]]) -> None:
+        for term, n in counts:
+            dict.__setitem__(self, term, dict.get(self, term, 0) + n)
 
     def get(self, term, default=None):
         if term not in self._asked:
@@ -172,9 +181,7 @@ class _Counts(Counter):
         return dict.get(self, term, default)
 
     def __missing__(self, term):
-        if term not in self._asked:
-            self.fetch((term,))
-        return dict.get(self, term, 0)
+        return self.get(term, 0)
 
 
 class StoryClusterer:
@@ -736,10 +743,14 @@ class StoryClusterer:
         ids = set(story_ids)
         missing = ids - self._stories.keys() - self._removed
         if self._source is not None and missing:
-            rows = [json.loads(zlib.decompress(r).decode("utf-8")) for r in self._source.story_rows(missing).values()]
-            for raw in sorted(rows, key=lambda r: r["pos"]):
-                self._read_story(_story_from_state(raw["story"]), raw["pos"])
+            self._read_rows(self._source.story_rows(missing).values())
         return {sid: self._stories[sid] for sid in sorted(ids) if sid in self._stories}
+
+    def _read_rows(self, rows: Iterable[bytes]) -> None:
+        """Read these saved story rows, in their saved order, but for stories read or removed already."""
+        for raw in _decoded_rows(rows):
+            if raw["story"]["id"] not in self._stories and raw["story"]["id"] not in self._removed:
+                self._read_story(_story_from_state(raw["story"]), raw["pos"])
 
     def _read_story(self, story: _Story, pos: int) -> None:
         if isinstance(self.df, _Counts) and isinstance(self.name_df, _Counts):
@@ -755,10 +766,7 @@ class StoryClusterer:
     def _read_all(self) -> None:
         if self._source is None:
             return
-        rows = [json.loads(zlib.decompress(r).decode("utf-8")) for r in self._source.all_story_rows()]
-        for raw in sorted(rows, key=lambda r: r["pos"]):
-            if raw["story"]["id"] not in self._stories and raw["story"]["id"] not in self._removed:
-                self._read_story(_story_from_state(raw["story"]), raw["pos"])
+        self._read_rows(self._source.all_story_rows())
         self._stories = dict(sorted(self._stories.items(), key=lambda kv: self._pos[kv[0]]))
 
     def _read_everything(self) -> None:
@@ -770,12 +778,12 @@ class StoryClusterer:
             if key not in self._posted:
                 self._posted.add(key)
                 self.index.setdefault(key, list(ids))
-        counts: dict[str, list[str]] = {"t": [], "n": []}
-        for kind, term, _ in self._source.all_counts():
-            counts[kind].append(term)
+        counts: dict[str, list[tuple[str, int]]] = {"t": [], "n": []}
+        for kind, term, n in self._source.all_counts():
+            counts[kind].append((term, n))
         for df, kind in ((self.df, "t"), (self.name_df, "n")):
             if isinstance(df, _Counts):
-                df.fetch(counts[kind])
+                df.take_all(counts[kind])
 
     def _read_postings(self, keys: Iterable[str]) -> None:
         if self._source is None:
@@ -834,7 +842,7 @@ class StoryClusterer:
         for kind, term, n in counts:
             (self.df if kind == "t" else self.name_df)[term] = n
         self.index = {key: list(ids) for key, ids in postings}
-        rows = sorted((json.loads(zlib.decompress(row).decode("utf-8")) for row in stories), key=lambda r: r["pos"])
+        rows = _decoded_rows(stories)
         self._restore([_story_from_state(r["story"]) for r in rows], [r["pos"] for r in rows])
         self._unsaved = False
         return self
@@ -911,6 +919,11 @@ class StateChanges:
     counts: list[tuple[str, str, int]]  # (kind: "t" term / "n" name, term, articles added that have it)
     postings: dict[str, list[str]]  # index key -> the story ids it lists now
     orders: dict[str, int] = field(default_factory=dict)  # story id -> its order, for the rows in ``stories``
+
+
+def _decoded_rows(rows: Iterable[bytes]) -> list[dict[str, Any]]:
+    """Saved story rows (``_story_row``) decoded, in the order the stories were saved in."""
+    return sorted((json.loads(zlib.decompress(row).decode("utf-8")) for row in rows), key=lambda r: r["pos"])
 
 
 def _count_rows(terms: Counter, names: Counter) -> list[tuple[str, str, int]]:
