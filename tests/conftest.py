@@ -133,3 +133,29 @@ def linked_sentences() -> Callable[[dict[str, str]], dict[str, AnnotatedArticle]
         return {key: link(a) for key, a in zip(sentences, annotated)}
 
     return run
+
+
+@pytest.fixture(scope="session")
+def plain_greedy_fusion() -> Callable[[list, dict[str, str]], list[list[str]]]:
+    """The fusion grouping rule checked the plain way (every member of every cluster), as mention ids:
+    what ``stories.fuse.cluster_mentions`` must give, however it finds its candidates."""
+    from newsfuse.stories import dates as D
+    from newsfuse.stories import fuse as F
+
+    def group(ms: list, story_of: dict[str, str]) -> list[list[str]]:
+        ordered = sorted(ms, key=lambda m: (D.rank(m.date_precision if m.date else None), m.id))
+        clusters: list[list] = []
+        for m in ordered:
+            best, best_score = None, (0, 0)
+            for c in clusters:
+                if all(F.compatible(m, n, story_of) for n in c):
+                    score = (sum(len(F._actors(m) & F._actors(n)) for n in c), len(c))
+                    if score > best_score:
+                        best, best_score = c, score
+            if best is None:
+                clusters.append([m])
+            else:
+                best.append(m)
+        return [[m.id for m in c] for c in clusters]
+
+    return group

@@ -9,7 +9,6 @@ import random
 import pytest
 
 from newsfuse.model import ActorRef, EventMention
-from newsfuse.stories import dates as D
 from newsfuse.stories import fuse as F
 
 PEOPLE = [ActorRef(f"Person {i}", "AAA", "GOV", None, f"p{i}") for i in range(5)]
@@ -44,28 +43,11 @@ def _mentions(rng: random.Random, n: int) -> list[EventMention]:
     return out
 
 
-def _every_member_of_every_cluster(ms: list[EventMention], story_of: dict[str, str]) -> list[list[str]]:
-    ordered = sorted(ms, key=lambda m: (D.rank(m.date_precision if m.date else None), m.id))
-    clusters: list[list[EventMention]] = []
-    for m in ordered:
-        best, best_score = None, (0, 0)
-        for c in clusters:
-            if all(F.compatible(m, n, story_of) for n in c):
-                score = (sum(len(F._actors(m) & F._actors(n)) for n in c), len(c))
-                if score > best_score:
-                    best, best_score = c, score
-        if best is None:
-            clusters.append([m])
-        else:
-            best.append(m)
-    return [[m.id for m in c] for c in clusters]
-
-
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_the_grouping_equals_the_plain_greedy_rule_on_repetitive_stories(seed):
+def test_the_grouping_equals_the_plain_greedy_rule_on_repetitive_stories(seed, plain_greedy_fusion):
     rng = random.Random(seed)
     mentions = _mentions(rng, 700)
     story_of = {f"a{i}": f"s{i % 3}" for i in range(120) if i % 11}  # three big stories, some articles in none
     got = [[m.id for m in c] for c in F.cluster_mentions(mentions, story_of)]
-    assert got == _every_member_of_every_cluster(mentions, story_of)
+    assert got == plain_greedy_fusion(mentions, story_of)
     assert len(got) < len(mentions) // 2  # big clusters: signatures repeat, the shortcuts are exercised
