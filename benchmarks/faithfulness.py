@@ -299,8 +299,13 @@ def _states(sentence: str, groups: list[list[str]] | None) -> bool | None:
     """Does ``sentence`` hold a word of every group (None: the story is not labelled)?"""
     if groups is None:
         return None
-    low = " ".join(sentence.lower().split())
-    return bool(sentence) and all(any(str(w) in low for w in g) for g in groups)
+    low = _joined_hyphens(" ".join(sentence.lower().split()))
+    return bool(sentence) and all(any(_joined_hyphens(str(w)) in low for w in g) for g in groups)
+
+
+def _joined_hyphens(text: str) -> str:
+    """Spaced hyphens joined ("hit -and-run" reads "hit-and-run"): the corpora keep their tokens spaced."""
+    return re.sub(r"\s*-\s*", "-", text)
 
 
 def _lead_one(brief: dict) -> str:

@@ -1,0 +1,24 @@
+"""The openings check of benchmarks/faithfulness.py: a word group matches however the corpus spaces
+its tokens."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import faithfulness  # noqa: E402
+
+GROUPS = [["hit and run", "hit-and-run"], ["bloomington"]]
+
+
+def test_a_hyphenated_word_matches_whatever_spaces_the_corpus_put_around_its_hyphens():
+    for spaced in ("hit -and-run", "hit - and - run", "hit-and-run", "hit- and -run"):
+        assert faithfulness._states(f"A man was arrested in the {spaced} death in Bloomington .", GROUPS)
+
+
+def test_every_group_is_still_needed_and_words_are_not_joined_across_a_space():
+    assert not faithfulness._states("A man was arrested in the hit -and-run death .", GROUPS)
+    assert not faithfulness._states("A hit and ran away in Bloomington .", [["hit-and-run"], ["bloomington"]])
+    assert faithfulness._states("Some text", None) is None
