@@ -99,3 +99,24 @@ def test_earlier_and_later_before_a_noun_phrase_still_date_the_clause():
         "A day later": "1998-03-03",
     }
     assert values("The report came out a day after the vote.") == {}  # dates the vote, not the text
+
+
+# --------------------------------------------------------------------------- event-anchored units
+
+
+def test_the_day_before_an_event_in_apposition_to_a_date_is_that_date():
+    text = "Shares peaked on March 2, the day before the merger vote, and slid after it."
+    assert values(text) == {"on March 2": "1998-03-02", "the day": "1998-03-02"}
+
+
+def test_the_day_before_an_event_without_a_date_beside_it_is_no_date():
+    # the vote's own date is unknown: no value counted from the date mentioned last
+    text = "Talks opened on March 2. Shares slid the day before the merger vote."
+    assert values(text) == {"on March 2": "1998-03-02"}
+    text = "Talks opened on March 2. The week after he resigned, shares slid."
+    assert values(text) == {"on March 2": "1998-03-02"}
+
+
+def test_the_day_before_without_an_event_still_counts_from_the_last_date():
+    text = "Talks opened on March 2. The day before, shares slid."
+    assert values(text) == {"on March 2": "1998-03-02", "The day before": "1998-03-01"}

@@ -598,6 +598,19 @@ def _same_day(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return period_start(ctx.pub, precision), precision, "anaphoric"
 
 
+def _appositive_unit(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'Oct. 12, the day before the plunge': 'the day' renames the date just before it (at the
+    unit's precision); with no such date the event it is anchored on is unknown: no date."""
+    unit = _key(m.group("u"))
+    adjacent = ctx.prior and ctx.text[ctx.last_end : m.start()].strip() == ","
+    if not adjacent:
+        return None, None, SPAN
+    d, precision = ctx.prior[-1]
+    if PRECISION_ORDER.index(precision) > PRECISION_ORDER.index(unit):
+        return None, None, SPAN
+    return period_start(d, unit), unit, "anaphoric"
+
+
 def _then(m: re.Match[str], ctx: _Ctx) -> Resolved:
     """'until then': the date mentioned last, at its precision."""
     if not ctx.prior:
@@ -729,6 +742,12 @@ def _ago_ok(m: re.Match[str], text: str) -> bool:
     """'two days after the vote' dates an event, not the text's time: only 'before'/'after' can
     govern a noun phrase ('a day earlier the president spoke' is a date)."""
     return _key(m.group("dir")) not in ("before", "after") or not _NOUN_PHRASE_START.match(text, m.end())
+
+
+def _same_day_ok(m: re.Match[str], text: str) -> bool:
+    """'the day before' counts from the date mentioned last; 'the day before the vote' is anchored
+    on an event (TIMEX3 anchorTimeID left open), not on that date."""
+    return not (_key(m.group("p")).endswith(("before", "after")) and _NOUN_PHRASE_START.match(text, m.end()))
 
 
 @lru_cache(maxsize=1)
@@ -950,7 +969,12 @@ def rules() -> tuple[_Rule, ...]:
             rf"\bin\s+(?P<n>{numbers}|\d+)\s+(?P<unit>{_alt(v['count_units'])})s?\b(?!['’-])",
             _in_count,
         ),
-        rule("same-day", rf"\b(?P<p>{_alt(v['same_day_phrases'])})\b", _same_day),
+        rule("same-day", rf"\b(?P<p>{_alt(v['same_day_phrases'])})\b", _same_day, _same_day_ok),
+        rule(
+            "appositive-unit",
+            rf"\bthe\s+(?P<u>day|week|month|year)(?=\s+(?:before|after)(?:{_NOUN_PHRASE_START.pattern}))",
+            _appositive_unit,
+        ),
         rule(
             "quarter",
             rf"\b(?:(?:the|its|their)\s+)?(?:(?P<rel>{_alt(v['quarter_year_modifiers'])})\s+)?(?:(?P<y1>[12]\d{{3}})(?:['’]s)?\s+)?(?:fiscal[\s-]+)?(?P<q>{_alt(v['quarter_ordinals'])})[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{{3}})\b)?",
