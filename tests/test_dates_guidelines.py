@@ -120,3 +120,19 @@ def test_the_day_before_an_event_without_a_date_beside_it_is_no_date():
 def test_the_day_before_without_an_event_still_counts_from_the_last_date():
     text = "Talks opened on March 2. The day before, shares slid."
     assert values(text) == {"on March 2": "1998-03-02", "The day before": "1998-03-01"}
+
+
+# --------------------------------------------------------------------------- names
+
+
+def test_a_time_word_capitalised_inside_a_name_is_no_date():
+    assert values("The minister spoke on Radio Nova Today about the budget.") == {}
+    assert values('The senator told NBC\'s "Next Week," that he would vote no.') == {}
+    assert values('She said on "This Week With Ann Lee" that talks had failed.') == {}
+
+
+def test_capitalised_time_words_at_a_sentence_start_in_speech_or_a_headline_stay_dates():
+    assert values("Prices rose. Today the bank cut its rate.") == {"Today": "1998-03-11"}
+    assert values('He said, "Today we start again."') == {"Today": "1998-03-11"}
+    assert values("Rebels Free Hostages Today") == {"Today": "1998-03-11"}
+    assert values('"Last week was hard," she said.') == {"Last week": "1998-W10"}

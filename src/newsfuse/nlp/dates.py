@@ -1007,9 +1007,29 @@ def _candidates(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     found = []
     for r in rules():
         for m in r.regex.finditer(text):
-            if m.end() > m.start() and r.valid(m, text):
+            if m.end() > m.start() and r.valid(m, text) and not _in_a_name(m, text):
                 found.append((m.start(), m.end(), r, m))
     return found
+
+
+def _in_a_name(m: re.Match[str], text: str) -> bool:
+    """A time word inside a proper name is no date (TIDES 2005 / TIMEX3: non-markable names):
+    capitalised within a sentence written in lower case ("This is VOA Today.") or as the title
+    in quotation marks ('ABC's "This Week," said'). A sentence's first word, quoted speech
+    ('"Today we won"') and a headline in title case ("Bush Meets Gorbachev Today") stay dates."""
+    first = m.group(0).split()[0]
+    if not first[:1].isupper() or _key(first) not in vocab()["capitalised_in_names"]:
+        return False
+    before = text[max(0, m.start() - 200) : m.start()].rstrip()
+    if before.endswith(_OPENING_QUOTES):
+        closing = _CLOSING_QUOTE.search(text, m.end(), m.end() + 80)
+        return closing is not None and not re.search(r"\b[a-z]", text[m.end() : closing.start()])
+    sentence = re.split(r"[.!?:;\n]", before)[-1]
+    return bool(re.search(r"\b[a-z]", sentence))
+
+
+_OPENING_QUOTES = ('"', "“", "``", "‘")
+_CLOSING_QUOTE = re.compile(r"[\"”]|''|’")
 
 
 def _select(cands: list[tuple[int, int, _Rule, re.Match[str]]]) -> list[tuple[int, int, _Rule, re.Match[str]]]:
