@@ -136,3 +136,29 @@ def test_capitalised_time_words_at_a_sentence_start_in_speech_or_a_headline_stay
     assert values('He said, "Today we start again."') == {"Today": "1998-03-11"}
     assert values("Rebels Free Hostages Today") == {"Today": "1998-03-11"}
     assert values('"Last week was hard," she said.') == {"Last week": "1998-W10"}
+
+
+# --------------------------------------------------------------------------- holidays
+
+
+def test_holidays_are_dates_in_the_nearest_year_or_the_one_written():
+    assert values("Shops stayed shut on Christmas Eve.") == {"Christmas Eve": "1997-12-24"}
+    assert values("The mayor will speak after Christmas.") == {"Christmas": "1998-12-25"}
+    assert values("Sales fell last Christmas.") == {"last Christmas": "1997-12-25"}
+    assert values("Traffic was light on Thanksgiving 1996.") == {"Thanksgiving 1996": "1996-11-28"}
+
+
+def test_movable_holidays_follow_their_calendar_rules():
+    # Easter 1998 fell on 12 April; Memorial Day is May's last Monday, Labor Day September's first
+    assert values("The shrine opens on Easter Sunday.") == {"Easter Sunday": "1998-04-12"}
+    assert values("Pilgrims gathered on Good Friday of 1999.") == {"Good Friday of 1999": "1999-04-02"}
+    assert values("Fares rise after Memorial Day 1998 and before Labor Day 1998.") == {
+        "Memorial Day 1998": "1998-05-25",
+        "Labor Day 1998": "1998-09-07",
+    }
+
+
+def test_a_holiday_word_inside_another_name_or_in_lower_case_is_no_date():
+    assert values("The ship reached Christmas Island.") == {}
+    assert values("Both sides signed the Good Friday agreement.") == {}
+    assert values("a christmas of sorts") == {}

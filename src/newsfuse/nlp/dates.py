@@ -531,6 +531,64 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return pub - timedelta(days=back), "day", "weekday"
 
 
+def _holiday(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'Christmas', 'last Easter', 'Thanksgiving 1997': the holiday's day in the year written, the
+    modifier's year, or (as a month and day written alone) the nearest, ahead under a future cue."""
+    name = _key(m.group("h")).replace("’", "'")
+    if _holiday_name_word().match(ctx.text, m.end()):
+        return None, None, SPAN  # 'the Good Friday agreement': a name (its "Friday" no weekday either)
+    year = _full_year(m, "year")
+    if year is not None:
+        return holiday_date(name, year), "day", "absolute"
+    if ctx.pub is None:
+        return None, None, "holiday"
+    pub, mod = ctx.pub, _key(m.group("mod") or "")
+    days = {y: holiday_date(name, y) for y in (pub.year - 1, pub.year, pub.year + 1)}
+    if mod in ("last", "this past"):
+        return max(d for d in days.values() if d < pub), "day", "holiday"
+    if mod in ("next", "this coming"):
+        return min(d for d in days.values() if d > pub), "day", "holiday"
+    if mod == "this":
+        return days[pub.year], "day", "holiday"
+    if _tense(ctx, m.start(), m.end()) == "future":
+        return min(d for d in days.values() if d >= pub), "day", "holiday"
+    return min(days.values(), key=lambda d: _biased_distance(d, pub)), "day", "holiday"
+
+
+def holiday_date(name: str, year: int) -> date:
+    """The day of a holiday of ``vocab()['holidays']`` in ``year``."""
+    rule = str(vocab()["holidays"][name])
+    if rule.startswith("easter"):
+        return easter_sunday(year) + timedelta(days=int(rule.split()[1]))
+    month, rest = rule.split("-", 1)
+    if rest.isdigit():
+        return date(year, int(month), int(rest))
+    weekday, n = rest.split()
+    return nth_weekday(year, int(month), int(vocab()["weekdays"][weekday]), int(n))
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th ``weekday`` (0 = Monday) of a month; n = -1: the last."""
+    if n < 0:
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def easter_sunday(year: int) -> date:
+    """Western Easter Sunday (the Gregorian computus, anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
 def _day_word(m: re.Match[str], ctx: _Ctx) -> Resolved:
     if ctx.pub is None:
         return None, None, "relative"
@@ -725,6 +783,16 @@ def _month_alone_ok(m: re.Match[str], text: str) -> bool:
     if m.group("mod"):
         return True
     return bool(_MONTH_CONTEXT.search(text[max(0, m.start() - 12) : m.start()]))
+
+
+def _holiday_ok(m: re.Match[str], text: str) -> bool:
+    """Written capitalised."""
+    return m.group("h")[:1].isupper()
+
+
+@lru_cache(maxsize=1)
+def _holiday_name_word() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{_alt(vocab()['holiday_name_words'])})\b", re.I)
 
 
 def _day_ok(m: re.Match[str], text: str) -> bool:
@@ -936,6 +1004,13 @@ def rules() -> tuple[_Rule, ...]:
             rf"\b(?:(?:on|(?P<mod>this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|past|coming|early|late))\s+)?{wd}(?:\s+(?:morning|afternoon|evening|night))?",
             _weekday,
             _weekday_ok,
+        ),
+        rule(
+            "holiday",
+            rf"\b(?:(?P<mod>this\s+past|this\s+coming|last|next|this)\s+)?"
+            rf"(?P<h>{_alt(v['holidays']).replace(chr(39), '[' + chr(39) + '’]')})(?![\w'’])(?:,?\s+(?:of\s+)?{year})?",
+            _holiday,
+            _holiday_ok,
         ),
         rule("day-word", rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<w>{_alt(v['day_words'])})\b", _day_word),
         rule(
