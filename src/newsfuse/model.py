@@ -88,13 +88,17 @@ def field_names(cls: type) -> tuple[str, ...]:
 
 
 def to_plain(obj: Any) -> Any:
-    """Dataclasses, tuples and dicts -> JSON-ready Python values."""
-    if type(obj) in PLAIN_SCALARS:
+    """Dataclasses, tuples and dicts -> JSON-ready Python values. A scalar inside a list or a record
+    is taken as it is, without a call of its own (an article's annotations hold a million of them)."""
+    kind = type(obj)
+    if kind in PLAIN_SCALARS:
         return obj
+    if kind is list or kind is tuple:
+        return [x if type(x) in PLAIN_SCALARS else to_plain(x) for x in obj]
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         if hasattr(obj, "to_dict"):
             return obj.to_dict()
-        return {name: to_plain(getattr(obj, name)) for name in field_names(type(obj))}
+        return _fields_dict(obj)
     if isinstance(obj, (list, tuple)):
         return [to_plain(x) for x in obj]
     if isinstance(obj, dict):
@@ -105,7 +109,12 @@ def to_plain(obj: Any) -> Any:
 
 
 def _fields_dict(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {name: to_plain(getattr(obj, name)) for name in field_names(type(obj)) if name not in skip}
+    plain: dict[str, Any] = {}
+    for name in field_names(type(obj)):
+        if name not in skip:
+            value = getattr(obj, name)
+            plain[name] = value if type(value) in PLAIN_SCALARS else to_plain(value)
+    return plain
 
 
 # --------------------------------------------------------------------------- ingest
