@@ -203,72 +203,213 @@ def synthetic_mentions(n_articles: int, rng: random.Random, start: int = 0) -> l
     return out
 
 
-def part_fusion(sizes: list[int], added: int = 200) -> dict:
+def part_fusion(sizes: list[int], added: int = 200, full_max: int = 200_000, exact_events: bool = False) -> dict:
     """Time to fuse `added` new articles' mentions into a SQLite store of N articles' mentions: the
     incremental fusion of an ingest (re-fuse the block the new articles touch, replace its events),
     beside the full re-fusion it replaced (read every stored mention and article, fuse, replace all
-    events), both on the same store. The store is filled with synthetic articles, one mention each,
-    five articles a story (``synthetic_mentions``)."""
-    from newsfuse.pipeline import add_fusion_pending, fuse_pending, fuse_stored
+    events), both on the same store; the full re-fusion only up to ``full_max`` stored articles (it
+    takes minutes there and grows faster than the store). The store is filled with synthetic articles,
+    one mention each, five articles a story (``synthetic_mentions``), by ``fill_fusion_store``; its
+    stored events are stand-ins except in the block the added articles reach, which is fused exactly
+    before the timing (with ``exact_events``, every stored event is fused: the fill the stand-ins
+    replace, to compare on a small size). The decoded mentions, articles and events that the process
+    keeps between fusions are dropped before the timed fusion, so it reads its block cold."""
+    from newsfuse.pipeline import FUSION_INDEXED, add_fusion_pending, fuse_pending, fuse_stored
 
     rng = random.Random(5)
-    out: dict = {"added_per_step": added, "store": "sqlite", "sizes": {}}
-    out["method"] = "incremental (fuse_pending) vs full re-fusion of the store, same store"
+    out: dict = {"added_per_step": added, "store": "sqlite", "sizes": {}, "full_refusion_max": full_max}
+    out["method"] = (
+        "incremental (fuse_pending) vs full re-fusion of the store, same store; stored events outside the"
+        " block the added articles reach are one stand-in event per mention"
+        + (" (here: every stored event fused)" if exact_events else "")
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
-            store = fill_fusion_store(str(Path(tmp) / f"fusion{size}.db"), synthetic_mentions(size, rng))
-            fuse_pending(store)  # the first fusion indexes the store
+            path = str(Path(tmp) / f"fusion{size}.db")
+            t0 = time.perf_counter()
+            store = fill_fusion_store(path, size, rng)
+            if exact_events:
+                store.replace_events(fuse_stored(store.mentions(), store.articles()))
+            store.set_state(FUSION_INDEXED, b"1")
+            fill = time.perf_counter() - t0
             new = synthetic_mentions(added, rng, start=size)
             with store.transaction():
                 add_synthetic(store, new)
                 # the new articles join stories (none merges or splits)
                 add_fusion_pending(store, {m.article_id for m in new}, {story_of_synthetic(m) for m in new}, set())
+            block = fuse_stored_block(store, {m.article_id for m in new}, exact_events)
+            forget_decoded()
             t0 = time.perf_counter()
             fuse_pending(store)
             incremental = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            store.replace_events(fuse_stored(store.mentions(), store.articles()))
-            full = time.perf_counter() - t0
-            store.close()
-            out["sizes"][size] = {
+            row = {
+                "fill_seconds": round(fill, 1),
+                "block_articles": block,
                 "incremental_seconds": round(incremental, 3),
                 "incremental_ms_per_added_article": round(incremental / added * 1000, 3),
-                "full_refusion_seconds": round(full, 3),
-                "full_refusion_ms_per_added_article": round(full / added * 1000, 3),
             }
+            row.update(full_refusion(store, added) if size <= full_max else {"full_refusion_seconds": "not run"})
+            store.close()
+            remove_store(path)
+            out["sizes"][size] = row
+            print(f"fusion {size}: {json.dumps(row)}", flush=True)
     return out
+
+
+def full_refusion(store, added: int) -> dict:
+    from newsfuse.pipeline import fuse_stored
+
+    t0 = time.perf_counter()
+    store.replace_events(fuse_stored(store.mentions(), store.articles()))
+    full = time.perf_counter() - t0
+    return {
+        "full_refusion_seconds": round(full, 3),
+        "full_refusion_ms_per_added_article": round(full / added * 1000, 3),
+    }
+
+
+def fuse_stored_block(store, added: set[str], exact_events: bool) -> int:
+    """Fuse the stored articles of the block the added ones reach (``fusion_block``), as a full fusion
+    of the store before they came would have (the block's old part is closed under what links
+    articles): the events the timed fusion reads are then what they would be after a full fusion.
+    The block's size, the added articles included."""
+    from newsfuse.pipeline import fuse_stored, fusion_block
+
+    block = fusion_block(store, added, set())
+    if not exact_events:
+        old = block - added
+        with store.transaction():
+            mentions = store.mentions_of(old)
+            store.replace_events_of([m.id for m in mentions], fuse_stored(mentions, store.articles_by_id(old)))
+    return len(block)
+
+
+def forget_decoded() -> None:
+    """Drop what the process keeps decoded between fusions (mentions, articles, fused events), so the
+    timed fusion reads its block as the first fusion of a process would."""
+    from newsfuse.store import sql
+    from newsfuse.stories import fuse
+
+    sql._mention_of_doc.cache_clear()
+    sql._ARTICLES.clear()
+    sql._article_chars = 0
+    sql._EVENT_DOCS.clear()
+    fuse._EVENTS.clear()
+
+
+def remove_store(path: str) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(path + suffix).unlink(missing_ok=True)
 
 
 def story_of_synthetic(m: EventMention) -> str:
     return f"s{int(m.article_id[1:]) // 5}"
 
 
-def fill_fusion_store(path: str, mentions: list[EventMention]):
+def fill_fusion_store(path: str, size: int, rng: random.Random, chunk: int = 50_000):
+    """A store of ``size`` synthetic articles (``synthetic_mentions``, drawn from ``rng`` in order),
+    written a chunk per transaction with executemany. SQL written here, not the store API's one call
+    per article (about 1 ms an article: 17 minutes for 1M): the rows of the articles,
+    article_sources, articles_fts, mentions and fusion_keys tables are those ``add_synthetic``
+    writes through the store API, built with the store's own encoders (checked table by table in
+    tests/test_scale_fill.py). Each mention gets a stand-in event (``standin_events``), written
+    through the store's ``replace_events_of``, so that the event tables are as big as a fused store's
+    (a full fusion of 1M articles would take most of an hour)."""
     from newsfuse.store import open_store
 
     store = open_store(path)
-    with store.transaction():
-        add_synthetic(store, mentions)
+    for start in range(0, size, chunk):
+        mentions = synthetic_mentions(min(chunk, size - start), rng, start=start)
+        with store.transaction():
+            write_synthetic_rows(store, mentions)
+            store.replace_events_of([m.id for m in mentions], standin_events(mentions))
     return store
+
+
+def write_synthetic_rows(store, mentions: list[EventMention]) -> None:
+    """The rows ``add_synthetic`` writes for these mentions' articles, many at a time (SQLite)."""
+    from newsfuse.store import serde
+    from newsfuse.stories import fusion_keys
+
+    first = store._count("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")
+    articles = [synthetic_article(m) for m in mentions]
+    store._many(
+        "INSERT INTO articles (id, seq, source_path, format, url, external_id, title, published, outlet,"
+        " author, duplicate_of, story_id, input_sha256, doc, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [article_row(a, first + i, serde.dumps(serde.article_record(a))) for i, a in enumerate(articles)],
+    )
+    store._many("INSERT INTO article_sources VALUES (?, ?)", [(a.id, a.source_path) for a in articles])
+    store._many(
+        "INSERT INTO articles_fts (article_id, title, body) VALUES (?,?,?)",
+        [(a.id, a.title or "", a.text) for a in articles],
+    )
+    store._many(
+        "INSERT INTO mentions (id, article_id, seq, type, doc) VALUES (?,?,?,?,?)",
+        [(m.id, m.article_id, 0, m.type, serde.dumps(m)) for m in mentions],
+    )
+    store._many(
+        "INSERT INTO fusion_keys (key, lo, hi, article_id) VALUES (?, ?, ?, ?)",
+        [(key, lo, hi, m.article_id) for m in mentions for key, lo, hi in sorted(set(fusion_keys([m])))],
+    )
+
+
+def article_row(a, seq: int, doc: str) -> tuple:
+    """An articles row as ``add_article`` writes it (no signature)."""
+    return (
+        a.id, seq, a.source_path, a.format, a.url, a.external_id, a.title, a.published, a.outlet, a.author,
+        a.duplicate_of, a.story_id, a.input_sha256, doc, None,
+    )  # fmt: skip
+
+
+def standin_events(mentions: list[EventMention]) -> list[Event]:
+    """One event per mention, with the id a fusion gives a mention fused alone and the mention's
+    type, date, actors and story (no details): rows of a fused store's size, never read by the
+    timed fusion (``fuse_stored_block`` replaces those it reads)."""
+    from newsfuse.model import sha256_hex
+
+    return [
+        Event(
+            id=sha256_hex(f"{m.id}|{m.type}", 16),
+            type=m.type,
+            mode=m.mode,
+            cameo=m.cameo,
+            date=m.date,
+            date_precision=m.date_precision,
+            source_actors=m.source_actors,
+            target_actors=m.target_actors,
+            location=None,
+            topics=(),
+            status=m.status,
+            details=(),
+            mentions=(MentionRef(m.id, m.article_id, "Wire", m.sentence, m.start, m.end),),
+            story_id=story_of_synthetic(m),
+        )
+        for m in mentions
+    ]
+
+
+def synthetic_article(m: EventMention):
+    from newsfuse.model import Article, Block
+
+    return Article(
+        m.article_id,
+        f"{m.article_id}.txt",
+        "text",
+        None,
+        None,
+        "Wire",
+        None,
+        (Block("paragraph", m.sentence),),
+        story_id=story_of_synthetic(m),
+    )
 
 
 def add_synthetic(store, mentions: list[EventMention]) -> None:
     """One article per mention, in its story, with its fusion keys (as the ingest stores them)."""
-    from newsfuse.model import Article, Block
     from newsfuse.stories import fusion_keys
 
     for m in mentions:
-        article = Article(
-            m.article_id,
-            f"{m.article_id}.txt",
-            "text",
-            None,
-            None,
-            "Wire",
-            None,
-            (Block("paragraph", m.sentence),),
-            story_id=story_of_synthetic(m),
-        )
+        article = synthetic_article(m)
         store.add_article(article)
         store.save_mentions(article.id, [m])
         store.save_fusion_keys(article.id, fusion_keys([m]))
@@ -281,7 +422,9 @@ def main() -> None:
     parser.add_argument("--n-dask-full", type=int, default=2000, help="articles for the full analysis on Dask")
     parser.add_argument("--n-store", type=int, default=5000)
     parser.add_argument("--n-events", type=int, default=1_000_000)
-    parser.add_argument("--fusion-sizes", default="10000,50000,100000,200000")
+    parser.add_argument("--fusion-sizes", default="10000,100000,200000,1000000")
+    parser.add_argument("--full-max", type=int, default=200_000, help="full re-fusion only up to this size")
+    parser.add_argument("--exact-events", action="store_true", help="fuse every stored event (small sizes)")
     parser.add_argument("--pg", default=os.environ.get("NEWSFUSE_TEST_PG"))
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -296,7 +439,8 @@ def main() -> None:
             results["query"] = part_query(args.n_events, tmp, args.pg)
             print("query:", json.dumps(results["query"]), flush=True)
         if "fusion" in parts:
-            results["fusion"] = part_fusion([int(x) for x in args.fusion_sizes.split(",")])
+            sizes = [int(x) for x in args.fusion_sizes.split(",")]
+            results["fusion"] = part_fusion(sizes, full_max=args.full_max, exact_events=args.exact_events)
             print("fusion:", json.dumps(results["fusion"]), flush=True)
         if "dask" in parts:
             results["dask"] = part_dask(args.n_dask, args.n_dask_full, tmp)
