@@ -162,3 +162,16 @@ def test_a_holiday_word_inside_another_name_or_in_lower_case_is_no_date():
     assert values("The ship reached Christmas Island.") == {}
     assert values("Both sides signed the Good Friday agreement.") == {}
     assert values("a christmas of sorts") == {}
+
+
+# --------------------------------------------------------------------------- the next / last year
+
+
+def test_over_the_next_or_last_year_is_the_year_after_or_before_publication():
+    # as "over the past year" already is; "for" keeps a span, and a decade after "over" too
+    assert values("The mill will be shut over the next year or so.") == {"the next year": "1999"}
+    assert values("Rents climbed during the last year.") == {"the last year": "1997"}
+    assert values("Rents climbed during the past year.") == {"the past year": "1997"}
+    assert values("She will stay on for the next year.") == {}
+    assert values("The dam fills over the next decade.") == {}
+    assert values("Talks resume in the last week of May, aides said.") == {"May": "1998-05"}

@@ -899,12 +899,14 @@ def _year_preposition() -> re.Pattern[str]:
 
 
 def _unit_mod_ok(m: re.Match[str], text: str) -> bool:
-    # "the last/next year" is usually a duration ("over the last year"); a decade is a period,
-    # unless a preposition of extent makes it a duration too ("over the next decade").
+    # "the last/next week" is usually a duration or a part of something ("the last week of May"); a
+    # decade is a period, unless a preposition of extent makes it a duration too ("over the next
+    # decade"). A year after "over", "during", "within" is the year before or after publication,
+    # "over the next year" as "over the past year" (a year phrase, valued so); "for" keeps a span.
     mod, unit = _key(m.group("mod")), _key(m.group("unit"))
     extent = _duration_preposition().search(text, max(0, m.start() - 20), m.start())
     if mod in ("the last", "the next", "the past", "the coming") and extent:
-        return False
+        return unit == "year" and _key(extent.group(0)) in vocab()["year_extent_prepositions"]
     return not (mod in ("the last", "the next") and unit != "decade")
 
 
