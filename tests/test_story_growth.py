@@ -52,9 +52,9 @@ class ScoredClusterer(StoryClusterer):
         super().__init__(config)
         self.scored: list[str] = []
 
-    def score(self, item, doc, story):
+    def _story_score(self, sims, story):
         self.scored.append(story.id)
-        return super().score(item, doc, story)
+        return super()._story_score(sims, story)
 
 
 def _stale_quake_story() -> tuple[ScoredClusterer, str]:

@@ -39,6 +39,10 @@ from ..model import Article, Story
 from .config import DATA, load
 from .embed import DIM
 from .items import StoryItem, jaccard, log_tf_unit
+from .vectors import Stack, Vocabulary, cosines, lacking_shares, stack
+
+# a member's weighted words -> the vocabulary (and document frequencies) they are weighed by
+_VOCABULARY = {"terms": "terms", "lead": "terms", "names": "names", "persons": "names", "salient": "names"}
 
 
 @dataclass
@@ -59,6 +63,10 @@ class _Member:
     persons: dict[str, float] = field(default_factory=dict)  # people's last names
     actor_ids: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()  # its index keys: what a story split off with it is found by
+    # its word vectors as arrays (``StoryClusterer._words``): field -> (vocabulary, word ids, weights)
+    arrays: dict[str, tuple[Vocabulary, np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
 
 @dataclass
@@ -118,6 +126,29 @@ def background(name: str | None) -> tuple[int, dict[str, int], dict[str, int]]:
         else:
             (terms if kind == "t" else names)[key] = int(count)
     return n, terms, names
+
+
+def _place_conflict(a: _Member, b: _Member) -> float:
+    """1 when both name places and share none of them; a place named at a finer or coarser grain
+    ("los angeles" and "los angeles county", "stockton" and "south stockton") is the same place."""
+    if not a.places or not b.places or set(a.places) & set(b.places):
+        return 0.0
+    return float(not any(_nested(x, y) for x in a.places for y in b.places))
+
+
+_PLAIN_PARTS = ("shared_numbers", "embedding", "places", "years", "dates", "numbers")
+
+
+def _plain_parts(a: _Member, b: _Member) -> tuple[float, ...]:
+    """The parts of two members' similarity that need no idf, unweighted, in ``_PLAIN_PARTS`` order."""
+    return (
+        jaccard(a.numbers, b.numbers),
+        float(a.emb @ b.emb.astype(np.float32)) if a.emb.size == DIM and b.emb.size == DIM else 0.0,
+        _place_conflict(a, b),
+        _conflict(a.years, b.years),
+        _conflict(a.dates, b.dates),
+        _conflict(a.numbers, b.numbers),
+    )
 
 
 def _days(iso: str | None) -> int | None:
@@ -195,11 +226,9 @@ class StoryClusterer:
         self.n_docs = 0
         self.index: dict[str, list[str]] = {}
         self._idf_cache: dict[str, float] = {}
-        self._idf_sq_terms: dict[str, float] = {}  # idf squared (the cosines' dot products), cleared with the idf
-        self._idf_sq_names: dict[str, float] = {}
-        # a term vector's idf-weighted norm, valid while the idf values are (cleared with them);
-        # the vector is kept beside its norm so a reused id() never answers for another vector
-        self._norm_cache: dict[tuple[int, bool], tuple[dict[str, float], float]] = {}
+        # word ids and document frequencies of "terms" (df) and "names" (name_df), for comparing many
+        # members at once (made anew when df or name_df is replaced)
+        self._vocabularies: dict[str, Vocabulary] = {}
         self._moved: set[str] = set()  # articles a merge or a split moved since ``pop_moved``
         # what changed since ``pop_changes``: what a store that keeps the state row by row must write
         self._changed: set[str] = set()  # stories added or changed
@@ -233,16 +262,14 @@ class StoryClusterer:
         keys = self._keys(item, member)
         member.keys = tuple(keys)
         best, best_score = None, -math.inf
-        scored: list[tuple[_Story, float]] = []
-        for story in self._candidates(keys):
-            score = self.score(item, member, story)
-            scored.append((story, score))
+        scored = self._scores(member, self._candidates(keys))
+        for story, score in scored:
             if score > best_score:
                 best, best_score = story, score
         if best is None or best_score < float(self.cfg["threshold"]):
             best = _Story(id="s-" + item.article_id, order=self._story_count())
             self._insert(best)
-        self._join(best, item, member, keys, [self.pair(member, m) for m in best.members])
+        self._join(best, item, member, keys, self._pairs(member, best.members))
         self._merge_bridged(best, scored, best_score)
         self._split_if_two(self._stories[self.article_story[item.article_id]])
         return self.article_story[item.article_id]
@@ -295,8 +322,15 @@ class StoryClusterer:
 
     # ------------------------------------------------------------------ scoring
 
-    def score(self, item: StoryItem, doc: _Member, story: _Story) -> float:
-        return self._story_score([self.pair(doc, m) for m in self._recent(story)], story)
+    def _scores(self, doc: _Member, stories: list[_Story]) -> list[tuple[_Story, float]]:
+        """Each story with its score for ``doc``: its pairs with every story's recent members at once."""
+        recent = [self._recent(story) for story in stories]
+        sims = self._pairs(doc, [m for members in recent for m in members])
+        ends = np.cumsum([len(members) for members in recent]).tolist()
+        return [
+            (story, self._story_score(sims[end - len(members) : end], story))
+            for story, members, end in zip(stories, recent, ends)
+        ]
 
     def _linkage_score(self, sims: list[float]) -> float:
         """Average linkage over the story's kept members, blended with its closest member."""
@@ -337,29 +371,49 @@ class StoryClusterer:
             self._resimilar(story)  # idf has moved on since: the members' similarities are stale
 
     def pair(self, a: _Member, b: _Member) -> float:
-        return sum(self.pair_parts(a, b).values())
+        return float(self._pair_block([a], [b])[0, 0])
 
     def pair_parts(self, a: _Member, b: _Member) -> dict[str, float]:
         """What each component adds to (or, negative, takes from) the similarity of two articles."""
+        return {part: float(value[0, 0]) for part, value in self._parts_block([a], [b]).items()}
+
+    def _pairs(self, a: _Member, members: list[_Member]) -> list[float]:
+        """``pair`` of ``a`` with each of ``members``."""
+        return self._pair_block([a], members)[0].tolist()
+
+    def _pair_block(self, rows: list[_Member], cols: list[_Member]) -> np.ndarray:
+        """``pair`` of every (row, column) member pair, rows x cols: the sum of the parts."""
+        total = np.zeros((len(rows), len(cols)))
+        if not rows or not cols:
+            return total
+        for part in self._parts_block(rows, cols).values():
+            total += part
+        return total
+
+    def _parts_block(self, rows: list[_Member], cols: list[_Member]) -> dict[str, np.ndarray]:
+        """``pair_parts`` of every (row, column) member pair, each part an array rows x cols: the
+        word cosines and missing names for all pairs at once, the rest pair by pair."""
         w = self.cfg["weights"]
-        parts = {
-            "terms": w["terms"] * self._cosine(a.terms, b.terms, self.df),
-            "names": w["names"] * self._cosine(a.names, b.names, self.name_df),
+        plain = np.array([_plain_parts(a, b) for a in rows for b in cols], dtype=np.float64).reshape(
+            len(rows), len(cols), len(_PLAIN_PARTS)
+        )
+        numbers, embedding, places, years, dates, figures = (plain[:, :, k] for k in range(len(_PLAIN_PARTS)))
+        published = np.array([self._date_penalty(a.published, b.published) for a in rows for b in cols])
+        return {
+            "terms": w["terms"] * self._cosines(rows, cols, "terms"),
+            "names": w["names"] * self._cosines(rows, cols, "names"),
             # .get: a clusterer saved before these existed keeps its own weights (none for them)
-            "lead_terms": w.get("lead_terms", 0.0) * self._cosine(a.lead, b.lead, self.df),
-            "persons": w.get("persons", 0.0) * self._cosine(a.persons, b.persons, self.name_df),
-            "shared_numbers": w.get("shared_numbers", 0.0) * jaccard(a.numbers, b.numbers),  # the same toll
-            "embedding": w["embedding"] * float(a.emb @ b.emb.astype(np.float32))
-            if a.emb.size == DIM and b.emb.size == DIM
-            else 0.0,
-            "missing_names": -w["missing_names"] * self._missing(a, b),
-            "places": -w["places"] * self._place_conflict(a, b),
-            "years": -w["years"] * _conflict(a.years, b.years),
-            "dates": -w["dates"] * _conflict(a.dates, b.dates),
-            "numbers": -w["numbers"] * _conflict(a.numbers, b.numbers),
-            "published": -self._date_penalty(a.published, b.published),
+            "lead_terms": w.get("lead_terms", 0.0) * self._cosines(rows, cols, "lead"),
+            "persons": w.get("persons", 0.0) * self._cosines(rows, cols, "persons"),
+            "shared_numbers": w.get("shared_numbers", 0.0) * numbers,  # the same toll
+            "embedding": w["embedding"] * embedding,
+            "missing_names": -w["missing_names"] * self._missing(rows, cols),
+            "places": -w["places"] * places,
+            "years": -w["years"] * years,
+            "dates": -w["dates"] * dates,
+            "numbers": -w["numbers"] * figures,
+            "published": -published.reshape(len(rows), len(cols)),
         }
-        return parts
 
     def _idf(self, term: str, df: Counter) -> float:
         key = ("n:" if df is self.name_df else "t:") + term
@@ -371,51 +425,41 @@ class StoryClusterer:
             self._idf_cache[key] = value
         return value
 
-    def _cosine(self, a: dict[str, float], b: dict[str, float], df: Counter) -> float:
-        """Cosine of two sub-linear tf vectors weighted by idf (squared: both sides carry it)."""
-        if not a or not b:
-            return 0.0
-        if len(b) < len(a):
-            a, b = b, a
-        squared = self._idf_squared(df)
-        dot = sum(v * b[t] * (squared.get(t) or self._square_idf(t, df, squared)) for t, v in a.items() if t in b)
-        if not dot:
-            return 0.0
-        na, nb = self._norm(a, df), self._norm(b, df)
-        return dot / (na * nb) if na and nb else 0.0
+    def _vocabulary(self, kind: str) -> Vocabulary:
+        """The word ids and counts of content lemmas ("terms": df) or names ("names": name_df)."""
+        counts, prior = (self.df, self.prior_df) if kind == "terms" else (self.name_df, self.prior_name_df)
+        vocabulary = self._vocabularies.get(kind)
+        if vocabulary is None or vocabulary.counts is not counts:
+            vocabulary = self._vocabularies[kind] = Vocabulary(counts, prior)
+        return vocabulary
 
-    def _idf_squared(self, df: Counter) -> dict[str, float]:
-        """term -> its idf squared, for this df (cleared with the idf values)."""
-        return self._idf_sq_names if df is self.name_df else self._idf_sq_terms
+    def _words(self, member: _Member, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """A member's ``name`` field (terms, lead, names, persons: word -> weight; salient: names,
+        weight 1) as word ids in its vocabulary and weights, kept on the member."""
+        vocabulary = self._vocabulary(_VOCABULARY[name])
+        kept = member.arrays.get(name)
+        if kept is None or kept[0] is not vocabulary:
+            words = getattr(member, name)
+            weights = list(words.values()) if isinstance(words, dict) else [1.0] * len(words)
+            kept = member.arrays[name] = (vocabulary, vocabulary.ids_of(words), np.array(weights, dtype=np.float64))
+        return kept[1], kept[2]
 
-    def _square_idf(self, term: str, df: Counter, squared: dict[str, float]) -> float:
-        value = squared[term] = self._idf(term, df) ** 2
-        return value
+    def _weighted(self, members: list[_Member], name: str) -> Stack:
+        """The members' ``name`` vectors one after another, each weight times its word's idf now."""
+        words = stack([self._words(m, name) for m in members])
+        idf = self._vocabulary(_VOCABULARY[name]).idf(words.ids, self.prior_n + self.n_docs)
+        return Stack(words.ids, words.weights * idf, words.owner, words.n)
 
-    def _norm(self, a: dict[str, float], df: Counter) -> float:
-        key = (id(a), df is self.name_df)
-        hit = self._norm_cache.get(key)
-        if hit is not None and hit[0] is a:
-            return hit[1]
-        value = math.sqrt(sum((v * self._idf(t, df)) ** 2 for t, v in a.items()))
-        self._norm_cache[key] = (a, value)
-        return value
+    def _cosines(self, rows: list[_Member], cols: list[_Member], name: str) -> np.ndarray:
+        """Cosines of sub-linear tf vectors weighted by idf, rows x cols."""
+        return cosines(self._weighted(rows, name), self._weighted(cols, name))
 
-    def _missing(self, a: _Member, b: _Member) -> float:
-        """Idf-weighted share of each side's salient names that the other never mentions."""
-        return (self._unseen(a.salient, b.names) + self._unseen(b.salient, a.names)) / 2
-
-    def _unseen(self, salient: tuple[str, ...], names: dict[str, float]) -> float:
-        weights = [(self._idf(n, self.name_df), n in names) for n in salient]
-        total = sum(w for w, _ in weights)
-        return sum(w for w, seen in weights if not seen) / total if total else 0.0
-
-    def _place_conflict(self, a: _Member, b: _Member) -> float:
-        """1 when both name places and share none of them; a place named at a finer or coarser grain
-        ("los angeles" and "los angeles county", "stockton" and "south stockton") is the same place."""
-        if not a.places or not b.places or set(a.places) & set(b.places):
-            return 0.0
-        return float(not any(_nested(x, y) for x in a.places for y in b.places))
+    def _missing(self, rows: list[_Member], cols: list[_Member]) -> np.ndarray:
+        """Idf-weighted share of each side's salient names that the other never mentions (the mean
+        of the two sides), rows x cols."""
+        lacking = lacking_shares(self._weighted(rows, "salient"), stack([self._words(m, "names") for m in cols]))
+        lacked = lacking_shares(self._weighted(cols, "salient"), stack([self._words(m, "names") for m in rows]))
+        return (lacking + lacked.T) / 2
 
     def _date_penalty(self, a: str | None, b: str | None) -> float:
         da, db = _days(a), _days(b)
@@ -501,7 +545,7 @@ class StoryClusterer:
         return max(float(self.cfg["merge_threshold"]), float(split) if split is not None else -math.inf)
 
     def _linkage(self, a: _Story, b: _Story) -> float:
-        sims = [self.pair(x, y) for x in self._recent(a) for y in self._recent(b)]
+        sims = self._pair_block(self._recent(a), self._recent(b)).ravel().tolist()
         return sum(sims) / len(sims) if sims else -math.inf
 
     def _absorb(self, story: _Story, other: _Story) -> None:
@@ -619,13 +663,12 @@ class StoryClusterer:
             self.name_df.fetch([*item.names, *item.name_mentions, *item.salient, *(p for p, _ in item.persons)])
         self.n_docs += 1
         self._idf_cache.clear()
-        self._idf_sq_terms.clear()
-        self._idf_sq_names.clear()
-        self._norm_cache.clear()
         terms = [t for t, _ in item.terms]
         self.df.update(terms)
+        self._vocabulary("terms").counted(terms)
         self._df_added.update(terms)
         self.name_df.update(item.names)
+        self._vocabulary("names").counted(item.names)
         self._name_df_added.update(item.names)
 
     def _resimilar(self, story: _Story) -> None:
@@ -635,13 +678,12 @@ class StoryClusterer:
         story.sims = self._pair_matrix(members)
 
     def _pair_matrix(self, members: list[_Member]) -> np.ndarray:
-        """The members' pair similarities (zero diagonal); each pair is computed once (similarity is
-        symmetric) and mirrored."""
+        """The members' pair similarities (zero diagonal), all pairs at once; the upper triangle
+        (row before column, as ``pair`` takes them) is mirrored, so the matrix is symmetric."""
         n = len(members)
+        upper = np.triu_indices(n, 1)
         sims = np.zeros((n, n), dtype=np.float32)
-        for i in range(n):
-            for j in range(i + 1, n):
-                sims[i, j] = sims[j, i] = self.pair(members[i], members[j])
+        sims[upper] = sims.T[upper] = self._pair_block(members, members)[upper]
         return sims
 
     def _add_sims(self, story: _Story, sims: list[float]) -> None:
