@@ -11,6 +11,7 @@ words are all present wins over the verb's default; a pattern or default without
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -69,11 +70,38 @@ class Outcome:
     swap: bool = False  # the event goes from the object to the subject ("[:054]")
 
 
+Alternatives = tuple[frozenset[str], ...]  # an element holds where all words of one of these sets are there
+
+
+@dataclass(frozen=True)
+class Need:
+    """A Spec read against the synsets once: each element as its alternatives ("&weapon" -> {gun},
+    {machine, gun}, ...; "humanitarian aid" -> {humanitarian, aid}), and ``cue``, words of which at least
+    one must be around the verb for the spec to fit (None: the spec names no word it cannot do without)."""
+
+    obj: tuple[Alternatives, ...]
+    prt: tuple[str, ...]
+    prep: tuple[tuple[Alternatives, tuple[Alternatives, ...]], ...]
+    subj: tuple[Alternatives, ...]
+    cue: frozenset[str] | None
+
+
 @dataclass(frozen=True)
 class Entry:
     block: int
     needs: Spec
     default: Outcome
+    need: Need
+
+
+@dataclass(frozen=True)
+class BlockIndex:
+    """One synonym block's patterns read for matching: their needs (in pattern order), and which patterns
+    each word can let fit (by their cue words); ``free`` are those with no cue, always tried."""
+
+    needs: tuple[Need, ...]
+    by_word: dict[str, tuple[int, ...]]
+    free: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -81,6 +109,8 @@ class Lexicon:
     synsets: dict[str, tuple[str, ...]]
     blocks: tuple[tuple[Outcome, ...], ...]
     verbs: dict[str, tuple[Entry, ...]]
+    index: tuple[BlockIndex, ...]  # per block
+    vetoing: frozenset[str]  # verbs with a pattern that codes no event ("[---]")
 
 
 def _spec(raw: dict[str, Any]) -> Spec:
@@ -104,29 +134,82 @@ def _outcome(raw: dict[str, Any], text: str | None = None) -> Outcome:
     )
 
 
+def alternatives(element: str, synsets: dict[str, tuple[str, ...]]) -> Alternatives:
+    """The word sets any one of which makes ``element`` hold: a synset's members (each read the same
+    way), or the element's own words, all of them."""
+    if element.startswith("&"):
+        return tuple(alt for m in synsets.get(element[1:], ()) for alt in alternatives(m, synsets))
+    return (frozenset(element.split()),)
+
+
+def _cue(elements: list[Alternatives]) -> frozenset[str] | None:
+    """The fewest words of which one must be there for all ``elements`` to hold: the words of the element
+    with the smallest such set (an element with a word-less alternative always holds: no cue)."""
+    sets = [frozenset().union(*alts) for alts in elements if all(alts)]
+    return min(sets, key=len) if sets else None
+
+
+def element_reader(synsets: dict[str, tuple[str, ...]]) -> Callable[[str], Alternatives]:
+    """``alternatives`` over ``synsets``, one tuple per element text (a match remembers its checks by it)."""
+    seen: dict[str, Alternatives] = {}
+
+    def read(element: str) -> Alternatives:
+        if element not in seen:
+            seen[element] = alternatives(element, synsets)
+        return seen[element]
+
+    return read
+
+
+def compile_spec(spec: Spec, read: Callable[[str], Alternatives]) -> Need:
+    alts = lambda elements: tuple(read(e) for e in elements)  # noqa: E731
+    obj, subj = alts(spec.obj), alts(spec.subj)
+    prep = tuple((read(p[0]), alts(p[1:])) for p in spec.prep)
+    every = [*obj, *subj, *((frozenset({p}),) for p in spec.prt)]
+    every += [a for name, words in prep for a in (name, *words)]
+    return Need(obj, spec.prt, prep, subj, _cue(every))
+
+
+def _block_index(block: tuple[Outcome, ...], read: Callable[[str], Alternatives]) -> BlockIndex:
+    needs = tuple(compile_spec(p.spec, read) for p in block)
+    by_word: dict[str, list[int]] = {}
+    for k, need in enumerate(needs):
+        for w in need.cue or ():
+            by_word.setdefault(w, []).append(k)
+    free = tuple(k for k, need in enumerate(needs) if need.cue is None)
+    return BlockIndex(needs, {w: tuple(ks) for w, ks in by_word.items()}, free)
+
+
 @cache
 def load_lexicon() -> Lexicon:
     with open(DATA / "cameo_verbs.json", encoding="utf-8") as fh:
         raw = json.load(fh)
+    synsets = {k: tuple(v) for k, v in raw["synsets"].items()}
+    read = element_reader(synsets)
     blocks = tuple(tuple(_outcome(p) for p in b["patterns"]) for b in raw["blocks"])
     verbs = {
         lemma: tuple(
-            Entry(e["block"], _spec(e), _outcome(e.get("default") or {}, e.get("verb", lemma))) for e in entries
+            Entry(e["block"], s, _outcome(e.get("default") or {}, e.get("verb", lemma)), compile_spec(s, read))
+            for e in entries
+            for s in (_spec(e),)
         )
         for lemma, entries in raw["verbs"].items()
     }
-    return Lexicon({k: tuple(v) for k, v in raw["synsets"].items()}, blocks, verbs)
+    vetoing = frozenset(
+        lemma for lemma, entries in verbs.items() if any(p.code is None for e in entries for p in blocks[e.block])
+    )
+    index = tuple(_block_index(b, read) for b in blocks)
+    return Lexicon(synsets, blocks, verbs, index, vetoing)
+
+
+def may_veto(lemma: str) -> bool:
+    """Whether a pattern of the verb's blocks codes no event ("[---]"): only then can the lexicon veto it."""
+    return lemma in load_lexicon().vetoing
 
 
 # ---------------------------------------------------------------------------------- matching
 def _keys(tree: Tree, idx: list[int]) -> set[str]:
     return {k for i in idx for k in (word_key(tree.lemma(i)), word_key(tree.tokens[i].text))}
-
-
-def _has(element: str, keys: set[str], synsets: dict[str, tuple[str, ...]]) -> bool:
-    if element.startswith("&"):
-        return any(_has(m, keys, synsets) for m in synsets.get(element[1:], ()))
-    return all(w in keys for w in element.split())
 
 
 def _object_tokens(tree: Tree, v: int, stop: tuple[str, ...] = PHRASE_STOP) -> list[int]:
@@ -147,8 +230,8 @@ def _subject_tokens(tree: Tree, v: int) -> list[int]:
 class Match:
     """The parse around one verb, read once, checked against many specs."""
 
-    def __init__(self, tree: Tree, v: int, synsets: dict[str, tuple[str, ...]], narrow: bool = False) -> None:
-        self.tree, self.v, self.synsets = tree, v, synsets
+    def __init__(self, tree: Tree, v: int, narrow: bool = False) -> None:
+        self.tree, self.v = tree, v
         # narrow: the object's own phrase, not the phrases its prepositions attach ("fire against camps
         # near the border": fire, not border); the patterns name prepositional phrases apart
         self.obj = _keys(tree, _object_tokens(tree, v, PHRASE_STOP + ("prep",) if narrow else PHRASE_STOP))
@@ -163,30 +246,40 @@ class Match:
             for p in clause
             if tree.tokens[p].dep in ("prep", "agent", "dative") and p != v
         ]
-        self._memo: dict[tuple[str, int], bool] = {}  # the word sets above live as long as this match
+        # every word a spec can ask for: a pattern none of whose cue words is here cannot fit
+        self.words = self.obj | self.subj | self.particles | {w for p, keys in self.preps for w in (p, *keys)}
+        self._memo: dict[tuple[int, int], bool] = {}  # the word sets above live as long as this match
 
-    def _has(self, element: str, keys: set[str]) -> bool:
-        """``_has`` remembered per element and word set: the many patterns of a verb's blocks name the
-        same synsets and words again and again."""
-        key = (element, id(keys))
+    def _holds(self, element: Alternatives, keys: set[str]) -> bool:
+        """Whether one of the element's word sets is all in ``keys``, remembered per element and word set:
+        the many patterns of a verb's blocks name the same synsets and words again and again."""
+        key = (id(element), id(keys))
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = _has(element, keys, self.synsets)
+            found = self._memo[key] = any(alt <= keys for alt in element)
         return found
 
-    def fits(self, spec: Spec) -> bool:
-        has = self._has
+    def fits(self, need: Need) -> bool:
+        holds = self._holds
         return (
-            all(has(e, self.obj) for e in spec.obj)
-            and all(p in self.particles for p in spec.prt)
-            and all(has(e, self.subj) for e in spec.subj)
-            and all(any(self._prep_fits(p, words, pw) for pw, words in self.preps) for p in spec.prep)
+            all(holds(e, self.obj) for e in need.obj)
+            and all(p in self.particles for p in need.prt)
+            and all(holds(e, self.subj) for e in need.subj)
+            and all(any(self._prep_fits(name, words, p, keys) for p, keys in self.preps) for name, words in need.prep)
         )
 
-    def _prep_fits(self, pattern: tuple[str, ...], words: set[str], prep: str) -> bool:
-        if not _has(pattern[0], {prep}, self.synsets):
+    def _prep_fits(self, name: Alternatives, words: tuple[Alternatives, ...], prep: str, keys: set[str]) -> bool:
+        if not any(alt <= {prep} for alt in name):
             return False
-        return all(self._has(e, words) for e in pattern[1:])
+        return all(self._holds(e, keys) for e in words)
+
+    def candidates(self, index: BlockIndex) -> list[int]:
+        """The block's patterns (their positions, in order) that may fit: those with a cue word here,
+        and those without cue words. Every other pattern lacks a word it needs."""
+        found = set(index.free)
+        for w in self.words:
+            found.update(index.by_word.get(w, ()))
+        return sorted(found)
 
 
 def best_outcome(tree: Tree, v: int) -> Outcome | None:
@@ -196,13 +289,16 @@ def best_outcome(tree: Tree, v: int) -> Outcome | None:
     entries = lex.verbs.get(tree.lemma(v).lower(), ())
     if not entries:
         return None
-    m = Match(tree, v, lex.synsets)
+    m = Match(tree, v)
     best: tuple[int, Outcome] | None = None
     for e in entries:
-        if not m.fits(e.needs):
+        if not m.fits(e.need):
             continue
         base = e.needs.weight
-        candidates = [(base, e.default)] + [(base + p.spec.weight, p) for p in lex.blocks[e.block] if m.fits(p.spec)]
+        block, index = lex.blocks[e.block], lex.index[e.block]
+        candidates = [(base, e.default)] + [
+            (base + block[k].spec.weight, block[k]) for k in m.candidates(index) if m.fits(index.needs[k])
+        ]
         for weight, outcome in candidates:
             if outcome.code is None and outcome is e.default:
                 continue  # a verb without a code of its own codes only through its patterns
@@ -229,13 +325,18 @@ def specific_outcome(tree: Tree, v: int) -> Outcome | None:
     best: tuple[int, Outcome] | None = None
     particles = {word_key(tree.lemma(k)) for k in tree.children(v, "prt")}
     for e in lex.verbs.get(tree.lemma(v).lower(), ()):
-        m = m or Match(tree, v, lex.synsets, narrow=True)
-        if not m.fits(e.needs):
+        m = m or Match(tree, v, narrow=True)
+        if not m.fits(e.need):
             continue
         base = e.needs.weight
         named = lambda spec: names_words(spec, particles)  # noqa: E731
         candidates = [(base, e.default)] if named(e.needs) and e.default.code is not None else []
-        candidates += [(base + p.spec.weight, p) for p in lex.blocks[e.block] if named(p.spec) and m.fits(p.spec)]
+        block, index = lex.blocks[e.block], lex.index[e.block]
+        candidates += [
+            (base + block[k].spec.weight, block[k])
+            for k in m.candidates(index)
+            if named(block[k].spec) and m.fits(index.needs[k])
+        ]
         for weight, outcome in candidates:
             if best is None or weight > best[0]:
                 best = (weight, outcome)

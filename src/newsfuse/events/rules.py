@@ -10,7 +10,7 @@ from ..text.tree import Tree
 from . import abstain
 from . import attributes as attr
 from . import precision as prec
-from .cameo import best_outcome, cameo_pattern, specific_outcome
+from .cameo import best_outcome, cameo_pattern, may_veto, specific_outcome
 from .ontology import load_cameo_settings, load_ontology, load_patterns, load_precision
 from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
 from .roles import Mention, Roles, actor_key, actor_mentions, role_cue, stative_passive, tree_conj
@@ -156,6 +156,8 @@ class RuleExtractor:
         if lexicon_first and tree.tokens[v].pos == "VERB" and best_outcome(tree, v) is not None:
             return cameo_pattern(tree, v)
         hand = match_verb(tree, v, roles.is_actor)
+        if self.cameo == "veto" and not may_veto(tree.lemma(v)):
+            return hand  # none of the verb's patterns codes no event: the lexicon has nothing to veto
         if self.cameo in ("override", "veto") and tree.tokens[v].pos == "VERB" and not (hand and hand.objects):
             # a hand pattern on the lemma alone cannot tell the verb's senses apart ("struck a village",
             # "struck down a law"): a lexicon pattern naming the words around it does -- with "veto" only
