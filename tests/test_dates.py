@@ -174,8 +174,8 @@ def test_seed_002_dates(published):
     week = [d for d in found if d.text == "this week"][0]
     # without a publication date, the latest full date in the text (the post's November 15, 2025) is the reference
     assert week.value == "2025-W46"
-    after = [d for d in found if d.text == "days after"][0]
-    assert after.kind == "anaphoric"
+    # "comes days after Russia submitted its own draft": anchored on that event, whose date is not given
+    assert not [d for d in found if d.text == "days after"]
 
 
 def test_words_that_look_like_dates_are_not_dates():

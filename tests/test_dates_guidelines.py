@@ -175,3 +175,16 @@ def test_over_the_next_or_last_year_is_the_year_after_or_before_publication():
     assert values("She will stay on for the next year.") == {}
     assert values("The dam fills over the next decade.") == {}
     assert values("Talks resume in the last week of May, aides said.") == {"May": "1998-05"}
+
+
+def test_a_count_before_or_after_any_complement_is_anchored_on_it_not_a_date():
+    # a name, a clause or a gerund after "before"/"after" is what the count is measured from
+    assert values("The merger came a month after Acme cut its dividend.") == {}
+    assert values("Buyers must wait 30 days before closing the sale.") == {}
+    assert values("Rebels regrouped days after President Lee spoke.") == {}
+    # "after that" counts from the date mentioned last; "a day after," stands alone
+    assert values("Polls closed on March 2. Two days after that, the count ended.") == {
+        "on March 2": "1998-03-02",
+        "Two days after": "1998-03-04",
+    }
+    assert values("Polls closed on March 2. A day after, the count ended.")["A day after"] == "1998-03-03"

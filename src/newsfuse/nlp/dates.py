@@ -803,19 +803,22 @@ def _day_ok(m: re.Match[str], text: str) -> bool:
     return 1 <= day <= 31 and _months_ok(m, text)
 
 
-_NOUN_PHRASE_START = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b", re.I)
+# After "before"/"after", a word on the same line opens its complement (a noun phrase, a clause, a
+# name, a date: "after the vote", "after Qantas cut flights", "before closing", "after Oct. 12"),
+# except an anaphor of the date mentioned last ("two days after that").
+_COMPLEMENT_START = re.compile(r"[^\S\n]+(?!(?:that|this|then)\b)[\w\"“‘`$]", re.I)
 
 
 def _ago_ok(m: re.Match[str], text: str) -> bool:
     """'two days after the vote' dates an event, not the text's time: only 'before'/'after' can
-    govern a noun phrase ('a day earlier the president spoke' is a date)."""
-    return _key(m.group("dir")) not in ("before", "after") or not _NOUN_PHRASE_START.match(text, m.end())
+    govern a complement ('a day earlier the president spoke' is a date)."""
+    return _key(m.group("dir")) not in ("before", "after") or not _COMPLEMENT_START.match(text, m.end())
 
 
 def _same_day_ok(m: re.Match[str], text: str) -> bool:
     """'the day before' counts from the date mentioned last; 'the day before the vote' is anchored
     on an event (TIMEX3 anchorTimeID left open), not on that date."""
-    return not (_key(m.group("p")).endswith(("before", "after")) and _NOUN_PHRASE_START.match(text, m.end()))
+    return not (_key(m.group("p")).endswith(("before", "after")) and _COMPLEMENT_START.match(text, m.end()))
 
 
 @lru_cache(maxsize=1)
@@ -1049,7 +1052,7 @@ def rules() -> tuple[_Rule, ...]:
         rule("same-day", rf"\b(?P<p>{_alt(v['same_day_phrases'])})\b", _same_day, _same_day_ok),
         rule(
             "appositive-unit",
-            rf"\bthe\s+(?P<u>day|week|month|year)(?=\s+(?:before|after)(?:{_NOUN_PHRASE_START.pattern}))",
+            rf"\bthe\s+(?P<u>day|week|month|year)(?=\s+(?:before|after)(?:{_COMPLEMENT_START.pattern}))",
             _appositive_unit,
         ),
         rule(
