@@ -188,3 +188,7 @@ def test_a_count_before_or_after_any_complement_is_anchored_on_it_not_a_date():
         "Two days after": "1998-03-04",
     }
     assert values("Polls closed on March 2. A day after, the count ended.")["A day after"] == "1998-03-03"
+
+
+def test_a_quoted_time_expression_in_lower_case_is_speech_not_a_title():
+    assert values('"This week," the envoy said, "is decisive."') == {"This week": "1998-W11"}

@@ -1097,8 +1097,8 @@ def _in_a_name(m: re.Match[str], text: str) -> bool:
     capitalised within a sentence written in lower case ("This is VOA Today.") or as the title
     in quotation marks ('ABC's "This Week," said'). A sentence's first word, quoted speech
     ('"Today we won"') and a headline in title case ("Bush Meets Gorbachev Today") stay dates."""
-    first = m.group(0).split()[0]
-    if not first[:1].isupper() or _key(first) not in vocab()["capitalised_in_names"]:
+    words = m.group(0).split()
+    if _key(words[0]) not in vocab()["capitalised_in_names"] or not all(w[:1].isupper() for w in words):
         return False
     before = text[max(0, m.start() - 200) : m.start()].rstrip()
     if before.endswith(_OPENING_QUOTES):
