@@ -62,3 +62,14 @@ def test_heideltime_dates_are_placed_at_their_own_offsets():
     assert bench.timeml_spans_by_cursor(timeml, text)[0] == (4, 8, "1989")
     # an output that is not the text: the cursor placement
     assert bench.timeml_spans(timeml, "Results for 1989 rose on Friday.") == [(12, 16, "1989"), (25, 31, "1989-10-27")]
+
+
+def test_per_fold_pools_the_read_folds_apart_from_the_held_out_one():
+    docs = [doc(f"d{i}", "They met Tuesday.", "1998-03-11", [("Tuesday", "1998-03-10")]) for i in range(5)]
+    folds = [[d] for d in docs]  # one document a fold; fold 5 (the held-out) is docs[4]
+    preds = {d["doc_id"]: [(9, 16, "1998-03-10")] for d in docs[:3]}
+    preds["d4"] = [(9, 16, "1998-03-10")]
+    figures = bench.per_fold(folds, preds)
+    assert figures["read_folds_right"] == 0.75  # d3 (fold 4) has no date; the held-out d4 is not counted
+    assert figures["cv_right"] == 0.8
+    assert figures["folds"][-1]["right"] == 1.0

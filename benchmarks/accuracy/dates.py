@@ -10,7 +10,8 @@ Weeks, quarters and decades are scored the same way, apart. Anchors in the same 
 Fold protocol: the documents are dealt into FOLDS folds (seed FOLD_SEED, below) and every system
 is scored on each fold. The date rules fit no parameter on data, so nothing is chosen on the k-1
 other folds and the cross-validated figure (held-out folds pooled) equals the pooled one; the
-per-fold figures are printed beside HeidelTime's on the same fold.
+per-fold figures are printed beside HeidelTime's on the same fold, and the folds whose errors were
+read (1-4) pooled apart (``read_folds_right``: partly in-sample) from the held-out fold 5.
 
 Through ingest: every document is also written as a JSON Lines record (empty title, the dct as
 published date) and as a plain-text dump (a "Published:" line, then the text), read and cleaned by
@@ -224,10 +225,14 @@ def per_fold(folds: list[list[dict[str, Any]]], preds: dict[str, list[tuple[int,
     n = sum(f["n"] for f in figures)
     right = sum(round(f["right"] * f["n"]) for f in figures)  # counts back from 3-decimal shares (n < 1000)
     found = sum(round(f["found"] * f["n"]) for f in figures)
+    read = [f for i, f in enumerate(figures) if i + 1 != HELD_OUT_FOLD]
+    n_read = sum(f["n"] for f in read)
     return {
         "folds": figures,
         "cv_found": round(found / n, 3) if n else 0.0,
         "cv_right": round(right / n, 3) if n else 0.0,
+        # the folds whose errors were read, pooled (partly in-sample); the held-out fold is folds[-1]
+        "read_folds_right": round(sum(round(f["right"] * f["n"]) for f in read) / n_read, 3) if n_read else 0.0,
     }
 
 
@@ -484,6 +489,7 @@ def print_folds(figures: dict[str, Any]) -> None:
         label = f"{i + 1}" + (" (held out)" if i + 1 == HELD_OUT_FOLD else "")
         print(f"{label:>4}  " + "  ".join(f"{c['right']:.3f} ({c['found']:.3f})".rjust(16) for c in cells))
     print("  cv  " + "  ".join(f"{figures[k]['cv_right']:.3f} ({figures[k]['cv_found']:.3f})".rjust(16) for k in keys))
+    print("read  " + "  ".join(f"{figures[k].get('read_folds_right', 0.0):.3f}".rjust(16) for k in keys))
 
 
 # --------------------------------------------------------------------------- main
