@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -173,6 +173,17 @@ class KnowledgeBase:
         self.max_len = max(len(k) for k in self.index)
         self.ship_prefixes = tuple(str(w) for w in lists["ship_prefixes"])  # as written: "INS", "MV"
         self.given_names = self._given_names()
+        self._index_openers()
+
+    def _index_openers(self) -> None:
+        """The first words of the names each lookup knows: the linker asks at every word of an article
+        whether a name, a title, an agent or a people starts there, and most words start none."""
+        states = [k for k, ids in self.index.items() if any(i.startswith("state:") for i in ids)]
+        self.name_openers = _first_words(self.index, self.metonym_capitals)
+        self.demonym_openers = _first_words(self.demonyms, states)
+        self.title_openers = _first_words(self.titles)
+        self.agent_openers = _first_words(self.agents)
+        self.people_openers = _first_words(self.peoples)
 
     # ------------------------------------------------------------------ loading
     def _add(self, entry: Entry, aliases: list[str]) -> None:
@@ -373,6 +384,10 @@ class KnowledgeBase:
             if countries:
                 return countries.pop() if len(countries) == 1 else None
         return None
+
+
+def _first_words(*tables: Iterable[tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(k[0] for table in tables for k in table if k)
 
 
 def _plural_demonym(word: str) -> str | None:

@@ -57,9 +57,11 @@ class Doc:
     background: list[bool] = field(default_factory=list)  # per mentioned actor: named in a background clause
     surnames: dict[str, tuple[int, str]] = field(default_factory=dict)  # tagged persons: surname -> (start, name)
     starts: list[int] = field(default_factory=list)  # each token's start, for bisecting
+    norms: list[str] = field(default_factory=list)  # each token's normal form, for the KB's keys
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
+        self.norms = [t.norm for t in self.toks]
 
 
 def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
@@ -247,6 +249,8 @@ def _may_open_name(tok: Tok) -> bool:
 def kb_match(doc: Doc, i: int) -> tuple[int, Entry] | None:
     """Longest KB alias starting at token i, written as a name is written."""
     toks = doc.toks
+    if i >= len(toks) or doc.norms[i] not in doc.kb.name_openers and doc.norms[i] not in doc.seen:
+        return None  # no alias starts with this word
     # a span is a name only if each of its words is capitalised or a function word (_cap_ok): no
     # longer span than that run starting at i is worth a lookup
     run = 0
@@ -255,7 +259,7 @@ def kb_match(doc: Doc, i: int) -> tuple[int, Entry] | None:
             break
         run += 1
     for n in range(run, 0, -1):
-        k = tuple(t.norm for t in toks[i : i + n])
+        k = tuple(doc.norms[i : i + n])
         if k not in doc.kb.index and k not in doc.kb.metonym_capitals and not (n == 1 and k[0] in doc.seen):
             continue
         span = toks[i : i + n]
@@ -298,7 +302,7 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     core = (toks[j].start, toks[j + n - 1].end)
     if entry is None:  # a surname already seen in this article
         return Found(j, j + n, doc.seen[toks[j].norm], "coref", core)
-    k = tuple(t.norm for t in toks[j : j + n])
+    k = tuple(doc.norms[j : j + n])
     person = _tagged_person(doc, j) if n == 1 and entry.kind in {"state", "government"} else None
     if person is not None:  # "Jerry Jordan ... Jordan said": the person, not the state
         return Found(j, j + n, person, "coref", core)
@@ -420,10 +424,10 @@ def _place_possessed(doc: Doc, k: int) -> bool:
 def demonym_at(doc: Doc, i: int) -> tuple[int, str] | None:
     """A demonym or country name at token i ('Russian', 'US', 'Israel's')."""
     toks = doc.toks
-    if not _may_open_name(toks[i]) or _pro_anti(doc, i):
+    if doc.norms[i] not in doc.kb.demonym_openers or not _may_open_name(toks[i]) or _pro_anti(doc, i):
         return None
     for n in (3, 2, 1):
-        k = tuple(t.norm for t in toks[i : i + n])
+        k = tuple(doc.norms[i : i + n])
         if len(k) < n or not _cap_ok(toks[i : i + n]):
             continue
         if n == 1 and k[0] in AMBIGUOUS_SHORT and not toks[i].upper:
@@ -439,8 +443,10 @@ def demonym_at(doc: Doc, i: int) -> tuple[int, str] | None:
 
 def title_at(doc: Doc, i: int, prefixed: bool = False) -> tuple[int, str, str] | None:
     """A title at token i: capitalised, or lower-case after a demonym/body ('U.N. mediator')."""
+    if i >= len(doc.toks) or doc.norms[i] not in doc.kb.title_openers:
+        return None
     for n in (4, 3, 2, 1):
-        k = tuple(t.norm for t in doc.toks[i : i + n])
+        k = tuple(doc.norms[i : i + n])
         if len(k) == n and k in doc.kb.titles and (doc.toks[i].capitalised or prefixed):
             return (n, *doc.kb.titles[k])
     return None
@@ -608,7 +614,7 @@ def demonym_phrase(doc: Doc, i: int) -> list[Found]:
         return []  # "Israel's ..." is the state itself: left to named()
     if len(items) == 1 and j > i:
         for n in (3, 2, 1):
-            if tuple(t.norm for t in toks[k : k + n]) in doc.kb.head_words and items[0][2]:
+            if tuple(doc.norms[k : k + n]) in doc.kb.head_words and items[0][2]:
                 ref = leader_of(doc, items[0][2])
                 if ref:
                     return [Found(i, k + n, ref, "coref", (toks[k].start, toks[k + n - 1].end))]
@@ -661,7 +667,7 @@ def adjective_at(doc: Doc, i: int) -> tuple[int, str | None] | None:
     if dem:
         return dem
     for n in (2, 1):
-        k = tuple(t.norm for t in doc.toks[i : i + n])
+        k = tuple(doc.norms[i : i + n])
         if len(k) == n and k in doc.kb.groups and _cap_ok(doc.toks[i : i + n]):
             return n, None
     return None
@@ -669,10 +675,10 @@ def adjective_at(doc: Doc, i: int) -> tuple[int, str | None] | None:
 
 def people_at(doc: Doc, i: int) -> tuple[int, str | None] | None:
     """A plural people noun: 'Palestinians', 'Bosnian Serbs' (the first word's country), 'Kurds'."""
-    if i >= len(doc.toks) or not _may_open_name(doc.toks[i]):
+    if i >= len(doc.toks) or doc.norms[i] not in doc.kb.people_openers or not _may_open_name(doc.toks[i]):
         return None
     for n in (3, 2, 1):
-        k = tuple(t.norm for t in doc.toks[i : i + n])
+        k = tuple(doc.norms[i : i + n])
         if len(k) == n and k in doc.kb.peoples and _cap_ok(doc.toks[i : i + n]) and _joined(doc, i, i + n):
             if i + n < len(doc.toks) and doc.toks[i + n].norm in POSSESSIVE:
                 return None
@@ -734,8 +740,10 @@ def agent_after(doc: Doc, k: int, modifiers: int = 2) -> tuple[int, str] | None:
             and "-" not in doc.text[toks[at - 2].end : toks[at - 1].start]
         ):
             return None
+        if doc.norms[at] not in doc.kb.agent_openers:
+            continue  # no agent's name starts here
         for n in (3, 2, 1):
-            phrase = tuple(t.norm for t in toks[at : at + n])
+            phrase = tuple(doc.norms[at : at + n])
             if len(phrase) == n and _joined(doc, at, at + n):
                 sector = agent_sector(doc, phrase)
                 if sector:
@@ -779,7 +787,7 @@ def _skip_place_modifiers(doc: Doc, i: int) -> int:
 def country_at(doc: Doc, i: int) -> str | None:
     """A country name or a capital at token i ('Zimbabwe', 'Cairo', 'East Timor')."""
     for n in (3, 2, 1):
-        k = tuple(t.norm for t in doc.toks[i : i + n])
+        k = tuple(doc.norms[i : i + n])
         if len(k) < n or not doc.toks[i].capitalised or not _cap_ok(doc.toks[i : i + n]):
             continue
         iso = next((e[6:] for e in doc.kb.index.get(k, []) if e.startswith("state:")), None)
@@ -856,8 +864,10 @@ def leader_of(doc: Doc, iso: str) -> ActorRef | None:
 def agent_in_place(doc: Doc, i: int) -> Found | None:
     """'Authorities in Moscow', 'protesters in Cairo', 'opposition groups in Zimbabwe'."""
     toks = doc.toks
+    if doc.norms[i] not in doc.kb.agent_openers:
+        return None  # no agent's name starts with this word
     for n in (3, 2, 1):
-        phrase = tuple(t.norm for t in toks[i : i + n])
+        phrase = tuple(doc.norms[i : i + n])
         if (
             len(phrase) < n
             or i + n + 1 >= len(toks)
@@ -877,7 +887,7 @@ def agent_in_place(doc: Doc, i: int) -> Found | None:
 
 def _place_len(doc: Doc, i: int) -> int:
     for n in (3, 2, 1):
-        k = tuple(t.norm for t in doc.toks[i : i + n])
+        k = tuple(doc.norms[i : i + n])
         if len(k) == n and (k in doc.kb.capitals or any(e.startswith("state:") for e in doc.kb.index.get(k, []))):
             return n
     return 1
@@ -910,7 +920,7 @@ def possessive_office(doc: Doc, f: Found) -> Found:
                 if skip and (toks[at - 1].capitalised or not _joined(doc, at - 1, at + 1)):
                     break
                 for n in (2, 1):
-                    words = tuple(t.norm for t in toks[at : at + n])
+                    words = tuple(doc.norms[at : at + n])
                     if len(words) == n and words in doc.kb.office_words:
                         entry = doc.kb.sector_entry(f.ref.country, "GOV")
                         return Found(f.start, at + n, ref_of(doc, entry), "coref", f.core, f.ref)

@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 TOKEN_RE = re.compile(r"[’']s\b|[^\W_]+(?:\.[^\W_]+)*\.?", re.UNICODE)
 # Lower-case words allowed inside a capitalised name ("the Kremlin", "Islamic State of Iraq").
 FUNCTION_WORDS = frozenset("the of and for al el bin ibn de da la le van von der du des on in 's".split())
+SHORT_TEXT = 200  # characters: a text up to this long (a name, the words around one) has its words kept
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Tok:
+    """A word with its offsets. Read-only by convention (not frozen: a frozen dataclass costs twice as
+    much to build, and an article's words are built by the hundred thousand); ``capitalised`` is
+    computed once, when the word is made, since the linker asks it of each word again and again."""
+
     norm: str
     start: int
     end: int
     raw: str
+    capitalised: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def capitalised(self) -> bool:
-        return self.raw[:1].isupper() or self.raw[:1].isdigit()
+    def __post_init__(self) -> None:
+        self.capitalised = self.raw[:1].isupper() or self.raw[:1].isdigit()
 
     @property
     def upper(self) -> bool:
@@ -39,18 +43,31 @@ def norm_word(word: str) -> str:
     return word.replace("’", "'").replace(".", "").lower()
 
 
-def _raw_words(text: str) -> Iterator[tuple[str, int]]:
-    for m in TOKEN_RE.finditer(text):
-        yield _without_final_stop(m.group()), m.start()
-
-
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    return [Tok(norm_word(raw), offset + start, offset + start + len(raw), raw) for raw, start in _raw_words(text)]
+    """The words of ``text``, a new list each call (callers may cut it; the words themselves are shared).
+    A short text's words are made once: the non-actor tests read the same few words around an entity
+    again and again (the 40 characters before it, the 30 after)."""
+    if len(text) <= SHORT_TEXT:
+        return list(_short_text_words(text, offset))
+    return _words(text, offset)
+
+
+@lru_cache(maxsize=8192)
+def _short_text_words(text: str, offset: int) -> tuple[Tok, ...]:
+    return tuple(_words(text, offset))
+
+
+def _words(text: str, offset: int) -> list[Tok]:
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        raw, start = _without_final_stop(m.group()), offset + m.start()
+        out.append(Tok(norm_word(raw), start, start + len(raw), raw))
+    return out
 
 
 @lru_cache(maxsize=200_000)
 def key(text: str) -> tuple[str, ...]:
-    """The normal form of a name: its words as ``_raw_words`` cuts them, each through ``norm_word``
+    """The normal form of a name: its words as ``tokenize`` cuts them, each through ``norm_word``
     (cached: the KB's loading and the linker ask for the same names again and again)."""
     return tuple(norm_word(_without_final_stop(raw)) for raw in TOKEN_RE.findall(text))
 
