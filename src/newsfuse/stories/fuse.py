@@ -230,7 +230,12 @@ def fusion_keys(mentions: Iterable[EventMention]) -> list[tuple[str, int, int]]:
 
 
 def fusion_reach_days() -> int:
-    return int(load("fusion.yaml")["close_days"])
+    """Days between the ranges of two mentions of one key in different stories that may still fuse:
+    none. ``compatible`` fuses them only when their dates overlap (``_dates_compatible``: two
+    different days never, a day and a month only when the month holds the day), so their gap is 0
+    whatever ``close_days`` allows. A reach of ``close_days`` chained each key's mentions three days
+    at a time: on a million stored it took a 200-article block to 19,411 articles."""
+    return 0
 
 
 def _actors(m: EventMention) -> set[str]:
