@@ -6,8 +6,8 @@ from __future__ import annotations
 import itertools
 
 from newsfuse.model import ActorRef, EventMention
-from newsfuse.stories import fusion_keys, fusion_reach_days
 from newsfuse.stories import fuse as F
+from newsfuse.stories import fusion_keys, fusion_reach_days
 from newsfuse.stories.dates import day_range
 
 PUTIN = ActorRef("Vladimir Putin", "RUS", "GOV", "President", "person:putin")
