@@ -37,6 +37,7 @@ def _has(key: str, text: str) -> bool:
     return bool(rx and rx.search(text))
 
 
+@cache
 def cue(key: str) -> frozenset[str]:
     return frozenset(_phrases(load_abstain().get(key)))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from ..model import AnnotatedArticle, DateMention, Sentence
 from ..text.tree import Tree
@@ -16,8 +17,9 @@ PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over")
 CHAIN_DEPS = ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "attr")
 
 
-def _cfg(key: str) -> set[str]:
-    return {str(x).lower() for x in load_patterns().get(key) or ()}
+@cache
+def _cfg(key: str) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in load_patterns().get(key) or ())
 
 
 def governors(tree: Tree, i: int) -> list[int]:
@@ -168,16 +170,21 @@ def _span(tree: Tree, root: int, text: str) -> str:
 def topics(texts: list[str], free: list[str]) -> tuple[str, ...]:
     """Topic names from the vocabulary matched in ``texts``; ``free`` phrases when none match."""
     blob = " " + re.sub(r"[^\w\s-]", " ", " ".join(texts).lower()) + " "
-    found = []
-    for entry in load_topics():
-        if all(any(_has(blob, alt) for alt in group) for group in entry["all"]):
-            found.append(entry["name"])
+    found = [name for name, groups in _topic_rules() if all(rx.search(blob) for rx in groups)]
     found = [f for f in found if not any(f != g and f in g for g in found)]  # "Gaza" under "Gaza ceasefire"
     return tuple(found) if found else tuple(dict.fromkeys(free))
 
 
-def _has(blob: str, phrase: str) -> bool:
-    return re.search(r"(?<![\w-])" + re.escape(phrase.lower()) + r"(s|es)?(?![\w])", blob) is not None
+@cache
+def _topic_rules() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """Each topic's name and one expression per group: any of its alternatives as a word or phrase, a
+    plural ending allowed."""
+    return tuple((entry["name"], tuple(_group_regex(group) for group in entry["all"])) for entry in load_topics())
+
+
+def _group_regex(alternatives: list[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(alt.lower()) for alt in alternatives)
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(s|es)?(?![\w])")
 
 
 def free_phrases(tree: Tree, anchors: list[int], text: str) -> list[str]:

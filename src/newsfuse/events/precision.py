@@ -7,6 +7,8 @@ wider pattern") are told apart from reports of acts. Cue words live in data/prec
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..model import ActorRef
 from ..text.tree import Tree
 from .ontology import load_patterns, load_precision
@@ -15,6 +17,7 @@ from .ontology import load_patterns, load_precision
 FRAME_DEPS = ("xcomp", "acl", "prep", "pobj", "pcomp", "dobj")
 
 
+@cache
 def cue(key: str) -> frozenset[str]:
     return frozenset(str(x).lower() for x in load_precision().get(key) or ())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import ActorRef, AnnotatedArticle, Token
 from ..text.tree import Tree
@@ -325,6 +326,7 @@ def issued_document(tree: Tree, n: int | None) -> bool:
     return tree.lemma(n) in documents
 
 
+@cache
 def role_cue(key: str) -> frozenset[str]:
     return frozenset(str(x).lower() for x in load_roles().get(key) or ())
 
