@@ -241,7 +241,7 @@ class PostgresStore(SQLStore):
             self._exec(
                 "INSERT INTO annotations (article_id, doc) VALUES (%s, %s)"
                 " ON CONFLICT (article_id) DO UPDATE SET doc = EXCLUDED.doc",
-                (aid, serde.pack(serde.annotations_record(annotated))),
+                (aid, serde.packed_annotations(annotated)),
             )
             self._exec("DELETE FROM quotes WHERE article_id = %s", (aid,))
             for q in annotated.quotes:

@@ -245,23 +245,23 @@ class SQLiteStore(SQLStore):
             again = self._exec("SELECT 1 FROM annotations WHERE article_id = ?", (aid,)).fetchone() is not None
             self._exec(
                 "INSERT OR REPLACE INTO annotations (article_id, doc) VALUES (?, ?)",
-                (aid, serde.pack(serde.annotations_record(annotated))),
+                (aid, serde.packed_annotations(annotated)),
             )
             if again:  # its quotes were indexed with them: a scan of every quote (article_id is UNINDEXED)
                 self._exec("DELETE FROM quotes_fts WHERE article_id = ?", (aid,))
-            for q in annotated.quotes:
-                speaker = (q.speaker.name if q.speaker else None) or q.speaker_text or ""
-                self._exec("INSERT INTO quotes_fts (article_id, speaker, body) VALUES (?,?,?)", (aid, speaker, q.text))
+            rows = [
+                (aid, (q.speaker.name if q.speaker else None) or q.speaker_text or "", q.text) for q in annotated.quotes
+            ]
+            self._many("INSERT INTO quotes_fts (article_id, speaker, body) VALUES (?,?,?)", rows)
 
     # ------------------------------------------------------------------ mentions
     def save_mentions(self, article_id: str, mentions: Iterable[EventMention]) -> None:
         with self.transaction():
             self._exec("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-            for seq, m in enumerate(mentions):
-                self._exec(
-                    "INSERT OR REPLACE INTO mentions (id, article_id, seq, type, doc) VALUES (?,?,?,?,?)",
-                    (m.id, article_id, seq, m.type, serde.dumps(m)),
-                )
+            self._many(
+                "INSERT OR REPLACE INTO mentions (id, article_id, seq, type, doc) VALUES (?,?,?,?,?)",
+                [(m.id, article_id, seq, m.type, serde.dumps(m)) for seq, m in enumerate(mentions)],
+            )
 
     # ------------------------------------------------------------------ stories, events
     def replace_events(self, events: Iterable[Event]) -> None:
