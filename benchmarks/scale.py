@@ -203,13 +203,14 @@ def synthetic_mentions(n_articles: int, rng: random.Random, start: int = 0) -> l
     return out
 
 
-def part_fusion(sizes: list[int], added: int = 200, full_max: int = 200_000, exact_events: bool = False) -> dict:
+def part_fusion(sizes: list[int], added: int = 200, full_max: int = 100_000, exact_events: bool = False) -> dict:
     """Time to fuse `added` new articles' mentions into a SQLite store of N articles' mentions: the
     incremental fusion of an ingest (re-fuse the block the new articles touch, replace its events),
     beside the full re-fusion it replaced (read every stored mention and article, fuse, replace all
     events), both on the same store; the full re-fusion only up to ``full_max`` stored articles (it
-    takes minutes there and grows faster than the store). The store is filled with synthetic articles,
-    one mention each, five articles a story (``synthetic_mentions``), by ``fill_fusion_store``; its
+    takes minutes there and grows faster than the store). One store grows through the sizes (the
+    articles added at one size stay for the next), filled with synthetic articles, one mention each,
+    five articles a story (``synthetic_mentions``), by ``grow_fusion_store``; its
     stored events are stand-ins except in the block the added articles reach, which is fused exactly
     before the timing (with ``exact_events``, every stored event is fused: the fill the stand-ins
     replace, to compare on a small size). The decoded mentions, articles and events that the process
@@ -224,13 +225,17 @@ def part_fusion(sizes: list[int], added: int = 200, full_max: int = 200_000, exa
         + (" (here: every stored event fused)" if exact_events else "")
     )
     with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
-            path = str(Path(tmp) / f"fusion{size}.db")
+        path = str(Path(tmp) / "fusion.db")
+        store = fill_fusion_store(path, 0, rng)
+        store.set_state(FUSION_INDEXED, b"1")
+        stored = 0
+        for size in sorted(sizes):
+            if size < stored:
+                raise SystemExit(f"--fusion-sizes: {size} is less than {added} above the size before it")
             t0 = time.perf_counter()
-            store = fill_fusion_store(path, size, rng)
+            grow_fusion_store(store, stored, size, rng)
             if exact_events:
                 store.replace_events(fuse_stored(store.mentions(), store.articles()))
-            store.set_state(FUSION_INDEXED, b"1")
             fill = time.perf_counter() - t0
             new = synthetic_mentions(added, rng, start=size)
             with store.transaction():
@@ -239,20 +244,22 @@ def part_fusion(sizes: list[int], added: int = 200, full_max: int = 200_000, exa
                 add_fusion_pending(store, {m.article_id for m in new}, {story_of_synthetic(m) for m in new}, set())
             block = fuse_stored_block(store, {m.article_id for m in new}, exact_events)
             forget_decoded()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             fuse_pending(store)
-            incremental = time.perf_counter() - t0
+            incremental, cpu = time.perf_counter() - t0, time.process_time() - c0
             row = {
                 "fill_seconds": round(fill, 1),
                 "block_articles": block,
                 "incremental_seconds": round(incremental, 3),
+                "incremental_cpu_seconds": round(cpu, 3),
                 "incremental_ms_per_added_article": round(incremental / added * 1000, 3),
             }
             row.update(full_refusion(store, added) if size <= full_max else {"full_refusion_seconds": "not run"})
-            store.close()
-            remove_store(path)
+            stored = size + added
             out["sizes"][size] = row
             print(f"fusion {size}: {json.dumps(row)}", flush=True)
+        store.close()
+        remove_store(path)
     return out
 
 
@@ -306,24 +313,37 @@ def story_of_synthetic(m: EventMention) -> str:
     return f"s{int(m.article_id[1:]) // 5}"
 
 
+FILL_CACHE_KIB = 1 << 20  # 1 GiB of SQLite page cache while filling a store in bulk
+
+
 def fill_fusion_store(path: str, size: int, rng: random.Random, chunk: int = 50_000):
-    """A store of ``size`` synthetic articles (``synthetic_mentions``, drawn from ``rng`` in order),
+    """A store of ``size`` synthetic articles (``synthetic_mentions``, drawn from ``rng`` in order);
+    see ``grow_fusion_store``."""
+    from newsfuse.store import open_store
+
+    store = open_store(path)
+    grow_fusion_store(store, 0, size, rng, chunk)
+    return store
+
+
+def grow_fusion_store(store, start: int, stop: int, rng: random.Random, chunk: int = 50_000) -> None:
+    """Add synthetic articles ``start`` to ``stop`` (their mentions drawn from ``rng`` in order),
     written a chunk per transaction with executemany. SQL written here, not the store API's one call
     per article (about 1 ms an article: 17 minutes for 1M): the rows of the articles,
     article_sources, articles_fts, mentions and fusion_keys tables are those ``add_synthetic``
     writes through the store API, built with the store's own encoders (checked table by table in
     tests/test_scale_fill.py). Each mention gets a stand-in event (``standin_events``), written
     through the store's ``replace_events_of``, so that the event tables are as big as a fused store's
-    (a full fusion of 1M articles would take most of an hour)."""
-    from newsfuse.store import open_store
-
-    store = open_store(path)
-    for start in range(0, size, chunk):
-        mentions = synthetic_mentions(min(chunk, size - start), rng, start=start)
+    (a full fusion of 1M articles would take most of an hour). The fill has a page cache of
+    ``FILL_CACHE_KIB``; the store's own is back when it returns."""
+    own_cache = store._count("PRAGMA cache_size")
+    store._exec(f"PRAGMA cache_size = -{FILL_CACHE_KIB}")
+    for first in range(start, stop, chunk):
+        mentions = synthetic_mentions(min(chunk, stop - first), rng, start=first)
         with store.transaction():
             write_synthetic_rows(store, mentions)
             store.replace_events_of([m.id for m in mentions], standin_events(mentions))
-    return store
+    store._exec(f"PRAGMA cache_size = {own_cache}")
 
 
 def write_synthetic_rows(store, mentions: list[EventMention]) -> None:
@@ -423,7 +443,7 @@ def main() -> None:
     parser.add_argument("--n-store", type=int, default=5000)
     parser.add_argument("--n-events", type=int, default=1_000_000)
     parser.add_argument("--fusion-sizes", default="10000,100000,200000,1000000")
-    parser.add_argument("--full-max", type=int, default=200_000, help="full re-fusion only up to this size")
+    parser.add_argument("--full-max", type=int, default=100_000, help="full re-fusion only up to this size")
     parser.add_argument("--exact-events", action="store_true", help="fuse every stored event (small sizes)")
     parser.add_argument("--pg", default=os.environ.get("NEWSFUSE_TEST_PG"))
     parser.add_argument("--json", action="store_true")

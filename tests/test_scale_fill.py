@@ -40,6 +40,7 @@ def test_bulk_fill_writes_the_rows_of_the_api_fill(tmp_path):
         assert len(expected) >= 700, table
         assert rows(bulk, sql) == expected, table
     assert bulk._count("SELECT COUNT(*) FROM event_mentions") == 700  # one stand-in event per mention
+    assert bulk._count("PRAGMA cache_size") == api._count("PRAGMA cache_size")  # the fill's cache is gone
     bulk.close()
     api.close()
 
