@@ -116,7 +116,10 @@ RUNS: dict[str, tuple[str, list[str], str]] = {
         [sys.executable, "benchmarks/scale.py", "--parts", "fusion"],
         "Fusing 200 new articles' event mentions into SQLite stores of N synthetic articles (one mention "
         "each, five articles a story, 60 actors, 8 types, one year): the incremental fusion of an "
-        "ingest against a full re-fusion of the same store.",
+        "ingest against a full re-fusion of the same store (up to 100,000 stored; above, 'not run'). "
+        "One store grows through the sizes, filled in bulk with one stand-in event per mention; the "
+        "block the added articles reach (its size is given) is fused exactly before the timing, and "
+        "read cold; CPU seconds beside wall seconds (the machine is shared).",
     ),
 }
 
@@ -181,11 +184,12 @@ def targets(name: str, r: dict[str, Any]) -> list[str]:
             return ["fusion of 200 added articles: not measured"]
         big = max(sizes, key=int)
         seconds = _num(sizes[big], "incremental_seconds")
-        return [
-            f"incremental fusion of 200 added articles into {int(big):,} stored: {seconds} s "
-            + ("(under 2 s" if seconds is not None and seconds < 2 else "(**over 2 s**")
-            + "); the target is at 1,000,000 stored, not measured: **not met** until it is"
-        ]
+        line = f"incremental fusion of 200 added articles into {int(big):,} stored: {seconds} s " + (
+            "(under 2 s" if seconds is not None and seconds < 2 else "(**over 2 s**"
+        )
+        if int(big) >= 1_000_000:
+            return [line + ") — " + ("met" if seconds is not None and seconds < 2 else "**not met**")]
+        return [line + "); the target is at 1,000,000 stored, not measured: **not met** until it is"]
     if name == "watch":
         w = r.get("watch") or {}
         return [
