@@ -136,3 +136,17 @@ def test_a_guessed_date_a_day_off_does_not_outrank_the_printed_one() -> None:
     meta = {"title": HEADLINE, "published": "2025-03-04"}
     set_page_date(meta, parse_html(page("By Lena Ward · March 5, 2025", head=head)), None)
     assert meta["published"] == "2025-03-04"
+
+
+def test_a_time_element_marked_as_a_revision_in_markup_is_one() -> None:
+    # WordPress prints the modified date first with class="updated": its text is a bare date
+    both = (
+        '<time class="updated" datetime="2025-04-02T10:00:00+00:00">April 2, 2025</time> '
+        '<time class="entry-date published" datetime="2025-03-05T09:00:00+00:00">March 5, 2025</time>'
+    )
+    assert published(page(both)) == "2025-03-05"
+    # schema.org's dateModified property on the element says the same; the declared date stands
+    modified = '<time itemprop="dateModified" datetime="2025-04-02">April 2, 2025</time>'
+    assert published(page(modified)) == "2019-01-01"
+    # the same element without the markup is the printed date
+    assert published(page('<time datetime="2025-04-02">April 2, 2025</time>')) == "2025-04-02"

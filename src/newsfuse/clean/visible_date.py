@@ -46,6 +46,8 @@ class ShownDate:
 def _settings() -> dict[str, Any]:
     cfg = dict(load_yaml(DATA.read_text(encoding="utf-8"))["visible_date"])
     words = "|".join(re.escape(str(w)) for w in sorted(cfg["revision_labels"], key=len, reverse=True))
+    cfg["revision_itemprops"] = {str(w).lower() for w in cfg["revision_itemprops"]}
+    cfg["revision_class_words"] = {str(w).lower() for w in cfg["revision_class_words"]}
     cfg["revision"] = re.compile(rf"\b(?:{words})\b\W*(?:on|at|in)?\W*$", re.IGNORECASE)
     return cfg
 
@@ -99,6 +101,7 @@ def _dates_around(tree: etree._Element, anchor: etree._Element, after: int) -> t
     length = 0
     start: int | None = None
     end = 0
+    marked = (0, "")  # (end offset, label) of a <time> element whose markup labels it
     for kind, value in _visible_stream(tree, anchor):
         if kind == "anchor":
             start = length
@@ -106,12 +109,14 @@ def _dates_around(tree: etree._Element, anchor: etree._Element, after: int) -> t
         if kind == "anchor_end":
             end = length
             continue
-        if kind == "time":  # value: "ISO|the element's own text" (a label may sit inside it)
-            iso, own = value.split("|", 1)
-            dates.append(ShownDate(iso, length, _tail("".join(text[-8:]) + " " + _label_inside(own))))
+        if kind == "time":  # value: "ISO|markup label|the element's own text" (a label may sit inside it)
+            iso, markup, own = value.split("|", 2)
+            dates.append(ShownDate(iso, length, _tail("".join(text[-8:]) + " " + markup + _label_inside(own))))
+            marked = (length + len(_WS.sub(" ", own)), markup) if markup else marked
             continue
         chunk = _WS.sub(" ", value)
-        dates += _dates_in(chunk, length, "".join(text[-8:]))
+        label = marked[1] if length < marked[0] else ""  # the element's text carries its markup's label
+        dates += _dates_in(chunk, length, "".join(text[-8:]) + " " + label)
         text.append(chunk)
         length += len(chunk)
         if start is not None and length > start + after:
@@ -134,7 +139,7 @@ def _dates_in(chunk: str, offset: int, before: str) -> list[ShownDate]:
 
 
 def _visible_stream(tree: etree._Element, anchor: etree._Element) -> Iterator[tuple[str, str]]:
-    """("text", str), ("time", "ISO|own text"), ("anchor", "") and ("anchor_end", "") in document order.
+    """("text", str), ("time", "ISO|markup label|own text"), ("anchor", "") and ("anchor_end", "") in document order.
 
     Hidden elements (scripts, styles, the <head>) give only their tails. The tree is one parsed
     with comments removed (``html._parse``): a comment's tail would be missed.
@@ -151,9 +156,20 @@ def _visible_stream(tree: etree._Element, anchor: etree._Element) -> Iterator[tu
             if el is anchor:
                 yield "anchor", ""
             if el.tag == "time" and _iso_attr(el.get("datetime")):
-                yield "time", f"{_iso_attr(el.get('datetime'))}|{el.text_content()[:200]}"
+                yield "time", f"{_iso_attr(el.get('datetime'))}|{markup_label(el)}|{el.text_content()[:200]}"
             if el.text:
                 yield "text", el.text
+
+
+def markup_label(el: etree._Element) -> str:
+    """The label "Updated " when the element's markup says it holds a revision date (schema.org
+    ``itemprop="dateModified"``, a class named for a revision: ``class="updated"``,
+    ``"date-modified"``), else "": the page's own semantics label a date its text leaves bare."""
+    cfg = _settings()
+    if (el.get("itemprop") or "").strip().lower() in cfg["revision_itemprops"]:
+        return "Updated "
+    classes = {c for c in re.split(r"[\s_-]+", (el.get("class") or "").lower()) if c}
+    return "Updated " if classes & cfg["revision_class_words"] else ""
 
 
 def _iso_attr(value: str | None) -> str | None:
