@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..text.tree import Tree
@@ -27,6 +27,7 @@ PARTICLE_DEPS = ("prt", "prep", "advmod", "agent")
 IRREGULAR_PLURALS = {"men": "man", "women": "woman", "people": "person", "children": "child"}
 
 
+@lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """A word's matching key: lower case, a regular English plural made singular ("attacks",
     "supplies", "taxes"). Applied alike to the dictionary's words and to the sentence's."""
@@ -110,7 +111,9 @@ class Lexicon:
     blocks: tuple[tuple[Outcome, ...], ...]
     verbs: dict[str, tuple[Entry, ...]]
     index: tuple[BlockIndex, ...]  # per block
-    vetoing: frozenset[str]  # verbs with a pattern that codes no event ("[---]")
+    # verbs with a pattern that codes no event ("[---]") -> the cue words of those patterns, of which one
+    # must be in the sentence for such a pattern to fit (None: one of them has no cue words)
+    vetoing: dict[str, frozenset[str] | None]
 
 
 def _spec(raw: dict[str, Any]) -> Spec:
@@ -195,16 +198,32 @@ def load_lexicon() -> Lexicon:
         )
         for lemma, entries in raw["verbs"].items()
     }
-    vetoing = frozenset(
-        lemma for lemma, entries in verbs.items() if any(p.code is None for e in entries for p in blocks[e.block])
-    )
     index = tuple(_block_index(b, read) for b in blocks)
-    return Lexicon(synsets, blocks, verbs, index, vetoing)
+    return Lexicon(synsets, blocks, verbs, index, _vetoing(verbs, blocks, index))
 
 
-def may_veto(lemma: str) -> bool:
-    """Whether a pattern of the verb's blocks codes no event ("[---]"): only then can the lexicon veto it."""
-    return lemma in load_lexicon().vetoing
+def _vetoing(
+    verbs: dict[str, tuple[Entry, ...]], blocks: tuple[tuple[Outcome, ...], ...], index: tuple[BlockIndex, ...]
+) -> dict[str, frozenset[str] | None]:
+    out: dict[str, frozenset[str] | None] = {}
+    for lemma, entries in verbs.items():
+        cues = [index[e.block].needs[k].cue for e in entries for k, p in enumerate(blocks[e.block]) if p.code is None]
+        if cues:
+            out[lemma] = None if None in cues else frozenset(w for c in cues for w in c or ())
+    return out
+
+
+def may_veto(tree: Tree, v: int) -> bool:
+    """Whether the lexicon may say verb ``v`` codes no event: one of its patterns codes none ("[---]"), and
+    a word that pattern needs is in the sentence. Where not, ``specific_outcome`` never gives a code of None."""
+    lex = load_lexicon()
+    lemma = tree.lemma(v)
+    if lemma not in lex.vetoing:
+        return False
+    cues = lex.vetoing[lemma]
+    return cues is None or any(
+        word_key(t.lemma.lower()) in cues or word_key(t.text) in cues for t in tree.tokens.values()
+    )
 
 
 # ---------------------------------------------------------------------------------- matching

@@ -71,6 +71,20 @@ def compiled() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
     )
 
 
+@lru_cache(maxsize=1)
+def by_lemma() -> tuple[dict[str, tuple[Pattern, ...]], dict[str, tuple[Pattern, ...]]]:
+    """The verb and the noun patterns listing each lemma, in their order in ``compiled()``."""
+    return _by_lemma(compiled()[0]), _by_lemma(compiled()[1])
+
+
+def _by_lemma(patterns: tuple[Pattern, ...]) -> dict[str, tuple[Pattern, ...]]:
+    found: dict[str, list[Pattern]] = {}
+    for p in patterns:
+        for lemma in p.lemmas:
+            found.setdefault(lemma, []).append(p)
+    return {lemma: tuple(ps) for lemma, ps in found.items()}
+
+
 def is_passive(tree: Tree, v: int) -> bool:
     """A passive verb, also a reduced one with its by-agent ("when asked by the BBC")."""
     if tree.children(v, "nsubjpass", "auxpass", "csubjpass"):
@@ -120,10 +134,7 @@ def has_modal_complement(tree: Tree, v: int, modals: frozenset[str]) -> bool:
 
 
 def match_verb(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> Pattern | None:
-    lemma = tree.lemma(v)
-    for p in compiled()[0]:
-        if lemma not in p.lemmas:
-            continue
+    for p in by_lemma()[0].get(tree.lemma(v), ()):
         if not p.passive and is_passive(tree, v):
             continue
         if p.purpose and not is_purpose(tree, v):
@@ -146,8 +157,7 @@ def match_verb(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> Pattern |
 
 
 def match_noun(tree: Tree, n: int) -> Pattern | None:
-    lemma = tree.lemma(n)
-    for p in compiled()[1]:
-        if lemma in p.lemmas and has_modifier(tree, n, p.modifiers):
+    for p in by_lemma()[1].get(tree.lemma(n), ()):
+        if has_modifier(tree, n, p.modifiers):
             return p
     return None

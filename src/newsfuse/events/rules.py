@@ -156,7 +156,7 @@ class RuleExtractor:
         if lexicon_first and tree.tokens[v].pos == "VERB" and best_outcome(tree, v) is not None:
             return cameo_pattern(tree, v)
         hand = match_verb(tree, v, roles.is_actor)
-        if self.cameo == "veto" and not may_veto(tree.lemma(v)):
+        if self.cameo == "veto" and not may_veto(tree, v):
             return hand  # none of the verb's patterns codes no event: the lexicon has nothing to veto
         if self.cameo in ("override", "veto") and tree.tokens[v].pos == "VERB" and not (hand and hand.objects):
             # a hand pattern on the lemma alone cannot tell the verb's senses apart ("struck a village",
