@@ -18,8 +18,10 @@ import re
 import signal
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from types import FrameType
@@ -54,6 +56,7 @@ from .stories import (
     may_run_beside,
     story_item,
 )
+from .workers import AnalysisWorkers
 
 BATCH_SIZE = 16
 DOC_TIME_LIMIT = 60.0  # seconds of analysis one document may take (None or 0: no limit)
@@ -412,13 +415,22 @@ class IngestSession:
     it is about to write) and reloads when another writer came between; it never saves a stale
     clusterer over another writer's."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, workers: int = 1) -> None:
         self.store = store
         self.generation: int | None = None  # the store's generation the loaded state matches
         self._deduper: Deduper | None = None
         self._clusterer: StoryClusterer | None = None
         self.pending: list[tuple[Article, bytes]] = []  # admitted, not stored yet
         self.loads = {"deduper": 0, "clusterer": 0}  # how often each was (re)loaded from the store
+        self.workers = workers  # analysis processes beside this one (1: analyse here)
+        self._pool: AnalysisWorkers | None = None
+        self._in_flight: deque[_SentBatch] = deque()  # batches being analysed by the workers, in order
+
+    def close(self) -> None:
+        """End the analysis workers, if any were started."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
     # ------------------------------------------------------------------ state
 
@@ -481,6 +493,7 @@ class IngestSession:
                 paths, summary, analyse_articles, batch_size, progress, stdin, on_error, time_limit, per_input
             )
         except BaseException:
+            self._abandon_in_flight()
             self.pending.clear()
             self.invalidate()
             raise
@@ -516,8 +529,8 @@ class IngestSession:
             record_failure(store, lost, InputError(article.source_path, cause), article.input_sha256, on_error)
             count(owner.get(article.id), lost)
 
-        def flush() -> None:
-            self._flush(summary, analyse_articles, time_limit, late, ctl.abortable, batch_size)
+        def flush(final: bool = False) -> None:
+            self._flush(summary, analyse_articles, time_limit, late, ctl.abortable, batch_size, final)
 
         with _graceful_interrupt() as ctl:
             try:
@@ -543,8 +556,9 @@ class IngestSession:
                         progress(summary.inputs, item.path)
                     if ctl.stop.is_set():
                         break  # the batch in hand is stored below; the next run goes on from there
-                flush()
+                flush(final=True)
             except IngestInterrupted:
+                self._abandon_in_flight()
                 _drop(self.pending, summary)
                 self.invalidate()
                 print_error(
@@ -566,10 +580,21 @@ class IngestSession:
         late: Callable[[Article], None],
         guard: Callable[[], AbstractContextManager[None]],
         batch_size: int = BATCH_SIZE,
+        final: bool = True,
     ) -> None:
         """Analyse and store the articles in hand, ``batch_size`` at a time (one file of many records,
         a feed or a WARC, is many batches: each is analysed together within the time limit and
-        stored in its own transaction)."""
+        stored in its own transaction).
+
+        With workers, an input that gives more than one batch starts them: batches go to them as they
+        fill, and are stored in their order as they come back (a final flush waits for all)."""
+        if analyse_articles and self.workers > 1 and self._pool is None and not final:
+            self._pool = AnalysisWorkers(self.workers, start_analysis_worker)
+        if analyse_articles and self._pool is not None:
+            self._flush_to_workers(summary, time_limit, late, guard, batch_size, final)
+            return
+        while self._in_flight:  # sent before the workers stopped
+            self._store_oldest(summary, time_limit, late, guard)
         while self.pending:
             chunk = self.pending[:batch_size]
             batch, analyses, given_up = analyse_batch(chunk, analyse_articles, time_limit, guard)
@@ -579,6 +604,95 @@ class IngestSession:
             summary.new_ids.extend(a.id for a, _ in batch)
             done = {id(x) for x in chunk}
             self.pending[:] = [x for x in self.pending if id(x) not in done]
+
+    def _flush_to_workers(
+        self,
+        summary: IngestSummary,
+        time_limit: float | None,
+        late: Callable[[Article], None],
+        guard: Callable[[], AbstractContextManager[None]],
+        batch_size: int,
+        final: bool,
+    ) -> None:
+        """Send the full batches in hand (and at the end what is left) to the workers, embedding each
+        here meanwhile; store the oldest batch whenever more than one per worker is out."""
+        sent = {id(x) for batch in self._in_flight for x in batch.chunk}
+        unsent = [x for x in self.pending if id(x) not in sent]
+        while len(unsent) >= batch_size or (final and unsent):
+            chunk, unsent = unsent[:batch_size], unsent[batch_size:]
+            with guard():  # Ctrl-C drops the embedding in hand too
+                self._in_flight.append(self._send(chunk, time_limit))
+            while len(self._in_flight) > self.workers:
+                self._store_oldest(summary, time_limit, late, guard)
+        while final and self._in_flight:
+            self._store_oldest(summary, time_limit, late, guard)
+
+    def _send(self, chunk: list[tuple[Article, bytes]], time_limit: float | None) -> _SentBatch:
+        originals = [a for a, _ in chunk if a.duplicate_of is None]
+        if not originals:
+            return _SentBatch(chunk, originals, None, {})
+        future = None
+        if self._pool is not None:
+            try:
+                future = self._pool.submit(analyse_within, originals, time_limit, False)
+            except BrokenProcessPool:
+                self._give_up_workers()
+        vectors = dict(zip([a.id for a in originals], article_vectors(originals)))
+        return _SentBatch(chunk, originals, future, vectors)
+
+    def _store_oldest(
+        self,
+        summary: IngestSummary,
+        time_limit: float | None,
+        late: Callable[[Article], None],
+        guard: Callable[[], AbstractContextManager[None]],
+    ) -> None:
+        """Wait for the oldest batch out and store it as ``_flush`` stores a batch analysed here."""
+        sent = self._in_flight[0]
+        analyses, given_up = self._analysed(sent, time_limit, guard)
+        analyses = [dataclasses.replace(x, embedding=sent.vectors.get(x.annotated.article.id)) for x in analyses]
+        late_ids = {a.id for a in given_up}
+        kept = [(a, sig) for a, sig in sent.chunk if a.id not in late_ids and a.duplicate_of not in late_ids]
+        for article in given_up:
+            late(article)
+        self.store_analysed(kept, analyses)
+        summary.new_ids.extend(a.id for a, _ in kept)
+        self._in_flight.popleft()
+        done = {id(x) for x in sent.chunk}
+        self.pending[:] = [x for x in self.pending if id(x) not in done]
+
+    def _analysed(
+        self, sent: _SentBatch, time_limit: float | None, guard: Callable[[], AbstractContextManager[None]]
+    ) -> tuple[list[Analysis], list[Article]]:
+        """A sent batch's analyses; if its worker died (killed, out of memory), the batch is analysed
+        here and the workers are given up for the rest of the session."""
+        if not sent.originals:
+            return [], []
+        with guard():
+            if sent.future is not None:
+                try:
+                    return sent.future.result()
+                except BrokenProcessPool:
+                    self._give_up_workers()
+            return analyse_within(sent.originals, time_limit, False)
+
+    def _abandon_in_flight(self) -> None:
+        """Ctrl-C or a failure: the batches out are dropped (their articles stay pending for the caller)
+        and the workers, busy with them, are ended."""
+        self._in_flight.clear()
+        self._stop_workers()
+
+    def _stop_workers(self) -> None:
+        if self._pool is not None:
+            self._pool.stop()
+            self._pool = None
+
+    def _give_up_workers(self) -> None:
+        """A worker died (killed, out of memory): this session analyses in its own process from now on."""
+        if self._pool is not None:
+            print_error("warning: an analysis worker stopped; analysing in this process from now on")
+        self._stop_workers()
+        self.workers = 1
 
     # ------------------------------------------------------------------ steps (the Dask runner calls these too)
 
@@ -637,18 +751,35 @@ def ingest_paths(
     fuse: bool = True,
     on_error: Callable[[str], None] | None = None,
     time_limit: float | None = DOC_TIME_LIMIT,
+    workers: int = 1,
 ) -> IngestSummary:
-    """One ingest: a session opened for this call only (see ``IngestSession.ingest``)."""
-    return IngestSession(store).ingest(
-        paths,
-        analyse_articles=analyse_articles,
-        batch_size=batch_size,
-        progress=progress,
-        stdin=stdin,
-        fuse=fuse,
-        on_error=on_error,
-        time_limit=time_limit,
-    )
+    """One ingest: a session opened for this call only (see ``IngestSession.ingest``), with
+    ``workers`` analysis processes when the input gives more than one batch."""
+    session = IngestSession(store, workers=workers)
+    try:
+        return session.ingest(
+            paths,
+            analyse_articles=analyse_articles,
+            batch_size=batch_size,
+            progress=progress,
+            stdin=stdin,
+            fuse=fuse,
+            on_error=on_error,
+            time_limit=time_limit,
+        )
+    finally:
+        session.close()
+
+
+@dataclass
+class _SentBatch:
+    """A batch out to the workers: its entries, the originals they analyse, the future of their
+    (analyses, articles past the time limit), and the originals' embeddings made here."""
+
+    chunk: list[tuple[Article, bytes]]
+    originals: list[Article]
+    future: Future[tuple[list[Analysis], list[Article]]] | None
+    vectors: dict[str, bytes]
 
 
 def _drop(pending: list[tuple[Article, bytes]], summary: IngestSummary) -> None:
@@ -785,18 +916,20 @@ def analyse_batch(
     return kept, analyses, late
 
 
-def analyse_within(articles: Sequence[Article], seconds: float | None) -> tuple[list[Analysis], list[Article]]:
+def analyse_within(
+    articles: Sequence[Article], seconds: float | None, with_embeddings: bool = True
+) -> tuple[list[Analysis], list[Article]]:
     """``analyse`` with a time limit per document: (analyses, articles that ran past it).
 
     The batch is analysed together within the limit; when it runs past it, each article is
     analysed alone within the limit, and those that run past it again are given up.
     """
     if not seconds:
-        return analyse(articles), []
-    prepare_analysis()  # models load outside the limit (and are never cut off half-imported)
+        return analyse(articles, with_embeddings), []
+    prepare_analysis(with_embeddings)  # models load outside the limit (and are never cut off half-imported)
     try:
         with time_limit(seconds):
-            return analyse(articles), []
+            return analyse(articles, with_embeddings), []
     except AnalysisTimeout:
         if len(articles) == 1:
             return [], list(articles)
@@ -805,14 +938,19 @@ def analyse_within(articles: Sequence[Article], seconds: float | None) -> tuple[
     for article in articles:
         try:
             with time_limit(seconds):
-                done.extend(analyse([article]))
+                done.extend(analyse([article], with_embeddings))
         except AnalysisTimeout:
             late.append(article)
     return done, late
 
 
-@functools.lru_cache(maxsize=1)
-def prepare_analysis() -> None:
+def start_analysis_worker() -> None:
+    """A worker process's start: the models of every stage but the encoder (the ingest embeds)."""
+    prepare_analysis(with_embeddings=False)
+
+
+@functools.lru_cache(maxsize=2)
+def prepare_analysis(with_embeddings: bool = True) -> None:
     """Load the models and every stage's rules once, by analysing one short sentence, so that a
     time limit measures the document and never cuts a model or module off half-loaded.
 
@@ -830,7 +968,7 @@ def prepare_analysis() -> None:
         author=None,
         blocks=(Block("paragraph", "The minister met the ambassador in Paris on Monday."),),
     )
-    analyse([warm_up])
+    analyse([warm_up], with_embeddings)
     gc.freeze()
 
 

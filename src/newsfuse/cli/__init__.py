@@ -31,6 +31,7 @@ from ..ingest import iter_paths
 from ..model import InputError
 from ..store import Store
 from ..watch import watch as run_watch
+from ..workers import MAX_AUTO_WORKERS, worker_count
 from .common import DB_HELP, print_json, store_at
 
 # Offline and quiet: models come from installed packages; no hub, no download bars on stderr.
@@ -108,6 +109,14 @@ def main() -> None:
     help="Seconds of analysis one document may take; past it that file is an error and the batch "
     "goes on (0: no limit).",
 )
+@click.option(
+    "--workers",
+    default=0,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Analysis processes beside this one when the input gives more than one batch "
+    f"(0: one per core, at most {MAX_AUTO_WORKERS}; 1: analyse in this process).",
+)
 def ingest(
     paths: tuple[str, ...],
     db: str | None,
@@ -116,6 +125,7 @@ def ingest(
     dask_address: str | None,
     batch_size: int,
     time_limit: float,
+    workers: int,
 ) -> None:
     """Read files, folders, globs or - (stdin); clean, analyse, fuse and store them."""
     with store_at(db) as store:
@@ -124,7 +134,9 @@ def ingest(
                 store, list(paths), dask_address, analyse_articles=not no_analysis, on_error=pipeline.print_error
             )
         else:
-            summary = _ingest_with_progress(store, list(paths), not no_analysis, batch_size, as_json, time_limit)
+            summary = _ingest_with_progress(
+                store, list(paths), not no_analysis, batch_size, as_json, time_limit, worker_count(workers)
+            )
     if as_json:
         print_json(summary.to_dict())
     else:
@@ -144,7 +156,13 @@ def ingest(
 
 
 def _ingest_with_progress(
-    store: Store, paths: list[str], analyse: bool, batch_size: int, quiet: bool, time_limit: float | None = None
+    store: Store,
+    paths: list[str],
+    analyse: bool,
+    batch_size: int,
+    quiet: bool,
+    time_limit: float | None = None,
+    workers: int = 1,
 ) -> pipeline.IngestSummary:
     console = _console()
     columns = [
@@ -174,6 +192,7 @@ def _ingest_with_progress(
             stdin=sys.stdin.buffer,
             on_error=pipeline.print_error,
             time_limit=time_limit or None,
+            workers=workers,
         )
 
 

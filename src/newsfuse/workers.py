@@ -1,0 +1,61 @@
+"""Worker processes for the per-document analysis, beside an ingest that stores what they return.
+
+The parse, actors and events of a batch are pure functions of its articles, and they are most of an
+ingest's time; a process of its own per core runs them in parallel while the ingest embeds, clusters
+and stores the batches before (the interpreter's lock keeps threads from doing that). Workers are
+spawned, not forked: the ingest process may hold native thread pools (the encoder's) that a fork
+would copy half-alive. Each worker loads the models once (``initializer``) and ignores Ctrl-C, which
+the ingest handles: it stops the workers at once (``stop``), dropping the batches in hand.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+MAX_AUTO_WORKERS = 4  # past this, memory (a language model per worker) outgrows what a core adds
+
+
+def worker_count(requested: int) -> int:
+    """``requested`` workers, or for 0 one per core up to MAX_AUTO_WORKERS (1: no worker process)."""
+    if requested > 0:
+        return requested
+    return max(1, min(MAX_AUTO_WORKERS, len(os.sched_getaffinity(0))))
+
+
+class AnalysisWorkers:
+    """A pool of spawned worker processes; ``submit`` runs a module-level function in one of them."""
+
+    def __init__(self, workers: int, initializer: Callable[[], None]) -> None:
+        self.size = workers
+        self._pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(initializer,),
+        )
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        return self._pool.submit(fn, *args)
+
+    def close(self) -> None:
+        """Let the workers finish what they were given and end."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def stop(self) -> None:
+        """End the workers now, whatever they are doing (Ctrl-C, a failure): their results are dropped."""
+        # The executor has no public way to end a busy worker; shutdown alone would wait for it.
+        for process in list((self._pool._processes or {}).values()):
+            process.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(initializer: Callable[[], None]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    initializer()

@@ -1,0 +1,132 @@
+"""Analysis in worker processes: the same store as an ingest that analyses in its own process, a dead
+worker costs nothing stored, and time limits and Ctrl-C hold there too. Real ECB+ articles."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from newsfuse.pipeline import IngestSession, ingest_paths
+from newsfuse.store import open_store
+from newsfuse.workers import worker_count
+
+ECBPLUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
+
+
+def _records(folder: Path, name: str, first: int, n: int) -> Path:
+    """ECB+ dev documents ``first`` .. ``first + n`` as JSON Lines records (text, no title)."""
+    docs = [json.loads(line) for line in ECBPLUS.read_text(encoding="utf-8").splitlines()]
+    dev = [d for d in docs if d["split"] == "dev"][first : first + n]
+    lines = []
+    for doc in dev:
+        text = "\n\n".join(s if isinstance(s, str) else " ".join(s) for s in doc["sentences"])
+        lines.append(json.dumps({"id": doc["doc_id"], "title": "", "text": text}))
+    path = folder / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _tables(db: Path) -> dict[str, list[tuple]]:
+    """Every table's rows, sorted; the inputs' read times and the state rows aside (they differ by run)."""
+    out = {}
+    with sqlite3.connect(db) as con:
+        names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for name in names:
+            if name in ("inputs", "sqlite_sequence"):
+                continue
+            out[name] = sorted(con.execute(f"SELECT * FROM {name}").fetchall(), key=repr)  # noqa: S608
+    return out
+
+
+def test_workers_give_the_same_store_as_analysing_in_this_process(tmp_path):
+    records = _records(tmp_path, "dev.jsonl", 0, 36)  # three batches of 16
+    stores = {}
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        with open_store(str(db)) as store:
+            summary = ingest_paths(store, [str(records)], workers=workers)
+        assert (summary.new, summary.failed) == (36, 0)
+        stores[workers] = _tables(db)
+    assert stores[1]["articles"] and stores[1]["mentions"] and stores[1]["embeddings"]
+    assert stores[2] == stores[1]
+    assert not multiprocessing.active_children()  # the session ended its workers
+
+
+def test_a_dead_worker_loses_nothing_and_the_session_goes_on_in_its_own_process(tmp_path, capsys):
+    first = _records(tmp_path, "a.jsonl", 0, 20)
+    second = _records(tmp_path, "b.jsonl", 20, 20)
+    with open_store(str(tmp_path / "dead.db")) as store:
+        session = IngestSession(store, workers=2)
+        try:
+            assert session.ingest([str(first)]).new == 20
+            workers = multiprocessing.active_children()
+            assert len(workers) == 2  # started by an input of two batches, kept by the session
+            for process in workers:
+                process.kill()
+                process.join()
+            summary = session.ingest([str(second)])
+        finally:
+            session.close()
+        assert (summary.new, summary.failed) == (20, 0)
+        assert len(list(store.articles())) == 40
+        assert session.workers == 1
+    assert "an analysis worker stopped" in capsys.readouterr().err
+
+
+def test_a_time_limit_holds_in_the_workers(tmp_path):
+    records = _records(tmp_path, "dev.jsonl", 0, 18)
+    lines: list[str] = []
+    with open_store(str(tmp_path / "limit.db")) as store:
+        summary = ingest_paths(store, [str(records)], workers=2, time_limit=0.001, on_error=lines.append)
+        stored = list(store.articles())
+    # no document is analysed in a millisecond: each is a one-line error, none is stored
+    assert (summary.new, summary.failed) == (0, 18)
+    assert stored == []
+    assert all(line.endswith("analysis took longer than 0.001 s") for line in lines) and len(lines) == 18
+
+
+def test_ctrl_c_stops_the_workers_at_once_with_the_finished_batches_stored(tmp_path):
+    records = _records(tmp_path, "dev.jsonl", 0, 80)
+    db = tmp_path / "int.db"
+    pressed: list[float] = []
+
+    def press_ctrl_c_after_the_first_batch() -> None:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            try:
+                with sqlite3.connect(db) as con:
+                    if con.execute("SELECT count(*) FROM articles").fetchone()[0]:
+                        break
+            except sqlite3.OperationalError:
+                continue
+        pressed.append(time.monotonic())
+        os.kill(os.getpid(), signal.SIGINT)
+
+    with open_store(str(db)) as store:
+        presser = threading.Thread(target=press_ctrl_c_after_the_first_batch, daemon=True)
+        presser.start()
+        summary = ingest_paths(store, [str(records)], workers=2)
+        stopped = time.monotonic()
+        stored = len(list(store.articles()))
+    presser.join()
+    assert pressed and stopped - pressed[0] < 2
+    assert summary.interrupted and 16 <= summary.new < 80 and stored == summary.new
+    assert not multiprocessing.active_children()
+
+
+@pytest.mark.parametrize(("requested", "expected"), [(1, 1), (3, 3)])
+def test_a_requested_number_of_workers_is_kept(requested, expected):
+    assert worker_count(requested) == expected
+
+
+def test_zero_workers_means_one_per_core_at_most_four():
+    assert worker_count(0) == max(1, min(4, len(os.sched_getaffinity(0))))
