@@ -263,33 +263,42 @@ def tagged_stores(work: Path, sizes: list[int]) -> None:
 
 def doubled_stores(work: Path, sizes: list[int], keep_steps: bool) -> list[int]:
     """work/fill-N.db for each size above TAGGED_FILL_MAX, doubled step by step from the largest store
-    of the chain that exists (made once, then reused); the sizes whose doubling would not fit on the
+    of its chain that exists (made once, then reused); the sizes whose doubling would not fit on the
     disk (with DISK_MARGIN left) are returned, not filled."""
+    wanted = set(sizes)
+    for target in sorted(wanted):
+        steps = doubling_steps(target)
+        have = max(k for k in range(steps + 1) if (work / f"fill-{TAGGED_FILL_MAX << k}.db").exists())
+        for k in range(have + 1, steps + 1):
+            if not double_step(work, k, wanted, keep_steps):
+                return [s for s in sizes if s >= TAGGED_FILL_MAX << k]
+    return []
+
+
+def double_step(work: Path, k: int, wanted: set[int], keep_steps: bool) -> bool:
+    """Double work/fill-(TAGGED_FILL_MAX * 2^(k-1)).db into the next size; the store doubled is deleted
+    when it was only a step (not asked for, not the tagged-copy store). False when the disk is short."""
     from fill_store import double_store
 
-    wanted = set(sizes)
-    chain = [TAGGED_FILL_MAX << k for k in range(1, max(map(doubling_steps, sizes), default=0) + 1)]
-    for i, size in enumerate(chain):
-        path = work / f"fill-{size}.db"
-        if path.exists() or not any(s >= size for s in wanted):
-            continue
-        previous = work / f"fill-{chain[i - 1] if i else TAGGED_FILL_MAX}.db"
-        free = shutil.disk_usage(work).free
-        if free < 2 * previous.stat().st_size + DISK_MARGIN:
-            print(f"fill-{size}: not filled, {free / 2**30:.1f} GiB free for a doubling of {previous.name}", flush=True)
-            return [s for s in sizes if s >= size]
-        tmp = work / f"doubling-{size}.db"
-        tmp.unlink(missing_ok=True)  # a doubling cut short
-        load, start = os.getloadavg()[0], time.perf_counter()
-        print(f"fill-{size}: doubling {previous.name}", flush=True)
-        info = double_store(previous, tmp)
-        tmp.rename(path)
-        how = f"doubled from {previous.name} at the SQL level (fill_store.py, ids suffixed {info['suffix']})"
-        keep_fill_record(path, how, time.perf_counter() - start, load)
-        if i and chain[i - 1] not in wanted and not keep_steps:
-            for leftover in (previous, previous.with_suffix(".json"), Path(f"{previous}-wal"), Path(f"{previous}-shm")):
-                leftover.unlink(missing_ok=True)
-    return []
+    size, before = TAGGED_FILL_MAX << k, TAGGED_FILL_MAX << (k - 1)
+    previous, path = work / f"fill-{before}.db", work / f"fill-{size}.db"
+    free = shutil.disk_usage(work).free
+    if free < 2 * previous.stat().st_size + DISK_MARGIN:
+        print(f"fill-{size}: not filled, {free / 2**30:.1f} GiB free for a doubling of {previous.name}", flush=True)
+        return False
+    tmp = work / f"doubling-{size}.db"
+    tmp.unlink(missing_ok=True)  # a doubling cut short
+    load, start = os.getloadavg()[0], time.perf_counter()
+    print(f"fill-{size}: doubling {previous.name}", flush=True)
+    info = double_store(previous, tmp)
+    assert info["suffix"] == f"-d{k}", f"{previous.name} was not the {TAGGED_FILL_MAX:,} store doubled {k - 1} times"
+    tmp.rename(path)
+    how = f"the {TAGGED_FILL_MAX:,} store doubled {k} times at the SQL level (fill_store.py; ids suffixed -d1..-d{k})"
+    keep_fill_record(path, f"{how}; this step from {previous.name}", time.perf_counter() - start, load)
+    if before != TAGGED_FILL_MAX and before not in wanted and not keep_steps:
+        for leftover in (previous, previous.with_suffix(".json"), Path(f"{previous}-wal"), Path(f"{previous}-shm")):
+            leftover.unlink(missing_ok=True)
+    return True
 
 
 def filled_stores(work: Path, sizes: list[int], keep_steps: bool = False) -> list[int]:
