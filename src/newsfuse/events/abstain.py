@@ -42,6 +42,11 @@ def cue(key: str) -> frozenset[str]:
     return frozenset(_phrases(load_abstain().get(key)))
 
 
+@cache
+def upper_cue(key: str) -> frozenset[str]:
+    return frozenset(x.upper() for x in cue(key))
+
+
 def discarded_sentence(text: str) -> bool:
     """Sport, film, celebrity, weather, disease or accident news: no political event."""
     return _has("sentence", text)
@@ -185,13 +190,13 @@ def vessel_nouns() -> frozenset[str]:
 def not_actor(text: str, start: int, end: int, labels: set[str]) -> bool:
     """A time zone, a vessel, a street, a film, an award or an event name is no actor."""
     name = text[start:end].strip()
-    if name.upper() in {x.upper() for x in cue("not_actor_names")}:
+    if name.upper() in upper_cue("not_actor_names"):
         return True
-    if labels & {x.upper() for x in cue("not_actor_labels")}:
+    if labels & upper_cue("not_actor_labels"):
         return True
     before = text[max(0, start - 8) : start].split()
     first = name.split()[0].upper() if name.split() else ""
-    vessels = {x.upper() for x in cue("vessel_prefixes")}
+    vessels = upper_cue("vessel_prefixes")
     if first in vessels or (before and before[-1].upper() in vessels):
         return True
     last = name.split()[-1].lower().rstrip(".") if name.split() else ""

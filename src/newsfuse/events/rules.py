@@ -156,12 +156,12 @@ class RuleExtractor:
         if lexicon_first and tree.tokens[v].pos == "VERB" and best_outcome(tree, v) is not None:
             return cameo_pattern(tree, v)
         hand = match_verb(tree, v, roles.is_actor)
-        if self.cameo == "veto" and not may_veto(tree, v):
-            return hand  # none of the verb's patterns codes no event: the lexicon has nothing to veto
         if self.cameo in ("override", "veto") and tree.tokens[v].pos == "VERB" and not (hand and hand.objects):
             # a hand pattern on the lemma alone cannot tell the verb's senses apart ("struck a village",
             # "struck down a law"): a lexicon pattern naming the words around it does -- with "veto" only
             # where it says the verb codes no event ("[---]"), with "override" also which event
+            if self.cameo == "veto" and not may_veto(tree, v):
+                return hand  # no pattern of the verb coding no event can fit here: nothing to veto
             specific = specific_outcome(tree, v)
             if specific is not None and (self.cameo == "override" or specific.code is None):
                 return cameo_pattern(tree, v, specific)
