@@ -8,7 +8,6 @@ kept in the article, and ``AnnotatedArticle.analysed_chars`` says where the anal
 
 from __future__ import annotations
 
-import bisect
 import importlib
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -94,47 +93,45 @@ def chunk_offsets(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 
 def _doc_parts(doc, offset: int, tok_base: int, sent_base: int):
-    sentences: list[Sentence] = []
+    sentences = _sentences(doc, offset)
+    starts = [s.start for s in sentences]
     tokens: list[Token] = []
-    entities: list[Entity] = []
-    for sent in doc.sents:
-        text = sent.text.strip()
-        if not text:
-            continue
-        lead = len(sent.text) - len(sent.text.lstrip())
-        start = offset + sent.start_char + lead
-        sentences.append(Sentence(start, start + len(text), text))
-    sent_index = _sentence_index(doc, sentences, offset, sent_base)
-    for tok in doc:
+    sent = 0  # the last sentence starting at or before the token (the first, before any starts)
+    for tok in doc:  # in text order: the sentence only ever moves forward
+        start, text = offset + tok.idx, tok.text
+        while sent + 1 < len(starts) and starts[sent + 1] <= start:
+            sent += 1
         tokens.append(
             Token(
-                i=tok_base + tok.i,
-                start=offset + tok.idx,
-                end=offset + tok.idx + len(tok.text),
-                text=tok.text,
-                lemma=tok.lemma_,
-                pos=tok.pos_,
-                tag=tok.tag_,
-                dep=tok.dep_,
-                head=tok_base + tok.head.i,
-                sent=sent_index(offset + tok.idx),
-                ent_type=tok.ent_type_,
-                ent_iob=tok.ent_iob_ or "O",
+                tok_base + tok.i,
+                start,
+                start + len(text),
+                text,
+                tok.lemma_,
+                tok.pos_,
+                tok.tag_,
+                tok.dep_,
+                tok_base + tok.head.i,
+                sent_base + sent,
+                tok.ent_type_,
+                tok.ent_iob_ or "O",
             )
         )
-    for ent in doc.ents:
-        entities.append(Entity(ent.text, ent.label_, offset + ent.start_char, offset + ent.end_char))
+    entities = [Entity(ent.text, ent.label_, offset + ent.start_char, offset + ent.end_char) for ent in doc.ents]
     return sentences, tokens, entities
 
 
-def _sentence_index(doc, sentences: list[Sentence], offset: int, sent_base: int):
-    starts = [s.start for s in sentences]
-
-    def index(char: int) -> int:
-        pos = bisect.bisect_right(starts, char) - 1
-        return sent_base + max(pos, 0)
-
-    return index
+def _sentences(doc, offset: int) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        raw = sent.text
+        text = raw.strip()
+        if not text:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start = offset + sent.start_char + lead
+        sentences.append(Sentence(start, start + len(text), text))
+    return sentences
 
 
 def _split_sentences_at_newlines(doc):
