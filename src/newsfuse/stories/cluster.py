@@ -128,6 +128,12 @@ def background(name: str | None) -> tuple[int, dict[str, int], dict[str, int]]:
     return n, terms, names
 
 
+def _unkept(member: _Member, name: str, vocabulary: Vocabulary) -> bool:
+    """The member's ``name`` field has no arrays in ``vocabulary`` yet."""
+    kept = member.arrays.get(name)
+    return kept is None or kept[0] is not vocabulary
+
+
 def _place_conflict(a: _Member, b: _Member) -> float:
     """1 when both name places and share none of them; a place named at a finer or coarser grain
     ("los angeles" and "los angeles county", "stockton" and "south stockton") is the same place."""
@@ -394,6 +400,7 @@ class StoryClusterer:
         """``pair_parts`` of every (row, column) member pair, each part an array rows x cols: the
         word cosines and missing names for all pairs at once, the rest pair by pair."""
         w = self.cfg["weights"]
+        self._give_ids(rows + cols)
         plain = np.array([_plain_parts(a, b) for a in rows for b in cols], dtype=np.float64).reshape(
             len(rows), len(cols), len(_PLAIN_PARTS)
         )
@@ -430,15 +437,24 @@ class StoryClusterer:
         counts, prior = (self.df, self.prior_df) if kind == "terms" else (self.name_df, self.prior_name_df)
         vocabulary = self._vocabularies.get(kind)
         if vocabulary is None or vocabulary.counts is not counts:
-            vocabulary = self._vocabularies[kind] = Vocabulary(counts, prior)
+            fetch = counts.fetch if isinstance(counts, _Counts) else None
+            vocabulary = self._vocabularies[kind] = Vocabulary(counts, prior, fetch)
         return vocabulary
+
+    def _give_ids(self, members: list[_Member]) -> None:
+        """Give ids to the words of those members not compared before, reading the counts of the
+        words not read yet in one go per vocabulary (a member read from the source is compared with
+        its recent fellows only, so the others' words are not read)."""
+        for name, kind in _VOCABULARY.items():
+            vocabulary = self._vocabulary(kind)
+            vocabulary.add(w for m in members if _unkept(m, name, vocabulary) for w in getattr(m, name))
 
     def _words(self, member: _Member, name: str) -> tuple[np.ndarray, np.ndarray]:
         """A member's ``name`` field (terms, lead, names, persons: word -> weight; salient: names,
         weight 1) as word ids in its vocabulary and weights, kept on the member."""
         vocabulary = self._vocabulary(_VOCABULARY[name])
         kept = member.arrays.get(name)
-        if kept is None or kept[0] is not vocabulary:
+        if kept is None or kept[0] is not vocabulary:  # not compared before (or with another df)
             words = getattr(member, name)
             weights = list(words.values()) if isinstance(words, dict) else [1.0] * len(words)
             kept = member.arrays[name] = (vocabulary, vocabulary.ids_of(words), np.array(weights, dtype=np.float64))
@@ -795,9 +811,7 @@ class StoryClusterer:
                 self._read_story(_story_from_state(raw["story"]), raw["pos"])
 
     def _read_story(self, story: _Story, pos: int) -> None:
-        if isinstance(self.df, _Counts) and isinstance(self.name_df, _Counts):
-            self.df.fetch(t for m in story.members for t in (*m.terms, *m.lead))
-            self.name_df.fetch(n for m in story.members for n in (*m.names, *m.salient, *m.persons))
+        # the counts of the members' words are read when the members are first compared (``_give_ids``)
         self._stories[story.id] = story
         self._pos[story.id] = pos
         for aid in story.article_ids:

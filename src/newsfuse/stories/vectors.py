@@ -12,7 +12,7 @@ salient names the other side lacks) up to rounding in the last bits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,14 +23,28 @@ class Vocabulary:
     word and, per id, how many articles have it (``counts``, which may fetch a word's count when
     first asked, plus a ``background`` table), kept in step through ``counted``."""
 
-    def __init__(self, counts: Mapping[str, int], background: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        counts: Mapping[str, int],
+        background: Mapping[str, int],
+        fetch: Callable[[Iterable[str]], None] | None = None,
+    ) -> None:
         self.counts, self.background = counts, background
+        self._fetch = fetch  # reads the counts of many words at once (counts read from a store)
         self.ids: dict[str, int] = {}
         self._seen = np.zeros(1024, dtype=np.float64)
 
     def ids_of(self, words: Iterable[str]) -> np.ndarray:
         ids = self.ids
         return np.array([ids[w] if w in ids else self._add(w) for w in words], dtype=np.intp)
+
+    def add(self, words: Iterable[str]) -> None:
+        """Give ids to those of ``words`` that have none, their counts read in one go."""
+        new = list(dict.fromkeys(w for w in words if w not in self.ids))
+        if new and self._fetch is not None:
+            self._fetch(new)
+        for word in new:
+            self._add(word)
 
     def _add(self, word: str) -> int:
         i = self.ids[word] = len(self.ids)
