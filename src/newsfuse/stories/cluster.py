@@ -63,10 +63,17 @@ class _Member:
     persons: dict[str, float] = field(default_factory=dict)  # people's last names
     actor_ids: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()  # its index keys: what a story split off with it is found by
-    # its word vectors as arrays (``StoryClusterer._words``): field -> (vocabulary, word ids, weights)
-    arrays: dict[str, tuple[Vocabulary, np.ndarray, np.ndarray]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    arrays: _Arrays | None = field(default=None, repr=False, compare=False)  # ``StoryClusterer._give_ids``
+
+
+@dataclass
+class _Arrays:
+    """A member's word vectors (terms, lead, names, persons; salient names, weight 1) as word ids in
+    these two vocabularies and weights."""
+
+    terms: Vocabulary
+    names: Vocabulary
+    fields: dict[str, tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass
@@ -128,10 +135,12 @@ def background(name: str | None) -> tuple[int, dict[str, int], dict[str, int]]:
     return n, terms, names
 
 
-def _unkept(member: _Member, name: str, vocabulary: Vocabulary) -> bool:
-    """The member's ``name`` field has no arrays in ``vocabulary`` yet."""
-    kept = member.arrays.get(name)
-    return kept is None or kept[0] is not vocabulary
+def _ids_and_weights(
+    vocabulary: Vocabulary, words: dict[str, float] | tuple[str, ...]
+) -> tuple[np.ndarray, np.ndarray]:
+    """A word vector (word -> weight; or words, each weight 1) as word ids and weights."""
+    weights = list(words.values()) if isinstance(words, dict) else [1.0] * len(words)
+    return vocabulary.ids_of(words), np.array(weights, dtype=np.float64)
 
 
 def _place_conflict(a: _Member, b: _Member) -> float:
@@ -441,28 +450,30 @@ class StoryClusterer:
             vocabulary = self._vocabularies[kind] = Vocabulary(counts, prior, fetch)
         return vocabulary
 
-    def _give_ids(self, members: list[_Member]) -> None:
-        """Give ids to the words of those members not compared before, reading the counts of the
-        words not read yet in one go per vocabulary (a member read from the source is compared with
-        its recent fellows only, so the others' words are not read)."""
-        for name, kind in _VOCABULARY.items():
-            vocabulary = self._vocabulary(kind)
-            vocabulary.add(w for m in members if _unkept(m, name, vocabulary) for w in getattr(m, name))
+    def _give_ids(self, members: list[_Member]) -> list[dict[str, tuple[np.ndarray, np.ndarray]]]:
+        """Each member's word vectors as arrays (field -> word ids, weights), kept on the member:
+        made for the members not compared before, with the counts of their words not read yet read
+        in one go per vocabulary (a member read from the source is compared with its recent fellows
+        only, so the others' words are not read)."""
+        vocabularies = {"terms": self._vocabulary("terms"), "names": self._vocabulary("names")}
+        terms, names = vocabularies["terms"], vocabularies["names"]
+        fresh = [m for m in members if m.arrays is None or m.arrays.terms is not terms or m.arrays.names is not names]
+        for kind, vocabulary in vocabularies.items():
+            vocabulary.add(w for m in fresh for name, k in _VOCABULARY.items() if k == kind for w in getattr(m, name))
+        for m in fresh:
+            fields = {
+                name: _ids_and_weights(vocabularies[kind], getattr(m, name)) for name, kind in _VOCABULARY.items()
+            }
+            m.arrays = _Arrays(terms, names, fields)
+        return [m.arrays.fields for m in members if m.arrays is not None]
 
     def _words(self, member: _Member, name: str) -> tuple[np.ndarray, np.ndarray]:
-        """A member's ``name`` field (terms, lead, names, persons: word -> weight; salient: names,
-        weight 1) as word ids in its vocabulary and weights, kept on the member."""
-        vocabulary = self._vocabulary(_VOCABULARY[name])
-        kept = member.arrays.get(name)
-        if kept is None or kept[0] is not vocabulary:  # not compared before (or with another df)
-            words = getattr(member, name)
-            weights = list(words.values()) if isinstance(words, dict) else [1.0] * len(words)
-            kept = member.arrays[name] = (vocabulary, vocabulary.ids_of(words), np.array(weights, dtype=np.float64))
-        return kept[1], kept[2]
+        """A member's ``name`` field as word ids in its vocabulary and weights."""
+        return self._give_ids([member])[0][name]
 
     def _weighted(self, members: list[_Member], name: str) -> Stack:
         """The members' ``name`` vectors one after another, each weight times its word's idf now."""
-        words = stack([self._words(m, name) for m in members])
+        words = stack([fields[name] for fields in self._give_ids(members)])
         idf = self._vocabulary(_VOCABULARY[name]).idf(words.ids, self.prior_n + self.n_docs)
         return Stack(words.ids, words.weights * idf, words.owner, words.n)
 
@@ -473,8 +484,8 @@ class StoryClusterer:
     def _missing(self, rows: list[_Member], cols: list[_Member]) -> np.ndarray:
         """Idf-weighted share of each side's salient names that the other never mentions (the mean
         of the two sides), rows x cols."""
-        lacking = lacking_shares(self._weighted(rows, "salient"), stack([self._words(m, "names") for m in cols]))
-        lacked = lacking_shares(self._weighted(cols, "salient"), stack([self._words(m, "names") for m in rows]))
+        lacking = lacking_shares(self._weighted(rows, "salient"), stack([f["names"] for f in self._give_ids(cols)]))
+        lacked = lacking_shares(self._weighted(cols, "salient"), stack([f["names"] for f in self._give_ids(rows)]))
         return (lacking + lacked.T) / 2
 
     def _date_penalty(self, a: str | None, b: str | None) -> float:
