@@ -14,7 +14,7 @@ from functools import lru_cache
 from newsfuse.model import Entity
 
 from .kb import KnowledgeBase
-from .text import Tok, key, tokenize
+from .text import Tok, first_word, key, tokenize
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 QUOTE_MARKS = ('"', "“", "``", "‘")
@@ -264,10 +264,20 @@ def _ship_name(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     a ship, or one the article also writes after a ship prefix, is a vessel's."""
     if _word_before(text, e.start) in kb.not_actors["ship_nouns"]:
         return True
-    for prefix in kb.ship_prefixes:
-        if f"{prefix} {e.text}" in text:
-            return True
-    return False
+    return any(text.startswith(e.text, at) for at in _after_ship_prefixes(text, kb.ship_prefixes))
+
+
+@lru_cache(maxsize=64)
+def _after_ship_prefixes(text: str, prefixes: tuple[str, ...]) -> tuple[int, ...]:
+    """Where each ship prefix and a space are followed in the text (a name there is a vessel's): found
+    once per article, not once per entity and prefix."""
+    out = []
+    for prefix in prefixes:
+        at = text.find(f"{prefix} ")
+        while at >= 0:
+            out.append(at + len(prefix) + 1)
+            at = text.find(f"{prefix} ", at + 1)
+    return tuple(out)
 
 
 def _written_lower(e: Entity) -> bool:
@@ -335,8 +345,10 @@ def _place_before_agent(kb: KnowledgeBase, text: str, e: Entity) -> bool:
 
 def _street_pair(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     """'on Junction and Belmont Avenue': a name joined by 'and' to a street is a street."""
+    if first_word(text, e.end, e.end + 60) != "and":
+        return False
     after = tokenize(text[e.end : e.end + 60])
-    if len(after) < 3 or after[0].norm != "and":
+    if len(after) < 3:
         return False
     for n, t in enumerate(after[1:5]):
         if not t.capitalised:
@@ -348,8 +360,7 @@ def _street_pair(kb: KnowledgeBase, text: str, e: Entity) -> bool:
 
 def _cross_street(text: str, e: Entity) -> bool:
     """'a house on Winthrop near Clarita': a name between 'on' and 'near' is a street."""
-    before, after = _word_before(text, e.start), tokenize(text[e.end : e.end + 20])
-    return before == ("on",) and bool(after) and after[0].norm in {"near", "between"}
+    return _word_before(text, e.start) == ("on",) and first_word(text, e.end, e.end + 20) in {"near", "between"}
 
 
 def _home_town(text: str, e: Entity, entities: tuple[Entity, ...]) -> bool:

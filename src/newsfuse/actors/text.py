@@ -52,6 +52,13 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     return _words(text, offset)
 
 
+def first_word(text: str, start: int, end: int) -> str | None:
+    """The normal form of the first word of ``text[start:end]`` (``tokenize(text[start:end])[0].norm``),
+    or None, without cutting the text or making its other words (a word's match never looks before it)."""
+    m = TOKEN_RE.search(text, start, max(start, end))
+    return norm_word(_without_final_stop(m.group())) if m else None
+
+
 @lru_cache(maxsize=8192)
 def _short_text_words(text: str, offset: int) -> tuple[Tok, ...]:
     return tuple(_words(text, offset))
