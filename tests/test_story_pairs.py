@@ -15,7 +15,7 @@ import pytest
 
 from newsfuse.model import InputFile
 from newsfuse.stories import StoryClusterer, story_item
-from newsfuse.stories.cluster import _conflict, _nested
+from newsfuse.stories.cluster import _COSINE_FIELDS, _conflict, _nested
 from newsfuse.stories.embed import DIM
 from newsfuse.stories.items import jaccard
 
@@ -163,9 +163,15 @@ def test_story_scores_and_member_matrices_are_the_plain_ones(clusterer):
 
 
 def test_word_counts_stay_in_step_as_articles_are_counted(clusterer):
-    """The vocabulary's counts of words already compared follow every article counted after."""
+    """The vocabularies' counts of words given ids long ago follow every article counted since."""
     first = _members(clusterer)[0]  # its words were given ids when the second report was added
-    for field, names in (("terms", False), ("names", True)):
-        ids = clusterer._words(first, field)[0]
-        idf = clusterer._vocabulary(field).idf(ids, clusterer.prior_n + clusterer.n_docs)
-        assert idf.tolist() == pytest.approx([_idf(clusterer, w, names) for w in getattr(first, field)], abs=1e-12)
+    [arrays] = clusterer._give_ids([first])
+    articles = clusterer.prior_n + clusterer.n_docs
+    fields = len(_COSINE_FIELDS)
+    for k, (name, kind) in enumerate(_COSINE_FIELDS):
+        ids = arrays.keys[arrays.keys % fields == k] // fields
+        idf = clusterer._vocabulary(kind).idf(ids, articles).tolist()
+        assert idf == pytest.approx([_idf(clusterer, w, kind == "names") for w in getattr(first, name)], abs=1e-12)
+    salient = clusterer._vocabulary("names").idf(arrays.salient, articles).tolist()
+    assert salient == pytest.approx([_idf(clusterer, n, True) for n in first.salient], abs=1e-12)
+    assert first.terms and first.names and first.salient

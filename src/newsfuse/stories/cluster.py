@@ -39,10 +39,13 @@ from ..model import Article, Story
 from .config import DATA, load
 from .embed import DIM
 from .items import StoryItem, jaccard, log_tf_unit
-from .vectors import Stack, Vocabulary, cosines, lacking_shares, stack
+from .vectors import Stack, Vocabulary, field_cosines, lacking_shares, stack
 
-# a member's weighted words -> the vocabulary (and document frequencies) they are weighed by
-_VOCABULARY = {"terms": "terms", "lead": "terms", "names": "names", "persons": "names", "salient": "names"}
+# a member's word vectors compared by idf-weighted cosine, and the vocabulary (document frequencies)
+# each is weighed by; a word of field k has the key (its id in that vocabulary) * 4 + k
+_COSINE_FIELDS = (("terms", "terms"), ("lead", "terms"), ("names", "names"), ("persons", "names"))
+_KINDS = ("terms", "names")
+_FIELD_KIND = np.array([_KINDS.index(kind) for _, kind in _COSINE_FIELDS])
 
 
 @dataclass
@@ -68,12 +71,13 @@ class _Member:
 
 @dataclass
 class _Arrays:
-    """A member's word vectors (terms, lead, names, persons; salient names, weight 1) as word ids in
-    these two vocabularies and weights."""
+    """A member's word vectors as arrays, its words numbered in ``vocabularies`` (terms, names)."""
 
-    terms: Vocabulary
-    names: Vocabulary
-    fields: dict[str, tuple[np.ndarray, np.ndarray]]
+    vocabularies: tuple[Vocabulary, ...]
+    keys: np.ndarray  # the words of its ``_COSINE_FIELDS``, field after field (see there)
+    weights: np.ndarray  # their weights
+    names: np.ndarray  # its names' ids
+    salient: np.ndarray  # its salient names' ids
 
 
 @dataclass
@@ -135,12 +139,22 @@ def background(name: str | None) -> tuple[int, dict[str, int], dict[str, int]]:
     return n, terms, names
 
 
-def _ids_and_weights(
-    vocabulary: Vocabulary, words: dict[str, float] | tuple[str, ...]
-) -> tuple[np.ndarray, np.ndarray]:
-    """A word vector (word -> weight; or words, each weight 1) as word ids and weights."""
-    weights = list(words.values()) if isinstance(words, dict) else [1.0] * len(words)
-    return vocabulary.ids_of(words), np.array(weights, dtype=np.float64)
+def _arrays(member: _Member, vocabularies: tuple[Vocabulary, ...]) -> _Arrays:
+    """The member's word vectors as arrays (its words have ids in ``vocabularies`` already)."""
+    terms, names = vocabularies
+    by_kind = dict(zip(_KINDS, vocabularies))
+    keys = [
+        by_kind[kind].ids_of(getattr(member, name)) * len(_COSINE_FIELDS) + k
+        for k, (name, kind) in enumerate(_COSINE_FIELDS)
+    ]
+    weights = [w for name, _ in _COSINE_FIELDS for w in getattr(member, name).values()]
+    return _Arrays(
+        vocabularies,
+        np.concatenate(keys),
+        np.array(weights, dtype=np.float64),
+        names.ids_of(member.names),
+        names.ids_of(member.salient),
+    )
 
 
 def _place_conflict(a: _Member, b: _Member) -> float:
@@ -409,21 +423,23 @@ class StoryClusterer:
         """``pair_parts`` of every (row, column) member pair, each part an array rows x cols: the
         word cosines and missing names for all pairs at once, the rest pair by pair."""
         w = self.cfg["weights"]
-        self._give_ids(rows + cols)
+        given = self._give_ids(rows + cols)
+        row_arrays, col_arrays = given[: len(rows)], given[len(rows) :]
+        cos = field_cosines(self._weighted(row_arrays), self._weighted(col_arrays), len(_COSINE_FIELDS))
         plain = np.array([_plain_parts(a, b) for a in rows for b in cols], dtype=np.float64).reshape(
             len(rows), len(cols), len(_PLAIN_PARTS)
         )
         numbers, embedding, places, years, dates, figures = (plain[:, :, k] for k in range(len(_PLAIN_PARTS)))
         published = np.array([self._date_penalty(a.published, b.published) for a in rows for b in cols])
         return {
-            "terms": w["terms"] * self._cosines(rows, cols, "terms"),
-            "names": w["names"] * self._cosines(rows, cols, "names"),
+            "terms": w["terms"] * cos[0],
+            "names": w["names"] * cos[2],
             # .get: a clusterer saved before these existed keeps its own weights (none for them)
-            "lead_terms": w.get("lead_terms", 0.0) * self._cosines(rows, cols, "lead"),
-            "persons": w.get("persons", 0.0) * self._cosines(rows, cols, "persons"),
+            "lead_terms": w.get("lead_terms", 0.0) * cos[1],
+            "persons": w.get("persons", 0.0) * cos[3],
             "shared_numbers": w.get("shared_numbers", 0.0) * numbers,  # the same toll
             "embedding": w["embedding"] * embedding,
-            "missing_names": -w["missing_names"] * self._missing(rows, cols),
+            "missing_names": -w["missing_names"] * self._missing(row_arrays, col_arrays),
             "places": -w["places"] * places,
             "years": -w["years"] * years,
             "dates": -w["dates"] * dates,
@@ -450,43 +466,41 @@ class StoryClusterer:
             vocabulary = self._vocabularies[kind] = Vocabulary(counts, prior, fetch)
         return vocabulary
 
-    def _give_ids(self, members: list[_Member]) -> list[dict[str, tuple[np.ndarray, np.ndarray]]]:
-        """Each member's word vectors as arrays (field -> word ids, weights), kept on the member:
-        made for the members not compared before, with the counts of their words not read yet read
-        in one go per vocabulary (a member read from the source is compared with its recent fellows
-        only, so the others' words are not read)."""
-        vocabularies = {"terms": self._vocabulary("terms"), "names": self._vocabulary("names")}
-        terms, names = vocabularies["terms"], vocabularies["names"]
-        fresh = [m for m in members if m.arrays is None or m.arrays.terms is not terms or m.arrays.names is not names]
-        for kind, vocabulary in vocabularies.items():
-            vocabulary.add(w for m in fresh for name, k in _VOCABULARY.items() if k == kind for w in getattr(m, name))
-        for m in fresh:
-            fields = {
-                name: _ids_and_weights(vocabularies[kind], getattr(m, name)) for name, kind in _VOCABULARY.items()
-            }
-            m.arrays = _Arrays(terms, names, fields)
-        return [m.arrays.fields for m in members if m.arrays is not None]
+    def _give_ids(self, members: list[_Member]) -> list[_Arrays]:
+        """Each member's word vectors as arrays, kept on the member: made for the members not compared
+        before, with the counts of their words not read yet read in one go per vocabulary (a member
+        read from the source is compared with its recent fellows only, so the others' words are not read)."""
+        vocabularies = tuple(self._vocabulary(kind) for kind in _KINDS)
+        fresh = [m for m in members if m.arrays is None or m.arrays.vocabularies != vocabularies]
+        if fresh:
+            terms, names = vocabularies
+            terms.add(w for m in fresh for name, kind in _COSINE_FIELDS if kind == "terms" for w in getattr(m, name))
+            names.add(w for m in fresh for name in ("names", "persons", "salient") for w in getattr(m, name))
+            for m in fresh:
+                m.arrays = _arrays(m, vocabularies)
+        return [m.arrays for m in members if m.arrays is not None]
 
-    def _words(self, member: _Member, name: str) -> tuple[np.ndarray, np.ndarray]:
-        """A member's ``name`` field as word ids in its vocabulary and weights."""
-        return self._give_ids([member])[0][name]
-
-    def _weighted(self, members: list[_Member], name: str) -> Stack:
-        """The members' ``name`` vectors one after another, each weight times its word's idf now."""
-        words = stack([fields[name] for fields in self._give_ids(members)])
-        idf = self._vocabulary(_VOCABULARY[name]).idf(words.ids, self.prior_n + self.n_docs)
+    def _weighted(self, arrays: list[_Arrays]) -> Stack:
+        """These members' ``_COSINE_FIELDS`` vectors one after another, each weight times its word's idf now."""
+        words = stack([a.keys for a in arrays], [a.weights for a in arrays])
+        ids, kind = words.ids // len(_COSINE_FIELDS), _FIELD_KIND[words.ids % len(_COSINE_FIELDS)]
+        idf = np.empty(ids.size)
+        for k, vocabulary in enumerate(arrays[0].vocabularies if arrays else ()):
+            idf[kind == k] = vocabulary.idf(ids[kind == k], self.prior_n + self.n_docs)
         return Stack(words.ids, words.weights * idf, words.owner, words.n)
 
-    def _cosines(self, rows: list[_Member], cols: list[_Member], name: str) -> np.ndarray:
-        """Cosines of sub-linear tf vectors weighted by idf, rows x cols."""
-        return cosines(self._weighted(rows, name), self._weighted(cols, name))
-
-    def _missing(self, rows: list[_Member], cols: list[_Member]) -> np.ndarray:
+    def _missing(self, rows: list[_Arrays], cols: list[_Arrays]) -> np.ndarray:
         """Idf-weighted share of each side's salient names that the other never mentions (the mean
         of the two sides), rows x cols."""
-        lacking = lacking_shares(self._weighted(rows, "salient"), stack([f["names"] for f in self._give_ids(cols)]))
-        lacked = lacking_shares(self._weighted(cols, "salient"), stack([f["names"] for f in self._give_ids(rows)]))
+        lacking = lacking_shares(self._salient(rows), stack([a.names for a in cols]))
+        lacked = lacking_shares(self._salient(cols), stack([a.names for a in rows]))
         return (lacking + lacked.T) / 2
+
+    def _salient(self, arrays: list[_Arrays]) -> Stack:
+        """These members' salient names one after another, each weighted by its idf now."""
+        names = stack([a.salient for a in arrays])
+        idf = self._vocabulary("names").idf(names.ids, self.prior_n + self.n_docs)
+        return Stack(names.ids, idf, names.owner, names.n)
 
     def _date_penalty(self, a: str | None, b: str | None) -> float:
         da, db = _days(a), _days(b)

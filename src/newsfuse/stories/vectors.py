@@ -75,33 +75,38 @@ class Stack:
     n: int
 
 
-def stack(vectors: Sequence[tuple[np.ndarray, np.ndarray]]) -> Stack:
-    """``vectors``: per article, its word ids and their weights."""
-    if not vectors:
+def stack(ids: Sequence[np.ndarray], weights: Sequence[np.ndarray] | None = None) -> Stack:
+    """Per article, its word ids and (None: all 1) their weights, one article after another."""
+    if not ids:
         empty = np.zeros(0, dtype=np.intp)
         return Stack(empty, np.zeros(0, dtype=np.float64), empty, 0)
-    sizes = [len(ids) for ids, _ in vectors]
+    every = np.concatenate(ids)
     return Stack(
-        np.concatenate([ids for ids, _ in vectors]),
-        np.concatenate([w for _, w in vectors]),
-        np.repeat(np.arange(len(vectors)), sizes),
-        len(vectors),
+        every,
+        np.concatenate(weights) if weights is not None else np.ones(every.size),
+        np.repeat(np.arange(len(ids)), [len(i) for i in ids]),
+        len(ids),
     )
 
 
-def cosines(rows: Stack, cols: Stack) -> np.ndarray:
-    """Cosine of every row article's vector with every column article's (rows x cols; 0 where a
-    side is empty or they share no word). The weights are the final ones (idf applied)."""
-    row_norm = _norms(rows)
-    col_norm = _norms(cols)
+def field_cosines(rows: Stack, cols: Stack, fields: int) -> np.ndarray:
+    """Cosine of every row article's vector with every column article's, for each of ``fields``
+    vectors per article (fields x rows x cols; 0 where a side is empty or they share no word). A
+    word's id is its key: id * ``fields`` + its field, so that only words of one field meet. The
+    weights are the final ones (idf applied)."""
+    row_norm = _norms(rows, fields)
+    col_norm = _norms(cols, fields)
     words, row_word = np.unique(rows.ids, return_inverse=True)
     left = np.zeros((rows.n, words.size))
     left[rows.owner, row_word] = rows.weights
-    right = np.zeros((cols.n, words.size))
-    shared, col_word = _found(words, cols.ids)
-    right[cols.owner[shared], col_word[shared]] = cols.weights[shared]
-    dots = left @ right.T
-    scale = np.outer(row_norm, col_norm)
+    shared, at = _found(words, cols.ids)
+    slot = ((cols.ids % fields) * cols.n + cols.owner)[shared]  # (field, column) of each shared word
+    weight, at = cols.weights[shared], at[shared]
+    dots = np.zeros((rows.n, fields * cols.n))
+    for i in range(rows.n):  # (bincount sums in order, and gives integers when given nothing)
+        dots[i] = np.bincount(slot, weights=left[i, at] * weight, minlength=fields * cols.n)
+    dots = dots.reshape(rows.n, fields, cols.n).transpose(1, 0, 2)
+    scale = row_norm[:, :, None] * col_norm[:, None, :]
     return np.divide(dots, scale, out=np.zeros_like(dots), where=(dots != 0) & (scale != 0))
 
 
@@ -121,8 +126,11 @@ def lacking_shares(salient: Stack, names: Stack) -> np.ndarray:
     return np.divide(lacking, total, out=np.zeros_like(lacking), where=total != 0)
 
 
-def _norms(vectors: Stack) -> np.ndarray:
-    return np.sqrt(np.bincount(vectors.owner, weights=vectors.weights * vectors.weights, minlength=vectors.n))
+def _norms(vectors: Stack, fields: int) -> np.ndarray:
+    """Each article's norm of each field's vector (fields x articles)."""
+    slot = (vectors.ids % fields) * vectors.n + vectors.owner
+    squares = np.bincount(slot, weights=vectors.weights * vectors.weights, minlength=fields * vectors.n)
+    return np.sqrt(squares).reshape(fields, vectors.n)
 
 
 def _found(words: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
