@@ -102,10 +102,10 @@ def field_cosines(rows: Stack, cols: Stack, fields: int) -> np.ndarray:
     shared, at = _found(words, cols.ids)
     slot = ((cols.ids % fields) * cols.n + cols.owner)[shared]  # (field, column) of each shared word
     weight, at = cols.weights[shared], at[shared]
-    dots = np.zeros((rows.n, fields * cols.n))
+    summed = np.zeros((rows.n, fields * cols.n))
     for i in range(rows.n):  # (bincount sums in order, and gives integers when given nothing)
-        dots[i] = np.bincount(slot, weights=left[i, at] * weight, minlength=fields * cols.n)
-    dots = dots.reshape(rows.n, fields, cols.n).transpose(1, 0, 2)
+        summed[i] = np.bincount(slot, weights=left[i, at] * weight, minlength=fields * cols.n)
+    dots = summed.reshape(rows.n, fields, cols.n).transpose(1, 0, 2)
     scale = row_norm[:, :, None] * col_norm[:, None, :]
     return np.divide(dots, scale, out=np.zeros_like(dots), where=(dots != 0) & (scale != 0))
 
