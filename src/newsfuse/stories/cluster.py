@@ -29,6 +29,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -474,8 +475,8 @@ class StoryClusterer:
         fresh = [m for m in members if m.arrays is None or m.arrays.vocabularies != vocabularies]
         if fresh:
             terms, names = vocabularies
-            terms.add(w for m in fresh for name, kind in _COSINE_FIELDS if kind == "terms" for w in getattr(m, name))
-            names.add(w for m in fresh for name in ("names", "persons", "salient") for w in getattr(m, name))
+            terms.add(chain.from_iterable(getattr(m, name) for m in fresh for name in ("terms", "lead")))
+            names.add(chain.from_iterable(getattr(m, name) for m in fresh for name in ("names", "persons", "salient")))
             for m in fresh:
                 m.arrays = _arrays(m, vocabularies)
         return [m.arrays for m in members if m.arrays is not None]

@@ -5,14 +5,14 @@ article (and a story's members with each other). Comparing pair by pair in Pytho
 idf-weighted norm was rebuilt term by term for every added article (idf moves with every article
 counted); here each side's words are stacked into arrays (word ids in a ``Vocabulary``, weights,
 and which article each entry belongs to), the idf of every entry is one array operation, norms are
-per-article sums, and the dot products of all pairs are one small matrix product. The values are
+per-article sums, and the dot products of all pairs are sums over the words both sides have. The values are
 those of the plain formulas (cosine of idf-weighted vectors; idf-weighted share of one side's
 salient names the other side lacks) up to rounding in the last bits.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,24 +34,24 @@ class Vocabulary:
         self.ids: dict[str, int] = {}
         self._seen = np.zeros(1024, dtype=np.float64)
 
-    def ids_of(self, words: Iterable[str]) -> np.ndarray:
-        ids = self.ids
-        return np.array([ids[w] if w in ids else self._add(w) for w in words], dtype=np.intp)
+    def ids_of(self, words: Collection[str]) -> np.ndarray:
+        """The ids of ``words`` (given ids by ``add`` before)."""
+        return np.fromiter(map(self.ids.__getitem__, words), dtype=np.intp, count=len(words))
 
     def add(self, words: Iterable[str]) -> None:
-        """Give ids to those of ``words`` that have none, their counts read in one go."""
-        new = list(dict.fromkeys(w for w in words if w not in self.ids))
-        if new and self._fetch is not None:
+        """Give ids to those of ``words`` that have none (in the order first listed), their counts
+        read in one go."""
+        new = [w for w in dict.fromkeys(words) if w not in self.ids]
+        if not new:
+            return
+        if self._fetch is not None:
             self._fetch(new)
-        for word in new:
-            self._add(word)
-
-    def _add(self, word: str) -> int:
-        i = self.ids[word] = len(self.ids)
-        if i == self._seen.size:
+        start = len(self.ids)
+        self.ids.update(zip(new, range(start, start + len(new))))
+        while self._seen.size < len(self.ids):
             self._seen = np.concatenate([self._seen, np.zeros(self._seen.size, dtype=np.float64)])
-        self._seen[i] = self.counts.get(word, 0) + self.background.get(word, 0)
-        return i
+        counts, background = self.counts, self.background
+        self._seen[start : len(self.ids)] = [counts.get(w, 0) + background.get(w, 0) for w in new]
 
     def counted(self, words: Iterable[str]) -> None:
         """One more article has each of ``words`` (as ``Counter.update``: a word listed twice counts twice)."""
