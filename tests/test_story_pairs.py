@@ -14,7 +14,9 @@ import numpy as np
 import pytest
 
 from newsfuse.model import InputFile
-from newsfuse.stories import StoryClusterer, story_item
+from newsfuse.pipeline import load_clusterer, save_clusterer
+from newsfuse.store import open_store
+from newsfuse.stories import StoryClusterer, StoryItem, story_item
 from newsfuse.stories.cluster import _COSINE_FIELDS, _conflict, _nested
 from newsfuse.stories.embed import DIM
 from newsfuse.stories.items import jaccard
@@ -175,3 +177,46 @@ def test_word_counts_stay_in_step_as_articles_are_counted(clusterer):
     salient = clusterer._vocabulary("names").idf(arrays.salient, articles).tolist()
     assert salient == pytest.approx([_idf(clusterer, n, True) for n in first.salient], abs=1e-12)
     assert first.terms and first.names and first.salient
+
+
+def _item(aid: str, terms: dict[str, int], names: tuple[str, ...]) -> StoryItem:
+    return StoryItem(
+        article_id=aid,
+        published=None,
+        title=aid,
+        embedding=np.zeros(0, dtype=np.float32),
+        terms=tuple(sorted(terms.items())),
+        names=names,
+        salient=names,
+        name_mentions=names,
+    )
+
+
+def test_a_story_read_by_key_has_only_the_words_of_its_compared_members_counted_in(tmp_path, monkeypatch):
+    """A stored story a new article is scored against (and does not join) is compared through its
+    most recent members: the word counts read are those of the article's and those members' words,
+    not of the older members' it keeps (for the split check)."""
+    config = {"max_members": 2, "split_threshold": None}
+    quake = {"quake": 3, "chile": 2, "magnitude": 2}
+    with open_store(str(tmp_path / "s.db")) as store:
+        first = StoryClusterer(config)
+        [sid] = {first.add(_item(f"q{i}", {**quake, f"detail{i}": 1}, ("chile",))) for i in range(5)}
+        assert len(first._stories[sid].members) == 5
+        with store.transaction():
+            save_clusterer(store, first)
+        asked: list[str] = []
+        counts_of = store.cluster_counts_of
+
+        def recorded(kind: str, terms):
+            asked.extend(terms)
+            return counts_of(kind, terms)
+
+        monkeypatch.setattr(store, "cluster_counts_of", recorded)
+        opened = load_clusterer(store)
+        assert opened.add(_item("f", {"football": 3, "match": 2, "quake": 1}, ("madrid",))) != sid
+        assert sid in opened._stories  # read, scored, out of reach
+        assert {"football", "detail3", "detail4"} <= set(asked)
+        assert not {"detail0", "detail1", "detail2"} & set(asked)
+        with store.transaction():
+            save_clusterer(store, opened)
+        assert load_clusterer(store).to_bytes() == opened.to_bytes()
