@@ -353,6 +353,10 @@ def watch_times(db: Path, folder: Path, clock: AnalysisClock) -> tuple[int, list
     return len(per_file), per_file, outside
 
 
+def _sidecars(db: Path) -> list[Path]:
+    return [Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")]
+
+
 def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> list[dict]:
     """On copies of each filled store: ms per added article for ``n_probe`` new articles in one
     ingest call, and ms per file for ``n_watch`` files taken one at a time by one session (as ``watch``)."""
@@ -377,15 +381,22 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
     for size in sorted(sizes):
         row: dict = {"store_articles": size, "fill": fill_record(stores[size])}
         free = shutil.disk_usage(tempfile.gettempdir()).free
-        if free < stores[size].stat().st_size + DISK_MARGIN:
+        in_place = free < stores[size].stat().st_size + DISK_MARGIN
+        if in_place and size != max(sizes):
             row["not_probed"] = f"no room for a copy of the store ({free / 2**30:.1f} GiB free)"
             print(f"store {size:7d} articles: {row['not_probed']}", flush=True)
             out.append(row)
             continue
+        if in_place:
+            row["probed_in_place"] = (
+                f"no room for a copy ({free / 2**30:.1f} GiB free): the largest store is probed itself (the "
+                "files taken one at a time go into the store the one call added to) and deleted afterwards"
+            )
         row["load_1min_before"] = round(os.getloadavg()[0], 1)
         with tempfile.TemporaryDirectory() as tmp:
-            db = Path(tmp) / "probe.db"
-            shutil.copy(stores[size], db)
+            db = stores[size] if in_place else Path(tmp) / "probe.db"
+            if not in_place:
+                shutil.copy(stores[size], db)
             with open_store(str(db)) as store:
                 clock.lap()
                 start = time.perf_counter()
@@ -397,7 +408,8 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
                 "ms_per_article": round(1000 * seconds / new, 1),
                 "ms_per_article_outside_analysis": round(1000 * (seconds - clock.lap()) / new, 1),
             }
-            shutil.copy(stores[size], db)
+            if not in_place:
+                shutil.copy(stores[size], db)
             files, per_file, outside = watch_times(db, folders["watch"], clock)
             row["watch"] = {
                 "files": files,
@@ -409,6 +421,9 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
                 "outside_analysis_ms_first_file": round(outside[0], 1),
             }
         row["load_1min_after"] = round(os.getloadavg()[0], 1)
+        if in_place:  # it holds the probe's articles now: a later run makes it again
+            for used in (stores[size], stores[size].with_suffix(".json"), *_sidecars(stores[size])):
+                used.unlink(missing_ok=True)
         out.append(row)
         call, w = row["one_call"], row["watch"]
         print(
