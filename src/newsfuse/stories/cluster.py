@@ -13,8 +13,9 @@ through reports close to both) is split in two. Idf may start from a background 
 table instead of from zero.
 Candidates come from an inverted index (names, actors, places, event keys, the article's most
 telling words, random-hyperplane buckets of its embedding); keys shared by too many stories are
-skipped, so the work per article stays flat as the store grows. The same input order always gives
-the same stories.
+skipped, so the work per article stays flat as the store grows. A new article's similarities to all
+its candidates' members are computed at once, as arrays (``vectors``: the idf of every word once,
+each member's words numbered once). The same input order always gives the same stories.
 """
 
 from __future__ import annotations
