@@ -354,6 +354,17 @@ def _in_order(mapping: dict[str, Any]) -> list[tuple[str, Any]]:
     return list(mapping.items())
 
 
+def _load_reading(env: dict[str, Any]) -> str:
+    loads = [v for v in (env.get("load_1min_before"), env.get("load_1min_after")) if isinstance(v, (int, float))]
+    cores = env.get("cores")
+    if loads and isinstance(cores, int) and max(loads) <= cores:
+        return "at or below the core count"
+    return (
+        "above the core count: the benchmark's own processes or other jobs shared the cores, so absolute "
+        "speeds may be low; ratios measured within one run stay comparable"
+    )
+
+
 def render_one(name: str, r: dict[str, Any]) -> list[str]:
     title, argv, what = RUNS[name]
     command = " ".join(a if a != sys.executable else "python" for a in argv)
@@ -362,8 +373,7 @@ def render_one(name: str, r: dict[str, Any]) -> list[str]:
     lines.append(
         f"Measured {env.get('date', '?')} on {env.get('arch', '?')}, {env.get('cores', '?')} cores, "
         f"Python {env.get('python', '?')}; 1-minute load average {env.get('load_1min_before', '?')} before "
-        f"and {env.get('load_1min_after', '?')} after the run (above the core count, the cores were shared "
-        "with other jobs and absolute speeds are low; ratios measured within one run stay comparable)."
+        f"and {env.get('load_1min_after', '?')} after the run ({_load_reading(env)})."
     )
     lines.append("")
     if "error" in r:
