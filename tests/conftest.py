@@ -9,9 +9,11 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsfuse.model import ActorRef, AnnotatedArticle, Article, Block, Event, MentionRef, article_id
+from newsfuse.stories import StoryItem
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared").resolve()
@@ -114,6 +116,20 @@ def synthetic_events() -> SyntheticEvents:
         return out
 
     return make
+
+
+def bare_story_item(aid: str, terms: dict[str, int], names: tuple[str, ...] = ()) -> StoryItem:
+    """A story item of word counts and names only (no date, no embedding), for the clusterer's tests."""
+    return StoryItem(
+        article_id=aid,
+        published=None,
+        title=aid,
+        embedding=np.zeros(0, dtype=np.float32),
+        terms=tuple(sorted(terms.items())),
+        names=names,
+        salient=names,
+        name_mentions=names,
+    )
 
 
 def written_article(text: str, published: str = "2024-03-06") -> Article:

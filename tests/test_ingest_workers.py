@@ -18,7 +18,8 @@ from newsfuse.pipeline import IngestSession, ingest_paths
 from newsfuse.store import open_store
 from newsfuse.workers import worker_count
 
-ECBPLUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+ECBPLUS = SHARED / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
 
 
 def _records(folder: Path, name: str, first: int, n: int) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import bare_story_item as _item
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -147,19 +148,6 @@ def test_adding_touches_only_candidate_stories():
     clusterer.add(StoryItem("new", None, "t", unit(7), names=("person7",), terms=(("word7", 2),)))
     assert 1 <= CountingClusterer.scored <= 10
     assert clusterer.story_of("new") == "s-a7"
-
-
-def _item(aid: str, terms: dict[str, int], names: tuple[str, ...] = ()) -> StoryItem:
-    return StoryItem(
-        article_id=aid,
-        published=None,
-        title=aid,
-        embedding=np.zeros(0, dtype=np.float32),
-        terms=tuple(sorted(terms.items())),
-        names=names,
-        salient=names,
-        name_mentions=names,
-    )
 
 
 def test_an_article_that_bridges_two_stories_merges_them_and_the_index_follows():

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import bare_story_item as _item
 
 from newsfuse.model import InputFile
 from newsfuse.pipeline import load_clusterer, save_clusterer
 from newsfuse.store import open_store
-from newsfuse.stories import StoryClusterer, StoryItem, story_item
+from newsfuse.stories import StoryClusterer, story_item
 from newsfuse.stories.cluster import _COSINE_FIELDS, _conflict, _nested
 from newsfuse.stories.embed import DIM
 from newsfuse.stories.items import jaccard
@@ -177,19 +178,6 @@ def test_word_counts_stay_in_step_as_articles_are_counted(clusterer):
     salient = clusterer._vocabulary("names").idf(arrays.salient, articles).tolist()
     assert salient == pytest.approx([_idf(clusterer, n, True) for n in first.salient], abs=1e-12)
     assert first.terms and first.names and first.salient
-
-
-def _item(aid: str, terms: dict[str, int], names: tuple[str, ...]) -> StoryItem:
-    return StoryItem(
-        article_id=aid,
-        published=None,
-        title=aid,
-        embedding=np.zeros(0, dtype=np.float32),
-        terms=tuple(sorted(terms.items())),
-        names=names,
-        salient=names,
-        name_mentions=names,
-    )
 
 
 def test_a_story_read_by_key_has_only_the_words_of_its_compared_members_counted_in(tmp_path, monkeypatch):

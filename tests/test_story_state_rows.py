@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
+from conftest import bare_story_item as _item
 
 from newsfuse.pipeline import STORIES_META, STORIES_STATE, IngestSession, load_clusterer, save_clusterer
 from newsfuse.store import open_store
@@ -22,19 +22,6 @@ ECBPLUS = ROOT / ".." / "shared" / "corpus" / "clustering" / "ecbplus" / "docume
 
 # a config under which reports of two quakes and a flood grow together, merge and split again
 CHURN = {"threshold": -0.2, "merge_threshold": 0.0, "split_threshold": 0.4, "split_min_members": 3}
-
-
-def _item(aid: str, terms: dict[str, int], names: tuple[str, ...] = ()) -> StoryItem:
-    return StoryItem(
-        article_id=aid,
-        published=None,
-        title=aid,
-        embedding=np.zeros(0, dtype=np.float32),
-        terms=tuple(sorted(terms.items())),
-        names=names,
-        salient=names,
-        name_mentions=names,
-    )
 
 
 def _three_events() -> list[StoryItem]:
