@@ -438,6 +438,7 @@ BODY_EXAMPLES = [
     "Share prices in Valmora fell 3 percent on Monday after the announcement.",
     "By the time the talks ended, the union had won a 6 percent rise.",
     "Cookies baked by volunteers were sold at the fair to raise money for the clinic.",
+    "We do not want a cookie-cutter plan for every province, the minister said.",
     "Light rain fell over the capital as the ministers arrived.",
     "Follow-up talks are planned for next week in Lisca.",
     "The photo, taken by a port worker, showed ships waiting outside the harbour.",
