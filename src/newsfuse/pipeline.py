@@ -598,12 +598,24 @@ class IngestSession:
         while self.pending:
             chunk = self.pending[:batch_size]
             batch, analyses, given_up = analyse_batch(chunk, analyse_articles, time_limit, guard)
-            for article in given_up:
-                late(article)
-            self.store_analysed(batch, analyses)
-            summary.new_ids.extend(a.id for a, _ in batch)
-            done = {id(x) for x in chunk}
-            self.pending[:] = [x for x in self.pending if id(x) not in done]
+            self._store_batch(chunk, batch, analyses, given_up, summary, late)
+
+    def _store_batch(
+        self,
+        chunk: list[tuple[Article, bytes]],
+        kept: list[tuple[Article, bytes]],
+        analyses: Sequence[Analysis],
+        given_up: list[Article],
+        summary: IngestSummary,
+        late: Callable[[Article], None],
+    ) -> None:
+        """Store an analysed chunk (less what ran past its time limit) and let it leave ``pending``."""
+        for article in given_up:
+            late(article)
+        self.store_analysed(kept, analyses)
+        summary.new_ids.extend(a.id for a, _ in kept)
+        done = {id(x) for x in chunk}
+        self.pending[:] = [x for x in self.pending if id(x) not in done]
 
     def _flush_to_workers(
         self,
@@ -651,15 +663,8 @@ class IngestSession:
         sent = self._in_flight[0]
         analyses, given_up = self._analysed(sent, time_limit, guard)
         analyses = [dataclasses.replace(x, embedding=sent.vectors.get(x.annotated.article.id)) for x in analyses]
-        late_ids = {a.id for a in given_up}
-        kept = [(a, sig) for a, sig in sent.chunk if a.id not in late_ids and a.duplicate_of not in late_ids]
-        for article in given_up:
-            late(article)
-        self.store_analysed(kept, analyses)
-        summary.new_ids.extend(a.id for a, _ in kept)
+        self._store_batch(sent.chunk, without_late(sent.chunk, given_up), analyses, given_up, summary, late)
         self._in_flight.popleft()
-        done = {id(x) for x in sent.chunk}
-        self.pending[:] = [x for x in self.pending if id(x) not in done]
 
     def _analysed(
         self, sent: _SentBatch, time_limit: float | None, guard: Callable[[], AbstractContextManager[None]]
@@ -911,9 +916,13 @@ def analyse_batch(
         return list(batch), [], []
     with guard() if guard else contextlib.nullcontext():
         analyses, late = analyse_within(originals, time_limit)
+    return without_late(batch, late), analyses, late
+
+
+def without_late(batch: Sequence[tuple[Article, bytes]], late: Sequence[Article]) -> list[tuple[Article, bytes]]:
+    """The batch less the articles given up past the time limit and their duplicates."""
     late_ids = {a.id for a in late}
-    kept = [(a, sig) for a, sig in batch if a.id not in late_ids and a.duplicate_of not in late_ids]
-    return kept, analyses, late
+    return [(a, sig) for a, sig in batch if a.id not in late_ids and a.duplicate_of not in late_ids]
 
 
 def analyse_within(
