@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import bare_story_item
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -55,21 +56,10 @@ def test_stories_benchmark_runs_on_a_few_gvc_documents():
 
 def test_online_scores_where_each_article_ends_up():
     """An article that bridges two stories merges them: the earlier articles count in the merged story."""
-    from newsfuse.stories import StoryItem
-
-    def item(aid, terms):
-        return StoryItem(
-            article_id=aid,
-            published=None,
-            title=aid,
-            embedding=np.zeros(0, dtype=np.float32),
-            terms=tuple(sorted(terms.items())),
-        )
-
     items = [
-        item("a", {"quake": 2, "chile": 3, "santiago": 2}),
-        item("b", {"tsunami": 3, "wave": 2, "coast": 2}),
-        item("c", {"quake": 2, "chile": 2, "santiago": 1, "tsunami": 2, "wave": 2, "coast": 1}),
+        bare_story_item("a", {"quake": 2, "chile": 3, "santiago": 2}),
+        bare_story_item("b", {"tsunami": 3, "wave": 2, "coast": 2}),
+        bare_story_item("c", {"quake": 2, "chile": 2, "santiago": 1, "tsunami": 2, "wave": 2, "coast": 1}),
     ]
     labels, _ = stories.online(items, [0, 1, 2], {"threshold": 0.2, "merge_threshold": -10.0, "split_threshold": None})
     assert len(set(labels)) == 1
