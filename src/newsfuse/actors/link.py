@@ -19,6 +19,7 @@ from .bare import bare_mentions
 from .kb import Entry, KnowledgeBase, get_kb
 from .nonactors import NameUses, not_an_actor, words_of
 from .offices import body_of_country, office_entry
+from .roles import Parse
 from .text import FUNCTION_WORDS, TakenSpans, Tok, key, slug, tokenize
 
 LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via through over off".split())
@@ -58,6 +59,8 @@ class Doc:
     surnames: dict[str, tuple[int, str]] = field(default_factory=dict)  # tagged persons: surname -> (start, name)
     starts: list[int] = field(default_factory=list)  # each token's start, for bisecting
     norms: list[str] = field(default_factory=list)  # each token's normal form, for the KB's keys
+    parse: Parse = field(default_factory=lambda: Parse(()))  # the tagger's parse, by character offset
+    given: frozenset[str] = frozenset()  # first names of the persons the tagger named in full
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
@@ -67,7 +70,15 @@ class Doc:
 def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     kb = get_kb()
     text = annotated.article.text
-    doc = Doc(kb, tokenize(text), annotated.article.published, text, surnames=tagged_surnames(annotated))
+    doc = Doc(
+        kb,
+        tokenize(text),
+        annotated.article.published,
+        text,
+        surnames=tagged_surnames(annotated),
+        parse=Parse(annotated.tokens),
+        given=tagged_first_names(annotated),
+    )
     containing = EntitiesContaining(annotated.entities)
     found = [
         f
@@ -104,6 +115,15 @@ def tagged_surnames(annotated: AnnotatedArticle) -> dict[str, tuple[int, str]]:
         if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text):
             out.setdefault(words[-1], (e.start, e.text))
     return out
+
+
+def tagged_first_names(annotated: AnnotatedArticle) -> frozenset[str]:
+    """The first names of the persons the tagger found by at least two names ('Kimani' of 'Kimani Gray')."""
+    return frozenset(
+        words[0]
+        for e in annotated.entities
+        if e.label == "PERSON" and len(words := words_of(e)) > 1 and not _cut_initial(e.text)
+    )
 
 
 def _cut_initial(name: str) -> bool:
@@ -308,20 +328,35 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
         return Found(j, j + n, person, "coref", core)
     if entry.kind != "person" and _building_after(doc, j + n):  # "a Capitol Hill apartment"
         return Found(j, j + n, ActorRef(""), "kb", core)
-    if entry.kind == "state" or (entry.kind == "government" and k in doc.kb.capitals):
-        if used_as_place(doc, j, n):
-            doc.last_place[j] = True
-            return Found(j, j + n, ActorRef(""), "kb", core)  # a place, not an actor
+    place_name = entry.kind == "state" or (entry.kind == "government" and k in doc.kb.capitals)
+    if place_name and used_as_place(doc, j, n):
+        doc.last_place[j] = True
+        return Found(j, j + n, ActorRef(""), "kb", core)  # a place, not an actor
     start = i if (j > i and entry.kind in {"government", "agent", "igo", "group"}) else j
     if entry.kind == "government" and k in doc.kb.capitals and entry.country:
         agent = agent_after(doc, j + n, 0)  # "Athens police": that country's police, not its government
         if agent:
             sector_ref = ref_of(doc, doc.kb.sector_entry(entry.country, agent[1]))
             return Found(start, agent[0], sector_ref, "kb", (toks[j].start, toks[agent[0] - 1].end))
+    if place_name and not doc.parse.state_acts(core[0], core[1], agent_heads(doc.kb)):
+        doc.last_place[j] = True
+        return Found(j, j + n, ActorRef(""), "kb", core)  # named in no actor's part: a place
     ref = ref_of(doc, entry)
     if entry.kind == "person":
         remember(doc, entry.name, ref)
     return Found(start, j + n, ref, entry.source, core)
+
+
+_AGENT_HEADS: dict[int, frozenset[str]] = {}
+
+
+def agent_heads(kb: KnowledgeBase) -> frozenset[str]:
+    """One-word agents and titles ('police', 'army', 'spokesman', 'general'): a country's name that
+    modifies one names the state ('U.S. Surgeon General', 'Athens police')."""
+    if id(kb) not in _AGENT_HEADS:
+        words = [k[0] for k in (*kb.agents, *kb.titles) if len(k) == 1]
+        _AGENT_HEADS[id(kb)] = frozenset(words) | frozenset(w + "s" for w in words)
+    return _AGENT_HEADS[id(kb)]
 
 
 def _building_after(doc: Doc, k: int) -> bool:
@@ -974,6 +1009,8 @@ def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[
         if ref is not None and not same_person(name, ref.name):
             ref = None  # "Henry Brown" is not the "Montez Brown" named before
         source = "coref" if ref else "ner"
+        if ref is None and not shows_an_actor(doc, e, name):
+            continue
         if ref is None:
             prefix = "person" if e.label == "PERSON" else "org"
             ref = ActorRef(name, None, None, None, f"{prefix}:{slug(name)}")
@@ -981,6 +1018,43 @@ def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[
                 remember(doc, name, ref)
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def shows_an_actor(doc: Doc, e: Entity, name: str) -> bool:
+    """A tagged name the knowledge base does not know is an actor when the article shows one: a person's
+    full name, a surname or a first name of a person named in full, an organisation's name (a word for an
+    organisation, an acronym, three or more words, a plural after 'the': 'the Vikings'), or a mention
+    anywhere in the article in an actor's part (roles.Parse.acts: 'IE' in 'a hole of IE' and 'hotfixes
+    for IE' shows none)."""
+    words = key(name)
+    words = words[1:] if words[:1] == ("the",) else words
+    if not words:
+        return False
+    if e.label == "PERSON" and (len(words) > 1 or words[0] in doc.surnames or words[0] in doc.seen):
+        return True
+    if e.label == "PERSON" and words[0] in doc.given:
+        return True
+    org_word = any((w,) in doc.kb.not_actors["org_heads"] for w in words)
+    if e.label == "ORG" and (org_word or len(words) > 2 or _acronym(doc, e) or _team(doc, name)):
+        return True
+    return doc.parse.name_acts(_occurrences(doc.text, name.removeprefix("the ").removeprefix("The ")))
+
+
+def _team(doc: Doc, name: str) -> bool:
+    """A plural name the article writes after 'the' as a phrase's head ('the Vikings', 'points for the
+    Purple Aces'): a team, a band. Not one that modifies a noun ('the Tools menu')."""
+    bare = name.removeprefix("the ").removeprefix("The ")
+    if not (bare.endswith("s") and bare[:1].isupper()):
+        return False
+    for m in re.finditer(r"\b[Tt]he (" + re.escape(bare) + r")(?!\w)", doc.text):
+        tok = doc.parse.head_of(m.start(1), m.end(1))
+        if tok is None or tok.dep != "compound":
+            return True
+    return False
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
 
 
 def person_or_org(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:

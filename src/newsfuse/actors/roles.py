@@ -1,0 +1,136 @@
+"""What the parse says a name does in its clause: an actor's part, or only a place's or a thing's.
+
+A name is an actor when it does something or has something done to it as a party: the subject of a verb,
+the agent of a passive ('by X'), a possessor ('Russia's control'), a party after 'with', 'against' or
+'according to'. A country that is only where something happens ('the worst riots Greece has seen', one
+of 'twelve countries: Pakistan, India, ...' that a cable connects, 'a Paris boutique') is a place, and a
+tagged name that the article never uses in any such part ('hotfixes for IE', 'signed for Catching Fire')
+is no actor it can show. The labels are spaCy's (ClearNLP) dependency labels; the word lists are in
+``data/roles.yaml``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from newsfuse.model import Token
+from newsfuse.text.tree import Tree
+from newsfuse.text.yamlfile import load_yaml
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+LISTS = ("acting_deps", "object_deps", "party_preps", "state_preps", "verb_preps", "speech_verbs", "chain_deps")
+
+
+@lru_cache(maxsize=1)
+def role_words() -> dict[str, frozenset[str]]:
+    raw = load_yaml(resources.files("newsfuse.actors").joinpath("data/roles.yaml").read_text(encoding="utf-8"))
+    return {name: frozenset(str(w).lower() for w in raw[name]) for name in LISTS}
+
+
+class Parse:
+    """An article's parse, indexed by character offset, for the questions the linker asks of a span."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = list(tokens)
+        self.starts = [t.start for t in self.tokens]
+        self.tree = Tree(self.tokens)
+        self.words = role_words()
+
+    def __bool__(self) -> bool:
+        return bool(self.tokens)
+
+    def head_of(self, start: int, end: int) -> Token | None:
+        """The token of the span ``start..end`` whose head lies outside it (the span's own head)."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        inside = self.tokens[lo:hi]
+        if not inside:
+            return None
+        own = {t.i for t in inside}
+        return next((t for t in inside if t.head not in own or t.head == t.i), inside[-1])
+
+    def chain_top(self, tok: Token) -> tuple[Token, int]:
+        """Up through coordinations and appositions to the phrase that has the part ('Pakistan, India
+        and Bangladesh' -> 'countries' in 'connects 12 countries: Pakistan, ...'), and how many names the
+        widest coordination on the way holds."""
+        size = 1
+        for _ in range(12):
+            if tok.dep != "conj":
+                size = max(size, 1 + self._conjuncts(tok.i))
+            head = self.tree.head(tok.i)
+            if tok.dep not in self.words["chain_deps"] or head is None:
+                break
+            tok = self.tree.tokens[head]
+        return tok, size
+
+    def _conjuncts(self, i: int) -> int:
+        """The conjuncts under token i ('A , B , C and D': spaCy hangs each on the one before)."""
+        n, todo = 0, list(self.tree.children(i, "conj"))
+        while todo:
+            k = todo.pop()
+            n += 1
+            todo.extend(self.tree.children(k, "conj"))
+        return n
+
+    def acts(self, tok: Token, objects: bool = False) -> bool:
+        """Whether ``tok`` (after ``chain_top``) has an actor's part: subject, agent, possessor, a party
+        after a preposition of parties, an addressee ('told Reuters', 'according to THR'); with
+        ``objects``, also a verb's object or a party after the prepositions a state is the party of
+        ('aid from Russia')."""
+        w = self.words
+        if tok.dep in w["acting_deps"] or objects and tok.dep in w["object_deps"]:
+            return True
+        head = self.tree.head(tok.i)
+        if head is None:
+            return False
+        if tok.dep == "dobj":
+            return self.tree.lemma(head) in w["speech_verbs"]
+        return tok.dep == "pobj" and self._party_after(self.tree.tokens[head], objects)
+
+    def _party_after(self, prep: Token, objects: bool) -> bool:
+        """The object of the preposition ``prep`` is a party to its clause."""
+        w, word = self.words, prep.text.lower()
+        above = self.tree.head(prep.i)
+        over = self.tree.tokens[above] if above is not None else None
+        over_lemma = over.lemma.lower() if over is not None else ""
+        if word in w["party_preps"]:
+            return True
+        if word == "to" and (over_lemma == "according" or over_lemma in w["speech_verbs"]):
+            return True  # "according to THR", "confirmed to MailOnline"
+        if not objects:
+            return False
+        if word in w["state_preps"]:
+            return True
+        return word in w["verb_preps"] and over is not None and over.pos in {"VERB", "AUX"}
+
+    def state_acts(self, start: int, end: int, agent_heads: frozenset[str]) -> bool:
+        """A country's (or a capital's) name at ``start..end`` stands for the state: it has an actor's
+        part, or modifies an agent or a title ('U.S. Surgeon General'). In a list of three or more
+        names only the subject or the agent of a verb acts ('Russia, China and Iran condemned ...');
+        otherwise the list names places ('connects 12 countries: Pakistan, India, ...'). Without a
+        parse, it acts."""
+        tok = self.head_of(start, end)
+        if tok is None:
+            return True
+        head = self.tree.head(tok.i)
+        if tok.dep == "appos" and head is not None and self.tree.tokens[head].ent_type in PLACE_TYPES:
+            return False  # "Varna , Bulgaria": the country says where the place before it lies
+        if tok.dep == "compound":
+            return head is not None and self.tree.tokens[head].lemma.lower() in agent_heads
+        top, size = self.chain_top(tok)
+        if size >= 3:
+            return top.dep in self.words["acting_deps"] - {"poss"}
+        return self.acts(top, objects=True)
+
+    def name_acts(self, spans: Sequence[tuple[int, int]]) -> bool:
+        """Whether any of a name's mentions in the article (``spans``) has an actor's part (without a
+        parse: yes)."""
+        if not self.tokens:
+            return True
+        for start, end in spans:
+            tok = self.head_of(start, end)
+            if tok is not None and self.acts(self.chain_top(tok)[0]):
+                return True
+        return False

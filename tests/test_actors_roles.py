@@ -1,0 +1,113 @@
+"""Issue 20 item 6, the causes behind the held-out misses: a name is an actor only when the parse shows it
+in an actor's part (actors/roles.py), checked on sentences written for the test (parsed by the pipeline's
+spaCy model, then linked).
+
+Two paths are gated. A country's name (or a capital's, for its government) is a place unless it is the
+subject, agent, possessor, object or a party of its clause; in a list of three or more names, only the
+subject of a verb. A tagged name the knowledge base does not know is an actor only with evidence: a
+person's full name (or a part of one named in full), an organisation's name shape, or some mention in
+the article in an actor's part.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.actors import link
+from newsfuse.actors.roles import Parse
+from newsfuse.model import AnnotatedArticle, Article, Block, Token, article_id
+
+SENTENCES = {
+    "list_of_places": "The new cable links eight countries: Kenya, Oman, Qatar and Yemen.",
+    "list_acting": "Kenya, Oman and Qatar condemned the attack on Monday.",
+    "subject_object_party": "Kenya sanctioned Oman after talks with Qatar failed.",
+    "place_and_country": "He spoke by telephone from Varna, Bulgaria, on Monday.",
+    "capital_modifier": "Thousands joined the Nairobi protest march.",
+    "product_org": "A cable cut hit subscribers of Nilefast and other providers. Drivers should follow signs for "
+    "Harmon Exchange near the bridge.",
+    "product_acting": "Zorblex said the flaw affects millions of users.",
+    "plural_modifier": "Open Skyline Manager from the Tools menu and pick the update.",
+    "team": "Reggie Dunlap scored 14 points for the Hornets.",
+    "boat": "The larger boat was identified as Tarwen, with a skiff in tow.",
+    "first_name": "Police stopped Marisol Quintero on Friday. Officers later drove Marisol home.",
+}
+
+
+@pytest.fixture(scope="module")
+def linked() -> dict[str, AnnotatedArticle]:
+    from newsfuse.nlp import annotate
+
+    names = list(SENTENCES)
+    articles = []
+    for name in names:
+        blocks = (Block("paragraph", SENTENCES[name]),)
+        articles.append(Article(article_id(blocks), name, "text", None, "2012-11-01", None, None, blocks))
+    return {name: link(a) for name, a in zip(names, annotate(articles))}
+
+
+def ids(ann: AnnotatedArticle) -> list[str | None]:
+    return [m.actor.actor_id for m in ann.actors if not m.bare]
+
+
+def bare_ids(ann: AnnotatedArticle) -> list[str | None]:
+    return [m.actor.actor_id for m in ann.actors if m.bare]
+
+
+def test_countries_listed_as_places_are_no_actors_but_stay_for_the_events(linked):
+    ann = linked["list_of_places"]
+    assert not any((i or "").startswith("state:") for i in ids(ann))
+    assert {"state:KEN", "state:OMN", "state:QAT", "state:YEM"} <= set(bare_ids(ann))
+
+
+def test_a_list_of_countries_that_acts_is_linked(linked):
+    assert {"state:KEN", "state:OMN", "state:QAT"} <= set(ids(linked["list_acting"]))
+
+
+def test_subject_object_and_party_are_states(linked):
+    assert {"state:KEN", "state:OMN", "state:QAT"} <= set(ids(linked["subject_object_party"]))
+
+
+def test_a_country_after_a_place_says_where_it_lies(linked):
+    ann = linked["place_and_country"]
+    assert "state:BGR" not in ids(ann)
+    assert "state:BGR" in bare_ids(ann)
+
+
+def test_a_capital_modifying_a_noun_that_is_no_agent_names_no_government(linked):
+    assert "gov:KEN" not in ids(linked["capital_modifier"])
+
+
+def test_an_unknown_name_in_no_actor_part_is_no_actor(linked):
+    assert ids(linked["product_org"]) == []
+    assert ids(linked["plural_modifier"]) == []
+    assert ids(linked["boat"]) == []
+
+
+def test_an_unknown_name_that_acts_is_an_actor(linked):
+    assert "org:zorblex" in ids(linked["product_acting"])
+
+
+def test_a_plural_name_after_the_is_a_team(linked):
+    assert "org:hornets" in ids(linked["team"])
+
+
+def test_a_first_name_of_a_person_named_in_full_is_that_person(linked):
+    assert "person:marisol" in ids(linked["first_name"])
+
+
+def _tok(i: int, text: str, dep: str, head: int, start: int, lemma: str | None = None, pos: str = "PROPN") -> Token:
+    return Token(i, start, start + len(text), text, lemma or text.lower(), pos, "", dep, head, 0)
+
+
+def test_state_acts_reads_the_part_from_the_parse_alone():
+    # "Aid from Kenya" (a party) and "riots in Kenya" (a place the linker's used_as_place finds first);
+    # here: the same word as a compound of a noun that is no agent ("the Kenya talks") and of one that is
+    words = [("the", "det", 2, "DET"), ("Kenya", "compound", 2, "PROPN"), ("talks", "ROOT", 2, "NOUN")]
+    toks, at = [], 0
+    for i, (w, dep, head, pos) in enumerate(words):
+        toks.append(_tok(i, w, dep, head, at, pos=pos))
+        at += len(w) + 1
+    parse = Parse(toks)
+    assert not parse.state_acts(4, 9, frozenset({"police"}))
+    assert parse.state_acts(4, 9, frozenset({"talks"}))
+    assert Parse(()).state_acts(0, 5, frozenset())  # no parse: as before, the name acts
