@@ -51,6 +51,7 @@ from ingest import ROOT, generate  # noqa: E402  (puts the code under test on sy
 
 from newsfuse.pipeline import ingest_paths, load_clusterer  # noqa: E402
 from newsfuse.store import open_store  # noqa: E402
+from newsfuse.stories.packed import is_packed, pack, unpack  # noqa: E402
 
 # tables whose rows are keyed by an article (or by a story, mention or event of articles): cloned
 CLONED = (
@@ -172,10 +173,20 @@ def _cluster_bytes(row: dict) -> bytes:
 
 
 def clone_cluster_row(state: bytes, suffix: str, pos_offset: int, ord_offset: int) -> bytes:
-    """A clusterer story row for the clone: ids renamed, position and order after the originals'."""
+    """A clusterer story row for the clone: ids renamed, position and order after the originals'
+    (a packed row's head holds the story's fields and its position; a JSON row: "story" and "pos")."""
+    if is_packed(state):
+        packed = unpack(state)
+        packed.head["pos"] += pos_offset
+        _rename_story(packed.head, suffix, ord_offset)
+        return pack(packed)
     row = _cluster_row(state)
     row["pos"] += pos_offset
-    story = row["story"]
+    _rename_story(row["story"], suffix, ord_offset)
+    return _cluster_bytes(row)
+
+
+def _rename_story(story: dict, suffix: str, ord_offset: int) -> None:
     story["id"] += suffix
     story["order"] += ord_offset
     story["article_ids"] = [a + suffix for a in story["article_ids"]]
@@ -183,11 +194,14 @@ def clone_cluster_row(state: bytes, suffix: str, pos_offset: int, ord_offset: in
     story["sims_at"] = 2 * int(story.get("sims_at", 0))
     for member in story["members"]:
         member["id"] += suffix
-    return _cluster_bytes(row)
 
 
 def doubled_sims_at(state: bytes) -> bytes:
     """An original's clusterer row with ``sims_at`` doubled with the article count."""
+    if is_packed(state):
+        packed = unpack(state)
+        packed.head["sims_at"] = 2 * int(packed.head["sims_at"])
+        return pack(packed)
     row = _cluster_row(state)
     row["story"]["sims_at"] = 2 * int(row["story"].get("sims_at", 0))
     return _cluster_bytes(row)

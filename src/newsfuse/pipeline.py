@@ -345,12 +345,33 @@ def load_clusterer(store: Store) -> StoryClusterer:
     if meta is None:
         return StoryClusterer()
     if StoryClusterer.readable_by_key(meta) and not store.cluster_orders_missing():
+        if not StoryClusterer.rows_packed(meta):
+            meta = repack_cluster_rows(store, meta)
         return StoryClusterer.from_source(meta, StoredClusterRows(store))
     clusterer = StoryClusterer.from_rows(
         meta, store.cluster_stories().values(), store.cluster_counts(), store.cluster_postings()
     )
     clusterer.save_whole_next()  # rows saved before their orders were: the next save writes them all
     return clusterer
+
+
+REPACK_CHUNK = 256  # story rows repacked per read and write
+
+
+def repack_cluster_rows(store: Store, meta: bytes) -> bytes:
+    """Pack the story rows saved as JSON before rows were packed (once per store, a chunk of rows at a
+    time, in one transaction; the stories read the same), and say so in the meta, which is returned."""
+    with store.transaction():
+        ids = store.cluster_story_ids()
+        for start in range(0, len(ids), REPACK_CHUNK):
+            chunk = ids[start : start + REPACK_CHUNK]
+            rows = store.cluster_story_rows(chunk)
+            repacked = {sid: StoryClusterer.repacked_row(row) for sid, row in rows.items()}
+            changed = {sid: row for sid, row in repacked.items() if row is not rows[sid]}
+            store.save_cluster_stories(changed, [], store.cluster_story_orders(changed))
+        meta = StoryClusterer.with_rows_packed(meta)
+        store.set_state(STORIES_META, meta)
+    return meta
 
 
 class StoredClusterRows:

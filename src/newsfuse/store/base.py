@@ -237,6 +237,10 @@ class Store(abc.ABC):
     def cluster_story_orders(self, story_ids: Iterable[str]) -> dict[str, int]: ...
 
     @abc.abstractmethod
+    def cluster_story_ids(self) -> list[str]:
+        """The ids of every story row, sorted (a pass over the rows a chunk at a time)."""
+
+    @abc.abstractmethod
     def cluster_max_order(self, excluding: Iterable[str]) -> int | None:
         """The highest story order among the story rows not in ``excluding`` (None: no such row)."""
 

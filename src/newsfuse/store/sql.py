@@ -410,6 +410,9 @@ class SQLStore(Store):
         sql = "SELECT key, story_ids FROM cluster_postings WHERE key IN ({marks})"
         return {r[0]: json.loads(r[1]) for r in self._rows_in(sql, keys)}
 
+    def cluster_story_ids(self) -> list[str]:
+        return [r[0] for r in self._exec("SELECT story_id FROM cluster_stories ORDER BY story_id").fetchall()]
+
     def cluster_story_orders(self, story_ids: Iterable[str]) -> dict[str, int]:
         sql = "SELECT story_id, ord FROM cluster_stories WHERE story_id IN ({marks}) AND ord IS NOT NULL"
         return {r[0]: int(r[1]) for r in self._rows_in(sql, story_ids)}

@@ -26,11 +26,11 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -41,6 +41,7 @@ from ..model import Article, Story
 from .config import DATA, load
 from .embed import DIM
 from .items import StoryItem, jaccard, log_tf_unit
+from .packed import Packed, is_packed, pack, unpack
 from .vectors import Stack, Vocabulary, field_cosines, lacking_shares, stack
 
 # a member's word vectors compared by idf-weighted cosine, and the vocabulary (document frequencies)
@@ -103,6 +104,7 @@ class _Story:
     sims_at: int = 0  # how many articles had been seen (idf) when ``sims`` was computed
 
 
+ROWS_PACKED = "packed"  # the meta's "rows" when the story rows are packed (``packed``), not JSON
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 
 
@@ -833,9 +835,9 @@ class StoryClusterer:
 
     def _read_rows(self, rows: Iterable[bytes]) -> None:
         """Read these saved story rows, in their saved order, but for stories read or removed already."""
-        for raw in _decoded_rows(rows):
-            if raw["story"]["id"] not in self._stories and raw["story"]["id"] not in self._removed:
-                self._read_story(_story_from_state(raw["story"]), raw["pos"])
+        for pos, story in _decoded_rows(rows):
+            if story.id not in self._stories and story.id not in self._removed:
+                self._read_story(story, pos)
 
     def _read_story(self, story: _Story, pos: int) -> None:
         # the counts of the members' words are read when the members are first compared (``_give_ids``)
@@ -889,7 +891,13 @@ class StoryClusterer:
         changes = StateChanges(
             whole=whole,
             meta=json.dumps(
-                {"cfg": self.cfg, "n_docs": self.n_docs, "n_stories": self._story_count(), "next_pos": self._next_pos},
+                {
+                    "cfg": self.cfg,
+                    "n_docs": self.n_docs,
+                    "n_stories": self._story_count(),
+                    "next_pos": self._next_pos,
+                    "rows": ROWS_PACKED,
+                },
                 sort_keys=True,
             ).encode("utf-8"),
             stories={sid: self._story_row(sid) for sid in story_ids},
@@ -907,8 +915,7 @@ class StoryClusterer:
         return changes
 
     def _story_row(self, story_id: str) -> bytes:
-        state = {"pos": self._pos[story_id], "story": _story_state(self._stories[story_id])}
-        return zlib.compress(json.dumps(state, sort_keys=True).encode("utf-8"))
+        return pack(_story_packed(self._stories[story_id], self._pos[story_id]))
 
     @classmethod
     def from_rows(
@@ -926,7 +933,7 @@ class StoryClusterer:
             (self.df if kind == "t" else self.name_df)[term] = n
         self.index = {key: list(ids) for key, ids in postings}
         rows = _decoded_rows(stories)
-        self._restore([_story_from_state(r["story"]) for r in rows], [r["pos"] for r in rows])
+        self._restore([story for _, story in rows], [pos for pos, _ in rows])
         self._unsaved = False
         return self
 
@@ -953,6 +960,24 @@ class StoryClusterer:
         """Whether rows saved with this meta can be read by key (saved with their story count)."""
         head = json.loads(meta.decode("utf-8"))
         return "n_stories" in head and "next_pos" in head
+
+    @staticmethod
+    def rows_packed(meta: bytes) -> bool:
+        """Whether the story rows saved with this meta are packed (rows saved before they were are
+        compressed JSON: ``repacked_row`` turns one into the other)."""
+        return json.loads(meta.decode("utf-8")).get("rows") == ROWS_PACKED
+
+    @staticmethod
+    def repacked_row(row: bytes) -> bytes:
+        """A story row saved before rows were packed, packed (the same story when read)."""
+        return repacked_row(row)
+
+    @staticmethod
+    def with_rows_packed(meta: bytes) -> bytes:
+        """This meta, saying that its story rows are packed."""
+        head = json.loads(meta.decode("utf-8"))
+        head["rows"] = ROWS_PACKED
+        return json.dumps(head, sort_keys=True).encode("utf-8")
 
     def _restore(self, stories: list[_Story], positions: list[int]) -> None:
         for story, pos in zip(stories, positions):
@@ -1004,9 +1029,137 @@ class StateChanges:
     orders: dict[str, int] = field(default_factory=dict)  # story id -> its order, for the rows in ``stories``
 
 
-def _decoded_rows(rows: Iterable[bytes]) -> list[dict[str, Any]]:
-    """Saved story rows (``_story_row``) decoded, in the order the stories were saved in."""
-    return sorted((json.loads(zlib.decompress(row).decode("utf-8")) for row in rows), key=lambda r: r["pos"])
+def _decoded_rows(rows: Iterable[bytes]) -> list[tuple[int, _Story]]:
+    """Saved story rows (``_story_row``, or the compressed JSON of rows saved before it packed them)
+    decoded, with their positions, in the order the stories were saved in."""
+    return sorted((_decoded_row(row) for row in rows), key=lambda r: r[0])
+
+
+def repacked_row(row: bytes) -> bytes:
+    """A saved story row, packed (as it is, when it is packed already)."""
+    if is_packed(row):
+        return row
+    pos, story = _decoded_row(row)
+    return pack(_story_packed(story, pos))
+
+
+def _decoded_row(row: bytes) -> tuple[int, _Story]:
+    if is_packed(row):
+        return _story_from_packed(unpack(row))
+    raw = json.loads(zlib.decompress(row).decode("utf-8"))
+    return raw["pos"], _story_from_state(raw["story"])
+
+
+# a member's weighted words, in the order their weights follow each other in a packed row
+_WEIGHTED = ("terms", "names", "lead", "persons")
+
+
+def _story_packed(s: _Story, pos: int) -> Packed:
+    """A story's row as packed parts; every word list in key order, as the JSON rows kept them."""
+    words = [[sorted(getattr(m, name)) for name in _WEIGHTED] for m in s.members]
+    weights = [
+        getattr(m, name)[w] for m, fields in zip(s.members, words) for name, ws in zip(_WEIGHTED, fields) for w in ws
+    ]
+    head = {
+        "pos": pos,
+        "id": s.id,
+        "order": s.order,
+        "article_ids": s.article_ids,
+        "titles": s.titles,
+        "published": s.published,
+        "names": dict(s.names),
+        "actors": dict(s.actors),
+        "keys": sorted(s.keys),
+        "first": s.first,
+        "last": s.last,
+        "sims_at": s.sims_at,
+        "members": [_member_head(m, fields) for m, fields in zip(s.members, words)],
+    }
+    embs = np.stack(s.embs) if s.embs else np.zeros((0, DIM), dtype=np.float16)
+    arrays = {
+        "weights": np.array(weights, dtype=np.float64),
+        "embs": embs.astype(np.float16),
+        "member_embs": np.concatenate([m.emb.astype(np.float16) for m in s.members] or [np.zeros(0, np.float16)]),
+        "emb_sum": s.emb_sum.astype(np.float32),
+        "sims": s.sims.astype(np.float32),
+    }
+    return Packed(head, arrays)
+
+
+def _member_head(m: _Member, words: list[list[str]]) -> dict[str, Any]:
+    return {
+        "id": m.article_id,
+        "words": [_joined(ws) for ws in words],
+        "salient": list(m.salient),
+        "places": list(m.places),
+        "published": m.published,
+        "emb": int(m.emb.size),
+        "years": list(m.years),
+        "dates": list(m.dates),
+        "numbers": list(m.numbers),
+        "actors": list(m.actor_ids),
+        "keys": _joined(m.keys),
+    }
+
+
+_SEPARATOR = "|"
+
+
+def _joined(words: Iterable[str]) -> str | list[str]:
+    """Words as one string (a list splits it faster than JSON reads a list), or as a list when a
+    word holds the separator (or it is empty)."""
+    words = list(words)
+    joined = _SEPARATOR.join(words)
+    return joined if words and _SEPARATOR not in joined.replace(_SEPARATOR, "", len(words) - 1) else words
+
+
+def _split(words: str | list[str]) -> list[str]:
+    return words.split(_SEPARATOR) if isinstance(words, str) else words
+
+
+def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
+    head, arrays = packed.head, packed.arrays
+    weights = iter(arrays["weights"].tolist())
+    embs = iter(np.split(arrays["member_embs"], np.cumsum([m["emb"] for m in head["members"]])[:-1]))
+    members = [_member_from_head(m, weights, next(embs)) for m in head["members"]]
+    story = _Story(
+        id=head["id"],
+        order=head["order"],
+        article_ids=head["article_ids"],
+        titles=head["titles"],
+        published=head["published"],
+        embs=list(arrays["embs"].reshape(-1, DIM)),
+        emb_sum=arrays["emb_sum"],
+        members=members,
+        names=Counter(head["names"]),
+        actors=Counter(head["actors"]),
+        keys=set(head["keys"]),
+        first=head["first"],
+        last=head["last"],
+        sims=_square(arrays["sims"]),
+        sims_at=int(head["sims_at"]),
+    )
+    return int(head["pos"]), story
+
+
+def _member_from_head(raw: dict[str, Any], weights: Iterator[float], emb: np.ndarray) -> _Member:
+    terms, names, lead, persons = (dict(zip(words, islice(weights, len(words)))) for words in map(_split, raw["words"]))
+    return _Member(
+        raw["id"],
+        terms,
+        names,
+        tuple(raw["salient"]),
+        tuple(raw["places"]),
+        raw["published"],
+        emb,
+        tuple(raw["years"]),
+        tuple(raw["dates"]),
+        tuple(raw["numbers"]),
+        lead,
+        persons,
+        tuple(raw["actors"]),
+        tuple(_split(raw["keys"])),
+    )
 
 
 def _count_rows(terms: Counter, names: Counter) -> list[tuple[str, str, int]]:
@@ -1105,6 +1258,9 @@ def _story_from_state(raw: dict[str, Any]) -> _Story:
 
 
 def _f32_square(raw: str | None) -> np.ndarray:
-    flat = np.frombuffer(base64.b64decode(raw), dtype=np.float32).copy() if raw else np.zeros(0, dtype=np.float32)
+    return _square(np.frombuffer(base64.b64decode(raw), dtype=np.float32).copy() if raw else np.zeros(0, np.float32))
+
+
+def _square(flat: np.ndarray) -> np.ndarray:
     n = int(round(math.sqrt(flat.size)))
     return flat.reshape(n, n)
