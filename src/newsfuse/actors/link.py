@@ -1037,7 +1037,8 @@ def shows_an_actor(doc: Doc, e: Entity, name: str) -> bool:
     org_word = any((w,) in doc.kb.not_actors["org_heads"] for w in words)
     if e.label == "ORG" and (org_word or len(words) > 2 or _acronym(doc, e) or _team(doc, name)):
         return True
-    return doc.parse.name_acts(_occurrences(doc.text, name.removeprefix("the ").removeprefix("The ")))
+    spans = _occurrences(doc.text, name.removeprefix("the ").removeprefix("The "))
+    return doc.parse.name_acts(spans)
 
 
 def _team(doc: Doc, name: str) -> bool:

@@ -97,7 +97,7 @@ class Parse:
         over_lemma = over.lemma.lower() if over is not None else ""
         if word in w["party_preps"]:
             return True
-        if word == "to" and (over_lemma == "according" or over_lemma in w["speech_verbs"]):
+        if word == "to" and over is not None and (over.text.lower() == "according" or over_lemma in w["speech_verbs"]):
             return True  # "according to THR", "confirmed to MailOnline"
         if not objects:
             return False
