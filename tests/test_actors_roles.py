@@ -30,6 +30,7 @@ SENTENCES = {
     "team": "Reggie Dunlap scored 14 points for the Hornets.",
     "boat": "The larger boat was identified as Tarwen, with a skiff in tow.",
     "first_name": "Police stopped Marisol Quintero on Friday. Officers later drove Marisol home.",
+    "restated_subject": "Its neighbour, Kenya, condemned the raid on Monday.",
 }
 
 
@@ -111,3 +112,31 @@ def test_state_acts_reads_the_part_from_the_parse_alone():
     assert not parse.state_acts(4, 9, frozenset({"police"}))
     assert parse.state_acts(4, 9, frozenset({"talks"}))
     assert Parse(()).state_acts(0, 5, frozenset())  # no parse: as before, the name acts
+
+
+def _parse(words: list[tuple[str, str, int, str]]) -> tuple[Parse, dict[str, tuple[int, int]]]:
+    toks, at, spans = [], 0, {}
+    for i, (w, dep, head, pos) in enumerate(words):
+        toks.append(_tok(i, w, dep, head, at, pos=pos))
+        spans[w] = (at, at + len(w))
+        at += len(w) + 1
+    return Parse(toks), spans
+
+
+def test_a_country_in_apposition_has_the_part_of_the_phrase_it_restates():
+    # "days of the riots Kenya": the tagger reads 'Kenya' as restating 'riots', which only says when
+    parse, at = _parse(
+        [("days", "ROOT", 0, "NOUN"), ("of", "prep", 0, "ADP"), ("the", "det", 3, "DET"), ("riots", "pobj", 1, "NOUN")]
+        + [("Kenya", "appos", 3, "PROPN")]
+    )
+    assert not parse.state_acts(*at["Kenya"], frozenset())
+    # "its neighbour , Kenya , said": the restated phrase is the subject
+    parse, at = _parse(
+        [("its", "poss", 1, "PRON"), ("neighbour", "nsubj", 5, "NOUN"), (",", "punct", 1, "PUNCT")]
+        + [("Kenya", "appos", 1, "PROPN"), (",", "punct", 1, "PUNCT"), ("said", "ROOT", 5, "VERB")]
+    )
+    assert parse.state_acts(*at["Kenya"], frozenset())
+
+
+def test_a_country_restating_a_subject_is_linked(linked):
+    assert "state:KEN" in ids(linked["restated_subject"])

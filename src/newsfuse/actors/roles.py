@@ -51,19 +51,20 @@ class Parse:
         own = {t.i for t in inside}
         return next((t for t in inside if t.head not in own or t.head == t.i), inside[-1])
 
-    def chain_top(self, tok: Token) -> tuple[Token, int]:
+    def chain_top(self, tok: Token) -> tuple[Token, int, bool]:
         """Up through coordinations and appositions to the phrase that has the part ('Pakistan, India
-        and Bangladesh' -> 'countries' in 'connects 12 countries: Pakistan, ...'), and how many names the
-        widest coordination on the way holds."""
-        size = 1
+        and Bangladesh' -> 'countries' in 'connects 12 countries: Pakistan, ...'), how many names the
+        widest coordination on the way holds, and whether the way passed an apposition."""
+        size, restated = 1, False
         for _ in range(12):
             if tok.dep != "conj":
                 size = max(size, 1 + self._conjuncts(tok.i))
             head = self.tree.head(tok.i)
             if tok.dep not in self.words["chain_deps"] or head is None:
                 break
+            restated = restated or tok.dep == "appos"
             tok = self.tree.tokens[head]
-        return tok, size
+        return tok, size, restated
 
     def _conjuncts(self, i: int) -> int:
         """The conjuncts under token i ('A , B , C and D': spaCy hangs each on the one before)."""
@@ -108,9 +109,10 @@ class Parse:
     def state_acts(self, start: int, end: int, agent_heads: frozenset[str]) -> bool:
         """A country's (or a capital's) name at ``start..end`` stands for the state: it has an actor's
         part, or modifies an agent or a title ('U.S. Surgeon General'). In a list of three or more
-        names only the subject or the agent of a verb acts ('Russia, China and Iran condemned ...');
-        otherwise the list names places ('connects 12 countries: Pakistan, India, ...'). Without a
-        parse, it acts."""
+        names, or in an apposition, only the subject or the agent of a verb acts ('Russia, China and Iran
+        condemned ...', 'its neighbour, Turkey, said'); otherwise the list names places ('connects 12
+        countries: Pakistan, India, ...', 'the worst riots Greece has seen', read as an apposition).
+        Without a parse, it acts."""
         tok = self.head_of(start, end)
         if tok is None:
             return True
@@ -119,8 +121,8 @@ class Parse:
             return False  # "Varna , Bulgaria": the country says where the place before it lies
         if tok.dep == "compound":
             return head is not None and self.tree.tokens[head].lemma.lower() in agent_heads
-        top, size = self.chain_top(tok)
-        if size >= 3:
+        top, size, restated = self.chain_top(tok)
+        if size >= 3 or restated:
             return top.dep in self.words["acting_deps"] - {"poss"}
         return self.acts(top, objects=True)
 
