@@ -62,8 +62,9 @@ def _json_row(clusterer: StoryClusterer, story_id: str) -> bytes:
 
 
 def _assert_same(a: object, b: object, where: str = "") -> None:
-    """Equal values of equal types, arrays of the same dtype and shape, dicts in the same key order."""
-    assert type(a) is type(b), where
+    """Equal values of equal types (a member read from a packed row is a ``_Member`` that makes its
+    word dicts when asked), arrays of the same dtype and shape, dicts in the same key order."""
+    assert isinstance(a, type(b)) or isinstance(b, type(a)), where
     if isinstance(a, np.ndarray):
         assert a.dtype == b.dtype and a.shape == b.shape and np.array_equal(a, b), where
     elif isinstance(a, dict):

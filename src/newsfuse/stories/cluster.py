@@ -26,11 +26,11 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from itertools import chain, islice
+from functools import cached_property, lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -81,6 +81,48 @@ class _Arrays:
     weights: np.ndarray  # their weights
     names: np.ndarray  # its names' ids
     salient: np.ndarray  # its salient names' ids
+
+
+# a member's weighted words, in the order their weights follow each other in a packed row
+_WEIGHTED = ("terms", "names", "lead", "persons")
+
+
+class _PackedMember(_Member):
+    """A member read from a packed row: its weighted words stay as the row holds them (per field of
+    ``_WEIGHTED``, the words joined in key order, and an array of their weights), which is all that
+    comparing it or saving it again needs, until they are asked for as lists (``words``) or dicts
+    (the same dicts, in the same key order, as a member read from a JSON row has)."""
+
+    head_words: list[str | list[str]]  # per field, as the row holds them (``_joined``)
+    head_keys: str | list[str]  # its index keys, as the row holds them
+    weights: dict[str, np.ndarray]  # field -> its weights
+
+    def __getattr__(self, name: str) -> Any:
+        known = self.__dict__
+        if "head_words" not in known or (name != "words" and name not in _WEIGHTED):
+            raise AttributeError(name)
+        if name == "words":
+            known["words"] = {f: _split(w) for f, w in zip(_WEIGHTED, self.head_words)}
+        else:
+            for f in _WEIGHTED:
+                known[f] = dict(zip(self.words[f], self.weights[f].tolist()))
+        return known[name]
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:  # type: ignore[override]  # (a field with a default: a class attribute)
+        return tuple(_split(self.head_keys))
+
+
+def _words_of(member: _Member, name: str) -> Collection[str]:
+    """The words of one of a member's weighted fields (in its dict's key order)."""
+    return member.words[name] if isinstance(member, _PackedMember) else getattr(member, name)
+
+
+def _weights_of(member: _Member, names: Iterable[str]) -> np.ndarray:
+    """The weights of these weighted fields of a member, field after field, in their key order."""
+    if isinstance(member, _PackedMember):
+        return np.concatenate([member.weights[name] for name in names])
+    return np.array([w for name in names for w in getattr(member, name).values()], dtype=np.float64)
 
 
 @dataclass
@@ -148,15 +190,14 @@ def _arrays(member: _Member, vocabularies: tuple[Vocabulary, ...]) -> _Arrays:
     terms, names = vocabularies
     by_kind = dict(zip(_KINDS, vocabularies))
     keys = [
-        by_kind[kind].ids_of(getattr(member, name)) * len(_COSINE_FIELDS) + k
+        by_kind[kind].ids_of(_words_of(member, name)) * len(_COSINE_FIELDS) + k
         for k, (name, kind) in enumerate(_COSINE_FIELDS)
     ]
-    weights = [w for name, _ in _COSINE_FIELDS for w in getattr(member, name).values()]
     return _Arrays(
         vocabularies,
         np.concatenate(keys),
-        np.array(weights, dtype=np.float64),
-        names.ids_of(member.names),
+        _weights_of(member, (name for name, _ in _COSINE_FIELDS)),
+        names.ids_of(_words_of(member, "names")),
         names.ids_of(member.salient),
     )
 
@@ -478,8 +519,10 @@ class StoryClusterer:
         fresh = [m for m in members if m.arrays is None or m.arrays.vocabularies != vocabularies]
         if fresh:
             terms, names = vocabularies
-            terms.add(chain.from_iterable(getattr(m, name) for m in fresh for name in ("terms", "lead")))
-            names.add(chain.from_iterable(getattr(m, name) for m in fresh for name in ("names", "persons", "salient")))
+            terms.add(chain.from_iterable(_words_of(m, name) for m in fresh for name in ("terms", "lead")))
+            names.add(
+                chain.from_iterable([*_words_of(m, "names"), *_words_of(m, "persons"), *m.salient] for m in fresh)
+            )
             for m in fresh:
                 m.arrays = _arrays(m, vocabularies)
         return [m.arrays for m in members if m.arrays is not None]
@@ -1050,16 +1093,9 @@ def _decoded_row(row: bytes) -> tuple[int, _Story]:
     return raw["pos"], _story_from_state(raw["story"])
 
 
-# a member's weighted words, in the order their weights follow each other in a packed row
-_WEIGHTED = ("terms", "names", "lead", "persons")
-
-
 def _story_packed(s: _Story, pos: int) -> Packed:
     """A story's row as packed parts; every word list in key order, as the JSON rows kept them."""
-    words = [[sorted(getattr(m, name)) for name in _WEIGHTED] for m in s.members]
-    weights = [
-        getattr(m, name)[w] for m, fields in zip(s.members, words) for name, ws in zip(_WEIGHTED, fields) for w in ws
-    ]
+    weights = [_sorted_weights(m, name) for m in s.members for name in _WEIGHTED]
     head = {
         "pos": pos,
         "id": s.id,
@@ -1073,11 +1109,11 @@ def _story_packed(s: _Story, pos: int) -> Packed:
         "first": s.first,
         "last": s.last,
         "sims_at": s.sims_at,
-        "members": [_member_head(m, fields) for m, fields in zip(s.members, words)],
+        "members": [_member_head(m) for m in s.members],
     }
     embs = np.stack(s.embs) if s.embs else np.zeros((0, DIM), dtype=np.float16)
     arrays = {
-        "weights": np.array(weights, dtype=np.float64),
+        "weights": np.concatenate(weights or [np.zeros(0)]),
         "embs": embs.astype(np.float16),
         "member_embs": np.concatenate([m.emb.astype(np.float16) for m in s.members] or [np.zeros(0, np.float16)]),
         "emb_sum": s.emb_sum.astype(np.float32),
@@ -1086,10 +1122,23 @@ def _story_packed(s: _Story, pos: int) -> Packed:
     return Packed(head, arrays)
 
 
-def _member_head(m: _Member, words: list[list[str]]) -> dict[str, Any]:
+def _sorted_weights(m: _Member, name: str) -> np.ndarray:
+    if isinstance(m, _PackedMember):
+        return m.weights[name]
+    weights = getattr(m, name)
+    return np.array([weights[w] for w in sorted(weights)], dtype=np.float64)
+
+
+def _member_head(m: _Member) -> dict[str, Any]:
+    if isinstance(m, _PackedMember):
+        words, counts, keys = m.head_words, [m.weights[name].size for name in _WEIGHTED], m.head_keys
+    else:
+        words = [_joined(sorted(getattr(m, name))) for name in _WEIGHTED]
+        counts, keys = [len(getattr(m, name)) for name in _WEIGHTED], _joined(m.keys)
     return {
         "id": m.article_id,
-        "words": [_joined(ws) for ws in words],
+        "words": words,
+        "counts": counts,  # how many words each field has (its weights' count)
         "salient": list(m.salient),
         "places": list(m.places),
         "published": m.published,
@@ -1098,7 +1147,7 @@ def _member_head(m: _Member, words: list[list[str]]) -> dict[str, Any]:
         "dates": list(m.dates),
         "numbers": list(m.numbers),
         "actors": list(m.actor_ids),
-        "keys": _joined(m.keys),
+        "keys": keys,
     }
 
 
@@ -1118,10 +1167,15 @@ def _split(words: str | list[str]) -> list[str]:
 
 
 def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
+    heads = packed.head["members"]
+    counts = [m["counts"] if "counts" in m else [len(_split(w)) for w in m["words"]] for m in heads]
+    weights = _pieces(packed.arrays["weights"], [n for fields in counts for n in fields])
+    embs = _pieces(packed.arrays["member_embs"], [m["emb"] for m in heads])
+    members: list[_Member] = [
+        _member_from_head(m, weights[len(_WEIGHTED) * k : len(_WEIGHTED) * (k + 1)], emb)
+        for k, (m, emb) in enumerate(zip(heads, embs))
+    ]
     head, arrays = packed.head, packed.arrays
-    weights = iter(arrays["weights"].tolist())
-    embs = iter(np.split(arrays["member_embs"], np.cumsum([m["emb"] for m in head["members"]])[:-1]))
-    members = [_member_from_head(m, weights, next(embs)) for m in head["members"]]
     story = _Story(
         id=head["id"],
         order=head["order"],
@@ -1142,24 +1196,31 @@ def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
     return int(head["pos"]), story
 
 
-def _member_from_head(raw: dict[str, Any], weights: Iterator[float], emb: np.ndarray) -> _Member:
-    terms, names, lead, persons = (dict(zip(words, islice(weights, len(words)))) for words in map(_split, raw["words"]))
-    return _Member(
-        raw["id"],
-        terms,
-        names,
-        tuple(raw["salient"]),
-        tuple(raw["places"]),
-        raw["published"],
-        emb,
-        tuple(raw["years"]),
-        tuple(raw["dates"]),
-        tuple(raw["numbers"]),
-        lead,
-        persons,
-        tuple(raw["actors"]),
-        tuple(_split(raw["keys"])),
+def _pieces(flat: np.ndarray, sizes: list[int]) -> list[np.ndarray]:
+    """``flat`` cut into consecutive pieces of these sizes (views)."""
+    ends = np.cumsum(sizes).tolist()
+    return [flat[end - size : end] for size, end in zip(sizes, ends)]
+
+
+def _member_from_head(raw: dict[str, Any], weights: list[np.ndarray], emb: np.ndarray) -> _PackedMember:
+    """A member of a packed row; its weighted words are split and made dicts only when asked for."""
+    member = _PackedMember.__new__(_PackedMember)
+    member.__dict__.update(
+        article_id=raw["id"],
+        salient=tuple(raw["salient"]),
+        places=tuple(raw["places"]),
+        published=raw["published"],
+        emb=emb,
+        years=tuple(raw["years"]),
+        dates=tuple(raw["dates"]),
+        numbers=tuple(raw["numbers"]),
+        actor_ids=tuple(raw["actors"]),
+        arrays=None,
+        head_words=raw["words"],
+        head_keys=raw["keys"],
+        weights=dict(zip(_WEIGHTED, weights)),
     )
+    return member
 
 
 def _count_rows(terms: Counter, names: Counter) -> list[tuple[str, str, int]]:
