@@ -11,6 +11,8 @@ the article in an actor's part.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsfuse.actors import link
@@ -31,6 +33,10 @@ SENTENCES = {
     "boat": "The larger boat was identified as Tarwen, with a skiff in tow.",
     "first_name": "Police stopped Marisol Quintero on Friday. Officers later drove Marisol home.",
     "restated_subject": "Its neighbour, Kenya, condemned the raid on Monday.",
+    "agents_listed": "The talks are backed by mediators including Egypt, Qatar, Kenya and Turkey. Moscow keeps "
+    "ties with Iran, Egypt and Syria. Kenya courted regional players, including Uganda, Rwanda and Tanzania.",
+    "parties_named": "Both sides want to prevent a direct Kenya-Uganda confrontation. The US-backed proposal "
+    "seeks a ceasefire. The outreach to Israel comes at a delicate time.",
 }
 
 
@@ -68,6 +74,15 @@ def test_subject_object_and_party_are_states(linked):
     assert {"state:KEN", "state:OMN", "state:QAT"} <= set(ids(linked["subject_object_party"]))
 
 
+def test_a_list_of_agents_or_of_parties_is_linked(linked):
+    states = {"state:EGY", "state:QAT", "state:KEN", "state:TUR", "state:IRN", "state:SYR", "state:UGA"}
+    assert states | {"state:RWA", "state:TZA"} <= set(ids(linked["agents_listed"]))
+
+
+def test_parties_of_an_act_a_participle_or_a_recipient_are_linked(linked):
+    assert {"state:KEN", "state:UGA", "state:USA", "state:ISR"} <= set(ids(linked["parties_named"]))
+
+
 def test_a_country_after_a_place_says_where_it_lies(linked):
     ann = linked["place_and_country"]
     assert "state:BGR" not in ids(ann)
@@ -101,16 +116,18 @@ def _tok(i: int, text: str, dep: str, head: int, start: int, lemma: str | None =
 
 
 def test_state_acts_reads_the_part_from_the_parse_alone():
-    # "Aid from Kenya" (a party) and "riots in Kenya" (a place the linker's used_as_place finds first);
-    # here: the same word as a compound of a noun that is no agent ("the Kenya talks") and of one that is
-    words = [("the", "det", 2, "DET"), ("Kenya", "compound", 2, "PROPN"), ("talks", "ROOT", 2, "NOUN")]
+    # the same word as a compound of a noun that is no agent nor act ("the Kenya market"), of an agent
+    # ("the Kenya police") and of an act ("the Kenya talks")
+    words = [("the", "det", 2, "DET"), ("Kenya", "compound", 2, "PROPN"), ("market", "ROOT", 2, "NOUN")]
     toks, at = [], 0
     for i, (w, dep, head, pos) in enumerate(words):
         toks.append(_tok(i, w, dep, head, at, pos=pos))
         at += len(w) + 1
     parse = Parse(toks)
     assert not parse.state_acts(4, 9, frozenset({"police"}))
-    assert parse.state_acts(4, 9, frozenset({"talks"}))
+    assert parse.state_acts(4, 9, frozenset({"market"}))
+    talks = Parse([dataclasses.replace(t, text="talks", lemma="talks") if t.i == 2 else t for t in toks])
+    assert talks.state_acts(4, 9, frozenset({"police"}))
     assert Parse(()).state_acts(0, 5, frozenset())  # no parse: as before, the name acts
 
 

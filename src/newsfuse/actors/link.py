@@ -351,11 +351,13 @@ _AGENT_HEADS: dict[int, frozenset[str]] = {}
 
 
 def agent_heads(kb: KnowledgeBase) -> frozenset[str]:
-    """One-word agents and titles ('police', 'army', 'spokesman', 'general'): a country's name that
-    modifies one names the state ('U.S. Surgeon General', 'Athens police')."""
+    """One-word agents and titles ('police', 'army', 'spokesman', 'general') and a state's acts ('raids',
+    'sanctions'): a country's name that modifies one names the state ('U.S. Surgeon General', 'Athens
+    police', 'a Kenya proposal')."""
     if id(kb) not in _AGENT_HEADS:
         words = [k[0] for k in (*kb.agents, *kb.titles) if len(k) == 1]
-        _AGENT_HEADS[id(kb)] = frozenset(words) | frozenset(w + "s" for w in words)
+        acts = frozenset(kb.words["state_acts"])
+        _AGENT_HEADS[id(kb)] = frozenset(words) | frozenset(w + "s" for w in words) | acts
     return _AGENT_HEADS[id(kb)]
 
 

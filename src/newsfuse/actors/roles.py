@@ -21,7 +21,16 @@ from newsfuse.text.tree import Tree
 from newsfuse.text.yamlfile import load_yaml
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-LISTS = ("acting_deps", "object_deps", "party_preps", "state_preps", "verb_preps", "speech_verbs", "chain_deps")
+LISTS = (
+    "acting_deps",
+    "object_deps",
+    "party_preps",
+    "state_preps",
+    "speech_verbs",
+    "chain_deps",
+    "act_nouns",
+    "agent_nouns",
+)
 
 
 @lru_cache(maxsize=1)
@@ -100,31 +109,49 @@ class Parse:
             return True
         if word == "to" and over is not None and (over.text.lower() == "according" or over_lemma in w["speech_verbs"]):
             return True  # "according to THR", "confirmed to MailOnline"
-        if not objects:
-            return False
-        if word in w["state_preps"]:
-            return True
-        return word in w["verb_preps"] and over is not None and over.pos in {"VERB", "AUX"}
+        return objects and word in w["state_preps"]
 
     def state_acts(self, start: int, end: int, agent_heads: frozenset[str]) -> bool:
         """A country's (or a capital's) name at ``start..end`` stands for the state: it has an actor's
-        part, or modifies an agent or a title ('U.S. Surgeon General'). In a list of three or more
-        names, or in an apposition, only the subject or the agent of a verb acts ('Russia, China and Iran
-        condemned ...', 'its neighbour, Turkey, said'); otherwise the list names places ('connects 12
-        countries: Pakistan, India, ...', 'the worst riots Greece has seen', read as an apposition).
-        Without a parse, it acts."""
+        part, modifies an agent, a title or an act ('U.S. Surgeon General', 'an Israel-Iran
+        confrontation') or is the agent of a participle ('US-backed'). A list of three or more names, or
+        an apposition, acts only as a subject or an agent, as a party ('ties with Iran, Arab states and
+        ...') or as agents it names ('mediators including Egypt, Qatar and Turkey'); otherwise it names
+        places ('connects 12 countries: Pakistan, India, ...', 'the worst riots Greece has seen', read as
+        an apposition). Without a parse, it acts."""
         tok = self.head_of(start, end)
         if tok is None:
             return True
         head = self.tree.head(tok.i)
-        if tok.dep == "appos" and head is not None and self.tree.tokens[head].ent_type in PLACE_TYPES:
+        above = self.tree.tokens[head] if head is not None else None
+        if tok.dep == "appos" and above is not None and above.ent_type in PLACE_TYPES:
             return False  # "Varna , Bulgaria": the country says where the place before it lies
+        if above is not None and above.tag == "VBN" and tok.dep in {"npadvmod", "compound", "amod"}:
+            return True  # "US-backed", "Russia-brokered": the agent of the participle
         if tok.dep == "compound":
-            return head is not None and self.tree.tokens[head].lemma.lower() in agent_heads
+            while above is not None and above.dep == "compound" and above.pos == "PROPN":
+                above = self.tree.tokens.get(above.head)  # "an Israel-Iran confrontation": up the pair
+            return above is not None and above.lemma.lower() in agent_heads | self.words["act_nouns"]
         top, size, restated = self.chain_top(tok)
         if size >= 3 or restated:
-            return top.dep in self.words["acting_deps"] - {"poss"}
+            return self._list_acts(top, agent_heads)
         return self.acts(top, objects=True)
+
+    def _list_acts(self, top: Token, agent_heads: frozenset[str]) -> bool:
+        """The phrase a list of names (or an apposition) restates or fills has an actor's part: subject,
+        agent, a party after 'with', 'between', ..., an agent noun itself, or one 'including' them."""
+        w = self.words
+        agents = agent_heads | w["agent_nouns"]
+        if top.dep in w["acting_deps"] - {"poss"} or top.lemma.lower() in agents:
+            return True
+        head = self.tree.head(top.i)
+        if top.dep != "pobj" or head is None:
+            return False
+        prep = self.tree.tokens[head]
+        if prep.text.lower() in w["party_preps"]:
+            return True
+        above = self.tree.head(prep.i)
+        return above is not None and self.tree.lemma(above) in agents
 
     def name_acts(self, spans: Sequence[tuple[int, int]]) -> bool:
         """Whether any of a name's mentions in the article (``spans``) has an actor's part (without a
