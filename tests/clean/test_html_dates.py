@@ -150,3 +150,27 @@ def test_a_time_element_marked_as_a_revision_in_markup_is_one() -> None:
     assert published(page(modified)) == "2019-01-01"
     # the same element without the markup is the printed date
     assert published(page('<time datetime="2025-04-02">April 2, 2025</time>')) == "2025-04-02"
+
+
+def test_the_pages_only_h1_is_its_headline_when_worded_otherwise_than_the_declared_title() -> None:
+    # the declared (SEO) title differs from the visible <h1>; a teaser <h2> elsewhere carries the
+    # declared words: the byline under the page's one <h1> is read, not the teaser's neighbourhood
+    teaser = f"<aside><p>Other stories · June 9, 2024</p><h2>{HEADLINE}</h2></aside>"
+    html = page("By Lena Ward · March 5, 2025", heading="Breakwater to grow by 200 metres", after_body=teaser)
+    tree = parse_html(html)
+    anchor = headline_element(tree, HEADLINE)
+    assert anchor is not None and anchor.tag == "h1"
+    assert published(html) == "2025-03-05"
+    # with two <h1> elements and no exact match there is no telling which is the headline
+    two = page("By Lena Ward · March 5, 2025", heading="Breakwater to grow", above="<h1>Harbour news</h1>")
+    assert headline_element(parse_html(two), HEADLINE) is None
+
+
+def test_a_declared_date_no_reader_can_read_leaves_room_for_a_readable_one() -> None:
+    # "02-12-2025" (day and month both under 13) names no day: the <meta> tag's date is taken
+    head = (
+        '<meta property="article:published_time" content="2025-12-02T09:00:00Z">'
+        f'<script type="application/ld+json">{{"@type": "BlogPosting", "headline": "{HEADLINE}",'
+        ' "datePublished": "02-12-2025"}</script>'
+    )
+    assert published(page("By Lena Ward", head=head)) == "2025-12-02"

@@ -166,9 +166,9 @@ def _set_page_date(meta: dict[str, Any], tree: etree._Element | None, url: str |
         meta["published"] = date_in_url(url)
         return
     declared = declared_publication(tree)
-    shown = date_beside_headline(tree, meta.get("title"))
+    shown = date_beside_headline(tree, meta.get("title"), outlet=meta.get("outlet"))
     if shown is None and not declared:
-        shown = date_beside_headline(tree, meta.get("title"), revisions=True)
+        shown = date_beside_headline(tree, meta.get("title"), revisions=True, outlet=meta.get("outlet"))
     if shown and not same_moment(shown, declared):
         meta["published"] = shown
 
@@ -568,7 +568,8 @@ def page_metadata(tree: etree._Element | None) -> dict[str, str]:
     # The article's own node, then the page's meta tags, then the WebPage node, then <time>/<title>.
     for source in (_jsonld_meta(tree), _meta_tags(tree), _jsonld_meta(tree, PAGE_TYPES), _page_fallbacks(tree)):
         for key, value in source.items():
-            meta.setdefault(key, value)
+            if key != "published" or iso_date(value):  # a date no reader can read ("02-12-2025") is none
+                meta.setdefault(key, value)
     headline = visible_headline(tree, declared, meta.get("outlet"))
     if headline:
         meta["title"] = headline

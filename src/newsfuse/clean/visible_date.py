@@ -30,7 +30,7 @@ _TOKEN = re.compile(r"\w+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ISO_ATTR = re.compile(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
 HIDDEN_TAGS = frozenset({"head", "script", "style", "noscript", "template", "svg", "select", "option"})
-HEADLINE_TAGS = ("h1", "h2")
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·:»]\s+")
 
 
 @dataclass(frozen=True)
@@ -52,16 +52,19 @@ def _settings() -> dict[str, Any]:
     return cfg
 
 
-def date_beside_headline(tree: etree._Element | None, headline: str | None, revisions: bool = False) -> str | None:
+def date_beside_headline(
+    tree: etree._Element | None, headline: str | None, revisions: bool = False, outlet: str | None = None
+) -> str | None:
     """ISO date the page prints closest after its headline (or just above it); None when none.
 
-    The headline is the element (``<h1>``, else ``<h2>``) whose text is ``headline``; a page
-    without one gives None (there is no byline block to read). Dates labelled as revisions are
-    skipped unless ``revisions``: then the first date shown is taken whatever its label.
+    The headline is the element ``headline_element`` finds (``outlet``: the site's name, which a
+    lone ``<h1>`` holding it is not); a page without one gives None (there is no byline block to
+    read). Dates labelled as revisions are skipped unless ``revisions``: then the first date shown
+    is taken whatever its label.
     """
     if tree is None or not headline:
         return None
-    anchor = headline_element(tree, headline)
+    anchor = headline_element(tree, headline, outlet)
     if anchor is None:
         return None
     cfg = _settings()
@@ -83,14 +86,30 @@ def nearest_first(dates: list[ShownDate], start: int, end: int, before: int) -> 
     return sorted(near, key=lambda d: max(d.offset - end, 0) if d.offset >= start else start - d.offset)
 
 
-def headline_element(tree: etree._Element, headline: str) -> etree._Element | None:
-    """The first <h1> (else <h2>) whose words are the headline's."""
+def headline_element(tree: etree._Element, headline: str, outlet: str | None = None) -> etree._Element | None:
+    """The first <h1> whose words are the headline's, else the page's only <h1>, else the first
+    <h2> whose words are the headline's.
+
+    A page whose one <h1> words its headline otherwise than the declared title (an SEO title)
+    still prints its byline under that <h1>, the one top-level heading HTML gives a page; an
+    <h2> with the declared title's words is then often a teaser of the same article elsewhere.
+    A lone <h1> holding the site's name (``site_names``) is its logo, not a headline.
+    """
     key = _key(headline)
-    for tag in HEADLINE_TAGS:
-        for el in tree.iter(tag):
-            if _key(el.text_content()) == key:
-                return el
-    return None
+    names = site_names(tree, headline, outlet)
+    h1s = [el for el in tree.iter("h1") if _key(el.text_content()) not in names]
+    exact = [el for el in h1s if _key(el.text_content()) == key]
+    if exact or len(h1s) == 1:
+        return (exact or h1s)[0]
+    return next((el for el in tree.iter("h2") if _key(el.text_content()) == key), None)
+
+
+def site_names(tree: etree._Element, headline: str, outlet: str | None) -> set[str]:
+    """Word keys that name the site, not an article: ``outlet`` and each part of the page's
+    ``<title>`` ("Headline | Site") other than the headline ("" too: an empty heading)."""
+    title = tree.findtext(".//title") or ""
+    parts = {_key(part) for part in _TITLE_SEPARATOR.split(title)}
+    return {"", _key(outlet or "")} | (parts - {_key(headline)} if len(parts) > 1 else set())
 
 
 def _dates_around(tree: etree._Element, anchor: etree._Element, after: int) -> tuple[int | None, int, list[ShownDate]]:
