@@ -3,7 +3,10 @@
 One left-to-right pass over word tokens tries, at each position: a titled name ("Russian President
 Vladimir Putin"), a KB name (longest alias first), a demonym + agent ("Israeli forces"), a capital
 used as a government ("Moscow said"). Persons seen earlier are remembered by surname, so later
-"Putin" or "the Russian leader" resolve to them (coreference within the article).
+"Putin" or "the Russian leader" resolve to them (coreference within the article). Two paths ask the
+tagger's parse for evidence (``roles.py``): a country's or a capital's name is the state only in an
+actor's part of its clause, else a place; a tagged name the knowledge base does not know is an actor
+only with a name's shape or an actor's part somewhere in the article (``shows_an_actor``).
 """
 
 from __future__ import annotations
