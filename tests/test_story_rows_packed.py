@@ -21,7 +21,7 @@ CONFIG = {"threshold": 0.1, "merge_threshold": 0.0, "split_threshold": 0.4, "spl
 EVENTS = {
     "quake": ({"quake": 3, "magnitude": 2, "rescue": 1, "7.1": 1}, ("chile", "santiago"), "2024-03-0"),
     "flood": ({"flood": 3, "river": 2, "rain": 2, "dam": 1}, ("dhaka", "a|b name"), "2024-05-1"),
-    "vote": ({"election": 3, "ballot": 2, "turnout": 1, "62": 1}, ("lisbon",), "2024-09-2"),
+    "vote": ({"election": 3, "ballot": 2, "turnout": 1, "62": 1, "eleição": 1}, ("lisbon", "são paulo"), "2024-09-2"),
 }
 
 

@@ -92,6 +92,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE cluster_stories ADD COLUMN ord INTEGER;
     CREATE INDEX cluster_stories_ord ON cluster_stories (ord);
     """,
+    # 7: the orders of a new article's candidate stories read from an index: in the table, a row's order
+    # lies after its state, a blob of many overflow pages that reading the order walked through
+    """
+    CREATE INDEX cluster_stories_story_ord ON cluster_stories (story_id, ord);
+    """,
 ]
 
 

@@ -47,7 +47,7 @@ def is_packed(row: bytes) -> bool:
 
 
 def pack(packed: Packed) -> bytes:
-    head = zlib.compress(json.dumps(packed.head, sort_keys=True).encode("utf-8"))
+    head = zlib.compress(json.dumps(packed.head, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     arrays = [np.ascontiguousarray(packed.arrays[name], dtype=kind).tobytes() for name, kind in ARRAYS]
     arrays[0] = zlib.compress(arrays[0], 1)  # the weights: a member's words said as often share one
     return MAGIC + b"".join(_LENGTH.pack(len(p)) + p for p in [head, *arrays])
