@@ -16,8 +16,9 @@ import dataclasses
 import pytest
 
 from newsfuse.actors import link
-from newsfuse.actors.roles import Parse
+from newsfuse.actors.roles import Parse, SentenceTrees
 from newsfuse.model import AnnotatedArticle, Article, Block, Token, article_id
+from newsfuse.text.tree import Tree
 
 SENTENCES = {
     "list_of_places": "The new cable links eight countries: Kenya, Oman, Qatar and Yemen.",
@@ -157,3 +158,14 @@ def test_a_country_in_apposition_has_the_part_of_the_phrase_it_restates():
 
 def test_a_country_restating_a_subject_is_linked(linked):
     assert "state:KEN" in ids(linked["restated_subject"])
+
+
+def test_sentence_trees_answer_as_one_tree_over_the_article(linked):
+    tokens = list(linked["agents_listed"].tokens)
+    assert len({t.sent for t in tokens}) == 3
+    whole, parts = Tree(tokens), SentenceTrees(tokens)
+    for t in tokens:
+        assert parts.head(t.i) == whole.head(t.i)
+        assert parts.children(t.i, "conj") == whole.children(t.i, "conj")
+    shuffled = SentenceTrees(tokens[::-1])  # not in sentence order: one tree over all of them
+    assert all(shuffled.head(t.i) == whole.head(t.i) for t in tokens)

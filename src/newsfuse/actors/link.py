@@ -1060,7 +1060,14 @@ def _team(doc: Doc, name: str) -> bool:
 
 
 def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
+    """Where the article writes the name as whole words (no letter, digit or underscore on either side)."""
+    out, at, size = [], text.find(name), len(name)
+    while at >= 0:
+        before, after = text[at - 1 : at] if at else "", text[at + size : at + size + 1]
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            out.append((at, at + size))
+        at = text.find(name, at + 1)
+    return out
 
 
 def person_or_org(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:

@@ -11,7 +11,7 @@ is no actor it can show. The labels are spaCy's (ClearNLP) dependency labels; th
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -39,13 +39,42 @@ def role_words() -> dict[str, frozenset[str]]:
     return {name: frozenset(str(w).lower() for w in raw[name]) for name in LISTS}
 
 
+class SentenceTrees:
+    """An article's parse as one ``Tree`` per sentence, each built when a question first reaches it (most
+    sentences hold no name the linker asks about); indices are the article's (``Token.i``)."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = {t.i: t for t in tokens}
+        self._order = list(tokens)
+        self._sents = [t.sent for t in self._order]
+        self._in_order = all(a <= b for a, b in zip(self._sents, self._sents[1:]))
+        self._built: dict[int, Tree] = {}
+
+    def _of(self, i: int) -> Tree:
+        sent = self.tokens[i].sent if self._in_order else -1
+        tree = self._built.get(sent)
+        if tree is None:
+            lo, hi = (bisect_left(self._sents, sent), bisect_right(self._sents, sent)) if sent >= 0 else (0, None)
+            tree = self._built[sent] = Tree(self._order[lo:hi])
+        return tree
+
+    def head(self, i: int) -> int | None:
+        return self._of(i).head(i)
+
+    def children(self, i: int, *deps: str) -> list[int]:
+        return self._of(i).children(i, *deps)
+
+    def lemma(self, i: int) -> str:
+        return self.tokens[i].lemma.lower()
+
+
 class Parse:
     """An article's parse, indexed by character offset, for the questions the linker asks of a span."""
 
     def __init__(self, tokens: Sequence[Token]) -> None:
         self.tokens = list(tokens)
         self.starts = [t.start for t in self.tokens]
-        self.tree = Tree(self.tokens)
+        self.tree = SentenceTrees(self.tokens)
         self.words = role_words()
 
     def __bool__(self) -> bool:
