@@ -186,19 +186,22 @@ def background(name: str | None) -> tuple[int, dict[str, int], dict[str, int]]:
 
 
 def _arrays(member: _Member, vocabularies: tuple[Vocabulary, ...]) -> _Arrays:
-    """The member's word vectors as arrays (its words have ids in ``vocabularies`` already)."""
+    """The member's word vectors as arrays (its words have ids in ``vocabularies`` already), the ids of
+    each vocabulary's words looked up at once: ``_COSINE_FIELDS`` are terms and lead (content lemmas),
+    then names and persons (names)."""
     terms, names = vocabularies
-    by_kind = dict(zip(_KINDS, vocabularies))
-    keys = [
-        by_kind[kind].ids_of(_words_of(member, name)) * len(_COSINE_FIELDS) + k
-        for k, (name, kind) in enumerate(_COSINE_FIELDS)
-    ]
+    words = [_words_of(member, name) for name, _ in _COSINE_FIELDS]
+    term_ids = terms.ids_of([*words[0], *words[1]])
+    name_ids = names.ids_of([*words[2], *words[3], *member.salient])
+    cosine = len(words[2]) + len(words[3])  # the names of the cosine fields, before the salient ones
+    keys = np.concatenate([term_ids, name_ids[:cosine]]) * len(_COSINE_FIELDS)
+    keys += np.repeat(np.arange(len(_COSINE_FIELDS)), [len(w) for w in words])
     return _Arrays(
         vocabularies,
-        np.concatenate(keys),
+        keys,
         _weights_of(member, (name for name, _ in _COSINE_FIELDS)),
-        names.ids_of(_words_of(member, "names")),
-        names.ids_of(member.salient),
+        name_ids[: len(words[2])],
+        name_ids[cosine:],
     )
 
 
