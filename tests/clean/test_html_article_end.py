@@ -58,3 +58,37 @@ def test_post_filter_cuts_the_tail_and_keeps_the_reason() -> None:
     kept, removed, _ = post_filter(page, {"title": "Harbour board votes to extend the breakwater"})
     assert [b.text for b in kept] == list(PARAGRAPHS)
     assert ("You may also like", "after the article's end") in {(r.text, r.reason) for r in removed}
+
+
+def test_a_teaser_list_longer_than_the_article_is_cut_after_enough_words() -> None:
+    # 300+ words of article, then "Read This Next" and teasers with summaries outweighing it:
+    # the heading stands in the first half by words, yet well after the article's text
+    article = [("paragraph", f"{p} (part {n})") for n in range(4) for p in PARAGRAPHS]
+    teasers = [("paragraph", f"Teaser {n}: " + "a summary of another story on the coast " * 6) for n in range(12)]
+    page = blocks(*article, ("heading", "Read This Next"), *teasers)
+    assert sum(len(b.text.split()) for b in page[: len(article)]) < sum(len(b.text.split()) for b in page) / 2
+    kept, removed = cut_at_article_end(page, [])
+    assert kept == blocks(*article)
+    assert removed[0].text == "Read This Next" and len(removed) == 1 + len(teasers)
+    # a short article with the same heading near its top keeps everything (under min_words, first half)
+    short = blocks(("paragraph", PARAGRAPHS[0]), ("heading", "Read This Next"), *teasers[:3])
+    assert cut_at_article_end(short, []) == (short, [])
+
+
+def test_more_ways_of_heading_a_list_of_other_articles_end_the_article() -> None:
+    for heading in (
+        "You may be interested in the following topics as well:",
+        "You'll Also Love...",
+        "More stories you might like",
+    ):
+        page = body(("heading", heading), ("paragraph", "Ferry strike ends after three weeks of talks"))
+        assert [b.text for b in cut_at_article_end(page, [])[0]] == list(PARAGRAPHS), heading
+
+
+def test_a_bare_link_label_is_chrome_but_a_sentence_opening_alike_is_not() -> None:
+    page = body(("paragraph", "Read More"), ("paragraph", "Learn more >"), ("paragraph", "See all"))
+    kept, removed, _ = post_filter(page, {"title": "Harbour board votes"})
+    assert [b.text for b in kept] == list(PARAGRAPHS)
+    assert {r.reason for r in removed} == {"related link"}
+    sentence = body(("paragraph", "See more of the harbour's history in the museum, which opens in May."))
+    assert len(post_filter(sentence, {"title": "Harbour board votes"})[0]) == len(PARAGRAPHS) + 1

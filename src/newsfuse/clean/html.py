@@ -496,6 +496,7 @@ def post_filter(
             kept.append(block)
     kept, removed = _drop_leading_headings(kept, removed)
     kept, removed = cut_at_article_end(kept, removed)
+    kept, removed = drop_author_card(kept, removed, meta.get("author"))
     return _text_cleaner(kept, removed, meta)
 
 
@@ -503,18 +504,53 @@ def cut_at_article_end(
     blocks: list[model.Block], removed: list[model.RemovedLine]
 ) -> tuple[list[model.Block], list[model.RemovedLine]]:
     """Blocks from a heading that opens what follows an article ("Related articles", "About the
-    author", "Leave a reply") on are dropped, when it stands in the body's second half (by words):
-    a list of other articles, the writer's card or the comment form, not a section of the text.
-    The headings are in ``article_end`` in ``data/html_rules.yaml``.
+    author", "Leave a reply") on are dropped, when it stands in the body's second half (by words)
+    or after ``min_words`` words of text: a list of other articles, the writer's card or the
+    comment form, not a section of the text. A list of other articles longer than the article
+    itself (teasers with their summaries) puts its heading in the first half: the words before it
+    still show an article has been read. The headings are in ``article_end`` in
+    ``data/html_rules.yaml``.
     """
     cfg = rules()["article_end"]
     total = sum(len(_TOKEN.findall(b.text)) for b in blocks)
+    after = min(cfg["min_share"] * total, cfg["min_words"])
     seen = 0
     for i, block in enumerate(blocks):
-        if seen >= cfg["min_share"] * total and any(p.match(block.text) for p in cfg["compiled"]):
+        if seen >= after and any(p.match(block.text) for p in cfg["compiled"]):
             return blocks[:i], removed + [model.RemovedLine(0, b.text, "after the article's end") for b in blocks[i:]]
         seen += len(_TOKEN.findall(block.text))
     return blocks, removed
+
+
+def drop_author_card(
+    blocks: list[model.Block], removed: list[model.RemovedLine], author: str | None
+) -> tuple[list[model.Block], list[model.RemovedLine]]:
+    """The writer's card is dropped where it stands in the body's second half: a block that
+    opens with the byline's name and a verb of a biography ("Jill Barshay is a staff writer...",
+    "... has covered", "... holds"); the verbs are ``author_card.verbs`` in
+    ``data/html_rules.yaml``. An article does not describe its own writer in the third person;
+    the card the page adds after (or inside) the text does.
+    """
+    cfg = rules()["author_card"]
+    names = [_key(n) for n in re.split(r",|\band\b|&", tidy_author(author) or "") if len(_key(n).split()) >= 2]
+    if not names:
+        return blocks, removed
+    total = sum(len(_TOKEN.findall(b.text)) for b in blocks)
+    kept: list[model.Block] = []
+    seen = 0
+    for block in blocks:
+        if seen >= cfg["min_share"] * total and any(_opens_card(_key(block.text), n, cfg) for n in names):
+            removed.append(model.RemovedLine(0, block.text, "author card"))
+        else:
+            kept.append(block)
+        seen += len(_TOKEN.findall(block.text))
+    return kept, removed
+
+
+def _opens_card(key: str, name: str, cfg: dict[str, Any]) -> bool:
+    """``key`` (a block's words) opens with the name and a verb of a biography."""
+    rest = key[len(name) :].split() if key.startswith(name + " ") else []
+    return bool(rest) and rest[0] in cfg["verbs"]
 
 
 def _drop_leading_headings(

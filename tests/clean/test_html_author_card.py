@@ -1,0 +1,49 @@
+"""The writer's card the page adds to an article (a biography in the third person) is not its body."""
+
+from __future__ import annotations
+
+from newsfuse import model
+from newsfuse.clean.html import drop_author_card, post_filter
+
+PARAGRAPHS = (
+    "The harbour board voted on Monday to extend the northern breakwater by two hundred metres "
+    "after a winter of storms flooded the fish market three times.",
+    "Work is expected to start in the spring and to last eighteen months, the board's chair told "
+    "reporters after the vote, adding that the cost would be shared with the region.",
+    "Fishing crews welcomed the decision but asked for the old slipway to stay open while the "
+    "contractors are on site, since it is the only one deep enough at low tide.",
+)
+CARD = "Lena Ward is a staff writer who has covered the coast and its harbours for the paper since 2015."
+
+
+def paragraphs(*texts: str) -> list[model.Block]:
+    return [model.Block("paragraph", t) for t in texts]
+
+
+def test_the_writers_biography_after_the_text_is_dropped() -> None:
+    kept, removed = drop_author_card(paragraphs(*PARAGRAPHS, CARD), [], "Lena Ward")
+    assert [b.text for b in kept] == list(PARAGRAPHS)
+    assert [(r.text, r.reason) for r in removed] == [(CARD, "author card")]
+    # a card inside the text (a box between sections) goes, the text after it stays
+    kept, _ = drop_author_card(paragraphs(*PARAGRAPHS, CARD, PARAGRAPHS[0]), [], "Lena Ward")
+    assert [b.text for b in kept] == [*PARAGRAPHS, PARAGRAPHS[0]]
+
+
+def test_the_name_in_a_sentence_of_the_text_or_early_on_is_kept() -> None:
+    quoted = "Lena Ward said the board had not answered her questions about the cost."  # no verb of a biography
+    page = paragraphs(*PARAGRAPHS, quoted)
+    assert drop_author_card(page, [], "Lena Ward") == (page, [])
+    early = paragraphs(CARD, *PARAGRAPHS)  # in the first half: a profile's opening, not a card
+    assert drop_author_card(early, [], "Lena Ward") == (early, [])
+    # no byline, or a one-word one: nothing to recognise a card by
+    card = paragraphs(*PARAGRAPHS, CARD)
+    assert drop_author_card(card, [], None) == (card, [])
+    assert drop_author_card(card, [], "Lena") == (card, [])
+
+
+def test_post_filter_drops_the_card_of_any_named_writer() -> None:
+    second = "Tom Reed holds a degree in marine engineering and writes about ports."
+    meta = {"title": "Harbour board votes", "author": "Lena Ward and Tom Reed"}
+    kept, removed, _ = post_filter(paragraphs(*PARAGRAPHS, CARD, second), meta)
+    assert [b.text for b in kept] == list(PARAGRAPHS)
+    assert {r.reason for r in removed} == {"author card"}
