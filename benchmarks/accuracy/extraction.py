@@ -14,11 +14,13 @@ setting of ``clean/html.py`` (``second_opinion.grid`` in ``clean/data/html_rules
 on 4 folds (both corpora together) and scored on the 5th; the figures printed as "cross-validated"
 are the held-out ones. Metadata is read by fixed precedence (nothing is chosen from data), so its
 figures are the same either way; they are shown per fold too. The fixed settings of ``clean/html.py``
-(``gap_fill``, ``sections.min_words``, ``article_end``, the ``visible_date`` windows, its revision
-labels in words and in markup, and the date precedence: nearest date to the headline, a revision date
-only when none is declared, the time-zone test; the text cleaner's reasons kept on web pages and the
-"tag line" rule) were set by reading pages of folds 0-3 only; fold 4 was never read page by page, so it is the
-check on them. A "collapse" is a page where newsfuse scores F1 < 0.5 while trafilatura scores > 0.8.
+(``gap_fill``, ``sections.min_words``, ``article_end`` with its ``min_words``, ``author_card``, the
+``visible_date`` windows, its revision labels in words and in markup, and the date precedence: nearest
+date to the headline (the page's only <h1> when no heading has the declared title's words), a revision
+date only when none is declared, the time-zone test; the text cleaner's reasons kept on web pages and
+the "tag line" and bare link-label rules) were set by reading pages of folds 0-3 only; fold 4 was never
+read page by page, so it is the check on them. A "collapse" is a page where newsfuse scores F1 < 0.5
+while trafilatura scores > 0.8.
 
     python benchmarks/accuracy/extraction.py [--data DIR] [--json] [--limit N] [--pages FILE]
 

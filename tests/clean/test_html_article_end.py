@@ -80,6 +80,9 @@ def test_more_ways_of_heading_a_list_of_other_articles_end_the_article() -> None
         "You may be interested in the following topics as well:",
         "You'll Also Love...",
         "More stories you might like",
+        "Also read",
+        "If you liked this post you might also like:",
+        "Discover more from Coast Post",
     ):
         page = body(("heading", heading), ("paragraph", "Ferry strike ends after three weeks of talks"))
         assert [b.text for b in cut_at_article_end(page, [])[0]] == list(PARAGRAPHS), heading
