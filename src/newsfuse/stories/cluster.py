@@ -32,7 +32,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 from itertools import chain
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -40,7 +40,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from ..model import Article, Story
 from .config import DATA, load
 from .embed import DIM
-from .items import StoryItem, jaccard, log_tf_unit
+from .items import StoryItem, log_tf_unit
 from .packed import Packed, is_packed, pack, unpack
 from .vectors import Stack, Vocabulary, field_cosines, lacking_shares, stack
 
@@ -161,11 +161,6 @@ def _nested(x: str, y: str) -> bool:
     return f" {short} " in f" {long} "
 
 
-def _conflict(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """1 when both sides state values of one kind and share none of them."""
-    return float(bool(a) and bool(b) and not set(a) & set(b))
-
-
 @lru_cache(maxsize=4)
 def background(name: str | None) -> tuple[int, dict[str, int], dict[str, int]]:
     """A document-frequency table (articles read, content-lemma df, name df) that idf starts from, so
@@ -205,22 +200,53 @@ def _arrays(member: _Member, vocabularies: tuple[Vocabulary, ...]) -> _Arrays:
     )
 
 
-def _place_conflict(a: _Member, b: _Member) -> float:
+class _PlainSide(NamedTuple):
+    """What the parts of a member's similarity that need no idf read of it, made once per block."""
+
+    numbers: frozenset[str]
+    years: frozenset[str]
+    dates: frozenset[str]
+    places: tuple[str, ...]
+    place_set: frozenset[str]
+    emb: np.ndarray | None  # its embedding as a row of a block compares it (None: it has none)
+    emb32: np.ndarray | None  # ... and as a column (float32)
+
+
+def _plain_side(m: _Member) -> _PlainSide:
+    has_emb = m.emb.size == DIM
+    return _PlainSide(
+        frozenset(m.numbers),
+        frozenset(m.years),
+        frozenset(m.dates),
+        m.places,
+        frozenset(m.places),
+        m.emb if has_emb else None,
+        m.emb.astype(np.float32) if has_emb else None,
+    )
+
+
+def _place_conflict(a: _PlainSide, b: _PlainSide) -> float:
     """1 when both name places and share none of them; a place named at a finer or coarser grain
     ("los angeles" and "los angeles county", "stockton" and "south stockton") is the same place."""
-    if not a.places or not b.places or set(a.places) & set(b.places):
+    if not a.places or not b.places or a.place_set & b.place_set:
         return 0.0
     return float(not any(_nested(x, y) for x in a.places for y in b.places))
+
+
+def _conflict(a: Collection[str], b: Collection[str]) -> float:
+    """1 when both sides state values of one kind and share none of them."""
+    return float(bool(a) and bool(b) and (a if isinstance(a, frozenset) else set(a)).isdisjoint(b))
 
 
 _PLAIN_PARTS = ("shared_numbers", "embedding", "places", "years", "dates", "numbers")
 
 
-def _plain_parts(a: _Member, b: _Member) -> tuple[float, ...]:
+def _plain_parts(a: _PlainSide, b: _PlainSide) -> tuple[float, ...]:
     """The parts of two members' similarity that need no idf, unweighted, in ``_PLAIN_PARTS`` order."""
+    either = a.numbers | b.numbers
     return (
-        jaccard(a.numbers, b.numbers),
-        float(a.emb @ b.emb.astype(np.float32)) if a.emb.size == DIM and b.emb.size == DIM else 0.0,
+        len(a.numbers & b.numbers) / len(either) if either else 0.0,  # (jaccard)
+        float(a.emb @ b.emb32) if a.emb is not None and b.emb32 is not None else 0.0,
         _place_conflict(a, b),
         _conflict(a.years, b.years),
         _conflict(a.dates, b.dates),
@@ -474,7 +500,8 @@ class StoryClusterer:
         given = self._give_ids(rows + cols)
         row_arrays, col_arrays = given[: len(rows)], given[len(rows) :]
         cos = field_cosines(self._weighted(row_arrays), self._weighted(col_arrays), len(_COSINE_FIELDS))
-        plain = np.array([_plain_parts(a, b) for a in rows for b in cols], dtype=np.float64).reshape(
+        row_sides, col_sides = [_plain_side(m) for m in rows], [_plain_side(m) for m in cols]
+        plain = np.array([_plain_parts(a, b) for a in row_sides for b in col_sides], dtype=np.float64).reshape(
             len(rows), len(cols), len(_PLAIN_PARTS)
         )
         numbers, embedding, places, years, dates, figures = (plain[:, :, k] for k in range(len(_PLAIN_PARTS)))
