@@ -934,8 +934,12 @@ def _place_len(doc: Doc, i: int) -> int:
 
 
 def apposition(doc: Doc, f: Found) -> Found:
-    """'Russian news agency RIA Novosti': the agent phrase introduces the named actor after it."""
+    """'Russian news agency RIA Novosti': the agent phrase introduces the named actor after it. The two
+    must be one phrase: a name after a full stop or a paragraph break ('the White House.' then 'Obama
+    said') opens a sentence of its own."""
     if f.end >= len(doc.toks) or not f.ref.actor_id or ":" not in f.ref.actor_id:
+        return f
+    if not _joined(doc, f.end - 1, f.end + 1):
         return f
     if f.ref.actor_id.split(":")[0] not in {"gov", "med", "mil", "reb", "igo", "ngo", "bus", "opp", "leg"}:
         return f
