@@ -118,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 
     load_onnx, _ = timed(embed.embed_texts, ["warm up"])
     load_torch, model = timed(embed.reference_model)
+    model.max_seq_length = embed.TEXT_WORD_PIECES  # the word pieces embed_texts reads of a text
     model.encode(["warm up"])
     print(f"load + first text: onnx {load_onnx:.2f} s, torch model {load_torch:.2f} s (torch import included)")
 

