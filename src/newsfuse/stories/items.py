@@ -153,6 +153,6 @@ def log_tf_unit(counts: dict[str, float]) -> dict[str, float]:
 
 
 def embedding_text(article) -> str:
-    """What the embedder reads for an article: its title and lead (the model reads 256 word pieces)."""
+    """What the embedder reads for an article: its title and lead (embed_texts reads its first 128 word pieces)."""
     body = article.text[:1500]
     return f"{article.title}\n{body}" if article.title else body
