@@ -20,6 +20,7 @@ from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedAr
 
 from .bare import bare_mentions
 from .kb import Entry, KnowledgeBase, get_kb
+from .kinds import described_kinds, name_words
 from .nonactors import NameUses, not_an_actor, words_of
 from .offices import body_of_country, office_entry
 from .roles import Parse
@@ -91,7 +92,8 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _capital_as_modifier(doc, f)
         and not _opens_place_name(doc, f)
     ]
-    found = add_ner(doc, found, annotated.entities)
+    kinds = described_kinds(text, annotated.entities, doc.parse, kb.not_actors["work_nouns"])
+    found = add_ner(doc, found, annotated.entities, kinds)
     mentions = tuple(
         ActorMention(
             text[doc.toks[f.start].start : doc.toks[f.end - 1].end],
@@ -978,8 +980,13 @@ def _pro_anti(doc: Doc, i: int) -> bool:
 
 
 # ---------------------------------------------------------------------------- spaCy entities
-def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[Found]:
-    """Entities the KB did not cover: unknown people and organisations keep at least a name."""
+def add_ner(
+    doc: Doc, found: list[Found], entities: tuple[Entity, ...], kinds: dict[tuple[str, ...], str] | None = None
+) -> list[Found]:
+    """Entities the KB did not cover: unknown people and organisations keep at least a name. ``kinds``
+    (``kinds.described_kinds``): what the article's descriptions of a name say it is; a work is none, a
+    person or an organisation outranks the tagger's label."""
+    kinds = kinds or {}
     covered = TakenSpans(len(doc.text))
     for f in found:
         covered.add(doc.toks[f.start].start, doc.toks[f.end - 1].end)
@@ -990,9 +997,10 @@ def add_ner(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[
     for e in entities:
         if e.label not in {"PERSON", "ORG"} or covered.overlaps(e.start, e.end):
             continue
-        if not_an_actor(doc.kb, doc.text, e, entities, uses):
+        kind = kinds.get(name_words(e))
+        if kind == "WORK" or not_an_actor(doc.kb, doc.text, e, entities, uses):
             continue
-        e = dataclasses.replace(e, label=person_or_org(doc, e, uses))
+        e = dataclasses.replace(e, label=kind or person_or_org(doc, e, uses))
         lo = bisect_left(starts, e.start)
         toks = [
             i
@@ -1092,6 +1100,8 @@ def person_or_org(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
         return "ORG"  # "Gordon Advisers", "Sam 's Club": a person's name has no possessive inside
     if e.label == "PERSON" and _acronym(doc, e):
         return "ORG"  # "SEACOM said": no one's name is an acronym
+    if e.label == "PERSON" and len(words) == 1 and not named and _opens_org_name(doc, e.text):
+        return "ORG"  # "Marfin's boss" where the article writes "Marfin Bank": the bank's short name
     if e.label == "PERSON" and len(words) > 1 and _names_a_building(doc, e.text):
         return "ORG"  # "Mat Maid" where the article writes "the Mat Maid building": a firm's premises
     if e.label == "PERSON" and _after_the(doc, e) and not _person_shaped(doc, e.text.removeprefix("the ")):
@@ -1104,6 +1114,15 @@ def person_or_org(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
     if e.label == "ORG" and not org_word and titled_name:  # "GM Ed Stefanski"
         return "PERSON"
     return e.label
+
+
+def _opens_org_name(doc: Doc, name: str) -> bool:
+    """The article writes the name before a capitalised word for an organisation ('Marfin Bank', 'Enderle
+    Group'): alone, it is that organisation's short name."""
+    for m in re.finditer(r"\b" + re.escape(name) + r" ([A-Z][a-z]+)\b", doc.text):
+        if (m.group(1).lower(),) in doc.kb.not_actors["org_heads"]:
+            return True
+    return False
 
 
 def _names_a_building(doc: Doc, name: str) -> bool:

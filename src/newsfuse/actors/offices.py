@@ -8,6 +8,7 @@ knowledge base knows only with their head ("Interior Department"). Word lists: `
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -42,8 +43,52 @@ def office_entry(
         namesake_government(kb, text, e, date)
         or coordinated_body(kb, text, e, date)
         or body_of_country(kb, e)
+        or body_of_named_country(kb, text, e)
+        or short_form(kb, text, e, date)
         or national_body(kb, e, countries)
     )
+
+
+def body_of_named_country(kb: KnowledgeBase, text: str, e: Entity) -> Entry | None:
+    """"Syria's People's Council", 'the Greek Communist Party': a generic state body or party named after
+    a country's name in the possessive, or after a demonym inside the name, is that body of that country."""
+    words = words_of(e)
+    iso = kb.demonyms.get(words[:1]) if len(words) > 2 else None
+    if iso:
+        words = words[1:]
+    else:
+        iso = _possessor_country(kb, text[max(e.start - 40, 0) : e.start])
+    sector = kb.agents.get(words) if e.label == "ORG" and len(words) > 1 else None
+    return kb.sector_entry(iso, sector) if iso and sector in STATE_BODIES else None
+
+
+def short_form(kb: KnowledgeBase, text: str, e: Entity, date: str | None) -> Entry | None:
+    """'Interior issued a finding' where the article writes 'the Interior Department': a one-word
+    organisation's name that opens a body's name the knowledge base knows, written in full in the same
+    article, is the short form of that body (a person or a state it opens is not taken)."""
+    words = words_of(e)
+    if e.label != "ORG" or len(words) != 1 or not e.text[:1].isupper():
+        return None
+    for m in re.finditer(r"\b" + re.escape(e.text) + r" ([A-Z][a-z]+)(?: ([A-Z][a-z]+))?", text):
+        for n in (2, 1):
+            if not m.group(n):
+                continue
+            entry = kb.best(key(" ".join([e.text, *(m.group(k) for k in range(1, n + 1))])), date)
+            if entry is not None and entry.kind != "person" and not entry.id.startswith("state:"):
+                return entry
+    return None
+
+
+def _possessor_country(kb: KnowledgeBase, before: str) -> str | None:
+    """The country whose name ends ``before`` in the possessive ("Syria's ", "Syria 's ")."""
+    if not before.endswith(("'s ", "’s ")):
+        return None
+    words = key(before)[:-1]
+    for n in (3, 2, 1):
+        iso = next((i[6:] for i in kb.index.get(words[-n:], ()) if i.startswith("state:")), None)
+        if iso and len(words) >= n:
+            return iso
+    return None
 
 
 def body_of_country(kb: KnowledgeBase, e: Entity) -> Entry | None:
