@@ -50,7 +50,7 @@ def office_entry(
 
 
 def body_of_named_country(kb: KnowledgeBase, text: str, e: Entity) -> Entry | None:
-    """"Syria's People's Council", 'the Greek Communist Party': a generic state body or party named after
+    """'Syria's People's Council', 'the Greek Communist Party': a generic state body or party named after
     a country's name in the possessive, or after a demonym inside the name, is that body of that country."""
     words = words_of(e)
     iso = kb.demonyms.get(words[:1]) if len(words) > 2 else None
