@@ -7,16 +7,20 @@ decision (stories/coref.py), and prints the scores beside a same-lemma-within-pr
 baseline. Last line (with --json): {"muc", "b3", "ceafe", "conll", "baseline_conll", "mentions"}.
 ``--fit`` also prints the pair weights fitted on these documents (how ``coref.weights`` in
 fusion.yaml was set, from ECB+ train); ``--cv K`` cross-validates them and the threshold by topic
-(K folds, seed CV_SEED) on the train split. ``--bounds`` also prints the CoNLL F1 reached when one part
-of the decision is taken from the gold (stories, singletons, links inside one document, the pair
-decision itself): where the remaining error lies.
+(K folds, seed CV_SEED) on the train split; with ``--variant add|replace`` they take the
+cross-encoder's probability (the models listed in fusion.yaml, each train topic scored by the model
+that did not see it) as one more feature or in place of the context features. ``--bounds`` also
+prints the CoNLL F1 reached when one part of the decision is taken from the gold (stories,
+singletons, links inside one document, the pair decision itself): where the remaining error lies.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import json
+import pickle
 import random
 import sys
 from collections import Counter, defaultdict
@@ -29,18 +33,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "accuracy"))
 import stories as S  # noqa: E402
 
 from newsfuse.stories import StoryClusterer, embed_texts  # noqa: E402
+from newsfuse.stories.config import load  # noqa: E402
 from newsfuse.stories.coref import (  # noqa: E402
     PAIR_KINDS,
     AnyMention,
+    CrossScores,
     allowed,
     arguments,
     context_vectors,
+    cross_pairs,
     determiner,
     group,
     pair_features,
     pair_kind,
+    uses_cross_encoder,
     with_spread,
 )
+from newsfuse.stories.crossenc import marked_sentence, model_paths, probabilities  # noqa: E402
 from newsfuse.stories.items import normalise_name  # noqa: E402
 
 NAME_LABELS = {"PERSON", "ORG", "NORP"}
@@ -160,14 +169,17 @@ def mention_features(doc: dict, result, tokens: dict, mentions: list[dict], stor
 
 
 def with_vectors(feats: list[AnyMention], gold: list[dict], docs: list[dict]) -> list[AnyMention]:
-    """Each mention with the embedding of its trigger words (one model call per distinct wording)
-    and of its trigger read in its sentence."""
+    """Each mention with the embedding of its trigger words (one model call per distinct wording),
+    of its trigger read in its sentence, and its sentence with the trigger marked (cross-encoder)."""
     words = {m["id"]: m["text"].lower() for m in gold}
     distinct = sorted(set(words.values()))
     vectors = dict(zip(distinct, embed_texts(distinct)))
     sentences = {str(d["doc_id"]): d["sentences"] for d in docs}
     contexts = dict(zip([m["id"] for m in gold], context_vectors([_in_context(m, sentences) for m in gold])))
-    return [dataclasses.replace(f, vector=vectors[words[f.id]], context=contexts[f.id]) for f in feats]
+    marked = {m["id"]: marked_sentence(sentences[str(m["doc_id"])][m["sentence"]], m["tokens"]) for m in gold}
+    return [
+        dataclasses.replace(f, vector=vectors[words[f.id]], context=contexts[f.id], marked=marked[f.id]) for f in feats
+    ]
 
 
 def _in_context(mention: dict, sentences: dict[str, list]) -> tuple[str, list[tuple[int, int]]]:
@@ -272,9 +284,9 @@ def gold_key(gold: list[dict]) -> list[set]:
     return list(_by(gold, lambda m: m["chain"]).values())
 
 
-def evaluate(gold: list[dict], feats: list[AnyMention]) -> dict:
+def evaluate(gold: list[dict], feats: list[AnyMention], cross: CrossScores | None = None) -> dict:
     key = gold_key(gold)
-    response = [set(c) for c in group(feats)]
+    response = [set(c) for c in group(feats, cross=cross)]
     baseline = _by(feats, lambda f: (f.story or f.id, f.lemma), key=lambda f: f.id)
     result = scores(key, response)
     result["baseline_conll"] = scores(key, list(baseline.values()))["conll"]
@@ -282,7 +294,7 @@ def evaluate(gold: list[dict], feats: list[AnyMention]) -> dict:
     return result
 
 
-def bounds(gold: list[dict], feats: list[AnyMention], docs: list[dict]) -> dict[str, float]:
+def bounds(gold: list[dict], feats: list[AnyMention], docs: list[dict], cross: CrossScores | None = None) -> dict:
     """CoNLL F1 with one part of the decision taken from the gold, the rest as newsfuse decides:
     gold stories (subtopic / incident) in place of the predicted ones; gold singletons kept apart;
     every gold link between two mentions of one document added (transitively) to newsfuse's
@@ -291,15 +303,19 @@ def bounds(gold: list[dict], feats: list[AnyMention], docs: list[dict]) -> dict[
     doc_story = {str(d["doc_id"]): S.gold_label(d) for d in docs}
     size = Counter(chain.values())
     single = {i for i, c in chain.items() if size[c] == 1}
-    response = group(feats)
+    response = group(feats, cross=cross)
     within = _union(response, [ids for ids in _by(gold, lambda m: (m["doc_id"], m["chain"])).values()])
     return {
         "now": scores(key, [set(c) for c in response])["conll"],
         "gold_stories": scores(
-            key, [set(c) for c in group([dataclasses.replace(f, story=doc_story.get(f.article)) for f in feats])]
+            key,
+            [
+                set(c)
+                for c in group([dataclasses.replace(f, story=doc_story.get(f.article)) for f in feats], cross=cross)
+            ],
         )["conll"],
         "gold_singletons": scores(
-            key, [set(c) for c in group([f for f in feats if f.id not in single])] + [{i} for i in single]
+            key, [set(c) for c in group([f for f in feats if f.id not in single], cross=cross)] + [{i} for i in single]
         )["conll"],
         "gold_links_in_document": scores(key, within)["conll"],
         "gold_pairs_in_predicted_story": scores(
@@ -335,11 +351,16 @@ def _union(*partitions: list) -> list[set]:
     return list(_by(parent, find, key=lambda x: x).values())
 
 
-def fit(gold: list[dict], feats: list[AnyMention]) -> dict[str, dict[str, float]]:
+def fit(
+    gold: list[dict], feats: list[AnyMention], cross: CrossScores | None = None, variant: str = "none"
+) -> dict[str, dict[str, float]]:
     """Logistic weights of the pair features over every pair of one story the hard constraints
     allow, labelled by the gold chains, one vector per pair kind (two mentions of one article, of
     two articles; a kind with pairs of one label only gets the vector of all pairs): how
-    ``coref.weights`` was set, on ECB+ train only."""
+    ``coref.weights`` was set, on ECB+ train only. ``cross``: the cross-encoder's out-of-fold
+    probabilities; ``variant`` (VARIANTS) says which features the fit leaves out (weight 0)."""
+    cross = cross or {}
+    dropped = VARIANTS[variant]
     chain = {m["id"]: m["chain"] for m in gold}
     by_story = defaultdict(list)
     for f in sorted(feats, key=lambda f: f.id):
@@ -352,7 +373,8 @@ def fit(gold: list[dict], feats: list[AnyMention]) -> dict[str, dict[str, float]
         for i, a in enumerate(ms):
             for b in ms[i + 1 :]:
                 if allowed(a, b):
-                    rows[pair_kind(a, b)].append(pair_features(a, b))
+                    row = pair_features(a, b, cross.get((a.id, b.id), 0.0))
+                    rows[pair_kind(a, b)].append({k: v for k, v in row.items() if k not in dropped})
                     labels[pair_kind(a, b)].append(chain[a.id] == chain[b.id])
     pooled_rows, pooled_labels = [r for k in PAIR_KINDS for r in rows[k]], [y for k in PAIR_KINDS for y in labels[k]]
     if len(set(pooled_labels)) < 2:
@@ -371,11 +393,77 @@ def _logistic(rows: list[dict[str, float]], labels: list[bool]) -> dict[str, flo
     return {k: round(float(w), 2) for k, w in zip(names, model.coef_[0])}
 
 
+# which pair features a fit leaves out: the cross-encoder's probability one more feature ("add"), in
+# place of the context-vector features ("replace"), or not used ("none", the fit before it)
+CONTEXT_FEATURES = ("context_similarity", "story_spread_context", "same_article_context")
+VARIANTS = {"add": (), "replace": CONTEXT_FEATURES, "none": ("cross_encoder",)}
+
+
+def cross_encoder_scores(
+    feats: list[AnyMention], docs: list[dict], out_of_fold: bool, cache: Path | None = None
+) -> CrossScores:
+    """The cross-encoder's probability for every pair of one predicted story that it reads. On
+    train (``out_of_fold``) a pair is scored by the model not trained on its topic (by both when
+    its two mentions come from topics of both halves); elsewhere by the mean of the models.
+    Kept under ``cache`` (keyed by the model files and the pairs' texts)."""
+    out: CrossScores = {}
+    for models, pairs in sorted(cross_work(feats, docs, out_of_fold).items()):
+        found = _cached_probabilities([(a.marked, b.marked) for a, b in pairs], models, cache)
+        out.update({(a.id, b.id): float(p) for (a, b), p in zip(pairs, found)})
+    return out
+
+
+def cross_work(feats: list[AnyMention], docs: list[dict], out_of_fold: bool) -> dict[tuple[int, ...], list]:
+    """The pairs the cross-encoder reads, by the models that score them (see cross_encoder_scores)."""
+    if not model_paths():
+        return {}
+    topic = {str(d["doc_id"]): str(d.get("topic", d.get("incident_id"))) for d in docs}
+    halves = [set(map(str, entry["topics"])) for entry in load("fusion.yaml")["coref"]["cross_encoder"]["models"]]
+    by_story = defaultdict(list)
+    for f in feats:
+        if f.story is not None:
+            by_story[f.story].append(f)
+    work: dict[tuple[int, ...], list] = defaultdict(list)
+    for story in by_story.values():
+        for a, b in cross_pairs(story):
+            seen = {topic[a.article], topic[b.article]}
+            unseen = tuple(k for k, half in enumerate(halves) if out_of_fold and not seen & half)
+            work[unseen or tuple(range(len(halves)))].append((a, b))
+    return work
+
+
+def _cached_probabilities(texts: list[tuple[str, str]], models: tuple[int, ...], cache: Path | None) -> np.ndarray:
+    """The mean over ``models`` of each model's probabilities, each model's kept under ``cache``."""
+    return np.mean([_cached_model_probabilities(texts, m, cache) for m in models], axis=0)
+
+
+def _cached_model_probabilities(texts: list[tuple[str, str]], model: int, cache: Path | None) -> np.ndarray:
+    digest = hashlib.sha256(model_paths()[model].read_bytes())
+    digest.update(json.dumps(texts).encode())
+    kept = cache / f"crossenc-{digest.hexdigest()[:16]}.pkl" if cache else None
+    if kept and kept.exists():
+        with open(kept, "rb") as fh:
+            return pickle.load(fh)
+    found = probabilities(texts, [model])
+    if kept:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        with open(kept, "wb") as fh:
+            pickle.dump(found, fh)
+    return found
+
+
 CV_SEED = 20  # topics are dealt into the folds in the order of random.Random(CV_SEED).shuffle
 CV_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
-def cross_validate(gold: list[dict], feats: list[AnyMention], docs: list[dict], k: int) -> dict:
+def cross_validate(
+    gold: list[dict],
+    feats: list[AnyMention],
+    docs: list[dict],
+    k: int,
+    cross: CrossScores | None = None,
+    variant: str = "none",
+) -> dict:
     """Topic-wise k-fold cross-validation on the train split: for each fold, the pair weights are
     fitted on the other k-1 folds' topics and every threshold of CV_THRESHOLDS is scored on the
     held-out fold. Gives the mean held-out CoNLL F1 per threshold, the threshold with the best
@@ -388,10 +476,12 @@ def cross_validate(gold: list[dict], feats: list[AnyMention], docs: list[dict], 
     table = np.zeros((k, len(CV_THRESHOLDS)))
     for fold in range(k):
         inside = {f.id for f in feats if fold_of[topic[f.article]] == fold}
-        weights = fit([m for m in gold if m["id"] not in inside], [f for f in feats if f.id not in inside])
+        weights = fit(
+            [m for m in gold if m["id"] not in inside], [f for f in feats if f.id not in inside], cross, variant
+        )
         held_gold, held = [m for m in gold if m["id"] in inside], [f for f in feats if f.id in inside]
         for j, threshold in enumerate(CV_THRESHOLDS):
-            response = [set(c) for c in group(held, weights, threshold)]
+            response = [set(c) for c in group(held, weights, threshold, cross)]
             table[fold, j] = scores(gold_key(held_gold), response)["conll"]
     nested = [table[f, int(np.argmax(np.delete(table, f, axis=0).mean(axis=0)))] for f in range(k)]
     means = table.mean(axis=0)
@@ -422,19 +512,29 @@ def main(argv=None) -> dict:
     parser.add_argument(
         "--cv", type=int, default=0, help="topic-wise K-fold cross-validation of the weights and threshold (train)"
     )
+    parser.add_argument(
+        "--variant",
+        choices=sorted(VARIANTS),
+        default="none",
+        help="with --fit / --cv: the cross-encoder (models listed in fusion.yaml) as one more feature (add), "
+        "in place of the context features (replace), or not at all (none: coref.weights as set)",
+    )
     args = parser.parse_args(argv)
     if (args.fit or args.cv) and args.split != "train":
         parser.error("--fit and --cv fit the pair weights on the train split only: add --split train (never dev)")
     gold, feats, story = features(args.data, args.limit, args.cache, args.split)
+    docs = split_documents(args.data, args.limit, args.split)
+    fitting = args.fit or args.cv
+    cross = None
+    if fitting or uses_cross_encoder():
+        cross = cross_encoder_scores(feats, docs, out_of_fold=args.split == "train", cache=args.cache)
     if args.fit:
-        print("weights:", json.dumps(fit(gold, feats)))
+        print("weights:", json.dumps(fit(gold, feats, cross, args.variant)))
     if args.cv:
-        docs = split_documents(args.data, args.limit, args.split)
-        print("cv:", json.dumps(cross_validate(gold, feats, docs, args.cv), sort_keys=True))
+        print("cv:", json.dumps(cross_validate(gold, feats, docs, args.cv, cross, args.variant), sort_keys=True))
     if args.bounds:
-        docs = split_documents(args.data, args.limit, args.split)
-        print("bounds:", json.dumps(bounds(gold, feats, docs), sort_keys=True))
-    result = evaluate(gold, feats)
+        print("bounds:", json.dumps(bounds(gold, feats, docs, cross), sort_keys=True))
+    result = evaluate(gold, feats, cross)
     if not args.json:
         print(
             f"documents {len(story)}  predicted stories {len(set(story))}  "

@@ -27,6 +27,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 
 from ..model import Token
 from ..text.tree import Tree
+from . import crossenc
 from .config import load
 from .embed import DIM, Encoded, encode, unit
 from .items import jaccard
@@ -52,6 +53,7 @@ class AnyMention:
     determiner: str = ""  # the determiner or possessive pronoun of a noun trigger, lowercased ("the", "his")
     # share of the story's other articles with a mention of this trigger's lemma family (set by ``with_spread``)
     spread: float = 0.0
+    marked: str = ""  # the mention's sentence with its trigger marked (crossenc.marked_sentence); "": none
 
 
 def _cfg() -> dict:
@@ -182,7 +184,9 @@ def with_spread(story: Sequence[AnyMention]) -> list[AnyMention]:
     ]
 
 
-def pair_features(a: AnyMention, b: AnyMention) -> dict[str, float]:
+def pair_features(a: AnyMention, b: AnyMention, cross: float = 0.0) -> dict[str, float]:
+    """The pair's features; ``cross`` is the cross-encoder's probability for a pair it reads
+    (``cross_candidate``), 0 for any other."""
     cfg = _cfg()
     same_article = bool(a.article) and a.article == b.article
     same_lemma = a.lemma == b.lemma
@@ -217,7 +221,19 @@ def pair_features(a: AnyMention, b: AnyMention) -> dict[str, float]:
         "same_article_context": same_article * context,
         "same_article_distance": same_article * distance,
         "same_article_definite": float(same_article and (definite_nominal(a) or definite_nominal(b))),
+        "cross_encoder": cross,
     }
+
+
+def cross_candidate(a: AnyMention, b: AnyMention) -> bool:
+    """Whether the cross-encoder reads the pair: both have a marked sentence and their triggers are
+    of one lemma family, CAMEO synonyms, of one CAMEO code, or close in embedding
+    (``coref.cross_encoder.min_trigger_similarity``)."""
+    if not (a.marked and b.marked):
+        return False
+    if lemma_family(a.lemma, b.lemma) or cameo_synonyms(a.lemma, b.lemma) or same_cameo_code(a.lemma, b.lemma):
+        return True
+    return _cos(a.vector, b.vector) >= _cfg()["cross_encoder"]["min_trigger_similarity"]
 
 
 def allowed(a: AnyMention, b: AnyMention) -> bool:
@@ -225,7 +241,8 @@ def allowed(a: AnyMention, b: AnyMention) -> bool:
     return a.story is not None and a.story == b.story and not (a.dates and b.dates and not a.dates & b.dates)
 
 
-Weights = dict[str, dict[str, float]]  # PAIR_KINDS -> feature -> weight
+Weights = dict[str, dict[str, float]]  # PAIR_KINDS -> feature -> weight (a feature not named weighs 0)
+CrossScores = dict[tuple[str, str], float]  # (id, id) in id order -> the cross-encoder's probability
 
 
 def pair_kind(a: AnyMention, b: AnyMention) -> str:
@@ -237,24 +254,53 @@ def pair_kind(a: AnyMention, b: AnyMention) -> str:
 PAIR_KINDS = ("across_articles", "within_article")
 
 
-def pair_score(a: AnyMention, b: AnyMention, weights: Weights | None = None) -> float:
+def pair_score(a: AnyMention, b: AnyMention, weights: Weights | None = None, cross: float = 0.0) -> float:
     """Log-odds that two mentions are one event (-inf when they cannot be); ``weights`` default to
-    ``coref.weights`` in fusion.yaml, one vector per ``pair_kind``."""
+    ``coref.weights`` in fusion.yaml, one vector per ``pair_kind``; ``cross`` as in ``pair_features``."""
     if not allowed(a, b):
         return -math.inf
     vector = (weights or _cfg()["weights"])[pair_kind(a, b)]
-    return sum(vector[k] * v for k, v in pair_features(a, b).items())
+    return sum(vector.get(k, 0.0) * v for k, v in pair_features(a, b, cross).items())
 
 
 def same_event(a: AnyMention, b: AnyMention) -> bool:
-    return _probability(pair_score(a, b)) >= _cfg()["threshold"]
+    cross = cross_scores([a, b]).get(_key(a, b), 0.0) if uses_cross_encoder() else 0.0
+    return _probability(pair_score(a, b, cross=cross)) >= _cfg()["threshold"]
+
+
+def uses_cross_encoder(weights: Weights | None = None) -> bool:
+    """Whether the pair weights give the cross-encoder's probability any weight."""
+    return any(vector.get("cross_encoder", 0.0) for vector in (weights or _cfg()["weights"]).values())
+
+
+def cross_pairs(ms: Sequence[AnyMention]) -> list[tuple[AnyMention, AnyMention]]:
+    """The pairs of these mentions (in id order) that the constraints allow and the cross-encoder reads."""
+    ordered = sorted(ms, key=lambda m: m.id)
+    return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :] if allowed(a, b) and cross_candidate(a, b)]
+
+
+def cross_scores(ms: Sequence[AnyMention], known: CrossScores | None = None) -> CrossScores:
+    """The cross-encoder's probability (mean of its models) for each pair of ``cross_pairs``, those
+    in ``known`` taken from there."""
+    known = known or {}
+    todo = [(a, b) for a, b in cross_pairs(ms) if _key(a, b) not in known]
+    found = crossenc.probabilities([(a.marked, b.marked) for a, b in todo])
+    return {**known, **{_key(a, b): float(p) for (a, b), p in zip(todo, found)}}
+
+
+def _key(a: AnyMention, b: AnyMention) -> tuple[str, str]:
+    return (a.id, b.id) if a.id <= b.id else (b.id, a.id)
 
 
 def group(
-    mentions: list[AnyMention], weights: Weights | None = None, threshold: float | None = None
+    mentions: list[AnyMention],
+    weights: Weights | None = None,
+    threshold: float | None = None,
+    cross: CrossScores | None = None,
 ) -> list[list[str]]:
     """Clusters of mention ids: story by story, average linkage over the pair probabilities
-    (``weights`` and ``threshold`` default to fusion.yaml's)."""
+    (``weights`` and ``threshold`` default to fusion.yaml's). When the weights use the
+    cross-encoder, its probabilities are taken from ``cross`` and computed for the pairs it lacks."""
     threshold = float(_cfg()["threshold"]) if threshold is None else threshold
     by_story: dict[str, list[AnyMention]] = {}
     clusters: list[list[str]] = []
@@ -264,15 +310,23 @@ def group(
         else:
             by_story.setdefault(m.story, []).append(m)
     for story in sorted(by_story):
-        clusters += _average_linkage(with_spread(by_story[story]), threshold, weights)
+        ms = with_spread(by_story[story])
+        scores = cross_scores(ms, cross) if uses_cross_encoder(weights) and len(ms) > 1 else {}
+        clusters += _average_linkage(ms, threshold, weights, scores)
     return clusters
 
 
-def _average_linkage(ms: list[AnyMention], threshold: float, weights: Weights | None) -> list[list[str]]:
+def _average_linkage(
+    ms: list[AnyMention], threshold: float, weights: Weights | None, cross: CrossScores
+) -> list[list[str]]:
     if len(ms) == 1:
         return [[ms[0].id]]
     n = len(ms)
-    distance = [1.0 - _probability(pair_score(ms[i], ms[j], weights)) for i in range(n) for j in range(i + 1, n)]
+    distance = [
+        1.0 - _probability(pair_score(ms[i], ms[j], weights, cross.get(_key(ms[i], ms[j]), 0.0)))
+        for i in range(n)
+        for j in range(i + 1, n)
+    ]
     labels = fcluster(linkage(np.asarray(distance), method="average"), 1.0 - threshold, criterion="distance")
     out: dict[int, list[str]] = {}
     for m, label in zip(ms, labels):
