@@ -19,6 +19,7 @@ from newsfuse.model import AnnotatedArticle, Article, Block, Entity, article_id
 ARTICLES = {
     "full_stop": ("The senator left the White House.", "Obama said the talks had gone well."),
     "joined": ("Russian news agency RIA Novosti said the talks had gone well.",),
+    "bracketed": ("Soldiers of the monitoring force in Lebanon (UNIFIL) patrolled the border on Monday.",),
     "pitcher": ("The Hawks talked with pitcher DJ Worrell on Monday.",),
     "website": ("According to Nilefast, the largest IT website in Kenya, the fault was fixed.",),
     "sequel": (
@@ -76,6 +77,11 @@ def test_a_name_after_a_full_stop_is_not_in_apposition(linked):
 def test_a_joined_agent_phrase_still_introduces_the_name_after_it(linked):
     got = linked_names(linked["joined"])
     assert got == {"Russian news agency RIA Novosti": "media:ria-novosti"}
+
+
+def test_a_bracketed_name_in_the_same_sentence_is_still_in_apposition(linked):
+    got = [(m.actor.actor_id, m.actor.country) for m in linked["bracketed"].actors if not m.bare]
+    assert got == [("igo:unifil", "LBN")]
 
 
 def test_the_noun_that_describes_a_name_says_its_kind(parsed):

@@ -34,6 +34,7 @@ AMBIGUOUS_SHORT = frozenset("us it is in on no me am an as at be by do go he if 
 BIRTHPLACE = frozenset({"born", "native", "natives"})
 NOT_SURNAMES = ("bare_titles", "role_tails", "police_ranks", "facility_heads", "place_heads", "org_heads")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+SENTENCE_BREAKS = frozenset(".!?;\n")  # between two names: they are in two sentences
 BREAKS = frozenset("();:!?[]")  # not a full stop: "George W . Bush" in text split into words
 CLOCK = re.compile(r"\d{1,2}(?:[:.]?\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
@@ -936,12 +937,12 @@ def _place_len(doc: Doc, i: int) -> int:
 
 
 def apposition(doc: Doc, f: Found) -> Found:
-    """'Russian news agency RIA Novosti': the agent phrase introduces the named actor after it. The two
-    must be one phrase: a name after a full stop or a paragraph break ('the White House.' then 'Obama
-    said') opens a sentence of its own."""
+    """'Russian news agency RIA Novosti', 'the peacekeeping force in Lebanon (UNIFIL)': the agent phrase
+    introduces the named actor after it. The two must be in one sentence: a name after a full stop or a
+    paragraph break ('the White House.' then 'Obama said') opens a sentence of its own."""
     if f.end >= len(doc.toks) or not f.ref.actor_id or ":" not in f.ref.actor_id:
         return f
-    if not _joined(doc, f.end - 1, f.end + 1):
+    if SENTENCE_BREAKS.intersection(doc.text[doc.toks[f.end - 1].end : doc.toks[f.end].start]):
         return f
     if f.ref.actor_id.split(":")[0] not in {"gov", "med", "mil", "reb", "igo", "ngo", "bus", "opp", "leg"}:
         return f
