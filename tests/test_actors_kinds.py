@@ -27,6 +27,9 @@ ARTICLES = {
         "The cast signed for Ember Rising last week.",
     ),
     "maker": ("The studio hired Moonfall screenwriter Tobin Vale.",),
+    "fronted": (
+        "According to the Hollin County Police Department, the driver of the third vehicle arrived at the hospital.",
+    ),
     "clause": ("The Yankees hired Carl Dorsey, the Mets are the only team without a coach.",),
     "short_bank": ("Marvik Bank said the branch was closed. Marvik's boss visited the site.",),
     "short_body": ("The Interior Department issued a rule. Separately, Interior issued a finding on bears.",),
@@ -93,6 +96,7 @@ def test_the_noun_that_describes_a_name_says_its_kind(parsed):
 
 def test_a_clause_after_a_comma_is_no_description(parsed):
     assert ("carl", "dorsey") not in kinds_of(parsed["clause"])
+    assert ("hollin", "county", "police", "department") not in kinds_of(parsed["fronted"])
 
 
 def test_the_description_outranks_the_taggers_kind(parsed):

@@ -38,6 +38,9 @@ DESCRIBED_LABELS = frozenset({"PERSON", "ORG"})
 WORD_BEFORE = re.compile(r"\b([a-z][a-z-]*) +$")  # a lower-case word right before the name
 WORD_AFTER = re.compile(r" +([a-z][a-z-]*)\b")  # a lower-case word right after it
 APPOSITION_OPENS = re.compile(r" ?, +(?:the|a|an) ", re.IGNORECASE)
+CLOSES_APPOSITION = re.compile(
+    r"[,.;:)]|$"
+)  # where an apposition ends ("According to X, the driver ... arrived": none)
 
 
 @lru_cache(maxsize=1)
@@ -91,8 +94,9 @@ def describing_kind(text: str, e: Entity, parse: Parse, nouns: dict[str, str], m
     if APPOSITION_OPENS.match(text, e.end):
         rest = text[e.end : e.end + 80]
         restated = _apposition_noun(rest, tokenize(rest))
-        if restated and restated[0] in nouns and not _verb_between(parse, e.end, e.end + restated[1]):
-            return nouns[restated[0]]
+        closing = CLOSES_APPOSITION.search(rest, restated[1]) if restated else None
+        if restated and restated[0] in nouns and closing and not _verb_between(parse, e.end, e.end + closing.start()):
+            return nouns[restated[0]]  # closed by a comma or a full stop with no verb in it
     head = parse.head_of(e.start, e.end) if parse else None
     if head is None:
         return None
@@ -115,7 +119,8 @@ def describing_kind(text: str, e: Entity, parse: Parse, nouns: dict[str, str], m
 
 def _verb_between(parse: Parse, start: int, end: int) -> bool:
     """A finite verb among the parsed words at ``start..end``: a clause (', the Yankees are the only
-    team'), no apposition (a participle may qualify the noun: ', the already announced adaptation')."""
+    team', 'According to X, the driver of the car arrived'), no apposition (a participle may qualify the
+    noun: ', the already announced adaptation')."""
     lo, hi = bisect_left(parse.starts, start), bisect_left(parse.starts, end)
     return any(t.tag in FINITE_VERB_TAGS for t in parse.tokens[lo:hi])
 
