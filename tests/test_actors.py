@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -119,13 +118,14 @@ def test_resolve_bodies(name, actor_id, country, sector):
     assert (a.id, a.country, a.sector) == (actor_id, country, sector)
 
 
-def test_lookups_are_fast():
-    names = ["Vladimir Putin", "the Kremlin", "Hamas", "Boris Yeltsin", "nobody at all"] * 2000
-    resolve("warm up")
-    t = time.perf_counter()
-    for n in names:
-        resolve(n, "2001-01-01")
-    assert time.perf_counter() - t < 2.0
+def test_repeated_lookups_give_the_first_answer():
+    # speed is measured by benchmarks/understanding.py; here: a repeated lookup (served from the
+    # KB's indexes and caches) answers exactly as the first one did
+    names = ["Vladimir Putin", "the Kremlin", "Hamas", "Boris Yeltsin", "nobody at all"]
+    first = {n: resolve(n, "2001-01-01") for n in names}
+    assert first["Vladimir Putin"] is not None and first["nobody at all"] is None
+    for n in names * 200:
+        assert resolve(n, "2001-01-01") == first[n]
 
 
 # ----------------------------------------------------------------------------- the seeds
@@ -186,15 +186,14 @@ def test_seed_entities_carry_actor_ids(seeds):
     assert all(e.actor_id == "gov:RUS" for e in kremlin)
 
 
-def test_seed_linking_speed(seeds):
+def test_seed_linking_is_repeatable(seeds):
+    # speed is measured by benchmarks/understanding.py; here: linking keeps no state between
+    # articles, so each seed links the same way on every pass
     anns = [AnnotatedArticle(a.article, a.sentences, a.tokens, a.entities) for a in seeds]
-    link(anns[0])
-    t = time.perf_counter()
-    out = [link(a) for a in anns * 5]
-    dt = time.perf_counter() - t
-    rate = sum(len(linked_mentions(a)) for a in out) / dt
-    print(f"actor linking: {rate:.0f} mentions/s")
-    assert rate > 300
+    first = [linked_mentions(link(a)) for a in anns]
+    assert all(first)
+    for _ in range(3):
+        assert [linked_mentions(link(a)) for a in anns] == first
 
 
 # ----------------------------------------------------------------------------- hand-written text
