@@ -12,7 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsfuse.actors import link
 from newsfuse.model import ActorRef, AnnotatedArticle, Article, Block, Event, MentionRef, article_id
+from newsfuse.nlp import annotate
 from newsfuse.stories import StoryItem
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,3 +177,13 @@ def plain_greedy_fusion() -> Callable[[list, dict[str, str]], list[list[str]]]:
         return [[m.id for m in c] for c in clusters]
 
     return group
+
+
+def link_written_sentences(sentences: dict[str, str]) -> dict[str, AnnotatedArticle]:
+    """Each named text as a one-paragraph article (published 2012-11-01), parsed by the pipeline's
+    spaCy model and linked: for the actor tests on sentences written for them."""
+    articles = []
+    for name, text in sentences.items():
+        blocks = (Block("paragraph", text),)
+        articles.append(Article(article_id(blocks), name, "text", None, "2012-11-01", None, None, blocks))
+    return {name: link(a) for name, a in zip(sentences, annotate(articles))}

@@ -14,10 +14,10 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from conftest import link_written_sentences
 
-from newsfuse.actors import link
 from newsfuse.actors.roles import Parse, SentenceTrees
-from newsfuse.model import AnnotatedArticle, Article, Block, Token, article_id
+from newsfuse.model import AnnotatedArticle, Token
 from newsfuse.text.tree import Tree
 
 SENTENCES = {
@@ -43,14 +43,7 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def linked() -> dict[str, AnnotatedArticle]:
-    from newsfuse.nlp import annotate
-
-    names = list(SENTENCES)
-    articles = []
-    for name in names:
-        blocks = (Block("paragraph", SENTENCES[name]),)
-        articles.append(Article(article_id(blocks), name, "text", None, "2012-11-01", None, None, blocks))
-    return {name: link(a) for name, a in zip(names, annotate(articles))}
+    return link_written_sentences(SENTENCES)
 
 
 def ids(ann: AnnotatedArticle) -> list[str | None]:

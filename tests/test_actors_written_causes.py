@@ -11,6 +11,7 @@ and newspapers the tagger calls persons, and titles, positions and ranks before 
 from __future__ import annotations
 
 import pytest
+from conftest import link_written_sentences
 
 from newsfuse.actors import link
 from newsfuse.model import ActorMention, AnnotatedArticle, Article, Block, article_id
@@ -45,14 +46,7 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def linked() -> dict[str, AnnotatedArticle]:
-    from newsfuse.nlp import annotate
-
-    names = list(SENTENCES)
-    articles = []
-    for name in names:
-        blocks = (Block("paragraph", SENTENCES[name]),)
-        articles.append(Article(article_id(blocks), name, "text", None, "2012-11-01", None, None, blocks))
-    return {name: link(a) for name, a in zip(names, annotate(articles))}
+    return link_written_sentences(SENTENCES)
 
 
 def mentions(ann: AnnotatedArticle) -> list[ActorMention]:

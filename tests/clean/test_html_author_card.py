@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
+from harbour_story import PARAGRAPHS
+
 from newsfuse import model
 from newsfuse.clean.html import drop_author_card, post_filter
 
-PARAGRAPHS = (
-    "The harbour board voted on Monday to extend the northern breakwater by two hundred metres "
-    "after a winter of storms flooded the fish market three times.",
-    "Work is expected to start in the spring and to last eighteen months, the board's chair told "
-    "reporters after the vote, adding that the cost would be shared with the region.",
-    "Fishing crews welcomed the decision but asked for the old slipway to stay open while the "
-    "contractors are on site, since it is the only one deep enough at low tide.",
-)
 CARD = "Lena Ward is a staff writer who has covered the coast and its harbours for the paper since 2015."
 
 
