@@ -15,6 +15,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedArticle, Entity, Quote
 
@@ -353,18 +354,13 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     return Found(start, j + n, ref, entry.source, core)
 
 
-_AGENT_HEADS: dict[int, frozenset[str]] = {}
-
-
+@lru_cache(maxsize=2)  # one KB per process (get_kb); a test may build another
 def agent_heads(kb: KnowledgeBase) -> frozenset[str]:
     """One-word agents and titles ('police', 'army', 'spokesman', 'general') and a state's acts ('raids',
     'sanctions'): a country's name that modifies one names the state ('U.S. Surgeon General', 'Athens
     police', 'a Kenya proposal')."""
-    if id(kb) not in _AGENT_HEADS:
-        words = [k[0] for k in (*kb.agents, *kb.titles) if len(k) == 1]
-        acts = frozenset(kb.words["state_acts"])
-        _AGENT_HEADS[id(kb)] = frozenset(words) | frozenset(w + "s" for w in words) | acts
-    return _AGENT_HEADS[id(kb)]
+    words = [k[0] for k in (*kb.agents, *kb.titles) if len(k) == 1]
+    return frozenset(words) | frozenset(w + "s" for w in words) | frozenset(kb.words["state_acts"])
 
 
 def _building_after(doc: Doc, k: int) -> bool:
