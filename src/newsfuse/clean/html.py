@@ -35,7 +35,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.settings import use_config
 
 from newsfuse import model
-from newsfuse.clean import opinion
+from newsfuse.clean import blocks, opinion
 from newsfuse.clean.byline import tidy_author, visible_byline
 from newsfuse.clean.dates import find_date
 from newsfuse.clean.errors import CleanError
@@ -96,6 +96,7 @@ class Variants:
 
     evidence: dict[str, Any]
     articles: dict[str, model.Article | None]
+    parts: blocks.PageParts | None = None  # what the block-level decision reads (``clean/blocks.py``)
 
 
 def clean_html(doc: model.RawDocument, params: dict[str, Any] | None = None) -> model.Article:
@@ -106,7 +107,7 @@ def clean_html(doc: model.RawDocument, params: dict[str, Any] | None = None) -> 
     one line in ``removed`` (reason "second opinion") and in the log says which won and why.
     """
     variants = html_variants(doc)
-    choice = arbitrate(variants.evidence, params or opinion_params())
+    choice = "blocks" if variants.articles.get("blocks") else arbitrate(variants.evidence, params or opinion_params())
     article = variants.articles[choice]
     if article is None:
         raise CleanError("no main text found in HTML")
@@ -124,7 +125,8 @@ def html_variants(doc: model.RawDocument) -> Variants:
     meta = document_metadata(doc, tree, html)
     url = meta.get("url") or doc.url
     reference = opinion.markup_body(tree, meta.pop("article_body", None))
-    own_blocks = extract_blocks(tree, html, url=url)  # prunes tree: markup read above
+    links = blocks.link_texts(tree)
+    own_blocks = extract_blocks(tree, html, url=url)  # prunes tree: markup and links read above
     other_blocks = second_opinion_blocks(html, url)
     own = _finished(doc, meta, own_blocks)
     other = _finished(doc, meta, other_blocks)
@@ -136,7 +138,9 @@ def html_variants(doc: model.RawDocument) -> Variants:
     with_sections = insert_sections(own_blocks, other_blocks)
     if own is not None and len(with_sections) > len(own_blocks):
         own = _finished(doc, meta, with_sections)
-    return Variants(ev, {"own": own, "other": other})
+    choice = arbitrate(ev, opinion_params())
+    parts, decided = blocks.page_decision(own, other, choice, reference, links, ev["agreement"])
+    return Variants(ev, {"own": own, "other": other, **({"blocks": decided} if decided else {})}, parts)
 
 
 def document_metadata(doc: model.RawDocument, tree: etree._Element | None, html: str) -> dict[str, Any]:

@@ -1,0 +1,390 @@
+"""newsfuse's own block-level decision on an HTML page's main text.
+
+The two finished bodies of a page (the own extraction and trafilatura's full extraction, each
+after the post-filter) are merged in page order into one list of candidate blocks. Each
+candidate gets features that carry across sites -- which extractor kept it and which body the
+second opinion's arbitration chose, its words, link share, sentence punctuation, heading or not,
+its place relative to the page's longest run of prose, its agreement with the page's own article
+markup, a small fixed list of chrome words -- and a logistic regression over them says which
+candidates are the article's. The weights (``data/block_model.json``) are fitted by
+``scripts/train_block_classifier.py``; ``blocks.enabled`` in ``data/html_rules.yaml`` switches
+the decision on. Nothing here names a site.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from lxml import etree
+
+from newsfuse import model
+from newsfuse.clean import opinion
+
+from ..text.yamlfile import load_yaml
+
+DATA = Path(__file__).with_name("data")
+RULES = DATA / "html_rules.yaml"
+MODEL = DATA / "block_model.json"
+_TOKEN = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
+_MAX_LINKS = 5000
+
+FEATURES = (
+    "in_own",
+    "in_other",
+    "in_both",
+    "in_chosen",
+    "own_cover",
+    "other_cover",
+    "log_words",
+    "link_share",
+    "ends_sentence",
+    "sentence_rate",
+    "heading",
+    "capital_share",
+    "digit_share",
+    "chrome_words",
+    "has_declared_markup",
+    "declared_cover",
+    "has_article_element",
+    "article_cover",
+    "position",
+    "in_core",
+    "before_core",
+    "after_core",
+    "prev_prose",
+    "next_prose",
+    "agreement",
+    "own_only_low_agreement",
+    "other_only_low_agreement",
+)
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """What the decision reads of one page: both finished bodies, the arbitration's choice between
+    them, the page's article markup ``(source, text)`` and the texts of its links."""
+
+    own: tuple[model.Block, ...]
+    other: tuple[model.Block, ...]
+    chosen: str
+    markup: tuple[str, str]
+    links: tuple[str, ...]
+    agreement: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    block: model.Block
+    features: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class BlockModel:
+    mean: np.ndarray
+    std: np.ndarray
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        z = ((rows - self.mean) / self.std) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "features": list(FEATURES),
+            "mean": [round(float(x), 6) for x in self.mean],
+            "std": [round(float(x), 6) for x in self.std],
+            "weights": [round(float(x), 6) for x in self.weights],
+            "bias": round(self.bias, 6),
+            "threshold": self.threshold,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BlockModel:
+        if list(data["features"]) != list(FEATURES):
+            raise ValueError("block model was fitted on other features")
+        return cls(
+            np.array(data["mean"]),
+            np.array(data["std"]),
+            np.array(data["weights"]),
+            float(data["bias"]),
+            float(data["threshold"]),
+        )
+
+
+# --------------------------------------------------------------------------- settings
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict[str, Any]:
+    """The ``blocks`` keys of ``data/html_rules.yaml``."""
+    return dict(load_yaml(RULES.read_text(encoding="utf-8"))["blocks"])
+
+
+def enabled() -> bool:
+    return bool(settings()["enabled"])
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> BlockModel:
+    """The weights in ``data/block_model.json`` (fitted on all shared pages)."""
+    return BlockModel.from_json(json.loads(MODEL.read_text(encoding="utf-8")))
+
+
+# --------------------------------------------------------------------------- page parts
+
+
+def link_texts(tree: etree._Element | None) -> tuple[str, ...]:
+    """The distinct texts of the page's links (read before trafilatura prunes the tree)."""
+    if tree is None:
+        return ()
+    texts = set()
+    for el in tree.iter("a"):
+        text = " ".join(el.text_content().split())
+        if len(text) >= 3:
+            texts.add(text)
+        if len(texts) >= _MAX_LINKS:
+            break
+    return tuple(sorted(texts))
+
+
+def merged_blocks(own: Sequence[model.Block], other: Sequence[model.Block]) -> list[tuple[model.Block, bool, bool]]:
+    """Both bodies' blocks in page order as ``(block, in own, in other)``: shared blocks once."""
+    matcher = difflib.SequenceMatcher(None, [b.text for b in own], [b.text for b in other], autojunk=False)
+    out: list[tuple[model.Block, bool, bool]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out += [(b, True, True) for b in own[i1:i2]]
+            continue
+        out += [(b, True, False) for b in own[i1:i2]]
+        out += [(b, False, True) for b in other[j1:j2]]
+    return out
+
+
+# --------------------------------------------------------------------------- features
+
+
+def candidates(parts: PageParts) -> list[Candidate]:
+    """Every block of both bodies, in page order, with its features (``FEATURES``)."""
+    merged = merged_blocks(parts.own, parts.other)
+    if not merged:
+        return []
+    own_sh = opinion.shingles("\n".join(b.text for b in parts.own))
+    other_sh = opinion.shingles("\n".join(b.text for b in parts.other))
+    source, text = parts.markup
+    markup_sh = opinion.shingles(text) if source else None
+    declared = source not in ("", "<article>")
+    prose = [is_prose(b.text) for b, _, _ in merged]
+    core = longest_prose_run(merged, prose)
+    chrome = frozenset(settings()["chrome_words"])
+    n = len(merged)
+    out = []
+    for i, (block, in_own, in_other) in enumerate(merged):
+        sh = opinion.shingles(block.text)
+        chosen = in_own if parts.chosen == "own" else in_other
+        cover_markup = cover(sh, markup_sh) if markup_sh is not None else 0.0
+        row = (
+            float(in_own),
+            float(in_other),
+            float(in_own and in_other),
+            float(chosen),
+            cover(sh, own_sh),
+            cover(sh, other_sh),
+            math.log1p(len(_TOKEN.findall(block.text))),
+            link_share(block.text, parts.links),
+            float(bool(_SENTENCE_END.search(block.text[-4:]))),
+            sentence_rate(block.text),
+            float(block.kind == "heading"),
+            capital_share(block.text),
+            digit_share(block.text),
+            chrome_share(block.text, chrome),
+            float(declared),
+            cover_markup if declared else 0.0,
+            float(source == "<article>"),
+            cover_markup if source == "<article>" else 0.0,
+            i / max(1, n - 1),
+            float(core[0] <= i <= core[1]),
+            math.log1p(max(0, core[0] - i)),
+            math.log1p(max(0, i - core[1])),
+            float(i > 0 and prose[i - 1]),
+            float(i < n - 1 and prose[i + 1]),
+            parts.agreement,
+            float(in_own and not in_other) * (1 - parts.agreement),
+            float(in_other and not in_own) * (1 - parts.agreement),
+        )
+        out.append(Candidate(block, row))
+    return out
+
+
+def cover(block: Any, text: Any) -> float:
+    """Share of a block's shingles that ``text``'s shingles hold."""
+    total = sum(block.values())
+    return sum((block & text).values()) / total if total else 0.0
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: enough words and a sentence's end."""
+    return len(_TOKEN.findall(text)) >= settings()["prose_min_words"] and bool(_SENTENCE_END.search(text))
+
+
+def longest_prose_run(merged: Sequence[Any], prose: list[bool]) -> tuple[int, int]:
+    """(first, last) index of the run with most prose words, where at most ``core_gap`` other
+    blocks stand between two prose blocks; (n, -1) when there is no prose."""
+    gap = settings()["core_gap"]
+    best, best_words = (len(merged), -1), 0
+    start, last, words = None, -(10**9), 0
+    for i, ((block, _, _), p) in enumerate(zip(merged, prose, strict=True)):
+        if not p:
+            continue
+        if start is None or i - last - 1 > gap:
+            start, words = i, 0
+        words += len(_TOKEN.findall(block.text))
+        last = i
+        if words > best_words:
+            best, best_words = (start, i), words
+    return best
+
+
+def link_share(text: str, links: Sequence[str]) -> float:
+    """Share of the block's word characters inside the page's link texts (1 for a line of links)."""
+    chars = word_chars(text)
+    if not chars:
+        return 0.0
+    covered = sum(word_chars(link) * text.count(link) for link in links if len(link) <= len(text) and link in text)
+    return min(1.0, covered / chars)
+
+
+def word_chars(text: str) -> int:
+    return sum(len(t) for t in _TOKEN.findall(text))
+
+
+def sentence_rate(text: str) -> float:
+    """Sentence ends per ten words (capped at 1): prose has some, a label or a list of names none."""
+    words = len(_TOKEN.findall(text))
+    return min(1.0, 10 * len(_SENTENCE_END.findall(text)) / words) if words else 0.0
+
+
+def capital_share(text: str) -> float:
+    """Share of words that open with a capital: teaser titles and menus are Title Case."""
+    words = [w for w in _TOKEN.findall(text) if w[0].isalpha()]
+    return sum(1 for w in words if w[0].isupper()) / len(words) if words else 0.0
+
+
+def digit_share(text: str) -> float:
+    tokens = _TOKEN.findall(text)
+    return sum(1 for t in tokens if t.isdigit()) / len(tokens) if tokens else 0.0
+
+
+def chrome_share(text: str, words: frozenset[str]) -> float:
+    tokens = _TOKEN.findall(text.lower())
+    return sum(1 for t in tokens if t in words) / len(tokens) if tokens else 0.0
+
+
+# --------------------------------------------------------------------------- decision
+
+
+def decide(cands: Sequence[Candidate], fitted: BlockModel) -> list[model.Block]:
+    """The candidates the model keeps, in page order; a block mostly repeating kept text is
+    dropped (the two bodies can cut one paragraph differently)."""
+    if not cands:
+        return []
+    keep = fitted.probabilities(np.array([c.features for c in cands])) >= fitted.threshold
+    kept: list[model.Block] = []
+    seen: Counter[tuple[str, ...]] = Counter()
+    for cand, yes in zip(cands, keep, strict=True):
+        sh = opinion.shingles(cand.block.text)
+        if yes and cover(sh, seen) < settings()["repeat_share"]:
+            kept.append(cand.block)
+            seen |= sh
+    return kept
+
+
+def page_decision(
+    own: model.Article | None,
+    other: model.Article | None,
+    choice: str,
+    markup: tuple[str, str],
+    links: tuple[str, ...],
+    agreement: float,
+) -> tuple[PageParts, model.Article | None]:
+    """The page parts the decision reads and, when ``blocks.enabled``, the decided Article
+    (None when off or when neither body found anything)."""
+    parts = PageParts(own.blocks if own else (), other.blocks if other else (), choice, markup, links, agreement)
+    chosen = (own if choice == "own" else other) or own or other
+    if not enabled() or chosen is None:
+        return parts, None
+    return parts, decided_article(parts, chosen, shipped_model())
+
+
+def decided_article(parts: PageParts, chosen: model.Article, fitted: BlockModel) -> model.Article:
+    """The chosen body's Article with the model's blocks; the chosen body when it keeps none."""
+    kept = decide(candidates(parts), fitted)
+    if not kept:
+        return chosen
+    have = {b.text for b in kept}
+    dropped = tuple(model.RemovedLine(0, b.text, "block classifier") for b in chosen.blocks if b.text not in have)
+    return replace(
+        chosen, id=model.article_id(kept, chosen.title), blocks=tuple(kept), removed=chosen.removed + dropped
+    )
+
+
+# --------------------------------------------------------------------------- training
+
+
+def block_labels(cands: Sequence[Candidate], truth: str) -> tuple[np.ndarray, np.ndarray]:
+    """(label, weight) per candidate: 1 when most of its shingles are in the true text; the
+    weight is its share of the page's candidate shingles (every page counts alike, as in the
+    page-averaged metric)."""
+    true = opinion.shingles(truth)
+    sizes = np.array([max(1, sum(opinion.shingles(c.block.text).values())) for c in cands], dtype=float)
+    labels = np.array(
+        [cover(opinion.shingles(c.block.text), true) >= settings()["label_share"] for c in cands], dtype=float
+    )
+    return labels, sizes / sizes.sum() if len(sizes) else sizes
+
+
+def fit(rows: np.ndarray, labels: np.ndarray, weights: np.ndarray, threshold: float | None = None) -> BlockModel:
+    """Weighted L2-regularised logistic regression by Newton's method (deterministic)."""
+    mean = rows.mean(axis=0)
+    std = rows.std(axis=0)
+    std[std < 1e-9] = 1.0
+    x = np.hstack([(rows - mean) / std, np.ones((len(rows), 1))])
+    w = weights / weights.sum() * len(weights)
+    beta = np.zeros(x.shape[1])
+    penalty = settings()["l2"] * np.eye(x.shape[1])
+    penalty[-1, -1] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
+        grad = x.T @ (w * (p - labels)) + penalty @ beta
+        hess = (x * (w * p * (1 - p))[:, None]).T @ x + penalty
+        step = np.linalg.solve(hess + 1e-9 * np.eye(len(beta)), grad)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    cut = settings()["threshold"] if threshold is None else threshold
+    return BlockModel(mean, std, beta[:-1], float(beta[-1]), float(cut))
+
+
+def fit_pages(pages: Sequence[tuple[Sequence[Candidate], str]]) -> BlockModel:
+    """One model over pages given as (candidates, true text)."""
+    rows, labels, weights = [], [], []
+    for cands, truth in pages:
+        if not cands:
+            continue
+        y, w = block_labels(cands, truth)
+        rows.append(np.array([c.features for c in cands]))
+        labels.append(y)
+        weights.append(w)
+    return fit(np.vstack(rows), np.concatenate(labels), np.concatenate(weights))
