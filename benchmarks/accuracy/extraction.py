@@ -19,8 +19,12 @@ figures are the same either way; they are shown per fold too. The fixed settings
 date to the headline (the page's only <h1> when no heading has the declared title's words), a revision
 date only when none is declared, the time-zone test; the text cleaner's reasons kept on web pages and
 the "tag line" and bare link-label rules) were set by reading pages of folds 0-3 only; fold 4 was never
-read page by page, so it is the check on them. A "collapse" is a page where newsfuse scores F1 < 0.5
-while trafilatura scores > 0.8.
+read page by page, so it is the check on them. The block classifier (``clean/blocks.py``: every block
+of both bodies kept or dropped by a logistic regression) is fitted on the pages of 4 folds and decides
+the blocks of the 5th, for each fold (``cross_fitted_blocks``); ``blocks.enabled`` in
+``html_rules.yaml`` says whether it or the arbitration between whole bodies gives the "newsfuse"
+figure; the other one is reported beside it, cross-validated alike. A "collapse" is a page where
+newsfuse scores F1 < 0.5 while trafilatura scores > 0.8.
 
     python benchmarks/accuracy/extraction.py [--data DIR] [--json] [--limit N] [--pages FILE]
 
@@ -50,6 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 
 from newsfuse import model  # noqa: E402
+from newsfuse.clean import blocks as B  # noqa: E402
 from newsfuse.clean import html as H  # noqa: E402
 from newsfuse.ingest import read_input  # noqa: E402
 
@@ -262,14 +267,16 @@ def summarise(
     folds: dict[tuple[str, str], int],
     chosen: list[dict[str, Any]],
     default: dict[str, Any],
+    block_bodies: dict[str, str],
 ) -> dict[str, Any]:
     truth, runs, tmeta = data["truth"], data["runs"], data["tmeta"]
     variants, nf_s = runs["newsfuse"]
     anchor, anchor_s = runs["trafilatura_no_comments"]
     fold = {i: folds[(name, i)] for i in truth}
-    cv_bodies = {
+    arbitrated = {
         i: body(v.articles[H.arbitrate(v.evidence, chosen[fold[i]])]) if v else "" for i, v in variants.items()
     }
+    cv_bodies = block_bodies if B.enabled() else arbitrated
     default_bodies = body_under(variants, default)
     meta = {i: article_meta(v) for i, v in variants.items()}
     per_fold = []
@@ -294,11 +301,14 @@ def summarise(
         for i in truth
     }
     collapses = sorted(i for i, (ours, theirs) in scores.items() if ours < COLLAPSE_BELOW and theirs > ANCHOR_ABOVE)
+    other_name, other_bodies = ("second_opinion_arbitration", arbitrated) if B.enabled() else ("blocks", block_bodies)
     choices = [H.arbitrate(v.evidence, chosen[fold[i]]) for i, v in variants.items() if v]
     out = {
         "pages": len(truth),
         "newsfuse": figures(scorer, truth, cv_bodies, nf_s),  # cross-validated (held-out setting per fold)
         "newsfuse_default_in_sample": figures(scorer, truth, default_bodies),
+        "body_decision": "blocks" if B.enabled() else "second opinion arbitration",
+        other_name: alternative_figures(scorer, truth, other_bodies, anchor, fold),
         "trafilatura_no_comments": figures(scorer, truth, anchor, anchor_s),
         "folds": per_fold,
         "collapses": len(collapses),
@@ -316,11 +326,61 @@ def summarise(
     return out
 
 
+# --------------------------------------------------------------------------- block decision
+
+
+def cross_fitted_blocks(
+    data: dict[str, Any], folds: dict[tuple[str, str], int], chosen: list[dict[str, Any]]
+) -> dict[str, dict[str, str]]:
+    """Each page's body by the block classifier fitted on the pages of the other folds (both
+    corpora, ``blocks.fit_pages``); the held-out setting's arbitrated body where it keeps nothing."""
+    cands = {
+        (name, i): B.candidates(v.parts) if v and v.parts else []
+        for name, d in data.items()
+        for i, v in d["runs"]["newsfuse"][0].items()
+    }
+    truth = {(name, i): t["articleBody"] for name, d in data.items() for i, t in d["truth"].items()}
+    out: dict[str, dict[str, str]] = {name: {} for name in data}
+    for k in range(FOLDS):
+        fitted = B.fit_pages([(c, truth[key]) for key, c in cands.items() if folds[key] != k and c])
+        for (name, i), c in cands.items():
+            if folds[(name, i)] != k:
+                continue
+            kept = B.decide(c, fitted)
+            v = data[name]["runs"]["newsfuse"][0][i]
+            fallback = body(v.articles[H.arbitrate(v.evidence, chosen[k])]) if v else ""
+            out[name][i] = "\n".join(b.text for b in kept) if kept else fallback
+    return out
+
+
+def alternative_figures(
+    scorer: ModuleType, truth: dict[str, Any], bodies: dict[str, str], anchor: dict[str, str], fold: dict[str, int]
+) -> dict[str, Any]:
+    """The body decision not in use, cross-validated alike: figures, collapses, per-fold F1."""
+    scores = {
+        i: (page_f1(scorer, t["articleBody"], bodies[i]), page_f1(scorer, t["articleBody"], anchor[i]))
+        for i, t in truth.items()
+    }
+    return {
+        **figures(scorer, truth, bodies),
+        "collapses": sum(1 for ours, theirs in scores.values() if ours < COLLAPSE_BELOW and theirs > ANCHOR_ABOVE),
+        "folds": {
+            k: figures(scorer, {i: t for i, t in truth.items() if fold[i] == k}, bodies)["f1"]
+            for k in sorted(set(fold.values()))
+        },
+    }
+
+
 # --------------------------------------------------------------------------- main
 
 
 def page_rows(
-    scorer: ModuleType, name: str, data: dict[str, Any], folds: dict[Any, int], chosen: list[Any]
+    scorer: ModuleType,
+    name: str,
+    data: dict[str, Any],
+    folds: dict[Any, int],
+    chosen: list[Any],
+    block_bodies: dict[str, str],
 ) -> list[dict[str, Any]]:
     """One row per page outside the last fold (the unread check): scores, choice and dates."""
     truth, (variants, _), (anchor, _) = data["truth"], data["runs"]["newsfuse"], data["runs"]["trafilatura_no_comments"]
@@ -331,6 +391,8 @@ def page_rows(
             continue
         choice = H.arbitrate(v.evidence, chosen[k]) if v else "none"
         ours = body(v.articles[choice]) if v else ""
+        if B.enabled():
+            choice, ours = "blocks", block_bodies[i]
         rows.append(
             {
                 "corpus": name,
@@ -388,17 +450,20 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             if folds[(name, i)] != k
         ]
         chosen.append(choose_params(train, grid))
-    corpora = {name: summarise(scorer, name, d, folds, chosen, default) for name, d in data.items()}
+    block_bodies = cross_fitted_blocks(data, folds, chosen)
+    corpora = {name: summarise(scorer, name, d, folds, chosen, default, block_bodies[name]) for name, d in data.items()}
     if pages_file:
-        rows = [row for name, d in data.items() for row in page_rows(scorer, name, d, folds, chosen)]
+        rows = [
+            row for name, d in data.items() for row in page_rows(scorer, name, d, folds, chosen, block_bodies[name])
+        ]
         pages_file.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     top = corpora[first]
     result = {
         "task": "extraction",
         "pages": top["pages"],
         "data": str(folders[first]),
-        "protocol": f"{FOLDS} folds by site (host), seed {SEED}; second-opinion setting chosen on {FOLDS - 1} "
-        "folds of both corpora, scored on the held-out fold",
+        "protocol": f"{FOLDS} folds by site (host), seed {SEED}; second-opinion setting chosen, and the block "
+        f"classifier fitted, on {FOLDS - 1} folds of both corpora, scored on the held-out fold",
         **{
             k: top[k]
             for k in (
@@ -431,6 +496,13 @@ def print_report(result: dict[str, Any]) -> None:
             f"{nf['pages_per_s']} pages/s"
         )
         print(f"  newsfuse default (in-sample) F1 {ins['f1']:.3f}")
+        for alt in ("blocks", "second_opinion_arbitration"):
+            if alt in c:
+                a = c[alt]
+                print(
+                    f"  {alt} (cross-validated, not in use) F1 {a['f1']:.3f}  P {a['precision']:.3f}  "
+                    f"R {a['recall']:.3f}  collapses {a['collapses']}  folds {a['folds']}"
+                )
         print(
             f"  trafilatura, comments off   F1 {tr['f1']:.3f}  P {tr['precision']:.3f}  R {tr['recall']:.3f}  "
             f"{tr['pages_per_s']} pages/s"
