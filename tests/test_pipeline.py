@@ -35,9 +35,9 @@ def _embedding_threads(monkeypatch) -> list[str]:
     """The names of the threads the embedder is called on, from now on in this test."""
     threads: list[str] = []
 
-    def recorded(texts):
+    def recorded(texts, max_pieces=embed.TEXT_WORD_PIECES):
         threads.append(threading.current_thread().name)
-        return embed.embed_texts(texts)
+        return embed.embed_texts(texts, max_pieces=max_pieces)
 
     monkeypatch.setattr(pipeline, "embed_texts", recorded)
     return threads
@@ -63,7 +63,7 @@ def test_a_process_held_to_one_thread_embeds_after_the_parse_with_the_same_vecto
 
 
 def test_a_failing_embedder_fails_the_analysis_as_before(seed_articles, monkeypatch):
-    def broken(texts):
+    def broken(texts, max_pieces=embed.TEXT_WORD_PIECES):
         raise RuntimeError("no model")
 
     monkeypatch.setattr(pipeline, "embed_texts", broken)

@@ -48,13 +48,14 @@ def read_partition(items: Sequence[InputFile]) -> list[tuple[str, str, str | Non
     return out
 
 
-def analyse_partition(articles: Sequence[Article]) -> list[Analysis]:
+def analyse_partition(articles: Sequence[Article], pieces: int) -> list[Analysis]:
     """Worker task: the per-document analysis, same code as a plain run, with the embedder held to
-    the worker's threads (each worker process would otherwise claim every core of the machine)."""
+    the worker's threads (each worker process would otherwise claim every core of the machine) and
+    cut at the store's ``pieces`` (``embedding_pieces``, decided on the driver)."""
     from dask.distributed import get_worker  # lazy, as above; a worker has dask imported already
 
     limit_threads(getattr(get_worker().state, "nthreads", 1))
-    return analyse(list(articles))
+    return analyse(list(articles), pieces=pieces)
 
 
 def ingest_with_dask(
@@ -97,7 +98,7 @@ def ingest_with_dask(
         for batch in batches:
             originals = [a for a, _ in batch if a.duplicate_of is None]
             futures.append(
-                client.submit(analyse_partition, originals, retries=TASK_RETRIES, pure=False)
+                client.submit(analyse_partition, originals, session.pieces, retries=TASK_RETRIES, pure=False)
                 if analyse_articles and originals
                 else None
             )

@@ -56,6 +56,7 @@ from .stories import (
     may_run_beside,
     story_item,
 )
+from .stories.embed import TEXT_WORD_PIECES, UNRECORDED_TEXT_WORD_PIECES
 from .workers import AnalysisWorkers
 
 BATCH_SIZE = 16
@@ -132,8 +133,11 @@ def _record_path(doc: RawDocument) -> str:
     return doc.source_path if doc.record == 0 else f"{doc.source_path} (record {doc.record + 1})"
 
 
-def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[Analysis]:
-    """nlp -> actors -> events (+ a sentence embedding for story clustering), batched.
+def analyse(
+    articles: Sequence[Article], with_embeddings: bool = True, pieces: int = TEXT_WORD_PIECES
+) -> list[Analysis]:
+    """nlp -> actors -> events (+ a sentence embedding for story clustering, of the first ``pieces``
+    word pieces of each article's title and lead: the store's cut, see ``embedding_pieces``), batched.
 
     Embedded social posts (an official account's post pasted in an article) are reports too:
     they are analysed as small documents of their own, published on the post's date, and their
@@ -154,12 +158,12 @@ def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[A
     beside = may_run_beside()
     try:
         embed_now = with_embeddings and bool(articles)
-        embedding = embedder.submit(article_vectors, articles) if embed_now and beside else None
+        embedding = embedder.submit(article_vectors, articles, pieces) if embed_now and beside else None
         annotated = nlp.annotate(list(articles) + [pa for _, pa, _ in posts])
         vectors: list[bytes | None] = (
             list(embedding.result())
             if embedding
-            else list(article_vectors(articles))
+            else list(article_vectors(articles, pieces))
             if embed_now
             else [None] * len(articles)
         )
@@ -177,9 +181,10 @@ def analyse(articles: Sequence[Article], with_embeddings: bool = True) -> list[A
     return results
 
 
-def article_vectors(articles: Sequence[Article]) -> list[bytes]:
-    """Each article's sentence embedding (float32 bytes), from its title and lead."""
-    return [v.tobytes() for v in embed_texts([embedding_text(a) for a in articles])]
+def article_vectors(articles: Sequence[Article], pieces: int = TEXT_WORD_PIECES) -> list[bytes]:
+    """Each article's sentence embedding (float32 bytes), from the first ``pieces`` word pieces of its
+    title and lead."""
+    return [v.tobytes() for v in embed_texts([embedding_text(a) for a in articles], max_pieces=pieces)]
 
 
 def post_article(article: Article, index: int, post: EmbeddedPost) -> Article:
@@ -324,6 +329,28 @@ def index_stored_keys(store: Store) -> None:
         store.set_state(DEDUP_KEYS_STATE, b"1")
 
 
+EMBEDDING_PIECES_STATE = "embed:pieces"  # state: the word pieces of title and lead this store's embeddings read
+
+
+def embedding_pieces(store: Store) -> int:
+    """The word pieces of an article's title and lead that this store's embeddings read, so that it
+    compares vectors made one way: the cut it recorded; else, for a store that holds embeddings but no
+    record (made before the cut was recorded, at 256 pieces), that old cut; else the current one. Asked
+    when a session first stores a batch (before any embedding of it), it records what it decides,
+    and the store keeps it."""
+    raw = store.get_state(EMBEDDING_PIECES_STATE)
+    if raw is not None:
+        return int(raw)
+    with store.transaction():
+        store.lock_state(EMBEDDING_PIECES_STATE)
+        raw = store.get_state(EMBEDDING_PIECES_STATE)  # another writer may have recorded it meanwhile
+        if raw is not None:
+            return int(raw)
+        pieces = UNRECORDED_TEXT_WORD_PIECES if store.has_embeddings() else TEXT_WORD_PIECES
+        store.set_state(EMBEDDING_PIECES_STATE, str(pieces).encode())
+    return pieces
+
+
 STORIES_STATE = "stories"  # state: the StoryClusterer as one blob (stores from before its rows)
 STORIES_META = "stories:meta"  # state: the StoryClusterer's config and article count (the rest: the cluster_* rows)
 GENERATION = "ingest:generation"  # state: bumped by every batch an ingest session stores
@@ -446,6 +473,7 @@ class IngestSession:
         self.workers = workers  # analysis processes beside this one (1: analyse here)
         self._pool: AnalysisWorkers | None = None
         self._in_flight: deque[_SentBatch] = deque()  # batches being analysed by the workers, in order
+        self._pieces: int | None = None  # the store's embedding cut, once asked
 
     def close(self) -> None:
         """End the analysis workers, if any were started."""
@@ -476,6 +504,14 @@ class IngestSession:
                     self._deduper.add(article.id, sig)
             self.loads["deduper"] += 1
         return self._deduper
+
+    @property
+    def pieces(self) -> int:
+        """The word pieces this store's embeddings read (``embedding_pieces``): asked once, when the
+        session first stores a batch (a store's cut never changes once recorded)."""
+        if self._pieces is None:
+            self._pieces = embedding_pieces(self.store)
+        return self._pieces
 
     @property
     def clusterer(self) -> StoryClusterer:
@@ -618,7 +654,7 @@ class IngestSession:
             self._store_oldest(summary, time_limit, late, guard)
         while self.pending:
             chunk = self.pending[:batch_size]
-            batch, analyses, given_up = analyse_batch(chunk, analyse_articles, time_limit, guard)
+            batch, analyses, given_up = analyse_batch(chunk, analyse_articles, time_limit, guard, self.pieces)
             self._store_batch(chunk, batch, analyses, given_up, summary, late)
 
     def _store_batch(
@@ -670,7 +706,7 @@ class IngestSession:
                 future = self._pool.submit(analyse_within, originals, time_limit, False)
             except BrokenProcessPool:
                 self._give_up_workers()
-        vectors = dict(zip([a.id for a in originals], article_vectors(originals)))
+        vectors = dict(zip([a.id for a in originals], article_vectors(originals, self.pieces)))
         return _SentBatch(chunk, originals, future, vectors)
 
     def _store_oldest(
@@ -928,6 +964,7 @@ def analyse_batch(
     analyse_articles: bool = True,
     time_limit: float | None = None,
     guard: Callable[[], AbstractContextManager[None]] | None = None,
+    pieces: int = TEXT_WORD_PIECES,
 ) -> tuple[list[tuple[Article, bytes]], list[Analysis], list[Article]]:
     """Analyse the batch's original (non-duplicate) articles within ``time_limit`` each: (the batch
     less the articles whose analysis ran past it and their duplicates, the analyses, the articles
@@ -936,7 +973,7 @@ def analyse_batch(
     if not analyse_articles or not originals:
         return list(batch), [], []
     with guard() if guard else contextlib.nullcontext():
-        analyses, late = analyse_within(originals, time_limit)
+        analyses, late = analyse_within(originals, time_limit, pieces=pieces)
     return without_late(batch, late), analyses, late
 
 
@@ -947,7 +984,7 @@ def without_late(batch: Sequence[tuple[Article, bytes]], late: Sequence[Article]
 
 
 def analyse_within(
-    articles: Sequence[Article], seconds: float | None, with_embeddings: bool = True
+    articles: Sequence[Article], seconds: float | None, with_embeddings: bool = True, pieces: int = TEXT_WORD_PIECES
 ) -> tuple[list[Analysis], list[Article]]:
     """``analyse`` with a time limit per document: (analyses, articles that ran past it).
 
@@ -955,11 +992,11 @@ def analyse_within(
     analysed alone within the limit, and those that run past it again are given up.
     """
     if not seconds:
-        return analyse(articles, with_embeddings), []
+        return analyse(articles, with_embeddings, pieces), []
     prepare_analysis(with_embeddings)  # models load outside the limit (and are never cut off half-imported)
     try:
         with time_limit(seconds):
-            return analyse(articles, with_embeddings), []
+            return analyse(articles, with_embeddings, pieces), []
     except AnalysisTimeout:
         if len(articles) == 1:
             return [], list(articles)
@@ -968,7 +1005,7 @@ def analyse_within(
     for article in articles:
         try:
             with time_limit(seconds):
-                done.extend(analyse([article], with_embeddings))
+                done.extend(analyse([article], with_embeddings, pieces))
         except AnalysisTimeout:
             late.append(article)
     return done, late

@@ -254,3 +254,7 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def embeddings(self) -> Iterator[tuple[str, bytes]]: ...
+
+    @abc.abstractmethod
+    def has_embeddings(self) -> bool:
+        """Whether any article's embedding is stored (one row read, not the table)."""

@@ -460,3 +460,6 @@ class SQLStore(Store):
         rows = self._exec("SELECT article_id, vector FROM embeddings ORDER BY article_id").fetchall()
         for r in rows:
             yield r[0], bytes(r[1])
+
+    def has_embeddings(self) -> bool:
+        return self._exec("SELECT 1 FROM embeddings LIMIT 1").fetchone() is not None

@@ -28,6 +28,10 @@ MAX_WORD_PIECES = 256  # the model's max_seq_length (sentence_bert_config.json),
 # story embedding was the largest cost of an ingest); the token states of encode (context vectors)
 # still read up to MAX_WORD_PIECES. See benchmarks/embed_cost.py and data/MODEL_CARD.md.
 TEXT_WORD_PIECES = 128
+# The cut of the stores whose embeddings were made before TEXT_WORD_PIECES (they read MAX_WORD_PIECES).
+# A store keeps the one cut it was made with, so that it never compares vectors cut two ways: see
+# pipeline.embedding_pieces, which decides and records a store's cut.
+UNRECORDED_TEXT_WORD_PIECES = MAX_WORD_PIECES
 ONNX_FILE = "minilm-l6-int8.onnx"
 MAX_THREADS = 2
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")  # the ONNX graph's inputs
