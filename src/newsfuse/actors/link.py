@@ -179,7 +179,23 @@ def _inside_other_name(doc: Doc, f: Found, containing: EntitiesContaining) -> bo
             return True
         if e.label == "ORG" and e.start < start and end == e.end and body_of_country(doc.kb, e):
             return True  # "the Democratic Party of Turkmenistan": the party is the actor, named with the state
+        if e.label == "ORG" and e.start < start and end == e.end and _closes_org_name(doc, f, e):
+            return True  # "the University of Athens", "Telecom Egypt": the organisation's name holds the place
     return False
+
+
+def _closes_org_name(doc: Doc, f: Found, e: Entity) -> bool:
+    """A country or a capital that closes a longer tagged organisation's name, after 'of' or right after a
+    capitalised word that is no title or agent ('the University of Athens', 'Telecom Egypt'), names that
+    organisation, not a government."""
+    if f.source != "kb" or not (f.ref.actor_id or "").startswith(("state:", "gov:")) or f.start == 0:
+        return False
+    prev = doc.toks[f.start - 1]
+    if prev.norm == "of":
+        return True
+    if not prev.capitalised or not _joined(doc, f.start - 1, f.start + 1):
+        return False
+    return title_at(doc, f.start - 1) is None and (prev.norm,) not in doc.kb.agents
 
 
 def _capital_as_modifier(doc: Doc, f: Found) -> bool:
@@ -412,6 +428,8 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         return True  # "Mannheim , Germany ( Sports Network ) -": where the report was filed
     if prev == "between" and j > 2 and toks[j - 2].capitalised and _joined(doc, j - 3, j):
         return True  # "the Gulf of Aden between Somalia and Yemen": a place between places
+    if _paired_with_place(doc, j):
+        return True  # "between Sicily and Tunisia": the other end is a place the KB knows as no actor
     if prev in GOV_PREPS:
         return False
     if prev == "to":  # "flew to Moscow" is a place; "offered to Britain", "a reminder to Iraq" an actor
@@ -423,6 +441,15 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
     if prev in {"and", "or"} and j >= 2:
         return doc.last_place.get(j - 2, False) or any(doc.last_place.get(j - 2 - d) for d in range(1, 3))
     return False
+
+
+def _paired_with_place(doc: Doc, j: int) -> bool:
+    """'between X and <j>' where X is one capitalised word that names no actor the KB knows: a place, so
+    the pair are places."""
+    if j < 3 or doc.toks[j - 1].norm != "and" or doc.toks[j - 3].norm != "between":
+        return False
+    other = doc.toks[j - 2]
+    return other.capitalised and other.raw.isalpha() and kb_match(doc, j - 2) is None
 
 
 def _bracketed_after_name(doc: Doc, j: int, n: int) -> bool:
@@ -997,17 +1024,22 @@ def add_ner(
         kind = kinds.get(name_words(e))
         if kind == "WORK" or not_an_actor(doc.kb, doc.text, e, entities, uses):
             continue
-        e = dataclasses.replace(e, label=kind or person_or_org(doc, e, uses))
         lo = bisect_left(starts, e.start)
         toks = [
             i
             for i in range(lo, bisect_left(starts, e.end))
             if doc.toks[i].end <= e.end and doc.toks[i].norm not in POSSESSIVE
         ]
+        home = nationality_before_person(doc, toks, e.label)
+        if home is not None:  # "American Hasim Rahman": a person of that country, not an organisation
+            toks, kind = toks[1:], "PERSON"
+        e = dataclasses.replace(e, label=kind or person_or_org(doc, e, uses))
         if len(toks) > 1 and e.label == "PERSON" and (doc.toks[toks[0]].norm,) in doc.kb.not_actors["bare_titles"]:
             toks = toks[1:]  # "GM Ed Stefanski": the title is no part of the name
         if e.label == "PERSON":
             toks = toks[_words_before_person(doc, toks) :]  # "Colts QB Andrew Luck", "former Razorback Peyton Hillis"
+        if e.label == "ORG" and _rank_after_body(doc, toks):
+            toks = toks[:-1]  # "Oregon State Police Lt . Hastings": the rank is the next name's, not the force's
         if not toks:
             continue
         office = office_entry(doc.kb, doc.text, e, doc.date, countries)
@@ -1027,11 +1059,36 @@ def add_ner(
             continue
         if ref is None:
             prefix = "person" if e.label == "PERSON" else "org"
-            ref = ActorRef(name, None, None, None, f"{prefix}:{slug(name)}")
+            ref = ActorRef(name, home, None, None, f"{prefix}:{slug(name)}")
             if e.label == "PERSON":
                 remember(doc, name, ref)
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def _rank_after_body(doc: Doc, toks: list[int]) -> bool:
+    """The tagged organisation ends in a rank after a word for an organisation ('State Police Lt')."""
+    lists = doc.kb.not_actors
+    if len(toks) < 2 or (doc.toks[toks[-1]].norm,) not in lists["rank_tails"]:
+        return False
+    return any((doc.toks[t].norm,) in lists["org_heads"] for t in toks[:-1])
+
+
+def nationality_before_person(doc: Doc, toks: list[int], label: str) -> str | None:
+    """The country of a demonym that opens a tagged name before a person's name ('American Hasim Rahman',
+    'Ukrainian Wladimir Klitschko'): the tagger calls the whole a person, or the rest is shaped as a
+    person's name or is a person the tagger named elsewhere in the article. None otherwise ('American
+    Airlines')."""
+    if len(toks) < 3:
+        return None
+    iso = doc.kb.demonyms.get((doc.toks[toks[0]].norm,))
+    if iso is None or not doc.toks[toks[0]].capitalised:
+        return None
+    rest = doc.text[doc.toks[toks[1]].start : doc.toks[toks[-1]].end]
+    if label == "PERSON" and all(doc.toks[t].capitalised for t in toks[1:]):
+        return iso
+    tagged = doc.surnames.get(doc.toks[toks[-1]].norm, (0, ""))[1]
+    return iso if key(tagged) == key(rest) or _person_shaped(doc, rest) else None
 
 
 def shows_an_actor(doc: Doc, e: Entity, name: str) -> bool:

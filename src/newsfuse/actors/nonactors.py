@@ -101,6 +101,7 @@ def not_an_actor(
         or e.label == "PERSON"
         and len(words) > 1
         and words[-1:] in lists["role_tails"]
+        or _title_without_body(kb, e, words)
         or len(words) > 1
         and (words[:1] in lists["name_openers"] or _ends_with(words, lists["law_heads"]))
         or _ship_prefixed(kb, text, e)
@@ -128,6 +129,15 @@ def not_an_actor(
         or "(" in e.text
         or ")" in e.text
     )
+
+
+def _title_without_body(kb: KnowledgeBase, e: Entity, words: tuple[str, ...]) -> bool:
+    """'WBA Champion', 'Heavyweight Champion': a tagged organisation that ends in a title or a rank, with no
+    word for an organisation before it, is the title itself ('Oregon State Police Lt' keeps its force:
+    ``link.add_ner`` cuts the rank off)."""
+    if e.label != "ORG" or len(words) < 2 or words[-1:] not in kb.not_actors["rank_tails"]:
+        return False
+    return not _has_org_word(kb, words[:-1])
 
 
 def _run_together(e: Entity, suffixes: frozenset[tuple[str, ...]]) -> bool:

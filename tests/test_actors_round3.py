@@ -1,0 +1,107 @@
+"""Issue 20 item 6, round 3: the mechanisms behind the labelled misses of seeds 20-28 read all at once, each
+checked on sentences written for the test (parsed by the pipeline's spaCy model, then linked).
+
+The mechanisms: a country or a capital named as a place (closing an organisation's name, after an
+administrative division, at the far end of a route, one of a pair 'between' two places); a title or a rank
+with no name (a sports title) and a rank run into a force's name; a nationality word before a person's
+name; a prime minister the press spells otherwise. (Two more were tried and dropped: no link for a bare
+surname two persons of an article share, or for a known person's bare surname where the article names no
+one of that name in full, cost more right links on seeds 20-28 than they saved wrong ones.)
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import link_written_sentences
+
+from newsfuse.model import ActorMention, AnnotatedArticle
+
+SENTENCES = {
+    "org_place": "Students gathered outside the University of Lisbon on Monday. Staff of Banca Lisbon Portugal "
+    "went on strike.",
+    "division": "The fire started in the sixth arrondissement of Lisbon, police said.",
+    "route": "Trouble spread to Portugal within days. Engineers fixed the sections connecting Sicily to Spain.",
+    "between": "The cable lies on the sea floor between Sardinia and Algeria, the operator said.",
+    "acting": "Portugal said on Monday it would send doctors, and Spain agreed to help.",
+    "sport_titles": "He fought the reigning IBF Champion last year. The Featherweight Champion retired.",
+    "marshal": "The State Fire Marshal said the blaze was set on purpose.",
+    "rank_in_force": "The suspect fled, said Texas State Police Lt. Mark Rowan, who led the search.",
+    "nationality": "The fight pits Canadian Miles Dawson against a local boxer.",
+    "spelling": "Prime Minister Costas Karamanlis called for calm after the riots.",
+}
+
+
+@pytest.fixture(scope="module")
+def linked() -> dict[str, AnnotatedArticle]:
+    return link_written_sentences(SENTENCES)
+
+
+def mentions(ann: AnnotatedArticle) -> list[ActorMention]:
+    return [m for m in ann.actors if not m.bare]
+
+
+def ids_over(ann: AnnotatedArticle, words: str, nth: int = 0) -> list[str | None]:
+    """The actor ids of the linked mentions overlapping the nth occurrence of ``words``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = ann.article.text.index(words, start + 1)
+    end = start + len(words)
+    return [m.actor.actor_id for m in mentions(ann) if m.start < end and start < m.end]
+
+
+def states(ann: AnnotatedArticle) -> list[str | None]:
+    return [m.actor.actor_id for m in mentions(ann) if (m.actor.actor_id or "").startswith(("state:", "gov:"))]
+
+
+def test_a_place_closing_an_organisations_name_is_no_government(linked: dict[str, AnnotatedArticle]) -> None:
+    ann = linked["org_place"]
+    assert states(ann) == []
+    assert ids_over(ann, "the University of Lisbon") == ["org:the-university-of-lisbon"]
+    assert ids_over(ann, "Banca Lisbon Portugal") == ["org:banca-lisbon-portugal"]
+
+
+def test_a_capital_in_an_administrative_division_is_a_place(linked: dict[str, AnnotatedArticle]) -> None:
+    assert states(linked["division"]) == []
+
+
+def test_the_far_end_of_a_spread_or_a_link_is_a_place(linked: dict[str, AnnotatedArticle]) -> None:
+    assert states(linked["route"]) == []
+
+
+def test_both_of_a_pair_between_places_are_places(linked: dict[str, AnnotatedArticle]) -> None:
+    assert states(linked["between"]) == []
+
+
+def test_a_country_that_acts_is_still_the_state(linked: dict[str, AnnotatedArticle]) -> None:
+    assert ids_over(linked["acting"], "Portugal") == ["state:PRT"]
+    assert ids_over(linked["acting"], "Spain") == ["state:ESP"]
+
+
+def test_a_sports_title_with_no_name_is_no_organisation(linked: dict[str, AnnotatedArticle]) -> None:
+    ann = linked["sport_titles"]
+    assert ids_over(ann, "IBF Champion") == []
+    assert ids_over(ann, "Featherweight Champion") == []
+
+
+def test_a_fire_marshals_office_is_no_person(linked: dict[str, AnnotatedArticle]) -> None:
+    assert all(not i.startswith("person:") and i != "org:the-state-fire" for i in ids_over(linked["marshal"], "Fire"))
+
+
+def test_a_rank_is_cut_off_the_force_it_belongs_to(linked: dict[str, AnnotatedArticle]) -> None:
+    ids = ids_over(linked["rank_in_force"], "Texas State Police Lt")
+    assert ids and all(not i.endswith("-lt") for i in ids)
+
+
+def test_a_nationality_before_a_name_is_the_persons_country(linked: dict[str, AnnotatedArticle]) -> None:
+    ann = linked["nationality"]
+    over = [m for m in mentions(ann) if m.start <= ann.article.text.index("Miles Dawson") < m.end]
+    assert [m.actor.actor_id for m in over] == ["person:miles-dawson"]
+    assert over[0].actor.country == "CAN"
+    assert over[0].text == "Miles Dawson"
+
+
+def test_a_prime_minister_spelt_as_the_press_spells_him_has_his_country(
+    linked: dict[str, AnnotatedArticle],
+) -> None:
+    over = [m for m in mentions(linked["spelling"]) if "Karamanlis" in m.text]
+    assert [(m.actor.actor_id, m.actor.country) for m in over] == [("person:kostas-karamanlis", "GRC")]
