@@ -1154,6 +1154,8 @@ def person_or_org(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
         return "ORG"  # "Gordon Advisers", "Sam 's Club": a person's name has no possessive inside
     if e.label == "PERSON" and _acronym(doc, e):
         return "ORG"  # "SEACOM said": no one's name is an acronym
+    if e.label == "PERSON" and len(words) > 1 and words[-1:] in doc.kb.not_actors["team_tails"]:
+        return "ORG"  # "Indiana State": a school or its team
     if e.label == "PERSON" and len(words) == 1 and not named and _opens_org_name(doc, e.text):
         return "ORG"  # "Marfin's boss" where the article writes "Marfin Bank": the bank's short name
     if e.label == "PERSON" and len(words) > 1 and _names_a_building(doc, e.text):

@@ -496,13 +496,19 @@ def _place_with_its_country(kb: KnowledgeBase, text: str, e: Entity) -> bool:
 
 def _facility_named(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     """'the Ida Yarbrough apartments', 'the Matanuska Maid warehouse': a name between 'the' and a lower-case
-    word for a building names that building, a place."""
+    word for a building (past up to two lower-case words of its trade: 'the Acme fuel storage plant') names
+    that building, a place."""
     before = tokenize(text[max(e.start - 40, 0) : e.start])[-3:]
     opener = next((n for n, t in enumerate(before) if t.norm == "the"), None)
     lower_between = opener is not None and all(t.raw.islower() for t in before[opener + 1 :])
     if e.text[:4] not in {"the ", "The "} and not lower_between:
         return False  # 'the Ida Yarbrough apartments', 'the historic Matanuska Maid warehouse'
-    after = tokenize(text[e.end : e.end + 30])
-    if not after or text[e.end : e.end + after[0].start].strip() or not after[0].raw.islower():
+    after = tokenize(text[e.end : e.end + 50])
+    if not after or text[e.end : e.end + after[0].start].strip():
         return False
-    return (after[0].norm,) in kb.not_actors["facility_heads"]
+    for tok in after[:3]:
+        if not (tok.raw.islower() and tok.raw.isalpha()):
+            return False
+        if (tok.norm,) in kb.not_actors["facility_heads"]:
+            return True
+    return False

@@ -45,7 +45,7 @@ def office_entry(
         or body_of_country(kb, e)
         or body_of_named_country(kb, text, e)
         or short_form(kb, text, e, date)
-        or national_body(kb, e, countries)
+        or national_body(kb, e, countries, text)
     )
 
 
@@ -103,19 +103,33 @@ def body_of_country(kb: KnowledgeBase, e: Entity) -> Entry | None:
     return kb.sector_entry(iso, sector) if sector in STATE_BODIES and iso else None
 
 
-def national_body(kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, str]]) -> Entry | None:
-    """'the Defence Ministry', 'the Central Election Commission': a name that is only a generic agent
-    (a CAMEO agent phrase of more than one word, of a state body or a party) names that body of the
-    country the report is about -- the one it names most (at least twice, and more often than any other;
-    'the Defence Ministry said' may come before the second 'Indian navy')."""
+def national_body(
+    kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, str]], text: str = ""
+) -> Entry | None:
+    """'the Defence Ministry', 'the Central Election Commission', 'the 300-seat Parliament': a name that is
+    only a generic agent (a CAMEO agent phrase of a state body or a party; one word only for a legislature,
+    capitalised inside a sentence, where only a name is) names that body of the country the report is
+    about -- the one it names most (at least twice, and more often than any other; 'the Defence Ministry
+    said' may come before the second 'Indian navy')."""
     words = words_of(e)
-    sector = kb.agents.get(words) if e.label == "ORG" and len(words) > 1 else None
+    sector = kb.agents.get(words) if e.label == "ORG" else None
+    if len(words) == 1 and not (sector == "LEG" and _capitalised_inside_sentence(text, e)):
+        return None  # "the Navy" may be any navy the report names; "Parliament" is the country's own
     if sector not in STATE_BODIES or not e.text.removeprefix("the ")[:1].isupper():
         return None
     counts = Counter(iso for _, iso in countries).most_common(2)
     if not counts or counts[0][1] < 2 or len(counts) > 1 and counts[1][1] == counts[0][1]:
         return None
     return kb.sector_entry(counts[0][0], sector)
+
+
+def _capitalised_inside_sentence(text: str, e: Entity) -> bool:
+    """The entity's first letter is a capital after a word of its sentence ('the 300-seat Parliament'), not
+    at the start of a sentence, a line or a quotation."""
+    name = e.text.removeprefix("the ")
+    start = e.end - len(name)
+    before = text[max(start - 3, 0) : start].rstrip(" ")
+    return name[:1].isupper() and before[-1:].isalnum()
 
 
 def namesake_government(kb: KnowledgeBase, text: str, e: Entity, date: str | None) -> Entry | None:
