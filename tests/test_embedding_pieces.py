@@ -11,13 +11,23 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsfuse.api.jobs import JobRunner
+from newsfuse.clean.dedup import text_signature
 from newsfuse.ingest import iter_inputs
-from newsfuse.model import InputFile
-from newsfuse.pipeline import EMBEDDING_PIECES_STATE, embedding_pieces, ingest_paths, read_and_clean
+from newsfuse.model import Article, InputFile
+from newsfuse.pipeline import (
+    EMBEDDING_PIECES_STATE,
+    IngestSession,
+    analyse,
+    embedding_pieces,
+    ingest_paths,
+    read_and_clean,
+)
 from newsfuse.store import open_store
 from newsfuse.store.base import Store
 from newsfuse.stories import embed
 from newsfuse.stories.items import embedding_text
+from newsfuse.watch import watch
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 ECBPLUS = SHARED / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
@@ -33,12 +43,17 @@ def _records(folder: Path, name: str, first: int, n: int) -> Path:
     return path
 
 
-def _cut_vectors(path: Path, pieces: int) -> dict[str, np.ndarray]:
-    """Each article of the file: its embedding cut at ``pieces`` word pieces, by embed_texts itself."""
+def _articles(path: Path) -> list[Article]:
     (item,) = iter_inputs([str(path)])
     assert isinstance(item, InputFile)
     _fmt, articles, errors = read_and_clean(item)
     assert articles and not errors
+    return articles
+
+
+def _cut_vectors(path: Path, pieces: int) -> dict[str, np.ndarray]:
+    """Each article of the file: its embedding cut at ``pieces`` word pieces, by embed_texts itself."""
+    articles = _articles(path)
     vectors = embed.embed_texts([embedding_text(a) for a in articles], max_pieces=pieces)
     return dict(zip([a.id for a in articles], vectors))
 
@@ -120,5 +135,43 @@ def test_dask_ingests_an_old_store_at_its_old_cut(tmp_path):
     ):
         summary = ingest_with_dask(store, [str(later)], "unused", client=client)
         assert summary.new == 2 and summary.failed == 0
+        assert store.get_state(EMBEDDING_PIECES_STATE) == b"256"
+        _assert_cut_at(_stored_vectors(store, set(_cut_vectors(later, 256))), later, 256, 128)
+
+
+def test_embeddings_stored_from_elsewhere_record_the_cut_before_they_land(tmp_path):
+    """A caller that stores analyses it made itself (benchmarks/ingest.py fills stores so): a new
+    store records the current cut before its first vectors, so they are never taken for an old store's."""
+    articles = _articles(_records(tmp_path, "dev.jsonl", 0, 1))
+    with open_store(str(tmp_path / "filled.db")) as store:
+        IngestSession(store).store_analysed([(a, text_signature(a.text)) for a in articles], analyse(articles))
+        assert store.has_embeddings()
+        assert store.get_state(EMBEDDING_PIECES_STATE) == b"128"
+        assert embedding_pieces(store) == 128
+
+
+def test_watch_ingests_an_old_store_at_its_old_cut(tmp_path):
+    db = tmp_path / "old.db"
+    _old_store(db, tmp_path)
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    later = _records(incoming, "later.jsonl", 1, 2)
+    with open_store(str(db)) as store:
+        assert watch(store, [str(incoming)], once=True) == 1
+        assert store.get_state(EMBEDDING_PIECES_STATE) == b"256"
+        _assert_cut_at(_stored_vectors(store, set(_cut_vectors(later, 256))), later, 256, 128)
+
+
+def test_an_api_upload_job_ingests_an_old_store_at_its_old_cut(tmp_path):
+    db = tmp_path / "old.db"
+    _old_store(db, tmp_path)
+    later = _records(tmp_path, "later.jsonl", 1, 2)
+    with open_store(str(db)) as store:
+        runner = JobRunner(str(db), shared_store=store)
+        folder = runner.new_folder()
+        (folder / later.name).write_bytes(later.read_bytes())  # the job removes its folder when done
+        runner.submit(store, folder, [later.name])
+        runner.wait_idle(timeout=300)
+        runner.shutdown()
         assert store.get_state(EMBEDDING_PIECES_STATE) == b"256"
         _assert_cut_at(_stored_vectors(store, set(_cut_vectors(later, 256))), later, 256, 128)

@@ -336,8 +336,8 @@ def embedding_pieces(store: Store) -> int:
     """The word pieces of an article's title and lead that this store's embeddings read, so that it
     compares vectors made one way: the cut it recorded; else, for a store that holds embeddings but no
     record (made before the cut was recorded, at 256 pieces), that old cut; else the current one. Asked
-    when a session first stores a batch (before any embedding of it), it records what it decides,
-    and the store keeps it."""
+    when a session first embeds for the store, or stores embeddings made elsewhere (before they are
+    stored), it records what it decides, and the store keeps it."""
     raw = store.get_state(EMBEDDING_PIECES_STATE)
     if raw is not None:
         return int(raw)
@@ -508,7 +508,7 @@ class IngestSession:
     @property
     def pieces(self) -> int:
         """The word pieces this store's embeddings read (``embedding_pieces``): asked once, when the
-        session first stores a batch (a store's cut never changes once recorded)."""
+        session first embeds or stores an embedding (a store's cut never changes once recorded)."""
         if self._pieces is None:
             self._pieces = embedding_pieces(self.store)
         return self._pieces
@@ -774,6 +774,8 @@ class IngestSession:
             with store.transaction():
                 store.lock_state(GENERATION)
                 self.sync()
+                if self._pieces is None and any(x.embedding is not None for x in analyses):
+                    self._pieces = embedding_pieces(store)  # recorded before the store's first embedding
                 save_batch(store, batch, analyses)
                 if analyses:
                     by_id = {x.annotated.article.id: x for x in analyses}
