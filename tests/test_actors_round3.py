@@ -6,7 +6,8 @@ administrative division, at the far end of a route, one of a pair 'between' two 
 with no name (a sports title) and a rank run into a force's name; a nationality word before a person's
 name; a prime minister the press spells otherwise; a firm's name before its trade and a building ('the
 Brennan Creamery bottling plant'); a school's team the tagger calls a person ('Kansas State'); a legislature
-named alone ('the 199-seat Parliament') in a report about one country. (Two more were tried and dropped: no link for a bare
+named alone ('the 199-seat Parliament') in a report about one country; an organisation named only as
+where something happened ('a fire broke out at Delta Savings Bank'). (Two more were tried and dropped: no link for a bare
 surname two persons of an article share, or for a known person's bare surname where the article names no
 one of that name in full, cost more right links on seeds 20-28 than they saved wrong ones.)
 """
@@ -22,7 +23,7 @@ from newsfuse.actors.text import tokenize
 from newsfuse.model import ActorMention, AnnotatedArticle, Entity
 
 SENTENCES = {
-    "org_place": "Students gathered outside the University of Lisbon on Monday. Staff of Banca Lisbon Portugal "
+    "org_place": "The University of Lisbon closed its doors on Monday. Staff of Banca Lisbon Portugal "
     "went on strike.",
     "division": "The fire started in the sixth arrondissement of Lisbon, police said.",
     "route": "Trouble spread to Portugal within days. Engineers fixed the sections connecting Sicily to Spain.",
@@ -34,6 +35,9 @@ SENTENCES = {
     "nationality": "The fight pits Canadian Miles Dawson against a local boxer.",
     "spelling": "Prime Minister Costas Karamanlis called for calm after the riots.",
     "trade_building": "Smoke reached the old Brennan Creamery bottling plant by noon.",
+    "venue": "A fire broke out at Delta Savings Bank on Monday, and two clerks were hurt.",
+    "not_venue": "Jon Hale, the head coach at Ridgeway College, said the team would recover. Mary Stone, who "
+    "works at Delta Savings Bank, called the police.",
     "parliament": "Hungary's government said on Monday the reform would help farmers. Hungary has a large "
     "majority in the 199-seat Parliament, and the bill will pass.",
 }
@@ -64,7 +68,7 @@ def states(ann: AnnotatedArticle) -> list[str | None]:
 def test_a_place_closing_an_organisations_name_is_no_government(linked: dict[str, AnnotatedArticle]) -> None:
     ann = linked["org_place"]
     assert states(ann) == []
-    assert ids_over(ann, "the University of Lisbon") == ["org:the-university-of-lisbon"]
+    assert ids_over(ann, "The University of Lisbon") == ["org:the-university-of-lisbon"]
     assert ids_over(ann, "Banca Lisbon Portugal") == ["org:banca-lisbon-portugal"]
 
 
@@ -135,3 +139,13 @@ def test_a_legislature_named_alone_is_the_reports_countrys(linked: dict[str, Ann
     ann = linked["parliament"]
     over = [m for m in mentions(ann) if m.text.endswith("Parliament")]
     assert [(m.actor.actor_id, m.actor.country, m.actor.sector) for m in over] == [("leg:HUN", "HUN", "LEG")]
+
+
+def test_an_organisation_named_only_as_a_venue_is_a_place(linked: dict[str, AnnotatedArticle]) -> None:
+    assert ids_over(linked["venue"], "Delta Savings Bank") == []
+
+
+def test_an_organisation_after_a_role_or_a_verb_of_belonging_stays(linked: dict[str, AnnotatedArticle]) -> None:
+    ann = linked["not_venue"]
+    assert ids_over(ann, "Ridgeway College") == ["org:ridgeway-college"]
+    assert ids_over(ann, "Delta Savings Bank") == ["org:delta-savings-bank"]

@@ -1038,6 +1038,8 @@ def add_ner(
             toks = toks[1:]  # "GM Ed Stefanski": the title is no part of the name
         if e.label == "PERSON":
             toks = toks[_words_before_person(doc, toks) :]  # "Colts QB Andrew Luck", "former Razorback Peyton Hillis"
+        if e.label == "ORG" and doc.parse.venue_of_event(e.start, e.end):
+            continue  # "pronounced dead at HCMC": a hospital, a bank's branch, a stadium as a place
         if e.label == "ORG" and _rank_after_body(doc, toks):
             toks = toks[:-1]  # "Oregon State Police Lt . Hastings": the rank is the next name's, not the force's
         if not toks:

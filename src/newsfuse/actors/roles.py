@@ -30,6 +30,8 @@ LISTS = (
     "chain_deps",
     "act_nouns",
     "agent_nouns",
+    "venue_preps",
+    "member_verbs",
 )
 
 
@@ -139,6 +141,22 @@ class Parse:
         if word == "to" and over is not None and (over.text.lower() == "according" or over_lemma in w["speech_verbs"]):
             return True  # "according to THR", "confirmed to MailOnline"
         return objects and word in w["state_preps"]
+
+    def venue_of_event(self, start: int, end: int) -> bool:
+        """The name at ``start..end`` is only where something happened: the object of 'at', 'inside' or
+        'outside' that hangs on a verb ('pronounced dead at HCMC', 'a fire broke out at Marfin Bank'), not
+        on a noun ('head coach at Ohio State', 'customers at Vodafone') or on a verb of belonging ('works at
+        Google', 'studied at Yale')."""
+        tok = self.head_of(start, end)
+        if tok is None or tok.dep != "pobj":
+            return False
+        prep_i = self.tree.head(tok.i)
+        prep = self.tree.tokens[prep_i] if prep_i is not None else None
+        if prep is None or prep.text.lower() not in self.words["venue_preps"] or not 0 < tok.i - prep.i <= 4:
+            return False  # the preposition opens the name's phrase ('at the local Rite Aid')
+        verb_i = self.tree.head(prep.i)
+        verb = self.tree.tokens[verb_i] if verb_i is not None else None
+        return verb is not None and verb.pos == "VERB" and verb.lemma.lower() not in self.words["member_verbs"]
 
     def state_acts(self, start: int, end: int, agent_heads: frozenset[str]) -> bool:
         """A country's (or a capital's) name at ``start..end`` stands for the state: it has an actor's
