@@ -40,7 +40,7 @@ from newsfuse.clean.byline import tidy_author, visible_byline
 from newsfuse.clean.dates import find_date
 from newsfuse.clean.errors import CleanError
 from newsfuse.clean.text import clean_text_lines
-from newsfuse.clean.visible_date import date_beside_headline
+from newsfuse.clean.visible_date import date_beside_headline, marked_publication
 
 from ..text.yamlfile import load_yaml
 
@@ -158,7 +158,8 @@ def document_metadata(doc: model.RawDocument, tree: etree._Element | None, html:
 
 def _set_page_date(meta: dict[str, Any], tree: etree._Element | None, url: str | None) -> None:
     """The date in the article's address (fixed when it was first published), else the date the
-    page prints beside its headline, else the declared one (already in ``meta``).
+    page prints beside its headline, else the one a ``<time pubdate>`` element prints for the
+    article (HTML5's mark of a publication date), else the declared one (already in ``meta``).
 
     A printed date labelled as a revision ("Updated Dec 4, 2025") is taken only when the page
     declares no publication date in its markup: then it is the only date the page gives for the
@@ -171,6 +172,8 @@ def _set_page_date(meta: dict[str, Any], tree: etree._Element | None, url: str |
         return
     declared = declared_publication(tree)
     shown = date_beside_headline(tree, meta.get("title"), outlet=meta.get("outlet"))
+    if shown is None:
+        shown = marked_publication(tree, meta.get("title"), meta.get("outlet"))
     if shown is None and not declared:
         shown = date_beside_headline(tree, meta.get("title"), revisions=True, outlet=meta.get("outlet"))
     if shown and not same_moment(shown, declared):

@@ -77,6 +77,42 @@ def date_beside_headline(
     return None
 
 
+def marked_publication(tree: etree._Element | None, headline: str | None, outlet: str | None = None) -> str | None:
+    """ISO date of the first ``<time pubdate>`` element that dates this page's article; None when none.
+
+    HTML5's ``pubdate`` attribute (W3C HTML5 drafts, 2010-2011) marks a ``<time>`` as the
+    publication date of its nearest ``<article>`` ancestor, or of the document when it has none:
+    one inside an ``<article>`` that does not hold the headline dates another article (a teaser,
+    a comment). Its date is the ``datetime`` attribute, else a full date in its text.
+    """
+    if tree is None:
+        return None
+    anchor = headline_element(tree, headline, outlet) if headline else None
+    for el in tree.iter("time"):
+        if el.get("pubdate") is None or _hidden(el) or not _dates_article(el, anchor):
+            continue
+        found = _iso_attr(el.get("datetime")) or _date_in_text(el.text_content())
+        if found:
+            return found
+    return None
+
+
+def _dates_article(el: etree._Element, anchor: etree._Element | None) -> bool:
+    """Whether ``el`` dates the page's article: it has no ``<article>`` ancestor, or its nearest
+    one holds the headline element ``anchor``."""
+    article = next(el.iterancestors("article"), None)
+    return article is None or (anchor is not None and any(a is article for a in anchor.iterancestors("article")))
+
+
+def _hidden(el: etree._Element) -> bool:
+    return any(a.tag in HIDDEN_TAGS for a in el.iterancestors())
+
+
+def _date_in_text(text: str) -> str | None:
+    found = find_date(text[:200])
+    return found[0] if found else None
+
+
 def nearest_first(dates: list[ShownDate], start: int, end: int, before: int) -> list[ShownDate]:
     """The dates from ``before`` characters above the headline on, nearest to it first: the
     distance is counted from the headline's end for a date under it, from its start for one
