@@ -7,7 +7,8 @@ with no name (a sports title) and a rank run into a force's name; a nationality 
 name; a prime minister the press spells otherwise; a firm's name before its trade and a building ('the
 Brennan Creamery bottling plant'); a school's team the tagger calls a person ('Kansas State'); a legislature
 named alone ('the 199-seat Parliament') in a report about one country; an organisation named only as
-where something happened ('a fire broke out at Delta Savings Bank'). (Two more were tried and dropped: no link for a bare
+where something happened ('a fire broke out at Delta Savings Bank'); a noun for a person that opens a
+tagged organisation's name ('Pensioner Karim-bey'). (Two more were tried and dropped: no link for a bare
 surname two persons of an article share, or for a known person's bare surname where the article names no
 one of that name in full, cost more right links on seeds 20-28 than they saved wrong ones.)
 """
@@ -17,14 +18,14 @@ from __future__ import annotations
 import pytest
 from conftest import link_written_sentences
 
+from newsfuse.actors import link
 from newsfuse.actors.kb import get_kb
 from newsfuse.actors.link import Doc, person_or_org
 from newsfuse.actors.text import tokenize
-from newsfuse.model import ActorMention, AnnotatedArticle, Entity
+from newsfuse.model import ActorMention, AnnotatedArticle, Article, Block, Entity, article_id
 
 SENTENCES = {
-    "org_place": "The University of Lisbon closed its doors on Monday. Staff of Banca Lisbon Portugal "
-    "went on strike.",
+    "org_place": "The University of Lisbon closed its doors on Monday. Staff of Banca Lisbon Portugal went on strike.",
     "division": "The fire started in the sixth arrondissement of Lisbon, police said.",
     "route": "Trouble spread to Portugal within days. Engineers fixed the sections connecting Sicily to Spain.",
     "between": "The cable lies on the sea floor between Sardinia and Algeria, the operator said.",
@@ -149,3 +150,20 @@ def test_an_organisation_after_a_role_or_a_verb_of_belonging_stays(linked: dict[
     ann = linked["not_venue"]
     assert ids_over(ann, "Ridgeway College") == ["org:ridgeway-college"]
     assert ids_over(ann, "Delta Savings Bank") == ["org:delta-savings-bank"]
+
+
+def linked_with_tag(text: str, name: str, label: str) -> AnnotatedArticle:
+    """The text linked with one entity the tagger is taken to have found (no parse)."""
+    blocks = (Block("paragraph", text),)
+    article = Article(article_id(blocks), "written", "text", None, "2012-11-01", None, None, blocks)
+    at = text.index(name)
+    return link(AnnotatedArticle(article, entities=(Entity(name, label, at, at + len(name)),)))
+
+
+def test_a_noun_for_a_person_opening_an_organisations_name_describes_a_person() -> None:
+    ann = linked_with_tag(
+        "Pensioner Karim-bey, a voter in the capital, said he was glad.", "Pensioner Karim-bey", "ORG"
+    )
+    assert [(m.text, m.actor.actor_id) for m in mentions(ann)] == [("Karim-bey", "person:karim-bey")]
+    firm = linked_with_tag("Student Loans Trust said it would sell the debt.", "Student Loans Trust", "ORG")
+    assert [m.actor.actor_id for m in mentions(firm)] == ["org:student-loans-trust"]

@@ -21,7 +21,7 @@ from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedAr
 
 from .bare import bare_mentions
 from .kb import Entry, KnowledgeBase, get_kb
-from .kinds import described_kinds, name_words
+from .kinds import described_kinds, kind_nouns, name_words
 from .nonactors import NameUses, not_an_actor, words_of
 from .offices import body_of_country, office_entry
 from .roles import Parse
@@ -1033,6 +1033,8 @@ def add_ner(
         home = nationality_before_person(doc, toks, e.label)
         if home is not None:  # "American Hasim Rahman": a person of that country, not an organisation
             toks, kind = toks[1:], "PERSON"
+        elif _person_noun_opens(doc, toks):
+            toks, kind = toks[1:], "PERSON"  # "Pensioner Bayram-aga": the noun describes the person named
         e = dataclasses.replace(e, label=kind or person_or_org(doc, e, uses))
         if len(toks) > 1 and e.label == "PERSON" and (doc.toks[toks[0]].norm,) in doc.kb.not_actors["bare_titles"]:
             toks = toks[1:]  # "GM Ed Stefanski": the title is no part of the name
@@ -1074,6 +1076,17 @@ def _rank_after_body(doc: Doc, toks: list[int]) -> bool:
     if len(toks) < 2 or (doc.toks[toks[-1]].norm,) not in lists["rank_tails"]:
         return False
     return any((doc.toks[t].norm,) in lists["org_heads"] for t in toks[:-1])
+
+
+def _person_noun_opens(doc: Doc, toks: list[int]) -> bool:
+    """A tagged name that opens with a noun for a person ('Pensioner', 'Boxer', 'Student': ``kinds.yaml``)
+    before one or two capitalised words with no word for an organisation: the noun describes the person."""
+    if len(toks) < 2 or kind_nouns()[0].get(doc.toks[toks[0]].norm) != "PERSON":
+        return False
+    words = doc.text[doc.toks[toks[1]].start : doc.toks[toks[-1]].end].split()  # "Bayram-aga": one word
+    lists = doc.kb.not_actors
+    shaped = all(w[:1].isupper() and w[:1].isalpha() and (w.lower(),) not in lists["org_heads"] for w in words)
+    return 1 <= len(words) <= 2 and shaped
 
 
 def nationality_before_person(doc: Doc, toks: list[int], label: str) -> str | None:

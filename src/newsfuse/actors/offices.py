@@ -103,9 +103,7 @@ def body_of_country(kb: KnowledgeBase, e: Entity) -> Entry | None:
     return kb.sector_entry(iso, sector) if sector in STATE_BODIES and iso else None
 
 
-def national_body(
-    kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, str]], text: str = ""
-) -> Entry | None:
+def national_body(kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, str]], text: str = "") -> Entry | None:
     """'the Defence Ministry', 'the Central Election Commission', 'the 300-seat Parliament': a name that is
     only a generic agent (a CAMEO agent phrase of a state body or a party; one word only for a legislature,
     capitalised inside a sentence, where only a name is) names that body of the country the report is
