@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsfuse import model
 from newsfuse.clean.html import _parse as parse_html
 from newsfuse.clean.html import clean_html
-from newsfuse.clean.visible_date import marked_publication
+from newsfuse.clean.visible_date import headline_element, marked_publication
 
 HEADLINE = "Ferry operator adds a winter crossing to the islands"
 BODY = "".join(
@@ -69,3 +69,22 @@ def test_a_pubdate_time_in_another_article_dates_that_article() -> None:
 def test_the_date_beside_the_headline_still_comes_first() -> None:
     html = page(byline="By Ana Ruiz · November 28, 2025", footer=PUBDATE_FOOTER)
     assert published(html) == "2025-11-28"
+
+
+def test_a_headline_without_heading_markup_is_found_by_its_words() -> None:
+    # the <h1> is the site's name; the headline is a <legend> with the byline's date after it
+    html = (
+        f"<html><head><title>{HEADLINE} | Island Times</title><meta property='og:site_name' content='Island Times'>"
+        f"<meta property='og:title' content='{HEADLINE}'>"
+        "</head><body>"
+        "<div><h1><a href='/'>Island Times</a></h1></div>"
+        f"<ul><li><a href='/ferry'>{HEADLINE}</a> 1 March 2024</li></ul>"
+        f"<fieldset><legend>{HEADLINE}</legend> 20 December 2025 <div>{BODY}</div></fieldset></body></html>"
+    )
+    tree = parse_html(html)
+    anchor = headline_element(tree, HEADLINE)
+    assert anchor is not None and anchor.tag == "legend"  # the link in the list is not the headline
+    assert published(html) == "2025-12-20"
+    # worded only in the <title> (the <head> is not shown): no headline on the page
+    bare = f"<html><head><title>{HEADLINE}</title></head><body>{BODY}</body></html>"
+    assert headline_element(parse_html(bare), HEADLINE) is None

@@ -105,7 +105,8 @@ def _dates_article(el: etree._Element, anchor: etree._Element | None) -> bool:
 
 
 def _hidden(el: etree._Element) -> bool:
-    return any(a.tag in HIDDEN_TAGS for a in el.iterancestors())
+    """Whether ``el`` is not shown: it or an ancestor is one of ``HIDDEN_TAGS`` (the <head>, a script)."""
+    return el.tag in HIDDEN_TAGS or any(a.tag in HIDDEN_TAGS for a in el.iterancestors())
 
 
 def _date_in_text(text: str) -> str | None:
@@ -124,7 +125,8 @@ def nearest_first(dates: list[ShownDate], start: int, end: int, before: int) -> 
 
 def headline_element(tree: etree._Element, headline: str, outlet: str | None = None) -> etree._Element | None:
     """The first <h1> whose words are the headline's, else the page's only <h1>, else the first
-    <h2> whose words are the headline's.
+    <h2> whose words are the headline's, else the first other element worded as the headline
+    (``_element_worded``).
 
     A page whose one <h1> words its headline otherwise than the declared title (an SEO title)
     still prints its byline under that <h1>, the one top-level heading HTML gives a page; an
@@ -137,7 +139,20 @@ def headline_element(tree: etree._Element, headline: str, outlet: str | None = N
     exact = [el for el in h1s if _key(el.text_content()) == key]
     if exact or len(h1s) == 1:
         return (exact or h1s)[0]
-    return next((el for el in tree.iter("h2") if _key(el.text_content()) == key), None)
+    h2 = next((el for el in tree.iter("h2") if _key(el.text_content()) == key), None)
+    return h2 if h2 is not None or not key else _element_worded(tree, key)
+
+
+def _element_worded(tree: etree._Element, key: str) -> etree._Element | None:
+    """The first visible element whose whole text has the words ``key``, outside any link: the
+    headline of a page that gives it no heading markup (a ``<legend>``, a styled ``<div>``). A
+    link with those words points at the article from a list; the ``<head>`` and its ``<title>`` are not shown."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag == "a" or _key(el.text_content()) != key:
+            continue
+        if el.find(".//a") is None and not _hidden(el) and next(el.iterancestors("a"), None) is None:
+            return el
+    return None
 
 
 def site_names(tree: etree._Element, headline: str, outlet: str | None) -> set[str]:
