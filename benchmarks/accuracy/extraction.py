@@ -16,7 +16,8 @@ are the held-out ones. Metadata is read by fixed precedence (nothing is chosen f
 figures are the same either way; they are shown per fold too. The fixed settings of ``clean/html.py``
 (``gap_fill``, ``sections.min_words``, ``article_end`` with its ``min_words``, ``author_card``, the
 ``visible_date`` windows, its revision labels in words and in markup, and the date precedence: nearest
-date to the headline (the page's only <h1> when no heading has the declared title's words), a revision
+date to the headline (the page's only <h1> when no heading has the declared title's words, else an
+element worded as the headline outside links), then a ``<time pubdate>`` dating the article, a revision
 date only when none is declared, the time-zone test; the text cleaner's reasons kept on web pages and
 the "tag line" and bare link-label rules) were set by reading pages of folds 0-3 only; fold 4 was never
 read page by page, so it is the check on them. The block classifier (``clean/blocks.py``: every block
