@@ -2,15 +2,16 @@
 checked on sentences written for the test (parsed by the pipeline's spaCy model, then linked).
 
 The mechanisms: a country or a capital named as a place (closing an organisation's name, after an
-administrative division, at the far end of a route, one of a pair 'between' two places); a title or a rank
-with no name (a sports title) and a rank run into a force's name; a nationality word before a person's
-name; a prime minister the press spells otherwise; a firm's name before its trade and a building ('the
-Brennan Creamery bottling plant'); a school's team the tagger calls a person ('Kansas State'); a legislature
-named alone ('the 199-seat Parliament') in a report about one country; an organisation named only as
-where something happened ('a fire broke out at Delta Savings Bank'); a noun for a person that opens a
-tagged organisation's name ('Pensioner Karim-bey'). (Two more were tried and dropped: no link for a bare
-surname two persons of an article share, or for a known person's bare surname where the article names no
-one of that name in full, cost more right links on seeds 20-28 than they saved wrong ones.)
+administrative division, at the far end of a spread or a link, one of a pair 'between' two places); a
+title or a rank with no name (a sports title) and a rank run into a force's name; a nationality word before
+a person's name; a prime minister the press spells otherwise; a firm's name before its trade and a
+building ('the Brennan Creamery bottling plant'); a school's team the tagger calls a person ('Kansas
+State'); a legislature named alone ('the 199-seat Parliament') in a report about one country; an
+organisation named only as where something happened ('a fire broke out at Delta Savings Bank'); a building
+that is burned, occupied or guarded; a noun for a person opening a tagged organisation's name ('Pensioner
+Karim-bey'). Two more were tried and dropped: no link for a bare surname two persons of an article share,
+or for a known person's bare surname where the article names no one of that name in full, cost more right
+links on seeds 20-28 than they saved wrong ones.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ SENTENCES = {
     "venue": "A fire broke out at Delta Savings Bank on Monday, and two clerks were hurt.",
     "not_venue": "Jon Hale, the head coach at Ridgeway College, said the team would recover. Mary Stone, who "
     "works at Delta Savings Bank, called the police.",
+    "building": "Protesters occupied the Regional Office of Tarnow for two days. The Grace Valley Chapel was "
+    "burned on Sunday night, and arson was suspected.",
+    "not_building": "The Grace Valley Chapel said it would hold services in a school.",
     "parliament": "Hungary's government said on Monday the reform would help farmers. Hungary has a large "
     "majority in the 199-seat Parliament, and the bill will pass.",
 }
@@ -150,6 +154,13 @@ def test_an_organisation_after_a_role_or_a_verb_of_belonging_stays(linked: dict[
     ann = linked["not_venue"]
     assert ids_over(ann, "Ridgeway College") == ["org:ridgeway-college"]
     assert ids_over(ann, "Delta Savings Bank") == ["org:delta-savings-bank"]
+
+
+def test_an_organisation_burned_or_occupied_is_its_building(linked: dict[str, AnnotatedArticle]) -> None:
+    ann = linked["building"]
+    assert ids_over(ann, "Regional Office of Tarnow") == []
+    assert ids_over(ann, "Grace Valley Chapel") == []
+    assert ids_over(linked["not_building"], "Grace Valley Chapel") == ["org:the-grace-valley-chapel"]
 
 
 def linked_with_tag(text: str, name: str, label: str) -> AnnotatedArticle:

@@ -1042,6 +1042,8 @@ def add_ner(
             toks = toks[_words_before_person(doc, toks) :]  # "Colts QB Andrew Luck", "former Razorback Peyton Hillis"
         if e.label == "ORG" and doc.parse.venue_of_event(e.start, e.end):
             continue  # "pronounced dead at HCMC": a hospital, a bank's branch, a stadium as a place
+        if e.label == "ORG" and doc.parse.building_acted_on(e.start, e.end):
+            continue  # "the Wasilla Bible Church was burned": the building
         if e.label == "ORG" and _rank_after_body(doc, toks):
             toks = toks[:-1]  # "Oregon State Police Lt . Hastings": the rank is the next name's, not the force's
         if not toks:

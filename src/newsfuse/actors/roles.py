@@ -32,6 +32,7 @@ LISTS = (
     "agent_nouns",
     "venue_preps",
     "member_verbs",
+    "building_verbs",
 )
 
 
@@ -157,6 +158,17 @@ class Parse:
         verb_i = self.tree.head(prep.i)
         verb = self.tree.tokens[verb_i] if verb_i is not None else None
         return verb is not None and verb.pos == "VERB" and verb.lemma.lower() not in self.words["member_verbs"]
+
+    def building_acted_on(self, start: int, end: int) -> bool:
+        """The name at ``start..end`` is what a verb of fire, entry or guard is done to ('the Wasilla Bible
+        Church was burned', 'protesters occupied the Administrative Headquarters', 'police guarding
+        Parliament'): a building, not the body that uses it."""
+        tok = self.head_of(start, end)
+        if tok is None or tok.dep not in {"dobj", "nsubjpass"}:
+            return False
+        verb_i = self.tree.head(tok.i)
+        verb = self.tree.tokens[verb_i] if verb_i is not None else None
+        return verb is not None and verb.pos == "VERB" and verb.lemma.lower() in self.words["building_verbs"]
 
     def state_acts(self, start: int, end: int, agent_heads: frozenset[str]) -> bool:
         """A country's (or a capital's) name at ``start..end`` stands for the state: it has an actor's
