@@ -56,11 +56,14 @@ def test_a_pubdate_time_without_datetime_gives_the_date_in_its_text() -> None:
     html = page(footer='<p class="date">Posted <time pubdate>13 August 2025</time></p>')
     assert published(html) == "2025-08-13"
     # a date without its year dates nothing
-    assert marked_publication(parse_html(page(footer='<time pubdate datetime="Aug 13">Aug 13</time>')), HEADLINE) is None
+    yearless = page(footer='<time pubdate datetime="Aug 13">Aug 13</time>')
+    assert marked_publication(parse_html(yearless), HEADLINE) is None
 
 
 def test_a_pubdate_time_in_another_article_dates_that_article() -> None:
-    teaser = '<aside><article><h2>Pier repairs</h2><time pubdate datetime="2024-06-09">June 9, 2024</time></article></aside>'
+    teaser = (
+        '<aside><article><h2>Pier repairs</h2><time pubdate datetime="2024-06-09">June 9, 2024</time></article></aside>'
+    )
     html = page(aside=teaser)
     assert marked_publication(parse_html(html), HEADLINE) is None
     assert published(html) == "2025-11-29"
