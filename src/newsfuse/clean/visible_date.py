@@ -147,12 +147,25 @@ def _element_worded(tree: etree._Element, key: str) -> etree._Element | None:
     """The first visible element whose whole text has the words ``key``, outside any link: the
     headline of a page that gives it no heading markup (a ``<legend>``, a styled ``<div>``). A
     link with those words points at the article from a list; the ``<head>`` and its ``<title>`` are not shown."""
+    limit = 4 * len(key) + 100  # an element with far more text than the headline is not it
     for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag == "a" or _key(el.text_content()) != key:
+        if not isinstance(el.tag, str) or el.tag == "a" or _key(_text_up_to(el, limit)) != key:
             continue
         if el.find(".//a") is None and not _hidden(el) and next(el.iterancestors("a"), None) is None:
             return el
     return None
+
+
+def _text_up_to(el: etree._Element, limit: int) -> str:
+    """The element's text when it holds at most ``limit`` characters, else "" (read no further)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > limit:
+            return ""
+        pieces.append(piece)
+    return "".join(pieces)
 
 
 def site_names(tree: etree._Element, headline: str, outlet: str | None) -> set[str]:
