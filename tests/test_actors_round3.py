@@ -9,9 +9,10 @@ building ('the Brennan Creamery bottling plant'); a school's team the tagger cal
 State'); a legislature named alone ('the 199-seat Parliament') in a report about one country; an
 organisation named only as where something happened ('a fire broke out at Delta Savings Bank'); a building
 that is burned, occupied or guarded; a noun for a person opening a tagged organisation's name ('Pensioner
-Karim-bey'). Two more were tried and dropped: no link for a bare surname two persons of an article share,
-or for a known person's bare surname where the article names no one of that name in full, cost more right
-links on seeds 20-28 than they saved wrong ones.
+Karim-bey'); a word in capitals stressed after a tagged name ('Kemp AGAIN'), cut off. Two more were tried
+and dropped: no link for a bare surname two persons of an article share, or for a known person's bare
+surname where the article names no one of that name in full, cost more right links on seeds 20-28 than
+they saved wrong ones.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ SENTENCES = {
     "building": "Protesters occupied the Regional Office of Tarnow for two days. The Grace Valley Chapel was "
     "burned on Sunday night, and arson was suspected.",
     "not_building": "The Grace Valley Chapel said it would hold services in a school.",
+    "stressed": "Ana Kemp won the first heat. In the final, Kemp AGAIN pulled away from the field.",
     "parliament": "Hungary's government said on Monday the reform would help farmers. Hungary has a large "
     "majority in the 199-seat Parliament, and the bill will pass.",
 }
@@ -161,6 +163,12 @@ def test_an_organisation_burned_or_occupied_is_its_building(linked: dict[str, An
     assert ids_over(ann, "Regional Office of Tarnow") == []
     assert ids_over(ann, "Grace Valley Chapel") == []
     assert ids_over(linked["not_building"], "Grace Valley Chapel") == ["org:the-grace-valley-chapel"]
+
+
+def test_a_word_in_capitals_stressed_after_a_name_is_cut_off(linked: dict[str, AnnotatedArticle]) -> None:
+    ann = linked["stressed"]
+    over = [m for m in mentions(ann) if m.start >= ann.article.text.index("Kemp AGAIN")]
+    assert [(m.text, m.actor.actor_id) for m in over] == [("Kemp", "person:ana-kemp")]
 
 
 def linked_with_tag(text: str, name: str, label: str) -> AnnotatedArticle:

@@ -1030,6 +1030,10 @@ def add_ner(
             for i in range(lo, bisect_left(starts, e.end))
             if doc.toks[i].end <= e.end and doc.toks[i].norm not in POSSESSIVE
         ]
+        if e.label == "PERSON" and _shouted_tail(doc, toks):
+            toks = toks[:-1]  # "Wylie AGAIN brought the kick out": the capitals are emphasis
+        if not toks:
+            continue
         home = nationality_before_person(doc, toks, e.label)
         if home is not None:  # "American Hasim Rahman": a person of that country, not an organisation
             toks, kind = toks[1:], "PERSON"
@@ -1078,6 +1082,17 @@ def _rank_after_body(doc: Doc, toks: list[int]) -> bool:
     if len(toks) < 2 or (doc.toks[toks[-1]].norm,) not in lists["rank_tails"]:
         return False
     return any((doc.toks[t].norm,) in lists["org_heads"] for t in toks[:-1])
+
+
+def _shouted_tail(doc: Doc, toks: list[int]) -> bool:
+    """A tagged person's name whose last word (of three letters or more, no suffix such as 'III') is in
+    capitals after a word in mixed case: a word stressed after the name, not part of it."""
+    if len(toks) < 2:
+        return False
+    first, last = doc.toks[toks[0]], doc.toks[toks[-1]]
+    mixed = first.raw[:1].isupper() and not first.raw.isupper()
+    stressed = len(last.raw) >= 3 and last.raw.isalpha() and last.raw.isupper()
+    return mixed and stressed and (last.norm,) not in doc.kb.not_actors["name_suffixes"]
 
 
 def _person_noun_opens(doc: Doc, toks: list[int]) -> bool:
