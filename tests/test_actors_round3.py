@@ -4,7 +4,7 @@ checked on sentences written for the test (parsed by the pipeline's spaCy model,
 The mechanisms: a country or a capital named as a place (closing an organisation's name, after an
 administrative division, at the far end of a spread or a link, one of a pair 'between' two places); a
 title or a rank with no name (a sports title) and a rank run into a force's name; a nationality word before
-a person's name; a prime minister the press spells otherwise; a firm's name before its trade and a
+a person's name; a prime minister and a president the press spells otherwise; a firm's name before its trade and a
 building ('the Brennan Creamery bottling plant'); a school's team the tagger calls a person ('Kansas
 State'); a legislature named alone ('the 199-seat Parliament') in a report about one country; an
 organisation named only as where something happened ('a fire broke out at Delta Savings Bank'); a building
@@ -37,6 +37,7 @@ SENTENCES = {
     "rank_in_force": "The suspect fled, said Texas State Police Lt. Mark Rowan, who led the search.",
     "nationality": "The fight pits Canadian Miles Dawson against a local boxer.",
     "spelling": "Prime Minister Costas Karamanlis called for calm after the riots.",
+    "spelling_tkm": "Gurbanguly Berdymukhamedov opened the new airport on Monday.",
     "trade_building": "Smoke reached the old Brennan Creamery bottling plant by noon.",
     "venue": "A fire broke out at Delta Savings Bank on Monday, and two clerks were hurt.",
     "not_venue": "Jon Hale, the head coach at Ridgeway College, said the team would recover. Mary Stone, who "
@@ -124,6 +125,8 @@ def test_a_prime_minister_spelt_as_the_press_spells_him_has_his_country(
 ) -> None:
     over = [m for m in mentions(linked["spelling"]) if "Karamanlis" in m.text]
     assert [(m.actor.actor_id, m.actor.country) for m in over] == [("person:kostas-karamanlis", "GRC")]
+    tkm = [(m.actor.country, m.actor.role) for m in mentions(linked["spelling_tkm"]) if "Berdy" in m.text]
+    assert tkm == [("TKM", "President")]
 
 
 def test_a_firms_name_before_its_trade_and_a_building_is_a_place(linked: dict[str, AnnotatedArticle]) -> None:
