@@ -111,6 +111,7 @@ def not_an_actor(
         or _tagged_as_place(e, uses or NameUses(text, entities))
         or _place_after_preposition(kb, text, e, words)
         or _place_before_agent(kb, text, e)
+        or _town_possessing_agent(kb, text, e)
         or _street_pair(kb, text, e)
         or _cross_street(text, e)
         or _home_town(text, e, entities)
@@ -351,6 +352,21 @@ def _place_before_agent(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     if not after or text[e.end : after[0].start].strip(" -") or _possessive_end(e):
         return False
     return after[0].raw.islower() and (after[0].norm,) in kb.not_actors["place_agents"]
+
+
+def _town_possessing_agent(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """ "Woodburn's police chief", "Millom's residents": a one-word tagged organisation, no word for one in
+    it, whose possessive is a force or people only a place has, is that place."""
+    words = words_of(e)
+    if e.label != "ORG" or len(words) != 1 or (words[-1:] in kb.not_actors["org_heads"]):
+        return False
+    rest = text[e.end : e.end + 40]
+    if not _possessive_end(e):
+        if not rest.startswith(("'s ", "’s ", " 's ", " ’s ")):
+            return False
+        rest = rest.split("s", 1)[1]
+    after = tokenize(rest)
+    return bool(after) and after[0].raw.islower() and (after[0].norm,) in kb.not_actors["town_agents"]
 
 
 def _street_pair(kb: KnowledgeBase, text: str, e: Entity) -> bool:
