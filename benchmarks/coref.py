@@ -46,6 +46,7 @@ from newsfuse.stories.coref import (  # noqa: E402
     group,
     pair_features,
     pair_kind,
+    participants,
     uses_cross_encoder,
     with_spread,
 )
@@ -122,8 +123,8 @@ def located_tokens(docs: list[dict], analyses: dict) -> dict[str, dict[tuple[int
 
 
 def mention_features(doc: dict, result, tokens: dict, mentions: list[dict], story: str | None) -> list[AnyMention]:
-    """Each gold mention with what newsfuse knows of it: its head's lemma and arguments, the names,
-    places and dates of its sentence, and its article's people and embedding."""
+    """Each gold mention with what newsfuse knows of it: its head's lemma, arguments and
+    participants, the names, places and dates of its sentence, and its article's people and embedding."""
     doc_id = str(doc["doc_id"])
     people, article_vector = frozenset(), None
     if result is not None:
@@ -163,6 +164,7 @@ def mention_features(doc: dict, result, tokens: dict, mentions: list[dict], stor
                 sentence=m["sentence"],
                 pos=head.pos,
                 determiner=determiner(annotated.tokens, head),
+                participants=participants(annotated.tokens, head),
             )
         )
     return out

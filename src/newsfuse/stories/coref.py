@@ -7,23 +7,27 @@ how many of the story's articles use the trigger's lemma family (``with_spread``
 main events from the passing ones, and two mentions of one sentence are two events. Synonyms
 (murder / killing) are told by the CAMEO verb dictionary's synonym blocks and event codes
 (``trigger_families.yaml``, with nominalising suffixes undone), and a mention of one article that
-is a definite nominal ("the attack") most often refers back to one told before.
+is a definite nominal ("the attack") most often refers back to one told before. Who the event
+befell (``participants``: a name, an age, a count, what a person noun says of sex, life stage and
+number) and a noun trigger paired with a verb are offered to the fit as well; at the weights fitted
+on ECB+ train they did not help (see ``coref.weights``), so the weights leave them out.
 The pair score is a logistic model whose weights (``coref.weights`` in ``fusion.yaml``, one vector
 for two mentions of one article and one for mentions of two articles) were fitted on ECB+ train
-only; mentions of one story are grouped by average linkage over the pair probabilities, in a
-canonical order, so the result does not depend on input order.
+only; mentions of one story are grouped by average linkage over the pair probabilities
+(``constrained_average_linkage``: optionally never across a pair below ``coref.cannot_link_below``),
+in a canonical order, so the result does not depend on input order.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
 
 from ..model import Token
 from ..text.tree import Tree
@@ -54,6 +58,8 @@ class AnyMention:
     # share of the story's other articles with a mention of this trigger's lemma family (set by ``with_spread``)
     spread: float = 0.0
     marked: str = ""  # the mention's sentence with its trigger marked (crossenc.marked_sentence); "": none
+    # who took part, as "kind:value" tags (name, age, count, sex, stage, number): see ``participants``
+    participants: frozenset[str] = frozenset()
 
 
 def _cfg() -> dict:
@@ -85,6 +91,105 @@ def determiner(tokens: Sequence[Token], head: Token) -> str:
         if child.pos in ("DET", "PRON"):
             return child.text.lower()
     return ""
+
+
+def participants(tokens: Sequence[Token], head: Token) -> frozenset[str]:
+    """What tells apart the people the trigger's event befell, as "kind:value" tags: a
+    PERSON's last word (``name``), an age (``age``: "a 23-year-old man"), a count (``count``: "two
+    people") and what the person noun or pronoun says of ``sex``, ``stage`` and ``number``
+    (``coref.participants`` in fusion.yaml). "The two children died" -> {stage:child,
+    number:plural, count:2}; "the boy was dead" -> {sex:male, stage:child, number:singular}."""
+    cfg = _cfg()["participants"]
+    tree = _tree(tokens, head)
+    tags: set[str] = set()
+    for slot in _participant_slots(tree, head, cfg):
+        group = [slot, *_conjuncts(tree, slot)]
+        people = [p for p in group if _is_person(p, cfg)]
+        for p in people:
+            tags |= _person_tags(tree, p, cfg, alone=len(group) == 1)
+        if len(people) > 1:
+            tags.add("number:plural")
+    return frozenset(tags)
+
+
+def _participant_slots(tree: Tree, head: Token, cfg: dict) -> list[Token]:
+    """The tokens naming who the trigger's event befell: the first slot group of ``slot_order``
+    that the trigger fills ("X killed Y", "Y was shot", "the death of Y" -> Y; "Y died" -> Y); for
+    a predicate ("was dead") or a modifier ("children shot") with none, its verb's subject or the
+    noun it modifies."""
+    for deps in cfg["slot_order"]:
+        slots = [k for k in tree.kids(head.i) if k.dep in deps]
+        if "of" in deps:
+            slots += _of_objects(tree, head)
+        if any(_is_person(p, cfg) for t in slots for p in (t, *_conjuncts(tree, t))):
+            return slots
+    up = tree.head(head.i)
+    if up is None:
+        return []
+    if head.dep in cfg["modifier_deps"]:
+        return [tree.tokens[up]]
+    if head.dep in cfg["predicate_deps"]:
+        return tree.kids(up, cfg["predicate_subjects"])
+    return []
+
+
+def _of_objects(tree: Tree, head: Token) -> list[Token]:
+    """The objects of the trigger's "of": "the death of two children" -> [children]."""
+    return [g for k in tree.kids(head.i, ("prep",)) if k.lemma.lower() == "of" for g in tree.kids(k.i, ("pobj",))]
+
+
+def _conjuncts(tree: Tree, token: Token) -> list[Token]:
+    out, todo = [], [token]
+    while todo:
+        for k in tree.kids(todo.pop().i, ("conj",)):
+            out.append(k)
+            todo.append(k)
+    return out
+
+
+def _is_person(token: Token, cfg: dict) -> bool:
+    return token.ent_type == "PERSON" or _person_word(token, cfg) is not None
+
+
+def _person_word(token: Token, cfg: dict) -> list[str] | None:
+    people = cfg["people"]
+    return people.get(token.text.lower(), people.get(token.lemma.lower()))
+
+
+def _person_tags(tree: Tree, person: Token, cfg: dict, alone: bool) -> set[str]:
+    """The tags of one person token: its dictionary sense, its name, and the age and count of its
+    own words (not of a relative clause or a coordinated person)."""
+    kinds = cfg["kinds"]
+    sense = _person_word(person, cfg) or []
+    tags = {f"{kinds[value]}:{value}" for value in sense if alone or kinds[value] != "number"}
+    own = tree.subtree(person.i, stop=cfg["stop_deps"])
+    tags |= {f"name:{tree.tokens[i].text.lower()}" for i in own if _name_head(tree.tokens[i])}
+    for t in tree.kids(person.i):
+        count = _count(t, cfg)
+        if count is None:
+            continue
+        if t.dep == "appos":  # "Joseph Horn, 48,"
+            tags.add(f"age:{count}")
+        elif t.dep in cfg["count_deps"] and alone:
+            tags |= {f"count:{count}", f"number:{'plural' if count > 1 else 'singular'}"}
+    age = re.search(cfg["age_pattern"], tree.span_text(own), flags=re.IGNORECASE)
+    if age:
+        tags.add(f"age:{int(age.group(1))}")
+    if alone and person.pos in ("NOUN", "PROPN") and not any(t.startswith("number:") for t in tags):
+        tags.add("number:plural" if person.tag in ("NNS", "NNPS") else "number:singular")
+    return tags
+
+
+def _name_head(token: Token) -> bool:
+    """The last word of a person's name (the head of its compound)."""
+    return token.ent_type == "PERSON" and token.pos == "PROPN" and token.dep != "compound"
+
+
+def _count(token: Token, cfg: dict) -> int | None:
+    word = token.text.lower()
+    if word.isdigit():
+        return int(word)
+    return cfg["counts"].get(word)
 
 
 def _tree(tokens: Sequence[Token], head: Token) -> Tree:
@@ -153,6 +258,23 @@ def _shared(table: str, a: str, b: str) -> bool:
     return bool(va and vb and set(families.get(va, ())) & set(families.get(vb, ())))
 
 
+def participants_conflict(a: AnyMention, b: AnyMention) -> bool:
+    """The two mentions' people differ in some kind both tell: another name, age, count, sex, life
+    stage or number ("the boy died" / "the father died"; "two people were shot" / "a man was shot")."""
+    return any(not (x & y) for x, y in _by_kind(a.participants, b.participants))
+
+
+def participants_shared(a: AnyMention, b: AnyMention) -> bool:
+    """The two mentions name one person or give one age."""
+    return bool({t for t in a.participants & b.participants if t.split(":", 1)[0] in ("name", "age")})
+
+
+def _by_kind(a: frozenset[str], b: frozenset[str]) -> list[tuple[set[str], set[str]]]:
+    """For each kind both tag sets have, the two sets of values."""
+    kinds = {t.split(":", 1)[0] for t in a} & {t.split(":", 1)[0] for t in b}
+    return [({t for t in a if t.startswith(k + ":")}, {t for t in b if t.startswith(k + ":")}) for k in sorted(kinds)]
+
+
 def definite_nominal(m: AnyMention) -> bool:
     """A noun trigger with a definite determiner ("the attack", "this incident"): most often it
     refers back to an event already told."""
@@ -186,7 +308,9 @@ def with_spread(story: Sequence[AnyMention]) -> list[AnyMention]:
 
 def pair_features(a: AnyMention, b: AnyMention, cross: float = 0.0) -> dict[str, float]:
     """The pair's features; ``cross`` is the cross-encoder's probability for a pair it reads
-    (``cross_candidate``), 0 for any other."""
+    (``cross_candidate``), 0 for any other. ``noun_verb``: one trigger a noun, the other a verb
+    ("the shooting" / "was shot"); ``conflicting_participants`` / ``shared_participants``: see
+    ``participants_conflict`` and ``participants_shared``."""
     cfg = _cfg()
     same_article = bool(a.article) and a.article == b.article
     same_lemma = a.lemma == b.lemma
@@ -195,6 +319,7 @@ def pair_features(a: AnyMention, b: AnyMention, cross: float = 0.0) -> dict[str,
     context = _cos(a.context, b.context)
     synonyms = not family and cameo_synonyms(a.lemma, b.lemma)
     same_code = not family and not synonyms and same_cameo_code(a.lemma, b.lemma)
+    noun_and_verb = {a.pos, b.pos} == {"NOUN", "VERB"}
     cap = cfg["sentence_distance_cap"]
     distance = min(abs(a.sentence - b.sentence), cap) / cap if a.sentence >= 0 and b.sentence >= 0 else 1.0
     return {
@@ -211,6 +336,10 @@ def pair_features(a: AnyMention, b: AnyMention, cross: float = 0.0) -> dict[str,
         "shared_arguments": float(bool(a.arguments & b.arguments)),
         "conflicting_names": float(bool(a.names and b.names and not a.names & b.names)),
         "conflicting_places": float(bool(a.places and b.places and not a.places & b.places)),
+        "noun_verb": float(noun_and_verb),
+        "lemma_family_noun_verb": float(family and noun_and_verb),
+        "conflicting_participants": float(participants_conflict(a, b)),
+        "shared_participants": float(participants_shared(a, b)),
         "same_sentence": float(same_article and a.sentence == b.sentence and a.sentence >= 0),
         "story_spread": spread,
         "story_spread_family": spread * family,
@@ -299,7 +428,8 @@ def group(
     cross: CrossScores | None = None,
 ) -> list[list[str]]:
     """Clusters of mention ids: story by story, average linkage over the pair probabilities
-    (``weights`` and ``threshold`` default to fusion.yaml's). When the weights use the
+    (``weights`` and ``threshold`` default to fusion.yaml's; ``coref.cannot_link_below`` as in
+    ``constrained_average_linkage``). When the weights use the
     cross-encoder, its probabilities are taken from ``cross`` and computed for the pairs it lacks."""
     threshold = float(_cfg()["threshold"]) if threshold is None else threshold
     by_story: dict[str, list[AnyMention]] = {}
@@ -319,19 +449,48 @@ def group(
 def _average_linkage(
     ms: list[AnyMention], threshold: float, weights: Weights | None, cross: CrossScores
 ) -> list[list[str]]:
-    if len(ms) == 1:
-        return [[ms[0].id]]
     n = len(ms)
-    distance = [
-        1.0 - _probability(pair_score(ms[i], ms[j], weights, cross.get(_key(ms[i], ms[j]), 0.0)))
-        for i in range(n)
-        for j in range(i + 1, n)
-    ]
-    labels = fcluster(linkage(np.asarray(distance), method="average"), 1.0 - threshold, criterion="distance")
+    probabilities = np.eye(n)
+    for i in range(n):
+        for j in range(i + 1, n):
+            score = pair_score(ms[i], ms[j], weights, cross.get(_key(ms[i], ms[j]), 0.0))
+            probabilities[i, j] = probabilities[j, i] = _probability(score)
+    labels = constrained_average_linkage(probabilities, threshold, float(_cfg()["cannot_link_below"]))
     out: dict[int, list[str]] = {}
     for m, label in zip(ms, labels):
         out.setdefault(int(label), []).append(m.id)
     return list(out.values())
+
+
+def constrained_average_linkage(probabilities: np.ndarray, threshold: float, floor: float = 0.0) -> list[int]:
+    """A cluster label per row of the symmetric pair-probability matrix: average linkage, joining
+    the two clusters of highest mean pair probability while it is at least ``threshold``, but never
+    two clusters with a pair between them below ``floor`` (a pair the model holds all but impossible,
+    as an impossible pair of ``allowed``: probability 0, keeps its clusters apart for any floor > 0).
+    With ``floor`` 0 it is plain average linkage."""
+    n = len(probabilities)
+    total = probabilities.astype(float).copy()
+    apart = probabilities < floor
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    label = list(range(n))
+    while True:
+        mean = total / np.outer(size, size)
+        mean[~alive, :] = mean[:, ~alive] = -1.0
+        mean[apart] = -1.0
+        np.fill_diagonal(mean, -1.0)
+        i, j = divmod(int(np.argmax(mean)), n)
+        if mean[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        total[i, :] += total[j, :]
+        total[:, i] += total[:, j]
+        apart[i, :] |= apart[j, :]
+        apart[:, i] |= apart[:, j]
+        size[i] += size[j]
+        alive[j] = False
+        label = [i if x == j else x for x in label]
+    return label
 
 
 def _probability(score: float) -> float:
