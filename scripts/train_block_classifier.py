@@ -32,6 +32,7 @@ import extraction as bench  # noqa: E402
 from newsfuse.clean import blocks  # noqa: E402
 
 FOLDS = bench.FOLDS
+CARD = blocks.DATA / "BLOCK_MODEL_CARD.md"
 
 
 def page_records(limit: int) -> list[dict[str, Any]]:
@@ -126,11 +127,70 @@ def report(records: list[dict[str, Any]], bodies: dict[tuple[str, str], str]) ->
     return out
 
 
-def write_model(records: list[dict[str, Any]], report_: dict[str, Any]) -> str:
+def write_model(records: list[dict[str, Any]], result: dict[str, Any]) -> str:
+    """The model fitted on every page, as ``block_model.json``, and its card beside it."""
     fitted = blocks.fit_pages([(r["cands"], r["truth"]) for r in records if r["cands"]])
     text = json.dumps(fitted.to_json(), indent=1) + "\n"
     blocks.MODEL.write_text(text, encoding="utf-8")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    CARD.write_text(model_card(records, result, digest), encoding="utf-8")
+    return digest
+
+
+def verdict(result: dict[str, Any]) -> str:
+    """Whether the figures allow switching the decision on (the rule the card states)."""
+    rises = all(c["blocks_cv"]["f1"] > c["arbitration_default"]["f1"] for c in result.values())
+    safe = all(
+        c["collapses"] == 0 and c["blocks_cv"]["f1"] >= c["trafilatura_no_comments"]["f1"] for c in result.values()
+    )
+    if rises and safe:
+        return "the block classifier beats the arbitration on both corpora with no collapse: it may be switched on."
+    return (
+        "the block classifier does not beat the arbitration between whole bodies on both corpora, so "
+        "`blocks.enabled` stays false (adopted only if it rises on both, scrapinghub stays >= 0.97 and >= "
+        "trafilatura, and no page collapses)."
+    )
+
+
+def model_card(records: list[dict[str, Any]], result: dict[str, Any], digest: str) -> str:
+    rows = [
+        f"| {name} | {sum(1 for r in records if r['corpus'] == name)} | {c['blocks_cv']['f1']} | "
+        f"{c['arbitration_default']['f1']} | {c['trafilatura_no_comments']['f1']} | {c['collapses']} |"
+        for name, c in result.items()
+    ]
+    return "\n".join(
+        [
+            "# Block classifier (`clean/blocks.py`, weights `block_model.json`)",
+            "",
+            "What it is: a logistic regression over the blocks of a page's two finished bodies (newsfuse's own",
+            "extraction and trafilatura's full extraction, each after the post-filter), merged in page order;",
+            f"features: {', '.join(blocks.FEATURES)} (standardised; no site names, no class/id names).",
+            "",
+            "Data: every page of the two shared extraction corpora (`../shared/corpus/extraction`: scrapinghub,",
+            "WCXB dev articles), labels from their true main text (a block is the article's when at least",
+            "`blocks.label_share` of its 4-token shingles are in it; a block under 4 tokens when its words stand",
+            "together in it), each page weighing alike.",
+            "",
+            "Command: `.venv/bin/python scripts/train_block_classifier.py --write` (no randomness: Newton's",
+            f"method; the folds are the benchmark's site folds, seed {bench.SEED}).",
+            "",
+            f"sha256 of block_model.json: `{digest}`",
+            "",
+            "Cross-validated by site (5 folds; for each fold a model fitted on the other 4 decides its pages;",
+            "page-averaged F1 of the benchmark's metric; the arbitration between whole bodies at the default",
+            "setting and trafilatura measured in the same run):",
+            "",
+            "| corpus | pages | block classifier | arbitration (default) | trafilatura, comments off | collapses |",
+            "| --- | --- | --- | --- | --- | --- |",
+            *rows,
+            "",
+            f"Verdict: {verdict(result)}",
+            "",
+            "The benchmark's figure (`benchmarks/accuracy/extraction.py`, the arbitration's setting chosen on 4",
+            "folds as well) is the one to quote; `blocks.enabled` in `html_rules.yaml` says whether it is used.",
+            "",
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

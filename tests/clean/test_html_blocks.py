@@ -38,7 +38,7 @@ def test_both_bodies_merge_in_page_order_with_shared_blocks_once() -> None:
     merged = blocks.merged_blocks(
         [para("a"), para("b"), para("own only"), para("d")], [para("a"), para("b"), para("other only"), para("d")]
     )
-    assert [(b.text, o, t) for b, o, t in merged] == [
+    assert [(b.text, o, t) for b, o, t, _ in merged] == [
         ("a", True, True),
         ("b", True, True),
         ("own only", True, False),
@@ -93,6 +93,35 @@ def test_a_kept_block_repeating_kept_text_is_dropped() -> None:
     kept = blocks.decide(blocks.candidates(parts([PROSE[0], PROSE[1]], [longer, PROSE[1]])), fitted)
     assert [b.text for b in kept].count(PROSE[1]) == 1
     assert sum(1 for b in kept if b.text in (PROSE[0], longer)) == 1
+
+
+def test_text_the_page_itself_repeats_stays() -> None:
+    fitted = blocks.fit_pages(train_pages())
+    page = [PROSE[0], "UK", PROSE[0], PROSE[1]]
+    kept = blocks.decide(blocks.candidates(parts(page, page)), fitted)
+    assert [b.text for b in kept].count(PROSE[0]) == 2
+
+
+def test_the_shipped_model_reads_these_features() -> None:
+    shipped = blocks.shipped_model()
+    assert len(shipped.weights) == len(blocks.FEATURES)
+    page = [MENU, *PROSE]
+    probs = shipped.probabilities(np.array([c.features for c in blocks.candidates(parts(page, page))]))
+    assert probs[1:].min() > probs[0]  # the prose above the menu line
+
+
+def test_switched_on_a_real_page_keeps_its_article_and_names_what_it_dropped(monkeypatch) -> None:
+    monkeypatch.setitem(blocks.settings(), "enabled", True)
+    page = gzip.decompress((WCXB / "html" / "0118.html.gz").read_bytes()).decode("utf-8")
+    doc = model.RawDocument(source_path="0118.html", format="html", text=page, input_sha256="x", meta={"html": True})
+    v = html_variants(doc)
+    decided = v.articles["blocks"]
+    body = "\n".join(b.text for b in decided.blocks)
+    assert "Principle Of Regularity: Regularity is defined as conformity to enforced rules and laws." in body
+    assert "cookies" not in body.lower()
+    assert {b.text for b in decided.blocks} <= {b.text for b in v.parts.own} | {b.text for b in v.parts.other}
+    dropped = [r.text for r in decided.removed if r.reason == "block classifier"]
+    assert not set(dropped) & {b.text for b in decided.blocks}
 
 
 def test_a_model_round_trips_through_json_and_refuses_other_features() -> None:

@@ -85,8 +85,14 @@ class PageParts:
 
 @dataclass(frozen=True)
 class Candidate:
+    """One block of either body with its features; ``side`` says which body held it ("both",
+    "own", "other") and ``region`` numbers the stretch where the two bodies differ (a block held
+    by one side only can be the other side's version of the same paragraph)."""
+
     block: model.Block
     features: tuple[float, ...]
+    side: str = "both"
+    region: int = 0
 
 
 @dataclass(frozen=True)
@@ -160,16 +166,19 @@ def link_texts(tree: etree._Element | None) -> tuple[str, ...]:
     return tuple(sorted(texts))
 
 
-def merged_blocks(own: Sequence[model.Block], other: Sequence[model.Block]) -> list[tuple[model.Block, bool, bool]]:
-    """Both bodies' blocks in page order as ``(block, in own, in other)``: shared blocks once."""
+def merged_blocks(
+    own: Sequence[model.Block], other: Sequence[model.Block]
+) -> list[tuple[model.Block, bool, bool, int]]:
+    """Both bodies' blocks in page order as ``(block, in own, in other, region)``: shared blocks
+    once; where the bodies differ, the own side's blocks, then the other's, in one region."""
     matcher = difflib.SequenceMatcher(None, [b.text for b in own], [b.text for b in other], autojunk=False)
-    out: list[tuple[model.Block, bool, bool]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    out: list[tuple[model.Block, bool, bool, int]] = []
+    for region, (tag, i1, i2, j1, j2) in enumerate(matcher.get_opcodes()):
         if tag == "equal":
-            out += [(b, True, True) for b in own[i1:i2]]
+            out += [(b, True, True, region) for b in own[i1:i2]]
             continue
-        out += [(b, True, False) for b in own[i1:i2]]
-        out += [(b, False, True) for b in other[j1:j2]]
+        out += [(b, True, False, region) for b in own[i1:i2]]
+        out += [(b, False, True, region) for b in other[j1:j2]]
     return out
 
 
@@ -186,12 +195,12 @@ def candidates(parts: PageParts) -> list[Candidate]:
     source, text = parts.markup
     markup_sh = opinion.shingles(text) if source else None
     declared = source not in ("", "<article>")
-    prose = [is_prose(b.text) for b, _, _ in merged]
+    prose = [is_prose(b.text) for b, _, _, _ in merged]
     core = longest_prose_run(merged, prose)
     chrome = frozenset(settings()["chrome_words"])
     n = len(merged)
     out = []
-    for i, (block, in_own, in_other) in enumerate(merged):
+    for i, (block, in_own, in_other, region) in enumerate(merged):
         sh = opinion.shingles(block.text)
         chosen = in_own if parts.chosen == "own" else in_other
         cover_markup = cover(sh, markup_sh) if markup_sh is not None else 0.0
@@ -224,7 +233,8 @@ def candidates(parts: PageParts) -> list[Candidate]:
             float(in_own and not in_other) * (1 - parts.agreement),
             float(in_other and not in_own) * (1 - parts.agreement),
         )
-        out.append(Candidate(block, row))
+        side = "both" if in_own and in_other else "own" if in_own else "other"
+        out.append(Candidate(block, row, side, region))
     return out
 
 
@@ -245,7 +255,7 @@ def longest_prose_run(merged: Sequence[Any], prose: list[bool]) -> tuple[int, in
     gap = settings()["core_gap"]
     best, best_words = (len(merged), -1), 0
     start, last, words = None, -(10**9), 0
-    for i, ((block, _, _), p) in enumerate(zip(merged, prose, strict=True)):
+    for i, ((block, *_), p) in enumerate(zip(merged, prose, strict=True)):
         if not p:
             continue
         if start is None or i - last - 1 > gap:
@@ -296,18 +306,24 @@ def chrome_share(text: str, words: frozenset[str]) -> float:
 
 
 def decide(cands: Sequence[Candidate], fitted: BlockModel) -> list[model.Block]:
-    """The candidates the model keeps, in page order; a block mostly repeating kept text is
-    dropped (the two bodies can cut one paragraph differently)."""
+    """The candidates the model keeps, in page order. Where the bodies differ, a kept block of
+    one side that mostly repeats the kept blocks of the other side's version is dropped (the two
+    can cut one paragraph differently); text the page itself repeats stays."""
     if not cands:
         return []
     keep = fitted.probabilities(np.array([c.features for c in cands])) >= fitted.threshold
     kept: list[model.Block] = []
-    seen: Counter[tuple[str, ...]] = Counter()
+    seen: dict[tuple[int, str], Counter[tuple[str, ...]]] = {}
     for cand, yes in zip(cands, keep, strict=True):
-        sh = opinion.shingles(cand.block.text)
-        if yes and cover(sh, seen) < settings()["repeat_share"]:
-            kept.append(cand.block)
-            seen |= sh
+        if not yes:
+            continue
+        if cand.side != "both":
+            sh = opinion.shingles(cand.block.text)
+            rival = seen.get((cand.region, "other" if cand.side == "own" else "own"), Counter())
+            if cover(sh, rival) >= settings()["repeat_share"]:
+                continue
+            seen[(cand.region, cand.side)] = seen.get((cand.region, cand.side), Counter()) | sh
+        kept.append(cand.block)
     return kept
 
 
@@ -343,16 +359,30 @@ def decided_article(parts: PageParts, chosen: model.Article, fitted: BlockModel)
 # --------------------------------------------------------------------------- training
 
 
-def block_labels(cands: Sequence[Candidate], truth: str) -> tuple[np.ndarray, np.ndarray]:
+def block_labels(cands: Sequence[Candidate], truth: str | None) -> tuple[np.ndarray, np.ndarray]:
     """(label, weight) per candidate: 1 when most of its shingles are in the true text; the
     weight is its share of the page's candidate shingles (every page counts alike, as in the
     page-averaged metric)."""
-    true = opinion.shingles(truth)
+    true = opinion.shingles(truth or "")
+    short = short_grams(truth or "")
     sizes = np.array([max(1, sum(opinion.shingles(c.block.text).values())) for c in cands], dtype=float)
-    labels = np.array(
-        [cover(opinion.shingles(c.block.text), true) >= settings()["label_share"] for c in cands], dtype=float
-    )
+    labels = np.array([in_truth(c.block.text, true, short) for c in cands], dtype=float)
     return labels, sizes / sizes.sum() if len(sizes) else sizes
+
+
+def in_truth(text: str, true: Counter[tuple[str, ...]], short: set[tuple[str, ...]]) -> bool:
+    """Most of a block's shingles are in the true text; a block under 4 tokens (one short
+    shingle) when its words stand together there."""
+    tokens = tuple(_TOKEN.findall(text.lower()))
+    if len(tokens) < 4:
+        return tokens in short
+    return cover(opinion.shingles(text), true) >= settings()["label_share"]
+
+
+def short_grams(text: str) -> set[tuple[str, ...]]:
+    """Every run of 1 to 3 tokens of ``text`` (lower-cased)."""
+    tokens = _TOKEN.findall(text.lower())
+    return {tuple(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
 
 
 def fit(rows: np.ndarray, labels: np.ndarray, weights: np.ndarray, threshold: float | None = None) -> BlockModel:
@@ -377,7 +407,7 @@ def fit(rows: np.ndarray, labels: np.ndarray, weights: np.ndarray, threshold: fl
     return BlockModel(mean, std, beta[:-1], float(beta[-1]), float(cut))
 
 
-def fit_pages(pages: Sequence[tuple[Sequence[Candidate], str]]) -> BlockModel:
+def fit_pages(pages: Sequence[tuple[Sequence[Candidate], str | None]]) -> BlockModel:
     """One model over pages given as (candidates, true text)."""
     rows, labels, weights = [], [], []
     for cands, truth in pages:
