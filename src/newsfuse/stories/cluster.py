@@ -30,7 +30,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, product
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -70,6 +70,8 @@ class _Member:
     actor_ids: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()  # its index keys: what a story split off with it is found by
     arrays: _Arrays | None = field(default=None, repr=False, compare=False)  # ``StoryClusterer._give_ids``
+    # ``_plain_side``: made the first time the member is compared (the fields it reads never change after)
+    plain: _PlainSide | None = field(default=None, init=False, repr=False, compare=False)
 
 
 @dataclass
@@ -201,27 +203,34 @@ def _arrays(member: _Member, vocabularies: tuple[Vocabulary, ...]) -> _Arrays:
 
 
 class _PlainSide(NamedTuple):
-    """What the parts of a member's similarity that need no idf read of it, made once per block."""
+    """What the parts of a member's similarity that need no idf read of it, made once per member."""
 
     numbers: frozenset[str]
     years: frozenset[str]
     dates: frozenset[str]
     places: tuple[str, ...]
     place_set: frozenset[str]
-    emb: np.ndarray | None  # its embedding as a row of a block compares it (None: it has none)
-    emb32: np.ndarray | None  # ... and as a column (float32)
+    emb32: np.ndarray | None  # its embedding as float32 (None: it has none)
+    day: float  # its publication date's day ordinal (nan: none, or not a date)
 
 
 def _plain_side(m: _Member) -> _PlainSide:
-    has_emb = m.emb.size == DIM
+    """The member's ``_PlainSide``, kept on it once made."""
+    if m.plain is None:
+        m.plain = _made_plain_side(m)
+    return m.plain
+
+
+def _made_plain_side(m: _Member) -> _PlainSide:
+    day = _days(m.published)
     return _PlainSide(
         frozenset(m.numbers),
         frozenset(m.years),
         frozenset(m.dates),
         m.places,
         frozenset(m.places),
-        m.emb if has_emb else None,
-        m.emb.astype(np.float32) if has_emb else None,
+        m.emb.astype(np.float32) if m.emb.size == DIM else None,
+        math.nan if day is None else float(day),
     )
 
 
@@ -238,20 +247,50 @@ def _conflict(a: Collection[str], b: Collection[str]) -> float:
     return float(bool(a) and bool(b) and (a if isinstance(a, frozenset) else set(a)).isdisjoint(b))
 
 
-_PLAIN_PARTS = ("shared_numbers", "embedding", "places", "years", "dates", "numbers")
+_SET_PARTS = ("shared_numbers", "places", "years", "dates", "numbers")
 
 
-def _plain_parts(a: _PlainSide, b: _PlainSide) -> tuple[float, ...]:
-    """The parts of two members' similarity that need no idf, unweighted, in ``_PLAIN_PARTS`` order."""
-    either = a.numbers | b.numbers
-    return (
-        len(a.numbers & b.numbers) / len(either) if either else 0.0,  # (jaccard)
-        float(a.emb @ b.emb32) if a.emb is not None and b.emb32 is not None else 0.0,
-        _place_conflict(a, b),
-        _conflict(a.years, b.years),
-        _conflict(a.dates, b.dates),
-        _conflict(a.numbers, b.numbers),
+def _both_stating(rows: list[_PlainSide], cols: list[_PlainSide], kind: str) -> product[tuple[int, int]]:
+    """The (row, column) index pairs whose both sides state values of this kind (a ``_PlainSide``
+    field): the only pairs where a set part can be other than 0."""
+    return product(
+        [i for i, side in enumerate(rows) if getattr(side, kind)],
+        [j for j, side in enumerate(cols) if getattr(side, kind)],
     )
+
+
+def _set_parts(rows: list[_PlainSide], cols: list[_PlainSide]) -> dict[str, np.ndarray]:
+    """The shared-number jaccard and the place, year, date and number conflicts, each rows x cols,
+    unweighted; looked at pair by pair only where both sides state values of the kind."""
+    parts = {kind: np.zeros((len(rows), len(cols))) for kind in _SET_PARTS}
+    for i, j in _both_stating(rows, cols, "numbers"):
+        a, b = rows[i].numbers, cols[j].numbers
+        parts["shared_numbers"][i, j] = len(a & b) / len(a | b)
+        parts["numbers"][i, j] = float(a.isdisjoint(b))
+    for kind in ("years", "dates"):
+        for i, j in _both_stating(rows, cols, kind):
+            parts[kind][i, j] = float(getattr(rows[i], kind).isdisjoint(getattr(cols[j], kind)))
+    for i, j in _both_stating(rows, cols, "places"):
+        parts["places"][i, j] = _place_conflict(rows[i], cols[j])
+    return parts
+
+
+def _embedding_products(rows: list[_PlainSide], cols: list[_PlainSide]) -> np.ndarray:
+    """The dot products of the rows' and the columns' embeddings (float32), rows x cols, as one
+    matrix product; 0 where either side has none."""
+    out = np.zeros((len(rows), len(cols)))
+    r = [(i, side.emb32) for i, side in enumerate(rows) if side.emb32 is not None]
+    c = [(j, side.emb32) for j, side in enumerate(cols) if side.emb32 is not None]
+    if r and c:
+        products = np.stack([emb for _, emb in r]) @ np.stack([emb for _, emb in c]).T
+        out[np.ix_([i for i, _ in r], [j for j, _ in c])] = products
+    return out
+
+
+def _days_apart(rows: list[_PlainSide], cols: list[_PlainSide]) -> np.ndarray:
+    """How many days apart the rows' and the columns' publication dates are, rows x cols (nan where
+    either has none)."""
+    return np.abs(np.array([side.day for side in rows])[:, None] - np.array([side.day for side in cols])[None, :])
 
 
 def _days(iso: str | None) -> int | None:
@@ -501,25 +540,23 @@ class StoryClusterer:
         row_arrays, col_arrays = given[: len(rows)], given[len(rows) :]
         cos = field_cosines(self._weighted(row_arrays), self._weighted(col_arrays), len(_COSINE_FIELDS))
         row_sides, col_sides = [_plain_side(m) for m in rows], [_plain_side(m) for m in cols]
-        plain = np.array([_plain_parts(a, b) for a in row_sides for b in col_sides], dtype=np.float64).reshape(
-            len(rows), len(cols), len(_PLAIN_PARTS)
-        )
-        numbers, embedding, places, years, dates, figures = (plain[:, :, k] for k in range(len(_PLAIN_PARTS)))
-        published = np.array([self._date_penalty(a.published, b.published) for a in rows for b in cols])
+        sets = _set_parts(row_sides, col_sides)
+        embedding = _embedding_products(row_sides, col_sides)
+        published = self._date_penalties(row_sides, col_sides)
         return {
             "terms": w["terms"] * cos[0],
             "names": w["names"] * cos[2],
             # .get: a clusterer saved before these existed keeps its own weights (none for them)
             "lead_terms": w.get("lead_terms", 0.0) * cos[1],
             "persons": w.get("persons", 0.0) * cos[3],
-            "shared_numbers": w.get("shared_numbers", 0.0) * numbers,  # the same toll
+            "shared_numbers": w.get("shared_numbers", 0.0) * sets["shared_numbers"],  # the same toll
             "embedding": w["embedding"] * embedding,
             "missing_names": -w["missing_names"] * self._missing(row_arrays, col_arrays),
-            "places": -w["places"] * places,
-            "years": -w["years"] * years,
-            "dates": -w["dates"] * dates,
-            "numbers": -w["numbers"] * figures,
-            "published": -published.reshape(len(rows), len(cols)),
+            "places": -w["places"] * sets["places"],
+            "years": -w["years"] * sets["years"],
+            "dates": -w["dates"] * sets["dates"],
+            "numbers": -w["numbers"] * sets["numbers"],
+            "published": -published,
         }
 
     def _idf(self, term: str, df: Counter) -> float:
@@ -579,11 +616,11 @@ class StoryClusterer:
         idf = self._vocabulary("names").idf(names.ids, self.prior_n + self.n_docs)
         return Stack(names.ids, idf, names.owner, names.n)
 
-    def _date_penalty(self, a: str | None, b: str | None) -> float:
-        da, db = _days(a), _days(b)
-        if da is None or db is None:
-            return 0.0
-        return float(self.cfg["date_penalty"]) if abs(da - db) > int(self.cfg["date_window_days"]) else 0.0
+    def _date_penalties(self, rows: list[_PlainSide], cols: list[_PlainSide]) -> np.ndarray:
+        """``date_penalty`` where a pair's publication dates are more than ``date_window_days`` apart
+        (none where either has no date), rows x cols."""
+        apart = _days_apart(rows, cols) > int(self.cfg["date_window_days"])  # (nan: False)
+        return np.where(apart, float(self.cfg["date_penalty"]), 0.0)
 
     # ------------------------------------------------------------------ index
 
