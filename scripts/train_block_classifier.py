@@ -21,6 +21,7 @@ import hashlib
 import json
 import pickle
 import sys
+from dataclasses import replace
 from pathlib import Path
 from statistics import mean
 from typing import Any
@@ -59,12 +60,37 @@ def load_records(cache: Path | None, limit: int) -> list[dict[str, Any]]:
     if cache and cache.exists():
         with cache.open("rb") as fh:
             records: list[dict[str, Any]] = pickle.load(fh)  # noqa: S301 - our own cache file
+        if blocks.structure_on() and with_structure(records, limit):
+            save(cache, records)
         return records
     records = page_records(limit)
     if cache:
-        with cache.open("wb") as fh:
-            pickle.dump(records, fh)
+        save(cache, records)
     return records
+
+
+def save(cache: Path, records: list[dict[str, Any]]) -> None:
+    with cache.open("wb") as fh:
+        pickle.dump(records, fh)
+
+
+def with_structure(records: list[dict[str, Any]], limit: int) -> bool:
+    """Add the page structure to cached parts made before it was read (only the tree is parsed,
+    nothing re-extracted); True when any record changed."""
+    missing = {(r["corpus"], r["id"]) for r in records if r["parts"] and r["parts"].structure is None}
+    if not missing:
+        return False
+    found = {}
+    for name, folder in bench.corpus_folders(bench.EXTRACTION).items():
+        _, pages = bench.load_pages(folder, limit)
+        for i, data in pages.items():
+            if (name, i) in missing:
+                docs = bench.raw_documents(f"{i}.html", data)
+                found[(name, i)] = blocks.page_structure(bench.H._parse(docs[0].text)) if docs else None
+    for r in records:
+        if (r["corpus"], r["id"]) in missing:
+            r["parts"] = replace(r["parts"], structure=found.get((r["corpus"], r["id"])))
+    return True
 
 
 def with_candidates(records: list[dict[str, Any]]) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import replace
 from pathlib import Path
 
+import lxml.html
 import numpy as np
 
 from newsfuse import model
@@ -31,7 +33,7 @@ def parts(own: list[str], other: list[str], links: tuple[str, ...] = (), chosen:
 
 
 def feature(cand: blocks.Candidate, name: str) -> float:
-    return cand.features[blocks.FEATURES.index(name)]
+    return cand.features[blocks.feature_names().index(name)]
 
 
 def test_both_bodies_merge_in_page_order_with_shared_blocks_once() -> None:
@@ -104,7 +106,7 @@ def test_text_the_page_itself_repeats_stays() -> None:
 
 def test_the_shipped_model_reads_these_features() -> None:
     shipped = blocks.shipped_model()
-    assert len(shipped.weights) == len(blocks.FEATURES)
+    assert len(shipped.weights) == len(blocks.feature_names())
     page = [MENU, *PROSE]
     probs = shipped.probabilities(np.array([c.features for c in blocks.candidates(parts(page, page))]))
     assert probs[1:].min() > probs[0]  # the prose above the menu line
@@ -145,4 +147,83 @@ def test_a_real_page_gives_both_bodies_its_links_and_a_candidate_for_every_block
     assert v.parts.own == v.articles["own"].blocks
     texts = [c.block.text for c in blocks.candidates(v.parts)]
     assert set(texts) == {b.text for b in v.parts.own} | {b.text for b in v.parts.other}
-    assert all(len(c.features) == len(blocks.FEATURES) for c in blocks.candidates(v.parts))
+    assert all(len(c.features) == len(blocks.feature_names()) for c in blocks.candidates(v.parts))
+
+
+PAGE = f"""<html><body><div id="page"><article><div class="entry-body">
+<p>{PROSE[0]}</p><p>{PROSE[1]}</p>
+<div class="promoBox"><p>Read our other stories about the harbour and the town, every day of the week.</p></div>
+<p>{PROSE[2]}</p></div></article>
+<aside class="related-posts"><ul><li>New ferry timetable for the winter season</li></ul></aside>
+<form class="newsletter-signup"><p>Enter email address</p></form></div></body></html>"""
+PROMO = "Read our other stories about the harbour and the town, every day of the week."
+
+
+def structured_parts() -> blocks.PageParts:
+    tree = lxml.html.fromstring(PAGE)
+    texts = [PROSE[0], PROSE[1], PROMO, PROSE[2], "New ferry timetable for the winter season", "Enter email address"]
+    base = parts(texts, texts)
+    return replace(base, structure=blocks.page_structure(tree))
+
+
+def structure_feature(cand: blocks.Candidate, name: str) -> float:
+    return cand.features[blocks.feature_names().index(name)]
+
+
+def test_class_and_id_words_split_at_dashes_and_camel_case_into_their_groups() -> None:
+    groups = blocks.class_word_groups()
+    el = lxml.html.fromstring('<div class="promoBox related-posts" id="newsletterSignup">x</div>')
+    assert blocks.class_groups(el, groups) == ("related", "subscribe")
+    assert blocks.class_groups(lxml.html.fromstring('<div class="header-adjacent loader">x</div>'), groups) == (
+        "furniture",
+    )
+
+
+def test_blocks_map_back_to_their_elements_by_text_or_opening() -> None:
+    structure = blocks.page_structure(lxml.html.fromstring(PAGE))
+    node = blocks.element_of(structure, PROSE[1])
+    assert node is not None and structure.elements[node][1] == "p"
+    assert blocks.element_of(structure, PROSE[2] + " A line the page never had.") is not None
+    assert blocks.element_of(structure, "Nothing like this is on the page") is None
+
+
+def test_structure_features_tell_the_main_run_from_asides_forms_and_boxes(monkeypatch) -> None:
+    monkeypatch.setitem(blocks.settings()["structure"], "enabled", True)
+    cands = {c.block.text: c for c in blocks.candidates(structured_parts())}
+    assert all(len(c.features) == len(blocks.feature_names()) for c in cands.values())
+    main = cands[PROSE[1]]
+    assert [structure_feature(main, n) for n in ("mapped", "in_article_main", "under_core", "core_parent")] == [1] * 4
+    promo = cands[PROMO]
+    assert structure_feature(promo, "class_related") == 1 and structure_feature(promo, "core_parent") == 0
+    assert structure_feature(promo, "depth_below_core") > structure_feature(main, "depth_below_core")
+    aside = cands["New ferry timetable for the winter season"]
+    assert [structure_feature(aside, n) for n in ("tag_aside", "tag_li", "class_related", "under_core")] == [1, 1, 1, 0]
+    assert structure_feature(aside, "steps_off_core") > 0
+    form = cands["Enter email address"]
+    assert (structure_feature(form, "tag_form"), structure_feature(form, "class_subscribe")) == (1, 1)
+
+
+def test_without_a_main_run_or_a_tree_the_structure_features_stay_zero(monkeypatch) -> None:
+    monkeypatch.setitem(blocks.settings()["structure"], "enabled", True)
+    base = structured_parts()
+    menus = replace(base, own=(para("New ferry timetable for the winter season"),), other=())
+    (cand,) = blocks.candidates(menus)
+    assert structure_feature(cand, "tag_aside") == 1 and structure_feature(cand, "steps_off_core") == 0
+    (bare,) = blocks.candidates(replace(menus, structure=None))
+    assert bare.features[len(blocks.FEATURES) :] == (0.0,) * (len(blocks.feature_names()) - len(blocks.FEATURES))
+
+
+def test_switched_off_the_model_reads_only_the_text_features(monkeypatch) -> None:
+    monkeypatch.setitem(blocks.settings()["structure"], "enabled", False)
+    assert blocks.feature_names() == blocks.FEATURES
+    assert all(len(c.features) == len(blocks.FEATURES) for c in blocks.candidates(structured_parts()))
+
+
+def test_switched_on_a_real_page_carries_its_structure_and_its_blocks_find_their_elements(monkeypatch) -> None:
+    monkeypatch.setitem(blocks.settings()["structure"], "enabled", True)
+    page = gzip.decompress((WCXB / "html" / "0118.html.gz").read_bytes()).decode("utf-8")
+    doc = model.RawDocument(source_path="0118.html", format="html", text=page, input_sha256="x", meta={"html": True})
+    v = html_variants(doc)
+    assert v.parts is not None and v.parts.structure is not None
+    texts = {b.text for b in v.parts.own}
+    assert sum(blocks.element_of(v.parts.structure, t) is not None for t in texts) >= 0.9 * len(texts)

@@ -17,6 +17,7 @@ import difflib
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +39,12 @@ MODEL = DATA / "block_model.json"
 _TOKEN = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
 _MAX_LINKS = 5000
+_WS = re.compile(r"\s+")
+_CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_TEXT_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li blockquote td th dd dt figcaption caption pre div section article span".split()
+)
+_PREFIX = 50
 
 FEATURES = (
     "in_own",
@@ -70,10 +77,32 @@ FEATURES = (
 )
 
 
+STRUCTURE_FEATURES = (
+    "mapped",
+    "in_article_main",
+    "under_core",
+    "depth_below_core",
+    "steps_off_core",
+    "core_parent",
+)
+
+
+@dataclass(frozen=True)
+class PageStructure:
+    """The page's elements as ``(parent index, tag, class/id word groups)`` in document order, and
+    the element each text leads to: ``texts`` by its whole normalised text, ``prefixes`` by its
+    first characters (the deepest element holding them)."""
+
+    elements: tuple[tuple[int, str, tuple[str, ...]], ...]
+    texts: dict[str, int]
+    prefixes: dict[str, int]
+
+
 @dataclass(frozen=True)
 class PageParts:
     """What the decision reads of one page: both finished bodies, the arbitration's choice between
-    them, the page's article markup ``(source, text)`` and the texts of its links."""
+    them, the page's article markup ``(source, text)``, the texts of its links and its element
+    structure (read before trafilatura prunes the tree)."""
 
     own: tuple[model.Block, ...]
     other: tuple[model.Block, ...]
@@ -81,6 +110,7 @@ class PageParts:
     markup: tuple[str, str]
     links: tuple[str, ...]
     agreement: float
+    structure: PageStructure | None = None
 
 
 @dataclass(frozen=True)
@@ -109,7 +139,7 @@ class BlockModel:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "features": list(FEATURES),
+            "features": list(feature_names()),
             "mean": [round(float(x), 6) for x in self.mean],
             "std": [round(float(x), 6) for x in self.std],
             "weights": [round(float(x), 6) for x in self.weights],
@@ -119,7 +149,7 @@ class BlockModel:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> BlockModel:
-        if list(data["features"]) != list(FEATURES):
+        if list(data["features"]) != list(feature_names()):
             raise ValueError("block model was fitted on other features")
         return cls(
             np.array(data["mean"]),
@@ -143,6 +173,24 @@ def enabled() -> bool:
     return bool(settings()["enabled"])
 
 
+def structure_on() -> bool:
+    return bool(settings()["structure"]["enabled"])
+
+
+def feature_names() -> tuple[str, ...]:
+    """The features the model reads: the text features, and the page-structure ones when
+    ``blocks.structure.enabled``."""
+    if not structure_on():
+        return FEATURES
+    cfg = settings()["structure"]
+    return (
+        FEATURES
+        + STRUCTURE_FEATURES
+        + tuple(f"tag_{t}" for t in cfg["tags"])
+        + tuple(f"class_{g}" for g in cfg["class_words"])
+    )
+
+
 @lru_cache(maxsize=1)
 def shipped_model() -> BlockModel:
     """The weights in ``data/block_model.json`` (fitted on all shared pages)."""
@@ -164,6 +212,48 @@ def link_texts(tree: etree._Element | None) -> tuple[str, ...]:
         if len(texts) >= _MAX_LINKS:
             break
     return tuple(sorted(texts))
+
+
+def page_structure(tree: etree._Element | None) -> PageStructure | None:
+    """Every element's parent, tag and class/id word groups, and the element each text leads to."""
+    if tree is None:
+        return None
+    groups = class_word_groups()
+    index: dict[Any, int] = {}
+    elements: list[tuple[int, str, tuple[str, ...]]] = []
+    texts: dict[str, int] = {}
+    prefixes: dict[str, int] = {}
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        parent = el.getparent()
+        index[el] = len(elements)
+        tag = el.tag.lower()
+        elements.append((index.get(parent, -1), tag, class_groups(el, groups)))
+        if tag in _TEXT_TAGS:
+            text = normalised(el.text_content())
+            if text:
+                texts[text] = index[el]
+                prefixes[text[:_PREFIX]] = index[el]
+    return PageStructure(tuple(elements), texts, prefixes)
+
+
+def normalised(text: str) -> str:
+    """A text as the bodies write it: NFC, no hard or zero-width spaces, one space between words."""
+    text = unicodedata.normalize("NFC", text.replace("\u00a0", " ").replace("\u200b", ""))
+    return _WS.sub(" ", text).strip()
+
+
+def class_word_groups() -> dict[str, str]:
+    """Word -> its group, from ``blocks.structure.class_words``."""
+    return {w: g for g, words in settings()["structure"]["class_words"].items() for w in words}
+
+
+def class_groups(el: etree._Element, groups: dict[str, str]) -> tuple[str, ...]:
+    """The groups of the listed words among an element's class and id words (camelCase split)."""
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    words = {w.lower() for w in _CLASS_WORD.findall(raw)}
+    return tuple(sorted({groups[w] for w in words if w in groups}))
 
 
 def merged_blocks(
@@ -235,7 +325,94 @@ def candidates(parts: PageParts) -> list[Candidate]:
         )
         side = "both" if in_own and in_other else "own" if in_own else "other"
         out.append(Candidate(block, row, side, region))
+    if structure_on():
+        extra = structure_rows(parts.structure, [b for b, *_ in merged], prose, core)
+        out = [replace(c, features=c.features + row) for c, row in zip(out, extra, strict=True)]
     return out
+
+
+# --------------------------------------------------------------------------- structure features
+
+
+def element_of(structure: PageStructure, text: str) -> int | None:
+    """The element a block's text came from: the one with that whole text, else the deepest one
+    opening with its first characters."""
+    key = normalised(text)
+    found = structure.texts.get(key)
+    if found is None and len(key) >= _PREFIX:
+        found = structure.prefixes.get(key[:_PREFIX])
+    return found
+
+
+def ancestry(structure: PageStructure, node: int) -> list[int]:
+    """The element and its ancestors, root first."""
+    path = []
+    while node >= 0:
+        path.append(node)
+        node = structure.elements[node][0]
+    return path[::-1]
+
+
+def common_prefix(paths: Sequence[list[int]]) -> list[int]:
+    if not paths:
+        return []
+    out = []
+    for level in zip(*paths, strict=False):
+        if any(x != level[0] for x in level):
+            break
+        out.append(level[0])
+    return out
+
+
+def main_run_nodes(
+    structure: PageStructure, nodes: list[int | None], sizes: list[int], prose: list[bool], core: tuple[int, int]
+) -> tuple[list[int], set[int]]:
+    """The common ancestor path of the main run's prose blocks and the parents of its
+    ``longest_blocks`` longest prose blocks (``sizes``: each block's characters)."""
+    run = [(sizes[i], node) for i in range(core[0], core[1] + 1) if prose[i] and (node := nodes[i]) is not None]
+    path = common_prefix([ancestry(structure, node) for _, node in run])
+    longest = sorted(run, key=lambda pair: -pair[0])[: settings()["structure"]["longest_blocks"]]
+    return path, {structure.elements[node][0] for _, node in longest}
+
+
+def structure_rows(
+    structure: PageStructure | None, blocks_: Sequence[model.Block], prose: list[bool], core: tuple[int, int]
+) -> list[tuple[float, ...]]:
+    """The page-structure features of each block (all 0 where the page has no tree)."""
+    cfg = settings()["structure"]
+    width = len(STRUCTURE_FEATURES) + len(cfg["tags"]) + len(cfg["class_words"])
+    if structure is None:
+        return [(0.0,) * width for _ in blocks_]
+    nodes = [element_of(structure, b.text) for b in blocks_]
+    core_path, core_parents = main_run_nodes(structure, nodes, [len(b.text) for b in blocks_], prose, core)
+    return [
+        structure_row(structure, node, core_path, core_parents, cfg) if node is not None else (0.0,) * width
+        for node in nodes
+    ]
+
+
+def structure_row(
+    structure: PageStructure, node: int, core_path: list[int], core_parents: set[int], cfg: dict[str, Any]
+) -> tuple[float, ...]:
+    """One mapped block's structure features: where its element stands to the main run, and the
+    tags and class/id word groups of its ancestors below the point where it joins the main run."""
+    path = ancestry(structure, node)
+    join = len(common_prefix([path, core_path]))
+    under = bool(core_path) and join == len(core_path)
+    below = [structure.elements[n] for n in path[join:]]
+    tags = {tag for _, tag, _ in below}
+    words = {g for _, _, gs in below for g in gs}
+    cap = cfg["max_steps"]
+    return (
+        1.0,
+        float(any(structure.elements[n][1] in ("article", "main") for n in path)),
+        float(under),
+        math.log1p(min(cap, len(path) - len(core_path))) if under else 0.0,
+        math.log1p(min(cap, len(path) - join)) if core_path and not under else 0.0,
+        float(structure.elements[node][0] in core_parents),
+        *(float(t in tags) for t in cfg["tags"]),
+        *(float(g in words) for g in cfg["class_words"]),
+    )
 
 
 def cover(block: Any, text: Any) -> float:
@@ -334,10 +511,13 @@ def page_decision(
     markup: tuple[str, str],
     links: tuple[str, ...],
     agreement: float,
+    structure: PageStructure | None = None,
 ) -> tuple[PageParts, model.Article | None]:
     """The page parts the decision reads and, when ``blocks.enabled``, the decided Article
     (None when off or when neither body found anything)."""
-    parts = PageParts(own.blocks if own else (), other.blocks if other else (), choice, markup, links, agreement)
+    parts = PageParts(
+        own.blocks if own else (), other.blocks if other else (), choice, markup, links, agreement, structure
+    )
     chosen = (own if choice == "own" else other) or own or other
     if not enabled() or chosen is None:
         return parts, None

@@ -126,6 +126,7 @@ def html_variants(doc: model.RawDocument) -> Variants:
     url = meta.get("url") or doc.url
     reference = opinion.markup_body(tree, meta.pop("article_body", None))
     links = blocks.link_texts(tree)
+    structure = blocks.page_structure(tree) if blocks.structure_on() else None
     own_blocks = extract_blocks(tree, html, url=url)  # prunes tree: markup and links read above
     other_blocks = second_opinion_blocks(html, url)
     own = _finished(doc, meta, own_blocks)
@@ -139,7 +140,7 @@ def html_variants(doc: model.RawDocument) -> Variants:
     if own is not None and len(with_sections) > len(own_blocks):
         own = _finished(doc, meta, with_sections)
     choice = arbitrate(ev, opinion_params())
-    parts, decided = blocks.page_decision(own, other, choice, reference, links, ev["agreement"])
+    parts, decided = blocks.page_decision(own, other, choice, reference, links, ev["agreement"], structure)
     return Variants(ev, {"own": own, "other": other, **({"blocks": decided} if decided else {})}, parts)
 
 
