@@ -153,6 +153,7 @@ def log_tf_unit(counts: dict[str, float]) -> dict[str, float]:
 
 
 def embedding_text(article) -> str:
-    """What the embedder reads for an article: its title and lead (embed_texts reads its first 128 word pieces)."""
+    """What the embedder reads for an article: its title and lead (cut at the store's recorded word pieces,
+    ``pipeline.embedding_pieces``: 128 for a new store)."""
     body = article.text[:1500]
     return f"{article.title}\n{body}" if article.title else body
