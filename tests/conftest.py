@@ -3,6 +3,7 @@ events for the read side's tests."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import uuid
@@ -12,10 +13,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsfuse import pipeline
 from newsfuse.actors import link
-from newsfuse.model import ActorRef, AnnotatedArticle, Article, Block, Event, MentionRef, article_id
+from newsfuse.model import ActorRef, AnnotatedArticle, Article, Block, Event, InputFile, MentionRef, article_id
 from newsfuse.nlp import annotate
-from newsfuse.stories import StoryItem
+from newsfuse.stories import StoryClusterer, StoryItem, story_item
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared").resolve()
@@ -187,3 +189,21 @@ def link_written_sentences(sentences: dict[str, str]) -> dict[str, AnnotatedArti
         blocks = (Block("paragraph", text),)
         articles.append(Article(article_id(blocks), name, "text", None, "2012-11-01", None, None, blocks))
     return {name: link(a) for name, a in zip(sentences, annotate(articles))}
+
+
+def ecbplus_dev_clusterer(topics: tuple[str, ...], per_topic: int) -> StoryClusterer:
+    """A clusterer that took the first ``per_topic`` ECB+ dev reports of each topic through the real
+    stages (read, clean, analyse, story item), topic after topic."""
+    documents = SHARED / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
+    picked: dict[str, list[str]] = {t: [] for t in topics}
+    for line in documents.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        if doc["split"] == "dev" and doc["topic"] in picked and len(picked[doc["topic"]]) < per_topic:
+            picked[doc["topic"]].append(line)
+    raw = ("\n".join(line for t in topics for line in picked[t]) + "\n").encode("utf-8")
+    articles = pipeline.read_and_clean(InputFile.of("ecbplus-dev.jsonl", raw))[1]
+    clusterer = StoryClusterer()
+    for result in pipeline.analyse(articles):
+        vec = np.frombuffer(result.embedding, dtype=np.float32)
+        clusterer.add(story_item(result.annotated, list(result.mentions), vec))
+    return clusterer

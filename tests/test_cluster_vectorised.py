@@ -10,21 +10,16 @@ float32 sums may be added up in another order by a matrix product than by a dot 
 from __future__ import annotations
 
 import dataclasses
-import json
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import ecbplus_dev_clusterer
 
-from newsfuse.model import InputFile
-from newsfuse.stories import StoryClusterer, story_item
+from newsfuse.stories import StoryClusterer
 from newsfuse.stories.cluster import _nested, _plain_side
 from newsfuse.stories.embed import DIM
 
-ECBPLUS = (
-    Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
-)
 TOPICS = ("2", "5", "35")  # three ECB+ dev topics, several reports each
 PER_TOPIC = 4
 PLAIN = ("shared_numbers", "embedding", "places", "years", "dates", "numbers", "published")
@@ -33,19 +28,7 @@ PLAIN = ("shared_numbers", "embedding", "places", "years", "dates", "numbers", "
 @pytest.fixture(scope="module")
 def clusterer() -> StoryClusterer:
     """A clusterer that took real ECB+ dev reports of three topics through the real stages."""
-    from newsfuse import pipeline
-
-    picked: dict[str, list[str]] = {t: [] for t in TOPICS}
-    for line in ECBPLUS.read_text(encoding="utf-8").splitlines():
-        doc = json.loads(line)
-        if doc["split"] == "dev" and doc["topic"] in picked and len(picked[doc["topic"]]) < PER_TOPIC:
-            picked[doc["topic"]].append(line)
-    raw = ("\n".join(line for t in TOPICS for line in picked[t]) + "\n").encode("utf-8")
-    articles = pipeline.read_and_clean(InputFile.of("ecbplus-dev.jsonl", raw))[1]
-    clusterer = StoryClusterer()
-    for result in pipeline.analyse(articles):
-        vec = np.frombuffer(result.embedding, dtype=np.float32)
-        clusterer.add(story_item(result.annotated, list(result.mentions), vec))
+    clusterer = ecbplus_dev_clusterer(TOPICS, PER_TOPIC)
     # the dates conflict weighs 0 in clustering.yaml: weighed here, so that its part is compared too
     clusterer.cfg["weights"] = {**clusterer.cfg["weights"], "dates": 0.1}
     return clusterer

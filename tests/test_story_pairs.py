@@ -5,26 +5,21 @@ story scores and the members' similarity matrices."""
 
 from __future__ import annotations
 
-import json
 import math
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pytest
 from conftest import bare_story_item as _item
+from conftest import ecbplus_dev_clusterer
 
-from newsfuse.model import InputFile
 from newsfuse.pipeline import load_clusterer, save_clusterer
 from newsfuse.store import open_store
-from newsfuse.stories import StoryClusterer, story_item
+from newsfuse.stories import StoryClusterer
 from newsfuse.stories.cluster import _COSINE_FIELDS, _conflict, _nested
 from newsfuse.stories.embed import DIM
 from newsfuse.stories.items import jaccard
 
-ECBPLUS = (
-    Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
-)
 TOPICS = ("18", "21", "34")  # three ECB+ dev topics, several reports each
 PER_TOPIC = 5
 # the embeddings' products are one float32 matrix product per block, summed in another order than a
@@ -35,19 +30,7 @@ EMBEDDING_ROUNDING = 1e-6
 @pytest.fixture(scope="module")
 def clusterer():
     """A clusterer that took real ECB+ dev reports of three topics through the real stages."""
-    from newsfuse import pipeline
-
-    picked = {t: [] for t in TOPICS}
-    for line in ECBPLUS.read_text(encoding="utf-8").splitlines():
-        doc = json.loads(line)
-        if doc["split"] == "dev" and doc["topic"] in picked and len(picked[doc["topic"]]) < PER_TOPIC:
-            picked[doc["topic"]].append(line)
-    raw = ("\n".join(line for t in TOPICS for line in picked[t]) + "\n").encode("utf-8")
-    articles = pipeline.read_and_clean(InputFile.of("ecbplus-dev.jsonl", raw))[1]
-    clusterer = StoryClusterer()
-    for result in pipeline.analyse(articles):
-        vec = np.frombuffer(result.embedding, dtype=np.float32)
-        clusterer.add(story_item(result.annotated, list(result.mentions), vec))
+    clusterer = ecbplus_dev_clusterer(TOPICS, PER_TOPIC)
     return clusterer
 
 
