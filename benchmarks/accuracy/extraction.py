@@ -133,7 +133,7 @@ def newsfuse_variants(path: str, data: bytes) -> H.Variants | None:
         if not (doc.meta.get("html") or doc.format in ("html", "warc")):
             return None
         try:
-            return H.html_variants(doc)
+            return H.html_variants(doc, with_parts=True)
         except ValueError:
             return None
     return None

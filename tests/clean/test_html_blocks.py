@@ -142,7 +142,7 @@ def test_a_model_round_trips_through_json_and_refuses_other_features() -> None:
 def test_a_real_page_gives_both_bodies_its_links_and_a_candidate_for_every_block() -> None:
     page = gzip.decompress((WCXB / "html" / "0118.html.gz").read_bytes()).decode("utf-8")
     doc = model.RawDocument(source_path="0118.html", format="html", text=page, input_sha256="x", meta={"html": True})
-    v = html_variants(doc)
+    v = html_variants(doc, with_parts=True)
     assert v.parts is not None and v.parts.own and v.parts.other and v.parts.links
     assert v.parts.own == v.articles["own"].blocks
     texts = [c.block.text for c in blocks.candidates(v.parts)]
@@ -223,7 +223,7 @@ def test_switched_on_a_real_page_carries_its_structure_and_its_blocks_find_their
     monkeypatch.setitem(blocks.settings()["structure"], "enabled", True)
     page = gzip.decompress((WCXB / "html" / "0118.html.gz").read_bytes()).decode("utf-8")
     doc = model.RawDocument(source_path="0118.html", format="html", text=page, input_sha256="x", meta={"html": True})
-    v = html_variants(doc)
+    v = html_variants(doc, with_parts=True)
     assert v.parts is not None and v.parts.structure is not None
     texts = {b.text for b in v.parts.own}
     assert sum(blocks.element_of(v.parts.structure, t) is not None for t in texts) >= 0.9 * len(texts)

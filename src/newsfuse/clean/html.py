@@ -118,15 +118,18 @@ def clean_html(doc: model.RawDocument, params: dict[str, Any] | None = None) -> 
     return replace(article, removed=article.removed + (model.RemovedLine(0, line, "second opinion"),))
 
 
-def html_variants(doc: model.RawDocument) -> Variants:
-    """Own and second-opinion articles of one page with the evidence between them."""
+def html_variants(doc: model.RawDocument, with_parts: bool = False) -> Variants:
+    """Own and second-opinion articles of one page with the evidence between them; with ``with_parts``
+    (the benchmark cross-fits the block-level decision on them) or ``blocks.enabled``, also the page
+    parts that decision reads, and its article when enabled (links and structure are read only then)."""
     html = _bounded(doc.text)
     tree = _parse(html)
     meta = document_metadata(doc, tree, html)
     url = meta.get("url") or doc.url
     reference = opinion.markup_body(tree, meta.pop("article_body", None))
-    links = blocks.link_texts(tree)
-    structure = blocks.page_structure(tree) if blocks.structure_on() else None
+    reads_blocks = with_parts or blocks.enabled()
+    links = blocks.link_texts(tree) if reads_blocks else ()
+    structure = blocks.page_structure(tree) if reads_blocks and blocks.structure_on() else None
     own_blocks = extract_blocks(tree, html, url=url)  # prunes tree: markup and links read above
     other_blocks = second_opinion_blocks(html, url)
     own = _finished(doc, meta, own_blocks)
@@ -139,6 +142,8 @@ def html_variants(doc: model.RawDocument) -> Variants:
     with_sections = insert_sections(own_blocks, other_blocks)
     if own is not None and len(with_sections) > len(own_blocks):
         own = _finished(doc, meta, with_sections)
+    if not reads_blocks:
+        return Variants(ev, {"own": own, "other": other})
     choice = arbitrate(ev, opinion_params())
     parts, decided = blocks.page_decision(own, other, choice, reference, links, ev["agreement"], structure)
     return Variants(ev, {"own": own, "other": other, **({"blocks": decided} if decided else {})}, parts)
