@@ -293,14 +293,14 @@ def candidates(parts: PageParts) -> list[Candidate]:
     for i, (block, in_own, in_other, region) in enumerate(merged):
         sh = opinion.shingles(block.text)
         chosen = in_own if parts.chosen == "own" else in_other
-        cover_markup = cover(sh, markup_sh) if markup_sh is not None else 0.0
+        cover_markup = opinion.cover(sh, markup_sh) if markup_sh is not None else 0.0
         row = (
             float(in_own),
             float(in_other),
             float(in_own and in_other),
             float(chosen),
-            cover(sh, own_sh),
-            cover(sh, other_sh),
+            opinion.cover(sh, own_sh),
+            opinion.cover(sh, other_sh),
             math.log1p(len(_TOKEN.findall(block.text))),
             link_share(block.text, parts.links),
             float(bool(_SENTENCE_END.search(block.text[-4:]))),
@@ -415,12 +415,6 @@ def structure_row(
     )
 
 
-def cover(block: Any, text: Any) -> float:
-    """Share of a block's shingles that ``text``'s shingles hold."""
-    total = sum(block.values())
-    return sum((block & text).values()) / total if total else 0.0
-
-
 def is_prose(text: str) -> bool:
     """A line of running text: enough words and a sentence's end."""
     return len(_TOKEN.findall(text)) >= settings()["prose_min_words"] and bool(_SENTENCE_END.search(text))
@@ -497,7 +491,7 @@ def decide(cands: Sequence[Candidate], fitted: BlockModel) -> list[model.Block]:
         if cand.side != "both":
             sh = opinion.shingles(cand.block.text)
             rival = seen.get((cand.region, "other" if cand.side == "own" else "own"), Counter())
-            if cover(sh, rival) >= settings()["repeat_share"]:
+            if opinion.cover(sh, rival) >= settings()["repeat_share"]:
                 continue
             seen[(cand.region, cand.side)] = seen.get((cand.region, cand.side), Counter()) | sh
         kept.append(cand.block)
@@ -556,7 +550,7 @@ def in_truth(text: str, true: Counter[tuple[str, ...]], short: set[tuple[str, ..
     tokens = tuple(_TOKEN.findall(text.lower()))
     if len(tokens) < 4:
         return tokens in short
-    return cover(opinion.shingles(text), true) >= settings()["label_share"]
+    return opinion.cover(opinion.shingles(text), true) >= settings()["label_share"]
 
 
 def short_grams(text: str) -> set[tuple[str, ...]]:

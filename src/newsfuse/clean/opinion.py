@@ -27,10 +27,15 @@ def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
     return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
 
 
+def cover(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> float:
+    """Share of a's shingles that b's shingles hold; 0 for an empty a."""
+    total = sum(a.values())
+    return sum((a & b).values()) / total if total else 0.0
+
+
 def agreement(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> tuple[float, float]:
     """(share of a's shingles found in b, share of b's found in a); 0 for an empty side."""
-    common = sum((a & b).values())
-    return (common / sum(a.values()) if a else 0.0, common / sum(b.values()) if b else 0.0)
+    return cover(a, b), cover(b, a)
 
 
 def f1(p: float, r: float) -> float:
