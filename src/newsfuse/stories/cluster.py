@@ -266,10 +266,10 @@ def _set_parts(rows: list[_PlainSide], cols: list[_PlainSide]) -> dict[str, np.n
     for i, j in _both_stating(rows, cols, "numbers"):
         a, b = rows[i].numbers, cols[j].numbers
         parts["shared_numbers"][i, j] = len(a & b) / len(a | b)
-        parts["numbers"][i, j] = float(a.isdisjoint(b))
+        parts["numbers"][i, j] = _conflict(a, b)
     for kind in ("years", "dates"):
         for i, j in _both_stating(rows, cols, kind):
-            parts[kind][i, j] = float(getattr(rows[i], kind).isdisjoint(getattr(cols[j], kind)))
+            parts[kind][i, j] = _conflict(getattr(rows[i], kind), getattr(cols[j], kind))
     for i, j in _both_stating(rows, cols, "places"):
         parts["places"][i, j] = _place_conflict(rows[i], cols[j])
     return parts
