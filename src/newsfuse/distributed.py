@@ -117,7 +117,7 @@ def ingest_with_dask(
         for batch in batches:
             originals = [a for a, _ in batch if a.duplicate_of is None]
             futures.append(
-                client.submit(analyse_partition, originals, session.pieces, retries=TASK_RETRIES, pure=False)
+                client.submit(analyse_partition, originals, session.pieces(), retries=TASK_RETRIES, pure=False)
                 if analyse_articles and originals
                 else None
             )

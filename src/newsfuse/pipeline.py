@@ -505,7 +505,6 @@ class IngestSession:
             self.loads["deduper"] += 1
         return self._deduper
 
-    @property
     def pieces(self) -> int:
         """The word pieces this store's embeddings read (``embedding_pieces``): asked once, when the
         session first embeds or stores an embedding (a store's cut never changes once recorded)."""
@@ -654,7 +653,7 @@ class IngestSession:
             self._store_oldest(summary, time_limit, late, guard)
         while self.pending:
             chunk = self.pending[:batch_size]
-            batch, analyses, given_up = analyse_batch(chunk, analyse_articles, time_limit, guard, self.pieces)
+            batch, analyses, given_up = analyse_batch(chunk, analyse_articles, time_limit, guard, self.pieces())
             self._store_batch(chunk, batch, analyses, given_up, summary, late)
 
     def _store_batch(
@@ -706,7 +705,7 @@ class IngestSession:
                 future = self._pool.submit(analyse_within, originals, time_limit, False)
             except BrokenProcessPool:
                 self._give_up_workers()
-        vectors = dict(zip([a.id for a in originals], article_vectors(originals, self.pieces)))
+        vectors = dict(zip([a.id for a in originals], article_vectors(originals, self.pieces())))
         return _SentBatch(chunk, originals, future, vectors)
 
     def _store_oldest(
@@ -774,8 +773,8 @@ class IngestSession:
             with store.transaction():
                 store.lock_state(GENERATION)
                 self.sync()
-                if self._pieces is None and any(x.embedding is not None for x in analyses):
-                    self._pieces = embedding_pieces(store)  # recorded before the store's first embedding
+                if any(x.embedding is not None for x in analyses):
+                    self.pieces()  # recorded before the store's first embedding
                 save_batch(store, batch, analyses)
                 if analyses:
                     by_id = {x.annotated.article.id: x for x in analyses}
