@@ -313,11 +313,15 @@ class Deduper:
         self.dropped.add(article_id)
 
     def keep_only(self, pending: Sequence[tuple[Article, bytes]]) -> None:
-        """Hold in memory only these articles in hand (the others were stored, or given up)."""
-        self.index = NearDuplicateIndex()
-        for article, sig in pending:
-            if article.duplicate_of is None:
-                self.index.add(article.id, sig)
+        """Hold in memory only these articles in hand (the others were stored, or given up): the others
+        leave the index one by one (renewing it re-added every article still in hand after each batch,
+        which grew with the square of the articles admitted ahead of their analysis, as Dask's are)."""
+        keep = {article.id: sig for article, sig in pending if article.duplicate_of is None}
+        for article_id in self.index.ids():
+            if article_id not in keep:
+                self.index.remove(article_id)
+        for article_id, sig in keep.items():
+            self.index.add(article_id, sig)  # a no-op for those held already
 
 
 def index_stored_keys(store: Store) -> None:

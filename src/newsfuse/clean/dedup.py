@@ -98,6 +98,7 @@ class NearDuplicateIndex:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=params)
         self._hashes: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
+        self._added = 0  # orders only grow, so that a removal never gives two articles one order
 
     def __len__(self) -> int:
         return len(self._hashes)
@@ -110,9 +111,23 @@ class NearDuplicateIndex:
             return
         m = _minhash(sig)
         self._hashes[article_id] = m
-        self._order[article_id] = len(self._order)
+        self._order[article_id] = self._added
+        self._added += 1
         if not _is_empty(m):
             self._lsh.insert(article_id, m)
+
+    def remove(self, article_id: str) -> None:
+        """Forget an added article (stored since, or given up): it is no longer anybody's match."""
+        m = self._hashes.pop(article_id, None)
+        if m is None:
+            return
+        del self._order[article_id]
+        if not _is_empty(m):
+            self._lsh.remove(article_id)
+
+    def ids(self) -> list[str]:
+        """The articles held, in the order they were added."""
+        return list(self._hashes)
 
     def match(self, sig: bytes) -> str | None:
         m = _minhash(sig)
