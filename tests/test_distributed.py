@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.distributed import even_partitions
 from newsfuse.pipeline import ingest_paths
 from newsfuse.store import open_store
 
@@ -149,16 +148,3 @@ def test_ctrl_c_stops_after_the_current_batch_and_the_next_run_goes_on(tmp_path,
     rerun = subprocess.run(cmd, capture_output=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr.decode()
     assert snapshot(db) == snapshot(plain_db)
-
-
-PARTITION_CASES = [(400, 16, 2), (401, 16, 2), (33, 16, 4), (3, 16, 8), (17, 16, 1), (1, 16, 2)]
-
-
-@pytest.mark.parametrize("n, most, slots", PARTITION_CASES)
-def test_even_partitions_keep_order_and_every_worker_busy_to_the_end(n, most, slots):
-    parts = even_partitions(list(range(n)), most, slots)
-    assert [x for p in parts for x in p] == list(range(n))
-    sizes = [len(p) for p in parts]
-    assert max(sizes) <= most and min(sizes) >= 1
-    assert max(sizes) - min(sizes) <= 1
-    assert len(parts) % slots == 0 or len(parts) == n  # a multiple of the workers unless too few items

@@ -8,6 +8,7 @@ from newsfuse import watch as watch_module
 from newsfuse.pipeline import IngestSession, ingest_paths
 from newsfuse.store import EventFilter, open_store
 from newsfuse.watch import load_checkpoint, watch
+from newsfuse.workers import AnalysisWorkers
 
 SEED_000 = "000_b5307fb3d8fa3eef.txt"
 SEED_001 = "001_bbec696de197225f.txt"
@@ -148,3 +149,32 @@ def test_a_backlog_is_cut_into_batches_each_checkpointed(tmp_path, seeds_dir, mo
         )
         assert store.count_articles() == 3
     assert checkpoints == [2, 2, 3]  # each file reported after its own batch was checkpointed
+
+
+def test_with_workers_the_files_of_one_poll_are_shared_out_and_give_the_same_store(tmp_path, seeds_dir, monkeypatch):
+    """Two analysis processes started for the run: the three seeds of one poll go out as two chunks,
+    one per worker, and the stored articles, stories and events are those of analysing in this process."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i, name in enumerate([SEED_000, SEED_001, SEED_002]):
+        shutil.copy(seeds_dir / name, inbox / f"{i}.txt")
+    chunks: list[int] = []
+    real_submit = AnalysisWorkers.submit
+
+    def counted(self, fn, *args):
+        chunks.append(len(args[0]))
+        return real_submit(self, fn, *args)
+
+    monkeypatch.setattr(AnalysisWorkers, "submit", counted)
+    stored = {}
+    for workers in (1, 2):
+        with open_store(str(tmp_path / f"w{workers}.db")) as store:
+            assert watch(store, [str(inbox)], once=True, workers=workers) == 3
+            stored[workers] = (
+                sorted(a.id for a in store.articles()),
+                sorted(sorted(s.article_ids) for s in store.stories()),
+                _events(store),
+            )
+    assert sorted(chunks) == [1, 2]
+    assert stored[2] == stored[1]
+    assert len(stored[1][0]) == 3 and stored[1][2]

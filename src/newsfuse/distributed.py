@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .ingest import iter_inputs
 from .model import Article, InputError, InputFile
-from .pipeline import Analysis, IngestSession, IngestSummary, analyse, read_and_clean, record_failure
+from .pipeline import (
+    IngestSession,
+    IngestSummary,
+    StorableAnalysis,
+    analyse,
+    read_and_clean,
+    record_failure,
+    storable,
+)
 from .store.base import Store
 from .stories.embed import limit_threads
 
@@ -50,14 +58,15 @@ def read_partition(items: Sequence[InputFile]) -> list[tuple[str, str, str | Non
     return out
 
 
-def analyse_partition(articles: Sequence[Article], pieces: int) -> list[Analysis]:
+def analyse_partition(articles: Sequence[Article], pieces: int) -> list[StorableAnalysis]:
     """Worker task: the per-document analysis, same code as a plain run, with the embedder held to
     the worker's threads (each worker process would otherwise claim every core of the machine) and
-    cut at the store's ``pieces`` (``embedding_pieces``, decided on the driver)."""
+    cut at the store's ``pieces`` (``embedding_pieces``, decided on the driver); sent back storable
+    (encoded rows and story items, see ``StorableAnalysis``): the driver stores them as they come."""
     from dask.distributed import get_worker  # lazy, as above; a worker has dask imported already
 
     limit_threads(getattr(get_worker().state, "nthreads", 1))
-    return analyse(list(articles), pieces=pieces)
+    return [storable(x) for x in analyse(list(articles), pieces=pieces)]
 
 
 def even_partitions(items: Sequence[T], most: int, slots: int) -> list[list[T]]:
@@ -113,7 +122,7 @@ def ingest_with_dask(
                 session.admit(articles, summary)
         pending = list(session.pending)
         batches = even_partitions(pending, PARTITION_ARTICLES, sum(client.nthreads().values()))
-        futures: list[Future[list[Analysis]] | None] = []
+        futures: list[Future[list[StorableAnalysis]] | None] = []
         for batch in batches:
             originals = [a for a, _ in batch if a.duplicate_of is None]
             futures.append(
@@ -123,7 +132,7 @@ def ingest_with_dask(
             )
         for batch, analysis in zip(batches, futures):
             analyses = analysis.result() if analysis is not None else []
-            session.store_analysed(batch, analyses)
+            session.store_storable(batch, analyses)
             summary.new_ids.extend(a.id for a, _ in batch)
     except KeyboardInterrupt:
         summary.interrupted = True

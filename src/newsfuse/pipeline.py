@@ -57,7 +57,7 @@ from .stories import (
     story_item,
 )
 from .stories.embed import TEXT_WORD_PIECES, UNRECORDED_TEXT_WORD_PIECES
-from .workers import AnalysisWorkers
+from .workers import AnalysisWorkers, even_chunks
 
 BATCH_SIZE = 16
 DOC_TIME_LIMIT = 60.0  # seconds of analysis one document may take (None or 0: no limit)
@@ -479,6 +479,13 @@ class IngestSession:
         self._in_flight: deque[_SentBatch] = deque()  # batches being analysed by the workers, in order
         self._pieces: int | None = None  # the store's embedding cut, once asked
 
+    def start_workers(self) -> None:
+        """Start the analysis workers now, for a long-lived session (``watch``): from then on every
+        flush, even of a few articles, is shared out among them (else they start only for an input
+        that gives more than one batch). Loading their models overlaps whatever comes next."""
+        if self.workers > 1 and self._pool is None:
+            self._pool = AnalysisWorkers(self.workers, start_analysis_worker)
+
     def close(self) -> None:
         """End the analysis workers, if any were started."""
         if self._pool is not None:
@@ -690,27 +697,28 @@ class IngestSession:
         here meanwhile; store the oldest batch whenever more than one per worker is out."""
         sent = {id(x) for batch in self._in_flight for x in batch.chunk}
         unsent = [x for x in self.pending if id(x) not in sent]
-        while len(unsent) >= batch_size or (final and unsent):
-            chunk, unsent = unsent[:batch_size], unsent[batch_size:]
-            with guard():  # Ctrl-C drops the embedding in hand too
-                self._in_flight.append(self._send(chunk, time_limit))
+        full = len(unsent) - len(unsent) % batch_size
+        chunks = [unsent[i : i + batch_size] for i in range(0, full, batch_size)]
+        if final and unsent[full:]:  # the rest is shared out, so that no worker waits idle for it
+            chunks += even_chunks(unsent[full:], batch_size, self.workers)
+        for chunk in chunks:
+            self._in_flight.append(self._send(chunk, time_limit))
             while len(self._in_flight) > self.workers:
                 self._store_oldest(summary, time_limit, late, guard)
         while final and self._in_flight:
             self._store_oldest(summary, time_limit, late, guard)
 
     def _send(self, chunk: list[tuple[Article, bytes]], time_limit: float | None) -> _SentBatch:
+        """Hand a chunk to a worker; its embeddings are made here while the workers analyse, just
+        before it is stored (``_store_oldest``), so that every chunk of a flush is out at once."""
         originals = [a for a, _ in chunk if a.duplicate_of is None]
-        if not originals:
-            return _SentBatch(chunk, originals, None, {})
         future = None
-        if self._pool is not None:
+        if self._pool is not None and originals:
             try:
                 future = self._pool.submit(analyse_within, originals, time_limit, False)
             except BrokenProcessPool:
                 self._give_up_workers()
-        vectors = dict(zip([a.id for a in originals], article_vectors(originals, self.pieces())))
-        return _SentBatch(chunk, originals, future, vectors)
+        return _SentBatch(chunk, originals, future)
 
     def _store_oldest(
         self,
@@ -721,8 +729,12 @@ class IngestSession:
     ) -> None:
         """Wait for the oldest batch out and store it as ``_flush`` stores a batch analysed here."""
         sent = self._in_flight[0]
+        vectors: dict[str, bytes] = {}
+        with guard():  # Ctrl-C drops the embedding in hand too
+            if sent.originals:
+                vectors = dict(zip([a.id for a in sent.originals], article_vectors(sent.originals, self.pieces())))
         analyses, given_up = self._analysed(sent, time_limit, guard)
-        analyses = [dataclasses.replace(x, embedding=sent.vectors.get(x.annotated.article.id)) for x in analyses]
+        analyses = [dataclasses.replace(x, embedding=vectors.get(x.annotated.article.id)) for x in analyses]
         self._store_batch(sent.chunk, without_late(sent.chunk, given_up), analyses, given_up, summary, late)
         self._in_flight.popleft()
 
@@ -841,12 +853,11 @@ def ingest_paths(
 @dataclass
 class _SentBatch:
     """A batch out to the workers: its entries, the originals they analyse, the future of their
-    (analyses, articles past the time limit), and the originals' embeddings made here."""
+    (analyses, articles past the time limit)."""
 
     chunk: list[tuple[Article, bytes]]
     originals: list[Article]
     future: Future[tuple[list[Analysis], list[Article]]] | None
-    vectors: dict[str, bytes]
 
 
 def _drop(pending: list[tuple[Article, bytes]], summary: IngestSummary) -> None:

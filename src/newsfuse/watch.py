@@ -66,15 +66,18 @@ def watch(
     on_file: Callable[[str, IngestSummary], None] | None = None,
     on_error: Callable[[str], None] | None = None,
     max_rounds: int | None = None,
+    workers: int = 1,
 ) -> int:
     """Poll until interrupted (or one round with ``once``); returns the number of files ingested.
     One ingest session serves the whole run: the stored signatures and the story clusterer are
     loaded once, not for every file (again only when another process wrote the store meanwhile).
     The files ready in one poll are one batch (``ingest_batch``; a backlog is cut into batches of
     ``MAX_BATCH_FILES``, each checkpointed); a Ctrl-C that interrupts a batch ends the run without
-    checkpointing it (the next run reads it again)."""
+    checkpointing it (the next run reads it again). With ``workers`` > 1 the analysis processes start
+    at once and stay for the whole run, and the files of each poll are shared out among them."""
     checkpoint = load_checkpoint(store)
-    session = IngestSession(store)
+    session = IngestSession(store, workers=workers)
+    session.start_workers()
     ingested = 0
     rounds = 0
     try:
@@ -91,6 +94,8 @@ def watch(
             time.sleep(interval)
     except KeyboardInterrupt:
         return ingested
+    finally:
+        session.close()
 
 
 def settled(sig: list[int], settle: float) -> bool:

@@ -10,16 +10,34 @@ the ingest handles: it stops the workers at once (``stop``), dropping the batche
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 MAX_AUTO_WORKERS = 4  # past this, memory (a language model per worker) outgrows what a core adds
+
+
+def even_chunks(items: Sequence[T], most: int, slots: int) -> list[list[T]]:
+    """``items`` cut in order into chunks of at most ``most``, as equal as can be, their number a
+    multiple of ``slots`` (the worker processes or threads) where that keeps them non-empty: the last
+    round of work then keeps every worker busy instead of leaving one to finish alone."""
+    if not items:
+        return []
+    parts = math.ceil(len(items) / most)
+    parts = min(len(items), math.ceil(parts / max(1, slots)) * max(1, slots))
+    size, extra = divmod(len(items), parts)
+    out, start = [], 0
+    for k in range(parts):
+        end = start + size + (k < extra)
+        out.append(list(items[start:end]))
+        start = end
+    return out
 
 
 def worker_count(requested: int) -> int:

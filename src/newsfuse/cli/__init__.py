@@ -277,7 +277,15 @@ def stories(db: str | None, as_json: bool) -> None:
 @click.option("--interval", default=2.0, show_default=True, help="Seconds between polls.")
 @click.option("--once", is_flag=True, help="One pass over the paths, then exit.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per ingested file.")
-def watch(paths: tuple[str, ...], db: str | None, interval: float, once: bool, as_json: bool) -> None:
+@click.option(
+    "--workers",
+    default=0,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help=f"Analysis processes for the whole run (0: one per core, at most {MAX_AUTO_WORKERS}; 1: analyse in "
+    "this process).",
+)
+def watch(paths: tuple[str, ...], db: str | None, interval: float, once: bool, as_json: bool, workers: int) -> None:
     """Ingest new files in FOLDERs and changed FEED files as they arrive (Ctrl-C to stop)."""
 
     def report(path: str, summary: pipeline.IngestSummary) -> None:
@@ -291,7 +299,13 @@ def watch(paths: tuple[str, ...], db: str | None, interval: float, once: bool, a
 
     with store_at(db) as store:
         count = run_watch(
-            store, list(paths), interval=interval, once=once, on_file=report, on_error=pipeline.print_error
+            store,
+            list(paths),
+            interval=interval,
+            once=once,
+            on_file=report,
+            on_error=pipeline.print_error,
+            workers=worker_count(workers),
         )
     if not as_json:
         click.echo(f"watched: {count} files ingested")
