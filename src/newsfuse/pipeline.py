@@ -46,8 +46,10 @@ from .model import (
 )
 from .nlp.pipeline import max_analysed_chars
 from .store.base import Store
+from .store.serde import EncodedAnalysis, encode_analysis
 from .stories import (
     StoryClusterer,
+    StoryItem,
     embed_texts,
     embedding_text,
     fuse_events,
@@ -109,6 +111,37 @@ class Analysis:
     mentions: tuple[EventMention, ...]
     embedding: bytes | None = None
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StorableAnalysis:
+    """An Analysis as storing it needs it: annotations and mentions encoded, fusion keys and story item
+    made (``storable``). Nothing in it depends on the store, so it is made wherever the article was
+    analysed: a Dask worker sends this, and the driver, whose work every worker waits on, neither
+    encodes nor unpickles the token rows."""
+
+    encoded: EncodedAnalysis
+    fusion_keys: tuple[tuple[str, int, int], ...]
+    story: StoryItem
+    embedding: bytes | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def article_id(self) -> str:
+        return self.encoded.article_id
+
+
+def storable(analysis: Analysis) -> StorableAnalysis:
+    """What storing this analysis writes and what the story clusterer reads of it."""
+    mentions = list(analysis.mentions)
+    vec = np.frombuffer(analysis.embedding, dtype=np.float32) if analysis.embedding else None
+    return StorableAnalysis(
+        encode_analysis(analysis.annotated, mentions),
+        tuple(fusion_keys(mentions)),
+        story_item(analysis.annotated, mentions, vec),
+        analysis.embedding,
+        analysis.warnings,
+    )
 
 
 # ---------------------------------------------------------------------------- per document
@@ -779,6 +812,10 @@ class IngestSession:
         admit_all(self.store, self.deduper, articles, self.pending, summary)
 
     def store_analysed(self, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[Analysis]) -> None:
+        """``store_storable`` of the analyses, made storable here."""
+        self.store_storable(batch, [storable(x) for x in analyses])
+
+    def store_storable(self, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[StorableAnalysis]) -> None:
         """One transaction per batch: articles, their annotations, mentions, embeddings, stories, and
         the clusterer with the next generation; the batch leaves ``pending``."""
         for x in analyses:
@@ -793,7 +830,7 @@ class IngestSession:
                     self.pieces()  # recorded before the store's first embedding
                 save_batch(store, batch, analyses)
                 if analyses:
-                    by_id = {x.annotated.article.id: x for x in analyses}
+                    by_id = {x.article_id: x for x in analyses}
                     assign_stories(store, self.clusterer, [by_id[a.id] for a, _ in batch if a.id in by_id])
                 self.generation = store_generation(store) + 1
                 store.set_state(GENERATION, str(self.generation).encode())
@@ -1055,9 +1092,9 @@ def prepare_analysis(with_embeddings: bool = True) -> None:
     gc.freeze()
 
 
-def save_batch(store: Store, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[Analysis]) -> None:
+def save_batch(store: Store, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[StorableAnalysis]) -> None:
     """The batch's articles with their annotations, mentions, fusion keys and embeddings."""
-    by_id = {x.annotated.article.id: x for x in analyses}
+    by_id = {x.article_id: x for x in analyses}
     with store.transaction():
         for article, sig in batch:
             if store.add_article(article, sig) and article.duplicate_of is None and sig:
@@ -1065,24 +1102,21 @@ def save_batch(store: Store, batch: Sequence[tuple[Article, bytes]], analyses: S
             result = by_id.get(article.id)
             if result is None:
                 continue
-            store.save_annotations(result.annotated)
-            store.save_mentions(article.id, result.mentions)
-            store.save_fusion_keys(article.id, fusion_keys(result.mentions))
+            store.save_encoded(result.encoded)
+            store.save_fusion_keys(article.id, result.fusion_keys)
             if result.embedding is not None:
                 store.save_embedding(article.id, result.embedding)
 
 
-def assign_stories(store: Store, clusterer: StoryClusterer, analyses: Sequence[Analysis]) -> None:
+def assign_stories(store: Store, clusterer: StoryClusterer, analyses: Sequence[StorableAnalysis]) -> None:
     """Online story clustering: each new article joins a candidate story or starts one; what changed in
     the clusterer is saved. The new articles and every story that gained or lost an article are kept for the next
     fusion (and the next save of story records)."""
     touched_articles, touched_stories = set(), set()
     for result in analyses:
-        vec = np.frombuffer(result.embedding, dtype=np.float32) if result.embedding else None
-        item = story_item(result.annotated, list(result.mentions), vec)
-        story_id = clusterer.add(item)
-        store.set_story(result.annotated.article.id, story_id)
-        touched_articles.add(result.annotated.article.id)
+        story_id = clusterer.add(result.story)
+        store.set_story(result.article_id, story_id)
+        touched_articles.add(result.article_id)
         touched_stories.add(story_id)
     moved = clusterer.pop_moved()  # merged or split off since
     regrouped = {s for s in store.stories_of(moved).values() if s} | set(moved.values())

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile, Story
+from . import serde
+from .serde import EncodedAnalysis
 
 
 @dataclass(frozen=True)
@@ -103,16 +105,31 @@ class Store(abc.ABC):
         """Full-text search over titles, text and quotes: dicts with article_id, title, snippet, kind."""
 
     # -- annotations
+    def save_annotations(self, annotated: AnnotatedArticle) -> None:
+        self.save_encoded_annotations(serde.encode_analysis(annotated, ()))
+
     @abc.abstractmethod
-    def save_annotations(self, annotated: AnnotatedArticle) -> None: ...
+    def save_encoded_annotations(self, encoded: EncodedAnalysis) -> None:
+        """Replace one article's annotations and its quotes in the full-text index (the mentions aside)."""
+
+    def save_encoded(self, encoded: EncodedAnalysis) -> None:
+        """One article's annotations and mentions, encoded already: the same rows as ``save_annotations`` and
+        ``save_mentions`` of the records they were encoded from."""
+        with self.transaction():
+            self.save_encoded_annotations(encoded)
+            self.save_encoded_mentions(encoded.article_id, encoded.mentions)
 
     @abc.abstractmethod
     def annotations(self, article_id: str) -> AnnotatedArticle | None: ...
 
     # -- event mentions
-    @abc.abstractmethod
     def save_mentions(self, article_id: str, mentions: Iterable[EventMention]) -> None:
         """Replace the mentions of one article."""
+        self.save_encoded_mentions(article_id, serde.mention_rows(mentions))
+
+    @abc.abstractmethod
+    def save_encoded_mentions(self, article_id: str, rows: Sequence[tuple[str, str, str]]) -> None:
+        """Replace the mentions of one article with these (id, type, JSON) rows, in article order."""
 
     @abc.abstractmethod
     def mentions(self, article_id: str | None = None) -> list[EventMention]: ...

@@ -10,13 +10,14 @@ import contextlib
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import psycopg
 
-from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile
+from ..model import Article, Event, InputFile
 from . import serde
+from .serde import EncodedAnalysis
 from .sql import SQLStore
 
 MIGRATIONS: list[str] = [
@@ -235,32 +236,31 @@ class PostgresStore(SQLStore):
         return out
 
     # ------------------------------------------------------------------ annotations
-    def save_annotations(self, annotated: AnnotatedArticle) -> None:
-        aid = annotated.article.id
+    def save_encoded_annotations(self, encoded: EncodedAnalysis) -> None:
+        aid = encoded.article_id
         with self.transaction():
             self._exec(
                 "INSERT INTO annotations (article_id, doc) VALUES (%s, %s)"
                 " ON CONFLICT (article_id) DO UPDATE SET doc = EXCLUDED.doc",
-                (aid, serde.packed_annotations(annotated)),
+                (aid, encoded.annotations),
             )
             self._exec("DELETE FROM quotes WHERE article_id = %s", (aid,))
-            for q in annotated.quotes:
-                speaker = (q.speaker.name if q.speaker else None) or q.speaker_text or ""
+            for speaker, text in encoded.quotes:
                 self._exec(
                     "INSERT INTO quotes (article_id, speaker, body, fts) VALUES (%s,%s,%s, to_tsvector('english', %s))",
-                    (aid, speaker, q.text, q.text),
+                    (aid, speaker, text, text),
                 )
 
     # ------------------------------------------------------------------ mentions
-    def save_mentions(self, article_id: str, mentions: Iterable[EventMention]) -> None:
+    def save_encoded_mentions(self, article_id: str, rows: Sequence[tuple[str, str, str]]) -> None:
         with self.transaction():
             self._exec("DELETE FROM mentions WHERE article_id = %s", (article_id,))
-            for seq, m in enumerate(mentions):
+            for seq, (mid, kind, doc) in enumerate(rows):
                 self._exec(
                     "INSERT INTO mentions (id, article_id, seq, type, doc) VALUES (%s,%s,%s,%s,%s)"
                     " ON CONFLICT (id) DO UPDATE SET article_id = EXCLUDED.article_id, seq = EXCLUDED.seq,"
                     " type = EXCLUDED.type, doc = EXCLUDED.doc",
-                    (m.id, article_id, seq, m.type, serde.dumps(m)),
+                    (mid, article_id, seq, kind, doc),
                 )
 
     # ------------------------------------------------------------------ stories, events

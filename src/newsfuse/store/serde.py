@@ -6,6 +6,7 @@ import json
 import re
 import zlib
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import (
@@ -32,6 +33,17 @@ from ..model import (
 )
 
 
+@dataclass(frozen=True)
+class EncodedAnalysis:
+    """One article's annotations and event mentions encoded as every store writes them (``encode_analysis``):
+    made where the article was analysed (a Dask worker), so that storing them encodes nothing again."""
+
+    article_id: str
+    annotations: bytes  # packed_annotations
+    quotes: tuple[tuple[str, str], ...]  # (speaker, text) per quote, for the full-text index
+    mentions: tuple[tuple[str, str, str], ...]  # (id, type, JSON) per mention, in article order
+
+
 def dumps(obj: Any) -> str:
     return json.dumps(to_plain(obj), ensure_ascii=False, separators=(",", ":"))
 
@@ -45,6 +57,23 @@ def packed_annotations(a: AnnotatedArticle) -> bytes:
     """``pack(annotations_record(a))`` without a second pass over the record: its values are plain
     already (an article's token rows alone hold some ten thousand values)."""
     return _pack_plain(annotations_record(a))
+
+
+def encode_analysis(annotated: AnnotatedArticle, mentions: Iterable[EventMention]) -> EncodedAnalysis:
+    """What a store writes for an article's annotations and mentions (see ``EncodedAnalysis``)."""
+    return EncodedAnalysis(
+        annotated.article.id, packed_annotations(annotated), quote_rows(annotated), mention_rows(mentions)
+    )
+
+
+def quote_rows(annotated: AnnotatedArticle) -> tuple[tuple[str, str], ...]:
+    """(speaker, text) of each quote, as the full-text index holds it."""
+    return tuple(((q.speaker.name if q.speaker else None) or q.speaker_text or "", q.text) for q in annotated.quotes)
+
+
+def mention_rows(mentions: Iterable[EventMention]) -> tuple[tuple[str, str, str], ...]:
+    """(id, type, JSON) of each mention, in order."""
+    return tuple((m.id, m.type, dumps(m)) for m in mentions)
 
 
 def _pack_plain(plain: Any) -> bytes:

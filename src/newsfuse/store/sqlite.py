@@ -7,11 +7,12 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile
+from ..model import Article, Event, InputFile
 from . import serde
+from .serde import EncodedAnalysis
 from .sql import SQLStore
 
 MIGRATIONS: list[str] = [
@@ -244,28 +245,23 @@ class SQLiteStore(SQLStore):
         return out
 
     # ------------------------------------------------------------------ annotations
-    def save_annotations(self, annotated: AnnotatedArticle) -> None:
-        aid = annotated.article.id
+    def save_encoded_annotations(self, encoded: EncodedAnalysis) -> None:
+        aid = encoded.article_id
         with self.transaction():
             again = self._exec("SELECT 1 FROM annotations WHERE article_id = ?", (aid,)).fetchone() is not None
-            self._exec(
-                "INSERT OR REPLACE INTO annotations (article_id, doc) VALUES (?, ?)",
-                (aid, serde.packed_annotations(annotated)),
-            )
+            self._exec("INSERT OR REPLACE INTO annotations (article_id, doc) VALUES (?, ?)", (aid, encoded.annotations))
             if again:  # its quotes were indexed with them: a scan of every quote (article_id is UNINDEXED)
                 self._exec("DELETE FROM quotes_fts WHERE article_id = ?", (aid,))
-            rows = [
-                (aid, (q.speaker.name if q.speaker else None) or q.speaker_text or "", q.text) for q in annotated.quotes
-            ]
+            rows = [(aid, speaker, text) for speaker, text in encoded.quotes]
             self._many("INSERT INTO quotes_fts (article_id, speaker, body) VALUES (?,?,?)", rows)
 
     # ------------------------------------------------------------------ mentions
-    def save_mentions(self, article_id: str, mentions: Iterable[EventMention]) -> None:
+    def save_encoded_mentions(self, article_id: str, rows: Sequence[tuple[str, str, str]]) -> None:
         with self.transaction():
             self._exec("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             self._many(
                 "INSERT OR REPLACE INTO mentions (id, article_id, seq, type, doc) VALUES (?,?,?,?,?)",
-                [(m.id, article_id, seq, m.type, serde.dumps(m)) for seq, m in enumerate(mentions)],
+                [(mid, article_id, seq, kind, doc) for seq, (mid, kind, doc) in enumerate(rows)],
             )
 
     # ------------------------------------------------------------------ stories, events
