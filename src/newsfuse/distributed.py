@@ -11,9 +11,8 @@ A worker that dies loses its tasks to the scheduler, which runs them again elsew
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from .ingest import iter_inputs
 from .model import Article, InputError, InputFile
@@ -28,6 +27,7 @@ from .pipeline import (
 )
 from .store.base import Store
 from .stories.embed import limit_threads
+from .workers import even_chunks
 
 if TYPE_CHECKING:  # dask itself is imported only when a cluster is used (its import costs seconds)
     from dask.distributed import Client, Future, LocalCluster
@@ -35,7 +35,6 @@ if TYPE_CHECKING:  # dask itself is imported only when a cluster is used (its im
 PARTITION_INPUTS = 8  # input files per read task
 PARTITION_ARTICLES = 16  # articles per analysis task (also one store transaction)
 TASK_RETRIES = 3
-T = TypeVar("T")
 
 
 def connect(address: str) -> tuple[Client, LocalCluster | None]:
@@ -67,23 +66,6 @@ def analyse_partition(articles: Sequence[Article], pieces: int) -> list[Storable
 
     limit_threads(getattr(get_worker().state, "nthreads", 1))
     return [storable(x) for x in analyse(list(articles), pieces=pieces)]
-
-
-def even_partitions(items: Sequence[T], most: int, slots: int) -> list[list[T]]:
-    """``items`` cut in order into partitions of at most ``most``, as equal as can be, their number a
-    multiple of ``slots`` (the cluster's worker threads) where that keeps them non-empty: the last
-    round of tasks then keeps every worker busy instead of leaving one to finish alone."""
-    if not items:
-        return []
-    parts = math.ceil(len(items) / most)
-    parts = min(len(items), math.ceil(parts / max(1, slots)) * max(1, slots))
-    size, extra = divmod(len(items), parts)
-    out, start = [], 0
-    for k in range(parts):
-        end = start + size + (k < extra)
-        out.append(list(items[start:end]))
-        start = end
-    return out
 
 
 def ingest_with_dask(
@@ -121,7 +103,7 @@ def ingest_with_dask(
                     record_failure(store, summary, err, sha, on_error)
                 session.admit(articles, summary)
         pending = list(session.pending)
-        batches = even_partitions(pending, PARTITION_ARTICLES, sum(client.nthreads().values()))
+        batches = even_chunks(pending, PARTITION_ARTICLES, sum(client.nthreads().values()))
         futures: list[Future[list[StorableAnalysis]] | None] = []
         for batch in batches:
             originals = [a for a, _ in batch if a.duplicate_of is None]
