@@ -358,6 +358,8 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     start = i if (j > i and entry.kind in {"government", "agent", "igo", "group"}) else j
     if entry.kind == "government" and k in doc.kb.capitals and entry.country:
         agent = agent_after(doc, j + n, 0)  # "Athens police": that country's police, not its government
+        if agent and _club_name(doc, j + n, agent[0]):
+            return Found(start, agent[0], ActorRef(""), "kb", core)  # "the Washington Nationals": a team
         if agent:
             sector_ref = ref_of(doc, doc.kb.sector_entry(entry.country, agent[1]))
             return Found(start, agent[0], sector_ref, "kb", (toks[j].start, toks[agent[0] - 1].end))
@@ -368,6 +370,17 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if entry.kind == "person":
         remember(doc, entry.name, ref)
     return Found(start, j + n, ref, entry.source, core)
+
+
+def _club_name(doc: Doc, a: int, b: int) -> bool:
+    """The agent noun after a city (tokens a..b-1) is written capitalised and plural in running text, not in
+    a headline's run of capitals: a team's or a club's name ('the Washington Nationals', 'the Ottawa
+    Senators'), not that country's people or body ('Athens police', 'Moscow Police')."""
+    words = doc.toks[a:b]
+    if not words or not all(t.raw[:1].isupper() and not t.raw.isupper() for t in words):
+        return False
+    after = doc.toks[b] if b < len(doc.toks) and _joined(doc, b - 1, b + 1) else None
+    return words[-1].raw.endswith("s") and (after is None or not after.raw[:1].isupper())
 
 
 @lru_cache(maxsize=2)  # one KB per process (get_kb); a test may build another

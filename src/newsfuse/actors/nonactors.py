@@ -27,6 +27,9 @@ DATELINE = re.compile(r"\s*,\s*[A-Z][A-Za-z.]{1,12}\.?\s*(?:\(|--|—|–|-|_)")
 _NAME = r"([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
 VERSION_AFTER = re.compile(_NAME + r" (?:versions?\b|\d+(?:\.\d+)+(?! [a-z]))")  # not "Iguodala 14.9 points"
 VERSION_BEFORE = re.compile(r"\b[Vv]ersions? of (?:the )?" + _NAME)
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+# capitalised words, with the small words a long form keeps between them ("Endangered Species Act")
+LONG_FORM = re.compile(r"\b[A-Z][a-z]+(?:[ -]+(?:(?:of|and|for|on|the|to|in)\s+)*[A-Z][a-z]+)+")
 BRACKETED = re.compile(r"\s*\(\s*([A-Z][A-Za-z. ]{1,30}?)\s*\)")
 ORIGIN_OPENERS = frozenset(("who", be) for be in ("is", "are", "was", "were"))
 COUNT = re.compile(r"\d[\d,.]*")
@@ -122,6 +125,8 @@ def not_an_actor(
         or _after_work_noun(kb, text, e)
         or words in lists["page_words"]
         or _product_with_version(text, e)
+        or _short_for_law(kb, text, e)
+        or _held_as_arms(kb, text, e)
         or _unit_after_number(text, e)
         or _facility_named(kb, text, e)
         or _after_work_verb(kb, text, e)
@@ -457,6 +462,28 @@ def _product_with_version(text: str, e: Entity) -> bool:
     """'IE version 5', 'IE 5.01', 'versions of Vista': a name the article writes with a version is a
     product (OntoNotes' PRODUCT), in every sentence of that article; no person or body has versions."""
     return e.text.removeprefix("the ").removeprefix("The ") in _versioned_names(text)
+
+
+def _short_for_law(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'the ESA' where the article writes 'the Endangered Species Act': an acronym of capitals whose long
+    form (the initials of its capitalised words) ends in a word for a law or a treaty is that law."""
+    name = e.text.removeprefix("the ").removeprefix("The ")
+    return ACRONYM.fullmatch(name) is not None and name in _law_acronyms(text, kb.not_actors["law_heads"])
+
+
+@lru_cache(maxsize=64)
+def _law_acronyms(text: str, heads: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    out = set()
+    for m in LONG_FORM.finditer(text):
+        words = [w for w in re.split(r"[ -]+", m.group(0)) if w[:1].isupper() and w != "The"]
+        if (words[-1].lower(),) in heads:
+            out.add("".join(w[0] for w in words))
+    return frozenset(out)
+
+
+def _held_as_arms(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'thieves armed with Kalashnikovs': what someone is armed with is a weapon, not an actor."""
+    return key(text[max(e.start - 30, 0) : e.start])[-2:] in kb.not_actors["arms_cues"]
 
 
 @lru_cache(maxsize=64)

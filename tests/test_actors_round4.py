@@ -1,0 +1,79 @@
+"""Issue 20 item 6, round 4: the mechanisms behind the labelled misses of seeds 20-29 that generalise, each
+checked on sentences written for the test (parsed by the pipeline's spaCy model, then linked).
+
+A city's name before a capitalised plural agent noun in running text is a team's or a club's name ('the
+Ottawa Nationals'), not that country's people; an acronym whose long form in the article ends in a word for
+a law is that law ('the CWA' after 'the Clean Water Act'); what someone is armed with is a weapon.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import link_written_sentences
+
+from newsfuse.actors.kb import get_kb
+from newsfuse.actors.nonactors import not_an_actor
+from newsfuse.model import ActorMention, AnnotatedArticle, Entity
+
+SENTENCES = {
+    "club": "The Ottawa Senators signed him, and the Ottawa Nationals matched it.",
+    "city_agents": "Ottawa police said on Monday that the Moscow Police had arrested two men.",
+    "law": "The Clean Water Act (CWA) sets limits on discharges. The judge ruled that the CWA could not be "
+    "used against the farmers.",
+    "not_law": "The National Farmers Union (NFU) said the rule was unfair. The NFU will appeal.",
+}
+
+
+@pytest.fixture(scope="module")
+def linked() -> dict[str, AnnotatedArticle]:
+    return link_written_sentences(SENTENCES)
+
+
+def mentions(ann: AnnotatedArticle) -> list[ActorMention]:
+    return [m for m in ann.actors if not m.bare]
+
+
+def ids_over(ann: AnnotatedArticle, words: str, nth: int = 0) -> list[str | None]:
+    """The actor ids of the linked mentions overlapping the nth occurrence of ``words``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = ann.article.text.index(words, start + 1)
+    end = start + len(words)
+    return [m.actor.actor_id for m in mentions(ann) if m.start < end and start < m.end]
+
+
+def test_a_city_before_a_capitalised_plural_agent_is_a_club(linked: dict[str, AnnotatedArticle]) -> None:
+    ann = linked["club"]
+    assert ids_over(ann, "Ottawa Nationals") == ["org:the-ottawa-nationals"]
+    assert all(not i.startswith(("leg:", "gov:", "state:")) for i in ids_over(ann, "Ottawa Senators"))
+
+
+def test_a_citys_police_is_still_that_countrys_police(linked: dict[str, AnnotatedArticle]) -> None:
+    ann = linked["city_agents"]
+    assert ids_over(ann, "Ottawa police") == ["cop:CAN"]
+    assert ids_over(ann, "Moscow Police") == ["cop:RUS"]
+
+
+def test_an_acronym_of_a_laws_name_is_no_actor(linked: dict[str, AnnotatedArticle]) -> None:
+    ann = linked["law"]
+    assert ids_over(ann, "CWA") == []
+    assert ids_over(ann, "CWA", 1) == []
+
+
+def test_an_acronym_of_an_organisations_name_stays_an_actor(linked: dict[str, AnnotatedArticle]) -> None:
+    assert ids_over(linked["not_law"], "NFU", 1) == ["org:nfu"]
+
+
+def _entity(text: str, name: str, label: str) -> Entity:
+    at = text.index(name)
+    return Entity(name, label, at, at + len(name))
+
+
+def test_what_someone_is_armed_with_is_a_weapon() -> None:
+    kb = get_kb()
+    text = "Three robbers armed with Brownings stormed the depot while the guards slept."
+    e = _entity(text, "Brownings", "ORG")
+    assert not_an_actor(kb, text, e, (e,))
+    other = "The Brownings, a family of four, said the robbers stormed the depot."
+    e = _entity(other, "The Brownings", "ORG")
+    assert not not_an_actor(kb, other, e, (e,))
