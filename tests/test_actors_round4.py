@@ -3,7 +3,9 @@ checked on sentences written for the test (parsed by the pipeline's spaCy model,
 
 A city's name before a capitalised plural agent noun in running text is a team's or a club's name ('the
 Ottawa Nationals'), not that country's people; an acronym whose long form in the article ends in a word for
-a law is that law ('the CWA' after 'the Clean Water Act'); what someone is armed with is a weapon.
+a law is that law ('the CWA' after 'the Clean Water Act'); what someone is armed with is a weapon; in a
+line written in title case, a word the article writes in lower case elsewhere is the headline's, not part
+of a name ('Paintings Stolen', 'President Kirby Had Signed ...').
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import pytest
 from conftest import link_written_sentences
 
 from newsfuse.actors.kb import get_kb
+from newsfuse.actors.link import Doc, name_run
 from newsfuse.actors.nonactors import not_an_actor
+from newsfuse.actors.text import tokenize
 from newsfuse.model import ActorMention, AnnotatedArticle, Entity
 
 SENTENCES = {
@@ -77,3 +81,23 @@ def test_what_someone_is_armed_with_is_a_weapon() -> None:
     other = "The Brownings, a family of four, said the robbers stormed the depot."
     e = _entity(other, "The Brownings", "ORG")
     assert not not_an_actor(kb, other, e, (e,))
+
+
+def test_headline_words_in_a_tagged_name_are_no_name() -> None:
+    kb = get_kb()
+    text = "Lyon : Paintings Stolen In Museum Raid\n\nTwo paintings were stolen on Friday, Ann Kirby said."
+    e = _entity(text, "Paintings Stolen", "PERSON")
+    assert not_an_actor(kb, text, e, (e,))
+    other = "Lyon : Ann Kirby Wins Museum Vote\n\nTwo paintings were stolen on Friday, Ann Kirby said."
+    e = _entity(other, "Ann Kirby", "PERSON")
+    assert not not_an_actor(kb, other, e, (e,))
+
+
+def test_a_name_in_a_headline_ends_before_the_headlines_common_words() -> None:
+    text = "Former President Kirby Had Signed Rules That Cost Farmers\n\nThe rules had been signed by Kirby."
+    doc = Doc(get_kb(), tokenize(text), None, text)
+    at = next(n for n, t in enumerate(doc.toks) if t.raw == "Kirby")
+    assert name_run(doc, at) == 1
+    plain = "Former President Kirby Had Signed Rules That Cost Farmers\n\nThe rules were signed by Kirby."
+    doc = Doc(get_kb(), tokenize(plain), None, plain)
+    assert name_run(doc, at) > 1

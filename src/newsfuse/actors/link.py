@@ -22,7 +22,7 @@ from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedAr
 from .bare import bare_mentions
 from .kb import Entry, KnowledgeBase, get_kb
 from .kinds import described_kinds, kind_nouns, name_words
-from .nonactors import NameUses, not_an_actor, words_of
+from .nonactors import NameUses, common_word, not_an_actor, title_case_line, words_of
 from .offices import body_of_country, office_entry
 from .roles import Parse
 from .text import FUNCTION_WORDS, TakenSpans, Tok, key, slug, tokenize
@@ -548,11 +548,20 @@ def name_run(doc: Doc, i: int, limit: int = 4) -> int:
         )  # "Omar Hassan al-Bashir", "Dos Santos"
         if not (t.capitalised and t.raw[:1].isalpha() or particle) or t.norm in doc.kb.titles and n == 0:
             break
+        if n and _headline_word(doc, i, i + n):
+            break  # "Former President Bush Had Enacted Legislation": the headline goes on, the name ends
         gap = doc.text[doc.toks[i + n - 1].end : t.start].strip(" -") if n else ""
         if gap and not (gap == "." and len(doc.toks[i + n - 1].raw) == 1 and doc.toks[i + n - 1].upper):
             break  # punctuation between words ends a name, but for an initial's stop ("Robert J . Pickell")
         n += 1
     return n
+
+
+def _headline_word(doc: Doc, i: int, k: int) -> bool:
+    """Token k, after a name's first word at i, is a word the article writes in lower case elsewhere, in a
+    line written in title case."""
+    t = doc.toks[k]
+    return common_word(doc.kb, doc.text, t.norm) and title_case_line(doc.text, doc.toks[i].start, t.end)
 
 
 def titled(doc: Doc, i: int) -> Found | None:

@@ -27,6 +27,7 @@ DATELINE = re.compile(r"\s*,\s*[A-Z][A-Za-z.]{1,12}\.?\s*(?:\(|--|—|–|-|_)")
 _NAME = r"([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
 VERSION_AFTER = re.compile(_NAME + r" (?:versions?\b|\d+(?:\.\d+)+(?! [a-z]))")  # not "Iguodala 14.9 points"
 VERSION_BEFORE = re.compile(r"\b[Vv]ersions? of (?:the )?" + _NAME)
+LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 # capitalised words, with the small words a long form keeps between them ("Endangered Species Act")
 LONG_FORM = re.compile(r"\b[A-Z][a-z]+(?:[ -]+(?:(?:of|and|for|on|the|to|in)\s+)*[A-Z][a-z]+)+")
@@ -99,6 +100,7 @@ def not_an_actor(
         or _cut_before_name(kb, text, e, entities)
         or _people_noun(kb, words)
         or _only_in_headlines(text, e)
+        or _headline_words(kb, text, e, words)
         or _event_after(kb, text, e)
         or _modifier_after_article(kb, text, e)
         or e.label == "PERSON"
@@ -192,6 +194,32 @@ def _only_in_headlines(text: str, e: Entity) -> bool:
             return False
         at = text.find(e.text, at + 1)
     return True
+
+
+def _headline_words(kb: KnowledgeBase, text: str, e: Entity, words: tuple[str, ...]) -> bool:
+    """'Colts Beat Chiefs', 'Jewellery Stolen In Shop Raid': in a title-case line a tagged name of two
+    words or more that holds, after its first word, a word the article writes in lower case elsewhere (and
+    that no person bears as a first name) is the headline's words, not a name. One that opens with a first
+    name is a person's name run into the headline ('Ellen DeGeneres To Host Oscars'): the linker cuts it."""
+    if len(words) < 2 or words[0] in kb.given_names or not _in_headline(text, e):
+        return False
+    return any(common_word(kb, text, w) for w in words[1:])
+
+
+def common_word(kb: KnowledgeBase, text: str, word: str) -> bool:
+    """The article writes the word in lower case somewhere, and no person the KB knows bears it as a first
+    name ('will', 'mark' are names too)."""
+    return word in lower_case_words(text) and word not in kb.given_names
+
+
+@lru_cache(maxsize=64)
+def lower_case_words(text: str) -> frozenset[str]:
+    return frozenset(LOWER_WORD.findall(text))
+
+
+def title_case_line(text: str, start: int, end: int) -> bool:
+    """The words start..end stand in a line written in title case (see ``_in_headline``)."""
+    return _in_headline(text, Entity(text[start:end], "", start, end))
 
 
 def _modifier_after_article(kb: KnowledgeBase, text: str, e: Entity) -> bool:
