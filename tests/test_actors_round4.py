@@ -5,7 +5,8 @@ A city's name before a capitalised plural agent noun in running text is a team's
 Ottawa Nationals'), not that country's people; an acronym whose long form in the article ends in a word for
 a law is that law ('the CWA' after 'the Clean Water Act'); what someone is armed with is a weapon; in a
 line written in title case, a word the article writes in lower case elsewhere is the headline's, not part
-of a name ('Paintings Stolen', 'President Kirby Had Signed ...').
+of a name ('Paintings Stolen', 'President Kirby Had Signed ...'); a one-word plural name the tagger calls a
+person, that the article writes after 'the' as a phrase's head, is a team ('Hornets kicker Tom Vale').
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 from conftest import link_written_sentences
 
 from newsfuse.actors.kb import get_kb
-from newsfuse.actors.link import Doc, name_run
+from newsfuse.actors.link import Doc, name_run, person_or_org
 from newsfuse.actors.nonactors import not_an_actor
 from newsfuse.actors.text import tokenize
 from newsfuse.model import ActorMention, AnnotatedArticle, Entity
@@ -101,3 +102,18 @@ def test_a_name_in_a_headline_ends_before_the_headlines_common_words() -> None:
     plain = "Former President Kirby Had Signed Rules That Cost Farmers\n\nThe rules were signed by Kirby."
     doc = Doc(get_kb(), tokenize(plain), None, plain)
     assert name_run(doc, at) > 1
+
+
+def test_a_plural_name_the_article_gives_an_article_is_a_team_not_a_person() -> None:
+    text = "The Hornets lost again. Hornets kicker Tom Vale missed twice, Williams said."
+    doc = Doc(get_kb(), tokenize(text), "2012-11-01", text)
+
+    def kind(name: str, nth: int = 0) -> str:
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(name, at + 1)
+        return person_or_org(doc, Entity(name, "PERSON", at, at + len(name)))
+
+    assert kind("Hornets", 1) == "ORG"
+    assert kind("Williams") == "PERSON"
+    assert kind("Tom Vale") == "PERSON"

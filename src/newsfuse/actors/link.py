@@ -1214,6 +1214,8 @@ def person_or_org(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
         return "ORG"  # "Marfin's boss" where the article writes "Marfin Bank": the bank's short name
     if e.label == "PERSON" and len(words) > 1 and _names_a_building(doc, e.text):
         return "ORG"  # "Mat Maid" where the article writes "the Mat Maid building": a firm's premises
+    if e.label == "PERSON" and len(words) == 1 and not named and _team(doc, e.text):
+        return "ORG"  # "Jaguars kicker Josh Scobee" where the article writes "the Jaguars": the team
     if e.label == "PERSON" and _after_the(doc, e) and not _person_shaped(doc, e.text.removeprefix("the ")):
         return "ORG"  # "the Blazers", "the Timaru Herald": a person's name takes no article
     if e.label == "ORG" and not org_word and _person_shaped(doc, e.text):
