@@ -403,8 +403,13 @@ class SQLStore(Store):
         return {r[0]: bytes(r[1]) for r in self._rows_in(sql, story_ids)}
 
     def cluster_counts_of(self, kind: str, terms: Iterable[str]) -> dict[str, int]:
+        """The stored count of each of these terms that has one (thousands per candidate story a
+        clusterer reads: the rows go into the dict a chunk at a time, not one by one)."""
         sql = "SELECT term, n FROM cluster_counts WHERE kind = ? AND term IN ({marks})"
-        return {r[0]: int(r[1]) for r in self._rows_in(sql, terms, [kind])}
+        out: dict[str, int] = {}
+        for chunk in _chunks(terms):
+            out.update(self._exec(sql.format(marks=_marks(chunk)), [kind, *chunk]).fetchall())
+        return out
 
     def cluster_postings_of(self, keys: Iterable[str]) -> dict[str, list[str]]:
         sql = "SELECT key, story_ids FROM cluster_postings WHERE key IN ({marks})"

@@ -345,8 +345,10 @@ class _Counts(Counter):
         self._add(unread)
 
     def _add(self, counts: Iterable[tuple[str, int]]) -> None:
-        for term, n in counts:
-            dict.__setitem__(self, term, dict.get(self, term, 0) + n)
+        read = dict(counts)
+        for term in [t for t in read if dict.__contains__(self, t)]:  # counted here before it was read
+            read[term] += dict.__getitem__(self, term)
+        dict.update(self, read)
 
     def get(self, term, default=None):
         if term not in self._asked:

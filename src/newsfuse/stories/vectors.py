@@ -50,8 +50,17 @@ class Vocabulary:
         self.ids.update(zip(new, range(start, start + len(new))))
         while self._seen.size < len(self.ids):
             self._seen = np.concatenate([self._seen, np.zeros(self._seen.size, dtype=np.float64)])
+        self._seen[start : len(self.ids)] = self._counts_of(new)
+
+    def _counts_of(self, words: list[str]) -> list[int]:
+        """How many articles have each of ``words`` (counts and background). Once fetched, a word's
+        count is the plain dict's: read without the per-word fetch check of counts that fetch
+        (thousands of words per candidate story read from a store), the same numbers."""
         counts, background = self.counts, self.background
-        self._seen[start : len(self.ids)] = [counts.get(w, 0) + background.get(w, 0) for w in new]
+        get = dict.get.__get__(counts) if self._fetch is not None and isinstance(counts, dict) else counts.get
+        if not background:
+            return [get(w, 0) for w in words]
+        return [get(w, 0) + background.get(w, 0) for w in words]
 
     def counted(self, words: Iterable[str]) -> None:
         """One more article has each of ``words`` (as ``Counter.update``: a word listed twice counts twice)."""
