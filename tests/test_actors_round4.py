@@ -6,7 +6,8 @@ Ottawa Nationals'), not that country's people; an acronym whose long form in the
 a law is that law ('the CWA' after 'the Clean Water Act'); what someone is armed with is a weapon; in a
 line written in title case, a word the article writes in lower case elsewhere is the headline's, not part
 of a name ('Paintings Stolen', 'President Kirby Had Signed ...'); a one-word plural name the tagger calls a
-person, that the article writes after 'the' as a phrase's head, is a team ('Hornets kicker Tom Vale').
+person, that the article writes after 'the' as a phrase's head, is a team ('Hornets kicker Tom Vale'); a
+tagged organisation ending in 's is judged by its name without the 's ('Maria Lopez 's series').
 """
 
 from __future__ import annotations
@@ -117,3 +118,15 @@ def test_a_plural_name_the_article_gives_an_article_is_a_team_not_a_person() -> 
     assert kind("Hornets", 1) == "ORG"
     assert kind("Williams") == "PERSON"
     assert kind("Tom Vale") == "PERSON"
+
+
+def test_a_persons_name_in_the_possessive_tagged_as_an_organisation_is_a_person() -> None:
+    text = "It is the second book of Maria Lopez 's series, and Acme 's printers are busy."
+    doc = Doc(get_kb(), tokenize(text), "2012-11-01", text)
+
+    def kind(name: str) -> str:
+        at = text.index(name)
+        return person_or_org(doc, Entity(name, "ORG", at, at + len(name)))
+
+    assert kind("Maria Lopez 's") == "PERSON"
+    assert kind("Acme 's") == "ORG"

@@ -1191,6 +1191,16 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
 
 
 def person_or_org(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
+    """``name_kind``, and for a tagged organisation ending in 's that it leaves an organisation, ``name_kind``
+    of the name without its 's ("Stephenie Meyer 's best-selling series", "King 's target" after "Billy
+    King"): the possessive is no part of the name."""
+    kind = name_kind(doc, e, uses)
+    if kind == "ORG" and e.label == "ORG" and words_of(e)[-1:] == ("'s",):
+        return name_kind(doc, dataclasses.replace(e, text=re.sub(r"\s*['’]s$", "", e.text)), uses)
+    return kind
+
+
+def name_kind(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
     """The tagger's PERSON/ORG, corrected: 'Pickell said' after 'Sgt. Mike Pickell' is a person;
     'Gordon Advisers' is a firm; a name the tagger calls the other kind more often in the same article
     is that kind ('The Weitz move' where 'Weitz' is a person three times out of five: one name, one
