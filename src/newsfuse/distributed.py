@@ -12,7 +12,7 @@ A worker that dies loses its tasks to the scheduler, which runs them again elsew
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .ingest import iter_inputs
 from .model import Article, InputError, InputFile
@@ -34,7 +34,9 @@ if TYPE_CHECKING:  # dask itself is imported only when a cluster is used (its im
 
 PARTITION_INPUTS = 8  # input files per read task
 PARTITION_ARTICLES = 16  # articles per analysis task (also one store transaction)
+TAIL_ARTICLES = PARTITION_ARTICLES // 2  # at most, per analysis task of the last round
 TASK_RETRIES = 3
+T = TypeVar("T")
 
 
 def connect(address: str) -> tuple[Client, LocalCluster | None]:
@@ -68,6 +70,54 @@ def analyse_partition(articles: Sequence[Article], pieces: int) -> list[Storable
     return [storable(x) for x in analyse(list(articles), pieces=pieces)]
 
 
+def full_partitions(unsent: Sequence[T], slots: int) -> list[list[T]]:
+    """The full partitions (PARTITION_ARTICLES each, in order) that may be sent out of ``unsent`` while
+    more may come: as many as leave at least a last round's worth (``slots`` x TAIL_ARTICLES) behind."""
+    count = max(0, (len(unsent) - slots * TAIL_ARTICLES) // PARTITION_ARTICLES)
+    return [list(unsent[k * PARTITION_ARTICLES : (k + 1) * PARTITION_ARTICLES]) for k in range(count)]
+
+
+def last_round(rest: Sequence[T], slots: int) -> list[list[T]]:
+    """The articles left once all are admitted, in partitions of at most TAIL_ARTICLES, as equal as can
+    be, their number a multiple of ``slots``: the workers end together, each on a short task."""
+    return even_chunks(rest, TAIL_ARTICLES, slots)
+
+
+class _Partitions:
+    """The admitted articles (``session.pending``, in input order) sent out as analysis partitions while
+    more are admitted: full ones of PARTITION_ARTICLES as soon as enough are held back for the last
+    round, then that rest in partitions of at most TAIL_ARTICLES, their number a multiple of the
+    cluster's worker threads, so that the workers start before the last input is admitted and finish
+    together. Nothing is stored until every partition is out (``pending`` only grows meanwhile)."""
+
+    def __init__(self, client: Client, session: IngestSession, analyse_articles: bool) -> None:
+        self.client, self.session, self.analyse_articles = client, session, analyse_articles
+        self.slots = max(1, sum(client.nthreads().values()))
+        self.sent = 0  # articles of session.pending sent
+        self.batches: list[list[tuple[Article, bytes]]] = []
+        self.futures: list[Future[list[StorableAnalysis]] | None] = []
+
+    def send_full(self) -> None:
+        """Send the full partitions that may go now (``full_partitions``)."""
+        for batch in full_partitions(self.session.pending[self.sent :], self.slots):
+            self._send(batch)
+
+    def send_rest(self) -> None:
+        """Send what is left, once every input is admitted, as the last round (``last_round``)."""
+        for batch in last_round(self.session.pending[self.sent :], self.slots):
+            self._send(batch)
+
+    def _send(self, batch: list[tuple[Article, bytes]]) -> None:
+        self.sent += len(batch)
+        self.batches.append(batch)
+        originals = [a for a, _ in batch if a.duplicate_of is None]
+        self.futures.append(
+            self.client.submit(analyse_partition, originals, self.session.pieces(), retries=TASK_RETRIES, pure=False)
+            if self.analyse_articles and originals
+            else None
+        )
+
+
 def ingest_with_dask(
     store: Store,
     paths: Sequence[str],
@@ -96,23 +146,16 @@ def ingest_with_dask(
             client.submit(read_partition, inputs[i : i + PARTITION_INPUTS], retries=TASK_RETRIES, pure=False)
             for i in range(0, len(inputs), PARTITION_INPUTS)
         ]
+        partitions = _Partitions(client, session, analyse_articles)
         for future in read_futures:  # in input order: the same dedup decisions as a plain run
             for _path, sha, fmt, articles, errors in future.result():
                 store.save_input(by_sha[sha], fmt)
                 for err in errors:
                     record_failure(store, summary, err, sha, on_error)
                 session.admit(articles, summary)
-        pending = list(session.pending)
-        batches = even_chunks(pending, PARTITION_ARTICLES, sum(client.nthreads().values()))
-        futures: list[Future[list[StorableAnalysis]] | None] = []
-        for batch in batches:
-            originals = [a for a, _ in batch if a.duplicate_of is None]
-            futures.append(
-                client.submit(analyse_partition, originals, session.pieces(), retries=TASK_RETRIES, pure=False)
-                if analyse_articles and originals
-                else None
-            )
-        for batch, analysis in zip(batches, futures):
+            partitions.send_full()  # the workers analyse while the rest is admitted
+        partitions.send_rest()
+        for batch, analysis in zip(partitions.batches, partitions.futures):
             analyses = analysis.result() if analysis is not None else []
             session.store_storable(batch, analyses)
             summary.new_ids.extend(a.id for a, _ in batch)

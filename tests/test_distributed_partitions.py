@@ -1,0 +1,47 @@
+"""The Dask runner's analysis partitions: sent in input order while articles are admitted, the last round
+short and shared out so that every worker ends on a small task."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.distributed import PARTITION_ARTICLES, TAIL_ARTICLES, full_partitions, last_round
+
+
+def partitions_as_admitted(admitted_per_read: list[int], slots: int) -> list[list[int]]:
+    """What the runner sends when each read task admits these many articles: full partitions as they
+    may go, then the last round."""
+    pending: list[int] = []
+    sent: list[list[int]] = []
+    done = 0
+    for count in admitted_per_read:
+        pending += range(len(pending), len(pending) + count)
+        for batch in full_partitions(pending[done:], slots):
+            sent.append(batch)
+            done += len(batch)
+    return sent + last_round(pending[done:], slots)
+
+
+CASES = [([8] * 50, 2), ([8] * 50 + [1], 2), ([1] * 33, 4), ([0, 3], 8), ([17], 1), ([1], 2), ([40, 0, 0, 400], 3)]
+
+
+@pytest.mark.parametrize("admitted, slots", CASES)
+def test_partitions_keep_input_order_and_end_with_a_short_shared_round(admitted, slots):
+    parts = partitions_as_admitted(admitted, slots)
+    assert [x for p in parts for x in p] == list(range(sum(admitted)))
+    full = [p for p in parts if len(p) == PARTITION_ARTICLES]
+    tail = parts[len(full) :]
+    assert all(len(p) == PARTITION_ARTICLES for p in parts[: len(full)])  # the full ones come first
+    assert all(1 <= len(p) <= TAIL_ARTICLES for p in tail)
+    assert len(tail) % slots == 0 or len(tail) == sum(len(p) for p in tail)  # every worker in the last round
+    assert max(len(p) for p in tail) - min(len(p) for p in tail) <= 1
+
+
+def test_full_partitions_go_as_soon_as_a_last_round_is_held_back():
+    slots = 2
+    held = slots * TAIL_ARTICLES
+    assert full_partitions(list(range(PARTITION_ARTICLES + held - 1)), slots) == []
+    assert full_partitions(list(range(PARTITION_ARTICLES + held)), slots) == [list(range(PARTITION_ARTICLES))]
+    # 400 generated articles on 2 workers: 24 full partitions, then two of 8 (26 store transactions, as before)
+    parts = partitions_as_admitted([8] * 50, 2)
+    assert [len(p) for p in parts] == [PARTITION_ARTICLES] * 24 + [8, 8]
