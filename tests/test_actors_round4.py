@@ -7,7 +7,8 @@ a law is that law ('the CWA' after 'the Clean Water Act'); what someone is armed
 line written in title case, a word the article writes in lower case elsewhere is the headline's, not part
 of a name ('Paintings Stolen', 'President Kirby Had Signed ...'); a one-word plural name the tagger calls a
 person, that the article writes after 'the' as a phrase's head, is a team ('Hornets kicker Tom Vale'); a
-tagged organisation ending in 's is judged by its name without the 's ('Maria Lopez 's series').
+tagged organisation ending in 's is judged by its name without the 's ('Maria Lopez 's series'); a country
+after 'of' after a person's name is where the person comes from ('Marco Delgado of Spain').
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ SENTENCES = {
     "law": "The Clean Water Act (CWA) sets limits on discharges. The judge ruled that the CWA could not be "
     "used against the farmers.",
     "not_law": "The National Farmers Union (NFU) said the rule was unfair. The NFU will appeal.",
+    "home": "Next month he will fight Marco Delgado of Spain in Lyon. Spain said on Monday it would send a doctor.",
 }
 
 
@@ -68,6 +70,13 @@ def test_an_acronym_of_a_laws_name_is_no_actor(linked: dict[str, AnnotatedArticl
 
 def test_an_acronym_of_an_organisations_name_stays_an_actor(linked: dict[str, AnnotatedArticle]) -> None:
     assert ids_over(linked["not_law"], "NFU", 1) == ["org:nfu"]
+
+
+def test_a_country_after_a_persons_name_and_of_is_a_place(linked: dict[str, AnnotatedArticle]) -> None:
+    ann = linked["home"]
+    assert ids_over(ann, "Spain") == []
+    assert ids_over(ann, "Spain", 1) == ["state:ESP"]
+    assert ids_over(ann, "Marco Delgado") == ["person:marco-delgado"]
 
 
 def _entity(text: str, name: str, label: str) -> Entity:

@@ -449,6 +449,8 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         return any(t.norm in doc.kb.words["motion"] for t in toks[max(j - 5, 0) : j - 1])
     if prev == "of" and j >= 2 and toks[j - 2].norm in doc.kb.words["place_nouns"]:
         return True  # "the island of Cyprus"
+    if prev == "of" and j >= 2 and toks[j - 2].capitalised and toks[j - 2].norm in doc.surnames:
+        return True  # "Manuel Charr of Germany": where a person named in full comes from
     if prev in LOCATION_PREPS:
         return True
     if prev in {"and", "or"} and j >= 2:
