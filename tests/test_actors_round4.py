@@ -8,7 +8,8 @@ line written in title case, a word the article writes in lower case elsewhere is
 of a name ('Paintings Stolen', 'President Kirby Had Signed ...'); a one-word plural name the tagger calls a
 person, that the article writes after 'the' as a phrase's head, is a team ('Hornets kicker Tom Vale'); a
 tagged organisation ending in 's is judged by its name without the 's ('Maria Lopez 's series'); a country
-after 'of' after a person's name is where the person comes from ('Marco Delgado of Spain').
+after 'of' after a person's name is where the person comes from ('Marco Delgado of Spain'); two one-word names
+joined by 'and', one of them tagged alone elsewhere, are no one name ('Kemp and Rowe').
 """
 
 from __future__ import annotations
@@ -139,3 +140,14 @@ def test_a_persons_name_in_the_possessive_tagged_as_an_organisation_is_a_person(
 
     assert kind("Maria Lopez 's") == "PERSON"
     assert kind("Acme 's") == "ORG"
+
+
+def test_two_names_joined_by_and_are_no_one_name() -> None:
+    kb = get_kb()
+    text = "It was only a matter of time before Kemp and Rowe met again. Kemp said he was glad."
+    joined, alone = _entity(text, "Kemp and Rowe", "ORG"), _entity(text, "Kemp said", "PERSON")
+    alone = Entity("Kemp", "PERSON", alone.start, alone.start + 4)
+    assert not_an_actor(kb, text, joined, (joined, alone))
+    one = "Procter and Gamble said on Monday it would cut prices."
+    e = _entity(one, "Procter and Gamble", "ORG")
+    assert not not_an_actor(kb, one, e, (e,))

@@ -28,6 +28,7 @@ _NAME = r"([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
 VERSION_AFTER = re.compile(_NAME + r" (?:versions?\b|\d+(?:\.\d+)+(?! [a-z]))")  # not "Iguodala 14.9 points"
 VERSION_BEFORE = re.compile(r"\b[Vv]ersions? of (?:the )?" + _NAME)
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
+TWO_NAMES = re.compile(r"([A-Z][\w'.-]+) and ([A-Z][\w'.-]+)")
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 # capitalised words, with the small words a long form keeps between them ("Endangered Species Act")
 LONG_FORM = re.compile(r"\b[A-Z][a-z]+(?:[ -]+(?:(?:of|and|for|on|the|to|in)\s+)*[A-Z][a-z]+)+")
@@ -101,6 +102,7 @@ def not_an_actor(
         or _people_noun(kb, words)
         or _only_in_headlines(text, e)
         or _headline_words(kb, text, e, words)
+        or _two_names_joined(e, entities)
         or _event_after(kb, text, e)
         or _modifier_after_article(kb, text, e)
         or e.label == "PERSON"
@@ -194,6 +196,16 @@ def _only_in_headlines(text: str, e: Entity) -> bool:
             return False
         at = text.find(e.text, at + 1)
     return True
+
+
+def _two_names_joined(e: Entity, entities: tuple[Entity, ...]) -> bool:
+    """'the Nationals and Oriels', 'Philly and Cheeks': two one-word names joined by 'and', one of which the
+    tagger finds alone elsewhere in the article, are two names, not one ('Procter and Gamble' is one)."""
+    m = TWO_NAMES.fullmatch(e.text.removeprefix("the ").removeprefix("The "))
+    if m is None:
+        return False
+    alone = {o.text.removeprefix("the ").removeprefix("The ") for o in entities if o is not e}
+    return m.group(1) in alone or m.group(2) in alone
 
 
 def _headline_words(kb: KnowledgeBase, text: str, e: Entity, words: tuple[str, ...]) -> bool:
