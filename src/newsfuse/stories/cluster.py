@@ -275,6 +275,14 @@ def _set_parts(rows: list[_PlainSide], cols: list[_PlainSide]) -> dict[str, np.n
     return parts
 
 
+def _summed(parts: dict[str, np.ndarray], rows: int, cols: int) -> np.ndarray:
+    """The parts of a block of pairs added up, rows x cols, in their order (the sum's last bits depend on it)."""
+    total = np.zeros((rows, cols))
+    for part in parts.values():
+        total += part
+    return total
+
+
 def _embedding_products(rows: list[_PlainSide], cols: list[_PlainSide]) -> np.ndarray:
     """The dot products of the rows' and the columns' embeddings (float32), rows x cols, as one
     matrix product; 0 where either side has none."""
@@ -406,14 +414,14 @@ class StoryClusterer:
         keys = self._keys(item, member)
         member.keys = tuple(keys)
         best, best_score = None, -math.inf
-        scored = self._scores(member, self._candidates(keys))
+        scored, sims = self._scored(member, self._candidates(keys))
         for story, score in scored:
             if score > best_score:
                 best, best_score = story, score
         if best is None or best_score < float(self.cfg["threshold"]):
             best = _Story(id="s-" + item.article_id, order=self._story_count())
             self._insert(best)
-        self._join(best, item, member, keys, self._pairs(member, best.members))
+        self._join(best, item, member, keys, self._sims_to(member, best, sims))
         self._merge_bridged(best, scored, best_score)
         self._split_if_two(self._stories[self.article_story[item.article_id]])
         return self.article_story[item.article_id]
@@ -468,13 +476,35 @@ class StoryClusterer:
 
     def _scores(self, doc: _Member, stories: list[_Story]) -> list[tuple[_Story, float]]:
         """Each story with its score for ``doc``: its pairs with every story's recent members at once."""
+        return self._scored(doc, stories)[0]
+
+    def _scored(
+        self, doc: _Member, stories: list[_Story]
+    ) -> tuple[list[tuple[_Story, float]], dict[str, dict[str, np.ndarray]]]:
+        """``_scores``, and by story id the parts (``_parts_block``) of the pairs of ``doc`` with its recent
+        members that its score came from."""
         recent = [self._recent(story) for story in stories]
-        sims = self._pairs(doc, [m for members in recent for m in members])
+        cols = [m for members in recent for m in members]
+        parts = self._parts_block([doc], cols) if cols else {}
+        sims = _summed(parts, 1, len(cols))[0].tolist()
         ends = np.cumsum([len(members) for members in recent]).tolist()
-        return [
-            (story, self._story_score(sims[end - len(members) : end], story))
-            for story, members, end in zip(stories, recent, ends)
-        ]
+        scored, by_story = [], {}
+        for story, members, end in zip(stories, recent, ends):
+            scored.append((story, self._story_score(sims[end - len(members) : end], story)))
+            by_story[story.id] = {part: value[:, end - len(members) : end] for part, value in parts.items()}
+        return scored, by_story
+
+    def _sims_to(self, doc: _Member, story: _Story, scored: dict[str, dict[str, np.ndarray]]) -> list[float]:
+        """``_pairs`` of ``doc`` with the story's members. When scoring it covered all of them (nothing
+        has changed the idf since), its parts are taken from there but for the embedding products,
+        made again over these members alone: a matrix product's last bits depend on its shape, and
+        the values are the ones ``_pairs`` gives."""
+        parts = scored.get(story.id)
+        if parts is None or not story.members or parts["embedding"].shape[1] != len(story.members):
+            return self._pairs(doc, story.members)
+        products = _embedding_products([_plain_side(doc)], [_plain_side(m) for m in story.members])
+        parts = {**parts, "embedding": self.cfg["weights"]["embedding"] * products}
+        return _summed(parts, 1, len(story.members))[0].tolist()
 
     def _linkage_score(self, sims: list[float]) -> float:
         """Average linkage over the story's kept members, blended with its closest member."""
@@ -527,12 +557,7 @@ class StoryClusterer:
 
     def _pair_block(self, rows: list[_Member], cols: list[_Member]) -> np.ndarray:
         """``pair`` of every (row, column) member pair, rows x cols: the sum of the parts."""
-        total = np.zeros((len(rows), len(cols)))
-        if not rows or not cols:
-            return total
-        for part in self._parts_block(rows, cols).values():
-            total += part
-        return total
+        return _summed(self._parts_block(rows, cols) if rows and cols else {}, len(rows), len(cols))
 
     def _parts_block(self, rows: list[_Member], cols: list[_Member]) -> dict[str, np.ndarray]:
         """``pair_parts`` of every (row, column) member pair, each part an array rows x cols: the
