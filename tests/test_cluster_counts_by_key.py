@@ -3,7 +3,8 @@ does, the counts of a candidate story's words read in one go per vocabulary) sco
 saves exactly as one that kept everything in memory, on real ECB+ dev reports: opened afresh for
 each article, and kept open across articles (as ``watch`` keeps one session). Issue 17: the counts
 of the words of each candidate story read from a store are the bulk of what an added article costs
-once the store holds many stories."""
+once the store holds many stories; and a saved clusterer scores no more candidate stories than the
+code's cap says."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import bare_story_item
 
 from newsfuse import pipeline
 from newsfuse.model import InputFile
 from newsfuse.pipeline import load_clusterer, save_clusterer
 from newsfuse.store import open_store
 from newsfuse.stories import StoryClusterer, StoryItem, story_item
+from newsfuse.stories.cluster import saved_config
+from newsfuse.stories.config import load
 
 ROOT = Path(__file__).resolve().parents[1]
 ECBPLUS = ROOT / ".." / "shared" / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
@@ -94,3 +98,33 @@ def test_kept_open_across_reports_it_scores_as_the_one_in_memory(tmp_path, items
         names = sorted({n for i in items for n in i.names})
         assert _seen(opened, "names", names) == _seen(kept, "names", names)
         assert opened.to_bytes() == kept.to_bytes()
+
+
+def _shared_name_stories(count: int) -> list[StoryItem]:
+    """``count`` unrelated stories of two reports each, every report naming one person."""
+    return [
+        bare_story_item(f"a{i}-{k}", {f"word{i}": 2, f"thing{i}": 1, f"k{k}": 1}, (f"person{i}", "obama"))
+        for i in range(count)
+        for k in range(2)
+    ]
+
+
+def test_a_saved_clusterer_scores_at_most_the_codes_number_of_candidates(tmp_path):
+    """A clusterer saved with a higher ``max_candidates`` (32, the cap before issue 17) is read back
+    with the code's (16) and scores no more stories than that for a report that shares a key with 20;
+    its other settings, and a lower saved cap, stay as saved."""
+    assert load("clustering.yaml")["max_candidates"] == 16
+    saved = StoryClusterer({"max_candidates": 32, "threshold": 0.5})
+    for item in _shared_name_stories(20):
+        saved.add(item)
+    assert len(saved.stories_list()) == 20
+    new = bare_story_item("new", {"fresh": 2}, ("obama",))
+    keys = saved._keys(new, saved._member(new))
+    assert len(saved._candidates(keys)) == 20
+    with open_store(str(tmp_path / "caps.db")) as store:
+        _save(store, saved)
+        opened = load_clusterer(store)
+        assert opened.cfg["max_candidates"] == 16 and opened.cfg["threshold"] == 0.5
+        assert len(opened._candidates(keys)) == 16
+        assert StoryClusterer.from_bytes(saved.to_bytes()).cfg["max_candidates"] == 16
+    assert saved_config({"max_candidates": 4, "threshold": 0.5}) == {"max_candidates": 4, "threshold": 0.5}

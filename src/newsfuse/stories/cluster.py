@@ -163,6 +163,20 @@ def _nested(x: str, y: str) -> bool:
     return f" {short} " in f" {long} "
 
 
+# caps on the work an added article costs, not on what a story is: a saved clusterer takes the code's
+# cap where it is lower (its other settings stay as saved, so that its stories go on as they began)
+WORK_CAPS = ("max_candidates",)
+
+
+def saved_config(saved: dict[str, Any]) -> dict[str, Any]:
+    """A saved clusterer's config as it is read back: as saved, but for ``WORK_CAPS`` lowered to the
+    code's (issue 17: ``max_candidates`` 32 -> 16 made a store of saved clusterers cheaper per article
+    only with this)."""
+    current = load("clustering.yaml")
+    lowered = {k: min(int(saved[k]), int(current[k])) for k in WORK_CAPS if k in saved and k in current}
+    return {**saved, **lowered}
+
+
 @lru_cache(maxsize=4)
 def background(name: str | None) -> tuple[int, dict[str, int], dict[str, int]]:
     """A document-frequency table (articles read, content-lemma df, name df) that idf starts from, so
@@ -1064,7 +1078,7 @@ class StoryClusterer:
     ) -> StoryClusterer:
         """A clusterer from the rows that ``pop_changes`` gave (in any order): the same as the one saved."""
         head = json.loads(meta.decode("utf-8"))
-        self = cls(head["cfg"])
+        self = cls(saved_config(head["cfg"]))
         self.n_docs = head["n_docs"]
         for kind, term, n in counts:
             (self.df if kind == "t" else self.name_df)[term] = n
@@ -1079,7 +1093,7 @@ class StoryClusterer:
         """A clusterer that reads the saved rows by key as it needs them: the same answers as
         ``from_rows`` over all of them, at a cost per article that does not grow with the store."""
         head = json.loads(meta.decode("utf-8"))
-        self = cls(head["cfg"])
+        self = cls(saved_config(head["cfg"]))
         self.n_docs = head["n_docs"]
         self._n_stories = int(head["n_stories"])
         self._next_pos = int(head["next_pos"])
@@ -1142,7 +1156,7 @@ class StoryClusterer:
     def from_bytes(cls, data: bytes) -> StoryClusterer:
         """A clusterer saved whole (``to_bytes``); its first ``pop_changes`` gives every row."""
         state = json.loads(zlib.decompress(data).decode("utf-8"))
-        self = cls(state["cfg"])
+        self = cls(saved_config(state["cfg"]))
         self.n_docs = state["n_docs"]
         self.df = Counter(state["df"])
         self.name_df = Counter(state["name_df"])
