@@ -39,8 +39,9 @@ def generated_folder(n: int, tmp: str) -> Path:
     import ingest as ingest_bench
 
     folder = Path(tmp) / f"gen{n}"
-    folder.mkdir()
-    ingest_bench.generate(folder, n)
+    if not folder.exists():  # read+clean+store and the full analysis may ask for the same count
+        folder.mkdir()
+        ingest_bench.generate(folder, n)
     return folder
 
 
