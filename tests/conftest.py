@@ -15,7 +15,17 @@ import pytest
 
 from newsfuse import pipeline
 from newsfuse.actors import link
-from newsfuse.model import ActorRef, AnnotatedArticle, Article, Block, Event, InputFile, MentionRef, article_id
+from newsfuse.model import (
+    ActorMention,
+    ActorRef,
+    AnnotatedArticle,
+    Article,
+    Block,
+    Event,
+    InputFile,
+    MentionRef,
+    article_id,
+)
 from newsfuse.nlp import annotate
 from newsfuse.stories import StoryClusterer, StoryItem, story_item
 
@@ -189,6 +199,20 @@ def link_written_sentences(sentences: dict[str, str]) -> dict[str, AnnotatedArti
         blocks = (Block("paragraph", text),)
         articles.append(Article(article_id(blocks), name, "text", None, "2012-11-01", None, None, blocks))
     return {name: link(a) for name, a in zip(sentences, annotate(articles))}
+
+
+def named_mentions(ann: AnnotatedArticle) -> list[ActorMention]:
+    """The linked actor mentions that name someone (not the bare ones: "the ministry")."""
+    return [m for m in ann.actors if not m.bare]
+
+
+def ids_over(ann: AnnotatedArticle, words: str, nth: int = 0) -> list[str | None]:
+    """The actor ids of the named mentions overlapping the nth occurrence of ``words``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = ann.article.text.index(words, start + 1)
+    end = start + len(words)
+    return [m.actor.actor_id for m in named_mentions(ann) if m.start < end and start < m.end]
 
 
 def ecbplus_dev_clusterer(topics: tuple[str, ...], per_topic: int) -> StoryClusterer:

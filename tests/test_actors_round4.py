@@ -15,13 +15,13 @@ joined by 'and', one of them tagged alone elsewhere, are no one name ('Kemp and 
 from __future__ import annotations
 
 import pytest
-from conftest import link_written_sentences
+from conftest import ids_over, link_written_sentences
 
 from newsfuse.actors.kb import get_kb
 from newsfuse.actors.link import Doc, name_run, person_or_org
 from newsfuse.actors.nonactors import not_an_actor
 from newsfuse.actors.text import tokenize
-from newsfuse.model import ActorMention, AnnotatedArticle, Entity
+from newsfuse.model import AnnotatedArticle, Entity
 
 SENTENCES = {
     "club": "The Ottawa Senators signed him, and the Ottawa Nationals matched it.",
@@ -36,19 +36,6 @@ SENTENCES = {
 @pytest.fixture(scope="module")
 def linked() -> dict[str, AnnotatedArticle]:
     return link_written_sentences(SENTENCES)
-
-
-def mentions(ann: AnnotatedArticle) -> list[ActorMention]:
-    return [m for m in ann.actors if not m.bare]
-
-
-def ids_over(ann: AnnotatedArticle, words: str, nth: int = 0) -> list[str | None]:
-    """The actor ids of the linked mentions overlapping the nth occurrence of ``words``."""
-    start = -1
-    for _ in range(nth + 1):
-        start = ann.article.text.index(words, start + 1)
-    end = start + len(words)
-    return [m.actor.actor_id for m in mentions(ann) if m.start < end and start < m.end]
 
 
 def test_a_city_before_a_capitalised_plural_agent_is_a_club(linked: dict[str, AnnotatedArticle]) -> None:
@@ -85,24 +72,21 @@ def _entity(text: str, name: str, label: str) -> Entity:
     return Entity(name, label, at, at + len(name))
 
 
+def no_actor(text: str, name: str, label: str) -> bool:
+    """Whether ``name``, tagged ``label`` (its only entity), is judged no actor in ``text``."""
+    entity = _entity(text, name, label)
+    return not_an_actor(get_kb(), text, entity, (entity,))
+
+
 def test_what_someone_is_armed_with_is_a_weapon() -> None:
-    kb = get_kb()
-    text = "Three robbers armed with Brownings stormed the depot while the guards slept."
-    e = _entity(text, "Brownings", "ORG")
-    assert not_an_actor(kb, text, e, (e,))
-    other = "The Brownings, a family of four, said the robbers stormed the depot."
-    e = _entity(other, "The Brownings", "ORG")
-    assert not not_an_actor(kb, other, e, (e,))
+    assert no_actor("Three robbers armed with Brownings stormed the depot while the guards slept.", "Brownings", "ORG")
+    assert not no_actor("The Brownings, a family of four, said the robbers stormed the depot.", "The Brownings", "ORG")
 
 
 def test_headline_words_in_a_tagged_name_are_no_name() -> None:
-    kb = get_kb()
-    text = "Lyon : Paintings Stolen In Museum Raid\n\nTwo paintings were stolen on Friday, Ann Kirby said."
-    e = _entity(text, "Paintings Stolen", "PERSON")
-    assert not_an_actor(kb, text, e, (e,))
-    other = "Lyon : Ann Kirby Wins Museum Vote\n\nTwo paintings were stolen on Friday, Ann Kirby said."
-    e = _entity(other, "Ann Kirby", "PERSON")
-    assert not not_an_actor(kb, other, e, (e,))
+    body = "\n\nTwo paintings were stolen on Friday, Ann Kirby said."
+    assert no_actor("Lyon : Paintings Stolen In Museum Raid" + body, "Paintings Stolen", "PERSON")
+    assert not no_actor("Lyon : Ann Kirby Wins Museum Vote" + body, "Ann Kirby", "PERSON")
 
 
 def test_a_name_in_a_headline_ends_before_the_headlines_common_words() -> None:
@@ -148,6 +132,4 @@ def test_two_names_joined_by_and_are_no_one_name() -> None:
     joined, alone = _entity(text, "Kemp and Rowe", "ORG"), _entity(text, "Kemp said", "PERSON")
     alone = Entity("Kemp", "PERSON", alone.start, alone.start + 4)
     assert not_an_actor(kb, text, joined, (joined, alone))
-    one = "Procter and Gamble said on Monday it would cut prices."
-    e = _entity(one, "Procter and Gamble", "ORG")
-    assert not not_an_actor(kb, one, e, (e,))
+    assert not no_actor("Procter and Gamble said on Monday it would cut prices.", "Procter and Gamble", "ORG")

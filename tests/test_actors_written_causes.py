@@ -11,10 +11,10 @@ and newspapers the tagger calls persons, and titles, positions and ranks before 
 from __future__ import annotations
 
 import pytest
-from conftest import link_written_sentences
+from conftest import ids_over, link_written_sentences, named_mentions
 
 from newsfuse.actors import link
-from newsfuse.model import ActorMention, AnnotatedArticle, Article, Block, article_id
+from newsfuse.model import AnnotatedArticle, Article, Block, article_id
 
 SENTENCES = {
     "version": "The patch is for users of IE version 5 and up. A hole in IE lets attackers in.",
@@ -47,17 +47,6 @@ SENTENCES = {
 @pytest.fixture(scope="module")
 def linked() -> dict[str, AnnotatedArticle]:
     return link_written_sentences(SENTENCES)
-
-
-def mentions(ann: AnnotatedArticle) -> list[ActorMention]:
-    return [m for m in ann.actors if not m.bare]
-
-
-def ids_over(ann: AnnotatedArticle, words: str) -> list[str | None]:
-    """The actor ids of the linked mentions overlapping the first occurrence of ``words``."""
-    start = ann.article.text.index(words)
-    end = start + len(words)
-    return [m.actor.actor_id for m in mentions(ann) if m.start < end and start < m.end]
 
 
 @pytest.mark.parametrize(
@@ -111,7 +100,7 @@ def test_state_bodies_named_with_their_country_or_their_head(linked, words, acto
 
 def test_a_country_inside_a_body_s_name_is_not_the_state_acting(linked):
     ann = linked["bodies"]
-    assert "state:TKM" not in [m.actor.actor_id for m in mentions(ann)]
+    assert "state:TKM" not in [m.actor.actor_id for m in named_mentions(ann)]
 
 
 @pytest.mark.parametrize(
@@ -133,7 +122,7 @@ def test_newspapers_and_firms_the_tagger_calls_persons_are_organisations(linked,
 def test_titles_positions_and_ranks_are_no_part_of_the_name(linked, words, name):
     ann = linked["titles"]
     start = ann.article.text.index(words)
-    over = [m for m in mentions(ann) if m.start < start + len(words) and start < m.end]
+    over = [m for m in named_mentions(ann) if m.start < start + len(words) and start < m.end]
     assert [m.text for m in over] == [name]
     assert over[0].actor.actor_id == "person:" + name.lower().replace(" ", "-")
 
@@ -157,7 +146,7 @@ def test_a_person_after_a_street_and_a_comma_stays_a_person():
     article = Article(article_id(blocks), "street", "text", None, "2012-11-01", None, None, blocks)
     ann = link(annotate([article])[0])
     start = text.index("Williams joined")
-    assert [m.actor.actor_id for m in mentions(ann) if m.start == start] == ["person:jumaane-williams"]
+    assert [m.actor.actor_id for m in named_mentions(ann) if m.start == start] == ["person:jumaane-williams"]
 
 
 def test_a_name_the_tagger_mostly_calls_a_person_is_a_person_throughout():
@@ -171,7 +160,7 @@ def test_a_name_the_tagger_mostly_calls_a_person_is_a_person_throughout():
     blocks = (Block("paragraph", text),)
     article = Article(article_id(blocks), "weitz", "text", None, "2012-11-01", None, None, blocks)
     ann = link(annotate([article])[0])
-    assert {m.actor.actor_id for m in mentions(ann) if m.text == "Weitz"} == {"person:weitz"}
+    assert {m.actor.actor_id for m in named_mentions(ann) if m.text == "Weitz"} == {"person:weitz"}
 
 
 @pytest.mark.parametrize(
@@ -212,4 +201,4 @@ def test_a_name_the_article_gives_a_building_is_a_firm_not_a_person():
     article = Article(article_id(blocks), "firm", "text", None, "2012-11-01", None, None, blocks)
     ann = link(annotate([article])[0])
     assert ids_over(ann, "Mat Maid building") == []
-    assert [m.actor.actor_id for m in mentions(ann) if m.text == "Mat Maid"] == ["org:mat-maid", "org:mat-maid"]
+    assert [m.actor.actor_id for m in named_mentions(ann) if m.text == "Mat Maid"] == ["org:mat-maid", "org:mat-maid"]
