@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 
 from newsfuse import watch as watch_module
 from newsfuse.pipeline import IngestSession, ingest_paths
@@ -178,3 +179,38 @@ def test_with_workers_the_files_of_one_poll_are_shared_out_and_give_the_same_sto
     assert sorted(chunks) == [1, 2]
     assert stored[2] == stored[1]
     assert len(stored[1][0]) == 3 and stored[1][2]
+
+
+def test_a_file_unchanged_since_the_last_poll_is_read_before_its_settle_time(tmp_path, seeds_dir, monkeypatch):
+    """Settle time far off: the first poll leaves a new file (it may still be written) and the next
+    poll, finding it unchanged, reads it; a file that grew between two polls waits for one more."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(seeds_dir / SEED_000, inbox / "a.txt")
+    with open_store(str(tmp_path / "w.db")) as store:
+        assert watch(store, [str(inbox)], interval=0.01, settle=3600, max_rounds=1) == 0
+        assert watch(store, [str(inbox)], interval=0.01, settle=3600, max_rounds=2) == 1
+        assert store.count_articles() == 1
+
+    class WriterBetweenPolls:
+        """The watch's clock: during its first sleep the file is still being written (it grows)."""
+
+        def __init__(self) -> None:
+            self.sleeps = 0
+
+        def time(self) -> float:
+            return time.time()
+
+        def sleep(self, seconds: float) -> None:
+            self.sleeps += 1
+            if self.sleeps == 1:
+                with open(inbox / "b.txt", "a", encoding="utf-8") as fh:
+                    fh.write("\nOne more paragraph, written while the watch slept.\n")
+
+    shutil.copy(seeds_dir / SEED_001, inbox / "b.txt")
+    with open_store(str(tmp_path / "w.db")) as store:
+        monkeypatch.setattr(watch_module, "time", WriterBetweenPolls())
+        assert watch(store, [str(inbox)], interval=0.01, settle=3600, max_rounds=2) == 0
+        monkeypatch.setattr(watch_module, "time", WriterBetweenPolls())
+        assert watch(store, [str(inbox)], interval=0.01, settle=3600, max_rounds=3) == 1
+        assert store.count_articles() == 2

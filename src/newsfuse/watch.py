@@ -74,15 +74,21 @@ def watch(
     The files ready in one poll are one batch (``ingest_batch``; a backlog is cut into batches of
     ``MAX_BATCH_FILES``, each checkpointed); a Ctrl-C that interrupts a batch ends the run without
     checkpointing it (the next run reads it again). With ``workers`` > 1 the analysis processes start
-    at once and stay for the whole run, and the files of each poll are shared out among them."""
+    at once and stay for the whole run, and the files of each poll are shared out among them.
+    A file is read once it was last modified ``settle`` seconds ago, or when a poll finds it as the
+    poll before found it (same modification time and size, ``interval`` seconds or more apart):
+    nothing wrote it in between."""
     checkpoint = load_checkpoint(store)
     session = IngestSession(store, workers=workers)
     session.start_workers()
     ingested = 0
     rounds = 0
+    seen: dict[str, list[int]] = {}  # the changed files' signatures at the last poll
     try:
         while True:
-            ready = [(p, sig) for p, sig in changed_files(paths, checkpoint) if once or settled(sig, settle)]
+            changed = changed_files(paths, checkpoint)
+            ready = [(p, sig) for p, sig in changed if once or settled(sig, settle) or seen.get(p) == sig]
+            seen = dict(changed)
             for first in range(0, len(ready), MAX_BATCH_FILES):
                 done = ingest_batch(session, ready[first : first + MAX_BATCH_FILES], checkpoint, on_file, on_error)
                 if done is None:
