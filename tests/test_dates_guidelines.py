@@ -80,6 +80,24 @@ def test_a_day_that_closes_an_ended_period_lies_behind():
     assert values("Sales will be reported Jan. 31.", "1997-10-31") == {"Jan. 31": "1998-01-31"}
 
 
+def test_the_closing_day_of_an_ended_period_is_behind_even_later_in_the_same_month():
+    # published Friday 27 October 1989: a quarter that ended on Oct. 31 ended in 1988
+    text = "In the quarter ended Oct. 31, the company lost $3 million."
+    assert values(text, "1989-10-27")["Oct. 31"] == "1988-10-31"
+    assert values("In the quarter ended Oct. 20, the company lost $3 million.", "1989-10-27")["Oct. 20"] == "1989-10-20"
+    # without "ended" a past day later in the publication month stays in the publication year
+    assert values("The company was sold Oct. 31.", "1989-10-27")["Oct. 31"] == "1989-10-31"
+
+
+def test_weeks_ago_is_the_day_that_many_weeks_back():
+    # "last week" names a calendar week; "two weeks ago" counts 14 days back to a day
+    assert values("The envoy left two weeks ago.") == {"two weeks ago": "1998-02-25"}
+    assert values("The envoy left a week or so ago.") == {"a week or so ago": "1998-03-04"}
+    assert values("The envoy returns three weeks from now.") == {"three weeks from now": "1998-04-01"}
+    assert values("The envoy left last week.") == {"last week": "1998-W10"}
+    assert values("The envoy left two months ago.") == {"two months ago": "1998-01"}
+
+
 # --------------------------------------------------------------------------- forms
 
 

@@ -331,8 +331,8 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
     # Measured on TimeBank: the nearest year beats past-tense cues for a dated day ("closed Sept. 30"),
     # a future cue does not ("will depart from August 6"); a month alone follows tense after "in <Month>".
     if day is not None and _ended_period().search(ctx.text, max(0, m.start() - 30), m.start()):
-        when = "past"  # "the fiscal year ended Jan. 31": a period that has ended
-    elif day is not None and when != "future":
+        return pub.year if here <= now else pub.year - 1  # "the quarter ended Oct. 31": it has ended
+    if day is not None and when != "future":
         when = None
     elif day is None and not _tense_preposition().search(ctx.text, max(0, m.start() - 12), m.start()):
         when = None
@@ -626,6 +626,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved:
         return quarter
     if base is None:
         return None, None, kind
+    if kind == "relative" and unit in vocab()["distance_to_a_day_units"]:
+        return base + timedelta(weeks=sign * n), "day", kind  # "two weeks ago": the day 14 days back
     return shift(base, unit, sign * n), unit, kind
 
 
