@@ -210,3 +210,21 @@ def test_a_count_before_or_after_any_complement_is_anchored_on_it_not_a_date():
 
 def test_a_quoted_time_expression_in_lower_case_is_speech_not_a_title():
     assert values('"This week," the envoy said, "is decisive."') == {"This week": "1998-W11"}
+
+
+def test_a_count_of_months_or_years_later_is_anchored_on_the_date_mentioned_last():
+    # TimeML: "four years later" takes its anchor time from the text, not the publication date
+    assert values("He was elected in 1980 and again four years later.")["four years later"] == "1984"
+    text = "The strike began in March 1990 and ended three months later."
+    assert values(text)["three months later"] == "1990-06"
+    # with no date before it, the publication date; "a year earlier" stays a comparison with it
+    assert values("The plant will reopen a year later.")["a year later"] == "1999"
+    assert values("Sales rose 5% from a year earlier.")["a year earlier"] == "1997"
+
+
+def test_prior_is_previous():
+    # "prior" means "previous": the same anaphora and the same year-ago comparisons
+    assert values("In 1987 sales fell; the prior year they rose.")["the prior year"] == "1986"
+    text = "Third-quarter net rose to $5 million from $4 million in the prior-year quarter."
+    assert values(text, "1989-10-26")["the prior-year quarter"] == "1988-Q3"
+    assert values("Net rose in the prior quarter.", "1989-10-26")["the prior quarter"] == "1989-Q3"

@@ -618,8 +618,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved:
     sign = int({**vocab()["ago_words"], **vocab()["anaphoric_shift_words"]}[direction])
     kind = "relative"
     base = ctx.pub
-    if direction in vocab()["anaphoric_shift_words"] and unit in ("day", "week"):
-        found = ctx.anchor("day" if unit == "day" else "week")
+    if direction in vocab()["anaphoric_shift_words"] and (unit in ("day", "week") or sign > 0):
+        found = ctx.anchor(unit)
         if found:
             base, kind = found[0], "anaphoric"
     if unit == "year" and n == 1 and sign < 0 and (quarter := _year_ago_quarter(ctx, m.start())):
