@@ -8,6 +8,8 @@ import multiprocessing
 import os
 import signal
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -127,6 +129,71 @@ def test_ctrl_c_stops_the_workers_at_once_with_the_finished_batches_stored(tmp_p
     assert pressed and stopped - pressed[0] < 2
     assert summary.interrupted and 16 <= summary.new < 80 and stored == summary.new
     assert not multiprocessing.active_children()
+
+
+def test_a_sigterm_stops_the_ingest_as_ctrl_c_does(tmp_path):
+    """A service manager's stop (SIGTERM) is a Ctrl-C: the finished batches stay, the workers end."""
+    records = _records(tmp_path, "dev.jsonl", 0, 80)
+    db = tmp_path / "term.db"
+
+    def stop_after_the_first_batch() -> None:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            try:
+                with sqlite3.connect(db) as con:
+                    if con.execute("SELECT count(*) FROM articles").fetchone()[0]:
+                        break
+            except sqlite3.OperationalError:
+                continue
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    with open_store(str(db)) as store:
+        stopper = threading.Thread(target=stop_after_the_first_batch, daemon=True)
+        stopper.start()
+        summary = ingest_paths(store, [str(records)], workers=2)
+        stored = len(list(store.articles()))
+    stopper.join()
+    assert summary.interrupted and 16 <= summary.new < 80 and stored == summary.new
+    assert not multiprocessing.active_children()
+
+
+KILLED_PARENT = """
+import os, time
+from newsfuse.workers import AnalysisWorkers
+
+if __name__ == "__main__":
+    pool = AnalysisWorkers(1, os.getpid)
+    print(pool.submit(os.getpid).result(), flush=True)
+    time.sleep(600)
+"""
+
+
+def running(pid: int) -> bool:
+    """Whether the process runs (a zombie, ended but not yet reaped by its new parent, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def test_a_worker_ends_when_the_process_that_started_it_is_killed(tmp_path):
+    """SIGKILL gives the ingest no chance to end its workers: they notice on their own and end."""
+    script = tmp_path / "parent.py"
+    script.write_text(KILLED_PARENT, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout is not None
+        worker = int(parent.stdout.readline())
+        assert running(worker)
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while running(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not running(worker)
 
 
 @pytest.mark.parametrize(("requested", "expected"), [(1, 1), (3, 3)])

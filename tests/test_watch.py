@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from newsfuse import watch as watch_module
 from newsfuse.pipeline import IngestSession, ingest_paths
@@ -214,3 +218,39 @@ def test_a_file_unchanged_since_the_last_poll_is_read_before_its_settle_time(tmp
         monkeypatch.setattr(watch_module, "time", WriterBetweenPolls())
         assert watch(store, [str(inbox)], interval=0.01, settle=3600, max_rounds=3) == 1
         assert store.count_articles() == 2
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(x) for x in path.read_text().split()] if path.exists() else []
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def test_a_sigterm_ends_watch_and_its_workers(tmp_path):
+    """`newsfuse watch` stopped by a service manager (SIGTERM) ends as after Ctrl-C: exit 0, and its
+    analysis processes end with it instead of waiting on their queue for good."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    cmd = [sys.executable, "-m", "newsfuse.cli", "watch", str(inbox), "--db", str(tmp_path / "w.db")]
+    proc = subprocess.Popen([*cmd, "--interval", "0.2", "--workers", "2"], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers = _children(proc.pid)
+        assert len(workers) >= 2
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=120) == 0
+    finally:
+        proc.kill()
+    deadline = time.monotonic() + 10
+    while any(_running(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(w) for w in workers)

@@ -518,6 +518,7 @@ class IngestSession:
         that gives more than one batch). Loading their models overlaps whatever comes next."""
         if self.workers > 1 and self._pool is None:
             self._pool = AnalysisWorkers(self.workers, start_analysis_worker)
+            self._pool.start()
 
     def close(self) -> None:
         """End the analysis workers, if any were started."""
@@ -938,16 +939,18 @@ class _Interrupt:
 @contextlib.contextmanager
 def _graceful_interrupt() -> Iterator[_Interrupt]:
     """First Ctrl-C: drop the document in hand (or finish the store write in hand), then stop.
-    A second Ctrl-C during a store write or the final fusion stops at once (its transaction rolls back)."""
+    A second Ctrl-C during a store write or the final fusion stops at once (its transaction rolls back).
+    A SIGTERM (a service manager stopping the ingest) counts as a Ctrl-C."""
     ctl = _Interrupt()
     if threading.current_thread() is not threading.main_thread():
         yield ctl
         return
-    previous = signal.signal(signal.SIGINT, ctl.on_sigint)
+    previous = {sig: signal.signal(sig, ctl.on_sigint) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield ctl
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @contextlib.contextmanager

@@ -14,12 +14,15 @@ import math
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
+PARENT_CHECK_S = 0.5  # how often a worker checks that the process that started it still runs
 MAX_AUTO_WORKERS = 4  # past this, memory (a language model per worker) outgrows what a core adds
 
 
@@ -59,6 +62,12 @@ class AnalysisWorkers:
             initargs=(initializer,),
         )
 
+    def start(self) -> None:
+        """Start every worker now (the executor starts one only when a task finds none idle): a
+        long-lived ingest has them load their models before its first batch."""
+        for _ in range(self.size):
+            self._pool.submit(os.getpid)
+
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
         return self._pool.submit(fn, *args)
 
@@ -76,4 +85,18 @@ class AnalysisWorkers:
 
 def _start_worker(initializer: Callable[[], None]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_parent(os.getppid())
     initializer()
+
+
+def _end_with_parent(parent: int) -> None:
+    """End this worker once the process that started it is gone: one killed outright (SIGKILL, or a
+    SIGTERM it did not handle) ends no workers, and they would wait on their queue for good, each
+    holding its models in memory."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="newsfuse-parent-watch", daemon=True).start()

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
+from types import FrameType
 from typing import Any
 
 import click
@@ -297,6 +299,7 @@ def watch(paths: tuple[str, ...], db: str | None, interval: float, once: bool, a
                 f"{summary.failed} failed"
             )
 
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # a service manager's stop ends the workers too
     with store_at(db) as store:
         count = run_watch(
             store,
@@ -309,6 +312,10 @@ def watch(paths: tuple[str, ...], db: str | None, interval: float, once: bool, a
         )
     if not as_json:
         click.echo(f"watched: {count} files ingested")
+
+
+def _stop_like_ctrl_c(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 @main.command()
