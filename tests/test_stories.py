@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 from pathlib import Path
 
 import numpy as np
@@ -337,3 +338,24 @@ def test_pair_is_the_sum_of_its_explained_parts(seeds):
     member = clusterer._member
     assert clusterer.pair(member(items[0]), member(items[1])) == sum(parts.values())
     assert parts["terms"] > 0 and parts["embedding"] > 0
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http : / / www . harbourtimes . example / news / fire - at - the - docks - 1 . 2041",
+        "https://www.harbourtimes.example/news/fire-at-the-docks",
+        "www.harbourtimes.example/news/fire-at-the-docks",
+    ],
+)
+def test_an_untitled_articles_stand_in_title_skips_the_web_address_it_opens_with(address):
+    """A record with no title stands for its story by its first sentence; a page dump's opening web
+    address (or its tokenised form) is no sentence to show, the headline after it is."""
+    from newsfuse import pipeline
+
+    text = f"{address}\n\nFire destroys two warehouses at the docks\n\nTwo warehouses burned down on Friday night."
+    record = f'{{"title": "", "text": {json.dumps(text)}}}\n'.encode()
+    articles = pipeline.read_and_clean(InputFile.of("dump.jsonl", record))[1]
+    result = pipeline.analyse(articles, with_embeddings=False)[0]
+    item = story_item(result.annotated, list(result.mentions), None)
+    assert item.title == "Fire destroys two warehouses at the docks"

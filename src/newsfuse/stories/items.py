@@ -14,6 +14,9 @@ from ..model import ActorRef, AnnotatedArticle, EventMention
 from .config import load, stop_lemmas
 
 _NAME_EDGE = re.compile(r"^(the|a|an)\s+|'s$|’s$|\s+'s$", re.I)
+# a line holding only a web address (a page dump's first line; "http : / / www . x . com / ..." as a
+# tokenised corpus writes it): not the opening words a story's title may be
+_ADDRESS_LINE = re.compile(r"[ \t]*(?:(?:https?|ftp)[ \t]*:[ \t]*/[ \t]*/|www[ \t]*\.)[^\n]*(?:\n|$)\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,15 @@ def _lead_years(annotated: AnnotatedArticle, end: int) -> tuple[str, ...]:
     return tuple(sorted({d.value[:4] for d in annotated.dates if d.start < end and d.value and d.value[:4].isdigit()}))
 
 
+def _first_sentence(annotated: AnnotatedArticle) -> str:
+    """An untitled article's stand-in title: its first sentence after any web-address lines it opens with."""
+    text, skip = annotated.article.text, 0
+    while (line := _ADDRESS_LINE.match(text, skip)) and line.end() > skip:
+        skip = line.end()
+    sentences = annotated.sentences
+    return next((x.text for x in sentences if x.start >= skip), sentences[0].text if sentences else "")
+
+
 def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], embedding) -> StoryItem:
     article = annotated.article
     names, places, salient = _names(annotated)
@@ -129,7 +141,7 @@ def story_item(annotated: AnnotatedArticle, mentions: Sequence[EventMention], em
     return StoryItem(
         article_id=article.id,
         published=article.published,
-        title=article.title or (annotated.sentences[0].text if annotated.sentences else ""),
+        title=article.title or _first_sentence(annotated),
         embedding=np.zeros(0, dtype=np.float32) if embedding is None else np.asarray(embedding, dtype=np.float32),
         actor_ids=tuple(actor_ids),
         places=tuple(sorted(set(places))),
