@@ -231,3 +231,12 @@ def ecbplus_dev_clusterer(topics: tuple[str, ...], per_topic: int) -> StoryClust
         vec = np.frombuffer(result.embedding, dtype=np.float32)
         clusterer.add(story_item(result.annotated, list(result.mentions), vec))
     return clusterer
+
+
+def process_running(pid: int) -> bool:
+    """Whether the process runs (a zombie, ended but not yet reaped by its new parent, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state not in ("Z", "X")

@@ -15,8 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import process_running
 
-from newsfuse.pipeline import GENERATION, IngestSession, ingest_paths
+from newsfuse.pipeline import GENERATION, IngestSession, IngestSummary, ingest_paths
 from newsfuse.store import open_store
 from newsfuse.workers import even_chunks, worker_count
 
@@ -101,12 +102,14 @@ def test_a_time_limit_holds_in_the_workers(tmp_path):
     assert all(line.endswith("analysis took longer than 0.001 s") for line in lines) and len(lines) == 18
 
 
-def test_ctrl_c_stops_the_workers_at_once_with_the_finished_batches_stored(tmp_path):
+def _interrupted_ingest(tmp_path: Path, sig: signal.Signals) -> tuple[IngestSummary, int, float]:
+    """An ingest of 80 ECB+ records with two workers, sent ``sig`` once its first batch is stored:
+    (its summary, the articles stored, seconds from the signal to the ingest's return)."""
     records = _records(tmp_path, "dev.jsonl", 0, 80)
     db = tmp_path / "int.db"
-    pressed: list[float] = []
+    sent: list[float] = []
 
-    def press_ctrl_c_after_the_first_batch() -> None:
+    def signal_after_the_first_batch() -> None:
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             time.sleep(0.2)
@@ -116,44 +119,30 @@ def test_ctrl_c_stops_the_workers_at_once_with_the_finished_batches_stored(tmp_p
                         break
             except sqlite3.OperationalError:
                 continue
-        pressed.append(time.monotonic())
-        os.kill(os.getpid(), signal.SIGINT)
+        sent.append(time.monotonic())
+        os.kill(os.getpid(), sig)
 
     with open_store(str(db)) as store:
-        presser = threading.Thread(target=press_ctrl_c_after_the_first_batch, daemon=True)
-        presser.start()
+        sender = threading.Thread(target=signal_after_the_first_batch, daemon=True)
+        sender.start()
         summary = ingest_paths(store, [str(records)], workers=2)
         stopped = time.monotonic()
         stored = len(list(store.articles()))
-    presser.join()
-    assert pressed and stopped - pressed[0] < 2
+    sender.join()
+    assert sent
+    return summary, stored, stopped - sent[0]
+
+
+def test_ctrl_c_stops_the_workers_at_once_with_the_finished_batches_stored(tmp_path):
+    summary, stored, seconds = _interrupted_ingest(tmp_path, signal.SIGINT)
+    assert seconds < 2
     assert summary.interrupted and 16 <= summary.new < 80 and stored == summary.new
     assert not multiprocessing.active_children()
 
 
 def test_a_sigterm_stops_the_ingest_as_ctrl_c_does(tmp_path):
     """A service manager's stop (SIGTERM) is a Ctrl-C: the finished batches stay, the workers end."""
-    records = _records(tmp_path, "dev.jsonl", 0, 80)
-    db = tmp_path / "term.db"
-
-    def stop_after_the_first_batch() -> None:
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline:
-            time.sleep(0.2)
-            try:
-                with sqlite3.connect(db) as con:
-                    if con.execute("SELECT count(*) FROM articles").fetchone()[0]:
-                        break
-            except sqlite3.OperationalError:
-                continue
-        os.kill(os.getpid(), signal.SIGTERM)
-
-    with open_store(str(db)) as store:
-        stopper = threading.Thread(target=stop_after_the_first_batch, daemon=True)
-        stopper.start()
-        summary = ingest_paths(store, [str(records)], workers=2)
-        stored = len(list(store.articles()))
-    stopper.join()
+    summary, stored, _ = _interrupted_ingest(tmp_path, signal.SIGTERM)
     assert summary.interrupted and 16 <= summary.new < 80 and stored == summary.new
     assert not multiprocessing.active_children()
 
@@ -169,15 +158,6 @@ if __name__ == "__main__":
 """
 
 
-def running(pid: int) -> bool:
-    """Whether the process runs (a zombie, ended but not yet reaped by its new parent, does not)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, IndexError):
-        return False
-    return state not in ("Z", "X")
-
-
 def test_a_worker_ends_when_the_process_that_started_it_is_killed(tmp_path):
     """SIGKILL gives the ingest no chance to end its workers: they notice on their own and end."""
     script = tmp_path / "parent.py"
@@ -186,14 +166,14 @@ def test_a_worker_ends_when_the_process_that_started_it_is_killed(tmp_path):
     try:
         assert parent.stdout is not None
         worker = int(parent.stdout.readline())
-        assert running(worker)
+        assert process_running(worker)
     finally:
         parent.kill()
         parent.wait()
     deadline = time.monotonic() + 10
-    while running(worker) and time.monotonic() < deadline:
+    while process_running(worker) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not running(worker)
+    assert not process_running(worker)
 
 
 @pytest.mark.parametrize(("requested", "expected"), [(1, 1), (3, 3)])

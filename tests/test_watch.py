@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+from conftest import process_running
+
 from newsfuse import watch as watch_module
 from newsfuse.pipeline import IngestSession, ingest_paths
 from newsfuse.store import EventFilter, open_store
@@ -225,14 +227,6 @@ def _children(pid: int) -> list[int]:
     return [int(x) for x in path.read_text().split()] if path.exists() else []
 
 
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, IndexError):
-        return False
-    return state not in ("Z", "X")
-
-
 def test_a_sigterm_ends_watch_and_its_workers(tmp_path):
     """`newsfuse watch` stopped by a service manager (SIGTERM) ends as after Ctrl-C: exit 0, and its
     analysis processes end with it instead of waiting on their queue for good."""
@@ -251,6 +245,6 @@ def test_a_sigterm_ends_watch_and_its_workers(tmp_path):
     finally:
         proc.kill()
     deadline = time.monotonic() + 10
-    while any(_running(w) for w in workers) and time.monotonic() < deadline:
+    while any(process_running(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not any(_running(w) for w in workers)
+    assert not any(process_running(w) for w in workers)
