@@ -80,11 +80,11 @@ def watch(
     nothing wrote it in between."""
     checkpoint = load_checkpoint(store)
     session = IngestSession(store, workers=workers)
-    session.start_workers()
     ingested = 0
     rounds = 0
     seen: dict[str, list[int]] = {}  # the changed files' signatures at the last poll
     try:
+        session.start_workers()  # in the try: a Ctrl-C (or SIGTERM) while they start ends the run as later
         while True:
             changed = changed_files(paths, checkpoint)
             ready = [(p, sig) for p, sig in changed if once or settled(sig, settle) or seen.get(p) == sig]

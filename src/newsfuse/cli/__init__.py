@@ -12,7 +12,6 @@ import importlib
 import os
 import signal
 import sys
-from types import FrameType
 from typing import Any
 
 import click
@@ -299,7 +298,7 @@ def watch(paths: tuple[str, ...], db: str | None, interval: float, once: bool, a
                 f"{summary.failed} failed"
             )
 
-    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # a service manager's stop ends the workers too
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # a stop (SIGTERM) is a Ctrl-C: workers end too
     with store_at(db) as store:
         count = run_watch(
             store,
@@ -312,10 +311,6 @@ def watch(paths: tuple[str, ...], db: str | None, interval: float, once: bool, a
         )
     if not as_json:
         click.echo(f"watched: {count} files ingested")
-
-
-def _stop_like_ctrl_c(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
 
 
 @main.command()
