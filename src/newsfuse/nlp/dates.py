@@ -626,8 +626,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved:
         return quarter
     if base is None:
         return None, None, kind
-    if kind == "relative" and unit in vocab()["distance_to_a_day_units"]:
-        return base + timedelta(weeks=sign * n), "day", kind  # "two weeks ago": the day 14 days back
+    if kind == "relative" and (days := vocab()["distance_to_a_day_units"].get(unit)):
+        return base + timedelta(days=sign * n * days), "day", kind  # "two weeks ago": the day 14 days back
     return shift(base, unit, sign * n), unit, kind
 
 
