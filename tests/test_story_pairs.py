@@ -136,7 +136,7 @@ def test_story_scores_and_member_matrices_are_the_plain_ones(clusterer):
     stories = clusterer.stories_list()
     assert len(stories) >= 3
     newcomer = stories[0].members[-1]
-    scored = clusterer._scores(newcomer, stories)
+    scored = clusterer._scored(newcomer, stories)[0]
     assert [s.id for s, _ in scored] == [s.id for s in stories]
     for story, score in scored:
         sims = [sum(plain_parts(clusterer, newcomer, m).values()) for m in clusterer._recent(story)]

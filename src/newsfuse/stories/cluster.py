@@ -488,15 +488,12 @@ class StoryClusterer:
 
     # ------------------------------------------------------------------ scoring
 
-    def _scores(self, doc: _Member, stories: list[_Story]) -> list[tuple[_Story, float]]:
-        """Each story with its score for ``doc``: its pairs with every story's recent members at once."""
-        return self._scored(doc, stories)[0]
-
     def _scored(
         self, doc: _Member, stories: list[_Story]
     ) -> tuple[list[tuple[_Story, float]], dict[str, dict[str, np.ndarray]]]:
-        """``_scores``, and by story id the parts (``_parts_block``) of the pairs of ``doc`` with its recent
-        members that its score came from."""
+        """Each story with its score for ``doc`` (its pairs with every story's recent members at once),
+        and by story id the parts (``_parts_block``) of the pairs of ``doc`` with its recent members
+        that its score came from."""
         recent = [self._recent(story) for story in stories]
         cols = [m for members in recent for m in members]
         parts = self._parts_block([doc], cols) if cols else {}
