@@ -19,7 +19,7 @@ from conftest import process_running
 
 from newsfuse.pipeline import GENERATION, IngestSession, IngestSummary, ingest_paths
 from newsfuse.store import open_store
-from newsfuse.workers import even_chunks, worker_count
+from newsfuse.workers import AnalysisWorkers, even_chunks, worker_count
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 ECBPLUS = SHARED / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
@@ -144,6 +144,28 @@ def test_a_sigterm_stops_the_ingest_as_ctrl_c_does(tmp_path):
     """A service manager's stop (SIGTERM) is a Ctrl-C: the finished batches stay, the workers end."""
     summary, stored, _ = _interrupted_ingest(tmp_path, signal.SIGTERM)
     assert summary.interrupted and 16 <= summary.new < 80 and stored == summary.new
+    assert not multiprocessing.active_children()
+
+
+@pytest.mark.parametrize("after_s", [0.0005, 0.002, 0.005, 0.01])
+def test_a_stop_while_the_workers_spawn_waits_until_they_are_started(after_s):
+    """A SIGTERM (here a Ctrl-C too, as in `watch`) that lands while the workers spawn is held until
+    every one has started: raised halfway, the executor could not be shut down and `watch` exited 1."""
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGALRM)}
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    signal.signal(signal.SIGALRM, lambda *_: os.kill(os.getpid(), signal.SIGTERM))
+    pool = AnalysisWorkers(2, os.getpid)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, after_s)
+        with pytest.raises(KeyboardInterrupt):
+            pool.start()
+            time.sleep(1)  # the signal came after the start
+        assert len(multiprocessing.active_children()) >= 2
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    pool.close()
     assert not multiprocessing.active_children()
 
 

@@ -16,8 +16,9 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -65,11 +66,13 @@ class AnalysisWorkers:
     def start(self) -> None:
         """Start every worker now (the executor starts one only when a task finds none idle): a
         long-lived ingest has them load their models before its first batch."""
-        for _ in range(self.size):
-            self._pool.submit(os.getpid)
+        with interrupts_deferred():
+            for _ in range(self.size):
+                self._pool.submit(os.getpid)
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
-        return self._pool.submit(fn, *args)
+        with interrupts_deferred():  # a submit may spawn a worker
+            return self._pool.submit(fn, *args)
 
     def close(self) -> None:
         """Let the workers finish what they were given and end."""
@@ -81,6 +84,27 @@ class AnalysisWorkers:
         for process in list((self._pool._processes or {}).values()):
             process.terminate()
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C or SIGTERM that arrives in this block until it ends, then deliver it to its
+    own handler. A KeyboardInterrupt raised halfway through spawning a worker leaves the executor
+    unable to shut down ('cannot join thread before it is started') and the half-spawned worker
+    reading an empty pipe; seen: a SIGTERM to ``watch`` while its workers started gave exit 1."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals are handled on the main thread only
+        return
+    held: list[int] = []
+    signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, lambda signum, _frame: held.append(signum)) for sig in signals}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
+        for signum in dict.fromkeys(held):
+            signal.raise_signal(signum)
 
 
 def _start_worker(initializer: Callable[[], None]) -> None:
