@@ -241,7 +241,7 @@ def test_a_sigterm_ends_watch_and_its_workers(tmp_path):
         workers = _children(proc.pid)
         assert len(workers) >= 2
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=120) == 0
+        assert proc.wait(timeout=120) == 0, proc.stderr.read() if proc.stderr else ""
     finally:
         proc.kill()
     deadline = time.monotonic() + 10
