@@ -69,6 +69,29 @@ def test_workers_give_the_same_store_as_analysing_in_this_process(tmp_path):
     assert not multiprocessing.active_children()  # the session ended its workers
 
 
+def test_inputs_sent_ahead_of_the_store_of_the_ones_before_give_the_store_of_one_ingest(tmp_path):
+    """``send`` the second input before ``store_sent`` of the first (as `watch` does, so the workers
+    analyse while this process stores): each call gets its own counts, and the store is the one that a
+    single ingest of both inputs analysed in this process leaves."""
+    first = _records(tmp_path, "a.jsonl", 0, 20)
+    second = _records(tmp_path, "b.jsonl", 20, 20)
+    db = tmp_path / "ahead.db"
+    with open_store(str(db)) as store:
+        session = IngestSession(store, workers=2)
+        try:
+            session.start_workers()
+            sent = [session.send([str(first)]), session.send([str(second)])]
+            summaries = [session.store_sent(x) for x in sent]
+            session.update_stories_and_events()
+        finally:
+            session.close()
+    assert [(s.new, len(s.new_ids), s.interrupted) for s in summaries] == [(20, 20, False), (20, 20, False)]
+    with open_store(str(tmp_path / "one.db")) as store:
+        assert ingest_paths(store, [str(first), str(second)]).new == 40
+    assert _tables(db) == _tables(tmp_path / "one.db")
+    assert not multiprocessing.active_children()
+
+
 def test_a_dead_worker_loses_nothing_and_the_session_goes_on_in_its_own_process(tmp_path, capsys):
     first = _records(tmp_path, "a.jsonl", 0, 20)
     second = _records(tmp_path, "b.jsonl", 20, 20)

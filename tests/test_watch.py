@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import multiprocessing
 import shutil
 import signal
 import subprocess
@@ -86,13 +88,13 @@ def test_the_files_of_one_poll_are_one_batch_each_reported_with_its_own_counts(t
         shutil.copy(seeds_dir / name, inbox / f"{i}.txt")
     (inbox / "3.txt").write_text("", encoding="utf-8")
     calls: list[list[str]] = []
-    real_ingest = IngestSession.ingest
+    real_send = IngestSession.send
 
     def counted(self, paths, **kw):
         calls.append(list(paths))
-        return real_ingest(self, paths, **kw)
+        return real_send(self, paths, **kw)
 
-    monkeypatch.setattr(IngestSession, "ingest", counted)
+    monkeypatch.setattr(IngestSession, "send", counted)
     seen: dict[str, dict] = {}
     errors: list[str] = []
     with open_store(str(tmp_path / "w.db")) as store:
@@ -111,7 +113,7 @@ def test_the_files_of_one_poll_are_one_batch_each_reported_with_its_own_counts(t
     empty = seen[str(inbox / "3.txt")]
     assert (empty["new"], empty["failed"], empty["nothing_read"]) == (0, 1, True)
     assert errors == [f"error: {inbox / '3.txt'}: empty file"]
-    monkeypatch.setattr(IngestSession, "ingest", real_ingest)
+    monkeypatch.setattr(IngestSession, "send", real_send)
     with open_store(str(tmp_path / "one-by-one.db")) as store:
         for name in [SEED_000, SEED_001, SEED_002]:
             ingest_paths(store, [str(seeds_dir / name)])
@@ -248,3 +250,125 @@ def test_a_sigterm_ends_watch_and_its_workers(tmp_path):
     while any(process_running(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(process_running(w) for w in workers)
+
+
+def _dropping_one_per_send(monkeypatch, inbox: Path, names: list[str], seeds_dir: Path) -> list[tuple[str, list[str]]]:
+    """Copy the first seed into ``inbox`` now and each next one as soon as the one before it is sent
+    for analysis, so that each poll finds one new file while the one before may still be out; the
+    record of the session's sends and stores, in order."""
+    queue = list(names)
+    steps: list[tuple[str, list[str]]] = []
+    real_send, real_store = IngestSession.send, IngestSession.store_sent
+
+    def drop_next() -> None:
+        if queue:
+            name = queue.pop(0)
+            shutil.copy(seeds_dir / name, inbox / name)
+
+    def send(self, paths, **kw):
+        sent = real_send(self, paths, **kw)
+        steps.append(("send", [Path(p).name for p in paths]))
+        drop_next()
+        return sent
+
+    def store_sent(self, sent):
+        steps.append(("store", sorted(Path(p).name for p in sent.per_input)))
+        return real_store(self, sent)
+
+    monkeypatch.setattr(IngestSession, "send", send)
+    monkeypatch.setattr(IngestSession, "store_sent", store_sent)
+    drop_next()
+    return steps
+
+
+def _checkpoints_name_only_stored_files(store) -> list[set[str]]:
+    """Record, at each checkpoint the watch saves, the files it names whose articles are not stored."""
+    unstored: list[set[str]] = []
+    real_set_state = store.set_state
+
+    def set_state(key, value):
+        if key == watch_module.CHECKPOINT_KEY:
+            stored = {a.source_path for a in store.articles()}
+            unstored.append(set(json.loads(value)) - stored)
+        return real_set_state(key, value)
+
+    store.set_state = set_state
+    return unstored
+
+
+def _batch_ingest(db: Path, files: list[Path]) -> tuple:
+    with open_store(str(db)) as store:
+        ingest_paths(store, [str(f) for f in files])
+        return _contents(store)
+
+
+def _contents(store) -> tuple:
+    return (
+        sorted(a.id for a in store.articles()),
+        sorted(sorted(s.article_ids) for s in store.stories()),
+        _events(store),
+    )
+
+
+def test_a_pipelined_watch_stores_what_a_batch_ingest_of_the_same_files_does(tmp_path, seeds_dir, monkeypatch):
+    """Two workers and a file arriving at each poll: each poll's file is sent for analysis while the
+    ones before it may still be out, they are stored in arrival order, each checkpoint names only files
+    whose articles are committed, and the store ends as one batch ingest of the same files leaves it."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    names = [SEED_000, SEED_001, SEED_002]
+    steps = _dropping_one_per_send(monkeypatch, inbox, names, seeds_dir)
+    reported: list[str] = []
+    with open_store(str(tmp_path / "w.db")) as store:
+        unstored = _checkpoints_name_only_stored_files(store)
+        count = watch(
+            store,
+            [str(inbox)],
+            interval=0.01,
+            settle=0,
+            max_rounds=30,
+            workers=2,
+            on_file=lambda p, s: reported.append(Path(p).name),
+        )
+        assert count == 3
+        assert set(load_checkpoint(store)) == {str(inbox / n) for n in names}
+        watched = _contents(store)
+    assert [names for step, names in steps if step == "send"] == [[n] for n in names]
+    assert [names for step, names in steps if step == "store"] == [[n] for n in names]
+    assert reported == names
+    assert unstored and not any(unstored)
+    assert watched == _batch_ingest(tmp_path / "batch.db", [inbox / n for n in names])
+    assert not multiprocessing.active_children()
+
+
+def test_ctrl_c_with_a_batch_out_keeps_what_is_committed_and_a_rerun_completes_it(tmp_path, seeds_dir, monkeypatch):
+    """Ctrl-C just after the second poll's file is sent (the first may still be out): the run ends at
+    once with its workers, the checkpoint names only stored files, nothing is half stored, and a
+    second run stores the rest: the store of one batch ingest of the same files."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    names = [SEED_000, SEED_001, SEED_002]
+    steps = _dropping_one_per_send(monkeypatch, inbox, names, seeds_dir)
+    stepped_send = IngestSession.send
+
+    def send_then_ctrl_c(self, paths, **kw):
+        sent = stepped_send(self, paths, **kw)
+        if len([s for s in steps if s[0] == "send"]) == 2:
+            signal.raise_signal(signal.SIGINT)
+        return sent
+
+    monkeypatch.setattr(IngestSession, "send", send_then_ctrl_c)
+    db = str(tmp_path / "w.db")
+    with open_store(db) as store:
+        unstored = _checkpoints_name_only_stored_files(store)
+        count = watch(store, [str(inbox)], interval=0.01, settle=0, max_rounds=30, workers=2)
+        assert not multiprocessing.active_children()
+        checkpointed = load_checkpoint(store)
+        assert len(checkpointed) == count <= 1
+        assert not any(unstored)
+        assert {a.source_path for a in store.articles()} <= {str(inbox / n) for n in names[:2]}
+    with open_store(db) as store:
+        assert watch(store, [str(inbox)], once=True, workers=2) == 3 - count
+        assert set(load_checkpoint(store)) == {str(inbox / n) for n in names}
+        rerun = _contents(store)
+    assert rerun == _batch_ingest(tmp_path / "batch.db", [inbox / n for n in names])

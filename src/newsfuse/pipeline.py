@@ -20,7 +20,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -579,7 +579,8 @@ class IngestSession:
         time_limit: float | None = DOC_TIME_LIMIT,
         per_input: dict[str, IngestSummary] | None = None,
     ) -> IngestSummary:
-        """Read every input, store new articles with their analysis, then update stories and events.
+        """Read every input, store new articles with their analysis, then update stories and events:
+        ``send`` then ``store_sent``, then the fusion.
 
         ``per_input``, when given, receives each input path's own counts (the summary is their sum).
 
@@ -588,118 +589,164 @@ class IngestSession:
         Ctrl-C stops within moments: a document being read or analysed is dropped (the next run
         does it again), the batches already stored stay, and stories and events are brought up to date.
         """
-        summary = IngestSummary()
-        try:
-            self._read_and_store(
-                paths, summary, analyse_articles, batch_size, progress, stdin, on_error, time_limit, per_input
-            )
-        except BaseException:
-            self._abandon_in_flight()
-            self.pending.clear()
-            self.invalidate()
-            raise
+        sent = self.send(
+            paths,
+            analyse_articles=analyse_articles,
+            batch_size=batch_size,
+            progress=progress,
+            stdin=stdin,
+            on_error=on_error,
+            time_limit=time_limit,
+            per_input=per_input,
+        )
+        summary = self.store_sent(sent)
         if fuse and analyse_articles and summary.new:
             self.update_stories_and_events()
         return summary
 
-    def _read_and_store(
+    def send(
         self,
         paths: Sequence[str],
-        summary: IngestSummary,
+        *,
+        analyse_articles: bool = True,
+        batch_size: int = BATCH_SIZE,
+        progress: Callable[[int, str], None] | None = None,
+        stdin: BinaryIO | None = None,
+        on_error: Callable[[str], None] | None = None,
+        time_limit: float | None = DOC_TIME_LIMIT,
+        per_input: dict[str, IngestSummary] | None = None,
+    ) -> SentInputs:
+        """The first half of ``ingest``: read the inputs, dedup their articles and hand them to the
+        analysis workers, without waiting for them (with no workers, analyse and store them here);
+        ``store_sent`` stores what the workers give back. A long-lived caller (``watch``) sends the next
+        inputs before storing the last ones, so that the workers analyse while this process stores."""
+        sent = SentInputs(IngestSummary(), {} if per_input is None else per_input, time_limit, on_error)
+        try:
+            with _graceful_interrupt(sent.ctl) as ctl:
+                try:
+                    self._read_and_send(paths, sent, analyse_articles, batch_size, progress, stdin)
+                except IngestInterrupted:
+                    self._interrupted(sent)
+                sent.summary.interrupted = ctl.stop.is_set()
+        except BaseException:
+            self.abandon()
+            raise
+        return sent
+
+    def store_sent(self, sent: SentInputs) -> IngestSummary:
+        """The second half of ``ingest``: wait for the workers' analyses of ``sent`` (and of anything sent
+        before it) and store them in the order sent, one transaction per batch; its summary. A Ctrl-C
+        here drops what is not stored yet (the summary says ``interrupted``)."""
+        try:
+            with _graceful_interrupt(sent.ctl) as ctl:
+                try:
+                    while any(batch.sent is sent for batch in self._in_flight):
+                        self._store_oldest(ctl.abortable)
+                except IngestInterrupted:
+                    self._interrupted(sent)
+                sent.summary.interrupted = ctl.stop.is_set()
+        except BaseException:
+            self.abandon()
+            raise
+        for article_id in sent.summary.new_ids:
+            if article_id in sent.owner:
+                sent.per_input.setdefault(sent.owner[article_id], IngestSummary()).new_ids.append(article_id)
+        if self._deduper is not None and self._deduper.dropped:
+            self.invalidate()  # articles given up: the next call dedups against the store as it is
+        return sent.summary
+
+    def analysed(self, sent: SentInputs) -> bool:
+        """Whether the workers are done with ``sent`` and every batch sent before it (``store_sent``
+        would not wait for them)."""
+        return all(batch.future is None or batch.future.done() for batch in self._through(sent))
+
+    def wait_analysed(self, sent: SentInputs, timeout: float) -> None:
+        """Wait up to ``timeout`` seconds for the workers to be done with ``sent`` and what came before it."""
+        futures = [batch.future for batch in self._through(sent) if batch.future is not None]
+        if futures:
+            wait(futures, timeout=timeout)
+
+    def abandon(self) -> None:
+        """Ctrl-C or a failure between or in the halves: what is sent and not stored is dropped (the
+        articles stored so far stay), the workers are ended, and the state is read again when needed."""
+        self._abandon_in_flight()
+        self.pending.clear()
+        self.invalidate()
+
+    def _through(self, sent: SentInputs) -> list[_SentBatch]:
+        """The batches out up to the last of ``sent``'s, in the order sent."""
+        last = max((k for k, batch in enumerate(self._in_flight) if batch.sent is sent), default=-1)
+        return list(self._in_flight)[: last + 1]
+
+    def _interrupted(self, sent: SentInputs) -> None:
+        self._abandon_in_flight()
+        _drop(self.pending, sent.summary)
+        self.invalidate()
+        print_error(
+            "stopping now: the batches stored so far stay, the documents in hand were dropped (run again to go on)"
+        )
+
+    def _read_and_send(
+        self,
+        paths: Sequence[str],
+        sent: SentInputs,
         analyse_articles: bool,
         batch_size: int,
         progress: Callable[[int, str], None] | None,
         stdin: BinaryIO | None,
-        on_error: Callable[[str], None] | None,
-        time_limit: float | None,
-        per_input: dict[str, IngestSummary] | None = None,
     ) -> None:
         store = self.store
-        parts = per_input if per_input is not None else {}
-        owner: dict[str, str] = {}  # article id -> the input it was read from
+        ctl = sent.ctl
+        for item in iter_inputs(list(paths), stdin=stdin):
+            one = IngestSummary()  # this input's counts
+            if isinstance(item, InputError):
+                record_failure(store, one, item, None, sent.on_error)
+                sent.count(item.path, one)
+                continue
+            one.inputs += 1
+            with ctl.abortable():
+                fmt, articles, errors = read_and_clean(item)
+            store.save_input(item, fmt)
+            for err in errors:
+                record_failure(store, one, err, item.sha256, sent.on_error)
+            with ctl.abortable():  # a huge document's MinHash takes a while
+                self.admit(articles, one)
+            sent.owner.update((a.id, item.path) for a in articles)
+            sent.count(item.path, one)
+            if len(self._unsent()) >= batch_size:
+                self._flush(sent, analyse_articles, batch_size, final=False)
+            if progress:
+                progress(sent.summary.inputs, item.path)
+            if ctl.stop.is_set():
+                break  # the batch in hand is stored below; the next run goes on from there
+        self._flush(sent, analyse_articles, batch_size, final=True)
 
-        def count(path: str | None, one: IngestSummary) -> None:
-            summary.add(one)
-            if path is not None:
-                parts.setdefault(path, IngestSummary()).add(one)
-
-        def late(article: Article) -> None:
-            lost = IngestSummary(new=-1)
-            self.deduper.forget(article.id)
-            cause = f"analysis took longer than {time_limit:g} s"
-            record_failure(store, lost, InputError(article.source_path, cause), article.input_sha256, on_error)
-            count(owner.get(article.id), lost)
-
-        def flush(final: bool = False) -> None:
-            self._flush(summary, analyse_articles, time_limit, late, ctl.abortable, batch_size, final)
-
-        with _graceful_interrupt() as ctl:
-            try:
-                for item in iter_inputs(list(paths), stdin=stdin):
-                    one = IngestSummary()  # this input's counts
-                    if isinstance(item, InputError):
-                        record_failure(store, one, item, None, on_error)
-                        count(item.path, one)
-                        continue
-                    one.inputs += 1
-                    with ctl.abortable():
-                        fmt, articles, errors = read_and_clean(item)
-                    store.save_input(item, fmt)
-                    for err in errors:
-                        record_failure(store, one, err, item.sha256, on_error)
-                    with ctl.abortable():  # a huge document's MinHash takes a while
-                        self.admit(articles, one)
-                    owner.update((a.id, item.path) for a in articles)
-                    count(item.path, one)
-                    if len(self.pending) >= batch_size:
-                        flush()
-                    if progress:
-                        progress(summary.inputs, item.path)
-                    if ctl.stop.is_set():
-                        break  # the batch in hand is stored below; the next run goes on from there
-                flush(final=True)
-            except IngestInterrupted:
-                self._abandon_in_flight()
-                _drop(self.pending, summary)
-                self.invalidate()
-                print_error(
-                    "stopping now: the batches stored so far stay, the documents in hand were dropped"
-                    " (run again to go on)"
-                )
-            summary.interrupted = ctl.stop.is_set()
-        for article_id in summary.new_ids:
-            if article_id in owner:
-                parts.setdefault(owner[article_id], IngestSummary()).new_ids.append(article_id)
-        if self._deduper is not None and self._deduper.dropped:
-            self.invalidate()  # articles given up: the next call dedups against the store as it is
+    def _unsent(self) -> list[tuple[Article, bytes]]:
+        """The articles in hand not out to the workers."""
+        out = {id(x) for batch in self._in_flight for x in batch.chunk}
+        return [x for x in self.pending if id(x) not in out]
 
     def _flush(
-        self,
-        summary: IngestSummary,
-        analyse_articles: bool,
-        time_limit: float | None,
-        late: Callable[[Article], None],
-        guard: Callable[[], AbstractContextManager[None]],
-        batch_size: int = BATCH_SIZE,
-        final: bool = True,
+        self, sent: SentInputs, analyse_articles: bool, batch_size: int = BATCH_SIZE, final: bool = True
     ) -> None:
         """Analyse and store the articles in hand, ``batch_size`` at a time (one file of many records,
         a feed or a WARC, is many batches: each is analysed together within the time limit and
         stored in its own transaction).
 
         With workers, an input that gives more than one batch starts them: batches go to them as they
-        fill, and are stored in their order as they come back (a final flush waits for all)."""
+        fill, and are stored in their order as they come back (``store_sent``)."""
+        guard = sent.ctl.abortable
         if analyse_articles and self.workers > 1 and self._pool is None and not final:
             self._pool = AnalysisWorkers(self.workers, start_analysis_worker)
         if analyse_articles and self._pool is not None:
-            self._flush_to_workers(summary, time_limit, late, guard, batch_size, final)
+            self._flush_to_workers(sent, batch_size, final)
             return
         while self._in_flight:  # sent before the workers stopped
-            self._store_oldest(summary, time_limit, late, guard)
+            self._store_oldest(guard)
         while self.pending:
             chunk = self.pending[:batch_size]
-            batch, analyses, given_up = analyse_batch(chunk, analyse_articles, time_limit, guard, self.pieces())
-            self._store_batch(chunk, batch, analyses, given_up, summary, late)
+            batch, analyses, given_up = analyse_batch(chunk, analyse_articles, sent.time_limit, guard, self.pieces())
+            self._store_batch(chunk, batch, analyses, given_up, sent)
 
     def _store_batch(
         self,
@@ -707,85 +754,76 @@ class IngestSession:
         kept: list[tuple[Article, bytes]],
         analyses: Sequence[Analysis],
         given_up: list[Article],
-        summary: IngestSummary,
-        late: Callable[[Article], None],
+        sent: SentInputs,
     ) -> None:
         """Store an analysed chunk (less what ran past its time limit) and let it leave ``pending``."""
         for article in given_up:
-            late(article)
+            self._give_up(article, sent)
         self.store_analysed(kept, analyses)
-        summary.new_ids.extend(a.id for a, _ in kept)
+        sent.summary.new_ids.extend(a.id for a, _ in kept)
         done = {id(x) for x in chunk}
         self.pending[:] = [x for x in self.pending if id(x) not in done]
 
-    def _flush_to_workers(
-        self,
-        summary: IngestSummary,
-        time_limit: float | None,
-        late: Callable[[Article], None],
-        guard: Callable[[], AbstractContextManager[None]],
-        batch_size: int,
-        final: bool,
-    ) -> None:
-        """Send the full batches in hand (and at the end what is left) to the workers, embedding each
-        here meanwhile; store the oldest batch whenever more than one per worker is out."""
-        sent = {id(x) for batch in self._in_flight for x in batch.chunk}
-        unsent = [x for x in self.pending if id(x) not in sent]
+    def _give_up(self, article: Article, sent: SentInputs) -> None:
+        """An article whose analysis ran past the time limit: a failure of its input, not stored."""
+        lost = IngestSummary(new=-1)
+        self.deduper.forget(article.id)
+        cause = f"analysis took longer than {sent.time_limit:g} s"
+        record_failure(self.store, lost, InputError(article.source_path, cause), article.input_sha256, sent.on_error)
+        sent.count(sent.owner.get(article.id), lost)
+
+    def _flush_to_workers(self, sent: SentInputs, batch_size: int, final: bool) -> None:
+        """Send the full batches in hand (and at the end what is left) to the workers; store the
+        oldest batch out whenever more than one per worker of this call's is out (``store_sent``
+        stores the rest). Each batch's embeddings are made here, just before it is stored."""
+        unsent = self._unsent()
         full = len(unsent) - len(unsent) % batch_size
         chunks = [unsent[i : i + batch_size] for i in range(0, full, batch_size)]
         if final and unsent[full:]:  # the rest is shared out, so that no worker waits idle for it
             chunks += even_chunks(unsent[full:], batch_size, self.workers)
         for chunk in chunks:
-            self._in_flight.append(self._send(chunk, time_limit))
-            while len(self._in_flight) > self.workers:
-                self._store_oldest(summary, time_limit, late, guard)
-        while final and self._in_flight:
-            self._store_oldest(summary, time_limit, late, guard)
+            self._in_flight.append(self._send(chunk, sent))
+            while sum(batch.sent is sent for batch in self._in_flight) > self.workers:
+                self._store_oldest(sent.ctl.abortable)
 
-    def _send(self, chunk: list[tuple[Article, bytes]], time_limit: float | None) -> _SentBatch:
+    def _send(self, chunk: list[tuple[Article, bytes]], sent: SentInputs) -> _SentBatch:
         """Hand a chunk to a worker; its embeddings are made here while the workers analyse, just
         before it is stored (``_store_oldest``), so that every chunk of a flush is out at once."""
         originals = [a for a, _ in chunk if a.duplicate_of is None]
         future = None
         if self._pool is not None and originals:
             try:
-                future = self._pool.submit(analyse_within, originals, time_limit, False)
+                future = self._pool.submit(analyse_within, originals, sent.time_limit, False)
             except BrokenProcessPool:
                 self._give_up_workers()
-        return _SentBatch(chunk, originals, future)
+        return _SentBatch(chunk, originals, future, sent)
 
-    def _store_oldest(
-        self,
-        summary: IngestSummary,
-        time_limit: float | None,
-        late: Callable[[Article], None],
-        guard: Callable[[], AbstractContextManager[None]],
-    ) -> None:
+    def _store_oldest(self, guard: Callable[[], AbstractContextManager[None]]) -> None:
         """Wait for the oldest batch out and store it as ``_flush`` stores a batch analysed here."""
-        sent = self._in_flight[0]
+        batch = self._in_flight[0]
         vectors: dict[str, bytes] = {}
         with guard():  # Ctrl-C drops the embedding in hand too
-            if sent.originals:
-                vectors = dict(zip([a.id for a in sent.originals], article_vectors(sent.originals, self.pieces())))
-        analyses, given_up = self._analysed(sent, time_limit, guard)
+            if batch.originals:
+                vectors = dict(zip([a.id for a in batch.originals], article_vectors(batch.originals, self.pieces())))
+        analyses, given_up = self._analysed(batch, guard)
         analyses = [dataclasses.replace(x, embedding=vectors.get(x.annotated.article.id)) for x in analyses]
-        self._store_batch(sent.chunk, without_late(sent.chunk, given_up), analyses, given_up, summary, late)
+        self._store_batch(batch.chunk, without_late(batch.chunk, given_up), analyses, given_up, batch.sent)
         self._in_flight.popleft()
 
     def _analysed(
-        self, sent: _SentBatch, time_limit: float | None, guard: Callable[[], AbstractContextManager[None]]
+        self, batch: _SentBatch, guard: Callable[[], AbstractContextManager[None]]
     ) -> tuple[list[Analysis], list[Article]]:
         """A sent batch's analyses; if its worker died (killed, out of memory), the batch is analysed
         here and the workers are given up for the rest of the session."""
-        if not sent.originals:
+        if not batch.originals:
             return [], []
         with guard():
-            if sent.future is not None:
+            if batch.future is not None:
                 try:
-                    return sent.future.result()
-                except BrokenProcessPool:
+                    return batch.future.result()
+                except (BrokenProcessPool, CancelledError):  # cancelled: out when an earlier batch's worker died
                     self._give_up_workers()
-            return analyse_within(sent.originals, time_limit, False)
+            return analyse_within(batch.originals, batch.sent.time_limit, False)
 
     def _abandon_in_flight(self) -> None:
         """Ctrl-C or a failure: the batches out are dropped (their articles stay pending for the caller)
@@ -896,6 +934,26 @@ class _SentBatch:
     chunk: list[tuple[Article, bytes]]
     originals: list[Article]
     future: Future[tuple[list[Analysis], list[Article]]] | None
+    sent: SentInputs  # the call that sent it, whose counts it goes to
+
+
+@dataclass(eq=False)
+class SentInputs:
+    """One ``IngestSession.send``: its counts (the summary, each input's), which input each article came
+    from, the settings its batches are analysed with, and its Ctrl-C state, which ``store_sent`` keeps."""
+
+    summary: IngestSummary
+    per_input: dict[str, IngestSummary]
+    time_limit: float | None
+    on_error: Callable[[str], None] | None
+    owner: dict[str, str] = field(default_factory=dict)  # article id -> the input it was read from
+    ctl: _Interrupt = field(default_factory=lambda: _Interrupt())
+
+    def count(self, path: str | None, one: IngestSummary) -> None:
+        """Count one input's (or one article's) outcome in the summary and, for a path, in its own."""
+        self.summary.add(one)
+        if path is not None:
+            self.per_input.setdefault(path, IngestSummary()).add(one)
 
 
 def _drop(pending: list[tuple[Article, bytes]], summary: IngestSummary) -> None:
@@ -937,11 +995,12 @@ class _Interrupt:
 
 
 @contextlib.contextmanager
-def _graceful_interrupt() -> Iterator[_Interrupt]:
+def _graceful_interrupt(ctl: _Interrupt | None = None) -> Iterator[_Interrupt]:
     """First Ctrl-C: drop the document in hand (or finish the store write in hand), then stop.
     A second Ctrl-C during a store write or the final fusion stops at once (its transaction rolls back).
-    A SIGTERM (a service manager stopping the ingest) counts as a Ctrl-C."""
-    ctl = _Interrupt()
+    A SIGTERM (a service manager stopping the ingest) counts as a Ctrl-C. ``ctl``: the state of an
+    earlier block of the same ingest (its other half), else a new one."""
+    ctl = ctl or _Interrupt()
     if threading.current_thread() is not threading.main_thread():
         yield ctl
         return

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .ingest import iter_paths
 from .model import InputError
-from .pipeline import IngestSession, IngestSummary
+from .pipeline import IngestSession, IngestSummary, SentInputs
 from .store.base import Store
 
 CHECKPOINT_KEY = "watch:checkpoint"
@@ -71,15 +73,20 @@ def watch(
     """Poll until interrupted (or one round with ``once``); returns the number of files ingested.
     One ingest session serves the whole run: the stored signatures and the story clusterer are
     loaded once, not for every file (again only when another process wrote the store meanwhile).
-    The files ready in one poll are one batch (``ingest_batch``; a backlog is cut into batches of
-    ``MAX_BATCH_FILES``, each checkpointed); a Ctrl-C that interrupts a batch ends the run without
-    checkpointing it (the next run reads it again). With ``workers`` > 1 the analysis processes start
-    at once and stay for the whole run, and the files of each poll are shared out among them.
+    The files ready in one poll are one batch (a backlog is cut into batches of ``MAX_BATCH_FILES``).
+
+    With ``workers`` > 1 the analysis processes start at once and stay for the whole run, and the
+    runs are pipelined: a poll's batch is sent to them (``IngestSession.send``), and the batches
+    they are done with are stored, in the order sent, while they analyse the next (``store_batches``).
+    While a batch is out, the watch waits for it at most ``interval`` seconds before polling again.
+    A file is checkpointed once its articles, stories and events are committed; a Ctrl-C ends the run
+    with what is stored kept and the rest dropped (the next run reads it again).
     A file is read once it was last modified ``settle`` seconds ago, or when a poll finds it as the
     poll before found it (same modification time and size, ``interval`` seconds or more apart):
     nothing wrote it in between."""
     checkpoint = load_checkpoint(store)
     session = IngestSession(store, workers=workers)
+    out: deque[SentFiles] = deque()  # sent, not stored yet, oldest first
     ingested = 0
     rounds = 0
     seen: dict[str, list[int]] = {}  # the changed files' signatures at the last poll
@@ -87,18 +94,41 @@ def watch(
         session.start_workers()  # in the try: a Ctrl-C (or SIGTERM) while they start ends the run as later
         while True:
             changed = changed_files(paths, checkpoint)
-            ready = [(p, sig) for p, sig in changed if once or settled(sig, settle) or seen.get(p) == sig]
+            sending = {path: sig for batch in out for path, sig in batch.files}
+            ready = [
+                (p, sig)
+                for p, sig in changed
+                if sending.get(p) != sig and (once or settled(sig, settle) or seen.get(p) == sig)
+            ]
             seen = dict(changed)
             for first in range(0, len(ready), MAX_BATCH_FILES):
-                done = ingest_batch(session, ready[first : first + MAX_BATCH_FILES], checkpoint, on_file, on_error)
+                out.append(send_files(session, ready[first : first + MAX_BATCH_FILES], on_error))
+                if out[-1].interrupted:
+                    session.abandon()
+                    return ingested
+                while sum(len(batch.files) for batch in out) > MAX_BATCH_FILES:  # a backlog: two batches out at most
+                    done = store_batches(session, [out.popleft()], checkpoint, on_file)
+                    if done is None:
+                        return ingested
+                    ingested += done
+            rounds += 1
+            last = once or (max_rounds is not None and rounds >= max_rounds)
+            group = list(out) if last else analysed_batches(session, out)
+            if group:
+                done = store_batches(session, group, checkpoint, on_file)
                 if done is None:
                     return ingested
                 ingested += done
-            rounds += 1
-            if once or (max_rounds is not None and rounds >= max_rounds):
+                for _ in group:
+                    out.popleft()
+            if last:
                 return ingested
-            time.sleep(interval)
+            if out and not group:
+                session.wait_analysed(out[0].sent, interval)
+            elif not out:
+                time.sleep(interval)
     except KeyboardInterrupt:
+        session.abandon()
         return ingested
     finally:
         session.close()
@@ -109,22 +139,61 @@ def settled(sig: list[int], settle: float) -> bool:
     return time.time() - sig[0] / 1e9 >= settle
 
 
-def ingest_batch(
+@dataclass
+class SentFiles:
+    """A batch of files sent for analysis (``IngestSession.send``), not stored yet."""
+
+    files: list[tuple[str, list[int]]]
+    sent: SentInputs
+    per_file: dict[str, IngestSummary]
+
+    @property
+    def interrupted(self) -> bool:
+        return self.sent.summary.interrupted
+
+
+def send_files(
+    session: IngestSession, files: list[tuple[str, list[int]]], on_error: Callable[[str], None] | None
+) -> SentFiles:
+    """Read these files and send their articles for analysis in one session call."""
+    per_file: dict[str, IngestSummary] = {}
+    sent = session.send([p for p, _ in files], on_error=on_error, per_input=per_file)
+    return SentFiles(files, sent, per_file)
+
+
+def analysed_batches(session: IngestSession, out: deque[SentFiles]) -> list[SentFiles]:
+    """The batches at the head of ``out`` that the workers are done with."""
+    done = []
+    for batch in out:
+        if not session.analysed(batch.sent):
+            break
+        done.append(batch)
+    return done
+
+
+def store_batches(
     session: IngestSession,
-    files: list[tuple[str, list[int]]],
+    batches: list[SentFiles],
     checkpoint: dict[str, list[int]],
     on_file: Callable[[str, IngestSummary], None] | None,
-    on_error: Callable[[str], None] | None,
 ) -> int | None:
-    """Ingest these files in one session call, checkpoint them all, then report each with its own
-    counts, in arrival order; returns how many, or None when a Ctrl-C interrupted the batch."""
-    per_file: dict[str, IngestSummary] = {}
-    summary = session.ingest([p for p, _ in files], on_error=on_error, per_input=per_file)
-    if summary.interrupted:
-        return None
+    """Store these batches in order (their stories and events updated once), checkpoint their files,
+    then report each file with its own counts, in arrival order; returns how many files, or None when
+    a Ctrl-C interrupted them (nothing of them is checkpointed)."""
+    new = 0
+    for batch in batches:
+        summary = session.store_sent(batch.sent)
+        if summary.interrupted:
+            session.abandon()
+            return None
+        new += summary.new
+    if new:
+        session.update_stories_and_events()
+    files = [f for batch in batches for f in batch.files]
     checkpoint.update(files)
     session.store.set_state(CHECKPOINT_KEY, json.dumps(checkpoint, sort_keys=True).encode("utf-8"))
-    for path, _ in files:
-        if on_file:
-            on_file(path, per_file.get(path, IngestSummary()))
+    for batch in batches:
+        for path, _ in batch.files:
+            if on_file:
+                on_file(path, batch.per_file.get(path, IngestSummary()))
     return len(files)
