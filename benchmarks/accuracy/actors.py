@@ -305,13 +305,15 @@ def verdict(label: dict[str, Any], now: dict[str, Any] | None) -> str:
 
 def same_actor(now: str | None, then: str | None) -> bool:
     """The same id, or the same unlinked person written with or without a title or first name
-    ('person:dr-sanjay-gupta' and 'person:sanjay-gupta')."""
+    ('person:dr-sanjay-gupta' and 'person:sanjay-gupta'), or a person labelled by the first name alone and
+    now linked to the full name that begins with it ('person:katie', labelled 'Katie Jenkin by her first
+    name', and 'person:katie-jenkin')."""
     if now == then:
         return True
     if not (now and then and now.startswith("person:") and then.startswith("person:")):
         return False
     a, b = now[7:], then[7:]
-    return a.endswith("-" + b) or b.endswith("-" + a)
+    return a.endswith("-" + b) or b.endswith("-" + a) or ("-" not in b and a.startswith(b + "-"))
 
 
 def score(rows: list[tuple[dict, str]]) -> dict[str, Any]:

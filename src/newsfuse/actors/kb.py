@@ -156,6 +156,8 @@ class KnowledgeBase:
         self.peoples: dict[tuple[str, ...], str | None] = {}  # plural nouns: "Palestinians", "Kurds"
         self.groups: set[tuple[str, ...]] = set()  # adjectives with no one country: "Kurdish", "Shiite"
         self.phoenix_surnames: dict[str, list[str]] = {}
+        self.written_lower: set[tuple[str, ...]] = set()  # keys of some name written not all in capitals
+        self.phoenix_acronyms: set[tuple[str, ...]] = set()  # one-word Phoenix aliases in capitals ("DAWN")
         facts = load_yaml((data / "kb.yaml").read_text(encoding="utf-8"))
         self.sector_names: dict[str, str] = facts["sectors"]
         self.head_words = {key(w) for w in facts["head_words"]}
@@ -173,6 +175,8 @@ class KnowledgeBase:
         self.max_len = max(len(k) for k in self.index)
         self.ship_prefixes = tuple(str(w) for w in lists["ship_prefixes"])  # as written: "INS", "MV"
         self.given_names = self._given_names()
+        # a Phoenix acronym no name of any entry writes otherwise: only a word in capitals is it ("Dawn" is a name)
+        self.acronyms_only = frozenset(self.phoenix_acronyms - self.written_lower)
         self._index_openers()
 
     def _index_openers(self) -> None:
@@ -193,6 +197,8 @@ class KnowledgeBase:
 
     def _index(self, alias: str, entry_id: str) -> None:
         k = key(alias)
+        if k and not alias.isupper():
+            self.written_lower.add(k)
         if k:
             ids = self.index.setdefault(k, [])
             if entry_id not in ids:
@@ -272,6 +278,7 @@ class KnowledgeBase:
                         self._index(a, target.id)
                     continue
                 first = parsed[0]
+                self.phoenix_acronyms.update(key(a) for a in alias_list if a.isupper() and len(key(a)) == 1)
                 entry = Entry(aid, name, kind, first.country, first.sector, alias_list, [], parsed, "phoenix")
                 self._add(entry, alias_list)
                 if kind == "person" and len(key(name)) > 1:

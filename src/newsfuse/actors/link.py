@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -67,6 +68,8 @@ class Doc:
     norms: list[str] = field(default_factory=list)  # each token's normal form, for the KB's keys
     parse: Parse = field(default_factory=lambda: Parse(()))  # the tagger's parse, by character offset
     given: frozenset[str] = frozenset()  # first names of the persons the tagger named in full
+    firsts: dict[str, ActorRef | None] = field(default_factory=dict)  # first word -> person (None: two share it)
+    full_names: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # surname -> tagged full names
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
@@ -84,6 +87,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         surnames=tagged_surnames(annotated),
         parse=Parse(annotated.tokens),
         given=tagged_first_names(annotated),
+        full_names=tagged_full_names(annotated),
     )
     containing = EntitiesContaining(annotated.entities)
     found = [
@@ -93,6 +97,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _model(doc, f)
         and not _capital_as_modifier(doc, f)
         and not _opens_place_name(doc, f)
+        and not _names_a_thing(doc, f)
     ]
     kinds = described_kinds(text, annotated.entities, doc.parse, kb.not_actors["work_nouns"])
     found = add_ner(doc, found, annotated.entities, kinds)
@@ -121,6 +126,16 @@ def tagged_surnames(annotated: AnnotatedArticle) -> dict[str, tuple[int, str]]:
         words = words_of(e)
         if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text):
             out.setdefault(words[-1], (e.start, e.text))
+    return out
+
+
+def tagged_full_names(annotated: AnnotatedArticle) -> dict[str, list[tuple[int, str]]]:
+    """Surname -> (start, full name) of every naming by two names or more, in text order."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for e in sorted(annotated.entities, key=lambda e: e.start):
+        words = words_of(e)
+        if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text):
+            out.setdefault(words[-1], []).append((e.start, e.text))
     return out
 
 
@@ -209,6 +224,21 @@ def _capital_as_modifier(doc: Doc, f: Found) -> bool:
     if before.norm not in {"a", "an"} or after.capitalised or not after.raw.isalpha():
         return False
     return agent_after(doc, f.end, 0) is None
+
+
+def _names_a_thing(doc: Doc, f: Found) -> bool:
+    """'the Paris agreement', 'the Iraq War': a capital's or a country's name before a word for a treaty, a
+    war or a meeting names that thing by a place (not_actors.yaml: place_named_things, country_named_things)."""
+    aid = f.ref.actor_id or ""
+    if f.source != "kb" or not aid.startswith(("state:", "gov:")) or f.end >= len(doc.toks):
+        return False
+    start = f.start + 1 if doc.toks[f.start].norm == "the" else f.start  # the Found may hold its "the"
+    if start == 0 or doc.toks[start - 1].norm != "the" or not _joined(doc, f.end - 1, f.end + 1):
+        return False
+    head = (doc.toks[f.end].norm,)
+    capital = tuple(doc.norms[start : f.end]) in doc.kb.capitals
+    lists = doc.kb.not_actors
+    return head in lists["country_named_things"] or (capital and head in lists["place_named_things"])
 
 
 def _opens_place_name(doc: Doc, f: Found) -> bool:
@@ -308,6 +338,8 @@ def kb_match(doc: Doc, i: int) -> tuple[int, Entry] | None:
         span = toks[i : i + n]
         if not _cap_ok(span) or (n == 1 and len(k[0]) <= 3 and not span[0].upper):
             continue
+        if n == 1 and k in doc.kb.acronyms_only and not span[0].upper:
+            continue  # "Dawn" is no "DAWN" (an NGO's acronym): a name written as a word
         if n > 1 and _broken(doc, i, i + n):
             continue  # "Marseilles ( France ) . Telecom Egypt": no name runs across a bracket
         if n == 1 and k[0] in AMBIGUOUS_SHORT and _shouted(doc, i):
@@ -344,7 +376,7 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     n, entry = hit
     core = (toks[j].start, toks[j + n - 1].end)
     if entry is None:  # a surname already seen in this article
-        return Found(j, j + n, doc.seen[toks[j].norm], "coref", core)
+        return Found(j, j + n, latest_bearer(doc, j, doc.seen[toks[j].norm]), "coref", core)
     k = tuple(doc.norms[j : j + n])
     person = _tagged_person(doc, j) if n == 1 and entry.kind in {"state", "government"} else None
     if person is not None:  # "Jerry Jordan ... Jordan said": the person, not the state
@@ -367,8 +399,10 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
         doc.last_place[j] = True
         return Found(j, j + n, ActorRef(""), "kb", core)  # named in no actor's part: a place
     ref = ref_of(doc, entry)
+    if entry.kind == "person" and n == 1:
+        ref = latest_bearer(doc, j, ref)  # "Bush" after "Jeb Bush": not the KB's George W. Bush
     if entry.kind == "person":
-        remember(doc, entry.name, ref)
+        remember(doc, ref.name or entry.name, ref)
     return Found(start, j + n, ref, entry.source, core)
 
 
@@ -408,6 +442,28 @@ def _tagged_person(doc: Doc, j: int) -> ActorRef | None:
     return ref or ActorRef(name, None, None, None, f"person:{slug(name)}")
 
 
+def latest_bearer(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
+    """A bare surname at token j means the person named in full with it most often before j, the one named
+    last among equals (the tagger's full names): 'Bush' in a report that names 'Jeb Bush' twice is Jeb Bush,
+    though the knowledge base's George W. Bush came first; 'Mrs. Clinton' where 'Hillary Clinton' was
+    named twice and 'Bill Clinton' once is Hillary Clinton."""
+    before = [
+        name
+        for start, name in doc.full_names.get(doc.toks[j].norm, [])
+        if start < doc.toks[j].start and key(name)[:1] not in doc.kb.not_actors["bare_titles"]  # not "Insp Gaskin"
+    ]
+    if not before:
+        return ref
+    counts = Counter(key(n) for n in before)
+    name = max(reversed(before), key=lambda n: counts[key(n)])  # max keeps the first: reversed, the latest
+    if same_person(name, ref.name or "") or counts[key(name)] == counts.get(key(ref.name or ""), 0):
+        return ref
+    known = doc.kb.best(key(name), doc.date)
+    if known is not None and known.kind == "person":
+        return ref_of(doc, known)
+    return ActorRef(name, None, None, None, f"person:{slug(name)}")
+
+
 def ref_of(doc: Doc, entry: Entry, role: str | None = None) -> ActorRef:
     a = entry.actor(doc.date)
     return ActorRef(a.name, a.country, a.sector, role or a.role, a.id)
@@ -420,6 +476,9 @@ def remember(doc: Doc, name: str, ref: ActorRef) -> None:
         before = doc.seen.get(k[-1])
         if before is None or same_person(name, before.name):
             doc.seen[k[-1]] = ref
+        first = doc.firsts.setdefault(k[0], ref)
+        if first is not None and first.actor_id != ref.actor_id:
+            doc.firsts[k[0]] = None  # two persons named in full share the first word: it names neither
 
 
 def used_as_place(doc: Doc, j: int, n: int) -> bool:
@@ -445,6 +504,10 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         return True  # "between Sicily and Tunisia": the other end is a place the KB knows as no actor
     if prev in GOV_PREPS:
         return False
+    if prev in doc.kb.words["place_objects"] and _joined(doc, j - 1, j + 1):
+        return True  # "entering the United States", "Christians fleeing Syria": where one goes or comes from
+    if prev == "to" and _route_from(doc, j - 1):
+        return True  # "from Hong Kong to Moscow": the two ends of a way
     if prev == "to":  # "flew to Moscow" is a place; "offered to Britain", "a reminder to Iraq" an actor
         return any(t.norm in doc.kb.words["motion"] for t in toks[max(j - 5, 0) : j - 1])
     if prev == "of" and j >= 2 and toks[j - 2].norm in doc.kb.words["place_nouns"]:
@@ -455,6 +518,14 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         return True
     if prev in {"and", "or"} and j >= 2:
         return doc.last_place.get(j - 2, False) or any(doc.last_place.get(j - 2 - d) for d in range(1, 3))
+    return False
+
+
+def _route_from(doc: Doc, to: int) -> bool:
+    """'from <Name> to' ends at token ``to``: 'from' and a capitalised word up to three words before it."""
+    for f in range(max(to - 4, 0), to - 1):
+        if doc.toks[f].norm == "from" and doc.toks[f + 1].capitalised and _joined(doc, f, to + 1):
+            return True
     return False
 
 
@@ -548,7 +619,8 @@ def name_run(doc: Doc, i: int, limit: int = 4) -> int:
         particle = (
             n and t.norm in NAME_PARTICLES and i + n + 1 < len(doc.toks) and doc.toks[i + n + 1].capitalised
         )  # "Omar Hassan al-Bashir", "Dos Santos"
-        if not (t.capitalised and t.raw[:1].isalpha() or particle) or t.norm in doc.kb.titles and n == 0:
+        hyphened = n and t.raw.isalpha() and doc.text[doc.toks[i + n - 1].end : t.start] == "-"  # "Ban Ki-moon"
+        if not (t.capitalised and t.raw[:1].isalpha() or particle or hyphened) or t.norm in doc.kb.titles and n == 0:
             break
         if n and _headline_word(doc, i, i + n):
             break  # "Former President Bush Had Enacted Legislation": the headline goes on, the name ends
@@ -1088,9 +1160,14 @@ def add_ner(
         ref = doc.seen.get(key(name)[-1]) if e.label == "PERSON" else None
         if ref is not None and not same_person(name, ref.name):
             ref = None  # "Henry Brown" is not the "Montez Brown" named before
+        if ref is None and e.label == "PERSON":
+            ref = first_name_of(doc, name)  # "Hillary", "Ban" after "Ban Ki-moon"
         source = "coref" if ref else "ner"
         if ref is None and not shows_an_actor(doc, e, name):
             continue
+        if ref is None and e.label == "ORG":
+            ref = known_body(doc, name)  # "the Fed": a short name the pass over the words left to the tagger
+            source = "kb" if ref else source
         if ref is None:
             prefix = "person" if e.label == "PERSON" else "org"
             ref = ActorRef(name, home, None, None, f"{prefix}:{slug(name)}")
@@ -1098,6 +1175,26 @@ def add_ner(
                 remember(doc, name, ref)
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def known_body(doc: Doc, name: str) -> ActorRef | None:
+    """A name the tagger calls an organisation that is a KB organisation's or body's alias (the pass over the
+    words skips a short capitalised word such as 'Fed', which may open a sentence: the tagger's label
+    shows it a name)."""
+    entry = doc.kb.best(key(name.removeprefix("the ").removeprefix("The ")), doc.date)
+    if entry is None or entry.kind in {"person", "state"}:
+        return None
+    return ref_of(doc, entry)
+
+
+def first_name_of(doc: Doc, name: str) -> ActorRef | None:
+    """A one-word name that is the first word of exactly one person named in full in the article and no
+    one's surname there: that person, called by the first name ('Hillary', 'Bernie') or, in a name written
+    family name first, by the family name ('Ban' after 'Ban Ki-moon')."""
+    words = key(name)
+    if len(words) != 1 or words[0] in doc.surnames or words[0] in doc.seen:
+        return None
+    return doc.firsts.get(words[0])
 
 
 def _rank_after_body(doc: Doc, toks: list[int]) -> bool:
@@ -1327,6 +1424,9 @@ def same_person(name: str, other: str) -> bool:
     a, b = name.split(), other.split()
     if len(a) < 2 or len(b) < 2:
         return True
+    short, full = sorted((key(name), key(other)), key=len)
+    if len(short) < len(full) and full[-len(short) :] == short:
+        return True  # "Wasserman Schultz" of "Debbie Wasserman Schultz": a surname of two words
     first, other_first = key(a[0])[:1] or ("",), key(b[0])[:1] or ("",)
     return first[0].startswith(other_first[0]) or other_first[0].startswith(first[0])
 
