@@ -25,6 +25,8 @@ DECLARED = (
     f' "headline": "{HEADLINE}", "datePublished": "2019-01-01T00:00:00Z"}}</script>'
 )
 
+OPEN_GRAPH = '<meta property="article:published_time" content="2019-01-01T00:00:00Z">'
+
 
 def page(byline: str, head: str = DECLARED, after_body: str = "", heading: str = HEADLINE, above: str = "") -> str:
     return (
@@ -54,12 +56,13 @@ def test_time_element_beside_the_headline_gives_its_datetime() -> None:
 
 
 def test_revision_dates_are_passed_over() -> None:
-    # "Updated" is a revision, not the publication: the declared date stands
-    assert published(page("By Lena Ward · Updated on April 2, 2025")) == "2019-01-01"
-    assert published(page("Last modified: April 2, 2025")) == "2019-01-01"
-    assert published(page('<time datetime="2025-04-02">Updated April 2, 2025</time>')) == "2019-01-01"
-    # a revision then the publication: the publication is taken
+    # "Updated" is a revision, not the publication: the date declared in Open Graph stands
+    assert published(page("By Lena Ward · Updated on April 2, 2025", head=OPEN_GRAPH)) == "2019-01-01"
+    assert published(page("Last modified: April 2, 2025", head=OPEN_GRAPH)) == "2019-01-01"
+    assert published(page('<time datetime="2025-04-02">Updated April 2, 2025</time>', head=OPEN_GRAPH)) == "2019-01-01"
+    # a revision then the publication: the publication is taken, whatever the markup declares
     assert published(page("Updated April 2, 2025 · Published March 5, 2025")) == "2025-03-05"
+    assert published(page("Updated April 2, 2025 · Published March 5, 2025", head=OPEN_GRAPH)) == "2025-03-05"
 
 
 def test_a_day_from_the_declared_timestamp_is_the_same_moment() -> None:
@@ -98,8 +101,14 @@ def test_a_revision_date_is_the_date_when_the_page_declares_none() -> None:
     set_page_date(meta, parse_html(page("By Lena Ward · Updated on April 2, 2025", head="")), None)
     assert meta["published"] == "2025-04-02"
     assert published(page("By Lena Ward · Updated on April 2, 2025", head="")) == "2025-04-02"
-    # a declared publication stands before a printed revision
-    assert published(page("By Lena Ward · Updated on April 2, 2025")) == "2019-01-01"
+    # a publication declared in JSON-LD only: the printed revision is still the date the reader is given
+    assert published(page("By Lena Ward · Updated on April 2, 2025")) == "2025-04-02"
+    # one declared in Open Graph (article:published_time, also beside the JSON-LD) stands before it
+    assert published(page("By Lena Ward · Updated on April 2, 2025", head=OPEN_GRAPH)) == "2019-01-01"
+    assert published(page("By Lena Ward · Updated on April 2, 2025", head=DECLARED + OPEN_GRAPH)) == "2019-01-01"
+    # an Open Graph tag without a readable date declares nothing
+    unreadable = OPEN_GRAPH.replace("2019-01-01T00:00:00Z", "soon")
+    assert published(page("By Lena Ward · Updated on April 2, 2025", head=unreadable)) == "2025-04-02"
 
 
 def test_the_date_nearest_the_headline_wins_over_a_ticker_above_it() -> None:
@@ -147,7 +156,7 @@ def test_a_time_element_marked_as_a_revision_in_markup_is_one() -> None:
     assert published(page(both)) == "2025-03-05"
     # schema.org's dateModified property on the element says the same; the declared date stands
     modified = '<time itemprop="dateModified" datetime="2025-04-02">April 2, 2025</time>'
-    assert published(page(modified)) == "2019-01-01"
+    assert published(page(modified, head=OPEN_GRAPH)) == "2019-01-01"
     # the same element without the markup is the printed date
     assert published(page('<time datetime="2025-04-02">April 2, 2025</time>')) == "2025-04-02"
 

@@ -6,7 +6,7 @@ looks like a menu; a post-filter drops chrome blocks (rules in ``data/html_rules
 when present, the text-dump cleaner's line rules. Metadata comes from schema.org JSON-LD,
 Open Graph and meta tags, then trafilatura's own metadata search; the date is the address's,
 else the one printed beside the headline (``visible_date``: the nearest to it, a revision date
-only when nothing else is declared), else the declared one; the reader's
+only when no other is printed and Open Graph declares no publication), else the declared one; the reader's
 ``doc.meta`` wins over all of them. Untrusted input: size-bounded, parsed only, nothing executed.
 """
 
@@ -167,11 +167,12 @@ def _set_page_date(meta: dict[str, Any], tree: etree._Element | None, url: str |
     page prints beside its headline, else the one a ``<time pubdate>`` element prints for the
     article (HTML5's mark of a publication date), else the declared one (already in ``meta``).
 
-    A printed date labelled as a revision ("Updated Dec 4, 2025") is taken only when the page
-    declares no publication date in its markup: then it is the only date the page gives for the
-    text it holds. A printed date the declared timestamp can be in some time zone
-    (``same_moment``) is that moment: the declared one stands. A date only trafilatura's search
-    found is no declaration: the printed one stands before it.
+    A printed date labelled as a revision ("Updated Dec 4, 2025"), when no other is printed, is
+    the date the page gives its reader for the text it holds: it is taken unless the page declares
+    its first publication in Open Graph (``publication_in_open_graph``), which then stands. A
+    printed date the declared timestamp can be in some time zone (``same_moment``) is that moment:
+    the declared one stands. A date only trafilatura's search found is no declaration: the printed
+    one stands before it.
     """
     if date_in_url(url):
         meta["published"] = date_in_url(url)
@@ -180,7 +181,7 @@ def _set_page_date(meta: dict[str, Any], tree: etree._Element | None, url: str |
     shown = date_beside_headline(tree, meta.get("title"), outlet=meta.get("outlet"))
     if shown is None:
         shown = marked_publication(tree, meta.get("title"), meta.get("outlet"))
-    if shown is None and not declared:
+    if shown is None and not publication_in_open_graph(tree):
         shown = date_beside_headline(tree, meta.get("title"), revisions=True, outlet=meta.get("outlet"))
     if shown and not same_moment(shown, declared):
         meta["published"] = shown
@@ -228,6 +229,19 @@ def declared_publication(tree: etree._Element | None) -> str | None:
         if iso_date(source.get("published")):
             return source["published"]
     return None
+
+
+def publication_in_open_graph(tree: etree._Element | None) -> bool:
+    """Whether the page declares its publication date in an Open Graph ``<meta>`` (the names in
+    ``visible_date.publication_meta``: ``article:published_time``, the protocol's "when the
+    article was first published"), the declaration a printed revision date does not override."""
+    if tree is None:
+        return False
+    names = set(rules()["visible_date"]["publication_meta"])
+    return any(
+        (el.get("property") or el.get("name") or "").strip().lower() in names and iso_date(el.get("content"))
+        for el in tree.iter("meta")
+    )
 
 
 def _days_apart(a: str, b: str) -> int:
