@@ -14,13 +14,18 @@ SENTENCES = {
     "family_name_first": "Secretary-General Ban Ki-moon spoke in New York. The deal was a triumph for Ban.",
     "shared_first": "John Kasich and John Weaver spoke. John said the race was open.",
     "compound_surname": "Rep. Debbie Wasserman Schultz raised $3 million. Wasserman Schultz said she would win.",
-    "shared_surname": "Former presidents George H. Bush and George W. Bush backed him. Former Florida Gov. Jeb Bush "
-    "spoke to voters. Jeb Bush then left for Iowa. Bush said he would stay in the race.",
+    "shared_surname": "Former Florida Gov. Jeb Bush spoke to voters. Jeb Bush then left for Iowa. Trump has "
+    "hammered Bush for months. His father George H.W. Bush and his brother George W. Bush backed him.",
+    "named_first_keeps": "Hillary Clinton won the caucuses. Voters backed Hillary Clinton. Her husband Bill "
+    "Clinton campaigned too. Mrs. Clinton thanked them.",
     "acronym": "Her mother, Dawn Hochsprung, was the principal. Dawn was a teacher for twenty years.",
     "acronym_caps": "DAWN said on Monday that it would train women in Fiji.",
     "place_object": "About half of the voters back a ban on people entering the United States. Families fled Syria.",
     "route": "An activist went with him from Hong Kong to Moscow in 2013.",
     "route_actor": "The envoy handed the letter to Moscow on Friday.",
+    "debate_venue": "Five candidates took part in the Republican debate at St. Anselm College on Saturday.",
+    "member_of": "She is a professor at St. Anselm College in New Hampshire.",
+    "headline_surname": "As Clinton, Sanders answer the union, others stay silent. Bernie Sanders spoke on Monday.",
     "treaty": "Nearly 200 countries signed the Paris agreement. He lost a son during the Iraq War.",
     "treaty_actor": "Paris said the agreement would hold. Iraq signed the deal.",
 }
@@ -64,7 +69,14 @@ def test_a_surname_of_two_words_is_the_person_named_in_full(linked):
 
 
 def test_a_shared_surname_is_the_person_named_in_full_most_often(linked):
-    assert ids_over(linked["shared_surname"], "Bush said") == ["person:jeb-bush"]
+    # the knowledge base's George W. Bush, matched by the "Bush" of "Jeb Bush", is not yet named in full
+    assert ids_over(linked["shared_surname"], "hammered Bush") == ["person:jeb-bush"]
+    assert ids_over(linked["shared_surname"], "George H.W. Bush") == ["person:george-h-w-bush"]
+    assert ids_over(linked["shared_surname"], "George W. Bush") == ["person:george-w-bush"]
+
+
+def test_a_person_named_in_full_first_keeps_the_surname(linked):
+    assert ids_over(linked["named_first_keeps"], "Mrs. Clinton") == ["person:hillary-clinton"]
 
 
 def test_a_dictionary_acronym_is_no_name_written_as_a_word(linked):
@@ -87,3 +99,12 @@ def test_a_treaty_or_a_war_named_by_a_place_names_no_actor(linked):
     assert ids_over(linked["treaty"], "Iraq") == []
     assert ids_over(linked["treaty_actor"], "Paris") == ["gov:FRA"]
     assert ids_over(linked["treaty_actor"], "Iraq") == ["state:IRQ"]
+
+
+def test_an_organisation_where_an_event_is_held_is_a_venue(linked):
+    assert ids_over(linked["debate_venue"], "St. Anselm College") == []
+    assert ids_over(linked["member_of"], "St. Anselm College") == ["org:st-anselm-college"]
+
+
+def test_a_headline_s_surname_is_the_person_named_in_full_after_it(linked):
+    assert ids_over(linked["headline_surname"], "Sanders") == ["person:bernie-sanders"]

@@ -443,10 +443,11 @@ def _tagged_person(doc: Doc, j: int) -> ActorRef | None:
 
 
 def latest_bearer(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
-    """A bare surname at token j means the person named in full with it most often before j, the one named
-    last among equals (the tagger's full names): 'Bush' in a report that names 'Jeb Bush' twice is Jeb Bush,
-    though the knowledge base's George W. Bush came first; 'Mrs. Clinton' where 'Hillary Clinton' was
-    named twice and 'Bill Clinton' once is Hillary Clinton."""
+    """A bare surname at token j kept for a person not yet named in full before j (the knowledge base's
+    George W. Bush, matched by the 'Bush' of 'Jeb Bush') means the person named in full with it most often
+    before j, the one named last among equals (the tagger's full names): 'Bush' in a report that has named
+    'Jeb Bush' twice is Jeb Bush. A person named in full before keeps the surname ('Mrs. Clinton' after
+    'Hillary Clinton', though 'Bill Clinton' came between)."""
     before = [
         name
         for start, name in doc.full_names.get(doc.toks[j].norm, [])
@@ -456,8 +457,8 @@ def latest_bearer(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
         return ref
     counts = Counter(key(n) for n in before)
     name = max(reversed(before), key=lambda n: counts[key(n)])  # max keeps the first: reversed, the latest
-    if same_person(name, ref.name or "") or counts[key(name)] == counts.get(key(ref.name or ""), 0):
-        return ref
+    if same_person(name, ref.name or "") or counts.get(key(ref.name or ""), 0):
+        return ref  # the person the surname was kept for was named in full before it: still that person
     known = doc.kb.best(key(name), doc.date)
     if known is not None and known.kind == "person":
         return ref_of(doc, known)
@@ -675,7 +676,7 @@ def titled(doc: Doc, i: int) -> Found | None:
         n, entry = hit
         core = (toks[m].start, toks[m + n - 1].end)
         if entry is None:
-            return Found(i if k == j else j, m + n, doc.seen[toks[m].norm], "coref", core)
+            return Found(i if k == j else j, m + n, latest_bearer(doc, m, doc.seen[toks[m].norm]), "coref", core)
         return _titled_person(doc, entry, (start, m + n), core, (role, sector, iso, k > j))
     n = name_run(doc, m)
     if n == 0 or not _is_name(doc, m, n):
@@ -1160,8 +1161,10 @@ def add_ner(
         ref = doc.seen.get(key(name)[-1]) if e.label == "PERSON" else None
         if ref is not None and not same_person(name, ref.name):
             ref = None  # "Henry Brown" is not the "Montez Brown" named before
+        if ref is not None and len(key(name)) == 1:
+            ref = latest_bearer(doc, toks[-1], ref)  # "Trump has hammered Bush" after "Jeb Bush"
         if ref is None and e.label == "PERSON":
-            ref = first_name_of(doc, name)  # "Hillary", "Ban" after "Ban Ki-moon"
+            ref = first_name_of(doc, name) or named_later(doc, name)  # "Hillary"; a headline's "Sanders"
         source = "coref" if ref else "ner"
         if ref is None and not shows_an_actor(doc, e, name):
             continue
@@ -1185,6 +1188,20 @@ def known_body(doc: Doc, name: str) -> ActorRef | None:
     if entry is None or entry.kind in {"person", "state"}:
         return None
     return ref_of(doc, entry)
+
+
+def named_later(doc: Doc, name: str) -> ActorRef | None:
+    """A bare surname before any full name with it (a headline's 'Sanders' before 'Bernie Sanders'): the one
+    person the article names in full with it, where all its full names are one person's."""
+    words = key(name)
+    names = [n for _, n in doc.full_names.get(words[0], [])] if len(words) == 1 else []
+    names = [n for n in names if key(n)[:1] not in doc.kb.not_actors["bare_titles"]]
+    if not names or not all(same_person(n, names[0]) for n in names):
+        return None
+    known = doc.kb.best(key(names[0]), doc.date)
+    if known is not None and known.kind == "person":
+        return ref_of(doc, known)
+    return ActorRef(names[0], None, None, None, f"person:{slug(names[0])}")
 
 
 def first_name_of(doc: Doc, name: str) -> ActorRef | None:
@@ -1428,7 +1445,18 @@ def same_person(name: str, other: str) -> bool:
     if len(short) < len(full) and full[-len(short) :] == short:
         return True  # "Wasserman Schultz" of "Debbie Wasserman Schultz": a surname of two words
     first, other_first = key(a[0])[:1] or ("",), key(b[0])[:1] or ("",)
+    if _middle_initials(a) and _middle_initials(b) and _middle_initials(a) != _middle_initials(b):
+        return False  # "George H.W. Bush" is not "George W. Bush"
     return first[0].startswith(other_first[0]) or other_first[0].startswith(first[0])
+
+
+def _middle_initials(words: list[str]) -> str:
+    """The middle initials between the first name and the surname where they are all written as initials
+    ('George H.W. Bush' -> 'hw', 'George W. Bush' -> 'w'); '' where there are none or a word is written out."""
+    middle = words[1:-1]
+    if not middle or not all(re.fullmatch(r"(?:[A-Za-z]\.)+", w) for w in middle):
+        return ""
+    return "".join(w.replace(".", "").lower() for w in middle)
 
 
 def _entity_actor(e: Entity, found: list[Found]) -> Entity:

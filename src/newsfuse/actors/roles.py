@@ -28,6 +28,7 @@ LISTS = (
     "state_preps",
     "speech_verbs",
     "chain_deps",
+    "event_nouns",
     "act_nouns",
     "agent_nouns",
     "venue_preps",
@@ -157,6 +158,8 @@ class Parse:
             return False  # the preposition opens the name's phrase ('at the local Rite Aid')
         verb_i = self.tree.head(prep.i)
         verb = self.tree.tokens[verb_i] if verb_i is not None else None
+        if verb is not None and verb.pos == "NOUN" and verb.lemma.lower() in self.words["event_nouns"]:
+            return True  # "the Republican debate at St. Anselm College": where the event is held
         return verb is not None and verb.pos == "VERB" and verb.lemma.lower() not in self.words["member_verbs"]
 
     def building_acted_on(self, start: int, end: int) -> bool:
