@@ -26,6 +26,8 @@ SENTENCES = {
     "debate_venue": "Five candidates took part in the Republican debate at St. Anselm College on Saturday.",
     "member_of": "She is a professor at St. Anselm College in New Hampshire.",
     "headline_surname": "As Clinton, Sanders answer the union, others stay silent. Bernie Sanders spoke on Monday.",
+    "campaign": "Ted Cruz spoke first. Carson attacked the Cruz campaign's decision on Monday.",
+    "census_groups": "He spoke of a rift between African-Americans and Latinos and the police.",
     "treaty": "Nearly 200 countries signed the Paris agreement. He lost a son during the Iraq War.",
     "treaty_actor": "Paris said the agreement would hold. Iraq signed the deal.",
 }
@@ -108,3 +110,12 @@ def test_an_organisation_where_an_event_is_held_is_a_venue(linked):
 
 def test_a_headline_s_surname_is_the_person_named_in_full_after_it(linked):
     assert ids_over(linked["headline_surname"], "Sanders") == ["person:bernie-sanders"]
+
+
+def test_a_persons_surname_after_the_before_a_noun_is_the_person(linked):
+    assert ids_over(linked["campaign"], "Cruz", 1) == ["person:ted-cruz"]
+
+
+def test_us_census_groups_are_us_civilians(linked):
+    assert ids_over(linked["census_groups"], "African-Americans") == ["cvl:USA"]
+    assert ids_over(linked["census_groups"], "Latinos") == ["cvl:USA"]

@@ -1343,7 +1343,8 @@ def name_kind(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
     if e.label == "PERSON" and len(words) == 1 and not named and _team(doc, e.text):
         return "ORG"  # "Jaguars kicker Josh Scobee" where the article writes "the Jaguars": the team
     if e.label == "PERSON" and _after_the(doc, e) and not _person_shaped(doc, e.text.removeprefix("the ")):
-        return "ORG"  # "the Blazers", "the Timaru Herald": a person's name takes no article
+        if not (named and len(words) == 1):  # "the Cruz campaign" after "Ted Cruz": the person's campaign
+            return "ORG"  # "the Blazers", "the Timaru Herald": a person's name takes no article
     if e.label == "ORG" and not org_word and _person_shaped(doc, e.text):
         return "PERSON"  # "P.J. Carlesimo", "Elton Brand"
     if e.label == "ORG" and not org_word and named and len(words) <= 3:
