@@ -210,6 +210,7 @@ def test_a_file_unchanged_since_the_last_poll_is_read_before_its_settle_time(tmp
             return time.time()
 
         def sleep(self, seconds: float) -> None:
+            time.sleep(seconds)
             self.sleeps += 1
             if self.sleeps == 1:
                 with open(inbox / "b.txt", "a", encoding="utf-8") as fh:
@@ -372,3 +373,38 @@ def test_ctrl_c_with_a_batch_out_keeps_what_is_committed_and_a_rerun_completes_i
         assert set(load_checkpoint(store)) == {str(inbox / n) for n in names}
         rerun = _contents(store)
     assert rerun == _batch_ingest(tmp_path / "batch.db", [inbox / n for n in names])
+
+
+def test_polls_closer_together_than_the_interval_do_not_count_a_file_as_unchanged(tmp_path, seeds_dir, monkeypatch):
+    """The watch polls sooner than ``interval`` when analyses come back or a file is about to settle;
+    two polls a moment apart that find a file unchanged say nothing of a writer that pauses."""
+
+    class NoSleep:
+        def time(self) -> float:
+            return time.time()
+
+        def sleep(self, seconds: float) -> None:
+            pass
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(seeds_dir / SEED_000, inbox / "a.txt")
+    monkeypatch.setattr(watch_module, "time", NoSleep())
+    with open_store(str(tmp_path / "w.db")) as store:
+        assert watch(store, [str(inbox)], interval=60, settle=3600, max_rounds=5) == 0
+        assert store.count_articles() == 0
+
+
+def test_the_next_poll_comes_when_the_file_found_will_be_ready(tmp_path):
+    """A file just written is due when it has settled (here 0.3 s), not a whole interval (60 s) later;
+    one being ingested as it is, or none, leaves the interval."""
+    path = tmp_path / "a.txt"
+    path.write_text("One paragraph of news.", encoding="utf-8")
+    arrivals = watch_module.Arrivals(settle=0.3, interval=60)
+    changed = watch_module.changed_files([str(tmp_path)], {})
+    assert arrivals.ready(changed, {}) == []
+    assert 0.01 <= arrivals.next_poll_in({}) <= 0.3
+    assert arrivals.next_poll_in(dict(changed)) == 60
+    time.sleep(0.3)
+    assert arrivals.ready(changed, {}) == changed
+    assert arrivals.ready(changed, dict(changed)) == []

@@ -1,8 +1,9 @@
 """Watch folders and feed files: ingest what is new or changed, with a checkpoint in the store.
 
-The files found changed in one poll are ingested as one batch (analysed together, stories and
-events updated once), and each is reported on its own. The checkpoint (path -> modification time
-and size) is saved after each batch is ingested, so a restart neither skips a file nor repeats one;
+The files found ready in one poll are sent for analysis as one batch; the batches the analysis is
+done with are stored in arrival order (stories and events updated once for them), while the workers
+analyse the next, and each file is reported on its own. The checkpoint (path -> modification time
+and size) is saved once a batch is stored, so a restart neither skips a file nor repeats one;
 a file ingested again (crash before its checkpoint) changes nothing, because articles are keyed by
 content hash. A file that cannot be read is reported, recorded and checkpointed; the rest are stored.
 """
@@ -81,26 +82,20 @@ def watch(
     While a batch is out, the watch waits for it at most ``interval`` seconds before polling again.
     A file is checkpointed once its articles, stories and events are committed; a Ctrl-C ends the run
     with what is stored kept and the rest dropped (the next run reads it again).
-    A file is read once it was last modified ``settle`` seconds ago, or when a poll finds it as the
-    poll before found it (same modification time and size, ``interval`` seconds or more apart):
-    nothing wrote it in between."""
+    A file is read once it was last modified ``settle`` seconds ago, or once polls ``interval`` seconds
+    or more apart found it unchanged (same modification time and size): nothing wrote it in between
+    (``Arrivals``)."""
     checkpoint = load_checkpoint(store)
     session = IngestSession(store, workers=workers)
+    arrivals = Arrivals(settle, interval)
     out: deque[SentFiles] = deque()  # sent, not stored yet, oldest first
     ingested = 0
     rounds = 0
-    seen: dict[str, list[int]] = {}  # the changed files' signatures at the last poll
     try:
         session.start_workers()  # in the try: a Ctrl-C (or SIGTERM) while they start ends the run as later
         while True:
-            changed = changed_files(paths, checkpoint)
             sending = {path: sig for batch in out for path, sig in batch.files}
-            ready = [
-                (p, sig)
-                for p, sig in changed
-                if sending.get(p) != sig and (once or settled(sig, settle) or seen.get(p) == sig)
-            ]
-            seen = dict(changed)
+            ready = arrivals.ready(changed_files(paths, checkpoint), sending, everything=once)
             for first in range(0, len(ready), MAX_BATCH_FILES):
                 out.append(send_files(session, ready[first : first + MAX_BATCH_FILES], on_error))
                 if out[-1].interrupted:
@@ -123,10 +118,11 @@ def watch(
                     out.popleft()
             if last:
                 return ingested
+            pause = arrivals.next_poll_in({path: sig for batch in out for path, sig in batch.files})
             if out and not group:
-                session.wait_analysed(out[0].sent, interval)
+                session.wait_analysed(out[0].sent, pause)
             elif not out:
-                time.sleep(interval)
+                time.sleep(pause)
     except KeyboardInterrupt:
         session.abandon()
         return ingested
@@ -134,9 +130,40 @@ def watch(
         session.close()
 
 
-def settled(sig: list[int], settle: float) -> bool:
-    """Whether a file was last modified ``settle`` seconds ago or more (else it may still be written)."""
-    return time.time() - sig[0] / 1e9 >= settle
+class Arrivals:
+    """Which changed files a poll may read: one last modified ``settle`` seconds ago, or one that
+    polls ``interval`` seconds or more apart found unchanged (same modification time and size):
+    nothing wrote it in between. The watch polls sooner than ``interval`` when a file will be ready sooner."""
+
+    MIN_PAUSE_S = 0.01  # between two polls at least (no busy loop)
+
+    def __init__(self, settle: float, interval: float) -> None:
+        self.settle = settle
+        self.interval = interval
+        self.seen: dict[str, tuple[list[int], float]] = {}  # path -> its signature, when first found with it
+
+    def ready(
+        self, changed: list[tuple[str, list[int]]], sending: dict[str, list[int]], everything: bool = False
+    ) -> list[tuple[str, list[int]]]:
+        """The changed files ready to read (all with ``everything``), less those being ingested as they are."""
+        now = time.time()
+        before = self.seen
+        self.seen = {p: (sig, before[p][1] if p in before and before[p][0] == sig else now) for p, sig in changed}
+        return [
+            (p, sig)
+            for p, sig in changed
+            if sending.get(p) != sig and (everything or now >= self._ready_at(sig, self.seen[p][1]))
+        ]
+
+    def next_poll_in(self, sending: dict[str, list[int]]) -> float:
+        """Seconds until the next poll: ``interval``, or less when a file the last poll found will be ready sooner."""
+        now = time.time()
+        due = [self._ready_at(sig, since) for p, (sig, since) in self.seen.items() if sending.get(p) != sig]
+        soonest = min(due, default=now + self.interval)
+        return min(self.interval, max(self.MIN_PAUSE_S, soonest - now))
+
+    def _ready_at(self, sig: list[int], since: float) -> float:
+        return min(sig[0] / 1e9 + self.settle, since + self.interval)
 
 
 @dataclass
