@@ -70,14 +70,14 @@ def test_workers_give_the_same_store_as_analysing_in_this_process(tmp_path):
 
 
 def test_inputs_sent_ahead_of_the_store_of_the_ones_before_give_the_store_of_one_ingest(tmp_path):
-    """``send`` the second input before ``store_sent`` of the first (as `watch` does, so the workers
-    analyse while this process stores): each call gets its own counts, and the store is the one that a
-    single ingest of both inputs analysed in this process leaves."""
+    """``send`` the second input before ``store_sent`` of the first, the workers embedding too (as `watch`
+    does, so that they analyse while this process stores): each call gets its own counts, and the store
+    (embeddings included) is the one that a single ingest of both inputs analysed in this process leaves."""
     first = _records(tmp_path, "a.jsonl", 0, 20)
     second = _records(tmp_path, "b.jsonl", 20, 20)
     db = tmp_path / "ahead.db"
     with open_store(str(db)) as store:
-        session = IngestSession(store, workers=2)
+        session = IngestSession(store, workers=2, embed_in_workers=True)
         try:
             session.start_workers()
             sent = [session.send([str(first)]), session.send([str(second)])]
@@ -92,11 +92,12 @@ def test_inputs_sent_ahead_of_the_store_of_the_ones_before_give_the_store_of_one
     assert not multiprocessing.active_children()
 
 
-def test_a_dead_worker_loses_nothing_and_the_session_goes_on_in_its_own_process(tmp_path, capsys):
+@pytest.mark.parametrize("embed_in_workers", [False, True])
+def test_a_dead_worker_loses_nothing_and_the_session_goes_on_in_its_own_process(tmp_path, capsys, embed_in_workers):
     first = _records(tmp_path, "a.jsonl", 0, 20)
     second = _records(tmp_path, "b.jsonl", 20, 20)
     with open_store(str(tmp_path / "dead.db")) as store:
-        session = IngestSession(store, workers=2)
+        session = IngestSession(store, workers=2, embed_in_workers=embed_in_workers)
         try:
             assert session.ingest([str(first)]).new == 20
             workers = multiprocessing.active_children()

@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from types import FrameType
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -500,7 +500,7 @@ class IngestSession:
     it is about to write) and reloads when another writer came between; it never saves a stale
     clusterer over another writer's."""
 
-    def __init__(self, store: Store, workers: int = 1) -> None:
+    def __init__(self, store: Store, workers: int = 1, embed_in_workers: bool = False) -> None:
         self.store = store
         self.generation: int | None = None  # the store's generation the loaded state matches
         self._deduper: Deduper | None = None
@@ -508,6 +508,7 @@ class IngestSession:
         self.pending: list[tuple[Article, bytes]] = []  # admitted, not stored yet
         self.loads = {"deduper": 0, "clusterer": 0}  # how often each was (re)loaded from the store
         self.workers = workers  # analysis processes beside this one (1: analyse here)
+        self.embed_in_workers = embed_in_workers  # the workers embed too (else this process, before storing)
         self._pool: AnalysisWorkers | None = None
         self._in_flight: deque[_SentBatch] = deque()  # batches being analysed by the workers, in order
         self._pieces: int | None = None  # the store's embedding cut, once asked
@@ -517,8 +518,11 @@ class IngestSession:
         flush, even of a few articles, is shared out among them (else they start only for an input
         that gives more than one batch). Loading their models overlaps whatever comes next."""
         if self.workers > 1 and self._pool is None:
-            self._pool = AnalysisWorkers(self.workers, start_analysis_worker)
+            self._pool = self._new_pool()
             self._pool.start()
+
+    def _new_pool(self) -> AnalysisWorkers:
+        return AnalysisWorkers(self.workers, functools.partial(start_analysis_worker, self.embed_in_workers))
 
     def close(self) -> None:
         """End the analysis workers, if any were started."""
@@ -737,7 +741,7 @@ class IngestSession:
         fill, and are stored in their order as they come back (``store_sent``)."""
         guard = sent.ctl.abortable
         if analyse_articles and self.workers > 1 and self._pool is None and not final:
-            self._pool = AnalysisWorkers(self.workers, start_analysis_worker)
+            self._pool = self._new_pool()
         if analyse_articles and self._pool is not None:
             self._flush_to_workers(sent, batch_size, final)
             return
@@ -746,20 +750,20 @@ class IngestSession:
         while self.pending:
             chunk = self.pending[:batch_size]
             batch, analyses, given_up = analyse_batch(chunk, analyse_articles, sent.time_limit, guard, self.pieces())
-            self._store_batch(chunk, batch, analyses, given_up, sent)
+            self._store_batch(chunk, batch, [storable(x) for x in analyses], given_up, sent)
 
     def _store_batch(
         self,
         chunk: list[tuple[Article, bytes]],
         kept: list[tuple[Article, bytes]],
-        analyses: Sequence[Analysis],
+        storables: Sequence[StorableAnalysis],
         given_up: list[Article],
         sent: SentInputs,
     ) -> None:
         """Store an analysed chunk (less what ran past its time limit) and let it leave ``pending``."""
         for article in given_up:
             self._give_up(article, sent)
-        self.store_analysed(kept, analyses)
+        self.store_storable(kept, storables)
         sent.summary.new_ids.extend(a.id for a, _ in kept)
         done = {id(x) for x in chunk}
         self.pending[:] = [x for x in self.pending if id(x) not in done]
@@ -787,13 +791,18 @@ class IngestSession:
                 self._store_oldest(sent.ctl.abortable)
 
     def _send(self, chunk: list[tuple[Article, bytes]], sent: SentInputs) -> _SentBatch:
-        """Hand a chunk to a worker; its embeddings are made here while the workers analyse, just
-        before it is stored (``_store_oldest``), so that every chunk of a flush is out at once."""
+        """Hand a chunk to a worker. Unless the workers embed, its embeddings are made here while the
+        workers analyse, just before it is stored (``_store_oldest``), so that every chunk of a flush is
+        out at once. A long-lived session whose own process is busy storing (``watch``) has the
+        workers embed, beside their parse, and make the analyses storable (``analyse_storable``)."""
         originals = [a for a, _ in chunk if a.duplicate_of is None]
-        future = None
+        future: Future[Any] | None = None
         if self._pool is not None and originals:
             try:
-                future = self._pool.submit(analyse_within, originals, sent.time_limit, False)
+                if self.embed_in_workers:
+                    future = self._pool.submit(analyse_storable, originals, sent.time_limit, self.pieces())
+                else:
+                    future = self._pool.submit(analyse_within, originals, sent.time_limit, False)
             except BrokenProcessPool:
                 self._give_up_workers()
         return _SentBatch(chunk, originals, future, sent)
@@ -801,29 +810,37 @@ class IngestSession:
     def _store_oldest(self, guard: Callable[[], AbstractContextManager[None]]) -> None:
         """Wait for the oldest batch out and store it as ``_flush`` stores a batch analysed here."""
         batch = self._in_flight[0]
-        vectors: dict[str, bytes] = {}
-        with guard():  # Ctrl-C drops the embedding in hand too
-            if batch.originals:
-                vectors = dict(zip([a.id for a in batch.originals], article_vectors(batch.originals, self.pieces())))
-        analyses, given_up = self._analysed(batch, guard)
-        analyses = [dataclasses.replace(x, embedding=vectors.get(x.annotated.article.id)) for x in analyses]
-        self._store_batch(batch.chunk, without_late(batch.chunk, given_up), analyses, given_up, batch.sent)
+        storables, given_up = self._analysed(batch, guard)
+        self._store_batch(batch.chunk, without_late(batch.chunk, given_up), storables, given_up, batch.sent)
         self._in_flight.popleft()
 
     def _analysed(
         self, batch: _SentBatch, guard: Callable[[], AbstractContextManager[None]]
-    ) -> tuple[list[Analysis], list[Article]]:
-        """A sent batch's analyses; if its worker died (killed, out of memory), the batch is analysed
-        here and the workers are given up for the rest of the session."""
-        if not batch.originals:
+    ) -> tuple[list[StorableAnalysis], list[Article]]:
+        """A sent batch's analyses, made storable (by the workers when they embed, else here with the
+        embeddings made here); if its worker died (killed, out of memory), the batch is analysed here
+        and the workers are given up for the rest of the session."""
+        originals = batch.originals
+        if not originals:
             return [], []
-        with guard():
-            if batch.future is not None:
-                try:
-                    return batch.future.result()
-                except (BrokenProcessPool, CancelledError):  # cancelled: out when an earlier batch's worker died
-                    self._give_up_workers()
-            return analyse_within(batch.originals, batch.sent.time_limit, False)
+        if self.embed_in_workers:
+            with guard():
+                return self._result(batch) or analyse_storable(originals, batch.sent.time_limit, self.pieces())
+        with guard():  # Ctrl-C drops the embedding in hand too
+            vectors = dict(zip([a.id for a in originals], article_vectors(originals, self.pieces())))
+            analyses, late = self._result(batch) or analyse_within(originals, batch.sent.time_limit, False)
+        with_vectors = [dataclasses.replace(x, embedding=vectors.get(x.annotated.article.id)) for x in analyses]
+        return [storable(x) for x in with_vectors], late
+
+    def _result(self, batch: _SentBatch) -> Any:
+        """What the batch's worker gave back; None when the worker died (the workers are given up)."""
+        if batch.future is None:
+            return None
+        try:
+            return batch.future.result()
+        except (BrokenProcessPool, CancelledError):  # cancelled: out when an earlier batch's worker died
+            self._give_up_workers()
+            return None
 
     def _abandon_in_flight(self) -> None:
         """Ctrl-C or a failure: the batches out are dropped (their articles stay pending for the caller)
@@ -928,12 +945,12 @@ def ingest_paths(
 
 @dataclass
 class _SentBatch:
-    """A batch out to the workers: its entries, the originals they analyse, the future of their
-    (analyses, articles past the time limit)."""
+    """A batch out to the workers: its entries, the originals they analyse, the future of what they
+    give back, and the call that sent it."""
 
     chunk: list[tuple[Article, bytes]]
     originals: list[Article]
-    future: Future[tuple[list[Analysis], list[Article]]] | None
+    future: Future[Any] | None  # (analyses, or storable ones where the workers embed; articles past the limit)
     sent: SentInputs  # the call that sent it, whose counts it goes to
 
 
@@ -1126,9 +1143,18 @@ def analyse_within(
     return done, late
 
 
-def start_analysis_worker() -> None:
-    """A worker process's start: the models of every stage but the encoder (the ingest embeds)."""
-    prepare_analysis(with_embeddings=False)
+def analyse_storable(
+    articles: Sequence[Article], seconds: float | None, pieces: int
+) -> tuple[list[StorableAnalysis], list[Article]]:
+    """``analyse_within`` with embeddings, made storable (a worker's part of a session whose workers
+    embed: the session's own process then only stores)."""
+    analyses, late = analyse_within(articles, seconds, True, pieces)
+    return [storable(x) for x in analyses], late
+
+
+def start_analysis_worker(with_embeddings: bool = False) -> None:
+    """A worker process's start: the models of every stage, the encoder only if the workers embed."""
+    prepare_analysis(with_embeddings)
 
 
 @functools.lru_cache(maxsize=2)

@@ -76,9 +76,10 @@ def watch(
     loaded once, not for every file (again only when another process wrote the store meanwhile).
     The files ready in one poll are one batch (a backlog is cut into batches of ``MAX_BATCH_FILES``).
 
-    With ``workers`` > 1 the analysis processes start at once and stay for the whole run, and the
-    runs are pipelined: a poll's batch is sent to them (``IngestSession.send``), and the batches
-    they are done with are stored, in the order sent, while they analyse the next (``store_batches``).
+    With ``workers`` > 1 the analysis processes start at once and stay for the whole run (they
+    embed too: this process stores), and the polls are pipelined: a poll's batch is sent to them
+    (``IngestSession.send``), and the batches they are done with are stored, in the order sent,
+    while they analyse the next (``store_batches``).
     While a batch is out, the watch waits for it at most ``interval`` seconds before polling again.
     A file is checkpointed once its articles, stories and events are committed; a Ctrl-C ends the run
     with what is stored kept and the rest dropped (the next run reads it again).
@@ -86,7 +87,7 @@ def watch(
     or more apart found it unchanged (same modification time and size): nothing wrote it in between
     (``Arrivals``)."""
     checkpoint = load_checkpoint(store)
-    session = IngestSession(store, workers=workers)
+    session = IngestSession(store, workers=workers, embed_in_workers=True)  # this process stores meanwhile
     arrivals = Arrivals(settle, interval)
     out: deque[SentFiles] = deque()  # sent, not stored yet, oldest first
     ingested = 0
