@@ -140,6 +140,23 @@ def test_a_batch_ingested_but_not_checkpointed_is_read_again_and_changes_nothing
     assert [(s.new, s.unchanged) for s in seen.values()] == [(0, 1), (0, 1)]
 
 
+def test_articles_stored_by_a_run_stopped_before_its_fusion_are_fused_by_the_next(tmp_path, seeds_dir):
+    """A Ctrl-C after a batch is committed but before its stories and events are: the next run finds
+    the files unchanged and brings the events up to date anyway."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    names = [SEED_000, SEED_001]
+    for name in names:
+        shutil.copy(seeds_dir / name, inbox / name)
+    with open_store(str(tmp_path / "w.db")) as store:
+        IngestSession(store).ingest([str(inbox / n) for n in names], fuse=False)  # stopped before the fusion
+        assert _events(store) == []
+        assert watch(store, [str(inbox)], once=True) == 2
+        watched = _contents(store)
+    assert watched == _batch_ingest(tmp_path / "batch.db", [inbox / n for n in names])
+    assert watched[2]
+
+
 def _events(store) -> list[dict]:
     return sorted((e.to_dict() for e in store.events(EventFilter(limit=10**9))), key=lambda d: d["id"])
 

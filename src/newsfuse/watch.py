@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .ingest import iter_paths
 from .model import InputError
-from .pipeline import IngestSession, IngestSummary, SentInputs
+from .pipeline import IngestSession, IngestSummary, SentInputs, fusion_pending
 from .store.base import Store
 
 CHECKPOINT_KEY = "watch:checkpoint"
@@ -215,7 +215,7 @@ def store_batches(
             session.abandon()
             return None
         new += summary.new
-    if new:
+    if new or any(fusion_pending(session.store)):  # or a run stopped before its fusion: it is done now
         session.update_stories_and_events()
     files = [f for batch in batches for f in batch.files]
     checkpoint.update(files)
