@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.distributed import PARTITION_ARTICLES, TAIL_ARTICLES, full_partitions, last_round
+from newsfuse.distributed import (
+    PARTITION_ARTICLES,
+    STORE_ARTICLES,
+    TAIL_ARTICLES,
+    full_partitions,
+    last_round,
+    store_round_end,
+)
 
 
 def partitions_as_admitted(admitted_per_read: list[int], slots: int) -> list[list[int]]:
@@ -45,3 +52,19 @@ def test_full_partitions_go_as_soon_as_a_last_round_is_held_back():
     # 400 generated articles on 2 workers: 24 full partitions, then two of 8 (26 store transactions, as before)
     parts = partitions_as_admitted([8] * 50, 2)
     assert [len(p) for p in parts] == [PARTITION_ARTICLES] * 24 + [8, 8]
+
+
+def test_a_store_round_takes_the_analysed_partitions_after_the_first_in_order_up_to_its_size():
+    sizes = [PARTITION_ARTICLES] * 6 + [TAIL_ARTICLES] * 2
+    ready = [True, True, False, True, True, True, True, True]
+    assert store_round_end(sizes, ready, 0) == 2  # the third is not analysed yet: the round stops before it
+    assert store_round_end(sizes, ready, 2) == 2 + STORE_ARTICLES // PARTITION_ARTICLES  # at most STORE_ARTICLES
+    assert store_round_end(sizes, ready, 6) == 8  # the last round's short partitions together
+    assert store_round_end(sizes, [False] * 8, 3) == 4  # the one waited for alone when nothing else is in
+    rounds, first = [], 0
+    while first < len(sizes):
+        rounds.append((first, store_round_end(sizes, [True] * 8, first)))
+        first = rounds[-1][1]
+    assert rounds[0][0] == 0 and rounds[-1][1] == len(sizes)  # every partition once, in order
+    assert all(a[1] == b[0] for a, b in zip(rounds, rounds[1:]))
+    assert all(sum(sizes[a:b]) <= STORE_ARTICLES for a, b in rounds)

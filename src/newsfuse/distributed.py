@@ -91,6 +91,17 @@ def last_round(rest: Sequence[T], slots: int) -> list[list[T]]:
     return even_chunks(rest, TAIL_ARTICLES, slots)
 
 
+def store_round_end(sizes: Sequence[int], ready: Sequence[bool], first: int) -> int:
+    """Where the store round that begins with partition ``first`` (analysed) ends (exclusive): it takes the
+    partitions right after it that are analysed too (``ready``), at most STORE_ARTICLES articles in all
+    (``sizes``: each partition's), so that one transaction stores what arrived while the driver was busy."""
+    last, size = first + 1, sizes[first]
+    while last < len(sizes) and ready[last] and size + sizes[last] <= STORE_ARTICLES:
+        size += sizes[last]
+        last += 1
+    return last
+
+
 class _Partitions:
     """The admitted articles (``session.pending``, in input order) sent out as analysis partitions while
     more are admitted: full ones of PARTITION_ARTICLES as soon as enough are held back for the last
@@ -126,13 +137,8 @@ class _Partitions:
         while first < len(self.batches):
             if self.futures[first] is not None:
                 wait([self.futures[first]])  # its errors are raised where its result is read
-            last, size = first + 1, len(self.batches[first])
-            while last < len(self.batches) and size + len(self.batches[last]) <= STORE_ARTICLES:
-                future = self.futures[last]
-                if future is not None and not future.done():
-                    break
-                size += len(self.batches[last])
-                last += 1
+            ready = [f is None or f.done() for f in self.futures]
+            last = store_round_end([len(b) for b in self.batches], ready, first)
             yield first, last
             first = last
 
