@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Article, RawDocument, article_id
+from .dates import date_in_url
 from .errors import CleanError
 from .html import clean_html
 from .long_lines import clean_long_lines
@@ -37,13 +38,13 @@ def article_from_result(doc: RawDocument, result: CleanResult) -> Article:
         source_path=doc.source_path,
         format=doc.format,
         title=result.title,
-        published=result.published,
+        published=result.published or date_in_url(doc.url),
         outlet=result.outlet,
         author=result.author,
         blocks=result.blocks,
         removed=result.removed,
         embedded_posts=result.embedded_posts,
-        url=doc.url,
+        url=doc.url or result.url,
         external_id=doc.external_id,
         input_sha256=doc.input_sha256,
     )

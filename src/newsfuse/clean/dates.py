@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from .rules import load_rules
 
@@ -147,3 +148,14 @@ def wire_dateline(line: str) -> WireDateline | None:
     iso = _valid(int(m.group("y")), month, day) if month and day is not None and m.group("y") else None
     place = m.group("place") + (f", {m.group('region')}" if m.group("region") else "")
     return WireDateline(place, iso, month, day, m.end(), not rest)
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The date in an article address (``/2025/09/04/slug``): set when the article was published."""
+    m = _URL_DATE.search(urlsplit(url).path) if url else None
+    if not m:
+        return None
+    return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -25,7 +25,6 @@ from functools import lru_cache
 from itertools import product
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
@@ -37,7 +36,7 @@ from trafilatura.settings import use_config
 from newsfuse import model
 from newsfuse.clean import blocks, opinion
 from newsfuse.clean.byline import tidy_author, visible_byline
-from newsfuse.clean.dates import find_date
+from newsfuse.clean.dates import date_in_url, find_date
 from newsfuse.clean.errors import CleanError
 from newsfuse.clean.text import clean_text_lines
 from newsfuse.clean.visible_date import date_beside_headline, marked_publication
@@ -824,17 +823,6 @@ def _set(meta: dict[str, str], key: str, value: Any) -> None:
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
-
-
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")
-
-
-def date_in_url(url: str | None) -> str | None:
-    """The date in an article address (``/2025/09/04/slug``): set when the article was published."""
-    m = _URL_DATE.search(urlsplit(url).path) if url else None
-    if not m or not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31):
-        return None
-    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
 def _numeric_date(value: str) -> str | None:

@@ -28,6 +28,7 @@ class Rules:
     post_signature: re.Pattern[str]
     post_link: re.Pattern[str]
     post_marker: re.Pattern[str]
+    web_address: re.Pattern[str]
 
     def __getitem__(self, key: str) -> Any:
         return self.raw[key]
@@ -63,4 +64,5 @@ def load_rules(path: str | None = None) -> Rules:
         post_signature=re.compile(posts["signature"]),
         post_link=_ci(posts["link"]),
         post_marker=re.compile(posts["marker"]),
+        web_address=_ci(raw["web_address"]),
     )

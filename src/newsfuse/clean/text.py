@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Block, EmbeddedPost, RemovedLine
-from .dates import WireDateline, dateline_date, find_date, wire_dateline
+from .dates import WireDateline, date_in_url, dateline_date, find_date, wire_dateline
 from .normalize import normalize_line
 from .posts import find_posts
 from .rules import exact_key, load_rules
@@ -30,6 +30,7 @@ class CleanResult:
     removed: tuple[RemovedLine, ...]
     embedded_posts: tuple[EmbeddedPost, ...]
     block_lines: tuple[tuple[int, ...], ...] = ()  # 1-based input lines behind each block
+    url: str | None = None  # the web address a page dump opens with
 
 
 @dataclass
@@ -40,6 +41,7 @@ class _State:
     dates: list[str] = field(default_factory=list)  # from bylines
     outlets: list[str] = field(default_factory=list)
     wire: dict[int, WireDateline] = field(default_factory=dict)  # 0-based line -> wire dateline opening it
+    addresses: list[str] = field(default_factory=list)  # the web addresses the dump opens with
 
     def content(self) -> list[int]:
         return [i for i, line in enumerate(self.lines) if line]
@@ -130,6 +132,17 @@ def _mark_posts(st: _State) -> list[EmbeddedPost]:
         for i in found.lines:
             st.labels[i] = "embedded post"
     return [f.post for f in posts]
+
+
+def _mark_opening_addresses(st: _State) -> None:
+    """The lines a dump opens with that are only a web address (its page's address): neither title
+    nor body. Tokenised addresses ("http : / / www . x . com") are kept with their spaces taken out."""
+    pattern = load_rules().web_address
+    for i in st.free():
+        if not pattern.match(st.lines[i]):
+            return
+        st.labels[i] = "web address"
+        st.addresses.append(re.sub(r"\s+", "", st.lines[i]))
 
 
 def _mark_line_rules(st: _State) -> None:
@@ -376,6 +389,7 @@ def clean_text_lines(lines: list[str], *, meta: dict[str, Any] | None = None) ->
     meta = dict(meta or {})
     st = _State([normalize_line(str(line)) for line in lines])
     posts = _mark_posts(st)
+    _mark_opening_addresses(st)
     _mark_line_rules(st)
     datelines = _mark_datelines(st)
     _mark_teasers(st)
@@ -384,10 +398,11 @@ def clean_text_lines(lines: list[str], *, meta: dict[str, Any] | None = None) ->
         _title_from_meta(st, meta.get("title"))
         title = _meta_value(meta, "title")
     else:
-        title = _guess_title(st)
+        title = None if st.addresses else _guess_title(st)  # a raw capture: its next line may be the lede
     blocks, block_lines = _build_blocks(st)
     removed = tuple(RemovedLine(i + 1, lines[i].strip(), reason) for i, reason in sorted(st.labels.items()))
     published = _meta_date(meta) or _first(datelines) or _first(st.dates) or (wire.iso if wire else None)
+    published = published or date_in_url(_first(st.addresses))  # the page's address: /2025/11/15/slug
     return CleanResult(
         title=title,
         published=published,
@@ -397,6 +412,7 @@ def clean_text_lines(lines: list[str], *, meta: dict[str, Any] | None = None) ->
         removed=removed,
         embedded_posts=tuple(posts),
         block_lines=tuple(block_lines),
+        url=_first(st.addresses),
     )
 
 
