@@ -93,6 +93,8 @@ RUNS: dict[str, tuple[str, list[str], str]] = {
         "watched by the real `newsfuse watch --interval 0.25 --json`, at 0.8x the rate of a batch "
         "ingest of the same files measured just before (warm process, fresh SQLite store each); a "
         "file is stored when `watch` prints its line (articles, stories, fusion, checkpoint committed); "
+        "then the same files all dropped at once into a fresh `watch` and store (a backlog): its files per second "
+        "against the batch's is the throughput figure (the paced run's cannot exceed its pace); "
         "the run stops after 8 minutes, and files not stored by then count as over 2 s.",
     ),
     "understanding": (
@@ -225,8 +227,8 @@ def targets(name: str, r: dict[str, Any]) -> list[str]:
                 "files stored more than 2 s after their drop (target 0)", _num(w, "files_over_2_s"), lambda v: v == 0
             ),
             _check(
-                "watch throughput / batch ingest throughput (target ≥ 0.8)",
-                _num(w, "throughput_vs_batch"),
+                "watch throughput with every file waiting / batch ingest throughput (target ≥ 0.8)",
+                _num(r.get("backlog") or {}, "throughput_vs_batch"),
                 lambda v: v >= 0.8,
             ),
         ]
