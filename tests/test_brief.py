@@ -176,6 +176,15 @@ def test_wire_boilerplate_headlines_and_leaning_sentences_are_not_quoted():
     )
 
 
+def test_a_first_person_sentence_is_quoted_only_with_its_speaker():
+    """GVC dev: a quotation whose marks stand on the lines around it left "I grieve for the young man
+    who pulled the trigger ." in an account, with nothing saying who grieves."""
+    assert not quotable("I grieve for the young man who pulled the trigger .")
+    assert not quotable("We will rebuild the school before the winter, the whole town together.")
+    assert quotable("“I grieve for my family and for the young man,” Davis said.")
+    assert quotable("Davis said: “I grieve for my family and for the young man.”")
+
+
 def test_a_near_identical_copy_is_a_reprint_and_counts_once():
     body = (
         "Kenya submitted a proposal on Thursday at the United Nations Environment Assembly in Nairobi for a fund "

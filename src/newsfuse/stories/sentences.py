@@ -132,6 +132,8 @@ def quotable(text: str) -> bool:
     first = words[0].strip('"“‘(').lower()
     if first in cfg["dependent_openings"] or "http" in text or "@" in text:
         return False
+    if words[0].lower() in cfg["first_person_openings"]:
+        return False  # whose words they are is said around it, not in it
     return not _boilerplate().search(text)
 
 
