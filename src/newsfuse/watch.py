@@ -95,8 +95,7 @@ def watch(
     try:
         session.start_workers()  # in the try: a Ctrl-C (or SIGTERM) while they start ends the run as later
         while True:
-            sending = {path: sig for batch in out for path, sig in batch.files}
-            ready = arrivals.ready(changed_files(paths, checkpoint), sending, everything=once)
+            ready = arrivals.ready(changed_files(paths, checkpoint), files_out(out), everything=once)
             for first in range(0, len(ready), MAX_BATCH_FILES):
                 out.append(send_files(session, ready[first : first + MAX_BATCH_FILES], on_error))
                 if out[-1].interrupted:
@@ -119,7 +118,7 @@ def watch(
                     out.popleft()
             if last:
                 return ingested
-            pause = arrivals.next_poll_in({path: sig for batch in out for path, sig in batch.files})
+            pause = arrivals.next_poll_in(files_out(out))
             if out and not group:
                 session.wait_analysed(out[0].sent, pause)
             elif not out:
@@ -178,6 +177,11 @@ class SentFiles:
     @property
     def interrupted(self) -> bool:
         return self.sent.summary.interrupted
+
+
+def files_out(out: deque[SentFiles]) -> dict[str, list[int]]:
+    """Each file sent and not stored yet, with the signature it was sent with."""
+    return {path: sig for batch in out for path, sig in batch.files}
 
 
 def send_files(
