@@ -114,6 +114,69 @@ def lines_of(doc: dict[str, Any]) -> list[tuple[int, list[str]]]:
     return out
 
 
+# ---------------------------------------------------------------------- the out-of-sample PolNeAR set
+
+POLNEAR = SHARED / "corpus" / "quotes" / "polnear" / "train" / "text"
+POLNEAR_SAMPLE = Path(__file__).resolve().parents[1] / "data" / "plover_polnear_sample.jsonl"
+POLNEAR_SEED = 2020  # the draw of the political-news set (issue 20)
+POLNEAR_ARTICLES = 60  # 30 per set, split by article: set A (read while revising) and set B (held out)
+POLNEAR_SENTENCES = 4  # the first four sentences of each drawn article's body (its title left out)
+ABBREVIATIONS = {
+    *"mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sens reps no vs inc corp co ltd".split(),
+    *"jan feb mar apr jun jul aug sep sept oct nov dec ft mt".split(),
+}
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,}(?:,[^—–]{0,40})?\s*(?:—|–|--| - )\s*")  # "DES MOINES - "
+MARKUP = re.compile(r"</?[a-z]+[ >]")  # an embedded tweet's tags: an embed, not the article's sentence
+BYLINE = re.compile(r"^(?:by|photo|image|video|watch|read more|related|follow|click)\b", re.IGNORECASE)
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences: a break after ., ? or ! (and a closing quote) before a capital or an
+    opening quote, unless the word before is an abbreviation or an initial ("Sen.", "U.S.", "Donald J.")."""
+    out, start = [], 0
+    for m in re.finditer(r"[.?!][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])", paragraph):
+        word = re.findall(r"([A-Za-z.]+)[.?!]$", paragraph[start : m.start() + 1])
+        last = word[0].rstrip(".").lower() if word else ""
+        if last in ABBREVIATIONS or re.fullmatch(r"[a-z](?:\.[a-z])*", last):
+            continue
+        out.append(paragraph[start : m.end()].strip())
+        start = m.end()
+    out.append(paragraph[start:].strip())
+    return [s for s in out if s]
+
+
+def body_sentences(text: str) -> list[str]:
+    """An article's sentences after its title line: datelines stripped, bylines, embedded tweets and
+    short lines (fewer than SAMPLE_MIN_TOKENS words, or nothing but dates) skipped, no repeated one."""
+    out: list[str] = []
+    for paragraph in [p.strip() for p in text.splitlines()[1:] if p.strip()]:
+        for k, sentence in enumerate(split_sentences(paragraph)):
+            if k == 0:
+                sentence = WIRE_DATELINE.sub("", sentence)
+            tokens = sentence.split()
+            if BYLINE.match(sentence) or MARKUP.search(sentence) or dateline(tokens, sentence.rstrip(" .")):
+                continue
+            if sentence in out:
+                continue
+            out.append(sentence)
+    return out
+
+
+def draw_polnear(folder: Path = POLNEAR) -> list[dict[str, Any]]:
+    """The unlabelled PolNeAR sentences: POLNEAR_ARTICLES train articles drawn with POLNEAR_SEED, the
+    first POLNEAR_SENTENCES body sentences of each; the first half of the articles is set A, the rest
+    set B (held out: its errors are never printed)."""
+    names = sorted(p.name for p in folder.glob("*.txt"))
+    drawn = random.Random(POLNEAR_SEED).sample(names, POLNEAR_ARTICLES)
+    rows = []
+    for n, name in enumerate(drawn):
+        sentences = body_sentences((folder / name).read_text(encoding="utf-8"))
+        for k, sentence in enumerate(sentences[:POLNEAR_SENTENCES]):
+            part = "A" if n < POLNEAR_ARTICLES // 2 else "B"
+            rows.append({"id": f"{name[:-4]}/{k}", "set": part, "held_out": part == "B", "text": sentence})
+    return rows
+
+
 # ---------------------------------------------------------------------- the out-of-sample ECB+ set
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "us"}
