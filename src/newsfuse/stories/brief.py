@@ -25,6 +25,7 @@ from .config import load
 from .figures import disagreements, find_figures
 from .items import jaccard
 from .lead import lead
+from .references import caption, leaning_name
 from .sentences import Sentence, Weights, article_sentences, content_words, overlap, quotable
 from .sources import Source, independent, sources
 from .statements import Statement, date_phrase, event_statement, shown
@@ -76,7 +77,8 @@ def briefing(
     srcs = sources(story.article_ids, articles)
     by_id: Mentions = {m.id: m for m in mentions}
     sents = [s for a in srcs for s in article_sentences(a, articles[a].paragraphs, articles[a].title)]
-    pool = [s for s in sents if quotable(s.text)]
+    parsed = annotated or {}
+    pool = [s for s in sents if quotable(s.text) and not caption(s.text, parsed.get(s.article_id))]
     mine = _story_events(story, events)
     headlines = [Sentence(a, articles[a].title or "", -1, content_words(articles[a].title or "")) for a in srcs]
     heads = [h for h in headlines if h.words]
@@ -138,9 +140,17 @@ def _account(
     for s in _central(pool, weights, srcs):
         if len(lines) >= cfg["max_sentences"]:
             break
+        if _unintroduced(s, lines, annotated):
+            continue
         if not any(overlap(s.words, content_words(x.core or x.text)) >= cfg["near_duplicate_overlap"] for x in lines):
             lines.append(_quoted(s, pool))
     return lines
+
+
+def _unintroduced(s: Sentence, lines: list[Statement], annotated: dict[str, AnnotatedArticle] | None) -> bool:
+    """Does ``s`` name by surname alone a person no line before it names in full?"""
+    full = leaning_name(s.text, (annotated or {}).get(s.article_id))
+    return full is not None and not any(full in x.text for x in lines)
 
 
 def _quoted(s: Sentence, pool: list[Sentence]) -> Statement:

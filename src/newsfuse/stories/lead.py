@@ -18,14 +18,13 @@ lead; the chrome glued in front of a sentence is already cut off by ``sentences.
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import AnnotatedArticle, Token
 from .config import load
+from .references import tokens_of
 from .sentences import Sentence, Weights
 from .sources import Source
 
@@ -101,7 +100,7 @@ def closeness(s: Sentence, targets: dict[str, list[Sentence]], weights: Weights)
 def looks_ahead(text: str, parsed: AnnotatedArticle | None) -> bool:
     """Does the sentence ``text`` only tell what is to come (module docstring, step 1)? False when
     the article is not parsed or the sentence is not found in its parsed text."""
-    tokens = _tokens_of(text, parsed) if parsed is not None else []
+    tokens = tokens_of(text, parsed) if parsed is not None else []
     if not tokens:
         return False
     inside = {t.i for t in tokens}
@@ -112,17 +111,6 @@ def looks_ahead(text: str, parsed: AnnotatedArticle | None) -> bool:
     roots = [t for t in tokens if t.head == t.i or t.head not in inside]
     predicates = roots + [c for r in roots for c in children[r.i] if c.dep == "conj" and c.pos in PREDICATE_POS]
     return all(_modal(children[v.i]) for v in predicates)
-
-
-def _tokens_of(text: str, parsed: AnnotatedArticle) -> list[Token]:
-    """The parsed tokens of the sentence ``text`` (found whatever whitespace stands between its words:
-    a sentence may go on across a line break)."""
-    found = re.search(r"\s+".join(map(re.escape, text.split())), parsed.article.text)
-    if found is None:
-        return []
-    starts = [t.start for t in parsed.tokens]
-    first, last = bisect.bisect_left(starts, found.start()), bisect.bisect_left(starts, found.end())
-    return list(parsed.tokens[first:last])
 
 
 def _modal(children: list[Token]) -> bool:
