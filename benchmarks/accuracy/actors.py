@@ -107,7 +107,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     ("sample22_", "heldout-22", None),
     ("sample23_", "heldout-23", 23),
     ("sample24_", "heldout-24", 24),
-    *((f"sample{n}_", f"seed{n}", n) for n in (25, 26, 27, 28, 29, 30, 31, 32, 33)),
+    *((f"sample{n}_", f"seed{n}", n) for n in (25, 26, 27, 28, 29, 30, 31, 32, 33, 35, 36, 37)),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -124,7 +124,7 @@ POLNEAR_IN_TESTS = frozenset(
         "wash-post_2016-02-19_gowdy-promises",
     }
 )
-POLNEAR_SEEDS = (31, 32, 33, 34)
+POLNEAR_SEEDS = (31, 32, 33, 34, 35, 36, 37, 38)
 POLNEAR_DOCS = 12
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
@@ -134,8 +134,9 @@ TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 HELDOUT_DOC_MENTIONS_BEFORE = 398
 HELDOUT_PRECISION_BEFORE = 0.879  # the seed-34 sample with that linker (its labels as drawn: 123 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
-# figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907
-SOURCE_HELDOUT_PRECISION_BEFORE = {31: 0.814, 30: 0.907}
+# figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
+# seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140)
+SOURCE_HELDOUT_PRECISION_BEFORE = {35: 0.857, 31: 0.814, 30: 0.907}
 MENTIONS_BEFORE = 3413
 FOLD_SEED = 2020  # documents -> two folds
 BATCH = 16
