@@ -59,6 +59,7 @@ from .stories import (
     story_item,
 )
 from .stories.embed import TEXT_WORD_PIECES, UNRECORDED_TEXT_WORD_PIECES
+from .stories.lead import headline_cased
 from .workers import AnalysisWorkers, even_chunks
 
 BATCH_SIZE = 16
@@ -174,7 +175,9 @@ def analyse(
 
     Embedded social posts (an official account's post pasted in an article) are reports too:
     they are analysed as small documents of their own, published on the post's date, and their
-    event mentions join the article's with the post's account as reporting source.
+    event mentions join the article's with the post's account as reporting source. The title, too,
+    is analysed as a document of its own (``title_article``): its dates resolve against the
+    article's publication date, its actors are linked, and its event mentions join the article's.
     A stage that fails on one article leaves that article with what the earlier stages gave
     (and a warning): one odd document never sinks its batch.
     """
@@ -192,7 +195,8 @@ def analyse(
     try:
         embed_now = with_embeddings and bool(articles)
         embedding = embedder.submit(article_vectors, articles, pieces) if embed_now and beside else None
-        annotated = nlp.annotate(list(articles) + [pa for _, pa, _ in posts])
+        titles = [(i, ta) for i, a in enumerate(articles) if (ta := title_article(a)) is not None]
+        annotated = nlp.annotate(list(articles) + [pa for _, pa, _ in posts] + [ta for _, ta in titles])
         vectors: list[bytes | None] = (
             list(embedding.result())
             if embedding
@@ -202,8 +206,17 @@ def analyse(
         )
     finally:
         embedder.shutdown(wait=False, cancel_futures=True)
-    main, extra = annotated[: len(articles)], annotated[len(articles) :]
+    main, extra = annotated[: len(articles)], annotated[len(articles) : len(articles) + len(posts)]
     results = [_analyse_one(ann, vec) for ann, vec in zip(main, vectors)]
+    for (i, _ta), ann in zip(titles, annotated[len(articles) + len(posts) :]):
+        from_title = _analyse_one(ann, None)
+        body = results[i].mentions
+        moved = tuple(
+            mention_from_title(m, results[i].annotated.article) for m in from_title.mentions if not _restated(m, body)
+        )
+        results[i] = dataclasses.replace(
+            results[i], mentions=results[i].mentions + moved, warnings=results[i].warnings + from_title.warnings
+        )
     for (i, _pa, post), ann in zip(posts, extra):
         from_post = _analyse_one(ann, None)
         parent = results[i]
@@ -233,6 +246,43 @@ def post_article(article: Article, index: int, post: EmbeddedPost) -> Article:
         blocks=(Block("paragraph", readable_post_text(post.text)),),
         language=article.language,
     )
+
+
+def title_article(article: Article) -> Article | None:
+    """The article's title as a document of its own (for analysis only; never stored as an article),
+    published when the article was. None for an article without a title, and for a title in
+    headline case ("Grandparents Charged In Girl's Death"): the parser, trained on running text,
+    reads every capitalised word there as a name."""
+    title = " ".join((article.title or "").split())
+    if len(title.split()) < TITLE_MIN_WORDS or headline_cased(title):
+        return None
+    return Article(
+        id=f"{article.id}~title",
+        source_path=article.source_path,
+        format=article.format,
+        title=None,
+        published=article.published,
+        outlet=article.outlet,
+        author=None,
+        blocks=(Block("heading", title),),
+        language=article.language,
+    )
+
+
+def mention_from_title(mention: EventMention, article: Article) -> EventMention:
+    """A title's mention, attached to its article: no offsets in the article text (start = end = -1);
+    its sentence is the title."""
+    return dataclasses.replace(mention, article_id=article.id, start=-1, end=-1, sentence_index=-1)
+
+
+def _restated(title_mention: EventMention, body: Sequence[EventMention]) -> bool:
+    """Does the body tell the title's event (the same type between the same actors)? Then the
+    body's mention, with its date and place, stands for it; the title adds nothing."""
+    return any(m.type == title_mention.type and _parties(m) == _parties(title_mention) for m in body)
+
+
+def _parties(mention: EventMention) -> frozenset[str]:
+    return frozenset(a.actor_id or a.name for a in mention.source_actors + mention.target_actors)
 
 
 def readable_post_text(text: str) -> str:
@@ -301,6 +351,8 @@ def analysed_part(article: Article, chars: int) -> Article:
 
 # ---------------------------------------------------------------------------- store side
 
+
+TITLE_MIN_WORDS = 3  # a shorter title ("Breaking news", a name) states no event
 
 DEDUP_MAX_CHARS = 200_000  # a longer article's near-duplicate signature is taken over its start
 
