@@ -121,6 +121,28 @@ POLNEAR_SAMPLE = Path(__file__).resolve().parents[1] / "data" / "plover_polnear_
 POLNEAR_SEED = 2020  # the draw of the political-news set (issue 20)
 POLNEAR_ARTICLES = 60  # 30 per set, split by article: set A (read while revising) and set B (held out)
 POLNEAR_SENTENCES = 4  # the first four sentences of each drawn article's body (its title left out)
+# the coder at 7857c9c (before any revision read on set A), scored out of sample on both sets
+POLNEAR_BEFORE: dict[str, Any] = {
+    "coder_at": "7857c9c",
+    "set_a": {
+        "sentences": 117,
+        "with_event": 24,
+        "shown": 1,
+        "type_precision": 1.0,
+        "precision": 1.0,
+        "type_recall": 0.042,
+        "abstention_on_none": 1.0,
+    },
+    "set_b": {
+        "sentences": 120,
+        "with_event": 31,
+        "shown": 5,
+        "type_precision": 0.6,
+        "precision": 0.0,
+        "type_recall": 0.097,
+        "abstention_on_none": 0.989,
+    },
+}
 ABBREVIATIONS = {
     *"mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sens reps no vs inc corp co ltd".split(),
     *"jan feb mar apr jun jul aug sep sept oct nov dec ft mt".split(),
@@ -194,8 +216,14 @@ def side_right(gold: str | None, refs) -> bool:
         return True
     if gold.lower() in PRONOUNS:
         return bool(refs)
-    words = {w for w in re.findall(r"[a-z]+", gold.lower()) if w not in STOP}
-    return any(words & set(re.findall(r"[a-z]+", r.name.lower())) for r in refs)
+    return any(name_words(gold) & name_words(r.name) for r in refs)
+
+
+def name_words(name: str) -> set[str]:
+    """A name's words (no article or possessive) and its initials ("Federal Bureau of Investigation": fbi),
+    so that a label's "The FBI" matches the linker's canonical name."""
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in STOP]
+    return set(words) | ({"".join(w[0] for w in words)} if len(words) > 1 else set())
 
 
 def sample_scores(rows: list[dict], shown: list, idx: list[int]) -> dict[str, Any]:
@@ -271,6 +299,41 @@ def score_sample(records: list[dict], show_read: bool) -> dict[str, Any]:
         "all": sample_scores(rows, shown, list(range(len(rows)))),
         "read": sample_scores(rows, shown, read),
         "held_out": sample_scores(rows, shown, held),
+        "anchor_knn7_gsr_dev": sample_scores(rows, anchor, list(range(len(rows)))),
+        "actor_link_errors": len(errors),
+    }
+
+
+def print_mentions(label: str, rows: list[dict], shown: list, idx: list[int]) -> None:
+    """The shown mention or the miss of each sentence of ``idx`` with an event or a mention (read part only)."""
+    for i in idx:
+        m, r = shown[i], rows[i]
+        if m is not None or r["event_type"] != "NONE":
+            ours = f"{m.type} {[a.name for a in m.source_actors]} -> {[a.name for a in m.target_actors]}" if m else "-"
+            print(
+                f"{label} {r['id']}: gold {r['event_type']} ({r['source']} -> {r['target']}) ours {ours} "
+                f"[{m.trigger if m else ''}] {r['text'][:140]}"
+            )
+
+
+def score_polnear(records: list[dict], show_read: bool) -> dict[str, Any]:
+    """The coder on the hand-labelled PolNeAR sentences: set A (its mentions printed with ``show_read``:
+    read while revising the coder) and set B (never printed: held out), beside the 7-NN anchor fitted on
+    gsr-dev and the figures of the coder before the first revision read on set A (POLNEAR_BEFORE)."""
+    rows = load_sample(POLNEAR_SAMPLE)
+    annotated, errors = annotate_records(rows)
+    _, shown = code_records(annotated)
+    set_a = [i for i, r in enumerate(rows) if r["set"] == "A"]
+    set_b = [i for i, r in enumerate(rows) if r["set"] == "B"]
+    anchor = [SimpleNamespace(type=t, source_actors=(), target_actors=()) for t in sample_anchor(rows, records)]
+    if show_read:
+        print_mentions("POLNEAR-A", rows, shown, set_a)
+    return {
+        "file": str(POLNEAR_SAMPLE.relative_to(POLNEAR_SAMPLE.parents[2])),
+        "labelled_at": rows[0]["labelled_at"] if rows else None,
+        "set_a": sample_scores(rows, shown, set_a),
+        "set_b": sample_scores(rows, shown, set_b),
+        "before": POLNEAR_BEFORE,
         "anchor_knn7_gsr_dev": sample_scores(rows, anchor, list(range(len(rows)))),
         "actor_link_errors": len(errors),
     }
@@ -377,14 +440,17 @@ def select_variants(
     }
 
 
-def split_variants(argv: list[str] | None) -> tuple[list[str], bool, list[str]]:
+def split_variants(argv: list[str] | None) -> tuple[list[str], str, list[str]]:
     """``--variants fallback,primary,off``: the CAMEO lexicon uses to compare (see select_variants);
-    ``--sample``: only the ECB+ sample, with the read part's mentions printed."""
+    ``--sample``: only the ECB+ sample, with the read part's mentions printed; ``--polnear``: only the
+    PolNeAR sample, with set A's mentions printed."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--variants", default="")
     parser.add_argument("--sample", action="store_true")
+    parser.add_argument("--polnear", action="store_true")
     known, rest = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
-    return [v for v in known.variants.split(",") if v], known.sample, rest
+    which = "polnear" if known.polnear else "sample" if known.sample else ""
+    return [v for v in known.variants.split(",") if v], which, rest
 
 
 def folds_of(n: int, k: int = FOLDS, seed: int = SEED) -> list[int]:
@@ -465,12 +531,13 @@ def confusion(gold: list[str], pred: list[str]) -> dict[str, dict[str, int]]:
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
-    variants, sample_only, argv = split_variants(argv)
+    variants, only, argv = split_variants(argv)
     args = parse_args(__doc__.splitlines()[0], DEFAULT, argv)
     records = load(args.data, args.limit)
-    if sample_only:
-        sample = score_sample(records, show_read=not args.json)
-        emit({"task": "events-sample", **sample}, args.json)
+    if only:
+        scorer = score_polnear if only == "polnear" else score_sample
+        sample = scorer(records, show_read=not args.json)
+        emit({"task": f"events-{only}", **sample}, args.json)
         return sample
     started = time.perf_counter()
     annotated, errors = annotate_records(records)
@@ -566,6 +633,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             print("VARIANT held-out: " + " ".join(f"{k}={v}" for k, v in selection["held_out"].items()))
     if not args.limit:  # a smoke run (--limit) leaves the ECB+ sample out
         figures["sample"] = score_sample(records, show_read=False)
+        figures["polnear"] = score_polnear(records, show_read=False)
     figures["misses"] = misses if args.json else len(misses)
     figures["shown_wrong"] = shown_wrong if args.json else len(shown_wrong)
     if args.json:

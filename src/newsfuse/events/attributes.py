@@ -14,6 +14,7 @@ from .precision import ongoing, starts_ongoing
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over")
+CLAIM_DEPS = ("ccomp", "acl", "dobj", "pobj", "prep", "xcomp", "relcl")  # from a claim's content up to its verb
 CHAIN_DEPS = ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "attr")
 
 
@@ -55,6 +56,8 @@ def status(tree: Tree, trigger: int, light: int | None) -> str:
         return "denied"
     if any(tree.child_lemmas(o, "det") & neg for o in _participant_heads(tree, own)):
         return "denied"  # "No charges have been filed", "no one was arrested"
+    if disputed(tree, light if light is not None else trigger):
+        return "denied"
     for v in verbs[:3]:
         auxes = tree.child_lemmas(v, "aux")
         if auxes & _cfg("future_auxiliaries"):
@@ -69,6 +72,19 @@ def status(tree: Tree, trigger: int, light: int | None) -> str:
     if any(tree.lemma(v) in _cfg("planned_governors") for v in chain if v not in own):
         return "planned"
     return "occurred"
+
+
+def disputed(tree: Tree, i: int) -> bool:
+    """The act is what a claim says and the sentence disputes that claim ("denied a report saying its army
+    attacked", "dismissed claims that Iran had sent troops"): a denial of the act (PLOVER manual 2.3)."""
+    claim = False
+    j = i
+    while (h := tree.head(j)) is not None and tree.tokens[j].dep in CLAIM_DEPS:
+        claim = claim or (tree.tokens[h].pos == "NOUN" and tree.lemma(h) in _cfg("claim_nouns"))
+        if claim and tree.tokens[h].pos == "VERB" and tree.lemma(h) in _cfg("disputing_verbs"):
+            return True
+        j = h
+    return False
 
 
 def _participant_heads(tree: Tree, own: list[int]) -> list[int]:

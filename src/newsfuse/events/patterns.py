@@ -150,8 +150,8 @@ def match_verb(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> Pattern |
             object_lemmas(tree, o) & p.objects and has_modifier(tree, o, p.modifiers) for o in objs
         ):
             continue
-        if p.object_actor and not any(is_actor(o) for o in tree.children(v, "dobj")):
-            continue
+        if p.object_actor and (tree.children(v, "oprd") or not any(is_actor(o) for o in tree.children(v, "dobj"))):
+            continue  # "called Obama a liar": an object predicative is the naming sense, no act on the object
         return p
     return None
 

@@ -7,6 +7,7 @@ wider pattern") are told apart from reports of acts. Cue words live in data/prec
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..model import ActorRef
@@ -164,3 +165,35 @@ def identified(r: ActorRef) -> bool:
 
 def commentary_verb(tree: Tree, v: int) -> bool:
     return tree.lemma(v) in cue("commentary_predicates") and tree.lemma(v) not in cue("event_predicates")
+
+
+def verbal_attack(tree: Tree, heads: list[int]) -> bool:
+    """An attack made in words ("a verbal attack", "tweet attacks", "a speech attacking X", "sharply
+    attacked", "attacked the decision"): CAMEO codes these 111, criticize (its ATTACK patterns "VERBALLY *",
+    "SHARPLY *", "MAGAZINE *", "* DECISION", "{VERBAL ATTACK}"), not a use of force."""
+    verbal = cue("verbal_manner") | cue("verbal_media") | cue("verbal_objects")
+    return any(
+        {tree.lemma(n) for n in _attack_words_around(tree, h)} & verbal
+        for h in heads
+        if tree.lemma(h) in cue("attack_words")
+    )
+
+
+def _attack_words_around(tree: Tree, h: int) -> list[int]:
+    """Its modifiers, subject (with the subject's compounds), object, the object of "on"/"in"/"via", and the
+    noun a participle modifies ("a speech attacking X")."""
+    near = tree.children(h, "amod", "advmod", "compound", "nmod", "poss", "nsubj", "dobj")
+    near += [c for s in tree.children(h, "nsubj") for c in tree.children(s, "compound")]
+    near += [
+        o for p in tree.children(h, "prep") if tree.lemma(p) in ("on", "in", "via") for o in tree.children(p, "pobj")
+    ]
+    up = tree.head(h)
+    return near + ([up] if tree.tokens[h].dep == "acl" and up is not None else [])
+
+
+def office_title(text: str, floor: int, start: int) -> bool:
+    """The name at ``start`` follows a political office's title ("Sen. Jeff Sessions", "Treasury Secretary
+    Jacob J. Lew", "Virginia Gov. Terry McAuliffe"): a political actor, as CAMEO's agent dictionaries code
+    by such titles, even where the knowledge base does not list the person."""
+    words = re.findall(r"[A-Za-z]+", text[max(floor, start - 40) : start])[-3:]
+    return any(w.lower() in cue("office_titles") for w in words)

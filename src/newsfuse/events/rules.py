@@ -43,6 +43,7 @@ class Evidence:
     reported: bool = False  # reported speech: someone says it happened
     dropped: str | None = None  # why no event is coded: "natural cause", "background"
     recipient_due: bool = True  # a recipient is expected: the type requires one, or the act has a slot for it
+    titled: frozenset[str] = frozenset()  # actors named with a political office ("Alabama Sen. Jeff Sessions")
 
 
 CAMEO_USES = ("fallback", "primary", "off", "override", "veto")
@@ -248,6 +249,8 @@ class RuleExtractor:
         """Type, mode, and the rule that gave them (the pattern, then any override)."""
         p = t.pattern
         type_, mode, rule = p.type, p.mode or self._mode(tree, t), p.rule
+        if type_ == "ASSAULT" and prec.verbal_attack(tree, _attack_heads(tree, t)):  # "tweet attacks": criticism
+            type_, mode, rule = "ACCUSE", "disapprove", f"{rule} + verbal"
         inner = dict(p.content).get(content.pattern.type) if content is not None else None
         if inner is not None and content is not None:  # "vowed to fight": a threat; "ordered ... to close": coercion
             kept = mode if inner == type_ else None  # "struck to demand X": still a strike
@@ -325,6 +328,9 @@ class RuleExtractor:
             dropped=dropped,
             reported=mention.reporting_source is not None,
             recipient_due=due,
+            titled=frozenset(
+                actor_key(m.ref) for m in source + target if prec.office_title(text, sentence.start, m.start)
+            ),
         )
 
     @staticmethod
@@ -505,6 +511,11 @@ class RuleExtractor:
         return subject[0].ref if subject else None
 
 
+def _attack_heads(tree: Tree, t: Trigger) -> list[int]:
+    """The trigger and the nouns of its act ("launched a verbal attack": attack)."""
+    return [t.i] + [o for o in object_heads(tree, t.i) if tree.lemma(o) in t.pattern.objects]
+
+
 def _reciprocal(tree: Tree, roles: Roles, t: Trigger, source: list[Mention]) -> bool:
     """ "Jordan and Britain agreed to ...", "Czechia and Albania upgraded their ties": coordinated doers
     of a reciprocal predicate act on each other; all are the actor, no recipient (PLOVER manual 2.4.2)."""
@@ -621,7 +632,8 @@ def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: 
         "noun_only": ev.noun_only,
         "inherited_date": inherited_date,
         "unlinked_party": any(
-            side and not any(prec.identified(a) for a in side) for side in (m.source_actors, m.target_actors)
+            side and not any(prec.identified(a) or actor_key(a) in ev.titled for a in side)
+            for side in (m.source_actors, m.target_actors)
         ),
         "hedged": ev.hedged,
         "reported": ev.reported,
