@@ -294,6 +294,23 @@ def test_example_briefs_state_only_what_their_cited_articles_say(example_briefs)
         assert not any("domestic actors" in x["text"] for x in b["account"] + b["single_source"])
 
 
+def test_example_briefs_quote_no_headline_as_a_line_of_its_own(example_briefs):
+    """Titles are analysed (their events support the body's), but a headline is no quoted line."""
+    for b in example_briefs:
+        titles = {" ".join((s.get("title") or "").split()) for s in b["sources"]} - {""}
+        for line in b["account"] + b["single_source"]:
+            assert " ".join(line["text"].split()) not in titles
+
+
+def test_example_briefs_state_each_act_once(example_briefs):
+    """The Lisbon signing, dated by two reports and undated in three others' titles, is one line."""
+    for b in example_briefs:
+        composed = [x["text"] for x in b["account"] if x["kind"] == "composed"]
+        for text in composed:
+            plain = text.rstrip(".").split(" on ")[0].split(";")[0]
+            assert [t for t in composed if t.startswith(plain)] == [text], (plain, composed)
+
+
 def figure_lines(briefs) -> list[dict]:
     return [x for b in briefs for x in b["differ"] if "different figures" in x["text"]]
 

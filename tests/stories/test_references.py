@@ -63,3 +63,32 @@ def test_the_brief_quotes_no_caption_and_no_surname_its_lines_never_introduced(p
     for i, line in enumerate(with_parse):  # the lead that names "a Detroit grandfather" never named him
         assert not line.startswith("Johnson ") or any("Frederick Johnson" in x for x in with_parse[:i])
     assert not any(line.startswith("Johnson has") for line in with_parse)
+
+
+def test_an_undated_line_of_a_dated_lines_act_is_folded_into_it():
+    from newsfuse.stories.brief import _undated_folded
+    from newsfuse.stories.statements import Statement
+
+    core = "Indonesia and Portugal signed an agreement"
+    dated = Statement(
+        core + " on 10 March 2026.", ("a1", "a2"), "composed", "e1", 1.0, core + " on 10 March 2026", (), core
+    )
+    undated = Statement(core + ".", ("a3", "a2"), "composed", "e2", 1.0, core, ("a4",), core)
+    other = Statement(
+        "Kenya made a request to the UN.",
+        ("a5",),
+        "composed",
+        "e3",
+        1.0,
+        "Kenya made a request",
+        (),
+        "Kenya made a request",
+    )
+    folded = _undated_folded([dated, undated, other])
+    assert [st.event_id for st in folded] == ["e1", "e3"]
+    assert folded[0].article_ids == ("a1", "a2") and folded[0].also == ("a3", "a4")
+    # two dated lines of that act (two days): which one the undated reports is unknown; all three stay
+    second = Statement(
+        core + " on 12 March 2026.", ("a6",), "composed", "e4", 1.0, core + " on 12 March 2026", (), core
+    )
+    assert len(_undated_folded([dated, second, undated])) == 3

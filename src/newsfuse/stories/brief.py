@@ -204,7 +204,28 @@ def _event_statements(events: list[Event], mentions: Mentions, srcs: dict[str, S
                 old, article_ids=said, also=also, confidence=min(old.confidence or 1.0, st.confidence or 1.0)
             )
         out[st.core] = st
-    return sorted(out.values(), key=lambda st: -independent(st.article_ids + st.also, srcs))
+    merged = _undated_folded(list(out.values()))
+    return sorted(merged, key=lambda st: -independent(st.article_ids + st.also, srcs))
+
+
+def _undated_folded(statements: list[Statement]) -> list[Statement]:
+    """An undated line that states what exactly one dated line states, less its date (two fused events
+    of one act, one of them dated by none of its reports), is no line of its own: its articles are
+    named on the dated line as reporting it without the date."""
+    dated: dict[str, list[Statement]] = {}
+    for st in statements:
+        if st.core != st.undated:
+            dated.setdefault(st.undated, []).append(st)
+    out = {st.core: st for st in statements}
+    for st in statements:
+        targets = dated.get(st.core, []) if st.core == st.undated else []
+        if len(targets) != 1:
+            continue
+        target = out[targets[0].core]
+        also = tuple(a for a in dict.fromkeys(target.also + st.article_ids + st.also) if a not in target.article_ids)
+        out[target.core] = dataclasses.replace(target, also=also)
+        del out[st.core]
+    return list(out.values())
 
 
 # ---------------------------------------------------------------------- differences
@@ -307,7 +328,10 @@ def _single_source(
         ms = [m for m in ms if shown(m, cfg["min_confidence"]) and len(m.sentence.split()) >= cfg["min_sentence_words"]]
         if not ms or independent({m.article_id for m in ms}, srcs) != 1:
             continue
-        best = max(ms, key=lambda m: (m.confidence, -m.start))
+        in_text = [m for m in ms if not _headline(m, srcs)]
+        if not in_text:  # a headline announces its report's story: no line of its own
+            continue
+        best = max(in_text, key=lambda m: (m.confidence, -m.start))
         words = content_words(best.sentence)
         if any(overlap(words, w) >= cfg["near_duplicate_overlap"] for w in said):
             continue
@@ -326,6 +350,12 @@ def _single_source(
         if e.id in stated:
             out += [_detail_line(e, d, srcs, cfg) for d in e.details if _adds(d, e, mentions, srcs, cfg)]
     return out[: cfg["max_single_source_lines"]]
+
+
+def _headline(m: EventMention, srcs: dict[str, Source]) -> bool:
+    """Was ``m`` coded from its article's title (no place in the text, the title's words)?"""
+    title = srcs[m.article_id].title if m.article_id in srcs else None
+    return m.start < 0 and title is not None and " ".join(m.sentence.split()) == " ".join(title.split())
 
 
 def _adds(d: Detail, e: Event, mentions: Mentions, srcs: dict[str, Source], cfg: dict) -> bool:

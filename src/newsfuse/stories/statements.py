@@ -32,6 +32,7 @@ class Statement:
     confidence: float | None = None
     core: str = ""  # what the line states, less its add-ons (topics, attribution)
     also: tuple[str, ...] = ()  # articles that say the event but not all of the line (its date)
+    undated: str = ""  # the core less its date: what an undated report of the same event states
 
 
 def shown(m: EventMention, threshold: float) -> bool:
@@ -78,7 +79,8 @@ def event_statement(e: Event, mentions: dict[str, EventMention], cfg: dict) -> S
     articles = tuple(dict.fromkeys(m.article_id for m in said))
     also = tuple(dict.fromkeys(m.article_id for m in undated if m.article_id not in articles)) if dated else ()
     confidence = round(min(m.confidence for m in said), 2)
-    return Statement(_capital(core + extra) + ".", articles, "composed", e.id, confidence, core, also)
+    plain = _sentence(e, who, whom, None, cfg) or core
+    return Statement(_capital(core + extra) + ".", articles, "composed", e.id, confidence, core, also, plain)
 
 
 def _ordered(
