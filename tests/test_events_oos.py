@@ -22,6 +22,11 @@ SENTENCES = {
     "scope_of_probe": "The United Nations widened the scope of its investigation into Syria.",
     "titled_unknown": "Alabama Sen. Walter Brandmeier endorsed Donald Trump.",
     "untitled_unknown": "Walter Brandmeier endorsed Donald Trump.",
+    "executive_order": "The governor signed an executive order on Friday.",
+    "peace_treaty": "Israel and Jordan signed a peace treaty.",
+    "suspended_campaign": "Ohio Gov. John Kasich suspended his campaign.",
+    "suspended_aid": "Jordan suspended aid to Syria.",
+    "reduced_relative": "Felons convicted of crimes will vote in Virginia in November.",
 }
 
 
@@ -77,3 +82,19 @@ def test_an_office_title_makes_an_unlisted_person_a_political_actor(coded):
     assert [(m.type, [a.name for a in m.source_actors]) for m in titled] == [("SUPPORT", ["Walter Brandmeier"])]
     # without the title the person is not identified: the mention is kept but not shown
     assert coded["untitled_unknown"] and shown(coded["untitled_unknown"]) == []
+
+
+def test_signing_is_support_only_for_an_agreement(coded):
+    assert coded["executive_order"] == []
+    assert [(m.type, m.mode) for m in shown(coded["peace_treaty"])] == [("SUPPORT", "sign")]
+
+
+def test_suspending_is_a_sanction_only_for_what_it_halts(coded):
+    assert coded["suspended_campaign"] == []
+    assert [(m.type, m.mode) for m in shown(coded["suspended_aid"])] == [("SANCTION", "discontinue")]
+
+
+def test_a_reduced_relative_keeps_its_own_time(coded):
+    # "felons convicted of crimes will vote": the conviction is past, not a threatened sanction
+    assert [m.type for m in coded["reduced_relative"] if m.type == "THREATEN"] == []
+    assert {m.status for m in coded["reduced_relative"]} <= {"occurred"}

@@ -14,7 +14,16 @@ from .precision import ongoing, starts_ongoing
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over")
-CLAIM_DEPS = ("ccomp", "acl", "dobj", "pobj", "prep", "xcomp", "relcl")  # from a claim's content up to its verb
+CLAIM_DEPS = (
+    "ccomp",
+    "acl",
+    "dobj",
+    "pobj",
+    "prep",
+    "pcomp",
+    "xcomp",
+    "relcl",
+)  # from a claim's content up to its verb
 CHAIN_DEPS = ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "attr")
 
 
@@ -33,6 +42,8 @@ def governors(tree: Tree, i: int) -> list[int]:
         h = tree.head(j)
         if h is None or dep not in CHAIN_DEPS or tree.lemma(h) in reporting:
             return out
+        if dep == "acl" and tree.tokens[j].tag == "VBN":  # "felons convicted of crimes will ...": a reduced
+            return out  # relative clause keeps its own (past) time, not its noun's governor's
         out.append(h)
         j = h
 
@@ -56,8 +67,6 @@ def status(tree: Tree, trigger: int, light: int | None) -> str:
         return "denied"
     if any(tree.child_lemmas(o, "det") & neg for o in _participant_heads(tree, own)):
         return "denied"  # "No charges have been filed", "no one was arrested"
-    if disputed(tree, light if light is not None else trigger):
-        return "denied"
     for v in verbs[:3]:
         auxes = tree.child_lemmas(v, "aux")
         if auxes & _cfg("future_auxiliaries"):
@@ -76,7 +85,7 @@ def status(tree: Tree, trigger: int, light: int | None) -> str:
 
 def disputed(tree: Tree, i: int) -> bool:
     """The act is what a claim says and the sentence disputes that claim ("denied a report saying its army
-    attacked", "dismissed claims that Iran had sent troops"): a denial of the act (PLOVER manual 2.3)."""
+    attacked", "dismissed claims that Iran had sent troops"): the sentence asserts no such act."""
     claim = False
     j = i
     while (h := tree.head(j)) is not None and tree.tokens[j].dep in CLAIM_DEPS:

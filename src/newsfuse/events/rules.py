@@ -337,7 +337,8 @@ class RuleExtractor:
     def _dropped(
         annotated: AnnotatedArticle, sentence: Sentence, tree: Tree, t: Trigger, anchors: list[int], date: str | None
     ) -> str | None:
-        """Why the act is no current political event: a natural cause, or history told as background."""
+        """Why the act is no current political event: a natural cause, history told as background, or a claim
+        the sentence disputes."""
         verb = t.light if t.pattern.noun else t.i
         if abstain.natural_cause(tree, verb, anchors):
             return "natural cause"
@@ -345,6 +346,8 @@ class RuleExtractor:
             return "thwarted"
         if abstain.condition(tree, verb):
             return "condition"
+        if attr.disputed(tree, t.light if t.light is not None else t.i):  # "denied a report saying X attacked Y"
+            return "disputed"
         own = abstain.own_clause_text(tree, [x for x in (t.i, t.light) if x is not None])
         if abstain.background(date, abstain.reference_day(annotated), own):
             return "background"
