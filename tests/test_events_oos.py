@@ -27,6 +27,10 @@ SENTENCES = {
     "suspended_campaign": "Ohio Gov. John Kasich suspended his campaign.",
     "suspended_aid": "Jordan suspended aid to Syria.",
     "reduced_relative": "Felons convicted of crimes will vote in Virginia in November.",
+    "asked_whether": "The reporter asked the minister whether Iran would attack Israel.",
+    "asked_quoted": 'Smith asked the crowd "Why should we give Britain our trust?"',
+    "asked_to": "Egypt asked Israel to withdraw its troops.",
+    "wondered_why": "Officials wondered why Russia attacked Georgia.",
 }
 
 
@@ -98,3 +102,11 @@ def test_a_reduced_relative_keeps_its_own_time(coded):
     # "felons convicted of crimes will vote": the conviction is past, not a threatened sanction
     assert [m.type for m in coded["reduced_relative"] if m.type == "THREATEN"] == []
     assert {m.status for m in coded["reduced_relative"]} <= {"occurred"}
+
+
+def test_a_question_is_no_request_and_asserts_no_act(coded):
+    assert coded["asked_whether"] == []  # neither a REQUEST nor a threatened attack
+    assert [m for m in coded["asked_quoted"] if m.type == "REQUEST"] == []
+    assert [(m.type, m.mode) for m in shown(coded["asked_to"])] == [("REQUEST", "yield")]
+    # a wh-question takes its content as given: the attack is still reported
+    assert [m.type for m in shown(coded["wondered_why"])] == ["ASSAULT"]

@@ -42,12 +42,43 @@ def local_veto(tree: Tree, i: int) -> str | None:
             _means_clause(tree, i) or tree.child_lemmas(i, "advmod") & cue("trend_adverbs")
         ):
             return "interpretive"
+        if lemma in cue("question_verbs") and not _infinitive(tree, i) and _asks_a_question(tree, i):
+            return "question"
         return None
     return "series" if _under_series(tree, i) else None
 
 
 def _infinitive(tree: Tree, v: int) -> bool:
     return any("to" in tree.child_lemmas(c, "aux") for c in tree.children(v, "xcomp"))
+
+
+def _asks_a_question(tree: Tree, v: int) -> bool:
+    """ "asked whether ...", "asked why ...", "asked the crowd: '... why should we ...?'": an interrogative
+    complement, a question put, not a request (a request asks someone to do something, or for something)."""
+    return any(_open_question(tree, c) or _wh_question(tree, c) for c in tree.children(v, "ccomp"))
+
+
+def _open_question(tree: Tree, c: int) -> bool:
+    """A yes/no question ("whether Iran would attack") or a quoted one: it asserts nothing of its content."""
+    return bool(tree.child_lemmas(c, "mark") & cue("question_marks")) or "?" in {
+        tree.tokens[k].text for k in tree.subtree(c)
+    }
+
+
+def _wh_question(tree: Tree, c: int) -> bool:
+    """ "why Russia attacked Georgia": a wh-question, which takes its content as given."""
+    return any(tree.tokens[k].tag in ("WRB", "WP", "WDT") for k in tree.children(c, "advmod", "nsubj", "dobj", "attr"))
+
+
+def in_question(tree: Tree, i: int) -> bool:
+    """The act is what an open question asks about ("asked whether Iran would attack"): not asserted."""
+    return any(
+        i in tree.subtree(c)
+        for a in tree.ancestors(i)
+        if tree.lemma(a) in cue("question_verbs")
+        for c in tree.children(a, "ccomp")
+        if _open_question(tree, c)
+    )
 
 
 def _means_clause(tree: Tree, v: int) -> bool:

@@ -337,8 +337,8 @@ class RuleExtractor:
     def _dropped(
         annotated: AnnotatedArticle, sentence: Sentence, tree: Tree, t: Trigger, anchors: list[int], date: str | None
     ) -> str | None:
-        """Why the act is no current political event: a natural cause, history told as background, or a claim
-        the sentence disputes."""
+        """Why the act is no current political event: a natural cause, history told as background, a claim the
+        sentence disputes, or a question it asks."""
         verb = t.light if t.pattern.noun else t.i
         if abstain.natural_cause(tree, verb, anchors):
             return "natural cause"
@@ -348,6 +348,8 @@ class RuleExtractor:
             return "condition"
         if attr.disputed(tree, t.light if t.light is not None else t.i):  # "denied a report saying X attacked Y"
             return "disputed"
+        if prec.in_question(tree, t.light if t.light is not None else t.i):  # "asked whether X would attack"
+            return "question"
         own = abstain.own_clause_text(tree, [x for x in (t.i, t.light) if x is not None])
         if abstain.background(date, abstain.reference_day(annotated), own):
             return "background"
