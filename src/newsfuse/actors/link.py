@@ -100,7 +100,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _names_a_thing(doc, f)
     ]
     kinds = described_kinds(text, annotated.entities, doc.parse, kb.not_actors["work_nouns"])
-    found = add_ner(doc, found, annotated.entities, kinds)
+    found = [f for f in add_ner(doc, found, annotated.entities, kinds) if not _sought_office(doc, f)]
     mentions = tuple(
         ActorMention(
             text[doc.toks[f.start].start : doc.toks[f.end - 1].end],
@@ -123,7 +123,7 @@ def tagged_surnames(annotated: AnnotatedArticle) -> dict[str, tuple[int, str]]:
     """Surname -> (first start, full name) of every person the tagger found by at least two names."""
     out: dict[str, tuple[int, str]] = {}
     for e in sorted(annotated.entities, key=lambda e: e.start):
-        words = words_of(e)
+        words = words_of(e := _without_possessive(e))
         if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text):
             out.setdefault(words[-1], (e.start, e.text))
     return out
@@ -133,7 +133,7 @@ def tagged_full_names(annotated: AnnotatedArticle) -> dict[str, list[tuple[int, 
     """Surname -> (start, full name) of every naming by two names or more, in text order."""
     out: dict[str, list[tuple[int, str]]] = {}
     for e in sorted(annotated.entities, key=lambda e: e.start):
-        words = words_of(e)
+        words = words_of(e := _without_possessive(e))
         if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text):
             out.setdefault(words[-1], []).append((e.start, e.text))
     return out
@@ -143,9 +143,16 @@ def tagged_first_names(annotated: AnnotatedArticle) -> frozenset[str]:
     """The first names of the persons the tagger found by at least two names ('Kimani' of 'Kimani Gray')."""
     return frozenset(
         words[0]
-        for e in annotated.entities
+        for e in map(_without_possessive, annotated.entities)
         if e.label == "PERSON" and len(words := words_of(e)) > 1 and not _cut_initial(e.text)
     )
+
+
+def _without_possessive(e: Entity) -> Entity:
+    """A tagged person's name without the possessive the tagger kept with it ("Jeb Bush's exit"): the
+    surname is the word before it."""
+    cut = re.sub(r"\s*['’]s$", "", e.text) if e.label == "PERSON" else e.text
+    return e if cut == e.text else dataclasses.replace(e, text=cut, end=e.start + len(cut))
 
 
 def _cut_initial(name: str) -> bool:
@@ -239,6 +246,27 @@ def _names_a_thing(doc: Doc, f: Found) -> bool:
     capital = tuple(doc.norms[start : f.end]) in doc.kb.capitals
     lists = doc.kb.not_actors
     return head in lists["country_named_things"] or (capital and head in lists["place_named_things"])
+
+
+def _sought_office(doc: Doc, f: Found) -> bool:
+    """'a White House hopeful', 'a Senate race', 'running for Congress', 'win the White House': a
+    government's or a legislature's name as the office a candidate seeks (not_actors.yaml: prize_nouns,
+    prize_verbs_for, prize_verbs), not the body acting."""
+    aid = f.ref.actor_id or ""
+    if f.source == "ner" or aid.startswith(("person:", "state:")) or f.ref.sector not in {"GOV", "LEG"}:
+        return False
+    lists, toks = doc.kb.not_actors, doc.toks
+    after = toks[f.end] if f.end < len(toks) and _joined(doc, f.end - 1, f.end + 1) else None
+    if after is not None and after.raw.islower() and (after.norm,) in lists["prize_nouns"]:
+        return True
+    k = f.start + 1 if toks[f.start].norm == "the" else f.start
+    k -= 2 if k > 1 and toks[k - 1].norm == "the" else 1
+    if k < 0 or not _joined(doc, k, f.start + 1):
+        return False
+    if toks[k].norm in {"for", "of"} and k > 0 and _joined(doc, k - 1, k + 1):
+        verbs = lists["prize_verbs_for"] if toks[k].norm == "for" else lists["prize_verbs"]
+        return (toks[k - 1].norm,) in verbs
+    return (toks[k].norm,) in lists["prize_verbs"]
 
 
 def _opens_place_name(doc: Doc, f: Found) -> bool:
@@ -376,6 +404,8 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     n, entry = hit
     core = (toks[j].start, toks[j + n - 1].end)
     if entry is None:  # a surname already seen in this article
+        if _other_full_name(doc, j, doc.seen[toks[j].norm]):
+            return None  # "Melania Trump" after "Donald Trump": the tagger's full name, another person
         return Found(j, j + n, latest_bearer(doc, j, doc.seen[toks[j].norm]), "coref", core)
     k = tuple(doc.norms[j : j + n])
     person = _tagged_person(doc, j) if n == 1 and entry.kind in {"state", "government"} else None
@@ -398,12 +428,36 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if place_name and not doc.parse.state_acts(core[0], core[1], agent_heads(doc.kb)):
         doc.last_place[j] = True
         return Found(j, j + n, ActorRef(""), "kb", core)  # named in no actor's part: a place
+    if entry.kind == "state" and entry.country:
+        agent = _lower_agent_after(doc, j + n)  # "the U.S. military", "a U.S. senator": that body, not the state
+        if agent:
+            sector_ref = ref_of(doc, doc.kb.sector_entry(entry.country, agent[1]))
+            return Found(start, agent[0], sector_ref, "kb", (toks[j].start, toks[agent[0] - 1].end))
     ref = ref_of(doc, entry)
     if entry.kind == "person" and n == 1:
         ref = latest_bearer(doc, j, ref)  # "Bush" after "Jeb Bush": not the KB's George W. Bush
     if entry.kind == "person":
         remember(doc, ref.name or entry.name, ref)
     return Found(start, j + n, ref, entry.source, core)
+
+
+def _lower_agent_after(doc: Doc, k: int) -> tuple[int, str] | None:
+    """A singular agent noun or a title written in lower case right after a country's name ('the U.S.
+    military said', 'a U.S. senator', 'U.S. government officials'; not 'Jamaica Hospital'): (its end, its
+    sector), the one body of that country the words name. A plural ('US forces left the base') stays the
+    state, acting through its people."""
+    if k >= len(doc.toks) or not doc.toks[k].raw.islower() or not _joined(doc, k - 1, k + 1):
+        return None
+    agent = agent_after(doc, k, 0)
+    if agent and doc.toks[agent[0] - 1].norm.endswith("s"):  # "U.S. government officials": the government
+        sector = agent_sector(doc, (doc.norms[k],)) if agent[0] > k + 1 else None
+        agent = (k + 1, sector) if sector else None
+        if agent is None:
+            return None
+    if agent is None:
+        title = next(((k + n, v[1]) for n in (2, 1) if (v := doc.kb.titles.get(tuple(doc.norms[k : k + n])))), None)
+        agent = title if title and _joined(doc, k, title[0]) else None
+    return agent
 
 
 def _club_name(doc: Doc, a: int, b: int) -> bool:
@@ -442,12 +496,25 @@ def _tagged_person(doc: Doc, j: int) -> ActorRef | None:
     return ref or ActorRef(name, None, None, None, f"person:{slug(name)}")
 
 
+def _other_full_name(doc: Doc, j: int, ref: ActorRef) -> bool:
+    """The surname at token j ends a full name the tagger found ('Melania Trump') whose first names are not
+    those of the person the surname was kept for ('Donald Trump'): that name is another person's."""
+    tok = doc.toks[j]
+    if j == 0 or not doc.toks[j - 1].raw.isalpha() or doc.text[doc.toks[j - 1].end : tok.start] != " ":
+        return False  # "Weak - Rubio": no first name right before the surname
+    for start, name in doc.full_names.get(tok.norm, []):
+        if start < tok.start and start + len(name) == tok.end and not same_person(name, ref.name or ""):
+            return True
+    return False
+
+
 def latest_bearer(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
     """A bare surname at token j kept for a person not yet named in full before j (the knowledge base's
     George W. Bush, matched by the 'Bush' of 'Jeb Bush') means the person named in full with it most often
     before j, the one named last among equals (the tagger's full names): 'Bush' in a report that has named
-    'Jeb Bush' twice is Jeb Bush. A person named in full before keeps the surname ('Mrs. Clinton' after
-    'Hillary Clinton', though 'Bill Clinton' came between)."""
+    'Jeb Bush' twice is Jeb Bush. A person named in full before j first, or as often as any other, keeps the
+    surname ('Mrs. Clinton' after 'Hillary Clinton', though 'Bill Clinton' came between); one named later and
+    less often does not ('Mr. Bush' after 'Jeb Bush' twice and then 'George W. Bush' once is Jeb Bush)."""
     before = [
         name
         for start, name in doc.full_names.get(doc.toks[j].norm, [])
@@ -457,8 +524,10 @@ def latest_bearer(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
         return ref
     counts = Counter(key(n) for n in before)
     name = max(reversed(before), key=lambda n: counts[key(n)])  # max keeps the first: reversed, the latest
-    if same_person(name, ref.name or "") or counts.get(key(ref.name or ""), 0):
-        return ref  # the person the surname was kept for was named in full before it: still that person
+    kept = counts.get(key(ref.name or ""), 0)
+    first = key(before[0]) == key(ref.name or "")
+    if same_person(name, ref.name or "") or kept and (kept >= counts[key(name)] or first):
+        return ref  # the person the surname was kept for was named in full first, or as often: still that person
     known = doc.kb.best(key(name), doc.date)
     if known is not None and known.kind == "person":
         return ref_of(doc, known)
@@ -676,7 +745,10 @@ def titled(doc: Doc, i: int) -> Found | None:
         n, entry = hit
         core = (toks[m].start, toks[m + n - 1].end)
         if entry is None:
-            return Found(i if k == j else j, m + n, latest_bearer(doc, m, doc.seen[toks[m].norm]), "coref", core)
+            seen = doc.seen[toks[m].norm]  # "President Obama" is the president, whoever else bears the name
+            holder = _role_bearer(doc, toks[m].norm, role)
+            ref = holder or (seen if role and seen.role == role else latest_bearer(doc, m, seen))
+            return Found(i if k == j else j, m + n, ref, "coref", core)
         return _titled_person(doc, entry, (start, m + n), core, (role, sector, iso, k > j))
     n = name_run(doc, m)
     if n == 0 or not _is_name(doc, m, n):
@@ -741,6 +813,17 @@ def _is_name(doc: Doc, m: int, n: int) -> bool:
     if (words[0].norm,) in lists["not_first_names"] or any((t.norm,) in lists["times"] for t in words):
         return False
     return len(words[-1].raw.rstrip(".")) > 1
+
+
+def _role_bearer(doc: Doc, surname: str, role: str | None) -> ActorRef | None:
+    """The one person of the knowledge base's own list with that surname who held the title's office
+    ('President Obama' in a report that names Michelle Obama more often)."""
+    holders = [
+        doc.kb.entries[aid]
+        for aid in doc.kb.surnames.get(surname, [])
+        if role and any(t.role == role for t in doc.kb.entries[aid].terms)
+    ]
+    return ref_of(doc, holders[0], role) if len(holders) == 1 else None
 
 
 def _titled_person(
@@ -1165,6 +1248,8 @@ def add_ner(
             ref = latest_bearer(doc, toks[-1], ref)  # "Trump has hammered Bush" after "Jeb Bush"
         if ref is None and e.label == "PERSON":
             ref = first_name_of(doc, name) or named_later(doc, name)  # "Hillary"; a headline's "Sanders"
+        if ref is None:
+            ref = family_of(doc, name) or known_surname(doc, e, name, uses)  # "the Clintons"; "Mr. Trump"
         source = "coref" if ref else "ner"
         if ref is None and not shows_an_actor(doc, e, name):
             continue
@@ -1178,6 +1263,33 @@ def add_ner(
                 remember(doc, name, ref)
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def family_of(doc: Doc, name: str) -> ActorRef | None:
+    """'the Clintons', 'the Khans': the plural of a surname the article names a person by in full is that
+    person's family, a group of persons, not an organisation: the person named with it (the one the surname
+    was kept for)."""
+    words = key(name)
+    words = words[1:] if words[:1] == ("the",) else words
+    if len(words) != 1 or not words[0].endswith("s") or words[0][:-1] not in doc.surnames:
+        return None
+    full = doc.surnames[words[0][:-1]][1]
+    return doc.seen.get(words[0][:-1]) or ActorRef(full, None, None, None, f"person:{slug(full)}")
+
+
+def known_surname(doc: Doc, e: Entity, name: str, uses: NameUses) -> ActorRef | None:
+    """A bare surname the article never writes with a first name ('Mr. Trump', 'Trump's policy guy') that
+    only one person of the knowledge base's own list bears (heads of state and government, ministers,
+    candidates: public figures that news names by the surname alone) is that person. Not where the article
+    names anyone in full with that surname, nor a name the tagger calls an organisation and never a person in
+    the article ('Ford' of the carmaker)."""
+    words = key(name)
+    if len(words) != 1 or doc.full_names.get(words[0]) or not name[:1].isupper():
+        return None
+    if e.label != "PERSON" and (not uses.labels["PERSON"][words] or _after_the(doc, e)):
+        return None  # "the Bush rule": a thing named after the man, no person's part
+    ids = doc.kb.surnames.get(words[0], [])
+    return ref_of(doc, doc.kb.entries[ids[0]]) if len(ids) == 1 else None
 
 
 def known_body(doc: Doc, name: str) -> ActorRef | None:
