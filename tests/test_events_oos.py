@@ -15,6 +15,7 @@ SENTENCES = {
     "plain_report": "A report said Russia attacked Georgia.",
     "named_liar": "Putin called Obama a liar.",
     "phoned": "Putin called Obama on Tuesday.",
+    "named_hero": "Putin called Obama his hero.",
     "verbal_attack": "The French president launched a verbal attack on Germany.",
     "attacked_decision": "Iran's foreign minister attacked the German decision.",
     "sharply": "Iran sharply attacked the United States.",
@@ -59,7 +60,9 @@ def test_an_act_in_a_disputed_report_is_no_event(coded):
 
 
 def test_calling_someone_a_name_is_no_phone_call(coded):
-    assert [m for m in coded["named_liar"] if m.type == "CONSULT"] == []
+    # the naming sense: CAMEO's "CALL * LIAR" (111) makes it criticism; a name it does not list, nothing
+    assert [(m.type, m.mode) for m in shown(coded["named_liar"])] == [("ACCUSE", "disapprove")]
+    assert coded["named_hero"] == []
     call = coded["phoned"]
     assert [(m.type, m.mode) for m in call] == [("CONSULT", "phone")]
 

@@ -157,6 +157,11 @@ class RuleExtractor:
         if lexicon_first and tree.tokens[v].pos == "VERB" and best_outcome(tree, v) is not None:
             return cameo_pattern(tree, v)
         hand = match_verb(tree, v, roles.is_actor)
+        if hand is None and tree.children(v, "oprd") and tree.tokens[v].pos == "VERB":
+            # the naming sense ("called Obama a liar"): the CAMEO patterns naming the predicate say which
+            # names are criticism ("CALL * LIAR", "* DICTATOR", "* ILLEGITIMATE": 111; "* CRIMINAL": 1121)
+            named = specific_outcome(tree, v)
+            return cameo_pattern(tree, v, named) if named is not None else None
         if self.cameo in ("override", "veto") and tree.tokens[v].pos == "VERB" and not (hand and hand.objects):
             # a hand pattern on the lemma alone cannot tell the verb's senses apart ("struck a village",
             # "struck down a law"): a lexicon pattern naming the words around it does -- with "veto" only
