@@ -370,6 +370,7 @@ def render_events(r: dict) -> list[str]:
             f"Precision per fold: {folds}. Targets: {verdicts}.",
         ]
         + render_events_sample(r.get("sample"))
+        + render_events_polnear(r.get("polnear"))
     )
 
 
@@ -399,6 +400,52 @@ def render_events_sample(s: dict | None) -> list[str]:
         f"Out of sample: `{s.get('file')}`, sentences of ECB+ train news labelled by hand from the PLOVER "
         f"manual at {str(s.get('labelled_at'))[:7]}, before the coder was run on them (a coder at that commit "
         "is scored out of sample on all of them; later coders on the last 40 only).",
+        "",
+        *_table(
+            [
+                "",
+                "sentences / with an event",
+                "mentions shown",
+                "precision of shown: type / type and roles",
+                "type recall",
+                "abstention on sentences with no event",
+            ],
+            rows,
+        ),
+    ]
+
+
+def render_events_polnear(s: dict | None) -> list[str]:
+    """The hand-labelled PolNeAR political-news sentences (issue 20): set A read while revising the coder,
+    set B held out, each beside the coder's figures before that revision."""
+    if not isinstance(s, dict):
+        return []
+    before = s.get("before") or {}
+    at = before.get("coder_at", "?")
+    parts = [
+        (f"**newsfuse** before revision (coder at {at}), set A", before.get("set_a", {})),
+        ("**newsfuse** now, set A (read while revising the coder)", s.get("set_a", {})),
+        (f"**newsfuse** before revision (coder at {at}), set B", before.get("set_b", {})),
+        ("**newsfuse** now, set B (never read: held out)", s.get("set_b", {})),
+        ("7-NN over MiniLM fitted on all of gsr-dev (anchor), both sets", s.get("anchor_knn7_gsr_dev", {})),
+    ]
+    rows = [
+        [
+            name,
+            f"{x.get('sentences')} / {x.get('with_event')}",
+            x.get("shown"),
+            " / ".join("–" if x.get(k) is None else str(x.get(k)) for k in ("type_precision", "precision")),
+            x.get("type_recall"),
+            x.get("abstention_on_none"),
+        ]
+        for name, x in parts
+    ]
+    return [
+        "",
+        f"Out of sample, political news: `{s.get('file')}`, the first four body sentences of 60 PolNeAR train "
+        f"articles (2015-16 US election coverage), labelled by hand from the PLOVER manual at "
+        f"{str(s.get('labelled_at'))[:7]}, before any coder was run on them; split by article into set A and "
+        "set B.",
         "",
         *_table(
             [
