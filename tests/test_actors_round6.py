@@ -21,6 +21,11 @@ SENTENCES = {
     "His friend is running for Congress this year.",
     "office_acting": "The White House said on Monday that the Senate would vote. Congress passed the bill.",
     "place_left": "Obama departs the UK for Germany today. Her parents immigrated to the United States in 1980.",
+    "party_possessive": "Donald Trump won in Ohio. Americans voted for him. He is the Republican Party's nominee.",
+    "party_one_country": "The Grand Old Party is changing fast. The Republican Party met in Cleveland.",
+    "chambers": "Donald Trump won in Ohio. Americans voted for him. Dozens of House Democrats signed the letter. "
+    "The House Select Committee asked for the emails.",
+    "surname_of_a_body": "Michael Bloomberg spoke in New York on Monday. Bloomberg said he would not run.",
 }
 
 
@@ -83,3 +88,18 @@ def test_a_country_one_leaves_or_settles_in_is_a_place(linked):
     a = linked["place_left"]
     assert ids_over(a, "UK") == []
     assert ids_over(a, "United States") == []
+
+
+def test_a_party_name_in_the_possessive_or_in_a_report_of_one_country_is_that_country_s_party(linked):
+    assert ids_over(linked["party_possessive"], "Republican Party") == ["pty:USA"]
+    assert ids_over(linked["party_one_country"], "Republican Party") == ["pty:USA"]
+
+
+def test_a_chamber_alone_or_before_a_committee_is_the_legislature(linked):
+    a = linked["chambers"]
+    assert ids_over(a, "House") == ["leg:USA"]
+    assert ids_over(a, "House Select Committee") == ["leg:USA"]
+
+
+def test_a_body_s_name_that_is_the_surname_of_a_person_named_before_is_the_person(linked):
+    assert ids_over(linked["surname_of_a_body"], "Bloomberg", 1) == ["person:michael-bloomberg"]

@@ -408,8 +408,8 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
             return None  # "Melania Trump" after "Donald Trump": the tagger's full name, another person
         return Found(j, j + n, latest_bearer(doc, j, doc.seen[toks[j].norm]), "coref", core)
     k = tuple(doc.norms[j : j + n])
-    person = _tagged_person(doc, j) if n == 1 and entry.kind in {"state", "government"} else None
-    if person is not None:  # "Jerry Jordan ... Jordan said": the person, not the state
+    person = _tagged_person(doc, j) if n == 1 and entry.kind != "person" else None
+    if person is not None:  # "Jerry Jordan ... Jordan said", "Michael Bloomberg ... Bloomberg": the person
         return Found(j, j + n, person, "coref", core)
     if entry.kind != "person" and _building_after(doc, j + n):  # "a Capitol Hill apartment"
         return Found(j, j + n, ActorRef(""), "kb", core)

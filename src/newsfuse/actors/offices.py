@@ -46,6 +46,7 @@ def office_entry(
         or body_of_named_country(kb, text, e)
         or short_form(kb, text, e, date)
         or national_body(kb, e, countries, text)
+        or chamber_body(kb, e, countries, text)
     )
 
 
@@ -107,18 +108,41 @@ def national_body(kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, s
     """'the Defence Ministry', 'the Central Election Commission', 'the 300-seat Parliament': a name that is
     only a generic agent (a CAMEO agent phrase of a state body or a party; one word only for a legislature,
     capitalised inside a sentence, where only a name is) names that body of the country the report is
-    about -- the one it names most (at least twice, and more often than any other; 'the Defence Ministry
-    said' may come before the second 'Indian navy')."""
+    about -- the one it names most (at least twice, and more often than any other, or the only one it
+    names; 'the Defence Ministry said' may come before the second 'Indian navy')."""
     words = words_of(e)
+    words = words[:-1] if words[-1:] == ("'s",) else words  # "the Republican Party's nominee"
     sector = kb.agents.get(words) if e.label == "ORG" else None
     if len(words) == 1 and not (sector == "LEG" and _capitalised_inside_sentence(text, e)):
         return None  # "the Navy" may be any navy the report names; "Parliament" is the country's own
     if sector not in STATE_BODIES or not e.text.removeprefix("the ")[:1].isupper():
         return None
+    iso = report_country(countries)
+    return kb.sector_entry(iso, sector) if iso else None
+
+
+def report_country(countries: Sequence[tuple[int, str]]) -> str | None:
+    """The country the report is about: the one its linked actors name most, at least twice and more
+    often than any other, or the only one they name."""
     counts = Counter(iso for _, iso in countries).most_common(2)
-    if not counts or counts[0][1] < 2 or len(counts) > 1 and counts[1][1] == counts[0][1]:
+    if not counts or counts[0][1] < 2 and len(counts) > 1 or len(counts) > 1 and counts[1][1] == counts[0][1]:
+        return None  # once is enough where the report names no other country
+    return counts[0][0]
+
+
+def chamber_body(kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, str]], text: str = "") -> Entry | None:
+    """'House Democrats', 'the House Select Committee', 'the Senate Judiciary Committee': a chamber's name
+    (kb.yaml words: chambers), alone and capitalised inside a sentence or before a word for a committee,
+    names the legislature of the country the report is about."""
+    words = words_of(e)
+    words = words[:-1] if words[-1:] == ("'s",) else words
+    if e.label != "ORG" or not words or words[0] not in kb.words["chambers"]:
         return None
-    return kb.sector_entry(counts[0][0], sector)
+    alone = len(words) == 1 and _capitalised_inside_sentence(text, e)
+    if not (alone or words[-1] in kb.words["committees"]):
+        return None
+    iso = report_country(countries)
+    return kb.sector_entry(iso, "LEG") if iso else None
 
 
 def _capitalised_inside_sentence(text: str, e: Entity) -> bool:
