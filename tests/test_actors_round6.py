@@ -26,6 +26,9 @@ SENTENCES = {
     "chambers": "Donald Trump won in Ohio. Americans voted for him. Dozens of House Democrats signed the letter. "
     "The House Select Committee asked for the emails.",
     "surname_of_a_body": "Michael Bloomberg spoke in New York on Monday. Bloomberg said he would not run.",
+    "administration_alias": "Critics saw the raid as a sign of the Obama Administration's disarray.",
+    "region": "The raids targeted Central American immigrants. American officials defended them.",
+    "middle_initial": "The letter was addressed to the U.S. attorney, Channing D. Phillips, on Tuesday.",
 }
 
 
@@ -103,3 +106,17 @@ def test_a_chamber_alone_or_before_a_committee_is_the_legislature(linked):
 
 def test_a_body_s_name_that_is_the_surname_of_a_person_named_before_is_the_person(linked):
     assert ids_over(linked["surname_of_a_body"], "Bloomberg", 1) == ["person:michael-bloomberg"]
+
+
+def test_a_dictionary_alias_naming_a_person_s_administration_is_the_government(linked):
+    assert ids_over(linked["administration_alias"], "Obama Administration") == ["gov:USA"]
+
+
+def test_a_demonym_after_a_region_word_is_the_region_s_not_a_country_s(linked):
+    a = linked["region"]
+    assert ids_over(a, "Central American immigrants") == []
+    assert ids_over(a, "American officials") == ["gov:USA"]
+
+
+def test_a_name_with_a_middle_initial_is_a_person(linked):
+    assert ids_over(linked["middle_initial"], "Channing D. Phillips") == ["person:channing-d-phillips"]

@@ -434,6 +434,9 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
             sector_ref = ref_of(doc, doc.kb.sector_entry(entry.country, agent[1]))
             return Found(start, agent[0], sector_ref, "kb", (toks[j].start, toks[agent[0] - 1].end))
     ref = ref_of(doc, entry)
+    if entry.kind == "person" and k[-1:] in doc.kb.not_actors["namesake_offices"] and ref.country:
+        gov = ref_of(doc, doc.kb.sector_entry(ref.country, "GOV"))  # Phoenix's alias "Obama Administration"
+        return Found(start, j + n, gov, "coref", core, ref)  # is the government he heads, not the man
     if entry.kind == "person" and n == 1:
         ref = latest_bearer(doc, j, ref)  # "Bush" after "Jeb Bush": not the KB's George W. Bush
     if entry.kind == "person":
@@ -648,6 +651,8 @@ def demonym_at(doc: Doc, i: int) -> tuple[int, str] | None:
     toks = doc.toks
     if doc.norms[i] not in doc.kb.demonym_openers or not _may_open_name(toks[i]) or _pro_anti(doc, i):
         return None
+    if _region_before(doc, i):
+        return None  # "Central American immigrants", "Latin American leaders": a region's, no country's
     for n in (3, 2, 1):
         k = tuple(doc.norms[i : i + n])
         if len(k) < n or not _cap_ok(toks[i : i + n]):
@@ -661,6 +666,15 @@ def demonym_at(doc: Doc, i: int) -> tuple[int, str] | None:
         if iso:
             return n, iso
     return None
+
+
+def _region_before(doc: Doc, i: int) -> bool:
+    """A capitalised word that makes a region's name with the word at i stands right before it ('Central
+    American', 'Latin American'; not_actors.yaml: region_openers), where the two words are no demonym."""
+    if i == 0 or doc.text[doc.toks[i - 1].end : doc.toks[i].start] != " " or not doc.toks[i - 1].capitalised:
+        return False
+    before = (doc.toks[i - 1].norm,)
+    return before in doc.kb.not_actors["region_openers"] and (before + (doc.norms[i],)) not in doc.kb.demonyms
 
 
 def title_at(doc: Doc, i: int, prefixed: bool = False) -> tuple[int, str, str] | None:
@@ -1505,21 +1519,28 @@ def _inner_possessive(name: str) -> bool:
 
 
 def _person_shaped(doc: Doc, name: str) -> bool:
-    """Given name (one the KB's persons bear) or initials, then a surname and nothing else: 'Elton Brand',
-    'P.J. Carlesimo', 'Maurice E. Cheeks'."""
+    """Given name (one the KB's persons bear, or any before a middle initial) or initials, then a surname and
+    nothing else: 'Elton Brand', 'P.J. Carlesimo', 'Maurice E. Cheeks', 'Channing D. Phillips'."""
     toks = tokenize(name)
     if not 2 <= len(toks) <= 3 or not all(t.raw[:1].isupper() for t in toks) or toks[0].norm == "the":
         return False
     first, last = toks[0], toks[-1]
     initials = INITIALS.fullmatch(first.raw) is not None
-    if not (initials or first.norm in doc.kb.given_names) or not last.raw.isalpha() or len(last.raw) < 2:
+    middle_initial = len(toks) == 3 and _initial(toks[1].raw) and first.raw.isalpha() and len(first.raw) > 1
+    given = first.norm in doc.kb.given_names or middle_initial  # "Channing D. Phillips": a middle initial
+    if not (initials or given) or not last.raw.isalpha() or len(last.raw) < 2:
         return False
-    if len(toks) == 3 and INITIALS.fullmatch(toks[1].raw) is None:
+    if len(toks) == 3 and not _initial(toks[1].raw):
         return False  # a middle word other than an initial: "George Mason University"-like names
     word, lists = (last.norm,), doc.kb.not_actors
     if word in doc.kb.titles or any(word in lists[k] for k in NOT_SURNAMES):
         return False  # "Rear Admiral", "Hastings Center"
     return word not in doc.kb.index and word not in doc.kb.demonyms
+
+
+def _initial(raw: str) -> bool:
+    """One or more initials, with their full stops or as the tokenizer leaves them ('H.W.', 'D')."""
+    return INITIALS.fullmatch(raw) is not None or len(raw) == 1 and raw.isupper()
 
 
 def _words_before_person(doc: Doc, toks: list[int]) -> int:
