@@ -29,6 +29,7 @@ SENTENCES = {
     "administration_alias": "Critics saw the raid as a sign of the Obama Administration's disarray.",
     "region": "The raids targeted Central American immigrants. American officials defended them.",
     "middle_initial": "The letter was addressed to the U.S. attorney, Channing D. Phillips, on Tuesday.",
+    "filed_as_group": "Edward Snowden leaked the files in 2013. Osama bin Laden was killed in 2011.",
 }
 
 
@@ -120,3 +121,9 @@ def test_a_demonym_after_a_region_word_is_the_region_s_not_a_country_s(linked):
 
 def test_a_name_with_a_middle_initial_is_a_person(linked):
     assert ids_over(linked["middle_initial"], "Channing D. Phillips") == ["person:channing-d-phillips"]
+
+
+def test_a_person_the_dictionary_files_as_a_group_is_a_person_where_the_tagger_reads_one(linked):
+    a = linked["filed_as_group"]
+    assert ids_over(a, "Edward Snowden") == ["person:edward-snowden"]
+    assert ids_over(a, "Osama bin Laden") == ["person:osama-bin-laden"]

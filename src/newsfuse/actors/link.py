@@ -411,6 +411,10 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     person = _tagged_person(doc, j) if n == 1 and entry.kind != "person" else None
     if person is not None:  # "Jerry Jordan ... Jordan said", "Michael Bloomberg ... Bloomberg": the person
         return Found(j, j + n, person, "coref", core)
+    if n > 1 and entry.kind not in {"person", "state", "government"} and _tagged_full_name(doc, j, n):
+        ref = _person_filed_as_group(doc, entry, j, n)  # "Edward Snowden", "Osama bin Laden": the person
+        remember(doc, ref.name or "", ref)
+        return Found(j, j + n, ref, entry.source, core)
     if entry.kind != "person" and _building_after(doc, j + n):  # "a Capitol Hill apartment"
         return Found(j, j + n, ActorRef(""), "kb", core)
     place_name = entry.kind == "state" or (entry.kind == "government" and k in doc.kb.capitals)
@@ -497,6 +501,26 @@ def _tagged_person(doc: Doc, j: int) -> ActorRef | None:
     name = hit[1]
     ref = doc.seen.get(key(name)[-1])
     return ref or ActorRef(name, None, None, None, f"person:{slug(name)}")
+
+
+def _tagged_full_name(doc: Doc, j: int, n: int) -> bool:
+    """Tokens j..j+n-1 are, word for word, a person's full name the tagger found there, with no word for an
+    organisation in it ('Harry Winston Diamond Corp' is the firm)."""
+    words = tuple(doc.norms[j : j + n])
+    lists = doc.kb.not_actors
+    if any((w,) in lists["org_heads"] or (w,) in lists["name_suffixes"] for w in words):
+        return False
+    return any(start == doc.toks[j].start and key(name) == words for start, name in doc.full_names.get(words[-1], []))
+
+
+def _person_filed_as_group(doc: Doc, entry: Entry, j: int, n: int) -> ActorRef:
+    """A person the dictionary files as an organisation or a group (Phoenix codes 'Edward Snowden' as a US
+    opposition body, 'Osama bin Laden' as al-Qaeda, and lists 'Abu Bakr al-Baghdadi' as a name of the Islamic
+    State) where the tagger reads a person's full name: the person, with the entry's codes where the words are
+    the entry's own name."""
+    name = doc.text[doc.toks[j].start : doc.toks[j + n - 1].end]
+    own = key(entry.name) == key(name)
+    return ActorRef(name, entry.country if own else None, entry.sector if own else None, None, f"person:{slug(name)}")
 
 
 def _other_full_name(doc: Doc, j: int, ref: ActorRef) -> bool:
