@@ -228,3 +228,18 @@ def test_prior_is_previous():
     text = "Third-quarter net rose to $5 million from $4 million in the prior-year quarter."
     assert values(text, "1989-10-26")["the prior-year quarter"] == "1988-Q3"
     assert values("Net rose in the prior quarter.", "1989-10-26")["the prior quarter"] == "1989-Q3"
+
+
+def test_the_full_stop_of_an_abbreviation_ends_no_clause():
+    # "a.m." and "Gen." end no sentence: the future auxiliary before them still dates the weekday
+    assert values("The minister will speak at 10 a.m. Monday.", "1998-03-11") == {"Monday": "1998-03-16"}
+    assert values("Troops will be led by Lt. Gen. Ray Sunday.", "1998-03-11") == {"Sunday": "1998-03-15"}
+    # a real sentence end still closes the clause: "will" of the sentence before does not reach it
+    assert values("Talks will resume soon. Monday went quietly.", "1998-03-11") == {"Monday": "1998-03-09"}
+
+
+def test_about_as_a_preposition_is_no_word_of_intent():
+    # "is about to" looks ahead; "about 11 p.m." is a time, not an intention
+    text = "The reactor shut down about 11 p.m. Monday.\n\nThe team is about to leave on Friday."
+    assert annotated_dates(text, "1998-03-11") == {"Monday": "1998-03-09", "on Friday": "1998-03-13"}
+    assert annotated_dates("The shooting occurred about 11:50 p.m. Monday.", "1998-03-11") == {"Monday": "1998-03-09"}

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import DateMention, Entity, Token
+from ..text.abbreviations import ends_with_abbreviation
 from ..text.yamlfile import load_yaml
 
 DATA_FILE = Path(__file__).with_name("data") / "dates.yaml"
@@ -169,10 +170,28 @@ def _tense_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("; ", 0, start), start - 200)
-    rights = [i for i in (text.find(". ", end), text.find("\n", end), text.find("; ", end)) if i >= 0]
+    """The stretch around a span up to the sentence or clause ends on either side (200 characters at most).
+    The full stop of an abbreviation ("11 p.m. Monday", "Gen. Smith") ends no sentence."""
+    left = max(_stop_before(text, start), text.rfind("\n", 0, start), text.rfind("; ", 0, start), start - 200)
+    rights = [i for i in (_stop_after(text, end), text.find("\n", end), text.find("; ", end)) if i >= 0]
     right = min(rights + [end + 200, len(text)])
     return max(left, 0), right
+
+
+def _stop_before(text: str, start: int) -> int:
+    """Where the last full stop ending a sentence before ``start`` stands (-1: none)."""
+    i = text.rfind(". ", 0, start)
+    while i >= 0 and start - i < 200 and ends_with_abbreviation(text[max(0, i - 20) : i + 1]):
+        i = text.rfind(". ", 0, i)
+    return i
+
+
+def _stop_after(text: str, end: int) -> int:
+    """Where the first full stop ending a sentence after ``end`` stands (-1: none)."""
+    i = text.find(". ", end)
+    while i >= 0 and i - end < 200 and ends_with_abbreviation(text[max(0, i - 20) : i + 1]):
+        i = text.find(". ", i + 1)
+    return i
 
 
 def tense(text: str, start: int, end: int, adjectives: frozenset[int] = frozenset()) -> str | None:
@@ -243,7 +262,7 @@ class _Clauses:
         for _ in range(int(vocab()["tense_max_climb"])):
             if tok.pos in ("VERB", "AUX"):
                 return tok, intent
-            if tok.lemma.lower() in _intent_words():
+            if tok.lemma.lower() in _intent_words() and tok.pos != "ADP":  # "about to", not "about 11 p.m."
                 intent = True
             elif tok.pos in ("NOUN", "PROPN", "PRON") and not (start <= tok.start < end):
                 return None, intent
