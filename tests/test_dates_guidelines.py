@@ -243,3 +243,15 @@ def test_about_as_a_preposition_is_no_word_of_intent():
     text = "The reactor shut down about 11 p.m. Monday.\n\nThe team is about to leave on Friday."
     assert annotated_dates(text, "1998-03-11") == {"Monday": "1998-03-09", "on Friday": "1998-03-13"}
     assert annotated_dates("The shooting occurred about 11:50 p.m. Monday.", "1998-03-11") == {"Monday": "1998-03-09"}
+
+
+def test_since_puts_a_date_without_a_year_behind_the_publication_date():
+    # "since" opens a stretch that reaches the present: its start lies behind, whatever the tense
+    text = "Stocks fell Friday, the worst day since October."
+    assert values(text, "1998-08-10") == {"Friday": "1998-08-07", "October": "1997-10"}
+    assert values("The plant, shut since April 2, will reopen.")["April 2"] == "1997-04-02"
+    assert values("The border, closed since Easter, will reopen.")["Easter"] == "1997-03-30"
+    assert values("The mine, shut ever since Friday, will reopen.")["Friday"] == "1998-03-06"
+    # without "since", a month ahead in the same year stays the nearest one
+    assert values("Stocks will rise in October.", "1998-08-10")["October"] == "1998-10"
+    assert values("The talks will resume in October.")["October"] == "1998-10"

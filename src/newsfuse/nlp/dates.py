@@ -351,6 +351,8 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
     # a future cue does not ("will depart from August 6"); a month alone follows tense after "in <Month>".
     if day is not None and _ended_period().search(ctx.text, max(0, m.start() - 30), m.start()):
         return pub.year if here <= now else pub.year - 1  # "the quarter ended Oct. 31": it has ended
+    if _since(ctx, m.start()):
+        return pub.year if here <= now else pub.year - 1  # "the worst day since October": behind
     if day is not None and when != "future":
         when = None
     elif day is None and not _tense_preposition().search(ctx.text, max(0, m.start() - 12), m.start()):
@@ -362,6 +364,17 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
     return min(
         (pub.year - 1, pub.year, pub.year + 1), key=lambda y: _biased_distance(_safe_date(y, month, day or 15), pub)
     )
+
+
+def _since(ctx: _Ctx, start: int) -> bool:
+    """'since October', 'ever since Monday': the start of a stretch that reaches the present lies
+    behind the publication date, whatever the tense of the clause."""
+    return bool(_since_before().search(ctx.text, max(0, start - 24), start))
+
+
+@lru_cache(maxsize=1)
+def _since_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['past_only_prepositions'])})\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -545,7 +558,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Resolved:
         return pub - timedelta(days=back or 7), "day", "weekday"
     if mod in ("next", "this coming", "coming"):
         return pub + timedelta(days=(target - pub.weekday()) % 7 or 7), "day", "weekday"
-    if _tense(ctx, m.start(), m.end()) == "future":
+    if not _since(ctx, m.start()) and _tense(ctx, m.start(), m.end()) == "future":
         return pub + timedelta(days=(target - pub.weekday()) % 7), "day", "weekday"
     return pub - timedelta(days=back), "day", "weekday"
 
@@ -569,6 +582,8 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> Resolved:
         return min(d for d in days.values() if d > pub), "day", "holiday"
     if mod == "this":
         return days[pub.year], "day", "holiday"
+    if _since(ctx, m.start()):
+        return max(d for d in days.values() if d <= pub), "day", "holiday"
     if _tense(ctx, m.start(), m.end()) == "future":
         return min(d for d in days.values() if d >= pub), "day", "holiday"
     return min(days.values(), key=lambda d: _biased_distance(d, pub)), "day", "holiday"
