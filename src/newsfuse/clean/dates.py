@@ -73,6 +73,15 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return best
 
 
+def date_without_year(line: str) -> bool:
+    """Is the whole line a month and a day with no year ("APR 28", "Tuesday, March 3")? A date a
+    page prints above its headline: no title, and no date to give without the year."""
+    months, _, filler = _patterns()
+    mon = "|".join(sorted(months, key=len, reverse=True))
+    found = re.search(rf"\b(?:(?:{mon})\s*\.?\s*[0-3]?\d|[0-3]?\d\s*(?:{mon}))\b", line, re.IGNORECASE)
+    return found is not None and not filler.sub("", line[: found.start()] + " " + line[found.end() :])
+
+
 def parse_date(text: str) -> str | None:
     found = find_date(text)
     return found[0] if found else None

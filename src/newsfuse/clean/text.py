@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Block, EmbeddedPost, RemovedLine
-from .dates import WireDateline, date_in_url, dateline_date, find_date, wire_dateline
+from .dates import WireDateline, date_in_url, date_without_year, dateline_date, find_date, wire_dateline
 from .normalize import normalize_line
 from .posts import find_posts
 from .rules import exact_key, load_rules
@@ -289,6 +289,9 @@ def _guess_title(st: _State) -> str | None:
         return None
     if line.rstrip().endswith(".") or not any(ch.isalpha() for ch in line):
         return None
+    if date_without_year(line):
+        st.labels[first] = "dateline"
+        return _guess_title(st)
     # a title sits above the body: before the first free line comes nothing but chrome/metadata
     st.labels[first] = "title"
     return line
