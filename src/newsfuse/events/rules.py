@@ -453,7 +453,7 @@ class RuleExtractor:
                 source, target = everyone, []
         else:  # "X ended mediation between Y and Z": Y and Z are the recipients
             source, target = (source, target or between) if source else (between, target)
-            if not target:
+            if not target and not (verb is not None and _pronoun_objects(tree, verb)):
                 target = roles.nearest(verb if verb is not None else t.i, {actor_key(m.ref) for m in source})
         target = [m for m in _merge(target) if not any(prec.same_actor(m.ref, s.ref) for s in source)]
         if p.swap:  # "Kosovo obtained support from Albania": Albania supports Kosovo
@@ -470,6 +470,8 @@ class RuleExtractor:
         found = found or [m for o in objs for m in roles.phrase(o, deep=True)]  # "an offer from X"
         if found:
             return found
+        if _pronoun_objects(tree, v):
+            return []  # "urging them to overturn X's rule": the recipient is whom "them" refers to, not X
         for c in tree.children(v, "ccomp", "xcomp"):  # "demanded that the US cancel", "urged X to"
             found = [m for s in tree.children(c, "nsubj", "nsubjpass") for m in roles.phrase(s)]
             found = found or [m for s in tree.children(c, "dobj") for m in roles.phrase(s)]
@@ -661,3 +663,11 @@ def _merge(*groups: list[Mention]) -> list[Mention]:
             if all(actor_key(m.ref) != actor_key(o.ref) for o in out):
                 out.append(m)
     return out
+
+
+def _pronoun_objects(tree: Tree, v: int) -> bool:
+    """Is the verb's object a personal pronoun ("urged them to ...")? Then the recipient is the one
+    the pronoun refers to, which the coder does not resolve: no actor deeper in the clause stands in."""
+    objs = tree.children(v, "dobj", "dative", "iobj")
+    return bool(objs) and all(tree.tokens[o].tag == "PRP" for o in objs)
+
