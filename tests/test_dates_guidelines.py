@@ -255,3 +255,17 @@ def test_since_puts_a_date_without_a_year_behind_the_publication_date():
     # without "since", a month ahead in the same year stays the nearest one
     assert values("Stocks will rise in October.", "1998-08-10")["October"] == "1998-10"
     assert values("The talks will resume in October.")["October"] == "1998-10"
+
+
+def test_a_line_break_inside_a_sentence_is_a_space():
+    # plain-text wire copy wraps its lines: the tense cue on the line before still reaches the date
+    assert values("The two ministers will\nmeet again on Monday in Geneva.") == {"on Monday": "1998-03-16"}
+    assert values("The two ministers met\nagain on Monday in Geneva.") == {"on Monday": "1998-03-09"}
+    # a line that ends a sentence still ends the clause; one that ends an abbreviation does not
+    assert values("Talks will go on.\nMonday passed quietly.") == {"Monday": "1998-03-09"}
+    assert values("Talks will resume at 10 a.m.\nMonday in Geneva.") == {"Monday": "1998-03-16"}
+    # a cleaner that cut a wrapped sentence into two paragraphs: still one clause
+    assert values("The talks are set to resume\n\nMonday in Belfast.") == {"Monday": "1998-03-16"}
+    # the complement of "after" may stand on the next line
+    assert values("The vote came a month after\nthe rebels took the town.") == {}
+    assert values("It opened on July\n3, 1997, in Rome.") == {"on July\n3, 1997": "1997-07-03"}

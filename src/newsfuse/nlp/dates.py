@@ -172,10 +172,37 @@ def _tense_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The stretch around a span up to the sentence or clause ends on either side (200 characters at most).
     The full stop of an abbreviation ("11 p.m. Monday", "Gen. Smith") ends no sentence."""
-    left = max(_stop_before(text, start), text.rfind("\n", 0, start), text.rfind("; ", 0, start), start - 200)
-    rights = [i for i in (_stop_after(text, end), text.find("\n", end), text.find("; ", end)) if i >= 0]
+    left = max(_stop_before(text, start), _line_end_before(text, start), text.rfind("; ", 0, start), start - 200)
+    rights = [i for i in (_stop_after(text, end), _line_end_after(text, end), text.find("; ", end)) if i >= 0]
     right = min(rights + [end + 200, len(text)])
     return max(left, 0), right
+
+
+# A line ends a clause where it ends with a sentence's last mark (not an abbreviation's full stop);
+# a line break, even a blank line, inside a running sentence is the hard wrap of a plain-text file
+# or a cut a cleaner made in one: a space.
+_LINE_END = re.compile(r"(?<=[.!?:;\"”’'])[^\S\n]*\n")
+
+
+def _ends_a_clause(text: str, m: re.Match[str]) -> bool:
+    return not ends_with_abbreviation(text[max(0, m.start() - 20) : m.start()])
+
+
+def _line_end_before(text: str, start: int) -> int:
+    """Where the last line that ends a clause before ``start`` ends (-1: none within 200 characters)."""
+    found = -1
+    for m in _LINE_END.finditer(text, max(0, start - 200), start):
+        if _ends_a_clause(text, m):
+            found = m.start()
+    return found
+
+
+def _line_end_after(text: str, end: int) -> int:
+    """Where the first line that ends a clause after ``end`` ends (-1: none within 200 characters)."""
+    for m in _LINE_END.finditer(text, end, end + 200):
+        if _ends_a_clause(text, m):
+            return m.start()
+    return -1
 
 
 def _stop_before(text: str, start: int) -> int:
@@ -839,10 +866,11 @@ def _day_ok(m: re.Match[str], text: str) -> bool:
     return 1 <= day <= 31 and _months_ok(m, text)
 
 
-# After "before"/"after", a word on the same line opens its complement (a noun phrase, a clause, a
-# name, a date: "after the vote", "after Qantas cut flights", "before closing", "after Oct. 12"),
-# except an anaphor of the date mentioned last ("two days after that").
-_COMPLEMENT_START = re.compile(r"[^\S\n]+(?!(?:that|this|then)\b)[\w\"“‘`$]", re.I)
+# After "before"/"after", the next word (a line break there is a hard wrap or a cleaner's cut in
+# the sentence: a space) opens its complement (a noun phrase, a clause, a name, a date: "after the
+# vote", "after Qantas cut flights", "before closing", "after Oct. 12"), except an anaphor of the
+# date mentioned last ("two days after that").
+_COMPLEMENT_START = re.compile(r"\s+(?!(?:that|this|then)\b)[\w\"“‘`$]", re.I)
 
 
 def _ago_ok(m: re.Match[str], text: str) -> bool:
