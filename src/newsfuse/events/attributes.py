@@ -234,8 +234,8 @@ def numbers(tree: Tree, text: str) -> dict[str, int]:
         if value is None:
             continue
         noun = tree.head(t.i) if t.dep == "nummod" else t.i
-        if noun is None:
-            continue
+        if noun is None or {t.ent_type, tree.tokens[noun].ent_type} & {"DATE", "TIME"}:
+            continue  # "On March 3": a day of a month, no count of marchers
         near = {tree.lemma(noun)} | {tree.lemma(k) for k in tree.children(noun, "amod", "acl")}
         h = tree.head(noun)
         if h is not None:
