@@ -269,3 +269,15 @@ def test_a_line_break_inside_a_sentence_is_a_space():
     # the complement of "after" may stand on the next line
     assert values("The vote came a month after\nthe rebels took the town.") == {}
     assert values("It opened on July\n3, 1997, in Rome.") == {"on July\n3, 1997": "1997-07-03"}
+
+
+def test_a_month_name_keeps_the_dot_of_its_abbreviation_only():
+    found = values("Prices rose in July. They fell in May. Talks end Sept. 5 or Jan. 3.", "1998-08-10")
+    assert list(found) == ["July", "May", "Sept. 5", "Jan. 3"]
+
+
+def test_a_number_with_a_plus_is_a_count_not_a_year():
+    # "2000+ courses": more than two thousand, no year (issue 20: numbers that are no years stay numbers)
+    assert values("The site offers 2000+ courses; it opened in 2000.") == {"2000": "2000"}
+    text = "The site offers 2000+ courses; it opened in 2000."
+    assert [d.start for d in find_dates(text, PUB)] == [text.rindex("2000")]

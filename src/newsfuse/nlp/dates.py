@@ -937,7 +937,7 @@ def _year_blockers() -> re.Pattern[str]:
 def _year_ok(m: re.Match[str], text: str) -> bool:
     before = text[max(0, m.start() - 2) : m.start()]
     after = text[m.end() : m.end() + 2]
-    if re.search(r"[$#£€]\s?$|\d[,.]$", before) or re.match(r"%|[,.]\d|-\d|\d", after):
+    if re.search(r"[$#£€]\s?$|\d[,.]$", before) or re.match(r"%|\+|[,.]\d|-\d|\d", after):
         return False
     if _year_blockers().match(text, m.end()):
         return False
@@ -988,7 +988,8 @@ def _duration_preposition() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def rules() -> tuple[_Rule, ...]:
     v = vocab()
-    mon = rf"(?P<mon>{_alt(v['months'])})(?![A-Za-z])(?:(?<![A-Za-z]{{5}})\.)?"  # the dot of "Sept." only
+    # the dot of an abbreviation ("Sept.", "Jan."), not the full stop after "May", "June" or "July"
+    mon = rf"(?P<mon>{_alt(v['months'])})(?![A-Za-z])(?:(?<![A-Za-z]{{5}})(?<!May)(?<!June)(?<!July)\.)?"
     ordw = _alt(v["ordinals"])
     day = rf"(?P<day>(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)|{ordw})"
     year = r"(?P<year>[12]\d{3})(?!\d)"
