@@ -281,3 +281,10 @@ def test_a_number_with_a_plus_is_a_count_not_a_year():
     assert values("The site offers 2000+ courses; it opened in 2000.") == {"2000": "2000"}
     text = "The site offers 2000+ courses; it opened in 2000."
     assert [d.start for d in find_dates(text, PUB)] == [text.rindex("2000")]
+
+
+def test_could_denied_is_past_and_could_alone_looks_ahead():
+    # the parse gives the tense: "could not say" is what officials were unable to do, in the past
+    assert annotated_dates("Officials could not say Tuesday how many people died.") == {"Tuesday": "1998-03-10"}
+    assert annotated_dates("The spokesman couldn't be reached Monday.") == {"Monday": "1998-03-09"}
+    assert annotated_dates("The vote could come Tuesday.") == {"Tuesday": "1998-03-17"}

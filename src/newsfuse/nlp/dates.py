@@ -328,6 +328,8 @@ class _Clauses:
         if any(a.tag == "MD" for a in auxes):
             if words & set(v["past_modal_companions"]):  # "could have met"
                 return "past", False
+            if words & set(v["negated_past_modals"]) and words & set(v["negations"]):  # "could not say"
+                return "past", False
             return "future", False
         if any(a.tag == "TO" for a in auxes):  # "plans to visit", "is due to meet": the governing verb
             return None, True
