@@ -288,3 +288,12 @@ def test_could_denied_is_past_and_could_alone_looks_ahead():
     assert annotated_dates("Officials could not say Tuesday how many people died.") == {"Tuesday": "1998-03-10"}
     assert annotated_dates("The spokesman couldn't be reached Monday.") == {"Monday": "1998-03-09"}
     assert annotated_dates("The vote could come Tuesday.") == {"Tuesday": "1998-03-17"}
+
+
+def test_the_same_unit_takes_the_date_mentioned_last_unless_compared_with_an_event():
+    # TimeML: "the same year" is anaphoric, its value that of its antecedent at the unit's precision
+    assert values("He was elected in 1980 and married the same year.")["the same year"] == "1980"
+    assert values("The plant opened on May 4, 1997; that same month, it was sold.")["that same month"] == "1997-05"
+    # "the same week as the vote" is anchored on an event, whose date the text does not give
+    assert values("Prices fell the same week as the vote.") == {}
+    assert values("He left on the same day as his wife.") == {}

@@ -882,9 +882,15 @@ def _ago_ok(m: re.Match[str], text: str) -> bool:
 
 
 def _same_day_ok(m: re.Match[str], text: str) -> bool:
-    """'the day before' counts from the date mentioned last; 'the day before the vote' is anchored
-    on an event (TIMEX3 anchorTimeID left open), not on that date."""
-    return not (_key(m.group("p")).endswith(("before", "after")) and _COMPLEMENT_START.match(text, m.end()))
+    """'the day before' counts from the date mentioned last; 'the day before the vote' and 'the same
+    week as the vote' are anchored on an event (TIMEX3 anchorTimeID left open), not on that date."""
+    phrase = _key(m.group("p"))
+    if phrase.endswith(("before", "after")) and _COMPLEMENT_START.match(text, m.end()):
+        return False
+    return not (" same " in f" {phrase} " and _AS_COMPLEMENT.match(text, m.end()))
+
+
+_AS_COMPLEMENT = re.compile(r"\s+as\b", re.I)
 
 
 @lru_cache(maxsize=1)
