@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import process_running
 
 from newsfuse import watch as watch_module
@@ -206,13 +207,21 @@ def test_with_workers_the_files_of_one_poll_are_shared_out_and_give_the_same_sto
     assert len(stored[1][0]) == 3 and stored[1][2]
 
 
+def _being_written(path: Path, source: Path):
+    """The file as a writer still at work leaves it: its text so far, and open for writing."""
+    writer = open(path, "w", encoding="utf-8")
+    writer.write(source.read_text(encoding="utf-8"))
+    writer.flush()
+    return writer
+
+
 def test_a_file_unchanged_since_the_last_poll_is_read_before_its_settle_time(tmp_path, seeds_dir, monkeypatch):
-    """Settle time far off: the first poll leaves a new file (it may still be written) and the next
-    poll, finding it unchanged, reads it; a file that grew between two polls waits for one more."""
+    """Settle time far off, a writer holding the file open: the first poll leaves a new file (it may
+    still be written) and the next poll, finding it unchanged, reads it; a file that grew between two
+    polls waits for one more."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    shutil.copy(seeds_dir / SEED_000, inbox / "a.txt")
-    with open_store(str(tmp_path / "w.db")) as store:
+    with _being_written(inbox / "a.txt", seeds_dir / SEED_000), open_store(str(tmp_path / "w.db")) as store:
         assert watch(store, [str(inbox)], interval=0.01, settle=3600, max_rounds=1) == 0
         assert watch(store, [str(inbox)], interval=0.01, settle=3600, max_rounds=2) == 1
         assert store.count_articles() == 1
@@ -233,13 +242,40 @@ def test_a_file_unchanged_since_the_last_poll_is_read_before_its_settle_time(tmp
                 with open(inbox / "b.txt", "a", encoding="utf-8") as fh:
                     fh.write("\nOne more paragraph, written while the watch slept.\n")
 
-    shutil.copy(seeds_dir / SEED_001, inbox / "b.txt")
-    with open_store(str(tmp_path / "w.db")) as store:
+    with _being_written(inbox / "b.txt", seeds_dir / SEED_001), open_store(str(tmp_path / "w.db")) as store:
         monkeypatch.setattr(watch_module, "time", WriterBetweenPolls())
         assert watch(store, [str(inbox)], interval=0.01, settle=3600, max_rounds=2) == 0
         monkeypatch.setattr(watch_module, "time", WriterBetweenPolls())
         assert watch(store, [str(inbox)], interval=0.01, settle=3600, max_rounds=3) == 1
         assert store.count_articles() == 2
+
+
+def test_a_file_its_writer_closed_is_read_on_the_first_poll_that_finds_it(tmp_path, seeds_dir):
+    """Written beside the folder and renamed into it, as a downloader does: nothing has it open for
+    writing, so the first poll reads it (settle time and interval far off); the same file while a
+    writer holds it open waits (``closed_as``)."""
+    if not watch_module.LEASES:
+        pytest.skip("this system cannot tell whether a file is open for writing")
+    inbox, staging = tmp_path / "inbox", tmp_path / "staging"
+    inbox.mkdir()
+    staging.mkdir()
+    shutil.copyfile(seeds_dir / SEED_000, staging / "a.txt")
+    (staging / "a.txt").replace(inbox / "a.txt")
+    sig = watch_module._signature(inbox / "a.txt")
+    assert sig is not None
+    if not watch_module.closed_as(str(inbox / "a.txt"), sig):
+        pytest.skip("no read lease on this file system")
+    with open_store(str(tmp_path / "w.db")) as store:
+        assert watch(store, [str(inbox)], interval=60, settle=3600, max_rounds=1) == 1
+        assert store.count_articles() == 1
+    with open(inbox / "a.txt", "a", encoding="utf-8") as writer:
+        writer.write("\nA paragraph more, its writer still at work.\n")
+        writer.flush()
+        grown = watch_module._signature(inbox / "a.txt")
+        assert grown is not None and not watch_module.closed_as(str(inbox / "a.txt"), grown)
+        with open_store(str(tmp_path / "w.db")) as store:
+            assert watch(store, [str(inbox)], interval=60, settle=3600, max_rounds=1) == 0
+    assert not watch_module.closed_as(str(inbox / "a.txt"), sig)  # closed, but changed since that signature
 
 
 def _children(pid: int) -> list[int]:
@@ -394,7 +430,8 @@ def test_ctrl_c_with_a_batch_out_keeps_what_is_committed_and_a_rerun_completes_i
 
 def test_polls_closer_together_than_the_interval_do_not_count_a_file_as_unchanged(tmp_path, seeds_dir, monkeypatch):
     """The watch polls sooner than ``interval`` when analyses come back or a file is about to settle;
-    two polls a moment apart that find a file unchanged say nothing of a writer that pauses."""
+    two polls a moment apart that find a file unchanged say nothing of a writer that pauses (and
+    holds the file open)."""
 
     class NoSleep:
         def time(self) -> float:
@@ -405,23 +442,36 @@ def test_polls_closer_together_than_the_interval_do_not_count_a_file_as_unchange
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    shutil.copy(seeds_dir / SEED_000, inbox / "a.txt")
     monkeypatch.setattr(watch_module, "time", NoSleep())
-    with open_store(str(tmp_path / "w.db")) as store:
+    with _being_written(inbox / "a.txt", seeds_dir / SEED_000), open_store(str(tmp_path / "w.db")) as store:
         assert watch(store, [str(inbox)], interval=60, settle=3600, max_rounds=5) == 0
         assert store.count_articles() == 0
 
 
 def test_the_next_poll_comes_when_the_file_found_will_be_ready(tmp_path):
-    """A file just written is due when it has settled (here 0.3 s), not a whole interval (60 s) later;
+    """A file being written is due when it has settled (here 0.3 s), not a whole interval (60 s) later;
     one being ingested as it is, or none, leaves the interval."""
     path = tmp_path / "a.txt"
-    path.write_text("One paragraph of news.", encoding="utf-8")
-    arrivals = watch_module.Arrivals(settle=0.3, interval=60)
-    changed = watch_module.changed_files([str(tmp_path)], {})
-    assert arrivals.ready(changed, {}) == []
-    assert 0.01 <= arrivals.next_poll_in({}) <= 0.3
-    assert arrivals.next_poll_in(dict(changed)) == 60
-    time.sleep(0.3)
-    assert arrivals.ready(changed, {}) == changed
-    assert arrivals.ready(changed, dict(changed)) == []
+    with open(path, "w", encoding="utf-8") as writer:
+        writer.write("One paragraph of news.")
+        writer.flush()
+        arrivals = watch_module.Arrivals(settle=0.3, interval=60)
+        changed = watch_module.changed_files([str(tmp_path)], {})
+        assert arrivals.ready(changed, {}) == []
+        assert 0.01 <= arrivals.next_poll_in({}) <= 0.3
+        assert arrivals.next_poll_in(dict(changed)) == 60
+        time.sleep(0.3)
+        assert arrivals.ready(changed, {}) == changed
+        assert arrivals.ready(changed, dict(changed)) == []
+
+
+def test_a_group_that_took_a_while_to_store_holds_the_next_back_by_as_much():
+    """Storing and fusing take at most ``share`` of the time: after a group that took 0.3 s of this
+    process's CPU, the next may be stored 0.6 s after the first began (share 0.5), not before."""
+    cpu = iter([10.0, 10.3])
+    pacing = watch_module.StorePacing(share=0.5, cpu=lambda: next(cpu))
+    assert pacing.due(0.0)
+    with pacing.storing(lambda: 100.0):
+        pass
+    assert not pacing.due(100.5) and pacing.due(100.6)
+    assert abs(pacing.wait(100.2) - 0.4) < 1e-9 and pacing.wait(101.0) == 0.0

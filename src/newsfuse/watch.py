@@ -11,11 +11,20 @@ content hash. A file that cannot be read is reported, recorded and checkpointed;
 from __future__ import annotations
 
 import json
+import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from time import process_time  # not through ``time``: tests stand a clock of their own in for it
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: files wait for the settle time or two polls (``closed_as``)
+    fcntl = None  # type: ignore[assignment]
 
 from .ingest import iter_paths
 from .model import InputError
@@ -24,9 +33,11 @@ from .store.base import Store
 
 CHECKPOINT_KEY = "watch:checkpoint"
 MAX_BATCH_FILES = 256  # files ingested (and checkpointed) together at most: a backlog is cut into batches
+STORE_SHARE = 0.5  # of the time between two stored groups, at most this share goes to storing and fusing the first
 
 
 IN_PROGRESS = (".part", ".tmp", ".crdownload")  # files a downloader or copier is still writing
+LEASES = all(hasattr(fcntl, name) for name in ("F_SETLEASE", "F_SETSIG", "F_RDLCK", "F_UNLCK")) if fcntl else False
 
 
 def _files(paths: Sequence[str]) -> Iterator[Path]:
@@ -41,6 +52,10 @@ def _signature(path: Path) -> list[int] | None:
         st = path.stat()
     except OSError:
         return None
+    return _signature_of(st)
+
+
+def _signature_of(st: os.stat_result) -> list[int]:
     return [st.st_mtime_ns, st.st_size]
 
 
@@ -81,14 +96,18 @@ def watch(
     (``IngestSession.send``), and the batches they are done with are stored, in the order sent,
     while they analyse the next (``store_batches``).
     While a batch is out, the watch waits for it at most ``interval`` seconds before polling again.
+    The analysed batches are stored no more often than ``StorePacing`` lets them: storing and fusing
+    take at most ``STORE_SHARE`` of this process's time, the rest is the workers'.
     A file is checkpointed once its articles, stories and events are committed; a Ctrl-C ends the run
     with what is stored kept and the rest dropped (the next run reads it again).
-    A file is read once it was last modified ``settle`` seconds ago, or once polls ``interval`` seconds
-    or more apart found it unchanged (same modification time and size): nothing wrote it in between
+    A file is read as soon as a poll finds that no process has it open for writing (``closed_as``),
+    else once it was last modified ``settle`` seconds ago, or once polls ``interval`` seconds or more
+    apart found it unchanged (same modification time and size): nothing wrote it in between
     (``Arrivals``)."""
     checkpoint = load_checkpoint(store)
     session = IngestSession(store, workers=workers, embed_in_workers=True)  # this process stores meanwhile
     arrivals = Arrivals(settle, interval)
+    pacing = StorePacing()
     out: deque[SentFiles] = deque()  # sent, not stored yet, oldest first
     ingested = 0
     rounds = 0
@@ -108,9 +127,10 @@ def watch(
                     ingested += done
             rounds += 1
             last = once or (max_rounds is not None and rounds >= max_rounds)
-            group = list(out) if last else analysed_batches(session, out)
+            group = list(out) if last else analysed_batches(session, out) if pacing.due(time.time()) else []
             if group:
-                done = store_batches(session, group, checkpoint, on_file)
+                with pacing.storing(time.time):
+                    done = store_batches(session, group, checkpoint, on_file)
                 if done is None:
                     return ingested
                 ingested += done
@@ -119,10 +139,10 @@ def watch(
             if last:
                 return ingested
             pause = arrivals.next_poll_in(files_out(out))
-            if out and not group:
+            if out and not group and pacing.due(time.time()):
                 session.wait_analysed(out[0].sent, pause)
-            elif not out:
-                time.sleep(pause)
+            elif not group:
+                time.sleep(min(pause, pacing.wait(time.time())) if out else pause)
     except KeyboardInterrupt:
         session.abandon()
         return ingested
@@ -131,9 +151,11 @@ def watch(
 
 
 class Arrivals:
-    """Which changed files a poll may read: one last modified ``settle`` seconds ago, or one that
-    polls ``interval`` seconds or more apart found unchanged (same modification time and size):
-    nothing wrote it in between. The watch polls sooner than ``interval`` when a file will be ready sooner."""
+    """Which changed files a poll may read: one that no process has open for writing (``closed_as``:
+    its writer is done, as when a downloader renames a finished file into the folder), at once; else
+    one last modified ``settle`` seconds ago, or one that polls ``interval`` seconds or more apart
+    found unchanged (same modification time and size): nothing wrote it in between. The watch polls
+    sooner than ``interval`` when a file will be ready sooner."""
 
     MIN_PAUSE_S = 0.01  # between two polls at least (no busy loop)
 
@@ -152,7 +174,8 @@ class Arrivals:
         return [
             (p, sig)
             for p, sig in changed
-            if sending.get(p) != sig and (everything or now >= self._ready_at(sig, self.seen[p][1]))
+            if sending.get(p) != sig
+            and (everything or now >= self._ready_at(sig, self.seen[p][1]) or closed_as(p, sig))
         ]
 
     def next_poll_in(self, sending: dict[str, list[int]]) -> float:
@@ -164,6 +187,66 @@ class Arrivals:
 
     def _ready_at(self, sig: list[int], since: float) -> float:
         return min(sig[0] / 1e9 + self.settle, since + self.interval)
+
+
+def closed_as(path: str, sig: list[int]) -> bool:
+    """Whether no process has the file open for writing and it still has this signature (modification
+    time and size) once that is known: its writer closed it and nothing wrote it since the poll, so it
+    can be read now. A writer still at work holds it open (whatever its pauses), which the settle time
+    and the two polls only guess. Linux tells it cheaply: a read lease is granted only on a file that
+    no one has open for writing (``fcntl(2)``, F_SETLEASE), and this one is let go at once. Where that
+    cannot be asked (another system, another user's file, a file system without leases) the answer is
+    False, and the file waits for the other rules. A writer that closes the file and opens it again to
+    write more is done at each close for this rule; the next version is read again (its signature
+    differs)."""
+    if not LEASES:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        # a writer opening the file in the moment the lease is held breaks it with a signal: one whose
+        # default is to ignore it, not SIGIO's (which would end this process)
+        fcntl.fcntl(fd, fcntl.F_SETSIG, signal.SIGURG)
+        fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_RDLCK)
+        fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+        return _signature_of(os.fstat(fd)) == sig
+    except OSError:  # open for writing (EAGAIN), not ours (EACCES), no leases here (EINVAL)
+        return False
+    finally:
+        os.close(fd)
+
+
+class StorePacing:
+    """When the next group of analysed files may be stored: storing and fusing a group costs this
+    process about the same whatever its size (the fusion re-reads the block the group reaches, which
+    grows with the store), so groups stored back to back as soon as each is analysed would keep it
+    busy all the time, on a core the analysis workers need. After a group that took ``c`` seconds of
+    this process's CPU, the next one waits until ``c / STORE_SHARE`` seconds after the first began:
+    storing takes at most that share of the time, and the files analysed meanwhile are stored
+    together (a file waits at most about as long as a store takes)."""
+
+    def __init__(self, share: float = STORE_SHARE, cpu: Callable[[], float] = process_time) -> None:
+        self.share = share
+        self.cpu = cpu  # this process's CPU seconds
+        self.next_at = 0.0  # wall-clock time before which no group is stored
+
+    def due(self, now: float) -> bool:
+        return now >= self.next_at
+
+    def wait(self, now: float) -> float:
+        """Seconds until the next group may be stored (0 when it may now)."""
+        return max(0.0, self.next_at - now)
+
+    @contextmanager
+    def storing(self, clock: Callable[[], float]) -> Iterator[None]:
+        """Around the store of a group: its CPU time sets when the next may be stored."""
+        began, cpu = clock(), self.cpu()
+        try:
+            yield
+        finally:
+            self.next_at = began + (self.cpu() - cpu) / self.share
 
 
 @dataclass
