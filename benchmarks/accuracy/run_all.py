@@ -491,6 +491,12 @@ def render_actors(r: dict) -> list[str]:
                 "(no rule written from it)",
                 "heldout_",
             ),
+            (
+                f"persons placed by the article's description, seed {r.get('described_seed')}, other PolNeAR "
+                f"train articles (as drawn: {r.get('described_as_drawn_precision')}; two fixes written from its "
+                "misses: in-sample)",
+                "described_",
+            ),
         )
     ]
     return _table(

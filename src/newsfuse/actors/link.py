@@ -21,6 +21,7 @@ from functools import lru_cache
 from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedArticle, Entity, Quote
 
 from .bare import bare_mentions
+from .described import Description, country_before, describe, place_after_name
 from .kb import Entry, KnowledgeBase, get_kb
 from .kinds import described_kinds, kind_nouns, name_words
 from .nonactors import NameUses, common_word, not_an_actor, title_case_line, words_of
@@ -70,6 +71,7 @@ class Doc:
     given: frozenset[str] = frozenset()  # first names of the persons the tagger named in full
     firsts: dict[str, ActorRef | None] = field(default_factory=dict)  # first word -> person (None: two share it)
     full_names: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # surname -> tagged full names
+    described: dict[tuple[str, ...], Description] = field(default_factory=dict)  # person's name -> description
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
@@ -798,6 +800,8 @@ def titled(doc: Doc, i: int) -> Found | None:
     if holder is not None and _holder_fits(doc, holder, name, iso):
         return _titled_person(doc, holder, (start, m + n), core, (role, sector, iso, k > j))
     iso = iso or (doc.kb.surname_country(toks[m + n - 1].norm, sector) if national and n == 1 else None)
+    if iso is None and sector:  # 'Vermont Senator Jane Roe', 'Senator Jim Webb of Virginia'
+        iso = country_before(doc.kb, toks, doc.text, start) or place_after_name(doc.kb, toks, doc.text, m + n - 1)
     ref = ActorRef(name, iso, sector, role, f"person:{slug(name)}")
     remember(doc, name, ref)
     return Found(start, m + n, ref, "ner", core)
@@ -1234,6 +1238,7 @@ def add_ner(
         covered.add(doc.toks[f.start].start, doc.toks[f.end - 1].end)
     starts = [t.start for t in doc.toks]
     uses = NameUses(doc.text, entities)
+    doc.described = described_persons(doc, entities)
     countries = [(doc.toks[f.start].start, f.ref.country) for f in found if f.ref.country]
     extra = []
     for e in entities:
@@ -1257,6 +1262,8 @@ def add_ner(
             toks, kind = toks[1:], "PERSON"
         elif _person_noun_opens(doc, toks):
             toks, kind = toks[1:], "PERSON"  # "Pensioner Bayram-aga": the noun describes the person named
+        if kind is None and e.label == "ORG" and _described_person(doc, toks):
+            kind = "PERSON"  # 'presidential candidate Carly Fiorina': the title describes a person
         e = dataclasses.replace(e, label=kind or person_or_org(doc, e, uses))
         if len(toks) > 1 and e.label == "PERSON" and (doc.toks[toks[0]].norm,) in doc.kb.not_actors["bare_titles"]:
             toks = toks[1:]  # "GM Ed Stefanski": the title is no part of the name
@@ -1294,13 +1301,62 @@ def add_ner(
         if ref is None and e.label == "ORG":
             ref = known_body(doc, name)  # "the Fed": a short name the pass over the words left to the tagger
             source = "kb" if ref else source
+        if ref is None and e.label == "PERSON":
+            ref = described_ref(doc, name, home)
+            remember(doc, name, ref)
         if ref is None:
-            prefix = "person" if e.label == "PERSON" else "org"
-            ref = ActorRef(name, home, None, None, f"{prefix}:{slug(name)}")
-            if e.label == "PERSON":
-                remember(doc, name, ref)
+            ref = ActorRef(name, home, None, None, f"org:{slug(name)}")
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def described_persons(doc: Doc, entities: tuple[Entity, ...]) -> dict[tuple[str, ...], Description]:
+    """Each tagged name's description where the article gives one at any of its mentions (``described.py``:
+    'Vermont Sen. Bernie Sanders', 'Jane Doe, a Democrat from Ohio,'): one with a country outranks one with
+    the sector alone, an earlier one a later one."""
+    out: dict[tuple[str, ...], Description] = {}
+    for e in sorted(entities, key=lambda e: e.start):
+        if e.label not in {"PERSON", "ORG"}:
+            continue
+        toks = _entity_tokens(doc, e)
+        if not toks:
+            continue
+        d = describe(doc.kb, doc.toks, doc.text, toks[0], toks[-1])
+        k = key(doc.text[doc.toks[toks[0]].start : doc.toks[toks[-1]].end])
+        if d is not None and (k not in out or (d.country and not out[k].country)):
+            out[k] = d
+    return out
+
+
+def _entity_tokens(doc: Doc, e: Entity) -> list[int]:
+    """The word indices of a tagged name, without a possessive."""
+    lo = bisect_left(doc.starts, e.start)
+    hi = bisect_left(doc.starts, e.end)
+    return [i for i in range(lo, hi) if doc.toks[i].end <= e.end and doc.toks[i].norm not in POSSESSIVE]
+
+
+def _described_person(doc: Doc, toks: list[int]) -> bool:
+    """A tagged organisation that is a person the article describes by a person's title: two or three
+    capitalised words with no word for an organisation ('presidential candidate Carly Fiorina'), or the
+    surname of a person so described ('Fiorina' after it)."""
+    words = [doc.toks[t] for t in toks]
+    if len(words) == 1:
+        seen = doc.seen.get(words[0].norm)
+        return seen is not None and key(seen.name) in doc.described and words[0].capitalised
+    name = doc.text[words[0].start : words[-1].end]
+    if key(name) not in doc.described or not 2 <= len(words) <= 3 or key(name) in doc.kb.index:
+        return False
+    shaped = all(t.raw[:1].isupper() and t.raw.isalpha() for t in words)
+    return shaped and not any((t.norm,) in doc.kb.not_actors["org_heads"] for t in words)
+
+
+def described_ref(doc: Doc, name: str, home: str | None) -> ActorRef:
+    """A person the knowledge base does not know: placed by the article's description of the name (its
+    country, its title's sector, the description as role), or by the name alone."""
+    d = doc.described.get(key(name))
+    if d is None:
+        return ActorRef(name, home, None, None, f"person:{slug(name)}")
+    return ActorRef(name, home or d.country, d.sector, d.text, f"person:{slug(name)}")
 
 
 def family_of(doc: Doc, name: str) -> ActorRef | None:
@@ -1351,7 +1407,7 @@ def named_later(doc: Doc, name: str) -> ActorRef | None:
     known = doc.kb.best(key(names[0]), doc.date)
     if known is not None and known.kind == "person":
         return ref_of(doc, known)
-    return ActorRef(names[0], None, None, None, f"person:{slug(names[0])}")
+    return described_ref(doc, names[0], None)
 
 
 def first_name_of(doc: Doc, name: str) -> ActorRef | None:

@@ -1,0 +1,281 @@
+"""Persons the knowledge base does not know, placed by how the article describes them.
+
+CAMEO's agent dictionaries code a person by a description: a country and an agent ('Vermont Sen.' is
+USA LEG, 'Republican presidential candidate' USA PTY, "Britain's ambassador" GBR GOV, 'MSNBC host' MED).
+A title or office word right before a name ('Sen. Bernie Sanders', 'talk show host Joe Scarborough') or
+in apposition after it ('Jane Doe, a Democrat from Ohio,'), with a demonym, a country's name, a US state
+or a party word in the same description, gives the person that country and the title's sector; with no
+such word, the sector alone. A name with no description gets nothing here. Word lists:
+``data/described.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from newsfuse.text.yamlfile import load_yaml
+
+from .kb import KnowledgeBase
+from .text import Tok, key
+
+MAX_BEFORE = 6  # words of a description before the title ('former Republican Florida Gov.')
+MAX_APPOSITION = 8  # words of an appositive after the name's comma
+MAX_EMPLOYER = 3  # capitalised words of an outlet or body right before the title ('Fox News host')
+ARTICLES = frozenset({"a", "an", "the"})
+POSSESSIVES = frozenset({"'s", "’s"})
+NAME_LINKS = frozenset({"the", "of", "and"})  # lower-case words inside a body's name ('The Nation', 'Fox and Friends')
+QUOTES = "\"'“”‘’"  # around a programme's name
+
+
+@dataclass(frozen=True)
+class Description:
+    text: str  # the description as written ('Vermont Sen.', 'a Democrat from Ohio')
+    country: str | None
+    sector: str
+
+
+@dataclass(frozen=True)
+class Words:
+    titles: dict[tuple[str, ...], str]
+    max_title: int
+    former: frozenset[str]
+    former_sector: str
+    modifiers: frozenset[str]
+    parties: dict[str, str]
+    party_nouns: frozenset[str]
+    states: frozenset[tuple[str, ...]]
+    apposition_ends: frozenset[str]
+    apposition_places: frozenset[str]
+    apposition_bodies: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    raw = load_yaml(resources.files("newsfuse.actors").joinpath("data/described.yaml").read_text(encoding="utf-8"))
+    titles = {key(t): sector for sector, ts in raw["titles"].items() for t in ts}
+    return Words(
+        titles,
+        max(len(k) for k in titles),
+        frozenset(raw["former"]),
+        raw["former_sector"],
+        frozenset(raw["modifiers"]),
+        {k: v for k, v in raw["party_words"].items()},
+        frozenset(raw["party_nouns"]),
+        frozenset(key(s) for s in raw["us_states"]),
+        frozenset(raw["apposition_ends"]),
+        frozenset(raw["apposition_places"]),
+        frozenset(raw["apposition_bodies"]),
+    )
+
+
+def describe(kb: KnowledgeBase, toks: Sequence[Tok], text: str, first: int, last: int) -> Description | None:
+    """The description of the person named by tokens ``first`` to ``last`` (inclusive): the words right
+    before the name (with the country of an appositive after it where they give none: 'Rep. Jane Doe, a
+    Democrat from Ohio,'), else the appositive."""
+    before = description_before(kb, toks, text, first)
+    after = description_after(kb, toks, text, last)
+    if before is None:
+        return after
+    if before.country is None and after is not None and after.country:
+        return Description(before.text, after.country, before.sector)
+    if before.country is None:
+        return Description(before.text, place_after_name(kb, toks, text, last), before.sector)
+    return before
+
+
+def place_after_name(kb: KnowledgeBase, toks: Sequence[Tok], text: str, last: int) -> str | None:
+    """The country of 'of' or 'from' and a country word right after a name ('Sen. Jim Webb of Virginia')."""
+    k = last + 1
+    if k + 1 >= len(toks) or toks[k].norm not in words().apposition_places:
+        return None
+    if not (_joined(toks, text, last, k) and _joined(toks, text, k, k + 1)):
+        return None
+    place = _country_starting(kb, toks, text, k + 1)
+    return place[1] if place else None
+
+
+def country_before(kb: KnowledgeBase, toks: Sequence[Tok], text: str, first: int) -> str | None:
+    """The country of a country word right before token ``first`` ('Vermont' before 'Senator')."""
+    if first == 0 or not _joined(toks, text, first - 1, first):
+        return None
+    place = country_ending(kb, toks, text, first - 1)
+    return place[1] if place else None
+
+
+def _joined(toks: Sequence[Tok], text: str, a: int, b: int) -> bool:
+    """Tokens a and b (a < b, adjacent) stand in one phrase: only spaces or a hyphen between them, or the
+    full stop of an abbreviation ('Sen. Bernie')."""
+    gap = text[toks[a].end : toks[b].start]
+    if gap.strip(" -") == "" and "\n" not in gap:
+        return True
+    return gap.rstrip(" ") == "." and len(toks[a].raw) <= 4 and toks[a].raw[:1].isupper() and "\n" not in gap
+
+
+def title_ending(toks: Sequence[Tok], text: str, i: int) -> int:
+    """How many words of a title end at token i (0: none)."""
+    w = words()
+    for n in range(min(w.max_title, i + 1), 0, -1):
+        span = range(i - n + 1, i + 1)
+        if tuple(toks[k].norm for k in span) in w.titles and all(_joined(toks, text, k, k + 1) for k in span[:-1]):
+            return n
+    return 0
+
+
+def title_starting(toks: Sequence[Tok], text: str, i: int) -> int:
+    """How many words of a title start at token i (0: none)."""
+    w = words()
+    for n in range(min(w.max_title, len(toks) - i), 0, -1):
+        span = range(i, i + n)
+        if tuple(toks[k].norm for k in span) in w.titles and all(_joined(toks, text, k, k + 1) for k in span[:-1]):
+            return n
+    return 0
+
+
+def country_ending(kb: KnowledgeBase, toks: Sequence[Tok], text: str, i: int) -> tuple[int, str] | None:
+    """A country word ending at token i, capitalised: a demonym, a country's name, a US state or a party
+    word -> (words, ISO code)."""
+    for n in (3, 2, 1):
+        if i - n + 1 < 0:
+            continue
+        span = range(i - n + 1, i + 1)
+        if not all(toks[k].capitalised for k in span) or not all(_joined(toks, text, k, k + 1) for k in span[:-1]):
+            continue
+        iso = country_of(kb, tuple(toks[k].norm for k in span))
+        if iso:
+            return n, iso
+    return None
+
+
+def country_of(kb: KnowledgeBase, k: tuple[str, ...]) -> str | None:
+    w = words()
+    if k in kb.demonyms:
+        return kb.demonyms[k]
+    states = [e[6:] for e in kb.index.get(k, []) if e.startswith("state:")]
+    if states:
+        return states[0]
+    if k in w.states:
+        return "USA"
+    return w.parties.get(k[0]) if len(k) == 1 else None
+
+
+def description_before(kb: KnowledgeBase, toks: Sequence[Tok], text: str, first: int) -> Description | None:
+    """'[former] [country word|outlet] [modifier] title NAME': a title right before the name, with the
+    words before it that belong to the description."""
+    i = first - 1
+    if i < 0 or not _joined(toks, text, i, first):
+        return None
+    n = title_ending(toks, text, i)
+    if n == 0:
+        return None
+    w = words()
+    sector = w.titles[tuple(t.norm for t in toks[i - n + 1 : i + 1])]
+    start, iso, former = i - n + 1, None, False
+    j = start - 1
+    employer = 0
+    while j >= 0 and start - j <= MAX_BEFORE and _joined(toks, text, j, j + 1):
+        t = toks[j]
+        if t.norm in POSSESSIVES:
+            j -= 1
+            continue
+        if t.norm in w.former:
+            former, start, j = True, j, j - 1
+            continue
+        step = max(title_ending(toks, text, j), 1 if t.norm in w.modifiers else 0)
+        if step:  # 'presidential' in 'Republican presidential front-runner', 'longtime' in 'longtime host'
+            start, j = j - step + 1, j - step
+            continue
+        place = country_ending(kb, toks, text, j)
+        if place is not None:
+            iso = iso or place[1]
+            start, j = j - place[0] + 1, j - place[0]
+            continue
+        if t.capitalised and employer < MAX_EMPLOYER and iso is None and t.norm not in ARTICLES:
+            employer += 1  # 'Fox News host', 'MSNBC host': the outlet or body the person works for
+            start, j = j, j - 1
+            continue
+        break
+    if toks[start].norm in POSSESSIVES:
+        start += 1
+    end = toks[i].end + (text[toks[i].end : toks[i].end + 1] == ".")  # 'Sen.': the abbreviation's stop
+    return Description(text[toks[start].start : end], iso, w.former_sector if former else sector)
+
+
+def description_after(kb: KnowledgeBase, toks: Sequence[Tok], text: str, last: int) -> Description | None:
+    """'NAME, [a|the] [country word] [modifier] title [from|of country],': an appositive that ends at a
+    comma, a full stop or a relative clause."""
+    k = last + 1
+    if k >= len(toks) or text[toks[last].end : toks[k].start].strip() != ",":
+        return None
+    w = words()
+    start = k
+    if toks[k].norm in ARTICLES:
+        k += 1
+    iso, sector, end, former = None, None, None, False
+    while k < len(toks) and k - start < MAX_APPOSITION:
+        if k > start and not _joined(toks, text, k - 1, k):
+            break
+        place = _country_starting(kb, toks, text, k)
+        n = title_starting(toks, text, k)
+        if sector is None and n:
+            sector, end, k = w.titles[tuple(t.norm for t in toks[k : k + n])], k + n - 1, k + n
+            continue
+        if sector is None and toks[k].norm in w.party_nouns and toks[k].capitalised:
+            sector, end, iso, k = "PTY", k, iso or w.parties[toks[k].norm], k + 1  # 'a Democrat', 'a Republican'
+            continue
+        if place is not None:
+            iso, end, k = iso or place[1], k + place[0] - 1, k + place[0]
+            continue
+        if sector is None and toks[k].norm in w.modifiers | w.former:
+            former, k = former or toks[k].norm in w.former, k + 1  # 'the former senator from Minnesota'
+            continue
+        if sector is not None and toks[k].norm in w.apposition_places:
+            k += 1
+            continue
+        break
+    if sector is not None and end is not None and not _appositive_ends(toks, text, end, w):
+        end = _body_after_title(toks, text, end, w)  # 'host of MSNBC's “Morning Joe,”', 'editor at The Nation,'
+    if sector is None or end is None or not _appositive_ends(toks, text, end, w):
+        return None
+    return Description(text[toks[start].start : toks[end].end], iso, w.former_sector if former else sector)
+
+
+def _body_after_title(toks: Sequence[Tok], text: str, end: int, w: Words) -> int:
+    """The last word of a body's or a programme's name after an appositive's title and 'of', 'at' or 'for'
+    ('host of MSNBC's “Morning Joe”'), where the appositive ends after it; else ``end``."""
+    k = end + 1
+    if k + 1 >= len(toks) or toks[k].norm not in w.apposition_bodies or not _joined(toks, text, end, k):
+        return end
+    for last in range(k + 1, min(k + 1 + MAX_EMPLOYER * 2, len(toks))):
+        t = toks[last]
+        if not (t.capitalised or t.norm in POSSESSIVES or t.norm in NAME_LINKS):
+            return end
+        if text[toks[last - 1].end : t.start].strip(" " + QUOTES) or "\n" in text[toks[last - 1].end : t.start]:
+            return end
+        if _appositive_ends(toks, text, last, w) and t.capitalised:
+            return last
+    return end
+
+
+def _country_starting(kb: KnowledgeBase, toks: Sequence[Tok], text: str, i: int) -> tuple[int, str] | None:
+    for n in (3, 2, 1):
+        span = range(i, i + n)
+        if i + n > len(toks) or not all(toks[k].capitalised for k in span):
+            continue
+        if not all(_joined(toks, text, k, k + 1) for k in span[:-1]):
+            continue
+        iso = country_of(kb, tuple(toks[k].norm for k in span))
+        if iso:
+            return n, iso
+    return None
+
+
+def _appositive_ends(toks: Sequence[Tok], text: str, end: int, w: Words) -> bool:
+    """The appositive stops after token ``end``: a comma, a full stop, a closing bracket, the end of the
+    text, or a relative clause or a verb of saying."""
+    if end + 1 >= len(toks):
+        return True
+    gap = text[toks[end].end : toks[end + 1].start].strip()
+    return gap[:1] in {",", ".", ";", ")", ":"} or (gap == "" and toks[end + 1].norm in w.apposition_ends)
