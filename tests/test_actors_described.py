@@ -9,6 +9,7 @@ import pytest
 from newsfuse.actors import get_kb, link
 from newsfuse.actors.described import Description, describe
 from newsfuse.actors.text import tokenize
+from newsfuse.events import extract_events
 from newsfuse.model import ActorRef, Article, Block, article_id
 from newsfuse.nlp.pipeline import annotate
 
@@ -87,3 +88,20 @@ def test_undescribed_person_stays_unplaced() -> None:
     )
     ref = mentions["Walter Brannigan"]
     assert (ref.actor_id, ref.country, ref.sector, ref.role) == ("person:walter-brannigan", None, None, None)
+
+
+def test_a_described_persons_later_surname_is_an_identified_event_party() -> None:
+    """The event coder abstains on a party it cannot place; the described person's bare surname later in the
+    article is placed, so the act it does is coded with more confidence than the same act by a name alone."""
+    paragraphs = [
+        "Vermont Sen. Walter Brannigan criticized the trade deal on Tuesday.",
+        "Brannigan accused the governor of lying about the deal.",
+        "Joe Bloggs accused the governor of lying about the deal.",
+    ]
+    blocks = tuple(Block("paragraph", p) for p in paragraphs)
+    article = Article(article_id(blocks), "test", "text", None, "2016-01-05", None, None, blocks)
+    events = extract_events(link(annotate([article])[0]))
+    by_source = {e.source_actors[0].name: e for e in events if e.trigger == "accused" and e.source_actors}
+    described, alone = by_source["Walter Brannigan"], by_source["Joe Bloggs"]
+    assert (described.source_actors[0].country, described.source_actors[0].sector) == ("USA", "LEG")
+    assert described.confidence > alone.confidence

@@ -111,7 +111,9 @@ country (or none, where the description names none) and the sector are the perso
 the labelled-right country and sector. Scored as drawn: 56 right of 60 (0.933, ``described_as_drawn_precision``):
 three mentions of 'the former senator from Minnesota' placed as LEG (a former official is ELI, as the words
 before a name already said) and a party convention's 'delegate' as LEG; both were then fixed (an appositive's
-'former' gives ELI; Phoenix's DELEGATE left out), so the figure after them is in-sample.
+'former' gives ELI; Phoenix's DELEGATE left out), so the figure after them is in-sample. An appositive's title
+before 'of', 'at' or 'for' and a body's name ('host of MSNBC's “Morning Joe”') was added after the draw; it
+changes no mention of the sample.
 ``described_doc_mentions``: mentions of persons the knowledge base does not know that the linker places with
 a country or a sector on those articles now (91 mentions there changed placement against 9f8ae14's linker).
 """
