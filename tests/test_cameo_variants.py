@@ -36,7 +36,8 @@ def test_each_fold_is_scored_with_the_variant_chosen_on_the_other_folds():
 
 
 def test_variants_option_is_split_from_the_common_ones():
-    variants, sample_only, rest = bench.split_variants(["--variants", "fallback,off", "--json", "--limit", "3"])
-    assert variants == ["fallback", "off"] and not sample_only and rest == ["--json", "--limit", "3"]
-    assert bench.split_variants(["--json"]) == ([], False, ["--json"])
-    assert bench.split_variants(["--sample", "--json"]) == ([], True, ["--json"])
+    variants, only, rest = bench.split_variants(["--variants", "fallback,off", "--json", "--limit", "3"])
+    assert variants == ["fallback", "off"] and only == "" and rest == ["--json", "--limit", "3"]
+    assert bench.split_variants(["--json"]) == ([], "", ["--json"])
+    assert bench.split_variants(["--sample", "--json"]) == ([], "sample", ["--json"])
+    assert bench.split_variants(["--polnear"]) == ([], "polnear", [])
