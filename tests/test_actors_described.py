@@ -41,6 +41,9 @@ def description_of(text: str, name: str) -> Description | None:
         ("Ruth Amble, the Iowa senator, agreed.", "Ruth Amble", "USA", "LEG", "the Iowa senator"),
         ("Pim Arlo, host of Acme’s “Good Day,” frowned.", "Pim Arlo", None, "MED", "host of Acme’s “Good Day"),
         ("Pim Arlo, editor at The Ledger, wrote.", "Pim Arlo", None, "MED", "editor at The Ledger"),
+        ("They met former Fla. Gov. Ted Marsh.", "Ted Marsh", "USA", "ELI", "former Fla. Gov."),
+        ("Sen. Ann Hollis (D-Vt.) spoke.", "Ann Hollis", "USA", "LEG", "Sen."),
+        ("Ann Hollis (R-TX) spoke.", "Ann Hollis", "USA", "LEG", "(R-TX)"),
     ],
 )
 def test_a_description_gives_country_and_sector(text, name, country, sector, role) -> None:
@@ -54,6 +57,7 @@ def test_a_description_gives_country_and_sector(text, name, country, sector, rol
         ("Ruth Amble, the senator's sister, agreed.", "Ruth Amble"),  # the appositive goes on past the title
         ("On Friday, Ann Hollis left.", "Ann Hollis"),  # a comma before the name ends what came before it
         ("Pim Arlo, host of the party at Acme, smiled.", "Pim Arlo"),  # a lower-case word after 'of': no name
+        ("Ann Hollis (R) spoke.", "Ann Hollis"),  # a party letter with no state is no member of Congress
     ],
 )
 def test_no_description_no_placement(text, name) -> None:

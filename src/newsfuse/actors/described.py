@@ -11,6 +11,7 @@ such word, the sector alone. A name with no description gets nothing here. Word 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,12 +51,17 @@ class Words:
     apposition_ends: frozenset[str]
     apposition_places: frozenset[str]
     apposition_bodies: frozenset[str]
+    congress: re.Pattern[str]
+    congress_sector: str
 
 
 @lru_cache(maxsize=1)
 def words() -> Words:
     raw = load_yaml(resources.files("newsfuse.actors").joinpath("data/described.yaml").read_text(encoding="utf-8"))
     titles = {key(t): sector for sector, ts in raw["titles"].items() for t in ts}
+    states = [*raw["us_states"], *raw["us_state_abbreviations"]]
+    places = "|".join(re.escape(p) for p in sorted([*states, *raw["postal_codes"]], key=len, reverse=True))
+    congress = re.compile(rf"\s*\((?:{'|'.join(raw['party_letters'])})\s?[-–.]\s?(?:{places})\)")
     return Words(
         titles,
         max(len(k) for k in titles),
@@ -64,10 +70,12 @@ def words() -> Words:
         frozenset(raw["modifiers"]),
         {k: v for k, v in raw["party_words"].items()},
         frozenset(raw["party_nouns"]),
-        frozenset(key(s) for s in raw["us_states"]),
+        frozenset(key(s) for s in states),
         frozenset(raw["apposition_ends"]),
         frozenset(raw["apposition_places"]),
         frozenset(raw["apposition_bodies"]),
+        congress,
+        raw["congress_sector"],
     )
 
 
@@ -76,7 +84,7 @@ def describe(kb: KnowledgeBase, toks: Sequence[Tok], text: str, first: int, last
     before the name (with the country of an appositive after it where they give none: 'Rep. Jane Doe, a
     Democrat from Ohio,'), else the appositive."""
     before = description_before(kb, toks, text, first)
-    after = description_after(kb, toks, text, last)
+    after = description_after(kb, toks, text, last) or congress_member(toks, text, last)
     if before is None:
         return after
     if before.country is None and after is not None and after.country:
@@ -84,6 +92,16 @@ def describe(kb: KnowledgeBase, toks: Sequence[Tok], text: str, first: int, last
     if before.country is None:
         return Description(before.text, place_after_name(kb, toks, text, last), before.sector)
     return before
+
+
+def congress_member(toks: Sequence[Tok], text: str, last: int) -> Description | None:
+    """A party letter and a state in brackets right after the name ('Bernie Sanders (I-Vt.)'): a member of
+    the US Congress."""
+    w = words()
+    m = w.congress.match(text, toks[last].end)
+    if m is None:
+        return None
+    return Description(m.group().strip(), "USA", w.congress_sector)
 
 
 def place_after_name(kb: KnowledgeBase, toks: Sequence[Tok], text: str, last: int) -> str | None:
