@@ -40,11 +40,12 @@ IN_PROGRESS = (".part", ".tmp", ".crdownload")  # files a downloader or copier i
 LEASES = all(hasattr(fcntl, name) for name in ("F_SETLEASE", "F_SETSIG", "F_RDLCK", "F_UNLCK")) if fcntl else False
 
 
-def _files(paths: Sequence[str]) -> Iterator[Path]:
-    """The files an ingest of ``paths`` would read (same folder rules), less ones still being written."""
+def _files(paths: Sequence[str]) -> Iterator[tuple[Path, os.stat_result]]:
+    """The files an ingest of ``paths`` would read (same folder rules), less ones still being written,
+    each with what the walk found of it (its ``stat``: not asked a second time)."""
     for found in iter_paths(paths):
-        if not isinstance(found, InputError) and found[0] != "-" and not found[0].endswith(IN_PROGRESS):
-            yield Path(found[0])
+        if not isinstance(found, InputError) and found[1] is not None and not found[0].endswith(IN_PROGRESS):
+            yield Path(found[0]), found[1]
 
 
 def _signature(path: Path) -> list[int] | None:
@@ -66,9 +67,9 @@ def load_checkpoint(store: Store) -> dict[str, list[int]]:
 
 def changed_files(paths: Sequence[str], checkpoint: dict[str, list[int]]) -> list[tuple[str, list[int]]]:
     out = []
-    for path in _files(paths):
-        sig = _signature(path)
-        if sig is not None and checkpoint.get(str(path)) != sig:
+    for path, st in _files(paths):
+        sig = _signature_of(st)
+        if checkpoint.get(str(path)) != sig:
             out.append((str(path), sig))
     out.sort(key=lambda x: (x[1][0], x[0]))  # oldest first, as they arrived
     return out
