@@ -670,4 +670,3 @@ def _pronoun_objects(tree: Tree, v: int) -> bool:
     the pronoun refers to, which the coder does not resolve: no actor deeper in the clause stands in."""
     objs = tree.children(v, "dobj", "dative", "iobj")
     return bool(objs) and all(tree.tokens[o].tag == "PRP" for o in objs)
-

@@ -1449,4 +1449,3 @@ def first_of_two(merges: np.ndarray) -> list[bool]:
         else:
             todo += [int(merges[node - n, 0]), int(merges[node - n, 1])]
     return inside
-
