@@ -292,34 +292,73 @@ def _guess_title(st: _State) -> str | None:
     if date_without_year(line):
         st.labels[first] = "dateline"
         return _guess_title(st)
+    if _wraps_on(st, first):
+        return None  # the first line of a hard-wrapped paragraph: the body starts here
     # a title sits above the body: before the first free line comes nothing but chrome/metadata
     st.labels[first] = "title"
     return line
 
 
+def _wraps_on(st: _State, i: int) -> bool:
+    """Does the sentence of line ``i`` go on in the next line (no blank line between, and the next one
+    opens in lower case, or line ``i`` breaks off after an article, a preposition, a conjunction or a
+    possessive: "... a possible strike against\nIraq, despite ...")?"""
+    nxt = st.lines[i + 1] if i + 1 < len(st.lines) else ""
+    if not nxt or ends_sentence(st.lines[i]):
+        return False
+    return nxt[:1].islower() or _breaks_off(st.lines[i]) or _full_width(st, i)
+
+
+def _breaks_off(line: str) -> bool:
+    """Does the line end on a word that opens a phrase (an article, a preposition, a possessive)?"""
+    last = line.split()[-1].lower() if line.split() else ""
+    return last in load_rules()["layout"]["open_endings"] or last.endswith(("'s", "’s"))
+
+
+def _wrap_points(st: _State) -> list[int]:
+    """The free lines that end mid-sentence with the next line going on in lower case: where a
+    hard-wrapped dump broke its sentences."""
+    free = st.free()
+    pairs = [(a, b) for a, b in zip(free, free[1:]) if b == a + 1]
+    return [a for a, b in pairs if not ends_sentence(st.lines[a]) and st.lines[b][:1].islower()]
+
+
+def _full_width(st: _State, i: int) -> bool:
+    """In a hard-wrapped dump, is line ``i`` as long as the lines the dump wrapped (a title is
+    shorter than the wrap width)?"""
+    points = _wrap_points(st)
+    if len(points) < 2:
+        return False
+    width = sorted(len(st.lines[a]) for a in points)[len(points) // 2]
+    return len(st.lines[i]) >= load_rules()["layout"]["wrapped_line_share"] * width
+
+
 # --------------------------------------------------------------------------- blocks
 
 
-def _continues(prev: str, line: str, wrapped: bool) -> bool:
-    """Does ``line`` continue the hard-wrapped line ``prev``?"""
-    if ends_sentence(prev):
+def _continues(st: _State, prev: int, i: int, wrapped: bool) -> bool:
+    """Does line ``i`` continue the hard-wrapped line ``prev``? In a wrapped dump, a line that breaks
+    off a phrase or runs the full wrap width goes on in the next, even where that one looks like a
+    heading ("... met in" / "Lisbon on Tuesday to sign an agreement on marine research")."""
+    before, line = st.lines[prev], st.lines[i]
+    if ends_sentence(before):
         return False
     if line[:1].islower():
         return True
-    return wrapped and len(prev) >= load_rules()["layout"]["wrap_min_chars"] and not is_heading_like(line)
+    if not wrapped or len(before) < load_rules()["layout"]["wrap_min_chars"]:
+        return False
+    return _breaks_off(before) or _full_width(st, prev) or not is_heading_like(line)
 
 
 def _group_lines(st: _State) -> list[list[int]]:
     """Free lines -> paragraphs; hard-wrapped lines are joined again."""
     free = st.free()
-    pairs = [(a, b) for a, b in zip(free, free[1:]) if b == a + 1]
-    lower = sum(1 for a, b in pairs if not ends_sentence(st.lines[a]) and st.lines[b][:1].islower())
-    wrapped = lower >= 2
+    wrapped = len(_wrap_points(st)) >= 2
     groups: list[list[int]] = []
     for i in free:
         prev = groups[-1][-1] if groups else None
         if prev is not None and (
-            _after_wire_dateline(st, prev, i) or prev == i - 1 and _continues(st.lines[prev], st.lines[i], wrapped)
+            _after_wire_dateline(st, prev, i) or prev == i - 1 and _continues(st, prev, i, wrapped)
         ):
             groups[-1].append(i)
         else:
