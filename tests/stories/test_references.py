@@ -8,7 +8,7 @@ import pytest
 from newsfuse.model import Article, Block, Story
 from newsfuse.nlp import annotate
 from newsfuse.stories import briefing
-from newsfuse.stories.references import caption, leaning_name
+from newsfuse.stories.references import caption, leaning_names
 
 FIRST = (
     "Frederick Johnson, 65, was charged on Tuesday with involuntary manslaughter after his granddaughter "
@@ -38,10 +38,10 @@ def parsed():
 
 def test_a_bare_surname_opening_leans_on_the_name_given_earlier(parsed):
     first = parsed["a1"]
-    assert leaning_name(FIRST[2], first) == "Frederick Johnson"
-    assert leaning_name(FIRST[0], first) is None  # names him in full
-    assert leaning_name(FIRST[1], first) is None  # opens with no name
-    assert leaning_name(FIRST[2], None) is None  # no parse, nothing found
+    assert leaning_names(FIRST[2], first) == ["Frederick Johnson"]
+    assert leaning_names(FIRST[0], first) == []  # names him in full
+    assert leaning_names(FIRST[1], first) == []  # opens with no name
+    assert leaning_names(FIRST[2], None) == []  # no parse, nothing found
 
 
 def test_a_present_tense_line_with_the_weekday_and_full_date_is_a_caption(parsed):
@@ -92,3 +92,16 @@ def test_an_undated_line_of_a_dated_lines_act_is_folded_into_it():
         core + " on 12 March 2026.", ("a6",), "composed", "e4", 1.0, core + " on 12 March 2026", (), core
     )
     assert len(_undated_folded([dated, second, undated])) == 3
+
+
+def test_a_bare_surname_as_a_later_subject_or_a_possessive_opening_leans_too():
+    lines = (
+        "Maria Okafor, 34, was named on Monday as the new head of the regional water authority after a vote.",
+        "After the vote on Monday, Okafor told reporters the authority would publish its accounts.",
+        "Okafor's first decision was to open the archive of past contracts to the public.",
+        "The board said the vote of the members was unanimous and that the accounts were in order.",
+    )
+    [parsed] = annotate([_article("w1", "New head of water authority", lines)])
+    assert leaning_names(lines[1], parsed) == ["Maria Okafor"]
+    assert leaning_names(lines[2], parsed) == ["Maria Okafor"]
+    assert leaning_names(lines[3], parsed) == []

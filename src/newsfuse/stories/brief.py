@@ -25,7 +25,7 @@ from .config import load
 from .figures import disagreements, find_figures
 from .items import jaccard
 from .lead import lead
-from .references import caption, leaning_name
+from .references import caption, leaning_names
 from .sentences import Sentence, Weights, article_sentences, content_words, overlap, quotable
 from .sources import Source, independent, sources
 from .statements import Statement, date_phrase, event_statement, shown
@@ -149,8 +149,8 @@ def _account(
 
 def _unintroduced(s: Sentence, lines: list[Statement], annotated: dict[str, AnnotatedArticle] | None) -> bool:
     """Does ``s`` name by surname alone a person no line before it names in full?"""
-    full = leaning_name(s.text, (annotated or {}).get(s.article_id))
-    return full is not None and not any(full in x.text for x in lines)
+    names = leaning_names(s.text, (annotated or {}).get(s.article_id))
+    return any(not any(full in x.text for x in lines) for full in names)
 
 
 def _quoted(s: Sentence, pool: list[Sentence]) -> Statement:

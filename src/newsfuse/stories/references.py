@@ -47,32 +47,52 @@ def tokens_of(text: str, parsed: AnnotatedArticle) -> list[Token]:
     return list(parsed.tokens[first:last])
 
 
-def leaning_name(text: str, parsed: AnnotatedArticle | None) -> str | None:
-    """The full name, given earlier in its article, of the person the sentence ``text`` opens with by
-    surname alone ("Davis has ...", "Mr. Davis said ..."); None when it opens otherwise."""
+def leaning_names(text: str, parsed: AnnotatedArticle | None) -> list[str]:
+    """The full names, given earlier in its article, of the persons the sentence ``text`` names by
+    surname alone where it opens or as a clause's subject ("Davis has ...", "Mr. Davis said ...",
+    "About 6:45 p.m. Friday, Wilson was inside his home ...")."""
     tokens = tokens_of(text, parsed) if parsed is not None else []
-    surname = _opening_surname(tokens)
-    if surname is None or parsed is None:
-        return None
-    before = tokens[0].start
+    if parsed is None or not tokens:
+        return []
+    out = []
+    for surname in _bare_surnames(tokens):
+        full = _full_name_before(parsed, surname)
+        if full is not None and full not in text and full not in out:
+            out.append(full)
+    return out
+
+
+def _bare_surnames(tokens: list[Token]) -> list[Token]:
+    """One-word proper names that open the sentence (after an abbreviated title) or are a subject: the
+    candidates for a surname standing alone (the tagger may call a later "Dolan" an organisation)."""
+    words = [t for t in tokens if t.text not in _QUOTE_MARKS and t.text not in ("'s", "’s")]
+    titles = _cfg()["name_titles"]
+    out = []
+    for k, t in enumerate(words):
+        if t.pos != "PROPN" or not t.text[:1].isupper():
+            continue
+        before = words[k - 1] if k else None
+        after = words[k + 1] if k + 1 < len(words) else None
+        titled = before is not None and before.text.rstrip(".").lower() in titles
+        if (before is not None and before.pos == "PROPN" and not titled) or (
+            after is not None and after.pos == "PROPN"
+        ):
+            continue  # a name of several words
+        opening = k == 0 or (k == 1 and titled)
+        if opening or t.dep in ("nsubj", "nsubjpass"):
+            out.append(t)
+    return out
+
+
+def _full_name_before(parsed: AnnotatedArticle, surname: Token) -> str | None:
+    """The first name of several words ending in ``surname`` the article gives before it."""
     for entity in parsed.entities:
-        if entity.start >= before:
+        if entity.start >= surname.start:
             break
         words = entity.text.split()
-        if entity.label == "PERSON" and len(words) > 1 and _bare(words[-1]) == surname.text:
+        if entity.label == "PERSON" and len(words) > 1 and _bare(words[-1]) == _bare(surname.text):
             return entity.text
     return None
-
-
-def _opening_surname(tokens: list[Token]) -> Token | None:
-    """The sentence's first word when it is a one-word person's name (after an abbreviated title)."""
-    words = [t for t in tokens if t.text not in _QUOTE_MARKS]
-    if words and words[0].text.rstrip(".").lower() in _cfg()["name_titles"]:
-        words = words[1:]
-    if not words or words[0].ent_type != "PERSON" or words[0].ent_iob != "B":
-        return None
-    follows = words[1] if len(words) > 1 else None
-    return None if follows is not None and follows.ent_type == "PERSON" and follows.ent_iob == "I" else words[0]
 
 
 def _bare(word: str) -> str:
