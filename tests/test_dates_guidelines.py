@@ -297,16 +297,3 @@ def test_the_same_unit_takes_the_date_mentioned_last_unless_compared_with_an_eve
     # "the same week as the vote" is anchored on an event, whose date the text does not give
     assert values("Prices fell the same week as the vote.") == {}
     assert values("He left on the same day as his wife.") == {}
-
-
-def test_tokenised_text_spaces_off_the_commas_and_dots_of_a_full_date():
-    # corpora handed over tokenised ("July 13 , 2009", "Oct . 5") still write out full dates
-    assert values("The plant closed on July 13 , 2009 after a fire .", None) == {"on July 13 , 2009": "2009-07-13"}
-    assert values("It happened on Oct . 5 , 2010 in Ohio .", None) == {"on Oct . 5 , 2010": "2010-10-05"}
-    assert values("Born 5 March , 1950 .", None) == {"5 March , 1950": "1950-03-05"}
-    # a full date gives a text without a publication date its reference: "Friday" is resolved
-    assert values("Police said Friday , Oct. 3 , 2014 , that two men were held .", None) == {
-        "Friday , Oct. 3 , 2014": "2014-10-03"
-    }
-    # a sentence's full stop after a month name is no abbreviation's dot
-    assert values("He left in May . 5 people died .", "1998-08-10") == {"May": "1998-05"}

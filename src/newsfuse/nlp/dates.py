@@ -1002,10 +1002,7 @@ def rules() -> tuple[_Rule, ...]:
     day = rf"(?P<day>(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)|{ordw})"
     year = r"(?P<year>[12]\d{3})(?!\d)"
     wd = rf"(?P<wd>{_alt(v['weekdays'])})(?![A-Za-z])"
-    # tokenised text ("July 13 , 2009", "Oct . 5", "Friday , Oct. 3") spaces its commas and dots off
-    comma = r"(?:[^\S\n]?,)?"
-    spaced_dot = r"(?:(?<![A-Za-z]{5})(?<!May)(?<!June)(?<!July)[^\S\n]\.)?"  # "Oct . 5", not "May . 5"
-    wd_prefix = rf"(?:(?P<wdp>{_alt(v['weekdays'])})\.?{comma}\s+(?:the\s+)?)?"
+    wd_prefix = rf"(?:(?P<wdp>{_alt(v['weekdays'])})\.?,?\s+(?:the\s+)?)?"
     units = r"(?P<unit>day|week|month|year|quarter|decade)"
     rel_year = r"\s+(?:of\s+)?(?P<mod>this|last|next)\s+year\b"
     numbers = _alt(v["numbers"])
@@ -1019,19 +1016,17 @@ def rules() -> tuple[_Rule, ...]:
         rule("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|'?\d{2})\b", _numeric, _numeric_ok),
         rule(
             "month-day",
-            rf"\b(?:on\s+)?(?:(?:early|late)\s+)?{wd_prefix}{mon}{spaced_dot}\s*{day}(?:{comma}\s*{year})?(?!\w)(?!-(?!\d{{1,2}}\b))",
+            rf"\b(?:on\s+)?(?:(?:early|late)\s+)?{wd_prefix}{mon}\s*{day}(?:,?\s*{year})?(?!\w)(?!-(?!\d{{1,2}}\b))",
             _month_day,
             _day_ok,
         ),
         rule(
             "day-month",
-            rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}(?:{comma}\s*{year})?(?!\w)(?!-(?!\d{{1,2}}\b))",
+            rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}(?:,?\s*{year})?(?!\w)(?!-(?!\d{{1,2}}\b))",
             _month_day,
             _day_ok,
         ),
-        rule(
-            "month-day-rel-year", rf"\b(?:on\s+)?{wd_prefix}{mon}{spaced_dot}\s*{day}{rel_year}", _day_rel_year, _day_ok
-        ),
+        rule("month-day-rel-year", rf"\b(?:on\s+)?{wd_prefix}{mon}\s*{day}{rel_year}", _day_rel_year, _day_ok),
         rule(
             "day-month-rel-year", rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}{rel_year}", _day_rel_year, _day_ok
         ),
