@@ -374,16 +374,8 @@ def render_events(r: dict) -> list[str]:
     )
 
 
-def render_events_sample(s: dict | None) -> list[str]:
-    """The hand-labelled ECB+ sentences (issue 20): real news, most of it with no political event."""
-    if not isinstance(s, dict):
-        return []
-    parts = [
-        ("**newsfuse**, all sentences", s.get("all", {})),
-        ("**newsfuse**, the 80 read while revising the coder", s.get("read", {})),
-        ("**newsfuse**, the last 40, never read (held out)", s.get("held_out", {})),
-        ("7-NN over MiniLM fitted on all of gsr-dev (anchor)", s.get("anchor_knn7_gsr_dev", {})),
-    ]
+def _sample_table(parts: list[tuple[str, dict]]) -> list[str]:
+    """One row per coder (or anchor) over a hand-labelled out-of-sample set of sentences."""
     rows = [
         [
             name,
@@ -395,23 +387,34 @@ def render_events_sample(s: dict | None) -> list[str]:
         ]
         for name, x in parts
     ]
+    header = [
+        "",
+        "sentences / with an event",
+        "mentions shown",
+        "precision of shown: type / type and roles",
+        "type recall",
+        "abstention on sentences with no event",
+    ]
+    return _table(header, rows)
+
+
+def render_events_sample(s: dict | None) -> list[str]:
+    """The hand-labelled ECB+ sentences (issue 20): real news, most of it with no political event."""
+    if not isinstance(s, dict):
+        return []
+    parts = [
+        ("**newsfuse**, all sentences", s.get("all", {})),
+        ("**newsfuse**, the 80 read while revising the coder", s.get("read", {})),
+        ("**newsfuse**, the last 40, never read (held out)", s.get("held_out", {})),
+        ("7-NN over MiniLM fitted on all of gsr-dev (anchor)", s.get("anchor_knn7_gsr_dev", {})),
+    ]
     return [
         "",
         f"Out of sample: `{s.get('file')}`, sentences of ECB+ train news labelled by hand from the PLOVER "
         f"manual at {str(s.get('labelled_at'))[:7]}, before the coder was run on them (a coder at that commit "
         "is scored out of sample on all of them; later coders on the last 40 only).",
         "",
-        *_table(
-            [
-                "",
-                "sentences / with an event",
-                "mentions shown",
-                "precision of shown: type / type and roles",
-                "type recall",
-                "abstention on sentences with no event",
-            ],
-            rows,
-        ),
+        *_sample_table(parts),
     ]
 
 
@@ -429,17 +432,6 @@ def render_events_polnear(s: dict | None) -> list[str]:
         ("**newsfuse** now, set B (never read: held out)", s.get("set_b", {})),
         ("7-NN over MiniLM fitted on all of gsr-dev (anchor), both sets", s.get("anchor_knn7_gsr_dev", {})),
     ]
-    rows = [
-        [
-            name,
-            f"{x.get('sentences')} / {x.get('with_event')}",
-            x.get("shown"),
-            " / ".join("–" if x.get(k) is None else str(x.get(k)) for k in ("type_precision", "precision")),
-            x.get("type_recall"),
-            x.get("abstention_on_none"),
-        ]
-        for name, x in parts
-    ]
     return [
         "",
         f"Out of sample, political news: `{s.get('file')}`, the first four body sentences of 60 PolNeAR train "
@@ -447,17 +439,7 @@ def render_events_polnear(s: dict | None) -> list[str]:
         f"{str(s.get('labelled_at'))[:7]}, before any coder was run on them; split by article into set A and "
         "set B.",
         "",
-        *_table(
-            [
-                "",
-                "sentences / with an event",
-                "mentions shown",
-                "precision of shown: type / type and roles",
-                "type recall",
-                "abstention on sentences with no event",
-            ],
-            rows,
-        ),
+        *_sample_table(parts),
     ]
 
 
