@@ -306,7 +306,7 @@ def _wraps_on(st: _State, i: int) -> bool:
     nxt = st.lines[i + 1] if i + 1 < len(st.lines) else ""
     if not nxt or ends_sentence(st.lines[i]):
         return False
-    return nxt[:1].islower() or _breaks_off(st.lines[i]) or _full_width(st, i)
+    return nxt[:1].islower() or _breaks_off(st.lines[i]) or _full_width(st, i, _wrap_width(st))
 
 
 def _breaks_off(line: str) -> bool:
@@ -315,28 +315,26 @@ def _breaks_off(line: str) -> bool:
     return last in load_rules()["layout"]["open_endings"] or last.endswith(("'s", "’s"))
 
 
-def _wrap_points(st: _State) -> list[int]:
-    """The free lines that end mid-sentence with the next line going on in lower case: where a
-    hard-wrapped dump broke its sentences."""
+def _wrap_width(st: _State) -> int | None:
+    """The median length of the free lines a hard-wrapped dump broke mid-sentence (each ends
+    mid-sentence and the next line goes on in lower case); None when fewer than two such breaks show
+    that the dump is hard-wrapped."""
     free = st.free()
     pairs = [(a, b) for a, b in zip(free, free[1:]) if b == a + 1]
-    return [a for a, b in pairs if not ends_sentence(st.lines[a]) and st.lines[b][:1].islower()]
+    points = [a for a, b in pairs if not ends_sentence(st.lines[a]) and st.lines[b][:1].islower()]
+    return sorted(len(st.lines[a]) for a in points)[len(points) // 2] if len(points) >= 2 else None
 
 
-def _full_width(st: _State, i: int) -> bool:
-    """In a hard-wrapped dump, is line ``i`` as long as the lines the dump wrapped (a title is
-    shorter than the wrap width)?"""
-    points = _wrap_points(st)
-    if len(points) < 2:
-        return False
-    width = sorted(len(st.lines[a]) for a in points)[len(points) // 2]
-    return len(st.lines[i]) >= load_rules()["layout"]["wrapped_line_share"] * width
+def _full_width(st: _State, i: int, width: int | None) -> bool:
+    """In a hard-wrapped dump (wrapped at ``width``), is line ``i`` as long as the lines the dump
+    wrapped (a title is shorter than the wrap width)?"""
+    return width is not None and len(st.lines[i]) >= load_rules()["layout"]["wrapped_line_share"] * width
 
 
 # --------------------------------------------------------------------------- blocks
 
 
-def _continues(st: _State, prev: int, i: int, wrapped: bool) -> bool:
+def _continues(st: _State, prev: int, i: int, width: int | None) -> bool:
     """Does line ``i`` continue the hard-wrapped line ``prev``? In a wrapped dump, a line that breaks
     off a phrase or runs the full wrap width goes on in the next, even where that one looks like a
     heading ("... met in" / "Lisbon on Tuesday to sign an agreement on marine research")."""
@@ -345,21 +343,19 @@ def _continues(st: _State, prev: int, i: int, wrapped: bool) -> bool:
         return False
     if line[:1].islower():
         return True
-    if not wrapped or len(before) < load_rules()["layout"]["wrap_min_chars"]:
+    if width is None or len(before) < load_rules()["layout"]["wrap_min_chars"]:
         return False
-    return _breaks_off(before) or _full_width(st, prev) or not is_heading_like(line)
+    return _breaks_off(before) or _full_width(st, prev, width) or not is_heading_like(line)
 
 
 def _group_lines(st: _State) -> list[list[int]]:
     """Free lines -> paragraphs; hard-wrapped lines are joined again."""
     free = st.free()
-    wrapped = len(_wrap_points(st)) >= 2
+    width = _wrap_width(st)  # once: no line is labelled while the lines are grouped
     groups: list[list[int]] = []
     for i in free:
         prev = groups[-1][-1] if groups else None
-        if prev is not None and (
-            _after_wire_dateline(st, prev, i) or prev == i - 1 and _continues(st, prev, i, wrapped)
-        ):
+        if prev is not None and (_after_wire_dateline(st, prev, i) or prev == i - 1 and _continues(st, prev, i, width)):
             groups[-1].append(i)
         else:
             groups.append([i])
