@@ -59,6 +59,7 @@ from .stories import (
     story_item,
 )
 from .stories.embed import TEXT_WORD_PIECES, UNRECORDED_TEXT_WORD_PIECES
+from .stories.items import actor_key
 from .stories.lead import headline_cased
 from .workers import AnalysisWorkers, even_chunks
 
@@ -206,25 +207,25 @@ def analyse(
         )
     finally:
         embedder.shutdown(wait=False, cancel_futures=True)
-    main, extra = annotated[: len(articles)], annotated[len(articles) : len(articles) + len(posts)]
+    main, from_posts = annotated[: len(articles)], annotated[len(articles) : len(articles) + len(posts)]
     results = [_analyse_one(ann, vec) for ann, vec in zip(main, vectors)]
     for (i, _ta), ann in zip(titles, annotated[len(articles) + len(posts) :]):
-        from_title = _analyse_one(ann, None)
-        body = results[i].mentions
-        moved = tuple(
-            mention_from_title(m, results[i].annotated.article) for m in from_title.mentions if not _restated(m, body)
-        )
-        results[i] = dataclasses.replace(
-            results[i], mentions=results[i].mentions + moved, warnings=results[i].warnings + from_title.warnings
-        )
-    for (i, _pa, post), ann in zip(posts, extra):
-        from_post = _analyse_one(ann, None)
-        parent = results[i]
-        moved = tuple(mention_from_post(m, parent.annotated.article, post) for m in from_post.mentions)
-        results[i] = dataclasses.replace(
-            parent, mentions=parent.mentions + moved, warnings=parent.warnings + from_post.warnings
-        )
+        from_title, parent = _analyse_one(ann, None), results[i]
+        told = [m for m in from_title.mentions if not _restated(m, parent.mentions)]
+        results[i] = _joined(parent, [mention_from_title(m, parent.annotated.article) for m in told], from_title)
+    for (i, _pa, post), ann in zip(posts, from_posts):
+        from_post, parent = _analyse_one(ann, None), results[i]
+        moved = [mention_from_post(m, parent.annotated.article, post) for m in from_post.mentions]
+        results[i] = _joined(parent, moved, from_post)
     return results
+
+
+def _joined(parent: Analysis, mentions: Sequence[EventMention], part: Analysis) -> Analysis:
+    """The article's analysis with the mentions of a part analysed on its own (its title, an embedded
+    post) attached, and that part's warnings."""
+    return dataclasses.replace(
+        parent, mentions=parent.mentions + tuple(mentions), warnings=parent.warnings + part.warnings
+    )
 
 
 def article_vectors(articles: Sequence[Article], pieces: int = TEXT_WORD_PIECES) -> list[bytes]:
@@ -246,6 +247,9 @@ def post_article(article: Article, index: int, post: EmbeddedPost) -> Article:
         blocks=(Block("paragraph", readable_post_text(post.text)),),
         language=article.language,
     )
+
+
+TITLE_MIN_WORDS = 3  # a shorter title ("Breaking news", a name) states no event
 
 
 def title_article(article: Article) -> Article | None:
@@ -282,7 +286,7 @@ def _restated(title_mention: EventMention, body: Sequence[EventMention]) -> bool
 
 
 def _parties(mention: EventMention) -> frozenset[str]:
-    return frozenset(a.actor_id or a.name for a in mention.source_actors + mention.target_actors)
+    return frozenset(actor_key(a) for a in mention.source_actors + mention.target_actors)
 
 
 def readable_post_text(text: str) -> str:
@@ -351,8 +355,6 @@ def analysed_part(article: Article, chars: int) -> Article:
 
 # ---------------------------------------------------------------------------- store side
 
-
-TITLE_MIN_WORDS = 3  # a shorter title ("Breaking news", a name) states no event
 
 DEDUP_MAX_CHARS = 200_000  # a longer article's near-duplicate signature is taken over its start
 
