@@ -402,17 +402,22 @@ def render_events_sample(s: dict | None) -> list[str]:
     """The hand-labelled ECB+ sentences (issue 20): real news, most of it with no political event."""
     if not isinstance(s, dict):
         return []
+    alone, before = s.get("alone") or {}, s.get("in_article_before") or {}
+    at = before.get("coder_at", "?")
     parts = [
         ("**newsfuse**, all sentences", s.get("all", {})),
         ("**newsfuse**, the 80 read while revising the coder", s.get("read", {})),
         ("**newsfuse**, the last 40, never read (held out)", s.get("held_out", {})),
+        (f"newsfuse at {at}, the last 40", before.get("held_out", {})),
+        ("newsfuse, the last 40, each sentence coded alone", alone.get("held_out", {})),
         ("7-NN over MiniLM fitted on all of gsr-dev (anchor)", s.get("anchor_knn7_gsr_dev", {})),
     ]
     return [
         "",
         f"Out of sample: `{s.get('file')}`, sentences of ECB+ train news labelled by hand from the PLOVER "
         f"manual at {str(s.get('labelled_at'))[:7]}, before the coder was run on them (a coder at that commit "
-        "is scored out of sample on all of them; later coders on the last 40 only).",
+        "is scored out of sample on all of them; later coders on the last 40 only). Each sentence is coded "
+        "in its article, as `newsfuse ingest` codes it, unless the row says alone.",
         "",
         *_sample_table(parts),
     ]
@@ -423,13 +428,18 @@ def render_events_polnear(s: dict | None) -> list[str]:
     set B held out, each beside the coder's figures before that revision."""
     if not isinstance(s, dict):
         return []
-    before = s.get("before") or {}
-    at = before.get("coder_at", "?")
+    before, alone = s.get("before") or {}, s.get("alone") or {}
+    in_article = s.get("in_article_before") or {}
+    at, at2 = before.get("coder_at", "?"), in_article.get("coder_at", "?")
     parts = [
-        (f"**newsfuse** before revision (coder at {at}), set A", before.get("set_a", {})),
+        (f"newsfuse before revision (coder at {at}, sentence alone), set A", before.get("set_a", {})),
+        (f"newsfuse at {at2} (before this round's rules), set A", in_article.get("set_a", {})),
         ("**newsfuse** now, set A (read while revising the coder)", s.get("set_a", {})),
-        (f"**newsfuse** before revision (coder at {at}), set B", before.get("set_b", {})),
+        ("newsfuse now, set A, each sentence coded alone", alone.get("set_a", {})),
+        (f"newsfuse before revision (coder at {at}, sentence alone), set B", before.get("set_b", {})),
+        (f"newsfuse at {at2} (before this round's rules), set B", in_article.get("set_b", {})),
         ("**newsfuse** now, set B (never read: held out)", s.get("set_b", {})),
+        ("newsfuse now, set B, each sentence coded alone", alone.get("set_b", {})),
         ("7-NN over MiniLM fitted on all of gsr-dev (anchor), both sets", s.get("anchor_knn7_gsr_dev", {})),
     ]
     return [
@@ -437,7 +447,8 @@ def render_events_polnear(s: dict | None) -> list[str]:
         f"Out of sample, political news: `{s.get('file')}`, the first four body sentences of 60 PolNeAR train "
         f"articles (2015-16 US election coverage), labelled by hand from the PLOVER manual at "
         f"{str(s.get('labelled_at'))[:7]}, before any coder was run on them; split by article into set A and "
-        "set B.",
+        "set B. Each sentence is coded in its article, as `newsfuse ingest` codes it (the article's earlier "
+        "descriptions of its people reach it), unless the row says alone.",
         "",
         *_sample_table(parts),
     ]
