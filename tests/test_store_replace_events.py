@@ -100,3 +100,23 @@ def _xmins(store) -> dict[str, str]:
     with store._conn.cursor() as cur:
         cur.execute("SELECT id, xmin::text FROM events")
         return dict(cur.fetchall())
+
+
+def test_events_stored_before_digests_are_compared_by_their_doc(any_store):
+    """A store migrated from before the digest column: its event rows have none; an unchanged event
+    is still left as it is (compared by its doc), and a rewritten one gets its digest."""
+    before = fuse_events(MENTIONS, OUTLETS, STORIES)
+    any_store.replace_events(before)
+    digests = dict(any_store._exec("SELECT id, digest FROM events").fetchall())
+    assert all(digests.values())
+    any_store._exec("UPDATE events SET digest = NULL")
+    extra = _mention(5, "CONSULT", "2025-03-02", (PUTIN, ERDOGAN))
+    after = fuse_events([*MENTIONS, extra], OUTLETS, STORIES)
+    ids = {e.type: e.id for e in after}
+
+    rewritten = _rewritten(any_store, lambda: any_store.replace_events_of([m.id for m in MENTIONS], after))
+    assert rewritten == {ids["CONSULT"]}
+    assert _stored(any_store) == _expected(after)
+    stored = dict(any_store._exec("SELECT id, digest FROM events").fetchall())
+    assert stored[ids["CONSULT"]] and stored[ids["CONSULT"]] != digests[ids["CONSULT"]]
+    assert stored[ids["AID"]] is None  # left as it was

@@ -59,6 +59,7 @@ from .stories import (
     story_item,
 )
 from .stories.embed import TEXT_WORD_PIECES, UNRECORDED_TEXT_WORD_PIECES
+from .stories.fuse import claims_version, find_claims
 from .stories.items import actor_key
 from .stories.lead import headline_cased
 from .workers import AnalysisWorkers, even_chunks
@@ -1355,7 +1356,7 @@ def refuse_touched(store: Store) -> None:
     if not block:
         return
     mentions = store.mentions_of(block)
-    store.replace_events_of([m.id for m in mentions], fuse_stored(mentions, store.articles_by_id(block)))
+    store.replace_events_of([m.id for m in mentions], fuse_block(store, mentions, block))
 
 
 def fusion_block(store: Store, article_ids: set[str], story_ids: set[str]) -> set[str]:
@@ -1392,6 +1393,29 @@ def _story_mates(store: Store, articles: set[str], linked: set[tuple[str, str]])
     members = store.articles_in_stories({s for s, _ in wanted})
     member_types = store.mention_types(members)
     return {a for a, s in members.items() if any((s, t) in wanted for t in member_types.get(a, ()))}
+
+
+def fuse_block(store: Store, mentions: Sequence[EventMention], block: set[str]) -> list[Event]:
+    """``fuse_stored`` of a block's mentions, its articles read by key: each one's outlet and story
+    from its row, its readout claims as kept in the store (``article_claims``), not its text."""
+    rows = store.fusion_articles(block)
+    outlets = {a: outlet for a, (outlet, _) in rows.items()}
+    story_of = {a: story for a, (_, story) in rows.items() if story}
+    return fuse_events(mentions, outlets, story_of, claims_of=article_claims(store, block))
+
+
+def article_claims(store: Store, article_ids: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each article's readout claims in its analysed text (what ``fuse_stored`` finds), read from the
+    store; an article fused for the first time (or since the rules changed) has its text read once."""
+    version = f"{claims_version()}:{max_analysed_chars()}"
+    found = store.fusion_claims(article_ids, version)
+    missing = article_ids - found.keys()
+    if missing:
+        analysed = max_analysed_chars()
+        new = {a.id: find_claims(a.text[:analysed]) for a in store.articles_by_id(missing)}
+        store.save_fusion_claims(new, version)
+        found.update(new)
+    return found
 
 
 def fuse_stored(mentions: Sequence[EventMention], articles: Sequence[Article]) -> list[Event]:

@@ -166,6 +166,18 @@ class Store(abc.ABC):
     def replace_events_of(self, mention_ids: Iterable[str], events: Iterable[Event]) -> None:
         """Delete the fused events that hold any of these mentions, then insert ``events``."""
 
+    @abc.abstractmethod
+    def fusion_articles(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """Article id -> (outlet, story id): what fusion reads of an article besides its claims."""
+
+    @abc.abstractmethod
+    def fusion_claims(self, article_ids: Iterable[str], version: str) -> dict[str, list[tuple[str, str]]]:
+        """Article id -> the readout claims (kind, words) kept for its text under ``version``."""
+
+    @abc.abstractmethod
+    def save_fusion_claims(self, claims: Mapping[str, Sequence[tuple[str, str]]], version: str) -> None:
+        """Keep each article's readout claims (found in its analysed text) under ``version``."""
+
     # -- stories and fused events (replaced as a whole by fusion)
     @abc.abstractmethod
     def save_stories(self, stories: Iterable[Story]) -> None: ...

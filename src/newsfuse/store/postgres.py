@@ -94,6 +94,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE cluster_stories ADD COLUMN ord BIGINT;
     CREATE INDEX cluster_stories_ord ON cluster_stories (ord)
     """,
+    # 6: incremental fusion reads what it needs by key: each article's readout claims found once (not
+    # its text per batch), and each fused event's digest (an unchanged event is told by it, not its doc)
+    """
+    CREATE TABLE fusion_claims (article_id TEXT PRIMARY KEY, version TEXT NOT NULL, claims TEXT NOT NULL);
+    ALTER TABLE events ADD COLUMN digest TEXT
+    """,
 ]
 
 
@@ -276,9 +282,9 @@ class PostgresStore(SQLStore):
 
     def _insert_events(self, events: Iterable[Event]) -> None:
         events = list(events)
-        event_rows, actor_rows, term_rows = serde.event_table_rows(events)
+        event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._event_doc)
         with self.transaction(), self._conn.cursor() as cur:
-            with cur.copy("COPY events (id, type, date, sort_key, story_id, doc) FROM STDIN") as copy:
+            with cur.copy("COPY events (id, type, date, sort_key, story_id, doc, digest) FROM STDIN") as copy:
                 for row in event_rows:
                     copy.write_row(row)
             with cur.copy("COPY event_actors (event_id, side, name, country, actor_id) FROM STDIN") as copy:

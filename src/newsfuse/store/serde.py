@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,11 @@ class EncodedAnalysis:
 
 def dumps(obj: Any) -> str:
     return json.dumps(to_plain(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+def doc_digest(doc: str) -> str:
+    """A stored doc's 128-bit digest: a fused event stored with the same digest has the same doc."""
+    return hashlib.blake2b(doc.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def pack(obj: Any) -> bytes:
@@ -431,11 +437,15 @@ def event_query(flt: Any, ph: str, terms: Sequence[str] | None = None) -> tuple[
     return sql, params
 
 
-def event_table_rows(events: Iterable[Event]) -> tuple[list[tuple], list[tuple], list[tuple]]:
-    """Rows of the events, event_actors and event_terms tables for a set of fused events."""
+def event_table_rows(
+    events: Iterable[Event], doc_of: Callable[[Event], str] = dumps
+) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Rows of the events (with each doc's ``doc_digest``), event_actors and event_terms tables for a
+    set of fused events; ``doc_of`` gives an event's doc (``dumps``, or a store's cache of it)."""
     event_rows, actor_rows, term_rows = [], [], []
     for e in events:
-        event_rows.append((e.id, e.type, e.date, sort_key(e.date), e.story_id, dumps(e)))
+        doc = doc_of(e)
+        event_rows.append((e.id, e.type, e.date, sort_key(e.date), e.story_id, doc, doc_digest(doc)))
         actor_rows += [(e.id, *row) for row in event_actor_rows(e)]
         term_rows += [(t, sort_key(e.date), e.id) for t in sorted(actor_terms(e))]
     return event_rows, actor_rows, term_rows

@@ -274,16 +274,17 @@ class SQLStore(Store):
 
     def replace_events_of(self, mention_ids: Iterable[str], events: Iterable[Event]) -> None:
         """Only what changed is written: an event stored with the same record (every table row of an
-        event derives from it) keeps its rows; the other old events go, the other new ones come."""
+        event derives from it) keeps its rows; the other old events go, the other new ones come. A
+        stored event is compared by its doc's digest (a row written before digests, by its doc)."""
         with self.transaction():
-            old = self._stored_event_docs(self._events_of_mentions(mention_ids))
-            new = {e.id: (e, _doc_of_event(e)) for e in events}
-            changed = [i for i, doc in old.items() if i not in new or new[i][1] != doc]
+            old = self._stored_event_digests(self._events_of_mentions(mention_ids))
+            new = {e.id: (e, serde.doc_digest(_doc_of_event(e))) for e in events}
+            changed = [i for i, digest in old.items() if i not in new or new[i][1] != digest]
             for ids in _chunks(changed):
                 self._exec(f"DELETE FROM events WHERE id IN ({_marks(ids)})", ids)
                 for table in ("event_actors", "event_terms", "event_mentions"):
                     self._exec(f"DELETE FROM {table} WHERE event_id IN ({_marks(ids)})", ids)
-            self._insert_events(e for i, (e, doc) in new.items() if old.get(i) != doc)
+            self._insert_events(e for i, (e, digest) in new.items() if old.get(i) != digest)
 
     def _events_of_mentions(self, mention_ids: Iterable[str]) -> set[str]:
         return {
@@ -291,8 +292,32 @@ class SQLStore(Store):
             for r in self._rows_in("SELECT event_id FROM event_mentions WHERE mention_id IN ({marks})", mention_ids)
         }
 
-    def _stored_event_docs(self, event_ids: Iterable[str]) -> dict[str, str]:
-        return {r[0]: r[1] for r in self._rows_in("SELECT id, doc FROM events WHERE id IN ({marks})", event_ids)}
+    def _stored_event_digests(self, event_ids: Iterable[str]) -> dict[str, str]:
+        """Event id -> its stored doc's digest (computed here for a row stored without one)."""
+        sql = "SELECT id, digest, CASE WHEN digest IS NULL THEN doc END FROM events WHERE id IN ({marks})"
+        return {r[0]: r[1] or serde.doc_digest(r[2]) for r in self._rows_in(sql, event_ids)}
+
+    @staticmethod
+    def _event_doc(event: Event) -> str:
+        return _doc_of_event(event)
+
+    def fusion_articles(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """Article id -> (outlet, story id), read from the article rows' own columns (not their docs)."""
+        sql = "SELECT id, outlet, story_id FROM articles WHERE id IN ({marks})"
+        return {r[0]: (r[1], r[2]) for r in self._rows_in(sql, article_ids)}
+
+    def fusion_claims(self, article_ids: Iterable[str], version: str) -> dict[str, list[tuple[str, str]]]:
+        """Article id -> the readout claims kept for it under ``version``, for those that have them."""
+        sql = "SELECT article_id, claims FROM fusion_claims WHERE version = ? AND article_id IN ({marks})"
+        return {r[0]: [(k, w) for k, w in json.loads(r[1])] for r in self._rows_in(sql, article_ids, (version,))}
+
+    def save_fusion_claims(self, claims: Mapping[str, Sequence[tuple[str, str]]], version: str) -> None:
+        with self.transaction():
+            self._many(
+                "INSERT INTO fusion_claims (article_id, version, claims) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, claims = excluded.claims",
+                [(a, version, json.dumps([list(c) for c in found])) for a, found in sorted(claims.items())],
+            )
 
     def _insert_events(self, events: Iterable[Event]) -> None:
         raise NotImplementedError

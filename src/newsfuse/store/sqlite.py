@@ -98,6 +98,12 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX cluster_stories_story_ord ON cluster_stories (story_id, ord);
     """,
+    # 8: incremental fusion reads what it needs by key: each article's readout claims found once (not
+    # its text per batch), and each fused event's digest (an unchanged event is told by it, not its doc)
+    """
+    CREATE TABLE fusion_claims (article_id TEXT PRIMARY KEY, version TEXT NOT NULL, claims TEXT NOT NULL);
+    ALTER TABLE events ADD COLUMN digest TEXT;
+    """,
 ]
 
 
@@ -273,10 +279,11 @@ class SQLiteStore(SQLStore):
 
     def _insert_events(self, events: Iterable[Event]) -> None:
         events = list(events)
-        event_rows, actor_rows, term_rows = serde.event_table_rows(events)
+        event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._event_doc)
         with self._lock:
             self._conn.executemany(
-                "INSERT INTO events (id, type, date, sort_key, story_id, doc) VALUES (?,?,?,?,?,?)", event_rows
+                "INSERT INTO events (id, type, date, sort_key, story_id, doc, digest) VALUES (?,?,?,?,?,?,?)",
+                event_rows,
             )
             self._conn.executemany(
                 "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (?,?,?,?,?)", actor_rows

@@ -8,9 +8,11 @@ with every member of (same type and mode, compatible actors, dates and story); e
 from __future__ import annotations
 
 import hashlib
+import itertools
+import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from ..model import ActorRef, Detail, Event, EventMention, MentionRef, sha256_hex
@@ -24,14 +26,19 @@ def fuse_events(
     outlets: dict[str, str | None],
     story_of: dict[str, str],
     texts: dict[str, str] | None = None,
+    claims_of: Mapping[str, Sequence[tuple[str, str]]] | None = None,
 ) -> list[Event]:
     """Fused events, each with every one of its mentions and its details' support.
 
     ``texts`` (article id -> Article.text), when given, lets readout claims made outside the event's
     own sentences ("Israel has yet to release its readout") count for the article's main event.
+    ``claims_of`` (article id -> ``find_claims`` of that text) gives the same without the texts: an
+    incremental fusion keeps each article's claims instead of reading its text again.
     """
     clusters = cluster_mentions(mentions, story_of)
-    claims = _article_claims(texts or {}, clusters)
+    if claims_of is None:
+        claims_of = {a: find_claims(text) for a, text in (texts or {}).items()}
+    claims = _article_claims(claims_of, clusters)
     events = [_event_once(c, outlets, story_of, claims) for c in clusters]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
@@ -145,7 +152,7 @@ class _Grouping:
 
     def add(self, m: EventMention) -> None:
         signature = self.signature_id(m)
-        am = _actors(m)
+        am = _facts(m).actors
         keys = _block_keys(m, self.story_of)
         best, best_score = None, (0, 0)
         for i in sorted(self.fitting_clusters(signature, keys)):
@@ -194,16 +201,8 @@ def _pair_verdict(a: tuple, b: tuple, m: EventMention, n: EventMention) -> bool:
 def _signature(m: EventMention, story_of: dict[str, str]) -> tuple:
     """All that ``compatible`` reads of a mention: two mentions with one signature get the same
     answer against any third."""
-    return (
-        m.type,
-        m.mode,
-        story_of.get(m.article_id),
-        frozenset(actor_key(a) for a in m.source_actors),
-        frozenset(actor_key(a) for a in m.target_actors),
-        _symmetric(m),
-        m.date,
-        m.date_precision,
-    )
+    f = _facts(m)
+    return (m.type, m.mode, story_of.get(m.article_id), f.sources, f.targets, f.symmetric, m.date, m.date_precision)
 
 
 def _block_keys(m: EventMention, story_of: dict[str, str]) -> list[tuple[str, str]]:
@@ -211,8 +210,51 @@ def _block_keys(m: EventMention, story_of: dict[str, str]) -> list[tuple[str, st
     set (see ``compatible``): a cluster it may join shares one of these keys with its first member."""
     story = story_of.get(m.article_id)
     keys = [(m.type, "story:" + story)] if story else []
-    actors = sorted(_actors(m))
-    return keys + ([(m.type, "set:" + "|".join(actors))] if actors else [])
+    return keys + _facts(m).set_keys
+
+
+class _Facts:
+    """What the grouping and the event cache read of one mention object, derived once: its actor
+    keys (all, per side, and the actor-set block key), whether its type is symmetric, and a number
+    standing for its whole content (numbers included) in ``_event_once``'s key."""
+
+    __slots__ = ("mention", "actors", "sources", "targets", "symmetric", "set_keys", "content")
+
+    def __init__(self, m: EventMention) -> None:
+        self.mention = m  # kept alive with its id(): the cache is keyed by the object
+        self.sources = frozenset(actor_key(a) for a in m.source_actors)
+        self.targets = frozenset(actor_key(a) for a in m.target_actors)
+        self.actors = set(self.sources | self.targets)
+        self.symmetric = _symmetric(m)
+        self.set_keys = [(m.type, "set:" + "|".join(sorted(self.actors)))] if self.actors else []
+        self.content = _content_number(m)
+
+
+FACTS_KEPT = 1 << 16  # mention objects whose facts are kept (the store hands back the same objects for a block)
+_FACTS: dict[int, _Facts] = {}
+_CONTENTS: dict[tuple, int] = {}  # (mention, its numbers) -> a number never given to other content
+_NUMBERS = itertools.count()
+
+
+def _facts(m: EventMention) -> _Facts:
+    found = _FACTS.get(id(m))
+    if found is None or found.mention is not m:
+        if len(_FACTS) >= FACTS_KEPT:
+            _FACTS.clear()
+        found = _FACTS[id(m)] = _Facts(m)
+    return found
+
+
+def _content_number(m: EventMention) -> int:
+    """One number per distinct mention content (the fields equality compares, and its numbers);
+    numbers are never reused, so a key made of them never names other content, even after a clear."""
+    key = (m, tuple(sorted(m.numbers.items())))
+    found = _CONTENTS.get(key)
+    if found is None:
+        if len(_CONTENTS) >= FACTS_KEPT:
+            _CONTENTS.clear()
+        found = _CONTENTS[key] = next(_NUMBERS)
+    return found
 
 
 def fusion_keys(mentions: Iterable[EventMention]) -> list[tuple[str, int, int]]:
@@ -298,7 +340,7 @@ def _event_once(cluster: list[EventMention], outlets, story_of, claims) -> Event
     equality leaves out), each article's outlet and story, and the cluster's readout claims."""
     articles = sorted({m.article_id for m in cluster})
     key = (
-        tuple((m, tuple(sorted(m.numbers.items()))) for m in cluster),
+        tuple(_facts(m).content for m in cluster),
         tuple((a, outlets.get(a), story_of.get(a)) for a in articles),
         tuple(claims.get(_cluster_key(cluster), ())),
     )
@@ -537,6 +579,13 @@ def find_claims(text: str) -> list[tuple[str, str]]:
     return list(_claims_in(text))
 
 
+def claims_version() -> str:
+    """What ``find_claims`` answers depend on besides the text (the readout patterns): claims kept
+    under another version were found by other rules."""
+    rules = json.dumps(load("fusion.yaml")["readout_patterns"], sort_keys=True)
+    return hashlib.blake2b(rules.encode("utf-8"), digest_size=8).hexdigest()
+
+
 CLAIMS_CACHED = 1 << 16  # texts whose claims are kept, by digest: a block re-fused reads the same texts
 _CLAIMS: dict[bytes, tuple[tuple[str, str], ...]] = {}
 
@@ -560,15 +609,17 @@ def _search_claims(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _article_claims(texts: dict[str, str], clusters: list[list[EventMention]]) -> dict[str, list[tuple[str, str, str]]]:
+def _article_claims(
+    claims_of: Mapping[str, Sequence[tuple[str, str]]], clusters: list[list[EventMention]]
+) -> dict[str, list[tuple[str, str, str]]]:
     """Claims in each article's text, keyed by the id of the cluster that is that article's main event."""
     main_of = _main_clusters(clusters)
     by_cluster: dict[str, list[tuple[str, str, str]]] = {}
-    for article, text in sorted(texts.items()):
+    for article, found in sorted(claims_of.items()):
         main = main_of.get(article)
         if main is None:
             continue
-        for kind, words in find_claims(text):
+        for kind, words in found:
             by_cluster.setdefault(main, []).append((article, kind, words))
     return by_cluster
 
@@ -581,7 +632,7 @@ def _main_clusters(clusters: list[list[EventMention]]) -> dict[str, str]:
         for article, count in Counter(m.article_id for m in cluster).items():
             if (count, -i) > best.get(article, (0, 0)):
                 best[article] = (count, -i)
-    keys = {-neg_i: _cluster_key(clusters[-neg_i]) for _, neg_i in best.values()}
+    keys = {-neg_i: _cluster_key(clusters[-neg_i]) for neg_i in {neg_i for _, neg_i in best.values()}}
     return {article: keys[-neg_i] for article, (_, neg_i) in best.items()}
 
 
