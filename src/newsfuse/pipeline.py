@@ -1373,26 +1373,53 @@ def fusion_block(store: Store, article_ids: set[str], story_ids: set[str]) -> se
     reach = fusion_reach_days()
     block: set[str] = set()
     linked: set[tuple[str, str]] = set()  # (story, type) pairs whose articles are already in reach
+    known = _BlockArticles(store)
     todo = set(article_ids) | (set(store.articles_in_stories(story_ids)) if story_ids else set())
     while todo:
         new = todo - block
         block |= new
-        todo = store.fusion_neighbours(new, reach) | _story_mates(store, new, linked)
+        todo = store.fusion_neighbours(new, reach) | _story_mates(known, new, linked)
         todo -= block
     return block
 
 
-def _story_mates(store: Store, articles: set[str], linked: set[tuple[str, str]]) -> set[str]:
+class _BlockArticles:
+    """The story and mention types of the articles a ``fusion_block`` met, each read once: a story's
+    articles come with their types in one read, and the articles reached through them are not
+    looked up again in the next round."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.story: dict[str, str | None] = {}
+        self.types: dict[str, set[str]] = {}
+        self.members: dict[str, dict[str, set[str]]] = {}  # story -> its articles with mentions -> their types
+
+    def read(self, articles: set[str]) -> None:
+        unknown = articles - self.story.keys()
+        if unknown:
+            self.types.update(self.store.mention_types(unknown))
+            self.story.update(dict.fromkeys(unknown) | self.store.stories_of(unknown))
+
+    def of_stories(self, story_ids: set[str]) -> dict[str, dict[str, set[str]]]:
+        unread = story_ids - self.members.keys()
+        if unread:
+            self.members.update({s: {} for s in unread})
+            for article, (story, types) in self.store.story_mention_types(unread).items():
+                self.members[story][article] = types
+                self.story[article], self.types[article] = story, types
+        return {s: self.members[s] for s in story_ids}
+
+
+def _story_mates(known: _BlockArticles, articles: set[str], linked: set[tuple[str, str]]) -> set[str]:
     """Articles of these articles' stories with a mention of a type these articles have (each story
     and type looked up once: ``linked`` remembers them)."""
-    types, stories = store.mention_types(articles), store.stories_of(articles)
-    wanted = {(s, t) for a, s in stories.items() if s for t in types.get(a, ())} - linked
+    known.read(articles)
+    wanted = {(s, t) for a in articles if (s := known.story[a]) for t in known.types.get(a, ())} - linked
     if not wanted:
         return set()
     linked |= wanted
-    members = store.articles_in_stories({s for s, _ in wanted})
-    member_types = store.mention_types(members)
-    return {a for a, s in members.items() if any((s, t) in wanted for t in member_types.get(a, ()))}
+    members = known.of_stories({s for s, _ in wanted})
+    return {a for s, arts in members.items() for a, types in arts.items() if any((s, t) in wanted for t in types)}
 
 
 def fuse_block(store: Store, mentions: Sequence[EventMention], block: set[str]) -> list[Event]:

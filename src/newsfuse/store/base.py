@@ -155,6 +155,11 @@ class Store(abc.ABC):
         """Article id -> the event types of its stored mentions (articles without mentions left out)."""
 
     @abc.abstractmethod
+    def story_mention_types(self, story_ids: Iterable[str]) -> dict[str, tuple[str, set[str]]]:
+        """Article id -> (its story, the event types of its mentions), for every article of these
+        stories that has mentions: ``articles_in_stories`` and ``mention_types`` in one read."""
+
+    @abc.abstractmethod
     def save_fusion_keys(self, article_id: str, keys: Iterable[tuple[str, int, int]]) -> None:
         """Replace the article's cross-story fusion keys: (key, first day, last day) per dated mention."""
 

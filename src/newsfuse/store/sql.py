@@ -246,6 +246,16 @@ class SQLStore(Store):
                 out.setdefault(article_id, set()).add(kind or "")
         return out
 
+    def story_mention_types(self, story_ids: Iterable[str]) -> dict[str, tuple[str, set[str]]]:
+        sql = (
+            "SELECT DISTINCT a.id, a.story_id, m.type FROM articles a JOIN mentions m ON m.article_id = a.id"
+            " WHERE a.story_id IN ({marks})"
+        )
+        out: dict[str, tuple[str, set[str]]] = {}
+        for article_id, story_id, kind in self._rows_in(sql, story_ids):
+            out.setdefault(article_id, (story_id, set()))[1].add(kind or "")
+        return out
+
     def save_fusion_keys(self, article_id: str, keys: Iterable[tuple[str, int, int]]) -> None:
         with self.transaction():
             self._exec("DELETE FROM fusion_keys WHERE article_id = ?", (article_id,))

@@ -51,7 +51,7 @@ def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str])
 
     Only candidate clusters are checked, found through an index over ``_block_keys``; a compatible
     cluster always is one, so the result is the same as checking every cluster, without the
-    quadratic scan. A candidate is checked against its distinct member signatures (``_signature``:
+    quadratic scan. A candidate is checked against its distinct member signatures (``_signature_in``:
     all that ``compatible`` reads of a mention), each pair of signatures once (the verdicts are kept
     across calls), and a cluster keeps its verdict for a signature, extended only by the signatures
     it gained since; each signature keeps the candidates it fits (see ``_Grouping``), and the actors
@@ -108,26 +108,22 @@ class _Grouping:
         self.story_of = story_of
         self.clusters: list[_Cluster] = []
         self.index: dict[tuple[str, str], set[int]] = {}
-        self.ids: dict[tuple, int] = {}
-        self.examples: list[EventMention] = []
-        self.keys: list[tuple] = []  # each interned signature's tuple
-        self.pairs: dict[tuple[int, int], bool] = {}
+        self.examples: dict[int, EventMention] = {}  # signature number -> a mention of it in this block
         self.fitting: dict[int, set[int]] = {}  # signature -> the candidate clusters it fits
         self.tracked: dict[tuple[str, str], list[int]] = {}  # key -> signatures with a fitting set
 
     def signature_id(self, m: EventMention) -> int:
-        key = _signature(m, self.story_of)
-        found = self.ids.get(key)
-        if found is None:
-            found = self.ids[key] = len(self.examples)
-            self.examples.append(m)
-            self.keys.append(key)
-        return found
+        """The number of the mention's signature (``_signature_number``), with the mention standing for it."""
+        number = _signature_number(m, self.story_of.get(m.article_id))
+        self.examples.setdefault(number, m)
+        return number
 
     def pair_compatible(self, a: int, b: int) -> bool:
-        found = self.pairs.get((a, b))
+        found = _PAIRS.get((a, b))
         if found is None:
-            found = self.pairs[(a, b)] = _pair_verdict(self.keys[a], self.keys[b], self.examples[a], self.examples[b])
+            if len(_PAIRS) >= PAIRS_KEPT:
+                _PAIRS.clear()
+            found = _PAIRS[(a, b)] = compatible(self.examples[a], self.examples[b], self.story_of)
         return found
 
     def fits(self, cluster: _Cluster, signature: int) -> bool:
@@ -184,25 +180,32 @@ class _Grouping:
 
 
 PAIRS_KEPT = 1 << 20  # verdicts on pairs of signatures kept across fusions (the next block re-asks them)
-_PAIRS: dict[tuple[tuple, tuple], bool] = {}
+_PAIRS: dict[tuple[int, int], bool] = {}  # (signature number, signature number) -> compatible
+SIGNATURES_KEPT = 1 << 18
+_SIGNATURES: dict[tuple, int] = {}  # signature -> its number (a number is never given to another signature)
+_SIGNATURE_NUMBERS = itertools.count()
 
 
-def _pair_verdict(a: tuple, b: tuple, m: EventMention, n: EventMention) -> bool:
-    """``compatible`` for mentions of signatures ``a`` and ``b`` (``m`` and ``n`` stand for them),
-    kept by the two signatures: the story id is in them, so the answer is the same in any block."""
-    found = _PAIRS.get((a, b))
-    if found is None:
-        if len(_PAIRS) >= PAIRS_KEPT:
-            _PAIRS.clear()
-        found = _PAIRS[(a, b)] = compatible(m, n, {m.article_id: a[2], n.article_id: b[2]})
-    return found
-
-
-def _signature(m: EventMention, story_of: dict[str, str]) -> tuple:
-    """All that ``compatible`` reads of a mention: two mentions with one signature get the same
-    answer against any third."""
+def _signature_number(m: EventMention, story: str | None) -> int:
+    """The number of the mention's signature in this story, kept with the mention object: the story
+    is in the signature, so a verdict kept by two numbers is ``compatible``'s answer in any block."""
     f = _facts(m)
-    return (m.type, m.mode, story_of.get(m.article_id), f.sources, f.targets, f.symmetric, m.date, m.date_precision)
+    if f.signed is None or f.signed[0] != story:
+        key = _signature_in(m, story)
+        number = _SIGNATURES.get(key)
+        if number is None:
+            if len(_SIGNATURES) >= SIGNATURES_KEPT:
+                _SIGNATURES.clear()
+            number = _SIGNATURES[key] = next(_SIGNATURE_NUMBERS)
+        f.signed = (story, number)
+    return f.signed[1]
+
+
+def _signature_in(m: EventMention, story: str | None) -> tuple:
+    """All that ``compatible`` reads of a mention in this story: two mentions with one signature get
+    the same answer against any third."""
+    f = _facts(m)
+    return (m.type, m.mode, story, f.sources, f.targets, f.symmetric, m.date, m.date_precision)
 
 
 def _block_keys(m: EventMention, story_of: dict[str, str]) -> list[tuple[str, str]]:
@@ -218,7 +221,7 @@ class _Facts:
     keys (all, per side, and the actor-set block key), whether its type is symmetric, and a number
     standing for its whole content (numbers included) in ``_event_once``'s key."""
 
-    __slots__ = ("mention", "actors", "sources", "targets", "symmetric", "set_keys", "content")
+    __slots__ = ("mention", "actors", "sources", "targets", "symmetric", "set_keys", "content", "signed")
 
     def __init__(self, m: EventMention) -> None:
         self.mention = m  # kept alive with its id(): the cache is keyed by the object
@@ -228,6 +231,7 @@ class _Facts:
         self.symmetric = _symmetric(m)
         self.set_keys = [(m.type, "set:" + "|".join(sorted(self.actors)))] if self.actors else []
         self.content = _content_number(m)
+        self.signed: tuple[str | None, int] | None = None  # (story, signature number) last asked
 
 
 FACTS_KEPT = 1 << 16  # mention objects whose facts are kept (the store hands back the same objects for a block)
