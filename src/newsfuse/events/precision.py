@@ -190,8 +190,18 @@ def state_like(r: ActorRef) -> bool:
 
 
 def identified(r: ActorRef) -> bool:
-    """An actor with a CAMEO code: a country, or an international group sector (IGO, NGO, ...)."""
-    return bool(r.country) or (r.sector or "").upper() in {s.upper() for s in cue("stateless_sectors")}
+    """An actor with a CAMEO code: a country, an international group sector (IGO, NGO, ...), or a person
+    the article describes by an agent's title with no country ("MSNBC host Joe Scarborough": MED)."""
+    sector = (r.sector or "").lower()
+    return bool(r.country) or sector in cue("stateless_sectors") or described_agent(r)
+
+
+def described_agent(r: ActorRef) -> bool:
+    """A person placed by the article's description (its ``role``) in a CAMEO agent sector: the CAMEO
+    agent dictionaries code such a person by the agent alone where no country is found (PETRARCH's
+    ``MEDIA_ [~MED]``: the "~" agent takes a country when there is one, else stands alone)."""
+    person = (r.actor_id or "").startswith("person:")
+    return person and bool(r.role) and (r.sector or "").lower() in cue("sector_only_agents")
 
 
 def commentary_verb(tree: Tree, v: int) -> bool:

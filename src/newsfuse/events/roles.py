@@ -99,9 +99,14 @@ def _names_a_vessel(tokens: TokensBySpan, m: Mention) -> bool:
 
 
 class Roles:
-    def __init__(self, tree: Tree, mentions: list[Mention]):
+    """The actor mentions of one sentence by their place in its parse. ``antecedent``: the one person
+    the previous sentence's subject named, for a "he" or "she" that is a clause's subject here
+    (``subject_person``)."""
+
+    def __init__(self, tree: Tree, mentions: list[Mention], antecedent: ActorRef | None = None):
         self.tree = tree
         self.mentions = mentions
+        self.antecedent = antecedent
 
     def at(self, i: int) -> list[Mention]:
         tok = self.tree.tokens[i]
@@ -188,7 +193,7 @@ class Roles:
                 for other in subj[1:]:  # "LISBON — Portugal and Indonesia signed": a dateline parsed as subject
                     found = found or self.phrase(other, deep=True)
                 if not found and self._anaphoric(s):  # "X said it would ...", "their forces withdrew"
-                    return self._reporter(v)
+                    return self._reporter(v) or self.resolved_pronoun(s)
                 return found
             dep = tree.tokens[v].dep
             if dep == "relcl" or dep == "acl":
@@ -215,6 +220,26 @@ class Roles:
                 if not self._anaphoric(s):
                     return self.phrase(s, deep=True)
         return []
+
+    def resolved_pronoun(self, s: int) -> list[Mention]:
+        """ "Sen. Jane Doe met the mayor. On Sunday, she endorsed X.": a "he" or "she" subject that no clause
+        of its own sentence names (``_reporter`` found none) refers to the one person the previous sentence's
+        subject named (centering: the preferred antecedent is the last utterance's subject; Grosz, Joshi &
+        Weinstein 1995). None when that subject named no person or two, or when a person named earlier in
+        this sentence competes ("After meeting Y, he ...")."""
+        tok = self.tree.tokens[s]
+        if self.antecedent is None or tok.text.lower() not in role_cue("person_pronouns"):
+            return []
+        if any(self._competes(m) for m in self.mentions if m.start < tok.start):
+            return []
+        return [Mention(tok.start, tok.end, self.antecedent)]
+
+    def _competes(self, m: Mention) -> bool:
+        """Another person named as a noun phrase of its own: not one modifying a noun ("a Trump rally")."""
+        if not is_person(m.ref) or self.antecedent is None or actor_key(m.ref) == actor_key(self.antecedent):
+            return False
+        last = self.tree.token_at(m.end - 1)
+        return last is None or self.tree.tokens[last].dep not in ("compound", "amod")
 
     def nearest(self, root: int, exclude: set[str]) -> list[Mention]:
         """The shallowest actor under ``root`` outside its subject ("offered to hand over to Britain")."""
@@ -283,6 +308,40 @@ _ALL_DEPS = (
     "relcl",
     "xcomp",
 )
+
+
+def is_person(ref: ActorRef) -> bool:
+    return (ref.actor_id or "").startswith("person:")
+
+
+def subject_person(roles: Roles) -> ActorRef | None:
+    """The one person the sentence's main-clause subject names ("Alabama Sen. Jeff Sessions caused ..."),
+    or the one its "he"/"she" subject refers to: what a "he" or "she" in the next sentence refers to.
+    None for a subject naming no person, two ("Trump and Cruz"), or a person's belonging ("Trump's
+    campaign manager": the subject's head is no person)."""
+    tree = roles.tree
+    root = next((i for i in tree.tokens if tree.head(i) is None), None)
+    subjects = tree.children(root, "nsubj", "nsubjpass") if root is not None else []
+    if len(subjects) != 1:
+        return None
+    s = subjects[0]
+    if tree.tokens[s].text.lower() in role_cue("person_pronouns"):
+        found = roles.resolved_pronoun(s)
+        return found[0].ref if found else None
+    if not roles.at(s):  # "Sessions is a well respected conservative": the surname alone, left unlinked
+        return roles.antecedent if _surname_of(tree, s, roles.antecedent) else None
+    if not any(is_person(m.ref) for m in roles.at(s)):
+        return None
+    people = {actor_key(m.ref): m.ref for j in [s, *tree_conj(tree, s)] for m in roles.at(j) if is_person(m.ref)}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _surname_of(tree: Tree, s: int, person: ActorRef | None) -> bool:
+    """The subject is the last word of ``person``'s name alone, as written (news style names a person in
+    full once, then by surname; the tagger may call a sentence's first word a common noun)."""
+    if person is None or tree.children(s, "compound", "amod", "poss", "det", "conj"):
+        return False
+    return tree.tokens[s].text == person.name.split()[-1]
 
 
 def tree_conj(tree: Tree, i: int) -> list[int]:

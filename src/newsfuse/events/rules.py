@@ -13,7 +13,7 @@ from . import precision as prec
 from .cameo import best_outcome, cameo_pattern, may_veto, specific_outcome
 from .ontology import load_cameo_settings, load_ontology, load_patterns, load_precision
 from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
-from .roles import Mention, Roles, actor_key, actor_mentions, role_cue, stative_passive, tree_conj
+from .roles import Mention, Roles, actor_key, actor_mentions, role_cue, stative_passive, subject_person, tree_conj
 
 NOUN_LICENCE_DEPS = ("dobj", "nsubjpass", "attr", "nsubj", "ROOT", "appos", "conj")
 TRANSPARENT = ("relcl", "conj", "parataxis")  # a trigger under these is its own event
@@ -82,10 +82,16 @@ class RuleExtractor:
         for tok in annotated.tokens:
             by_sent.setdefault(tok.sent, []).append(tok)
         found: list[tuple[EventMention, Evidence]] = []
+        antecedent = None  # the one person the previous sentence's subject named ("he", "she")
         for s_i, sentence in enumerate(annotated.sentences):
             toks = by_sent.get(s_i, [])
-            if toks and not abstain.discarded_sentence(sentence.text):
-                found += self._sentence(annotated, s_i, sentence, Tree(toks), mentions)
+            if not toks:
+                continue
+            tree = Tree(toks)
+            roles = Roles(tree, [m for m in mentions if sentence.start <= m.start < sentence.end], antecedent)
+            if not abstain.discarded_sentence(sentence.text):
+                found += self._sentence(annotated, s_i, sentence, tree, roles)
+            antecedent = subject_person(roles)
         for k, (m, ev) in enumerate(found):
             found[k] = (self._resolved(m, ev, [x for x, _ in found[:k]]), ev)
         return found
@@ -225,10 +231,8 @@ class RuleExtractor:
 
     # ------------------------------------------------------------------ mentions
     def _sentence(
-        self, annotated: AnnotatedArticle, s_i: int, sentence: Sentence, tree: Tree, mentions: list[Mention]
+        self, annotated: AnnotatedArticle, s_i: int, sentence: Sentence, tree: Tree, roles: Roles
     ) -> list[tuple[EventMention, Evidence]]:
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        roles = Roles(tree, inside)
         triggers = {t.i: t for t in self._triggers(tree, roles) if prec.local_veto(tree, t.i) is None}
         depth = lambda t: (tree.depth(t.light if t.light is not None else t.i), t.i)  # noqa: E731
         governed = {t.i: self._governor(tree, t, triggers) for t in triggers.values()}
