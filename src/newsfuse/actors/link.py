@@ -24,7 +24,7 @@ from .bare import bare_mentions
 from .described import Description, country_before, describe, place_after_name
 from .kb import Entry, KnowledgeBase, get_kb
 from .kinds import described_kinds, kind_nouns, name_words
-from .nonactors import NameUses, common_word, not_an_actor, title_case_line, words_of
+from .nonactors import DETERMINERS, NameUses, common_word, made_product, not_an_actor, title_case_line, words_of
 from .offices import body_of_country, office_entry
 from .roles import Parse
 from .text import FUNCTION_WORDS, TakenSpans, Tok, key, slug, tokenize
@@ -100,6 +100,9 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _capital_as_modifier(doc, f)
         and not _opens_place_name(doc, f)
         and not _names_a_thing(doc, f)
+        and not _person_opens_org_name(doc, f)
+        and not _closes_longer_name(doc, f)
+        and not _made_product(doc, f)
     ]
     kinds = described_kinds(text, annotated.entities, doc.parse, kb.not_actors["work_nouns"])
     found = [f for f in add_ner(doc, found, annotated.entities, kinds) if not _sought_office(doc, f)]
@@ -125,7 +128,7 @@ def tagged_surnames(annotated: AnnotatedArticle) -> dict[str, tuple[int, str]]:
     """Surname -> (first start, full name) of every person the tagger found by at least two names."""
     out: dict[str, tuple[int, str]] = {}
     for e in sorted(annotated.entities, key=lambda e: e.start):
-        words = words_of(e := _without_possessive(e))
+        words = words_of(e := _own_name(e))
         if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text):
             out.setdefault(words[-1], (e.start, e.text))
     return out
@@ -135,7 +138,7 @@ def tagged_full_names(annotated: AnnotatedArticle) -> dict[str, list[tuple[int, 
     """Surname -> (start, full name) of every naming by two names or more, in text order."""
     out: dict[str, list[tuple[int, str]]] = {}
     for e in sorted(annotated.entities, key=lambda e: e.start):
-        words = words_of(e := _without_possessive(e))
+        words = words_of(e := _own_name(e))
         if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text):
             out.setdefault(words[-1], []).append((e.start, e.text))
     return out
@@ -145,9 +148,21 @@ def tagged_first_names(annotated: AnnotatedArticle) -> frozenset[str]:
     """The first names of the persons the tagger found by at least two names ('Kimani' of 'Kimani Gray')."""
     return frozenset(
         words[0]
-        for e in map(_without_possessive, annotated.entities)
+        for e in map(_own_name, annotated.entities)
         if e.label == "PERSON" and len(words := words_of(e)) > 1 and not _cut_initial(e.text)
     )
+
+
+def _own_name(e: Entity) -> Entity:
+    """A tagged person's name without its possessive ('Jeb Bush's exit') and without a capitalised preposition
+    the tagger ran into it ('Beyond Washington, ...'; not_actors.yaml: opening_prepositions)."""
+    e = _without_possessive(e)
+    first, _, rest = e.text.partition(" ")
+    if e.label != "PERSON" or not rest or not first[:1].isupper():
+        return e
+    if key(first) not in get_kb().not_actors["opening_prepositions"]:
+        return e
+    return dataclasses.replace(e, text=rest, start=e.end - len(rest))
 
 
 def _without_possessive(e: Entity) -> Entity:
@@ -209,14 +224,16 @@ def _inside_other_name(doc: Doc, f: Found, containing: EntitiesContaining) -> bo
 
 
 def _closes_org_name(doc: Doc, f: Found, e: Entity) -> bool:
-    """A country or a capital that closes a longer tagged organisation's name, after 'of' or right after a
-    capitalised word that is no title or agent ('the University of Athens', 'Telecom Egypt'), names that
-    organisation, not a government."""
+    """A country or a capital that closes a longer tagged organisation's name, after 'of' (or 'for' after a word
+    for an organisation) or right after a capitalised word that is no title or agent ('the University of
+    Athens', 'Airlines for America', 'Telecom Egypt'), names that organisation, not a government."""
     if f.source != "kb" or not (f.ref.actor_id or "").startswith(("state:", "gov:")) or f.start == 0:
         return False
     prev = doc.toks[f.start - 1]
     if prev.norm == "of":
         return True
+    if prev.norm == "for" and f.start > 1 and (doc.toks[f.start - 2].norm,) in doc.kb.not_actors["org_heads"]:
+        return True  # "Airlines for America": a trade group's name
     if not prev.capitalised or not _joined(doc, f.start - 1, f.start + 1):
         return False
     return title_at(doc, f.start - 1) is None and (prev.norm,) not in doc.kb.agents
@@ -248,6 +265,45 @@ def _names_a_thing(doc: Doc, f: Found) -> bool:
     capital = tuple(doc.norms[start : f.end]) in doc.kb.capitals
     lists = doc.kb.not_actors
     return head in lists["country_named_things"] or (capital and head in lists["place_named_things"])
+
+
+def _person_opens_org_name(doc: Doc, f: Found) -> bool:
+    """'Trump University', 'the Trump Organization', 'the Bill and Hillary Clinton Foundation': a person's name
+    that opens an organisation's name (``org_name_goes_on``) is no mention of the person; the organisation
+    is the actor."""
+    return (f.ref.actor_id or "").startswith("person:") and org_name_goes_on(doc, f.end)
+
+
+def org_name_goes_on(doc: Doc, k: int) -> bool:
+    """From token k on (past 'and' and another name), up to three capitalised words joined to the name before
+    include a word for an organisation (not_actors.yaml: org_heads); not in a title-case headline, where
+    every word is capitalised."""
+    toks, first = doc.toks, k
+    if k < len(toks) and toks[k].norm == "and":
+        k += 1
+    for n in range(k, min(k + 3, len(toks))):
+        if not toks[n].capitalised or not _joined(doc, first - 1, n + 1) or toks[n].norm in POSSESSIVE:
+            return False
+        if (toks[n].norm,) in doc.kb.not_actors["org_heads"]:
+            return not title_case_line(doc.text, toks[first - 1].start, toks[n].end)
+    return False
+
+
+def _closes_longer_name(doc: Doc, f: Found) -> bool:
+    """'Organization' in 'Trump Organization': a dictionary alias that is one word for an organisation
+    (not_actors.yaml: org_heads) right after a capitalised name closes that longer name; it names no one."""
+    if f.end - f.start != 1 or f.start == 0 or (doc.toks[f.start].norm,) not in doc.kb.not_actors["org_heads"]:
+        return False
+    prev = doc.toks[f.start - 1]
+    return prev.capitalised and prev.norm not in DETERMINERS and _joined(doc, f.start - 1, f.end)
+
+
+def _made_product(doc: Doc, f: Found) -> bool:
+    """'his Boeing 757', then 'the Boeing has flown': a maker's name for its model (``nonactors.made_product``);
+    no person, state or government is a model."""
+    if (f.ref.actor_id or "").startswith(("person:", "state:", "gov:")) or f.core == (0, 0):
+        return False
+    return made_product(doc.kb, doc.text, f.core[0], f.core[1])
 
 
 def _sought_office(doc: Doc, f: Found) -> bool:
@@ -1199,12 +1255,13 @@ def apposition(doc: Doc, f: Found) -> Found:
 
 
 def possessive_office(doc: Doc, f: Found) -> Found:
-    """'Netanyahu's office', 'the Obama administration' -> that country's government."""
+    """'Netanyahu's office', 'the Obama administration' -> that country's government; 'Bush' in 'the Bush
+    and Obama administrations' too (the plural is each name's)."""
     toks = doc.toks
-    if f.end < len(toks) and (toks[f.end].norm,) in doc.kb.not_actors["namesake_offices"]:
-        if f.ref.country and (f.ref.actor_id or "").startswith("person:"):  # "the Obama administration"
-            entry = doc.kb.sector_entry(f.ref.country, "GOV")
-            return Found(f.start, f.end + 1, ref_of(doc, entry), "coref", f.core, f.ref)
+    office = _namesake_office_after(doc, f.end)
+    if office and f.ref.country and (f.ref.actor_id or "").startswith("person:"):  # "the Obama administration"
+        entry = doc.kb.sector_entry(f.ref.country, "GOV")
+        return Found(f.start, f.end + 1 if office == 1 else f.end, ref_of(doc, entry), "coref", f.core, f.ref)
     if f.end + 1 < len(toks) and toks[f.end].norm in POSSESSIVE and f.ref.country and f.ref.actor_id:
         if f.ref.actor_id.startswith(("person:", "state:")):
             for skip in (0, 1):  # "Iraq's interim government"
@@ -1217,6 +1274,19 @@ def possessive_office(doc: Doc, f: Found) -> Found:
                         entry = doc.kb.sector_entry(f.ref.country, "GOV")
                         return Found(f.start, at + n, ref_of(doc, entry), "coref", f.core, f.ref)
     return f
+
+
+def _namesake_office_after(doc: Doc, k: int) -> int:
+    """1 where token k is a word for a government named after its head ('the Obama administration'), 2 where
+    'and' and another capitalised name come first, before the plural ('the Bush and Obama administrations'),
+    else 0."""
+    toks, offices = doc.toks, doc.kb.not_actors["namesake_offices"]
+    if k < len(toks) and (toks[k].norm,) in offices:
+        return 1
+    if k + 2 >= len(toks) or toks[k].norm not in {"and", "or"} or not toks[k + 1].capitalised:
+        return 0
+    plural = toks[k + 2].norm.endswith("s") and (toks[k + 2].norm,) in offices
+    return 2 if plural and _joined(doc, k - 1, k + 3) else 0
 
 
 def _pro_anti(doc: Doc, i: int) -> bool:
@@ -1255,8 +1325,10 @@ def add_ner(
         ]
         if e.label == "PERSON" and _shouted_tail(doc, toks):
             toks = toks[:-1]  # "Wylie AGAIN brought the kick out": the capitals are emphasis
-        if not toks:
-            continue
+        if e.label == "PERSON":
+            toks = _without_hyphened_word(doc, toks)  # "Jeb Bush-spent $100 million": the verb is no name
+        if not toks or e.label == "PERSON" and org_name_goes_on(doc, toks[-1] + 1):
+            continue  # "the Bill and Hillary Clinton Foundation": the foundation's name
         home = nationality_before_person(doc, toks, e.label)
         if home is not None:  # "American Hasim Rahman": a person of that country, not an organisation
             toks, kind = toks[1:], "PERSON"
@@ -1264,6 +1336,13 @@ def add_ner(
             toks, kind = toks[1:], "PERSON"  # "Pensioner Bayram-aga": the noun describes the person named
         if kind is None and e.label == "ORG" and _described_person(doc, toks):
             kind = "PERSON"  # 'presidential candidate Carly Fiorina': the title describes a person
+        tail = _person_after_possessive(doc, e) if kind is None and e.label == "ORG" else []
+        if tail:
+            toks, kind = tail, "PERSON"  # "the Daily Wire's Ben Shapiro": the outlet's person
+        if e.label == "PERSON" and len(toks) > 1 and _opening_preposition(doc, toks[0]):
+            toks = toks[1:]  # "Beyond Washington, other Republicans": the sentence's first word
+            if _kb_place(doc, toks):
+                continue
         e = dataclasses.replace(e, label=kind or person_or_org(doc, e, uses))
         if len(toks) > 1 and e.label == "PERSON" and (doc.toks[toks[0]].norm,) in doc.kb.not_actors["bare_titles"]:
             toks = toks[1:]  # "GM Ed Stefanski": the title is no part of the name
@@ -1282,6 +1361,10 @@ def add_ner(
             extra.append(Found(toks[0], toks[-1] + 1, ref_of(doc, office), "kb", (e.start, e.end)))
             if office.country:
                 countries.append((e.start, office.country))  # "the Democratic Party of Turkmenistan"
+            continue
+        whole = _named_before(doc, found + extra, toks) if e.label == "ORG" else None
+        if whole is not None:  # "the Foundation" after "the Clinton Foundation": that foundation
+            extra.append(Found(toks[0], toks[-1] + 1, whole, "coref", (e.start, e.end)))
             continue
         name = doc.text[doc.toks[toks[0]].start : doc.toks[toks[-1]].end]
         if not e.text[:1].isalpha():
@@ -1308,6 +1391,55 @@ def add_ner(
             ref = ActorRef(name, home, None, None, f"org:{slug(name)}")
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def _named_before(doc: Doc, found: list[Found], toks: list[int]) -> ActorRef | None:
+    """'the Foundation' after 'the Clinton Foundation': one capitalised word for an organisation (not_actors.yaml:
+    short_heads) is the last organisation named before it whose name ends in that word, if any."""
+    if len(toks) != 1 or (doc.toks[toks[0]].norm,) not in doc.kb.not_actors["short_heads"]:
+        return None
+    head, at = doc.toks[toks[0]].norm, doc.toks[toks[0]].start
+    before = sorted((f for f in found if doc.toks[f.start].start < at), key=lambda f: f.start, reverse=True)
+    for f in before:
+        words = key(f.ref.name or "")
+        if len(words) > 1 and words[-1] == head and not (f.ref.actor_id or "").startswith(("person:", "state:")):
+            return f.ref
+    return None
+
+
+def _person_after_possessive(doc: Doc, e: Entity) -> list[int]:
+    """'the Daily Wire's Ben Shapiro', 'CNN's Jake Tapper': a tagged organisation that runs on past its
+    possessive into a first name the KB knows and a surname (two or three capitalised words) holds the
+    person named after it; the tokens of that person's name, or []."""
+    toks = list(range(bisect_left(doc.starts, e.start), bisect_left(doc.starts, e.end)))
+    at = next((n for n, t in enumerate(toks[:-1]) if doc.toks[t].norm in POSSESSIVE), None)
+    tail = toks[at + 1 :] if at is not None else []
+    if not 2 <= len(tail) <= 3 or doc.toks[tail[0]].norm not in doc.kb.given_names:
+        return []
+    return tail if all(doc.toks[t].capitalised for t in tail) else []
+
+
+def _opening_preposition(doc: Doc, t: int) -> bool:
+    """A capitalised preposition (not_actors.yaml: opening_prepositions) that the tagger ran into the name
+    after it ('Beyond Washington', 'Unlike Clinton'): no name opens with one."""
+    tok = doc.toks[t]
+    return tok.raw[:1].isupper() and (tok.norm,) in doc.kb.not_actors["opening_prepositions"]
+
+
+def _kb_place(doc: Doc, toks: list[int]) -> bool:
+    """The words name a country or a capital the KB knows: a place where the tagger saw a person."""
+    k = tuple(doc.norms[toks[0] : toks[-1] + 1])
+    return k in doc.kb.capitals or any(i.startswith("state:") for i in doc.kb.index.get(k, ()))
+
+
+def _without_hyphened_word(doc: Doc, toks: list[int]) -> list[int]:
+    """The name's tokens without a lower-case word joined to its last one by a hyphen ('Bush-spent',
+    'Bush-era'): no name part is written in lower case after a hyphen."""
+    while len(toks) > 1 and doc.toks[toks[-1]].raw.islower():
+        if doc.text[doc.toks[toks[-2]].end : doc.toks[toks[-1]].start] != "-":
+            break
+        toks = toks[:-1]
+    return toks
 
 
 def described_persons(doc: Doc, entities: tuple[Entity, ...]) -> dict[tuple[str, ...], Description]:

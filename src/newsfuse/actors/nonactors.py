@@ -27,11 +27,17 @@ DATELINE = re.compile(r"\s*,\s*[A-Z][A-Za-z.]{1,12}\.?\s*(?:\(|--|—|–|-|_)")
 _NAME = r"([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
 VERSION_AFTER = re.compile(_NAME + r" (?:versions?\b|\d+(?:\.\d+)+(?! [a-z]))")  # not "Iguodala 14.9 points"
 VERSION_BEFORE = re.compile(r"\b[Vv]ersions? of (?:the )?" + _NAME)
+# a model number after a maker's name: three or four digits, or one or two capitals and two to four digits
+# ('Boeing 757', 'Cessna 750', 'Airbus A320'), not a count, a share or a score ('Trump 1,237', '16 percent',
+# 'the Colts 16-yard line', 'the Lakers 102-98'); then a word for the thing made, or the model's own name
+MODEL_NUMBER = re.compile(r" (?:[A-Z]{1,2}-?\d{2,4}|\d{3,4})\b(?![-,.]\d| ?%| percent| points?\b)")
+MODEL_AFTER = re.compile(_NAME + MODEL_NUMBER.pattern + r"((?: [A-Z][\w-]*){0,2} ([a-z]+)\b| [A-Z][a-z]+\b(?! \d))?")
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 TWO_NAMES = re.compile(r"([A-Z][\w'.-]+) and ([A-Z][\w'.-]+)")
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 # capitalised words, with the small words a long form keeps between them ("Endangered Species Act")
 LONG_FORM = re.compile(r"\b[A-Z][a-z]+(?:[ -]+(?:(?:of|and|for|on|the|to|in)\s+)*[A-Z][a-z]+)+")
+LAW_APPOSITION = re.compile(r", (?:the|a|an) ((?:[a-z-]+ ){0,3}[a-z]+)\b")
 BRACKETED = re.compile(r"\s*\(\s*([A-Z][A-Za-z. ]{1,30}?)\s*\)")
 ORIGIN_OPENERS = frozenset(("who", be) for be in ("is", "are", "was", "were"))
 COUNT = re.compile(r"\d[\d,.]*")
@@ -129,6 +135,8 @@ def not_an_actor(
         or _after_work_noun(kb, text, e)
         or words in lists["page_words"]
         or _product_with_version(text, e)
+        or e.label == "ORG"
+        and made_product(kb, text, e.start, e.end)
         or _short_for_law(kb, text, e)
         or _held_as_arms(kb, text, e)
         or _unit_after_number(text, e)
@@ -504,6 +512,39 @@ def _product_with_version(text: str, e: Entity) -> bool:
     return e.text.removeprefix("the ").removeprefix("The ") in _versioned_names(text)
 
 
+def made_product(kb: KnowledgeBase, text: str, start: int, end: int) -> bool:
+    """'his Boeing 757 jet', 'a Cessna 750 Citation X', then 'the Boeing has flown': a maker's name the article
+    writes before a model number is that model (OntoNotes' PRODUCT) where a model number follows it here or a
+    determiner stands before it ('the Boeing', 'a Cessna'); 'Boeing no longer makes 757s' keeps the maker."""
+    name = text[start:end]
+    after_determiner = name.startswith(("the ", "The "))
+    name = name[4:] if after_determiner else name
+    if name not in _model_names(text, kb.not_actors["numbered_nouns"], kb.not_actors["product_nouns"]):
+        return False
+    if MODEL_NUMBER.match(text, end):
+        return True
+    return after_determiner or _word_before(text, start)[-1:] in {(d,) for d in DETERMINERS}
+
+
+@lru_cache(maxsize=64)
+def _model_names(
+    text: str, numbered: frozenset[tuple[str, ...]], products: frozenset[tuple[str, ...]]
+) -> frozenset[str]:
+    """Every name (and each shorter name ending it) the article writes before a model number that is no year,
+    after no word that a number names a place or a document by ('Teamsters Local 727', 'Flight 93'), and
+    before a word for a made thing ('jet') or a capitalised model name ('Cessna 750 Citation X')."""
+    out: set[str] = set()
+    for m in MODEL_AFTER.finditer(text):
+        words = m.group(1).split(" ")
+        number = text[m.end(1) : m.end(1) + 6].split()[0]
+        if YEAR.fullmatch(number) or (words[-1].lower(),) in numbered or not m.group(2):
+            continue
+        if m.group(3) and (m.group(3),) not in products:
+            continue  # 'Boeing 757 jet', not 'Sanders 300 delegates'
+        out.update(" ".join(words[n:]) for n in range(len(words)))
+    return frozenset(out)
+
+
 def _short_for_law(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     """'the ESA' where the article writes 'the Endangered Species Act': an acronym of capitals whose long
     form (the initials of its capitalised words) ends in a word for a law or a treaty is that law."""
@@ -516,9 +557,16 @@ def _law_acronyms(text: str, heads: frozenset[tuple[str, ...]]) -> frozenset[str
     out = set()
     for m in LONG_FORM.finditer(text):
         words = [w for w in re.split(r"[ -]+", m.group(0)) if w[:1].isupper() and w != "The"]
-        if (words[-1].lower(),) in heads:
+        if (words[-1].lower(),) in heads or _called_a_law(text, m.end(), heads):
             out.add("".join(w[0] for w in words))
     return frozenset(out)
+
+
+def _called_a_law(text: str, end: int, heads: frozenset[tuple[str, ...]]) -> bool:
+    """'No Child Left Behind, the sweeping law that ...': an apposition right after a name that calls it a
+    law, a treaty or a plan (up to three words before the noun) makes the name that law's."""
+    m = LAW_APPOSITION.match(text, end)
+    return m is not None and any((w,) in heads for w in m.group(1).split())
 
 
 def _held_as_arms(kb: KnowledgeBase, text: str, e: Entity) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from newsfuse.model import Entity
 
+from .described import words as described_words
 from .kb import Entry, KnowledgeBase
 from .nonactors import words_of
 from .text import key
@@ -28,6 +29,7 @@ SINGULAR = {
     "ministers": "Ministry",
 }
 CONJUNCTIONS = frozenset({"and", "&", ",", "or"})
+COORDINATED_NAME = re.compile(r" (?:and|or) [A-Z][\w'.-]* ([a-z]+)\b")  # " and Obama administrations"
 # sectors of a state's own bodies and parties: a generic name of one names that body of one country
 # ('the Defence Ministry'); a one-word agent ('Navy', 'Mafia') may be any country's or none
 STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY"})
@@ -52,15 +54,25 @@ def office_entry(
 
 def body_of_named_country(kb: KnowledgeBase, text: str, e: Entity) -> Entry | None:
     """'Syria's People's Council', 'the Greek Communist Party': a generic state body or party named after
-    a country's name in the possessive, or after a demonym inside the name, is that body of that country."""
+    a country's name in the possessive, or after a demonym inside the name, is that body of that country;
+    after a US state's name inside the name, the United States' ('the California Democratic Party': a state
+    party is its national party's affiliate, as Phoenix codes a party's organs as the party)."""
     words = words_of(e)
     iso = kb.demonyms.get(words[:1]) if len(words) > 2 else None
+    state = _us_state_opening(words) if len(words) > 2 and iso is None else 0
     if iso:
         words = words[1:]
+    elif state:  # "the California Democratic Party", "the Texas Supreme Court": a US state's party or court
+        iso, words = "USA", words[state:]
     else:
         iso = _possessor_country(kb, text[max(e.start - 40, 0) : e.start])
     sector = kb.agents.get(words) if e.label == "ORG" and len(words) > 1 else None
     return kb.sector_entry(iso, sector) if iso and sector in STATE_BODIES else None
+
+
+def _us_state_opening(words: tuple[str, ...]) -> int:
+    """How many of the first words name a US state ('California', 'New York'; described.yaml), or 0."""
+    return next((n for n in (2, 1) if words[:n] in described_words().states), 0)
 
 
 def short_form(kb: KnowledgeBase, text: str, e: Entity, date: str | None) -> Entry | None:
@@ -155,15 +167,26 @@ def _capitalised_inside_sentence(text: str, e: Entity) -> bool:
 
 
 def namesake_government(kb: KnowledgeBase, text: str, e: Entity, date: str | None) -> Entry | None:
-    """'the Bush administration': the government of the country whose head bears that surname (the
-    office-holder on the article's date, else the one country whose heads of government bear it)."""
+    """'the Bush administration', 'the Bush and Obama administrations': the government of the country whose
+    head bears that surname (the office-holder on the article's date, else the one country whose heads of
+    government bear it)."""
     words = words_of(e)
-    if not words or _next_words(text, e.end, 1) not in kb.not_actors["namesake_offices"]:
+    if not words or not _namesake_office_next(kb, text, e.end):
         return None
     holder = kb.office_holder(words[-1], "GOV", date) if date else None
     term = holder.term_at(date) if holder else None
     iso = term.country if term else kb.surname_country(words[-1], "GOV")
     return kb.sector_entry(iso, "GOV") if iso else None
+
+
+def _namesake_office_next(kb: KnowledgeBase, text: str, end: int) -> bool:
+    """A word for a government named after its head right after ``end``, or a plural one after 'and' and one
+    more capitalised name ('the Bush and Obama administrations')."""
+    offices = kb.not_actors["namesake_offices"]
+    if _next_words(text, end, 1) in offices:
+        return True
+    m = COORDINATED_NAME.match(text, end)
+    return m is not None and m.group(1).endswith("s") and (m.group(1),) in offices
 
 
 def coordinated_body(kb: KnowledgeBase, text: str, e: Entity, date: str | None) -> Entry | None:
