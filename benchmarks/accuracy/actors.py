@@ -86,17 +86,46 @@ turned 'Chin' Gigante and a 'Bush-era' right link wrong); every Phoenix organisa
 name read as a person (most are firms: 'Charles Schwab', 'Eli Lilly'). Left: organisations named by
 persons' names with no full name in the article ('Romney', 'Fiorina', 'Janney'), a first name before a full
 name later ('Jeb!', 'Ted'), platforms and newsletters ('Twitter', 'Playbook'), a name in a work's or an
-organisation's name ('Trump University', 'Airlines for America'), a people for its state ('the Saudis'). The
-held-out figure (``heldout_*``) comes from seed 38, 140 mentions of 12 more PolNeAR train articles, drawn with
-the linker before round 6 (commit 73c91bb, when seeds 35-37 were drawn) and labelled, with ``correct_ids``
-for wrong links, only after round 6's fixes were written; no rule was written from it. Its labels as drawn
-give the linker before round 6 (``heldout_before_precision``). Each seed draws its documents from those the
-seeds before it left, so adding a seed changes no earlier draw. Beside it: how many mentions the linker links
-on those documents now and before round 6 (``heldout_doc_mentions``, ``heldout_doc_mentions_before``: the
-recall proxy for it, where precision bought by dropping links would show). A label on a bare first name
-('person:katie', 'Katie Jenkin by her first name') counts right when the mention is now linked to the full
-name it opens. ``--sample N`` prints a fresh sample of N mentions as JSON lines (for labelling) and stops; with
-``--heldout`` from the documents of ``--seed`` (24 to 38) by that seed.
+organisation's name ('Trump University', 'Airlines for America'), a people for its state ('the Saudis'). Seed
+38 (``sample38_``: 140 mentions of 12 more PolNeAR train articles, drawn with the linker before round 6, commit
+73c91bb, and labelled after its fixes) was round 6's held-out sample, 0.879 -> 0.893; in-sample since round 7
+read its misses. Round 7, the same protocol: seeds 40-43 draw from the PolNeAR train articles that seeds 31-38,
+the described-persons sample (seed 39) and the events benchmark's PolNeAR sample leave (12 each). Seed 40 was
+drawn, labelled and scored before any round-7 rule: 0.893, round 6's linker held out
+(``sample40_before_precision``); seeds 41 and 42 too (0.886, 0.907). Round 7 read the misses of seeds 35-42
+grouped by mechanism and fixed those that generalise: each head's name before a plural 'administrations' is
+the government ('the Bush and Obama administrations'); a maker's name that the article writes before a model
+number and a word for a made thing ('his Boeing 757 jet', 'a Cessna 750 Citation X') is the model where a
+model number follows it or a determiner precedes it ('the Boeing has flown'; 'Boeing no longer makes 757s'
+keeps the maker; counts, shares, scores, years and numbered places are no model numbers); a person's name that
+opens an organisation's name ('Trump University', 'the Trump Organization', 'the Bill and Hillary Clinton
+Foundation') is no mention of the person, and a dictionary alias that is one word for an organisation closing
+such a name ('Organization', Phoenix's Tanzim) names no one; 'the Foundation' alone is the organisation named
+before with that last word; US federal agencies the Phoenix dictionary lacks (the US Government Manual: FAA,
+IRS, the Secret Service, ...) are those parts of the US state, a US state's party ('the California Democratic
+Party') the US party, a congressional caucus the US legislature, 'GOPers' the Republican Party, Burma's NLD and
+USDP its parties; a name the article calls a law in apposition ('No Child Left Behind, the sweeping law') makes
+its acronym that law; a trade pact's long name is no actor; a lower-case word after a hyphen ('Jeb
+Bush-spent'), a capitalised preposition ('Beyond Washington') and an outlet's possessive ('the Daily Wire's
+Ben Shapiro') are no part of a name; a country after 'for' and a word for an organisation closes its name
+('Airlines for America'). Tried and dropped: no US agency was added under an acronym a labelled right link
+already holds under its own id ('ATF', 'NIH': the harness compares ids); 'the Post' alone is left to the
+newspaper's own short name. Left: Bernie Sanders's bare surname where the article never names him in full
+(the KB's list of public figures lacks the 2016 candidates), a misspelt first name ('Hilary Clinton'),
+headline and slogan words ('What Will Happen', 'MAKE AMERICA GREAT AGAIN'), places and prizes ('in the White
+House', 'the walls of the Metropolitan Museum'), aircraft names ('Air Force One'), a people for its state ('the
+Saudis'). The held-out figure (``heldout_*``) comes from seed 43, 140 mentions of 12 more such articles, drawn
+with the linker before round 7 (commit 7e3d92f, when seeds 40-42 were drawn) and labelled, with
+``correct_ids`` for wrong links, only after round 7's fixes were written (commit 7fb3b16); no rule was written
+from it. Its labels as drawn give the linker before round 7 (``heldout_before_precision``). Each seed draws its
+documents from those the seeds before it left, so adding a seed changes no earlier draw. (The described-persons
+sample drew its 30 articles from a pool without the events sample's articles, so its draw of seeds 31-38 was
+not theirs: 7 of its articles are also seed 31-38 articles; seeds 40 on leave both out.) Beside it: how many
+mentions the linker links on those documents now and before round 7 (``heldout_doc_mentions``,
+``heldout_doc_mentions_before``: the recall proxy for it, where precision bought by dropping links would show).
+A label on a bare first name ('person:katie', 'Katie Jenkin by her first name') counts right when the mention is
+now linked to the full name it opens. ``--sample N`` prints a fresh sample of N mentions as JSON lines (for
+labelling) and stops; with ``--heldout`` from the documents of ``--seed`` (24 to 43) by that seed.
 
 Persons the knowledge base does not know, placed by the article's description (``actors/described.py``:
 'Vermont Sen. Bernie Sanders' USA LEG, 'MSNBC host Joe Scarborough' MED): the labels above were drawn from
@@ -147,7 +176,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 38  # the held-out sample: PolNeAR train articles, none of the seed-31 to -37 ones
+HELDOUT_SEED = 43  # the held-out sample: PolNeAR train articles, none of the seed-31 to -42 ones
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -155,7 +184,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     ("sample22_", "heldout-22", None),
     ("sample23_", "heldout-23", 23),
     ("sample24_", "heldout-24", 24),
-    *((f"sample{n}_", f"seed{n}", n) for n in (25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 40, 41, 42)),
+    *((f"sample{n}_", f"seed{n}", n) for n in (25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42)),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -176,17 +205,18 @@ POLNEAR_SEEDS = (31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42, 43)
 POLNEAR_DOCS = 12
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
-# linked mentions on the seed-38 documents with the linker before round 6's fixes (actors as of commit 73c91bb,
-# this script's all_mentions() on the same parsed documents; the seed-38 sample was drawn from them then and
+# linked mentions on the seed-43 documents with the linker before round 7's fixes (actors as of commit 7e3d92f,
+# this script's all_mentions() on the same parsed documents; the seed-43 sample was drawn from them then and
 # labelled after the fixes), and on the 278 dev documents with the linker before item 6 (commit 475bc7d);
-# seed 34 (round 5's held-out sample): 398 linked mentions before round 5, 123 right of 140 as drawn (0.879)
-HELDOUT_DOC_MENTIONS_BEFORE = 459
-HELDOUT_PRECISION_BEFORE = 0.879  # the seed-38 sample with that linker (its labels as drawn: 123 right of 140)
+# seed 38 (round 6's held-out sample): 459 linked mentions before round 6, 123 right of 140 as drawn (0.879);
+# seed 34 (round 5's): 398 before round 5, 0.879 as drawn
+HELDOUT_DOC_MENTIONS_BEFORE = 470
+HELDOUT_PRECISION_BEFORE = 0.914  # the seed-43 sample with that linker (its labels as drawn: 128 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
 # 40-42, drawn and labelled before round 7 wrote any rule: round 6's linker held out (125, 124 and 127 of 140)
-SOURCE_HELDOUT_PRECISION_BEFORE = {40: 0.893, 41: 0.886, 42: 0.907, 35: 0.857, 31: 0.814, 30: 0.907}
+SOURCE_HELDOUT_PRECISION_BEFORE = {40: 0.893, 41: 0.886, 42: 0.907, 38: 0.879, 35: 0.857, 31: 0.814, 30: 0.907}
 MENTIONS_BEFORE = 3413
 DESCRIBED = REPO / "benchmarks" / "data" / "described_persons.jsonl"
 DESCRIBED_SEED = 39  # PolNeAR train articles no seed above and no events-benchmark sentence uses
