@@ -104,6 +104,13 @@ MIGRATIONS: list[str] = [
     CREATE TABLE fusion_claims (article_id TEXT PRIMARY KEY, version TEXT NOT NULL, claims TEXT NOT NULL);
     ALTER TABLE events ADD COLUMN digest TEXT;
     """,
+    # 9: a fusion block's look-ups answered from indexes alone: the types of an article's mentions
+    # (not each mention's row), and the articles of a fusion key in a range of days
+    """
+    CREATE INDEX mentions_article_type ON mentions (article_id, type);
+    CREATE INDEX fusion_keys_span ON fusion_keys (key, lo, hi, article_id);
+    DROP INDEX fusion_keys_key;
+    """,
 ]
 
 

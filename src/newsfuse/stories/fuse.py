@@ -59,7 +59,7 @@ def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str])
     candidate (tested), in time that grows with the distinct signatures and the clusters a mention
     fits, not with the members of a big story.
     """
-    ordered = sorted(mentions, key=lambda m: (D.rank(m.date_precision if m.date else None), m.id))
+    ordered = sorted(mentions, key=lambda m: _facts(m).order)
     grouping = _Grouping(story_of)
     for m in ordered:
         grouping.add(m)
@@ -78,14 +78,16 @@ class _Cluster:
         self.members: list[EventMention] = []
         self.signatures: list[int] = []
         self.seen: set[int] = set()
-        self.actor_counts: Counter[str] = Counter()
+        self.actor_counts: dict[str, int] = {}
         self.verdicts: dict[int, tuple[bool, int]] = {}
         self.watchers: set[int] = set()
 
     def add(self, m: EventMention, signature: int, actors: set[str]) -> bool:
         """Add a member; whether its signature is new to the cluster."""
         self.members.append(m)
-        self.actor_counts.update(actors)
+        counts = self.actor_counts
+        for a in actors:
+            counts[a] = counts.get(a, 0) + 1
         if signature in self.seen:
             return False
         self.seen.add(signature)
@@ -94,7 +96,8 @@ class _Cluster:
 
     def shared_actors(self, actors: set[str]) -> int:
         """Sum over the members of the actors each shares with ``actors``."""
-        return sum(self.actor_counts[a] for a in actors)
+        counts = self.actor_counts
+        return sum(counts.get(a, 0) for a in actors)
 
 
 class _Grouping:
@@ -112,11 +115,12 @@ class _Grouping:
         self.fitting: dict[int, set[int]] = {}  # signature -> the candidate clusters it fits
         self.tracked: dict[tuple[str, str], list[int]] = {}  # key -> signatures with a fitting set
 
-    def signature_id(self, m: EventMention) -> int:
-        """The number of the mention's signature (``_signature_number``), with the mention standing for it."""
-        number = _signature_number(m, self.story_of.get(m.article_id))
-        self.examples.setdefault(number, m)
-        return number
+    def signature_id(self, f: _Facts) -> tuple[int, list[tuple[str, str]]]:
+        """The number of the mention's signature and its block keys (``_signed``), with the mention
+        standing for the signature."""
+        number, keys = _signed(f, self.story_of.get(f.mention.article_id))
+        self.examples.setdefault(number, f.mention)
+        return number, keys
 
     def pair_compatible(self, a: int, b: int) -> bool:
         found = _PAIRS.get((a, b))
@@ -147,9 +151,9 @@ class _Grouping:
         return found
 
     def add(self, m: EventMention) -> None:
-        signature = self.signature_id(m)
-        am = _facts(m).actors
-        keys = _block_keys(m, self.story_of)
+        f = _facts(m)
+        signature, keys = self.signature_id(f)
+        am = f.actors
         best, best_score = None, (0, 0)
         for i in sorted(self.fitting_clusters(signature, keys)):
             cluster = self.clusters[i]
@@ -186,19 +190,20 @@ _SIGNATURES: dict[tuple, int] = {}  # signature -> its number (a number is never
 _SIGNATURE_NUMBERS = itertools.count()
 
 
-def _signature_number(m: EventMention, story: str | None) -> int:
-    """The number of the mention's signature in this story, kept with the mention object: the story
-    is in the signature, so a verdict kept by two numbers is ``compatible``'s answer in any block."""
-    f = _facts(m)
+def _signed(f: _Facts, story: str | None) -> tuple[int, list[tuple[str, str]]]:
+    """The number of the mention's signature in this story and its ``_block_keys``, kept with the
+    mention object: the story is in the signature, so a verdict kept by two numbers is
+    ``compatible``'s answer in any block."""
     if f.signed is None or f.signed[0] != story:
+        m = f.mention
         key = _signature_in(m, story)
         number = _SIGNATURES.get(key)
         if number is None:
             if len(_SIGNATURES) >= SIGNATURES_KEPT:
                 _SIGNATURES.clear()
             number = _SIGNATURES[key] = next(_SIGNATURE_NUMBERS)
-        f.signed = (story, number)
-    return f.signed[1]
+        f.signed = (story, number, _block_keys(m, story))
+    return f.signed[1], f.signed[2]
 
 
 def _signature_in(m: EventMention, story: str | None) -> tuple:
@@ -208,10 +213,9 @@ def _signature_in(m: EventMention, story: str | None) -> tuple:
     return (m.type, m.mode, story, f.sources, f.targets, f.symmetric, m.date, m.date_precision)
 
 
-def _block_keys(m: EventMention, story_of: dict[str, str]) -> list[tuple[str, str]]:
+def _block_keys(m: EventMention, story: str | None) -> list[tuple[str, str]]:
     """A mention is compatible only with mentions of its type in its story, or with the same actor
     set (see ``compatible``): a cluster it may join shares one of these keys with its first member."""
-    story = story_of.get(m.article_id)
     keys = [(m.type, "story:" + story)] if story else []
     return keys + _facts(m).set_keys
 
@@ -221,7 +225,7 @@ class _Facts:
     keys (all, per side, and the actor-set block key), whether its type is symmetric, and a number
     standing for its whole content (numbers included) in ``_event_once``'s key."""
 
-    __slots__ = ("mention", "actors", "sources", "targets", "symmetric", "set_keys", "content", "signed")
+    __slots__ = ("mention", "actors", "sources", "targets", "symmetric", "set_keys", "content", "order", "signed")
 
     def __init__(self, m: EventMention) -> None:
         self.mention = m  # kept alive with its id(): the cache is keyed by the object
@@ -231,7 +235,8 @@ class _Facts:
         self.symmetric = _symmetric(m)
         self.set_keys = [(m.type, "set:" + "|".join(sorted(self.actors)))] if self.actors else []
         self.content = _content_number(m)
-        self.signed: tuple[str | None, int] | None = None  # (story, signature number) last asked
+        self.order = (D.rank(m.date_precision if m.date else None), m.id)  # the canonical order's key
+        self.signed: tuple[str | None, int, list[tuple[str, str]]] | None = None  # (story, number, keys) last asked
 
 
 FACTS_KEPT = 1 << 16  # mention objects whose facts are kept (the store hands back the same objects for a block)
