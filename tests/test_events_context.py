@@ -69,6 +69,37 @@ def test_the_pronoun_stays_unresolved_when_its_person_is_not_the_only_candidate(
         assert m.confidence < 0.5
 
 
+def test_a_pronoun_in_quoted_words_or_after_another_person_in_focus_stays_unresolved():
+    quoted = 'Alabama Sen. Jeff Sessions spoke on Monday. "He criticized Donald Trump," the aide said.'
+    for m in _coded(_mentions(quoted), '"He', "ACCUSE"):
+        assert not m.source_actors
+    focus = (
+        "After the vote, she praised the plan, and Vermont Sen. Bernie Sanders spoke on Monday. "
+        "He criticized Donald Trump."
+    )
+    for m in _coded(_mentions(focus), "He criticized", "ACCUSE"):
+        assert not m.source_actors
+
+
+def test_a_him_or_her_object_takes_the_only_person_the_previous_sentence_named():
+    text = "Hillary Clinton spoke in Ohio on Monday. Donald Trump criticized her on Tuesday."
+    [m] = _coded(_mentions(text), "Donald Trump", "ACCUSE")
+    assert [a.name for a in m.target_actors] == ["Hillary Clinton"]
+    # the previous sentence named two persons: either could be "her"
+    text = "Hillary Clinton met Bernie Sanders in Ohio on Monday. Donald Trump criticized her on Tuesday."
+    [m] = _coded(_mentions(text), "Donald Trump", "ACCUSE")
+    assert not m.target_actors and m.confidence < 0.5
+    # a plain object pronoun is never its own clause's subject: "she praised her" is someone else
+    text = "Hillary Clinton spoke in Ohio on Monday. She praised her on Tuesday."
+    for m in _coded(_mentions(text), "She praised", "SUPPORT"):
+        assert not m.target_actors
+
+
+def test_an_event_a_person_cites_is_not_done_by_them():
+    text = "Hillary Clinton canceled a rally in Ohio on Sunday, citing the attack."
+    assert not [m for m in _mentions(text) if m.type == "ASSAULT" and m.confidence >= 0.5]
+
+
 def test_a_described_non_state_agent_is_identified_but_a_stateless_office_is_not():
     host = ActorRef("Joe Doe", None, "MED", "MSNBC talk show host", "person:joe-doe")
     senator = ActorRef("Jane Roe", None, "LEG", "Sen.", "person:jane-roe")

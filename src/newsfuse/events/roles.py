@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -103,10 +105,23 @@ class Roles:
     the previous sentence's subject named, for a "he" or "she" that is a clause's subject here
     (``subject_person``)."""
 
-    def __init__(self, tree: Tree, mentions: list[Mention], antecedent: ActorRef | None = None):
+    def __init__(
+        self,
+        tree: Tree,
+        mentions: list[Mention],
+        antecedent: ActorRef | None = None,
+        sole: bool = False,
+        quoted: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self.tree = tree
         self.mentions = mentions
         self.antecedent = antecedent
+        self.sole = sole  # the antecedent was the only person the previous sentence named
+        self.quoted = quoted  # character spans of quoted words (``quoted_spans``)
+
+    def in_quote(self, i: int) -> bool:
+        start = self.tree.tokens[i].start
+        return any(a <= start < b for a, b in self.quoted)
 
     def at(self, i: int) -> list[Mention]:
         tok = self.tree.tokens[i]
@@ -228,9 +243,27 @@ class Roles:
         Weinstein 1995). None when that subject named no person or two, or when a person named earlier in
         this sentence competes ("After meeting Y, he ...")."""
         tok = self.tree.tokens[s]
-        if self.antecedent is None or tok.text.lower() not in role_cue("person_pronouns"):
+        if self.antecedent is None or tok.text.lower() not in role_cue("person_pronouns") or self.in_quote(s):
             return []
         if any(self._competes(m) for m in self.mentions if m.start < tok.start):
+            return []
+        return [Mention(tok.start, tok.end, self.antecedent)]
+
+    def resolved_object(self, o: int, v: int) -> list[Mention]:
+        """ "Hillary Clinton spoke in Ohio. Trump attacked her.": a "him" or "her" object refers to the person
+        the previous sentence's subject named when that sentence named no other person, the verb's own
+        subject is someone else (a plain pronoun object never refers to its clause's subject: "he praised
+        him"), and no other person is named before it in this sentence."""
+        tok = self.tree.tokens[o]
+        if self.antecedent is None or not self.sole or tok.text.lower() not in role_cue("object_pronouns"):
+            return []
+        if self.in_quote(o):
+            return []
+        subject = self.subject(v)
+        if any(actor_key(m.ref) == actor_key(self.antecedent) for m in subject):
+            return []
+        own = {actor_key(m.ref) for m in subject}
+        if any(self._competes(m) for m in self.mentions if m.start < tok.start and actor_key(m.ref) not in own):
             return []
         return [Mention(tok.start, tok.end, self.antecedent)]
 
@@ -325,6 +358,9 @@ def subject_person(roles: Roles) -> ActorRef | None:
     if len(subjects) != 1:
         return None
     s = subjects[0]
+    if roles.in_quote(s) or _pronoun_before(tree, s):
+        return None  # a subject in quoted words, or another person in focus before it ("Following X, she
+        # issued a plan: President Obama adopted it")
     if tree.tokens[s].text.lower() in role_cue("person_pronouns"):
         found = roles.resolved_pronoun(s)
         return found[0].ref if found else None
@@ -334,6 +370,30 @@ def subject_person(roles: Roles) -> ActorRef | None:
         return None
     people = {actor_key(m.ref): m.ref for j in [s, *tree_conj(tree, s)] for m in roles.at(j) if is_person(m.ref)}
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _pronoun_before(tree: Tree, s: int) -> bool:
+    """A personal pronoun of a person ("she", "him") before the subject in its sentence."""
+    words = role_cue("person_pronouns") | role_cue("object_pronouns")
+    return any(i < s and tok.text.lower() in words for i, tok in tree.tokens.items())
+
+
+def quoted_spans(annotated: AnnotatedArticle) -> list[tuple[int, int]]:
+    """The character spans of quoted words: the quotes found by the nlp stage, and within each paragraph
+    the text after an opening quotation mark up to its closing one (or the paragraph's end: a quote that
+    runs on into the next paragraph opens it again)."""
+    spans = [(q.start, q.end) for q in annotated.quotes if q.direct]
+    text = annotated.article.text
+    for m in re.finditer(r"[“\"][^”\"\n]*(?:[”\"]|$)", text, flags=re.MULTILINE):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def names_only(roles: Roles, person: ActorRef | None) -> bool:
+    """The sentence names no person but ``person`` (by name, or by the "he"/"she" resolved to them)."""
+    if person is None:
+        return False
+    return all(actor_key(m.ref) == actor_key(person) for m in roles.mentions if is_person(m.ref))
 
 
 def _surname_of(tree: Tree, s: int, person: ActorRef | None) -> bool:

@@ -13,7 +13,18 @@ from . import precision as prec
 from .cameo import best_outcome, cameo_pattern, may_veto, specific_outcome
 from .ontology import load_cameo_settings, load_ontology, load_patterns, load_precision
 from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
-from .roles import Mention, Roles, actor_key, actor_mentions, role_cue, stative_passive, subject_person, tree_conj
+from .roles import (
+    Mention,
+    Roles,
+    actor_key,
+    actor_mentions,
+    names_only,
+    quoted_spans,
+    role_cue,
+    stative_passive,
+    subject_person,
+    tree_conj,
+)
 
 NOUN_LICENCE_DEPS = ("dobj", "nsubjpass", "attr", "nsubj", "ROOT", "appos", "conj")
 TRANSPARENT = ("relcl", "conj", "parataxis")  # a trigger under these is its own event
@@ -82,16 +93,19 @@ class RuleExtractor:
         for tok in annotated.tokens:
             by_sent.setdefault(tok.sent, []).append(tok)
         found: list[tuple[EventMention, Evidence]] = []
-        antecedent = None  # the one person the previous sentence's subject named ("he", "she")
+        antecedent, sole = None, False  # the one person the previous sentence's subject named ("he", "she")
+        quoted = quoted_spans(annotated)  # a pronoun in quoted words speaks from the speaker's side
         for s_i, sentence in enumerate(annotated.sentences):
             toks = by_sent.get(s_i, [])
             if not toks:
                 continue
             tree = Tree(toks)
-            roles = Roles(tree, [m for m in mentions if sentence.start <= m.start < sentence.end], antecedent)
+            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            roles = Roles(tree, inside, antecedent, sole, quoted)
             if not abstain.discarded_sentence(sentence.text):
                 found += self._sentence(annotated, s_i, sentence, tree, roles)
             antecedent = subject_person(roles)
+            sole = names_only(roles, antecedent)
         for k, (m, ev) in enumerate(found):
             found[k] = (self._resolved(m, ev, [x for x, _ in found[:k]]), ev)
         return found
@@ -186,6 +200,8 @@ class RuleExtractor:
             return None
         if tok.dep in ("dobj", "nsubjpass") and tree.lemma(h) in role_cue("causative_verbs"):
             return None  # "the raid drew protests", "sparked clashes": the subject caused it, did not do it
+        if tok.dep in ("dobj", "nsubjpass") and tree.lemma(h) in role_cue("reference_verbs"):
+            return None  # "citing the attack", "recalled the talks": the subject speaks of it, did not do it
         if tok.dep in ("dobj", "nsubjpass", "attr", "nsubj") and tree.tokens[h].pos in ("VERB", "AUX"):
             # "the call fits into a pattern", "followed an earlier conversation": a predicate about the
             # event, not the verb carrying it
@@ -474,8 +490,8 @@ class RuleExtractor:
         found = found or [m for o in objs for m in roles.phrase(o, deep=True)]  # "an offer from X"
         if found:
             return found
-        if _pronoun_objects(tree, v):
-            return []  # "urging them to overturn X's rule": the recipient is whom "them" refers to, not X
+        if _pronoun_objects(tree, v):  # "urging them to overturn X's rule": the recipient is whom "them"
+            return [m for o in objs for m in roles.resolved_object(o, v)]  # refers to, not X
         for c in tree.children(v, "ccomp", "xcomp"):  # "demanded that the US cancel", "urged X to"
             found = [m for s in tree.children(c, "nsubj", "nsubjpass") for m in roles.phrase(s)]
             found = found or [m for s in tree.children(c, "dobj") for m in roles.phrase(s)]
