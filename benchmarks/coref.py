@@ -47,6 +47,7 @@ from newsfuse.stories.coref import (  # noqa: E402
     pair_features,
     pair_kind,
     participants,
+    trigger_dates,
     uses_cross_encoder,
     with_spread,
 )
@@ -145,8 +146,8 @@ def mention_features(doc: dict, result, tokens: dict, mentions: list[dict], stor
         ents = [e for e in annotated.entities if _in_sentence(annotated, e.start, sent)]
         names = frozenset(normalise_name(e.text) for e in ents if e.label in NAME_LABELS) - {""}
         places = frozenset(normalise_name(e.text) for e in ents if e.label in PLACE_LABELS) - {""}
-        dates = frozenset(
-            d.value for d in annotated.dates if d.precision == "day" and _in_sentence(annotated, d.start, sent)
+        dates = trigger_dates(
+            annotated.tokens, head, [d for d in annotated.dates if _in_sentence(annotated, d.start, sent)]
         )
         out.append(
             AnyMention(

@@ -29,9 +29,10 @@ from functools import cache
 
 import numpy as np
 
-from ..model import Token
+from ..model import DateMention, Token
 from ..text.tree import Tree
 from . import crossenc
+from . import dates as D
 from .config import load
 from .embed import DIM, Encoded, encode, unit
 from .items import jaccard
@@ -43,7 +44,7 @@ class AnyMention:
     story: str | None
     lemma: str
     names: frozenset[str] = frozenset()  # people / organisations named in the mention's sentence
-    dates: frozenset[str] = frozenset()  # day-precision dates in the mention's sentence
+    dates: frozenset[str] = frozenset()  # day-precision dates that date the trigger's own clause (``trigger_dates``)
     places: frozenset[str] = frozenset()  # places named in the mention's sentence
     vector: np.ndarray | None = field(default=None, compare=False, hash=False)  # unit embedding of the trigger words
     article: str = ""
@@ -82,6 +83,19 @@ def arguments(tokens: Sequence[Token], head: Token) -> frozenset[str]:
         elif child.dep == "prep":
             found |= {g.lemma.lower() for g in tree.kids(child.i, ("pobj",)) if g.pos in kinds}
     return frozenset(found)
+
+
+def trigger_dates(tokens: Sequence[Token], head: Token, dates: Sequence[DateMention]) -> frozenset[str]:
+    """The day-precision dates that date the trigger itself: those inside its own words, not past a
+    clause of another event ("A jury on Tuesday convicted a man charged in an April 2007 shooting":
+    Tuesday dates the conviction, not the shooting). A time expression anchors the event of its own
+    clause (TimeML's event-timex links within a clause), so a date elsewhere in the sentence does
+    not keep two mentions apart."""
+    tree = _tree(tokens, head)
+    spans = [(tree.tokens[i].start, tree.tokens[i].end) for i in tree.subtree(head.i, stop=_cfg()["date_stop_deps"])]
+    return frozenset(
+        d.value for d in dates if d.value and d.precision == "day" and any(s < d.end and d.start < e for s, e in spans)
+    )
 
 
 def determiner(tokens: Sequence[Token], head: Token) -> str:
@@ -366,8 +380,17 @@ def cross_candidate(a: AnyMention, b: AnyMention) -> bool:
 
 
 def allowed(a: AnyMention, b: AnyMention) -> bool:
-    """The hard constraints, as in ``fuse.compatible``: one story, no conflicting day-precision dates."""
-    return a.story is not None and a.story == b.story and not (a.dates and b.dates and not a.dates & b.dates)
+    """The hard constraints, as in ``fuse.compatible``: one story, and day-precision dates that do not
+    conflict (two mentions of one story whose dates are ``same_story_day_tolerance`` days apart may
+    still be one event: a report's "Monday" is another's "late Sunday")."""
+    return a.story is not None and a.story == b.story and not _dates_conflict(a.dates, b.dates)
+
+
+def _dates_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b or a & b:
+        return False
+    tolerance = load("fusion.yaml")["same_story_day_tolerance"]
+    return all((gap := D.gap_days(x, y)) is None or gap > tolerance for x in a for y in b)
 
 
 Weights = dict[str, dict[str, float]]  # PAIR_KINDS -> feature -> weight (a feature not named weighs 0)
