@@ -194,7 +194,8 @@ def _signed(f: _Facts, story: str | None) -> tuple[int, list[tuple[str, str]]]:
     """The number of the mention's signature in this story and its ``_block_keys``, kept with the
     mention object: the story is in the signature, so a verdict kept by two numbers is
     ``compatible``'s answer in any block."""
-    if f.signed is None or f.signed[0] != story:
+    signed = f.signed  # read once: another thread may fuse the same object in another story
+    if signed is None or signed[0] != story:
         m = f.mention
         key = _signature_in(m, story)
         number = _SIGNATURES.get(key)
@@ -202,8 +203,8 @@ def _signed(f: _Facts, story: str | None) -> tuple[int, list[tuple[str, str]]]:
             if len(_SIGNATURES) >= SIGNATURES_KEPT:
                 _SIGNATURES.clear()
             number = _SIGNATURES[key] = next(_SIGNATURE_NUMBERS)
-        f.signed = (story, number, _block_keys(m, story))
-    return f.signed[1], f.signed[2]
+        signed = f.signed = (story, number, _block_keys(m, story))
+    return signed[1], signed[2]
 
 
 def _signature_in(m: EventMention, story: str | None) -> tuple:
