@@ -24,6 +24,8 @@ CLAIM_DEPS = (
     "xcomp",
     "relcl",
 )  # from a claim's content up to its verb
+CLAUSES = ("ccomp", "relcl", "advcl", "acl", "parataxis")  # a clause of its own: its dates are its own
+REPORTED = ("ccomp", "parataxis")  # what a report says: dated by the report unless told as before it
 CHAIN_DEPS = ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass", "attr")
 
 
@@ -127,6 +129,10 @@ def event_date(
         return None, None, False
     foreign = {tree.tokens[i].start for i in foreign_clauses(tree, [anchor, *(heads or [])])}
     dates = [d for d in dates if d.start not in foreign]  # "whom they took hostage two weeks ago"
+    scope = date_scope(tree, anchor)
+    if scope is not None:
+        own = {tree.tokens[i].start for i in scope}
+        dates = [d for d in dates if any(d.start <= s < d.end for s in own)]
     if dates:
         near = {tree.tokens[i].start for i in tree.subtree(anchor, stop=("ccomp", "relcl", "advcl"))}
         inside = [d for d in dates if any(d.start <= s < d.end for s in near)]
@@ -140,6 +146,27 @@ def event_date(
             return None, None, False
         return f"{year}-W{week:02d}", "week", True
     return None, None, False
+
+
+def date_scope(tree: Tree, anchor: int) -> list[int] | None:
+    """The tokens whose dates may date the act at ``anchor``; None: the sentence's, less the clauses
+    about something else. A time expression anchors the event of its own clause (TimeML): a date
+    outside a relative, adjectival or adverbial clause dates another act ("A jury on Tuesday
+    convicted a man who was charged in the attack"), and so does the report's date for what the
+    report says happened before it ("On Wednesday, the military said its troops had attacked").
+    What a report tells in the past or present perfect is dated by the report, as news writes it
+    ("Putin has held a call with Netanyahu, the Kremlin confirmed on Saturday")."""
+    root = anchor
+    while tree.tokens[root].dep not in CLAUSES and (up := tree.head(root)) is not None:
+        root = up
+    dep = tree.tokens[root].dep
+    if dep not in CLAUSES or (dep in REPORTED and not _past_perfect(tree, root)):
+        return None
+    return tree.subtree(root, stop=CLAUSES)
+
+
+def _past_perfect(tree: Tree, v: int) -> bool:
+    return tree.tokens[v].tag == "VBN" and any(tree.tokens[a].text.lower() == "had" for a in tree.children(v, "aux"))
 
 
 def _tense_bearer(tree: Tree, anchor: int) -> int:
