@@ -58,12 +58,49 @@ def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str])
     shared with the members are counted per cluster. Same clusters as checking every member of every
     candidate (tested), in time that grows with the distinct signatures and the clusters a mention
     fits, not with the members of a big story.
+
+    A mention only ever joins a cluster of its own type (``compatible`` asks the same type, and every
+    candidate key holds it), so each type is grouped alone, in the same canonical order, and a type
+    whose mentions and stories are those of an earlier call is not grouped again (``_type_clusters``);
+    the clusters come back in the order the single pass creates them: by their first member.
     """
     ordered = sorted(mentions, key=lambda m: _facts(m).order)
-    grouping = _Grouping(story_of)
-    for m in ordered:
-        grouping.add(m)
-    return [c.members for c in grouping.clusters]
+    by_type: dict[str, list[int]] = {}  # type -> positions of its mentions in the canonical order
+    for i, m in enumerate(ordered):
+        by_type.setdefault(m.type, []).append(i)
+    clusters = [
+        [positions[j] for j in c]
+        for positions in by_type.values()
+        for c in _type_clusters([ordered[i] for i in positions], story_of)
+    ]
+    return [[ordered[i] for i in c] for c in sorted(clusters)]
+
+
+GROUPINGS_KEPT = 1 << 18  # mentions whose type's grouping is kept (the next block holds most types unchanged)
+_GROUPINGS: dict[tuple, list[list[int]]] = {}  # a type's mentions and stories -> its clusters, as positions
+_grouped = 0  # mentions in the groupings kept
+
+
+def _type_clusters(ms: list[EventMention], story_of: dict[str, str]) -> list[list[int]]:
+    """The greedy grouping of one type's mentions (in canonical order) as lists of their positions,
+    kept by all it reads: each mention's content and story."""
+    global _grouped
+    key = tuple((_facts(m).content, story_of.get(m.article_id)) for m in ms)
+    found = _GROUPINGS.get(key)
+    if found is None:
+        grouping = _Grouping(story_of)
+        found = []
+        for i, m in enumerate(ms):
+            joined = grouping.add(m)
+            if joined == len(found):
+                found.append([])
+            found[joined].append(i)
+        if _grouped + len(ms) > GROUPINGS_KEPT:
+            _GROUPINGS.clear()
+            _grouped = 0
+        _GROUPINGS[key] = found
+        _grouped += len(ms)
+    return found
 
 
 class _Cluster:
@@ -150,7 +187,8 @@ class _Grouping:
                 self.clusters[i].watchers.add(signature)
         return found
 
-    def add(self, m: EventMention) -> None:
+    def add(self, m: EventMention) -> int:
+        """Add the mention to the best cluster it fits, or to a new one; that cluster's index."""
         f = _facts(m)
         signature, keys = self.signature_id(f)
         am = f.actors
@@ -164,6 +202,7 @@ class _Grouping:
             self.clusters.append(_Cluster())
             best = len(self.clusters) - 1
         self.join(best, m, signature, am, keys)
+        return best
 
     def join(self, i: int, m: EventMention, signature: int, am: set[str], keys: list[tuple[str, str]]) -> None:
         """Add the mention to cluster ``i`` and bring the fitting sets up to date."""
