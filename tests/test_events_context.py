@@ -131,3 +131,15 @@ def test_locate_finds_a_sentence_the_cleaner_respaced():
     bench = _benchmark()
     assert bench.locate("He  said   so.", "Before. He said\nso. After.") == (8, 19)
     assert bench.locate("Not there.", "Before. After.") is None
+
+
+def test_want_requests_only_of_someone_it_names():
+    [m] = _coded(_mentions("Donald Trump wants Mexico to pay for the wall."), "Donald", "REQUEST")
+    assert [a.name for a in m.target_actors] == ["Mexico"]
+    assert not _coded(_mentions("Marco Rubio wants a tax cut and a war with Iran."), "Marco", "REQUEST")
+
+
+def test_political_attacks_are_words_not_force():
+    found = _mentions("Donald Trump put out political attacks against Jeb Bush on Monday.")
+    assert not [m for m in found if m.type == "ASSAULT"]
+    assert [m.mode for m in found if m.type == "ACCUSE"] == ["disapprove"]

@@ -36,6 +36,7 @@ class Pattern:
     cameo: str | None = None  # the CAMEO code its source gives (the CAMEO lexicon's), if any
     intransitive: bool = False  # only with no direct object ("the army mobilized")
     swap: bool = False  # the act runs from the object to the subject ("received support from X": X acts)
+    addressee: bool = False  # only naming whom it asks: an actor object, or its complement's subject
 
 
 def _pattern(spec: dict, noun: bool, k: int = 0) -> Pattern:
@@ -58,6 +59,7 @@ def _pattern(spec: dict, noun: bool, k: int = 0) -> Pattern:
         target_preps=low("target_preps"),
         topic_object=bool(spec.get("topic_object")),
         intransitive=bool(spec.get("intransitive")),
+        addressee=bool(spec.get("addressee")),
         rule=f"{'nouns' if noun else 'verbs'}[{k}] {str((spec.get('lemmas') or ['?'])[0]).lower()}",
     )
 
@@ -152,8 +154,18 @@ def match_verb(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> Pattern |
             continue
         if p.object_actor and (tree.children(v, "oprd") or not any(is_actor(o) for o in tree.children(v, "dobj"))):
             continue  # "called Obama a liar": an object predicative is the naming sense, no act on the object
+        if p.addressee and not addressed(tree, v, is_actor):
+            continue  # "wants a tax cut": a wish, asked of no one
         return p
     return None
+
+
+def addressed(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> bool:
+    """The verb names an actor it asks: its object ("wants Iran"), or the subject of its clausal complement
+    ("wants Mexico to pay")."""
+    heads = tree.children(v, "dobj", "dative", "iobj")
+    heads += [s for c in tree.children(v, "ccomp", "xcomp") for s in tree.children(c, "nsubj", "nsubjpass")]
+    return any(is_actor(h) for h in heads)
 
 
 def match_noun(tree: Tree, n: int) -> Pattern | None:
