@@ -7,6 +7,7 @@ Offsets (``start``/``end``) are character offsets into ``Article.text``.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import hashlib
@@ -55,10 +56,10 @@ def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
             return start, start + dt.timedelta(days=6)
         if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
             y, mo = int(m[1]), int(m[2])
-            return dt.date(y, mo, 1), dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)
+            return dt.date(y, mo, 1), _month_end(y, mo)
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
             y, q = int(m[1]), int(m[2])
-            return dt.date(y, q * 3 - 2, 1), dt.date(y + (q == 4), (q * 3) % 12 + 1, 1) - dt.timedelta(days=1)
+            return dt.date(y, q * 3 - 2, 1), _month_end(y, q * 3)
         if m := re.fullmatch(r"(\d{4})", v):
             return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
         if m := re.fullmatch(r"(\d{3})", v):
@@ -66,6 +67,10 @@ def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
     except ValueError:
         return None
     return None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])  # December 9999 too
 
 
 def sha256_hex(data: bytes | str, length: int = 64) -> str:
