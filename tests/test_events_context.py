@@ -143,3 +143,19 @@ def test_political_attacks_are_words_not_force():
     found = _mentions("Donald Trump put out political attacks against Jeb Bush on Monday.")
     assert not [m for m in found if m.type == "ASSAULT"]
     assert [m.mode for m in found if m.type == "ACCUSE"] == ["disapprove"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump and Ted Cruz are fighting it out for first place in Iowa.",
+        "Trump and Cruz fought for the nomination.",
+    ],
+)
+def test_a_fight_for_votes_or_an_office_is_no_use_of_force(text):
+    assert not [m for m in _mentions(text) if m.type in ("ASSAULT", "THREATEN")]
+
+
+def test_a_fight_for_a_town_is_still_one():
+    found = _mentions("Serbian troops fought for control of the town against Kosovo rebels.")
+    assert [m.type for m in found if m.confidence >= 0.5] == ["ASSAULT"]

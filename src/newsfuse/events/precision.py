@@ -44,8 +44,20 @@ def local_veto(tree: Tree, i: int) -> str | None:
             return "interpretive"
         if lemma in cue("question_verbs") and not _infinitive(tree, i) and _asks_a_question(tree, i):
             return "question"
-        return None
+        return "contest" if contest(tree, i) else None
+    if contest(tree, i):
+        return "contest"
     return "series" if _under_series(tree, i) else None
+
+
+def contest(tree: Tree, i: int) -> bool:
+    """ "fighting it out for first place in Iowa", "the battle for the nomination": a fight for votes, a place
+    or an office is an electoral contest, no use of force (the CAMEO dictionary's FIGHT "* (IN POLLS)"
+    codes no event)."""
+    if tree.lemma(i) not in cue("contest_words"):
+        return False
+    objects = [o for p in tree.children(i, "prep") if tree.lemma(p) in ("for", "in") for o in tree.children(p, "pobj")]
+    return any(tree.lemma(o) in cue("contest_objects") for o in objects)
 
 
 def _infinitive(tree: Tree, v: int) -> bool:
