@@ -7,7 +7,7 @@ from .dates import date_in_url
 from .errors import CleanError
 from .html import clean_html
 from .long_lines import clean_long_lines
-from .normalize import normalize_line, split_lines
+from .normalize import normalize_line, split_lines, strip_inline_markup
 from .text import CleanResult, chrome_reason, clean_text_lines
 
 __all__ = [
@@ -23,9 +23,19 @@ __all__ = [
 
 
 def clean_document(doc: RawDocument) -> Article:
-    if doc.meta.get("html") or doc.format in ("html", "warc"):
+    if doc.format in ("html", "warc"):
         return clean_html(doc)
-    result = clean_long_lines(split_lines(doc.text), meta=doc.meta)  # over-long lines cut at sentence ends
+    if doc.meta.get("html"):  # a record's or a feed entry's body in markup
+        try:
+            return clean_html(doc)
+        except CleanError:
+            return _clean_text(doc, strip_markup=True)  # a few lines the page reader finds no article in
+    return _clean_text(doc, strip_markup=bool(doc.meta.get("inline_markup")))
+
+
+def _clean_text(doc: RawDocument, strip_markup: bool) -> Article:
+    text = strip_inline_markup(doc.text) if strip_markup else doc.text
+    result = clean_long_lines(split_lines(text), meta=doc.meta)  # over-long lines cut at sentence ends
     return article_from_result(doc, result)
 
 

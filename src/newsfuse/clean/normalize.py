@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,6 +14,16 @@ _SPACES = re.compile(r"[ \t]+")
 # control characters (tab is kept: it becomes a space), lone surrogates, private-use characters
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+INLINE_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|tr)\s*>|<br\s*/?>", re.IGNORECASE)
+
+
+def strip_inline_markup(text: str) -> str:
+    """Plain text with the tags a record's text carries dropped (their words kept), a block's end
+    as a line break, and character references read ("&amp;" -> "&")."""
+    return html.unescape(INLINE_TAG.sub("", BLOCK_END.sub("\n", text)))
 
 
 def split_lines(text: str) -> list[str]:

@@ -12,6 +12,7 @@ from ..model import InputError, RawDocument
 from . import _data
 from .dates import iso_day
 from .result import error, exc_text
+from .sniff import looks_like_page
 
 _MAX_WRAPPER_DEPTH = 3
 
@@ -94,6 +95,8 @@ def to_document(record: dict[str, Any], index: int, src: Source) -> RawDocument 
     }
     if looks_like_html(text):
         meta["html"] = True
+    elif has_inline_markup(text):
+        meta["inline_markup"] = True
     return RawDocument(
         source_path=src.path,
         format=src.format,
@@ -117,7 +120,15 @@ def _title(record: dict[str, Any]) -> str | None:
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(_html_tag().search(text))
+    """Markup to read as HTML: a text that opens with an HTML tag, or carries a page's own markers
+    or paragraph tags enough to be a body. A stray inline tag in plain text (a scraped "... video
+    at foxnews.com</a>") is not: that text would lose all its words to an HTML reader."""
+    return bool(_html_tag().match(text.lstrip())) or looks_like_page(text)
+
+
+def has_inline_markup(text: str) -> bool:
+    """Tags inside plain text (a link's <a href>, an embedded post's own tags): the cleaner drops them."""
+    return bool(_any_tag().search(text))
 
 
 # --------------------------------------------------------------------------- field access
@@ -181,6 +192,11 @@ def _as_text(value: Any, joiner: str, depth: int = 0) -> str | None:
 def _html_tag() -> re.Pattern[str]:
     tags = "|".join(_rules()["html_tags"])
     return re.compile(rf"</?(?:{tags})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+@cache
+def _any_tag() -> re.Pattern[str]:
+    return re.compile(_rules()["inline_tag"])
 
 
 def _rules() -> dict:

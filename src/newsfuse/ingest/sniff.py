@@ -77,7 +77,7 @@ def sniff(text: str, path: str = "") -> Sniffed:
         found = _sniff_markup(text)
         if found:
             return found
-    if _looks_html(text):
+    if looks_like_page(text):
         return Sniffed("html")
     return Sniffed("text")
 
@@ -126,14 +126,15 @@ def _sniff_markup(text: str) -> Sniffed | None:
     root = tag.group(1).lower().rsplit(":", 1)[-1]
     if root in _rules()["feed_roots"]:
         return Sniffed("rss", root=root)
-    if root in _rules()["html_tags"] or _looks_html(text):
+    if root in _rules()["html_tags"] or looks_like_page(text):
         return Sniffed("html", root=root)
     if text.lstrip().startswith("<?xml"):
         return Sniffed("xml", root=root)
     return None
 
 
-def _looks_html(text: str) -> bool:
+def looks_like_page(text: str) -> bool:
+    """A page's own markers (doctype, <html>, <body>, <head>) or paragraph tags enough to be a body."""
     head = text[:8192]
     if _strong_html().search(head):
         return True
