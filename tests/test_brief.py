@@ -185,6 +185,16 @@ def test_a_first_person_sentence_is_quoted_only_with_its_speaker():
     assert quotable("Davis said: “I grieve for my family and for the young man.”")
 
 
+def test_a_quotation_without_its_speaker_and_a_contracted_pronoun_opening_are_not_quoted():
+    """Seen in a brief of PolNeAR train articles: a bare quotation ("“I’m not there right now. ...”")
+    and "He’s often been careful not to mention Trump by name" stood in the account, nobody said who."""
+    assert not quotable("“I’m not there right now, and I hope to get there soon, though.”")
+    assert not quotable('" We are not there yet and we hope to get there soon . "')  # tokenised
+    assert not quotable("He’s often been careful not to mention the nominee by name in his speeches.")
+    assert not quotable("I’m not ready to support the nominee at this time, the speaker said.")
+    assert quotable("“I’m not there right now,” the House speaker told reporters on Thursday.")
+
+
 def test_a_near_identical_copy_is_a_reprint_and_counts_once():
     body = (
         "Kenya submitted a proposal on Thursday at the United Nations Environment Assembly in Nairobi for a fund "

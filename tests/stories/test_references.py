@@ -8,7 +8,7 @@ import pytest
 from newsfuse.model import Article, Block, Story
 from newsfuse.nlp import annotate
 from newsfuse.stories import briefing
-from newsfuse.stories.references import caption, leaning_names
+from newsfuse.stories.references import caption, leaning_names, pronoun_subject
 
 FIRST = (
     "Frederick Johnson, 65, was charged on Tuesday with involuntary manslaughter after his granddaughter "
@@ -105,3 +105,23 @@ def test_a_bare_surname_as_a_later_subject_or_a_possessive_opening_leans_too():
     assert leaning_names(lines[1], parsed) == ["Maria Okafor"]
     assert leaning_names(lines[2], parsed) == ["Maria Okafor"]
     assert leaning_names(lines[3], parsed) == []
+
+
+LEANING = (
+    "House Speaker Alma Ruiz declared on Thursday that she cannot support the nominee yet.",
+    "“We must unify this party before the convention in July,” she said.",
+    "They met in the speaker's office for an hour on Thursday afternoon.",
+)
+
+
+@pytest.fixture(scope="module")
+def leaning():
+    [parsed] = annotate([_article("b1", "Speaker holds back", LEANING)])
+    return parsed
+
+
+def test_a_pronoun_for_the_speaker_or_the_main_subject_leans_on_the_sentence_before(leaning):
+    assert not pronoun_subject(LEANING[0], leaning)  # "she" is the subject of a clause below the main verb
+    assert pronoun_subject(LEANING[1], leaning)
+    assert pronoun_subject(LEANING[2], leaning)
+    assert not pronoun_subject(LEANING[1], None)

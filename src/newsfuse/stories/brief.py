@@ -25,7 +25,7 @@ from .config import load
 from .figures import disagreements, find_figures
 from .items import jaccard
 from .lead import lead
-from .references import caption, leaning_names
+from .references import caption, leaning_names, pronoun_subject
 from .sentences import Sentence, Weights, article_sentences, content_words, overlap, quotable
 from .sources import Source, independent, sources
 from .statements import Statement, date_phrase, event_statement, shown
@@ -78,7 +78,7 @@ def briefing(
     by_id: Mentions = {m.id: m for m in mentions}
     sents = [s for a in srcs for s in article_sentences(a, articles[a].paragraphs, articles[a].title)]
     parsed = annotated or {}
-    pool = [s for s in sents if quotable(s.text) and not caption(s.text, parsed.get(s.article_id))]
+    pool = [s for s in sents if quotable(s.text) and _stands_alone(s.text, parsed.get(s.article_id))]
     mine = _story_events(story, events)
     headlines = [Sentence(a, articles[a].title or "", -1, content_words(articles[a].title or "")) for a in srcs]
     heads = [h for h in headlines if h.words]
@@ -94,6 +94,11 @@ def briefing(
         "single_source": [_plain(x, srcs) for x in _single_source(mine, by_id, srcs, account, cfg)],
         "sources": [s.to_dict() for s in srcs.values()],
     }
+
+
+def _stands_alone(text: str, parsed: AnnotatedArticle | None) -> bool:
+    """No photo caption, and no pronoun for its speaker or main subject."""
+    return not (caption(text, parsed) or pronoun_subject(text, parsed))
 
 
 def _plain(x: Statement, srcs: dict[str, Source]) -> dict:

@@ -5,6 +5,9 @@ News style names a person in full once and by surname after ("Frederick Davis, 2
 ... Davis has also been charged with ..."): quoted alone, such a sentence names someone the
 briefing never introduced. It is quoted only once a line before it names the person in full.
 
+A sentence whose speaker or main subject is a bare pronoun ("“We must unify the party,” he said.")
+leans on the sentence before it the same way: quoted alone, it says nobody knows whose words.
+
 A photo caption is written in the present tense with the day and the full date ("Prosecutor Kym
 Worthy announces charges during a news conference in Detroit on Wednesday, May 25, 2016."; AP
 caption style); running text tells the same in the past tense, and names a weekday or a date,
@@ -107,6 +110,18 @@ def caption(text: str, parsed: AnnotatedArticle | None) -> bool:
     if parsed is None or not _caption_date().search(text):
         return False
     tokens = tokens_of(text, parsed)
+    roots = _roots(tokens)
+    return any(t.tag in _cfg()["present_tags"] for t in tokens if t.i in roots)
+
+
+def pronoun_subject(text: str, parsed: AnnotatedArticle | None) -> bool:
+    """Is the subject of the sentence's main verb a personal pronoun ("... ,” he said.")?"""
+    tokens = tokens_of(text, parsed) if parsed is not None else []
+    roots = _roots(tokens)
+    pronouns = set(_cfg()["subject_pronouns"])
+    return any(t.dep in ("nsubj", "nsubjpass") and t.head in roots and t.text.lower() in pronouns for t in tokens)
+
+
+def _roots(tokens: list[Token]) -> set[int]:
     inside = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head == t.i or t.head not in inside]
-    return any(t.tag in _cfg()["present_tags"] for t in roots)
+    return {t.i for t in tokens if t.head == t.i or t.head not in inside}

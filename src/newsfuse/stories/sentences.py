@@ -129,12 +129,24 @@ def quotable(text: str) -> bool:
         return (
             False  # cut inside a parenthesis ("... €2 million ( $2 .") or out of a quotation ("Hustle ... ” printed")
         )
-    first = words[0].strip('"“‘(').lower()
+    first = re.split(r"[’']", words[0].strip('"“‘(').lower())[0]  # "He’s" leans on the sentence before as "He"
     if first in cfg["dependent_openings"] or "http" in text or "@" in text:
         return False
-    if words[0].lower() in cfg["first_person_openings"]:
+    if re.split(r"[’']", words[0].lower())[0] in cfg["first_person_openings"]:
         return False  # whose words they are is said around it, not in it
+    if _all_quoted(text):
+        return False  # a quotation with no speaker in it: the sentences around it name them
     return not _boilerplate().search(text)
+
+
+def _all_quoted(text: str) -> bool:
+    """Is the sentence one quotation from its first word to its end ("“I'm not there right now.”")?"""
+    body = text.strip()
+    for opening, closing in (("“", "”"), ('"', '"'), ("``", "''")):
+        if body.startswith(opening) and body.endswith(closing):
+            inner = body[len(opening) : -len(closing)]
+            return closing not in inner and (opening == closing or opening not in inner)
+    return False
 
 
 def article_sentences(article_id: str, paragraphs: Iterable[str], title: str | None = None) -> list[Sentence]:
