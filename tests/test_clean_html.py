@@ -368,11 +368,12 @@ def shingle_f1(got: str, want: str) -> float:
 @pytest.mark.parametrize("folder,prefix", [(SCRAPINGHUB, "f6ac15a4"), (WCXB, "4666")])
 def test_second_opinion_wins_where_the_own_body_collapses(folder: Path, prefix: str) -> None:
     """f6ac15a4: the own body is the whole page, menus before the headline; 4666: the own body
-    is a 66-word fragment of a 4,700-word guide. trafilatura's full extraction has the article."""
+    is a 66-word fragment of a 4,700-word guide. trafilatura's full extraction has the article.
+    (The decision reads the passes as they came; 4666's own body then gets the rest of its container
+    back too, ``complete_body``, but the second opinion's is the one kept.)"""
     html, truth = corpus_page(folder, prefix)
     variants = H.html_variants(raw(html))
     assert variants.evidence["agreement"] < 0.2  # the own pass collapsed: the two passes barely agree
-    assert shingle_f1(H._body_text(variants.articles["own"]), truth["body"]) < 0.6  # even with its sections back
     art = clean_html(raw(html))
     assert shingle_f1(art.text, truth["body"]) > 0.9
     notes = [r.text for r in art.removed if r.reason == "second opinion"]

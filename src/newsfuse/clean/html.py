@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import html as htmllib
+import itertools
 import json
 import logging
 import re
@@ -141,6 +142,7 @@ def html_variants(doc: model.RawDocument, with_parts: bool = False) -> Variants:
     with_sections = insert_sections(own_blocks, other_blocks)
     if own is not None and len(with_sections) > len(own_blocks):
         own = _finished(doc, meta, with_sections)
+    own, other = _completed(doc, meta, html, own, other)
     if not reads_blocks:
         return Variants(ev, {"own": own, "other": other})
     choice = arbitrate(ev, opinion_params())
@@ -384,6 +386,157 @@ def insert_sections(body: list[model.Block], other: list[model.Block]) -> list[m
     for block in body:
         out += [block, *inserts.pop(block.text, [])]
     return out
+
+
+def _completed(
+    doc: model.RawDocument, meta: dict[str, Any], html: str, *articles: model.Article | None
+) -> tuple[model.Article | None, ...]:
+    """Each finished body with the prose its own container holds and it lacks (``complete_body``),
+    finished again where that added any; the page is parsed again (trafilatura pruned the first tree)."""
+    if not rules()["completion"]["enabled"] or all(a is None for a in articles):
+        return articles
+    tree = _parse(html)
+    out = []
+    for article in articles:
+        blocks_ = list(article.blocks) if article else []
+        completed = complete_body(blocks_, tree) if blocks_ else blocks_
+        out.append(_finished(doc, meta, completed) if len(completed) > len(blocks_) else article)
+    return tuple(out)
+
+
+def complete_body(body: list[model.Block], tree: etree._Element | None) -> list[model.Block]:
+    """``body`` with the paragraphs of its container that it lacks, in page order, when they show it
+    was cut short.
+
+    The container is the deepest element holding every prose block of the body (as Readability
+    takes the node holding the article's paragraphs). Its paragraphs, list items and subheadings
+    from the body's first block on that the body lacks are candidates unless they stand in a link
+    (a teaser is a link), hold a link share above ``max_link_share`` (boilerpipe's link density),
+    stand inside page furniture (``skip_tags``; an element named by a ``blocks.structure.class_words``
+    group: comments, related, share, author boxes...) or are not prose. They are put back only when
+    there are at least ``min_elements`` prose ones with at least ``min_share`` of the body's words:
+    a body that lacks that much of its own container's prose was cut short (an embed or table
+    wrapper the extractor skipped); a stray paragraph is no such evidence.
+    """
+    cfg = rules()["completion"]
+    found = _container(body, tree)
+    if found is None:
+        return body
+    container, first = found
+    have = opinion.shingles("\n".join(b.text for b in body))
+    texts = {b.text for b in body}
+    added = [
+        (n, block)
+        for n, el in enumerate(container.iter())
+        if n >= first and (block := _missing_block(el, container, have, texts, cfg)) is not None
+    ]
+    while added and added[-1][1].kind == "heading":
+        added.pop()
+    prose = [b for _, b in added if b.kind == "paragraph"]
+    words = sum(len(_TOKEN.findall(b.text)) for b in prose)
+    if len(prose) < cfg["min_elements"] or words < cfg["min_share"] * sum(len(_TOKEN.findall(b.text)) for b in body):
+        return body
+    return _in_page_order(body, added, container)
+
+
+def _container(body: list[model.Block], tree: etree._Element | None) -> tuple[etree._Element, int] | None:
+    """The deepest element holding every prose block of ``body`` that maps to an element (at least
+    two), and the document-order index of the first of them inside it; None for <body>/<html>."""
+    if tree is None:
+        return None
+    index = _elements_by_text(tree)
+    mapped = [el for b in body if blocks.is_prose(b.text) and (el := _element_for(index, b.text)) is not None]
+    if len(mapped) < 2:
+        return None
+    paths = [[*reversed(list(el.iterancestors())), el] for el in mapped]
+    common = None
+    for level in zip(*paths, strict=False):
+        if any(x is not level[0] for x in level):
+            break
+        common = level[0]
+    if common is None or common.tag in ("html", "body"):
+        return None
+    order = {el: n for n, el in enumerate(common.iter())}
+    return common, min(order.get(el, 0) for el in mapped)
+
+
+def _elements_by_text(tree: etree._Element) -> dict[str, etree._Element]:
+    """Element by its whole visible text, and by the first ``completion.prefix_chars`` of it (the
+    deepest element wins both)."""
+    size = rules()["completion"]["prefix_chars"]
+    index: dict[str, etree._Element] = {}
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag not in _INVISIBLE:
+            text = _clean(_visible(el))
+            if text:
+                index[text] = el
+                index["\0" + text[:size]] = el
+    return index
+
+
+def _element_for(index: dict[str, etree._Element], text: str) -> etree._Element | None:
+    size = rules()["completion"]["prefix_chars"]
+    found = index.get(text)
+    return found if found is not None or len(text) < size else index.get("\0" + text[:size])
+
+
+_INVISIBLE = frozenset({"script", "style", "noscript", "template"})
+
+
+def _visible(el: etree._Element) -> str:
+    """An element's text without the scripts, styles and templates inside it."""
+    parts = [el.text or ""] if el.tag not in _INVISIBLE else []
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _INVISIBLE:
+            parts.append(_visible(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _missing_block(
+    el: Any, container: etree._Element, have: Any, texts: set[str], cfg: dict[str, Any]
+) -> model.Block | None:
+    """The block one element of the container gives when the body lacks it and it may be article
+    text (see ``complete_body``); None otherwise."""
+    if not isinstance(el.tag, str) or el.tag not in cfg["tags"]:
+        return None
+    between = list(itertools.takewhile(lambda a: a is not container, el.iterancestors()))
+    if any(a.tag in cfg["tags"] or a.tag in cfg["skip_tags"] or a.tag == "a" for a in between):
+        return None
+    if any(a.tag == "a" for a in container.iterancestors()) or _furniture(el, between):
+        return None
+    text = _clean(_visible(el))
+    if not text or text in texts or opinion.cover(opinion.shingles(text), have) >= cfg["covered_share"]:
+        return None
+    words = len(_TOKEN.findall(text))
+    link_words = sum(len(_TOKEN.findall(_visible(a))) for a in el.iter("a"))
+    if link_words > cfg["max_link_share"] * words:
+        return None
+    if el.tag in cfg["heading_tags"]:
+        return model.Block("heading", text)
+    return model.Block("paragraph", text) if blocks.is_prose(text) else None
+
+
+def _furniture(el: etree._Element, between: list[etree._Element]) -> bool:
+    groups = blocks.class_word_groups()
+    return any(blocks.class_groups(x, groups) for x in (el, *between))
+
+
+def _in_page_order(
+    body: list[model.Block], added: list[tuple[int, model.Block]], container: etree._Element
+) -> list[model.Block]:
+    """``body`` with each added block after the last body block that stands before it in the page
+    (a body block not found in the container takes the place of the block before it)."""
+    index = _elements_by_text(container)
+    order = {el: n for n, el in enumerate(container.iter())}
+    placed: list[tuple[int, int, model.Block]] = []
+    at = -1
+    for i, block in enumerate(body):
+        el = _element_for(index, block.text)
+        at = order.get(el, at) if el is not None else at
+        placed.append((at, i, block))
+    placed += [(n, len(body) + j, block) for j, (n, block) in enumerate(added)]
+    return [block for _, _, block in sorted(placed, key=lambda x: (x[0], x[1]))]
 
 
 def second_opinion_blocks(html: str, url: str | None) -> list[model.Block]:

@@ -1,0 +1,82 @@
+"""A body cut short inside its own container gets the container's missing prose back."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import lxml.html
+
+from newsfuse import model
+from newsfuse.clean.html import clean_html, complete_body
+
+WCXB = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "extraction" / "wcxb-dev-articles"
+
+KEPT = [
+    "The harbour board met on Monday to discuss the new ferry timetable for the winter months.",
+    "Members agreed that the early crossing would stay, although fewer passengers use it in January.",
+]
+WRAPPED = [
+    "The late crossing, by contrast, will run only on Fridays and Saturdays until the end of March.",
+    "Fares for residents stay as they are, while visitors will pay a little more at the busiest times.",
+    "The board will review the timetable again in the spring, once the new vessel has been delivered.",
+]
+
+
+def page(extra: str = "", wrapped: list[str] = WRAPPED) -> str:
+    inner = "".join(f"<p>{t}</p>" for t in wrapped)
+    return (
+        "<html><body><nav><a href='/'>Home</a></nav><div class='story'>"
+        + "".join(f"<p>{t}</p>" for t in KEPT)
+        + "<h2>What changes</h2>"
+        + f"<div class='embed'><div class='table-wrap'>{inner}</div></div>{extra}</div>"
+        + "<footer><p>All rights reserved by the harbour board, whose offices are closed on Sundays.</p></footer>"
+        + "</body></html>"
+    )
+
+
+def body() -> list[model.Block]:
+    return [model.Block("paragraph", t) for t in KEPT]
+
+
+def texts(blocks: list[model.Block]) -> list[str]:
+    return [b.text for b in blocks]
+
+
+def test_the_container_s_missing_paragraphs_come_back_in_page_order() -> None:
+    out = complete_body(body(), lxml.html.fromstring(page()))
+    assert texts(out) == [*KEPT, "What changes", *WRAPPED]
+    assert out[2].kind == "heading"
+
+
+def test_teasers_comments_and_furniture_are_not_taken() -> None:
+    extra = (
+        "<div class='comments'><p>I have taken the early ferry every winter for years and it is always empty.</p></div>"
+        "<a href='/other'><p>Another story about the harbour that the page links to, with its own summary.</p></a>"
+        "<aside><p>Sign up for our weekly letter about everything that happens on the island and beyond.</p></aside>"
+    )
+    assert texts(complete_body(body(), lxml.html.fromstring(page(extra)))) == [*KEPT, "What changes", *WRAPPED]
+
+
+def test_a_stray_paragraph_or_two_is_no_evidence_of_a_cut() -> None:
+    tree = lxml.html.fromstring(page(wrapped=WRAPPED[:2]))
+    assert complete_body(body(), tree) == body()
+
+
+def test_a_body_spread_over_the_whole_page_is_left_alone() -> None:
+    html = "<html><body>" + "".join(f"<p>{t}</p>" for t in KEPT + WRAPPED) + "</body></html>"
+    assert complete_body(body(), lxml.html.fromstring(html)) == body()
+
+
+def test_real_page_gets_the_sections_after_its_table_wrapper() -> None:
+    # a blog post whose extracted body stops at a table wrapped in an embed; the text after it is
+    # inside the same rich-text container
+    html = gzip.decompress((WCXB / "html" / "0061.html.gz").read_bytes()).decode("utf-8")
+    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))["0061"]
+    doc = model.RawDocument(
+        source_path="0061.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
+    )
+    text = "\n".join(b.text for b in clean_html(doc).blocks)
+    assert "The customary practice is to tip based on the pre-tax amount of your bill." in text
+    assert "The customary practice is to tip based on the pre-tax amount of your bill." in truth["main_content"]
