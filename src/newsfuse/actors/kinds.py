@@ -36,6 +36,7 @@ APPOSITION_WORDS = 5
 FINITE_VERB_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 DESCRIBED_LABELS = frozenset({"PERSON", "ORG"})
 WORD_BEFORE = re.compile(r"\b([a-z][a-z-]*) +$")  # a lower-case word right before the name
+COMPOUND_BEFORE = re.compile(r"\b([A-Za-z][a-z-]*) +[a-z-]+$")  # the word before an apposition's head noun
 WORD_AFTER = re.compile(r" +([a-z][a-z-]*)\b")  # a lower-case word right after it
 APPOSITION_OPENS = re.compile(r" ?, +(?:the|a|an) ", re.IGNORECASE)
 CLOSES_APPOSITION = re.compile(
@@ -95,8 +96,9 @@ def describing_kind(text: str, e: Entity, parse: Parse, nouns: dict[str, str], m
         rest = text[e.end : e.end + 80]
         restated = _apposition_noun(rest, tokenize(rest))
         closing = CLOSES_APPOSITION.search(rest, restated[1]) if restated else None
-        if restated and restated[0] in nouns and closing and not _verb_between(parse, e.end, e.end + closing.start()):
-            return nouns[restated[0]]  # closed by a comma or a full stop with no verb in it
+        noun = _compound(nouns, rest, restated) if restated else ""
+        if noun in nouns and closing and not _verb_between(parse, e.end, e.end + closing.start()):
+            return nouns[noun]  # closed by a comma or a full stop with no verb in it
     head = parse.head_of(e.start, e.end) if parse else None
     if head is None:
         return None
@@ -111,10 +113,20 @@ def describing_kind(text: str, e: Entity, parse: Parse, nouns: dict[str, str], m
             linked.append(above)
     for tok in linked:
         if tok.tag in COMMON_NOUN_TAGS and not (e.start <= tok.start < e.end):
-            kind = nouns.get(tok.lemma.lower()) or nouns.get(tok.text.lower())
+            prev = tree.tokens[tok.i - 1].text.lower() if tok.i > 0 else ""
+            compound = f"{prev} {tok.lemma.lower()}"  # 'policy maker': a person, where 'maker' is a firm
+            kind = nouns.get(compound) or nouns.get(tok.lemma.lower()) or nouns.get(tok.text.lower())
             if kind:
                 return kind
     return None
+
+
+def _compound(nouns: dict[str, str], rest: str, restated: tuple[str, int]) -> str:
+    """The apposition's head noun with the word before it where the two are a compound the lists hold
+    ('a longtime Democratic policy maker': a person, where 'maker' alone is a firm), else the head alone."""
+    m = COMPOUND_BEFORE.search(rest, 0, restated[1])
+    both = f"{m.group(1).lower()} {restated[0]}" if m else ""
+    return both if both in nouns else restated[0]
 
 
 def _verb_between(parse: Parse, start: int, end: int) -> bool:

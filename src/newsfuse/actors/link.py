@@ -22,9 +22,20 @@ from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedAr
 
 from .bare import bare_mentions
 from .described import Description, country_before, describe, place_after_name
+from .described import words as described_words
 from .kb import Entry, KnowledgeBase, get_kb
 from .kinds import described_kinds, kind_nouns, name_words
-from .nonactors import DETERMINERS, NameUses, common_word, made_product, not_an_actor, title_case_line, words_of
+from .nonactors import (
+    DETERMINERS,
+    PARAGRAPH_BREAK,
+    NameUses,
+    common_word,
+    made_product,
+    not_an_actor,
+    stance,
+    title_case_line,
+    words_of,
+)
 from .offices import body_of_country, office_entry
 from .roles import Parse
 from .text import FUNCTION_WORDS, TakenSpans, Tok, key, slug, tokenize
@@ -40,6 +51,13 @@ INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 SENTENCE_BREAKS = frozenset(".!?;\n")  # between two names: they are in two sentences
 BREAKS = frozenset("();:!?[]")  # not a full stop: "George W . Bush" in text split into words
 CLOCK = re.compile(r"\d{1,2}(?:[:.]?\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+# a people or a faith with no country of its own has no government: its leaders and officials are its
+# elites (CAMEO's ELI: leaders of groups with no state's office), as "Jewish leaders", "Muslim officials"
+STATELESS_SECTORS = {"GOV": "ELI"}
+# the word before an office sought, by the preposition between ('running for', 'the occupant of', 'named to')
+PRIZE_PREPOSITIONS = {"for": "prize_verbs_for", "of": "prize_verbs", "to": "prize_words_to"}
+STATE_BODY_PREFIXES = frozenset({"gov", "mil", "leg", "jud", "cop", "spy"})  # ids of a state's own bodies
+QUOTE_INSIDE = re.compile(r"\S\s+[‘“\"]")  # an opening quotation mark after a name's first word
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 
 
@@ -72,6 +90,8 @@ class Doc:
     firsts: dict[str, ActorRef | None] = field(default_factory=dict)  # first word -> person (None: two share it)
     full_names: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # surname -> tagged full names
     described: dict[tuple[str, ...], Description] = field(default_factory=dict)  # person's name -> description
+    listed_states: frozenset[tuple[str, ...]] | None = None  # US states' names listed with another's
+    no_actor: set[tuple[int, int]] = field(default_factory=set)  # character spans of KB names read as no actor
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
@@ -129,7 +149,7 @@ def tagged_surnames(annotated: AnnotatedArticle) -> dict[str, tuple[int, str]]:
     out: dict[str, tuple[int, str]] = {}
     for e in sorted(annotated.entities, key=lambda e: e.start):
         words = words_of(e := _own_name(e))
-        if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text):
+        if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text) and not _stance_or_broken(annotated, e):
             out.setdefault(words[-1], (e.start, e.text))
     return out
 
@@ -139,7 +159,7 @@ def tagged_full_names(annotated: AnnotatedArticle) -> dict[str, list[tuple[int, 
     out: dict[str, list[tuple[int, str]]] = {}
     for e in sorted(annotated.entities, key=lambda e: e.start):
         words = words_of(e := _own_name(e))
-        if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text):
+        if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text) and not _stance_or_broken(annotated, e):
             out.setdefault(words[-1], []).append((e.start, e.text))
     return out
 
@@ -149,8 +169,18 @@ def tagged_first_names(annotated: AnnotatedArticle) -> frozenset[str]:
     return frozenset(
         words[0]
         for e in map(_own_name, annotated.entities)
-        if e.label == "PERSON" and len(words := words_of(e)) > 1 and not _cut_initial(e.text)
+        if e.label == "PERSON"
+        and len(words := words_of(e)) > 1
+        and not _cut_initial(e.text)
+        and not _stance_or_broken(annotated, e)
     )
+
+
+def _stance_or_broken(annotated: AnnotatedArticle, e: Entity) -> bool:
+    """'pro-Israel' (a stance: nonactors.stance), or a name run across a paragraph break or into a quotation
+    ("Rudy Giuliani Wear ‘Make Mexico" of a headline): no person's full name."""
+    broken = PARAGRAPH_BREAK.search(e.text) is not None or QUOTE_INSIDE.search(e.text) is not None
+    return stance(annotated.article.text, e) or broken
 
 
 def _own_name(e: Entity) -> Entity:
@@ -307,11 +337,12 @@ def _made_product(doc: Doc, f: Found) -> bool:
 
 
 def _sought_office(doc: Doc, f: Found) -> bool:
-    """'a White House hopeful', 'a Senate race', 'running for Congress', 'win the White House': a
-    government's or a legislature's name as the office a candidate seeks (not_actors.yaml: prize_nouns,
-    prize_verbs_for, prize_verbs), not the body acting."""
+    """'a White House hopeful', 'a Senate race', 'running for Congress', 'win the White House', 'a nomination
+    to the Supreme Court': a government's, a legislature's or a court's name as the office a candidate seeks
+    or is named to (not_actors.yaml: prize_nouns, prize_verbs_for, prize_verbs, prize_words_to), not the body
+    acting."""
     aid = f.ref.actor_id or ""
-    if f.source == "ner" or aid.startswith(("person:", "state:")) or f.ref.sector not in {"GOV", "LEG"}:
+    if f.source == "ner" or aid.startswith(("person:", "state:")) or f.ref.sector not in {"GOV", "LEG", "JUD"}:
         return False
     lists, toks = doc.kb.not_actors, doc.toks
     after = toks[f.end] if f.end < len(toks) and _joined(doc, f.end - 1, f.end + 1) else None
@@ -321,9 +352,8 @@ def _sought_office(doc: Doc, f: Found) -> bool:
     k -= 2 if k > 1 and toks[k - 1].norm == "the" else 1
     if k < 0 or not _joined(doc, k, f.start + 1):
         return False
-    if toks[k].norm in {"for", "of"} and k > 0 and _joined(doc, k - 1, k + 1):
-        verbs = lists["prize_verbs_for"] if toks[k].norm == "for" else lists["prize_verbs"]
-        return (toks[k - 1].norm,) in verbs
+    if toks[k].norm in PRIZE_PREPOSITIONS and k > 0 and _joined(doc, k - 1, k + 1):
+        return (toks[k - 1].norm,) in lists[PRIZE_PREPOSITIONS[toks[k].norm]]
     return (toks[k].norm,) in lists["prize_verbs"]
 
 
@@ -365,6 +395,8 @@ def scan(doc: Doc, i: int = 0, stop: int | None = None) -> list[Found]:
             continue
         got[-1] = possessive_office(doc, apposition(doc, got[-1]))
         for f in got:
+            if not f.ref.actor_id and f.core != (0, 0):
+                doc.no_actor.add(f.core)  # "than in the European Union": the tagger's ORG there is no actor
             if f.ref.actor_id:
                 out.append(f)
                 doc.mentioned.extend((f.ref, *f.also))
@@ -460,6 +492,9 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if hit is None or _pro_anti(doc, j):
         return None
     n, entry = hit
+    if n == 1 and entry is not None and entry.kind not in {"person", "state"} and _common_noun_opening(doc, j):
+        if key(entry.name)[-1:] != (doc.norms[j],):  # not the body's own name ('Earthjustice lawyer ...')
+            return None  # "Youth joblessness among ...": a common noun opening a sentence, no group's alias
     core = (toks[j].start, toks[j + n - 1].end)
     if entry is None:  # a surname already seen in this article
         if _other_full_name(doc, j, doc.seen[toks[j].norm]):
@@ -476,6 +511,12 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if entry.kind != "person" and _building_after(doc, j + n):  # "a Capitol Hill apartment"
         return Found(j, j + n, ActorRef(""), "kb", core)
     place_name = entry.kind == "state" or (entry.kind == "government" and k in doc.kb.capitals)
+    if _seat_or_union_as_place(doc, i, j, k):
+        doc.last_place[j] = True  # "hosted a meal at the White House", "than in the European Union"
+        return Found(j, j + n, ActorRef(""), "kb", core)
+    if entry.kind == "state" and k in listed_us_states(doc):
+        doc.last_place[j] = True  # "won Georgia and Virginia": the US state, here and in the whole article
+        return Found(j, j + n, ActorRef(""), "kb", core)
     if place_name and used_as_place(doc, j, n):
         doc.last_place[j] = True
         return Found(j, j + n, ActorRef(""), "kb", core)  # a place, not an actor
@@ -504,6 +545,26 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if entry.kind == "person":
         remember(doc, ref.name or entry.name, ref)
     return Found(start, j + n, ref, entry.source, core)
+
+
+def _common_noun_opening(doc: Doc, j: int, parsed: bool = True) -> bool:
+    """Token j opens a sentence (or a line), is followed by a word in lower case and is tagged a common noun:
+    capitalised only because it comes first ('Youth joblessness', where Phoenix files 'Youth' as a group)."""
+    tok = doc.toks[j]
+    before = doc.text[max(tok.start - 3, 0) : tok.start].strip(" \"“‘'")
+    if before and before[-1] not in SENTENCE_BREAKS:
+        return False
+    if j + 1 >= len(doc.toks) or not doc.toks[j + 1].raw[:1].islower() or tok.upper:
+        return False
+    return not parsed or doc.parse.common_noun_at(tok.start)
+
+
+def _plural_noun_opening(doc: Doc, j: int) -> bool:
+    """A tagged name of one word in the plural opening a sentence, that the article writes in lower case too
+    ('Rabbis vow to boycott ...' beside 'a group of rabbis'): the common noun, whatever the tagger says."""
+    tok = doc.toks[j]
+    plural = tok.raw.endswith("s") and not tok.upper
+    return plural and common_word(doc.kb, doc.text, tok.norm) and _common_noun_opening(doc, j, parsed=False)
 
 
 def _lower_agent_after(doc: Doc, k: int) -> tuple[int, str] | None:
@@ -833,8 +894,8 @@ def titled(doc: Doc, i: int) -> Found | None:
     rank = police_rank_at(doc, m)
     if rank:  # "Area Commander Inspector Dave Gaskin": the holder is a police officer of that rank
         m, role, sector, iso = m + rank[0], rank[1], "COP", None
-    if m >= len(toks):
-        return None
+    if m >= len(toks) or "\n" in doc.text[toks[m - 1].end : toks[m].start]:
+        return None  # "... In First 100 Days As President.\n\nDemocratic": a title ends its line, no name
     start = j if k > j else k
     hit = kb_match(doc, m)
     if hit and (hit[1] is None or hit[1].kind == "person"):
@@ -995,7 +1056,8 @@ def _people_found(doc: Doc, j: int, end: int, items: list[tuple[int, int, str | 
         stop = end if last else b
         iso = None if ethnic else iso
         label = " ".join(t.norm for t in toks[a:b])
-        entry = doc.kb.sector_entry(iso, sector) if iso else doc.kb.group_entry(label, sector)
+        group_sector = STATELESS_SECTORS.get(sector, sector)  # "Jewish leaders": a faith's own, no state's
+        entry = doc.kb.sector_entry(iso, sector) if iso else doc.kb.group_entry(label, group_sector)
         if not iso:
             place = place_after(doc, end)
             entry = doc.kb.sector_entry(place, sector) if place else entry
@@ -1149,6 +1211,8 @@ def pair_anaphor(doc: Doc, i: int) -> Found | None:
     noun = toks[j + 1].norm
     if _after_places(doc, i):
         return None  # "from Somalia and Yemen, two countries on the coast": the places, described
+    if noun in words["pair_federated"] and listed_us_states(doc):
+        return None  # "Clinton won both states" after "Georgia and Virginia": two US states
     pair: list[ActorRef] = []
     if noun in words["pair_persons"]:
         pair = _last_two(doc, lambda r: (r.actor_id or "").startswith("person:"))
@@ -1168,6 +1232,58 @@ def _after_places(doc: Doc, i: int) -> bool:
         if doc.last_place.get(x) and doc.toks[x - 1].norm in {"and", "or"}:
             return True
     return False
+
+
+def _seat_or_union_as_place(doc: Doc, i: int, j: int, k: tuple[str, ...]) -> bool:
+    """A government's seat ('the White House') or a union of countries that is a territory ('the European
+    Union') right after a preposition of place: the building or the territory (not_actors.yaml:
+    seat_buildings, place_unions), unless a word of holding a post or of membership comes before it
+    ('working at the White House', 'remain in the EU')."""
+    lists = doc.kb.not_actors
+    seat, union = k in lists["seat_buildings"], k in lists["place_unions"]
+    if not (seat or union) or i == 0 or (doc.toks[i - 1].norm,) not in lists["seat_prepositions"]:
+        return False
+    if union and doc.toks[i - 1].norm not in LOCATION_PREPS:
+        return False
+    before = {(t.norm,) for t in doc.toks[max(i - 4, 0) : i - 1]}
+    return not before & (lists["post_words"] if seat else lists["membership_words"])
+
+
+def listed_us_states(doc: Doc) -> frozenset[tuple[str, ...]]:
+    """The US states' names (described.yaml) the article writes in a list with another US state's name
+    ("Texas, Virginia and Georgia", "Georgia or Ohio"): one name, one sense in one article, so 'Georgia' is
+    the US state wherever that article writes it."""
+    if doc.listed_states is None:
+        out: set[tuple[str, ...]] = set()
+        i = 0
+        while i < len(doc.toks):
+            n = _us_state_len(doc, i)
+            if not n:
+                i += 1
+                continue
+            k = i + n
+            gap = doc.text[doc.toks[k - 1].end : doc.toks[k].start] if k < len(doc.toks) else ""
+            if k < len(doc.toks) and doc.toks[k].norm in {"and", "or"} and gap.strip() in {"", ","}:
+                k += 1  # "Georgia and Virginia", "Texas, Virginia, and Georgia"
+            elif gap.strip() != ",":
+                i += n
+                continue
+            m = _us_state_len(doc, k)
+            if m:
+                out.update({tuple(doc.norms[i : i + n]), tuple(doc.norms[k : k + m])})
+            i += n
+        doc.listed_states = frozenset(out)
+    return doc.listed_states
+
+
+def _us_state_len(doc: Doc, i: int) -> int:
+    """How many words from token i name a US state in full ('Georgia', 'New Hampshire'), or 0."""
+    for n in (2, 1):
+        span = doc.toks[i : i + n]
+        if len(span) == n and all(t.raw[:1].isupper() and len(t.raw) > 2 for t in span) and _joined(doc, i, i + n):
+            if tuple(doc.norms[i : i + n]) in described_words().states:
+                return n
+    return 0
 
 
 def _state_side(doc: Doc, ref: ActorRef, noun: str) -> ActorRef:
@@ -1311,9 +1427,13 @@ def add_ner(
     doc.described = described_persons(doc, entities)
     countries = [(doc.toks[f.start].start, f.ref.country) for f in found if f.ref.country]
     extra = []
+    listed = sorted((o.start, o.end, o.label) for o in entities)
     for e in entities:
         if e.label not in {"PERSON", "ORG"} or covered.overlaps(e.start, e.end):
             continue
+        e = _whole_words(doc, e)  # "Marc TrÃ" of "Marc TrÃ©vidic": the tagger cut a word
+        if (e.start + (4 if e.text[:4] in {"the ", "The "} else 0), e.end) in doc.no_actor:
+            continue  # the words the pass over the KB's names read as a place or a building
         kind = kinds.get(name_words(e))
         if kind == "WORK" or not_an_actor(doc.kb, doc.text, e, entities, uses):
             continue
@@ -1329,6 +1449,12 @@ def add_ner(
             toks = _without_hyphened_word(doc, toks)  # "Jeb Bush-spent $100 million": the verb is no name
         if not toks or e.label == "PERSON" and org_name_goes_on(doc, toks[-1] + 1):
             continue  # "the Bill and Hillary Clinton Foundation": the foundation's name
+        if len(toks) == 1 and _plural_noun_opening(doc, toks[0]):
+            continue  # "Rabbis vow to boycott ...", where the article writes "rabbis": a common noun first
+        part = _part_of_body_before(doc, found, e)
+        if part is not None:  # "the White House's Office of Political Strategy": a part of that body
+            extra.append(Found(toks[0], toks[-1] + 1, part, "coref", (e.start, e.end)))
+            continue
         home = nationality_before_person(doc, toks, e.label)
         if home is not None:  # "American Hasim Rahman": a person of that country, not an organisation
             toks, kind = toks[1:], "PERSON"
@@ -1336,6 +1462,8 @@ def add_ner(
             toks, kind = toks[1:], "PERSON"  # "Pensioner Bayram-aga": the noun describes the person named
         if kind is None and e.label == "ORG" and _described_person(doc, toks):
             kind = "PERSON"  # 'presidential candidate Carly Fiorina': the title describes a person
+        if kind is None and e.label == "ORG" and _listed_among_persons(doc, e, listed):
+            kind = "PERSON"  # "Jill Latham, Kate Malloy Corriveau, Maureen Manning": a list of persons
         tail = _person_after_possessive(doc, e) if kind is None and e.label == "ORG" else []
         if tail:
             toks, kind = tail, "PERSON"  # "the Daily Wire's Ben Shapiro": the outlet's person
@@ -1391,6 +1519,45 @@ def add_ner(
             ref = ActorRef(name, home, None, None, f"org:{slug(name)}")
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def _part_of_body_before(doc: Doc, found: list[Found], e: Entity) -> ActorRef | None:
+    """A tagged organisation right after a state body's name in the possessive ('the White House's Office of
+    Political Strategy', 'the Pentagon's Joint Staff'): a part of that body, so that body."""
+    before = doc.text[max(e.start - 3, 0) : e.start]
+    if before not in {"'s ", "’s "}:
+        return None
+    for f in found:
+        aid = f.ref.actor_id or ""
+        if doc.toks[f.end - 1].end == e.start - 3 and aid.split(":")[0] in STATE_BODY_PREFIXES:
+            return f.ref
+    return None
+
+
+def _whole_words(doc: Doc, e: Entity) -> Entity:
+    """The entity run on to the end of the word it ends inside, where the tagger cut one (a letter mis-decoded
+    as two, 'FranÃ§ois': text.MOJIBAKE)."""
+    at = bisect_left(doc.starts, e.end) - 1
+    if at < 0 or not doc.toks[at].start < e.end < doc.toks[at].end:
+        return e
+    end = doc.toks[at].end
+    return dataclasses.replace(e, text=doc.text[e.start : end], end=end)
+
+
+def _listed_among_persons(doc: Doc, e: Entity, listed: list[tuple[int, int, str]]) -> bool:
+    """A tagged organisation of capitalised words with no word for an organisation, between two tagged
+    persons in a list ('Jill Latham, Kate Malloy Corriveau, Maureen Manning'): a list names one kind."""
+    words = words_of(e)
+    if not words or any((w,) in doc.kb.not_actors["org_heads"] for w in words):
+        return False
+    if not all(w[:1].isupper() for w in e.text.split()):
+        return False
+    at = bisect_left(listed, (e.start, 0, ""))
+    before = listed[at - 1] if at > 0 else None
+    after = next((o for o in listed[at:] if o[0] >= e.end), None)
+    if before is None or after is None or before[2] != "PERSON" or after[2] != "PERSON":
+        return False
+    return doc.text[before[1] : e.start] == ", " and doc.text[e.end : after[0]] in {", ", ", and ", " and "}
 
 
 def _named_before(doc: Doc, found: list[Found], toks: list[int]) -> ActorRef | None:

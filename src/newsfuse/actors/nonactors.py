@@ -32,12 +32,24 @@ VERSION_BEFORE = re.compile(r"\b[Vv]ersions? of (?:the )?" + _NAME)
 # 'the Colts 16-yard line', 'the Lakers 102-98'); then a word for the thing made, or the model's own name
 MODEL_NUMBER = re.compile(r" (?:[A-Z]{1,2}-?\d{2,4}|\d{3,4})\b(?![-,.]\d| ?%| percent| points?\b)")
 MODEL_AFTER = re.compile(_NAME + MODEL_NUMBER.pattern + r"((?: [A-Z][\w-]*){0,2} ([a-z]+)\b| [A-Z][a-z]+\b(?! \d))?")
+# a line in title case that ends with a full stop is a headline where it is the text's first line (its title, as
+# some sources write it: 'Trump Is Like A Lawyer's Dumbest Client Ever, Comedian Says.') with this many words of
+# four letters or more; another is a sentence, a credit or a signature ('Marshall H. Tanick.')
+HEADLINE_WITH_STOP = 6
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 TWO_NAMES = re.compile(r"([A-Z][\w'.-]+) and ([A-Z][\w'.-]+)")
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 # capitalised words, with the small words a long form keeps between them ("Endangered Species Act")
 LONG_FORM = re.compile(r"\b[A-Z][a-z]+(?:[ -]+(?:(?:of|and|for|on|the|to|in)\s+)*[A-Z][a-z]+)+")
 LAW_APPOSITION = re.compile(r", (?:the|a|an) ((?:[a-z-]+ ){0,3}[a-z]+)\b")
+# an acronym defined right after a long form, with the long form's lower-case head between them or not:
+# "Freedom of Information Act (FOIA)", "the Deferred Action for Childhood Arrivals program, or DACA"
+DEFINED_ACRONYM = re.compile(r"(?: ([a-z]+))?(?:\s*\(\s*|, or (?:the )?)([A-Z]{2,6})\b")
+# a stance word joined to the name it is for or against ("pro-Israel", "anti-Trump"): an adjective
+STANCE = re.compile(r"(?:pro|anti)[-‐]", re.IGNORECASE)
+# a full stop and a line break, or a blank line, inside a tagged name: the tagger ran a headline or a
+# paragraph's last word into the next paragraph's first ("... As President.\n\nDemocratic")
+PARAGRAPH_BREAK = re.compile(r"[.!?][\"”’']?\s*\n|\n\s*\n")
 BRACKETED = re.compile(r"\s*\(\s*([A-Z][A-Za-z. ]{1,30}?)\s*\)")
 ORIGIN_OPENERS = frozenset(("who", be) for be in ("is", "are", "was", "were"))
 COUNT = re.compile(r"\d[\d,.]*")
@@ -146,7 +158,16 @@ def not_an_actor(
         or _place_with_its_country(kb, text, e)
         or "(" in e.text
         or ")" in e.text
+        or stance(text, e)
+        or PARAGRAPH_BREAK.search(e.text) is not None
     )
+
+
+def stance(text: str, e: Entity) -> bool:
+    """'pro-Israel group', 'the anti-Trump movement': the tagged words are a stance for or against the
+    actor named in them (an adjective), not that actor."""
+    before = text[max(e.start - 5, 0) : e.start].lstrip()
+    return STANCE.match(e.text) is not None or STANCE.fullmatch(before) is not None
 
 
 def _title_without_body(kb: KnowledgeBase, e: Entity, words: tuple[str, ...]) -> bool:
@@ -281,10 +302,22 @@ def _in_headline(text: str, e: Entity) -> bool:
     """The name stands in a line written in title case ('Ellen DeGeneres To Host Oscars'): there every
     word is capitalised, so a capital after the name says nothing."""
     line = _line(text, e)
-    if line.endswith(".") or line.count(",") > 2:
-        return False  # a sentence, or a list of names
     words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+    if line.count(",") > 2 or line.endswith(".") and not _title_with_stop(text, line, words):
+        return False  # a list of names; a line with a full stop that is no title: a sentence, a signature
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _title_with_stop(text: str, line: str, words: list[str]) -> bool:
+    """A line ending in a full stop is a title where it is the text's first line, more text follows it, it has
+    HEADLINE_WITH_STOP words of four letters or more and every word but one in ten is capitalised, the short
+    ones too ('Trump Is Like A Lawyer's Dumbest Client Ever, Comedian Says.'; not 'Donald Trump spoke in
+    Ohio on Monday.')."""
+    body = text.lstrip()
+    if not body.startswith(line) or not body[len(line) :].strip() or len(words) < HEADLINE_WITH_STOP:
+        return False
+    every = [w for w in line.split() if w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in every) >= 0.9 * len(every)
 
 
 def _line(text: str, e: Entity) -> str:
@@ -423,17 +456,18 @@ def _town_possessing_agent(kb: KnowledgeBase, text: str, e: Entity) -> bool:
 
 
 def _street_pair(kb: KnowledgeBase, text: str, e: Entity) -> bool:
-    """'on Junction and Belmont Avenue': a name joined by 'and' to a street is a street."""
+    """'on Junction and Belmont Avenue', 'Scott and Polk counties': a name joined by 'and' to a street or a
+    county is one too."""
     if first_word(text, e.end, e.end + 60) != "and":
         return False
     after = tokenize(text[e.end : e.end + 60])
     if len(after) < 3:
         return False
     for n, t in enumerate(after[1:5]):
+        if n and (t.norm,) in kb.not_actors["place_heads"]:
+            return True  # "Iowa's Scott and Polk counties": the head in the plural, for both
         if not t.capitalised:
             return False
-        if n and (t.norm,) in kb.not_actors["place_heads"]:
-            return True
     return False
 
 
@@ -557,8 +591,12 @@ def _law_acronyms(text: str, heads: frozenset[tuple[str, ...]]) -> frozenset[str
     out = set()
     for m in LONG_FORM.finditer(text):
         words = [w for w in re.split(r"[ -]+", m.group(0)) if w[:1].isupper() and w != "The"]
-        if (words[-1].lower(),) in heads or _called_a_law(text, m.end(), heads):
+        defined = DEFINED_ACRONYM.match(text, m.end())
+        head_after = defined is not None and (str(defined.group(1)),) in heads  # "... Arrivals program, or DACA"
+        if (words[-1].lower(),) in heads or head_after or _called_a_law(text, m.end(), heads):
             out.add("".join(w[0] for w in words))
+            if defined is not None:
+                out.add(defined.group(2))  # "Freedom of Information Act (FOIA)": the acronym it defines
     return frozenset(out)
 
 

@@ -84,6 +84,11 @@ class Parse:
     def __bool__(self) -> bool:
         return bool(self.tokens)
 
+    def common_noun_at(self, start: int) -> bool:
+        """The parsed word starting at ``start`` is tagged a common noun (NN, NNS)."""
+        at = bisect_left(self.starts, start)
+        return at < len(self.tokens) and self.tokens[at].start == start and self.tokens[at].tag in {"NN", "NNS"}
+
     def head_of(self, start: int, end: int) -> Token | None:
         """The token of the span ``start..end`` whose head lies outside it (the span's own head)."""
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)

@@ -7,7 +7,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-TOKEN_RE = re.compile(r"[’']s\b|[^\W_]+(?:\.[^\W_]+)*\.?", re.UNICODE)
+# UTF-8 read as Latin-1 ("FranÃ§ois" for "François"): a letter from Â to ß and a character from \x80 to \xbf
+# are one letter's two bytes, so they stay in the word, and its normal form reads them as that letter
+MOJIBAKE = re.compile("[\u00c2-\u00df][\u0080-\u00bf]")
+_LETTER = "(?:[^\\W_]|(?<=[\u00c2-\u00df])[\u0080-\u00bf])"
+TOKEN_RE = re.compile(rf"[’']s\b|{_LETTER}+(?:\.{_LETTER}+)*\.?", re.UNICODE)
 # Lower-case words allowed inside a capitalised name ("the Kremlin", "Islamic State of Iraq").
 FUNCTION_WORDS = frozenset("the of and for al el bin ibn de da la le van von der du des on in 's".split())
 SHORT_TEXT = 200  # characters: a text up to this long (a name, the words around one) has its words kept
@@ -38,7 +42,7 @@ class Tok:
 def norm_word(word: str) -> str:
     if word.isascii():  # nothing to decompose: the common case, and the KB's 100k names load through it
         return word.replace(".", "").lower()
-    word = unicodedata.normalize("NFKD", word)
+    word = unicodedata.normalize("NFKD", repaired(word))
     word = "".join(c for c in word if not unicodedata.combining(c))
     return word.replace("’", "'").replace(".", "").lower()
 
@@ -84,8 +88,15 @@ def _without_final_stop(raw: str) -> str:
     return raw[:-1] if raw.endswith(".") and raw.count(".") == 1 else raw
 
 
+def repaired(text: str) -> str:
+    """The text with each Latin-1 reading of a UTF-8 letter read as that letter ('FranÃ§ois' -> 'François')."""
+    if text.isascii():
+        return text
+    return MOJIBAKE.sub(lambda m: m.group().encode("latin-1").decode("utf-8", "replace"), text)
+
+
 def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = unicodedata.normalize("NFKD", repaired(text)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
