@@ -114,18 +114,52 @@ newspaper's own short name. Left: Bernie Sanders's bare surname where the articl
 (the KB's list of public figures lacks the 2016 candidates), a misspelt first name ('Hilary Clinton'),
 headline and slogan words ('What Will Happen', 'MAKE AMERICA GREAT AGAIN'), places and prizes ('in the White
 House', 'the walls of the Metropolitan Museum'), aircraft names ('Air Force One'), a people for its state ('the
-Saudis'). The held-out figure (``heldout_*``) comes from seed 43, 140 mentions of 12 more such articles, drawn
-with the linker before round 7 (commit 7e3d92f, when seeds 40-42 were drawn) and labelled, with
-``correct_ids`` for wrong links, only after round 7's fixes were written (commit 7fb3b16); no rule was written
-from it. Its labels as drawn give the linker before round 7 (``heldout_before_precision``). Each seed draws its
+Saudis'). Seed 43 (``sample43_``: 140 mentions of 12 more such articles, drawn with the linker before round 7,
+commit 7e3d92f, and labelled after its fixes, commit 7fb3b16) was round 7's held-out sample, 0.914 -> 0.921; it
+is in-sample since round 8 read its misses. Round 8, the same protocol: seeds 44-48 draw 12 more PolNeAR train
+articles each from those seeds 31-43 left, all drawn with round 7's linker (commit 7fb3b16; seed 44 is the
+draw round 7 left unread, the same as this script's). Seeds 44-47 were labelled and scored before any round-8
+rule: round 7's linker held out 0.893, 0.936, 0.943, 0.893 (``sample44_before_precision`` ...). Round 8 read
+the misses of seeds 31-47 grouped by mechanism and fixed those that generalise: a name after 'pro-'/'anti-' is a
+stance, so 'pro-Israel' lends no person the surname 'Israel'; an acronym defined right after a law's or a
+programme's long form ('Freedom of Information Act (FOIA)', 'the Deferred Action for Childhood Arrivals
+program, or DACA') is that law; no name runs across a paragraph break ('As President.\n\nDemocratic') or into
+a quotation ('Rudy Giuliani Wear ‘Make Mexico'); a country's name the article lists with US states' names
+('Georgia and Virginia') is the US state there and in the whole article, and 'both states' then names two US
+states; the leaders of a faith or people with no state of its own are its elites ('Jewish leaders', ELI, not a
+government); 'the Democrat Party' is a party phrase (the report's country's party); a tagged organisation
+between two tagged persons in a list is a person; 'policy maker' is a person, 'Research' closes a firm's name;
+a capital before 'attacks' or 'bombings' names where they struck; a letter mis-decoded as two (UTF-8 read as
+Latin-1, 'FranÃ§ois') stays in its word and is read as that letter; the European Union and a government's seat
+('the White House', the Kremlin) after a preposition of place are the territory and the building, unless a
+word of membership or of holding a post comes before ('remain in the EU', 'working at the White House'); a
+court one is nominated or appointed to, or a choice for, is an office (as a seat run for); a county is a place
+('Scott and Polk counties'); an organisation named after a state body's possessive is that body ('the White
+House's Office of Political Strategy'); a plural opening a sentence that the article writes in lower case
+('Rabbis vow ...'), and a dictionary alias that is not the body's own name opening a sentence as a common noun
+('Youth joblessness', Phoenix's alias of Gazteriak), are common nouns; a first line in title case with a full
+stop and more text after it is a headline. Two right links are counted lost by the ids the labels hold: 'the
+Mexican president' (gov:MEX in seed 43) is now the president named before, Enrique Peña Nieto, whose mis-decoded
+name the linker now reads; 'his Supreme Court nominee' (seed 47) is now an office sought, as 'a Senate race'
+is labelled; 'Hillary' alone in a title-case headline (seed 37) is lost as a name found only in headlines.
+Not done: 'the Times' after 'The New York Times' is left to the paper's own short name, as the labels since
+round 6 accept it ('the Post', org:post) and seed 45's labels then do; Carly Fiorina's bare surname, which the
+tagger calls an organisation each time, stays unlinked to her.
+The held-out figure (``heldout_*``) comes from seed 48, 140 mentions of its 12 articles, drawn with round 7's
+linker and kept unread until round 8's fixes were written (commit 4a1da25), then labelled, with ``correct_ids``
+for wrong links; no rule was written from it: 0.850 as drawn and now (no labelled mention changed; its misses are
+places and cities naming attacks, 'the House' as a prize, the Senate's 'Judiciary Committee' with no country,
+persons taken for one another in one family, 'Turkish Americans' as Turkish civilians, a state governor's bare
+surname linked to a Jordanian in the dictionary). Its labels as drawn give the linker before round 8
+(``heldout_before_precision``). Each seed draws its
 documents from those the seeds before it left, so adding a seed changes no earlier draw. (The described-persons
 sample drew its 30 articles from a pool without the events sample's articles, so its draw of seeds 31-38 was
 not theirs: 7 of its articles are also seed 31-38 articles; seeds 40 on leave both out.) Beside it: how many
-mentions the linker links on those documents now and before round 7 (``heldout_doc_mentions``,
+mentions the linker links on those documents now and before round 8 (``heldout_doc_mentions``,
 ``heldout_doc_mentions_before``: the recall proxy for it, where precision bought by dropping links would show).
 A label on a bare first name ('person:katie', 'Katie Jenkin by her first name') counts right when the mention is
 now linked to the full name it opens. ``--sample N`` prints a fresh sample of N mentions as JSON lines (for
-labelling) and stops; with ``--heldout`` from the documents of ``--seed`` (24 to 43) by that seed.
+labelling) and stops; with ``--heldout`` from the documents of ``--seed`` (24 to 48) by that seed.
 
 Persons the knowledge base does not know, placed by the article's description (``actors/described.py``:
 'Vermont Sen. Bernie Sanders' USA LEG, 'MSNBC host Joe Scarborough' MED): the labels above were drawn from
@@ -176,7 +210,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 43  # the held-out sample: PolNeAR train articles, none of the seed-31 to -42 ones
+HELDOUT_SEED = 48  # the held-out sample: PolNeAR train articles, none of the seed-31 to -47 ones
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -185,7 +219,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     ("sample23_", "heldout-23", 23),
     ("sample24_", "heldout-24", 24),
     *((f"sample{n}_", f"seed{n}", n) for n in (25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42)),
-    *((f"sample{n}_", f"seed{n}", n) for n in (44, 45, 46, 47)),
+    *((f"sample{n}_", f"seed{n}", n) for n in (43, 44, 45, 46, 47)),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -206,13 +240,13 @@ POLNEAR_SEEDS = (31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42, 43, 44, 45, 46, 47,
 POLNEAR_DOCS = 12
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
-# linked mentions on the seed-43 documents with the linker before round 7's fixes (actors as of commit 7e3d92f,
-# this script's all_mentions() on the same parsed documents; the seed-43 sample was drawn from them then and
+# linked mentions on the seed-48 documents with the linker before round 8's fixes (actors as of commit 7fb3b16,
+# this script's all_mentions() on the same parsed documents; the seed-48 sample was drawn from them then and
 # labelled after the fixes), and on the 278 dev documents with the linker before item 6 (commit 475bc7d);
-# seed 38 (round 6's held-out sample): 459 linked mentions before round 6, 123 right of 140 as drawn (0.879);
-# seed 34 (round 5's): 398 before round 5, 0.879 as drawn
-HELDOUT_DOC_MENTIONS_BEFORE = 470
-HELDOUT_PRECISION_BEFORE = 0.914  # the seed-43 sample with that linker (its labels as drawn: 128 right of 140)
+# seed 43 (round 7's held-out sample): 470 linked mentions before round 7, 128 right of 140 as drawn (0.914);
+# seed 38 (round 6's): 459 before round 6, 0.879 as drawn; seed 34 (round 5's): 398 before round 5, 0.879
+HELDOUT_DOC_MENTIONS_BEFORE = 490
+HELDOUT_PRECISION_BEFORE = 0.85  # the seed-48 sample with that linker (its labels as drawn: 119 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -220,6 +254,7 @@ HELDOUT_PRECISION_BEFORE = 0.914  # the seed-43 sample with that linker (its lab
 # seeds 44-47, drawn with round 7's linker (commit 7fb3b16) and labelled before round 8 wrote any rule: round 7's
 # linker held out (125, 131, 132 and 125 right of 140)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    43: 0.914,
     44: 0.893,
     45: 0.936,
     46: 0.943,
