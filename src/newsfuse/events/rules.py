@@ -47,6 +47,7 @@ class Evidence:
     is kept (see data/precision.yaml)."""
 
     anaphoric: bool = False  # "the call", "the leaders held ...": an event reported before
+    group: bool = False  # told of by a plural subject ("they", "the leaders"): an event of several parties
     commentary: bool = False  # "the call fits into a wider pattern"
     document: bool = False  # "the proposal calls for"
     noun_only: bool = False  # an event noun no verb carries
@@ -115,7 +116,7 @@ class RuleExtractor:
         """Participants (and date) of a reference to an event reported earlier; then its confidence."""
         inherited_date = False
         partial = m.symmetric and len(_participants(m)) == 1  # "X had a call" after "X and Y held a call"
-        ante = _antecedent(m, before) if ev.anaphoric or partial else None
+        ante = _antecedent(m, before, ev.group) if ev.anaphoric or partial else None
         if ante is not None:
             m = dataclasses.replace(
                 m,
@@ -387,6 +388,7 @@ class RuleExtractor:
         anaphoric = any(prec.anaphoric_noun(tree, n) for n in nouns[:1]) or group
         return Evidence(
             anaphoric=anaphoric,
+            group=group,
             commentary=t.pattern.noun and prec.commentary(tree, t.i),
             document=prec.document_agent(tree, verb),
             noun_only=verb is None,
@@ -638,18 +640,27 @@ def _participants(m: EventMention) -> list[ActorRef]:
     return list(m.source_actors) + list(m.target_actors)
 
 
-def _antecedent(m: EventMention, before: list[EventMention]) -> EventMention | None:
+def _antecedent(m: EventMention, before: list[EventMention], group: bool = False) -> EventMention | None:
     """The latest earlier mention of the same type whose participants include all of ``m``'s;
-    among those, the latest one dated to the day, if any (a reference to a reference keeps the day)."""
+    among those, the latest one dated to the day, if any (a reference to a reference keeps the day).
+    A plural subject ("they", "the leaders") refers to an act of several parties only: one told as
+    two acting together, or several acting on one ("they supported her" does not take the parties
+    of "Rubio congratulated Trump")."""
     own = _participants(m)
     found = []
     for ante in reversed(before):
         theirs = _participants(ante)
+        if group and not _several_acting(ante):
+            continue
         if ante.type == m.type and theirs and all(any(prec.same_actor(a, b) for b in theirs) for a in own):
             found.append(ante)
     if not found:
         return None
     return next((a for a in found if a.date_precision == "day"), found[0])
+
+
+def _several_acting(m: EventMention) -> bool:
+    return len(m.source_actors) >= 2 or (m.symmetric and len(_participants(m)) >= 2)
 
 
 def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: bool) -> float:
