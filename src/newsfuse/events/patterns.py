@@ -170,6 +170,21 @@ def addressed(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> bool:
 
 def match_noun(tree: Tree, n: int) -> Pattern | None:
     for p in by_lemma()[1].get(tree.lemma(n), ()):
-        if has_modifier(tree, n, p.modifiers):
+        if has_modifier(tree, n, p.modifiers) and completed(tree, n, p.with_):
             return p
     return None
+
+
+def completed(tree: Tree, n: int, with_: frozenset[str]) -> bool:
+    """Does the noun ``n`` carry one of the complements ``with_`` names (a preposition it governs,
+    "to-clause", "that-clause")? True when none is asked for."""
+    if not with_:
+        return True
+    if tree.child_lemmas(n, "prep") & with_:
+        return True
+    for c in tree.children(n, "acl", "ccomp", "relcl"):
+        if "to-clause" in with_ and "to" in tree.child_lemmas(c, "aux"):
+            return True
+        if "that-clause" in with_ and "that" in tree.child_lemmas(c, "mark"):
+            return True
+    return False
