@@ -50,3 +50,10 @@ def test_a_report_dates_its_news_but_not_what_it_tells_as_before(coded):
 def test_an_adverbial_clause_act_is_not_dated_by_the_main_clause(coded):
     assert coded["adverbial"]["asked"] == ("2024-03-04", "day")
     assert coded["adverbial"]["attacked"] == ("2024-W10", "week")
+
+
+def test_a_participle_clause_is_dated_by_the_act_it_accompanies():
+    text = "On Thursday, Bernie Sanders told reporters he would not seek a recount, conceding the race to Clinton."
+    [annotated] = annotate([Article("p1", "", "text", None, "2024-03-08", None, None, (Block("paragraph", text),))])
+    dates = {m.trigger: (m.date, m.date_precision) for m in extract_events(annotated)}
+    assert dates["conceding"] == ("2024-03-07", "day")

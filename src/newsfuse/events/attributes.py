@@ -155,14 +155,25 @@ def date_scope(tree: Tree, anchor: int) -> list[int] | None:
     convicted a man who was charged in the attack"), and so does the report's date for what the
     report says happened before it ("On Wednesday, the military said its troops had attacked").
     What a report tells in the past or present perfect is dated by the report, as news writes it
-    ("Putin has held a call with Netanyahu, the Kremlin confirmed on Saturday")."""
+    ("Putin has held a call with Netanyahu, the Kremlin confirmed on Saturday"), and a participle
+    clause by the act it accompanies."""
     root = anchor
     while tree.tokens[root].dep not in CLAUSES and (up := tree.head(root)) is not None:
         root = up
     dep = tree.tokens[root].dep
-    if dep not in CLAUSES or (dep in REPORTED and not _past_perfect(tree, root)):
+    if dep not in CLAUSES or (dep in REPORTED and not _past_perfect(tree, root)) or _accompanying(tree, root):
         return None
     return tree.subtree(root, stop=CLAUSES)
+
+
+def _accompanying(tree: Tree, v: int) -> bool:
+    """A participle clause with no subject or conjunction of its own tells what the main clause's act
+    did at the same time ("told the AP on Thursday that he would not seek a recount, conceding the race")."""
+    return (
+        tree.tokens[v].dep == "advcl"
+        and tree.tokens[v].tag in ("VBG", "VBN")
+        and not tree.children(v, "nsubj", "nsubjpass", "mark")
+    )
 
 
 def _past_perfect(tree: Tree, v: int) -> bool:
