@@ -91,7 +91,7 @@ def briefing(
         "differ": [
             _plain(x, srcs) for x in _differences(mine, by_id, srcs, cfg) + _figures(pool, srcs, cfg, annotated)
         ],
-        "single_source": [_plain(x, srcs) for x in _single_source(mine, by_id, srcs, account, cfg)],
+        "single_source": [_plain(x, srcs) for x in _single_source(mine, by_id, srcs, account, cfg, parsed)],
         "sources": [s.to_dict() for s in srcs.values()],
     }
 
@@ -323,9 +323,15 @@ def _figures(
 
 
 def _single_source(
-    events: list[Event], mentions: Mentions, srcs: dict[str, Source], account: list[Statement], cfg: dict
+    events: list[Event],
+    mentions: Mentions,
+    srcs: dict[str, Source],
+    account: list[Statement],
+    cfg: dict,
+    parsed: dict[str, AnnotatedArticle] | None = None,
 ) -> list[Statement]:
-    """Events one report alone gives, in its own words; then details of stated events one report adds."""
+    """Events one report alone gives, in its own words (a sentence that stands alone, as the account
+    quotes them); then details of stated events one report adds."""
     said = [content_words(x.text) for x in account]
     out: list[Statement] = []
     for e in events:
@@ -333,7 +339,7 @@ def _single_source(
         ms = [m for m in ms if shown(m, cfg["min_confidence"]) and len(m.sentence.split()) >= cfg["min_sentence_words"]]
         if not ms or independent({m.article_id for m in ms}, srcs) != 1:
             continue
-        in_text = [m for m in ms if not _headline(m, srcs)]
+        in_text = [m for m in ms if not _headline(m, srcs) and _quotable_alone(m, parsed or {})]
         if not in_text:  # a headline announces its report's story: no line of its own
             continue
         best = max(in_text, key=lambda m: (m.confidence, -m.start))
@@ -355,6 +361,11 @@ def _single_source(
         if e.id in stated:
             out += [_detail_line(e, d, srcs, cfg) for d in e.details if _adds(d, e, mentions, srcs, cfg)]
     return out[: cfg["max_single_source_lines"]]
+
+
+def _quotable_alone(m: EventMention, parsed: dict[str, AnnotatedArticle]) -> bool:
+    text = m.sentence.strip()
+    return quotable(text) and _stands_alone(text, parsed.get(m.article_id))
 
 
 def _headline(m: EventMention, srcs: dict[str, Source]) -> bool:
