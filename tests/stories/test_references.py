@@ -125,3 +125,25 @@ def test_a_pronoun_for_the_speaker_or_the_main_subject_leans_on_the_sentence_bef
     assert pronoun_subject(LEANING[1], leaning)
     assert pronoun_subject(LEANING[2], leaning)
     assert not pronoun_subject(LEANING[1], None)
+
+
+def test_a_single_source_line_quotes_only_a_sentence_that_stands_alone():
+    from newsfuse.model import EventMention
+    from newsfuse.stories.brief import _quotable_alone
+
+    first = (
+        "Senator Alma Ruiz won the Nevada primary on Saturday after a long count in the state.",
+        "In the next state, he accused the governor of hiding the vote count from the public.",
+        "The Nevada governor accused the state election board of hiding the vote count on Sunday.",
+    )
+    [parsed] = annotate([_article("c1", "Ruiz wins Nevada", first)])
+
+    def accusation(k: int) -> EventMention:
+        text, start = first[k], parsed.article.text.index(first[k])
+        return EventMention(
+            f"m{k}", "c1", "ACCUSE", None, "111", (), (), None, None, "occurred", (), text, start,
+            start + len(text), k, "accused",
+        )  # fmt: skip
+
+    assert _quotable_alone(accusation(2), {"c1": parsed})
+    assert not _quotable_alone(accusation(1), {"c1": parsed})  # "he": whose act it is, the sentence before says
