@@ -91,6 +91,7 @@ def test_show_and_search(seeds_db):
 def test_brief_in_each_format_from_the_one_read_path(seeds_db):
     [story] = json_lines(run("stories", "--db", seeds_db, "--json").output)
     content = json.loads(run("brief", story["id"], "--db", seeds_db, "--format", "json").output)
+    assert json.loads(run("brief", story["id"], "--db", seeds_db, "--json").output) == content
     md = run("brief", story["id"], "--db", seeds_db).output
     page = run("brief", story["id"], "--db", seeds_db, "--format", "html").output
     assert content["account"] and md.startswith(f"# {content['title']}")

@@ -21,8 +21,10 @@ from .common import DB_HELP, one_line_errors, store_at
 @click.argument("story_id")
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md")
-def brief(story_id: str, db: str | None, fmt: str) -> None:
+@click.option("--json", "as_json", is_flag=True, help="The same as --format json (as every listing takes it).")
+def brief(story_id: str, db: str | None, fmt: str, as_json: bool) -> None:
     """A short cited briefing for one story."""
+    fmt = "json" if as_json else fmt
     with store_at(db) as store:
         story = store.story(story_id)
         if story is None:
