@@ -222,6 +222,24 @@ def test_counts_of_different_owners_are_not_compared():
     # named on one side, only a pronoun or nobody on the other: unsure, not listed
     assert differ("The navy seized seven rifles.", "The Spanish navy seized nine rifles.") == []
     assert differ("He completed 21 passes.", "Smith completed 25 passes.") == []
+    # a crowd one speaker faced is not another's (PolNeAR train: two New Hampshire rallies a day apart)
+    assert (
+        differ(
+            "Smith is taking questions in a lodge in Salem in front of a crowd of about 230 people.",
+            "Jones spoke in front of a crowd of about 1,000 people who packed a high school cafeteria.",
+        )
+        == []
+    )
+    # the same speaker's crowd in two reports is compared
+    assert (
+        len(
+            differ(
+                "Smith spoke in front of a crowd of about 230 people in Salem.",
+                "Smith spoke in front of a crowd of about 1,000 people in Salem.",
+            )
+        )
+        == 1
+    )
 
 
 def test_counts_under_different_verbs_or_kinds_are_not_compared():

@@ -374,7 +374,7 @@ def _actor(tree: Tree, noun: int, gov: int | None) -> frozenset[str] | None:
         own = _names(tree, gov, ("compound", "poss", "amod", "nmod"))
         if own:  # "the Indonesian delegation"
             return own | owner
-        counted, gov = _coordinated(tree, gov), _governor(tree, gov)  # "the minister arrived with a delegation"
+        counted, gov = _coordinated(tree, gov), _verb_above(tree, gov)  # "the minister arrived with a delegation"
     if gov is None or tree.tokens[gov].pos not in VERBS:
         return owner
     who = _subject(tree, gov, counted)
@@ -383,6 +383,15 @@ def _actor(tree: Tree, noun: int, gov: int | None) -> frozenset[str] | None:
     if tree.tokens[who].pos == "PRON":
         return owner or None
     return _names(tree, who, ("compound", "poss", "amod", "nmod", "flat")) | owner
+
+
+def _verb_above(tree: Tree, noun: int) -> int | None:
+    """The first verb above a noun that governs a count, past the nouns of a phrase ("spoke in front
+    of a crowd of about 1,000 people": spoke, whose subject the crowd listened to)."""
+    for h in tree.ancestors(noun)[: int(_cfg()["governor_steps"])]:
+        if tree.tokens[h].pos in VERBS:
+            return h
+    return None
 
 
 def _subject(tree: Tree, verb: int, counted: set[int], own: bool = True) -> int | None:
