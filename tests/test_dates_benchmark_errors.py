@@ -73,3 +73,39 @@ def test_per_fold_pools_the_read_folds_apart_from_the_held_out_one():
     assert figures["read_folds_right"] == 0.75  # d3 (fold 4) has no date; the held-out d4 is not counted
     assert figures["cv_right"] == 0.8
     assert figures["folds"][-1]["right"] == 1.0
+
+
+def test_heideltime_xmi_gives_offsets_values_and_rule_names():
+    text = "They met last summer and on Monday."
+    xmi = (
+        '<?xml version="1.0" encoding="UTF-8"?><xmi:XMI xmi:version="2.0">'
+        '<heideltime:Timex3 xmi:id="216" sofa="1" begin="28" end="34" timexType="DATE" '
+        'timexValue="1998-01-05" foundByRule="date_r5c-relative" timexMod=""/>'
+        '<heideltime:Timex3 xmi:id="217" sofa="1" begin="9" end="20" timexType="DATE" '
+        'timexValue="1997-SU" foundByRule="date_r17e-relative" timexMod=""/>'
+        f'<cas:Sofa xmi:id="1" sofaNum="1" sofaID="_InitialView" mimeType="text" sofaString="{text}&#10;"/>'
+        "</xmi:XMI>"
+    )
+    assert bench.xmi_timexes(xmi, text) == [
+        (9, 20, "1997-SU", "DATE", "date_r17e"),
+        (28, 34, "1998-01-05", "DATE", "date_r5c"),
+    ]
+    assert bench.xmi_timexes("no output", text) == []
+
+
+def test_comparison_lists_each_side_wins_by_kind_and_refuses_the_held_out_fold():
+    a = doc(
+        "a",
+        "They met Tuesday and will meet again in May.",
+        "1998-03-11",
+        [("Tuesday", "1998-03-10"), ("May", "1998-05")],
+    )
+    folds = [[a], [], [], [], []]
+    newsfuse = {"a": [(9, 16, "1998-03-10", "weekday"), (40, 43, "1997-05", "month")]}
+    heideltime = {"a": [(9, 16, "1998-03-03", "DATE", "date_r5c"), (40, 43, "1998-05", "DATE", "date_r16a")]}
+    found = bench.compare_with_heideltime(folds, newsfuse, heideltime, [1])
+    assert [kind for kind, _ in found["heideltime_only"]] == ["date_r16a"]
+    assert [kind for kind, _ in found["newsfuse_only"]] == ["date_r5c"]
+    assert "[[May]]" in found["heideltime_only"][0][1]
+    with pytest.raises(SystemExit):
+        bench.compare_with_heideltime(folds, newsfuse, heideltime, [bench.HELD_OUT_FOLD])

