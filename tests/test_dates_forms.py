@@ -114,3 +114,33 @@ def test_a_weekday_written_with_a_day_picks_the_year_in_which_they_agree():
     assert values("Sat. 21 March was fine.") == {"Sat. 21 March": "1998-03-21"}
     # without a weekday: the nearest year
     assert values("On Dec. 1, the bill passed.") == {"On Dec. 1": "1997-12-01"}
+
+
+# --------------------------------------------------------------------------- the year of a list, of "that year"
+
+
+def test_a_month_of_that_year_takes_the_year_mentioned_last():
+    text = "The war began in 1995. In November of that year, talks opened."
+    assert values(text) == {"1995": "1995", "November of that year": "1995-11"}
+    text = "The war began in 1995. On Jan. 19 of the same year, the army attacked."
+    assert values(text)["On Jan. 19 of the same year"] == "1995-01-19"
+    text = "It began in 1995. On the 19th of January of that year, it spread."
+    assert values(text)["On the 19th of January of that year"] == "1995-01-19"
+    # no year before it: as the month written alone (the nearest year)
+    assert values("In November of that year, talks opened.") == {"November of that year": "1997-11"}
+
+
+def test_a_year_written_after_a_list_or_range_is_the_year_of_each_member():
+    assert values("Elections were held on September 14 and 18, 1994.")["on September 14"] == "1994-09-14"
+    assert values("The summit ran Jan. 12-14, 1995.")["Jan. 12"] == "1995-01-12"
+    assert values("The festival ran in May and June 1996.") == {"May": "1996-05", "June 1996": "1996-06"}
+    # a number that is no day of the list, or a year on its own: no shared year
+    assert values("The plant opened Jan. 12 and 1995 was a good year.")["Jan. 12"] == "1998-01-12"
+    assert values("Prices rose in October and 1996 was a record.")["October"] == "1997-10"
+
+
+def test_a_quarter_without_a_year_that_has_not_begun_lies_behind_unless_the_clause_looks_ahead():
+    assert values("The company reported a drop in profit for the fourth quarter.") == {"the fourth quarter": "1997-Q4"}
+    assert values("Fourth-quarter profit rose 5%.") == {"Fourth-quarter": "1997-Q4"}
+    assert values("Profit will rise in the third quarter.") == {"the third quarter": "1998-Q3"}
+    assert values("Sales rose in the first quarter.") == {"the first quarter": "1998-Q1"}

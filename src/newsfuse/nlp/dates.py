@@ -443,12 +443,35 @@ def _full_year(m: re.Match[str], group: str) -> int | None:
 
 def _month_day(m: re.Match[str], ctx: _Ctx) -> Resolved:
     month, day = _month_of(m), _day_number(m.group("day"))
-    year = _full_year(m, "year")
+    year = _full_year(m, "year") or _shared_year(_day_list_year(), ctx.text, m.end())
     kind = "absolute" if year else "month-day"
     year = year or _year_of_weekday(m, ctx, month, day) or _year_for(ctx, m, month, day)
     if year is None:
         return None, None, kind
     return date(year, month, day), "day", kind
+
+
+def _shared_year(pattern: re.Pattern[str], text: str, end: int) -> int | None:
+    """The year written once after a list or range ("Sept. 14 and 18, 1994", "Jan. 12-14, 1995",
+    "May and June 1996"): every member of it takes that year."""
+    found = pattern.match(text, end)
+    return int(found.group("year")) if found else None
+
+
+@lru_cache(maxsize=1)
+def _day_list_year() -> re.Pattern[str]:
+    """After a month and day: a connector, another day of the same month, the year."""
+    joins = _alt(vocab()["range_connectors"])
+    return re.compile(rf"\s*(?:{joins})\s*[0-3]?\d(?:st|nd|rd|th)?(?!\d)\s*,?\s*(?P<year>[12]\d{{3}})(?!\d)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _month_list_year() -> re.Pattern[str]:
+    """After a month: a connector, another month, the year."""
+    v = vocab()
+    return re.compile(
+        rf"\s*(?:{_alt(v['range_connectors'])})\s*(?:{_alt(v['months'])})\.?,?\s+(?P<year>[12]\d{{3}})(?!\d)", re.I
+    )
 
 
 def _year_of_weekday(m: re.Match[str], ctx: _Ctx, month: int, day: int) -> int | None:
@@ -475,6 +498,9 @@ def _month_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
 def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved:
     month = _month_of(m)
     mod = _key(m.group("mod") or "")
+    shared = _shared_year(_month_list_year(), ctx.text, m.end())
+    if shared is not None:
+        return date(shared, month, 1), "month", "absolute"
     if ctx.pub is None:
         return None, None, "month"
     pub = ctx.pub
@@ -540,6 +566,26 @@ def _day_rel_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
         return None, None, "month-day"
     offset = int(vocab()["unit_modifiers"][_key(m.group("mod"))])
     return date(ctx.pub.year + offset, _month_of(m), _day_number(m.group("day"))), "day", "month-day"
+
+
+def _that_year(ctx: _Ctx) -> int | None:
+    """The year of 'that year', 'the same year': the date mentioned last at year precision or finer."""
+    found = ctx.anchor("year")
+    return found[0].year if found else None
+
+
+def _month_that_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'November of that year': the month in the year mentioned last (TIMEX3 anchorTimeID); with no
+    year before it, the month as if written alone."""
+    year = _that_year(ctx) or _year_for(ctx, m, _month_of(m), None)
+    return (date(year, _month_of(m), 1), "month", "anaphoric") if year else (None, None, "anaphoric")
+
+
+def _day_that_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'Jan. 19 of that year', 'the 19th of January of the same year': the day in the year mentioned last."""
+    month, day = _month_of(m), _day_number(m.group("day"))
+    year = _that_year(ctx) or _year_for(ctx, m, month, day)
+    return (date(year, month, day), "day", "anaphoric") if year else (None, None, "anaphoric")
 
 
 def _month_spelled_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
@@ -772,7 +818,15 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> Resolved:
             return None, None, "quarter"
         rel = m.groupdict().get("rel")
         year = ctx.pub.year + (int(vocab()["quarter_year_modifiers"][_key(rel)]) if rel else 0)
+        if not rel and _not_begun(date(year, 3 * (q - 1) + 1, 1), ctx, m):
+            year -= 1  # "profit fell in the fourth quarter", published in January: last year's
     return date(year, 3 * (q - 1) + 1, 1), "quarter", "quarter"
+
+
+def _not_begun(start: date, ctx: _Ctx, m: re.Match[str]) -> bool:
+    """A quarter named without a year that begins after the publication date, in a clause that does
+    not look ahead: it lies behind, a year earlier (as HeidelTime reads a part of a year by tense)."""
+    return ctx.pub is not None and start > ctx.pub and _tense(ctx, m.start(), m.end()) != "future"
 
 
 def _quarter_phrase(m: re.Match[str], ctx: _Ctx) -> Resolved:
@@ -1005,6 +1059,7 @@ def rules() -> tuple[_Rule, ...]:
     wd_prefix = rf"(?:(?P<wdp>{_alt(v['weekdays'])})\.?,?\s+(?:the\s+)?)?"
     units = r"(?P<unit>day|week|month|year|quarter|decade)"
     rel_year = r"\s+(?:of\s+)?(?P<mod>this|last|next)\s+year\b"
+    that_year = rf",?\s+(?:of|in)\s+(?:{_alt(v['anaphoric_years'])})\b"
     numbers = _alt(v["numbers"])
     flags = re.I
 
@@ -1030,6 +1085,14 @@ def rules() -> tuple[_Rule, ...]:
         rule(
             "day-month-rel-year", rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}{rel_year}", _day_rel_year, _day_ok
         ),
+        rule("month-day-that-year", rf"\b(?:on\s+)?{wd_prefix}{mon}\s*{day}{that_year}", _day_that_year, _day_ok),
+        rule(
+            "day-month-that-year",
+            rf"\b(?:on\s+)?{wd_prefix}(?:the\s+)?{day}(?:\s+of)?\s+{mon}{that_year}",
+            _day_that_year,
+            _day_ok,
+        ),
+        rule("month-that-year", rf"\b{mon}{that_year}", _month_that_year, _months_ok),
         rule("month-year", rf"\b{mon},?\s+(?:of\s+)?{year}\b", _month_year, _months_ok),
         rule(
             "month",
