@@ -144,3 +144,11 @@ def test_a_quarter_without_a_year_that_has_not_begun_lies_behind_unless_the_clau
     assert values("Fourth-quarter profit rose 5%.") == {"Fourth-quarter": "1997-Q4"}
     assert values("Profit will rise in the third quarter.") == {"the third quarter": "1998-Q3"}
     assert values("Sales rose in the first quarter.") == {"the first quarter": "1998-Q1"}
+
+
+def test_a_month_and_day_after_this_last_or_next_is_that_day():
+    assert values("The vote is due this November 24.") == {"this November 24": "1998-11-24"}
+    assert values("He died last March 3.") == {"last March 3": "1998-03-03"}  # the latest one
+    assert values("He died last March 12.") == {"last March 12": "1997-03-12"}  # not yet this year
+    assert values("The law takes effect next June 1.") == {"next June 1": "1998-06-01"}
+    assert values("The law took effect next March 1.") == {"next March 1": "1999-03-01"}

@@ -518,6 +518,23 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return date(year, month, 1), "month", "month"
 
 
+def _mod_month_day(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'this Nov. 24', 'last March 3', 'next June 1': the day in the year its modifier names, counted
+    from the publication date (the month and day, not the month alone)."""
+    month, day = _month_of(m), _day_number(m.group("day"))
+    if ctx.pub is None:
+        return None, None, "month-day"
+    pub, mod = ctx.pub, _key(m.group("mod"))
+    here, now = (month, day), (pub.month, pub.day)
+    if mod in ("last", "this past", "past"):
+        year = pub.year if here < now else pub.year - 1
+    elif mod in ("next", "this coming", "coming"):
+        year = pub.year if here > now else pub.year + 1
+    else:
+        year = pub.year
+    return date(year, month, day), "day", "month-day"
+
+
 def _iso(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), "day", "absolute"
 
@@ -1079,6 +1096,12 @@ def rules() -> tuple[_Rule, ...]:
             "day-month",
             rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}(?:,?\s*{year})?(?!\w)(?!-(?!\d{{1,2}}\b))",
             _month_day,
+            _day_ok,
+        ),
+        rule(
+            "mod-month-day",
+            rf"\b(?P<mod>this\s+past|this\s+coming|last|next|this|past|coming)\s+{mon}\s*{day}(?!\w)(?!-(?!\d{{1,2}}\b))",
+            _mod_month_day,
             _day_ok,
         ),
         rule("month-day-rel-year", rf"\b(?:on\s+)?{wd_prefix}{mon}\s*{day}{rel_year}", _day_rel_year, _day_ok),
