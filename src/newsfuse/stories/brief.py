@@ -347,10 +347,12 @@ def _single_source(
         if any(overlap(words, w) >= cfg["near_duplicate_overlap"] for w in said):
             continue
         said.append(words)
+        same = cfg["same_sentence_jaccard"]
+        saying = [m for m in ms if m is best or jaccard(content_words(m.sentence), words) >= same]
         out.append(
             Statement(
                 best.sentence.strip(),
-                tuple(dict.fromkeys(m.article_id for m in ms)),
+                tuple(dict.fromkeys(m.article_id for m in saying)),  # only the articles with that sentence
                 "quoted",
                 e.id,
                 round(best.confidence, 2),
