@@ -1,7 +1,8 @@
 """Is every statement of a briefing said by every article it cites?
 
-Ingests the ECB+ dev and GVC dev documents from ``../shared/corpus/clustering`` as JSON records,
-as a user would (``newsfuse ingest`` into SQLite), briefs every story of three or more articles,
+Ingests the ECB+ dev and GVC dev documents from ``../shared/corpus/clustering`` and the PolNeAR dev
+articles (political news, where the event coder composes statements; ``../shared/corpus/quotes``)
+as JSON records, as a user would (``newsfuse ingest`` into SQLite), briefs every story of three or more articles,
 and checks each statement against each article it cites:
 
 - a quoted sentence: it stands in that article (verbatim, or near-verbatim: the same content
@@ -16,10 +17,11 @@ and checks each statement against each article it cites:
 It prints the share that passes, every failure, and the opening line of every brief (for the hand
 check of "does it state the story's main event"), then one JSON line.
 
-    python benchmarks/faithfulness.py [--data ../shared/corpus] [--only ecbplus|gvc] [--split train|dev|all]
+    python benchmarks/faithfulness.py [--data ../shared/corpus] [--only ecbplus|gvc|polnear]
+        [--split train|dev|all]
         [--keep DIR] [--json]
 
-``--split`` (default dev): ECB+ has train and dev topics, GVC dev only; each split is its own store
+``--split`` (default dev): ECB+ and PolNeAR have train and dev, GVC dev only; each split is its own store
 (``DIR/{corpus}-{split}.db``) and its own entry in the JSON (``ecbplus`` for dev, as before;
 ``ecbplus-train``).
 """
@@ -27,6 +29,7 @@ check of "does it state the story's main event"), then one JSON line.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import random
@@ -86,7 +89,9 @@ NAME_STOPS = {
 
 def records(data: Path, corpus: str, split: str = "dev") -> list[dict[str, Any]]:
     """The documents of one split as JSON article records (ECB+: the source URL line as ``url``;
-    GVC: title, date)."""
+    GVC: title, date; PolNeAR: title, date, outlet and author from its metadata)."""
+    if corpus == "polnear":
+        return polnear_records(data, split)
     out = []
     for line in open(data / "clustering" / corpus / "documents.jsonl", encoding="utf-8"):
         d = json.loads(line)
@@ -103,6 +108,23 @@ def records(data: Path, corpus: str, split: str = "dev") -> list[dict[str, Any]]
                 sents = sents[1:]
         rec["text"] = "\n".join(sents)
         out.append(rec)
+    return out
+
+
+def polnear_records(data: Path, split: str) -> list[dict[str, Any]]:
+    """PolNeAR's articles of one split (political news, 2015-16): title from the text's first line,
+    date, outlet and author from ``metadata.tsv``. Its stories are not annotated: its briefs have
+    their statements checked, no opening judged."""
+    base = data / "quotes" / "polnear"
+    with open(base / "metadata.tsv", encoding="utf-8") as fh:
+        meta = {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t")}
+    out = []
+    for path in sorted((base / split / "text").glob("*.txt")):
+        title, _, text = path.read_text(encoding="utf-8").partition("\n")
+        m = meta.get(path.stem, {})
+        rec = {"id": path.stem, "title": title.strip(), "text": text, "published": m.get("publication_date")}
+        rec["outlet"], rec["author"] = m.get("publisher"), m.get("author") if m.get("author") != "None" else None
+        out.append({k: v for k, v in rec.items() if v})
     return out
 
 
@@ -256,8 +278,10 @@ def _tokens(text: str) -> str:
 
 
 def gold_stories(data: Path, corpus: str, split: str = "dev") -> dict[str, str]:
-    """Record id -> its gold story (ECB+ subtopic, GVC incident)."""
-    out = {}
+    """Record id -> its gold story (ECB+ subtopic, GVC incident; PolNeAR has none)."""
+    out: dict[str, str] = {}
+    if corpus == "polnear":
+        return out
     for line in open(data / "clustering" / corpus / "documents.jsonl", encoding="utf-8"):
         d = json.loads(line)
         if d.get("split") == split:
@@ -413,7 +437,7 @@ def _cameo_verbs(events: Path) -> dict[str, set[str]]:
 # ---------------------------------------------------------------------- report
 
 
-SPLITS = {"ecbplus": ("train", "dev"), "gvc": ("dev",)}
+SPLITS = {"ecbplus": ("train", "dev"), "gvc": ("dev",), "polnear": ("train", "dev")}
 
 
 def run(data: Path, corpora: list[str], keep: Path | None, splits: tuple[str, ...] = ("dev",)) -> dict[str, Any]:
@@ -481,13 +505,13 @@ def run(data: Path, corpora: list[str], keep: Path | None, splits: tuple[str, ..
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=SHARED)
-    ap.add_argument("--only", choices=["ecbplus", "gvc"], action="append")
+    ap.add_argument("--only", choices=sorted(SPLITS), action="append")
     ap.add_argument("--split", choices=["train", "dev", "all"], default="dev")
     ap.add_argument("--keep", type=Path, help="keep (and reuse) the ingested stores in this folder")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     splits = ("train", "dev") if args.split == "all" else (args.split,)
-    figures = run(args.data, args.only or ["ecbplus", "gvc"], args.keep, splits)
+    figures = run(args.data, args.only or ["ecbplus", "gvc", "polnear"], args.keep, splits)
     for corpus, f in figures["corpora"].items():
         print(f"\n== {corpus if '-' in corpus else corpus + ' dev'}: {f['stories']} stories of 3+ articles")
         for kind, p in f["passed"].items():

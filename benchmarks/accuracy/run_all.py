@@ -639,7 +639,7 @@ def render_faithfulness(r: dict) -> list[str]:
                 f"{corpus if '-' in corpus else corpus + ' dev'} ({f.get('stories')} stories of 3+ articles)",
                 f"**{ok}/{total}** ({by_kind})",
                 f"{composed['passed']}/{composed['total']}",
-                f"{m.get('stated')}/{m.get('labelled')}" + _lead_anchor(m),
+                (f"{m.get('stated')}/{m.get('labelled')}" + _lead_anchor(m)) if m.get("labelled") else "– (no gold)",
             ]
         )
         openings += [
@@ -746,7 +746,7 @@ SECTIONS: list[tuple[str, list[str], Callable[..., list[str]], bool]] = [
     ("Actor linking (`benchmarks/accuracy/actors.py`, hand-labelled mentions)", ["actors"], render_actors, False),
     ("Quotes (`benchmarks/accuracy/quotes.py`, PolNeAR dev)", ["quotes"], render_quotes, False),
     (
-        "Briefing faithfulness (`benchmarks/faithfulness.py`, ECB+ dev and GVC dev)",
+        "Briefing faithfulness (`benchmarks/faithfulness.py`, ECB+ dev, GVC dev and PolNeAR dev)",
         ["faithfulness"],
         render_faithfulness,
         False,
@@ -920,7 +920,8 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
             [
                 f"brief statements said by every cited article, {corpus} dev (composed); "
                 "first sentence states the main event",
-                f"**{ok}/{total}** ({comp['passed']}/{comp['total']}); {mm.get('stated')}/{mm.get('labelled')}",
+                f"**{ok}/{total}** ({comp['passed']}/{comp['total']}); "
+                + (f"{mm.get('stated')}/{mm.get('labelled')}" if mm.get("labelled") else "no gold stories"),
                 "–",
                 _faithful_verdict(ok, total, comp),
             ]
