@@ -36,3 +36,16 @@ def test_a_plural_subject_does_not_take_the_parties_of_one_acting_on_one(coded):
 def test_a_plural_subject_takes_the_parties_of_an_act_of_several(coded):
     discussed = [m for m in coded["two acting"] if m.trigger == "discussed"]
     assert discussed and {a.name for a in discussed[0].source_actors} >= {"Vladimir Putin", "Benjamin Netanyahu"}
+
+
+def test_a_relative_pronoun_parsed_as_a_second_subject_is_the_object():
+    """PolNeAR train: "Marco Rubio, who many in the Republican establishment had backed" made Rubio the
+    supporter; the establishment backed him."""
+    text = (
+        "The loss is a blow to Florida Sen. Marco Rubio, who many in the Republican establishment had "
+        "backed in the hope of stopping Donald Trump."
+    )
+    [annotated] = annotate([Article("r1", "", "text", None, "2016-03-16", None, None, (Block("paragraph", text),))])
+    backed = [m for m in extract_events(annotated) if m.trigger == "backed"]
+    assert backed and not any(a.name == "Marco Rubio" for a in backed[0].source_actors)
+    assert any(a.name == "Marco Rubio" for a in backed[0].target_actors)

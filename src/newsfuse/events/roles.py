@@ -200,6 +200,8 @@ class Roles:
                 agents = [p for p in tree.children(v, "agent", "prep") if tree.lemma(p) == "by"]
                 return _unique(m for a in agents for o in tree.children(a, "pobj") for m in self.phrase(o))
             subj = tree.children(v, "nsubj", "csubj")
+            if object_relative(tree, v):
+                subj = subj[1:]  # "Rubio, who many in the establishment had backed": "who" is the object
             if subj:
                 s = subj[0]
                 if tree.lemma(s) in WH_WORDS and tree.tokens[v].dep == "relcl":
@@ -402,6 +404,13 @@ def _surname_of(tree: Tree, s: int, person: ActorRef | None) -> bool:
     if person is None or tree.children(s, "compound", "amod", "poss", "det", "conj"):
         return False
     return tree.tokens[s].text == person.name.split()[-1]
+
+
+def object_relative(tree: Tree, v: int) -> bool:
+    """A relative clause whose relative pronoun is its object, parsed as a second subject ("Rubio,
+    who many in the establishment had backed"): the noun it hangs on is what the verb acts on."""
+    subj = tree.children(v, "nsubj")
+    return tree.tokens[v].dep == "relcl" and len(subj) > 1 and tree.lemma(subj[0]) in WH_WORDS
 
 
 def tree_conj(tree: Tree, i: int) -> list[int]:

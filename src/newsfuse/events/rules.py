@@ -19,6 +19,7 @@ from .roles import (
     actor_key,
     actor_mentions,
     names_only,
+    object_relative,
     quoted_spans,
     role_cue,
     stative_passive,
@@ -487,6 +488,8 @@ class RuleExtractor:
             subjects = tree.children(v, "nsubjpass")
             found = [m for o in subjects for m in roles.phrase(o)]
             return found or [m for o in subjects for m in roles.phrase(o, deep=True)]
+        if object_relative(tree, v):  # "Rubio, who many in the establishment had backed": Rubio
+            return roles.phrase(tree.head(v))
         objs = [o for o in tree.children(v, "dobj", "dative", "iobj") if o != skip] or _shifted_objects(tree, v)
         found = [m for o in objs for m in roles.phrase(o)]
         found = found or [m for o in objs for m in roles.phrase(o, deep=True)]  # "an offer from X"
