@@ -147,3 +147,24 @@ def test_a_single_source_line_quotes_only_a_sentence_that_stands_alone():
 
     assert _quotable_alone(accusation(2), {"c1": parsed})
     assert not _quotable_alone(accusation(1), {"c1": parsed})  # "he": whose act it is, the sentence before says
+
+
+def test_a_broad_type_is_stated_in_its_words_only_for_triggers_it_covers():
+    """PolNeAR train: "Rubio ... congratulated Florida primary winner Donald Trump" was stated as
+    "Marco Rubio expressed support for Donald Trump."; "conceding the race" as "made concessions to"."""
+    from newsfuse.model import EventMention
+    from newsfuse.stories.config import load
+    from newsfuse.stories.statements import worded
+
+    cfg = load("brief.yaml")
+
+    def mention(type_: str, trigger: str, mode: str | None = None) -> EventMention:
+        return EventMention("m", "a", type_, mode, None, (), (), None, None, "occurred", (), "", 0, 0, 0, trigger)
+
+    assert not worded(mention("SUPPORT", "congratulated"), cfg)
+    assert not worded(mention("SUPPORT", "apologized"), cfg)
+    assert worded(mention("SUPPORT", "endorsed"), cfg) and worded(mention("SUPPORT", "backing"), cfg)
+    assert worded(mention("SUPPORT", "signed", "sign"), cfg)
+    assert not worded(mention("CONCEDE", "conceding"), cfg)
+    assert worded(mention("CONCEDE", "lifted"), cfg)
+    assert worded(mention("ASSAULT", "shelled"), cfg)  # a type whose words say no more than its verbs

@@ -61,6 +61,7 @@ def event_statement(e: Event, mentions: dict[str, EventMention], cfg: dict) -> S
     that say the event without any date are then named apart ("also reported, without the date, by")."""
     ms = [mentions[r.mention_id] for r in e.mentions if r.mention_id in mentions]
     ms = [m for m in ms if m.type == e.type and m.status == e.status and shown(m, cfg["min_confidence"])]
+    ms = [m for m in ms if worded(m, cfg)]
     if not ms:
         return None
     count = Counter(_sides(m) for m in ms)
@@ -81,6 +82,15 @@ def event_statement(e: Event, mentions: dict[str, EventMention], cfg: dict) -> S
     confidence = round(min(m.confidence for m in said), 2)
     plain = _sentence(e, who, whom, None, cfg) or core
     return Statement(_capital(core + extra) + ".", articles, "composed", e.id, confidence, core, also, plain)
+
+
+def worded(m: EventMention, cfg: dict) -> bool:
+    """Do the type's words say what the mention's trigger says (``worded_triggers``)?"""
+    stems = cfg["worded_triggers"].get(m.type)
+    if stems is None or m.mode == "sign":
+        return True
+    words = (m.trigger or "").lower().split()
+    return any(w.startswith(tuple(stems)) for w in words)
 
 
 def _ordered(
