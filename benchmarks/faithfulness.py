@@ -120,12 +120,27 @@ def polnear_records(data: Path, split: str) -> list[dict[str, Any]]:
         meta = {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t")}
     out = []
     for path in sorted((base / split / "text").glob("*.txt")):
-        title, _, text = path.read_text(encoding="utf-8").partition("\n")
         m = meta.get(path.stem, {})
-        rec = {"id": path.stem, "title": title.strip(), "text": text, "published": m.get("publication_date")}
+        title, text = _title_lines(path.read_text(encoding="utf-8"), m.get("title"))
+        rec = {"id": path.stem, "title": title, "text": text, "published": m.get("publication_date")}
         rec["outlet"], rec["author"] = m.get("publisher"), m.get("author") if m.get("author") != "None" else None
         out.append({k: v for k, v in rec.items() if v})
     return out
+
+
+def _title_lines(text: str, title: str | None) -> tuple[str, str]:
+    """The title and the body of a PolNeAR text: its first line, with the lines after it that the
+    metadata's title goes on with (a title and its deck: "Terrorism moves to fore of U.S. campaign; /
+    Candidates scramble to address ...")."""
+    lines = text.split("\n")
+    taken, k = lines[0].strip(), 1
+    wanted = " ".join((title or "").split()).rstrip(". ")
+    while k < len(lines) and lines[k].strip():
+        longer = f"{taken} {lines[k].strip()}"
+        if not wanted.startswith(" ".join(longer.split()).rstrip(". ")):
+            break
+        taken, k = longer, k + 1
+    return " ".join(taken.split()), "\n".join(lines[k:])
 
 
 def briefs(data: Path, corpus: str, workdir: Path, split: str = "dev") -> list[dict[str, Any]]:

@@ -34,8 +34,16 @@ def test_polnear_articles_are_records_with_their_title_date_and_outlet():
     with open(data / "quotes" / "polnear" / "metadata.tsv", encoding="utf-8") as fh:
         meta = {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t")}
     first = rows[0]
-    assert first["title"] == texts[0].read_text(encoding="utf-8").split("\n", 1)[0].strip()
+    assert first["title"].startswith(texts[0].read_text(encoding="utf-8").split("\n", 1)[0].strip())
     assert first["published"] == meta[first["id"]]["publication_date"]
     assert first["outlet"] == meta[first["id"]]["publisher"]
     assert first["title"] not in first["text"][:200]  # the title line is not the body's first line
     assert faithfulness.gold_stories(data, "polnear", "dev") == {}
+
+
+def test_a_polnear_title_goes_on_over_its_deck_line():
+    text = "Terrorism moves to fore of campaign; \nCandidates scramble to address worries.\n\nABSTRACT.\n\nBody."
+    meta = "Terrorism moves to fore of campaign; Candidates scramble to address worries."
+    title, body = faithfulness._title_lines(text, meta)
+    assert title == meta and body.strip().startswith("ABSTRACT.")
+    assert faithfulness._title_lines("One title\nThe body.", None) == ("One title", "The body.")
