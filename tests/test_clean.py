@@ -431,6 +431,7 @@ CHROME_EXAMPLES = {
         "Most read in Business",
     ],
     "seo keywords": ["Tags: Gaza, Putin, Netanyahu", "Topics: ceasefire | Syria"],
+    "export label": ["ABSTRACT.", "FULL TEXT.", "Full text:", "Document text"],  # PolNeAR's ProQuest texts
 }
 
 # Body lines that look a little like chrome and must stay.
@@ -445,6 +446,7 @@ BODY_EXAMPLES = [
     "Related talks between the two unions are due next month.",
     "Subscribers to the state water service will see no change in their bills, the ministry said.",
     "Latest figures show inflation at 7.1 percent.",
+    "Abstract paintings from the collection sold well at the fair, the gallery said.",
     "Advertising revenue at state broadcasters fell by a fifth last year, the regulator said.",
 ]
 
