@@ -19,8 +19,11 @@ figures are the same either way; they are shown per fold too. The fixed settings
 date to the headline (the page's only <h1> when no heading has the declared title's words, else an
 element worded as the headline outside links), then a ``<time pubdate>`` dating the article, a revision
 date only when none is declared, the time-zone test; the text cleaner's reasons kept on web pages and
-the "tag line" and bare link-label rules) were set by reading pages of folds 0-3 only; fold 4 was never
-read page by page, so it is the check on them. The block classifier (``clean/blocks.py``: every block
+the "tag line" and bare link-label rules, and ``completion``: a body cut short inside its own container
+gets the container's missing prose back when enough of it is missing) were set by reading pages of
+folds 0-3 only; fold 4 was never read page by page, so it is the check on them (the ``completion``
+thresholds were chosen while quick printouts also listed a few fold-4 page ids; the setting chosen
+changes nothing on fold 4). The block classifier (``clean/blocks.py``: every block
 of both bodies kept or dropped by a logistic regression) is fitted on the pages of 4 folds and decides
 the blocks of the 5th, for each fold (``cross_fitted_blocks``); ``blocks.enabled`` in
 ``html_rules.yaml`` says whether it or the arbitration between whole bodies gives the "newsfuse"
