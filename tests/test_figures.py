@@ -246,6 +246,14 @@ def test_counts_under_different_verbs_or_kinds_are_not_compared():
     assert differ("The navy seized seven rifles.", "The navy found three rifles.") == []
     assert differ("The navy has seven rifles.", "The navy has three rifles.") == []  # "have" says nothing
     assert differ("Rebels killed four Indian soldiers.", "Rebels killed nine Pakistani soldiers.") == []
+    # a kind named on one side only: unsure (PolNeAR train: one state's delegates, a day of contests' delegates)
+    assert (
+        differ(
+            "Donald Trump won at least 44 of the 50 delegates at stake in the South Carolina primary.",
+            "Donald Trump has won at least 139 Super Tuesday delegates, while Ted Cruz has won at least 52.",
+        )
+        == []
+    )
 
 
 def test_a_part_taken_from_a_whole_counts_the_part():
