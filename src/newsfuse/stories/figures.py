@@ -12,10 +12,11 @@ the same: the word that governs the count (the same verb lemma, "seized seven ri
 three rifles"), who the count belongs to (the names of the verb's subject or agent and of the
 counted noun's possessor: Manning's passes are not Garrard's; a count whose owner is only a
 pronoun, or named on one side only, is not compared), the kind the noun names ("Indian soldiers"
-/ "Pakistani soldiers") and the dates its clause states (a kind named on one side only: unsure). A count scoped to a part of a larger whole
-or another span ("during the deciding run", "in the second half", "earlier this season", "in 54
-games", "during the five operations") is no count of the story's event and is not compared; "10 of
-the Saints' 16 games" counts 10 games. When unsure, no difference is listed.
+/ "Pakistani soldiers"; a kind named on one side only is unsure) and the dates its clause states.
+A count scoped to a part of a larger whole or another span ("during the deciding run", "in the
+second half", "earlier this season", "in 54 games", "during the five operations") is no count of
+the story's event and is not compared; "10 of the Saints' 16 games" counts 10 games. When unsure,
+no difference is listed.
 
 Besides counts: the ages of one person named in full, and the clock times the leads give the
 story's main incident ("the shooting happened at about 10:30 p.m.") or one verb of the same doer
