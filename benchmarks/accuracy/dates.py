@@ -391,7 +391,8 @@ def run_dateparser(docs: list[dict[str, Any]]) -> tuple[dict[str, list[tuple[int
 # --------------------------------------------------------------------------- scoring
 
 
-def best_overlap(start: int, end: int, preds: Iterable[tuple[int, int, str | None]]):
+def best_overlap(start: int, end: int, preds: Iterable[tuple]) -> Any:
+    """The item (start, end, ...) overlapping [start, end) most; None when none does."""
     best, best_len = None, 0
     for p in preds:
         overlap = min(end, p[1]) - max(start, p[0])
@@ -581,16 +582,6 @@ def run_heideltime_xmi(docs: list[dict[str, Any]], cache: Path | None) -> dict[s
     return {d["doc_id"]: xmi_timexes(outputs.get(d["doc_id"], ""), d["text"]) for d in docs}
 
 
-def best_overlap_any(start: int, end: int, items: Iterable[tuple]) -> tuple | None:
-    """The item (start, end, ...) overlapping [start, end) most."""
-    best, best_len = None, 0
-    for it in items:
-        overlap = min(end, it[1]) - max(start, it[0])
-        if overlap > best_len:
-            best, best_len = it, overlap
-    return best
-
-
 def compare_with_heideltime(
     folds: list[list[dict[str, Any]]],
     preds: dict[str, list[tuple[int, int, str | None, str]]],
@@ -608,8 +599,8 @@ def compare_with_heideltime(
             for t in d["timexes"]:
                 if gold_class(t) is None:
                     continue
-                nf = best_overlap_any(t["start"], t["end"], preds.get(d["doc_id"], []))
-                hd = best_overlap_any(t["start"], t["end"], ht.get(d["doc_id"], []))
+                nf = best_overlap(t["start"], t["end"], preds.get(d["doc_id"], []))
+                hd = best_overlap(t["start"], t["end"], ht.get(d["doc_id"], []))
                 nf_right = nf is not None and nf[2] == t["value"]
                 ht_right = hd is not None and hd[2] == t["value"]
                 if nf_right == ht_right:
