@@ -432,6 +432,10 @@ CHROME_EXAMPLES = {
     ],
     "seo keywords": ["Tags: Gaza, Putin, Netanyahu", "Topics: ceasefire | Syria"],
     "export label": ["ABSTRACT.", "FULL TEXT.", "Full text:", "Document text"],  # PolNeAR's ProQuest texts
+    "broadcast promo": [
+        "Channel 8 reporter Ana Pell went live from the scene with the latest on the investigation.",
+        "Stay with Channel 8 for updates on this developing story.",
+    ],
 }
 
 # Body lines that look a little like chrome and must stay.
@@ -447,6 +451,8 @@ BODY_EXAMPLES = [
     "Subscribers to the state water service will see no change in their bills, the ministry said.",
     "Latest figures show inflation at 7.1 percent.",
     "Abstract paintings from the collection sold well at the fair, the gallery said.",
+    "The reporter who broke the story was arrested on Monday, the newspaper said.",
+    "The broadcaster's live coverage of the vote drew record audiences, the regulator said.",
     "Advertising revenue at state broadcasters fell by a fifth last year, the regulator said.",
 ]
 
