@@ -129,11 +129,11 @@ def quotable(text: str) -> bool:
         return (
             False  # cut inside a parenthesis ("... €2 million ( $2 .") or out of a quotation ("Hustle ... ” printed")
         )
-    first = re.split(r"[’']", words[0].strip('"“‘(').lower())[0]  # "He’s" leans on the sentence before as "He"
-    if first in cfg["dependent_openings"] or "http" in text or "@" in text:
+    opening = re.split(r"[’']", words[0].lower())[0]  # "He’s" leans on the sentence before as "He"
+    if opening.strip('"“‘(') in cfg["dependent_openings"] or "http" in text or "@" in text:
         return False
-    if re.split(r"[’']", words[0].lower())[0] in cfg["first_person_openings"]:
-        return False  # whose words they are is said around it, not in it
+    if opening in cfg["first_person_openings"]:
+        return False  # whose words they are is said around it, not in it (not after its quotation mark)
     if _all_quoted(text):
         return False  # a quotation with no speaker in it: the sentences around it name them
     return not _boilerplate().search(text)

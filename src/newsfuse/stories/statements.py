@@ -85,9 +85,10 @@ def event_statement(e: Event, mentions: dict[str, EventMention], cfg: dict) -> S
 
 
 def worded(m: EventMention, cfg: dict) -> bool:
-    """Do the type's words say what the mention's trigger says (``worded_triggers``)?"""
+    """Do the type's words say what the mention's trigger says (``worded_triggers``)? A mode with
+    words of its own ("SUPPORT/sign": "signed an agreement with") says what that mode is."""
     stems = cfg["worded_triggers"].get(m.type)
-    if stems is None or m.mode == "sign":
+    if stems is None or f"{m.type}/{m.mode}" in cfg["verbs"]:
         return True
     words = (m.trigger or "").lower().split()
     return any(w.startswith(tuple(stems)) for w in words)
