@@ -390,3 +390,34 @@ def test_python_dash_m_runs_the_same_command_line():
     )
     assert proc.returncode == 0, proc.stderr
     assert "--workers" in proc.stdout
+
+
+@pytest.mark.parametrize("command", ["stories", "events", "articles", "failures"])
+def test_a_listing_of_a_missing_store_says_so_and_creates_nothing(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    result = run(command, "--db", "typo.db")
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "error: no newsfuse store at 'typo.db': `newsfuse ingest FILES --db typo.db` creates one"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["stories"], ["ingest", "x.txt"], ["serve"]])
+def test_a_store_url_of_another_kind_is_a_one_line_error_not_a_folder(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    result = run(*command, "--db", "mysql://host/news")
+    assert result.exit_code == 2
+    assert result.output.startswith("error: unsupported store 'mysql://host/news'")
+    assert len(result.output.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_sqlite_url_names_the_file_as_sqlalchemy_reads_it(tmp_path, monkeypatch, seeds_dir):
+    monkeypatch.chdir(tmp_path)
+    assert run("ingest", str(seeds_dir / SEED_000), "--db", "sqlite:///rel.db").exit_code == 0
+    absolute = tmp_path / "sub" / "abs.db"
+    assert run("ingest", str(seeds_dir / SEED_000), "--db", f"sqlite:///{absolute}").exit_code == 0
+    assert sorted(p.name for p in tmp_path.glob("**/*.db")) == ["abs.db", "rel.db"]
+    listed = run("articles", "--db", "rel.db", "--json")
+    assert len(json_lines(listed.output)) == 1

@@ -129,7 +129,7 @@ def ingest(
     workers: int,
 ) -> None:
     """Read files, folders, globs or - (stdin); clean, analyse, fuse and store them."""
-    with store_at(db) as store:
+    with store_at(db, create=True) as store:
         if dask_address:
             summary = ingest_with_dask(
                 store, list(paths), dask_address, analyse_articles=not no_analysis, on_error=pipeline.print_error
@@ -299,7 +299,7 @@ def watch(paths: tuple[str, ...], db: str | None, interval: float, once: bool, a
             )
 
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # a stop (SIGTERM) is a Ctrl-C: workers end too
-    with store_at(db) as store:
+    with store_at(db, create=True) as store:
         count = run_watch(
             store,
             list(paths),

@@ -10,9 +10,9 @@ from typing import IO, Any
 
 import click
 
-from ..store import Store, default_url, open_store
+from ..store import Store, StoreURLError, default_url, open_store, sqlite_file_missing
 
-DB_HELP = "SQLite file or postgresql:// URL (default ./newsfuse.db, or $NEWSFUSE_DB)."
+DB_HELP = "SQLite file (or sqlite:///FILE) or postgresql:// URL (default ./newsfuse.db, or $NEWSFUSE_DB)."
 
 
 class OneLineError(click.ClickException):
@@ -33,8 +33,14 @@ def one_line_errors(*kinds: type[Exception]) -> Iterator[None]:
         raise OneLineError(str(exc)) from exc
 
 
-def store_at(db: str | None) -> Store:
-    return open_store(db or default_url())
+def store_at(db: str | None, create: bool = False) -> Store:
+    """The store --db names. Only commands that write (ingest, watch) create a missing SQLite file:
+    a listing of a mistyped path says so instead of answering from a new empty store."""
+    url = db or default_url()
+    with one_line_errors(StoreURLError):
+        if not create and sqlite_file_missing(url):
+            raise StoreURLError(f"no newsfuse store at {url!r}: `newsfuse ingest FILES --db {url}` creates one")
+        return open_store(url)
 
 
 def print_json(obj: Any) -> None:

@@ -11,7 +11,7 @@ import uvicorn
 
 from .. import export as exporter
 from ..api import create_app
-from ..store import default_url
+from ..store import StoreURLError, default_url, sqlite_path
 from ..tell import queries
 from ..web import pages
 from .common import DB_HELP, one_line_errors, store_at
@@ -71,6 +71,8 @@ def export(out: str, fmt: str, what: str | None, db: str | None) -> None:
 )
 def serve(db: str | None, host: str, port: int, workers: int) -> None:
     """REST API (OpenAPI at /docs) and web page; writes need the bearer token $NEWSFUSE_TOKEN."""
+    with one_line_errors(StoreURLError):
+        sqlite_path(db or default_url())
     if workers > 1:  # each process builds its own app from the environment
         if db:
             os.environ["NEWSFUSE_DB"] = db
