@@ -176,6 +176,18 @@ def test_wire_boilerplate_headlines_and_leaning_sentences_are_not_quoted():
     )
 
 
+def test_an_appeal_to_the_reader_is_not_quoted():
+    """GVC dev accounts quoted "Anyone with information is asked to contact ... Police at ( 203 ) ..."
+    and "A GoFundMe page ... can be found here": the reader addressed, not the story told."""
+    assert not quotable("Anyone with information is asked to contact the town police at (555) 014-2231.")
+    assert not quotable("Anyone with any information about the fire should call the county sheriff's office.")
+    assert not quotable("Residents are urged to call the tip line if they saw the car that night.")
+    assert not quotable("You may qualify for a reward by calling the county tip line at 1-800-555-0100.")
+    assert not quotable("A fundraising page has been set up to help the family, and can be found here.")
+    assert quotable("Two people were taken to the county hospital at 6:40 p.m. on Saturday, police said.")
+    assert quotable("The council voted 203 - 574 against the plan after a long debate on Tuesday.")
+
+
 def test_a_first_person_sentence_is_quoted_only_with_its_speaker():
     """GVC dev: a quotation whose marks stand on the lines around it left "I grieve for the young man
     who pulled the trigger ." in an account, with nothing saying who grieves."""
