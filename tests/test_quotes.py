@@ -445,3 +445,36 @@ def test_people_nouns_speak_through_stance_verbs(annotate):
     text = "In the town, police allowed the violence to continue for hours."
     quotes = annotate([article("police", [text])])[0].quotes
     assert any(q.speaker_text == "police" and "violence" in q.text for q in quotes)
+
+
+def test_word_lists_hold_words_not_yaml_booleans():
+    # YAML 1.1 reads a bare on / off / yes / no as a boolean: 'speak: [about, on]' lost its 'on'
+    from newsfuse.nlp.quotes.lexicon import DATA_FILE
+    from newsfuse.text.yamlfile import load_yaml
+
+    def leaves(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield key
+                yield from leaves(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from leaves(item)
+        else:
+            yield node
+
+    with open(DATA_FILE, encoding="utf-8") as fh:
+        assert not [x for x in leaves(load_yaml(fh)) if isinstance(x, bool)]
+
+
+def test_a_cue_with_on_takes_its_object_as_content(annotate):
+    quotes = annotate([article("on", ["Warren's attacks on Sanders have grown sharper."])])[0].quotes
+    assert any((q.speaker_text, q.verb, q.text) == ("Warren", "attacks on", "Sanders") for q in quotes), quotes
+    quotes = annotate([article("on2", ["Clinton commented on the trade deal."])])[0].quotes
+    assert any((q.speaker_text, q.text) == ("Clinton", "the trade deal") for q in quotes), quotes
+
+
+def test_when_and_where_something_was_said_is_not_what(annotate):
+    text = "The senator spoke on Tuesday at a rally. The governor commented on CNN about the storm."
+    quotes = annotate([article("occasion", [text])])[0].quotes
+    assert not [q for q in quotes if q.text in ("Tuesday", "CNN")], quotes

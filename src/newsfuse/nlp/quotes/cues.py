@@ -209,7 +209,7 @@ def _prep_content(doc: _Doc, cue: Token, prep: Token, preps: list[str], source: 
     if prep.text.lower() not in preps:
         return None
     objs = doc.kids(prep.i, ("pobj", "pcomp"))
-    if not objs:
+    if not objs or _when_or_where(objs[0]):
         return None
     span = _span(doc.subtree(objs[0].i))
     if span is None:
@@ -219,6 +219,12 @@ def _prep_content(doc: _Doc, cue: Token, prep: Token, preps: list[str], source: 
         return None
     name, s_start, _ = _speaker_text(doc, source)
     return _Found(name, s_start, f"{_verb_phrase(doc, cue)} {prep.text}", start, end, False, cue.sent)
+
+
+def _when_or_where(obj: Token) -> bool:
+    """'spoke on Tuesday', 'said on CNN', 'remarks on the condition of anonymity': the preposition's
+    object says when, where or how something was said, not what."""
+    return obj.ent_type in ("DATE", "TIME") or _lemma(obj) in vocab()["occasion_nouns"]
 
 
 def _noun_cues(doc: _Doc) -> list[_Found]:

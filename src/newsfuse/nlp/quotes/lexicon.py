@@ -33,6 +33,7 @@ def vocab() -> dict:
         "stance_verbs",
         "cue_nouns",
         "cue_noun_preps",
+        "occasion_nouns",
         "clause_only",
         "speech_nouns",
         "person_pronouns",
