@@ -110,7 +110,7 @@ def test_the_sample_is_fixed_by_its_seed_and_takes_all_when_fewer():
 
 def test_the_labels_name_what_they_label_say_why_and_when():
     for x in differences.load_labels():
-        assert x["label"] in ("real", "not real") and x["reason"].strip()
+        assert x["label"] in ("real", "not real", differences.MISSED) and x["reason"].strip()
         assert x["values"] and x["records"] and x["story"]
         assert x["labelled"].strip() and isinstance(x["out_of_sample"], bool)
 
@@ -162,3 +162,30 @@ def test_each_kind_tried_is_judged_on_its_items_when_first_labelled():
     text = run_all.render({"differences": result})
     assert "casualty counts (" in text and "1/2 real when first labelled, dropped" in text
     assert "clock times of the incident (" in text and "no item listed, kept" in text
+
+
+def test_missed_disagreements_count_real_items_no_longer_listed_and_those_seen_by_hand():
+    a, b, c = (
+        _fake("rifles", ["7 rifles", "9 rifles"], ["1", "2"]),
+        _fake("rifles", ["7 rifles", "9 rifles", "10 rifles"], ["1", "2", "3"]),
+        _fake("boats", ["2 boats", "3 boats"], ["1", "3"]),
+    )
+    seen = _labelled(_fake("people", ["5 people", "6 people"], ["4", "5"]), differences.MISSED)
+    labels = [_labelled(a, "real"), _labelled(b, "real"), _labelled(c, "not real"), seen]
+    s = differences.score([], labels)
+    # the two rifle labels share a wording: one disagreement labelled twice; a lost "not real" is no miss
+    assert (s["missed"]["count"], s["missed"]["labelled_real_no_longer_listed"], s["missed"]["seen_in_articles"]) == (
+        2,
+        1,
+        1,
+    )
+    assert s["missed"]["sets"] == {"ecbplus-train": 2}
+    # a label of a missed one is no listed item: the share and the labelled count leave it out
+    assert s["labelled"] == 3 and differences.score([a], labels)["missed"]["count"] == 1
+
+
+def test_polnear_is_built_as_the_faithfulness_benchmark_splits_it():
+    import faithfulness
+
+    assert differences.CORPORA["polnear"] == faithfulness.SPLITS["polnear"] == ("train", "dev")
+    assert set(differences.CORPORA) == {"ecbplus", "gvc", "polnear"}
