@@ -57,6 +57,7 @@ STATELESS_SECTORS = {"GOV": "ELI"}
 # the word before an office sought, by the preposition between ('running for', 'the occupant of', 'named to')
 PRIZE_PREPOSITIONS = {"for": "prize_verbs_for", "of": "prize_verbs", "to": "prize_words_to"}
 STATE_BODY_PREFIXES = frozenset({"gov", "mil", "leg", "jud", "cop", "spy"})  # ids of a state's own bodies
+FULL_STOP_INSIDE = re.compile(r"(\w+)\. [A-Z]")  # "President. This": a word, a full stop, a capital
 QUOTE_INSIDE = re.compile(r"\S\s+[‘“\"]")  # an opening quotation mark after a name's first word
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 
@@ -125,7 +126,11 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _made_product(doc, f)
     ]
     kinds = described_kinds(text, annotated.entities, doc.parse, kb.not_actors["work_nouns"])
-    found = [f for f in add_ner(doc, found, annotated.entities, kinds) if not _sought_office(doc, f)]
+    found = [
+        f
+        for f in add_ner(doc, found, annotated.entities, kinds)
+        if not _sought_office(doc, f) and not _platform_as_medium(doc, f)
+    ]
     mentions = tuple(
         ActorMention(
             text[doc.toks[f.start].start : doc.toks[f.end - 1].end],
@@ -255,8 +260,9 @@ def _inside_other_name(doc: Doc, f: Found, containing: EntitiesContaining) -> bo
 
 def _closes_org_name(doc: Doc, f: Found, e: Entity) -> bool:
     """A country or a capital that closes a longer tagged organisation's name, after 'of' (or 'for' after a word
-    for an organisation) or right after a capitalised word that is no title or agent ('the University of
-    Athens', 'Airlines for America', 'Telecom Egypt'), names that organisation, not a government."""
+    for an organisation or a capitalised word of that name: 'Democracy for America') or right after a
+    capitalised word that is no title or agent ('the University of Athens', 'Airlines for America', 'Telecom
+    Egypt'), names that organisation, not a government."""
     if f.source != "kb" or not (f.ref.actor_id or "").startswith(("state:", "gov:")) or f.start == 0:
         return False
     prev = doc.toks[f.start - 1]
@@ -264,6 +270,9 @@ def _closes_org_name(doc: Doc, f: Found, e: Entity) -> bool:
         return True
     if prev.norm == "for" and f.start > 1 and (doc.toks[f.start - 2].norm,) in doc.kb.not_actors["org_heads"]:
         return True  # "Airlines for America": a trade group's name
+    opener = doc.toks[f.start - 2] if f.start > 1 else None
+    if prev.norm == "for" and opener is not None and opener.start >= e.start and opener.capitalised:
+        return True  # "Democracy for America": the tagged organisation's name runs from a capitalised word to it
     if not prev.capitalised or not _joined(doc, f.start - 1, f.start + 1):
         return False
     return title_at(doc, f.start - 1) is None and (prev.norm,) not in doc.kb.agents
@@ -355,6 +364,27 @@ def _sought_office(doc: Doc, f: Found) -> bool:
     if toks[k].norm in PRIZE_PREPOSITIONS and k > 0 and _joined(doc, k - 1, k + 1):
         return (toks[k - 1].norm,) in lists[PRIZE_PREPOSITIONS[toks[k].norm]]
     return (toks[k].norm,) in lists["prize_verbs"]
+
+
+def _platform_as_medium(doc: Doc, f: Found) -> bool:
+    """'posted on Twitter', 'channels such as Facebook, Twitter and Snapchat': a social network's name after
+    'on', 'via' or a verb of spreading ('circulating Twitter'; not_actors.yaml: medium_words), or listed with
+    another's (platforms), is the medium words are posted on, not the company that acts ('Twitter's director
+    of ad sales')."""
+    toks, platforms = doc.toks, doc.kb.not_actors["platforms"]
+    if f.end - f.start != 1 or (toks[f.start].norm,) not in platforms:
+        return False
+    if f.start > 0 and (toks[f.start - 1].norm,) in doc.kb.not_actors["medium_words"]:
+        return True
+    near = [k for k in (f.start - 2, f.start - 1, f.start + 1, f.start + 2) if 0 <= k < len(toks)]
+    listed = any((toks[k].norm,) in platforms and _listed_next(doc, min(k, f.start), max(k, f.start)) for k in near)
+    return listed
+
+
+def _listed_next(doc: Doc, a: int, b: int) -> bool:
+    """Tokens a and b are neighbours in a list: only a comma, 'and' or 'or' between them."""
+    between = doc.text[doc.toks[a].end : doc.toks[b].start]
+    return between.strip(" ,") in {"", "and", "or"} and "\n" not in between
 
 
 def _opens_place_name(doc: Doc, f: Found) -> bool:
@@ -613,11 +643,15 @@ def _building_after(doc: Doc, k: int) -> bool:
 
 
 def _tagged_person(doc: Doc, j: int) -> ActorRef | None:
-    """The person the tagger named earlier whose surname is the word at j."""
+    """The person the tagger named earlier whose surname is the word at j; not where that 'surname' is written
+    in capitals there, an acronym the dictionary knows ('the Indiana GOP', tagged as a person: the party)."""
     hit = doc.surnames.get(doc.toks[j].norm)
     if hit is None or hit[0] >= doc.toks[j].start:
         return None
     name = hit[1]
+    last = name.split()[-1].rstrip("’'s")
+    if len(last) > 1 and last.isupper() and doc.toks[j].raw.isupper():
+        return None
     ref = doc.seen.get(key(name)[-1])
     return ref or ActorRef(name, None, None, None, f"person:{slug(name)}")
 
@@ -667,17 +701,72 @@ def latest_bearer(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
         if start < doc.toks[j].start and key(name)[:1] not in doc.kb.not_actors["bare_titles"]  # not "Insp Gaskin"
     ]
     if not before:
-        return ref
+        return honorific_bearer(doc, j, ref)
     counts = Counter(key(n) for n in before)
     name = max(reversed(before), key=lambda n: counts[key(n)])  # max keeps the first: reversed, the latest
     kept = counts.get(key(ref.name or ""), 0)
     first = key(before[0]) == key(ref.name or "")
     if same_person(name, ref.name or "") or kept and (kept >= counts[key(name)] or first):
-        return ref  # the person the surname was kept for was named in full first, or as often: still that person
+        return honorific_bearer(doc, j, ref)  # named in full first, or as often: still that person
+    return honorific_bearer(doc, j, _person_named(doc, name))
+
+
+def _person_named(doc: Doc, name: str) -> ActorRef:
+    """The KB's person of that full name, or an unknown person of it."""
     known = doc.kb.best(key(name), doc.date)
     if known is not None and known.kind == "person":
         return ref_of(doc, known)
     return ActorRef(name, None, None, None, f"person:{slug(name)}")
+
+
+def honorific_bearer(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
+    """A bare surname at token j after an honorific that says a man or a woman ('Mrs. Clinton'), where the
+    person the surname was kept for is the other (the article calls him 'Mr. Clinton': the honorific that
+    first follows his full name): the person named in full with that surname whom no honorific sets apart
+    ('Hillary Clinton' beside 'Bill Clinton'), the one named most; the kept person where there is none."""
+    gender = _honorific_gender(doc, j - 1) if j > 0 else None
+    if gender is None or not ref.name:
+        return ref
+    genders = _bearer_genders(doc, doc.toks[j].norm)
+    kept = {g for name, g in genders.items() if same_person(name, ref.name)}
+    if kept != {_other(gender)}:
+        return ref
+    names = [n for _, n in doc.full_names.get(doc.toks[j].norm, [])]
+    others = [n for n in names if not same_person(n, ref.name) and genders.get(n) in {None, gender}]
+    if not others:
+        return ref
+    counts = Counter(others)
+    return _person_named(doc, max(others, key=lambda n: counts[n]))
+
+
+def _other(gender: str) -> str:
+    return "female" if gender == "male" else "male"
+
+
+def _honorific_gender(doc: Doc, i: int) -> str | None:
+    """'male' after 'Mr.', 'female' after 'Mrs.', 'Ms.', 'Miss' (not_actors.yaml), else None."""
+    lists = doc.kb.not_actors
+    word = (doc.toks[i].norm,)
+    return "male" if word in lists["male_honorifics"] else "female" if word in lists["female_honorifics"] else None
+
+
+def _bearer_genders(doc: Doc, surname: str) -> dict[str, str]:
+    """Each full name the article writes with ``surname`` -> the gender of the first honorific written with
+    the bare surname after it and before another person's full name with it ('Bill Clinton ... Mr. Clinton'),
+    unless a person named in full before it holds that gender already (that person may still be spoken of)."""
+    full = doc.full_names.get(surname, [])
+    titled = [
+        (doc.toks[k].start, g)
+        for k in range(1, len(doc.toks))
+        if doc.norms[k] == surname and (g := _honorific_gender(doc, k - 1)) is not None
+    ]
+    out: dict[str, str] = {}
+    for n, (start, name) in enumerate(full):
+        stop = next((s for s, other in full[n + 1 :] if not same_person(other, name)), len(doc.text))
+        first = next((g for at, g in titled if start < at < stop), None)
+        if first is not None and name not in out and first not in out.values():
+            out[name] = first
+    return out
 
 
 def ref_of(doc: Doc, entry: Entry, role: str | None = None) -> ActorRef:
@@ -714,6 +803,8 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         return True  # "Abu Talat ( Egypt )": the country a place named before it lies in
     if _dateline_country(doc, j, n):
         return True  # "Mannheim , Germany ( Sports Network ) -": where the report was filed
+    if _country_of_place_before(doc, j, n):
+        return True  # "the terrorist attack in Benghazi, Libya": the country the place named before lies in
     if prev == "between" and j > 2 and toks[j - 2].capitalised and _joined(doc, j - 3, j):
         return True  # "the Gulf of Aden between Somalia and Yemen": a place between places
     if _paired_with_place(doc, j):
@@ -734,6 +825,24 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         return True
     if prev in {"and", "or"} and j >= 2:
         return doc.last_place.get(j - 2, False) or any(doc.last_place.get(j - 2 - d) for d in range(1, 3))
+    return False
+
+
+def _country_of_place_before(doc: Doc, j: int, n: int) -> bool:
+    """Tokens j..j+n-1 follow a comma after one to three capitalised words that a preposition of place opens
+    ('in Benghazi, Libya'), and a punctuation mark or a preposition follows them: the country that place lies
+    in, as an address writes it ('In Washington, Russia said ...' opens a clause: Russia acts)."""
+    if j < 2 or doc.text[doc.toks[j - 1].end : doc.toks[j].start] != ", ":
+        return False
+    k = j + n
+    after = doc.text[doc.toks[k - 1].end : doc.toks[k].start] if k < len(doc.toks) else "."
+    if not after.strip() and doc.toks[k].norm not in LOCATION_PREPS | {"on", "last", "this", "during", "and"}:
+        return False
+    for start in range(j - 1, max(j - 4, 0), -1):
+        if not doc.toks[start].capitalised or not _joined(doc, start, j):
+            return False
+        if doc.toks[start - 1].norm in LOCATION_PREPS and _joined(doc, start - 1, start + 1):
+            return True
     return False
 
 
@@ -896,6 +1005,8 @@ def titled(doc: Doc, i: int) -> Found | None:
         m, role, sector, iso = m + rank[0], rank[1], "COP", None
     if m >= len(toks) or "\n" in doc.text[toks[m - 1].end : toks[m].start]:
         return None  # "... In First 100 Days As President.\n\nDemocratic": a title ends its line, no name
+    if _sentence_ends_after(doc, m - 1):
+        return None  # "the nominee for President. This reportedly ...": a title ends its sentence
     start = j if k > j else k
     hit = kb_match(doc, m)
     if hit and (hit[1] is None or hit[1].kind == "person"):
@@ -922,6 +1033,15 @@ def titled(doc: Doc, i: int) -> Found | None:
     ref = ActorRef(name, iso, sector, role, f"person:{slug(name)}")
     remember(doc, name, ref)
     return Found(start, m + n, ref, "ner", core)
+
+
+def _sentence_ends_after(doc: Doc, k: int) -> bool:
+    """A full stop follows token k, a whole word that is no abbreviation ('President.'; not 'Gov.', 'Sen.',
+    'Capt.': a title's abbreviation is at most four letters)."""
+    gap = doc.text[doc.toks[k].end : doc.toks[k + 1].start] if k + 1 < len(doc.toks) else ""
+    word = doc.toks[k].raw
+    short = len(word) <= 4 and (word.lower(),) in doc.kb.not_actors["bare_titles"]
+    return gap.startswith(". ") and len(word) > 2 and not short
 
 
 def police_rank_at(doc: Doc, i: int) -> tuple[int, str] | None:
@@ -1213,6 +1333,8 @@ def pair_anaphor(doc: Doc, i: int) -> Found | None:
         return None  # "from Somalia and Yemen, two countries on the coast": the places, described
     if noun in words["pair_federated"] and listed_us_states(doc):
         return None  # "Clinton won both states" after "Georgia and Virginia": two US states
+    if noun in words["pair_political"] and i > 0 and toks[i - 1].norm in words["member_prepositions"]:
+        return _party_pair(doc, i, j)  # "candidates in both parties": the political parties, no two states
     pair: list[ActorRef] = []
     if noun in words["pair_persons"]:
         pair = _last_two(doc, lambda r: (r.actor_id or "").startswith("person:"))
@@ -1222,6 +1344,17 @@ def pair_anaphor(doc: Doc, i: int) -> Found | None:
     if len(pair) < 2:
         return None
     return Found(i, j + 2, pair[0], "coref", (toks[j].start, toks[j + 1].end), also=(pair[1],))
+
+
+def _party_pair(doc: Doc, i: int, j: int) -> Found | None:
+    """'both parties' after a word of membership: the last two distinct parties the article has linked
+    (sector PTY), or the one party id they share (the US parties are both pty:USA); none where it has linked
+    no party."""
+    parties = _last_two(doc, lambda r: r.sector == "PTY")
+    if not parties:
+        return None
+    core = (doc.toks[j].start, doc.toks[j + 1].end)
+    return Found(i, j + 2, parties[0], "coref", core, also=tuple(parties[1:]))
 
 
 def _after_places(doc: Doc, i: int) -> bool:
@@ -1447,6 +1580,8 @@ def add_ner(
             toks = toks[:-1]  # "Wylie AGAIN brought the kick out": the capitals are emphasis
         if e.label == "PERSON":
             toks = _without_hyphened_word(doc, toks)  # "Jeb Bush-spent $100 million": the verb is no name
+        if e.label == "PERSON" and _across_full_stop(doc, e):
+            continue  # "the nominee for President. This": a sentence's end and the next one's first word
         if not toks or e.label == "PERSON" and org_name_goes_on(doc, toks[-1] + 1):
             continue  # "the Bill and Hillary Clinton Foundation": the foundation's name
         if len(toks) == 1 and _plural_noun_opening(doc, toks[0]):
@@ -1519,6 +1654,16 @@ def add_ner(
             ref = ActorRef(name, home, None, None, f"org:{slug(name)}")
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def _across_full_stop(doc: Doc, e: Entity) -> bool:
+    """A tagged name with a full stop inside after a whole word that is no abbreviation ('President. This';
+    not 'Mrs. Clinton', 'St. Louis', 'J. Smith'): it runs across the end of a sentence."""
+    for m in FULL_STOP_INSIDE.finditer(e.text):
+        word = m.group(1)
+        if len(word) > 2 and not word.isupper() and (word.lower(),) not in doc.kb.not_actors["bare_titles"]:
+            return True
+    return False
 
 
 def _part_of_body_before(doc: Doc, found: list[Found], e: Entity) -> ActorRef | None:

@@ -145,9 +145,13 @@ def report_country(countries: Sequence[tuple[int, str]]) -> str | None:
 def chamber_body(kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, str]], text: str = "") -> Entry | None:
     """'House Democrats', 'the House Select Committee', 'the Senate Judiciary Committee': a chamber's name
     (kb.yaml words: chambers), alone and capitalised inside a sentence or before a word for a committee,
-    names the legislature of the country the report is about."""
+    names the legislature of the country the report is about; so does a standing committee named by its
+    subject alone ('the Judiciary Committee')."""
     words = words_of(e)
     words = words[:-1] if words[-1:] == ("'s",) else words
+    if e.label == "ORG" and len(words) > 1 and words[-1] in kb.words["committees"] and _standing_committee(kb, words):
+        iso = report_country(countries)  # "the Judiciary Committee": a legislature's committee by its subject
+        return kb.sector_entry(iso, "LEG") if iso else None
     if e.label != "ORG" or not words or words[0] not in kb.words["chambers"]:
         return None
     alone = len(words) == 1 and _capitalised_inside_sentence(text, e)
@@ -155,6 +159,13 @@ def chamber_body(kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, st
         return None
     iso = report_country(countries)
     return kb.sector_entry(iso, "LEG") if iso else None
+
+
+def _standing_committee(kb: KnowledgeBase, words: tuple[str, ...]) -> bool:
+    """The words before the committee word are a standing committee's subject (not_actors.yaml:
+    committee_subjects; commas dropped, 'Veterans' Affairs' with or without its apostrophe)."""
+    subject = tuple(w for w in words[:-1] if w not in {",", "&"})
+    return subject in kb.not_actors["committee_subjects"]
 
 
 def _capitalised_inside_sentence(text: str, e: Entity) -> bool:
