@@ -475,3 +475,56 @@ def test_a_group_that_took_a_while_to_store_holds_the_next_back_by_as_much():
         pass
     assert not pacing.due(100.5) and pacing.due(100.6)
     assert abs(pacing.wait(100.2) - 0.4) < 1e-9 and pacing.wait(101.0) == 0.0
+
+
+def test_files_found_while_a_batch_waits_for_a_worker_are_held_for_the_next_one():
+    """Every worker busy and one batch more queued (free < 0): a poll's few files wait, to go out
+    together; with a worker free, or nothing queued yet, or a whole batch of them, they go at once."""
+    assert watch_module.held_back(3, -1)
+    assert not watch_module.held_back(3, 0)
+    assert not watch_module.held_back(3, 1)
+    assert not watch_module.held_back(0, -1)
+    assert not watch_module.held_back(watch_module.BATCH_SIZE, -1)
+
+
+class _QueuedPool:
+    """Stands in for the analysis workers: each submit is recorded and left pending until released."""
+
+    def __init__(self) -> None:
+        self.chunks: list[int] = []
+        self.futures: list = []
+
+    def submit(self, fn, articles, *args):
+        from concurrent.futures import Future
+
+        self.chunks.append(len(articles))
+        self.futures.append(Future())
+        return self.futures[-1]
+
+    def stop(self) -> None:
+        pass
+
+    close = stop
+
+
+def test_a_send_to_one_free_worker_is_one_batch_and_counts_as_out_until_analysed(tmp_path, seeds_dir):
+    """``slots``: the last short chunks of a send go to that many workers (one here: the three files
+    are one batch, not two); the session counts the batches the workers have not given back, and
+    waiting for a worker to come free ends when one does."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i, name in enumerate([SEED_000, SEED_001, SEED_002]):
+        shutil.copy(seeds_dir / name, inbox / f"{i}.txt")
+    with open_store(str(tmp_path / "w.db")) as store:
+        session = IngestSession(store, workers=2, embed_in_workers=True)
+        pool = _QueuedPool()
+        session._pool = pool  # type: ignore[assignment]
+        session.send([str(inbox / "0.txt")])
+        session.send([str(inbox / "1.txt"), str(inbox / "2.txt")], slots=1)
+        assert pool.chunks == [1, 2]
+        assert session.analysing() == 2
+        pool.futures[1].set_result(([], []))
+        session.wait_worker_free(timeout=5)
+        assert session.analysing() == 1
+        session.abandon()
+        assert session.analysing() == 0

@@ -20,7 +20,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from concurrent.futures import CancelledError, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -674,12 +674,14 @@ class IngestSession:
         on_error: Callable[[str], None] | None = None,
         time_limit: float | None = DOC_TIME_LIMIT,
         per_input: dict[str, IngestSummary] | None = None,
+        slots: int = 0,
     ) -> SentInputs:
         """The first half of ``ingest``: read the inputs, dedup their articles and hand them to the
         analysis workers, without waiting for them (with no workers, analyse and store them here);
         ``store_sent`` stores what the workers give back. A long-lived caller (``watch``) sends the next
-        inputs before storing the last ones, so that the workers analyse while this process stores."""
-        sent = SentInputs(IngestSummary(), {} if per_input is None else per_input, time_limit, on_error)
+        inputs before storing the last ones, so that the workers analyse while this process stores.
+        ``slots``: the workers free to take the last, short chunks (0: all of them; see ``_flush_to_workers``)."""
+        sent = SentInputs(IngestSummary(), {} if per_input is None else per_input, time_limit, on_error, slots=slots)
         try:
             with _graceful_interrupt(sent.ctl) as ctl:
                 try:
@@ -718,6 +720,16 @@ class IngestSession:
         """Whether the workers are done with ``sent`` and every batch sent before it (``store_sent``
         would not wait for them)."""
         return all(batch.future is None or batch.future.done() for batch in self._through(sent))
+
+    def analysing(self) -> int:
+        """How many batches out the workers have not given back yet (being analysed or queued for it)."""
+        return sum(1 for batch in self._in_flight if batch.future is not None and not batch.future.done())
+
+    def wait_worker_free(self, timeout: float) -> None:
+        """Wait up to ``timeout`` seconds for any batch out to come back from the workers."""
+        futures = [batch.future for batch in self._in_flight if batch.future is not None and not batch.future.done()]
+        if futures:
+            wait(futures, timeout=timeout, return_when=FIRST_COMPLETED)
 
     def wait_analysed(self, sent: SentInputs, timeout: float) -> None:
         """Wait up to ``timeout`` seconds for the workers to be done with ``sent`` and what came before it."""
@@ -839,7 +851,7 @@ class IngestSession:
         full = len(unsent) - len(unsent) % batch_size
         chunks = [unsent[i : i + batch_size] for i in range(0, full, batch_size)]
         if final and unsent[full:]:  # the rest is shared out, so that no worker waits idle for it
-            chunks += even_chunks(unsent[full:], batch_size, self.workers)
+            chunks += even_chunks(unsent[full:], batch_size, sent.slots or self.workers)
         for chunk in chunks:
             self._in_flight.append(self._send(chunk, sent))
             while sum(batch.sent is sent for batch in self._in_flight) > self.workers:
@@ -1020,6 +1032,7 @@ class SentInputs:
     on_error: Callable[[str], None] | None
     owner: dict[str, str] = field(default_factory=dict)  # article id -> the input it was read from
     ctl: _Interrupt = field(default_factory=lambda: _Interrupt())
+    slots: int = 0  # the workers its last, short chunks are shared out among (0: all)
 
     def count(self, path: str | None, one: IngestSummary) -> None:
         """Count one input's (or one article's) outcome in the summary and, for a path, in its own."""

@@ -28,7 +28,7 @@ except ImportError:  # not on Windows: files wait for the settle time or two pol
 
 from .ingest import iter_paths
 from .model import InputError
-from .pipeline import IngestSession, IngestSummary, SentInputs, fusion_pending
+from .pipeline import BATCH_SIZE, IngestSession, IngestSummary, SentInputs, fusion_pending
 from .store.base import Store
 
 CHECKPOINT_KEY = "watch:checkpoint"
@@ -97,6 +97,10 @@ def watch(
     (``IngestSession.send``), and the batches they are done with are stored, in the order sent,
     while they analyse the next (``store_batches``).
     While a batch is out, the watch waits for it at most ``interval`` seconds before polling again.
+    When every worker has a batch and one more waits for the first to come free, a poll's few files
+    are held (``held_back``) until a worker comes free, then go out together as one batch: under a
+    pace the workers barely keep, files each sent alone queued up batches of one, the costliest way to
+    analyse them, and the queue only grew.
     The analysed batches are stored no more often than ``StorePacing`` lets them: storing and fusing
     take at most ``STORE_SHARE`` of this process's time, the rest is the workers'.
     A file is checkpointed once its articles, stories and events are committed; a Ctrl-C ends the run
@@ -116,8 +120,12 @@ def watch(
         session.start_workers()  # in the try: a Ctrl-C (or SIGTERM) while they start ends the run as later
         while True:
             ready = arrivals.ready(changed_files(paths, checkpoint), files_out(out), everything=once)
+            free = session.workers - session.analysing()
+            held = not once and held_back(len(ready), free)
+            if held:
+                ready = []  # found again by the next poll, which a worker coming free brings on
             for first in range(0, len(ready), MAX_BATCH_FILES):
-                out.append(send_files(session, ready[first : first + MAX_BATCH_FILES], on_error))
+                out.append(send_files(session, ready[first : first + MAX_BATCH_FILES], on_error, max(1, free)))
                 if out[-1].interrupted:
                     session.abandon()
                     return ingested
@@ -140,7 +148,9 @@ def watch(
             if last:
                 return ingested
             pause = arrivals.next_poll_in(files_out(out))
-            if out and not group and pacing.due(time.time()):
+            if held and not group:  # poll again once a worker is free (or the next group may be stored)
+                session.wait_worker_free(min(arrivals.interval, pacing.wait(time.time()) or arrivals.interval))
+            elif out and not group and pacing.due(time.time()):
                 session.wait_analysed(out[0].sent, pause)
             elif not group:
                 time.sleep(min(pause, pacing.wait(time.time())) if out else pause)
@@ -268,12 +278,26 @@ def files_out(out: deque[SentFiles]) -> dict[str, list[int]]:
     return {path: sig for batch in out for path, sig in batch.files}
 
 
+def held_back(ready: int, free: int) -> bool:
+    """Whether the files a poll found ready wait for a worker to come free: when every worker has a
+    batch and one more is queued for the first to come free (``free`` < 0), and they are fewer than a
+    batch. Sent at once, each would be one more batch of its own in the queue (an article analysed
+    alone costs a worker about a fifth more than in a batch of 16, which put the workers behind a pace
+    they keep in a batch ingest); held, the files that arrive meanwhile go out together as the next
+    queued batch."""
+    return 0 < ready < BATCH_SIZE and free < 0
+
+
 def send_files(
-    session: IngestSession, files: list[tuple[str, list[int]]], on_error: Callable[[str], None] | None
+    session: IngestSession,
+    files: list[tuple[str, list[int]]],
+    on_error: Callable[[str], None] | None,
+    slots: int = 0,
 ) -> SentFiles:
-    """Read these files and send their articles for analysis in one session call."""
+    """Read these files and send their articles for analysis in one session call, the last short
+    chunks shared out among ``slots`` workers (0: all)."""
     per_file: dict[str, IngestSummary] = {}
-    sent = session.send([p for p, _ in files], on_error=on_error, per_input=per_file)
+    sent = session.send([p for p, _ in files], on_error=on_error, per_input=per_file, slots=slots)
     return SentFiles(files, sent, per_file)
 
 
