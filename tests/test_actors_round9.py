@@ -3,8 +3,14 @@ with those of seeds 31-48), each shown on sentences written for the test."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from conftest import ids_over, link_written_sentences
+
+from newsfuse.actors import link
+from newsfuse.model import Article, Block, article_id
+from newsfuse.nlp import annotate
 
 SENTENCES = {
     "honorifics": "Bill Clinton spoke in Iowa on Monday. Mr. Clinton praised his wife, and Hillary Clinton thanked "
@@ -83,3 +89,24 @@ def test_a_country_one_brings_people_to_is_a_place(linked):
     a = linked["brought_to"]
     assert ids_over(a, "Germany") == []
     assert ids_over(a, "Germany", 1) == ["state:DEU"]
+
+
+def test_a_full_name_tagged_as_an_organisation_is_the_person_its_surname_names():
+    text = "Tashfeen Malik pledged allegiance online. Ms. Malik had moved from Pakistan. Malik said little."
+    blocks = (Block("paragraph", text),)
+    parsed = annotate([Article(article_id(blocks), "org_tagged", "text", None, "2015-12-08", None, None, blocks)])[0]
+    # the tagger's verdict on the full name, as it gave it in a PolNeAR article: an organisation
+    entities = tuple(dataclasses.replace(e, label="ORG") if e.text == "Tashfeen Malik" else e for e in parsed.entities)
+    assert any(e.label == "PERSON" and e.text == "Malik" for e in entities)
+    ann = link(dataclasses.replace(parsed, entities=entities))
+    assert ids_over(ann, "Malik", 1) == ["person:tashfeen-malik"]
+    assert ids_over(ann, "Malik", 2) == ["person:tashfeen-malik"]
+
+
+def test_a_chamber_one_takes_back_or_runs_for_is_the_prize():
+    linked = link_written_sentences(
+        {"prize": "We are going to take back the House in November, she said of her candidacy for the White House."}
+    )
+    ann = linked["prize"]
+    assert ids_over(ann, "House") == []
+    assert ids_over(ann, "White House") == []

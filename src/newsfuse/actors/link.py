@@ -152,21 +152,40 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
 def tagged_surnames(annotated: AnnotatedArticle) -> dict[str, tuple[int, str]]:
     """Surname -> (first start, full name) of every person the tagger found by at least two names."""
     out: dict[str, tuple[int, str]] = {}
-    for e in sorted(annotated.entities, key=lambda e: e.start):
-        words = words_of(e := _own_name(e))
-        if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text) and not _stance_or_broken(annotated, e):
-            out.setdefault(words[-1], (e.start, e.text))
+    for start, name in _tagged_full_names(annotated):
+        out.setdefault(key(name)[-1], (start, name))
     return out
 
 
 def tagged_full_names(annotated: AnnotatedArticle) -> dict[str, list[tuple[int, str]]]:
     """Surname -> (start, full name) of every naming by two names or more, in text order."""
     out: dict[str, list[tuple[int, str]]] = {}
+    for start, name in _tagged_full_names(annotated):
+        out.setdefault(key(name)[-1], []).append((start, name))
+    return out
+
+
+def _tagged_full_names(annotated: AnnotatedArticle) -> list[tuple[int, str]]:
+    """(start, text) of each person's name of two words or more the tagger found, in text order: those it
+    tags as persons, and those it tags as organisations whose last word alone it tags as a person in the
+    same article ('Tashfeen Malik' ORG beside 'Ms. Malik' PERSON: one name, one sense in one article)."""
+    alone = {words_of(e) for e in annotated.entities if e.label == "PERSON" and len(words_of(e)) == 1}
+    out = []
     for e in sorted(annotated.entities, key=lambda e: e.start):
         words = words_of(e := _own_name(e))
-        if e.label == "PERSON" and len(words) > 1 and not _cut_initial(e.text) and not _stance_or_broken(annotated, e):
-            out.setdefault(words[-1], []).append((e.start, e.text))
+        if len(words) < 2 or _cut_initial(e.text) or _stance_or_broken(annotated, e):
+            continue
+        if e.label == "PERSON" or e.label == "ORG" and words[-1:] in alone and _org_shaped_person(e):
+            out.append((e.start, e.text))
     return out
+
+
+def _org_shaped_person(e: Entity) -> bool:
+    """Two or three capitalised words, none a word for an organisation, no article: shaped as a name."""
+    words, raw = words_of(e), e.text.split()
+    heads = get_kb().not_actors["org_heads"]
+    shaped = all(w[:1].isupper() for w in raw) and raw[0].lower() != "the"
+    return 2 <= len(words) <= 3 and shaped and not any((w,) in heads for w in words)
 
 
 def tagged_first_names(annotated: AnnotatedArticle) -> frozenset[str]:
@@ -1997,12 +2016,18 @@ def name_kind(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
             return "ORG"  # "the Blazers", "the Timaru Herald": a person's name takes no article
     if e.label == "ORG" and not org_word and _person_shaped(doc, e.text):
         return "PERSON"  # "P.J. Carlesimo", "Elton Brand"
-    if e.label == "ORG" and not org_word and named and len(words) <= 3:
+    if e.label == "ORG" and not org_word and named and len(words) <= 3 and not _word_before_full_name(doc, words):
         return "PERSON"
     titled_name = len(words) > 2 and (words[0],) in doc.kb.not_actors["bare_titles"]
     if e.label == "ORG" and not org_word and titled_name:  # "GM Ed Stefanski"
         return "PERSON"
     return e.label
+
+
+def _word_before_full_name(doc: Doc, words: tuple[str, ...]) -> bool:
+    """The words are another word and then a full name the tagger found ('the Draft Mitch Daniels' after 'Mitch
+    Daniels'): a name that holds the person's, not the person."""
+    return any(key(name) == words[1:] for _, name in doc.full_names.get(words[-1], []))
 
 
 def _opens_org_name(doc: Doc, name: str) -> bool:
