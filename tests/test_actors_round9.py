@@ -110,3 +110,17 @@ def test_a_chamber_one_takes_back_or_runs_for_is_the_prize():
     ann = linked["prize"]
     assert ids_over(ann, "House") == []
     assert ids_over(ann, "White House") == []
+
+
+def test_a_city_given_as_an_example_of_attacks_or_before_terror_attacks_is_where_they_struck():
+    linked = link_written_sentences(
+        {
+            "attacks": "Analysts say that attacks like Paris and Brussels make checks likely. In the wake of the "
+            "Paris terror attacks, Paris said it would act."
+        }
+    )
+    ann = linked["attacks"]
+    assert ids_over(ann, "Paris") == []
+    assert ids_over(ann, "Brussels") == []
+    assert ids_over(ann, "Paris", 1) == []
+    assert ids_over(ann, "Paris", 2) == ["gov:FRA"]

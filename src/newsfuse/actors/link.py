@@ -124,6 +124,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _person_opens_org_name(doc, f)
         and not _closes_longer_name(doc, f)
         and not _made_product(doc, f)
+        and not _place_of_attacks(doc, f)
     ]
     kinds = described_kinds(text, annotated.entities, doc.parse, kb.not_actors["work_nouns"])
     found = [
@@ -323,6 +324,31 @@ def _names_a_thing(doc: Doc, f: Found) -> bool:
     capital = tuple(doc.norms[start : f.end]) in doc.kb.capitals
     lists = doc.kb.not_actors
     return head in lists["country_named_things"] or (capital and head in lists["place_named_things"])
+
+
+def _place_of_attacks(doc: Doc, f: Found) -> bool:
+    """'the Paris terror attacks', 'attacks like Paris and Brussels': a capital's name (or another name the
+    dictionary gives a city: 'Brussels' for the EU) before a word for an attack with a modifier between
+    (not_actors.yaml: attack_nouns, attack_modifiers), or given as an example of attacks ('like', 'such as',
+    in a list), names where they struck, not a government."""
+    aid, toks = f.ref.actor_id or "", doc.toks
+    start = f.start + 1 if toks[f.start].norm == "the" else f.start
+    if (
+        f.source != "kb"
+        or not aid.startswith(("gov:", "igo:"))
+        or tuple(doc.norms[start : f.end]) not in doc.kb.capitals
+    ):
+        return False
+    lists = doc.kb.not_actors
+    k = f.end + 1 if f.end < len(toks) and (toks[f.end].norm,) in lists["attack_modifiers"] else f.end
+    if k > f.end and k < len(toks) and (toks[k].norm,) in lists["attack_nouns"] and _joined(doc, f.start, k + 1):
+        return True
+    i = start - 1
+    while i > 1 and toks[i].norm in {"and", "or"} and toks[i - 1].capitalised:
+        i -= 2  # "attacks like Paris and Brussels": back over the list to its first name
+    example = i > 0 and toks[i].norm == "like" or i > 1 and doc.norms[i - 1 : i + 1] == ["such", "as"]
+    noun = i - (2 if toks[i].norm == "as" else 1)
+    return example and noun >= 0 and (toks[noun].norm,) in lists["attack_nouns"]
 
 
 def _person_opens_org_name(doc: Doc, f: Found) -> bool:
