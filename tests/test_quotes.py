@@ -478,3 +478,28 @@ def test_when_and_where_something_was_said_is_not_what(annotate):
     text = "The senator spoke on Tuesday at a rally. The governor commented on CNN about the storm."
     quotes = annotate([article("occasion", [text])])[0].quotes
     assert not [q for q in quotes if q.text in ("Tuesday", "CNN")], quotes
+
+
+def test_a_closing_reporting_clause_reports_what_comes_before_it(annotate):
+    text = (
+        "As the mayor prepared to speak in Dayton on Tuesday, a man outside the hall was hit by a bottle thrown "
+        "from the crowd, police said."
+    )
+    quotes = annotate([article("closing", [text])])[0].quotes
+    said = [q for q in quotes if q.speaker_text == "police"]
+    assert said and said[0].text.startswith("As the mayor") and said[0].text.endswith("from the crowd"), quotes
+
+
+def test_an_inserted_reporting_clause_reports_both_sides(annotate):
+    text = "The steel industry, she said, is doing much better than it did ten years ago."
+    quotes = annotate([article("inserted", [text])])[0].quotes
+    said = [q for q in quotes if q.verb == "said"]
+    assert said and said[0].text.startswith("The steel industry") and said[0].text.endswith("ten years ago"), quotes
+
+
+def test_appointments_and_lawsuits_are_attributed(annotate):
+    # the PolNeAR manual counts decrees and appointments ("Lowell appointed a new chief of staff")
+    quotes = annotate([article("decree", ["The governor appointed a new chief of staff on Monday."])])[0].quotes
+    assert any(q.speaker_text == "The governor" and "chief of staff" in q.text for q in quotes), quotes
+    quotes = annotate([article("suit", ["The union sued the city over the new pension rules."])])[0].quotes
+    assert any(q.speaker_text == "The union" and "pension rules" in q.text for q in quotes), quotes

@@ -30,12 +30,44 @@ def _cue_verbs(doc: _Doc) -> list[_Found]:
         subjects = _speakers_of(doc, t)
         if not subjects:
             continue
-        span = _content_span(doc, t, _cue_content(doc, t), subjects)
+        name, s_start, s_end = _speaker_text(doc, subjects[0])
+        span = _content_span(doc, t, _cue_content(doc, t), subjects) or _before_closing_cue(doc, t, s_start, s_end)
         if span is None:
             continue
-        name, s_start, _ = _speaker_text(doc, subjects[0])
+        span = _around_inserted_cue(doc, t, s_start, s_end, span)
         out.append(_Found(name, s_start, _verb_phrase(doc, t), span[0], span[1], False, t.sent))
     return out
+
+
+def _before_closing_cue(doc: _Doc, verb: Token, s_start: int, s_end: int) -> tuple[int, int] | None:
+    """'..., a girl was pepper-sprayed by a bystander, police said.': a reporting clause closing its
+    sentence after a comma reports what comes before the comma, however the parser hung it."""
+    if not (s_end <= verb.start and not doc.text[s_end : verb.start].strip()):
+        return None
+    if not doc.text[max(0, s_start - 3) : s_start].rstrip().endswith(","):
+        return None
+    sent = [x for x in doc.tokens[_first_of_sent(doc, verb) :] if x.sent == verb.sent]
+    if any(x.i > verb.i and x.pos not in ("PUNCT", "SPACE") for x in sent):
+        return None
+    start, end = _trim(doc.text, sent[0].start, s_start)
+    return (start, end) if end - start >= 3 and "\n" not in doc.text[start:end] else None
+
+
+def _around_inserted_cue(doc: _Doc, verb: Token, s_start: int, s_end: int, span: tuple[int, int]) -> tuple[int, int]:
+    """'If the law never had its day in court, Giuliani said, it is because nobody tried': a reporting
+    clause set off by commas inside the sentence reports the whole sentence, on both sides of it."""
+    if not (s_end <= verb.start and s_end - s_start < verb.start - s_start + 40):
+        return span
+    before = doc.text[max(0, s_start - 3) : s_start].rstrip()
+    after = doc.text[verb.end : verb.end + 3].lstrip()
+    if not (before.endswith(",") and after.startswith(",")) or doc.text[s_end : verb.start].strip():
+        return span
+    first = doc.tokens[_first_of_sent(doc, verb)]
+    sent = [x for x in doc.tokens[first.i - doc.base :] if x.sent == verb.sent]
+    if span[0] <= first.start or span[0] < verb.end:
+        return span
+    start, end = _trim(doc.text, first.start, max(span[1], sent[-1].end))
+    return (start, end) if doc.text.count("\n", start, end) == 0 else span
 
 
 def _cue_content(doc: _Doc, t: Token) -> list[Token]:
