@@ -124,3 +124,10 @@ def test_a_city_given_as_an_example_of_attacks_or_before_terror_attacks_is_where
     assert ids_over(ann, "Brussels") == []
     assert ids_over(ann, "Paris", 1) == []
     assert ids_over(ann, "Paris", 2) == ["gov:FRA"]
+
+
+def test_a_demonym_joined_to_americans_is_us_civilians_of_that_descent():
+    linked = link_written_sentences({"descent": "Nineteen Turkish Americans gave money. Turkish soldiers fired."})
+    ann = linked["descent"]
+    assert ids_over(ann, "Turkish Americans") == ["cvl:USA"]
+    assert ids_over(ann, "Turkish soldiers") == ["mil:TUR"]

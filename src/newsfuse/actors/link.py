@@ -1176,6 +1176,9 @@ def demonym_phrase(doc: Doc, i: int) -> list[Found]:
     people = people_at(doc, j)
     if people:  # "Palestinians", "Kurds": the people of that country (or group), as civilians
         return _people_found(doc, j, j + people[0], [(j, j + people[0], people[1])], "CVL")
+    descent = _americans_of_descent(doc, j)
+    if descent:  # "Turkish Americans", "Mexican-Americans": US civilians of that descent
+        return _people_found(doc, j, descent, [(j, descent, "USA")], "CVL")
     items = coordinated(doc, j)
     if not items:
         return []
@@ -1197,6 +1200,16 @@ def demonym_phrase(doc: Doc, i: int) -> list[Found]:
     if _state_act(doc, k):
         return [state_found(doc, a, b, iso) for a, b, iso in items if iso]
     return []
+
+
+def _americans_of_descent(doc: Doc, j: int) -> int:
+    """The end of 'Turkish Americans', 'Mexican-Americans' (a demonym joined to 'Americans', as the US Census
+    Bureau names groups by descent: 'African Americans') at token j, or 0."""
+    dem = demonym_at(doc, j)
+    k = j + dem[0] if dem else 0
+    if not dem or k >= len(doc.toks) or doc.toks[k].raw != "Americans" or not _joined(doc, j, k + 1):
+        return 0
+    return k + 1 if doc.toks[j].norm not in {"american", "americans", "us", "u.s."} else 0
 
 
 def _state_act(doc: Doc, k: int) -> bool:
