@@ -24,6 +24,7 @@ from .pipeline import (
     IngestSummary,
     StorableAnalysis,
     analyse,
+    dedup_signature,
     prepare_analysis,
     read_and_clean,
     record_failure,
@@ -55,12 +56,15 @@ def connect(address: str) -> tuple[Client, LocalCluster | None]:
     return Client(address), None
 
 
-def read_partition(items: Sequence[InputFile]) -> list[tuple[str, str, str | None, list[Article], list[InputError]]]:
-    """Worker task: (path, sha256, format, articles, errors) per input."""
+def read_partition(
+    items: Sequence[InputFile],
+) -> list[tuple[str, str, str | None, list[Article], list[InputError], list[bytes]]]:
+    """Worker task: (path, sha256, format, articles, errors, the articles' near-duplicate signatures)
+    per input: the driver dedups with the signatures made here (``dedup_signature``)."""
     out = []
     for item in items:
         fmt, articles, errors = read_and_clean(item)
-        out.append((item.path, item.sha256, fmt, articles, errors))
+        out.append((item.path, item.sha256, fmt, articles, errors, [dedup_signature(a) for a in articles]))
     return out
 
 
@@ -209,11 +213,11 @@ def _ingest_with_dask(
         ]
         partitions = _Partitions(client, session, analyse_articles)
         for future in read_futures:  # in input order: the same dedup decisions as a plain run
-            for _path, sha, fmt, articles, errors in future.result():
+            for _path, sha, fmt, articles, errors, signatures in future.result():
                 store.save_input(by_sha[sha], fmt)
                 for err in errors:
                     record_failure(store, summary, err, sha, on_error)
-                session.admit(articles, summary)
+                session.admit(articles, summary, signatures)
             partitions.send_full()  # the workers analyse while the rest is admitted
         partitions.send_rest()
         for first, last in partitions.store_rounds():

@@ -372,14 +372,12 @@ class Deduper:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._signature = text_signature
         self.index = NearDuplicateIndex()  # added in this session and not yet stored
         self.dropped: set[str] = set()
         index_stored_keys(store)
 
     def signature(self, article: Article) -> bytes:
-        text = article.text
-        return self._signature(text if len(text) <= DEDUP_MAX_CHARS else text[:DEDUP_MAX_CHARS])
+        return dedup_signature(article)
 
     def match(self, sig: bytes) -> str | None:
         """The earliest article this signature nearly repeats: stored originals come before any article
@@ -410,6 +408,14 @@ class Deduper:
                 self.index.remove(article_id)
         for article_id, sig in keep.items():
             self.index.add(article_id, sig)  # a no-op for those held already
+
+
+def dedup_signature(article: Article) -> bytes:
+    """An article's near-duplicate (MinHash) signature, over its first DEDUP_MAX_CHARS characters. It
+    depends on the article alone: a Dask worker makes it beside the read (``read_partition``), and the
+    driver, whose time every worker waits on, only looks it up."""
+    text = article.text
+    return text_signature(text if len(text) <= DEDUP_MAX_CHARS else text[:DEDUP_MAX_CHARS])
 
 
 def index_stored_keys(store: Store) -> None:
@@ -929,10 +935,13 @@ class IngestSession:
 
     # ------------------------------------------------------------------ steps (the Dask runner calls these too)
 
-    def admit(self, articles: Sequence[Article], summary: IngestSummary) -> None:
-        """Dedup each article against the store and the articles in hand; the kept ones join ``pending``."""
+    def admit(
+        self, articles: Sequence[Article], summary: IngestSummary, signatures: Sequence[bytes] | None = None
+    ) -> None:
+        """Dedup each article against the store and the articles in hand; the kept ones join ``pending``.
+        ``signatures``: the articles' ``dedup_signature``, when made elsewhere already."""
         self.sync()
-        admit_all(self.store, self.deduper, articles, self.pending, summary)
+        admit_all(self.store, self.deduper, articles, self.pending, summary, signatures)
 
     def store_analysed(self, batch: Sequence[tuple[Article, bytes]], analyses: Sequence[Analysis]) -> None:
         """``store_storable`` of the analyses, made storable here."""
@@ -1133,15 +1142,19 @@ def admit_all(
     articles: Sequence[Article],
     pending: list[tuple[Article, bytes]],
     summary: IngestSummary,
+    signatures: Sequence[bytes] | None = None,
 ) -> None:
-    """Dedup each article against the store and the batch in hand, counting new/duplicate/unchanged."""
-    for article in articles:
+    """Dedup each article against the store and the batch in hand, counting new/duplicate/unchanged
+    (``signatures``: each article's ``dedup_signature``, when made already; else made here as needed)."""
+    for k, article in enumerate(articles):
         summary.documents += 1
-        outcome = _admit(store, deduper, article, pending)
+        outcome = _admit(store, deduper, article, pending, None if signatures is None else signatures[k])
         setattr(summary, outcome, getattr(summary, outcome) + 1)
 
 
-def _admit(store: Store, deduper: Deduper, article: Article, pending: list[tuple[Article, bytes]]) -> str:
+def _admit(
+    store: Store, deduper: Deduper, article: Article, pending: list[tuple[Article, bytes]], sig: bytes | None = None
+) -> str:
     if store.has_article(article.id) or any(a.id == article.id for a, _ in pending):
         if article.source_path in store.sources(article.id) or any(
             a.id == article.id and a.source_path == article.source_path for a, _ in pending
@@ -1149,7 +1162,8 @@ def _admit(store: Store, deduper: Deduper, article: Article, pending: list[tuple
             return "unchanged"
         store.add_source_alias(article.id, article.source_path)
         return "duplicate"
-    sig = deduper.signature(article)
+    if sig is None:
+        sig = deduper.signature(article)
     original = deduper.match(sig)
     if original is not None:
         article = dataclasses.replace(article, duplicate_of=original)
