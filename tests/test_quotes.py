@@ -503,3 +503,14 @@ def test_appointments_and_lawsuits_are_attributed(annotate):
     assert any(q.speaker_text == "The governor" and "chief of staff" in q.text for q in quotes), quotes
     quotes = annotate([article("suit", ["The union sued the city over the new pension rules."])])[0].quotes
     assert any(q.speaker_text == "The union" and "pension rules" in q.text for q in quotes), quotes
+
+
+def test_a_bare_infinitive_after_the_content_goes_on_with_it(annotate):
+    text = "She urged the board to cut the fees, raise the wages and open the books to the public."
+    quotes = annotate([article("conjuncts", [text])])[0].quotes
+    assert any(q.verb == "urged" and q.text.endswith("open the books to the public") for q in quotes), quotes
+
+
+def test_a_short_answer_is_what_was_said(annotate):
+    quotes = annotate([article("answer", ["Asked about a second term, the mayor said no."])])[0].quotes
+    assert any((q.speaker_text, q.text) == ("the mayor", "no") for q in quotes), quotes

@@ -56,7 +56,7 @@ def _before_closing_cue(doc: _Doc, verb: Token, s_start: int, s_end: int) -> tup
 def _around_inserted_cue(doc: _Doc, verb: Token, s_start: int, s_end: int, span: tuple[int, int]) -> tuple[int, int]:
     """'If the law never had its day in court, Giuliani said, it is because nobody tried': a reporting
     clause set off by commas inside the sentence reports the whole sentence, on both sides of it."""
-    if not (s_end <= verb.start and s_end - s_start < verb.start - s_start + 40):
+    if s_end > verb.start:
         return span
     before = doc.text[max(0, s_start - 3) : s_start].rstrip()
     after = doc.text[verb.end : verb.end + 3].lstrip()
@@ -79,7 +79,7 @@ def _cue_content(doc: _Doc, t: Token) -> list[Token]:
         # "Clinton was attacked on the speeches by Sanders": the subject and what is between
         return doc.kids(t.i, ("nsubjpass",)) + [c for c in doc.kids(t.i, ("prep",)) if t.i < c.i < agent[0].i]
     if content:
-        content += _coordinated_content(doc, t, content)
+        content += _coordinated_content(doc, t, content) + _bare_conjuncts(doc, t, content)
     if _lemma(t) in v["clause_only"]:
         content = [
             c for c in content if c.dep in ("ccomp", "conj") or (c.dep == "xcomp" and _lemma(t) in v["request_verbs"])
@@ -91,7 +91,17 @@ def _cue_content(doc: _Doc, t: Token) -> list[Token]:
         content = doc.kids(t.i, ("dobj",)) + doc.kids(t.i, ("xcomp",))
         if content:
             content += [c for c in doc.kids(t.i, tuple(v["object_tail_deps"])) if c.i > content[0].i]
-    return content
+    return content or _short_answer(doc, t)
+
+
+def _short_answer(doc: _Doc, verb: Token) -> list[Token]:
+    """'75 percent said yes', 'the senator said no', 'neither side would say so': the answer word
+    right after the cue is what was said."""
+    return [
+        c
+        for c in doc.kids(verb.i, ("intj", "advmod", "dobj"))
+        if c.i == verb.i + 1 and c.text.lower() in vocab()["short_answers"]
+    ]
 
 
 def _coordinated_content(doc: _Doc, verb: Token, content: list[Token]) -> list[Token]:
@@ -102,6 +112,19 @@ def _coordinated_content(doc: _Doc, verb: Token, content: list[Token]) -> list[T
         for c in doc.kids(verb.i, ("conj",))
         if c.i > content[0].i
         and any(k.dep == "mark" and k.text.lower() in ("that", "whether", "if") for k in doc.kids(c.i))
+    ]
+
+
+def _bare_conjuncts(doc: _Doc, verb: Token, content: list[Token]) -> list[Token]:
+    """'urged the party to ax X, replace Y and open up Z': a bare infinitive without a subject,
+    coordinated after the content, goes on with the content's 'to' clause, not with the cue (a
+    finite or participle cue's own conjunct would share its form: 'urged X and left')."""
+    if verb.tag in ("VB", "VBP") or not any(c.dep == "xcomp" for c in content):
+        return []
+    return [
+        c
+        for c in doc.kids(verb.i, ("conj",))
+        if c.tag == "VB" and c.i > content[0].i and not doc.kids(c.i, SUBJECTS) and not doc.kids(c.i, ("aux",))
     ]
 
 
@@ -146,7 +169,7 @@ def _content_span(doc: _Doc, verb: Token, content: list[Token], subjects: list[T
     if span is None:
         return None
     start, end = _trim(doc.text, *span)
-    return (start, end) if end - start >= 3 else None
+    return (start, end) if end - start >= 3 or doc.text[start:end].lower() in vocab()["short_answers"] else None
 
 
 def _as_clause(doc: _Doc, verb: Token) -> bool:

@@ -34,6 +34,7 @@ def vocab() -> dict:
         "cue_nouns",
         "cue_noun_preps",
         "occasion_nouns",
+        "short_answers",
         "clause_only",
         "speech_nouns",
         "person_pronouns",
