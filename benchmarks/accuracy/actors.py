@@ -145,20 +145,51 @@ is labelled; 'Hillary' alone in a title-case headline (seed 37) is lost as a nam
 Not done: 'the Times' after 'The New York Times' is left to the paper's own short name, as the labels since
 round 6 accept it ('the Post', org:post) and seed 45's labels then do; Carly Fiorina's bare surname, which the
 tagger calls an organisation each time, stays unlinked to her.
-The held-out figure (``heldout_*``) comes from seed 48, 140 mentions of its 12 articles, drawn with round 7's
-linker and kept unread until round 8's fixes were written (commit 4a1da25), then labelled, with ``correct_ids``
-for wrong links; no rule was written from it: 0.850 as drawn and now (no labelled mention changed; its misses are
-places and cities naming attacks, 'the House' as a prize, the Senate's 'Judiciary Committee' with no country,
-persons taken for one another in one family, 'Turkish Americans' as Turkish civilians, a state governor's bare
-surname linked to a Jordanian in the dictionary). Its labels as drawn give the linker before round 8
-(``heldout_before_precision``). Round 9, the same protocol: seeds 49-52 draw 12 more PolNeAR train articles each
-from those seeds 31-48 left, all drawn with round 8's linker (commit e95f08e). Seeds 50-52 were labelled and scored
-before any round-9 rule: round 8's linker held out 0.936, 0.886, 0.921 (384 right of 420, 0.914;
-``sample50_before_precision`` ...); seed 49 was drawn and kept unread. Each seed draws its
+Seed 48 (``sample48_``: 140 mentions of 12 more such articles, drawn with round 7's linker, commit 7fb3b16, and
+labelled after round 8's fixes, commit 4a1da25) was round 8's held-out sample, 0.850 as drawn and after them; it
+is in-sample since round 9 read its misses. Round 9, the same protocol: seeds 49-52 draw 12 more PolNeAR train
+articles each from those seeds 31-48 left, all drawn with round 8's linker (commit e95f08e). Seeds 50-52 were
+labelled and scored before any round-9 rule: round 8's linker held out 0.936, 0.886, 0.921 (384 right of 420,
+0.914; ``sample50_before_precision`` ...). Round 9 read the misses of seeds 48 and 50-52 (with those of 31-47)
+grouped by mechanism and fixed those that generalise: an honorific says a man or a woman, so 'Mrs. Clinton' is not
+the person the article calls 'Mr. Clinton' (the honorific written first after each full name, not_actors.yaml:
+male_honorifics, female_honorifics) but the other person named in full with that surname; a standing committee
+named by its subject ('the Judiciary Committee', 'the Armed Services Committee'; committee_subjects, from the US
+Congress's committees) is the legislature of the report's country, as 'the Senate Judiciary Committee' was; an
+acronym the tagger calls a person ('the Indiana GOP') lends no surname; a person's full name the tagger calls an
+organisation, whose surname alone it tags as a person in the same article ('Tashfeen Malik' beside 'Ms. Malik'),
+lends the person its surname; Twitter is a company, and a social network's name after 'on', 'via' or a verb of
+spreading, or listed with another's ('Facebook, Twitter and Snapchat'), is the medium, no actor; 'both parties'
+after a word of membership ('candidates in both parties') are the parties the article has linked, never two
+states or persons; a country after 'for' and a capitalised word inside a tagged organisation's name ('Democracy
+for America') is that name; a US state's residents before a name ('Floridians Jeb Bush') describe the person; a
+title that ends its sentence ('the nominee for President. This') takes no name; a country after a place and a
+comma ('in Benghazi, Libya') and one people are brought to are places; 'the E.U.' after 'across' is the
+territory; 'take back the House', 'his candidacy for the White House' are prizes; a city before a modifier and a
+word for attacks ('the Paris terror attacks') or given as an example of attacks ('attacks like Paris and
+Brussels') names where they struck; a demonym joined to 'Americans' ('Turkish Americans') is US civilians of that
+descent. In-sample after them: seeds 48/50/51/52 0.850/0.936/0.886/0.921 -> 0.904/0.971/0.928/0.957, seed 32
+0.912 -> 0.934, 33 0.948 -> 0.970, 38 0.921 -> 0.928, 43 0.934 -> 0.941; no other sample changed, and no right
+link was lost (every recall proxy as before). Not done: 'the Saudis', 'the Russians' for the state ('the
+Palestinians' beside Israel is labelled a people, so 'the' before a plural demonym cannot tell); Carly Fiorina's
+and Mitt Romney's bare surnames, which the tagger calls organisations wherever it writes them; 'Politico' and
+other outlets the tagger calls persons (not added to the KB: its name would be matched inside 'POLITICO New
+York' and 'The POLITICO Caucus', labelled right under their own ids); a name standing for the resort or the
+aircraft named after it ('Trump National Doral', 'Air Force Two'); 'Gang of Eight' linked to a Chinese
+minister's surname.
+The held-out figure (``heldout_*``) comes from seed 49, 140 mentions of its 12 articles, drawn with round 8's
+linker and kept unread until round 9's fixes were written (commit 3728bb1), then labelled, with ``correct_ids``
+for wrong links; no rule was written from it: 0.814 as drawn (114 right of 140, ``heldout_before_precision``),
+0.821 now (one mention fixed: 'Cuban Americans', now US civilians), recall proxy 1.0, 393 -> 394 linked mentions
+on its articles. Its misses: an article about Ivanka Trump whose bare 'Trump' (7 mentions, with 'the Ivanka Trump
+brand') the linker gives her father, firms the tagger calls persons ('Latino Decisions', 'Marc Fisher Footwear',
+'Calvin Klein' as a brand), a state senate ('the Missouri Senate') linked as the US Congress, 'the Cuban American
+community', the White House as an office sought or a building, and golf clubs, a room, a radio programme, a
+speech and a tournament's sponsor as places or things. Each seed draws its
 documents from those the seeds before it left, so adding a seed changes no earlier draw. (The described-persons
 sample drew its 30 articles from a pool without the events sample's articles, so its draw of seeds 31-38 was
 not theirs: 7 of its articles are also seed 31-38 articles; seeds 40 on leave both out.) Beside it: how many
-mentions the linker links on those documents now and before round 8 (``heldout_doc_mentions``,
+mentions the linker links on those documents now and before round 9 (``heldout_doc_mentions``,
 ``heldout_doc_mentions_before``: the recall proxy for it, where precision bought by dropping links would show).
 A label on a bare first name ('person:katie', 'Katie Jenkin by her first name') counts right when the mention is
 now linked to the full name it opens. ``--sample N`` prints a fresh sample of N mentions as JSON lines (for
@@ -213,7 +244,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 48  # the held-out sample: PolNeAR train articles, none of the seed-31 to -47 ones
+HELDOUT_SEED = 49  # the held-out sample: PolNeAR train articles, none of the seed-31 to -48 ones
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -222,7 +253,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     ("sample23_", "heldout-23", 23),
     ("sample24_", "heldout-24", 24),
     *((f"sample{n}_", f"seed{n}", n) for n in (25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42)),
-    *((f"sample{n}_", f"seed{n}", n) for n in (43, 44, 45, 46, 47)),
+    *((f"sample{n}_", f"seed{n}", n) for n in (43, 44, 45, 46, 47, 48)),
     *((f"sample{n}_", f"seed{n}", n) for n in (50, 51, 52)),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
@@ -244,13 +275,14 @@ POLNEAR_SEEDS = (31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42, 43, 44, 45, 46, 47,
 POLNEAR_DOCS = 12
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
-# linked mentions on the seed-48 documents with the linker before round 8's fixes (actors as of commit 7fb3b16,
-# this script's all_mentions() on the same parsed documents; the seed-48 sample was drawn from them then and
+# linked mentions on the seed-49 documents with the linker before round 9's fixes (actors as of commit e95f08e,
+# this script's all_mentions() on the same parsed documents; the seed-49 sample was drawn from them then and
 # labelled after the fixes), and on the 278 dev documents with the linker before item 6 (commit 475bc7d);
+# seed 48 (round 8's held-out sample): 490 linked mentions before round 8, 119 right of 140 as drawn (0.850);
 # seed 43 (round 7's held-out sample): 470 linked mentions before round 7, 128 right of 140 as drawn (0.914);
 # seed 38 (round 6's): 459 before round 6, 0.879 as drawn; seed 34 (round 5's): 398 before round 5, 0.879
-HELDOUT_DOC_MENTIONS_BEFORE = 490
-HELDOUT_PRECISION_BEFORE = 0.85  # the seed-48 sample with that linker (its labels as drawn: 119 right of 140)
+HELDOUT_DOC_MENTIONS_BEFORE = 393
+HELDOUT_PRECISION_BEFORE = 0.814  # the seed-49 sample with that linker (its labels as drawn: 114 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -259,6 +291,7 @@ HELDOUT_PRECISION_BEFORE = 0.85  # the seed-48 sample with that linker (its labe
 # linker held out (125, 131, 132 and 125 right of 140); seeds 50-52, drawn with round 8's linker (commit e95f08e)
 # and labelled before round 9 wrote any rule: round 8's linker held out (131, 124 and 129 right of 140)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    48: 0.85,
     50: 0.936,
     51: 0.886,
     52: 0.921,
