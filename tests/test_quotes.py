@@ -514,3 +514,9 @@ def test_a_bare_infinitive_after_the_content_goes_on_with_it(annotate):
 def test_a_short_answer_is_what_was_said(annotate):
     quotes = annotate([article("answer", ["Asked about a second term, the mayor said no."])])[0].quotes
     assert any((q.speaker_text, q.text) == ("the mayor", "no") for q in quotes), quotes
+
+
+def test_a_cue_noun_with_be_has_its_predicate_as_content(annotate):
+    # the PolNeAR manual: "Her advice was to 'stay calm'" (possessor the source, noun the cue)
+    quotes = annotate([article("advice", ["The coach's advice was to stay calm and keep running."])])[0].quotes
+    assert any(q.speaker_text == "The coach" and q.text == "to stay calm and keep running" for q in quotes), quotes

@@ -314,7 +314,28 @@ def _noun_cues(doc: _Doc) -> list[_Found]:
                 found.verb = f"{t.text} {prep.text}"
                 out.append(found)
                 break
+        else:
+            found = _predicated_content(doc, t, owners[0])
+            if found:
+                out.append(found)
     return out
+
+
+def _predicated_content(doc: _Doc, noun: Token, owner: Token) -> _Found | None:
+    """'Her advice was to stay calm', 'My impression is that he lacks support': a cue noun with its
+    owner as the subject of 'be'; what 'be' predicates of it is the content."""
+    head = doc.tok(noun.head)
+    if noun.dep != "nsubj" or head.i == noun.i or _lemma(head) != "be":
+        return None
+    content = [c for c in doc.kids(head.i, ("ccomp", "xcomp")) if c.i > head.i]
+    span = _span(doc.subtree(content[0].i)) if content else None
+    if span is None:
+        return None
+    start, end = _trim(doc.text, *span)
+    if end - start < 3:
+        return None
+    name, s_start, _ = _speaker_text(doc, owner)
+    return _Found(name, s_start, f"{noun.text} {head.text}", start, end, False, noun.sent)
 
 
 def _noun_owners(doc: _Doc, noun: Token) -> list[Token]:
