@@ -469,9 +469,9 @@ def test_a_group_that_took_a_while_to_store_holds_the_next_back_by_as_much():
     """Storing and fusing take at most ``share`` of the time: after a group that took 0.3 s of this
     process's CPU, the next may be stored 0.6 s after the first began (share 0.5), not before."""
     cpu = iter([10.0, 10.3])
-    pacing = watch_module.StorePacing(share=0.5, cpu=lambda: next(cpu))
+    pacing = watch_module.Pacing(share=0.5, cpu=lambda: next(cpu))
     assert pacing.due(0.0)
-    with pacing.storing(lambda: 100.0):
+    with pacing.spending(lambda: 100.0):
         pass
     assert not pacing.due(100.5) and pacing.due(100.6)
     assert abs(pacing.wait(100.2) - 0.4) < 1e-9 and pacing.wait(101.0) == 0.0

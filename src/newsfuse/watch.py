@@ -34,6 +34,7 @@ from .store.base import Store
 CHECKPOINT_KEY = "watch:checkpoint"
 MAX_BATCH_FILES = 256  # files ingested (and checkpointed) together at most: a backlog is cut into batches
 STORE_SHARE = 0.5  # of the time between two stored groups, at most this share goes to storing and fusing the first
+POLL_SHARE = 0.1  # of the time between two polls, at most this share goes to the first
 
 
 IN_PROGRESS = (".part", ".tmp", ".crdownload")  # files a downloader or copier is still writing
@@ -101,8 +102,9 @@ def watch(
     are held (``held_back``) until a worker comes free, then go out together as one batch: under a
     pace the workers barely keep, files each sent alone queued up batches of one, the costliest way to
     analyse them, and the queue only grew.
-    The analysed batches are stored no more often than ``StorePacing`` lets them: storing and fusing
-    take at most ``STORE_SHARE`` of this process's time, the rest is the workers'.
+    The analysed batches are stored no more often than ``Pacing`` lets them: storing and fusing
+    take at most ``STORE_SHARE`` of this process's time, polling at most ``POLL_SHARE``, the rest is
+    the workers'.
     A file is checkpointed once its articles, stories and events are committed; a Ctrl-C ends the run
     with what is stored kept and the rest dropped (the next run reads it again).
     A file is read as soon as a poll finds that no process has it open for writing (``closed_as``),
@@ -112,14 +114,19 @@ def watch(
     checkpoint = load_checkpoint(store)
     session = IngestSession(store, workers=workers, embed_in_workers=True)  # this process stores meanwhile
     arrivals = Arrivals(settle, interval)
-    pacing = StorePacing()
+    pacing = Pacing(STORE_SHARE)
+    polls = Pacing(POLL_SHARE)
     out: deque[SentFiles] = deque()  # sent, not stored yet, oldest first
     ingested = 0
     rounds = 0
     try:
         session.start_workers()  # in the try: a Ctrl-C (or SIGTERM) while they start ends the run as later
         while True:
-            ready = arrivals.ready(changed_files(paths, checkpoint), files_out(out), everything=once)
+            polled = once or polls.due(time.time())
+            ready: list[tuple[str, list[int]]] = []
+            if polled:
+                with polls.spending(time.time):
+                    ready = arrivals.ready(changed_files(paths, checkpoint), files_out(out), everything=once)
             free = session.workers - session.analysing()
             held = not once and held_back(len(ready), free)
             if held:
@@ -134,11 +141,11 @@ def watch(
                     if done is None:
                         return ingested
                     ingested += done
-            rounds += 1
+            rounds += polled
             last = once or (max_rounds is not None and rounds >= max_rounds)
             group = list(out) if last else analysed_batches(session, out) if pacing.due(time.time()) else []
             if group:
-                with pacing.storing(time.time):
+                with pacing.spending(time.time):
                     done = store_batches(session, group, checkpoint, on_file)
                 if done is None:
                     return ingested
@@ -147,7 +154,7 @@ def watch(
                     out.popleft()
             if last:
                 return ingested
-            pause = arrivals.next_poll_in(files_out(out))
+            pause = max(arrivals.next_poll_in(files_out(out)), polls.wait(time.time()))
             if held and not group:  # poll again once a worker is free (or the next group may be stored)
                 session.wait_worker_free(min(arrivals.interval, pacing.wait(time.time()) or arrivals.interval))
             elif out and not group and pacing.due(time.time()):
@@ -229,30 +236,34 @@ def closed_as(path: str, sig: list[int]) -> bool:
         os.close(fd)
 
 
-class StorePacing:
-    """When the next group of analysed files may be stored: storing and fusing a group costs this
-    process about the same whatever its size (the fusion re-reads the block the group reaches, which
-    grows with the store), so groups stored back to back as soon as each is analysed would keep it
-    busy all the time, on a core the analysis workers need. After a group that took ``c`` seconds of
-    this process's CPU, the next one waits until ``c / STORE_SHARE`` seconds after the first began:
-    storing takes at most that share of the time, and the files analysed meanwhile are stored
-    together (a file waits at most about as long as a store takes)."""
+class Pacing:
+    """When a recurring piece of this process's work may run next, so that it takes at most ``share``
+    of the time: after a run that took ``c`` seconds of this process's CPU, the next waits until
+    ``c / share`` seconds after the first began. This process shares the cores with the analysis
+    workers, and two of its steps cost more as the watch goes on.
+
+    Storing and fusing a group (``STORE_SHARE``) costs about the same whatever its size (the fusion
+    re-reads the block the group reaches, which grows with the store): groups stored back to back as
+    soon as each is analysed would keep this process busy all the time, on a core the workers need;
+    paced, the files analysed meanwhile are stored together (a file waits at most about as long as a
+    store takes). A poll (``POLL_SHARE``) walks every watched file, however many are done: in a folder
+    of a thousand files a few tens of ms, and the pipelined watch polls as often as files arrive."""
 
     def __init__(self, share: float = STORE_SHARE, cpu: Callable[[], float] = process_time) -> None:
         self.share = share
         self.cpu = cpu  # this process's CPU seconds
-        self.next_at = 0.0  # wall-clock time before which no group is stored
+        self.next_at = 0.0  # wall-clock time before which the work does not run again
 
     def due(self, now: float) -> bool:
         return now >= self.next_at
 
     def wait(self, now: float) -> float:
-        """Seconds until the next group may be stored (0 when it may now)."""
+        """Seconds until the work may run again (0 when it may now)."""
         return max(0.0, self.next_at - now)
 
     @contextmanager
-    def storing(self, clock: Callable[[], float]) -> Iterator[None]:
-        """Around the store of a group: its CPU time sets when the next may be stored."""
+    def spending(self, clock: Callable[[], float]) -> Iterator[None]:
+        """Around one run of the work: its CPU time sets when the next may run."""
         began, cpu = clock(), self.cpu()
         try:
             yield
