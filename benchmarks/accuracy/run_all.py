@@ -17,6 +17,7 @@ import importlib.metadata as md
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -508,22 +509,28 @@ def render_actors(r: dict) -> list[str]:
     ]
 
 
+def _read_seeds(r: dict) -> list[int]:
+    """The PolNeAR seeds after 31 whose misses were read: every labelled sample but the held-out one
+    (a round draws its held-out seed first, then reads the seeds after it)."""
+    held = r.get("heldout_seed")
+    found = (re.fullmatch(r"sample(\d+)_precision", k) for k in r)
+    return sorted(n for m in found if m and (n := int(m.group(1))) >= 32 and n != held)
+
+
 def _last_read_seed(r: dict) -> int:
-    """The last seed whose misses were read (the one before the held-out seed)."""
+    """The last seed whose misses were read."""
+    seeds = _read_seeds(r)
     seed = r.get("heldout_seed")
-    return seed - 1 if isinstance(seed, int) else 33
+    return seeds[-1] if seeds else seed - 1 if isinstance(seed, int) else 33
 
 
 def _polnear_seed_rows(r: dict) -> list[tuple[str, str]]:
-    """Rows for the PolNeAR seeds after 31 up to the held-out one: in-sample once their misses were read."""
+    """Rows for the PolNeAR seeds after 31 whose misses were read: in-sample."""
     rows = []
-    for seed in range(32, _last_read_seed(r) + 1):
-        if f"sample{seed}_precision" in r:
-            before = r.get(f"sample{seed}_before_precision")
-            scored = f"; scored before any rule written from it: {before}" if before is not None else ""
-            rows.append(
-                (f"seed {seed}, other PolNeAR train articles (misses read: in-sample{scored})", f"sample{seed}_")
-            )
+    for seed in _read_seeds(r):
+        before = r.get(f"sample{seed}_before_precision")
+        scored = f"; scored before any rule written from it: {before}" if before is not None else ""
+        rows.append((f"seed {seed}, other PolNeAR train articles (misses read: in-sample{scored})", f"sample{seed}_"))
     return rows
 
 
@@ -752,7 +759,8 @@ SECTIONS: list[tuple[str, list[str], Callable[..., list[str]], bool]] = [
         False,
     ),
     (
-        "Where the sources differ (`benchmarks/differences.py`, ECB+ train and dev, GVC dev; hand-labelled sample)",
+        "Where the sources differ (`benchmarks/differences.py`, ECB+ train and dev, GVC dev, PolNeAR train and "
+        "dev; hand-labelled sample)",
         ["differences"],
         render_differences,
         False,
@@ -931,7 +939,7 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
         rows.append(
             [
                 "brief's “where the sources differ” items that are real disagreements "
-                "(hand-labelled sample, ECB+ train+dev, GVC dev; in-sample: rules revised after reading it)",
+                "(hand-labelled sample, ECB+ train+dev, GVC dev, PolNeAR; in-sample: rules revised after reading it)",
                 f"**{di['real']}/{di['listed']}** ({di['share_real']})",
                 "–",
                 _differences_verdict(di),
