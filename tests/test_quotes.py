@@ -520,3 +520,10 @@ def test_a_cue_noun_with_be_has_its_predicate_as_content(annotate):
     # the PolNeAR manual: "Her advice was to 'stay calm'" (possessor the source, noun the cue)
     quotes = annotate([article("advice", ["The coach's advice was to stay calm and keep running."])])[0].quotes
     assert any(q.speaker_text == "The coach" and q.text == "to stay calm and keep running" for q in quotes), quotes
+
+
+def test_a_supporter_or_critic_of_something_holds_that_stance(annotate):
+    quotes = annotate([article("role", ["The senator is a strong supporter of the trade agreement."])])[0].quotes
+    assert any((q.speaker_text, q.text) == ("The senator", "the trade agreement") for q in quotes), quotes
+    quotes = annotate([article("appos", ["Jane Smith, a longtime critic of the big banks, spoke first."])])[0].quotes
+    assert any((q.speaker_text, q.text) == ("Jane Smith", "the big banks") for q in quotes), quotes

@@ -338,6 +338,31 @@ def _predicated_content(doc: _Doc, noun: Token, owner: Token) -> _Found | None:
     return _Found(name, s_start, f"{noun.text} {head.text}", start, end, False, noun.sent)
 
 
+def _role_nouns(doc: _Doc) -> list[_Found]:
+    """'Clinton is an outspoken supporter of Roe v. Wade', 'Warren, a longtime critic of the banks,':
+    a noun of support or opposition said of someone (by 'be' or apposition) gives that person's
+    stance; the object of its preposition is the content."""
+    v = vocab()
+    out = []
+    for t in doc.tokens:
+        if t.pos != "NOUN" or _lemma(t) not in v["role_nouns"] or t.head == t.i:
+            continue
+        head = doc.tok(t.head)
+        if t.dep == "attr" and _lemma(head) == "be":
+            holders = doc.kids(head.i, ("nsubj",))
+        elif t.dep == "appos":
+            holders = [head]
+        else:
+            continue
+        for prep in doc.kids(t.i, ("prep",)):
+            found = _prep_content(doc, t, prep, v["role_noun_preps"], holders[0]) if holders else None
+            if found:
+                found.verb = f"{t.text} {prep.text}"
+                out.append(found)
+                break
+    return out
+
+
 def _noun_owners(doc: _Doc, noun: Token) -> list[Token]:
     """Whose claim: the possessor ('Trump's claim'), or the object of 'from'/'by' ('warnings from experts')."""
     owners = doc.kids(noun.i, ("poss",))
@@ -485,6 +510,7 @@ FINDERS: tuple[tuple[str, Finder], ...] = (
     ("claim", _adjective_cues),
     ("claim", _light_verbs),
     ("claim", _noun_cues),
+    ("claim", _role_nouns),
     ("stance", _stance_verbs),
     ("cue", _bare_cues),
     ("label", _transcript),

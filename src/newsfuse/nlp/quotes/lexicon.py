@@ -35,6 +35,8 @@ def vocab() -> dict:
         "cue_noun_preps",
         "occasion_nouns",
         "short_answers",
+        "role_nouns",
+        "role_noun_preps",
         "clause_only",
         "speech_nouns",
         "person_pronouns",
