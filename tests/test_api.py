@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsfuse.api import create_app
+from newsfuse.events.ontology import min_confidence
 from newsfuse.export.gdelt import NOT_OCCURRED, first_day
 from newsfuse.store import EventFilter, open_store
 from newsfuse.tell import queries
@@ -110,9 +111,11 @@ def test_event_and_story_pages_are_the_read_sides_answers(api, db):
     with open_store(db) as store:
         for params in ({}, {"actor": "Putin"}, {"actor": "RUS"}, {"type": "CONSULT", "since": "2025-11"}):
             flt = EventFilter(**params)
-            expected = [e.to_dict() for e in queries.events(store, flt).items]
-            assert expected, params
-            assert api.get("/events", params={"limit": 500, **params}).json()["items"] == expected
+            for guesses in (False, True):
+                expected = [e.to_dict() for e in queries.events(store, flt, guesses).items]
+                assert expected, params
+                asked = {"limit": 500, "guesses": guesses, **params}
+                assert api.get("/events", params=asked).json()["items"] == expected
         stories = [s.to_dict() for s in store.stories()]
     walked, cursor = [], None
     while True:
@@ -122,6 +125,34 @@ def test_event_and_story_pages_are_the_read_sides_answers(api, db):
         if cursor is None:
             break
     assert walked == stories
+
+
+def test_guesses_are_left_out_of_event_listings_unless_asked(api):
+    """Events coded below the events stage's confidence threshold are guesses: the event listing and
+    a story's events leave them out, as the timeline, the brief and the GDELT export do."""
+    every = api.get("/events", params={"limit": 500, "guesses": True}).json()["items"]
+    shown = api.get("/events", params={"limit": 500}).json()["items"]
+    assert [e["id"] for e in shown] == [e["id"] for e in every if e["confidence"] >= min_confidence()]
+    assert len(shown) < len(every)
+    walked, cursor = [], None
+    while True:  # a page may hold fewer events than its limit; the cursor still walks every row once
+        page = api.get("/events", params={"limit": 2, **({"after": cursor} if cursor else {})}).json()
+        walked += [e["id"] for e in page["items"]]
+        cursor = page["next"]
+        if cursor is None:
+            break
+    assert walked == [e["id"] for e in shown]
+    story = every[0]["story_id"]
+    mine = {e["id"] for e in every if e["story_id"] == story}
+    confident = {e["id"] for e in shown if e["story_id"] == story}
+    assert {e["id"] for e in api.get(f"/stories/{story}").json()["events"]} == confident
+    assert {e["id"] for e in api.get(f"/stories/{story}", params={"guesses": True}).json()["events"]} == mine
+    pair = {"actor": ["Putin", "Netanyahu"]}
+    with_guesses = api.get("/timeline", params={**pair, "guesses": True}).json()["items"]
+    assert with_guesses
+    assert [e["id"] for e in api.get("/timeline", params=pair).json()["items"]] == [
+        e["id"] for e in with_guesses if e["confidence"] >= min_confidence()
+    ]
 
 
 def test_event_by_id(api):
@@ -164,8 +195,8 @@ def test_search(api):
 
 
 def test_export_endpoint_matches_the_events(api):
-    events = {e["id"]: e for e in api.get("/events", params={"limit": 500}).json()["items"]}
-    r = api.get("/export", params={"format": "csv", "what": "events"})
+    events = {e["id"]: e for e in api.get("/events", params={"limit": 500, "guesses": True}).json()["items"]}
+    r = api.get("/export", params={"format": "csv", "what": "events"})  # guesses too, with confidence
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     assert len(list(csv.DictReader(io.StringIO(r.text)))) == len(events)
     tsv = api.get("/export", params={"format": "gdelt"}).text

@@ -240,8 +240,8 @@ def test_export_to_standard_output(seeds_db, tmp_path, monkeypatch):
     records = json_lines(result.stdout)
     assert sum(r["kind"] == "article" for r in records) == 3
     events = run("export", "--format", "jsonl", "--what", "events", "-", "--db", seeds_db).stdout
-    assert [json.loads(line) for line in events.splitlines()] == json_lines(
-        run("events", "--json", "--db", seeds_db).stdout
+    assert [json.loads(line) for line in events.splitlines()] == json_lines(  # guesses too, with confidence
+        run("events", "--all", "--json", "--db", seeds_db).stdout
     )
 
 
@@ -341,6 +341,21 @@ def test_timeline_leaves_out_guesses_unless_asked(seeds_db):
     assert every and all("confidence" in e for e in every)
     assert [e["id"] for e in shown] == [e["id"] for e in every if e["confidence"] >= min_confidence()]
     assert len(shown) < len(every)  # the seeds have events coded below the threshold
+
+
+def test_events_leave_out_guesses_unless_asked_and_mark_them(seeds_db):
+    """Seen on PolNeAR: `newsfuse events` listed "Scott Pruitt -> ? ASSAULT [occurred]" (confidence 0.18,
+    from "It's an invasion, in our estimation, of the state regulatory domain") as any other event."""
+    from newsfuse.events.ontology import min_confidence
+
+    every = json_lines(run("events", "--all", "--json", "--db", seeds_db).output)
+    shown = json_lines(run("events", "--json", "--db", seeds_db).output)
+    assert [e["id"] for e in shown] == [e["id"] for e in every if e["confidence"] >= min_confidence()]
+    assert len(shown) < len(every)
+    lines = run("events", "--all", "--db", seeds_db).output.splitlines()
+    guesses = [line for line in lines if "(guess: confidence" in line]
+    assert len(guesses) == len(every) - len(shown)
+    assert "(guess" not in run("events", "--db", seeds_db).output
 
 
 def test_timeline_says_which_dates_are_only_implied_by_publication(seeds_db):

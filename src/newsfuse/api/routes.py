@@ -27,6 +27,7 @@ from ..web import pages
 from .jobs import load_job
 
 router = APIRouter()
+GUESSES = "also events coded below the confidence threshold (left out by default, as the timeline does)"
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -97,13 +98,13 @@ def list_stories(request: Request, limit: int = Query(100, ge=1, le=MAX_PAGE), a
 
 
 @router.get("/stories/{story_id}", summary="One story: its articles and fused events", tags=["stories"])
-def get_story(request: Request, story_id: str) -> Any:
+def get_story(request: Request, story_id: str, guesses: bool = Query(False, description=GUESSES)) -> Any:
     store = store_of(request)
     story = store.story(story_id)
     if story is None:
         raise not_found("story", story_id)
     articles = queries.story_articles(store, story)
-    events = queries.story_events(store, story_id)
+    events = queries.story_events(store, story_id, guesses)
     if wants_html(request):
         brief = queries.brief(store, story, "md")
         return pages.story_page(request, store, story, articles, events, brief)
@@ -155,13 +156,14 @@ def list_events(
     story: str | None = Query(None, description="story id"),
     after: str | None = Query(None, description="cursor: `next` of the previous page"),
     limit: int = Query(100, ge=1, le=MAX_PAGE),
+    guesses: bool = Query(False, description=GUESSES),
 ) -> Any:
     try:
         since, until = checked_range(since, until, prefix="")
     except BadOption as exc:
         raise bad_option(exc) from exc
     flt = EventFilter(actor=actor, type=type, since=since, until=until, story_id=story, limit=limit, after=after)
-    items, nxt = queries.page_event_records(store_of(request), flt)
+    items, nxt = queries.page_event_records(store_of(request), flt, guesses)
     return JSONResponse({"items": items, "next": nxt})
 
 
@@ -188,6 +190,7 @@ def get_timeline(
     actor: list[str] = Query(default=[], description="one actor, or two for the events between a pair"),
     since: str | None = Query(None, description="ISO date, inclusive"),
     until: str | None = Query(None, description="ISO date, inclusive"),
+    guesses: bool = Query(False, description=GUESSES),
 ) -> Any:
     try:
         actors = checked_actors("actor", actor)
@@ -195,7 +198,7 @@ def get_timeline(
     except BadOption as exc:
         raise bad_option(exc) from exc
     store = store_of(request)
-    answer = queries.timeline(store, actors, since, until) if actors else queries.Capped([], False, MAX_EVENTS)
+    answer = queries.timeline(store, actors, since, until, guesses) if actors else queries.Capped([], False, MAX_EVENTS)
     if wants_html(request):
         known = request.app.state.actors.get(store)
         return pages.timeline_page(request, actors, answer.items, known)

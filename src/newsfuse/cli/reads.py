@@ -8,6 +8,7 @@ from ..model import ActorRef
 from ..store import EventFilter
 from ..tell import queries
 from ..tell.actors import collect_actors
+from ..tell.guesses import is_guess
 from ..tell.options import BadOption, checked_actors, checked_range
 from .common import DB_HELP, note, one_line_errors, print_json, store_at
 
@@ -21,6 +22,7 @@ from .common import DB_HELP, note, one_line_errors, print_json, store_at
 @click.option("--since", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD, inclusive.")
 @click.option("--until", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD, inclusive.")
 @click.option("--story", default=None)
+@click.option("--all", "guesses", is_flag=True, help="Also events coded below the confidence threshold.")
 def events(
     db: str | None,
     as_json: bool,
@@ -30,8 +32,9 @@ def events(
     since: str | None,
     until: str | None,
     story: str | None,
+    guesses: bool,
 ) -> None:
-    """List fused events (or, with --mentions, every event mention)."""
+    """List fused events (or, with --mentions, every event mention); guesses only with --all."""
     with one_line_errors(BadOption):
         since, until = checked_range(since, until)
     with store_at(db) as store:
@@ -47,14 +50,16 @@ def events(
                         f"{_names(m.target_actors)}  [{m.status}]  {m.sentence[:80]}"
                     )
             return
-        answer = queries.events(store, EventFilter(actor=actor, type=etype, since=since, until=until, story_id=story))
+        flt = EventFilter(actor=actor, type=etype, since=since, until=until, story_id=story)
+        answer = queries.events(store, flt, guesses)
     for e in answer.items:
         if as_json:
             print_json(e.to_dict())
         else:
+            guess = f"  (guess: confidence {e.confidence:.2f})" if is_guess(e.confidence) else ""
             click.echo(
                 f"{e.id}  {e.date or '?':10} {e.type}/{e.mode or '-'}  {_names(e.source_actors)} -> "
-                f"{_names(e.target_actors)}  [{e.status}] {len(e.mentions)} mentions"
+                f"{_names(e.target_actors)}  [{e.status}] {len(e.mentions)} mentions{guess}"
             )
     note(answer.note("events"))
 

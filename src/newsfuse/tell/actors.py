@@ -8,16 +8,20 @@ from collections import Counter
 from typing import Any
 
 from ..store.base import Store
+from .guesses import is_guess
 from .limits import ACTOR_CACHE_SECONDS
 from .records import iter_events
 
 
 def collect_actors(store: Store) -> list[dict[str, Any]]:
-    """Every actor on a fused event, most events first: id, name, country, sector, role, counts."""
+    """Every actor on a fused event that is no guess, most events first: id, name, country, sector,
+    role, counts (as the event listing shows them)."""
     info: dict[str, dict[str, Any]] = {}
     counts: Counter[str] = Counter()
     sides: dict[str, Counter[str]] = {}
     for e in iter_events(store):
+        if is_guess(e.confidence):
+            continue
         for side, refs in (("source", e.source_actors), ("target", e.target_actors)):
             for ref in refs:
                 key = ref.actor_id or ref.name.casefold()

@@ -6,12 +6,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from ..events.ontology import min_confidence
 from ..model import AnnotatedArticle, Article, Event, Quote, Story
 from ..store.base import EventFilter, Store
 from ..stories import briefing
 from ..stories.brief import render as render_brief
 from ..stories.brief import wording
+from .guesses import is_guess
 from .limits import MAX_EVENTS
 from .records import iter_articles
 from .timeline import matches
@@ -38,10 +38,11 @@ class Capped(Generic[T]):
 # ----------------------------------------------------------------------------- events, timelines
 
 
-def events(store: Store, flt: EventFilter) -> Capped[Event]:
-    """Fused events matching ``flt``, at most MAX_EVENTS of them."""
+def events(store: Store, flt: EventFilter, guesses: bool = True) -> Capped[Event]:
+    """Fused events matching ``flt``, at most MAX_EVENTS of them (without guesses unless ``guesses``)."""
     rows = store.events(replace(flt, limit=MAX_EVENTS + 1))
-    return Capped(rows[:MAX_EVENTS], len(rows) > MAX_EVENTS, MAX_EVENTS)
+    capped = Capped(rows[:MAX_EVENTS], len(rows) > MAX_EVENTS, MAX_EVENTS)
+    return capped if guesses else replace(capped, items=[e for e in capped.items if not is_guess(e.confidence)])
 
 
 def page_events(store: Store, flt: EventFilter) -> tuple[list[Event], str | None]:
@@ -51,11 +52,14 @@ def page_events(store: Store, flt: EventFilter) -> tuple[list[Event], str | None
     return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
 
 
-def page_event_records(store: Store, flt: EventFilter) -> tuple[list[dict[str, Any]], str | None]:
-    """``page_events`` with each event as its ``to_dict()`` (the API's page; no records built)."""
+def page_event_records(store: Store, flt: EventFilter, guesses: bool = True) -> tuple[list[dict[str, Any]], str | None]:
+    """``page_events`` with each event as its ``to_dict()`` (the API's page; no records built).
+    Without ``guesses`` a page holds the confident events of its ``limit`` rows, so it may be shorter:
+    the cursor still goes on from the last row read."""
     limit = flt.limit
     rows = store.event_records(replace(flt, limit=limit + 1))
-    return rows[:limit], (rows[limit - 1]["id"] if len(rows) > limit else None)
+    page = rows[:limit] if guesses else [r for r in rows[:limit] if not is_guess(r.get("confidence", 1.0))]
+    return page, (rows[limit - 1]["id"] if len(rows) > limit else None)
 
 
 def timeline(
@@ -67,12 +71,12 @@ def timeline(
     coded below the events stage's confidence threshold are guesses: left out unless ``guesses``."""
     flt = EventFilter(actor=actors[0] if actors else None, with_actors=tuple(actors[1:]), since=since, until=until)
     candidates = events(store, flt)
-    shown = [e for e in candidates.items if guesses or e.confidence >= min_confidence()]
+    shown = [e for e in candidates.items if guesses or not is_guess(e.confidence)]
     return Capped(order_timeline(shown, list(actors)), candidates.capped, candidates.limit)
 
 
-def story_events(store: Store, story_id: str) -> list[Event]:
-    return events(store, EventFilter(story_id=story_id)).items
+def story_events(store: Store, story_id: str, guesses: bool = True) -> list[Event]:
+    return events(store, EventFilter(story_id=story_id), guesses).items
 
 
 # ----------------------------------------------------------------------------- articles, stories
