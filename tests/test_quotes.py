@@ -527,3 +527,10 @@ def test_a_supporter_or_critic_of_something_holds_that_stance(annotate):
     assert any((q.speaker_text, q.text) == ("The senator", "the trade agreement") for q in quotes), quotes
     quotes = annotate([article("appos", ["Jane Smith, a longtime critic of the big banks, spoke first."])])[0].quotes
     assert any((q.speaker_text, q.text) == ("Jane Smith", "the big banks") for q in quotes), quotes
+
+
+def test_a_headline_speaker_before_to_or_at(annotate):
+    quotes = annotate([article("headline", ["Warren to Harvard graduates: The banks will not write your future"])])[
+        0
+    ].quotes
+    assert any(q.speaker_text == "Warren" and q.text.startswith("The banks") for q in quotes), quotes

@@ -457,7 +457,9 @@ def _bare_cues(doc: _Doc) -> list[_Found]:
     return out
 
 
-LABEL = re.compile(r"[\"“]?([A-Z][\w.'’ -]{1,40}?):\s+(\S[^\n]{20,})")
+LABEL = re.compile(r"[\"“]?([A-Z][\w.'’ -]{1,60}?):\s+(\S[^\n]{20,})")
+# 'Clinton to Planned Parenthood: ...', 'Former AG Mukasey at RNC: ...': the headline's speaker comes first
+LABEL_AUDIENCE = re.compile(r"\s(?:to|To|at|At)\s")
 
 
 def _transcript(doc: _Doc) -> list[_Found]:
@@ -469,11 +471,12 @@ def _transcript(doc: _Doc) -> list[_Found]:
         m = LABEL.match(doc.text, p_start, p_end)
         if not m:
             continue
-        label = m.group(1).strip()
-        if set(label.lower().replace("’", "'").split()) & vocab()["not_speaker_labels"]:
+        full = m.group(1).strip()
+        if set(full.lower().replace("’", "'").split()) & vocab()["not_speaker_labels"]:
             continue
+        label = LABEL_AUDIENCE.split(full, maxsplit=1)[0]
         upper = label.isupper()
-        if not upper and not (_title_case(label) and _names_someone(label, m.start(1), m.end(1), names)):
+        if not upper and not (_title_case(label) and _names_someone(label, m.start(1), m.start(1) + len(label), names)):
             continue
         start, end = _trim_quote(doc.text, m.start(2), p_end)
         end = end - 1 if doc.text[end - 1] in '"”' and doc.text.count('"', p_start, end) % 2 else end
