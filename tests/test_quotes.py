@@ -540,3 +540,8 @@ def test_an_emotion_toward_a_fact_is_attributed(annotate):
     # the PolNeAR manual: "Lowell was shocked that there was so much action" counts
     quotes = annotate([article("pleased", ["The mayor was pleased that the council voted for the plan."])])[0].quotes
     assert any(q.speaker_text == "The mayor" and q.text == "the council voted for the plan" for q in quotes), quotes
+
+
+def test_a_participle_of_emotion_after_be_takes_its_clause(annotate):
+    quotes = annotate([article("shocked", ["The mayor was shocked that the bridge had closed again."])])[0].quotes
+    assert any(q.speaker_text == "The mayor" and q.text == "the bridge had closed again" for q in quotes), quotes

@@ -227,7 +227,8 @@ def _adjective_cues(doc: _Doc) -> list[_Found]:
     adjectives = vocab()["clause_adjectives"]
     out = []
     for t in doc.tokens:
-        if t.pos != "ADJ" or _lemma(t) not in adjectives:
+        participle = t.pos == "VERB" and t.dep == "acomp" and t.text.lower() in adjectives  # 'was shocked that'
+        if not participle and (t.pos != "ADJ" or _lemma(t) not in adjectives):
             continue
         subjects = doc.kids(t.i, SUBJECTS) or _inherited_subject(doc, t)
         content = [c for c in doc.kids(t.i, ("ccomp", "xcomp")) if c.i > t.i]
