@@ -545,3 +545,8 @@ def test_an_emotion_toward_a_fact_is_attributed(annotate):
 def test_a_participle_of_emotion_after_be_takes_its_clause(annotate):
     quotes = annotate([article("shocked", ["The mayor was shocked that the bridge had closed again."])])[0].quotes
     assert any(q.speaker_text == "The mayor" and q.text == "the bridge had closed again" for q in quotes), quotes
+
+
+def test_what_was_asked_if_is_the_question(annotate):
+    quotes = annotate([article("asked", ["The teacher asked the students if they had read the book."])])[0].quotes
+    assert any(q.verb == "asked" and q.text == "they had read the book" for q in quotes), quotes

@@ -84,7 +84,7 @@ def _cue_content(doc: _Doc, t: Token) -> list[Token]:
         content = [
             c for c in content if c.dep in ("ccomp", "conj") or (c.dep == "xcomp" and _lemma(t) in v["request_verbs"])
         ]
-        return content or _as_content(doc, t)
+        return content or _as_content(doc, t) or _asked_if(doc, t)
     if not content:
         # "Trump questioned the integrity of ...": the object, with what follows it ("blamed Russia
         # for the hack"), is what was claimed
@@ -92,6 +92,18 @@ def _cue_content(doc: _Doc, t: Token) -> list[Token]:
         if content:
             content += [c for c in doc.kids(t.i, tuple(v["object_tail_deps"])) if c.i > content[0].i]
     return content or _short_answer(doc, t)
+
+
+def _asked_if(doc: _Doc, verb: Token) -> list[Token]:
+    """'asked the students if they were serious': a question verb's 'if'/'whether' clause is what was
+    asked, even where the parser hung it as an adverbial clause."""
+    if _lemma(verb) not in vocab()["question_verbs"]:
+        return []
+    return [
+        c
+        for c in doc.kids(verb.i, ("advcl",))
+        if c.i > verb.i and any(k.dep == "mark" and k.text.lower() in ("if", "whether") for k in doc.kids(c.i))
+    ][:1]
 
 
 def _short_answer(doc: _Doc, verb: Token) -> list[Token]:

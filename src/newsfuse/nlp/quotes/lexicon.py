@@ -35,6 +35,7 @@ def vocab() -> dict:
         "cue_noun_preps",
         "occasion_nouns",
         "short_answers",
+        "question_verbs",
         "role_nouns",
         "role_noun_preps",
         "clause_only",
