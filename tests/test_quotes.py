@@ -550,3 +550,10 @@ def test_a_participle_of_emotion_after_be_takes_its_clause(annotate):
 def test_what_was_asked_if_is_the_question(annotate):
     quotes = annotate([article("asked", ["The teacher asked the students if they had read the book."])])[0].quotes
     assert any(q.verb == "asked" and q.text == "they had read the book" for q in quotes), quotes
+
+
+def test_a_light_verb_with_mention_or_secret_is_a_cue(annotate):
+    quotes = annotate([article("secret", ["The senator has made no secret of her plans to run for governor."])])[
+        0
+    ].quotes
+    assert any(q.speaker_text == "The senator" and "her plans to run for governor" in q.text for q in quotes), quotes
