@@ -557,3 +557,8 @@ def test_a_light_verb_with_mention_or_secret_is_a_cue(annotate):
         0
     ].quotes
     assert any(q.speaker_text == "The senator" and "her plans to run for governor" in q.text for q in quotes), quotes
+
+
+def test_see_something_as_something_with_as_on_the_object(annotate):
+    quotes = annotate([article("see-as", ["Many farmers see the new water rules as a threat."])])[0].quotes
+    assert any(q.verb == "see" and q.text == "the new water rules as a threat" for q in quotes), quotes

@@ -198,6 +198,8 @@ def _as_content(doc: _Doc, verb: Token) -> list[Token]:
         return []
     objs = doc.kids(verb.i, ("dobj",))
     as_ = [c for c in doc.kids(verb.i, ("prep", "oprd")) if c.text.lower() == "as" and objs and c.i > objs[0].i]
+    if not as_ and objs and any(c.text.lower() == "as" for c in doc.kids(objs[0].i, ("prep",))):
+        return objs[:1]  # 'see police violence as a problem', the parser hanging 'as' on the object
     return objs[:1] + as_[:1] if as_ else []
 
 
