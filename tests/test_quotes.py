@@ -562,3 +562,10 @@ def test_a_light_verb_with_mention_or_secret_is_a_cue(annotate):
 def test_see_something_as_something_with_as_on_the_object(annotate):
     quotes = annotate([article("see-as", ["Many farmers see the new water rules as a threat."])])[0].quotes
     assert any(q.verb == "see" and q.text == "the new water rules as a threat" for q in quotes), quotes
+
+
+def test_a_content_clause_keeps_the_subject_the_parser_split_off(annotate):
+    text = "Hemsley said the days when the nation had one unifying story from the leading networks are gone."
+    quotes = annotate([article("split", [text])])[0].quotes
+    said = [q for q in quotes if q.verb == "said"]
+    assert said and said[0].text.startswith("the days when") and said[0].text.endswith("are gone"), quotes

@@ -80,6 +80,7 @@ def _cue_content(doc: _Doc, t: Token) -> list[Token]:
         return doc.kids(t.i, ("nsubjpass",)) + [c for c in doc.kids(t.i, ("prep",)) if t.i < c.i < agent[0].i]
     if content:
         content += _coordinated_content(doc, t, content) + _bare_conjuncts(doc, t, content)
+        content += _split_off_subject(doc, t, content)
     if _lemma(t) in v["clause_only"]:
         content = [
             c for c in content if c.dep in ("ccomp", "conj") or (c.dep == "xcomp" and _lemma(t) in v["request_verbs"])
@@ -125,6 +126,15 @@ def _coordinated_content(doc: _Doc, verb: Token, content: list[Token]) -> list[T
         if c.i > content[0].i
         and any(k.dep == "mark" and k.text.lower() in ("that", "whether", "if") for k in doc.kids(c.i))
     ]
+
+
+def _split_off_subject(doc: _Doc, verb: Token, content: list[Token]) -> list[Token]:
+    """'said the days when ... are gone': a content clause with no subject of its own, whose subject
+    the parser hung on the cue as an object or adverb between them, starts right after the cue."""
+    clause = content[0]
+    if clause.dep != "ccomp" or clause.i <= verb.i + 1 or doc.kids(clause.i, SUBJECTS + ("expl",)):
+        return []
+    return [c for c in doc.kids(verb.i, ("npadvmod", "dobj")) if verb.i < c.i < clause.i]
 
 
 def _bare_conjuncts(doc: _Doc, verb: Token, content: list[Token]) -> list[Token]:
