@@ -98,3 +98,31 @@ def test_a_copyright_notice_is_chrome_but_a_sentence_naming_one_is_not() -> None
     assert {r.reason for r in removed} == {"copyright notice"}
     sentence = "The photographs, © 2011 Harbour Trust, were lent by its archive for the exhibition in May."
     assert len(post_filter(body(("paragraph", sentence)), meta)[0]) == len(PARAGRAPHS) + 1
+
+
+LATER = (
+    "Engineers from the region will survey the seabed along the new line during the autumn, the chair "
+    "said, so that the contractors can order the rock before the first storms of the year arrive.",
+    "The fish market will stay open throughout the work, with a temporary wall on its seaward side.",
+)
+
+
+def test_a_related_box_inside_the_article_drops_its_heading_and_the_article_goes_on() -> None:
+    # the extractor left the box's links out: running prose that is no link's text follows its heading
+    page = body(("heading", "Related Articles"), *(("paragraph", p) for p in LATER))
+    kept, removed = cut_at_article_end(page, [])
+    assert [b.text for b in kept] == [*PARAGRAPHS, *LATER]
+    assert [(r.text, r.reason) for r in removed] == [("Related Articles", "related link")]
+    kept, removed, _ = post_filter(page, {"title": "Harbour board votes"})
+    assert [b.text for b in kept] == [*PARAGRAPHS, *LATER]
+
+
+def test_a_list_heading_before_a_teaser_or_a_linked_summary_still_ends_the_article() -> None:
+    teaser = body(("heading", "Related Articles"), ("paragraph", "Ferry strike ends after three weeks of talks."))
+    assert [b.text for b in cut_at_article_end(teaser, [])[0]] == list(PARAGRAPHS)
+    # the same long paragraph is a teaser's summary when it is the text of one of the page's links
+    linked = body(("heading", "Related Articles"), ("paragraph", LATER[0]))
+    assert [b.text for b in cut_at_article_end(linked, [], links=(LATER[0],))[0]] == list(PARAGRAPHS)
+    # the writer's card is no list of links: prose after its heading is the card
+    card = body(("heading", "About the Author"), ("paragraph", LATER[0]))
+    assert [b.text for b in cut_at_article_end(card, [])[0]] == list(PARAGRAPHS)

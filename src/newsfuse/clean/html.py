@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 DATA = Path(__file__).with_name("data") / "html_rules.yaml"
 _WS = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 BLOCK_TAGS = {"head", "p", "item", "row", "code", "quote"}
 MAX_DEPTH = 60  # nesting deeper than this in the extracted body is dropped
 CONTAINER_TAGS = {"body", "div", "list", "table", "quote", "main", "cell"}
@@ -81,7 +82,8 @@ def rules() -> dict[str, Any]:
         for group in data["chrome_blocks"]
         for p in group["patterns"]
     )
-    data["article_end"]["compiled"] = tuple(re.compile(p, re.IGNORECASE) for p in data["article_end"]["headings"])
+    for key, patterns in (("compiled", "headings"), ("compiled_lists", "lists")):
+        data["article_end"][key] = tuple(re.compile(p, re.IGNORECASE) for p in data["article_end"][patterns])
     return data
 
 
@@ -121,19 +123,19 @@ def clean_html(doc: model.RawDocument, params: dict[str, Any] | None = None) -> 
 def html_variants(doc: model.RawDocument, with_parts: bool = False) -> Variants:
     """Own and second-opinion articles of one page with the evidence between them; with ``with_parts``
     (the benchmark cross-fits the block-level decision on them) or ``blocks.enabled``, also the page
-    parts that decision reads, and its article when enabled (links and structure are read only then)."""
+    parts that decision reads, and its article when enabled (the page structure is read only then)."""
     html = _bounded(doc.text)
     tree = _parse(html)
     meta = document_metadata(doc, tree, html)
     url = meta.get("url") or doc.url
     reference = opinion.markup_body(tree, meta.pop("article_body", None))
     reads_blocks = with_parts or blocks.enabled()
-    links = blocks.link_texts(tree) if reads_blocks else ()
+    links = blocks.link_texts(tree)  # a list heading's continuation is told from its links' texts
     structure = blocks.page_structure(tree) if reads_blocks and blocks.structure_on() else None
     own_blocks = extract_blocks(tree, html, url=url)  # prunes tree: markup and links read above
     other_blocks = second_opinion_blocks(html, url)
-    own = _finished(doc, meta, own_blocks)
-    other = _finished(doc, meta, other_blocks)
+    own = _finished(doc, meta, own_blocks, links)
+    other = _finished(doc, meta, other_blocks, links)
     if own is None and other is None:
         raise CleanError("no main text found in HTML")
     words = rules()["fallback"]["prose_min_words"]
@@ -141,8 +143,8 @@ def html_variants(doc: model.RawDocument, with_parts: bool = False) -> Variants:
     # the decision is between the two passes as they came; the own body then gets its skipped sections
     with_sections = insert_sections(own_blocks, other_blocks)
     if own is not None and len(with_sections) > len(own_blocks):
-        own = _finished(doc, meta, with_sections)
-    own, other = _completed(doc, meta, html, own, other)
+        own = _finished(doc, meta, with_sections, links)
+    own, other = _completed(doc, meta, html, links, own, other)
     if not reads_blocks:
         return Variants(ev, {"own": own, "other": other})
     choice = arbitrate(ev, opinion_params())
@@ -285,9 +287,11 @@ def _body_text(article: model.Article | None) -> str:
     return "\n".join(b.text for b in article.blocks) if article else ""
 
 
-def _finished(doc: model.RawDocument, meta: dict[str, Any], blocks: list[model.Block]) -> model.Article | None:
+def _finished(
+    doc: model.RawDocument, meta: dict[str, Any], blocks: list[model.Block], links: tuple[str, ...] = ()
+) -> model.Article | None:
     """The Article for one extracted body after the post-filter; None when nothing is left."""
-    blocks, removed, posts = post_filter(blocks, meta)
+    blocks, removed, posts = post_filter(blocks, meta, links)
     if not blocks:
         return None
     title = _clean(meta.get("title") or "") or None
@@ -389,7 +393,7 @@ def insert_sections(body: list[model.Block], other: list[model.Block]) -> list[m
 
 
 def _completed(
-    doc: model.RawDocument, meta: dict[str, Any], html: str, *articles: model.Article | None
+    doc: model.RawDocument, meta: dict[str, Any], html: str, links: tuple[str, ...], *articles: model.Article | None
 ) -> tuple[model.Article | None, ...]:
     """Each finished body with the prose its own container holds and it lacks (``complete_body``),
     finished again where that added any; the page is parsed again (trafilatura pruned the first tree)."""
@@ -400,7 +404,7 @@ def _completed(
     for article in articles:
         blocks_ = list(article.blocks) if article else []
         completed = complete_body(blocks_, tree) if blocks_ else blocks_
-        out.append(_finished(doc, meta, completed) if len(completed) > len(blocks_) else article)
+        out.append(_finished(doc, meta, completed, links) if len(completed) > len(blocks_) else article)
     return tuple(out)
 
 
@@ -659,9 +663,10 @@ def _prose_score(blocks: list[model.Block]) -> int:
 
 
 def post_filter(
-    blocks: list[model.Block], meta: dict[str, Any]
+    blocks: list[model.Block], meta: dict[str, Any], links: tuple[str, ...] = ()
 ) -> tuple[list[model.Block], list[model.RemovedLine], tuple[model.EmbeddedPost, ...]]:
-    """Drop the title repeated in the body, leading headings and chrome blocks, with reasons."""
+    """Drop the title repeated in the body, leading headings and chrome blocks, with reasons
+    (``links``: the texts of the page's links, see ``cut_at_article_end``)."""
     kept: list[model.Block] = []
     removed: list[model.RemovedLine] = []
     title_key = _key(meta.get("title") or "")
@@ -674,13 +679,13 @@ def post_filter(
         else:
             kept.append(block)
     kept, removed = _drop_leading_headings(kept, removed)
-    kept, removed = cut_at_article_end(kept, removed)
+    kept, removed = cut_at_article_end(kept, removed, links)
     kept, removed = drop_author_card(kept, removed, meta.get("author"))
     return _text_cleaner(kept, removed, meta)
 
 
 def cut_at_article_end(
-    blocks: list[model.Block], removed: list[model.RemovedLine]
+    blocks: list[model.Block], removed: list[model.RemovedLine], links: tuple[str, ...] = ()
 ) -> tuple[list[model.Block], list[model.RemovedLine]]:
     """Blocks from a heading that opens what follows an article ("Related articles", "About the
     author", "Leave a reply") on are dropped, when it stands in the body's second half (by words)
@@ -689,16 +694,43 @@ def cut_at_article_end(
     itself (teasers with their summaries) puts its heading in the first half: the words before it
     still show an article has been read. The headings are in ``article_end`` in
     ``data/html_rules.yaml``.
+
+    A heading of a list of other articles (``article_end.lists``) that running prose follows --
+    a paragraph of at least ``continued_words`` words ending a sentence, no link's text (``links``)
+    -- heads a box of links set inside the article, whose links the extractor left out: the heading
+    alone is dropped and the article goes on (boilerpipe: teasers are short, linked text).
     """
     cfg = rules()["article_end"]
     total = sum(len(_TOKEN.findall(b.text)) for b in blocks)
     after = min(cfg["min_share"] * total, cfg["min_words"])
     seen = 0
+    kept: list[model.Block] = []
     for i, block in enumerate(blocks):
-        if seen >= after and any(p.match(block.text) for p in cfg["compiled"]):
-            return blocks[:i], removed + [model.RemovedLine(0, b.text, "after the article's end") for b in blocks[i:]]
+        if seen >= after and _ends_article(block.text, cfg):
+            if not _heads_inline_box(block.text, blocks[i + 1 : i + 2], links, cfg):
+                return kept, removed + [model.RemovedLine(0, b.text, "after the article's end") for b in blocks[i:]]
+            removed = removed + [model.RemovedLine(0, block.text, "related link")]
+        else:
+            kept.append(block)
         seen += len(_TOKEN.findall(block.text))
-    return blocks, removed
+    return kept, removed
+
+
+def _ends_article(text: str, cfg: dict[str, Any]) -> bool:
+    return any(p.match(text) for p in cfg["compiled"]) or any(p.match(text) for p in cfg["compiled_lists"])
+
+
+def _heads_inline_box(text: str, following: list[model.Block], links: tuple[str, ...], cfg: dict[str, Any]) -> bool:
+    """Whether a list heading is followed by the article's own running prose, not by teasers."""
+    if not following or not any(p.match(text) for p in cfg["compiled_lists"]):
+        return False
+    nxt = following[0].text
+    return (
+        following[0].kind == "paragraph"
+        and len(_TOKEN.findall(nxt)) >= cfg["continued_words"]
+        and bool(_ENDS_SENTENCE.search(nxt))
+        and not any(nxt in link for link in links)
+    )
 
 
 def drop_author_card(
