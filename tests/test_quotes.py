@@ -569,3 +569,10 @@ def test_a_content_clause_keeps_the_subject_the_parser_split_off(annotate):
     quotes = annotate([article("split", [text])])[0].quotes
     said = [q for q in quotes if q.verb == "said"]
     assert said and said[0].text.startswith("the days when") and said[0].text.endswith("are gone"), quotes
+
+
+def test_beliefs_and_thoughts_about_something(annotate):
+    quotes = annotate([article("believe-in", ["Most of the delegates believe in free trade."])])[0].quotes
+    assert any(q.verb == "believe in" and q.text == "free trade" for q in quotes), quotes
+    quotes = annotate([article("continue", ["Cruz continued his attacks on the party leadership."])])[0].quotes
+    assert any(q.speaker_text == "Cruz" and "the party leadership" in q.text for q in quotes), quotes
