@@ -576,3 +576,14 @@ def test_beliefs_and_thoughts_about_something(annotate):
     assert any(q.verb == "believe in" and q.text == "free trade" for q in quotes), quotes
     quotes = annotate([article("continue", ["Cruz continued his attacks on the party leadership."])])[0].quotes
     assert any(q.speaker_text == "Cruz" and "the party leadership" in q.text for q in quotes), quotes
+
+
+def test_a_quotation_opened_and_closed_with_different_marks():
+    text = '"This is a long and costly process,” said the spokesman. She said "no" and “yes” twice.'
+    assert [text[a:b] for a, b in quote_spans(text)] == ["This is a long and costly process,", "no", "yes"]
+
+
+def test_a_mixed_quotation_gets_its_speaker(annotate):
+    text = '"This is a long and costly process for everyone involved,” said Paul Lindsay, a spokesman.'
+    quotes = annotate([article("mixed", [text])])[0].quotes
+    assert any(q.direct and q.speaker_text and "Paul Lindsay" in q.speaker_text for q in quotes), quotes
