@@ -40,8 +40,6 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
 from common import machine, versions  # noqa: E402
@@ -53,6 +51,7 @@ from newsfuse.stories.config import load  # noqa: E402
 from newsfuse.stories.items import jaccard  # noqa: E402
 from newsfuse.stories.sentences import content_words, split_sentences  # noqa: E402
 from newsfuse.tell import queries  # noqa: E402
+from newsfuse.text.yamlfile import load_yaml  # noqa: E402
 
 SHARED = (ROOT / ".." / "shared" / "corpus").resolve()
 MONTHS = {
@@ -457,7 +456,7 @@ SPLITS = {"ecbplus": ("train", "dev"), "gvc": ("dev",), "polnear": ("train", "de
 
 def run(data: Path, corpora: list[str], keep: Path | None, splits: tuple[str, ...] = ("dev",)) -> dict[str, Any]:
     checker = Checker(data)
-    labels = yaml.safe_load((ROOT / "benchmarks" / "data" / "main_events.yaml").read_text(encoding="utf-8"))
+    labels = load_yaml((ROOT / "benchmarks" / "data" / "main_events.yaml").read_text(encoding="utf-8"))
     figures: dict[str, Any] = {"machine": machine(), "versions": versions("spacy"), "corpora": {}}
     by_setting: dict[str, dict[int, list[dict]]] = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -16,9 +16,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from newsfuse.text.yamlfile import load_yaml  # noqa: E402
+
 DATA = ROOT / "src" / "newsfuse" / "actors" / "data"
 PHOENIX = ROOT / ".." / "shared" / "corpus" / "actors" / "phoenix"
 ACTOR_FILES = {
@@ -27,7 +28,7 @@ ACTOR_FILES = {
     "Phoenix.MilNonState.actors.txt": "milnonstate",
 }
 CODE_RE = re.compile(r"\[([^\]]*)\]")
-SECTORS = set(yaml.safe_load((DATA / "kb.yaml").read_text(encoding="utf-8"))["sectors"])
+SECTORS = set(load_yaml((DATA / "kb.yaml").read_text(encoding="utf-8"))["sectors"])
 NON_STATE = {"IGO", "NGO", "NGM", "MNC", "IMG", "UAF", "ELI", "REB", "MED", "BUS", "CVL", "GOV"}
 DATE_RE = re.compile(r"^[<>]?\d{6}(\d{2})?$")
 NOTES = {"acting", "interim", "china", "deceased", "retired", "former"}  # bracketed words that are not acronyms
@@ -223,7 +224,7 @@ def validate_facts() -> None:
         cols = line.split("\t")
         assert len(cols) == 5, f"countries.tsv: 5 columns expected: {line!r}"
         countries[cols[0]] = cols[1]
-    kb = yaml.safe_load((DATA / "kb.yaml").read_text(encoding="utf-8"))
+    kb = load_yaml((DATA / "kb.yaml").read_text(encoding="utf-8"))
     iso_date = re.compile(r"^\d{4}-\d{2}-\d{2}$")
     for person in kb["people"]:
         for term in person["terms"]:

@@ -21,11 +21,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from newsfuse.events.cameo import word_key  # noqa: E402
+from newsfuse.text.yamlfile import load_yaml  # noqa: E402
 
 DATA = ROOT / "src" / "newsfuse" / "events" / "data"
 EVENTS = ROOT / ".." / "shared" / "corpus" / "events"
@@ -39,7 +38,7 @@ BLOCK_RE = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 CODE_RE = re.compile(r"\[([^\]]*)\]")
 TOKEN_RE = re.compile(r"\(|\)|\{[^}]*\}|[^\s(){}]+")
 
-SETTINGS = yaml.safe_load((DATA / "cameo.yaml").read_text(encoding="utf-8"))
+SETTINGS = load_yaml((DATA / "cameo.yaml").read_text(encoding="utf-8"))
 PARTICLES = set(SETTINGS["particles"])
 PREPOSITIONS = set(SETTINGS["prepositions"])
 

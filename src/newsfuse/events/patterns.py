@@ -11,6 +11,7 @@ from .ontology import load_patterns
 
 OBJECT_DEPS = ("dobj", "attr", "oprd", "dative")
 PARTICLE_DEPS = ("prt", "prep", "agent", "advmod")
+TIME_ENTITIES = ("DATE", "TIME")  # the parser's entity labels of dates and times
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 
 
@@ -135,6 +136,21 @@ def has_modal_complement(tree: Tree, v: int, modals: frozenset[str]) -> bool:
     return any(tree.child_lemmas(c, "aux") & modals for c in tree.children(v, "ccomp"))
 
 
+def particles(tree: Tree, v: int) -> set[str]:
+    """The particles and prepositions of the verb ``v``, less a preposition that only dates or times
+    it ("called off the talks on Monday": no "call on")."""
+    return {
+        tree.lemma(c).lower()
+        for c in tree.children(v, *PARTICLE_DEPS)
+        if not (tree.tokens[c].dep == "prep" and _dates_only(tree, c))
+    }
+
+
+def _dates_only(tree: Tree, prep: int) -> bool:
+    objects = tree.children(prep, "pobj")
+    return bool(objects) and all(tree.tokens[o].ent_type in TIME_ENTITIES for o in objects)
+
+
 def match_verb(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> Pattern | None:
     for p in by_lemma()[0].get(tree.lemma(v), ()):
         if not p.passive and is_passive(tree, v):
@@ -145,7 +161,7 @@ def match_verb(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> Pattern |
             continue
         if p.intransitive and tree.children(v, "dobj"):
             continue
-        if p.with_ and not (tree.child_lemmas(v, *PARTICLE_DEPS) & p.with_):
+        if p.with_ and not (particles(tree, v) & p.with_):
             continue
         objs = object_heads(tree, v, p.with_ if p.objects and p.with_ else frozenset())
         if p.objects and not any(

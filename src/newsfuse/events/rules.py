@@ -447,8 +447,10 @@ class RuleExtractor:
         if noun is not None and not source:
             owners = [o for o in tree.children(noun, "poss", "compound", "amod", "nmod") if roles.is_actor(o)]
             source = [m for o in owners for m in roles.at(o)] or roles.preps(noun, ("by",))
-        if verb is not None and noun is None and not p.topic_object:
-            target = self._verb_targets(tree, roles, verb)
+        if verb is not None and noun is None and not p.topic_object:  # "called on X to ...": X first
+            target = (roles.preps(verb, tuple(p.target_preps)) if p.target_preps else []) or self._verb_targets(
+                tree, roles, verb
+            )
         heads = [x for x in (noun, verb) if x is not None]
         if noun is None and verb is not None and p.objects:  # "held a phone conversation with Y"
             heads += tree.children(verb, "dobj")
