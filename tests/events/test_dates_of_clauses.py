@@ -16,6 +16,9 @@ SENTENCES = {
     "had": "On Wednesday, the Israeli military said its troops had attacked Hamas positions.",
     "reported": "On Wednesday, the Israeli military said its troops attacked Hamas positions.",
     "adverbial": "After Russian troops attacked the town, Ukraine's president on Monday asked NATO for help.",
+    "invited": "Indonesia's foreign minister invited the Portuguese minister to visit Jakarta later in the year.",
+    "urged": "Russia urged Ukraine to withdraw its troops by Friday.",
+    "began": "The Syrian army began to shell the town of Idlib on Monday.",
 }
 
 
@@ -57,3 +60,13 @@ def test_a_participle_clause_is_dated_by_the_act_it_accompanies():
     [annotated] = annotate([Article("p1", "", "text", None, "2024-03-08", None, None, (Block("paragraph", text),))])
     dates = {m.trigger: (m.date, m.date_precision) for m in extract_events(annotated)}
     assert dates["conceding"] == ("2024-03-07", "day")
+
+
+def test_an_infinitival_complement_dates_its_own_act_not_the_asking(coded):
+    """Issue 19: "invited ... to visit Jakarta later in the year" became an AGREE dated 2024 (year)."""
+    assert coded["invited"]["invited"] == ("2024-W10", "week")  # only the week of publication, implied
+    assert coded["urged"]["urged"] == ("2024-W10", "week")
+
+
+def test_an_aspectual_verb_shares_its_complements_date(coded):
+    assert coded["began"]["shell"] == ("2024-03-04", "day")

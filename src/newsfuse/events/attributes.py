@@ -127,7 +127,9 @@ def event_date(
     ]
     if starts or ongoing(tree, heads or [anchor]):
         return None, None, False
-    foreign = {tree.tokens[i].start for i in foreign_clauses(tree, [anchor, *(heads or [])])}
+    anchors = [anchor, *(heads or [])]
+    later = later_complements(tree, [anchor])  # the trigger's own: an object inside the complement is no act
+    foreign = {tree.tokens[i].start for i in foreign_clauses(tree, anchors) | later}
     dates = [d for d in dates if d.start not in foreign]  # "whom they took hostage two weeks ago"
     scope = date_scope(tree, anchor)
     if scope is not None:
@@ -146,6 +148,19 @@ def event_date(
             return None, None, False
         return f"{year}-W{week:02d}", "week", True
     return None, None, False
+
+
+def later_complements(tree: Tree, anchors: list[int]) -> set[int]:
+    """Tokens of the infinitival complements that hold none of ``anchors`` and whose verb does not share
+    their time (``shared_time_verbs``): "invited X to visit Jakarta later in the year" dates the visit."""
+    inside = set(anchors) | {a for x in anchors for a in tree.ancestors(x)}
+    shared = _cfg("shared_time_verbs")
+    out: set[int] = set()
+    for i, tok in tree.tokens.items():
+        governor = tree.head(i)
+        if tok.dep == "xcomp" and i not in inside and governor is not None and tree.lemma(governor) not in shared:
+            out |= set(tree.subtree(i))
+    return out
 
 
 def date_scope(tree: Tree, anchor: int) -> list[int] | None:
