@@ -436,3 +436,30 @@ def test_a_sqlite_url_names_the_file_as_sqlalchemy_reads_it(tmp_path, monkeypatc
     assert sorted(p.name for p in tmp_path.glob("**/*.db")) == ["abs.db", "rel.db"]
     listed = run("articles", "--db", "rel.db", "--json")
     assert len(json_lines(listed.output)) == 1
+
+
+def test_show_finds_an_article_by_the_record_id_a_brief_cites_or_by_its_url(tmp_path):
+    records = [
+        {
+            "id": "wire-0042",
+            "url": "https://example.org/news/ocean-fund",
+            "title": "Kenya asks for an ocean fund",
+            "text": "Kenya asked United Nations members on Thursday to set up a fund to monitor plastic waste.",
+        },
+        {
+            "id": "wire-0043",
+            "title": "Ministers meet in Lisbon",
+            "text": "The foreign ministers of Portugal and Indonesia met in Lisbon on Tuesday for three hours.",
+        },
+    ]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    assert run("ingest", str(path), "--db", db).exit_code == 0
+    by_record = json.loads(run("show", "wire-0042", "--db", db, "--json").stdout)
+    by_url = json.loads(run("show", "https://example.org/news/ocean-fund", "--db", db, "--json").stdout)
+    assert by_record["title"] == by_url["title"] == "Kenya asks for an ocean fund"
+    assert json.loads(run("show", by_record["id"], "--db", db, "--json").stdout)["id"] == by_record["id"]
+    missing = run("show", "wire-9999", "--db", db)
+    assert missing.exit_code == 2
+    assert missing.output.strip() == "error: no article has the id, record id or URL 'wire-9999'"

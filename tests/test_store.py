@@ -105,6 +105,18 @@ def test_article_round_trip_and_idempotent_add(any_store):
     assert list(any_store.signatures()) == [(a.id, b"sig")]
 
 
+def test_articles_named_by_their_record_id_or_url(any_store):
+    a = dataclasses.replace(make_article("First text."), external_id="rec-1", url="https://example.org/a")
+    b = dataclasses.replace(make_article("Second text.", title="B"), external_id="rec-2", url=None)
+    c = dataclasses.replace(make_article("Third text.", title="C"), external_id="rec-2")
+    for x in (a, b, c):
+        any_store.add_article(x)
+    assert [x.id for x in any_store.articles_named("rec-1")] == [a.id]
+    assert [x.id for x in any_store.articles_named("https://example.org/a")] == [a.id]
+    assert len(any_store.articles_named("rec-2")) == 2  # ambiguous: the caller says so
+    assert any_store.articles_named("none-such") == []
+
+
 def test_exact_duplicate_from_another_source_is_an_alias(any_store):
     a = make_article("Same text.")
     b = dataclasses.replace(a, source_path="b.txt")

@@ -29,11 +29,11 @@ from rich.progress import (
 from .. import pipeline
 from ..distributed import ingest_with_dask
 from ..ingest import iter_paths
-from ..model import InputError
+from ..model import Article, InputError
 from ..store import Store
 from ..watch import watch as run_watch
 from ..workers import MAX_AUTO_WORKERS, worker_count
-from .common import DB_HELP, print_json, store_at
+from .common import DB_HELP, OneLineError, print_json, store_at
 
 # Offline and quiet: models come from installed packages; no hub, no download bars on stderr.
 for _key, _value in (
@@ -222,12 +222,11 @@ def articles(db: str | None, as_json: bool, limit: int | None) -> None:
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True)
 def show(article_id: str, db: str | None, as_json: bool) -> None:
-    """Show one article with its annotations."""
+    """Show one article with its annotations: by its id, its record's own id (as a briefing cites it) or its URL."""
     with store_at(db) as store:
+        article = store.article(article_id) or _named(store, article_id)
+        article_id = article.id
         annotated = store.annotations(article_id)
-        article = store.article(article_id)
-        if article is None:
-            raise click.ClickException(f"no article {article_id}")
         record = annotated.to_dict() if annotated else article.to_dict()
         record["sources"] = store.sources(article_id)
     if as_json:
@@ -239,6 +238,15 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
         click.echo(("## " if block["kind"] == "heading" else "") + block["text"] + "\n")
     for r in record["removed"]:
         click.echo(f"  removed line {r['line']} ({r['reason']}): {r['text'][:70]}")
+
+
+def _named(store: Store, handle: str) -> Article:
+    """The one article whose record id or URL is ``handle`` (a one-line error for none or several)."""
+    found = store.articles_named(handle)
+    if len(found) != 1:
+        several = "several articles have" if found else "no article has"
+        raise OneLineError(f"{several} the id, record id or URL {handle!r}")
+    return found[0]
 
 
 @main.command()

@@ -79,6 +79,11 @@ class Store(abc.ABC):
     def article(self, article_id: str) -> Article | None: ...
 
     @abc.abstractmethod
+    def articles_named(self, handle: str) -> list[Article]:
+        """The stored articles whose own record id (``external_id``, as a briefing cites a record
+        without outlet or URL) or URL is ``handle``, at most two: more than one is ambiguous."""
+
+    @abc.abstractmethod
     def articles(self, limit: int | None = None, after: str | None = None) -> list[Article]:
         """Articles ordered by (published, id); ``after`` is the last id of the previous page."""
 

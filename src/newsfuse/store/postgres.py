@@ -107,6 +107,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX fusion_keys_span ON fusion_keys (key, lo, hi, article_id);
     DROP INDEX fusion_keys_key
     """,
+    # a stored article found by its record's own id or its URL (`newsfuse show`, the citation marks)
+    """
+    CREATE INDEX articles_external ON articles (external_id);
+    CREATE INDEX articles_url ON articles (url);
+    """,
 ]
 
 

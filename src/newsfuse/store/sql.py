@@ -149,6 +149,14 @@ class SQLStore(Store):
         row = self._exec("SELECT doc, story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
         return self._article_row(row) if row else None
 
+    def articles_named(self, handle: str) -> list[Article]:
+        rows = self._exec(
+            "SELECT doc, story_id FROM articles WHERE external_id = ? UNION "
+            "SELECT doc, story_id FROM articles WHERE url = ? LIMIT 2",
+            (handle, handle),
+        ).fetchall()
+        return [self._article_row(r) for r in rows]
+
     def articles(self, limit: int | None = None, after: str | None = None) -> list[Article]:
         sql = "SELECT doc, story_id FROM articles"
         params: list = []
