@@ -587,3 +587,8 @@ def test_a_mixed_quotation_gets_its_speaker(annotate):
     text = '"This is a long and costly process for everyone involved,” said Paul Lindsay, a spokesman.'
     quotes = annotate([article("mixed", [text])])[0].quotes
     assert any(q.direct and q.speaker_text and "Paul Lindsay" in q.speaker_text for q in quotes), quotes
+
+
+def test_an_opening_mark_typed_as_a_closer_closes_the_quotation():
+    text = "“Apparently not,“ he said. “A leopard does not change its spots.”"
+    assert [text[a:b] for a, b in quote_spans(text)] == ["Apparently not,", "A leopard does not change its spots."]

@@ -40,16 +40,22 @@ def _curly(text: str, start: int, end: int, used: Container[int] = frozenset()) 
         ch = text[i]
         if i in used:
             continue
-        if ch in OPENERS:
+        if ch in OPENERS and not _misused_opener(text, i, end, open_at):
             if open_at is not None:
                 spans.append((open_at, i))
             open_at = i + 1
-        elif ch in CLOSERS and open_at is not None:
+        elif (ch in CLOSERS or ch in OPENERS) and open_at is not None:
             spans.append((open_at, i))
             open_at = None
     if open_at is not None and end - open_at > 20:
         spans.append((open_at, end))
     return spans
+
+
+def _misused_opener(text: str, i: int, end: int, open_at: int | None) -> bool:
+    """'“Apparently not,“ he said': an opening mark typed after a quotation's last word, before a
+    space, closes the open quotation."""
+    return open_at is not None and i > open_at and text[i - 1] in ",.!?" and (i + 1 >= end or text[i + 1].isspace())
 
 
 def _straight(text: str, start: int, end: int, used: Container[int] = frozenset()) -> list[tuple[int, int]]:
