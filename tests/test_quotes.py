@@ -592,3 +592,9 @@ def test_a_mixed_quotation_gets_its_speaker(annotate):
 def test_an_opening_mark_typed_as_a_closer_closes_the_quotation():
     text = "“Apparently not,“ he said. “A leopard does not change its spots.”"
     assert [text[a:b] for a, b in quote_spans(text)] == ["Apparently not,", "A leopard does not change its spots."]
+
+
+def test_an_interview_s_q_and_a_lines_are_labelled_speech(annotate):
+    paragraphs = ["Q: How did the first week in the new job go for you?", "A: Better than I expected, to be honest."]
+    quotes = annotate([article("qa", paragraphs)])[0].quotes
+    assert {(q.speaker_text, q.verb) for q in quotes} >= {("Q", ":"), ("A", ":")}, quotes

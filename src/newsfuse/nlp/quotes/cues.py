@@ -482,7 +482,7 @@ def _bare_cues(doc: _Doc) -> list[_Found]:
     return out
 
 
-LABEL = re.compile(r"[\"“]?([A-Z][\w.'’ -]{1,60}?):\s+(\S[^\n]{20,})")
+LABEL = re.compile(r"[\"“]?([A-Z][\w.'’ -]{0,60}?):\s+(\S[^\n]{20,})")
 # 'Clinton to Planned Parenthood: ...', 'Former AG Mukasey at RNC: ...': the headline's speaker comes first
 LABEL_AUDIENCE = re.compile(r"\s(?:to|To|at|At)\s")
 
