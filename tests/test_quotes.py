@@ -598,3 +598,9 @@ def test_an_interview_s_q_and_a_lines_are_labelled_speech(annotate):
     paragraphs = ["Q: How did the first week in the new job go for you?", "A: Better than I expected, to be honest."]
     quotes = annotate([article("qa", paragraphs)])[0].quotes
     assert {(q.speaker_text, q.verb) for q in quotes} >= {("Q", ":"), ("A", ":")}, quotes
+
+
+def test_support_or_criticism_received_is_the_givers(annotate):
+    text = "The new budget plan has drawn sharp criticism from several county mayors."
+    quotes = annotate([article("received", [text])])[0].quotes
+    assert any(q.speaker_text == "several county mayors" and q.text == "The new budget plan" for q in quotes), quotes

@@ -388,6 +388,31 @@ def _role_nouns(doc: _Doc) -> list[_Found]:
     return out
 
 
+def _received_stance(doc: _Doc) -> list[_Found]:
+    """'The proposal has drawn harsh criticism from fellow hopefuls', 'Clinton won support from union
+    leaders': support or criticism received from someone is theirs, about the receiving subject."""
+    v = vocab()
+    out = []
+    for t in doc.tokens:
+        if t.pos != "VERB" or _lemma(t) not in v["receiving_verbs"]:
+            continue
+        obj = next((c for c in doc.kids(t.i, ("dobj",)) if _lemma(c) in v["received_stance_nouns"]), None)
+        subjects = doc.kids(t.i, ("nsubj",))
+        if obj is None or not subjects:
+            continue
+        preps = [
+            c for c in doc.kids(obj.i, ("prep",)) + doc.kids(t.i, ("prep",)) if c.text.lower() in ("from", "among")
+        ]
+        givers = [o for prep in preps for o in doc.kids(prep.i, ("pobj",))]
+        span = _span(doc.subtree(subjects[0].i))
+        if not givers or span is None:
+            continue
+        start, end = _trim(doc.text, *span)
+        name, s_start, _ = _speaker_text(doc, givers[0])
+        out.append(_Found(name, s_start, f"{t.text} {obj.text}", start, end, False, t.sent))
+    return out
+
+
 def _noun_owners(doc: _Doc, noun: Token) -> list[Token]:
     """Whose claim: the possessor ('Trump's claim'), or the object of 'from'/'by' ('warnings from experts')."""
     owners = doc.kids(noun.i, ("poss",))
@@ -539,6 +564,7 @@ FINDERS: tuple[tuple[str, Finder], ...] = (
     ("claim", _light_verbs),
     ("claim", _noun_cues),
     ("claim", _role_nouns),
+    ("claim", _received_stance),
     ("stance", _stance_verbs),
     ("cue", _bare_cues),
     ("label", _transcript),

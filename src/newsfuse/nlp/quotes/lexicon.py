@@ -36,6 +36,8 @@ def vocab() -> dict:
         "occasion_nouns",
         "short_answers",
         "question_verbs",
+        "receiving_verbs",
+        "received_stance_nouns",
         "role_nouns",
         "role_noun_preps",
         "clause_only",
