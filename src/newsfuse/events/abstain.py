@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import cache
 
 from ..model import AnnotatedArticle
@@ -68,10 +69,16 @@ SUBORDINATE = ("relcl", "acl", "ccomp", "advcl")  # clauses that tell about some
 def foreign_clauses(tree: Tree, anchors: list[int]) -> set[int]:
     """Tokens of the subordinate clauses that hold none of ``anchors`` ("the hostages, whom they took two
     weeks ago", "nationals suspected of a bombing in 1988"): what they say does not date the act."""
+    return clauses_apart(tree, anchors, lambda i: tree.tokens[i].dep in SUBORDINATE)
+
+
+def clauses_apart(tree: Tree, anchors: list[int], is_clause: Callable[[int], bool]) -> set[int]:
+    """Tokens under every head ``is_clause`` accepts that holds none of ``anchors`` (is neither one of
+    them nor above one)."""
     inside = set(anchors) | {a for x in anchors for a in tree.ancestors(x)}
     out: set[int] = set()
-    for i, tok in tree.tokens.items():
-        if tok.dep in SUBORDINATE and i not in inside and i not in out:
+    for i in tree.tokens:
+        if i not in inside and i not in out and is_clause(i):
             out |= set(tree.subtree(i))
     return out
 

@@ -8,7 +8,7 @@ from functools import cache
 
 from ..model import AnnotatedArticle, DateMention, Sentence
 from ..text.tree import Tree
-from .abstain import foreign_clauses
+from .abstain import clauses_apart, foreign_clauses
 from .ontology import load_patterns, load_topics
 from .precision import ongoing, starts_ongoing
 
@@ -153,14 +153,13 @@ def event_date(
 def later_complements(tree: Tree, anchors: list[int]) -> set[int]:
     """Tokens of the infinitival complements that hold none of ``anchors`` and whose verb does not share
     their time (``shared_time_verbs``): "invited X to visit Jakarta later in the year" dates the visit."""
-    inside = set(anchors) | {a for x in anchors for a in tree.ancestors(x)}
     shared = _cfg("shared_time_verbs")
-    out: set[int] = set()
-    for i, tok in tree.tokens.items():
+
+    def later(i: int) -> bool:
         governor = tree.head(i)
-        if tok.dep == "xcomp" and i not in inside and governor is not None and tree.lemma(governor) not in shared:
-            out |= set(tree.subtree(i))
-    return out
+        return tree.tokens[i].dep == "xcomp" and governor is not None and tree.lemma(governor) not in shared
+
+    return clauses_apart(tree, anchors, later)
 
 
 def date_scope(tree: Tree, anchor: int) -> list[int] | None:

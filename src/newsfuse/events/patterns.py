@@ -140,7 +140,7 @@ def particles(tree: Tree, v: int) -> set[str]:
     """The particles and prepositions of the verb ``v``, less a preposition that only dates or times
     it ("called off the talks on Monday": no "call on")."""
     return {
-        tree.lemma(c).lower()
+        tree.lemma(c)
         for c in tree.children(v, *PARTICLE_DEPS)
         if not (tree.tokens[c].dep == "prep" and _dates_only(tree, c))
     }

@@ -333,17 +333,21 @@ def _noun_cues(doc: _Doc) -> list[_Found]:
                 name, s_start, _ = _speaker_text(doc, owners[0])
                 out.append(_Found(name, s_start, t.text, start, end, False, t.sent))
             continue
-        for prep in doc.kids(t.i, ("prep",)):
-            found = _prep_content(doc, t, prep, preps, owners[0])
-            if found:
-                found.verb = f"{t.text} {prep.text}"
-                out.append(found)
-                break
-        else:
-            found = _predicated_content(doc, t, owners[0])
-            if found:
-                out.append(found)
+        found = _noun_prep_content(doc, t, preps, owners[0]) or _predicated_content(doc, t, owners[0])
+        if found:
+            out.append(found)
     return out
+
+
+def _noun_prep_content(doc: _Doc, noun: Token, preps: list[str], source: Token) -> _Found | None:
+    """The content of the first of the noun's prepositions among ``preps`` that gives one ("Cruz's
+    attacks on ...", "a critic of the banks"), its cue named by the noun and the preposition."""
+    for prep in doc.kids(noun.i, ("prep",)):
+        found = _prep_content(doc, noun, prep, preps, source)
+        if found:
+            found.verb = f"{noun.text} {prep.text}"
+            return found
+    return None
 
 
 def _predicated_content(doc: _Doc, noun: Token, owner: Token) -> _Found | None:
@@ -379,12 +383,9 @@ def _role_nouns(doc: _Doc) -> list[_Found]:
             holders = [head]
         else:
             continue
-        for prep in doc.kids(t.i, ("prep",)):
-            found = _prep_content(doc, t, prep, v["role_noun_preps"], holders[0]) if holders else None
-            if found:
-                found.verb = f"{t.text} {prep.text}"
-                out.append(found)
-                break
+        found = _noun_prep_content(doc, t, v["role_noun_preps"], holders[0]) if holders else None
+        if found:
+            out.append(found)
     return out
 
 
