@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import AnnotatedArticle, Article, Detail, Event, EventMention, Story
+from .background import is_background, story_day
 from .config import load
 from .figures import disagreements, find_figures
 from .items import jaccard
@@ -82,7 +83,8 @@ def briefing(
     mine = _story_events(story, events)
     headlines = [Sentence(a, articles[a].title or "", -1, content_words(articles[a].title or "")) for a in srcs]
     heads = [h for h in headlines if h.words]
-    account = _account(pool, heads, Weights(sents), mine, by_id, srcs, cfg, annotated)
+    day = story_day(_groups(srcs), articles, parsed)
+    account = _account(pool, heads, Weights(sents), mine, by_id, srcs, cfg, annotated, day)
     return {
         "story_id": story.id,
         "title": story.title,
@@ -94,6 +96,14 @@ def briefing(
         "single_source": [_plain(x, srcs) for x in _single_source(mine, by_id, srcs, account, cfg, parsed)],
         "sources": [s.to_dict() for s in srcs.values()],
     }
+
+
+def _groups(srcs: dict[str, Source]) -> list[list[str]]:
+    """The story's articles by independent report (a reprint with what it reprints)."""
+    out: dict[str, list[str]] = {}
+    for a, src in srcs.items():
+        out.setdefault(src.group, []).append(a)
+    return list(out.values())
 
 
 def _stands_alone(text: str, parsed: AnnotatedArticle | None) -> bool:
@@ -134,7 +144,10 @@ def _account(
     srcs: dict[str, Source],
     cfg: dict,
     annotated: dict[str, AnnotatedArticle] | None = None,
+    day: int | None = None,
 ) -> list[Statement]:
+    """The lead, the events stated with confidence, then the sentences closest to the other reports,
+    less those about an earlier time than the story's own (``background.py``)."""
     lines: list[Statement] = []
     opening = lead(pool, headlines, weights, srcs, annotated)
     if opening is not None:
@@ -145,7 +158,7 @@ def _account(
     for s in _central(pool, weights, srcs):
         if len(lines) >= cfg["max_sentences"]:
             break
-        if _unintroduced(s, lines, annotated):
+        if _unintroduced(s, lines, annotated) or is_background(s.text, (annotated or {}).get(s.article_id), day):
             continue
         if not any(overlap(s.words, content_words(x.core or x.text)) >= cfg["near_duplicate_overlap"] for x in lines):
             lines.append(_quoted(s, pool))
