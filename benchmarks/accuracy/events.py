@@ -26,6 +26,10 @@ figures as the ECB+ sample. Out of sample, before any revision (coder at 7857c9c
 precision 1.0, type recall 0.042 (1 mention shown for 24 events), abstention 1.0; set B type precision 0.6,
 precision 0.0, type recall 0.097 (5 shown for 31 events), abstention 0.989 (POLNEAR_BEFORE, also in the JSON).
 A full run (no --limit) adds the current figures as "polnear".
+Set C (held out, never printed): 30 more PolNeAR train articles, drawn by draw_polnear_c with POLNEAR_C_SEED
+from those sets A and B left, the first four body sentences of each (119 sentences, 24 with an event),
+labelled by hand the same way at 56581fe before any coder ran on them; the coder at that commit showed 2
+mentions there, both of the wrong type (type recall 0.0; alone: nothing shown): POLNEAR_C_BEFORE.
 
 Both samples code each sentence IN ITS ARTICLE, as `newsfuse ingest` does (code_in_articles: the article
 file read and cleaned, then nlp -> actors -> events over the whole article through pipeline.analyse, the
@@ -139,6 +143,8 @@ POLNEAR_SAMPLE = Path(__file__).resolve().parents[1] / "data" / "plover_polnear_
 POLNEAR_SEED = 2020  # the draw of the political-news set (issue 20)
 POLNEAR_ARTICLES = 60  # 30 per set, split by article: set A (read while revising) and set B (held out)
 POLNEAR_SENTENCES = 4  # the first four sentences of each drawn article's body (its title left out)
+POLNEAR_C_SEED = 2093  # set C (held out, issue 20): drawn from the train articles sets A and B left
+POLNEAR_C_ARTICLES = 30
 # the coder at 7857c9c (before any revision read on set A), scored out of sample on both sets
 POLNEAR_BEFORE: dict[str, Any] = {
     "coder_at": "7857c9c",
@@ -206,6 +212,30 @@ SAMPLE_IN_ARTICLE_BEFORE: dict[str, Any] = {
         "abstention_on_none": 1.0,
     },
 }
+# set C (draw_polnear_c), labelled at POLNEAR_C_CODER_AT before any coder ran on it, scored with the coder at
+# that commit (each sentence in its article; "alone" beside it): the held-out figure before this round's rules
+POLNEAR_C_CODER_AT = "56581fe"
+POLNEAR_C_BEFORE: dict[str, Any] = {
+    "coder_at": POLNEAR_C_CODER_AT,
+    "set_c": {
+        "sentences": 119,
+        "with_event": 24,
+        "shown": 2,
+        "type_precision": 0.0,
+        "precision": 0.0,
+        "type_recall": 0.0,
+        "abstention_on_none": 0.989,
+    },
+    "alone": {
+        "sentences": 119,
+        "with_event": 24,
+        "shown": 0,
+        "type_precision": None,
+        "precision": None,
+        "type_recall": 0.0,
+        "abstention_on_none": 1.0,
+    },
+}
 ABBREVIATIONS = {
     *"mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sens reps no vs inc corp co ltd".split(),
     *"jan feb mar apr jun jul aug sep sept oct nov dec ft mt".split(),
@@ -253,12 +283,27 @@ def draw_polnear(folder: Path = POLNEAR) -> list[dict[str, Any]]:
     set B (held out: its errors are never printed)."""
     names = sorted(p.name for p in folder.glob("*.txt"))
     drawn = random.Random(POLNEAR_SEED).sample(names, POLNEAR_ARTICLES)
+    half = POLNEAR_ARTICLES // 2
+    return polnear_rows(folder, drawn[:half], "A") + polnear_rows(folder, drawn[half:], "B")
+
+
+def draw_polnear_c(folder: Path = POLNEAR) -> list[dict[str, Any]]:
+    """Set C (held out): POLNEAR_C_ARTICLES more train articles, drawn with POLNEAR_C_SEED from those
+    draw_polnear did not draw, the first POLNEAR_SENTENCES body sentences of each."""
+    names = sorted(p.name for p in folder.glob("*.txt"))
+    used = set(random.Random(POLNEAR_SEED).sample(names, POLNEAR_ARTICLES))
+    rest = [n for n in names if n not in used]
+    return polnear_rows(folder, random.Random(POLNEAR_C_SEED).sample(rest, POLNEAR_C_ARTICLES), "C")
+
+
+def polnear_rows(folder: Path, drawn: list[str], part: str) -> list[dict[str, Any]]:
+    """The first POLNEAR_SENTENCES body sentences of each drawn article, as unlabelled rows of set ``part``
+    (every set but A is held out)."""
     rows = []
-    for n, name in enumerate(drawn):
+    for name in drawn:
         sentences = body_sentences((folder / name).read_text(encoding="utf-8"))
         for k, sentence in enumerate(sentences[:POLNEAR_SENTENCES]):
-            part = "A" if n < POLNEAR_ARTICLES // 2 else "B"
-            rows.append({"id": f"{name[:-4]}/{k}", "set": part, "held_out": part == "B", "text": sentence})
+            rows.append({"id": f"{name[:-4]}/{k}", "set": part, "held_out": part != "A", "text": sentence})
     return rows
 
 
@@ -464,19 +509,28 @@ def score_polnear(records: list[dict], show_read: bool) -> dict[str, Any]:
     shown, problems = code_in_articles(rows, polnear_inputs(rows))
     set_a = [i for i, r in enumerate(rows) if r["set"] == "A"]
     set_b = [i for i, r in enumerate(rows) if r["set"] == "B"]
+    set_c = [i for i, r in enumerate(rows) if r["set"] == "C"]
     anchor = [SimpleNamespace(type=t, source_actors=(), target_actors=()) for t in sample_anchor(rows, records)]
     if show_read:
         print_mentions("POLNEAR-A", rows, shown, set_a)
     return {
         "file": str(POLNEAR_SAMPLE.relative_to(POLNEAR_SAMPLE.parents[2])),
         "labelled_at": rows[0]["labelled_at"] if rows else None,
+        "labelled_at_c": rows[set_c[0]]["labelled_at"] if set_c else None,
         "coded": "each sentence in its article, as `newsfuse ingest` codes it (code_in_articles)",
         "set_a": sample_scores(rows, shown, set_a),
         "set_b": sample_scores(rows, shown, set_b),
-        "alone": {"set_a": sample_scores(rows, alone, set_a), "set_b": sample_scores(rows, alone, set_b)},
+        "set_c": sample_scores(rows, shown, set_c),
+        "alone": {
+            "set_a": sample_scores(rows, alone, set_a),
+            "set_b": sample_scores(rows, alone, set_b),
+            "set_c": sample_scores(rows, alone, set_c),
+        },
         "before": POLNEAR_BEFORE,
         "in_article_before": POLNEAR_IN_ARTICLE_BEFORE,
-        "anchor_knn7_gsr_dev": sample_scores(rows, anchor, list(range(len(rows)))),
+        "set_c_before": POLNEAR_C_BEFORE,
+        "anchor_knn7_gsr_dev": sample_scores(rows, anchor, set_a + set_b),
+        "anchor_knn7_gsr_dev_set_c": sample_scores(rows, anchor, set_c),
         "actor_link_errors": len(errors),
         "in_article_problems": problems,
     }

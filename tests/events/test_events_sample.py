@@ -80,3 +80,16 @@ def test_a_side_is_right_by_a_shared_word_and_an_unnamed_side_is_not_scored():
 def test_the_sample_file_is_plain_jsonl():
     lines = (ROOT / "benchmarks" / "data" / "plover_ecbplus_sample.jsonl").read_text(encoding="utf-8").splitlines()
     assert all(json.loads(line)["id"] for line in lines)
+
+
+def test_polnear_set_c_is_a_seeded_draw_of_articles_sets_a_and_b_left():
+    rows = bench.load_sample(bench.POLNEAR_SAMPLE)
+    c_rows = [r for r in rows if r["set"] == "C"]
+    drawn = bench.draw_polnear_c()
+    assert [(r["id"], r["text"]) for r in c_rows] == [(d["id"], d["text"]) for d in drawn]
+    articles = lambda part: {r["id"].rsplit("/", 1)[0] for r in rows if r["set"] in part}  # noqa: E731
+    assert len(articles("C")) == bench.POLNEAR_C_ARTICLES and not articles("C") & articles("AB")
+    assert all(r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in c_rows)
+    assert [(r["id"], r["text"]) for r in rows if r["set"] != "C"] == [
+        (d["id"], d["text"]) for d in bench.draw_polnear()
+    ]
