@@ -161,3 +161,30 @@ def test_a_line_ending_in_a_rank_goes_on_with_the_name_on_the_next_line():
         "It rained .",
     ]
     assert split_sentences("The officer was named by Sgt .") == ["The officer was named by Sgt ."]
+
+
+def test_the_lines_of_a_quotation_over_several_lines_are_not_quoted_alone():
+    paragraphs = [
+        "Police arrested the driver after a chase on Friday.",
+        "“He was pretty shaken up.",
+        "He tried to help her,” said Sgt. Ann Ross.",
+        "The driver was held overnight.",
+    ]
+    flags = [s.in_quotation for s in article_sentences("a", paragraphs)]
+    assert flags == [False, True, True, False]
+
+
+def test_a_quotation_cut_off_by_a_new_opening_or_the_end_leaves_the_lines_after_it_to_the_writer():
+    lost_close = ["“It was over in seconds.", "The suspect fled on foot.", "“We will find him,” Ross said."]
+    assert [s.in_quotation for s in article_sentences("a", lost_close)] == [False, False, False]
+    unclosed = ["The mayor said: “We will rebuild.", "The council meets on Monday."]
+    assert [s.in_quotation for s in article_sentences("a", unclosed)] == [False, False]
+
+
+def test_straight_marks_in_tokenised_text_close_after_a_comma_and_open_before_a_word():
+    lines = [
+        '" Anytime there is a loss of life , it is a tragedy .',
+        'But it hits the whole community hard , " a spokesman said .',
+        'Officers said the car was a " dark sedan " with tinted windows .',
+    ]
+    assert [s.in_quotation for s in article_sentences("a", lines)] == [True, True, False]

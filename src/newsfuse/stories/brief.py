@@ -79,7 +79,9 @@ def briefing(
     by_id: Mentions = {m.id: m for m in mentions}
     sents = [s for a in srcs for s in article_sentences(a, articles[a].paragraphs, articles[a].title)]
     parsed = annotated or {}
-    pool = [s for s in sents if quotable(s.text) and _stands_alone(s.text, parsed.get(s.article_id))]
+    pool = [
+        s for s in sents if quotable(s.text) and not s.in_quotation and _stands_alone(s.text, parsed.get(s.article_id))
+    ]
     mine = _story_events(story, events)
     headlines = [Sentence(a, articles[a].title or "", -1, content_words(articles[a].title or "")) for a in srcs]
     heads = [h for h in headlines if h.words]

@@ -34,6 +34,7 @@ class Sentence:
     text: str
     position: int  # index among the article's sentences
     words: frozenset[str]  # content words, lower case
+    in_quotation: bool = False  # part of a quotation over several lines whose speaker another line names
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +153,63 @@ def _all_quoted(text: str) -> bool:
 def article_sentences(article_id: str, paragraphs: Iterable[str], title: str | None = None) -> list[Sentence]:
     """The article's sentences as the briefing quotes them: each without the chrome glued in front."""
     sents = [without_chrome(s, title) for s in split_sentences("\n".join(paragraphs))]
-    return [Sentence(article_id, s, i, content_words(s)) for i, s in enumerate(sents)]
+    inside = _begins_inside_quotation(sents)
+    return [Sentence(article_id, s, i, content_words(s), inside[i]) for i, s in enumerate(sents)]
+
+
+def _begins_inside_quotation(sentences: list[str]) -> list[bool]:
+    """For each sentence, is it part of a quotation running over several lines whose speaker another
+    line names: its middle and its end, and its first line when that is all quotation ("“He was pretty
+    shook up." ... "He tried to help her,” said Earley.")? Only a run that its closing mark ends counts:
+    one that a new opening mark or the article's end cuts off is a quotation whose closing mark the page
+    lost, or one that goes on in a new paragraph (news style reopens it there), and the lines after it
+    are the writer's."""
+    out = [False] * len(sentences)
+    run: list[int] | None = None  # the sentence that left a quotation open, and those after it
+    for k, text in enumerate(sentences):
+        if run is not None and not _opens_quotation(text):
+            if _QUOTE_MARK.search(text) is None:
+                run.append(k)
+                continue
+            if _closes_first(text):
+                opener = [run[0]] if _opens_quotation(sentences[run[0]]) else []
+                for i in [*opener, *run[1:], k]:
+                    out[i] = True
+                run = [k] if _ends_open(text, inside=True) else None
+                continue
+        run = [k] if _ends_open(text, inside=False) else None
+    return out
+
+
+def _opens_quotation(text: str) -> bool:
+    stripped = text.lstrip()
+    return stripped.startswith(("“", "``")) or (stripped.startswith('"') and len(stripped.strip('" ')) > 0)
+
+
+def _closes_first(text: str) -> bool:
+    """Is the first quotation mark of a sentence that begins inside a quotation one that closes it? A
+    straight mark closes when a word or a sentence's punctuation stands right before it, or, spaced on
+    both sides as tokenised text has it, when the last thing before it is a comma or a full stop."""
+    first = _QUOTE_MARK.search(text)
+    if first is None or first.group() in ("“", "``"):
+        return False
+    if first.group() != '"':
+        return True
+    before, after = text[: first.start()], text[first.end() : first.end() + 1]
+    if before[-1:] and not before[-1:].isspace():
+        return True
+    return not after.isalnum() and before.rstrip()[-1:] in (",", ".", "!", "?")
+
+
+def _ends_open(text: str, inside: bool) -> bool:
+    """Does the sentence leave a quotation open at its end (from the state ``inside`` at its start)?"""
+    state = inside and not _opens_quotation(text)
+    for mark in _QUOTE_MARK.findall(text):
+        state = mark in ("“", "``") or (mark == '"' and not state)
+    return state
+
+
+_QUOTE_MARK = re.compile(r"“|”|``|''|\"")
 
 
 def without_chrome(sentence: str, title: str | None = None) -> str:
