@@ -95,7 +95,10 @@ def briefing(
         "differ": [
             _plain(x, srcs) for x in _differences(mine, by_id, srcs, cfg) + _figures(pool, srcs, cfg, annotated)
         ],
-        "single_source": [_plain(x, srcs) for x in _single_source(mine, by_id, srcs, account, cfg, parsed)],
+        "single_source": [
+            _plain(x, srcs)
+            for x in _single_source(mine, by_id, srcs, account, cfg, parsed, _leaning(sents, parsed, day))
+        ],
         "sources": [s.to_dict() for s in srcs.values()],
     }
 
@@ -106,6 +109,16 @@ def _groups(srcs: dict[str, Source]) -> list[list[str]]:
     for a, src in srcs.items():
         out.setdefault(src.group, []).append(a)
     return list(out.values())
+
+
+def _leaning(sents: list[Sentence], parsed: dict[str, AnnotatedArticle], day: int | None) -> frozenset[tuple[str, str]]:
+    """The sentences (article id, text with single spaces) no line may quote as the story's own: the
+    lines of a longer quotation and background (``background.py``)."""
+    return frozenset(
+        (s.article_id, " ".join(s.text.split()))
+        for s in sents
+        if s.in_quotation or is_background(s.text, parsed.get(s.article_id), day)
+    )
 
 
 def _stands_alone(text: str, parsed: AnnotatedArticle | None) -> bool:
@@ -344,9 +357,11 @@ def _single_source(
     account: list[Statement],
     cfg: dict,
     parsed: dict[str, AnnotatedArticle] | None = None,
+    leaning: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[Statement]:
     """Events one report alone gives, in its own words (a sentence that stands alone, as the account
-    quotes them); then details of stated events one report adds."""
+    quotes them, and is neither a line of a longer quotation nor background: ``leaning`` holds such
+    sentences as (article id, text)); then details of stated events one report adds."""
     said = [content_words(x.text) for x in account]
     out: list[Statement] = []
     for e in events:
@@ -354,7 +369,13 @@ def _single_source(
         ms = [m for m in ms if shown(m, cfg["min_confidence"]) and len(m.sentence.split()) >= cfg["min_sentence_words"]]
         if not ms or independent({m.article_id for m in ms}, srcs) != 1:
             continue
-        in_text = [m for m in ms if not _headline(m, srcs) and _quotable_alone(m, parsed or {})]
+        in_text = [
+            m
+            for m in ms
+            if not _headline(m, srcs)
+            and _quotable_alone(m, parsed or {})
+            and (m.article_id, " ".join(m.sentence.split())) not in leaning
+        ]
         if not in_text:  # a headline announces its report's story: no line of its own
             continue
         best = max(in_text, key=lambda m: (m.confidence, -m.start))
