@@ -188,3 +188,8 @@ def test_straight_marks_in_tokenised_text_close_after_a_comma_and_open_before_a_
         'Officers said the car was a " dark sedan " with tinted windows .',
     ]
     assert [s.in_quotation for s in article_sentences("a", lines)] == [True, True, False]
+
+
+def test_a_time_or_decimal_spaced_by_a_tokeniser_ends_no_sentence():
+    text = "At 9 . 25 a . m . on Thursday , the crew spotted five boats . Two fled ."
+    assert split_sentences(text) == ["At 9 . 25 a . m . on Thursday , the crew spotted five boats .", "Two fled ."]

@@ -94,10 +94,18 @@ def _split_block(block: str) -> list[str]:
             continue
         if ends_with_abbreviation(block[start : m.start() + 1]) and not _opens_sentence(block[m.end() :]):
             continue
+        if _decimal_point(block[start : m.start() + 1], block[m.end() :]):
+            continue
         out.append(block[start : m.end(1)].strip())
         start = m.end()
     out.append(block[start:].strip())
     return out
+
+
+def _decimal_point(before: str, rest: str) -> bool:
+    """Is the full stop between two figures a decimal point or a time's ("9 . 25 a . m .", as tokenised
+    text spaces "9.25")? News style opens no sentence with a figure after one that ends in a figure."""
+    return bool(re.search(r"\d\s*\.$", before)) and rest[:1].isdigit()
 
 
 def _opens_sentence(rest: str) -> bool:
