@@ -355,7 +355,11 @@ def test_events_leave_out_guesses_unless_asked_and_mark_them(seeds_db):
     lines = run("events", "--all", "--db", seeds_db).output.splitlines()
     guesses = [line for line in lines if "(guess: confidence" in line]
     assert len(guesses) == len(every) - len(shown)
-    assert "(guess" not in run("events", "--db", seeds_db).output
+    plain = run("events", "--db", seeds_db)
+    assert "(guess" not in plain.stdout
+    left_out = len(every) - len(shown)
+    assert plain.stderr.startswith(f"note: {left_out} events coded below confidence {min_confidence():g} are left out")
+    assert run("events", "--all", "--db", seeds_db).stderr == ""
 
 
 def test_timeline_says_which_dates_are_only_implied_by_publication(seeds_db):

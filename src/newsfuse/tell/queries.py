@@ -11,7 +11,7 @@ from ..store.base import EventFilter, Store
 from ..stories import briefing
 from ..stories.brief import render as render_brief
 from ..stories.brief import wording
-from .guesses import is_guess
+from .guesses import is_guess, threshold
 from .limits import MAX_EVENTS
 from .records import iter_articles
 from .timeline import matches
@@ -27,12 +27,19 @@ class Capped(Generic[T]):
     items: list[T]
     capped: bool
     limit: int
+    guesses_left_out: int = 0  # events coded below the confidence threshold, not in ``items``
 
     def note(self, what: str) -> str | None:
-        """A one-line notice for the reader when the answer was cut, else None."""
-        if not self.capped:
-            return None
-        return f"note: only the first {self.limit} {what} are shown; narrow the query (--actor, --since, --until)"
+        """A one-line notice for the reader when the answer was cut or guesses were left out, else None."""
+        notes = []
+        if self.capped:
+            notes.append(f"only the first {self.limit} {what} are shown; narrow the query (--actor, --since, --until)")
+        if self.guesses_left_out:
+            notes.append(
+                f"{self.guesses_left_out} {what} coded below confidence {threshold():g} are left out as guesses;"
+                " --all lists them"
+            )
+        return "note: " + "; ".join(notes) if notes else None
 
 
 # ----------------------------------------------------------------------------- events, timelines
@@ -42,7 +49,10 @@ def events(store: Store, flt: EventFilter, guesses: bool = True) -> Capped[Event
     """Fused events matching ``flt``, at most MAX_EVENTS of them (without guesses unless ``guesses``)."""
     rows = store.events(replace(flt, limit=MAX_EVENTS + 1))
     capped = Capped(rows[:MAX_EVENTS], len(rows) > MAX_EVENTS, MAX_EVENTS)
-    return capped if guesses else replace(capped, items=[e for e in capped.items if not is_guess(e.confidence)])
+    if guesses:
+        return capped
+    sure = [e for e in capped.items if not is_guess(e.confidence)]
+    return replace(capped, items=sure, guesses_left_out=len(capped.items) - len(sure))
 
 
 def page_events(store: Store, flt: EventFilter) -> tuple[list[Event], str | None]:
@@ -72,7 +82,9 @@ def timeline(
     flt = EventFilter(actor=actors[0] if actors else None, with_actors=tuple(actors[1:]), since=since, until=until)
     candidates = events(store, flt)
     shown = [e for e in candidates.items if guesses or not is_guess(e.confidence)]
-    return Capped(order_timeline(shown, list(actors)), candidates.capped, candidates.limit)
+    return Capped(
+        order_timeline(shown, list(actors)), candidates.capped, candidates.limit, len(candidates.items) - len(shown)
+    )
 
 
 def story_events(store: Store, story_id: str, guesses: bool = True) -> list[Event]:
