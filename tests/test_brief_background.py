@@ -110,3 +110,49 @@ def test_the_real_brief_leaves_out_the_other_child_shot_days_before():
     texts = [x["text"] for x in account]
     assert texts and not any(t.startswith("On May 8") for t in texts)
     assert any("Mariah" in t for t in texts)
+
+
+@pytest.fixture(scope="module")
+def arrest():
+    """Two short reports of one arrest, written for this test."""
+    return analysed(
+        [
+            {
+                "id": "c",
+                "title": "Driver arrested after crash",
+                "published": "2026-04-02",
+                "text": "Police arrested Tomas Varga, 36, on Wednesday after a crash outside a bakery in Leeds.\n"
+                "Officers pulled him over two streets away.\n"
+                "Varga's car hit two parked vans, police said.",
+            },
+            {
+                "id": "d",
+                "title": "Man held after Leeds bakery crash",
+                "published": "2026-04-02",
+                "text": "A driver was arrested on Wednesday after his car crashed outside a Leeds bakery.\n"
+                "Police said Tomas Varga, 36, was held after officers pulled him over nearby.",
+            },
+        ]
+    )
+
+
+def test_a_pronoun_object_with_nobody_named_leans_on_the_line_before(arrest):
+    from newsfuse.stories.references import leaning_names, pronoun_without_antecedent
+
+    articles, parsed, _ = arrest
+    aid, pulled = sentence(articles, "Officers pulled him over")
+    assert pronoun_without_antecedent(pulled, parsed[aid])
+    aid, held = sentence(articles, "Police said Tomas Varga")
+    assert not pronoun_without_antecedent(held, parsed[aid])
+    aid, owner = sentence(articles, "Varga's car hit")
+    assert leaning_names(owner, parsed[aid]) == ["Tomas Varga"]  # a surname alone as an owner
+
+
+def test_a_line_naming_someone_by_surname_waits_for_the_full_name(arrest):
+    articles, parsed, mentions = arrest
+    story = Story("s", "Leeds crash", tuple(a.id for a in articles))
+    texts = [x["text"] for x in briefing(story, [], {a.id: a for a in articles}, mentions, parsed)["account"]]
+    assert not any(t.startswith("Officers pulled him over") for t in texts)
+    if any(t.startswith("Varga's car") for t in texts):
+        first_full = min(i for i, t in enumerate(texts) if "Tomas Varga" in t)
+        assert texts.index(next(t for t in texts if t.startswith("Varga's car"))) > first_full

@@ -26,7 +26,7 @@ from .config import load
 from .figures import disagreements, find_figures
 from .items import jaccard
 from .lead import lead
-from .references import caption, leaning_names, pronoun_subject
+from .references import caption, leaning_names, pronoun_subject, pronoun_without_antecedent
 from .sentences import Sentence, Weights, article_sentences, content_words, overlap, quotable
 from .sources import Source, independent, sources
 from .statements import Statement, date_phrase, event_statement, shown
@@ -122,8 +122,9 @@ def _leaning(sents: list[Sentence], parsed: dict[str, AnnotatedArticle], day: in
 
 
 def _stands_alone(text: str, parsed: AnnotatedArticle | None) -> bool:
-    """No photo caption, and no pronoun for its speaker or main subject."""
-    return not (caption(text, parsed) or pronoun_subject(text, parsed))
+    """No photo caption, no pronoun for its speaker or main subject, and no pronoun for a person it
+    has not named."""
+    return not (caption(text, parsed) or pronoun_subject(text, parsed) or pronoun_without_antecedent(text, parsed))
 
 
 def _plain(x: Statement, srcs: dict[str, Source]) -> dict:
@@ -170,14 +171,34 @@ def _account(
     for st in _event_statements(events, mentions, srcs, cfg):
         if independent(st.article_ids + st.also, srcs) >= 2 and len(lines) < 1 + cfg["max_event_sentences"]:
             lines.append(st)
+    waiting: list[Sentence] = []  # lines that name someone by surname alone, until a line names them in full
     for s in _central(pool, weights, srcs):
         if len(lines) >= cfg["max_sentences"]:
             break
-        if _unintroduced(s, lines, annotated) or is_background(s.text, (annotated or {}).get(s.article_id), day):
+        if is_background(s.text, (annotated or {}).get(s.article_id), day):
             continue
-        if not any(overlap(s.words, content_words(x.core or x.text)) >= cfg["near_duplicate_overlap"] for x in lines):
+        if _unintroduced(s, lines, annotated):
+            waiting.append(s)
+        elif _says_more(s, lines, cfg):
             lines.append(_quoted(s, pool))
+            for w in _introduced(waiting, lines, annotated):
+                if len(lines) < cfg["max_sentences"] and _says_more(w, lines, cfg):
+                    lines.append(_quoted(w, pool))
     return lines
+
+
+def _says_more(s: Sentence, lines: list[Statement], cfg: dict) -> bool:
+    """Does ``s`` say more than the lines taken (no near-duplicate of one)?"""
+    return not any(overlap(s.words, content_words(x.core or x.text)) >= cfg["near_duplicate_overlap"] for x in lines)
+
+
+def _introduced(
+    waiting: list[Sentence], lines: list[Statement], annotated: dict[str, AnnotatedArticle] | None
+) -> list[Sentence]:
+    """The waiting lines whose people the lines now name in full (taken out of ``waiting``)."""
+    ready = [w for w in waiting if not _unintroduced(w, lines, annotated)]
+    waiting[:] = [w for w in waiting if w not in ready]
+    return ready
 
 
 def _unintroduced(s: Sentence, lines: list[Statement], annotated: dict[str, AnnotatedArticle] | None) -> bool:

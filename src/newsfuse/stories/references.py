@@ -8,6 +8,9 @@ briefing never introduced. It is quoted only once a line before it names the per
 A sentence whose speaker or main subject is a bare pronoun ("“We must unify the party,” he said.")
 leans on the sentence before it the same way: quoted alone, it says nobody knows whose words.
 
+A pronoun object with no one in its sentence to stand for ("Police pulled him over") leans on the
+sentence before it too.
+
 A photo caption is written in the present tense with the day and the full date ("Prosecutor Kym
 Worthy announces charges during a news conference in Detroit on Wednesday, May 25, 2016."; AP
 caption style); running text tells the same in the past tense, and names a weekday or a date,
@@ -52,8 +55,8 @@ def tokens_of(text: str, parsed: AnnotatedArticle) -> list[Token]:
 
 def leaning_names(text: str, parsed: AnnotatedArticle | None) -> list[str]:
     """The full names, given earlier in its article, of the persons the sentence ``text`` names by
-    surname alone where it opens or as a clause's subject ("Davis has ...", "Mr. Davis said ...",
-    "About 6:45 p.m. Friday, Wilson was inside his home ...")."""
+    surname alone ("Davis has ...", "Mr. Davis said ...", "About 6:45 p.m. Friday, Wilson was inside
+    his home ...", "Drewery's 4-year-old son found a handgun")."""
     tokens = tokens_of(text, parsed) if parsed is not None else []
     if parsed is None or not tokens:
         return []
@@ -66,8 +69,9 @@ def leaning_names(text: str, parsed: AnnotatedArticle | None) -> list[str]:
 
 
 def _bare_surnames(tokens: list[Token]) -> list[Token]:
-    """One-word proper names that open the sentence (after an abbreviated title) or are a subject: the
-    candidates for a surname standing alone (the tagger may call a later "Dolan" an organisation)."""
+    """One-word proper names (after an abbreviated title or none), in any role: a subject, an object, an
+    owner ("Drewery's son"): the candidates for a surname standing alone (the tagger may call a later
+    "Dolan" an organisation; only one whose full name the article gave before counts)."""
     words = [t for t in tokens if t.text not in _QUOTE_MARKS and t.text not in ("'s", "’s")]
     titles = _cfg()["name_titles"]
     out = []
@@ -81,9 +85,7 @@ def _bare_surnames(tokens: list[Token]) -> list[Token]:
             after is not None and after.pos == "PROPN"
         ):
             continue  # a name of several words
-        opening = k == 0 or (k == 1 and titled)
-        if opening or t.dep in ("nsubj", "nsubjpass"):
-            out.append(t)
+        out.append(t)
     return out
 
 
@@ -120,6 +122,44 @@ def pronoun_subject(text: str, parsed: AnnotatedArticle | None) -> bool:
     roots = _roots(tokens)
     pronouns = set(_cfg()["subject_pronouns"])
     return any(t.dep in ("nsubj", "nsubjpass") and t.head in roots and t.text.lower() in pronouns for t in tokens)
+
+
+def pronoun_without_antecedent(text: str, parsed: AnnotatedArticle | None) -> bool:
+    """Does the sentence have a pronoun object that no one in it can stand for ("Police pulled him
+    over", "Officers could not revive him")? A person's name or a noun for a person ("a man", "the
+    boy") can, unless it is the subject of the pronoun's own verb (a pronoun object never means its
+    own clause's subject: that would be "himself")."""
+    tokens = tokens_of(text, parsed) if parsed is not None else []
+    pronouns, people = set(_cfg()["object_pronouns"]), _person_nouns()
+    by_index = {t.i: t for t in tokens}
+    for p in tokens:
+        if p.pos != "PRON" or p.text.lower() not in pronouns or p.dep not in ("dobj", "pobj", "dative"):
+            continue
+        verb = _governing_verb(p, by_index)
+        persons = [
+            t
+            for t in tokens
+            if (t.ent_type == "PERSON" or t.lemma.lower() in people or t.text.lower() in people)
+            and not (t.head == verb and t.dep in ("nsubj", "nsubjpass"))
+        ]
+        if not persons:
+            return True
+    return False
+
+
+def _governing_verb(t: Token, tokens: dict[int, Token]) -> int:
+    """The verb a pronoun object belongs to (through its preposition: "to get him out")."""
+    head = tokens.get(t.head)
+    while head is not None and head.pos not in ("VERB", "AUX") and head.head != head.i:
+        head = tokens.get(head.head)
+    return head.i if head is not None else t.head
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns for a person (the participants' nouns of event fusion, less its pronouns)."""
+    people = load("fusion.yaml")["coref"]["participants"]["people"]
+    return frozenset(str(w) for w in people if str(w) not in ("he", "him", "his", "she", "her", "they", "them"))
 
 
 def _roots(tokens: list[Token]) -> set[int]:
