@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from newsfuse.store.sqlite import MIGRATIONS, SQLiteStore
+from newsfuse.store.sqlite import MIGRATIONS, PAGE_CACHE_KIB, SQLiteStore
 
 
 def _plan(path: str, sql: str) -> str:
@@ -17,6 +17,15 @@ def test_next_article_number_reads_an_index(tmp_path) -> None:
     path = str(tmp_path / "n.db")
     SQLiteStore(path).close()
     assert "articles_seq" in _plan(path, "SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")
+
+
+def test_a_connection_keeps_the_pages_a_session_reads_again(tmp_path) -> None:
+    store = SQLiteStore(str(tmp_path / "c.db"))
+    try:  # negative: KiB, not pages; larger than SQLite's default 2 MB
+        assert store._conn.execute("PRAGMA cache_size").fetchone()[0] == -PAGE_CACHE_KIB
+        assert PAGE_CACHE_KIB > 2000
+    finally:
+        store.close()
 
 
 def test_a_version_2_file_is_migrated_in_place_with_its_rows(tmp_path) -> None:
