@@ -150,6 +150,8 @@ class Roles:
             return bare
         if members := self._membership(root):  # "workers affiliated with the union": the union
             return members
+        if authors := self._authorship(root):  # "an article written by X": X
+            return authors
         stop = ("relcl", "acl", "advcl", "ccomp") + (() if deep else ("prep",))
         ranked = sorted(tree.subtree(root, stop=stop, skip=others), key=tree.depth)
         for i in ranked:
@@ -172,6 +174,24 @@ class Roles:
             for p in tree.children(v, "prep")
             if tree.lemma(p) in ("with", "to")
             for o in tree.children(p, "pobj")
+            for m in self.phrase(o)
+        ]
+        return _unique(found)
+
+    def _authorship(self, root: int) -> list[Mention]:
+        """The author a participle of authorship names for a document or a medium of words that names no
+        actor itself ("an article written by X", "a statement issued by X", "a letter signed by X"): what
+        the text says, its author says."""
+        tree = self.tree
+        if tree.lemma(root) not in _listed("document_nouns") | _listed("verbal_media"):
+            return []
+        found = [
+            m
+            for v in tree.children(root, "acl")
+            if tree.lemma(v) in role_cue("authorship_verbs")
+            for a in tree.children(v, "agent", "prep")
+            if tree.lemma(a) == "by"
+            for o in tree.children(a, "pobj")
             for m in self.phrase(o)
         ]
         return _unique(found)
@@ -216,9 +236,10 @@ class Roles:
             if dep == "relcl" or dep == "acl":
                 noun = tree.head(v)
                 found = self.phrase(noun)
-                if found or noun is None or not issued_document(tree, noun):
+                author = document_author_verb(tree, noun)
+                if found or author is None:
                     return found
-                v = tree.head(noun)  # "X issued a declaration demanding ...": the issuer, X
+                v = author  # "X issued a declaration demanding ...", "gave a speech attacking Y": the author, X
                 continue
             if dep not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dobj", "acomp"):
                 return []
@@ -445,13 +466,30 @@ def stative_passive(tree: Tree, v: int) -> bool:
     return tree.lemma(v) in role_cue("stative_passives") or tree.tokens[v].text.lower() in role_cue("stative_passives")
 
 
-def issued_document(tree: Tree, n: int | None) -> bool:
-    """A document noun that is the object of a verb ("issued a statement demanding ..."): the verb's
-    subject is the author of what the document says."""
-    if n is None or tree.tokens[n].dep != "dobj":
-        return False
-    documents = {str(x).lower() for x in load_precision().get("document_nouns") or ()}
-    return tree.lemma(n) in documents
+def document_author_verb(tree: Tree, n: int | None) -> int | None:
+    """The verb whose subject authored the document or medium ``n`` that an act's participle hangs on, or
+    None: a document that is the object of a verb ("issued a statement demanding ..."); a medium of words
+    (a speech, an ad, a tweet) that is the object of a verb that makes it public ("gave a speech attacking
+    Y", "released an ad attacking Y"), or that a verb of making or saying sets its act in ("said during a
+    speech attacking Y", "comments X made during a speech attacking Y"). Someone who reads, cites or
+    appears in a medium is not its author."""
+    if n is None or (h := tree.head(n)) is None:
+        return None
+    lemma, dep = tree.lemma(n), tree.tokens[n].dep
+    if dep == "dobj" and lemma in _listed("document_nouns"):
+        return h
+    if lemma not in _listed("verbal_media"):
+        return None
+    if dep == "dobj" and tree.lemma(h) in _listed("medium_verbs"):
+        return h
+    v = tree.head(h) if dep == "pobj" and tree.lemma(h) in _listed("medium_setting_preps") else None
+    made = v is not None and tree.lemma(v) in _listed("medium_verbs") | _listed("medium_speech_verbs")
+    return v if made else None
+
+
+@cache
+def _listed(key: str) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in load_precision().get(key) or ())
 
 
 @cache
