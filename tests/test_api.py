@@ -145,14 +145,20 @@ def test_guesses_are_left_out_of_event_listings_unless_asked(api):
     story = every[0]["story_id"]
     mine = {e["id"] for e in every if e["story_id"] == story}
     confident = {e["id"] for e in shown if e["story_id"] == story}
-    assert {e["id"] for e in api.get(f"/stories/{story}").json()["events"]} == confident
-    assert {e["id"] for e in api.get(f"/stories/{story}", params={"guesses": True}).json()["events"]} == mine
+    plain = api.get(f"/stories/{story}").json()
+    assert {e["id"] for e in plain["events"]} == confident
+    assert plain["guesses_left_out"] == len(mine) - len(confident)
+    asked = api.get(f"/stories/{story}", params={"guesses": True}).json()
+    assert {e["id"] for e in asked["events"]} == mine and asked["guesses_left_out"] == 0
+    if plain["guesses_left_out"]:
+        page = api.get(f"/stories/{story}", headers={"accept": "text/html"}).text
+        assert f"{plain['guesses_left_out']} event" in page and "?guesses=true" in page
     pair = {"actor": ["Putin", "Netanyahu"]}
     with_guesses = api.get("/timeline", params={**pair, "guesses": True}).json()["items"]
     assert with_guesses
-    assert [e["id"] for e in api.get("/timeline", params=pair).json()["items"]] == [
-        e["id"] for e in with_guesses if e["confidence"] >= min_confidence()
-    ]
+    sure = api.get("/timeline", params=pair).json()
+    assert [e["id"] for e in sure["items"]] == [e["id"] for e in with_guesses if e["confidence"] >= min_confidence()]
+    assert sure["guesses_left_out"] == len(with_guesses) - len(sure["items"])
 
 
 def test_event_by_id(api):

@@ -104,15 +104,16 @@ def get_story(request: Request, story_id: str, guesses: bool = Query(False, desc
     if story is None:
         raise not_found("story", story_id)
     articles = queries.story_articles(store, story)
-    events = queries.story_events(store, story_id, guesses)
+    shown = queries.story_events_shown(store, story_id, guesses)
     if wants_html(request):
         brief = queries.brief(store, story, "md")
-        return pages.story_page(request, store, story, articles, events, brief)
+        return pages.story_page(request, store, story, articles, shown.items, brief, shown.guesses_left_out)
     return JSONResponse(
         {
             **story.to_dict(),
             "articles": [_article_summary(a) for a in articles],
-            "events": [e.to_dict() for e in events],
+            "events": [e.to_dict() for e in shown.items],
+            "guesses_left_out": shown.guesses_left_out,
         }
     )
 
@@ -202,7 +203,14 @@ def get_timeline(
     if wants_html(request):
         known = request.app.state.actors.get(store)
         return pages.timeline_page(request, actors, answer.items, known)
-    return JSONResponse({"actors": actors, "items": [e.to_dict() for e in answer.items], "capped": answer.capped})
+    return JSONResponse(
+        {
+            "actors": actors,
+            "items": [e.to_dict() for e in answer.items],
+            "capped": answer.capped,
+            "guesses_left_out": answer.guesses_left_out,
+        }
+    )
 
 
 @router.get("/search", summary="Full-text search over articles and quotes", tags=["articles"])

@@ -91,6 +91,16 @@ def story_events(store: Store, story_id: str, guesses: bool = True) -> list[Even
     return events(store, EventFilter(story_id=story_id), guesses).items
 
 
+def guess_threshold() -> float:
+    """The confidence below which a fused event is a guess (left out unless asked for)."""
+    return threshold()
+
+
+def story_events_shown(store: Store, story_id: str, guesses: bool = False) -> Capped[Event]:
+    """A story's fused events, and how many guesses were left out (none with ``guesses``)."""
+    return events(store, EventFilter(story_id=story_id), guesses)
+
+
 # ----------------------------------------------------------------------------- articles, stories
 
 

@@ -40,9 +40,16 @@ def story_list(request: Request, store: Store, stories: list[Story], nxt: str | 
 
 
 def story_page(
-    request: Request, store: Store, story: Story, articles: list[Article], events: list[Event], brief: str
+    request: Request,
+    store: Store,
+    story: Story,
+    articles: list[Article],
+    events: list[Event],
+    brief: str,
+    guesses_left_out: int = 0,
 ) -> HTMLResponse:
-    """The story's articles side by side, its fused events and its briefing (markdown ``brief``)."""
+    """The story's articles side by side, its fused events (and how many guesses were left out) and
+    its briefing (markdown ``brief``)."""
     annotations = queries.annotations_of(store, articles)
     columns = views.columns_of(articles)
     groups = views.comparison(events, articles, annotations)
@@ -58,6 +65,8 @@ def story_page(
         contradictions=views.contradictions(groups, columns),
         brief=brief,
         cites=cites,
+        guesses_left_out=guesses_left_out,
+        threshold=queries.guess_threshold(),
     )
 
 
