@@ -177,15 +177,39 @@ other outlets the tagger calls persons (not added to the KB: its name would be m
 York' and 'The POLITICO Caucus', labelled right under their own ids); a name standing for the resort or the
 aircraft named after it ('Trump National Doral', 'Air Force Two'); 'Gang of Eight' linked to a Chinese
 minister's surname.
-The held-out figure (``heldout_*``) comes from seed 49, 140 mentions of its 12 articles, drawn with round 8's
-linker and kept unread until round 9's fixes were written (commit 3728bb1), then labelled, with ``correct_ids``
-for wrong links; no rule was written from it: 0.814 as drawn (114 right of 140, ``heldout_before_precision``),
-0.821 now (one mention fixed: 'Cuban Americans', now US civilians), recall proxy 1.0, 393 -> 394 linked mentions
-on its articles. Its misses: an article about Ivanka Trump whose bare 'Trump' (7 mentions, with 'the Ivanka Trump
-brand') the linker gives her father, firms the tagger calls persons ('Latino Decisions', 'Marc Fisher Footwear',
-'Calvin Klein' as a brand), a state senate ('the Missouri Senate') linked as the US Congress, 'the Cuban American
-community', the White House as an office sought or a building, and golf clubs, a room, a radio programme, a
-speech and a tournament's sponsor as places or things. Each seed draws its
+Seed 49 (``sample49_``: round 9's held-out sample, drawn with round 8's linker, commit e95f08e, labelled after
+round 9's fixes: 0.814 as drawn, 0.821 after them) is in-sample since round 10 read its misses. Round 10, the same
+protocol: seeds 53-56 draw 12 more PolNeAR train articles each from those seeds 31-52 left, all drawn with round 9's
+linker (commit 56581fe; the events sample's set C, added after, is left out of the pool's exclusions: EVENTS_SETS).
+Seeds 54-56 were labelled and scored before any round-10 rule: round 9's linker held out 0.943, 0.921, 0.929 (391
+right of 420, 0.931; ``sample54_before_precision`` ...). Round 10 read the misses of seeds 49 and 54-56 (with those of
+31-52) grouped by mechanism and fixed those that generalise: a capitalised word written twice or more right before a
+surname the article names a person by, never written in lower case and no title, honorific or known name, opens a
+full name the tagger missed ('Ivanka Trump', tagged a product, beside 'Donald Trump'): another person, who then
+counts for the bare surname as a tagged full name does ('Trump declined' in her article is she); a generational
+suffix is no surname ('Charles Elliott III' is 'Elliott'; generational_suffixes); a US state's name before a chamber
+('the Missouri Senate'; state_chambers) is that state's legislature, not the US Congress; a tagged person whose name
+ends in a trade or a plural noun ('Marc Fisher Footwear', 'Latino Decisions'; org_heads) is a firm; 'seeking' and
+'ineligible for' the White House name an office sought; a body's name hyphened to 'era' ('White House-era
+documents'; period_words) names a time; a social network one 'took to' is the medium (medium_verbs_to); an acronym
+for a kind of organisation ('his allied super PAC'; kind_acronyms) names none; a primary is an event.
+In-sample after them: seeds 49/54/55/56 0.821/0.943/0.921/0.929 -> 0.920/0.957/0.935/0.942; no other sample's
+precision changed and no right link was lost (seed 21's recall proxy 0.95 -> 0.96; the harness now reads a person's
+id without a generational suffix, so 'LaCalamita' now linked to 'Anthony LaCalamita III' stays right).
+Not done: 'Mr. and Mrs. Trump' in 2010 (the wife named
+by her maiden name, 'Melania Knauss'); a bare 'Bush' or 'Clinton' where two persons of that surname are named once
+each ('Kasich, Christie and Bush' after 'Jeb Bush' and 'George W. Bush'); 'Both men' after two persons named in the
+sentence before; 'Fox News’ Bret Baier' (a first name the KB's list lacks after a possessive without 's); the
+Dallas Mavericks as Phoenix's French 'Mavericks'; a church, golf clubs, a tennis court and a fictional character
+named as persons or organisations; 'the Granite State'; 'the far-right leader in France' as the French government.
+The held-out figure (``heldout_*``) comes from seed 53, 140 mentions of its 12 articles, drawn with round 9's linker
+and kept unread until round 10's fixes were written, then labelled, with ``correct_ids`` for wrong links; no rule
+was written from it: 0.943 as drawn (132 right of 140, ``heldout_before_precision``) and 0.943 now (none of its
+misses is of a mechanism round 10 fixed), recall proxy 1.0, 592 -> 591 linked mentions on its articles. Its misses:
+Nancy Reagan by her first name and by a nickname ('Queen Nancy') left unlinked from her, Carly Fiorina linked as an
+organisation (the tagger's label wherever it writes her), a title and a mis-decoded letter run into Raúl Grijalva's
+name, and 'Paris commitments', 'whoever is elected U.S. president', a book's title and 'glamour to the White House'
+as actors. Each seed draws its
 documents from those the seeds before it left, so adding a seed changes no earlier draw. (The described-persons
 sample drew its 30 articles from a pool without the events sample's articles, so its draw of seeds 31-38 was
 not theirs: 7 of its articles are also seed 31-38 articles; seeds 40 on leave both out.) Beside it: how many
@@ -193,7 +217,7 @@ mentions the linker links on those documents now and before round 9 (``heldout_d
 ``heldout_doc_mentions_before``: the recall proxy for it, where precision bought by dropping links would show).
 A label on a bare first name ('person:katie', 'Katie Jenkin by her first name') counts right when the mention is
 now linked to the full name it opens. ``--sample N`` prints a fresh sample of N mentions as JSON lines (for
-labelling) and stops; with ``--heldout`` from the documents of ``--seed`` (24 to 52) by that seed.
+labelling) and stops; with ``--heldout`` from the documents of ``--seed`` (24 to 56) by that seed.
 
 Persons the knowledge base does not know, placed by the article's description (``actors/described.py``:
 'Vermont Sen. Bernie Sanders' USA LEG, 'MSNBC host Joe Scarborough' MED): the labels above were drawn from
@@ -226,6 +250,7 @@ import hashlib
 import json
 import pickle
 import random
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -244,7 +269,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 49  # the held-out sample: PolNeAR train articles, none of the seed-31 to -48 ones
+HELDOUT_SEED = 53  # the held-out sample: PolNeAR train articles, none of the seed-31 to -52 ones
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -254,7 +279,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     ("sample24_", "heldout-24", 24),
     *((f"sample{n}_", f"seed{n}", n) for n in (25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42)),
     *((f"sample{n}_", f"seed{n}", n) for n in (43, 44, 45, 46, 47, 48)),
-    *((f"sample{n}_", f"seed{n}", n) for n in (50, 51, 52)),
+    *((f"sample{n}_", f"seed{n}", n) for n in (49, 50, 51, 52, 54, 55, 56)),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -271,26 +296,33 @@ POLNEAR_IN_TESTS = frozenset(
         "wash-post_2016-02-19_gowdy-promises",
     }
 )
-POLNEAR_SEEDS = (31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52)
+POLNEAR_SEEDS = (31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56)
 POLNEAR_DOCS = 12
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
-# linked mentions on the seed-49 documents with the linker before round 9's fixes (actors as of commit e95f08e,
-# this script's all_mentions() on the same parsed documents; the seed-49 sample was drawn from them then and
+# linked mentions on the seed-53 documents with the linker before round 10's fixes (actors as of commit 56581fe,
+# this script's all_mentions() on the same parsed documents; the seed-53 sample was drawn from them then and
 # labelled after the fixes), and on the 278 dev documents with the linker before item 6 (commit 475bc7d);
+# seed 49 (round 9's held-out sample): 393 linked mentions before round 9, 114 right of 140 as drawn (0.814);
 # seed 48 (round 8's held-out sample): 490 linked mentions before round 8, 119 right of 140 as drawn (0.850);
 # seed 43 (round 7's held-out sample): 470 linked mentions before round 7, 128 right of 140 as drawn (0.914);
 # seed 38 (round 6's): 459 before round 6, 0.879 as drawn; seed 34 (round 5's): 398 before round 5, 0.879
-HELDOUT_DOC_MENTIONS_BEFORE = 393
-HELDOUT_PRECISION_BEFORE = 0.814  # the seed-49 sample with that linker (its labels as drawn: 114 right of 140)
+HELDOUT_DOC_MENTIONS_BEFORE = 592
+HELDOUT_PRECISION_BEFORE = 0.943  # the seed-53 sample with that linker (its labels as drawn: 132 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
 # 40-42, drawn and labelled before round 7 wrote any rule: round 6's linker held out (125, 124 and 127 of 140)
 # seeds 44-47, drawn with round 7's linker (commit 7fb3b16) and labelled before round 8 wrote any rule: round 7's
 # linker held out (125, 131, 132 and 125 right of 140); seeds 50-52, drawn with round 8's linker (commit e95f08e)
-# and labelled before round 9 wrote any rule: round 8's linker held out (131, 124 and 129 right of 140)
+# and labelled before round 9 wrote any rule: round 8's linker held out (131, 124 and 129 right of 140); seed 49,
+# round 9's held-out sample as drawn (114 of 140); seeds 54-56, drawn with round 9's linker (commit 56581fe) and
+# labelled before round 10 wrote any rule: round 9's linker held out (132, 129 and 130 right of 140)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    49: 0.814,
+    54: 0.943,
+    55: 0.921,
+    56: 0.929,
     48: 0.85,
     50: 0.936,
     51: 0.886,
@@ -313,8 +345,11 @@ DESCRIBED = REPO / "benchmarks" / "data" / "described_persons.jsonl"
 DESCRIBED_SEED = 39  # PolNeAR train articles no seed above and no events-benchmark sentence uses
 DESCRIBED_DOCS = 30
 EVENTS_POLNEAR = REPO / "benchmarks" / "data" / "plover_polnear_sample.jsonl"
+# the events sample's sets when seeds 40-56 were drawn (set C came after, commit 5619fdd, and changes no draw)
+EVENTS_SETS = frozenset({"A", "B"})
 DESCRIBED_AS_DRAWN_PRECISION = 0.933  # 56 right of 60, the linker the sample was drawn from (before its fixes)
 FOLD_SEED = 2020  # documents -> two folds
+GENERATIONAL = re.compile(r"-(?:jr|sr|ii|iii|iv)$")  # a generational suffix closing a person's id
 BATCH = 16
 
 
@@ -378,8 +413,10 @@ def polnear_pool() -> list[Path]:
 
 
 def events_polnear_articles() -> set[str]:
-    """The articles of the events benchmark's PolNeAR sample."""
-    return {json.loads(line)["id"].split("/")[0] for line in open(EVENTS_POLNEAR, encoding="utf-8") if line.strip()}
+    """The articles of the events benchmark's PolNeAR sample as the seeds after DESCRIBED_SEED left them out:
+    its sets EVENTS_SETS (a set it draws later leaves every seed's draw as it was)."""
+    rows = (json.loads(line) for line in open(EVENTS_POLNEAR, encoding="utf-8") if line.strip())
+    return {r["id"].split("/")[0] for r in rows if r.get("set", "A") in EVENTS_SETS}
 
 
 def polnear_inputs(seed: int) -> list[tuple[str, bytes]]:
@@ -576,7 +613,7 @@ def same_actor(now: str | None, then: str | None) -> bool:
         return True
     if not (now and then and now.startswith("person:") and then.startswith("person:")):
         return False
-    a, b = now[7:], then[7:]
+    a, b = GENERATIONAL.sub("", now[7:]), GENERATIONAL.sub("", then[7:])  # 'anthony-lacalamita-iii' is 'lacalamita'
     return a.endswith("-" + b) or b.endswith("-" + a) or ("-" not in b and a.startswith(b + "-"))
 
 

@@ -59,6 +59,19 @@ PRIZE_PREPOSITIONS = {"for": "prize_verbs_for", "of": "prize_verbs", "to": "priz
 STATE_BODY_PREFIXES = frozenset({"gov", "mil", "leg", "jud", "cop", "spy"})  # ids of a state's own bodies
 FULL_STOP_INSIDE = re.compile(r"(\w+)\. [A-Z]")  # "President. This": a word, a full stop, a capital
 QUOTE_INSIDE = re.compile(r"\S\s+[‘“\"]")  # an opening quotation mark after a name's first word
+NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z]{2,}) ([A-Z][a-z]+)\b(?!-))")  # two capitalised words (overlapping)
+LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
+# lists of words that open no person's name (not_actors.yaml), for a full name the tagger missed
+UNTAGGED_NOT_FIRST = (
+    "bare_titles",
+    "male_honorifics",
+    "female_honorifics",
+    "role_tails",
+    "not_first_names",
+    "opening_prepositions",
+    "police_ranks",
+    "local_offices",
+)
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 
 
@@ -90,6 +103,7 @@ class Doc:
     given: frozenset[str] = frozenset()  # first names of the persons the tagger named in full
     firsts: dict[str, ActorRef | None] = field(default_factory=dict)  # first word -> person (None: two share it)
     full_names: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # surname -> tagged full names
+    untagged: dict[int, str] = field(default_factory=dict)  # first word's start -> a full name the tagger missed
     described: dict[tuple[str, ...], Description] = field(default_factory=dict)  # person's name -> description
     listed_states: frozenset[tuple[str, ...]] | None = None  # US states' names listed with another's
     no_actor: set[tuple[int, int]] = field(default_factory=set)  # character spans of KB names read as no actor
@@ -102,6 +116,8 @@ class Doc:
 def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     kb = get_kb()
     text = annotated.article.text
+    tagged = tagged_full_names(annotated)
+    untagged = untagged_full_names(kb, text, tagged)
     doc = Doc(
         kb,
         tokenize(text),
@@ -110,7 +126,8 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         surnames=tagged_surnames(annotated),
         parse=Parse(annotated.tokens),
         given=tagged_first_names(annotated),
-        full_names=tagged_full_names(annotated),
+        full_names=with_untagged(tagged, untagged),
+        untagged=dict(untagged),
     )
     containing = EntitiesContaining(annotated.entities)
     found = [
@@ -125,6 +142,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _closes_longer_name(doc, f)
         and not _made_product(doc, f)
         and not _place_of_attacks(doc, f)
+        and not _names_a_period(doc, f)
     ]
     kinds = described_kinds(text, annotated.entities, doc.parse, kb.not_actors["work_nouns"])
     found = [
@@ -154,7 +172,7 @@ def tagged_surnames(annotated: AnnotatedArticle) -> dict[str, tuple[int, str]]:
     """Surname -> (first start, full name) of every person the tagger found by at least two names."""
     out: dict[str, tuple[int, str]] = {}
     for start, name in _tagged_full_names(annotated):
-        out.setdefault(key(name)[-1], (start, name))
+        out.setdefault(surname_of(name), (start, name))
     return out
 
 
@@ -162,8 +180,53 @@ def tagged_full_names(annotated: AnnotatedArticle) -> dict[str, list[tuple[int, 
     """Surname -> (start, full name) of every naming by two names or more, in text order."""
     out: dict[str, list[tuple[int, str]]] = {}
     for start, name in _tagged_full_names(annotated):
-        out.setdefault(key(name)[-1], []).append((start, name))
+        out.setdefault(surname_of(name), []).append((start, name))
     return out
+
+
+def surname_of(name: str) -> str:
+    """The surname of a full name: its last word, before a generational suffix ('Charles Elliott III' is
+    'Elliott': not_actors.yaml: generational_suffixes)."""
+    words = key(name)
+    suffixes = get_kb().not_actors["generational_suffixes"]
+    while len(words) > 2 and (words[-1],) in suffixes:
+        words = words[:-1]
+    return words[-1]
+
+
+def untagged_full_names(
+    kb: KnowledgeBase, text: str, tagged: dict[str, list[tuple[int, str]]]
+) -> list[tuple[int, str]]:
+    """(start, name) of each full name the tagger missed ('Ivanka Trump', tagged a product) of a surname it
+    names a person by ('Donald Trump'): a capitalised word right before that surname, written so at least twice,
+    that the article never writes in lower case, that is no title, honorific or function word and no name the
+    knowledge base knows, and that no tagged full name of that surname opens with. One first name, another
+    person, as 'Melania Trump' beside 'Donald Trump'."""
+    lowered = {w.lower() for w in LOWER_WORD.findall(text)}
+    pairs = [(m.start(), m.group(1), m.group(2)) for m in NAME_PAIR.finditer(text)]
+    counts = Counter((first, last) for _, first, last in pairs)
+    out = []
+    for start, first, last in pairs:
+        surname, given = key(last)[-1], key(first)[-1]
+        known = tagged.get(surname, [])
+        if not known or counts[first, last] < 2 or given in lowered or given in FUNCTION_WORDS:
+            continue
+        if any((given,) in kb.not_actors[name] for name in UNTAGGED_NOT_FIRST) or (given,) in kb.index:
+            continue
+        if any(key(name)[:1] == (given,) for _, name in known):
+            continue
+        out.append((start, f"{first} {last}"))
+    return out
+
+
+def with_untagged(
+    tagged: dict[str, list[tuple[int, str]]], untagged: list[tuple[int, str]]
+) -> dict[str, list[tuple[int, str]]]:
+    """The tagged full names by surname with the full names the tagger missed, in text order."""
+    out = {surname: list(names) for surname, names in tagged.items()}
+    for start, name in untagged:
+        out.setdefault(surname_of(name), []).append((start, name))
+    return {surname: sorted(names) for surname, names in out.items()}
 
 
 def _tagged_full_names(annotated: AnnotatedArticle) -> list[tuple[int, str]]:
@@ -411,6 +474,15 @@ def _sought_office(doc: Doc, f: Found) -> bool:
     return (toks[k].norm,) in lists["prize_verbs"]
 
 
+def _names_a_period(doc: Doc, f: Found) -> bool:
+    """'White House-era documents': a body's name joined by a hyphen to a word for a period (not_actors.yaml:
+    period_words) names a time, not the body acting (a person's, 'Bush-era', stays the person's)."""
+    if (f.ref.actor_id or "").startswith("person:") or f.end >= len(doc.toks):
+        return False
+    gap = doc.text[doc.toks[f.end - 1].end : doc.toks[f.end].start]
+    return gap == "-" and (doc.toks[f.end].norm,) in doc.kb.not_actors["period_words"]
+
+
 def _platform_as_medium(doc: Doc, f: Found) -> bool:
     """'posted on Twitter', 'channels such as Facebook, Twitter and Snapchat': a social network's name after
     'on', 'via' or a verb of spreading ('circulating Twitter'; not_actors.yaml: medium_words), or listed with
@@ -421,6 +493,12 @@ def _platform_as_medium(doc: Doc, f: Found) -> bool:
         return False
     if f.start > 0 and (toks[f.start - 1].norm,) in doc.kb.not_actors["medium_words"]:
         return True
+    if (
+        f.start > 1
+        and toks[f.start - 1].norm == "to"
+        and (toks[f.start - 2].norm,) in doc.kb.not_actors["medium_verbs_to"]
+    ):
+        return True  # "took to Twitter to call out protestors": the medium one turns to
     near = [k for k in (f.start - 2, f.start - 1, f.start + 1, f.start + 2) if 0 <= k < len(toks)]
     listed = any((toks[k].norm,) in platforms and _listed_next(doc, min(k, f.start), max(k, f.start)) for k in near)
     return listed
@@ -567,6 +645,15 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if hit is None or _pro_anti(doc, j):
         return None
     n, entry = hit
+    full = _untagged_full_name(doc, j) if n == 1 else None
+    if full is not None:  # "Ivanka Trump" (tagged a product) beside "Donald Trump": another person
+        ref = _person_named(doc, full)
+        remember(doc, full, ref)
+        return Found(j - 1, j + 1, ref, "coref", (toks[j - 1].start, toks[j].end))
+    chamber = _state_chamber(doc, j, n, entry)
+    if chamber:  # "the Missouri Senate": a US state's legislature, not the US Congress
+        legislature = ref_of(doc, doc.kb.sector_entry("USA", "LEG"))
+        return Found(j - chamber, j + n, legislature, "kb", (toks[j - chamber].start, toks[j + n - 1].end))
     if n == 1 and entry is not None and entry.kind not in {"person", "state"} and _common_noun_opening(doc, j):
         if key(entry.name)[-1:] != (doc.norms[j],):  # not the body's own name ('Earthjustice lawyer ...')
             return None  # "Youth joblessness among ...": a common noun opening a sentence, no group's alias
@@ -620,6 +707,31 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if entry.kind == "person":
         remember(doc, ref.name or entry.name, ref)
     return Found(start, j + n, ref, entry.source, core)
+
+
+def _untagged_full_name(doc: Doc, j: int) -> str | None:
+    """The full name the tagger missed whose first word is right before the surname at token j, or None."""
+    if j == 0 or doc.text[doc.toks[j - 1].end : doc.toks[j].start] != " ":
+        return None
+    name = doc.untagged.get(doc.toks[j - 1].start)
+    return name if name is not None and surname_of(name) == doc.toks[j].norm else None
+
+
+def _state_chamber(doc: Doc, j: int, n: int, entry: Entry | None) -> int:
+    """How many words before token j name a US state (with 'State': 'the New York State Senate') where the
+    words j..j+n-1 name a chamber the knowledge base files under the US legislature ('Senate', 'House',
+    'General Assembly'; not_actors.yaml: state_chambers): a state's own legislature, not Congress; else 0."""
+    if (
+        entry is None
+        or entry.country != "USA"
+        or tuple(doc.norms[j : j + n]) not in doc.kb.not_actors["state_chambers"]
+    ):
+        return 0
+    k = j - 1 if j > 0 and doc.norms[j - 1] == "state" and doc.toks[j - 1].capitalised else j
+    for m in (2, 1):
+        if k - m >= 0 and _us_state_len(doc, k - m) == m and _joined(doc, k - m, j + 1):
+            return j - (k - m)
+    return 0
 
 
 def _common_noun_opening(doc: Doc, j: int, parsed: bool = True) -> bool:

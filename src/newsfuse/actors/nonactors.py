@@ -104,6 +104,7 @@ def not_an_actor(
         or _cut_name(e)
         or words in lists["times"]
         or words in lists["things"]
+        or words in lists["kind_acronyms"]
         or words in lists["bare_titles"]
         or words in lists["name_suffixes"]
         or _ends_with(words, lists["place_heads"])
