@@ -3,6 +3,8 @@ its event mentions join the article's where the body does not tell the same even
 
 from __future__ import annotations
 
+import dataclasses
+
 from newsfuse.model import Article, Block
 from newsfuse.pipeline import analyse, title_article
 
@@ -34,6 +36,18 @@ def test_an_event_only_the_title_states_joins_the_articles_mentions():
     [m] = from_title
     assert m.article_id == "t1" and m.sentence == "Indonesia and Portugal sign five-year ocean research deal"
     assert {a.actor_id for a in m.source_actors + m.target_actors} == {"state:IDN", "state:PRT"}
+    # a headline's present tense tells a done act: the week of publication, implied
+    assert (m.date, m.date_precision, m.date_implied) == ("2026-W11", "week", True)
+
+
+def test_a_title_of_an_undated_article_or_of_a_planned_act_takes_no_implied_date():
+    undated = dataclasses.replace(
+        _article("Indonesia and Portugal sign five-year ocean research deal", *BODY), published=None
+    )
+    planned = _article("Indonesia and Portugal to sign five-year ocean research deal", *BODY)
+    for article in (undated, planned):
+        [result] = analyse([article], with_embeddings=False)
+        assert all(m.date is None for m in result.mentions if m.start == -1)
 
 
 def test_a_title_the_body_restates_adds_no_mention():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
 import functools
 import gc
 import json
@@ -276,8 +277,31 @@ def title_article(article: Article) -> Article | None:
 
 def mention_from_title(mention: EventMention, article: Article) -> EventMention:
     """A title's mention, attached to its article: no offsets in the article text (start = end = -1);
-    its sentence is the title."""
-    return dataclasses.replace(mention, article_id=article.id, start=-1, end=-1, sentence_index=-1)
+    its sentence is the title. A headline tells a done act in the present tense ("Portugal and
+    Indonesia sign research pact"), so an occurred act the title does not date takes the week the
+    article was published, marked implied, as a body sentence in the past tense does."""
+    date, precision, implied = mention.date, mention.date_precision, mention.date_implied
+    week = _publication_week(article.published)
+    if date is None and mention.status == "occurred" and week is not None:
+        date, precision, implied = week, "week", True
+    return dataclasses.replace(
+        mention,
+        article_id=article.id,
+        start=-1,
+        end=-1,
+        sentence_index=-1,
+        date=date,
+        date_precision=precision,
+        date_implied=implied,
+    )
+
+
+def _publication_week(published: str | None) -> str | None:
+    try:
+        year, week, _ = datetime.date.fromisoformat((published or "")[:10]).isocalendar()
+    except ValueError:
+        return None
+    return f"{year}-W{week:02d}"
 
 
 def _restated(title_mention: EventMention, body: Sequence[EventMention]) -> bool:

@@ -82,7 +82,16 @@ def status(tree: Tree, trigger: int, light: int | None) -> str:
             return "planned"
     if any(tree.lemma(v) in _cfg("planned_governors") for v in chain if v not in own):
         return "planned"
+    if _headline_infinitive(tree, chain[-1] if chain else trigger):
+        return "planned"
     return "occurred"
+
+
+def _headline_infinitive(tree: Tree, top: int) -> bool:
+    """Is the clause's top verb a sentence root in the infinitive ("Portugal and Indonesia to sign
+    research pact")? Running text has no such root; headline style writes the future so."""
+    tok = tree.tokens[top]
+    return tree.head(top) is None and tok.tag == "VB" and "to" in tree.child_lemmas(top, "aux")
 
 
 def disputed(tree: Tree, i: int) -> bool:
