@@ -185,6 +185,7 @@ def test_an_appeal_to_the_reader_is_not_quoted():
     assert not quotable("You may qualify for a reward by calling the county tip line at 1-800-555-0100.")
     assert not quotable("A fundraising page has been set up to help the family, and can be found here.")
     assert not quotable("Please note this town is part of our wider regional news coverage.")
+    assert not quotable("Editor’s note: This article has been updated with a statement from the ministry.")
     assert quotable("Two people were taken to the county hospital at 6:40 p.m. on Saturday, police said.")
     assert quotable("The council voted 203 - 574 against the plan after a long debate on Tuesday.")
 
