@@ -205,12 +205,12 @@ named as persons or organisations; 'the Granite State'; 'the far-right leader in
 The held-out figure (``heldout_*``) comes from seed 53, 140 mentions of its 12 articles, drawn with round 9's linker
 and kept unread until round 10's fixes were written, then labelled, with ``correct_ids`` for wrong links; no rule
 was written from it: 0.943 as drawn (132 right of 140, ``heldout_before_precision``) and 0.943 now (none of its
-misses is of a mechanism round 10 fixed), recall proxy 1.0, 592 linked mentions on its articles before and after. Its misses:
-Nancy Reagan by her first name and by a nickname ('Queen Nancy') left unlinked from her, Carly Fiorina linked as an
-organisation (the tagger's label wherever it writes her), a title and a mis-decoded letter run into Raúl Grijalva's
-name, and 'Paris commitments', 'whoever is elected U.S. president', a book's title and 'glamour to the White House'
-as actors. Each seed draws its
-documents from those the seeds before it left, so adding a seed changes no earlier draw. (The described-persons
+misses is of a mechanism round 10 fixed), recall proxy 1.0, 592 linked mentions on its articles before and after.
+Its misses: Nancy Reagan by her first name and by a nickname ('Queen Nancy') left unlinked from her, Carly
+Fiorina linked as an organisation (the tagger's label wherever it writes her), a title and a mis-decoded letter run
+into Raúl Grijalva's name, and 'Paris commitments', 'whoever is elected U.S. president', a book's title and
+'glamour to the White House' as actors. Each seed draws its documents from those the seeds before it left, so
+adding a seed changes no earlier draw. (The described-persons
 sample drew its 30 articles from a pool without the events sample's articles, so its draw of seeds 31-38 was
 not theirs: 7 of its articles are also seed 31-38 articles; seeds 40 on leave both out.) Beside it: how many
 mentions the linker links on those documents now and before round 9 (``heldout_doc_mentions``,
