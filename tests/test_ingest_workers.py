@@ -194,21 +194,24 @@ def test_a_stop_while_the_workers_spawn_waits_until_they_are_started(after_s):
 
 
 KILLED_PARENT = """
-import os, time
+import os, sys, time
 from newsfuse.workers import AnalysisWorkers
 
 if __name__ == "__main__":
-    pool = AnalysisWorkers(1, os.getpid)
+    pool = AnalysisWorkers(1, os.getpid, preload=sys.argv[1] or None)
     print(pool.submit(os.getpid).result(), flush=True)
     time.sleep(600)
 """
 
 
-def test_a_worker_ends_when_the_process_that_started_it_is_killed(tmp_path):
-    """SIGKILL gives the ingest no chance to end its workers: they notice on their own and end."""
+@pytest.mark.parametrize("preload", ["", "json"])
+def test_a_worker_ends_when_the_process_that_started_it_is_killed(tmp_path, preload):
+    """SIGKILL gives the ingest no chance to end its workers: they notice on their own and end, a
+    spawned one and one forked from the fork server (``preload``: its parent is that server, which
+    stays up as long as a worker of it does)."""
     script = tmp_path / "parent.py"
     script.write_text(KILLED_PARENT, encoding="utf-8")
-    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    parent = subprocess.Popen([sys.executable, str(script), preload], stdout=subprocess.PIPE, text=True)
     try:
         assert parent.stdout is not None
         worker = int(parent.stdout.readline())
@@ -225,6 +228,23 @@ def test_a_worker_ends_when_the_process_that_started_it_is_killed(tmp_path):
 @pytest.mark.parametrize(("requested", "expected"), [(1, 1), (3, 3)])
 def test_a_requested_number_of_workers_is_kept(requested, expected):
     assert worker_count(requested) == expected
+
+
+def _preloaded() -> tuple[int, bool]:
+    return os.getppid(), "newsfuse.worker_models" in sys.modules
+
+
+def test_a_session_s_workers_are_forked_from_a_server_that_loaded_the_models():
+    """The workers start with the models loaded (the fork server imported ``WORKER_MODELS``), not each
+    loading them again: their parent is that server, not this process."""
+    pool = AnalysisWorkers(2, os.getpid, preload="newsfuse.worker_models")
+    try:
+        parents = {pool.submit(_preloaded).result() for _ in range(4)}
+    finally:
+        pool.close()
+    assert len(parents) == 1
+    parent, preloaded = parents.pop()
+    assert preloaded and parent != os.getpid()
 
 
 def test_zero_workers_means_one_per_core_at_most_four():

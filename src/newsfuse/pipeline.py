@@ -66,6 +66,7 @@ from .stories.lead import headline_cased
 from .workers import AnalysisWorkers, even_chunks
 
 BATCH_SIZE = 16
+WORKER_MODELS = "newsfuse.worker_models"  # the module the workers' fork server imports: the models loaded
 DOC_TIME_LIMIT = 60.0  # seconds of analysis one document may take (None or 0: no limit)
 
 
@@ -597,6 +598,7 @@ class IngestSession:
         self._pool: AnalysisWorkers | None = None
         self._in_flight: deque[_SentBatch] = deque()  # batches being analysed by the workers, in order
         self._pieces: int | None = None  # the store's embedding cut, once asked
+        self._vectors: dict[str, bytes] = {}  # embeddings of articles in hand made ahead (``_embed_ahead``)
 
     def start_workers(self) -> None:
         """Start the analysis workers now, for a long-lived session (``watch``): from then on every
@@ -607,7 +609,9 @@ class IngestSession:
             self._pool.start()
 
     def _new_pool(self) -> AnalysisWorkers:
-        return AnalysisWorkers(self.workers, functools.partial(start_analysis_worker, self.embed_in_workers))
+        """Workers forked from a server that loaded the models once (``WORKER_MODELS``)."""
+        initializer = functools.partial(start_analysis_worker, self.embed_in_workers)
+        return AnalysisWorkers(self.workers, initializer, preload=WORKER_MODELS)
 
     def close(self) -> None:
         """End the analysis workers, if any were started."""
@@ -772,6 +776,7 @@ class IngestSession:
         articles stored so far stay), the workers are ended, and the state is read again when needed."""
         self._abandon_in_flight()
         self.pending.clear()
+        self._vectors.clear()
         self.invalidate()
 
     def _through(self, sent: SentInputs) -> list[_SentBatch]:
@@ -782,6 +787,7 @@ class IngestSession:
     def _interrupted(self, sent: SentInputs) -> None:
         self._abandon_in_flight()
         _drop(self.pending, sent.summary)
+        self._vectors.clear()
         self.invalidate()
         print_error(
             "stopping now: the batches stored so far stay, the documents in hand were dropped (run again to go on)"
@@ -864,6 +870,8 @@ class IngestSession:
         sent.summary.new_ids.extend(a.id for a, _ in kept)
         done = {id(x) for x in chunk}
         self.pending[:] = [x for x in self.pending if id(x) not in done]
+        for article, _ in chunk:
+            self._vectors.pop(article.id, None)
 
     def _give_up(self, article: Article, sent: SentInputs) -> None:
         """An article whose analysis ran past the time limit: a failure of its input, not stored."""
@@ -924,10 +932,31 @@ class IngestSession:
             with guard():
                 return self._result(batch) or analyse_storable(originals, batch.sent.time_limit, self.pieces())
         with guard():  # Ctrl-C drops the embedding in hand too
-            vectors = dict(zip([a.id for a in originals], article_vectors(originals, self.pieces())))
+            self._embed_ahead(batch.future)
+            vectors = self._vectors_of(originals)
             analyses, late = self._result(batch) or analyse_within(originals, batch.sent.time_limit, False)
         with_vectors = [dataclasses.replace(x, embedding=vectors.get(x.annotated.article.id)) for x in analyses]
         return [storable(x) for x in with_vectors], late
+
+    def _embed_ahead(self, future: Future[Any] | None) -> None:
+        """While the workers still analyse the batch waited for (``future``), embed the articles in hand
+        after it, one at a time, in the order they are stored (each text is embedded alone, so a vector
+        does not depend on when it is made): this process's share of the work is done while it would
+        wait (the workers' start, a batch longer than the others), not after, when the workers are busy."""
+        if future is None:
+            return
+        todo = (a for a, _ in self.pending if a.duplicate_of is None and a.id not in self._vectors)
+        while not future.done():
+            article = next(todo, None)
+            if article is None:
+                return
+            self._vectors[article.id] = article_vectors([article], self.pieces())[0]
+
+    def _vectors_of(self, articles: Sequence[Article]) -> dict[str, bytes]:
+        """The articles' embeddings: made ahead (``_embed_ahead``) or now; they leave the ones made ahead."""
+        missing = [a for a in articles if a.id not in self._vectors]
+        made = dict(zip([a.id for a in missing], article_vectors(missing, self.pieces()))) if missing else {}
+        return {a.id: made[a.id] if a.id in made else self._vectors.pop(a.id) for a in articles}
 
     def _result(self, batch: _SentBatch) -> Any:
         """What the batch's worker gave back; None when the worker died (the workers are given up)."""

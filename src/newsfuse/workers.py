@@ -3,9 +3,13 @@
 The parse, actors and events of a batch are pure functions of its articles, and they are most of an
 ingest's time; a process of its own per core runs them in parallel while the ingest embeds, clusters
 and stores the batches before (the interpreter's lock keeps threads from doing that). Workers are
-spawned, not forked: the ingest process may hold native thread pools (the encoder's) that a fork
-would copy half-alive. Each worker loads the models once (``initializer``) and ignores Ctrl-C, which
-the ingest handles: it stops the workers at once (``stop``), dropping the batches in hand.
+never forked from the ingest process: it may hold native thread pools (the encoder's) that a fork
+would copy half-alive. They are spawned, or, given a ``preload`` module, forked from a fork server:
+a process of their own that imports that module (the models loaded, once) before it forks any
+worker, so that the workers of a pool, and of every pool after it, start with what it loaded instead
+of each importing and loading it again (on two cores, a second worker's start was a fifth of a
+cold ingest's CPU). Each worker runs ``initializer`` and ignores Ctrl-C, which the ingest handles:
+it stops the workers at once (``stop``), dropping the batches in hand.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import select
 import signal
 import threading
 import time
@@ -52,15 +57,16 @@ def worker_count(requested: int) -> int:
 
 
 class AnalysisWorkers:
-    """A pool of spawned worker processes; ``submit`` runs a module-level function in one of them."""
+    """A pool of worker processes; ``submit`` runs a module-level function in one of them. They are
+    spawned, or with ``preload`` (a module's name) forked from the fork server that imported it."""
 
-    def __init__(self, workers: int, initializer: Callable[[], None]) -> None:
+    def __init__(self, workers: int, initializer: Callable[[], None], preload: str | None = None) -> None:
         self.size = workers
         self._pool = ProcessPoolExecutor(
             workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=worker_context(preload),
             initializer=_start_worker,
-            initargs=(initializer,),
+            initargs=(initializer, os.getpid()),
         )
 
     def start(self) -> None:
@@ -86,6 +92,17 @@ class AnalysisWorkers:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
+def worker_context(preload: str | None) -> multiprocessing.context.BaseContext:
+    """How workers start: spawned; or, given ``preload``, forked from this process's fork server, which
+    imports ``preload`` before its first fork (one server per process, kept for every later pool: the
+    module it imported first stays what its workers start with)."""
+    if preload is None:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([preload])
+    return context
+
+
 @contextmanager
 def interrupts_deferred() -> Iterator[None]:
     """Hold a Ctrl-C or SIGTERM that arrives in this block until it ends, then deliver it to its
@@ -107,20 +124,48 @@ def interrupts_deferred() -> Iterator[None]:
             signal.raise_signal(signum)
 
 
-def _start_worker(initializer: Callable[[], None]) -> None:
+def _start_worker(initializer: Callable[[], None], owner: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _end_with_parent(os.getppid())
+    _end_with_owner(owner)
     initializer()
 
 
-def _end_with_parent(parent: int) -> None:
-    """End this worker once the process that started it is gone: one killed outright (SIGKILL, or a
-    SIGTERM it did not handle) ends no workers, and they would wait on their queue for good, each
-    holding its models in memory."""
+def _end_with_owner(owner: int) -> None:
+    """End this worker once the process whose pool it is (``owner``) is gone: one killed outright
+    (SIGKILL, or a SIGTERM it did not handle) ends no workers, and they would wait on their queue for
+    good, each holding its models in memory. A spawned worker's parent is its owner; a forked one's is
+    the fork server, which outlives the owner as long as a worker does: the owner is watched itself."""
+    if owner == os.getppid():
+        wait = _parent_gone(owner)
+    else:
+        try:
+            wait = _process_gone(os.pidfd_open(owner))
+        except ProcessLookupError:
+            os._exit(0)
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_S)
+        while not wait():
+            pass
         os._exit(0)
 
     threading.Thread(target=watch, name="newsfuse-parent-watch", daemon=True).start()
+
+
+def _parent_gone(parent: int) -> Callable[[], bool]:
+    """Whether the parent is gone, after a wait of up to PARENT_CHECK_S."""
+
+    def gone() -> bool:
+        time.sleep(PARENT_CHECK_S)
+        return os.getppid() != parent
+
+    return gone
+
+
+def _process_gone(pidfd: int) -> Callable[[], bool]:
+    """Whether the process of this pid file descriptor ended, after a wait of up to PARENT_CHECK_S (the
+    descriptor reads ready once it has)."""
+
+    def gone() -> bool:
+        return bool(select.select([pidfd], [], [], PARENT_CHECK_S)[0])
+
+    return gone
