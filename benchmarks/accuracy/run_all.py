@@ -443,13 +443,28 @@ def render_events_polnear(s: dict | None) -> list[str]:
         ("newsfuse now, set B, each sentence coded alone", alone.get("set_b", {})),
         ("7-NN over MiniLM fitted on all of gsr-dev (anchor), both sets", s.get("anchor_knn7_gsr_dev", {})),
     ]
+    c_before = s.get("set_c_before") or {}
+    c_at = c_before.get("coder_at", "?")
+    if s.get("set_c"):
+        parts += [
+            (f"newsfuse at {c_at}, when set C was drawn, set C", c_before.get("set_c", {})),
+            ("**newsfuse** now, set C (never read: held out)", s.get("set_c", {})),
+            ("newsfuse now, set C, each sentence coded alone", alone.get("set_c", {})),
+            ("7-NN over MiniLM fitted on all of gsr-dev (anchor), set C", s.get("anchor_knn7_gsr_dev_set_c", {})),
+        ]
+    set_c = (
+        f" Set C: 30 more such articles (119 sentences), labelled the same way at {str(s.get('labelled_at_c'))[:7]}"
+        ", held out."
+        if s.get("set_c")
+        else ""
+    )
     return [
         "",
         f"Out of sample, political news: `{s.get('file')}`, the first four body sentences of 60 PolNeAR train "
         f"articles (2015-16 US election coverage), labelled by hand from the PLOVER manual at "
         f"{str(s.get('labelled_at'))[:7]}, before any coder was run on them; split by article into set A and "
         "set B. Each sentence is coded in its article, as `newsfuse ingest` codes it (the article's earlier "
-        "descriptions of its people reach it), unless the row says alone.",
+        f"descriptions of its people reach it), unless the row says alone.{set_c}",
         "",
         *_sample_table(parts),
     ]
