@@ -896,18 +896,17 @@ class IngestSession:
                 self._store_oldest(sent.ctl.abortable)
 
     def _send(self, chunk: list[tuple[Article, bytes]], sent: SentInputs) -> _SentBatch:
-        """Hand a chunk to a worker. Unless the workers embed, its embeddings are made here while the
-        workers analyse, just before it is stored (``_store_oldest``), so that every chunk of a flush is
-        out at once. A long-lived session whose own process is busy storing (``watch``) has the
-        workers embed, beside their parse, and make the analyses storable (``analyse_storable``)."""
+        """Hand a chunk to a worker, which makes its analyses storable (``analyse_storable``: what comes
+        back is encoded, not every token's row). Unless the workers embed, its embeddings are made here
+        while the workers analyse (``_embed_ahead``), so that every chunk of a flush is out at once. A
+        long-lived session whose own process is busy storing (``watch``) has the workers embed, beside
+        their parse."""
         originals = [a for a, _ in chunk if a.duplicate_of is None]
         future: Future[Any] | None = None
         if self._pool is not None and originals:
             try:
-                if self.embed_in_workers:
-                    future = self._pool.submit(analyse_storable, originals, sent.time_limit, self.pieces())
-                else:
-                    future = self._pool.submit(analyse_within, originals, sent.time_limit, False)
+                pieces = self.pieces() if self.embed_in_workers else None
+                future = self._pool.submit(analyse_storable, originals, sent.time_limit, pieces)
             except BrokenProcessPool:
                 self._give_up_workers()
         return _SentBatch(chunk, originals, future, sent)
@@ -934,9 +933,8 @@ class IngestSession:
         with guard():  # Ctrl-C drops the embedding in hand too
             self._embed_ahead(batch.future)
             vectors = self._vectors_of(originals)
-            analyses, late = self._result(batch) or analyse_within(originals, batch.sent.time_limit, False)
-        with_vectors = [dataclasses.replace(x, embedding=vectors.get(x.annotated.article.id)) for x in analyses]
-        return [storable(x) for x in with_vectors], late
+            storables, late = self._result(batch) or analyse_storable(originals, batch.sent.time_limit, None)
+        return [with_embedding(x, vectors.get(x.article_id)) for x in storables], late
 
     def _embed_ahead(self, future: Future[Any] | None) -> None:
         """While the workers still analyse the batch waited for (``future``), embed the articles in hand
@@ -1279,12 +1277,22 @@ def analyse_within(
 
 
 def analyse_storable(
-    articles: Sequence[Article], seconds: float | None, pieces: int
+    articles: Sequence[Article], seconds: float | None, pieces: int | None
 ) -> tuple[list[StorableAnalysis], list[Article]]:
-    """``analyse_within`` with embeddings, made storable (a worker's part of a session whose workers
-    embed: the session's own process then only stores)."""
-    analyses, late = analyse_within(articles, seconds, True, pieces)
+    """``analyse_within`` made storable (a worker's part of a session): with embeddings of ``pieces``
+    word pieces, where the workers embed (the session's own process then only stores); for None,
+    without (the session's process adds them: ``with_embedding``)."""
+    analyses, late = analyse_within(articles, seconds, pieces is not None, pieces or TEXT_WORD_PIECES)
     return [storable(x) for x in analyses], late
+
+
+def with_embedding(result: StorableAnalysis, vector: bytes | None) -> StorableAnalysis:
+    """A storable analysis made without its embedding, given it: what ``storable`` makes of the
+    analysis with that embedding (None: as it is)."""
+    if vector is None:
+        return result
+    story = dataclasses.replace(result.story, embedding=np.frombuffer(vector, dtype=np.float32))
+    return dataclasses.replace(result, story=story, embedding=vector)
 
 
 def start_analysis_worker(with_embeddings: bool = False) -> None:
