@@ -604,3 +604,13 @@ def test_support_or_criticism_received_is_the_givers(annotate):
     text = "The new budget plan has drawn sharp criticism from several county mayors."
     quotes = annotate([article("received", [text])])[0].quotes
     assert any(q.speaker_text == "several county mayors" and q.text == "The new budget plan" for q in quotes), quotes
+
+
+def test_a_he_skips_a_capitalised_description_speaking_in_between(annotate):
+    text = (
+        "“We will finish the work,” Alex Morgan said on Monday. The new accord says that all nations "
+        "must cut their emissions. “It was a long road,” he said."
+    )
+    quotes = annotate([article("desc", [text])])[0].quotes
+    last = [q for q in quotes if "long road" in q.text]
+    assert last and last[0].speaker_text == "Alex Morgan"

@@ -58,10 +58,10 @@ def find_quotes(
     quotes = []
     last: tuple[int, str] | None = None  # the last named speaker: a he/she close after it continues it
     for f in _merge(text, sorted(found + direct, key=lambda f: (f.start, f.end))):
-        speaker = f.speaker
-        if speaker:
-            speaker = resolver.continued(speaker, f.speaker_start, last) or resolver.resolve(speaker, f.speaker_start)
-            if _named_speaker(speaker):
+        written = speaker = f.speaker
+        if written:
+            speaker = resolver.continued(written, f.speaker_start, last) or resolver.resolve(written, f.speaker_start)
+            if _named_speaker(doc, written, f.speaker_start, speaker):
                 last = (f.speaker_start, speaker)
         quotes.append(Quote(None, speaker, f.verb or None, text[f.start : f.end], f.start, f.end, f.direct, f.sentence))
     return quotes

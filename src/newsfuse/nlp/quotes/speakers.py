@@ -161,8 +161,18 @@ def _speaker_key(speaker: str) -> str:
     return re.sub(r"\s+", " ", speaker.lower())
 
 
-def _named_speaker(speaker: str) -> bool:
-    return speaker.lower() not in vocab()["person_pronouns"] and speaker[:1].isupper()
+def _named_speaker(doc: _Doc, written: str, start: int, speaker: str) -> bool:
+    """A speaker a later pronoun may continue: written with a proper noun ('Ban', 'the Clinton
+    campaign'), or a pronoun or description resolved to a name; not a capitalised description that
+    opens a sentence ('The rare accord', 'Many world leaders')."""
+    if speaker != written:
+        return True
+    i = doc.token_at(start)
+    while i is not None and i in doc.tree.tokens and doc.tok(i).start < start + len(written):
+        if doc.tok(i).pos == "PROPN":
+            return True
+        i += 1
+    return False
 
 
 def _named(description: str) -> bool:
