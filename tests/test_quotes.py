@@ -614,3 +614,9 @@ def test_a_he_skips_a_capitalised_description_speaking_in_between(annotate):
     quotes = annotate([article("desc", [text])])[0].quotes
     last = [q for q in quotes if "long road" in q.text]
     assert last and last[0].speaker_text == "Alex Morgan"
+
+
+def test_the_object_of_a_causative_verb_is_the_speaker_of_its_infinitive(annotate):
+    text = "The early defeat led many Republicans to say that the party had lost its way."
+    quotes = annotate([article("caus", [text])])[0].quotes
+    assert [q.speaker_text for q in quotes if "lost its way" in q.text] == ["many Republicans"]

@@ -25,6 +25,7 @@ def vocab() -> dict:
         "not_speaker_labels",
         "as_cues",
         "request_verbs",
+        "causative_verbs",
         "light_verbs",
         "light_objects",
         "light_content_preps",

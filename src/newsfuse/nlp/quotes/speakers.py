@@ -248,6 +248,12 @@ def _inherited_subject(doc: _Doc, verb: Token) -> list[Token]:
         return _clause_subject(doc, doc.tok(verb.head))
     if verb.dep in ("advcl", "conj", "xcomp") and verb.head != verb.i:
         head = doc.tok(verb.head)
+        causative = verb.dep == "xcomp" and _lemma(head) in vocab()["causative_verbs"]
+        objects = [o for o in doc.kids(head.i, ("dobj",)) if o.i < verb.i] if causative else []
+        if objects:
+            # 'That record prompted the Atlas to state ...', 'forced Clinton to distance herself from
+            # ...': the object of a causative verb is the one who speaks or thinks
+            return objects[:1]
         # "Democrats are drawing plans, saying ...": a participle clause speaks for the subject of its
         # verb; "X plans to back Y", "X came to Iowa to praise Y": the subject of the controlling verb
         if _lemma(head) in vocab()["cue_verbs"] or verb.dep in ("conj", "xcomp") or verb.tag in ("VBG", "VB"):
