@@ -230,6 +230,36 @@ def test_a_requested_number_of_workers_is_kept(requested, expected):
     assert worker_count(requested) == expected
 
 
+STOPPED_WHILE_STARTING = """
+import os, sys, time
+from newsfuse.workers import AnalysisWorkers
+
+if __name__ == "__main__":
+    sys.path.insert(0, sys.argv[1])
+    pool = AnalysisWorkers(2, os.getpid, preload="slow_to_import")
+    pool.start_beside()
+    time.sleep(0.5)
+    started = time.monotonic()
+    pool.stop()
+    print(time.monotonic() - started, pool.starting(), flush=True)
+"""
+
+
+def test_workers_stopped_while_the_fork_server_still_imports_stop_at_once(tmp_path):
+    """Ctrl-C while the workers start (``start_beside``), their fork server still importing what they
+    start with: the pool stops at once, not once the import is done."""
+    (tmp_path / "slow_to_import.py").write_text("import time\n\ntime.sleep(60)\n", encoding="utf-8")
+    script = tmp_path / "parent.py"
+    script.write_text(STOPPED_WHILE_STARTING, encoding="utf-8")
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, timeout=50, check=True
+    )
+    seconds, starting = done.stdout.split()
+    assert float(seconds) < 2 and starting == "False"
+    assert time.monotonic() - started < 30
+
+
 def _preloaded() -> tuple[int, bool]:
     return os.getppid(), "newsfuse.worker_models" in sys.modules
 

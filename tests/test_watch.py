@@ -506,6 +506,9 @@ class _QueuedPool:
 
     close = stop
 
+    def starting(self) -> bool:
+        return False
+
 
 def test_a_send_to_one_free_worker_is_one_batch_and_counts_as_out_until_analysed(tmp_path, seeds_dir):
     """``slots``: the last short chunks of a send go to that many workers (one here: the three files

@@ -606,7 +606,7 @@ class IngestSession:
         that gives more than one batch). Loading their models overlaps whatever comes next."""
         if self.workers > 1 and self._pool is None:
             self._pool = self._new_pool()
-            self._pool.start()
+            self._pool.start_beside()
 
     def _new_pool(self) -> AnalysisWorkers:
         """Workers forked from a server that loaded the models once (``WORKER_MODELS``)."""
@@ -845,6 +845,7 @@ class IngestSession:
         guard = sent.ctl.abortable
         if analyse_articles and self.workers > 1 and self._pool is None and not final:
             self._pool = self._new_pool()
+            self._pool.start_beside()  # this process reads on and embeds meanwhile (``_flush_to_workers``)
         if analyse_articles and self._pool is not None:
             self._flush_to_workers(sent, batch_size, final)
             return
@@ -885,6 +886,12 @@ class IngestSession:
         """Send the full batches in hand (and at the end what is left) to the workers; store the
         oldest batch out whenever more than one per worker of this call's is out (``store_sent``
         stores the rest). Each batch's embeddings are made here, just before it is stored."""
+        pool = self._pool
+        if pool is not None and pool.starting():
+            with sent.ctl.abortable():  # the workers' models load: this process's share is done meanwhile
+                if not self.embed_in_workers:
+                    self._embed_ahead(lambda: not pool.starting())
+                pool.wait_started()
         unsent = self._unsent()
         full = len(unsent) - len(unsent) % batch_size
         chunks = [unsent[i : i + batch_size] for i in range(0, full, batch_size)]
@@ -931,20 +938,19 @@ class IngestSession:
             with guard():
                 return self._result(batch) or analyse_storable(originals, batch.sent.time_limit, self.pieces())
         with guard():  # Ctrl-C drops the embedding in hand too
-            self._embed_ahead(batch.future)
+            if batch.future is not None:
+                self._embed_ahead(batch.future.done)
             vectors = self._vectors_of(originals)
             storables, late = self._result(batch) or analyse_storable(originals, batch.sent.time_limit, None)
         return [with_embedding(x, vectors.get(x.article_id)) for x in storables], late
 
-    def _embed_ahead(self, future: Future[Any] | None) -> None:
-        """While the workers still analyse the batch waited for (``future``), embed the articles in hand
-        after it, one at a time, in the order they are stored (each text is embedded alone, so a vector
-        does not depend on when it is made): this process's share of the work is done while it would
-        wait (the workers' start, a batch longer than the others), not after, when the workers are busy."""
-        if future is None:
-            return
+    def _embed_ahead(self, ready: Callable[[], bool]) -> None:
+        """Until what this process waits for is ``ready`` (the workers started, or done with the batch to
+        store next), embed the articles in hand, one at a time, in the order they are stored (each text
+        is embedded alone, so a vector does not depend on when it is made): this process's share of the
+        work is done while it would wait, not after, when the workers are busy."""
         todo = (a for a, _ in self.pending if a.duplicate_of is None and a.id not in self._vectors)
-        while not future.done():
+        while not ready():
             article = next(todo, None)
             if article is None:
                 return

@@ -14,6 +14,7 @@ it stops the workers at once (``stop``), dropping the batches in hand.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
 import os
@@ -24,6 +25,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from multiprocessing import forkserver
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -62,6 +64,7 @@ class AnalysisWorkers:
 
     def __init__(self, workers: int, initializer: Callable[[], None], preload: str | None = None) -> None:
         self.size = workers
+        self._starter: threading.Thread | None = None  # ``start_beside``'s thread
         self._pool = ProcessPoolExecutor(
             workers,
             mp_context=worker_context(preload),
@@ -76,20 +79,58 @@ class AnalysisWorkers:
             for _ in range(self.size):
                 self._pool.submit(os.getpid)
 
+    def start_beside(self) -> None:
+        """Start every worker from a thread of this process, which goes on at once: a worker forked
+        from the fork server is started only once the server has imported ``preload`` (seconds), and
+        this process has other work meanwhile. Wait for it (``wait_started``) before ``submit``."""
+        self._starter = threading.Thread(target=self._start_all, name="newsfuse-workers-start", daemon=True)
+        self._starter.start()
+
+    def _start_all(self) -> None:
+        try:
+            for _ in range(self.size):
+                self._pool.submit(os.getpid)
+        except Exception:  # noqa: BLE001, S110 - stopped while starting (``stop``): the pool is ended anyway
+            pass
+
+    def starting(self) -> bool:
+        """Whether ``start_beside`` is still starting the workers."""
+        return self._starter is not None and self._starter.is_alive()
+
+    def wait_started(self) -> None:
+        """Wait until ``start_beside`` has started every worker."""
+        if self._starter is not None:
+            self._starter.join()
+
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        self.wait_started()
         with interrupts_deferred():  # a submit may spawn a worker
             return self._pool.submit(fn, *args)
 
     def close(self) -> None:
         """Let the workers finish what they were given and end."""
+        self.wait_started()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def stop(self) -> None:
-        """End the workers now, whatever they are doing (Ctrl-C, a failure): their results are dropped."""
+        """End the workers now, whatever they are doing (Ctrl-C, a failure): their results are dropped.
+        Workers still starting (``start_beside``) wait on the fork server's import: it is ended too (the
+        next pool starts a new one)."""
+        if self.starting():
+            end_fork_server()
+            self.wait_started()
         # The executor has no public way to end a busy worker; shutdown alone would wait for it.
         for process in list((self._pool._processes or {}).values()):
             process.terminate()
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def end_fork_server() -> None:
+    """End this process's fork server, if it runs (multiprocessing starts a new one when next asked)."""
+    pid = getattr(forkserver._forkserver, "_forkserver_pid", None)  # no public way: the module keeps it
+    if pid is not None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
 
 
 def worker_context(preload: str | None) -> multiprocessing.context.BaseContext:
