@@ -15,6 +15,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,11 +33,12 @@ from .nonactors import (
     common_word,
     made_product,
     not_an_actor,
+    quoted_title_case,
     stance,
     title_case_line,
     words_of,
 )
-from .offices import body_of_country, office_entry
+from .offices import body_of_country, office_entry, report_country
 from .roles import Parse
 from .text import FUNCTION_WORDS, TakenSpans, Tok, key, slug, tokenize
 
@@ -96,6 +98,7 @@ class Doc:
     last_place: dict[int, bool] = field(default_factory=dict)  # token index -> used as a location
     mentioned: list[ActorRef] = field(default_factory=list)  # actors linked so far, in text order
     background: list[bool] = field(default_factory=list)  # per mentioned actor: named in a background clause
+    mentioned_at: list[int] = field(default_factory=list)  # per mentioned actor: its first token
     surnames: dict[str, tuple[int, str]] = field(default_factory=dict)  # tagged persons: surname -> (start, name)
     starts: list[int] = field(default_factory=list)  # each token's start, for bisecting
     norms: list[str] = field(default_factory=list)  # each token's normal form, for the KB's keys
@@ -143,6 +146,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _made_product(doc, f)
         and not _place_of_attacks(doc, f)
         and not _names_a_period(doc, f)
+        and not _in_quoted_title(doc, f)
     ]
     kinds = described_kinds(text, annotated.entities, doc.parse, kb.not_actors["work_nouns"])
     found = [
@@ -150,6 +154,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         for f in add_ner(doc, found, annotated.entities, kinds)
         if not _sought_office(doc, f) and not _platform_as_medium(doc, f)
     ]
+    found = with_report_country(doc, pairs_of_persons(doc, found))
     mentions = tuple(
         ActorMention(
             text[doc.toks[f.start].start : doc.toks[f.end - 1].end],
@@ -363,15 +368,32 @@ def _closes_org_name(doc: Doc, f: Found, e: Entity) -> bool:
 
 def _capital_as_modifier(doc: Doc, f: Found) -> bool:
     """'a Paris boutique': a capital between an indefinite article and a common noun that is no agent
-    ('a Moscow court' is one) modifies the noun; the article is the noun's, so no government is named."""
-    if f.source != "kb" or not (f.ref.actor_id or "").startswith("gov:") or f.end - f.start != 1:
+    ('a Moscow court' is one) modifies the noun; the article is the noun's, so no government is named. So does
+    a capital between 'the' and lower-case words for an organisation ('The Mexico City advocacy group')."""
+    if f.source != "kb" or not (f.ref.actor_id or "").startswith("gov:") or f.end >= len(doc.toks):
         return False
-    if (doc.toks[f.start].norm,) not in doc.kb.capitals or f.start == 0 or f.end >= len(doc.toks):
+    start = f.start + 1 if doc.toks[f.start].norm == "the" else f.start
+    if tuple(doc.norms[start : f.end]) not in doc.kb.capitals or start == 0:
         return False
-    before, after = doc.toks[f.start - 1], doc.toks[f.end]
-    if before.norm not in {"a", "an"} or after.capitalised or not after.raw.isalpha():
+    before, after = doc.toks[start - 1], doc.toks[f.end]
+    if after.capitalised or not after.raw.isalpha():
+        return False
+    if before.norm == "the" and _org_word_after(doc, f.end):
+        return True  # "The Mexico City advocacy group": where the group is based
+    if before.norm not in {"a", "an"} or f.end - start != 1:
         return False
     return agent_after(doc, f.end, 0) is None
+
+
+def _org_word_after(doc: Doc, k: int) -> bool:
+    """One or two lower-case words from token k, joined to the name before them, end in a word for an
+    organisation (not_actors.yaml: org_heads: 'advocacy group', 'research firm')."""
+    for n in (k, k + 1):
+        if n >= len(doc.toks) or not doc.toks[n].raw.islower() or not _joined(doc, k - 1, n + 1):
+            return False
+        if (doc.toks[n].norm,) in doc.kb.not_actors["org_heads"]:
+            return True
+    return False
 
 
 def _names_a_thing(doc: Doc, f: Found) -> bool:
@@ -483,6 +505,35 @@ def _names_a_period(doc: Doc, f: Found) -> bool:
     return gap == "-" and (doc.toks[f.end].norm,) in doc.kb.not_actors["period_words"]
 
 
+def with_report_country(doc: Doc, found: list[Found]) -> list[Found]:
+    """'Sen. Ted Cruz', 'Mayor Bill de Blasio', 'Republican presidential candidate X': a person placed in a
+    state body, a party or the elite by the article's title or description but with no country holds that
+    office in the country the report is about (``offices.report_country``), as CAMEO codes a senator of the
+    report's country USALEG; where the report names no one country most, the person stays without one."""
+    iso = report_country([(0, r.country) for f in found for r in (f.ref, *f.also) if r.country])
+    if iso is None:
+        return found
+    return [
+        dataclasses.replace(f, ref=_placed_in(doc, f.ref, iso), also=tuple(_placed_in(doc, r, iso) for r in f.also))
+        for f in found
+    ]
+
+
+def _placed_in(doc: Doc, ref: ActorRef, iso: str) -> ActorRef:
+    sector = (ref.sector or "").lower()  # the KB's word lists hold normal (lower-case) forms
+    if ref.country or sector not in doc.kb.words["office_sectors"] or not (ref.actor_id or "").startswith("person:"):
+        return ref
+    return dataclasses.replace(ref, country=iso)
+
+
+def _in_quoted_title(doc: Doc, f: Found) -> bool:
+    """'ABC's “Good Morning America”': a country's or a body's name from the dictionary inside a quoted title
+    (``nonactors.quoted_title_case``) is a word of the title; a person's name there is left to the tagger."""
+    if f.source != "kb" or (f.ref.actor_id or "").startswith("person:"):
+        return False
+    return quoted_title_case(doc.text, doc.toks[f.start].start, doc.toks[f.end - 1].end)
+
+
 def _platform_as_medium(doc: Doc, f: Found) -> bool:
     """'posted on Twitter', 'channels such as Facebook, Twitter and Snapchat': a social network's name after
     'on', 'via' or a verb of spreading ('circulating Twitter'; not_actors.yaml: medium_words), or listed with
@@ -499,9 +550,25 @@ def _platform_as_medium(doc: Doc, f: Found) -> bool:
         and (toks[f.start - 2].norm,) in doc.kb.not_actors["medium_verbs_to"]
     ):
         return True  # "took to Twitter to call out protestors": the medium one turns to
+    if (
+        f.start > 1
+        and toks[f.start - 1].norm == "of"
+        and (toks[f.start - 2].norm,) in doc.kb.not_actors["medium_nouns_of"]
+    ):
+        return True  # "the use of Twitter to promote terrorism"
+    if _content_after(doc, f.end):
+        return True  # "46,000 Twitter accounts", "a Twitter message": what is posted on the medium
     near = [k for k in (f.start - 2, f.start - 1, f.start + 1, f.start + 2) if 0 <= k < len(toks)]
     listed = any((toks[k].norm,) in platforms and _listed_next(doc, min(k, f.start), max(k, f.start)) for k in near)
     return listed
+
+
+def _content_after(doc: Doc, k: int) -> bool:
+    """Token k, joined by a space to the name before it, is a lower-case word for what is posted or held on a
+    social network (not_actors.yaml: platform_content)."""
+    if k >= len(doc.toks) or not doc.toks[k].raw.islower():
+        return False
+    return _joined(doc, k - 1, k + 1) and (doc.toks[k].norm,) in doc.kb.not_actors["platform_content"]
 
 
 def _listed_next(doc: Doc, a: int, b: int) -> bool:
@@ -554,6 +621,7 @@ def scan(doc: Doc, i: int = 0, stop: int | None = None) -> list[Found]:
                 out.append(f)
                 doc.mentioned.extend((f.ref, *f.also))
                 doc.background.extend([in_background(doc, f.start)] * (1 + len(f.also)))
+                doc.mentioned_at.extend([f.start] * (1 + len(f.also)))
         i = max(f.end for f in got)
     return out
 
@@ -671,6 +739,8 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
         remember(doc, ref.name or "", ref)
         return Found(j, j + n, ref, entry.source, core)
     if entry.kind != "person" and _building_after(doc, j + n):  # "a Capitol Hill apartment"
+        return Found(j, j + n, ActorRef(""), "kb", core)
+    if _venue_of_event(doc, j + n, k):  # "a Capitol Hill rally", "a White House party": where it was held
         return Found(j, j + n, ActorRef(""), "kb", core)
     place_name = entry.kind == "state" or (entry.kind == "government" and k in doc.kb.capitals)
     if _seat_or_union_as_place(doc, i, j, k):
@@ -797,6 +867,14 @@ def _building_after(doc: Doc, k: int) -> bool:
     if k >= len(doc.toks) or not _joined(doc, k - 1, k + 1) or doc.toks[k].capitalised:
         return False
     return (doc.toks[k].norm,) in doc.kb.not_actors["facility_heads"]
+
+
+def _venue_of_event(doc: Doc, k: int, name: tuple[str, ...]) -> bool:
+    """A government's seat (not_actors.yaml: seat_buildings) before a lower-case word for an event held
+    somewhere (venue_events) is the building the event was held in."""
+    if name not in doc.kb.not_actors["seat_buildings"] or k >= len(doc.toks) or doc.toks[k].capitalised:
+        return False
+    return _joined(doc, k - 1, k + 1) and (doc.toks[k].norm,) in doc.kb.not_actors["venue_events"]
 
 
 def _tagged_person(doc: Doc, j: int) -> ActorRef | None:
@@ -1178,6 +1256,8 @@ def titled(doc: Doc, i: int) -> Found | None:
     n = name_run(doc, m)
     if n == 0 or not _is_name(doc, m, n):
         return None
+    if n > 1 and (toks[m + n - 1].norm,) in doc.kb.not_actors["org_heads"]:
+        return None  # "King Solomon Missionary Baptist Church": the title opens a body's name, no person's
     core = (toks[m].start, toks[m + n - 1].end)
     name = " ".join(x.raw for x in toks[m : m + n])
     national = sector == "GOV" and not _local_office(doc, k)
@@ -1507,13 +1587,74 @@ def pair_anaphor(doc: Doc, i: int) -> Found | None:
         return _party_pair(doc, i, j)  # "candidates in both parties": the political parties, no two states
     pair: list[ActorRef] = []
     if noun in words["pair_persons"]:
-        pair = _last_two(doc, lambda r: (r.actor_id or "").startswith("person:"))
+        speakers = _speakers_of_quote(doc, i, zip(doc.mentioned, doc.mentioned_at))
+        pair = _last_two(doc, lambda r: (r.actor_id or "").startswith("person:") and r.actor_id not in speakers)
     if len(pair) < 2 and noun in words["pair_states"]:
         pair = _last_two(doc, lambda r: bool(r.country), by_country=True)
         pair = [_state_side(doc, r, noun) for r in pair]
     if len(pair) < 2:
         return None
     return Found(i, j + 2, pair[0], "coref", (toks[j].start, toks[j + 1].end), also=(pair[1],))
+
+
+def _speakers_of_quote(doc: Doc, i: int, mentioned: Iterable[tuple[ActorRef, int]]) -> set[str | None]:
+    """Token i stands in a quotation that opens inside its sentence: the actors (of ``mentioned``, each with
+    its first token) named in that sentence before the quotation opens, who say it ('Pence replied, “These
+    are two men ...”': one who speaks of 'these two men' is neither of them)."""
+    at = doc.toks[i].start
+    opening = doc.text.rfind("\n", 0, at) + 1
+    opening = max([opening] + [doc.text.rfind(c, opening, at) + 1 for c in ".?!"])
+    quote = max(doc.text.rfind(q, opening, at) for q in ("“", '"'))
+    if quote < 0 or "”" in doc.text[quote:at]:
+        return set()
+    return {ref.actor_id for ref, k in mentioned if opening <= doc.toks[k].start < quote}
+
+
+def pairs_of_persons(doc: Doc, found: list[Found]) -> list[Found]:
+    """'Both men', 'the two leaders' right after two persons joined by 'and' ('former senator Rick Santorum and
+    former governor Mike Huckabee. Both men ...'): the pass over the KB's names resolved the pair before the
+    tagger's names were added, so a pair of persons whose last two persons named before it (not its speakers)
+    stand joined in one sentence is those two, whether that pass resolved it or not."""
+    out, taken = [], TakenSpans(len(doc.text))
+    for f in found:
+        taken.add(doc.toks[f.start].start, doc.toks[f.end - 1].end)
+        j = f.start + 1 if doc.toks[f.start].norm == "the" else f.start
+        if f.source != "coref" or not f.also or f.end - j != 2 or doc.norms[j + 1] not in doc.kb.words["pair_persons"]:
+            out.append(f)
+            continue
+        pair = _pair_after_persons(doc, found, f.start)
+        out.append(dataclasses.replace(f, ref=pair[0], also=(pair[1],)) if pair else f)
+    for j in range(len(doc.toks) - 1):
+        if doc.norms[j] not in doc.kb.words["pair_openers"] or doc.norms[j + 1] not in doc.kb.words["pair_persons"]:
+            continue
+        if taken.overlaps(doc.toks[j].start, doc.toks[j + 1].end) or not _joined(doc, j, j + 2):
+            continue
+        i = j - 1 if j > 0 and doc.norms[j - 1] == "the" else j
+        pair = _pair_after_persons(doc, found, i)
+        if pair:
+            core = (doc.toks[j].start, doc.toks[j + 1].end)
+            out.append(Found(i, j + 2, pair[0], "coref", core, also=(pair[1],)))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _pair_after_persons(doc: Doc, found: list[Found], i: int) -> list[ActorRef]:
+    """The last two persons linked before token i, not the speakers of a quotation holding it, where only
+    'and' with a description joins them in one sentence; else none."""
+    before = [(g.ref, g.start) for g in found if g.end <= i and not g.also]
+    speakers = _speakers_of_quote(doc, i, before)
+    persons = [(r, k) for r, k in before if (r.actor_id or "").startswith("person:") and r.actor_id not in speakers]
+    return _joined_persons(doc, found, persons[-2:])
+
+
+def _joined_persons(doc: Doc, found: list[Found], two: list[tuple[ActorRef, int]]) -> list[ActorRef]:
+    """The two persons, where they differ and only 'and' with a description joins them in one sentence."""
+    if len(two) < 2 or two[0][0].actor_id == two[1][0].actor_id:
+        return []
+    first_end = next(g.end for g in found if g.start == two[0][1])
+    between = doc.text[doc.toks[first_end - 1].end : doc.toks[two[1][1]].start]
+    if any(c in between for c in ".?!;\n") or " and " not in f" {between} " or len(between) > 60:
+        return []
+    return [two[0][0], two[1][0]]
 
 
 def _party_pair(doc: Doc, i: int, j: int) -> Found | None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from newsfuse.model import Entity
 
+from .described import words as described_words
 from .kb import KnowledgeBase
 from .text import Tok, first_word, key, tokenize
 
@@ -21,6 +22,12 @@ QUOTE_MARKS = ('"', "“", "``", "‘")
 CLOSING_MARKS = ('"', "”", "''")
 DETERMINERS = frozenset("this next last that these those the a an every each his her their its our my your".split())
 SPEECH = frozenset("said says say told asked added according".split())
+TOWN_OF_STATE = re.compile(
+    r"(?<![\w.’'-])((?:[A-Z][\w’'-]+\.? ){0,2}[A-Z][\w’'-]+), "  # a town's name of up to three words
+    r"([A-Z][a-z]*\.(?:[A-Z]\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"  # a state's name or its abbreviation
+    r"(?=[,;:)]|\.?(?:\s*$|\s+[A-Z]))"  # closed by a comma or a sentence's end
+)
+TITLE_FUNCTION_WORDS = frozenset("the of and a an in on for to with at by from or".split())  # lower case in titles
 DASH_DATELINE = re.compile(r"[ \t]*(?:—|--|–)")
 DATELINE = re.compile(r"\s*,\s*[A-Z][A-Za-z.]{1,12}\.?\s*(?:\(|--|—|–|-|_)")
 # a version after a name ("IE version 5", "IE 5.01") or "version(s) of" before it ("versions of Vista")
@@ -157,6 +164,7 @@ def not_an_actor(
         or _after_work_verb(kb, text, e)
         or _town_after_street(kb, text, e)
         or _place_with_its_country(kb, text, e)
+        or (words[:-1] if words[-1:] == ("'s",) else words) in towns_of_states(text)
         or "(" in e.text
         or ")" in e.text
         or stance(text, e)
@@ -523,6 +531,23 @@ def _quoted_title(text: str, e: Entity) -> bool:
     return len(quoted) <= 6 and not SPEECH & set(quoted)  # '" said Smith . "' closes one quote, opens another
 
 
+def quoted_title_case(text: str, start: int, end: int) -> bool:
+    """The words start..end stand inside a quotation of two to six words, all capitalised but short function
+    words ('ABC's “Good Morning America”', '“Make America Great Again”'): the title of a show, a work or a
+    slogan, not a sentence someone said ('“America is back,” he said')."""
+    opening = max(text.rfind(q, max(start - 40, 0), start) for q in QUOTE_MARKS)
+    if opening < 0 or any(c in text[opening + 1 : start] for c in CLOSING_MARKS + ("\n",)):
+        return False
+    rest = text[end : end + 40]
+    closing = min((rest.find(q) for q in CLOSING_MARKS if q in rest), default=-1)
+    if closing < 0 or "\n" in rest[:closing]:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w’'.-]*", text[opening : end + closing])]
+    if not 2 <= len(words) <= 6 or any(w in TITLE_FUNCTION_WORDS for w in words[:1]):
+        return False
+    return all(w[:1].isupper() or w in TITLE_FUNCTION_WORDS for w in words)
+
+
 def _after_work_noun(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     """'the sequel, Catching Fire', 'the novel New Moon': a name right after a noun for a work (or after
     it and a comma) is the work's title."""
@@ -655,6 +680,19 @@ def _town_after_street(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     if not before or not before[-1].raw[:1].isupper() or (before[-1].norm,) not in kb.not_actors["place_heads"]:
         return False
     return text[e.end : e.end + 3].strip()[:1] in {"", ",", ".", ";", ")"}  # the address goes on or ends
+
+
+@lru_cache(maxsize=64)
+def towns_of_states(text: str) -> frozenset[tuple[str, ...]]:
+    """'Ferguson, Missouri, has a higher crime rate', 'in St. Louis, Mo.': the names the article writes before
+    a comma and a US state's name (described.yaml: us_states, us_state_abbreviations) that a comma or a full
+    stop closes, as an address writes a town: the town, a place, wherever the article names it ('Jeb Bush,
+    Florida's governor' is no address)."""
+    out = set()
+    for m in TOWN_OF_STATE.finditer(text):
+        if key(m.group(2)) in described_words().states:
+            out.add(key(m.group(1)))
+    return frozenset(out)
 
 
 def _place_with_its_country(kb: KnowledgeBase, text: str, e: Entity) -> bool:

@@ -152,6 +152,9 @@ def chamber_body(kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, st
     if e.label == "ORG" and len(words) > 1 and words[-1] in kb.words["committees"] and _standing_committee(kb, words):
         iso = report_country(countries)  # "the Judiciary Committee": a legislature's committee by its subject
         return kb.sector_entry(iso, "LEG") if iso else None
+    if e.label == "ORG" and _committee_on_subject(kb, words):
+        iso = report_country(countries)  # "the Permanent Select Committee on Intelligence"
+        return kb.sector_entry(iso, "LEG") if iso else None
     if e.label != "ORG" or not words or words[0] not in kb.words["chambers"]:
         return None
     alone = len(words) == 1 and _capitalised_inside_sentence(text, e)
@@ -159,6 +162,15 @@ def chamber_body(kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, st
         return None
     iso = report_country(countries)
     return kb.sector_entry(iso, "LEG") if iso else None
+
+
+def _committee_on_subject(kb: KnowledgeBase, words: tuple[str, ...]) -> bool:
+    """'(Permanent) (Select) Committee on Intelligence': a committee word, then 'on' and a standing committee's
+    subject (not_actors.yaml: committee_subjects), the form of the US Congress's own committee names."""
+    if "on" not in words[1:-1]:
+        return False
+    at = words.index("on")
+    return words[at - 1] in kb.words["committees"] and _standing_committee(kb, (*words[at + 1 :], "committee"))
 
 
 def _standing_committee(kb: KnowledgeBase, words: tuple[str, ...]) -> bool:
