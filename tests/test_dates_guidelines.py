@@ -106,8 +106,9 @@ def test_an_apostrophe_year_after_a_preposition_is_a_year():
     assert values("He said '96 was his number.") == {}  # no preposition: a quoted number
 
 
-def test_a_day_range_gives_its_first_day():
-    assert values("Delegates meet in Vienna March 20-22.") == {"March 20": "1998-03-20"}
+def test_a_day_range_gives_its_first_and_last_day():
+    # HeidelTime date_r2a + date_r2b: the range's last day is a day of the same month
+    assert values("Delegates meet in Vienna March 20-22.") == {"March 20": "1998-03-20", "22": "1998-03-22"}
     assert values("The Dec. 7-based index fell.") == {}  # a compound word, not a range
 
 

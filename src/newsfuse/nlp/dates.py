@@ -23,7 +23,7 @@ from ..text.yamlfile import load_yaml
 DATA_FILE = Path(__file__).with_name("data") / "dates.yaml"
 YEAR_STRATEGY = "hybrid"
 PRECISION_ORDER = ("day", "week", "month", "quarter", "year", "decade")
-FULL_DATE_RULES = ("iso", "numeric", "month-day", "day-month")
+FULL_DATE_RULES = ("iso", "numeric", "numeric-dash", "numeric-dot", "month-day", "day-month", "day-mon-year")
 
 Resolved = tuple[date | None, str | None, str]  # (start of the period, precision, kind)
 SPAN = "span"  # the kind of a match that turned out to be a span of time, not a date: not reported
@@ -71,6 +71,7 @@ class _Rule:
     regex: re.Pattern[str]
     resolve: Callable[[re.Match[str], _Ctx], Resolved]
     valid: Callable[[re.Match[str], str], bool] = lambda m, text: True
+    span: str | None = None  # the group that is the mention, when the rest is only context
 
 
 # --------------------------------------------------------------------------- periods
@@ -146,7 +147,28 @@ def _key(s: str) -> str:
 
 def _number(word: str) -> int:
     word = _key(word)
-    return int(word) if word.isdigit() else int(vocab()["numbers"][word])
+    return int(word) if word.isdigit() else _number_words()[word]
+
+
+def _number_pattern() -> str:
+    """The number words as a regex: a ten with an optional unit ("twenty-five"), or any other."""
+    v = vocab()
+    units = _alt(k for k, n in _number_words().items() if 1 <= n <= 9 and " " not in k and k not in ("a", "an"))
+    return rf"(?:{_alt(v['compound_number_tens'])})(?:[\s-]+(?:{units}))?(?![\w-])|{_alt(v['numbers'])}"
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    """The number words of dates.yaml and the two-digit ones composed from them ("twenty-five",
+    "thirty one")."""
+    v = vocab()
+    words = {str(k): int(n) for k, n in v["numbers"].items()}
+    units = {k: n for k, n in words.items() if 1 <= n <= 9 and " " not in k and k not in ("a", "an")}
+    for ten in v["compound_number_tens"]:
+        for unit, n in units.items():
+            for joint in ("-", " "):
+                words[f"{ten}{joint}{unit}"] = words[str(ten)] + n
+    return words
 
 
 def _day_number(word: str) -> int:
@@ -477,7 +499,7 @@ def _month_list_year() -> re.Pattern[str]:
 def _year_of_weekday(m: re.Match[str], ctx: _Ctx, month: int, day: int) -> int | None:
     """'Monday, Dec. 1' without a year: the year next to publication in which that day is a Monday,
     when just one of the three is."""
-    if ctx.pub is None or not m.group("wdp"):
+    if ctx.pub is None or not m.groupdict().get("wdp"):
         return None
     weekday = int(vocab()["weekdays"][_key(m.group("wdp"))])
     years = [y for y in (ctx.pub.year - 1, ctx.pub.year, ctx.pub.year + 1) if _weekday_of(y, month, day) == weekday]
@@ -622,6 +644,8 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> Resolved:
     if groups.get("full"):
         return date(int(m.group("full")) * 10, 1, 1), "decade", "decade"
     digit = int(groups["short"]) if groups.get("short") else int(vocab()["decade_words"][_key(m.group("word"))])
+    if groups.get("cent"):  # "the nineteen-nineties"
+        return date(int(vocab()["year_centuries"][_key(m.group("cent"))]) * 100 + digit * 10, 1, 1), "decade", "decade"
     if ctx.pub is None:
         return None, None, "decade"
     century = ctx.pub.year // 100 * 100
@@ -833,8 +857,14 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> Resolved:
     if year is None:
         if ctx.pub is None:
             return None, None, "quarter"
-        rel = m.groupdict().get("rel")
+        rel, rel2 = m.groupdict().get("rel"), m.groupdict().get("rel2")
         year = ctx.pub.year + (int(vocab()["quarter_year_modifiers"][_key(rel)]) if rel else 0)
+        if rel2:  # "the third quarter of last year" (HeidelTime date_r11c)
+            return (
+                date(ctx.pub.year + int(vocab()["unit_modifiers"][_key(rel2)]), 3 * (q - 1) + 1, 1),
+                "quarter",
+                "quarter",
+            )
         if not rel and _not_begun(date(year, 3 * (q - 1) + 1, 1), ctx, m):
             year -= 1  # "profit fell in the fourth quarter", published in January: last year's
     return date(year, 3 * (q - 1) + 1, 1), "quarter", "quarter"
@@ -922,8 +952,26 @@ def _month_alone_ok(m: re.Match[str], text: str) -> bool:
 
 
 def _holiday_ok(m: re.Match[str], text: str) -> bool:
-    """Written capitalised."""
-    return m.group("h")[:1].isupper()
+    """Written capitalised; a holiday that other countries keep on other days not after an owner
+    ("Kenya's Independence Day", "Mexican Independence Day")."""
+    if not m.group("h")[:1].isupper():
+        return False
+    if _key(m.group("h")).replace("’", "'") not in vocab()["holidays_of_a_country"] or m.group("mod"):
+        return True
+    return not _owned(text, m.start())
+
+
+def _owned(text: str, start: int) -> bool:
+    """A possessive ("Kenya's") or a capitalised word that does not open the sentence ("Mexican")
+    just before ``start``."""
+    before = text[max(0, start - 40) : start]
+    if re.search(r"\w['’]s?\s+$", before):
+        return True
+    word = re.search(r"(\S+)\s+$", before)
+    if word is None or not word.group(1)[:1].isupper():
+        return False
+    opening = text[: max(0, start - 40) + word.start(1)].rstrip()
+    return bool(opening) and opening[-1] not in '.!?"“:'
 
 
 @lru_cache(maxsize=1)
@@ -990,6 +1038,21 @@ def _date_after_comma() -> re.Pattern[str]:
     return re.compile(rf",\s*(?:\d|(?:{_alt(vocab()['months'])})\b)", re.I)
 
 
+def _range_member_ok(m: re.Match[str], text: str) -> bool:
+    """'Nov. 19-20', 'Sept. 14 and 18, 1994', '3 to 6 May': a member of a list or range of days of one
+    month is a day of that month, unless a time, a unit or a counted noun follows it ('May 3 to 6 p.m.',
+    'March 3 and 4 people')."""
+    end = m.end("member")
+    if not _day_ok(m, text) or _NOT_A_DAY_AFTER.match(text, end) or _year_blockers().match(text, end):
+        return False
+    return not _plural_noun_after().match(text, end)
+
+
+_NOT_A_DAY_AFTER = re.compile(
+    r"\s*(?:[ap]\.?m\b|o['’]clock|percent|per\s+cent|%|[:.]\d|(?:m|b|tr)illion|thousand)", re.I
+)
+
+
 def _iso_ok(m: re.Match[str], text: str) -> bool:
     try:
         date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
@@ -1008,6 +1071,32 @@ def _numeric_ok(m: re.Match[str], text: str) -> bool:
     return True
 
 
+def _month_first_ok(m: re.Match[str], text: str) -> bool:
+    """'10-29-99' (month, day, year) and '1.3.1999' (day, month, year): the month group names a month."""
+    return 1 <= int(m.group("a")) <= 12 and _numeric_ok(m, text)
+
+
+@lru_cache(maxsize=1)
+def _year_label_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['year_blocking_previous_words'])})\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _street_after() -> re.Pattern[str]:
+    """'2000 Pennsylvania Avenue', '1600 N. Main St.': a house number."""
+    v = vocab()
+    streets = rf"(?:{_alt(v['street_words'])})\b|(?:{_alt(v['street_abbreviations'])})\b(?!\.?\s+[A-Z])"
+    return re.compile(rf"[^\S\n]+(?:[NSEW]\.?[^\S\n]+)?(?:[A-Z][\w'.-]*[^\S\n]+){{1,3}}(?:{streets})", re.I)
+
+
+def _is_a_label(m: re.Match[str], text: str) -> bool:
+    """A number named by the word before it ('Resolution 1998', 'Flight 2000') or a house number."""
+    if _year_label_before().search(text, max(0, m.start() - 16), m.start()):
+        return True
+    street = _street_after().match(text, m.end())
+    return street is not None and all(w[:1].isupper() for w in street.group(0).split())
+
+
 @lru_cache(maxsize=1)
 def _year_blockers() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{_alt(vocab()['year_blocking_next_words'])})\b", re.I)
@@ -1018,7 +1107,7 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
     after = text[m.end() : m.end() + 2]
     if re.search(r"[$#£€]\s?$|\d[,.]$", before) or re.match(r"%|\+|[,.]\d|-\d|\d", after):
         return False
-    if _year_blockers().match(text, m.end()):
+    if _year_blockers().match(text, m.end()) or _is_a_label(m, text):
         return False
     if _quantity_before().search(text, max(0, m.start() - 24), m.start()) and _plural_noun_after().match(text, m.end()):
         return False  # "about 2000 protesters", "some 1500 rounds"
@@ -1077,14 +1166,29 @@ def rules() -> tuple[_Rule, ...]:
     units = r"(?P<unit>day|week|month|year|quarter|decade)"
     rel_year = r"\s+(?:of\s+)?(?P<mod>this|last|next)\s+year\b"
     that_year = rf",?\s+(?:of|in)\s+(?:{_alt(v['anaphoric_years'])})\b"
-    numbers = _alt(v["numbers"])
+    numbers = _number_pattern()
     flags = re.I
 
-    def rule(name, pattern, resolve, valid=None):
-        return _Rule(name, re.compile(pattern, flags), resolve, valid or (lambda m, t: True))
+    def rule(name, pattern, resolve, valid=None, span=None):
+        return _Rule(name, re.compile(pattern, flags), resolve, valid or (lambda m, t: True), span)
+
+    joins = _alt(v["range_connectors"])
+    num_day = r"[0-3]?\d(?:st|nd|rd|th)?(?!\d)"
 
     return (
-        rule("iso", r"\b(?P<y>[12]\d{3})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso, _iso_ok),
+        rule("iso", r"\b(?P<y>[12]\d{3})-(?P<m>\d{2})-(?P<d>\d{2})(?:\b|(?=T\d))", _iso, _iso_ok),
+        rule(
+            "numeric-dash",
+            r"(?<![\w.,/-])(?P<a>[01]?\d)-(?P<b>[0-3]?\d)-(?P<year>\d{4}|\d{2})(?![\w-]|[.,]\d)",
+            _numeric,
+            _month_first_ok,
+        ),
+        rule(
+            "numeric-dot",
+            r"(?<![\w.,/-])(?P<b>[0-3]?\d)\.(?P<a>[01]?\d)\.(?P<year>[12]\d{3})(?![\w-]|[.,]\d)",
+            _numeric,
+            _month_first_ok,
+        ),
         rule("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|'?\d{2})\b", _numeric, _numeric_ok),
         rule(
             "month-day",
@@ -1095,6 +1199,26 @@ def rules() -> tuple[_Rule, ...]:
         rule(
             "day-month",
             rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}(?:,?\s*{year})?(?!\w)(?!-(?!\d{{1,2}}\b))",
+            _month_day,
+            _day_ok,
+        ),
+        rule(
+            "range-last-day",
+            rf"\b(?=(?-i:[A-Z])){mon}\s*{num_day}\s*(?:{joins})\s*(?P<member>(?P<day>{num_day})(?:,?\s*{year})?)(?![\w-])",
+            _month_day,
+            _range_member_ok,
+            span="member",
+        ),
+        rule(
+            "range-first-day",
+            rf"(?<![\w.,$-])(?P<member>(?P<day>{num_day}))\s*(?:{joins})\s*{num_day}(?:\s+of)?\s+{mon}(?!\.?\s*\d{{1,2}}(?!\d))(?:,?\s*{year})?(?!\w)",
+            _month_day,
+            _range_member_ok,
+            span="member",
+        ),
+        rule(
+            "day-mon-year",
+            rf"(?<![\w-])(?P<day>[0-3]?\d)-{mon}-(?P<year>[12]\d{{3}}|\d\d)(?![\w-])",
             _month_day,
             _day_ok,
         ),
@@ -1123,7 +1247,7 @@ def rules() -> tuple[_Rule, ...]:
             _month_alone,
             _month_alone_ok,
         ),
-        rule("year", rf"(?<![\w$#£€.,/])(?<!\d-){year}\b", _year, _year_ok),
+        rule("year", rf"(?<![\w$#£€.,/])(?<!\d-)(?<!(?-i:[A-Z])-){year}\b", _year, _year_ok),
         rule(
             "short-year",
             rf"\b(?:{_alt(v['short_year_prepositions'])})\s+(?P<year>['’]\d\d)(?![\w'’])",
@@ -1160,7 +1284,8 @@ def rules() -> tuple[_Rule, ...]:
         rule("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<full>1\d\d|20\d)0['’]?s\b", _decade),
         rule(
             "decade-words",
-            rf"\bthe\s+(?:(?:early|late|mid)[\s-]*)?(?:['’](?P<short>\d)0['’]?s\b|(?P<word>{_alt(v['decade_words'])})\b)",
+            rf"\bthe\s+(?:(?:early|late|mid)[\s-]*)?(?:['’](?P<short>\d)0['’]?s\b|"
+            rf"(?:(?P<cent>{_alt(v['year_centuries'])})[\s-]+)?(?P<word>{_alt(v['decade_words'])})\b)",
             _decade,
         ),
         rule(
@@ -1172,6 +1297,7 @@ def rules() -> tuple[_Rule, ...]:
         rule(
             "holiday",
             rf"\b(?:(?P<mod>this\s+past|this\s+coming|last|next|this)\s+)?"
+            rf"(?=(?-i:[A-Z]))"  # written capitalised (_holiday_ok): other words fail at once
             rf"(?P<h>{_alt(v['holidays']).replace(chr(39), '[' + chr(39) + '’]')})(?![\w'’])(?:,?\s+(?:of\s+)?{year})?",
             _holiday,
             _holiday_ok,
@@ -1216,7 +1342,7 @@ def rules() -> tuple[_Rule, ...]:
         ),
         rule(
             "quarter",
-            rf"\b(?:(?:the|its|their)\s+)?(?:(?P<rel>{_alt(v['quarter_year_modifiers'])})\s+)?(?:(?P<y1>[12]\d{{3}})(?:['’]s)?\s+)?(?:fiscal[\s-]+)?(?P<q>{_alt(v['quarter_ordinals'])})[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{{3}})\b)?",
+            rf"\b(?:(?:the|its|their)\s+)?(?:(?P<rel>{_alt(v['quarter_year_modifiers'])})\s+)?(?:(?P<y1>[12]\d{{3}})(?:['’]s)?\s+)?(?:fiscal[\s-]+)?(?P<q>{_alt(v['quarter_ordinals'])})[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{{3}})\b|\s+of\s+(?P<rel2>this|last|next)\s+year\b)?",
             _quarter,
         ),
         rule("quarter-code", r"\bQ(?P<q>[1-4])(?:[\s/-]*(?P<y2>[12]\d{3})\b)?(?P<y1>)(?!\w)", _quarter),
@@ -1247,7 +1373,7 @@ def _candidates(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     for r in rules():
         for m in r.regex.finditer(text):
             if m.end() > m.start() and r.valid(m, text) and not _in_a_name(m, text):
-                found.append((m.start(), m.end(), r, m))
+                found.append((m.start(r.span), m.end(r.span), r, m) if r.span else (m.start(), m.end(), r, m))
     return found
 
 
