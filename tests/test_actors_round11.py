@@ -105,3 +105,21 @@ def test_a_titled_person_with_no_country_holds_the_office_in_the_report_s_countr
     a = linked["report_country"]
     placed = [m.actor for m in named_mentions(a) if m.text.endswith("Wickersham")]
     assert placed and all(p.country == "USA" and p.sector == "LEG" for p in placed)
+
+
+def test_a_title_foreign_leaders_hold_too_takes_no_country_from_the_report():
+    """Round 11 places a person named by an office with no country in the report's country ('Sen. Ted
+    Cruz' in a US report); a president or prime minister the knowledge base does not know is as often a
+    foreign leader, so such a title places no one (a name and a title written for this test)."""
+    from newsfuse.actors import link
+    from newsfuse.model import Article, Block
+    from newsfuse.nlp import annotate
+
+    text = (
+        "Sen. Ted Cruz said on Tuesday that the United States would press the United States' partners. "
+        "The United States Senate met. President Adama Barrow rejected the plan."
+    )
+    article = Article("x", "x", "text", None, "2016-05-03", None, None, (Block("paragraph", text),))
+    found = {m.actor.name: m.actor.country for m in link(annotate([article])[0]).actors}
+    assert found["Ted Cruz"] == "USA"
+    assert found["Adama Barrow"] is None

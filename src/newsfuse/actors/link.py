@@ -523,6 +523,8 @@ def _placed_in(doc: Doc, ref: ActorRef, iso: str) -> ActorRef:
     sector = (ref.sector or "").lower()  # the KB's word lists hold normal (lower-case) forms
     if ref.country or sector not in doc.kb.words["office_sectors"] or not (ref.actor_id or "").startswith("person:"):
         return ref
+    if set((ref.role or "").lower().replace(".", " ").split()) & set(doc.kb.words["national_titles"]):
+        return ref  # "President Adama Barrow": a title foreign leaders hold too
     return dataclasses.replace(ref, country=iso)
 
 
