@@ -19,7 +19,7 @@ from conftest import process_running
 
 from newsfuse.pipeline import GENERATION, IngestSession, IngestSummary, ingest_paths
 from newsfuse.store import open_store
-from newsfuse.workers import AnalysisWorkers, even_chunks, worker_count
+from newsfuse.workers import AnalysisWorkers, _process_gone, even_chunks, worker_count
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 ECBPLUS = SHARED / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
@@ -292,3 +292,18 @@ def test_even_chunks_keep_order_and_every_worker_busy_to_the_end(n, most, slots)
     assert max(sizes) <= most and min(sizes) >= 1
     assert max(sizes) - min(sizes) <= 1
     assert len(parts) % slots == 0 or len(parts) == n  # a multiple of the workers unless too few items
+
+
+@pytest.mark.parametrize("pidfd", [True, False])
+def test_a_forked_worker_tells_its_owner_gone_from_alive(monkeypatch, pidfd):
+    """The owner a forked worker watches (not its parent): alive while it runs, gone once it ended,
+    through a pid file descriptor or, where there is none, by its pid."""
+    if not pidfd:
+        monkeypatch.delattr(os, "pidfd_open", raising=False)
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert not _process_gone(child.pid)()
+    finally:
+        child.kill()
+        child.wait()
+    assert _process_gone(child.pid)()

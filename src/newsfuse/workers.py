@@ -176,16 +176,10 @@ def _end_with_owner(owner: int) -> None:
     (SIGKILL, or a SIGTERM it did not handle) ends no workers, and they would wait on their queue for
     good, each holding its models in memory. A spawned worker's parent is its owner; a forked one's is
     the fork server, which outlives the owner as long as a worker does: the owner is watched itself."""
-    if owner == os.getppid():
-        wait = _parent_gone(owner)
-    else:
-        try:
-            wait = _process_gone(os.pidfd_open(owner))
-        except ProcessLookupError:
-            os._exit(0)
+    gone = _parent_gone(owner) if owner == os.getppid() else _process_gone(owner)
 
     def watch() -> None:
-        while not wait():
+        while not gone():
             pass
         os._exit(0)
 
@@ -202,11 +196,31 @@ def _parent_gone(parent: int) -> Callable[[], bool]:
     return gone
 
 
-def _process_gone(pidfd: int) -> Callable[[], bool]:
-    """Whether the process of this pid file descriptor ended, after a wait of up to PARENT_CHECK_S (the
-    descriptor reads ready once it has)."""
+def _process_gone(pid: int) -> Callable[[], bool]:
+    """Whether the process ``pid`` (not this one's parent) ended, after a wait of up to PARENT_CHECK_S:
+    its pid file descriptor reads ready once it has (Linux); elsewhere, whether the pid is gone."""
+    try:
+        pidfd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return lambda: True
+    except (AttributeError, OSError):  # no pid file descriptors here
+        return _pid_gone(pid)
 
     def gone() -> bool:
         return bool(select.select([pidfd], [], [], PARENT_CHECK_S)[0])
+
+    return gone
+
+
+def _pid_gone(pid: int) -> Callable[[], bool]:
+    def gone() -> bool:
+        time.sleep(PARENT_CHECK_S)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
 
     return gone
