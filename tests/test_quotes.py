@@ -620,3 +620,13 @@ def test_the_object_of_a_causative_verb_is_the_speaker_of_its_infinitive(annotat
     text = "The early defeat led many Republicans to say that the party had lost its way."
     quotes = annotate([article("caus", [text])])[0].quotes
     assert [q.speaker_text for q in quotes if "lost its way" in q.text] == ["many Republicans"]
+
+
+def test_a_speaker_after_an_inverted_reporting_verb_is_the_speaker(annotate):
+    text = (
+        "“Voters should stay home on Tuesday,” opined the Springfield Gazette. "
+        "“It was a long night,” added the campaign manager."
+    )
+    quotes = annotate([article("inv", [text])])[0].quotes
+    assert [q.speaker_text for q in quotes if "stay home" in q.text] == ["the Springfield Gazette"]
+    assert [q.speaker_text for q in quotes if "long night" in q.text] == ["the campaign manager"]

@@ -221,6 +221,10 @@ def _speakers_of(doc: _Doc, verb: Token) -> list[Token]:
         # '..., concerns over Iran's programme, and ..., underlining how ...': a parse that hangs a
         # list item on the participle; the participle speaks for its clause's subject, if anyone
         return []
+    before = [s for s in subjects if s.i < verb.i and not doc.in_quote(s.start)]
+    finite = verb.tag in ("VBD", "VBZ", "VBP") and verb.dep != "conj"
+    if finite and not before and _inverted(doc, verb) and (post := _postposed_speaker(doc, verb)):
+        return post
     # '“The fact is ...,” Huckabee said': the parser may also hang a subject from the quote on the cue
     return [s for s in subjects if not doc.in_quote(s.start)] or subjects or _inherited_subject(doc, verb)
 
@@ -301,6 +305,17 @@ def _person_tokens(doc: _Doc, entities: Sequence[Entity]) -> frozenset[int]:
 
 
 def _postposed_speaker(doc: _Doc, verb: Token) -> list[Token]:
-    """'..., said Skelly': a name right after the verb that the parser did not take as its subject."""
-    after = [c for c in doc.kids(verb.i, ("advmod", "npadvmod", "dobj", "attr")) if c.i == verb.i + 1]
-    return [c for c in after if c.pos == "PROPN"]
+    """'..., said Skelly', '..., added a South Carolina Democrat': a noun phrase right after the verb
+    headed by a name or a noun of people or sources, however the parser hung it on the verb."""
+    v = vocab()
+    after = [
+        c
+        for c in doc.kids(verb.i, ("nsubj", "advmod", "npadvmod", "dobj", "attr"))
+        if c.i > verb.i and min(t.i for t in doc.subtree(c.i)) == verb.i + 1
+    ]
+    return [c for c in after if c.pos == "PROPN" or _lemma(c) in v["people_nouns"] | v["source_nouns"]][:1]
+
+
+def _inverted(doc: _Doc, verb: Token) -> bool:
+    """'“...,” said X' and '..., said X': the reporting verb comes right after a quotation or comma."""
+    return doc.text[max(0, verb.start - 3) : verb.start].rstrip()[-1:] in (",", "”", '"', "'", "’")
