@@ -24,7 +24,14 @@ before reading it (or reads it once two polls found it unchanged), so few latenc
 
 A run stops dropping and waiting after ``--max-minutes``; files not stored by then count as over 2 s.
 
-Usage: python benchmarks/watch_load.py [--files 1000] [--pace 0.8] [--interval 0.25] [--max-minutes 15] [--json]
+Diagnosis: ``--trace FILE`` runs the paced watch with each step stamped into FILE (when each file
+was seen, found ready, sent, analysed, its group stored, printed; each stored group's store, fusion
+and checkpoint, wall and CPU seconds) and prints where each file's time went, with the CPU of the
+watch and of all its processes; ``--period S`` drops a file every S seconds whatever the batch rate
+(two versions compared at the same pace) and skips the batch and backlog runs.
+
+Usage: python benchmarks/watch_load.py [--files 1000] [--pace 0.8] [--interval 0.25] [--max-minutes 15]
+       [--trace FILE] [--period S] [--json]
 """
 
 from __future__ import annotations
@@ -73,6 +80,95 @@ if __name__ == "__main__":
 """
 
 
+# ``--trace``: the same `newsfuse watch` with its steps stamped (CLOCK_MONOTONIC, as the benchmark's
+# own stamps; CPU seconds of the watch's process) into a JSON-lines file, one record per step.
+TRACE_CHILD = """
+import json, sys, time
+from pathlib import Path
+import newsfuse.cli as cli
+import newsfuse.pipeline as P
+import newsfuse.watch as W
+out = open(sys.argv[1], "w", buffering=1)
+
+def rec(kind, **kw):
+    out.write(json.dumps({"k": kind, "t": time.perf_counter(), "cpu": time.process_time(), **kw}) + "\\n")
+
+def name(p):
+    return Path(p).name
+
+def timed(owner, attr, kind, info=lambda *a, **k: {}):
+    fn = getattr(owner, attr, None)
+    if fn is None:
+        return
+    def wrapper(*a, **k):
+        t, c = time.perf_counter(), time.process_time()
+        try:
+            return fn(*a, **k)
+        finally:
+            rec(kind, t0=t, cpu0=c, **info(*a, **k))
+    setattr(owner, attr, wrapper)
+
+seen = set()
+changed = W.changed_files
+def changed_files(paths, checkpoint):
+    found = changed(paths, checkpoint)
+    new = [name(p) for p, _ in found if name(p) not in seen]
+    seen.update(new)
+    if new:
+        rec("seen", files=new)
+    return found
+W.changed_files = changed_files
+ready = W.Arrivals.ready
+def arrivals_ready(self, changed, sending, everything=False):
+    got = ready(self, changed, sending, everything)
+    rec("ready", files=[name(p) for p, _ in got])
+    return got
+W.Arrivals.ready = arrivals_ready
+timed(P.IngestSession, "send", "send", lambda self, paths, **k: {"files": [name(p) for p in paths]})
+def batch_done(batch_id, files):
+    return lambda _future: rec("analysed", batch=batch_id, files=files)
+sent_batch = P.IngestSession._send
+def _send(self, chunk, sent):
+    batch = sent_batch(self, chunk, sent)
+    files = sorted({name(a.source_path) for a, _ in chunk})
+    rec("out", batch=id(batch), files=files, articles=len(chunk))
+    if batch.future is not None:
+        batch.future.add_done_callback(batch_done(id(batch), files))
+    return batch
+P.IngestSession._send = _send
+timed(P.IngestSession, "store_sent", "store_sent", lambda self, sent: {"articles": len(sent.summary.new_ids)})
+timed(P.IngestSession, "update_stories_and_events", "fusion")
+timed(P.IngestSession, "wait_worker_free", "wait_worker_free")
+timed(P.IngestSession, "wait_analysed", "wait_analysed")
+def group_info(session, batches, *a, **k):
+    return {"batches": len(batches), "nfiles": sum(len(b.files) for b in batches)}
+timed(W, "store_batches", "group", group_info)
+watch = cli.run_watch
+def traced_watch(store, paths, **kw):
+    set_state = type(store).set_state
+    def traced_set_state(self, key, value):
+        t, c = time.perf_counter(), time.process_time()
+        set_state(self, key, value)
+        if key == W.CHECKPOINT_KEY:
+            rec("checkpoint", t0=t, cpu0=c)
+    type(store).set_state = traced_set_state
+    on_file = kw["on_file"]
+    def traced_on_file(path, summary):
+        on_file(path, summary)
+        rec("printed", files=[name(path)])
+    kw["on_file"] = traced_on_file
+    rec("start")
+    try:
+        return watch(store, paths, **kw)
+    finally:
+        rec("end")
+cli.run_watch = traced_watch
+if __name__ == "__main__":
+    sys.argv = ["newsfuse"] + sys.argv[2:]
+    cli.main()
+"""
+
+
 def child_env() -> dict[str, str]:
     return {
         **os.environ,
@@ -101,13 +197,13 @@ def batch_rate(warm: Path, folder: Path, db: Path) -> dict:
 class Watcher:
     """The real `newsfuse watch --json` in a child process; a thread stamps each JSON line it prints."""
 
-    def __init__(self, folder: Path, db: Path, interval: float) -> None:
+    def __init__(self, folder: Path, db: Path, interval: float, trace: Path | None = None) -> None:
         self.stored: dict[str, float] = {}
+        command = ["-m", "newsfuse.cli"] if trace is None else ["-c", TRACE_CHILD, str(trace)]
         self.proc = subprocess.Popen(
             [
                 sys.executable,
-                "-m",
-                "newsfuse.cli",
+                *command,
                 "watch",
                 str(folder),
                 "--db",
@@ -152,6 +248,25 @@ class Watcher:
             self.proc.kill()
 
 
+def tree_cpu(root: int) -> float:
+    """CPU seconds (user + system) of a process and all its descendants now (Linux ``/proc``): the
+    watch with its fork server and analysis workers."""
+    parents, cpu = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        parents[pid], cpu[pid] = int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    return sum(cpu.get(pid, 0.0) for pid in tree)
+
+
 def drop(src: Path, folder: Path, staging: Path) -> float:
     """Write the file beside the watched folder, then rename it in; returns the drop time."""
     tmp = staging / src.name
@@ -160,7 +275,15 @@ def drop(src: Path, folder: Path, staging: Path) -> float:
     return time.perf_counter()
 
 
-def run(n: int, pace: float, interval: float, work: Path, budget_s: float) -> dict:
+def run(
+    n: int,
+    pace: float,
+    interval: float,
+    work: Path,
+    budget_s: float,
+    trace: Path | None = None,
+    period: float | None = None,
+) -> dict:
     source, warm_dir = work / "source", work / "warm"
     for d in (source, warm_dir):
         d.mkdir()
@@ -169,16 +292,22 @@ def run(n: int, pace: float, interval: float, work: Path, budget_s: float) -> di
     warm = next(warm_dir.iterdir())
     files = sorted(source.iterdir())
 
-    batch = batch_rate(warm, source, work / "batch.db")
-    period = 1.0 / (pace * batch["articles_per_s"])
+    if period is None:
+        batch = batch_rate(warm, source, work / "batch.db")
+        period = 1.0 / (pace * batch["articles_per_s"])
+    else:  # a drop period of one's own (runs of two versions compared at the same pace): no batch, no backlog
+        batch = {"articles": n, "seconds": None, "articles_per_s": None}
     deadline = time.perf_counter() + budget_s
-    dropped, stored, complete = watched_run(work / "paced", warm, files, period, interval, deadline)
+    dropped, stored, complete = watched_run(work / "paced", warm, files, period, interval, deadline, trace)
     latencies = sorted(stored[name] - t for name, t in dropped.items() if name in stored)
     stored_n = len(latencies)
     rate = _rate(dropped, stored)
     # the same files all waiting at once (a backlog): what the watch can take, against the batch
-    late, late_stored, late_complete = watched_run(work / "backlog", warm, files, 0.0, interval, deadline)
+    late, late_stored, late_complete = (
+        watched_run(work / "backlog", warm, files, 0.0, interval, deadline) if batch["seconds"] else ({}, {}, False)
+    )
     late_rate = _rate(late, late_stored)
+    traced = trace_summary(trace, dropped, stored) if trace is not None else None
     return {
         "files": n,
         "dropped": len(dropped),
@@ -204,11 +333,18 @@ def run(n: int, pace: float, interval: float, work: Path, budget_s: float) -> di
             "articles_per_s": round(late_rate, 3),
             "throughput_vs_batch": round(late_rate / batch["articles_per_s"], 3) if batch["articles_per_s"] else None,
         },
+        **({"trace": traced} if traced is not None else {}),
     }
 
 
 def watched_run(
-    work: Path, warm: Path, files: list[Path], period: float, interval: float, deadline: float
+    work: Path,
+    warm: Path,
+    files: list[Path],
+    period: float,
+    interval: float,
+    deadline: float,
+    trace: Path | None = None,
 ) -> tuple[dict[str, float], dict[str, float], bool]:
     """A fresh store and folder watched by a fresh `watch`; after the warm-up file, ``files`` dropped one
     every ``period`` seconds (0: all at once) until ``deadline``. Returns when each was dropped and
@@ -216,12 +352,13 @@ def watched_run(
     watched, staging = work / "watched", work / "staging"
     for d in (watched, staging):
         d.mkdir(parents=True)
-    watcher = Watcher(watched, work / "watch.db", interval)
+    watcher = Watcher(watched, work / "watch.db", interval, trace)
     try:
         drop(warm, watched, staging)
         if not watcher.wait_for([warm.name], timeout=300):
             raise SystemExit("watch did not store the warm-up file within 300 s")
         dropped: dict[str, float] = {}
+        cpu_before = tree_cpu(watcher.proc.pid) if trace is not None else 0.0
         start = time.perf_counter()
         for i, f in enumerate(files):
             delay = start + i * period - time.perf_counter()
@@ -231,9 +368,90 @@ def watched_run(
                 break
             dropped[f.name] = drop(f, watched, staging)
         complete = watcher.wait_for(list(dropped), timeout=max(5.0, deadline - time.perf_counter()))
+        if trace is not None:  # the whole watch's CPU (its workers too) over the dropped files
+            trace.with_suffix(".cpu").write_text(str(tree_cpu(watcher.proc.pid) - cpu_before))
     finally:
         watcher.stop()
     return dropped, dict(watcher.stored), complete
+
+
+def trace_summary(trace: Path, dropped: dict[str, float], stored: dict[str, float]) -> dict:
+    """Where each paced file's time went (``--trace``): per file, the median / p95 / max seconds from
+    one step to the next; per stored group, its files and the seconds (wall and the watch process's
+    CPU) of each step; the watch process's CPU from the first drop on."""
+    records = [json.loads(line) for line in trace.read_text().splitlines() if line.strip()]
+    first: dict[str, dict[str, float]] = {}  # step -> file -> when first
+    for r in records:
+        for f in r.get("files", ()) if r["k"] != "analysed" else ():
+            first.setdefault(r["k"], {}).setdefault(f, r.get("t0", r["t"]))
+    analysed: dict[str, float] = {}
+    for r in records:
+        if r["k"] == "analysed":
+            for f in r["files"]:
+                analysed[f] = max(analysed.get(f, 0.0), r["t"])
+    groups = [r for r in records if r["k"] == "group"]
+    group_of = {f: g for g in groups for f, t in first.get("printed", {}).items() if g["t0"] <= t <= g["t"]}
+    steps = {
+        "drop": dropped,
+        "seen": first.get("seen", {}),
+        "ready": first.get("ready", {}),
+        "sent": first.get("send", {}),
+        "analysed": analysed,
+        "group_start": {f: g["t0"] for f, g in group_of.items()},
+        "printed": first.get("printed", {}),
+        "read_by_benchmark": stored,
+    }
+    names = list(steps)
+    per_file = {}
+    for a, b in zip(names, names[1:]):
+        gaps = sorted(steps[b][f] - steps[a][f] for f in dropped if f in steps[a] and f in steps[b])
+        per_file[f"{a}->{b}"] = _spread(gaps)
+    slowest = sorted((f for f in dropped if f in stored), key=lambda f: dropped[f] - stored[f])[:10]
+    return {
+        "per_file_s": per_file,
+        "slowest": [
+            [
+                round(steps[b][f] - steps[a][f], 3) if f in steps[a] and f in steps[b] else None
+                for a, b in zip(names, names[1:])
+            ]
+            for f in slowest
+        ],
+        "groups": [_group_steps(g, records, analysed) for g in groups if g["t0"] >= min(dropped.values(), default=0)],
+        "watch_cpu_s": round(records[-1]["cpu"] - _cpu_at(records, min(dropped.values(), default=0)), 2),
+        "watch_and_workers_cpu_s": round(float(trace.with_suffix(".cpu").read_text()), 2),
+    }
+
+
+def _spread(xs: list[float]) -> dict:
+    if not xs:
+        return {}
+    return {
+        "median": round(statistics.median(xs), 3),
+        "p95": round(xs[int(0.95 * (len(xs) - 1))], 3),
+        "max": round(xs[-1], 3),
+    }
+
+
+def _cpu_at(records: list[dict], t: float) -> float:
+    return next((r["cpu"] for r in records if r["t"] >= t), records[-1]["cpu"])
+
+
+def _group_steps(group: dict, records: list[dict], analysed: dict[str, float]) -> dict:
+    """One stored group: files, batches; the wait from its last analysis to its start, and each step's
+    wall and CPU seconds (store_sent summed over its batches)."""
+    inside = [r for r in records if group["t0"] <= r["t"] <= group["t"] and "t0" in r and r is not group]
+    out: dict = {"at": round(group["t0"], 3), "files": group["nfiles"], "batches": group["batches"]}
+    printed = [r["t"] for r in records if r["k"] == "printed" and group["t0"] <= r["t"] <= group["t"]]
+    files = [f for r in records if r["k"] == "printed" and group["t0"] <= r["t"] <= group["t"] for f in r["files"]]
+    done = [analysed[f] for f in files if f in analysed]
+    out["wait_s"] = round(group["t0"] - max(done), 3) if done else None
+    for kind in ("store_sent", "fusion", "checkpoint"):
+        rs = [r for r in inside if r["k"] == kind]
+        out[kind] = [round(sum(r["t"] - r["t0"] for r in rs), 3), round(sum(r["cpu"] - r["cpu0"] for r in rs), 3)]
+    checkpoint_end = max((r["t"] for r in inside if r["k"] == "checkpoint"), default=group["t0"])
+    out["printing_s"] = round(max(printed, default=checkpoint_end) - checkpoint_end, 3)
+    out["total"] = [round(group["t"] - group["t0"], 3), round(group["cpu"] - group["cpu0"], 3)]
+    return out
 
 
 def _rate(dropped: dict[str, float], stored: dict[str, float]) -> float:
@@ -254,16 +472,29 @@ def main() -> None:
         default=15.0,
         help="stop dropping and waiting after this long (unstored files count as late)",
     )
+    parser.add_argument(
+        "--trace",
+        type=Path,
+        default=None,
+        help="stamp the paced watch's steps into this JSON-lines file and add where each file's time went",
+    )
+    parser.add_argument(
+        "--period",
+        type=float,
+        default=None,
+        help="drop a file every this many seconds instead of at --pace (skips the batch and the backlog runs)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsfuse-watch-") as tmp:
-        result = run(args.files, args.pace, args.interval, Path(tmp), 60 * args.max_minutes)
+        result = run(args.files, args.pace, args.interval, Path(tmp), 60 * args.max_minutes, args.trace, args.period)
     result["machine"] = f"{platform.machine()}, {os.cpu_count()} cores"
     if args.json:
         print(json.dumps(result))
         return
     w, b = result["watch"], result["batch"]
-    print(f"batch: {b['articles']} articles in {b['seconds']} s = {b['articles_per_s']} articles/s")
+    if b["seconds"] is not None:
+        print(f"batch: {b['articles']} articles in {b['seconds']} s = {b['articles_per_s']} articles/s")
     print(
         f"watch, files dropped every {result['drop_period_s']} s ({args.pace}x the batch rate): "
         f"{result['stored']}/{result['files']} stored; latency median {w['latency_median_s']} s, "
@@ -272,10 +503,25 @@ def main() -> None:
     paced = w["paced_throughput_vs_batch"]
     print(f"paced: {w['articles_per_s']} articles/s = {paced}x the batch rate (at most the pace)")
     late = result["backlog"]
-    print(
-        f"backlog (all {late['dropped']} files at once): {late['stored']} stored, "
-        f"{late['articles_per_s']} articles/s = {late['throughput_vs_batch']}x the batch rate"
-    )
+    if late["dropped"]:
+        print(
+            f"backlog (all {late['dropped']} files at once): {late['stored']} stored, "
+            f"{late['articles_per_s']} articles/s = {late['throughput_vs_batch']}x the batch rate"
+        )
+    if "trace" in result:
+        print_trace(result["trace"])
+
+
+def print_trace(trace: dict) -> None:
+    """``--trace``: each step's spread over the files, then one line per stored group (wall/CPU s)."""
+    for step, spread in trace["per_file_s"].items():
+        print(f"{step:28s} " + "  ".join(f"{k} {v:.3f}" for k, v in spread.items()))
+    print(f"watch process CPU from the first drop: {trace['watch_cpu_s']} s")
+    print(f"watch, its fork server and workers, CPU over the dropped files: {trace['watch_and_workers_cpu_s']} s")
+    print("slowest files, seconds per step:", *trace["slowest"], sep="\n ")
+    for g in trace["groups"]:
+        steps = "  ".join(f"{k} {g[k][0]:.3f}/{g[k][1]:.3f}" for k in ("store_sent", "fusion", "checkpoint", "total"))
+        print(f"group at {g['at']:.3f}: {g['files']:3d} files {g['batches']} batches  wait {g['wait_s']}  {steps}")
 
 
 if __name__ == "__main__":
