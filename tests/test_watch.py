@@ -15,7 +15,7 @@ import pytest
 from conftest import process_running
 
 from newsfuse import watch as watch_module
-from newsfuse.pipeline import IngestSession, ingest_paths
+from newsfuse.pipeline import IngestSession, IngestSummary, SentInputs, ingest_paths
 from newsfuse.store import EventFilter, open_store
 from newsfuse.watch import load_checkpoint, watch
 from newsfuse.workers import AnalysisWorkers
@@ -531,3 +531,68 @@ def test_a_send_to_one_free_worker_is_one_batch_and_counts_as_out_until_analysed
         assert session.analysing() == 1
         session.abandon()
         assert session.analysing() == 0
+
+
+class _BusySession:
+    """Stands in for the watch's ingest session: every worker busy and one batch queued, until the
+    watch waits for a worker to come free (one does); what it is sent is recorded."""
+
+    def __init__(self, store, workers: int = 2, embed_in_workers: bool = False) -> None:
+        self.store = store
+        self.workers = workers
+        self.out = workers + 1
+
+    def start_workers(self) -> None:
+        pass
+
+    def analysing(self) -> int:
+        return self.out
+
+    def wait_worker_free(self, timeout: float) -> None:
+        self.out -= 1
+
+    def send(self, paths, **kw) -> SentInputs:
+        self.out += 1
+        return SentInputs(IngestSummary(), kw["per_input"], None, None)
+
+    def analysed(self, sent) -> bool:
+        return False
+
+    def wait_analysed(self, sent, timeout: float) -> None:
+        pass
+
+    def store_sent(self, sent) -> IngestSummary:
+        return sent.summary
+
+    def abandon(self) -> None:
+        pass
+
+    close = abandon
+
+
+def test_files_held_for_a_busy_worker_go_out_when_one_is_free_without_waiting_for_a_poll(tmp_path, monkeypatch):
+    """A file found while every worker is busy and a batch is queued waits (``held_back``); once a
+    worker comes free it is sent at once, not after the next poll (polls are paced: one that took a
+    while comes again only much later)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("One paragraph of news.\n", encoding="utf-8")
+    real_changed = watch_module.changed_files
+    steps: list[str] = []
+
+    def slow_poll(paths, checkpoint):
+        steps.append("poll")
+        spent = time.process_time()
+        while time.process_time() - spent < 0.02:  # the next poll is due 0.2 s later (POLL_SHARE 0.1)
+            pass
+        return real_changed(paths, checkpoint)
+
+    monkeypatch.setattr(watch_module, "changed_files", slow_poll)
+    monkeypatch.setattr(watch_module, "IngestSession", _BusySession)
+    real_send = _BusySession.send
+    monkeypatch.setattr(
+        _BusySession, "send", lambda self, paths, **kw: steps.append("send") or real_send(self, paths, **kw)
+    )
+    with open_store(str(tmp_path / "w.db")) as store:
+        watch(store, [str(inbox)], interval=0.01, settle=0, max_rounds=2, workers=2)
+    assert steps[:3] == ["poll", "send", "poll"]

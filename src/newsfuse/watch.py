@@ -99,7 +99,8 @@ def watch(
     while they analyse the next (``store_batches``).
     While a batch is out, the watch waits for it at most ``interval`` seconds before polling again.
     When every worker has a batch and one more waits for the first to come free, a poll's few files
-    are held (``held_back``) until a worker comes free, then go out together as one batch: under a
+    are held (``held_back``), kept in hand, until a worker comes free, then go out together as one
+    batch at once (not at the next poll, which its pacing may put off by a few tenths): under a
     pace the workers barely keep, files each sent alone queued up batches of one, the costliest way to
     analyse them, and the queue only grew.
     The analysed batches are stored no more often than ``Pacing`` lets them: storing and fusing
@@ -117,20 +118,19 @@ def watch(
     pacing = Pacing(STORE_SHARE)
     polls = Pacing(POLL_SHARE)
     out: deque[SentFiles] = deque()  # sent, not stored yet, oldest first
+    waiting: list[tuple[str, list[int]]] = []  # found ready by the last poll, not sent yet, oldest first
     ingested = 0
     rounds = 0
     try:
         session.start_workers()  # in the try: a Ctrl-C (or SIGTERM) while they start ends the run as later
         while True:
             polled = once or polls.due(time.time())
-            ready: list[tuple[str, list[int]]] = []
             if polled:
                 with polls.spending(time.time):
-                    ready = arrivals.ready(changed_files(paths, checkpoint), files_out(out), everything=once)
+                    waiting = arrivals.ready(changed_files(paths, checkpoint), files_out(out), everything=once)
             free = session.workers - session.analysing()
-            held = not once and held_back(len(ready), free)
-            if held:
-                ready = []  # found again by the next poll, which a worker coming free brings on
+            held = not once and held_back(len(waiting), free)
+            ready, waiting = ([], waiting) if held else (waiting, [])  # held: sent once a worker is free
             for first in range(0, len(ready), MAX_BATCH_FILES):
                 out.append(send_files(session, ready[first : first + MAX_BATCH_FILES], on_error, max(1, free)))
                 if out[-1].interrupted:
@@ -154,8 +154,8 @@ def watch(
                     out.popleft()
             if last:
                 return ingested
-            pause = max(arrivals.next_poll_in(files_out(out)), polls.wait(time.time()))
-            if held and not group:  # poll again once a worker is free (or the next group may be stored)
+            pause = max(arrivals.next_poll_in(files_out(out) | dict(waiting)), polls.wait(time.time()))
+            if held and not group:  # send the files waiting once a worker is free (or the next group may be stored)
                 session.wait_worker_free(min(arrivals.interval, pacing.wait(time.time()) or arrivals.interval))
             elif out and not group and pacing.due(time.time()):
                 session.wait_analysed(out[0].sent, pause)
