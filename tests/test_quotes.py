@@ -630,3 +630,13 @@ def test_a_speaker_after_an_inverted_reporting_verb_is_the_speaker(annotate):
     quotes = annotate([article("inv", [text])])[0].quotes
     assert [q.speaker_text for q in quotes if "stay home" in q.text] == ["the Springfield Gazette"]
     assert [q.speaker_text for q in quotes if "long night" in q.text] == ["the campaign manager"]
+
+
+def test_a_verb_of_emphasis_takes_its_object_and_a_chant_is_speech(annotate):
+    text = (
+        "Senator Carter stressed bipartisan support for the trade alliance. "
+        "Outside the hall, the protesters chanted “no contract, no peace” until midnight."
+    )
+    quotes = annotate([article("emph", [text])])[0].quotes
+    assert [q.speaker_text for q in quotes if "bipartisan support" in q.text] == ["Senator Carter"]
+    assert "the protesters" in [q.speaker_text for q in quotes if "no contract" in q.text]
