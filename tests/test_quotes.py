@@ -640,3 +640,9 @@ def test_a_verb_of_emphasis_takes_its_object_and_a_chant_is_speech(annotate):
     quotes = annotate([article("emph", [text])])[0].quotes
     assert [q.speaker_text for q in quotes if "bipartisan support" in q.text] == ["Senator Carter"]
     assert "the protesters" in [q.speaker_text for q in quotes if "no contract" in q.text]
+
+
+def test_a_quotation_signed_by_a_hyphen_line_below_it_is_the_signers(annotate):
+    paragraphs = ["“Nobody in this town pays what they owe, and everybody knows it.”", "- Senator Alvarez."]
+    quotes = annotate([article("sig", paragraphs)])[0].quotes
+    assert [q.speaker_text for q in quotes if "pays what they owe" in q.text] == ["Senator Alvarez"]

@@ -17,7 +17,8 @@ from .speakers import _speaker_text
 PARAGRAPH_GAP = re.compile(r"[,.!?;:”\"'’]*\s*\n\s*[“\"‘']*")
 AFTER_QUOTE = re.compile(r"[ \t,.!?;:”\"'’—–-]*")
 BEFORE_QUOTE = re.compile(r"[^\w\n“”\"]{0,3}|[^\n“”\"]{0,60}:[\s“\"‘']*")
-DASH_SOURCE = re.compile(r"[\s,.;!?]*[”\"’']*\s*[―—–]\s*([^\n,;(“\"]{2,60})")
+# '“...” ― Name', and '- Name.' on the line below the quotation
+DASH_SOURCE = re.compile(r"[\s,.;!?]*[”\"’']*(?:\s*[―—–]|\s*\n\s*-)\s*([^\n,;(“\"]{2,60})")
 DATELINE = re.compile(r"(?m)^[A-Z][A-Za-z.,' ]{1,40}?\s*(?:\([A-Za-z ]{2,20}\))?\s*[—–-]{1,2}\s")
 
 
@@ -113,7 +114,7 @@ def _label_speaker(doc: _Doc, d: _Found) -> None:
     """'“...” ― Pamela Padilla' and 'Caddell continued: “...”': a speaker named by a dash or a colon."""
     m = DASH_SOURCE.match(doc.text, d.end)
     if m and m.group(1)[:1].isupper():
-        d.speaker, d.speaker_start, d.verb = m.group(1).strip(), m.start(1), "―"
+        d.speaker, d.speaker_start, d.verb = m.group(1).strip().rstrip("."), m.start(1), "―"
         return
     before = doc.text[max(0, d.start - 4) : d.start].rstrip(" “\"‘'\n")
     if not before.endswith(":"):
