@@ -285,16 +285,13 @@ def mention_from_title(mention: EventMention, article: Article) -> EventMention:
     week = _publication_week(article.published)
     if date is None and mention.status == "occurred" and week is not None:
         date, precision, implied = week, "week", True
-    return dataclasses.replace(
-        mention,
-        article_id=article.id,
-        start=-1,
-        end=-1,
-        sentence_index=-1,
-        date=date,
-        date_precision=precision,
-        date_implied=implied,
-    )
+    return _attached(mention, article, date=date, date_precision=precision, date_implied=implied)
+
+
+def _attached(mention: EventMention, article: Article, **changes: Any) -> EventMention:
+    """A mention from outside the article's text (its title, a quoted post) attached to the article:
+    no offsets in its text (start = end = sentence index = -1)."""
+    return dataclasses.replace(mention, article_id=article.id, start=-1, end=-1, sentence_index=-1, **changes)
 
 
 def _publication_week(published: str | None) -> str | None:
@@ -331,12 +328,9 @@ def mention_from_post(mention: EventMention, article: Article, post: EmbeddedPos
     date, precision = mention.date, mention.date_precision
     if post.date and mention.status == "occurred" and precision not in ("day",):
         date, precision = post.date, "day"
-    return dataclasses.replace(
+    return _attached(
         mention,
-        article_id=article.id,
-        start=-1,
-        end=-1,
-        sentence_index=-1,
+        article,
         date=date,
         date_precision=precision,
         reporting_source=post.handle or post.author or mention.reporting_source,
