@@ -532,6 +532,17 @@ def _read_seeds(r: dict) -> list[int]:
     return sorted(n for m in found if m and (n := int(m.group(1))) >= 32 and n != held)
 
 
+def _recent_honest(r: dict) -> tuple[str, float | None]:
+    """The last three seeds whose misses were read, and the mean of their precisions scored before any
+    rule was written from them (equal samples of 140 mentions: the pooled figure): a second honest
+    figure beside the one held-out sample."""
+    seeds = [s for s in _read_seeds(r)[-3:] if isinstance(r.get(f"sample{s}_before_precision"), (int, float))]
+    if not seeds:
+        return "", None
+    mean = round(sum(r[f"sample{s}_before_precision"] for s in seeds) / len(seeds), 3)
+    return (f"{seeds[0]}-{seeds[-1]}" if len(seeds) > 1 else str(seeds[0])), mean
+
+
 def _last_read_seed(r: dict) -> int:
     """The last seed whose misses were read."""
     seeds = _read_seeds(r)
@@ -923,14 +934,21 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
             )
     ac = res.get("actors", {})
     if "heldout_precision" in ac:
+        recent, honest = _recent_honest(ac)
+        also = (
+            f"; the last seeds read ({recent}), each scored before any rule written from it: {honest}" if recent else ""
+        )
+        held = _num(ac.get("heldout_precision"))
+        met = held is not None and held >= 0.95 and (honest is None or honest >= 0.95)
         rows.append(
             [
                 f"actor linking precision, held-out hand-labelled mentions (seed {ac.get('heldout_seed')}; "
-                f"in brackets: the first sample and seed {_last_read_seed(ac)}, which the rules came from, in-sample)",
+                f"in brackets: the first sample and seed {_last_read_seed(ac)}, which the rules came from, in-sample"
+                f"{also}; met only when both reach it)",
                 f"**{ac.get('heldout_precision')}** ({ac.get('precision')}; "
-                f"{ac.get(f'sample{_last_read_seed(ac)}_precision')})",
+                f"{ac.get(f'sample{_last_read_seed(ac)}_precision')}){'; ' + str(honest) if recent else ''}",
                 f"linker before: {ac.get('heldout_before_precision')} (first sample: {ac.get('before_precision')})",
-                f"≥ 0.95 — {_met(_num(ac.get('heldout_precision')) and ac['heldout_precision'] >= 0.95)}",
+                f"≥ 0.95 — {_met(met)}",
             ]
         )
     fa = res.get("faithfulness", {})
