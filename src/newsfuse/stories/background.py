@@ -18,32 +18,26 @@ present, and such a sentence is the story's own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from ..model import AnnotatedArticle, Article, DateMention, Token
 from .config import load
 from .dates import day_range
-from .references import tokens_of
+from .references import span_of, tokens_of
 
 _SLACK_DAYS = 1  # a night's event: one report dates it the evening before, another after midnight
 
 
-def sentence_dates(text: str, parsed: AnnotatedArticle | None) -> list[DateMention]:
-    """The resolved date expressions of the parse that lie inside the sentence ``text``."""
-    if parsed is None:
-        return []
-    found = re.search(r"\s+".join(map(re.escape, text.split())), parsed.article.text)
-    if found is None:
-        return []
-    return [d for d in parsed.dates if found.start() <= d.start and d.end <= found.end() and day_range(d.value)]
-
-
 def telling_dates(text: str, parsed: AnnotatedArticle | None) -> list[DateMention]:
-    """The sentence's dates that time its main clause (module docstring)."""
-    tokens = tokens_of(text, parsed) if parsed is not None else []
-    by_index = {t.i: t for t in tokens}
-    return [d for d in sentence_dates(text, parsed) if _times_main_clause(d, by_index)]
+    """The sentence's resolved dates that time its main clause (module docstring)."""
+    span = span_of(text, parsed) if parsed is not None else None
+    if parsed is None or span is None:
+        return []
+    dates = [d for d in parsed.dates if span[0] <= d.start and d.end <= span[1] and day_range(d.value)]
+    if not dates:
+        return []
+    by_index = {t.i: t for t in tokens_of(text, parsed, span)}
+    return [d for d in dates if _times_main_clause(d, by_index)]
 
 
 def _times_main_clause(date: DateMention, tokens: dict[int, Token]) -> bool:

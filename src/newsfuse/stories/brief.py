@@ -85,8 +85,8 @@ def briefing(
     mine = _story_events(story, events)
     headlines = [Sentence(a, articles[a].title or "", -1, content_words(articles[a].title or "")) for a in srcs]
     heads = [h for h in headlines if h.words]
-    day = story_day(_groups(srcs), articles, parsed)
-    account = _account(pool, heads, Weights(sents), mine, by_id, srcs, cfg, annotated, day)
+    leaning = _leaning(sents, parsed, story_day(_groups(srcs), articles, parsed))
+    account = _account(pool, heads, Weights(sents), mine, by_id, srcs, cfg, annotated, leaning)
     return {
         "story_id": story.id,
         "title": story.title,
@@ -95,10 +95,7 @@ def briefing(
         "differ": [
             _plain(x, srcs) for x in _differences(mine, by_id, srcs, cfg) + _figures(pool, srcs, cfg, annotated)
         ],
-        "single_source": [
-            _plain(x, srcs)
-            for x in _single_source(mine, by_id, srcs, account, cfg, parsed, _leaning(sents, parsed, day))
-        ],
+        "single_source": [_plain(x, srcs) for x in _single_source(mine, by_id, srcs, account, cfg, parsed, leaning)],
         "sources": [s.to_dict() for s in srcs.values()],
     }
 
@@ -115,10 +112,15 @@ def _leaning(sents: list[Sentence], parsed: dict[str, AnnotatedArticle], day: in
     """The sentences (article id, text with single spaces) no line may quote as the story's own: the
     lines of a longer quotation and background (``background.py``)."""
     return frozenset(
-        (s.article_id, " ".join(s.text.split()))
+        _sentence_key(s.article_id, s.text)
         for s in sents
         if s.in_quotation or is_background(s.text, parsed.get(s.article_id), day)
     )
+
+
+def _sentence_key(article_id: str, text: str) -> tuple[str, str]:
+    """A sentence as ``_leaning`` holds it: its article, its words with single spaces."""
+    return article_id, " ".join(text.split())
 
 
 def _stands_alone(text: str, parsed: AnnotatedArticle | None) -> bool:
@@ -160,10 +162,10 @@ def _account(
     srcs: dict[str, Source],
     cfg: dict,
     annotated: dict[str, AnnotatedArticle] | None = None,
-    day: int | None = None,
+    leaning: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[Statement]:
     """The lead, the events stated with confidence, then the sentences closest to the other reports,
-    less those about an earlier time than the story's own (``background.py``)."""
+    less those about an earlier time than the story's own (``leaning``: ``_leaning``)."""
     lines: list[Statement] = []
     opening = lead(pool, headlines, weights, srcs, annotated)
     if opening is not None:
@@ -175,7 +177,7 @@ def _account(
     for s in _central(pool, weights, srcs):
         if len(lines) >= cfg["max_sentences"]:
             break
-        if is_background(s.text, (annotated or {}).get(s.article_id), day):
+        if _sentence_key(s.article_id, s.text) in leaning:
             continue
         if _unintroduced(s, lines, annotated):
             waiting.append(s)
@@ -395,7 +397,7 @@ def _single_source(
             for m in ms
             if not _headline(m, srcs)
             and _quotable_alone(m, parsed or {})
-            and (m.article_id, " ".join(m.sentence.split())) not in leaning
+            and _sentence_key(m.article_id, m.sentence) not in leaning
         ]
         if not in_text:  # a headline announces its report's story: no line of its own
             continue

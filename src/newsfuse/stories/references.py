@@ -42,14 +42,20 @@ def _caption_date() -> re.Pattern:
     return re.compile(_cfg()["caption_date"], re.I)
 
 
-def tokens_of(text: str, parsed: AnnotatedArticle) -> list[Token]:
-    """The parsed tokens of the sentence ``text`` (found whatever whitespace stands between its words:
-    a sentence may go on across a line break)."""
+def span_of(text: str, parsed: AnnotatedArticle) -> tuple[int, int] | None:
+    """Where the sentence ``text`` stands in its article's text (found whatever whitespace stands
+    between its words: a sentence may go on across a line break); None when it is not there."""
     found = re.search(r"\s+".join(map(re.escape, text.split())), parsed.article.text)
-    if found is None:
+    return (found.start(), found.end()) if found is not None else None
+
+
+def tokens_of(text: str, parsed: AnnotatedArticle, span: tuple[int, int] | None = None) -> list[Token]:
+    """The parsed tokens of the sentence ``text`` (at ``span`` when it is known: ``span_of``)."""
+    span = span or span_of(text, parsed)
+    if span is None:
         return []
     starts = [t.start for t in parsed.tokens]
-    first, last = bisect.bisect_left(starts, found.start()), bisect.bisect_left(starts, found.end())
+    first, last = bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1])
     return list(parsed.tokens[first:last])
 
 
