@@ -105,7 +105,7 @@ def items_of(data: Path, corpus: str, split: str, workdir: Path) -> list[dict[st
     all_briefs = briefs(data, corpus, workdir, split)
     with open_store(str(workdir / f"{corpus}-{split}.db")) as store:
         for b in all_briefs:
-            events = {e.id: e for e in queries.story_events(store, b["story_id"])} if b["differ"] else {}
+            events = {e.id: e for e in queries.story_events(store, b["story_id"]).items} if b["differ"] else {}
             for line in b["differ"]:
                 item = _item(line, b, events, store)
                 out.append({"corpus": corpus, "split": split, **item})

@@ -104,7 +104,7 @@ def get_story(request: Request, story_id: str, guesses: bool = Query(False, desc
     if story is None:
         raise not_found("story", story_id)
     articles = queries.story_articles(store, story)
-    shown = queries.story_events_shown(store, story_id, guesses)
+    shown = queries.story_events(store, story_id, guesses)
     if wants_html(request):
         brief = queries.brief(store, story, "md")
         return pages.story_page(request, store, story, articles, shown.items, brief, shown.guesses_left_out)

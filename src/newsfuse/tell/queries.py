@@ -87,16 +87,7 @@ def timeline(
     )
 
 
-def story_events(store: Store, story_id: str, guesses: bool = True) -> list[Event]:
-    return events(store, EventFilter(story_id=story_id), guesses).items
-
-
-def guess_threshold() -> float:
-    """The confidence below which a fused event is a guess (left out unless asked for)."""
-    return threshold()
-
-
-def story_events_shown(store: Store, story_id: str, guesses: bool = False) -> Capped[Event]:
+def story_events(store: Store, story_id: str, guesses: bool = True) -> Capped[Event]:
     """A story's fused events, and how many guesses were left out (none with ``guesses``)."""
     return events(store, EventFilter(story_id=story_id), guesses)
 
@@ -150,7 +141,7 @@ def brief_content(store: Store, story: Story) -> dict[str, Any]:
     articles = {a.id: a for a in story_articles(store, story)}
     mentions = [m for aid in articles for m in store.mentions(aid)]
     parsed = {aid: ann for aid in articles if (ann := store.annotations(aid)) is not None}
-    return briefing(story, story_events(store, story.id), articles, mentions, parsed)
+    return briefing(story, story_events(store, story.id).items, articles, mentions, parsed)
 
 
 def brief(store: Store, story: Story, fmt: str) -> str:

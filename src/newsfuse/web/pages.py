@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from ..model import AnnotatedArticle, Article, Event, Story
 from ..store.base import Store
 from ..tell import queries
+from ..tell.guesses import threshold
 from . import TEMPLATE_DIR, views
 
 _env = jinja2.Environment(
@@ -66,7 +67,7 @@ def story_page(
         brief=brief,
         cites=cites,
         guesses_left_out=guesses_left_out,
-        threshold=queries.guess_threshold(),
+        threshold=threshold(),
     )
 
 
