@@ -69,6 +69,16 @@ def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+def week_of(day: str | None) -> str | None:
+    """The ISO week (2025-W46) of an ISO day (its first ten characters: a publication date); None
+    when ``day`` is none."""
+    try:
+        year, week, _ = dt.date.fromisoformat((day or "")[:10]).isocalendar()
+    except ValueError:
+        return None
+    return f"{year}-W{week:02d}"
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])  # December 9999 too
 

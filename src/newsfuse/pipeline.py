@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime
 import functools
 import gc
 import json
@@ -44,6 +43,7 @@ from .model import (
     InputError,
     InputFile,
     RawDocument,
+    week_of,
 )
 from .nlp.pipeline import max_analysed_chars
 from .store.base import Store
@@ -282,7 +282,7 @@ def mention_from_title(mention: EventMention, article: Article) -> EventMention:
     Indonesia sign research pact"), so an occurred act the title does not date takes the week the
     article was published, marked implied, as a body sentence in the past tense does."""
     date, precision, implied = mention.date, mention.date_precision, mention.date_implied
-    week = _publication_week(article.published)
+    week = week_of(article.published)
     if date is None and mention.status == "occurred" and week is not None:
         date, precision, implied = week, "week", True
     return _attached(mention, article, date=date, date_precision=precision, date_implied=implied)
@@ -292,14 +292,6 @@ def _attached(mention: EventMention, article: Article, **changes: Any) -> EventM
     """A mention from outside the article's text (its title, a quoted post) attached to the article:
     no offsets in its text (start = end = sentence index = -1)."""
     return dataclasses.replace(mention, article_id=article.id, start=-1, end=-1, sentence_index=-1, **changes)
-
-
-def _publication_week(published: str | None) -> str | None:
-    try:
-        year, week, _ = datetime.date.fromisoformat((published or "")[:10]).isocalendar()
-    except ValueError:
-        return None
-    return f"{year}-W{week:02d}"
 
 
 def _restated(title_mention: EventMention, body: Sequence[EventMention]) -> bool:

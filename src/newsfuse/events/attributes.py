@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import cache
 
-from ..model import AnnotatedArticle, DateMention, Sentence
+from ..model import AnnotatedArticle, DateMention, Sentence, week_of
 from ..text.tree import Tree
 from .abstain import clauses_apart, foreign_clauses
 from .ontology import load_patterns, load_topics
@@ -149,13 +148,9 @@ def event_date(
         inside = [d for d in dates if any(d.start <= s < d.end for s in near)]
         best: DateMention = (inside or dates)[0]
         return best.value, best.precision, False
-    published = annotated.article.published
-    if published and status_ == "occurred" and past(tree, _tense_bearer(tree, anchor)):
-        try:
-            year, week, _ = dt.date.fromisoformat(published[:10]).isocalendar()
-        except ValueError:
-            return None, None, False
-        return f"{year}-W{week:02d}", "week", True
+    week = week_of(annotated.article.published)
+    if week is not None and status_ == "occurred" and past(tree, _tense_bearer(tree, anchor)):
+        return week, "week", True
     return None, None, False
 
 
