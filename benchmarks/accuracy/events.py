@@ -30,6 +30,11 @@ Set C (held out, never printed): 30 more PolNeAR train articles, drawn by draw_p
 from those sets A and B left, the first four body sentences of each (119 sentences, 24 with an event),
 labelled by hand the same way at 56581fe before any coder ran on them; the coder at that commit showed 2
 mentions there, both of the wrong type (type recall 0.0; alone: nothing shown): POLNEAR_C_BEFORE.
+Set D (read, issue 19): 30 more PolNeAR train articles, drawn by draw_polnear_d with POLNEAR_D_SEED from those sets
+A, B and C left, the first four body sentences of each (117 sentences, 19 with an event), labelled by hand the same
+way at 48be9d7 before any coder ran on them; its mentions are printed beside set A's and read while revising the
+coder. The coder at that commit, out of sample on set D: 4 shown, type precision 0.25, precision 0.0, type recall
+0.053 (the same alone); sets A, B and C with the same coder: ROUND_BEFORE (the figures before issue 19's round).
 
 Both samples code each sentence IN ITS ARTICLE, as `newsfuse ingest` does (code_in_articles: the article
 file read and cleaned, then nlp -> actors -> events over the whole article through pipeline.analyse, the
@@ -145,6 +150,9 @@ POLNEAR_ARTICLES = 60  # 30 per set, split by article: set A (read while revisin
 POLNEAR_SENTENCES = 4  # the first four sentences of each drawn article's body (its title left out)
 POLNEAR_C_SEED = 2093  # set C (held out, issue 20): drawn from the train articles sets A and B left
 POLNEAR_C_ARTICLES = 30
+POLNEAR_D_SEED = 2119  # set D (read, issue 19): drawn from the train articles sets A, B and C left
+POLNEAR_D_ARTICLES = 30
+READ_SETS = {"A", "D"}  # the sets whose mentions are printed and read while revising the coder
 # the coder at 7857c9c (before any revision read on set A), scored out of sample on both sets
 POLNEAR_BEFORE: dict[str, Any] = {
     "coder_at": "7857c9c",
@@ -236,6 +244,57 @@ POLNEAR_C_BEFORE: dict[str, Any] = {
         "abstention_on_none": 1.0,
     },
 }
+# issue 19's round: every set scored with the coder at ROUND_CODER_AT, before any of its changes (set D, drawn and
+# labelled at that commit, out of sample; sets B and C held out), each sentence in its article; set D alone beside it
+ROUND_CODER_AT = "48be9d7"
+ROUND_BEFORE: dict[str, Any] = {
+    "coder_at": ROUND_CODER_AT,
+    "set_a": {
+        "sentences": 117,
+        "with_event": 24,
+        "shown": 5,
+        "type_precision": 0.8,
+        "precision": 0.8,
+        "type_recall": 0.167,
+        "abstention_on_none": 1.0,
+    },
+    "set_b": {
+        "sentences": 120,
+        "with_event": 31,
+        "shown": 8,
+        "type_precision": 0.625,
+        "precision": 0.375,
+        "type_recall": 0.161,
+        "abstention_on_none": 0.978,
+    },
+    "set_c": {
+        "sentences": 119,
+        "with_event": 24,
+        "shown": 2,
+        "type_precision": 0.0,
+        "precision": 0.0,
+        "type_recall": 0.0,
+        "abstention_on_none": 0.989,
+    },
+    "set_d": {
+        "sentences": 117,
+        "with_event": 19,
+        "shown": 4,
+        "type_precision": 0.25,
+        "precision": 0.0,
+        "type_recall": 0.053,
+        "abstention_on_none": 0.99,
+    },
+    "alone_set_d": {
+        "sentences": 117,
+        "with_event": 19,
+        "shown": 4,
+        "type_precision": 0.25,
+        "precision": 0.0,
+        "type_recall": 0.053,
+        "abstention_on_none": 0.99,
+    },
+}
 ABBREVIATIONS = {
     *"mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sens reps no vs inc corp co ltd".split(),
     *"jan feb mar apr jun jul aug sep sept oct nov dec ft mt".split(),
@@ -296,14 +355,25 @@ def draw_polnear_c(folder: Path = POLNEAR) -> list[dict[str, Any]]:
     return polnear_rows(folder, random.Random(POLNEAR_C_SEED).sample(rest, POLNEAR_C_ARTICLES), "C")
 
 
+def draw_polnear_d(folder: Path = POLNEAR) -> list[dict[str, Any]]:
+    """Set D (read): POLNEAR_D_ARTICLES more train articles, drawn with POLNEAR_D_SEED from those sets A, B
+    and C did not draw, the first POLNEAR_SENTENCES body sentences of each."""
+    names = sorted(p.name for p in folder.glob("*.txt"))
+    used = set(random.Random(POLNEAR_SEED).sample(names, POLNEAR_ARTICLES))
+    rest = [n for n in names if n not in used]
+    used |= set(random.Random(POLNEAR_C_SEED).sample(rest, POLNEAR_C_ARTICLES))
+    rest = [n for n in names if n not in used]
+    return polnear_rows(folder, random.Random(POLNEAR_D_SEED).sample(rest, POLNEAR_D_ARTICLES), "D")
+
+
 def polnear_rows(folder: Path, drawn: list[str], part: str) -> list[dict[str, Any]]:
     """The first POLNEAR_SENTENCES body sentences of each drawn article, as unlabelled rows of set ``part``
-    (every set but A is held out)."""
+    (held out unless it is one of READ_SETS)."""
     rows = []
     for name in drawn:
         sentences = body_sentences((folder / name).read_text(encoding="utf-8"))
         for k, sentence in enumerate(sentences[:POLNEAR_SENTENCES]):
-            rows.append({"id": f"{name[:-4]}/{k}", "set": part, "held_out": part != "A", "text": sentence})
+            rows.append({"id": f"{name[:-4]}/{k}", "set": part, "held_out": part not in READ_SETS, "text": sentence})
     return rows
 
 
@@ -510,27 +580,34 @@ def score_polnear(records: list[dict], show_read: bool) -> dict[str, Any]:
     set_a = [i for i, r in enumerate(rows) if r["set"] == "A"]
     set_b = [i for i, r in enumerate(rows) if r["set"] == "B"]
     set_c = [i for i, r in enumerate(rows) if r["set"] == "C"]
+    set_d = [i for i, r in enumerate(rows) if r["set"] == "D"]
     anchor = [SimpleNamespace(type=t, source_actors=(), target_actors=()) for t in sample_anchor(rows, records)]
     if show_read:
         print_mentions("POLNEAR-A", rows, shown, set_a)
+        print_mentions("POLNEAR-D", rows, shown, set_d)
     return {
         "file": str(POLNEAR_SAMPLE.relative_to(POLNEAR_SAMPLE.parents[2])),
         "labelled_at": rows[0]["labelled_at"] if rows else None,
         "labelled_at_c": rows[set_c[0]]["labelled_at"] if set_c else None,
+        "labelled_at_d": rows[set_d[0]]["labelled_at"] if set_d else None,
         "coded": "each sentence in its article, as `newsfuse ingest` codes it (code_in_articles)",
         "set_a": sample_scores(rows, shown, set_a),
         "set_b": sample_scores(rows, shown, set_b),
         "set_c": sample_scores(rows, shown, set_c),
+        "set_d": sample_scores(rows, shown, set_d),
         "alone": {
             "set_a": sample_scores(rows, alone, set_a),
             "set_b": sample_scores(rows, alone, set_b),
             "set_c": sample_scores(rows, alone, set_c),
+            "set_d": sample_scores(rows, alone, set_d),
         },
         "before": POLNEAR_BEFORE,
         "in_article_before": POLNEAR_IN_ARTICLE_BEFORE,
         "set_c_before": POLNEAR_C_BEFORE,
+        "round_before": ROUND_BEFORE,
         "anchor_knn7_gsr_dev": sample_scores(rows, anchor, set_a + set_b),
         "anchor_knn7_gsr_dev_set_c": sample_scores(rows, anchor, set_c),
+        "anchor_knn7_gsr_dev_set_d": sample_scores(rows, anchor, set_d),
         "actor_link_errors": len(errors),
         "in_article_problems": problems,
     }

@@ -90,6 +90,16 @@ def test_polnear_set_c_is_a_seeded_draw_of_articles_sets_a_and_b_left():
     articles = lambda part: {r["id"].rsplit("/", 1)[0] for r in rows if r["set"] in part}  # noqa: E731
     assert len(articles("C")) == bench.POLNEAR_C_ARTICLES and not articles("C") & articles("AB")
     assert all(r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in c_rows)
-    assert [(r["id"], r["text"]) for r in rows if r["set"] != "C"] == [
+    assert [(r["id"], r["text"]) for r in rows if r["set"] in ("A", "B")] == [
         (d["id"], d["text"]) for d in bench.draw_polnear()
     ]
+
+
+def test_polnear_set_d_is_a_seeded_draw_of_articles_sets_a_to_c_left_and_is_read():
+    rows = bench.load_sample(bench.POLNEAR_SAMPLE)
+    d_rows = [r for r in rows if r["set"] == "D"]
+    assert [(r["id"], r["text"]) for r in d_rows] == [(d["id"], d["text"]) for d in bench.draw_polnear_d()]
+    articles = lambda part: {r["id"].rsplit("/", 1)[0] for r in rows if r["set"] in part}  # noqa: E731
+    assert len(articles("D")) == bench.POLNEAR_D_ARTICLES and not articles("D") & articles("ABC")
+    assert all(not r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in d_rows)
+    assert all(r["source"] is None and r["target"] is None for r in d_rows if r["event_type"] == "NONE")
