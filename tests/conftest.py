@@ -172,21 +172,50 @@ def plain_greedy_fusion() -> Callable[[list, dict[str, str]], list[list[str]]]:
     from newsfuse.stories import dates as D
     from newsfuse.stories import fuse as F
 
-    def group(ms: list, story_of: dict[str, str]) -> list[list[str]]:
-        ordered = sorted(ms, key=lambda m: (D.rank(m.date_precision if m.date else None), m.id))
+    def within_stories(ordered: list, story_of: dict[str, str]) -> list[list]:
         clusters: list[list] = []
         for m in ordered:
+            story = story_of.get(m.article_id)
             best, best_score = None, (0, 0)
             for c in clusters:
-                if all(F.compatible(m, n, story_of) for n in c):
-                    score = (sum(len(F._actors(m) & F._actors(n)) for n in c), len(c))
-                    if score > best_score:
-                        best, best_score = c, score
+                if story is not None and story_of.get(c[0].article_id) == story:
+                    if all(F.compatible(m, n, story_of) for n in c):
+                        score = (sum(len(F._actors(m) & F._actors(n)) for n in c), len(c))
+                        if score > best_score:
+                            best, best_score = c, score
             if best is None:
                 clusters.append([m])
             else:
                 best.append(m)
-        return [[m.id for m in c] for c in clusters]
+        return clusters
+
+    def same_story(m, n, story_of: dict[str, str]) -> bool:
+        return story_of.get(m.article_id) is not None and story_of.get(m.article_id) == story_of.get(n.article_id)
+
+    def mergeable(group: list, cluster: list, story_of: dict[str, str]) -> bool:
+        pairs = [(m, n) for m in cluster for n in group]
+        if any(
+            not F.compatible(m, n, story_of) if same_story(m, n, story_of) else not F._fits_across(m, n)
+            for m, n in pairs
+        ):
+            return False
+        return any(not same_story(m, n, story_of) and F.compatible(m, n, story_of) for m, n in pairs)
+
+    def group(ms: list, story_of: dict[str, str]) -> list[list[str]]:
+        ordered = sorted(ms, key=lambda m: (D.rank(m.date_precision if m.date else None), m.id))
+        position = {m.id: i for i, m in enumerate(ordered)}
+        groups: list[list] = []
+        for cluster in within_stories(ordered, story_of):
+            best = None
+            for g in groups:
+                if (best is None or len(g) > len(best)) and mergeable(g, cluster, story_of):
+                    best = g
+            if best is None:
+                groups.append(list(cluster))
+            else:
+                best.extend(cluster)
+        as_positions = sorted(sorted(position[m.id] for m in g) for g in groups)
+        return [[ordered[i].id for i in g] for g in as_positions]
 
     return group
 

@@ -1,8 +1,10 @@
 """Event fusion: event mentions from many articles -> one Event per real-world event.
 
 Mentions are taken in a canonical order (most precise date first, then mention id), so the result
-does not depend on the order articles arrived in. A mention joins the fused event it is compatible
-with every member of (same type and mode, compatible actors, dates and story); else it starts one.
+does not depend on the order articles arrived in. Within a story, a mention joins the fused event it
+is compatible with every member of (same type and mode, compatible actors and dates); else it starts
+one. Then the events of different stories merge where their dated mentions match (the same actors on
+the same day) and no pair of their mentions conflicts.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ def fuse_events(
 
 
 def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str]) -> list[list[EventMention]]:
-    """Greedy grouping: each mention joins the compatible cluster sharing most actors with it.
+    """Greedy grouping: within each story, each mention joins the compatible cluster sharing most
+    actors with it; then clusters of different stories merge (``_across_stories``).
 
     Only candidate clusters are checked, found through an index over ``_block_keys``; a compatible
     cluster always is one, so the result is the same as checking every cluster, without the
@@ -88,19 +91,95 @@ def _type_clusters(ms: list[EventMention], story_of: dict[str, str]) -> list[lis
     key = tuple((_facts(m).content, story_of.get(m.article_id)) for m in ms)
     found = _GROUPINGS.get(key)
     if found is None:
-        grouping = _Grouping(story_of)
-        found = []
-        for i, m in enumerate(ms):
-            joined = grouping.add(m)
-            if joined == len(found):
-                found.append([])
-            found[joined].append(i)
+        found = _across_stories(ms, _within_stories(ms, story_of), story_of)
         if _grouped + len(ms) > GROUPINGS_KEPT:
             _GROUPINGS.clear()
             _grouped = 0
         _GROUPINGS[key] = found
         _grouped += len(ms)
     return found
+
+
+def _within_stories(ms: list[EventMention], story_of: dict[str, str]) -> list[list[int]]:
+    """Each story's mentions grouped greedily among themselves (a mention with no story stays alone),
+    as positions, ordered by first member."""
+    by_story: dict[str | None, list[int]] = {}
+    for i, m in enumerate(ms):
+        by_story.setdefault(story_of.get(m.article_id), []).append(i)
+    clusters: list[list[int]] = []
+    for story, positions in by_story.items():
+        if story is None:
+            clusters.extend([i] for i in positions)
+            continue
+        grouping = _Grouping(story_of)
+        found: list[list[int]] = []
+        for i in positions:
+            joined = grouping.add(ms[i])
+            if joined == len(found):
+                found.append([])
+            found[joined].append(i)
+        clusters.extend(found)
+    return sorted(clusters)
+
+
+def _across_stories(ms: list[EventMention], clusters: list[list[int]], story_of: dict[str, str]) -> list[list[int]]:
+    """Clusters of different stories merged into one event, greedily by first member: a cluster joins
+    the largest earlier group it shares a cross-story match with (``compatible``: same actors, same
+    dates) whose every member it fits (``_fits_across``). The match is asked of the two stories'
+    dated mentions, and their story mates come along: an undated line or one that names only one of
+    the signers joins its own story's event, which the other story's report matches."""
+    groups: list[list[int]] = []
+    index: dict[tuple[str, str], set[int]] = {}  # a dated member's actor-set key -> groups holding one
+    for cluster in clusters:
+        keys = {k for i in cluster if ms[i].date for k in _facts(ms[i]).set_keys}
+        best: int | None = None
+        for g in sorted({g for k in keys for g in index.get(k, ())}):
+            if (best is None or len(groups[g]) > len(groups[best])) and _mergeable(ms, groups[g], cluster, story_of):
+                best = g
+        if best is None:
+            groups.append(list(cluster))
+            best = len(groups) - 1
+        else:
+            groups[best].extend(cluster)
+        for k in keys:
+            index.setdefault(k, set()).add(best)
+    return sorted(sorted(g) for g in groups)
+
+
+def _mergeable(ms: list[EventMention], group: list[int], cluster: list[int], story_of: dict[str, str]) -> bool:
+    """One pair across stories matches and every pair fits (the same story's pairs as ``compatible``
+    asks, other stories' as ``_fits_across``)."""
+    matched = False
+    for i in _distinct(ms, cluster, story_of):
+        for j in _distinct(ms, group, story_of):
+            m, n = ms[i], ms[j]
+            story = story_of.get(m.article_id)
+            if story is not None and story == story_of.get(n.article_id):
+                if not compatible(m, n, story_of):
+                    return False
+            elif not _fits_across(m, n):
+                return False
+            else:
+                matched = matched or compatible(m, n, story_of)
+    return matched
+
+
+def _distinct(ms: list[EventMention], positions: list[int], story_of: dict[str, str]) -> list[int]:
+    """One position per distinct signature (all that ``compatible`` and ``_fits_across`` read)."""
+    seen: dict[int, int] = {}
+    for i in positions:
+        number, _ = _signed(_facts(ms[i]), story_of.get(ms[i].article_id))
+        seen.setdefault(number, i)
+    return list(seen.values())
+
+
+def _fits_across(m: EventMention, n: EventMention) -> bool:
+    """Two mentions of different stories that may stand in one event when their stories' dated
+    mentions match: the same type and mode, actors as one story allows (one side naming fewer), and
+    no conflicting dates (different days never)."""
+    if m.type != n.type or (m.mode and n.mode and m.mode != n.mode):
+        return False
+    return _actors_compatible(m, n, _parties(m), _parties(n), True) and _dates_compatible(m, n, False)
 
 
 class _Cluster:
@@ -333,6 +412,18 @@ def _actors(m: EventMention) -> set[str]:
     return {actor_key(a) for a in m.source_actors + m.target_actors}
 
 
+def _party(a: ActorRef) -> str:
+    """A country and its government are one party to an event ("Kenya asked the UN", "the Kenyan
+    government asked the UN"): the key ``_actors_compatible`` and a fused event's sides compare.
+    Across stories the actors must still be the same ids (``fusion_keys`` find them by id)."""
+    key = actor_key(a)
+    return "state:" + key[4:] if key.startswith("gov:") else key
+
+
+def _parties(m: EventMention) -> set[str]:
+    return {_party(a) for a in m.source_actors + m.target_actors}
+
+
 def _symmetric(m: EventMention) -> bool:
     return m.symmetric or m.type in load("fusion.yaml")["symmetric_types"]
 
@@ -341,15 +432,14 @@ def compatible(m: EventMention, n: EventMention, story_of: dict[str, str]) -> bo
     if m.type != n.type or (m.mode and n.mode and m.mode != n.mode):
         return False
     same_story = story_of.get(m.article_id) is not None and story_of.get(m.article_id) == story_of.get(n.article_id)
-    am, an = _actors(m), _actors(n)
-    if not _actors_compatible(m, n, am, an, same_story):
+    if not _actors_compatible(m, n, _parties(m), _parties(n), same_story):
         return False
     if not _dates_compatible(m, n, same_story):
         return False
     if same_story:
         return True
     gap = D.gap_days(m.date, n.date)  # outside a shared story: the same actors, both dated, within reach
-    return am == an and gap is not None and gap <= fusion_reach_days()
+    return _actors(m) == _actors(n) and gap is not None and gap <= fusion_reach_days()
 
 
 def _actors_compatible(m: EventMention, n: EventMention, am: set[str], an: set[str], same_story: bool) -> bool:
@@ -365,7 +455,7 @@ def _actors_compatible(m: EventMention, n: EventMention, am: set[str], an: set[s
 
 
 def _side_ok(a: Iterable[ActorRef], b: Iterable[ActorRef]) -> bool:
-    ka, kb = {actor_key(x) for x in a}, {actor_key(x) for x in b}
+    ka, kb = {_party(x) for x in a}, {_party(x) for x in b}
     return not ka or not kb or ka <= kb or kb <= ka
 
 
@@ -468,16 +558,16 @@ def _sides(ms: list[EventMention]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef
     agents: set[str] = set()
     for m in ms:
         for a in m.source_actors:
-            refs[actor_key(a)] = _richer(refs.get(actor_key(a)), a)
-            role[actor_key(a)] += 1
-            agents.add(actor_key(a))
+            refs[_party(a)] = _richer(refs.get(_party(a)), a)
+            role[_party(a)] += 1
+            agents.add(_party(a))
         for a in m.target_actors:
-            refs[actor_key(a)] = _richer(refs.get(actor_key(a)), a)
-            role[actor_key(a)] -= 1
-    initiator = _most_common(actor_key(m.initiator) for m in ms if m.initiator)
+            refs[_party(a)] = _richer(refs.get(_party(a)), a)
+            role[_party(a)] -= 1
+    initiator = _most_common(_party(m.initiator) for m in ms if m.initiator)
     if initiator and _symmetric(ms[0]):
         if initiator not in refs:
-            refs[initiator] = next(m.initiator for m in ms if m.initiator and actor_key(m.initiator) == initiator)
+            refs[initiator] = next(m.initiator for m in ms if m.initiator and _party(m.initiator) == initiator)
         src = [initiator]
     else:
         src = [k for k in refs if role[k] > 0] or [k for k in refs if k in agents][:1]

@@ -1,0 +1,102 @@
+"""Fusion across stories is decided per story event, not per mention: a story's undated line or one
+naming a single signer joins its own story's event, which another story's dated report matches."""
+
+from __future__ import annotations
+
+from newsfuse.model import ActorRef, EventMention
+from newsfuse.stories import fuse as F
+
+PORTUGAL = ActorRef("Portugal", "PRT", None, None, "state:PRT")
+PORTUGUESE_GOVERNMENT = ActorRef("Portuguese government", "PRT", "GOV", None, "gov:PRT")
+INDONESIA = ActorRef("Indonesia", "IDN", None, None, "state:IDN")
+KENYA = ActorRef("Kenya", "KEN", None, None, "state:KEN")
+KENYAN_GOVERNMENT = ActorRef("Kenyan government", "KEN", "GOV", None, "gov:KEN")
+UN = ActorRef("United Nations", None, "IGO", None, "igo:UN")
+STORIES = {"lisbon-1": "signing", "lisbon-2": "signing", "lisbon-3": "signing", "un-1": "resolution"}
+
+
+def signing(mid: str, article: str, signers: tuple[ActorRef, ...], day: str | None) -> EventMention:
+    return EventMention(
+        id=mid,
+        article_id=article,
+        type="SUPPORT",
+        mode="sign",
+        cameo="057",
+        source_actors=signers,
+        target_actors=(),
+        date=day,
+        date_precision="day" if day else None,
+        status="occurred",
+        topics=(),
+        sentence="Portugal and Indonesia signed a marine research agreement.",
+        start=0,
+        end=10,
+        symmetric=True,
+    )
+
+
+def grouped(mentions: list[EventMention], story_of: dict[str, str]) -> list[set[str]]:
+    return [{m.id for m in c} for c in F.cluster_mentions(mentions, story_of)]
+
+
+def test_another_storys_report_does_not_split_a_storys_own_event():
+    both = (PORTUGAL, INDONESIA)
+    mentions = [
+        signing("a", "lisbon-1", both, "2026-03-10"),
+        signing("b", "lisbon-2", both, "2026-03-10"),
+        signing("c", "lisbon-3", (PORTUGAL,), "2026-03-10"),  # names one signer
+        signing("d", "lisbon-3", both, None),  # "on Wednesday", unresolved
+        signing("z", "un-1", both, "2026-03-10"),  # "whose ministers signed ... on Tuesday": another story
+    ]
+    assert grouped(mentions, STORIES) == [{"a", "b", "c", "d", "z"}]
+
+
+def test_stories_whose_events_conflict_stay_apart():
+    both = (PORTUGAL, INDONESIA)
+    mentions = [
+        signing("a", "lisbon-1", both, "2026-03-10"),
+        signing("b", "lisbon-2", both, "2026-03-11"),  # a day's slack inside one story
+        signing("z", "un-1", both, "2026-03-10"),  # matches a, but not b's day: another signing
+    ]
+    assert sorted(map(sorted, grouped(mentions, STORIES))) == [["a", "b"], ["z"]]
+
+
+def test_a_story_that_matches_nothing_dated_stays_apart():
+    both = (PORTUGAL, INDONESIA)
+    mentions = [signing("a", "lisbon-1", both, None), signing("z", "un-1", both, "2026-03-10")]
+    assert sorted(map(sorted, grouped(mentions, STORIES))) == [["a"], ["z"]]
+
+
+def test_a_country_and_its_government_are_one_party_in_a_story():
+    def request(mid: str, asker: ActorRef) -> EventMention:
+        return EventMention(
+            id=mid,
+            article_id="un-1",
+            type="REQUEST",
+            mode=None,
+            cameo="020",
+            source_actors=(asker,),
+            target_actors=(UN,),
+            date="2026-03-12",
+            date_precision="day",
+            status="occurred",
+            topics=(),
+            sentence="Kenya asked the United Nations to act.",
+            start=0,
+            end=10,
+            symmetric=False,
+        )
+
+    events = F.fuse_events([request("k1", KENYA), request("k2", KENYAN_GOVERNMENT)], {"un-1": None}, STORIES)
+    assert len(events) == 1
+    assert [a.name for a in events[0].source_actors] == ["Kenyan government"]
+
+
+def test_across_stories_the_actors_must_be_the_same_ids():
+    # fusion_keys find another story's mentions by actor id: a government and its country match
+    # only inside a story
+    mentions = [
+        signing("a", "lisbon-1", (PORTUGUESE_GOVERNMENT, INDONESIA), "2026-03-10"),
+        signing("z", "un-1", (PORTUGAL, INDONESIA), "2026-03-10"),
+    ]
+    assert sorted(map(sorted, grouped(mentions, STORIES))) == [["a"], ["z"]]
