@@ -100,3 +100,31 @@ def test_across_stories_the_actors_must_be_the_same_ids():
         signing("z", "un-1", (PORTUGAL, INDONESIA), "2026-03-10"),
     ]
     assert sorted(map(sorted, grouped(mentions, STORIES))) == [["a"], ["z"]]
+
+
+def test_places_at_different_granularity_are_details_not_a_contradiction():
+    def talks(mid: str, article: str, place: str) -> EventMention:
+        return EventMention(
+            id=mid,
+            article_id=article,
+            type="CONSULT",
+            mode="visit",
+            cameo="042",
+            source_actors=(PORTUGAL, INDONESIA),
+            target_actors=(),
+            date="2026-03-10",
+            date_precision="day",
+            status="occurred",
+            topics=(),
+            sentence="The foreign ministers held talks.",
+            start=0,
+            end=10,
+            symmetric=True,
+            location=place,
+        )
+
+    mentions = [talks("t1", "lisbon-1", "Lisbon"), talks("t2", "lisbon-2", "the Necessidades Palace")]
+    (event,) = F.fuse_events(mentions, {"lisbon-1": None, "lisbon-2": None}, STORIES)
+    places = [d for d in event.details if d.field == "location"]
+    assert sorted(d.value for d in places) == ["Lisbon", "the Necessidades Palace"]
+    assert all(not d.contradicted_by for d in places)

@@ -590,7 +590,9 @@ def _details(ms: list[EventMention], claims: dict[str, list[tuple[str, str, str]
     out += _exclusive("initiator", [(m.article_id, m.initiator.name) for m in ms if m.initiator])
     out += _shared("participant", [(m.article_id, a.name) for m in ms for a in _named(m)])
     out += _shared("topic", [(m.article_id, t) for m in ms for t in m.topics])
-    out += _exclusive("location", [(m.article_id, m.location) for m in ms if m.location])
+    # places nest ("the Necessidades Palace" in Lisbon, Lisbon in Portugal) and nothing here knows
+    # which holds which: each place is a detail with its support, never a contradiction
+    out += _shared("location", [(m.article_id, m.location) for m in ms if m.location])
     out += _exclusive("status", [(m.article_id, m.status) for m in ms if m.status])
     names = sorted({k for m in ms for k in m.numbers})
     for name in names:
@@ -626,17 +628,9 @@ def _exclusive(field: str, pairs) -> list[Detail]:
     givers = {a for arts in support.values() for a in arts}
     out = []
     for value, arts in sorted(support.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        against = sorted(a for a in givers - set(arts) if not _compatible_value(field, value, support, a))
+        against = sorted(givers - set(arts))
         out.append(Detail(field, value, tuple(sorted(arts)), tuple(against), len(arts) == 1))
     return out
-
-
-def _compatible_value(field: str, value: str, support: dict[str, list[str]], article: str) -> bool:
-    """Locations at different granularity ("Moscow", "Moscow, Russia") do not contradict."""
-    if field != "location":
-        return False
-    theirs = [v for v, arts in support.items() if article in arts]
-    return any(value.lower() in v.lower() or v.lower() in value.lower() for v in theirs)
 
 
 def _date_details(ms: list[EventMention]) -> list[Detail]:
