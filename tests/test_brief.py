@@ -209,6 +209,18 @@ def test_a_quotation_without_its_speaker_and_a_contracted_pronoun_opening_are_no
     assert quotable("“I’m not there right now,” the House speaker told reporters on Thursday.")
 
 
+def test_a_sentence_opening_with_a_discourse_marker_leans_on_the_one_before():
+    """Seen in a brief of PolNeAR dev articles: "What’s more, Clinton has largely ignored the issue of
+    tax reform." quoted alone; and "However," / "Meanwhile," with their comma passed as openings."""
+    assert not quotable("What’s more, the minister has largely ignored the issue of tax reform.")
+    assert not quotable("However, the ministry said nothing about the talks in Lisbon on Tuesday.")
+    assert not quotable("Meanwhile, the ministry said nothing about the talks in Lisbon on Tuesday.")
+    assert not quotable("For his part, the minister said the talks in Lisbon were useful and frank.")
+    assert not quotable("As a result, the vessels will share survey data on ocean plastics for five years.")
+    assert quotable("In additional talks, the ministers agreed to meet again in Jakarta in September.")
+    assert quotable("Asked about the result, the minister said the talks were useful and frank.")
+
+
 def test_a_near_identical_copy_is_a_reprint_and_counts_once():
     body = (
         "Kenya submitted a proposal on Thursday at the United Nations Environment Assembly in Nairobi for a fund "

@@ -139,13 +139,21 @@ def quotable(text: str) -> bool:
             False  # cut inside a parenthesis ("... €2 million ( $2 .") or out of a quotation ("Hustle ... ” printed")
         )
     opening = re.split(r"[’']", words[0].lower())[0]  # "He’s" leans on the sentence before as "He"
-    if opening.strip('"“‘(') in cfg["dependent_openings"] or "http" in text or "@" in text:
+    if opening.strip('"“‘(,;:') in cfg["dependent_openings"] or "http" in text or "@" in text:
+        return False
+    if _opens_with_phrase(text, cfg["dependent_opening_phrases"]):
         return False
     if opening in cfg["first_person_openings"]:
         return False  # whose words they are is said around it, not in it (not after its quotation mark)
     if _all_quoted(text):
         return False  # a quotation with no speaker in it: the sentences around it name them
     return not _boilerplate().search(text)
+
+
+def _opens_with_phrase(text: str, phrases: list[str]) -> bool:
+    """Does the sentence open with one of these phrases as whole words ("What’s more, ...")?"""
+    start = text.lstrip("\"“‘(`'").replace("’", "'").lower()
+    return any(start.startswith(p) and not start[len(p) : len(p) + 1].isalnum() for p in phrases)
 
 
 def _all_quoted(text: str) -> bool:
