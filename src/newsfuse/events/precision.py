@@ -44,10 +44,19 @@ def local_veto(tree: Tree, i: int) -> str | None:
             return "interpretive"
         if lemma in cue("question_verbs") and not _infinitive(tree, i) and _asks_a_question(tree, i):
             return "question"
+        if lemma in cue("refusal_verbs") and declines_comment(tree, i):
+            return "decline comment"
         return "contest" if contest(tree, i) else None
     if contest(tree, i):
         return "contest"
     return "series" if _under_series(tree, i) else None
+
+
+def declines_comment(tree: Tree, v: int) -> bool:
+    """ "declined to say whether ...", "refused to comment", "declined comment": CAMEO 011 (decline comment, the
+    dictionary's REFUSE "* COMMENT", EVADE "* QUESTION"), a statement with no PLOVER type, not a rejection."""
+    said = [c for c in tree.children(v, "xcomp") if tree.lemma(c) in cue("comment_verbs")]
+    return bool(said) or any(tree.lemma(o) in cue("comment_nouns") for o in tree.children(v, "dobj"))
 
 
 def contest(tree: Tree, i: int) -> bool:
@@ -233,12 +242,16 @@ def verbal_attack(tree: Tree, heads: list[int]) -> bool:
 
 
 def _attack_words_around(tree: Tree, h: int) -> list[int]:
-    """Its modifiers, subject (with the subject's compounds), object, the object of "on"/"in"/"via", and the
-    noun a participle modifies ("a speech attacking X")."""
+    """Its modifiers, subject (with the subject's compounds), object, the object of "on"/"in"/"via"/"for" ("attacked
+    Trump for comments made this week", "attacks in the debate"), and the noun a participle modifies ("a speech
+    attacking X")."""
     near = tree.children(h, "amod", "advmod", "compound", "nmod", "poss", "nsubj", "dobj")
     near += [c for s in tree.children(h, "nsubj") for c in tree.children(s, "compound")]
     near += [
-        o for p in tree.children(h, "prep") if tree.lemma(p) in ("on", "in", "via") for o in tree.children(p, "pobj")
+        o
+        for p in tree.children(h, "prep")
+        if tree.lemma(p) in ("on", "in", "via", "for")
+        for o in tree.children(p, "pobj")
     ]
     up = tree.head(h)
     return near + ([up] if tree.tokens[h].dep == "acl" and up is not None else [])

@@ -282,6 +282,9 @@ class RuleExtractor:
         if inner is not None and content is not None:  # "vowed to fight": a threat; "ordered ... to close": coercion
             kept = mode if inner == type_ else None  # "struck to demand X": still a strike
             type_, mode, rule = inner, kept, f"{rule} + content {content.pattern.rule}"
+        elif content is not None and _by_means(tree, t, content):  # "hit back by accusing him": an accusation
+            type_, mode = content.pattern.type, content.pattern.mode or self._mode(tree, content)
+            rule = f"{rule} + means {content.pattern.rule}"
         elif status in ("planned", "hypothetical") and type_ in self.ontology.future_as:
             type_, mode, rule = self.ontology.future_as[type_], None, f"{rule} + future_as {type_}"
         elif status == "denied" and type_ in self.ontology.denied_as:  # "failed to reach agreement"
@@ -553,6 +556,18 @@ class RuleExtractor:
 def _attack_heads(tree: Tree, t: Trigger) -> list[int]:
     """The trigger and the nouns of its act ("launched a verbal attack": attack)."""
     return [t.i] + [o for o in object_heads(tree, t.i) if tree.lemma(o) in t.pattern.objects]
+
+
+def _by_means(tree: Tree, t: Trigger, content: Trigger) -> bool:
+    """ "WikiLeaks hit Snowden back by accusing him of ...": a "by" gerund names the means, the act itself (Quirk et
+    al. 1985, 8.79, means adjuncts); the verb it hangs on only says how it counts."""
+    prep = tree.head(content.i)
+    return (
+        tree.tokens[content.i].dep == "pcomp"
+        and prep is not None
+        and tree.lemma(prep) == "by"
+        and tree.head(prep) in (t.i, t.light)
+    )
 
 
 def _reciprocal(tree: Tree, roles: Roles, t: Trigger, source: list[Mention]) -> bool:

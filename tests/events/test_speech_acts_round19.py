@@ -1,0 +1,51 @@
+"""events (issue 19, political news): acts done in words, each on a sentence written for it (real pipeline: spaCy
+parse, actor linking, rule extractor). A refusal to speak is CAMEO 011 (decline comment), no REJECT; a "by" gerund
+names the act itself ("hit back by accusing"); an attack "for" someone's comments or "in a debate" is criticism."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.events import extract_events
+
+SENTENCES = {
+    "declined_to_say": "The Iranian foreign minister declined to say whether Tehran would sign the treaty.",
+    "refused_comment": "A spokesman for the Russian defence ministry refused to comment on the report.",
+    "refused_to_withdraw": "Iraq's defence minister refused to withdraw Iraqi troops from Kuwait.",
+    "by_accusing": "Russia hit back at France by accusing Paris of arming the rebels.",
+    "attacked_for_comments": "The French president attacked Germany for comments made this week about the budget.",
+    "attacks_in_debate": "Mexico's president unleashed withering attacks against Brazil in Saturday's debate.",
+    "attacked_town": "Syrian troops attacked the Turkish town of Kilis for hours on Monday.",
+}
+
+
+@pytest.fixture(scope="module")
+def found(linked_sentences):
+    return {key: extract_events(a) for key, a in linked_sentences(SENTENCES).items()}
+
+
+def _codes(refs) -> set[str]:
+    return {r.country or r.sector for r in refs}
+
+
+@pytest.mark.parametrize("key", ["declined_to_say", "refused_comment"])
+def test_refusing_to_say_or_comment_is_no_rejection(found, key):
+    assert not [m for m in found[key] if m.type == "REJECT"]
+
+
+def test_refusing_to_act_is_still_a_rejection(found):
+    assert [m.type for m in found["refused_to_withdraw"]][:1] == ["REJECT"]
+
+
+def test_a_by_gerund_names_the_act_itself(found):
+    m = found["by_accusing"][0]
+    assert m.type == "ACCUSE" and _codes(m.source_actors) == {"RUS"} and _codes(m.target_actors) == {"FRA"}
+
+
+@pytest.mark.parametrize("key", ["attacked_for_comments", "attacks_in_debate"])
+def test_an_attack_for_comments_or_in_a_debate_is_criticism(found, key):
+    assert found[key] and found[key][0].type == "ACCUSE" and found[key][0].mode == "disapprove"
+
+
+def test_an_attack_on_a_town_for_hours_is_still_force(found):
+    assert found["attacked_town"] and found["attacked_town"][0].type == "ASSAULT"
