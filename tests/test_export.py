@@ -195,3 +195,11 @@ def test_gdelt_writes_no_denied_or_hypothetical_event_and_keeps_both_parties():
     assert (row["Actor1CountryCode"], row["Actor2CountryCode"]) == ("RUS", "ISR")  # a call has two parties
     row = gdelt_row(_event("occurred", [putin], [bibi]), {})
     assert (row["Actor1Name"], row["Actor2Name"]) == ("Vladimir Putin", "Benjamin Netanyahu")
+
+
+def test_gdelt_actor2_of_a_two_sided_event_is_the_other_party_not_another_name_of_the_first():
+    portugal = ActorRef("Portugal", "PRT", None, None, "state:PRT")
+    lisbon_government = ActorRef("Portuguese government", "PRT", "GOV", None, "gov:PRT")
+    indonesia = ActorRef("Indonesia", "IDN", None, None, "state:IDN")
+    row = gdelt_row(_event("occurred", [portugal, lisbon_government, indonesia]), {})
+    assert (row["Actor1Name"], row["Actor2Name"]) == ("Portugal", "Indonesia")

@@ -89,7 +89,7 @@ def test_a_country_and_its_government_are_one_party_in_a_story():
 
     events = F.fuse_events([request("k1", KENYA), request("k2", KENYAN_GOVERNMENT)], {"un-1": None}, STORIES)
     assert len(events) == 1
-    assert [a.name for a in events[0].source_actors] == ["Kenyan government"]
+    assert sorted(a.name for a in events[0].source_actors) == ["Kenya", "Kenyan government"]  # as said
 
 
 def test_across_stories_the_actors_must_be_the_same_ids():
@@ -128,3 +128,33 @@ def test_places_at_different_granularity_are_details_not_a_contradiction():
     places = [d for d in event.details if d.field == "location"]
     assert sorted(d.value for d in places) == ["Lisbon", "the Necessidades Palace"]
     assert all(not d.contradicted_by for d in places)
+
+
+def test_a_party_stands_on_one_side_with_every_name_the_reports_give_it():
+    def agreement(mid: str, sources: tuple[ActorRef, ...], targets: tuple[ActorRef, ...]) -> EventMention:
+        return EventMention(
+            id=mid,
+            article_id="lisbon-1",
+            type="AGREE",
+            mode=None,
+            cameo="030",
+            source_actors=sources,
+            target_actors=targets,
+            date="2026-03-10",
+            date_precision="day",
+            status="occurred",
+            topics=(),
+            sentence="Indonesia agreed with the Portuguese government to pool marine research.",
+            start=0,
+            end=10,
+            symmetric=True,
+        )
+
+    mentions = [
+        agreement("g1", (PORTUGAL, INDONESIA), ()),
+        agreement("g2", (PORTUGAL, INDONESIA), ()),
+        agreement("g3", (INDONESIA,), (PORTUGUESE_GOVERNMENT,)),
+    ]
+    (event,) = F.fuse_events(mentions, {"lisbon-1": None}, STORIES)
+    assert {a.name for a in event.source_actors} == {"Portugal", "Portuguese government", "Indonesia"}
+    assert event.target_actors == ()  # not "Portugal, Indonesia -> Portuguese government"

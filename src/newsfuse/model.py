@@ -314,6 +314,14 @@ class ActorRef:
     def to_dict(self) -> dict[str, Any]:
         return _fields_dict(self)
 
+    @property
+    def party(self) -> str | None:
+        """The party to an event this actor stands for: a country and its government are one
+        ("Kenya", "the Kenyan government": ``state:KEN``); None for an actor without an id."""
+        if self.actor_id and self.actor_id.startswith("gov:"):
+            return "state:" + self.actor_id[4:]
+        return self.actor_id
+
 
 @dataclass(frozen=True)
 class Actor:

@@ -62,10 +62,17 @@ def _actor(prefix: str, refs: tuple[ActorRef, ...]) -> dict[str, str]:
 
 def parties(e: Event) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
     """Actor1 and Actor2: a two-sided (symmetric) event lists all its participants as sources, so
-    its second participant is Actor2 (both parties of a call or a clash are kept)."""
+    its second party is Actor2 (both parties of a call or a clash are kept; "Portugal" and "the
+    Portuguese government" are one party)."""
     if not e.target_actors and len(e.source_actors) > 1:
-        return e.source_actors[:1], e.source_actors[1:]
+        first = e.source_actors[0]
+        others = tuple(a for a in e.source_actors[1:] if not _same_party(a, first))
+        return e.source_actors[:1], others
     return e.source_actors, e.target_actors
+
+
+def _same_party(a: ActorRef, b: ActorRef) -> bool:
+    return (a.party or a.name.casefold()) == (b.party or b.name.casefold())
 
 
 def shown(e: Event, confidence: dict[str, float], threshold: float) -> bool:

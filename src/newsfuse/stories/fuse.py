@@ -413,11 +413,11 @@ def _actors(m: EventMention) -> set[str]:
 
 
 def _party(a: ActorRef) -> str:
-    """A country and its government are one party to an event ("Kenya asked the UN", "the Kenyan
-    government asked the UN"): the key ``_actors_compatible`` and a fused event's sides compare.
-    Across stories the actors must still be the same ids (``fusion_keys`` find them by id)."""
-    key = actor_key(a)
-    return "state:" + key[4:] if key.startswith("gov:") else key
+    """The actor's party (``ActorRef.party``: "Kenya asked the UN", "the Kenyan government asked the
+    UN"), the key ``_actors_compatible`` compares. A fused event still names both as its sources say
+    them (a timeline of "Portugal" finds it), and across stories the actors must be the same ids
+    (``fusion_keys`` find them by id)."""
+    return a.party or actor_key(a)
 
 
 def _parties(m: EventMention) -> set[str]:
@@ -552,26 +552,32 @@ def _best_date(ms: list[EventMention]) -> tuple[str | None, str | None, bool]:
 
 def _sides(ms: list[EventMention]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
     """Source actors are only those some mention gives as the agent (the side more mentions give
-    them); a name every mention gives as target or victim is never a source."""
+    them); a name every mention gives as target or victim is never a source. A party (``_party``:
+    a country and its government) stands on one side, with every name the mentions give it."""
     refs: dict[str, ActorRef] = {}
     role: Counter = Counter()
     agents: set[str] = set()
     for m in ms:
         for a in m.source_actors:
-            refs[_party(a)] = _richer(refs.get(_party(a)), a)
+            refs[actor_key(a)] = _richer(refs.get(actor_key(a)), a)
             role[_party(a)] += 1
             agents.add(_party(a))
         for a in m.target_actors:
-            refs[_party(a)] = _richer(refs.get(_party(a)), a)
+            refs[actor_key(a)] = _richer(refs.get(actor_key(a)), a)
             role[_party(a)] -= 1
-    initiator = _most_common(_party(m.initiator) for m in ms if m.initiator)
+    initiator = _most_common(actor_key(m.initiator) for m in ms if m.initiator)
     if initiator and _symmetric(ms[0]):
         if initiator not in refs:
-            refs[initiator] = next(m.initiator for m in ms if m.initiator and _party(m.initiator) == initiator)
-        src = [initiator]
+            refs[initiator] = next(m.initiator for m in ms if m.initiator and actor_key(m.initiator) == initiator)
+        src = {_party(refs[initiator])}
     else:
-        src = [k for k in refs if role[k] > 0] or [k for k in refs if k in agents][:1]
-    return tuple(refs[k] for k in src), tuple(refs[k] for k in refs if k not in src)
+        parties = list(dict.fromkeys(_party(a) for a in refs.values()))
+        src = {p for p in parties if role[p] > 0}
+        if not src:  # every agent is more often a target: the first one given as agent
+            src = {p for p in parties if p in agents}
+            src = {next(p for p in parties if p in src)} if src else set()
+    sources = tuple(a for a in refs.values() if _party(a) in src)
+    return sources, tuple(a for a in refs.values() if _party(a) not in src)
 
 
 def _richer(old: ActorRef | None, new: ActorRef) -> ActorRef:
