@@ -16,6 +16,11 @@ SENTENCES = {
     "attacked_for_comments": "The French president attacked Germany for comments made this week about the budget.",
     "attacks_in_debate": "Mexico's president unleashed withering attacks against Brazil in Saturday's debate.",
     "attacked_town": "Syrian troops attacked the Turkish town of Kilis for hours on Monday.",
+    "weight_behind": "The German chancellor threw her weight behind the French president's plan for the euro.",
+    "lashed_out": "Iran's foreign minister lashed out at Saudi Arabia on Sunday.",
+    "traded_insults": "Turkey and Russia traded insults over the downed jet.",
+    "voiced_criticism": "The Chinese foreign ministry voiced criticism of Japan on Monday.",
+    "mocked": "Putin mocked the American president in a speech on Thursday.",
 }
 
 
@@ -49,3 +54,23 @@ def test_an_attack_for_comments_or_in_a_debate_is_criticism(found, key):
 
 def test_an_attack_on_a_town_for_hours_is_still_force(found):
     assert found["attacked_town"] and found["attacked_town"][0].type == "ASSAULT"
+
+
+def test_throwing_ones_weight_behind_someone_supports_them(found):
+    m = found["weight_behind"][0]
+    assert m.type == "SUPPORT" and _codes(m.source_actors) == {"DEU"} and _codes(m.target_actors) == {"FRA"}
+
+
+@pytest.mark.parametrize(
+    ("key", "source", "target"),
+    [("lashed_out", {"IRN"}, {"SAU"}), ("voiced_criticism", {"CHN"}, {"JPN"}), ("mocked", {"RUS"}, {"USA"})],
+)
+def test_the_cameo_verbs_of_criticism_code_accuse(found, key, source, target):
+    m = found[key][0]
+    assert (m.type, m.mode) == ("ACCUSE", "disapprove")
+    assert _codes(m.source_actors) == source and _codes(m.target_actors) == target
+
+
+def test_insults_traded_are_criticism_both_ways(found):
+    m = found["traded_insults"][0]
+    assert m.type == "ACCUSE" and m.symmetric and _codes(m.source_actors) | _codes(m.target_actors) == {"TUR", "RUS"}
