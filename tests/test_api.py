@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from newsfuse.actors import name_of
 from newsfuse.api import create_app
 from newsfuse.events.ontology import min_confidence
 from newsfuse.export.gdelt import NOT_OCCURRED, first_day
@@ -250,6 +251,17 @@ def test_home_and_story_pages_are_served_by_the_api_routes(api):
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     body = re.search(r'<div class="brief-body">(.*?)</div>', page.text, flags=re.S)
     assert body and re.sub(r"<[^>]+>", "", body.group(1)).strip()  # the briefing the route handed the page
+
+
+def test_the_story_list_names_actors_as_a_reader_knows_them(api):
+    stories = api.get("/stories").json()["items"]
+    ids = {a for s in stories for a in s["actors"][:4]}
+    assert ids and any(":" in a for a in ids)  # the API gives ids (for scripts) ...
+    home = api.get("/").text
+    cells = " ".join(re.findall(r"<td>([^<]*)</td>", home))
+    named = [name_of(a) for a in ids if name_of(a)]
+    assert named and all(n in cells for n in named)  # ... the page the names ("Benjamin Netanyahu")
+    assert not any(a in cells for a in ids if ":" in a)
 
 
 # ----------------------------------------------------------------------------- access and headers

@@ -19,4 +19,16 @@ def resolve(name: str, date: str | None = None) -> Actor | None:
     return get_kb().resolve(name, date)
 
 
-__all__ = ["KnowledgeBase", "get_kb", "link", "resolve"]
+def name_of(actor_id: str) -> str | None:
+    """The knowledge base's name for an actor id ("gov:KEN" -> "Kenyan government", "leg:KEN" ->
+    "Kenyan legislature"), or None for an id it does not hold (a person the linker named itself)."""
+    kb = get_kb()
+    entry = kb.entries.get(actor_id)
+    if entry is None:
+        sector, _, iso = actor_id.partition(":")
+        if iso in kb.countries and sector.upper() in kb.sector_names:
+            entry = kb.sector_entry(iso, sector.upper())
+    return entry.name if entry else None
+
+
+__all__ = ["KnowledgeBase", "get_kb", "link", "name_of", "resolve"]

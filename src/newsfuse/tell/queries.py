@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
+from ..actors import name_of
 from ..model import AnnotatedArticle, Article, Event, Quote, Story
 from ..store.base import EventFilter, Store
 from ..stories import briefing
@@ -118,6 +119,12 @@ def story_articles(store: Store, story: Story) -> list[Article]:
 def story_outlets(store: Store, story: Story, sample: int = 50) -> list[str]:
     """The outlets of a story's first ``sample`` articles, sorted (a list row, not the whole story)."""
     return sorted({a.outlet for a in articles_by_id(store, story.article_ids[:sample]) if a.outlet})
+
+
+def actor_names(actor_ids: Sequence[str]) -> list[str]:
+    """Names a reader knows for a story's actor ids: the knowledge base's name, or for an id the
+    linker made from a name ("person:daniel-okoth") that name's words."""
+    return [name_of(a) or a.partition(":")[2].replace("-", " ").title() for a in actor_ids]
 
 
 def event_articles(store: Store, event: Event) -> list[Article]:

@@ -36,7 +36,14 @@ def render(request: Request, name: str, **context: Any) -> HTMLResponse:
 def story_list(request: Request, store: Store, stories: list[Story], nxt: str | None) -> HTMLResponse:
     rows = []
     for s in stories:
-        rows.append({"story": s, "outlets": queries.story_outlets(store, s), "count": len(s.article_ids)})
+        rows.append(
+            {
+                "story": s,
+                "outlets": queries.story_outlets(store, s),
+                "actors": queries.actor_names(s.actors[:4]),
+                "count": len(s.article_ids),
+            }
+        )
     return render(request, "stories.html", rows=rows, next=nxt)
 
 
