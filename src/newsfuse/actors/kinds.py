@@ -25,7 +25,7 @@ from .nonactors import words_of
 from .roles import Parse
 from .text import Tok, tokenize
 
-KINDS = {"person_nouns": "PERSON", "org_nouns": "ORG", "work_nouns": "WORK"}
+KINDS = {"person_nouns": "PERSON", "org_nouns": "ORG", "work_nouns": "WORK", "trade_nouns": "TRADE"}
 WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
 NAME_LABELS = frozenset({"PERSON", "ORG"})
 COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -55,8 +55,9 @@ def kind_nouns() -> tuple[dict[str, str], frozenset[str]]:
 def described_kinds(
     text: str, entities: tuple[Entity, ...], parse: Parse, work_nouns: frozenset[tuple[str, ...]] = frozenset()
 ) -> dict[tuple[str, ...], str]:
-    """Name words -> 'PERSON', 'ORG' or 'WORK', for the names of the article whose descriptions (or, with
-    none, whose tags) say one kind more often than any other."""
+    """Name words -> 'PERSON', 'ORG', 'WORK' or 'TRADE' (a trade's noun: a person in it or a firm, by the name's
+    shape), for the names of the article whose descriptions (or, with none, whose tags) say one kind more
+    often than any other."""
     nouns, makers = kind_nouns()
     nouns = {**nouns, **{w[0]: "WORK" for w in work_nouns if len(w) == 1}}
     described: dict[tuple[str, ...], Counter[str]] = {}

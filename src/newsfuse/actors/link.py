@@ -30,7 +30,9 @@ from .nonactors import (
     DETERMINERS,
     PARAGRAPH_BREAK,
     NameUses,
+    case_party,
     common_word,
+    lower_case_words,
     made_product,
     not_an_actor,
     quoted_title_case,
@@ -74,6 +76,8 @@ UNTAGGED_NOT_FIRST = (
     "police_ranks",
     "local_offices",
 )
+SPACED_DASH = re.compile(r"\s+[-–—]+\s+")  # a dash between spaces: punctuation, no hyphened name
+CONTRACTED = re.compile(r"n?['’]t\b")  # "Aren’t", "Doesn't": the word before is a verb
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 
 
@@ -119,6 +123,8 @@ class Doc:
 def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     kb = get_kb()
     text = annotated.article.text
+    tagged_entities = annotated.entities
+    annotated = dataclasses.replace(annotated, entities=tuple(_name_span(text, e) for e in tagged_entities))
     tagged = tagged_full_names(annotated)
     untagged = untagged_full_names(kb, text, tagged)
     doc = Doc(
@@ -147,6 +153,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _place_of_attacks(doc, f)
         and not _names_a_period(doc, f)
         and not _in_quoted_title(doc, f)
+        and not case_party(text, doc.toks[f.start].start, doc.toks[f.end - 1].end)
     ]
     kinds = described_kinds(text, annotated.entities, doc.parse, kb.not_actors["work_nouns"])
     found = [
@@ -166,11 +173,26 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         for f in found
         for ref in (f.ref, *f.also)
     )
-    entities = tuple(_entity_actor(e, found) for e in annotated.entities)
+    entities = tuple(_entity_actor(e, found) for e in tagged_entities)
     speakers = SpeakerCandidates(mentions)
     quotes = tuple(_quote_speaker(q, speakers, doc) for q in annotated.quotes)
     done = dataclasses.replace(annotated, actors=mentions, entities=entities, quotes=quotes)
     return dataclasses.replace(done, actors=mentions + tuple(bare_mentions(kb, done, mentions)))
+
+
+def _name_span(text: str, e: Entity) -> Entity:
+    """A tagged person's or organisation's name without what the tagger ran into it: the words after a dash
+    between spaces ('Deborah Jordan Reynolds - Santilli's girlfriend': an aside), or a word a contraction
+    closes ('Clinton and Sanders Aren’t Butting Heads': a verb, SPACED_DASH, CONTRACTED)."""
+    if e.label not in {"PERSON", "ORG"}:
+        return e
+    dash = SPACED_DASH.search(e.text)
+    if dash is not None and dash.start() > 0:
+        return dataclasses.replace(e, text=e.text[: dash.start()], end=e.start + dash.start())
+    if CONTRACTED.match(text, e.end) and " " in e.text:
+        cut = e.text.rsplit(" ", 1)[0]
+        return dataclasses.replace(e, text=cut, end=e.start + len(cut))
+    return e
 
 
 def tagged_surnames(annotated: AnnotatedArticle) -> dict[str, tuple[int, str]]:
@@ -523,8 +545,11 @@ def _placed_in(doc: Doc, ref: ActorRef, iso: str) -> ActorRef:
     sector = (ref.sector or "").lower()  # the KB's word lists hold normal (lower-case) forms
     if ref.country or sector not in doc.kb.words["office_sectors"] or not (ref.actor_id or "").startswith("person:"):
         return ref
-    if set((ref.role or "").lower().replace(".", " ").split()) & set(doc.kb.words["national_titles"]):
+    title = set((ref.role or "").lower().replace(".", " ").split())
+    if title & set(doc.kb.words["national_titles"]):
         return ref  # "President Adama Barrow": a title foreign leaders hold too
+    if sector == "mil" and title & set(doc.kb.words["military_ranks"]):
+        return ref  # "Gen. Khalifa Haftar": a rank every state's forces use
     return dataclasses.replace(ref, country=iso)
 
 
@@ -766,7 +791,8 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
         doc.last_place[j] = True
         return Found(j, j + n, ActorRef(""), "kb", core)  # named in no actor's part: a place
     if entry.kind == "state" and entry.country:
-        agent = _lower_agent_after(doc, j + n)  # "the U.S. military", "a U.S. senator": that body, not the state
+        agent = _lower_agent_after(doc, j + n) or _court_after(doc, j + n)  # "the U.S. military", "a U.S. senator",
+        # "the U.S. Court of Appeals": that body, not the state
         if agent:
             sector_ref = ref_of(doc, doc.kb.sector_entry(entry.country, agent[1]))
             return Found(start, agent[0], sector_ref, "kb", (toks[j].start, toks[agent[0] - 1].end))
@@ -833,6 +859,10 @@ def _lower_agent_after(doc: Doc, k: int) -> tuple[int, str] | None:
     state, acting through its people."""
     if k >= len(doc.toks) or not doc.toks[k].raw.islower() or not _joined(doc, k - 1, k + 1):
         return None
+    if doc.norms[k] in doc.kb.words["court_levels"] and _joined(doc, k, k + 2):
+        court = _lower_agent_after(doc, k + 1)  # "the U.S. district judge": the US judiciary
+        if court and court[1] == "JUD":
+            return court
     agent = agent_after(doc, k, 0)
     if agent and doc.toks[agent[0] - 1].norm.endswith("s"):  # "U.S. government officials": the government
         sector = agent_sector(doc, (doc.norms[k],)) if agent[0] > k + 1 else None
@@ -843,6 +873,16 @@ def _lower_agent_after(doc: Doc, k: int) -> tuple[int, str] | None:
         title = next(((k + n, v[1]) for n in (2, 1) if (v := doc.kb.titles.get(tuple(doc.norms[k : k + n])))), None)
         agent = title if title and _joined(doc, k, title[0]) else None
     return agent
+
+
+def _court_after(doc: Doc, k: int) -> tuple[int, str] | None:
+    """'the U.S. Court of Appeals', 'a U.S. District Court': a capitalised court, alone or after a word for its
+    level (kb.yaml words: court_levels), right after a country's name is that country's judiciary: (its end,
+    'JUD'), or None."""
+    at = k + 1 if k < len(doc.toks) and doc.norms[k] in doc.kb.words["court_levels"] else k
+    if at >= len(doc.toks) or doc.toks[at].raw != "Court" or not _joined(doc, k - 1, at + 1):
+        return None
+    return at + 1, "JUD"
 
 
 def _club_name(doc: Doc, a: int, b: int) -> bool:
@@ -866,9 +906,15 @@ def agent_heads(kb: KnowledgeBase) -> frozenset[str]:
 
 
 def _building_after(doc: Doc, k: int) -> bool:
-    if k >= len(doc.toks) or not _joined(doc, k - 1, k + 1) or doc.toks[k].capitalised:
+    """A lower-case word for a building right after a body's name ('a Capitol Hill apartment'), or a word for a
+    compound that closes no organisation's name ('a CIA Annex'): the building, a place (not_actors.yaml:
+    facility_heads, compound_heads)."""
+    if k >= len(doc.toks) or not _joined(doc, k - 1, k + 1):
         return False
-    return (doc.toks[k].norm,) in doc.kb.not_actors["facility_heads"]
+    word = (doc.toks[k].norm,)
+    if doc.toks[k].capitalised:  # "the Pew Research Center": the centre's own name
+        return word in doc.kb.not_actors["compound_heads"]
+    return word in doc.kb.not_actors["facility_heads"]
 
 
 def _venue_of_event(doc: Doc, k: int, name: tuple[str, ...]) -> bool:
@@ -1783,11 +1829,24 @@ def agent_in_place(doc: Doc, i: int) -> Found | None:
             continue
         sector = agent_sector(doc, phrase)
         at = _skip_place_modifiers(doc, i + n + 1)
-        iso = country_at(doc, at) if sector else None
+        iso = (_sending_country(doc, i, phrase) or country_at(doc, at)) if sector else None
         if iso and sector:
             end = at + _place_len(doc, at)
             entry = doc.kb.sector_entry(iso, sector)
             return Found(i, end, ref_of(doc, entry), "kb", (toks[i].start, toks[end - 1].end))
+    return None
+
+
+def _sending_country(doc: Doc, i: int, phrase: tuple[str, ...]) -> str | None:
+    """'the U.S. Embassy in Tripoli': the country named right before a state's mission abroad (kb.yaml words:
+    mission_agents) is the one whose mission it is, or None."""
+    if phrase[0] not in doc.kb.words["mission_agents"]:
+        return None
+    for k in (1, 2, 3):
+        if i - k >= 0 and _joined(doc, i - k, i + 1) and _place_len(doc, i - k) == k:
+            iso = country_at(doc, i - k)
+            if iso:
+                return iso
     return None
 
 
@@ -1881,6 +1940,8 @@ def add_ner(
         if (e.start + (4 if e.text[:4] in {"the ", "The "} else 0), e.end) in doc.no_actor:
             continue  # the words the pass over the KB's names read as a place or a building
         kind = kinds.get(name_words(e))
+        if kind == "TRADE":  # "Richard Uihlein, an Illinois shipping-supplies manufacturer": the man
+            kind = "PERSON" if _person_shaped(doc, _own_name(e).text) else "ORG"
         if kind == "WORK" or not_an_actor(doc.kb, doc.text, e, entities, uses):
             continue
         lo = bisect_left(starts, e.start)
@@ -1912,6 +1973,8 @@ def add_ner(
             kind = "PERSON"  # 'presidential candidate Carly Fiorina': the title describes a person
         if kind is None and e.label == "ORG" and _listed_among_persons(doc, e, listed):
             kind = "PERSON"  # "Jill Latham, Kate Malloy Corriveau, Maureen Manning": a list of persons
+        if kind is None and e.label == "ORG" and len(toks) == 1 and _given_name_before(doc, toks[0], listed):
+            toks, kind = [toks[0] - 1, toks[0]], "PERSON"  # "Ilya Shapiro argues", the surname tagged alone
         tail = _person_after_possessive(doc, e) if kind is None and e.label == "ORG" else []
         if tail:
             toks, kind = tail, "PERSON"  # "the Daily Wire's Ben Shapiro": the outlet's person
@@ -1945,6 +2008,8 @@ def add_ner(
         name = doc.text[doc.toks[toks[0]].start : doc.toks[toks[-1]].end]
         if not e.text[:1].isalpha():
             continue  # handles, hashtags, emoji
+        if e.label == "PERSON" and len(toks) == 1:
+            name = _first_name_of_pair(doc, toks[0], listed) or name  # "Bill and Melinda Gates": Bill Gates
         ref = doc.seen.get(key(name)[-1]) if e.label == "PERSON" else None
         if ref is not None and not same_person(name, ref.name):
             ref = None  # "Henry Brown" is not the "Montez Brown" named before
@@ -1967,6 +2032,38 @@ def add_ner(
             ref = ActorRef(name, home, None, None, f"org:{slug(name)}")
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def _given_name_before(doc: Doc, t: int, listed: list[tuple[int, int, str]]) -> bool:
+    """A capitalised given name the knowledge base's persons bear, joined by a space to token t and in no
+    tagged name, that the article never writes in lower case ('Ilya' of 'Ilya Shapiro argues', where the
+    tagger tags 'Shapiro' alone as an organisation): the first name of the person named by t."""
+    if t == 0 or doc.text[doc.toks[t - 1].end : doc.toks[t].start] != " ":
+        return False
+    first = doc.toks[t - 1]
+    if not first.raw[:1].isupper() or not first.raw.isalpha() or first.norm not in doc.kb.given_names:
+        return False
+    at = bisect_left(listed, (first.start, 0, ""))
+    if at > 0 and listed[at - 1][1] > first.start or at < len(listed) and listed[at][0] == first.start:
+        return False  # inside a tagged name
+    return first.norm not in lower_case_words(doc.text)
+
+
+def _first_name_of_pair(doc: Doc, t: int, listed: list[tuple[int, int, str]]) -> str | None:
+    """'Bill and Melinda Gates', 'brothers Ammon and Ryan Bundy': a one-word name right before 'and' and a
+    tagged person's first name and surname is a first name that shares that surname (a couple, siblings),
+    unless the article names a person by the word alone ('Trump and Mike Pence'). The full name, or None."""
+    tok = doc.toks[t]
+    if tok.norm in doc.surnames or tok.norm in doc.seen or (tok.norm,) in doc.kb.index:
+        return None
+    at = bisect_left(listed, (tok.end, 0, ""))
+    nxt = next((o for o in listed[at:] if o[0] >= tok.end), None)
+    if nxt is None or nxt[2] != "PERSON" or doc.text[tok.end : nxt[0]] != " and ":
+        return None
+    words = doc.text[nxt[0] : nxt[1]].split()
+    if len(words) != 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    return f"{tok.raw} {words[1]}"
 
 
 def _across_full_stop(doc: Doc, e: Entity) -> bool:
@@ -2037,11 +2134,22 @@ def _person_after_possessive(doc: Doc, e: Entity) -> list[int]:
     possessive into a first name the KB knows and a surname (two or three capitalised words) holds the
     person named after it; the tokens of that person's name, or []."""
     toks = list(range(bisect_left(doc.starts, e.start), bisect_left(doc.starts, e.end)))
-    at = next((n for n, t in enumerate(toks[:-1]) if doc.toks[t].norm in POSSESSIVE), None)
-    tail = toks[at + 1 :] if at is not None else []
-    if not 2 <= len(tail) <= 3 or doc.toks[tail[0]].norm not in doc.kb.given_names:
+    at = next((n for n, t in enumerate(toks[:-1]) if n and doc.toks[t].norm in POSSESSIVE), None)
+    bare = next((n for n, t in enumerate(toks[:-1]) if _bare_apostrophe_after(doc, t)), None) if at is None else None
+    tail = toks[at + 1 :] if at is not None else toks[bare + 1 :] if bare is not None else []
+    if not 2 <= len(tail) <= 3:
         return []
+    owner = toks[at - 1] if at is not None else toks[bare] if bare is not None else None
+    outlet = owner is not None and (doc.toks[owner].norm,) in doc.kb.not_actors["org_heads"]
+    if doc.toks[tail[0]].norm not in doc.kb.given_names and not outlet:
+        return []  # "Fox News’ Bret Baier": after an outlet's name, a first name the KB's persons may lack
     return tail if all(doc.toks[t].capitalised for t in tail) else []
+
+
+def _bare_apostrophe_after(doc: Doc, t: int) -> bool:
+    """Token t ends in s and an apostrophe follows it alone: a plural's possessive ('Fox News’ Bret Baier')."""
+    tok = doc.toks[t]
+    return tok.raw.endswith("s") and doc.text[tok.end : tok.end + 2] in {"' ", "’ "}
 
 
 def _opening_preposition(doc: Doc, t: int) -> bool:

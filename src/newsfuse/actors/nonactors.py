@@ -57,6 +57,12 @@ STANCE = re.compile(r"(?:pro|anti)[-‐]", re.IGNORECASE)
 # a full stop and a line break, or a blank line, inside a tagged name: the tagger ran a headline or a
 # paragraph's last word into the next paragraph's first ("... As President.\n\nDemocratic")
 PARAGRAPH_BREAK = re.compile(r"[.!?][\"”’']?\s*\n|\n\s*\n")
+# words joined by hyphens, each capitalised ('Glass-Steagall', 'Gramm-Leach-Bliley')
+HYPHENED = re.compile(r"(?<![\w-])[A-Z][\w']*(?:-[A-Z][\w']*)+(?![\w-])")
+# a court case's name, as courts and the AP stylebook write it: 'NFIB v. Sebelius', 'Bush v. Gore' ('vs.' is a
+# contest's: 'Clinton vs. Trump')
+CASE_AFTER = re.compile(r"\s+v\.\s+(?:the\s+)?[A-Z]")
+CASE_BEFORE = re.compile(r"\bv\.\s+(?:the\s+)?$")
 BRACKETED = re.compile(r"\s*\(\s*([A-Z][A-Za-z. ]{1,30}?)\s*\)")
 ORIGIN_OPENERS = frozenset(("who", be) for be in ("is", "are", "was", "were"))
 COUNT = re.compile(r"\d[\d,.]*")
@@ -111,6 +117,7 @@ def not_an_actor(
         or _cut_name(e)
         or words in lists["times"]
         or words in lists["things"]
+        or _hyphened_whole(text, e) in lists["things"]
         or words in lists["kind_acronyms"]
         or words in lists["bare_titles"]
         or words in lists["name_suffixes"]
@@ -168,8 +175,26 @@ def not_an_actor(
         or "(" in e.text
         or ")" in e.text
         or stance(text, e)
+        or case_party(text, e.start, e.end)
         or PARAGRAPH_BREAK.search(e.text) is not None
     )
+
+
+def _hyphened_whole(text: str, e: Entity) -> tuple[str, ...]:
+    """The words of the hyphened compound that the tagged name ends in or is cut from ('Glass' of
+    'Glass-Steagall', 'Super Glass-Steagall'): capitalised words joined by hyphens, over the name's end."""
+    m = HYPHENED.search(text, max(e.start - 60, 0), min(e.end + 60, len(text)))
+    while m is not None and m.end() < e.end:
+        m = HYPHENED.search(text, m.end(), min(e.end + 60, len(text)))
+    if m is None or not m.start() < e.end <= m.end():
+        return ()
+    return _words(m.group(0))
+
+
+def case_party(text: str, start: int, end: int) -> bool:
+    """'NFIB v. Sebelius', 'Citizens United v. FEC': a party's name in a court case's name (a capitalised
+    word after the name, or a name before it, joined by 'v.': CASE_AFTER, CASE_BEFORE) names the case, no actor."""
+    return CASE_AFTER.match(text, end) is not None or CASE_BEFORE.search(text[max(start - 8, 0) : start]) is not None
 
 
 def stance(text: str, e: Entity) -> bool:
@@ -434,6 +459,9 @@ def _place_after_preposition(kb: KnowledgeBase, text: str, e: Entity, words: tup
         return True
     if before == ("from",) and _word_before(text, e.start, 3)[:2] in ORIGIN_OPENERS and not _has_org_word(kb, words):
         return True  # "the driver, who is from Schenectady": where a person comes from
+    if before in kb.not_actors["seat_prepositions"] and words in kb.not_actors["seat_buildings"]:
+        post = set(_word_before(text, e.start, 4)[:-1]) & {w for (w,) in kb.not_actors["post_words"]}
+        return not post  # "sitting in the Oval Office": the room ("working in the Oval Office": the post)
     return before in kb.not_actors["place_preps"] and not _has_org_word(kb, words)
 
 
