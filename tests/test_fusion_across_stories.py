@@ -3,6 +3,8 @@ naming a single signer joins its own story's event, which another story's dated 
 
 from __future__ import annotations
 
+import dataclasses
+
 from newsfuse.model import ActorRef, EventMention
 from newsfuse.stories import fuse as F
 
@@ -158,3 +160,16 @@ def test_a_party_stands_on_one_side_with_every_name_the_reports_give_it():
     (event,) = F.fuse_events(mentions, {"lisbon-1": None}, STORIES)
     assert {a.name for a in event.source_actors} == {"Portugal", "Portuguese government", "Indonesia"}
     assert event.target_actors == ()  # not "Portugal, Indonesia -> Portuguese government"
+
+
+def test_across_stories_a_week_or_an_implied_date_matches_nothing():
+    # the publication week holds many acts of the same actors: two stories' mentions of one week
+    # (or of a week their publication implies) are not one event
+    both = (PORTUGAL, INDONESIA)
+    week = dataclasses.replace(signing("a", "lisbon-1", both, "2026-W11"), date_precision="week")
+    implied = dataclasses.replace(signing("b", "lisbon-2", both, "2026-03-10"), date_implied=True)
+    other_week = dataclasses.replace(signing("z", "un-1", both, "2026-W11"), date_precision="week")
+    other_day = signing("y", "un-1", both, "2026-03-10")
+    assert not F.compatible(week, other_week, STORIES)
+    assert not F.compatible(implied, other_day, STORIES)
+    assert F.compatible(signing("c", "lisbon-3", both, "2026-03-10"), other_day, STORIES)

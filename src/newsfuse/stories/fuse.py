@@ -329,7 +329,7 @@ def _signature_in(m: EventMention, story: str | None) -> tuple:
     """All that ``compatible`` reads of a mention in this story: two mentions with one signature get
     the same answer against any third."""
     f = _facts(m)
-    return (m.type, m.mode, story, f.sources, f.targets, f.symmetric, m.date, m.date_precision)
+    return (m.type, m.mode, story, f.sources, f.targets, f.symmetric, m.date, m.date_precision, m.date_implied)
 
 
 def _block_keys(m: EventMention, story: str | None) -> list[tuple[str, str]]:
@@ -438,8 +438,15 @@ def compatible(m: EventMention, n: EventMention, story_of: dict[str, str]) -> bo
         return False
     if same_story:
         return True
-    gap = D.gap_days(m.date, n.date)  # outside a shared story: the same actors, both dated, within reach
-    return _actors(m) == _actors(n) and gap is not None and gap <= fusion_reach_days()
+    # outside a shared story: the same actors on a day each report states (a week or month, or the
+    # publication week implied, holds many acts of the same actors), within reach
+    gap = D.gap_days(m.date, n.date)
+    stated = _stated_day(m) and _stated_day(n)
+    return stated and _actors(m) == _actors(n) and gap is not None and gap <= fusion_reach_days()
+
+
+def _stated_day(m: EventMention) -> bool:
+    return m.date_precision == "day" and not m.date_implied
 
 
 def _actors_compatible(m: EventMention, n: EventMention, am: set[str], an: set[str], same_story: bool) -> bool:
