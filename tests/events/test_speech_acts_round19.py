@@ -21,6 +21,8 @@ SENTENCES = {
     "traded_insults": "Turkey and Russia traded insults over the downed jet.",
     "voiced_criticism": "The Chinese foreign ministry voiced criticism of Japan on Monday.",
     "mocked": "Putin mocked the American president in a speech on Thursday.",
+    "city_attacks": "Belgium's prime minister said the Paris attacks highlight the threat to Europe.",
+    "state_strikes": "Israeli air strikes on Gaza killed 12 people on Monday.",
 }
 
 
@@ -74,3 +76,13 @@ def test_the_cameo_verbs_of_criticism_code_accuse(found, key, source, target):
 def test_insults_traded_are_criticism_both_ways(found):
     m = found["traded_insults"][0]
     assert m.type == "ACCUSE" and m.symmetric and _codes(m.source_actors) | _codes(m.target_actors) == {"TUR", "RUS"}
+
+
+def test_a_city_named_before_an_event_noun_is_where_it_happened_not_who_did_it(found):
+    attacks = [m for m in found["city_attacks"] if m.type == "ASSAULT"]
+    assert attacks and all("FRA" not in _codes(m.source_actors) for m in attacks)
+
+
+def test_a_country_adjective_before_an_event_noun_still_names_the_doer(found):
+    strikes = [m for m in found["state_strikes"] if m.type == "ASSAULT"]
+    assert strikes and _codes(strikes[0].source_actors) == {"ISR"}

@@ -448,7 +448,11 @@ class RuleExtractor:
         if verb is not None and (noun is None or tree.tokens[noun].dep in ("dobj", "attr", "pobj")):
             source = roles.subject(verb)
         if noun is not None and not source:
-            owners = [o for o in tree.children(noun, "poss", "compound", "amod", "nmod") if roles.is_actor(o)]
+            owners = [
+                o
+                for o in tree.children(noun, "poss", "compound", "amod", "nmod")
+                if roles.is_actor(o) and not _place_compound(tree, roles, o)
+            ]
             source = [m for o in owners for m in roles.at(o)] or roles.preps(noun, ("by",))
         if verb is not None and noun is None and not p.topic_object:  # "called on X to ...": X first
             target = (roles.preps(verb, tuple(p.target_preps)) if p.target_preps else []) or self._verb_targets(
@@ -556,6 +560,21 @@ class RuleExtractor:
 def _attack_heads(tree: Tree, t: Trigger) -> list[int]:
     """The trigger and the nouns of its act ("launched a verbal attack": attack)."""
     return [t.i] + [o for o in object_heads(tree, t.i) if tree.lemma(o) in t.pattern.objects]
+
+
+def _place_compound(tree: Tree, roles: Roles, o: int) -> bool:
+    """ "the Paris terror attacks", "the Brussels bombings": a city's name set before an event noun says where it
+    happened (the event's location), not who did it, though the city's name alone may stand for its government
+    ("Paris said", "Moscow's air strikes": a subject or a possessive); a country's name or adjective ("U.S. air
+    strikes", "Israeli raids") still names the doer."""
+    tok = tree.tokens[o]
+    found = roles.at(o)
+    return (
+        tok.dep == "compound"
+        and tok.ent_type == "GPE"
+        and bool(found)
+        and all((m.ref.actor_id or "").startswith("gov:") for m in found)
+    )
 
 
 def _by_means(tree: Tree, t: Trigger, content: Trigger) -> bool:
