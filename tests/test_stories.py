@@ -359,3 +359,14 @@ def test_an_untitled_articles_stand_in_title_skips_the_web_address_it_opens_with
     result = pipeline.analyse(articles, with_embeddings=False)[0]
     item = story_item(result.annotated, list(result.mentions), None)
     assert item.title == "Fire destroys two warehouses at the docks"
+
+
+def test_a_storys_title_is_a_members_headline_before_an_untitled_members_first_sentence(seeds_store_path):
+    """The seeds: 000 and 002 have no title (their first sentence stands in), 001 has its headline;
+    the story was titled with 002's 43-word first sentence."""
+    from newsfuse.store import open_store
+
+    with open_store(str(seeds_store_path)) as store:
+        (story,) = [s for s in store.stories() if len(s.article_ids) == 3]
+        titled = [a.title for a in store.articles_by_id(list(story.article_ids)) if a.title]
+    assert len(titled) == 1 and story.title == titled[0]

@@ -928,11 +928,17 @@ class StoryClusterer:
         )
 
     def _central_title(self, s: _Story, articles: dict[str, Article]) -> str:
+        """The title of the member closest to the story's centre, a headline before the first sentence
+        that stands in for an untitled article's title (a headline is short)."""
         titles = [(getattr(articles.get(a), "title", None) or t) for a, t in zip(s.article_ids, s.titles)]
+        longest = int(load("clustering.yaml")["headline_max_words"])
+        headlines = [bool(t) and len(t.split()) <= longest for t in titles]
         if len(s.embs) != len(titles) or not titles:
-            return next((t for t in titles if t), "")
+            return next((t for t, h in zip(titles, headlines) if h), next((t for t in titles if t), ""))
         centre = s.emb_sum / (np.linalg.norm(s.emb_sum) or 1.0)
-        sims = [float(e.astype(np.float32) @ centre) if t else -2.0 for e, t in zip(s.embs, titles)]
+        sims = [
+            float(e.astype(np.float32) @ centre) + 2.0 * h if t else -2.0 for e, t, h in zip(s.embs, titles, headlines)
+        ]
         return titles[int(np.argmax(sims))]
 
     # ------------------------------------------------------------------ persistence
