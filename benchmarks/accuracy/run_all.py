@@ -452,12 +452,31 @@ def render_events_polnear(s: dict | None) -> list[str]:
             ("newsfuse now, set C, each sentence coded alone", alone.get("set_c", {})),
             ("7-NN over MiniLM fitted on all of gsr-dev (anchor), set C", s.get("anchor_knn7_gsr_dev_set_c", {})),
         ]
+    round_before = s.get("round_before") or {}
+    r_at = round_before.get("coder_at", "?")
+    if round_before:
+        parts += [
+            (f"newsfuse at {r_at} (before issue 19's round), set {x.upper()}", round_before.get(f"set_{x}", {}))
+            for x in "abc"
+        ]
+    if s.get("set_d"):
+        parts += [
+            (f"newsfuse at {r_at}, when set D was drawn, set D", round_before.get("set_d", {})),
+            ("**newsfuse** now, set D (read while revising the coder)", s.get("set_d", {})),
+            ("newsfuse now, set D, each sentence coded alone", alone.get("set_d", {})),
+            ("7-NN over MiniLM fitted on all of gsr-dev (anchor), set D", s.get("anchor_knn7_gsr_dev_set_d", {})),
+        ]
     set_c = (
         f" Set C: 30 more such articles (119 sentences), labelled the same way at {str(s.get('labelled_at_c'))[:7]}"
         ", held out."
         if s.get("set_c")
         else ""
     )
+    if s.get("set_d"):
+        set_c += (
+            f" Set D: 30 more (117 sentences), labelled the same way at {str(s.get('labelled_at_d'))[:7]}, scored "
+            "as drawn, then read while revising the coder, like set A."
+        )
     return [
         "",
         f"Out of sample, political news: `{s.get('file')}`, the first four body sentences of 60 PolNeAR train "
