@@ -646,3 +646,15 @@ def test_a_quotation_signed_by_a_hyphen_line_below_it_is_the_signers(annotate):
     paragraphs = ["“Nobody in this town pays what they owe, and everybody knows it.”", "- Senator Alvarez."]
     quotes = annotate([article("sig", paragraphs)])[0].quotes
     assert [q.speaker_text for q in quotes if "pays what they owe" in q.text] == ["Senator Alvarez"]
+
+
+def test_a_wire_datelines_place_is_not_the_speaker(annotate):
+    """The README demo: "LISBON — Portugal and Indonesia signed ..." gave the claim to "LISBON", which
+    the linker then made a person; the parse hangs the dateline on the verb as a second subject."""
+    paragraphs = [
+        "LISBON — Portugal and Indonesia signed an agreement on marine research cooperation on Tuesday after talks.",
+        "NATO — the alliance — said it would decide next week on the new members.",
+    ]
+    quotes = annotate([article("dateline", paragraphs)])[0].quotes
+    assert "LISBON" not in [q.speaker_text for q in quotes]
+    assert [q.speaker_text for q in quotes if "new members" in q.text] == ["NATO"]  # one subject: it speaks

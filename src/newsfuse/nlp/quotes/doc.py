@@ -12,6 +12,7 @@ from .marks import quote_spans
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+DATELINE_ENDS = ("—", "–", "--", "-", "_", "(")  # what follows a wire dateline's place: a dash, "(AP)"
 CLAUSE_EDGE = set(",;:—–-\"'“”‘’ ")
 
 
@@ -34,7 +35,22 @@ class _Doc:
         return self.tree.tokens[i]
 
     def kids(self, i: int, deps: tuple[str, ...] | None = None) -> list[Token]:
-        return self.tree.kids(i, deps)
+        found = self.tree.kids(i, deps)
+        if deps is not None and "nsubj" in deps and len(found) > 1:
+            places = [k for k in found if k.dep == "nsubj" and self.dateline(k)]
+            if places and any(k.dep == "nsubj" and k not in places for k in found):
+                return [k for k in found if k not in places]
+        return found
+
+    def dateline(self, t: Token) -> bool:
+        """'LISBON — Portugal and Indonesia signed ...': the place of a wire dateline, in capitals at the
+        start of its line before a dash or the agency, which a parse may hang on the verb as a second
+        subject ("NATO — the alliance — said" has one: it speaks)."""
+        if not (len(t.text) >= 3 and t.text.isalpha() and t.text.isupper()):
+            return False
+        line_start = self.text.rfind("\n", 0, t.start) + 1
+        after = self.text[t.end : t.end + 4].lstrip(" ")
+        return not any(c.islower() for c in self.text[line_start : t.start]) and after.startswith(DATELINE_ENDS)
 
     def subtree(self, i: int, skip: frozenset[int] = frozenset()) -> list[Token]:
         return [self.tree.tokens[j] for j in self.tree.subtree(i, skip=skip)]
