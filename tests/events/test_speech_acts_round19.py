@@ -21,6 +21,10 @@ SENTENCES = {
     "traded_insults": "Turkey and Russia traded insults over the downed jet.",
     "voiced_criticism": "The Chinese foreign ministry voiced criticism of Japan on Monday.",
     "mocked": "Putin mocked the American president in a speech on Thursday.",
+    "reacted_angrily": "China reacted angrily to the Japanese prime minister's visit to the shrine.",
+    "responded": "India responded to Pakistan's offer on Monday.",
+    "tirade": "The Turkish president launched a tirade against Germany on Sunday.",
+    "voiced_outrage": "The Pakistani foreign ministry voiced outrage at India.",
     "city_attacks": "Belgium's prime minister said the Paris attacks highlight the threat to Europe.",
     "state_strikes": "Israeli air strikes on Gaza killed 12 people on Monday.",
 }
@@ -86,3 +90,7 @@ def test_a_city_named_before_an_event_noun_is_where_it_happened_not_who_did_it(f
 def test_a_country_adjective_before_an_event_noun_still_names_the_doer(found):
     strikes = [m for m in found["state_strikes"] if m.type == "ASSAULT"]
     assert strikes and _codes(strikes[0].source_actors) == {"ISR"}
+
+
+def test_a_plain_response_is_no_criticism(found):
+    assert not [m for m in found["responded"] if m.type == "ACCUSE"]
