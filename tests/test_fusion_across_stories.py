@@ -17,8 +17,9 @@ UN = ActorRef("United Nations", None, "IGO", None, "igo:UN")
 STORIES = {"lisbon-1": "signing", "lisbon-2": "signing", "lisbon-3": "signing", "un-1": "resolution"}
 
 
-def signing(mid: str, article: str, signers: tuple[ActorRef, ...], day: str | None) -> EventMention:
-    return EventMention(
+def signing(mid: str, article: str, signers: tuple[ActorRef, ...], day: str | None, **kw) -> EventMention:
+    """A mention of the Lisbon signing (or, with ``kw``, of another act) as the events stage codes it."""
+    fields = dict(
         id=mid,
         article_id=article,
         type="SUPPORT",
@@ -35,6 +36,7 @@ def signing(mid: str, article: str, signers: tuple[ActorRef, ...], day: str | No
         end=10,
         symmetric=True,
     )
+    return EventMention(**{**fields, **kw})
 
 
 def grouped(mentions: list[EventMention], story_of: dict[str, str]) -> list[set[str]]:
@@ -71,21 +73,15 @@ def test_a_story_that_matches_nothing_dated_stays_apart():
 
 def test_a_country_and_its_government_are_one_party_in_a_story():
     def request(mid: str, asker: ActorRef) -> EventMention:
-        return EventMention(
-            id=mid,
-            article_id="un-1",
+        return signing(
+            mid,
+            "un-1",
+            (asker,),
+            "2026-03-12",
             type="REQUEST",
             mode=None,
             cameo="020",
-            source_actors=(asker,),
             target_actors=(UN,),
-            date="2026-03-12",
-            date_precision="day",
-            status="occurred",
-            topics=(),
-            sentence="Kenya asked the United Nations to act.",
-            start=0,
-            end=10,
             symmetric=False,
         )
 
@@ -106,24 +102,7 @@ def test_across_stories_the_actors_must_be_the_same_ids():
 
 def test_places_at_different_granularity_are_details_not_a_contradiction():
     def talks(mid: str, article: str, place: str) -> EventMention:
-        return EventMention(
-            id=mid,
-            article_id=article,
-            type="CONSULT",
-            mode="visit",
-            cameo="042",
-            source_actors=(PORTUGAL, INDONESIA),
-            target_actors=(),
-            date="2026-03-10",
-            date_precision="day",
-            status="occurred",
-            topics=(),
-            sentence="The foreign ministers held talks.",
-            start=0,
-            end=10,
-            symmetric=True,
-            location=place,
-        )
+        return signing(mid, article, (PORTUGAL, INDONESIA), "2026-03-10", type="CONSULT", mode="visit", location=place)
 
     mentions = [talks("t1", "lisbon-1", "Lisbon"), talks("t2", "lisbon-2", "the Necessidades Palace")]
     (event,) = F.fuse_events(mentions, {"lisbon-1": None, "lisbon-2": None}, STORIES)
@@ -134,22 +113,8 @@ def test_places_at_different_granularity_are_details_not_a_contradiction():
 
 def test_a_party_stands_on_one_side_with_every_name_the_reports_give_it():
     def agreement(mid: str, sources: tuple[ActorRef, ...], targets: tuple[ActorRef, ...]) -> EventMention:
-        return EventMention(
-            id=mid,
-            article_id="lisbon-1",
-            type="AGREE",
-            mode=None,
-            cameo="030",
-            source_actors=sources,
-            target_actors=targets,
-            date="2026-03-10",
-            date_precision="day",
-            status="occurred",
-            topics=(),
-            sentence="Indonesia agreed with the Portuguese government to pool marine research.",
-            start=0,
-            end=10,
-            symmetric=True,
+        return signing(
+            mid, "lisbon-1", sources, "2026-03-10", type="AGREE", mode=None, cameo="030", target_actors=targets
         )
 
     mentions = [
