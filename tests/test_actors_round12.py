@@ -25,8 +25,9 @@ SENTENCES = {
     "trade": "The group's donors include Richard Uihlein, an Illinois shipping-supplies manufacturer. Uihlein gave "
     "$1 million.",
     "grille": "He spoke in front of the Rotary Club at Fratello’s Italian Grille on Monday.",
-    "rank": "The U.S. Senate passed the bill, and the U.S. Treasury welcomed it. General Omar Haddad said the vote "
-    "was wrong. Sen. Dale Wickersham voted for it.",
+    "rank": "The U.S. Senate passed the bill, and the U.S. Treasury welcomed it. General Omar Haddad, whose forces "
+    "hold eastern Libya, said the vote was wrong. General Jane Doerr said the Army was ready. Sen. Dale Wickersham "
+    "voted for it.",
     "united": "Citizens United, the group that brought the lawsuit, spent $1 million. Sanders called National "
     "Nurses United one of the sponsors of his campaign.",
 }
@@ -105,10 +106,11 @@ def test_an_eating_place_after_at_is_a_place(linked):
     assert ids_over(a, "Rotary Club") == ["ngo:rotary-club"]
 
 
-def test_a_military_rank_takes_no_country_from_the_report(linked):
+def test_a_military_rank_beside_another_country_takes_no_country_from_the_report(linked):
     a = linked["rank"]
     general = actor_over(a, "Omar Haddad")
     assert (general.actor_id, general.country, general.sector) == ("person:omar-haddad", None, "MIL")
+    assert actor_over(a, "Jane Doerr").country == "USA"
     assert actor_over(a, "Dale Wickersham").country == "USA"
 
 

@@ -77,6 +77,7 @@ UNTAGGED_NOT_FIRST = (
     "local_offices",
 )
 SPACED_DASH = re.compile(r"\s+[-–—]+\s+")  # a dash between spaces: punctuation, no hyphened name
+SPACED_COMMA = re.compile(r"\w , \w")  # "Strauss - Kahn said , ...": a text split into words, hyphens spaced too
 CONTRACTED = re.compile(r"n?['’]t\b")  # "Aren’t", "Doesn't": the word before is a verb
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 
@@ -182,13 +183,15 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
 
 def _name_span(text: str, e: Entity) -> Entity:
     """A tagged person's or organisation's name without what the tagger ran into it: the words after a dash
-    between spaces ('Deborah Jordan Reynolds - Santilli's girlfriend': an aside), or a word a contraction
-    closes ('Clinton and Sanders Aren’t Butting Heads': a verb, SPACED_DASH, CONTRACTED)."""
+    between spaces ('Deborah Jordan Reynolds - Santilli's girlfriend': an aside; not in a text split into words,
+    which spaces its commas and its hyphens, 'Strauss - Kahn', nor after a dateline's word in capitals), or a word a
+    contraction closes ('Clinton and Sanders Aren’t Butting Heads': a verb; SPACED_DASH, CONTRACTED)."""
     if e.label not in {"PERSON", "ORG"}:
         return e
     dash = SPACED_DASH.search(e.text)
-    if dash is not None and dash.start() > 0:
-        return dataclasses.replace(e, text=e.text[: dash.start()], end=e.start + dash.start())
+    before = e.text[: dash.start()] if dash is not None else ""
+    if len(before.split()) > 1 and not before.isupper() and not SPACED_COMMA.search(text):
+        return dataclasses.replace(e, text=before, end=e.start + len(before))
     if CONTRACTED.match(text, e.end) and " " in e.text:
         cut = e.text.rsplit(" ", 1)[0]
         return dataclasses.replace(e, text=cut, end=e.start + len(cut))
@@ -535,21 +538,35 @@ def with_report_country(doc: Doc, found: list[Found]) -> list[Found]:
     iso = report_country([(0, r.country) for f in found for r in (f.ref, *f.also) if r.country])
     if iso is None:
         return found
-    return [
-        dataclasses.replace(f, ref=_placed_in(doc, f.ref, iso), also=tuple(_placed_in(doc, r, iso) for r in f.also))
-        for f in found
-    ]
+    out = []
+    for f in found:
+        foreign = _other_country_in_sentence(doc, found, f, iso)
+        place = [_placed_in(doc, r, iso, foreign) for r in (f.ref, *f.also)]
+        out.append(dataclasses.replace(f, ref=place[0], also=tuple(place[1:])))
+    return out
 
 
-def _placed_in(doc: Doc, ref: ActorRef, iso: str) -> ActorRef:
+def _other_country_in_sentence(doc: Doc, found: list[Found], f: Found, iso: str) -> bool:
+    """Another mention of the sentence of ``f`` is of a country other than the report's ('Gen. Khalifa Haftar,
+    whose forces hold eastern Libya')."""
+    start, end = doc.toks[f.start].start, doc.toks[f.end - 1].end
+    opens = max(doc.text.rfind(c, 0, start) for c in SENTENCE_BREAKS) + 1
+    closes = min((k for c in SENTENCE_BREAKS if (k := doc.text.find(c, end)) >= 0), default=len(doc.text))
+    for g in found:
+        if opens <= doc.toks[g.start].start < closes and any(r.country not in {None, iso} for r in (g.ref, *g.also)):
+            return True
+    return False
+
+
+def _placed_in(doc: Doc, ref: ActorRef, iso: str, foreign: bool = False) -> ActorRef:
     sector = (ref.sector or "").lower()  # the KB's word lists hold normal (lower-case) forms
     if ref.country or sector not in doc.kb.words["office_sectors"] or not (ref.actor_id or "").startswith("person:"):
         return ref
     title = set((ref.role or "").lower().replace(".", " ").split())
     if title & set(doc.kb.words["national_titles"]):
         return ref  # "President Adama Barrow": a title foreign leaders hold too
-    if sector == "mil" and title & set(doc.kb.words["military_ranks"]):
-        return ref  # "Gen. Khalifa Haftar": a rank every state's forces use
+    if foreign and sector == "mil" and title & set(doc.kb.words["military_ranks"]):
+        return ref  # "Gen. Khalifa Haftar, whose forces hold eastern Libya": a rank every state's forces use
     return dataclasses.replace(ref, country=iso)
 
 
@@ -2043,6 +2060,8 @@ def _given_name_before(doc: Doc, t: int, listed: list[tuple[int, int, str]]) -> 
     first = doc.toks[t - 1]
     if not first.raw[:1].isupper() or not first.raw.isalpha() or first.norm not in doc.kb.given_names:
         return False
+    if doc.toks[t].raw.isupper() or first.norm in FUNCTION_WORDS:
+        return False  # "Per THR, the negotiations ...": an acronym, a preposition
     at = bisect_left(listed, (first.start, 0, ""))
     if at > 0 and listed[at - 1][1] > first.start or at < len(listed) and listed[at][0] == first.start:
         return False  # inside a tagged name
@@ -2052,10 +2071,12 @@ def _given_name_before(doc: Doc, t: int, listed: list[tuple[int, int, str]]) -> 
 def _first_name_of_pair(doc: Doc, t: int, listed: list[tuple[int, int, str]]) -> str | None:
     """'Bill and Melinda Gates', 'brothers Ammon and Ryan Bundy': a one-word name right before 'and' and a
     tagged person's first name and surname is a first name that shares that surname (a couple, siblings),
-    unless the article names a person by the word alone ('Trump and Mike Pence'). The full name, or None."""
+    unless the article names a person by the word alone ('Trump and Mike Pence') or writes the last word in
+    lower case ('Devon and Somerset Fire'). The full name, or None."""
     tok = doc.toks[t]
     if tok.norm in doc.surnames or tok.norm in doc.seen or (tok.norm,) in doc.kb.index:
         return None
+    lowered = lower_case_words(doc.text)
     at = bisect_left(listed, (tok.end, 0, ""))
     nxt = next((o for o in listed[at:] if o[0] >= tok.end), None)
     if nxt is None or nxt[2] != "PERSON" or doc.text[tok.end : nxt[0]] != " and ":
@@ -2063,6 +2084,8 @@ def _first_name_of_pair(doc: Doc, t: int, listed: list[tuple[int, int, str]]) ->
     words = doc.text[nxt[0] : nxt[1]].split()
     if len(words) != 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return None
+    if words[1].lower() in lowered:
+        return None  # "Crews from Devon and Somerset Fire": 'fire' is a common noun, no surname
     return f"{tok.raw} {words[1]}"
 
 

@@ -63,6 +63,7 @@ HYPHENED = re.compile(r"(?<![\w-])[A-Z][\w']*(?:-[A-Z][\w']*)+(?![\w-])")
 # contest's: 'Clinton vs. Trump')
 CASE_AFTER = re.compile(r"\s+v\.\s+(?:the\s+)?[A-Z]")
 CASE_BEFORE = re.compile(r"\bv\.\s+(?:the\s+)?$")
+CASE_INSIDE = re.compile(r"\w\s+v\.\s+[A-Z]")
 BRACKETED = re.compile(r"\s*\(\s*([A-Z][A-Za-z. ]{1,30}?)\s*\)")
 ORIGIN_OPENERS = frozenset(("who", be) for be in ("is", "are", "was", "were"))
 COUNT = re.compile(r"\d[\d,.]*")
@@ -194,6 +195,8 @@ def _hyphened_whole(text: str, e: Entity) -> tuple[str, ...]:
 def case_party(text: str, start: int, end: int) -> bool:
     """'NFIB v. Sebelius', 'Citizens United v. FEC': a party's name in a court case's name (a capitalised
     word after the name, or a name before it, joined by 'v.': CASE_AFTER, CASE_BEFORE) names the case, no actor."""
+    if CASE_INSIDE.search(text, start, end) is not None:
+        return True  # "Trump v. Trump" tagged as one name
     return CASE_AFTER.match(text, end) is not None or CASE_BEFORE.search(text[max(start - 8, 0) : start]) is not None
 
 
