@@ -18,6 +18,7 @@ import re
 import signal
 import sys
 import threading
+import weakref
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ThreadPoolExecutor, wait
@@ -1430,13 +1431,57 @@ def refuse_all(store: Store) -> None:
 
 
 def refuse_touched(store: Store) -> None:
-    """Fuse the mentions of the block the pending articles and stories reach, and replace their events."""
+    """Fuse the mentions of the block the pending articles and stories reach, and replace their events;
+    the block's mentions are kept for the next fusion (``block_mentions``)."""
     article_ids, _ = fusion_pending(store)
     block = fusion_block(store, article_ids, regrouped_pending(store))
     if not block:
         return
-    mentions = store.mentions_of(block)
+    by_article = block_mentions(store, block, article_ids)
+    mentions = [m for a in sorted(by_article) for m in by_article[a]]
     store.replace_events_of([m.id for m in mentions], fuse_block(store, mentions, block))
+    keep_block(store, by_article)
+
+
+BLOCK_KEPT = 1 << 15  # mentions of the last fused block kept in memory for the next fusion
+
+
+@dataclass(frozen=True)
+class _KeptBlock:
+    """The mentions of the last block this process fused into a store, each article's as stored,
+    valid while the store's ``fused_token`` is ``token`` (no fused events written since)."""
+
+    store: weakref.ReferenceType[Store]
+    token: bytes | None
+    mentions: dict[str, list[EventMention]]  # article id -> its mentions, in stored order
+
+
+_kept_block: _KeptBlock | None = None
+
+
+def keep_block(store: Store, by_article: dict[str, list[EventMention]]) -> None:
+    """Keep the fused block's mentions for the next fusion of this store in this process (a watched
+    story re-fuses the same block with one article more); none past ``BLOCK_KEPT``."""
+    global _kept_block
+    small = sum(len(ms) for ms in by_article.values()) <= BLOCK_KEPT
+    _kept_block = _KeptBlock(weakref.ref(store), store.fused_token(), by_article) if small else None
+
+
+def block_mentions(store: Store, block: set[str], pending: set[str]) -> dict[str, list[EventMention]]:
+    """Article id -> its stored mentions (in stored order), for each of the block's articles.
+
+    The mentions of an article of the last block this process kept (``keep_block``) are taken from
+    memory when no fusion has written events since (the store's ``fused_token`` is the one kept) and
+    the article is not pending: an article's mentions are written only with the article pending
+    fusion, so they are the ones read then. The others are read from the store."""
+    kept = _kept_block
+    if kept is None or kept.token is None or kept.store() is not store or kept.token != store.fused_token():
+        kept = None
+    known = {a: kept.mentions[a] for a in block - pending if a in kept.mentions} if kept else {}
+    out: dict[str, list[EventMention]] = {a: [] for a in block - known.keys()}
+    for m in store.mentions_of(list(out)) if out else ():
+        out[m.article_id].append(m)
+    return out | known
 
 
 def fusion_block(store: Store, article_ids: set[str], story_ids: set[str]) -> set[str]:

@@ -16,6 +16,8 @@ from ..model import AnnotatedArticle, Article, Event, EventMention, InputFile, S
 from . import serde
 from .serde import EncodedAnalysis
 
+FUSED_TOKEN = "fused_events_token"  # state: see ``Store.fused_token``
+
 
 @dataclass(frozen=True)
 class EventFilter:
@@ -175,6 +177,12 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def replace_events_of(self, mention_ids: Iterable[str], events: Iterable[Event]) -> None:
         """Delete the fused events that hold any of these mentions, then insert ``events``."""
+
+    def fused_token(self) -> bytes | None:
+        """A token that every write of fused events changes (``replace_events_of`` chains a digest of
+        what it wrote onto it; ``replace_events`` removes it): what was kept of the fused events, or of
+        the mentions fused, at one token still holds while the store's token is the same."""
+        return self.get_state(FUSED_TOKEN)
 
     @abc.abstractmethod
     def fusion_articles(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:

@@ -284,6 +284,7 @@ class PostgresStore(SQLStore):
     # ------------------------------------------------------------------ stories, events
     def replace_events(self, events: Iterable[Event]) -> None:
         with self.transaction():
+            self._forget_fused()
             for table in ("events", "event_actors", "event_terms", "event_mentions"):
                 self._exec(f"DELETE FROM {table}")
             self._insert_events(events)

@@ -6,6 +6,7 @@ Queries use "?" placeholders; the PostgreSQL store's ``_exec`` turns them into p
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
@@ -14,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 
 from ..model import AnnotatedArticle, Article, Event, EventMention, Story
 from . import serde
-from .base import EventFilter, Store
+from .base import FUSED_TOKEN, EventFilter, Store
 
 
 class Cursor(Protocol):
@@ -53,7 +54,7 @@ ARTICLES_KEPT = 1 << 12  # decoded articles kept for the same reason ...
 ARTICLE_CHARS_KEPT = 1 << 26  # ... and no more than this many characters of their stored docs
 _ARTICLES: dict[str, Article] = {}  # stored doc -> the article it decodes to
 _article_chars = 0  # characters of the docs in _ARTICLES
-_EVENT_DOCS: dict[int, tuple[Event, str]] = {}  # id(event) -> (that event, kept alive with its id; its doc)
+_EVENT_DOCS: dict[int, tuple[Event, str, str]] = {}  # id(event) -> (that event, kept alive by it; its doc, digest)
 
 
 @lru_cache(maxsize=KEPT)
@@ -97,18 +98,39 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _doc_of_event(event: Event) -> str:
     """An event's stored doc, encoded once per event object (fusion hands back the same object for an
     event it did not rebuild)."""
+    return _encoded_event(event)[1]
+
+
+def _digest_of_event(event: Event) -> str:
+    """The ``serde.doc_digest`` of an event's doc, computed once per event object with its doc."""
+    return _encoded_event(event)[2]
+
+
+def _encoded_event(event: Event) -> tuple[Event, str, str]:
     found = _EVENT_DOCS.get(id(event))
     if found is None or found[0] is not event:
         if len(_EVENT_DOCS) >= KEPT:
             _EVENT_DOCS.clear()
-        found = _EVENT_DOCS[id(event)] = (event, serde.dumps(event))
-    return found[1]
+        doc = serde.dumps(event)
+        found = _EVENT_DOCS[id(event)] = (event, doc, serde.doc_digest(doc))
+    return found
+
+
+@dataclasses.dataclass(frozen=True)
+class _FusedRows:
+    """What a store's last ``replace_events_of`` left in the event tables for its mentions, valid while
+    the store's ``fused_token`` is ``token``."""
+
+    token: bytes
+    event_of: dict[str, str]  # mention id -> the id of the event holding it
+    digests: dict[str, str]  # event id -> its stored doc's digest
 
 
 class SQLStore(Store):
     """Shared implementation; subclasses provide ``_exec``, ``transaction`` and the dialect-specific writes."""
 
     PLACEHOLDER = "?"
+    _fused: _FusedRows | None = None  # the last replace_events_of's rows (per store object)
 
     def _exec(self, sql: str, params: tuple | list = ()) -> Cursor:
         raise NotImplementedError
@@ -294,15 +316,44 @@ class SQLStore(Store):
         """Only what changed is written: an event stored with the same record (every table row of an
         event derives from it) keeps its rows; the other old events go, the other new ones come. A
         stored event is compared by its doc's digest (a row written before digests, by its doc)."""
+        mention_ids = list(mention_ids)
         with self.transaction():
-            old = self._stored_event_digests(self._events_of_mentions(mention_ids))
-            new = {e.id: (e, serde.doc_digest(_doc_of_event(e))) for e in events}
+            old = self._stored_events_of(mention_ids)
+            new = {e.id: (e, _digest_of_event(e)) for e in events}
             changed = [i for i, digest in old.items() if i not in new or new[i][1] != digest]
             for ids in _chunks(changed):
                 self._exec(f"DELETE FROM events WHERE id IN ({_marks(ids)})", ids)
                 for table in ("event_actors", "event_terms", "event_mentions"):
                     self._exec(f"DELETE FROM {table} WHERE event_id IN ({_marks(ids)})", ids)
             self._insert_events(e for i, (e, digest) in new.items() if old.get(i) != digest)
+            self._keep_fused(mention_ids, [e for e, _ in new.values()])
+
+    def _stored_events_of(self, mention_ids: list[str]) -> dict[str, str]:
+        """The stored events holding these mentions -> their digests. The mentions that this store
+        object's last ``replace_events_of`` wrote are looked up in what it kept, while no other write
+        of the fused events came since (the store's ``fused_token`` is the one it kept); the others are read."""
+        kept = self._fused
+        if kept is None or kept.token != self.fused_token():
+            return self._stored_event_digests(self._events_of_mentions(mention_ids))
+        known = {kept.event_of[m] for m in mention_ids if m in kept.event_of}
+        unknown = [m for m in mention_ids if m not in kept.event_of]
+        more = self._events_of_mentions(unknown) - known if unknown else set()
+        return {i: kept.digests[i] for i in known} | self._stored_event_digests(more)
+
+    def _keep_fused(self, mention_ids: list[str], events: list[Event]) -> None:
+        """Remember the events just written for these mentions under the next ``fused_token``: a digest
+        of the one before and of what was written (the same write from the same state, the same token)."""
+        digests = {e.id: _digest_of_event(e) for e in events}
+        written = json.dumps([sorted(mention_ids), sorted(digests.items())]).encode()
+        token = hashlib.blake2b((self.fused_token() or b"") + written, digest_size=16).digest()
+        self.set_state(FUSED_TOKEN, token)
+        event_of = {m.mention_id: e.id for e in events for m in e.mentions}
+        self._fused = _FusedRows(token, event_of, digests) if len(event_of) <= KEPT else None
+
+    def _forget_fused(self) -> None:
+        """Every fused event replaced (``replace_events``): what ``replace_events_of`` kept no longer holds."""
+        self._fused = None
+        self._exec("DELETE FROM state WHERE key = ?", (FUSED_TOKEN,))
 
     def _events_of_mentions(self, mention_ids: Iterable[str]) -> set[str]:
         return {

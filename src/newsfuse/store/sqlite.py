@@ -293,6 +293,7 @@ class SQLiteStore(SQLStore):
     # ------------------------------------------------------------------ stories, events
     def replace_events(self, events: Iterable[Event]) -> None:
         with self.transaction():
+            self._forget_fused()
             for table in ("events", "event_actors", "event_terms", "event_mentions"):
                 self._exec(f"DELETE FROM {table}")
             self._insert_events(events)

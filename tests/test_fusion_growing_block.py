@@ -1,0 +1,176 @@
+"""One story that gets a new article per batch (a live feed's big story, or `watch` taking files one
+by one): its block grows with each batch, and the fused events must stay those of one full
+re-fusion of every stored mention, while the fusion keeps the last block's mentions in memory and
+the store keeps what it last wrote of the events (``pipeline.block_mentions``,
+``SQLStore._stored_events_of``).
+
+The articles and their mentions are written here (a handful of sentences of our own, some with
+readout claims so that an article's main event carries them); no analysis runs.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newsfuse.model import ActorRef, Article, Block, EventMention
+from newsfuse.pipeline import add_fusion_pending, fuse_pending, fuse_stored
+from newsfuse.store import EventFilter, open_store
+from newsfuse.stories import fusion_keys
+
+SEED = 23
+ACTORS = [
+    ActorRef(name, country) for name, country in (("Anna Lind", "SWE"), ("Olaf Berg", "NOR"), ("Ines Paz", "ESP"))
+]
+TYPES = ["CONSULT", "AGREE", "ACCUSE"]
+SENTENCES = [
+    "The two ministers met on Tuesday to discuss fishing quotas.",
+    "Officials said the talks would continue next week.",
+    "Norway has yet to release its readout of the meeting.",
+    "Both governments confirmed that a draft text exists.",
+    "According to the Swedish readout, the quotas were the main topic.",
+    "Observers expect an agreement before the summer.",
+]
+
+
+def _article(i: int, rng: random.Random) -> Article:
+    sentences = rng.sample(SENTENCES, 3)
+    blocks = tuple(Block("paragraph", s) for s in sentences)
+    return Article(f"a{i:04d}", f"doc{i}.txt", "text", f"Talks, part {i}", None, f"Outlet{i % 5}", None, blocks)
+
+
+def _mentions(article: Article, rng: random.Random) -> list[EventMention]:
+    out = []
+    for k in range(rng.randint(1, 4)):
+        block = rng.choice(article.blocks)
+        start = article.text.find(block.text)
+        actors = rng.sample(ACTORS, rng.choice([1, 2, 2]))
+        day = rng.randint(3, 6)
+        precision = rng.choice(["day", "day", "month", None])
+        date = {"day": f"2026-03-{day:02d}", "month": "2026-03", None: None}[precision]
+        out.append(
+            EventMention(
+                id=f"{article.id}-m{k}",
+                article_id=article.id,
+                type=rng.choice(TYPES),
+                mode=None,
+                cameo=None,
+                source_actors=tuple(actors[:1]),
+                target_actors=tuple(actors[1:]),
+                date=date,
+                date_precision=precision,
+                status="occurred",
+                topics=(),
+                sentence=block.text,
+                start=start,
+                end=start + len(block.text),
+                numbers={"vessels": rng.randint(1, 3)} if rng.random() < 0.3 else {},
+            )
+        )
+    return out
+
+
+def _store_article(store, article: Article, mentions: list[EventMention], story: str) -> None:
+    with store.transaction():
+        store.add_article(article)
+        store.save_mentions(article.id, mentions)
+        store.save_fusion_keys(article.id, fusion_keys(mentions))
+        store.set_story(article.id, story)
+        add_fusion_pending(store, {article.id}, {story}, set())
+
+
+def _event_set(events) -> list[dict]:
+    return sorted((e.to_dict() for e in events), key=lambda d: d["id"])
+
+
+def _assert_as_a_full_refusion(store) -> None:
+    stored = store.events(EventFilter(limit=10**9))
+    assert _event_set(stored) == _event_set(fuse_stored(store.mentions(), store.articles()))
+    assert len({m.mention_id for e in stored for m in e.mentions}) == len(store.mentions())
+
+
+def _reads_of_mentions(store, monkeypatch) -> list[set[str]]:
+    """Record the article ids each ``mentions_of`` call of this store asks for."""
+    asked: list[set[str]] = []
+    read = store.mentions_of
+
+    def recording(article_ids):
+        ids = set(article_ids)
+        asked.append(ids)
+        return read(ids)
+
+    monkeypatch.setattr(store, "mentions_of", recording)
+    return asked
+
+
+def test_a_story_growing_one_article_per_batch_fuses_as_a_full_refusion(any_store, monkeypatch):
+    rng = random.Random(SEED)
+    store = any_store
+    asked = _reads_of_mentions(store, monkeypatch)
+    for i in range(90):
+        article = _article(i, rng)
+        _store_article(store, article, _mentions(article, rng), "s1")
+        asked.clear()
+        fuse_pending(store)
+        if i % 15 == 7:
+            _assert_as_a_full_refusion(store)
+        if i >= 2:  # the block (the story's articles) was fused last time: only the new article is read
+            assert asked == [{article.id}]
+    _assert_as_a_full_refusion(store)
+    assert len(store.events(EventFilter(limit=10**9))) < len(store.mentions())  # the mentions did fuse
+
+
+def test_a_rewritten_article_and_another_writer_are_read_again(tmp_path, monkeypatch):
+    """What the fusion keeps from its last block is not trusted once the store changed otherwise: an
+    article whose mentions were written again (pending fusion) is read again, and a fusion by another
+    store object (another process) leaves a token that makes the kept block and kept events stale."""
+    rng = random.Random(SEED + 1)
+    path = str(tmp_path / "two.db")
+    with open_store(path) as mine, open_store(path) as other:
+        asked = _reads_of_mentions(mine, monkeypatch)
+        for i in range(30):
+            article = _article(i, rng)
+            _store_article(mine, article, _mentions(article, rng), "s1")
+            fuse_pending(mine)
+        _assert_as_a_full_refusion(mine)
+
+        old = _article(5, random.Random(0))  # same id as article 5: its mentions written again
+        _store_article(mine, old, _mentions(old, rng), "s1")
+        asked.clear()
+        fuse_pending(mine)
+        assert asked == [{"a0005"}]
+        _assert_as_a_full_refusion(mine)
+
+        for i in range(30, 34):  # another writer stores and fuses; its events replace some of mine
+            article = _article(i, rng)
+            _store_article(other, article, _mentions(article, rng), "s1")
+            fuse_pending(other)
+        article = _article(34, rng)
+        _store_article(mine, article, _mentions(article, rng), "s1")
+        asked.clear()
+        fuse_pending(mine)
+        assert len(asked) == 1 and len(asked[0]) > 30  # the whole block read again
+        _assert_as_a_full_refusion(mine)
+
+
+@pytest.mark.parametrize("rewrite", ["replace_events", "replace_events_of"])
+def test_events_written_by_another_store_object_are_not_taken_for_the_kept_ones(tmp_path, rewrite):
+    """``replace_events_of`` compares against the events it last wrote only while no other write of
+    the event tables came since: after another object replaced them (all, or some), it reads them."""
+    rng = random.Random(SEED + 2)
+    path = str(tmp_path / "events.db")
+    with open_store(path) as mine, open_store(path) as other:
+        for i in range(20):
+            article = _article(i, rng)
+            _store_article(mine, article, _mentions(article, rng), "s1")
+            fuse_pending(mine)
+        events = other.events(EventFilter(limit=10**9))
+        ids = [m.mention_id for e in events for m in e.mentions]
+        if rewrite == "replace_events":
+            other.replace_events(events[1:])
+        else:
+            other.replace_events_of(ids, events[1:])
+        assert len(mine.events(EventFilter(limit=10**9))) == len(events) - 1
+        mine.replace_events_of(ids, events)  # mine kept the full set: it must see the one gone
+        assert _event_set(mine.events(EventFilter(limit=10**9))) == _event_set(events)
