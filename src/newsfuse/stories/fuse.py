@@ -125,52 +125,73 @@ def _within_stories(ms: list[EventMention], story_of: dict[str, str]) -> list[li
 def _across_stories(ms: list[EventMention], clusters: list[list[int]], story_of: dict[str, str]) -> list[list[int]]:
     """Clusters of different stories merged into one event, greedily by first member: a cluster joins
     the largest earlier group it shares a cross-story match with (``compatible``: same actors, same
-    dates) whose every member it fits (``_fits_across``). The match is asked of the two stories'
+    stated day) whose every member it fits (``_fits_across``). The match is asked of the two stories'
     dated mentions, and their story mates come along: an undated line or one that names only one of
-    the signers joins its own story's event, which the other story's report matches."""
+    the signers joins its own story's event, which the other story's report matches. Each group and
+    cluster is checked through its distinct signatures, each pair of signatures once."""
     groups: list[list[int]] = []
+    shapes: list[dict[int, int]] = []  # per group: its distinct signatures -> a position holding one
     index: dict[tuple[str, str], set[int]] = {}  # a dated member's actor-set key -> groups holding one
+    pairs: dict[tuple[int, int], tuple[bool, bool]] = {}  # (signature, signature) -> (fits, matches)
     for cluster in clusters:
+        mine = _distinct(ms, cluster, story_of)
         keys = {k for i in cluster if ms[i].date for k in _facts(ms[i]).set_keys}
         best: int | None = None
         for g in sorted({g for k in keys for g in index.get(k, ())}):
-            if (best is None or len(groups[g]) > len(groups[best])) and _mergeable(ms, groups[g], cluster, story_of):
+            if best is not None and len(groups[g]) <= len(groups[best]):
+                continue
+            if _mergeable(ms, shapes[g], mine, story_of, pairs):
                 best = g
         if best is None:
             groups.append(list(cluster))
+            shapes.append(dict(mine))
             best = len(groups) - 1
         else:
             groups[best].extend(cluster)
+            for number, i in mine.items():
+                shapes[best].setdefault(number, i)
         for k in keys:
             index.setdefault(k, set()).add(best)
     return sorted(sorted(g) for g in groups)
 
 
-def _mergeable(ms: list[EventMention], group: list[int], cluster: list[int], story_of: dict[str, str]) -> bool:
+def _mergeable(
+    ms: list[EventMention],
+    group: dict[int, int],
+    cluster: dict[int, int],
+    story_of: dict[str, str],
+    pairs: dict[tuple[int, int], tuple[bool, bool]],
+) -> bool:
     """One pair across stories matches and every pair fits (the same story's pairs as ``compatible``
-    asks, other stories' as ``_fits_across``)."""
+    asks, other stories' as ``_fits_across``); signatures in, verdicts kept in ``pairs``."""
     matched = False
-    for i in _distinct(ms, cluster, story_of):
-        for j in _distinct(ms, group, story_of):
-            m, n = ms[i], ms[j]
-            story = story_of.get(m.article_id)
-            if story is not None and story == story_of.get(n.article_id):
-                if not compatible(m, n, story_of):
-                    return False
-            elif not _fits_across(m, n):
+    for a, i in cluster.items():
+        for b, j in group.items():
+            verdict = pairs.get((a, b))
+            if verdict is None:
+                verdict = pairs[(a, b)] = _pair_across(ms[i], ms[j], story_of)
+            if not verdict[0]:
                 return False
-            else:
-                matched = matched or compatible(m, n, story_of)
+            matched = matched or verdict[1]
     return matched
 
 
-def _distinct(ms: list[EventMention], positions: list[int], story_of: dict[str, str]) -> list[int]:
-    """One position per distinct signature (all that ``compatible`` and ``_fits_across`` read)."""
+def _pair_across(m: EventMention, n: EventMention, story_of: dict[str, str]) -> tuple[bool, bool]:
+    """(fits, matches across stories) of two mentions of merging clusters."""
+    story = story_of.get(m.article_id)
+    if story is not None and story == story_of.get(n.article_id):
+        return compatible(m, n, story_of), False
+    fits = _fits_across(m, n)
+    return fits, fits and compatible(m, n, story_of)
+
+
+def _distinct(ms: list[EventMention], positions: list[int], story_of: dict[str, str]) -> dict[int, int]:
+    """Each distinct signature (all that ``compatible`` and ``_fits_across`` read) -> a position of it."""
     seen: dict[int, int] = {}
     for i in positions:
         number, _ = _signed(_facts(ms[i]), story_of.get(ms[i].article_id))
         seen.setdefault(number, i)
-    return list(seen.values())
+    return seen
 
 
 def _fits_across(m: EventMention, n: EventMention) -> bool:
