@@ -25,6 +25,9 @@ SENTENCES = {
     "responded": "India responded to Pakistan's offer on Monday.",
     "tirade": "The Turkish president launched a tirade against Germany on Sunday.",
     "voiced_outrage": "The Pakistani foreign ministry voiced outrage at India.",
+    "persons_attack": "Senator Bernie Sanders attacked Hillary Clinton on trade on Monday.",
+    "troops_attack": "Russian troops attacked Ukraine on Friday.",
+    "knife_attack": "Senator Bernie Sanders attacked Hillary Clinton with a knife on Monday.",
     "city_attacks": "Belgium's prime minister said the Paris attacks highlight the threat to Europe.",
     "state_strikes": "Israeli air strikes on Gaza killed 12 people on Monday.",
 }
@@ -94,3 +97,13 @@ def test_a_country_adjective_before_an_event_noun_still_names_the_doer(found):
 
 def test_a_plain_response_is_no_criticism(found):
     assert not [m for m in found["responded"] if m.type == "ACCUSE"]
+
+
+def test_one_named_person_attacking_another_attacks_in_words(found):
+    m = found["persons_attack"][0]
+    assert (m.type, m.mode) == ("ACCUSE", "disapprove") and [a.name for a in m.target_actors] == ["Hillary Clinton"]
+
+
+@pytest.mark.parametrize("key", ["troops_attack", "knife_attack"])
+def test_an_attack_by_troops_or_with_a_weapon_is_still_force(found, key):
+    assert found[key] and found[key][0].type == "ASSAULT"

@@ -18,6 +18,7 @@ from .roles import (
     Roles,
     actor_key,
     actor_mentions,
+    is_person,
     names_only,
     object_relative,
     quoted_spans,
@@ -307,6 +308,8 @@ class RuleExtractor:
         status = attr.status(tree, t.i, t.light)
         type_, mode, rule = self._type(tree, t, status, content)
         source, target, initiator = self._roles(tree, roles, t)
+        if type_ == "ASSAULT" and _attack_between_persons(tree, t, source, target):  # "Sanders attacked Clinton"
+            type_, mode, rule = "ACCUSE", "disapprove", f"{rule} + persons"
         joint = not p.symmetric and not target and _reciprocal(tree, roles, t, source)
         if not target and not p.symmetric and not joint:
             target = self._default_target(tree, roles, t, type_, source)
@@ -560,6 +563,21 @@ class RuleExtractor:
 def _attack_heads(tree: Tree, t: Trigger) -> list[int]:
     """The trigger and the nouns of its act ("launched a verbal attack": attack)."""
     return [t.i] + [o for o in object_heads(tree, t.i) if tree.lemma(o) in t.pattern.objects]
+
+
+def _attack_between_persons(tree: Tree, t: Trigger, source: list[Mention], target: list[Mention]) -> bool:
+    """ "Sanders attacked Clinton on trade", "Trump's attacks on Cruz": one named person attacking another, with no
+    instrument ("with a knife"), attacks in words. PLOVER's ASSAULT is the use of force by an actor against another;
+    news names a person (not a state, an army or a group) on both sides of an attack when a politician attacks a
+    rival in words (CAMEO's ATTACK "* CRITICS" and "* DECISION" patterns: 111); force between persons is a crime
+    report, whose doer is not named as an actor."""
+    heads = _attack_heads(tree, t)
+    if not any(tree.lemma(h) in prec.cue("attack_words") for h in heads):
+        return False
+    if any(tree.lemma(p) == "with" for h in heads for p in tree.children(h, "prep")):
+        return False
+    sides = (source, target)
+    return all(side and all(is_person(m.ref) for m in side) for side in sides)
 
 
 def _place_compound(tree: Tree, roles: Roles, o: int) -> bool:
