@@ -21,6 +21,7 @@ each member's words numbered once). The same input order always gives the same s
 from __future__ import annotations
 
 import base64
+import heapq
 import json
 import math
 import re
@@ -320,6 +321,18 @@ def _days(iso: str | None) -> int | None:
         return date.fromisoformat(iso[:10]).toordinal() if iso else None
     except ValueError:
         return None
+
+
+def _contenders(hits: Counter, wanted: int) -> list[str]:
+    """The stories (in ``hits``' order) that can be among the ``wanted`` with the most hits, ties
+    broken by their order: those with at least as many hits as the ``wanted``-th most; any other ranks
+    after all of them, whatever its order, so its order need not be read."""
+    if len(hits) <= wanted:
+        return list(hits)
+    if wanted <= 0:
+        return []
+    least = heapq.nlargest(wanted, hits.values())[-1]
+    return [sid for sid, n in hits.items() if n >= least]
 
 
 class ClusterSource(Protocol):
@@ -711,8 +724,10 @@ class StoryClusterer:
             if len(postings) > limit:
                 continue
             hits.update(postings)
-        orders = self._orders(hits)
-        ranked = sorted(hits, key=lambda sid: (-hits[sid], orders[sid]))[: int(self.cfg["max_candidates"])]
+        wanted = int(self.cfg["max_candidates"])
+        contenders = _contenders(hits, wanted)
+        orders = self._orders(contenders)  # (not those of every story a key lists: hundreds in a big store)
+        ranked = sorted(contenders, key=lambda sid: (-hits[sid], orders[sid]))[:wanted]
         found = self._read(ranked)  # only the candidates kept are read whole
         return [found[sid] for sid in ranked]
 
