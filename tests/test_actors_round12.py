@@ -30,6 +30,11 @@ SENTENCES = {
     "voted for it.",
     "united": "Citizens United, the group that brought the lawsuit, spent $1 million. Sanders called National "
     "Nurses United one of the sponsors of his campaign.",
+    "maiden_name": "It was always Nancy Davis Reagan, the starlet, who charmed him. Nancy Reagan died on Sunday. If "
+    "Nancy Davis had met him earlier, things would differ. Beloved by her husband, Nancy was not always so loved by "
+    "his staff.",
+    "two_men": "Senator Ted Cruz spoke first. At the debate, the spotlight fell on John Kasich, who has emerged as an "
+    "obstacle to Donald Trump. While the two men barely sparred, Kasich did look for openings.",
 }
 
 
@@ -118,3 +123,11 @@ def test_a_name_closed_by_united_is_an_organisation(linked):
     a = linked["united"]
     assert ids_over(a, "Citizens United") == ["org:citizens-united"]
     assert ids_over(a, "National Nurses United") == ["org:national-nurses-united"]
+
+
+def test_a_first_name_shared_by_the_parts_of_one_name_is_that_person(linked):
+    assert ids_over(linked["maiden_name"], "Nancy was") == ["person:nancy-davis-reagan"]
+
+
+def test_a_pair_opening_its_sentence_is_the_two_persons_of_the_sentence_before(linked):
+    assert sorted(ids_over(linked["two_men"], "the two men")) == ["person:donald-trump", "person:john-kasich"]

@@ -41,3 +41,16 @@ def test_post_filter_drops_the_card_of_any_named_writer() -> None:
     kept, removed, _ = post_filter(paragraphs(*PARAGRAPHS, CARD, second), meta)
     assert [b.text for b in kept] == list(PARAGRAPHS)
     assert {r.reason for r in removed} == {"author card"}
+
+
+def test_the_given_name_alone_opens_a_card_only_at_the_end_of_the_body() -> None:
+    short = "Lena has written about ports since 2015 and lives on the island with her two dogs."
+    kept, removed = drop_author_card(paragraphs(*PARAGRAPHS, short), [], "Lena Ward")
+    assert [b.text for b in kept] == list(PARAGRAPHS)
+    assert [r.reason for r in removed] == ["author card"]
+    # further up the second half, the given name alone may be someone in the story: kept
+    inside = paragraphs(*PARAGRAPHS, PARAGRAPHS[0], short, *PARAGRAPHS)
+    assert drop_author_card(inside, [], "Lena Ward") == (inside, [])
+    # a byline that is the company's ("QCY Official"): its first word names the company in the text
+    company = paragraphs(*PARAGRAPHS, "QCY is already embracing these trends with its range of headphones.")
+    assert drop_author_card(company, [], "QCY Official", "QCY Official") == (company, [])

@@ -80,3 +80,21 @@ def test_real_page_gets_the_sections_after_its_table_wrapper() -> None:
     text = "\n".join(b.text for b in clean_html(doc).blocks)
     assert "The customary practice is to tip based on the pre-tax amount of your bill." in text
     assert "The customary practice is to tip based on the pre-tax amount of your bill." in truth["main_content"]
+
+
+def test_footnotes_and_notes_by_their_role_are_not_the_missing_prose() -> None:
+    notes = "".join(f"<li class='fn-text'>{t}</li>" for t in WRAPPED)
+    html = (
+        "<html><body><div class='story'>"
+        + "".join(f"<p>{t}</p>" for t in KEPT)
+        + f"<ol>{notes}</ol>"
+        + "<div role='doc-endnotes'>"
+        + "".join(f"<p>{t}</p>" for t in WRAPPED)
+        + "</div><div role='complementary'>"
+        + "".join(f"<p>{t}</p>" for t in WRAPPED)
+        + "</div></div></body></html>"
+    )
+    assert complete_body(body(), lxml.html.fromstring(html)) == body()
+    # the same paragraphs in a plain wrapper are the body's missing part
+    plain = html.replace("class='fn-text'", "").replace("role='doc-endnotes'", "").replace("role='complementary'", "")
+    assert texts(complete_body(body(), lxml.html.fromstring(plain)))[:5] == [*KEPT, *WRAPPED]

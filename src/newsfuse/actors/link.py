@@ -52,6 +52,7 @@ AMBIGUOUS_SHORT = frozenset("us it is in on no me am an as at be by do go he if 
 BIRTHPLACE = frozenset({"born", "native", "natives"})
 NOT_SURNAMES = ("bare_titles", "role_tails", "police_ranks", "facility_heads", "place_heads", "org_heads")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])|\n+")  # a sentence's end before the next's capital
 SENTENCE_BREAKS = frozenset(".!?;\n")  # between two names: they are in two sentences
 BREAKS = frozenset("();:!?[]")  # not a full stop: "George W . Bush" in text split into words
 CLOCK = re.compile(r"\d{1,2}(?:[:.]?\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
@@ -110,6 +111,7 @@ class Doc:
     parse: Parse = field(default_factory=lambda: Parse(()))  # the tagger's parse, by character offset
     given: frozenset[str] = frozenset()  # first names of the persons the tagger named in full
     firsts: dict[str, ActorRef | None] = field(default_factory=dict)  # first word -> person (None: two share it)
+    first_names: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word -> full names with it
     full_names: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # surname -> tagged full names
     untagged: dict[int, str] = field(default_factory=dict)  # first word's start -> a full name the tagger missed
     described: dict[tuple[str, ...], Description] = field(default_factory=dict)  # person's name -> description
@@ -1081,9 +1083,23 @@ def remember(doc: Doc, name: str, ref: ActorRef) -> None:
         before = doc.seen.get(k[-1])
         if before is None or same_person(name, before.name):
             doc.seen[k[-1]] = ref
+        names = doc.first_names.setdefault(k[0], [])
+        names.append(k)
         first = doc.firsts.setdefault(k[0], ref)
-        if first is not None and first.actor_id != ref.actor_id:
+        if first is not None and first.actor_id != ref.actor_id and not _parts_of_one_name(names):
             doc.firsts[k[0]] = None  # two persons named in full share the first word: it names neither
+
+
+def _parts_of_one_name(names: list[tuple[str, ...]]) -> bool:
+    """Every full name is the longest one's words, in order, less some ('Nancy Reagan', 'Nancy Davis' and
+    'Nancy Davis Reagan': one woman by her maiden and her married name; 'Hillary Rodham Clinton')."""
+    longest = max(names, key=len)
+    return all(_subsequence(n, longest) for n in names)
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    words = iter(long)
+    return all(w in words for w in short)
 
 
 def used_as_place(doc: Doc, j: int, n: int) -> bool:
@@ -1708,7 +1724,28 @@ def _pair_after_persons(doc: Doc, found: list[Found], i: int) -> list[ActorRef]:
     before = [(g.ref, g.start) for g in found if g.end <= i and not g.also]
     speakers = _speakers_of_quote(doc, i, before)
     persons = [(r, k) for r, k in before if (r.actor_id or "").startswith("person:") and r.actor_id not in speakers]
-    return _joined_persons(doc, found, persons[-2:])
+    return _joined_persons(doc, found, persons[-2:]) or _two_of_sentence_before(doc, persons, i)
+
+
+def _two_of_sentence_before(doc: Doc, persons: list[tuple[ActorRef, int]], i: int) -> list[ActorRef]:
+    """'... the spotlight fell on Mr. Kasich, an obstacle to Mr. Trump. While the two men barely sparred': the
+    two persons, and no others, that the sentence right before names, where the pair opens its sentence (after
+    one word at most: 'While', 'But'); else none."""
+    at = doc.toks[i].start
+    starts = [m.end() for m in SENTENCE_END.finditer(doc.text, 0, at) if not _abbreviation_before(doc, m.start())]
+    if len(starts) < 2 or len(doc.text[starts[-1] : at].split()) > 1:
+        return []
+    named: dict[str | None, ActorRef] = {}
+    for ref, k in persons:
+        if starts[-2] <= doc.toks[k].start < starts[-1]:
+            named.setdefault(ref.actor_id, ref)
+    return list(named.values()) if len(named) == 2 else []
+
+
+def _abbreviation_before(doc: Doc, stop: int) -> bool:
+    """The full stop at ``stop`` closes a title's abbreviation or an initial ('Mr.', 'Sen.', 'J.')."""
+    word = doc.text[max(stop - 6, 0) : stop].split()[-1:] or [""]
+    return len(word[0]) == 1 or (word[0].lower(),) in doc.kb.not_actors["bare_titles"]
 
 
 def _joined_persons(doc: Doc, found: list[Found], two: list[tuple[ActorRef, int]]) -> list[ActorRef]:

@@ -522,8 +522,19 @@ def _missing_block(
 
 
 def _furniture(el: etree._Element, between: list[etree._Element]) -> bool:
-    groups = blocks.class_word_groups()
-    return any(blocks.class_groups(x, groups) for x in (el, *between))
+    """Whether ``el`` or an element between it and the container is page furniture or a note: named
+    by a ``blocks.structure.class_words`` group or a ``completion.note_class_words`` word (footnotes),
+    or given an ARIA landmark or DPUB-ARIA note role outside the main content (``completion.skip_roles``:
+    navigation, complementary, doc-endnotes...)."""
+    cfg = rules()["completion"]
+    groups = {**blocks.class_word_groups(), **dict.fromkeys(cfg["note_class_words"], "note")}
+    roles = set(cfg["skip_roles"])
+    return any(blocks.class_groups(x, groups) or _roles(x) & roles for x in (el, *between))
+
+
+def _roles(el: etree._Element) -> set[str]:
+    """The ARIA roles an element declares (``role`` holds a space-separated list)."""
+    return set((el.get("role") or "").lower().split())
 
 
 def _in_page_order(
@@ -680,7 +691,7 @@ def post_filter(
             kept.append(block)
     kept, removed = _drop_leading_headings(kept, removed)
     kept, removed = cut_at_article_end(kept, removed, links)
-    kept, removed = drop_author_card(kept, removed, meta.get("author"))
+    kept, removed = drop_author_card(kept, removed, meta.get("author"), meta.get("outlet"))
     return _text_cleaner(kept, removed, meta)
 
 
@@ -734,23 +745,31 @@ def _heads_inline_box(text: str, following: list[model.Block], links: tuple[str,
 
 
 def drop_author_card(
-    blocks: list[model.Block], removed: list[model.RemovedLine], author: str | None
+    blocks: list[model.Block], removed: list[model.RemovedLine], author: str | None, outlet: str | None = None
 ) -> tuple[list[model.Block], list[model.RemovedLine]]:
     """The writer's card is dropped where it stands in the body's second half: a block that
     opens with the byline's name and a verb of a biography ("Jill Barshay is a staff writer...",
     "... has covered", "... holds"); the verbs are ``author_card.verbs`` in
     ``data/html_rules.yaml``. An article does not describe its own writer in the third person;
-    the card the page adds after (or inside) the text does.
+    the card the page adds after (or inside) the text does. Among the body's last
+    ``given_name_last_blocks`` blocks the writer's given name alone opens a card too ("Karina holds
+    an MBA", "Jean-Luc started CNX Software in 2010"): there the card ends the page. A given name
+    that is a word of the outlet's name ("QCY" of "QCY Official") names the company, not a writer.
     """
     cfg = rules()["author_card"]
-    names = [_key(n) for n in re.split(r",|\band\b|&", tidy_author(author) or "") if len(_key(n).split()) >= 2]
+    full = [n for n in re.split(r",|\band\b|&", tidy_author(author) or "") if len(_key(n).split()) >= 2]
+    names = [_key(n) for n in full]
     if not names:
         return blocks, removed
+    outlet_words = set(_key(outlet or "").split())
+    given = [g for n in full if (g := _key(n.split()[0])) and not set(g.split()) & outlet_words]
     total = sum(len(_TOKEN.findall(b.text)) for b in blocks)
     kept: list[model.Block] = []
     seen = 0
-    for block in blocks:
-        if seen >= cfg["min_share"] * total and any(_opens_card(_key(block.text), n, cfg) for n in names):
+    for i, block in enumerate(blocks):
+        last = i >= len(blocks) - cfg["given_name_last_blocks"]
+        opens = [*names, *(given if last else [])]
+        if seen >= cfg["min_share"] * total and any(_opens_card(_key(block.text), n, cfg) for n in opens):
             removed.append(model.RemovedLine(0, block.text, "author card"))
         else:
             kept.append(block)
