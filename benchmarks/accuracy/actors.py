@@ -237,13 +237,54 @@ the US state, a nickname ('Condi'), cities in a list of cities ('Caracas', 'San 
 ('said on CNN'), a Phoenix person of another country with a US governor's name ('Gov. George Wallace' as Liberian),
 headline words ('NYTimes Casually Conflates'), 'win the Electoral College' as a prize; a foreign head of state named by
 a title the KB does not match ('President PeÃ±a Nieto') takes the report's country where the report is about another.
-The held-out figure (``heldout_*``) comes from seed 57, 140 mentions of its 12 articles, drawn with round 10's linker
-(commit baa583c) and kept unread until round 11's fixes were written, then labelled, with ``correct_ids`` for wrong
-links; no rule was written from it: 0.957 as drawn (134 right of 140, ``heldout_before_precision``) and 0.957 now
-(none of its misses is of a mechanism round 11 fixed), recall proxy 1.0, 502 linked mentions on its articles before
-and after. Its misses: 'both sides of the abortion debate' linked as two persons, a restaurant and a town
-('Millsfield') as actors, 'TWITTER.' labelling a quoted post, Richard Uihlein linked as an organisation and the
-Congressional Black Caucus by its acronym ('CBC Chairman') as an organisation with no country. Each seed draws its
+Seed 57 (``sample57_``: round 11's held-out sample, drawn with round 10's linker, commit baa583c, labelled after round
+11's fixes: 0.957 as drawn and after them; 502 linked mentions on its articles before and after) is in-sample since
+round 12 read its misses. Round 12, the same protocol: seeds 61-64 draw 12 more PolNeAR train articles each from those
+seeds 31-60 left, all drawn with round 11's linker (commit 48be9d7; the draws kept in the session's scratch folder).
+Seeds 62-64 were labelled and scored before any round-12 rule: round 11's linker held out 0.857, 0.971, 0.950 (389
+right of 420, 0.926; ``sample62_before_precision`` ...). Round 12 read the misses of seeds 57-60 and 62-64 (with those
+of 31-56) grouped by mechanism and fixed those that generalise: US laws known by their sponsors' hyphened surnames
+('Glass-Steagall', 'Dodd-Frank'; not_actors.yaml: things), also where the tagger cuts the compound ('Glass'), are no
+actors; a party's name in a court case's name ('NFIB v. Sebelius', as courts and the AP write a case; 'Clinton vs.
+Trump' is a contest) names the case; a tagged name ends at a dash between spaces ('Deborah Jordan Reynolds -
+Santilli's girlfriend'; not in a text split into words, as ECB+'s 'Strauss - Kahn', nor after a dateline's word) and
+before a word a contraction closes ('Sanders Aren’t'); a one-word name before 'and' and a first name and a surname
+('Bill and Melinda Gates', 'brothers Ammon and Ryan Bundy') is a first name of that surname; a given name the KB's
+persons bear right before a surname the tagger tags alone as an organisation ('Ilya Shapiro argues') opens the name;
+'the Oval Office' after a preposition of place is the room; a body's annex or compound ('a CIA Annex') and an eating
+place ('at Fratello’s Italian Grille') are places; an embassy or a consulate after a country's name is that
+country's ('the U.S. Embassy in Tripoli', not Libya's; kb.yaml words: mission_agents); a country's name before a
+court or a judge, with a word for its level between ('the U.S. district judge', 'the U.S. Court of Appeals';
+court_levels), is that country's judiciary; a noun of a trade that a firm or a person plies ('an Illinois
+shipping-supplies manufacturer', 'two GRS operators'; kinds.yaml: trade_nouns) leaves a name shaped as a person's a
+person; 'united' closes an organisation's name ('Citizens United', 'National Nurses United'); an outlet's possessive
+written with an apostrophe alone ('Fox News’ Bret Baier') ends the outlet's name; a first name shared only by the
+parts of one full name ('Nancy Davis', 'Nancy Reagan', 'Nancy Davis Reagan') is that person; 'the two men' opening a
+sentence, with no pair joined by 'and' before it, is the two persons, and no others, of the sentence before ('on Mr.
+Kasich, ... to Mr. Trump. While the two men'); a military rank (kb.yaml words: military_ranks) in a sentence that
+names another country takes no country from the report ('Gen. Khalifa Haftar, whose forces hold eastern Libya'), as
+the national titles already did. Every placement the rules changed on seeds 23-30 and 31-64 (a diff of every linked
+mention against commit 48be9d7) was read by hand: three embassies, two US district judges, a US district court and a
+US court of appeals now placed in the USA, all right; Generals Petraeus, Dempsey and Ham keep the USA. In-sample
+after them: seeds 62/63/64 0.857/0.971/0.950 -> 0.955/0.979/0.986, 57 0.957 -> 0.971, 58 0.927 -> 0.942, 53 0.943 ->
+0.950, 55 0.942 -> 0.950, 56 0.949 -> 0.957, 51 0.928 -> 0.934, 49 0.920 -> 0.927, 36 0.956 -> 0.963; no other
+sample's precision changed and no right link was lost. Tried and dropped: an outlet after 'on' as the medium ('said
+on CNN'): the labels count the network right in 'an interview on ABC News' twice and wrong once, so it cost more
+labelled right links than it fixed; 'base' as a compound ('the CIA base'): 'the GOP base' is the party's voters. Not
+done: 'Hilary Clinton' misspelt as another person, a PAC 'called Stop Hillary' as a person, 'the Census' as a data
+source, a state's slogan ('the Crossroads of America'), 'Jerusalem' as a place after 'all of', 'House' in a list of
+races, 'Israel.' run into the next paragraph's name, Carly Fiorina and Fethullah Gulen as organisations, a deputy's
+title read as the office's ('Deputy Secretary of State Thomas Nides' as Secretary of State), an NGO's president in
+the government sector ('Judicial Watch President Tom Fitton').
+The held-out figure (``heldout_*``) comes from seed 61, 140 mentions of its 12 articles, drawn with round 11's linker
+(commit 48be9d7) before any round-12 rule was written and kept unread until round 12's fixes were committed, then
+labelled, with ``correct_ids`` for wrong links; no rule was written from it: 0.936 as drawn (131 right of 140,
+``heldout_before_precision``) and 0.929 now (130 right of 140), recall proxy 0.992, 590 linked mentions on its
+articles before and 591 after. One labelled-right link was lost: 'the Khan family' (labelled right as Ghazala Khan)
+is now their son Humayun Khan. Its misses: 'Mr. Khan' (Khizr Khan) linked as his wife four times and 'Ms. Khan' as
+their son (the honorific's gender read against three persons of one surname), 'said on CNN', 'Democracy for
+America's executive director' read as the US state, a headline's words run into a titled name ('Speaker Paul Ryan
+Joins Growing List'), a nickname ('Bob' for Robert Costa). Each seed draws its
 documents from those the seeds before it left, so adding a seed changes no earlier draw. (The described-persons
 sample drew its 30 articles from a pool without the events sample's articles, so its draw of seeds 31-38 was
 not theirs: 7 of its articles are also seed 31-38 articles; seeds 40 on leave both out.) Beside it: how many
@@ -251,7 +292,7 @@ mentions the linker links on those documents now and before round 9 (``heldout_d
 ``heldout_doc_mentions_before``: the recall proxy for it, where precision bought by dropping links would show).
 A label on a bare first name ('person:katie', 'Katie Jenkin by her first name') counts right when the mention is
 now linked to the full name it opens. ``--sample N`` prints a fresh sample of N mentions as JSON lines (for
-labelling) and stops; with ``--heldout`` from the documents of ``--seed`` (24 to 60) by that seed.
+labelling) and stops; with ``--heldout`` from the documents of ``--seed`` (24 to 64) by that seed.
 
 Persons the knowledge base does not know, placed by the article's description (``actors/described.py``:
 'Vermont Sen. Bernie Sanders' USA LEG, 'MSNBC host Joe Scarborough' MED): the labels above were drawn from
@@ -303,7 +344,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 57  # the held-out sample: PolNeAR train articles, none of the seed-31 to -56 ones
+HELDOUT_SEED = 61  # the held-out sample: PolNeAR train articles, none of the seed-31 to -60 ones
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -315,6 +356,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     *((f"sample{n}_", f"seed{n}", n) for n in (43, 44, 45, 46, 47, 48)),
     *((f"sample{n}_", f"seed{n}", n) for n in (49, 50, 51, 52, 54, 55, 56)),
     *((f"sample{n}_", f"seed{n}", n) for n in (53, 58, 59, 60)),
+    *((f"sample{n}_", f"seed{n}", n) for n in (57, 62, 63, 64)),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -333,19 +375,21 @@ POLNEAR_IN_TESTS = frozenset(
 )
 POLNEAR_SEEDS = (31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56)
 POLNEAR_SEEDS += (57, 58, 59, 60)  # round 11's, drawn with round 10's linker (commit baa583c)
+POLNEAR_SEEDS += (61, 62, 63, 64)  # round 12's, drawn with round 11's linker (commit 48be9d7)
 POLNEAR_DOCS = 12
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
-# linked mentions on the seed-57 documents with the linker before round 11's fixes (actors as of commit baa583c,
-# this script's all_mentions() on the same parsed documents; the seed-57 sample was drawn from them then and
+# linked mentions on the seed-61 documents with the linker before round 12's fixes (actors as of commit 48be9d7,
+# this script's all_mentions() on the same parsed documents; the seed-61 sample was drawn from them then and
 # labelled after the fixes), and on the 278 dev documents with the linker before item 6 (commit 475bc7d);
+# seed 57 (round 11's held-out sample): 502 linked mentions before round 11, 134 right of 140 as drawn (0.957);
 # seed 53 (round 10's held-out sample): 592 linked mentions before round 10, 132 right of 140 as drawn (0.943);
 # seed 49 (round 9's held-out sample): 393 linked mentions before round 9, 114 right of 140 as drawn (0.814);
 # seed 48 (round 8's held-out sample): 490 linked mentions before round 8, 119 right of 140 as drawn (0.850);
 # seed 43 (round 7's held-out sample): 470 linked mentions before round 7, 128 right of 140 as drawn (0.914);
 # seed 38 (round 6's): 459 before round 6, 0.879 as drawn; seed 34 (round 5's): 398 before round 5, 0.879
-HELDOUT_DOC_MENTIONS_BEFORE = 502
-HELDOUT_PRECISION_BEFORE = 0.957  # the seed-57 sample with that linker (its labels as drawn: 134 right of 140)
+HELDOUT_DOC_MENTIONS_BEFORE = 590
+HELDOUT_PRECISION_BEFORE = 0.936  # the seed-61 sample with that linker (its labels as drawn: 131 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -356,8 +400,14 @@ HELDOUT_PRECISION_BEFORE = 0.957  # the seed-57 sample with that linker (its lab
 # round 9's held-out sample as drawn (114 of 140); seeds 54-56, drawn with round 9's linker (commit 56581fe) and
 # labelled before round 10 wrote any rule: round 9's linker held out (132, 129 and 130 right of 140); seed 53,
 # round 10's held-out sample as drawn (132 of 140); seeds 58-60, drawn with round 10's linker (commit baa583c) and
-# labelled before round 11 wrote any rule: round 10's linker held out (127, 133 and 123 right of 140)
+# labelled before round 11 wrote any rule: round 10's linker held out (127, 133 and 123 right of 140); seed 57,
+# round 11's held-out sample as drawn (134 of 140); seeds 62-64, drawn with round 11's linker (commit 48be9d7) and
+# labelled before round 12 wrote any rule: round 11's linker held out (120, 136 and 133 right of 140)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    57: 0.957,
+    62: 0.857,
+    63: 0.971,
+    64: 0.95,
     53: 0.943,
     58: 0.907,
     59: 0.95,
