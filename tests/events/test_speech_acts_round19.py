@@ -28,6 +28,8 @@ SENTENCES = {
     "persons_attack": "Senator Bernie Sanders attacked Hillary Clinton on trade on Monday.",
     "troops_attack": "Russian troops attacked Ukraine on Friday.",
     "knife_attack": "Senator Bernie Sanders attacked Hillary Clinton with a knife on Monday.",
+    "disputed": "Germany's finance minister disputed Greece's account of the talks on Monday.",
+    "disagreed": "The Japanese prime minister disagreed with the American president over tariffs.",
     "city_attacks": "Belgium's prime minister said the Paris attacks highlight the threat to Europe.",
     "state_strikes": "Israeli air strikes on Gaza killed 12 people on Monday.",
 }
@@ -72,7 +74,16 @@ def test_throwing_ones_weight_behind_someone_supports_them(found):
 
 @pytest.mark.parametrize(
     ("key", "source", "target"),
-    [("lashed_out", {"IRN"}, {"SAU"}), ("voiced_criticism", {"CHN"}, {"JPN"}), ("mocked", {"RUS"}, {"USA"})],
+    [
+        ("lashed_out", {"IRN"}, {"SAU"}),
+        ("voiced_criticism", {"CHN"}, {"JPN"}),
+        ("mocked", {"RUS"}, {"USA"}),
+        ("reacted_angrily", {"CHN"}, {"JPN"}),
+        ("tirade", {"TUR"}, {"DEU"}),
+        ("voiced_outrage", {"PAK"}, {"IND"}),
+        ("disputed", {"DEU"}, {"GRC"}),
+        ("disagreed", {"JPN"}, {"USA"}),
+    ],
 )
 def test_the_cameo_verbs_of_criticism_code_accuse(found, key, source, target):
     m = found[key][0]
