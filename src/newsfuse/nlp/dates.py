@@ -183,7 +183,8 @@ def _day_number(word: str) -> int:
 @lru_cache(maxsize=1)
 def _tense_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     v = vocab()
-    future = re.compile(rf"(?<![\w'])(?:{_alt(v['future_cues'])})(?!\w)", re.I)
+    modal = rf"(?:{_alt(v['future_modals_unless_negated'])})(?!\w|\s+not\b|n?['’]t\b)"  # "can win", not "can't say"
+    future = re.compile(rf"(?<![\w'])(?:(?:{_alt(v['future_cues'])})(?!\w)|{modal})", re.I)
     # A participle after a form of "be" is passive: the auxiliary carries the tense ("will be named").
     past = re.compile(
         rf"(?<!\bto )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing )\b(?:{_alt(v['past_cues'])}|\w{{3,}}ed)\b", re.I
@@ -406,7 +407,7 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
         return pub.year if here <= now else pub.year - 1  # "the worst day since October": behind
     if day is not None and when != "future":
         when = None
-    elif day is None and not _tense_preposition().search(ctx.text, max(0, m.start() - 12), m.start()):
+    elif day is None and not _tense_preposition().search(ctx.text, max(0, m.start() - 40), m.start()):
         when = None
     if when == "past":
         return pub.year if here <= now or month == pub.month else pub.year - 1
@@ -435,7 +436,8 @@ def _ended_period() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _tense_preposition() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alt(vocab()['tense_prepositions'])})\s+$", re.I)
+    parts = _alt(vocab()["month_parts"])
+    return re.compile(rf"\b(?:{_alt(vocab()['tense_prepositions'])})\s+(?:(?:{parts})\s+of\s+)?$", re.I)
 
 
 def _biased_distance(d: date, pub: date) -> float:
@@ -655,6 +657,19 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return date(year, 1, 1), "decade", "decade"
 
 
+def _decade_ok(m: re.Match[str], text: str) -> bool:
+    """'the 90s' without an apostrophe (HeidelTime's decades) is a decade unless a measure stands
+    just before it ('temperatures in the 90s', 'scores in the 80s')."""
+    if m.group("short") is None or "'" in m.group(0) or "’" in m.group(0):
+        return True
+    return not _decade_measure_before().search(text, max(0, m.start() - 40), m.start())
+
+
+@lru_cache(maxsize=1)
+def _decade_measure_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['decade_measure_words'])})\b[^.;]*$", re.I)
+
+
 def _weekday(m: re.Match[str], ctx: _Ctx) -> Resolved:
     if ctx.pub is None:
         return None, None, "weekday"
@@ -841,13 +856,21 @@ def _elliptic(m: re.Match[str], ctx: _Ctx) -> Resolved:
 
 
 def _in_count(m: re.Match[str], ctx: _Ctx) -> Resolved:
-    """'(will ...) in five years': that many units after the publication date; a span otherwise."""
-    if _tense(ctx, m.start(), m.end()) != "future":
+    """'(will ...) in five years': that many units after the publication date; a span otherwise, also
+    after a modal of ability ('can accept 85,000 in a year': a rate)."""
+    if _tense(ctx, m.start(), m.end()) != "future" or _ability_modal().search(
+        ctx.text, max(0, m.start() - 80), m.start()
+    ):
         return None, None, SPAN
     if ctx.pub is None:
         return None, None, "relative"
     unit = _key(m.group("unit")).rstrip("s")
     return shift(ctx.pub, unit, _number(m.group("n"))), unit, "relative"
+
+
+@lru_cache(maxsize=1)
+def _ability_modal() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['future_modals_unless_negated'])})\b", re.I)
 
 
 def _quarter(m: re.Match[str], ctx: _Ctx) -> Resolved:
@@ -948,17 +971,38 @@ def _month_alone_ok(m: re.Match[str], text: str) -> bool:
         return True
     if m.group("mod"):
         return True
-    return bool(_MONTH_CONTEXT.search(text[max(0, m.start() - 12) : m.start()]))
+    return bool(_MONTH_CONTEXT.search(text[max(0, m.start() - 12) : m.start()])) or _month_before_noun(m, text)
+
+
+def _month_before_noun(m: re.Match[str], text: str) -> bool:
+    """'a May shootout', 'the March elections': an article before the month, a lower-case noun after."""
+    before, after = _month_noun_patterns()
+    return bool(before.search(text, max(0, m.start() - 6), m.start()) and after.match(text, m.end()))
+
+
+@lru_cache(maxsize=1)
+def _month_noun_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    v = vocab()
+    before = re.compile(rf"(?<![\w'])(?:{_alt(v['month_noun_articles'])})\s+$", re.I)
+    after = re.compile(rf" (?!(?:{_alt(v['month_noun_not_after'])})\b)[a-z]{{3,}}\b")
+    return before, after
 
 
 def _holiday_ok(m: re.Match[str], text: str) -> bool:
     """Written capitalised; a holiday that other countries keep on other days not after an owner
     ("Kenya's Independence Day", "Mexican Independence Day")."""
-    if not m.group("h")[:1].isupper():
+    if not m.group("h")[:1].isupper() or _holiday_in_a_name(m, text):
         return False
     if _key(m.group("h")).replace("’", "'") not in vocab()["holidays_of_a_country"] or m.group("mod"):
         return True
     return not _owned(text, m.start())
+
+
+def _holiday_in_a_name(m: re.Match[str], text: str) -> bool:
+    """'the Christmas Box House', 'the Easter Parade Committee': after 'the', a holiday followed by a
+    capitalised word is the first word of a proper name, which TIMEX3 does not mark."""
+    before = text[max(0, m.start() - 5) : m.start()]
+    return bool(re.search(r"(?<!\w)the\s+$", before, re.I) and re.match(r" [A-Z][a-z]", text[m.end() : m.end() + 3]))
 
 
 def _owned(text: str, start: int) -> bool:
@@ -1009,7 +1053,7 @@ def _same_day_ok(m: re.Match[str], text: str) -> bool:
     return not (" same " in f" {phrase} " and _AS_COMPLEMENT.match(text, m.end()))
 
 
-_AS_COMPLEMENT = re.compile(r"\s+as\b", re.I)
+_AS_COMPLEMENT = re.compile(r"\s+(?:as|that|when)\b", re.I)  # "the same day that the Post reports"
 
 
 @lru_cache(maxsize=1)
@@ -1284,9 +1328,10 @@ def rules() -> tuple[_Rule, ...]:
         rule("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<full>1\d\d|20\d)0['’]?s\b", _decade),
         rule(
             "decade-words",
-            rf"\bthe\s+(?:(?:early|late|mid)[\s-]*)?(?:['’](?P<short>\d)0['’]?s\b|"
+            rf"\bthe\s+(?:(?:early|late|mid)[\s-]*)?(?:['’]?(?P<short>[1-9])0['’]?s\b|"
             rf"(?:(?P<cent>{_alt(v['year_centuries'])})[\s-]+)?(?P<word>{_alt(v['decade_words'])})\b)",
             _decade,
+            _decade_ok,
         ),
         rule(
             "weekday",
@@ -1383,6 +1428,8 @@ def _in_a_name(m: re.Match[str], text: str) -> bool:
     in quotation marks ('ABC's "This Week," said'). A sentence's first word, quoted speech
     ('"Today we won"') and a headline in title case ("Bush Meets Gorbachev Today") stay dates."""
     words = m.group(0).split()
+    if _AWARD_TITLE.search(text, max(0, m.start() - 4), m.end()):
+        return True
     if _key(words[0]) not in vocab()["capitalised_in_names"] or not all(w[:1].isupper() for w in words):
         return False
     before = text[max(0, m.start() - 200) : m.start()].rstrip()
@@ -1390,7 +1437,19 @@ def _in_a_name(m: re.Match[str], text: str) -> bool:
         closing = _CLOSING_QUOTE.search(text, m.end(), m.end() + 80)
         return closing is not None and not re.search(r"\b[a-z]", text[m.end() : closing.start()])
     sentence = re.split(r"[.!?:;\n]", before)[-1]
-    return bool(re.search(r"\b[a-z]", sentence))
+    if not re.search(r"\w", sentence):  # the sentence's first word
+        return False
+    sentence += " " + re.split(r"[.!?:;\n]", text[m.end() : m.end() + 200])[0]
+    return any(w[:1].islower() and _key(w) not in _title_case_small_words() for w in re.findall(r"\b\w+", sentence))
+
+
+# "Person of the Year", "Liar of the Year": a capitalised unit after "of the" is an award's title.
+_AWARD_TITLE = re.compile(r"\bof\s+the\s+(?:Year|Month|Week|Day|Decade|Century)$")
+
+
+@lru_cache(maxsize=1)
+def _title_case_small_words() -> frozenset[str]:
+    return frozenset(str(w) for w in vocab()["title_case_small_words"])
 
 
 _OPENING_QUOTES = ('"', "“", "``", "‘")
