@@ -14,6 +14,7 @@ import random
 
 import pytest
 
+from newsfuse import pipeline
 from newsfuse.model import ActorRef, Article, Block, EventMention
 from newsfuse.pipeline import add_fusion_pending, fuse_pending, fuse_stored
 from newsfuse.store import EventFilter, open_store
@@ -90,33 +91,40 @@ def _assert_as_a_full_refusion(store) -> None:
     assert len({m.mention_id for e in stored for m in e.mentions}) == len(store.mentions())
 
 
-def _reads_of_mentions(store, monkeypatch) -> list[set[str]]:
-    """Record the article ids each ``mentions_of`` call of this store asks for."""
+def _reads_of(store, method: str, monkeypatch) -> list[set[str]]:
+    """Record the article ids each call of this store's ``method`` (by article ids) asks for."""
     asked: list[set[str]] = []
-    read = store.mentions_of
+    read = getattr(store, method)
 
-    def recording(article_ids):
+    def recording(article_ids, *args):
         ids = set(article_ids)
         asked.append(ids)
-        return read(ids)
+        return read(ids, *args)
 
-    monkeypatch.setattr(store, "mentions_of", recording)
+    monkeypatch.setattr(store, method, recording)
     return asked
+
+
+def _reads_of_mentions(store, monkeypatch) -> list[set[str]]:
+    return _reads_of(store, "mentions_of", monkeypatch)
 
 
 def test_a_story_growing_one_article_per_batch_fuses_as_a_full_refusion(any_store, monkeypatch):
     rng = random.Random(SEED)
     store = any_store
     asked = _reads_of_mentions(store, monkeypatch)
+    claims_asked = _reads_of(store, "fusion_claims", monkeypatch)
     for i in range(90):
         article = _article(i, rng)
         _store_article(store, article, _mentions(article, rng), "s1")
         asked.clear()
+        claims_asked.clear()
         fuse_pending(store)
         if i % 15 == 7:
             _assert_as_a_full_refusion(store)
         if i >= 2:  # the block (the story's articles) was fused last time: only the new article is read
             assert asked == [{article.id}]
+            assert claims_asked == [{article.id}]
     _assert_as_a_full_refusion(store)
     assert len(store.events(EventFilter(limit=10**9))) < len(store.mentions())  # the mentions did fuse
 
@@ -141,6 +149,15 @@ def test_a_rewritten_article_and_another_writer_are_read_again(tmp_path, monkeyp
         fuse_pending(mine)
         assert asked == [{"a0005"}]
         _assert_as_a_full_refusion(mine)
+
+        claims_asked = _reads_of(mine, "fusion_claims", monkeypatch)  # other readout rules: all claims again
+        monkeypatch.setattr(pipeline, "fusion_claims_version", lambda: "other rules")
+        article = _article(29, rng)
+        _store_article(mine, article, _mentions(article, rng), "s1")
+        fuse_pending(mine)
+        assert len(claims_asked) == 1 and len(claims_asked[0]) == 30
+        monkeypatch.undo()
+        asked = _reads_of_mentions(mine, monkeypatch)
 
         for i in range(30, 34):  # another writer stores and fuses; its events replace some of mine
             article = _article(i, rng)

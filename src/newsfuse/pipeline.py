@@ -1432,15 +1432,17 @@ def refuse_all(store: Store) -> None:
 
 def refuse_touched(store: Store) -> None:
     """Fuse the mentions of the block the pending articles and stories reach, and replace their events;
-    the block's mentions are kept for the next fusion (``block_mentions``)."""
+    the block's mentions and claims are kept for the next fusion (``kept_block``)."""
     article_ids, _ = fusion_pending(store)
     block = fusion_block(store, article_ids, regrouped_pending(store))
     if not block:
         return
-    by_article = block_mentions(store, block, article_ids)
+    kept = kept_block(store)
+    by_article = block_mentions(store, block, article_ids, kept)
+    claims = block_claims(store, block, article_ids, kept)
     mentions = [m for a in sorted(by_article) for m in by_article[a]]
-    store.replace_events_of([m.id for m in mentions], fuse_block(store, mentions, block))
-    keep_block(store, by_article)
+    store.replace_events_of([m.id for m in mentions], fuse_block(store, mentions, block, claims))
+    keep_block(store, by_article, claims)
 
 
 BLOCK_KEPT = 1 << 15  # mentions of the last fused block kept in memory for the next fusion
@@ -1448,40 +1450,62 @@ BLOCK_KEPT = 1 << 15  # mentions of the last fused block kept in memory for the 
 
 @dataclass(frozen=True)
 class _KeptBlock:
-    """The mentions of the last block this process fused into a store, each article's as stored,
-    valid while the store's ``fused_token`` is ``token`` (no fused events written since)."""
+    """The mentions and readout claims of the last block this process fused into a store, each
+    article's as stored, valid while the store's ``fused_token`` is ``token`` (no fused events
+    written since), the claims while their version is ``claims_version``."""
 
     store: weakref.ReferenceType[Store]
     token: bytes | None
     mentions: dict[str, list[EventMention]]  # article id -> its mentions, in stored order
+    claims: dict[str, list[tuple[str, str]]]  # article id -> its readout claims (``article_claims``)
+    claims_version: str
 
 
 _kept_block: _KeptBlock | None = None
 
 
-def keep_block(store: Store, by_article: dict[str, list[EventMention]]) -> None:
-    """Keep the fused block's mentions for the next fusion of this store in this process (a watched
-    story re-fuses the same block with one article more); none past ``BLOCK_KEPT``."""
+def keep_block(
+    store: Store, by_article: dict[str, list[EventMention]], claims: dict[str, list[tuple[str, str]]]
+) -> None:
+    """Keep the fused block's mentions and claims for the next fusion of this store in this process
+    (a watched story re-fuses the same block with one article more); none past ``BLOCK_KEPT``."""
     global _kept_block
     small = sum(len(ms) for ms in by_article.values()) <= BLOCK_KEPT
-    _kept_block = _KeptBlock(weakref.ref(store), store.fused_token(), by_article) if small else None
+    kept = _KeptBlock(weakref.ref(store), store.fused_token(), by_article, claims, fusion_claims_version())
+    _kept_block = kept if small else None
 
 
-def block_mentions(store: Store, block: set[str], pending: set[str]) -> dict[str, list[EventMention]]:
-    """Article id -> its stored mentions (in stored order), for each of the block's articles.
-
-    The mentions of an article of the last block this process kept (``keep_block``) are taken from
-    memory when no fusion has written events since (the store's ``fused_token`` is the one kept) and
-    the article is not pending: an article's mentions are written only with the article pending
-    fusion, so they are the ones read then. The others are read from the store."""
+def kept_block(store: Store) -> _KeptBlock | None:
+    """What the last fusion of this store in this process kept, while no fusion has written events
+    since (the store's ``fused_token`` is the one kept)."""
     kept = _kept_block
     if kept is None or kept.token is None or kept.store() is not store or kept.token != store.fused_token():
-        kept = None
+        return None
+    return kept
+
+
+def block_mentions(
+    store: Store, block: set[str], pending: set[str], kept: _KeptBlock | None
+) -> dict[str, list[EventMention]]:
+    """Article id -> its stored mentions (in stored order), for each of the block's articles: those of
+    an article of the ``kept`` block that is not pending from memory (an article's mentions are
+    written only with the article pending fusion, so they are the ones read then), the others read."""
     known = {a: kept.mentions[a] for a in block - pending if a in kept.mentions} if kept else {}
     out: dict[str, list[EventMention]] = {a: [] for a in block - known.keys()}
     for m in store.mentions_of(list(out)) if out else ():
         out[m.article_id].append(m)
     return out | known
+
+
+def block_claims(
+    store: Store, block: set[str], pending: set[str], kept: _KeptBlock | None
+) -> dict[str, list[tuple[str, str]]]:
+    """``article_claims`` of the block's articles: those of an article of the ``kept`` block that is not
+    pending from memory, when kept under the same rules (an article's text, like its mentions, is
+    written only with it pending), the others read."""
+    same = kept is not None and kept.claims_version == fusion_claims_version()
+    known = {a: kept.claims[a] for a in block - pending if a in kept.claims} if kept and same else {}
+    return article_claims(store, block - known.keys()) | known if len(known) < len(block) else known
 
 
 def fusion_block(store: Store, article_ids: set[str], story_ids: set[str]) -> set[str]:
@@ -1547,19 +1571,31 @@ def _story_mates(known: _BlockArticles, articles: set[str], linked: set[tuple[st
     return {a for s, arts in members.items() for a, types in arts.items() if any((s, t) in wanted for t in types)}
 
 
-def fuse_block(store: Store, mentions: Sequence[EventMention], block: set[str]) -> list[Event]:
+def fuse_block(
+    store: Store,
+    mentions: Sequence[EventMention],
+    block: set[str],
+    claims: dict[str, list[tuple[str, str]]] | None = None,
+) -> list[Event]:
     """``fuse_stored`` of a block's mentions, its articles read by key: each one's outlet and story
-    from its row, its readout claims as kept in the store (``article_claims``), not its text."""
+    from its row, its readout claims as kept in the store (``article_claims``, unless given), not its text."""
     rows = store.fusion_articles(block)
     outlets = {a: outlet for a, (outlet, _) in rows.items()}
     story_of = {a: story for a, (_, story) in rows.items() if story}
-    return fuse_events(mentions, outlets, story_of, claims_of=article_claims(store, block))
+    return fuse_events(
+        mentions, outlets, story_of, claims_of=article_claims(store, block) if claims is None else claims
+    )
+
+
+def fusion_claims_version() -> str:
+    """The version the store keeps readout claims under: the rules and the analysed part of a text."""
+    return f"{claims_version()}:{max_analysed_chars()}"
 
 
 def article_claims(store: Store, article_ids: set[str]) -> dict[str, list[tuple[str, str]]]:
     """Each article's readout claims in its analysed text (what ``fuse_stored`` finds), read from the
     store; an article fused for the first time (or since the rules changed) has its text read once."""
-    version = f"{claims_version()}:{max_analysed_chars()}"
+    version = fusion_claims_version()
     found = store.fusion_claims(article_ids, version)
     missing = article_ids - found.keys()
     if missing:
