@@ -402,6 +402,8 @@ def trace_summary(trace: Path, dropped: dict[str, float], stored: dict[str, floa
         "read_by_benchmark": stored,
     }
     names = list(steps)
+    first_drop = min(dropped.values(), default=0)
+    shown = [_group_steps(g, records, analysed) for g in groups if g["t0"] >= first_drop]
     per_file = {}
     for a, b in zip(names, names[1:]):
         gaps = sorted(steps[b][f] - steps[a][f] for f in dropped if f in steps[a] and f in steps[b])
@@ -416,10 +418,21 @@ def trace_summary(trace: Path, dropped: dict[str, float], stored: dict[str, floa
             ]
             for f in slowest
         ],
-        "groups": [_group_steps(g, records, analysed) for g in groups if g["t0"] >= min(dropped.values(), default=0)],
-        "watch_cpu_s": round(records[-1]["cpu"] - _cpu_at(records, min(dropped.values(), default=0)), 2),
+        "groups": shown,
+        "fusion_cpu_ms_per_group": _fusion_by_quarter(shown),
+        "watch_cpu_s": round(records[-1]["cpu"] - _cpu_at(records, first_drop), 2),
         "watch_and_workers_cpu_s": round(float(trace.with_suffix(".cpu").read_text()), 2),
     }
+
+
+def _fusion_by_quarter(groups: list[dict]) -> dict:
+    """The fusion CPU per stored group, in ms: the mean over the first and the last quarter of the
+    groups (does fusion cost grow through the run?)."""
+    cpu = [g["fusion"][1] for g in groups]
+    q = len(cpu) // 4
+    if not q:
+        return {}
+    return {"first_quarter": round(1000 * sum(cpu[:q]) / q, 1), "last_quarter": round(1000 * sum(cpu[-q:]) / q, 1)}
 
 
 def _spread(xs: list[float]) -> dict:
@@ -519,6 +532,10 @@ def print_trace(trace: dict) -> None:
     print(f"watch process CPU from the first drop: {trace['watch_cpu_s']} s")
     print(f"watch, its fork server and workers, CPU over the dropped files: {trace['watch_and_workers_cpu_s']} s")
     print("slowest files, seconds per step:", *trace["slowest"], sep="\n ")
+    by_quarter = trace["fusion_cpu_ms_per_group"]
+    if by_quarter:
+        first, last = by_quarter["first_quarter"], by_quarter["last_quarter"]
+        print(f"fusion CPU per stored group: first quarter {first} ms, last quarter {last} ms")
     for g in trace["groups"]:
         steps = "  ".join(f"{k} {g[k][0]:.3f}/{g[k][1]:.3f}" for k in ("store_sent", "fusion", "checkpoint", "total"))
         print(f"group at {g['at']:.3f}: {g['files']:3d} files {g['batches']} batches  wait {g['wait_s']}  {steps}")
