@@ -98,3 +98,14 @@ def test_footnotes_and_notes_by_their_role_are_not_the_missing_prose() -> None:
     # the same paragraphs in a plain wrapper are the body's missing part
     plain = html.replace("class='fn-text'", "").replace("role='doc-endnotes'", "").replace("role='complementary'", "")
     assert texts(complete_body(body(), lxml.html.fromstring(plain)))[:5] == [*KEPT, *WRAPPED]
+
+
+def test_a_card_wrapping_blocks_gives_its_paragraphs_not_its_whole_text() -> None:
+    cards = "".join(f"<li><h3>Ferry {n}</h3><span>{n}12 likes</span><p>{t}</p></li>" for n, t in enumerate(WRAPPED, 1))
+    html = (
+        "<html><body><div class='story'>"
+        + "".join(f"<p>{t}</p>" for t in KEPT)
+        + f"<ul>{cards}</ul></div></body></html>"
+    )
+    out = texts(complete_body(body(), lxml.html.fromstring(html)))
+    assert [t for t in out if t not in KEPT and not t.startswith("Ferry")] == WRAPPED  # no "312 likes" glued on

@@ -412,15 +412,16 @@ def complete_body(body: list[model.Block], tree: etree._Element | None) -> list[
     """``body`` with the paragraphs of its container that it lacks, in page order, when they show it
     was cut short.
 
-    The container is the deepest element holding every prose block of the body (as Readability
-    takes the node holding the article's paragraphs). Its paragraphs, list items and subheadings
-    from the body's first block on that the body lacks are candidates unless they stand in a link
-    (a teaser is a link), hold a link share above ``max_link_share`` (boilerpipe's link density),
-    stand inside page furniture (``skip_tags``; an element named by a ``blocks.structure.class_words``
-    group: comments, related, share, author boxes...) or are not prose. They are put back only when
-    there are at least ``min_elements`` prose ones with at least ``min_share`` of the body's words:
-    a body that lacks that much of its own container's prose was cut short (an embed or table
-    wrapper the extractor skipped); a stray paragraph is no such evidence.
+    The container is the deepest element holding every prose block of the body (as Readability takes
+    the node holding the article's paragraphs). Its innermost paragraphs, list items and subheadings
+    (not a wrapper holding others) from the body's first block on that the body lacks are candidates
+    unless they stand in a link (a teaser is a link), hold a link share above ``max_link_share``
+    (boilerpipe's link density), stand inside page furniture (``skip_tags``; an element named by a
+    ``blocks.structure.class_words`` group: comments, related, share, author boxes...) or are not
+    prose. They are put back only when there are at least ``min_elements`` prose ones with at least
+    ``min_share`` of the body's words: a body that lacks that much of its own container's prose was
+    cut short (an embed or table wrapper the extractor skipped); a stray paragraph is no such
+    evidence.
     """
     cfg = rules()["completion"]
     found = _container(body, tree)
@@ -505,7 +506,7 @@ def _missing_block(
     if not isinstance(el.tag, str) or el.tag not in cfg["tags"]:
         return None
     between = list(itertools.takewhile(lambda a: a is not container, el.iterancestors()))
-    if any(a.tag in cfg["tags"] or a.tag in cfg["skip_tags"] or a.tag == "a" for a in between):
+    if any(a.tag in cfg["skip_tags"] or a.tag == "a" for a in between) or _wraps_blocks(el, cfg["tags"]):
         return None
     if any(a.tag == "a" for a in container.iterancestors()) or _furniture(el, between):
         return None
@@ -519,6 +520,13 @@ def _missing_block(
     if el.tag in cfg["heading_tags"]:
         return model.Block("heading", text)
     return model.Block("paragraph", text) if blocks.is_prose(text) else None
+
+
+def _wraps_blocks(el: etree._Element, tags: list[str]) -> bool:
+    """Whether ``el`` holds other blocks (a card's <li> around its heading and paragraphs, a
+    <blockquote> of paragraphs): the innermost ones are the candidates, each judged alone, as
+    Readability scores paragraphs rather than their wrappers."""
+    return any(isinstance(d.tag, str) and d.tag in tags for d in el.iterdescendants())
 
 
 def _furniture(el: etree._Element, between: list[etree._Element]) -> bool:
