@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LEXICON = ROOT / "src" / "newsfuse" / "events" / "data" / "cameo_verbs.json"
 
 SENTENCES = {
-    "ridicule": "Venezuela ridiculed Colombia on Monday.",
+    "shun": "Venezuela shunned Colombia on Monday.",  # "ridiculed" has a hand pattern since round 19
     "ostracize": "Thailand ostracized the Cambodian ambassador.",
     "summit": "China boycotted the summit in Japan.",
     "goods": "China boycotted Japanese goods.",
@@ -104,9 +104,9 @@ def test_a_code_plover_drops_gives_no_pattern(annotated):
 # ------------------------------------------------------------------------------ the coder
 def test_fallback_codes_a_verb_no_hand_pattern_knows_with_its_cameo_rule(annotated):
     coder = RuleExtractor(cameo="fallback")
-    (m,) = extract_events(annotated["ridicule"], coder)
-    assert _codes(m) == ("ACCUSE", ["VEN"], ["COL"])
-    assert (m.rule, m.cameo) == ("cameo:111:ridicule", "111")
+    (m,) = extract_events(annotated["shun"], coder)
+    assert _codes(m) == ("COERCE", ["VEN"], ["COL"])
+    assert (m.rule, m.cameo) == ("cameo:170:shun", "170")
     (m,) = extract_events(annotated["ostracize"], coder)
     assert _codes(m) == ("COERCE", ["THA"], ["KHM"]) and m.rule == "cameo:170:ostracize"
     assert m.confidence == 1.0
@@ -115,7 +115,7 @@ def test_fallback_codes_a_verb_no_hand_pattern_knows_with_its_cameo_rule(annotat
 def test_fallback_leaves_sentences_a_hand_pattern_codes_and_off_never_reads_the_lexicon(annotated):
     m = extract_events(annotated["summit"], RuleExtractor(cameo="fallback"))[0]
     assert not m.rule.startswith("cameo:") and m.type == "PROTEST"
-    assert extract_events(annotated["ridicule"], RuleExtractor(cameo="off")) == []
+    assert extract_events(annotated["shun"], RuleExtractor(cameo="off")) == []
 
 
 def test_primary_lets_the_lexicon_decide_for_the_verbs_it_lists(annotated):
