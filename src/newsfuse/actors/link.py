@@ -2305,10 +2305,21 @@ def known_surname(doc: Doc, e: Entity, name: str, uses: NameUses) -> ActorRef | 
     words = key(name)
     if len(words) != 1 or doc.full_names.get(words[0]) or not name[:1].isupper():
         return None
-    if e.label != "PERSON" and (not uses.labels["PERSON"][words] or _after_the(doc, e)):
-        return None  # "the Bush rule": a thing named after the man, no person's part
     ids = doc.kb.surnames.get(words[0], [])
-    return ref_of(doc, doc.kb.entries[ids[0]]) if len(ids) == 1 else None
+    if len(ids) != 1:
+        return None
+    bearer = doc.kb.entries[ids[0]]
+    if e.label != "PERSON" and (_after_the(doc, e) or not (uses.labels["PERSON"][words] or _in_office(bearer, doc))):
+        return None  # "the Bush rule": a thing named after the man, no person's part
+    return ref_of(doc, bearer)
+
+
+def _in_office(entry: Entry, doc: Doc) -> bool:
+    """The person holds an office of the knowledge base's own list on the article's date: news names
+    such a figure by the surname alone, which the tagger may call an organisation ("Pence said ..." while
+    he was Vice President); a carmaker named after a president of long ago ("Ford") is not one."""
+    day = (doc.date or "")[:10]
+    return bool(day) and any(t.covers(day) for t in entry.terms if t.start or t.end)
 
 
 def known_body(doc: Doc, name: str) -> ActorRef | None:
