@@ -198,7 +198,7 @@ def _fits_across(m: EventMention, n: EventMention) -> bool:
     """Two mentions of different stories that may stand in one event when their stories' dated
     mentions match: the same type and mode, actors as one story allows (one side naming fewer), and
     no conflicting dates (different days never)."""
-    if m.type != n.type or (m.mode and n.mode and m.mode != n.mode):
+    if not _same_kind(m, n):
         return False
     return _actors_compatible(m, n, _parties(m), _parties(n), True) and _dates_compatible(m, n, False)
 
@@ -449,8 +449,13 @@ def _symmetric(m: EventMention) -> bool:
     return m.symmetric or m.type in load("fusion.yaml")["symmetric_types"]
 
 
+def _same_kind(m: EventMention, n: EventMention) -> bool:
+    """The same type, and the same mode where both give one."""
+    return m.type == n.type and not (m.mode and n.mode and m.mode != n.mode)
+
+
 def compatible(m: EventMention, n: EventMention, story_of: dict[str, str]) -> bool:
-    if m.type != n.type or (m.mode and n.mode and m.mode != n.mode):
+    if not _same_kind(m, n):
         return False
     same_story = story_of.get(m.article_id) is not None and story_of.get(m.article_id) == story_of.get(n.article_id)
     if not _actors_compatible(m, n, _parties(m), _parties(n), same_story):
@@ -602,8 +607,8 @@ def _sides(ms: list[EventMention]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef
         parties = list(dict.fromkeys(_party(a) for a in refs.values()))
         src = {p for p in parties if role[p] > 0}
         if not src:  # every agent is more often a target: the first one given as agent
-            src = {p for p in parties if p in agents}
-            src = {next(p for p in parties if p in src)} if src else set()
+            first = next((p for p in parties if p in agents), None)
+            src = {first} if first else set()
     sources = tuple(a for a in refs.values() if _party(a) in src)
     return sources, tuple(a for a in refs.values() if _party(a) not in src)
 
