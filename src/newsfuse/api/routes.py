@@ -150,7 +150,12 @@ def _article_summary(a: Any) -> dict[str, Any]:
 @router.get("/events", summary="Fused events, filtered, with cursor pagination", tags=["events"])
 def list_events(
     request: Request,
-    actor: str | None = Query(None, description="actor name (substring), id or ISO-3 country code"),
+    actor: str | None = Query(
+        None,
+        description=(
+            "actor name (substring), id or ISO-3 country code; a country's name also finds every actor of that country"
+        ),
+    ),
     type: str | None = Query(None, description="PLOVER type, e.g. CONSULT"),
     since: str | None = Query(None, description="ISO date, inclusive"),
     until: str | None = Query(None, description="ISO date, inclusive"),

@@ -12,12 +12,14 @@ from ..tell.guesses import is_guess
 from ..tell.options import BadOption, checked_actors, checked_range
 from .common import DB_HELP, note, one_line_errors, print_json, store_at
 
+ACTOR_HELP = "Actor name, id or country code (a country's name also finds every actor of that country)"
+
 
 @click.command()
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--mentions", is_flag=True, help="Event mentions per article (before fusion).")
-@click.option("--actor", default=None)
+@click.option("--actor", default=None, help=ACTOR_HELP + ".")
 @click.option("--type", "etype", default=None)
 @click.option("--since", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD, inclusive.")
 @click.option("--until", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD, inclusive.")
@@ -69,7 +71,7 @@ def _names(refs: tuple[ActorRef, ...]) -> str:
 
 
 @click.command()
-@click.option("--actor", "actors", multiple=True, help="Actor name, id or country code; twice for a pair.")
+@click.option("--actor", "actors", multiple=True, help=ACTOR_HELP + "; twice for a pair.")
 @click.option("--since", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD, inclusive.")
 @click.option("--until", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD, inclusive.")
 @click.option("--all", "guesses", is_flag=True, help="Also events coded below the confidence threshold.")

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import product
 from typing import Any, Generic, TypeVar
 
 from ..actors import name_of
 from ..model import AnnotatedArticle, Article, Event, Quote, Story
 from ..store.base import EventFilter, Store
+from ..store.serde import sort_key
 from ..stories import briefing
 from ..stories.brief import render as render_brief
 from ..stories.brief import wording
 from .guesses import is_guess, threshold
 from .limits import MAX_EVENTS
 from .records import iter_articles
-from .timeline import matches
+from .timeline import country_named, matches
 from .timeline import timeline as order_timeline
 
 T = TypeVar("T")
@@ -46,9 +48,47 @@ class Capped(Generic[T]):
 # ----------------------------------------------------------------------------- events, timelines
 
 
+def actor_alternatives(flt: EventFilter) -> list[EventFilter]:
+    """The store filters an EventFilter's actors stand for: each actor by the words of its name,
+    and one that names a country ("Kenya") also by that country's code, which every actor of the
+    country carries in the store's index ("Kenyan government" has no word "kenya")."""
+    if not flt.actor:
+        return [flt]
+    options = []
+    for name in (flt.actor, *flt.with_actors):
+        code = country_named(name)
+        options.append([name] if code is None or code.lower() == name.strip().lower() else [name, code])
+    return [replace(flt, actor=combo[0], with_actors=tuple(combo[1:])) for combo in product(*options)]
+
+
+R = TypeVar("R")
+
+
+def _read_events(fetch: Callable[[EventFilter], list[R]], flt: EventFilter, date_id: Callable[[R], tuple]) -> list[R]:
+    """``fetch`` (the store's events or event_records) over ``actor_alternatives``, merged in the
+    store's order (date key, id) and cut to the filter's limit: each alternative's page starts
+    after the same cursor, so the merged page is the page of their union."""
+    alternatives = actor_alternatives(flt)
+    if len(alternatives) == 1:
+        return fetch(flt)
+    rows: dict[str, R] = {}
+    for alt in alternatives:
+        for row in fetch(alt):
+            rows.setdefault(date_id(row)[1], row)
+    return sorted(rows.values(), key=lambda r: (sort_key(date_id(r)[0]), date_id(r)[1]))[: flt.limit]
+
+
+def _event_key(e: Event) -> tuple[str | None, str]:
+    return e.date, e.id
+
+
+def _record_key(r: dict[str, Any]) -> tuple[str | None, str]:
+    return r.get("date"), r["id"]
+
+
 def events(store: Store, flt: EventFilter, guesses: bool = True) -> Capped[Event]:
     """Fused events matching ``flt``, at most MAX_EVENTS of them (without guesses unless ``guesses``)."""
-    rows = store.events(replace(flt, limit=MAX_EVENTS + 1))
+    rows = _read_events(store.events, replace(flt, limit=MAX_EVENTS + 1), _event_key)
     capped = Capped(rows[:MAX_EVENTS], len(rows) > MAX_EVENTS, MAX_EVENTS)
     if guesses:
         return capped
@@ -59,7 +99,7 @@ def events(store: Store, flt: EventFilter, guesses: bool = True) -> Capped[Event
 def page_events(store: Store, flt: EventFilter) -> tuple[list[Event], str | None]:
     """One page and the cursor of the next (None at the end)."""
     limit = flt.limit
-    rows = store.events(replace(flt, limit=limit + 1))
+    rows = _read_events(store.events, replace(flt, limit=limit + 1), _event_key)
     return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
 
 
@@ -68,7 +108,7 @@ def page_event_records(store: Store, flt: EventFilter, guesses: bool = True) -> 
     Without ``guesses`` a page holds the confident events of its ``limit`` rows, so it may be shorter:
     the cursor still goes on from the last row read."""
     limit = flt.limit
-    rows = store.event_records(replace(flt, limit=limit + 1))
+    rows = _read_events(store.event_records, replace(flt, limit=limit + 1), _record_key)
     page = rows[:limit] if guesses else [r for r in rows[:limit] if not is_guess(r.get("confidence", 1.0))]
     return page, (rows[limit - 1]["id"] if len(rows) > limit else None)
 

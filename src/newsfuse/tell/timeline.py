@@ -3,20 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
+from ..actors import resolve
 from ..model import ActorRef, Event
 from ..stories import dates as D
 
 
+@lru_cache(maxsize=1024)
+def country_named(query: str) -> str | None:
+    """The country code of a query that names a country or its people ("Kenya", "Kenyan", "US"),
+    else None. Such a query also stands for every actor of that country: a timeline of Kenya holds
+    the Kenyan government's events, whose names lack the word "Kenya"."""
+    q = query.strip()
+    if not q or ":" in q:
+        return None
+    actor = resolve(q)
+    return actor.country if actor is not None and actor.kind == "state" else None
+
+
 def matches(actor: ActorRef, query: str) -> bool:
-    """An actor matches by name (case-insensitive substring), actor id, or country code."""
+    """An actor matches by name (case-insensitive substring), actor id, country code, or the
+    country a query names (``country_named``)."""
     q = query.strip().lower()
     if not q:
         return False
+    country = (actor.country or "").lower()
     return (
         q in actor.name.lower()
         or (actor.actor_id or "").lower() == q
-        or (len(q) == 3 and (actor.country or "").lower() == q)
+        or (len(q) == 3 and country == q)
+        or (bool(country) and country == (country_named(query) or "").lower())
     )
 
 
