@@ -287,6 +287,18 @@ def test_quote_speakers_are_linked():
     assert ann.quotes[2].speaker.name == "Ruritania's envoy" and ann.quotes[2].speaker.actor_id is None
 
 
+def test_a_quote_speaker_is_not_someone_named_in_what_was_said():
+    """The Portuguese minister inside the content shares 'foreign minister' with the speaker's words
+    and is nearer the quote, but the speaker is Indonesia's."""
+    text = "Indonesia's foreign minister invited the Portuguese foreign minister to visit Jakarta later in the year."
+    article = make_article([text], "2026-03-11")
+    t = article.text
+    start = t.index("the Portuguese")
+    q = Quote(None, "Indonesia's foreign minister", "invited", t[start:-1], start, len(t) - 1, False)
+    ann = link(AnnotatedArticle(article, quotes=(q,)))
+    assert ann.quotes[0].speaker.country == "IDN"
+
+
 def test_link_returns_a_copy():
     ann = AnnotatedArticle(make_article(["Hamas and Hezbollah issued statements."], None))
     out = link(ann)

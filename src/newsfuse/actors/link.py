@@ -2640,14 +2640,21 @@ class SpeakerCandidates:
                 self.by_word.setdefault(w, set()).add(n)
 
     def nearest(self, q: Quote, want: tuple[str, ...]) -> ActorMention | None:
-        """The mention nearest the quote (the first such, on a tie) that is named like the speaker, or
-        shares a word with the speaker's name (function words aside) within 600 characters."""
+        """The mention named like the speaker nearest the quote, else the nearest that shares a word
+        with the speaker's name (function words aside) within 600 characters and is not part of what
+        was said ("Indonesia's foreign minister invited the Portuguese foreign minister ...": the
+        Portuguese minister inside the content shares two words but is not the speaker); the first
+        such on a tie."""
         same = set(self.by_key.get(want, ()))
         sharing = set().union(*(self.by_word.get(w, set()) for w in set(want) - FUNCTION_WORDS))
-        hits = [n for n in same | sharing if n in same or _within(self.mentions[n], q, 600)]
+        hits = [
+            n
+            for n in same | sharing
+            if n in same or (_within(self.mentions[n], q, 600) and not _inside_content(self.mentions[n], q))
+        ]
         if not hits:
             return None
-        return self.mentions[min(hits, key=lambda n: (_distance(self.mentions[n], q), n))]
+        return self.mentions[min(hits, key=lambda n: (n not in same, _distance(self.mentions[n], q), n))]
 
 
 def _distance(m: ActorMention, q: Quote) -> int:
@@ -2665,6 +2672,10 @@ def _quote_speaker(q: Quote, speakers: SpeakerCandidates, doc: Doc) -> Quote:
     if hits:
         return dataclasses.replace(q, speaker=hits[0].ref)
     return dataclasses.replace(q, speaker=ActorRef(q.speaker_text))
+
+
+def _inside_content(m: ActorMention, q: Quote) -> bool:
+    return q.start <= m.start and m.end <= q.end
 
 
 def _within(m: ActorMention, q: Quote, dist: int) -> bool:
