@@ -244,6 +244,13 @@ CASES = [
         "Trump’s proposal to ban Muslims from entering the country",
         False,
     ),
+    (  # the relative pronoun before the cue is not part of what was said
+        "The two leaders discussed a regional water plan, which both governments said they would fund.",
+        "both governments",
+        "said",
+        "they would fund",
+        False,
+    ),
 ]
 
 

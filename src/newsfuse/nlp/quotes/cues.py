@@ -179,6 +179,10 @@ def _stance_verbs(doc: _Doc) -> list[_Found]:
 def _content_span(doc: _Doc, verb: Token, content: list[Token], subjects: list[Token]) -> tuple[int, int] | None:
     if content:
         toks = [tok for c in content for tok in doc.subtree(c.i)]
+        if all(c.i > verb.i for c in content):
+            # "a fund, which both governments said they would support": the relative pronoun the
+            # content's verb governs stands before the cue and its speaker; it is not what was said
+            toks = [tok for tok in toks if tok.i > verb.i]
         span = _span(toks)
     elif verb.head != verb.i and (verb.dep == "parataxis" or _as_clause(doc, verb)):
         # "The economy is weak, he said", "As Menendez pointed out, the rulings matter": the content
