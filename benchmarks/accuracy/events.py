@@ -35,6 +35,11 @@ A, B and C left, the first four body sentences of each (117 sentences, 19 with a
 way at 48be9d7 before any coder ran on them; its mentions are printed beside set A's and read while revising the
 coder. The coder at that commit, out of sample on set D: 4 shown, type precision 0.25, precision 0.0, type recall
 0.053 (the same alone); sets A, B and C with the same coder: ROUND_BEFORE (the figures before issue 19's round).
+Set E (held out, issue 19's second round): 30 more PolNeAR train articles, drawn by draw_polnear_e with POLNEAR_E_SEED
+from those sets A-D left, the first four body sentences of each (120 sentences, 23 with an event), labelled by hand
+the same way at 439aa33 before any coder ran on it; never printed. The coder at that commit, out of sample on set E:
+11 shown, type precision 0.364, precision 0.273, type recall 0.174 (alone: 7 shown, 0.429 / 0.286 / 0.13); sets A-D
+with the same coder: ROUND2_BEFORE (the figures before the round's changes).
 
 Both samples code each sentence IN ITS ARTICLE, as `newsfuse ingest` does (code_in_articles: the article
 file read and cleaned, then nlp -> actors -> events over the whole article through pipeline.analyse, the
@@ -152,6 +157,8 @@ POLNEAR_C_SEED = 2093  # set C (held out, issue 20): drawn from the train articl
 POLNEAR_C_ARTICLES = 30
 POLNEAR_D_SEED = 2119  # set D (read, issue 19): drawn from the train articles sets A, B and C left
 POLNEAR_D_ARTICLES = 30
+POLNEAR_E_SEED = 2147  # set E (held out, issue 19's second round): drawn from the train articles sets A-D left
+POLNEAR_E_ARTICLES = 30
 READ_SETS = {"A", "D"}  # the sets whose mentions are printed and read while revising the coder
 # the coder at 7857c9c (before any revision read on set A), scored out of sample on both sets
 POLNEAR_BEFORE: dict[str, Any] = {
@@ -295,6 +302,66 @@ ROUND_BEFORE: dict[str, Any] = {
         "abstention_on_none": 0.99,
     },
 }
+# issue 19's second round: every set scored with the coder at ROUND2_CODER_AT, before any of its changes (set E, drawn
+# and labelled at that commit, out of sample and held out; sets B and C held out), each sentence in its article
+ROUND2_CODER_AT = "439aa33"
+ROUND2_BEFORE: dict[str, Any] = {
+    "coder_at": ROUND2_CODER_AT,
+    "set_a": {
+        "sentences": 117,
+        "with_event": 24,
+        "shown": 5,
+        "type_precision": 0.8,
+        "precision": 0.8,
+        "type_recall": 0.167,
+        "abstention_on_none": 1.0,
+    },
+    "set_b": {
+        "sentences": 120,
+        "with_event": 31,
+        "shown": 8,
+        "type_precision": 0.625,
+        "precision": 0.375,
+        "type_recall": 0.161,
+        "abstention_on_none": 0.978,
+    },
+    "set_c": {
+        "sentences": 119,
+        "with_event": 24,
+        "shown": 2,
+        "type_precision": 0.0,
+        "precision": 0.0,
+        "type_recall": 0.0,
+        "abstention_on_none": 0.989,
+    },
+    "set_d": {
+        "sentences": 117,
+        "with_event": 19,
+        "shown": 3,
+        "type_precision": 1.0,
+        "precision": 0.333,
+        "type_recall": 0.158,
+        "abstention_on_none": 1.0,
+    },
+    "set_e": {
+        "sentences": 120,
+        "with_event": 23,
+        "shown": 11,
+        "type_precision": 0.364,
+        "precision": 0.273,
+        "type_recall": 0.174,
+        "abstention_on_none": 0.948,
+    },
+    "alone_set_e": {
+        "sentences": 120,
+        "with_event": 23,
+        "shown": 7,
+        "type_precision": 0.429,
+        "precision": 0.286,
+        "type_recall": 0.13,
+        "abstention_on_none": 0.969,
+    },
+}
 ABBREVIATIONS = {
     *"mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sens reps no vs inc corp co ltd".split(),
     *"jan feb mar apr jun jul aug sep sept oct nov dec ft mt".split(),
@@ -364,6 +431,17 @@ def draw_polnear_d(folder: Path = POLNEAR) -> list[dict[str, Any]]:
     used |= set(random.Random(POLNEAR_C_SEED).sample(rest, POLNEAR_C_ARTICLES))
     rest = [n for n in names if n not in used]
     return polnear_rows(folder, random.Random(POLNEAR_D_SEED).sample(rest, POLNEAR_D_ARTICLES), "D")
+
+
+def draw_polnear_e(folder: Path = POLNEAR) -> list[dict[str, Any]]:
+    """Set E (held out): POLNEAR_E_ARTICLES more train articles, drawn with POLNEAR_E_SEED from those sets A,
+    B, C and D did not draw, the first POLNEAR_SENTENCES body sentences of each."""
+    names = sorted(p.name for p in folder.glob("*.txt"))
+    used = set(random.Random(POLNEAR_SEED).sample(names, POLNEAR_ARTICLES))
+    for seed, count in ((POLNEAR_C_SEED, POLNEAR_C_ARTICLES), (POLNEAR_D_SEED, POLNEAR_D_ARTICLES)):
+        used |= set(random.Random(seed).sample([n for n in names if n not in used], count))
+    rest = [n for n in names if n not in used]
+    return polnear_rows(folder, random.Random(POLNEAR_E_SEED).sample(rest, POLNEAR_E_ARTICLES), "E")
 
 
 def polnear_rows(folder: Path, drawn: list[str], part: str) -> list[dict[str, Any]]:
@@ -581,6 +659,7 @@ def score_polnear(records: list[dict], show_read: bool) -> dict[str, Any]:
     set_b = [i for i, r in enumerate(rows) if r["set"] == "B"]
     set_c = [i for i, r in enumerate(rows) if r["set"] == "C"]
     set_d = [i for i, r in enumerate(rows) if r["set"] == "D"]
+    set_e = [i for i, r in enumerate(rows) if r["set"] == "E"]
     anchor = [SimpleNamespace(type=t, source_actors=(), target_actors=()) for t in sample_anchor(rows, records)]
     if show_read:
         print_mentions("POLNEAR-A", rows, shown, set_a)
@@ -590,24 +669,29 @@ def score_polnear(records: list[dict], show_read: bool) -> dict[str, Any]:
         "labelled_at": rows[0]["labelled_at"] if rows else None,
         "labelled_at_c": rows[set_c[0]]["labelled_at"] if set_c else None,
         "labelled_at_d": rows[set_d[0]]["labelled_at"] if set_d else None,
+        "labelled_at_e": rows[set_e[0]]["labelled_at"] if set_e else None,
         "coded": "each sentence in its article, as `newsfuse ingest` codes it (code_in_articles)",
         "set_a": sample_scores(rows, shown, set_a),
         "set_b": sample_scores(rows, shown, set_b),
         "set_c": sample_scores(rows, shown, set_c),
         "set_d": sample_scores(rows, shown, set_d),
+        "set_e": sample_scores(rows, shown, set_e),
         "alone": {
             "set_a": sample_scores(rows, alone, set_a),
             "set_b": sample_scores(rows, alone, set_b),
             "set_c": sample_scores(rows, alone, set_c),
             "set_d": sample_scores(rows, alone, set_d),
+            "set_e": sample_scores(rows, alone, set_e),
         },
         "before": POLNEAR_BEFORE,
         "in_article_before": POLNEAR_IN_ARTICLE_BEFORE,
         "set_c_before": POLNEAR_C_BEFORE,
         "round_before": ROUND_BEFORE,
+        "round2_before": ROUND2_BEFORE,
         "anchor_knn7_gsr_dev": sample_scores(rows, anchor, set_a + set_b),
         "anchor_knn7_gsr_dev_set_c": sample_scores(rows, anchor, set_c),
         "anchor_knn7_gsr_dev_set_d": sample_scores(rows, anchor, set_d),
+        "anchor_knn7_gsr_dev_set_e": sample_scores(rows, anchor, set_e),
         "actor_link_errors": len(errors),
         "in_article_problems": problems,
     }

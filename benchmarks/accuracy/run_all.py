@@ -466,6 +466,19 @@ def render_events_polnear(s: dict | None) -> list[str]:
             ("newsfuse now, set D, each sentence coded alone", alone.get("set_d", {})),
             ("7-NN over MiniLM fitted on all of gsr-dev (anchor), set D", s.get("anchor_knn7_gsr_dev_set_d", {})),
         ]
+    round2 = s.get("round2_before") or {}
+    r2_at = round2.get("coder_at", "?")
+    if s.get("set_e"):
+        parts += [
+            (f"newsfuse at {r2_at} (before this round's changes), set {x.upper()}", round2.get(f"set_{x}", {}))
+            for x in "abcd"
+        ]
+        parts += [
+            (f"newsfuse at {r2_at}, when set E was drawn, set E", round2.get("set_e", {})),
+            ("**newsfuse** now, set E (never read: held out)", s.get("set_e", {})),
+            ("newsfuse now, set E, each sentence coded alone", alone.get("set_e", {})),
+            ("7-NN over MiniLM fitted on all of gsr-dev (anchor), set E", s.get("anchor_knn7_gsr_dev_set_e", {})),
+        ]
     set_c = (
         f" Set C: 30 more such articles (119 sentences), labelled the same way at {str(s.get('labelled_at_c'))[:7]}"
         ", held out."
@@ -476,6 +489,11 @@ def render_events_polnear(s: dict | None) -> list[str]:
         set_c += (
             f" Set D: 30 more (117 sentences), labelled the same way at {str(s.get('labelled_at_d'))[:7]}, scored "
             "as drawn, then read while revising the coder, like set A."
+        )
+    if s.get("set_e"):
+        set_c += (
+            f" Set E: 30 more (120 sentences), labelled the same way at {str(s.get('labelled_at_e'))[:7]}, scored "
+            "as drawn, held out."
         )
     return [
         "",

@@ -103,3 +103,14 @@ def test_polnear_set_d_is_a_seeded_draw_of_articles_sets_a_to_c_left_and_is_read
     assert len(articles("D")) == bench.POLNEAR_D_ARTICLES and not articles("D") & articles("ABC")
     assert all(not r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in d_rows)
     assert all(r["source"] is None and r["target"] is None for r in d_rows if r["event_type"] == "NONE")
+
+
+def test_polnear_set_e_is_a_seeded_draw_of_articles_sets_a_to_d_left_and_is_held_out():
+    rows = bench.load_sample(bench.POLNEAR_SAMPLE)
+    e_rows = [r for r in rows if r["set"] == "E"]
+    assert [(r["id"], r["text"]) for r in e_rows] == [(d["id"], d["text"]) for d in bench.draw_polnear_e()]
+    articles = lambda part: {r["id"].rsplit("/", 1)[0] for r in rows if r["set"] in part}  # noqa: E731
+    assert len(articles("E")) == bench.POLNEAR_E_ARTICLES and not articles("E") & articles("ABCD")
+    assert all(r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in e_rows)
+    assert all(r["source"] is None and r["target"] is None for r in e_rows if r["event_type"] == "NONE")
+    assert "E" not in bench.READ_SETS  # never printed while revising the coder
