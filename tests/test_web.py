@@ -145,6 +145,12 @@ def test_story_page_shows_the_outlets_side_by_side(seeds_server, page):
     assert conflict.locator(".badge-conflict").inner_text().strip().lower() == "sources differ"
     assert conflict.locator("td.cell-contradicts").count() >= 1
     assert page.locator("section.differ .conflict-item").first.is_visible()
+    # the panel lists what the briefing lists as differences, no more and no fewer
+    brief = httpx.get(f"{seeds_server.base}/stories/{story['id']}/brief", params={"format": "json"}).json()
+    items = page.locator("section.differ .conflict-item")
+    assert items.count() == len(brief["differ"]) >= 1
+    for i, item in enumerate(brief["differ"]):
+        assert " ".join(item["text"].split()) in " ".join(items.nth(i).inner_text().split())
     # single-source details are marked
     assert table.locator("tr.single .badge-single").count() >= 1
     # the briefing and the fused events are on the page

@@ -106,7 +106,7 @@ def get_story(request: Request, story_id: str, guesses: bool = Query(False, desc
     articles = queries.story_articles(store, story)
     shown = queries.story_events(store, story_id, guesses)
     if wants_html(request):
-        brief = queries.brief(store, story, "md")
+        brief = queries.brief_content(store, story)
         return pages.story_page(request, store, story, articles, shown.items, brief, shown.guesses_left_out)
     return JSONResponse(
         {

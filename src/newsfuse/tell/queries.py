@@ -194,7 +194,12 @@ def brief_content(store: Store, story: Story) -> dict[str, Any]:
 def brief(store: Store, story: Story, fmt: str) -> str:
     """The briefing as markdown (``md``) or JSON (``json``); HTML is the web package's rendering of
     ``brief_content`` (the read side never renders markup)."""
-    return render_brief(brief_content(store, story), fmt)
+    return rendered_brief(brief_content(store, story), fmt)
+
+
+def rendered_brief(content: dict[str, Any], fmt: str) -> str:
+    """``brief_content`` as markdown (``md``) or JSON (``json``)."""
+    return render_brief(content, fmt)
 
 
 def brief_wording() -> dict[str, Any]:

@@ -53,11 +53,12 @@ def story_page(
     story: Story,
     articles: list[Article],
     events: list[Event],
-    brief: str,
+    brief: dict[str, Any],
     guesses_left_out: int = 0,
 ) -> HTMLResponse:
     """The story's articles side by side, its fused events (and how many guesses were left out) and
-    its briefing (markdown ``brief``)."""
+    its briefing (``brief``: ``queries.brief_content``), whose "where the sources differ" items the
+    page lists beside it, as the briefing states them."""
     annotations = queries.annotations_of(store, articles)
     columns = views.columns_of(articles)
     groups = views.comparison(events, articles, annotations)
@@ -70,8 +71,8 @@ def story_page(
         events=events,
         columns=columns,
         groups=groups,
-        contradictions=views.contradictions(groups, columns),
-        brief=brief,
+        differences=views.differences(brief, views.contradictions(groups, columns)),
+        brief=queries.rendered_brief(brief, "md"),
         cites=cites,
         guesses_left_out=guesses_left_out,
         threshold=threshold(),

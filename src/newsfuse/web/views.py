@@ -208,6 +208,18 @@ def contradictions(groups: list[EventGroup], columns: list[Column]) -> list[dict
     return out
 
 
+def differences(brief: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The briefing's "where the sources differ" items, each with its citations as links and, for
+    an event's detail, the outlets' sentences on each side (``rows``: ``contradictions``), so the
+    page lists what the briefing lists and nothing else."""
+    out = []
+    for item in brief.get("differ", []):
+        cites = [{"label": mark, "href": f"/articles/{aid}"} for mark, aid in zip(item["sources"], item["article_ids"])]
+        sides = [r for r in rows if item.get("event_id") and r["event"].id == item["event_id"]]
+        out.append({"text": item["text"], "cites": cites, "sides": sides})
+    return out
+
+
 # ----------------------------------------------------------------------------- article text
 
 
