@@ -383,3 +383,72 @@ def cameo_pattern(tree: Tree, v: int, out: Outcome | None = None) -> Pattern | N
         cameo=out.code,
         swap=out.swap and not symmetric,
     )
+
+
+# ---------------------------------------------------------------------------------- accusing by saying
+Predicate = tuple[tuple[Alternatives, ...], Outcome]  # the words a predicate must hold, and what it codes
+
+
+def _predicate_words(spec: Spec, preps: set[str]) -> tuple[str, ...] | None:
+    """The elements a pattern names as the thing said of the verb's object: its bare object words ("* LIAR"),
+    or, with ``preps``, the words of its one such prepositional phrase ("* (AS MISTAKE)"); None for other
+    patterns (a subject, a particle, other phrases)."""
+    if spec.subj or spec.prt:
+        return None
+    if not preps:
+        return spec.obj if spec.obj and not spec.prep else None
+    if spec.obj or len(spec.prep) != 1 or spec.prep[0][0] not in preps or len(spec.prep[0]) < 2:
+        return None
+    return spec.prep[0][1:]
+
+
+def _predicates(verbs: list[str], preps: set[str], codes: tuple[str, ...]) -> tuple[Predicate, ...]:
+    """The predicates the lexicon's blocks of ``verbs`` code with a code of ``codes``."""
+    lex = load_lexicon()
+    read = element_reader(lex.synsets)
+    blocks = dict.fromkeys(e.block for v in verbs for e in lex.verbs.get(v, ()))
+    out: list[Predicate] = []
+    for b in blocks:
+        for p in lex.blocks[b]:
+            words = _predicate_words(p.spec, preps)
+            if words and p.type is not None and str(p.code or "").startswith(codes):
+                out.append((tuple(read(w) for w in words), p))
+    return tuple(out)
+
+
+@cache
+def predication_table() -> tuple[tuple[Predicate, ...], tuple[Predicate, ...]]:
+    """What a clause may say of an actor that accuses it (data/cameo.yaml ``predication``): the names of the
+    naming and describing verbs (for a copula's complement), and what the blaming verbs blame for (for the
+    object of a causative)."""
+    cfg = load_cameo_settings()["predication"]
+    codes = tuple(str(c) for c in cfg["codes"])
+    naming = _predicates([str(v) for v in cfg["naming_verbs"]], set(), codes)
+    naming += _predicates([str(v) for v in cfg["describing_verbs"]], {str(p) for p in cfg["describing_preps"]}, codes)
+    # "blamed Y for X": X is the deed; a bare object ("blamed the decision") is what is blamed, not a deed
+    blaming = _predicates([str(v) for v in cfg["blaming_verbs"]], {str(p) for p in cfg["blaming_preps"]}, codes)
+    return naming, blaming
+
+
+def predicate_outcome(tree: Tree, c: int) -> Outcome | None:
+    """What the clause headed by ``c`` says of its subject, where the lexicon codes it as disapproval: a
+    copula's complement one of the naming patterns names ("Y was a liar", "Y's hostility was a mistake"), or
+    a causative's object one of the blaming patterns blames for ("Y caused death"); None otherwise, and for a
+    negated clause ("Y is not a liar"). The most specific pattern wins (ties: the first)."""
+    if tree.children(c, "neg"):
+        return None
+    naming, blaming = predication_table()
+    if complements := tree.children(c, "attr", "acomp"):
+        table, heads = naming, complements
+    elif tree.lemma(c) in {str(v) for v in load_cameo_settings()["predication"]["causative_verbs"]}:
+        table, heads = blaming, tree.children(c, "dobj")
+    else:
+        return None
+    words = _keys(tree, [k for h in heads for k in tree.subtree(h, stop=PHRASE_STOP)])
+    best: tuple[int, Outcome] | None = None
+    for need, out in table:
+        if all(any(alt <= words for alt in element) for element in need):
+            weight = sum(min(len(alt) for alt in element) for element in need)
+            if best is None or weight > best[0]:
+                best = (weight, out)
+    return best[1] if best else None

@@ -38,6 +38,7 @@ class Pattern:
     intransitive: bool = False  # only with no direct object ("the army mobilized")
     swap: bool = False  # the act runs from the object to the subject ("received support from X": X acts)
     addressee: bool = False  # only naming whom it asks: an actor object, or its complement's subject
+    clause_target: bool = False  # the recipient is its clause's subject ("said Y was a liar": Y)
 
 
 def _pattern(spec: dict, noun: bool, k: int = 0) -> Pattern:

@@ -64,8 +64,20 @@ def contest(tree: Tree, i: int) -> bool:
     or an office is an electoral contest, no use of force (the CAMEO dictionary's FIGHT "* (IN POLLS)"
     codes no event)."""
     if tree.lemma(i) not in cue("contest_words"):
-        return False
+        return _out_of_contest(tree, i)
     objects = [o for p in tree.children(i, "prep") if tree.lemma(p) in ("for", "in") for o in tree.children(p, "pobj")]
+    return any(tree.lemma(o) in cue("contest_objects") for o in objects)
+
+
+def _out_of_contest(tree: Tree, i: int) -> bool:
+    """ "forcing Cruz and Kasich out of the race", "pushed him from the primary": an act whose end is a candidate
+    leaving a contest is an electoral outcome, no event (the CAMEO dictionary codes leaving a race none:
+    WITHDRAW "* (FROM RACE)", BOW "* OUT (OF RACE)" [---])."""
+    exits = [p for p in tree.children(i, "prep") if tree.lemma(p) == "from"]
+    for out in [o for o in tree.children(i, "prep", "prt", "advmod") if tree.lemma(o) == "out"]:
+        # "of" under "out" ("out/prep of/prep"), or beside it when "out" is a particle ("out/prt", "of/prep")
+        exits += [p for p in tree.children(out, "prep") + tree.children(i, "prep") if tree.lemma(p) == "of"]
+    objects = [o for p in exits for o in tree.children(p, "pobj")]
     return any(tree.lemma(o) in cue("contest_objects") for o in objects)
 
 

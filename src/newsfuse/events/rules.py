@@ -10,7 +10,7 @@ from ..text.tree import Tree
 from . import abstain
 from . import attributes as attr
 from . import precision as prec
-from .cameo import best_outcome, cameo_pattern, may_veto, specific_outcome
+from .cameo import best_outcome, cameo_pattern, may_veto, predicate_outcome, specific_outcome
 from .ontology import load_cameo_settings, load_ontology, load_patterns, load_precision
 from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
 from .roles import (
@@ -77,8 +77,10 @@ class RuleExtractor:
         self.reporting = {str(x) for x in load_patterns()["reporting_verbs"]}
         self.nominal_heads = {str(x) for x in load_patterns()["nominal_heads"]}
         self.motion_verbs = {str(x) for x in load_patterns()["motion_verbs"]}
+        self.occasion_preps = {str(x) for x in load_patterns()["occasion_preps"]}
         self.place_targets = {str(x) for x in load_patterns()["place_target_types"]}
         self.placeless_modes = {str(x) for x in load_precision().get("placeless_modes", [])}
+        self.speech_verbs = {str(x) for x in load_cameo_settings()["predication"]["speech_verbs"]}
 
     def extract(self, annotated: AnnotatedArticle) -> list[EventMention]:
         if abstain.discarded_article(annotated):  # film, sport, celebrity, weather: no political event
@@ -151,8 +153,10 @@ class RuleExtractor:
             if tok.dep in ("amod", "compound"):  # "detained persons": an adjective, not an act
                 continue
             if tok.pos in ("VERB", "AUX") or tok.tag.startswith("VB"):
-                p = self._verb_pattern(tree, i, roles, lexicon_first)
-                if p is not None and (p.objects or tree.lemma(i) not in self.reporting or p.with_ or p.modal):
+                p = self._verb_pattern(tree, i, roles, lexicon_first) or self._predication(tree, i, roles)
+                if p is not None and (
+                    p.objects or tree.lemma(i) not in self.reporting or p.with_ or p.modal or p.clause_target
+                ):
                     found[i] = Trigger(i, p)
             elif tok.pos in ("NOUN", "PROPN"):
                 p = match_noun(tree, i)
@@ -196,6 +200,23 @@ class RuleExtractor:
                 return cameo_pattern(tree, v, specific)
         return hand
 
+    def _predication(self, tree: Tree, v: int, roles: Roles) -> Pattern | None:
+        """A verb of saying whose clause says of an actor what the lexicon's naming verbs name or its blaming
+        verbs blame for ("said Y was a liar": CALL * LIAR; "tweeted that Y's hostility was a mistake":
+        DESCRIBE * (AS MISTAKE); "said Y caused death": BLAME * (FOR DEATH)): the sayer accuses the actor the
+        clause's subject names (data/cameo.yaml ``predication``)."""
+        if tree.tokens[v].pos != "VERB" or tree.lemma(v) not in self.speech_verbs:
+            return None
+        for c in tree.children(v, "ccomp"):
+            if not any(roles.phrase(s) for s in tree.children(c, "nsubj")):
+                continue
+            out = predicate_outcome(tree, c)
+            p = cameo_pattern(tree, v, out) if out is not None else None
+            if out is not None and p is not None:  # the words named are the clause's, not the verb's objects
+                rule = f"said:{out.code}:{out.text}"
+                return dataclasses.replace(p, objects=frozenset(), clause_target=True, rule=rule)
+        return None
+
     def _light(self, tree: Tree, n: int) -> int | None:
         tok = tree.tokens[n]
         h = tree.head(n)
@@ -219,6 +240,8 @@ class RuleExtractor:
             return self._light(tree, up) or up  # "the creation of a zone"
         if tok.dep == "pobj":  # "engaged in talks", "arrived on a visit", "returned for talks"
             p = tree.head(h)
+            if tree.lemma(h) in self.occasion_preps:  # "insisted at a rally": the occasion, not the act
+                return None
             if p is not None and tree.tokens[p].pos in ("VERB", "AUX") and tree.lemma(p) in self.light_verbs:
                 return p
             if p is not None and tree.lemma(p) in self.motion_verbs and tree.lemma(h) in ("for", "on"):
@@ -457,7 +480,10 @@ class RuleExtractor:
                 if roles.is_actor(o) and not _place_compound(tree, roles, o)
             ]
             source = [m for o in owners for m in roles.at(o)] or roles.preps(noun, ("by",))
-        if verb is not None and noun is None and not p.topic_object:  # "called on X to ...": X first
+        if verb is not None and noun is None and p.clause_target:  # "told reporters that Y was a liar": Y
+            subjects = [s for c in tree.children(verb, "ccomp") for s in tree.children(c, "nsubj")]
+            target = [m for s in subjects for m in roles.phrase(s)]
+        elif verb is not None and noun is None and not p.topic_object:  # "called on X to ...": X first
             target = (roles.preps(verb, tuple(p.target_preps)) if p.target_preps else []) or self._verb_targets(
                 tree, roles, verb
             )

@@ -1,0 +1,66 @@
+"""events (issue 19, second round): accusing by saying, each on a sentence written for it (real pipeline: spaCy
+parse, actor linking, rule extractor). A verb of saying whose clause says of an actor what the CAMEO dictionary's
+naming verbs name ("said Y was a liar": CALL * LIAR) or what its blaming verbs blame for ("said Y caused the
+deaths": BLAME * (FOR DEATH)) accuses that actor; a clause praising or only describing an actor, or a negated one,
+codes nothing. A light verb's "at" phrase is its occasion ("insisted at a rally"), and forcing someone out of a
+race is an electoral outcome, no coercion."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.events import extract_events
+
+SENTENCES = {
+    "liar": "The Iranian foreign minister said the American president was a liar.",
+    "mistake": "China's foreign ministry said on Monday that Japan's decision was a mistake.",
+    "criminal": "Venezuela's president told reporters that the Colombian president is a criminal.",
+    "caused_deaths": "Russia's defence ministry said Ukraine caused the deaths of the civilians.",
+    "ally": "The German chancellor said France was a close ally.",
+    "not_liar": "The Iranian foreign minister said the American president was not a liar.",
+    "no_actor": "The Iranian foreign minister said the plan was a mistake.",
+    "rally": "The French president insisted at a rally in Lyon on Sunday that Germany would support the plan.",
+    "out_of_race": "The Polish president won the vote, forcing the Hungarian candidate out of the race.",
+    "out_of_town": "Syrian troops forced the rebels out of the Turkish town of Kilis on Monday.",
+}
+
+
+@pytest.fixture(scope="module")
+def found(linked_sentences):
+    return {key: extract_events(a) for key, a in linked_sentences(SENTENCES).items()}
+
+
+def _codes(refs) -> set[str]:
+    return {r.country or r.sector for r in refs}
+
+
+@pytest.mark.parametrize(
+    ("key", "source", "target", "mode"),
+    [
+        ("liar", {"IRN"}, {"USA"}, "disapprove"),
+        ("mistake", {"CHN"}, {"JPN"}, "disapprove"),
+        ("criminal", {"VEN"}, {"COL"}, "allege"),
+        ("caused_deaths", {"RUS"}, {"UKR"}, "allege"),
+    ],
+)
+def test_a_clause_naming_or_blaming_an_actor_accuses_it(found, key, source, target, mode):
+    m = found[key][0]
+    assert m.type == "ACCUSE" and m.mode == mode and m.rule.startswith("said:")
+    assert _codes(m.source_actors) == source and _codes(m.target_actors) == target
+
+
+@pytest.mark.parametrize("key", ["ally", "not_liar", "no_actor"])
+def test_praise_a_negated_name_or_no_actor_named_accuses_no_one(found, key):
+    assert not [m for m in found[key] if m.type == "ACCUSE"]
+
+
+def test_a_light_verbs_at_phrase_is_its_occasion_not_a_protest(found):
+    assert not [m for m in found["rally"] if m.type == "PROTEST"]
+
+
+def test_forcing_a_candidate_out_of_a_race_is_no_coercion(found):
+    assert not [m for m in found["out_of_race"] if m.type == "COERCE"]
+
+
+def test_forcing_troops_out_of_a_town_still_coerces(found):
+    assert [m.type for m in found["out_of_town"]][:1] == ["COERCE"]
