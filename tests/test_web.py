@@ -191,6 +191,20 @@ def test_timeline_chart_for_a_pair(seeds_server, page):
     assert "2025-11-15" in page.locator("table.events").inner_text()
 
 
+def test_timeline_page_says_what_it_left_out(seeds_server, page):
+    """As the CLI notes it: guesses left out, with a link that shows them, marked as guesses."""
+    answer = httpx.get(f"{seeds_server.base}/timeline", params={"actor": "Russia"}).json()
+    assert answer["guesses_left_out"] >= 1
+    page.goto(f"{seeds_server.base}/timeline?actor=Russia")
+    hint = page.locator("p.hint", has_text="guesses")
+    assert f"{answer['guesses_left_out']} event" in hint.inner_text()
+    rows = page.locator("table.events tbody tr").count()
+    hint.locator("a").click()
+    page.wait_for_url("**guesses=true**")
+    assert page.locator("table.events tbody tr").count() == rows + answer["guesses_left_out"]
+    assert page.locator("table.events tbody tr", has_text="guess").count() == answer["guesses_left_out"]
+
+
 def test_search_page(seeds_server, page):
     page.goto(f"{seeds_server.base}/search?q=Kremlin")
     assert page.locator("ol.results li").count() >= 1

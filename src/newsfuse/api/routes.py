@@ -207,7 +207,7 @@ def get_timeline(
     answer = queries.timeline(store, actors, since, until, guesses) if actors else queries.Capped([], False, MAX_EVENTS)
     if wants_html(request):
         known = request.app.state.actors.get(store)
-        return pages.timeline_page(request, actors, answer.items, known)
+        return pages.timeline_page(request, actors, answer, known)
     return JSONResponse(
         {
             "actors": actors,

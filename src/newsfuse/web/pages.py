@@ -5,6 +5,7 @@ the read side, ``newsfuse.tell``."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import Request
@@ -105,17 +106,23 @@ def event_page(request: Request, store: Store, event: Event) -> HTMLResponse:
 
 
 def timeline_page(
-    request: Request, actors: list[str], events: list[Event], known: list[dict[str, Any]]
+    request: Request, actors: list[str], answer: queries.Capped[Event], known: list[dict[str, Any]]
 ) -> HTMLResponse:
-    """The events of one actor or a pair, with a chart; ``known`` actors (most frequent first) to pick from."""
+    """The events of one actor or a pair, with a chart, and what was left out (guesses, a cut at the
+    limit) as the CLI says it; ``known`` actors (most frequent first) to pick from."""
     return render(
         request,
         "timeline.html",
         actors=actors,
-        events=events,
+        events=answer.items,
         known=known[:300],
-        chart=views.timeline_chart(events),
+        chart=views.timeline_chart(answer.items),
         quad_names=views.labels()["quad_names"],
+        guesses_left_out=answer.guesses_left_out,
+        guesses_href="?" + urlencode([("actor", a) for a in actors] + [("guesses", "true")]),
+        capped=answer.capped,
+        limit=answer.limit,
+        threshold=threshold(),
     )
 
 

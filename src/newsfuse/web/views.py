@@ -290,7 +290,8 @@ def timeline_chart(events: list[Event], width: int = 960) -> Chart | None:
         return None
     types = [t for t in PLOVER_TYPES if any(e.type == t for _, e in dated)]
     types += sorted({e.type for _, e in dated} - set(types))
-    lane_h, top, left, right = 34, 24, 110, width - 20
+    # the right margin holds half of the last tick's date label, which is centred on its day
+    lane_h, top, left, right = 34, 24, 110, width - 45
     lanes = [(t, top + lane_h * i + lane_h // 2) for i, t in enumerate(types)]
     lane_y = dict(lanes)
     lo, hi = min(d for d, _ in dated), max(d for d, _ in dated)
