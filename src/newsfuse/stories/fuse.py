@@ -111,15 +111,182 @@ def _within_stories(ms: list[EventMention], story_of: dict[str, str]) -> list[li
         if story is None:
             clusters.extend([i] for i in positions)
             continue
-        grouping = _Grouping(story_of)
-        found: list[list[int]] = []
-        for i in positions:
-            joined = grouping.add(ms[i])
+        found = _story_clusters([ms[i] for i in positions], story, story_of)
+        clusters.extend([positions[j] for j in c] for c in found)
+    return sorted(clusters)
+
+
+PASSES_KEPT = 1 << 18  # mentions in the greedy passes kept (a story's next block holds them plus a few)
+_PASSES: dict[tuple[str, str], _Pass] = {}  # (story, type) -> its last greedy pass
+_passed = 0  # mentions in the passes kept
+
+
+class _Pass:
+    """One greedy pass over a story's mentions of one type: each mention's content number (in the
+    canonical order), the cluster it joined (its index in creation order; the count of clusters
+    before it when it started one) and the score that cluster won with."""
+
+    __slots__ = ("contents", "joined", "scores")
+
+    def __init__(self) -> None:
+        self.contents: list[int] = []
+        self.joined: list[int] = []
+        self.scores: list[tuple[int, int]] = []
+
+    def record(self, content: int, joined: int, score: tuple[int, int]) -> None:
+        self.contents.append(content)
+        self.joined.append(joined)
+        self.scores.append(score)
+
+    def within(self, contents: list[int]) -> bool:
+        """Whether every mention of this pass is among ``contents``, in the same order."""
+        k, n = 0, len(self.contents)
+        for c in contents:
+            if k < n and self.contents[k] == c:
+                k += 1
+        return k == n
+
+
+def _story_clusters(ms: list[EventMention], story: str, story_of: dict[str, str]) -> list[list[int]]:
+    """The greedy grouping of one story's mentions of one type (in canonical order), as positions,
+    in creation order. The story's last pass over a subsequence of them (the same story with fewer
+    articles) is replayed instead of grouping anew (``_replayed``: the same clusters)."""
+    global _passed
+    contents = [_facts(m).content for m in ms]
+    key = (story, ms[0].type)
+    old = _PASSES.get(key)
+    grouping = _Grouping(story_of)
+    if old is not None and old.within(contents):
+        found, done = _replayed(grouping, ms, old)
+    else:
+        found, done = [], _Pass()
+        for i, m in enumerate(ms):
+            joined, score = grouping.add(m)
             if joined == len(found):
                 found.append([])
             found[joined].append(i)
-        clusters.extend(found)
-    return sorted(clusters)
+            done.record(contents[i], joined, score)
+    if _passed + len(ms) > PASSES_KEPT:
+        _PASSES.clear()
+        _passed = 0
+    _passed += len(ms) - (len(old.contents) if old is not None and _PASSES.get(key) is old else 0)
+    _PASSES[key] = done
+    return found
+
+
+def _replayed(grouping: _Grouping, ms: list[EventMention], old: _Pass) -> tuple[list[list[int]], _Pass]:
+    """The greedy pass over ``ms``, given the pass ``old`` over a subsequence of them: same clusters.
+
+    Each cluster of this pass whose members so far are those its counterpart in the old pass had at
+    the same mention (clean) offers the same fit and score as it did then; the others (dirty: a new
+    mention joined it, or an old one left it) are checked anew. An old mention that joined a clean
+    cluster joins it again unless a dirty one it fits now scores higher (or as high, created
+    earlier), as every clean cluster scored lower then and still does; one that started a cluster,
+    which no clean cluster fitted, joins the best dirty one it fits or starts one; one whose cluster
+    is dirty keeps it where that cluster still fits and scores at least what it scored then, else
+    it and every new mention are placed by checking every cluster. A clean cluster's state (its
+    signatures and actor counts) is built only once it is checked (``_Replay.state``), so an old
+    mention costs little more than its lookup while no cluster is dirty."""
+    replay = _Replay(grouping, ms)
+    done = _Pass()
+    counterpart: dict[int, int] = {}  # cluster of the old pass -> the same cluster in this one
+    dirty: set[int] = set()
+    k, old_clusters = 0, 0  # the next mention of the old pass; the clusters it had started by then
+    best: int | None
+    for i, m in enumerate(ms):
+        content = _facts(m).content
+        if k < len(old.contents) and old.contents[k] == content:
+            was, was_score = old.joined[k], old.scores[k]
+            k += 1
+            started = was == old_clusters
+            old_clusters += started
+            same = counterpart.get(was)
+            if not dirty and not started and same is not None:
+                best, score = same, was_score  # nothing changed yet: the old decision holds
+            elif started:
+                best, score = replay.best_of(i, sorted(dirty))
+            elif same is not None and same not in dirty:
+                best, score = replay.best_of(i, sorted(dirty | {same}))
+            elif same is not None and replay.keeps(i, same, was_score):
+                best, score = replay.best_of(i, sorted(dirty))
+            else:
+                best, score = replay.best_of(i, range(len(replay.found)))
+            joined = replay.place(i, best)
+            if started and best is None:
+                counterpart[was] = joined
+            elif joined != same:
+                dirty.add(joined)
+                if same is not None:
+                    dirty.add(same)
+        else:
+            best, score = replay.best_of(i, range(len(replay.found)))
+            joined = replay.place(i, best)
+            dirty.add(joined)
+        done.record(content, joined, score)
+    return replay.found, done
+
+
+class _Replay:
+    """The clusters of a replayed pass: each one's members (positions in ``ms``), and the state that
+    ``_Grouping.fits`` and the scores read of the ones checked so far, built from their members
+    when first checked and kept up to date after."""
+
+    def __init__(self, grouping: _Grouping, ms: list[EventMention]) -> None:
+        self.grouping = grouping
+        self.ms = ms
+        self.found: list[list[int]] = []
+        self.states: dict[int, _Cluster] = {}
+        self.signatures: dict[int, tuple[int, set[str]]] = {}  # position -> ``signed``, once asked
+
+    def signed(self, i: int) -> tuple[int, set[str]]:
+        """The signature number of mention ``i`` and its actors."""
+        found = self.signatures.get(i)
+        if found is None:
+            f = _facts(self.ms[i])
+            found = self.signatures[i] = (self.grouping.signature_id(f)[0], f.actors)
+        return found
+
+    def state(self, j: int) -> _Cluster:
+        cluster = self.states.get(j)
+        if cluster is None:
+            cluster = self.states[j] = _Cluster()
+            for p in self.found[j]:
+                cluster.add(self.ms[p], *self.signed(p))
+        return cluster
+
+    def fit_score(self, i: int, j: int) -> tuple[int, int] | None:
+        """What cluster ``j`` offers mention ``i`` (``_Grouping.add``'s score), or None if it does not fit."""
+        signature, actors = self.signed(i)
+        cluster = self.state(j)
+        if not self.grouping.fits(cluster, signature):
+            return None
+        return cluster.shared_actors(actors), len(cluster.members)
+
+    def keeps(self, i: int, j: int, was: tuple[int, int]) -> bool:
+        """Whether cluster ``j`` still fits mention ``i`` with at least the score it won with before."""
+        score = self.fit_score(i, j)
+        return score is not None and score >= was
+
+    def best_of(self, i: int, clusters: Iterable[int]) -> tuple[int | None, tuple[int, int]]:
+        """Of these clusters (in creation order), the one mention ``i`` fits that scores highest, the
+        first on a tie; None and (0, 0) if none fits."""
+        best, best_score = None, (0, 0)
+        for j in clusters:
+            score = self.fit_score(i, j)
+            if score is not None and score > best_score:
+                best, best_score = j, score
+        return best, best_score
+
+    def place(self, i: int, best: int | None) -> int:
+        """Add mention ``i`` to cluster ``best``, or to a new one (None); that cluster's index."""
+        if best is None:
+            self.found.append([])
+            best = len(self.found) - 1
+        self.found[best].append(i)
+        cluster = self.states.get(best)
+        if cluster is not None:
+            cluster.add(self.ms[i], *self.signed(i))
+        return best
 
 
 def _across_stories(ms: list[EventMention], clusters: list[list[int]], story_of: dict[str, str]) -> list[list[int]]:
@@ -128,14 +295,23 @@ def _across_stories(ms: list[EventMention], clusters: list[list[int]], story_of:
     stated day) whose every member it fits (``_fits_across``). The match is asked of the two stories'
     dated mentions, and their story mates come along: an undated line or one that names only one of
     the signers joins its own story's event, which the other story's report matches. Each group and
-    cluster is checked through its distinct signatures, each pair of signatures once."""
+    cluster is checked through its distinct signatures, each pair of signatures once.
+
+    A cross-story match is between two dated mentions with one actor-set key, so a cluster none of
+    whose dated members' keys any other story's cluster holds (``_alone``) matches no other story's
+    mention: it stays a group of its own, which no other cluster can join; it is set aside unchecked."""
     groups: list[list[int]] = []
     shapes: list[dict[int, int]] = []  # per group: its distinct signatures -> a position holding one
     index: dict[tuple[str, str], set[int]] = {}  # a dated member's actor-set key -> groups holding one
     pairs: dict[tuple[int, int], tuple[bool, bool]] = {}  # (signature, signature) -> (fits, matches)
-    for cluster in clusters:
+    keyed = [{k for i in cluster if ms[i].date for k in _facts(ms[i]).set_keys} for cluster in clusters]
+    alone = _alone(ms, clusters, keyed, story_of)
+    for cluster, keys, lonely in zip(clusters, keyed, alone):
+        if lonely:
+            groups.append(list(cluster))
+            shapes.append({})
+            continue
         mine = _distinct(ms, cluster, story_of)
-        keys = {k for i in cluster if ms[i].date for k in _facts(ms[i]).set_keys}
         best: int | None = None
         for g in sorted({g for k in keys for g in index.get(k, ())}):
             if best is not None and len(groups[g]) <= len(groups[best]):
@@ -153,6 +329,19 @@ def _across_stories(ms: list[EventMention], clusters: list[list[int]], story_of:
         for k in keys:
             index.setdefault(k, set()).add(best)
     return sorted(sorted(g) for g in groups)
+
+
+def _alone(
+    ms: list[EventMention], clusters: list[list[int]], keyed: list[set[tuple[str, str]]], story_of: dict[str, str]
+) -> list[bool]:
+    """For each cluster (of one story: ``_within_stories``), whether its story is known and no cluster
+    of another story, or of none, holds one of its keys (``keyed``: its dated members' actor-set keys)."""
+    stories = [story_of.get(ms[c[0]].article_id) for c in clusters]
+    holders: dict[tuple[str, str], set[str | None]] = {}  # key -> the stories of the clusters holding it
+    for story, keys in zip(stories, keyed):
+        for k in keys:
+            holders.setdefault(k, set()).add(story)
+    return [story is not None and all(holders[k] == {story} for k in keys) for story, keys in zip(stories, keyed)]
 
 
 def _mergeable(
@@ -287,22 +476,29 @@ class _Grouping:
                 self.clusters[i].watchers.add(signature)
         return found
 
-    def add(self, m: EventMention) -> int:
-        """Add the mention to the best cluster it fits, or to a new one; that cluster's index."""
+    def add(self, m: EventMention) -> tuple[int, tuple[int, int]]:
+        """Add the mention to the best cluster it fits, or to a new one; that cluster's index and
+        the score it won with ((0, 0) for a new one)."""
         f = _facts(m)
         signature, keys = self.signature_id(f)
-        am = f.actors
-        best, best_score = None, (0, 0)
-        for i in sorted(self.fitting_clusters(signature, keys)):
-            cluster = self.clusters[i]
-            score = (cluster.shared_actors(am), len(cluster.members))
-            if score > best_score:
-                best, best_score = i, score
+        best, best_score = self.best_of(sorted(self.fitting_clusters(signature, keys)), f.actors)
         if best is None:
             self.clusters.append(_Cluster())
             best = len(self.clusters) - 1
-        self.join(best, m, signature, am, keys)
-        return best
+        self.join(best, m, signature, f.actors, keys)
+        return best, best_score
+
+    def best_of(self, clusters: Iterable[int], actors: set[str]) -> tuple[int | None, tuple[int, int]]:
+        """Of these clusters (in creation order, all fitting), the one that scores highest for a
+        mention naming these actors (the actors shared, then its size), the first on a tie; None
+        and (0, 0) if there is none."""
+        best, best_score = None, (0, 0)
+        for i in clusters:
+            cluster = self.clusters[i]
+            score = (cluster.shared_actors(actors), len(cluster.members))
+            if score > best_score:
+                best, best_score = i, score
+        return best, best_score
 
     def join(self, i: int, m: EventMention, signature: int, am: set[str], keys: list[tuple[str, str]]) -> None:
         """Add the mention to cluster ``i`` and bring the fitting sets up to date."""

@@ -1,0 +1,192 @@
+"""A story's grouping replayed from its last pass (``stories.fuse._replayed``): when a story gains an
+article, the greedy pass over its mentions of one type starts from the kept pass over the ones it
+had, and must give the clusters a full regrouping gives (and the plain greedy rule), whatever order
+the articles came in.
+
+The articles are real ECB+ and GVC reports of ../shared/corpus/clustering, taken through the real
+analysis (their event mentions as the events stage finds them); an ECB+ topic is one story, as the
+corpus groups its reports, and the GVC reports are one more.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from newsfuse import pipeline
+from newsfuse.model import ActorRef, EventMention, InputFile
+from newsfuse.stories import fuse as F
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "clustering"
+TOPICS = ("1", "3", "4")  # ECB+ topics (celebrity rehab, a prison escape, a death): one story each
+PER_TOPIC = 10
+GVC_REPORTS = 10
+
+
+def _lines() -> list[tuple[str, str]]:
+    """(story, JSON line) of the reports taken: the first of each chosen ECB+ topic, and GVC's first."""
+    picked: list[tuple[str, str]] = []
+    counts: dict[str, int] = {}
+    for line in (CORPUS / "ecbplus" / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+        topic = json.loads(line)["topic"]
+        if topic in TOPICS and counts.get(topic, 0) < PER_TOPIC:
+            counts[topic] = counts.get(topic, 0) + 1
+            picked.append((f"ecb-{topic}", line))
+    gvc = (CORPUS / "gvc" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    return picked + [("gvc", line) for line in gvc[:GVC_REPORTS]]
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[tuple[str, list[EventMention]]]:
+    """(story, the article's event mentions) per real report, in corpus order."""
+    lines = _lines()
+    raw = ("\n".join(line for _, line in lines) + "\n").encode("utf-8")
+    articles = pipeline.read_and_clean(InputFile.of("reports.jsonl", raw))[1]
+    assert len(articles) == len(lines)
+    analyses = pipeline.analyse(articles, with_embeddings=False)
+    return [(story, list(a.mentions)) for (story, _), a in zip(lines, analyses)]
+
+
+def _ids(clusters: list[list[EventMention]]) -> list[list[str]]:
+    return [[m.id for m in c] for c in clusters]
+
+
+def _fresh(mentions: list[EventMention], story_of: dict[str, str]) -> list[list[str]]:
+    """``cluster_mentions`` with no kept pass or grouping (a full regrouping); the kept ones stay."""
+    kept = F._PASSES, F._GROUPINGS
+    F._PASSES, F._GROUPINGS = {}, {}
+    try:
+        return _ids(F.cluster_mentions(mentions, story_of))
+    finally:
+        F._PASSES, F._GROUPINGS = kept
+
+
+@pytest.fixture()
+def replays(monkeypatch) -> Iterator[list[int]]:
+    """Counts the replayed passes (one entry per replay: the mentions it took)."""
+    seen: list[int] = []
+    replayed = F._replayed
+
+    def counting(grouping, ms, old):
+        seen.append(len(ms))
+        return replayed(grouping, ms, old)
+
+    monkeypatch.setattr(F, "_replayed", counting)
+    monkeypatch.setattr(F, "_PASSES", {})
+    monkeypatch.setattr(F, "_GROUPINGS", {})
+    yield seen
+
+
+def _grow(
+    reports: list[tuple[str, list[EventMention]]],
+    order: list[int],
+    plain: Callable[[list, dict[str, str]], list[list[str]]],
+    leave_every: int = 0,
+) -> list[list[str]]:
+    """Add the reports one at a time in ``order`` (every ``leave_every``-th step the earliest one
+    still in leaves its story, as a split does), checking each step's grouping against a full
+    regrouping, and every few steps against the plain greedy rule; the last grouping."""
+    story_of: dict[str, str] = {}
+    present: list[int] = []
+    got: list[list[str]] = []
+    for step, r in enumerate(order, 1):
+        present.append(r)
+        story_of[f"r{r}"] = reports[r][0]
+        if leave_every and step % leave_every == 0:
+            story_of[f"r{present[0]}"] = f"split-{present[0]}"
+        mentions = [m for i in present for m in _as_article(reports[i][1], f"r{i}")]
+        got = _ids(F.cluster_mentions(mentions, story_of))
+        assert got == _fresh(mentions, story_of), f"step {step}"
+        if step % 8 == 0 or step == len(order):
+            assert got == plain(mentions, story_of), f"step {step}"
+    return got
+
+
+_AS_ARTICLE: dict[tuple[str, str], EventMention] = {}
+
+
+def _as_article(mentions: list[EventMention], article_id: str) -> list[EventMention]:
+    """The report's mentions under the test's article id (the same objects each step, as a kept block
+    hands back the same objects)."""
+    out = []
+    for m in mentions:
+        key = (m.id, article_id)
+        if key not in _AS_ARTICLE:
+            _AS_ARTICLE[key] = dataclasses.replace(m, article_id=article_id)
+        out.append(_AS_ARTICLE[key])
+    return out
+
+
+def test_real_reports_added_one_by_one_group_as_a_full_regrouping(reports, replays, plain_greedy_fusion):
+    assert sum(len(ms) for _, ms in reports) >= 100  # real mentions: enough to group
+    got = _grow(reports, list(range(len(reports))), plain_greedy_fusion)
+    assert replays and max(replays) >= 20  # the stories' passes were replayed, not regrouped
+    assert any(len(c) > 1 for c in got)  # reports of one topic fused
+
+
+def test_the_replayed_grouping_does_not_depend_on_the_order_of_arrival(reports, replays, plain_greedy_fusion):
+    forward = _grow(reports, list(range(len(reports))), plain_greedy_fusion)
+    order = list(range(len(reports)))
+    random.Random(5).shuffle(order)
+    F._PASSES.clear()
+    F._GROUPINGS.clear()
+    assert _grow(reports, order, plain_greedy_fusion) == forward
+    assert replays
+
+
+def test_a_story_that_loses_reports_is_regrouped_as_a_full_regrouping(reports, replays, plain_greedy_fusion):
+    _grow(reports, list(range(len(reports))), plain_greedy_fusion, leave_every=5)
+    assert replays
+
+
+PEOPLE = [ActorRef(f"Person {i}", "AAA", "GOV", None, f"p{i}") for i in range(5)]
+DATES = [None, "2025-11-10", "2025-11-11", "2025-11-13", "2025-W46", "2025-11"]
+PRECISION = {10: "day", 8: "week", 7: "month"}
+
+
+def _drawn(rng: random.Random, article: str, n: int) -> list[EventMention]:
+    """Mentions of our own drawing: few actors and days, so that clusters compete for each mention."""
+    out = []
+    for k in range(n):
+        actors = tuple(rng.sample(PEOPLE, rng.choice([0, 1, 1, 2, 2, 3])))
+        date = rng.choice(DATES)
+        out.append(
+            EventMention(
+                id=f"{article}-m{k}",
+                article_id=article,
+                type=rng.choice(["CONSULT", "ACCUSE"]),
+                mode=rng.choice([None, None, "phone"]),
+                cameo=None,
+                source_actors=actors[:1],
+                target_actors=actors[1:],
+                date=date,
+                date_precision=PRECISION[len(date)] if date else None,
+                status="occurred",
+                topics=(),
+                sentence="s",
+                start=0,
+                end=1,
+                symmetric=rng.random() < 0.3,
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_drawn_stories_that_grow_and_lose_articles_group_as_a_full_regrouping(seed, replays):
+    rng = random.Random(seed)
+    story_of: dict[str, str] = {}
+    mentions: list[EventMention] = []
+    for i in range(70):
+        article = f"a{i:03d}"
+        story_of[article] = f"s{rng.randint(0, 1)}"
+        mentions += _drawn(rng, article, rng.randint(1, 5))
+        if rng.random() < 0.1:  # an article leaves its story (a split)
+            story_of[rng.choice(sorted(story_of))] = f"split{i}"
+        assert _ids(F.cluster_mentions(mentions, story_of)) == _fresh(mentions, story_of), f"article {i}"
+    assert len(replays) > 70
