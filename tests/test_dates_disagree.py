@@ -34,3 +34,11 @@ def test_only_points_in_time_of_heideltime_are_compared():
     assert dd._point((0, 4, "P1W", "DURATION", "duration_r1")) is None
     assert dd._point((0, 4, "PAST_REF", "DATE", "date_r22")) is None
     assert dd.value_relation("2015", "2015-01-01") == "coarser"
+
+
+def test_an_offset_skips_the_documents_an_earlier_round_read():
+    first = dd.read_corpora(["gvc"], 3)
+    later = dd.read_corpora(["gvc"], 2, 1)
+    assert [d["doc_id"] for d in later] == [d["doc_id"] for d in first[1:3]]
+    polnear = dd.read_corpora(["polnear"], 2, 5)
+    assert [d["doc_id"] for d in polnear] == [d["doc_id"] for d in dd.read_corpora(["polnear"], 7)[5:7]]
