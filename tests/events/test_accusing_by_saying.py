@@ -3,7 +3,9 @@ parse, actor linking, rule extractor). A verb of saying whose clause says of an 
 naming verbs name ("said Y was a liar": CALL * LIAR) or what its blaming verbs blame for ("said Y caused the
 deaths": BLAME * (FOR DEATH)) accuses that actor; a clause praising or only describing an actor, or a negated one,
 codes nothing. A light verb's "at" phrase is its occasion ("insisted at a rally"), and forcing someone out of a
-race is an electoral outcome, no coercion."""
+race is an electoral outcome, no coercion. Read while going through the read sets' whole articles: a transitive
+"rally" or "demonstrate" is no protest (CAMEO's RALLY is MOBILIZE [150]), a month before a noun is no object word
+("the March states"), and one named person firing at another with no instrument fires words."""
 
 from __future__ import annotations
 
@@ -22,6 +24,11 @@ SENTENCES = {
     "rally": "The French president insisted at a rally in Lyon on Sunday that Germany would support the plan.",
     "out_of_race": "The Polish president won the vote, forcing the Hungarian candidate out of the race.",
     "out_of_town": "Syrian troops forced the rebels out of the Turkish town of Kilis on Monday.",
+    "rallying_allies": "The French president also suggested rallying NATO and the Gulf states against Iran.",
+    "rallied_against": "Thousands of Kenyans rallied against the Somali government on Monday.",
+    "march_month": "The Kenyan opposition plans to organize in the March states.",
+    "persons_fire": "Senator Bernie Sanders fired at Hillary Clinton on Monday.",
+    "troops_fire": "Syrian troops fired at Turkish soldiers on Monday.",
 }
 
 
@@ -64,3 +71,17 @@ def test_forcing_a_candidate_out_of_a_race_is_no_coercion(found):
 
 def test_forcing_troops_out_of_a_town_still_coerces(found):
     assert [m.type for m in found["out_of_town"]][:1] == ["COERCE"]
+
+
+def test_a_transitive_rally_is_no_protest_an_intransitive_one_is(found):
+    assert not [m for m in found["rallying_allies"] if m.type == "PROTEST"]
+    assert [m.type for m in found["rallied_against"]][:1] == ["PROTEST"]
+
+
+def test_a_month_before_a_noun_is_no_object_word(found):
+    assert not [m for m in found["march_month"] if m.type in ("PROTEST", "THREATEN")]
+
+
+def test_a_person_firing_at_persons_fires_words_troops_fire_shots(found):
+    assert [(m.type, m.mode) for m in found["persons_fire"]][:1] == [("ACCUSE", "disapprove")]
+    assert [m.type for m in found["troops_fire"]][:1] == ["ASSAULT"]

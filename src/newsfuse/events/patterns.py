@@ -124,8 +124,10 @@ def has_modifier(tree: Tree, n: int, modifiers: frozenset[str]) -> bool:
 
 
 def object_lemmas(tree: Tree, o: int) -> set[str]:
-    """An object's lemma and those of its compound modifiers ("mediation efforts", "aid deliveries")."""
-    return {tree.lemma(o)} | {tree.lemma(k) for k in tree.children(o, "compound")}
+    """An object's lemma and those of its compound modifiers ("mediation efforts", "aid deliveries"); a date
+    or time the parser names is no object word ("the March states": the month, no march)."""
+    words = [k for k in (o, *tree.children(o, "compound")) if tree.tokens[k].ent_type not in TIME_ENTITIES]
+    return {tree.lemma(k) for k in words}
 
 
 def is_purpose(tree: Tree, v: int) -> bool:
