@@ -72,9 +72,9 @@ def replays(monkeypatch) -> Iterator[list[int]]:
     seen: list[int] = []
     replayed = F._replayed
 
-    def counting(grouping, ms, old):
+    def counting(grouping, ms, contents, old):
         seen.append(len(ms))
-        return replayed(grouping, ms, old)
+        return replayed(grouping, ms, contents, old)
 
     monkeypatch.setattr(F, "_replayed", counting)
     monkeypatch.setattr(F, "_PASSES", {})

@@ -116,7 +116,7 @@ def _within_stories(ms: list[EventMention], story_of: dict[str, str]) -> list[li
     return sorted(clusters)
 
 
-PASSES_KEPT = 1 << 18  # mentions in the greedy passes kept (a story's next block holds them plus a few)
+PASSES_KEPT = 1 << 17  # mentions in the greedy passes kept (a story's next block holds them plus a few)
 _PASSES: dict[tuple[str, str], _Pass] = {}  # (story, type) -> its last greedy pass
 _passed = 0  # mentions in the passes kept
 
@@ -138,6 +138,12 @@ class _Pass:
         self.joined.append(joined)
         self.scores.append(score)
 
+    def prefix(self, k: int) -> _Pass:
+        """This pass over its first ``k`` mentions."""
+        out = _Pass()
+        out.contents, out.joined, out.scores = self.contents[:k], self.joined[:k], self.scores[:k]
+        return out
+
     def within(self, contents: list[int]) -> bool:
         """Whether every mention of this pass is among ``contents``, in the same order."""
         k, n = 0, len(self.contents)
@@ -157,7 +163,7 @@ def _story_clusters(ms: list[EventMention], story: str, story_of: dict[str, str]
     old = _PASSES.get(key)
     grouping = _Grouping(story_of)
     if old is not None and old.within(contents):
-        found, done = _replayed(grouping, ms, old)
+        found, done = _replayed(grouping, ms, contents, old)
     else:
         found, done = [], _Pass()
         for i, m in enumerate(ms):
@@ -174,7 +180,15 @@ def _story_clusters(ms: list[EventMention], story: str, story_of: dict[str, str]
     return found
 
 
-def _replayed(grouping: _Grouping, ms: list[EventMention], old: _Pass) -> tuple[list[list[int]], _Pass]:
+def _common_prefix(a: list[int], b: list[int]) -> int:
+    """How many first items ``a`` and ``b`` share."""
+    n = min(len(a), len(b))
+    return next((i for i in range(n) if a[i] != b[i]), n)
+
+
+def _replayed(
+    grouping: _Grouping, ms: list[EventMention], contents: list[int], old: _Pass
+) -> tuple[list[list[int]], _Pass]:
     """The greedy pass over ``ms``, given the pass ``old`` over a subsequence of them: same clusters.
 
     Each cluster of this pass whose members so far are those its counterpart in the old pass had at
@@ -186,15 +200,21 @@ def _replayed(grouping: _Grouping, ms: list[EventMention], old: _Pass) -> tuple[
     is dirty keeps it where that cluster still fits and scores at least what it scored then, else
     it and every new mention are placed by checking every cluster. A clean cluster's state (its
     signatures and actor counts) is built only once it is checked (``_Replay.state``), so an old
-    mention costs little more than its lookup while no cluster is dirty."""
+    mention costs little more than its lookup while no cluster is dirty; up to the first new
+    mention nothing is dirty, and the old pass's decisions are taken as they are."""
     replay = _Replay(grouping, ms)
-    done = _Pass()
-    counterpart: dict[int, int] = {}  # cluster of the old pass -> the same cluster in this one
+    k = _common_prefix(old.contents, contents)
+    done = old.prefix(k)
+    for i, joined in enumerate(old.joined[:k]):
+        if joined == len(replay.found):
+            replay.found.append([])
+        replay.found[joined].append(i)
+    old_clusters = len(replay.found)  # the clusters the old pass had started by its mention ``k``
+    counterpart = {j: j for j in range(old_clusters)}  # cluster of the old pass -> the same in this one
     dirty: set[int] = set()
-    k, old_clusters = 0, 0  # the next mention of the old pass; the clusters it had started by then
     best: int | None
-    for i, m in enumerate(ms):
-        content = _facts(m).content
+    for i in range(k, len(ms)):
+        content = contents[i]
         if k < len(old.contents) and old.contents[k] == content:
             was, was_score = old.joined[k], old.scores[k]
             k += 1
@@ -205,8 +225,8 @@ def _replayed(grouping: _Grouping, ms: list[EventMention], old: _Pass) -> tuple[
                 best, score = same, was_score  # nothing changed yet: the old decision holds
             elif started:
                 best, score = replay.best_of(i, sorted(dirty))
-            elif same is not None and same not in dirty:
-                best, score = replay.best_of(i, sorted(dirty | {same}))
+            elif same is not None and same not in dirty:  # it fits ``same`` as it did, with the same score
+                best, score = replay.best_of(i, sorted(dirty | {same}), (same, was_score))
             elif same is not None and replay.keeps(i, same, was_score):
                 best, score = replay.best_of(i, sorted(dirty))
             else:
@@ -267,12 +287,14 @@ class _Replay:
         score = self.fit_score(i, j)
         return score is not None and score >= was
 
-    def best_of(self, i: int, clusters: Iterable[int]) -> tuple[int | None, tuple[int, int]]:
+    def best_of(
+        self, i: int, clusters: Iterable[int], known: tuple[int, tuple[int, int]] | None = None
+    ) -> tuple[int | None, tuple[int, int]]:
         """Of these clusters (in creation order), the one mention ``i`` fits that scores highest, the
-        first on a tie; None and (0, 0) if none fits."""
+        first on a tie; None and (0, 0) if none fits. ``known``: a cluster it fits, with its score."""
         best, best_score = None, (0, 0)
         for j in clusters:
-            score = self.fit_score(i, j)
+            score = known[1] if known is not None and j == known[0] else self.fit_score(i, j)
             if score is not None and score > best_score:
                 best, best_score = j, score
         return best, best_score
