@@ -107,6 +107,7 @@ def test_the_call_is_stated_with_its_date_cited_to_the_article_that_dates_it(see
         x for x in data["account"] if x["text"].startswith("Vladimir Putin held a phone call with Benjamin Netanyahu")
     ]
     assert "on 15 November 2025" in call["text"]
+    assert "the topics included the Middle East" in call["text"]  # as the reports write it
     dated = [
         m for m in mentions if m.article_id in call["article_ids"] and m.type == "CONSULT" and m.date == "2025-11-15"
     ]

@@ -10,6 +10,7 @@ briefing quotes the source sentence instead.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -143,8 +144,15 @@ def _topics(support: Sequence[EventMention], cfg: dict) -> str:
     common = set(support[0].topics)
     for m in support[1:]:
         common &= set(m.topics)
-    topics = [t for t in support[0].topics if t in common][: cfg["max_topics"]]
+    topics = [_with_article(t, support) for t in support[0].topics if t in common][: cfg["max_topics"]]
     return cfg["topics_phrase"].format(topics=join(topics)) if topics else ""
+
+
+def _with_article(topic: str, support: Sequence[EventMention]) -> str:
+    """A topic as the reports write it: 'the Middle East' where every supporting sentence puts 'the'
+    before it, else the bare topic ('marine research cooperation')."""
+    written = re.compile(rf"\bthe\s+{re.escape(topic)}\b", re.I)
+    return f"the {topic}" if all(written.search(m.sentence) for m in support) else topic
 
 
 def _attribution(support: Sequence[EventMention], cfg: dict) -> str:
