@@ -19,6 +19,8 @@ SENTENCES = {
     "criminal": "Venezuela's president told reporters that the Colombian president is a criminal.",
     "caused_deaths": "Russia's defence ministry said Ukraine caused the deaths of the civilians.",
     "ally": "The German chancellor said France was a close ally.",
+    "responsible": "The German chancellor said France was responsible for the budget talks.",
+    "terrorist": "The Turkish president said on Sunday that the Syrian Kurdish militia was a terrorist group.",
     "not_liar": "The Iranian foreign minister said the American president was not a liar.",
     "no_actor": "The Iranian foreign minister said the plan was a mistake.",
     "rally": "The French president insisted at a rally in Lyon on Sunday that Germany would support the plan.",
@@ -48,6 +50,7 @@ def _codes(refs) -> set[str]:
         ("mistake", {"CHN"}, {"JPN"}, "disapprove"),
         ("criminal", {"VEN"}, {"COL"}, "allege"),
         ("caused_deaths", {"RUS"}, {"UKR"}, "allege"),
+        ("terrorist", {"TUR"}, {"SYR"}, "allege"),
     ],
 )
 def test_a_clause_naming_or_blaming_an_actor_accuses_it(found, key, source, target, mode):
@@ -56,7 +59,7 @@ def test_a_clause_naming_or_blaming_an_actor_accuses_it(found, key, source, targ
     assert _codes(m.source_actors) == source and _codes(m.target_actors) == target
 
 
-@pytest.mark.parametrize("key", ["ally", "not_liar", "no_actor"])
+@pytest.mark.parametrize("key", ["ally", "responsible", "not_liar", "no_actor"])
 def test_praise_a_negated_name_or_no_actor_named_accuses_no_one(found, key):
     assert not [m for m in found[key] if m.type == "ACCUSE"]
 
