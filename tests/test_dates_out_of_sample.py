@@ -68,3 +68,57 @@ def test_a_decade_without_its_apostrophe_and_a_range_of_measures():
 def test_a_count_of_units_after_a_modal_of_ability_is_a_rate():
     assert values("It sets how many refugees the country can accept in a year.", "2015-11-17") == []
     assert values("The plant will open in a year.", "2015-11-17") == [("in a year", "2016")]
+
+
+def test_a_holiday_in_a_past_clause_is_the_last_one_and_in_a_future_clause_the_next():
+    assert values("A man was sentenced for a New Year's Day shooting.", "2016-10-31") == [
+        ("New Year's Day", "2016-01-01")
+    ]
+    assert values("The bridge will reopen on New Year's Day.", "2016-10-31") == [("New Year's Day", "2017-01-01")]
+    assert values("Stores expect crowds around Christmas.", "2016-12-01") == [("Christmas", "2016-12-25")]
+
+
+def test_each_end_of_a_span_of_years_is_a_year_and_a_range_of_counts_is_not():
+    assert values("Her modelling years lasted from 1951-1957.") == [("1951", "1951"), ("1957", "1957")]
+    assert values("The war of 1914–1918 changed the town.") == [("1914", "1914"), ("1918", "1918")]
+    assert values("Some 1200-1500 protesters came; call 255-1111.") == []
+    assert values("The vote on Resolution 1990-1995 failed.") == []
+
+
+def test_a_weekday_before_a_date_never_reaches_across_a_sentence_or_a_line():
+    text = "The agency announced Tuesday.\n\nThe Nov. 30 escape led to a review."
+    assert values(text, "2010-01-14") == [("Tuesday", "2010-01-12"), ("Nov. 30", "2009-11-30")]
+    assert values("The funeral will be held Tuesday, Dec. 16.", "2008-12-12") == [("Tuesday, Dec. 16", "2008-12-16")]
+
+
+def test_without_a_publication_date_a_dateline_is_the_reference_and_an_older_birth_date_is_none():
+    dated = "Posted August 2nd, 2013 at 5:19 pm\n\nShe will host the show, producers said today."
+    assert values(dated, None) == [("August 2nd, 2013", "2013-08-02"), ("today", "2013-08-02")]
+    born = "The actress was born April 22, 1923.\n\nIn 1955 she posed for a magazine. She died yesterday."
+    assert values(born, None) == [("April 22, 1923", "1923-04-22"), ("1955", "1955"), ("yesterday", None)]
+
+
+def test_a_future_clitic_joined_to_its_word_looks_ahead_with_either_apostrophe():
+    assert values("He said he’ll be very competitive in November.", "2016-05-12") == [("November", "2016-11")]
+    assert values("He said he'll be very competitive in November.", "2016-05-12") == [("November", "2016-11")]
+    assert values("She said she won’t vote on Tuesday.", "2016-05-12") == [("on Tuesday", "2016-05-17")]
+
+
+def test_the_following_decade_counts_from_the_decade_or_year_mentioned_last():
+    text = "The 1950s pin-up queen paved the way for the revolution of the following decade."
+    assert values(text, "2008-12-12") == [("The 1950s", "195"), ("the following decade", "196")]
+    assert values("In 1985 prices fell; the previous decade was worse.", "2008-12-12") == [
+        ("1985", "1985"),
+        ("the previous decade", "197"),
+    ]
+
+
+def test_in_a_count_of_units_after_a_perfect_is_a_span_and_after_a_future_cue_a_date():
+    assert values("She’ll wear a dress she hasn’t worn in six months.", "2016-03-15") == []
+    assert values("They have said the plant will open in six months.", "2016-03-15") == [("in six months", "2016-09")]
+
+
+def test_without_a_publication_date_a_short_decade_takes_the_century_of_the_date_before_it():
+    text = "She began modelling in 1950.\n\nThroughout the 50s, she posed for magazines."
+    assert values(text, None) == [("1950", "1950"), ("the 50s", "195")]
+    assert values("Throughout the 50s, she posed for magazines.", None) == [("the 50s", None)]

@@ -184,7 +184,10 @@ def _day_number(word: str) -> int:
 def _tense_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     v = vocab()
     modal = rf"(?:{_alt(v['future_modals_unless_negated'])})(?!\w|\s+not\b|n?['’]t\b)"  # "can win", not "can't say"
-    future = re.compile(rf"(?<![\w'])(?:(?:{_alt(v['future_cues'])})(?!\w)|{modal})", re.I)
+    # "won’t", and a clitic joined to its word ("he'll", "he’ll"): typographic apostrophes too
+    words = _alt(c for c in v["future_cues"] if not str(c).startswith("'")).replace("'", "['’]")
+    clitics = _alt(str(c)[1:] for c in v["future_cues"] if str(c).startswith("'"))
+    future = re.compile(rf"(?:(?<![\w'’])(?:{words})|(?<=\w)['’](?:{clitics}))(?!\w)|(?<![\w'’]){modal}", re.I)
     # A participle after a form of "be" is passive: the auxiliary carries the tense ("will be named").
     past = re.compile(
         rf"(?<!\bto )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing )\b(?:{_alt(v['past_cues'])}|\w{{3,}}ed)\b", re.I
@@ -648,11 +651,12 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> Resolved:
     digit = int(groups["short"]) if groups.get("short") else int(vocab()["decade_words"][_key(m.group("word"))])
     if groups.get("cent"):  # "the nineteen-nineties"
         return date(int(vocab()["year_centuries"][_key(m.group("cent"))]) * 100 + digit * 10, 1, 1), "decade", "decade"
-    if ctx.pub is None:
+    reference = ctx.pub or (found[0] if (found := ctx.anchor("decade")) else None)
+    if reference is None:  # no publication date: the century of the date mentioned last ("in 1950 ... the 50s")
         return None, None, "decade"
-    century = ctx.pub.year // 100 * 100
+    century = reference.year // 100 * 100
     year = century + digit * 10
-    if year > ctx.pub.year:
+    if year > reference.year and ctx.pub is not None:
         year -= 100
     return date(year, 1, 1), "decade", "decade"
 
@@ -715,8 +719,11 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> Resolved:
         return days[pub.year], "day", "holiday"
     if _since(ctx, m.start()):
         return max(d for d in days.values() if d <= pub), "day", "holiday"
-    if _tense(ctx, m.start(), m.end()) == "future":
+    when = _tense(ctx, m.start(), m.end())
+    if when == "future":
         return min(d for d in days.values() if d >= pub), "day", "holiday"
+    if when == "past":  # as a month by tense (HeidelTime's UNDEF-year): "sentenced for a New Year's Day shooting"
+        return max(d for d in days.values() if d <= pub or (d.year, d.month) == (pub.year, pub.month)), "day", "holiday"
     return min(days.values(), key=lambda d: _biased_distance(d, pub)), "day", "holiday"
 
 
@@ -810,8 +817,8 @@ def _vague(m: re.Match[str], ctx: _Ctx) -> Resolved:
 
 def _same_day(m: re.Match[str], ctx: _Ctx) -> Resolved:
     raw = str(vocab()["same_day_phrases"][_key(m.group("p"))])
-    unit = {"m": "month", "w": "week", "y": "year"}.get(raw[-1], "day")
-    n = int(raw.rstrip("mwy"))
+    unit = {"m": "month", "w": "week", "y": "year", "d": "decade"}.get(raw[-1], "day")
+    n = int(raw.rstrip("mwyd"))
     found = ctx.anchor(unit)
     if found:
         return shift(found[0], unit, n), unit, "anaphoric"
@@ -857,15 +864,31 @@ def _elliptic(m: re.Match[str], ctx: _Ctx) -> Resolved:
 
 def _in_count(m: re.Match[str], ctx: _Ctx) -> Resolved:
     """'(will ...) in five years': that many units after the publication date; a span otherwise, also
-    after a modal of ability ('can accept 85,000 in a year': a rate)."""
-    if _tense(ctx, m.start(), m.end()) != "future" or _ability_modal().search(
-        ctx.text, max(0, m.start() - 80), m.start()
+    after a modal of ability ('can accept 85,000 in a year': a rate) and in a clause in the perfect
+    ('a dress she hasn't worn in six months': the span up to now)."""
+    before = max(0, m.start() - 80)
+    if (
+        _tense(ctx, m.start(), m.end()) != "future"
+        or _ability_modal().search(ctx.text, before, m.start())
+        or _perfect_after_the_future_cue(ctx.text, before, m.start())
     ):
         return None, None, SPAN
     if ctx.pub is None:
         return None, None, "relative"
     unit = _key(m.group("unit")).rstrip("s")
     return shift(ctx.pub, unit, _number(m.group("n"))), unit, "relative"
+
+
+def _perfect_after_the_future_cue(text: str, start: int, end: int) -> bool:
+    """A perfect auxiliary ('has', "hasn't", 'had') after the last future cue before ``end``:
+    "she'll wear a dress she hasn't worn in six months" (not "they have said it will open in six months")."""
+    cues = [c.end() for c in _tense_regexes()[0].finditer(text, start, end)]
+    return bool(_PERFECT.search(text, cues[-1] if cues else start, end))
+
+
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)(?:n['’]t|\s+not|\s+never)?\b|\b(?:he|she|it|they|we|you|i)['’](?:s|ve|d)\b", re.I
+)
 
 
 @lru_cache(maxsize=1)
@@ -1161,6 +1184,22 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
     return bool(_year_preposition().search(text, max(0, m.start() - 8), m.start()))
 
 
+def _year_range_ok(m: re.Match[str], text: str) -> bool:
+    """'from 1951-1957', '1914–1918': each member of a span of years (TIMEX3 marks both ends) is a
+    year, when the second follows the first within a century and the range is no quantity ('some
+    1200-1500 protesters') or label; a house or phone number never has a later second part."""
+    first, last = (int(y) for y in re.findall(r"\d{4}", m.group(0)))
+    if not 1800 <= first < last <= min(first + 100, 2099):
+        return False
+    if re.search(r"[$#£€]\s?$", text[max(0, m.start() - 2) : m.start()]) or _year_blockers().match(text, m.end()):
+        return False
+    if _year_label_before().search(text, max(0, m.start() - 16), m.start()):
+        return False
+    return not (
+        _quantity_before().search(text, max(0, m.start() - 24), m.start()) and _plural_noun_after().match(text, m.end())
+    )
+
+
 @lru_cache(maxsize=1)
 def _quantity_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alt(vocab()['quantity_words'])})\s+$", re.I)
@@ -1206,7 +1245,8 @@ def rules() -> tuple[_Rule, ...]:
     day = rf"(?P<day>(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)|{ordw})"
     year = r"(?P<year>[12]\d{3})(?!\d)"
     wd = rf"(?P<wd>{_alt(v['weekdays'])})(?![A-Za-z])"
-    wd_prefix = rf"(?:(?P<wdp>{_alt(v['weekdays'])})\.?,?\s+(?:the\s+)?)?"
+    # "Tuesday, Nov. 30", "Thurs. Dec. 3": not across a sentence's end or a line ("announced Tuesday.\n\nThe Nov. 30")
+    wd_prefix = rf"(?:(?P<wdp>{_alt(v['weekdays'])})(?:(?<![A-Za-z]{{6}})\.)?(?:,\s+|[^\S\n]+)(?:the\s+)?)?"
     units = r"(?P<unit>day|week|month|year|quarter|decade)"
     rel_year = r"\s+(?:of\s+)?(?P<mod>this|last|next)\s+year\b"
     that_year = rf",?\s+(?:of|in)\s+(?:{_alt(v['anaphoric_years'])})\b"
@@ -1217,6 +1257,7 @@ def rules() -> tuple[_Rule, ...]:
         return _Rule(name, re.compile(pattern, flags), resolve, valid or (lambda m, t: True), span)
 
     joins = _alt(v["range_connectors"])
+    year_range_start, year_range_join, year_range_end = r"(?<![\w$#£€.,/-])", r"\s*[-–]\s*", r"(?![\w-]|[.,]\d)"
     num_day = r"[0-3]?\d(?:st|nd|rd|th)?(?!\d)"
 
     return (
@@ -1292,6 +1333,20 @@ def rules() -> tuple[_Rule, ...]:
             _month_alone_ok,
         ),
         rule("year", rf"(?<![\w$#£€.,/])(?<!\d-)(?<!(?-i:[A-Z])-){year}\b", _year, _year_ok),
+        rule(
+            "year-range-first",
+            rf"{year_range_start}(?P<member>{year}){year_range_join}[12]\d{{3}}{year_range_end}",
+            _year,
+            _year_range_ok,
+            span="member",
+        ),
+        rule(
+            "year-range-last",
+            rf"{year_range_start}[12]\d{{3}}{year_range_join}(?P<member>{year}){year_range_end}",
+            _year,
+            _year_range_ok,
+            span="member",
+        ),
         rule(
             "short-year",
             rf"\b(?:{_alt(v['short_year_prepositions'])})\s+(?P<year>['’]\d\d)(?![\w'’])",
@@ -1468,19 +1523,42 @@ def _select(cands: list[tuple[int, int, _Rule, re.Match[str]]]) -> list[tuple[in
 
 
 def _latest_full_date(cands: list[tuple[int, int, _Rule, re.Match[str]]], text: str) -> date | None:
-    """The latest date the text writes out in full (day, month and year): the reference of an
-    article without a publication date."""
-    latest = None
-    for _start, _end, r, m in cands:
+    """The reference of an article without a publication date: the latest date the text writes out
+    in full (day, month and year) on a dateline ("August 2, 2013", "Published: ...", "THURSDAY,
+    DECEMBER 3, 2009, 9:36 AM": a short line of its own), else the latest in the running
+    text, unless the text names a later year: a birth date ("born April 22, 1923") is no reference
+    of an article about the 1950s, and no reference is better than a wrong one."""
+    latest: date | None = None
+    on_dateline: date | None = None
+    for start, end, r, m in cands:
         if r.name not in FULL_DATE_RULES or (r.name in ("month-day", "day-month") and not m.group("year")):
             continue
         try:
             d = r.resolve(m, _Ctx(text=text, pub=None))[0]
         except (ValueError, KeyError, OverflowError):
             continue
-        if d is not None and (latest is None or d > latest):
-            latest = d
-    return latest
+        if d is None:
+            continue
+        latest = d if latest is None or d > latest else latest
+        if _on_a_dateline(text, start, end) and (on_dateline is None or d > on_dateline):
+            on_dateline = d
+    if on_dateline is not None or latest is None:
+        return on_dateline
+    later_years = [m for _s, _e, r, m in cands if r.name == "year" and int(m.group("year")) > latest.year]
+    return None if later_years else latest
+
+
+def _on_a_dateline(text: str, start: int, end: int) -> bool:
+    """A date on a short line of its own that is no sentence: a dateline ("Posted August 2nd, 2013 at
+    5:19 p.m."), not "She was born April 22, 1923."."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].rstrip()
+    if line.endswith(("!", "?")) or (line.endswith(".") and not ends_with_abbreviation(line[-12:])):
+        return False
+    others = text[line_start:start].split() + text[end:line_end].split()
+    return len(others) <= int(vocab()["dateline_max_other_words"])
 
 
 def find_dates(
