@@ -63,10 +63,15 @@ def long_real_article() -> AnnotatedArticle:
 
 
 def nearest_by_sorting(q, mentions, want):
-    """The former search: every mention sorted by distance to the quote, the first that fits."""
+    """The rule by a plain search: every mention sorted by distance to the quote; the first named
+    like the speaker, else the first that shares a word within 600 characters outside the content."""
     near = sorted(mentions, key=lambda m: min(abs(m.start - q.start), abs(m.end - q.end)))
     for m in near:
-        if key(m.text) == want or (set(key(m.text)) & set(want) - FUNCTION_WORDS and _within(m, q, 600)):
+        if key(m.text) == want:
+            return m
+    for m in near:
+        inside = q.start <= m.start and m.end <= q.end
+        if set(key(m.text)) & set(want) - FUNCTION_WORDS and _within(m, q, 600) and not inside:
             return m
     return None
 
