@@ -665,3 +665,23 @@ def test_a_wire_datelines_place_is_not_the_speaker(annotate):
     quotes = annotate([article("dateline", paragraphs)])[0].quotes
     assert "LISBON" not in [q.speaker_text for q in quotes]
     assert [q.speaker_text for q in quotes if "new members" in q.text] == ["NATO"]  # one subject: it speaks
+
+
+def test_a_deed_is_marked_as_an_act_not_words(annotate):
+    """'signed an agreement' is a stance finding PolNeAR counts, but a deed: marked so that no reader
+    takes it for something said; what was said beside it is not."""
+    [done] = annotate(
+        [
+            article(
+                "act",
+                [
+                    "Ruritania's foreign minister signed a fisheries agreement with her Borduria counterpart. "
+                    "She said the agreement would protect coastal villages."
+                ],
+            )
+        ]
+    )
+    signed = [q for q in done.quotes if q.verb == "signed"]
+    said = [q for q in done.quotes if q.verb == "said"]
+    assert signed and all(q.act for q in signed)
+    assert said and not any(q.act for q in said)

@@ -363,6 +363,9 @@ class Quote:
     end: int
     direct: bool
     sentence: int = -1
+    # an attitude or act the source showed ("signed an agreement", "thanked the crowd"), not words it
+    # said: PolNeAR counts these as attributions, a reader must not take them for quotes
+    act: bool = False
 
 
 @dataclass(frozen=True)

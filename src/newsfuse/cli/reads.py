@@ -121,11 +121,13 @@ def actors(db: str | None, as_json: bool) -> None:
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON record per line.")
 def quotes(speaker: str | None, db: str | None, as_json: bool) -> None:
-    """Quotes in the stored articles, with who said them."""
+    """Quotes in the stored articles, with who said them; an attitude or act a source showed
+    ("signed ...", "thanked ...") is marked as one ("act" in --json), not taken for words."""
     with store_at(db) as store:
         for q in queries.iter_quotes(store, speaker):
             if as_json:
                 print_json(q)
             else:
                 who = q["speaker"] or q["speaker_text"] or "?"
-                click.echo(f"{q['article_id']}  {who} ({q['verb'] or '-'}): {q['text'][:160]}")
+                cue = f"{q['verb'] or '-'}, an act" if q["act"] else q["verb"] or "-"
+                click.echo(f"{q['article_id']}  {who} ({cue}): {q['text'][:160]}")

@@ -166,6 +166,7 @@ def annotations_from(article: Article, d: dict[str, Any]) -> AnnotatedArticle:
                 q["end"],
                 q["direct"],
                 q.get("sentence", -1),
+                q.get("act", False),
             )
             for q in d.get("quotes", [])
         ),

@@ -239,5 +239,6 @@ def quote_record(article: Article, quote: Quote) -> dict[str, Any]:
         "speaker_text": quote.speaker_text,
         "verb": quote.verb,
         "direct": quote.direct,
+        "act": quote.act,
         "text": quote.text,
     }

@@ -172,7 +172,8 @@ def _stance_verbs(doc: _Doc) -> list[_Found]:
         if len(doc.text[start:end].split()) < int(v["min_stance_words"]):
             continue
         name, s_start, _ = _speaker_text(doc, subjects[0])
-        out.append(_Found(name, s_start, _verb_phrase(doc, t), start, end, False, t.sent, stance=True))
+        act = _lemma(t) in v["act_verbs"]
+        out.append(_Found(name, s_start, _verb_phrase(doc, t), start, end, False, t.sent, stance=True, act=act))
     return out
 
 

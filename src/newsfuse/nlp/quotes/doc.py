@@ -93,6 +93,7 @@ class _Found:
     direct: bool
     sentence: int
     stance: bool = False  # an attitude or act ("Clinton thanked ..."), not words: quotes inside are not its
+    act: bool = False  # a deed, not words ("signed an agreement"): act_verbs
 
 
 def _same(a: _Found, b: _Found) -> bool:

@@ -32,6 +32,7 @@ def vocab() -> dict:
         "people_nouns",
         "clause_adjectives",
         "stance_verbs",
+        "act_verbs",
         "cue_nouns",
         "cue_noun_preps",
         "occasion_nouns",
