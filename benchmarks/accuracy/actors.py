@@ -727,7 +727,26 @@ def same_actor(now: str | None, then: str | None) -> bool:
     if not (now and then and now.startswith("person:") and then.startswith("person:")):
         return False
     a, b = GENERATIONAL.sub("", now[7:]), GENERATIONAL.sub("", then[7:])  # 'anthony-lacalamita-iii' is 'lacalamita'
+    if initials_left_out(a, b):  # 'james-comey' (the knowledge base's) and 'james-b-comey' (the text's)
+        return True
     return a.endswith("-" + b) or b.endswith("-" + a) or ("-" not in b and a.startswith(b + "-"))
+
+
+def initials_left_out(a: str, b: str) -> bool:
+    """Two persons' ids alike but for middle initials that one of them writes and the other leaves out ('james-comey',
+    'james-b-comey'; 'lindsey-graham', 'lindsey-o-graham'): one person, unless the knowledge base holds both as
+    two ('george-bush', 'george-w-bush')."""
+    from newsfuse.actors import get_kb
+
+    plain_a, plain_b = _without_initials(a), _without_initials(b)
+    if plain_a != plain_b or (plain_a == a) == (plain_b == b):
+        return False
+    return not (f"person:{a}" in get_kb().entries and f"person:{b}" in get_kb().entries)
+
+
+def _without_initials(ident: str) -> str:
+    parts = ident.split("-")
+    return "-".join([parts[0], *(p for p in parts[1:-1] if len(p) > 1), parts[-1]]) if len(parts) > 2 else ident
 
 
 def score(rows: list[tuple[dict, str]]) -> dict[str, Any]:

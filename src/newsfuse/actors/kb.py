@@ -89,6 +89,12 @@ class Entry:
             return max(dated, key=lambda t: t.start or "")
         return self.phoenix[0] if self.phoenix else None
 
+    def in_office(self, date: str | None) -> bool:
+        """A hand-written term of office covers the date (on no date, none does); a former official's or a
+        candidate's standing among the elites (ELI) is no office."""
+        day = (date or "")[:10]
+        return bool(day) and any(t.covers(day) for t in self.terms if (t.start or t.end) and t.sector != "ELI")
+
     def actor(self, date: str | None = None) -> Actor:
         term = self.term_at(date)
         aliases = tuple(self.aliases)
@@ -175,6 +181,7 @@ class KnowledgeBase:
         self.max_len = max(len(k) for k in self.index)
         self.ship_prefixes = tuple(str(w) for w in lists["ship_prefixes"])  # as written: "INS", "MV"
         self.given_names = self._given_names()
+        self.listed_given_names = self._listed_given_names()
         # a Phoenix acronym no name of any entry writes otherwise: only a word in capitals is it ("Dawn" is a name)
         self.acronyms_only = frozenset(self.phoenix_acronyms - self.written_lower)
         self._index_openers()
@@ -183,7 +190,8 @@ class KnowledgeBase:
         """The first words of the names each lookup knows: the linker asks at every word of an article
         whether a name, a title, an agent or a people starts there, and most words start none."""
         states = [k for k, ids in self.index.items() if any(i.startswith("state:") for i in ids)]
-        self.name_openers = _first_words(self.index, self.metonym_capitals)
+        # a listed person's surname alone opens a name too, on a date the person is in office ('Kasich')
+        self.name_openers = _first_words(self.index, self.metonym_capitals) | frozenset(self.surnames)
         self.demonym_openers = _first_words(self.demonyms, states)
         self.title_openers = _first_words(self.titles)
         self.agent_openers = _first_words(self.agents)
@@ -338,19 +346,27 @@ class KnowledgeBase:
             and not any(not i.startswith("person:") for i in self.index.get((w,), []))
         )
 
+    def _listed_given_names(self) -> frozenset[str]:
+        """The first names of the hand-listed persons ('Paul' of 'Paul Ryan')."""
+        persons = (e for e in self.entries.values() if e.source == "kb" and e.kind == "person")
+        return frozenset(key(e.name)[0] for e in persons if len(key(e.name)) > 1)
+
     # ------------------------------------------------------------------ lookups
     def candidates(self, k: tuple[str, ...]) -> list[Entry]:
         return [self.entries[i] for i in self.index.get(k, [])]
 
     def best(self, k: tuple[str, ...], date: str | None) -> Entry | None:
-        """The entry a name means on a date: hand facts first, then those in office then."""
+        """The entry a name means on a date: hand facts first, then those in office then. A surname alone
+        names a listed person only while that person holds a listed office on the date ('Pence said' in
+        2018); otherwise news names a person in full first, and the linker reads the surname after it as
+        that person (``link.remember``), so a 'Sanders' of a local report is not Bernie Sanders."""
         cands = self.candidates(k)
         if not cands:
             if k in self.capitals and k in self.metonym_capitals:
                 return self.entries[f"gov:{self.capitals[k]}"]
-            if len(k) == 1 and k[0] in self.surnames:
-                cands = [self.entries[i] for i in self.surnames[k[0]]]
-            else:
+            if len(k) == 1:
+                cands = [self.entries[i] for i in self.surnames.get(k[0], []) if self.entries[i].in_office(date)]
+            if not cands:
                 return None
 
         def rank(e: Entry) -> tuple[int, int, int, int]:

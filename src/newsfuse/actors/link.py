@@ -54,7 +54,7 @@ NOT_SURNAMES = ("bare_titles", "role_tails", "police_ranks", "facility_heads", "
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])|\n+")  # a sentence's end before the next's capital
 SENTENCE_BREAKS = frozenset(".!?;\n")  # between two names: they are in two sentences
-BREAKS = frozenset("();:!?[]")  # not a full stop: "George W . Bush" in text split into words
+BREAKS = frozenset("();:!?[]\n")  # not a full stop: "George W . Bush" in text split into words
 CLOCK = re.compile(r"\d{1,2}(?:[:.]?\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 # a people or a faith with no country of its own has no government: its leaders and officials are its
 # elites (CAMEO's ELI: leaders of groups with no state's office), as "Jewish leaders", "Muslim officials"
@@ -164,7 +164,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         for f in add_ner(doc, found, annotated.entities, kinds)
         if not _sought_office(doc, f) and not _platform_as_medium(doc, f)
     ]
-    found = with_report_country(doc, pairs_of_persons(doc, found))
+    found = with_report_country(doc, pairs_of_persons(doc, with_article_descriptions(doc, found)))
     mentions = tuple(
         ActorMention(
             text[doc.toks[f.start].start : doc.toks[f.end - 1].end],
@@ -532,6 +532,23 @@ def _names_a_period(doc: Doc, f: Found) -> bool:
     return gap == "-" and (doc.toks[f.end].norm,) in doc.kb.not_actors["period_words"]
 
 
+def with_article_descriptions(doc: Doc, found: list[Found]) -> list[Found]:
+    """On no date the knowledge base gives a listed person's latest term, which may not be the office the person
+    held when the article was written: the article's own description of that person ('former Fla. Gov. Jeb Bush',
+    'Sen. Marco Rubio'; ``described.py``) places each mention of the person instead."""
+    if doc.date is not None:
+        return found
+    out = []
+    for f in found:
+        entry = doc.kb.entries.get(f.ref.actor_id or "")
+        d = doc.described.get(key(entry.name)) if entry is not None and entry.kind == "person" else None
+        if d is not None:
+            ref = dataclasses.replace(f.ref, country=d.country or f.ref.country, sector=d.sector, role=d.text)
+            f = dataclasses.replace(f, ref=ref)
+        out.append(f)
+    return out
+
+
 def with_report_country(doc: Doc, found: list[Found]) -> list[Found]:
     """'Sen. Ted Cruz', 'Mayor Bill de Blasio', 'Republican presidential candidate X': a person placed in a
     state body, a party or the elite by the article's title or description but with no country holds that
@@ -719,7 +736,8 @@ def kb_match(doc: Doc, i: int) -> tuple[int, Entry] | None:
     for n in range(run, 0, -1):
         k = tuple(doc.norms[i : i + n])
         if k not in doc.kb.index and k not in doc.kb.metonym_capitals and not (n == 1 and k[0] in doc.seen):
-            continue
+            if not (n == 1 and doc.date and _listed_surname_alone(doc, i)):
+                continue  # a listed person's surname alone: that person only while in office then (KnowledgeBase.best)
         span = toks[i : i + n]
         if not _cap_ok(span) or (n == 1 and len(k[0]) <= 3 and not span[0].upper):
             continue
@@ -737,9 +755,24 @@ def kb_match(doc: Doc, i: int) -> tuple[int, Entry] | None:
     return None
 
 
+def _listed_surname_alone(doc: Doc, i: int) -> bool:
+    """Token i is a hand-listed person's surname, no generational suffix ('II' of 'King Abdullah II'), not after
+    'the', and in no longer name the tagger found ('Jimmy Graham', 'Pope John Paul II': the tagger's to link)."""
+    tok = doc.toks[i]
+    if tok.norm not in doc.kb.surnames or (tok.norm,) in doc.kb.not_actors["generational_suffixes"]:
+        return False
+    if i > 0 and doc.norms[i - 1] == "the":
+        return False  # "the Pence rule": a thing named after the person, left to the tagger's label
+    return not any(
+        start <= tok.start and tok.end <= start + len(name) and len(name) > len(tok.raw)
+        for names in doc.full_names.values()
+        for start, name in names
+    )
+
+
 def _broken(doc: Doc, a: int, b: int) -> bool:
-    """A bracket, a colon, a semicolon or a question or exclamation mark stands between two of the tokens
-    a..b-1."""
+    """A bracket, a colon, a semicolon, a question or exclamation mark or a line break stands between two of
+    the tokens a..b-1 ('Chris.”\n\nChristie' is no 'Chris Christie')."""
     gaps = (doc.text[doc.toks[x].end : doc.toks[x + 1].start] for x in range(a, b - 1))
     return any(BREAKS & set(gap) for gap in gaps)
 
@@ -772,6 +805,8 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
         if key(entry.name)[-1:] != (doc.norms[j],):  # not the body's own name ('Earthjustice lawyer ...')
             return None  # "Youth joblessness among ...": a common noun opening a sentence, no group's alias
     core = (toks[j].start, toks[j + n - 1].end)
+    if n == 1 and (entry is None or entry.kind == "person") and _opens_tagged_full_name(doc, j):
+        return None  # "Paul Allen" after "Rand Paul": a given name, the first word of another person's name
     if entry is None:  # a surname already seen in this article
         if _other_full_name(doc, j, doc.seen[toks[j].norm]):
             return None  # "Melania Trump" after "Donald Trump": the tagger's full name, another person
@@ -978,12 +1013,22 @@ def _person_filed_as_group(doc: Doc, entry: Entry, j: int, n: int) -> ActorRef:
     return ActorRef(name, entry.country if own else None, entry.sector if own else None, None, f"person:{slug(name)}")
 
 
+def _opens_tagged_full_name(doc: Doc, j: int) -> bool:
+    """Token j is a given name the knowledge base's own persons bear and the first word of a full name the tagger
+    found ('Paul' of 'Paul H. Chipok'; not 'Obama' of 'the Obama White House', tagged as a person)."""
+    if doc.norms[j] not in doc.kb.listed_given_names:
+        return False
+    at = doc.toks[j].start
+    return any(start == at for names in doc.full_names.values() for start, _ in names)
+
+
 def _other_full_name(doc: Doc, j: int, ref: ActorRef) -> bool:
     """The surname at token j ends a full name the tagger found ('Melania Trump') whose first names are not
     those of the person the surname was kept for ('Donald Trump'): that name is another person's."""
     tok = doc.toks[j]
-    if j == 0 or not doc.toks[j - 1].raw.isalpha() or doc.text[doc.toks[j - 1].end : tok.start] != " ":
-        return False  # "Weak - Rubio": no first name right before the surname
+    before = doc.toks[j - 1].raw if j else ""
+    if not (before.isalpha() or INITIALS.fullmatch(before)) or doc.text[doc.toks[j - 1].end : tok.start] != " ":
+        return False  # "Weak - Rubio": no first name (or initials: "George H.W. Bush") right before the surname
     for start, name in doc.full_names.get(tok.norm, []):
         if start < tok.start and start + len(name) == tok.end and not same_person(name, ref.name or ""):
             return True
@@ -1345,6 +1390,9 @@ def titled(doc: Doc, i: int) -> Found | None:
     holder = doc.kb.office_holder(toks[m + n - 1].norm, sector, doc.date) if national else None
     if holder is not None and _holder_fits(doc, holder, name, iso):
         return _titled_person(doc, holder, (start, m + n), core, (role, sector, iso, k > j))
+    bearer = _office_bearer(doc, toks[m].norm, role) if n == 1 else None
+    if bearer is not None:  # "Sen. Cruz", "President Obama" on no date: the listed person who held that office
+        return _titled_person(doc, bearer, (start, m + n), core, (role, sector, iso, k > j))
     iso = iso or (doc.kb.surname_country(toks[m + n - 1].norm, sector) if national and n == 1 else None)
     if iso is None and sector:  # 'Vermont Senator Jane Roe', 'Senator Jim Webb of Virginia'
         iso = country_before(doc.kb, toks, doc.text, start) or place_after_name(doc.kb, toks, doc.text, m + n - 1)
@@ -1415,12 +1463,19 @@ def _is_name(doc: Doc, m: int, n: int) -> bool:
 def _role_bearer(doc: Doc, surname: str, role: str | None) -> ActorRef | None:
     """The one person of the knowledge base's own list with that surname who held the title's office
     ('President Obama' in a report that names Michelle Obama more often)."""
+    holder = _office_bearer(doc, surname, role)
+    return ref_of(doc, holder, role) if holder is not None else None
+
+
+def _office_bearer(doc: Doc, surname: str, role: str | None) -> Entry | None:
+    """The one person of the knowledge base's own list with that surname who held an office of that title
+    at some time: a title and a surname name that person as the full name does ('Gov. Christie')."""
     holders = [
         doc.kb.entries[aid]
         for aid in doc.kb.surnames.get(surname, [])
         if role and any(t.role == role for t in doc.kb.entries[aid].terms)
     ]
-    return ref_of(doc, holders[0], role) if len(holders) == 1 else None
+    return holders[0] if len(holders) == 1 else None
 
 
 def _titled_person(
@@ -1946,9 +2001,21 @@ def possessive_office(doc: Doc, f: Found) -> Found:
                 for n in (2, 1):
                     words = tuple(doc.norms[at : at + n])
                     if len(words) == n and words in doc.kb.office_words:
-                        entry = doc.kb.sector_entry(f.ref.country, "GOV")
+                        sector = _office_sector(f.ref)
+                        if sector is None:
+                            return f  # "Carson's aides" of a candidate who holds no office: his own people
+                        entry = doc.kb.sector_entry(f.ref.country, sector)
                         return Found(f.start, at + n, ref_of(doc, entry), "coref", f.core, f.ref)
     return f
+
+
+def _office_sector(ref: ActorRef) -> str | None:
+    """The body whose part a person's office or aides are: a government's head's or minister's, the government
+    ('Netanyahu's office'); none where the person holds no government office ('Speaker Ryan's office', a
+    member's own staff; 'Carson's aides' of a candidate, ELI; a party official; a firm's head): the person."""
+    if not (ref.actor_id or "").startswith("person:") or ref.sector in {None, "GOV"}:
+        return "GOV"
+    return None
 
 
 def _namesake_office_after(doc: Doc, k: int) -> int:
@@ -2297,11 +2364,12 @@ def family_of(doc: Doc, name: str) -> ActorRef | None:
 
 
 def known_surname(doc: Doc, e: Entity, name: str, uses: NameUses) -> ActorRef | None:
-    """A bare surname the article never writes with a first name ('Mr. Trump', 'Trump's policy guy') that
-    only one person of the knowledge base's own list bears (heads of state and government, ministers,
-    candidates: public figures that news names by the surname alone) is that person. Not where the article
-    names anyone in full with that surname, nor a name the tagger calls an organisation and never a person in
-    the article ('Ford' of the carmaker)."""
+    """A bare surname the article never writes with a first name that only one person of the knowledge base's
+    own list bears is that person where news names a known figure so: one who headed a state or a government
+    ('Trump', 'Putin'), after a courtesy title or an office's title ('Mr. Trump', 'Gov. Christie'), or while the
+    person holds a listed office on the article's date ('Pence said' in 2018). Not a bare surname otherwise
+    ('Sanders, 34, was charged'), nor where the article names anyone in full with that surname, nor a name the
+    tagger calls an organisation and never a person in the article ('Ford' of the carmaker)."""
     words = key(name)
     if len(words) != 1 or doc.full_names.get(words[0]) or not name[:1].isupper():
         return None
@@ -2309,17 +2377,39 @@ def known_surname(doc: Doc, e: Entity, name: str, uses: NameUses) -> ActorRef | 
     if len(ids) != 1:
         return None
     bearer = doc.kb.entries[ids[0]]
+    named_so = _in_office(bearer, doc) or _headed_a_state(doc, bearer)
+    if not (named_so or _honorific_before_name(doc, e) or _described_in_office_of(doc, bearer, name)):
+        return None
     if e.label != "PERSON" and (_after_the(doc, e) or not (uses.labels["PERSON"][words] or _in_office(bearer, doc))):
         return None  # "the Bush rule": a thing named after the man, no person's part
     return ref_of(doc, bearer)
+
+
+def _headed_a_state(doc: Doc, bearer: Entry) -> bool:
+    """The listed person held a head of state's or government's office (kb.yaml: head_words, 'President',
+    'Prime Minister'): a figure news everywhere names by the surname alone ('Trump', 'Putin')."""
+    return any(t.role and key(t.role) in doc.kb.head_words for t in bearer.terms)
+
+
+def _described_in_office_of(doc: Doc, bearer: Entry, name: str) -> bool:
+    """The article names the surname with a title of an office of the kind the listed person held ('Gov.
+    Christie', 'Sen. Sanders'; ``described.py``): a title and the surname name that person."""
+    d = doc.described.get(key(name))
+    return d is not None and d.sector != "ELI" and any(t.sector == d.sector for t in bearer.terms)
+
+
+def _honorific_before_name(doc: Doc, e: Entity) -> bool:
+    """A courtesy title ('Mr.', 'Mrs.', 'Ms.'; not_actors.yaml: male_honorifics, female_honorifics) right
+    before the name, or opening it."""
+    at = bisect_left(doc.starts, e.start)
+    return any(_honorific_gender(doc, k) is not None for k in (at - 1, at) if 0 <= k < len(doc.toks))
 
 
 def _in_office(entry: Entry, doc: Doc) -> bool:
     """The person holds an office of the knowledge base's own list on the article's date: news names
     such a figure by the surname alone, which the tagger may call an organisation ("Pence said ..." while
     he was Vice President); a carmaker named after a president of long ago ("Ford") is not one."""
-    day = (doc.date or "")[:10]
-    return bool(day) and any(t.covers(day) for t in entry.terms if t.start or t.end)
+    return entry.in_office(doc.date)
 
 
 def known_body(doc: Doc, name: str) -> ActorRef | None:
