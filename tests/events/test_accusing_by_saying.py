@@ -5,7 +5,8 @@ deaths": BLAME * (FOR DEATH)) accuses that actor; a clause praising or only desc
 codes nothing. A light verb's "at" phrase is its occasion ("insisted at a rally"), and forcing someone out of a
 race is an electoral outcome, no coercion. Read while going through the read sets' whole articles: a transitive
 "rally" or "demonstrate" is no protest (CAMEO's RALLY is MOBILIZE [150]), a month before a noun is no object word
-("the March states"), and one named person firing at another with no instrument fires words."""
+("the March states"), one named person firing at another with no instrument fires words, and a trip a possessor
+makes ("Obama's British trip") is made by the possessor to the place its modifier names."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ SENTENCES = {
     "march_month": "The Kenyan opposition plans to organize in the March states.",
     "persons_fire": "Senator Bernie Sanders fired at Hillary Clinton on Monday.",
     "troops_fire": "Syrian troops fired at Turkish soldiers on Monday.",
+    "british_trip": "President Obama's British trip ended on Sunday.",
+    "chinese_visit": "The Chinese president's visit to Japan ended on Sunday.",
 }
 
 
@@ -88,3 +91,13 @@ def test_a_month_before_a_noun_is_no_object_word(found):
 def test_a_person_firing_at_persons_fires_words_troops_fire_shots(found):
     assert [(m.type, m.mode) for m in found["persons_fire"]][:1] == [("ACCUSE", "disapprove")]
     assert [m.type for m in found["troops_fire"]][:1] == ["ASSAULT"]
+
+
+def test_a_possessors_trip_goes_to_the_place_its_modifier_names(found):
+    m = found["british_trip"][0]
+    assert m.type == "CONSULT" and _codes(m.source_actors) == {"USA"} and _codes(m.target_actors) == {"GBR"}
+
+
+def test_a_visit_with_a_to_phrase_keeps_its_owner_as_visitor(found):
+    m = found["chinese_visit"][0]
+    assert m.type == "CONSULT" and _codes(m.source_actors) == {"CHN"} and _codes(m.target_actors) == {"JPN"}

@@ -473,12 +473,16 @@ class RuleExtractor:
         target: list[Mention] = []
         if verb is not None and (noun is None or tree.tokens[noun].dep in ("dobj", "attr", "pobj")):
             source = roles.subject(verb)
+        hosts: list[Mention] = []
         if noun is not None and not source:
             owners = [
                 o
                 for o in tree.children(noun, "poss", "compound", "amod", "nmod")
                 if roles.is_actor(o) and not _place_compound(tree, roles, o)
             ]
+            if p.mode == "visit" and tree.children(noun, "poss"):  # "his British trip": the visitor is his
+                hosts = [m for o in owners if tree.tokens[o].dep != "poss" for m in roles.at(o)]
+                owners = [o for o in owners if tree.tokens[o].dep == "poss"]
             source = [m for o in owners for m in roles.at(o)] or roles.preps(noun, ("by",))
         if verb is not None and noun is None and p.clause_target:  # "told reporters that Y was a liar": Y
             subjects = [s for c in tree.children(verb, "ccomp") for s in tree.children(c, "nsubj")]
@@ -499,6 +503,7 @@ class RuleExtractor:
             target = [m for h in heads for m in roles.preps(h, tuple(p.target_preps))]
         if not target:
             target = [m for h in heads for m in roles.preps(h, TARGET_PREPS)] + ([] if p.symmetric else with_)
+        target = target or hosts  # "Obama's British trip": Britain hosts it
         if noun is not None and not target and verb is not None and not p.topic_object:
             target = self._verb_targets(tree, roles, verb, skip=noun)
         if not target and verb is not None and noun is None:  # "X's attack on Y killed 20": Y
