@@ -67,16 +67,20 @@ def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str])
     whose mentions and stories are those of an earlier call is not grouped again (``_type_clusters``);
     the clusters come back in the order the single pass creates them: by their first member.
     """
-    ordered = sorted(mentions, key=lambda m: _facts(m).order)
+    ordered = sorted((_facts(m) for m in mentions), key=_canonical)
     by_type: dict[str, list[int]] = {}  # type -> positions of its mentions in the canonical order
-    for i, m in enumerate(ordered):
-        by_type.setdefault(m.type, []).append(i)
+    for i, f in enumerate(ordered):
+        by_type.setdefault(f.mention.type, []).append(i)
     clusters = [
         [positions[j] for j in c]
         for positions in by_type.values()
         for c in _type_clusters([ordered[i] for i in positions], story_of)
     ]
-    return [[ordered[i] for i in c] for c in sorted(clusters)]
+    return [[ordered[i].mention for i in c] for c in sorted(clusters)]
+
+
+def _canonical(f: _Facts) -> tuple[int, str]:
+    return f.order
 
 
 GROUPINGS_KEPT = 1 << 18  # mentions whose type's grouping is kept (the next block holds most types unchanged)
@@ -84,14 +88,15 @@ _GROUPINGS: dict[tuple, list[list[int]]] = {}  # a type's mentions and stories -
 _grouped = 0  # mentions in the groupings kept
 
 
-def _type_clusters(ms: list[EventMention], story_of: dict[str, str]) -> list[list[int]]:
-    """The greedy grouping of one type's mentions (in canonical order) as lists of their positions,
-    kept by all it reads: each mention's content and story."""
+def _type_clusters(fs: list[_Facts], story_of: dict[str, str]) -> list[list[int]]:
+    """The greedy grouping of one type's mentions (their facts, in canonical order) as lists of their
+    positions, kept by all it reads: each mention's content and story."""
     global _grouped
-    key = tuple((_facts(m).content, story_of.get(m.article_id)) for m in ms)
+    key = tuple((f.content, story_of.get(f.mention.article_id)) for f in fs)
     found = _GROUPINGS.get(key)
     if found is None:
-        found = _across_stories(ms, _within_stories(ms, story_of), story_of)
+        ms = [f.mention for f in fs]
+        found = _across_stories(ms, _within_stories(fs, story_of), story_of, fs)
         if _grouped + len(ms) > GROUPINGS_KEPT:
             _GROUPINGS.clear()
             _grouped = 0
@@ -100,18 +105,18 @@ def _type_clusters(ms: list[EventMention], story_of: dict[str, str]) -> list[lis
     return found
 
 
-def _within_stories(ms: list[EventMention], story_of: dict[str, str]) -> list[list[int]]:
-    """Each story's mentions grouped greedily among themselves (a mention with no story stays alone),
-    as positions, ordered by first member."""
+def _within_stories(fs: list[_Facts], story_of: dict[str, str]) -> list[list[int]]:
+    """Each story's mentions (their facts) grouped greedily among themselves (a mention with no story
+    stays alone), as positions, ordered by first member."""
     by_story: dict[str | None, list[int]] = {}
-    for i, m in enumerate(ms):
-        by_story.setdefault(story_of.get(m.article_id), []).append(i)
+    for i, f in enumerate(fs):
+        by_story.setdefault(story_of.get(f.mention.article_id), []).append(i)
     clusters: list[list[int]] = []
     for story, positions in by_story.items():
         if story is None:
             clusters.extend([i] for i in positions)
             continue
-        found = _story_clusters([ms[i] for i in positions], story, story_of)
+        found = _story_clusters([fs[i] for i in positions], story, story_of)
         clusters.extend([positions[j] for j in c] for c in found)
     return sorted(clusters)
 
@@ -153,12 +158,13 @@ class _Pass:
         return k == n
 
 
-def _story_clusters(ms: list[EventMention], story: str, story_of: dict[str, str]) -> list[list[int]]:
-    """The greedy grouping of one story's mentions of one type (in canonical order), as positions,
-    in creation order. The story's last pass over a subsequence of them (the same story with fewer
-    articles) is replayed instead of grouping anew (``_replayed``: the same clusters)."""
+def _story_clusters(fs: list[_Facts], story: str, story_of: dict[str, str]) -> list[list[int]]:
+    """The greedy grouping of one story's mentions of one type (their facts, in canonical order), as
+    positions, in creation order. The story's last pass over a subsequence of them (the same story
+    with fewer articles) is replayed instead of grouping anew (``_replayed``: the same clusters)."""
     global _passed
-    contents = [_facts(m).content for m in ms]
+    ms = [f.mention for f in fs]
+    contents = [f.content for f in fs]
     key = (story, ms[0].type)
     old = _PASSES.get(key)
     grouping = _Grouping(story_of)
@@ -311,7 +317,9 @@ class _Replay:
         return best
 
 
-def _across_stories(ms: list[EventMention], clusters: list[list[int]], story_of: dict[str, str]) -> list[list[int]]:
+def _across_stories(
+    ms: list[EventMention], clusters: list[list[int]], story_of: dict[str, str], fs: list[_Facts] | None = None
+) -> list[list[int]]:
     """Clusters of different stories merged into one event, greedily by first member: a cluster joins
     the largest earlier group it shares a cross-story match with (``compatible``: same actors, same
     stated day) whose every member it fits (``_fits_across``). The match is asked of the two stories'
@@ -326,7 +334,8 @@ def _across_stories(ms: list[EventMention], clusters: list[list[int]], story_of:
     shapes: list[dict[int, int]] = []  # per group: its distinct signatures -> a position holding one
     index: dict[tuple[str, str], set[int]] = {}  # a dated member's actor-set key -> groups holding one
     pairs: dict[tuple[int, int], tuple[bool, bool]] = {}  # (signature, signature) -> (fits, matches)
-    keyed = [{k for i in cluster if ms[i].date for k in _facts(ms[i]).set_keys} for cluster in clusters]
+    fs = fs if fs is not None else [_facts(m) for m in ms]
+    keyed = [{k for i in cluster for k in fs[i].dated_keys} for cluster in clusters]
     alone = _alone(ms, clusters, keyed, story_of)
     for cluster, keys, lonely in zip(clusters, keyed, alone):
         if lonely:
@@ -583,7 +592,18 @@ class _Facts:
     keys (all, per side, and the actor-set block key), whether its type is symmetric, and a number
     standing for its whole content (numbers included) in ``_event_once``'s key."""
 
-    __slots__ = ("mention", "actors", "sources", "targets", "symmetric", "set_keys", "content", "order", "signed")
+    __slots__ = (
+        "mention",
+        "actors",
+        "sources",
+        "targets",
+        "symmetric",
+        "set_keys",
+        "dated_keys",
+        "content",
+        "order",
+        "signed",
+    )
 
     def __init__(self, m: EventMention) -> None:
         self.mention = m  # kept alive with its id(): the cache is keyed by the object
@@ -592,6 +612,7 @@ class _Facts:
         self.actors = set(self.sources | self.targets)
         self.symmetric = _symmetric(m)
         self.set_keys = [(m.type, "set:" + "|".join(sorted(self.actors)))] if self.actors else []
+        self.dated_keys = self.set_keys if m.date else []  # the keys a match across stories may share
         self.content = _content_number(m)
         self.order = (D.rank(m.date_precision if m.date else None), m.id)  # the canonical order's key
         self.signed: tuple[str | None, int, list[tuple[str, str]]] | None = None  # (story, number, keys) last asked
