@@ -408,9 +408,12 @@ def trace_summary(trace: Path, dropped: dict[str, float], stored: dict[str, floa
     for a, b in zip(names, names[1:]):
         gaps = sorted(steps[b][f] - steps[a][f] for f in dropped if f in steps[a] and f in steps[b])
         per_file[f"{a}->{b}"] = _spread(gaps)
+    late = [f for f in dropped if f in stored and stored[f] - dropped[f] > LIMIT_S]
     slowest = sorted((f for f in dropped if f in stored), key=lambda f: dropped[f] - stored[f])[:10]
     return {
         "per_file_s": per_file,
+        "late_files": len(late),
+        "late_mean_s": _late_means(names, steps, late),
         "slowest": [
             [
                 round(steps[b][f] - steps[a][f], 3) if f in steps[a] and f in steps[b] else None
@@ -419,10 +422,29 @@ def trace_summary(trace: Path, dropped: dict[str, float], stored: dict[str, floa
             for f in slowest
         ],
         "groups": shown,
+        "groups_wall_cpu_s": _group_totals(shown),
         "fusion_cpu_ms_per_group": _fusion_by_quarter(shown),
         "watch_cpu_s": round(records[-1]["cpu"] - _cpu_at(records, first_drop), 2),
         "watch_and_workers_cpu_s": round(float(trace.with_suffix(".cpu").read_text()), 2),
     }
+
+
+def _group_totals(groups: list[dict]) -> dict[str, list[float]]:
+    """Each step's wall and CPU seconds summed over the stored groups: a wall far above the CPU is
+    the watch process waiting for a core (the workers and whatever else runs), not its own work."""
+    steps = ("store_sent", "fusion", "checkpoint", "total")
+    return {k: [round(sum(g[k][0] for g in groups), 2), round(sum(g[k][1] for g in groups), 2)] for k in steps}
+
+
+def _late_means(names: list[str], steps: dict[str, dict[str, float]], late: list[str]) -> dict[str, float]:
+    """Over the files stored more than ``LIMIT_S`` after their drop: the mean seconds of each step
+    (where their time went)."""
+    out = {}
+    for a, b in zip(names, names[1:]):
+        gaps = [steps[b][f] - steps[a][f] for f in late if f in steps[a] and f in steps[b]]
+        if gaps:
+            out[f"{a}->{b}"] = round(sum(gaps) / len(gaps), 3)
+    return out
 
 
 def _fusion_by_quarter(groups: list[dict]) -> dict:
@@ -529,6 +551,10 @@ def print_trace(trace: dict) -> None:
     """``--trace``: each step's spread over the files, then one line per stored group (wall/CPU s)."""
     for step, spread in trace["per_file_s"].items():
         print(f"{step:28s} " + "  ".join(f"{k} {v:.3f}" for k, v in spread.items()))
+    late = "  ".join(f"{step} {s:.3f}" for step, s in trace["late_mean_s"].items())
+    print(f"files over {LIMIT_S:g} s ({trace['late_files']}), mean seconds per step: {late}")
+    totals = "  ".join(f"{k} {w:.2f}/{c:.2f}" for k, (w, c) in trace["groups_wall_cpu_s"].items())
+    print(f"stored groups, wall/CPU seconds summed: {totals}")
     print(f"watch process CPU from the first drop: {trace['watch_cpu_s']} s")
     print(f"watch, its fork server and workers, CPU over the dropped files: {trace['watch_and_workers_cpu_s']} s")
     print("slowest files, seconds per step:", *trace["slowest"], sep="\n ")
