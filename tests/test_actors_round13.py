@@ -53,3 +53,17 @@ def test_the_2016_candidates_are_listed_with_their_offices():
     assert kb.resolve("Carly Fiorina", "2016-02-01") is not None
     rubio = kb.resolve("Marco Rubio", "2016-02-01")
     assert rubio is not None and rubio.role == "Senator"
+
+
+def test_round13_mechanisms_on_sentences_of_our_own():
+    text = (
+        "One Arizona Department of Transportation sign read that. The Border Patrol agents cannot hear smugglers. "
+        "Thousands of Muslim Americans in New Jersey celebrated, the claim went. He talked about Israel.\n\n"
+        "Senator Marco Rubio said it was wrong."
+    )
+    ann = linked(text, None)
+    assert ids_over(ann, "Arizona Department of Transportation") == ["gov:USA"]  # the state's, not the federal one
+    assert ids_over(ann, "Border Patrol") == ["cop:USA"]  # a state's own body, tagged as a person
+    assert ids_over(ann, "Muslim Americans") == ["cvl:USA"]  # a faith's adjective joined to 'Americans'
+    assert ids_over(ann, "Senator Marco Rubio") == ["person:marco-rubio"]
+    assert "person:marco-rubio" not in ids_over(ann, "Israel")  # no title's prefix across a paragraph break

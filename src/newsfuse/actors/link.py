@@ -801,6 +801,10 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if chamber:  # "the Missouri Senate": a US state's legislature, not the US Congress
         legislature = ref_of(doc, doc.kb.sector_entry("USA", "LEG"))
         return Found(j - chamber, j + n, legislature, "kb", (toks[j - chamber].start, toks[j + n - 1].end))
+    department = _state_department(doc, j, n, entry)
+    if department:  # "an Arizona Department of Transportation sign": the state's government, not the federal one
+        government = ref_of(doc, doc.kb.sector_entry("USA", "GOV"))
+        return Found(j - department, j + n, government, "kb", (toks[j - department].start, toks[j + n - 1].end))
     if n == 1 and entry is not None and entry.kind not in {"person", "state"} and _common_noun_opening(doc, j):
         if key(entry.name)[-1:] != (doc.norms[j],):  # not the body's own name ('Earthjustice lawyer ...')
             return None  # "Youth joblessness among ...": a common noun opening a sentence, no group's alias
@@ -815,8 +819,9 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     person = _tagged_person(doc, j) if n == 1 and entry.kind != "person" else None
     if person is not None:  # "Jerry Jordan ... Jordan said", "Michael Bloomberg ... Bloomberg": the person
         return Found(j, j + n, person, "coref", core)
-    if n > 1 and entry.kind not in {"person", "state", "government"} and _tagged_full_name(doc, j, n):
-        ref = _person_filed_as_group(doc, entry, j, n)  # "Edward Snowden", "Osama bin Laden": the person
+    if n > 1 and entry.kind not in {"person", "state", "government", "agent"} and _tagged_full_name(doc, j, n):
+        ref = _person_filed_as_group(doc, entry, j, n)  # "Edward Snowden", "Osama bin Laden": the person (a state's
+        # own body, an "agent", is never one: "Border Patrol agents", tagged as a person, are the US agency)
         remember(doc, ref.name or "", ref)
         return Found(j, j + n, ref, entry.source, core)
     if entry.kind != "person" and _building_after(doc, j + n):  # "a Capitol Hill apartment"
@@ -879,6 +884,20 @@ def _state_chamber(doc: Doc, j: int, n: int, entry: Entry | None) -> int:
         or tuple(doc.norms[j : j + n]) not in doc.kb.not_actors["state_chambers"]
     ):
         return 0
+    return _us_state_before(doc, j)
+
+
+def _state_department(doc: Doc, j: int, n: int, entry: Entry | None) -> int:
+    """How many words before token j name a US state where the words j..j+n-1 name a federal department by its
+    'Department of' name ('an Arizona Department of Transportation sign', 'the California Department of
+    Transportation'): that state's own department, a part of the state's government, not the federal one; else 0."""
+    if entry is None or entry.country != "USA" or entry.kind == "person" or doc.norms[j] != "department":
+        return 0
+    return _us_state_before(doc, j)
+
+
+def _us_state_before(doc: Doc, j: int) -> int:
+    """How many words right before token j (with 'State': 'New York State') name a US state, else 0."""
     k = j - 1 if j > 0 and doc.norms[j - 1] == "state" and doc.toks[j - 1].capitalised else j
     for m in (2, 1):
         if k - m >= 0 and _us_state_len(doc, k - m) == m and _joined(doc, k - m, j + 1):
@@ -1345,8 +1364,8 @@ def titled(doc: Doc, i: int) -> Found | None:
     if k < len(toks) and toks[k].norm in POSSESSIVE:
         k += 1
     t = title_at(doc, k, prefixed=k > j) if k < len(toks) else None
-    if t is None:
-        return None
+    if t is None or k > j and _broken(doc, j, k + 1):
+        return None  # no title; "Israel.\n\nSenator Marco Rubio": the country ends the paragraph before
     n_title, role, title_sector = t
     sector: str | None = title_sector
     if _not_a_title(doc, k, role):
@@ -1533,7 +1552,7 @@ def demonym_phrase(doc: Doc, i: int) -> list[Found]:
 def _americans_of_descent(doc: Doc, j: int) -> int:
     """The end of 'Turkish Americans', 'Mexican-Americans' (a demonym joined to 'Americans', as the US Census
     Bureau names groups by descent: 'African Americans') at token j, or 0."""
-    dem = demonym_at(doc, j)
+    dem = adjective_at(doc, j)  # a country's demonym, or a faith's or a people's adjective ('Muslim Americans')
     k = j + dem[0] if dem else 0
     if not dem or k >= len(doc.toks) or doc.toks[k].raw != "Americans" or not _joined(doc, j, k + 1):
         return 0
