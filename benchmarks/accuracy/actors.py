@@ -276,15 +276,36 @@ source, a state's slogan ('the Crossroads of America'), 'Jerusalem' as a place a
 races, 'Israel.' run into the next paragraph's name, Carly Fiorina and Fethullah Gulen as organisations, a deputy's
 title read as the office's ('Deputy Secretary of State Thomas Nides' as Secretary of State), an NGO's president in
 the government sector ('Judicial Watch President Tom Fitton').
-The held-out figure (``heldout_*``) comes from seed 61, 140 mentions of its 12 articles, drawn with round 11's linker
-(commit 48be9d7) before any round-12 rule was written and kept unread until round 12's fixes were committed, then
-labelled, with ``correct_ids`` for wrong links; no rule was written from it: 0.936 as drawn (131 right of 140,
-``heldout_before_precision``) and 0.929 now (130 right of 140), recall proxy 0.992, 590 linked mentions on its
-articles before and 591 after. One labelled-right link was lost: 'the Khan family' (labelled right as Ghazala Khan)
-is now their son Humayun Khan. Its misses: 'Mr. Khan' (Khizr Khan) linked as his wife four times and 'Ms. Khan' as
-their son (the honorific's gender read against three persons of one surname), 'said on CNN', 'Democracy for
-America's executive director' read as the US state, a headline's words run into a titled name ('Speaker Paul Ryan
-Joins Growing List'), a nickname ('Bob' for Robert Costa). Each seed draws its
+Seed 61 (``sample61_``: round 12's held-out sample, drawn with round 11's linker, commit 48be9d7, labelled after round
+12's fixes: 0.936 as drawn, 0.929 after them; 590 linked mentions on its articles before) is in-sample since round 13
+read its misses. Round 13 first limited a bare surname (part 1, commit f976c13): a person of the knowledge base's own
+list is named by the surname alone only as news names one: after the full name or a title and the surname ('Gov.
+Christie', 'Mr. Trump'), for one who headed a state or a government, or while the person holds a listed office on the
+article's date (``KnowledgeBase.best``; 'Sanders, 34, was charged' is a stranger); then it added the 47 US politicians
+of 2015-16 the PolNeAR train articles of seeds 31-64 name most (Ted Cruz, Bernie Sanders, John Kasich, Chris Christie,
+Jeb Bush, Carly Fiorina, Ben Carson, Rand Paul, Paul Ryan, Mitch McConnell, ...: offices with dates from the public
+record); on no date a listed person's own description in the article places the person ('former Fla. Gov. Jeb Bush'
+ELI); ids alike but for middle initials count as one person ('james-b-comey', 'james-comey'; ``initials_left_out``).
+Seeds 65-68 then drew 12 more PolNeAR train articles each from those seeds 31-64 left, all drawn with that linker
+(commit f976c13; the draws kept in the session's scratch folder). Seeds 66-68 were labelled and scored before any
+part-2 rule: 0.950, 0.950, 0.943 (398 right of 420, 0.948; ``sample66_before_precision`` ...). Round 13 read the
+misses of seeds 62-68 grouped by mechanism and fixed those that generalise: a US state's name before a federal
+department's 'Department of' name is that state's government ('an Arizona Department of Transportation sign'), as its
+chambers are its legislature; a state's own body that the tagger calls a person stays that body ('Border Patrol
+agents'); a faith's or a people's adjective joined to 'Americans' is US civilians ('Muslim Americans'); no country's
+name opens a title and name across a paragraph break ('Israel.\n\nSenator Marco Rubio'). In-sample after them: seeds
+67/68 0.950/0.943 -> 0.964/0.957, 66 0.950, 62-64 0.955/0.979/0.986 unchanged; no recall proxy fell. Not done:
+'Latino leaders' as the US government (the peoples list does not tell a state's nationals from its ethnic groups), 'the
+Scott administration' (a governor's) as the man, a chief of staff placed in the military ('Mills'), an outlet as the
+medium, coreference slips ('Smith said' of the mother, named after her son; 'the two men' of the sentence before),
+'Will Cruz's gambit' (a question's verb run into the name), 'Ford won the nomination' (Gerald Ford as the carmaker).
+The held-out figure (``heldout_*``) comes from seed 65, 140 mentions of its 12 articles, drawn with the linker after
+part 1 (commit f976c13) before any part-2 rule was written and kept unread until part 2's fixes were committed, then
+labelled, with ``correct_ids`` for wrong links; no rule was written from it: 0.943 as drawn (132 right of 140,
+``heldout_before_precision``) and 0.943 now, recall proxy 1.0, 535 linked mentions on its articles before and after. Its
+misses: a film's title, 'run the White House' as the government, 'the Iraq invasion', a law's acronym ('FOIA'), a chief
+of staff placed in the military twice, 'Will Cruz', 'Ford' of 1976. Not met: both the held-out seed and the last seeds
+read, scored before any rule written from them, must reach 0.95 (0.943 and 0.948). Each seed draws its
 documents from those the seeds before it left, so adding a seed changes no earlier draw. (The described-persons
 sample drew its 30 articles from a pool without the events sample's articles, so its draw of seeds 31-38 was
 not theirs: 7 of its articles are also seed 31-38 articles; seeds 40 on leave both out.) Beside it: how many
@@ -344,7 +365,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 61  # the held-out sample: PolNeAR train articles, none of the seed-31 to -60 ones
+HELDOUT_SEED = 65  # the held-out sample: PolNeAR train articles, none of the seed-31 to -64 ones
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -357,6 +378,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     *((f"sample{n}_", f"seed{n}", n) for n in (49, 50, 51, 52, 54, 55, 56)),
     *((f"sample{n}_", f"seed{n}", n) for n in (53, 58, 59, 60)),
     *((f"sample{n}_", f"seed{n}", n) for n in (57, 62, 63, 64)),
+    *((f"sample{n}_", f"seed{n}", n) for n in (61, 66, 67, 68)),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -376,20 +398,22 @@ POLNEAR_IN_TESTS = frozenset(
 POLNEAR_SEEDS = (31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56)
 POLNEAR_SEEDS += (57, 58, 59, 60)  # round 11's, drawn with round 10's linker (commit baa583c)
 POLNEAR_SEEDS += (61, 62, 63, 64)  # round 12's, drawn with round 11's linker (commit 48be9d7)
+POLNEAR_SEEDS += (65, 66, 67, 68)  # round 13's, drawn with the linker after round 13's part 1 (commit f976c13)
 POLNEAR_DOCS = 12
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
-# linked mentions on the seed-61 documents with the linker before round 12's fixes (actors as of commit 48be9d7,
-# this script's all_mentions() on the same parsed documents; the seed-61 sample was drawn from them then and
+# linked mentions on the seed-65 documents with the linker before round 13's part-2 fixes (actors as of commit
+# f976c13, this script's all_mentions() on the same parsed documents; the seed-65 sample was drawn from them then and
 # labelled after the fixes), and on the 278 dev documents with the linker before item 6 (commit 475bc7d);
+# seed 61 (round 12's held-out sample): 590 linked mentions before round 12, 131 right of 140 as drawn (0.936);
 # seed 57 (round 11's held-out sample): 502 linked mentions before round 11, 134 right of 140 as drawn (0.957);
 # seed 53 (round 10's held-out sample): 592 linked mentions before round 10, 132 right of 140 as drawn (0.943);
 # seed 49 (round 9's held-out sample): 393 linked mentions before round 9, 114 right of 140 as drawn (0.814);
 # seed 48 (round 8's held-out sample): 490 linked mentions before round 8, 119 right of 140 as drawn (0.850);
 # seed 43 (round 7's held-out sample): 470 linked mentions before round 7, 128 right of 140 as drawn (0.914);
 # seed 38 (round 6's): 459 before round 6, 0.879 as drawn; seed 34 (round 5's): 398 before round 5, 0.879
-HELDOUT_DOC_MENTIONS_BEFORE = 590
-HELDOUT_PRECISION_BEFORE = 0.936  # the seed-61 sample with that linker (its labels as drawn: 131 right of 140)
+HELDOUT_DOC_MENTIONS_BEFORE = 535
+HELDOUT_PRECISION_BEFORE = 0.943  # the seed-65 sample with that linker (its labels as drawn: 132 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -402,8 +426,14 @@ HELDOUT_PRECISION_BEFORE = 0.936  # the seed-61 sample with that linker (its lab
 # round 10's held-out sample as drawn (132 of 140); seeds 58-60, drawn with round 10's linker (commit baa583c) and
 # labelled before round 11 wrote any rule: round 10's linker held out (127, 133 and 123 right of 140); seed 57,
 # round 11's held-out sample as drawn (134 of 140); seeds 62-64, drawn with round 11's linker (commit 48be9d7) and
-# labelled before round 12 wrote any rule: round 11's linker held out (120, 136 and 133 right of 140)
+# labelled before round 12 wrote any rule: round 11's linker held out (120, 136 and 133 right of 140); seeds 66-68,
+# drawn with the linker after round 13's part 1 (commit f976c13) and labelled before round 13's part 2 wrote any
+# rule: that linker held out (133, 133 and 132 right of 140); seed 61, round 12's held-out sample as drawn (131)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    61: 0.936,
+    66: 0.95,
+    67: 0.95,
+    68: 0.943,
     57: 0.957,
     62: 0.857,
     63: 0.971,
