@@ -160,208 +160,29 @@ POLNEAR_D_ARTICLES = 30
 POLNEAR_E_SEED = 2147  # set E (held out, issue 19's second round): drawn from the train articles sets A-D left
 POLNEAR_E_ARTICLES = 30
 READ_SETS = {"A", "D"}  # the sets whose mentions are printed and read while revising the coder
+# the figures each round scored before its changes (per set), kept as they were measured
+BEFORE: dict[str, dict[str, Any]] = json.loads(
+    (Path(__file__).resolve().parents[1] / "data" / "events_before.json").read_text()
+)
 # the coder at 7857c9c (before any revision read on set A), scored out of sample on both sets
-POLNEAR_BEFORE: dict[str, Any] = {
-    "coder_at": "7857c9c",
-    "set_a": {
-        "sentences": 117,
-        "with_event": 24,
-        "shown": 1,
-        "type_precision": 1.0,
-        "precision": 1.0,
-        "type_recall": 0.042,
-        "abstention_on_none": 1.0,
-    },
-    "set_b": {
-        "sentences": 120,
-        "with_event": 31,
-        "shown": 5,
-        "type_precision": 0.6,
-        "precision": 0.0,
-        "type_recall": 0.097,
-        "abstention_on_none": 0.989,
-    },
-}
+POLNEAR_BEFORE: dict[str, Any] = BEFORE["POLNEAR_BEFORE"]
 # the coder at IN_ARTICLE_CODER_AT (before any rule change made while reading set A in its articles), each
 # sentence coded in its article (code_in_articles): the held-out figure of set B and of the last 40 ECB+
 IN_ARTICLE_CODER_AT = "7e3d92f"
-POLNEAR_IN_ARTICLE_BEFORE: dict[str, Any] = {
-    "coder_at": IN_ARTICLE_CODER_AT,
-    "set_a": {
-        "sentences": 117,
-        "with_event": 24,
-        "shown": 4,
-        "type_precision": 1.0,
-        "precision": 1.0,
-        "type_recall": 0.167,
-        "abstention_on_none": 1.0,
-    },
-    "set_b": {
-        "sentences": 120,
-        "with_event": 31,
-        "shown": 7,
-        "type_precision": 0.571,
-        "precision": 0.286,
-        "type_recall": 0.129,
-        "abstention_on_none": 0.978,
-    },
-}
-SAMPLE_IN_ARTICLE_BEFORE: dict[str, Any] = {
-    "coder_at": IN_ARTICLE_CODER_AT,
-    "all": {
-        "sentences": 120,
-        "with_event": 8,
-        "shown": 0,
-        "type_precision": None,
-        "precision": None,
-        "type_recall": 0.0,
-        "abstention_on_none": 1.0,
-    },
-    "held_out": {
-        "sentences": 40,
-        "with_event": 7,
-        "shown": 0,
-        "type_precision": None,
-        "precision": None,
-        "type_recall": 0.0,
-        "abstention_on_none": 1.0,
-    },
-}
+POLNEAR_IN_ARTICLE_BEFORE: dict[str, Any] = BEFORE["POLNEAR_IN_ARTICLE_BEFORE"]
+SAMPLE_IN_ARTICLE_BEFORE: dict[str, Any] = BEFORE["SAMPLE_IN_ARTICLE_BEFORE"]
 # set C (draw_polnear_c), labelled at POLNEAR_C_CODER_AT before any coder ran on it, scored with the coder at
 # that commit (each sentence in its article; "alone" beside it): the held-out figure before this round's rules
 POLNEAR_C_CODER_AT = "56581fe"
-POLNEAR_C_BEFORE: dict[str, Any] = {
-    "coder_at": POLNEAR_C_CODER_AT,
-    "set_c": {
-        "sentences": 119,
-        "with_event": 24,
-        "shown": 2,
-        "type_precision": 0.0,
-        "precision": 0.0,
-        "type_recall": 0.0,
-        "abstention_on_none": 0.989,
-    },
-    "alone": {
-        "sentences": 119,
-        "with_event": 24,
-        "shown": 0,
-        "type_precision": None,
-        "precision": None,
-        "type_recall": 0.0,
-        "abstention_on_none": 1.0,
-    },
-}
+POLNEAR_C_BEFORE: dict[str, Any] = BEFORE["POLNEAR_C_BEFORE"]
 # issue 19's round: every set scored with the coder at ROUND_CODER_AT, before any of its changes (set D, drawn and
 # labelled at that commit, out of sample; sets B and C held out), each sentence in its article; set D alone beside it
 ROUND_CODER_AT = "48be9d7"
-ROUND_BEFORE: dict[str, Any] = {
-    "coder_at": ROUND_CODER_AT,
-    "set_a": {
-        "sentences": 117,
-        "with_event": 24,
-        "shown": 5,
-        "type_precision": 0.8,
-        "precision": 0.8,
-        "type_recall": 0.167,
-        "abstention_on_none": 1.0,
-    },
-    "set_b": {
-        "sentences": 120,
-        "with_event": 31,
-        "shown": 8,
-        "type_precision": 0.625,
-        "precision": 0.375,
-        "type_recall": 0.161,
-        "abstention_on_none": 0.978,
-    },
-    "set_c": {
-        "sentences": 119,
-        "with_event": 24,
-        "shown": 2,
-        "type_precision": 0.0,
-        "precision": 0.0,
-        "type_recall": 0.0,
-        "abstention_on_none": 0.989,
-    },
-    "set_d": {
-        "sentences": 117,
-        "with_event": 19,
-        "shown": 4,
-        "type_precision": 0.25,
-        "precision": 0.0,
-        "type_recall": 0.053,
-        "abstention_on_none": 0.99,
-    },
-    "alone_set_d": {
-        "sentences": 117,
-        "with_event": 19,
-        "shown": 4,
-        "type_precision": 0.25,
-        "precision": 0.0,
-        "type_recall": 0.053,
-        "abstention_on_none": 0.99,
-    },
-}
+ROUND_BEFORE: dict[str, Any] = BEFORE["ROUND_BEFORE"]
 # issue 19's second round: every set scored with the coder at ROUND2_CODER_AT, before any of its changes (set E, drawn
 # and labelled at that commit, out of sample and held out; sets B and C held out), each sentence in its article
 ROUND2_CODER_AT = "439aa33"
-ROUND2_BEFORE: dict[str, Any] = {
-    "coder_at": ROUND2_CODER_AT,
-    "set_a": {
-        "sentences": 117,
-        "with_event": 24,
-        "shown": 5,
-        "type_precision": 0.8,
-        "precision": 0.8,
-        "type_recall": 0.167,
-        "abstention_on_none": 1.0,
-    },
-    "set_b": {
-        "sentences": 120,
-        "with_event": 31,
-        "shown": 8,
-        "type_precision": 0.625,
-        "precision": 0.375,
-        "type_recall": 0.161,
-        "abstention_on_none": 0.978,
-    },
-    "set_c": {
-        "sentences": 119,
-        "with_event": 24,
-        "shown": 2,
-        "type_precision": 0.0,
-        "precision": 0.0,
-        "type_recall": 0.0,
-        "abstention_on_none": 0.989,
-    },
-    "set_d": {
-        "sentences": 117,
-        "with_event": 19,
-        "shown": 3,
-        "type_precision": 1.0,
-        "precision": 0.333,
-        "type_recall": 0.158,
-        "abstention_on_none": 1.0,
-    },
-    "set_e": {
-        "sentences": 120,
-        "with_event": 23,
-        "shown": 11,
-        "type_precision": 0.364,
-        "precision": 0.273,
-        "type_recall": 0.174,
-        "abstention_on_none": 0.948,
-    },
-    "alone_set_e": {
-        "sentences": 120,
-        "with_event": 23,
-        "shown": 7,
-        "type_precision": 0.429,
-        "precision": 0.286,
-        "type_recall": 0.13,
-        "abstention_on_none": 0.969,
-    },
-}
+ROUND2_BEFORE: dict[str, Any] = BEFORE["ROUND2_BEFORE"]
 ABBREVIATIONS = {
     *"mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sens reps no vs inc corp co ltd".split(),
     *"jan feb mar apr jun jul aug sep sept oct nov dec ft mt".split(),
