@@ -22,6 +22,7 @@ from newsfuse.model import (
     Article,
     Block,
     Event,
+    EventMention,
     InputFile,
     MentionRef,
     article_id,
@@ -269,3 +270,33 @@ def process_running(pid: int) -> bool:
     except (FileNotFoundError, IndexError):
         return False
     return state not in ("Z", "X")
+
+
+DRAWN_PEOPLE = [ActorRef(f"Person {i}", "AAA", "GOV", None, f"p{i}") for i in range(5)]
+DRAWN_PRECISION = {10: "day", 8: "week", 7: "month", 4: "year"}
+
+
+def drawn_mention(
+    rng: random.Random, mention_id: str, article: str, types: list[str], dates: list[str | None]
+) -> EventMention:
+    """A random event mention for fusion's property tests: zero to three of five people (the first the
+    source), a type of ``types``, a date of ``dates``, a phone mode now and then, symmetric now and then."""
+    actors = tuple(rng.sample(DRAWN_PEOPLE, rng.choice([0, 1, 1, 2, 2, 3])))
+    date = rng.choice(dates)
+    return EventMention(
+        id=mention_id,
+        article_id=article,
+        type=rng.choice(types),
+        mode=rng.choice([None, None, "phone"]),
+        cameo=None,
+        source_actors=actors[:1],
+        target_actors=actors[1:],
+        date=date,
+        date_precision=DRAWN_PRECISION[len(date)] if date else None,
+        status="occurred",
+        topics=(),
+        sentence="s",
+        start=0,
+        end=1,
+        symmetric=rng.random() < 0.3,
+    )

@@ -7,40 +7,16 @@ from __future__ import annotations
 import random
 
 import pytest
+from conftest import drawn_mention
 
-from newsfuse.model import ActorRef, EventMention
+from newsfuse.model import EventMention
 from newsfuse.stories import fuse as F
 
-PEOPLE = [ActorRef(f"Person {i}", "AAA", "GOV", None, f"p{i}") for i in range(5)]
 DATES = [None, "2025-11-10", "2025-11-11", "2025-11-12", "2025-11-14", "2025-W46", "2025-W47", "2025-11", "2025"]
-PRECISION = {10: "day", 8: "week", 7: "month", 4: "year"}
 
 
 def _mentions(rng: random.Random, n: int) -> list[EventMention]:
-    out = []
-    for i in range(n):
-        actors = tuple(rng.sample(PEOPLE, rng.choice([0, 1, 1, 2, 2, 3])))
-        date = rng.choice(DATES)
-        out.append(
-            EventMention(
-                id=f"m{i:04d}",
-                article_id=f"a{i % 120}",
-                type=rng.choice(["CONSULT", "ASSAULT", "ACCUSE"]),
-                mode=rng.choice([None, None, "phone"]),
-                cameo=None,
-                source_actors=actors[:1],
-                target_actors=actors[1:],
-                date=date,
-                date_precision=PRECISION[len(date)] if date else None,
-                status="occurred",
-                topics=(),
-                sentence="s",
-                start=0,
-                end=1,
-                symmetric=rng.random() < 0.3,
-            )
-        )
-    return out
+    return [drawn_mention(rng, f"m{i:04d}", f"a{i % 120}", ["CONSULT", "ASSAULT", "ACCUSE"], DATES) for i in range(n)]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -17,9 +17,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import drawn_mention
 
 from newsfuse import pipeline
-from newsfuse.model import ActorRef, EventMention, InputFile
+from newsfuse.model import EventMention, InputFile
 from newsfuse.stories import fuse as F
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "clustering"
@@ -144,37 +145,12 @@ def test_a_story_that_loses_reports_is_regrouped_as_a_full_regrouping(reports, r
     assert replays
 
 
-PEOPLE = [ActorRef(f"Person {i}", "AAA", "GOV", None, f"p{i}") for i in range(5)]
 DATES = [None, "2025-11-10", "2025-11-11", "2025-11-13", "2025-W46", "2025-11"]
-PRECISION = {10: "day", 8: "week", 7: "month"}
 
 
 def _drawn(rng: random.Random, article: str, n: int) -> list[EventMention]:
     """Mentions of our own drawing: few actors and days, so that clusters compete for each mention."""
-    out = []
-    for k in range(n):
-        actors = tuple(rng.sample(PEOPLE, rng.choice([0, 1, 1, 2, 2, 3])))
-        date = rng.choice(DATES)
-        out.append(
-            EventMention(
-                id=f"{article}-m{k}",
-                article_id=article,
-                type=rng.choice(["CONSULT", "ACCUSE"]),
-                mode=rng.choice([None, None, "phone"]),
-                cameo=None,
-                source_actors=actors[:1],
-                target_actors=actors[1:],
-                date=date,
-                date_precision=PRECISION[len(date)] if date else None,
-                status="occurred",
-                topics=(),
-                sentence="s",
-                start=0,
-                end=1,
-                symmetric=rng.random() < 0.3,
-            )
-        )
-    return out
+    return [drawn_mention(rng, f"{article}-m{k}", article, ["CONSULT", "ACCUSE"], DATES) for k in range(n)]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
