@@ -110,10 +110,10 @@ def _shared_name_stories(count: int) -> list[StoryItem]:
 
 
 def test_a_saved_clusterer_scores_at_most_the_codes_number_of_candidates(tmp_path):
-    """A clusterer saved with a higher ``max_candidates`` (32 before issue 17, then 16) is read back
-    with the code's (8) and scores no more stories than that for a report that shares a key with 20;
+    """A clusterer saved with a higher ``max_candidates`` (32 before issue 17, then 16 and 8) is read
+    back with the code's (4) and scores no more stories than that for a report that shares a key with 20;
     its other settings, and a lower saved cap, stay as saved."""
-    assert load("clustering.yaml")["max_candidates"] == 8
+    assert load("clustering.yaml")["max_candidates"] == 4
     saved = StoryClusterer({"max_candidates": 32, "threshold": 0.5})
     for item in _shared_name_stories(20):
         saved.add(item)
@@ -124,7 +124,7 @@ def test_a_saved_clusterer_scores_at_most_the_codes_number_of_candidates(tmp_pat
     with open_store(str(tmp_path / "caps.db")) as store:
         _save(store, saved)
         opened = load_clusterer(store)
-        assert opened.cfg["max_candidates"] == 8 and opened.cfg["threshold"] == 0.5
-        assert len(opened._candidates(keys)) == 8
-        assert StoryClusterer.from_bytes(saved.to_bytes()).cfg["max_candidates"] == 8
-    assert saved_config({"max_candidates": 4, "threshold": 0.5}) == {"max_candidates": 4, "threshold": 0.5}
+        assert opened.cfg["max_candidates"] == 4 and opened.cfg["threshold"] == 0.5
+        assert len(opened._candidates(keys)) == 4
+        assert StoryClusterer.from_bytes(saved.to_bytes()).cfg["max_candidates"] == 4
+    assert saved_config({"max_candidates": 2, "threshold": 0.5}) == {"max_candidates": 2, "threshold": 0.5}

@@ -171,8 +171,8 @@ WORK_CAPS = ("max_candidates",)
 
 def saved_config(saved: dict[str, Any]) -> dict[str, Any]:
     """A saved clusterer's config as it is read back: as saved, but for ``WORK_CAPS`` lowered to the
-    code's (issue 17: ``max_candidates`` 32 -> 16 -> 8 made a store of saved clusterers cheaper per
-    article only with this)."""
+    code's (issue 17: ``max_candidates`` 32 -> 16 -> 8 -> 4 made a store of saved clusterers cheaper
+    per article only with this)."""
     current = load("clustering.yaml")
     lowered = {k: min(int(saved[k]), int(current[k])) for k in WORK_CAPS if k in saved and k in current}
     return {**saved, **lowered}
