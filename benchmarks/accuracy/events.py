@@ -9,7 +9,7 @@ are labelled in-sample; the anchor, a 7-nearest-neighbour vote over MiniLM sente
 embeddings, is fitted per fold on the other four folds. Folds: sentences shuffled with SEED.
 
     python benchmarks/accuracy/events.py --data ../shared/corpus/events/plover/gsr-dev.jsonl [--json] [--limit N]
-        [--variants fallback,primary,off,veto,override] [--sample | --polnear]
+        [--variants fallback,primary,off,veto,override] [--sample | --polnear | --reading]
 
 With --sample, only the hand-labelled ECB+ sentences (benchmarks/data/plover_ecbplus_sample.jsonl, drawn
 by draw_sample with SAMPLE_SEED, labelled from the PLOVER manual before the coder ran on them) are scored:
@@ -40,6 +40,11 @@ from those sets A-D left, the first four body sentences of each (120 sentences, 
 the same way at 439aa33 before any coder ran on it; never printed. The coder at that commit, out of sample on set E:
 11 shown, type precision 0.364, precision 0.273, type recall 0.174 (alone: 7 shown, 0.429 / 0.286 / 0.13); sets A-D
 with the same coder: ROUND2_BEFORE (the figures before the round's changes).
+
+With --reading, nothing is scored: every mention shown in READING_ARTICLES more PolNeAR train articles (drawn by
+draw_reading with READING_SEED from those sets A-E left; no gold) is printed with its sentence, to be read by hand
+against the PLOVER manual (issue 19 item 2: an honest estimate of precision of shown on political news, tuning no
+figure).
 
 Both samples code each sentence IN ITS ARTICLE, as `newsfuse ingest` does (code_in_articles: the article
 file read and cleaned, then nlp -> actors -> events over the whole article through pipeline.analyse, the
@@ -159,6 +164,8 @@ POLNEAR_D_SEED = 2119  # set D (read, issue 19): drawn from the train articles s
 POLNEAR_D_ARTICLES = 30
 POLNEAR_E_SEED = 2147  # set E (held out, issue 19's second round): drawn from the train articles sets A-D left
 POLNEAR_E_ARTICLES = 30
+READING_SEED = 2171  # the unlabelled reading sample (issue 19 item 2): train articles sets A-E left, never scored
+READING_ARTICLES = 40
 READ_SETS = {"A", "D"}  # the sets whose mentions are printed and read while revising the coder
 # the figures each round scored before its changes (per set), kept as they were measured
 BEFORE: dict[str, dict[str, Any]] = json.loads(
@@ -263,6 +270,40 @@ def draw_polnear_e(folder: Path = POLNEAR) -> list[dict[str, Any]]:
         used |= set(random.Random(seed).sample([n for n in names if n not in used], count))
     rest = [n for n in names if n not in used]
     return polnear_rows(folder, random.Random(POLNEAR_E_SEED).sample(rest, POLNEAR_E_ARTICLES), "E")
+
+
+def draw_reading(folder: Path = POLNEAR) -> list[str]:
+    """The reading sample: READING_ARTICLES more train articles, drawn with READING_SEED from those sets A-E
+    did not draw. It has no gold: its shown mentions are read by hand against the PLOVER manual."""
+    names = sorted(p.name for p in folder.glob("*.txt"))
+    used = set(random.Random(POLNEAR_SEED).sample(names, POLNEAR_ARTICLES))
+    for seed, count in (
+        (POLNEAR_C_SEED, POLNEAR_C_ARTICLES),
+        (POLNEAR_D_SEED, POLNEAR_D_ARTICLES),
+        (POLNEAR_E_SEED, POLNEAR_E_ARTICLES),
+    ):
+        used |= set(random.Random(seed).sample([n for n in names if n not in used], count))
+    rest = [n for n in names if n not in used]
+    return random.Random(READING_SEED).sample(rest, READING_ARTICLES)
+
+
+def print_reading(folder: Path = POLNEAR) -> None:
+    """Every mention shown (confidence >= events.min_confidence) in the reading sample's articles, coded as
+    ``newsfuse ingest`` codes them, with its sentence: for reading by hand (no gold, no figure)."""
+    threshold = min_confidence()
+    for name in draw_reading(folder):
+        _, articles, _ = read_and_clean(InputFile.of(str(folder / name), (folder / name).read_bytes()))
+        if not articles:
+            continue
+        result = analyse(articles[:1], with_embeddings=False)[0]
+        for m in result.mentions:
+            if m.confidence < threshold:
+                continue
+            print(
+                f"READ {name[:-4]} {m.type} {[a.name for a in m.source_actors]} -> "
+                f"{[a.name for a in m.target_actors]} [{m.trigger}] {m.rule} conf {m.confidence:.2f} | "
+                f"{' '.join(m.sentence.split())[:400]}"
+            )
 
 
 def polnear_rows(folder: Path, drawn: list[str], part: str) -> list[dict[str, Any]]:
@@ -627,8 +668,9 @@ def split_variants(argv: list[str] | None) -> tuple[list[str], str, list[str]]:
     parser.add_argument("--variants", default="")
     parser.add_argument("--sample", action="store_true")
     parser.add_argument("--polnear", action="store_true")
+    parser.add_argument("--reading", action="store_true")
     known, rest = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
-    which = "polnear" if known.polnear else "sample" if known.sample else ""
+    which = "reading" if known.reading else "polnear" if known.polnear else "sample" if known.sample else ""
     return [v for v in known.variants.split(",") if v], which, rest
 
 
@@ -713,6 +755,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     variants, only, argv = split_variants(argv)
     args = parse_args(__doc__.splitlines()[0], DEFAULT, argv)
     records = load(args.data, args.limit)
+    if only == "reading":
+        print_reading()
+        return {}
     if only:
         scorer = score_polnear if only == "polnear" else score_sample
         sample = scorer(records, show_read=not args.json)
