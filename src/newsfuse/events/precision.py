@@ -35,9 +35,17 @@ def _is_verb(tree: Tree, i: int) -> bool:
 def local_veto(tree: Tree, i: int) -> str | None:
     """Why the trigger at ``i`` is no act, judged from its own words: intention, interpretation, class."""
     lemma = tree.lemma(i)
+    if opinion_poll(tree, i):
+        return "opinion poll"
     if _is_verb(tree, i):
         if lemma in cue("intention_verbs") and _infinitive(tree, i):
             return "intention"
+        if lemma in cue("question_verbs") and not _infinitive(tree, i) and not _request_complement(tree, i):
+            return "question"
+        if lemma in cue("rally_words") and not _protest_rally(tree, i):
+            return "rally support"
+        if lemma in cue("show_verbs") and tree.children(i, "dobj", "ccomp"):
+            return "show"
         if lemma in cue("interpretive_verbs") and (
             _means_clause(tree, i) or tree.child_lemmas(i, "advmod") & cue("trend_adverbs")
         ):
@@ -49,7 +57,84 @@ def local_veto(tree: Tree, i: int) -> str | None:
         return "contest" if contest(tree, i) else None
     if contest(tree, i):
         return "contest"
+    if lemma in cue("rally_words") and _held_rally(tree, i):
+        return "campaign rally"
     return "series" if _under_series(tree, i) else None
+
+
+def opinion_poll(tree: Tree, i: int) -> bool:
+    """ "71 percent of supporters approved of Obama", "a poll found that voters said X should release ...": what
+    a poll or a share of the public holds is an opinion measured, no act of an actor (PLOVER codes acts)."""
+    above = [i, *tree.ancestors(i)]
+    if any(tree.lemma(a) in cue("share_words") or tree.tokens[a].text == "%" for a in above[1:]):
+        return True  # "70 percent of voters approved of X", parsed with "percent" as the head
+    return any(
+        tree.lemma(s) in cue("opinion_subjects") | cue("share_words") or tree.tokens[s].text == "%"
+        for a in above
+        for s in tree.children(a, "nsubj", "nsubjpass")
+    )
+
+
+def _request_complement(tree: Tree, v: int) -> bool:
+    """ "asked X to ...", "asked for help", "asked that ...", "asked their help": what a request asks for. "Clinton
+    asked." or "When asked about X, Y said" puts a question: CAMEO 10 is a demand that the target do or give."""
+    if tree.children(v, "xcomp", "ccomp") or any(tree.lemma(p) == "for" for p in tree.children(v, "prep")):
+        return True
+    things = [o for o in tree.children(v, "dobj") if tree.tokens[o].pos in ("NOUN",)]
+    return any(tree.lemma(o) not in cue("comment_nouns") for o in things)
+
+
+def _protest_rally(tree: Tree, v: int) -> bool:
+    """The CAMEO dictionary codes the verb "rally" as a demonstration (141) only against something, in protest,
+    outside or in front of a place, or with demonstrators or activists as its subject; "rallied behind the ticket",
+    "rallied to his defense" is support (053), no protest."""
+    if tree.child_lemmas(v, "nsubj") & cue("protester_nouns"):
+        return True
+    places = [p for p in tree.children(v, "prep", "advmod") if tree.lemma(p) in cue("protest_rally_preps")]
+    protest = [o for p in tree.children(v, "prep") for o in tree.children(p, "pobj") if tree.lemma(o) == "protest"]
+    return bool(places or protest)
+
+
+def _held_rally(tree: Tree, n: int) -> bool:
+    """ "Trump's rallies", "a Clinton rally", "his campaign rally": a rally named by the one who holds it is a
+    candidate's campaign event, no demonstration (PLOVER PROTEST: civilians demonstrating against a target)."""
+    holders = tree.children(n, "poss", "compound")
+    return any(
+        tree.tokens[h].ent_type == "PERSON"
+        or tree.tokens[h].tag == "PRP$"
+        or tree.lemma(h) in cue("campaign_words") | cue("office_titles")
+        for h in holders
+    )
+
+
+def retort(tree: Tree, heads: list[int]) -> bool:
+    """ "fired back", "shot back", "hit back at": a retort in words (the CAMEO dictionary's HIT "* BACK (AT)": 111)."""
+    return any(tree.lemma(h) in cue("retort_verbs") and "back" in tree.child_lemmas(h, "prt", "advmod") for h in heads)
+
+
+def labelled_person(tree: Tree, heads: list[int]) -> bool:
+    """ "pounding Trump as a con artist", "pummeled Trump as divisive": an act that labels a person as something
+    is said of him (the CAMEO dictionary's "* LABEL": words), no force."""
+    return any(
+        any(tree.lemma(p) == "as" for p in tree.children(h, "prep"))
+        and any(tree.tokens[o].ent_type == "PERSON" for o in tree.children(h, "dobj"))
+        for h in heads
+    )
+
+
+def possibility(tree: Tree, v: int) -> bool:
+    """ "Cruz could help turn out the base", "he could broker a deal", "they might meet": a modal of possibility
+    says what may happen, neither an act nor an actor's stated intent (CAMEO 03 is an expressed intent)."""
+    verbs = [v, *[h for h in tree.ancestors(v) if _is_verb(tree, h)][:1]] if tree.tokens[v].dep == "xcomp" else [v]
+    return any(tree.child_lemmas(x, "aux") & cue("possibility_auxiliaries") for x in verbs)
+
+
+def direct_question(tree: Tree, v: int) -> bool:
+    """ "Marco Rubio, will you resign?", "Why did X attack Y?": an auxiliary before its subject in a sentence that
+    ends in a question mark asks, and asserts nothing."""
+    subjects = tree.children(v, "nsubj", "nsubjpass")
+    inverted = any(a < s for a in tree.children(v, "aux", "auxpass") for s in subjects)
+    return inverted and any(tree.tokens[k].text == "?" for k in tree.tokens if k > v)
 
 
 def declines_comment(tree: Tree, v: int) -> bool:
@@ -246,6 +331,8 @@ def verbal_attack(tree: Tree, heads: list[int]) -> bool:
     attacked", "attacked the decision"): CAMEO codes these 111, criticize (its ATTACK patterns "VERBALLY *",
     "SHARPLY *", "MAGAZINE *", "* DECISION", "{VERBAL ATTACK}"), not a use of force."""
     verbal = cue("verbal_manner") | cue("verbal_media") | cue("verbal_objects")
+    if retort(tree, heads) or labelled_person(tree, heads):
+        return True
     return any(
         {tree.lemma(n) for n in _attack_words_around(tree, h)} & verbal
         for h in heads
@@ -264,6 +351,18 @@ def _attack_words_around(tree: Tree, h: int) -> list[int]:
         for p in tree.children(h, "prep")
         if tree.lemma(p) in ("on", "in", "via", "for")
         for o in tree.children(p, "pobj")
+    ]
+    # "the attacks they have been airing in the media": the relative clause's verb and the objects of its "in"/"on"
+    near += [
+        x
+        for r in tree.children(h, "relcl")
+        for x in [r]
+        + [
+            o
+            for p in tree.children(r, "prep")
+            if tree.lemma(p) in ("on", "in", "via")
+            for o in tree.children(p, "pobj")
+        ]
     ]
     up = tree.head(h)
     return near + ([up] if tree.tokens[h].dep == "acl" and up is not None else [])

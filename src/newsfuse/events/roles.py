@@ -301,6 +301,13 @@ class Roles:
         """The shallowest actor under ``root`` outside its subject ("offered to hand over to Britain")."""
         tree = self.tree
         skip = {j for k in tree.children(root, "nsubj", "nsubjpass", "csubj") for j in tree.subtree(k)}
+        # "..., according to AP": the source of the report, never a party to the act
+        skip |= {
+            j
+            for k in tree.children(root, "prep")
+            if tree.tokens[k].text.lower() == "according"
+            for j in tree.subtree(k)
+        }
         for i in sorted(
             tree.subtree(root, stop=("relcl", "advcl", "parataxis", "nsubj", "appos")), key=lambda j: (tree.depth(j), j)
         ):

@@ -54,6 +54,7 @@ class Evidence:
     document: bool = False  # "the proposal calls for"
     noun_only: bool = False  # an event noun no verb carries
     hedged: bool = False  # "allegedly", "suspected": only alleged
+    possible: bool = False  # "could help", "might meet": what may happen, no act and no stated intent
     reported: bool = False  # reported speech: someone says it happened
     dropped: str | None = None  # why no event is coded: "natural cause", "background"
     recipient_due: bool = True  # a recipient is expected: the type requires one, or the act has a slot for it
@@ -377,10 +378,11 @@ class RuleExtractor:
         )
         ev = self._evidence(tree, roles, t)
         dropped = self._dropped(annotated, sentence, tree, t, anchors, date) or _negated(status, rule)
-        due = type_ in self.ontology.requires_recipient or _recipient_slot(tree, t)
+        due = type_ in self.ontology.requires_recipient or _recipient_slot(tree, t) or prec.retort(tree, [t.i])
         return mention, dataclasses.replace(
             ev,
             hedged=abstain.hedged(tree, anchors),
+            possible=prec.possibility(tree, anchor),
             dropped=dropped,
             reported=mention.reporting_source is not None,
             recipient_due=due,
@@ -405,6 +407,8 @@ class RuleExtractor:
         if attr.disputed(tree, t.light if t.light is not None else t.i):  # "denied a report saying X attacked Y"
             return "disputed"
         if prec.in_question(tree, t.light if t.light is not None else t.i):  # "asked whether X would attack"
+            return "question"
+        if verb is not None and prec.direct_question(tree, verb):  # "Marco Rubio, will you resign?"
             return "question"
         own = abstain.own_clause_text(tree, [x for x in (t.i, t.light) if x is not None])
         if abstain.background(date, abstain.reference_day(annotated), own):
@@ -484,6 +488,8 @@ class RuleExtractor:
                 hosts = [m for o in owners if tree.tokens[o].dep != "poss" for m in roles.at(o)]
                 owners = [o for o in owners if tree.tokens[o].dep == "poss"]
             source = [m for o in owners for m in roles.at(o)] or roles.preps(noun, ("by",))
+        if verb is not None and noun is None and prec.retort(tree, [verb]):  # "fired back at X that ...": X only
+            return source, roles.preps(verb, ("at",)), None
         if verb is not None and noun is None and p.clause_target:  # "told reporters that Y was a liar": Y
             subjects = [s for c in tree.children(verb, "ccomp") for s in tree.children(c, "nsubj")]
             target = [m for s in subjects for m in roles.phrase(s)]
@@ -767,6 +773,7 @@ def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: 
             for side in (m.source_actors, m.target_actors)
         ),
         "hedged": ev.hedged,
+        "possible": ev.possible,
         "reported": ev.reported,
     }
     value = 1.0
