@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from newsfuse.store.sqlite import MIGRATIONS, PAGE_CACHE_KIB, SQLiteStore
+from newsfuse.store.sqlite import MIGRATIONS, PAGE_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES, SQLiteStore
 
 
 def _plan(path: str, sql: str) -> str:
@@ -26,6 +26,28 @@ def test_a_connection_keeps_the_pages_a_session_reads_again(tmp_path) -> None:
         assert PAGE_CACHE_KIB > 2000
     finally:
         store.close()
+
+
+def test_writes_stay_in_the_wal_past_sqlites_default_checkpoint(tmp_path) -> None:
+    """Three commits of ~2 MB each (~1,500 pages: past SQLite's 1,000-frame default, under the
+    store's own threshold) stay in the WAL; closing the store copies them into the file."""
+    path = tmp_path / "w.db"
+    store = SQLiteStore(str(path))
+    try:
+        assert store._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == WAL_AUTOCHECKPOINT_PAGES > 1500
+        before = path.stat().st_size
+        for key in ("a", "b", "c"):
+            store.set_state(key, bytes(range(256)) * 8000)
+        assert path.stat().st_size == before
+        assert (tmp_path / "w.db-wal").stat().st_size > 6_000_000
+    finally:
+        store.close()
+    assert path.stat().st_size > 6_000_000
+    reopened = SQLiteStore(str(path))
+    try:
+        assert reopened.get_state("c") == bytes(range(256)) * 8000
+    finally:
+        reopened.close()
 
 
 def test_a_version_2_file_is_migrated_in_place_with_its_rows(tmp_path) -> None:

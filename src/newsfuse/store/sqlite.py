@@ -125,6 +125,14 @@ MIGRATIONS: list[str] = [
 # same indexes again from the file (issue 17: cost per added article as the store grows)
 PAGE_CACHE_KIB = 65536
 
+# WAL frames after which a commit copies the WAL back into the file (SQLite's default: 1000). Each
+# watched file appends ~200-370 frames, many of them pages that the next files rewrite (the story
+# clusterer's word counts, the fused events' index leaves); a checkpoint copies each page once,
+# however often the WAL holds it, so a longer WAL writes fewer pages into the file per article:
+# 40 watched files on a 64,000-article store, 265 -> 152 pages copied back per file (16,000: 168 -> 77;
+# 1,000: 100 -> 27). The WAL file grows to ~40 MB (4 KiB pages) and is reused, not regrown.
+WAL_AUTOCHECKPOINT_PAGES = 10000
+
 
 def _fts_query(query: str) -> str:
     """User words -> a safe FTS5 query (each word quoted; no FTS syntax from the user)."""
@@ -145,6 +153,7 @@ class SQLiteStore(SQLStore):
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute("PRAGMA foreign_keys=ON")
         self._conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
+        self._conn.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
         self._migrate()
 
     # ------------------------------------------------------------------ lifecycle
