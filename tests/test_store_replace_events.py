@@ -74,7 +74,7 @@ def test_only_changed_events_are_rewritten_and_the_result_is_the_new_set(any_sto
 
 
 def _rewritten(store, write) -> set[str]:
-    """Ids of the events whose row ``write`` deleted or inserted (SQLite: logged by temporary
+    """Ids of the events whose row ``write`` deleted, inserted or updated (SQLite: logged by temporary
     triggers; PostgreSQL: a row written again has another xmin)."""
     if type(store).__name__ == "SQLiteStore":
         conn = store._conn
@@ -86,6 +86,10 @@ def _rewritten(store, write) -> set[str]:
         )
         conn.execute(
             "CREATE TEMP TRIGGER IF NOT EXISTS w_ins AFTER INSERT ON events"
+            " BEGIN INSERT INTO written VALUES (new.id); END"
+        )
+        conn.execute(
+            "CREATE TEMP TRIGGER IF NOT EXISTS w_upd AFTER UPDATE ON events"
             " BEGIN INSERT INTO written VALUES (new.id); END"
         )
         write()
@@ -120,3 +124,34 @@ def test_events_stored_before_digests_are_compared_by_their_doc(any_store):
     stored = dict(any_store._exec("SELECT id, digest FROM events").fetchall())
     assert stored[ids["CONSULT"]] and stored[ids["CONSULT"]] != digests[ids["CONSULT"]]
     assert stored[ids["AID"]] is None  # left as it was
+
+
+_SIDE_TABLES = {
+    "events": "SELECT id, type, date, sort_key, story_id, digest FROM events",
+    "event_actors": "SELECT event_id, side, name, country, actor_id FROM event_actors",
+    "event_terms": "SELECT term, sort_key, event_id FROM event_terms",
+    "event_mentions": "SELECT mention_id, event_id FROM event_mentions",
+}
+
+
+def _side_rows(store) -> dict[str, list[tuple]]:
+    return {table: sorted(tuple(r) for r in store._exec(sql).fetchall()) for table, sql in _SIDE_TABLES.items()}
+
+
+def test_events_rewritten_in_place_leave_the_rows_a_full_replace_writes(any_store):
+    """An event that keeps its id and gains a mention is updated in place and only its differing
+    term, actor and mention rows are written: every table then holds what writing the whole set
+    afresh holds (a mention moved to another event, a gone event's rows removed)."""
+    before = fuse_events(MENTIONS, OUTLETS, STORIES)
+    any_store.replace_events(before)
+    extra = _mention(5, "CONSULT", "2025-03-02", (PUTIN, ERDOGAN))
+    threat = dataclasses.replace(_mention(6, "THREATEN", "2025-03-07", (PUTIN, ERDOGAN)), article_id="a5")
+    after = fuse_events([MENTIONS[0], MENTIONS[1], MENTIONS[3], extra, threat], OUTLETS, STORIES)
+    kept = {e.id for e in before} & {e.id for e in after}
+    assert any(e.id in kept and e not in before for e in after)  # one event rewritten in place
+    for old, new in ((before, after), (after, before)):  # rows gained, then lost
+        any_store.replace_events_of(sorted({m.mention_id for e in old + new for m in e.mentions}), new)
+        incremental = _side_rows(any_store)
+        any_store.replace_events(new)
+        assert incremental == _side_rows(any_store)
+        assert incremental["event_mentions"]

@@ -9,6 +9,7 @@ import dataclasses
 import hashlib
 import json
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from functools import lru_cache
 from typing import Any, Protocol, TypeVar
@@ -320,13 +321,63 @@ class SQLStore(Store):
         with self.transaction():
             old = self._stored_events_of(mention_ids)
             new = {e.id: (e, _digest_of_event(e)) for e in events}
-            changed = [i for i, digest in old.items() if i not in new or new[i][1] != digest]
-            for ids in _chunks(changed):
+            gone = [i for i in old if i not in new]
+            for ids in _chunks(gone):
                 self._exec(f"DELETE FROM events WHERE id IN ({_marks(ids)})", ids)
                 for table in ("event_actors", "event_terms", "event_mentions"):
                     self._exec(f"DELETE FROM {table} WHERE event_id IN ({_marks(ids)})", ids)
-            self._insert_events(e for i, (e, digest) in new.items() if old.get(i) != digest)
+            self._rewrite_events([e for i, (e, digest) in new.items() if i in old and old[i] != digest])
+            self._insert_events(e for i, (e, digest) in new.items() if i not in old)
             self._keep_fused(mention_ids, [e for e, _ in new.values()])
+
+    def _rewrite_events(self, events: list[Event]) -> None:
+        """Stored events that keep their ids but changed: each event's row updated in place and, of
+        its actor, term and mention rows, only those that differ deleted or added (an event that
+        gains a mention keeps most of its rows; rewriting them dirtied their index pages for nothing)."""
+        if not events:
+            return
+        event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._event_doc)
+        ids = [e.id for e in events]
+        self._many(
+            "UPDATE events SET type = ?, date = ?, sort_key = ?, story_id = ?, doc = ?, digest = ? WHERE id = ?",
+            [(*row[1:], row[0]) for row in event_rows],
+        )
+        self._rewrite_event_actors(ids, actor_rows)
+        old_terms = {
+            tuple(r)
+            for r in self._rows_in("SELECT term, sort_key, event_id FROM event_terms WHERE event_id IN ({marks})", ids)
+        }
+        new_terms = set(term_rows)
+        self._many(
+            "DELETE FROM event_terms WHERE term = ? AND sort_key = ? AND event_id = ?", sorted(old_terms - new_terms)
+        )
+        self._many("INSERT INTO event_terms (term, sort_key, event_id) VALUES (?,?,?)", sorted(new_terms - old_terms))
+        sql = "SELECT mention_id, event_id FROM event_mentions WHERE event_id IN ({marks})"
+        old_held = {tuple(r) for r in self._rows_in(sql, ids)}
+        new_held = set(self._event_mention_rows(events))
+        self._many("DELETE FROM event_mentions WHERE mention_id = ? AND event_id = ?", sorted(old_held - new_held))
+        self._many(
+            "INSERT INTO event_mentions (mention_id, event_id) VALUES (?,?)"
+            " ON CONFLICT (mention_id) DO UPDATE SET event_id = excluded.event_id",
+            sorted(dict(sorted(new_held - old_held)).items()),
+        )
+
+    def _rewrite_event_actors(self, ids: list[str], actor_rows: list[tuple]) -> None:
+        """The actor rows of events rewritten in place: an event whose rows (a multiset: the table has
+        no key) are unchanged keeps them; the others' rows are replaced."""
+        sql = "SELECT event_id, side, name, country, actor_id FROM event_actors WHERE event_id IN ({marks})"
+        old: dict[str, Counter] = {i: Counter() for i in ids}
+        new: dict[str, Counter] = {i: Counter() for i in ids}
+        for row in self._rows_in(sql, ids):
+            old[row[0]][tuple(row)] += 1
+        for row in actor_rows:
+            new[row[0]][row] += 1
+        changed = {i for i in ids if old[i] != new[i]}
+        self._many("DELETE FROM event_actors WHERE event_id = ?", [(i,) for i in sorted(changed)])
+        self._many(
+            "INSERT INTO event_actors (event_id, side, name, country, actor_id) VALUES (?,?,?,?,?)",
+            [row for row in actor_rows if row[0] in changed],
+        )
 
     def _stored_events_of(self, mention_ids: list[str]) -> dict[str, str]:
         """The stored events holding these mentions -> their digests. The mentions that this store
