@@ -26,6 +26,9 @@ SENTENCES = {
     "avoided": "The Mexican president avoided condemning Cuba's arrest of the journalists.",
     "condemned": "The Mexican president condemned Cuba's arrest of the journalists.",
     "will_you": "Mr. President, will you meet the Cuban president?",
+    "dateline": "PARIS - The Mexican president met the Cuban president on Friday.",
+    "putin_rallies": "A woman at one of Vladimir Putin's rallies in Moscow shouted at reporters on Monday.",
+    "us_led": "The Mexican government has refused to send any troops to the US-led mission in Haiti.",
     "according_to": "The Mexican president made a brief visit to the harbour, according to Reuters.",
 }
 
@@ -44,7 +47,17 @@ def _codes(refs) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    "key", ["candidate_rally", "rallied_behind", "asked_bare", "when_asked", "poll", "share_approved", "will_you"]
+    "key",
+    [
+        "putin_rallies",
+        "candidate_rally",
+        "rallied_behind",
+        "asked_bare",
+        "when_asked",
+        "poll",
+        "share_approved",
+        "will_you",
+    ],
 )
 def test_no_act_of_the_actors_is_shown(found, key):
     assert not [m for m in _shown(found[key]) if m.type in ("PROTEST", "REQUEST", "SUPPORT", "CONSULT", "AGREE")]
@@ -80,3 +93,14 @@ def test_an_avoided_act_did_not_happen(found):
 
 def test_the_source_of_a_report_is_no_party(found):
     assert not [a for m in found["according_to"] for a in m.target_actors if "Reuters" in a.name]
+
+
+def test_the_datelines_place_is_no_party(found):
+    m = _shown(found["dateline"])[0]
+    assert m.type == "CONSULT" and "FRA" not in _codes(m.source_actors + m.target_actors)
+    assert {"MEX", "CUB"} <= _codes(m.source_actors + m.target_actors)
+
+
+def test_a_capitalised_name_before_a_hyphen_inside_the_sentence_is_no_dateline(found):
+    m = _shown(found["us_led"])[0]
+    assert m.type == "REJECT" and _codes(m.target_actors) == {"USA"}

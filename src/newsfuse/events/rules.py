@@ -332,6 +332,8 @@ class RuleExtractor:
         status = attr.status(tree, t.i, t.light)
         type_, mode, rule = self._type(tree, t, status, content)
         source, target, initiator = self._roles(tree, roles, t)
+        source = [m for m in source if not _dateline_actor(tree, m)]
+        target = [m for m in target if not _dateline_actor(tree, m)]
         if type_ == "ASSAULT" and _attack_between_persons(tree, t, source, target):  # "Sanders attacked Clinton"
             type_, mode, rule = "ACCUSE", "disapprove", f"{rule} + persons"
         joint = not p.symmetric and not target and _reciprocal(tree, roles, t, source)
@@ -378,6 +380,7 @@ class RuleExtractor:
         )
         ev = self._evidence(tree, roles, t)
         dropped = self._dropped(annotated, sentence, tree, t, anchors, date) or _negated(status, rule)
+        dropped = dropped or ("campaign rally" if _held_rally(tree, roles, t) else None)
         due = type_ in self.ontology.requires_recipient or _recipient_slot(tree, t) or prec.retort(tree, [t.i])
         return mention, dataclasses.replace(
             ev,
@@ -595,6 +598,28 @@ class RuleExtractor:
                     if owners:
                         return owners[0].ref
         return subject[0].ref if subject else None
+
+
+def _held_rally(tree: Tree, roles: Roles, t: Trigger) -> bool:
+    """ "one of Trump's rallies", "all Trump rallies": a rally named by the person who holds it is a candidate's
+    campaign event, no demonstration (precision._held_rally, with the linked actor telling the person)."""
+    if not t.pattern.noun or tree.lemma(t.i) not in prec.cue("rally_words"):
+        return False
+    return any(is_person(m.ref) for h in tree.children(t.i, "poss", "compound") for m in roles.at(h))
+
+
+def _dateline_actor(tree: Tree, m: Mention) -> bool:
+    """ "ROME - Bernie Sanders met ...": the capitalised place before the dateline's dash is where the story was
+    filed, never a party to its first sentence's act."""
+    if m.start > min(t.start for t in tree.tokens.values()):  # only the sentence's first words ("US-led": no dateline)
+        return False
+    after = [i for i in sorted(tree.tokens) if tree.tokens[i].start >= m.end][:1]
+    dash = bool(after) and tree.tokens[after[0]].text in ("-", "—", "–", "--")
+    return (
+        dash
+        and any(c.isalpha() for c in m.ref.name)
+        and tree.span_text([i for i in tree.tokens if m.start <= tree.tokens[i].start < m.end]).isupper()
+    )
 
 
 def _attack_heads(tree: Tree, t: Trigger) -> list[int]:
