@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import shutil
 import signal
 import subprocess
@@ -408,7 +409,7 @@ def test_ctrl_c_with_a_batch_out_keeps_what_is_committed_and_a_rerun_completes_i
     def send_then_ctrl_c(self, paths, **kw):
         sent = stepped_send(self, paths, **kw)
         if len([s for s in steps if s[0] == "send"]) == 2:
-            signal.raise_signal(signal.SIGINT)
+            os.kill(os.getpid(), signal.SIGINT)  # to the process, as a terminal's Ctrl-C
         return sent
 
     monkeypatch.setattr(IngestSession, "send", send_then_ctrl_c)
