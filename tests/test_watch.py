@@ -284,20 +284,32 @@ def _children(pid: int) -> list[int]:
     return [int(x) for x in path.read_text().split()] if path.exists() else []
 
 
-def test_a_sigterm_ends_watch_and_its_workers(tmp_path):
-    """`newsfuse watch` stopped by a service manager (SIGTERM) ends as after Ctrl-C: exit 0, and its
-    analysis processes end with it instead of waiting on their queue for good."""
+def _started_as_a_background_job() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # what a shell does to a job started with & (no job control)
+
+
+@pytest.mark.parametrize(
+    ("stop", "start"),
+    [(signal.SIGTERM, None), (signal.SIGINT, _started_as_a_background_job)],
+    ids=["sigterm", "ctrl-c-in-a-background-job"],
+)
+def test_a_stop_signal_ends_watch_and_its_workers(tmp_path, stop, start):
+    """`newsfuse watch` stopped by a service manager (SIGTERM), or by a Ctrl-C sent to it where its
+    shell started it with Ctrl-C ignored (a background job; an ingest stops on it too), ends as after
+    a Ctrl-C: exit 0, and its analysis processes end with it instead of waiting on their queue for good."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     cmd = [sys.executable, "-m", "newsfuse.cli", "watch", str(inbox), "--db", str(tmp_path / "w.db")]
-    proc = subprocess.Popen([*cmd, "--interval", "0.2", "--workers", "2"], stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*cmd, "--interval", "0.2", "--workers", "2"], stderr=subprocess.PIPE, text=True, preexec_fn=start
+    )
     try:
         deadline = time.monotonic() + 120
         while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
             time.sleep(0.2)
         workers = _children(proc.pid)
         assert len(workers) >= 2
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(stop)
         assert proc.wait(timeout=120) == 0, proc.stderr.read() if proc.stderr else ""
     finally:
         proc.kill()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import signal
 import sys
 from typing import Any
 
@@ -306,7 +305,6 @@ def watch(paths: tuple[str, ...], db: str | None, interval: float, once: bool, a
                 f"{summary.failed} failed"
             )
 
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # a stop (SIGTERM) is a Ctrl-C: workers end too
     with store_at(db, create=True) as store:
         count = run_watch(
             store,
