@@ -9,7 +9,7 @@ are labelled in-sample; the anchor, a 7-nearest-neighbour vote over MiniLM sente
 embeddings, is fitted per fold on the other four folds. Folds: sentences shuffled with SEED.
 
     python benchmarks/accuracy/events.py --data ../shared/corpus/events/plover/gsr-dev.jsonl [--json] [--limit N]
-        [--variants fallback,primary,off,veto,override] [--sample | --polnear | --reading]
+        [--variants fallback,primary,off,veto,override] [--sample | --polnear | --reading [2]]
 
 With --sample, only the hand-labelled ECB+ sentences (benchmarks/data/plover_ecbplus_sample.jsonl, drawn
 by draw_sample with SAMPLE_SEED, labelled from the PLOVER manual before the coder ran on them) are scored:
@@ -44,7 +44,16 @@ with the same coder: ROUND2_BEFORE (the figures before the round's changes).
 With --reading, nothing is scored: every mention shown in READING_ARTICLES more PolNeAR train articles (drawn by
 draw_reading with READING_SEED from those sets A-E left; no gold) is printed with its sentence, to be read by hand
 against the PLOVER manual (issue 19 item 2: an honest estimate of precision of shown on political news, tuning no
-figure).
+figure). With --reading 2, reading sample 2 (the roles round): READING_ARTICLES more train articles drawn with
+READING2_SEED from those sets A-E and reading sample 1 left. Read by hand at ec4f1f3, before the round's changes: 43
+shown, 17 right by the PLOVER manual (0.40), 6 of the wrong type, 9 with wrong roles (an actor linked wrongly 3: "BLM"
+as the Bureau of Land Management, "Latino leaders" as the American government; a relative pronoun given the noun of an
+"of" phrase, "a former backer of Sen. Ted Cruz, who has since called"; a target found inside a clause of the object
+or of an adjunct, "urging those calling for Sanders' withdrawal", "seeking answers about his decisions not to recommend
+that Clinton be prosecuted"; the object of the asked party's act made the one asked, "called on Republicans to back
+Trump"; a finite clause with no subject parsed given the main clause's subject, "Alongside BLM calls for action, a GOP
+strategist said"; a hearing's committee, a 'whose' object), 11 no event (a question, a metaphor, a naming 'calling',
+a hypothetical 'would help', "Bernie supporters" taken for Sanders).
 
 Both samples code each sentence IN ITS ARTICLE, as `newsfuse ingest` does (code_in_articles: the article
 file read and cleaned, then nlp -> actors -> events over the whole article through pipeline.analyse, the
@@ -166,6 +175,7 @@ POLNEAR_E_SEED = 2147  # set E (held out, issue 19's second round): drawn from t
 POLNEAR_E_ARTICLES = 30
 READING_SEED = 2171  # the unlabelled reading sample (issue 19 item 2): train articles sets A-E left, never scored
 READING_ARTICLES = 40
+READING2_SEED = 2203  # reading sample 2 (the roles round): train articles sets A-E and READING_SEED left
 READ_SETS = {"A", "D"}  # the sets whose mentions are printed and read while revising the coder
 # the figures each round scored before its changes (per set), kept as they were measured
 BEFORE: dict[str, dict[str, Any]] = json.loads(
@@ -272,26 +282,27 @@ def draw_polnear_e(folder: Path = POLNEAR) -> list[dict[str, Any]]:
     return polnear_rows(folder, random.Random(POLNEAR_E_SEED).sample(rest, POLNEAR_E_ARTICLES), "E")
 
 
-def draw_reading(folder: Path = POLNEAR) -> list[str]:
-    """The reading sample: READING_ARTICLES more train articles, drawn with READING_SEED from those sets A-E
-    did not draw. It has no gold: its shown mentions are read by hand against the PLOVER manual."""
+def draw_reading(folder: Path = POLNEAR, which: int = 1) -> list[str]:
+    """Reading sample ``which``: READING_ARTICLES more train articles, drawn with READING_SEED (1) from those sets
+    A-E did not draw, or with READING2_SEED (2, the roles round) from those sets A-E and sample 1 did not draw.
+    It has no gold: its shown mentions are read by hand against the PLOVER manual."""
     names = sorted(p.name for p in folder.glob("*.txt"))
     used = set(random.Random(POLNEAR_SEED).sample(names, POLNEAR_ARTICLES))
-    for seed, count in (
-        (POLNEAR_C_SEED, POLNEAR_C_ARTICLES),
-        (POLNEAR_D_SEED, POLNEAR_D_ARTICLES),
-        (POLNEAR_E_SEED, POLNEAR_E_ARTICLES),
-    ):
+    draws = [(POLNEAR_C_SEED, POLNEAR_C_ARTICLES), (POLNEAR_D_SEED, POLNEAR_D_ARTICLES)]
+    draws.append((POLNEAR_E_SEED, POLNEAR_E_ARTICLES))
+    if which == 2:  # the first reading sample's articles are left out too
+        draws.append((READING_SEED, READING_ARTICLES))
+    for seed, count in draws:
         used |= set(random.Random(seed).sample([n for n in names if n not in used], count))
     rest = [n for n in names if n not in used]
-    return random.Random(READING_SEED).sample(rest, READING_ARTICLES)
+    return random.Random(READING_SEED if which == 1 else READING2_SEED).sample(rest, READING_ARTICLES)
 
 
-def print_reading(folder: Path = POLNEAR) -> None:
-    """Every mention shown (confidence >= events.min_confidence) in the reading sample's articles, coded as
+def print_reading(folder: Path = POLNEAR, which: int = 1) -> None:
+    """Every mention shown (confidence >= events.min_confidence) in reading sample ``which``'s articles, coded as
     ``newsfuse ingest`` codes them, with its sentence: for reading by hand (no gold, no figure)."""
     threshold = min_confidence()
-    for name in draw_reading(folder):
+    for name in draw_reading(folder, which):
         _, articles, _ = read_and_clean(InputFile.of(str(folder / name), (folder / name).read_bytes()))
         if not articles:
             continue
@@ -663,14 +674,15 @@ def select_variants(
 def split_variants(argv: list[str] | None) -> tuple[list[str], str, list[str]]:
     """``--variants fallback,primary,off``: the CAMEO lexicon uses to compare (see select_variants);
     ``--sample``: only the ECB+ sample, with the read part's mentions printed; ``--polnear``: only the
-    PolNeAR sample, with set A's mentions printed."""
+    PolNeAR sample, with set A's mentions printed; ``--reading [2]``: reading sample 1 (or 2) printed."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--variants", default="")
     parser.add_argument("--sample", action="store_true")
     parser.add_argument("--polnear", action="store_true")
-    parser.add_argument("--reading", action="store_true")
+    parser.add_argument("--reading", nargs="?", type=int, const=1, default=0, choices=(1, 2))
     known, rest = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
-    which = "reading" if known.reading else "polnear" if known.polnear else "sample" if known.sample else ""
+    reading = "reading" if known.reading == 1 else f"reading{known.reading}"
+    which = reading if known.reading else "polnear" if known.polnear else "sample" if known.sample else ""
     return [v for v in known.variants.split(",") if v], which, rest
 
 
@@ -755,8 +767,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     variants, only, argv = split_variants(argv)
     args = parse_args(__doc__.splitlines()[0], DEFAULT, argv)
     records = load(args.data, args.limit)
-    if only == "reading":
-        print_reading()
+    if only.startswith("reading"):  # "reading": sample 1, "reading2": the roles round's
+        print_reading(which=int(only[7:] or 1))
         return {}
     if only:
         scorer = score_polnear if only == "polnear" else score_sample
