@@ -308,6 +308,13 @@ def test_line_repeating_the_given_title_is_removed():
     assert art.paragraphs == ("Dock workers returned to work on Sunday after a pay deal.",)
 
 
+def test_line_repeating_the_given_title_with_a_full_stop_is_removed():
+    text = "Harbour strike ends.\n\nDock workers returned to work on Sunday after a pay deal.\n"
+    art = clean_document(RawDocument("x.txt", "text", text, meta={"title": "Harbour strike ends"}))
+    assert art.title == "Harbour strike ends" and reasons(art) == {1: "title"}
+    assert art.paragraphs == ("Dock workers returned to work on Sunday after a pay deal.",)
+
+
 @pytest.mark.parametrize("title", ["", None])
 def test_empty_given_title_keeps_a_one_line_text(title):
     art = clean_document(RawDocument("x.json", "json", "Putin calls Netanyahu", meta={"title": title}))

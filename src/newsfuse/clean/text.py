@@ -266,12 +266,13 @@ def _find_wire_dateline(st: _State) -> WireDateline | None:
 
 
 def _title_from_meta(st: _State, meta_title: Any) -> None:
-    """With a title from the reader, drop a line that repeats it; never guess one."""
+    """With a title from the reader, drop a line that repeats it (a full stop after it or not: a dump
+    that writes each heading as a sentence); never guess one."""
     if not meta_title:
         return
-    key = exact_key(normalize_line(str(meta_title)))
+    key = exact_key(normalize_line(str(meta_title))).rstrip(".")
     for i in st.free()[:3]:
-        if exact_key(st.lines[i]) == key:
+        if exact_key(st.lines[i]).rstrip(".") == key:
             st.labels[i] = "title"
             return
 
