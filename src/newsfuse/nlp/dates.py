@@ -23,6 +23,8 @@ from ..text.yamlfile import load_yaml
 DATA_FILE = Path(__file__).with_name("data") / "dates.yaml"
 YEAR_STRATEGY = "hybrid"
 PRECISION_ORDER = ("day", "week", "month", "quarter", "year", "decade")
+# A season (TIMEX3 "2016-SU": spring, summer, fall, winter) is three months long: it ranks as a quarter.
+SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}  # the month a season starts in -> its TIMEX3 code
 FULL_DATE_RULES = ("iso", "numeric", "numeric-dash", "numeric-dot", "month-day", "day-month", "day-mon-year")
 
 Resolved = tuple[date | None, str | None, str]  # (start of the period, precision, kind)
@@ -42,9 +44,9 @@ class _Ctx:
 
     def anchor(self, finest: str) -> tuple[date, str] | None:
         """The last resolved mention at precision ``finest`` or finer."""
-        limit = PRECISION_ORDER.index(finest)
+        limit = _rank(finest)
         for d, prec in reversed(self.prior):
-            if PRECISION_ORDER.index(prec) <= limit:
+            if _rank(prec) <= limit:
                 return d, prec
         return None
 
@@ -75,6 +77,10 @@ class _Rule:
 
 
 # --------------------------------------------------------------------------- periods
+
+
+def _rank(precision: str) -> int:
+    return PRECISION_ORDER.index("quarter" if precision == "season" else precision)
 
 
 def period_start(d: date, precision: str) -> date:
@@ -116,6 +122,8 @@ def format_value(d: date, precision: str) -> str:
         return f"{d.year:04d}-{d.month:02d}"
     if precision == "quarter":
         return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if precision == "season":  # a winter takes the year of its December
+        return f"{d.year:04d}-{SEASON_CODES[d.month]}"
     if precision == "year":
         return f"{d.year:04d}"
     return f"{d.year // 10:03d}"
@@ -576,6 +584,17 @@ def _year(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return date(int(m.group("year")), 1, 1), "year", "year"
 
 
+def _short_range_end(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """The end of a span of years written short ('1982-83', 'the 2008-09 season'): the first year's
+    century, the next one where the two digits lie below it ('1999-00')."""
+    return date(_short_end_year(int(m.group("first")), m.group("short")), 1, 1), "year", "year"
+
+
+def _short_end_year(first: int, short: str) -> int:
+    year = first // 100 * 100 + int(short)
+    return year + 100 if year <= first else year
+
+
 def _short_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
     """A year as "in '96": the century from _full_year (1950-2049)."""
     year = _full_year(m, "year")
@@ -672,6 +691,58 @@ def _decade_ok(m: re.Match[str], text: str) -> bool:
 @lru_cache(maxsize=1)
 def _decade_measure_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alt(vocab()['decade_measure_words'])})\b[^.;]*$", re.I)
+
+
+def _season_start_month(m: re.Match[str]) -> int:
+    return int(vocab()["seasons"][_key(m.group("season"))])
+
+
+def _season_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'the summer of 2016', 'spring 2016', 'winter, 1998': TIMEX3 2016-SU (a winter by its December's year)."""
+    return date(int(m.group("year")), _season_start_month(m), 1), "season", "absolute"
+
+
+def _current_season(pub: date) -> date:
+    """The start of the season the publication date lies in (January and February: the last December's winter)."""
+    month = (pub.month - 3) % 12 // 3 * 3 + 3
+    return date(pub.year - 1 if pub.month < 3 else pub.year, month, 1)
+
+
+def _season_candidates(m: re.Match[str], pub: date) -> list[date]:
+    start = _season_start_month(m)
+    return [date(y, start, 1) for y in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1)]
+
+
+def _season_mod(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'last summer': the latest such season before the current one; 'next spring': the first after it;
+    'this winter': the one of the publication's year (the current one, while it lasts)."""
+    if ctx.pub is None:
+        return None, None, "season"
+    mod, now = _key(m.group("mod")), _current_season(ctx.pub)
+    candidates = _season_candidates(m, ctx.pub)
+    if mod in ("last", "this past", "past"):
+        return max(d for d in candidates if d < now), "season", "season"
+    if mod in ("next", "this coming", "coming"):
+        return min(d for d in candidates if d > now), "season", "season"
+    this_year = date(ctx.pub.year, _season_start_month(m), 1)
+    return (now if now.month == this_year.month else this_year), "season", "season"
+
+
+def _season_alone(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'over the summer', 'in the spring': by the tense of the clause, the last such season begun (the
+    current one included) or the next one not yet over; without a cue the nearest one."""
+    pub = ctx.pub
+    if pub is None:
+        return None, None, "season"
+    now = _current_season(pub)
+    candidates = _season_candidates(m, pub)
+    when = "past" if _since(ctx, m.start()) else _tense(ctx, m.start(), m.end())
+    if when == "past":
+        return max(d for d in candidates if d <= now), "season", "season"
+    if when == "future":
+        return min(d for d in candidates if d >= now), "season", "season"
+    middle = timedelta(days=45)
+    return min(candidates, key=lambda d: _biased_distance(d + middle, pub)), "season", "season"
 
 
 def _weekday(m: re.Match[str], ctx: _Ctx) -> Resolved:
@@ -838,7 +909,7 @@ def _appositive_unit(m: re.Match[str], ctx: _Ctx) -> Resolved:
     if not adjacent:
         return None, None, SPAN
     d, precision = ctx.prior[-1]
-    if PRECISION_ORDER.index(precision) > PRECISION_ORDER.index(unit):
+    if _rank(precision) > _rank(unit):
         return None, None, SPAN
     return period_start(d, unit), unit, "anaphoric"
 
@@ -869,6 +940,7 @@ def _in_count(m: re.Match[str], ctx: _Ctx) -> Resolved:
     before = max(0, m.start() - 80)
     if (
         _tense(ctx, m.start(), m.end()) != "future"
+        or _ordinal_before().search(ctx.text, max(0, m.start() - 40), m.start())
         or _ability_modal().search(ctx.text, before, m.start())
         or _perfect_after_the_future_cue(ctx.text, before, m.start())
     ):
@@ -889,6 +961,14 @@ def _perfect_after_the_future_cue(text: str, start: int, end: int) -> bool:
 _PERFECT = re.compile(
     r"\b(?:has|have|had)(?:n['’]t|\s+not|\s+never)?\b|\b(?:he|she|it|they|we|you|i)['’](?:s|ve|d)\b", re.I
 )
+
+
+@lru_cache(maxsize=1)
+def _ordinal_before() -> re.Pattern[str]:
+    """'the fifth coach in four years', 'the first time in five years': a count of occasions over a
+    span (TIMEX3 DURATION), not a date ahead."""
+    ordinals = _alt(vocab()["ordinals"])
+    return re.compile(rf"\b(?:{ordinals}|\d+(?:st|nd|rd|th))\b[^.;:!?]*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -1094,10 +1174,19 @@ def _weekday_ok(m: re.Match[str], text: str) -> bool:
         return False
     word = m.group("wd")
     if _key(word) in vocab()["weekday_abbrev_need_dot"]:
-        return word[:1].isupper() and (
-            text[m.end() : m.end() + 1] == "." or bool(_date_after_comma().match(text, m.end()))
-        )
+        if _date_after_comma().match(text, m.end()):
+            return word[:1].isupper()
+        return word[:1].isupper() and text[m.end() : m.end() + 1] == "." and not _after_a_name_word(m, text)
     return True
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?:;\n]\s)\b[A-Z][\w'’.-]*[^\S\n]+$")
+
+
+def _after_a_name_word(m: re.Match[str], text: str) -> bool:
+    """'the Las Vegas Sun.', 'the Baltimore Sun.': an abbreviated weekday after a capitalised word
+    that does not open a sentence ends a name (a newspaper), unless a date follows it."""
+    return bool(_CAPITALISED_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
 
 @lru_cache(maxsize=1)
@@ -1185,11 +1274,16 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
 
 
 def _year_range_ok(m: re.Match[str], text: str) -> bool:
-    """'from 1951-1957', '1914–1918': each member of a span of years (TIMEX3 marks both ends) is a
-    year, when the second follows the first within a century and the range is no quantity ('some
-    1200-1500 protesters') or label; a house or phone number never has a later second part."""
-    first, last = (int(y) for y in re.findall(r"\d{4}", m.group(0)))
+    """'from 1951-1957', '1914–1918', '1982-83': each member of a span of years (TIMEX3 marks both
+    ends; HeidelTime's two-digit second year) is a year, when the second follows the first within a
+    century and the range is no quantity ('some 1200-1500 protesters') or label; a house or phone
+    number never has a later second part, and a third number makes it a date ('2012 - 04 - 04')."""
+    first_raw, last_raw = re.findall(r"\d+", m.group(0))[:2]
+    first = int(first_raw)
+    last = int(last_raw) if len(last_raw) == 4 else _short_end_year(first, last_raw)
     if not 1800 <= first < last <= min(first + 100, 2099):
+        return False
+    if _THIRD_NUMBER_AFTER.match(text, m.end()) or _THIRD_NUMBER_BEFORE.search(text, max(0, m.start() - 6), m.start()):
         return False
     if re.search(r"[$#£€]\s?$", text[max(0, m.start() - 2) : m.start()]) or _year_blockers().match(text, m.end()):
         return False
@@ -1198,6 +1292,25 @@ def _year_range_ok(m: re.Match[str], text: str) -> bool:
     return not (
         _quantity_before().search(text, max(0, m.start() - 24), m.start()) and _plural_noun_after().match(text, m.end())
     )
+
+
+_THIRD_NUMBER_AFTER = re.compile(r"\s*[-–/.]\s*\d")
+_THIRD_NUMBER_BEFORE = re.compile(r"\d\s*[-–/.]\s*$")
+
+
+def _season_ok(m: re.Match[str], text: str) -> bool:
+    """'fall' before a year is a season only after a word that makes it a noun ('the fall of 1998',
+    'in fall 2016', 'Fall 2016'), not a verb ('prices fall 2000 points'); the year no quantity."""
+    if _year_blockers().match(text, m.end()):
+        return False
+    if _key(m.group("season")) != "fall" or m.group(0)[:1] == "F" or m.group(0).lower().startswith("the"):
+        return True
+    return bool(_season_noun_before().search(text, max(0, m.start() - 16), m.start()))
+
+
+@lru_cache(maxsize=1)
+def _season_noun_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['season_prepositions'])}|this|that|each|every)\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -1251,6 +1364,7 @@ def rules() -> tuple[_Rule, ...]:
     rel_year = r"\s+(?:of\s+)?(?P<mod>this|last|next)\s+year\b"
     that_year = rf",?\s+(?:of|in)\s+(?:{_alt(v['anaphoric_years'])})\b"
     numbers = _number_pattern()
+    seasons = _alt(v["seasons"])
     flags = re.I
 
     def rule(name, pattern, resolve, valid=None, span=None):
@@ -1345,6 +1459,37 @@ def rules() -> tuple[_Rule, ...]:
             rf"{year_range_start}[12]\d{{3}}{year_range_join}(?P<member>{year}){year_range_end}",
             _year,
             _year_range_ok,
+            span="member",
+        ),
+        rule(
+            "year-range-first-short",
+            rf"{year_range_start}(?P<member>{year}){year_range_join}\d\d{year_range_end}",
+            _year,
+            _year_range_ok,
+            span="member",
+        ),
+        rule(
+            "year-range-last-short",
+            rf"{year_range_start}(?P<first>[12]\d{{3}}){year_range_join}(?P<member>(?P<short>\d\d)){year_range_end}",
+            _short_range_end,
+            _year_range_ok,
+            span="member",
+        ),
+        rule(
+            "season-year",
+            rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<season>{seasons})(?:\s+of)?,?\s+{year}(?![\w%])(?![.,]\d)",
+            _season_year,
+            _season_ok,
+        ),
+        rule(
+            "season-mod",
+            rf"\b(?<!the\s)(?P<mod>this\s+past|this\s+coming|last|next|this|past|coming)\s+(?P<season>{seasons})(?![\w-])",
+            _season_mod,
+        ),
+        rule(
+            "season-the",
+            rf"\b(?:{_alt(v['season_prepositions'])})\s+(?P<member>the\s+(?:(?:early|late)\s+)?(?P<season>{seasons}))(?![\w-])(?!\s+of\b)",
+            _season_alone,
             span="member",
         ),
         rule(

@@ -1,0 +1,64 @@
+"""Seasons (TIMEX3 2016-SU), spans of years with a short second year, and round 3's name and span rules."""
+
+from __future__ import annotations
+
+from newsfuse.nlp.dates import find_dates
+
+
+def values(text: str, published: str | None) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in find_dates(text, published)]
+
+
+def test_a_season_with_a_year_is_that_season():
+    found = values("The plant opened in the spring of 2016 and closed in Fall 2017.", "2018-03-01")
+    assert found == [("the spring of 2016", "2016-SP"), ("Fall 2017", "2017-FA")]
+
+
+def test_last_next_and_this_season_count_from_the_current_season():
+    text = "We hired two players this summer. Last fall was quiet. Next winter the roof gets fixed."
+    assert values(text, "2005-07-25") == [
+        ("this summer", "2005-SU"),
+        ("Last fall", "2004-FA"),
+        ("Next winter", "2005-WI"),
+    ]
+    # in January the current winter is the one that began in December
+    assert values("The roads froze this winter.", "2016-01-15") == [("this winter", "2015-WI")]
+
+
+def test_the_season_after_a_preposition_follows_the_tense():
+    text = "The club signed a centre over the summer. The team will move in the spring."
+    assert values(text, "2015-12-10") == [("the summer", "2015-SU"), ("the spring", "2016-SP")]
+
+
+def test_fall_as_a_verb_or_the_fall_of_a_city_is_no_season():
+    assert values("Shares could fall 2000 points. The fall of the city came fast.", "2016-12-01") == []
+
+
+def test_a_span_of_years_with_a_short_second_year_gives_both_years():
+    text = "She played on the 1982-83 team and coached from 1999 - 00 through the 2008-09 season."
+    assert values(text, "2009-01-10") == [
+        ("1982", "1982"),
+        ("83", "1983"),
+        ("1999", "1999"),
+        ("00", "2000"),
+        ("2008", "2008"),
+        ("09", "2009"),
+    ]
+
+
+def test_a_third_number_makes_it_no_span_of_years():
+    assert values("The page says 2012 - 04 - 04 and the code 5-2008-09.", None) == [("2012", "2012")]
+
+
+def test_an_abbreviated_weekday_after_a_capitalised_word_ends_a_newspapers_name():
+    text = "The senator said so, according to the Las Vegas Sun. The talks resumed on Sun. after a pause."
+    assert values(text, "2015-11-09") == [("on Sun", "2015-11-08")]
+
+
+def test_a_count_after_an_ordinal_is_a_span_not_a_date_ahead():
+    text = "He will be the fifth manager in four years. The new line will open in four years."
+    assert values(text, "2005-05-24") == [("in four years", "2009")]
+
+
+def test_a_hortative_looks_ahead():
+    assert values("The mayor boomed: “Let’s beat them in November.”", "2016-07-21") == [("November", "2016-11")]
