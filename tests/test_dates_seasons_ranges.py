@@ -62,3 +62,18 @@ def test_a_count_after_an_ordinal_is_a_span_not_a_date_ahead():
 
 def test_a_hortative_looks_ahead():
     assert values("The mayor boomed: “Let’s beat them in November.”", "2016-07-21") == [("November", "2016-11")]
+
+
+def test_without_a_publication_date_a_scheduled_date_is_no_reference():
+    text = "The director was the favourite earlier in the week.\n\nThe film is scheduled to open November 20, 2009."
+    assert values(text, None) == [("earlier in the week", None), ("November 20, 2009", "2009-11-20")]
+
+
+def test_without_a_publication_date_a_later_span_of_years_leaves_an_old_date_no_reference():
+    text = "He was hired on May 23, 2005. The 2008-09 season went badly. Last year he was fired."
+    assert values(text, None) == [
+        ("on May 23, 2005", "2005-05-23"),
+        ("2008", "2008"),
+        ("09", "2009"),
+        ("Last year", None),
+    ]

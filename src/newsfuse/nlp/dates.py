@@ -1672,7 +1672,8 @@ def _latest_full_date(cands: list[tuple[int, int, _Rule, re.Match[str]]], text: 
     in full (day, month and year) on a dateline ("August 2, 2013", "Published: ...", "THURSDAY,
     DECEMBER 3, 2009, 9:36 AM": a short line of its own), else the latest in the running
     text, unless the text names a later year: a birth date ("born April 22, 1923") is no reference
-    of an article about the 1950s, and no reference is better than a wrong one."""
+    of an article about the 1950s, and no reference is better than a wrong one. A date in a clause
+    that looks ahead ("is scheduled to open November 20, 2009") lies after the writing: no reference."""
     latest: date | None = None
     on_dateline: date | None = None
     for start, end, r, m in cands:
@@ -1684,13 +1685,25 @@ def _latest_full_date(cands: list[tuple[int, int, _Rule, re.Match[str]]], text: 
             continue
         if d is None:
             continue
-        latest = d if latest is None or d > latest else latest
-        if _on_a_dateline(text, start, end) and (on_dateline is None or d > on_dateline):
-            on_dateline = d
+        if _on_a_dateline(text, start, end):
+            on_dateline = d if on_dateline is None or d > on_dateline else on_dateline
+        elif tense(text, start, end) != "future":
+            latest = d if latest is None or d > latest else latest
     if on_dateline is not None or latest is None:
         return on_dateline
-    later_years = [m for _s, _e, r, m in cands if r.name == "year" and int(m.group("year")) > latest.year]
+    later_years = [y for _s, _e, r, m in cands if (y := _year_written(r, m)) is not None and y > latest.year]
     return None if later_years else latest
+
+
+def _year_written(r: _Rule, m: re.Match[str]) -> int | None:
+    """The year a year rule found ('1998', each end of '1982-83'); None for other rules."""
+    if r.name == "year-range-last-short":
+        return _short_end_year(int(m.group("first")), m.group("short"))
+    return (
+        int(m.group("year"))
+        if r.name in ("year", "year-range-first", "year-range-last", "year-range-first-short")
+        else None
+    )
 
 
 def _on_a_dateline(text: str, start: int, end: int) -> bool:
