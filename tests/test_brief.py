@@ -308,6 +308,30 @@ def test_html_says_what_the_markdown_says(seed_story):
     assert root.xpath("//ul[@class='sources']/li") and all(cite.text.startswith("[") for cite in root.iter("cite"))
 
 
+def test_html_marks_link_to_the_entries_of_its_sources_list(seed_story):
+    story, events, articles, mentions = seed_story
+    content = briefing(story, events, articles, mentions)
+    root = lxml.html.fromstring(brief_html(content))
+    entries = {li.get("id") for li in root.xpath("//ul[@class='sources']/li")}
+    links = root.xpath("//a[@class='cite']")
+    assert len(links) >= len(content["account"])
+    for link in links:
+        assert link.get("href").startswith("#source-") and link.get("href")[1:] in entries
+    mark_of = {f"source-{s['article_id']}": s["mark"] for s in content["sources"]}
+    assert all(link.text_content() == f"[{mark_of[link.get('href')[1:]]}]" for link in links)
+
+
+def test_html_links_a_sources_web_address_and_no_other_scheme(seed_story):
+    story, events, articles, mentions = seed_story
+    content = briefing(story, events, articles, mentions)
+    first, second = content["sources"][:2]
+    first["url"], second["url"] = "https://outlet.example/a", "javascript:alert(1)"
+    root = lxml.html.fromstring(brief_html(content))
+    hrefs = [a.get("href") for a in root.xpath("//ul[@class='sources']//a")]
+    assert "https://outlet.example/a" in hrefs and not any(h.startswith("javascript") for h in hrefs)
+    assert "javascript:alert(1)" in root.xpath("//ul[@class='sources']")[0].text_content()
+
+
 @pytest.fixture(scope="module")
 def example_briefs(tmp_path_factory, examples_dir):
     """Every story of the example corpus, ingested into SQLite, as its JSON briefing (the read path

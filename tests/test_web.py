@@ -158,6 +158,20 @@ def test_story_page_shows_the_outlets_side_by_side(seeds_server, page):
     assert page.locator("table.events tbody tr").count() >= 1
 
 
+def test_the_briefings_citation_marks_open_the_articles_they_cite(seeds_server, page):
+    story = _main_story(seeds_server.base)
+    brief = httpx.get(f"{seeds_server.base}/stories/{story['id']}/brief", params={"format": "json"}).json()
+    page.goto(f"{seeds_server.base}/stories/{story['id']}")
+    first = brief["account"][0]
+    marks = page.locator("section.brief span.s").first.locator("a.cite")
+    assert [marks.nth(i).inner_text() for i in range(marks.count())] == [f"[{m}]" for m in first["sources"]]
+    href = marks.first.get_attribute("href")
+    assert href == f"/articles/{first['article_ids'][0]}"
+    marks.first.click()
+    page.wait_for_url(f"**{href}")
+    assert page.locator("h1").inner_text().strip()
+
+
 def test_a_cell_links_to_the_exact_sentence(seeds_server, page):
     story = _main_story(seeds_server.base)
     page.goto(f"{seeds_server.base}/stories/{story['id']}")

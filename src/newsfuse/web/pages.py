@@ -24,7 +24,6 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters["markdown"] = views.markdown
 _env.filters["snippet"] = views.search_snippet
 _env.globals["safe_href"] = views.safe_href
 templates = Jinja2Templates(env=_env)
@@ -63,7 +62,6 @@ def story_page(
     annotations = queries.annotations_of(store, articles)
     columns = views.columns_of(articles)
     groups = views.comparison(events, articles, annotations)
-    cites = {c.article_id: c.outlet for c in columns}
     return render(
         request,
         "story.html",
@@ -73,8 +71,8 @@ def story_page(
         columns=columns,
         groups=groups,
         differences=views.differences(brief, views.contradictions(groups, columns)),
-        brief=queries.rendered_brief(brief, "md"),
-        cites=cites,
+        brief=brief,
+        **briefing_wording(brief),
         guesses_left_out=guesses_left_out,
         threshold=threshold(),
     )
@@ -133,11 +131,16 @@ def search_page(request: Request, query: str, results: list[dict]) -> HTMLRespon
 def brief_html(content: dict[str, Any]) -> str:
     """A briefing's content (``tell.queries.brief_content``, the JSON form) as an HTML document of
     its own, through the ``brief.html`` template: article text is escaped like on every page."""
+    return _env.get_template("brief.html").render(brief=content, **briefing_wording(content))
+
+
+def briefing_wording(content: dict[str, Any]) -> dict[str, Any]:
+    """What the briefing templates (``_brief.html``) need beside its content: the headings, the
+    phrase around marks of reports that tell an event without its date, each article's mark."""
     words = queries.brief_wording()
     before, _, after = words["also_phrase"].partition("{sources}")
-    return _env.get_template("brief.html").render(
-        brief=content,
-        headings=words["headings"],
-        also=(before, after),
-        marks_of={s["article_id"]: s["mark"] for s in content["sources"]},
-    )
+    return {
+        "headings": words["headings"],
+        "also": (before, after),
+        "marks_of": {s["article_id"]: s["mark"] for s in content["sources"]},
+    }

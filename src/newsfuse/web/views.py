@@ -339,55 +339,7 @@ def _ticks(lo: dt.date, hi: dt.date, x: Any, count: int = 6) -> list[tuple[float
     return [(x(d), d.isoformat()) for d in dict.fromkeys(days)]
 
 
-# ----------------------------------------------------------------------------- small markdown
-
-
-_LINK = re.compile(r"\[([^\]]+)\]\(((?:https?://|/(?!/))[^)\s]*)\)")
-_BOLD = re.compile(r"\*\*([^*]+)\*\*")
-
-
-_CITE = re.compile(r"\[([0-9a-f]{16})\]")
-
-
-def markdown(text: str, cites: dict[str, str] | None = None) -> Markup:
-    """The subset of Markdown briefings use (headings, bullets, bold, links), escaped first.
-    Citations of article ids (``[0eaf2ac60f9e5bd4]``) become links named by ``cites``."""
-    cites = cites or {}
-    html: list[str] = []
-    in_list = False
-    for line in text.splitlines():
-        stripped = line.strip()
-        is_item = stripped.startswith(("- ", "* "))
-        if in_list and not is_item:
-            html.append("</ul>")
-            in_list = False
-        if not stripped:
-            continue
-        if is_item:
-            if not in_list:
-                html.append("<ul>")
-                in_list = True
-            html.append(f"<li>{_inline(stripped[2:], cites)}</li>")
-        elif stripped.startswith("#"):
-            level = min(len(stripped) - len(stripped.lstrip("#")) + 2, 6)
-            html.append(f"<h{level}>{_inline(stripped.lstrip('#').strip(), cites)}</h{level}>")
-        else:
-            html.append(f"<p>{_inline(stripped, cites)}</p>")
-    if in_list:
-        html.append("</ul>")
-    return Markup("\n".join(html))
-
-
-def _inline(text: str, cites: dict[str, str]) -> str:
-    out = str(escape(text))
-    out = _BOLD.sub(r"<strong>\1</strong>", out)
-    out = _LINK.sub(r'<a href="\2">\1</a>', out)
-    return _CITE.sub(lambda m: _cite_link(m.group(1), cites), out)
-
-
-def _cite_link(article_id: str, cites: dict[str, str]) -> str:
-    label = escape(cites.get(article_id, article_id))
-    return f'<a class="cite" href="/articles/{article_id}" title="{article_id}">{label}</a>'
+# ----------------------------------------------------------------------------- search
 
 
 def search_snippet(snippet: str) -> Markup:
