@@ -184,6 +184,20 @@ def test_actors_and_timeline_of_a_pair(api):
     assert undated == list(range(len(starts), len(items)))  # undated events come last
 
 
+def test_the_timeline_without_an_actor_is_every_event_as_the_cli_lists_it(api, db):
+    doc = api.get("/timeline").json()
+    with open_store(db) as store:
+        every = queries.timeline(store, [])
+    assert doc["actors"] == [] and doc["items"] and [e["id"] for e in doc["items"]] == [e.id for e in every.items]
+    assert doc["guesses_left_out"] == every.guesses_left_out
+
+
+def test_a_blank_actor_is_refused_as_json_and_an_empty_form_field_is_no_actor_on_the_page(api):
+    assert api.get("/timeline", params=[("actor", "Putin"), ("actor", "")]).status_code == 422
+    page = api.get("/timeline", params=[("actor", "Putin"), ("actor", "")], headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "Timeline: Putin<" in page.text and "2025-11-15" in page.text
+
+
 def test_bad_dates_and_actors_are_refused_with_the_cli_message(api):
     bad = api.get("/events", params={"since": "garbage"})
     assert bad.status_code == 422

@@ -205,6 +205,16 @@ def test_timeline_chart_for_a_pair(seeds_server, page):
     assert "2025-11-15" in page.locator("table.events").inner_text()
 
 
+def test_the_timeline_form_with_one_actor_and_the_page_of_every_event(seeds_server, page):
+    page.goto(f"{seeds_server.base}/timeline")
+    assert page.locator("table.events tbody tr").count() >= 1  # every event, as `newsfuse timeline`
+    page.fill("input[name=actor] >> nth=0", "Putin")
+    page.click("form.timeline-form button")
+    page.wait_for_url("**/timeline?actor=Putin**")
+    assert page.locator("h1").inner_text().strip() == "Timeline: Putin"
+    assert "2025-11-15" in page.locator("table.events").inner_text()
+
+
 def test_timeline_page_says_what_it_left_out(seeds_server, page):
     """As the CLI notes it: guesses left out, with a link that shows them, marked as guesses."""
     answer = httpx.get(f"{seeds_server.base}/timeline", params={"actor": "Russia"}).json()

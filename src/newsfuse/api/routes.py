@@ -190,21 +190,27 @@ def list_actors(request: Request, q: str | None = None, limit: int = Query(100, 
     return JSONResponse({"items": items[:limit], "total": len(items)})
 
 
-@router.get("/timeline", summary="Dated events of an actor or between a pair, oldest first", tags=["events"])
+@router.get(
+    "/timeline", summary="Dated events, oldest first: all, an actor's, or those between a pair", tags=["events"]
+)
 def get_timeline(
     request: Request,
-    actor: list[str] = Query(default=[], description="one actor, or two for the events between a pair"),
+    actor: list[str] = Query(
+        default=[], description="none (every event), one actor, or two for the events between a pair"
+    ),
     since: str | None = Query(None, description="ISO date, inclusive"),
     until: str | None = Query(None, description="ISO date, inclusive"),
     guesses: bool = Query(False, description=GUESSES),
 ) -> Any:
+    if wants_html(request):  # the page's form sends its empty optional field: no value, not a blank name
+        actor = [a for a in actor if a.strip()]
     try:
         actors = checked_actors("actor", actor)
         since, until = checked_range(since, until, prefix="")
     except BadOption as exc:
         raise bad_option(exc) from exc
     store = store_of(request)
-    answer = queries.timeline(store, actors, since, until, guesses) if actors else queries.Capped([], False, MAX_EVENTS)
+    answer = queries.timeline(store, actors, since, until, guesses)  # as `newsfuse timeline`: no actor, every event
     if wants_html(request):
         known = request.app.state.actors.get(store)
         return pages.timeline_page(request, actors, answer, known)
