@@ -140,6 +140,9 @@ def _detail_row(
     )
 
 
+EVENT_SENTENCE_FIELDS = ("initiator", "participant", "status")  # found where the event is reported
+
+
 def sentence_href(article_id: str, start: int) -> str:
     return f"/articles/{article_id}#s-{start}"
 
@@ -147,19 +150,31 @@ def sentence_href(article_id: str, start: int) -> str:
 def locate(
     detail: Detail, event: Event, article_id: str, annotated: AnnotatedArticle | None, contradicting: bool = False
 ) -> Sentence | None:
-    """The sentence of an article that states a detail: one containing its words (or, for a date,
-    the date resolved to it); else the sentence where the article reports the event."""
+    """The sentence of an article that states a detail: for who acted and the status, the sentence
+    where the article reports the event (the coder found them there: "Portugal's foreign ministry"
+    is the Portuguese government, and a name's last word, "government", is in many other sentences);
+    else one containing its words, the event's own sentence first (or, for a date, the date resolved
+    to it); else the event's sentence."""
+    reported = _reporting_sentence(event, article_id, annotated)
+    if detail.field in EVENT_SENTENCE_FIELDS and not contradicting and reported is not None:
+        return reported
     if annotated is not None:
         # a contradicting report does not contain the value; it may contain one of its variants
         needles = _variants(detail) if contradicting else _needles(detail)
+        first = [reported] if reported is not None else []
         for needle in needles:
-            hit = next((s for s in annotated.sentences if needle in s.text.casefold()), None)
+            hit = next((s for s in [*first, *annotated.sentences] if needle in s.text.casefold()), None)
             if hit:
                 return hit
         if detail.field == "date" and not contradicting:
             date = next((d for d in annotated.dates if d.value == detail.value), None)
             if date:
                 return _containing(annotated, date.start)
+    return reported
+
+
+def _reporting_sentence(event: Event, article_id: str, annotated: AnnotatedArticle | None) -> Sentence | None:
+    """The sentence where the article reports the event (its first mention there)."""
     ref = next((m for m in event.mentions if m.article_id == article_id), None)
     if ref is None:
         return None
