@@ -38,12 +38,15 @@ STATUSES = ("occurred", "planned", "hypothetical", "denied")
 # entity labels of longer names a country word can sit inside without naming an actor
 # ("40 million US dollars", "the Indian Ocean")
 NON_ACTOR_LABELS = frozenset({"LOC", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "DATE", "TIME"})
-PRECISIONS = ("day", "week", "month", "quarter", "year", "decade")
+PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "decade")
+# TIMEX3 seasons (meteorological, northern): the month each starts in; a winter takes its December's year
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
     """First and last day an ISO date at its precision covers: 2025-11-15, 2025-W46, 2025-11,
-    2025-Q4, 2025, 202 (a decade); None when ``value`` is not such a date."""
+    2025-Q4, a TIMEX3 season (2025-SU: June to August; 2025-WI: December 2025 to February 2026),
+    2025, 202 (a decade); None when ``value`` is not such a date."""
     if not value:
         return None
     v = value.strip()
@@ -60,6 +63,10 @@ def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
             y, q = int(m[1]), int(m[2])
             return dt.date(y, q * 3 - 2, 1), _month_end(y, q * 3)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
+            y, first = int(m[1]), SEASON_START[m[2]]
+            last_year, last = (y + 1, 2) if first == 12 else (y, first + 2)
+            return dt.date(y, first, 1), _month_end(last_year, last)
         if m := re.fullmatch(r"(\d{4})", v):
             return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
         if m := re.fullmatch(r"(\d{3})", v):

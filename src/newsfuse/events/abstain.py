@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from ..model import AnnotatedArticle
+from ..model import AnnotatedArticle, date_span
 from ..text.tree import Tree
 from .ontology import load_abstain
 
@@ -117,23 +117,10 @@ def _day(value: str) -> dt.date | None:
 
 
 def _last_day(value: str) -> dt.date | None:
-    """The last day a date at any precision may stand for (2008 -> 2008-12-31, 2008-W37 -> its Sunday)."""
-    try:
-        if "-W" in value:
-            year, week = value.split("-W")
-            return dt.date.fromisocalendar(int(year), int(week[:2]), 7)
-        if "-Q" in value:
-            year, q = value.split("-Q")
-            return _last_day(f"{year}-{3 * int(q[:1]):02d}")
-        parts = value[:10].split("-")
-        if len(parts) == 1 and len(parts[0]) == 4:
-            return dt.date(int(parts[0]), 12, 31)
-        if len(parts) == 2:
-            y, m = int(parts[0]), int(parts[1])
-            return dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
-        return dt.date.fromisoformat(value[:10])
-    except (ValueError, IndexError):
-        return None
+    """The last day a date at any precision may stand for (2008 -> 2008-12-31, 2008-W37 -> its Sunday,
+    2016-SU -> 2016-08-31)."""
+    span = date_span(value)
+    return span[1] if span else None
 
 
 def natural_cause(tree: Tree, verb: int | None, anchors: list[int]) -> bool:

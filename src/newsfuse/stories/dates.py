@@ -6,7 +6,8 @@ from functools import lru_cache
 
 from ..model import date_span
 
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
+# a season (TIMEX3 2016-SU) is three months long, as a quarter
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5}
 
 
 @lru_cache(maxsize=1 << 16)  # fusion compares every pair of a block's mentions: the same few dates

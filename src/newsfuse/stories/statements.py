@@ -183,11 +183,15 @@ def _capital(text: str) -> str:
 
 
 def date_phrase(value: str | None, precision: str | None, cfg: dict) -> str:
-    """ " on 15 November 2025", " in the week of 10 November 2025", " in November 2025", ..."""
+    """ " on 15 November 2025", " in the week of 10 November 2025", " in November 2025", " in the
+    summer of 2016", " in the winter of 2016-17", ..."""
     span = day_range(value)
     phrase = cfg["date_phrases"].get(precision or "")
     if span is None or phrase is None:
         return f" ({value})" if value else ""
     first = _date.fromordinal(span[0])
     quarter = cfg["quarters"][(first.month - 1) // 3]
-    return str(phrase.format(d=first.day, month=_MONTHS[first.month - 1], y=first.year, q=quarter))
+    season = cfg["seasons"].get(first.month, "")
+    last = _date.fromordinal(span[1])
+    years = f"{first.year}-{last.year % 100:02d}" if precision == "season" and last.year != first.year else first.year
+    return str(phrase.format(d=first.day, month=_MONTHS[first.month - 1], y=years, q=quarter, season=season))
