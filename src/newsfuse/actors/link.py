@@ -54,6 +54,7 @@ NOT_SURNAMES = ("bare_titles", "role_tails", "police_ranks", "facility_heads", "
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])|\n+")  # a sentence's end before the next's capital
 SENTENCE_BREAKS = frozenset(".!?;\n")  # between two names: they are in two sentences
+SENTENCE_CLOSE = re.compile(r"[.!?\n]")  # the first mark that may close a sentence
 BREAKS = frozenset("();:!?[]\n")  # not a full stop: "George W . Bush" in text split into words
 CLOCK = re.compile(r"\d{1,2}(?:[:.]?\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 # a people or a faith with no country of its own has no government: its leaders and officials are its
@@ -78,6 +79,7 @@ UNTAGGED_NOT_FIRST = (
     "local_offices",
 )
 SPACED_DASH = re.compile(r"\s+[-–—]+\s+")  # a dash between spaces: punctuation, no hyphened name
+SPACED_SLASH = re.compile(r"\s+/\s+")  # 'Carlos Barria / Reuters': a photo credit's photographer, then the agency
 SPACED_COMMA = re.compile(r"\w , \w")  # "Strauss - Kahn said , ...": a text split into words, hyphens spaced too
 CONTRACTED = re.compile(r"n?['’]t\b")  # "Aren’t", "Doesn't": the word before is a verb
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
@@ -128,16 +130,17 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     text = annotated.article.text
     tagged_entities = annotated.entities
     annotated = dataclasses.replace(annotated, entities=tuple(_name_span(text, e) for e in tagged_entities))
-    tagged = tagged_full_names(annotated)
+    full = _tagged_full_names(annotated, text)  # once per article: the three views below read it
+    tagged = tagged_full_names(full)
     untagged = untagged_full_names(kb, text, tagged)
     doc = Doc(
         kb,
         tokenize(text),
         annotated.article.published,
         text,
-        surnames=tagged_surnames(annotated),
+        surnames=tagged_surnames(full),
         parse=Parse(annotated.tokens),
-        given=tagged_first_names(annotated),
+        given=tagged_first_names(annotated, text),
         full_names=with_untagged(tagged, untagged),
         untagged=dict(untagged),
     )
@@ -162,7 +165,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     found = [
         f
         for f in add_ner(doc, found, annotated.entities, kinds)
-        if not _sought_office(doc, f) and not _platform_as_medium(doc, f)
+        if not _sought_office(doc, f) and not _platform_as_medium(doc, f) and not _namesake_notion(doc, f)
     ]
     found = with_report_country(doc, pairs_of_persons(doc, with_article_descriptions(doc, found)))
     mentions = tuple(
@@ -184,12 +187,17 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
 
 
 def _name_span(text: str, e: Entity) -> Entity:
-    """A tagged person's or organisation's name without what the tagger ran into it: the words after a dash
+    """A tagged person's or organisation's name without what the tagger ran into it: the words after a slash
+    between spaces (a photo credit's agency after the photographer, 'Carlos Barria / Reuters'), the words after a dash
     between spaces ('Deborah Jordan Reynolds - Santilli's girlfriend': an aside; not in a text split into words,
     which spaces its commas and its hyphens, 'Strauss - Kahn', nor after a dateline's word in capitals), or a word a
     contraction closes ('Clinton and Sanders Aren’t Butting Heads': a verb; SPACED_DASH, CONTRACTED)."""
     if e.label not in {"PERSON", "ORG"}:
         return e
+    slash = SPACED_SLASH.search(e.text)
+    if slash is not None:  # "Carlos Barria / Reuters": two names, as a photo credit writes them
+        cut = e.text[: slash.start()]
+        return dataclasses.replace(e, text=cut, end=e.start + len(cut))
     dash = SPACED_DASH.search(e.text)
     before = e.text[: dash.start()] if dash is not None else ""
     if len(before.split()) > 1 and not before.isupper() and not SPACED_COMMA.search(text):
@@ -200,18 +208,20 @@ def _name_span(text: str, e: Entity) -> Entity:
     return e
 
 
-def tagged_surnames(annotated: AnnotatedArticle) -> dict[str, tuple[int, str]]:
-    """Surname -> (first start, full name) of every person the tagger found by at least two names."""
+def tagged_surnames(full: list[tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """Surname -> (first start, full name) of every person the tagger found by at least two names (``full``:
+    ``_tagged_full_names``)."""
     out: dict[str, tuple[int, str]] = {}
-    for start, name in _tagged_full_names(annotated):
+    for start, name in full:
         out.setdefault(surname_of(name), (start, name))
     return out
 
 
-def tagged_full_names(annotated: AnnotatedArticle) -> dict[str, list[tuple[int, str]]]:
-    """Surname -> (start, full name) of every naming by two names or more, in text order."""
+def tagged_full_names(full: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
+    """Surname -> (start, full name) of every naming by two names or more, in text order (``full``:
+    ``_tagged_full_names``)."""
     out: dict[str, list[tuple[int, str]]] = {}
-    for start, name in _tagged_full_names(annotated):
+    for start, name in full:
         out.setdefault(surname_of(name), []).append((start, name))
     return out
 
@@ -261,7 +271,7 @@ def with_untagged(
     return {surname: sorted(names) for surname, names in out.items()}
 
 
-def _tagged_full_names(annotated: AnnotatedArticle) -> list[tuple[int, str]]:
+def _tagged_full_names(annotated: AnnotatedArticle, text: str) -> list[tuple[int, str]]:
     """(start, text) of each person's name of two words or more the tagger found, in text order: those it
     tags as persons, and those it tags as organisations whose last word alone it tags as a person in the
     same article ('Tashfeen Malik' ORG beside 'Ms. Malik' PERSON: one name, one sense in one article)."""
@@ -269,7 +279,7 @@ def _tagged_full_names(annotated: AnnotatedArticle) -> list[tuple[int, str]]:
     out = []
     for e in sorted(annotated.entities, key=lambda e: e.start):
         words = words_of(e := _own_name(e))
-        if len(words) < 2 or _cut_initial(e.text) or _stance_or_broken(annotated, e):
+        if len(words) < 2 or _cut_initial(e.text) or _stance_or_broken(text, e):
             continue
         if e.label == "PERSON" or e.label == "ORG" and words[-1:] in alone and _org_shaped_person(e):
             out.append((e.start, e.text))
@@ -284,7 +294,7 @@ def _org_shaped_person(e: Entity) -> bool:
     return 2 <= len(words) <= 3 and shaped and not any((w,) in heads for w in words)
 
 
-def tagged_first_names(annotated: AnnotatedArticle) -> frozenset[str]:
+def tagged_first_names(annotated: AnnotatedArticle, text: str) -> frozenset[str]:
     """The first names of the persons the tagger found by at least two names ('Kimani' of 'Kimani Gray')."""
     return frozenset(
         words[0]
@@ -292,15 +302,15 @@ def tagged_first_names(annotated: AnnotatedArticle) -> frozenset[str]:
         if e.label == "PERSON"
         and len(words := words_of(e)) > 1
         and not _cut_initial(e.text)
-        and not _stance_or_broken(annotated, e)
+        and not _stance_or_broken(text, e)
     )
 
 
-def _stance_or_broken(annotated: AnnotatedArticle, e: Entity) -> bool:
+def _stance_or_broken(text: str, e: Entity) -> bool:
     """'pro-Israel' (a stance: nonactors.stance), or a name run across a paragraph break or into a quotation
     ("Rudy Giuliani Wear ‘Make Mexico" of a headline): no person's full name."""
     broken = PARAGRAPH_BREAK.search(e.text) is not None or QUOTE_INSIDE.search(e.text) is not None
-    return stance(annotated.article.text, e) or broken
+    return stance(text, e) or broken
 
 
 def _own_name(e: Entity) -> Entity:
@@ -425,7 +435,8 @@ def _org_word_after(doc: Doc, k: int) -> bool:
 
 def _names_a_thing(doc: Doc, f: Found) -> bool:
     """'the Paris agreement', 'the Iraq War': a capital's or a country's name before a word for a treaty, a
-    war or a meeting names that thing by a place (not_actors.yaml: place_named_things, country_named_things)."""
+    war or a meeting names that thing by a place (not_actors.yaml: place_named_things, country_named_things), a
+    country's name (not its adjective) before an invasion the country invaded (invaded_things)."""
     aid = f.ref.actor_id or ""
     if f.source != "kb" or not aid.startswith(("state:", "gov:")) or f.end >= len(doc.toks):
         return False
@@ -435,6 +446,10 @@ def _names_a_thing(doc: Doc, f: Found) -> bool:
     head = (doc.toks[f.end].norm,)
     capital = tuple(doc.norms[start : f.end]) in doc.kb.capitals
     lists = doc.kb.not_actors
+    if (
+        head in lists["invaded_things"]
+    ):  # "the Iraq invasion": the country invaded; "the American invasion": the invader
+        return tuple(doc.norms[start : f.end]) not in doc.kb.demonyms
     return head in lists["country_named_things"] or (capital and head in lists["place_named_things"])
 
 
@@ -506,7 +521,8 @@ def _sought_office(doc: Doc, f: Found) -> bool:
     """'a White House hopeful', 'a Senate race', 'running for Congress', 'win the White House', 'a nomination
     to the Supreme Court': a government's, a legislature's or a court's name as the office a candidate seeks
     or is named to (not_actors.yaml: prize_nouns, prize_verbs_for, prize_verbs, prize_words_to), not the body
-    acting."""
+    acting; after a candidate's surname and 'for' it names the candidate's committee, as the FEC's filings name
+    them ('Kirkpatrick for Senate')."""
     aid = f.ref.actor_id or ""
     if f.source == "ner" or aid.startswith(("person:", "state:")) or f.ref.sector not in {"GOV", "LEG", "JUD"}:
         return False
@@ -519,8 +535,21 @@ def _sought_office(doc: Doc, f: Found) -> bool:
     if k < 0 or not _joined(doc, k, f.start + 1):
         return False
     if toks[k].norm in PRIZE_PREPOSITIONS and k > 0 and _joined(doc, k - 1, k + 1):
+        if toks[k].norm == "for" and toks[k - 1].capitalised and toks[k - 1].norm in doc.surnames:
+            return True  # "The Kirkpatrick for Senate campaign": a candidate's committee, named for the office sought
         return (toks[k - 1].norm,) in lists[PRIZE_PREPOSITIONS[toks[k].norm]]
     return (toks[k].norm,) in lists["prize_verbs"]
+
+
+def _namesake_notion(doc: Doc, f: Found) -> bool:
+    """'the Purcell doctrine', 'the Monroe Doctrine': a name between 'the' and a word for a legal or a policy notion
+    (not_actors.yaml: namesake_notions) names the notion after a person or a case, no one acting."""
+    toks = doc.toks
+    if f.start == 0 or f.end >= len(toks) or toks[f.start - 1].norm != "the":
+        return False
+    if not _joined(doc, f.start - 1, f.end + 1):
+        return False
+    return (toks[f.end].norm,) in doc.kb.not_actors["namesake_notions"]
 
 
 def _names_a_period(doc: Doc, f: Found) -> bool:
@@ -558,23 +587,24 @@ def with_report_country(doc: Doc, found: list[Found]) -> list[Found]:
     if iso is None:
         return found
     out = []
+    others = sorted(
+        doc.toks[g.start].start for g in found if any(r.country not in {None, iso} for r in (g.ref, *g.also))
+    )
     for f in found:
-        foreign = _other_country_in_sentence(doc, found, f, iso)
+        foreign = _other_country_in_sentence(doc, others, f)
         place = [_placed_in(doc, r, iso, foreign) for r in (f.ref, *f.also)]
         out.append(dataclasses.replace(f, ref=place[0], also=tuple(place[1:])))
     return out
 
 
-def _other_country_in_sentence(doc: Doc, found: list[Found], f: Found, iso: str) -> bool:
+def _other_country_in_sentence(doc: Doc, others: list[int], f: Found) -> bool:
     """Another mention of the sentence of ``f`` is of a country other than the report's ('Gen. Khalifa Haftar,
-    whose forces hold eastern Libya')."""
+    whose forces hold eastern Libya'); ``others``: the sorted first characters of the mentions of such a country."""
     start, end = doc.toks[f.start].start, doc.toks[f.end - 1].end
     opens = max(doc.text.rfind(c, 0, start) for c in SENTENCE_BREAKS) + 1
     closes = min((k for c in SENTENCE_BREAKS if (k := doc.text.find(c, end)) >= 0), default=len(doc.text))
-    for g in found:
-        if opens <= doc.toks[g.start].start < closes and any(r.country not in {None, iso} for r in (g.ref, *g.also)):
-            return True
-    return False
+    at = bisect_left(others, opens)
+    return at < len(others) and others[at] < closes
 
 
 def _placed_in(doc: Doc, ref: ActorRef, iso: str, foreign: bool = False) -> ActorRef:
@@ -797,6 +827,10 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
         ref = _person_named(doc, full)
         remember(doc, full, ref)
         return Found(j - 1, j + 1, ref, "coref", (toks[j - 1].start, toks[j].end))
+    if entry is not None and _post_held(doc, j, n, entry):
+        return Found(j, j + n, ActorRef(""), "kb", (toks[j].start, toks[j + n - 1].end))  # "Former Secretary of State"
+    if entry is not None and entry.kind == "state" and _currency_after(doc, j + n):
+        return Found(j, j + n, ActorRef(""), "kb", (toks[j].start, toks[j + n - 1].end))  # "19 United States cents"
     chamber = _state_chamber(doc, j, n, entry)
     if chamber:  # "the Missouri Senate": a US state's legislature, not the US Congress
         legislature = ref_of(doc, doc.kb.sector_entry("USA", "LEG"))
@@ -828,6 +862,14 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
         return Found(j, j + n, ActorRef(""), "kb", core)
     if _venue_of_event(doc, j + n, k):  # "a Capitol Hill rally", "a White House party": where it was held
         return Found(j, j + n, ActorRef(""), "kb", core)
+    court = _court_after(doc, j + n) if entry.kind == "state" and entry.country else None
+    if court:  # "Judge Posner of the United States Court of Appeals": that country's judiciary, never a place
+        judiciary = ref_of(doc, doc.kb.sector_entry(entry.country or "", court[1]))
+        return Found(j, court[0], judiciary, "kb", (toks[j].start, toks[court[0] - 1].end))
+    if entry.kind in {"state", "government"} and _place_in_org_name(doc, j):
+        return Found(
+            j, j + n, ActorRef(""), "kb", core
+        )  # "a University of Washington professor": the university's name
     place_name = entry.kind == "state" or (entry.kind == "government" and k in doc.kb.capitals)
     if _seat_or_union_as_place(doc, i, j, k):
         doc.last_place[j] = True  # "hosted a meal at the White House", "than in the European Union"
@@ -864,6 +906,32 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if entry.kind == "person":
         remember(doc, ref.name or entry.name, ref)
     return Found(start, j + n, ref, entry.source, core)
+
+
+def _place_in_org_name(doc: Doc, j: int) -> bool:
+    """A capitalised word for an organisation and 'of' right before token j ('University of Washington', 'the
+    Institute of Peace'; not_actors.yaml: short_heads): the place closes that organisation's name."""
+    if j < 2 or doc.norms[j - 1] != "of" or not _joined(doc, j - 2, j + 1) or not doc.toks[j - 2].capitalised:
+        return False
+    return (doc.norms[j - 2],) in doc.kb.not_actors["short_heads"]
+
+
+def _post_held(doc: Doc, j: int, n: int, entry: Entry) -> bool:
+    """'Former Secretary of State and Democratic presidential frontrunner Hillary Clinton': a body's name from the
+    dictionary that is an office's title (kb.yaml: titles) after 'former' names a post someone held, not the body
+    acting (a title right before a name is the person's: ``titled``)."""
+    if j == 0 or doc.norms[j - 1] != "former" or entry.kind in {"person", "state"}:
+        return False
+    title = title_at(doc, j)
+    return title is not None and title[0] == n
+
+
+def _currency_after(doc: Doc, k: int) -> bool:
+    """A lower-case word for money right after a country's name ('19 United States cents', 'U.S. dollars';
+    not_actors.yaml: currency_words): the country names a currency, no state acting."""
+    if k >= len(doc.toks) or not doc.toks[k].raw.islower() or not _joined(doc, k - 1, k + 1):
+        return False
+    return (doc.norms[k],) in doc.kb.not_actors["currency_words"]
 
 
 def _untagged_full_name(doc: Doc, j: int) -> str | None:
@@ -1358,7 +1426,9 @@ def titled(doc: Doc, i: int) -> Found | None:
     """[the] [demonym|country|body] title [of country] Name: one mention carrying the role."""
     toks = doc.toks
     j = i + 1 if toks[i].norm == "the" else i
-    dem = demonym_at(doc, j) if j < len(toks) else None
+    if j >= len(toks) or not _may_open_name(toks[j]):
+        return None  # no demonym, body or capitalised title opens here (the common case: a lower-case word)
+    dem = demonym_at(doc, j)
     body = None if dem else body_at(doc, j)
     k = j + (dem or body or (0,))[0]
     if k < len(toks) and toks[k].norm in POSSESSIVE:
@@ -1385,6 +1455,8 @@ def titled(doc: Doc, i: int) -> Found | None:
         m, role, sector, iso = m + rank[0], rank[1], "COP", None
     if m >= len(toks) or "\n" in doc.text[toks[m - 1].end : toks[m].start]:
         return None  # "... In First 100 Days As President.\n\nDemocratic": a title ends its line, no name
+    if "(" in doc.text[toks[m - 1].end : toks[m].start]:
+        return None  # "Prime Minister (Junichiro) Koizumi": an editor's insertion in brackets, no name run on
     if _sentence_ends_after(doc, m - 1):
         return None  # "the nominee for President. This reportedly ...": a title ends its sentence
     start = j if k > j else k
@@ -1520,6 +1592,8 @@ def demonym_phrase(doc: Doc, i: int) -> list[Found]:
     'Palestinians', 'the Russian leader'. Coordinated demonyms give one actor each."""
     toks = doc.toks
     j = i + 1 if toks[i].norm == "the" and i + 1 < len(toks) else i
+    if not _may_open_name(toks[j]):
+        return []  # no people noun, demonym or faith opens here (the common case: a lower-case word)
     people = people_at(doc, j)
     if people:  # "Palestinians", "Kurds": the people of that country (or group), as civilians
         return _people_found(doc, j, j + people[0], [(j, j + people[0], people[1])], "CVL")
@@ -1539,6 +1613,8 @@ def demonym_phrase(doc: Doc, i: int) -> list[Found]:
                 if ref:
                     return [Found(i, k + n, ref, "coref", (toks[k].start, toks[k + n - 1].end))]
     agent = agent_after(doc, k, modifiers=0 if plural else 2)
+    if agent and agent[1] == "CVL" and _name_goes_on_after_possessive(doc, agent[0]):
+        return []  # "the Ethiopian People's Revolutionary Party": a party's name the knowledge base does not know
     if agent:
         end, sector = agent
         return _people_found(doc, j, end, items, sector)
@@ -1547,6 +1623,16 @@ def demonym_phrase(doc: Doc, i: int) -> list[Found]:
     if _state_act(doc, k):
         return [state_found(doc, a, b, iso) for a, b, iso in items if iso]
     return []
+
+
+def _name_goes_on_after_possessive(doc: Doc, k: int) -> bool:
+    """The capitalised word before token k is in the possessive, and a capitalised word follows it ('the Ethiopian
+    People's Revolutionary Party'): the words open a longer name; a people's there is no people acting (a union's,
+    'the Serbian Workers' Union', keeps its workers' sector)."""
+    toks = doc.toks
+    if k + 1 >= len(toks) or not toks[k - 1].capitalised or toks[k].norm not in POSSESSIVE:
+        return False
+    return toks[k + 1].capitalised and _joined(doc, k - 1, k + 2)
 
 
 def _americans_of_descent(doc: Doc, j: int) -> int:
@@ -1582,7 +1668,12 @@ def _people_found(doc: Doc, j: int, end: int, items: list[tuple[int, int, str | 
         iso = None if ethnic else iso
         label = " ".join(t.norm for t in toks[a:b])
         group_sector = STATELESS_SECTORS.get(sector, sector)  # "Jewish leaders": a faith's own, no state's
-        entry = doc.kb.sector_entry(iso, sector) if iso else doc.kb.group_entry(label, group_sector)
+        census = iso is not None and label in doc.kb.words["census_groups"]  # "Latino leaders": the group's elites
+        entry = (
+            doc.kb.sector_entry(iso, group_sector if census else sector)
+            if iso
+            else doc.kb.group_entry(label, group_sector)
+        )
         if not iso:
             place = place_after(doc, end)
             entry = doc.kb.sector_entry(place, sector) if place else entry
@@ -1608,6 +1699,8 @@ def people_at(doc: Doc, i: int) -> tuple[int, str | None] | None:
     """A plural people noun: 'Palestinians', 'Bosnian Serbs' (the first word's country), 'Kurds'."""
     if i >= len(doc.toks) or doc.norms[i] not in doc.kb.people_openers or not _may_open_name(doc.toks[i]):
         return None
+    if _region_before(doc, i):
+        return None  # "Central Americans", "Latin Americans": a region's people, no country's
     for n in (3, 2, 1):
         k = tuple(doc.norms[i : i + n])
         if len(k) == n and k in doc.kb.peoples and _cap_ok(doc.toks[i : i + n]) and _joined(doc, i, i + n):
@@ -1898,12 +1991,20 @@ def listed_us_states(doc: Doc) -> frozenset[tuple[str, ...]]:
 
 def _us_state_len(doc: Doc, i: int) -> int:
     """How many words from token i name a US state in full ('Georgia', 'New Hampshire'), or 0."""
+    if i >= len(doc.norms) or doc.norms[i] not in _us_state_openers():
+        return 0  # no state's name starts with this word (the common case)
     for n in (2, 1):
         span = doc.toks[i : i + n]
         if len(span) == n and all(t.raw[:1].isupper() and len(t.raw) > 2 for t in span) and _joined(doc, i, i + n):
             if tuple(doc.norms[i : i + n]) in described_words().states:
                 return n
     return 0
+
+
+@lru_cache(maxsize=1)
+def _us_state_openers() -> frozenset[str]:
+    """The first words of the US states' names (described.yaml)."""
+    return frozenset(k[0] for k in described_words().states)
 
 
 def _state_side(doc: Doc, ref: ActorRef, noun: str) -> ActorRef:
@@ -1956,13 +2057,29 @@ def agent_in_place(doc: Doc, i: int) -> Found | None:
         ):
             continue
         sector = agent_sector(doc, phrase)
+        sending = _sending_country(doc, i, phrase) if sector else None
         at = _skip_place_modifiers(doc, i + n + 1)
-        iso = (_sending_country(doc, i, phrase) or country_at(doc, at)) if sector else None
+        if sector and sending is None and (sector == "REF" or _country_before_agent(doc, i)):
+            end = at + _place_len(doc, at)  # "a refugee in Khartoum", "U.S. military advisers in Iraq": the place is
+            return Found(i, end, ActorRef(""), "kb")  # not whose they are; the words are passed over, no actor
+        iso = (sending or country_at(doc, at)) if sector else None
         if iso and sector:
             end = at + _place_len(doc, at)
             entry = doc.kb.sector_entry(iso, sector)
             return Found(i, end, ref_of(doc, entry), "kb", (toks[i].start, toks[end - 1].end))
     return None
+
+
+def _country_before_agent(doc: Doc, i: int) -> bool:
+    """A country's name or demonym right before the agent phrase at token i, joined to it ('U.S. military advisers
+    in Iraq', 'Russian troops in Syria'): the agents are that country's, not the place's after 'in' (a state's
+    mission abroad, 'the U.S. Embassy in Tripoli', is ``_sending_country``'s)."""
+    for k in (1, 2, 3):
+        if i - k >= 0 and _joined(doc, i - k, i + 1):
+            dem = demonym_at(doc, i - k)
+            if dem is not None and dem[0] == k:
+                return True
+    return False
 
 
 def _sending_country(doc: Doc, i: int, phrase: tuple[str, ...]) -> str | None:
@@ -2077,8 +2194,8 @@ def add_ner(
         if e.label not in {"PERSON", "ORG"} or covered.overlaps(e.start, e.end):
             continue
         e = _whole_words(doc, e)  # "Marc TrÃ" of "Marc TrÃ©vidic": the tagger cut a word
-        if (e.start + (4 if e.text[:4] in {"the ", "The "} else 0), e.end) in doc.no_actor:
-            continue  # the words the pass over the KB's names read as a place or a building
+        if _inside_no_actor(doc, e.start + (4 if e.text[:4] in {"the ", "The "} else 0), e.end):
+            continue  # the words the pass over the KB's names read as a place, a building or a post held
         kind = kinds.get(name_words(e))
         if kind == "TRADE":  # "Richard Uihlein, an Illinois shipping-supplies manufacturer": the man
             kind = "PERSON" if _person_shaped(doc, _own_name(e).text) else "ORG"
@@ -2094,6 +2211,8 @@ def add_ner(
             toks = toks[:-1]  # "Wylie AGAIN brought the kick out": the capitals are emphasis
         if e.label == "PERSON":
             toks = _without_hyphened_word(doc, toks)  # "Jeb Bush-spent $100 million": the verb is no name
+        if e.label == "PERSON" and _question_verb_opens(doc, toks):
+            toks = toks[1:]  # "Will Cruz's gambit do any better?": the question's verb, then the name
         if e.label == "PERSON" and _across_full_stop(doc, e):
             continue  # "the nominee for President. This": a sentence's end and the next one's first word
         if not toks or e.label == "PERSON" and org_name_goes_on(doc, toks[-1] + 1):
@@ -2115,6 +2234,8 @@ def add_ner(
             kind = "PERSON"  # "Jill Latham, Kate Malloy Corriveau, Maureen Manning": a list of persons
         if kind is None and e.label == "ORG" and len(toks) == 1 and _given_name_before(doc, toks[0], listed):
             toks, kind = [toks[0] - 1, toks[0]], "PERSON"  # "Ilya Shapiro argues", the surname tagged alone
+        if kind is None and e.label == "ORG" and _kin_after(doc, toks[-1] + 1):
+            kind = "PERSON"  # "Trump's children": only a person has kin
         tail = _person_after_possessive(doc, e) if kind is None and e.label == "ORG" else []
         if tail:
             toks, kind = tail, "PERSON"  # "the Daily Wire's Ben Shapiro": the outlet's person
@@ -2172,6 +2293,34 @@ def add_ner(
             ref = ActorRef(name, home, None, None, f"org:{slug(name)}")
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def _question_verb_opens(doc: Doc, toks: list[int]) -> bool:
+    """The name opens its sentence with a verb that opens a question (not_actors.yaml: question_verbs, 'Will'),
+    and the sentence ends in a question mark ('Will Cruz's gambit do any better?'): the verb, then the name."""
+    if len(toks) < 2 or (doc.norms[toks[0]],) not in doc.kb.not_actors["question_verbs"]:
+        return False
+    t = toks[0]
+    gap = doc.text[doc.toks[t - 1].end : doc.toks[t].start] if t > 0 else "\n"
+    if t > 0 and not (SENTENCE_BREAKS & set(gap) or doc.text[doc.toks[t - 1].start] in ".!?"):
+        return False
+    end = SENTENCE_CLOSE.search(doc.text, doc.toks[t].end)
+    return end is not None and end.group() == "?"
+
+
+def _inside_no_actor(doc: Doc, start: int, end: int) -> bool:
+    """The characters start..end are (or lie inside) words the pass over the KB's names read as no actor ('State' of
+    'Former Secretary of State', a post held)."""
+    return (start, end) in doc.no_actor or any(a <= start and end <= b for a, b in doc.no_actor)
+
+
+def _kin_after(doc: Doc, k: int) -> bool:
+    """A possessive at token k, then a lower-case kin noun ('Trump's children', 'her husband's'; not_actors.yaml:
+    kin_nouns): the name before is a person's."""
+    toks = doc.toks
+    if k + 1 >= len(toks) or toks[k].norm not in POSSESSIVE or not toks[k + 1].raw.islower():
+        return False
+    return _joined(doc, k - 1, k + 2) and (toks[k + 1].norm,) in doc.kb.not_actors["kin_nouns"]
 
 
 def _given_name_before(doc: Doc, t: int, listed: list[tuple[int, int, str]]) -> bool:

@@ -68,6 +68,9 @@ BRACKETED = re.compile(r"\s*\(\s*([A-Z][A-Za-z. ]{1,30}?)\s*\)")
 ORIGIN_OPENERS = frozenset(("who", be) for be in ("is", "are", "was", "were"))
 COUNT = re.compile(r"\d[\d,.]*")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
+POSSESSIVE_YEAR = re.compile(r"\w['’]s (?:1[89]|20)\d\d$")  # 'Bachmann’s 2012': a possessive, then a year
+PROGRAMME_AFTER = re.compile(r" ([a-z]+)\b")  # the lower-case word right after a name
+POSSESSIVE_END = re.compile(r"['’]s?$")  # a name that ends in a possessive
 SCALE_WORDS = frozenset("hundred thousand million billion trillion".split())
 RANK_MARKS = frozenset({"no", "number"})
 FUNCTION_AFTER_UNIT = frozenset("over of in for to and or per a an with from on at by this last each".split())
@@ -116,6 +119,9 @@ def not_an_actor(
     return (
         _written_lower(e)
         or _cut_name(e)
+        or _one_letter(words)
+        or _possessive_year(e)
+        or _programme_after(kb, text, e)
         or words in lists["times"]
         or words in lists["things"]
         or _hyphened_whole(text, e) in lists["things"]
@@ -420,6 +426,26 @@ def _written_lower(e: Entity) -> bool:
     return not first[:1].isupper()
 
 
+def _one_letter(words: tuple[str, ...]) -> bool:
+    """'Neither do I.': a name of one letter is the pronoun (or a numeral, 'World War I'), no one's name."""
+    return len(words) == 1 and len(words[0]) == 1
+
+
+def _possessive_year(e: Entity) -> bool:
+    """'Bachmann’s 2012 campaign manager': a possessive and a year the tagger ran into one name; the year is
+    the campaign's, and no organisation's name ends in a possessive and a year."""
+    return bool(POSSESSIVE_YEAR.search(e.text))
+
+
+def _programme_after(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'the Central American Minors program': a name right before a lower-case word for a programme
+    (not_actors.yaml: programme_words) is the programme's name, no organisation acting."""
+    after = PROGRAMME_AFTER.match(text, e.end)
+    if after is None or POSSESSIVE_END.search(e.text):
+        return False  # "Bill O'Reilly's program": the host's programme, the host acting
+    return (after.group(1),) in kb.not_actors["programme_words"]
+
+
 def _cut_name(e: Entity) -> bool:
     """'Regina M', 'President J': a name the sentence splitter cut at an initial."""
     toks = tokenize(e.text)
@@ -551,7 +577,10 @@ def _owned_thing(kb: KnowledgeBase, text: str, e: Entity) -> bool:
 def _quoted_title(text: str, e: Entity) -> bool:
     """'her own talk show "Ellen"', 'his movie “Ted”', 'films like `` Kate and Leopold . '' ': a name
     inside a quotation of a few words is the title of a work."""
-    opening = max(text.rfind(q, max(e.start - 30, 0), e.start) for q in QUOTE_MARKS)
+    opening = _opening_quote(text, max(e.start - 30, 0), e.start)
+    own_end = e.start + len(e.text.rstrip("'’\"”"))  # "Barton Fink''": the tagger may take the closing mark in
+    if opening >= 0 and text.startswith("''", opening) and not quoted_title_case(text, e.start, own_end):
+        return False  # "feels ''the looming presence of Barbara Bush,''": a quotation, not a title in capitals
     if opening < 0 or any(c in text[opening + 2 : e.start] for c in CLOSING_MARKS + ("\n",)):
         return False
     rest = text[e.end : e.end + 30]
@@ -562,11 +591,28 @@ def _quoted_title(text: str, e: Entity) -> bool:
     return len(quoted) <= 6 and not SPEECH & set(quoted)  # '" said Smith . "' closes one quote, opens another
 
 
+def _opening_quote(text: str, lo: int, hi: int) -> int:
+    """The last opening quotation mark in text[lo:hi], or -1: a quotation mark of QUOTE_MARKS, or two apostrophes
+    that open a quotation as the New York Times writes one (''America's Unwritten Constitution,''), where two
+    apostrophes after a word close it (``_opens_quotation``)."""
+    marks = [text.rfind(q, lo, hi) for q in QUOTE_MARKS]
+    at = text.rfind("''", lo, hi)
+    while at >= lo and not _opens_quotation(text, at):
+        at = text.rfind("''", lo, at)
+    return max(*marks, at)
+
+
+def _opens_quotation(text: str, at: int) -> bool:
+    """The two apostrophes at ``at`` open a quotation: after a space or a line's start and right before a word
+    (a text split into words spaces its closing ones too: '`` Life '' and ABC')."""
+    return (at == 0 or text[at - 1].isspace()) and text[at + 2 : at + 3].isalnum()
+
+
 def quoted_title_case(text: str, start: int, end: int) -> bool:
     """The words start..end stand inside a quotation of two to six words, all capitalised but short function
     words ('ABC's “Good Morning America”', '“Make America Great Again”'): the title of a show, a work or a
     slogan, not a sentence someone said ('“America is back,” he said')."""
-    opening = max(text.rfind(q, max(start - 40, 0), start) for q in QUOTE_MARKS)
+    opening = _opening_quote(text, max(start - 40, 0), start)
     if opening < 0 or any(c in text[opening + 1 : start] for c in CLOSING_MARKS + ("\n",)):
         return False
     rest = text[end : end + 40]
