@@ -125,12 +125,14 @@ def located_tokens(docs: list[dict], analyses: dict) -> dict[str, dict[tuple[int
 
 def mention_features(doc: dict, result, tokens: dict, mentions: list[dict], story: str | None) -> list[AnyMention]:
     """Each gold mention with what newsfuse knows of it: its head's lemma, arguments and
-    participants, the names, places and dates of its sentence, and its article's people and embedding."""
+    participants, the names, places and dates of its sentence, and its article's people, embedding
+    and publication day (as the cleaner reads it: ECB+ gives none, a few pages state theirs)."""
     doc_id = str(doc["doc_id"])
-    people, article_vector = frozenset(), None
+    people, article_vector, published = frozenset(), None, doc.get("date") or ""
     if result is not None:
         people = frozenset(normalise_name(e.text) for e in result.annotated.entities if e.label == "PERSON") - {""}
         article_vector = np.frombuffer(result.embedding, dtype=np.float32) if result.embedding else None
+        published = result.annotated.article.published or ""
     out = []
     for m in mentions:
         found = [tokens[(m["sentence"], i)] for i in m["tokens"] if (m["sentence"], i) in tokens]
@@ -138,7 +140,14 @@ def mention_features(doc: dict, result, tokens: dict, mentions: list[dict], stor
         head = next((t for t in toks if t.pos in ("VERB", "NOUN")), toks[-1] if toks else None)
         if head is None:
             out.append(
-                AnyMention(m["id"], story, m["text"].split()[-1].lower(), article=doc_id, sentence=m["sentence"])
+                AnyMention(
+                    m["id"],
+                    story,
+                    m["text"].split()[-1].lower(),
+                    article=doc_id,
+                    sentence=m["sentence"],
+                    published=published[:10],
+                )
             )
             continue
         annotated = found[toks.index(head)][0]
@@ -166,6 +175,7 @@ def mention_features(doc: dict, result, tokens: dict, mentions: list[dict], stor
                 pos=head.pos,
                 determiner=determiner(annotated.tokens, head),
                 participants=participants(annotated.tokens, head),
+                published=published[:10],
             )
         )
     return out

@@ -429,6 +429,9 @@ class EventMention:
     # the date is only the week its article was published (no date expression dates the act): a bound
     date_implied: bool = False
     rule: str | None = None  # the pattern (and overrides) that coded it, for audit
+    # its article's publication date (as Article.published): fusion keeps an undated mention apart
+    # from the reports of articles published far from its own
+    published: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return _fields_dict(self)

@@ -346,8 +346,8 @@ def _analyse_one(ann: AnnotatedArticle, vector: bytes | None) -> Analysis:
     except Exception as exc:  # noqa: BLE001 - reported, never fatal for the batch
         warnings.append(f"warning: {article.source_path}: actor linking failed: {type(exc).__name__}: {exc}")
     mentions: tuple[EventMention, ...] = ()
-    try:
-        mentions = tuple(events.extract_events(ann))
+    try:  # each with its article's publication date: fusion reads it (an undated mention's only time)
+        mentions = tuple(dataclasses.replace(m, published=article.published) for m in events.extract_events(ann))
     except Exception as exc:  # noqa: BLE001
         warnings.append(f"warning: {article.source_path}: event extraction failed: {type(exc).__name__}: {exc}")
     return Analysis(dataclasses.replace(ann, article=article), mentions, vector, tuple(warnings))

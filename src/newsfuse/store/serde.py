@@ -212,6 +212,7 @@ def mention_from(d: dict[str, Any]) -> EventMention:
         confidence=float(d.get("confidence", 1.0)),
         rule=d.get("rule"),
         date_implied=bool(d.get("date_implied", False)),
+        published=d.get("published"),
     )
 
 

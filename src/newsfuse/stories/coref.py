@@ -61,6 +61,7 @@ class AnyMention:
     marked: str = ""  # the mention's sentence with its trigger marked (crossenc.marked_sentence); "": none
     # who took part, as "kind:value" tags (name, age, count, sex, stage, number): see ``participants``
     participants: frozenset[str] = frozenset()
+    published: str = ""  # the publication day (YYYY-MM-DD) of the mention's article; "": unknown
 
 
 def _cfg() -> dict:
@@ -380,10 +381,27 @@ def cross_candidate(a: AnyMention, b: AnyMention) -> bool:
 
 
 def allowed(a: AnyMention, b: AnyMention) -> bool:
-    """The hard constraints, as in ``fuse.compatible``: one story, and day-precision dates that do not
+    """The hard constraints, as in ``fuse.compatible``: one story, day-precision dates that do not
     conflict (two mentions of one story whose dates are ``same_story_day_tolerance`` days apart may
-    still be one event: a report's "Monday" is another's "late Sunday")."""
-    return a.story is not None and a.story == b.story and not _dates_conflict(a.dates, b.dates)
+    still be one event: a report's "Monday" is another's "late Sunday"), and no undated mention
+    paired with one of an article published far from its own (``published_apart``)."""
+    return (
+        a.story is not None
+        and a.story == b.story
+        and not _dates_conflict(a.dates, b.dates)
+        and not published_apart(a.published, b.published, bool(a.dates and b.dates))
+    )
+
+
+def published_apart(a: str | None, b: str | None, both_dated: bool) -> bool:
+    """Whether two mentions, not both dated by their own words, come from articles published more
+    than ``undated_publication_window_days`` apart (fusion.yaml): reports of one incident are
+    published within days of it, so an undated "the shooting" in an article of months later is
+    another shooting, or the story told again, unless a date of its own says which."""
+    if both_dated:
+        return False
+    gap = D.gap_days((a or "")[:10] or None, (b or "")[:10] or None)
+    return gap is not None and gap > load("fusion.yaml")["undated_publication_window_days"]
 
 
 def _dates_conflict(a: frozenset[str], b: frozenset[str]) -> bool:

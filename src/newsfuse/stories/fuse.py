@@ -2,9 +2,10 @@
 
 Mentions are taken in a canonical order (most precise date first, then mention id), so the result
 does not depend on the order articles arrived in. Within a story, a mention joins the fused event it
-is compatible with every member of (same type and mode, compatible actors and dates); else it starts
-one. Then the events of different stories merge where their dated mentions match (the same actors on
-the same day) and no pair of their mentions conflicts.
+is compatible with every member of (same type and mode, compatible actors and dates; for an undated
+mention, articles published within days of each other); else it starts one. Then the events of
+different stories merge where their dated mentions match (the same actors on the same day) and no
+pair of their mentions conflicts.
 """
 
 from __future__ import annotations
@@ -577,7 +578,18 @@ def _signature_in(m: EventMention, story: str | None) -> tuple:
     """All that ``compatible`` reads of a mention in this story: two mentions with one signature get
     the same answer against any third."""
     f = _facts(m)
-    return (m.type, m.mode, story, f.sources, f.targets, f.symmetric, m.date, m.date_precision, m.date_implied)
+    return (
+        m.type,
+        m.mode,
+        story,
+        f.sources,
+        f.targets,
+        f.symmetric,
+        m.date,
+        m.date_precision,
+        m.date_implied,
+        _published_day(m),
+    )
 
 
 def _block_keys(m: EventMention, story: str | None) -> list[tuple[str, str]]:
@@ -733,11 +745,25 @@ def _side_ok(a: Iterable[ActorRef], b: Iterable[ActorRef]) -> bool:
 
 def _dates_compatible(m: EventMention, n: EventMention, same_story: bool) -> bool:
     if not m.date or not n.date:
-        return True
+        return not _published_apart(m, n)
     if m.date_precision == "day" and n.date_precision == "day" and m.date[:10] != n.date[:10]:
         gap = D.gap_days(m.date, n.date)
         return same_story and gap is not None and gap <= load("fusion.yaml")["same_story_day_tolerance"]
     return D.overlap(m.date, n.date)
+
+
+def _published_apart(m: EventMention, n: EventMention) -> bool:
+    """The two mentions' articles were published more than ``undated_publication_window_days`` apart
+    (fusion.yaml): the reports of one incident come out within days of it, so an undated mention
+    ("the talks", "Kenya called for a fund") in an article of months later tells another act of a
+    long story, or the story again, and is not fused into it. Unknown publication dates never keep
+    mentions apart."""
+    gap = D.gap_days(_published_day(m), _published_day(n))
+    return gap is not None and gap > load("fusion.yaml")["undated_publication_window_days"]
+
+
+def _published_day(m: EventMention) -> str | None:
+    return m.published[:10] if m.published else None
 
 
 # ---------------------------------------------------------------------- one fused event
