@@ -1,6 +1,6 @@
 """Fusion joins the reports of one event, not every mention of a long story: an undated mention is
-not fused across articles published far apart (the publication date travels with each mention,
-through the store too)."""
+not fused across articles published far apart, and two different acts of one story need more than
+the one actor they share (the publication date travels with each mention, through the store too)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from newsfuse.stories import fuse_events
 from newsfuse.stories.config import load
 from newsfuse.stories.fuse import cluster_mentions, compatible
 
+PORTUGAL = ActorRef("Portugal", "PRT", None, None, "portugal")
+INDONESIA = ActorRef("Indonesia", "IDN", None, None, "indonesia")
 KENYA = ActorRef("Kenya", "KEN", None, None, "kenya")
 STORY = {f"a{i}": "s1" for i in range(6)}
 
@@ -74,6 +76,28 @@ def test_unknown_publication_dates_keep_nothing_apart():
     assert compatible(a, b, STORY)
 
 
+def test_a_welcome_is_not_the_signing_it_shares_one_actor_with():
+    signed = mention("m1", "a0", (PORTUGAL, INDONESIA), type="SUPPORT", mode="sign", cameo="057")
+    signed_too = mention("m2", "a1", (PORTUGAL,), type="SUPPORT", mode="sign", cameo="057")
+    welcomed = mention("m3", "a2", (PORTUGAL,), type="SUPPORT", mode=None, cameo="050")
+    assert not compatible(signed, welcomed, STORY)
+    assert compatible(signed, signed_too, STORY)  # the same act: one shared actor is enough
+    assert groups([signed, signed_too, welcomed]) == [["m1", "m2"], ["m3"]]
+
+
+def test_two_acts_with_both_parties_in_common_are_one_event():
+    talks = mention("m1", "a0", (PORTUGAL, INDONESIA), type="CONSULT", cameo="040", sentence="They held talks.")
+    visit = mention("m2", "a1", (INDONESIA, PORTUGAL), type="CONSULT", mode="visit", cameo="042")
+    assert compatible(talks, visit, STORY)
+
+
+def test_different_acts_with_one_actor_named_stay_apart_but_the_same_act_fuses():
+    asked = mention("m1", "a0", (KENYA,), cameo="100")
+    demanded = mention("m2", "a1", (KENYA,), cameo="102")
+    asked_again = mention("m3", "a3", (KENYA,), cameo="100")
+    assert groups([asked, demanded, asked_again]) == [["m1", "m3"], ["m2"]]
+
+
 def test_fused_events_keep_each_report_of_one_week_together():
     ms = [mention(f"m{i}", f"a{i}", (KENYA,), published=f"2026-03-1{i}") for i in range(4)]
     late = mention("m9", "a5", (KENYA,), published="2026-05-20")
@@ -100,3 +124,11 @@ def test_a_mention_stored_before_the_field_reads_back_without_a_date():
     m = mention("m1", "a0", (KENYA,), published="2026-03-12")
     doc = {k: v for k, v in to_plain(m).items() if k != "published"}
     assert serde.mention_from(doc) == dataclasses.replace(m, published=None)
+
+
+def test_one_party_of_a_joint_act_named_still_joins_it():
+    putin = ActorRef("Vladimir Putin", "RUS", "GOV", "President", "putin")
+    netanyahu = ActorRef("Benjamin Netanyahu", "ISR", "GOV", "Prime Minister", "netanyahu")
+    had_a_call = mention("m1", "a0", (netanyahu,), type="CONSULT", mode="phone", cameo="041")
+    reviewed = mention("m2", "a1", (putin, netanyahu), type="CONSULT", cameo="040")
+    assert compatible(had_a_call, reviewed, STORY)  # CONSULT is a joint act: the other party is unnamed

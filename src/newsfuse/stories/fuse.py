@@ -2,10 +2,10 @@
 
 Mentions are taken in a canonical order (most precise date first, then mention id), so the result
 does not depend on the order articles arrived in. Within a story, a mention joins the fused event it
-is compatible with every member of (same type and mode, compatible actors and dates; for an undated
-mention, articles published within days of each other); else it starts one. Then the events of
-different stories merge where their dated mentions match (the same actors on the same day) and no
-pair of their mentions conflicts.
+is compatible with every member of (same type and mode, compatible actors and dates; for two
+different acts, more than one shared actor; for an undated mention, articles published within days
+of each other); else it starts one. Then the events of different stories merge where their dated
+mentions match (the same actors on the same day) and no pair of their mentions conflicts.
 """
 
 from __future__ import annotations
@@ -581,6 +581,7 @@ def _signature_in(m: EventMention, story: str | None) -> tuple:
     return (
         m.type,
         m.mode,
+        m.cameo,
         story,
         f.sources,
         f.targets,
@@ -709,17 +710,31 @@ def compatible(m: EventMention, n: EventMention, story_of: dict[str, str]) -> bo
     if not _same_kind(m, n):
         return False
     same_story = story_of.get(m.article_id) is not None and story_of.get(m.article_id) == story_of.get(n.article_id)
-    if not _actors_compatible(m, n, _parties(m), _parties(n), same_story):
+    am, an = _parties(m), _parties(n)
+    if not _actors_compatible(m, n, am, an, same_story):
         return False
     if not _dates_compatible(m, n, same_story):
         return False
     if same_story:
-        return True
+        return _same_action(m, n) or len(am & an) > 1 or (_symmetric(m) and _symmetric(n))
     # outside a shared story: the same actors on a day each report states (a week or month, or the
     # publication week implied, holds many acts of the same actors), within reach
     gap = D.gap_days(m.date, n.date)
     stated = _stated_day(m) and _stated_day(n)
     return stated and _actors(m) == _actors(n) and gap is not None and gap <= fusion_reach_days()
+
+
+def _same_action(m: EventMention, n: EventMention) -> bool:
+    """The two mentions tell one kind of act: the same PLOVER mode where both give one, else the same
+    CAMEO code (or neither has one). Event coreference asks the same action, time, place and
+    participants (ECB+ and GVC annotation guidelines): inside a story, mentions of two different
+    acts ("Portugal welcomed the proposal", "Portugal and Indonesia signed the agreement") are one
+    event only when they share more than one participant, not through the one actor they share;
+    or when both are joint acts (a call, talks: ``_symmetric``), where a mention naming one party
+    ("Netanyahu had a phone call") leaves the other unnamed, not absent."""
+    if m.mode and n.mode:
+        return m.mode == n.mode
+    return m.cameo == n.cameo
 
 
 def _stated_day(m: EventMention) -> bool:
