@@ -1597,10 +1597,11 @@ def demonym_phrase(doc: Doc, i: int) -> list[Found]:
     people = people_at(doc, j)
     if people:  # "Palestinians", "Kurds": the people of that country (or group), as civilians
         return _people_found(doc, j, j + people[0], [(j, j + people[0], people[1])], "CVL")
-    descent = _americans_of_descent(doc, j)
+    first = adjective_at(doc, j)  # read once: the descent test and the coordinated list both start from it
+    descent = _americans_of_descent(doc, j, first)
     if descent:  # "Turkish Americans", "Mexican-Americans": US civilians of that descent
         return _people_found(doc, j, descent, [(j, descent, "USA")], "CVL")
-    items = coordinated(doc, j)
+    items = coordinated(doc, j, first)
     if not items:
         return []
     k, plural = stacked(doc, items[-1][1])
@@ -1635,10 +1636,10 @@ def _name_goes_on_after_possessive(doc: Doc, k: int) -> bool:
     return toks[k + 1].capitalised and _joined(doc, k - 1, k + 2)
 
 
-def _americans_of_descent(doc: Doc, j: int) -> int:
+def _americans_of_descent(doc: Doc, j: int, dem: tuple[int, str | None] | None) -> int:
     """The end of 'Turkish Americans', 'Mexican-Americans' (a demonym joined to 'Americans', as the US Census
     Bureau names groups by descent: 'African Americans') at token j, or 0."""
-    dem = adjective_at(doc, j)  # a country's demonym, or a faith's or a people's adjective ('Muslim Americans')
+    # dem: adjective_at(doc, j), a country's demonym, or a faith's or a people's adjective ('Muslim Americans')
     k = j + dem[0] if dem else 0
     if not dem or k >= len(doc.toks) or doc.toks[k].raw != "Americans" or not _joined(doc, j, k + 1):
         return 0
@@ -1710,10 +1711,10 @@ def people_at(doc: Doc, i: int) -> tuple[int, str | None] | None:
     return None
 
 
-def coordinated(doc: Doc, j: int) -> list[tuple[int, int, str | None]]:
-    """'Turkish and Greek', 'French, British and US': (start, end, country) per adjective."""
+def coordinated(doc: Doc, j: int, first: tuple[int, str | None] | None) -> list[tuple[int, int, str | None]]:
+    """'Turkish and Greek', 'French, British and US': (start, end, country) per adjective (``first``: the one at
+    token j, ``adjective_at(doc, j)``)."""
     toks, items = doc.toks, []
-    first = adjective_at(doc, j)
     if first is None:
         return []
     items.append((j, j + first[0], first[1]))
