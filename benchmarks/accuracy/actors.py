@@ -299,13 +299,57 @@ name opens a title and name across a paragraph break ('Israel.\n\nSenator Marco 
 Scott administration' (a governor's) as the man, a chief of staff placed in the military ('Mills'), an outlet as the
 medium, coreference slips ('Smith said' of the mother, named after her son; 'the two men' of the sentence before),
 'Will Cruz's gambit' (a question's verb run into the name), 'Ford won the nomination' (Gerald Ford as the carmaker).
-The held-out figure (``heldout_*``) comes from seed 65, 140 mentions of its 12 articles, drawn with the linker after
-part 1 (commit f976c13) before any part-2 rule was written and kept unread until part 2's fixes were committed, then
-labelled, with ``correct_ids`` for wrong links; no rule was written from it: 0.943 as drawn (132 right of 140,
-``heldout_before_precision``) and 0.943 now, recall proxy 1.0, 535 linked mentions on its articles before and after. Its
-misses: a film's title, 'run the White House' as the government, 'the Iraq invasion', a law's acronym ('FOIA'), a chief
-of staff placed in the military twice, 'Will Cruz', 'Ford' of 1976. Not met: both the held-out seed and the last seeds
-read, scored before any rule written from them, must reach 0.95 (0.943 and 0.948). Each seed draws its
+Seed 65 (``sample65_``: round 13's held-out sample, drawn with the linker after round 13's part 1, commit f976c13,
+labelled after part 2's fixes: 0.943 as drawn and after them; 535 linked mentions on its articles before and after) is
+in-sample since round 14 read its misses. Round 14, the same protocol: seeds 69-72 draw 12 more PolNeAR train articles
+each from those seeds 31-68 left, all drawn with round 13's linker (commit d51a150; the draws kept in the session's
+scratch folder). Seeds 70-72 were labelled and scored before any round-14 rule: round 13's linker held out 0.957, 0.907,
+0.936 (392 right of 420, 0.933; ``sample70_before_precision`` ...). Round 14 read the misses of seeds 62-72 grouped by
+mechanism and fixed those that generalise: a photo credit's slash ends the photographer's name ('Carlos Barria /
+Reuters': the agency is no part of it); a name before a lower-case word for a programme ('the Central American Minors
+program'; not_actors.yaml: programme_words, not after a possessive: 'Bill O'Reilly's program'), after 'the' before a
+doctrine ('the Purcell doctrine'; namesake_notions), a country before a currency word ('19 United States cents';
+currency_words), a name of one letter ('Neither do I.'), a possessive and a year ('Bachmann’s 2012'), a law's acronym
+('FOIA'; things) and a title in capitals between two apostrophes, the New York Times' quotation marks (''America's
+Unwritten Constitution''; a quotation there that is no title keeps its names) are no actors; a chamber after a
+candidate's surname and 'for' names the campaign committee, as the FEC's filings do ('The Kirkpatrick for Senate
+campaign'), an office's title after 'former' a post held ('Former Secretary of State and ... Hillary Clinton'); an agent
+right after a country's name is that country's, never the place's after 'in' ('U.S. military advisers in Iraq'), and
+refugees are no host's ('a refugee in Khartoum'), as UNHCR counts them by origin; a country before 'Court' or a court's
+level is its judiciary even where the pass reads it as a place ('Judge Posner of the United States Court of Appeals'); a
+people after a region's word is no country's ('Central Americans'); a country's name before 'invasion' is the country
+invaded, its adjective the invader ('the Iraq invasion', 'the American invasion of Iraq'; invaded_things); the leaders
+of a US Census Bureau category are its elites, no office of the state ('Latino leaders' ELI; kb.yaml words:
+census_groups); a chief of staff alone is a civilian post (GOV, as Phoenix codes it; the services' chiefs of staff are
+Phoenix's own MIL entries); a name the tagger calls an organisation before a possessive and a kin noun is a person
+('Trump's children'; kin_nouns); 'Will' opening a question before a surname is the verb ('Will Cruz's gambit do any
+better?'; question_verbs); a people's name in the possessive opening a longer name is no people ('the Ethiopian People's
+Revolutionary Party'); a title and a name split by a bracket are no one name ('Prime Minister (Junichiro) Koizumi'); a
+place after a capitalised word for an organisation and 'of' closes its name ('a University of Washington professor').
+In-sample after them: seeds 70/71/72 0.957/0.907/0.936 -> 1.0/0.977/0.957 (0.978 together), 65 0.943 -> 0.971, 66 0.950
+-> 0.964, 67 0.964 -> 0.971, 60 0.933 -> 0.940; no other sample's precision changed and no right link was lost (every
+recall proxy as before). Every linked mention the rules changed on seeds 23-30 and 31-72 but 69 (a diff of every linked
+mention against commit d51a150's linker, 67 changes) was read by hand: three chiefs of staff moved from MIL to GOV
+(Cheryl Mills, Jeremy Bash of Defense, a congressman's), five US courts now placed as the US judiciary, 'Ava's mother'
+and 'Eva's parents' now the girls, 'United States forces in Afghanistan' and 'a U.S. Marine barracks in Lebanon' no
+longer Afghanistan's or Lebanon's, programmes ('the CHIP program', 'Lawful Permanent Residents') and show titles (''Good
+Morning America'') no longer organisations; all right. The correct ids of seed 72's 'Ethiopian People's Revolutionary
+Party' allow the party under the tagger's name without 'Ethiopian'. Tried and dropped: a people's name in the possessive
+before a longer name for every sector (it cut 'the Serbian Workers' Union' from its workers, LAB); a surname before
+'administration' as the government in the pass over the words (``possessive_office`` does it already, and persons placed
+by the report's country, 'the Scott administration', have no country yet there). Not done: 'Clinton' for Hillary where
+Bill is named first ('vote for Clinton because she would be the first woman'; a pronoun's gender), 'a Clinton appointee'
+(Breyer, Bill's), 'Podesta' for Tony where his brother John is named after him, 'the Communist regime' of Ethiopia, a
+capital as a place after 'surrounds', a misspelt name ('Angela Correy [sic]'), 'Lin-Manuel Miranda' tagged an
+organisation.
+The held-out figure (``heldout_*``) comes from seed 69, 140 mentions of its 12 articles, drawn with round 13's linker
+(commit d51a150) before any round-14 rule was written and kept unread until round 14's fixes were committed (df0121a),
+then labelled, with ``correct_ids`` for wrong links; no rule was written from it: 0.957 as drawn (134 right of 140,
+``heldout_before_precision``) and 0.957 now, recall proxy 1.0, 705 linked mentions on its articles before and after. Its
+misses: 'BLM' of Black Lives Matter linked as the Bureau of Land Management twice, a records system's acronym ('a system
+known as SMART'), the Associated Press misspelt ('the Associates Press'), 'The Ted Cruz Super PAC' as the man, 'her
+testimony on Capitol Hill' as Congress. Not met: the held-out seed reaches 0.95 (0.957), but the last seeds read, scored
+before any rule written from them, do not (seeds 70-72: 0.933). Each seed draws its
 documents from those the seeds before it left, so adding a seed changes no earlier draw. (The described-persons
 sample drew its 30 articles from a pool without the events sample's articles, so its draw of seeds 31-38 was
 not theirs: 7 of its articles are also seed 31-38 articles; seeds 40 on leave both out.) Beside it: how many
@@ -365,7 +409,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 65  # the held-out sample: PolNeAR train articles, none of the seed-31 to -64 ones
+HELDOUT_SEED = 69  # the held-out sample: PolNeAR train articles, none of the seed-31 to -68 ones
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -379,6 +423,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     *((f"sample{n}_", f"seed{n}", n) for n in (53, 58, 59, 60)),
     *((f"sample{n}_", f"seed{n}", n) for n in (57, 62, 63, 64)),
     *((f"sample{n}_", f"seed{n}", n) for n in (61, 66, 67, 68)),
+    *((f"sample{n}_", f"seed{n}", n) for n in (65, 70, 71, 72)),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -399,12 +444,14 @@ POLNEAR_SEEDS = (31, 32, 33, 34, 35, 36, 37, 38, 40, 41, 42, 43, 44, 45, 46, 47,
 POLNEAR_SEEDS += (57, 58, 59, 60)  # round 11's, drawn with round 10's linker (commit baa583c)
 POLNEAR_SEEDS += (61, 62, 63, 64)  # round 12's, drawn with round 11's linker (commit 48be9d7)
 POLNEAR_SEEDS += (65, 66, 67, 68)  # round 13's, drawn with the linker after round 13's part 1 (commit f976c13)
+POLNEAR_SEEDS += (69, 70, 71, 72)  # round 14's, drawn with round 13's linker (commit d51a150)
 POLNEAR_DOCS = 12
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
-# linked mentions on the seed-65 documents with the linker before round 13's part-2 fixes (actors as of commit
-# f976c13, this script's all_mentions() on the same parsed documents; the seed-65 sample was drawn from them then and
-# labelled after the fixes), and on the 278 dev documents with the linker before item 6 (commit 475bc7d);
+# linked mentions on the seed-69 documents with the linker before round 14's fixes (actors as of commit d51a150, this
+# script's all_mentions() on the same parsed documents; the seed-69 sample was drawn from them then and labelled after
+# the fixes), and on the 278 dev documents with the linker before item 6 (commit 475bc7d);
+# seed 65 (round 13's held-out sample): 535 linked mentions before round 13's part 2, 132 right of 140 as drawn (0.943);
 # seed 61 (round 12's held-out sample): 590 linked mentions before round 12, 131 right of 140 as drawn (0.936);
 # seed 57 (round 11's held-out sample): 502 linked mentions before round 11, 134 right of 140 as drawn (0.957);
 # seed 53 (round 10's held-out sample): 592 linked mentions before round 10, 132 right of 140 as drawn (0.943);
@@ -412,8 +459,8 @@ TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # seed 48 (round 8's held-out sample): 490 linked mentions before round 8, 119 right of 140 as drawn (0.850);
 # seed 43 (round 7's held-out sample): 470 linked mentions before round 7, 128 right of 140 as drawn (0.914);
 # seed 38 (round 6's): 459 before round 6, 0.879 as drawn; seed 34 (round 5's): 398 before round 5, 0.879
-HELDOUT_DOC_MENTIONS_BEFORE = 535
-HELDOUT_PRECISION_BEFORE = 0.943  # the seed-65 sample with that linker (its labels as drawn: 132 right of 140)
+HELDOUT_DOC_MENTIONS_BEFORE = 705
+HELDOUT_PRECISION_BEFORE = 0.957  # the seed-69 sample with that linker (its labels as drawn: 134 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -428,8 +475,14 @@ HELDOUT_PRECISION_BEFORE = 0.943  # the seed-65 sample with that linker (its lab
 # round 11's held-out sample as drawn (134 of 140); seeds 62-64, drawn with round 11's linker (commit 48be9d7) and
 # labelled before round 12 wrote any rule: round 11's linker held out (120, 136 and 133 right of 140); seeds 66-68,
 # drawn with the linker after round 13's part 1 (commit f976c13) and labelled before round 13's part 2 wrote any
-# rule: that linker held out (133, 133 and 132 right of 140); seed 61, round 12's held-out sample as drawn (131)
+# rule: that linker held out (133, 133 and 132 right of 140); seed 61, round 12's held-out sample as drawn (131);
+# seeds 70-72, drawn with round 13's linker (commit d51a150) and labelled before round 14 wrote any rule: that linker
+# held out (134, 127 and 131 right of 140); seed 65, round 13's held-out sample as drawn (132)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    65: 0.943,
+    70: 0.957,
+    71: 0.907,
+    72: 0.936,
     61: 0.936,
     66: 0.95,
     67: 0.95,
