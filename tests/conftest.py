@@ -9,6 +9,7 @@ import random
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -283,20 +284,36 @@ def drawn_mention(
     source), a type of ``types``, a date of ``dates``, a phone mode now and then, symmetric now and then."""
     actors = tuple(rng.sample(DRAWN_PEOPLE, rng.choice([0, 1, 1, 2, 2, 3])))
     date = rng.choice(dates)
-    return EventMention(
+    return event_mention(
         id=mention_id,
         article_id=article,
         type=rng.choice(types),
         mode=rng.choice([None, None, "phone"]),
-        cameo=None,
         source_actors=actors[:1],
         target_actors=actors[1:],
         date=date,
         date_precision=DRAWN_PRECISION[len(date)] if date else None,
-        status="occurred",
-        topics=(),
-        sentence="s",
-        start=0,
-        end=1,
         symmetric=rng.random() < 0.3,
     )
+
+
+def event_mention(**fields: Any) -> EventMention:
+    """An event mention for fusion's tests: the fields a test names, the rest neutral (a CONSULT with
+    no actors, undated, occurred, at the start of its article)."""
+    neutral: dict[str, Any] = {
+        "id": "m",
+        "article_id": "a",
+        "type": "CONSULT",
+        "mode": None,
+        "cameo": None,
+        "source_actors": (),
+        "target_actors": (),
+        "date": None,
+        "date_precision": None,
+        "status": "occurred",
+        "topics": (),
+        "sentence": "s",
+        "start": 0,
+        "end": 1,
+    }
+    return EventMention(**{**neutral, **fields})

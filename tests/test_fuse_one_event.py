@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from conftest import event_mention
+
 from newsfuse.model import ActorRef, Article, Block, EventMention, article_id, to_plain
 from newsfuse.pipeline import analyse
 from newsfuse.store import open_store, serde
@@ -21,25 +23,20 @@ STORY = {f"a{i}": "s1" for i in range(6)}
 
 
 def mention(mid, article, src, tgt=(), published=None, date=None, precision=None, **kw) -> EventMention:
-    base = dict(
+    fields = dict(
         id=mid,
         article_id=article,
         type="REQUEST",
-        mode=None,
         cameo="100",
         source_actors=src,
         target_actors=tgt,
         date=date,
         date_precision=precision,
-        status="occurred",
-        topics=(),
         sentence="Kenya called for a fund.",
-        start=0,
         end=10,
         published=published,
     )
-    base.update(kw)
-    return EventMention(**base)
+    return event_mention(**{**fields, **kw})
 
 
 def groups(ms: list[EventMention], story_of: dict[str, str] = STORY) -> list[list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
+from conftest import event_mention
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,25 +26,20 @@ TEXTS = {
 
 
 def mention(mid, article, src, tgt, date=None, precision=None, **kw) -> EventMention:
-    base = dict(
+    fields = dict(
         id=mid,
         article_id=article,
-        type="CONSULT",
         mode="phone",
         cameo="040",
         source_actors=src,
         target_actors=tgt,
         date=date,
         date_precision=precision,
-        status="occurred",
-        topics=(),
-        sentence=kw.pop("sentence", "The two leaders held a phone call."),
-        start=0,
+        sentence="The two leaders held a phone call.",
         end=10,
         symmetric=True,
     )
-    base.update(kw)
-    return EventMention(**base)
+    return event_mention(**{**fields, **kw})
 
 
 def seed_mentions() -> list[EventMention]:

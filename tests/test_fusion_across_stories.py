@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from conftest import event_mention
+
 from newsfuse.model import ActorRef, EventMention
 from newsfuse.stories import fuse as F
 
@@ -26,17 +28,13 @@ def signing(mid: str, article: str, signers: tuple[ActorRef, ...], day: str | No
         mode="sign",
         cameo="057",
         source_actors=signers,
-        target_actors=(),
         date=day,
         date_precision="day" if day else None,
-        status="occurred",
-        topics=(),
         sentence="Portugal and Indonesia signed a marine research agreement.",
-        start=0,
         end=10,
         symmetric=True,
     )
-    return EventMention(**{**fields, **kw})
+    return event_mention(**{**fields, **kw})
 
 
 def grouped(mentions: list[EventMention], story_of: dict[str, str]) -> list[set[str]]:

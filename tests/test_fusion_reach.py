@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import itertools
 
+from conftest import event_mention
+
 from newsfuse.model import ActorRef, EventMention
 from newsfuse.stories import fuse as F
 from newsfuse.stories import fusion_keys, fusion_reach_days
@@ -24,20 +26,15 @@ DATES = [  # (value, precision): two days a day apart, three days apart, their w
 
 
 def mention(i: int, kind: str, sides: tuple, date: tuple[str, str]) -> EventMention:
-    return EventMention(
+    return event_mention(
         id=f"m{i}",
         article_id=f"a{i}",
         type=kind,
-        mode=None,
-        cameo=None,
         source_actors=sides[0],
         target_actors=sides[1],
         date=date[0],
         date_precision=date[1],
-        status="occurred",
-        topics=(),
         sentence="They met.",
-        start=0,
         end=9,
     )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from conftest import event_mention
+
 from newsfuse.model import ActorRef, EventMention
 from newsfuse.stories import fuse_events
 
@@ -16,20 +18,16 @@ TEXTS = {"a001": "Israel has yet to release its own readout of the call."}
 
 
 def mention(mid: str, article: str, numbers: dict[str, int] | None = None) -> EventMention:
-    return EventMention(
+    return event_mention(
         id=mid,
         article_id=article,
-        type="CONSULT",
         mode="phone",
         cameo="040",
         source_actors=(PUTIN,),
         target_actors=(NETANYAHU,),
         date="2025-11-15",
         date_precision="day",
-        status="occurred",
-        topics=(),
         sentence="The two leaders held a phone call.",
-        start=0,
         end=10,
         symmetric=True,
         numbers=numbers or {},
