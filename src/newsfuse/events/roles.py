@@ -33,6 +33,8 @@ CORE_DEPS = (
     "prep",
     "pobj",
 )
+# where the last-resort recipient search stops: the clauses that are no part of the trigger's own act
+NEAREST_STOP = ("relcl", "advcl", "parataxis", "nsubj", "appos", "csubj", "pcomp")
 FALLBACK_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 WH_WORDS = ("which", "who", "that", "whom")
 PRONOUNS = ("he", "she", "it", "they", "we", "his", "her", "its", "their", "our")
@@ -137,6 +139,7 @@ class Roles:
         tree = self.tree
         bare: list[Mention] = []
         others = _other_party(tree, root)  # "Israel's militia ally": not Israel
+        others |= self._describing_persons(root)  # "Trump campaign manager Corey Lewandowski": not Trump
         for deps in (tuple(d for d in CORE_DEPS if d != "appos"), CORE_DEPS):  # "Pakistan, a U.S. ally"
             core = tree.subtree(root, stop=tuple(d for d in _ALL_DEPS if d not in deps), skip=others)
             core = [i for i in core if not _under_prep(tree, i, root)]
@@ -158,6 +161,17 @@ class Roles:
             if self.at(i):
                 return self._coordinated(i)
         return []
+
+    def _describing_persons(self, root: int) -> set[int]:
+        """The words naming another person in the modifiers of a phrase headed by a person ("Donald Trump
+        campaign manager Corey Lewandowski", "Obama's chief of staff Denis McDonough"): they say whose aide the
+        head is (a title before a name, Quirk et al. 1985, 17.92), and are no party with it."""
+        tree = self.tree
+        own = {actor_key(m.ref) for m in self.at(root) if is_person(m.ref)}
+        if not own:
+            return set()
+        modifiers = tree.subtree(root, stop=tuple(d for d in _ALL_DEPS if d not in ("compound", "poss", "nmod")))
+        return {k for k in modifiers if any(is_person(m.ref) and actor_key(m.ref) not in own for m in self.at(k))}
 
     def _coordinated(self, i: int) -> list[Mention]:
         """The actors at ``i`` and at the words coordinated with it ("between Syria and Yasser Arafat")."""
@@ -225,7 +239,7 @@ class Roles:
             if subj:
                 s = subj[0]
                 if tree.lemma(s) in WH_WORDS and tree.tokens[v].dep == "relcl":
-                    return self.phrase(tree.head(v))
+                    return [] if ambiguous_antecedent(tree, v) else self.phrase(tree.head(v))
                 found = self.phrase(s, deep=True)
                 for other in subj[1:]:  # "LISBON — Portugal and Indonesia signed": a dateline parsed as subject
                     found = found or self.phrase(other, deep=True)
@@ -233,6 +247,8 @@ class Roles:
                     return self._reporter(v) or self.resolved_pronoun(s)
                 return found
             dep = tree.tokens[v].dep
+            if dep in ("advcl", "ccomp") and finite(tree, v):
+                return []  # "Alongside BLM calls for action, X said": a finite clause has a subject of its own
             if dep == "relcl" or dep == "acl":
                 noun = tree.head(v)
                 found = self.phrase(noun)
@@ -298,19 +314,41 @@ class Roles:
         return last is None or self.tree.tokens[last].dep not in ("compound", "amod")
 
     def nearest(self, root: int, exclude: set[str]) -> list[Mention]:
-        """The shallowest actor under ``root`` outside its subject ("offered to hand over to Britain")."""
+        """The shallowest actor under ``root`` outside its subject ("offered to hand over to Britain"), in the
+        trigger's own clause and its complements: never inside a clause that says something of its own (a
+        relative, adverbial or coordinated clause, a participle describing a noun: "urging those calling for
+        Sanders' withdrawal", "protested the government for selling arms to X")."""
         tree = self.tree
         skip = {j for k in tree.children(root, "nsubj", "nsubjpass", "csubj") for j in tree.subtree(k)}
-        # "..., according to AP": the source of the report, never a party to the act
+        # "..., according to AP": the source of the report, never a party to the act; "following the deaths of
+        # two Israelis": an adjunct of time or cause, no party either
+        adjuncts = role_cue("adjunct_preps") | {"according"}
         skip |= {
             j
-            for k in tree.children(root, "prep")
-            if tree.tokens[k].text.lower() == "according"
+            for k in tree.subtree(root, stop=NEAREST_STOP)
+            if tree.tokens[k].dep == "prep" and tree.tokens[k].text.lower() in adjuncts
             for j in tree.subtree(k)
         }
-        for i in sorted(
-            tree.subtree(root, stop=("relcl", "advcl", "parataxis", "nsubj", "appos")), key=lambda j: (tree.depth(j), j)
-        ):
+        # "McCain supported it and Cruz opposed the measure": a coordinated clause is another act
+        skip |= {j for k in tree.subtree(root) if k != root and _verbal_conj(tree, k) for j in tree.subtree(k)}
+        # a clause completing the trigger or its object ("rejected an invitation to attend X") is its argument, and
+        # a document's maker is named with it ("over a bill passed by X": ``Roles._authorship``)
+        skip |= {
+            j
+            for k in tree.subtree(root, stop=NEAREST_STOP)
+            for c in tree.children(k, "acl")
+            if not (_noun_complement(tree, c) and (k == root or _object_of(tree, k, root)))
+            and not _authored(tree, k, c)
+            for j in tree.subtree(c)
+        }
+        # one clause down at most: "answers not to recommend that Clinton be charged" names no party of "seeking"
+        skip |= {
+            j
+            for k in tree.subtree(root, stop=NEAREST_STOP)
+            if tree.tokens[k].dep in ("ccomp", "xcomp") and _inside_clause(tree, k, root)
+            for j in tree.subtree(k)
+        }
+        for i in sorted(tree.subtree(root, stop=NEAREST_STOP), key=lambda j: (tree.depth(j), j)):
             found = [m for m in self._coordinated(i) if i not in skip and actor_key(m.ref) not in exclude]
             if found:
                 return found
@@ -441,6 +479,72 @@ def object_relative(tree: Tree, v: int) -> bool:
     return tree.tokens[v].dep == "relcl" and len(subj) > 1 and tree.lemma(subj[0]) in WH_WORDS
 
 
+def _noun_complement(tree: Tree, c: int) -> bool:
+    """A clause that completes its noun ("an invitation to attend", "the demand that Israel ease"), not one that
+    describes it as a relative clause does ("those calling for X", "crimes committed by Y"): an infinitive or a
+    clause opened by "that" (Quirk et al. 1985, 17.26 appositive clauses, 17.31 infinitival postmodifiers)."""
+    return "to" in tree.child_lemmas(c, "aux") or bool(tree.child_lemmas(c, "mark") & {"that", "whether", "if"})
+
+
+def _authored(tree: Tree, n: int, c: int) -> bool:
+    """ "a bill passed by the government", "a statement issued by X": a participle of authorship with its by-agent,
+    naming who made the document ``n``; "a speech denouncing X", "a statement condemning X": the participle says
+    what the document or speech itself does, its author's act (``document_author_verb``)."""
+    if tree.lemma(n) in _listed("verbal_media") | _listed("document_nouns") and tree.tokens[c].tag == "VBG":
+        return True
+    authorship = tree.lemma(c) in role_cue("authorship_verbs") and tree.lemma(n) in _listed("document_nouns")
+    return authorship and any(tree.lemma(a) == "by" for a in tree.children(c, "agent", "prep"))
+
+
+def _inside_clause(tree: Tree, k: int, root: int) -> bool:
+    """Whether a clause (an "acl", "ccomp" or "xcomp") lies between ``k`` and ``root``."""
+    j = tree.head(k)
+    while j is not None and j != root:
+        if tree.tokens[j].dep in ("acl", "ccomp", "xcomp"):
+            return True
+        j = tree.head(j)
+    return False
+
+
+def _object_of(tree: Tree, k: int, v: int) -> bool:
+    return tree.head(k) == v and tree.tokens[k].dep == "dobj"
+
+
+def _verbal_conj(tree: Tree, k: int) -> bool:
+    """A clause coordinated with another, with a subject of its own ("... and Cruz opposed the measure"): another
+    act. A coordinated verb phrase shares its doer and may share its object ("donated and delivered goods to X",
+    "established ties with and opened an embassy in Tehran")."""
+    return (
+        tree.tokens[k].dep == "conj"
+        and tree.tokens[k].pos in ("VERB", "AUX")
+        and bool(tree.children(k, "nsubj", "nsubjpass", "csubj"))
+    )
+
+
+def ambiguous_antecedent(tree: Tree, v: int) -> bool:
+    """ "a former backer of Sen. Ted Cruz, who has since called ...": a relative clause after "N1 of N2" may
+    qualify either noun (Quirk et al. 1985, 17.13; the parse takes the nearer one: "Gov. Phil Bryant of
+    Mississippi, who"), so its antecedent, the clause's doer, is not known."""
+    noun = tree.head(v)
+    prep = tree.head(noun) if noun is not None else None
+    return (
+        noun is not None
+        and tree.tokens[noun].dep == "pobj"
+        and prep is not None
+        and tree.lemma(prep) == "of"
+        and (head := tree.head(prep)) is not None
+        and tree.tokens[head].pos in ("NOUN", "PROPN", "PRON", "NUM")
+    )
+
+
+def finite(tree: Tree, v: int) -> bool:
+    """A finite verb (past or present tense, or a modal or tensed auxiliary before it): its clause has a subject
+    of its own (Quirk et al. 1985, 3.52), unlike a participle or an infinitive that takes its governor's."""
+    if tree.tokens[v].tag in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(tree.tokens[a].tag in ("MD", "VBD", "VBZ", "VBP") for a in tree.children(v, "aux", "auxpass"))
+
+
 def tree_conj(tree: Tree, i: int) -> list[int]:
     """The words coordinated after ``i`` ("Iran, Libya, North Korea and Sudan"), following the chain."""
     out: list[int] = []
@@ -454,14 +558,15 @@ def tree_conj(tree: Tree, i: int) -> list[int]:
 
 
 def _other_party(tree: Tree, root: int) -> set[int]:
-    """The possessors of relational nouns that name another party ("Israel's ally", "Iran's rivals"):
-    the phrase refers to that other party, never to its possessor ("Israel's forces" stays Israel)."""
-    nouns = role_cue("other_party_nouns")
+    """The possessors of relational nouns that name another party ("Israel's ally", "Iran's rivals"), and the
+    possessors or names set before nouns of associates ("Trump's lawyer", "Bernie supporters"): the phrase
+    refers to that other party, never to its possessor ("Israel's forces" stays Israel)."""
+    others, associates = role_cue("other_party_nouns"), role_cue("associate_nouns")
     return {
         j
         for i in tree.subtree(root, stop=("relcl", "acl", "advcl", "ccomp"))
-        if tree.lemma(i) in nouns
-        for p in tree.children(i, "poss")
+        if tree.lemma(i) in others | associates
+        for p in tree.children(i, "poss", *(("compound", "nmod") if tree.lemma(i) in associates else ()))
         for j in tree.subtree(p)
     }
 

@@ -500,6 +500,9 @@ class RuleExtractor:
             target = (roles.preps(verb, tuple(p.target_preps)) if p.target_preps else []) or self._verb_targets(
                 tree, roles, verb
             )
+            if not (p.symmetric or p.swap) and unnamed_controller(tree, roles, verb, p.target_preps):
+                # "called on Republicans to back Trump": asked of Republicans, not of Trump
+                return source, [], self._initiator(tree, roles, source if p.initiator else [])
         heads = [x for x in (noun, verb) if x is not None]
         if noun is None and verb is not None and p.objects:  # "held a phone conversation with Y"
             heads += tree.children(verb, "dobj")
@@ -598,6 +601,22 @@ class RuleExtractor:
                     if owners:
                         return owners[0].ref
         return subject[0].ref if subject else None
+
+
+def unnamed_controller(tree: Tree, roles: Roles, v: int, target_preps: frozenset[str] = frozenset()) -> bool:
+    """ "called on Republicans to back Trump", "urged voters to reject X": a verb with an object and an infinitive
+    saying what that object is to do (object control: the object is its doer, Quirk et al. 1985, 16.53)
+    acts on that object; when the object names no actor, the recipient is not known, and the clause's own object
+    (Trump) is never the one asked (PLOVER manual 2.4.1: the recipient is the entity to whom the event is
+    directed). A personal pronoun object is left to ``Roles.resolved_object``."""
+    if not tree.children(v, "xcomp"):  # "reiterated its demand that Israel ease X": no one is asked to
+        return False
+    objs = list(tree.children(v, "dobj", "dative", "iobj"))
+    objs += [
+        o for p in tree.children(v, "prt", "prep") if tree.lemma(p) in target_preps for o in tree.children(p, "pobj")
+    ]
+    objs = [o for o in objs if tree.tokens[o].tag != "PRP" and tree.tokens[o].pos in ("NOUN", "PROPN", "PRON")]
+    return bool(objs) and not any(roles.phrase(o, deep=True) for o in objs)
 
 
 def _held_rally(tree: Tree, roles: Roles, t: Trigger) -> bool:
