@@ -77,3 +77,13 @@ def test_without_a_publication_date_a_later_span_of_years_leaves_an_old_date_no_
         ("09", "2009"),
         ("Last year", None),
     ]
+
+
+def test_a_lower_case_summer_after_the_is_a_season_and_a_spelled_year_names_its_year():
+    text = "Orders rose from the low levels of the early summer. Prices matched the winter of nineteen ninety-four."
+    assert values(text, "1998-02-23") == [
+        ("the early summer", "1997-SU"),
+        ("the winter of nineteen ninety-four", "1994-WI"),
+    ]
+    # capitalised, it opens a name
+    assert values("Athletes trained for the Summer Olympics.", "1998-02-23") == []

@@ -702,6 +702,12 @@ def _season_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return date(int(m.group("year")), _season_start_month(m), 1), "season", "absolute"
 
 
+def _season_spelled_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'the winter of nineteen ninety-four': 1994-WI."""
+    year = _spelled_year(m, ctx)[0]
+    return (date(year.year, _season_start_month(m), 1), "season", "absolute") if year else (None, None, "season")
+
+
 def _current_season(pub: date) -> date:
     """The start of the season the publication date lies in (January and February: the last December's winter)."""
     month = (pub.month - 3) % 12 // 3 * 3 + 3
@@ -1480,6 +1486,17 @@ def rules() -> tuple[_Rule, ...]:
             rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<season>{seasons})(?:\s+of)?,?\s+{year}(?![\w%])(?![.,]\d)",
             _season_year,
             _season_ok,
+        ),
+        rule(
+            "season-spelled-year",
+            rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<season>{seasons})\s+of\s+(?P<c>{_alt(v['year_centuries'])})\s+"
+            rf"(?P<t>{_alt(v['year_tens'])})(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b",
+            _season_spelled_year,
+        ),
+        rule(
+            "season-the-noun",
+            rf"\bthe\s+(?:(?:early|late)\s+)?(?P<season>(?-i:{_alt(v['seasons_without_preposition'])}))(?![\w-])(?!\s+of\b)",
+            _season_alone,
         ),
         rule(
             "season-mod",
