@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from ...model import Entity, Token
 from .doc import CONTENT_DEPS, SUBJECTS, _Doc, _Found, _span, _trim
@@ -426,12 +427,23 @@ def _noun_owners(doc: _Doc, noun: Token) -> list[Token]:
     return owners or by
 
 
+@lru_cache(maxsize=1)
+def _cue_phrases_by_first_word() -> dict[str, list[list[str]]]:
+    """The cue phrases ("according to", ...) as word lists, by their first word (in the list's order),
+    so that each token looks up the phrases it may open instead of testing them all."""
+    phrases: dict[str, list[list[str]]] = {}
+    for phrase in vocab()["cue_phrases"]:
+        words = str(phrase).lower().split()
+        phrases.setdefault(words[0], []).append(words)
+    return phrases
+
+
 def _according_to(doc: _Doc) -> list[_Found]:
     out = []
     v = vocab()
-    phrases = [str(p).lower().split() for p in v["cue_phrases"]]
+    by_first_word = _cue_phrases_by_first_word()
     for t in doc.tokens:
-        candidates = [w for w in phrases if w[0] == t.text.lower()]
+        candidates = by_first_word.get(t.text.lower())
         if not candidates:
             continue
         found = _phrase_object(doc, t, candidates)
