@@ -522,7 +522,8 @@ class RuleExtractor:
             events = [s for s in tree.children(verb, "nsubj") if match_noun(tree, s)]
             target = [m for s in events for m in roles.preps(s, TARGET_PREPS)]
         initiator = self._initiator(tree, roles, source if p.initiator else [])
-        if p.symmetric:
+        if p.symmetric:  # a joint act's parties: not the place it is done in ("signed a deal in Moscow")
+            target = [m for m in target if not _placed(tree, m)]
             everyone = _merge(source, between, with_, target)
             if initiator is not None:
                 source = [m for m in everyone if actor_key(m.ref) == actor_key(initiator)] or source[:1]
@@ -686,6 +687,20 @@ def _by_means(tree: Tree, t: Trigger, content: Trigger) -> bool:
         and tree.lemma(prep) == "by"
         and tree.head(prep) in (t.i, t.light)
     )
+
+
+def _placed(tree: Tree, m: Mention) -> bool:
+    """The actor's name is itself the object of a preposition of place ("a deal in Moscow", "talks at
+    the Kremlin"): it names where the act is done, as a city's name does for its government, not
+    someone who does it with the others (PLOVER's location, not a party). A name inside that object
+    ("at Macron's initiative") is no place."""
+    j = tree.token_at(m.start)
+    while j is not None and tree.tokens[j].dep in ("compound", "flat") and (h := tree.head(j)) is not None:
+        if not m.start <= tree.tokens[h].start < m.end:
+            break  # "the Moscow talks": the name modifies another word
+        j = h  # "Kuala Lumpur": its last word heads it
+    head = tree.head(j) if j is not None else None
+    return j is not None and tree.tokens[j].dep == "pobj" and head is not None and tree.lemma(head) in PLACE_PREPS
 
 
 def _reciprocal(tree: Tree, roles: Roles, t: Trigger, source: list[Mention]) -> bool:
