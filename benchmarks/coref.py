@@ -12,6 +12,11 @@ cross-encoder's probability (the models listed in fusion.yaml, each train topic 
 that did not see it) as one more feature or in place of the context features. ``--bounds`` also
 prints the CoNLL F1 reached when one part of the decision is taken from the gold (stories,
 singletons, links inside one document, the pair decision itself): where the remaining error lies.
+``--causes H`` prints the mention pairs newsfuse groups together, right and wrong, counted by what
+tells them apart (participants, places, dates, publication days, a gold singleton, another gold
+event type), on the topics of half H (0 or 1, dealt with seed CV_SEED) only: errors are read on one
+half and the other half stays held out (on a split whose figure is reported, reading both halves
+makes any change made from them in-sample).
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ from newsfuse.stories.coref import (  # noqa: E402
     pair_features,
     pair_kind,
     participants,
+    participants_conflict,
     trigger_dates,
     uses_cross_encoder,
     with_spread,
@@ -337,6 +343,56 @@ def bounds(gold: list[dict], feats: list[AnyMention], docs: list[dict], cross: C
     }
 
 
+def topic_half(docs: list[dict], half: int) -> set[str]:
+    """The doc ids of the topics (ECB+ topic, GVC incident) dealt to ``half`` (0 or 1) with seed CV_SEED."""
+    topic = {str(d["doc_id"]): str(d.get("topic", d.get("incident_id"))) for d in docs}
+    topics = sorted(set(topic.values()))
+    random.Random(CV_SEED).shuffle(topics)
+    side = {t: i % 2 for i, t in enumerate(topics)}
+    return {doc for doc, t in topic.items() if side[t] == half}
+
+
+def causes(
+    gold: list[dict], feats: list[AnyMention], docs: list[dict], half: int, cross: CrossScores | None = None
+) -> dict:
+    """The pairs of mentions newsfuse groups together on the topics of ``half``, right (one gold
+    chain) and wrong, by pair kind, with how many of each have each cause (``pair_causes``)."""
+    keep = topic_half(docs, half)
+    held = [f for f in feats if f.article in keep]
+    gold_of = {m["id"]: m for m in gold if str(m["doc_id"]) in keep}
+    size = Counter(m["chain"] for m in gold_of.values())
+    by_id = {f.id: f for f in held}
+    out: dict[str, Counter] = defaultdict(Counter)
+    for cluster in group(held, cross=cross):
+        for i, x in enumerate(cluster):
+            for y in cluster[i + 1 :]:
+                a, b, ga, gb = by_id[x], by_id[y], gold_of[x], gold_of[y]
+                label = f"{pair_kind(a, b)}/{'right' if ga['chain'] == gb['chain'] else 'wrong'}"
+                out[label]["pairs"] += 1
+                for cause in pair_causes(a, b, ga, gb, size):
+                    out[label][cause] += 1
+    return {label: dict(sorted(counts.items())) for label, counts in sorted(out.items())}
+
+
+def pair_causes(a: AnyMention, b: AnyMention, ga: dict, gb: dict, size: Counter) -> list[str]:
+    """What may tell two grouped mentions apart: the people the events befell (``participants``),
+    the places or names of their sentences, their own dates, their articles' publication days, a
+    gold singleton among them, another gold event type (GVC's death / firing_a_gun / hitting /
+    injuring / bag_of_events), or a noun trigger beside a verb one."""
+    found = {
+        "participants": participants_conflict(a, b),
+        "places": bool(a.places and b.places and not a.places & b.places),
+        "names": bool(a.names and b.names and not a.names & b.names),
+        "dates": bool(a.dates and b.dates and not a.dates & b.dates),
+        "publication_day": bool(a.published and b.published and a.published != b.published),
+        "singleton": size[ga["chain"]] == 1 or size[gb["chain"]] == 1,
+        "event_type": ga.get("event_type", "") != gb.get("event_type", ""),
+        "participants_one_side": bool(a.participants) != bool(b.participants),
+        "noun_verb": {a.pos, b.pos} == {"NOUN", "VERB"},
+    }
+    return [cause for cause, present in found.items() if present]
+
+
 def _by(items, group_key, key=lambda m: m["id"]) -> dict:
     out = defaultdict(set)
     for item in items:
@@ -523,6 +579,13 @@ def main(argv=None) -> dict:
         help="print the CoNLL F1 with stories, singletons, in-document links or pairs from the gold",
     )
     parser.add_argument(
+        "--causes",
+        type=int,
+        choices=(0, 1),
+        default=None,
+        help="print the grouped pairs, right and wrong, by cause, on the topics of this half only",
+    )
+    parser.add_argument(
         "--cv", type=int, default=0, help="topic-wise K-fold cross-validation of the weights and threshold (train)"
     )
     parser.add_argument(
@@ -547,6 +610,8 @@ def main(argv=None) -> dict:
         print("cv:", json.dumps(cross_validate(gold, feats, docs, args.cv, cross, args.variant), sort_keys=True))
     if args.bounds:
         print("bounds:", json.dumps(bounds(gold, feats, docs, cross), sort_keys=True))
+    if args.causes is not None:
+        print("causes:", json.dumps(causes(gold, feats, docs, args.causes, cross), sort_keys=True))
     result = evaluate(gold, feats, cross)
     if not args.json:
         print(
