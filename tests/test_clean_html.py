@@ -381,11 +381,12 @@ def test_second_opinion_wins_where_the_own_body_collapses(folder: Path, prefix: 
 
 
 def test_own_body_stands_where_the_second_opinion_is_far_worse() -> None:
-    """fde930b0: trafilatura's full extraction adds three times the text (teasers); the own body
-    is the article, and schema.org microdata (itemprop=articleBody) says so too."""
+    """fde930b0: trafilatura's full extraction adds three times the text (teasers; their second
+    copy is dropped as a repeated copy, the rest stays); the own body is the article, and schema.org
+    microdata (itemprop=articleBody) says so too."""
     html, truth = corpus_page(SCRAPINGHUB, "fde930b0")
     variants = H.html_variants(raw(html))
-    assert shingle_f1(H._body_text(variants.articles["other"]), truth["body"]) < 0.5
+    assert shingle_f1(H._body_text(variants.articles["other"]), truth["body"]) < 0.7
     assert variants.evidence["markup"] == "itemprop articleBody"
     art = clean_html(raw(html))
     assert shingle_f1(art.text, truth["body"]) > 0.95

@@ -145,6 +145,7 @@ def html_variants(doc: model.RawDocument, with_parts: bool = False) -> Variants:
     if own is not None and len(with_sections) > len(own_blocks):
         own = _finished(doc, meta, with_sections, links)
     own, other = _completed(doc, meta, html, links, own, other)
+    own, other = _without_repeats(own), _without_repeats(other)  # after the decision's evidence, as above
     if not reads_blocks:
         return Variants(ev, {"own": own, "other": other})
     choice = arbitrate(ev, opinion_params())
@@ -406,6 +407,20 @@ def _completed(
         completed = complete_body(blocks_, tree) if blocks_ else blocks_
         out.append(_finished(doc, meta, completed, links) if len(completed) > len(blocks_) else article)
     return tuple(out)
+
+
+def _without_repeats(article: model.Article | None) -> model.Article | None:
+    """The finished body without a second copy of the article (``drop_repeated_runs``). It is dropped
+    after the evidence between the two bodies is taken, as sections and completion are added after:
+    the decision weighs the passes as they came."""
+    if article is None:
+        return None
+    kept, removed = drop_repeated_runs(list(article.blocks), [])
+    if not removed:
+        return article
+    return replace(
+        article, id=model.article_id(kept, article.title), blocks=tuple(kept), removed=article.removed + tuple(removed)
+    )
 
 
 def complete_body(body: list[model.Block], tree: etree._Element | None) -> list[model.Block]:
@@ -701,6 +716,36 @@ def post_filter(
     kept, removed = cut_at_article_end(kept, removed, links)
     kept, removed = drop_author_card(kept, removed, meta.get("author"), meta.get("outlet"))
     return _text_cleaner(kept, removed, meta)
+
+
+def drop_repeated_runs(
+    body: list[model.Block], removed: list[model.RemovedLine]
+) -> tuple[list[model.Block], list[model.RemovedLine]]:
+    """A second copy of the article is dropped: a run of consecutive blocks that each repeat an
+    earlier block word for word, whose prose (blocks of full sentences) holds at least
+    ``repeats.min_words`` words and ``repeats.min_share`` of the body's prose. The page prints its
+    article twice (a mobile and a desktop copy, a hidden gated copy, a print copy) and the extractor
+    took both; an article does not repeat a fifth of itself. Lines a text repeats on purpose (a
+    "Pros" heading, a meal plan's recurring items, a pull quote) are a small share and stay.
+    """
+    cfg = rules()["repeats"]
+    prose_words = [len(_TOKEN.findall(b.text)) if blocks.is_prose(b.text) else 0 for b in body]
+    least = max(cfg["min_words"], cfg["min_share"] * sum(prose_words))
+    seen: set[str] = set()
+    kept: list[model.Block] = []
+    i = 0
+    while i < len(body):
+        end = i
+        while end < len(body) and body[end].text in seen:
+            end += 1
+        if end > i and sum(prose_words[i:end]) >= least:
+            removed = removed + [model.RemovedLine(0, b.text, "repeated copy") for b in body[i:end]]
+            i = end
+            continue
+        seen.add(body[i].text)
+        kept.append(body[i])
+        i += 1
+    return kept, removed
 
 
 def cut_at_article_end(
