@@ -27,6 +27,8 @@ from .described import words as described_words
 from .kb import Entry, KnowledgeBase, get_kb
 from .kinds import described_kinds, kind_nouns, name_words
 from .nonactors import (
+    DASH_DATELINE,
+    DATELINE,
     DETERMINERS,
     PARAGRAPH_BREAK,
     NameUses,
@@ -1249,8 +1251,8 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         return True  # "7 : 00pm UK": the country names the clock's time zone
     if _bracketed_after_name(doc, j, n):
         return True  # "Abu Talat ( Egypt )": the country a place named before it lies in
-    if _dateline_country(doc, j, n):
-        return True  # "Mannheim , Germany ( Sports Network ) -": where the report was filed
+    if _dateline_country(doc, j, n) or _dateline_opener(doc, j, n):
+        return True  # "Mannheim , Germany ( Sports Network ) -", "MOSCOW —": where the report was filed
     if _country_of_place_before(doc, j, n):
         return True  # "the terrorist attack in Benghazi, Libya": the country the place named before lies in
     if prev == "between" and j > 2 and toks[j - 2].capitalised and _joined(doc, j - 3, j):
@@ -1318,6 +1320,18 @@ def _bracketed_after_name(doc: Doc, j: int, n: int) -> bool:
     opening = doc.text[doc.toks[j - 1].end : doc.toks[j].start].strip()
     closing = doc.text[doc.toks[j + n - 1].end : doc.toks[j + n].start if j + n < len(doc.toks) else len(doc.text)]
     return opening == "(" and closing.strip()[:1] == ")"
+
+
+def _dateline_opener(doc: Doc, j: int, n: int) -> bool:
+    """Tokens j..j+n-1, in capitals, open a line before a dash or ', Country (': a wire dateline ('MOSCOW —',
+    'NAIROBI, Kenya (AP) _'), where the report was filed; a capital there is no government speaking."""
+    if j + n > len(doc.toks) or not all(t.raw.isupper() for t in doc.toks[j : j + n]):
+        return False
+    line_start = doc.text.rfind("\n", 0, doc.toks[j].start) + 1
+    if doc.text[line_start : doc.toks[j].start].strip():
+        return False
+    end = doc.toks[j + n - 1].end
+    return DASH_DATELINE.match(doc.text, end) is not None or DATELINE.match(doc.text[end : end + 40]) is not None
 
 
 def _dateline_country(doc: Doc, j: int, n: int) -> bool:

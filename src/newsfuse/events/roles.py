@@ -56,7 +56,18 @@ def actor_mentions(annotated: AnnotatedArticle) -> list[Mention]:
     else:
         found = sorted((Mention(a.start, a.end, a.actor) for a in annotated.actors), key=lambda m: m.start)
     tokens = TokensBySpan(annotated.tokens)
-    return [m for m in found if not _thing(annotated, m, tokens)]
+    filed = dateline_ends(annotated.article.text)
+    return [m for m in found if not _thing(annotated, m, tokens) and not _in_dateline(m, filed)]
+
+
+def dateline_ends(text: str) -> list[tuple[int, int]]:
+    """The wire datelines opening the text's lines (``wire_dateline`` in ``data/roles.yaml``), as spans."""
+    pattern = re.compile(str(load_roles()["wire_dateline"]), re.M)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _in_dateline(m: Mention, filed: list[tuple[int, int]]) -> bool:
+    return any(start <= m.start < end for start, end in filed)
 
 
 class TokensBySpan:
