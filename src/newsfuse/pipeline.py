@@ -64,7 +64,7 @@ from .stories.embed import TEXT_WORD_PIECES, UNRECORDED_TEXT_WORD_PIECES
 from .stories.fuse import claims_version, find_claims
 from .stories.items import actor_key
 from .stories.lead import headline_cased
-from .workers import AnalysisWorkers, even_chunks
+from .workers import AnalysisWorkers, even_chunks, stop_signals_handled
 
 BATCH_SIZE = 16
 WORKER_MODELS = "newsfuse.worker_models"  # the module the workers' fork server imports: the models loaded
@@ -1156,15 +1156,8 @@ def _graceful_interrupt(ctl: _Interrupt | None = None) -> Iterator[_Interrupt]:
     A SIGTERM (a service manager stopping the ingest) counts as a Ctrl-C. ``ctl``: the state of an
     earlier block of the same ingest (its other half), else a new one."""
     ctl = ctl or _Interrupt()
-    if threading.current_thread() is not threading.main_thread():
+    with stop_signals_handled(ctl.on_sigint):
         yield ctl
-        return
-    previous = {sig: signal.signal(sig, ctl.on_sigint) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield ctl
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 @contextlib.contextmanager

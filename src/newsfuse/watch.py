@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -31,6 +30,7 @@ from .ingest import iter_paths
 from .model import InputError
 from .pipeline import BATCH_SIZE, IngestSession, IngestSummary, SentInputs, fusion_pending
 from .store.base import Store
+from .workers import stop_signals_handled
 
 CHECKPOINT_KEY = "watch:checkpoint"
 MAX_BATCH_FILES = 256  # files ingested (and checkpointed) together at most: a backlog is cut into batches
@@ -113,80 +113,86 @@ def watch(
     else once it was last modified ``settle`` seconds ago, or once polls ``interval`` seconds or more
     apart found it unchanged (same modification time and size): nothing wrote it in between
     (``Arrivals``)."""
-    with signals_stop_the_run():  # Ctrl-C and SIGTERM end it, as they end an ingest, however this process was started
-        checkpoint = load_checkpoint(store)
-        session = IngestSession(store, workers=workers, embed_in_workers=True)  # this process stores meanwhile
-        arrivals = Arrivals(settle, interval)
-        pacing = Pacing(STORE_SHARE)
-        polls = Pacing(POLL_SHARE)
-        out: deque[SentFiles] = deque()  # sent, not stored yet, oldest first
-        waiting: list[tuple[str, list[int]]] = []  # found ready by the last poll, not sent yet, oldest first
-        ingested = 0
-        rounds = 0
-        try:
-            session.start_workers()  # in the try: a Ctrl-C (or SIGTERM) while they start ends the run as later
-            while True:
-                polled = once or polls.due(time.time())
-                if polled:
-                    with polls.spending(time.time):
-                        waiting = arrivals.ready(changed_files(paths, checkpoint), files_out(out), everything=once)
-                free = session.workers - session.analysing()
-                held = not once and held_back(len(waiting), free)
-                ready, waiting = ([], waiting) if held else (waiting, [])  # held: sent once a worker is free
-                for first in range(0, len(ready), MAX_BATCH_FILES):
-                    out.append(send_files(session, ready[first : first + MAX_BATCH_FILES], on_error, max(1, free)))
-                    if out[-1].interrupted:
-                        session.abandon()
-                        return ingested
-                    while (
-                        sum(len(batch.files) for batch in out) > MAX_BATCH_FILES
-                    ):  # a backlog: two batches out at most
-                        done = store_batches(session, [out.popleft()], checkpoint, on_file)
-                        if done is None:
-                            return ingested
-                        ingested += done
-                rounds += polled
-                last = once or (max_rounds is not None and rounds >= max_rounds)
-                group = list(out) if last else analysed_batches(session, out) if pacing.due(time.time()) else []
-                if group:
-                    with pacing.spending(time.time):
-                        done = store_batches(session, group, checkpoint, on_file)
+    with stop_signals_handled(signal.default_int_handler):  # Ctrl-C and SIGTERM end it, as they end an ingest,
+        return _watch(  # however this process was started (a shell starts a background job ignoring Ctrl-C)
+            store,
+            paths,
+            interval=interval,
+            once=once,
+            settle=settle,
+            on_file=on_file,
+            on_error=on_error,
+            max_rounds=max_rounds,
+            workers=workers,
+        )
+
+
+def _watch(
+    store: Store,
+    paths: Sequence[str],
+    *,
+    interval: float,
+    once: bool,
+    settle: float,
+    on_file: Callable[[str, IngestSummary], None] | None,
+    on_error: Callable[[str], None] | None,
+    max_rounds: int | None,
+    workers: int,
+) -> int:
+    checkpoint = load_checkpoint(store)
+    session = IngestSession(store, workers=workers, embed_in_workers=True)  # this process stores meanwhile
+    arrivals = Arrivals(settle, interval)
+    pacing = Pacing(STORE_SHARE)
+    polls = Pacing(POLL_SHARE)
+    out: deque[SentFiles] = deque()  # sent, not stored yet, oldest first
+    waiting: list[tuple[str, list[int]]] = []  # found ready by the last poll, not sent yet, oldest first
+    ingested = 0
+    rounds = 0
+    try:
+        session.start_workers()  # in the try: a Ctrl-C (or SIGTERM) while they start ends the run as later
+        while True:
+            polled = once or polls.due(time.time())
+            if polled:
+                with polls.spending(time.time):
+                    waiting = arrivals.ready(changed_files(paths, checkpoint), files_out(out), everything=once)
+            free = session.workers - session.analysing()
+            held = not once and held_back(len(waiting), free)
+            ready, waiting = ([], waiting) if held else (waiting, [])  # held: sent once a worker is free
+            for first in range(0, len(ready), MAX_BATCH_FILES):
+                out.append(send_files(session, ready[first : first + MAX_BATCH_FILES], on_error, max(1, free)))
+                if out[-1].interrupted:
+                    session.abandon()
+                    return ingested
+                while sum(len(batch.files) for batch in out) > MAX_BATCH_FILES:  # a backlog: two batches out at most
+                    done = store_batches(session, [out.popleft()], checkpoint, on_file)
                     if done is None:
                         return ingested
                     ingested += done
-                    for _ in group:
-                        out.popleft()
-                if last:
+            rounds += polled
+            last = once or (max_rounds is not None and rounds >= max_rounds)
+            group = list(out) if last else analysed_batches(session, out) if pacing.due(time.time()) else []
+            if group:
+                with pacing.spending(time.time):
+                    done = store_batches(session, group, checkpoint, on_file)
+                if done is None:
                     return ingested
-                pause = max(arrivals.next_poll_in(files_out(out) | dict(waiting)), polls.wait(time.time()))
-                if held and not group:  # send the files waiting once a worker is free (or the next group may be stored)
-                    session.wait_worker_free(min(arrivals.interval, pacing.wait(time.time()) or arrivals.interval))
-                elif out and not group and pacing.due(time.time()):
-                    session.wait_analysed(out[0].sent, pause)
-                elif not group:
-                    time.sleep(min(pause, pacing.wait(time.time())) if out else pause)
-        except KeyboardInterrupt:
-            session.abandon()
-            return ingested
-        finally:
-            session.close()
-
-
-@contextmanager
-def signals_stop_the_run() -> Iterator[None]:
-    """A Ctrl-C or SIGTERM in this block raises KeyboardInterrupt (the watch's cue to stop, keeping
-    what is stored), whatever this process inherited: a shell starts a background job with Ctrl-C
-    ignored, and the watch then went on after one (an ingest's own handler takes both signals too).
-    Main thread only, as signal handlers are; the previous handlers come back after the block."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = {sig: signal.signal(sig, signal.default_int_handler) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
+                ingested += done
+                for _ in group:
+                    out.popleft()
+            if last:
+                return ingested
+            pause = max(arrivals.next_poll_in(files_out(out) | dict(waiting)), polls.wait(time.time()))
+            if held and not group:  # send the files waiting once a worker is free (or the next group may be stored)
+                session.wait_worker_free(min(arrivals.interval, pacing.wait(time.time()) or arrivals.interval))
+            elif out and not group and pacing.due(time.time()):
+                session.wait_analysed(out[0].sent, pause)
+            elif not group:
+                time.sleep(min(pause, pacing.wait(time.time())) if out else pause)
+    except KeyboardInterrupt:
+        session.abandon()
+        return ingested
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
+        session.close()
 
 
 class Arrivals:

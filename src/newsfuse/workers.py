@@ -145,22 +145,31 @@ def worker_context(preload: str | None) -> multiprocessing.context.BaseContext:
 
 
 @contextmanager
+def stop_signals_handled(handler: Callable[[int, Any], Any]) -> Iterator[None]:
+    """Ctrl-C and SIGTERM go to ``handler`` in this block, on the main thread (the only one signal
+    handlers run on; elsewhere nothing changes); the previous handlers come back after it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, signal.SIG_DFL if old is None else old)
+
+
+@contextmanager
 def interrupts_deferred() -> Iterator[None]:
     """Hold a Ctrl-C or SIGTERM that arrives in this block until it ends, then deliver it to its
     own handler. A KeyboardInterrupt raised halfway through spawning a worker leaves the executor
     unable to shut down ('cannot join thread before it is started') and the half-spawned worker
     reading an empty pipe; seen: a SIGTERM to ``watch`` while its workers started gave exit 1."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signals are handled on the main thread only
-        return
     held: list[int] = []
-    signals = (signal.SIGINT, signal.SIGTERM)
-    previous = {sig: signal.signal(sig, lambda signum, _frame: held.append(signum)) for sig in signals}
     try:
-        yield
+        with stop_signals_handled(lambda signum, _frame: held.append(signum)):
+            yield
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
         for signum in dict.fromkeys(held):
             signal.raise_signal(signum)
 
