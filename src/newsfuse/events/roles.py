@@ -62,8 +62,12 @@ def actor_mentions(annotated: AnnotatedArticle) -> list[Mention]:
 
 def dateline_ends(text: str) -> list[tuple[int, int]]:
     """The wire datelines opening the text's lines (``wire_dateline`` in ``data/roles.yaml``), as spans."""
-    pattern = re.compile(str(load_roles()["wire_dateline"]), re.M)
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return [(m.start(), m.end()) for m in _wire_dateline().finditer(text)]
+
+
+@cache
+def _wire_dateline() -> re.Pattern[str]:
+    return re.compile(str(load_roles()["wire_dateline"]), re.M)
 
 
 def _in_dateline(m: Mention, filed: list[tuple[int, int]]) -> bool:
