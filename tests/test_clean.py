@@ -254,7 +254,8 @@ def test_own_dumps(name):
 
 def test_wrapped_lines_are_joined():
     art = clean_document(fixture_doc("wrapped_wire.txt"))
-    assert art.paragraphs[0].startswith("LISCA, Nov 16 - The central bank of Benlor raised its main interest rate")
+    assert art.dateline == "LISCA, Nov 16 -"
+    assert art.paragraphs[0].startswith("The central bank of Benlor raised its main interest rate")
     assert art.paragraphs[0].endswith("for a ninth month.")
     assert art.paragraphs[2] == (
         "Analysts had expected the move after figures last week showed "
@@ -760,7 +761,7 @@ def test_json_record_with_empty_title_gets_no_title_from_its_first_line():
     (doc,) = result.documents
     art = clean_document(doc)
     assert art.title is None and art.published == "2016-08-31"
-    assert art.paragraphs[0] == normalize_line(body[0])  # "PARIS, Aug 31 (Reuters) - France’s far-right ..."
+    assert art.dateline + " " + art.paragraphs[0] == normalize_line(body[0])  # "PARIS, Aug 31 (Reuters) - France’s ..."
     assert art.removed == () and len(art.paragraphs) == len(body)
 
 
@@ -775,13 +776,14 @@ def test_json_record_with_a_null_title_and_a_short_first_line_keeps_it_as_text()
     assert title.rstrip(".") in art.text  # still analysed, as a heading
 
 
-def test_dateline_alone_on_its_line_is_no_title_and_opens_the_first_paragraph():
+def test_dateline_alone_on_its_line_is_no_title_and_its_own_block_before_the_first_paragraph():
     title, body = polnear_article("breitbart_2016-01-10_trump-tells-in-reno")
     dateline, first = body[0].split(" — ", 1)
     lines = [dateline + " —", first, *body[1:]]
     art = clean_document(RawDocument("reno.txt", "text", "\n\n".join(lines)))
     assert art.title is None
-    assert art.paragraphs[0] == normalize_line(body[0])
+    assert [b.kind for b in art.blocks[:2]] == ["dateline", "paragraph"]
+    assert f"{art.dateline} {art.paragraphs[0]}" == normalize_line(body[0])
     assert art.removed == ()
 
 
@@ -790,7 +792,7 @@ def test_title_above_a_dateline_stays_the_title():
     lines = [title.rstrip("."), *body]
     art = clean_document(RawDocument("le-pen.txt", "text", "\n".join(lines)))
     assert art.title == title.rstrip(".")
-    assert art.paragraphs[0].startswith("PARIS, Aug 31 (Reuters) -")
+    assert art.dateline == "PARIS, Aug 31 (Reuters) -" and art.paragraphs[0].startswith("France’s far-right")
 
 
 def test_dated_dateline_gives_the_publication_date_only_when_there_is_none():
@@ -798,7 +800,7 @@ def test_dated_dateline_gives_the_publication_date_only_when_there_is_none():
     first = body[0].replace("PARIS, Aug 31 (Reuters) -", "Geneva, March3,2024:")
     art = clean_document(RawDocument("g.txt", "text", "\n\n".join([first, *body[1:]])))
     assert art.published == "2024-03-03" and art.title is None
-    assert art.paragraphs[0].startswith("Geneva, March3,2024: France’s")
+    assert art.dateline == "Geneva, March3,2024:" and art.paragraphs[0].startswith("France’s")
     dated = clean_document(
         RawDocument("g.json", "json", "\n\n".join([first, *body[1:]]), meta={"title": "", "published": "2016-08-31"})
     )

@@ -210,7 +210,7 @@ class EmbeddedPost:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "heading" | "paragraph"
+    kind: str  # "heading" | "paragraph" | "dateline" (a wire dateline, "MOSCOW (Reuters) -", opening the body)
     text: str
 
 
@@ -242,6 +242,11 @@ class Article:
         return tuple(b.text for b in self.blocks if b.kind == "paragraph")
 
     @property
+    def dateline(self) -> str | None:
+        """The wire dateline opening the body ("MOSCOW (Reuters) -"), kept apart from the first paragraph."""
+        return next((b.text for b in self.blocks if b.kind == "dateline"), None)
+
+    @property
     def text(self) -> str:
         """The cleaned text all offsets refer to: blocks joined by blank lines."""
         return article_text(self.blocks)
@@ -249,6 +254,7 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         d = _fields_dict(self, skip=("blocks", "input_sha256"))
         d["headings"] = list(self.headings)
+        d["dateline"] = self.dateline
         d["paragraphs"] = list(self.paragraphs)
         d["blocks"] = [{"kind": b.kind, "text": b.text} for b in self.blocks]
         return d

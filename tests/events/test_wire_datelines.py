@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from newsfuse.clean import clean_document
 from newsfuse.events.roles import dateline_ends
-from newsfuse.model import Article, Block
+from newsfuse.model import Article, Block, RawDocument
 from newsfuse.pipeline import analyse
 
 
@@ -26,3 +27,16 @@ def test_a_dateline_is_found_at_a_lines_start_only():
     text = "MOSCOW (Reuters) - Russia said so.\nOfficials in Minsk (Belarus) - not a dateline - agreed."
     assert dateline_ends(text) == [(0, len("MOSCOW (Reuters) - "))]
     assert dateline_ends("Russia and Belarus signed a deal - Reuters reported.") == []
+
+
+@pytest.mark.parametrize("dateline", ["MOSCOW — ", "MOSCOW (Reuters) - "])
+def test_a_cleaned_report_keeps_its_dateline_out_of_the_first_sentence(dateline):
+    """The cleaner gives the dateline a block of its own: "MOSCOW — Russia and Belarus signed" had been parsed with
+    MOSCOW for the subject, and the signers were left unlinked."""
+    lead = f"{dateline}Russia and Belarus signed a trade deal on Tuesday."
+    text = f"Russia and Belarus sign trade deal\n\n{lead}\n\nMore."
+    article = clean_document(RawDocument("w2.txt", "text", text))
+    assert article.dateline == dateline.strip()
+    [result] = analyse([article], with_embeddings=False)
+    signed = [m for m in result.mentions if m.type == "SUPPORT"]
+    assert [{a.actor_id for a in m.source_actors + m.target_actors} for m in signed] == [{"state:RUS", "state:BLR"}]

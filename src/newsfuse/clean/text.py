@@ -404,11 +404,24 @@ def _build_blocks(st: _State) -> tuple[list[Block], list[tuple[int, ...]]]:
     kept = [(g, t) for g, t in zip(groups, texts) if g[0] not in st.labels]
     blocks, lines = [], []
     for k, (group, text) in enumerate(kept):
+        numbers = tuple(i + 1 for i in group)
+        if group[0] in st.wire:
+            dateline, text = _split_dateline(text, st.wire[group[0]])
+            blocks.append(Block("dateline", dateline))
+            lines.append(numbers[:1])
+            if not text:
+                continue
         later_paragraph = any(not is_heading_like(t) for _, t in kept[k + 1 :])
         kind = "heading" if is_heading_like(text) and later_paragraph else "paragraph"
         blocks.append(Block(kind, text))
-        lines.append(tuple(i + 1 for i in group))
+        lines.append(numbers)
     return blocks, lines
+
+
+def _split_dateline(text: str, wire: WireDateline) -> tuple[str, str]:
+    """ "MOSCOW (Reuters) - Russia and Belarus signed ..." -> the dateline, and the paragraph it opens: a block of
+    its own, so that no sentence starts with where the report was filed (the parser took it for the subject)."""
+    return text[: wire.end].strip(), text[wire.end :].strip()
 
 
 # --------------------------------------------------------------------------- entry point
