@@ -35,11 +35,30 @@ A, B and C left, the first four body sentences of each (117 sentences, 19 with a
 way at 48be9d7 before any coder ran on them; its mentions are printed beside set A's and read while revising the
 coder. The coder at that commit, out of sample on set D: 4 shown, type precision 0.25, precision 0.0, type recall
 0.053 (the same alone); sets A, B and C with the same coder: ROUND_BEFORE (the figures before issue 19's round).
-Set E (held out, issue 19's second round): 30 more PolNeAR train articles, drawn by draw_polnear_e with POLNEAR_E_SEED
-from those sets A-D left, the first four body sentences of each (120 sentences, 23 with an event), labelled by hand
-the same way at 439aa33 before any coder ran on it; never printed. The coder at that commit, out of sample on set E:
-11 shown, type precision 0.364, precision 0.273, type recall 0.174 (alone: 7 shown, 0.429 / 0.286 / 0.13); sets A-D
-with the same coder: ROUND2_BEFORE (the figures before the round's changes).
+Set E (held out in issue 19's second round, read from its third): 30 more PolNeAR train articles, drawn by
+draw_polnear_e with POLNEAR_E_SEED from those sets A-D left, the first four body sentences of each (120 sentences, 23
+with an event), labelled by hand the same way at 439aa33 before any coder ran on it. The coder at that commit, out of
+sample on set E: 11 shown, type precision 0.364, precision 0.273, type recall 0.174 (alone: 7 shown, 0.429 / 0.286 /
+0.13); sets A-D with the same coder: ROUND2_BEFORE (the figures before the round's changes). Held out through the
+second round (at d906eab, still unread: 11 shown, 0.364 / 0.182 / 0.174); from the third round on its mentions are
+printed beside sets A and D and read while revising the coder, so its figures are in-sample.
+Set F (held out, issue 19's third round): 30 more PolNeAR train articles, drawn by draw_polnear_f with POLNEAR_F_SEED
+from those sets A-E and reading samples 1 and 2 left, the first four body sentences of each (120 sentences, 26 with an
+event), labelled by hand the same way at d906eab before any coder ran on it; never printed. The coder at that commit,
+out of sample on set F: 8 shown, type precision 0.5, precision 0.25, type recall 0.154, abstention 0.979 (alone: 7
+shown, 0.286 / 0.143 / 0.077); sets A-E with the same coder: ROUND3_BEFORE. The third round read set E's mentions and
+the reading samples' errors against the PLOVER manual and the CAMEO verb dictionary and changed mechanisms, not
+sentences: a future act typed by its announcement (AGREE, THREATEN) that no party to it announces is a conjecture
+(the writer's "would", a bystander's "say", a "means that" clause: not shown); a defeat with its contest or margin
+is an election won (BEAT "* (IN ELECTION)", "* CANDIDATE": none); a question the sentence asks, an act an
+approximator says fell short ("almost"), a decision against acting ("decided not to"), a policy described ("his
+policy has been to allow") are no acts; coordinated verbs share their auxiliaries and a promise's conjuncts are part
+of it; a verb with its own complement shares no object with the next; an "against" phrase names no recipient of a
+cooperative act; a witness does not hold the hearing it speaks at; a light verb carries its object, not its subject;
+"target" and "offensive" are attacks (words between persons); "call X by another name" names, it calls no one;
+"BLM" no longer links the Bureau of Land Management.
+After it: gsr-dev and sets A-D unchanged; set E (read: in-sample) 5 shown, 1.0 / 0.6 / 0.217, abstention 1.0; set F
+(held out) unchanged, 8 shown, 0.5 / 0.25 / 0.154 (alone the same as drawn).
 
 With --reading, nothing is scored: every mention shown in READING_ARTICLES more PolNeAR train articles (drawn by
 draw_reading with READING_SEED from those sets A-E left; no gold) is printed with its sentence, to be read by hand
@@ -55,7 +74,12 @@ Trump"; a finite clause with no subject parsed given the main clause's subject, 
 strategist said"; a hearing's committee, a 'whose' object), 11 no event (a question, a metaphor, a naming 'calling',
 a hypothetical 'would help', "Bernie supporters" taken for Sanders). After the roles round (roles from the trigger's
 own clause: events/roles.py; in-sample, read again): 38 shown, 17 right (0.45), 6 wrong type, 5 wrong roles (the 3
-wrongly linked actors, the hearing, the 'whose' object), 10 no event; nothing right was lost.
+wrongly linked actors, the hearing, the 'whose' object), 10 no event; nothing right was lost. After issue 19's third
+round (read again, in-sample): 30 shown, 19 right (0.63): no longer shown, the two "BLM" requests, a question, an
+"almost seemed to agree", two talks of "people from both sides" told with "can", "Some Democrats say Perez would
+help Clinton" and "calling the Islamic State ... by another name"; the hearing credited to its committee, and
+"Clinton's gun control offensive against Sanders" criticism instead of a threat; nothing right was lost, and reading
+sample 1's 44 mentions are unchanged.
 
 Both samples code each sentence IN ITS ARTICLE, as `newsfuse ingest` does (code_in_articles: the article
 file read and cleaned, then nlp -> actors -> events over the whole article through pipeline.analyse, the
@@ -178,7 +202,9 @@ POLNEAR_E_ARTICLES = 30
 READING_SEED = 2171  # the unlabelled reading sample (issue 19 item 2): train articles sets A-E left, never scored
 READING_ARTICLES = 40
 READING2_SEED = 2203  # reading sample 2 (the roles round): train articles sets A-E and READING_SEED left
-READ_SETS = {"A", "D"}  # the sets whose mentions are printed and read while revising the coder
+POLNEAR_F_SEED = 2239  # set F (held out, issue 19's third round): train articles sets A-E and reading samples 1-2 left
+POLNEAR_F_ARTICLES = 30
+READ_SETS = {"A", "D", "E"}  # the sets whose mentions are printed and read while revising the coder (E: round 3)
 # the figures each round scored before its changes (per set), kept as they were measured
 BEFORE: dict[str, dict[str, Any]] = json.loads(
     (Path(__file__).resolve().parents[1] / "data" / "events_before.json").read_text()
@@ -202,6 +228,10 @@ ROUND_BEFORE: dict[str, Any] = BEFORE["ROUND_BEFORE"]
 # and labelled at that commit, out of sample and held out; sets B and C held out), each sentence in its article
 ROUND2_CODER_AT = "439aa33"
 ROUND2_BEFORE: dict[str, Any] = BEFORE["ROUND2_BEFORE"]
+# issue 19's third round: every set scored with the coder at ROUND3_CODER_AT, before any of its changes (set F, drawn
+# and labelled at that commit, out of sample and held out; set E read from this round on), each sentence in its article
+ROUND3_CODER_AT = "d906eab"
+ROUND3_BEFORE: dict[str, Any] = BEFORE["ROUND3_BEFORE"]
 ABBREVIATIONS = {
     *"mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sens reps no vs inc corp co ltd".split(),
     *"jan feb mar apr jun jul aug sep sept oct nov dec ft mt".split(),
@@ -298,6 +328,17 @@ def draw_reading(folder: Path = POLNEAR, which: int = 1) -> list[str]:
         used |= set(random.Random(seed).sample([n for n in names if n not in used], count))
     rest = [n for n in names if n not in used]
     return random.Random(READING_SEED if which == 1 else READING2_SEED).sample(rest, READING_ARTICLES)
+
+
+def draw_polnear_f(folder: Path = POLNEAR) -> list[dict[str, Any]]:
+    """Set F (held out): POLNEAR_F_ARTICLES more train articles, drawn with POLNEAR_F_SEED from those sets A-E and
+    reading samples 1 and 2 did not draw, the first POLNEAR_SENTENCES body sentences of each."""
+    names = sorted(p.name for p in folder.glob("*.txt"))
+    used = set(draw_reading(folder, 1)) | set(draw_reading(folder, 2))
+    used |= {r["id"].rsplit("/", 1)[0] + ".txt" for r in draw_polnear(folder) + draw_polnear_c(folder)}
+    used |= {r["id"].rsplit("/", 1)[0] + ".txt" for r in draw_polnear_d(folder) + draw_polnear_e(folder)}
+    rest = [n for n in names if n not in used]
+    return polnear_rows(folder, random.Random(POLNEAR_F_SEED).sample(rest, POLNEAR_F_ARTICLES), "F")
 
 
 def print_reading(folder: Path = POLNEAR, which: int = 1) -> None:
@@ -523,50 +564,33 @@ def print_mentions(label: str, rows: list[dict], shown: list, idx: list[int]) ->
 
 
 def score_polnear(records: list[dict], show_read: bool) -> dict[str, Any]:
-    """The coder on the hand-labelled PolNeAR sentences: set A (its mentions printed with ``show_read``:
-    read while revising the coder) and set B (never printed: held out), beside the 7-NN anchor fitted on
-    gsr-dev and the figures of the coder before the first revision read on set A (POLNEAR_BEFORE)."""
+    """The coder on the hand-labelled PolNeAR sentences: sets A, D and E (their mentions printed with ``show_read``:
+    read while revising the coder) and sets B, C and F (never printed: held out), beside the 7-NN anchor fitted on
+    gsr-dev and the figures of the coder before each round (POLNEAR_BEFORE ... ROUND3_BEFORE)."""
     rows = load_sample(POLNEAR_SAMPLE)
     annotated, errors = annotate_records(rows)
     _, alone = code_records(annotated)
     shown, problems = code_in_articles(rows, polnear_inputs(rows))
-    set_a = [i for i, r in enumerate(rows) if r["set"] == "A"]
-    set_b = [i for i, r in enumerate(rows) if r["set"] == "B"]
-    set_c = [i for i, r in enumerate(rows) if r["set"] == "C"]
-    set_d = [i for i, r in enumerate(rows) if r["set"] == "D"]
-    set_e = [i for i, r in enumerate(rows) if r["set"] == "E"]
+    sets = {k: [i for i, r in enumerate(rows) if r["set"] == k] for k in "ABCDEF"}
     anchor = [SimpleNamespace(type=t, source_actors=(), target_actors=()) for t in sample_anchor(rows, records)]
     if show_read:
-        print_mentions("POLNEAR-A", rows, shown, set_a)
-        print_mentions("POLNEAR-D", rows, shown, set_d)
+        for k in sorted(READ_SETS):
+            print_mentions(f"POLNEAR-{k}", rows, shown, sets[k])
     return {
         "file": str(POLNEAR_SAMPLE.relative_to(POLNEAR_SAMPLE.parents[2])),
         "labelled_at": rows[0]["labelled_at"] if rows else None,
-        "labelled_at_c": rows[set_c[0]]["labelled_at"] if set_c else None,
-        "labelled_at_d": rows[set_d[0]]["labelled_at"] if set_d else None,
-        "labelled_at_e": rows[set_e[0]]["labelled_at"] if set_e else None,
+        **{f"labelled_at_{k.lower()}": rows[sets[k][0]]["labelled_at"] if sets[k] else None for k in "CDEF"},
         "coded": "each sentence in its article, as `newsfuse ingest` codes it (code_in_articles)",
-        "set_a": sample_scores(rows, shown, set_a),
-        "set_b": sample_scores(rows, shown, set_b),
-        "set_c": sample_scores(rows, shown, set_c),
-        "set_d": sample_scores(rows, shown, set_d),
-        "set_e": sample_scores(rows, shown, set_e),
-        "alone": {
-            "set_a": sample_scores(rows, alone, set_a),
-            "set_b": sample_scores(rows, alone, set_b),
-            "set_c": sample_scores(rows, alone, set_c),
-            "set_d": sample_scores(rows, alone, set_d),
-            "set_e": sample_scores(rows, alone, set_e),
-        },
+        **{f"set_{k.lower()}": sample_scores(rows, shown, idx) for k, idx in sets.items()},
+        "alone": {f"set_{k.lower()}": sample_scores(rows, alone, idx) for k, idx in sets.items()},
         "before": POLNEAR_BEFORE,
         "in_article_before": POLNEAR_IN_ARTICLE_BEFORE,
         "set_c_before": POLNEAR_C_BEFORE,
         "round_before": ROUND_BEFORE,
         "round2_before": ROUND2_BEFORE,
-        "anchor_knn7_gsr_dev": sample_scores(rows, anchor, set_a + set_b),
-        "anchor_knn7_gsr_dev_set_c": sample_scores(rows, anchor, set_c),
-        "anchor_knn7_gsr_dev_set_d": sample_scores(rows, anchor, set_d),
-        "anchor_knn7_gsr_dev_set_e": sample_scores(rows, anchor, set_e),
+        "round3_before": ROUND3_BEFORE,
+        "anchor_knn7_gsr_dev": sample_scores(rows, anchor, sets["A"] + sets["B"]),
+        **{f"anchor_knn7_gsr_dev_set_{k.lower()}": sample_scores(rows, anchor, sets[k]) for k in "CDEF"},
         "actor_link_errors": len(errors),
         "in_article_problems": problems,
     }

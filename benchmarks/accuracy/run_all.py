@@ -475,9 +475,25 @@ def render_events_polnear(s: dict | None) -> list[str]:
         ]
         parts += [
             (f"newsfuse at {r2_at}, when set E was drawn, set E", round2.get("set_e", {})),
-            ("**newsfuse** now, set E (never read: held out)", s.get("set_e", {})),
+            (
+                "**newsfuse** now, set E (held out until issue 19's third round, then read while revising the coder)",
+                s.get("set_e", {}),
+            ),
             ("newsfuse now, set E, each sentence coded alone", alone.get("set_e", {})),
             ("7-NN over MiniLM fitted on all of gsr-dev (anchor), set E", s.get("anchor_knn7_gsr_dev_set_e", {})),
+        ]
+    round3 = s.get("round3_before") or {}
+    r3_at = round3.get("coder_at", "?")
+    if s.get("set_f"):
+        parts += [
+            (f"newsfuse at {r3_at} (before the third round's changes), set {x.upper()}", round3.get(f"set_{x}", {}))
+            for x in "abcde"
+        ]
+        parts += [
+            (f"newsfuse at {r3_at}, when set F was drawn, set F", round3.get("set_f", {})),
+            ("**newsfuse** now, set F (never read: held out)", s.get("set_f", {})),
+            ("newsfuse now, set F, each sentence coded alone", alone.get("set_f", {})),
+            ("7-NN over MiniLM fitted on all of gsr-dev (anchor), set F", s.get("anchor_knn7_gsr_dev_set_f", {})),
         ]
     set_c = (
         f" Set C: 30 more such articles (119 sentences), labelled the same way at {str(s.get('labelled_at_c'))[:7]}"
@@ -493,7 +509,12 @@ def render_events_polnear(s: dict | None) -> list[str]:
     if s.get("set_e"):
         set_c += (
             f" Set E: 30 more (120 sentences), labelled the same way at {str(s.get('labelled_at_e'))[:7]}, scored "
-            "as drawn, held out."
+            "as drawn, held out until the third round, then read while revising the coder, like sets A and D."
+        )
+    if s.get("set_f"):
+        set_c += (
+            f" Set F: 30 more (120 sentences, from those sets A-E and reading samples 1-2 left), labelled the same "
+            f"way at {str(s.get('labelled_at_f'))[:7]}, scored as drawn, held out."
         )
     return [
         "",

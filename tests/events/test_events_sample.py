@@ -105,12 +105,25 @@ def test_polnear_set_d_is_a_seeded_draw_of_articles_sets_a_to_c_left_and_is_read
     assert all(r["source"] is None and r["target"] is None for r in d_rows if r["event_type"] == "NONE")
 
 
-def test_polnear_set_e_is_a_seeded_draw_of_articles_sets_a_to_d_left_and_is_held_out():
+def test_polnear_set_e_is_a_seeded_draw_of_articles_sets_a_to_d_left_and_is_read_since_round_3():
     rows = bench.load_sample(bench.POLNEAR_SAMPLE)
     e_rows = [r for r in rows if r["set"] == "E"]
     assert [(r["id"], r["text"]) for r in e_rows] == [(d["id"], d["text"]) for d in bench.draw_polnear_e()]
     articles = lambda part: {r["id"].rsplit("/", 1)[0] for r in rows if r["set"] in part}  # noqa: E731
     assert len(articles("E")) == bench.POLNEAR_E_ARTICLES and not articles("E") & articles("ABCD")
-    assert all(r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in e_rows)
+    assert all(not r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in e_rows)
     assert all(r["source"] is None and r["target"] is None for r in e_rows if r["event_type"] == "NONE")
-    assert "E" not in bench.READ_SETS  # never printed while revising the coder
+    assert "E" in bench.READ_SETS  # printed and read from issue 19's third round on
+
+
+def test_polnear_set_f_is_a_seeded_draw_of_articles_sets_a_to_e_and_the_reading_samples_left_and_is_held_out():
+    rows = bench.load_sample(bench.POLNEAR_SAMPLE)
+    f_rows = [r for r in rows if r["set"] == "F"]
+    assert [(r["id"], r["text"]) for r in f_rows] == [(d["id"], d["text"]) for d in bench.draw_polnear_f()]
+    articles = lambda part: {r["id"].rsplit("/", 1)[0] for r in rows if r["set"] in part}  # noqa: E731
+    read = {n[:-4] for k in (1, 2) for n in bench.draw_reading(which=k)}
+    assert len(articles("F")) == bench.POLNEAR_F_ARTICLES and not articles("F") & (articles("ABCDE") | read)
+    assert all(r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in f_rows)
+    assert all(r["source"] is None and r["target"] is None for r in f_rows if r["event_type"] == "NONE")
+    assert "F" not in bench.READ_SETS  # never printed while revising the coder
+    assert bench.ROUND3_BEFORE["coder_at"] == f_rows[0]["labelled_at"][:7]  # scored as drawn, with the coder of then

@@ -9,7 +9,7 @@ from ..model import AnnotatedArticle, DateMention, Sentence, week_of
 from ..text.tree import Tree
 from .abstain import clauses_apart, foreign_clauses
 from .ontology import load_patterns, load_topics
-from .precision import ongoing, starts_ongoing
+from .precision import first_verb_conjunct, ongoing, starts_ongoing
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over")
@@ -59,10 +59,17 @@ def under_reporting(tree: Tree, i: int) -> int | None:
 
 def status(tree: Tree, trigger: int, light: int | None) -> str:
     own = [x for x in (trigger, light) if x is not None]
-    chain = own + governors(tree, light if light is not None else trigger)
+    anchor = light if light is not None else trigger
+    first = first_verb_conjunct(tree, anchor)
+    # "will visit Cuba and meet Castro", "can get through and talk": a coordinated verb phrase shares the first
+    # one's auxiliaries and governors (Quirk et al. 1985, 13.46), though not its negation ("did not meet X but
+    # talked to Y")
+    shared = [first] if first != anchor and not tree.child_lemmas(anchor, "aux") else []
+    chain = own + governors(tree, anchor) + shared + (governors(tree, first) if shared else [])
     verbs = [v for v in chain if tree.tokens[v].pos in ("VERB", "AUX")] or own
     neg = _cfg("negations")
-    if any(tree.child_lemmas(v, "neg") & neg or tree.child_lemmas(v, "advmod") & _cfg("yet_frames") for v in verbs[:3]):
+    unshared = [v for v in verbs[:3] if v not in shared]
+    if any(tree.child_lemmas(v, "neg") & neg or tree.child_lemmas(v, "advmod") & _cfg("yet_frames") for v in unshared):
         return "denied"
     if any(tree.lemma(v) in _cfg("denial_frames") for v in chain[1:2]):
         return "denied"
@@ -84,6 +91,14 @@ def status(tree: Tree, trigger: int, light: int | None) -> str:
     if _headline_infinitive(tree, chain[-1] if chain else trigger):
         return "planned"
     return "occurred"
+
+
+def approximated(tree: Tree, trigger: int, light: int | None) -> bool:
+    """ "Trump almost seemed to agree", "they nearly came to blows": an approximator on the act or the verb above
+    it says the act fell short (no act, and no refusal either)."""
+    own = [x for x in (trigger, light) if x is not None]
+    near = own + governors(tree, light if light is not None else trigger)[:1]
+    return any(tree.child_lemmas(v, "advmod") & _cfg("approximators") for v in near)
 
 
 def _headline_infinitive(tree: Tree, top: int) -> bool:

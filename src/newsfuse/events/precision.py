@@ -54,6 +54,8 @@ def local_veto(tree: Tree, i: int) -> str | None:
             return "question"
         if lemma in cue("refusal_verbs") and declines_comment(tree, i):
             return "decline comment"
+        if lemma in cue("naming_verbs") and names_its_object(tree, i):
+            return "naming"
         return "contest" if contest(tree, i) else None
     if contest(tree, i):
         return "contest"
@@ -122,10 +124,19 @@ def labelled_person(tree: Tree, heads: list[int]) -> bool:
     )
 
 
+def first_verb_conjunct(tree: Tree, v: int) -> int:
+    """The first of the verbs coordinated with ``v`` ("will visit" for "meet" in "will visit Cuba and meet X")."""
+    while tree.tokens[v].dep == "conj" and (h := tree.head(v)) is not None and tree.tokens[h].pos in ("VERB", "AUX"):
+        v = h
+    return v
+
+
 def possibility(tree: Tree, v: int) -> bool:
     """ "Cruz could help turn out the base", "he could broker a deal", "they might meet": a modal of possibility
     says what may happen, neither an act nor an actor's stated intent (CAMEO 03 is an expressed intent)."""
     verbs = [v, *[h for h in tree.ancestors(v) if _is_verb(tree, h)][:1]] if tree.tokens[v].dep == "xcomp" else [v]
+    if not tree.child_lemmas(v, "aux"):  # "can get through and talk": the conjunct shares the modal
+        verbs.append(first_verb_conjunct(tree, v))
     return any(tree.child_lemmas(x, "aux") & cue("possibility_auxiliaries") for x in verbs)
 
 
@@ -144,14 +155,41 @@ def declines_comment(tree: Tree, v: int) -> bool:
     return bool(said) or any(tree.lemma(o) in cue("comment_nouns") for o in tree.children(v, "dobj"))
 
 
+def names_its_object(tree: Tree, v: int) -> bool:
+    """ "calling the Islamic State by another name", "calling Indiana Gov. Mike Pence \"my partner in this
+    campaign\"": the naming sense of "call" (a name given, by a "by" phrase or in quotes right after the
+    object), no phone call (CAMEO 040 needs the parties to talk)."""
+    by_name = any(
+        tree.lemma(o) in cue("naming_nouns")
+        for p in tree.children(v, "prep")
+        if tree.lemma(p) == "by"
+        for o in tree.children(p, "pobj")
+    )
+    objects = tree.children(v, "dobj")
+    after = max((k for o in objects for k in tree.subtree(o)), default=None)
+    nxt = tree.tokens.get(after + 1) if after is not None else None
+    return by_name or (nxt is not None and nxt.text in ('"', "“", "''", "``"))
+
+
 def contest(tree: Tree, i: int) -> bool:
     """ "fighting it out for first place in Iowa", "the battle for the nomination": a fight for votes, a place
     or an office is an electoral contest, no use of force (the CAMEO dictionary's FIGHT "* (IN POLLS)"
-    codes no event)."""
-    if tree.lemma(i) not in cue("contest_words"):
+    codes no event). "would beat Trump in hypothetical match-ups", "beat out Clinton by one point": a defeat
+    told with its contest or its margin is an election won (BEAT "* (IN ELECTION)", DEFEAT "* CANDIDATE": none)."""
+    lemma = tree.lemma(i)
+    if lemma in cue("defeat_words"):
+        return _contest_phrase(tree, i, ("in", "by", "with", "for"))
+    if lemma not in cue("contest_words"):
         return _out_of_contest(tree, i)
-    objects = [o for p in tree.children(i, "prep") if tree.lemma(p) in ("for", "in") for o in tree.children(p, "pobj")]
-    return any(tree.lemma(o) in cue("contest_objects") for o in objects)
+    return _contest_phrase(tree, i, ("for", "in"))
+
+
+def _contest_phrase(tree: Tree, i: int, preps: tuple[str, ...]) -> bool:
+    """A phrase of ``preps`` under the trigger names a contest, a place in it or a margin ("in the primary",
+    "in match-ups", "by one point", "with 47 percent")."""
+    objects = [o for p in tree.children(i, "prep") if tree.lemma(p) in preps for o in tree.children(p, "pobj")]
+    words = {tree.lemma(k) for o in objects for k in [o, *tree.children(o, "compound")]}
+    return bool(words & cue("contest_objects"))
 
 
 def _out_of_contest(tree: Tree, i: int) -> bool:
@@ -227,9 +265,34 @@ def under_stance(tree: Tree, anchor: int, triggers: set[int]) -> bool:
             return False if h is not None else stance
         if tree.lemma(h) in reporting and _is_verb(tree, h):
             return stance
-        stance = stance or tree.lemma(h) in cue("stance_heads")
+        stance = stance or tree.lemma(h) in cue("stance_heads") or _stance_predicate(tree, h)
         j = h
     return stance
+
+
+def _stance_predicate(tree: Tree, h: int) -> bool:
+    """ "Obama's policy has been to allow ISIS ...", "the goal is to ...": a copula whose subject is a stance
+    noun says what the stance is (its infinitive predicate), not that the act was done."""
+    return tree.lemma(h) == "be" and any(tree.lemma(s) in cue("stance_heads") for s in tree.children(h, "nsubj"))
+
+
+def decided_against(tree: Tree, v: int) -> bool:
+    """ "decided not to recommend indicting Clinton": a decision verb (CAMEO DECIDE, DETERMINE, OPT: 030, an intent
+    to cooperate) with a negated infinitive decides against acting: no intent to cooperate, no act."""
+    if tree.lemma(v) not in cue("decision_verbs"):
+        return False
+    return any(tree.children(c, "neg") for c in tree.children(v, "xcomp"))
+
+
+def inferred(tree: Tree, anchor: int) -> bool:
+    """ "... means that within ten years Iran will threaten Israel": an act in the clause of a verb of inference
+    (``inference_verbs``) whose subject is no speaker is the writer's reasoning about what will be."""
+    j = anchor
+    while tree.tokens[j].dep in ("ccomp", "conj") and (h := tree.head(j)) is not None:
+        if tree.lemma(h) in cue("inference_verbs"):
+            return True
+        j = h
+    return False
 
 
 def commentary(tree: Tree, n: int) -> bool:

@@ -346,6 +346,14 @@ class Roles:
         }
         # "McCain supported it and Cruz opposed the measure": a coordinated clause is another act
         skip |= {j for k in tree.subtree(root) if k != root and _verbal_conj(tree, k) for j in tree.subtree(k)}
+        # "complained about the tone ... but defended Sanders": a verb with its own complement shares no object
+        skip |= {
+            j
+            for v in tree.subtree(root, stop=NEAREST_STOP)
+            if tree.tokens[v].pos in ("VERB", "AUX")
+            for k in _unshared_conjuncts(tree, v)
+            for j in tree.subtree(k)
+        }
         # a clause completing the trigger or its object ("rejected an invitation to attend X") is its argument, and
         # a document's maker is named with it ("over a bill passed by X": ``Roles._authorship``)
         skip |= {
@@ -534,6 +542,19 @@ def _verbal_conj(tree: Tree, k: int) -> bool:
         and tree.tokens[k].pos in ("VERB", "AUX")
         and bool(tree.children(k, "nsubj", "nsubjpass", "csubj"))
     )
+
+
+def _unshared_conjuncts(tree: Tree, v: int) -> list[int]:
+    """The verbs coordinated with ``v`` when ``v`` has a complement of its own (an object, or a prepositional
+    phrase): only a verb with none shares the next one's object ("donated and delivered goods to X"; right node
+    raising, Quirk et al. 1985, 13.83), or one whose preposition is left stranded for it ("established ties with
+    and opened an embassy in X"), so "complained about the tone but defended Sanders" complains of no one."""
+    own = bool(tree.children(v, "dobj")) or any(tree.children(p, "pobj") for p in tree.children(v, "prep"))
+    # "established ties with and opened an embassy in Tehran": a stranded preposition awaits the shared object
+    heads = [v, *tree.children(v, "dobj")]
+    stranded = any(not tree.children(p, "pobj", "pcomp") for h in heads for p in tree.children(h, "prep"))
+    verbs = [k for k in tree.children(v, "conj") if tree.tokens[k].pos in ("VERB", "AUX")]
+    return verbs if own and not stranded else []
 
 
 def ambiguous_antecedent(tree: Tree, v: int) -> bool:

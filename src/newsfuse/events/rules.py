@@ -56,6 +56,7 @@ class Evidence:
     hedged: bool = False  # "allegedly", "suspected": only alleged
     possible: bool = False  # "could help", "might meet": what may happen, no act and no stated intent
     reported: bool = False  # reported speech: someone says it happened
+    conjecture: bool = False  # a future act no party to it announces ("X would beat Y", "analysts say X will help Y")
     dropped: str | None = None  # why no event is coded: "natural cause", "background"
     recipient_due: bool = True  # a recipient is expected: the type requires one, or the act has a slot for it
     titled: frozenset[str] = frozenset()  # actors named with a political office ("Alabama Sen. Jeff Sessions")
@@ -227,10 +228,15 @@ class RuleExtractor:
             return None  # "the raid drew protests", "sparked clashes": the subject caused it, did not do it
         if tok.dep in ("dobj", "nsubjpass") and tree.lemma(h) in role_cue("reference_verbs"):
             return None  # "citing the attack", "recalled the talks": the subject speaks of it, did not do it
+        if tok.dep in ("dobj", "dative") and tree.lemma(h) in role_cue("audience_verbs"):
+            return None  # "told a Senate committee hearing": the subject speaks at it, the committee holds it
         if tok.dep in ("dobj", "nsubjpass", "attr", "nsubj") and tree.tokens[h].pos in ("VERB", "AUX"):
             # "the call fits into a pattern", "followed an earlier conversation": a predicate about the
             # event, not the verb carrying it
-            carries = tree.lemma(h) in self.light_verbs or prec.carries_event(tree, h)
+            # a light verb carries its object ("provided aid"), never its subject ("the offensive will provide
+            # the template": a predicate about the offensive, which lends it no tense)
+            light = tree.lemma(h) in self.light_verbs and tok.dep != "nsubj"
+            carries = light or prec.carries_event(tree, h)
             return h if carries or (tok.dep != "nsubj" and not prec.commentary_verb(tree, h)) else None
         if (
             tok.dep == "pobj"
@@ -262,6 +268,10 @@ class RuleExtractor:
         while True:
             dep = tree.tokens[j].dep
             h = tree.head(j)
+            first = _first_conjunct(tree, j)
+            if first != j and tree.tokens[first].dep == "xcomp":
+                j = first  # "promising to bomb X, ... and deport Y": the conjuncts share the infinitive's governor
+                continue
             if h is None or dep in TRANSPARENT:
                 return None
             if h in triggers and h != t.light:
@@ -334,6 +344,8 @@ class RuleExtractor:
         source, target, initiator = self._roles(tree, roles, t)
         source = [m for m in source if not _dateline_actor(tree, m)]
         target = [m for m in target if not _dateline_actor(tree, m)]
+        if type_.lower() in role_cue("against_not_recipient"):  # "defended his record against ISIS": ISIS is opposed
+            target = [m for m in target if not _opposed(tree, m, _anchor(t))]
         if type_ == "ASSAULT" and _attack_between_persons(tree, t, source, target):  # "Sanders attacked Clinton"
             type_, mode, rule = "ACCUSE", "disapprove", f"{rule} + persons"
         joint = not p.symmetric and not target and _reciprocal(tree, roles, t, source)
@@ -388,6 +400,8 @@ class RuleExtractor:
             possible=prec.possibility(tree, anchor),
             dropped=dropped,
             reported=mention.reporting_source is not None,
+            conjecture=("future_as" in rule and _conjecture(tree, roles, anchor, status, source + target))
+            or (status in ("planned", "hypothetical") and prec.inferred(tree, anchor)),
             recipient_due=due,
             titled=frozenset(
                 actor_key(m.ref) for m in source + target if prec.office_title(text, sentence.start, m.start)
@@ -407,12 +421,16 @@ class RuleExtractor:
             return "thwarted"
         if abstain.condition(tree, verb):
             return "condition"
+        if verb is not None and not t.pattern.noun and prec.decided_against(tree, verb):
+            return "decided against"
         if attr.disputed(tree, t.light if t.light is not None else t.i):  # "denied a report saying X attacked Y"
             return "disputed"
         if prec.in_question(tree, t.light if t.light is not None else t.i):  # "asked whether X would attack"
             return "question"
-        if verb is not None and prec.direct_question(tree, verb):  # "Marco Rubio, will you resign?"
-            return "question"
+        if verb is not None and any(prec.direct_question(tree, v) for v in [verb, *tree.ancestors(verb)]):
+            return "question"  # "Marco Rubio, will you resign?", "Would it make ISIL less committed to kill X?"
+        if attr.approximated(tree, t.i, t.light):
+            return "fell short"
         own = abstain.own_clause_text(tree, [x for x in (t.i, t.light) if x is not None])
         if abstain.background(date, abstain.reference_day(annotated), own):
             return "background"
@@ -628,6 +646,22 @@ def _held_rally(tree: Tree, roles: Roles, t: Trigger) -> bool:
     return any(is_person(m.ref) for h in tree.children(t.i, "poss", "compound") for m in roles.at(h))
 
 
+def _first_conjunct(tree: Tree, j: int) -> int:
+    """The first of the coordinated words ``j`` is one of ("bomb" for "deport" in "to bomb X, bring Y and deport Z")."""
+    while tree.tokens[j].dep == "conj" and (h := tree.head(j)) is not None:
+        j = h
+    return j
+
+
+def _opposed(tree: Tree, m: Mention, anchor: int) -> bool:
+    """The actor is named in an "against" phrase below the act ("defended his record against ISIS")."""
+    j = tree.token_at(m.start)
+    if j is None:
+        return False
+    above = {anchor, *tree.ancestors(anchor)}
+    return any(tree.lemma(a) == "against" and a not in above for a in tree.ancestors(j))
+
+
 def _dateline_actor(tree: Tree, m: Mention) -> bool:
     """ "ROME - Bernie Sanders met ...": the capitalised place before the dateline's dash is where the story was
     filed, never a party to its first sentence's act."""
@@ -778,6 +812,31 @@ def _conjuncts(tree: Tree, n: int) -> list[int]:
     return [c for c in tree_conj(tree, n) if tree.tokens[c].pos in ("NOUN", "PROPN")]
 
 
+def _conjecture(tree: Tree, roles: Roles, anchor: int, status: str, parties: list[Mention]) -> bool:
+    """A future act typed by what its announcement would be (``future_as``: AGREE, THREATEN; PLOVER manual 3.1 and
+    3.11, threats are verbal acts) that no party to it announces: the writer's own "would" ("Clinton would beat
+    Trump"), or a speaker who is neither its doer nor its recipient ("Some Democrats say Perez would help
+    Clinton"). Nobody promised or threatened anything: a conjecture, not the event."""
+    rep = attr.under_reporting(tree, anchor)
+    if rep is None:
+        return status == "hypothetical"
+    speakers = [s.ref for s in roles.subject(rep)]
+    if not speakers:  # "Some Democrats say ...": people no actor names, never a party named as one
+        return any(tree.tokens[s].tag in ("NNS", "NNPS") for s in tree.children(rep, "nsubj"))
+    known = all(s.country for s in speakers)  # "Defence Minister Pierre Joxe": whose minister?
+    return known and not any(_speaks_for(s, p.ref) for s in speakers for p in parties)
+
+
+def _speaks_for(speaker: ActorRef, party: ActorRef) -> bool:
+    """The speaker is the party, or an official of the state that is the party ("Portugal will support Turkey,
+    Portuguese President Mario Soares said"; "..., the Albanian embassy said")."""
+    if actor_key(speaker) == actor_key(party) or prec.same_actor(speaker, party):
+        return True
+    official = lambda a, b: a.sector == "GOV" and prec.state_like(b)  # noqa: E731
+    same_state = bool(speaker.country) and speaker.country == party.country
+    return same_state and (official(speaker, party) or official(party, speaker))
+
+
 def _negated(status: str, rule: str) -> str | None:
     """ "Israel did not attack Lebanon": a negated act is no event ("Negated events can be excluded",
     PLOVER manual 2.3), unless its negation is an event of another type ("failed to reach agreement":
@@ -834,6 +893,7 @@ def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: 
         "hedged": ev.hedged,
         "possible": ev.possible,
         "reported": ev.reported,
+        "conjecture": ev.conjecture,
     }
     value = 1.0
     for key, present in weak.items():
