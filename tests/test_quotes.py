@@ -685,3 +685,19 @@ def test_a_deed_is_marked_as_an_act_not_words(annotate):
     said = [q for q in done.quotes if q.verb == "said"]
     assert signed and all(q.act for q in signed)
     assert said and not any(q.act for q in said)
+
+
+def test_they_is_never_a_place(annotate):
+    """A country or city speaks as "it"; "they" goes back to a body or a group of people, or stays "they"."""
+    text = (
+        "Environmental groups gathered in Nairobi on Monday for the talks. "
+        '"The first money must come from the largest producers," they said.'
+    )
+    quotes = annotate([article("they", [text])])[0].quotes
+    assert quotes and all(q.speaker_text != "Nairobi" for q in quotes)
+    text = (
+        "The World Wildlife Fund sent observers to Nairobi on Monday. "
+        '"The first money must come from the largest producers," they said.'
+    )
+    quotes = annotate([article("they2", [text])])[0].quotes
+    assert [q.speaker_text for q in quotes] == ["The World Wildlife Fund"]

@@ -49,6 +49,7 @@ def vocab() -> dict:
         "source_nouns",
         "audiences",
         "continuing_pronouns",
+        "plural_pronouns",
     ):
         data[key] = frozenset(str(w).lower() for w in data[key])
     return data

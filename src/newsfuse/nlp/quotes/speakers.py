@@ -91,11 +91,14 @@ class _Resolver:
         self.person_labels = set(v["person_labels"])
         self.group_labels = set(v["group_labels"])
         # a name inside quotation marks is someone the speaker talks about, not the speaker
-        self.names = sorted(
-            (e.start, e.text, "person" if e.label in self.person_labels else "group")
+        named = [
+            e
             for e in entities
             if e.label in self.person_labels | self.group_labels and not (doc is not None and doc.in_quote(e.start))
-        )
+        ]
+        self.names = sorted((e.start, e.text, "person" if e.label in self.person_labels else "group") for e in named)
+        plural = set(v["plural_labels"])
+        self.plural_starts = frozenset(e.start for e in named if e.label in plural)
         # names in subject position ("Trump told the crowd ...") are what a later "he" most often continues
         # and so are the names of speakers already quoted ("..., said Trump. ... He added")
         self.subjects = [
@@ -113,6 +116,8 @@ class _Resolver:
             return self._last(start, "person", v["pronoun_gender"].get(key)) or speaker
         if key in v["group_pronouns"] and " " in key:
             return self._described(key.split()[-1], start) or speaker
+        if key in v["plural_pronouns"]:
+            return self._last(start, "group", plural=True) or speaker
         if key in v["group_pronouns"]:
             return self._last(start, "group") or speaker
         return speaker
@@ -136,10 +141,14 @@ class _Resolver:
         cands = [(s, t) for s, t in self.speaker_texts if s < start and noun in t.lower().split() and _named(t)]
         return max(cands)[1] if cands else None
 
-    def _last(self, start: int, kind: str, gender: str | None = None) -> str | None:
+    def _last(self, start: int, kind: str, gender: str | None = None, plural: bool = False) -> str | None:
         # the last named subject first ("Trump told the crowd ... He said"), then any name
         for pool in (self.subjects, self.names):
-            cands = [n for n in pool if n[0] < start and n[2] == kind and self._fits(n[1], gender)]
+            cands = [
+                n
+                for n in pool
+                if n[0] < start and n[2] == kind and self._fits(n[1], gender) and (not plural or n[0] in self.plural_starts)
+            ]
             if cands:
                 return self._full_name(max(cands, key=lambda n: n[0])[1], start, kind)
         return None
