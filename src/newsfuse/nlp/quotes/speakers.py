@@ -144,11 +144,9 @@ class _Resolver:
     def _last(self, start: int, kind: str, gender: str | None = None, plural: bool = False) -> str | None:
         # the last named subject first ("Trump told the crowd ... He said"), then any name
         for pool in (self.subjects, self.names):
-            cands = [
-                n
-                for n in pool
-                if n[0] < start and n[2] == kind and self._fits(n[1], gender) and (not plural or n[0] in self.plural_starts)
-            ]
+            cands = [n for n in pool if n[0] < start and n[2] == kind and self._fits(n[1], gender)]
+            if plural:
+                cands = [n for n in cands if n[0] in self.plural_starts]
             if cands:
                 return self._full_name(max(cands, key=lambda n: n[0])[1], start, kind)
         return None
