@@ -342,14 +342,55 @@ Bill is named first ('vote for Clinton because she would be the first woman'; a 
 (Breyer, Bill's), 'Podesta' for Tony where his brother John is named after him, 'the Communist regime' of Ethiopia, a
 capital as a place after 'surrounds', a misspelt name ('Angela Correy [sic]'), 'Lin-Manuel Miranda' tagged an
 organisation.
-The held-out figure (``heldout_*``) comes from seed 69, 140 mentions of its 12 articles, drawn with round 13's linker
-(commit d51a150) before any round-14 rule was written and kept unread until round 14's fixes were committed (df0121a),
-then labelled, with ``correct_ids`` for wrong links; no rule was written from it: 0.957 as drawn (134 right of 140,
-``heldout_before_precision``) and 0.957 now, recall proxy 1.0, 705 linked mentions on its articles before and after. Its
-misses: 'BLM' of Black Lives Matter linked as the Bureau of Land Management twice, a records system's acronym ('a system
-known as SMART'), the Associated Press misspelt ('the Associates Press'), 'The Ted Cruz Super PAC' as the man, 'her
-testimony on Capitol Hill' as Congress. Not met: the held-out seed reaches 0.95 (0.957), but the last seeds read, scored
-before any rule written from them, do not (seeds 70-72: 0.933). Each seed draws its
+Seed 69 (``sample69_``, round 14's held-out sample below) is in-sample since round 15 read its misses. Round 15, the
+same protocol: seeds 73-75 draw 12 more PolNeAR train articles each from those seeds 31-72 left, all drawn with the
+linker at commit d906eab (round 14's and the seats of government after it). Seeds 73 and 74 were labelled and scored
+before any round-15 rule: that linker held out 0.921 and 0.936 (260 right of 280, 0.929; ``sample73_before_precision``
+...). Round 15 read the misses of seeds 73 and 74 with those of seeds 31-72, grouped by mechanism, and fixed those that
+generalise: an epithet and the first name of a person named in full ('Crooked Hillary' beside 'Hillary Clinton'; no
+given name, title or KB name first, and the bearer's name all capitalised words) is that person's nickname, and the bare
+first name then the person's, not the nickname's; a one-word name the tagger calls an organisation that is a given name
+of the KB's persons and the first name of one person named in full is that person ('The Donald', 'Bernie', 'Marco'); a
+surname that one person of the KB's own list bears, right before a lower-case word for a campaign or its following ('a
+prominent Trump supporter', 'the Sanders camp'; not_actors.yaml: campaign_nouns), is that candidate; a full name whose
+first name is the KB person's of that surname with a letter dropped or doubled ('Hilary Clinton', 'Rence Priebus'; five
+letters or more) is that person, and its bare surname too; an office's title after a form of 'be' or 'become' or after
+'as' is a post held, as after 'former' (post_openers: 'you cannot be Secretary of State', 'her time as Secretary of
+State'); a title that a quotation mark follows takes no name after it ('Mr. President,'' Representative Steve Cohen'); a
+bare surname kept for a person the KB does not list, right before a government's seat or a namesake office ('the Obama
+White House' beside 'Michelle Obama'), is the KB's one head of state or government of that surname; a hyphened 'non-' or
+'anti-' before an office word after a possessive denies the office ('Clinton's non-government meetings'); a capital and
+a word for attackers that is also an attack's modifier before a word for attacks names where they struck ('the Paris
+terrorist attacks'); countries after 'between' where a word for a contest or an event comes before in the sentence are
+sides of a match, no states ('the final of the Copa America tournament between Argentina and Chile'); a capitalised
+word, 'for' and a country's name in running text are an organisation's name ('Obama for America', 'Democracy for
+America', 'Alternative for Germany'). In-sample after them: seeds 73/74 0.921/0.936 -> 0.986/0.971, 40 0.985 -> 0.993,
+42 0.935 -> 0.942, 50 0.971 -> 0.978, 51 0.934 -> 0.942, 55 0.95 -> 0.957, 61 0.936 -> 0.942, 62 0.955 -> 0.962; no
+other sample's precision changed and no right link was lost. Every linked mention the rules changed on the dev documents
+and seeds 23-74 (a diff of every linked mention against commit d906eab's linker, 51 changes) was read by hand: all right
+or no worse but 'Stop Hillary' (a PAC's name, still wrong: now Hillary Clinton, a nickname by the rule) and a footer's
+'Amanda' (the reporter, now the Clinton aide Amanda Renteria named in the article). Not done: the Khan family ('Mr.
+Khan' of Khizr, named only in 'Khizr and Ghazala Khan', linked to his wife: the honorifics after a couple name either),
+'Politico' as a person, a headline's words in capitals ('And It Says A LOT.', 'His Fox News Nemesis'), Germany's Federal
+Office for the Protection of the Constitution with no country, a proposed office ('a national Office of Immigrant
+Affairs'), a fictional character ('Lady Macbeth').
+Seed 75 is round 15's held-out sample: 140 mentions of its 12 articles, drawn with the linker at commit d906eab and
+labelled after round 15's rules were written, with ``correct_ids`` for wrong links; no rule was written from its misses:
+0.929 as drawn (130 right of 140, ``heldout_before_precision``) and 0.928 after the rules as first written (129 of 139:
+'Support for Israel' lost as a 'for' name, recall proxy 0.992); the 'for' rule then left out a word opening its sentence
+that the tagger reads as no name, read from that loss, so the figure now, 0.929 with recall proxy 1.0, is no longer
+wholly held out. Its misses: 'Bibi' (Netanyahu's nickname), 'Kendal Unruh' by her surname tagged an organisation, a
+Georgia (US state) businessman placed in the country Georgia (three mentions), Mickey Mouse, 'Sikh Americans for Trump',
+'trips to Israel', the State of the Union Address, Jerusalem as a capital. Not met: precision 0.95 on held-out mentions
+(seed 75: 0.929).
+Before round 15, the held-out figure (``heldout_*``) came from seed 69, 140 mentions of its 12 articles, drawn with
+round 13's linker (commit d51a150) before any round-14 rule was written and kept unread until round 14's fixes were
+committed (df0121a), then labelled, with ``correct_ids`` for wrong links; no rule was written from it: 0.957 as drawn
+(134 right of 140, ``heldout_before_precision``) and 0.957 now, recall proxy 1.0, 705 linked mentions on its articles
+before and after. Its misses: 'BLM' of Black Lives Matter linked as the Bureau of Land Management twice, a records
+system's acronym ('a system known as SMART'), the Associated Press misspelt ('the Associates Press'), 'The Ted Cruz
+Super PAC' as the man, 'her testimony on Capitol Hill' as Congress. Not met: the held-out seed reaches 0.95 (0.957), but
+the last seeds read, scored before any rule written from them, do not (seeds 70-72: 0.933). Each seed draws its
 documents from those the seeds before it left, so adding a seed changes no earlier draw. (The described-persons
 sample drew its 30 articles from a pool without the events sample's articles, so its draw of seeds 31-38 was
 not theirs: 7 of its articles are also seed 31-38 articles; seeds 40 on leave both out.) Beside it: how many
@@ -409,7 +450,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 69  # the held-out sample: PolNeAR train articles, none of the seed-31 to -68 ones
+HELDOUT_SEED = 75  # the held-out sample: PolNeAR train articles, none of the seed-31 to -74 ones
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -424,6 +465,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     *((f"sample{n}_", f"seed{n}", n) for n in (57, 62, 63, 64)),
     *((f"sample{n}_", f"seed{n}", n) for n in (61, 66, 67, 68)),
     *((f"sample{n}_", f"seed{n}", n) for n in (65, 70, 71, 72)),
+    *((f"sample{n}_", f"seed{n}", n) for n in (69, 73, 74)),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -445,6 +487,7 @@ POLNEAR_SEEDS += (57, 58, 59, 60)  # round 11's, drawn with round 10's linker (c
 POLNEAR_SEEDS += (61, 62, 63, 64)  # round 12's, drawn with round 11's linker (commit 48be9d7)
 POLNEAR_SEEDS += (65, 66, 67, 68)  # round 13's, drawn with the linker after round 13's part 1 (commit f976c13)
 POLNEAR_SEEDS += (69, 70, 71, 72)  # round 14's, drawn with round 13's linker (commit d51a150)
+POLNEAR_SEEDS += (73, 74, 75)  # round 15's, drawn with the linker at commit d906eab
 POLNEAR_DOCS = 12
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
@@ -459,8 +502,10 @@ TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # seed 48 (round 8's held-out sample): 490 linked mentions before round 8, 119 right of 140 as drawn (0.850);
 # seed 43 (round 7's held-out sample): 470 linked mentions before round 7, 128 right of 140 as drawn (0.914);
 # seed 38 (round 6's): 459 before round 6, 0.879 as drawn; seed 34 (round 5's): 398 before round 5, 0.879
-HELDOUT_DOC_MENTIONS_BEFORE = 705
-HELDOUT_PRECISION_BEFORE = 0.957  # the seed-69 sample with that linker (its labels as drawn: 134 right of 140)
+# seed 69 (round 14's held-out sample): 705 linked mentions before round 14, 134 right of 140 as drawn (0.957);
+# seed 75 (round 15's): 559 linked mentions with the linker of commit d906eab, the draw's
+HELDOUT_DOC_MENTIONS_BEFORE = 559
+HELDOUT_PRECISION_BEFORE = 0.929  # the seed-75 sample with that linker (its labels as drawn: 130 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -477,8 +522,13 @@ HELDOUT_PRECISION_BEFORE = 0.957  # the seed-69 sample with that linker (its lab
 # drawn with the linker after round 13's part 1 (commit f976c13) and labelled before round 13's part 2 wrote any
 # rule: that linker held out (133, 133 and 132 right of 140); seed 61, round 12's held-out sample as drawn (131);
 # seeds 70-72, drawn with round 13's linker (commit d51a150) and labelled before round 14 wrote any rule: that linker
-# held out (134, 127 and 131 right of 140); seed 65, round 13's held-out sample as drawn (132)
+# held out (134, 127 and 131 right of 140); seed 65, round 13's held-out sample as drawn (132); seeds 73 and 74, drawn
+# with the linker at commit d906eab and labelled before round 15 wrote any rule: that linker held out (129 and 131
+# right of 140); seed 69, round 14's held-out sample as drawn (134)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    69: 0.957,
+    73: 0.921,
+    74: 0.936,
     65: 0.943,
     70: 0.957,
     71: 0.907,

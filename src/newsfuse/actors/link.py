@@ -66,6 +66,8 @@ STATELESS_SECTORS = {"GOV": "ELI"}
 PRIZE_PREPOSITIONS = {"for": "prize_verbs_for", "of": "prize_verbs", "to": "prize_words_to"}
 STATE_BODY_PREFIXES = frozenset({"gov", "mil", "leg", "jud", "cop", "spy"})  # ids of a state's own bodies
 FULL_STOP_INSIDE = re.compile(r"(\w+)\. [A-Z]")  # "President. This": a word, a full stop, a capital
+NEGATING_PREFIXES = frozenset({"non", "anti"})  # hyphened before a word, they deny it ('non-government meetings')
+QUOTE_MARKS = frozenset("\"“”‘'")  # between a title and a name: a quotation opens or closes there, no name runs on
 QUOTE_INSIDE = re.compile(r"\S\s+[‘“\"]")  # an opening quotation mark after a name's first word
 NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z]{2,}) ([A-Z][a-z]+)\b(?!-))")  # two capitalised words (overlapping)
 LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
@@ -121,6 +123,7 @@ class Doc:
     described: dict[tuple[str, ...], Description] = field(default_factory=dict)  # person's name -> description
     listed_states: frozenset[tuple[str, ...]] | None = None  # US states' names listed with another's
     no_actor: set[tuple[int, int]] = field(default_factory=set)  # character spans of KB names read as no actor
+    nicknames: frozenset[tuple[str, ...]] = frozenset()  # 'Crooked Hillary': an epithet and a first name
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
@@ -133,6 +136,8 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     tagged_entities = annotated.entities
     annotated = dataclasses.replace(annotated, entities=tuple(_name_span(text, e) for e in tagged_entities))
     full = _tagged_full_names(annotated, text)  # once per article: the three views below read it
+    nicknames = nicknamed(kb, [name for _, name in full])
+    full = [(start, name) for start, name in full if key(name) not in nicknames]
     tagged = tagged_full_names(full)
     untagged = untagged_full_names(kb, text, tagged)
     doc = Doc(
@@ -145,6 +150,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         given=tagged_first_names(annotated, text),
         full_names=with_untagged(tagged, untagged),
         untagged=dict(untagged),
+        nicknames=nicknames,
     )
     containing = EntitiesContaining(annotated.entities)
     found = [
@@ -159,6 +165,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _closes_longer_name(doc, f)
         and not _made_product(doc, f)
         and not _place_of_attacks(doc, f)
+        and not _side_of_contest(doc, f)
         and not _names_a_period(doc, f)
         and not _in_quoted_title(doc, f)
         and not case_party(text, doc.toks[f.start].start, doc.toks[f.end - 1].end)
@@ -167,7 +174,10 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     found = [
         f
         for f in add_ner(doc, found, annotated.entities, kinds)
-        if not _sought_office(doc, f) and not _platform_as_medium(doc, f) and not _namesake_notion(doc, f)
+        if not _sought_office(doc, f)
+        and not _platform_as_medium(doc, f)
+        and not _namesake_notion(doc, f)
+        and not _in_for_name(doc, f)
     ]
     found = with_report_country(doc, pairs_of_persons(doc, with_article_descriptions(doc, found)))
     mentions = tuple(
@@ -208,6 +218,33 @@ def _name_span(text: str, e: Entity) -> Entity:
         cut = e.text.rsplit(" ", 1)[0]
         return dataclasses.replace(e, text=cut, end=e.start + len(cut))
     return e
+
+
+def nicknamed(kb: KnowledgeBase, full: list[str]) -> frozenset[tuple[str, ...]]:
+    """The tagged two-word names that are an epithet and the first name of another person named in full in the
+    article, a name of capitalised words ('Crooked Hillary' beside 'Hillary Clinton', 'Little Marco' beside 'Marco
+    Rubio'): the epithet is no given name, no title and no name of the knowledge base's, and no other full name ends
+    in that first name."""
+    names = [key(name) for name in full]
+    firsts = Counter(key(name)[0] for name in full if all(w[:1].isupper() and w.isalpha() for w in name.split()))
+    lasts = Counter(words[-1] for words in names)
+    titles = set(kb.titles) | kb.not_actors["bare_titles"]
+    return frozenset(
+        words
+        for words in set(names)
+        if len(words) == 2
+        and firsts[words[1]] > 0
+        and lasts[words[1]] == names.count(words)
+        and words[0] not in kb.given_names
+        and (words[0],) not in titles
+        and (words[0],) not in kb.index
+    )
+
+
+def nickname_bearer(doc: Doc, name: str) -> ActorRef | None:
+    """The person named in full whose first name a nickname ends in ('Crooked Hillary': Hillary Clinton)."""
+    words = key(name)
+    return doc.firsts.get(words[-1]) if words in doc.nicknames else None
 
 
 def tagged_surnames(full: list[tuple[int, str]]) -> dict[str, tuple[int, str]]:
@@ -460,15 +497,16 @@ def _place_of_attacks(doc: Doc, f: Found) -> bool:
     dictionary gives a city: 'Brussels' for the EU) before a word for an attack with a modifier between
     (not_actors.yaml: attack_nouns, attack_modifiers), or given as an example of attacks ('like', 'such as',
     in a list), names where they struck, not a government."""
-    aid, toks = f.ref.actor_id or "", doc.toks
+    aid, toks, lists = f.ref.actor_id or "", doc.toks, doc.kb.not_actors
     start = f.start + 1 if toks[f.start].norm == "the" else f.start
+    if _capital_agent_of_attacks(doc, f, start):
+        return True
     if (
         f.source != "kb"
         or not aid.startswith(("gov:", "igo:"))
         or tuple(doc.norms[start : f.end]) not in doc.kb.capitals
     ):
         return False
-    lists = doc.kb.not_actors
     k = f.end + 1 if f.end < len(toks) and (toks[f.end].norm,) in lists["attack_modifiers"] else f.end
     if k > f.end and k < len(toks) and (toks[k].norm,) in lists["attack_nouns"] and _joined(doc, f.start, k + 1):
         return True
@@ -478,6 +516,77 @@ def _place_of_attacks(doc: Doc, f: Found) -> bool:
     example = i > 0 and toks[i].norm == "like" or i > 1 and doc.norms[i - 1 : i + 1] == ["such", "as"]
     noun = i - (2 if toks[i].norm == "as" else 1)
     return example and noun >= 0 and (toks[noun].norm,) in lists["attack_nouns"]
+
+
+def _in_for_name(doc: Doc, f: Found) -> bool:
+    """'Obama for America', 'Democracy for America', 'Alternative for Germany': a capitalised word, 'for' and a
+    country's name in running text (not a title-case headline) are an organisation's name, as campaign committees
+    and advocacy groups are named: neither the country closing it nor the name opening it is an actor. Not a
+    country before 'for' ('departs the UK for Germany': two places), nor a word before it that opens its sentence
+    and that the tagger reads as no name's, where the capital shows no name ('Support for Israel')."""
+    toks, aid = doc.toks, f.ref.actor_id or ""
+    if not aid:
+        return False
+    if aid.startswith(("state:", "gov:")) and f.start > 1 and toks[f.start - 1].norm == "for":
+        opener, country = f.start - 2, f.start
+    elif f.end + 1 < len(toks) and toks[f.end].norm == "for" and toks[f.start].capitalised:
+        opener, country = f.end - 1, f.end + 1
+        if f.start > 0 and toks[f.start - 1].norm == "the":
+            return False
+    else:
+        return False
+    if not (toks[opener].capitalised and toks[opener].raw.isalpha()) or not _joined(doc, opener, country + 1):
+        return False
+    if opener < f.start and _opens_sentence(doc, opener) and not _tagged_name_word(doc, opener):
+        return False  # "Support for Israel ... is a given": a capital that opens its sentence shows no name
+    if country_at(doc, opener) is not None or country_at(doc, country) is None:
+        return False
+    return not title_case_line(doc.text, toks[opener].start, toks[country].end)
+
+
+def _tagged_name_word(doc: Doc, k: int) -> bool:
+    """The tagger reads token k as a word of a person's or an organisation's name."""
+    at = bisect_left(doc.parse.starts, doc.toks[k].start)
+    tokens = doc.parse.tokens
+    return at < len(tokens) and tokens[at].start == doc.toks[k].start and tokens[at].ent_type in {"PERSON", "ORG"}
+
+
+def _opens_sentence(doc: Doc, k: int) -> bool:
+    """Token k is the text's first or follows a sentence's end."""
+    return k == 0 or bool(SENTENCE_BREAKS & set(doc.text[doc.toks[k - 1].end : doc.toks[k].start]))
+
+
+def _side_of_contest(doc: Doc, f: Found) -> bool:
+    """'the final of the Copa America tournament between Argentina and Chile': a country's name after 'between'
+    (or after the name and 'and' there) where a word for a contest or an event comes shortly before (not_actors.yaml:
+    contest_words, events) names a team or a side in the contest, not the state."""
+    toks = doc.toks
+    if f.source != "kb" or not (f.ref.actor_id or "").startswith("state:"):
+        return False
+    i = f.start + 1 if toks[f.start].norm == "the" else f.start
+    if i > 1 and toks[i - 1].norm == "and":
+        i -= 2
+        while i > 0 and toks[i - 1].capitalised and toks[i - 1].norm != "between":
+            i -= 1  # back over the first side's name: "between Costa Rica and Chile"
+    if i == 0 or toks[i - 1].norm != "between":
+        return False
+    lists, k = doc.kb.not_actors, i - 2
+    while k >= max(i - 10, 0) and not SENTENCE_BREAKS & set(doc.text[toks[k].end : toks[k + 1].start]):
+        if (toks[k].norm,) in lists["contest_words"] or (toks[k].norm,) in lists["events"]:
+            return True  # "the final of the Copa America tournament between": in the same sentence
+        k -= 1
+    return False
+
+
+def _capital_agent_of_attacks(doc: Doc, f: Found, start: int) -> bool:
+    """'the Paris terrorist attacks': a capital's name and a word for attackers that is also one of an attack's
+    modifiers (not_actors.yaml: attack_modifiers), read as that country's agents, before a word for attacks: the
+    attacks are named by where they struck, as 'the Paris terror attacks' are."""
+    toks, lists = doc.toks, doc.kb.not_actors
+    if f.source != "kb" or f.end >= len(toks) or (toks[f.end - 1].norm,) not in lists["attack_modifiers"]:
+        return False
+    place = tuple(doc.norms[start : f.end - 1])
+    return place in doc.kb.capitals and (toks[f.end].norm,) in lists["attack_nouns"] and _joined(doc, start, f.end + 1)
 
 
 def _person_opens_org_name(doc: Doc, f: Found) -> bool:
@@ -850,7 +959,8 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if entry is None:  # a surname already seen in this article
         if _other_full_name(doc, j, doc.seen[toks[j].norm]):
             return None  # "Melania Trump" after "Donald Trump": the tagger's full name, another person
-        return Found(j, j + n, latest_bearer(doc, j, doc.seen[toks[j].norm]), "coref", core)
+        ref = _head_before_seat(doc, j, latest_bearer(doc, j, doc.seen[toks[j].norm]))  # "the Obama White House"
+        return Found(j, j + n, ref, "coref", core)
     k = tuple(doc.norms[j : j + n])
     person = _tagged_person(doc, j) if n == 1 and entry.kind != "person" else None
     if person is not None:  # "Jerry Jordan ... Jordan said", "Michael Bloomberg ... Bloomberg": the person
@@ -919,10 +1029,12 @@ def _place_in_org_name(doc: Doc, j: int) -> bool:
 
 
 def _post_held(doc: Doc, j: int, n: int, entry: Entry) -> bool:
-    """'Former Secretary of State and Democratic presidential frontrunner Hillary Clinton': a body's name from the
-    dictionary that is an office's title (kb.yaml: titles) after 'former' names a post someone held, not the body
-    acting (a title right before a name is the person's: ``titled``)."""
-    if j == 0 or doc.norms[j - 1] != "former" or entry.kind in {"person", "state"}:
+    """'Former Secretary of State and Democratic presidential frontrunner Hillary Clinton', 'you cannot be Secretary
+    of State', 'during her time as Secretary of State': a body's name from the dictionary that is an office's title
+    (kb.yaml: titles) after 'former', a form of 'be' or 'become', or 'as' (not_actors.yaml: post_openers) names a
+    post someone held or would hold, not the body acting (a title right before a name is the person's: ``titled``)."""
+    before = j - 2 if j > 1 and doc.norms[j - 1] == "the" else j - 1
+    if before < 0 or (doc.norms[before],) not in doc.kb.not_actors["post_openers"] or entry.kind in {"person", "state"}:
         return False
     title = title_at(doc, j)
     return title is not None and title[0] == n
@@ -1152,7 +1264,7 @@ def _person_named(doc: Doc, name: str) -> ActorRef:
     known = doc.kb.best(key(name), doc.date)
     if known is not None and known.kind == "person":
         return ref_of(doc, known)
-    return ActorRef(name, None, None, None, f"person:{slug(name)}")
+    return misspelt_known(doc, name) or ActorRef(name, None, None, None, f"person:{slug(name)}")
 
 
 def honorific_bearer(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
@@ -1471,6 +1583,8 @@ def titled(doc: Doc, i: int) -> Found | None:
         return None  # "... In First 100 Days As President.\n\nDemocratic": a title ends its line, no name
     if "(" in doc.text[toks[m - 1].end : toks[m].start]:
         return None  # "Prime Minister (Junichiro) Koizumi": an editor's insertion in brackets, no name run on
+    if QUOTE_MARKS.intersection(doc.text[toks[m - 1].end : toks[m].start]):
+        return None  # "Mr. President,'' Representative Steve Cohen": the quotation ends with the title
     if _sentence_ends_after(doc, m - 1):
         return None  # "the nominee for President. This reportedly ...": a title ends its sentence
     start = j if k > j else k
@@ -2149,6 +2263,8 @@ def possessive_office(doc: Doc, f: Found) -> Found:
                 at = f.end + 1 + skip
                 if skip and (toks[at - 1].capitalised or not _joined(doc, at - 1, at + 1)):
                     break
+                if skip and toks[at - 1].norm in NEGATING_PREFIXES and doc.text[toks[at - 1].end] == "-":
+                    break  # "Clinton's non-government meetings": not her office's
                 for n in (2, 1):
                     words = tuple(doc.norms[at : at + n])
                     if len(words) == n and words in doc.kb.office_words:
@@ -2291,8 +2407,12 @@ def add_ner(
             ref = None  # "Henry Brown" is not the "Montez Brown" named before
         if ref is not None and len(key(name)) == 1:
             ref = latest_bearer(doc, toks[-1], ref)  # "Trump has hammered Bush" after "Jeb Bush"
+        if e.label == "PERSON" and key(name) in doc.nicknames:
+            ref = nickname_bearer(doc, name)  # "Crooked Hillary": Hillary Clinton
         if ref is None and e.label == "PERSON":
             ref = first_name_of(doc, name) or named_later(doc, name)  # "Hillary"; a headline's "Sanders"
+        if ref is None and e.label == "ORG":
+            ref = _given_name_as_org(doc, name)  # "The Donald": the one person named in full with that first name
         if ref is None:
             ref = family_of(doc, name) or known_surname(doc, e, name, uses)  # "the Clintons"; "Mr. Trump"
         source = "coref" if ref else "ner"
@@ -2302,7 +2422,7 @@ def add_ner(
             ref = known_body(doc, name)  # "the Fed": a short name the pass over the words left to the tagger
             source = "kb" if ref else source
         if ref is None and e.label == "PERSON":
-            ref = described_ref(doc, name, home)
+            ref = misspelt_known(doc, name) or described_ref(doc, name, home)  # "Hilary Clinton": Hillary Clinton
             remember(doc, name, ref)
         if ref is None:
             ref = ActorRef(name, home, None, None, f"org:{slug(name)}")
@@ -2534,6 +2654,26 @@ def described_ref(doc: Doc, name: str, home: str | None) -> ActorRef:
     return ActorRef(name, home or d.country, d.sector, d.text, f"person:{slug(name)}")
 
 
+def misspelt_known(doc: Doc, name: str) -> ActorRef | None:
+    """A first name and a surname that one person of the knowledge base's own list bears with a first name one
+    letter longer or shorter ('Hilary Clinton', 'Rence Priebus': a letter dropped or doubled by mistake): that
+    person. Names of four letters or fewer are left alone ('Ann', 'Anne' are two names)."""
+    words = key(name)
+    if len(words) != 2:
+        return None
+    entries = [doc.kb.entries[aid] for aid in doc.kb.surnames.get(words[1], [])]
+    near = [e for e in entries if e.source == "kb" and _one_letter_apart(key(e.name)[0], words[0])]
+    return ref_of(doc, near[0]) if len(near) == 1 else None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """The longer word less one of its letters is the shorter, which has five letters or more."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1 or len(short) < 5:
+        return False
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
 def family_of(doc: Doc, name: str) -> ActorRef | None:
     """'the Clintons', 'the Khans': the plural of a surname the article names a person by in full is that
     person's family, a group of persons, not an organisation: the person named with it (the one the surname
@@ -2560,12 +2700,23 @@ def known_surname(doc: Doc, e: Entity, name: str, uses: NameUses) -> ActorRef | 
     if len(ids) != 1:
         return None
     bearer = doc.kb.entries[ids[0]]
-    named_so = _in_office(bearer, doc) or _headed_a_state(doc, bearer)
+    campaign = _campaign_noun_after(doc, e)  # "a prominent Trump supporter", "the Sanders campaign": the candidate
+    named_so = _in_office(bearer, doc) or _headed_a_state(doc, bearer) or campaign
     if not (named_so or _honorific_before_name(doc, e) or _described_in_office_of(doc, bearer, name)):
         return None
-    if e.label != "PERSON" and (_after_the(doc, e) or not (uses.labels["PERSON"][words] or _in_office(bearer, doc))):
+    tagged_so = uses.labels["PERSON"][words] or _in_office(bearer, doc) or campaign
+    if e.label != "PERSON" and (_after_the(doc, e) and not campaign or not tagged_so):
         return None  # "the Bush rule": a thing named after the man, no person's part
     return ref_of(doc, bearer)
+
+
+def _campaign_noun_after(doc: Doc, e: Entity) -> bool:
+    """A lower-case word for a candidate's campaign or following right after the name (not_actors.yaml:
+    campaign_nouns)."""
+    k = bisect_left(doc.starts, e.end)
+    if k >= len(doc.toks) or not _joined(doc, k - 1, k + 1) or not doc.toks[k].raw.islower():
+        return False
+    return (doc.toks[k].norm,) in doc.kb.not_actors["campaign_nouns"]
 
 
 def _headed_a_state(doc: Doc, bearer: Entry) -> bool:
@@ -2616,7 +2767,7 @@ def named_later(doc: Doc, name: str) -> ActorRef | None:
     known = doc.kb.best(key(names[0]), doc.date)
     if known is not None and known.kind == "person":
         return ref_of(doc, known)
-    return described_ref(doc, names[0], None)
+    return misspelt_known(doc, names[0]) or described_ref(doc, names[0], None)
 
 
 def first_name_of(doc: Doc, name: str) -> ActorRef | None:
@@ -2627,6 +2778,40 @@ def first_name_of(doc: Doc, name: str) -> ActorRef | None:
     if len(words) != 1 or words[0] in doc.surnames or words[0] in doc.seen:
         return None
     return doc.firsts.get(words[0])
+
+
+def _head_before_seat(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
+    """A bare surname at token j right before a government's seat or a word for a government named after its head
+    ('the Obama White House', 'the Obama administration'; not_actors.yaml: seat_buildings, namesake_offices) names
+    the one person of the knowledge base's own list with that surname who headed a state or a government, where the
+    person the surname was kept for is none of the list's ('Michelle Obama', named in full in the report)."""
+    if ref.actor_id in doc.kb.entries or not _seat_after(doc, j + 1):
+        return ref
+    heads = [
+        doc.kb.entries[aid]
+        for aid in doc.kb.surnames.get(doc.toks[j].norm, [])
+        if _headed_a_state(doc, doc.kb.entries[aid])
+    ]
+    return ref_of(doc, heads[0]) if len(heads) == 1 else ref
+
+
+def _seat_after(doc: Doc, k: int) -> bool:
+    """A government's seat ('White House') or a word for a government named after its head opens at token k."""
+    lists = doc.kb.not_actors
+    if k < len(doc.toks) and (doc.norms[k],) in lists["namesake_offices"]:
+        return True
+    return any(tuple(doc.norms[k : k + n]) in lists["seat_buildings"] for n in (1, 2, 3))
+
+
+def _given_name_as_org(doc: Doc, name: str) -> ActorRef | None:
+    """A one-word name the tagger calls an organisation that is a given name (one the KB's persons bear) and the
+    first name of exactly one person named in full ('The Donald' after 'Donald Trump'): that person, unless the
+    article writes it before a word for an organisation ('Chelsea Football Club')."""
+    bare = name.removeprefix("the ").removeprefix("The ")
+    words = key(bare)
+    if len(words) != 1 or words[0] not in doc.kb.given_names or _opens_org_name(doc, bare):
+        return None
+    return first_name_of(doc, bare)
 
 
 def _rank_after_body(doc: Doc, toks: list[int]) -> bool:
