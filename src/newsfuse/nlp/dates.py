@@ -197,8 +197,14 @@ def _tense_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     clitics = _alt(str(c)[1:] for c in v["future_cues"] if str(c).startswith("'"))
     future = re.compile(rf"(?:(?<![\w'’])(?:{words})|(?<=\w)['’](?:{clitics}))(?!\w)|(?<![\w'’]){modal}", re.I)
     # A participle after a form of "be" is passive: the auxiliary carries the tense ("will be named").
+    base_form = "".join(
+        rf"(?<!\b{re.escape(str(w))} )" if str(w)[0].isalpha() else rf"(?<!{re.escape(str(w))} )"
+        for w in v["modals_before_a_base_form"]
+    )
     past = re.compile(
-        rf"(?<!\bto )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing )\b(?:{_alt(v['past_cues'])}|\w{{3,}}ed)\b", re.I
+        rf"(?<!\bto )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing ){base_form}"
+        rf"\b(?!(?:{_alt(v['not_past_ed_words'])})\b)(?:{_alt(v['past_cues'])}|\w{{3,}}ed)\b",
+        re.I,
     )
     return future, past
 
@@ -265,6 +271,7 @@ def tense(text: str, start: int, end: int, adjectives: frozenset[int] = frozense
     lo, hi = _clause(text, start, end)
     window = int(vocab()["tense_window"])
     lo, hi = max(lo, start - window), min(hi, end + window)
+    hi = _before_a_complement_clause(text, start, end, hi)
     futures = [(m.start(), m.end()) for m in future_re.finditer(text, lo, hi)]
     pasts = [
         (m.start(), m.end())
@@ -272,6 +279,7 @@ def tense(text: str, start: int, end: int, adjectives: frozenset[int] = frozense
         if not any(s <= m.start() < e for s, e in futures)
         and not (start <= m.start() < end)
         and m.start() not in adjectives
+        and not _capitalised_inside_a_sentence(text, m.start())
     ]
     before = [f for f in futures if f[1] <= start]
     if before and not any(before[-1][1] <= p[0] < start for p in pasts):
@@ -280,6 +288,40 @@ def tense(text: str, start: int, end: int, adjectives: frozenset[int] = frozense
         (abs(_distance(s, e, start, end)), "past") for s, e in pasts
     ]
     return min(cues)[1] if cues else None
+
+
+def _capitalised_inside_a_sentence(text: str, i: int) -> bool:
+    """A capitalised word that does not open a sentence is part of a name ("the United Nations",
+    "The Associated Press", "Mohammed"), no verb: no tense cue."""
+    if not text[i].isupper():
+        return False
+    before = text[max(0, i - 40) : i].rstrip()
+    return bool(before) and before[-1] not in _SENTENCE_OPENERS
+
+
+_SENTENCE_OPENERS = ".!?:;\"“‘'(—"
+
+
+def _before_a_complement_clause(text: str, start: int, end: int, hi: int) -> int:
+    """Where the reported content after a named day or month begins ("Trump's announcement Friday
+    that he would endorse", "told the paper on Tuesday that the government must", "a meeting on Monday
+    with reporters, saying the deal might be signed"): its tense is that of another event. After a
+    unit ("in a year that already had") 'that' opens a relative clause about the date itself, which
+    keeps its cues."""
+    if not text[start:end].split()[-1][:1].isupper() and not text[end - 1].isdigit():
+        return hi
+    if _COMPLEMENT_THAT.match(text, end, hi):
+        return end
+    saying = _reporting_participle().search(text, end, hi)
+    return saying.start() if saying else hi
+
+
+_COMPLEMENT_THAT = re.compile(r"\s*,?\s*that\b")
+
+
+@lru_cache(maxsize=1)
+def _reporting_participle() -> re.Pattern[str]:
+    return re.compile(rf",\s+(?:{_alt(vocab()['reporting_participles'])})\b", re.I)
 
 
 def _distance(s: int, e: int, start: int, end: int) -> int:
@@ -997,8 +1039,11 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> Resolved:
                 "quarter",
                 "quarter",
             )
-        if not rel and _not_begun(date(year, 3 * (q - 1) + 1, 1), ctx, m):
+        start = date(year, 3 * (q - 1) + 1, 1)
+        if not rel and _not_begun(start, ctx, m):
             year -= 1  # "profit fell in the fourth quarter", published in January: last year's
+        elif not rel and _long_over(start, ctx, m):
+            year += 1  # "the sale should close in the first quarter", published in November: next year's
     return date(year, 3 * (q - 1) + 1, 1), "quarter", "quarter"
 
 
@@ -1006,6 +1051,17 @@ def _not_begun(start: date, ctx: _Ctx, m: re.Match[str]) -> bool:
     """A quarter named without a year that begins after the publication date, in a clause that does
     not look ahead: it lies behind, a year earlier (as HeidelTime reads a part of a year by tense)."""
     return ctx.pub is not None and start > ctx.pub and _tense(ctx, m.start(), m.end()) != "future"
+
+
+def _long_over(start: date, ctx: _Ctx, m: re.Match[str]) -> bool:
+    """A quarter named without a year that ended before the last completed quarter, in a clause that
+    looks ahead: the next one of that name (HeidelTime reads a part of a year by tense, as a month).
+    The quarter just completed stays this year's: reports of it are announced ahead ("will report
+    third-quarter results" in October)."""
+    if ctx.pub is None:
+        return False
+    last_completed = shift(ctx.pub, "quarter", -1)
+    return start < last_completed and _tense(ctx, m.start(), m.end()) == "future"
 
 
 def _quarter_phrase(m: re.Match[str], ctx: _Ctx) -> Resolved:
@@ -1176,7 +1232,7 @@ def _is_set(m: re.Match[str], text: str) -> bool:
 
 
 def _weekday_ok(m: re.Match[str], text: str) -> bool:
-    if _is_set(m, text):
+    if _is_set(m, text) or _recurring_part_of_day().match(text, m.end()) or _named_day(m, text):
         return False
     word = m.group("wd")
     if _key(word) in vocab()["weekday_abbrev_need_dot"]:
@@ -1184,6 +1240,21 @@ def _weekday_ok(m: re.Match[str], text: str) -> bool:
             return word[:1].isupper()
         return word[:1].isupper() and text[m.end() : m.end() + 1] == "." and not _after_a_name_word(m, text)
     return True
+
+
+@lru_cache(maxsize=1)
+def _recurring_part_of_day() -> re.Pattern[str]:
+    """'on Saturday nights', 'our Friday nights': a part of the day in the plural recurs (a TIMEX3 SET)."""
+    return re.compile(rf"\s+(?:{_alt(vocab()['parts_of_day'])})s\b", re.I)
+
+
+def _named_day(m: re.Match[str], text: str) -> bool:
+    """'Super Tuesday', 'Black Monday': a capitalised word of a day's name before the weekday."""
+    before = _NAME_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    return before is not None and before.group(1).lower() in vocab()["named_day_words"]
+
+
+_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 
 
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?:;\n]\s)\b[A-Z][\w'’.-]*[^\S\n]+$")
@@ -1552,7 +1623,7 @@ def rules() -> tuple[_Rule, ...]:
         ),
         rule(
             "weekday",
-            rf"\b(?:(?:on|(?P<mod>this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|past|coming|early|late))\s+)?{wd}(?:\s+(?:morning|afternoon|evening|night))?",
+            rf"\b(?:(?:on|(?P<mod>this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|past|coming|early|late))\s+)?{wd}(?:\s+(?P<part>{_alt(v['parts_of_day'])})\b)?",
             _weekday,
             _weekday_ok,
         ),
@@ -1647,7 +1718,7 @@ def _in_a_name(m: re.Match[str], text: str) -> bool:
     words = m.group(0).split()
     if _AWARD_TITLE.search(text, max(0, m.start() - 4), m.end()):
         return True
-    if _key(words[0]) not in vocab()["capitalised_in_names"] or not all(w[:1].isupper() for w in words):
+    if not _time_word_of_names(m, words[0]) or not all(w[:1].isupper() for w in words):
         return False
     before = text[max(0, m.start() - 200) : m.start()].rstrip()
     if before.endswith(_OPENING_QUOTES):
@@ -1658,6 +1729,12 @@ def _in_a_name(m: re.Match[str], text: str) -> bool:
         return False
     sentence += " " + re.split(r"[.!?:;\n]", text[m.end() : m.end() + 200])[0]
     return any(w[:1].islower() and _key(w) not in _title_case_small_words() for w in re.findall(r"\b\w+", sentence))
+
+
+def _time_word_of_names(m: re.Match[str], first: str) -> bool:
+    """A time word written in lower case inside a sentence ("today", "this"), or a weekday's part of
+    the day ("Saturday Night Live", "Monday Night Football"): capitalised, they may be a name's."""
+    return _key(first) in vocab()["capitalised_in_names"] or bool(m.groupdict().get("part"))
 
 
 # "Person of the Year", "Liar of the Year": a capitalised unit after "of the" is an award's title.
