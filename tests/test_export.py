@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from newsfuse.events.ontology import min_confidence
 from newsfuse.export import ExportError, export, export_to_stream, read_csv, read_gdelt
 from newsfuse.export.gdelt import first_day, gdelt_row, shown
-from newsfuse.export.rows import COLUMNS, flat_rows
-from newsfuse.model import ActorRef, Event, MentionRef
+from newsfuse.export.rows import COLUMNS, article_row, flat_rows
+from newsfuse.model import ActorRef, Article, Block, Event, MentionRef
 from newsfuse.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,3 +203,10 @@ def test_gdelt_actor2_of_a_two_sided_event_is_the_other_party_not_another_name_o
     indonesia = ActorRef("Indonesia", "IDN", None, None, "state:IDN")
     row = gdelt_row(_event("occurred", [portugal, lisbon_government, indonesia]), {})
     assert (row["Actor1Name"], row["Actor2Name"]) == ("Portugal", "Indonesia")
+
+
+def test_an_articles_wire_dateline_is_a_column_of_its_own():
+    blocks = (Block("dateline", "NAIROBI, March 12 (Reuters) -"), Block("paragraph", "Kenya submitted a proposal."))
+    row = article_row(Article("a1", "a.txt", "text", None, None, None, None, blocks))
+    assert list(row) == list(COLUMNS["articles"])
+    assert row["dateline"] == "NAIROBI, March 12 (Reuters) -"
