@@ -454,3 +454,18 @@ def test_dates_from_address_and_numbers() -> None:
     assert H.iso_date("Thu, 09/25/2025 - 11:38") == "2025-09-25"
     assert H.iso_date("13.11.2025") == "2025-11-13"
     assert H.iso_date("02-12-2025") is None  # day and month could be either
+
+
+def test_a_wire_dateline_opening_the_pages_body_is_a_block_of_its_own():
+    lead = "Kenyan police arrested 12 protesters in the capital on Monday after they blocked a road, officials said."
+    page = (
+        "<html><head><title>Kenya police arrest protesters</title></head><body><article>"
+        "<h1>Kenya police arrest protesters</h1>"
+        f"<p>NAIROBI, Kenya (AP) — {lead}</p>"
+        "<p>The protesters had gathered to oppose a new tax on fuel that parliament approved last week.</p>"
+        "<p>Police said the 12 would appear in court on Tuesday. A lawyer for the group said they would plead not "
+        "guilty.</p></article></body></html>"
+    )
+    article = clean_html(raw(page))
+    assert article.dateline == "NAIROBI, Kenya (AP) —"
+    assert article.paragraphs[0] == lead

@@ -39,7 +39,7 @@ from newsfuse.clean import blocks, opinion
 from newsfuse.clean.byline import tidy_author, visible_byline
 from newsfuse.clean.dates import date_in_url, find_date
 from newsfuse.clean.errors import CleanError
-from newsfuse.clean.text import clean_text_lines
+from newsfuse.clean.text import CleanResult, clean_text_lines
 from newsfuse.clean.visible_date import date_beside_headline, marked_publication
 
 from ..text.yamlfile import load_yaml
@@ -870,9 +870,28 @@ def _text_cleaner(
     result = clean_text_lines([b.text for b in blocks], meta={**meta, "title": meta.get("title")})
     keep = set(rules()["text_cleaner"]["keep_reasons"])
     drop = {r.line - 1: r.reason for r in result.removed if r.reason not in keep}
-    kept = [b for i, b in enumerate(blocks) if i not in drop]
+    datelines = _dateline_lines(result)
+    kept: list[model.Block] = []
+    for i, b in enumerate(blocks):
+        if i in drop:
+            continue
+        if i in datelines and b.text.startswith(datelines[i]):
+            rest = b.text[len(datelines[i]) :].strip()
+            kept += [model.Block("dateline", datelines[i])] + ([model.Block(b.kind, rest)] if rest else [])
+        else:
+            kept.append(b)
     removed += [model.RemovedLine(0, blocks[i].text, r) for i, r in sorted(drop.items())]
     return kept, removed, tuple(result.embedded_posts)
+
+
+def _dateline_lines(result: CleanResult) -> dict[int, str]:
+    """0-based block index -> the wire dateline the text cleaner found opening it ("WASHINGTON (AP) —"): a block
+    of its own in the page's body too."""
+    return {
+        lines[0] - 1: block.text
+        for block, lines in zip(result.blocks, result.block_lines)
+        if block.kind == "dateline" and lines
+    }
 
 
 # --------------------------------------------------------------------------- metadata
