@@ -74,6 +74,9 @@ class _Rule:
     resolve: Callable[[re.Match[str], _Ctx], Resolved]
     valid: Callable[[re.Match[str], str], bool] = lambda m, text: True
     span: str | None = None  # the group that is the mention, when the rest is only context
+    # per group, phrases (lower-cased) of which every match holds one: a text without them is not scanned
+    needs: tuple[frozenset[str], ...] = ()
+    cue: re.Pattern[str] | None = None  # a cheaper pattern every match holds a match of, tried after ``needs``
 
 
 # --------------------------------------------------------------------------- periods
@@ -1440,12 +1443,21 @@ def rules() -> tuple[_Rule, ...]:
     units = r"(?P<unit>day|week|month|year|quarter|decade)"
     rel_year = r"\s+(?:of\s+)?(?P<mod>this|last|next)\s+year\b"
     that_year = rf",?\s+(?:of|in)\s+(?:{_alt(v['anaphoric_years'])})\b"
+    # what a text holds wherever the rule matches it (``_may_match``): the phrases are looked for first, then the cue
+    rel_year_needs = {"needs": (("this year", "last year", "next year"),)}
+    that_year_needs = {"needs": (_phrases(v["anaphoric_years"]),), "cue": that_year}
+    seasons_needed = _phrases(v["seasons"])
+    ago_words = [*v["ago_words"], *v["anaphoric_shift_words"]]
+    ago_tail = rf"(?P<unit>day|week|month|year|decade)s?\s+(?:or\s+so\s+)?(?P<dir>{_alt(ago_words)})\b"
+    spelled_year_needs = (_phrases(v["year_centuries"]), _phrases(v["year_tens"]))
     numbers = _number_pattern()
     seasons = _alt(v["seasons"])
     flags = re.I
 
-    def rule(name, pattern, resolve, valid=None, span=None):
-        return _Rule(name, re.compile(pattern, flags), resolve, valid or (lambda m, t: True), span)
+    def rule(name, pattern, resolve, valid=None, span=None, needs=(), cue=None):
+        groups = tuple(frozenset(g) for g in needs if g)  # an empty group: nothing to look for
+        cue = re.compile(cue, flags) if cue else None
+        return _Rule(name, re.compile(pattern, flags), resolve, valid or (lambda m, t: True), span, groups, cue)
 
     joins = _alt(v["range_connectors"])
     year_range_start, year_range_join, year_range_end = r"(?<![\w$#£€.,/-])", r"\s*[-–]\s*", r"(?![\w-]|[.,]\d)"
@@ -1504,18 +1516,35 @@ def rules() -> tuple[_Rule, ...]:
             _mod_month_day,
             _day_ok,
         ),
-        rule("month-day-rel-year", rf"\b(?:on\s+)?{wd_prefix}{mon}\s*{day}{rel_year}", _day_rel_year, _day_ok),
         rule(
-            "day-month-rel-year", rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}{rel_year}", _day_rel_year, _day_ok
+            "month-day-rel-year",
+            rf"\b(?:on\s+)?{wd_prefix}{mon}\s*{day}{rel_year}",
+            _day_rel_year,
+            _day_ok,
+            **rel_year_needs,
         ),
-        rule("month-day-that-year", rf"\b(?:on\s+)?{wd_prefix}{mon}\s*{day}{that_year}", _day_that_year, _day_ok),
+        rule(
+            "day-month-rel-year",
+            rf"\b(?:on\s+)?{wd_prefix}{day}(?:\s+of)?\s+{mon}{rel_year}",
+            _day_rel_year,
+            _day_ok,
+            **rel_year_needs,
+        ),
+        rule(
+            "month-day-that-year",
+            rf"\b(?:on\s+)?{wd_prefix}{mon}\s*{day}{that_year}",
+            _day_that_year,
+            _day_ok,
+            **that_year_needs,
+        ),
         rule(
             "day-month-that-year",
             rf"\b(?:on\s+)?{wd_prefix}(?:the\s+)?{day}(?:\s+of)?\s+{mon}{that_year}",
             _day_that_year,
             _day_ok,
+            **that_year_needs,
         ),
-        rule("month-that-year", rf"\b{mon}{that_year}", _month_that_year, _months_ok),
+        rule("month-that-year", rf"\b{mon}{that_year}", _month_that_year, _months_ok, **that_year_needs),
         rule("month-year", rf"\b{mon},?\s+(?:of\s+)?{year}\b", _month_year, _months_ok),
         rule(
             "month",
@@ -1557,35 +1586,45 @@ def rules() -> tuple[_Rule, ...]:
             rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<season>{seasons})(?:\s+of)?,?\s+{year}(?![\w%])(?![.,]\d)",
             _season_year,
             _season_ok,
+            needs=(seasons_needed,),
         ),
         rule(
             "season-spelled-year",
             rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<season>{seasons})\s+of\s+(?P<c>{_alt(v['year_centuries'])})\s+"
             rf"(?P<t>{_alt(v['year_tens'])})(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b",
             _season_spelled_year,
+            needs=(seasons_needed, *spelled_year_needs),
         ),
         rule(
             "season-the-noun",
             rf"\bthe\s+(?:(?:early|late)\s+)?(?P<season>(?-i:{_alt(v['seasons_without_preposition'])}))(?![\w-])(?!\s+of\b)",
             _season_alone,
+            needs=(_phrases(v["seasons_without_preposition"]),),
         ),
         rule(
             "season-mod",
             rf"\b(?<!the\s)(?P<mod>this\s+past|this\s+coming|last|next|this|past|coming)\s+(?P<season>{seasons})(?![\w-])",
             _season_mod,
+            needs=(seasons_needed,),
         ),
         rule(
             "season-the",
             rf"\b(?:{_alt(v['season_prepositions'])})\s+(?P<member>the\s+(?:(?:early|late)\s+)?(?P<season>{seasons}))(?![\w-])(?!\s+of\b)",
             _season_alone,
             span="member",
+            needs=(seasons_needed,),
         ),
         rule(
             "short-year",
             rf"\b(?:{_alt(v['short_year_prepositions'])})\s+(?P<year>['’]\d\d)(?![\w'’])",
             _short_year,
         ),
-        rule("year-phrase", rf"\b(?P<p>{_alt(v['year_phrases'])})(?![\w-])", _year_phrase),
+        rule(
+            "year-phrase",
+            rf"\b(?P<p>{_alt(v['year_phrases'])})(?![\w-])",
+            _year_phrase,
+            needs=(_phrases(v["year_phrases"]),),
+        ),
         rule(
             "unit-edge",
             rf"\b(?:{_alt(v['unit_edges'])})\s+{units}\b|\b(?P<unit2>year|month|week)['’]s\s+end\b",
@@ -1596,22 +1635,26 @@ def rules() -> tuple[_Rule, ...]:
             rf"\b{mon}\s+(?:of\s+)?(?P<mod>this|last|next)\s+year\b",
             _month_rel_year,
             _months_ok,
+            **rel_year_needs,
         ),
         rule(
             "month-spelled-year",
             rf"\b{mon},?\s+(?P<c>{_alt(v['year_centuries'])})\s+(?P<t>{_alt(v['year_tens'])})(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b",
             _month_spelled_year,
             _months_ok,
+            needs=spelled_year_needs,
         ),
         rule(
             "thousands",
             rf"\bthe\s+year\s+(?P<th>{_alt(v['year_thousands'])})(?:\s+and\s+(?P<o>one|two|three|four|five|six|seven|eight|nine|ten))?\b",
             _thousands,
+            needs=(("year",), _phrases(v["year_thousands"])),
         ),
         rule(
             "spelled-year",
             rf"\b(?P<c>{_alt(v['year_centuries'])})\s+(?P<t>{_alt(v['year_tens'])})(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b",
             _spelled_year,
+            needs=spelled_year_needs,
         ),
         rule("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<full>1\d\d|20\d)0['’]?s\b", _decade),
         rule(
@@ -1635,39 +1678,58 @@ def rules() -> tuple[_Rule, ...]:
             _holiday,
             _holiday_ok,
         ),
-        rule("day-word", rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<w>{_alt(v['day_words'])})\b", _day_word),
+        rule(
+            "day-word",
+            rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<w>{_alt(v['day_words'])})\b",
+            _day_word,
+            needs=(_phrases(v["day_words"]),),
+        ),
         rule(
             "unit",
             rf"\b(?P<mod>{_alt(v['unit_modifiers'])})\s+{units}\b",
             _unit_mod,
             _unit_mod_ok,
         ),
-        rule("in-the-unit", rf"\b(?:{_alt(v['in_the_unit_modifiers'])})\s+{units}\b", _in_the_unit),
+        rule(
+            "in-the-unit",
+            rf"\b(?:{_alt(v['in_the_unit_modifiers'])})\s+{units}\b",
+            _in_the_unit,
+            needs=(_phrases(v["in_the_unit_modifiers"]),),
+        ),
         rule(
             "ago",
-            rf"\b(?P<n>{numbers}|\d+)\s+(?P<unit>day|week|month|year|decade)s?\s+(?:or\s+so\s+)?"
-            rf"(?P<dir>{_alt(list(v['ago_words']) + list(v['anaphoric_shift_words']))})\b",
+            rf"\b(?P<n>{numbers}|\d+)\s+{ago_tail}",
             _ago,
             _ago_ok,
+            needs=(("day", "week", "month", "year", "decade"), _phrases(ago_words)),
+            cue=ago_tail,
         ),
         rule(
             "vague",
             rf"\b(?:(?:{_alt(v['vague_prefixes'])})\s+)?(?P<u>{_alt(v['vague_units'])})\s+(?P<dir>after|before|later|earlier)\b",
             _vague,
             _ago_ok,
+            needs=({f"{u} {d}" for u in _phrases(v["vague_units"]) for d in ("after", "before", "later", "earlier")},),
         ),
-        rule("then", rf"\b(?:{_alt(v['then_prepositions'])})\s+then\b(?![-'’])", _then),
+        rule("then", rf"\b(?:{_alt(v['then_prepositions'])})\s+then\b(?![-'’])", _then, needs=(("then",),)),
         rule(
             "elliptic",
             rf"\b(?:{_alt(v['elliptic_comparison_words'])})\s+(?P<w>last|next)(?=\s*(?:[.,;:)!?]|$))",
             _elliptic,
+            needs=(("last", "next"),),
         ),
         rule(
             "in-count",
             rf"\bin\s+(?P<n>{numbers}|\d+)\s+(?P<unit>{_alt(v['count_units'])})s?\b(?!['’-])",
             _in_count,
         ),
-        rule("same-day", rf"\b(?P<p>{_alt(v['same_day_phrases'])})\b", _same_day, _same_day_ok),
+        rule(
+            "same-day",
+            rf"\b(?P<p>{_alt(v['same_day_phrases'])})\b",
+            _same_day,
+            _same_day_ok,
+            needs=(_phrases(v["same_day_phrases"]),),
+        ),
         rule(
             "appositive-unit",
             rf"\bthe\s+(?P<u>day|week|month|year)(?=\s+(?:before|after)(?:{_COMPLEMENT_START.pattern}))",
@@ -1677,15 +1739,27 @@ def rules() -> tuple[_Rule, ...]:
             "quarter",
             rf"\b(?:(?:the|its|their)\s+)?(?:(?P<rel>{_alt(v['quarter_year_modifiers'])})\s+)?(?:(?P<y1>[12]\d{{3}})(?:['’]s)?\s+)?(?:fiscal[\s-]+)?(?P<q>{_alt(v['quarter_ordinals'])})[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>[12]\d{{3}})\b|\s+of\s+(?P<rel2>this|last|next)\s+year\b)?",
             _quarter,
+            needs=(("quarter",),),
         ),
         rule("quarter-code", r"\bQ(?P<q>[1-4])(?:[\s/-]*(?P<y2>[12]\d{3})\b)?(?P<y1>)(?!\w)", _quarter),
         rule(
             "quarter-phrase",
             rf"\b(?P<p>{_alt(list(v['quarter_phrases']) + list(v['focus_quarter_phrases']))})(?![\w-])",
             _quarter_phrase,
+            needs=(_phrases([*v["quarter_phrases"], *v["focus_quarter_phrases"]]),),
         ),
-        rule("period-of-year", rf"\bthe\s+{year}\s+(?P<noun>period|quarter)\b", _period_of_year),
-        rule("year-adjective", rf"\b(?P<p>{_alt(v['year_adjectives'])})\b", _year_adjective),
+        rule(
+            "period-of-year",
+            rf"\bthe\s+{year}\s+(?P<noun>period|quarter)\b",
+            _period_of_year,
+            needs=(("period", "quarter"),),
+        ),
+        rule(
+            "year-adjective",
+            rf"\b(?P<p>{_alt(v['year_adjectives'])})\b",
+            _year_adjective,
+            needs=(_phrases(v["year_adjectives"]),),
+        ),
     )
 
 
@@ -1703,11 +1777,41 @@ def _parse_pub(published: str | None) -> date | None:
 
 def _candidates(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     found = []
+    low = None if any(c in text for c in _FOLDED_TO_ASCII) else " ".join(text.lower().split())
+    cues: dict[re.Pattern[str], bool] = {}
     for r in rules():
+        if low is not None and not _may_match(r, low, text, cues):
+            continue
         for m in r.regex.finditer(text):
             if m.end() > m.start() and r.valid(m, text) and not _in_a_name(m, text):
                 found.append((m.start(r.span), m.end(r.span), r, m) if r.span else (m.start(), m.end(), r, m))
     return found
+
+
+# Letters that a case-insensitive pattern matches to an ASCII letter though ``str.lower`` does not
+# make them one (or makes one of another): in a text holding one, the words a rule needs are not looked for.
+_FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_match(r: _Rule, low: str, text: str, cues: dict[re.Pattern[str], bool]) -> bool:
+    """Whether ``low`` (the text lower-cased, each run of spaces one space: as a pattern's ``\\s+``
+    reads it) holds a phrase of each group the rule needs, and the text its cue: scanning a text
+    for every rule is most of the cost of finding dates, and most rules find nothing in a text."""
+    if not all(any(w in low for w in group) for group in r.needs):
+        return False
+    if r.cue is None:
+        return True
+    if r.cue not in cues:
+        cues[r.cue] = r.cue.search(text) is not None
+    return cues[r.cue]
+
+
+def _phrases(entries) -> frozenset[str]:
+    """Vocabulary entries as a text holding them reads once lower-cased, its spaces made single
+    (``_may_match``); empty (nothing to look for) when one is not plain ASCII, whose case-insensitive
+    matches ``str.lower`` may not give."""
+    phrases = frozenset(" ".join(str(e).lower().split()) for e in entries)
+    return phrases if all(p.isascii() and p for p in phrases) else frozenset()
 
 
 def _in_a_name(m: re.Match[str], text: str) -> bool:
