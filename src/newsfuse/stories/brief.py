@@ -5,7 +5,10 @@ The account opens with the lead that states the story's main event, in a source'
 only what is to come, then the closest to the other reports and to its own headline), then states
 the fused events that some articles code with confidence and with the same actors
 (``statements.py``: each cited only to those articles), then the other sentences most sources
-share. Every quoted sentence is cited to the articles that say it (the same sentence, or a
+share: each thing once (a sentence sharing most of its words with a line taken, compared less their
+inflections, says nothing new), and a sentence that names someone by surname alone or points back
+with "the two men", "the other" only after a line that names them (``references.py``), or not at
+all. Every quoted sentence is cited to the articles that say it (the same sentence, or a
 near-verbatim one), not to the whole story. "Where the sources differ" lists contradictions within
 one event and figures given incompatibly for one counted thing; "Reported by one source only"
 quotes what a single report says. The brief ends with its sources. This module gives the content
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,8 +30,22 @@ from .config import load
 from .figures import disagreements, find_figures
 from .items import jaccard
 from .lead import lead
-from .references import caption, leaning_names, pronoun_subject, pronoun_without_antecedent
-from .sentences import Sentence, Weights, article_sentences, content_words, overlap, quotable
+from .references import (
+    caption,
+    leaning_names,
+    pronoun_subject,
+    pronoun_without_antecedent,
+    unnamed_referents,
+)
+from .sentences import (
+    Sentence,
+    Weights,
+    article_sentences,
+    content_words,
+    overlap,
+    quotable,
+    stems,
+)
 from .sources import Source, independent, sources
 from .statements import Statement, date_phrase, event_statement, shown
 
@@ -190,8 +208,10 @@ def _account(
 
 
 def _says_more(s: Sentence, lines: list[Statement], cfg: dict) -> bool:
-    """Does ``s`` say more than the lines taken (no near-duplicate of one)?"""
-    return not any(overlap(s.words, content_words(x.core or x.text)) >= cfg["near_duplicate_overlap"] for x in lines)
+    """Does ``s`` say more than the lines taken (no near-duplicate of one: ``near_duplicate_overlap``
+    of the shorter one's words, compared less their inflections)?"""
+    words, limit = stems(s.words), cfg["near_duplicate_overlap"]
+    return not any(overlap(words, stems(content_words(x.core or x.text))) >= limit for x in lines)
 
 
 def _introduced(
@@ -204,9 +224,23 @@ def _introduced(
 
 
 def _unintroduced(s: Sentence, lines: list[Statement], annotated: dict[str, AnnotatedArticle] | None) -> bool:
-    """Does ``s`` name by surname alone a person no line before it names in full?"""
-    names = leaning_names(s.text, (annotated or {}).get(s.article_id))
-    return any(not any(full in x.text for x in lines) for full in names)
+    """Does ``s`` name by surname alone a person no line before it names in full, or open with a
+    description ("the two men", "the other") of people or things no line before it names?"""
+    parsed = (annotated or {}).get(s.article_id)
+    names = leaning_names(s.text, parsed)
+    if any(not any(full in x.text for x in lines) for full in names):
+        return True
+    said = [_words(x.text) for x in lines]
+    return any(not _named(groups, said) for groups in unnamed_referents(s.text, parsed))
+
+
+def _named(groups: list[frozenset[str]], said: list[frozenset[str]]) -> bool:
+    """Does one line hold a word of each group (``references.unnamed_referents``)?"""
+    return any(all(g & words for g in groups) for words in said)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _quoted(s: Sentence, pool: list[Sentence]) -> Statement:
@@ -385,7 +419,7 @@ def _single_source(
     """Events one report alone gives, in its own words (a sentence that stands alone, as the account
     quotes them, and is neither a line of a longer quotation nor background: ``leaning`` holds such
     sentences as (article id, text)); then details of stated events one report adds."""
-    said = [content_words(x.text) for x in account]
+    said = [stems(content_words(x.text)) for x in account]
     out: list[Statement] = []
     for e in events:
         ms = [mentions[r.mention_id] for r in e.mentions if r.mention_id in mentions]
@@ -403,9 +437,11 @@ def _single_source(
             continue
         best = max(in_text, key=lambda m: (m.confidence, -m.start))
         words = content_words(best.sentence)
-        if any(overlap(words, w) >= cfg["near_duplicate_overlap"] for w in said):
+        if any(overlap(stems(words), w) >= cfg["near_duplicate_overlap"] for w in said):
             continue
-        said.append(words)
+        if _unintroduced(_sentence_of(best), account + out, parsed):
+            continue  # it names someone, or means something, no line of the briefing names
+        said.append(stems(words))
         same = cfg["same_sentence_jaccard"]
         saying = [m for m in ms if m is best or jaccard(content_words(m.sentence), words) >= same]
         out.append(
@@ -422,6 +458,11 @@ def _single_source(
         if e.id in stated:
             out += [_detail_line(e, d, srcs, cfg) for d in e.details if _adds(d, e, mentions, srcs, cfg)]
     return out[: cfg["max_single_source_lines"]]
+
+
+def _sentence_of(m: EventMention) -> Sentence:
+    text = m.sentence.strip()
+    return Sentence(m.article_id, text, m.start, content_words(text))
 
 
 def _quotable_alone(m: EventMention, parsed: dict[str, AnnotatedArticle]) -> bool:

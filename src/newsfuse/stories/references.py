@@ -11,6 +11,11 @@ leans on the sentence before it the same way: quoted alone, it says nobody knows
 A pronoun object with no one in its sentence to stand for ("Police pulled him over") leans on the
 sentence before it too.
 
+A sentence that opens with a definite description pointing back ("The families of the two wounded
+men ...", "The other was treated ...": "the" with a count, or with "other", "latter", "former")
+means people or things the sentences before it named: it is quoted only after a line that names
+them (the count and the noun), and one without a noun ("the other") never.
+
 A photo caption is written in the present tense with the day and the full date ("Prosecutor Kym
 Worthy announces charges during a news conference in Detroit on Wednesday, May 25, 2016."; AP
 caption style); running text tells the same in the past tense, and names a weekday or a date,
@@ -84,26 +89,55 @@ def _bare_surnames(tokens: list[Token]) -> list[Token]:
     for k, t in enumerate(words):
         if t.pos != "PROPN" or not t.text[:1].isupper():
             continue
-        before = words[k - 1] if k else None
-        after = words[k + 1] if k + 1 < len(words) else None
-        titled = before is not None and before.text.rstrip(".").lower() in titles
-        if (before is not None and before.pos == "PROPN" and not titled) or (
-            after is not None and after.pos == "PROPN"
-        ):
+        titled = k > 0 and words[k - 1].text.rstrip(".").lower() in titles
+        if _in_longer_name(words, k, titled):
             continue  # a name of several words
         out.append(t)
     return out
 
 
+def _in_longer_name(words: list[Token], k: int, titled: bool) -> bool:
+    """Is ``words[k]`` one word of a name of several (a proper noun next to it)? Not when the proper
+    nouns before it are another thing's name, tagged as one, and it is a person's name of its own (a
+    car's make and model: "the silver Ford Fusion LaCalamita was driving")."""
+    t = words[k]
+    before = words[k - 1] if k else None
+    after = words[k + 1] if k + 1 < len(words) else None
+    if after is not None and after.pos == "PROPN":
+        return True
+    if before is None or before.pos != "PROPN" or titled:
+        return False
+    return not (t.ent_type == "PERSON" and t.ent_iob == "B" and _other_name_before(words, k))
+
+
+def _other_name_before(words: list[Token], k: int) -> bool:
+    """Do the proper nouns right before ``words[k]`` hold a word tagged as another kind of name?"""
+    j = k - 1
+    while j >= 0 and words[j].pos == "PROPN":
+        if words[j].ent_type not in ("", "PERSON"):
+            return True
+        j -= 1
+    return False
+
+
 def _full_name_before(parsed: AnnotatedArticle, surname: Token) -> str | None:
-    """The first name of several words ending in ``surname`` the article gives before it."""
+    """The first name of several words ending in ``surname`` the article gives before it, up to the
+    surname ("Anthony LaCalamita" of "Anthony LaCalamita III": a generational suffix is no surname)."""
     for entity in parsed.entities:
         if entity.start >= surname.start:
             break
-        words = entity.text.split()
+        words = _without_suffix(entity.text.split())
         if entity.label == "PERSON" and len(words) > 1 and _bare(words[-1]) == _bare(surname.text):
-            return entity.text
+            return " ".join(words)
     return None
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """A name's words less a generational suffix after the surname ("Jr.", "III")."""
+    suffixes = _cfg()["name_suffixes"]
+    while len(words) > 2 and words[-1].strip(".,").lower() in suffixes:
+        words = words[:-1]
+    return words
 
 
 def _bare(word: str) -> str:
@@ -171,3 +205,57 @@ def _person_nouns() -> frozenset[str]:
 def _roots(tokens: list[Token]) -> set[int]:
     inside = {t.i for t in tokens}
     return {t.i for t in tokens if t.head == t.i or t.head not in inside}
+
+
+def unnamed_referents(text: str, parsed: AnnotatedArticle | None) -> list[list[frozenset[str]]]:
+    """The definite descriptions the sentence opens with that point back to people or things named
+    before it ("The families of the two wounded men ...", "The other victim ...", "The latter ...":
+    "the" with a count or with "other", "latter", "former"): for each, the groups of words a line
+    before it must all hold (a word of each group) to name what it means: the count (as a word or a
+    figure) and the noun. A description without a noun ("the other") can mean nothing a line names
+    alone: it gets one empty group, which no line holds."""
+    tokens = tokens_of(text, parsed) if parsed is not None else []
+    roots = _roots(tokens)
+    first_root = min((t.i for t in tokens if t.i in roots), default=None)
+    opening = [t for t in tokens if first_root is not None and t.i < first_root]
+    by_index = {t.i: t for t in tokens}
+    return [_naming_words(head, opening) for head in _definite_heads(opening, by_index)]
+
+
+def _definite_heads(opening: list[Token], by_index: dict[int, Token]) -> list[Token]:
+    """Heads of "the" + count or anaphoric modifier in the opening (the modifier itself when headless)."""
+    anaphoric, counts = set(_cfg()["anaphoric_modifiers"]), _count_words()
+    heads = []
+    for t in opening:
+        word = t.text.lower()
+        counted = t.dep == "nummod" and (word in counts or (word.isdigit() and int(word) < 100))
+        if not counted and word not in anaphoric:
+            continue
+        head = t if t.dep not in ("nummod", "amod") else by_index.get(t.head, t)
+        if _has_the(head, opening) and head not in heads:
+            heads.append(head)
+    return heads
+
+
+def _has_the(head: Token, opening: list[Token]) -> bool:
+    return any(t.head == head.i and t.dep == "det" and t.text.lower() == "the" for t in opening)
+
+
+def _naming_words(head: Token, opening: list[Token]) -> list[frozenset[str]]:
+    """The word groups a line must hold to name what ``head``'s description means (module docstring)."""
+    if head.text.lower() in _cfg()["anaphoric_modifiers"] or head.pos not in ("NOUN", "PROPN"):
+        return [frozenset()]
+    groups = [frozenset({head.text.lower(), head.lemma.lower()})]
+    counts = _count_words()
+    for t in opening:
+        if t.head == head.i and t.dep == "nummod":
+            word = t.text.lower()
+            value = counts.get(word, word)
+            groups.append(frozenset({word, str(value)} | {w for w, v in counts.items() if str(v) == str(value)}))
+    return groups
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> dict[str, int]:
+    """Number words and their values ("two": 2; figures.yaml)."""
+    return {str(w): int(v) for w, v in load("figures.yaml")["number_words"].items()}

@@ -258,6 +258,25 @@ def _from_word(text: str, n: int) -> str:
     return parts[n] if len(parts) > n else ""
 
 
+def stems(words: Iterable[str]) -> frozenset[str]:
+    """Content words less their inflection ("expected", "expects" -> "expect"; "debated" and
+    "debate" -> "debat"), so that two wordings of one thing share their words."""
+    return frozenset(_stem(w) for w in words)
+
+
+def _stem(word: str) -> str:
+    endings = _cfg()["inflections"]
+    for ending, replacement in endings["plural"]:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            word = word[: -len(ending)] + replacement
+            break
+    for ending in endings["verb"]:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Shared words over the words of the shorter side."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
