@@ -805,3 +805,9 @@ def test_dated_dateline_gives_the_publication_date_only_when_there_is_none():
         RawDocument("g.json", "json", "\n\n".join([first, *body[1:]]), meta={"title": "", "published": "2016-08-31"})
     )
     assert dated.published == "2016-08-31"
+
+
+@pytest.mark.parametrize("label", ["FILE", "PHOTO", "ADVISORY"])
+def test_a_caption_or_desk_label_before_a_colon_is_no_dateline(label):
+    line = f"{label}: A 3-year-old child was shot and killed in Hamilton on Monday."
+    assert wire_dateline(line) is None
