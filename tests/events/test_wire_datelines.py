@@ -29,7 +29,7 @@ def test_a_dateline_is_found_at_a_lines_start_only():
     assert dateline_ends("Russia and Belarus signed a deal - Reuters reported.") == []
 
 
-@pytest.mark.parametrize("dateline", ["MOSCOW — ", "MOSCOW (Reuters) - "])
+@pytest.mark.parametrize("dateline", ["MOSCOW — ", "MOSCOW (Reuters) - ", "Moscow, March 10 (Reuters) - "])
 def test_a_cleaned_report_keeps_its_dateline_out_of_the_first_sentence(dateline):
     """The cleaner gives the dateline a block of its own: "MOSCOW — Russia and Belarus signed" had been parsed with
     MOSCOW for the subject, and the signers were left unlinked."""

@@ -139,9 +139,14 @@ def _sentences(doc, offset: int) -> list[Sentence]:
 
 
 def _split_sentences_at_newlines(doc):
-    """Block boundaries ("\n\n") always end a sentence; set before the parser runs."""
-    after_break = False
+    """Block boundaries ("\n\n") always end a sentence; set before the parser runs. The word after a block's first
+    word starts no sentence: no paragraph opens with a one-word sentence, and after a dateline block the parser had
+    split "Russia | and Belarus signed a deal", losing the subject."""
+    after_break = second = False
     for tok in doc:  # one pass with the previous token's text in hand (no lookup of doc[i - 1])
+        if second and not tok.is_space:
+            tok.is_sent_start = False
+        second = after_break
         if after_break:
             tok.is_sent_start = True
         after_break = "\n" in tok.text
