@@ -20,8 +20,10 @@ date to the headline (the page's only <h1> when no heading has the declared titl
 element worded as the headline outside links), then a ``<time pubdate>`` dating the article, a revision
 date only when none is declared, the time-zone test; the text cleaner's reasons kept on web pages and
 the "tag line" and bare link-label rules, and ``completion``: a body cut short inside its own container
-gets the container's missing prose back when enough of it is missing) were set by reading pages of
-folds 0-3 only; fold 4 was never read page by page, so it is the check on them (the ``completion``
+gets the container's missing prose back when enough of it is missing, a <figure> holding a <blockquote>
+counting as text; ``completion.subheadings``: a dropped subheading comes back before the body text it
+heads; ``completion.chunk_levels``: the article's other chunks beside its container) were set by
+reading pages of folds 0-3 only; fold 4 was never read page by page, so it is the check on them (the ``completion``
 thresholds were chosen while quick printouts also listed a few fold-4 page ids; the setting chosen
 changes nothing on fold 4). The block classifier (``clean/blocks.py``: every block
 of both bodies kept or dropped by a logistic regression) is fitted on the pages of 4 folds and decides

@@ -109,3 +109,29 @@ def test_a_card_wrapping_blocks_gives_its_paragraphs_not_its_whole_text() -> Non
     )
     out = texts(complete_body(body(), lxml.html.fromstring(html)))
     assert [t for t in out if t not in KEPT and not t.startswith("Ferry")] == WRAPPED  # no "312 likes" glued on
+
+
+def test_a_quotation_set_in_a_figure_is_text_but_an_illustration_is_not() -> None:
+    quoted = "".join(f"<p>{t}</p>" for t in WRAPPED)
+    html = (
+        "<html><body><div class='story'>"
+        + "".join(f"<p>{t}</p>" for t in KEPT)
+        + f"<figure><img src='ferry.jpg'><figcaption><p>{WRAPPED[0]}</p></figcaption></figure>"
+        + f"<figure><blockquote>{quoted}</blockquote><figcaption>The harbour master</figcaption></figure>"
+        + "</div></body></html>"
+    )
+    out = texts(complete_body(body(), lxml.html.fromstring(html)))
+    assert out == [*KEPT, *WRAPPED]  # the caption's copy of the first is not taken, the quotation is
+
+
+def test_real_page_keeps_the_quotations_its_figures_hold() -> None:
+    # an SEO outlook whose experts' quotes stand in <figure><blockquote>...</blockquote><figcaption>
+    page_id = next(p.name[: -len(".html.gz")] for p in (WCXB / "html").glob("0041*.html.gz"))
+    html = gzip.decompress((WCXB / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8")
+    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))[page_id]
+    doc = model.RawDocument(
+        source_path=f"{page_id}.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
+    )
+    quote = "SEO has gone from a singular profession to a company-wide practice."
+    assert quote in truth["main_content"]
+    assert any(quote in b.text for b in clean_html(doc).blocks)

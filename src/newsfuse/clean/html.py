@@ -404,7 +404,7 @@ def _completed(
     out = []
     for article in articles:
         blocks_ = list(article.blocks) if article else []
-        completed = complete_body(blocks_, tree) if blocks_ else blocks_
+        completed = _completed_blocks(blocks_, tree) if blocks_ else blocks_
         out.append(_finished(doc, meta, completed, links) if len(completed) > len(blocks_) else article)
     return tuple(out)
 
@@ -423,7 +423,16 @@ def _without_repeats(article: model.Article | None) -> model.Article | None:
     )
 
 
-def complete_body(body: list[model.Block], tree: etree._Element | None) -> list[model.Block]:
+def _completed_blocks(body: list[model.Block], tree: etree._Element | None) -> list[model.Block]:
+    """``body`` completed from its page (see the three steps); the page's text index is built once."""
+    index = _elements_by_text(tree) if tree is not None else {}
+    completed = complete_body(body, tree, index)
+    return restore_subheadings(add_continued_chunks(completed, tree, index), tree, index)
+
+
+def complete_body(
+    body: list[model.Block], tree: etree._Element | None, index: dict[str, etree._Element] | None = None
+) -> list[model.Block]:
     """``body`` with the paragraphs of its container that it lacks, in page order, when they show it
     was cut short.
 
@@ -439,7 +448,7 @@ def complete_body(body: list[model.Block], tree: etree._Element | None) -> list[
     evidence.
     """
     cfg = rules()["completion"]
-    found = _container(body, tree)
+    found = _container(body, tree, index)
     if found is None:
         return body
     container, first = found
@@ -459,12 +468,175 @@ def complete_body(body: list[model.Block], tree: etree._Element | None) -> list[
     return _in_page_order(body, added, container)
 
 
-def _container(body: list[model.Block], tree: etree._Element | None) -> tuple[etree._Element, int] | None:
+def add_continued_chunks(
+    body: list[model.Block], tree: etree._Element | None, index: dict[str, etree._Element] | None = None
+) -> list[model.Block]:
+    """``body`` with the article's other chunks: a page that splits its article around advertisements
+    sets each part in an element of the same kind (tag and classes) as the one holding the body, side
+    by side under one parent; the extractor kept one part. Found from the body's container up to
+    ``completion.chunk_levels`` levels up: the container's (or an ancestor's) siblings of its kind,
+    followed down the same path of kinds. Their blocks pass the tests of ``complete_body`` (not
+    furniture, links, notes or text the body holds) and count when at least one is prose.
+    """
+    found = _container(body, tree, index)
+    if found is None:
+        return body
+    chunks = _sibling_chunks(found[0], rules()["completion"]["chunk_levels"])
+    cfg = rules()["completion"]
+    have = opinion.shingles("\n".join(b.text for b in body))
+    texts = {b.text for b in body}
+    added = [
+        (el, block)
+        for chunk in chunks
+        for el in chunk.iter()
+        if (block := _missing_block(el, chunk, have, texts, cfg)) is not None
+    ]
+    while added and added[-1][1].kind == "heading":
+        added.pop()
+    if not any(b.kind == "paragraph" for _, b in added):
+        return body
+    root = chunks[0].getroottree().getroot()
+    order = {el: n for n, el in enumerate(root.iter())}
+    return _placed_in_page_order(
+        body, [(order[el], b) for el, b in added], root, _elements_by_text(found[0]), trailing=True
+    )
+
+
+def _sibling_chunks(container: etree._Element, levels: int) -> list[etree._Element]:
+    """The elements standing to ``container`` as it stands to its parent (see ``add_continued_chunks``)."""
+    level = container
+    path: list[tuple[Any, tuple[str, ...]]] = []
+    for _ in range(levels + 1):
+        parent = level.getparent()
+        if parent is None or not _kind(level)[1]:
+            return []
+        alike = [sib for sib in parent if sib is not level and _kind(sib) == _kind(level)]
+        chunks = [c for sib in alike if (c := _down(sib, path)) is not None]
+        if chunks:
+            return chunks
+        path.insert(0, _kind(level))
+        level = parent
+    return []
+
+
+def _kind(el: etree._Element) -> tuple[Any, tuple[str, ...]]:
+    return el.tag, tuple((el.get("class") or "").split())
+
+
+def _down(el: etree._Element, path: list[tuple[Any, tuple[str, ...]]]) -> etree._Element | None:
+    for kind in path:
+        found = next((c for c in el if _kind(c) == kind), None)
+        if found is None:
+            return None
+        el = found
+    return el
+
+
+def restore_subheadings(
+    body: list[model.Block], tree: etree._Element | None, index: dict[str, etree._Element] | None = None
+) -> list[model.Block]:
+    """``body`` with the subheadings of its container that it lacks, each put back before the text it heads.
+
+    A heading (``completion.heading_tags``) after the body's first block whose next text on the
+    page is the body's own heads a section of the article (HTML's sections: a heading's section is
+    the content up to the next heading); the extractor dropped the heading but kept its section
+    (a question heading of a FAQ, a numbered item's name). The tests of ``complete_body`` apply to
+    the heading itself (not in a link, furniture or ``skip_tags``, not mostly links).
+    """
+    if not rules()["completion"]["subheadings"] or len(body) < 2:
+        return body
+    found = _container(body, tree, index)
+    if found is None:
+        return body
+    container, first = found
+    inside = _elements_by_text(container)
+    mapped = {el for b in body if (el := _element_for(inside, b.text)) is not None}
+    held = {d for el in mapped for d in el.iter()}
+    owners = _text_owners(container)
+    added = [
+        (n, block)
+        for n, el, block in _missing_headings(body, container, first)
+        if el not in held and _next_text_is_held(owners, n, set(el.iter()), held)
+    ]
+    return _placed_in_page_order(body, added, container, inside) if added else body
+
+
+def _missing_headings(
+    body: list[model.Block], container: etree._Element, first: int
+) -> list[tuple[int, etree._Element, model.Block]]:
+    """(document-order index, element, block) of the container's headings after ``first`` the body lacks."""
+    cfg = rules()["completion"]
+    have = opinion.shingles("\n".join(b.text for b in body))
+    texts = {b.text for b in body}
+    return [
+        (n, el, block)
+        for n, el in enumerate(container.iter())
+        if n > first
+        and isinstance(el.tag, str)
+        and el.tag in cfg["heading_tags"]
+        and (block := _missing_block(el, container, have, texts, cfg)) is not None
+    ]
+
+
+def _text_owners(container: etree._Element) -> list[tuple[int, etree._Element]]:
+    """(document-order index of the last element opened before it, the element holding it) for each
+    non-blank text node of ``container`` in reading order; an element's tail is held by its parent."""
+    order = {el: n for n, el in enumerate(container.iter())}
+    owners: list[tuple[int, etree._Element]] = []
+    last = 0
+    for event, el in etree.iterwalk(container, events=("start", "end")):
+        if not isinstance(el.tag, str) or el.tag in _INVISIBLE:
+            continue
+        if event == "start":
+            last = order.get(el, last)
+            if (el.text or "").strip():
+                owners.append((last, el))
+        elif el is not container and (el.tail or "").strip():
+            owners.append((last, el.getparent()))
+    return owners
+
+
+def _next_text_is_held(
+    owners: list[tuple[int, etree._Element]], heading: int, own: set[etree._Element], held: set[etree._Element]
+) -> bool:
+    """Whether the first text after the heading's own (``own``: its elements) stands in a body block's element."""
+    after = (owner for at, owner in owners if at >= heading and owner not in own)
+    return next(after, None) in held
+
+
+def _placed_in_page_order(
+    body: list[model.Block],
+    added: list[tuple[int, model.Block]],
+    container: etree._Element,
+    index: dict[str, etree._Element],
+    trailing: bool = False,
+) -> list[model.Block]:
+    """``body`` in its own order with each added block before the first body block standing after it
+    in the page (a body block not found in the container stands where the block before it does);
+    one standing after the last is added at the end with ``trailing``, else not."""
+    order = {el: n for n, el in enumerate(container.iter())}
+    at, places = -1, []
+    for block in body:
+        el = _element_for(index, block.text)
+        at = max(at, order.get(el, at)) if el is not None else at
+        places.append(at)
+    pending = sorted(added, key=lambda x: x[0])
+    out: list[model.Block] = []
+    for block, place in zip(body, places, strict=True):
+        while pending and pending[0][0] < place and out:
+            out.append(pending.pop(0)[1])
+        out.append(block)
+    return out + [b for _, b in pending] if trailing else out
+
+
+def _container(
+    body: list[model.Block], tree: etree._Element | None, index: dict[str, etree._Element] | None = None
+) -> tuple[etree._Element, int] | None:
     """The deepest element holding every prose block of ``body`` that maps to an element (at least
     two), and the document-order index of the first of them inside it; None for <body>/<html>."""
     if tree is None:
         return None
-    index = _elements_by_text(tree)
+    index = index if index is not None else _elements_by_text(tree)
     mapped = [el for b in body if blocks.is_prose(b.text) and (el := _element_for(index, b.text)) is not None]
     if len(mapped) < 2:
         return None
@@ -521,7 +693,7 @@ def _missing_block(
     if not isinstance(el.tag, str) or el.tag not in cfg["tags"]:
         return None
     between = list(itertools.takewhile(lambda a: a is not container, el.iterancestors()))
-    if any(a.tag in cfg["skip_tags"] or a.tag == "a" for a in between) or _wraps_blocks(el, cfg["tags"]):
+    if any(_skipped(a, cfg) or a.tag == "a" for a in between) or _wraps_blocks(el, cfg["tags"]):
         return None
     if any(a.tag == "a" for a in container.iterancestors()) or _furniture(el, between):
         return None
@@ -535,6 +707,14 @@ def _missing_block(
     if el.tag in cfg["heading_tags"]:
         return model.Block("heading", text)
     return model.Block("paragraph", text) if blocks.is_prose(text) else None
+
+
+def _skipped(el: etree._Element, cfg: dict[str, Any]) -> bool:
+    """Whether ``el`` is one of ``skip_tags``; a <figure> holding a <blockquote> is a quotation with its
+    attribution (HTML's own example of a figure), part of the text, not an illustration."""
+    if el.tag not in cfg["skip_tags"]:
+        return False
+    return not (el.tag == "figure" and next(el.iter("blockquote"), None) is not None)
 
 
 def _wraps_blocks(el: etree._Element, tags: list[str]) -> bool:
