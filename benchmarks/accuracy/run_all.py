@@ -424,6 +424,17 @@ def render_events_sample(s: dict | None) -> list[str]:
     ]
 
 
+def _drawn_set_rows(s: dict, alone: dict, at: str, before: dict, name: str, status: str) -> list[tuple[str, dict]]:
+    """The rows of one drawn PolNeAR set: as drawn (the coder at ``at``), now, now sentence by sentence, anchor."""
+    key, up = f"set_{name}", name.upper()
+    return [
+        (f"newsfuse at {at}, when set {up} was drawn, set {up}", before.get(key, {})),
+        (f"**newsfuse** now, set {up} ({status})", s.get(key, {})),
+        (f"newsfuse now, set {up}, each sentence coded alone", alone.get(key, {})),
+        (f"7-NN over MiniLM fitted on all of gsr-dev (anchor), set {up}", s.get(f"anchor_knn7_gsr_dev_{key}", {})),
+    ]
+
+
 def render_events_polnear(s: dict | None) -> list[str]:
     """The hand-labelled PolNeAR political-news sentences (issue 20): set A read while revising the coder,
     set B held out, each beside the coder's figures before that revision."""
@@ -446,12 +457,7 @@ def render_events_polnear(s: dict | None) -> list[str]:
     c_before = s.get("set_c_before") or {}
     c_at = c_before.get("coder_at", "?")
     if s.get("set_c"):
-        parts += [
-            (f"newsfuse at {c_at}, when set C was drawn, set C", c_before.get("set_c", {})),
-            ("**newsfuse** now, set C (never read: held out)", s.get("set_c", {})),
-            ("newsfuse now, set C, each sentence coded alone", alone.get("set_c", {})),
-            ("7-NN over MiniLM fitted on all of gsr-dev (anchor), set C", s.get("anchor_knn7_gsr_dev_set_c", {})),
-        ]
+        parts += _drawn_set_rows(s, alone, c_at, c_before, "c", "never read: held out")
     round_before = s.get("round_before") or {}
     r_at = round_before.get("coder_at", "?")
     if round_before:
@@ -460,12 +466,7 @@ def render_events_polnear(s: dict | None) -> list[str]:
             for x in "abc"
         ]
     if s.get("set_d"):
-        parts += [
-            (f"newsfuse at {r_at}, when set D was drawn, set D", round_before.get("set_d", {})),
-            ("**newsfuse** now, set D (read while revising the coder)", s.get("set_d", {})),
-            ("newsfuse now, set D, each sentence coded alone", alone.get("set_d", {})),
-            ("7-NN over MiniLM fitted on all of gsr-dev (anchor), set D", s.get("anchor_knn7_gsr_dev_set_d", {})),
-        ]
+        parts += _drawn_set_rows(s, alone, r_at, round_before, "d", "read while revising the coder")
     round2 = s.get("round2_before") or {}
     r2_at = round2.get("coder_at", "?")
     if s.get("set_e"):
@@ -473,15 +474,9 @@ def render_events_polnear(s: dict | None) -> list[str]:
             (f"newsfuse at {r2_at} (before this round's changes), set {x.upper()}", round2.get(f"set_{x}", {}))
             for x in "abcd"
         ]
-        parts += [
-            (f"newsfuse at {r2_at}, when set E was drawn, set E", round2.get("set_e", {})),
-            (
-                "**newsfuse** now, set E (held out until issue 19's third round, then read while revising the coder)",
-                s.get("set_e", {}),
-            ),
-            ("newsfuse now, set E, each sentence coded alone", alone.get("set_e", {})),
-            ("7-NN over MiniLM fitted on all of gsr-dev (anchor), set E", s.get("anchor_knn7_gsr_dev_set_e", {})),
-        ]
+        parts += _drawn_set_rows(
+            s, alone, r2_at, round2, "e", "held out until issue 19's third round, then read while revising the coder"
+        )
     round3 = s.get("round3_before") or {}
     r3_at = round3.get("coder_at", "?")
     if s.get("set_f"):
@@ -489,12 +484,7 @@ def render_events_polnear(s: dict | None) -> list[str]:
             (f"newsfuse at {r3_at} (before the third round's changes), set {x.upper()}", round3.get(f"set_{x}", {}))
             for x in "abcde"
         ]
-        parts += [
-            (f"newsfuse at {r3_at}, when set F was drawn, set F", round3.get("set_f", {})),
-            ("**newsfuse** now, set F (never read: held out)", s.get("set_f", {})),
-            ("newsfuse now, set F, each sentence coded alone", alone.get("set_f", {})),
-            ("7-NN over MiniLM fitted on all of gsr-dev (anchor), set F", s.get("anchor_knn7_gsr_dev_set_f", {})),
-        ]
+        parts += _drawn_set_rows(s, alone, r3_at, round3, "f", "never read: held out")
     set_c = (
         f" Set C: 30 more such articles (119 sentences), labelled the same way at {str(s.get('labelled_at_c'))[:7]}"
         ", held out."
