@@ -21,6 +21,8 @@ from functools import lru_cache
 
 from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedArticle, Entity, Quote
 
+from .acronyms import ACRONYM, Definitions, LongForm, defined_acronyms, spells
+from .acronyms import words as acronym_words
 from .bare import bare_mentions
 from .described import Description, country_before, describe, place_after_name
 from .described import words as described_words
@@ -179,6 +181,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _namesake_notion(doc, f)
         and not _in_for_name(doc, f)
     ]
+    found = with_defined_acronyms(doc, found, annotated.entities)
     found = with_report_country(doc, pairs_of_persons(doc, with_article_descriptions(doc, found)))
     mentions = tuple(
         ActorMention(
@@ -2243,10 +2246,19 @@ def apposition(doc: Doc, f: Found) -> Found:
     if f.ref.actor_id.split(":")[0] not in {"gov", "med", "mil", "reb", "igo", "ngo", "bus", "opp", "leg"}:
         return f
     g = named(doc, f.end, with_the=False)
-    if g is None or not g.ref.actor_id or g.ref.actor_id.startswith(("state:", "gov:")):
+    if g is None or not g.ref.actor_id or g.ref.actor_id.startswith(("state:", "gov:")) or _defines(doc, f, g):
         return f
     ref = g.ref if g.ref.country else dataclasses.replace(g.ref, country=f.ref.country)
     return Found(f.start, g.end, ref, g.source, g.core)
+
+
+def _defines(doc: Doc, f: Found, g: Found) -> bool:
+    """``g`` is one acronym that the words of ``f`` spell ('Reporters Sans Frontieres (RSF)'): the name defines
+    it (``acronyms.py``), no agent phrase introduces it."""
+    if g.end - g.start != 1 or not ACRONYM.fullmatch(doc.toks[g.start].raw):
+        return False
+    start = f.start + (doc.norms[f.start] == "the")
+    return start < f.end and spells(doc.toks[g.start].raw, doc.text[doc.toks[start].start : doc.toks[f.end - 1].end])
 
 
 def possessive_office(doc: Doc, f: Found) -> Found:
@@ -2428,6 +2440,106 @@ def add_ner(
             ref = ActorRef(name, home, None, None, f"org:{slug(name)}")
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def with_defined_acronyms(doc: Doc, found: list[Found], entities: tuple[Entity, ...]) -> list[Found]:
+    """An acronym the article defines in brackets (``acronyms.py``: 'Black Lives Matter (BLM)') is its long
+    form's actor: the one linked there, or an organisation by that name where none is (``_long_form_ref``). An
+    acronym nothing linked yet is its long form's actor where one is linked there, defined in brackets or named
+    before it ('the National Rifle Association' ... 'the NRA', tagged as a place)."""
+    defs = defined_acronyms(doc.text, ((e.start, e.end, e.text, e.label) for e in entities))
+    if not defs:
+        return found
+    out: list[Found] = []
+    linked_as: dict[str, ActorRef] = {}
+    for f in found:
+        t = _acronym_at(doc, f.start, f.end)
+        form = defs.long_form(doc.toks[t].raw, doc.toks[t].start) if t is not None else None
+        ref = f.ref if form is None else _long_form_ref(doc, found, entities, form, f)
+        out.append(f if ref == f.ref else dataclasses.replace(f, ref=ref, source="coref", core_ref=None))
+        if form is not None and t is not None:
+            linked_as.setdefault(doc.toks[t].raw, ref)
+    return sorted(out + _acronyms_not_linked(doc, out, entities, defs, linked_as), key=lambda f: f.start)
+
+
+def _acronym_at(doc: Doc, a: int, b: int) -> int | None:
+    """The token of a mention that is one acronym ('BLM', 'the CBO'), not among words in capitals."""
+    a += doc.norms[a] == "the" and b - a == 2
+    if b - a != 1 or not ACRONYM.fullmatch(doc.toks[a].raw) or _shouted(doc, a):
+        return None
+    return a
+
+
+def _long_form_ref(doc: Doc, found: list[Found], entities: tuple[Entity, ...], form: LongForm, f: Found) -> ActorRef:
+    """The actor a defined acronym's mention ``f`` stands for where a bracket ties the two (a long form the tagger
+    named before only links acronyms nothing linked: ``_acronyms_not_linked``). An acronym the knowledge base does
+    not know takes the long form's link where the knowledge base knows that ('the Syrian Observatory for Human
+    Rights (SOHR)'); the two unlinked names stay each its own. One it knows is the long form's actor ('Black Lives
+    Matter (BLM)': no Bureau of Land Management), but where the long form is a place or a thing ('the United Arab
+    Emirates (UAE)' as a place leaves 'UAE said' the state) or a name of the acronym's own body."""
+    whole = _found_over(doc, found, form)
+    if f.source == "ner":
+        if whole is None or whole.source == "ner" or not form.bracketed:
+            return f.ref
+        return whole.ref
+    if not form.bracketed or _same_body(f.ref.name, form.text):
+        return f.ref
+    if whole is not None:
+        return whole.ref
+    label = next((e.label for e in entities if e.start <= form.start and form.end <= e.end), None)
+    if label in acronym_words().thing_labels or _inside_no_actor(doc, form.start, form.end):
+        return f.ref
+    return ActorRef(form.text, None, None, None, f"org:{slug(form.text)}")
+
+
+def _same_body(name: str, long_form: str) -> bool:
+    """One name's words are all the other's ('National Rifle Association of America', 'Islamic State')."""
+    a, b = set(key(name)) - {"the"}, set(key(long_form)) - {"the"}
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def _found_over(doc: Doc, found: list[Found], form: LongForm) -> Found | None:
+    """The mention whose words hold the whole long form."""
+    for f in found:
+        if doc.toks[f.start].start <= form.start and form.end <= doc.toks[f.end - 1].end:
+            return f
+    return None
+
+
+def _acronyms_not_linked(
+    doc: Doc, found: list[Found], entities: tuple[Entity, ...], defs: Definitions, linked_as: dict[str, ActorRef]
+) -> list[Found]:
+    """Mentions for the defined acronyms no mention holds yet ('NRA', tagged as a place, after 'the National
+    Rifle Association'), where the long form's mention is an actor: the actor the acronym's other mentions
+    stand for (``linked_as``), else the long form's. Not inside a longer name ('the NRA Foundation'), after
+    'pro-'/'anti-', among words in capitals, or where it only says where something happened ('spoke at
+    AIPAC', as ``add_ner`` reads a venue)."""
+    covered = TakenSpans(len(doc.text))
+    for f in found:
+        covered.add(doc.toks[f.start].start, doc.toks[f.end - 1].end)
+    out = []
+    for t, tok in enumerate(doc.toks):
+        if not ACRONYM.fullmatch(tok.raw) or covered.overlaps(tok.start, tok.end):
+            continue
+        form = defs.long_form(tok.raw, tok.start)
+        whole = _found_over(doc, found, form) if form is not None else None
+        if whole is None or _shouted(doc, t) or _pro_anti(doc, t) or _in_longer_name(doc, entities, t):
+            continue
+        if doc.parse.venue_of_event(tok.start, tok.end):
+            continue
+        out.append(Found(t, t + 1, linked_as.get(tok.raw, whole.ref), "coref", (tok.start, tok.end)))
+    return out
+
+
+def _in_longer_name(doc: Doc, entities: tuple[Entity, ...], t: int) -> bool:
+    """A tagged name holds token t and other words than 'the' and a possessive ('the NRA Foundation')."""
+    tok = doc.toks[t]
+    for e in entities:
+        if e.start <= tok.start and tok.end <= e.end:
+            rest = [w for w in key(e.text) if w not in {"the", "'s", tok.norm}]
+            if rest:
+                return True
+    return False
 
 
 def _question_verb_opens(doc: Doc, toks: list[int]) -> bool:
