@@ -379,8 +379,9 @@ def test_the_two_leaders_and_both_sides():
     ann = linked(["Vladimir Putin phoned Benjamin Netanyahu. The two leaders discussed Syria."], "2025-11-15")
     pair = by_text(ann, "The two leaders")
     assert {m.actor.actor_id for m in pair} == {"person:vladimir-putin", "person:benjamin-netanyahu"}
+    # "both sides" needs the parse (tests/test_actors_pairs.py): unparsed, it is left unresolved
     ann = linked(["Armenia and Azerbaijan met in Geneva. Both sides agreed to talk again."], "2020-01-01")
-    assert {m.actor.country for m in by_text(ann, "Both sides")} == {"ARM", "AZE"}
+    assert by_text(ann, "Both sides") == []
 
 
 @pytest.mark.parametrize(

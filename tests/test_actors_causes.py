@@ -136,7 +136,7 @@ def test_a_police_rank_makes_a_police_officer_not_a_military_commander(docs):
 
 def test_a_capital_opening_a_team_name_is_no_government(docs):
     wizards = linked_over(docs["5_7ecb"], "Washington Wizards")
-    assert wizards and all(m.actor.actor_id == "org:the-washington-wizards" for m in wizards)
+    assert wizards and all(m.actor.actor_id == "org:washington-wizards" for m in wizards)
 
 
 def test_countries_in_apposition_to_places_are_no_pair(docs):

@@ -135,4 +135,4 @@ def test_a_generic_body_takes_the_country_the_text_ties_it_to(parsed):
     assert linked_names(link(parsed["possessor"]))["People's Council"] == "leg:KEN"
     assert linked_names(link(parsed["demonym"]))["Greek Socialist Party"] == "pty:GRC"
     alone = [m.actor for m in link(parsed["no_country"]).actors if not m.bare]
-    assert [(a.actor_id, a.country) for a in alone] == [("org:the-people-s-council", None)]
+    assert [(a.actor_id, a.country) for a in alone] == [("org:people-s-council", None)]

@@ -78,7 +78,7 @@ def test_a_generic_state_body_is_that_body_of_the_country_the_report_names_most(
 
 
 def test_a_generic_state_body_takes_no_country_from_a_tie(linked) -> None:
-    assert actor_of(linked[SENTENCES[8]], "Defence Ministry") == "org:the-defence-ministry"
+    assert actor_of(linked[SENTENCES[8]], "Defence Ministry") == "org:defence-ministry"
 
 
 def test_a_playing_position_before_a_name_is_no_part_of_it(linked) -> None:

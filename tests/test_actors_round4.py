@@ -40,7 +40,7 @@ def linked() -> dict[str, AnnotatedArticle]:
 
 def test_a_city_before_a_capitalised_plural_agent_is_a_club(linked: dict[str, AnnotatedArticle]) -> None:
     ann = linked["club"]
-    assert ids_over(ann, "Ottawa Nationals") == ["org:the-ottawa-nationals"]
+    assert ids_over(ann, "Ottawa Nationals") == ["org:ottawa-nationals"]
     assert all(not i.startswith(("leg:", "gov:", "state:")) for i in ids_over(ann, "Ottawa Senators"))
 
 

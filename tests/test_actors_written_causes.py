@@ -176,7 +176,7 @@ def test_a_name_the_tagger_mostly_calls_a_person_is_a_person_throughout():
         (
             "A Somali pirate boat was seized, police said. Kenyan officials said the Defence Ministry would "
             "investigate.",
-            "org:the-defence-ministry",
+            "org:defence-ministry",
         ),
     ],
 )

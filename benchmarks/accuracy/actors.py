@@ -855,7 +855,7 @@ def same_actor(now: str | None, then: str | None) -> bool:
     ('person:dr-sanjay-gupta' and 'person:sanjay-gupta'), or a person labelled by the first name alone and
     now linked to the full name that begins with it ('person:katie', labelled 'Katie Jenkin by her first
     name', and 'person:katie-jenkin')."""
-    if now == then:
+    if now == then or (now and then and _without_article(now) == _without_article(then)):
         return True
     if not (now and then and now.startswith("person:") and then.startswith("person:")):
         return False
@@ -863,6 +863,12 @@ def same_actor(now: str | None, then: str | None) -> bool:
     if initials_left_out(a, b):  # 'james-comey' (the knowledge base's) and 'james-b-comey' (the text's)
         return True
     return a.endswith("-" + b) or b.endswith("-" + a) or ("-" not in b and a.startswith(b + "-"))
+
+
+def _without_article(ident: str) -> str:
+    """An unlinked body's id without a leading article: 'org:the-biologos-foundation' (labelled before ids
+    dropped it) is 'org:biologos-foundation'."""
+    return "org:" + ident[8:] if ident.startswith("org:the-") else ident
 
 
 def initials_left_out(a: str, b: str) -> bool:

@@ -15,7 +15,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -51,6 +51,7 @@ from .text import FUNCTION_WORDS, TakenSpans, Tok, key, slug, tokenize
 LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via through over off".split())
 GOV_PREPS = frozenset("between with".split())
 POSSESSIVE = frozenset({"'s"})
+LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 AMBIGUOUS_SHORT = frozenset("us it is in on no me am an as at be by do go he if my of or so to up we pa oh".split())
 BIRTHPLACE = frozenset({"born", "native", "natives"})
@@ -113,6 +114,7 @@ class Doc:
     mentioned: list[ActorRef] = field(default_factory=list)  # actors linked so far, in text order
     background: list[bool] = field(default_factory=list)  # per mentioned actor: named in a background clause
     mentioned_at: list[int] = field(default_factory=list)  # per mentioned actor: its first token
+    mentioned_end: list[int] = field(default_factory=list)  # per mentioned actor: the token after its words
     surnames: dict[str, tuple[int, str]] = field(default_factory=dict)  # tagged persons: surname -> (start, name)
     starts: list[int] = field(default_factory=list)  # each token's start, for bisecting
     norms: list[str] = field(default_factory=list)  # each token's normal form, for the KB's keys
@@ -829,6 +831,7 @@ def scan(doc: Doc, i: int = 0, stop: int | None = None) -> list[Found]:
                 doc.mentioned.extend((f.ref, *f.also))
                 doc.background.extend([in_background(doc, f.start)] * (1 + len(f.also)))
                 doc.mentioned_at.extend([f.start] * (1 + len(f.also)))
+                doc.mentioned_end.extend([f.end] * (1 + len(f.also)))
         i = max(f.end for f in got)
     return out
 
@@ -1959,6 +1962,8 @@ def pair_anaphor(doc: Doc, i: int) -> Found | None:
     if j + 1 >= len(toks) or toks[j].norm not in words["pair_openers"]:
         return None
     noun = toks[j + 1].norm
+    if not _pair_noun_refers(doc, j + 1):
+        return None
     if _after_places(doc, i):
         return None  # "from Somalia and Yemen, two countries on the coast": the places, described
     if noun in words["pair_federated"] and listed_us_states(doc):
@@ -1970,11 +1975,44 @@ def pair_anaphor(doc: Doc, i: int) -> Found | None:
         speakers = _speakers_of_quote(doc, i, zip(doc.mentioned, doc.mentioned_at))
         pair = _last_two(doc, lambda r: (r.actor_id or "").startswith("person:") and r.actor_id not in speakers)
     if len(pair) < 2 and noun in words["pair_states"]:
-        pair = _last_two(doc, lambda r: bool(r.country), by_country=True)
+        pair = _last_two(doc, lambda r: bool(r.country), by_country=True, skip=_possessors_in_sentence(doc, i))
         pair = [_state_side(doc, r, noun) for r in pair]
     if len(pair) < 2:
         return None
     return Found(i, j + 2, pair[0], "coref", (toks[j].start, toks[j + 1].end), also=(pair[1],))
+
+
+def _pair_noun_refers(doc: Doc, k: int) -> bool:
+    """The pair's noun at token k points back to two actors: it opens no "both men and women" (a correlative
+    pair of nouns) or "both sides of the aisle" (parts of a thing named after it), and "sides" is the subject
+    of its clause."""
+    toks = doc.toks
+    nxt = toks[k + 1].norm if k + 1 < len(toks) and _joined(doc, k, k + 2) else None
+    if nxt in doc.kb.words["pair_breakers"]:
+        return False
+    return toks[k].norm not in doc.kb.words["pair_camps"] or _subject_at(doc, k)
+
+
+def _subject_at(doc: Doc, k: int) -> bool:
+    """Token k is the subject of its clause in the parse."""
+    tok = doc.parse.head_of(doc.toks[k].start, doc.toks[k].end)
+    return tok is not None and tok.dep in ("nsubj", "nsubjpass")
+
+
+def _possessors_in_sentence(doc: Doc, i: int) -> set[int]:
+    """Actors named as the owner of a thing in the sentence of token i, before it ("the ministers discussed
+    Kenya's plan, which both governments support"): what the pair acts on is theirs, they are not the
+    pair (their positions in ``doc.mentioned``)."""
+    return {
+        k
+        for k, (at, end) in enumerate(zip(doc.mentioned_at, doc.mentioned_end))
+        if at < i and end < len(doc.toks) and doc.toks[end].norm in POSSESSIVE and _in_one_sentence(doc, at, i)
+    }
+
+
+def _in_one_sentence(doc: Doc, a: int, b: int) -> bool:
+    """No sentence ends between tokens a and b (a full stop in an abbreviation counts as one: unsure)."""
+    return not any(c in doc.text[doc.toks[a].end : doc.toks[b].start] for c in ".?!;\n")
 
 
 def _speakers_of_quote(doc: Doc, i: int, mentioned: Iterable[tuple[ActorRef, int]]) -> set[str | None]:
@@ -2008,6 +2046,8 @@ def pairs_of_persons(doc: Doc, found: list[Found]) -> list[Found]:
         if doc.norms[j] not in doc.kb.words["pair_openers"] or doc.norms[j + 1] not in doc.kb.words["pair_persons"]:
             continue
         if taken.overlaps(doc.toks[j].start, doc.toks[j + 1].end) or not _joined(doc, j, j + 2):
+            continue
+        if not _pair_noun_refers(doc, j + 1):
             continue
         i = j - 1 if j > 0 and doc.norms[j - 1] == "the" else j
         pair = _pair_after_persons(doc, found, i)
@@ -2148,12 +2188,12 @@ def _state_side(doc: Doc, ref: ActorRef, noun: str) -> ActorRef:
     return ref
 
 
-def _last_two(doc: Doc, keep, by_country: bool = False) -> list[ActorRef]:
+def _last_two(doc: Doc, keep, by_country: bool = False, skip: Collection[int] = ()) -> list[ActorRef]:
     """The last two distinct actors, those of main clauses first ('..., as Washington intensifies
-    efforts' is background)."""
-    fore = [r for r, bg in zip(doc.mentioned, doc.background) if not bg]
-    out = _last_two_of(fore, keep, by_country)
-    return out if len(out) == 2 else _last_two_of(doc.mentioned, keep, by_country)
+    efforts' is background), passing over the mentions at the positions ``skip``."""
+    named = [(r, bg) for k, (r, bg) in enumerate(zip(doc.mentioned, doc.background)) if k not in skip]
+    out = _last_two_of([r for r, bg in named if not bg], keep, by_country)
+    return out if len(out) == 2 else _last_two_of([r for r, _ in named], keep, by_country)
 
 
 def _last_two_of(mentioned: list[ActorRef], keep, by_country: bool) -> list[ActorRef]:
@@ -2437,7 +2477,7 @@ def add_ner(
             ref = misspelt_known(doc, name) or described_ref(doc, name, home)  # "Hilary Clinton": Hillary Clinton
             remember(doc, name, ref)
         if ref is None:
-            ref = ActorRef(name, home, None, None, f"org:{slug(name)}")
+            ref = ActorRef(name, home, None, None, unlinked_org_id(name))
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
 
@@ -2489,7 +2529,13 @@ def _long_form_ref(doc: Doc, found: list[Found], entities: tuple[Entity, ...], f
     label = next((e.label for e in entities if e.start <= form.start and form.end <= e.end), None)
     if label in acronym_words().thing_labels or _inside_no_actor(doc, form.start, form.end):
         return f.ref
-    return ActorRef(form.text, None, None, None, f"org:{slug(form.text)}")
+    return ActorRef(form.text, None, None, None, unlinked_org_id(form.text))
+
+
+def unlinked_org_id(name: str) -> str:
+    """The id of a body the knowledge base does not know: its name's words, without a leading article
+    ('The National Rifle Association' and 'National Rifle Association' are one body)."""
+    return f"org:{slug(LEADING_ARTICLE.sub('', name))}"
 
 
 def _same_body(name: str, long_form: str) -> bool:
