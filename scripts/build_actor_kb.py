@@ -28,7 +28,9 @@ ACTOR_FILES = {
     "Phoenix.MilNonState.actors.txt": "milnonstate",
 }
 CODE_RE = re.compile(r"\[([^\]]*)\]")
-SECTORS = set(load_yaml((DATA / "kb.yaml").read_text(encoding="utf-8"))["sectors"])
+KB_FACTS = load_yaml((DATA / "kb.yaml").read_text(encoding="utf-8"))
+SECTORS = set(KB_FACTS["sectors"])
+BODY_HEADS = frozenset(KB_FACTS["body_heads"])
 NON_STATE = {"IGO", "NGO", "NGM", "MNC", "IMG", "UAF", "ELI", "REB", "MED", "BUS", "CVL", "GOV"}
 DATE_RE = re.compile(r"^[<>]?\d{6}(\d{2})?$")
 NOTES = {"acting", "interim", "china", "deceased", "retired", "former"}  # bracketed words that are not acronyms
@@ -144,10 +146,10 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def kind_of(block: Block, codes: list[tuple[str, str, str]], origin: str) -> str:
+def kind_of(block: Block, codes: list[tuple[str, str, str]], origin: str, name: str) -> str:
     dated = any(s or e for _, s, e in codes)
     head = codes[0][0]
-    if dated or "CountryInfo" in block.comment or "rulers" in block.comment:
+    if (dated or "CountryInfo" in block.comment or "rulers" in block.comment) and not names_a_body(name):
         return "person"
     if head.startswith("IGO"):
         return "igo"
@@ -158,6 +160,14 @@ def kind_of(block: Block, codes: list[tuple[str, str, str]], origin: str) -> str
     if origin == "milnonstate" or head[3:6] in {"REB", "UAF", "INS"} or head.startswith("IMG"):
         return "group"
     return "organization"
+
+
+def names_a_body(name: str) -> bool:
+    """The name's head noun (its last word before 'of' or 'for') is a body of people: 'Syrian Observatory for
+    Human Rights', 'Sudan People's Liberation Army'. The Phoenix country files date the terms of such bodies as
+    they date a ruler's, so a date alone does not make a person ('General Secretary of ...' stays one)."""
+    words = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0].split()
+    return bool(words) and words[-1].lower() in BODY_HEADS
 
 
 def compile_actors(phoenix: Path) -> list[str]:
@@ -172,7 +182,7 @@ def compile_actors(phoenix: Path) -> list[str]:
                 continue  # country heads, cities and regions: hand-written countries.tsv covers them
             names, acronyms = zip(*(split_note(n) for n in block.names))
             name = title_name(names[0])
-            kind = kind_of(block, codes, origin)
+            kind = kind_of(block, codes, origin, name)
             prefix = {"person": "person", "igo": "igo", "ngo": "ngo", "media": "media"}.get(kind, "org")
             aid = f"{prefix}:{slug(name)}"
             if aid in seen:

@@ -136,3 +136,11 @@ def test_a_generic_body_takes_the_country_the_text_ties_it_to(parsed):
     assert linked_names(link(parsed["demonym"]))["Greek Socialist Party"] == "pty:GRC"
     alone = [m.actor for m in link(parsed["no_country"]).actors if not m.bare]
     assert [(a.actor_id, a.country) for a in alone] == [("org:people-s-council", None)]
+
+
+def test_a_dated_phoenix_body_is_no_person():
+    """The Phoenix country files date a body's terms as they date a ruler's: the build keeps it a body."""
+    entries = get_kb().entries
+    assert "org:syrian-observatory-for-human-rights" in entries
+    assert "person:syrian-observatory-for-human-rights" not in entries
+    assert "igo:warsaw-treaty-organization" in entries
