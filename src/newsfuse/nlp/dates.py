@@ -275,7 +275,7 @@ def tense(text: str, start: int, end: int, adjectives: frozenset[int] = frozense
     window = int(vocab()["tense_window"])
     lo, hi = max(lo, start - window), min(hi, end + window)
     hi = _before_a_complement_clause(text, start, end, hi)
-    futures = [(m.start(), m.end()) for m in future_re.finditer(text, lo, hi)]
+    futures = [(m.start(), m.end()) for m in future_re.finditer(text, lo, hi) if not _plan_in_the_past(text, m.start())]
     pasts = [
         (m.start(), m.end())
         for m in past_re.finditer(text, lo, hi)
@@ -291,6 +291,16 @@ def tense(text: str, start: int, end: int, adjectives: frozenset[int] = frozense
         (abs(_distance(s, e, start, end)), "past") for s, e in pasts
     ]
     return min(cues)[1] if cues else None
+
+
+def _plan_in_the_past(text: str, i: int) -> bool:
+    """A future cue in the past perfect ("had been due to expire Friday", "had agreed to meet"): the
+    plan is seen from a past reference time (Reichenbach's E after R, R before now), so it says
+    nothing of where the date lies from the publication date; 'had' itself stays a past cue."""
+    return bool(_PAST_PERFECT_BEFORE.search(text, max(0, i - 40), i))
+
+
+_PAST_PERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?$", re.I)
 
 
 def _capitalised_inside_a_sentence(text: str, i: int) -> bool:
@@ -425,7 +435,24 @@ class _Clauses:
             return "past", False
         if verb.dep == "xcomp":  # "began withdrawing Friday": the tense of "began"
             return None, True
+        if verb.tag == "VBG" and self.tenseless_participle(verb):
+            return None, True  # "would leave ..., with the third departing from August 6": the tense of "leave"
         return None, False
+
+    def tenseless_participle(self, verb: Token) -> bool:
+        """A participle clause with no auxiliary has no tense of its own when it runs alongside the
+        clause it hangs on: an adverbial one ("Speaking on Friday, he said") or the absolute after
+        'with' ("would leave ..., with the third departing from August 6"). After 'despite', 'after'
+        or 'for' its event has another time ("trails, despite winning in February")."""
+        if verb.dep == "advcl":
+            return True
+        head = self.head_of(verb)
+        return verb.dep == "pcomp" and head is not None and head.lemma.lower() in _absolute_prepositions()
+
+
+@lru_cache(maxsize=1)
+def _absolute_prepositions() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in vocab()["absolute_prepositions"])
 
 
 @lru_cache(maxsize=1)
@@ -655,10 +682,19 @@ def _spelled_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
 
 
 def _year_phrase(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    offset = int(vocab()["year_phrases"][_key(m.group("p"))])
+    if offset == 0 and (ending := _YEAR_ENDING_ON.match(ctx.text, m.end())):
+        return date(int(ending.group("year")), 1, 1), "year", "absolute"
     if ctx.pub is None:
         return None, None, "relative"
-    offset = int(vocab()["year_phrases"][_key(m.group("p"))])
     return shift(ctx.pub, "year", offset), "year", "relative"
+
+
+# "the (fiscal) year ending June 30, 1990": a fiscal year is named for the year it ends in, whatever
+# the publication date (TIMEX3 marks the phrase a year-long span anchored on that end).
+_YEAR_ENDING_ON = re.compile(
+    r",?\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?P<year>[12]\d{3})\b"
+)
 
 
 def _month_rel_year(m: re.Match[str], ctx: _Ctx) -> Resolved:
@@ -890,6 +926,12 @@ def _day_word(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return ctx.pub + timedelta(days=offset), "day", "relative"
 
 
+def _ordinal_day_now(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'It's the second day of an offensive': the present tense makes that day today (TIMEX3: an
+    anchored day whose anchor is the speech time)."""
+    return (ctx.pub, "day", "relative") if ctx.pub else (None, None, "relative")
+
+
 def _unit_mod(m: re.Match[str], ctx: _Ctx) -> Resolved:
     unit = _key(m.group("unit"))
     if ctx.pub is None:
@@ -948,6 +990,8 @@ def _same_day(m: re.Match[str], ctx: _Ctx) -> Resolved:
         return None, None, "anaphoric"
     if n and unit != "day":  # no date before it: "the year before" counts from the publication date
         return shift(ctx.pub, unit, n), unit, "relative"
+    if unit == "day":  # "that day", "the next day" with no day named before: the event's day is unknown
+        return None, None, "anaphoric"
     precision = coarser(unit)
     return period_start(ctx.pub, precision), precision, "anaphoric"
 
@@ -1099,6 +1143,8 @@ def _year_adjective(m: re.Match[str], ctx: _Ctx) -> Resolved:
     offset = int(vocab()["year_adjectives"][_key(m.group("p"))])
     if offset == -1 and (found := _year_ago_quarter(ctx, m.start())):
         return found
+    if offset == 0 and _since(ctx, m.start()):
+        offset = -1  # "the change since year-end": the last year-end that has passed
     if ctx.pub is None:
         return None, None, "relative"
     return shift(ctx.pub, "year", offset), "year", "relative"
@@ -1669,6 +1715,14 @@ def rules() -> tuple[_Rule, ...]:
             rf"\b(?:(?:on|(?P<mod>this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|past|coming|early|late))\s+)?{wd}(?:\s+(?P<part>{_alt(v['parts_of_day'])})\b)?",
             _weekday,
             _weekday_ok,
+        ),
+        rule(
+            "ordinal-day-now",
+            rf"\b(?:{_alt(v['present_subjects'])})\s+(?P<d>the\s+(?:{ordw})\s+(?:(?:straight|consecutive)\s+)?day)"
+            rf"\s+(?:of|in|since)\b",
+            _ordinal_day_now,
+            span="d",
+            needs=(("day",),),
         ),
         rule(
             "holiday",
