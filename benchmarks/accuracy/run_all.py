@@ -484,7 +484,26 @@ def render_events_polnear(s: dict | None) -> list[str]:
             (f"newsfuse at {r3_at} (before the third round's changes), set {x.upper()}", round3.get(f"set_{x}", {}))
             for x in "abcde"
         ]
-        parts += _drawn_set_rows(s, alone, r3_at, round3, "f", "never read: held out")
+        parts += _drawn_set_rows(
+            s, alone, r3_at, round3, "f", "held out until issue 19's fourth round, then read while revising the coder"
+        )
+    round4 = s.get("round4_before") or {}
+    r4_at = round4.get("coder_at", "?")
+    if s.get("set_g"):
+        parts += [
+            (f"newsfuse at {r4_at} (before the fourth round's changes), set {x.upper()}", round4.get(f"set_{x}", {}))
+            for x in "abcdef"
+        ]
+        parts += _drawn_set_rows(s, alone, r4_at, round4, "g", "never read: held out")
+    brief = s.get("at_brief_threshold") or {}
+    parts += [
+        (
+            f"newsfuse now, set {x.upper()}, mentions the brief states (confidence >= {brief.get('min_confidence')})",
+            brief.get(f"set_{x}", {}),
+        )
+        for x in "abcdefg"
+        if brief.get(f"set_{x}")
+    ]
     set_c = (
         f" Set C: 30 more such articles (119 sentences), labelled the same way at {str(s.get('labelled_at_c'))[:7]}"
         ", held out."
@@ -504,7 +523,13 @@ def render_events_polnear(s: dict | None) -> list[str]:
     if s.get("set_f"):
         set_c += (
             f" Set F: 30 more (120 sentences, from those sets A-E and reading samples 1-2 left), labelled the same "
-            f"way at {str(s.get('labelled_at_f'))[:7]}, scored as drawn, held out."
+            f"way at {str(s.get('labelled_at_f'))[:7]}, scored as drawn, held out until the fourth round, then read "
+            "while revising the coder."
+        )
+    if s.get("set_g"):
+        set_c += (
+            f" Set G: 30 more (119 sentences, from those sets A-F and reading samples 1-2 left), labelled the same "
+            f"way at {str(s.get('labelled_at_g'))[:7]}, scored as drawn, held out."
         )
     return [
         "",

@@ -116,14 +116,27 @@ def test_polnear_set_e_is_a_seeded_draw_of_articles_sets_a_to_d_left_and_is_read
     assert "E" in bench.READ_SETS  # printed and read from issue 19's third round on
 
 
-def test_polnear_set_f_is_a_seeded_draw_of_articles_sets_a_to_e_and_the_reading_samples_left_and_is_held_out():
+def test_polnear_set_f_is_a_seeded_draw_of_articles_sets_a_to_e_and_reading_samples_left_and_read_since_round_4():
     rows = bench.load_sample(bench.POLNEAR_SAMPLE)
     f_rows = [r for r in rows if r["set"] == "F"]
     assert [(r["id"], r["text"]) for r in f_rows] == [(d["id"], d["text"]) for d in bench.draw_polnear_f()]
     articles = lambda part: {r["id"].rsplit("/", 1)[0] for r in rows if r["set"] in part}  # noqa: E731
     read = {n[:-4] for k in (1, 2) for n in bench.draw_reading(which=k)}
     assert len(articles("F")) == bench.POLNEAR_F_ARTICLES and not articles("F") & (articles("ABCDE") | read)
-    assert all(r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in f_rows)
+    assert all(not r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in f_rows)
     assert all(r["source"] is None and r["target"] is None for r in f_rows if r["event_type"] == "NONE")
-    assert "F" not in bench.READ_SETS  # never printed while revising the coder
+    assert "F" in bench.READ_SETS  # printed and read from issue 19's fourth round on
     assert bench.ROUND3_BEFORE["coder_at"] == f_rows[0]["labelled_at"][:7]  # scored as drawn, with the coder of then
+
+
+def test_polnear_set_g_is_a_seeded_draw_of_articles_sets_a_to_f_and_the_reading_samples_left_and_is_held_out():
+    rows = bench.load_sample(bench.POLNEAR_SAMPLE)
+    g_rows = [r for r in rows if r["set"] == "G"]
+    assert [(r["id"], r["text"]) for r in g_rows] == [(d["id"], d["text"]) for d in bench.draw_polnear_g()]
+    articles = lambda part: {r["id"].rsplit("/", 1)[0] for r in rows if r["set"] in part}  # noqa: E731
+    read = {n[:-4] for k in (1, 2) for n in bench.draw_reading(which=k)}
+    assert len(articles("G")) == bench.POLNEAR_G_ARTICLES and not articles("G") & (articles("ABCDEF") | read)
+    assert all(r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in g_rows)
+    assert all(r["source"] is None and r["target"] is None for r in g_rows if r["event_type"] == "NONE")
+    assert "G" not in bench.READ_SETS  # never printed while revising the coder
+    assert bench.ROUND4_BEFORE["coder_at"] == g_rows[0]["labelled_at"][:7]  # scored as drawn, with the coder of then

@@ -101,6 +101,16 @@ def background(date: str | None, published: str | None, sentence: str) -> bool:
     return (pub - end).days >= int(load_abstain()["background_min_days"])
 
 
+def back_story(tree: Tree, verb: int | None) -> bool:
+    """ "Graham, who had previously endorsed Jeb Bush, will headline ...": a past perfect with an adverb of prior time
+    (``prior_adverbs``) tells what happened before the reported events, as news style gives the back-story; it is
+    no current act (manual: acts only referred to as background are not coded)."""
+    if verb is None:
+        return False
+    had = any(tree.lemma(a) == "have" and tree.tokens[a].tag == "VBD" for a in tree.children(verb, "aux"))
+    return had and tree.tokens[verb].tag == "VBN" and bool(tree.child_lemmas(verb, "advmod") & cue("prior_adverbs"))
+
+
 def reference_day(annotated: AnnotatedArticle) -> str | None:
     """The article's "now": its publication date, else the latest day its own text dates."""
     if annotated.article.published:

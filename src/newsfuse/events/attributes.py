@@ -129,7 +129,18 @@ def _participant_heads(tree: Tree, own: list[int]) -> list[int]:
 
 def habitual(tree: Tree, trigger: int, light: int | None) -> bool:
     chain = [x for x in (trigger, light) if x is not None] + governors(tree, light if light is not None else trigger)
-    return any(tree.child_lemmas(v, "advmod") & _cfg("habitual_adverbs") for v in chain)
+    if any(tree.child_lemmas(v, "advmod") & _cfg("habitual_adverbs") for v in chain):
+        return True
+    return characterizing(tree, light if light is not None else trigger)
+
+
+def characterizing(tree: Tree, v: int) -> bool:
+    """ "the Trump who questions the judge's independence, who fights with Mexican American journalists": a relative
+    clause in the simple present says what its antecedent habitually does (the habitual present); news tells a dated
+    act in a relative clause in the past ("who attacked X on Monday")."""
+    if tree.tokens[v].dep != "relcl" or tree.tokens[v].tag not in ("VBZ", "VBP"):
+        return False
+    return not tree.children(v, "aux", "auxpass")
 
 
 def event_date(

@@ -102,7 +102,7 @@ def object_heads(tree: Tree, v: int, preps: frozenset[str] = frozenset()) -> lis
     if is_passive(tree, v):
         heads += tree.children(v, "nsubjpass")
     for p in tree.children(v, "prep", "agent", "prt"):
-        if not preps or tree.lemma(p) in preps:
+        if (not preps and tree.lemma(p) not in frame_preps()) or tree.lemma(p) in preps:
             heads += tree.children(p, "pobj", "pcomp")
     more = []
     for h in list(heads):  # "10 days of war games", "talks and consultations"
@@ -113,6 +113,11 @@ def object_heads(tree: Tree, v: int, preps: frozenset[str] = frozenset()) -> lis
     for x in tree.children(v, "xcomp"):
         more += tree.children(x, "dobj")
     return heads + more
+
+
+@lru_cache(maxsize=1)
+def frame_preps() -> frozenset[str]:
+    return frozenset(str(x) for x in load_patterns().get("frame_preps") or ())
 
 
 def has_modifier(tree: Tree, n: int, modifiers: frozenset[str]) -> bool:

@@ -276,6 +276,12 @@ def _stance_predicate(tree: Tree, h: int) -> bool:
     return tree.lemma(h) == "be" and any(tree.lemma(s) in cue("stance_heads") for s in tree.children(h, "nsubj"))
 
 
+def asked_for(tree: Tree, v: int) -> bool:
+    """ "calls for Emanuel to resign", "pressure for Iran to withdraw": a for-to infinitive states what someone wants
+    done (a putative clause), never that it was done."""
+    return "for" in tree.child_lemmas(v, "mark") and "to" in tree.child_lemmas(v, "aux")
+
+
 def decided_against(tree: Tree, v: int) -> bool:
     """ "decided not to recommend indicting Clinton": a decision verb (CAMEO DECIDE, DETERMINE, OPT: 030, an intent
     to cooperate) with a negated infinitive decides against acting: no intent to cooperate, no act."""

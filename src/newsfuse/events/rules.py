@@ -168,6 +168,9 @@ class RuleExtractor:
             if t.pattern.noun and t.light in found and not found[t.light].pattern.noun:
                 if found[t.light].pattern.objects:
                     del found[t.i]
+        for t in list(found.values()):
+            if _pursues_own_act(tree, t, found):
+                del found[t.i]
         return found
 
     def _lexicon_pattern(self, tree: Tree, v: int) -> Pattern | None:
@@ -423,6 +426,8 @@ class RuleExtractor:
             return "condition"
         if verb is not None and not t.pattern.noun and prec.decided_against(tree, verb):
             return "decided against"
+        if verb is not None and not t.pattern.noun and prec.asked_for(tree, verb):
+            return "asked for"
         if attr.disputed(tree, t.light if t.light is not None else t.i):  # "denied a report saying X attacked Y"
             return "disputed"
         if prec.in_question(tree, t.light if t.light is not None else t.i):  # "asked whether X would attack"
@@ -432,7 +437,7 @@ class RuleExtractor:
         if attr.approximated(tree, t.i, t.light):
             return "fell short"
         own = abstain.own_clause_text(tree, [x for x in (t.i, t.light) if x is not None])
-        if abstain.background(date, abstain.reference_day(annotated), own):
+        if abstain.background(date, abstain.reference_day(annotated), own) or abstain.back_story(tree, verb):
             return "background"
         return None
 
@@ -908,6 +913,20 @@ def _merge(*groups: list[Mention]) -> list[Mention]:
             if all(actor_key(m.ref) != actor_key(o.ref) for o in out):
                 out.append(m)
     return out
+
+
+def _pursues_own_act(tree: Tree, t: Trigger, found: dict[int, Trigger]) -> bool:
+    """ "Sanders pressing his attack that Clinton is not qualified": an appeal verb whose object is an act of
+    another type owned by a possessive pronoun pursues the subject's own act; it asks no one (what the CAMEO
+    dictionary's PRESS and URGE name as object is asked of another: "* TALKS", "* COOPERATION"). The object's act
+    is coded instead, the verb carrying it."""
+    if t.pattern.noun or t.pattern.type != "REQUEST":
+        return False
+    owned = [o for o in tree.children(t.i, "dobj") if o in found and found[o].pattern.noun and found[o].light == t.i]
+    return any(
+        found[o].pattern.type != "REQUEST" and any(tree.tokens[p].tag == "PRP$" for p in tree.children(o, "poss"))
+        for o in owned
+    )
 
 
 def _pronoun_objects(tree: Tree, v: int) -> bool:
