@@ -121,3 +121,11 @@ def test_a_name_spelling_two_acronyms_leaves_a_known_acronym_as_it_was():
         "The DNC chairwoman resigned on Sunday."
     )
     assert ids_over(ann, "DNC") == ["pty:USA"]
+
+
+def test_a_name_the_tagger_ran_into_its_bracket_is_the_acronyms_body():
+    """The tagger reads 'Black Lives Matter (BLM' as one name: the name is the words before the bracket, and
+    the acronym, unknown to the knowledge base like its long form, takes the long form's id (one body, one id)."""
+    ann = linked("Activists from Black Lives Matter (BLM) marched in Chicago on Friday. BLM said the march was calm.")
+    assert ids_over(ann, "Black Lives Matter") == ["org:black-lives-matter"]
+    assert {m.actor.actor_id for m in ann.actors if m.text == "BLM" and not m.bare} == {"org:black-lives-matter"}

@@ -857,6 +857,8 @@ def same_actor(now: str | None, then: str | None) -> bool:
     name', and 'person:katie-jenkin')."""
     if now == then or (now and then and _without_article(now) == _without_article(then)):
         return True
+    if now and then and _acronym_of(then, now):
+        return True
     if not (now and then and now.startswith("person:") and then.startswith("person:")):
         return False
     a, b = GENERATIONAL.sub("", now[7:]), GENERATIONAL.sub("", then[7:])  # 'anthony-lacalamita-iii' is 'lacalamita'
@@ -869,6 +871,20 @@ def _without_article(ident: str) -> str:
     """An unlinked body's id without a leading article: 'org:the-biologos-foundation' (labelled before ids
     dropped it) is 'org:biologos-foundation'."""
     return "org:" + ident[8:] if ident.startswith("org:the-") else ident
+
+
+def _acronym_of(acronym_id: str, long_id: str) -> bool:
+    """An unlinked acronym's id and the id of an unlinked name its letters spell ('org:dlc' labelled, before an
+    acronym the article defines took its long form's id, and 'org:democratic-leadership-council'): one body."""
+    from newsfuse.actors.acronyms import spells
+
+    if not (acronym_id.startswith("org:") and long_id.startswith("org:")) or "-" in acronym_id[4:]:
+        return False
+    words = [w if w in LINKING_WORDS else w.capitalize() for w in _without_article(long_id)[4:].split("-")]
+    return len(words) > 1 and spells(acronym_id[4:].upper(), " ".join(words))
+
+
+LINKING_WORDS = frozenset({"of", "and", "for", "the", "in", "on", "to"})
 
 
 def initials_left_out(a: str, b: str) -> bool:

@@ -208,9 +208,13 @@ def _name_span(text: str, e: Entity) -> Entity:
     between spaces (a photo credit's agency after the photographer, 'Carlos Barria / Reuters'), the words after a dash
     between spaces ('Deborah Jordan Reynolds - Santilli's girlfriend': an aside; not in a text split into words,
     which spaces its commas and its hyphens, 'Strauss - Kahn', nor after a dateline's word in capitals), or a word a
-    contraction closes ('Clinton and Sanders Aren’t Butting Heads': a verb; SPACED_DASH, CONTRACTED)."""
+    contraction closes ('Clinton and Sanders Aren’t Butting Heads': a verb; SPACED_DASH, CONTRACTED), or a bracket
+    it opened and did not close ('Black Lives Matter (BLM': the acronym that follows the name)."""
     if e.label not in {"PERSON", "ORG"}:
         return e
+    bracket = e.text.find(" (")
+    if bracket > 0 and ")" not in e.text[bracket:]:  # "Black Lives Matter (BLM": the name, then its acronym's bracket
+        return dataclasses.replace(e, text=e.text[:bracket], end=e.start + bracket)
     slash = SPACED_SLASH.search(e.text)
     if slash is not None:  # "Carlos Barria / Reuters": two names, as a photo credit writes them
         cut = e.text[: slash.start()]
@@ -2514,14 +2518,13 @@ def _long_form_ref(doc: Doc, found: list[Found], entities: tuple[Entity, ...], f
     """The actor a defined acronym's mention ``f`` stands for where a bracket ties the two (a long form the tagger
     named before only links acronyms nothing linked: ``_acronyms_not_linked``). An acronym the knowledge base does
     not know takes the long form's link where the knowledge base knows that ('the Syrian Observatory for Human
-    Rights (SOHR)'); the two unlinked names stay each its own. One it knows is the long form's actor ('Black Lives
+    Rights (SOHR)'), and an unlinked long form's id where neither is known (one body, one id). One it knows is the
+    long form's actor ('Black Lives
     Matter (BLM)': no Bureau of Land Management), but where the long form is a place or a thing ('the United Arab
     Emirates (UAE)' as a place leaves 'UAE said' the state) or a name of the acronym's own body."""
     whole = _found_over(doc, found, form)
     if f.source == "ner":
-        if whole is None or whole.source == "ner" or not form.bracketed:
-            return f.ref
-        return whole.ref
+        return whole.ref if whole is not None and form.bracketed else f.ref
     if not form.bracketed or _same_body(f.ref.name, form.text):
         return f.ref
     if whole is not None:
