@@ -293,3 +293,18 @@ def test_a_fused_event_is_as_confident_as_its_most_confident_mention():
     ]
     [event] = fuse_events(ms, OUTLETS, STORY)
     assert event.confidence == 0.8 and event.to_dict()["confidence"] == 0.8
+
+
+def test_a_stated_intent_does_not_contradict_the_act_done():
+    """'Agreed to share data' (done) and 'inclined to support the plan' (an intent, coded AGREE for a SUPPORT)
+    fuse through their two parties but tell two acts: no status contradiction. Two reports of one act do."""
+    agree = dict(type="AGREE", mode=None, cameo="030", symmetric=True)
+    ms = [
+        mention("w1", "e1", (PUTIN, NETANYAHU), (), status="occurred", rule="agree", **agree),
+        mention("w2", "e2", (PUTIN, NETANYAHU), (), status="planned", rule="support + future_as SUPPORT", **agree),
+    ]
+    [event] = fuse_events(ms, {}, {"e1": "s", "e2": "s"})
+    assert all(not d.contradicted_by for d in event.details if d.field == "status")
+    ms[1] = mention("w2", "e2", (PUTIN, NETANYAHU), (), status="planned", rule="agree", **agree)
+    [event] = fuse_events(ms, {}, {"e1": "s", "e2": "s"})
+    assert detail(event, "status", "occurred").contradicted_by == ("e2",)

@@ -912,7 +912,7 @@ def _details(ms: list[EventMention], claims: dict[str, list[tuple[str, str, str]
     # places nest ("the Necessidades Palace" in Lisbon, Lisbon in Portugal) and nothing here knows
     # which holds which: each place is a detail with its support, never a contradiction
     out += _shared("location", [(m.article_id, m.location) for m in ms if m.location])
-    out += _exclusive("status", [(m.article_id, m.status) for m in ms if m.status])
+    out += _status_details(ms)
     names = sorted({k for m in ms for k in m.numbers})
     for name in names:
         out += _exclusive(f"number:{name}", [(m.article_id, str(m.numbers[name])) for m in ms if name in m.numbers])
@@ -950,6 +950,36 @@ def _exclusive(field: str, pairs) -> list[Detail]:
         against = sorted(givers - set(arts))
         out.append(Detail(field, value, tuple(sorted(arts)), tuple(against), len(arts) == 1))
     return out
+
+
+def _status_details(ms: list[EventMention]) -> list[Detail]:
+    """Each status with the articles that give it, contradicted only by an article that gives another status
+    to the same act (``_same_action``): a fused event can hold two acts of its parties ("agreed to share
+    data", "said they were inclined to support the plan"), and one done while the other is intended is no
+    disagreement."""
+    told = [m for m in ms if m.status]
+    out = []
+    for value, arts in sorted(
+        _group((m.article_id, m.status) for m in told).items(), key=lambda kv: (-len(kv[1]), kv[0])
+    ):
+        giving = [m for m in told if m.article_id in arts and m.status == value]
+        against = {n.article_id for n in told if n.status != value and any(_same_act(m, n) for m in giving)}
+        out.append(Detail("status", value, tuple(sorted(arts)), tuple(sorted(against - set(arts))), len(arts) == 1))
+    return out
+
+
+FUTURE_AS = re.compile(r"\+ future_as (\w+)")  # the rule of an intent coded as its own type (rules._type)
+
+
+def _same_act(m: EventMention, n: EventMention) -> bool:
+    """The two mentions tell one act: the same action, and the same act intended where an intent was coded
+    as its own type ('inclined to support' an AGREE for a SUPPORT: the intent is stated, nothing is done)."""
+    return _same_action(m, n) and _intended(m) == _intended(n)
+
+
+def _intended(m: EventMention) -> str | None:
+    found = FUTURE_AS.search(m.rule or "")
+    return found.group(1) if found else None
 
 
 def _date_details(ms: list[EventMention]) -> list[Detail]:
