@@ -57,7 +57,7 @@ def test_an_acronym_of_a_laws_name_is_no_actor(linked: dict[str, AnnotatedArticl
 
 
 def test_an_acronym_of_an_organisations_name_stays_an_actor(linked: dict[str, AnnotatedArticle]) -> None:
-    assert ids_over(linked["not_law"], "NFU", 1) == ["org:nfu"]
+    assert ids_over(linked["not_law"], "NFU", 1) == ["org:national-farmers-union"]  # its long form's id
 
 
 def test_a_country_after_a_persons_name_and_of_is_a_place(linked: dict[str, AnnotatedArticle]) -> None:

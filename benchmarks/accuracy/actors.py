@@ -374,7 +374,49 @@ Khan' of Khizr, named only in 'Khizr and Ghazala Khan', linked to his wife: the 
 'Politico' as a person, a headline's words in capitals ('And It Says A LOT.', 'His Fox News Nemesis'), Germany's Federal
 Office for the Protection of the Constitution with no country, a proposed office ('a national Office of Immigrant
 Affairs'), a fictional character ('Lady Macbeth').
-Seed 75 is round 15's held-out sample: 140 mentions of its 12 articles, drawn with the linker at commit d906eab and
+Seed 75 (``sample75_``: round 15's held-out sample, below) is in-sample since round 16 read its misses. Round 16, the
+same protocol: seeds 76-78 draw 12 more PolNeAR train articles each from those seeds 31-75 left, all drawn with the
+linker at commit b5fb285. Seeds 76 and 77 were labelled and scored before any round-16 rule: that linker held out 0.907
+and 0.921 (256 right of 280, 0.914; ``sample76_before_precision`` ...). Round 16 read the misses of seeds 75-77 (with
+those of 31-74) grouped by mechanism and fixed those that generalise: a US state's name that a country bears too
+('Georgia') is the US state in an article that writes a place in that state (its AP abbreviation, its capital or a
+large city, a county before the name; described.yaml: state_places), so 'Georgia businessman Bruce LeVell' of
+suburban Atlanta is an American businessman, not Georgia's; the US President's yearly address ('the State of the
+Union'), faiths ('Islam') and one-word notions ('Islamophobia', 'Communism'; not_actors.yaml: things,
+notion_suffixes) are no organisations; a country's demonym joined to 'American' before an agent is an American of
+that descent ('his Irish-American mother', 'the Cuban-American population', 'a Mexican-American judge'; its leaders
+are the group's elites); a capitalised plural that a capitalised word, a quotation mark or a word for naming opens,
+'for' and a person's name are a supporters' group's name ('Sikh Americans for Trump', 'a group called Citizens for
+Trump'), not the person (nor the people); a name the sentence calls a place is none of the state or the government
+seated there (``roles.Parse.called_a_place``): the object of 'to' on a word of motion however far the parse hangs
+it ('before heading to other nations and to Germany', 'his recent trips to Israel', 'bring ... to Washington'), a
+name listed with 'other cities' or given as an example of places ('places such as Syria'), a capital its clause
+calls a capital or a city ('Jerusalem should be the undivided capital', 'regards all of Jerusalem as its capital',
+'Asmara has become a city') and one that restates 'the capital' between commas ('the capital, Kabul.'); the first
+word of a person's two-word knowledge-base alias that is no listed given name is the person where the article names
+the person ('Bibi' of 'Bibi Netanyahu'; 'Condi'); a first name that two persons named in full bear, each called by
+the surname alone too ('Paul Ryan', 'Paul Nehlen'), is no new person ('I like Paul'): the linker abstains; chambers
+coordinated before a word for an office sought are that office ('help House and Senate candidates'). In-sample after
+them: seeds 75/76/77 0.929/0.907/0.921 -> 0.970/0.956/0.970, 42 0.942 -> 0.949, 49 0.927 -> 0.941, 58 0.942 -> 0.949,
+59 0.964 -> 0.971, 60 0.940 -> 0.947, 64 0.986 -> 1.0; no other sample's precision changed and no right link was lost
+(every recall proxy as before). Every linked mention the rules changed on the dev documents and seeds 23-77 (a diff
+of every linked mention against commit b5fb285's linker) was read by hand: all right or no worse, but a stranger
+'person:jerome' kept only because the article never shortens 'Jerome Arthur' or 'Jerome Siegel', and 'the White House'
+in 'if Democrats hold the White House or five seats' now read as an office held. The 'for' group first dropped 'Clinton'
+in 'rallies Democrats for Clinton' (seed 32): a plural after a lower-case verb is now no group's name. Georgia's
+LeVell now carries the USA, but the labels of his name (seed 75) hold no ``correct_ids`` (the harness compares ids),
+so they still count wrong. Tried and dropped: the first word of any alias ('Rafael' of 'Rafael Edward Cruz' turned
+his father Rafael into the senator). Not done: a pair anaphor of the wrong countries ('the gulf between the two
+countries', lead's work), 'London has proved him wrong' (the city's voters), a US spokesman 'in Baghdad' placed in
+Iraq, 'Cheers erupted' as a person, 'a Latino senator' after 'is', a court one serves on after a nomination.
+Seed 78 is round 16's held-out sample: 140 mentions of its 12 articles, drawn with the linker at commit b5fb285 and
+labelled (from the articles, with ``correct_ids`` for wrong links) after round 16's rules were written; no rule was
+written from its misses: 0.807 as drawn (113 right of 140, ``heldout_before_precision``) and 0.819 after the rules
+(113 of 138, recall proxy 1.0: two 'Islamophobia' no longer linked). Its misses: the Swiss People's Party ('the SVP')
+linked as a person 'Junge SVP' (nine mentions), Donald Trump linked as his son Eric in Eric's article (three), courts
+one is appointed to, 'Clevelanders' as an organisation, headline words, the King James Bible, picture credits, 'Bikers
+for Trump' after 'Now,'. Not met: precision 0.95 on held-out mentions (seed 78: 0.819).
+Seed 75 was round 15's held-out sample: 140 mentions of its 12 articles, drawn with the linker at commit d906eab and
 labelled after round 15's rules were written, with ``correct_ids`` for wrong links; no rule was written from its misses:
 0.929 as drawn (130 right of 140, ``heldout_before_precision``) and 0.928 after the rules as first written (129 of 139:
 'Support for Israel' lost as a 'for' name, recall proxy 0.992); the 'for' rule then left out a word opening its sentence
@@ -382,7 +424,7 @@ that the tagger reads as no name, read from that loss, so the figure now, 0.929 
 wholly held out. Its misses: 'Bibi' (Netanyahu's nickname), 'Kendal Unruh' by her surname tagged an organisation, a
 Georgia (US state) businessman placed in the country Georgia (three mentions), Mickey Mouse, 'Sikh Americans for Trump',
 'trips to Israel', the State of the Union Address, Jerusalem as a capital. Not met: precision 0.95 on held-out mentions
-(seed 75: 0.929).
+(seed 75: 0.929). Its misses were read in round 16.
 Before round 15, the held-out figure (``heldout_*``) came from seed 69, 140 mentions of its 12 articles, drawn with
 round 13's linker (commit d51a150) before any round-14 rule was written and kept unread until round 14's fixes were
 committed (df0121a), then labelled, with ``correct_ids`` for wrong links; no rule was written from it: 0.957 as drawn
@@ -450,7 +492,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 75  # the held-out sample: PolNeAR train articles, none of the seed-31 to -74 ones
+HELDOUT_SEED = 78  # the held-out sample: PolNeAR train articles, none of the seed-31 to -77 ones
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -466,6 +508,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     *((f"sample{n}_", f"seed{n}", n) for n in (61, 66, 67, 68)),
     *((f"sample{n}_", f"seed{n}", n) for n in (65, 70, 71, 72)),
     *((f"sample{n}_", f"seed{n}", n) for n in (69, 73, 74)),
+    *((f"sample{n}_", f"seed{n}", n) for n in (75, 76, 77)),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -488,6 +531,7 @@ POLNEAR_SEEDS += (61, 62, 63, 64)  # round 12's, drawn with round 11's linker (c
 POLNEAR_SEEDS += (65, 66, 67, 68)  # round 13's, drawn with the linker after round 13's part 1 (commit f976c13)
 POLNEAR_SEEDS += (69, 70, 71, 72)  # round 14's, drawn with round 13's linker (commit d51a150)
 POLNEAR_SEEDS += (73, 74, 75)  # round 15's, drawn with the linker at commit d906eab
+POLNEAR_SEEDS += (76, 77, 78)  # round 16's, drawn with the linker at commit b5fb285
 POLNEAR_DOCS = 12
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
@@ -503,9 +547,10 @@ TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # seed 43 (round 7's held-out sample): 470 linked mentions before round 7, 128 right of 140 as drawn (0.914);
 # seed 38 (round 6's): 459 before round 6, 0.879 as drawn; seed 34 (round 5's): 398 before round 5, 0.879
 # seed 69 (round 14's held-out sample): 705 linked mentions before round 14, 134 right of 140 as drawn (0.957);
-# seed 75 (round 15's): 559 linked mentions with the linker of commit d906eab, the draw's
-HELDOUT_DOC_MENTIONS_BEFORE = 559
-HELDOUT_PRECISION_BEFORE = 0.929  # the seed-75 sample with that linker (its labels as drawn: 130 right of 140)
+# seed 75 (round 15's): 559 linked mentions with the linker of commit d906eab, the draw's, 130 right of 140 (0.929);
+# seed 78 (round 16's): 593 linked mentions with the linker of commit b5fb285, the draw's
+HELDOUT_DOC_MENTIONS_BEFORE = 593
+HELDOUT_PRECISION_BEFORE = 0.807  # the seed-78 sample with that linker (its labels as drawn: 113 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -524,8 +569,13 @@ HELDOUT_PRECISION_BEFORE = 0.929  # the seed-75 sample with that linker (its lab
 # seeds 70-72, drawn with round 13's linker (commit d51a150) and labelled before round 14 wrote any rule: that linker
 # held out (134, 127 and 131 right of 140); seed 65, round 13's held-out sample as drawn (132); seeds 73 and 74, drawn
 # with the linker at commit d906eab and labelled before round 15 wrote any rule: that linker held out (129 and 131
-# right of 140); seed 69, round 14's held-out sample as drawn (134)
+# right of 140); seed 69, round 14's held-out sample as drawn (134); seeds 76 and 77, drawn with the linker at commit
+# b5fb285 and labelled before round 16 wrote any rule: that linker held out (127 and 129 right of 140); seed 75, round
+# 15's held-out sample as drawn (130)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    75: 0.929,
+    76: 0.907,
+    77: 0.921,
     69: 0.957,
     73: 0.921,
     74: 0.936,

@@ -53,6 +53,7 @@ class Words:
     apposition_bodies: frozenset[str]
     congress: re.Pattern[str]
     congress_sector: str
+    state_places: dict[tuple[str, ...], re.Pattern[str]]  # a shared state's name -> its places in a text
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,14 @@ def words() -> Words:
         frozenset(raw["apposition_bodies"]),
         congress,
         raw["congress_sector"],
+        {key(state): _places_pattern(state, places) for state, places in raw["state_places"].items()},
     )
+
+
+def _places_pattern(state: str, places: list[str]) -> re.Pattern[str]:
+    """Any of the state's places as written (capitalised, whole words), or a county right before its name."""
+    written = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{written})(?![\w-])|\bCounty,\s+{re.escape(state)}\b")
 
 
 def describe(kb: KnowledgeBase, toks: Sequence[Tok], text: str, first: int, last: int) -> Description | None:

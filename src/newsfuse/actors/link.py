@@ -126,6 +126,7 @@ class Doc:
     untagged: dict[int, str] = field(default_factory=dict)  # first word's start -> a full name the tagger missed
     described: dict[tuple[str, ...], Description] = field(default_factory=dict)  # person's name -> description
     listed_states: frozenset[tuple[str, ...]] | None = None  # US states' names listed with another's
+    us_states: frozenset[tuple[str, ...]] | None = None  # names the article means as US states (listed or placed)
     no_actor: set[tuple[int, int]] = field(default_factory=set)  # character spans of KB names read as no actor
     nicknames: frozenset[tuple[str, ...]] = frozenset()  # 'Crooked Hillary': an epithet and a first name
 
@@ -183,6 +184,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _namesake_notion(doc, f)
         and not _in_for_name(doc, f)
     ]
+    found = without_groups_for_persons(doc, found)
     found = with_defined_acronyms(doc, found, annotated.entities)
     found = with_report_country(doc, pairs_of_persons(doc, with_article_descriptions(doc, found)))
     mentions = tuple(
@@ -553,6 +555,47 @@ def _in_for_name(doc: Doc, f: Found) -> bool:
     return not title_case_line(doc.text, toks[opener].start, toks[country].end)
 
 
+def without_groups_for_persons(doc: Doc, found: list[Found]) -> list[Found]:
+    """``found`` without the words of a supporters' group named for a person (``_in_group_for_person``)."""
+    persons = {f.start for f in found if (f.ref.actor_id or "").startswith("person:")}
+    return [f for f in found if not _in_group_for_person(doc, f, persons)]
+
+
+def _in_group_for_person(doc: Doc, f: Found, persons: set[int]) -> bool:
+    """'Sikh Americans for Trump', 'Citizens for Trump', 'Hard Hats for Hillary': a capitalised plural, 'for' and a
+    person's name in running text are a supporters' group's name, as campaign coalitions are named; neither the
+    person closing it nor the people opening it acts there. Not a plural that opens its sentence ('Attorneys for
+    Clinton said'), nor a title-case headline."""
+    toks, aid = doc.toks, f.ref.actor_id or ""
+    if aid.startswith("person:") and f.start > 1 and toks[f.start - 1].norm == "for" and _joined(doc, f.start, f.end):
+        plural, person = f.start - 2, f.start
+    elif aid and f.end + 1 < len(toks) and toks[f.end].norm == "for" and f.end + 1 in persons:
+        plural, person = f.end - 1, f.end + 1
+    else:
+        return False
+    word = toks[plural]
+    if not (word.capitalised and word.raw.isalpha() and word.raw.endswith("s")) or not _joined(doc, plural, person + 1):
+        return False
+    if _opens_sentence(doc, plural) or not toks[person].capitalised or not _group_name_opens(doc, plural):
+        return False
+    return not title_case_line(doc.text, word.start, toks[person].end)
+
+
+def _group_name_opens(doc: Doc, plural: int) -> bool:
+    """The plural at token ``plural`` is the last of two capitalised words ('Sikh Americans', 'Hard Hats'), or a
+    quotation mark or a word for naming comes right before it ('a group called Citizens for Trump'): a name's
+    words, not a verb's object ('rallies Democrats for Clinton')."""
+    toks = doc.toks
+    before = toks[plural - 1] if plural > 0 else None
+    if before is None:
+        return False
+    if set(doc.text[before.end : toks[plural].start]) & QUOTE_MARKS:
+        return True
+    if before.norm in {"called", "named", "dubbed"}:
+        return True
+    return before.capitalised and _joined(doc, plural - 1, plural + 1) and not _opens_sentence(doc, plural - 1)
+
+
 def _tagged_name_word(doc: Doc, k: int) -> bool:
     """The tagger reads token k as a word of a person's or an organisation's name."""
     at = bisect_left(doc.parse.starts, doc.toks[k].start)
@@ -650,6 +693,8 @@ def _sought_office(doc: Doc, f: Found) -> bool:
     after = toks[f.end] if f.end < len(toks) and _joined(doc, f.end - 1, f.end + 1) else None
     if after is not None and after.raw.islower() and (after.norm,) in lists["prize_nouns"]:
         return True
+    if _coordinated_before_prize(doc, f.end):
+        return True  # "House and Senate candidates", "the top House, Senate, and gubernatorial races"
     k = f.start + 1 if toks[f.start].norm == "the" else f.start
     k -= 2 if k > 1 and toks[k - 1].norm == "the" else 1
     if k < 0 or not _joined(doc, k, f.start + 1):
@@ -659,6 +704,28 @@ def _sought_office(doc: Doc, f: Found) -> bool:
             return True  # "The Kirkpatrick for Senate campaign": a candidate's committee, named for the office sought
         return (toks[k - 1].norm,) in lists[PRIZE_PREPOSITIONS[toks[k].norm]]
     return (toks[k].norm,) in lists["prize_verbs"]
+
+
+def _coordinated_before_prize(doc: Doc, k: int) -> bool:
+    """From token k: 'and' or 'or' and other offices' names (capitalised, or one lower-case modifier right before
+    the noun) up to a lower-case word for an office sought (not_actors.yaml: prize_nouns), with only spaces and
+    commas between: the name before k is one of the offices sought."""
+    toks, joined = doc.toks, False
+    for n in range(k, min(k + 5, len(toks))):
+        if doc.text[toks[n - 1].end : toks[n].start] not in {" ", ", "}:
+            return False
+        if toks[n].norm in {"and", "or"}:
+            joined = True
+        elif _prize_noun(doc, n):
+            return joined
+        elif not (toks[n].capitalised or toks[n].raw.islower() and _prize_noun(doc, n + 1)):
+            return False
+    return False
+
+
+def _prize_noun(doc: Doc, n: int) -> bool:
+    """Token n is a lower-case word for an office sought ('candidates', 'races'; not_actors.yaml: prize_nouns)."""
+    return n < len(doc.toks) and doc.toks[n].raw.islower() and (doc.toks[n].norm,) in doc.kb.not_actors["prize_nouns"]
 
 
 def _namesake_notion(doc: Doc, f: Found) -> bool:
@@ -996,10 +1063,11 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if _seat_or_union_as_place(doc, i, j, k):
         doc.last_place[j] = True  # "hosted a meal at the White House", "than in the European Union"
         return Found(j, j + n, ActorRef(""), "kb", core)
-    if entry.kind == "state" and k in listed_us_states(doc):
+    if entry.kind == "state" and k in us_state_names(doc):
         doc.last_place[j] = True  # "won Georgia and Virginia": the US state, here and in the whole article
         return Found(j, j + n, ActorRef(""), "kb", core)
-    if place_name and used_as_place(doc, j, n):
+    capital = entry.kind == "government" and k in doc.kb.capitals
+    if place_name and (used_as_place(doc, j, n) or doc.parse.called_a_place(*core, doc.kb.words["motion"], capital)):
         doc.last_place[j] = True
         return Found(j, j + n, ActorRef(""), "kb", core)  # a place, not an actor
     start = i if (j > i and entry.kind in {"government", "agent", "igo", "group"}) else j
@@ -1377,6 +1445,8 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         return True  # "Mannheim , Germany ( Sports Network ) -", "MOSCOW —": where the report was filed
     if _country_of_place_before(doc, j, n):
         return True  # "the terrorist attack in Benghazi, Libya": the country the place named before lies in
+    if _restates_place_noun(doc, j, n):
+        return True  # "the troops guarding the embassy in the capital, Kabul."
     if prev == "between" and j > 2 and toks[j - 2].capitalised and _joined(doc, j - 3, j):
         return True  # "the Gulf of Aden between Somalia and Yemen": a place between places
     if _paired_with_place(doc, j):
@@ -1416,6 +1486,18 @@ def _country_of_place_before(doc: Doc, j: int, n: int) -> bool:
         if doc.toks[start - 1].norm in LOCATION_PREPS and _joined(doc, start - 1, start + 1):
             return True
     return False
+
+
+def _restates_place_noun(doc: Doc, j: int, n: int) -> bool:
+    """Tokens j..j+n-1 stand between commas (or a comma and the sentence's end) right after a noun for a place
+    ('the capital, Kabul.'; kb.yaml words: place_nouns): the name restates that place."""
+    toks = doc.toks
+    if j < 1 or toks[j - 1].norm not in doc.kb.words["place_nouns"]:
+        return False
+    if doc.text[toks[j - 1].end : toks[j].start] != ", ":
+        return False
+    after = doc.text[toks[j + n - 1].end : toks[j + n].start] if j + n < len(toks) else "."
+    return after.strip()[:1] in {",", ".", ";"}
 
 
 def _route_from(doc: Doc, to: int) -> bool:
@@ -1739,6 +1821,10 @@ def demonym_phrase(doc: Doc, i: int) -> list[Found]:
     descent = _americans_of_descent(doc, j, first)
     if descent:  # "Turkish Americans", "Mexican-Americans": US civilians of that descent
         return _people_found(doc, j, descent, [(j, descent, "USA")], "CVL")
+    of_descent = _american_of_descent(doc, j, first)
+    if of_descent:  # "his Irish-American mother", "the Cuban-American population": Americans of that descent
+        end, sector = of_descent
+        return _people_found(doc, j, end, [(j, end, "USA")], STATELESS_SECTORS.get(sector, sector))
     items = coordinated(doc, j, first)
     if not items:
         return []
@@ -1782,6 +1868,18 @@ def _americans_of_descent(doc: Doc, j: int, dem: tuple[int, str | None] | None) 
     if not dem or k >= len(doc.toks) or doc.toks[k].raw != "Americans" or not _joined(doc, j, k + 1):
         return 0
     return k + 1 if doc.toks[j].norm not in {"american", "americans", "us", "u.s."} else 0
+
+
+def _american_of_descent(doc: Doc, j: int, dem: tuple[int, str | None] | None) -> tuple[int, str] | None:
+    """(end, sector) of 'Irish-American mother', 'a Mexican American lawmaker' at token j: a country's demonym
+    joined to 'American' before an agent is an American of that descent, as 'Mexican-Americans' are; their
+    leaders are the group's elites, not the US government. 'Chinese-American relations' (no agent) is no one."""
+    k = j + dem[0] if dem and dem[1] else 0
+    if not k or k >= len(doc.toks) or doc.toks[k].raw != "American" or not _joined(doc, j, k + 1):
+        return None
+    if doc.toks[j].norm in {"american", "us", "u.s."}:
+        return None
+    return agent_after(doc, k + 1)
 
 
 def _state_act(doc: Doc, k: int) -> bool:
@@ -2165,6 +2263,16 @@ def listed_us_states(doc: Doc) -> frozenset[tuple[str, ...]]:
     return doc.listed_states
 
 
+def us_state_names(doc: Doc) -> frozenset[tuple[str, ...]]:
+    """The US states' names the article means as the states: listed with another state's (``listed_us_states``),
+    or a name a country bears too ('Georgia') where the article writes a place in that state ('Macon', 'Ga.',
+    'Burke County, Georgia'; described.yaml: state_places)."""
+    if doc.us_states is None:
+        placed = {state for state, places in described_words().state_places.items() if places.search(doc.text)}
+        doc.us_states = listed_us_states(doc) | placed
+    return doc.us_states
+
+
 def _us_state_len(doc: Doc, i: int) -> int:
     """How many words from token i name a US state in full ('Georgia', 'New Hampshire'), or 0."""
     if i >= len(doc.norms) or doc.norms[i] not in _us_state_openers():
@@ -2467,6 +2575,8 @@ def add_ner(
             ref = nickname_bearer(doc, name)  # "Crooked Hillary": Hillary Clinton
         if ref is None and e.label == "PERSON":
             ref = first_name_of(doc, name) or named_later(doc, name)  # "Hillary"; a headline's "Sanders"
+        if ref is None and e.label == "PERSON" and _shared_first_name(doc, name):
+            continue  # "I like Paul" where Paul Ryan and Paul Nehlen are named in full: either, so neither
         if ref is None and e.label == "ORG":
             ref = _given_name_as_org(doc, name)  # "The Donald": the one person named in full with that first name
         if ref is None:
@@ -2777,11 +2887,23 @@ def described_persons(doc: Doc, entities: tuple[Entity, ...]) -> dict[tuple[str,
         toks = _entity_tokens(doc, e)
         if not toks:
             continue
-        d = describe(doc.kb, doc.toks, doc.text, toks[0], toks[-1])
+        d = _in_us_state(doc, describe(doc.kb, doc.toks, doc.text, toks[0], toks[-1]))
         k = key(doc.text[doc.toks[toks[0]].start : doc.toks[toks[-1]].end])
         if d is not None and (k not in out or (d.country and not out[k].country)):
             out[k] = d
     return out
+
+
+def _in_us_state(doc: Doc, d: Description | None) -> Description | None:
+    """'Georgia businessman' where the article means the US state by 'Georgia' (``us_state_names``): a person
+    of the United States, not of the country of that name."""
+    if d is None or d.country in {None, "USA"}:
+        return d
+    words = key(d.text)
+    for state in us_state_names(doc):
+        if any(words[n : n + len(state)] == state for n in range(len(words))):
+            return dataclasses.replace(d, country="USA")
+    return d
 
 
 def _entity_tokens(doc: Doc, e: Entity) -> list[int]:
@@ -2938,7 +3060,41 @@ def first_name_of(doc: Doc, name: str) -> ActorRef | None:
     words = key(name)
     if len(words) != 1 or words[0] in doc.surnames or words[0] in doc.seen:
         return None
-    return doc.firsts.get(words[0])
+    return doc.firsts.get(words[0]) or _alias_first_name(doc, words[0])
+
+
+def _shared_first_name(doc: Doc, name: str) -> bool:
+    """A one-word name that is the first word of two persons the article names in full and calls by their
+    surnames alone ('Paul Ryan ... Ryan', 'Paul Nehlen ... Nehlen'), and no one's surname: it names either. Two
+    full names the article never shortens may be one person's split by the tagger ('Jerome Arthur', 'Jerome
+    Siegel')."""
+    words = key(name)
+    if len(words) != 1 or words[0] in doc.surnames or words[0] in doc.seen or doc.firsts.get(words[0], 1) is not None:
+        return False
+    surnames = {full[-1] for full in doc.first_names.get(words[0], []) if len(full) > 1}
+    return sum(1 for surname in surnames if _called_by_surname(doc, words[0], surname)) >= 2
+
+
+def _called_by_surname(doc: Doc, first: str, surname: str) -> bool:
+    """The article writes the surname without the first name before it."""
+    return any(norm == surname and (i == 0 or doc.norms[i - 1] != first) for i, norm in enumerate(doc.norms))
+
+
+def _alias_first_name(doc: Doc, word: str) -> ActorRef | None:
+    """The first word of a knowledge-base alias of one person the article has named ('Bibi' of 'Bibi Netanyahu',
+    where the article names Benjamin Netanyahu): that person, by the name news calls the person."""
+    bearers = {ref.actor_id: ref for ref in doc.seen.values() if _alias_opener(doc, ref, word)}
+    return next(iter(bearers.values())) if len(bearers) == 1 else None
+
+
+def _alias_opener(doc: Doc, ref: ActorRef, word: str) -> bool:
+    """``word`` opens a two-word alias of the person's, a short name and the surname ('Bibi Netanyahu'), and is
+    no first name of the knowledge base's persons: a person's full legal name ('Rafael Edward Cruz') gives no
+    name that a relative may bear ('his father, Rafael')."""
+    entry = doc.kb.entries.get(ref.actor_id or "")
+    if entry is None or entry.kind != "person" or word in doc.kb.given_names:
+        return False
+    return any(len(key(a)) == 2 and key(a)[0] == word for a in entry.aliases)
 
 
 def _head_before_seat(doc: Doc, j: int, ref: ActorRef) -> ActorRef:

@@ -125,6 +125,7 @@ def not_an_actor(
         or words in lists["times"]
         or words in lists["things"]
         or _hyphened_whole(text, e) in lists["things"]
+        or _notion_word(words, lists["notion_suffixes"])
         or words in lists["kind_acronyms"]
         or words in lists["bare_titles"]
         or words in lists["name_suffixes"]
@@ -185,6 +186,11 @@ def not_an_actor(
         or case_party(text, e.start, e.end)
         or PARAGRAPH_BREAK.search(e.text) is not None
     )
+
+
+def _notion_word(words: tuple[str, ...], suffixes: frozenset[tuple[str, ...]]) -> bool:
+    """One word ending as a notion's name does ('Islamophobia', 'Zionism'; not_actors.yaml: notion_suffixes)."""
+    return len(words) == 1 and len(words[0]) > 6 and words[0].endswith(tuple(s[0] for s in suffixes))
 
 
 def _hyphened_whole(text: str, e: Entity) -> tuple[str, ...]:

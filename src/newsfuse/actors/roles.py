@@ -34,6 +34,10 @@ LISTS = (
     "venue_preps",
     "member_verbs",
     "building_verbs",
+    "place_nouns",
+    "city_nouns",
+    "copulas",
+    "example_preps",
 )
 
 
@@ -230,3 +234,65 @@ class Parse:
             if tok is not None and self.acts(self.chain_top(tok)[0]):
                 return True
         return False
+
+    def called_a_place(self, start: int, end: int, motion: frozenset[str], capital: bool = False) -> bool:
+        """The name at ``start..end`` names a place by what its sentence says of it: a place one goes to (the
+        object of 'to' on a word of motion: 'heading to other nations and to Germany', 'trips to Israel'), a
+        place among places ('Paris, Beirut, Bamako and other cities', 'places such as Syria') or a city its
+        clause calls a capital ('Jerusalem should be the undivided capital', 'regards Jerusalem as its
+        capital'; only where the name is a capital's: 'Israel regards ... as its capital' acts)."""
+        tok = self.head_of(start, end)
+        if tok is None:
+            return False
+        top = self.chain_top(tok)[0]
+        return self._goes_to(top, motion) or self._among_places(top) or capital and self._called_capital(top)
+
+    def _goes_to(self, top: Token, motion: frozenset[str]) -> bool:
+        prep = self._head_token(top) if top.dep == "pobj" else None
+        while prep is not None and prep.dep == "conj" and self._head_token(prep) is not None:
+            prep = self._head_token(prep)  # "to other nations and to Germany": the first 'to'
+        over = self._head_token(prep) if prep is not None and prep.text.lower() == "to" else None
+        return over is not None and (over.lemma.lower() in motion or over.text.lower() in motion)
+
+    def _among_places(self, top: Token) -> bool:
+        w = self.words
+        if any(self.tree.lemma(k) in w["place_nouns"] for k in self._all_conjuncts(top.i)):
+            return True  # "Paris, Brussels, Bamako and other cities"
+        prep = self._head_token(top) if top.dep == "pobj" else None
+        if prep is None or prep.text.lower() not in w["example_preps"]:
+            return False
+        noun = self._head_token(prep)  # "places such as Syria"
+        return noun is not None and noun.lemma.lower() in w["place_nouns"]
+
+    def _called_capital(self, top: Token) -> bool:
+        node, w = top, self.words
+        for _ in range(3):  # "all of Jerusalem": up to the verb's subject or object
+            if node.dep not in {"pobj", "prep"}:
+                break
+            up = self._head_token(node)
+            if up is None:
+                return False
+            node = up
+        verb = self._head_token(node) if node.dep in {"nsubj", "nsubjpass", "dobj"} else None
+        if verb is None:
+            return False
+        for k in self.tree.children(verb.i, "attr", "oprd", "prep"):
+            child = self.tree.tokens[k]
+            if child.dep != "prep" and verb.lemma.lower() in w["copulas"] and child.lemma.lower() in w["city_nouns"]:
+                return True  # "Jerusalem should be the undivided capital"
+            objects = self.tree.children(k, "pobj") if child.text.lower() == "as" else []
+            if any(self.tree.lemma(o) in w["city_nouns"] for o in objects):
+                return True  # "regards all of Jerusalem as its indivisible capital"
+        return False
+
+    def _head_token(self, tok: Token) -> Token | None:
+        head = self.tree.head(tok.i)
+        return self.tree.tokens[head] if head is not None else None
+
+    def _all_conjuncts(self, i: int) -> list[int]:
+        out, todo = [], list(self.tree.children(i, "conj"))
+        while todo:
+            k = todo.pop()
+            out.append(k)
+            todo.extend(self.tree.children(k, "conj"))
+        return out
