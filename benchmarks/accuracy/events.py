@@ -276,6 +276,19 @@ MARKUP = re.compile(r"</?[a-z]+[ >]")  # an embedded tweet's tags: an embed, not
 BYLINE = re.compile(r"^(?:by|photo|image|video|watch|read more|related|follow|click)\b", re.IGNORECASE)
 
 
+def polnear_sentence(name: str, words: str) -> str | None:
+    """The sentence of the PolNeAR train article ``name`` that holds ``words`` (None where the corpus is not
+    in ../shared), for tests that read real sentences."""
+    path = POLNEAR / f"{name}.txt"
+    if not path.exists():
+        return None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        for sentence in split_sentences(line.strip()):
+            if words in sentence:
+                return sentence
+    raise LookupError(words)
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """A paragraph's sentences: a break after ., ? or ! (and a closing quote) before a capital or an
     opening quote, unless the word before is an abbreviation or an initial ("Sen.", "U.S.", "Donald J.")."""

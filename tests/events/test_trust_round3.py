@@ -25,14 +25,7 @@ SHOWN = 0.5  # events.min_confidence (data/abstain.yaml)
 
 def _sentence(name: str, words: str) -> str:
     """The sentence of the PolNeAR train article ``name`` that holds ``words``."""
-    path = bench.POLNEAR / f"{name}.txt"
-    if not path.exists():
-        pytest.skip("the PolNeAR corpus is not in ../shared")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        for sentence in bench.split_sentences(line.strip()):
-            if words in sentence:
-                return sentence
-    raise LookupError(words)
+    return bench.polnear_sentence(name, words) or pytest.skip("the PolNeAR corpus is not in ../shared")
 
 
 def _shown(name: str, words: str):

@@ -29,14 +29,7 @@ GRAHAM = "breitbart_2016-03-20_ted-cruz-refuses-to-disavow-lind"
 
 def _sentence(name: str, words: str) -> str:
     """The sentence of the PolNeAR train article ``name`` that holds ``words``."""
-    path = bench.POLNEAR / f"{name}.txt"
-    if not path.exists():
-        pytest.skip("the PolNeAR corpus is not in ../shared")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        for sentence in bench.split_sentences(line.strip()):
-            if words in sentence:
-                return sentence
-    raise LookupError(words)
+    return bench.polnear_sentence(name, words) or pytest.skip("the PolNeAR corpus is not in ../shared")
 
 
 def _candidates(sentence: str, date: str | None = None):
