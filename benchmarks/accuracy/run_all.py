@@ -435,6 +435,20 @@ def _drawn_set_rows(s: dict, alone: dict, at: str, before: dict, name: str, stat
     ]
 
 
+SETS = "abcdefg"  # the PolNeAR sets, in the order they were drawn
+# issue 19's later rounds: the figures kept before each, its name, the set drawn before it and that set's status
+LATER_ROUNDS = (
+    ("round2_before", "this round's", "e", "held out until issue 19's third round, then read while revising the coder"),
+    (
+        "round3_before",
+        "the third round's",
+        "f",
+        "held out until issue 19's fourth round, then read while revising the coder",
+    ),
+    ("round4_before", "the fourth round's", "g", "never read: held out"),
+)
+
+
 def render_events_polnear(s: dict | None) -> list[str]:
     """The hand-labelled PolNeAR political-news sentences (issue 20): set A read while revising the coder,
     set B held out, each beside the coder's figures before that revision."""
@@ -467,34 +481,15 @@ def render_events_polnear(s: dict | None) -> list[str]:
         ]
     if s.get("set_d"):
         parts += _drawn_set_rows(s, alone, r_at, round_before, "d", "read while revising the coder")
-    round2 = s.get("round2_before") or {}
-    r2_at = round2.get("coder_at", "?")
-    if s.get("set_e"):
-        parts += [
-            (f"newsfuse at {r2_at} (before this round's changes), set {x.upper()}", round2.get(f"set_{x}", {}))
-            for x in "abcd"
-        ]
-        parts += _drawn_set_rows(
-            s, alone, r2_at, round2, "e", "held out until issue 19's third round, then read while revising the coder"
-        )
-    round3 = s.get("round3_before") or {}
-    r3_at = round3.get("coder_at", "?")
-    if s.get("set_f"):
-        parts += [
-            (f"newsfuse at {r3_at} (before the third round's changes), set {x.upper()}", round3.get(f"set_{x}", {}))
-            for x in "abcde"
-        ]
-        parts += _drawn_set_rows(
-            s, alone, r3_at, round3, "f", "held out until issue 19's fourth round, then read while revising the coder"
-        )
-    round4 = s.get("round4_before") or {}
-    r4_at = round4.get("coder_at", "?")
-    if s.get("set_g"):
-        parts += [
-            (f"newsfuse at {r4_at} (before the fourth round's changes), set {x.upper()}", round4.get(f"set_{x}", {}))
-            for x in "abcdef"
-        ]
-        parts += _drawn_set_rows(s, alone, r4_at, round4, "g", "never read: held out")
+    for key, name, drawn, status in LATER_ROUNDS:
+        figures = s.get(key) or {}
+        r_at = figures.get("coder_at", "?")
+        if s.get(f"set_{drawn}"):
+            parts += [
+                (f"newsfuse at {r_at} (before {name} changes), set {x.upper()}", figures.get(f"set_{x}", {}))
+                for x in SETS[: SETS.index(drawn)]
+            ]
+            parts += _drawn_set_rows(s, alone, r_at, figures, drawn, status)
     brief = s.get("at_brief_threshold") or {}
     parts += [
         (
