@@ -114,17 +114,20 @@ def test_a_story_growing_one_article_per_batch_fuses_as_a_full_refusion(any_stor
     store = any_store
     asked = _reads_of_mentions(store, monkeypatch)
     claims_asked = _reads_of(store, "fusion_claims", monkeypatch)
+    neighbours_asked = _reads_of(store, "fusion_neighbours", monkeypatch)
     for i in range(90):
         article = _article(i, rng)
         _store_article(store, article, _mentions(article, rng), "s1")
         asked.clear()
         claims_asked.clear()
+        neighbours_asked.clear()
         fuse_pending(store)
         if i % 15 == 7:
             _assert_as_a_full_refusion(store)
         if i >= 2:  # the block (the story's articles) was fused last time: only the new article is read
             assert asked == [{article.id}]
             assert claims_asked == [{article.id}]
+            assert neighbours_asked == [{article.id}]  # the block's fusion keys followed in memory
     _assert_as_a_full_refusion(store)
     assert len(store.events(EventFilter(limit=10**9))) < len(store.mentions())  # the mentions did fuse
 

@@ -92,3 +92,22 @@ def test_a_mention_with_other_numbers_is_other_content_for_the_event_cache():
     assert base == counted  # equality leaves the numbers out ...
     assert not any(d.field.startswith("number:") for d in plain.details)
     assert any(d.field == "number:killed" and d.value == "3" for d in with_numbers.details)  # ... the cache does not
+
+
+def _uncached_events(ms: list[EventMention], outlets: dict[str, str], story_of: dict[str, str]) -> list:
+    kept = F._EVENTS
+    F._EVENTS = {}
+    try:
+        return F.fuse_events(ms, outlets, story_of)
+    finally:
+        F._EVENTS = kept
+
+
+@settings(max_examples=60, deadline=None)
+@given(ms=mention_sets(), story_maps=st.lists(stories, min_size=2, max_size=4))
+def test_events_remembered_before_their_articles_changed_story_are_those_fused_anew(ms, story_maps):
+    """The event cache leaves the stories out of its key (a merge moves a big story's articles to
+    another id) and gives each event the story its articles are in now: as fusing with no cache."""
+    outlets = {m.article_id: f"Outlet {m.article_id}" for m in ms}
+    for story_of in story_maps:
+        assert F.fuse_events(ms, outlets, story_of) == _uncached_events(ms, outlets, story_of)

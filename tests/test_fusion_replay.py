@@ -59,12 +59,12 @@ def _ids(clusters: list[list[EventMention]]) -> list[list[str]]:
 
 def _fresh(mentions: list[EventMention], story_of: dict[str, str]) -> list[list[str]]:
     """``cluster_mentions`` with no kept pass or grouping (a full regrouping); the kept ones stay."""
-    kept = F._PASSES, F._GROUPINGS
-    F._PASSES, F._GROUPINGS = {}, {}
+    kept = F._PASSES, F._HOLDERS, F._GROUPINGS
+    F._PASSES, F._HOLDERS, F._GROUPINGS = {}, {}, {}
     try:
         return _ids(F.cluster_mentions(mentions, story_of))
     finally:
-        F._PASSES, F._GROUPINGS = kept
+        F._PASSES, F._HOLDERS, F._GROUPINGS = kept
 
 
 @pytest.fixture()
@@ -79,6 +79,7 @@ def replays(monkeypatch) -> Iterator[list[int]]:
 
     monkeypatch.setattr(F, "_replayed", counting)
     monkeypatch.setattr(F, "_PASSES", {})
+    monkeypatch.setattr(F, "_HOLDERS", {})
     monkeypatch.setattr(F, "_GROUPINGS", {})
     yield seen
 
@@ -135,6 +136,7 @@ def test_the_replayed_grouping_does_not_depend_on_the_order_of_arrival(reports, 
     order = list(range(len(reports)))
     random.Random(5).shuffle(order)
     F._PASSES.clear()
+    F._HOLDERS.clear()
     F._GROUPINGS.clear()
     assert _grow(reports, order, plain_greedy_fusion) == forward
     assert replays
@@ -166,3 +168,65 @@ def test_drawn_stories_that_grow_and_lose_articles_group_as_a_full_regrouping(se
             story_of[rng.choice(sorted(story_of))] = f"split{i}"
         assert _ids(F.cluster_mentions(mentions, story_of)) == _fresh(mentions, story_of), f"article {i}"
     assert len(replays) > 70
+
+
+def _merge_or_split(rng: random.Random, story_of: dict[str, str], step: int) -> None:
+    """Now and then, as the story clusterer does: one story absorbs another under the absorbing one's
+    id (the bigger one into the smaller one too), or a few articles leave their story for a new one."""
+    stories = sorted(set(story_of.values()))
+    roll = rng.random()
+    if roll < 0.15 and len(stories) > 1:
+        keep, gone = rng.sample(stories, 2)
+        for article, story in story_of.items():
+            if story == gone:
+                story_of[article] = keep
+    elif roll < 0.25:
+        leaving = rng.sample(sorted(story_of), min(len(story_of), rng.randint(1, 3)))
+        for article in leaving:
+            story_of[article] = f"split{step}"
+
+
+@pytest.mark.parametrize("seed", [5, 6, 7, 8])
+def test_stories_that_merge_and_split_replay_the_pass_of_the_story_their_mentions_were_in(seed, monkeypatch):
+    """A story that absorbed a bigger one replays the bigger one's pass (the mentions it held, under
+    its old id), one that lost articles its own; either way the clusters of a full regrouping, with
+    articles arriving in a random order (the canonical order puts each new mention anywhere)."""
+    borrowed: list[int] = []  # per replay of another story's pass: the mentions it held
+    kept_pass = F._kept_pass
+
+    def spying(key, contents):
+        found = kept_pass(key, contents)
+        if found is not None and found is not F._PASSES.get(key):
+            borrowed.append(len(found.contents))
+        return found
+
+    monkeypatch.setattr(F, "_kept_pass", spying)
+    monkeypatch.setattr(F, "_PASSES", {})
+    monkeypatch.setattr(F, "_HOLDERS", {})
+    monkeypatch.setattr(F, "_GROUPINGS", {})
+    rng = random.Random(seed)
+    story_of: dict[str, str] = {}
+    mentions: list[EventMention] = []
+    for i in rng.sample(range(80), 80):
+        article = f"a{i:03d}"
+        story_of[article] = f"s{rng.randint(0, 2)}"
+        mentions += _drawn(rng, article, rng.randint(1, 5))
+        _merge_or_split(rng, story_of, i)
+        assert _ids(F.cluster_mentions(mentions, story_of)) == _fresh(mentions, story_of), f"article {i}"
+    assert borrowed and max(borrowed) >= 10  # merged stories replayed the absorbed ones' passes
+
+
+def test_a_pass_with_mentions_gone_is_replayed_only_while_it_holds_more_than_it_lost():
+    old = F._Pass()
+    for content in [1, 2, 3, 4]:
+        old.record(content, 0, (0, 0))
+    assert old.kept_in([1, 3, 5], {1, 3, 5}) == 2
+    assert old.kept_in([3, 1], {1, 3}) is None  # not in the same order
+    F._PASSES[("story-a", "T")] = old
+    F._HOLDERS.update(dict.fromkeys([1, 2, 3, 4], ("story-a", "T")))
+    try:
+        assert F._kept_pass(("story-b", "T"), [1, 2, 3, 9]) is old  # the absorbed story's pass
+        assert F._kept_pass(("story-b", "T"), [1, 9]) is None  # it lost more than it keeps
+        assert F._kept_pass(("story-b", "U"), [1, 2, 3, 4]) is None  # another type's
+    finally:
+        del F._PASSES[("story-a", "T")]

@@ -15,6 +15,7 @@ import json
 import random
 from pathlib import Path
 
+from newsfuse import pipeline
 from newsfuse.model import ActorRef, Article, Block, EventMention
 from newsfuse.pipeline import add_fusion_pending, fuse_pending, fuse_stored, fusion_block, ingest_paths
 from newsfuse.store import EventFilter, open_store
@@ -157,7 +158,12 @@ def test_incremental_fusion_equals_a_full_refusion_over_thousands_of_articles(an
                 regrouped |= {old, new}
             add_fusion_pending(store, new_ids, touched | regrouped, regrouped)
         if first:  # the first fusion is a full one: it indexes the store
-            block_sizes.append(len(fusion_block(store, new_ids, regrouped)))
+            block = fusion_block(store, new_ids, regrouped)
+            block_sizes.append(len(block))
+            # the last block's untouched articles followed in memory: the same block as from the store
+            settled = pipeline._Settled(pipeline.kept_block(store), new_ids, regrouped)
+            assert settled.story or first == BATCH
+            assert fusion_block(store, new_ids, regrouped, settled) == block
         fuse_pending(store)
 
     stored = store.events(EventFilter(limit=10**9))

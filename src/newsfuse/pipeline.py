@@ -9,6 +9,7 @@ runner and the Dask runner keep theirs).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import functools
@@ -1444,15 +1445,17 @@ def refuse_touched(store: Store) -> None:
     """Fuse the mentions of the block the pending articles and stories reach, and replace their events;
     the block's mentions and claims are kept for the next fusion (``kept_block``)."""
     article_ids, _ = fusion_pending(store)
-    block = fusion_block(store, article_ids, regrouped_pending(store))
+    regrouped = regrouped_pending(store)
+    kept = kept_block(store)
+    block = fusion_block(store, article_ids, regrouped, _Settled(kept, article_ids, regrouped))
     if not block:
         return
-    kept = kept_block(store)
     by_article = block_mentions(store, block, article_ids, kept)
     claims = block_claims(store, block, article_ids, kept)
     mentions = [m for a in sorted(by_article) for m in by_article[a]]
-    store.replace_events_of([m.id for m in mentions], fuse_block(store, mentions, block, claims))
-    keep_block(store, by_article, claims)
+    rows = store.fusion_articles(block)
+    store.replace_events_of([m.id for m in mentions], fuse_block(store, mentions, block, claims, rows))
+    keep_block(store, by_article, claims, {a: story for a, (_, story) in rows.items()}, kept)
 
 
 BLOCK_KEPT = 1 << 15  # mentions of the last fused block kept in memory for the next fusion
@@ -1469,20 +1472,34 @@ class _KeptBlock:
     mentions: dict[str, list[EventMention]]  # article id -> its mentions, in stored order
     claims: dict[str, list[tuple[str, str]]]  # article id -> its readout claims (``article_claims``)
     claims_version: str
+    stories: dict[str, str | None]  # article id -> its story then
+    keys: dict[str, list[tuple[str, int, int]]]  # article id -> its ``fusion_keys`` (as stored with it)
 
 
 _kept_block: _KeptBlock | None = None
 
 
 def keep_block(
-    store: Store, by_article: dict[str, list[EventMention]], claims: dict[str, list[tuple[str, str]]]
+    store: Store,
+    by_article: dict[str, list[EventMention]],
+    claims: dict[str, list[tuple[str, str]]],
+    stories: dict[str, str | None],
+    before: _KeptBlock | None = None,
 ) -> None:
-    """Keep the fused block's mentions and claims for the next fusion of this store in this process
-    (a watched story re-fuses the same block with one article more); none past ``BLOCK_KEPT``."""
+    """Keep the fused block's mentions, claims, stories and fusion keys for the next fusion of this
+    store in this process (a watched story re-fuses the same block with one article more); none past
+    ``BLOCK_KEPT``. The keys of an article whose mentions the block ``before`` kept are taken from it."""
     global _kept_block
-    small = sum(len(ms) for ms in by_article.values()) <= BLOCK_KEPT
-    kept = _KeptBlock(weakref.ref(store), store.fused_token(), by_article, claims, fusion_claims_version())
-    _kept_block = kept if small else None
+    if sum(len(ms) for ms in by_article.values()) > BLOCK_KEPT:
+        _kept_block = None
+        return
+    old = before.keys if before is not None else {}
+    keys = {
+        a: old[a] if a in old and before is not None and before.mentions.get(a) is ms else fusion_keys(ms)
+        for a, ms in by_article.items()
+    }
+    token = store.fused_token()
+    _kept_block = _KeptBlock(weakref.ref(store), token, by_article, claims, fusion_claims_version(), stories, keys)
 
 
 def kept_block(store: Store) -> _KeptBlock | None:
@@ -1518,7 +1535,7 @@ def block_claims(
     return article_claims(store, block - known.keys()) | known if len(known) < len(block) else known
 
 
-def fusion_block(store: Store, article_ids: set[str], story_ids: set[str]) -> set[str]:
+def fusion_block(store: Store, article_ids: set[str], story_ids: set[str], settled: _Settled | None = None) -> set[str]:
     """The articles whose mentions a fusion of these articles and stories may group differently.
 
     A mention only ever fuses with one of its own type that shares its story or a cross-story fusion
@@ -1528,36 +1545,110 @@ def fusion_block(store: Store, article_ids: set[str], story_ids: set[str]) -> se
     other articles' fused events are what a full re-fusion would give. A story that only gained
     articles is reached through the new articles' types, and a story links its articles only through
     a shared type: linking all of a story's articles re-fused a big story whole for each added
-    article, and chained unrelated blocks into one that grew with the store."""
+    article, and chained unrelated blocks into one that grew with the store.
+
+    The links of the ``settled`` articles (of the last block, untouched since) are followed in memory;
+    the stories that merged or split are not looked up again: all their articles are in the block."""
     reach = fusion_reach_days()
+    settled = settled if settled is not None else _Settled(None, set(), set())
     block: set[str] = set()
+    regrouped = store.articles_in_stories(story_ids) if story_ids else {}
     linked: set[tuple[str, str]] = set()  # (story, type) pairs whose articles are already in reach
-    known = _BlockArticles(store)
-    todo = set(article_ids) | (set(store.articles_in_stories(story_ids)) if story_ids else set())
+    known = _BlockArticles(store, settled, regrouped)
+    todo = set(article_ids) | regrouped.keys()
     while todo:
         new = todo - block
         block |= new
-        todo = store.fusion_neighbours(new, reach) | _story_mates(known, new, linked)
+        unsettled = new - settled.keys.keys()
+        todo = settled.neighbours(new, reach) | _story_mates(known, new, linked, story_ids)
+        if unsettled:
+            todo |= store.fusion_neighbours(unsettled, reach)
         todo -= block
     return block
+
+
+class _Settled:
+    """The articles of the last fused block (``kept``) not stored since: their mention types and
+    fusion keys are those they had then, and so are their stories where these neither merged nor
+    split (``regrouped``). What ``fusion_block`` follows from them is what it followed then, which
+    that block held (it is closed under those links), but for the articles stored since and those
+    of the regrouped stories, which are in the block from the start: it is followed here, in memory,
+    not asked of the store (a watched story's block read its whole story and keys for each file)."""
+
+    def __init__(self, kept: _KeptBlock | None, pending: set[str], regrouped: set[str]) -> None:
+        self.story: dict[str, str | None] = {}  # of those whose story did not regroup
+        self.types: dict[str, set[str]] = {}
+        self.pairs: dict[tuple[str, str], set[str]] = {}  # (story, type) -> its settled articles with that type
+        self.keys: dict[str, list[tuple[str, int, int]]] = {}  # article -> its fusion keys
+        self.rows: dict[str, list[tuple[int, int, str]]] = {}  # fusion key -> (first, last day, article)
+        if kept is None:
+            return
+        for article, ms in kept.mentions.items():
+            if article not in pending and article in kept.stories:
+                self._add(article, {m.type or "" for m in ms}, kept.keys[article])
+                if (story := kept.stories[article]) not in regrouped:
+                    self._add_story(article, story)
+
+    def _add(self, article: str, types: set[str], keys: list[tuple[str, int, int]]) -> None:
+        self.types[article], self.keys[article] = types, keys
+        for key, lo, hi in keys:
+            self.rows.setdefault(key, []).append((lo, hi, article))
+
+    def _add_story(self, article: str, story: str | None) -> None:
+        self.story[article] = story
+        if story is not None:
+            for t in self.types[article]:
+                self.pairs.setdefault((story, t), set()).add(article)
+
+    def neighbours(self, articles: set[str], reach: int) -> set[str]:
+        """The settled articles with a fusion key whose days lie within ``reach`` of the days of one
+        of these articles (the settled ones among them) for that key: ``store.fusion_neighbours``."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for article in articles & self.keys.keys():
+            for key, lo, hi in self.keys[article]:
+                spans.setdefault(key, []).append((lo - reach, hi + reach))
+        out: set[str] = set()
+        for key, ranges in spans.items():
+            joined = _day_spans(ranges)
+            starts = [lo for lo, _ in joined]
+            for lo, hi, article in self.rows.get(key, ()):
+                j = bisect.bisect_right(starts, hi) - 1
+                if j >= 0 and joined[j][1] >= lo:
+                    out.add(article)
+        return out
+
+
+def _day_spans(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The same days as these day ranges, as the fewest ranges, in order (overlapping or touching ones joined)."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 class _BlockArticles:
     """The story and mention types of the articles a ``fusion_block`` met, each read once: a story's
     articles come with their types in one read, and the articles reached through them are not
-    looked up again in the next round."""
+    looked up again in the next round; the ``settled`` ones are known from the start, and the
+    stories of the articles of the ``regrouped`` stories (article id -> its story now)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, settled: _Settled, regrouped: dict[str, str]) -> None:
         self.store = store
-        self.story: dict[str, str | None] = {}
-        self.types: dict[str, set[str]] = {}
+        self.settled = settled
+        self.story: dict[str, str | None] = {**settled.story, **regrouped}
+        self.types: dict[str, set[str]] = dict(settled.types)
+        self.known = settled.types.keys() & self.story.keys()  # the articles whose story and types are known
         self.members: dict[str, dict[str, set[str]]] = {}  # story -> its articles with mentions -> their types
 
     def read(self, articles: set[str]) -> None:
-        unknown = articles - self.story.keys()
+        unknown = articles - self.known
         if unknown:
             self.types.update(self.store.mention_types(unknown))
             self.story.update(dict.fromkeys(unknown) | self.store.stories_of(unknown))
+            self.known |= unknown
 
     def of_stories(self, story_ids: set[str]) -> dict[str, dict[str, set[str]]]:
         unread = story_ids - self.members.keys()
@@ -1566,19 +1657,31 @@ class _BlockArticles:
             for article, (story, types) in self.store.story_mention_types(unread).items():
                 self.members[story][article] = types
                 self.story[article], self.types[article] = story, types
+                self.known.add(article)
         return {s: self.members[s] for s in story_ids}
 
 
-def _story_mates(known: _BlockArticles, articles: set[str], linked: set[tuple[str, str]]) -> set[str]:
+def _story_mates(
+    known: _BlockArticles, articles: set[str], linked: set[tuple[str, str]], regrouped: set[str]
+) -> set[str]:
     """Articles of these articles' stories with a mention of a type these articles have (each story
-    and type looked up once: ``linked`` remembers them)."""
+    and type looked up once: ``linked`` remembers them), but for the ``regrouped`` stories, whose
+    articles are all in the block. A story and type that a settled article has are those settled
+    articles (the others of that story and type were stored since: pending)."""
     known.read(articles)
-    wanted = {(s, t) for a in articles if (s := known.story[a]) for t in known.types.get(a, ())} - linked
+    wanted = {
+        (s, t) for a in articles if (s := known.story[a]) and s not in regrouped for t in known.types.get(a, ())
+    } - linked
     if not wanted:
         return set()
     linked |= wanted
+    pairs = known.settled.pairs
+    out = {a for pair in wanted & pairs.keys() for a in pairs[pair]}
+    wanted -= pairs.keys()
+    if not wanted:
+        return out
     members = known.of_stories({s for s, _ in wanted})
-    return {a for s, arts in members.items() for a, types in arts.items() if any((s, t) in wanted for t in types)}
+    return out | {a for s, arts in members.items() for a, types in arts.items() if any((s, t) in wanted for t in types)}
 
 
 def fuse_block(
@@ -1586,10 +1689,12 @@ def fuse_block(
     mentions: Sequence[EventMention],
     block: set[str],
     claims: dict[str, list[tuple[str, str]]] | None = None,
+    rows: dict[str, tuple[str | None, str | None]] | None = None,
 ) -> list[Event]:
     """``fuse_stored`` of a block's mentions, its articles read by key: each one's outlet and story
-    from its row, its readout claims as kept in the store (``article_claims``, unless given), not its text."""
-    rows = store.fusion_articles(block)
+    from its row (``store.fusion_articles``, unless given), its readout claims as kept in the store
+    (``article_claims``, unless given), not its text."""
+    rows = store.fusion_articles(block) if rows is None else rows
     outlets = {a: outlet for a, (outlet, _) in rows.items()}
     story_of = {a: story for a, (_, story) in rows.items() if story}
     return fuse_events(

@@ -16,6 +16,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from ..model import ActorRef, Detail, Event, EventMention, MentionRef, sha256_hex
@@ -124,6 +125,7 @@ def _within_stories(fs: list[_Facts], story_of: dict[str, str]) -> list[list[int
 
 PASSES_KEPT = 1 << 17  # mentions in the greedy passes kept (a story's next block holds them plus a few)
 _PASSES: dict[tuple[str, str], _Pass] = {}  # (story, type) -> its last greedy pass
+_HOLDERS: dict[int, tuple[str, str]] = {}  # a mention's content number -> the kept pass that last took it
 _passed = 0  # mentions in the passes kept
 
 
@@ -150,13 +152,15 @@ class _Pass:
         out.contents, out.joined, out.scores = self.contents[:k], self.joined[:k], self.scores[:k]
         return out
 
-    def within(self, contents: list[int]) -> bool:
-        """Whether every mention of this pass is among ``contents``, in the same order."""
-        k, n = 0, len(self.contents)
+    def kept_in(self, contents: list[int], present: set[int]) -> int | None:
+        """How many mentions of this pass are among ``contents`` (``present``: the same as a set), if
+        they are there in the same order; else None."""
+        kept = [c for c in self.contents if c in present]
+        k, n = 0, len(kept)
         for c in contents:
-            if k < n and self.contents[k] == c:
+            if k < n and kept[k] == c:
                 k += 1
-        return k == n
+        return n if k == n else None
 
 
 def _story_clusters(fs: list[_Facts], story: str, story_of: dict[str, str]) -> list[list[int]]:
@@ -167,9 +171,9 @@ def _story_clusters(fs: list[_Facts], story: str, story_of: dict[str, str]) -> l
     ms = [f.mention for f in fs]
     contents = [f.content for f in fs]
     key = (story, ms[0].type)
-    old = _PASSES.get(key)
+    old = _kept_pass(key, contents)
     grouping = _Grouping(story_of)
-    if old is not None and old.within(contents):
+    if old is not None:
         found, done = _replayed(grouping, ms, contents, old)
     else:
         found, done = [], _Pass()
@@ -181,10 +185,32 @@ def _story_clusters(fs: list[_Facts], story: str, story_of: dict[str, str]) -> l
             done.record(contents[i], joined, score)
     if _passed + len(ms) > PASSES_KEPT:
         _PASSES.clear()
+        _HOLDERS.clear()
         _passed = 0
-    _passed += len(ms) - (len(old.contents) if old is not None and _PASSES.get(key) is old else 0)
+    replaced = _PASSES.get(key)
+    _passed += len(ms) - (len(replaced.contents) if replaced is not None else 0)
     _PASSES[key] = done
+    _HOLDERS.update(dict.fromkeys(contents, key))
     return found
+
+
+def _kept_pass(key: tuple[str, str], contents: list[int]) -> _Pass | None:
+    """The kept pass to replay over these mentions (in canonical order) of one story and type: of
+    the story's own and those of the stories their mentions were last grouped in, the one holding
+    most of them in the same order, where it holds at least as many of them as mentions gone since. A story
+    that absorbed a bigger one (a merge keeps the id of the story the new article joined) replays
+    the bigger one's pass, not its own few mentions; one that lost articles (a split) its own."""
+    present = set(contents)
+    keys = {key} | {k for c in contents if (k := _HOLDERS.get(c)) is not None}
+    best, most = None, 0
+    for k in sorted(keys):
+        p = _PASSES.get(k)
+        if p is None or k[1] != key[1] or len(p.contents) <= most:
+            continue
+        kept = p.kept_in(contents, present)
+        if kept is not None and kept > most and 2 * kept >= len(p.contents):
+            best, most = p, kept
+    return best
 
 
 def _common_prefix(a: list[int], b: list[int]) -> int:
@@ -196,13 +222,14 @@ def _common_prefix(a: list[int], b: list[int]) -> int:
 def _replayed(
     grouping: _Grouping, ms: list[EventMention], contents: list[int], old: _Pass
 ) -> tuple[list[list[int]], _Pass]:
-    """The greedy pass over ``ms``, given the pass ``old`` over a subsequence of them: same clusters.
+    """The greedy pass over ``ms``, given the pass ``old`` over mentions that, but for some gone
+    since, are a subsequence of them: same clusters.
 
     Each cluster of this pass whose members so far are those its counterpart in the old pass had at
     the same mention (clean) offers the same fit and score as it did then; the others (dirty: a new
-    mention joined it, or an old one left it) are checked anew. An old mention that joined a clean
-    cluster joins it again unless a dirty one it fits now scores higher (or as high, created
-    earlier), as every clean cluster scored lower then and still does; one that started a cluster,
+    mention joined it, or an old one left it or is gone) are checked anew. An old mention that
+    joined a clean cluster joins it again unless a dirty one it fits now scores higher (or as high,
+    created earlier), as every clean cluster scored lower then and still does; one that started a cluster,
     which no clean cluster fitted, joins the best dirty one it fits or starts one; one whose cluster
     is dirty keeps it where that cluster still fits and scores at least what it scored then, else
     it and every new mention are placed by checking every cluster. A clean cluster's state (its
@@ -219,9 +246,17 @@ def _replayed(
     old_clusters = len(replay.found)  # the clusters the old pass had started by its mention ``k``
     counterpart = {j: j for j in range(old_clusters)}  # cluster of the old pass -> the same in this one
     dirty: set[int] = set()
+    present = set(contents)
     best: int | None
     for i in range(k, len(ms)):
         content = contents[i]
+        while k < len(old.contents) and old.contents[k] not in present:  # a mention gone: its cluster lost it
+            was = old.joined[k]
+            k += 1
+            if was == old_clusters:  # it started one: that cluster's later members are placed anew
+                old_clusters += 1
+            elif (same := counterpart.get(was)) is not None:
+                dirty.add(same)
         if k < len(old.contents) and old.contents[k] == content:
             was, was_score = old.joined[k], old.scores[k]
             k += 1
@@ -281,13 +316,17 @@ class _Replay:
                 cluster.add(self.ms[p], *self.signed(p))
         return cluster
 
-    def fit_score(self, i: int, j: int) -> tuple[int, int] | None:
-        """What cluster ``j`` offers mention ``i`` (``_Grouping.add``'s score), or None if it does not fit."""
-        signature, actors = self.signed(i)
+    def score(self, i: int, j: int) -> tuple[int, int]:
+        """What cluster ``j`` offers mention ``i`` if it fits (``_Grouping.add``'s score)."""
         cluster = self.state(j)
-        if not self.grouping.fits(cluster, signature):
-            return None
-        return cluster.shared_actors(actors), len(cluster.members)
+        return cluster.shared_actors(self.signed(i)[1]), len(cluster.members)
+
+    def fits(self, i: int, j: int) -> bool:
+        return self.grouping.fits(self.state(j), self.signed(i)[0])
+
+    def fit_score(self, i: int, j: int) -> tuple[int, int] | None:
+        """``score``, or None if the cluster does not fit the mention."""
+        return self.score(i, j) if self.fits(i, j) else None
 
     def keeps(self, i: int, j: int, was: tuple[int, int]) -> bool:
         """Whether cluster ``j`` still fits mention ``i`` with at least the score it won with before."""
@@ -298,11 +337,15 @@ class _Replay:
         self, i: int, clusters: Iterable[int], known: tuple[int, tuple[int, int]] | None = None
     ) -> tuple[int | None, tuple[int, int]]:
         """Of these clusters (in creation order), the one mention ``i`` fits that scores highest, the
-        first on a tie; None and (0, 0) if none fits. ``known``: a cluster it fits, with its score."""
+        first on a tie; None and (0, 0) if none fits. ``known``: a cluster it fits, with its score.
+        The fit of a cluster that would not score higher than the best so far is not asked."""
         best, best_score = None, (0, 0)
         for j in clusters:
-            score = known[1] if known is not None and j == known[0] else self.fit_score(i, j)
-            if score is not None and score > best_score:
+            if known is not None and j == known[0]:
+                score, fits = known[1], True
+            else:
+                score, fits = self.score(i, j), False
+            if score > best_score and (fits or self.fits(i, j)):
                 best, best_score = j, score
         return best, best_score
 
@@ -474,9 +517,10 @@ class _Grouping:
         self.tracked: dict[tuple[str, str], list[int]] = {}  # key -> signatures with a fitting set
 
     def signature_id(self, f: _Facts) -> tuple[int, list[tuple[str, str]]]:
-        """The number of the mention's signature and its block keys (``_signed``), with the mention
-        standing for the signature."""
-        number, keys = _signed(f, self.story_of.get(f.mention.article_id))
+        """The number of the mention's signature within a story (``_same_story_number``) and its block
+        keys (``_signed``), with the mention standing for the signature."""
+        _, keys = _signed(f, self.story_of.get(f.mention.article_id))
+        number = _same_story_number(f)
         self.examples.setdefault(number, f.mention)
         return number, keys
 
@@ -564,17 +608,32 @@ def _signed(f: _Facts, story: str | None) -> tuple[int, list[tuple[str, str]]]:
     signed = f.signed  # read once: another thread may fuse the same object in another story
     if signed is None or signed[0] != story:
         m = f.mention
-        key = _signature_in(m, story)
-        number = _SIGNATURES.get(key)
-        if number is None:
-            if len(_SIGNATURES) >= SIGNATURES_KEPT:
-                _SIGNATURES.clear()
-            number = _SIGNATURES[key] = next(_SIGNATURE_NUMBERS)
-        signed = f.signed = (story, number, _block_keys(m, story))
+        signed = f.signed = (story, _signature_number(_signature_in(m, story)), _block_keys(m, story))
     return signed[1], signed[2]
 
 
-def _signature_in(m: EventMention, story: str | None) -> tuple:
+_ONE_STORY = ("one story",)  # stands for the story in a signature only ever compared within its story
+
+
+def _same_story_number(f: _Facts) -> int:
+    """The number of the mention's signature for comparing it with mentions of its own story (all
+    that ``_Grouping`` compares): ``compatible`` reads only whether two mentions share a story, not
+    which, so the verdicts kept for a story's pairs hold for its mentions in a story merged into another."""
+    if f.alike is None:
+        f.alike = _signature_number(_signature_in(f.mention, _ONE_STORY))
+    return f.alike
+
+
+def _signature_number(key: tuple) -> int:
+    number = _SIGNATURES.get(key)
+    if number is None:
+        if len(_SIGNATURES) >= SIGNATURES_KEPT:
+            _SIGNATURES.clear()
+        number = _SIGNATURES[key] = next(_SIGNATURE_NUMBERS)
+    return number
+
+
+def _signature_in(m: EventMention, story: str | tuple | None) -> tuple:
     """All that ``compatible`` reads of a mention in this story: two mentions with one signature get
     the same answer against any third."""
     f = _facts(m)
@@ -616,6 +675,7 @@ class _Facts:
         "content",
         "order",
         "signed",
+        "alike",
     )
 
     def __init__(self, m: EventMention) -> None:
@@ -629,6 +689,7 @@ class _Facts:
         self.content = _content_number(m)
         self.order = (D.rank(m.date_precision if m.date else None), m.id)  # the canonical order's key
         self.signed: tuple[str | None, int, list[tuple[str, str]]] | None = None  # (story, number, keys) last asked
+        self.alike: int | None = None  # ``_same_story_number``, once asked
 
 
 FACTS_KEPT = 1 << 16  # mention objects whose facts are kept (the store hands back the same objects for a block)
@@ -788,20 +849,30 @@ _EVENTS: dict[tuple, Event] = {}
 
 
 def _event_once(cluster: list[EventMention], outlets, story_of, claims) -> Event:
-    """``_event``, remembered by everything it reads: the mentions (their numbers too, which mention
-    equality leaves out), each article's outlet and story, and the cluster's readout claims."""
+    """``_event``, remembered by everything it reads but the stories: the mentions (their numbers
+    too, which mention equality leaves out), each article's outlet, and the cluster's readout claims.
+    The stories give only the event's story (``_story_of_event``): a remembered event whose articles
+    moved to another story (a merge renames a big story's articles) is that event in the new story."""
     articles = sorted({m.article_id for m in cluster})
     key = (
         tuple(_facts(m).content for m in cluster),
-        tuple((a, outlets.get(a), story_of.get(a)) for a in articles),
+        tuple((a, outlets.get(a)) for a in articles),
         tuple(claims.get(_cluster_key(cluster), ())),
     )
     found = _EVENTS.get(key)
-    if found is None:
+    story = _story_of_event(articles, story_of)
+    if found is None or found.story_id != story:
         if len(_EVENTS) >= EVENTS_KEPT:
             _EVENTS.clear()
-        found = _EVENTS[key] = _event(cluster, outlets, story_of, claims)
+        found = _EVENTS[key] = (
+            _event(cluster, outlets, story_of, claims) if found is None else replace(found, story_id=story)
+        )
     return found
+
+
+def _story_of_event(article_ids: Iterable[str], story_of: Mapping[str, str]) -> str | None:
+    """The story most of the event's articles are in (the first by id on a tie); None if none has one."""
+    return _most_common(story_of.get(a) for a in article_ids)
 
 
 def _event(cluster: list[EventMention], outlets, story_of, claims) -> Event:
@@ -811,7 +882,6 @@ def _event(cluster: list[EventMention], outlets, story_of, claims) -> Event:
     date, precision, implied = _best_date(ms)
     sources, targets = _sides(ms)
     details = _details(ms, claims)
-    stories = Counter(story_of.get(a) for a in article_ids if story_of.get(a))
     return Event(
         id=sha256_hex(f"{first}|{ms[0].type}", 16),
         type=ms[0].type,
@@ -828,7 +898,7 @@ def _event(cluster: list[EventMention], outlets, story_of, claims) -> Event:
         mentions=tuple(
             MentionRef(m.id, m.article_id, outlets.get(m.article_id), m.sentence, m.start, m.end) for m in ms
         ),
-        story_id=_most_common(story_of.get(a) for a in article_ids) if stories else None,
+        story_id=_story_of_event(article_ids, story_of),
         date_implied=implied,
         confidence=round(max(m.confidence for m in ms), 3),
     )
