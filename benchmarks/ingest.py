@@ -20,6 +20,8 @@ a store is and is not). How each store was filled and how long it took is kept b
 (``fill-N.json``) and given with each size's figures; a size whose fill or probe copy would not fit
 on the disk is left out and said so. Doubling-only steps that were not asked for are deleted once
 the next step is made (``--keep-steps`` keeps them).
+Beside each time, the store work it took, counted (``store_work.py``: SQL statements, read calls,
+bytes the disk served, candidate stories scored), which the machine's load does not move.
 ``NEWSFUSE_SRC=DIR`` runs the probes with another version of the code (e.g. ``git archive`` of an
 older commit's src/) on the same filled stores. The story clusterer's state is kept in rows since
 issue 17 item 3 (a blob in ``state`` before): a store filled by older code takes this code's
@@ -334,23 +336,29 @@ class AnalysisClock:
         return seconds
 
 
-def watch_times(db: Path, folder: Path, clock: AnalysisClock) -> tuple[int, list[float], list[float]]:
+def watch_times(db: Path, folder: Path, clock: AnalysisClock) -> tuple[int, list[float], list[float], dict]:
     """Files arriving one at a time, each ingested on its own through one long-lived ingest session (as
     ``watch`` takes a file that arrives alone in a poll; files found together it ingests as one
-    batch): files ingested, ms each took, and ms each took outside the analysis."""
+    batch): files ingested, ms each took, ms each took outside the analysis, and the store work per
+    file (``store_work``)."""
+    from store_work import StoreWork
+
     from newsfuse.pipeline import IngestSession
     from newsfuse.store import open_store
 
     per_file, outside = [], []
     with open_store(str(db)) as store:
         session = IngestSession(store)
+        work = StoreWork(store)
         clock.lap()
+        work.start()
         for path in sorted(folder.iterdir()):
             start = time.perf_counter()
             session.ingest([str(path)])
             per_file.append(1000 * (time.perf_counter() - start))
             outside.append(per_file[-1] - 1000 * clock.lap())
-    return len(per_file), per_file, outside
+        counted = work.counts(len(per_file))
+    return len(per_file), per_file, outside, counted
 
 
 def copy_flushed(source: Path, copy: Path) -> None:
@@ -372,6 +380,8 @@ def _sidecars(db: Path) -> list[Path]:
 def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> list[dict]:
     """On copies of each filled store: ms per added article for ``n_probe`` new articles in one
     ingest call, and ms per file for ``n_watch`` files taken one at a time by one session (as ``watch``)."""
+    from store_work import StoreWork
+
     from newsfuse.pipeline import ingest_paths, prepare_analysis
     from newsfuse.store import open_store
 
@@ -410,7 +420,9 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
             if not in_place:
                 copy_flushed(stores[size], db)
             with open_store(str(db)) as store:
+                work = StoreWork(store)
                 clock.lap()
+                work.start()
                 start = time.perf_counter()
                 summary = ingest_paths(store, [str(folders["probe"])])
                 seconds = time.perf_counter() - start
@@ -419,10 +431,11 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
                 "new": summary.new,
                 "ms_per_article": round(1000 * seconds / new, 1),
                 "ms_per_article_outside_analysis": round(1000 * (seconds - clock.lap()) / new, 1),
+                **{f"{name}_per_article": value for name, value in work.counts(new).items()},
             }
             if not in_place:
                 copy_flushed(stores[size], db)
-            files, per_file, outside = watch_times(db, folders["watch"], clock)
+            files, per_file, outside, counted = watch_times(db, folders["watch"], clock)
             row["watch"] = {
                 "files": files,
                 "ms_per_file_mean": round(statistics.mean(per_file), 1),
@@ -431,6 +444,7 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
                 "outside_analysis_ms_per_file_mean": round(statistics.mean(outside), 1),
                 "outside_analysis_ms_per_file_median": round(statistics.median(outside), 1),
                 "outside_analysis_ms_first_file": round(outside[0], 1),
+                **{f"{name}_per_file": value for name, value in counted.items()},
             }
         row["load_1min_after"] = round(os.getloadavg()[0], 1)
         if in_place:  # it holds the probe's articles now: a later run makes it again
@@ -444,11 +458,17 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
             f" {files} files one by one (one session):"
             f" mean {w['ms_per_file_mean']:7.1f} ms/file ({w['outside_analysis_ms_per_file_mean']:6.1f} outside"
             f" analysis, median {w['outside_analysis_ms_per_file_median']:6.1f}, first file"
-            f" {w['outside_analysis_ms_first_file']:6.1f}); fill: {row['fill']['how']}"
+            f" {w['outside_analysis_ms_first_file']:6.1f}); store work per article of the call / per file:"
+            f" {_work_line(call, '_per_article')} / {_work_line(w, '_per_file')}; fill: {row['fill']['how']}"
             f" ({row['fill'].get('fill_seconds', '?')} s); load {row['load_1min_before']}-{row['load_1min_after']}",
             flush=True,
         )
     return out
+
+
+def _work_line(figures: dict, suffix: str) -> str:
+    names = ("sql_statements", "read_calls", "disk_read_kib", "candidate_stories")
+    return ", ".join(f"{name} {figures[name + suffix]}" for name in names if name + suffix in figures)
 
 
 # ---------------------------------------------------------------------- real articles: ingest vs spaCy alone

@@ -5,6 +5,7 @@ same stories. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zlib
 
@@ -13,9 +14,9 @@ import numpy as np
 from newsfuse.pipeline import STORIES_META, load_clusterer, save_clusterer
 from newsfuse.store.base import Store
 from newsfuse.stories import StoryClusterer, StoryItem
-from newsfuse.stories.cluster import _decoded_row, _Story, _story_state
+from newsfuse.stories.cluster import _decoded_row, _Story, _story_packed, _story_state
 from newsfuse.stories.embed import DIM
-from newsfuse.stories.packed import is_packed
+from newsfuse.stories.packed import EARLIER_MAGIC, MAGIC, is_packed, pack
 
 CONFIG = {"threshold": 0.1, "merge_threshold": 0.0, "split_threshold": 0.4, "split_min_members": 3}
 EVENTS = {
@@ -102,6 +103,45 @@ def test_a_packed_row_reads_as_the_json_row_did():
         _assert_same((pos, story), _decoded_row(old), sid)
         assert StoryClusterer.repacked_row(old) == row
         assert StoryClusterer.repacked_row(row) is row
+
+
+def _clustered(items: list[StoryItem]) -> StoryClusterer:
+    clusterer = StoryClusterer(CONFIG)
+    for item in items:
+        clusterer.add(item)
+    return clusterer
+
+
+def test_a_member_embedding_is_kept_once_in_its_story_row():
+    """A member's embedding is one of its story's embeddings: the row keeps it there only (where it
+    is, ``emb_at``), not again beside the member, and reads back the same member; a member without
+    an embedding keeps none."""
+    items = _items()
+    items[4] = dataclasses.replace(items[4], embedding=np.zeros(0, dtype=np.float32))
+    clusterer = _clustered(items)
+    for sid, story in clusterer._stories.items():
+        packed = _story_packed(story, clusterer._pos[sid])
+        with_emb = [m for m in packed.head["members"] if m["emb"]]
+        assert with_emb and all("emb_at" in m for m in with_emb)
+        assert not any("emb_at" in m for m in packed.head["members"] if not m["emb"])
+        assert packed.arrays["member_embs"].size == 0
+        _assert_same(_decoded_row(pack(packed)), _decoded_row(_json_row(clusterer, sid)), sid)
+    assert any(m.emb.size == 0 for s in clusterer._stories.values() for m in s.members)
+
+
+def test_a_row_with_every_member_embedding_beside_its_member_reads_the_same():
+    """A row saved before ``emb_at`` (marked NFS2, every member's embedding in ``member_embs``) reads
+    as before; a row saved now is marked NFS3, which the code before refuses rather than misreads."""
+    clusterer = _clustered(_items())
+    for sid, story in clusterer._stories.items():
+        packed = _story_packed(story, clusterer._pos[sid])
+        assert pack(packed)[:4] == MAGIC == b"NFS3"
+        for head in packed.head["members"]:
+            head.pop("emb_at", None)
+        packed.arrays["member_embs"] = np.concatenate([m.emb.astype(np.float16) for m in story.members])
+        earlier = EARLIER_MAGIC + pack(packed)[len(MAGIC) :]
+        assert is_packed(earlier)
+        _assert_same(_decoded_row(earlier), _decoded_row(_json_row(clusterer, sid)), sid)
 
 
 def _as_saved_before_packing(store: Store, clusterer: StoryClusterer) -> None:

@@ -1220,8 +1220,13 @@ def _decoded_row(row: bytes) -> tuple[int, _Story]:
 
 
 def _story_packed(s: _Story, pos: int) -> Packed:
-    """A story's row as packed parts; every word list in key order, as the JSON rows kept them."""
+    """A story's row as packed parts; every word list in key order, as the JSON rows kept them. A
+    member's embedding that the story's own embeddings hold (the same bytes) is kept once, as its
+    place there (``emb_at``): a candidate story's row is read whole, and these copies were a quarter of it."""
     weights = [_sorted_weights(m, name) for m in s.members for name in _WEIGHTED]
+    embs = np.stack(s.embs).astype(np.float16) if s.embs else np.zeros((0, DIM), dtype=np.float16)
+    places = {row.tobytes(): k for k, row in reversed(list(enumerate(embs)))}
+    at = [places.get(m.emb.astype(np.float16).tobytes()) if m.emb.size == DIM else None for m in s.members]
     head = {
         "pos": pos,
         "id": s.id,
@@ -1235,13 +1240,13 @@ def _story_packed(s: _Story, pos: int) -> Packed:
         "first": s.first,
         "last": s.last,
         "sims_at": s.sims_at,
-        "members": [_member_head(m) for m in s.members],
+        "members": [_member_head(m, k) for m, k in zip(s.members, at)],
     }
-    embs = np.stack(s.embs) if s.embs else np.zeros((0, DIM), dtype=np.float16)
+    apart = [m.emb.astype(np.float16) for m, k in zip(s.members, at) if k is None]
     arrays = {
         "weights": np.concatenate(weights or [np.zeros(0)]),
-        "embs": embs.astype(np.float16),
-        "member_embs": np.concatenate([m.emb.astype(np.float16) for m in s.members] or [np.zeros(0, np.float16)]),
+        "embs": embs,
+        "member_embs": np.concatenate(apart or [np.zeros(0, np.float16)]),
         "emb_sum": s.emb_sum.astype(np.float32),
         "sims": s.sims.astype(np.float32),
     }
@@ -1255,13 +1260,14 @@ def _sorted_weights(m: _Member, name: str) -> np.ndarray:
     return np.array([weights[w] for w in sorted(weights)], dtype=np.float64)
 
 
-def _member_head(m: _Member) -> dict[str, Any]:
+def _member_head(m: _Member, emb_at: int | None = None) -> dict[str, Any]:
+    """A member's fields in a packed row's head; ``emb_at``: where the story's embeddings hold its own."""
     if isinstance(m, _PackedMember):
         words, counts, keys = m.head_words, [m.weights[name].size for name in _WEIGHTED], m.head_keys
     else:
         words = [_joined(sorted(getattr(m, name))) for name in _WEIGHTED]
         counts, keys = [len(getattr(m, name)) for name in _WEIGHTED], _joined(m.keys)
-    return {
+    head = {
         "id": m.article_id,
         "words": words,
         "counts": counts,  # how many words each field has (its weights' count)
@@ -1275,6 +1281,9 @@ def _member_head(m: _Member) -> dict[str, Any]:
         "actors": list(m.actor_ids),
         "keys": keys,
     }
+    if emb_at is not None:
+        head["emb_at"] = emb_at  # its embedding is the story's embedding at this place (not in member_embs)
+    return head
 
 
 _SEPARATOR = "|"
@@ -1296,7 +1305,8 @@ def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
     heads = packed.head["members"]
     counts = [m["counts"] if "counts" in m else [len(_split(w)) for w in m["words"]] for m in heads]
     weights = _pieces(packed.arrays["weights"], [n for fields in counts for n in fields])
-    embs = _pieces(packed.arrays["member_embs"], [m["emb"] for m in heads])
+    story_embs = list(packed.arrays["embs"].reshape(-1, DIM))
+    embs = _member_embs(heads, packed.arrays["member_embs"], story_embs)
     members: list[_Member] = [
         _member_from_head(m, weights[len(_WEIGHTED) * k : len(_WEIGHTED) * (k + 1)], emb)
         for k, (m, emb) in enumerate(zip(heads, embs))
@@ -1308,7 +1318,7 @@ def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
         article_ids=head["article_ids"],
         titles=head["titles"],
         published=head["published"],
-        embs=list(arrays["embs"].reshape(-1, DIM)),
+        embs=story_embs,
         emb_sum=arrays["emb_sum"],
         members=members,
         names=Counter(head["names"]),
@@ -1320,6 +1330,13 @@ def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
         sims_at=int(head["sims_at"]),
     )
     return int(head["pos"]), story
+
+
+def _member_embs(heads: list[dict[str, Any]], apart: np.ndarray, story_embs: list[np.ndarray]) -> list[np.ndarray]:
+    """Each member's embedding: the story's at its ``emb_at``, else the next piece of ``apart`` (a row
+    saved before ``emb_at`` holds every member's there)."""
+    pieces = iter(_pieces(apart, [0 if "emb_at" in m else m["emb"] for m in heads]))
+    return [story_embs[m["emb_at"]] if "emb_at" in m else next(pieces) for m in heads]
 
 
 def _pieces(flat: np.ndarray, sizes: list[int]) -> list[np.ndarray]:

@@ -6,6 +6,11 @@ a row of a story of 48 articles is about 215 KB of text to parse, and a new arti
 of a dozen candidate stories. Packed, the words and the small fields are one compressed JSON head
 and the weights, embeddings and similarities are arrays read with ``np.frombuffer``.
 
+A member's embedding that the story's own embeddings hold is not repeated in ``member_embs``: its
+head says where it is (``emb_at``). Rows written so are marked ``MAGIC`` (NFS3), so that code from
+before, which would take every member's embedding from ``member_embs``, refuses them instead of
+misreading them; rows marked ``EARLIER_MAGIC`` (NFS2), every member's embedding apart, read as before.
+
 Layout: ``MAGIC``, then per part (head, weights, embs, member_embs, emb_sum, sims) its length as a
 little-endian uint32 and its bytes (the weights zlib-compressed). The head (zlib JSON, keys sorted)
 holds the words of each weighted field of each member in key order, as the JSON rows gave them back,
@@ -22,7 +27,8 @@ from typing import Any
 
 import numpy as np
 
-MAGIC = b"NFS2"
+MAGIC = b"NFS3"
+EARLIER_MAGIC = b"NFS2"  # the same layout, every member's embedding in member_embs
 _LENGTH = struct.Struct("<I")
 # the arrays after the head, with their types
 ARRAYS: tuple[tuple[str, Any], ...] = (
@@ -43,7 +49,7 @@ class Packed:
 
 
 def is_packed(row: bytes) -> bool:
-    return row[: len(MAGIC)] == MAGIC
+    return row[: len(MAGIC)] in (MAGIC, EARLIER_MAGIC)
 
 
 def pack(packed: Packed) -> bytes:
