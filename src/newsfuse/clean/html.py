@@ -3,7 +3,8 @@
 trafilatura finds the main text (a recall pass fills the gaps inside it; sections only its full
 extraction found inside it are put back); readability-lxml is the fallback when trafilatura's body
 looks like a menu; a post-filter drops chrome blocks (rules in ``data/html_rules.yaml``) and,
-when present, the text-dump cleaner's line rules. Metadata comes from schema.org JSON-LD,
+when present, the text-dump cleaner's line rules; what follows the article's element on the page
+is dropped. Metadata comes from schema.org JSON-LD,
 Open Graph and meta tags, then trafilatura's own metadata search; the date is the address's,
 else the one printed beside the headline (``visible_date``: the nearest to it, a revision date
 only when no other is printed and Open Graph declares no publication), else the declared one; the reader's
@@ -144,7 +145,9 @@ def html_variants(doc: model.RawDocument, with_parts: bool = False) -> Variants:
     with_sections = insert_sections(own_blocks, other_blocks)
     if own is not None and len(with_sections) > len(own_blocks):
         own = _finished(doc, meta, with_sections, links)
-    own, other = _completed(doc, meta, html, links, own, other)
+    page, index = _page_index(html)  # trafilatura pruned the first tree
+    own, other = _completed(doc, meta, page, index, links, own, other)
+    own, other = _within_container(own, page, index), _within_container(other, page, index)
     own, other = _without_repeats(own), _without_repeats(other)  # after the decision's evidence, as above
     if not reads_blocks:
         return Variants(ev, {"own": own, "other": other})
@@ -393,18 +396,32 @@ def insert_sections(body: list[model.Block], other: list[model.Block]) -> list[m
     return out
 
 
+def _page_index(html: str) -> tuple[etree._Element | None, dict[str, etree._Element]]:
+    """The page parsed again with its elements by text (``_elements_by_text``), for the steps that
+    read the finished bodies against the page; none when no such step is on."""
+    cfg = rules()
+    if not (cfg["completion"]["enabled"] or cfg["article_container"]["enabled"]):
+        return None, {}
+    tree = _parse(html)
+    return tree, _elements_by_text(tree) if tree is not None else {}
+
+
 def _completed(
-    doc: model.RawDocument, meta: dict[str, Any], html: str, links: tuple[str, ...], *articles: model.Article | None
+    doc: model.RawDocument,
+    meta: dict[str, Any],
+    tree: etree._Element | None,
+    index: dict[str, etree._Element],
+    links: tuple[str, ...],
+    *articles: model.Article | None,
 ) -> tuple[model.Article | None, ...]:
     """Each finished body with the prose its own container holds and it lacks (``complete_body``),
-    finished again where that added any; the page is parsed again (trafilatura pruned the first tree)."""
-    if not rules()["completion"]["enabled"] or all(a is None for a in articles):
+    finished again where that added any."""
+    if not rules()["completion"]["enabled"] or tree is None:
         return articles
-    tree = _parse(html)
     out = []
     for article in articles:
         blocks_ = list(article.blocks) if article else []
-        completed = _completed_blocks(blocks_, tree) if blocks_ else blocks_
+        completed = _completed_blocks(blocks_, tree, index) if blocks_ else blocks_
         out.append(_finished(doc, meta, completed, links) if len(completed) > len(blocks_) else article)
     return tuple(out)
 
@@ -423,9 +440,70 @@ def _without_repeats(article: model.Article | None) -> model.Article | None:
     )
 
 
-def _completed_blocks(body: list[model.Block], tree: etree._Element | None) -> list[model.Block]:
-    """``body`` completed from its page (see the three steps); the page's text index is built once."""
-    index = _elements_by_text(tree) if tree is not None else {}
+def _within_container(
+    article: model.Article | None, tree: etree._Element | None, index: dict[str, etree._Element]
+) -> model.Article | None:
+    """The finished body without what follows its article's element (``cut_after_container``); after
+    the decision's evidence, as completion."""
+    if article is None or tree is None or not rules()["article_container"]["enabled"]:
+        return article
+    kept, removed = cut_after_container(list(article.blocks), tree, index)
+    if not removed:
+        return article
+    return replace(
+        article, id=model.article_id(kept, article.title), blocks=tuple(kept), removed=article.removed + tuple(removed)
+    )
+
+
+def cut_after_container(
+    body: list[model.Block], tree: etree._Element | None, index: dict[str, etree._Element] | None = None
+) -> tuple[list[model.Block], list[model.RemovedLine]]:
+    """``body`` without the blocks after its article's element that stand outside it.
+
+    The article's element is the deepest one holding ``article_container.prose_share`` of the body's
+    prose words (Readability's top candidate, grown to the siblings that hold the rest of the text);
+    a page sets its article in one element and what follows it -- other stories, the sign-up box, the
+    company's pitch, the site's footer -- outside. From the first block after the last one inside it
+    that stands outside it, the body is dropped; a block not found in the page (text the extractor
+    joined or split) is no evidence either way, and nothing before the element's last block is dropped.
+    """
+    if tree is None:
+        return body, []
+    index = index if index is not None else _elements_by_text(tree)
+    elements = [_element_for(index, b.text) for b in body]
+    article = _article_element(body, elements)
+    if article is None:
+        return body, []
+    inside = [el is not None and (el is article or article in el.iterancestors()) for el in elements]
+    last = max(i for i, x in enumerate(inside) if x)
+    cut = next((i for i in range(last + 1, len(body)) if elements[i] is not None), len(body))
+    return body[:cut], [model.RemovedLine(0, b.text, "after the article's element") for b in body[cut:]]
+
+
+def _article_element(body: list[model.Block], elements: list[etree._Element | None]) -> etree._Element | None:
+    """The deepest element holding ``article_container.prose_share`` of the prose words of ``body``
+    (at least ``min_prose_blocks`` prose blocks found in the page); None when only <body>/<html> does."""
+    cfg = rules()["article_container"]
+    prose = [
+        (el, len(_TOKEN.findall(b.text)))
+        for b, el in zip(body, elements, strict=True)
+        if el is not None and blocks.is_prose(b.text)
+    ]
+    if len(prose) < cfg["min_prose_blocks"]:
+        return None
+    held: dict[etree._Element, int] = {}
+    for el, words in prose:
+        for holder in (el, *el.iterancestors()):
+            held[holder] = held.get(holder, 0) + words
+    need = cfg["prose_share"] * sum(words for _, words in prose)
+    holders = [el for el, words in held.items() if words >= need and el.tag not in ("html", "body")]
+    return max(holders, key=lambda el: sum(1 for _ in el.iterancestors()), default=None)
+
+
+def _completed_blocks(
+    body: list[model.Block], tree: etree._Element, index: dict[str, etree._Element]
+) -> list[model.Block]:
+    """``body`` completed from its page (see the three steps), with the page's text index built once."""
     completed = complete_body(body, tree, index)
     return restore_subheadings(add_continued_chunks(completed, tree, index), tree, index)
 
