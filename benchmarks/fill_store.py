@@ -64,6 +64,7 @@ CLONED = (
     "embeddings",
     "dedup_keys",
     "fusion_keys",
+    "fusion_claims",
     "stories",
     "events",
     "event_actors",
@@ -112,6 +113,10 @@ CLONE_SQL = {
     "fusion_keys": (
         "INSERT INTO main.fusion_keys (key, lo, hi, article_id)"
         " SELECT key, lo, hi, article_id || :s FROM src.fusion_keys"
+    ),
+    "fusion_claims": (
+        "INSERT INTO main.fusion_claims (article_id, version, claims)"
+        " SELECT article_id || :s, version, claims FROM src.fusion_claims"
     ),
     "stories": "INSERT INTO main.stories (id, doc) SELECT id || :s, clone_story_doc(doc, :s) FROM src.stories",
     "events": (
