@@ -875,16 +875,34 @@ def find_again(label: dict[str, Any], by_doc: dict[str, list[dict[str, Any]]], t
     """The current mention at the labelled words (same document, sentence and offset in it), or None.
     Several actors on the same words ('the two leaders'): the labelled actor id first."""
     text = texts.get(label["doc"], "")
-    at = text.find(label["sentence"])
-    if at < 0:
+    start = labelled_start(label, text)
+    if start is None:
         return None
-    start = at + label["offset"]
     end = start + len(label["text"])
     over = [m for m in by_doc.get(label["doc"], []) if m["start"] < end and start < m["end"]]
     if not over:
         return None
     same = [m for m in over if m["actor_id"] == label["actor_id"]]
     return (same or over)[0]
+
+
+def labelled_start(label: dict[str, Any], text: str) -> int | None:
+    """Where the labelled words start in the article text: their sentence found word for word, whatever the spaces
+    between the words (the cleaner now sets a wire dateline labelled with its sentence, 'Mannheim , Germany
+    ( Sports Network ) - Wladimir Klitschko ...', apart in a block of its own), at the labelled offset counted in
+    the words' letters."""
+    at = text.find(label["sentence"])
+    if at >= 0:
+        return at + label["offset"]
+    found = re.search(r"\s+".join(re.escape(w) for w in label["sentence"].split()), text)
+    if found is None:
+        return None
+    letters = sum(not c.isspace() for c in label["sentence"][: label["offset"]])
+    pos = found.start()
+    while letters or text[pos].isspace():
+        letters -= not text[pos].isspace()
+        pos += 1
+    return pos
 
 
 def verdict(label: dict[str, Any], now: dict[str, Any] | None) -> str:

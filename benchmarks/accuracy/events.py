@@ -133,9 +133,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED, emit, machine, parse_args, versions  # noqa: E402
 
 from newsfuse.actors import link  # noqa: E402
+from newsfuse.clean import body_blocks  # noqa: E402
 from newsfuse.events import RuleExtractor, extract_events  # noqa: E402
 from newsfuse.events.ontology import min_confidence  # noqa: E402
-from newsfuse.model import Article, Block, InputFile, article_id  # noqa: E402
+from newsfuse.model import Article, InputFile, article_id  # noqa: E402
 from newsfuse.nlp import annotate  # noqa: E402
 from newsfuse.pipeline import analyse, read_and_clean  # noqa: E402
 from newsfuse.stories.config import load as load_stories_config  # noqa: E402
@@ -704,10 +705,13 @@ def actors_right(record: dict, mention) -> bool:
 
 
 def annotate_records(records: list[dict]) -> tuple[list[Any], list[str]]:
-    """Each record as an annotated, actor-linked one-paragraph article (done once, coded per variant)."""
+    """Each record as an annotated, actor-linked one-paragraph article (done once, coded per variant). A PolNeAR
+    article's first sentence keeps its wire dateline ("WASHINGTON (AP) — Donald Trump ..."): the cleaner's dateline
+    finding gives it a block of its own, as it does in the article; no gsr-dev or ECB+ sample sentence opens with
+    one."""
     articles = []
     for r in records:
-        blocks = (Block("paragraph", r["text"]),)
+        blocks = body_blocks(r["text"])
         articles.append(Article(article_id(blocks), r["id"], "text", None, r.get("date"), None, None, blocks))
     linked, errors = [], []
     for r, a in zip(records, annotate(articles)):

@@ -247,6 +247,16 @@ class Article:
         return next((b.text for b in self.blocks if b.kind == "dateline"), None)
 
     @property
+    def dateline_span(self) -> tuple[int, int] | None:
+        """Where the dateline block stands in ``text`` (start, end): where and by whom the report was filed."""
+        start = 0
+        for b in self.blocks:
+            if b.kind == "dateline":
+                return start, start + len(b.text)
+            start += len(b.text) + 2  # blocks are joined by a blank line
+        return None
+
+    @property
     def text(self) -> str:
         """The cleaned text all offsets refer to: blocks joined by blank lines."""
         return article_text(self.blocks)

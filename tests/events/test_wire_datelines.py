@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.clean import clean_document
-from newsfuse.events.roles import dateline_ends
-from newsfuse.model import Article, Block, RawDocument
+from newsfuse.clean import body_blocks, clean_document
+from newsfuse.model import Article, RawDocument
 from newsfuse.pipeline import analyse
 
 
 def _parties(sentence: str) -> list[set[str | None]]:
-    article = Article("w1", "w1.txt", "text", None, "2026-03-12", None, None, (Block("paragraph", sentence),))
+    """The sentence as an article's first paragraph that did not come through the cleaner (a benchmark's sentence):
+    the cleaner's dateline finding still gives its dateline a block of its own."""
+    article = Article("w1", "w1.txt", "text", None, "2026-03-12", None, None, body_blocks(sentence))
     [result] = analyse([article], with_embeddings=False)
     return [{a.actor_id for a in m.source_actors + m.target_actors} for m in result.mentions if m.type == "SUPPORT"]
 
@@ -23,10 +24,17 @@ def test_the_agency_and_the_city_of_a_dateline_sign_nothing(dateline):
     assert _parties(dateline + "Russia and Belarus signed a trade deal on Tuesday.") == [{"state:RUS", "state:BLR"}]
 
 
-def test_a_dateline_is_found_at_a_lines_start_only():
-    text = "MOSCOW (Reuters) - Russia said so.\nOfficials in Minsk (Belarus) - not a dateline - agreed."
-    assert dateline_ends(text) == [(0, len("MOSCOW (Reuters) - "))]
-    assert dateline_ends("Russia and Belarus signed a deal - Reuters reported.") == []
+def test_a_dateline_is_found_at_a_paragraphs_start_only():
+    [dateline, paragraph] = body_blocks("MOSCOW (Reuters) - Russia said so.")
+    assert (dateline.kind, dateline.text, paragraph.text) == ("dateline", "MOSCOW (Reuters) -", "Russia said so.")
+    assert [b.kind for b in body_blocks("Officials in Minsk (Belarus) - not a dateline - agreed.")] == ["paragraph"]
+    assert [b.kind for b in body_blocks("Russia and Belarus signed a deal - Reuters reported.")] == ["paragraph"]
+
+
+def test_the_dateline_blocks_span_is_where_it_stands_in_the_text():
+    article = Article("w3", "w3.txt", "text", "T", None, None, None, body_blocks("MINSK, Belarus (AP) _ Talks began."))
+    start, end = article.dateline_span or (0, 0)
+    assert article.text[start:end] == "MINSK, Belarus (AP) _"
 
 
 @pytest.mark.parametrize("dateline", ["MOSCOW — ", "MOSCOW (Reuters) - ", "Moscow, March 10 (Reuters) - "])

@@ -8,12 +8,13 @@ from .errors import CleanError
 from .html import clean_html
 from .long_lines import clean_long_lines
 from .normalize import normalize_line, split_lines, strip_inline_markup
-from .text import CleanResult, chrome_reason, clean_text_lines
+from .text import CleanResult, body_blocks, chrome_reason, clean_text_lines
 
 __all__ = [
     "CleanError",
     "CleanResult",
     "article_from_result",
+    "body_blocks",
     "chrome_reason",
     "clean_document",
     "clean_text_lines",

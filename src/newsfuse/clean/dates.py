@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from .rules import load_rules
@@ -121,40 +122,55 @@ def _ends_sentence(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _wire_pattern() -> re.Pattern[str]:
+    """The wire dateline as written, or as a tokenizer spaces it ("OVERLAND , MO ( KTVI ) -",
+    "INDIANAPOLIS , Ind. ( June 15 , 2014 ) —", "WILKES - BARRE , Pa. ( AP )")."""
     rules = load_rules()
     wire = rules["wire_dateline"]
-    mon = "|".join(sorted((str(k) for k in rules["months"]), key=len, reverse=True))
     name = r"[A-Z][\w.'’-]*"
+    capitals = r"[A-Z][A-Z.'’]+"
     more = wire["place_max_words"] - 1
-    place = rf"(?P<place>{name}(?:[ ]{name}){{0,{more}}})"
-    region = rf"(?:,[ ]?(?P<region>{name}(?:[ ]{name}){{0,{more}}}))"
-    date = (
-        rf"(?:(?P<m>(?i:{mon}))\.?[ ]?(?P<d>[0-3]?\d)(?!\d)|(?P<d2>[0-3]?\d)[ ](?P<m2>(?i:{mon}))\.?)"
-        rf"(?:,?[ ]?(?P<y>(?:19|20)\d\d))?"
-    )
-    agency = rf"(?:\((?P<agency>[A-Za-z][^()]{{0,{wire['agency_max_chars'] - 1}}})\))"
+    place = rf"(?P<place>{name}(?:[ ]{name}|[ ]-[ ]{capitals}(?=[ ,(]|$)){{0,{more}}})"
+    region = rf"(?:[ ]?,[ ]?(?P<region>{name}(?:[ ]{name}){{0,{more}}}))"
+    named = rf"(?P<agency>[A-Za-z][^()]{{0,{wire['agency_max_chars'] - 1}}}?)"
+    agency = rf"\([ ]?(?:(?P<bdate>{_wire_date(rules, 'b')})|{named})[ ]?\)"
     seps = "|".join(re.escape(x) for x in sorted(wire["separators"], key=len, reverse=True))
-    return re.compile(rf"^{place}{region}??(?:,[ ]?(?P<date>{date}))?[ ]?{agency}?[ ]?(?P<sep>{seps})?(?=[ ]|$)")
+    end = rf"(?:[ ]?(?P<sep>{seps})(?=[ ]|$)|(?<=\))[ ]*$)"  # a separator, or an agency closing the line
+    return re.compile(rf"^{place}{region}??(?:[ ]?,[ ]?(?P<date>{_wire_date(rules, '')}))?(?:[ ]?{agency})?{end}")
+
+
+def _wire_date(rules: Any, key: str) -> str:
+    """A dateline's month and day, maybe its year ("August 7", "Aug 7, 2024", "June 15 , 2014"); groups named
+    m, d, d2, m2, y after ``key``."""
+    mon = "|".join(sorted((str(k) for k in rules["months"]), key=len, reverse=True))
+    month_day = rf"(?P<m{key}>(?i:{mon}))\.?[ ]?(?P<d{key}>[0-3]?\d)(?!\d)"
+    day_month = rf"(?P<d2{key}>[0-3]?\d)[ ](?P<m2{key}>(?i:{mon}))\.?"
+    return rf"(?:{month_day}|{day_month})(?:[ ]?,?[ ]?(?P<y{key}>(?:19|20)\d\d))?"
 
 
 def wire_dateline(line: str) -> WireDateline | None:
     """The wire dateline opening ``line`` ("NAIROBI, Kenya (AP) _ Police said ..."), or None."""
     m = _wire_pattern().match(line)
-    if not m or m.group("place").casefold() in load_rules()["wire_dateline"]["not_places"]:
-        return None
+    wire = load_rules()["wire_dateline"]
+    if not m or m.group("place").casefold() in wire["not_places"] + load_rules()["weekdays"]:
+        return None  # "UPDATE:" is a label; "Sunday , November 27 -" a date with no place
+    if m.group("place").split()[0].casefold() in wire["not_place_openers"]:
+        return None  # "A FIRE - BOMB attack on a bank ...": a lead sentence in capitals
     rest = line[m.end() :].strip()
+    key = "b" if m.group("bdate") else ""
+    dated = m.group("date") or m.group("bdate")
     capitals = m.group("place").isupper() and len(m.group("place")) > 2
-    if m.group("date") is None and m.group("agency") is None and not capitals:
+    if dated is None and m.group("agency") is None and not capitals:
         return None  # "Gaza: what we know" is a title; "WASHINGTON -" and "Geneva, March 3:" are datelines
-    if m.group("sep") is None and (rest or m.group("agency") is None):
+    if m.group("sep") is None and rest:
         return None  # inline, a separator ends the dateline; alone, the agency does
-    if m.group("sep") == ":" and m.group("date") is None and m.group("agency") is None and not _ends_sentence(rest):
+    if m.group("sep") == ":" and dated is None and m.group("agency") is None and not _ends_sentence(rest):
         return None  # "NATO: Russia must withdraw" is a headline; "NEW DELHI: The cabinet met on Monday." a dateline
     months = _patterns()[0]
-    month_word = m.group("m") or m.group("m2")
+    month_word = m.group(f"m{key}") or m.group(f"m2{key}")
     month = months[month_word.lower()] if month_word else None
-    day = int(m.group("d") or m.group("d2")) if month else None
-    iso = _valid(int(m.group("y")), month, day) if month and day is not None and m.group("y") else None
+    day = int(m.group(f"d{key}") or m.group(f"d2{key}")) if month else None
+    year = m.group(f"y{key}")
+    iso = _valid(int(year), month, day) if month and day is not None and year else None
     place = m.group("place") + (f", {m.group('region')}" if m.group("region") else "")
     return WireDateline(place, iso, month, day, m.end(), not rest)
 

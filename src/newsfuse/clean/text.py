@@ -418,10 +418,25 @@ def _build_blocks(st: _State) -> tuple[list[Block], list[tuple[int, ...]]]:
     return blocks, lines
 
 
+def body_blocks(text: str) -> tuple[Block, ...]:
+    """A paragraph of body text as the cleaner blocks it: a wire dateline opening it ("MOSCOW (Reuters) - Russia
+    and Belarus signed ...") in a block of its own before the paragraph. For a text that does not come through
+    the cleaner: an article's first sentence taken alone."""
+    wire = wire_dateline(text)
+    if wire is None:
+        return (Block("paragraph", text),)
+    dateline, rest = _split_dateline(text, wire)
+    return (Block("dateline", dateline),) + ((Block("paragraph", rest),) if rest else ())
+
+
 def _split_dateline(text: str, wire: WireDateline) -> tuple[str, str]:
     """ "MOSCOW (Reuters) - Russia and Belarus signed ..." -> the dateline, and the paragraph it opens: a block of
-    its own, so that no sentence starts with where the report was filed (the parser took it for the subject)."""
-    return text[: wire.end].strip(), text[wire.end :].strip()
+    its own, so that no sentence starts with where the report was filed (the parser took it for the subject). A
+    separator alone on the next line closes the dateline ("STOCKTON ( CBS13 )" above "–")."""
+    rest = text[wire.end :].strip()
+    if rest in load_rules()["wire_dateline"]["separators"]:
+        return text.strip(), ""
+    return text[: wire.end].strip(), rest
 
 
 # --------------------------------------------------------------------------- entry point

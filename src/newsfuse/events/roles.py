@@ -56,22 +56,14 @@ def actor_mentions(annotated: AnnotatedArticle) -> list[Mention]:
     else:
         found = sorted((Mention(a.start, a.end, a.actor) for a in annotated.actors), key=lambda m: m.start)
     tokens = TokensBySpan(annotated.tokens)
-    filed = dateline_ends(annotated.article.text)
+    filed = annotated.article.dateline_span
     return [m for m in found if not _thing(annotated, m, tokens) and not _in_dateline(m, filed)]
 
 
-def dateline_ends(text: str) -> list[tuple[int, int]]:
-    """The wire datelines opening the text's lines (``wire_dateline`` in ``data/roles.yaml``), as spans."""
-    return [(m.start(), m.end()) for m in _wire_dateline().finditer(text)]
-
-
-@cache
-def _wire_dateline() -> re.Pattern[str]:
-    return re.compile(str(load_roles()["wire_dateline"]), re.M)
-
-
-def _in_dateline(m: Mention, filed: list[tuple[int, int]]) -> bool:
-    return any(start <= m.start < end for start, end in filed)
+def _in_dateline(m: Mention, filed: tuple[int, int] | None) -> bool:
+    """A name in the wire dateline (the cleaner's dateline block: "MOSCOW (Reuters) -") says where and by whom the
+    report was filed: no party to any act the article tells."""
+    return filed is not None and filed[0] <= m.start < filed[1]
 
 
 class TokensBySpan:

@@ -345,8 +345,6 @@ class RuleExtractor:
         status = attr.status(tree, t.i, t.light)
         type_, mode, rule = self._type(tree, t, status, content)
         source, target, initiator = self._roles(tree, roles, t)
-        source = [m for m in source if not _dateline_actor(tree, m)]
-        target = [m for m in target if not _dateline_actor(tree, m)]
         if type_.lower() in role_cue("against_not_recipient"):  # "defended his record against ISIS": ISIS is opposed
             target = [m for m in target if not _opposed(tree, m, _anchor(t))]
         if type_ == "ASSAULT" and _attack_between_persons(tree, t, source, target):  # "Sanders attacked Clinton"
@@ -665,20 +663,6 @@ def _opposed(tree: Tree, m: Mention, anchor: int) -> bool:
         return False
     above = {anchor, *tree.ancestors(anchor)}
     return any(tree.lemma(a) == "against" and a not in above for a in tree.ancestors(j))
-
-
-def _dateline_actor(tree: Tree, m: Mention) -> bool:
-    """ "ROME - Bernie Sanders met ...": the capitalised place before the dateline's dash is where the story was
-    filed, never a party to its first sentence's act."""
-    if m.start > min(t.start for t in tree.tokens.values()):  # only the sentence's first words ("US-led": no dateline)
-        return False
-    after = [i for i in sorted(tree.tokens) if tree.tokens[i].start >= m.end][:1]
-    dash = bool(after) and tree.tokens[after[0]].text in ("-", "—", "–", "--")
-    return (
-        dash
-        and any(c.isalpha() for c in m.ref.name)
-        and tree.span_text([i for i in tree.tokens if m.start <= tree.tokens[i].start < m.end]).isupper()
-    )
 
 
 def _attack_heads(tree: Tree, t: Trigger) -> list[int]:
