@@ -45,6 +45,7 @@ from .model import (
     InputError,
     InputFile,
     RawDocument,
+    joined_ranges,
     week_of,
 )
 from .nlp.pipeline import max_analysed_chars
@@ -1609,24 +1610,13 @@ class _Settled:
                 spans.setdefault(key, []).append((lo - reach, hi + reach))
         out: set[str] = set()
         for key, ranges in spans.items():
-            joined = _day_spans(ranges)
+            joined = joined_ranges(ranges)
             starts = [lo for lo, _ in joined]
             for lo, hi, article in self.rows.get(key, ()):
                 j = bisect.bisect_right(starts, hi) - 1
                 if j >= 0 and joined[j][1] >= lo:
                     out.add(article)
         return out
-
-
-def _day_spans(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The same days as these day ranges, as the fewest ranges, in order (overlapping or touching ones joined)."""
-    out: list[tuple[int, int]] = []
-    for lo, hi in sorted(ranges):
-        if out and lo <= out[-1][1] + 1:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
-    return out
 
 
 class _BlockArticles:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
-from ..model import AnnotatedArticle, Article, Event, EventMention, Story
+from ..model import AnnotatedArticle, Article, Event, EventMention, Story, joined_ranges
 from . import serde
 from .base import FUSED_TOKEN, EventFilter, Store
 
@@ -83,17 +83,6 @@ def _article_of_row(row: tuple[str, str | None]) -> Article:
             _ARTICLES[row[0]] = found
             _article_chars += len(row[0])
     return _with_story(found, row[1])
-
-
-def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The same days as these integer day ranges, as the fewest ranges (overlapping or touching ones joined)."""
-    out: list[tuple[int, int]] = []
-    for lo, hi in sorted(ranges):
-        if out and lo <= out[-1][1] + 1:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
-    return out
 
 
 def _doc_of_event(event: Event) -> str:
@@ -306,7 +295,7 @@ class SQLStore(Store):
                 spans.setdefault(key, []).append((lo - days, hi + days))
         out: set[str] = set()
         for key, ranges in sorted(spans.items()):
-            for lo, hi in _merged(ranges):
+            for lo, hi in joined_ranges(ranges):
                 rows = self._exec(
                     "SELECT DISTINCT article_id FROM fusion_keys WHERE key = ? AND lo <= ? AND hi >= ?", (key, hi, lo)
                 )
