@@ -15,7 +15,7 @@ import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -1012,13 +1012,15 @@ def _shared(field: str, pairs) -> list[Detail]:
     return [Detail(field, v, tuple(sorted(a)), (), len(a) == 1) for v, a in support.items()]
 
 
-def _exclusive(field: str, pairs) -> list[Detail]:
+def _exclusive(field: str, pairs, rivals: Callable[[str, list[str]], set[str]] | None = None) -> list[Detail]:
+    """Each value with the articles that give it, contradicted by every other article giving the field, or by
+    those ``rivals`` (value, its articles) names."""
     support = _group(pairs)
     givers = {a for arts in support.values() for a in arts}
     out = []
     for value, arts in sorted(support.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        against = sorted(givers - set(arts))
-        out.append(Detail(field, value, tuple(sorted(arts)), tuple(against), len(arts) == 1))
+        against = (givers if rivals is None else rivals(value, arts)) - set(arts)
+        out.append(Detail(field, value, tuple(sorted(arts)), tuple(sorted(against)), len(arts) == 1))
     return out
 
 
@@ -1028,14 +1030,12 @@ def _status_details(ms: list[EventMention]) -> list[Detail]:
     data", "said they were inclined to support the plan"), and one done while the other is intended is no
     disagreement."""
     told = [m for m in ms if m.status]
-    out = []
-    for value, arts in sorted(
-        _group((m.article_id, m.status) for m in told).items(), key=lambda kv: (-len(kv[1]), kv[0])
-    ):
+
+    def same_act_told_otherwise(value: str, arts: list[str]) -> set[str]:
         giving = [m for m in told if m.article_id in arts and m.status == value]
-        against = {n.article_id for n in told if n.status != value and any(_same_act(m, n) for m in giving)}
-        out.append(Detail("status", value, tuple(sorted(arts)), tuple(sorted(against - set(arts))), len(arts) == 1))
-    return out
+        return {n.article_id for n in told if n.status != value and any(_same_act(m, n) for m in giving)}
+
+    return _exclusive("status", [(m.article_id, m.status) for m in told], same_act_told_otherwise)
 
 
 FUTURE_AS = re.compile(r"\+ future_as (\w+)")  # the rule of an intent coded as its own type (rules._type)
