@@ -47,9 +47,9 @@ def generated_folder(n: int, tmp: str) -> Path:
 
 def part_dask(n: int, n_full: int, tmp: str) -> dict:
     """1 vs 2 workers: read+clean on workers for n articles; the full analysis for n_full."""
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
-    from newsfuse.distributed import ingest_with_dask
+    from newsfuse.distributed import ingest_with_dask, local_cluster, prepare_worker
     from newsfuse.store import open_store
 
     out: dict = {}
@@ -59,14 +59,9 @@ def part_dask(n: int, n_full: int, tmp: str) -> dict:
         folder = generated_folder(count, tmp)
         res: dict = {"articles": count}
         for workers in (1, 2):
-            with (
-                LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-                ) as cluster,
-                Client(cluster) as client,
-            ):
+            with local_cluster(workers) as cluster, Client(cluster) as client:  # as `ingest --dask local:N`
                 if analyse:
-                    client.run(_warm_up)  # load the models before timing
+                    client.run(prepare_worker)  # the models loaded as the first task would, before timing
                 store = open_store(str(Path(tmp) / f"dask-{analyse}-{workers}.db"))
                 start = time.perf_counter()
                 summary = ingest_with_dask(store, [str(folder)], "unused", client=client, analyse_articles=analyse)
@@ -80,14 +75,6 @@ def part_dask(n: int, n_full: int, tmp: str) -> dict:
         res["speedup_2_vs_1"] = round(res["workers_2"]["articles_per_s"] / res["workers_1"]["articles_per_s"], 2)
         out[mode] = res
     return out
-
-
-def _warm_up() -> None:
-    from newsfuse.model import Article, Block, article_id
-    from newsfuse.pipeline import analyse
-
-    blocks = (Block("paragraph", "The foreign ministers of Chile and Peru held talks in Lima on Monday."),)
-    analyse([Article(article_id(blocks), "warm", "text", None, "2026-03-10", None, None, blocks)])
 
 
 def fresh_stores(tmp: str, name: str, pg_url: str | None):

@@ -15,7 +15,8 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from importlib import resources
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .ingest import iter_inputs
 from .model import Article, InputError, InputFile
@@ -32,10 +33,11 @@ from .pipeline import (
 )
 from .store.base import Store
 from .stories.embed import limit_threads
+from .text.yamlfile import load_yaml
 from .workers import even_chunks
 
 if TYPE_CHECKING:  # dask itself is imported only when a cluster is used (its import costs seconds)
-    from dask.distributed import Client, Future, LocalCluster
+    from dask.distributed import Client, Future, LocalCluster, Worker
 
 PARTITION_INPUTS = 8  # input files per read task
 PARTITION_ARTICLES = 16  # articles per analysis task
@@ -47,13 +49,29 @@ T = TypeVar("T")
 
 def connect(address: str) -> tuple[Client, LocalCluster | None]:
     """`local` or `local:N` starts a LocalCluster of N worker processes; anything else is a scheduler."""
-    from dask.distributed import Client, LocalCluster  # lazy: dask's import costs seconds to every plain run
+    from dask.distributed import Client  # lazy: dask's import costs seconds to every plain run
 
     if address == "local" or address.startswith("local:"):
-        workers = int(address.split(":", 1)[1]) if ":" in address else 2
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = local_cluster(int(address.split(":", 1)[1]) if ":" in address else 2)
         return Client(cluster), cluster
     return Client(address), None
+
+
+def local_cluster(workers: int) -> LocalCluster:
+    """A LocalCluster of ``workers`` single-threaded worker processes, without a dashboard, started with
+    ``local_settings`` (its scheduler and nannies read them as they start, and pass them to the workers)."""
+    import dask
+    from dask.distributed import LocalCluster  # lazy, as above
+
+    with dask.config.set(local_settings()):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+
+
+def local_settings() -> dict[str, Any]:
+    """Dask's settings for a local cluster (``data/dask_local.yaml``): the periodic work that only feeds
+    dashboards slowed down or off, as its processes share the cores with the analysis."""
+    text = resources.files("newsfuse").joinpath("data/dask_local.yaml").read_text(encoding="utf-8")
+    return dict(load_yaml(text))
 
 
 def read_partition(
@@ -75,11 +93,19 @@ def analyse_partition(articles: Sequence[Article], pieces: int) -> list[Storable
     the plain run's workers are (``prepare_analysis``: the collector no longer walks the models'
     objects, ~0.35 s per worker per 200 articles); sent back storable
     (encoded rows and story items, see ``StorableAnalysis``): the driver stores them as they come."""
+    prepare_worker()
+    return [storable(x) for x in analyse(list(articles), pieces=pieces)]
+
+
+def prepare_worker(dask_worker: Worker | None = None) -> None:
+    """This worker process made ready for ``analyse_partition``, once: the encoder held to the worker's
+    threads, then the models loaded and moved out of the cyclic collector's sight (``prepare_analysis``).
+    The first task does it; ``client.run(prepare_worker)`` does it before (Dask passes ``dask_worker``)."""
     from dask.distributed import get_worker  # lazy, as above; a worker has dask imported already
 
-    limit_threads(getattr(get_worker().state, "nthreads", 1))
-    prepare_analysis()  # once per worker: the models loaded, then moved out of the cyclic collector's sight
-    return [storable(x) for x in analyse(list(articles), pieces=pieces)]
+    worker = dask_worker if dask_worker is not None else get_worker()
+    limit_threads(getattr(worker.state, "nthreads", 1))
+    prepare_analysis()
 
 
 def full_partitions(unsent: Sequence[T], slots: int) -> list[list[T]]:
