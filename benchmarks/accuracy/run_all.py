@@ -435,7 +435,7 @@ def _drawn_set_rows(s: dict, alone: dict, at: str, before: dict, name: str, stat
     ]
 
 
-SETS = "abcdefg"  # the PolNeAR sets, in the order they were drawn
+SETS = "abcdefgh"  # the PolNeAR sets, in the order they were drawn
 # issue 19's later rounds: the figures kept before each, its name, the set drawn before it and that set's status
 LATER_ROUNDS = (
     ("round2_before", "this round's", "e", "held out until issue 19's third round, then read while revising the coder"),
@@ -445,7 +445,13 @@ LATER_ROUNDS = (
         "f",
         "held out until issue 19's fourth round, then read while revising the coder",
     ),
-    ("round4_before", "the fourth round's", "g", "never read: held out"),
+    (
+        "round4_before",
+        "the fourth round's",
+        "g",
+        "held out until issue 19's fifth round, then read while revising the coder",
+    ),
+    ("round5_before", "the fifth round's", "h", "never read: held out"),
 )
 
 
@@ -496,7 +502,7 @@ def render_events_polnear(s: dict | None) -> list[str]:
             f"newsfuse now, set {x.upper()}, mentions the brief states (confidence >= {brief.get('min_confidence')})",
             brief.get(f"set_{x}", {}),
         )
-        for x in "abcdefg"
+        for x in SETS
         if brief.get(f"set_{x}")
     ]
     set_c = (
@@ -524,7 +530,13 @@ def render_events_polnear(s: dict | None) -> list[str]:
     if s.get("set_g"):
         set_c += (
             f" Set G: 30 more (119 sentences, from those sets A-F and reading samples 1-2 left), labelled the same "
-            f"way at {str(s.get('labelled_at_g'))[:7]}, scored as drawn, held out."
+            f"way at {str(s.get('labelled_at_g'))[:7]}, scored as drawn, held out until the fifth round, then read "
+            "while revising the coder."
+        )
+    if s.get("set_h"):
+        set_c += (
+            f" Set H: 30 more (117 sentences, from those sets A-G and reading samples 1-2 left), labelled the same "
+            f"way at {str(s.get('labelled_at_h'))[:7]}, scored as drawn, held out."
         )
     return [
         "",

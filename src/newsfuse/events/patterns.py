@@ -154,6 +154,22 @@ def particles(tree: Tree, v: int) -> set[str]:
     }
 
 
+def clause_markers(tree: Tree, v: int) -> set[str]:
+    """The "for" of a for-to infinitive the verb governs ("is calling for the United States to step up"), which the
+    parse may hang on the infinitive as its marker: the verb's own preposition, whose object is the clause's
+    subject (Quirk et al. 1985, 16.42)."""
+    return {"for"} if for_clauses(tree, v) else set()
+
+
+def for_clauses(tree: Tree, v: int) -> list[int]:
+    """The for-to infinitival clauses the verb governs ("for the United States to step up")."""
+    return [
+        c
+        for c in tree.children(v, "advcl", "ccomp", "xcomp")
+        if "for" in tree.child_lemmas(c, "mark") and "to" in tree.child_lemmas(c, "aux")
+    ]
+
+
 def _dates_only(tree: Tree, prep: int) -> bool:
     objects = tree.children(prep, "pobj")
     return bool(objects) and all(tree.tokens[o].ent_type in TIME_ENTITIES for o in objects)
@@ -169,7 +185,7 @@ def match_verb(tree: Tree, v: int, is_actor: Callable[[int], bool]) -> Pattern |
             continue
         if p.intransitive and tree.children(v, "dobj"):
             continue
-        if p.with_ and not (particles(tree, v) & p.with_):
+        if p.with_ and not ((particles(tree, v) | clause_markers(tree, v)) & p.with_):
             continue
         objs = object_heads(tree, v, p.with_ if p.objects and p.with_ else frozenset())
         if p.objects and not any(

@@ -282,6 +282,28 @@ def asked_for(tree: Tree, v: int) -> bool:
     return "for" in tree.child_lemmas(v, "mark") and "to" in tree.child_lemmas(v, "aux")
 
 
+def past_warning(tree: Tree, v: int) -> bool:
+    """ "Biden warned that Trump had elevated the dangers": a warning whose that-clause tells what was done (a past
+    or perfect verb, no modal) threatens nothing. A threat announces the speaker's future act (PLOVER manual 3.11;
+    the CAMEO dictionary's WARN patterns of a danger or a crisis are 012 and 110, not 13x); a warning about
+    another's past deeds finds fault with them."""
+    if tree.lemma(v) not in cue("warning_verbs"):
+        return False
+    # a clause of saying under it is the quote's attribution the parse hung there ('he warned, "...," Trump told')
+    saying = {str(x) for x in load_patterns()["reporting_verbs"]}
+    content = [c for c in tree.children(v, "ccomp") if tree.lemma(c) not in saying]
+    return bool(content) and all(_done_clause(tree, c) for c in content)
+
+
+def _done_clause(tree: Tree, c: int) -> bool:
+    """A finite clause whose verb tells a deed done: a simple past, or a perfect ("had elevated"), with no modal."""
+    auxes = tree.children(c, "aux")
+    if any(tree.tokens[a].tag == "MD" for a in auxes) or not tree.children(c, "nsubj"):
+        return False
+    perfect = tree.tokens[c].tag == "VBN" and any(tree.lemma(a) == "have" for a in auxes)
+    return tree.tokens[c].tag == "VBD" or perfect
+
+
 def decided_against(tree: Tree, v: int) -> bool:
     """ "decided not to recommend indicting Clinton": a decision verb (CAMEO DECIDE, DETERMINE, OPT: 030, an intent
     to cooperate) with a negated infinitive decides against acting: no intent to cooperate, no act."""

@@ -12,7 +12,7 @@ from . import attributes as attr
 from . import precision as prec
 from .cameo import best_outcome, cameo_pattern, may_veto, predicate_outcome, specific_outcome
 from .ontology import load_cameo_settings, load_ontology, load_patterns, load_precision
-from .patterns import Pattern, compiled, match_noun, match_verb, object_heads
+from .patterns import Pattern, compiled, for_clauses, match_noun, match_verb, object_heads
 from .roles import (
     Mention,
     Roles,
@@ -166,7 +166,9 @@ class RuleExtractor:
                     found[i] = Trigger(i, p, self._light(tree, i))
         for t in list(found.values()):  # "held talks": the verb pattern already covers the noun
             if t.pattern.noun and t.light in found and not found[t.light].pattern.noun:
-                if found[t.light].pattern.objects:
+                if self._sense_by_complement(tree, t, found[t.light]):
+                    del found[t.light]  # "opened with a call for the party to unify": an appeal, no phone call
+                elif found[t.light].pattern.objects:
                     del found[t.i]
         for t in list(found.values()):
             if _pursues_own_act(tree, t, found):
@@ -194,6 +196,10 @@ class RuleExtractor:
             # names are criticism ("CALL * LIAR", "* DICTATOR", "* ILLEGITIMATE": 111; "* CRIMINAL": 1121)
             named = specific_outcome(tree, v)
             return cameo_pattern(tree, v, named) if named is not None else None
+        if hand is not None and hand.type == "THREATEN" and prec.past_warning(tree, v):
+            # "warned that Trump had elevated the dangers": fault found with the clause's subject, no threat
+            rule = f"{hand.rule} + past warning"
+            return dataclasses.replace(hand, type="ACCUSE", mode="disapprove", clause_target=True, rule=rule)
         if self.cameo in ("override", "veto") and tree.tokens[v].pos == "VERB" and not (hand and hand.objects):
             # a hand pattern on the lemma alone cannot tell the verb's senses apart ("struck a village",
             # "struck down a law"): a lexicon pattern naming the words around it does -- with "veto" only
@@ -275,7 +281,7 @@ class RuleExtractor:
             if first != j and tree.tokens[first].dep == "xcomp":
                 j = first  # "promising to bomb X, ... and deport Y": the conjuncts share the infinitive's governor
                 continue
-            if h is None or dep in TRANSPARENT:
+            if h is None or dep in TRANSPARENT or (h in triggers and self._spliced(tree, j, h, triggers[h])):
                 return None
             if h in triggers and h != t.light:
                 same = triggers[h].pattern.type == t.pattern.type
@@ -284,6 +290,23 @@ class RuleExtractor:
             if h == t.light and t.light in triggers:
                 return h
             j = h
+
+    def _sense_by_complement(self, tree: Tree, noun: Trigger, verb: Trigger) -> bool:
+        """A light verb whose pattern reads its object word as an act of another type ("opened with a call": talks)
+        carries the noun, whose own complement tells its sense ("a call for the party to unify": an appeal): the
+        noun's act is the one coded. A verb acting on the noun's act ("rejected a call for", "accepted demands")
+        is no light verb, and stays."""
+        light = tree.lemma(verb.i) in self.light_verbs and tree.lemma(noun.i) in verb.pattern.objects
+        return light and bool(noun.pattern.with_) and noun.pattern.type != verb.pattern.type
+
+    def _spliced(self, tree: Tree, c: int, h: int, head: Trigger) -> bool:
+        """ "Clinton hit Sanders on immigration, she hit him on guns": a finite clause with its own subject before
+        the verb it hangs on is no complement of that verb; a complement clause follows its verb, and only direct
+        speech is fronted before a verb of saying (Quirk et al. 1985, 16.31; 15.53). The parse made a comma-spliced
+        clause the "ccomp" of the next: it is an act of its own, not the content of the other."""
+        if tree.tokens[c].dep != "ccomp" or c > h or not tree.children(c, "nsubj"):
+            return False
+        return tree.lemma(h) not in self.reporting and not (head.pattern.modal or head.pattern.clause_target)
 
     # ------------------------------------------------------------------ mentions
     def _sentence(
@@ -567,6 +590,8 @@ class RuleExtractor:
             return found or [m for o in subjects for m in roles.phrase(o, deep=True)]
         if object_relative(tree, v):  # "Rubio, who many in the establishment had backed": Rubio
             return roles.phrase(tree.head(v))
+        if reduced_passive(tree, v):  # "a professor, accused by the Turkish government of ...": the professor
+            return roles.phrase(tree.head(v))
         objs = [o for o in tree.children(v, "dobj", "dative", "iobj") if o != skip] or _shifted_objects(tree, v)
         found = [m for o in objs for m in roles.phrase(o)]
         found = found or [m for o in objs for m in roles.phrase(o, deep=True)]  # "an offer from X"
@@ -574,7 +599,8 @@ class RuleExtractor:
             return found
         if _pronoun_objects(tree, v):  # "urging them to overturn X's rule": the recipient is whom "them"
             return [m for o in objs for m in roles.resolved_object(o, v)]  # refers to, not X
-        for c in tree.children(v, "ccomp", "xcomp"):  # "demanded that the US cancel", "urged X to"
+        # "demanded that the US cancel", "urged X to", "called for X to"
+        for c in tree.children(v, "ccomp", "xcomp") + for_clauses(tree, v):
             found = [m for s in tree.children(c, "nsubj", "nsubjpass") for m in roles.phrase(s)]
             found = found or [m for s in tree.children(c, "dobj") for m in roles.phrase(s)]
             if tree.tokens[c].dep == "xcomp":  # "threatened to shell Iraqi towns", "to cut off power to X"
@@ -639,6 +665,15 @@ def unnamed_controller(tree: Tree, roles: Roles, v: int, target_preps: frozenset
     ]
     objs = [o for o in objs if tree.tokens[o].tag != "PRP" and tree.tokens[o].pos in ("NOUN", "PROPN", "PRON")]
     return bool(objs) and not any(roles.phrase(o, deep=True) for o in objs)
+
+
+def reduced_passive(tree: Tree, v: int) -> bool:
+    """ "An Istanbul-based professor, accused by the Turkish government of coordinating the coup": a past participle
+    set after a noun is a reduced relative clause in the passive (Quirk et al. 1985, 17.29: "who was accused by"):
+    the noun it modifies is the one acted on, as a passive's subject is. Only with its "by" agent: a participle with
+    no agent may be a misparsed finite verb ("aid groups donated and delivered goods")."""
+    tok = tree.tokens[v]
+    return tok.dep == "acl" and tok.tag == "VBN" and tree.head(v) is not None and bool(tree.children(v, "agent"))
 
 
 def _held_rally(tree: Tree, roles: Roles, t: Trigger) -> bool:
@@ -766,6 +801,8 @@ def _recipient_slot(tree: Tree, t: Trigger) -> bool:
     heads += [c for h in heads if h != verb for c in _conjuncts(tree, h)]
     if verb is not None and any(tree.children(c, "dobj") for c in tree.children(verb, "conj")):
         return True  # "killing or wounding 50": coordinated verbs share their object
+    if verb is not None and reduced_passive(tree, verb):
+        return True  # "a professor, accused by X": the professor is acted on
     for h in heads:
         if [o for o in tree.children(h, "dobj", "dative", "iobj", "ccomp", "xcomp") if o != t.i]:
             return True
