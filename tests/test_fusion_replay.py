@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from conftest import drawn_mention
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfuse import pipeline
 from newsfuse.model import EventMention, InputFile
@@ -214,6 +216,66 @@ def test_stories_that_merge_and_split_replay_the_pass_of_the_story_their_mention
         _merge_or_split(rng, story_of, i)
         assert _ids(F.cluster_mentions(mentions, story_of)) == _fresh(mentions, story_of), f"article {i}"
     assert borrowed and max(borrowed) >= 10  # merged stories replayed the absorbed ones' passes
+
+
+def _named_or_not(rng: random.Random, article: str, n: int, named: bool) -> list[EventMention]:
+    """``_drawn``, each mention naming someone where ``named`` (drawn again until it does)."""
+    out = []
+    for k in range(n):
+        m = drawn_mention(rng, f"{article}-m{k}", article, ["CONSULT", "ACCUSE"], DATES)
+        while named and not (m.source_actors or m.target_actors):
+            m = drawn_mention(rng, f"{article}-m{k}", article, ["CONSULT", "ACCUSE"], DATES)
+        out.append(m)
+    return out
+
+
+def _grow_checking_reach(seed: int, named: bool, articles: int) -> list[bool]:
+    """One story gaining ``articles`` drawn articles in a random order (a few leave it now and then),
+    each step's grouping checked against a full regrouping, and each ``_Replay.reaches`` verdict
+    that lets a mention keep its old decision unchecked checked against the fit of every dirty
+    cluster; the verdicts asked while a cluster was dirty."""
+    verdicts: list[bool] = []
+    reaches = F._Replay.reaches
+
+    def checked(replay: F._Replay, i: int) -> bool:
+        found = reaches(replay, i)
+        if replay.dirty:
+            verdicts.append(found)
+            assert found or not any(replay.fits(i, j) for j in replay.dirty)
+        return found
+
+    kept = F._PASSES, F._HOLDERS, F._GROUPINGS
+    F._Replay.reaches = checked  # type: ignore[method-assign]
+    F._PASSES, F._HOLDERS, F._GROUPINGS = {}, {}, {}
+    try:
+        rng = random.Random(seed)
+        story_of: dict[str, str] = {}
+        mentions: list[EventMention] = []
+        for i in rng.sample(range(articles), articles):
+            article = f"a{i:03d}"
+            story_of[article] = "s"
+            mentions += _named_or_not(rng, article, rng.randint(1, 4), named)
+            if rng.random() < 0.1:
+                story_of[rng.choice(sorted(story_of))] = f"split{i}"
+            assert _ids(F.cluster_mentions(mentions, story_of)) == _fresh(mentions, story_of), f"article {i}"
+    finally:
+        F._Replay.reaches = reaches  # type: ignore[method-assign]
+        F._PASSES, F._HOLDERS, F._GROUPINGS = kept
+    return verdicts
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1), named=st.booleans())
+def test_a_growing_story_keeps_unchecked_only_the_decisions_no_changed_cluster_can_reach(seed, named):
+    _grow_checking_reach(seed, named, 30)
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_most_mentions_after_a_new_one_keep_their_decision_unchecked(named):
+    """The replay's checks are those of the mentions a changed cluster can reach: in a story of a few
+    hundred drawn mentions, most old mentions after a new one are passed over (named or not)."""
+    verdicts = _grow_checking_reach(9, named, 80)
+    assert verdicts.count(False) > verdicts.count(True) > 0
 
 
 def test_a_pass_with_mentions_gone_is_replayed_only_while_it_holds_more_than_it_lost():

@@ -232,10 +232,14 @@ def _replayed(
     created earlier), as every clean cluster scored lower then and still does; one that started a cluster,
     which no clean cluster fitted, joins the best dirty one it fits or starts one; one whose cluster
     is dirty keeps it where that cluster still fits and scores at least what it scored then, else
-    it and every new mention are placed by checking every cluster. A clean cluster's state (its
-    signatures and actor counts) is built only once it is checked (``_Replay.state``), so an old
-    mention costs little more than its lookup while no cluster is dirty; up to the first new
-    mention nothing is dirty, and the old pass's decisions are taken as they are."""
+    it and every new mention are placed by checking every cluster. A cluster fits a mention only if
+    its first member is compatible with it, so an old mention that no dirty cluster's first member
+    is compatible with (``_Replay.reaches``: one verdict per signature, none asked of a mention
+    sharing no party with them) keeps its old decision unchecked, and a cluster failing that test
+    is passed over without its state (its signatures and actor counts, built only once a cluster
+    is checked: ``_Replay.state``). The checks are thus those of the mentions a changed cluster can
+    reach, not of every mention after the first new one; up to the first new mention nothing is
+    dirty, and the old pass's decisions are taken as they are."""
     replay = _Replay(grouping, ms)
     k = _common_prefix(old.contents, contents)
     done = old.prefix(k)
@@ -245,7 +249,7 @@ def _replayed(
         replay.found[joined].append(i)
     old_clusters = len(replay.found)  # the clusters the old pass had started by its mention ``k``
     counterpart = {j: j for j in range(old_clusters)}  # cluster of the old pass -> the same in this one
-    dirty: set[int] = set()
+    dirty = replay.dirty
     present = set(contents)
     best: int | None
     for i in range(k, len(ms)):
@@ -256,15 +260,15 @@ def _replayed(
             if was == old_clusters:  # it started one: that cluster's later members are placed anew
                 old_clusters += 1
             elif (same := counterpart.get(was)) is not None:
-                dirty.add(same)
+                replay.mark(same)
         if k < len(old.contents) and old.contents[k] == content:
             was, was_score = old.joined[k], old.scores[k]
             k += 1
             started = was == old_clusters
             old_clusters += started
             same = counterpart.get(was)
-            if not dirty and not started and same is not None:
-                best, score = same, was_score  # nothing changed yet: the old decision holds
+            if (started or (same is not None and same not in dirty)) and not replay.reaches(i):
+                best, score = (None, (0, 0)) if started else (same, was_score)  # the old decision holds
             elif started:
                 best, score = replay.best_of(i, sorted(dirty))
             elif same is not None and same not in dirty:  # it fits ``same`` as it did, with the same score
@@ -277,13 +281,13 @@ def _replayed(
             if started and best is None:
                 counterpart[was] = joined
             elif joined != same:
-                dirty.add(joined)
+                replay.mark(joined)
                 if same is not None:
-                    dirty.add(same)
+                    replay.mark(same)
         else:
             best, score = replay.best_of(i, range(len(replay.found)))
             joined = replay.place(i, best)
-            dirty.add(joined)
+            replay.mark(joined)
         done.record(content, joined, score)
     return replay.found, done
 
@@ -299,13 +303,44 @@ class _Replay:
         self.found: list[list[int]] = []
         self.states: dict[int, _Cluster] = {}
         self.signatures: dict[int, tuple[int, set[str]]] = {}  # position -> ``signed``, once asked
+        self.dirty: set[int] = set()
+        self.firsts: list[int] = []  # the signature of each dirty cluster's first member
+        self.reach: dict[int, tuple[int, bool]] = {}  # signature -> (firsts asked, one of them compatible)
+        self.first_parties: set[str] = set()  # the parties the dirty clusters' first members name
+        self.partyless = False  # whether one of those first members names none
+
+    def mark(self, j: int) -> None:
+        """Cluster ``j`` is dirty: checked anew from here on."""
+        if j not in self.dirty:
+            self.dirty.add(j)
+            first = self.found[j][0]
+            self.firsts.append(self.signed(first)[0])
+            parties = _facts(self.ms[first]).parties
+            self.first_parties |= parties
+            self.partyless = self.partyless or not parties
+
+    def reaches(self, i: int) -> bool:
+        """Whether mention ``i`` is compatible with the first member of a dirty cluster: where it is
+        not, no dirty cluster fits it, and the old pass's decision holds. Asked once per signature
+        and dirty cluster (the dirty clusters only grow in number)."""
+        if not self.dirty:
+            return False
+        parties = _facts(self.ms[i]).parties
+        if parties and not self.partyless and parties.isdisjoint(self.first_parties):
+            return False  # two mentions naming parties are compatible only where they share one
+        signature = self.signed(i)[0]
+        asked, hit = self.reach.get(signature, (0, False))
+        if not hit and asked < len(self.firsts):
+            hit = any(self.grouping.pair_compatible(signature, f) for f in self.firsts[asked:])
+            self.reach[signature] = (len(self.firsts), hit)
+        return hit
 
     def signed(self, i: int) -> tuple[int, set[str]]:
         """The signature number of mention ``i`` and its actors."""
         found = self.signatures.get(i)
         if found is None:
             f = _facts(self.ms[i])
-            found = self.signatures[i] = (self.grouping.signature_id(f)[0], f.actors)
+            found = self.signatures[i] = (self.grouping.same_story_id(f), f.actors)
         return found
 
     def state(self, j: int) -> _Cluster:
@@ -343,11 +378,18 @@ class _Replay:
         for j in clusters:
             if known is not None and j == known[0]:
                 score, fits = known[1], True
+            elif not self.meets_first(i, j):
+                continue
             else:
                 score, fits = self.score(i, j), False
             if score > best_score and (fits or self.fits(i, j)):
                 best, best_score = j, score
         return best, best_score
+
+    def meets_first(self, i: int, j: int) -> bool:
+        """Whether mention ``i`` is compatible with the first member of cluster ``j``: a cluster that
+        fails it does not fit, and this is asked without building the cluster's state."""
+        return self.grouping.pair_compatible(self.signed(i)[0], self.signed(self.found[j][0])[0])
 
     def place(self, i: int, best: int | None) -> int:
         """Add mention ``i`` to cluster ``best``, or to a new one (None); that cluster's index."""
@@ -520,9 +562,13 @@ class _Grouping:
         """The number of the mention's signature within a story (``_same_story_number``) and its block
         keys (``_signed``), with the mention standing for the signature."""
         _, keys = _signed(f, self.story_of.get(f.mention.article_id))
+        return self.same_story_id(f), keys
+
+    def same_story_id(self, f: _Facts) -> int:
+        """The number of the mention's signature within a story, with the mention standing for it."""
         number = _same_story_number(f)
         self.examples.setdefault(number, f.mention)
-        return number, keys
+        return number
 
     def pair_compatible(self, a: int, b: int) -> bool:
         found = _PAIRS.get((a, b))
@@ -667,6 +713,7 @@ class _Facts:
     __slots__ = (
         "mention",
         "actors",
+        "parties",
         "sources",
         "targets",
         "symmetric",
@@ -683,6 +730,7 @@ class _Facts:
         self.sources = frozenset(actor_key(a) for a in m.source_actors)
         self.targets = frozenset(actor_key(a) for a in m.target_actors)
         self.actors = set(self.sources | self.targets)
+        self.parties = frozenset(_parties(m))
         self.symmetric = _symmetric(m)
         self.set_keys = [(m.type, "set:" + "|".join(sorted(self.actors)))] if self.actors else []
         self.dated_keys = self.set_keys if m.date else []  # the keys a match across stories may share
