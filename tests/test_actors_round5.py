@@ -73,7 +73,8 @@ def test_a_surname_of_two_words_is_the_person_named_in_full(linked):
 def test_a_shared_surname_is_the_person_named_in_full_most_often(linked):
     # the knowledge base's George W. Bush, matched by the "Bush" of "Jeb Bush", is not yet named in full
     assert ids_over(linked["shared_surname"], "hammered Bush") == ["person:jeb-bush"]
-    assert ids_over(linked["shared_surname"], "George H.W. Bush") == ["person:george-h-w-bush"]
+    # the dictionary's George H. W. Bush, his initials written joined (round 17)
+    assert ids_over(linked["shared_surname"], "George H.W. Bush") == ["person:george-bush"]
     assert ids_over(linked["shared_surname"], "George W. Bush") == ["person:george-w-bush"]
 
 

@@ -415,7 +415,52 @@ written from its misses: 0.807 as drawn (113 right of 140, ``heldout_before_prec
 (113 of 138, recall proxy 1.0: two 'Islamophobia' no longer linked). Its misses: the Swiss People's Party ('the SVP')
 linked as a person 'Junge SVP' (nine mentions), Donald Trump linked as his son Eric in Eric's article (three), courts
 one is appointed to, 'Clevelanders' as an organisation, headline words, the King James Bible, picture credits, 'Bikers
-for Trump' after 'Now,'. Not met: precision 0.95 on held-out mentions (seed 78: 0.819).
+for Trump' after 'Now,'. Not met: precision 0.95 on held-out mentions (seed 78: 0.819). Its misses were read in round 17
+(``sample78_``).
+Round 17, the same protocol with a wider draw: seeds 79-81 draw 60 PolNeAR train articles each (``POLNEAR_DOCS_OF``)
+from those seeds 31-78 left, all drawn with the linker at commit 4520910, and each was labelled from the articles and
+scored as drawn before any round-17 rule: 0.943, 0.914 and 0.936 (132, 128 and 131 right of 140; 391 of 420, 0.931;
+``sample79_before_precision`` ...: the honest held-out figures of round 16's linker). Round 17 read the misses of
+seeds 76-80 (seed 78's for the first time) with those of seeds 20-75, grouped by mechanism, and fixed those that
+generalise, seed 81 kept out: a word of two to five capitals closing a name the tagger calls a person, after a word
+not in capitals ('Junge SVP', 'the SVP'), is an acronym, an organisation's or a party's, and lends no surname (not a
+regnal number, 'Pope Benedict XVI', a generational suffix or letters after a name, not_actors.yaml: post_nominals,
+'Anthony Russell QC', a word the article writes in lower case, 'Wylie AGAIN', or one after a surname the article
+names a person by, 'Kemp AGAIN'); an acronym given right after an organisation's name of two words or more, after
+', or' or in brackets, that opens with its first word's initial, is that organisation whatever its letters spell
+(a name in another language: 'the Swiss People's Party, or SVP', tagged a person and linked by the dictionary's
+party words); the dictionary's spaced initials match the text's joined ones ('George H.W. Bush', 'George HW Bush');
+a title and a surname that the dictionary lists as a name of a person ('President Reagan', 'President Truman') are
+that person where no hand-listed person holds the title, and the bare surname after it too; a person named in full
+with middle initials counts as the hand-listed person for a bare surname ('Donald J. Trump' beside a shirt's
+'Fascist Trump'); a bare surname in a sentence that names its person in full is another person of that surname
+named in full before ('gifts that came from Trump's businesses, Eric Trump's foundation'; not across a quotation
+mark, after an honorific or as a compound's modifier); a common word the article writes in lower case and no given
+name before the surname of another person named in full is no first name ('Top Clinton adviser', 'Fascist Trump');
+an office's title after 'as the next' (not_actors.yaml: post_modifiers) and with its country ('President of the
+United States') is a post to be held; a court one appoints someone to, up to three words after the verb ('appoint
+antiabortion justices to the Supreme Court'), is an office; a dictionary person known by one word only (Phoenix's
+'Hassan', a Jordanian prince) is not the last word of a longer name the tagger calls a person ('Gov. Maggie
+Hassan'); the dictionary's one-word plural body closing a tagged name after a capitalised word that is no country's
+or people's ('the Dallas Mavericks') is that name, not Phoenix's 'Mavericks'; a name with a slash between two names
+('SVP/Global Risk Insights', 'Times/CBS News') is a picture credit or two names, no one name. In-sample after them:
+seeds 78/79/80 0.819/0.943/0.914 -> 0.918/0.964/0.935, 43 0.941 -> 0.948, 48 0.904 -> 0.919, 54 0.964 -> 0.971,
+56 0.964 -> 0.971, 65 0.971 -> 0.978; no other sample's precision changed and no right link was lost (every recall
+proxy as before). Every linked mention the rules changed on the dev documents and seeds 23-80 (a diff of every
+linked mention against commit 4520910's linker) was read by hand: all right or no worse, but 'Big Brothers/Big
+Sisters' (one organisation, now unlinked) and 'Dallas Mavericks owner Mark Cuban' (tagged a person: now a person
+'Dallas Mavericks' in place of the French irregulars). Tried and dropped: lower-case words for appointments after a
+court ('Supreme Court appointments'; the labels since round 7 count the court right there). Not tried: a bare
+surname as the person named in full last before it (read by hand on the Trump family's article: two labelled
+links gained, one lost). Not done: 'Trump' for Donald Trump where the article names Eric Trump more often and no
+full name stands in the sentence ('the free use of Trump golf courses'), the Khan family's honorifics after a
+couple's name, a people for its state ('the Russians'), courts and seats as places, a city's people
+('Clevelanders'), a headline's words.
+Seed 81 is round 17's held-out sample: 140 mentions of its 60 articles, drawn with the linker at commit 4520910 and
+labelled (with ``correct_ids`` for wrong links) before any round-17 rule was written; no rule was written from its
+misses: 0.936 as drawn (131 right of 140, ``heldout_before_precision``) and 0.936 after round 17 (131 of 140, recall
+proxy 1.0, 2857 linked mentions on its articles before and after). Not met: precision 0.95 on held-out mentions
+(seed 81: 0.936).
 Seed 75 was round 15's held-out sample: 140 mentions of its 12 articles, drawn with the linker at commit d906eab and
 labelled after round 15's rules were written, with ``correct_ids`` for wrong links; no rule was written from its misses:
 0.929 as drawn (130 right of 140, ``heldout_before_precision``) and 0.928 after the rules as first written (129 of 139:
@@ -492,7 +537,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 78  # the held-out sample: PolNeAR train articles, none of the seed-31 to -77 ones
+HELDOUT_SEED = 81  # the held-out sample: 60 PolNeAR train articles, none of the seed-31 to -80 ones
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -509,6 +554,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     *((f"sample{n}_", f"seed{n}", n) for n in (65, 70, 71, 72)),
     *((f"sample{n}_", f"seed{n}", n) for n in (69, 73, 74)),
     *((f"sample{n}_", f"seed{n}", n) for n in (75, 76, 77)),
+    *((f"sample{n}_", f"seed{n}", n) for n in (78, 79, 80)),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -532,7 +578,9 @@ POLNEAR_SEEDS += (65, 66, 67, 68)  # round 13's, drawn with the linker after rou
 POLNEAR_SEEDS += (69, 70, 71, 72)  # round 14's, drawn with round 13's linker (commit d51a150)
 POLNEAR_SEEDS += (73, 74, 75)  # round 15's, drawn with the linker at commit d906eab
 POLNEAR_SEEDS += (76, 77, 78)  # round 16's, drawn with the linker at commit b5fb285
+POLNEAR_SEEDS += (79, 80, 81)  # round 17's, drawn with the linker at commit 4520910, 60 articles each
 POLNEAR_DOCS = 12
+POLNEAR_DOCS_OF = {79: 60, 80: 60, 81: 60}  # seeds that draw more articles than POLNEAR_DOCS
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # linked mentions on the seed-69 documents with the linker before round 14's fixes (actors as of commit d51a150, this
@@ -549,8 +597,10 @@ TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # seed 69 (round 14's held-out sample): 705 linked mentions before round 14, 134 right of 140 as drawn (0.957);
 # seed 75 (round 15's): 559 linked mentions with the linker of commit d906eab, the draw's, 130 right of 140 (0.929);
 # seed 78 (round 16's): 593 linked mentions with the linker of commit b5fb285, the draw's
-HELDOUT_DOC_MENTIONS_BEFORE = 593
-HELDOUT_PRECISION_BEFORE = 0.807  # the seed-78 sample with that linker (its labels as drawn: 113 right of 140)
+# seed 78 (round 16's): 593 linked mentions with the linker of commit b5fb285, the draw's, 113 right of 140 (0.807);
+# seed 81 (round 17's): 2857 linked mentions on its 60 articles with the linker of commit 4520910, the draw's
+HELDOUT_DOC_MENTIONS_BEFORE = 2857
+HELDOUT_PRECISION_BEFORE = 0.936  # the seed-81 sample with that linker (its labels as drawn: 131 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -573,6 +623,9 @@ HELDOUT_PRECISION_BEFORE = 0.807  # the seed-78 sample with that linker (its lab
 # b5fb285 and labelled before round 16 wrote any rule: that linker held out (127 and 129 right of 140); seed 75, round
 # 15's held-out sample as drawn (130)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    78: 0.807,
+    79: 0.943,
+    80: 0.914,
     75: 0.929,
     76: 0.907,
     77: 0.921,
@@ -705,7 +758,7 @@ def polnear_inputs(seed: int) -> list[tuple[str, bytes]]:
             used = {Path(path) for path, _ in described_inputs()}
             events = events_polnear_articles()
             pool = [p for p in pool if p not in used and p.stem not in events]
-        chosen = random.Random(drawn).sample(pool, POLNEAR_DOCS)
+        chosen = random.Random(drawn).sample(pool, POLNEAR_DOCS_OF.get(drawn, POLNEAR_DOCS))
         pool = [p for p in pool if p not in chosen]
     return [(str(p), p.read_bytes()) for p in sorted(chosen)]
 

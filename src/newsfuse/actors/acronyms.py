@@ -34,6 +34,10 @@ NAME_WORD = re.compile(r"[^\W\d_][\w'’.&]*(?:[-‐][\w'’.]+)*")  # a word wi
 HYPHEN = re.compile(r"[-‐]")
 INITIALS = re.compile(r"(?:[A-Z]\.)+")  # 'U.S.': each letter its own initial
 POSSESSIVE_END = re.compile(r"\s*['’]s?$")
+# an acronym given right after a tagged organisation's name, after ', or' or in brackets, defines it whatever its
+# letters spell: a name in another language ('the Swiss People's Party, or SVP': Schweizerische Volkspartei)
+GIVEN_AFTER = re.compile(r",\s+or\s+(?:the\s+)?([A-Z]{2,6})\b(?![.\w-])|\s*\(\s*([A-Z]{2,6})\s*\)")
+GIVEN_AFTER_LABELS = frozenset({"ORG"})
 LOOK_BACK = 120  # characters before a bracketed acronym where its long form may start
 
 
@@ -80,10 +84,14 @@ def defined_acronyms(text: str, names: Iterable[tuple[int, int, str, str]]) -> D
     """The article's acronyms and their long forms: the bracketed definitions in ``text``, and the tagged
     ``names`` (start, end, text, label) of the labels a later acronym may abbreviate."""
     bracketed: dict[str, LongForm | None] = {}
+    names = sorted(names)
     for acronym, form in _bracketed_definitions(text):
         _keep(bracketed, acronym, form)
+    for acronym, form in _given_after_names(text, names):
+        if acronym not in bracketed:  # a long form its letters spell defines it first
+            bracketed[acronym] = form
     named: dict[str, LongForm | None] = {}
-    for start, end, name, label in sorted(names):
+    for start, end, name, label in names:
         if label not in words().abbreviated_labels:
             continue
         form = _without_the(start, end, name)
@@ -139,6 +147,26 @@ def _bracketed_definitions(text: str) -> list[tuple[str, LongForm]]:
         if "\n" not in form.text and spells(m.group(1), form.text):
             out.append((m.group(1), dataclasses.replace(form, bracketed=True)))
     return out
+
+
+def _given_after_names(text: str, names: list[tuple[int, int, str, str]]) -> list[tuple[str, LongForm]]:
+    """The acronyms an organisation's name of two words or more gives right after it (GIVEN_AFTER) that open with
+    its first word's initial and that its words do not spell (those the bracketed definitions read), with it."""
+    out = []
+    for start, end, name, label in names:
+        m = GIVEN_AFTER.match(text, end) if label in GIVEN_AFTER_LABELS and "\n" not in name else None
+        acronym = (m.group(1) or m.group(2)) if m is not None else ""
+        if acronym and len(name.split()) > 1 and _opens_alike(acronym, name) and not spells(acronym, name):
+            form = _without_the(start, end, name)
+            out.append((acronym, dataclasses.replace(form, bracketed=True)))
+    return out
+
+
+def _opens_alike(acronym: str, name: str) -> bool:
+    """The acronym opens with the initial of the name's first word ('SVP' of 'Swiss People's Party'; 'CEC' is no
+    acronym of 'Referenda', the end of a name the tagger cut)."""
+    first = _without_the(0, len(name), name).text[:1]
+    return acronym[0] == first.upper()
 
 
 def _long_form_before(text: str, end: int, acronym: str) -> LongForm | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +21,15 @@ from ..text.yamlfile import load_yaml
 from .text import FUNCTION_WORDS, key, slug
 
 DATA = Path(__file__).resolve().parent / "data"
+# initials written with spaces between them ('George H. W. Bush'): news writes them joined too ('George H.W. Bush')
+SPACED_INITIALS = re.compile(r"\b[A-Z]\.(?: [A-Z]\.)+")
+
+
+def _initials_joined(alias: str) -> tuple[str, ...]:
+    """The key of an alias with its spaced initials joined ('George H.W. Bush' of 'George H. W. Bush')."""
+    return key(SPACED_INITIALS.sub(lambda m: m.group(0).replace(" ", ""), alias))
+
+
 NON_STATE = {
     "IGO": "IGO",
     "NGO": "NGO",
@@ -207,9 +217,9 @@ class KnowledgeBase:
         k = key(alias)
         if k and not alias.isupper():
             self.written_lower.add(k)
-        if k:
-            ids = self.index.setdefault(k, [])
-            if entry_id not in ids:
+        for written in {k, _initials_joined(alias)} if ". " in alias else {k}:
+            ids = self.index.setdefault(written, []) if written else []
+            if written and entry_id not in ids:
                 ids.append(entry_id)
 
     def _load_countries(self, path: Path, facts: dict) -> None:

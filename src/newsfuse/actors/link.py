@@ -71,6 +71,7 @@ STATE_BODY_PREFIXES = frozenset({"gov", "mil", "leg", "jud", "cop", "spy"})  # i
 FULL_STOP_INSIDE = re.compile(r"(\w+)\. [A-Z]")  # "President. This": a word, a full stop, a capital
 NEGATING_PREFIXES = frozenset({"non", "anti"})  # hyphened before a word, they deny it ('non-government meetings')
 QUOTE_MARKS = frozenset("\"“”‘'")  # between a title and a name: a quotation opens or closes there, no name runs on
+APOSTROPHE = re.compile(r"(?<=\w)['’](?:s\b)?")  # a possessive's or a contraction's, no quotation mark
 QUOTE_INSIDE = re.compile(r"\S\s+[‘“\"]")  # an opening quotation mark after a name's first word
 NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z]{2,}) ([A-Z][a-z]+)\b(?!-))")  # two capitalised words (overlapping)
 LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
@@ -86,10 +87,13 @@ UNTAGGED_NOT_FIRST = (
     "local_offices",
 )
 SPACED_DASH = re.compile(r"\s+[-–—]+\s+")  # a dash between spaces: punctuation, no hyphened name
+CREDIT_SLASH = re.compile(r"[A-Za-z]/[A-Z]")  # 'SVP/Global Risk Insights', 'Getty Images/AFP': a credit's names
 SPACED_SLASH = re.compile(r"\s+/\s+")  # 'Carlos Barria / Reuters': a photo credit's photographer, then the agency
 SPACED_COMMA = re.compile(r"\w , \w")  # "Strauss - Kahn said , ...": a text split into words, hyphens spaced too
 CONTRACTED = re.compile(r"n?['’]t\b")  # "Aren’t", "Doesn't": the word before is a verb
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
+CAPITALS_WORD = re.compile(r"[A-Z]{2,5}")  # a word of capitals only: an acronym, unless the whole name is shouted
+ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 @dataclass
@@ -129,6 +133,7 @@ class Doc:
     us_states: frozenset[tuple[str, ...]] | None = None  # names the article means as US states (listed or placed)
     no_actor: set[tuple[int, int]] = field(default_factory=set)  # character spans of KB names read as no actor
     nicknames: frozenset[tuple[str, ...]] = frozenset()  # 'Crooked Hillary': an epithet and a first name
+    epithets: frozenset[tuple[str, ...]] = frozenset()  # 'Fascist Trump', 'Top Clinton': a common word and a surname
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
@@ -142,7 +147,8 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     annotated = dataclasses.replace(annotated, entities=tuple(_name_span(text, e) for e in tagged_entities))
     full = _tagged_full_names(annotated, text)  # once per article: the three views below read it
     nicknames = nicknamed(kb, [name for _, name in full])
-    full = [(start, name) for start, name in full if key(name) not in nicknames]
+    epithets = surname_epithets(kb, text, [name for _, name in full])
+    full = [(start, name) for start, name in full if key(name) not in nicknames | epithets]
     tagged = tagged_full_names(full)
     untagged = untagged_full_names(kb, text, tagged)
     doc = Doc(
@@ -156,12 +162,14 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         full_names=with_untagged(tagged, untagged),
         untagged=dict(untagged),
         nicknames=nicknames,
+        epithets=epithets,
     )
     containing = EntitiesContaining(annotated.entities)
     found = [
         f
         for f in scan(doc)
         if not _inside_other_name(doc, f, containing)
+        and not _one_word_person_in_full_name(doc, f, containing)
         and not _model(doc, f)
         and not _capital_as_modifier(doc, f)
         and not _opens_place_name(doc, f)
@@ -252,6 +260,23 @@ def nicknamed(kb: KnowledgeBase, full: list[str]) -> frozenset[tuple[str, ...]]:
     )
 
 
+def surname_epithets(kb: KnowledgeBase, text: str, full: list[str]) -> frozenset[tuple[str, ...]]:
+    """The tagged two-word names that are a common word and the surname of another person named in full ('Fascist
+    Trump' on a shirt, 'Top Clinton adviser' in a headline, beside 'Donald J. Trump', 'Hillary Clinton'): the first
+    word is no given name of the knowledge base's nor a particle of names ('Al-Awlaki'), and the article writes it in
+    lower case too ('fascist salutes')."""
+    names = {key(name) for name in full}
+    lowered = lower_words(text)
+    return frozenset(
+        words
+        for words in names
+        if len(words) == 2
+        and words[0] in lowered
+        and words[0] not in kb.given_names | NAME_PARTICLES
+        and any(len(other) > 1 and other[-1] == words[-1] and other[0] != words[0] for other in names)
+    )
+
+
 def nickname_bearer(doc: Doc, name: str) -> ActorRef | None:
     """The person named in full whose first name a nickname ends in ('Crooked Hillary': Hillary Clinton)."""
     words = key(name)
@@ -294,7 +319,7 @@ def untagged_full_names(
     that the article never writes in lower case, that is no title, honorific or function word and no name the
     knowledge base knows, and that no tagged full name of that surname opens with. One first name, another
     person, as 'Melania Trump' beside 'Donald Trump'."""
-    lowered = {w.lower() for w in LOWER_WORD.findall(text)}
+    lowered = lower_words(text)
     pairs = [(m.start(), m.group(1), m.group(2)) for m in NAME_PAIR.finditer(text)]
     counts = Counter((first, last) for _, first, last in pairs)
     out = []
@@ -329,11 +354,33 @@ def _tagged_full_names(annotated: AnnotatedArticle, text: str) -> list[tuple[int
     out = []
     for e in sorted(annotated.entities, key=lambda e: e.start):
         words = words_of(e := _own_name(e))
-        if len(words) < 2 or _cut_initial(e.text) or _stance_or_broken(text, e):
+        if len(words) < 2 or _cut_initial(e.text) or _stance_or_broken(text, e) or acronym_surname(e.text, text):
             continue
         if e.label == "PERSON" or e.label == "ORG" and words[-1:] in alone and _org_shaped_person(e):
             out.append((e.start, e.text))
     return out
+
+
+def acronym_surname(name: str, text: str) -> bool:
+    """A name whose last word is two to five capitals while another word is not written in capitals ('Junge SVP',
+    'the SVP'): an acronym, an organisation's or a party's, no surname. Not a regnal number, a generational suffix
+    or letters after a name (not_actors.yaml: generational_suffixes, post_nominals: 'Anthony Russell QC'), nor a
+    word the article writes in lower case too, stressed ('Wylie AGAIN brought the kick-off out')."""
+    words = [w for w in name.split() if w not in {"the", "The"}]
+    if not words or not CAPITALS_WORD.fullmatch(words[-1]) or any(w.isupper() for w in words[:-1]):
+        return False
+    if ROMAN_NUMERAL.fullmatch(words[-1]):
+        return False  # "Pope Benedict XVI", "Pope Leo XIII": a regnal number
+    lists, last = get_kb().not_actors, words[-1].lower()
+    if (last,) in lists["generational_suffixes"] or (last,) in lists["post_nominals"]:
+        return False
+    return last not in lower_words(text)
+
+
+@lru_cache(maxsize=8)
+def lower_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case."""
+    return frozenset(LOWER_WORD.findall(text))
 
 
 def _org_shaped_person(e: Entity) -> bool:
@@ -430,7 +477,32 @@ def _inside_other_name(doc: Doc, f: Found, containing: EntitiesContaining) -> bo
             return True  # "the Democratic Party of Turkmenistan": the party is the actor, named with the state
         if e.label == "ORG" and e.start < start and end == e.end and _closes_org_name(doc, f, e):
             return True  # "the University of Athens", "Telecom Egypt": the organisation's name holds the place
+        if e.label == "ORG" and e.start < start and end == e.end and _plural_after_place(doc, f):
+            return True  # "the Dallas Mavericks": a team, not the French irregulars Phoenix calls 'Mavericks'
     return False
+
+
+def _plural_after_place(doc: Doc, f: Found) -> bool:
+    """A dictionary body named by one capitalised plural word right after a capitalised word that is no country,
+    demonym or people, in one name the tagger found ('the Dallas Mavericks'): a team or a club named by its city."""
+    word = doc.toks[f.start]
+    if f.end - f.start != 1 or f.start == 0 or not (word.capitalised and word.raw.endswith("s")):
+        return False
+    if not (f.ref.actor_id or "").startswith(("org:", "group:")):
+        return False  # "Nagorno-Karabakh Armenians", "the Republican Congress": a people, a state's body
+    prev, known = doc.toks[f.start - 1], (doc.toks[f.start - 1].norm,)
+    return prev.capitalised and _joined(doc, f.start - 1, f.end) and known not in doc.kb.demonyms | doc.kb.peoples
+
+
+def _one_word_person_in_full_name(doc: Doc, f: Found, containing: EntitiesContaining) -> bool:
+    """A dictionary person known by one word only (Phoenix's 'Hassan', a Jordanian prince) matched on the last word
+    of a longer name the tagger calls a person ('Democratic Gov. Maggie Hassan'): that person, no one the
+    dictionary knows."""
+    entry = doc.kb.entries.get(f.ref.actor_id or "")
+    if entry is None or entry.kind != "person" or any(" " in name for name in (entry.name, *entry.aliases)):
+        return False
+    start, end = doc.toks[f.start].start, doc.toks[f.end - 1].end
+    return any(e.label == "PERSON" and e.start < start and e.end == end for e in containing.of(start, end))
 
 
 def _closes_org_name(doc: Doc, f: Found, e: Entity) -> bool:
@@ -702,8 +774,22 @@ def _sought_office(doc: Doc, f: Found) -> bool:
     if toks[k].norm in PRIZE_PREPOSITIONS and k > 0 and _joined(doc, k - 1, k + 1):
         if toks[k].norm == "for" and toks[k - 1].capitalised and toks[k - 1].norm in doc.surnames:
             return True  # "The Kirkpatrick for Senate campaign": a candidate's committee, named for the office sought
+        if toks[k].norm == "to" and _naming_verb_before(doc, k):
+            return True  # "appoint antiabortion justices to the Supreme Court"
         return (toks[k - 1].norm,) in lists[PRIZE_PREPOSITIONS[toks[k].norm]]
     return (toks[k].norm,) in lists["prize_verbs"]
+
+
+def _naming_verb_before(doc: Doc, k: int, words: int = 3) -> bool:
+    """A word of naming someone to an office (not_actors.yaml: prize_words_to) up to ``words`` lower-case words
+    before token k ('to'), nothing but spaces between: the object named, then the office ('appoint antiabortion
+    justices to the Supreme Court')."""
+    for b in range(k - 1, max(k - 2 - words, -1), -1):
+        if not (doc.toks[b].raw.islower() and _joined(doc, b, b + 2)):
+            return False
+        if (doc.norms[b],) in doc.kb.not_actors["prize_words_to"]:
+            return True
+    return False
 
 
 def _coordinated_before_prize(doc: Doc, k: int) -> bool:
@@ -1111,11 +1197,18 @@ def _post_held(doc: Doc, j: int, n: int, entry: Entry) -> bool:
     of State', 'during her time as Secretary of State': a body's name from the dictionary that is an office's title
     (kb.yaml: titles) after 'former', a form of 'be' or 'become', or 'as' (not_actors.yaml: post_openers) names a
     post someone held or would hold, not the body acting (a title right before a name is the person's: ``titled``)."""
-    before = j - 2 if j > 1 and doc.norms[j - 1] == "the" else j - 1
+    before = j - 1
+    if before > 0 and (doc.norms[before],) in doc.kb.not_actors["post_modifiers"]:
+        before -= 1  # "as the next President of the United States"
+    before -= before > 0 and doc.norms[before] in {"the", "a"}
     if before < 0 or (doc.norms[before],) not in doc.kb.not_actors["post_openers"] or entry.kind in {"person", "state"}:
         return False
     title = title_at(doc, j)
-    return title is not None and title[0] == n
+    end = j + title[0] if title is not None else j
+    country = end + 1 + (end + 1 < j + n and doc.norms[end + 1] == "the")
+    if j < end < j + n and doc.norms[end] == "of" and (of := demonym_at(doc, country)) is not None:
+        end = country + of[0]  # "President of the United States": a title and its country
+    return end == j + n
 
 
 def _currency_after(doc: Doc, k: int) -> bool:
@@ -1315,6 +1408,43 @@ def _other_full_name(doc: Doc, j: int, ref: ActorRef) -> bool:
 
 
 def latest_bearer(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
+    """``_latest_bearer``, and not the person the same sentence names in full (``_named_beside``)."""
+    return _named_beside(doc, j, _latest_bearer(doc, j, ref))
+
+
+def _named_beside(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
+    """A bare surname at token j in a sentence that names its person in full is another person of that surname
+    named in full before ('gifts that came from Trump's businesses, Eric Trump's foundation received': his father,
+    Donald Trump), the one named most: news names one person once per sentence. Not across a quotation mark (a
+    quotation names whom it will: '"It's not just Bernie Sanders saying ...," Sanders told CNN'), after an honorific
+    (``honorific_bearer`` reads it), or before a lower-case word it modifies ('The Trump team ... the speech Melania
+    Trump delivered'); no full name whose first word the article writes in lower case ('Longtime Clinton')."""
+    toks, names = doc.toks, doc.full_names.get(doc.toks[j].norm, [])
+    word = doc.parse.head_of(toks[j].start, toks[j].end)
+    if (j > 0 and _honorific_gender(doc, j - 1)) or (word is not None and word.dep == "compound"):
+        return ref
+    if not any(same_person(name, ref.name or "") and _said_beside(doc, j, start) for start, name in names):
+        return ref
+    lowered = lower_words(doc.text)
+    others = [
+        name
+        for start, name in names
+        if start < toks[j].start and not same_person(name, ref.name or "") and key(name)[0] not in lowered
+    ]
+    if not others:
+        return ref
+    counts = Counter(key(name) for name in others)
+    return _person_named(doc, max(others, key=lambda name: counts[key(name)]))
+
+
+def _said_beside(doc: Doc, j: int, start: int) -> bool:
+    """The name at character ``start`` is in token j's sentence, no quotation mark between them."""
+    a, b = sorted((j, bisect_left(doc.starts, start)))
+    between = APOSTROPHE.sub("", doc.text[doc.toks[a].end - 1 : doc.toks[b].start])  # "Trump's businesses"
+    return _in_one_sentence(doc, a, b) and not QUOTE_MARKS.intersection(between)
+
+
+def _latest_bearer(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
     """A bare surname at token j kept for a person not yet named in full before j (the knowledge base's
     George W. Bush, matched by the 'Bush' of 'Jeb Bush') means the person named in full with it most often
     before j, the one named last among equals (the tagger's full names): 'Bush' in a report that has named
@@ -1330,8 +1460,8 @@ def latest_bearer(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
         return honorific_bearer(doc, j, ref)
     counts = Counter(key(n) for n in before)
     name = max(reversed(before), key=lambda n: counts[key(n)])  # max keeps the first: reversed, the latest
-    kept = counts.get(key(ref.name or ""), 0)
-    first = key(before[0]) == key(ref.name or "")
+    kept = sum(1 for n in before if same_person(n, ref.name or ""))  # 'Donald J. Trump' is 'Donald Trump'
+    first = same_person(before[0], ref.name or "")
     if same_person(name, ref.name or "") or kept and (kept >= counts[key(name)] or first):
         return honorific_bearer(doc, j, ref)  # named in full first, or as often: still that person
     return honorific_bearer(doc, j, _person_named(doc, name))
@@ -1704,6 +1834,9 @@ def titled(doc: Doc, i: int) -> Found | None:
     bearer = _office_bearer(doc, toks[m].norm, role) if n == 1 else None
     if bearer is not None:  # "Sen. Cruz", "President Obama" on no date: the listed person who held that office
         return _titled_person(doc, bearer, (start, m + n), core, (role, sector, iso, k > j))
+    listed = doc.kb.best(tuple(doc.norms[k : m + n]), doc.date)
+    if listed is not None and listed.kind == "person":  # "President Reagan": a name the dictionary gives him
+        return _titled_person(doc, listed, (start, m + n), core, (role, sector, iso, k > j))
     iso = iso or (doc.kb.surname_country(toks[m + n - 1].norm, sector) if national and n == 1 else None)
     if iso is None and sector:  # 'Vermont Senator Jane Roe', 'Senator Jim Webb of Virginia'
         iso = country_before(doc.kb, toks, doc.text, start) or place_after_name(doc.kb, toks, doc.text, m + n - 1)
@@ -2489,6 +2622,8 @@ def add_ner(
         if e.label not in {"PERSON", "ORG"} or covered.overlaps(e.start, e.end):
             continue
         e = _whole_words(doc, e)  # "Marc TrÃ" of "Marc TrÃ©vidic": the tagger cut a word
+        if CREDIT_SLASH.search(e.text):
+            continue  # "(SVP/Global Risk Insights.)": a picture credit's two names, no one name
         if _inside_no_actor(doc, e.start + (4 if e.text[:4] in {"the ", "The "} else 0), e.end):
             continue  # the words the pass over the KB's names read as a place, a building or a post held
         kind = kinds.get(name_words(e))
@@ -2508,6 +2643,8 @@ def add_ner(
             toks = _without_hyphened_word(doc, toks)  # "Jeb Bush-spent $100 million": the verb is no name
         if e.label == "PERSON" and _question_verb_opens(doc, toks):
             toks = toks[1:]  # "Will Cruz's gambit do any better?": the question's verb, then the name
+        if e.label == "PERSON" and len(toks) == 2 and tuple(doc.norms[t] for t in toks) in doc.epithets:
+            toks = toks[1:]  # "Top Clinton adviser": a common word, then the surname of Hillary Clinton
         if e.label == "PERSON" and _across_full_stop(doc, e):
             continue  # "the nominee for President. This": a sentence's end and the next one's first word
         if not toks or e.label == "PERSON" and org_name_goes_on(doc, toks[-1] + 1):
@@ -2601,7 +2738,8 @@ def with_defined_acronyms(doc: Doc, found: list[Found], entities: tuple[Entity, 
     form's actor: the one linked there, or an organisation by that name where none is (``_long_form_ref``). An
     acronym nothing linked yet is its long form's actor where one is linked there, defined in brackets or named
     before it ('the National Rifle Association' ... 'the NRA', tagged as a place)."""
-    defs = defined_acronyms(doc.text, ((e.start, e.end, e.text, e.label) for e in entities))
+    names = [(e.start, e.end, e.text, e.label) for e in entities] + _linked_bodies(doc, found)
+    defs = defined_acronyms(doc.text, names)
     if not defs:
         return found
     out: list[Found] = []
@@ -2614,6 +2752,17 @@ def with_defined_acronyms(doc: Doc, found: list[Found], entities: tuple[Entity, 
         if form is not None and t is not None:
             linked_as.setdefault(doc.toks[t].raw, ref)
     return sorted(out + _acronyms_not_linked(doc, out, entities, defs, linked_as), key=lambda f: f.start)
+
+
+def _linked_bodies(doc: Doc, found: list[Found]) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, 'ORG') of each mention the knowledge base links to a body, not a person: a name that may
+    give its acronym after it ('the Swiss People's Party, or SVP', tagged a person)."""
+    out = []
+    for f in found:
+        if f.source == "kb" and f.ref.actor_id and not f.ref.actor_id.startswith("person:"):
+            start, end = doc.toks[f.start].start, doc.toks[f.end - 1].end
+            out.append((start, end, doc.text[start:end], "ORG"))
+    return out
 
 
 def _acronym_at(doc: Doc, a: int, b: int) -> int | None:
@@ -3249,8 +3398,11 @@ def name_kind(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
             return "ORG"
     if e.label == "PERSON" and len(words) > 1 and (org_word or _inner_possessive(e.text)):
         return "ORG"  # "Gordon Advisers", "Sam 's Club": a person's name has no possessive inside
-    if e.label == "PERSON" and _acronym(doc, e):
-        return "ORG"  # "SEACOM said": no one's name is an acronym
+    stressed = len(words) > 1 and (words[-2] in doc.surnames or words[-2] in doc.seen)  # "Kemp AGAIN pulled away"
+    if e.label == "PERSON" and (
+        _acronym(doc, e) or " " in e.text and acronym_surname(e.text, doc.text) and not stressed
+    ):
+        return "ORG"  # "SEACOM said", "Junge SVP": no one's name is an acronym
     if e.label == "PERSON" and len(words) > 1 and words[-1:] in doc.kb.not_actors["team_tails"]:
         return "ORG"  # "Indiana State": a school or its team
     if e.label == "PERSON" and len(words) == 1 and not named and _opens_org_name(doc, e.text):
