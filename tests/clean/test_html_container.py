@@ -83,3 +83,61 @@ def test_real_page_ends_with_its_article_not_the_health_library_after_it() -> No
     assert body[-1] in truth["main_content"]
     assert body[-1].startswith("Occasionally, your meditation may lead to a quiet mind")
     assert "Health Library" not in body
+
+
+ABOUT = (
+    "Harbour Lines is a family-owned ferry company that has carried passengers between the islands "
+    "since 1952 and employs two hundred people."
+)
+
+
+def test_what_follows_the_article_s_own_part_in_the_same_wrapper_is_dropped() -> None:
+    # the company's description shares <main> with the story, so <main> holds 95 % of the prose
+    tree = lxml.html.fromstring(page(f"<div class='about'><p>{ABOUT}</p></div>"))
+    kept, removed = cut_after_container(blocks(*STORY, ABOUT), tree)
+    assert texts(kept) == STORY
+    assert [r.text for r in removed] == [ABOUT]
+
+
+def test_the_article_s_other_chunk_after_a_gallery_stays() -> None:
+    # a site builder sets the text in blocks of one kind around a gallery block: both hold the article
+    more = "Tickets for both crossings can be bought on board or at the harbour office."
+    story = "".join(f"<p>{t}</p>" for t in STORY)
+    tree = lxml.html.fromstring(
+        f"<html><body><main><div class='text-block'>{story}</div><div class='gallery'><p>Harbour view</p></div>"
+        f"<div class='text-block'><p>{more}</p></div></main></body></html>"
+    )
+    body = blocks(*STORY, "Harbour view", more)
+    assert cut_after_container(body, tree) == (body, [])
+
+
+def test_an_element_whose_own_text_holds_the_prose_is_its_own_part() -> None:
+    # the story is the wrapper's own text, not a child's; what follows it inside the wrapper stays
+    own = " ".join(STORY)
+    note = "Harbour Lines has carried passengers between the islands since 1952."
+    tree = lxml.html.fromstring(
+        f"<html><body><main><div class='story'>{own}<div class='note'><p>{note}</p></div></div></main></body></html>"
+    )
+    body = blocks(own, note)
+    assert cut_after_container(body, tree) == (body, [])
+
+
+def test_a_part_that_is_one_list_is_no_section_of_the_page() -> None:
+    # the element holds its paragraphs and lists directly: the longest list is not where the article ends
+    items = "".join(f"<li>{t}</li>" for t in STORY)
+    tree = lxml.html.fromstring(f"<html><body><main><ol>{items}</ol><p>{ABOUT}</p></main></body></html>")
+    body = blocks(*STORY, ABOUT)
+    assert cut_after_container(body, tree) == (body, [])
+
+
+def test_real_abstract_page_ends_with_its_abstract_not_the_citation_tools() -> None:
+    # an arXiv abstract page: the abstract's part, then the same wrapper's reference and citation tools
+    # (WCXB dev, fold 0)
+    html = gzip.decompress((WCXB / "html" / "0380.html.gz").read_bytes()).decode("utf-8")
+    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))["0380"]
+    doc = model.RawDocument(
+        source_path="0380.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
+    )
+    body = texts(list(clean_html(doc).blocks))
+    assert body[-1].endswith(" ".join(truth["main_content"].split())[-80:])  # the abstract's last words
+    assert "Bibliographic and Citation Tools" not in body

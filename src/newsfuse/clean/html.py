@@ -463,9 +463,11 @@ def cut_after_container(
     The article's element is the deepest one holding ``article_container.prose_share`` of the body's
     prose words (Readability's top candidate, grown to the siblings that hold the rest of the text);
     a page sets its article in one element and what follows it -- other stories, the sign-up box, the
-    company's pitch, the site's footer -- outside. From the first block after the last one inside it
-    that stands outside it, the body is dropped; a block not found in the page (text the extractor
-    joined or split) is no evidence either way, and nothing before the element's last block is dropped.
+    company's pitch, the site's footer -- outside; where one part of that element holds most of the
+    prose, the article ends with that part and its like (``_article_parts``). From the first block
+    after the last one inside them that stands outside them, the body is dropped; a block not found in
+    the page (text the extractor joined or split) is no evidence either way, and nothing before the
+    element's last block is dropped.
     """
     if tree is None:
         return body, []
@@ -474,7 +476,8 @@ def cut_after_container(
     article = _article_element(body, elements)
     if article is None:
         return body, []
-    inside = [el is not None and (el is article or article in el.iterancestors()) for el in elements]
+    parts = _article_parts(body, elements, article)
+    inside = [el is not None and any(el is p or p in el.iterancestors() for p in parts) for el in elements]
     last = max(i for i, x in enumerate(inside) if x)
     cut = next((i for i in range(last + 1, len(body)) if elements[i] is not None), len(body))
     return body[:cut], [model.RemovedLine(0, b.text, "after the article's element") for b in body[cut:]]
@@ -498,6 +501,47 @@ def _article_element(body: list[model.Block], elements: list[etree._Element | No
     need = cfg["prose_share"] * sum(words for _, words in prose)
     holders = [el for el, words in held.items() if words >= need and el.tag not in ("html", "body")]
     return max(holders, key=lambda el: sum(1 for _ in el.iterancestors()), default=None)
+
+
+def _article_parts(
+    body: list[model.Block], elements: list[etree._Element | None], article: etree._Element
+) -> list[etree._Element]:
+    """The parts of the article's element that hold the article: its child holding
+    ``article_container.main_part_share`` of the body's prose words, when that child is a section of
+    the page (``main_part_tags``), with its siblings of the same tag and classes (the article's other
+    chunks, as ``add_continued_chunks`` reads them); else the element itself.
+
+    The share the article's element is found by counts what follows the text too (a company's
+    description, other stories' summaries) when it stands beside the text in the same wrapper; the
+    part holding most of the prose is the text's own section, and what the wrapper's other kinds of
+    part hold after it is not. A part that is one paragraph or list (a page whose element holds its
+    paragraphs directly) is no section.
+    """
+    cfg = rules()["article_container"]
+    words: dict[etree._Element, int] = {}
+    for b, el in zip(body, elements, strict=True):
+        part = _child_holding(article, el)
+        if part is not None and blocks.is_prose(b.text):
+            words[part] = words.get(part, 0) + len(_TOKEN.findall(b.text))
+    if not words:
+        return [article]
+    main, held = max(words.items(), key=lambda kv: kv[1])
+    too_small = held < cfg["main_part_share"] * sum(words.values())
+    if main is article or too_small or main.tag not in cfg["main_part_tags"]:
+        return [article]
+    return [child for child in article if _kind(child) == _kind(main)]
+
+
+def _child_holding(article: etree._Element, el: etree._Element | None) -> etree._Element | None:
+    """The child of ``article`` that ``el`` stands in (``article`` for its own text, None outside it)."""
+    if el is None or el is article:
+        return el
+    child = el
+    for parent in el.iterancestors():
+        if parent is article:
+            return child
+        child = parent
+    return None
 
 
 def _completed_blocks(
