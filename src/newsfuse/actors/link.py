@@ -45,6 +45,7 @@ from .nonactors import (
     words_of,
 )
 from .offices import body_of_country, office_entry, report_country
+from .org_sectors import sector_of_name
 from .roles import Parse
 from .text import FUNCTION_WORDS, TakenSpans, Tok, key, slug, tokenize
 
@@ -2728,7 +2729,8 @@ def add_ner(
             ref = misspelt_known(doc, name) or described_ref(doc, name, home)  # "Hilary Clinton": Hillary Clinton
             remember(doc, name, ref)
         if ref is None:
-            ref = ActorRef(name, home, None, None, unlinked_org_id(name))
+            sector = sector_of_name(name) if e.label == "ORG" else None  # "Fox News": MED
+            ref = ActorRef(name, home, sector, None, unlinked_org_id(name))
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
 

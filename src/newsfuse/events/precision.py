@@ -408,9 +408,12 @@ def identified(r: ActorRef) -> bool:
 def described_agent(r: ActorRef) -> bool:
     """A person placed by the article's description (its ``role``) in a CAMEO agent sector: the CAMEO
     agent dictionaries code such a person by the agent alone where no country is found (PETRARCH's
-    ``MEDIA_ [~MED]``: the "~" agent takes a country when there is one, else stands alone)."""
-    person = (r.actor_id or "").startswith("person:")
-    return person and bool(r.role) and (r.sector or "").lower() in cue("sector_only_agents")
+    ``MEDIA_ [~MED]``: the "~" agent takes a country when there is one, else stands alone). A body in such a
+    sector ("Fox News": MED, "Exxon Mobil": BUS) is coded the same way: PLOVER codes any entity, a company or
+    a news outlet among them (its sector table's BUS and JRN), so the body is identified."""
+    kind = (r.actor_id or "").split(":")[0]
+    agent = (r.sector or "").lower() in cue("sector_only_agents")
+    return agent and (bool(r.role) if kind == "person" else kind in cue("body_id_kinds"))
 
 
 def commentary_verb(tree: Tree, v: int) -> bool:

@@ -14,6 +14,8 @@ from .abstain import not_actor, vessel_nouns
 from .ontology import load_precision, load_roles
 from .patterns import is_passive
 
+GENITIVE_MARKS = frozenset({"’", "'"})  # a genitive's apostrophe alone, after a name ending in s
+OPENING_QUOTES = frozenset({"‘", "'", "`", "``", "“", '"'})
 # edges that stay inside one noun phrase's "head" part ("Senior Hungarian and Romanian officials")
 CORE_DEPS = (
     "compound",
@@ -143,6 +145,7 @@ class Roles:
         """Actors heading the phrase at ``root``: its core part first, else its shallowest actor."""
         if root is None:
             return []
+        root = _possessed_name(self.tree, root)
         tree = self.tree
         bare: list[Mention] = []
         others = _other_party(tree, root)  # "Israel's militia ally": not Israel
@@ -646,6 +649,27 @@ def _under_prep(tree: Tree, i: int, root: int) -> bool:
             return True
         j = tree.head(j)
     return False
+
+
+def _possessed_name(tree: Tree, root: int) -> int:
+    """ "praised Fox News’ Political Editor Chris Stirewalt": a name ending in s takes the genitive's
+    apostrophe alone (Quirk et al. 1985, 5.112), which the parse reads as a closing quote, hanging the possessed name
+    on the possessor as its appositive or on the verb as a second object. The phrase is headed by that name: the
+    possessor only says whose it is."""
+    after = tree.tokens.get(root + 1)
+    genitive = after is not None and after.text in GENITIVE_MARKS and tree.tokens[root].text.endswith("s")
+    if not genitive or _quote_opened_before(tree, root):
+        return root
+    up = tree.head(root)
+    near = tree.children(root, "appos") + (tree.children(up, "appos", "dobj", "dep") if up is not None else [])
+    return next((a for a in near if a > root and min(tree.subtree(a)) == root + 2), root)
+
+
+def _quote_opened_before(tree: Tree, root: int) -> bool:
+    """An opening quote among the words of the phrase before ``root`` ("the ‘Fox News’ brand"): the mark
+    after it closes that quote."""
+    first = min(tree.subtree(root))
+    return any(tree.tokens[k].text in OPENING_QUOTES for k in range(max(first - 1, 0), root) if k in tree.tokens)
 
 
 def _described(tree: Tree, found: list[Mention]) -> list[Mention]:
