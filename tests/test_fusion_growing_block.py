@@ -91,6 +91,17 @@ def _assert_as_a_full_refusion(store) -> None:
     assert len({m.mention_id for e in stored for m in e.mentions}) == len(store.mentions())
 
 
+def _assert_kept_types_are_the_mentions(store) -> None:
+    """The kept block's types per article (carried over from the block before for an article whose
+    mentions it kept) are those of the article's stored mentions."""
+    kept = pipeline.kept_block(store)
+    assert kept is not None
+    stored: dict[str, set[str]] = {a: set() for a in kept.mentions}
+    for m in store.mentions_of(list(kept.mentions)):
+        stored[m.article_id].add(m.type or "")
+    assert kept.types == stored
+
+
 def _reads_of(store, method: str, monkeypatch) -> list[set[str]]:
     """Record the article ids each call of this store's ``method`` (by article ids) asks for."""
     asked: list[set[str]] = []
@@ -128,6 +139,7 @@ def test_a_story_growing_one_article_per_batch_fuses_as_a_full_refusion(any_stor
             assert asked == [{article.id}]
             assert claims_asked == [{article.id}]
             assert neighbours_asked == [{article.id}]  # the block's fusion keys followed in memory
+            _assert_kept_types_are_the_mentions(store)
     _assert_as_a_full_refusion(store)
     assert len(store.events(EventFilter(limit=10**9))) < len(store.mentions())  # the mentions did fuse
 

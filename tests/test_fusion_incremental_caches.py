@@ -95,12 +95,12 @@ def test_a_mention_with_other_numbers_is_other_content_for_the_event_cache():
 
 
 def _uncached_events(ms: list[EventMention], outlets: dict[str, str], story_of: dict[str, str]) -> list:
-    kept = F._EVENTS
-    F._EVENTS = {}
+    kept = F._EVENTS, F._INFOS, F._LAST_ORDER, F._ACROSS
+    F._EVENTS, F._INFOS, F._LAST_ORDER, F._ACROSS = {}, {}, None, {}
     try:
         return F.fuse_events(ms, outlets, story_of)
     finally:
-        F._EVENTS = kept
+        F._EVENTS, F._INFOS, F._LAST_ORDER, F._ACROSS = kept
 
 
 @settings(max_examples=60, deadline=None)

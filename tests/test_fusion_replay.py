@@ -61,12 +61,12 @@ def _ids(clusters: list[list[EventMention]]) -> list[list[str]]:
 
 def _fresh(mentions: list[EventMention], story_of: dict[str, str]) -> list[list[str]]:
     """``cluster_mentions`` with no kept pass or grouping (a full regrouping); the kept ones stay."""
-    kept = F._PASSES, F._HOLDERS, F._GROUPINGS
-    F._PASSES, F._HOLDERS, F._GROUPINGS = {}, {}, {}
+    kept = F._PASSES, F._HOLDERS, F._GROUPINGS, F._LAST_ORDER, F._ACROSS
+    F._PASSES, F._HOLDERS, F._GROUPINGS, F._LAST_ORDER, F._ACROSS = {}, {}, {}, None, {}
     try:
         return _ids(F.cluster_mentions(mentions, story_of))
     finally:
-        F._PASSES, F._HOLDERS, F._GROUPINGS = kept
+        F._PASSES, F._HOLDERS, F._GROUPINGS, F._LAST_ORDER, F._ACROSS = kept
 
 
 @pytest.fixture()
@@ -292,3 +292,54 @@ def test_a_pass_with_mentions_gone_is_replayed_only_while_it_holds_more_than_it_
         assert F._kept_pass(("story-b", "U"), [1, 2, 3, 4]) is None  # another type's
     finally:
         del F._PASSES[("story-a", "T")]
+
+
+def _next_block(rng: random.Random, block: list[EventMention], step: int) -> list[EventMention]:
+    """The block of the next fusion: most of this one's mention objects in a shuffled order, a few
+    dropped, a few new drawn ones, now and then a copy of a kept mention (the same key: a tie) or an
+    object given twice."""
+    kept = [m for m in block if rng.random() > 0.1]
+    new = [
+        drawn_mention(rng, f"b{step}-m{k}", f"b{step}", ["CONSULT", "ACCUSE"], DATES) for k in range(rng.randint(0, 4))
+    ]
+    if kept and rng.random() < 0.1:
+        new.append(dataclasses.replace(rng.choice(kept)))
+    if kept and rng.random() < 0.05:
+        new.append(rng.choice(kept))
+    out = kept + new
+    rng.shuffle(out)
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_the_canonical_order_kept_from_the_last_block_is_that_of_sorting_anew(seed):
+    """``_canonical_order`` inserts a block's new mentions into the last block's order: the same
+    order as sorting the block (ties and objects given twice included), block after block."""
+    rng = random.Random(seed)
+    block = [drawn_mention(rng, f"a-m{k}", "a", ["CONSULT", "ACCUSE"], DATES) for k in range(rng.randint(1, 30))]
+    kept = F._LAST_ORDER
+    F._LAST_ORDER = None
+    try:
+        for step in range(12):
+            expected = sorted(block, key=lambda m: F._facts(m).order)
+            got = [f.mention for f in F._canonical_order(block)]
+            assert [id(m) for m in got] == [id(m) for m in expected], f"block {step}"
+            block = _next_block(rng, block, step)
+    finally:
+        F._LAST_ORDER = kept
+
+
+def test_a_block_mostly_kept_is_ordered_by_inserting_its_new_mentions(reports, monkeypatch):
+    """The next block of real reports' mentions (one report more) is ordered from the last one's,
+    not sorted anew."""
+    first = [m for _, ms in reports[:20] for m in ms]
+    then = first + list(reports[20][1])
+    monkeypatch.setattr(F, "_LAST_ORDER", None)
+    F._canonical_order(first)
+    updated = F._updated_order
+    seen: list[object] = []
+    monkeypatch.setattr(F, "_updated_order", lambda *a: seen.append(updated(*a)) or seen[-1])
+    got = [f.mention for f in F._canonical_order(then)]
+    assert seen and seen[0] is not None
+    assert got == sorted(then, key=lambda m: F._facts(m).order)

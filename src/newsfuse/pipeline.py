@@ -1475,6 +1475,7 @@ class _KeptBlock:
     claims_version: str
     stories: dict[str, str | None]  # article id -> its story then
     keys: dict[str, list[tuple[str, int, int]]]  # article id -> its ``fusion_keys`` (as stored with it)
+    types: dict[str, frozenset[str]]  # article id -> its mentions' types
 
 
 _kept_block: _KeptBlock | None = None
@@ -1489,18 +1490,20 @@ def keep_block(
 ) -> None:
     """Keep the fused block's mentions, claims, stories and fusion keys for the next fusion of this
     store in this process (a watched story re-fuses the same block with one article more); none past
-    ``BLOCK_KEPT``. The keys of an article whose mentions the block ``before`` kept are taken from it."""
+    ``BLOCK_KEPT``. The keys and types of an article whose mentions the block ``before`` kept are
+    taken from it."""
     global _kept_block
     if sum(len(ms) for ms in by_article.values()) > BLOCK_KEPT:
         _kept_block = None
         return
-    old = before.keys if before is not None else {}
-    keys = {
-        a: old[a] if a in old and before is not None and before.mentions.get(a) is ms else fusion_keys(ms)
-        for a, ms in by_article.items()
-    }
+    same = {a for a, ms in by_article.items() if before is not None and before.mentions.get(a) is ms}
+    old_keys, old_types = (before.keys, before.types) if before is not None else ({}, {})
+    keys = {a: old_keys[a] if a in same else fusion_keys(ms) for a, ms in by_article.items()}
+    types = {a: old_types[a] if a in same else frozenset(m.type or "" for m in ms) for a, ms in by_article.items()}
     token = store.fused_token()
-    _kept_block = _KeptBlock(weakref.ref(store), token, by_article, claims, fusion_claims_version(), stories, keys)
+    _kept_block = _KeptBlock(
+        weakref.ref(store), token, by_article, claims, fusion_claims_version(), stories, keys, types
+    )
 
 
 def kept_block(store: Store) -> _KeptBlock | None:
@@ -1578,19 +1581,19 @@ class _Settled:
 
     def __init__(self, kept: _KeptBlock | None, pending: set[str], regrouped: set[str]) -> None:
         self.story: dict[str, str | None] = {}  # of those whose story did not regroup
-        self.types: dict[str, set[str]] = {}
+        self.types: dict[str, Collection[str]] = {}
         self.pairs: dict[tuple[str, str], set[str]] = {}  # (story, type) -> its settled articles with that type
         self.keys: dict[str, list[tuple[str, int, int]]] = {}  # article -> its fusion keys
         self.rows: dict[str, list[tuple[int, int, str]]] = {}  # fusion key -> (first, last day, article)
         if kept is None:
             return
-        for article, ms in kept.mentions.items():
+        for article in kept.mentions:
             if article not in pending and article in kept.stories:
-                self._add(article, {m.type or "" for m in ms}, kept.keys[article])
+                self._add(article, kept.types[article], kept.keys[article])
                 if (story := kept.stories[article]) not in regrouped:
                     self._add_story(article, story)
 
-    def _add(self, article: str, types: set[str], keys: list[tuple[str, int, int]]) -> None:
+    def _add(self, article: str, types: Collection[str], keys: list[tuple[str, int, int]]) -> None:
         self.types[article], self.keys[article] = types, keys
         for key, lo, hi in keys:
             self.rows.setdefault(key, []).append((lo, hi, article))
@@ -1629,7 +1632,7 @@ class _BlockArticles:
         self.store = store
         self.settled = settled
         self.story: dict[str, str | None] = {**settled.story, **regrouped}
-        self.types: dict[str, set[str]] = dict(settled.types)
+        self.types: dict[str, Collection[str]] = dict(settled.types)
         self.known = settled.types.keys() & self.story.keys()  # the articles whose story and types are known
         self.members: dict[str, dict[str, set[str]]] = {}  # story -> its articles with mentions -> their types
 

@@ -10,6 +10,7 @@ mentions match (the same actors on the same day) and no pair of their mentions c
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import json
@@ -39,11 +40,12 @@ def fuse_events(
     ``claims_of`` (article id -> ``find_claims`` of that text) gives the same without the texts: an
     incremental fusion keeps each article's claims instead of reading its text again.
     """
-    clusters = cluster_mentions(mentions, story_of)
+    clusters = _clustered_facts(mentions, story_of)
+    infos = [_cluster_info(c) for c in clusters]
     if claims_of is None:
         claims_of = {a: find_claims(text) for a, text in (texts or {}).items()}
-    claims = _article_claims(claims_of, clusters)
-    events = [_event_once(c, outlets, story_of, claims) for c in clusters]
+    claims = _article_claims(claims_of, infos)
+    events = [_event_once(c, info, outlets, story_of, claims) for c, info in zip(clusters, infos)]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
 
@@ -69,7 +71,12 @@ def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str])
     whose mentions and stories are those of an earlier call is not grouped again (``_type_clusters``);
     the clusters come back in the order the single pass creates them: by their first member.
     """
-    ordered = sorted((_facts(m) for m in mentions), key=_canonical)
+    return [[f.mention for f in c] for c in _clustered_facts(mentions, story_of)]
+
+
+def _clustered_facts(mentions: Sequence[EventMention], story_of: dict[str, str]) -> list[list[_Facts]]:
+    """``cluster_mentions``, each mention given by its facts."""
+    ordered = _canonical_order(mentions)
     by_type: dict[str, list[int]] = {}  # type -> positions of its mentions in the canonical order
     for i, f in enumerate(ordered):
         by_type.setdefault(f.mention.type, []).append(i)
@@ -78,11 +85,70 @@ def cluster_mentions(mentions: Sequence[EventMention], story_of: dict[str, str])
         for positions in by_type.values()
         for c in _type_clusters([ordered[i] for i in positions], story_of)
     ]
-    return [[ordered[i].mention for i in c] for c in sorted(clusters)]
+    return [[ordered[i] for i in c] for c in sorted(clusters)]
 
 
 def _canonical(f: _Facts) -> tuple[int, str]:
     return f.order
+
+
+class _Order:
+    """The canonical order of the last call's mentions (their facts, from the facts table ``table``
+    as it was then), whether no two of them share a key, and each one's facts by its object's id."""
+
+    __slots__ = ("facts", "table", "clears", "distinct", "by_id")
+
+    def __init__(self, facts: list[_Facts], table: dict, clears: int, distinct: bool) -> None:
+        self.facts = facts
+        self.table = table
+        self.clears = clears
+        self.distinct = distinct
+        self.by_id = {id(f.mention): f for f in facts}
+
+
+_LAST_ORDER: _Order | None = None
+
+
+def _canonical_order(mentions: Sequence[EventMention]) -> list[_Facts]:
+    """The mentions' facts in the canonical order. The next block holds most of the last one's
+    mention objects: their order is kept, those gone are dropped and the new ones inserted at their
+    place, the same order as sorting anew while no two mentions share a key (a tie is sorted anew:
+    its order is that of the input). Kept facts are the ones ``_facts`` gives while its table is
+    the same and has not been cleared since."""
+    global _LAST_ORDER
+    last = _LAST_ORDER  # read once: another thread may fuse at the same time
+    current = {id(m): m for m in mentions}
+    ordered = None
+    if last is not None and last.distinct and last.table is _FACTS and last.clears == _facts_cleared:
+        ordered = _updated_order(last, current, len(mentions))
+    if ordered is None:
+        ordered = sorted((_facts(m) for m in mentions), key=_canonical)
+        keys = [f.order for f in ordered]
+        distinct = len(current) == len(mentions) and all(a != b for a, b in zip(keys, keys[1:]))
+    else:
+        distinct = True
+    _LAST_ORDER = _Order(ordered, _FACTS, _facts_cleared, distinct)
+    return ordered
+
+
+def _updated_order(last: _Order, current: dict[int, EventMention], count: int) -> list[_Facts] | None:
+    """The last order with the mentions not in ``current`` dropped and the new ones inserted; None
+    where a mention object comes twice, most are new, or a new one ties with another."""
+    if len(current) != count:
+        return None
+    new = [m for i, m in current.items() if i not in last.by_id]
+    if 2 * len(new) > count:
+        return None
+    ordered = [f for f in last.facts if id(f.mention) in current]
+    keys = [f.order for f in ordered]
+    for m in sorted(new, key=lambda m: _facts(m).order):
+        f = _facts(m)
+        at = bisect.bisect_left(keys, f.order)
+        if (at < len(keys) and keys[at] == f.order) or (at > 0 and keys[at - 1] == f.order):
+            return None
+        keys.insert(at, f.order)
+        ordered.insert(at, f)
+    return ordered if last.clears == _facts_cleared else None  # a new mention's facts may clear the table
 
 
 GROUPINGS_KEPT = 1 << 18  # mentions whose type's grouping is kept (the next block holds most types unchanged)
@@ -92,9 +158,10 @@ _grouped = 0  # mentions in the groupings kept
 
 def _type_clusters(fs: list[_Facts], story_of: dict[str, str]) -> list[list[int]]:
     """The greedy grouping of one type's mentions (their facts, in canonical order) as lists of their
-    positions, kept by all it reads: each mention's content and story."""
+    positions, kept by all it reads: each mention's content and story (two flat tuples: no tuple per
+    mention to build, hash and keep)."""
     global _grouped
-    key = tuple((f.content, story_of.get(f.mention.article_id)) for f in fs)
+    key = (tuple([f.content for f in fs]), tuple([story_of.get(f.mention.article_id) for f in fs]))
     found = _GROUPINGS.get(key)
     if found is None:
         ms = [f.mention for f in fs]
@@ -419,7 +486,7 @@ def _across_stories(
     groups: list[list[int]] = []
     shapes: list[dict[int, int]] = []  # per group: its distinct signatures -> a position holding one
     index: dict[tuple[str, str], set[int]] = {}  # a dated member's actor-set key -> groups holding one
-    pairs: dict[tuple[int, int], tuple[bool, bool]] = {}  # (signature, signature) -> (fits, matches)
+    pairs = _ACROSS
     fs = fs if fs is not None else [_facts(m) for m in ms]
     keyed = [{k for i in cluster for k in fs[i].dated_keys} for cluster in clusters]
     alone = _alone(ms, clusters, keyed, story_of)
@@ -448,6 +515,11 @@ def _across_stories(
     return sorted(sorted(g) for g in groups)
 
 
+# ``_pair_across`` of two signatures, kept across fusions (a signature holds the story: ``_signed``,
+# so a verdict holds in any block), as ints only: the collector never walks a dict of ints
+_ACROSS: dict[int, int] = {}  # ``_pair_number`` -> 2 * fits + matches
+
+
 def _alone(
     ms: list[EventMention], clusters: list[list[int]], keyed: list[set[tuple[str, str]]], story_of: dict[str, str]
 ) -> list[bool]:
@@ -466,20 +538,29 @@ def _mergeable(
     group: dict[int, int],
     cluster: dict[int, int],
     story_of: dict[str, str],
-    pairs: dict[tuple[int, int], tuple[bool, bool]],
+    pairs: dict[int, int],
 ) -> bool:
     """One pair across stories matches and every pair fits (the same story's pairs as ``compatible``
     asks, other stories' as ``_fits_across``); signatures in, verdicts kept in ``pairs``."""
     matched = False
     for a, i in cluster.items():
         for b, j in group.items():
-            verdict = pairs.get((a, b))
+            number = _pair_number(a, b)
+            verdict = pairs.get(number)
             if verdict is None:
-                verdict = pairs[(a, b)] = _pair_across(ms[i], ms[j], story_of)
-            if not verdict[0]:
+                if len(pairs) >= PAIRS_KEPT:
+                    pairs.clear()
+                fits, matches = _pair_across(ms[i], ms[j], story_of)
+                verdict = pairs[number] = 2 * fits + matches
+            if verdict < 2:
                 return False
-            matched = matched or verdict[1]
+            matched = matched or verdict == 3
     return matched
+
+
+def _pair_number(a: int, b: int) -> int:
+    """One int for the ordered pair of signature numbers (each below 2**64: numbers are counted)."""
+    return a << 64 | b
 
 
 def _pair_across(m: EventMention, n: EventMention, story_of: dict[str, str]) -> tuple[bool, bool]:
@@ -742,15 +823,18 @@ class _Facts:
 
 FACTS_KEPT = 1 << 16  # mention objects whose facts are kept (the store hands back the same objects for a block)
 _FACTS: dict[int, _Facts] = {}
+_facts_cleared = 0  # how many times ``_FACTS`` was cleared
 _CONTENTS: dict[tuple, int] = {}  # (mention, its numbers) -> a number never given to other content
 _NUMBERS = itertools.count()
 
 
 def _facts(m: EventMention) -> _Facts:
+    global _facts_cleared
     found = _FACTS.get(id(m))
     if found is None or found.mention is not m:
         if len(_FACTS) >= FACTS_KEPT:
             _FACTS.clear()
+            _facts_cleared += 1
         found = _FACTS[id(m)] = _Facts(m)
     return found
 
@@ -896,31 +980,66 @@ EVENTS_KEPT = 1 << 13  # fused events remembered by all they are made of: a bloc
 _EVENTS: dict[tuple, Event] = {}
 
 
-def _event_once(cluster: list[EventMention], outlets, story_of, claims) -> Event:
-    """``_event``, remembered by everything it reads but the stories: the mentions (their numbers
-    too, which mention equality leaves out), each article's outlet, and the cluster's readout claims.
-    The stories give only the event's story (``_story_of_event``): a remembered event whose articles
-    moved to another story (a merge renames a big story's articles) is that event in the new story."""
-    articles = sorted({m.article_id for m in cluster})
+def _event_once(facts: list[_Facts], info: _ClusterInfo, outlets, story_of, claims) -> Event:
+    """``_event`` of a cluster (its members' facts), remembered by everything it reads but the
+    stories: the mentions (their numbers too, which mention equality leaves out), each article's
+    outlet, and the cluster's readout claims. The stories give only the event's story
+    (``_story_of_event``): a remembered event whose articles moved to another story (a merge renames
+    a big story's articles) is that event in the new story."""
     key = (
-        tuple(_facts(m).content for m in cluster),
-        tuple((a, outlets.get(a)) for a in articles),
-        tuple(claims.get(_cluster_key(cluster), ())),
+        info.contents,
+        tuple((a, outlets.get(a)) for a in info.articles),
+        tuple(claims.get(info.key, ())),
     )
     found = _EVENTS.get(key)
-    story = _story_of_event(articles, story_of)
+    story = _story_of_event(info.articles, story_of)
     if found is None or found.story_id != story:
         if len(_EVENTS) >= EVENTS_KEPT:
             _EVENTS.clear()
         found = _EVENTS[key] = (
-            _event(cluster, outlets, story_of, claims) if found is None else replace(found, story_id=story)
+            _event([f.mention for f in facts], outlets, story_of, claims)
+            if found is None
+            else replace(found, story_id=story)
         )
+    return found
+
+
+class _ClusterInfo:
+    """What fusion reads of a cluster besides its members: their content numbers (in order), its
+    article ids (sorted), its key (``_cluster_key``) and each article's count of members."""
+
+    __slots__ = ("contents", "articles", "key", "counts")
+
+    def __init__(self, contents: tuple[int, ...], cluster: list[EventMention]) -> None:
+        self.contents = contents
+        counts = Counter(m.article_id for m in cluster)
+        self.articles = tuple(sorted(counts))
+        self.key = _cluster_key(cluster)
+        self.counts = tuple(counts.items())
+
+
+_INFOS: dict[tuple[int, ...], _ClusterInfo] = {}  # a cluster's contents -> its info
+
+
+def _cluster_info(facts: list[_Facts]) -> _ClusterInfo:
+    """The info of a cluster (its members' facts), kept by its members' contents: a content number
+    stands for the mention's id and article."""
+    contents = tuple(f.content for f in facts)
+    found = _INFOS.get(contents)
+    if found is None:
+        if len(_INFOS) >= EVENTS_KEPT:
+            _INFOS.clear()
+        found = _INFOS[contents] = _ClusterInfo(contents, [f.mention for f in facts])
     return found
 
 
 def _story_of_event(article_ids: Iterable[str], story_of: Mapping[str, str]) -> str | None:
     """The story most of the event's articles are in (the first by id on a tie); None if none has one."""
-    return _most_common(story_of.get(a) for a in article_ids)
+    stories = [story_of.get(a) for a in article_ids]
+    named = {s for s in stories if s}
+    if len(named) <= 1:  # most events lie in one story: no count needed
+        return next(iter(named), None)
+    return _most_common(stories)
 
 
 def _event(cluster: list[EventMention], outlets, story_of, claims) -> Event:
@@ -986,15 +1105,16 @@ def _sides(ms: list[EventMention]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef
     them); a name every mention gives as target or victim is never a source. A party (``_party``:
     a country and its government) stands on one side, with every name the mentions give it."""
     refs: dict[str, ActorRef] = {}
+    ranks: dict[str, tuple[int, int]] = {}
     role: Counter = Counter()
     agents: set[str] = set()
     for m in ms:
         for a in m.source_actors:
-            refs[actor_key(a)] = _richer(refs.get(actor_key(a)), a)
+            _keep_richer(refs, ranks, a)
             role[_party(a)] += 1
             agents.add(_party(a))
         for a in m.target_actors:
-            refs[actor_key(a)] = _richer(refs.get(actor_key(a)), a)
+            _keep_richer(refs, ranks, a)
             role[_party(a)] -= 1
     initiator = _most_common(actor_key(m.initiator) for m in ms if m.initiator)
     if initiator and _symmetric(ms[0]):
@@ -1011,11 +1131,13 @@ def _sides(ms: list[EventMention]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef
     return sources, tuple(a for a in refs.values() if _party(a) not in src)
 
 
-def _richer(old: ActorRef | None, new: ActorRef) -> ActorRef:
-    if old is None:
-        return new
-    filled = lambda a: sum(x is not None for x in (a.country, a.sector, a.role, a.actor_id))  # noqa: E731
-    return new if filled(new) > filled(old) or (filled(new) == filled(old) and len(new.name) > len(old.name)) else old
+def _keep_richer(refs: dict[str, ActorRef], ranks: dict[str, tuple[int, int]], a: ActorRef) -> None:
+    """Keep ``a`` for its actor key unless the kept one is as rich: more fields filled, then a longer
+    name (the rank of the kept one is kept with it)."""
+    key = actor_key(a)
+    rank = (sum(x is not None for x in (a.country, a.sector, a.role, a.actor_id)), len(a.name))
+    if key not in ranks or rank > ranks[key]:
+        refs[key], ranks[key] = a, rank
 
 
 # ---------------------------------------------------------------------- details
@@ -1210,7 +1332,7 @@ def _search_claims(text: str) -> list[tuple[str, str]]:
 
 
 def _article_claims(
-    claims_of: Mapping[str, Sequence[tuple[str, str]]], clusters: list[list[EventMention]]
+    claims_of: Mapping[str, Sequence[tuple[str, str]]], clusters: list[_ClusterInfo]
 ) -> dict[str, list[tuple[str, str, str]]]:
     """Claims in each article's text, keyed by the id of the cluster that is that article's main event."""
     main_of = _main_clusters(clusters)
@@ -1224,16 +1346,15 @@ def _article_claims(
     return by_cluster
 
 
-def _main_clusters(clusters: list[list[EventMention]]) -> dict[str, str]:
+def _main_clusters(clusters: list[_ClusterInfo]) -> dict[str, str]:
     """Article id -> the key of the cluster holding most of its mentions (the first such cluster on
     a tie), in one pass over the clusters."""
     best: dict[str, tuple[int, int]] = {}  # article -> (mentions in the cluster, -cluster index)
     for i, cluster in enumerate(clusters):
-        for article, count in Counter(m.article_id for m in cluster).items():
+        for article, count in cluster.counts:
             if (count, -i) > best.get(article, (0, 0)):
                 best[article] = (count, -i)
-    keys = {-neg_i: _cluster_key(clusters[-neg_i]) for neg_i in {neg_i for _, neg_i in best.values()}}
-    return {article: keys[-neg_i] for article, (_, neg_i) in best.items()}
+    return {article: clusters[-neg_i].key for article, (_, neg_i) in best.items()}
 
 
 def _cluster_key(cluster: list[EventMention]) -> str:
