@@ -149,6 +149,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -410,39 +411,36 @@ def draw_reading(folder: Path = POLNEAR, which: int = 1) -> list[str]:
     return random.Random(READING_SEED if which == 1 else READING2_SEED).sample(rest, READING_ARTICLES)
 
 
+def _left_after(folder: Path, earlier: tuple[Callable[[Path], list[dict[str, Any]]], ...]) -> list[str]:
+    """The train articles (sorted names) that reading samples 1 and 2 and the ``earlier`` set draws did not draw."""
+    names = sorted(p.name for p in folder.glob("*.txt"))
+    used = set(draw_reading(folder, 1)) | set(draw_reading(folder, 2))
+    for draw in earlier:
+        used |= {r["id"].rsplit("/", 1)[0] + ".txt" for r in draw(folder)}
+    return [n for n in names if n not in used]
+
+
 def draw_polnear_f(folder: Path = POLNEAR) -> list[dict[str, Any]]:
     """Set F (held out): POLNEAR_F_ARTICLES more train articles, drawn with POLNEAR_F_SEED from those sets A-E and
     reading samples 1 and 2 did not draw, the first POLNEAR_SENTENCES body sentences of each."""
-    names = sorted(p.name for p in folder.glob("*.txt"))
-    used = set(draw_reading(folder, 1)) | set(draw_reading(folder, 2))
-    used |= {r["id"].rsplit("/", 1)[0] + ".txt" for r in draw_polnear(folder) + draw_polnear_c(folder)}
-    used |= {r["id"].rsplit("/", 1)[0] + ".txt" for r in draw_polnear_d(folder) + draw_polnear_e(folder)}
-    rest = [n for n in names if n not in used]
+    rest = _left_after(folder, (draw_polnear, draw_polnear_c, draw_polnear_d, draw_polnear_e))
     return polnear_rows(folder, random.Random(POLNEAR_F_SEED).sample(rest, POLNEAR_F_ARTICLES), "F")
 
 
 def draw_polnear_g(folder: Path = POLNEAR) -> list[dict[str, Any]]:
     """Set G (held out): POLNEAR_G_ARTICLES more train articles, drawn with POLNEAR_G_SEED from those sets A-F and
     reading samples 1 and 2 did not draw, the first POLNEAR_SENTENCES body sentences of each."""
-    names = sorted(p.name for p in folder.glob("*.txt"))
-    used = set(draw_reading(folder, 1)) | set(draw_reading(folder, 2))
-    for rows in (draw_polnear(folder), draw_polnear_c(folder), draw_polnear_d(folder), draw_polnear_e(folder)):
-        used |= {r["id"].rsplit("/", 1)[0] + ".txt" for r in rows}
-    used |= {r["id"].rsplit("/", 1)[0] + ".txt" for r in draw_polnear_f(folder)}
-    rest = [n for n in names if n not in used]
+    rest = _left_after(folder, (draw_polnear, draw_polnear_c, draw_polnear_d, draw_polnear_e, draw_polnear_f))
     return polnear_rows(folder, random.Random(POLNEAR_G_SEED).sample(rest, POLNEAR_G_ARTICLES), "G")
 
 
 def draw_polnear_h(folder: Path = POLNEAR) -> list[dict[str, Any]]:
     """Set H (held out): POLNEAR_H_ARTICLES more train articles, drawn with POLNEAR_H_SEED from those sets A-G and
     reading samples 1 and 2 did not draw, the first POLNEAR_SENTENCES body sentences of each."""
-    names = sorted(p.name for p in folder.glob("*.txt"))
-    used = set(draw_reading(folder, 1)) | set(draw_reading(folder, 2))
-    for rows in (draw_polnear(folder), draw_polnear_c(folder), draw_polnear_d(folder), draw_polnear_e(folder)):
-        used |= {r["id"].rsplit("/", 1)[0] + ".txt" for r in rows}
-    used |= {r["id"].rsplit("/", 1)[0] + ".txt" for r in draw_polnear_f(folder) + draw_polnear_g(folder)}
-    rest = [n for n in names if n not in used]
-    return polnear_rows(folder, random.Random(POLNEAR_H_SEED).sample(rest, POLNEAR_H_ARTICLES), "H")
+    earlier = (draw_polnear, draw_polnear_c, draw_polnear_d, draw_polnear_e, draw_polnear_f, draw_polnear_g)
+    return polnear_rows(
+        folder, random.Random(POLNEAR_H_SEED).sample(_left_after(folder, earlier), POLNEAR_H_ARTICLES), "H"
+    )
 
 
 def print_reading(folder: Path = POLNEAR, which: int = 1) -> None:
