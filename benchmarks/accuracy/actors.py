@@ -461,6 +461,39 @@ labelled (with ``correct_ids`` for wrong links) before any round-17 rule was wri
 misses: 0.936 as drawn (131 right of 140, ``heldout_before_precision``) and 0.936 after round 17 (131 of 140, recall
 proxy 1.0, 2857 linked mentions on its articles before and after). Not met: precision 0.95 on held-out mentions
 (seed 81: 0.936).
+Its misses were read in round 18 (``sample81_``). Round 18: only 13 PolNeAR train articles were left undrawn, so seed 82
+(``POLNEAR_DEV_SEEDS``) draws its 60 articles from those and the 84 PolNeAR dev articles (8 train, 52 dev drawn; the
+quotes benchmark scores PolNeAR dev quotes, never actor links, and no actor rule was ever written from them, so they are
+fair for an actor sample; none is read by a test). Seed 82 was drawn with the linker at commit 516abc3, labelled by hand
+from the articles (``correct_ids`` for wrong links) and scored before any round-18 rule: 0.957 as drawn (134 right of
+140, ``heldout_before_precision``; 2286 linked mentions on its articles), the honest held-out figure of round 17's
+linker on articles no actor sample had used. Its misses: a law ('the 1994 Crime Bill') as Bill Clinton, a nickname ('I
+love Larry' of Laurence H. Tribe) as a stranger, a man shot by the police tagged an organisation, 'Senate Armed Services
+Committee' as Congress in the government sector, a union's president ('the union's president, Mary Kay Henry') in the
+government sector, a senator ('Democrat of Vermont') in the party sector. Round 18 then read the misses of seed 81 (held
+out until now) with the older ones still left, grouped by mechanism, and fixed those that generalise, seed 82 kept out:
+a person's name the tagger cut at a quoted nickname runs on to the surname after the closing quote ('George "Jay"
+Keyworth', news style's nickname in quotation marks; the bare surname then is that person); a headline's colon ends a
+tagged name ('De Blasio: Trust Bratton' is De Blasio, the speaker, then his words); a name the tagger calls an
+organisation right before a title, one the knowledge base does not hold (no state body, party, country or people), makes
+the office that body's, no state's, as an acronym there already did ('Judicial Watch President Tom Fitton': no
+government sector; 'White House Press Secretary', 'FBI Director' keep theirs). A name the knowledge base holds, a
+demonym, a country or a word of a state's bodies in that name (not_actors.yaml: state_body_words: 'Indiana House
+Speaker', 'Texas State Senator') keeps the state's office. Figures after them: held-out seed 82 0.957 -> 0.957 (134
+right of 140, recall proxy 1.0; 2285 linked mentions on its articles, one fewer: 'Robert C. "Bobby" Scott' is now one
+name, not two); in-sample seeds 81 0.936 -> 0.950 and 35 0.957 -> 0.971; no other figure changed (every recall proxy as
+before). Every linked mention the rules changed on the dev documents, seeds 23-82 and the described sample (a diff of
+every linked mention against commit 516abc3's linker, 41 links added or dropped) was read by hand: all right or no worse
+('Leader Who', a headline's words, and 'Spokesman-Review' lose the government sector they wrongly had). The first form
+of the body rule placed House and state speakers ('House Speaker Paul D. Ryan') in no sector; state_body_words was read
+from that diff. Target, precision 0.95 on held-out mentions: met by seed 82 (0.957 as drawn and after), the first sample
+drawn mostly from PolNeAR dev articles; round 17's three samples read 0.914-0.943 as drawn, so one sample meeting it is
+no proof it holds. Tried and dropped: a full name that modifies a noun ('Former Bill Clinton pollster Douglas Schoen')
+no longer keeps the bare surname for its person (seed 81's 'pledged to Clinton', Hillary, 0.936 -> 0.957), but it turned
+seeds 49, 66 and 80 down (0.941 -> 0.912, 0.964 -> 0.957, 0.935 -> 0.928: it moved nine bare 'Trump' of an article about
+Ivanka Trump to her father and six 'Obama' from the president to Michelle Obama). Not done: Bill for Hillary Clinton
+where both are named once (seed 81), James A. Baker of the FBI as the Secretary of State of that name, 'the two men' of
+the sentence before, a law's name opening with a first name ('the 1994 Crime Bill').
 Seed 75 was round 15's held-out sample: 140 mentions of its 12 articles, drawn with the linker at commit d906eab and
 labelled after round 15's rules were written, with ``correct_ids`` for wrong links; no rule was written from its misses:
 0.929 as drawn (130 right of 140, ``heldout_before_precision``) and 0.928 after the rules as first written (129 of 139:
@@ -537,7 +570,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 81  # the held-out sample: 60 PolNeAR train articles, none of the seed-31 to -80 ones
+HELDOUT_SEED = 82  # the held-out sample: 60 PolNeAR articles (train ones left, dev ones), none of seeds 31-81
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -555,12 +588,16 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     *((f"sample{n}_", f"seed{n}", n) for n in (69, 73, 74)),
     *((f"sample{n}_", f"seed{n}", n) for n in (75, 76, 77)),
     *((f"sample{n}_", f"seed{n}", n) for n in (78, 79, 80)),
+    ("sample81_", "seed81", 81),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
 # round 5's source: PolNeAR train articles (political news, 2015-16; the quotes benchmark scores PolNeAR dev),
 # minus those a test of this repository reads; each seed draws POLNEAR_DOCS from those the seeds before it left
 POLNEAR_TRAIN = CORPUS / "quotes" / "polnear" / "train" / "text"
+# round 18's source beside the last train articles: PolNeAR dev (the quotes benchmark scores its quotes, never actor
+# links, so no actor rule was written from it)
+POLNEAR_DEV = CORPUS / "quotes" / "polnear" / "dev" / "text"
 POLNEAR_IN_TESTS = frozenset(
     {
         "breitbart_2016-01-10_trump-tells-in-reno",
@@ -579,8 +616,10 @@ POLNEAR_SEEDS += (69, 70, 71, 72)  # round 14's, drawn with round 13's linker (c
 POLNEAR_SEEDS += (73, 74, 75)  # round 15's, drawn with the linker at commit d906eab
 POLNEAR_SEEDS += (76, 77, 78)  # round 16's, drawn with the linker at commit b5fb285
 POLNEAR_SEEDS += (79, 80, 81)  # round 17's, drawn with the linker at commit 4520910, 60 articles each
+POLNEAR_SEEDS += (82,)  # round 18's, drawn with the linker at commit 516abc3 from the train articles left and dev
 POLNEAR_DOCS = 12
-POLNEAR_DOCS_OF = {79: 60, 80: 60, 81: 60}  # seeds that draw more articles than POLNEAR_DOCS
+POLNEAR_DOCS_OF = {79: 60, 80: 60, 81: 60, 82: 60}  # seeds that draw more articles than POLNEAR_DOCS
+POLNEAR_DEV_SEEDS = frozenset({82})  # seeds whose pool takes the PolNeAR dev articles in too
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # linked mentions on the seed-69 documents with the linker before round 14's fixes (actors as of commit d51a150, this
@@ -598,9 +637,10 @@ TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # seed 75 (round 15's): 559 linked mentions with the linker of commit d906eab, the draw's, 130 right of 140 (0.929);
 # seed 78 (round 16's): 593 linked mentions with the linker of commit b5fb285, the draw's
 # seed 78 (round 16's): 593 linked mentions with the linker of commit b5fb285, the draw's, 113 right of 140 (0.807);
-# seed 81 (round 17's): 2857 linked mentions on its 60 articles with the linker of commit 4520910, the draw's
-HELDOUT_DOC_MENTIONS_BEFORE = 2857
-HELDOUT_PRECISION_BEFORE = 0.936  # the seed-81 sample with that linker (its labels as drawn: 131 right of 140)
+# seed 81 (round 17's): 2857 linked mentions on its 60 articles with the linker of commit 4520910, the draw's;
+# seed 82 (round 18's): 2286 linked mentions on its 60 articles with the linker of commit 516abc3, the draw's
+HELDOUT_DOC_MENTIONS_BEFORE = 2286
+HELDOUT_PRECISION_BEFORE = 0.957  # the seed-82 sample with that linker (its labels as drawn: 134 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -621,8 +661,9 @@ HELDOUT_PRECISION_BEFORE = 0.936  # the seed-81 sample with that linker (its lab
 # with the linker at commit d906eab and labelled before round 15 wrote any rule: that linker held out (129 and 131
 # right of 140); seed 69, round 14's held-out sample as drawn (134); seeds 76 and 77, drawn with the linker at commit
 # b5fb285 and labelled before round 16 wrote any rule: that linker held out (127 and 129 right of 140); seed 75, round
-# 15's held-out sample as drawn (130)
+# 15's held-out sample as drawn (130); seed 81, round 17's held-out sample as drawn (131)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    81: 0.936,
     78: 0.807,
     79: 0.943,
     80: 0.914,
@@ -734,11 +775,9 @@ def train_inputs(seed: int) -> list[tuple[str, bytes]]:
     return [(str(ECBPLUS), b"".join(line for _, line in sorted(chosen)))]
 
 
-def polnear_pool() -> list[Path]:
-    """PolNeAR train articles no test reads."""
-    return sorted(
-        p for p in POLNEAR_TRAIN.glob("*.txt") if not any(p.stem.startswith(name) for name in POLNEAR_IN_TESTS)
-    )
+def polnear_pool(folder: Path = POLNEAR_TRAIN) -> list[Path]:
+    """PolNeAR train (or dev) articles no test reads."""
+    return sorted(p for p in folder.glob("*.txt") if not any(p.stem.startswith(name) for name in POLNEAR_IN_TESTS))
 
 
 def events_polnear_articles() -> set[str]:
@@ -758,6 +797,8 @@ def polnear_inputs(seed: int) -> list[tuple[str, bytes]]:
             used = {Path(path) for path, _ in described_inputs()}
             events = events_polnear_articles()
             pool = [p for p in pool if p not in used and p.stem not in events]
+        if drawn in POLNEAR_DEV_SEEDS:
+            pool = sorted({*pool, *polnear_pool(POLNEAR_DEV)})
         chosen = random.Random(drawn).sample(pool, POLNEAR_DOCS_OF.get(drawn, POLNEAR_DOCS))
         pool = [p for p in pool if p not in chosen]
     return [(str(p), p.read_bytes()) for p in sorted(chosen)]

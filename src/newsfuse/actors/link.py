@@ -90,8 +90,13 @@ UNTAGGED_NOT_FIRST = (
 SPACED_DASH = re.compile(r"\s+[-–—]+\s+")  # a dash between spaces: punctuation, no hyphened name
 CREDIT_SLASH = re.compile(r"[A-Za-z]/[A-Z]")  # 'SVP/Global Risk Insights', 'Getty Images/AFP': a credit's names
 SPACED_SLASH = re.compile(r"\s+/\s+")  # 'Carlos Barria / Reuters': a photo credit's photographer, then the agency
+HEADLINE_COLON = re.compile(r"(?<=\w): (?=[A-Z])")  # 'De Blasio: Trust Bratton': a headline's speaker, then his words
 SPACED_COMMA = re.compile(r"\w , \w")  # "Strauss - Kahn said , ...": a text split into words, hyphens spaced too
 CONTRACTED = re.compile(r"n?['’]t\b")  # "Aren’t", "Doesn't": the word before is a verb
+# a quoted nickname the tagger cut the name at ('George "Jay' of 'George "Jay" Keyworth'): its closing quote and the
+# surname after it (news style writes a nickname in quotation marks between the given name and the surname)
+NICKNAME_OPEN = re.compile(r" [\"“]\w+[\"”]?$")
+NICKNAME_TAIL = re.compile(r"[\"”]? ([A-Z][\w'’-]*\w)")
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 CAPITALS_WORD = re.compile(r"[A-Z]{2,5}")  # a word of capitals only: an acronym, unless the whole name is shouted
 ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -145,7 +150,9 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     kb = get_kb()
     text = annotated.article.text
     tagged_entities = annotated.entities
-    annotated = dataclasses.replace(annotated, entities=tuple(_name_span(text, e) for e in tagged_entities))
+    spans = [_name_span(text, e) for e in tagged_entities]
+    grown = [s for s, e in zip(spans, tagged_entities) if s.end > e.end]  # names run on past a quoted nickname
+    annotated = dataclasses.replace(annotated, entities=tuple(e for e in spans if not _covered(e, grown)))
     full = _tagged_full_names(annotated, text)  # once per article: the three views below read it
     nicknames = nicknamed(kb, [name for _, name in full])
     epithets = surname_epithets(kb, text, [name for _, name in full])
@@ -220,14 +227,16 @@ def _name_span(text: str, e: Entity) -> Entity:
     between spaces ('Deborah Jordan Reynolds - Santilli's girlfriend': an aside; not in a text split into words,
     which spaces its commas and its hyphens, 'Strauss - Kahn', nor after a dateline's word in capitals), or a word a
     contraction closes ('Clinton and Sanders Aren’t Butting Heads': a verb; SPACED_DASH, CONTRACTED), or a bracket
-    it opened and did not close ('Black Lives Matter (BLM': the acronym that follows the name)."""
+    it opened and did not close ('Black Lives Matter (BLM': the acronym that follows the name), or a headline's colon
+    and the words after it ('De Blasio: Trust Bratton'); a person's name cut at a quoted nickname runs on to the
+    surname after it ('George "Jay' of 'George "Jay" Keyworth')."""
     if e.label not in {"PERSON", "ORG"}:
         return e
     bracket = e.text.find(" (")
     if bracket > 0 and ")" not in e.text[bracket:]:  # "Black Lives Matter (BLM": the name, then its acronym's bracket
         return dataclasses.replace(e, text=e.text[:bracket], end=e.start + bracket)
-    slash = SPACED_SLASH.search(e.text)
-    if slash is not None:  # "Carlos Barria / Reuters": two names, as a photo credit writes them
+    slash = SPACED_SLASH.search(e.text) or HEADLINE_COLON.search(e.text)
+    if slash is not None:  # "Carlos Barria / Reuters": two names, as a photo credit writes them; a headline's colon
         cut = e.text[: slash.start()]
         return dataclasses.replace(e, text=cut, end=e.start + len(cut))
     dash = SPACED_DASH.search(e.text)
@@ -237,7 +246,16 @@ def _name_span(text: str, e: Entity) -> Entity:
     if CONTRACTED.match(text, e.end) and " " in e.text:
         cut = e.text.rsplit(" ", 1)[0]
         return dataclasses.replace(e, text=cut, end=e.start + len(cut))
+    tail = NICKNAME_TAIL.match(text, e.end) if e.label == "PERSON" and NICKNAME_OPEN.search(e.text) else None
+    if tail is not None and (tail.group(0)[0] in QUOTE_MARKS) != (e.text[-1] in QUOTE_MARKS):
+        # 'George "Jay' + '" Keyworth': the name goes on after the nickname's one closing quote
+        return dataclasses.replace(e, text=text[e.start : tail.end()], end=tail.end())
     return e
+
+
+def _covered(e: Entity, grown: list[Entity]) -> bool:
+    """A name ``_name_span`` ran on holds e's words ('Keyworth' in 'George "Jay" Keyworth')."""
+    return any(g is not e and g.start <= e.start <= e.end <= g.end for g in grown)
 
 
 def nicknamed(kb: KnowledgeBase, full: list[str]) -> frozenset[tuple[str, ...]]:
@@ -671,9 +689,14 @@ def _group_name_opens(doc: Doc, plural: int) -> bool:
 
 def _tagged_name_word(doc: Doc, k: int) -> bool:
     """The tagger reads token k as a word of a person's or an organisation's name."""
+    return _tagged_type(doc, k) in {"PERSON", "ORG"}
+
+
+def _tagged_type(doc: Doc, k: int) -> str:
+    """The entity type the tagger gives token k ('' for none)."""
     at = bisect_left(doc.parse.starts, doc.toks[k].start)
     tokens = doc.parse.tokens
-    return at < len(tokens) and tokens[at].start == doc.toks[k].start and tokens[at].ent_type in {"PERSON", "ORG"}
+    return tokens[at].ent_type if at < len(tokens) and tokens[at].start == doc.toks[k].start else ""
 
 
 def _opens_sentence(doc: Doc, k: int) -> bool:
@@ -1789,7 +1812,7 @@ def titled(doc: Doc, i: int) -> Found | None:
     sector: str | None = title_sector
     if _not_a_title(doc, k, role):
         return None
-    if k == j and _org_acronym_before(doc, j):
+    if k == j and (_org_acronym_before(doc, j) or _unknown_org_before(doc, j)):
         sector = None  # "AMA President J. James Rohack": an organisation's president, no state office
     m = k + n_title
     iso = dem[1] if dem else None
@@ -1871,6 +1894,24 @@ def _org_acronym_before(doc: Doc, j: int) -> bool:
         return False
     prev = doc.toks[j - 1]
     return prev.upper and len(prev.raw) > 1 and demonym_at(doc, j - 1) is None and body_at(doc, j - 1) is None
+
+
+def _unknown_org_before(doc: Doc, j: int) -> bool:
+    """A name the tagger calls an organisation right before the title, one the knowledge base does not hold
+    ('Judicial Watch President Tom Fitton'): the office is that body's, as an acronym's ('AMA President')."""
+    s = j
+    while s > 0 and _joined(doc, s - 1, s + 1) and doc.toks[s - 1].capitalised and _tagged_type(doc, s - 1) == "ORG":
+        s -= 1
+    if s == j or _opens_sentence(doc, s) and s == j - 1:
+        return False  # nothing before, or one capitalised word opening the sentence
+    return not any(_state_body_word(doc, k) for k in range(s, j))
+
+
+def _state_body_word(doc: Doc, k: int) -> bool:
+    """Token k opens a name the knowledge base holds, a demonym or a country, or is a word of a state's bodies."""
+    if (doc.norms[k],) in doc.kb.not_actors["state_body_words"]:
+        return True
+    return kb_match(doc, k) is not None or demonym_at(doc, k) is not None or country_at(doc, k) is not None
 
 
 def _local_office(doc: Doc, k: int) -> bool:
