@@ -16,7 +16,7 @@ import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -752,11 +752,17 @@ def _same_story_number(f: _Facts) -> int:
 
 
 def _signature_number(key: tuple) -> int:
-    number = _SIGNATURES.get(key)
+    return _interned(_SIGNATURES, _SIGNATURE_NUMBERS, key, SIGNATURES_KEPT)
+
+
+def _interned(table: dict, numbers: Iterator[int], key: Hashable, kept: int) -> int:
+    """``key``'s number in ``table``, a new one from ``numbers`` if it has none; the table is cleared
+    when it holds ``kept`` keys (numbers are never reused, so an old number never names a new key)."""
+    number = table.get(key)
     if number is None:
-        if len(_SIGNATURES) >= SIGNATURES_KEPT:
-            _SIGNATURES.clear()
-        number = _SIGNATURES[key] = next(_SIGNATURE_NUMBERS)
+        if len(table) >= kept:
+            table.clear()
+        number = table[key] = next(numbers)
     return number
 
 
@@ -842,13 +848,7 @@ def _facts(m: EventMention) -> _Facts:
 def _content_number(m: EventMention) -> int:
     """One number per distinct mention content (the fields equality compares, and its numbers);
     numbers are never reused, so a key made of them never names other content, even after a clear."""
-    key = (m, tuple(sorted(m.numbers.items())))
-    found = _CONTENTS.get(key)
-    if found is None:
-        if len(_CONTENTS) >= FACTS_KEPT:
-            _CONTENTS.clear()
-        found = _CONTENTS[key] = next(_NUMBERS)
-    return found
+    return _interned(_CONTENTS, _NUMBERS, (m, tuple(sorted(m.numbers.items()))), FACTS_KEPT)
 
 
 def fusion_keys(mentions: Iterable[EventMention]) -> list[tuple[str, int, int]]:
