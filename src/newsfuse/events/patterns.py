@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..text.tree import Tree
 from .ontology import load_patterns
+from .precision import asked_for
 
 OBJECT_DEPS = ("dobj", "attr", "oprd", "dative")
 PARTICLE_DEPS = ("prt", "prep", "agent", "advmod")
@@ -163,11 +164,7 @@ def clause_markers(tree: Tree, v: int) -> set[str]:
 
 def for_clauses(tree: Tree, v: int) -> list[int]:
     """The for-to infinitival clauses the verb governs ("for the United States to step up")."""
-    return [
-        c
-        for c in tree.children(v, "advcl", "ccomp", "xcomp")
-        if "for" in tree.child_lemmas(c, "mark") and "to" in tree.child_lemmas(c, "aux")
-    ]
+    return [c for c in tree.children(v, "advcl", "ccomp", "xcomp") if asked_for(tree, c)]
 
 
 def _dates_only(tree: Tree, prep: int) -> bool:
