@@ -435,7 +435,7 @@ def _drawn_set_rows(s: dict, alone: dict, at: str, before: dict, name: str, stat
     ]
 
 
-SETS = "abcdefgh"  # the PolNeAR sets, in the order they were drawn
+SETS = "abcdefghi"  # the PolNeAR sets, in the order they were drawn
 # issue 19's later rounds: the figures kept before each, its name, the set drawn before it and that set's status
 LATER_ROUNDS = (
     ("round2_before", "this round's", "e", "held out until issue 19's third round, then read while revising the coder"),
@@ -451,7 +451,13 @@ LATER_ROUNDS = (
         "g",
         "held out until issue 19's fifth round, then read while revising the coder",
     ),
-    ("round5_before", "the fifth round's", "h", "never read: held out"),
+    (
+        "round5_before",
+        "the fifth round's",
+        "h",
+        "held out until issue 19's sixth round, then read while revising the coder",
+    ),
+    ("round6_before", "the sixth round's", "i", "never read: held out"),
 )
 
 
@@ -536,7 +542,13 @@ def render_events_polnear(s: dict | None) -> list[str]:
     if s.get("set_h"):
         set_c += (
             f" Set H: 30 more (117 sentences, from those sets A-G and reading samples 1-2 left), labelled the same "
-            f"way at {str(s.get('labelled_at_h'))[:7]}, scored as drawn, held out."
+            f"way at {str(s.get('labelled_at_h'))[:7]}, scored as drawn, held out until the sixth round, then read "
+            "while revising the coder."
+        )
+    if s.get("set_i"):
+        set_c += (
+            f" Set I: 30 more (118 sentences, from those sets A-H and reading samples 1-2 left), labelled the same "
+            f"way at {str(s.get('labelled_at_i'))[:7]}, scored as drawn, held out."
         )
     return [
         "",

@@ -142,14 +142,27 @@ def test_polnear_set_g_is_a_seeded_draw_of_articles_sets_a_to_f_and_reading_samp
     assert bench.ROUND4_BEFORE["coder_at"] == g_rows[0]["labelled_at"][:7]  # scored as drawn, with the coder of then
 
 
-def test_polnear_set_h_is_a_seeded_draw_of_articles_sets_a_to_g_and_the_reading_samples_left_and_is_held_out():
+def test_polnear_set_h_is_a_seeded_draw_of_articles_sets_a_to_g_and_the_reading_samples_left_and_read_since_round_6():
     rows = bench.load_sample(bench.POLNEAR_SAMPLE)
     h_rows = [r for r in rows if r["set"] == "H"]
     assert [(r["id"], r["text"]) for r in h_rows] == [(d["id"], d["text"]) for d in bench.draw_polnear_h()]
     articles = lambda part: {r["id"].rsplit("/", 1)[0] for r in rows if r["set"] in part}  # noqa: E731
     read = {n[:-4] for k in (1, 2) for n in bench.draw_reading(which=k)}
     assert len(articles("H")) == bench.POLNEAR_H_ARTICLES and not articles("H") & (articles("ABCDEFG") | read)
-    assert all(r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in h_rows)
+    assert all(not r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in h_rows)
     assert all(r["source"] is None and r["target"] is None for r in h_rows if r["event_type"] == "NONE")
-    assert "H" not in bench.READ_SETS  # never printed while revising the coder
+    assert "H" in bench.READ_SETS  # printed and read from issue 19's sixth round on
     assert bench.ROUND5_BEFORE["coder_at"] == h_rows[0]["labelled_at"][:7]  # scored as drawn, with the coder of then
+
+
+def test_polnear_set_i_is_a_seeded_draw_of_articles_sets_a_to_h_and_the_reading_samples_left_and_is_held_out():
+    rows = bench.load_sample(bench.POLNEAR_SAMPLE)
+    i_rows = [r for r in rows if r["set"] == "I"]
+    assert [(r["id"], r["text"]) for r in i_rows] == [(d["id"], d["text"]) for d in bench.draw_polnear_i()]
+    articles = lambda part: {r["id"].rsplit("/", 1)[0] for r in rows if r["set"] in part}  # noqa: E731
+    read = {n[:-4] for k in (1, 2) for n in bench.draw_reading(which=k)}
+    assert len(articles("I")) == bench.POLNEAR_I_ARTICLES and not articles("I") & (articles("ABCDEFGH") | read)
+    assert all(r["held_out"] and r["event_type"] in TYPES and r["reason"] and r["labelled_at"] for r in i_rows)
+    assert all(r["source"] is None and r["target"] is None for r in i_rows if r["event_type"] == "NONE")
+    assert "I" not in bench.READ_SETS  # never printed while revising the coder
+    assert bench.ROUND6_BEFORE["coder_at"] == i_rows[0]["labelled_at"][:7]  # scored as drawn, with the coder of then

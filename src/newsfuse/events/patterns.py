@@ -40,6 +40,7 @@ class Pattern:
     swap: bool = False  # the act runs from the object to the subject ("received support from X": X acts)
     addressee: bool = False  # only naming whom it asks: an actor object, or its complement's subject
     clause_target: bool = False  # the recipient is its clause's subject ("said Y was a liar": Y)
+    content_only: bool = False  # only as the governor of an act its ``content`` names ("prepared to resume shelling")
 
 
 def _pattern(spec: dict, noun: bool, k: int = 0) -> Pattern:
@@ -63,6 +64,7 @@ def _pattern(spec: dict, noun: bool, k: int = 0) -> Pattern:
         topic_object=bool(spec.get("topic_object")),
         intransitive=bool(spec.get("intransitive")),
         addressee=bool(spec.get("addressee")),
+        content_only=bool(spec.get("content_only")),
         rule=f"{'nouns' if noun else 'verbs'}[{k}] {str((spec.get('lemmas') or ['?'])[0]).lower()}",
     )
 

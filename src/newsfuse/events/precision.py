@@ -32,6 +32,15 @@ def _is_verb(tree: Tree, i: int) -> bool:
     return tok.pos in ("VERB", "AUX") or tok.tag.startswith("VB")
 
 
+def _posed(tree: Tree, n: int) -> bool:
+    """ "poses a threat", "the threat the group poses": the noun is the object of a verb of posing, in its own clause
+    or in a relative clause on it."""
+    h = tree.head(n)
+    if tree.tokens[n].dep == "dobj" and h is not None and tree.lemma(h) in cue("danger_verbs"):
+        return True
+    return any(tree.lemma(v) in cue("danger_verbs") for v in tree.children(n, "relcl"))
+
+
 def local_veto(tree: Tree, i: int) -> str | None:
     """Why the trigger at ``i`` is no act, judged from its own words: intention, interpretation, class."""
     lemma = tree.lemma(i)
@@ -59,6 +68,8 @@ def local_veto(tree: Tree, i: int) -> str | None:
         return "contest" if contest(tree, i) else None
     if contest(tree, i):
         return "contest"
+    if lemma in cue("danger_nouns") and _posed(tree, i):
+        return "danger"
     if lemma in cue("rally_words") and _held_rally(tree, i):
         return "campaign rally"
     return "series" if _under_series(tree, i) else None
@@ -177,11 +188,18 @@ def contest(tree: Tree, i: int) -> bool:
     codes no event). "would beat Trump in hypothetical match-ups", "beat out Clinton by one point": a defeat
     told with its contest or its margin is an election won (BEAT "* (IN ELECTION)", DEFEAT "* CANDIDATE": none)."""
     lemma = tree.lemma(i)
+    if lemma in cue("seizure_words") and _seizes_a_contest_prize(tree, i):
+        return True
     if lemma in cue("defeat_words"):
         return _contest_phrase(tree, i, ("in", "by", "with", "for"))
     if lemma not in cue("contest_words"):
         return _out_of_contest(tree, i)
     return _contest_phrase(tree, i, ("for", "in"))
+
+
+def _seizes_a_contest_prize(tree: Tree, i: int) -> bool:
+    """ "Clinton had captured 1,944 delegates": what is seized is a prize of the contest (contest_objects)."""
+    return any(tree.lemma(o) in cue("contest_objects") for o in tree.children(i, "dobj"))
 
 
 def _contest_phrase(tree: Tree, i: int, preps: tuple[str, ...]) -> bool:

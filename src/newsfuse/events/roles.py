@@ -166,6 +166,8 @@ class Roles:
         if authors := self._authorship(root):  # "an article written by X": X
             return authors
         stop = ("relcl", "acl", "advcl", "ccomp") + (() if deep else ("prep",))
+        if deep:  # "an offer from X", but never a comparison or an adjunct ("more people than ... Bush")
+            others |= _adjunct_tokens(tree, root)
         ranked = sorted(tree.subtree(root, stop=stop, skip=others), key=tree.depth)
         for i in ranked:
             if self.at(i):
@@ -638,6 +640,13 @@ def _listed(key: str) -> frozenset[str]:
 @cache
 def role_cue(key: str) -> frozenset[str]:
     return frozenset(str(x).lower() for x in load_roles().get(key) or ())
+
+
+def _adjunct_tokens(tree: Tree, root: int) -> set[int]:
+    """The words of the adjunct phrases under ``root`` (role_cue ``adjunct_preps``: time, cause, comparison)."""
+    adjuncts = role_cue("adjunct_preps")
+    preps = [k for k in tree.subtree(root) if tree.tokens[k].dep == "prep" and tree.tokens[k].text.lower() in adjuncts]
+    return {j for k in preps for j in tree.subtree(k)}
 
 
 def _under_prep(tree: Tree, i: int, root: int) -> bool:

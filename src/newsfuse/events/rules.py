@@ -315,15 +315,15 @@ class RuleExtractor:
         triggers = {t.i: t for t in self._triggers(tree, roles) if prec.local_veto(tree, t.i) is None}
         depth = lambda t: (tree.depth(t.light if t.light is not None else t.i), t.i)  # noqa: E731
         governed = {t.i: self._governor(tree, t, triggers) for t in triggers.values()}
-        kept = [t for t in triggers.values() if governed[t.i] is None]
-        kept = [t for t in kept if not attr.habitual(tree, t.i, t.light)]
-        acts = {x for t in triggers.values() for x in (t.i, t.light) if x is not None}
-        kept = [t for t in kept if not prec.under_stance(tree, _anchor(t), acts - {t.i, t.light})]
-        kept.sort(key=depth)
         content: dict[int, Trigger] = {}
         for t in sorted(triggers.values(), key=depth):
             if (gov := governed[t.i]) is not None:
                 content.setdefault(gov, t)
+        kept = [t for t in triggers.values() if governed[t.i] is None and _content_fits(t, content.get(t.i))]
+        kept = [t for t in kept if not attr.habitual(tree, t.i, t.light)]
+        acts = {x for t in triggers.values() for x in (t.i, t.light) if x is not None}
+        kept = [t for t in kept if not prec.under_stance(tree, _anchor(t), acts - {t.i, t.light})]
+        kept.sort(key=depth)
         # the next sentence describes the talks mentioned last ("X followed an earlier call between Y and
         # Z. During that discussion, ..."): only that mention takes its topics
         talks = [t.i for t in kept if t.pattern.type == "CONSULT"]
@@ -535,6 +535,8 @@ class RuleExtractor:
                 hosts = [m for o in owners if tree.tokens[o].dep != "poss" for m in roles.at(o)]
                 owners = [o for o in owners if tree.tokens[o].dep == "poss"]
             source = [m for o in owners for m in roles.at(o)] or roles.preps(noun, ("by",))
+            if undergoer := _undergoing_person(tree, noun, source):  # "Kennedy's assassination": done to him
+                source, target = [], undergoer
         if verb is not None and noun is None and prec.retort(tree, [verb]):  # "fired back at X that ...": X only
             return source, roles.preps(verb, ("at",)), None
         if verb is not None and noun is None and p.clause_target:  # "told reporters that Y was a liar": Y
@@ -557,8 +559,10 @@ class RuleExtractor:
         with_ = [m for h in heads for m in roles.preps(h, ("with",))]
         if not target and p.target_preps:  # "complained to the UN over X": X
             target = [m for h in heads for m in roles.preps(h, tuple(p.target_preps))]
+        # "hit the trail with Clinton": a companion or a means, and the object says to whom the act is directed
+        aside = bool(with_) and not p.symmetric and not _with_names_recipient(tree, verb, noun, p)
         if not target:
-            target = [m for h in heads for m in roles.preps(h, TARGET_PREPS)] + ([] if p.symmetric else with_)
+            target = [m for h in heads for m in roles.preps(h, TARGET_PREPS)] + ([] if p.symmetric or aside else with_)
         target = target or hosts  # "Obama's British trip": Britain hosts it
         if noun is not None and not target and verb is not None and not p.topic_object:
             target = self._verb_targets(tree, roles, verb, skip=noun)
@@ -576,7 +580,7 @@ class RuleExtractor:
                 source, target = everyone, []
         else:  # "X ended mediation between Y and Z": Y and Z are the recipients
             source, target = (source, target or between) if source else (between, target)
-            if not target and not (verb is not None and _pronoun_objects(tree, verb)):
+            if not target and not aside and not (verb is not None and _pronoun_objects(tree, verb)):
                 target = roles.nearest(verb if verb is not None else t.i, {actor_key(m.ref) for m in source})
         target = [m for m in _merge(target) if not any(prec.same_actor(m.ref, s.ref) for s in source)]
         if p.swap:  # "Kosovo obtained support from Albania": Albania supports Kosovo
@@ -925,6 +929,33 @@ def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: 
     for key, present in weak.items():
         value *= prec.factor(key) if present else 1.0
     return round(value, 3)
+
+
+def _undergoing_person(tree: Tree, noun: int, owners: list[Mention]) -> list[Mention]:
+    """ "President John F. Kennedy's assassination", "his arrest": a person named before a noun of what is done to
+    persons (role_cue ``undergone_nouns``) is its undergoer, the objective genitive (Quirk et al. 1985, 17.43), not
+    its doer; empty where the noun has a "by" agent or the owner is no person."""
+    if tree.lemma(noun) not in role_cue("undergone_nouns") or tree.child_lemmas(noun, "prep") & {"by"}:
+        return []
+    return owners if owners and all(is_person(m.ref) for m in owners) else []
+
+
+def _content_fits(t: Trigger, content: Trigger | None) -> bool:
+    """A pattern that codes only the act it governs (``content_only``: "prepared to resume shelling") has one of the
+    types its ``content`` maps; any other pattern always fits."""
+    if not t.pattern.content_only:
+        return True
+    return content is not None and content.pattern.type in dict(t.pattern.content)
+
+
+def _with_names_recipient(tree: Tree, verb: int | None, noun: int | None, p: Pattern) -> bool:
+    """ "sided with X", "broke off ties with X": a "with" phrase names the recipient of a directed act whose verb has
+    no object of its own, or only the act's own noun (a pattern object word). Beside another object it names a
+    companion or a means ("hit the campaign trail with Clinton", "threatening them with loss of American trade"):
+    PLOVER's recipient is the one the act is directed to (manual 2.4.1), and the object says who or what that is."""
+    if verb is None or noun is not None:
+        return True
+    return all(tree.lemma(o) in p.objects for o in tree.children(verb, "dobj"))
 
 
 def _merge(*groups: list[Mention]) -> list[Mention]:
