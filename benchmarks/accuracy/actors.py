@@ -494,6 +494,57 @@ seeds 49, 66 and 80 down (0.941 -> 0.912, 0.964 -> 0.957, 0.935 -> 0.928: it mov
 Ivanka Trump to her father and six 'Obama' from the president to Michelle Obama). Not done: Bill for Hillary Clinton
 where both are named once (seed 81), James A. Baker of the FBI as the Secretary of State of that name, 'the two men' of
 the sentence before, a law's name opening with a first name ('the 1994 Crime Bill').
+Seed 82 is in-sample since round 19 read its misses (``sample82_``). Round 19: 37 PolNeAR articles no actor sample had
+used were left after seed 82, 32 dev and 5 train; seed 83 (``POLNEAR_CLEAN_SEEDS``) draws from those that no set of the
+events benchmark's PolNeAR sample holds (sets C-H hold two of the train ones, and events and actor-coding rules were
+written from those sets), 35, and took 34 of them (31 dev, 3 train; ``POLNEAR_DOCS_OF``, a miscount of the 35 kept as
+drawn: 'wash-post_2016-09-16_burma-leader-s-visit' stays unused). They are fair: no actor rule was written from any of
+them (the quotes benchmark scores the dev articles' quotes only; one sentence of the dev article
+'wash-post_2016-09-25_phone-video' is read by a dates test, for its date, kept as seed 82's pool kept it). Seed 83 was
+drawn with the linker at commit 20cd0c7, labelled by hand from the articles (``correct_ids`` and, new in this round,
+``correct_placements`` for wrong links) and scored before any round-19 rule: 0.914 as drawn (128 right of 140,
+``heldout_before_precision``; 1648 linked mentions on its articles), the honest held-out figure of round 18's linker.
+Its misses: 'Bank executives' and a video series ('Capital Download') as organisations, the White House as a building
+and a place (two), a former ambassador's title and 'The former first lady and U.S. senator' as the state, Patriot Coal
+linked as a person (two), Lashkar-e-Taiba as Phoenix's Al-Arifeen, Keith Lamont Scott ('a 43-year-old black man') as an
+organisation, Senator Ron Wyden placed in Mexico (the report's country), a campaign spokeswoman in the government.
+A label may now carry ``correct_placements``, [country, sector] pairs: a wrong link of the right person in the wrong
+place turns right when the same person is placed as one of them (``placed_as_labelled``; [null, null]: no placement, as
+an unknown person has). Added to the wrong labels whose person was right and whose placement was not, read again from
+their notes: seeds 25 (Berdymukhamedov), 62 and 81 (Tom Fitton), 65 (Cheryl Mills), 75 (Bruce LeVell), 80 (Tom Vilsack),
+82 (Mary Kay Henry, Patrick Leahy), 83 (Ron Wyden, Jessica Ditto). With the linker at 20cd0c7 this alone reads seeds
+25 0.956 -> 0.965, 62 0.962 -> 0.970, 65 0.978 -> 0.993, 75 0.970 -> 0.985, 81 0.950 -> 0.957 (fixes of earlier rounds
+the ids could not show); every before/after figure below is read with it on both sides. Round 19 then read the misses of
+seed 82 (with the older ones still left) grouped by mechanism and fixed those that generalise, seed 83 kept out: a word
+for a law tagged alone as a person right after a capitalised word or a year is the law's name's last word ('the 1994
+Crime Bill', not Bill Clinton; not after a title or a given name); a short form of a given name that no one named in
+full bears is the one person named in full with one of its full forms ('Larry' after 'Laurence H. Tribe';
+data/short_names.yaml, the dictionaries' pet forms); an age between commas after a name ('Scott, 43,', news style) says
+a person, and the tagger's organisation named in full ending in that surname is that person ('Keith Lamont Scott');
+'Democrat of Vermont' after a name's comma, with no article, is the New York Times' form of Congress's '(D-Vt.)': a
+member of the US Congress (USA LEG), where 'a Democrat from Ohio' stays the party's; a title after a common noun's
+possessive is that body's office, in the body's sector ('the union's president, Mary Kay Henry': LAB; 'the campaign's
+spokeswoman': PTY; 'the group's leader': none; 'the country's president' keeps the state's); 'Mr.' and 'Ms.' after a
+couple's names written as news writes a married couple's ('Khizr and Ghazala Khan', in an article that writes the
+surname after both a man's and a woman's honorific) are the husband, the first given name, and the wife, where the
+person the bare surname was kept for has no gender of its own (seed 61's 'Mr. Khan', 'Ms. Khan'). Figures after them:
+held-out seed 83 0.914 -> 0.914 (128 of 140, recall proxy 1.0: no rule changed a labelled mention of it); in-sample
+seeds 82 0.957 -> 0.993 (138 of 139: the Crime Bill unlinked; left: 'Senate Armed Services Committee' as Phoenix's US
+Congress entry, which seed 70's labels count right for 'Senate Intelligence Committee'), 61 0.942 -> 0.986; no other
+figure changed (every recall proxy as before).
+Every linked mention the rules changed on the dev documents, seeds 23-83 and the described sample (a diff of every
+linked mention against commit 20cd0c7's linker: 65 mentions, none on seed 83's articles) was read by hand: all right
+or no worse ('Ben', 'Bob', 'Jim', 'Pete',
+'Larry' now the persons named in full with 'Benjamin', 'Robert', 'James', 'Peter', 'Laurence'; 'Weiner, 51,', 'Marquez,
+24,', 'Rakeem Jones, 26,' now persons; 'James E. Rogan, Republican of California' LEG; 'The group's spokesman' no longer
+Turkmenistan's government). Tried and dropped: couples taken from any 'A and B Surname' (it read 'Clinton and Bernie
+Sanders' as a couple 'Clinton Sanders' and moved every 'Mr. Sanders' there); an age read from '30,290' or '5.5 percent'
+after a name (a number's comma or decimal point is no age); a surname's person carried to a name of two joined by '&'
+('Prez Jim & Sarah'); a law's word after a sentence's first word ('When Bill was governor' lost Bill Clinton). Not
+done: the Khan family's 'Khan and his wife' with no honorific (seed 37), Eric Trump kept for a bare 'Trump', WikiLeaks
+and Khizr Khan with no code, a Phoenix person of another country matched by a stranger's name ('Gov. George Wallace' as
+Liberian, a Miami voter as a Salvadoran official). Target, precision 0.95 on held-out mentions: not met (seed 83:
+0.914; seeds 80-82 as drawn 0.936).
 Seed 75 was round 15's held-out sample: 140 mentions of its 12 articles, drawn with the linker at commit d906eab and
 labelled after round 15's rules were written, with ``correct_ids`` for wrong links; no rule was written from its misses:
 0.929 as drawn (130 right of 140, ``heldout_before_precision``) and 0.928 after the rules as first written (129 of 139:
@@ -570,7 +621,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 82  # the held-out sample: 60 PolNeAR articles (train ones left, dev ones), none of seeds 31-81
+HELDOUT_SEED = 83  # the held-out sample: 34 of the 35 PolNeAR articles (dev, train) that seeds 31-82 and events left
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -589,6 +640,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     *((f"sample{n}_", f"seed{n}", n) for n in (75, 76, 77)),
     *((f"sample{n}_", f"seed{n}", n) for n in (78, 79, 80)),
     ("sample81_", "seed81", 81),
+    ("sample82_", "seed82", 82),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -617,9 +669,13 @@ POLNEAR_SEEDS += (73, 74, 75)  # round 15's, drawn with the linker at commit d90
 POLNEAR_SEEDS += (76, 77, 78)  # round 16's, drawn with the linker at commit b5fb285
 POLNEAR_SEEDS += (79, 80, 81)  # round 17's, drawn with the linker at commit 4520910, 60 articles each
 POLNEAR_SEEDS += (82,)  # round 18's, drawn with the linker at commit 516abc3 from the train articles left and dev
+POLNEAR_SEEDS += (83,)  # round 19's, drawn with the linker at commit 20cd0c7 from the articles the seeds before left
 POLNEAR_DOCS = 12
-POLNEAR_DOCS_OF = {79: 60, 80: 60, 81: 60, 82: 60}  # seeds that draw more articles than POLNEAR_DOCS
+POLNEAR_DOCS_OF = {79: 60, 80: 60, 81: 60, 82: 60, 83: 34}  # seeds that draw more articles than POLNEAR_DOCS
 POLNEAR_DEV_SEEDS = frozenset({82})  # seeds whose pool takes the PolNeAR dev articles in too
+# seeds whose pool also leaves out the articles of every set of the events benchmark's PolNeAR sample (events and
+# actor-coding rules were written from sets C-H)
+POLNEAR_CLEAN_SEEDS = frozenset({83})
 # ECB+ train topics a test of this repository reads (tests/): rules may have been written from them
 TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # linked mentions on the seed-69 documents with the linker before round 14's fixes (actors as of commit d51a150, this
@@ -638,9 +694,10 @@ TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # seed 78 (round 16's): 593 linked mentions with the linker of commit b5fb285, the draw's
 # seed 78 (round 16's): 593 linked mentions with the linker of commit b5fb285, the draw's, 113 right of 140 (0.807);
 # seed 81 (round 17's): 2857 linked mentions on its 60 articles with the linker of commit 4520910, the draw's;
-# seed 82 (round 18's): 2286 linked mentions on its 60 articles with the linker of commit 516abc3, the draw's
-HELDOUT_DOC_MENTIONS_BEFORE = 2286
-HELDOUT_PRECISION_BEFORE = 0.957  # the seed-82 sample with that linker (its labels as drawn: 134 right of 140)
+# seed 82 (round 18's): 2286 linked mentions on its 60 articles with the linker of commit 516abc3, the draw's;
+# seed 83 (round 19's): 1648 linked mentions on its 34 articles with the linker of commit 20cd0c7, the draw's
+HELDOUT_DOC_MENTIONS_BEFORE = 1648
+HELDOUT_PRECISION_BEFORE = 0.914  # the seed-83 sample with that linker (its labels as drawn: 128 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -663,6 +720,7 @@ HELDOUT_PRECISION_BEFORE = 0.957  # the seed-82 sample with that linker (its lab
 # b5fb285 and labelled before round 16 wrote any rule: that linker held out (127 and 129 right of 140); seed 75, round
 # 15's held-out sample as drawn (130); seed 81, round 17's held-out sample as drawn (131)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    82: 0.957,
     81: 0.936,
     78: 0.807,
     79: 0.943,
@@ -780,11 +838,11 @@ def polnear_pool(folder: Path = POLNEAR_TRAIN) -> list[Path]:
     return sorted(p for p in folder.glob("*.txt") if not any(p.stem.startswith(name) for name in POLNEAR_IN_TESTS))
 
 
-def events_polnear_articles() -> set[str]:
+def events_polnear_articles(sets: frozenset[str] | None = EVENTS_SETS) -> set[str]:
     """The articles of the events benchmark's PolNeAR sample as the seeds after DESCRIBED_SEED left them out:
-    its sets EVENTS_SETS (a set it draws later leaves every seed's draw as it was)."""
+    its sets EVENTS_SETS (a set it draws later leaves every seed's draw as it was); ``sets=None``: every set."""
     rows = (json.loads(line) for line in open(EVENTS_POLNEAR, encoding="utf-8") if line.strip())
-    return {r["id"].split("/")[0] for r in rows if r.get("set", "A") in EVENTS_SETS}
+    return {r["id"].split("/")[0] for r in rows if sets is None or r.get("set", "A") in sets}
 
 
 def polnear_inputs(seed: int) -> list[tuple[str, bytes]]:
@@ -799,6 +857,9 @@ def polnear_inputs(seed: int) -> list[tuple[str, bytes]]:
             pool = [p for p in pool if p not in used and p.stem not in events]
         if drawn in POLNEAR_DEV_SEEDS:
             pool = sorted({*pool, *polnear_pool(POLNEAR_DEV)})
+        if drawn in POLNEAR_CLEAN_SEEDS:
+            events = events_polnear_articles(None)
+            pool = [p for p in pool if p.stem not in events]
         chosen = random.Random(drawn).sample(pool, POLNEAR_DOCS_OF.get(drawn, POLNEAR_DOCS))
         pool = [p for p in pool if p not in chosen]
     return [(str(p), p.read_bytes()) for p in sorted(chosen)]
@@ -1009,7 +1070,17 @@ def verdict(label: dict[str, Any], now: dict[str, Any] | None) -> str:
         return "right" if same_actor(now["actor_id"], label["actor_id"]) else "wrong"
     if label["label"] == "wrong" and any(fnmatch(now["actor_id"] or "", p) for p in label.get("correct_ids", [])):
         return "right"
+    if label["label"] == "wrong" and placed_as_labelled(label, now):
+        return "right"
     return label["label"]
+
+
+def placed_as_labelled(label: dict[str, Any], now: dict[str, Any]) -> bool:
+    """A wrong link of the right person in the wrong place (labelled since round 19 with ``correct_placements``,
+    [country, sector] pairs: 'Patrick J. Leahy, Democrat of Vermont' in the party sector, [USA, LEG]) turns right
+    when the same person is now placed as one of them ([null, null]: placed nowhere, as an unknown person is)."""
+    wants = label.get("correct_placements", [])
+    return bool(wants) and same_actor(now["actor_id"], label["actor_id"]) and [now["country"], now["sector"]] in wants
 
 
 def same_actor(now: str | None, then: str | None) -> bool:

@@ -54,6 +54,8 @@ class Words:
     congress: re.Pattern[str]
     congress_sector: str
     state_places: dict[tuple[str, ...], re.Pattern[str]]  # a shared state's name -> its places in a text
+    possessor_bodies: dict[str, str]  # a common noun for a body -> its sector ('union': LAB)
+    possessor_states: frozenset[str]  # nouns for a state or its parts ('country', 'committee')
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +80,19 @@ def words() -> Words:
         congress,
         raw["congress_sector"],
         {key(state): _places_pattern(state, places) for state, places in raw["state_places"].items()},
+        {str(w): sector for sector, ws in raw["possessor_bodies"].items() for w in ws},
+        frozenset(map(str, raw["possessor_states"])),
     )
+
+
+STATE_OFFICE = "state"  # possessor_sector's answer for a state's noun: the title keeps its own sector
+
+
+def possessor_sector(noun: str) -> str | None:
+    """The sector of the office a title after this lower-case noun's possessive names: the body's for a body's
+    noun ('the union's president': LAB), STATE_OFFICE for a state's ('the country's president'), else None."""
+    w = words()
+    return STATE_OFFICE if noun in w.possessor_states else w.possessor_bodies.get(noun)
 
 
 def _places_pattern(state: str, places: list[str]) -> re.Pattern[str]:
@@ -92,7 +106,8 @@ def describe(kb: KnowledgeBase, toks: Sequence[Tok], text: str, first: int, last
     before the name (with the country of an appositive after it where they give none: 'Rep. Jane Doe, a
     Democrat from Ohio,'), else the appositive."""
     before = description_before(kb, toks, text, first)
-    after = description_after(kb, toks, text, last) or congress_member(toks, text, last)
+    after = member_for_state(toks, text, last) or description_after(kb, toks, text, last)
+    after = after or congress_member(toks, text, last)
     if before is None:
         return after
     if before.country is None and after is not None and after.country:
@@ -110,6 +125,26 @@ def congress_member(toks: Sequence[Tok], text: str, last: int) -> Description | 
     if m is None:
         return None
     return Description(m.group().strip(), "USA", w.congress_sector)
+
+
+def member_for_state(toks: Sequence[Tok], text: str, last: int) -> Description | None:
+    """'Patrick J. Leahy, Democrat of Vermont,': a party noun with no article, 'of' and a US state's name right
+    after the name's comma, the words the New York Times writes after a member of Congress's name for the
+    brackets' '(D-Vt.)': a member of the US Congress (USA LEG), not a party's official ('a Democrat from Ohio'
+    stays PTY)."""
+    w = words()
+    k = last + 1
+    if k + 2 >= len(toks) or text[toks[last].end : toks[k].start].strip() != ",":
+        return None
+    if toks[k].norm not in w.party_nouns or not toks[k].capitalised or toks[k + 1].raw != "of":
+        return None
+    n = next((n for n in (3, 2, 1) if tuple(t.norm for t in toks[k + 2 : k + 2 + n]) in w.states), 0)
+    end = k + 1 + n
+    if n == 0 or not all(toks[i].capitalised for i in range(k + 2, end + 1)):
+        return None
+    if not _appositive_ends(toks, text, end, w):
+        return None
+    return Description(text[toks[k].start : toks[end].end], "USA", w.congress_sector)
 
 
 def place_after_name(kb: KnowledgeBase, toks: Sequence[Tok], text: str, last: int) -> str | None:

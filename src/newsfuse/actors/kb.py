@@ -190,6 +190,8 @@ class KnowledgeBase:
         }
         self.max_len = max(len(k) for k in self.index)
         self.ship_prefixes = tuple(str(w) for w in lists["ship_prefixes"])  # as written: "INS", "MV"
+        shorts = load_yaml((data / "short_names.yaml").read_text(encoding="utf-8"))["short_forms"]
+        self.short_forms = {str(k): frozenset(map(str, v)) for k, v in shorts.items()}  # 'larry' -> {'laurence', ...}
         self.given_names = self._given_names()
         self.listed_given_names = self._listed_given_names()
         # a Phoenix acronym no name of any entry writes otherwise: only a word in capitals is it ("Dawn" is a name)

@@ -39,6 +39,10 @@ WORD_BEFORE = re.compile(r"\b([a-z][a-z-]*) +$")  # a lower-case word right befo
 COMPOUND_BEFORE = re.compile(r"\b([A-Za-z][a-z-]*) +[a-z-]+$")  # the word before an apposition's head noun
 WORD_AFTER = re.compile(r" +([a-z][a-z-]*)\b")  # a lower-case word right after it
 APPOSITION_OPENS = re.compile(r" ?, +(?:the|a|an) ", re.IGNORECASE)
+TWO_NAMES_JOINED = re.compile(r"&| and ")
+AGE_APPOSITION = re.compile(
+    r" ?, +\d{1,3} *[,.;](?!\d)"
+)  # 'Scott, 43, a father of seven': news style's age after a name
 CLOSES_APPOSITION = re.compile(
     r"[,.;:)]|$"
 )  # where an apposition ends ("According to X, the driver ... arrived": none)
@@ -71,6 +75,10 @@ def described_kinds(
         if kind:
             described.setdefault(words, Counter())[kind] += 1
     out = {words: kind for words, votes in described.items() if (kind := _sole_top(votes))}
+    joined = {name_words(e) for e in entities if TWO_NAMES_JOINED.search(e.text)}  # 'Prez Jim & Sarah': two names
+    for words in tagged:
+        if len(words) > 1 and words not in out and out.get(words[-1:]) == "PERSON" and words not in joined:
+            out[words] = "PERSON"  # 'Keith Lamont Scott' where 'Scott, 43,' is described: the surname's person
     for words, labels in tagged.items():
         works = sum(labels[k] for k in WORK_LABELS)
         if words not in out and works > sum(labels[k] for k in NAME_LABELS):
@@ -90,6 +98,8 @@ def describing_kind(text: str, e: Entity, parse: Parse, nouns: dict[str, str], m
     before = WORD_BEFORE.search(text, max(e.start - 30, 0), e.start)
     if before and before.group(1) in nouns:
         return nouns[before.group(1)]
+    if AGE_APPOSITION.match(text, e.end):
+        return "PERSON"  # an age between commas right after the name, as news gives a person's (AP style)
     after = WORD_AFTER.match(text, e.end)
     if after and after.group(1) in makers:
         return "WORK"  # "Slumdog Millionaire screenwriter Simon Beaufoy"

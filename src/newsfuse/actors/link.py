@@ -24,7 +24,7 @@ from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedAr
 from .acronyms import ACRONYM, Definitions, LongForm, defined_acronyms, spells
 from .acronyms import words as acronym_words
 from .bare import bare_mentions
-from .described import Description, country_before, describe, place_after_name
+from .described import STATE_OFFICE, Description, country_before, describe, place_after_name, possessor_sector
 from .described import words as described_words
 from .kb import Entry, KnowledgeBase, get_kb
 from .kinds import described_kinds, kind_nouns, name_words
@@ -74,6 +74,7 @@ NEGATING_PREFIXES = frozenset({"non", "anti"})  # hyphened before a word, they d
 QUOTE_MARKS = frozenset("\"“”‘'")  # between a title and a name: a quotation opens or closes there, no name runs on
 APOSTROPHE = re.compile(r"(?<=\w)['’](?:s\b)?")  # a possessive's or a contraction's, no quotation mark
 QUOTE_INSIDE = re.compile(r"\S\s+[‘“\"]")  # an opening quotation mark after a name's first word
+COUPLE_OPENER = re.compile(r"\b([A-Z][a-z]{2,}) and $")  # 'Khizr and ' before 'Ghazala Khan'
 NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z]{2,}) ([A-Z][a-z]+)\b(?!-))")  # two capitalised words (overlapping)
 LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
 # lists of words that open no person's name (not_actors.yaml), for a full name the tagger missed
@@ -140,6 +141,8 @@ class Doc:
     no_actor: set[tuple[int, int]] = field(default_factory=set)  # character spans of KB names read as no actor
     nicknames: frozenset[tuple[str, ...]] = frozenset()  # 'Crooked Hillary': an epithet and a first name
     epithets: frozenset[tuple[str, ...]] = frozenset()  # 'Fascist Trump', 'Top Clinton': a common word and a surname
+    couples: dict[str, str] = field(default_factory=dict)  # 'Khizr Khan': 'male', 'Ghazala Khan': 'female'
+    couple_firsts: list[tuple[int, str]] = field(default_factory=list)  # (start, 'Khizr Khan') of 'Khizr and ...'
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.toks]
@@ -159,6 +162,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     full = [(start, name) for start, name in full if key(name) not in nicknames | epithets]
     tagged = tagged_full_names(full)
     untagged = untagged_full_names(kb, text, tagged)
+    couples = couple_names(kb, text, full)
     doc = Doc(
         kb,
         tokenize(text),
@@ -171,6 +175,8 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         untagged=dict(untagged),
         nicknames=nicknames,
         epithets=epithets,
+        couples={**{first: "male" for _, first, _ in couples}, **{second: "female" for _, _, second in couples}},
+        couple_firsts=[(start, first) for start, first, _ in couples],
     )
     containing = EntitiesContaining(annotated.entities)
     found = [
@@ -353,6 +359,33 @@ def untagged_full_names(
             continue
         out.append((start, f"{first} {last}"))
     return out
+
+
+def couple_names(kb: KnowledgeBase, text: str, full: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    """(start, first full name, second full name) of each couple the article names as news names a married couple,
+    'Khizr and Ghazala Khan' (the order of 'Mr. and Mrs.': the husband's given name first): a capitalised word that
+    is no name the knowledge base knows, no title and no word of a full name the article tags ('Clinton and Bernie
+    Sanders'), then 'and' and a tagged full name of two words whose surname the article writes after a man's
+    honorific and after a woman's."""
+    out = []
+    names = {w for _, name in full for w in key(name)}  # no word of a full name: 'Clinton and Bernie Sanders'
+    for start, name in full:
+        words = name.split()
+        m = COUPLE_OPENER.search(text, max(start - 30, 0), start)
+        if len(words) != 2 or m is None or not _called_mr_and_ms(kb, text, words[1]):
+            continue
+        given = key(m.group(1))[-1]
+        if given in names or (given,) in kb.index or any((given,) in kb.not_actors[k] for k in UNTAGGED_NOT_FIRST):
+            continue
+        out.append((m.start(1), f"{m.group(1)} {words[1]}", name))
+    return out
+
+
+def _called_mr_and_ms(kb: KnowledgeBase, text: str, surname: str) -> bool:
+    """The article writes the surname after a man's honorific and after a woman's ('Mr. Khan', 'Ms. Khan')."""
+    lists = kb.not_actors
+    said = {key(m.group(1)) for m in re.finditer(rf"\b(\w+)\.? {re.escape(surname)}\b", text)}
+    return bool(said & lists["male_honorifics"]) and bool(said & lists["female_honorifics"])
 
 
 def with_untagged(
@@ -1509,14 +1542,17 @@ def honorific_bearer(doc: Doc, j: int, ref: ActorRef) -> ActorRef:
         return ref
     genders = _bearer_genders(doc, doc.toks[j].norm)
     kept = {g for name, g in genders.items() if same_person(name, ref.name)}
+    spouse = [name for name, g in genders.items() if g == gender and name in doc.couples]
+    if not kept and len(spouse) == 1:
+        return _person_named(doc, spouse[0])  # 'Mr. Khan' after 'Khizr and Ghazala Khan' and their son named
     if kept != {_other(gender)}:
         return ref
-    names = [n for _, n in doc.full_names.get(doc.toks[j].norm, [])]
+    names = [n for _, n in _honorific_bearers(doc, doc.toks[j].norm)]
     others = [n for n in names if not same_person(n, ref.name) and genders.get(n) in {None, gender}]
     if not others:
         return ref
     counts = Counter(others)
-    return _person_named(doc, max(others, key=lambda n: counts[n]))
+    return _person_named(doc, max(others, key=lambda n: (genders.get(n) == gender, counts[n])))
 
 
 def _other(gender: str) -> str:
@@ -1534,19 +1570,26 @@ def _bearer_genders(doc: Doc, surname: str) -> dict[str, str]:
     """Each full name the article writes with ``surname`` -> the gender of the first honorific written with
     the bare surname after it and before another person's full name with it ('Bill Clinton ... Mr. Clinton'),
     unless a person named in full before it holds that gender already (that person may still be spoken of)."""
-    full = doc.full_names.get(surname, [])
+    full = _honorific_bearers(doc, surname)
     titled = [
         (doc.toks[k].start, g)
         for k in range(1, len(doc.toks))
         if doc.norms[k] == surname and (g := _honorific_gender(doc, k - 1)) is not None
     ]
-    out: dict[str, str] = {}
+    out = {name: g for _, name in full if (g := doc.couples.get(name))}  # a couple's: by the order of 'Mr. and Mrs.'
     for n, (start, name) in enumerate(full):
         stop = next((s for s, other in full[n + 1 :] if not same_person(other, name)), len(doc.text))
         first = next((g for at, g in titled if start < at < stop), None)
         if first is not None and name not in out and first not in out.values():
             out[name] = first
     return out
+
+
+def _honorific_bearers(doc: Doc, surname: str) -> list[tuple[int, str]]:
+    """The full names with ``surname`` an honorific may name: the article's, with the husband of a couple named by
+    two given names ('Khizr and Ghazala Khan'), who is named in full nowhere else; in text order."""
+    couples = [(start, name) for start, name in doc.couple_firsts if surname_of(name) == surname]
+    return sorted([*doc.full_names.get(surname, []), *couples])
 
 
 def ref_of(doc: Doc, entry: Entry, role: str | None = None) -> ActorRef:
@@ -1814,6 +1857,10 @@ def titled(doc: Doc, i: int) -> Found | None:
         return None
     if k == j and (_org_acronym_before(doc, j) or _unknown_org_before(doc, j)):
         sector = None  # "AMA President J. James Rohack": an organisation's president, no state office
+    owner = _common_possessor(doc, j) if dem is None and body is None else None
+    if owner is not None and owner != STATE_OFFICE:
+        i = j = k  # "the union's president, Mary Kay Henry": the union's office (LAB), named from the title on
+        sector = owner or None
     m = k + n_title
     iso = dem[1] if dem else None
     if body:
@@ -1886,6 +1933,14 @@ def police_rank_at(doc: Doc, i: int) -> tuple[int, str] | None:
             if tuple(t.norm for t in words) in doc.kb.not_actors["police_ranks"]:
                 return n, " ".join(t.raw for t in words)
     return None
+
+
+def _common_possessor(doc: Doc, j: int) -> str | None:
+    """Token j is a possessive after a lower-case noun ('the union's'): the sector of the office a title after it
+    names (described.py: possessor_sector; '' for a body of no listed sector), else None."""
+    if j == 0 or doc.norms[j] not in POSSESSIVE or not doc.toks[j - 1].raw.islower():
+        return None
+    return possessor_sector(doc.norms[j - 1]) or ""
 
 
 def _org_acronym_before(doc: Doc, j: int) -> bool:
@@ -3252,7 +3307,16 @@ def first_name_of(doc: Doc, name: str) -> ActorRef | None:
     words = key(name)
     if len(words) != 1 or words[0] in doc.surnames or words[0] in doc.seen:
         return None
-    return doc.firsts.get(words[0]) or _alias_first_name(doc, words[0])
+    return doc.firsts.get(words[0]) or _alias_first_name(doc, words[0]) or _short_form_bearer(doc, words[0])
+
+
+def _short_form_bearer(doc: Doc, word: str) -> ActorRef | None:
+    """A short form of a given name that no one named in full bears ('Larry', where the article names Laurence H.
+    Tribe; data/short_names.yaml): the one person named in full with one of its full forms."""
+    if word in doc.firsts:
+        return None  # a person named in full bears it, or two do
+    bearers = {ref.actor_id: ref for full in doc.kb.short_forms.get(word, ()) if (ref := doc.firsts.get(full))}
+    return next(iter(bearers.values())) if len(bearers) == 1 else None
 
 
 def _shared_first_name(doc: Doc, name: str) -> bool:

@@ -68,6 +68,7 @@ BRACKETED = re.compile(r"\s*\(\s*([A-Z][A-Za-z. ]{1,30}?)\s*\)")
 ORIGIN_OPENERS = frozenset(("who", be) for be in ("is", "are", "was", "were"))
 COUNT = re.compile(r"\d[\d,.]*")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
+LAW_NAME_BEFORE = re.compile(r"(?:\b([A-Z][a-z]+)|\b(?:1[89]|20)\d\d) $")  # 'the 1994 Crime ' before 'Bill'
 POSSESSIVE_YEAR = re.compile(r"\w['’]s (?:1[89]|20)\d\d$")  # 'Bachmann’s 2012': a possessive, then a year
 PROGRAMME_AFTER = re.compile(r" ([a-z]+)\b")  # the lower-case word right after a name
 POSSESSIVE_END = re.compile(r"['’]s?$")  # a name that ends in a possessive
@@ -173,6 +174,7 @@ def not_an_actor(
         or e.label == "ORG"
         and made_product(kb, text, e.start, e.end)
         or _short_for_law(kb, text, e)
+        or _law_head_cut(kb, text, e)
         or _held_as_arms(kb, text, e)
         or _unit_after_number(text, e)
         or _facility_named(kb, text, e)
@@ -693,6 +695,31 @@ def _short_for_law(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     form (the initials of its capitalised words) ends in a word for a law or a treaty is that law."""
     name = e.text.removeprefix("the ").removeprefix("The ")
     return ACRONYM.fullmatch(name) is not None and name in _law_acronyms(text, kb.not_actors["law_heads"])
+
+
+def _law_head_cut(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'the 1994 Crime Bill', the tagger's 'Bill' alone: a word for a law (not_actors.yaml: law_heads) tagged by
+    itself right after a capitalised word inside a sentence or a year is the last word of the law's name, not a
+    person's first name; not after a title, a given name or a name the knowledge base holds ('President Bill')."""
+    words = words_of(e)
+    if len(words) != 1 or words not in kb.not_actors["law_heads"] or not e.text[:1].isupper():
+        return False
+    before = LAW_NAME_BEFORE.search(text, max(e.start - 30, 0), e.start)
+    if before is None:
+        return False
+    word = (before.group(1) or "").lower()
+    if not word:
+        return True  # a year: 'the 1994 Bill'
+    if not text[: before.start(1)].rstrip()[-1:].isalnum():
+        return False  # 'When Bill was governor': a sentence's first word is capitalised as any is
+    lists = kb.not_actors
+    return not (
+        (word,) in lists["bare_titles"]
+        or (word,) in kb.titles
+        or word in kb.given_names
+        or (word,) in kb.index
+        or (word,) in kb.demonyms
+    )
 
 
 @lru_cache(maxsize=64)
