@@ -24,7 +24,9 @@ gets the container's missing prose back when enough of it is missing, a <figure>
 counting as text; ``completion.subheadings``: a dropped subheading comes back before the body text it
 heads; ``completion.chunk_levels``: the article's other chunks beside its container; ``article_container``:
 the blocks after the element holding ``prose_share`` of the body's prose are dropped, and after that
-element's part holding ``main_part_share`` of it) were set by
+element's part holding ``main_part_share`` of it unless the element's own paragraphs close the article
+(``flow_tags``); ``article_container.subheadings``: the headings dropped before the first paragraph that
+stand inside that element come back) were set by
 reading pages of folds 0-3 only; fold 4 was never read page by page, so it is the check on them (the ``completion``
 thresholds were chosen while quick printouts also listed a few fold-4 page ids; the setting chosen
 changes nothing on fold 4). The block classifier (``clean/blocks.py``: every block

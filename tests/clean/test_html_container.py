@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 
 from newsfuse import model
-from newsfuse.clean.html import clean_html, cut_after_container
+from newsfuse.clean.html import clean_html, cut_after_container, leading_subheadings
 
 WCXB = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "extraction" / "wcxb-dev-articles"
 
@@ -141,3 +141,80 @@ def test_real_abstract_page_ends_with_its_abstract_not_the_citation_tools() -> N
     body = texts(list(clean_html(doc).blocks))
     assert body[-1].endswith(" ".join(truth["main_content"].split())[-80:])  # the abstract's last words
     assert "Bibliographic and Citation Tools" not in body
+
+
+def dropped_as_headline(*texts: str) -> list[model.RemovedLine]:
+    return [model.RemovedLine(0, t, "headline or standfirst") for t in texts]
+
+
+def test_a_subheading_opening_the_article_s_element_is_the_article_s() -> None:
+    # the headline and its kicker stand in the page's header; the first subheading opens the story's element
+    tree = lxml.html.fromstring(
+        page(inside="").replace(
+            "<main><div class='story'>",
+            "<main><header><p>Ferries</p><h1>Winter timetable agreed</h1></header>"
+            "<div class='story'><h2>What changes this winter</h2>",
+        )
+    )
+    removed = dropped_as_headline("Ferries", "Winter timetable agreed", "What changes this winter")
+    assert leading_subheadings(blocks(*STORY), removed, tree) == ["What changes this winter"]
+
+
+def test_headings_outside_the_article_s_element_stay_dropped() -> None:
+    tree = lxml.html.fromstring(page().replace("<main>", "<main><h1>Winter timetable agreed</h1>"))
+    assert leading_subheadings(blocks(*STORY), dropped_as_headline("Winter timetable agreed"), tree) == []
+
+
+def test_real_page_keeps_the_subheadings_that_open_its_article() -> None:
+    # a list of tips whose first two headings open the article's own element (WCXB dev, fold 0)
+    html = gzip.decompress((WCXB / "html" / "0177.html.gz").read_bytes()).decode("utf-8")
+    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))["0177"]
+    doc = model.RawDocument(
+        source_path="0177.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
+    )
+    opening = list(clean_html(doc).blocks)[:2]
+    assert [b.kind for b in opening] == ["heading", "heading"]
+    assert all(b.text in truth["main_content"] for b in opening)
+    assert opening[1].text == "Tip #1 - You are a target to hackers"
+
+
+VERDICT = "The new timetable is a fair compromise, and the board will review it again in the spring."
+
+
+def chart_page(after: str) -> str:
+    # the story in a chart block of the wrapper, then the wrapper's own heading and paragraph
+    story = "".join(f"<p>{t}</p>" for t in STORY)
+    return (
+        f"<html><body><main><div class='entry'><div class='chart'>{story}</div>"
+        f"<h2>Our verdict</h2><p>{VERDICT}</p>{after}</div></main></body></html>"
+    )
+
+
+def test_the_article_s_closing_section_after_its_main_part_stays() -> None:
+    tree = lxml.html.fromstring(chart_page(""))
+    body = blocks(*STORY, "Our verdict", VERDICT)
+    assert cut_after_container(body, tree) == (body, [])
+
+
+def test_paragraphs_followed_by_another_part_of_the_element_are_no_closing_section() -> None:
+    # back matter: the element's own paragraphs, then its reference list
+    source = "Harbour board minutes, 3 November"
+    tree = lxml.html.fromstring(chart_page(f"<div class='refs'><p>{source}</p></div>"))
+    kept, removed = cut_after_container(blocks(*STORY, "Our verdict", VERDICT, source), tree)
+    assert texts(kept) == STORY
+    assert [r.text for r in removed] == ["Our verdict", VERDICT, source]
+
+
+def test_real_page_keeps_its_closing_section_after_the_product_list() -> None:
+    # a buying guide: the products in one block of the post, then the post's own closing heading and
+    # paragraph (WCXB dev, fold 2)
+    html = gzip.decompress((WCXB / "html" / "0500.html.gz").read_bytes()).decode("utf-8")
+    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))["0500"]
+    doc = model.RawDocument(
+        source_path="0500.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
+    )
+    closing = list(clean_html(doc).blocks)[-2:]
+    assert closing[0].text == "Make your home beautiful in and out"
+    assert closing[1].text.startswith("You've focused on what happens inside your home.")
+    gold = " ".join(truth["main_content"].split())
+    assert all(" ".join(b.text.split())[:60] in gold for b in closing)

@@ -21,7 +21,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
@@ -443,16 +443,46 @@ def _without_repeats(article: model.Article | None) -> model.Article | None:
 def _within_container(
     article: model.Article | None, tree: etree._Element | None, index: dict[str, etree._Element]
 ) -> model.Article | None:
-    """The finished body without what follows its article's element (``cut_after_container``); after
-    the decision's evidence, as completion."""
+    """The finished body without what follows its article's element (``cut_after_container``) and with
+    the subheadings opening that element put back (``leading_subheadings``); after the decision's
+    evidence, as completion."""
     if article is None or tree is None or not rules()["article_container"]["enabled"]:
         return article
     kept, removed = cut_after_container(list(article.blocks), tree, index)
-    if not removed:
-        return article
-    return replace(
-        article, id=model.article_id(kept, article.title), blocks=tuple(kept), removed=article.removed + tuple(removed)
+    leading = (
+        leading_subheadings(kept, article.removed, tree, index) if rules()["article_container"]["subheadings"] else []
     )
+    if not removed and not leading:
+        return article
+    kept = [model.Block("heading", text) for text in leading] + kept
+    others = tuple(r for r in article.removed if not (r.reason == _LEADING and r.text in leading))
+    return replace(
+        article, id=model.article_id(kept, article.title), blocks=tuple(kept), removed=others + tuple(removed)
+    )
+
+
+_LEADING = "headline or standfirst"
+
+
+def leading_subheadings(
+    body: list[model.Block],
+    removed: Sequence[model.RemovedLine],
+    tree: etree._Element,
+    index: dict[str, etree._Element] | None = None,
+) -> list[str]:
+    """The headings dropped before the body's first paragraph (``_drop_leading_headings``) that stand
+    inside the article's element (see ``cut_after_container``): the article's own first subheadings
+    ("What is an index fund?", "Introduction"), not the headline, kicker or standfirst the page sets
+    above it."""
+    index = index if index is not None else _elements_by_text(tree)
+    article = _article_element(body, [_element_for(index, b.text) for b in body])
+    if article is None:
+        return []
+    return [
+        r.text
+        for r in removed
+        if r.reason == _LEADING and (el := _element_for(index, r.text)) is not None and article in el.iterancestors()
+    ]
 
 
 def cut_after_container(
@@ -464,7 +494,8 @@ def cut_after_container(
     prose words (Readability's top candidate, grown to the siblings that hold the rest of the text);
     a page sets its article in one element and what follows it -- other stories, the sign-up box, the
     company's pitch, the site's footer -- outside; where one part of that element holds most of the
-    prose, the article ends with that part and its like (``_article_parts``). From the first block
+    prose, the article ends with that part and its like (``_article_parts``), or with the element's own
+    paragraphs that close it after them (``_closing_section``). From the first block
     after the last one inside them that stands outside them, the body is dropped; a block not found in
     the page (text the extractor joined or split) is no evidence either way, and nothing before the
     element's last block is dropped.
@@ -479,8 +510,27 @@ def cut_after_container(
     parts = _article_parts(body, elements, article)
     inside = [el is not None and any(el is p or p in el.iterancestors() for p in parts) for el in elements]
     last = max(i for i, x in enumerate(inside) if x)
+    if parts != [article]:
+        last = _closing_section(elements, article, last)
     cut = next((i for i in range(last + 1, len(body)) if elements[i] is not None), len(body))
     return body[:cut], [model.RemovedLine(0, b.text, "after the article's element") for b in body[cut:]]
+
+
+def _closing_section(elements: list[etree._Element | None], article: etree._Element, last: int) -> int:
+    """The body's last block when the article closes, after its main part, with the article element's
+    own paragraphs, headings and lists (``article_container.flow_tags``) and nothing else of that
+    element follows them; else ``last``. A block not found in the page is passed over."""
+    flow = rules()["article_container"]["flow_tags"]
+    end = last
+    for i in range(last + 1, len(elements)):
+        if elements[i] is None:
+            continue
+        child = _child_holding(article, elements[i])
+        if child is None or child.tag not in flow:
+            break
+        end = i
+    rest = (_child_holding(article, el) for el in elements[end + 1 :] if el is not None)
+    return end if all(child is None for child in rest) else last
 
 
 def _article_element(body: list[model.Block], elements: list[etree._Element | None]) -> etree._Element | None:
@@ -1143,7 +1193,7 @@ def _drop_leading_headings(
 ) -> tuple[list[model.Block], list[model.RemovedLine]]:
     """Headings before the first paragraph are the headline, kicker or standfirst, not body."""
     first = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), 0)
-    removed += [model.RemovedLine(0, b.text, "headline or standfirst") for b in blocks[:first]]
+    removed += [model.RemovedLine(0, b.text, _LEADING) for b in blocks[:first]]
     return blocks[first:], removed
 
 
