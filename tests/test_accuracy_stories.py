@@ -51,6 +51,8 @@ def test_stories_benchmark_runs_on_a_few_gvc_documents():
     assert dev["documents"] == 6
     for key in ("online_file_order", "online_shuffled", "anchor_tfidf_avg_linkage"):
         assert 0.0 < dev[key]["f1"] <= 1.0
+    seeds = dev["online_shuffled_seeds"]
+    assert seeds["seeds"] == stories.SHUFFLE_SEEDS and seeds["f1_min"] <= seeds["f1_mean"] <= seeds["f1_max"]
     assert figures["ms_per_added_article_at"]["50"] > 0
 
 
@@ -412,6 +414,7 @@ def test_stories_cv_runs_on_a_few_real_documents(tmp_path):
     assert result["chosen_on_all_train"] in settings
     assert result["gvc_dev"]["documents"] == 6
     assert 0.0 < result["ecbplus_dev"]["online_shuffled"]["f1"] <= 1.0
+    assert result["pooled"]["online_shuffled_seeds"]["seeds"] == stories_cv.SHUFFLE_SEEDS == result["shuffle_seeds"]
     text = run_all.render({"stories-cv": {**result, "_environment": {}}})
     assert f"**{result['pooled']['online_file_order']['f1']}**" in text
     summary = run_all.summary_rows({"stories-cv": result})

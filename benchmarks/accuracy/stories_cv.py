@@ -3,13 +3,15 @@
 ECB+ train topics are dealt into ``--folds`` folds by topic (seed ``SEED``). Every setting of the
 small grid ``GRID`` (the story threshold, the best-member share and the split threshold, around the values in
 ``clustering.yaml``; the weights stay fixed) clusters each fold's articles on its own, one at a
-time, in file order and in a shuffled order. For each held-out fold the setting with the best mean
-B-cubed F1 (file order and shuffled) on the other folds is scored on the held-out fold; the TF-IDF
-average-linkage anchor's distance threshold is chosen the same way on the same folds. Printed: the
-per-fold held-out figures of both, and the pooled figure (all held-out folds' clusters scored
-together). Then the setting chosen on all of ECB+ train is scored, never tuned, on ECB+ dev and
-GVC dev, beside the anchor with its threshold chosen the same way. The values in clustering.yaml
-(fitted on all of ECB+ train, so in-sample there) are scored on the same folds for comparison.
+time, in file order and in ``--seeds`` shuffled orders (seeds 0, 1, ...). For each held-out fold the
+setting with the best criterion on the other folds (the mean of the file order's B-cubed F1 and the
+shuffled orders' mean F1) is scored on the held-out fold; the TF-IDF average-linkage anchor's
+distance threshold is chosen the same way on the same folds. Printed: the per-fold held-out figures
+of both, and the pooled figure (all held-out folds' clusters scored together); "online_shuffled" is
+seed 0's order, "online_shuffled_seeds" the mean, least and most F1 over the seeds' orders. Then the
+setting chosen on all of ECB+ train is scored, never tuned, on ECB+ dev and GVC dev, beside the
+anchor with its threshold chosen the same way. The values in clustering.yaml (fitted on all of ECB+
+train, so in-sample there) are scored on the same folds for comparison.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ ECBPLUS = SHARED / "corpus" / "clustering" / "ecbplus"
 GVC = SHARED / "corpus" / "clustering" / "gvc"
 SEED = 2024  # deals the topics into folds
 FOLDS = 5
+SHUFFLE_SEEDS = 10  # shuffled input orders per setting and fold: a feed's order is arbitrary
 GRID: dict[str, tuple[Any, ...]] = {
     "threshold": (0.18, 0.22, 0.26),
     "max_weight": (0.4, 0.5, 0.6),
@@ -45,6 +48,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=ECBPLUS, help=f"ECB+ folder (default {ECBPLUS})")
     parser.add_argument("--gvc", type=Path, default=GVC, help=f"GVC folder (default {GVC})")
     parser.add_argument("--folds", type=int, default=FOLDS, help=f"folds of ECB+ train topics (default {FOLDS})")
+    parser.add_argument(
+        "--seeds", type=int, default=SHUFFLE_SEEDS, help=f"shuffled orders per run (default {SHUFFLE_SEEDS})"
+    )
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep analysed articles in (e.g. /tmp/x)")
     parser.add_argument("--json", action="store_true", help="last line of output: one JSON object")
     parser.add_argument(
@@ -86,20 +92,22 @@ class Split:
         self.docs, self.items, self.texts = list(docs), list(items), list(texts)
         self.gold = [stories.gold_label(d) for d in docs]
 
-    def online(self, config: dict[str, Any]) -> dict[str, list[str]]:
-        """Predicted story per article, added in file order and in a shuffled order."""
+    def online(self, config: dict[str, Any], seeds: int = 1) -> dict[str, Any]:
+        """Predicted story per article, added in file order ("file_order") and in the shuffled orders
+        of seeds 0 .. ``seeds`` - 1 ("seeds"; "shuffled": seed 0's)."""
         n = len(self.items)
         file_order, _ = stories.online(self.items, list(range(n)), config)
-        shuffled, _ = stories.online(self.items, stories.shuffled_order(n), config)
-        return {"file_order": file_order, "shuffled": shuffled}
+        shuffled = [stories.online(self.items, stories.shuffled_order(n, seed), config)[0] for seed in range(seeds)]
+        return {"file_order": file_order, "shuffled": shuffled[0], "seeds": shuffled}
 
     def anchor(self, threshold: float) -> list[str]:
         return stories.tfidf_anchor(self.texts, threshold)
 
 
-def criterion(pred: dict[str, list[str]], gold: Sequence[str]) -> float:
-    """What a setting is chosen by: mean B-cubed F1 of the two input orders."""
-    return (stories.bcubed(pred["file_order"], gold)["f1"] + stories.bcubed(pred["shuffled"], gold)["f1"]) / 2
+def criterion(pred: dict[str, Any], gold: Sequence[str]) -> float:
+    """What a setting is chosen by: the mean of the file order's B-cubed F1 and the shuffled orders' mean."""
+    shuffled = [stories.bcubed(p, gold)["f1"] for p in pred["seeds"]]
+    return (stories.bcubed(pred["file_order"], gold)["f1"] + sum(shuffled) / len(shuffled)) / 2
 
 
 def best_on(table: list[list[float]], folds: Sequence[int]) -> int:
@@ -111,14 +119,18 @@ def best_on(table: list[list[float]], folds: Sequence[int]) -> int:
 # ---------------------------------------------------------------------- cross-validation
 
 
-def cross_validate(folds: Sequence[Split], settings: Sequence[dict], anchor_grid: Sequence[float]) -> dict[str, Any]:
+def cross_validate(
+    folds: Sequence[Split], settings: Sequence[dict], anchor_grid: Sequence[float], seeds: int = SHUFFLE_SEEDS
+) -> dict[str, Any]:
     """Every setting on every fold; for each held-out fold, the best on the others scored on it."""
     k = len(folds)
-    preds = [[fold.online(s) for fold in folds] for s in settings]
+    preds = [[fold.online(s, seeds) for fold in folds] for s in settings]
     table = [[criterion(preds[i][f], folds[f].gold) for f in range(k)] for i in range(len(settings))]
     anchor_preds = [[fold.anchor(t) for fold in folds] for t in anchor_grid]
     anchor_table = [[stories.bcubed(p[f], folds[f].gold)["f1"] for f in range(k)] for p in anchor_preds]
-    per_fold, pooled = [], {"file_order": [], "shuffled": [], "anchor": [], "gold": []}
+    per_fold: list[dict[str, Any]] = []
+    pooled: dict[str, list[str]] = {"file_order": [], "shuffled": [], "anchor": [], "gold": []}
+    pooled_seeds: list[list[str]] = [[] for _ in range(seeds)]
     for held in range(k):
         rest = [f for f in range(k) if f != held]
         i, a = best_on(table, rest), best_on(anchor_table, rest)
@@ -131,12 +143,15 @@ def cross_validate(folds: Sequence[Split], settings: Sequence[dict], anchor_grid
                 "chosen": settings[i],
                 "online_file_order": stories.bcubed(pred["file_order"], gold),
                 "online_shuffled": stories.bcubed(pred["shuffled"], gold),
+                "online_shuffled_seeds": stories.over_seeds(pred["seeds"], gold),
                 "anchor_threshold": anchor_grid[a],
                 "anchor_tfidf_avg_linkage": stories.bcubed(anchor_preds[a][held], gold),
             }
         )
         for key in ("file_order", "shuffled"):
             pooled[key] += [f"{held}:{x}" for x in pred[key]]
+        for seed, labels in enumerate(pred["seeds"]):
+            pooled_seeds[seed] += [f"{held}:{x}" for x in labels]
         pooled["anchor"] += [f"{held}:{x}" for x in anchor_preds[a][held]]
         pooled["gold"] += gold
     everywhere = list(range(k))
@@ -145,6 +160,7 @@ def cross_validate(folds: Sequence[Split], settings: Sequence[dict], anchor_grid
         "pooled": {
             "online_file_order": stories.bcubed(pooled["file_order"], pooled["gold"]),
             "online_shuffled": stories.bcubed(pooled["shuffled"], pooled["gold"]),
+            "online_shuffled_seeds": stories.over_seeds(pooled_seeds, pooled["gold"]),
             "anchor_tfidf_avg_linkage": stories.bcubed(pooled["anchor"], pooled["gold"]),
         },
         "above_anchor_on_every_fold": all(
@@ -157,13 +173,14 @@ def cross_validate(folds: Sequence[Split], settings: Sequence[dict], anchor_grid
     }
 
 
-def held_out_score(split: Split, setting: dict[str, Any], anchor_threshold: float) -> dict[str, Any]:
-    pred = split.online(setting)
+def held_out_score(split: Split, setting: dict[str, Any], anchor_threshold: float, seeds: int = 1) -> dict[str, Any]:
+    pred = split.online(setting, seeds)
     return {
         "documents": len(split.gold),
         "gold_stories": len(set(split.gold)),
         "online_file_order": stories.bcubed(pred["file_order"], split.gold),
         "online_shuffled": stories.bcubed(pred["shuffled"], split.gold),
+        "online_shuffled_seeds": stories.over_seeds(pred["seeds"], split.gold),
         "predicted_stories": len(set(pred["file_order"])),
         "anchor_tfidf_avg_linkage": stories.bcubed(split.anchor(anchor_threshold), split.gold),
     }
@@ -272,23 +289,25 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     current = current_setting()
     if current not in settings:
         settings.append(current)
-    cv = cross_validate(folds, settings, ANCHOR_GRID)
+    cv = cross_validate(folds, settings, ANCHOR_GRID, args.seeds)
     chosen, anchor_t = cv["chosen_on_all_train"], cv["anchor_threshold_on_all_train"]
     figures: dict[str, Any] = {
         "protocol": (
             f"ECB+ train topics in {args.folds} folds (seed {SEED}); {len(settings)} settings of "
-            f"{', '.join(sorted(GRID))}; chosen by mean B-cubed F1 (file order and shuffled) on the other "
-            f"folds, scored on the held-out fold; TF-IDF anchor threshold chosen the same way over "
+            f"{', '.join(sorted(GRID))}; chosen by the mean of B-cubed F1 in file order and mean F1 over "
+            f"{args.seeds} shuffled orders (seeds 0-{args.seeds - 1}) on the other folds, scored on the held-out "
+            f"fold; TF-IDF anchor threshold chosen the same way over "
             f"{ANCHOR_GRID[0]}-{ANCHOR_GRID[-1]}; dev sets scored with the setting chosen on all of train"
         ),
         "seed": SEED,
+        "shuffle_seeds": args.seeds,
         "grid": {k: list(v) for k, v in GRID.items()},
         "current": current,
         **cv,
-        "ecbplus_dev": held_out_score(ecb["dev"], chosen, anchor_t),
-        "gvc_dev": held_out_score(gvc["dev"], chosen, anchor_t),
-        "current_ecbplus_dev": held_out_score(ecb["dev"], current, anchor_t),
-        "current_gvc_dev": held_out_score(gvc["dev"], current, anchor_t),
+        "ecbplus_dev": held_out_score(ecb["dev"], chosen, anchor_t, args.seeds),
+        "gvc_dev": held_out_score(gvc["dev"], chosen, anchor_t, args.seeds),
+        "current_ecbplus_dev": held_out_score(ecb["dev"], current, anchor_t, args.seeds),
+        "current_gvc_dev": held_out_score(gvc["dev"], current, anchor_t, args.seeds),
         "seconds": round(time.perf_counter() - t0, 1),
         "machine": machine(),
         "versions": versions("sentence-transformers", "spacy", "scikit-learn"),
@@ -303,20 +322,27 @@ def print_report(figures: dict[str, Any]) -> None:
     for f in figures["per_fold"]:
         print(
             f"fold {f['fold']} ({f['documents']} docs, topics {','.join(f['topics'])}): "
-            f"newsfuse {f['online_file_order']['f1']} (shuffled {f['online_shuffled']['f1']}) with {f['chosen']}; "
+            f"newsfuse {f['online_file_order']['f1']} (shuffled {f['online_shuffled']['f1']}; "
+            f"{_seeds_line(f['online_shuffled_seeds'])}) with {f['chosen']}; "
             f"TF-IDF {f['anchor_tfidf_avg_linkage']['f1']} at {f['anchor_threshold']}"
         )
     pooled = figures["pooled"]
     print(
-        f"pooled held-out: newsfuse {pooled['online_file_order']} (shuffled {pooled['online_shuffled']['f1']}); "
+        f"pooled held-out: newsfuse {pooled['online_file_order']} (shuffled {pooled['online_shuffled']['f1']}; "
+        f"{_seeds_line(pooled['online_shuffled_seeds'])}); "
         f"TF-IDF {pooled['anchor_tfidf_avg_linkage']}"
     )
     for key in ("ecbplus_dev", "gvc_dev", "current_ecbplus_dev", "current_gvc_dev"):
         s = figures[key]
         print(
-            f"{key}: newsfuse {s['online_file_order']} (shuffled {s['online_shuffled']['f1']}); "
+            f"{key}: newsfuse {s['online_file_order']} (shuffled {s['online_shuffled']} "
+            f"{_seeds_line(s['online_shuffled_seeds'])}); "
             f"TF-IDF {s['anchor_tfidf_avg_linkage']['f1']}"
         )
+
+
+def _seeds_line(s: dict[str, Any]) -> str:
+    return f"{s['seeds']} seeds: mean {s['f1_mean']}, min {s['f1_min']}, max {s['f1_max']}"
 
 
 if __name__ == "__main__":

@@ -9,8 +9,10 @@ never mentions, and publication dates far apart. A story also asks more of a new
 own members are to each other (its cohesion): many reports of one event are much closer to each
 other than to a report of another event of the same kind, even when that report shares their topic
 words. A story whose members fall into two groups far apart (it grew over two events of one kind,
-through reports close to both) is split in two. Idf may start from a background document-frequency
-table instead of from zero.
+through reports close to both) is split in two. An article that came before its story had grown
+stays where it fitted then (alone, or in another event's story) unless it is re-homed: when a story
+grows, the member that fits least in each neighbouring story moves into it when it fits there better
+than at home. Idf may start from a background document-frequency table instead of from zero.
 Candidates come from an inverted index (names, actors, places, event keys, the article's most
 telling words, random-hyperplane buckets of its embedding); keys shared by too many stories are
 skipped, so the work per article stays flat as the store grows. A new article's similarities to all
@@ -451,6 +453,7 @@ class StoryClusterer:
         self._join(best, item, member, keys, self._sims_to(member, best, sims))
         self._merge_bridged(best, scored, best_score)
         self._split_if_two(self._stories[self.article_story[item.article_id]])
+        self._rehome(self._stories[self.article_story[item.article_id]], scored)
         return self.article_story[item.article_id]
 
     def story_of(self, article_id: str) -> str | None:
@@ -850,6 +853,95 @@ class StoryClusterer:
             self.article_story[m.article_id] = fresh.id
             self._post_keys(fresh, m.keys)
 
+    # ------------------------------------------------------------------ re-homing
+
+    def _rehome(self, grown: _Story, scored: list[tuple[_Story, float]]) -> None:
+        """An article that came before its story had grown sits where it fitted then: alone, or in a
+        story of another event of the same kind. When a story grows, the kept member that fits its own
+        story least, in each other story the new article was scored against, moves into the grown story
+        when that scores it at or above the threshold and higher than its own story does without it.
+        One member per such story: the work per article stays flat."""
+        if not self.cfg.get("rehome_weakest") or len(grown.article_ids) < 2:
+            return
+        threshold = float(self.cfg["threshold"])
+        for other, _ in scored:
+            if other.id == grown.id or other.id not in self._stories:
+                continue
+            member = self._weakest(other)
+            if member is None:
+                continue
+            there = self._story_score(self._pairs(member, self._recent(grown)), grown)
+            if there >= threshold and self._fits_less_at_home(other, member, there):
+                self._move(member, other, grown)
+
+    def _weakest(self, story: _Story) -> _Member | None:
+        """The recent member least similar on average to the story's other recent members (a lone
+        article's member; None when the story keeps one member of several articles, or none)."""
+        recent = self._recent(story)
+        if len(recent) < 2:
+            return recent[0] if recent and len(story.article_ids) == 1 else None
+        n = len(recent)
+        return recent[int(np.argmin(story.sims[-n:, -n:].sum(axis=1)))]
+
+    def _fits_less_at_home(self, story: _Story, member: _Member, there: float) -> bool:
+        """Whether the story scores one of its members below ``there``: from the member's pairs with
+        the other recent members, less the story's cohesion share as for a newcomer (a story of one
+        scores its member -inf). The share only lowers the score: it is looked at only when needed (it
+        may bring the story's similarities up to date)."""
+        rest = [m for m in self._recent(story) if m is not member]
+        if not rest:
+            return True
+        score = self._linkage_score(self._pairs(member, rest))
+        if score < there:
+            return True
+        cohesion = self.cohesion(story)
+        return cohesion is not None and score - float(self.cfg["cohesion_weight"]) * max(0.0, cohesion) < there
+
+    def _move(self, member: _Member, source: _Story, target: _Story) -> None:
+        """Move one kept member and its article from ``source`` to ``target`` (a story left without
+        articles is removed)."""
+        title = self._take_out(source, member)
+        sims = self._pairs(member, target.members)
+        self._append(target, member, title, (member.names, member.actor_ids), sims)
+        self._post_keys(target, member.keys)
+        self.article_story[member.article_id] = target.id
+        self._moved.add(member.article_id)
+        if source.article_ids:
+            self._mark(source)
+        else:
+            self._drop_empty(source)
+
+    def _take_out(self, story: _Story, member: _Member) -> str:
+        """Remove a kept member and its article from the story; returns the article's title."""
+        k, at = story.members.index(member), story.article_ids.index(member.article_id)
+        titled = len(story.titles) == len(story.article_ids)
+        title = story.titles.pop(at) if titled else ""
+        if len(story.embs) == len(story.article_ids):
+            del story.embs[at]
+            story.emb_sum = _emb_sum(story.embs)
+        del story.article_ids[at]
+        story.published.pop(member.article_id, None)
+        del story.members[k]
+        keep = [i for i in range(story.sims.shape[0]) if i != k]
+        story.sims = story.sims[np.ix_(keep, keep)].copy()
+        story.names.subtract(set(member.names))
+        story.actors.subtract(set(member.actor_ids))
+        story.names, story.actors = +story.names, +story.actors  # drop the names no member has left
+        if len(story.published) == len(story.article_ids):  # (a row from before dates were kept: as it was)
+            days = sorted(d for d in story.published.values() if d)
+            story.first, story.last = (days[0], days[-1]) if days else (None, None)
+        return title
+
+    def _drop_empty(self, story: _Story) -> None:
+        """Remove a story left without articles, and its postings."""
+        self._remove(story)
+        self._read_postings(story.keys)
+        for key in story.keys:
+            postings = self.index.get(key, [])
+            if story.id in postings:
+                postings.remove(story.id)
+                self._changed_keys.add(key)
+
     def _post_keys(self, story: _Story, keys) -> None:
         """Index ``story`` under ``keys`` (a key already shared by too many stories is not extended)."""
         limit = int(self.cfg["max_postings"]) + 1
@@ -910,23 +1002,30 @@ class StoryClusterer:
     def _join(
         self, story: _Story, item: StoryItem, member: _Member, keys: list[str], sims: list[float] | None = None
     ) -> None:
+        self._append(story, member, item.title or "", (item.names, item.actor_ids), list(sims or []))
+        self._post_keys(story, keys)
+        self.article_story[item.article_id] = story.id
+
+    def _append(
+        self, story: _Story, member: _Member, title: str, names: tuple[Iterable[str], Iterable[str]], sims: list[float]
+    ) -> None:
+        """Add an article to the story: its member (``sims``: to the members before it), its title, date
+        and embedding, and its (names, actor ids) to the story's counts."""
         self._mark(story)
-        story.article_ids.append(item.article_id)
-        story.titles.append(item.title or "")
-        story.published[item.article_id] = item.published
+        story.article_ids.append(member.article_id)
+        story.titles.append(title)
+        story.published[member.article_id] = member.published
         if member.emb.size == DIM:
             story.embs.append(member.emb)
             story.emb_sum = story.emb_sum + member.emb.astype(np.float32)
         story.members.append(member)
-        self._add_sims(story, list(sims or []))
+        self._add_sims(story, sims)
         del story.members[: -self._window()]
-        story.names.update(set(item.names))
-        story.actors.update(set(item.actor_ids))
-        if item.published:
-            story.first = min(filter(None, [story.first, item.published]))
-            story.last = max(filter(None, [story.last, item.published]))
-        self._post_keys(story, keys)
-        self.article_story[item.article_id] = story.id
+        story.names.update(set(names[0]))
+        story.actors.update(set(names[1]))
+        if member.published:
+            story.first = min(filter(None, [story.first, member.published]))
+            story.last = max(filter(None, [story.last, member.published]))
 
     def _story(self, s: _Story, articles: dict[str, Article]) -> Story:
         dates = (
