@@ -588,7 +588,7 @@ def render_actors(r: dict) -> list[str]:
             ("seed 31, PolNeAR train articles, a new source (misses read in round 5: in-sample)", "sample31_"),
             *_polnear_seed_rows(r),
             (
-                f"held-out sample, seed {r.get('heldout_seed')}, other PolNeAR train articles "
+                f"held-out sample, seed {r.get('heldout_seed')}, {_seed_source(r.get('heldout_seed'))} "
                 "(no rule written from it)",
                 "heldout_",
             ),
@@ -648,8 +648,19 @@ def _polnear_seed_rows(r: dict) -> list[tuple[str, str]]:
     for seed in _read_seeds(r):
         before = r.get(f"sample{seed}_before_precision")
         scored = f"; scored before any rule written from it: {before}" if before is not None else ""
-        rows.append((f"seed {seed}, other PolNeAR train articles (misses read: in-sample{scored})", f"sample{seed}_"))
+        rows.append((f"seed {seed}, {_seed_source(seed)} (misses read: in-sample{scored})", f"sample{seed}_"))
     return rows
+
+
+# where the PolNeAR actor samples after the train pool ran out were drawn from (actors.py's docstring)
+LATE_SEED_SOURCES = {
+    82: "the last 8 PolNeAR train articles and 52 PolNeAR dev articles",
+    83: "the PolNeAR dev (31) and train (3) articles no sample had used",
+}
+
+
+def _seed_source(seed: object) -> str:
+    return LATE_SEED_SOURCES.get(seed, "other PolNeAR train articles") if isinstance(seed, int) else "?"
 
 
 def _dates_held_out(r: dict, key: str = "newsfuse_cv") -> float | None:
