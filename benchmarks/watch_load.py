@@ -124,6 +124,17 @@ def arrivals_ready(self, changed, sending, everything=False):
     rec("ready", files=[name(p) for p, _ in got])
     return got
 W.Arrivals.ready = arrivals_ready
+from contextlib import contextmanager
+spending = W.Pacing.spending
+@contextmanager
+def traced_spending(self, clock):
+    t, c = time.perf_counter(), time.process_time()
+    try:
+        with spending(self, clock):
+            yield
+    finally:  # the work's share, its CPU and the pause it set before the next run of it
+        rec("paced", t0=t, cpu0=c, share=self.share, pause=self.next_at - clock())
+W.Pacing.spending = traced_spending
 timed(P.IngestSession, "send", "send", lambda self, paths, **k: {"files": [name(p) for p in paths]})
 def batch_done(batch_id, files):
     return lambda _future: rec("analysed", batch=batch_id, files=files)
@@ -137,12 +148,54 @@ def _send(self, chunk, sent):
     return batch
 P.IngestSession._send = _send
 timed(P.IngestSession, "store_sent", "store_sent", lambda self, sent: {"articles": len(sent.summary.new_ids)})
-timed(P.IngestSession, "update_stories_and_events", "fusion")
+import newsfuse.stories.fuse as F
+CACHES = ("_FACTS", "_CONTENTS", "_SIGNATURES", "_PAIRS", "_GROUPINGS", "_PASSES", "_EVENTS", "_INFOS")
+def size(cache):  # a dict, or a cache of two generations (``Recent``)
+    return len(cache) if hasattr(cache, "__len__") else len(cache.current) + len(cache.previous)
+def cache_sizes(*a, **k):  # the fusion's bounded caches after it (a clear shows as a drop)
+    kept = P._kept_block
+    sizes = {n: size(getattr(F, n)) for n in CACHES if hasattr(F, n)}
+    return {"caches": sizes, "kept_block": sum(map(len, kept.mentions.values())) if kept is not None else None}
+timed(P.IngestSession, "update_stories_and_events", "fusion", cache_sizes)
 timed(P.IngestSession, "wait_worker_free", "wait_worker_free")
 timed(P.IngestSession, "wait_analysed", "wait_analysed")
 def group_info(session, batches, *a, **k):
     return {"batches": len(batches), "nfiles": sum(len(b.files) for b in batches)}
 timed(W, "store_batches", "group", group_info)
+import gc, os
+gc_start = {}
+def gc_timing(phase, info):
+    if phase == "start":
+        gc_start["t"], gc_start["cpu"] = time.perf_counter(), time.process_time()
+    elif "t" in gc_start:
+        rec("gc", t0=gc_start.pop("t"), cpu0=gc_start.pop("cpu"), gen=info["generation"], collected=info["collected"])
+gc.callbacks.append(gc_timing)
+import struct
+def wal_frames(db):
+    # frames in the WAL and frames already copied back (the wal-index header's mxFrame, nBackfill)
+    try:
+        with open(db + "-shm", "rb") as f:
+            head = f.read(100)
+        return struct.unpack_from("=I", head, 16)[0], struct.unpack_from("=I", head, 96)[0]
+    except (OSError, struct.error):
+        return None, None
+
+class TimedCommits:
+    # the store's connection, with each COMMIT stamped (its frames in the WAL before and after: a
+    # drop is a checkpoint)
+    def __init__(self, conn, db):
+        self._c, self._db = conn, db
+    def __getattr__(self, name):
+        return getattr(self._c, name)
+    def execute(self, sql, *a):
+        if sql.strip().upper() != "COMMIT":
+            return self._c.execute(sql, *a)
+        before, t, c = wal_frames(self._db), time.perf_counter(), time.process_time()
+        try:
+            return self._c.execute(sql, *a)
+        finally:
+            rec("commit", t0=t, cpu0=c, wal_before=before, wal_after=wal_frames(self._db))
+
 watch = cli.run_watch
 def traced_watch(store, paths, **kw):
     set_state = type(store).set_state
@@ -150,13 +203,16 @@ def traced_watch(store, paths, **kw):
         t, c = time.perf_counter(), time.process_time()
         set_state(self, key, value)
         if key == W.CHECKPOINT_KEY:
-            rec("checkpoint", t0=t, cpu0=c)
+            wal = Path(str(getattr(self, "path", "")) + "-wal")
+            rec("checkpoint", t0=t, cpu0=c, wal=wal.stat().st_size if wal.exists() else None)
     type(store).set_state = traced_set_state
     on_file = kw["on_file"]
     def traced_on_file(path, summary):
         on_file(path, summary)
         rec("printed", files=[name(path)])
     kw["on_file"] = traced_on_file
+    if hasattr(store, "_conn"):
+        store._conn = TimedCommits(store._conn, store.path)
     rec("start")
     try:
         return watch(store, paths, **kw)
@@ -426,6 +482,30 @@ def trace_summary(trace: Path, dropped: dict[str, float], stored: dict[str, floa
         "fusion_cpu_ms_per_group": _fusion_by_quarter(shown),
         "watch_cpu_s": round(records[-1]["cpu"] - _cpu_at(records, first_drop), 2),
         "watch_and_workers_cpu_s": round(float(trace.with_suffix(".cpu").read_text()), 2),
+        "pauses": _pauses(records, first_drop),
+    }
+
+
+def _pauses(records: list[dict], first_drop: float) -> dict:
+    """The watch's one-off pauses from the first drop on: its cyclic collector's full passes (count,
+    CPU seconds summed and the longest), the commits that copied the WAL back into the file
+    (checkpoints: count and the longest wall), and the longest pause its pacing set after a poll or
+    a stored group (seconds)."""
+    full = [r["cpu"] - r["cpu0"] for r in records if r["k"] == "gc" and r["gen"] == 2 and r["t0"] >= first_drop]
+    copied = [
+        r["t"] - r["t0"]
+        for r in records
+        if r["k"] == "commit" and r["t0"] >= first_drop and None not in r["wal_before"] + r["wal_after"]
+        if r["wal_after"][1] > r["wal_before"][1]
+    ]
+    paced = {
+        share: max((r["pause"] for r in records if r["k"] == "paced" and r["share"] == share), default=0.0)
+        for share in {r["share"] for r in records if r["k"] == "paced"}
+    }
+    return {
+        "full_collections": [len(full), round(sum(full), 3), round(max(full, default=0.0), 3)],
+        "checkpoints": [len(copied), round(max(copied, default=0.0), 3)],
+        "longest_pacing_pause_s": {str(k): round(v, 3) for k, v in sorted(paced.items())},
     }
 
 
@@ -557,6 +637,11 @@ def print_trace(trace: dict) -> None:
     print(f"stored groups, wall/CPU seconds summed: {totals}")
     print(f"watch process CPU from the first drop: {trace['watch_cpu_s']} s")
     print(f"watch, its fork server and workers, CPU over the dropped files: {trace['watch_and_workers_cpu_s']} s")
+    n, cpu, longest = trace["pauses"]["full_collections"]
+    print(f"full collections in the watch: {n}, {cpu} s CPU, the longest {longest} s")
+    n, longest = trace["pauses"]["checkpoints"]
+    pacing = trace["pauses"]["longest_pacing_pause_s"]
+    print(f"WAL checkpoints: {n}, the longest {longest} s; longest pause set by pacing, by share: {pacing}")
     print("slowest files, seconds per step:", *trace["slowest"], sep="\n ")
     by_quarter = trace["fusion_cpu_ms_per_group"]
     if by_quarter:

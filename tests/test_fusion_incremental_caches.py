@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from newsfuse.model import ActorRef, EventMention
 from newsfuse.stories import fuse as F
+from newsfuse.text.recent import Recent
 
 PEOPLE = [ActorRef(f"Person {i}", "AAA", "GOV", None, f"p{i}") for i in range(4)]
 DATES = [None, "2025-11-10", "2025-11-11", "2025-11-13", "2025-W46", "2025-11"]
@@ -96,7 +97,8 @@ def test_a_mention_with_other_numbers_is_other_content_for_the_event_cache():
 
 def _uncached_events(ms: list[EventMention], outlets: dict[str, str], story_of: dict[str, str]) -> list:
     kept = F._EVENTS, F._INFOS, F._LAST_ORDER, F._ACROSS
-    F._EVENTS, F._INFOS, F._LAST_ORDER, F._ACROSS = {}, {}, None, {}
+    F._EVENTS, F._INFOS = Recent(F.EVENTS_KEPT, F._EVENTS.weigh), Recent(F.EVENTS_KEPT, F._INFOS.weigh)
+    F._LAST_ORDER, F._ACROSS = None, {}
     try:
         return F.fuse_events(ms, outlets, story_of)
     finally:
@@ -111,3 +113,23 @@ def test_events_remembered_before_their_articles_changed_story_are_those_fused_a
     outlets = {m.article_id: f"Outlet {m.article_id}" for m in ms}
     for story_of in story_maps:
         assert F.fuse_events(ms, outlets, story_of) == _uncached_events(ms, outlets, story_of)
+
+
+@settings(max_examples=30, deadline=None)
+@given(ms=mention_sets())
+def test_a_story_fused_again_as_it_grows_keeps_the_event_cache_within_its_weight_and_the_same_events(ms):
+    """As a watched story grows a mention at a time, each fusion's grown events supersede the last
+    ones; the cache holds at most twice its weight in mentions (or twice its heaviest event), and
+    gives what no cache gives."""
+    story_of = {f"a{i}": "s1" for i in range(10)}
+    outlets = {f"a{i}": f"Outlet {i}" for i in range(10)}
+    kept = F._EVENTS, F._INFOS
+    F._EVENTS, F._INFOS = Recent(12, F._EVENTS.weigh), Recent(12, F._INFOS.weigh)
+    try:
+        for end in range(1, len(ms) + 1):
+            block = ms[:end]
+            assert F.fuse_events(block, outlets, story_of) == _uncached_events(block, outlets, story_of)
+            weights = [F._EVENTS.weigh(e) for g in (F._EVENTS.current, F._EVENTS.previous) for e in g.values()]
+            assert sum(weights) <= 2 * max(12, *weights)  # a generation outweighs the bound by one event at most
+    finally:
+        F._EVENTS, F._INFOS = kept

@@ -4,9 +4,10 @@ are then exactly the new set, and an unchanged event's rows are left as they wer
 from __future__ import annotations
 
 import dataclasses
+import gc
 
 from newsfuse.model import ActorRef, EventMention
-from newsfuse.store import EventFilter
+from newsfuse.store import EventFilter, sql
 from newsfuse.stories import fuse_events
 
 PUTIN = ActorRef("Vladimir Putin", "RUS", "GOV", None, "putin")
@@ -155,3 +156,17 @@ def test_events_rewritten_in_place_leave_the_rows_a_full_replace_writes(any_stor
         any_store.replace_events(new)
         assert incremental == _side_rows(any_store)
         assert incremental["event_mentions"]
+
+
+def test_an_events_encoded_doc_is_kept_while_the_event_lives_and_goes_with_it():
+    """The doc cache holds its events weakly: a superseded version of a growing event (fusion keeps
+    it no longer) takes its doc and mention refs with it, instead of staying until a count."""
+    [event, *_] = fuse_events(MENTIONS, {}, {})
+    copy = dataclasses.replace(event)  # another object with the same content: encoded on its own
+    assert sql._digest_of_event(event) == sql._digest_of_event(copy)
+    assert id(event) in sql._EVENT_DOCS and id(copy) in sql._EVENT_DOCS
+    gone = id(copy)
+    del copy
+    gc.collect()
+    assert gone not in sql._EVENT_DOCS
+    assert sql._doc_of_event(event) == sql._EVENT_DOCS[id(event)][1]

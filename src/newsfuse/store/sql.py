@@ -9,8 +9,9 @@ import dataclasses
 import hashlib
 import json
 import time
+import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
@@ -50,12 +51,15 @@ def _marks(ids: Sized) -> str:
     return ",".join("?" * len(ids))
 
 
-KEPT = 1 << 15  # decoded mentions and encoded events kept for the next fusion of the same block
+KEPT = 1 << 15  # decoded mentions (and fused rows) kept for the next fusion of the same block
 ARTICLES_KEPT = 1 << 12  # decoded articles kept for the same reason ...
 ARTICLE_CHARS_KEPT = 1 << 26  # ... and no more than this many characters of their stored docs
 _ARTICLES: dict[str, Article] = {}  # stored doc -> the article it decodes to
 _article_chars = 0  # characters of the docs in _ARTICLES
-_EVENT_DOCS: dict[int, tuple[Event, str, str]] = {}  # id(event) -> (that event, kept alive by it; its doc, digest)
+# id(event) -> (that event, weakly: the entry goes with it; its doc, digest). The events live as long as
+# fusion keeps them: an entry that held its event kept every superseded version of a growing event
+# (and its mention refs) until a count of entries, so a watch's heap grew with the square of a story.
+_EVENT_DOCS: dict[int, tuple[weakref.ref[Event], str, str]] = {}
 
 
 @lru_cache(maxsize=KEPT)
@@ -88,22 +92,31 @@ def _article_of_row(row: tuple[str, str | None]) -> Article:
 def _doc_of_event(event: Event) -> str:
     """An event's stored doc, encoded once per event object (fusion hands back the same object for an
     event it did not rebuild)."""
-    return _encoded_event(event)[1]
+    return _encoded_event(event)[0]
 
 
 def _digest_of_event(event: Event) -> str:
     """The ``serde.doc_digest`` of an event's doc, computed once per event object with its doc."""
-    return _encoded_event(event)[2]
+    return _encoded_event(event)[1]
 
 
-def _encoded_event(event: Event) -> tuple[Event, str, str]:
-    found = _EVENT_DOCS.get(id(event))
-    if found is None or found[0] is not event:
-        if len(_EVENT_DOCS) >= KEPT:
-            _EVENT_DOCS.clear()
+def _encoded_event(event: Event) -> tuple[str, str]:
+    """(doc, digest) of an event, kept while the event object lives."""
+    key = id(event)
+    found = _EVENT_DOCS.get(key)
+    if found is None or found[0]() is not event:
         doc = serde.dumps(event)
-        found = _EVENT_DOCS[id(event)] = (event, doc, serde.doc_digest(doc))
-    return found
+        found = _EVENT_DOCS[key] = (weakref.ref(event, _forget_doc(key)), doc, serde.doc_digest(doc))
+    return found[1], found[2]
+
+
+def _forget_doc(key: int) -> Callable[[weakref.ref[Event]], None]:
+    """The callback that drops an event's entry when the event goes."""
+
+    def forget(_: weakref.ref[Event]) -> None:
+        _EVENT_DOCS.pop(key, None)
+
+    return forget
 
 
 @dataclasses.dataclass(frozen=True)

@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import ActorRef, Detail, Event, EventMention, MentionRef, sha256_hex
+from ..text.recent import Recent
 from . import dates as D
 from .config import load
 from .items import actor_key
@@ -976,8 +977,11 @@ def _published_day(m: EventMention) -> str | None:
 
 # ---------------------------------------------------------------------- one fused event
 
-EVENTS_KEPT = 1 << 13  # fused events remembered by all they are made of: a block re-fused rebuilds few
-_EVENTS: dict[tuple, Event] = {}
+# weight of the events (and cluster infos) remembered per generation, in mentions: a block kept for
+# the next fusion holds at most 1 << 15 mentions (``BLOCK_KEPT`` in the pipeline), each in one event
+# of it, so what one fusion of it reads fits in one generation
+EVENTS_KEPT = 1 << 15
+_EVENTS: Recent[Event] = Recent(EVENTS_KEPT, lambda e: 1 + len(e.mentions))  # fused events by all they are made of
 
 
 def _event_once(facts: list[_Facts], info: _ClusterInfo, outlets, story_of, claims) -> Event:
@@ -994,13 +998,12 @@ def _event_once(facts: list[_Facts], info: _ClusterInfo, outlets, story_of, clai
     found = _EVENTS.get(key)
     story = _story_of_event(info.articles, story_of)
     if found is None or found.story_id != story:
-        if len(_EVENTS) >= EVENTS_KEPT:
-            _EVENTS.clear()
-        found = _EVENTS[key] = (
+        found = (
             _event([f.mention for f in facts], outlets, story_of, claims)
             if found is None
             else replace(found, story_id=story)
         )
+        _EVENTS.put(key, found)
     return found
 
 
@@ -1018,7 +1021,7 @@ class _ClusterInfo:
         self.counts = tuple(counts.items())
 
 
-_INFOS: dict[tuple[int, ...], _ClusterInfo] = {}  # a cluster's contents -> its info
+_INFOS: Recent[_ClusterInfo] = Recent(EVENTS_KEPT, lambda info: 1 + len(info.contents))  # contents -> info
 
 
 def _cluster_info(facts: list[_Facts]) -> _ClusterInfo:
@@ -1027,9 +1030,8 @@ def _cluster_info(facts: list[_Facts]) -> _ClusterInfo:
     contents = tuple(f.content for f in facts)
     found = _INFOS.get(contents)
     if found is None:
-        if len(_INFOS) >= EVENTS_KEPT:
-            _INFOS.clear()
-        found = _INFOS[contents] = _ClusterInfo(contents, [f.mention for f in facts])
+        found = _ClusterInfo(contents, [f.mention for f in facts])
+        _INFOS.put(contents, found)
     return found
 
 
