@@ -8,40 +8,15 @@ gsr-dev and reading-sample sentences show what is kept."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-import pytest
-
-from newsfuse.events import RuleExtractor
-from newsfuse.model import Article, Block
-from newsfuse.pipeline import analyse
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
-import events as bench  # noqa: E402
+from polnear_coding import analysed as _analysed  # tests/events/polnear_coding.py
+from polnear_coding import candidates as _candidates
+from polnear_coding import polnear_sentence as _sentence
 
 SHOWN = 0.5  # events.min_confidence (data/abstain.yaml)
 BIDEN = "nyt_2016-08-17_biden-calls-trump-risk-to-u-s-sa"
 PROFESSOR = "usa-today_2016-08-24_turkish-suspect-donated-to-clint"
 CLINTON_CALLS = "breitbart_2015-11-19_hillary-clinton-calls-on-u-s-to-"
 LOW_BLOWS = "politico_2016-04-11_clinton-and-sanders-trade-low-bl"
-
-
-def _sentence(name: str, words: str) -> str:
-    """The sentence of the PolNeAR train article ``name`` that holds ``words``."""
-    return bench.polnear_sentence(name, words) or pytest.skip("the PolNeAR corpus is not in ../shared")
-
-
-def _analysed(sentence: str, date: str | None):
-    article = Article("r1", "r1.json", "json", None, date, None, None, (Block("paragraph", sentence),))
-    [result] = analyse([article], with_embeddings=False)
-    return result
-
-
-def _candidates(sentence: str, date: str | None = None):
-    """Every act the coder finds in the sentence (with its evidence), before any is dropped."""
-    return RuleExtractor().candidates(_analysed(sentence, date).annotated)
 
 
 def _shown(sentence: str, date: str | None = None):

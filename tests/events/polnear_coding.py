@@ -1,0 +1,34 @@
+"""What the events trust tests share: a sentence of a PolNeAR train article read from ../shared (the test is
+skipped where the corpus is absent), and a sentence analysed and coded as an article of its own."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsfuse.events import RuleExtractor
+from newsfuse.model import Article, Block
+from newsfuse.pipeline import analyse
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
+import events as bench  # noqa: E402
+
+
+def polnear_sentence(name: str, words: str) -> str:
+    """The sentence of the PolNeAR train article ``name`` that holds ``words``."""
+    return bench.polnear_sentence(name, words) or pytest.skip("the PolNeAR corpus is not in ../shared")
+
+
+def analysed(sentence: str, date: str | None = None):
+    """The sentence analysed as the one paragraph of an article published on ``date``."""
+    article = Article("r1", "r1.json", "json", None, date, None, None, (Block("paragraph", sentence),))
+    [result] = analyse([article], with_embeddings=False)
+    return result
+
+
+def candidates(sentence: str, date: str | None = None):
+    """Every act the coder finds in the sentence, with its evidence, before any is dropped."""
+    return RuleExtractor().candidates(analysed(sentence, date).annotated)
