@@ -25,3 +25,13 @@ def test_a_value_heavier_than_the_bound_is_held_alone_in_its_generation():
     assert cache.current == {"big": "x" * 9} and cache.previous == {"a": "xx"}
     cache.put("b", "x")
     assert cache.current == {"b": "x"} and "a" not in cache.previous
+
+
+def test_a_cleared_cache_holds_nothing_and_fills_again():
+    cache = Recent(4, len)
+    cache.put("a", "xx")
+    cache.put("b", "xxx")  # "a" moves to the previous generation
+    cache.clear()
+    assert cache.get("a") is None and cache.get("b") is None and cache.held == 0
+    cache.put("c", "x")
+    assert cache.get("c") == "x" and cache.held == 1

@@ -42,3 +42,7 @@ class Recent(Generic[V]):
         old = self.current.get(key)
         self.held += weight - (self.weigh(old) if old is not None else 0)
         self.current[key] = value
+
+    def clear(self) -> None:
+        """Forget everything (a benchmark timing a first fusion)."""
+        self.current, self.previous, self.held = {}, {}, 0
