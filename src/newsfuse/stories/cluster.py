@@ -775,15 +775,8 @@ class StoryClusterer:
         story.actors.update(other.actors)
         story.first = min(filter(None, [story.first, other.first]), default=None)
         story.last = max(filter(None, [story.last, other.last]), default=None)
-        self._read_postings(other.keys)
-        for key in other.keys:
-            postings = self.index.get(key, [])
-            if other.id in postings:
-                postings.remove(other.id)
-                if key not in story.keys:
-                    postings.append(story.id)
-                self._changed_keys.add(key)
-            story.keys.add(key)
+        self._unpost(other, into=story)
+        story.keys |= other.keys
         for aid in other.article_ids:
             self.article_story[aid] = story.id
         self._moved.update(other.article_ids)
@@ -935,11 +928,18 @@ class StoryClusterer:
     def _drop_empty(self, story: _Story) -> None:
         """Remove a story left without articles, and its postings."""
         self._remove(story)
+        self._unpost(story)
+
+    def _unpost(self, story: _Story, into: _Story | None = None) -> None:
+        """Take ``story`` out of the postings of its keys; ``into``, where given, takes its place under
+        the keys it is not posted under yet."""
         self._read_postings(story.keys)
         for key in story.keys:
             postings = self.index.get(key, [])
             if story.id in postings:
                 postings.remove(story.id)
+                if into is not None and key not in into.keys:
+                    postings.append(into.id)
                 self._changed_keys.add(key)
 
     def _post_keys(self, story: _Story, keys) -> None:
