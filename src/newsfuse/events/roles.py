@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -334,13 +334,7 @@ class Roles:
         skip = {j for k in tree.children(root, "nsubj", "nsubjpass", "csubj") for j in tree.subtree(k)}
         # "..., according to AP": the source of the report, never a party to the act; "following the deaths of
         # two Israelis": an adjunct of time or cause, no party either
-        adjuncts = role_cue("adjunct_preps") | {"according"}
-        skip |= {
-            j
-            for k in tree.subtree(root, stop=NEAREST_STOP)
-            if tree.tokens[k].dep == "prep" and tree.tokens[k].text.lower() in adjuncts
-            for j in tree.subtree(k)
-        }
+        skip |= _adjunct_tokens(tree, root, also=("according",), stop=NEAREST_STOP)
         # "McCain supported it and Cruz opposed the measure": a coordinated clause is another act
         skip |= {j for k in tree.subtree(root) if k != root and _verbal_conj(tree, k) for j in tree.subtree(k)}
         # "complained about the tone ... but defended Sanders": a verb with its own complement shares no object
@@ -642,10 +636,15 @@ def role_cue(key: str) -> frozenset[str]:
     return frozenset(str(x).lower() for x in load_roles().get(key) or ())
 
 
-def _adjunct_tokens(tree: Tree, root: int) -> set[int]:
-    """The words of the adjunct phrases under ``root`` (role_cue ``adjunct_preps``: time, cause, comparison)."""
-    adjuncts = role_cue("adjunct_preps")
-    preps = [k for k in tree.subtree(root) if tree.tokens[k].dep == "prep" and tree.tokens[k].text.lower() in adjuncts]
+def _adjunct_tokens(tree: Tree, root: int, also: Collection[str] = (), stop: Collection[str] = ()) -> set[int]:
+    """The words of the adjunct phrases under ``root`` (role_cue ``adjunct_preps``: time, cause, comparison; and
+    the prepositions ``also``), not looking below a child whose dep is in ``stop``."""
+    adjuncts = role_cue("adjunct_preps") | set(also)
+    preps = [
+        k
+        for k in tree.subtree(root, stop=stop)
+        if tree.tokens[k].dep == "prep" and tree.tokens[k].text.lower() in adjuncts
+    ]
     return {j for k in preps for j in tree.subtree(k)}
 
 
