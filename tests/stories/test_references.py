@@ -168,3 +168,25 @@ def test_a_broad_type_is_stated_in_its_words_only_for_triggers_it_covers():
     assert not worded(mention("CONCEDE", "conceding"), cfg)
     assert worded(mention("CONCEDE", "lifted"), cfg)
     assert worded(mention("ASSAULT", "shelled"), cfg)  # a type whose words say no more than its verbs
+
+
+def test_topics_are_those_every_cited_article_names_not_every_mention():
+    """Seed 002 names the call's topic once and refers back to the call later without it: the article
+    still says the topic, so a statement citing it may state it; a topic one article lacks is left out."""
+    from newsfuse.model import EventMention
+    from newsfuse.stories.config import load
+    from newsfuse.stories.statements import _topics
+
+    cfg = load("brief.yaml")
+
+    def mention(id_: str, article: str, topics: tuple[str, ...], sentence: str) -> EventMention:
+        return EventMention(id_, article, "CONSULT", None, None, (), (), None, None, "occurred", topics, sentence, 0, 0)
+
+    support = [
+        mention("a1", "a", ("Middle East", "Iran"), "They discussed the Middle East and Iran."),
+        mention("a2", "a", (), "During the call, the leaders also spoke about trade."),
+        mention("b1", "b", ("Middle East",), "The call covered the Middle East."),
+    ]
+    assert _topics(support, cfg) == cfg["topics_phrase"].format(topics="the Middle East")
+    assert _topics(support[:2], cfg) == cfg["topics_phrase"].format(topics="the Middle East and Iran")
+    assert _topics([support[1]], cfg) == ""
