@@ -53,6 +53,9 @@ def first(every):
     return {key: (ms[0] if ms else None) for key, ms in every.items()}
 
 
+LIKELY = 0.5  # no missing or unlinked party: the confidence model finds it more likely right than wrong
+
+
 def _countries(refs) -> set[str]:
     return {r.country or r.sector for r in refs}
 
@@ -62,7 +65,7 @@ def test_passive_subject_with_the_actor_in_a_prepositional_phrase_is_the_recipie
     assert m.type == "ASSAULT"
     assert _countries(m.source_actors) == {"RUS"}
     assert _countries(m.target_actors) == {"SYR"}
-    assert m.confidence >= min_confidence()
+    assert m.confidence > LIKELY
 
 
 def test_stative_passive_subject_is_the_doer_and_the_to_phrase_the_recipient(first):
@@ -90,13 +93,13 @@ def test_coordinated_doers_of_a_reciprocal_verb_are_one_reciprocal_actor(first):
     m = first["joint_verb"]
     assert m.type == "AGREE" and m.symmetric
     assert _countries(m.source_actors) == {"CHL", "PER"} and not m.target_actors
-    assert m.confidence >= min_confidence()
+    assert m.confidence > LIKELY
 
 
 def test_coordinated_doers_acting_on_their_ties_are_reciprocal(first):
     m = first["joint_noun"]
     assert m.symmetric and _countries(m.source_actors) == {"VNM", "KHM"}
-    assert m.confidence >= min_confidence()
+    assert m.confidence > LIKELY
 
 
 def test_coordinated_doers_of_a_directed_verb_stay_directed_and_abstain_without_recipient(first):
@@ -114,7 +117,7 @@ def test_allowing_someone_to_act_is_a_concession(first):
 def test_an_act_with_no_recipient_slot_lacks_no_party_and_is_shown(first):
     m = first["no_slot"]  # PLOVER: RETREAT "requires recipient: No"; "on Sunday" is a date, no slot
     assert m.type == "RETREAT" and not m.target_actors
-    assert m.confidence >= min_confidence()
+    assert m.confidence > LIKELY
 
 
 def test_an_act_whose_recipient_slot_holds_no_known_actor_abstains(first):
@@ -184,7 +187,7 @@ def test_people_affiliated_with_a_group_act_as_that_group(first):
     m = first["members"]  # "workers affiliated with the Serbian Workers' Union": the union
     assert m.type == "PROTEST"
     assert {(r.country, r.sector) for r in m.source_actors} == {("SRB", "LAB")}
-    assert m.confidence >= min_confidence()
+    assert m.confidence > LIKELY
 
 
 def test_a_heavy_object_moved_after_its_as_complement_is_the_recipient(first):

@@ -24,6 +24,9 @@ def first(linked_sentences):
     return {key: (ms[0] if ms else None) for key, ms in found.items()}
 
 
+LIKELY = 0.5  # no missing or unlinked party: the confidence model finds it more likely right than wrong
+
+
 def _codes(refs) -> set[str]:
     return {r.country or r.sector for r in refs}
 
@@ -42,7 +45,7 @@ def test_the_author_of_a_speech_an_ad_or_an_article_is_the_doer_of_what_it_says(
     assert m.type == "ACCUSE"
     assert _codes(m.source_actors) == source
     assert target <= _codes(m.target_actors)
-    assert m.confidence >= min_confidence()
+    assert m.confidence > LIKELY
 
 
 def test_a_reader_of_an_article_is_not_its_author(first):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text.yamlfile import load_yaml
+from .calibration import show_threshold
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -95,5 +96,7 @@ def load_cameo_settings() -> dict[str, Any]:
 
 
 def min_confidence() -> float:
-    """The confidence below which a mention is not shown (data/abstain.yaml ``min_confidence``)."""
-    return float(load_abstain()["min_confidence"])
+    """The confidence below which a mention is not shown: the show threshold cross-validated with the fitted
+    confidence model (data/calibration.yaml), or without one data/abstain.yaml ``min_confidence``."""
+    fitted = show_threshold()
+    return fitted if fitted is not None else float(load_abstain()["min_confidence"])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import ActorRef, AnnotatedArticle, EventMention, Sentence, sha256_hex
 from ..text.tree import Tree
-from . import abstain
+from . import abstain, calibration
 from . import attributes as attr
 from . import precision as prec
 from .cameo import best_outcome, cameo_pattern, may_veto, predicate_outcome, specific_outcome
@@ -59,6 +59,8 @@ class Evidence:
     conjecture: bool = False  # a future act no party to it announces ("X would beat Y", "analysts say X will help Y")
     dropped: str | None = None  # why no event is coded: "natural cause", "background"
     recipient_due: bool = True  # a recipient is expected: the type requires one, or the act has a slot for it
+    target_guessed: bool = False  # no recipient named in the act's own phrase: a purpose clause's or a place stands in
+    embedded: bool = False  # the act's verb (or its noun's light verb) is not the head of the sentence
     titled: frozenset[str] = frozenset()  # actors named with a political office ("Alabama Sen. Jeff Sessions")
 
 
@@ -87,14 +89,22 @@ class RuleExtractor:
     def extract(self, annotated: AnnotatedArticle) -> list[EventMention]:
         if abstain.discarded_article(annotated):  # film, sport, celebrity, weather: no political event
             return []
-        # an act with no one named is not coded (the parse found no participant), nor one dropped
-        return [
-            m for m, ev in self.candidates(annotated) if (m.source_actors or m.target_actors) and ev.dropped is None
-        ]
+        return [m for m, _ in self.featured(annotated)]
+
+    def featured(self, annotated: AnnotatedArticle) -> list[tuple[EventMention, dict[str, float]]]:
+        """The coded mentions (as ``extract``), each with the features its confidence is computed from
+        (calibration.features): what the confidence model is fitted on."""
+        if abstain.discarded_article(annotated):
+            return []
+        return [(m, f) for m, ev, f in self.scored(annotated) if _coded(m, ev)]
 
     def candidates(self, annotated: AnnotatedArticle) -> list[tuple[EventMention, Evidence]]:
         """Every act the patterns find, with the evidence that decides whether it is coded (an audit
         view: ``extract`` keeps those with a participant and no reason to drop them)."""
+        return [(m, ev) for m, ev, _ in self.scored(annotated)]
+
+    def scored(self, annotated: AnnotatedArticle) -> list[tuple[EventMention, Evidence, dict[str, float]]]:
+        """Every act the patterns find, with its evidence and its confidence's features."""
         mentions = actor_mentions(annotated)
         by_sent: dict[int, list] = {}
         for tok in annotated.tokens:
@@ -113,13 +123,18 @@ class RuleExtractor:
                 found += self._sentence(annotated, s_i, sentence, tree, roles)
             antecedent = subject_person(roles)
             sole = names_only(roles, antecedent)
-        for k, (m, ev) in enumerate(found):
-            found[k] = (self._resolved(m, ev, [x for x, _ in found[:k]]), ev)
-        return found
+        out: list[tuple[EventMention, Evidence, dict[str, float]]] = []
+        for m, ev in found:
+            resolved, features = self._resolved(m, ev, [x for x, _, _ in out])
+            out.append((resolved, ev, features))
+        return out
 
     # ------------------------------------------------------------------ back-references
-    def _resolved(self, m: EventMention, ev: Evidence, before: list[EventMention]) -> EventMention:
-        """Participants (and date) of a reference to an event reported earlier; then its confidence."""
+    def _resolved(
+        self, m: EventMention, ev: Evidence, before: list[EventMention]
+    ) -> tuple[EventMention, dict[str, float]]:
+        """Participants (and date) of a reference to an event reported earlier; then its confidence (and the
+        features it is computed from)."""
         inherited_date = False
         partial = m.symmetric and len(_participants(m)) == 1  # "X had a call" after "X and Y held a call"
         ante = _antecedent(m, before, ev.group) if ev.anaphoric or partial else None
@@ -140,7 +155,8 @@ class RuleExtractor:
                 inherited_date = True
         if m.mode in self.placeless_modes:
             m = dataclasses.replace(m, location=None)
-        return dataclasses.replace(m, confidence=_confidence(m, ev, ante is not None, inherited_date))
+        features = calibration.features(m, _weak_signs(m, ev, ante is not None, inherited_date), ev)
+        return dataclasses.replace(m, confidence=_confidence(features)), features
 
     # ------------------------------------------------------------------ triggers
     def _triggers(self, tree: Tree, roles: Roles) -> list[Trigger]:
@@ -373,7 +389,8 @@ class RuleExtractor:
         if type_ == "ASSAULT" and _attack_between_persons(tree, t, source, target):  # "Sanders attacked Clinton"
             type_, mode, rule = "ACCUSE", "disapprove", f"{rule} + persons"
         joint = not p.symmetric and not target and _reciprocal(tree, roles, t, source)
-        if not target and not p.symmetric and not joint:
+        guessed = not target and not p.symmetric and not joint
+        if guessed:
             target = self._default_target(tree, roles, t, type_, source)
             target = [m for m in target if not any(prec.same_actor(m.ref, s.ref) for s in source)]
         mediators = self._mediators(tree, roles, t) if p.symmetric else []
@@ -427,6 +444,8 @@ class RuleExtractor:
             conjecture=("future_as" in rule and _conjecture(tree, roles, anchor, status, source + target))
             or (status in ("planned", "hypothetical") and prec.inferred(tree, anchor)),
             recipient_due=due,
+            target_guessed=guessed and bool(target),
+            embedded=tree.depth(anchor) > 0,
             titled=frozenset(
                 actor_key(m.ref) for m in source + target if prec.office_title(text, sentence.start, m.start)
             ),
@@ -905,8 +924,14 @@ def _several_acting(m: EventMention) -> bool:
     return len(m.source_actors) >= 2 or (m.symmetric and len(_participants(m)) >= 2)
 
 
-def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: bool) -> float:
-    weak = {
+def _coded(m: EventMention, ev: Evidence) -> bool:
+    """An act with no one named is not coded (the parse found no participant), nor one dropped."""
+    return bool(m.source_actors or m.target_actors) and ev.dropped is None
+
+
+def _weak_signs(m: EventMention, ev: Evidence, inherited: bool, inherited_date: bool) -> dict[str, bool]:
+    """What weakens a mention (the keys of data/precision.yaml ``confidence``), present or not."""
+    return {
         "back_reference": inherited,
         "commentary": ev.commentary,
         "document_agent": ev.document,
@@ -925,9 +950,17 @@ def _confidence(m: EventMention, ev: Evidence, inherited: bool, inherited_date: 
         "reported": ev.reported,
         "conjecture": ev.conjecture,
     }
+
+
+def _confidence(features: dict[str, float]) -> float:
+    """The fitted model's probability that type and roles are right (data/calibration.yaml); without a model,
+    the product of the hand-set factors of the weak signs present (data/precision.yaml)."""
+    fitted = calibration.probability(features)
+    if fitted is not None:
+        return round(fitted, 3)
     value = 1.0
-    for key, present in weak.items():
-        value *= prec.factor(key) if present else 1.0
+    for key in calibration.signs_present(features):
+        value *= prec.factor(key)
     return round(value, 3)
 
 
