@@ -1,11 +1,12 @@
 """The actor benchmark's verdicts on its own labels: a wrong placement labelled with ``correct_placements`` turns
 right only for the same person placed as labelled; seed 83 draws 34 of the 35 PolNeAR articles that the seeds before
-it and the events sample left."""
+it and the events sample left; seed 84 reads the ECB+ train records of the two subtopics that nothing else reads."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -45,3 +46,23 @@ def test_seed_83_draws_34_articles_the_seeds_before_it_left():
     before = {Path(path).stem for seed in (81, 82) for path, _ in b.polnear_inputs(seed)}
     assert len(drawn) == 34 and not drawn & before
     assert not drawn & b.events_polnear_articles(None)  # no article of any set of the events sample
+
+
+def test_seed_84_reads_the_ecbplus_records_no_test_sample_or_seed_reads():
+    b = bench()
+    if not b.ECBPLUS.exists():
+        pytest.skip("the shared ECB+ corpus is not here")
+    ((_, data),) = b.seed_inputs(84)
+    records = [json.loads(line) for line in data.splitlines() if line.strip()]
+    assert len(records) == 32 and {r["subtopic"] for r in records} == {"1_ecbplus", "3_ecbplus"}
+    assert {r["split"] for r in records} == {"train"}
+    earlier = {
+        json.loads(line)["doc_id"] for n in b.ECB_TRAIN_SEEDS for _, d in b.train_inputs(n) for line in d.splitlines()
+    }
+    assert not earlier & {r["doc_id"] for r in records}
+    named = " ".join(
+        p.read_text(encoding="utf-8") for p in (REPO / "tests").rglob("*.py") if p.name != Path(__file__).name
+    )
+    named += (REPO / "benchmarks" / "data" / "plover_ecbplus_sample.jsonl").read_text(encoding="utf-8")
+    named_ids = set(re.findall(r"\b\d+_\d+ecb(?:plus)?\b", named))
+    assert not named_ids & {r["doc_id"] for r in records}

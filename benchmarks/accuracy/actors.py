@@ -545,6 +545,55 @@ done: the Khan family's 'Khan and his wife' with no honorific (seed 37), Eric Tr
 and Khizr Khan with no code, a Phoenix person of another country matched by a stranger's name ('Gov. George Wallace' as
 Liberian, a Miami voter as a Salvadoran official). Target, precision 0.95 on held-out mentions: not met (seed 83:
 0.914; seeds 80-82 as drawn 0.936).
+Seed 83 is in-sample since round 20 read its misses (``sample83_``). Round 20: the PolNeAR articles were spent, and
+so were the ECB+ train records of the topics no test reads (seeds 23-30 took all 437). Seed 84 (``ECB_CLEAN_SEEDS``)
+reads the ECB+ train records of the two subtopics of those topics that no file of tests/ and no benchmark sample names
+a record of (``ECB_CLEAN_SUBTOPICS``: 1_ecbplus, Lindsay Lohan's rehab in May-June 2013, 21 records; 3_ecbplus, a
+Texas inmate's escape in 2009, 11 records; the other subtopics of topics 1, 3, 4, 16, 20 and 28 hold records that tests
+or the events benchmark's ECB+ sample read, so rules may have been written from their stories). They are fair: no
+actor sample drew from them, no actor rule was written from them, and a stories test reads two records of each only
+for clustering. The WCXB dev pages were the other candidate, but few of their 793 pages are news with actors (most
+are guides, reviews, product pages). The pool is narrow (two stories, 174 linked mentions, so the sample of 140 is most
+of them and its misses come in clusters): one sample, no proof. Seed 84 was drawn with the linker at commit d478083,
+labelled by hand from the records (``correct_ids`` for wrong links) and scored before any round-20 rule: 0.829 as drawn
+(116 right of 140, ``heldout_before_precision``), the honest held-out figure of round 19's linker on a new source. Its
+misses: the Betty Ford Center (a clinic) as a place one checks into, leaves or stays at, linked as the former first
+lady 'Betty Ford' (nine) or as the clinic (four), Morningside Recovery as a person (two), 'LiLo' (Lindsay Lohan's
+nickname) as another person (four), 'CA' after a town as an armed group (two), 'is MIA' as an organisation, Access
+Hollywood as a person, a headline's 'Handcuffs Guards' as a person. Round 20 then read the misses of seed 83 (held out
+until now) with the older ones still left, grouped by mechanism, and fixed those that generalise, seed 84 kept out: a
+name the tagger calls a person's that ends in what a firm mines, makes or runs is the firm ('Patriot Coal';
+not_actors.yaml: firm_trades), and its first word alone is the firm's short name ('Patriot'); where an armed group
+bears the name read as its own, a group whose own name shares no word with it is another group that lists it as an
+alias ('Lashkar-e-Taiba' is not Phoenix's Al-Arifeen; kb.best); a full name in apposition to a noun of a human being
+by sex and age ('Keith Lamont Scott, a 43-year-old black man'; kinds.yaml: apposition_person_nouns, not before a name:
+'Girl Scouts') is a person; a person placed by a title in a report about another country, in a sentence that names a
+US state in full, holds that office in the United States ('apples from Washington -- to help sway the views of Senator
+Patty Murray', in a report about Mexico; not 'Georgia' unless the article means the state); a spokesperson's title
+with no body named before it, in a paragraph about a campaign or a party or right after one, is the campaign's (PTY,
+as 'the campaign's spokeswoman'; not_actors.yaml: speaker_titles); a government's seat that one is brought or goes to
+('bring her husband's sex scandal back to the White House', kb.yaml words: motion) or that a physical act is done to
+('the White House fumigated and burned to the ground'; building_verbs) is the building ('the White House said' keeps
+the government); a country's lower-case title that 'former' opens in the same phrase ('a former United States
+ambassador to Russia', 'The former first lady and U.S. senator') is a post held, no body ('the former secretary of
+State, U.S. senator, and first lady' is a list: 'former' is its first item's); a one-word name opening a sentence that
+the parse reads as a common noun modifying the next ('Bank executives aren't.' beside 'the bank said') is no name.
+Figures after them: held-out seed 84 0.829 -> 0.829 (116 of 140, recall proxy 1.0: no rule changed a labelled mention
+of it; 174 linked mentions on its records before and after); in-sample seeds 83 0.914 -> 0.993 (139 of 140; left:
+'Capital Download', a video series, as an organisation), 53 0.957 -> 0.964 ('brought Old Hollywood glamour to the
+White House'), 67 0.971 -> 0.978 ('a former U.S. senator and secretary of State'); no other figure changed (every
+recall proxy as before). Every linked mention the rules changed on the dev documents, seeds 23-84 and the described
+sample (a diff of every linked mention against commit d478083's linker: 68 mentions, 39 of them Patriot Coal's) was
+read by hand: all right or no worse (a Brooklyn justice placed in Australia now American, 'visit to Capitol
+Hill', 'on his way to the White House', 'the slaves who built the White House' and 'elected as U.S. president' no
+longer bodies acting, 'Scott Brown, the former U.S. senator from Massachusetts' no longer the Senate, 'The former New
+Mexico governor' no longer Mexico's government, an O'Malley campaign spokeswoman now PTY). Tried and dropped: the
+firm's trades among the words for an organisation anywhere in a name (they linked a headline's 'Coal Power', 'Alabama
+Securities Commissioner' and, with 'capital', 'Capital Download'); a body's own name before another's alias for every
+kind (it sent 'EPA' to a Venezuelan group, 'Red Cross' and 'Doctors Without Borders' to duplicate entries and George
+Papandreou to a namesake's entry); 'man', 'woman', 'girl' as nouns before a name ('Girl Scouts' became a person).
+Not done (seed 84's misses, kept held out): a clinic as a place, a nickname of the article's person, a state's postal
+abbreviation after a town. Target, precision 0.95 on held-out mentions: not met (seed 84: 0.829; one narrow sample).
 Seed 75 was round 15's held-out sample: 140 mentions of its 12 articles, drawn with the linker at commit d906eab and
 labelled after round 15's rules were written, with ``correct_ids`` for wrong links; no rule was written from its misses:
 0.929 as drawn (130 right of 140, ``heldout_before_precision``) and 0.928 after the rules as first written (129 of 139:
@@ -621,7 +670,11 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 83  # the held-out sample: 34 of the 35 PolNeAR articles (dev, train) that seeds 31-82 and events left
+HELDOUT_SEED = 84  # the held-out sample: the 32 ECB+ train records of the two subtopics nothing else reads
+# ECB+ train subtopics of TOPICS_IN_TESTS whose records no test, no benchmark sample and no actor seed names (seed
+# 84's pool: 1_ecbplus, Lindsay Lohan's rehab in 2013; 3_ecbplus, a Texas inmate's escape in 2009)
+ECB_CLEAN_SUBTOPICS = frozenset({"1_ecbplus", "3_ecbplus"})
+ECB_CLEAN_SEEDS = frozenset({84})
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -641,6 +694,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     *((f"sample{n}_", f"seed{n}", n) for n in (78, 79, 80)),
     ("sample81_", "seed81", 81),
     ("sample82_", "seed82", 82),
+    ("sample83_", "seed83", 83),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -696,8 +750,9 @@ TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # seed 81 (round 17's): 2857 linked mentions on its 60 articles with the linker of commit 4520910, the draw's;
 # seed 82 (round 18's): 2286 linked mentions on its 60 articles with the linker of commit 516abc3, the draw's;
 # seed 83 (round 19's): 1648 linked mentions on its 34 articles with the linker of commit 20cd0c7, the draw's
-HELDOUT_DOC_MENTIONS_BEFORE = 1648
-HELDOUT_PRECISION_BEFORE = 0.914  # the seed-83 sample with that linker (its labels as drawn: 128 right of 140)
+# seed 84 (round 20's): 174 linked mentions on its 32 records with the linker of commit d478083, the draw's
+HELDOUT_DOC_MENTIONS_BEFORE = 174
+HELDOUT_PRECISION_BEFORE = 0.829  # the seed-84 sample with that linker (its labels as drawn: 116 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -720,6 +775,7 @@ HELDOUT_PRECISION_BEFORE = 0.914  # the seed-83 sample with that linker (its lab
 # b5fb285 and labelled before round 16 wrote any rule: that linker held out (127 and 129 right of 140); seed 75, round
 # 15's held-out sample as drawn (130); seed 81, round 17's held-out sample as drawn (131)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    83: 0.914,
     82: 0.957,
     81: 0.936,
     78: 0.807,
@@ -833,6 +889,16 @@ def train_inputs(seed: int) -> list[tuple[str, bytes]]:
     return [(str(ECBPLUS), b"".join(line for _, line in sorted(chosen)))]
 
 
+def clean_subtopic_inputs() -> list[tuple[str, bytes]]:
+    """Every ECB+ train record of ECB_CLEAN_SUBTOPICS, as one JSON-lines input."""
+    lines = [line for line in ECBPLUS.read_bytes().splitlines(keepends=True) if line.strip()]
+    records = [(json.loads(line), line) for line in lines]
+    kept = sorted(
+        (r["doc_id"], line) for r, line in records if r.get("split") == "train" and r["subtopic"] in ECB_CLEAN_SUBTOPICS
+    )
+    return [(str(ECBPLUS), b"".join(line for _, line in kept))]
+
+
 def polnear_pool(folder: Path = POLNEAR_TRAIN) -> list[Path]:
     """PolNeAR train (or dev) articles no test reads."""
     return sorted(p for p in folder.glob("*.txt") if not any(p.stem.startswith(name) for name in POLNEAR_IN_TESTS))
@@ -936,7 +1002,9 @@ def described_figures(cache: Path | None, path: Path = DESCRIBED) -> dict[str, A
 
 
 def seed_inputs(seed: int) -> list[tuple[str, bytes]]:
-    """The documents a sample seed draws from: ECB+ train records (23-30) or PolNeAR train articles (31-)."""
+    """The documents a sample seed draws from: ECB+ train records (23-30, 84) or PolNeAR articles (31-83)."""
+    if seed in ECB_CLEAN_SEEDS:
+        return clean_subtopic_inputs()
     return polnear_inputs(seed) if seed in POLNEAR_SEEDS else train_inputs(seed)
 
 

@@ -381,10 +381,15 @@ class KnowledgeBase:
             if not cands:
                 return None
 
-        def rank(e: Entry) -> tuple[int, int, int, int]:
+        named = any(c.kind == "group" and key(c.name) == k for c in cands)
+
+        def rank(e: Entry) -> tuple[int, int, int, int, int]:
             in_office = bool(date and any(t.covers(date[:10]) for t in e.terms + e.phoenix if t.start or t.end))
             current = any(t.end is None for t in e.terms)
-            return (e.source == "kb", in_office, current, e.country is not None)
+            # where a group bears the name read as its own, a group whose own name shares no word with it is another
+            # group that lists it as an alias ('Lashkar-e-Taiba' is not Phoenix's Al-Arifeen, whatever its country)
+            stranger = named and e.kind == "group" and not set(key(e.name)) & set(k)
+            return (e.source == "kb", in_office, current, not stranger, e.country is not None)
 
         return max(cands, key=rank)
 

@@ -56,6 +56,13 @@ def kind_nouns() -> tuple[dict[str, str], frozenset[str]]:
     return nouns, frozenset(str(w).lower() for w in raw["creator_nouns"])
 
 
+@lru_cache(maxsize=1)
+def apposition_person_nouns() -> frozenset[str]:
+    """Nouns that say a person only as an apposition's head ('a 43-year-old black man')."""
+    raw = load_yaml(resources.files("newsfuse.actors").joinpath("data/kinds.yaml").read_text(encoding="utf-8"))
+    return frozenset(str(w).lower() for w in raw["apposition_person_nouns"])
+
+
 def described_kinds(
     text: str, entities: tuple[Entity, ...], parse: Parse, work_nouns: frozenset[tuple[str, ...]] = frozenset()
 ) -> dict[tuple[str, ...], str]:
@@ -108,8 +115,9 @@ def describing_kind(text: str, e: Entity, parse: Parse, nouns: dict[str, str], m
         restated = _apposition_noun(rest, tokenize(rest))
         closing = CLOSES_APPOSITION.search(rest, restated[1]) if restated else None
         noun = _compound(nouns, rest, restated) if restated else ""
-        if noun in nouns and closing and not _verb_between(parse, e.end, e.end + closing.start()):
-            return nouns[noun]  # closed by a comma or a full stop with no verb in it
+        kind = nouns.get(noun) or ("PERSON" if noun in apposition_person_nouns() else None)
+        if kind and closing and not _verb_between(parse, e.end, e.end + closing.start()):
+            return kind  # closed by a comma or a full stop with no verb in it
     head = parse.head_of(e.start, e.end) if parse else None
     if head is None:
         return None

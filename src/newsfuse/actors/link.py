@@ -98,6 +98,7 @@ CONTRACTED = re.compile(r"n?['’]t\b")  # "Aren’t", "Doesn't": the word befor
 # surname after it (news style writes a nickname in quotation marks between the given name and the surname)
 NICKNAME_OPEN = re.compile(r" [\"“]\w+[\"”]?$")
 NICKNAME_TAIL = re.compile(r"[\"”]? ([A-Z][\w'’-]*\w)")
+ARTICLE_WORDS = frozenset({"the", "a", "an"})
 NAME_PARTICLES = frozenset("al el bin ibn bint abu de da dos das do di du la le van von der den ter".split())
 CAPITALS_WORD = re.compile(r"[A-Z]{2,5}")  # a word of capitals only: an acronym, unless the whole name is shouted
 ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -920,16 +921,32 @@ def with_report_country(doc: Doc, found: list[Found]) -> list[Found]:
     others = sorted(
         doc.toks[g.start].start for g in found if any(r.country not in {None, iso} for r in (g.ref, *g.also))
     )
+    states = _us_state_starts(doc) if iso != "USA" else []
     for f in found:
-        foreign = _other_country_in_sentence(doc, others, f)
-        place = [_placed_in(doc, r, iso, foreign) for r in (f.ref, *f.also)]
+        foreign = _starts_in_sentence(doc, others, f)
+        here = "USA" if _starts_in_sentence(doc, states, f) else iso  # "Oregon, the homeland of Senator Ron Wyden"
+        place = [_placed_in(doc, r, here, foreign) for r in (f.ref, *f.also)]
         out.append(dataclasses.replace(f, ref=place[0], also=tuple(place[1:])))
     return out
 
 
-def _other_country_in_sentence(doc: Doc, others: list[int], f: Found) -> bool:
-    """Another mention of the sentence of ``f`` is of a country other than the report's ('Gen. Khalifa Haftar,
-    whose forces hold eastern Libya'); ``others``: the sorted first characters of the mentions of such a country."""
+def _us_state_starts(doc: Doc) -> list[int]:
+    """The first characters of the US states' names the article writes in full (described.yaml: states), not one
+    a country bears too ('Georgia') unless the article means the state: a person placed by a title in a sentence
+    that names one holds that office in the United States, whatever country the report is about ('apples from
+    Washington -- to help sway the views of Senator Patty Murray', in a report about Mexico)."""
+    out = []
+    for i in range(len(doc.toks)):
+        n = _us_state_len(doc, i)
+        words = tuple(doc.norms[i : i + n])
+        if n and (not any(e.startswith("state:") for e in doc.kb.index.get(words, ())) or words in us_state_names(doc)):
+            out.append(doc.toks[i].start)
+    return out
+
+
+def _starts_in_sentence(doc: Doc, others: list[int], f: Found) -> bool:
+    """One of ``others`` (sorted first characters: of the mentions of a country other than the report's, 'Gen.
+    Khalifa Haftar, whose forces hold eastern Libya', or of the US states' names) lies in the sentence of ``f``."""
     start, end = doc.toks[f.start].start, doc.toks[f.end - 1].end
     opens = max(doc.text.rfind(c, 0, start) for c in SENTENCE_BREAKS) + 1
     closes = min((k for c in SENTENCE_BREAKS if (k := doc.text.find(c, end)) >= 0), default=len(doc.text))
@@ -1203,7 +1220,7 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
             j, j + n, ActorRef(""), "kb", core
         )  # "a University of Washington professor": the university's name
     place_name = entry.kind == "state" or (entry.kind == "government" and k in doc.kb.capitals)
-    if _seat_or_union_as_place(doc, i, j, k):
+    if _seat_or_union_as_place(doc, i, j, k) or _seat_as_building(doc, core, k):
         doc.last_place[j] = True  # "hosted a meal at the White House", "than in the European Union"
         return Found(j, j + n, ActorRef(""), "kb", core)
     if entry.kind == "state" and k in us_state_names(doc):
@@ -1227,6 +1244,8 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if entry.kind == "state" and entry.country:
         agent = _lower_agent_after(doc, j + n) or _court_after(doc, j + n)  # "the U.S. military", "a U.S. senator",
         # "the U.S. Court of Appeals": that body, not the state
+        if agent and _former_title(doc, j, j + n, agent[0]):
+            return Found(start, agent[0], ActorRef(""), "kb", core)  # "a former United States ambassador to Russia"
         if agent:
             sector_ref = ref_of(doc, doc.kb.sector_entry(entry.country, agent[1]))
             return Found(start, agent[0], sector_ref, "kb", (toks[j].start, toks[agent[0] - 1].end))
@@ -1239,6 +1258,20 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if entry.kind == "person":
         remember(doc, ref.name or entry.name, ref)
     return Found(start, j + n, ref, entry.source, core)
+
+
+def _former_title(doc: Doc, j: int, k: int, end: int) -> bool:
+    """A title in lower case after a country's name (tokens k..end-1: 'a former United States ambassador to Russia',
+    'The former first lady and U.S. senator') that 'former' (not_actors.yaml: post_openers) opens, in the same
+    phrase, is a post the person described held, not that country's body acting."""
+    if not any(tuple(doc.norms[k:m]) in doc.kb.titles for m in range(k + 1, end + 1)):
+        return False
+    for at in range(j - 1, max(j - 6, -1), -1):
+        if doc.norms[at] in ARTICLE_WORDS or not doc.toks[at].raw.isalpha() or not _joined(doc, at, at + 2):
+            return False  # "the former secretary of State, U.S. senator": a list, 'former' of its first item
+        if (doc.norms[at],) in doc.kb.not_actors["post_openers"]:
+            return True
+    return False
 
 
 def _place_in_org_name(doc: Doc, j: int) -> bool:
@@ -1327,12 +1360,17 @@ def _common_noun_opening(doc: Doc, j: int, parsed: bool = True) -> bool:
     return not parsed or doc.parse.common_noun_at(tok.start)
 
 
-def _plural_noun_opening(doc: Doc, j: int) -> bool:
+def _common_noun_first(doc: Doc, j: int) -> bool:
     """A tagged name of one word in the plural opening a sentence, that the article writes in lower case too
-    ('Rabbis vow to boycott ...' beside 'a group of rabbis'): the common noun, whatever the tagger says."""
+    ('Rabbis vow to boycott ...' beside 'a group of rabbis'), or one the parse reads as a common noun before the
+    noun it modifies ('Bank executives aren't.' beside 'the bank said'): the common noun, whatever the tagger
+    says."""
     tok = doc.toks[j]
-    plural = tok.raw.endswith("s") and not tok.upper
-    return plural and common_word(doc.kb, doc.text, tok.norm) and _common_noun_opening(doc, j, parsed=False)
+    if tok.upper or not common_word(doc.kb, doc.text, tok.norm):
+        return False
+    if tok.raw.endswith("s"):
+        return _common_noun_opening(doc, j, parsed=False)
+    return _common_noun_opening(doc, j) and doc.parse.modifies_next(tok.start)
 
 
 def _lower_agent_after(doc: Doc, k: int) -> tuple[int, str] | None:
@@ -1857,6 +1895,8 @@ def titled(doc: Doc, i: int) -> Found | None:
         return None
     if k == j and (_org_acronym_before(doc, j) or _unknown_org_before(doc, j)):
         sector = None  # "AMA President J. James Rohack": an organisation's president, no state office
+    elif k == j and _campaign_speaker(doc, k):
+        sector = "PTY"  # "Spokeswoman Jessica Ditto said" after "Donald Trump's campaign is defending ...": its own
     owner = _common_possessor(doc, j) if dem is None and body is None else None
     if owner is not None and owner != STATE_OFFICE:
         i = j = k  # "the union's president, Mary Kay Henry": the union's office (LAB), named from the title on
@@ -1933,6 +1973,26 @@ def police_rank_at(doc: Doc, i: int) -> tuple[int, str] | None:
             if tuple(t.norm for t in words) in doc.kb.not_actors["police_ranks"]:
                 return n, " ".join(t.raw for t in words)
     return None
+
+
+def _campaign_speaker(doc: Doc, k: int) -> bool:
+    """A spokesperson's title with no body named before it (not_actors.yaml: speaker_titles) in a paragraph that
+    speaks of a campaign or a party, or right after one (described.yaml: possessor_bodies, PTY): the person
+    speaks for that campaign, as 'the campaign's spokeswoman' does, not for a government."""
+    if (doc.norms[k],) not in doc.kb.not_actors["speaker_titles"]:
+        return False
+    text, start = doc.text, doc.toks[k].start
+    closes = text.find("\n", start)
+    passage = text[_paragraph_before(text, start) : closes if closes >= 0 else len(text)]
+    return any(possessor_sector(w) == "PTY" for w in LOWER_WORD.findall(passage))
+
+
+def _paragraph_before(text: str, at: int) -> int:
+    """Where the paragraph before the one that holds character ``at`` starts (0 in the first)."""
+    here = text.rfind("\n", 0, at)
+    if here < 0:
+        return 0
+    return text.rfind("\n", 0, len(text[:here].rstrip("\n"))) + 1
 
 
 def _common_possessor(doc: Doc, j: int) -> str | None:
@@ -2466,6 +2526,17 @@ def _seat_or_union_as_place(doc: Doc, i: int, j: int, k: tuple[str, ...]) -> boo
     return not before & (lists["post_words"] if seat else lists["membership_words"])
 
 
+def _seat_as_building(doc: Doc, core: tuple[int, int], k: tuple[str, ...]) -> bool:
+    """A government's seat (not_actors.yaml: seat_buildings) that its sentence makes a place one goes or is
+    brought to ('bring her husband's sex scandal back to the White House'; kb.yaml words: motion) or the
+    building a physical act is done to ('the White House fumigated and burned to the ground'; building_verbs):
+    the building, not the government seated there ('the White House said' keeps the government)."""
+    if k not in doc.kb.not_actors["seat_buildings"]:
+        return False
+    motion, verbs = doc.kb.words["motion"], doc.kb.not_actors["building_verbs"]
+    return doc.parse.called_a_place(*core, motion) or doc.parse.done_to(*core, verbs)
+
+
 def listed_us_states(doc: Doc) -> frozenset[tuple[str, ...]]:
     """The US states' names (described.yaml) the article writes in a list with another US state's name
     ("Texas, Virginia and Georgia", "Georgia or Ohio"): one name, one sense in one article, so 'Georgia' is
@@ -2746,8 +2817,8 @@ def add_ner(
             continue  # "the nominee for President. This": a sentence's end and the next one's first word
         if not toks or e.label == "PERSON" and org_name_goes_on(doc, toks[-1] + 1):
             continue  # "the Bill and Hillary Clinton Foundation": the foundation's name
-        if len(toks) == 1 and _plural_noun_opening(doc, toks[0]):
-            continue  # "Rabbis vow to boycott ...", where the article writes "rabbis": a common noun first
+        if len(toks) == 1 and _common_noun_first(doc, toks[0]):
+            continue  # "Rabbis vow ...", "Bank executives aren't.": the article writes "rabbis", "bank" too
         part = _part_of_body_before(doc, found, e)
         if part is not None:  # "the White House's Office of Political Strategy": a part of that body
             extra.append(Found(toks[0], toks[-1] + 1, part, "coref", (e.start, e.end)))
@@ -3503,7 +3574,8 @@ def name_kind(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
             return "PERSON"  # before the article test: in "The Weitz move" the article is the move's
         if e.label == "PERSON" and orgs > persons and not named:
             return "ORG"
-    if e.label == "PERSON" and len(words) > 1 and (org_word or _inner_possessive(e.text)):
+    firm = tuple(w for w in words if w not in POSSESSIVE)[-1:] in doc.kb.not_actors["firm_trades"]  # "Patriot Coal's"
+    if e.label == "PERSON" and len(words) > 1 and (org_word or firm or _inner_possessive(e.text)):
         return "ORG"  # "Gordon Advisers", "Sam 's Club": a person's name has no possessive inside
     stressed = len(words) > 1 and (words[-2] in doc.surnames or words[-2] in doc.seen)  # "Kemp AGAIN pulled away"
     if e.label == "PERSON" and (
@@ -3538,10 +3610,11 @@ def _word_before_full_name(doc: Doc, words: tuple[str, ...]) -> bool:
 
 
 def _opens_org_name(doc: Doc, name: str) -> bool:
-    """The article writes the name before a capitalised word for an organisation ('Marfin Bank', 'Enderle
-    Group'): alone, it is that organisation's short name."""
+    """The article writes the name before a capitalised word for an organisation or a firm's trade ('Marfin
+    Bank', 'Enderle Group', 'Patriot Coal'): alone, it is that organisation's short name."""
+    lists = doc.kb.not_actors
     for m in re.finditer(r"\b" + re.escape(name) + r" ([A-Z][a-z]+)\b", doc.text):
-        if (m.group(1).lower(),) in doc.kb.not_actors["org_heads"]:
+        if (m.group(1).lower(),) in lists["org_heads"] or (m.group(1).lower(),) in lists["firm_trades"]:
             return True
     return False
 

@@ -93,6 +93,14 @@ class Parse:
         at = bisect_left(self.starts, start)
         return at < len(self.tokens) and self.tokens[at].start == start and self.tokens[at].tag in {"NN", "NNS"}
 
+    def modifies_next(self, start: int) -> bool:
+        """The parsed word starting at ``start`` is a compound of the word right after it ('Bank executives')."""
+        at = bisect_left(self.starts, start)
+        if at >= len(self.tokens) or self.tokens[at].start != start:
+            return False
+        tok = self.tokens[at]
+        return tok.dep == "compound" and tok.head == tok.i + 1
+
     def head_of(self, start: int, end: int) -> Token | None:
         """The token of the span ``start..end`` whose head lies outside it (the span's own head)."""
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
@@ -246,6 +254,16 @@ class Parse:
             return False
         top = self.chain_top(tok)[0]
         return self._goes_to(top, motion) or self._among_places(top) or capital and self._called_capital(top)
+
+    def done_to(self, start: int, end: int, verbs: frozenset[tuple[str, ...]]) -> bool:
+        """The name at ``start..end`` is the subject or the object of a verb whose lemma is one of ``verbs``
+        ('the White House fumigated and burned', 'toured the Kremlin')."""
+        tok = self.head_of(start, end)
+        if tok is None:
+            return False
+        top = self.chain_top(tok)[0]
+        verb = self._head_token(top) if top.dep in {"nsubj", "nsubjpass", "dobj"} else None
+        return verb is not None and (verb.lemma.lower(),) in verbs
 
     def _goes_to(self, top: Token, motion: frozenset[str]) -> bool:
         prep = self._head_token(top) if top.dep == "pobj" else None
