@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 
 import lxml.html
+import pytest
 
 from newsfuse import model
+from newsfuse.clean import html
 from newsfuse.clean.html import clean_html, cut_after_container, leading_subheadings
 
 WCXB = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "extraction" / "wcxb-dev-articles"
@@ -158,6 +160,31 @@ def test_a_subheading_opening_the_article_s_element_is_the_article_s() -> None:
     )
     removed = dropped_as_headline("Ferries", "Winter timetable agreed", "What changes this winter")
     assert leading_subheadings(blocks(*STORY), removed, tree) == ["What changes this winter"]
+
+
+def test_the_article_s_element_is_found_once_for_the_cut_and_the_subheadings(monkeypatch: pytest.MonkeyPatch) -> None:
+    page_html = page(f"<div class='promo'><p>{PITCH}</p></div>").replace(
+        "<div class='story'>", "<h1>Winter timetable agreed</h1><div class='story'><h2>What changes this winter</h2>"
+    )
+    tree = lxml.html.fromstring(page_html)
+    found, find = [], html._article_element
+    monkeypatch.setattr(html, "_article_element", lambda *a: found.append(1) or find(*a))
+    article = model.Article(
+        id="x",
+        source_path="x.html",
+        format="html",
+        title=None,
+        published=None,
+        outlet=None,
+        author=None,
+        blocks=tuple(blocks(*STORY, PITCH)),
+        removed=tuple(dropped_as_headline("Winter timetable agreed", "What changes this winter")),
+    )
+    done = html._within_container(article, tree, html._elements_by_text(tree))
+    assert done is not None
+    assert texts(list(done.blocks)) == ["What changes this winter", *STORY]
+    assert [r.text for r in done.removed] == ["Winter timetable agreed", PITCH]
+    assert len(found) == 1
 
 
 def test_headings_outside_the_article_s_element_stay_dropped() -> None:

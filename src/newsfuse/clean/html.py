@@ -445,13 +445,15 @@ def _within_container(
 ) -> model.Article | None:
     """The finished body without what follows its article's element (``cut_after_container``) and with
     the subheadings opening that element put back (``leading_subheadings``); after the decision's
-    evidence, as completion."""
+    evidence, as completion. The article's element is found once, from the whole body, for both."""
     if article is None or tree is None or not rules()["article_container"]["enabled"]:
         return article
-    kept, removed = cut_after_container(list(article.blocks), tree, index)
-    leading = (
-        leading_subheadings(kept, article.removed, tree, index) if rules()["article_container"]["subheadings"] else []
-    )
+    body = list(article.blocks)
+    elements = [_element_for(index, b.text) for b in body]
+    container = _article_element(body, elements)
+    kept, removed = _cut_after(body, elements, container)
+    subheadings = rules()["article_container"]["subheadings"]
+    leading = _subheadings_inside(article.removed, index, container) if subheadings else []
     if not removed and not leading:
         return article
     kept = [model.Block("heading", text) for text in leading] + kept
@@ -475,7 +477,13 @@ def leading_subheadings(
     ("What is an index fund?", "Introduction"), not the headline, kicker or standfirst the page sets
     above it."""
     index = index if index is not None else _elements_by_text(tree)
-    article = _article_element(body, [_element_for(index, b.text) for b in body])
+    return _subheadings_inside(removed, index, _article_element(body, [_element_for(index, b.text) for b in body]))
+
+
+def _subheadings_inside(
+    removed: Sequence[model.RemovedLine], index: dict[str, etree._Element], article: etree._Element | None
+) -> list[str]:
+    """The headings dropped as headline or standfirst that stand inside ``article`` (see ``leading_subheadings``)."""
     if article is None:
         return []
     return [
@@ -504,7 +512,13 @@ def cut_after_container(
         return body, []
     index = index if index is not None else _elements_by_text(tree)
     elements = [_element_for(index, b.text) for b in body]
-    article = _article_element(body, elements)
+    return _cut_after(body, elements, _article_element(body, elements))
+
+
+def _cut_after(
+    body: list[model.Block], elements: list[etree._Element | None], article: etree._Element | None
+) -> tuple[list[model.Block], list[model.RemovedLine]]:
+    """``body`` without its blocks after ``article`` (its elements found in the page, see ``cut_after_container``)."""
     if article is None:
         return body, []
     parts = _article_parts(body, elements, article)
