@@ -1,7 +1,8 @@
 """Issue 19's seventh round: a mention's confidence is a fitted model's probability that its type and roles are right
 (events/calibration.py, coefficients in events/data/calibration.yaml, fitted by
 benchmarks/accuracy/events_calibration.py on gsr-dev and PolNeAR sets A-I), and a mention is shown from the
-cross-validated threshold stored beside them. The sentences are a gsr-dev record's and PolNeAR set A's (read), in
+cross-validated threshold stored beside them; round 8 adds whether an embedded act is only what the sentence's
+attribution reports ("X did Y, police said"). The sentences are a gsr-dev record's and PolNeAR set A's (read), in
 ../shared."""
 
 from __future__ import annotations
@@ -69,6 +70,22 @@ def test_an_act_told_inside_a_reported_clause_without_its_recipient_is_not_shown
     [(m, f)] = [(m, f) for m, f in _featured(sentence, "2016-04-22") if m.trigger == "helped"]
     assert f["embedded"] == 1.0 and f["sign:reported"] == 1.0
     assert m.confidence < min_confidence()
+
+
+def test_an_act_framed_by_the_sentences_attribution_is_told_as_the_main_one():
+    # "Jordan and Britain have agreed to undertake joint military exercises this month, a Jordanian official
+    # confirmed.": the act hangs under "confirmed", the verb of saying that heads the sentence
+    [(m, f)] = [(m, f) for m, f in _featured(_gsr_text("PLOVER-GSR01-AGREE-0004")) if m.trigger == "agreed"]
+    assert f["embedded"] == f["reporting_frame"] == 1.0
+    unframed = calibration.probability({**f, "reporting_frame": 0.0}) or 0.0
+    assert m.confidence > round(unframed, 3)
+
+
+def test_an_act_in_a_purpose_clause_is_embedded_and_not_framed():
+    # "Syria has again offered its troops to Lebanon's new President Elias Hrawi to help him oust General Michel
+    # Aoun ...": "help" is the offer's purpose, no verb of saying reports it
+    [f] = [f for m, f in _featured(_gsr_text("PLOVER-GSR01-AGREE-0014")) if m.trigger == "help"]
+    assert f["embedded"] == 1.0 and f["reporting_frame"] == 0.0
 
 
 def test_the_refit_script_fits_a_logistic_regression():

@@ -49,6 +49,21 @@ def governors(tree: Tree, i: int) -> list[int]:
         j = h
 
 
+def reporting_frame(tree: Tree, i: int) -> bool:
+    """The act is what the sentence's own verb of saying reports ("X did Y, police said", "X said it had done Y"):
+    its clause is the complement of a reporting verb that heads the sentence, each maybe coordinated with another.
+    News tells its act in such a frame, the attribution set beside the main clause (AP Stylebook, "attribution");
+    any other clause above the act tells it in passing."""
+    j = first_verb_conjunct(tree, i)
+    h = tree.head(j)
+    return (
+        h is not None
+        and tree.tokens[j].dep in REPORTED
+        and tree.lemma(h) in _cfg("reporting_verbs")
+        and tree.head(first_verb_conjunct(tree, h)) is None
+    )
+
+
 def under_reporting(tree: Tree, i: int) -> int | None:
     reporting = _cfg("reporting_verbs")
     for a in tree.ancestors(i):

@@ -61,6 +61,7 @@ class Evidence:
     recipient_due: bool = True  # a recipient is expected: the type requires one, or the act has a slot for it
     target_guessed: bool = False  # no recipient named in the act's own phrase: a purpose clause's or a place stands in
     embedded: bool = False  # the act's verb (or its noun's light verb) is not the head of the sentence
+    reporting_frame: bool = False  # embedded only as what the sentence's head verb of saying reports ("..., X said")
     titled: frozenset[str] = frozenset()  # actors named with a political office ("Alabama Sen. Jeff Sessions")
 
 
@@ -446,6 +447,7 @@ class RuleExtractor:
             recipient_due=due,
             target_guessed=guessed and bool(target),
             embedded=tree.depth(anchor) > 0,
+            reporting_frame=attr.reporting_frame(tree, anchor),
             titled=frozenset(
                 actor_key(m.ref) for m in source + target if prec.office_title(text, sentence.start, m.start)
             ),
