@@ -39,6 +39,7 @@ from newsfuse.pipeline import analyse, read_and_clean  # noqa: E402
 from newsfuse.text.yamlfile import load_yaml  # noqa: E402
 
 TARGET_PRECISION = 0.85
+TARGET_RECALL = 0.70  # issue 19: the precision target holds at this type recall
 L2 = 1.0  # the penalty on the weights (not on the intercept): a few hundred examples, some two dozen features
 FIT_SETS = "ABCDEFGHI"  # the PolNeAR sets the model is fitted on; set J is held out
 THRESHOLDS = [round(0.05 * k, 2) for k in range(1, 20)]
@@ -235,7 +236,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     before = np.array([hand_set(e) for e in fitted])
     threshold = choose_threshold(rows, ("gsr", "polnear"))
     intercept, weights = fit(matrix(fitted, names), np.array([e["right"] for e in fitted], dtype=float))
-    report = {
+    report: dict[str, Any] = {
         "examples": len(fitted),
         "right": int(sum(e["right"] for e in fitted)),
         "out_of_fold_curve": rows,
@@ -255,7 +256,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         report["set_j"] = set_j(held, sentences, names, intercept, weights, threshold)
     for row in rows:
         print("OOF " + " ".join(f"{k}={v}" for k, v in row.items()))
-    print(json.dumps({k: v for k, v in report.items() if k != "out_of_fold_curve"}, indent=1))
+    report["target"] = {"precision": TARGET_PRECISION, "type_recall": TARGET_RECALL}
+    print(json.dumps({"task": "event confidence model, cross-validated", **report}))
     if args.write and threshold is not None:
         write_model(names, intercept, weights, threshold, len(fitted))
     return report

@@ -49,6 +49,12 @@ RUNS = {
     "coref-ecbplus-dev": ["benchmarks/coref.py", "--data", str(CLUSTERING / "ecbplus"), "--split", "dev", "--bounds"],
     "coref-gvc-dev": ["benchmarks/coref.py", "--data", str(CLUSTERING / "gvc"), "--split", "dev", "--bounds"],
     "events": ["benchmarks/accuracy/events.py", "--data", str(SHARED / "events" / "plover" / "gsr-dev.jsonl")],
+    "events-calibration": [
+        "benchmarks/accuracy/events_calibration.py",
+        "--data",
+        str(SHARED / "events" / "plover" / "gsr-dev.jsonl"),
+        "--held-out",
+    ],
     "dates": ["benchmarks/accuracy/dates.py", "--data", str(SHARED / "dates" / "timebank.jsonl")],
     "quotes": ["benchmarks/accuracy/quotes.py", "--data", str(SHARED / "quotes" / "polnear" / "dev")],
     "faithfulness": ["benchmarks/faithfulness.py", "--data", str(SHARED)],
@@ -416,6 +422,68 @@ def _sample_table(parts: list[tuple[str, dict]]) -> list[str]:
         "abstention on sentences with no event",
     ]
     return _table(header, rows)
+
+
+CALIBRATION_GROUPS = (
+    ("gsr", "gsr-dev (220 sentences; 5 folds by sentence)"),
+    ("polnear", "PolNeAR sets A-I (folds by article)"),
+)
+
+
+def render_events_calibration(r: dict) -> list[str]:
+    """The confidence model's out-of-fold precision and recall at the show threshold it chose."""
+    oof, hand = r.get("out_of_fold_at_threshold") or {}, r.get("hand_set_in_sample") or {}
+    rows = []
+    for key, name in CALIBRATION_GROUPS:
+        o, h = oof.get(key, {}), hand.get(key, {})
+        rows.append(
+            [
+                name,
+                f"**{o.get('precision')}** at {o.get('type_recall')} ({o.get('shown')} shown)",
+                f"{h.get('precision')} at {h.get('type_recall')} ({h.get('shown')} shown)",
+                _calibration_verdict(r, key),
+            ]
+        )
+    j = r.get("set_j") or {}
+    if j:
+        before, after = j.get("before", {}), j.get("after", {})
+        rows.append(
+            [
+                "PolNeAR set J (held out: drawn after the model was designed, never fitted on)",
+                f"{after.get('precision')} at {after.get('type_recall')} ({after.get('shown')} shown)",
+                f"{before.get('precision')} at {before.get('type_recall')} ({before.get('shown')} shown)",
+                "–",
+            ]
+        )
+    header = [
+        "examples",
+        "model out of fold, at its show threshold: precision at type recall",
+        "hand-set factors (before the model), in-sample",
+        "target",
+    ]
+    return [
+        *_table(header, rows),
+        "",
+        f"A logistic model over what the coder decided ({len(r.get('coefficients') or {})} features, "
+        f"{r.get('examples')} coded mentions, {r.get('right')} right) is fitted on four folds and scores the fifth; "
+        f"show threshold {r.get('show_threshold')}: the lowest whose out-of-fold precision is at least "
+        f"{_get(r, 'target.precision')} on both corpora. Precision: type and roles right among the mentions shown "
+        "(the first shown in each sentence); type recall over the sentences with an event.",
+    ]
+
+
+def _calibration_met(r: dict, key: str) -> bool:
+    o = (r.get("out_of_fold_at_threshold") or {}).get(key, {})
+    p, rec = _get(r, "target.precision", None), _get(r, "target.type_recall", None)
+    return bool(_num(p) and _num(rec) and _at_least(o, "precision", p) and _at_least(o, "type_recall", rec))
+
+
+def _calibration_verdict(r: dict, key: str) -> str:
+    return f"≥ {_get(r, 'target.precision')} at ≥ {_get(r, 'target.type_recall')} — {_met(_calibration_met(r, key))}"
+
+
+def _precision_at_recall(figures: dict) -> str:
+    return f"{figures.get('precision')} at {figures.get('type_recall')}"
 
 
 def render_events_sample(s: dict | None) -> list[str]:
@@ -897,6 +965,12 @@ SECTIONS: list[tuple[str, list[str], Callable[..., list[str]], bool]] = [
     ),
     ("Event fusion (`benchmarks/coref.py --split dev`)", ["coref-ecbplus-dev", "coref-gvc-dev"], render_coref, True),
     ("Event coding (`benchmarks/accuracy/events.py`, PLOVER gsr-dev)", ["events"], render_events, False),
+    (
+        "Event confidence by cross-validation (`benchmarks/accuracy/events_calibration.py`, gsr-dev and PolNeAR sets)",
+        ["events-calibration"],
+        render_events_calibration,
+        False,
+    ),
     ("Dates (`benchmarks/accuracy/dates.py`, TimeBank)", ["dates"], render_dates, False),
     ("Actor linking (`benchmarks/accuracy/actors.py`, hand-labelled mentions)", ["actors"], render_actors, False),
     ("Quotes (`benchmarks/accuracy/quotes.py`, PolNeAR dev)", ["quotes"], render_quotes, False),
@@ -985,6 +1059,21 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
                 "–",
                 "≥ 0.85 at ≥ 0.70 — "
                 + events_verdict(_at_least(ev, "precision", 0.85) and _at_least(ev, "type_recall", 0.70)),
+            ]
+        )
+    ec = res.get("events-calibration", {})
+    if ec.get("out_of_fold_at_threshold"):
+        oof, hand = ec["out_of_fold_at_threshold"], ec.get("hand_set_in_sample") or {}
+        keys = [k for k, _ in CALIBRATION_GROUPS]
+        pair = " / ".join(_precision_at_recall(oof.get(k, {})) for k in keys)
+        before = " / ".join(_precision_at_recall(hand.get(k, {})) for k in keys)
+        both = all(_calibration_met(ec, k) for k in keys)
+        rows.append(
+            [
+                "event precision at type recall, confidence model out of fold (gsr-dev / PolNeAR A-I)",
+                f"**{pair}**",
+                f"hand-set factors, in-sample: {before}",
+                f"≥ {_get(ec, 'target.precision')} at ≥ {_get(ec, 'target.type_recall')} — {_met(both)}",
             ]
         )
     dt_ = res.get("dates", {})
