@@ -219,6 +219,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--cache", type=Path, help="examples read from (or, if missing, written to) this JSON file")
     parser.add_argument("--write", action="store_true", help="store the model in events/data/calibration.yaml")
     parser.add_argument("--held-out", action="store_true", help="score set J (held out) before and after: figures only")
+    parser.add_argument("--json", action="store_true", help="accepted for run_all: the last line is always the JSON")
     args = parser.parse_args(argv)
     if args.cache and args.cache.exists():
         examples = json.loads(args.cache.read_text())
