@@ -522,7 +522,8 @@ def _drawn_set_rows(s: dict, alone: dict, at: str, before: dict, name: str, stat
     ]
 
 
-SETS = "abcdefghi"  # the PolNeAR sets, in the order they were drawn
+SETS = "abcdefghij"  # the PolNeAR sets, in the order they were drawn
+FITTED = "not read; fitted on by the confidence model since the seventh round"
 # issue 19's later rounds: the figures kept before each, its name, the set drawn before it and that set's status
 LATER_ROUNDS = (
     ("round2_before", "this round's", "e", "held out until issue 19's third round, then read while revising the coder"),
@@ -544,7 +545,13 @@ LATER_ROUNDS = (
         "h",
         "held out until issue 19's sixth round, then read while revising the coder",
     ),
-    ("round6_before", "the sixth round's", "i", "never read: held out"),
+    (
+        "round6_before",
+        "the sixth round's",
+        "i",
+        "held out until issue 19's seventh round, then fitted on by the confidence model",
+    ),
+    ("round7_before", "the seventh round's", "j", "never read: held out"),
 )
 
 
@@ -563,14 +570,14 @@ def render_events_polnear(s: dict | None) -> list[str]:
         ("newsfuse now, set A, each sentence coded alone", alone.get("set_a", {})),
         (f"newsfuse before revision (coder at {at}, sentence alone), set B", before.get("set_b", {})),
         (f"newsfuse at {at2} (before this round's rules), set B", in_article.get("set_b", {})),
-        ("**newsfuse** now, set B (never read: held out)", s.get("set_b", {})),
+        (f"**newsfuse** now, set B ({FITTED})", s.get("set_b", {})),
         ("newsfuse now, set B, each sentence coded alone", alone.get("set_b", {})),
         ("7-NN over MiniLM fitted on all of gsr-dev (anchor), both sets", s.get("anchor_knn7_gsr_dev", {})),
     ]
     c_before = s.get("set_c_before") or {}
     c_at = c_before.get("coder_at", "?")
     if s.get("set_c"):
-        parts += _drawn_set_rows(s, alone, c_at, c_before, "c", "never read: held out")
+        parts += _drawn_set_rows(s, alone, c_at, c_before, "c", FITTED)
     round_before = s.get("round_before") or {}
     r_at = round_before.get("coder_at", "?")
     if round_before:
@@ -635,7 +642,15 @@ def render_events_polnear(s: dict | None) -> list[str]:
     if s.get("set_i"):
         set_c += (
             f" Set I: 30 more (118 sentences, from those sets A-H and reading samples 1-2 left), labelled the same "
-            f"way at {str(s.get('labelled_at_i'))[:7]}, scored as drawn, held out."
+            f"way at {str(s.get('labelled_at_i'))[:7]}, scored as drawn, held out until the seventh round, then "
+            "fitted on by the confidence model (not read)."
+        )
+    if s.get("set_j"):
+        set_c += (
+            f" Set J: 30 more (from those sets A-I and reading samples 1-3 left), labelled the same way at "
+            f"{str(s.get('labelled_at_j'))[:7]}, scored as drawn, held out (the confidence model never saw it). "
+            "Sets A-I are the confidence model's examples (`events_calibration.py`): its figures on them are "
+            "in-sample; its out-of-fold figures are in the next section."
         )
     return [
         "",
