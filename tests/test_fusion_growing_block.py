@@ -11,12 +11,13 @@ readout claims so that an article's main event carries them); no analysis runs.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
 from newsfuse import pipeline
 from newsfuse.model import ActorRef, Article, Block, EventMention
-from newsfuse.pipeline import add_fusion_pending, fuse_pending, fuse_stored
+from newsfuse.pipeline import add_fusion_pending, fuse_pending, fuse_stored, fusion_block
 from newsfuse.store import EventFilter, open_store
 from newsfuse.stories import fusion_keys
 
@@ -25,6 +26,7 @@ ACTORS = [
     ActorRef(name, country) for name, country in (("Anna Lind", "SWE"), ("Olaf Berg", "NOR"), ("Ines Paz", "ESP"))
 ]
 TYPES = ["CONSULT", "AGREE", "ACCUSE"]
+MORE_TYPES = TYPES + ["AID", "THREATEN", "PROTEST", "SANCTION", "REJECT", "YIELD", "MOBILIZE"]
 SENTENCES = [
     "The two ministers met on Tuesday to discuss fishing quotas.",
     "Officials said the talks would continue next week.",
@@ -92,14 +94,24 @@ def _assert_as_a_full_refusion(store) -> None:
 
 
 def _assert_kept_types_are_the_mentions(store) -> None:
-    """The kept block's types per article (carried over from the block before for an article whose
-    mentions it kept) are those of the article's stored mentions."""
+    """The kept block's links (brought up to date from the block before, not rebuilt: types and keys
+    carried over for an article whose mentions it kept) are those of the articles' stored mentions
+    and rows, and the same as links built anew from the kept block."""
     kept = pipeline.kept_block(store)
     assert kept is not None
     stored: dict[str, set[str]] = {a: set() for a in kept.mentions}
+    by_article: dict[str, list] = {a: [] for a in kept.mentions}
     for m in store.mentions_of(list(kept.mentions)):
         stored[m.article_id].add(m.type or "")
-    assert kept.types == stored
+        by_article[m.article_id].append(m)
+    links = kept.links
+    assert links.types == stored
+    assert links.keys == {a: fusion_keys(ms) for a, ms in by_article.items()}
+    assert links.row == store.fusion_articles(set(kept.mentions))
+    anew = pipeline._Links()
+    anew.update(kept.mentions, links.row, set())
+    assert links.pairs == anew.pairs
+    assert {k: sorted(rows) for k, rows in links.spans.items()} == {k: sorted(rows) for k, rows in anew.spans.items()}
 
 
 def _reads_of(store, method: str, monkeypatch) -> list[set[str]]:
@@ -129,6 +141,10 @@ def test_a_story_growing_one_article_per_batch_fuses_as_a_full_refusion(any_stor
     for i in range(90):
         article = _article(i, rng)
         _store_article(store, article, _mentions(article, rng), "s1")
+        if i >= 2:  # the last block is reached whole at once: the block followed through the store
+            settled = pipeline._Settled(pipeline.kept_block(store), {article.id}, set())
+            assert settled.whole()
+            assert fusion_block(store, {article.id}, set(), settled) == fusion_block(store, {article.id}, set())
         asked.clear()
         claims_asked.clear()
         neighbours_asked.clear()
@@ -142,6 +158,40 @@ def test_a_story_growing_one_article_per_batch_fuses_as_a_full_refusion(any_stor
             _assert_kept_types_are_the_mentions(store)
     _assert_as_a_full_refusion(store)
     assert len(store.events(EventFilter(limit=10**9))) < len(store.mentions())  # the mentions did fuse
+
+
+@pytest.mark.parametrize("seed", [SEED + 3, SEED + 4, SEED + 5])
+def test_one_article_at_a_time_into_stories_that_merge_and_split_fuses_as_a_full_refusion(any_store, seed):
+    """Single articles (each group reached from one article: its block kept whole for the next one)
+    into six stories, between which older articles move now and then (their stories regroup): each
+    block is the one followed through the store alone, and the events are those of a full re-fusion."""
+    rng = random.Random(seed)
+    store = any_store
+    story_of: dict[str, str] = {}
+    wholes = 0
+    for i in range(100):
+        article = _article(i, rng)
+        story = f"s{rng.randint(1, 6)}"
+        mentions = [replace(m, type=rng.choice(MORE_TYPES)) for m in _mentions(article, rng)]  # blocks in pieces
+        _store_article(store, article, mentions, story)
+        story_of[article.id] = story
+        regrouped: set[str] = set()
+        if i % 4 == 3:  # an older article moves: its old and new stories regroup
+            moved = rng.choice(sorted(story_of))
+            new_story = f"s{rng.randint(1, 6)}"
+            regrouped = {story_of[moved], new_story}
+            with store.transaction():
+                store.set_story(moved, new_story)
+                add_fusion_pending(store, set(), regrouped, regrouped)
+            story_of[moved] = new_story
+        settled = pipeline._Settled(pipeline.kept_block(store), {article.id}, regrouped)
+        wholes += bool(settled.whole())
+        assert fusion_block(store, {article.id}, regrouped, settled) == fusion_block(store, {article.id}, regrouped)
+        fuse_pending(store)
+        if i % 25 == 24:
+            _assert_as_a_full_refusion(store)
+    _assert_as_a_full_refusion(store)
+    assert 0 < wholes < 100
 
 
 def test_a_rewritten_article_and_another_writer_are_read_again(tmp_path, monkeypatch):

@@ -162,7 +162,7 @@ def test_incremental_fusion_equals_a_full_refusion_over_thousands_of_articles(an
             block_sizes.append(len(block))
             # the last block's untouched articles followed in memory: the same block as from the store
             settled = pipeline._Settled(pipeline.kept_block(store), new_ids, regrouped)
-            assert settled.story or first == BATCH
+            assert settled.links.row or first == BATCH
             assert fusion_block(store, new_ids, regrouped, settled) == block
         fuse_pending(store)
 

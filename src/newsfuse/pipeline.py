@@ -1448,15 +1448,17 @@ def refuse_touched(store: Store) -> None:
     article_ids, _ = fusion_pending(store)
     regrouped = regrouped_pending(store)
     kept = kept_block(store)
-    block = fusion_block(store, article_ids, regrouped, _Settled(kept, article_ids, regrouped))
+    settled = _Settled(kept, article_ids, regrouped)
+    block, whole = reached_block(store, article_ids, regrouped, settled)
     if not block:
         return
     by_article = block_mentions(store, block, article_ids, kept)
     claims = block_claims(store, block, article_ids, kept)
     mentions = [m for a in sorted(by_article) for m in by_article[a]]
-    rows = store.fusion_articles(block)
+    known = settled.rows(block)  # the others' rows are read: stored since, or their story regrouped
+    rows = known | store.fusion_articles(block - known.keys())
     store.replace_events_of([m.id for m in mentions], fuse_block(store, mentions, block, claims, rows))
-    keep_block(store, by_article, claims, {a: story for a, (_, story) in rows.items()}, kept)
+    keep_block(store, by_article, claims, rows, kept, whole=whole and len(article_ids) == 1)
 
 
 BLOCK_KEPT = 1 << 15  # mentions of the last fused block kept in memory for the next fusion
@@ -1466,44 +1468,110 @@ BLOCK_KEPT = 1 << 15  # mentions of the last fused block kept in memory for the 
 class _KeptBlock:
     """The mentions and readout claims of the last block this process fused into a store, each
     article's as stored, valid while the store's ``fused_token`` is ``token`` (no fused events
-    written since), the claims while their version is ``claims_version``."""
+    written since), the claims while their version is ``claims_version``; and the links between
+    its articles (``_Links``)."""
 
     store: weakref.ReferenceType[Store]
     token: bytes | None
     mentions: dict[str, list[EventMention]]  # article id -> its mentions, in stored order
     claims: dict[str, list[tuple[str, str]]]  # article id -> its readout claims (``article_claims``)
     claims_version: str
-    stories: dict[str, str | None]  # article id -> its story then
-    keys: dict[str, list[tuple[str, int, int]]]  # article id -> its ``fusion_keys`` (as stored with it)
-    types: dict[str, frozenset[str]]  # article id -> its mentions' types
+    links: _Links
+    whole: bool  # the block was reached from one article (``reached_block``): its links join all its articles
 
 
 _kept_block: _KeptBlock | None = None
+
+
+class _Links:
+    """What ``fusion_block`` follows from the articles of a kept block, indexed: each one's outlet
+    and story (its row then), mention types and fusion keys, the articles of each (story, type), and
+    each fusion key's day ranges by article. The next block holds most of these articles with the
+    same mentions: it is brought up to date with the few that came, went or changed, not rebuilt
+    (rebuilding it for each watched file walked every key of its whole story)."""
+
+    def __init__(self) -> None:
+        self.row: dict[str, tuple[str | None, str | None]] = {}  # article -> (outlet, story)
+        self.types: dict[str, frozenset[str]] = {}
+        self.keys: dict[str, list[tuple[str, int, int]]] = {}  # article -> its ``fusion_keys``
+        self.pairs: dict[tuple[str, str], set[str]] = {}  # (story, type) -> its articles with that type
+        self.spans: dict[str, list[tuple[int, int, str]]] = {}  # fusion key -> (first day, last day, article)
+
+    def update(
+        self, mentions: dict[str, list[EventMention]], rows: dict[str, tuple[str | None, str | None]], same: set[str]
+    ) -> None:
+        """The links of the block whose mentions and rows these are; ``same``: the articles whose
+        mentions are the ones indexed (their types and keys are kept)."""
+        for article in self.row.keys() - (mentions.keys() & rows.keys()):
+            self._remove(article)
+        for article, ms in mentions.items():
+            row = rows.get(article)
+            if row is None:
+                continue
+            if article not in same or article not in self.row:
+                self._remove(article)
+                self._add(article, row, frozenset(m.type or "" for m in ms), fusion_keys(ms))
+            elif self.row[article] != row:
+                self._set_row(article, row)
+
+    def _add(self, article: str, row: tuple[str | None, str | None], types: frozenset[str], keys: list) -> None:
+        self.types[article], self.keys[article] = types, keys
+        for key, lo, hi in keys:
+            self.spans.setdefault(key, []).append((lo, hi, article))
+        self._set_row(article, row)
+
+    def _set_row(self, article: str, row: tuple[str | None, str | None]) -> None:
+        self._unpair(article)
+        self.row[article] = row
+        if (story := row[1]) is not None:
+            for t in self.types[article]:
+                self.pairs.setdefault((story, t), set()).add(article)
+
+    def _unpair(self, article: str) -> None:
+        old = self.row.get(article)
+        if old is None or old[1] is None:
+            return
+        for t in self.types[article]:
+            arts = self.pairs.get((old[1], t))
+            if arts is not None:
+                arts.discard(article)
+                if not arts:
+                    del self.pairs[(old[1], t)]
+
+    def _remove(self, article: str) -> None:
+        if article not in self.row:
+            return
+        self._unpair(article)
+        for key in {key for key, _, _ in self.keys.pop(article)}:
+            rows = [row for row in self.spans[key] if row[2] != article]
+            if rows:
+                self.spans[key] = rows
+            else:
+                del self.spans[key]
+        del self.row[article], self.types[article]
 
 
 def keep_block(
     store: Store,
     by_article: dict[str, list[EventMention]],
     claims: dict[str, list[tuple[str, str]]],
-    stories: dict[str, str | None],
+    rows: dict[str, tuple[str | None, str | None]],
     before: _KeptBlock | None = None,
+    whole: bool = False,
 ) -> None:
-    """Keep the fused block's mentions, claims, stories and fusion keys for the next fusion of this
-    store in this process (a watched story re-fuses the same block with one article more); none past
-    ``BLOCK_KEPT``. The keys and types of an article whose mentions the block ``before`` kept are
-    taken from it."""
+    """Keep the fused block's mentions, claims and links (``rows``: each article's outlet and story)
+    for the next fusion of this store in this process (a watched story re-fuses the same block with
+    one article more); none past ``BLOCK_KEPT``. The links of the block ``before`` are brought up to
+    date, in place: that block is not kept any more. ``whole``: see ``_KeptBlock.whole``."""
     global _kept_block
+    _kept_block = None  # ``before``'s links change here: never left kept half updated
     if sum(len(ms) for ms in by_article.values()) > BLOCK_KEPT:
-        _kept_block = None
         return
     same = {a for a, ms in by_article.items() if before is not None and before.mentions.get(a) is ms}
-    old_keys, old_types = (before.keys, before.types) if before is not None else ({}, {})
-    keys = {a: old_keys[a] if a in same else fusion_keys(ms) for a, ms in by_article.items()}
-    types = {a: old_types[a] if a in same else frozenset(m.type or "" for m in ms) for a, ms in by_article.items()}
+    links = before.links if before is not None else _Links()
+    links.update(by_article, rows, same)
     token = store.fused_token()
-    _kept_block = _KeptBlock(
-        weakref.ref(store), token, by_article, claims, fusion_claims_version(), stories, keys, types
-    )
+    _kept_block = _KeptBlock(weakref.ref(store), token, by_article, claims, fusion_claims_version(), links, whole)
 
 
 def kept_block(store: Store) -> _KeptBlock | None:
@@ -1552,23 +1620,44 @@ def fusion_block(store: Store, article_ids: set[str], story_ids: set[str], settl
     article, and chained unrelated blocks into one that grew with the store.
 
     The links of the ``settled`` articles (of the last block, untouched since) are followed in memory;
-    the stories that merged or split are not looked up again: all their articles are in the block."""
+    the stories that merged or split are not looked up again: all their articles are in the block.
+    Where the last block is one whole (``_Settled.whole``), reaching one of its articles reaches them
+    all: they are added at once, and none of their links is followed again."""
+    return reached_block(store, article_ids, story_ids, settled)[0]
+
+
+def reached_block(
+    store: Store, article_ids: set[str], story_ids: set[str], settled: _Settled | None = None
+) -> tuple[set[str], bool]:
+    """``fusion_block``, and whether its links join each of its articles to ``article_ids``: the
+    articles reached from these alone, before those of the regrouped stories are started from (a
+    closure does not depend on the order it is followed in), are all of it; and the last block was
+    not taken whole while stories regrouped (a part of it may then hang only on their new links)."""
     reach = fusion_reach_days()
     settled = settled if settled is not None else _Settled(None, set(), set())
     block: set[str] = set()
     regrouped = store.articles_in_stories(story_ids) if story_ids else {}
     linked: set[tuple[str, str]] = set()  # (story, type) pairs whose articles are already in reach
     known = _BlockArticles(store, settled, regrouped)
-    todo = set(article_ids) | regrouped.keys()
-    while todo:
+    whole = settled.whole()
+    todo, later = set(article_ids), set(regrouped)
+    joined = True
+    while todo or later:
+        if not todo:  # then from the articles of the regrouped stories not reached
+            todo, later = later - block, set()
+            joined = joined and not todo
+            continue
         new = todo - block
         block |= new
-        unsettled = new - settled.keys.keys()
+        unsettled = {a for a in new if not settled.holds(a)}
+        if whole and len(unsettled) < len(new):  # a settled article: the whole last block, closed
+            block |= whole
+            new, whole, joined = unsettled, set(), joined and not story_ids
         todo = settled.neighbours(new, reach) | _story_mates(known, new, linked, story_ids)
         if unsettled:
             todo |= store.fusion_neighbours(unsettled, reach)
         todo -= block
-    return block
+    return block, joined
 
 
 class _Settled:
@@ -1577,49 +1666,67 @@ class _Settled:
     split (``regrouped``). What ``fusion_block`` follows from them is what it followed then, which
     that block held (it is closed under those links), but for the articles stored since and those
     of the regrouped stories, which are in the block from the start: it is followed here, in memory,
-    not asked of the store (a watched story's block read its whole story and keys for each file)."""
+    not asked of the store (a watched story's block read its whole story and keys for each file).
+    A view of the kept block's ``_Links``, less the ``pending`` articles and regrouped stories."""
 
     def __init__(self, kept: _KeptBlock | None, pending: set[str], regrouped: set[str]) -> None:
-        self.story: dict[str, str | None] = {}  # of those whose story did not regroup
-        self.types: dict[str, Collection[str]] = {}
-        self.pairs: dict[tuple[str, str], set[str]] = {}  # (story, type) -> its settled articles with that type
-        self.keys: dict[str, list[tuple[str, int, int]]] = {}  # article -> its fusion keys
-        self.rows: dict[str, list[tuple[int, int, str]]] = {}  # fusion key -> (first, last day, article)
-        if kept is None:
-            return
-        for article in kept.mentions:
-            if article not in pending and article in kept.stories:
-                self._add(article, kept.types[article], kept.keys[article])
-                if (story := kept.stories[article]) not in regrouped:
-                    self._add_story(article, story)
+        self.kept = kept
+        self.links = kept.links if kept is not None else _Links()
+        self.pending = pending
+        self.regrouped = regrouped
 
-    def _add(self, article: str, types: Collection[str], keys: list[tuple[str, int, int]]) -> None:
-        self.types[article], self.keys[article] = types, keys
-        for key, lo, hi in keys:
-            self.rows.setdefault(key, []).append((lo, hi, article))
+    def whole(self) -> set[str]:
+        """The settled articles, where reaching one of them reaches them all (else none): the kept
+        block was reached from one article, so its links join all its articles (``_KeptBlock.whole``)
+        and no other article (it is closed), and none of them was stored since. A story that
+        regrouped since drops only links between its own articles, all of which are in the block
+        from the start: each part of the kept block that such links held to the rest is reached."""
+        kept = self.kept
+        if kept is None or not kept.whole or not self.pending.isdisjoint(kept.mentions):
+            return set()
+        return set(self.links.row) if len(self.links.row) == len(kept.mentions) else set()
 
-    def _add_story(self, article: str, story: str | None) -> None:
-        self.story[article] = story
-        if story is not None:
-            for t in self.types[article]:
-                self.pairs.setdefault((story, t), set()).add(article)
+    def holds(self, article: str) -> bool:
+        """Whether the article is settled: kept, and not stored since."""
+        return article in self.links.row and article not in self.pending
+
+    def story(self, article: str) -> tuple[bool, str | None]:
+        """(known, story) of a settled article whose story neither merged nor split."""
+        if not self.holds(article):
+            return False, None
+        story = self.links.row[article][1]
+        return story not in self.regrouped, story
+
+    def pair(self, pair: tuple[str, str]) -> set[str]:
+        """The settled articles of a (story, type) whose story did not regroup."""
+        if pair[0] in self.regrouped:
+            return set()
+        return self.links.pairs.get(pair, set()) - self.pending
+
+    def rows(self, articles: set[str]) -> dict[str, tuple[str | None, str | None]]:
+        """The rows (outlet, story) of those of these articles whose row is the kept one: settled,
+        their story neither merged nor split (an article's story changes only with it stored or
+        its story regrouped; its outlet never)."""
+        return {a: self.links.row[a] for a in articles if self.story(a)[0]}
 
     def neighbours(self, articles: set[str], reach: int) -> set[str]:
         """The settled articles with a fusion key whose days lie within ``reach`` of the days of one
         of these articles (the settled ones among them) for that key: ``store.fusion_neighbours``."""
+        keys, pending = self.links.keys, self.pending
         spans: dict[str, list[tuple[int, int]]] = {}
-        for article in articles & self.keys.keys():
-            for key, lo, hi in self.keys[article]:
-                spans.setdefault(key, []).append((lo - reach, hi + reach))
+        for article in articles:
+            if article in keys and article not in pending:
+                for key, lo, hi in keys[article]:
+                    spans.setdefault(key, []).append((lo - reach, hi + reach))
         out: set[str] = set()
         for key, ranges in spans.items():
             joined = joined_ranges(ranges)
             starts = [lo for lo, _ in joined]
-            for lo, hi, article in self.rows.get(key, ()):
+            for lo, hi, article in self.links.spans.get(key, ()):
                 j = bisect.bisect_right(starts, hi) - 1
                 if j >= 0 and joined[j][1] >= lo:
                     out.add(article)
-        return out
+        return out - pending
 
 
 class _BlockArticles:
@@ -1631,17 +1738,36 @@ class _BlockArticles:
     def __init__(self, store: Store, settled: _Settled, regrouped: dict[str, str]) -> None:
         self.store = store
         self.settled = settled
-        self.story: dict[str, str | None] = {**settled.story, **regrouped}
-        self.types: dict[str, Collection[str]] = dict(settled.types)
-        self.known = settled.types.keys() & self.story.keys()  # the articles whose story and types are known
+        self.read_story: dict[str, str | None] = dict(regrouped)  # read here; over the settled ones
+        self.read_types: dict[str, Collection[str]] = {}
+        self.read_both: set[str] = set()  # the articles whose story and types were read here
         self.members: dict[str, dict[str, set[str]]] = {}  # story -> its articles with mentions -> their types
 
+    def stories_and_types(self, articles: Iterable[str]) -> Iterator[tuple[str | None, Collection[str]]]:
+        """(story, mention types) of each of these articles, read here or settled."""
+        links, pending, regrouped = self.settled.links, self.settled.pending, self.settled.regrouped
+        for a in articles:
+            settled = a in links.row and a not in pending
+            if a in self.read_story:
+                story = self.read_story[a]
+            else:
+                story = links.row[a][1] if settled and links.row[a][1] not in regrouped else None
+            yield story, self.read_types[a] if a in self.read_types else links.types[a] if settled else ()
+
     def read(self, articles: set[str]) -> None:
-        unknown = articles - self.known
+        """Read the story and types of those of these articles that are neither read nor settled with
+        a known story (a settled one's story is unknown where it regrouped: then it was read)."""
+        links, pending, regrouped = self.settled.links, self.settled.pending, self.settled.regrouped
+        settled = {
+            a
+            for a in articles
+            if a in links.row and a not in pending and (a in self.read_story or links.row[a][1] not in regrouped)
+        }
+        unknown = articles - self.read_both - settled
         if unknown:
-            self.types.update(self.store.mention_types(unknown))
-            self.story.update(dict.fromkeys(unknown) | self.store.stories_of(unknown))
-            self.known |= unknown
+            self.read_types.update(self.store.mention_types(unknown))
+            self.read_story.update(dict.fromkeys(unknown) | self.store.stories_of(unknown))
+            self.read_both |= unknown
 
     def of_stories(self, story_ids: set[str]) -> dict[str, dict[str, set[str]]]:
         unread = story_ids - self.members.keys()
@@ -1649,8 +1775,8 @@ class _BlockArticles:
             self.members.update({s: {} for s in unread})
             for article, (story, types) in self.store.story_mention_types(unread).items():
                 self.members[story][article] = types
-                self.story[article], self.types[article] = story, types
-                self.known.add(article)
+                self.read_story[article], self.read_types[article] = story, types
+                self.read_both.add(article)
         return {s: self.members[s] for s in story_ids}
 
 
@@ -1662,15 +1788,14 @@ def _story_mates(
     articles are all in the block. A story and type that a settled article has are those settled
     articles (the others of that story and type were stored since: pending)."""
     known.read(articles)
-    wanted = {
-        (s, t) for a in articles if (s := known.story[a]) and s not in regrouped for t in known.types.get(a, ())
-    } - linked
+    wanted = {(s, t) for s, types in known.stories_and_types(articles) if s and s not in regrouped for t in types}
+    wanted -= linked
     if not wanted:
         return set()
     linked |= wanted
-    pairs = known.settled.pairs
-    out = {a for pair in wanted & pairs.keys() for a in pairs[pair]}
-    wanted -= pairs.keys()
+    settled = {pair: arts for pair in wanted if (arts := known.settled.pair(pair))}
+    out = set().union(*settled.values())
+    wanted -= settled.keys()
     if not wanted:
         return out
     members = known.of_stories({s for s, _ in wanted})
