@@ -439,8 +439,8 @@ def render_events_calibration(r: dict) -> list[str]:
         rows.append(
             [
                 name,
-                f"**{o.get('precision')}** at {o.get('type_recall')} ({o.get('shown')} shown)",
-                f"{h.get('precision')} at {h.get('type_recall')} ({h.get('shown')} shown)",
+                f"**{_precision_at_recall(o)}** ({o.get('shown')} shown)",
+                f"{_precision_at_recall(h)} ({h.get('shown')} shown)",
                 _calibration_verdict(r, key),
             ]
         )
@@ -450,8 +450,8 @@ def render_events_calibration(r: dict) -> list[str]:
         rows.append(
             [
                 "PolNeAR set J (held out: drawn after the model was designed, never fitted on)",
-                f"{after.get('precision')} at {after.get('type_recall')} ({after.get('shown')} shown)",
-                f"{before.get('precision')} at {before.get('type_recall')} ({before.get('shown')} shown)",
+                f"{_precision_at_recall(after)} ({after.get('shown')} shown)",
+                f"{_precision_at_recall(before)} ({before.get('shown')} shown)",
                 "–",
             ]
         )
@@ -483,7 +483,8 @@ def _calibration_verdict(r: dict, key: str) -> str:
 
 
 def _precision_at_recall(figures: dict) -> str:
-    return f"{figures.get('precision')} at {figures.get('type_recall')}"
+    precision, recall = (figures.get(k) for k in ("precision", "type_recall"))
+    return f"{'–' if precision is None else precision} at {'–' if recall is None else recall}"
 
 
 def render_events_sample(s: dict | None) -> list[str]:
