@@ -8,36 +8,16 @@ names ('Khizr and Ghazala Khan') are the husband and the wife."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import ids_over
+from polnear_passages import linked as linked_passage
+from polnear_passages import passage
+from polnear_passages import polnear_article as article
 
-import pytest
-from conftest import SHARED, ids_over
-
-from newsfuse.actors import link
-from newsfuse.model import AnnotatedArticle, Article, Block
-from newsfuse.nlp import annotate
-
-POLNEAR = SHARED / "corpus" / "quotes" / "polnear"
-
-
-def article(split: str, prefix: str) -> str:
-    found = sorted((POLNEAR / split / "text").glob(prefix + "*.txt"))
-    if not found:
-        pytest.skip("the shared PolNeAR corpus is not here")
-    return Path(found[0]).read_text(encoding="utf-8")
-
-
-def passage(text: str, first: str, last: str) -> str:
-    """The article's words from ``first`` to the end of ``last``."""
-    start = text.index(first)
-    return text[start : text.index(last, start) + len(last)]
+from newsfuse.model import AnnotatedArticle
 
 
 def linked(text: str) -> AnnotatedArticle:
-    """PolNeAR's articles carry no date: the tests link the passages as the benchmark reads those articles."""
-    blocks = tuple(Block("paragraph", p) for p in text.split("\n\n"))
-    (annotated,) = annotate([Article("r19-" + text[:12], "test", "text", None, None, None, None, blocks)])
-    return link(annotated)
+    return linked_passage(text, "r19-")
 
 
 def placed_over(ann: AnnotatedArticle, words: str, nth: int = 0) -> list[tuple[str | None, str | None]]:

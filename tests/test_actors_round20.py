@@ -8,36 +8,19 @@ no name."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import ids_over
+from polnear_passages import linked as linked_passage
+from polnear_passages import passage, polnear_article
 
-import pytest
-from conftest import SHARED, ids_over
-
-from newsfuse.actors import link
-from newsfuse.model import AnnotatedArticle, Article, Block
-from newsfuse.nlp import annotate
-
-POLNEAR_DEV = SHARED / "corpus" / "quotes" / "polnear" / "dev" / "text"
+from newsfuse.model import AnnotatedArticle
 
 
 def article(prefix: str) -> str:
-    found = sorted(POLNEAR_DEV.glob(prefix + "*.txt"))
-    if not found:
-        pytest.skip("the shared PolNeAR corpus is not here")
-    return Path(found[0]).read_text(encoding="utf-8")
-
-
-def passage(text: str, first: str, last: str) -> str:
-    """The article's words from ``first`` to the end of ``last``."""
-    start = text.index(first)
-    return text[start : text.index(last, start) + len(last)]
+    return polnear_article("dev", prefix)
 
 
 def linked(text: str) -> AnnotatedArticle:
-    """PolNeAR's articles carry no date: the tests link the passages as the benchmark reads those articles."""
-    blocks = tuple(Block("paragraph", p) for p in text.split("\n\n"))
-    (annotated,) = annotate([Article("r20-" + text[:12], "test", "text", None, None, None, None, blocks)])
-    return link(annotated)
+    return linked_passage(text, "r20-")
 
 
 def placed_over(ann: AnnotatedArticle, words: str) -> list[tuple[str | None, str | None]]:
