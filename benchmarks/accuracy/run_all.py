@@ -622,24 +622,13 @@ def render_events_polnear(s: dict | None) -> list[str]:
             f" Set E: 30 more (120 sentences), labelled the same way at {str(s.get('labelled_at_e'))[:7]}, scored "
             "as drawn, held out until the third round, then read while revising the coder, like sets A and D."
         )
-    if s.get("set_f"):
-        set_c += (
-            f" Set F: 30 more (120 sentences, from those sets A-E and reading samples 1-2 left), labelled the same "
-            f"way at {str(s.get('labelled_at_f'))[:7]}, scored as drawn, held out until the fourth round, then read "
-            "while revising the coder."
-        )
-    if s.get("set_g"):
-        set_c += (
-            f" Set G: 30 more (119 sentences, from those sets A-F and reading samples 1-2 left), labelled the same "
-            f"way at {str(s.get('labelled_at_g'))[:7]}, scored as drawn, held out until the fifth round, then read "
-            "while revising the coder."
-        )
-    if s.get("set_h"):
-        set_c += (
-            f" Set H: 30 more (117 sentences, from those sets A-G and reading samples 1-2 left), labelled the same "
-            f"way at {str(s.get('labelled_at_h'))[:7]}, scored as drawn, held out until the sixth round, then read "
-            "while revising the coder."
-        )
+    for x, sentences, ordinal in (("f", 120, "fourth"), ("g", 119, "fifth"), ("h", 117, "sixth")):
+        if s.get(f"set_{x}"):
+            set_c += (
+                f" Set {x.upper()}: 30 more ({sentences} sentences, from those sets A-{chr(ord(x) - 1).upper()} and "
+                f"reading samples 1-2 left), labelled the same way at {str(s.get(f'labelled_at_{x}'))[:7]}, scored "
+                f"as drawn, held out until the {ordinal} round, then read while revising the coder."
+            )
     if s.get("set_i"):
         set_c += (
             f" Set I: 30 more (118 sentences, from those sets A-H and reading samples 1-2 left), labelled the same "
