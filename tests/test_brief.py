@@ -14,8 +14,10 @@ import lxml.html
 import numpy as np
 import pytest
 
+from newsfuse.events.ontology import min_confidence
 from newsfuse.model import Article, Block, InputFile, Story
 from newsfuse.stories import StoryClusterer, brief, briefing, fuse_events, story_item
+from newsfuse.stories.config import load
 from newsfuse.stories.items import jaccard
 from newsfuse.stories.sentences import content_words, quotable, split_sentences
 from newsfuse.stories.sources import independent, sources
@@ -428,3 +430,9 @@ def test_sentence_similarity_is_the_same_under_any_hash_seed():
         for seed in ("1", "2", "3")
     }
     assert len(out) == 1
+
+
+def test_the_brief_states_events_from_the_events_stage_show_threshold():
+    """The brief (stories) cannot import the events stage, so its threshold is a number of its own: it must be
+    the one the confidence model's cross-validation chose (a refit that moves it must move both)."""
+    assert load("brief.yaml")["min_confidence"] == min_confidence()
