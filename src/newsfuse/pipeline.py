@@ -1745,24 +1745,21 @@ class _BlockArticles:
 
     def stories_and_types(self, articles: Iterable[str]) -> Iterator[tuple[str | None, Collection[str]]]:
         """(story, mention types) of each of these articles, read here or settled."""
-        links, pending, regrouped = self.settled.links, self.settled.pending, self.settled.regrouped
         for a in articles:
-            settled = a in links.row and a not in pending
             if a in self.read_story:
                 story = self.read_story[a]
             else:
-                story = links.row[a][1] if settled and links.row[a][1] not in regrouped else None
-            yield story, self.read_types[a] if a in self.read_types else links.types[a] if settled else ()
+                known, story = self.settled.story(a)
+                story = story if known else None
+            if a in self.read_types:
+                yield story, self.read_types[a]
+            else:
+                yield story, self.settled.links.types[a] if self.settled.holds(a) else ()
 
     def read(self, articles: set[str]) -> None:
         """Read the story and types of those of these articles that are neither read nor settled with
         a known story (a settled one's story is unknown where it regrouped: then it was read)."""
-        links, pending, regrouped = self.settled.links, self.settled.pending, self.settled.regrouped
-        settled = {
-            a
-            for a in articles
-            if a in links.row and a not in pending and (a in self.read_story or links.row[a][1] not in regrouped)
-        }
+        settled = {a for a in articles if self.settled.story(a)[0] or (a in self.read_story and self.settled.holds(a))}
         unknown = articles - self.read_both - settled
         if unknown:
             self.read_types.update(self.store.mention_types(unknown))
