@@ -88,14 +88,12 @@ class RuleExtractor:
         self.speech_verbs = {str(x) for x in load_cameo_settings()["predication"]["speech_verbs"]}
 
     def extract(self, annotated: AnnotatedArticle) -> list[EventMention]:
-        if abstain.discarded_article(annotated):  # film, sport, celebrity, weather: no political event
-            return []
         return [m for m, _ in self.featured(annotated)]
 
     def featured(self, annotated: AnnotatedArticle) -> list[tuple[EventMention, dict[str, float]]]:
         """The coded mentions (as ``extract``), each with the features its confidence is computed from
         (calibration.features): what the confidence model is fitted on."""
-        if abstain.discarded_article(annotated):
+        if abstain.discarded_article(annotated):  # film, sport, celebrity, weather: no political event
             return []
         return [(m, f) for m, ev, f in self.scored(annotated) if _coded(m, ev)]
 

@@ -146,7 +146,7 @@ def _topics(support: Sequence[EventMention], cfg: dict) -> str:
     by_article = _by_article(support)
     common = set.intersection(*({t for m in ms for t in m.topics} for ms in by_article.values()))
     ordered = dict.fromkeys(t for m in support for t in m.topics if t in common)
-    topics = [_with_article(t, by_article) for t in ordered][: cfg["max_topics"]]
+    topics = [_with_article(t, support) for t in ordered][: cfg["max_topics"]]
     return cfg["topics_phrase"].format(topics=join(topics)) if topics else ""
 
 
@@ -157,12 +157,11 @@ def _by_article(support: Sequence[EventMention]) -> dict[str, list[EventMention]
     return grouped
 
 
-def _with_article(topic: str, by_article: dict[str, list[EventMention]]) -> str:
-    """A topic as the reports write it: 'the Middle East' where every article writes 'the' before it in
-    the supporting sentences that name it, else the bare topic ('marine research cooperation')."""
+def _with_article(topic: str, support: Sequence[EventMention]) -> str:
+    """A topic as the reports write it: 'the Middle East' where every supporting sentence that names it
+    puts 'the' before it, else the bare topic ('marine research cooperation')."""
     written = re.compile(rf"\bthe\s+{re.escape(topic)}\b", re.I)
-    naming = ([m for m in ms if topic in m.topics] for ms in by_article.values())
-    return f"the {topic}" if all(all(written.search(m.sentence) for m in ms) for ms in naming) else topic
+    return f"the {topic}" if all(written.search(m.sentence) for m in support if topic in m.topics) else topic
 
 
 def _attribution(support: Sequence[EventMention], cfg: dict) -> str:
