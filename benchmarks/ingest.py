@@ -21,7 +21,8 @@ a store is and is not). How each store was filled and how long it took is kept b
 on the disk is left out and said so. Doubling-only steps that were not asked for are deleted once
 the next step is made (``--keep-steps`` keeps them).
 Beside each time, the store work it took, counted (``store_work.py``: SQL statements, read calls,
-bytes the disk served, candidate stories scored), which the machine's load does not move.
+bytes the disk served, candidate stories scored), which the machine's load does not move, and the
+process's CPU time, all of it and outside the analysis, which the load moves far less than the time.
 ``NEWSFUSE_SRC=DIR`` runs the probes with another version of the code (e.g. ``git archive`` of an
 older commit's src/) on the same filled stores. The story clusterer's state is kept in rows since
 issue 17 item 3 (a blob in ``state`` before): a store filled by older code takes this code's
@@ -312,27 +313,35 @@ def filled_stores(work: Path, sizes: list[int], keep_steps: bool = False) -> lis
 
 
 class AnalysisClock:
-    """Seconds spent in ``pipeline.analyse`` (nlp, actors, events, embeddings), so that the store
-    side (dedup, storing, stories, fusion: what grows with the store) is told apart from the
-    analysis, whose time depends on the machine's load, not on the store."""
+    """Seconds (wall and this process's CPU) spent in ``pipeline.analyse`` (nlp, actors, events,
+    embeddings), so that the store side (dedup, storing, stories, fusion: what grows with the store)
+    is told apart from the analysis, whose time depends on the machine's load, not on the store."""
 
     def __init__(self) -> None:
         from newsfuse import pipeline
 
         self.seconds = 0.0
+        self.cpu_seconds = 0.0
         original = pipeline.analyse
 
         def timed(*args, **kwargs):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             try:
                 return original(*args, **kwargs)
             finally:
                 self.seconds += time.perf_counter() - start
+                self.cpu_seconds += time.process_time() - cpu
 
         pipeline.analyse = timed
 
     def lap(self) -> float:
+        """Wall seconds in the analysis since the last lap (the CPU seconds are kept for ``cpu_lap``)."""
         seconds, self.seconds = self.seconds, 0.0
+        return seconds
+
+    def cpu_lap(self) -> float:
+        """CPU seconds in the analysis since the last ``cpu_lap``."""
+        seconds, self.cpu_seconds = self.cpu_seconds, 0.0
         return seconds
 
 
@@ -351,6 +360,7 @@ def watch_times(db: Path, folder: Path, clock: AnalysisClock) -> tuple[int, list
         session = IngestSession(store)
         work = StoreWork(store)
         clock.lap()
+        clock.cpu_lap()
         work.start()
         for path in sorted(folder.iterdir()):
             start = time.perf_counter()
@@ -358,19 +368,42 @@ def watch_times(db: Path, folder: Path, clock: AnalysisClock) -> tuple[int, list
             per_file.append(1000 * (time.perf_counter() - start))
             outside.append(per_file[-1] - 1000 * clock.lap())
         counted = work.counts(len(per_file))
+    counted["cpu_ms_outside_analysis"] = _cpu_outside(counted, clock, len(per_file))
     return len(per_file), per_file, outside, counted
+
+
+def _cpu_outside(counted: dict, clock: AnalysisClock, per: int) -> float:
+    """The CPU ms per article or file (``per`` of them) that the counts give, less the analysis's."""
+    return round(counted["cpu_ms"] - 1000 * clock.cpu_lap() / max(per, 1), 1)
+
+
+COPY_CHUNK = 64 << 20  # bytes copied at a time by ``copy_flushed``
 
 
 def copy_flushed(source: Path, copy: Path) -> None:
     """A copy of a filled store, on disk before the timing: unflushed, the copy's writeback (1.8 GB
     at 64,000 stored) was paid by the first WAL checkpoint's fsync inside a timed ingest (that file's
-    COMMIT 97.5 ms against 11.6 ms with the copy flushed first), which grew with the store's size."""
-    shutil.copy(source, copy)
-    fd = os.open(copy, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    COMMIT 97.5 ms against 11.6 ms with the copy flushed first), which grew with the store's size.
+    The source's pages leave the OS page cache as they are copied: a store in use has no twin of its
+    own size beside it, and from 256,000 stored (6.7 GB) the source and the copy together can outgrow
+    the cache the machine has, so that the copy's pages went for the source's and the timed call read
+    them from the disk, more or less of them as the other processes' memory went (one call at 256,000
+    stored: 0 to ~3,000 KiB per article from the disk in runs of the same code)."""
+    buffer = bytearray(COPY_CHUNK)
+    with open(source, "rb") as src, open(copy, "wb") as dst:
+        done = 0
+        while size := src.readinto(buffer):
+            dst.write(memoryview(buffer)[:size])
+            drop_cached(src.fileno(), done, size)
+            done += size
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
+def drop_cached(fd: int, offset: int, size: int) -> None:
+    """Ask the OS to drop these bytes' clean pages from its page cache (nothing where it cannot be asked)."""
+    if hasattr(os, "posix_fadvise"):
+        os.posix_fadvise(fd, offset, size, os.POSIX_FADV_DONTNEED)
 
 
 def _sidecars(db: Path) -> list[Path]:
@@ -422,16 +455,19 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
             with open_store(str(db)) as store:
                 work = StoreWork(store)
                 clock.lap()
+                clock.cpu_lap()
                 work.start()
                 start = time.perf_counter()
                 summary = ingest_paths(store, [str(folders["probe"])])
                 seconds = time.perf_counter() - start
             new = max(summary.new, 1)
+            counted = work.counts(new)
+            counted["cpu_ms_outside_analysis"] = _cpu_outside(counted, clock, new)
             row["one_call"] = {
                 "new": summary.new,
                 "ms_per_article": round(1000 * seconds / new, 1),
                 "ms_per_article_outside_analysis": round(1000 * (seconds - clock.lap()) / new, 1),
-                **{f"{name}_per_article": value for name, value in work.counts(new).items()},
+                **{f"{name}_per_article": value for name, value in counted.items()},
             }
             if not in_place:
                 copy_flushed(stores[size], db)
@@ -467,7 +503,7 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
 
 
 def _work_line(figures: dict, suffix: str) -> str:
-    names = ("sql_statements", "read_calls", "disk_read_kib", "candidate_stories")
+    names = ("sql_statements", "read_calls", "disk_read_kib", "candidate_stories", "cpu_ms", "cpu_ms_outside_analysis")
     return ", ".join(f"{name} {figures[name + suffix]}" for name in names if name + suffix in figures)
 
 

@@ -1,12 +1,14 @@
 """What an ingest costs the store, counted rather than timed (issue 17: cost per added article as the
 store grows). On a loaded machine the growth probe's timings move with the load; these counts do not:
 SQL statements run, read calls (nearly all of them SQLite's page reads: misses of its own page cache,
-served by the OS cache or the disk), bytes the disk served (the kernel's storage reads), and the
-candidate stories the story clusterer scored (at most ``max_candidates`` per article, by design).
+served by the OS cache or the disk), bytes the disk served (the kernel's storage reads), the
+candidate stories the story clusterer scored (at most ``max_candidates`` per article, by design), and
+the process's CPU time (user + system; other processes move it far less than they move the wall clock).
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +52,7 @@ class StoreWork:
         self.statements = 0
         self.io: dict[str, int] = {}
         self.candidates = 0
+        self.cpu = 0.0
         CandidateCount.install()
         store._conn.set_trace_callback(self._statement)
 
@@ -60,6 +63,7 @@ class StoreWork:
         self.statements = 0
         self.io = process_io()
         self.candidates = CandidateCount.scored
+        self.cpu = time.process_time()
 
     def counts(self, per: int) -> dict[str, float]:
         """What was counted since ``start``, per article or file (``per`` of them)."""
@@ -68,6 +72,7 @@ class StoreWork:
         out = {
             "sql_statements": round(self.statements / per, 1),
             "candidate_stories": round((CandidateCount.scored - self.candidates) / per, 2),
+            "cpu_ms": round(1000 * (time.process_time() - self.cpu) / per, 1),
         }
         if now and self.io:
             out["read_calls"] = round((now["syscr"] - self.io["syscr"]) / per, 1)

@@ -51,6 +51,20 @@ def test_a_list_of_rows_becomes_one_table():
     assert "| 4,000 | 301.5 |" in text
 
 
+def test_the_growth_cpu_time_is_given_beside_the_times_without_a_verdict():
+    def row(size: int, ms: float, cpu: float) -> dict:
+        return {
+            "store_articles": size,
+            "one_call": {"ms_per_article": ms, "cpu_ms_per_article": cpu},
+            "watch": {"ms_per_file_median": ms, "cpu_ms_per_file": cpu},
+        }
+
+    lines = speed.targets("growth", {"growth": [row(1000, 40.0, 60.0), row(256000, 60.0, 61.5)]})
+    assert any("one ingest call" in line and "+50.0 %" in line and "not met" in line for line in lines)
+    cpu = [line for line in lines if line.startswith("beside it, CPU time")]
+    assert len(cpu) == 2 and all("256,000: +2.5 %" in line and "met" not in line for line in cpu)
+
+
 def test_a_failed_run_is_said_not_hidden():
     text = "\n".join(speed.render_one("bounded", {"error": "exit 1: ['boom']"}))
     assert "**The last run failed**: exit 1" in text
