@@ -1,6 +1,7 @@
 """The actor benchmark's verdicts on its own labels: a wrong placement labelled with ``correct_placements`` turns
 right only for the same person placed as labelled; seed 83 draws 34 of the 35 PolNeAR articles that the seeds before
-it and the events sample left; seed 84 reads the ECB+ train records of the two subtopics that nothing else reads."""
+it and the events sample left; seed 84 reads the ECB+ train records of the two subtopics that nothing else reads; seed
+85 reads the WCXB dev pages listed as news, which no actor test reads."""
 
 from __future__ import annotations
 
@@ -66,3 +67,17 @@ def test_seed_84_reads_the_ecbplus_records_no_test_sample_or_seed_reads():
     named += (REPO / "benchmarks" / "data" / "plover_ecbplus_sample.jsonl").read_text(encoding="utf-8")
     named_ids = set(re.findall(r"\b\d+_\d+ecb(?:plus)?\b", named))
     assert not named_ids & {r["doc_id"] for r in records}
+
+
+def test_seed_85_reads_the_wcxb_news_pages_no_actor_test_reads():
+    b = bench()
+    if not b.WCXB.exists():
+        pytest.skip("the shared WCXB pages are not here")
+    ((_, data),) = b.seed_inputs(85)
+    records = [json.loads(line) for line in data.splitlines() if line.strip()]
+    truth = json.loads(b.WCXB.read_text(encoding="utf-8"))
+    assert len(records) == 24 and all(r["text"] == truth[r["id"][5:]]["main_content"] for r in records)
+    actor_tests = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").glob("test_actors*.py"))
+    assert "wcxb" not in actor_tests.lower()
+    labels = [lab for lab in b.read_labels(b.LABELS) if lab.get("set") == "seed85"]
+    assert len(labels) == 140 and {lab["doc"] for lab in labels} <= {r["id"] for r in records}

@@ -1,4 +1,4 @@
-"""Actor linking precision on a hand-labelled sample of real mentions (ECB+, GVC, the seeds, PolNeAR).
+"""Actor linking precision on a hand-labelled sample of real mentions (ECB+, GVC, the seeds, PolNeAR, WCXB news).
 
 The documents go through the code path of ``newsfuse ingest`` (``pipeline.read_and_clean``, then
 ``nlp.annotate`` and ``actors.link`` as ``pipeline.analyse`` calls them) and every linked actor
@@ -594,6 +594,45 @@ kind (it sent 'EPA' to a Venezuelan group, 'Red Cross' and 'Doctors Without Bord
 Papandreou to a namesake's entry); 'man', 'woman', 'girl' as nouns before a name ('Girl Scouts' became a person).
 Not done (seed 84's misses, kept held out): a clinic as a place, a nickname of the article's person, a state's postal
 abbreviation after a town. Target, precision 0.95 on held-out mentions: not met (seed 84: 0.829; one narrow sample).
+Seed 84 is in-sample since round 21 read its misses (``sample84_``). Round 21 took a source no actor sample or rule had
+used: the WCXB dev pages (``WCXB``: pages of 768 sites, their gold main text as a person marked it), news pages only.
+Before any linking, the pages that are news (a report or a feature of a newspaper, broadcaster, news agency, news
+magazine, news site or trade press; no guides, lists, rankings, reviews, deals, opinion columns, company, university or
+personal pages) were listed from each page's site and title alone (``WCXB_NEWS``, benchmarks/data/wcxb_news_pages.tsv):
+24 of the 793, fewer than the 30 asked for, so seed 85 (``WCXB_SEEDS``) reads all 24 (one, with two linked mentions,
+has fewer than three), each page a JSON record with its title, date, author and address, as ingest reads a feed's item.
+The linker at commit adac9fa linked 608 mentions on them; the sample is ``random.Random(85).sample`` of 140 of them,
+labelled by hand from the pages before any round-21 rule was written (provenance in each label: ``source``, ``drawn``,
+``labelled``): 0.764 as drawn (107 right of 140, ``heldout_before_precision``), the honest held-out figure of round 20's
+linker on a new kind of source, news pages of technology, health, science, business and the arts rather than politics.
+Its misses (counted here, not read for rules): products, technologies and practices tagged as organisations (12:
+'XDR', 'PQC', 'GenAI', 'Google Meet', 'the Ping Identity Platform', 'GRC expertise'), firms, outlets and a research
+initiative linked as persons (5: 'J.D. Power', 'Ars Technica', 'Anthropic'), places (4: two Bangladeshi upazilas as
+persons, 'Austin' of 'the University of Texas, Austin' as Lloyd Austin, a country one takes a firm out of), names cut or
+run on (3: 'Baguette' of 'Paris Baguette', a director's name with his film's title, an outlet's possessive), works and a
+programme's name (3: a film, a TV show, 'U.S. in Progress' as the United States), a mathematician named in full before
+as an organisation, a firm's vice president placed in government, an epithet, a platform as a place, a mathematical
+set, a body system. Round 21 then read seed 84's misses (held out until now) and fixed those that generalise, seed 85
+kept out: the name of an institution where people are treated (not_actors.yaml: treatment_heads, a clinic's, a
+rehab's; 'Center' too where the article speaks of treatment: treatment_nouns) after a word of leaving, 'out of' or a
+preposition of place, with 'the' and up to two lower-case words between ('has left the Betty Ford Center', 'her stay
+at the famed Betty Ford Center') is the place; a name that opens such an institution's name in the same article
+('Betty Ford' beside 'the Betty Ford Center', 'Morningside' beside 'Morningside Recovery'; not 'Anderson' of 'MD
+Anderson Cancer Center') is that institution: a place after those words ('checked into Betty Ford'), else the
+institution ('Morningside is unlicensed': org); a US state's postal code after a town and a comma, closed by a comma
+or a full stop ('Newport Beach, CA, according to'; described.yaml: postal_codes) is the state of an address, not
+Phoenix's armed group 'CA'. Figures after them: held-out seed 85 0.764 -> 0.764 (107 of 140, recall proxy 1.0: no rule
+changed a linked mention on its pages; 608 linked mentions before and after); in-sample seed 84 0.829 -> 0.944 (117 of
+124 still linked; the 16 no longer linked were all labelled no actor; left: 'LiLo', Lindsay Lohan's nickname in a
+record that names her in full only in an untagged headline, four; Access Hollywood as a person; 'is MIA'; a headline's
+'Handcuffs Guards'); no other figure changed (every precision and recall proxy as before; a diff of every linked
+mention on the dev documents, seeds 21-85 and the described sample against commit adac9fa's linker: 20 changed, all
+on seed 84's records, all read by hand and right: two more, 'Checks Out Of Betty Ford' and 'checked out of the Betty
+Ford Treatment Center', were not in its sample). Tried and dropped: 'center'/'centre' as a treatment institution's last
+word in any article (it made 'Muhammad Ali' the Muhammad Ali Center, a museum, in a seed-55 article, and dropped 'New
+York University' of 'New York University's Brennan Center'); a nickname blended from a given name's and a surname's
+openings ('LiLo') as the person named in full (the one record with it names her only in a headline the tagger leaves
+untagged: no effect, so not kept). Target, precision 0.95 on held-out mentions: not met (seed 85: 0.764).
 Seed 75 was round 15's held-out sample: 140 mentions of its 12 articles, drawn with the linker at commit d906eab and
 labelled after round 15's rules were written, with ``correct_ids`` for wrong links; no rule was written from its misses:
 0.929 as drawn (130 right of 140, ``heldout_before_precision``) and 0.928 after the rules as first written (129 of 139:
@@ -670,11 +709,15 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 84  # the held-out sample: the 32 ECB+ train records of the two subtopics nothing else reads
+HELDOUT_SEED = 85  # the held-out sample: the 24 WCXB dev pages that are news (no actor sample or rule read them)
 # ECB+ train subtopics of TOPICS_IN_TESTS whose records no test, no benchmark sample and no actor seed names (seed
 # 84's pool: 1_ecbplus, Lindsay Lohan's rehab in 2013; 3_ecbplus, a Texas inmate's escape in 2009)
 ECB_CLEAN_SUBTOPICS = frozenset({"1_ecbplus", "3_ecbplus"})
 ECB_CLEAN_SEEDS = frozenset({84})
+# seed 85's pool: the WCXB dev pages that are news (listed by site and title before any linking), their gold main text
+WCXB = CORPUS / "extraction" / "wcxb-dev-articles" / "truth.json"
+WCXB_NEWS = REPO / "benchmarks" / "data" / "wcxb_news_pages.tsv"
+WCXB_SEEDS = frozenset({85})
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -695,6 +738,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     ("sample81_", "seed81", 81),
     ("sample82_", "seed82", 82),
     ("sample83_", "seed83", 83),
+    ("sample84_", "seed84", 84),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -750,9 +794,10 @@ TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # seed 81 (round 17's): 2857 linked mentions on its 60 articles with the linker of commit 4520910, the draw's;
 # seed 82 (round 18's): 2286 linked mentions on its 60 articles with the linker of commit 516abc3, the draw's;
 # seed 83 (round 19's): 1648 linked mentions on its 34 articles with the linker of commit 20cd0c7, the draw's
-# seed 84 (round 20's): 174 linked mentions on its 32 records with the linker of commit d478083, the draw's
-HELDOUT_DOC_MENTIONS_BEFORE = 174
-HELDOUT_PRECISION_BEFORE = 0.829  # the seed-84 sample with that linker (its labels as drawn: 116 right of 140)
+# seed 84 (round 20's): 174 linked mentions on its 32 records with the linker of commit d478083, the draw's;
+# seed 85 (round 21's): 608 linked mentions on its 24 pages with the linker of commit adac9fa, the draw's
+HELDOUT_DOC_MENTIONS_BEFORE = 608
+HELDOUT_PRECISION_BEFORE = 0.764  # the seed-85 sample with that linker (its labels as drawn: 107 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -775,6 +820,7 @@ HELDOUT_PRECISION_BEFORE = 0.829  # the seed-84 sample with that linker (its lab
 # b5fb285 and labelled before round 16 wrote any rule: that linker held out (127 and 129 right of 140); seed 75, round
 # 15's held-out sample as drawn (130); seed 81, round 17's held-out sample as drawn (131)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    84: 0.829,
     83: 0.914,
     82: 0.957,
     81: 0.936,
@@ -899,6 +945,30 @@ def clean_subtopic_inputs() -> list[tuple[str, bytes]]:
     return [(str(ECBPLUS), b"".join(line for _, line in kept))]
 
 
+def wcxb_news_inputs() -> list[tuple[str, bytes]]:
+    """The WCXB dev pages of WCXB_NEWS as one JSON-lines input: each page's gold main text with its title, date,
+    author and address (the page's id, 'wcxb-0031', is the document's)."""
+    truth = json.loads(WCXB.read_text(encoding="utf-8"))
+    lines = []
+    for page in wcxb_news_pages():
+        fields = truth[page]
+        record = {
+            "id": f"wcxb-{page}",
+            "title": fields["title"],
+            "published": fields["publish_date"],
+            "author": fields["author"],
+            "url": fields["url"],
+            "text": fields["main_content"],
+        }
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return [(str(WCXB.with_name("news-pages.jsonl")), "".join(lines).encode("utf-8"))]
+
+
+def wcxb_news_pages() -> list[str]:
+    rows = (line.split("\t")[0] for line in WCXB_NEWS.read_text(encoding="utf-8").splitlines())
+    return [page for page in rows if page and not page.startswith("#")]
+
+
 def polnear_pool(folder: Path = POLNEAR_TRAIN) -> list[Path]:
     """PolNeAR train (or dev) articles no test reads."""
     return sorted(p for p in folder.glob("*.txt") if not any(p.stem.startswith(name) for name in POLNEAR_IN_TESTS))
@@ -1002,9 +1072,12 @@ def described_figures(cache: Path | None, path: Path = DESCRIBED) -> dict[str, A
 
 
 def seed_inputs(seed: int) -> list[tuple[str, bytes]]:
-    """The documents a sample seed draws from: ECB+ train records (23-30, 84) or PolNeAR articles (31-83)."""
+    """The documents a sample seed draws from: ECB+ train records (23-30, 84), PolNeAR articles (31-83) or the WCXB
+    dev news pages (85)."""
     if seed in ECB_CLEAN_SEEDS:
         return clean_subtopic_inputs()
+    if seed in WCXB_SEEDS:
+        return wcxb_news_inputs()
     return polnear_inputs(seed) if seed in POLNEAR_SEEDS else train_inputs(seed)
 
 

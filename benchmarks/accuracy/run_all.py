@@ -748,6 +748,8 @@ def _polnear_seed_rows(r: dict) -> list[tuple[str, str]]:
 LATE_SEED_SOURCES = {
     82: "the last 8 PolNeAR train articles and 52 PolNeAR dev articles",
     83: "the PolNeAR dev (31) and train (3) articles no sample had used",
+    84: "the ECB+ train records of subtopics 1_ecbplus and 3_ecbplus",
+    85: "the 24 WCXB dev pages that are news, a new source",
 }
 
 

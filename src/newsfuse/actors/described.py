@@ -48,6 +48,7 @@ class Words:
     parties: dict[str, str]
     party_nouns: frozenset[str]
     states: frozenset[tuple[str, ...]]
+    postal_codes: frozenset[str]  # the US Postal Service's two capitals for a state ('CA')
     apposition_ends: frozenset[str]
     apposition_places: frozenset[str]
     apposition_bodies: frozenset[str]
@@ -74,6 +75,7 @@ def words() -> Words:
         {k: v for k, v in raw["party_words"].items()},
         frozenset(raw["party_nouns"]),
         frozenset(key(s) for s in states),
+        frozenset(raw["postal_codes"]),
         frozenset(raw["apposition_ends"]),
         frozenset(raw["apposition_places"]),
         frozenset(raw["apposition_bodies"]),

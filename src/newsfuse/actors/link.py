@@ -34,8 +34,10 @@ from .nonactors import (
     DETERMINERS,
     PARAGRAPH_BREAK,
     NameUses,
+    at_place_cue,
     case_party,
     common_word,
+    facility_short_name,
     lower_case_words,
     made_product,
     not_an_actor,
@@ -1170,6 +1172,8 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if hit is None or _pro_anti(doc, j):
         return None
     n, entry = hit
+    if n == 1 and _postal_code_after_town(doc, j):
+        return Found(j, j + 1, ActorRef(""), "kb", (toks[j].start, toks[j].end))  # "Fountain Valley, CA": a place
     full = _untagged_full_name(doc, j) if n == 1 else None
     if full is not None:  # "Ivanka Trump" (tagged a product) beside "Donald Trump": another person
         ref = _person_named(doc, full)
@@ -1258,6 +1262,19 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
     if entry.kind == "person":
         remember(doc, ref.name or entry.name, ref)
     return Found(start, j + n, ref, entry.source, core)
+
+
+def _postal_code_after_town(doc: Doc, j: int) -> bool:
+    """A US state's postal code after a capitalised name and a comma, closed by a comma, a full stop or the text's
+    end ('in Newport Beach, CA, according to', 'at Fry's in Fountain Valley, CA.'): the state of an address, a
+    place, not the body the KB knows by those capitals."""
+    tok = doc.toks[j]
+    if j < 1 or tok.raw.rstrip(".") not in described_words().postal_codes or not doc.toks[j - 1].capitalised:
+        return False
+    if doc.text[doc.toks[j - 1].end : tok.start].strip() != ",":
+        return False
+    after = doc.text[tok.end : doc.toks[j + 1].start if j + 1 < len(doc.toks) else len(doc.text)].strip()
+    return tok.raw.endswith(".") or after[:1] in {"", ",", ".", ";", ")"}
 
 
 def _former_title(doc: Doc, j: int, k: int, end: int) -> bool:
@@ -2799,6 +2816,10 @@ def add_ner(
             kind = "PERSON" if _person_shaped(doc, _own_name(e).text) else "ORG"
         if kind == "WORK" or not_an_actor(doc.kb, doc.text, e, entities, uses):
             continue
+        if facility_short_name(doc.kb, doc.text, e):
+            if at_place_cue(doc.kb, doc.text, e.start):
+                continue  # "checked into Betty Ford" beside "the Betty Ford Center": the clinic, a place
+            kind = "ORG"  # "Morningside is unlicensed" beside "Morningside Recovery": the clinic
         lo = bisect_left(starts, e.start)
         toks = [
             i

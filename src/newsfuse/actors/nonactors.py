@@ -178,6 +178,7 @@ def not_an_actor(
         or _held_as_arms(kb, text, e)
         or _unit_after_number(text, e)
         or _facility_named(kb, text, e)
+        or _facility_left_or_stayed_at(kb, text, e, words)
         or _after_work_verb(kb, text, e)
         or _town_after_street(kb, text, e)
         or _place_with_its_country(kb, text, e)
@@ -828,5 +829,61 @@ def _facility_named(kb: KnowledgeBase, text: str, e: Entity) -> bool:
         if not (tok.raw.islower() and tok.raw.isalpha()):
             return False
         if (tok.norm,) in kb.not_actors["facility_heads"]:
+            return True
+    return False
+
+
+def _facility_left_or_stayed_at(kb: KnowledgeBase, text: str, e: Entity, words: tuple[str, ...]) -> bool:
+    """'has left the Betty Ford Center', 'checked out of the Betty Ford Centre', 'her stay at the famed Betty Ford
+    Center': a treatment institution's name (``treatment_heads``) after a word of leaving, 'out of' or a preposition of
+    place, with 'the' and a lower-case word or two between, is that building, a place."""
+    return _ends_with(words, treatment_heads(kb, text)) and at_place_cue(kb, text, e.start)
+
+
+def treatment_heads(kb: KnowledgeBase, text: str) -> frozenset[tuple[str, ...]]:
+    """The last words of a treatment institution's name (not_actors.yaml: treatment_heads), with 'Center' where the
+    article speaks of treatment (treatment_nouns, in lower case)."""
+    lists = kb.not_actors
+    if any((w,) in lists["treatment_nouns"] for w in lower_case_words(text)):
+        return lists["treatment_heads"] | lists["centre_heads"]
+    return lists["treatment_heads"]
+
+
+def at_place_cue(kb: KnowledgeBase, text: str, start: int) -> bool:
+    """The words before ``start`` end in a preposition of place ('at', 'into': not_actors.yaml facility_preps), 'out
+    of' or a word for leaving (leave_words), then nothing or 'the' and up to two lower-case words ('at the famed')."""
+    window = text[max(start - 60, 0) : start]
+    before = tokenize(window[max(window.rfind(mark) for mark in ".!?\n") + 1 :])  # this sentence's words only
+    for skip in range(min(3, len(before)) + 1):
+        between = before[len(before) - skip :]
+        if between and (between[0].norm != "the" or not all(t.raw.islower() for t in between)):
+            continue
+        if _place_cue(kb, before[: len(before) - skip]):
+            return True
+    return False
+
+
+def _place_cue(kb: KnowledgeBase, before: list[Tok]) -> bool:
+    if not before:
+        return False
+    last = (before[-1].norm,)
+    if last == ("of",):
+        return len(before) > 1 and before[-2].norm == "out"  # "checked out of"
+    return last in kb.not_actors["facility_preps"] or last in kb.not_actors["leave_words"]
+
+
+def facility_short_name(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'Betty Ford' where the article writes 'the Betty Ford Center' (and of rehab), 'Morningside' beside 'Morningside
+    Recovery': a name that opens, in the same article, the name of an institution where people are treated
+    (``treatment_heads``; one capitalised word may come between: 'Betty Ford Treatment Center') names that
+    institution, not a person. It must open that name ('Anderson' is not 'MD Anderson Cancer Center')."""
+    name = e.text[4:] if e.text[:4] in {"the ", "The "} else e.text
+    heads = treatment_heads(kb, text)
+    if not name[:1].isupper() or _ends_with(words_of(e), heads):
+        return False
+    for m in re.finditer(rf"(?<![\w.'’-]){re.escape(name)} (?:[A-Z][a-z]+ )?([A-Z][a-z]+)\b", text):
+        before = tokenize(text[max(m.start() - 30, 0) : m.start()])
+        opens = not before or not before[-1].capitalised or before[-1].norm == "the"
+        if opens and (m.group(1).lower(),) in heads:
             return True
     return False
