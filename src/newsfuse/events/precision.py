@@ -301,16 +301,17 @@ def asked_for(tree: Tree, v: int) -> bool:
 
 
 def past_warning(tree: Tree, v: int) -> bool:
-    """ "Biden warned that Trump had elevated the dangers": a warning whose that-clause tells what was done (a past
-    or perfect verb, no modal) threatens nothing. A threat announces the speaker's future act (PLOVER manual 3.11;
-    the CAMEO dictionary's WARN patterns of a danger or a crisis are 012 and 110, not 13x); a warning about
-    another's past deeds finds fault with them."""
+    """ "Biden warned that Trump had elevated the dangers", "warned that Clinton opposes the Second Amendment": a
+    warning whose that-clause tells what was done (a past or perfect verb, no modal) or what another party does now
+    (a simple present, no modal, no infinitive of a plan) threatens nothing. A threat announces the speaker's future
+    act (PLOVER manual 3.11; the CAMEO dictionary's WARN patterns of a danger or a crisis are 012 and 110, not 13x);
+    a warning about another's deeds or stance finds fault with them."""
     if tree.lemma(v) not in cue("warning_verbs"):
         return False
     # a clause of saying under it is the quote's attribution the parse hung there ('he warned, "...," Trump told')
     saying = {str(x) for x in load_patterns()["reporting_verbs"]}
     content = [c for c in tree.children(v, "ccomp") if tree.lemma(c) not in saying]
-    return bool(content) and all(_done_clause(tree, c) for c in content)
+    return bool(content) and all(_done_clause(tree, c) or _present_stance(tree, c) for c in content)
 
 
 def _done_clause(tree: Tree, c: int) -> bool:
@@ -320,6 +321,18 @@ def _done_clause(tree: Tree, c: int) -> bool:
         return False
     perfect = tree.tokens[c].tag == "VBN" and any(tree.lemma(a) == "have" for a in auxes)
     return tree.tokens[c].tag == "VBD" or perfect
+
+
+def _present_stance(tree: Tree, c: int) -> bool:
+    """ "that Clinton opposes the Second Amendment": a simple present with no auxiliary tells what its subject does or
+    holds now; not when the subject is a pronoun, which may be the speaker ("that we are ready", "that it has the
+    right to respond"), or the clause has an infinitive of what is planned ("that Israel is prepared to act")."""
+    subjects = tree.children(c, "nsubj")
+    if tree.tokens[c].tag not in ("VBZ", "VBP") or tree.children(c, "aux") or not subjects:
+        return False
+    if any(tree.tokens[s].pos == "PRON" for s in subjects):
+        return False
+    return not any(tree.children(k, "xcomp") for k in [c, *tree.children(c, "acomp")])
 
 
 def decided_against(tree: Tree, v: int) -> bool:

@@ -362,6 +362,7 @@ class Roles:
             if tree.tokens[k].dep in ("ccomp", "xcomp") and _inside_clause(tree, k, root)
             for j in tree.subtree(k)
         }
+        skip |= {j for k in tree.subtree(root, stop=NEAREST_STOP) if _principal(tree, k) for j in tree.subtree(k)}
         for i in sorted(tree.subtree(root, stop=NEAREST_STOP), key=lambda j: (tree.depth(j), j)):
             found = [m for m in self._coordinated(i) if i not in skip and actor_key(m.ref) not in exclude]
             if found:
@@ -371,7 +372,7 @@ class Roles:
     def preps(self, i: int, lemmas: tuple[str, ...]) -> list[Mention]:
         out = []
         for p in self.tree.children(i, "prep", "agent", "dative"):
-            if self.tree.lemma(p) in lemmas:
+            if self.tree.lemma(p) in lemmas and not _principal(self.tree, p):
                 for o in self.tree.children(p, "pobj"):
                     out += self.phrase(o)
         return _unique(out)
@@ -646,6 +647,14 @@ def _adjunct_tokens(tree: Tree, root: int, also: Collection[str] = (), stop: Col
         if tree.tokens[k].dep == "prep" and tree.tokens[k].text.lower() in adjuncts
     ]
     return {j for k in preps for j in tree.subtree(k)}
+
+
+def _principal(tree: Tree, p: int) -> bool:
+    """ "phoning on behalf of his wife": a preposition whose object names the one the act is done for
+    (role_cue ``principal_nouns``)."""
+    return tree.tokens[p].dep == "prep" and any(
+        tree.lemma(o) in role_cue("principal_nouns") for o in tree.children(p, "pobj")
+    )
 
 
 def _under_prep(tree: Tree, i: int, root: int) -> bool:
