@@ -594,6 +594,28 @@ def test_folders_are_recursive_sorted_and_skip_hidden(tmp_path):
     assert [Path(i.path).name for i in explicit] == ["README.md", ".hidden.txt", "b.txt", "c.txt", "z.json"]
 
 
+def test_a_walk_skips_names_whatever_their_case(tmp_path):
+    kept = ["a.txt", "makefile.txt", "notes.md.txt"]
+    skipped = ["ReadMe.TXT", "notes.MD", "store.DB-WAL", "Makefile", "gen.Py", "draft.txt~", "LICENCE"]
+    for name in kept + skipped:
+        (tmp_path / name).write_text("Some text.")
+    assert sorted(Path(i.path).name for i in inputs([tmp_path])) == sorted(kept)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="symbolic links")
+def test_a_file_reached_by_a_link_or_a_linked_folder_is_read_once(tmp_path):
+    root, outside = tmp_path / "root", tmp_path / "outside"
+    (root / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (root / "a.txt").write_text("Some text.")
+    (outside / "o.txt").write_text("Other text.")
+    (root / "sub" / "to_a.txt").symlink_to(root / "a.txt")  # the same file again: once
+    (root / "sub" / "to_o.txt").symlink_to(outside / "o.txt")  # a file outside: read by its link
+    (tmp_path / "alias").symlink_to(root)  # the whole folder again under another name: once
+    found = inputs([root, tmp_path / "alias", tmp_path / "alias" / "sub"])
+    assert [Path(i.path).relative_to(tmp_path).as_posix() for i in found] == ["root/a.txt", "root/sub/to_o.txt"]
+
+
 def test_globs_expand_sorted(tmp_path):
     for name in ["b.txt", "a.txt", "c.json", "sub/d.txt"]:
         (tmp_path / name).parent.mkdir(exist_ok=True)

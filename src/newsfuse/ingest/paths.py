@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from fnmatch import fnmatch
+from fnmatch import translate
+from functools import cache
 from typing import BinaryIO
 
 from ..model import InputError, InputFile
@@ -67,7 +69,9 @@ def _expand_glob(pattern: str, seen: set[str]) -> Iterator[tuple[str, os.stat_re
         yield from _expand(path, seen)
 
 
-def _expand(path: str, seen: set[str]) -> Iterator[tuple[str, os.stat_result] | InputError]:
+def _expand(path: str, seen: set[str], real: str | None = None) -> Iterator[tuple[str, os.stat_result] | InputError]:
+    """``path``'s files; ``real``: its real path, when the caller knows it without asking the
+    file system again (``_walk``: a folder's entry that is no link)."""
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -76,33 +80,41 @@ def _expand(path: str, seen: set[str]) -> Iterator[tuple[str, os.stat_result] | 
     if stat.S_ISDIR(info.st_mode):
         yield from _walk(path, seen)
         return
-    real = os.path.realpath(path)
+    real = real or os.path.realpath(path)
     if real not in seen:
         seen.add(real)
         yield path, info
 
 
 def _walk(folder: str, seen: set[str]) -> Iterator[tuple[str, os.stat_result] | InputError]:
+    """The folder's files, sorted by name, recursively. Its real path is resolved once: an entry
+    that is no link has that path plus its name as its own (``watch`` walks its folders every poll)."""
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
         yield error(folder, _os_cause(exc, "cannot list directory"))
         return
+    real_folder = os.path.realpath(folder)
     for entry in entries:
         if _skipped(entry.name):
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(entry.path, seen)
-        elif not entry.is_symlink() or not os.path.isdir(entry.path):  # no linked folders: no cycles
+        elif not entry.is_symlink():
+            yield from _expand(entry.path, seen, os.path.join(real_folder, entry.name))
+        elif not os.path.isdir(entry.path):  # no linked folders: no cycles
             yield from _expand(entry.path, seen)
 
 
 def _skipped(name: str) -> bool:
-    if name.startswith("."):
-        return True
-    lower = name.lower()
-    return any(fnmatch(lower, pattern.lower()) for pattern in _data.load("walk")["skip_names"])
+    return name.startswith(".") or _skip_names().match(name.lower()) is not None
+
+
+@cache
+def _skip_names() -> re.Pattern[str]:
+    """``data/walk.yaml``'s skip patterns, lower-cased, as one expression (for a lower-cased name)."""
+    return re.compile("|".join(translate(p.lower()) for p in _data.load("walk")["skip_names"]))
 
 
 def _read_file(path: str, info: os.stat_result, max_bytes: int) -> InputFile | InputError:
