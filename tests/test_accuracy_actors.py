@@ -1,7 +1,8 @@
 """The actor benchmark's verdicts on its own labels: a wrong placement labelled with ``correct_placements`` turns
 right only for the same person placed as labelled; seed 83 draws 34 of the 35 PolNeAR articles that the seeds before
 it and the events sample left; seed 84 reads the ECB+ train records of the two subtopics that nothing else reads; seed
-85 reads the WCXB dev pages listed as news, which no actor test reads."""
+85 reads the WCXB dev pages listed as news; seed 86 reads the scrapinghub pages listed as news, which no actor test
+reads."""
 
 from __future__ import annotations
 
@@ -77,7 +78,20 @@ def test_seed_85_reads_the_wcxb_news_pages_no_actor_test_reads():
     records = [json.loads(line) for line in data.splitlines() if line.strip()]
     truth = json.loads(b.WCXB.read_text(encoding="utf-8"))
     assert len(records) == 24 and all(r["text"] == truth[r["id"][5:]]["main_content"] for r in records)
-    actor_tests = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").glob("test_actors*.py"))
-    assert "wcxb" not in actor_tests.lower()
     labels = [lab for lab in b.read_labels(b.LABELS) if lab.get("set") == "seed85"]
     assert len(labels) == 140 and {lab["doc"] for lab in labels} <= {r["id"] for r in records}
+
+
+def test_seed_86_reads_the_scrapinghub_news_pages_no_actor_test_reads():
+    b = bench()
+    if not b.SCRAPINGHUB.exists():
+        pytest.skip("the shared scrapinghub pages are not here")
+    ((_, data),) = b.seed_inputs(86)
+    records = [json.loads(line) for line in data.splitlines() if line.strip()]
+    truth = {page[:12]: fields for page, fields in json.loads(b.SCRAPINGHUB.read_text(encoding="utf-8")).items()}
+    assert len(records) == 111 and all(r["text"] == truth[r["id"][12:]]["articleBody"] for r in records)
+    actor_tests = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").glob("test_actors*.py"))
+    assert "scrapinghub" not in actor_tests.lower()
+    labels = [lab for lab in b.read_labels(b.LABELS) if lab.get("set") == "seed86"]
+    assert len(labels) == 140 and {lab["doc"] for lab in labels} <= {r["id"] for r in records}
+    assert all("before any round-22 rule" in lab["labelled"] for lab in labels)

@@ -1,4 +1,4 @@
-"""Actor linking precision on a hand-labelled sample of real mentions (ECB+, GVC, the seeds, PolNeAR, WCXB news).
+"""Actor linking precision on a hand-labelled sample of real mentions (ECB+, GVC, the seeds, PolNeAR, news pages).
 
 The documents go through the code path of ``newsfuse ingest`` (``pipeline.read_and_clean``, then
 ``nlp.annotate`` and ``actors.link`` as ``pipeline.analyse`` calls them) and every linked actor
@@ -633,6 +633,51 @@ word in any article (it made 'Muhammad Ali' the Muhammad Ali Center, a museum, i
 York University' of 'New York University's Brennan Center'); a nickname blended from a given name's and a surname's
 openings ('LiLo') as the person named in full (the one record with it names her only in a headline the tagger leaves
 untagged: no effect, so not kept). Target, precision 0.95 on held-out mentions: not met (seed 85: 0.764).
+Seed 85 is in-sample since round 22 read its misses (``sample85_``). Round 22 took another source no actor sample or
+rule had used: the scrapinghub article pages (``SCRAPINGHUB``: 181 pages of 126 sites, their article body as a person
+marked it, with no title), news pages only. Before any linking, the pages that are news (as round 21 judged them, in
+English; no trackers, results tables, podcasts, advice columns or editorials either) were listed from each page's site
+and HTML title alone (``SCRAPINGHUB_NEWS``, benchmarks/data/scrapinghub_news_pages.tsv): 111 of the 181; seed 86
+(``SCRAPINGHUB_SEEDS``) reads all of them, each a JSON record with an empty title and its address (the page's title
+carries the site's name, so none is given). The linker at commit 8b86cee linked 2866 mentions on them; the sample is
+``random.Random(86).sample`` of 140 of them, labelled by hand from the pages before any round-22 rule was written
+(provenance in each label): 0.821 as drawn (115 right of 140, ``heldout_before_precision``), the honest held-out figure
+of round 21's linker on general news pages (politics, business, science, sport, entertainment). Its misses (counted
+here, not read for rules): things tagged as organisations (8: a streaming service, a currency, a disease written 'HP', a
+car model, a car platform, a results table's 'NR', a region as a market, a venue's cut name), places (2: a county, a
+prison one is held at), fictional characters (2), firms, a club and a league linked as persons (4: 'Hanwha Q Cells',
+'Spurs', 'Blue Origin', the Premier League as a prime minister), persons linked wrong (4: a singer and a named envoy as
+organisations, 'Both men' as Afghanistan's president, two researchers' names joined), a wrong body (3: Nigeria's Senate
+as the US Congress, the DEA as the FBI, Argentina's Davis Cup team as the state), a union's president and a musician
+placed in a government (2). Round 22 then read seed 85's misses (held out until now) and fixed those that generalise,
+seed 86 kept out: an acronym given in brackets right after the lower-case words it abbreviates, none of them a word for
+a body, is a common noun's (acronyms.py: common_noun_acronyms; 'extended detection and response (XDR)', 'post-quantum
+cryptography (PQC)'; 'X' may stand for 'ex', 'cross', 'trans'); a name joined by a hyphen to 'based' is a basis or a
+seat ('LLM-based agents'; not_actors.yaml: basis_words); a division below a province as South Asian and post-Soviet
+presses write it after the name ('Paba Upazila'; place_heads) is a place; a name of one or two words after a US state
+university's name and a comma, closed by a mark or 'and', is the campus ('the University of Texas, Austin and'; not one
+that opens with a given name or that a verb follows); a state's title that firms' officers bear too, in apposition and
+held 'at' or 'of' a body that is no country ('vice president and head of engineering at Shopify'; described.yaml:
+shared_titles), places the person in no government; an organisation's name run past its possessive into another name
+that ends in a word for a body is that body ('Stanford University's SCALE Initiative', not a person); a name in brackets
+after 'formerly' ('X (formerly Twitter)') and a title in a list after 'credits include' ('TV credits include Hacks and
+SNL') are no actors. Figures after them: held-out seed 86 0.821 -> 0.821 (115 of 140, recall proxy 1.0: no rule changed
+a linked mention on its pages, 2866 before and after); in-sample seed 85 0.764 -> 0.826 (109 right of 132 still linked;
+the 8 no longer linked were all labelled no actor; 'SCALE Initiative' and Shopify's vice president turned right; left:
+outlets and firms as persons, 'J.D. Power', 'Ars Technica', 'Anthropic', products and fields, 'GenAI', 'GRC', 'DevOps',
+'Google Meet', 'the Ping Identity Platform', 'MBSR' defined with capitals, a mathematician tagged an organisation in
+full, a film's and a programme's names, 'Paris Baguette' cut); no other figure changed (every precision and recall proxy
+as before; a diff of every linked mention on the dev documents, seeds 23-86 and the described sample against commit
+8b86cee's linker: 15 changed, all on seed 85's records but one, 'World News' of 'ABC News' World News Tonight', a
+programme, from a person to an outlet). Tried and dropped: a person's name run past a possessive of a word in lower case
+or capitals ('theCUBE's Savannah Peterson') taken after the possessive whatever its first name (it made a film's title
+after its director's possessive a person: 'Amanda Kramer's By Design'); any body's name after any possessive ('People's
+Action Committee', 'the AFL-CIO's Executive Committee' lost their owners: only a body's possessive now); 'for' as a
+preposition of a body after a shared title ('a former press secretary for Mr. Obama' lost his ELI); the campus rule
+without its closing mark (a diff of all linked mentions showed it unlinking a person on seed 86's pages, 'the University
+of Pennsylvania, Andrew Vaughan followed': fixed from news style before seed 86 was scored, read from that diff, not
+from its labels); 'technique', 'method', 'therapy', 'algorithm', 'technology' as nouns of a work in apposition (no
+effect on seed 85's 'MBSR'). Target, precision 0.95 on held-out mentions: not met (seed 86: 0.821).
 Seed 75 was round 15's held-out sample: 140 mentions of its 12 articles, drawn with the linker at commit d906eab and
 labelled after round 15's rules were written, with ``correct_ids`` for wrong links; no rule was written from its misses:
 0.929 as drawn (130 right of 140, ``heldout_before_precision``) and 0.928 after the rules as first written (129 of 139:
@@ -709,7 +754,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 85  # the held-out sample: the 24 WCXB dev pages that are news (no actor sample or rule read them)
+HELDOUT_SEED = 86  # the held-out sample: the 111 scrapinghub pages that are news (no actor sample or rule read them)
 # ECB+ train subtopics of TOPICS_IN_TESTS whose records no test, no benchmark sample and no actor seed names (seed
 # 84's pool: 1_ecbplus, Lindsay Lohan's rehab in 2013; 3_ecbplus, a Texas inmate's escape in 2009)
 ECB_CLEAN_SUBTOPICS = frozenset({"1_ecbplus", "3_ecbplus"})
@@ -718,6 +763,11 @@ ECB_CLEAN_SEEDS = frozenset({84})
 WCXB = CORPUS / "extraction" / "wcxb-dev-articles" / "truth.json"
 WCXB_NEWS = REPO / "benchmarks" / "data" / "wcxb_news_pages.tsv"
 WCXB_SEEDS = frozenset({85})
+# seed 86's pool: the scrapinghub article pages that are news (listed by site and title before any linking), their
+# gold article body
+SCRAPINGHUB = CORPUS / "extraction" / "scrapinghub" / "ground-truth.json"
+SCRAPINGHUB_NEWS = REPO / "benchmarks" / "data" / "scrapinghub_news_pages.tsv"
+SCRAPINGHUB_SEEDS = frozenset({86})
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -739,6 +789,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     ("sample82_", "seed82", 82),
     ("sample83_", "seed83", 83),
     ("sample84_", "seed84", 84),
+    ("sample85_", "seed85", 85),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -795,9 +846,10 @@ TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # seed 82 (round 18's): 2286 linked mentions on its 60 articles with the linker of commit 516abc3, the draw's;
 # seed 83 (round 19's): 1648 linked mentions on its 34 articles with the linker of commit 20cd0c7, the draw's
 # seed 84 (round 20's): 174 linked mentions on its 32 records with the linker of commit d478083, the draw's;
-# seed 85 (round 21's): 608 linked mentions on its 24 pages with the linker of commit adac9fa, the draw's
-HELDOUT_DOC_MENTIONS_BEFORE = 608
-HELDOUT_PRECISION_BEFORE = 0.764  # the seed-85 sample with that linker (its labels as drawn: 107 right of 140)
+# seed 85 (round 21's): 608 linked mentions on its 24 pages with the linker of commit adac9fa, the draw's;
+# seed 86 (round 22's): 2866 linked mentions on its 111 pages with the linker of commit 8b86cee, the draw's
+HELDOUT_DOC_MENTIONS_BEFORE = 2866
+HELDOUT_PRECISION_BEFORE = 0.821  # the seed-86 sample with that linker (its labels as drawn: 115 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -818,8 +870,10 @@ HELDOUT_PRECISION_BEFORE = 0.764  # the seed-85 sample with that linker (its lab
 # with the linker at commit d906eab and labelled before round 15 wrote any rule: that linker held out (129 and 131
 # right of 140); seed 69, round 14's held-out sample as drawn (134); seeds 76 and 77, drawn with the linker at commit
 # b5fb285 and labelled before round 16 wrote any rule: that linker held out (127 and 129 right of 140); seed 75, round
-# 15's held-out sample as drawn (130); seed 81, round 17's held-out sample as drawn (131)
+# 15's held-out sample as drawn (130); seed 81, round 17's held-out sample as drawn (131); seeds 84 and 85, rounds 20's
+# and 21's held-out samples as drawn (116 and 107)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    85: 0.764,
     84: 0.829,
     83: 0.914,
     82: 0.957,
@@ -965,8 +1019,26 @@ def wcxb_news_inputs() -> list[tuple[str, bytes]]:
 
 
 def wcxb_news_pages() -> list[str]:
-    rows = (line.split("\t")[0] for line in WCXB_NEWS.read_text(encoding="utf-8").splitlines())
+    return listed_pages(WCXB_NEWS)
+
+
+def listed_pages(listing: Path) -> list[str]:
+    rows = (line.split("\t")[0] for line in listing.read_text(encoding="utf-8").splitlines())
     return [page for page in rows if page and not page.startswith("#")]
+
+
+def scrapinghub_news_inputs() -> list[tuple[str, bytes]]:
+    """The scrapinghub pages of SCRAPINGHUB_NEWS as one JSON-lines input: each page's gold article body with its
+    address and an empty title (the gold body has none; the HTML title carries the site's name), the page's id cut to
+    12 hex digits the document's ('scrapinghub-70cb2d5b0cf4')."""
+    truth = json.loads(SCRAPINGHUB.read_text(encoding="utf-8"))
+    by_short = {page[:12]: fields for page, fields in truth.items()}
+    lines = []
+    for page in listed_pages(SCRAPINGHUB_NEWS):
+        fields = by_short[page]
+        record = {"id": f"scrapinghub-{page}", "title": "", "url": fields["url"], "text": fields["articleBody"]}
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return [(str(SCRAPINGHUB.with_name("news-pages.jsonl")), "".join(lines).encode("utf-8"))]
 
 
 def polnear_pool(folder: Path = POLNEAR_TRAIN) -> list[Path]:
@@ -1073,11 +1145,13 @@ def described_figures(cache: Path | None, path: Path = DESCRIBED) -> dict[str, A
 
 def seed_inputs(seed: int) -> list[tuple[str, bytes]]:
     """The documents a sample seed draws from: ECB+ train records (23-30, 84), PolNeAR articles (31-83) or the WCXB
-    dev news pages (85)."""
+    dev news pages (85) or the scrapinghub news pages (86)."""
     if seed in ECB_CLEAN_SEEDS:
         return clean_subtopic_inputs()
     if seed in WCXB_SEEDS:
         return wcxb_news_inputs()
+    if seed in SCRAPINGHUB_SEEDS:
+        return scrapinghub_news_inputs()
     return polnear_inputs(seed) if seed in POLNEAR_SEEDS else train_inputs(seed)
 
 

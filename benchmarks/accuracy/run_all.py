@@ -750,6 +750,7 @@ LATE_SEED_SOURCES = {
     83: "the PolNeAR dev (31) and train (3) articles no sample had used",
     84: "the ECB+ train records of subtopics 1_ecbplus and 3_ecbplus",
     85: "the 24 WCXB dev pages that are news, a new source",
+    86: "the 111 scrapinghub article pages that are news, a new source",
 }
 
 

@@ -10,6 +10,11 @@ theirs: 'U.S.'), a linking word ('of', 'the', 'al-') its first letter or none ('
 whole article; a tagged name that the acronym spells holds after it, for acronyms of three letters or more (two
 capitals name too many things: states' postal codes, 'IS', 'UN'). Two different long forms of one acronym
 define it as neither. Word lists: ``data/acronyms.yaml``.
+
+An acronym given in brackets after words in lower case that it abbreviates ('post-quantum cryptography (PQC)',
+'mindfulness-based stress reduction (MBSR)') stands for a common noun, a technology, a practice or a field: news
+style capitalises the long form of a body's acronym (``common_noun_acronyms``). A long form with a word for a body in
+it ('the department of corrections (DOC)') still names one.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ POSSESSIVE_END = re.compile(r"\s*['’]s?$")
 GIVEN_AFTER = re.compile(r",\s+or\s+(?:the\s+)?([A-Z]{2,6})\b(?![.\w-])|\s*\(\s*([A-Z]{2,6})\s*\)")
 GIVEN_AFTER_LABELS = frozenset({"ORG"})
 LOOK_BACK = 120  # characters before a bracketed acronym where its long form may start
+LOWER_WORD = re.compile(r"[a-z][a-z'’]*(?:[-‐][a-z][a-z'’]*)*")
+MAX_COMMON_WORDS = 6  # lower-case words before a bracket read as the acronym's long form
 
 
 @dataclass(frozen=True)
@@ -46,12 +53,16 @@ class Words:
     linking: frozenset[str]
     abbreviated_labels: frozenset[str]
     thing_labels: frozenset[str]
+    letter_prefixes: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
 def words() -> Words:
     raw = load_yaml(resources.files("newsfuse.actors").joinpath("data/acronyms.yaml").read_text(encoding="utf-8"))
-    return Words(frozenset(raw["linking_words"]), frozenset(raw["abbreviated_labels"]), frozenset(raw["thing_labels"]))
+    prefixes = {letter: tuple(starts) for letter, starts in raw["letter_prefixes"].items()}
+    return Words(
+        frozenset(raw["linking_words"]), frozenset(raw["abbreviated_labels"]), frozenset(raw["thing_labels"]), prefixes
+    )
 
 
 @dataclass(frozen=True)
@@ -147,6 +158,48 @@ def _bracketed_definitions(text: str) -> list[tuple[str, LongForm]]:
         if "\n" not in form.text and spells(m.group(1), form.text):
             out.append((m.group(1), dataclasses.replace(form, bracketed=True)))
     return out
+
+
+def common_noun_acronyms(text: str, body_words: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The acronyms the article gives in brackets right after lower-case words that they abbreviate, none of those
+    a word for a body (``body_words``): a common noun's ('extended detection and response (XDR)'). Not one that a
+    capitalised long form defines too."""
+    out = set()
+    for m in BRACKETED.finditer(text):
+        run = _lower_run_before(text, m.start())
+        tails = (run[n:] for n in range(len(run)))
+        if any(_lower_spells(m.group(1), tail) and not any((w,) in body_words for w in tail) for tail in tails):
+            out.add(m.group(1))
+    return frozenset(out - {acronym for acronym, _ in _bracketed_definitions(text)})
+
+
+def _lower_run_before(text: str, end: int) -> list[str]:
+    """The lower-case words right before ``end`` with only spaces between them (earliest first, at most
+    MAX_COMMON_WORDS)."""
+    run: list[str] = []
+    at = len(text[:end].rstrip())
+    while len(run) < MAX_COMMON_WORDS:
+        before = text[max(at - 40, 0) : at]
+        m = re.search(r"(?:^|(?<= ))(" + LOWER_WORD.pattern + r")$", before)
+        if m is None:
+            break
+        run.insert(0, m.group(1))
+        at -= len(m.group(1))
+        if text[at - 1 : at] != " ":
+            break
+        at -= 1
+    return run
+
+
+def _lower_spells(acronym: str, lower_words: list[str]) -> bool:
+    """The acronym's letters are the initials of the lower-case words and their hyphened parts (a linking word
+    gives its letter or none; a letter may stand for a prefix, not_actors: 'X' for 'extended')."""
+    out = {""}
+    for part in (p for w in lower_words for p in HYPHEN.split(w) if p):
+        letters = {part[0].upper()} | {k for k, starts in words().letter_prefixes.items() if part.startswith(starts)}
+        grown = {a + letter for a in out for letter in letters if len(a) < MAX_LETTERS}
+        out = out | grown if part in words().linking else grown
+    return acronym in out
 
 
 def _given_after_names(text: str, names: list[tuple[int, int, str, str]]) -> list[tuple[str, LongForm]]:

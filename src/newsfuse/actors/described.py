@@ -57,6 +57,8 @@ class Words:
     state_places: dict[tuple[str, ...], re.Pattern[str]]  # a shared state's name -> its places in a text
     possessor_bodies: dict[str, str]  # a common noun for a body -> its sector ('union': LAB)
     possessor_states: frozenset[str]  # nouns for a state or its parts ('country', 'committee')
+    shared_titles: frozenset[tuple[str, ...]]  # a state's titles that firms' and other bodies' officers bear too
+    office_places: frozenset[str]  # the prepositions that bring the body such a title is held at
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +86,8 @@ def words() -> Words:
         {key(state): _places_pattern(state, places) for state, places in raw["state_places"].items()},
         {str(w): sector for sector, ws in raw["possessor_bodies"].items() for w in ws},
         frozenset(map(str, raw["possessor_states"])),
+        frozenset(key(t) for t in raw["shared_titles"]),
+        frozenset(raw["office_places"]),
     )
 
 
@@ -283,7 +287,10 @@ def description_after(kb: KnowledgeBase, toks: Sequence[Tok], text: str, last: i
         place = _country_starting(kb, toks, text, k)
         n = title_starting(toks, text, k)
         if sector is None and n:
-            sector, end, k = w.titles[tuple(t.norm for t in toks[k : k + n])], k + n - 1, k + n
+            title = tuple(t.norm for t in toks[k : k + n])
+            sector, end, k = w.titles[title], k + n - 1, k + n
+            if title in w.shared_titles and _office_of_body_after(kb, toks, text, end):
+                return None  # 'vice president and head of engineering at Shopify': the firm's officer
             continue
         if sector is None and toks[k].norm in w.party_nouns and toks[k].capitalised:
             sector, end, iso, k = "PTY", k, iso or w.parties[toks[k].norm], k + 1  # 'a Democrat', 'a Republican'
@@ -303,6 +310,24 @@ def description_after(kb: KnowledgeBase, toks: Sequence[Tok], text: str, last: i
     if sector is None or end is None or not _appositive_ends(toks, text, end, w):
         return None
     return Description(text[toks[start].start : toks[end].end], iso, w.former_sector if former else sector)
+
+
+def _office_of_body_after(kb: KnowledgeBase, toks: Sequence[Tok], text: str, end: int) -> bool:
+    """After the title, up to MAX_APPOSITION lower-case words ('and head of engineering'), then 'at' or 'of'
+    (described.yaml: office_places) and a capitalised name ('the' before it or not) that is no country's and no
+    title's: the title is that body's."""
+    w = words()
+    for k in range(end + 1, min(end + 1 + MAX_APPOSITION, len(toks) - 1)):
+        if not _joined(toks, text, k - 1, k):
+            return False
+        j = k + 1 + (toks[k + 1].norm in ARTICLES and k + 2 < len(toks))
+        if toks[k].norm in w.office_places and toks[j].capitalised:
+            joined = all(_joined(toks, text, a, a + 1) for a in range(k, j))
+            person = (toks[j].norm,) in kb.not_actors["bare_titles"]  # 'press secretary for Mr. Obama'
+            return joined and not person and _country_starting(kb, toks, text, j) is None
+        if toks[k].capitalised:
+            return False
+    return False
 
 
 def _body_after_title(toks: Sequence[Tok], text: str, end: int, w: Words) -> int:

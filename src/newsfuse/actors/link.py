@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from newsfuse.model import NON_ACTOR_LABELS, ActorMention, ActorRef, AnnotatedArticle, Entity, Quote
 
-from .acronyms import ACRONYM, Definitions, LongForm, defined_acronyms, spells
+from .acronyms import ACRONYM, Definitions, LongForm, common_noun_acronyms, defined_acronyms, spells
 from .acronyms import words as acronym_words
 from .bare import bare_mentions
 from .described import STATE_OFFICE, Description, country_before, describe, place_after_name, possessor_sector
@@ -35,9 +35,12 @@ from .nonactors import (
     PARAGRAPH_BREAK,
     NameUses,
     at_place_cue,
+    campus_of_university,
     case_party,
     common_word,
     facility_short_name,
+    former_name_gloss,
+    listed_credit,
     lower_case_words,
     made_product,
     not_an_actor,
@@ -199,6 +202,7 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         and not _names_a_period(doc, f)
         and not _in_quoted_title(doc, f)
         and not case_party(text, doc.toks[f.start].start, doc.toks[f.end - 1].end)
+        and not campus_of_university(kb, text, doc.toks[f.start].start, doc.toks[f.end - 1].end)
     ]
     kinds = described_kinds(text, annotated.entities, doc.parse, kb.not_actors["work_nouns"])
     found = [
@@ -206,6 +210,8 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
         for f in add_ner(doc, found, annotated.entities, kinds)
         if not _sought_office(doc, f)
         and not _platform_as_medium(doc, f)
+        and not former_name_gloss(doc.kb, text, doc.toks[f.start].start)
+        and not listed_credit(doc.kb, text, doc.toks[f.start].start)
         and not _namesake_notion(doc, f)
         and not _in_for_name(doc, f)
     ]
@@ -2860,6 +2866,9 @@ def add_ner(
         tail = _person_after_possessive(doc, e) if kind is None and e.label == "ORG" else []
         if tail:
             toks, kind = tail, "PERSON"  # "the Daily Wire's Ben Shapiro": the outlet's person
+        body = _body_after_possessive(doc, e) if kind is None and e.label == "ORG" and not tail else []
+        if body:
+            toks, kind = body, "ORG"  # "Stanford University's SCALE Initiative": the initiative
         if e.label == "PERSON" and len(toks) > 1 and _opening_preposition(doc, toks[0]):
             toks = toks[1:]  # "Beyond Washington, other Republicans": the sentence's first word
             if _kb_place(doc, toks):
@@ -2927,7 +2936,9 @@ def with_defined_acronyms(doc: Doc, found: list[Found], entities: tuple[Entity, 
     """An acronym the article defines in brackets (``acronyms.py``: 'Black Lives Matter (BLM)') is its long
     form's actor: the one linked there, or an organisation by that name where none is (``_long_form_ref``). An
     acronym nothing linked yet is its long form's actor where one is linked there, defined in brackets or named
-    before it ('the National Rifle Association' ... 'the NRA', tagged as a place)."""
+    before it ('the National Rifle Association' ... 'the NRA', tagged as a place). An acronym of lower-case words
+    is no actor (``without_common_noun_acronyms``)."""
+    found = without_common_noun_acronyms(doc, found)
     names = [(e.start, e.end, e.text, e.label) for e in entities] + _linked_bodies(doc, found)
     defs = defined_acronyms(doc.text, names)
     if not defs:
@@ -2942,6 +2953,15 @@ def with_defined_acronyms(doc: Doc, found: list[Found], entities: tuple[Entity, 
         if form is not None and t is not None:
             linked_as.setdefault(doc.toks[t].raw, ref)
     return sorted(out + _acronyms_not_linked(doc, out, entities, defs, linked_as), key=lambda f: f.start)
+
+
+def without_common_noun_acronyms(doc: Doc, found: list[Found]) -> list[Found]:
+    """Without the mentions of an acronym the article gives after the lower-case words it abbreviates, a common
+    noun's ('post-quantum cryptography (PQC)': ``acronyms.common_noun_acronyms``)."""
+    common = common_noun_acronyms(doc.text, doc.kb.not_actors["org_heads"])
+    if not common:
+        return found
+    return [f for f in found if (t := _acronym_at(doc, f.start, f.end)) is None or doc.toks[t].raw not in common]
 
 
 def _linked_bodies(doc: Doc, found: list[Found]) -> list[tuple[int, int, str, str]]:
@@ -3172,18 +3192,39 @@ def _named_before(doc: Doc, found: list[Found], toks: list[int]) -> ActorRef | N
 def _person_after_possessive(doc: Doc, e: Entity) -> list[int]:
     """'the Daily Wire's Ben Shapiro', 'CNN's Jake Tapper': a tagged organisation that runs on past its
     possessive into a first name the KB knows and a surname (two or three capitalised words) holds the
-    person named after it; the tokens of that person's name, or []."""
-    toks = list(range(bisect_left(doc.starts, e.start), bisect_left(doc.starts, e.end)))
-    at = next((n for n, t in enumerate(toks[:-1]) if n and doc.toks[t].norm in POSSESSIVE), None)
-    bare = next((n for n, t in enumerate(toks[:-1]) if _bare_apostrophe_after(doc, t)), None) if at is None else None
-    tail = toks[at + 1 :] if at is not None else toks[bare + 1 :] if bare is not None else []
-    if not 2 <= len(tail) <= 3:
+    person named after it; the tokens of that person's name, or []. Not a name that ends in a word for a body
+    ('Stanford University's SCALE Initiative': ``_body_after_possessive``)."""
+    owner, tail = _possessive_split(doc, e)
+    if not 2 <= len(tail) <= 3 or (doc.toks[tail[-1]].norm,) in doc.kb.not_actors["org_heads"]:
         return []
-    owner = toks[at - 1] if at is not None else toks[bare] if bare is not None else None
     outlet = owner is not None and (doc.toks[owner].norm,) in doc.kb.not_actors["org_heads"]
     if doc.toks[tail[0]].norm not in doc.kb.given_names and not outlet:
         return []  # "Fox News’ Bret Baier": after an outlet's name, a first name the KB's persons may lack
     return tail if all(doc.toks[t].capitalised for t in tail) else []
+
+
+def _body_after_possessive(doc: Doc, e: Entity) -> list[int]:
+    """'Stanford University's SCALE Initiative': a tagged organisation whose name ends in a word for a body before
+    its possessive and runs on into capitalised words that end in such a word too (not_actors.yaml: org_heads)
+    holds that second body, a part of the owner; its tokens, or []. A place's or a common word's possessive opens
+    the name ('People's Action Committee', 'Wyoming's Republican Party')."""
+    owner, tail = _possessive_split(doc, e)
+    heads = doc.kb.not_actors["org_heads"]
+    if owner is None or (doc.toks[owner].norm,) not in heads or not 2 <= len(tail) <= 4:
+        return []
+    if (doc.toks[tail[-1]].norm,) not in heads:
+        return []
+    return tail if all(doc.toks[t].capitalised for t in tail) else []
+
+
+def _possessive_split(doc: Doc, e: Entity) -> tuple[int | None, list[int]]:
+    """The owner's last token and the tokens after the first possessive inside the tagged name (or (None, []))."""
+    toks = list(range(bisect_left(doc.starts, e.start), bisect_left(doc.starts, e.end)))
+    at = next((n for n, t in enumerate(toks[:-1]) if n and doc.toks[t].norm in POSSESSIVE), None)
+    bare = next((n for n, t in enumerate(toks[:-1]) if _bare_apostrophe_after(doc, t)), None) if at is None else None
+    if at is not None:
+        return toks[at - 1], toks[at + 1 :]
+    return (toks[bare], toks[bare + 1 :]) if bare is not None else (None, [])
 
 
 def _bare_apostrophe_after(doc: Doc, t: int) -> bool:

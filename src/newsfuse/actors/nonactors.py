@@ -75,6 +75,18 @@ POSSESSIVE_END = re.compile(r"['’]s?$")  # a name that ends in a possessive
 SCALE_WORDS = frozenset("hundred thousand million billion trillion".split())
 RANK_MARKS = frozenset({"no", "number"})
 FUNCTION_AFTER_UNIT = frozenset("over of in for to and or per a an with from on at by this last each".split())
+# a noun, a verb of including, then capitalised titles joined by commas and 'and' up to the name: 'credits include
+# Hacks and ' before 'SNL'
+CREDIT_LIST = re.compile(r"\b([a-z]+),? ([a-z]+) (?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?:,? and |, ))*$")
+FORMER_NAME_BEFORE = re.compile(r"\(\s*([a-zé]+)(?: known as)?\s+$")  # '(formerly ' before 'Twitter)'
+
+CAMPUS_CLOSE = re.compile(r"\s*(?:[,.;:)]|and\b|$)")  # what closes a campus's name after its university's
+HYPHENED_AFTER = re.compile(r"[-‐]([a-z]+)\b")  # 'LLM-based': a lower-case word joined by a hyphen after a name
+# a state university's name and a comma right before the name: 'the University of Texas, Austin', 'California State
+# University, Fullerton' (the campus, as such universities name theirs)
+UNIVERSITY_BEFORE = re.compile(
+    r"\b(?:University of ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)|((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) State University), $"
+)
 
 
 def words_of(e: Entity) -> tuple[str, ...]:
@@ -179,6 +191,8 @@ def not_an_actor(
         or _unit_after_number(text, e)
         or _facility_named(kb, text, e)
         or _facility_left_or_stayed_at(kb, text, e, words)
+        or _joined_to_basis(kb, text, e)
+        or campus_of_university(kb, text, e.start, e.end)
         or _after_work_verb(kb, text, e)
         or _town_after_street(kb, text, e)
         or _place_with_its_country(kb, text, e)
@@ -754,6 +768,41 @@ def _versioned_names(text: str) -> frozenset[str]:
     names = {m.group(1) for m in VERSION_AFTER.finditer(text)}
     names.update(m.group(1) for m in VERSION_BEFORE.finditer(text))
     return frozenset(names)
+
+
+def _joined_to_basis(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'LLM-based agents', 'an Austin-based firm': a name joined by a hyphen to a word of basis (not_actors.yaml:
+    basis_words) says what a thing rests on or where it sits, no actor acting."""
+    m = HYPHENED_AFTER.match(text, e.end)
+    return m is not None and (m.group(1),) in kb.not_actors["basis_words"]
+
+
+def campus_of_university(kb: KnowledgeBase, text: str, start: int, end: int) -> bool:
+    """'the University of Texas, Austin and ...': a name of one or two words right after a US state university's
+    name and a comma, closed by a mark or 'and', is the campus, a place ('California State University, Fullerton,');
+    not a name that opens with a given name, nor one a verb follows ('the University of Pennsylvania, Andrew Vaughan
+    followed'): a person."""
+    words = key(text[start:end])
+    if not 1 <= len(words) <= 2 or len(words) == 2 and words[0] in kb.given_names:
+        return False
+    m = UNIVERSITY_BEFORE.search(text, max(start - 80, 0), start)
+    state = m and (m.group(1) or m.group(2))
+    return bool(state) and key(str(state)) in described_words().states and CAMPUS_CLOSE.match(text, end) is not None
+
+
+def former_name_gloss(kb: KnowledgeBase, text: str, start: int) -> bool:
+    """'X (formerly Twitter)', 'Meta (formerly known as Facebook)': a name given in brackets after a word of a
+    former name (not_actors.yaml: former_name_words) glosses the name before it; the old name does nothing there."""
+    m = FORMER_NAME_BEFORE.search(text[max(start - 40, 0) : start])
+    return m is not None and (m.group(1),) in kb.not_actors["former_name_words"]
+
+
+def listed_credit(kb: KnowledgeBase, text: str, start: int) -> bool:
+    """'whose TV credits include Hacks and SNL': a name in the list after a noun for a person's credits and a verb
+    of including (not_actors.yaml: credit_nouns, list_verbs) is a work's title, as after a noun for a work."""
+    m = CREDIT_LIST.search(text[max(start - 160, 0) : start])
+    lists = kb.not_actors
+    return m is not None and (m.group(1),) in lists["credit_nouns"] and (m.group(2),) in lists["list_verbs"]
 
 
 def _unit_after_number(text: str, e: Entity) -> bool:
