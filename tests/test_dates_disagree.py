@@ -56,3 +56,19 @@ def test_the_disagreements_use_the_accuracy_benchmarks_heideltime_runner():
     assert bench._cache_name(dated) != bench._cache_name(undated)
     timebank = {"doc_id": "APW19980227.0487", "dct": "1998-02-27", "text": "It rained."}
     assert bench._cache_name(timebank).startswith("APW19980227.0487-")
+
+
+def test_a_labelled_disagreement_is_scored_by_who_gives_the_labelled_value():
+    labels = [
+        {"doc_id": "d", "start": 0, "end": 7, "gold": "2016-06-14"},
+        {"doc_id": "d", "start": 10, "end": 15, "gold": None},
+        {"doc_id": "d", "start": 20, "end": 25, "gold": "2016"},
+        {"doc_id": "d", "start": 30, "end": 35, "gold": "unclear"},
+    ]
+    ours = {"d": [(0, 7, "2016-06-14", "weekday"), (20, 25, "2015", "year")]}
+    theirs = {"d": [(0, 7, "2016-06-21", "date_r5c"), (10, 15, "2016", "date_r0"), (20, 25, "2015", "date_r1")]}
+    assert dd.score_labels(labels, ours, theirs) == {
+        "newsfuse_right": 2,
+        "both_wrong": 1,
+        "unclear": 1,
+    }

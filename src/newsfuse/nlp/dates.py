@@ -318,9 +318,11 @@ _SENTENCE_OPENERS = ".!?:;\"“‘'(—"
 def _before_a_complement_clause(text: str, start: int, end: int, hi: int) -> int:
     """Where the reported content after a named day or month begins ("Trump's announcement Friday
     that he would endorse", "told the paper on Tuesday that the government must", "a meeting on Monday
-    with reporters, saying the deal might be signed"): its tense is that of another event. After a
-    unit ("in a year that already had") 'that' opens a relative clause about the date itself, which
-    keeps its cues."""
+    with reporters, saying the deal might be signed", "announcing on Wednesday he would meet"): its
+    tense is that of another event. After a unit ("in a year that already had") 'that' opens a
+    relative clause about the date itself, which keeps its cues."""
+    if _reporting_verb_before().search(text, max(0, start - 30), start):
+        return end
     if not text[start:end].split()[-1][:1].isupper() and not text[end - 1].isdigit():
         return hi
     if _COMPLEMENT_THAT.match(text, end, hi):
@@ -330,6 +332,13 @@ def _before_a_complement_clause(text: str, start: int, end: int, hi: int) -> int
 
 
 _COMPLEMENT_THAT = re.compile(r"\s*,?\s*that\b")
+
+
+@lru_cache(maxsize=1)
+def _reporting_verb_before() -> re.Pattern[str]:
+    """A verb of saying just before the date: the date is the saying's ("said Tuesday he would"),
+    whatever follows is what was said."""
+    return re.compile(rf"\b(?:{_alt(vocab()['reporting_verbs'])})\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -763,8 +772,9 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> Resolved:
 
 def _decade_ok(m: re.Match[str], text: str) -> bool:
     """'the 90s' without an apostrophe (HeidelTime's decades) is a decade unless a measure stands
-    just before it ('temperatures in the 90s', 'scores in the 80s')."""
-    if m.group("short") is None or "'" in m.group(0) or "’" in m.group(0):
+    just before it ('temperatures in the 90s', 'scores in the 80s'). An opening quote typed for the
+    apostrophe of elision ('the ‘90s', as word processors write it) marks a decade like one."""
+    if m.group("short") is None or any(mark in m.group(0) for mark in "'’‘"):
         return True
     return not _decade_measure_before().search(text, max(0, m.start() - 40), m.start())
 
@@ -815,6 +825,11 @@ def _season_mod(m: re.Match[str], ctx: _Ctx) -> Resolved:
     return (now if now.month == this_year.month else this_year), "season", "season"
 
 
+@lru_cache(maxsize=1)
+def _approach_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['approach_words'])})\s+the\s+(?:(?:early|late)\s+)?$", re.I)
+
+
 def _season_alone(m: re.Match[str], ctx: _Ctx) -> Resolved:
     """'over the summer', 'in the spring': by the tense of the clause, the last such season begun (the
     current one included) or the next one not yet over; without a cue the nearest one."""
@@ -824,6 +839,8 @@ def _season_alone(m: re.Match[str], ctx: _Ctx) -> Resolved:
     now = _current_season(pub)
     candidates = _season_candidates(m, pub)
     when = "past" if _since(ctx, m.start()) else _tense(ctx, m.start(), m.end())
+    if when is None and _approach_before().search(ctx.text, max(0, m.start() - 30), m.start("season")):
+        when = "future"  # "heading into the fall": a season approached lies ahead of the time spoken of
     if when == "past":
         return max(d for d in candidates if d <= now), "season", "season"
     if when == "future":
@@ -968,12 +985,13 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved:
 
 
 def _vague(m: re.Match[str], ctx: _Ctx) -> Resolved:
-    """'days after', 'weeks before': a coarse period around the previous date (or publication)."""
+    """'days after', 'weeks before': a coarse period around the date mentioned last, when that is a
+    day. Counted from a month or a year ('a statement in March ... a few days later') or from nothing,
+    the day it counts from is unknown: no date, as for 'the next day' (not the publication's week)."""
     unit = _key(m.group("u"))
-    found = ctx.anchor("day")
-    base = found[0] if found else ctx.pub
-    if base is None:
+    if not ctx.prior or ctx.prior[-1][1] != "day":
         return None, None, "anaphoric"
+    base = ctx.prior[-1][0]
     sign = 1 if _key(m.group("dir")) in ("after", "later") else -1
     precision, days = {"hours": ("day", 0), "days": ("week", 3), "weeks": ("month", 14), "months": ("year", 60)}[unit]
     return period_start(base + timedelta(days=sign * days), precision), precision, "anaphoric"
@@ -1060,9 +1078,10 @@ _PERFECT = re.compile(
 
 @lru_cache(maxsize=1)
 def _ordinal_before() -> re.Pattern[str]:
-    """'the fifth coach in four years', 'the first time in five years': a count of occasions over a
-    span (TIMEX3 DURATION), not a date ahead."""
-    ordinals = _alt(vocab()["ordinals"])
+    """'the fifth coach in four years', 'the first time in five years', 'its lowest in 33 years': a
+    count of occasions or an extreme over a span (TIMEX3 DURATION), not a date ahead."""
+    v = vocab()
+    ordinals = _alt([*v["ordinals"], *v["superlatives"]])
     return re.compile(rf"\b(?:{ordinals}|\d+(?:st|nd|rd|th))\b[^.;:!?]*$", re.I)
 
 
@@ -1243,6 +1262,17 @@ def _day_ok(m: re.Match[str], text: str) -> bool:
     except (KeyError, ValueError):
         return False
     return 1 <= day <= 31 and _months_ok(m, text)
+
+
+def _not_our_times(m: re.Match[str], text: str) -> bool:
+    """'today's world', "today's version of the Industrial Revolution": 'today' as 'nowadays' (TIMEX3
+    PRESENT_REF, the TIDES guidelines' generic 'today'), no day."""
+    return not (_key(m.group("w")) == "today" and _era_after_today().match(text, m.end()))
+
+
+@lru_cache(maxsize=1)
+def _era_after_today() -> re.Pattern[str]:
+    return re.compile(rf"['’]s\s+(?:\w+\s+)?(?:{_alt(vocab()['nouns_of_our_times'])})\b", re.I)
 
 
 # After "before"/"after", the next word (a line break there is a hard wrap or a cleaner's cut in
@@ -1705,7 +1735,7 @@ def rules() -> tuple[_Rule, ...]:
         rule("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<full>1\d\d|20\d)0['’]?s\b", _decade),
         rule(
             "decade-words",
-            rf"\bthe\s+(?:(?:early|late|mid)[\s-]*)?(?:['’]?(?P<short>[1-9])0['’]?s\b|"
+            rf"\bthe\s+(?:(?:early|late|mid)[\s-]*)?(?:['’‘]?(?P<short>[1-9])0['’]?s\b|"
             rf"(?:(?P<cent>{_alt(v['year_centuries'])})[\s-]+)?(?P<word>{_alt(v['decade_words'])})\b)",
             _decade,
             _decade_ok,
@@ -1736,6 +1766,7 @@ def rules() -> tuple[_Rule, ...]:
             "day-word",
             rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<w>{_alt(v['day_words'])})\b",
             _day_word,
+            _not_our_times,
             needs=(_phrases(v["day_words"]),),
         ),
         rule(
