@@ -220,6 +220,15 @@ def test_seed_001_lukashenko_call(seed_events):
     assert _consult(seed_events["001"], "Putin", "Lukashenko")
 
 
+def test_seed_001_they_after_the_lukashenko_conversation_are_putin_and_lukashenko(seed_events):
+    # "They also reviewed plans ... a third energy unit at the Belarusian nuclear power plant" follows the
+    # Putin-Lukashenko conversation: the nearest act of several parties, not the day-dated Netanyahu call
+    (they,) = [m for m in seed_events["001"] if m.sentence.startswith("They also reviewed")]
+    assert has(they.source_actors, "Lukashenko") and not has(they.source_actors, "Netanyahu")
+    calls = _consult(seed_events["001"], "Putin", "Netanyahu")
+    assert calls and not any("energy cooperation" in m.topics for m in calls)
+
+
 def test_seed_002_draft_resolution(seed_events):
     assert any(
         m.type == "REQUEST" and has(m.source_actors, "Russia") and "resolution" in m.sentence

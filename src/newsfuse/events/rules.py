@@ -906,7 +906,9 @@ def _antecedent(m: EventMention, before: list[EventMention], group: bool = False
     among those, the latest one dated to the day, if any (a reference to a reference keeps the day).
     A plural subject ("they", "the leaders") refers to an act of several parties only: one told as
     two acting together, or several acting on one ("they supported her" does not take the parties
-    of "Rubio congratulated Trump")."""
+    of "Rubio congratulated Trump"), and with no one named it takes the nearest such act, as a pronoun takes its
+    nearest antecedent ("Putin's call with Netanyahu followed a conversation between Putin and Lukashenko. ... They
+    also reviewed plans ...": Putin and Lukashenko), not the latest one dated to the day."""
     own = _participants(m)
     found = []
     for ante in reversed(before):
@@ -917,6 +919,8 @@ def _antecedent(m: EventMention, before: list[EventMention], group: bool = False
             found.append(ante)
     if not found:
         return None
+    if group and not own:
+        return found[0]
     return next((a for a in found if a.date_precision == "day"), found[0])
 
 
