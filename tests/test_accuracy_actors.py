@@ -50,12 +50,17 @@ def test_seed_83_draws_34_articles_the_seeds_before_it_left():
     assert not drawn & b.events_polnear_articles(None)  # no article of any set of the events sample
 
 
+def _seed_records(b, seed: int) -> list[dict]:
+    """The JSON records the benchmark reads for a held-out seed (one input of JSON lines)."""
+    ((_, data),) = b.seed_inputs(seed)
+    return [json.loads(line) for line in data.splitlines() if line.strip()]
+
+
 def test_seed_84_reads_the_ecbplus_records_no_test_sample_or_seed_reads():
     b = bench()
     if not b.ECBPLUS.exists():
         pytest.skip("the shared ECB+ corpus is not here")
-    ((_, data),) = b.seed_inputs(84)
-    records = [json.loads(line) for line in data.splitlines() if line.strip()]
+    records = _seed_records(b, 84)
     assert len(records) == 32 and {r["subtopic"] for r in records} == {"1_ecbplus", "3_ecbplus"}
     assert {r["split"] for r in records} == {"train"}
     earlier = {
@@ -74,8 +79,7 @@ def test_seed_85_reads_the_wcxb_news_pages_no_actor_test_reads():
     b = bench()
     if not b.WCXB.exists():
         pytest.skip("the shared WCXB pages are not here")
-    ((_, data),) = b.seed_inputs(85)
-    records = [json.loads(line) for line in data.splitlines() if line.strip()]
+    records = _seed_records(b, 85)
     truth = json.loads(b.WCXB.read_text(encoding="utf-8"))
     assert len(records) == 24 and all(r["text"] == truth[r["id"][5:]]["main_content"] for r in records)
     labels = [lab for lab in b.read_labels(b.LABELS) if lab.get("set") == "seed85"]
@@ -86,8 +90,7 @@ def test_seed_86_reads_the_scrapinghub_news_pages_no_actor_test_reads():
     b = bench()
     if not b.SCRAPINGHUB.exists():
         pytest.skip("the shared scrapinghub pages are not here")
-    ((_, data),) = b.seed_inputs(86)
-    records = [json.loads(line) for line in data.splitlines() if line.strip()]
+    records = _seed_records(b, 86)
     truth = {page[:12]: fields for page, fields in json.loads(b.SCRAPINGHUB.read_text(encoding="utf-8")).items()}
     assert len(records) == 111 and all(r["text"] == truth[r["id"][12:]]["articleBody"] for r in records)
     actor_tests = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").glob("test_actors*.py"))

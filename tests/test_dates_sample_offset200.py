@@ -9,10 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from newsfuse.model import Article, Block
-from newsfuse.nlp import annotate
-from newsfuse.nlp.dates import find_dates
+from test_dates_anchoring import annotated, values  # tests/test_dates_anchoring.py: the dates, found alone and parsed
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT / ".." / "shared" / "corpus" / "quotes" / "polnear"
@@ -30,16 +27,6 @@ def passage(name: str, first: str, last: str) -> tuple[str, str]:
     start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
     end = text.find(". ", text.index(last, start))
     return text[start : len(text) if end < 0 else end + 1], name.split("_")[1]
-
-
-def values(text: str, published: str) -> dict[str, str | None]:
-    return {d.text: d.value for d in find_dates(text, published)}
-
-
-def annotated(text: str, published: str) -> dict[str, str | None]:
-    """Dates as the pipeline gives them (the parse's tokens reach the date rules)."""
-    (ann,) = annotate([Article("t", "t.txt", "text", None, published, None, None, (Block("paragraph", text),))])
-    return {d.text: d.value for d in ann.dates}
 
 
 def test_the_labelled_sample_names_who_is_right_for_each_disagreement():
