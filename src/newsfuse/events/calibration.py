@@ -3,10 +3,11 @@
 The features are facts the coder has already decided (data/calibration.yaml ``features`` says what each is): the
 weak signs of data/precision.yaml's ``confidence`` (present or not), how the trigger matched (a hand pattern on a
 verb or a noun, the CAMEO lexicon, an override of the pattern's type), whether the recipient was guessed rather
-than named in the act's phrase, whether the act stands below the sentence's head (and whether only as what the
-sentence's attribution reports: "X did Y, police said"), and what kind of actor stands on each side. The
-coefficients are fitted by benchmarks/accuracy/events_calibration.py (their provenance is stored beside them);
-without them the confidence is the product of the hand-set factors.
+than named in the act's phrase, whether a side is a pronoun resolved to a person another sentence named, whether the
+act stands below the sentence's head (and whether only as what the sentence's attribution reports: "X did Y, police
+said"), and what kind of actor stands on each side. The coefficients are fitted by
+benchmarks/accuracy/events_calibration.py (their provenance is stored beside them); without them the confidence is
+the product of the hand-set factors.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ class Clues(Protocol):
     @property
     def reporting_frame(self) -> bool: ...
 
+    @property
+    def pronoun_party(self) -> bool: ...
+
 
 def features(m: EventMention, signs: dict[str, bool], clues: Clues) -> dict[str, float]:
     """The mention's features: each weak sign (0/1), how the trigger matched, where the act stands in its
@@ -51,6 +55,7 @@ def features(m: EventMention, signs: dict[str, bool], clues: Clues) -> dict[str,
     out["noun_trigger"] = float(rule.startswith("nouns["))
     out["type_overridden"] = float(" + " in rule)
     out["target_guessed"] = float(clues.target_guessed)
+    out["pronoun_party"] = float(clues.pronoun_party)  # "he", "him" resolved to a person of another sentence
     out["embedded"] = float(clues.embedded)
     out["reporting_frame"] = float(clues.reporting_frame)  # embedded only in the sentence's attribution
     out["long_sentence"] = float(len(m.sentence.split()) > int(load()["long_sentence_words"]))

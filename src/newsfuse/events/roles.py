@@ -12,7 +12,7 @@ from ..model import ActorRef, AnnotatedArticle, Token
 from ..text.tree import Tree
 from .abstain import not_actor, vessel_nouns
 from .ontology import load_precision, load_roles
-from .patterns import is_passive
+from .patterns import is_passive, tree_conj
 
 GENITIVE_MARKS = frozenset({"’", "'"})  # a genitive's apostrophe alone, after a name ending in s
 OPENING_QUOTES = frozenset({"‘", "'", "`", "``", "“", '"'})
@@ -183,6 +183,7 @@ class Roles:
         if not own:
             return set()
         modifiers = tree.subtree(root, stop=tuple(d for d in _ALL_DEPS if d not in ("compound", "poss", "nmod")))
+        modifiers = [k for k in modifiers if not _coordinated_modifier(tree, k, root)]
         return {k for k in modifiers if any(is_person(m.ref) and actor_key(m.ref) not in own for m in self.at(k))}
 
     def _coordinated(self, i: int) -> list[Mention]:
@@ -256,7 +257,7 @@ class Roles:
                 for other in subj[1:]:  # "LISBON — Portugal and Indonesia signed": a dateline parsed as subject
                     found = found or self.phrase(other, deep=True)
                 if not found and self._anaphoric(s):  # "X said it would ...", "their forces withdrew"
-                    return self._reporter(v) or self.resolved_pronoun(s)
+                    return self._reporter(v) or self._unbound(self.resolved_pronoun(s), v)
                 return found
             dep = tree.tokens[v].dep
             if dep in ("advcl", "ccomp") and finite(tree, v):
@@ -300,15 +301,26 @@ class Roles:
             return []
         return [Mention(tok.start, tok.end, self.antecedent)]
 
+    def _unbound(self, resolved: list[Mention], v: int) -> list[Mention]:
+        """ "Clinton put Sanders on the defensive ... He accused Clinton": a subject pronoun never refers to a person
+        its own clause names as object (a name is free in its clause: binding theory's principle C, Chomsky 1981),
+        so the previous sentence's subject is not its referent there."""
+        tree = self.tree
+        objects = [m for o in tree.children(v, "dobj", "dative", "iobj") for m in self.at(o)]
+        named = {actor_key(m.ref) for m in objects}
+        return [] if any(actor_key(m.ref) in named for m in resolved) else resolved
+
     def resolved_object(self, o: int, v: int) -> list[Mention]:
         """ "Hillary Clinton spoke in Ohio. Trump attacked her.": a "him" or "her" object refers to the person
         the previous sentence's subject named when that sentence named no other person, the verb's own
         subject is someone else (a plain pronoun object never refers to its clause's subject: "he praised
         him"), and no other person is named before it in this sentence."""
         tok = self.tree.tokens[o]
-        if self.antecedent is None or not self.sole or tok.text.lower() not in role_cue("object_pronouns"):
+        if tok.text.lower() not in role_cue("object_pronouns") or self.in_quote(o):
             return []
-        if self.in_quote(o):
+        if parallel := self._parallel_object(v):
+            return [Mention(tok.start, tok.end, parallel.ref)]
+        if self.antecedent is None or not self.sole:
             return []
         subject = self.subject(v)
         if any(actor_key(m.ref) == actor_key(self.antecedent) for m in subject):
@@ -317,6 +329,19 @@ class Roles:
         if any(self._competes(m) for m in self.mentions if m.start < tok.start and actor_key(m.ref) not in own):
             return []
         return [Mention(tok.start, tok.end, self.antecedent)]
+
+    def _parallel_object(self, v: int) -> Mention | None:
+        """ "trashing Donald Trump as unqualified and accusing him of ...": a pronoun object of a verb coordinated
+        after another whose object names one person (and not the verbs' doer) refers to that person: coordinated
+        clauses keep their roles parallel (Quirk et al. 1985, 13.65 ellipsis and substitution in coordination;
+        Kehler 2002, 6: parallel relations prefer the antecedent in the same grammatical role)."""
+        tree = self.tree
+        first = tree.head(v)
+        if tree.tokens[v].dep != "conj" or first is None or tree.tokens[first].pos != "VERB":
+            return None
+        named = _unique(m for o in tree.children(first, "dobj") for m in self.phrase(o) if is_person(m.ref))
+        doers = {actor_key(m.ref) for m in self.subject(first)}
+        return named[0] if len(named) == 1 and actor_key(named[0].ref) not in doers else None
 
     def _competes(self, m: Mention) -> bool:
         """Another person named as a noun phrase of its own: not one modifying a noun ("a Trump rally")."""
@@ -573,16 +598,16 @@ def finite(tree: Tree, v: int) -> bool:
     return any(tree.tokens[a].tag in ("MD", "VBD", "VBZ", "VBP") for a in tree.children(v, "aux", "auxpass"))
 
 
-def tree_conj(tree: Tree, i: int) -> list[int]:
-    """The words coordinated after ``i`` ("Iran, Libya, North Korea and Sudan"), following the chain."""
-    out: list[int] = []
-    todo = tree.children(i, "conj")
-    while todo:
-        j = todo.pop(0)
-        if j not in out:
-            out.append(j)
-            todo += tree.children(j, "conj")
-    return out
+def _coordinated_modifier(tree: Tree, k: int, root: int) -> bool:
+    """ "Republican Trump and Democrat Clinton have criticized", "Donald Trump and House Speaker Paul Ryan pledged":
+    the parse hangs the first of two coordinated names on the last as its modifier; a modifier with a coordinator
+    of its own ("Trump and") is a conjunct of the phrase, a party beside its head, not words describing it."""
+    j: int | None = k
+    while j is not None and j != root:
+        if tree.children(j, "cc"):
+            return True
+        j = tree.head(j)
+    return False
 
 
 def _other_party(tree: Tree, root: int) -> set[int]:

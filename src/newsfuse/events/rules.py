@@ -60,6 +60,7 @@ class Evidence:
     dropped: str | None = None  # why no event is coded: "natural cause", "background"
     recipient_due: bool = True  # a recipient is expected: the type requires one, or the act has a slot for it
     target_guessed: bool = False  # no recipient named in the act's own phrase: a purpose clause's or a place stands in
+    pronoun_party: bool = False  # a side is a pronoun resolved to a person another sentence named
     embedded: bool = False  # the act's verb (or its noun's light verb) is not the head of the sentence
     reporting_frame: bool = False  # embedded only as what the sentence's head verb of saying reports ("..., X said")
     titled: frozenset[str] = frozenset()  # actors named with a political office ("Alabama Sen. Jeff Sessions")
@@ -383,12 +384,17 @@ class RuleExtractor:
         status = attr.status(tree, t.i, t.light)
         type_, mode, rule = self._type(tree, t, status, content)
         source, target, initiator = self._roles(tree, roles, t)
+        alone = _unilateral(tree, t)
+        if alone:  # "declared a unilateral ceasefire in south Lebanon": directed to no one
+            target = []
         if type_.lower() in role_cue("against_not_recipient"):  # "defended his record against ISIS": ISIS is opposed
             target = [m for m in target if not _opposed(tree, m, _anchor(t))]
+        if type_.lower() in role_cue("from_place_types"):  # "their withdrawal from the Bosnian town of Gorazde"
+            target = [m for m in target if not _left_from(tree, m, t)]
         if type_ == "ASSAULT" and _attack_between_persons(tree, t, source, target):  # "Sanders attacked Clinton"
             type_, mode, rule = "ACCUSE", "disapprove", f"{rule} + persons"
         joint = not p.symmetric and not target and _reciprocal(tree, roles, t, source)
-        guessed = not target and not p.symmetric and not joint
+        guessed = not target and not p.symmetric and not joint and not alone
         if guessed:
             target = self._default_target(tree, roles, t, type_, source)
             target = [m for m in target if not any(prec.same_actor(m.ref, s.ref) for s in source)]
@@ -434,6 +440,7 @@ class RuleExtractor:
         dropped = self._dropped(annotated, sentence, tree, t, anchors, date) or _negated(status, rule)
         dropped = dropped or ("campaign rally" if _held_rally(tree, roles, t) else None)
         due = type_ in self.ontology.requires_recipient or _recipient_slot(tree, t) or prec.retort(tree, [t.i])
+        due = due and not alone
         return mention, dataclasses.replace(
             ev,
             hedged=abstain.hedged(tree, anchors),
@@ -444,6 +451,7 @@ class RuleExtractor:
             or (status in ("planned", "hypothetical") and prec.inferred(tree, anchor)),
             recipient_due=due,
             target_guessed=guessed and bool(target),
+            pronoun_party=any(_pronoun_mention(tree, m) for m in source + target),
             embedded=tree.depth(anchor) > 0,
             reporting_frame=attr.reporting_frame(tree, anchor),
             titled=frozenset(
@@ -644,7 +652,10 @@ class RuleExtractor:
         own = lambda found: [m for m in found if actor_key(m.ref) not in keys]  # noqa: E731
         verb = t.light if t.pattern.noun else t.i
         clauses = [verb, *tree.children(verb, "xcomp")] if verb is not None else []
-        for c in [c for v in clauses for c in tree.children(v, "advcl")]:
+        adverbials = [c for v in clauses for c in tree.children(v, "advcl")]
+        if type_ == "THREATEN":
+            adverbials += [c for c in _deeper_conditions(tree, clauses[1:]) if c not in adverbials]
+        for c in adverbials:
             marks = tree.child_lemmas(c, "mark")
             if type_ == "THREATEN" and marks & {"if", "unless"}:  # "... unless Israel rescinds": Israel
                 found = own(roles.subject(c))
@@ -721,6 +732,15 @@ def _opposed(tree: Tree, m: Mention, anchor: int) -> bool:
         return False
     above = {anchor, *tree.ancestors(anchor)}
     return any(tree.lemma(a) == "against" and a not in above for a in tree.ancestors(j))
+
+
+def _left_from(tree: Tree, m: Mention, t: Trigger) -> bool:
+    """The actor is named in a "from" phrase of the act itself ("withdrawal from the Bosnian town of Gorazde"): the
+    area withdrawn from, where the retreat takes place (PLOVER manual 3.7: "retreat from territory or withdraw forces
+    from an area"), no recipient."""
+    j = tree.token_at(m.start)
+    acts = {x for x in (t.i, t.light) if x is not None}
+    return j is not None and any(tree.lemma(a) == "from" and tree.head(a) in acts for a in tree.ancestors(j))
 
 
 def _attack_heads(tree: Tree, t: Trigger) -> list[int]:
@@ -954,6 +974,34 @@ def _weak_signs(m: EventMention, ev: Evidence, inherited: bool, inherited_date: 
         "reported": ev.reported,
         "conjecture": ev.conjecture,
     }
+
+
+def _unilateral(tree: Tree, t: Trigger) -> bool:
+    """ "declared a unilateral ceasefire", "withdrew unilaterally": an act done by one side on its own, directed to no
+    other party, so it has no recipient (PLOVER manual 2.4.1: the recipient is the entity the event is directed to)."""
+    heads = [x for x in (t.i, t.light) if x is not None]
+    heads += [o for h in heads for o in object_heads(tree, h)]
+    markers = role_cue("unilateral_markers")
+    return any(tree.lemma(k) in markers for h in heads for k in tree.children(h, "amod", "advmod"))
+
+
+def _deeper_conditions(tree: Tree, acts: list[int]) -> list[int]:
+    """ "threatening to cut off the money they send home unless Mexico pays": an "if" or "unless" clause the parse
+    hangs deeper in the threatened act's clause (on a relative clause of its object) states the threat's condition,
+    which names the one who must comply, its recipient (PLOVER manual 3.11)."""
+    return [
+        c
+        for a in acts
+        for c in tree.subtree(a)
+        if tree.tokens[c].dep == "advcl" and tree.child_lemmas(c, "mark") & {"if", "unless"}
+    ]
+
+
+def _pronoun_mention(tree: Tree, m: Mention) -> bool:
+    """The party stands in the sentence as a personal pronoun ("he", "him") that ``Roles`` resolved to a person
+    named in another sentence: the role is inferred, not read."""
+    j = tree.token_at(m.start)
+    return j is not None and tree.tokens[j].tag in ("PRP", "PRP$") and tree.tokens[j].end >= m.end
 
 
 def _confidence(features: dict[str, float]) -> float:
