@@ -216,9 +216,16 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The stretch around a span up to the sentence or clause ends on either side (200 characters at most).
     The full stop of an abbreviation ("11 p.m. Monday", "Gen. Smith") ends no sentence."""
     left = max(_stop_before(text, start), _line_end_before(text, start), text.rfind("; ", 0, start), start - 200)
-    rights = [i for i in (_stop_after(text, end), _line_end_after(text, end), text.find("; ", end)) if i >= 0]
+    quote = _QUOTE_AFTER_COLON.search(text, end, end + 200)
+    ends = (_stop_after(text, end), _line_end_after(text, end), text.find("; ", end), quote.start() if quote else -1)
+    rights = [i for i in ends if i >= 0]
     right = min(rights + [end + 200, len(text)])
     return max(left, 0), right
+
+
+# Words quoted after a colon ("in an interview with CNN on Tuesday: ''You can easily argue ...''") are
+# another event, the speaker's, with a tense of their own.
+_QUOTE_AFTER_COLON = re.compile(r":\s*(?:''|``|[\"“‘])")
 
 
 # A line ends a clause where it ends with a sentence's last mark (not an abbreviation's full stop);
@@ -473,11 +480,36 @@ def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
     """The tense of the clause of a span: from word cues (a future auxiliary, a past form, an -ed
     word), else, when there is a parse, from the verb that governs the span: a present-tense verb
     without any cue lies ahead, as in HeidelTime ("Arafat and Albright meet Monday")."""
+    if _arrival_before().search(ctx.text, max(0, start - 12), start):
+        return "future"  # "come November": when November comes
     adjectives = ctx.clauses.adjectives if ctx.clauses is not None else frozenset()
     found = tense(ctx.text, start, end, adjectives)
     if found is None and ctx.clauses is not None:
         return ctx.clauses.tense(start, end)
     return found
+
+
+@lru_cache(maxsize=1)
+def _arrival_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['arrival_words'])})\s+$", re.I)
+
+
+def _future_in_the_past(text: str, start: int) -> bool:
+    """Whether the future cue that governs a date is a past form of the future ("said they would
+    light landmarks on Monday night"): the last future cue of the clause before the date."""
+    lo = max(_clause(text, start, start)[0], start - int(vocab()["tense_window"]))
+    future_re = _tense_regexes()[0]
+    cues = [m for m in future_re.finditer(text, lo, start) if not _plan_in_the_past(text, m.start())]
+    if not cues or not _past_future().search(text, max(0, cues[-1].start() - 12), cues[-1].end()):
+        return False
+    # "was going to" is past by itself; 'would' only in a past frame ("said they would"), not in a
+    # present one ("are nearing an agreement that would see him endorse her on Tuesday")
+    return cues[-1].group(0).lower() != "would" or bool(_tense_regexes()[1].search(text, lo, cues[-1].start()))
+
+
+@lru_cache(maxsize=1)
+def _past_future() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['future_in_the_past_cues'])})$", re.I)
 
 
 # --------------------------------------------------------------------------- resolvers
@@ -500,7 +532,13 @@ def _year_for(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> int |
     if day is not None and when != "future":
         when = None
     elif day is None and not _tense_preposition().search(ctx.text, max(0, m.start() - 40), m.start()):
-        when = None
+        # A month that modifies a noun ("would defeat Mr. Trump in a hypothetical November contest") lies
+        # ahead when its clause looks ahead; a past clause may speak of a later event ("organize in the
+        # March states"): the nearest year.
+        ahead = when == "future" and _noun_modifier_after_a_preposition().search(
+            ctx.text, max(0, m.start() - 40), m.start()
+        )
+        when = "future" if ahead else None
     if when == "past":
         return pub.year if here <= now or month == pub.month else pub.year - 1
     if when == "future":
@@ -530,6 +568,15 @@ def _ended_period() -> re.Pattern[str]:
 def _tense_preposition() -> re.Pattern[str]:
     parts = _alt(vocab()["month_parts"])
     return re.compile(rf"\b(?:{_alt(vocab()['tense_prepositions'])})\s+(?:(?:{parts})\s+of\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _noun_modifier_after_a_preposition() -> re.Pattern[str]:
+    """'in a hypothetical November contest', 'after the November election': the month of the noun's event."""
+    v = vocab()
+    return re.compile(
+        rf"\b(?:{_alt(v['tense_prepositions'])})\s+(?:{_alt(v['month_noun_articles'])})\s+(?:[a-z]+\s+)?$", re.I
+    )
 
 
 def _biased_distance(d: date, pub: date) -> float:
@@ -617,6 +664,8 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved:
     shared = _shared_year(_month_list_year(), ctx.text, m.end())
     if shared is not None:
         return date(shared, month, 1), "month", "absolute"
+    if not mod and (year := _year_of_the_sentence(ctx, m.start())) is not None:
+        return date(year, month, 1), "month", "month"
     if ctx.pub is None:
         return None, None, "month"
     pub = ctx.pub
@@ -632,6 +681,26 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved:
             return None, None, "month"
         year = nearest
     return date(year, month, 1), "month", "month"
+
+
+def _year_of_the_sentence(ctx: _Ctx, start: int) -> int | None:
+    """'But in 2012, the president's reelection campaign spent ... beginning in April', 'Eight years
+    ago, Obama ... having won 11 consecutive victories in February': a year fronted before its
+    sentence's first comma frames the whole sentence (its temporal focus); a month without a year in
+    that sentence is in that year, not in the one nearest the publication date."""
+    if not ctx.prior or ctx.prior[-1][1] != "year" or not ctx.text.startswith(",", ctx.last_end):
+        return None
+    if _SENTENCE_BREAK.search(ctx.text, ctx.last_end, start):
+        return None
+    lo = max(0, ctx.last_end - 60)
+    breaks = list(_SENTENCE_BREAK.finditer(ctx.text, lo, ctx.last_end))
+    if not breaks and lo > 0:
+        return None
+    opening = ctx.text[breaks[-1].end() if breaks else 0 : ctx.last_end]
+    return ctx.prior[-1][0].year if len(opening.split()) <= int(vocab()["fronted_year_max_words"]) else None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;:][\"”’']*\s|\n")
 
 
 def _mod_month_day(m: re.Match[str], ctx: _Ctx) -> Resolved:
@@ -869,7 +938,10 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Resolved:
     if mod in ("next", "this coming", "coming"):
         return pub + timedelta(days=(target - pub.weekday()) % 7 or 7), "day", "weekday"
     if not _since(ctx, m.start()) and _tense(ctx, m.start(), m.end()) == "future":
-        return pub + timedelta(days=(target - pub.weekday()) % 7), "day", "weekday"
+        ahead = pub + timedelta(days=(target - pub.weekday()) % 7)
+        if _future_in_the_past(ctx.text, m.start()):  # ahead of a past saying: the nearer of the two
+            return min(ahead, pub - timedelta(days=back), key=lambda d: _biased_distance(d, pub)), "day", "weekday"
+        return ahead, "day", "weekday"
     return pub - timedelta(days=back), "day", "weekday"
 
 
@@ -958,7 +1030,12 @@ def _unit_mod(m: re.Match[str], ctx: _Ctx) -> Resolved:
 
 
 def _in_the_unit(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'earlier in the year', 'by the end of the day': the current unit; 'the day' is the day the text
+    speaks of, the one named last ('remarks on Tuesday night ... earlier in the day'), when it named one
+    just before (TIMEX3: anchored on the temporal focus)."""
     unit = _key(m.groupdict().get("unit") or m.group("unit2"))
+    if unit == "day" and ctx.prior and ctx.prior[-1][1] == "day":
+        return ctx.prior[-1][0], "day", "anaphoric"
     if ctx.pub is None:
         return None, None, "relative"
     return period_start(ctx.pub, unit), unit, "relative"
@@ -972,6 +1049,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved:
     kind = "relative"
     base = ctx.pub
     if direction in vocab()["anaphoric_shift_words"] and (unit in ("day", "week") or sign > 0):
+        if ctx.prior and _rank(ctx.prior[-1][1]) > _rank(unit):
+            return None, None, "anaphoric"  # 'in February ... died four days later': from an unknown day
         found = ctx.anchor(unit)
         if found:
             base, kind = found[0], "anaphoric"
@@ -1025,6 +1104,19 @@ def _appositive_unit(m: re.Match[str], ctx: _Ctx) -> Resolved:
     if _rank(precision) > _rank(unit):
         return None, None, SPAN
     return period_start(d, unit), unit, "anaphoric"
+
+
+def _apposition(m: re.Match[str], ctx: _Ctx) -> Resolved:
+    """'in 2010, the year the Supreme Court's Citizens United decision ...', 'built in 1935, the same
+    year that ...': after a comma, 'the (same) year' renames the date just before it (at the unit's
+    precision). Elsewhere 'the year' is the current one, as a year phrase; 'the same day' unknown."""
+    unit = _key(m.group("u"))
+    adjacent = ctx.prior and ctx.text[ctx.last_end : m.start()].strip() == ","
+    if adjacent and _rank(ctx.prior[-1][1]) <= _rank(unit):
+        return period_start(ctx.prior[-1][0], unit), unit, "anaphoric"
+    if unit == "year" and not m.group("same") and ctx.pub is not None:
+        return period_start(ctx.pub, "year"), "year", "relative"
+    return None, None, "anaphoric"
 
 
 def _then(m: re.Match[str], ctx: _Ctx) -> Resolved:
@@ -1204,7 +1296,20 @@ def _month_alone_ok(m: re.Match[str], text: str) -> bool:
         return True
     if m.group("mod"):
         return True
+    if _MARCH_ON.match(text, m.end()) and not _month_preposition().search(text, max(0, m.start() - 12), m.start()):
+        return False  # "the Coalition to Stop Trump and March on the RNC": a march on a place
     return bool(_MONTH_CONTEXT.search(text[max(0, m.start() - 12) : m.start()])) or _month_before_noun(m, text)
+
+
+# "March on Washington", "March on the RNC" (Merriam-Webster: march on, to go to a place to protest):
+# 'March' before 'on' and a name is the walk, unless a preposition of time makes it the month
+# ("in March on the Senate floor").
+_MARCH_ON = re.compile(r"(?<=March)\s+on\s+(?:the\s+)?[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _month_preposition() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['month_time_words'])})\s+$", re.I)
 
 
 def _month_before_noun(m: re.Match[str], text: str) -> bool:
@@ -1491,10 +1596,35 @@ def _unit_mod_ok(m: re.Match[str], text: str) -> bool:
     # decade"). A year after "over", "during", "within" is the year before or after publication,
     # "over the next year" as "over the past year" (a year phrase, valued so); "for" keeps a span.
     mod, unit = _key(m.group("mod")), _key(m.group("unit"))
+    if _in_an_idiom(m, text):
+        return False
+    if _POSSESSIVE.match(text, m.end()):
+        return True  # "the next week's primaries": the week of the primaries, a date
     extent = _duration_preposition().search(text, max(0, m.start() - 20), m.start())
     if mod in ("the last", "the next", "the past", "the coming") and extent:
         return unit == "year" and _key(extent.group(0)) in vocab()["year_extent_prepositions"]
     return not (mod in ("the last", "the next") and unit != "decade")
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _in_an_idiom(m: re.Match[str], text: str) -> bool:
+    """'at the end of the day, it's going to rise and fall based on its quality', 'a peak not reached
+    again to this day': an idiom that names no time."""
+    return any(
+        i.start() <= m.start() and m.end() <= i.end()
+        for i in _idioms().finditer(text, max(0, m.start() - 12), m.end() + 4)
+    )
+
+
+def _not_in_an_idiom(m: re.Match[str], text: str) -> bool:
+    return not _in_an_idiom(m, text)
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(vocab()['idioms_of_no_date'])})\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -1672,6 +1802,12 @@ def rules() -> tuple[_Rule, ...]:
             needs=(seasons_needed, *spelled_year_needs),
         ),
         rule(
+            "season-the-event",
+            rf"\bthe\s+(?P<season>(?-i:{seasons}))(?=\s+(?-i:{_alt(v['season_event_nouns'])})\b)",
+            _season_alone,
+            needs=(seasons_needed, _phrases(v["season_event_nouns"])),
+        ),
+        rule(
             "season-the-noun",
             rf"\bthe\s+(?:(?:early|late)\s+)?(?P<season>(?-i:{_alt(v['seasons_without_preposition'])}))(?![\w-])(?!\s+of\b)",
             _season_alone,
@@ -1696,6 +1832,13 @@ def rules() -> tuple[_Rule, ...]:
             _short_year,
         ),
         rule(
+            "apposition",
+            r"(?<=\d,\s)the\s+(?P<same>same\s+)?(?P<u>day|week|month|year)\b(?![-'’])"
+            r"(?!\s+(?:before|after|of|ended|ending|earlier|later|ago)\b)",
+            _apposition,
+            needs=(("day", "week", "month", "year"),),
+        ),
+        rule(
             "year-phrase",
             rf"\b(?P<p>{_alt(v['year_phrases'])})(?![\w-])",
             _year_phrase,
@@ -1705,6 +1848,7 @@ def rules() -> tuple[_Rule, ...]:
             "unit-edge",
             rf"\b(?:{_alt(v['unit_edges'])})\s+{units}\b|\b(?P<unit2>year|month|week)['’]s\s+end\b",
             _in_the_unit,
+            _not_in_an_idiom,
         ),
         rule(
             "month-rel-year",
@@ -1740,6 +1884,7 @@ def rules() -> tuple[_Rule, ...]:
             _decade,
             _decade_ok,
         ),
+        rule("decade-elided", r"(?<![\w'’‘])['’‘](?P<short>[1-9])0s\b", _decade),
         rule(
             "weekday",
             rf"\b(?:(?:on|(?P<mod>this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|past|coming|early|late))\s+)?{wd}(?:\s+(?P<part>{_alt(v['parts_of_day'])})\b)?",
