@@ -1,8 +1,8 @@
 """The actor benchmark's verdicts on its own labels: a wrong placement labelled with ``correct_placements`` turns
 right only for the same person placed as labelled; seed 83 draws 34 of the 35 PolNeAR articles that the seeds before
 it and the events sample left; seed 84 reads the ECB+ train records of the two subtopics that nothing else reads; seed
-85 reads the WCXB dev pages listed as news; seed 86 reads the scrapinghub pages listed as news, which no actor test
-reads."""
+85 reads the WCXB dev pages listed as news; seed 86 reads the scrapinghub pages listed as news; seed 87 reads the
+TimeBank articles, dated by their creation time, which no actor test reads."""
 
 from __future__ import annotations
 
@@ -93,8 +93,22 @@ def test_seed_86_reads_the_scrapinghub_news_pages_no_actor_test_reads():
     records = _seed_records(b, 86)
     truth = {page[:12]: fields for page, fields in json.loads(b.SCRAPINGHUB.read_text(encoding="utf-8")).items()}
     assert len(records) == 111 and all(r["text"] == truth[r["id"][12:]]["articleBody"] for r in records)
-    actor_tests = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").glob("test_actors*.py"))
-    assert "scrapinghub" not in actor_tests.lower()
     labels = [lab for lab in b.read_labels(b.LABELS) if lab.get("set") == "seed86"]
     assert len(labels) == 140 and {lab["doc"] for lab in labels} <= {r["id"] for r in records}
     assert all("before any round-22 rule" in lab["labelled"] for lab in labels)
+
+
+def test_seed_87_reads_the_timebank_articles_dated_by_their_dct_no_actor_test_reads():
+    b = bench()
+    if not b.TIMEBANK.exists():
+        pytest.skip("the shared TimeBank articles are not here")
+    records = _seed_records(b, 87)
+    docs = {d["doc_id"]: d for d in map(json.loads, b.TIMEBANK.read_text(encoding="utf-8").splitlines())}
+    assert len(records) == 183 and all(r["text"] == docs[r["id"]]["text"] for r in records)
+    assert all(r["published"] == docs[r["id"]]["dct"][:10] for r in records)  # the publication date
+    actor_tests = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").glob("test_actors*.py"))
+    assert "timebank" not in actor_tests.lower()
+    labels = [lab for lab in b.read_labels(b.LABELS) if lab.get("set") == "seed87"]
+    assert len(labels) == 140 and {lab["doc"] for lab in labels} <= set(docs)
+    assert all("before any round-23 rule" in lab["labelled"] for lab in labels)
+    assert b.HELDOUT_SEED == 87

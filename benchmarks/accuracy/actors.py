@@ -678,6 +678,55 @@ without its closing mark (a diff of all linked mentions showed it unlinking a pe
 of Pennsylvania, Andrew Vaughan followed': fixed from news style before seed 86 was scored, read from that diff, not
 from its labels); 'technique', 'method', 'therapy', 'algorithm', 'technology' as nouns of a work in apposition (no
 effect on seed 85's 'MBSR'). Target, precision 0.95 on held-out mentions: not met (seed 86: 0.821).
+Seed 86 is in-sample since round 23 read its misses (``sample86_``). Round 23 took another source no actor sample or
+rule had used: the TimeBank articles (``TIMEBANK``, corpus/dates/timebank.jsonl: 183 English news articles of 1989-98,
+ABC, AP, CNN, NYT, PRI, VOA and mostly WSJ business news, as cleaned for TempEval-3; the dates benchmark reads them,
+no actor rule was written from them), each a JSON record with an empty title and its ``dct`` as the publication date,
+as the dates benchmark ingests them; seed 87 (``TIMEBANK_SEEDS``) reads all of them. The linker at commit 9bdc24d
+linked 2862 mentions on them; the sample is ``random.Random(87).sample`` of 140 of them, labelled by hand from the
+articles before any round-23 rule was written (provenance in each label): 0.879 as drawn (123 right of 140,
+``heldout_before_precision``), the honest held-out figure of round 22's linker on older wire and business news. Its
+misses (counted here, not read for rules): firms linked as persons by their short names (4), a firm's unit as the
+Basque armed group ('ETA Systems Inc.'), a cabinet with no country ('Cabinet minister Michael Eitan'), a person named
+in full before linked as an organisation, places (5: a country or a city where a firm is, a country one exits, a
+country as a market, a resort, a property), a model and a product ('An-70 cargo planes', 'Intel chips'), a charter,
+a hypothetical government. Round 23 then read seed 86's misses (held out until now) and fixed those that generalise,
+seed 87 kept out: a title before one word for a body names no person ('three Premier League titles', no prime
+minister 'League'); a title after the name of a body of members that is no state's (not_actors.yaml:
+members_body_heads: association, union, league, ...) is that body's office, whatever state its name holds ('Indiana
+State Teachers Association President Keith Gambill', no GOV); a country's name after a lower-case preposition that
+opens a tagged organisation before a person's name ('former special envoy to Ukraine Kurt Volker') closes the
+description, so the rest is the person, whose bare surname the tagger calls an organisation after it ('Volker said')
+is then that person; the DEA is its own US agency (kb.yaml, from the US Government Manual; the Phoenix dictionary
+files 'DEA' under the FBI); a prison or a jail is a building (facility_heads), so 'a prison in London' is a place,
+not that country's police; the last name of a list before a place's head in the plural is a place ('Kalamazoo and
+Van Buren counties'); a person's name, a possessive and more capitalised words ('Amazon founder Jeff Bezos’s Blue
+Origin') are two names, the person and what the person owns or made (an organisation or a work; not a kin noun, not
+in a headline in title case); a name the knowledge base does not know, holding no word for a body, before a lower-case
+'platform' is a platform ('the new MEB platform'; platform_words); a name closed by a currency's ISO code and '=' is
+a wire service's market instrument ('Sterling GBP='); and, read from seed 85 (in-sample), a known person's surname
+that the tagger calls a place right after a preposition of place is the place ('a Saturday afternoon in Austin', no
+Lloyd Austin). Figures after them: held-out seed 87 0.879 -> 0.879 (123 of 140, recall proxy 1.0: no rule changed a
+linked mention on the TimeBank articles, 2862 before and after); in-sample seed 86 0.821 -> 0.881 (119 right of 135
+still linked; the Premier League, 'a prison in London', Van Buren county, 'Sterling GBP' and the MEB platform no
+longer linked, Kurt Volker, the DEA, Blue Origin and the teachers' union's president turned right), seed 85 0.826 ->
+0.833 ('Pete Ohs’ Erupcja' now the director); no other figure changed (every precision and recall proxy as before; a
+diff of every linked mention on the dev documents, seeds 23-87 and the described sample against commit 9bdc24d's
+linker: 50 changed, none on seed 87's articles, 32 on seed 86's pages, 12 on seed 85's, and six elsewhere, all read:
+'the St. Bernard Parish Prison' no longer a person, the Drug Enforcement Administration twice now the US agency (COP)
+where it was an unknown body, 'hospital in Ethiopia' a place, 'Donald Trump's America' no longer a person, a
+newspaper's 'Union Leader, New Hampshire' (a person id, wrong before and after) no longer placed in a government).
+Tried and dropped: no link for a one-word name the tagger calls a person where the article names no one in full with
+it (news style names a person in full first; on the labels of seeds 20-86 it would have unlinked 66 labelled right
+against 84 wrong or no actor: precision bought with right links, some samples would drop); 'platform' as a
+programme word for every name (it unlinked 'the Democratic Party' before 'platform', the party's own programme).
+Not done (seed 86's misses left): a streaming service in apposition ('the tech giant's game streaming service,
+Stadia'; 'service' is ambiguous), Nigeria's Senate as the US Congress (the article names Nigeria only in a tweet's
+'The Nigerian Senate'), 'Both men' (two freed hostages) as Ashraf Ghani, fictional characters ('Rose-Lynn', 'Captain
+James T. Kirk'), a Phoenix person of Grenada sharing a musician's name, 'Spurs' as a person, 'Britney Spears' as an
+organisation, a disease's and a results table's abbreviations ('HP', 'NR'), a car model ('the Convertible'), 'its
+ASEAN debut', 'ARGENTINA CRUISES'; the films after a director's possessive are organisations now ('Erupcja', 'Take Me
+Home'), no actors still. Target, precision 0.95 on held-out mentions: not met (seed 87: 0.879).
 Seed 75 was round 15's held-out sample: 140 mentions of its 12 articles, drawn with the linker at commit d906eab and
 labelled after round 15's rules were written, with ``correct_ids`` for wrong links; no rule was written from its misses:
 0.929 as drawn (130 right of 140, ``heldout_before_precision``) and 0.928 after the rules as first written (129 of 139:
@@ -754,7 +803,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 86  # the held-out sample: the 111 scrapinghub pages that are news (no actor sample or rule read them)
+HELDOUT_SEED = 87  # the held-out sample: the 183 TimeBank articles (no actor sample or rule read them)
 # ECB+ train subtopics of TOPICS_IN_TESTS whose records no test, no benchmark sample and no actor seed names (seed
 # 84's pool: 1_ecbplus, Lindsay Lohan's rehab in 2013; 3_ecbplus, a Texas inmate's escape in 2009)
 ECB_CLEAN_SUBTOPICS = frozenset({"1_ecbplus", "3_ecbplus"})
@@ -768,6 +817,9 @@ WCXB_SEEDS = frozenset({85})
 SCRAPINGHUB = CORPUS / "extraction" / "scrapinghub" / "ground-truth.json"
 SCRAPINGHUB_NEWS = REPO / "benchmarks" / "data" / "scrapinghub_news_pages.tsv"
 SCRAPINGHUB_SEEDS = frozenset({86})
+# seed 87's pool: the TimeBank articles (news of 1989-98; the dates benchmark reads them, no actor sample or rule did)
+TIMEBANK = CORPUS / "dates" / "timebank.jsonl"
+TIMEBANK_SEEDS = frozenset({87})
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -790,6 +842,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     ("sample83_", "seed83", 83),
     ("sample84_", "seed84", 84),
     ("sample85_", "seed85", 85),
+    ("sample86_", "seed86", 86),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -847,9 +900,10 @@ TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # seed 83 (round 19's): 1648 linked mentions on its 34 articles with the linker of commit 20cd0c7, the draw's
 # seed 84 (round 20's): 174 linked mentions on its 32 records with the linker of commit d478083, the draw's;
 # seed 85 (round 21's): 608 linked mentions on its 24 pages with the linker of commit adac9fa, the draw's;
-# seed 86 (round 22's): 2866 linked mentions on its 111 pages with the linker of commit 8b86cee, the draw's
-HELDOUT_DOC_MENTIONS_BEFORE = 2866
-HELDOUT_PRECISION_BEFORE = 0.821  # the seed-86 sample with that linker (its labels as drawn: 115 right of 140)
+# seed 86 (round 22's): 2866 linked mentions on its 111 pages with the linker of commit 8b86cee, the draw's;
+# seed 87 (round 23's): 2862 linked mentions on the 183 TimeBank articles with the linker of commit 9bdc24d, the draw's
+HELDOUT_DOC_MENTIONS_BEFORE = 2862
+HELDOUT_PRECISION_BEFORE = 0.879  # the seed-87 sample with that linker (its labels as drawn: 123 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -871,8 +925,9 @@ HELDOUT_PRECISION_BEFORE = 0.821  # the seed-86 sample with that linker (its lab
 # right of 140); seed 69, round 14's held-out sample as drawn (134); seeds 76 and 77, drawn with the linker at commit
 # b5fb285 and labelled before round 16 wrote any rule: that linker held out (127 and 129 right of 140); seed 75, round
 # 15's held-out sample as drawn (130); seed 81, round 17's held-out sample as drawn (131); seeds 84 and 85, rounds 20's
-# and 21's held-out samples as drawn (116 and 107)
+# and 21's held-out samples as drawn (116 and 107); seed 86, round 22's held-out sample as drawn (115)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    86: 0.821,
     85: 0.764,
     84: 0.829,
     83: 0.914,
@@ -1041,6 +1096,18 @@ def scrapinghub_news_inputs() -> list[tuple[str, bytes]]:
     return [(str(SCRAPINGHUB.with_name("news-pages.jsonl")), "".join(lines).encode("utf-8"))]
 
 
+def timebank_inputs() -> list[tuple[str, bytes]]:
+    """Every TimeBank article as one JSON-lines input, as the dates benchmark ingests it: its id, an empty title, its
+    ``dct`` as the publication date and its text."""
+    lines = []
+    for line in TIMEBANK.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            doc = json.loads(line)
+            record = {"id": doc["doc_id"], "title": "", "published": doc["dct"][:10], "text": doc["text"]}
+            lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return [(str(TIMEBANK), "".join(lines).encode("utf-8"))]
+
+
 def polnear_pool(folder: Path = POLNEAR_TRAIN) -> list[Path]:
     """PolNeAR train (or dev) articles no test reads."""
     return sorted(p for p in folder.glob("*.txt") if not any(p.stem.startswith(name) for name in POLNEAR_IN_TESTS))
@@ -1145,13 +1212,15 @@ def described_figures(cache: Path | None, path: Path = DESCRIBED) -> dict[str, A
 
 def seed_inputs(seed: int) -> list[tuple[str, bytes]]:
     """The documents a sample seed draws from: ECB+ train records (23-30, 84), PolNeAR articles (31-83) or the WCXB
-    dev news pages (85) or the scrapinghub news pages (86)."""
+    dev news pages (85), the scrapinghub news pages (86) or the TimeBank articles (87)."""
     if seed in ECB_CLEAN_SEEDS:
         return clean_subtopic_inputs()
     if seed in WCXB_SEEDS:
         return wcxb_news_inputs()
     if seed in SCRAPINGHUB_SEEDS:
         return scrapinghub_news_inputs()
+    if seed in TIMEBANK_SEEDS:
+        return timebank_inputs()
     return polnear_inputs(seed) if seed in POLNEAR_SEEDS else train_inputs(seed)
 
 

@@ -751,6 +751,7 @@ LATE_SEED_SOURCES = {
     84: "the ECB+ train records of subtopics 1_ecbplus and 3_ecbplus",
     85: "the 24 WCXB dev pages that are news, a new source",
     86: "the 111 scrapinghub article pages that are news, a new source",
+    87: "the 183 TimeBank articles (news of 1989-98), a new source",
 }
 
 

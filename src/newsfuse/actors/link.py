@@ -55,6 +55,7 @@ from .roles import Parse
 from .text import FUNCTION_WORDS, TakenSpans, Tok, key, slug, tokenize
 
 LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via through over off".split())
+TAGGED_PLACES = frozenset({"GPE", "LOC", "FAC"})  # the tagger's labels of places
 GOV_PREPS = frozenset("between with".split())
 POSSESSIVE = frozenset({"'s"})
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
@@ -78,6 +79,8 @@ FULL_STOP_INSIDE = re.compile(r"(\w+)\. [A-Z]")  # "President. This": a word, a 
 NEGATING_PREFIXES = frozenset({"non", "anti"})  # hyphened before a word, they deny it ('non-government meetings')
 QUOTE_MARKS = frozenset("\"“”‘'")  # between a title and a name: a quotation opens or closes there, no name runs on
 APOSTROPHE = re.compile(r"(?<=\w)['’](?:s\b)?")  # a possessive's or a contraction's, no quotation mark
+OWNER_POSSESSIVE = re.compile(r"([^&]+?)(?:['’]s|(?<=s)['’]) ([A-Z].*)")  # "Jeff Bezos’s Blue Origin"
+PLACE_BEFORE_NAME = re.compile(r"\b(?:to|in|of|for|from) $")  # a lower-case preposition before a place's name
 QUOTE_INSIDE = re.compile(r"\S\s+[‘“\"]")  # an opening quotation mark after a name's first word
 COUPLE_OPENER = re.compile(r"\b([A-Z][a-z]{2,}) and $")  # 'Khizr and ' before 'Ghazala Khan'
 NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z]{2,}) ([A-Z][a-z]+)\b(?!-))")  # two capitalised words (overlapping)
@@ -161,7 +164,8 @@ def link(annotated: AnnotatedArticle) -> AnnotatedArticle:
     tagged_entities = annotated.entities
     spans = [_name_span(text, e) for e in tagged_entities]
     grown = [s for s, e in zip(spans, tagged_entities) if s.end > e.end]  # names run on past a quoted nickname
-    annotated = dataclasses.replace(annotated, entities=tuple(e for e in spans if not _covered(e, grown)))
+    kept = (e for e in spans if not _covered(e, grown))
+    annotated = dataclasses.replace(annotated, entities=tuple(x for e in kept for x in owner_and_owned(kb, text, e)))
     full = _tagged_full_names(annotated, text)  # once per article: the three views below read it
     nicknames = nicknamed(kb, [name for _, name in full])
     epithets = surname_epithets(kb, text, [name for _, name in full])
@@ -266,6 +270,22 @@ def _name_span(text: str, e: Entity) -> Entity:
         # 'George "Jay' + '" Keyworth': the name goes on after the nickname's one closing quote
         return dataclasses.replace(e, text=text[e.start : tail.end()], end=tail.end())
     return e
+
+
+def owner_and_owned(kb: KnowledgeBase, text: str, e: Entity) -> tuple[Entity, ...]:
+    """A tagged person's name, a possessive and more capitalised words ('Amazon founder Jeff Bezos’s Blue Origin'):
+    two names, the person and what the person owns or made, an organisation or a work (tagged as an organisation,
+    never the person); any other entity as it is, and so a kin noun ('Trump's Son') or a headline in title case."""
+    found = OWNER_POSSESSIVE.fullmatch(e.text) if e.label == "PERSON" else None
+    if found is None or not person_shaped(kb, found.group(1)):
+        return (e,)
+    owner, owned = found.group(1), found.group(2)
+    if key(owned)[:1] in kb.not_actors["kin_nouns"] or title_case_line(text, e.start, e.end):
+        return (e,)
+    return (
+        dataclasses.replace(e, text=owner, end=e.start + len(owner)),
+        dataclasses.replace(e, text=owned, start=e.end - len(owned), label="ORG"),
+    )
 
 
 def _covered(e: Entity, grown: list[Entity]) -> bool:
@@ -414,12 +434,30 @@ def _tagged_full_names(annotated: AnnotatedArticle, text: str) -> list[tuple[int
     alone = {words_of(e) for e in annotated.entities if e.label == "PERSON" and len(words_of(e)) == 1}
     out = []
     for e in sorted(annotated.entities, key=lambda e: e.start):
+        e = person_after_place(get_kb(), text, e) or e
         words = words_of(e := _own_name(e))
         if len(words) < 2 or _cut_initial(e.text) or _stance_or_broken(text, e) or acronym_surname(e.text, text):
             continue
         if e.label == "PERSON" or e.label == "ORG" and words[-1:] in alone and _org_shaped_person(e):
             out.append((e.start, e.text))
     return out
+
+
+def person_after_place(kb: KnowledgeBase, text: str, e: Entity) -> Entity | None:
+    """A tagged organisation that is a country's name and then a person's ('former special envoy to Ukraine Kurt
+    Volker'): the country closes the description before it (after a lower-case preposition), so the person's name
+    is the rest, as a person; None where the entity is no such pair."""
+    if e.label != "ORG":
+        return None
+    if PLACE_BEFORE_NAME.search(text[max(e.start - 6, 0) : e.start]) is None:
+        return None
+    words = e.text.split()
+    for n in (2, 1):
+        rest = " ".join(words[n:])
+        place = key(" ".join(words[:n]))
+        if any(a.startswith("state:") for a in kb.index.get(place, [])) and person_shaped(kb, rest):
+            return dataclasses.replace(e, text=rest, start=e.end - len(rest), label="PERSON")
+    return None
 
 
 def acronym_surname(name: str, text: str) -> bool:
@@ -1141,6 +1179,12 @@ def kb_match(doc: Doc, i: int) -> tuple[int, Entry] | None:
     return None
 
 
+def _tagged_place_after_preposition(doc: Doc, j: int) -> bool:
+    """Token j, a person's surname alone, is what the tagger calls a place right after a preposition of place ('It's a
+    Saturday afternoon in Austin'): the place a person shares the name with."""
+    return j > 0 and doc.norms[j - 1] in LOCATION_PREPS and _tagged_type(doc, j) in TAGGED_PLACES
+
+
 def _listed_surname_alone(doc: Doc, i: int) -> bool:
     """Token i is a hand-listed person's surname, no generational suffix ('II' of 'King Abdullah II'), not after
     'the', and in no longer name the tagger found ('Jimmy Graham', 'Pope John Paul II': the tagger's to link)."""
@@ -1221,6 +1265,8 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
         return Found(j, j + n, ActorRef(""), "kb", core)
     if _venue_of_event(doc, j + n, k):  # "a Capitol Hill rally", "a White House party": where it was held
         return Found(j, j + n, ActorRef(""), "kb", core)
+    if entry.kind == "person" and n == 1 and _tagged_place_after_preposition(doc, j):
+        return Found(j, j + n, ActorRef(""), "kb", core)  # "a Saturday afternoon in Austin": the city, no Lloyd Austin
     court = _court_after(doc, j + n) if entry.kind == "state" and entry.country else None
     if court:  # "Judge Posner of the United States Court of Appeals": that country's judiciary, never a place
         judiciary = ref_of(doc, doc.kb.sector_entry(entry.country or "", court[1]))
@@ -1957,8 +2003,8 @@ def titled(doc: Doc, i: int) -> Found | None:
     n = name_run(doc, m)
     if n == 0 or not _is_name(doc, m, n):
         return None
-    if n > 1 and (toks[m + n - 1].norm,) in doc.kb.not_actors["org_heads"]:
-        return None  # "King Solomon Missionary Baptist Church": the title opens a body's name, no person's
+    if (toks[m + n - 1].norm,) in doc.kb.not_actors["org_heads"] and (n > 1 or toks[m].norm not in doc.surnames):
+        return None  # "King Solomon Missionary Baptist Church", "three Premier League titles": a body's name
     core = (toks[m].start, toks[m + n - 1].end)
     name = " ".join(x.raw for x in toks[m : m + n])
     national = sector == "GOV" and not _local_office(doc, k)
@@ -2042,7 +2088,15 @@ def _unknown_org_before(doc: Doc, j: int) -> bool:
         s -= 1
     if s == j or _opens_sentence(doc, s) and s == j - 1:
         return False  # nothing before, or one capitalised word opening the sentence
+    if _members_body_head(doc, j - 1) and s < j - 1:
+        return True  # "Indiana State Teachers Association President": the state names where its members work
     return not any(_state_body_word(doc, k) for k in range(s, j))
+
+
+def _members_body_head(doc: Doc, k: int) -> bool:
+    """Token k is a word that closes the name of a body of members that is no state's (an association, a union, a
+    league, a society: not_actors.yaml members_body_heads)."""
+    return (doc.norms[k],) in doc.kb.not_actors["members_body_heads"]
 
 
 def _state_body_word(doc: Doc, k: int) -> bool:
@@ -2667,7 +2721,8 @@ def agent_in_place(doc: Doc, i: int) -> Found | None:
         sector = agent_sector(doc, phrase)
         sending = _sending_country(doc, i, phrase) if sector else None
         at = _skip_place_modifiers(doc, i + n + 1)
-        if sector and sending is None and (sector == "REF" or _country_before_agent(doc, i)):
+        building = phrase[-1:] in doc.kb.not_actors["facility_heads"]  # "held at Belmarsh prison in London"
+        if sector and sending is None and (sector == "REF" or building or _country_before_agent(doc, i)):
             end = at + _place_len(doc, at)  # "a refugee in Khartoum", "U.S. military advisers in Iraq": the place is
             return Found(i, end, ActorRef(""), "kb")  # not whose they are; the words are passed over, no actor
         iso = (sending or country_at(doc, at)) if sector else None
@@ -2810,6 +2865,7 @@ def add_ner(
     extra = []
     listed = sorted((o.start, o.end, o.label) for o in entities)
     for e in entities:
+        e = person_after_place(doc.kb, doc.text, e) or e  # "envoy to Ukraine Kurt Volker": the person
         if e.label not in {"PERSON", "ORG"} or covered.overlaps(e.start, e.end):
             continue
         e = _whole_words(doc, e)  # "Marc TrÃ" of "Marc TrÃ©vidic": the tagger cut a word
@@ -3712,21 +3768,26 @@ def _inner_possessive(name: str) -> bool:
 def _person_shaped(doc: Doc, name: str) -> bool:
     """Given name (one the KB's persons bear, or any before a middle initial) or initials, then a surname and
     nothing else: 'Elton Brand', 'P.J. Carlesimo', 'Maurice E. Cheeks', 'Channing D. Phillips'."""
+    return person_shaped(doc.kb, name)
+
+
+def person_shaped(kb: KnowledgeBase, name: str) -> bool:
+    """``_person_shaped`` for a name read before the article's Doc is built."""
     toks = tokenize(name)
     if not 2 <= len(toks) <= 3 or not all(t.raw[:1].isupper() for t in toks) or toks[0].norm == "the":
         return False
     first, last = toks[0], toks[-1]
     initials = INITIALS.fullmatch(first.raw) is not None
     middle_initial = len(toks) == 3 and _initial(toks[1].raw) and first.raw.isalpha() and len(first.raw) > 1
-    given = first.norm in doc.kb.given_names or middle_initial  # "Channing D. Phillips": a middle initial
+    given = first.norm in kb.given_names or middle_initial  # "Channing D. Phillips": a middle initial
     if not (initials or given) or not last.raw.isalpha() or len(last.raw) < 2:
         return False
     if len(toks) == 3 and not _initial(toks[1].raw):
         return False  # a middle word other than an initial: "George Mason University"-like names
-    word, lists = (last.norm,), doc.kb.not_actors
-    if word in doc.kb.titles or any(word in lists[k] for k in NOT_SURNAMES):
+    word, lists = (last.norm,), kb.not_actors
+    if word in kb.titles or any(word in lists[k] for k in NOT_SURNAMES):
         return False  # "Rear Admiral", "Hastings Center"
-    return word not in doc.kb.index and word not in doc.kb.demonyms
+    return word not in kb.index and word not in kb.demonyms
 
 
 def _initial(raw: str) -> bool:

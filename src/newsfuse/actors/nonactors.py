@@ -69,6 +69,7 @@ ORIGIN_OPENERS = frozenset(("who", be) for be in ("is", "are", "was", "were"))
 COUNT = re.compile(r"\d[\d,.]*")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 LAW_NAME_BEFORE = re.compile(r"(?:\b([A-Z][a-z]+)|\b(?:1[89]|20)\d\d) $")  # 'the 1994 Crime ' before 'Bill'
+INSTRUMENT_CODE = re.compile(r"\s[A-Z]{3}$")  # an ISO 4217 code closing a name, before '=' ('Sterling GBP=')
 POSSESSIVE_YEAR = re.compile(r"\w['’]s (?:1[89]|20)\d\d$")  # 'Bachmann’s 2012': a possessive, then a year
 PROGRAMME_AFTER = re.compile(r" ([a-z]+)\b")  # the lower-case word right after a name
 POSSESSIVE_END = re.compile(r"['’]s?$")  # a name that ends in a possessive
@@ -135,6 +136,7 @@ def not_an_actor(
         or _one_letter(words)
         or _possessive_year(e)
         or _programme_after(kb, text, e)
+        or _instrument_code(text, e)
         or words in lists["times"]
         or words in lists["things"]
         or _hyphened_whole(text, e) in lists["things"]
@@ -462,11 +464,22 @@ def _possessive_year(e: Entity) -> bool:
 
 def _programme_after(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     """'the Central American Minors program': a name right before a lower-case word for a programme
-    (not_actors.yaml: programme_words) is the programme's name, no organisation acting."""
+    (not_actors.yaml: programme_words), or for a platform where the knowledge base knows no body of that name ('the
+    new MEB platform'; platform_words), is the programme's or the platform's name, no organisation acting."""
     after = PROGRAMME_AFTER.match(text, e.end)
     if after is None or POSSESSIVE_END.search(e.text):
         return False  # "Bill O'Reilly's program": the host's programme, the host acting
-    return (after.group(1),) in kb.not_actors["programme_words"]
+    word = (after.group(1),)
+    words = words_of(e)
+    unknown = words not in kb.index and not any((w,) in kb.not_actors["org_heads"] for w in words)  # 'the ... Party'
+    return word in kb.not_actors["programme_words"] or unknown and word in kb.not_actors["platform_words"]
+
+
+def _instrument_code(text: str, e: Entity) -> bool:
+    """'Sterling GBP= was last trading at $1.2925': a name closed by a currency's ISO code and '=' is the market
+    instrument a wire service quotes (its instrument code), no actor."""
+    name = text[e.start : e.end].rstrip("=")
+    return INSTRUMENT_CODE.search(name) is not None and text[e.start + len(name) : e.start + len(name) + 1] == "="
 
 
 def _cut_name(e: Entity) -> bool:
@@ -546,8 +559,12 @@ def _town_possessing_agent(kb: KnowledgeBase, text: str, e: Entity) -> bool:
 
 def _street_pair(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     """'on Junction and Belmont Avenue', 'Scott and Polk counties': a name joined by 'and' to a street or a
-    county is one too."""
-    if first_word(text, e.end, e.end + 60) != "and":
+    county is one too, and so is the last of such a list, right before the head in the plural ('Kalamazoo and Van
+    Buren counties')."""
+    head = first_word(text, e.end, e.end + 30) or ""
+    if _word_before(text, e.start) == ("and",) and head.endswith("s") and (head,) in kb.not_actors["place_heads"]:
+        return True
+    if head != "and":
         return False
     after = tokenize(text[e.end : e.end + 60])
     if len(after) < 3:
