@@ -22,7 +22,12 @@ on the disk is left out and said so. Doubling-only steps that were not asked for
 the next step is made (``--keep-steps`` keeps them).
 Beside each time, the store work it took, counted (``store_work.py``: SQL statements, read calls,
 bytes the disk served, candidate stories scored), which the machine's load does not move, and the
-process's CPU time, all of it and outside the analysis, which the load moves far less than the time.
+process's CPU time, all of it and outside the analysis, which the load moves far less than the time;
+counted over the timed work, and what closing the store read after it (its WAL checkpoint) apart.
+``--cold`` starts each timed call with its whole probe copy out of the OS page cache, so that the disk
+serves every page the call reads, the same every run (without it, what the OS cache kept of the copy
+depends on the other processes' memory); ``--by-statement`` tells the read calls and disk KiB per kind
+of SQL statement; ``--watch-files 0`` leaves the files one at a time out.
 ``NEWSFUSE_SRC=DIR`` runs the probes with another version of the code (e.g. ``git archive`` of an
 older commit's src/) on the same filled stores. The story clusterer's state is kept in rows since
 issue 17 item 3 (a blob in ``state`` before): a store filled by older code takes this code's
@@ -345,7 +350,9 @@ class AnalysisClock:
         return seconds
 
 
-def watch_times(db: Path, folder: Path, clock: AnalysisClock) -> tuple[int, list[float], list[float], dict]:
+def watch_times(
+    db: Path, folder: Path, clock: AnalysisClock, by_statement: bool = False
+) -> tuple[int, list[float], list[float], dict]:
     """Files arriving one at a time, each ingested on its own through one long-lived ingest session (as
     ``watch`` takes a file that arrives alone in a poll; files found together it ingests as one
     batch): files ingested, ms each took, ms each took outside the analysis, and the store work per
@@ -358,7 +365,7 @@ def watch_times(db: Path, folder: Path, clock: AnalysisClock) -> tuple[int, list
     per_file, outside = [], []
     with open_store(str(db)) as store:
         session = IngestSession(store)
-        work = StoreWork(store)
+        work = StoreWork(store, by_statement)
         clock.lap()
         clock.cpu_lap()
         work.start()
@@ -368,6 +375,7 @@ def watch_times(db: Path, folder: Path, clock: AnalysisClock) -> tuple[int, list
             per_file.append(1000 * (time.perf_counter() - start))
             outside.append(per_file[-1] - 1000 * clock.lap())
         counted = work.counts(len(per_file))
+    counted.update(work.closing(len(per_file)))
     counted["cpu_ms_outside_analysis"] = _cpu_outside(counted, clock, len(per_file))
     return len(per_file), per_file, outside, counted
 
@@ -400,6 +408,20 @@ def copy_flushed(source: Path, copy: Path) -> None:
         os.fsync(dst.fileno())
 
 
+def drop_file_cached(path: Path) -> None:
+    """The whole file out of the OS page cache (``--cold``): a flushed copy's pages are all clean, so
+    the timed call reads from the disk every page it needs, whatever the OS cache kept before."""
+    with open(path, "rb") as f:
+        drop_cached(f.fileno(), 0, 0)
+
+
+def prepared_copy(source: Path, copy: Path, cold: bool) -> None:
+    """A flushed copy of a filled store, out of the OS page cache when ``cold``."""
+    copy_flushed(source, copy)
+    if cold:
+        drop_file_cached(copy)
+
+
 def drop_cached(fd: int, offset: int, size: int) -> None:
     """Ask the OS to drop these bytes' clean pages from its page cache (nothing where it cannot be asked)."""
     if hasattr(os, "posix_fadvise"):
@@ -410,9 +432,13 @@ def _sidecars(db: Path) -> list[Path]:
     return [Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")]
 
 
-def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> list[dict]:
+def probe_growth(
+    work: Path, sizes: list[int], n_probe: int, n_watch: int, cold: bool = False, by_statement: bool = False
+) -> list[dict]:
     """On copies of each filled store: ms per added article for ``n_probe`` new articles in one
-    ingest call, and ms per file for ``n_watch`` files taken one at a time by one session (as ``watch``)."""
+    ingest call, and ms per file for ``n_watch`` files taken one at a time by one session (as ``watch``;
+    none when 0). ``cold``: each copy starts out of the OS page cache (the worst case, the same every
+    run); ``by_statement``: the read calls and disk KiB told per kind of SQL statement too."""
     from store_work import StoreWork
 
     from newsfuse.pipeline import ingest_paths, prepare_analysis
@@ -424,6 +450,8 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
         raise SystemExit(f"fill the stores with this checkout's code first (no NEWSFUSE_SRC): missing {missing}")
     folders = {}
     for name, seed, count, first in (("probe", PROBE_SEED, n_probe, 10**6), ("watch", WATCH_SEED, n_watch, 2 * 10**6)):
+        if not count:
+            continue
         folders[name] = work / f"{name}-{count}"
         if not folders[name].exists():
             folders[name].mkdir()
@@ -434,7 +462,7 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
     clock = AnalysisClock()
     out = []
     for size in sorted(sizes):
-        row: dict = {"store_articles": size, "fill": fill_record(stores[size])}
+        row: dict = {"store_articles": size, "fill": fill_record(stores[size]), "cold": cold}
         free = shutil.disk_usage(tempfile.gettempdir()).free
         in_place = free < stores[size].stat().st_size + DISK_MARGIN
         if in_place and size != max(sizes):
@@ -451,17 +479,20 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
         with tempfile.TemporaryDirectory() as tmp:
             db = stores[size] if in_place else Path(tmp) / "probe.db"
             if not in_place:
-                copy_flushed(stores[size], db)
+                prepared_copy(stores[size], db, cold)
+            elif cold:
+                drop_file_cached(db)
             with open_store(str(db)) as store:
-                work = StoreWork(store)
+                work = StoreWork(store, by_statement)
                 clock.lap()
                 clock.cpu_lap()
                 work.start()
                 start = time.perf_counter()
                 summary = ingest_paths(store, [str(folders["probe"])])
                 seconds = time.perf_counter() - start
-            new = max(summary.new, 1)
-            counted = work.counts(new)
+                new = max(summary.new, 1)
+                counted = work.counts(new)  # as timed: the close's checkpoint of the call's WAL apart
+            counted.update(work.closing(new))
             counted["cpu_ms_outside_analysis"] = _cpu_outside(counted, clock, new)
             row["one_call"] = {
                 "new": summary.new,
@@ -469,41 +500,76 @@ def probe_growth(work: Path, sizes: list[int], n_probe: int, n_watch: int) -> li
                 "ms_per_article_outside_analysis": round(1000 * (seconds - clock.lap()) / new, 1),
                 **{f"{name}_per_article": value for name, value in counted.items()},
             }
-            if not in_place:
-                copy_flushed(stores[size], db)
-            files, per_file, outside, counted = watch_times(db, folders["watch"], clock)
-            row["watch"] = {
-                "files": files,
-                "ms_per_file_mean": round(statistics.mean(per_file), 1),
-                "ms_per_file_median": round(statistics.median(per_file), 1),
-                "ms_first_file": round(per_file[0], 1),
-                "outside_analysis_ms_per_file_mean": round(statistics.mean(outside), 1),
-                "outside_analysis_ms_per_file_median": round(statistics.median(outside), 1),
-                "outside_analysis_ms_first_file": round(outside[0], 1),
-                **{f"{name}_per_file": value for name, value in counted.items()},
-            }
+            if n_watch:
+                row["watch"] = watched(stores[size], db, folders["watch"], clock, cold, by_statement)
         row["load_1min_after"] = round(os.getloadavg()[0], 1)
         if in_place:  # it holds the probe's articles now: a later run makes it again
             for used in (stores[size], stores[size].with_suffix(".json"), *_sidecars(stores[size])):
                 used.unlink(missing_ok=True)
         out.append(row)
-        call, w = row["one_call"], row["watch"]
-        print(
-            f"store {size:7d} articles: {call['new']} new in one call {call['ms_per_article']:7.1f} ms/article"
-            f" ({call['ms_per_article_outside_analysis']:6.1f} outside analysis);"
-            f" {files} files one by one (one session):"
-            f" mean {w['ms_per_file_mean']:7.1f} ms/file ({w['outside_analysis_ms_per_file_mean']:6.1f} outside"
-            f" analysis, median {w['outside_analysis_ms_per_file_median']:6.1f}, first file"
-            f" {w['outside_analysis_ms_first_file']:6.1f}); store work per article of the call / per file:"
-            f" {_work_line(call, '_per_article')} / {_work_line(w, '_per_file')}; fill: {row['fill']['how']}"
-            f" ({row['fill'].get('fill_seconds', '?')} s); load {row['load_1min_before']}-{row['load_1min_after']}",
-            flush=True,
-        )
+        print_growth_row(row)
     return out
 
 
+def watched(source: Path, db: Path, folder: Path, clock: AnalysisClock, cold: bool, by_statement: bool) -> dict:
+    """The files-one-at-a-time figures on a fresh copy of ``source`` (``db`` itself when it is the source)."""
+    if db != source:
+        prepared_copy(source, db, cold)
+    elif cold:
+        drop_file_cached(db)
+    files, per_file, outside, counted = watch_times(db, folder, clock, by_statement)
+    return {
+        "files": files,
+        "ms_per_file_mean": round(statistics.mean(per_file), 1),
+        "ms_per_file_median": round(statistics.median(per_file), 1),
+        "ms_first_file": round(per_file[0], 1),
+        "outside_analysis_ms_per_file_mean": round(statistics.mean(outside), 1),
+        "outside_analysis_ms_per_file_median": round(statistics.median(outside), 1),
+        "outside_analysis_ms_first_file": round(outside[0], 1),
+        **{f"{name}_per_file": value for name, value in counted.items()},
+    }
+
+
+def print_growth_row(row: dict) -> None:
+    call, w = row["one_call"], row.get("watch")
+    line = (
+        f"store {row['store_articles']:7d} articles{' (cold)' if row['cold'] else ''}: {call['new']} new in one"
+        f" call {call['ms_per_article']:7.1f} ms/article ({call['ms_per_article_outside_analysis']:6.1f} outside"
+        f" analysis); store work per article: {_work_line(call, '_per_article')}"
+    )
+    if w:
+        line += (
+            f"; {w['files']} files one by one (one session): mean {w['ms_per_file_mean']:7.1f} ms/file"
+            f" ({w['outside_analysis_ms_per_file_mean']:6.1f} outside analysis, median"
+            f" {w['outside_analysis_ms_per_file_median']:6.1f}, first file {w['outside_analysis_ms_first_file']:6.1f});"
+            f" store work per file: {_work_line(w, '_per_file')}"
+        )
+    fill = row["fill"]
+    print(
+        f"{line}; fill: {fill['how']} ({fill.get('fill_seconds', '?')} s);"
+        f" load {row['load_1min_before']}-{row['load_1min_after']}",
+        flush=True,
+    )
+    for where, figures in (("one call", call), ("one by one", w or {})):
+        for kind in figures.get(f"reads_by_statement_per_{'article' if where == 'one call' else 'file'}", [])[:12]:
+            print(
+                f"    {where}: {kind['read_calls']:6.1f} read calls {kind['disk_read_kib']:8.1f} KiB"
+                f" {kind['runs']:5.1f} runs  {kind['statement'][:150]}",
+                flush=True,
+            )
+
+
 def _work_line(figures: dict, suffix: str) -> str:
-    names = ("sql_statements", "read_calls", "disk_read_kib", "candidate_stories", "cpu_ms", "cpu_ms_outside_analysis")
+    names = (
+        "sql_statements",
+        "read_calls",
+        "disk_read_kib",
+        "written_kib",
+        "read_calls_closing",
+        "candidate_stories",
+        "cpu_ms",
+        "cpu_ms_outside_analysis",
+    )
     return ", ".join(f"{name} {figures[name + suffix]}" for name in names if name + suffix in figures)
 
 
@@ -609,6 +675,12 @@ def main() -> None:
     )
     parser.add_argument("--work", default=None, help="--growth: folder for the filled stores (kept, reused)")
     parser.add_argument(
+        "--cold", action="store_true", help="--growth: each probe copy starts out of the OS page cache (worst case)"
+    )
+    parser.add_argument(
+        "--by-statement", action="store_true", help="--growth: read calls and disk KiB per kind of SQL statement too"
+    )
+    parser.add_argument(
         "--keep-steps", action="store_true", help="--growth: keep the doubled stores between the sizes asked for"
     )
     parser.add_argument("--real", help="a file or folder of real articles: newsfuse ingest vs spaCy alone, both cold")
@@ -637,7 +709,8 @@ def main() -> None:
         work.mkdir(parents=True, exist_ok=True)
         sizes = [int(x) for x in args.growth.split(",")]
         unfilled = filled_stores(work, sizes, args.keep_steps) if "NEWSFUSE_SRC" not in os.environ else []
-        rows = probe_growth(work, [s for s in sizes if s not in unfilled], args.probe, args.watch_files)
+        probed = [s for s in sizes if s not in unfilled]
+        rows = probe_growth(work, probed, args.probe, args.watch_files, args.cold, args.by_statement)
         rows += [{"store_articles": s, "not_filled": "no room on the disk for its doubling"} for s in unfilled]
         fill = (
             f"tagged copies of {POOL} analysed generated articles up to {TAGGED_FILL_MAX:,} stored,"
