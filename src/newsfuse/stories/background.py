@@ -7,7 +7,9 @@ time is what independent reports agree on: the earliest day that a date expressi
 gives and another report gives too (in a date expression, or as the day it was published), within
 a day of each other (a night's event is dated the day before or after). A sentence that gives a
 date ending before that is background: the account does not quote it as the story. Without two
-reports that agree on a date, nothing is judged background.
+reports that agree on a date, nothing is judged background by date; a main clause timed a month
+or more back from its own report ("Last month, the navy had sunk ...", "two years ago") is
+background all the same, whether or not the report is dated.
 
 Only a date that times the sentence's own telling counts: one that modifies a verb of its main
 clause (or of a clause joined to it, adverbial or coordinate), not a noun ("her support of the 2011
@@ -18,6 +20,7 @@ present, and such a sentence is the story's own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..model import AnnotatedArticle, Article, DateMention, Token
@@ -83,10 +86,28 @@ def story_day(
 
 
 def is_background(text: str, parsed: AnnotatedArticle | None, day: int | None) -> bool:
-    """Does the sentence give a date that ends before the story's day (its slack aside)?"""
+    """Does the sentence give a date that ends before the story's day (its slack aside), or time its
+    main clause a month or more before its report's own time ("Last month, the navy had sunk ...")?"""
+    if _relative_past(text, parsed):
+        return True
     if day is None:
         return False
     return any(_range(d.value)[1] < day - _SLACK_DAYS for d in telling_dates(text, parsed))
+
+
+def _relative_past(text: str, parsed: AnnotatedArticle | None) -> bool:
+    """Is the sentence's main clause timed by an expression of a month or more back from its report's
+    time ("last month", "two years ago"; ``relative_past`` in brief.yaml)? Its report is the anchor,
+    dated or not: a report tells of its own days, and of those before as context."""
+    span = span_of(text, parsed) if parsed is not None else None
+    if parsed is None or span is None:
+        return False
+    back = re.compile(load("brief.yaml")["background"]["relative_past"], re.I)
+    dates = [d for d in parsed.dates if span[0] <= d.start and d.end <= span[1] and back.fullmatch(d.text.strip())]
+    if not dates:
+        return False
+    by_index = {t.i: t for t in tokens_of(text, parsed, span)}
+    return any(_times_main_clause(d, by_index) for d in dates)
 
 
 def _said_days(ids: Iterable[str], parsed: dict[str, AnnotatedArticle]) -> set[tuple[int, int]]:

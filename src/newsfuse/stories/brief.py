@@ -36,6 +36,7 @@ from .references import (
     pronoun_subject,
     pronoun_without_antecedent,
     unnamed_referents,
+    writers_voice,
 )
 from .sentences import (
     Sentence,
@@ -142,9 +143,14 @@ def _sentence_key(article_id: str, text: str) -> tuple[str, str]:
 
 
 def _stands_alone(text: str, parsed: AnnotatedArticle | None) -> bool:
-    """No photo caption, no pronoun for its speaker or main subject, and no pronoun for a person it
-    has not named."""
-    return not (caption(text, parsed) or pronoun_subject(text, parsed) or pronoun_without_antecedent(text, parsed))
+    """No photo caption, no pronoun for its speaker or main subject, no writer speaking in the first
+    person, and no pronoun for a person it has not named."""
+    return not (
+        caption(text, parsed)
+        or pronoun_subject(text, parsed)
+        or writers_voice(text, parsed)
+        or pronoun_without_antecedent(text, parsed)
+    )
 
 
 def _plain(x: Statement, srcs: dict[str, Source]) -> dict:
@@ -208,10 +214,28 @@ def _account(
 
 
 def _says_more(s: Sentence, lines: list[Statement], cfg: dict) -> bool:
-    """Does ``s`` say more than the lines taken (no near-duplicate of one: ``near_duplicate_overlap``
-    of the shorter one's words, compared less their inflections)?"""
+    """Does ``s`` say more than the lines taken: no near-duplicate of one (``near_duplicate_overlap``
+    of the shorter one's words, compared less their inflections), and no quotation a line has
+    quoted already (two reports of one readout or remark, each in its own framing)?"""
     words, limit = stems(s.words), cfg["near_duplicate_overlap"]
-    return not any(overlap(words, stems(content_words(x.core or x.text))) >= limit for x in lines)
+    if any(overlap(words, stems(content_words(x.core or x.text))) >= limit for x in lines):
+        return False
+    quoted = [f" {q} " for x in lines for q in _quotations(x.text)]
+    return not any(f" {q} " in old or old in f" {q} " for q in _quotations(s.text) for old in quoted)
+
+
+# a quotation between curly, straight or typewriter marks (``...'' in tokenized text)
+_QUOTATION = re.compile(r"(?:“|\"|``)(.+?)(?:”|\"|'')")
+
+
+def _quotations(text: str) -> frozenset[str]:
+    """The quoted words of a sentence, four words or more (a name in quotation marks, “Board of
+    Peace”, is no remark): a remark reported once says it."""
+    return frozenset(" ".join(_words_in_order(q)) for q in _QUOTATION.findall(text) if len(_words_in_order(q)) >= 4)
+
+
+def _words_in_order(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
 
 
 def _introduced(
@@ -227,7 +251,8 @@ def _unintroduced(s: Sentence, lines: list[Statement], annotated: dict[str, Anno
     """Does ``s`` name by surname alone a person no line before it names in full, or open with a
     description ("the two men", "the other") of people or things no line before it names?"""
     parsed = (annotated or {}).get(s.article_id)
-    names = leaning_names(s.text, parsed)
+    others = [p for a, p in (annotated or {}).items() if a != s.article_id]
+    names = leaning_names(s.text, parsed, others)
     if any(not any(full in x.text for x in lines) for full in names):
         return True
     said = [_words(x.text) for x in lines]
@@ -523,6 +548,7 @@ def _source_line(s: dict, marks: dict[str, str]) -> str:
         f"“{s['title']}”" if s["title"] else "",
         s["url"] or s["path"],
         s["published"] or "undated",
+        f"by {s['author']}" if s.get("author") else "",
     ]
     text = " — ".join(p for p in parts[1:] if p)
     if s["reprint_of"]:

@@ -1,12 +1,17 @@
 """What a quoted sentence leans on that the briefing may not show: a person named by surname alone
-after its article named them in full, and a photo caption standing in the text.
+after a report of the story named them in full, and a photo caption standing in the text.
 
 News style names a person in full once and by surname after ("Frederick Davis, 21, was charged
 ... Davis has also been charged with ..."): quoted alone, such a sentence names someone the
-briefing never introduced. It is quoted only once a line before it names the person in full.
+briefing never introduced. It is quoted only once a line before it names the person in full: the
+full name its article gives, or, where it never does, the one another report of the story gives. A
+rank or title written in full before the surname ("Inspector Gaskin") is no part of the name.
 
 A sentence whose speaker or main subject is a bare pronoun ("“We must unify the party,” he said.")
 leans on the sentence before it the same way: quoted alone, it says nobody knows whose words.
+
+A sentence whose main subject is "I" or "we" outside quotation marks is a columnist speaking, or a
+speaker whose quotation marks stand on other lines: it reports nothing of the story on its own.
 
 A pronoun object with no one in its sentence to stand for ("Police pulled him over") leans on the
 sentence before it too.
@@ -29,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import AnnotatedArticle, Token
@@ -64,16 +70,18 @@ def tokens_of(text: str, parsed: AnnotatedArticle, span: tuple[int, int] | None 
     return list(parsed.tokens[first:last])
 
 
-def leaning_names(text: str, parsed: AnnotatedArticle | None) -> list[str]:
+def leaning_names(text: str, parsed: AnnotatedArticle | None, others: Sequence[AnnotatedArticle] = ()) -> list[str]:
     """The full names, given earlier in its article, of the persons the sentence ``text`` names by
-    surname alone ("Davis has ...", "Mr. Davis said ...", "About 6:45 p.m. Friday, Wilson was inside
-    his home ...", "Drewery's 4-year-old son found a handgun")."""
+    surname alone ("Davis has ...", "Mr. Davis said ...", "Inspector Gaskin said ...", "About 6:45
+    p.m. Friday, Wilson was inside his home ...", "Drewery's 4-year-old son found a handgun"); where
+    its article never names one in full, the full name one of the ``others`` (the story's other
+    reports) gives ("Subryan was also charged ..." where another report names Vishwanand Subryan)."""
     tokens = tokens_of(text, parsed) if parsed is not None else []
     if parsed is None or not tokens:
         return []
     out = []
     for surname in _bare_surnames(tokens):
-        full = _full_name_before(parsed, surname)
+        full = _full_name_before(parsed, surname) or _full_name_elsewhere(others, surname)
         if full is not None and full not in text and full not in out:
             out.append(full)
     return out
@@ -84,11 +92,11 @@ def _bare_surnames(tokens: list[Token]) -> list[Token]:
     owner ("Drewery's son"): the candidates for a surname standing alone (the tagger may call a later
     "Dolan" an organisation; only one whose full name the article gave before counts)."""
     words = [t for t in tokens if t.text not in _QUOTE_MARKS and t.text not in ("'s", "’s")]
-    titles = _cfg()["name_titles"]
+    titles = {*_cfg()["name_titles"], *_cfg()["name_ranks"]}
     out = []
     for k, t in enumerate(words):
-        if t.pos != "PROPN" or not t.text[:1].isupper():
-            continue
+        if t.pos != "PROPN" or not t.text[:1].isupper() or t.text.rstrip(".").lower() in titles:
+            continue  # a title ("Dr", "Inspector") is no surname
         titled = k > 0 and words[k - 1].text.rstrip(".").lower() in titles
         if _in_longer_name(words, k, titled):
             continue  # a name of several words
@@ -132,6 +140,16 @@ def _full_name_before(parsed: AnnotatedArticle, surname: Token) -> str | None:
     return None
 
 
+def _full_name_elsewhere(others: Sequence[AnnotatedArticle], surname: Token) -> str | None:
+    """The first name of several words ending in ``surname`` that one of ``others`` gives."""
+    for parsed in others:
+        for entity in parsed.entities:
+            words = _without_suffix(entity.text.split())
+            if entity.label == "PERSON" and len(words) > 1 and _bare(words[-1]) == _bare(surname.text):
+                return " ".join(words)
+    return None
+
+
 def _without_suffix(words: list[str]) -> list[str]:
     """A name's words less a generational suffix after the surname ("Jr.", "III")."""
     suffixes = _cfg()["name_suffixes"]
@@ -162,6 +180,33 @@ def pronoun_subject(text: str, parsed: AnnotatedArticle | None) -> bool:
     roots = _roots(tokens)
     pronouns = set(_cfg()["subject_pronouns"])
     return any(t.dep in ("nsubj", "nsubjpass") and t.head in roots and t.text.lower() in pronouns for t in tokens)
+
+
+def writers_voice(text: str, parsed: AnnotatedArticle | None) -> bool:
+    """Is the subject of the sentence's main verb "I" or "we", outside any quotation marks ("Like
+    you, I did a double-take when ...")? The writer of a column or a blog speaks, or someone whose
+    quotation marks stand on other lines: no report of the story either way."""
+    span = span_of(text, parsed) if parsed is not None else None
+    if parsed is None or span is None:
+        return False
+    tokens = tokens_of(text, parsed, span)
+    roots, quoted = _roots(tokens), _quoted_spans(parsed.article.text[span[0] : span[1]], span[0])
+    pronouns = set(_cfg()["first_person_subjects"])
+    return any(
+        t.dep in ("nsubj", "nsubjpass")
+        and t.head in roots
+        and t.text.lower() in pronouns
+        and not any(a <= t.start < b for a, b in quoted)
+        for t in tokens
+    )
+
+
+_QUOTED = re.compile(r"(?:“|\"|``)(?:.+?)(?:”|\"|''|$)")
+
+
+def _quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
+    """Where quotations stand in ``text`` (article offsets; one left open runs to its end)."""
+    return [(m.start() + offset, m.end() + offset) for m in _QUOTED.finditer(text)]
 
 
 def pronoun_without_antecedent(text: str, parsed: AnnotatedArticle | None) -> bool:

@@ -23,6 +23,7 @@ class Source:
     published: str | None
     path: str  # the file it was read from: where to look when there is no URL
     reprint_of: str | None = None  # the article this one reprints (near-identical text)
+    author: str | None = None  # the byline: who wrote it, as its article gives it
 
     @property
     def group(self) -> str:
@@ -39,6 +40,7 @@ class Source:
             "published": self.published,
             "path": self.path,
             "reprint_of": self.reprint_of,
+            "author": self.author,
         }
 
 
@@ -72,6 +74,7 @@ def sources(article_ids: Sequence[str], articles: dict[str, Article]) -> dict[st
             articles[a].published,
             articles[a].source_path,
             reprints.get(a),
+            articles[a].author,
         )
         for a in ids
     }
