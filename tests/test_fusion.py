@@ -308,3 +308,36 @@ def test_a_stated_intent_does_not_contradict_the_act_done():
     ms[1] = mention("w2", "e2", (PUTIN, NETANYAHU), (), status="planned", rule="agree", **agree)
     [event] = fuse_events(ms, {}, {"e1": "s", "e2": "s"})
     assert detail(event, "status", "occurred").contradicted_by == ("e2",)
+
+
+def test_each_status_is_contradicted_only_by_reports_of_its_own_act():
+    """Three reports of a call's agreement: done, intended as its own type (another act), and planned
+    as the same act. Only the two reports of the same act contradict each other."""
+    agree = dict(type="AGREE", mode=None, cameo="030", symmetric=True)
+    ms = [
+        mention("w1", "e1", (PUTIN, NETANYAHU), (), status="occurred", rule="agree", **agree),
+        mention("w2", "e2", (PUTIN, NETANYAHU), (), status="planned", rule="support + future_as SUPPORT", **agree),
+        mention("w3", "e3", (PUTIN, NETANYAHU), (), status="planned", rule="agree", **agree),
+    ]
+    [event] = fuse_events(ms, {}, dict.fromkeys(("e1", "e2", "e3"), "s"))
+    assert detail(event, "status", "occurred").contradicted_by == ("e3",)
+    planned = detail(event, "status", "planned")
+    assert planned.supported_by == ("e2", "e3") and planned.contradicted_by == ("e1",)
+
+
+def test_a_repeated_quote_joins_the_first_group_that_holds_a_similar_wording_by_then():
+    """A wording met again is compared anew with what the groups before its own gained since: the
+    second 'the sanctions remain in force' joins the first group, which a longer wording holding it
+    joined in between, not the group the first one started."""
+    quotes = {
+        "q1": "we discussed fishing quotas at length",
+        "q2": "the sanctions remain in force",
+        "q3": "we discussed fishing quotas at length and the sanctions remain in force",
+        "q4": "the sanctions remain in force",
+    }
+    ms = [mention(f"m{a}", a, (PUTIN,), (NETANYAHU,), quotes=(q,)) for a, q in quotes.items()]
+    [event] = fuse_events(ms, {}, dict.fromkeys(quotes, "s"))
+    first, second = [d for d in event.details if d.field == "quote"]
+    assert first.value == quotes["q1"] and first.supported_by == ("q1", "q3", "q4")
+    assert first.variants == (quotes["q3"], quotes["q2"])
+    assert second.value == quotes["q2"] and second.supported_by == ("q2",)

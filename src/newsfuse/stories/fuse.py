@@ -242,7 +242,7 @@ def _story_clusters(fs: list[_Facts], story: str, story_of: dict[str, str]) -> l
     old = _kept_pass(key, contents)
     grouping = _Grouping(story_of)
     if old is not None:
-        found, done = _replayed(grouping, ms, contents, old)
+        found, done = _replayed(grouping, fs, contents, old)
     else:
         found, done = [], _Pass()
         for i, m in enumerate(ms):
@@ -287,11 +287,9 @@ def _common_prefix(a: list[int], b: list[int]) -> int:
     return next((i for i in range(n) if a[i] != b[i]), n)
 
 
-def _replayed(
-    grouping: _Grouping, ms: list[EventMention], contents: list[int], old: _Pass
-) -> tuple[list[list[int]], _Pass]:
-    """The greedy pass over ``ms``, given the pass ``old`` over mentions that, but for some gone
-    since, are a subsequence of them: same clusters.
+def _replayed(grouping: _Grouping, fs: list[_Facts], contents: list[int], old: _Pass) -> tuple[list[list[int]], _Pass]:
+    """The greedy pass over the mentions of ``fs`` (their facts), given the pass ``old`` over mentions
+    that, but for some gone since, are a subsequence of them: same clusters.
 
     Each cluster of this pass whose members so far are those its counterpart in the old pass had at
     the same mention (clean) offers the same fit and score as it did then; the others (dirty: a new
@@ -308,7 +306,7 @@ def _replayed(
     is checked: ``_Replay.state``). The checks are thus those of the mentions a changed cluster can
     reach, not of every mention after the first new one; up to the first new mention nothing is
     dirty, and the old pass's decisions are taken as they are."""
-    replay = _Replay(grouping, ms)
+    replay = _Replay(grouping, fs)
     k = _common_prefix(old.contents, contents)
     done = old.prefix(k)
     for i, joined in enumerate(old.joined[:k]):
@@ -320,7 +318,7 @@ def _replayed(
     dirty = replay.dirty
     present = set(contents)
     best: int | None
-    for i in range(k, len(ms)):
+    for i in range(k, len(fs)):
         content = contents[i]
         while k < len(old.contents) and old.contents[k] not in present:  # a mention gone: its cluster lost it
             was = old.joined[k]
@@ -338,11 +336,11 @@ def _replayed(
             if (started or (same is not None and same not in dirty)) and not replay.reaches(i):
                 best, score = (None, (0, 0)) if started else (same, was_score)  # the old decision holds
             elif started:
-                best, score = replay.best_of(i, sorted(dirty))
+                best, score = replay.best_dirty(i)
             elif same is not None and same not in dirty:  # it fits ``same`` as it did, with the same score
-                best, score = replay.best_of(i, sorted(dirty | {same}), (same, was_score))
+                best, score = replay.best_dirty(i, (same, was_score))
             elif same is not None and replay.keeps(i, same, was_score):
-                best, score = replay.best_of(i, sorted(dirty))
+                best, score = replay.best_dirty(i)
             else:
                 best, score = replay.best_of(i, range(len(replay.found)))
             joined = replay.place(i, best)
@@ -361,19 +359,20 @@ def _replayed(
 
 
 class _Replay:
-    """The clusters of a replayed pass: each one's members (positions in ``ms``), and the state that
-    ``_Grouping.fits`` and the scores read of the ones checked so far, built from their members
-    when first checked and kept up to date after."""
+    """The clusters of a replayed pass: each one's members (positions in ``fs``, the facts of the
+    mentions), and the state that ``_Grouping.fits`` and the scores read of the ones checked so far,
+    built from their members when first checked and kept up to date after."""
 
-    def __init__(self, grouping: _Grouping, ms: list[EventMention]) -> None:
+    def __init__(self, grouping: _Grouping, fs: list[_Facts]) -> None:
         self.grouping = grouping
-        self.ms = ms
+        self.fs = fs
         self.found: list[list[int]] = []
         self.states: dict[int, _Cluster] = {}
-        self.signatures: dict[int, tuple[int, set[str]]] = {}  # position -> ``signed``, once asked
+        self.signatures: list[tuple[int, set[str]] | None] = [None] * len(fs)  # position -> ``signed``, once asked
         self.dirty: set[int] = set()
-        self.firsts: list[int] = []  # the signature of each dirty cluster's first member
-        self.reach: dict[int, tuple[int, bool]] = {}  # signature -> (firsts asked, one of them compatible)
+        self.marked: list[int] = []  # the dirty clusters, in the order marked
+        self.firsts: list[int] = []  # the signature of each one's first member
+        self.meets: dict[int, tuple[int, list[int]]] = {}  # signature -> (firsts asked, the clusters met)
         self.first_parties: set[str] = set()  # the parties the dirty clusters' first members name
         self.partyless = False  # whether one of those first members names none
 
@@ -382,8 +381,9 @@ class _Replay:
         if j not in self.dirty:
             self.dirty.add(j)
             first = self.found[j][0]
+            self.marked.append(j)
             self.firsts.append(self.signed(first)[0])
-            parties = _facts(self.ms[first]).parties
+            parties = self.fs[first].parties
             self.first_parties |= parties
             self.partyless = self.partyless or not parties
 
@@ -393,21 +393,28 @@ class _Replay:
         and dirty cluster (the dirty clusters only grow in number)."""
         if not self.dirty:
             return False
-        parties = _facts(self.ms[i]).parties
+        parties = self.fs[i].parties
         if parties and not self.partyless and parties.isdisjoint(self.first_parties):
             return False  # two mentions naming parties are compatible only where they share one
+        return bool(self.met(i))
+
+    def met(self, i: int) -> list[int]:
+        """The dirty clusters whose first member mention ``i`` is compatible with, in the order
+        marked: asked once per signature and dirty cluster."""
         signature = self.signed(i)[0]
-        asked, hit = self.reach.get(signature, (0, False))
-        if not hit and asked < len(self.firsts):
-            hit = any(self.grouping.pair_compatible(signature, f) for f in self.firsts[asked:])
-            self.reach[signature] = (len(self.firsts), hit)
-        return hit
+        kept = self.meets.get(signature)
+        asked, found = kept if kept is not None else (0, [])
+        if asked < len(self.firsts):
+            pairs = zip(self.marked[asked:], self.firsts[asked:])
+            found = found + [j for j, first in pairs if self.grouping.pair_compatible(signature, first)]
+            self.meets[signature] = (len(self.firsts), found)
+        return found
 
     def signed(self, i: int) -> tuple[int, set[str]]:
         """The signature number of mention ``i`` and its actors."""
-        found = self.signatures.get(i)
+        found = self.signatures[i]
         if found is None:
-            f = _facts(self.ms[i])
+            f = self.fs[i]
             found = self.signatures[i] = (self.grouping.same_story_id(f), f.actors)
         return found
 
@@ -416,7 +423,7 @@ class _Replay:
         if cluster is None:
             cluster = self.states[j] = _Cluster()
             for p in self.found[j]:
-                cluster.add(self.ms[p], *self.signed(p))
+                cluster.add(self.fs[p].mention, *self.signed(p))
         return cluster
 
     def score(self, i: int, j: int) -> tuple[int, int]:
@@ -436,17 +443,28 @@ class _Replay:
         score = self.fit_score(i, j)
         return score is not None and score >= was
 
+    def best_dirty(
+        self, i: int, known: tuple[int, tuple[int, int]] | None = None
+    ) -> tuple[int | None, tuple[int, int]]:
+        """``best_of`` the dirty clusters (and ``known``'s), of which only those whose first member
+        mention ``i`` meets (``met``) may fit it."""
+        clusters = set(self.met(i))
+        if known is not None:
+            clusters.add(known[0])
+        return self.best_of(i, sorted(clusters), known, met=True)
+
     def best_of(
-        self, i: int, clusters: Iterable[int], known: tuple[int, tuple[int, int]] | None = None
+        self, i: int, clusters: Iterable[int], known: tuple[int, tuple[int, int]] | None = None, met: bool = False
     ) -> tuple[int | None, tuple[int, int]]:
         """Of these clusters (in creation order), the one mention ``i`` fits that scores highest, the
-        first on a tie; None and (0, 0) if none fits. ``known``: a cluster it fits, with its score.
+        first on a tie; None and (0, 0) if none fits. ``known``: a cluster it fits, with its score;
+        ``met``: mention ``i`` meets the first member of each (``meets_first`` is not asked).
         The fit of a cluster that would not score higher than the best so far is not asked."""
         best, best_score = None, (0, 0)
         for j in clusters:
             if known is not None and j == known[0]:
                 score, fits = known[1], True
-            elif not self.meets_first(i, j):
+            elif not (met or self.meets_first(i, j)):
                 continue
             else:
                 score, fits = self.score(i, j), False
@@ -467,7 +485,7 @@ class _Replay:
         self.found[best].append(i)
         cluster = self.states.get(best)
         if cluster is not None:
-            cluster.add(self.ms[i], *self.signed(i))
+            cluster.add(self.fs[i].mention, *self.signed(i))
         return best
 
 
@@ -496,7 +514,7 @@ def _across_stories(
             groups.append(list(cluster))
             shapes.append({})
             continue
-        mine = _distinct(ms, cluster, story_of)
+        mine = _distinct(fs, cluster, story_of)
         best: int | None = None
         for g in sorted({g for k in keys for g in index.get(k, ())}):
             if best is not None and len(groups[g]) <= len(groups[best]):
@@ -573,11 +591,13 @@ def _pair_across(m: EventMention, n: EventMention, story_of: dict[str, str]) -> 
     return fits, fits and compatible(m, n, story_of)
 
 
-def _distinct(ms: list[EventMention], positions: list[int], story_of: dict[str, str]) -> dict[int, int]:
-    """Each distinct signature (all that ``compatible`` and ``_fits_across`` read) -> a position of it."""
+def _distinct(fs: list[_Facts], positions: list[int], story_of: dict[str, str]) -> dict[int, int]:
+    """Each distinct signature (all that ``compatible`` and ``_fits_across`` read) of the mentions
+    at these positions (``fs``: their facts) -> a position of it."""
     seen: dict[int, int] = {}
     for i in positions:
-        number, _ = _signed(_facts(ms[i]), story_of.get(ms[i].article_id))
+        f = fs[i]
+        number, _ = _signed(f, story_of.get(f.mention.article_id))
         seen.setdefault(number, i)
     return seen
 
@@ -664,9 +684,18 @@ class _Grouping:
         """Whether a mention of this signature is compatible with every member of the cluster."""
         ok, checked = cluster.verdicts.get(signature, (True, 0))
         if ok and checked < len(cluster.signatures):
-            ok = all(self.pair_compatible(signature, s) for s in cluster.signatures[checked:])
+            ok = self.all_compatible(signature, cluster.signatures[checked:])
             cluster.verdicts[signature] = (ok, len(cluster.signatures))
         return ok
+
+    def all_compatible(self, a: int, bs: Iterable[int]) -> bool:
+        """``pair_compatible`` of ``a`` with each of ``bs``, the kept verdicts read in line."""
+        kept = _PAIRS
+        for b in bs:
+            found = kept.get((a, b))
+            if not (found if found is not None else self.pair_compatible(a, b)):
+                return False
+        return True
 
     def fitting_clusters(self, signature: int, keys: list[tuple[str, str]]) -> set[int]:
         """The candidate clusters (sharing one of ``keys``) that a mention of this signature fits."""
@@ -811,6 +840,8 @@ class _Facts:
         "order",
         "signed",
         "alike",
+        "sides",
+        "claims",
     )
 
     def __init__(self, m: EventMention) -> None:
@@ -826,6 +857,8 @@ class _Facts:
         self.order = (D.rank(m.date_precision if m.date else None), m.id)  # the canonical order's key
         self.signed: tuple[str | None, int, list[tuple[str, str]]] | None = None  # (story, number, keys) last asked
         self.alike: int | None = None  # ``_same_story_number``, once asked
+        self.sides: tuple[tuple, tuple] | None = None  # ``_actor_entries``, once asked
+        self.claims: tuple[tuple[str, str], ...] | None = None  # ``_mention_claims``, once asked
 
 
 FACTS_KEPT = 1 << 16  # mention objects whose facts are kept (the store hands back the same objects for a block)
@@ -1078,8 +1111,12 @@ def _mention_ref(m: EventMention, outlets: dict[str, str | None]) -> MentionRef:
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
-    return sorted(counts, key=lambda v: (-counts[v], v))[0] if counts else None
+    """The value given most often (the first in sort order on a tie); None if none is given."""
+    counts: dict[str, int] = {}
+    for v in values:
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
 def _by_support(pairs: Iterable[tuple[str, str]]) -> list[str]:
@@ -1108,16 +1145,19 @@ def _sides(ms: list[EventMention]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef
     a country and its government) stands on one side, with every name the mentions give it."""
     refs: dict[str, ActorRef] = {}
     ranks: dict[str, tuple[int, int]] = {}
-    role: Counter = Counter()
+    role: dict[str, int] = {}
     agents: set[str] = set()
     for m in ms:
-        for a in m.source_actors:
-            _keep_richer(refs, ranks, a)
-            role[_party(a)] += 1
-            agents.add(_party(a))
-        for a in m.target_actors:
-            _keep_richer(refs, ranks, a)
-            role[_party(a)] -= 1
+        given_sources, given_targets = _actor_entries(m)
+        for key, rank, party, k in given_sources:
+            if key not in ranks or rank > ranks[key]:  # the richer ref: more fields filled, then a longer name
+                refs[key], ranks[key] = m.source_actors[k], rank
+            role[party] = role.get(party, 0) + 1
+            agents.add(party)
+        for key, rank, party, k in given_targets:
+            if key not in ranks or rank > ranks[key]:
+                refs[key], ranks[key] = m.target_actors[k], rank
+            role[party] = role.get(party, 0) - 1
     initiator = _most_common(actor_key(m.initiator) for m in ms if m.initiator)
     if initiator and _symmetric(ms[0]):
         if initiator not in refs:
@@ -1125,7 +1165,7 @@ def _sides(ms: list[EventMention]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef
         src = {_party(refs[initiator])}
     else:
         parties = list(dict.fromkeys(_party(a) for a in refs.values()))
-        src = {p for p in parties if role[p] > 0}
+        src = {p for p in parties if role.get(p, 0) > 0}
         if not src:  # every agent is more often a target: the first one given as agent
             first = next((p for p in parties if p in agents), None)
             src = {first} if first else set()
@@ -1133,13 +1173,30 @@ def _sides(ms: list[EventMention]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef
     return sources, tuple(a for a in refs.values() if _party(a) not in src)
 
 
-def _keep_richer(refs: dict[str, ActorRef], ranks: dict[str, tuple[int, int]], a: ActorRef) -> None:
-    """Keep ``a`` for its actor key unless the kept one is as rich: more fields filled, then a longer
-    name (the rank of the kept one is kept with it)."""
-    key = actor_key(a)
-    rank = (sum(x is not None for x in (a.country, a.sector, a.role, a.actor_id)), len(a.name))
-    if key not in ranks or rank > ranks[key]:
-        refs[key], ranks[key] = a, rank
+_ActorEntry = tuple[str, tuple[int, int], str, int]  # (actor key, richness rank, party, place on its side)
+
+
+def _actor_entries(m: EventMention) -> tuple[tuple[_ActorEntry, ...], tuple[_ActorEntry, ...]]:
+    """What ``_sides`` reads of each of the mention's source and target actors, derived once per
+    mention object (a re-fused event reads its old mentions again). Plain values only (an actor by
+    its place on its side): the collector stops tracking them, however many mentions are kept."""
+    f = _facts(m)
+    sides = f.sides
+    if sides is None:
+        sides = f.sides = (_actor_side(m.source_actors), _actor_side(m.target_actors))
+    return sides
+
+
+def _actor_side(actors: tuple[ActorRef, ...]) -> tuple[_ActorEntry, ...]:
+    return tuple(
+        (
+            actor_key(a),
+            (sum(x is not None for x in (a.country, a.sector, a.role, a.actor_id)), len(a.name)),
+            _party(a),
+            k,
+        )
+        for k, a in enumerate(actors)
+    )
 
 
 # ---------------------------------------------------------------------- details
@@ -1168,15 +1225,18 @@ def _named(m: EventMention) -> list[ActorRef]:
 
 
 def _group(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    support: dict[str, list[str]] = {}
-    canon: dict[str, str] = {}
-    for article, value in pairs:
-        key = value.strip().lower()
-        value = canon.setdefault(key, value.strip())
-        arts = support.setdefault(value, [])
-        if article not in arts:
-            arts.append(article)
-    return support
+    """Each value (its first spelling, trimmed, for values alike but for case) -> the articles giving
+    it, in order of first appearance."""
+    support: dict[str, dict[str, None]] = {}
+    canon: dict[str, str] = {}  # lower-cased value -> its first spelling
+    spelt: dict[str, str] = {}  # a value as given -> its first spelling
+    for article, given in pairs:
+        value = spelt.get(given)
+        if value is None:
+            trimmed = given.strip()
+            value = spelt[given] = canon.setdefault(trimmed.lower(), trimmed)
+        support.setdefault(value, {})[article] = None
+    return {value: list(arts) for value, arts in support.items()}
 
 
 def _shared(field: str, pairs) -> list[Detail]:
@@ -1200,27 +1260,45 @@ def _status_details(ms: list[EventMention]) -> list[Detail]:
     """Each status with the articles that give it, contradicted only by an article that gives another status
     to the same act (``_same_action``): a fused event can hold two acts of its parties ("agreed to share
     data", "said they were inclined to support the plan"), and one done while the other is intended is no
-    disagreement."""
+    disagreement. An act is all that ``_same_act_of`` reads of a mention (its mode, CAMEO code and intent):
+    each distinct act is compared once, not each pair of mentions."""
     told = [m for m in ms if m.status]
+    acts: dict[str, set[tuple]] = {}  # status -> the distinct acts given it
+    tellers: dict[tuple, set[str]] = {}  # (status, act) -> the articles telling that act so
+    for m in told:
+        act = (m.mode, m.cameo, _intended(m))
+        acts.setdefault(m.status, set()).add(act)
+        tellers.setdefault((m.status, act), set()).add(m.article_id)
 
     def same_act_told_otherwise(value: str, arts: list[str]) -> set[str]:
-        giving = [m for m in told if m.article_id in arts and m.status == value]
-        return {n.article_id for n in told if n.status != value and any(_same_act(m, n) for m in giving)}
+        giving = acts.get(value, set())
+        out: set[str] = set()
+        for (status, act), articles in tellers.items():
+            if status != value and any(_same_act_of(g, act) for g in giving):
+                out |= articles
+        return out
 
     return _exclusive("status", [(m.article_id, m.status) for m in told], same_act_told_otherwise)
+
+
+def _same_act_of(a: tuple, b: tuple) -> bool:
+    """Two mentions, given by their acts (mode, CAMEO code, intent), tell one act: the same action
+    (``_same_action``), and the same act intended where an intent was coded as its own type
+    ('inclined to support' an AGREE for a SUPPORT: the intent is stated, nothing is done)."""
+    same_action = a[0] == b[0] if a[0] and b[0] else a[1] == b[1]
+    return same_action and a[2] == b[2]
 
 
 FUTURE_AS = re.compile(r"\+ future_as (\w+)")  # the rule of an intent coded as its own type (rules._type)
 
 
-def _same_act(m: EventMention, n: EventMention) -> bool:
-    """The two mentions tell one act: the same action, and the same act intended where an intent was coded
-    as its own type ('inclined to support' an AGREE for a SUPPORT: the intent is stated, nothing is done)."""
-    return _same_action(m, n) and _intended(m) == _intended(n)
-
-
 def _intended(m: EventMention) -> str | None:
-    found = FUTURE_AS.search(m.rule or "")
+    return _intended_by(m.rule or "")
+
+
+@lru_cache(maxsize=1 << 12)
+def _intended_by(rule: str) -> str | None:
+    found = FUTURE_AS.search(rule)
     return found.group(1) if found else None
 
 
@@ -1254,31 +1332,57 @@ def _words(text: str) -> frozenset[str]:
 
 def _quote_details(ms: list[EventMention]) -> list[Detail]:
     """A quote joins the first group holding a wording similar to it. Each group is compared
-    through its distinct wordings (many reports repeat a quote word for word), each pair once."""
+    through its distinct wordings (many reports repeat a quote word for word), each pair once; a
+    wording met again is compared only with what the groups before it gained since (``_quote_group``)."""
     threshold = load("fusion.yaml")["quote_variant_jaccard"]
     groups: list[list[tuple[str, str]]] = []  # [(article, wording)]
-    distincts: list[dict[str, None]] = []  # each group's distinct wordings
+    wordings: list[list[str]] = []  # each group's distinct wordings, in the order gained
+    held: list[set[str]] = []  # the same, as sets
     similar: dict[tuple[str, str], bool] = {}
+    compared: dict[str, list[int]] = {}  # wording -> per group, how many of its wordings it was compared with
     for m in ms:
         for q in m.quotes:
             q = q.strip().strip("“”\"‘’'")
             if not q:
                 continue
-            for g, distinct in zip(groups, distincts):
-                if any(_similar_once(q, w, threshold, similar) for w in distinct):
-                    g.append((m.article_id, q))
-                    distinct[q] = None
-                    break
-            else:
-                groups.append([(m.article_id, q)])
-                distincts.append({q: None})
+            at = _quote_group(q, wordings, compared.setdefault(q, []), threshold, similar)
+            if at == len(groups):
+                groups.append([])
+                wordings.append([])
+                held.append(set())
+            groups[at].append((m.article_id, q))
+            if q not in held[at]:
+                held[at].add(q)
+                wordings[at].append(q)
     out = []
     for g in groups:
         counts = Counter(w for _, w in dict.fromkeys(g))
-        wordings = sorted(counts, key=lambda w: (-counts[w], [x for _, x in g].index(w)))
+        first: dict[str, int] = {}
+        for i, (_, w) in enumerate(g):
+            first.setdefault(w, i)
+        ranked = sorted(counts, key=lambda w: (-counts[w], first[w]))
         arts = tuple(sorted({a for a, _ in g}))
-        out.append(Detail("quote", wordings[0], arts, (), len(arts) == 1, tuple(wordings[1:])))
+        out.append(Detail("quote", ranked[0], arts, (), len(arts) == 1, tuple(ranked[1:])))
     return out
+
+
+def _quote_group(
+    q: str, wordings: list[list[str]], compared: list[int], threshold: float, similar: dict[tuple[str, str], bool]
+) -> int:
+    """The first group holding a wording similar to ``q`` (``len(wordings)``: none). ``compared``:
+    for each group, how many of its first wordings ``q`` was compared with, none similar (-1: one
+    was, so the group still holds it: a group's wordings only grow), brought up to date here."""
+    for g, ws in enumerate(wordings):
+        start = compared[g] if g < len(compared) else 0
+        found = start < 0 or any(_similar_once(q, w, threshold, similar) for w in ws[start:])
+        done = -1 if found else len(ws)
+        if g < len(compared):
+            compared[g] = done
+        else:
+            compared.append(done)
+        if found:
+            return g
+    return len(wordings)
 
 
 def _similar_once(a: str, b: str, threshold: float, seen: dict[tuple[str, str], bool]) -> bool:
@@ -1359,6 +1463,16 @@ def _main_clusters(clusters: list[_ClusterInfo]) -> dict[str, str]:
     return {article: clusters[-neg_i].key for article, (_, neg_i) in best.items()}
 
 
+def _mention_claims(m: EventMention) -> tuple[tuple[str, str], ...]:
+    """The readout claims in the mention's own words (its reporting source and sentence), found once
+    per mention object."""
+    f = _facts(m)
+    claims = f.claims
+    if claims is None:
+        claims = f.claims = _claims_in(" ".join(filter(None, [m.reporting_source, m.sentence])))
+    return claims
+
+
 def _cluster_key(cluster: list[EventMention]) -> str:
     return min(m.id for m in cluster)
 
@@ -1366,7 +1480,7 @@ def _cluster_key(cluster: list[EventMention]) -> str:
 def _readout_details(ms: list[EventMention], claims) -> list[Detail]:
     found = list(claims.get(_cluster_key(ms), []))
     for m in ms:
-        for kind, words in find_claims(" ".join(filter(None, [m.reporting_source, m.sentence]))):
+        for kind, words in _mention_claims(m):
             found.append((m.article_id, kind, words))
     by_value: dict[tuple[str, str], set[str]] = {}
     for article, kind, words in found:
