@@ -342,11 +342,26 @@ def _continues(st: _State, prev: int, i: int, width: int | None) -> bool:
     before, line = st.lines[prev], st.lines[i]
     if ends_sentence(before):
         return False
-    if line[:1].islower():
+    if line[:1].islower() or _name_cut(st, before, line):
         return True
     if width is None or len(before) < load_rules()["layout"]["wrap_min_chars"]:
         return False
     return _breaks_off(before) or _full_width(st, prev, width) or not is_heading_like(line)
+
+
+def _name_cut(st: _State, before: str, line: str) -> bool:
+    """Does a line break cut a name in two ("Aransas" / "Pass police are investigating ...")? The
+    line before is a few words with no stop, its last word and the line's first are capitalised
+    words, and the article writes the two as one name on one line ("city manager of Aransas Pass").
+    A longer line without a stop is a headline, whose last name ends it."""
+    head, tail = before.split(), line.split()
+    if not head or not tail or len(head) > load_rules()["layout"]["name_cut_max_words"]:
+        return False
+    last, first = head[-1], tail[0]
+    if not (last.isalpha() and first.isalpha() and last[:1].isupper() and first[:1].isupper()):
+        return False
+    name = re.compile(rf"(?<!\S){re.escape(last)} {re.escape(first)}(?!\S)")
+    return any(name.search(other) for other in st.lines)
 
 
 def _group_lines(st: _State) -> list[list[int]]:

@@ -30,6 +30,7 @@ from .config import load
 from .figures import disagreements, find_figures
 from .items import jaccard
 from .lead import lead
+from .overtaken import overtaken
 from .references import (
     caption,
     leaning_names,
@@ -129,11 +130,14 @@ def _groups(srcs: dict[str, Source]) -> list[list[str]]:
 
 def _leaning(sents: list[Sentence], parsed: dict[str, AnnotatedArticle], day: int | None) -> frozenset[tuple[str, str]]:
     """The sentences (article id, text with single spaces) no line may quote as the story's own: the
-    lines of a longer quotation and background (``background.py``)."""
+    lines of a longer quotation, background (``background.py``) and what another report has overtaken
+    (``overtaken.py``: "The victim's name has not been released" where another report names him).
+    They still count as what their reports say when the other sentences are ranked."""
+    stale = overtaken(sents)
     return frozenset(
         _sentence_key(s.article_id, s.text)
         for s in sents
-        if s.in_quotation or is_background(s.text, parsed.get(s.article_id), day)
+        if s.in_quotation or (s.article_id, s.position) in stale or is_background(s.text, parsed.get(s.article_id), day)
     )
 
 
