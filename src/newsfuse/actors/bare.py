@@ -8,7 +8,7 @@ list, story clustering, the linking benchmark) can leave them out.
 
 from __future__ import annotations
 
-from newsfuse.model import NON_ACTOR_LABELS, ActorMention, AnnotatedArticle
+from newsfuse.model import NON_ACTOR_LABELS, ActorMention, AnnotatedArticle, Token
 
 from .kb import KnowledgeBase
 from .text import TakenSpans
@@ -51,5 +51,15 @@ def candidate_spans(annotated: AnnotatedArticle) -> list[Span]:
         and t.text[:1].isupper()
         and t.ent_type not in NOT_ACTOR_TYPES
         and text[t.end : t.end + 1] != "-"  # "Israeli-occupied" is no actor
+        and not opens_untagged_name(annotated, t)
     ]
     return spans
+
+
+def opens_untagged_name(annotated: AnnotatedArticle, tok: Token) -> bool:
+    """An untagged word that is the first part of a compound proper name the tagger missed ('American Crossroads',
+    a super PAC): the name's own word, not its country's demonym."""
+    if tok.ent_type or tok.dep != "compound" or not 0 <= tok.head < len(annotated.tokens):
+        return False
+    head = annotated.tokens[tok.head]
+    return head.i == tok.i + 1 and head.pos == "PROPN" and head.text[:1].isupper() and not head.ent_type

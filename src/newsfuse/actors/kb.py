@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from newsfuse.model import Actor
@@ -166,6 +166,7 @@ class KnowledgeBase:
         self.demonyms: dict[tuple[str, ...], str] = {}
         self.capitals: dict[tuple[str, ...], str] = {}
         self.metonym_capitals: set[tuple[str, ...]] = set()
+        self.shared_cities: dict[tuple[str, ...], tuple[str, ...]] = {}  # "Tripoli": Libya's and Lebanon's
         self.agents: dict[tuple[str, ...], str] = {}
         self.hand_agents: set[tuple[str, ...]] = set()
         self.titles: dict[tuple[str, ...], tuple[str, str]] = {}
@@ -238,6 +239,12 @@ class KnowledgeBase:
             for cap in c.capitals:
                 self.capitals.setdefault(key(cap), c.iso)
         self.metonym_capitals = {key(c) for c in facts["capital_metonyms"]}
+        self.territories: dict[tuple[str, ...], str] = {}
+        for iso, names in facts["territories"].items():
+            for name in names:
+                self.territories[key(name)] = iso
+        self.territory_parts = {k: frozenset(key(w)[0] for w in v) for k, v in facts["territory_parts"].items()}
+        self.shared_cities = {key(name): tuple(isos) for name, isos in facts["shared_city_names"].items()}
 
     def _load_facts(self, facts: dict) -> None:
         for m in facts["metonyms"]:
@@ -400,7 +407,30 @@ class KnowledgeBase:
         entry = self.best(k, date)
         if entry is None and k in self.demonyms:
             return self.entries[f"state:{self.demonyms[k]}"].actor(date)
+        if entry is None and (iso := self.territory_country(k)):
+            return self.entries[f"state:{iso}"].actor(date)
         return entry.actor(date) if entry else None
+
+    @cached_property
+    def persons_by_first_name(self) -> dict[str, list[tuple[str, str]]]:
+        """First name -> (surname, id) of every listed person named by two words ('abdelaziz': bouteflika)."""
+        table: dict[str, list[tuple[str, str]]] = {}
+        for e in self.entries.values():
+            words = key(e.name)
+            if e.kind == "person" and len(words) == 2:
+                table.setdefault(words[0], []).append((words[1], e.id))
+        return table
+
+    def territory_country(self, k: tuple[str, ...]) -> str | None:
+        """'West Darfur State', 'North Kordofan': a part of a listed territory (a compass word before it, an
+        administrative word after it) is in the territory's country."""
+        if k in self.territories:
+            return self.territories[k]  # "West Bank" is the territory's own name
+        if k and k[0] in self.territory_parts["compass"]:
+            k = k[1:]
+        if k and k[-1] in self.territory_parts["divisions"]:
+            k = k[:-1]
+        return self.territories.get(k)
 
     def office_holder(self, surname: str, sector: str | None, date: str | None) -> Entry | None:
         """'President Mugabe': the one person of that surname holding such an office on the date."""

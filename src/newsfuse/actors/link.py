@@ -821,7 +821,17 @@ def _person_opens_org_name(doc: Doc, f: Found) -> bool:
     """'Trump University', 'the Trump Organization', 'the Bill and Hillary Clinton Foundation': a person's name
     that opens an organisation's name (``org_name_goes_on``) is no mention of the person; the organisation
     is the actor."""
-    return (f.ref.actor_id or "").startswith("person:") and org_name_goes_on(doc, f.end)
+    if not (f.ref.actor_id or "").startswith("person:"):
+        return False
+    if f.end < len(doc.toks) and doc.norms[f.end] == "and" and _full_name_found(doc, f):
+        return False  # "John Bolton and Breitbart News ... editor": a full name shares no name with the next
+    return org_name_goes_on(doc, f.end)
+
+
+def _full_name_found(doc: Doc, f: Found) -> bool:
+    """The name the mention was found by has two words or more ('John Bolton'; not 'Bill' of 'Bill and Melinda')."""
+    start, end = f.core if f.core != (0, 0) else (doc.toks[f.start].start, doc.toks[f.end - 1].end)
+    return len(doc.text[start:end].split()) > 1
 
 
 def org_name_goes_on(doc: Doc, k: int) -> bool:
@@ -2017,6 +2027,9 @@ def titled(doc: Doc, i: int) -> Found | None:
     listed = doc.kb.best(tuple(doc.norms[k : m + n]), doc.date)
     if listed is not None and listed.kind == "person":  # "President Reagan": a name the dictionary gives him
         return _titled_person(doc, listed, (start, m + n), core, (role, sector, iso, k > j))
+    spelt = misspelt_office_holder(doc, name, sector) if national else None
+    if spelt is not None:  # "President Abdelaziz Bouteflicka": a letter too many in a listed head of state's name
+        return _titled_person(doc, spelt, (start, m + n), core, (role, sector, iso, k > j))
     iso = iso or (doc.kb.surname_country(toks[m + n - 1].norm, sector) if national and n == 1 else None)
     if iso is None and sector:  # 'Vermont Senator Jane Roe', 'Senator Jim Webb of Virginia'
         iso = country_before(doc.kb, toks, doc.text, start) or place_after_name(doc.kb, toks, doc.text, m + n - 1)
@@ -2166,12 +2179,30 @@ def _titled_person(
     """A KB person under a title; out of office on the date, the text's own affiliation wins."""
     role, sector, iso, prefixed = title
     ref = ref_of(doc, entry)
-    if ref.sector is None and prefixed and doc.date:  # "U.N. mediator Diego Cordovez"
+    home = place_after_name(doc.kb, doc.toks, doc.text, span[1] - 1)
+    if home and ref.country and home != ref.country:
+        return _titled_of_country(doc, span, core, (role, sector, home))
+    if prefixed and sector == "IGO" and ref.country and (role or "").lower() in doc.kb.words["delegate_titles"]:
+        ref = dataclasses.replace(ref, role=role)  # "U.N. Ambassador John Bolton": his state's envoy to the body
+    elif ref.sector is None and prefixed and doc.date:  # "U.N. mediator Diego Cordovez"
         ref = dataclasses.replace(ref, country=iso, sector=sector, role=role)
     elif ref.role is None or (doc.date is None and role and ref.role != role):
         ref = dataclasses.replace(ref, role=role, country=ref.country or iso, sector=ref.sector or sector)
     remember(doc, entry.name, ref)
     return Found(span[0], span[1], ref, entry.source, core)
+
+
+def _titled_of_country(
+    doc: Doc, span: tuple[int, int], core: tuple[int, int], title: tuple[str, str | None, str]
+) -> Found:
+    """'King Hassan of Morocco': the title's 'of' and a country name the holder's state, as the CAMEO codebook
+    codes a monarch by the country of the title; the listed person of that name in another country ('Prince
+    Hassan' of Jordan) is someone else."""
+    role, sector, home = title
+    name = doc.text[core[0] : core[1]]
+    ref = ActorRef(name, home, sector, role, f"person:{slug(name)}")
+    remember(doc, name, ref)
+    return Found(span[0], span[1], ref, "ner", core)
 
 
 def demonym_phrase(doc: Doc, i: int) -> list[Found]:
@@ -2419,9 +2450,30 @@ def country_at(doc: Doc, i: int) -> str | None:
         if len(k) < n or not doc.toks[i].capitalised or not _cap_ok(doc.toks[i : i + n]):
             continue
         iso = next((e[6:] for e in doc.kb.index.get(k, []) if e.startswith("state:")), None)
+        if not iso and k in doc.kb.shared_cities:
+            return city_country(doc, doc.kb.shared_cities[k])
         if iso or k in doc.kb.capitals:
             return iso or doc.kb.capitals[k]
     return None
+
+
+def city_country(doc: Doc, countries: tuple[str, ...]) -> str:
+    """Of the countries whose cities bear one name ('Tripoli'), the one the article names besides by its name,
+    demonym or capital ('the north Lebanese port'); the first listed where it names both or neither."""
+    named = countries_named(doc) & set(countries)
+    return named.pop() if len(named) == 1 else countries[0]
+
+
+def countries_named(doc: Doc) -> set[str]:
+    """The countries the article names by a country's name, a demonym or a capital (no shared city name)."""
+    kb, found = doc.kb, set()
+    for i in range(len(doc.toks)):
+        dem = demonym_at(doc, i)
+        if dem is not None:
+            found.add(dem[1])
+        elif (word := (doc.norms[i],)) in kb.capitals and word not in kb.shared_cities and doc.toks[i].capitalised:
+            found.add(kb.capitals[word])
+    return found
 
 
 def pair_anaphor(doc: Doc, i: int) -> Found | None:
@@ -2721,7 +2773,8 @@ def agent_in_place(doc: Doc, i: int) -> Found | None:
         sector = agent_sector(doc, phrase)
         sending = _sending_country(doc, i, phrase) if sector else None
         at = _skip_place_modifiers(doc, i + n + 1)
-        building = phrase[-1:] in doc.kb.not_actors["facility_heads"]  # "held at Belmarsh prison in London"
+        # "held at Belmarsh prison in London", "a refugee camp in Thailand"
+        building = phrase[-1:] in doc.kb.not_actors["facility_heads"] or _housing_camp(doc, i, phrase)
         if sector and sending is None and (sector == "REF" or building or _country_before_agent(doc, i)):
             end = at + _place_len(doc, at)  # "a refugee in Khartoum", "U.S. military advisers in Iraq": the place is
             return Found(i, end, ActorRef(""), "kb")  # not whose they are; the words are passed over, no actor
@@ -2731,6 +2784,11 @@ def agent_in_place(doc: Doc, i: int) -> Found | None:
             entry = doc.kb.sector_entry(iso, sector)
             return Found(i, end, ref_of(doc, entry), "kb", (toks[i].start, toks[end - 1].end))
     return None
+
+
+def _housing_camp(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    """'camp' after a word for whom it houses or what it is for (kb.yaml words: camp_kinds) names a place."""
+    return phrase in {("camp",), ("camps",)} and i > 0 and doc.norms[i - 1] in doc.kb.words["camp_kinds"]
 
 
 def _country_before_agent(doc: Doc, i: int) -> bool:
@@ -3385,6 +3443,21 @@ def misspelt_known(doc: Doc, name: str) -> ActorRef | None:
     return ref_of(doc, near[0]) if len(near) == 1 else None
 
 
+def misspelt_office_holder(doc: Doc, name: str, sector: str | None) -> Entry | None:
+    """A first name and a surname one letter apart from the surname of the one listed person with that first
+    name who held an office of the title's sector ('President Abdelaziz Bouteflicka', 'President Laurent Gbago')."""
+    words = key(name)
+    if len(words) != 2:
+        return None
+    near = {
+        aid
+        for surname, aid in doc.kb.persons_by_first_name.get(words[0], [])
+        if _one_letter_apart(surname, words[1])
+        and any(t.sector == sector for t in doc.kb.entries[aid].terms + doc.kb.entries[aid].phoenix)
+    }
+    return doc.kb.entries[near.pop()] if len(near) == 1 else None
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
     """The longer word less one of its letters is the shorter, which has five letters or more."""
     short, long = sorted((a, b), key=len)
@@ -3415,6 +3488,8 @@ def known_surname(doc: Doc, e: Entity, name: str, uses: NameUses) -> ActorRef | 
     words = key(name)
     if len(words) != 1 or doc.full_names.get(words[0]) or not name[:1].isupper():
         return None
+    if INITIALS.fullmatch(name):
+        return None  # "U.N.", "U.S.": an initialism, never a surname ('Un' of Kim Jong Un)
     ids = doc.kb.surnames.get(words[0], [])
     if len(ids) != 1:
         return None
