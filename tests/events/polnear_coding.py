@@ -1,8 +1,10 @@
-"""What the events trust tests share: a sentence of a PolNeAR train article read from ../shared (the test is
-skipped where the corpus is absent), and a sentence analysed and coded as an article of its own."""
+"""What the events trust tests share: a sentence of a PolNeAR train article or a gsr-dev record's text read
+from ../shared (the test is skipped where the corpus is absent), and a sentence analysed and coded as an article
+of its own."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -16,10 +18,23 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
 import events as bench  # noqa: E402
 
+GSR_DEV = ROOT / ".." / "shared" / "corpus" / "events" / "plover" / "gsr-dev.jsonl"
+
 
 def polnear_sentence(name: str, words: str) -> str:
     """The sentence of the PolNeAR train article ``name`` that holds ``words``."""
     return bench.polnear_sentence(name, words) or pytest.skip("the PolNeAR corpus is not in ../shared")
+
+
+def gsr_text(record_id: str) -> str:
+    """The text of the gsr-dev record ``record_id``."""
+    if not GSR_DEV.exists():
+        pytest.skip("gsr-dev is not in ../shared")
+    for line in GSR_DEV.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"] == record_id:
+            return str(record["text"])
+    raise LookupError(record_id)
 
 
 def analysed(sentence: str, date: str | None = None):

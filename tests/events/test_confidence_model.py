@@ -7,35 +7,23 @@ attribution reports ("X did Y, police said"). The sentences are a gsr-dev record
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import numpy as np
-import pytest
 from polnear_coding import analysed  # tests/events/polnear_coding.py
+from polnear_coding import gsr_text as _gsr_text
 from polnear_coding import polnear_sentence as _sentence
 
 from newsfuse.events import RuleExtractor, calibration
 from newsfuse.events.ontology import min_confidence
 
 ROOT = Path(__file__).resolve().parents[2]
-GSR_DEV = ROOT / ".." / "shared" / "corpus" / "events" / "plover" / "gsr-dev.jsonl"
 sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
 import events_calibration as refit  # noqa: E402
 
 CRITICIZING = "huff-post_2016-06-23_why-hillary-clinton-s-attacks-on"
 MCAULIFFE = "politico_2016-04-22_virginia-governor-restores-votin"
-
-
-def _gsr_text(record_id: str) -> str:
-    if not GSR_DEV.exists():
-        pytest.skip("gsr-dev is not in ../shared")
-    for line in GSR_DEV.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        if record["id"] == record_id:
-            return str(record["text"])
-    raise LookupError(record_id)
 
 
 def _featured(sentence: str, date: str | None = None):

@@ -7,33 +7,21 @@ sets A-H's articles (read) and a gsr-dev record, in ../shared."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
 from polnear_coding import analysed, candidates  # tests/events/polnear_coding.py
+from polnear_coding import gsr_text as _gsr_text
 from polnear_coding import polnear_sentence as _sentence
 
 from newsfuse.events import RuleExtractor
 
 ROOT = Path(__file__).resolve().parents[2]
-GSR_DEV = ROOT / ".." / "shared" / "corpus" / "events" / "plover" / "gsr-dev.jsonl"
 
 PERRY = "west-journal_2016-01-25_rick-perry-just-announced-his-of"
 RAILED = "west-journal_2015-12-07_immediately-after-obama-s-terror"
 TYSON = "breitbart_2016-06-29_donald-trump-denies-mike-tyson-i"
 LE_PEN = "huff-post_2016-08-31_france-s-marine-le-pen-backs-tru"
 SESSIONS = "west-journal_2016-03-01_right-after-this-big-name-senato"
-
-
-def _gsr_text(record_id: str) -> str:
-    if not GSR_DEV.exists():
-        pytest.skip("gsr-dev is not in ../shared")
-    for line in GSR_DEV.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        if record["id"] == record_id:
-            return str(record["text"])
-    raise LookupError(record_id)
 
 
 def _coded(sentence: str, trigger: str, date: str | None = None):

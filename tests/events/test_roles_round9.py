@@ -8,12 +8,11 @@ told when a side is a pronoun resolved to a person another sentence named. Sente
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-import pytest
 from polnear_coding import analysed  # tests/events/polnear_coding.py
+from polnear_coding import gsr_text as _gsr_text
 from polnear_coding import polnear_sentence as _sentence
 
 from newsfuse.events import RuleExtractor
@@ -24,22 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
 import events as bench  # noqa: E402
 
-GSR_DEV = ROOT / ".." / "shared" / "corpus" / "events" / "plover" / "gsr-dev.jsonl"
-
 BIDEN = "breitbart_2016-08-15_biden-stumping-for-clinton-trash"
 MEXICO = "wash-post_2016-04-07_in-shift-mexico-to-stand-up-to-t"
 DEBATE = "wash-post_2016-01-18_a-sharper-tone-as-stakes-rise"
 NABISCO = "usa-today_2016-03-24_nabisco-rolls-out-layoffs-in-chi"
-
-
-def _gsr_text(record_id: str) -> str:
-    if not GSR_DEV.exists():
-        pytest.skip("gsr-dev is not in ../shared")
-    for line in GSR_DEV.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        if record["id"] == record_id:
-            return str(record["text"])
-    raise LookupError(record_id)
 
 
 def _featured(text: str, date: str | None = None):
