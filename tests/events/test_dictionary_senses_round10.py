@@ -7,15 +7,11 @@ sets A-H's articles (read) and a gsr-dev record, in ../shared."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from polnear_coding import analysed, candidates  # tests/events/polnear_coding.py
 from polnear_coding import gsr_text as _gsr_text
 from polnear_coding import polnear_sentence as _sentence
 
 from newsfuse.events import RuleExtractor
-
-ROOT = Path(__file__).resolve().parents[2]
 
 PERRY = "west-journal_2016-01-25_rick-perry-just-announced-his-of"
 RAILED = "west-journal_2015-12-07_immediately-after-obama-s-terror"
