@@ -14,6 +14,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,11 +93,14 @@ def clean_name(raw: str) -> str | None:
 def split_note(name: str) -> tuple[str, str | None]:
     """'LIBERATION TIGERS OF TAMIL EELAM (LTTE)' -> (name, 'LTTE'); '... (ACTING' -> (name, None).
 
-    A bracketed single word is an acronym, kept as an alias; other bracketed notes are dropped."""
+    A bracketed single word is an acronym, kept as an alias; other bracketed notes are dropped, a country's
+    name among them ('DIRECT ACTION (GREECE)': see ``country_qualified``)."""
     m = re.match(r"^(.*?)\s*\(([^)]*)\)?\s*$", name)
     if not m or not m.group(1):
         return name, None
     note = m.group(2).strip()
+    if note.lower() in country_names():
+        return m.group(1).strip(), None
     acronym = note.upper() if re.fullmatch(r"[A-Za-z][A-Za-z.&/-]{1,9}", note) and note.lower() not in NOTES else None
     return m.group(1).strip(), acronym
 
@@ -127,6 +131,20 @@ def read_blocks(path: Path) -> list[Block]:
     if cur.names and cur.codes:
         blocks.append(cur)
     return [b for b in blocks if b.names and b.codes]
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Every country's name in countries.tsv, in lower case."""
+    lines = (DATA / "countries.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return frozenset(line.split("\t")[1].lower() for line in lines)
+
+
+def country_qualified(name: str) -> bool:
+    """A variant the dictionary qualifies by a country in brackets ('+NATIONAL_FRONT_(GREECE)_'): the bare name is
+    other bodies' elsewhere (France's National Front party), so it is no alias of this one."""
+    m = re.search(r"\(([^)]*)\)?\s*$", name)
+    return bool(m) and m.group(1).strip().lower() in country_names()
 
 
 def title_name(name: str) -> str:
@@ -190,7 +208,8 @@ def compile_actors(phoenix: Path) -> list[str]:
             if aid in seen:
                 continue
             seen.add(aid)
-            aliases = sorted(({title_name(n) for n in names[1:]} | {a for a in acronyms if a}) - {name})
+            variants = {title_name(n) for n, raw in zip(names[1:], block.names[1:]) if not country_qualified(raw)}
+            aliases = sorted((variants | {a for a in acronyms if a}) - {name})
             terms = ";".join(f"{c}:{s}:{e}" for c, s, e in codes)
             rows.append("\t".join([aid, name, kind, "|".join(aliases), terms, origin]))
     return rows

@@ -1136,7 +1136,7 @@ def in_background(doc: Doc, i: int) -> bool:
 
 
 def detect(doc: Doc, i: int) -> list[Found]:
-    for rule in (titled, named, pair_anaphor, agent_in_place):
+    for rule in (former_office_holder, titled, named, pair_anaphor, agent_in_place, news_media):
         f = rule(doc, i)
         if f is not None:
             return [f]
@@ -2503,6 +2503,54 @@ def pair_anaphor(doc: Doc, i: int) -> Found | None:
     return Found(i, j + 2, pair[0], "coref", (toks[j].start, toks[j + 1].end), also=(pair[1],))
 
 
+def former_office_holder(doc: Doc, i: int) -> Found | None:
+    """'the former secretary of state' with no name after it: the one person the article named before who, by the
+    knowledge base, held that office and had left it by the article's date (the CAMEO convention: a role noun is
+    its holder only where the article names him)."""
+    toks = doc.toks
+    if toks[i].norm != "the" or i + 2 >= len(toks) or toks[i + 1].norm != "former" or not doc.date:
+        return None
+    title = title_at(doc, i + 2, prefixed=True)
+    if title is None or not _joined(doc, i, i + 2 + title[0]):
+        return None
+    end = i + 2 + title[0]
+    if end < len(toks) and toks[end].capitalised and _joined(doc, end - 1, end + 1):
+        return None  # "the former secretary of state Hillary Clinton": the titled name's
+    held = {r.actor_id: r for r in doc.mentioned if _left_office(doc, r, title[1])}
+    if len(held) != 1:
+        return None
+    return Found(i, end, held.popitem()[1], "coref", (toks[i].start, toks[end - 1].end))
+
+
+def _left_office(doc: Doc, ref: ActorRef, role: str) -> bool:
+    """A listed person with a term in ``role`` that ended before the article's date."""
+    entry = doc.kb.entries.get(ref.actor_id or "") if (ref.actor_id or "").startswith("person:") else None
+    return entry is not None and any(
+        (t.role or "").lower() == role.lower() and t.end is not None and t.end < (doc.date or "") for t in entry.terms
+    )
+
+
+def news_media(doc: Doc, i: int) -> Found | None:
+    """'the media', 'the press', 'the mainstream media' in lower case heading a subject's, an object's or a
+    preposition's phrase: the news media at large (CAMEO MED, no country); never a noun's modifier ('the press
+    conference') nor a name's words ('Meet the Press')."""
+    toks, words = doc.toks, doc.kb.words
+    if toks[i].norm != "the":
+        return None
+    k = i + 1
+    while k < len(toks) and toks[k].norm in words["media_collective_modifiers"]:
+        k += 1
+    if k >= len(toks) or toks[k].norm not in words["media_collectives"] or not _joined(doc, i, k + 1):
+        return None
+    if any(t.capitalised for t in toks[i + 1 : k + 1]):
+        return None  # "NBC's Meet the Press": a name's words
+    tok = doc.parse.head_of(toks[k].start, toks[k].end)
+    if tok is None or tok.dep not in words["media_collective_deps"]:
+        return None
+    name = doc.text[toks[i + 1].start : toks[k].end]
+    return Found(i, k + 1, ActorRef(name, None, "MED", None, "med:news-media"), "kb", (toks[i].start, toks[k].end))
+
+
 def _pair_noun_refers(doc: Doc, k: int) -> bool:
     """The pair's noun at token k points back to two actors: it opens no "both men and women" (a correlative
     pair of nouns) or "both sides of the aisle" (parts of a thing named after it), and "sides" is the subject
@@ -3041,6 +3089,7 @@ def add_ner(
             remember(doc, name, ref)
         if ref is None:
             sector = sector_of_name(name) if e.label == "ORG" else None  # "Fox News": MED
+            home = home or (country_in_name(doc, toks) if e.label == "ORG" else None)
             ref = ActorRef(name, home, sector, None, unlinked_org_id(name))
         extra.append(Found(toks[0], toks[-1] + 1, ref, source, (e.start, e.end)))
     return sorted(found + extra, key=lambda f: f.start)
@@ -3116,6 +3165,19 @@ def _long_form_ref(doc: Doc, found: list[Found], entities: tuple[Entity, ...], f
     if label in acronym_words().thing_labels or _inside_no_actor(doc, form.start, form.end):
         return f.ref
     return ActorRef(form.text, None, None, None, unlinked_org_id(form.text))
+
+
+def country_in_name(doc: Doc, toks: list[int]) -> str | None:
+    """The one country a body's own name names by its name, demonym or capital ('the Montenegro Municipality
+    Association', 'the United Bus Company of Tehran', 'the Liberian Peace Council'): CAMEO codes a domestic body,
+    its parties and associations included, by its country. None where the name names none or two."""
+    found = set()
+    for i in toks:
+        dem = demonym_at(doc, i)
+        iso = dem[1] if dem is not None else country_at(doc, i)
+        if iso:
+            found.add(iso)
+    return found.pop() if len(found) == 1 else None
 
 
 def unlinked_org_id(name: str) -> str:

@@ -157,7 +157,7 @@ class Roles:
             if found and not any(m.ref.sector for m in found) and (office := self._office(root)):
                 return office  # "Kenzo Oshima, the UN relief coordinator": he acts for the UN
             if any(m.ref.country or m.ref.sector for m in found):  # "Sidhoum, Algeria's activist"
-                return found
+                return _unique([*self._holder(root), *found])
             bare = bare or found
         if bare:
             return bare
@@ -173,6 +173,14 @@ class Roles:
             if self.at(i):
                 return self._coordinated(i)
         return []
+
+    def _holder(self, root: int) -> list[Mention]:
+        """The person an appositive names for a common noun of office whose modifiers name the body ("France's
+        National Front party leader, Marine Le Pen"): she acts, in that office (PLOVER 2.4.1: a role noun is its
+        holder where the text names him)."""
+        if self.at(root) or self.tree.tokens[root].pos != "NOUN":
+            return []
+        return _unique(m for a in self.tree.children(root, "appos") for m in self.at(a) if is_person(m.ref))
 
     def _describing_persons(self, root: int) -> set[int]:
         """The words naming another person in the modifiers of a phrase headed by a person ("Donald Trump
