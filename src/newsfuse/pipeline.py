@@ -501,7 +501,7 @@ def load_clusterer(store: Store) -> StoryClusterer:
     if meta is None:
         return StoryClusterer()
     if StoryClusterer.readable_by_key(meta) and not store.cluster_orders_missing():
-        if not StoryClusterer.rows_packed(meta):
+        if not StoryClusterer.rows_packed(meta) or not StoryClusterer.has_recent_rows(meta):
             meta = repack_cluster_rows(store, meta)
         return StoryClusterer.from_source(meta, StoredClusterRows(store))
     clusterer = StoryClusterer.from_rows(
@@ -515,8 +515,10 @@ REPACK_CHUNK = 256  # story rows repacked per read and write
 
 
 def repack_cluster_rows(store: Store, meta: bytes) -> bytes:
-    """Pack the story rows saved as JSON before rows were packed (once per store, a chunk of rows at a
-    time, in one transaction; the stories read the same), and say so in the meta, which is returned."""
+    """Pack the story rows saved as JSON before rows were packed, and give every story its recent row
+    (what scoring a new article against it reads), made anew for a store whose last save was by code
+    from before them (once per store, a chunk of rows at a time, in one transaction; the stories read
+    the same), and say so in the meta, which is returned."""
     with store.transaction():
         ids = store.cluster_story_ids()
         for start in range(0, len(ids), REPACK_CHUNK):
@@ -525,7 +527,8 @@ def repack_cluster_rows(store: Store, meta: bytes) -> bytes:
             repacked = {sid: StoryClusterer.repacked_row(row) for sid, row in rows.items()}
             changed = {sid: row for sid, row in repacked.items() if row is not rows[sid]}
             store.save_cluster_stories(changed, [], store.cluster_story_orders(changed))
-        meta = StoryClusterer.with_rows_packed(meta)
+            store.save_cluster_recent_rows({sid: StoryClusterer.recent_row(meta, row) for sid, row in repacked.items()})
+        meta = StoryClusterer.with_recent_rows(meta)
         store.set_state(STORIES_META, meta)
     return meta
 
@@ -538,6 +541,9 @@ class StoredClusterRows:
 
     def story_rows(self, story_ids: Collection[str]) -> dict[str, bytes]:
         return self.store.cluster_story_rows(story_ids)
+
+    def recent_rows(self, story_ids: Collection[str]) -> dict[str, bytes]:
+        return self.store.cluster_story_recent_rows(story_ids)
 
     def all_story_rows(self) -> Iterable[bytes]:
         return self.store.cluster_stories().values()
@@ -573,7 +579,7 @@ def save_clusterer(store: Store, clusterer: StoryClusterer) -> None:
         if changes.whole:
             store.clear_cluster_state()
             store.delete_state(STORIES_STATE)
-        store.save_cluster_stories(changes.stories, changes.removed, changes.orders)
+        store.save_cluster_stories(changes.stories, changes.removed, changes.orders, changes.recent)
         store.add_cluster_counts(changes.counts)
         store.save_cluster_postings(changes.postings)
         store.set_state(STORIES_META, changes.meta)

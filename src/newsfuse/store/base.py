@@ -243,10 +243,19 @@ class Store(abc.ABC):
     # -- the story clusterer's state, row by row: a batch writes the rows it changed
     @abc.abstractmethod
     def save_cluster_stories(
-        self, rows: Mapping[str, bytes], removed: Iterable[str], orders: Mapping[str, int] | None = None
+        self,
+        rows: Mapping[str, bytes],
+        removed: Iterable[str],
+        orders: Mapping[str, int] | None = None,
+        recent: Mapping[str, bytes] | None = None,
     ) -> None:
-        """Insert or replace these stories' rows (story id -> state, with its order when given);
-        delete the rows of ``removed``."""
+        """Insert or replace these stories' rows (story id -> state, with its order when given) and
+        their recent rows (a story of ``rows`` that ``recent`` lacks keeps none); delete the rows of
+        ``removed``."""
+
+    @abc.abstractmethod
+    def save_cluster_recent_rows(self, recent: Mapping[str, bytes | None]) -> None:
+        """Insert or replace these stories' recent rows (None: delete it)."""
 
     @abc.abstractmethod
     def add_cluster_counts(self, counts: Iterable[tuple[str, str, int]]) -> None:
@@ -258,11 +267,15 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def clear_cluster_state(self) -> None:
-        """Delete every story row, count and posting list."""
+        """Delete every story row, recent row, count and posting list."""
 
     @abc.abstractmethod
     def cluster_stories(self) -> dict[str, bytes]:
         """Story id -> its row."""
+
+    @abc.abstractmethod
+    def cluster_story_recents(self) -> dict[str, bytes]:
+        """Story id -> its recent row."""
 
     @abc.abstractmethod
     def cluster_counts(self) -> list[tuple[str, str, int]]: ...
@@ -273,6 +286,10 @@ class Store(abc.ABC):
     # the same, read by key (a clusterer that reads only what a new article touches)
     @abc.abstractmethod
     def cluster_story_rows(self, story_ids: Iterable[str]) -> dict[str, bytes]: ...
+
+    @abc.abstractmethod
+    def cluster_story_recent_rows(self, story_ids: Iterable[str]) -> dict[str, bytes]:
+        """Story id -> its recent row (what scoring a new article against it reads), for those that have one."""
 
     @abc.abstractmethod
     def cluster_counts_of(self, kind: str, terms: Iterable[str]) -> dict[str, int]: ...

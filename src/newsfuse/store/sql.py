@@ -533,20 +533,40 @@ class SQLStore(Store):
         raise NotImplementedError
 
     def save_cluster_stories(
-        self, rows: Mapping[str, bytes], removed: Iterable[str], orders: Mapping[str, int] | None = None
+        self,
+        rows: Mapping[str, bytes],
+        removed: Iterable[str],
+        orders: Mapping[str, int] | None = None,
+        recent: Mapping[str, bytes] | None = None,
     ) -> None:
-        orders = orders or {}
+        orders, recent = orders or {}, recent or {}
         with self.transaction():
             for ids in _chunks(removed):
-                self._exec(f"DELETE FROM cluster_stories WHERE story_id IN ({_marks(ids)})", ids)
+                for table in ("cluster_stories", "cluster_story_recent"):
+                    self._exec(f"DELETE FROM {table} WHERE story_id IN ({_marks(ids)})", ids)
             self._many(
                 "INSERT INTO cluster_stories (story_id, state, ord) VALUES (?, ?, ?)"
                 " ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, ord = excluded.ord",
                 [(sid, row, orders.get(sid)) for sid, row in rows.items()],
             )
+            self.save_cluster_recent_rows({sid: recent.get(sid) for sid in rows})
+
+    def save_cluster_recent_rows(self, recent: Mapping[str, bytes | None]) -> None:
+        with self.transaction():
+            for ids in _chunks([sid for sid, row in recent.items() if row is None]):
+                self._exec(f"DELETE FROM cluster_story_recent WHERE story_id IN ({_marks(ids)})", ids)
+            self._many(
+                "INSERT INTO cluster_story_recent (story_id, recent) VALUES (?, ?)"
+                " ON CONFLICT (story_id) DO UPDATE SET recent = excluded.recent",
+                [(sid, row) for sid, row in recent.items() if row is not None],
+            )
 
     def cluster_story_rows(self, story_ids: Iterable[str]) -> dict[str, bytes]:
         sql = "SELECT story_id, state FROM cluster_stories WHERE story_id IN ({marks})"
+        return {r[0]: bytes(r[1]) for r in self._rows_in(sql, story_ids)}
+
+    def cluster_story_recent_rows(self, story_ids: Iterable[str]) -> dict[str, bytes]:
+        sql = "SELECT story_id, recent FROM cluster_story_recent WHERE story_id IN ({marks})"
         return {r[0]: bytes(r[1]) for r in self._rows_in(sql, story_ids)}
 
     def cluster_counts_of(self, kind: str, terms: Iterable[str]) -> dict[str, int]:
@@ -596,11 +616,15 @@ class SQLStore(Store):
 
     def clear_cluster_state(self) -> None:
         with self.transaction():
-            for table in ("cluster_stories", "cluster_counts", "cluster_postings"):
+            for table in ("cluster_stories", "cluster_story_recent", "cluster_counts", "cluster_postings"):
                 self._exec(f"DELETE FROM {table}")
 
     def cluster_stories(self) -> dict[str, bytes]:
         return {r[0]: bytes(r[1]) for r in self._exec("SELECT story_id, state FROM cluster_stories").fetchall()}
+
+    def cluster_story_recents(self) -> dict[str, bytes]:
+        rows = self._exec("SELECT story_id, recent FROM cluster_story_recent").fetchall()
+        return {r[0]: bytes(r[1]) for r in rows}
 
     def cluster_counts(self) -> list[tuple[str, str, int]]:
         return [(r[0], r[1], int(r[2])) for r in self._exec("SELECT kind, term, n FROM cluster_counts").fetchall()]

@@ -116,6 +116,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_external ON articles (external_id);
     CREATE INDEX articles_url ON articles (url);
     """,
+    # what scoring a new article against a story reads of it (its recent members), a third of its row:
+    # a candidate story that the article does not join is not read whole
+    """
+    CREATE TABLE cluster_story_recent (story_id TEXT PRIMARY KEY, recent BLOB NOT NULL);
+    """,
 ]
 
 

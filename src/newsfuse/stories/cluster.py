@@ -149,6 +149,15 @@ class _Story:
     last: str | None = None
     sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # members x members
     sims_at: int = 0  # how many articles had been seen (idf) when ``sims`` was computed
+    # read from its recent row only (``_read_candidates``): ``members`` holds its recent members only,
+    # ``sims`` their similarities only (``_padded``), ``articles`` counts its articles, the other lists
+    # are empty; the rest is read when it changes
+    partial: bool = False
+    articles: int = 0
+
+
+def _article_count(story: _Story) -> int:
+    return story.articles if story.partial else len(story.article_ids)
 
 
 ROWS_PACKED = "packed"  # the meta's "rows" when the story rows are packed (``packed``), not JSON
@@ -344,6 +353,10 @@ class ClusterSource(Protocol):
 
     def story_rows(self, story_ids: Collection[str]) -> dict[str, bytes]: ...
 
+    def recent_rows(self, story_ids: Collection[str]) -> dict[str, bytes]:
+        """Story id -> its recent row (``pop_changes``), for those of these stories that have one."""
+        ...
+
     def all_story_rows(self) -> Iterable[bytes]: ...
 
     def max_story_order(self, excluding: Collection[str]) -> int | None: ...
@@ -450,6 +463,7 @@ class StoryClusterer:
         if best is None or best_score < float(self.cfg["threshold"]):
             best = _Story(id="s-" + item.article_id, order=self._story_count())
             self._insert(best)
+        self._whole(best)
         self._join(best, item, member, keys, self._sims_to(member, best, sims))
         self._merge_bridged(best, scored, best_score)
         self._split_if_two(self._stories[self.article_story[item.article_id]])
@@ -731,7 +745,7 @@ class StoryClusterer:
         contenders = _contenders(hits, wanted)
         orders = self._orders(contenders)  # (not those of every story a key lists: hundreds in a big store)
         ranked = sorted(contenders, key=lambda sid: (-hits[sid], orders[sid]))[:wanted]
-        found = self._read(ranked)  # only the candidates kept are read whole
+        found = self._read_candidates(ranked)  # only the candidates kept are read, by their recent rows
         return [found[sid] for sid in ranked]
 
     # ------------------------------------------------------------------ second chance
@@ -761,6 +775,8 @@ class StoryClusterer:
 
     def _absorb(self, story: _Story, other: _Story) -> None:
         """Move ``other``'s articles, members and index keys into ``story`` (whose id stays)."""
+        self._whole(story)
+        self._whole(other)
         self._remove(other)
         self._mark(story)
         story.article_ids[:0] = other.article_ids
@@ -811,6 +827,7 @@ class StoryClusterer:
 
     def _split_off(self, story: _Story, old: list[int], new: list[int]) -> None:
         """Move the members at positions ``new`` (and their articles) into a story of their own."""
+        self._whole(story)
         moved = [story.members[k] for k in new]
         gone = {m.article_id for m in moved}
         order = self._max_order() + 1
@@ -872,7 +889,7 @@ class StoryClusterer:
         article's member; None when the story keeps one member of several articles, or none)."""
         recent = self._recent(story)
         if len(recent) < 2:
-            return recent[0] if recent and len(story.article_ids) == 1 else None
+            return recent[0] if recent and _article_count(story) == 1 else None
         n = len(recent)
         return recent[int(np.argmin(story.sims[-n:, -n:].sum(axis=1)))]
 
@@ -906,6 +923,7 @@ class StoryClusterer:
 
     def _take_out(self, story: _Story, member: _Member) -> str:
         """Remove a kept member and its article from the story; returns the article's title."""
+        self._whole(story)
         k, at = story.members.index(member), story.article_ids.index(member.article_id)
         titled = len(story.titles) == len(story.article_ids)
         title = story.titles.pop(at) if titled else ""
@@ -933,6 +951,7 @@ class StoryClusterer:
     def _unpost(self, story: _Story, into: _Story | None = None) -> None:
         """Take ``story`` out of the postings of its keys; ``into``, where given, takes its place under
         the keys it is not posted under yet."""
+        self._whole(story)
         self._read_postings(story.keys)
         for key in story.keys:
             postings = self.index.get(key, [])
@@ -944,6 +963,7 @@ class StoryClusterer:
 
     def _post_keys(self, story: _Story, keys) -> None:
         """Index ``story`` under ``keys`` (a key already shared by too many stories is not extended)."""
+        self._whole(story)
         limit = int(self.cfg["max_postings"]) + 1
         self._read_postings(keys)
         for key in keys:
@@ -972,6 +992,7 @@ class StoryClusterer:
         self._name_df_added.update(item.names)
 
     def _resimilar(self, story: _Story) -> None:
+        self._whole(story)
         self._mark(story)
         members = story.members
         story.sims_at = self.n_docs
@@ -1011,6 +1032,7 @@ class StoryClusterer:
     ) -> None:
         """Add an article to the story: its member (``sims``: to the members before it), its title, date
         and embedding, and its (names, actor ids) to the story's counts."""
+        self._whole(story)
         self._mark(story)
         story.article_ids.append(member.article_id)
         story.titles.append(title)
@@ -1094,17 +1116,41 @@ class StoryClusterer:
         return out
 
     def _read(self, story_ids: Iterable[str]) -> dict[str, _Story]:
-        """Those of these stories that exist, read from the source when not read yet."""
+        """Those of these stories that exist, whole: read from the source when not read yet, or read
+        from their recent rows only."""
         ids = set(story_ids)
         missing = ids - self._stories.keys() - self._removed
+        missing |= {sid for sid in ids & self._stories.keys() if self._stories[sid].partial}
         if self._source is not None and missing:
             self._read_rows(self._source.story_rows(missing).values())
         return {sid: self._stories[sid] for sid in sorted(ids) if sid in self._stories}
 
+    def _read_candidates(self, story_ids: Iterable[str]) -> dict[str, _Story]:
+        """Those of these stories that exist, the ones not read yet from their recent rows (what scoring
+        a new article against them needs; ``_whole`` reads the rest of a story that changes)."""
+        ids = set(story_ids)
+        missing = ids - self._stories.keys() - self._removed
+        if self._source is not None and missing:
+            recent = self._source.recent_rows(missing)
+            for pos, story in sorted((_partial_row(row) for row in recent.values()), key=lambda r: r[0]):
+                self._stories[story.id] = story
+                self._pos[story.id] = pos
+            self._read(missing - recent.keys())  # (a row saved before recent rows were: read whole)
+        return {sid: self._stories[sid] for sid in sorted(ids) if sid in self._stories}
+
+    def _whole(self, story: _Story) -> None:
+        """Read the rest of a story read from its recent row, in place (it stays the same object)."""
+        if story.partial:
+            self._read([story.id])
+
     def _read_rows(self, rows: Iterable[bytes]) -> None:
-        """Read these saved story rows, in their saved order, but for stories read or removed already."""
+        """Read these saved story rows, in their saved order, but for stories read whole or removed already."""
         for pos, story in _decoded_rows(rows):
-            if story.id not in self._stories and story.id not in self._removed:
+            known = self._stories.get(story.id)
+            if known is not None and known.partial:
+                _fill(known, story)
+                self._read_story(known, pos)
+            elif known is None and story.id not in self._removed:
                 self._read_story(story, pos)
 
     def _read_story(self, story: _Story, pos: int) -> None:
@@ -1149,6 +1195,8 @@ class StoryClusterer:
 
     def _mark(self, story: _Story) -> None:
         """``story`` changed: its row is written at the next save."""
+        if story.partial:
+            raise AssertionError(f"story {story.id} changed before it was read whole")
         self._changed.add(story.id)
         self._removed.discard(story.id)
 
@@ -1165,10 +1213,12 @@ class StoryClusterer:
                     "n_stories": self._story_count(),
                     "next_pos": self._next_pos,
                     "rows": ROWS_PACKED,
+                    "recent_rows": True,
                 },
                 sort_keys=True,
             ).encode("utf-8"),
             stories={sid: self._story_row(sid) for sid in story_ids},
+            recent={sid: row for sid in story_ids if (row := self._recent_row(sid))},
             orders={sid: self._stories[sid].order for sid in story_ids},
             removed=[] if whole else sorted(self._removed),
             counts=_count_rows(self.df if whole else self._df_added, self.name_df if whole else self._name_df_added),
@@ -1183,7 +1233,13 @@ class StoryClusterer:
         return changes
 
     def _story_row(self, story_id: str) -> bytes:
-        return pack(_story_packed(self._stories[story_id], self._pos[story_id]))
+        story = self._stories[story_id]
+        if story.partial:
+            raise AssertionError(f"story {story_id} saved before it was read whole")
+        return pack(_story_packed(story, self._pos[story_id]))
+
+    def _recent_row(self, story_id: str) -> bytes | None:
+        return _recent_row(self._stories[story_id], self._pos[story_id], int(self.cfg["max_members"]))
 
     @classmethod
     def from_rows(
@@ -1241,10 +1297,24 @@ class StoryClusterer:
         return repacked_row(row)
 
     @staticmethod
-    def with_rows_packed(meta: bytes) -> bytes:
-        """This meta, saying that its story rows are packed."""
+    def has_recent_rows(meta: bytes) -> bool:
+        """Whether the stories saved with this meta have their recent rows (saved by code before them,
+        or by it since, they have none, or old ones)."""
+        return bool(json.loads(meta.decode("utf-8")).get("recent_rows"))
+
+    @staticmethod
+    def recent_row(meta: bytes, row: bytes) -> bytes | None:
+        """The recent row of a story row saved with this meta (None: the story's similarities are to
+        be made again when it is read, which needs it whole)."""
+        kept = int(saved_config(json.loads(meta.decode("utf-8"))["cfg"])["max_members"])
+        pos, story = _decoded_row(row)
+        return _recent_row(story, pos, kept)
+
+    @staticmethod
+    def with_recent_rows(meta: bytes) -> bytes:
+        """This meta, saying that its story rows are packed and have their recent rows."""
         head = json.loads(meta.decode("utf-8"))
-        head["rows"] = ROWS_PACKED
+        head.update(rows=ROWS_PACKED, recent_rows=True)
         return json.dumps(head, sort_keys=True).encode("utf-8")
 
     def _restore(self, stories: list[_Story], positions: list[int]) -> None:
@@ -1295,6 +1365,7 @@ class StateChanges:
     counts: list[tuple[str, str, int]]  # (kind: "t" term / "n" name, term, articles added that have it)
     postings: dict[str, list[str]]  # index key -> the story ids it lists now
     orders: dict[str, int] = field(default_factory=dict)  # story id -> its order, for the rows in ``stories``
+    recent: dict[str, bytes] = field(default_factory=dict)  # story id -> its recent row, for the rows in ``stories``
 
 
 def _decoded_rows(rows: Iterable[bytes]) -> list[tuple[int, _Story]]:
@@ -1352,6 +1423,35 @@ def _story_packed(s: _Story, pos: int) -> Packed:
     return Packed(head, arrays)
 
 
+def _recent_row(s: _Story, pos: int, kept: int) -> bytes | None:
+    """What scoring a new article against the story reads of it (``_read_candidates``), packed: its
+    recent members (``_recent``) whole, with their embeddings and similarities, and the few numbers
+    it is ranked and scored by, about a third of its row (its article list, titles and every
+    article's embedding, which grow with it, stay in the story row only). None for a story whose
+    similarities do not cover its members (they are made again when it is read whole)."""
+    if s.partial or s.sims.shape[0] != len(s.members):
+        return None
+    members = s.members[-kept:]
+    head = {
+        "pos": pos,
+        "id": s.id,
+        "order": s.order,
+        "sims_at": s.sims_at,
+        "articles": len(s.article_ids),
+        "kept": len(s.members),
+        "members": [_member_head(m) for m in members],
+    }
+    weights = [_sorted_weights(m, name) for m in members for name in _WEIGHTED]
+    arrays = {
+        "weights": np.concatenate(weights or [np.zeros(0)]),
+        "embs": np.zeros(0, dtype=np.float16),
+        "member_embs": np.concatenate([m.emb.astype(np.float16) for m in members] or [np.zeros(0, np.float16)]),
+        "emb_sum": np.zeros(0, dtype=np.float32),
+        "sims": s.sims[len(s.members) - len(members) :, len(s.members) - len(members) :],
+    }
+    return pack(Packed(head, arrays))
+
+
 def _sorted_weights(m: _Member, name: str) -> np.ndarray:
     if isinstance(m, _PackedMember):
         return m.weights[name]
@@ -1400,16 +1500,20 @@ def _split(words: str | list[str]) -> list[str]:
     return words.split(_SEPARATOR) if isinstance(words, str) else words
 
 
-def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
+def _packed_members(packed: Packed, story_embs: list[np.ndarray]) -> list[_Member]:
     heads = packed.head["members"]
     counts = [m["counts"] if "counts" in m else [len(_split(w)) for w in m["words"]] for m in heads]
     weights = _pieces(packed.arrays["weights"], [n for fields in counts for n in fields])
-    story_embs = list(packed.arrays["embs"].reshape(-1, DIM))
     embs = _member_embs(heads, packed.arrays["member_embs"], story_embs)
-    members: list[_Member] = [
+    return [
         _member_from_head(m, weights[len(_WEIGHTED) * k : len(_WEIGHTED) * (k + 1)], emb)
         for k, (m, emb) in enumerate(zip(heads, embs))
     ]
+
+
+def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
+    story_embs = list(packed.arrays["embs"].reshape(-1, DIM))
+    members = _packed_members(packed, story_embs)
     head, arrays = packed.head, packed.arrays
     story = _Story(
         id=head["id"],
@@ -1429,6 +1533,43 @@ def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
         sims_at=int(head["sims_at"]),
     )
     return int(head["pos"]), story
+
+
+def _partial_row(row: bytes) -> tuple[int, _Story]:
+    """A story read from its recent row (``_recent_row``), with its position."""
+    packed = unpack(row)
+    head = packed.head
+    story = _Story(
+        id=head["id"],
+        order=head["order"],
+        members=_packed_members(packed, []),
+        sims=_padded(_square(packed.arrays["sims"]), int(head["kept"])),
+        sims_at=int(head["sims_at"]),
+        partial=True,
+        articles=int(head["articles"]),
+    )
+    return int(head["pos"]), story
+
+
+def _padded(recent: np.ndarray, kept: int) -> np.ndarray:
+    """The recent members' similarities where they are in the matrix of all kept members', zeros
+    elsewhere: a sum over a part of a matrix (``cohesion``, ``_weakest``) runs over it in another order
+    than over the same values copied out, and its last bits would differ from the whole story's."""
+    sims = np.zeros((kept, kept), dtype=np.float32)
+    n = recent.shape[0]
+    sims[kept - n :, kept - n :] = recent
+    return sims
+
+
+def _fill(partial: _Story, whole: _Story) -> None:
+    """Make a story read from its recent row the whole story, in place: its recent members stay the
+    objects they are (compared already, and held by whoever scored them)."""
+    members = whole.members[: len(whole.members) - len(partial.members)] + partial.members
+    if [m.article_id for m in members] != [m.article_id for m in whole.members]:
+        raise ValueError(f"story {whole.id}: its recent row is not the end of its row")
+    for name in whole.__dataclass_fields__:
+        setattr(partial, name, getattr(whole, name))
+    partial.members = members
 
 
 def _member_embs(heads: list[dict[str, Any]], apart: np.ndarray, story_embs: list[np.ndarray]) -> list[np.ndarray]:
