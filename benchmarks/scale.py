@@ -280,8 +280,8 @@ def fuse_stored_block(store, added: set[str], exact_events: bool) -> int:
 
 
 def forget_decoded() -> None:
-    """Drop what the process keeps decoded between fusions (mentions, articles, fused events), so the
-    timed fusion reads its block as the first fusion of a process would."""
+    """Drop what the process keeps decoded between fusions (mentions, articles, fused events and the
+    parts they are made of), so the timed fusion reads its block as the first fusion of a process would."""
     from newsfuse.store import sql
     from newsfuse.stories import fuse
 
@@ -290,6 +290,7 @@ def forget_decoded() -> None:
     sql._article_chars = 0
     sql._EVENT_DOCS.clear()
     fuse._EVENTS.clear()
+    fuse._PARTS.clear()
 
 
 def remove_store(path: str) -> None:

@@ -149,7 +149,7 @@ def _send(self, chunk, sent):
 P.IngestSession._send = _send
 timed(P.IngestSession, "store_sent", "store_sent", lambda self, sent: {"articles": len(sent.summary.new_ids)})
 import newsfuse.stories.fuse as F
-CACHES = ("_FACTS", "_CONTENTS", "_SIGNATURES", "_PAIRS", "_GROUPINGS", "_PASSES", "_EVENTS", "_INFOS")
+CACHES = ("_FACTS", "_CONTENTS", "_SIGNATURES", "_PAIRS", "_GROUPINGS", "_PASSES", "_EVENTS", "_INFOS", "_PARTS")
 def size(cache):  # a dict, or a cache of two generations (``Recent``)
     return len(cache) if hasattr(cache, "__len__") else len(cache.current) + len(cache.previous)
 def cache_sizes(*a, **k):  # the fusion's bounded caches after it (a clear shows as a drop)

@@ -46,3 +46,12 @@ class Recent(Generic[V]):
     def clear(self) -> None:
         """Forget everything (a benchmark timing a first fusion)."""
         self.current, self.previous, self.held = {}, {}, 0
+
+    def take(self, key: Hashable) -> V | None:
+        """Remove the value and hand it over (None if not kept): a value changed in place leaves the
+        cache while it changes (its weight with it), so no other thread reads it half changed."""
+        found = self.current.pop(key, None)
+        if found is not None:
+            self.held -= self.weigh(found)
+            return found
+        return self.previous.pop(key, None)
