@@ -283,14 +283,14 @@ def forget_decoded() -> None:
     """Drop what the process keeps decoded between fusions (mentions, articles, fused events and the
     parts they are made of), so the timed fusion reads its block as the first fusion of a process would."""
     from newsfuse.store import sql
-    from newsfuse.stories import fuse
+    from newsfuse.stories import fused_event
 
     sql._mention_of_doc.cache_clear()
     sql._ARTICLES.clear()
     sql._article_chars = 0
     sql._EVENT_DOCS.clear()
-    fuse._EVENTS.clear()
-    fuse._PARTS.clear()
+    fused_event._EVENTS.clear()
+    fused_event._PARTS.clear()
 
 
 def remove_store(path: str) -> None:

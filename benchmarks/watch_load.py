@@ -149,12 +149,15 @@ def _send(self, chunk, sent):
 P.IngestSession._send = _send
 timed(P.IngestSession, "store_sent", "store_sent", lambda self, sent: {"articles": len(sent.summary.new_ids)})
 import newsfuse.stories.fuse as F
-CACHES = ("_FACTS", "_CONTENTS", "_SIGNATURES", "_PAIRS", "_GROUPINGS", "_PASSES", "_EVENTS", "_INFOS", "_PARTS")
+import newsfuse.stories.fused_event as E
+import newsfuse.stories.mention_facts as MF
+CACHES = ((MF, "_FACTS"), (MF, "_CONTENTS"), (F, "_SIGNATURES"), (F, "_PAIRS"), (F, "_GROUPINGS"), (F, "_PASSES"),
+          (E, "_EVENTS"), (E, "_INFOS"), (E, "_PARTS"))
 def size(cache):  # a dict, or a cache of two generations (``Recent``)
     return len(cache) if hasattr(cache, "__len__") else len(cache.current) + len(cache.previous)
 def cache_sizes(*a, **k):  # the fusion's bounded caches after it (a clear shows as a drop)
     kept = P._kept_block
-    sizes = {n: size(getattr(F, n)) for n in CACHES if hasattr(F, n)}
+    sizes = {n: size(getattr(mod, n)) for mod, n in CACHES if hasattr(mod, n)}
     return {"caches": sizes, "kept_block": sum(map(len, kept.mentions.values())) if kept is not None else None}
 timed(P.IngestSession, "update_stories_and_events", "fusion", cache_sizes)
 timed(P.IngestSession, "wait_worker_free", "wait_worker_free")

@@ -173,6 +173,7 @@ def plain_greedy_fusion() -> Callable[[list, dict[str, str]], list[list[str]]]:
     what ``stories.fuse.cluster_mentions`` must give, however it finds its candidates."""
     from newsfuse.stories import dates as D
     from newsfuse.stories import fuse as F
+    from newsfuse.stories import mention_facts as MF
 
     def within_stories(ordered: list, story_of: dict[str, str]) -> list[list]:
         clusters: list[list] = []
@@ -182,7 +183,7 @@ def plain_greedy_fusion() -> Callable[[list, dict[str, str]], list[list[str]]]:
             for c in clusters:
                 if story is not None and story_of.get(c[0].article_id) == story:
                     if all(F.compatible(m, n, story_of) for n in c):
-                        score = (sum(len(F._actors(m) & F._actors(n)) for n in c), len(c))
+                        score = (sum(len(MF._actors(m) & MF._actors(n)) for n in c), len(c))
                         if score > best_score:
                             best, best_score = c, score
             if best is None:

@@ -1,4 +1,4 @@
-"""A fused event made of its kept parts (``stories.fuse._EventParts``): when its cluster gains mentions
+"""A fused event made of its kept parts (``stories.fused_event._EventParts``): when its cluster gains mentions
 (a watched story's next file), the parts kept from the last fusion are updated with the new mentions
 only, and the record must be the one built at once from all of them, whatever order they came in.
 
@@ -19,7 +19,10 @@ import pytest
 
 from newsfuse import pipeline
 from newsfuse.model import Event, EventMention, InputFile
+from newsfuse.stories import event_details as ED
 from newsfuse.stories import fuse as F
+from newsfuse.stories import fused_event as E
+from newsfuse.stories import mention_facts as MF
 from newsfuse.text.recent import Recent
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "clustering"
@@ -47,7 +50,7 @@ def reports() -> list[tuple[str, str, list[EventMention]]]:
 def updates(monkeypatch) -> Iterator[list[tuple[int, int]]]:
     """Counts the parts updated in place: (mentions held, mentions added) of each, with fresh caches."""
     seen: list[tuple[int, int]] = []
-    update = F._EventParts.update
+    update = E._EventParts.update
 
     def counting(self, facts):
         held = len(self.contents)
@@ -56,21 +59,21 @@ def updates(monkeypatch) -> Iterator[list[tuple[int, int]]]:
             seen.append((held, len(facts) - held))
         return done
 
-    monkeypatch.setattr(F._EventParts, "update", counting)
-    monkeypatch.setattr(F, "_EVENTS", Recent(F.EVENTS_KEPT, lambda e: 1 + len(e.mentions)))
-    monkeypatch.setattr(F, "_PARTS", Recent(F.EVENTS_KEPT, lambda parts: 1 + len(parts.contents)))
+    monkeypatch.setattr(E._EventParts, "update", counting)
+    monkeypatch.setattr(E, "_EVENTS", Recent(E.EVENTS_KEPT, lambda e: 1 + len(e.mentions)))
+    monkeypatch.setattr(E, "_PARTS", Recent(E.EVENTS_KEPT, lambda parts: 1 + len(parts.contents)))
     yield seen
 
 
 def _built_at_once(mentions: list[EventMention], story_of: dict[str, str]) -> list[Event]:
     """The fused events with no event or parts kept (each record built from all its mentions)."""
-    kept = F._EVENTS, F._PARTS
-    F._EVENTS = Recent(F.EVENTS_KEPT, lambda e: 1 + len(e.mentions))
-    F._PARTS = Recent(F.EVENTS_KEPT, lambda parts: 1 + len(parts.contents))
+    kept = E._EVENTS, E._PARTS
+    E._EVENTS = Recent(E.EVENTS_KEPT, lambda e: 1 + len(e.mentions))
+    E._PARTS = Recent(E.EVENTS_KEPT, lambda parts: 1 + len(parts.contents))
     try:
         return F.fuse_events(mentions, {}, story_of)
     finally:
-        F._EVENTS, F._PARTS = kept
+        E._EVENTS, E._PARTS = kept
 
 
 def _grow(groups: list[list[EventMention]], story_of: dict[str, str]) -> list[Event]:
@@ -123,14 +126,14 @@ def _quoted(reports: list[tuple[str, str, list[EventMention]]], rng: random.Rand
 @pytest.mark.parametrize("seed", [3, 4, 5])
 def test_quotes_added_among_the_others_group_as_in_one_pass_over_all(reports, updates, monkeypatch, seed):
     regroups: list[int] = []  # the quotes of each pass made again on an update (groups made before)
-    regroup = F._QuoteParts.regroup
+    regroup = ED._QuoteParts.regroup
 
     def counting(self):
         if self.groups:
             regroups.append(len(self.items))
         regroup(self)
 
-    monkeypatch.setattr(F._QuoteParts, "regroup", counting)
+    monkeypatch.setattr(ED._QuoteParts, "regroup", counting)
     mentions = _quoted(reports, random.Random(seed))
     story_of = {m.article_id: "s" for m in mentions}
     [event] = _grow([mentions[i : i + 3] for i in range(0, len(mentions), 3)], story_of)
@@ -140,12 +143,12 @@ def test_quotes_added_among_the_others_group_as_in_one_pass_over_all(reports, up
     assert len(regroups) < sum(added for _, added in updates)  # many quotes were placed without a new pass
 
 
-def _details(quotes: F._QuoteParts) -> list:
+def _details(quotes: ED._QuoteParts) -> list:
     return [(d.value, d.supported_by, d.variants) for d in quotes.details()]
 
 
-def _one_pass(items: list[tuple[F._At, str, str]]) -> F._QuoteParts:
-    at_once = F._QuoteParts()
+def _one_pass(items: list[tuple[MF._At, str, str]]) -> ED._QuoteParts:
+    at_once = ED._QuoteParts()
     for at, article, wording in items:
         at_once.add(at, article, wording, grouped=False)
     at_once.regroup()
@@ -160,7 +163,7 @@ def test_quote_groups_updated_quote_by_quote_are_the_groups_of_one_pass(reports,
     sentences = sorted({m.sentence for _, _, ms in reports for m in ms if len(m.sentence.split()) >= 8})
     said = rng.sample(sentences, 2)  # each with two cuts: three wordings of one quote
     wordings = said + [" ".join(s.split()[:-cut]) for s in said for cut in (1, 3)] + rng.sample(sentences, 2)
-    updated = F._QuoteParts()
+    updated = ED._QuoteParts()
     for i in range(30):
         at = ((f"a{rng.randrange(100):02d}", rng.randrange(1000), f"m{i}"), 0)
         updated.add(at, at[0][0], rng.choice(wordings), grouped=True)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from newsfuse.model import ActorRef, EventMention
 from newsfuse.stories import fuse as F
+from newsfuse.stories import fused_event as E
 from newsfuse.text.recent import Recent
 
 PEOPLE = [ActorRef(f"Person {i}", "AAA", "GOV", None, f"p{i}") for i in range(4)]
@@ -96,13 +97,13 @@ def test_a_mention_with_other_numbers_is_other_content_for_the_event_cache():
 
 
 def _uncached_events(ms: list[EventMention], outlets: dict[str, str], story_of: dict[str, str]) -> list:
-    kept = F._EVENTS, F._INFOS, F._LAST_ORDER, F._ACROSS
-    F._EVENTS, F._INFOS = Recent(F.EVENTS_KEPT, F._EVENTS.weigh), Recent(F.EVENTS_KEPT, F._INFOS.weigh)
+    kept = E._EVENTS, E._INFOS, F._LAST_ORDER, F._ACROSS
+    E._EVENTS, E._INFOS = Recent(E.EVENTS_KEPT, E._EVENTS.weigh), Recent(E.EVENTS_KEPT, E._INFOS.weigh)
     F._LAST_ORDER, F._ACROSS = None, {}
     try:
         return F.fuse_events(ms, outlets, story_of)
     finally:
-        F._EVENTS, F._INFOS, F._LAST_ORDER, F._ACROSS = kept
+        E._EVENTS, E._INFOS, F._LAST_ORDER, F._ACROSS = kept
 
 
 @settings(max_examples=60, deadline=None)
@@ -123,13 +124,13 @@ def test_a_story_fused_again_as_it_grows_keeps_the_event_cache_within_its_weight
     gives what no cache gives."""
     story_of = {f"a{i}": "s1" for i in range(10)}
     outlets = {f"a{i}": f"Outlet {i}" for i in range(10)}
-    kept = F._EVENTS, F._INFOS
-    F._EVENTS, F._INFOS = Recent(12, F._EVENTS.weigh), Recent(12, F._INFOS.weigh)
+    kept = E._EVENTS, E._INFOS
+    E._EVENTS, E._INFOS = Recent(12, E._EVENTS.weigh), Recent(12, E._INFOS.weigh)
     try:
         for end in range(1, len(ms) + 1):
             block = ms[:end]
             assert F.fuse_events(block, outlets, story_of) == _uncached_events(block, outlets, story_of)
-            weights = [F._EVENTS.weigh(e) for g in (F._EVENTS.current, F._EVENTS.previous) for e in g.values()]
+            weights = [E._EVENTS.weigh(e) for g in (E._EVENTS.current, E._EVENTS.previous) for e in g.values()]
             assert sum(weights) <= 2 * max(12, *weights)  # a generation outweighs the bound by one event at most
     finally:
-        F._EVENTS, F._INFOS = kept
+        E._EVENTS, E._INFOS = kept

@@ -7,7 +7,7 @@ from __future__ import annotations
 from newsfuse.model import ActorRef, Article, Block, EventMention
 from newsfuse.nlp.pipeline import max_analysed_chars
 from newsfuse.pipeline import article_claims, fuse_block, fuse_stored
-from newsfuse.stories.fuse import claims_version, find_claims
+from newsfuse.stories.readout_claims import claims_version, find_claims
 
 PUTIN = ActorRef("Vladimir Putin", "RUS", "GOV", None, "putin")
 NETANYAHU = ActorRef("Benjamin Netanyahu", "ISR", "GOV", None, "netanyahu")

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from newsfuse import pipeline
 from newsfuse.model import EventMention, InputFile
 from newsfuse.stories import fuse as F
+from newsfuse.stories import mention_facts as MF
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "clustering"
 TOPICS = ("1", "3", "4")  # ECB+ topics (celebrity rehab, a prison escape, a death): one story each
@@ -322,7 +323,7 @@ def test_the_canonical_order_kept_from_the_last_block_is_that_of_sorting_anew(se
     F._LAST_ORDER = None
     try:
         for step in range(12):
-            expected = sorted(block, key=lambda m: F._facts(m).order)
+            expected = sorted(block, key=lambda m: MF._facts(m).order)
             got = [f.mention for f in F._canonical_order(block)]
             assert [id(m) for m in got] == [id(m) for m in expected], f"block {step}"
             block = _next_block(rng, block, step)
@@ -342,4 +343,4 @@ def test_a_block_mostly_kept_is_ordered_by_inserting_its_new_mentions(reports, m
     monkeypatch.setattr(F, "_updated_order", lambda *a: seen.append(updated(*a)) or seen[-1])
     got = [f.mention for f in F._canonical_order(then)]
     assert seen and seen[0] is not None
-    assert got == sorted(then, key=lambda m: F._facts(m).order)
+    assert got == sorted(then, key=lambda m: MF._facts(m).order)

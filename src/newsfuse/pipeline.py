@@ -63,9 +63,9 @@ from .stories import (
     story_item,
 )
 from .stories.embed import TEXT_WORD_PIECES, UNRECORDED_TEXT_WORD_PIECES
-from .stories.fuse import claims_version, find_claims
 from .stories.items import actor_key
 from .stories.lead import headline_cased
+from .stories.readout_claims import claims_version, find_claims
 from .workers import AnalysisWorkers, even_chunks, stop_signals_handled
 
 BATCH_SIZE = 16

@@ -6,26 +6,26 @@ is compatible with every member of (same type and mode, compatible actors and da
 different acts, more than one shared actor; for an undated mention, articles published within days
 of each other); else it starts one. Then the events of different stories merge where their dated
 mentions match (the same actors on the same day) and no pair of their mentions conflicts.
+
+This module holds the entry (``fuse_events``) and the grouping (which mentions are one event, and
+the keys that bound a block); each cluster's event is made in ``fused_event`` (its details in
+``event_details``, its readout claims in ``readout_claims``), of what ``mention_facts`` derives
+once per mention.
 """
 
 from __future__ import annotations
 
 import bisect
-import hashlib
 import itertools
-import json
-import math
-import re
-from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
-from functools import lru_cache
+from collections.abc import Iterable, Mapping, Sequence
 
-from ..model import ActorRef, Detail, Event, EventMention, MentionRef, sha256_hex
-from ..text.recent import Recent
+from ..model import ActorRef, Event, EventMention
 from . import dates as D
+from . import mention_facts
 from .config import load
-from .items import actor_key
+from .fused_event import _cluster_info, _ClusterInfo, _event_once
+from .mention_facts import _actors, _Facts, _facts, _interned, _parties, _party, _same_action, _symmetric
+from .readout_claims import find_claims
 
 
 def fuse_events(
@@ -121,7 +121,12 @@ def _canonical_order(mentions: Sequence[EventMention]) -> list[_Facts]:
     last = _LAST_ORDER  # read once: another thread may fuse at the same time
     current = {id(m): m for m in mentions}
     ordered = None
-    if last is not None and last.distinct and last.table is _FACTS and last.clears == _facts_cleared:
+    if (
+        last is not None
+        and last.distinct
+        and last.table is mention_facts._FACTS
+        and last.clears == mention_facts._facts_cleared
+    ):
         ordered = _updated_order(last, current, len(mentions))
     if ordered is None:
         ordered = sorted((_facts(m) for m in mentions), key=_canonical)
@@ -129,7 +134,7 @@ def _canonical_order(mentions: Sequence[EventMention]) -> list[_Facts]:
         distinct = len(current) == len(mentions) and all(a != b for a, b in zip(keys, keys[1:]))
     else:
         distinct = True
-    _LAST_ORDER = _Order(ordered, _FACTS, _facts_cleared, distinct)
+    _LAST_ORDER = _Order(ordered, mention_facts._FACTS, mention_facts._facts_cleared, distinct)
     return ordered
 
 
@@ -150,7 +155,7 @@ def _updated_order(last: _Order, current: dict[int, EventMention], count: int) -
             return None
         keys.insert(at, f.order)
         ordered.insert(at, f)
-    return ordered if last.clears == _facts_cleared else None  # a new mention's facts may clear the table
+    return ordered if last.clears == mention_facts._facts_cleared else None  # a new mention's facts may clear the table
 
 
 GROUPINGS_KEPT = 1 << 18  # mentions whose type's grouping is kept (the next block holds most types unchanged)
@@ -786,17 +791,6 @@ def _signature_number(key: tuple) -> int:
     return _interned(_SIGNATURES, _SIGNATURE_NUMBERS, key, SIGNATURES_KEPT)
 
 
-def _interned(table: dict, numbers: Iterator[int], key: Hashable, kept: int) -> int:
-    """``key``'s number in ``table``, a new one from ``numbers`` if it has none; the table is cleared
-    when it holds ``kept`` keys (numbers are never reused, so an old number never names a new key)."""
-    number = table.get(key)
-    if number is None:
-        if len(table) >= kept:
-            table.clear()
-        number = table[key] = next(numbers)
-    return number
-
-
 def _signature_in(m: EventMention, story: str | tuple | None) -> tuple:
     """All that ``compatible`` reads of a mention in this story: two mentions with one signature get
     the same answer against any third."""
@@ -823,69 +817,6 @@ def _block_keys(m: EventMention, story: str | None) -> list[tuple[str, str]]:
     return keys + _facts(m).set_keys
 
 
-class _Facts:
-    """What the grouping and the event cache read of one mention object, derived once: its actor
-    keys (all, per side, and the actor-set block key), whether its type is symmetric, and a number
-    standing for its whole content (numbers included) in ``_event_once``'s key."""
-
-    __slots__ = (
-        "mention",
-        "actors",
-        "parties",
-        "sources",
-        "targets",
-        "symmetric",
-        "set_keys",
-        "dated_keys",
-        "content",
-        "order",
-        "signed",
-        "alike",
-        "sides",
-        "claims",
-    )
-
-    def __init__(self, m: EventMention) -> None:
-        self.mention = m  # kept alive with its id(): the cache is keyed by the object
-        self.sources = frozenset(actor_key(a) for a in m.source_actors)
-        self.targets = frozenset(actor_key(a) for a in m.target_actors)
-        self.actors = set(self.sources | self.targets)
-        self.parties = frozenset(_parties(m))
-        self.symmetric = _symmetric(m)
-        self.set_keys = [(m.type, "set:" + "|".join(sorted(self.actors)))] if self.actors else []
-        self.dated_keys = self.set_keys if m.date else []  # the keys a match across stories may share
-        self.content = _content_number(m)
-        self.order = (D.rank(m.date_precision if m.date else None), m.id)  # the canonical order's key
-        self.signed: tuple[str | None, int, list[tuple[str, str]]] | None = None  # (story, number, keys) last asked
-        self.alike: int | None = None  # ``_same_story_number``, once asked
-        self.sides: tuple[tuple, tuple] | None = None  # ``_actor_entries``, once asked
-        self.claims: tuple[tuple[str, str], ...] | None = None  # ``_mention_claims``, once asked
-
-
-FACTS_KEPT = 1 << 16  # mention objects whose facts are kept (the store hands back the same objects for a block)
-_FACTS: dict[int, _Facts] = {}
-_facts_cleared = 0  # how many times ``_FACTS`` was cleared
-_CONTENTS: dict[tuple, int] = {}  # (mention, its numbers) -> a number never given to other content
-_NUMBERS = itertools.count()
-
-
-def _facts(m: EventMention) -> _Facts:
-    global _facts_cleared
-    found = _FACTS.get(id(m))
-    if found is None or found.mention is not m:
-        if len(_FACTS) >= FACTS_KEPT:
-            _FACTS.clear()
-            _facts_cleared += 1
-        found = _FACTS[id(m)] = _Facts(m)
-    return found
-
-
-def _content_number(m: EventMention) -> int:
-    """One number per distinct mention content (the fields equality compares, and its numbers);
-    numbers are never reused, so a key made of them never names other content, even after a clear."""
-    return _interned(_CONTENTS, _NUMBERS, (m, tuple(sorted(m.numbers.items()))), FACTS_KEPT)
-
-
 def fusion_keys(mentions: Iterable[EventMention]) -> list[tuple[str, int, int]]:
     """(type and actor set, first day, last day) of each dated mention with actors: outside a shared
     story a mention is compatible only with one of the same key whose days lie within
@@ -909,26 +840,6 @@ def fusion_reach_days() -> int:
     return 0
 
 
-def _actors(m: EventMention) -> set[str]:
-    return {actor_key(a) for a in m.source_actors + m.target_actors}
-
-
-def _party(a: ActorRef) -> str:
-    """The actor's party (``ActorRef.party``: "Kenya asked the UN", "the Kenyan government asked the
-    UN"), the key ``_actors_compatible`` compares. A fused event still names both as its sources say
-    them (a timeline of "Portugal" finds it), and across stories the actors must be the same ids
-    (``fusion_keys`` find them by id)."""
-    return a.party or actor_key(a)
-
-
-def _parties(m: EventMention) -> set[str]:
-    return {_party(a) for a in m.source_actors + m.target_actors}
-
-
-def _symmetric(m: EventMention) -> bool:
-    return m.symmetric or m.type in load("fusion.yaml")["symmetric_types"]
-
-
 def _same_kind(m: EventMention, n: EventMention) -> bool:
     """The same type, and the same mode where both give one."""
     return m.type == n.type and not (m.mode and n.mode and m.mode != n.mode)
@@ -950,19 +861,6 @@ def compatible(m: EventMention, n: EventMention, story_of: dict[str, str]) -> bo
     gap = D.gap_days(m.date, n.date)
     stated = _stated_day(m) and _stated_day(n)
     return stated and _actors(m) == _actors(n) and gap is not None and gap <= fusion_reach_days()
-
-
-def _same_action(m: EventMention, n: EventMention) -> bool:
-    """The two mentions tell one kind of act: the same PLOVER mode where both give one, else the same
-    CAMEO code (or neither has one). Event coreference asks the same action, time, place and
-    participants (ECB+ and GVC annotation guidelines): inside a story, mentions of two different
-    acts ("Portugal welcomed the proposal", "Portugal and Indonesia signed the agreement") are one
-    event only when they share more than one participant, not through the one actor they share;
-    or when both are joint acts (a call, talks: ``_symmetric``), where a mention naming one party
-    ("Netanyahu had a phone call") leaves the other unnamed, not absent."""
-    if m.mode and n.mode:
-        return m.mode == n.mode
-    return m.cameo == n.cameo
 
 
 def _stated_day(m: EventMention) -> bool:
@@ -1009,661 +907,9 @@ def _published_day(m: EventMention) -> str | None:
     return m.published[:10] if m.published else None
 
 
-# ---------------------------------------------------------------------- one fused event
-
-# weight of the events (and cluster infos) remembered per generation, in mentions: a block kept for
-# the next fusion holds at most 1 << 15 mentions (``BLOCK_KEPT`` in the pipeline), each in one event
-# of it, so what one fusion of it reads fits in one generation
-EVENTS_KEPT = 1 << 15
-_EVENTS: Recent[Event] = Recent(EVENTS_KEPT, lambda e: 1 + len(e.mentions))  # fused events by all they are made of
-
-
-def _event_once(facts: list[_Facts], info: _ClusterInfo, outlets, story_of, claims) -> Event:
-    """The fused event of a cluster (its members' facts, ``_built_event``), remembered by everything
-    it reads but the stories: the mentions (their numbers too, which mention equality leaves out),
-    each article's outlet, and the cluster's readout claims. The stories give only the event's story
-    (``_story_of_event``): a remembered event whose articles moved to another story (a merge renames
-    a big story's articles) is that event in the new story."""
-    key = (
-        info.contents,
-        tuple((a, outlets.get(a)) for a in info.articles),
-        tuple(claims.get(info.key, ())),
-    )
-    found = _EVENTS.get(key)
-    story = _story_of_event(info.articles, story_of)
-    if found is None or found.story_id != story:
-        found = _built_event(facts, info, outlets, story, claims) if found is None else replace(found, story_id=story)
-        _EVENTS.put(key, found)
-    return found
-
-
-class _ClusterInfo:
-    """What fusion reads of a cluster besides its members: their content numbers (in order), its
-    article ids (sorted), its key (``_cluster_key``) and each article's count of members."""
-
-    __slots__ = ("contents", "articles", "key", "counts")
-
-    def __init__(self, contents: tuple[int, ...], cluster: list[EventMention]) -> None:
-        self.contents = contents
-        counts = Counter(m.article_id for m in cluster)
-        self.articles = tuple(sorted(counts))
-        self.key = _cluster_key(cluster)
-        self.counts = tuple(counts.items())
-
-
-_INFOS: Recent[_ClusterInfo] = Recent(EVENTS_KEPT, lambda info: 1 + len(info.contents))  # contents -> info
-
-
-def _cluster_info(facts: list[_Facts]) -> _ClusterInfo:
-    """The info of a cluster (its members' facts), kept by its members' contents: a content number
-    stands for the mention's id and article."""
-    contents = tuple(f.content for f in facts)
-    found = _INFOS.get(contents)
-    if found is None:
-        found = _ClusterInfo(contents, [f.mention for f in facts])
-        _INFOS.put(contents, found)
-    return found
-
-
-def _story_of_event(article_ids: Iterable[str], story_of: Mapping[str, str]) -> str | None:
-    """The story most of the event's articles are in (the first by id on a tie); None if none has one."""
-    stories = [story_of.get(a) for a in article_ids]
-    named = {s for s in stories if s}
-    if len(named) <= 1:  # most events lie in one story: no count needed
-        return next(iter(named), None)
-    return _most_common(stories)
-
-
-_MentionKey = tuple[str, int, str]  # (article id, start, mention id): the order a fused event reads its mentions in
-_At = tuple  # where a value is given in that order: its mention's key, then its place among the mention's values
-
-
-def _mention_key(m: EventMention) -> _MentionKey:
-    return (m.article_id, m.start, m.id)
-
-
-_PARTS: Recent[_EventParts] = Recent(EVENTS_KEPT, lambda parts: 1 + len(parts.contents))  # cluster key -> parts
-
-
-def _built_event(facts: list[_Facts], info: _ClusterInfo, outlets, story: str | None, claims) -> Event:
-    """The fused event of a cluster (its members' facts), made of the parts kept for its key,
-    brought up to date with the members it gained (``_EventParts.update``), or of parts made anew."""
-    parts = _PARTS.take(info.key)
-    if parts is None or not parts.update(facts):
-        parts = _EventParts(facts)
-    event = parts.event(outlets, story, claims.get(info.key, ()))
-    _PARTS.put(info.key, parts)
-    return event
-
-
-class _EventParts:
-    """What a fused event's record reads of its mentions, kept per value: the counts of each mode,
-    CAMEO code, place, status and date, each actor's richest ref and sides, each detail's values with
-    their articles, the quote groups. Where the mentions' order decides (``_mention_key``: the first
-    spelling of a value, the first richest ref, the order of values, how quotes group), each value
-    keeps where it was given (``_At``). The record made of these parts is thus the one made of the
-    mentions in that order, however they came; a cluster that gains a few mentions has them added
-    (``update``), in time that grows with the mentions added, not with those it holds (a watched
-    event of ~90 mentions gains ~3 per file)."""
-
-    def __init__(self, facts: list[_Facts]) -> None:
-        self.contents: set[int] = set()  # the members' content numbers
-        self.keys: list[_MentionKey] = []  # the members' keys, in order
-        self.mentions: list[EventMention] = []  # the members, in that order
-        self.first_id = ""
-        self.refs: dict[_MentionKey, MentionRef] = {}  # each member's ref, made with the outlets in ``outlets``
-        self.outlets: dict[str, str | None] = {}
-        self.counts: dict[str, dict[str, int]] = {"mode": {}, "cameo": {}, "location": {}, "status": {}}
-        self.stated: dict[tuple[str, str | None], list] = {}  # (date, precision) stated -> [count, first given]
-        self.dated: dict[tuple[str, str | None], list] = {}  # the same of every dated member
-        self.confidence = -math.inf  # of the most confident member
-        self.topics: dict[str, list] = {}  # topic -> [first given, the articles giving it]
-        self.sides = _SideParts()
-        self.details = _DetailParts()
-        self.quotes = _QuoteParts()
-        ordered = sorted(facts, key=lambda f: _mention_key(f.mention))
-        for f in ordered:
-            self._add(f, _mention_key(f.mention))
-        self.quotes.regroup()
-        # two members with one key: their order is the cluster's, not their own; no update places them
-        self.updatable = len(set(self.keys)) == len(self.keys) == len(self.contents)
-
-    def update(self, facts: list[_Facts]) -> bool:
-        """Add the members of the cluster (its facts) not held yet; False, with nothing added, where
-        one held is not among them (a member gone), or where a new one shares a key or a content."""
-        if not self.updatable:
-            return False
-        new = [f for f in facts if f.content not in self.contents]
-        keys = [_mention_key(f.mention) for f in new]
-        if (
-            len(facts) - len(new) != len(self.contents)
-            or len(set(keys)) < len(keys)
-            or any(self._holds(key) for key in keys)
-            or len({f.content for f in new}) < len(new)
-        ):
-            return False
-        for key, f in sorted(zip(keys, new), key=lambda kf: kf[0]):
-            self._add(f, key, grouped=True)
-        return True
-
-    def _holds(self, key: _MentionKey) -> bool:
-        at = bisect.bisect_left(self.keys, key)
-        return at < len(self.keys) and self.keys[at] == key
-
-    def _add(self, f: _Facts, key: _MentionKey, grouped: bool = False) -> None:
-        """Count one member in (``grouped``: its quotes join the quote groups at once)."""
-        m = f.mention
-        self.contents.add(f.content)
-        self.confidence = max(self.confidence, m.confidence)
-        at = bisect.bisect_right(self.keys, key)
-        self.keys.insert(at, key)
-        self.mentions.insert(at, m)
-        self.first_id = min(self.first_id, m.id) if self.first_id else m.id
-        for name, value in (("mode", m.mode), ("cameo", m.cameo), ("location", m.location), ("status", m.status)):
-            if value:
-                counts = self.counts[name]
-                counts[value] = counts.get(value, 0) + 1
-        if m.date:
-            _count_first(self.dated, (m.date, m.date_precision), key)
-            if not m.date_implied:
-                _count_first(self.stated, (m.date, m.date_precision), key)
-        for j, topic in enumerate(m.topics):
-            _give(self.topics, topic, (*key, j), m.article_id)
-        self.sides.add(key, m)
-        self.details.add(key, m)
-        for j, quote in enumerate(m.quotes):
-            wording = quote.strip().strip("“”\"‘’'")
-            if wording:
-                self.quotes.add((*key, j), m.article_id, wording, grouped)
-
-    def event(self, outlets: dict[str, str | None], story: str | None, claims: Sequence[tuple[str, str, str]]) -> Event:
-        """The fused record (``claims``: the readout claims of the articles whose main event this is)."""
-        first = self.mentions[0]
-        date, precision, implied = self._best_date()
-        sources, targets = self.sides.sides(_symmetric(first))
-        topics = self.topics
-        return Event(
-            id=sha256_hex(f"{self.first_id}|{first.type}", 16),
-            type=first.type,
-            mode=_most_counted(self.counts["mode"]),
-            cameo=_most_counted(self.counts["cameo"]),
-            date=date,
-            date_precision=precision,
-            source_actors=sources,
-            target_actors=targets,
-            location=_most_counted(self.counts["location"]),
-            topics=tuple(sorted(topics, key=lambda t: (-len(topics[t][1]), topics[t][0]))),
-            status=_most_counted(self.counts["status"]) or "occurred",
-            details=tuple(self.details.details(self.quotes, claims)),
-            mentions=self._mention_refs(outlets),
-            story_id=story,
-            date_implied=implied,
-            confidence=round(self.confidence, 3),
-        )
-
-    def _best_date(self) -> tuple[str | None, str | None, bool]:
-        """The most precise, most supported date a report states (the first given on a tie); only
-        where none states one, the publication week the reports imply (flagged implied)."""
-        support = self.stated or self.dated
-        if not support:
-            return None, None, False
-        date, precision = min(support, key=lambda dp: (D.rank(dp[1]), -support[dp][0], dp[0], support[dp][1]))
-        return date, precision, not self.stated
-
-    def _mention_refs(self, outlets: dict[str, str | None]) -> tuple[MentionRef, ...]:
-        """Each member's ref, in order; those made before are kept while their article's outlet is the same."""
-        if any(outlets.get(a) != outlet for a, outlet in self.outlets.items()):
-            self.refs, self.outlets = {}, {}
-        refs = []
-        for key, m in zip(self.keys, self.mentions):
-            ref = self.refs.get(key)
-            if ref is None:
-                outlet = self.outlets[m.article_id] = outlets.get(m.article_id)
-                ref = self.refs[key] = MentionRef(m.id, m.article_id, outlet, m.sentence, m.start, m.end)
-            refs.append(ref)
-        return tuple(refs)
-
-
-def _count_first(counts: dict, value: Hashable, at: _At) -> None:
-    """Count the value in ``counts`` (value -> [count, first given])."""
-    found = counts.get(value)
-    if found is None:
-        counts[value] = [1, at]
-    else:
-        found[0] += 1
-        if at < found[1]:
-            found[1] = at
-
-
-def _give(support: dict[str, list], value: str, at: _At, article: str) -> None:
-    """The article gives the value (``support``: value -> [first given, the articles giving it])."""
-    found = support.get(value)
-    if found is None:
-        support[value] = [at, {article}]
-    else:
-        found[1].add(article)
-        if at < found[0]:
-            found[0] = at
-
-
-def _most_counted(counts: Mapping[str, int]) -> str | None:
-    """The value counted most (the first in sort order on a tie); None if none is."""
-    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
-
-
-def _most_common(values: Iterable[str | None]) -> str | None:
-    """The value given most often (the first in sort order on a tie); None if none is given."""
-    counts: dict[str, int] = {}
-    for v in values:
-        if v:
-            counts[v] = counts.get(v, 0) + 1
-    return _most_counted(counts)
-
-
-class _SideParts:
-    """What the sides of a fused event read of its mentions: each actor key with where it was first
-    given and its richest ref (more fields filled, then a longer name; the first given of those),
-    each party's count as agent less its count as target, the parties given as agent, and each
-    initiator's count with the first ref given for it.
-
-    Source actors are only those some mention gives as the agent (the side more mentions give them);
-    a name every mention gives as target or victim is never a source. A party (``_party``: a country
-    and its government) stands on one side, with every name the mentions give it."""
-
-    def __init__(self) -> None:
-        self.refs: dict[str, list] = {}  # actor key -> [first given, richest rank, where given, ref]
-        self.role: dict[str, int] = {}
-        self.agents: set[str] = set()
-        self.initiators: dict[str, list] = {}  # actor key -> [count, first given, ref given there]
-
-    def add(self, key: _MentionKey, m: EventMention) -> None:
-        given_sources, given_targets = _actor_entries(m)
-        for side, given, actors in ((0, given_sources, m.source_actors), (1, given_targets, m.target_actors)):
-            for actor, rank, party, k in given:
-                self._keep_richer(actor, (*key, side, k), rank, actors[k])
-                self.role[party] = self.role.get(party, 0) + (1 if side == 0 else -1)
-                if side == 0:
-                    self.agents.add(party)
-        initiator = actor_key(m.initiator) if m.initiator else None
-        if m.initiator and initiator:
-            found = self.initiators.get(initiator)
-            if found is None:
-                self.initiators[initiator] = [1, key, m.initiator]
-            else:
-                found[0] += 1
-                if key < found[1]:
-                    found[1:] = [key, m.initiator]
-
-    def _keep_richer(self, actor: str, at: _At, rank: tuple[int, int], ref: ActorRef) -> None:
-        found = self.refs.get(actor)
-        if found is None:
-            self.refs[actor] = [at, rank, at, ref]
-            return
-        found[0] = min(found[0], at)
-        if rank > found[1] or (rank == found[1] and at < found[2]):
-            found[1:] = [rank, at, ref]
-
-    def sides(self, symmetric: bool) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
-        """(sources, targets), each actor in the order first given (``symmetric``: the first member's
-        type is; then the most given initiator is the source, added last where no side names it)."""
-        refs = {actor: kept[3] for actor, kept in sorted(self.refs.items(), key=lambda kv: kv[1][0])}
-        initiator = _most_counted({actor: kept[0] for actor, kept in self.initiators.items()})
-        if initiator and symmetric:
-            if initiator not in refs:
-                refs[initiator] = self.initiators[initiator][2]
-            src = {_party(refs[initiator])}
-        else:
-            parties = list(dict.fromkeys(_party(a) for a in refs.values()))
-            src = {p for p in parties if self.role.get(p, 0) > 0}
-            if not src:  # every agent is more often a target: the first one given as agent
-                first = next((p for p in parties if p in self.agents), None)
-                src = {first} if first else set()
-        sources = tuple(a for a in refs.values() if _party(a) in src)
-        return sources, tuple(a for a in refs.values() if _party(a) not in src)
-
-
-_ActorEntry = tuple[str, tuple[int, int], str, int]  # (actor key, richness rank, party, place on its side)
-
-
-def _actor_entries(m: EventMention) -> tuple[tuple[_ActorEntry, ...], tuple[_ActorEntry, ...]]:
-    """What ``_SideParts`` reads of each of the mention's source and target actors, derived once per
-    mention object (a re-fused event reads its old mentions again). Plain values only (an actor by
-    its place on its side): the collector stops tracking them, however many mentions are kept."""
-    f = _facts(m)
-    sides = f.sides
-    if sides is None:
-        sides = f.sides = (_actor_side(m.source_actors), _actor_side(m.target_actors))
-    return sides
-
-
-def _actor_side(actors: tuple[ActorRef, ...]) -> tuple[_ActorEntry, ...]:
-    return tuple(
-        (
-            actor_key(a),
-            (sum(x is not None for x in (a.country, a.sector, a.role, a.actor_id)), len(a.name)),
-            _party(a),
-            k,
-        )
-        for k, a in enumerate(actors)
-    )
-
-
-# ---------------------------------------------------------------------- details
-
-
-class _DetailParts:
-    """What a fused event's details read of its mentions: the dates each article states (with the
-    precision of each date as last given), each detail field's values (``_Grouped``), the acts told
-    with each status, and the readout claims in the mentions' own words."""
-
-    def __init__(self) -> None:
-        self.dates: dict[str, set[str]] = {}  # article -> the dates it states
-        self.precision: dict[str, list] = {}  # date -> [last given, its precision there]
-        self.fields = {name: _Grouped() for name in ("initiator", "participant", "topic", "location", "status")}
-        self.numbers: dict[str, _Grouped] = {}  # number name -> its values
-        self.acts: dict[str, set[tuple]] = {}  # status -> the distinct acts given it
-        self.tellers: dict[tuple, set[str]] = {}  # (status, act) -> the articles telling that act so
-        self.readouts: dict[tuple[str, str], set[str]] = {}  # (kind, words) -> the articles whose mentions claim it
-
-    def add(self, key: _MentionKey, m: EventMention) -> None:
-        article, fields = m.article_id, self.fields
-        if m.date and not m.date_implied:  # a publication week implied is no report's statement
-            self.dates.setdefault(article, set()).add(m.date)
-            kept = self.precision.get(m.date)
-            if kept is None or key >= kept[0]:
-                self.precision[m.date] = [key, m.date_precision]
-        if m.initiator:
-            fields["initiator"].add((*key, 0), article, m.initiator.name)
-        for j, a in enumerate(_named(m)):
-            fields["participant"].add((*key, j), article, a.name)
-        for j, topic in enumerate(m.topics):
-            fields["topic"].add((*key, j), article, topic)
-        if m.location:
-            fields["location"].add((*key, 0), article, m.location)
-        if m.status:
-            fields["status"].add((*key, 0), article, m.status)
-            act = (m.mode, m.cameo, _intended(m))
-            self.acts.setdefault(m.status, set()).add(act)
-            self.tellers.setdefault((m.status, act), set()).add(article)
-        for name, value in m.numbers.items():
-            self.numbers.setdefault(name, _Grouped()).add((*key, 0), article, str(value))
-        for claim in _mention_claims(m):
-            self.readouts.setdefault(claim, set()).add(article)
-
-    def details(self, quotes: _QuoteParts, claims: Sequence[tuple[str, str, str]]) -> list[Detail]:
-        fields = self.fields
-        out = self._date_details()
-        out += _exclusive("initiator", fields["initiator"].support())
-        out += _shared("participant", fields["participant"].support())
-        out += _shared("topic", fields["topic"].support())
-        # places nest ("the Necessidades Palace" in Lisbon, Lisbon in Portugal) and nothing here knows
-        # which holds which: each place is a detail with its support, never a contradiction
-        out += _shared("location", fields["location"].support())
-        out += _exclusive("status", fields["status"].support(), self._same_act_told_otherwise)
-        for name in sorted(self.numbers):
-            out += _exclusive(f"number:{name}", self.numbers[name].support())
-        out += quotes.details()
-        out += _readout_details(self.readouts, claims)
-        return out
-
-    def _same_act_told_otherwise(self, value: str, arts: set[str]) -> set[str]:
-        """The articles that give another status to an act given this one (``_same_act_of``): a fused
-        event can hold two acts of its parties ("agreed to share data", "said they were inclined to
-        support the plan"), and one done while the other is intended is no disagreement. Each
-        distinct act is compared once, not each pair of mentions."""
-        giving = self.acts.get(value, set())
-        out: set[str] = set()
-        for (status, act), articles in self.tellers.items():
-            if status != value and any(_same_act_of(g, act) for g in giving):
-                out |= articles
-        return out
-
-    def _date_details(self) -> list[Detail]:
-        """Each stated date with the articles stating a date it overlaps, contradicted by the other
-        articles stating one, and by those stating another day where it is a day; articles that
-        state the same dates are taken together."""
-        precision = {date: kept[1] for date, kept in self.precision.items()}
-        alike: dict[frozenset[str], list[str]] = {}  # the dates an article states -> the articles stating them
-        for article, stated in self.dates.items():
-            alike.setdefault(frozenset(stated), []).append(article)
-        out = []
-        for v in sorted(precision, key=lambda v: (D.rank(precision[v]), v)):
-            support: list[str] = []
-            against: list[str] = []
-            for dates, articles in alike.items():
-                if not any(D.overlap(v, x) for x in dates):
-                    against += articles
-                else:
-                    support += articles
-                    if v not in dates and _conflicting_day(v, dates, precision):
-                        against += articles
-            out.append(Detail("date", v, tuple(sorted(support)), tuple(sorted(against)), len(support) == 1))
-        return out
-
-
-def _named(m: EventMention) -> list[ActorRef]:
-    return list(m.source_actors) + list(m.target_actors)
-
-
-class _Grouped:
-    """A detail's values, each value alike but for case (trimmed, lower-cased) -> [where first given,
-    its spelling there (trimmed), the articles giving it]."""
-
-    __slots__ = ("values",)
-
-    def __init__(self) -> None:
-        self.values: dict[str, list] = {}
-
-    def add(self, at: _At, article: str, given: str) -> None:
-        trimmed = given.strip()
-        found = self.values.get(trimmed.lower())
-        if found is None:
-            self.values[trimmed.lower()] = [at, trimmed, {article}]
-            return
-        found[2].add(article)
-        if at < found[0]:
-            found[:2] = [at, trimmed]
-
-    def support(self) -> dict[str, set[str]]:
-        """Each value (its first spelling) -> the articles giving it, in order of first appearance."""
-        return {kept[1]: kept[2] for kept in sorted(self.values.values(), key=lambda kept: kept[0])}
-
-
-def _shared(field: str, support: dict[str, set[str]]) -> list[Detail]:
-    return [Detail(field, v, tuple(sorted(a)), (), len(a) == 1) for v, a in support.items()]
-
-
-def _exclusive(
-    field: str, support: dict[str, set[str]], rivals: Callable[[str, set[str]], set[str]] | None = None
-) -> list[Detail]:
-    """Each value with the articles that give it, contradicted by every other article giving the field, or by
-    those ``rivals`` (value, its articles) names."""
-    givers = {a for arts in support.values() for a in arts}
-    out = []
-    for value, arts in sorted(support.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        against = (givers if rivals is None else rivals(value, arts)) - arts
-        out.append(Detail(field, value, tuple(sorted(arts)), tuple(sorted(against)), len(arts) == 1))
-    return out
-
-
-def _same_act_of(a: tuple, b: tuple) -> bool:
-    """Two mentions, given by their acts (mode, CAMEO code, intent), tell one act: the same action
-    (``_same_action``), and the same act intended where an intent was coded as its own type
-    ('inclined to support' an AGREE for a SUPPORT: the intent is stated, nothing is done)."""
-    same_action = a[0] == b[0] if a[0] and b[0] else a[1] == b[1]
-    return same_action and a[2] == b[2]
-
-
-FUTURE_AS = re.compile(r"\+ future_as (\w+)")  # the rule of an intent coded as its own type (rules._type)
-
-
-def _intended(m: EventMention) -> str | None:
-    return _intended_by(m.rule or "")
-
-
-@lru_cache(maxsize=1 << 12)
-def _intended_by(rule: str) -> str | None:
-    found = FUTURE_AS.search(rule)
-    return found.group(1) if found else None
-
-
-def _conflicting_day(v: str, theirs: Iterable[str], precision: dict[str, str | None]) -> bool:
-    """Two different days at day precision contradict even when a tolerance let them merge."""
-    return precision.get(v) == "day" and any(precision.get(x) == "day" and x[:10] != v[:10] for x in theirs)
-
-
-@lru_cache(maxsize=1 << 14)
-def _words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w+", text.lower()))
-
-
-QUOTE_PAIRS_KEPT = 1 << 14  # verdicts on pairs of an event's wordings kept for its next grouping
-
-
-class _QuoteParts:
-    """The quotes of a fused event (trimmed of quote marks) in one pass over them in order: a quote
-    joins the first group holding a wording similar to it. Kept: each quote where it comes
-    (``_At``), and each group's wordings with where each joined it and the articles giving it.
-
-    A quote added after the others joins its group as in the pass. One added among them changes no
-    other quote's group where the group it joins held its very wording already before it (many
-    reports repeat a quote word for word): the groups' wordings stay as they were at every later
-    quote. Else the pass is made again (``regroup``)."""
-
-    def __init__(self) -> None:
-        self.items: list[tuple[_At, str, str]] = []  # (where, article, wording), in order
-        self.groups: list[dict[str, list]] = []  # each group: wording -> [where it joined, its articles]
-        self.similar: dict[tuple[str, str], bool] = {}
-
-    def add(self, at: _At, article: str, wording: str, grouped: bool) -> None:
-        """One more quote; with ``grouped``, the groups are brought up to date (else ``regroup``)."""
-        last = not self.items or at > self.items[-1][0]
-        bisect.insort(self.items, (at, article, wording))
-        if not grouped:
-            return
-        g = self._first_similar(wording, at)
-        held = self.groups[g].get(wording) if g < len(self.groups) else None
-        if held is not None and held[0] < at:
-            held[1].add(article)
-        elif last:
-            self._join(g, at, article, wording)
-        else:
-            self.regroup()
-
-    def _first_similar(self, wording: str, before: _At) -> int:
-        """The first group holding, before ``before``, a wording similar to this one (``len(groups)``: none)."""
-        threshold = load("fusion.yaml")["quote_variant_jaccard"]
-        for g, group in enumerate(self.groups):
-            for other, (joined, _) in group.items():
-                if joined < before and _similar_once(wording, other, threshold, self.similar):
-                    return g
-        return len(self.groups)
-
-    def _join(self, g: int, at: _At, article: str, wording: str) -> None:
-        if g == len(self.groups):
-            self.groups.append({})
-        held = self.groups[g].get(wording)
-        if held is None:
-            self.groups[g][wording] = [at, {article}]
-        else:
-            held[1].add(article)
-
-    def regroup(self) -> None:
-        """The groups made in one pass over the quotes. Each group is compared through its distinct
-        wordings, each pair once; a wording met again is compared only with what the groups before
-        it gained since (``_quote_group``)."""
-        threshold = load("fusion.yaml")["quote_variant_jaccard"]
-        self.groups = []
-        if len(self.similar) > QUOTE_PAIRS_KEPT:
-            self.similar = {}
-        wordings: list[list[str]] = []  # each group's distinct wordings, in the order gained
-        compared: dict[str, list[int]] = {}  # wording -> per group, how many of its wordings it was compared with
-        for at, article, wording in self.items:
-            g = _quote_group(wording, wordings, compared.setdefault(wording, []), threshold, self.similar)
-            if g == len(wordings):
-                wordings.append([])
-            if g == len(self.groups) or wording not in self.groups[g]:
-                wordings[g].append(wording)
-            self._join(g, at, article, wording)
-
-    def details(self) -> list[Detail]:
-        out = []
-        for group in self.groups:
-            ranked = sorted(group, key=lambda w: (-len(group[w][1]), group[w][0]))
-            arts = tuple(sorted(set().union(*(articles for _, articles in group.values()))))
-            out.append(Detail("quote", ranked[0], arts, (), len(arts) == 1, tuple(ranked[1:])))
-        return out
-
-
-def _quote_group(
-    q: str, wordings: list[list[str]], compared: list[int], threshold: float, similar: dict[tuple[str, str], bool]
-) -> int:
-    """The first group holding a wording similar to ``q`` (``len(wordings)``: none). ``compared``:
-    for each group, how many of its first wordings ``q`` was compared with, none similar (-1: one
-    was, so the group still holds it: a group's wordings only grow), brought up to date here."""
-    for g, ws in enumerate(wordings):
-        start = compared[g] if g < len(compared) else 0
-        found = start < 0 or any(_similar_once(q, w, threshold, similar) for w in ws[start:])
-        done = -1 if found else len(ws)
-        if g < len(compared):
-            compared[g] = done
-        else:
-            compared.append(done)
-        if found:
-            return g
-    return len(wordings)
-
-
-def _similar_once(a: str, b: str, threshold: float, seen: dict[tuple[str, str], bool]) -> bool:
-    found = seen.get((a, b))
-    if found is None:
-        found = seen[(a, b)] = _similar(a, b, threshold)
-    return found
-
-
-def _similar(a: str, b: str, threshold: float) -> bool:
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / len(wa | wb) >= threshold or a.lower() in b.lower() or b.lower() in a.lower()
-
-
-# ---------------------------------------------------------------------- readout claims
-
-
-def find_claims(text: str) -> list[tuple[str, str]]:
-    """(kind, words) for each claim about official accounts found in ``text``."""
-    return list(_claims_in(text))
-
-
-def claims_version() -> str:
-    """What ``find_claims`` answers depend on besides the text (the readout patterns): claims kept
-    under another version were found by other rules."""
-    rules = json.dumps(load("fusion.yaml")["readout_patterns"], sort_keys=True)
-    return hashlib.blake2b(rules.encode("utf-8"), digest_size=8).hexdigest()
-
-
-CLAIMS_CACHED = 1 << 16  # texts whose claims are kept, by digest: a block re-fused reads the same texts
-_CLAIMS: dict[bytes, tuple[tuple[str, str], ...]] = {}
-
-
-def _claims_in(text: str) -> tuple[tuple[str, str], ...]:
-    """``find_claims``, kept per text (by its 128-bit digest, not the text itself)."""
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-    found = _CLAIMS.get(digest)
-    if found is None:
-        if len(_CLAIMS) >= CLAIMS_CACHED:
-            _CLAIMS.clear()
-        found = _CLAIMS[digest] = tuple(_search_claims(text))
-    return found
-
-
-def _search_claims(text: str) -> list[tuple[str, str]]:
-    out = []
-    for rule in load("fusion.yaml")["readout_patterns"]:
-        for match in re.finditer(rule["regex"], text, flags=re.IGNORECASE):
-            out.append((rule["kind"], match.group(0).strip()))
-    return out
+# ---------------------------------------------------------------------- each article's claims to its main event
+# (here, not in ``readout_claims``: they read ``_ClusterInfo``, and ``fused_event`` reads
+# ``readout_claims`` through ``event_details``)
 
 
 def _article_claims(
@@ -1690,32 +936,3 @@ def _main_clusters(clusters: list[_ClusterInfo]) -> dict[str, str]:
             if (count, -i) > best.get(article, (0, 0)):
                 best[article] = (count, -i)
     return {article: clusters[-neg_i].key for article, (_, neg_i) in best.items()}
-
-
-def _mention_claims(m: EventMention) -> tuple[tuple[str, str], ...]:
-    """The readout claims in the mention's own words (its reporting source and sentence), found once
-    per mention object."""
-    f = _facts(m)
-    claims = f.claims
-    if claims is None:
-        claims = f.claims = _claims_in(" ".join(filter(None, [m.reporting_source, m.sentence])))
-    return claims
-
-
-def _cluster_key(cluster: list[EventMention]) -> str:
-    return min(m.id for m in cluster)
-
-
-def _readout_details(readouts: dict[tuple[str, str], set[str]], claims: Sequence[tuple[str, str, str]]) -> list[Detail]:
-    """Each readout claim with the articles making it (``readouts``: those in the mentions' own
-    words; ``claims``: (article, kind, words) in the texts of the articles whose main event this is),
-    contradicted by the articles making the opposite claim."""
-    by_value = {claim: set(articles) for claim, articles in readouts.items()}
-    for article, kind, words in claims:
-        by_value.setdefault((kind, words), set()).add(article)
-    opposite = {"both": "pending", "pending": "both"}
-    out = []
-    for (kind, words), arts in sorted(by_value.items(), key=lambda kv: (kv[0][0], kv[0][1])):
-        against = {a for (k, _), xs in by_value.items() if k == opposite.get(kind) for a in xs} - arts
-        out.append(Detail("readout", words, tuple(sorted(arts)), tuple(sorted(against)), len(arts) == 1))
-    return out
