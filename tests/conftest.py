@@ -247,6 +247,19 @@ def ids_over(ann: AnnotatedArticle, words: str, nth: int = 0) -> list[str | None
     return [m.actor.actor_id for m in named_mentions(ann) if m.start < end and start < m.end]
 
 
+def ecbplus_topic_lines(topics: tuple[str, ...], per_topic: int) -> list[tuple[str, str]]:
+    """(``ecb-<topic>``, JSON line) of the first ``per_topic`` ECB+ reports of each topic, in corpus order."""
+    documents = SHARED / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
+    picked: list[tuple[str, str]] = []
+    counts: dict[str, int] = {}
+    for line in documents.read_text(encoding="utf-8").splitlines():
+        topic = json.loads(line)["topic"]
+        if topic in topics and counts.get(topic, 0) < per_topic:
+            counts[topic] = counts.get(topic, 0) + 1
+            picked.append((f"ecb-{topic}", line))
+    return picked
+
+
 def ecbplus_dev_clusterer(topics: tuple[str, ...], per_topic: int) -> StoryClusterer:
     """A clusterer that took the first ``per_topic`` ECB+ dev reports of each topic through the real
     stages (read, clean, analyse, story item), topic after topic."""

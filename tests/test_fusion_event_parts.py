@@ -10,12 +10,11 @@ reports, some repeated word for word and some cut short (a variant of the same q
 from __future__ import annotations
 
 import dataclasses
-import json
 import random
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from conftest import ecbplus_topic_lines
 
 from newsfuse import pipeline
 from newsfuse.model import Event, EventMention, InputFile
@@ -25,7 +24,6 @@ from newsfuse.stories import fused_event as E
 from newsfuse.stories import mention_facts as MF
 from newsfuse.text.recent import Recent
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "clustering"
 TOPICS = ("1", "3")  # ECB+ topics (celebrity rehab, a prison escape): one story each
 PER_TOPIC = 10
 
@@ -33,13 +31,7 @@ PER_TOPIC = 10
 @pytest.fixture(scope="module")
 def reports() -> list[tuple[str, str, list[EventMention]]]:
     """(article id, story, the article's event mentions) per real report, in corpus order."""
-    lines: list[tuple[str, str]] = []
-    counts: dict[str, int] = {}
-    for line in (CORPUS / "ecbplus" / "documents.jsonl").read_text(encoding="utf-8").splitlines():
-        topic = json.loads(line)["topic"]
-        if topic in TOPICS and counts.get(topic, 0) < PER_TOPIC:
-            counts[topic] = counts.get(topic, 0) + 1
-            lines.append((f"ecb-{topic}", line))
+    lines = ecbplus_topic_lines(TOPICS, PER_TOPIC)
     raw = ("\n".join(line for _, line in lines) + "\n").encode("utf-8")
     articles = pipeline.read_and_clean(InputFile.of("reports.jsonl", raw))[1]
     analyses = pipeline.analyse(articles, with_embeddings=False)

@@ -11,13 +11,12 @@ corpus groups its reports, and the GVC reports are one more.
 from __future__ import annotations
 
 import dataclasses
-import json
 import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import drawn_mention
+from conftest import drawn_mention, ecbplus_topic_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,13 +33,7 @@ GVC_REPORTS = 10
 
 def _lines() -> list[tuple[str, str]]:
     """(story, JSON line) of the reports taken: the first of each chosen ECB+ topic, and GVC's first."""
-    picked: list[tuple[str, str]] = []
-    counts: dict[str, int] = {}
-    for line in (CORPUS / "ecbplus" / "documents.jsonl").read_text(encoding="utf-8").splitlines():
-        topic = json.loads(line)["topic"]
-        if topic in TOPICS and counts.get(topic, 0) < PER_TOPIC:
-            counts[topic] = counts.get(topic, 0) + 1
-            picked.append((f"ecb-{topic}", line))
+    picked = ecbplus_topic_lines(TOPICS, PER_TOPIC)
     gvc = (CORPUS / "gvc" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
     return picked + [("gvc", line) for line in gvc[:GVC_REPORTS]]
 
