@@ -47,3 +47,13 @@ def analysed(sentence: str, date: str | None = None):
 def candidates(sentence: str, date: str | None = None):
     """Every act the coder finds in the sentence, with its evidence, before any is dropped."""
     return RuleExtractor().candidates(analysed(sentence, date).annotated)
+
+
+def coded(sentence: str, date: str | None = None):
+    """The event mentions the coder keeps for the sentence analysed as an article of its own."""
+    return RuleExtractor().extract(analysed(sentence, date).annotated)
+
+
+def names(actors) -> set[str]:
+    """The names of these actors."""
+    return {a.name for a in actors}

@@ -6,10 +6,8 @@ time"). Sentences of PolNeAR train articles (sets A-H's and unsampled ones), in 
 
 from __future__ import annotations
 
-from polnear_coding import analysed, candidates  # tests/events/polnear_coding.py
+from polnear_coding import candidates, coded, names  # tests/events/polnear_coding.py
 from polnear_coding import polnear_sentence as _sentence
-
-from newsfuse.events import RuleExtractor
 
 AIDES = "wash-post_2016-06-27_the-revolutionary-s-next-tactic-"
 DEBATE = "huff-post_2016-02-07_the-latest-gop-debate-kicked-off"
@@ -18,24 +16,16 @@ SCHILLING = "nyt_2016-04-21_espn-fires-schilling-over-an-off"
 BIDEN = "breitbart_2016-08-15_biden-stumping-for-clinton-trash"
 
 
-def _coded(sentence: str, date: str | None = None):
-    return RuleExtractor().extract(analysed(sentence, date).annotated)
-
-
-def _names(side) -> set[str]:
-    return {a.name for a in side}
-
-
 def test_expressed_frustration_is_disapproval_of_the_one_it_is_over():
-    found = [m for m in _coded(_sentence(AIDES, "expressed frustration"), "2016-06-27") if m.trigger == "expressed"]
+    found = [m for m in coded(_sentence(AIDES, "expressed frustration"), "2016-06-27") if m.trigger == "expressed"]
     assert [(m.type, m.mode) for m in found] == [("ACCUSE", "disapprove")]
-    assert _names(found[0].target_actors) == {"Bernie Sanders"}
+    assert names(found[0].target_actors) == {"Bernie Sanders"}
 
 
 def test_attacking_a_rival_for_an_omission_is_criticism():
-    found = [m for m in _coded(_sentence(DEBATE, "attacked Rubio for"), "2016-02-07") if m.trigger == "attacked"]
+    found = [m for m in coded(_sentence(DEBATE, "attacked Rubio for"), "2016-02-07") if m.trigger == "attacked"]
     assert [m.type for m in found] == ["ACCUSE"]
-    assert _names(found[0].source_actors) == {"Chris Christie"} and _names(found[0].target_actors) == {"Marco Rubio"}
+    assert names(found[0].source_actors) == {"Chris Christie"} and names(found[0].target_actors) == {"Marco Rubio"}
 
 
 BACKED_DOWN = ((PARTY, "eventually backed down", "2016-08-30"), (SCHILLING, "did not back down", "2016-04-21"))

@@ -7,11 +7,9 @@ sets A-H's articles (read) and a gsr-dev record, in ../shared."""
 
 from __future__ import annotations
 
-from polnear_coding import analysed, candidates  # tests/events/polnear_coding.py
+from polnear_coding import candidates, coded, names  # tests/events/polnear_coding.py
 from polnear_coding import gsr_text as _gsr_text
 from polnear_coding import polnear_sentence as _sentence
-
-from newsfuse.events import RuleExtractor
 
 PERRY = "west-journal_2016-01-25_rick-perry-just-announced-his-of"
 RAILED = "west-journal_2015-12-07_immediately-after-obama-s-terror"
@@ -21,24 +19,20 @@ SESSIONS = "west-journal_2016-03-01_right-after-this-big-name-senato"
 
 
 def _coded(sentence: str, trigger: str, date: str | None = None):
-    found = [m for m in RuleExtractor().extract(analysed(sentence, date).annotated) if m.trigger == trigger]
+    found = [m for m in coded(sentence, date) if m.trigger == trigger]
     assert found, f"nothing coded on {trigger!r}"
     return found[0]
-
-
-def _names(side) -> set[str]:
-    return {a.name for a in side}
 
 
 def test_an_announced_endorsement_is_support_of_the_one_endorsed():
     m = _coded(_sentence(PERRY, "announced his endorsement"), "announced", "2016-01-25")
     assert m.type == "SUPPORT"
-    assert _names(m.source_actors) == {"Rick Perry"} and _names(m.target_actors) == {"Ted Cruz"}
+    assert names(m.source_actors) == {"Rick Perry"} and names(m.target_actors) == {"Ted Cruz"}
 
 
 def test_voiced_support_is_support_of_the_one_it_is_for():
     m = _coded(_sentence(LE_PEN, "voiced support for"), "voiced", "2016-08-31")
-    assert m.type == "SUPPORT" and _names(m.target_actors) == {"Donald Trump"}
+    assert m.type == "SUPPORT" and names(m.target_actors) == {"Donald Trump"}
 
 
 def test_pledged_support_stays_an_intent():
@@ -49,13 +43,13 @@ def test_pledged_support_stays_an_intent():
 def test_railing_at_a_person_is_criticism_of_that_person():
     m = _coded(_sentence(RAILED, "railed at"), "railed", "2015-12-07")
     assert (m.type, m.mode) == ("ACCUSE", "disapprove")
-    assert _names(m.source_actors) == {"Donald Trump"} and _names(m.target_actors) == {"Barack Obama"}
+    assert names(m.source_actors) == {"Donald Trump"} and names(m.target_actors) == {"Barack Obama"}
 
 
 def test_discrediting_a_report_is_criticism_of_its_author():
     m = _coded(_sentence(TYSON, "is discrediting an earlier report"), "discrediting", "2016-06-29")
     assert m.type == "ACCUSE"
-    assert _names(m.source_actors) == {"Donald Trump"} and "Bloomberg" in _names(m.target_actors)
+    assert names(m.source_actors) == {"Donald Trump"} and "Bloomberg" in names(m.target_actors)
 
 
 def test_violating_a_ceasefire_is_fighting_not_a_rejection():

@@ -7,6 +7,7 @@ are no party to the act; the coder abstains instead of guessing. Seen while read
 from __future__ import annotations
 
 import pytest
+from polnear_coding import names
 
 from newsfuse.events.roles import ambiguous_antecedent, finite
 from newsfuse.model import Article, Block
@@ -24,21 +25,17 @@ def _shown(sentence: str, kind: str):
     return [m for m in _analysed(sentence).mentions if m.type == kind and m.confidence >= 0.5]
 
 
-def _names(actors) -> set[str]:
-    return {a.name for a in actors}
-
-
 def test_the_object_of_the_asked_partys_act_is_never_the_one_asked():
     # "Republicans" names no actor: whom the call is made of is not known, so nothing is shown
     assert not _shown("Senator Ted Cruz called on Republicans to back Donald Trump.", "REQUEST")
     for m in _analysed("Senator Ted Cruz called on Republicans to back Donald Trump.").mentions:
-        assert "Donald Trump" not in _names(m.target_actors)
+        assert "Donald Trump" not in names(m.target_actors)
 
 
 def test_a_named_asked_party_is_still_the_recipient():
     [m] = _shown("Senator Ted Cruz called on Congress to back Donald Trump.", "REQUEST")
-    assert _names(m.source_actors) == {"Ted Cruz"}
-    assert "Donald Trump" not in _names(m.target_actors) and m.target_actors
+    assert names(m.source_actors) == {"Ted Cruz"}
+    assert "Donald Trump" not in names(m.target_actors) and m.target_actors
 
 
 @pytest.mark.parametrize(
@@ -60,7 +57,7 @@ def test_a_named_asked_party_is_still_the_recipient():
 def test_an_actor_inside_a_clause_of_the_object_is_no_recipient(sentence, outsider):
     for m in _analysed(sentence).mentions:
         if m.type == "REQUEST":
-            assert outsider not in _names(m.target_actors), m.rule
+            assert outsider not in names(m.target_actors), m.rule
 
 
 def test_a_relative_clause_after_of_has_no_known_doer():
@@ -70,7 +67,7 @@ def test_a_relative_clause_after_of_has_no_known_doer():
     )
     for m in _analysed(sentence).mentions:
         if m.type == "REQUEST":
-            assert "Ted Cruz" not in _names(m.source_actors)
+            assert "Ted Cruz" not in names(m.source_actors)
             assert m.confidence < 0.5
 
 
@@ -79,7 +76,7 @@ def test_a_finite_clause_with_no_subject_parsed_takes_no_other_subject():
         "Alongside NAACP calls for action, Senator John McCain said on Monday that Congress must act."
     ).mentions:
         if m.trigger == "calls":
-            assert "John McCain" not in _names(m.source_actors)
+            assert "John McCain" not in names(m.source_actors)
 
 
 @pytest.mark.parametrize(
@@ -91,7 +88,7 @@ def test_a_finite_clause_with_no_subject_parsed_takes_no_other_subject():
 )
 def test_the_possessor_of_an_associate_is_not_the_doer(sentence, possessor):
     for m in _analysed(sentence).mentions:
-        assert possessor not in _names(m.source_actors) | _names(m.target_actors)
+        assert possessor not in names(m.source_actors) | names(m.target_actors)
 
 
 def test_a_possessor_still_acts_through_its_spokesman():
@@ -111,18 +108,18 @@ def test_a_person_named_in_the_title_of_another_is_no_party():
     sentence = "Senator Elizabeth Warren accused Donald Trump campaign manager Corey Lewandowski of lying."
     for m in _analysed(sentence).mentions:
         if m.type == "ACCUSE":
-            assert "Donald Trump" not in _names(m.target_actors)
+            assert "Donald Trump" not in names(m.target_actors)
 
 
 def test_a_coordinated_clause_lends_no_recipient():
     for m in _analysed("Senator John McCain supported it and Ted Cruz opposed the measure.").mentions:
         if m.type == "SUPPORT":
-            assert "Ted Cruz" not in _names(m.target_actors)
+            assert "Ted Cruz" not in names(m.target_actors)
 
 
 def test_a_gerund_clause_lends_no_recipient():
     for m in _analysed("The Armenians of Israel protested the government for selling arms to Azerbaijan.").mentions:
-        assert "Azerbaijan" not in _names(m.target_actors)
+        assert "Azerbaijan" not in names(m.target_actors)
 
 
 def test_a_party_named_in_an_adjunct_of_time_is_no_recipient():
@@ -137,7 +134,7 @@ def test_a_clause_completing_the_object_still_names_the_recipient():
     assert {a.country for a in m.target_actors} & {"EGY", "JOR"}
 
 
-def test_what_a_speech_does_is_its_speakers_act_on_the_party_it_names():
+def test_what_a_speech_does_is_its_speakers_act_on_the_party_itnames():
     sentence = "Mitt Romney, who helped launch the movement with a March speech denouncing Donald Trump, stayed away."
     [m] = _shown(sentence, "ACCUSE")
-    assert _names(m.source_actors) == {"Mitt Romney"} and _names(m.target_actors) == {"Donald Trump"}
+    assert names(m.source_actors) == {"Mitt Romney"} and names(m.target_actors) == {"Donald Trump"}

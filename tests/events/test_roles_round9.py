@@ -11,7 +11,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from polnear_coding import analysed  # tests/events/polnear_coding.py
+from polnear_coding import (
+    analysed,  # tests/events/polnear_coding.py
+    names,
+)
 from polnear_coding import gsr_text as _gsr_text
 from polnear_coding import polnear_sentence as _sentence
 
@@ -33,15 +36,11 @@ def _featured(text: str, date: str | None = None):
     return RuleExtractor().featured(analysed(text, date).annotated)
 
 
-def _names(side) -> set[str]:
-    return {a.name for a in side}
-
-
 def test_a_pronoun_object_after_a_coordinated_verb_refers_to_that_verbs_object():
     sentence = _sentence(BIDEN, "accusing him of endangering")
     [(m, f)] = [(m, f) for m, f in _featured(sentence, "2016-08-15") if m.trigger == "accusing"]
     assert m.type == "ACCUSE"
-    assert "Joe Biden" in _names(m.source_actors) and _names(m.target_actors) == {"Donald Trump"}
+    assert "Joe Biden" in names(m.source_actors) and names(m.target_actors) == {"Donald Trump"}
     assert f["pronoun_party"] == 1.0  # the recipient is inferred from "him", and the model is told so
 
 
@@ -68,7 +67,7 @@ def test_two_coordinated_names_before_a_verb_are_both_its_doers():
     _, cleaned, _ = read_and_clean(InputFile.of(str(path), path.read_bytes()))
     [result] = analyse(cleaned[:1], with_embeddings=False)
     [m] = [m for m in result.mentions if m.trigger == "criticized" and "Nabisco for the move" in m.sentence]
-    assert {"Donald Trump", "Hillary Clinton"} <= _names(m.source_actors)
+    assert {"Donald Trump", "Hillary Clinton"} <= names(m.source_actors)
 
 
 def test_a_threats_unless_clause_names_its_recipient_where_the_parse_hangs_it_deeper():
@@ -76,7 +75,7 @@ def test_a_threats_unless_clause_names_its_recipient_where_the_parse_hangs_it_de
     # the parse hangs the condition on the relative clause of the threatened act's object
     sentence = _sentence(MEXICO, "threatening to cut off")
     [m] = [m for m, _ in _featured(sentence, "2016-04-07") if m.trigger == "threatening"]
-    assert m.type == "THREATEN" and _names(m.target_actors) == {"Mexico"}
+    assert m.type == "THREATEN" and names(m.target_actors) == {"Mexico"}
 
 
 def test_a_unilateral_act_has_no_recipient():
@@ -95,5 +94,5 @@ def test_a_subject_pronoun_is_not_the_person_its_clause_names_as_object():
     found = [m for m, _ in _featured(f"{before} {sentence}", "2016-01-18") if m.trigger == "accused"]
     assert found
     for m in found:
-        assert not any("Clinton" in name for name in _names(m.source_actors))
-        assert any("Clinton" in name for name in _names(m.target_actors))
+        assert not any("Clinton" in name for name in names(m.source_actors))
+        assert any("Clinton" in name for name in names(m.target_actors))

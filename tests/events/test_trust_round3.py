@@ -7,42 +7,25 @@ articles where set E and the reading samples found them (../shared); a gsr-dev s
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from polnear_coding import analysed, names
+from polnear_coding import polnear_sentence as _sentence
 
 from newsfuse.events import RuleExtractor
 from newsfuse.model import Article, Block
 from newsfuse.pipeline import analyse
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
-import events as bench  # noqa: E402
-
 SHOWN = 0.5  # events.min_confidence (data/abstain.yaml)
-
-
-def _sentence(name: str, words: str) -> str:
-    """The sentence of the PolNeAR train article ``name`` that holds ``words``."""
-    return bench.polnear_sentence(name, words) or pytest.skip("the PolNeAR corpus is not in ../shared")
 
 
 def _coded(name: str, words: str):
     """The mentions coded for the sentence coded alone, dated as its article."""
-    date = name.split("_")[1]
-    blocks = (Block("paragraph", _sentence(name, words)),)
-    [result] = analyse([Article("r1", "r1.json", "json", None, date, None, None, blocks)], with_embeddings=False)
-    return result.mentions
+    return analysed(_sentence(name, words), name.split("_")[1]).mentions
 
 
 def _shown(name: str, words: str):
     """The mentions shown for the sentence coded alone, dated as its article."""
     return [m for m in _coded(name, words) if m.confidence >= SHOWN]
-
-
-def _names(actors) -> set[str]:
-    return {a.name for a in actors}
 
 
 @pytest.mark.parametrize(
@@ -70,34 +53,34 @@ def test_a_decision_against_acting_and_a_policy_described_are_no_acts():
 
 def test_an_against_phrase_names_no_recipient_of_support():
     found = _shown("west-journal_2015-12-07_immediately-after-obama-s-terror", "defended his record against ISIS")
-    assert not [m for m in found if "Islamic State" in _names(m.target_actors)]
+    assert not [m for m in found if "Islamic State" in names(m.target_actors)]
 
 
 def test_a_witness_does_not_hold_the_hearing_it_speaks_at():
     found = _shown("huff-post_2016-06-16_obama-families-of-gun-violence-v", "told a Senate Intelligence Committee")
-    assert not [m for m in found if m.type == "ACCUSE" and "John Brennan" in _names(m.source_actors)]
+    assert not [m for m in found if m.type == "ACCUSE" and "John Brennan" in names(m.source_actors)]
 
 
 def test_a_verb_with_its_own_complement_shares_no_object_with_the_next():
     found = _shown("politico_2016-02-19_q-a-with-vice-president-joe-bide", "Biden complained about the dour tone")
-    assert not [m for m in found if m.trigger == "complained" and "Bernie Sanders" in _names(m.target_actors)]
+    assert not [m for m in found if m.trigger == "complained" and "Bernie Sanders" in names(m.target_actors)]
 
 
 def test_the_conjuncts_of_a_promise_are_part_of_it():
     found = _shown("usa-today_2015-11-27_trump-s-isil-tone-belies-dovish-", "Trump is promising to")
     assert [m.type for m in found] == ["THREATEN"]  # no deportation shown as done
-    assert _names(found[0].target_actors) == {"Islamic State"}
+    assert names(found[0].target_actors) == {"Islamic State"}
 
 
 def test_a_politicians_offensive_against_a_rival_is_criticism():
     # coded as criticism; the confidence model, wary of a bare event noun, need not show it
     [m] = _coded("usa-today_2016-02-25_clinton-gun-control-offensive-a-", "gun control offensive against Bernie")
-    assert m.type == "ACCUSE" and _names(m.target_actors) == {"Bernie Sanders"}
+    assert m.type == "ACCUSE" and names(m.target_actors) == {"Bernie Sanders"}
 
 
 def test_an_acronym_of_two_bodies_names_neither():
     found = _shown("west-journal_2016-02-17_black-lives-matter-sends-brutal-", "the BLM group is calling")
-    assert not [m for m in found if "Bureau of Land Management" in _names(m.source_actors)]
+    assert not [m for m in found if "Bureau of Land Management" in names(m.source_actors)]
 
 
 @pytest.mark.parametrize(

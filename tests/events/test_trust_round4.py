@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from polnear_coding import names
 
 from newsfuse.events import RuleExtractor
 from newsfuse.model import Article, Block
@@ -45,14 +46,10 @@ def _shown(sentence: str, date: str | None = None):
     return [m for m in result.mentions if m.confidence >= SHOWN]
 
 
-def _names(actors) -> set[str]:
-    return {a.name for a in actors}
-
-
 def test_pressing_ones_own_attack_is_the_attack_not_a_request():
     found = _shown(_sentence(SANDERS, "now pressing his attack"), "2016-04-08")
     assert not [m for m in found if m.type == "REQUEST"]
-    assert [(m.type, _names(m.source_actors), _names(m.target_actors)) for m in found] == [
+    assert [(m.type, names(m.source_actors), names(m.target_actors)) for m in found] == [
         ("ACCUSE", {"Bernie Sanders"}, {"Hillary Clinton"})
     ]
 
@@ -82,7 +79,7 @@ def test_a_past_perfect_with_previously_is_the_back_story():
     sentence = _sentence(GRAHAM, "who had previously endorsed Jeb Bush")
     [(m, ev)] = [(m, ev) for m, ev in _candidates(sentence, "2016-03-20") if m.trigger == "endorsed"]
     assert ev.dropped == "background"
-    assert not [m for m in _shown(sentence, "2016-03-20") if "Jeb Bush" in _names(m.target_actors)]
+    assert not [m for m in _shown(sentence, "2016-03-20") if "Jeb Bush" in names(m.target_actors)]
 
 
 def test_a_past_perfect_without_an_adverb_of_prior_time_is_kept():

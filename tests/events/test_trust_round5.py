@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from polnear_coding import analysed as _analysed  # tests/events/polnear_coding.py
 from polnear_coding import candidates as _candidates
+from polnear_coding import names
 from polnear_coding import polnear_sentence as _sentence
 
 SHOWN = 0.5  # events.min_confidence (data/abstain.yaml)
@@ -23,16 +24,12 @@ def _shown(sentence: str, date: str | None = None):
     return [m for m in _analysed(sentence, date).mentions if m.confidence >= SHOWN]
 
 
-def _names(actors) -> set[str]:
-    return {a.name for a in actors}
-
-
 def test_a_warning_about_a_deed_done_is_criticism_not_a_threat():
     found = _shown(_sentence(BIDEN, "warned this week that"), "2016-08-17")
     assert not [m for m in found if m.type == "THREATEN"]
     [accusation] = [m for m in found if m.trigger == "warned"]
     assert accusation.type == "ACCUSE" and accusation.mode == "disapprove"
-    assert "Trump" in " ".join(_names(accusation.target_actors))
+    assert "Trump" in " ".join(names(accusation.target_actors))
 
 
 def test_a_warning_of_what_is_to_come_is_still_a_threat():
@@ -63,7 +60,7 @@ def test_a_participle_with_its_agent_acts_on_the_noun_it_follows():
 
 def test_calling_for_a_state_to_act_asks_that_state():
     found = _shown(_sentence(CLINTON_CALLS, "is calling for the United States"), "2015-11-19")
-    assert [(m.type, _names(m.target_actors)) for m in found if m.trigger == "calling"] == [
+    assert [(m.type, names(m.target_actors)) for m in found if m.trigger == "calling"] == [
         ("REQUEST", {"United States"})
     ]
 
@@ -71,12 +68,12 @@ def test_calling_for_a_state_to_act_asks_that_state():
 def test_suggesting_what_another_should_do_is_an_appeal():
     # alone, the bare "Clinton" is placed by no earlier sentence: the act is found, its doer left unidentified
     sentence = _sentence(CLINTON_CALLS, "suggested the United States should")
-    found = [(m.type, _names(m.target_actors)) for m, _ in _candidates(sentence, "2015-11-19")]
+    found = [(m.type, names(m.target_actors)) for m, _ in _candidates(sentence, "2015-11-19")]
     assert found == [("REQUEST", {"United States"})]
 
 
 def test_a_comma_spliced_clause_is_an_act_of_its_own():
     found = _shown(_sentence(LOW_BLOWS, "hit Bernie Sanders on immigration"), "2016-04-11")
-    hits = [(m.type, _names(m.source_actors), _names(m.target_actors)) for m in found if m.trigger == "hit"]
+    hits = [(m.type, names(m.source_actors), names(m.target_actors)) for m in found if m.trigger == "hit"]
     assert ("ACCUSE", {"Hillary Clinton"}, {"Bernie Sanders"}) in hits
     assert not [m for m in found if m.type == "ASSAULT"]

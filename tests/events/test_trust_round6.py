@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from polnear_coding import analysed as _analysed  # tests/events/polnear_coding.py
-from polnear_coding import candidates
+from polnear_coding import candidates, names
 from polnear_coding import polnear_sentence as _sentence
 
 SHOWN = 0.5  # events.min_confidence (data/abstain.yaml)
@@ -36,10 +36,6 @@ def _candidates(sentence: str, date: str | None = None):
 
 def _shown(sentence: str, date: str | None = None):
     return [m for m in _analysed(sentence, date).mentions if m.confidence >= SHOWN]
-
-
-def _names(actors) -> set[str]:
-    return {a.name for a in actors}
 
 
 @pytest.mark.parametrize(
@@ -76,13 +72,13 @@ def test_hitting_a_rival_is_still_criticism():
     sentence = _sentence(LOW_BLOWS, "hit Bernie Sanders on immigration")
     found = [m for m in _shown(sentence, "2016-04-11") if m.trigger == "hit"]
     assert found and all(m.type == "ACCUSE" for m in found)
-    assert "Bernie Sanders" in _names(found[0].target_actors)
+    assert "Bernie Sanders" in names(found[0].target_actors)
 
 
 def test_a_with_phrase_beside_an_object_is_a_means_not_the_recipient():
     sentence = _sentence(BREXIT, "threatening them with loss of American trade")
     [threat] = [m for m in _candidates(sentence, "2016-04-23") if m.trigger == "threatening"]
-    assert "United States" not in _names(threat.target_actors)
+    assert "United States" not in names(threat.target_actors)
     assert threat.confidence < SHOWN  # "them" is not resolved: the recipient is not known, the coder abstains
 
 
@@ -90,7 +86,7 @@ def test_a_with_phrase_of_the_acts_own_object_is_still_the_recipient():
     # gsr-dev THREATEN-0007: "contact with the United States" is what is boycotted, and with whom
     sentence = "Palestinian leaders said they would boycott all official contact with the United States."
     [threat] = [m for m in _candidates(sentence) if m.trigger == "boycott"]
-    assert threat.type == "THREATEN" and "United States" in _names(threat.target_actors)
+    assert threat.type == "THREATEN" and "United States" in names(threat.target_actors)
 
 
 def test_a_party_named_in_a_comparison_is_no_recipient():
@@ -119,4 +115,4 @@ def test_capturing_delegates_is_a_contest_won_not_an_arrest():
 def test_the_person_before_an_assassination_undergoes_it():
     sentence = _sentence(LEAKS, "Kennedy’s assassination")
     [killing] = [m for m in _candidates(sentence, "2016-08-17") if m.trigger == "assassination"]
-    assert not killing.source_actors and "John F. Kennedy" in _names(killing.target_actors)
+    assert not killing.source_actors and "John F. Kennedy" in names(killing.target_actors)
