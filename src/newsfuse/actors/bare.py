@@ -1,9 +1,9 @@
 """Names and demonyms the linker left bare that the knowledge base alone resolves.
 
-"Australian ultimatum", "in Tel Aviv", "NATO": words no linking rule took (no agent noun, no
-government verb) but that name a state or an international body. The event stage needs them to
-find who did what; they are emitted marked ``bare`` so that readers of linked mentions (the actor
-list, story clustering, the linking benchmark) can leave them out.
+"Australian ultimatum", "in Tel Aviv", "NATO", "Ethopia" (a country's name misspelt): words no linking
+rule took (no agent noun, no government verb) but that name a state or an international body. The
+event stage needs them to find who did what; they are emitted marked ``bare`` so that readers of
+linked mentions (the actor list, story clustering, the linking benchmark) can leave them out.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ def bare_mentions(
     for start, end, words in candidate_spans(annotated):
         if taken.overlaps(start, end):
             continue
-        actor = kb.resolve(words.removesuffix("'s").removesuffix("'"), annotated.article.published)
+        name, date = words.removesuffix("'s").removesuffix("'"), annotated.article.published
+        actor = kb.resolve(name, date) or kb.misspelt_state(name, date)
         if actor is not None and (actor.country or actor.sector in GROUP_SECTORS):
             out.append(ActorMention(words, start, end, actor.ref(), "kb", bare=True))
             taken.add(start, end)

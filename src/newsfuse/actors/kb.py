@@ -18,7 +18,7 @@ from pathlib import Path
 from newsfuse.model import Actor
 
 from ..text.yamlfile import load_yaml
-from .text import FUNCTION_WORDS, key, slug
+from .text import FUNCTION_WORDS, key, one_letter_apart, slug
 
 DATA = Path(__file__).resolve().parent / "data"
 # initials written with spaces between them ('George H. W. Bush'): news writes them joined too ('George H.W. Bush')
@@ -420,6 +420,22 @@ class KnowledgeBase:
             if e.kind == "person" and len(words) == 2:
                 table.setdefault(words[0], []).append((words[1], e.id))
         return table
+
+    def misspelt_state(self, word: str, date: str | None = None) -> Actor | None:
+        """'Ethopia', 'Afganistan', 'Phillippines': one word one letter apart from the one-word name of one listed
+        country (a letter dropped or doubled by mistake, as linking reads 'Hilary Clinton'; five letters or more) is
+        that country. A word the knowledge base knows is never read so ('Austria' is no 'Australia'), nor the name
+        with an s ('the Jordans' are a family)."""
+        words = key(word)
+        if len(words) != 1 or self.index.get(words) or words in self.demonyms:
+            return None
+        near = {
+            c.iso
+            for c in self.countries.values()
+            for name in (key(n) for n in (c.name, *c.aliases))
+            if len(name) == 1 and one_letter_apart(name[0], words[0]) and words[0] != f"{name[0]}s"
+        }
+        return self.entries[f"state:{near.pop()}"].actor(date) if len(near) == 1 else None
 
     def territory_country(self, k: tuple[str, ...]) -> str | None:
         """'West Darfur State', 'North Kordofan': a part of a listed territory (a compass word before it, an

@@ -52,7 +52,7 @@ from .nonactors import (
 from .offices import body_of_country, office_entry, report_country
 from .org_sectors import sector_of_name
 from .roles import Parse
-from .text import FUNCTION_WORDS, TakenSpans, Tok, key, slug, tokenize
+from .text import FUNCTION_WORDS, TakenSpans, Tok, key, one_letter_apart, slug, tokenize
 
 LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via through over off".split())
 TAGGED_PLACES = frozenset({"GPE", "LOC", "FAC"})  # the tagger's labels of places
@@ -3501,7 +3501,7 @@ def misspelt_known(doc: Doc, name: str) -> ActorRef | None:
     if len(words) != 2:
         return None
     entries = [doc.kb.entries[aid] for aid in doc.kb.surnames.get(words[1], [])]
-    near = [e for e in entries if e.source == "kb" and _one_letter_apart(key(e.name)[0], words[0])]
+    near = [e for e in entries if e.source == "kb" and one_letter_apart(key(e.name)[0], words[0])]
     return ref_of(doc, near[0]) if len(near) == 1 else None
 
 
@@ -3514,18 +3514,10 @@ def misspelt_office_holder(doc: Doc, name: str, sector: str | None) -> Entry | N
     near = {
         aid
         for surname, aid in doc.kb.persons_by_first_name.get(words[0], [])
-        if _one_letter_apart(surname, words[1])
+        if one_letter_apart(surname, words[1])
         and any(t.sector == sector for t in doc.kb.entries[aid].terms + doc.kb.entries[aid].phoenix)
     }
     return doc.kb.entries[near.pop()] if len(near) == 1 else None
-
-
-def _one_letter_apart(a: str, b: str) -> bool:
-    """The longer word less one of its letters is the shorter, which has five letters or more."""
-    short, long = sorted((a, b), key=len)
-    if len(long) != len(short) + 1 or len(short) < 5:
-        return False
-    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def family_of(doc: Doc, name: str) -> ActorRef | None:

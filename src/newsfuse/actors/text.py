@@ -95,6 +95,14 @@ def repaired(text: str) -> str:
     return MOJIBAKE.sub(lambda m: m.group().encode("latin-1").decode("utf-8", "replace"), text)
 
 
+def one_letter_apart(a: str, b: str) -> bool:
+    """The longer word less one of its letters is the shorter, which has five letters or more."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1 or len(short) < 5:
+        return False
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", repaired(text)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
@@ -60,6 +61,34 @@ def actor_mentions(annotated: AnnotatedArticle) -> list[Mention]:
     tokens = TokensBySpan(annotated.tokens)
     filed = annotated.article.dateline_span
     return [m for m in found if not _thing(annotated, m, tokens) and not _in_dateline(m, filed)]
+
+
+def placed_groups(inside: list[Mention]) -> list[Mention]:
+    """A group with no country of its own (a people or a faith: "Islamic fundamentalists", "Moslem demonstrators",
+    "Hutu rebels"; a kind of agent: "the media") takes the one state whose own people or bodies its sentence names
+    ("Egyptian police", "Algerian President Ahmed Ben Bella"): PLOVER's country field is the country an actor is
+    associated with, religion and ethnicity are fields of their own (manual 5.1, table 6.2), and the CAMEO agents
+    dictionary's "~" agents take the country found beside them. A sentence that names no state, or several, or a
+    state only by its things ("Danish Web sites"), leaves the group unplaced."""
+    states = {m.ref.country for m in inside if m.ref.country and _of_state(m.ref)}
+    if len(states) != 1:
+        return inside
+    iso = states.pop()
+    return [Mention(m.start, m.end, dataclasses.replace(m.ref, country=iso)) if _group(m.ref) else m for m in inside]
+
+
+def _of_state(ref: ActorRef) -> bool:
+    """The state itself, one of its bodies (government, forces, police, courts, legislature) or a person of it."""
+    return (ref.actor_id or "").partition(":")[0] in role_cue("state_kinds")
+
+
+def _group(ref: ActorRef) -> bool:
+    """A group the knowledge base gives no country: its id is its sector and its name ("rad:islamic",
+    "cvl:albanians", "med:news-media"), never a state's sector id ("mil:EGY"), a person or a named body, nor an
+    international sector (IGO, NGO, ...: coded without a country)."""
+    kind, _, name = (ref.actor_id or "").partition(":")
+    sector = (ref.sector or "").lower()
+    return ref.country is None and bool(name) and kind == sector and sector not in _listed("stateless_sectors")
 
 
 def _in_dateline(m: Mention, filed: tuple[int, int] | None) -> bool:

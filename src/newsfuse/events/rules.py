@@ -21,6 +21,7 @@ from .roles import (
     is_person,
     names_only,
     object_relative,
+    placed_groups,
     quoted_spans,
     role_cue,
     stative_passive,
@@ -117,7 +118,7 @@ class RuleExtractor:
             if not toks:
                 continue
             tree = Tree(toks)
-            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            inside = placed_groups([m for m in mentions if sentence.start <= m.start < sentence.end])
             roles = Roles(tree, inside, antecedent, sole, quoted)
             if not abstain.discarded_sentence(sentence.text):
                 found += self._sentence(annotated, s_i, sentence, tree, roles)
