@@ -123,8 +123,8 @@ CLONE_SQL = {
     ),
     "stories": "INSERT INTO main.stories (id, doc) SELECT id || :s, clone_story_doc(doc, :s) FROM src.stories",
     "events": (
-        "INSERT INTO main.events (id, type, date, sort_key, story_id, doc)"
-        " SELECT id || :s, type, date, sort_key, story_id || :s, clone_event_doc(doc, :s) FROM src.events"
+        "INSERT INTO main.events (id, type, date, sort_key, story_id, doc, terms)"
+        " SELECT id || :s, type, date, sort_key, story_id || :s, clone_event_doc(doc, :s), terms FROM src.events"
     ),
     "event_actors": (
         "INSERT INTO main.event_actors (event_id, side, name, country, actor_id)"

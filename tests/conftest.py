@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import sqlite3
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -331,3 +332,26 @@ def event_mention(**fields: Any) -> EventMention:
         "end": 1,
     }
     return EventMention(**{**neutral, **fields})
+
+
+def sqlite_file_at_version(source: str | Path, path: str | Path, version: int) -> None:
+    """A SQLite file as the code of schema ``version`` made it (its first ``version`` migrations),
+    holding the rows of the store file ``source`` (the columns both have; FTS tables through their
+    virtual tables): an older store, for the tests of the migrations after it."""
+    from newsfuse.store.sqlite import MIGRATIONS
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        for number, script in enumerate(MIGRATIONS[:version], start=1):
+            conn.executescript(script)
+            conn.execute("INSERT INTO schema_version VALUES (?)", (number,))
+        conn.execute("ATTACH ? AS new", (str(source),))
+        names = "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name != 'schema_version'"
+        for (table,) in conn.execute(names).fetchall():
+            if table.startswith(("articles_fts_", "quotes_fts_")):
+                continue  # the FTS index's own tables, written through its virtual table
+            wanted = {r[1] for r in conn.execute(f"PRAGMA new.table_info({table})")}
+            shared = ", ".join(r[1] for r in conn.execute(f"PRAGMA main.table_info({table})") if r[1] in wanted)
+            conn.execute(f"INSERT INTO main.{table} ({shared}) SELECT {shared} FROM new.{table}")
+        conn.commit()
+        conn.execute("DETACH new")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from conftest import bare_story_item
+from conftest import bare_story_item, sqlite_file_at_version
 from test_story_rows_packed import CONFIG, _assert_same, _item
 
 from newsfuse.pipeline import STORIES_META, load_clusterer, save_clusterer
@@ -139,13 +139,13 @@ def test_a_store_saved_before_recent_rows_gets_them_once_and_makes_the_same_stor
 
 
 def test_a_sqlite_file_from_before_recent_rows_is_migrated_and_its_stories_get_them(tmp_path):
-    path = str(tmp_path / "old.db")
-    with open_store(path) as store:
+    path, written = str(tmp_path / "old.db"), str(tmp_path / "new.db")
+    with open_store(written) as store:
         _save(store, _clustered(_grown_items()[:10]))
         rows = store.cluster_stories()
-    with sqlite3.connect(path) as conn:  # the file as the code before the recent rows left it
-        conn.execute("DROP TABLE cluster_story_recent")
-        conn.execute("DELETE FROM schema_version WHERE version = ?", (len(MIGRATIONS),))
+    recent = next(v for v, script in enumerate(MIGRATIONS) if "TABLE cluster_story_recent" in script)
+    sqlite_file_at_version(written, path, recent)  # the file as the code before the recent rows left it
+    with sqlite3.connect(path) as conn:
         meta = json.loads(conn.execute("SELECT value FROM state WHERE key = ?", (STORIES_META,)).fetchone()[0])
         del meta["recent_rows"]
         conn.execute("UPDATE state SET value = ? WHERE key = ?", (json.dumps(meta).encode(), STORIES_META))

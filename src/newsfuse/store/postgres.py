@@ -117,6 +117,23 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE cluster_story_recent (story_id TEXT PRIMARY KEY, recent BYTEA NOT NULL);
     """,
+    # each event's actor terms on its own row: the keys of its event_terms rows that a rewrite or a
+    # delete must find are read from the row it reads anyway, so the index of the terms by event id goes
+    """
+    ALTER TABLE events ADD COLUMN terms TEXT;
+    UPDATE events e SET terms = t.terms FROM (
+        SELECT event_id, sort_key, '[' || string_agg(to_json(term)::text, ',' ORDER BY term COLLATE "C") || ']' AS terms
+        FROM event_terms GROUP BY event_id, sort_key
+    ) t WHERE t.event_id = e.id AND t.sort_key = e.sort_key;
+    UPDATE events SET terms = '[]' WHERE terms IS NULL;
+    DROP INDEX event_terms_event
+    """,
+    # an article's mentions in order and their types from one index (was: two, both by article)
+    """
+    CREATE INDEX mentions_article_seq_type ON mentions (article_id, seq, type);
+    DROP INDEX mentions_article;
+    DROP INDEX mentions_article_type
+    """,
 ]
 
 
@@ -302,7 +319,7 @@ class PostgresStore(SQLStore):
         events = list(events)
         event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._event_doc)
         with self.transaction(), self._conn.cursor() as cur:
-            with cur.copy("COPY events (id, type, date, sort_key, story_id, doc, digest) FROM STDIN") as copy:
+            with cur.copy("COPY events (id, type, date, sort_key, story_id, doc, digest, terms) FROM STDIN") as copy:
                 for row in event_rows:
                     copy.write_row(row)
             with cur.copy("COPY event_actors (event_id, side, name, country, actor_id) FROM STDIN") as copy:

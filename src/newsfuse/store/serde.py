@@ -442,12 +442,26 @@ def event_query(flt: Any, ph: str, terms: Sequence[str] | None = None) -> tuple[
 def event_table_rows(
     events: Iterable[Event], doc_of: Callable[[Event], str] = dumps
 ) -> tuple[list[tuple], list[tuple], list[tuple]]:
-    """Rows of the events (with each doc's ``doc_digest``), event_actors and event_terms tables for a
-    set of fused events; ``doc_of`` gives an event's doc (``dumps``, or a store's cache of it)."""
+    """Rows of the events (with each doc's ``doc_digest`` and its ``event_terms`` keys' terms as
+    ``dumps_terms``), event_actors and event_terms tables for a set of fused events; ``doc_of`` gives
+    an event's doc (``dumps``, or a store's cache of it)."""
     event_rows, actor_rows, term_rows = [], [], []
     for e in events:
-        doc = doc_of(e)
-        event_rows.append((e.id, e.type, e.date, sort_key(e.date), e.story_id, doc, doc_digest(doc)))
+        doc, terms = doc_of(e), sorted(actor_terms(e))
+        event_rows.append(
+            (e.id, e.type, e.date, sort_key(e.date), e.story_id, doc, doc_digest(doc), dumps_terms(terms))
+        )
         actor_rows += [(e.id, *row) for row in event_actor_rows(e)]
-        term_rows += [(t, sort_key(e.date), e.id) for t in sorted(actor_terms(e))]
+        term_rows += [(t, sort_key(e.date), e.id) for t in terms]
     return event_rows, actor_rows, term_rows
+
+
+def dumps_terms(terms: Sequence[str]) -> str:
+    """An event row's ``terms``: the terms of its ``event_terms`` rows, so that its rows are found from
+    the event's own row (which a rewrite or a delete reads anyway), not from an index by event id."""
+    return json.dumps(list(terms), ensure_ascii=False, separators=(",", ":"))
+
+
+def event_term_rows(event_id: str, sort_key_: str, terms: str | None) -> list[tuple[str, str, str]]:
+    """The ``event_terms`` keys of a stored event row (its id, sort_key and ``terms``)."""
+    return [(t, sort_key_, event_id) for t in json.loads(terms or "[]")]

@@ -325,8 +325,9 @@ class SQLStore(Store):
             new = {e.id: (e, _digest_of_event(e)) for e in events}
             gone = [i for i in old if i not in new]
             for ids in _chunks(gone):
+                self._delete_term_rows(sorted(self._term_rows_of(ids)))
                 self._exec(f"DELETE FROM events WHERE id IN ({_marks(ids)})", ids)
-                for table in ("event_actors", "event_terms", "event_mentions"):
+                for table in ("event_actors", "event_mentions"):
                     self._exec(f"DELETE FROM {table} WHERE event_id IN ({_marks(ids)})", ids)
             self._rewrite_events([e for i, (e, digest) in new.items() if i in old and old[i] != digest])
             self._insert_events(e for i, (e, digest) in new.items() if i not in old)
@@ -340,19 +341,15 @@ class SQLStore(Store):
             return
         event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._event_doc)
         ids = [e.id for e in events]
+        old_terms = self._term_rows_of(ids)  # before the rows change: the keys under their old sort_key
         self._many(
-            "UPDATE events SET type = ?, date = ?, sort_key = ?, story_id = ?, doc = ?, digest = ? WHERE id = ?",
+            "UPDATE events SET type = ?, date = ?, sort_key = ?, story_id = ?, doc = ?, digest = ?, terms = ?"
+            " WHERE id = ?",
             [(*row[1:], row[0]) for row in event_rows],
         )
         self._rewrite_event_actors(ids, actor_rows)
-        old_terms = {
-            tuple(r)
-            for r in self._rows_in("SELECT term, sort_key, event_id FROM event_terms WHERE event_id IN ({marks})", ids)
-        }
         new_terms = set(term_rows)
-        self._many(
-            "DELETE FROM event_terms WHERE term = ? AND sort_key = ? AND event_id = ?", sorted(old_terms - new_terms)
-        )
+        self._delete_term_rows(sorted(old_terms - new_terms))
         self._many("INSERT INTO event_terms (term, sort_key, event_id) VALUES (?,?,?)", sorted(new_terms - old_terms))
         sql = "SELECT mention_id, event_id FROM event_mentions WHERE event_id IN ({marks})"
         old_held = {tuple(r) for r in self._rows_in(sql, ids)}
@@ -363,6 +360,14 @@ class SQLStore(Store):
             " ON CONFLICT (mention_id) DO UPDATE SET event_id = excluded.event_id",
             sorted(dict(sorted(new_held - old_held)).items()),
         )
+
+    def _term_rows_of(self, event_ids: Iterable[str]) -> set[tuple[str, str, str]]:
+        """The ``event_terms`` keys of these stored events, from their own rows."""
+        sql = "SELECT id, sort_key, terms FROM events WHERE id IN ({marks})"
+        return {key for r in self._rows_in(sql, event_ids) for key in serde.event_term_rows(*r)}
+
+    def _delete_term_rows(self, keys: list[tuple[str, str, str]]) -> None:
+        self._many("DELETE FROM event_terms WHERE term = ? AND sort_key = ? AND event_id = ?", keys)
 
     def _rewrite_event_actors(self, ids: list[str], actor_rows: list[tuple]) -> None:
         """The actor rows of events rewritten in place: an event whose rows (a multiset: the table has

@@ -121,6 +121,25 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE cluster_story_recent (story_id TEXT PRIMARY KEY, recent BLOB NOT NULL);
     """,
+    # each event's actor terms on its own row: the keys of its event_terms rows that a rewrite or a
+    # delete must find are read from the row it reads anyway, so the index of the terms by event id
+    # (as big as the table, one more leaf read and written per changed event) goes
+    """
+    ALTER TABLE events ADD COLUMN terms TEXT;
+    UPDATE events SET terms = (
+        SELECT json_group_array(term) FROM (
+            SELECT term FROM event_terms t WHERE t.event_id = events.id AND t.sort_key = events.sort_key ORDER BY term
+        )
+    );
+    DROP INDEX event_terms_event;
+    """,
+    # an article's mentions in order and their types from one index (was: two, both by article: a new
+    # article's mentions took a leaf of each, at random in a big store, a disk read past the page cache)
+    """
+    CREATE INDEX mentions_article_seq_type ON mentions (article_id, seq, type);
+    DROP INDEX mentions_article;
+    DROP INDEX mentions_article_type;
+    """,
 ]
 
 
@@ -317,7 +336,7 @@ class SQLiteStore(SQLStore):
         event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._event_doc)
         with self._lock:
             self._conn.executemany(
-                "INSERT INTO events (id, type, date, sort_key, story_id, doc, digest) VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO events (id, type, date, sort_key, story_id, doc, digest, terms) VALUES (?,?,?,?,?,?,?,?)",
                 event_rows,
             )
             self._conn.executemany(
