@@ -25,8 +25,10 @@ counting as text; ``completion.subheadings``: a dropped subheading comes back be
 heads; ``completion.chunk_levels``: the article's other chunks beside its container; ``article_container``:
 the blocks after the element holding ``prose_share`` of the body's prose are dropped, and after that
 element's part holding ``main_part_share`` of it unless the element's own paragraphs close the article
-(``flow_tags``); ``article_container.subheadings``: the headings dropped before the first paragraph that
-stand inside that element come back) were set by
+(``flow_tags``) or the element holds the article's questions after that part (``question_headings``);
+``article_container.subheadings``: the headings dropped before the first paragraph that
+stand inside that element come back; ``page_repair``: content after an early ``</html>`` and a streaming
+server's late parts put where a browser puts them) were set by
 reading pages of folds 0-3 only; fold 4 was never read page by page, so it is the check on them (the ``completion``
 thresholds were chosen while quick printouts also listed a few fold-4 page ids; the setting chosen
 changes nothing on fold 4). The block classifier (``clean/blocks.py``: every block

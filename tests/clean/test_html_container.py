@@ -245,3 +245,57 @@ def test_real_page_keeps_its_closing_section_after_the_product_list() -> None:
     assert closing[1].text.startswith("You've focused on what happens inside your home.")
     gold = " ".join(truth["main_content"].split())
     assert all(" ".join(b.text.split())[:60] in gold for b in closing)
+
+
+QUESTION = "When does the winter timetable start?"
+ANSWER = "The winter timetable starts on the first Monday of November and runs until the end of March."
+
+
+def questions_page(faq: str, outside: str = "") -> str:
+    # the story in a chart block of the post, then the post's own questions (or a box of something else)
+    story = "".join(f"<p>{t}</p>" for t in STORY)
+    entry = f"<div class='entry'><div class='chart'>{story}</div>{faq}</div>"
+    return f"<html><body><main>{entry}</main>{outside}</body></html>"
+
+
+def test_the_article_s_own_questions_after_its_main_part_stay() -> None:
+    tree = lxml.html.fromstring(
+        questions_page(f"<div class='faq'><h2>Frequently asked questions</h2><h3>{QUESTION}</h3><p>{ANSWER}</p></div>")
+    )
+    body = [
+        *blocks(*STORY),
+        model.Block("heading", "Frequently asked questions"),
+        model.Block("heading", QUESTION),
+        *blocks(ANSWER),
+    ]
+    assert cut_after_container(body, tree) == (body, [])
+
+
+def test_a_box_after_the_main_part_without_questions_is_dropped() -> None:
+    tree = lxml.html.fromstring(questions_page(f"<div class='box'><h2>Our offers</h2><p>{ANSWER}</p></div>"))
+    kept, removed = cut_after_container([*blocks(*STORY), model.Block("heading", "Our offers"), *blocks(ANSWER)], tree)
+    assert texts(kept) == STORY
+    assert [r.text for r in removed] == ["Our offers", ANSWER]
+
+
+def test_questions_outside_the_article_s_element_do_not_keep_what_follows_its_main_part() -> None:
+    tree = lxml.html.fromstring(
+        questions_page(f"<div class='box'><p>{ANSWER}</p></div>", outside="<div class='faq'><h2>FAQ</h2></div>")
+    )
+    kept, removed = cut_after_container([*blocks(*STORY, ANSWER), model.Block("heading", "FAQ")], tree)
+    assert texts(kept) == STORY
+    assert [r.text for r in removed] == [ANSWER, "FAQ"]
+
+
+def test_real_buying_guide_keeps_its_advice_and_questions_after_the_product_chart() -> None:
+    # a laptop guide: the products in a chart block of the post, then the post's buying advice and its FAQ
+    # (WCXB dev, fold 0)
+    html = gzip.decompress((WCXB / "html" / "4014.html.gz").read_bytes()).decode("utf-8")
+    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))["4014"]
+    doc = model.RawDocument(
+        source_path="4014.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
+    )
+    body = texts(list(clean_html(doc).blocks))
+    for heading in ("How to choose the best laptop", "FAQ", "What is a Copilot+ laptop?"):
+        assert heading in truth["main_content"]
+        assert heading in body

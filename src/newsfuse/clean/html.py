@@ -1,6 +1,8 @@
 """HTML page -> Article: main text (headings + paragraphs), title, date, author, outlet.
 
-trafilatura finds the main text (a recall pass fills the gaps inside it; sections only its full
+The page is first read as a browser builds it (``page_repair``: content after an early ``</html>``,
+parts a streaming server sent after its shell). trafilatura finds the main text (a recall pass fills
+the gaps inside it; sections only its full
 extraction found inside it are put back); readability-lxml is the fallback when trafilatura's body
 looks like a menu; a post-filter drops chrome blocks (rules in ``data/html_rules.yaml``) and,
 when present, the text-dump cleaner's line rules; what follows the article's element on the page
@@ -85,6 +87,8 @@ def rules() -> dict[str, Any]:
     )
     for key, patterns in (("compiled", "headings"), ("compiled_lists", "lists")):
         data["article_end"][key] = tuple(re.compile(p, re.IGNORECASE) for p in data["article_end"][patterns])
+    container = data["article_container"]
+    container["compiled_questions"] = tuple(re.compile(p, re.IGNORECASE) for p in container["question_headings"])
     return data
 
 
@@ -125,7 +129,7 @@ def html_variants(doc: model.RawDocument, with_parts: bool = False) -> Variants:
     """Own and second-opinion articles of one page with the evidence between them; with ``with_parts``
     (the benchmark cross-fits the block-level decision on them) or ``blocks.enabled``, also the page
     parts that decision reads, and its article when enabled (the page structure is read only then)."""
-    html = _bounded(doc.text)
+    html = repaired_page(_bounded(doc.text))
     tree = _parse(html)
     meta = document_metadata(doc, tree, html)
     url = meta.get("url") or doc.url
@@ -325,11 +329,97 @@ def _bounded(html: str) -> str:
     return html
 
 
-def _parse(html: str) -> etree._Element | None:
+def repaired_page(html: str) -> str:
+    """The page as a browser builds it, where ``page_repair`` in ``data/html_rules.yaml`` says so."""
+    cfg = rules()["page_repair"]
+    html = without_early_end_tags(html) if cfg["early_end_tags"] else html
+    return with_streamed_segments(html) if cfg["streamed_segments"] else html
+
+
+_DOCUMENT_END_TAG = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def without_early_end_tags(html: str) -> str:
+    """The page without its ``</body>`` and ``</html>`` end tags. A template that closes the page and
+    then prints the article after it is read by browsers as one body: HTML's tree construction goes
+    from "after body" back to "in body" for any content after those tags. libxml2 drops what follows
+    them instead; the parser closes both elements at the end of the input by itself."""
+    return _DOCUMENT_END_TAG.sub("", html)
+
+
+_SEGMENT_MARK = re.compile(r"<div\s+hidden\s+id=[\"']?S:", re.IGNORECASE)
+_SEGMENT_ID = re.compile(r"S:(\w+)$")
+
+
+def with_streamed_segments(html: str) -> str:
+    """The page with the parts a streaming server sent after its shell put in their places.
+
+    React's streaming renderer prints a placeholder (``<template id="B:n">`` or ``"P:n"``, the
+    first followed by its loading fallback up to the ``<!--/$-->`` comment) where a part is not ready,
+    and the part itself later in a hidden ``<div hidden id="S:n">``; its inline script moves the part
+    into the placeholder, replacing the fallback. Nothing runs here, so the move is made on the tree:
+    without it the article's paragraphs stand in hidden elements at the page's end, or nowhere once
+    hidden elements are passed over. Pages without such parts are returned as they are."""
+    if not _SEGMENT_MARK.search(html):
+        return html
+    tree = _parse(html, keep_comments=True)
+    if tree is None:
+        return html
+    places = {el.get("id"): el for el in tree.iter("template") if el.get("id")}
+    moved = 0
+    for part in list(tree.iter("div")):
+        found = _SEGMENT_ID.match(part.get("id") or "") if part.get("hidden") is not None else None
+        place = places.get(f"B:{found.group(1)}", places.get(f"P:{found.group(1)}")) if found else None
+        if place is None or place.getparent() is None or part.getparent() is None:
+            continue
+        _drop_fallback(place)
+        _replace_with_children(place, part)
+        moved += 1
+    return lxml.html.tostring(tree, encoding="unicode") if moved else html
+
+
+def _drop_fallback(place: etree._Element) -> None:
+    """The loading fallback after a boundary's placeholder, up to its closing ``<!--/$-->`` comment."""
+    following = list(place.itersiblings())
+    end = next((n for n, el in enumerate(following) if el.tag is etree.Comment and (el.text or "") == "/$"), None)
+    for el in following[: end or 0]:
+        _remove_keeping_tail(el)
+
+
+def _replace_with_children(place: etree._Element, part: etree._Element) -> None:
+    """``part``'s content where ``place`` stands; both are removed."""
+    after = place.tail or ""
+    place.tail = part.text or ""
+    children = list(part)
+    at = place.getparent().index(place)
+    for n, child in enumerate(children):
+        place.getparent().insert(at + 1 + n, child)
+    last = children[-1] if children else place
+    last.tail = (last.tail or "") + after
+    _remove_keeping_tail(part)
+    _remove_keeping_tail(place)
+
+
+def _remove_keeping_tail(el: etree._Element) -> None:
+    """``el`` out of the tree, the text after it left in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail, previous = el.tail, el.getprevious()
+    parent.remove(el)
+    if not tail:
+        return
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+
+
+def _parse(html: str, keep_comments: bool = False) -> etree._Element | None:
     """lxml tree for metadata; None when libxml2 cannot make one (trafilatura then tries)."""
     try:
         # Encoding declarations inside a str make lxml refuse it; bytes avoid that.
-        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
+        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=not keep_comments, no_network=True)
         return lxml.html.fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, ValueError, UnicodeError):
         return None
@@ -522,12 +612,31 @@ def _cut_after(
     if article is None:
         return body, []
     parts = _article_parts(body, elements, article)
+    if parts != [article] and _questions_after(body, elements, article, parts):
+        parts = [article]
     inside = [el is not None and any(el is p or p in el.iterancestors() for p in parts) for el in elements]
     last = max(i for i, x in enumerate(inside) if x)
     if parts != [article]:
         last = _closing_section(elements, article, last)
     cut = next((i for i in range(last + 1, len(body)) if elements[i] is not None), len(body))
     return body[:cut], [model.RemovedLine(0, b.text, "after the article's element") for b in body[cut:]]
+
+
+def _questions_after(
+    body: list[model.Block], elements: list[etree._Element | None], article: etree._Element, parts: list[etree._Element]
+) -> bool:
+    """Whether the article's element holds, outside its main part, a heading of the article's own questions
+    ("FAQ", "Frequently asked questions": ``article_container.question_headings``): the article goes on past its
+    main part to its questions, so the element, not the part, ends it."""
+    patterns = rules()["article_container"]["compiled_questions"]
+    return any(
+        b.kind == "heading"
+        and any(p.match(b.text) for p in patterns)
+        and el is not None
+        and article in el.iterancestors()
+        and not any(el is q or q in el.iterancestors() for q in parts)
+        for b, el in zip(body, elements, strict=True)
+    )
 
 
 def _closing_section(elements: list[etree._Element | None], article: etree._Element, last: int) -> int:
