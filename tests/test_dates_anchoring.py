@@ -1,7 +1,7 @@
 """Dates anchored by the TimeML/TIMEX3 guidelines: tenseless participle clauses, plans seen from the
-past, 'It's the second day of', 'since year-end', fiscal years named for the year they end in, and
-'that day' with no day before it. Sentences from TimeBank documents of the folds whose errors were
-read (1-4) and from PolNeAR, read from ../shared."""
+past, 'It's the second day of', 'since year-end', fiscal years named for the year they end in, 'that
+day' with no day before it, and 'a year earlier' than a period ended on a day. Sentences from TimeBank
+documents of the folds whose errors were read (1-4) and from PolNeAR, read from ../shared."""
 
 from __future__ import annotations
 
@@ -101,3 +101,15 @@ def test_that_day_with_no_day_named_before_it_is_unresolved():
     text, pub = timebank_sentence("wsj_0768", "you have strong redemptions that day")
     assert values(text, pub)["that day"] is None
     assert values("The offer expired Oct. 12. Shares fell 5% that day.", pub)["that day"] == "1989-10-12"
+
+
+def test_a_year_earlier_than_a_period_ended_on_a_day_ends_that_day_a_year_before():
+    text, pub = timebank_sentence("wsj_1006", "For the six months ended Aug. 12")
+    assert values(text, pub) == {"Aug. 12": "1989-08-12", "a year earlier": "1988-08-12"}
+    # 'a year ago' counts from the publication date, not from the period's end
+    assert values(text.replace("a year earlier", "a year ago"), pub)["a year ago"] == "1988"
+    # a quarter in focus keeps its quarter a year before, and the next sentence is no longer the period's
+    doc = timebank()["wsj_0263"]["text"]
+    at = doc.index("for the fourth quarter ended Aug. 26")
+    found = values(doc[at : doc.index("Sales rose to", at)], "1989-11-01")
+    assert found["A year earlier"] == "1988-Q4"

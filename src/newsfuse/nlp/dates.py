@@ -41,6 +41,7 @@ class _Ctx:
     named: date | None = None  # the last quarter named or referred to as such ("the latest quarter")
     last_end: int = 0  # where the last resolved mention ends
     last_precision: str | None = None  # of the last mention that is not part of a period's name
+    closing: date | None = None  # the last mention, when it is the day a reporting period ends on
 
     def anchor(self, finest: str) -> tuple[date, str] | None:
         """The last resolved mention at precision ``finest`` or finer."""
@@ -60,11 +61,20 @@ class _Ctx:
     def note(self, d: date, precision: str, kind: str, start: int, end: int) -> None:
         self.prior.append((d, precision))
         self.last_end = end
-        if not _period_end().search(self.text, max(0, start - 30), start):  # "quarter ended Sept. 30"
+        closes = _period_end().search(self.text, max(0, start - 30), start) is not None  # "quarter ended Sept. 30"
+        self.closing = d if closes and precision == "day" else None
+        if not closes:
             self.last_precision = precision
         if kind == "quarter":
             self.named = d
             self.topic = self.topic or d
+
+    def period_closing(self, start: int) -> date | None:
+        """The day the reporting period named last ends on ("the six months ended Aug. 12"), while
+        ``start`` is in the same sentence as that day."""
+        if self.closing is None or _SENTENCE_BREAK.search(self.text, self.last_end, start):
+            return None
+        return self.closing
 
 
 @dataclass(frozen=True)
@@ -1056,6 +1066,11 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved:
             base, kind = found[0], "anaphoric"
     if unit == "year" and n == 1 and sign < 0 and (quarter := _year_ago_quarter(ctx, m.start())):
         return quarter
+    if unit == "year" and kind == "relative" and direction in vocab()["anaphoric_shift_words"]:
+        if (closing := ctx.period_closing(m.start())) is not None:
+            # "for the six months ended Aug. 12 ... compared with ... a year earlier": the comparable
+            # period, which ends on that day a year away (the anchor's day, as HeidelTime keeps it)
+            return _safe_date(closing.year + sign * n, closing.month, closing.day), "day", "anaphoric"
     if base is None:
         return None, None, kind
     if kind == "relative" and (days := vocab()["distance_to_a_day_units"].get(unit)):
