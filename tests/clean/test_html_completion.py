@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-from pathlib import Path
-
 import lxml.html
+from wcxb_pages import WCXB, wcxb_page  # tests/clean/wcxb_pages.py
 
 from newsfuse import model
 from newsfuse.clean.html import clean_html, complete_body
-
-WCXB = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "extraction" / "wcxb-dev-articles"
 
 KEPT = [
     "The harbour board met on Monday to discuss the new ferry timetable for the winter months.",
@@ -72,11 +67,7 @@ def test_a_body_spread_over_the_whole_page_is_left_alone() -> None:
 def test_real_page_gets_the_sections_after_its_table_wrapper() -> None:
     # a blog post whose extracted body stops at a table wrapped in an embed; the text after it is
     # inside the same rich-text container
-    html = gzip.decompress((WCXB / "html" / "0061.html.gz").read_bytes()).decode("utf-8")
-    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))["0061"]
-    doc = model.RawDocument(
-        source_path="0061.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
-    )
+    doc, truth = wcxb_page("0061")
     text = "\n".join(b.text for b in clean_html(doc).blocks)
     assert "The customary practice is to tip based on the pre-tax amount of your bill." in text
     assert "The customary practice is to tip based on the pre-tax amount of your bill." in truth["main_content"]
@@ -127,11 +118,7 @@ def test_a_quotation_set_in_a_figure_is_text_but_an_illustration_is_not() -> Non
 def test_real_page_keeps_the_quotations_its_figures_hold() -> None:
     # an SEO outlook whose experts' quotes stand in <figure><blockquote>...</blockquote><figcaption>
     page_id = next(p.name[: -len(".html.gz")] for p in (WCXB / "html").glob("0041*.html.gz"))
-    html = gzip.decompress((WCXB / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8")
-    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))[page_id]
-    doc = model.RawDocument(
-        source_path=f"{page_id}.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
-    )
+    doc, truth = wcxb_page(page_id)
     quote = "SEO has gone from a singular profession to a company-wide practice."
     assert quote in truth["main_content"]
     assert any(quote in b.text for b in clean_html(doc).blocks)

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-from pathlib import Path
-
 import lxml.html
 import pytest
+from wcxb_pages import wcxb_page  # tests/clean/wcxb_pages.py
 
 from newsfuse import model
 from newsfuse.clean import html
 from newsfuse.clean.html import clean_html, cut_after_container, leading_subheadings
-
-WCXB = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "extraction" / "wcxb-dev-articles"
 
 STORY = [
     "The harbour board met on Monday to discuss the new ferry timetable for the winter months.",
@@ -76,11 +71,7 @@ def test_a_body_with_one_prose_block_is_left_alone() -> None:
 
 def test_real_page_ends_with_its_article_not_the_health_library_after_it() -> None:
     # a health article followed by the site's library of other articles' summaries (WCXB dev, fold 2)
-    html = gzip.decompress((WCXB / "html" / "0027.html.gz").read_bytes()).decode("utf-8")
-    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))["0027"]
-    doc = model.RawDocument(
-        source_path="0027.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
-    )
+    doc, truth = wcxb_page("0027")
     body = texts(list(clean_html(doc).blocks))
     assert body[-1] in truth["main_content"]
     assert body[-1].startswith("Occasionally, your meditation may lead to a quiet mind")
@@ -135,11 +126,7 @@ def test_a_part_that_is_one_list_is_no_section_of_the_page() -> None:
 def test_real_abstract_page_ends_with_its_abstract_not_the_citation_tools() -> None:
     # an arXiv abstract page: the abstract's part, then the same wrapper's reference and citation tools
     # (WCXB dev, fold 0)
-    html = gzip.decompress((WCXB / "html" / "0380.html.gz").read_bytes()).decode("utf-8")
-    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))["0380"]
-    doc = model.RawDocument(
-        source_path="0380.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
-    )
+    doc, truth = wcxb_page("0380")
     body = texts(list(clean_html(doc).blocks))
     assert body[-1].endswith(" ".join(truth["main_content"].split())[-80:])  # the abstract's last words
     assert "Bibliographic and Citation Tools" not in body
@@ -194,11 +181,7 @@ def test_headings_outside_the_article_s_element_stay_dropped() -> None:
 
 def test_real_page_keeps_the_subheadings_that_open_its_article() -> None:
     # a list of tips whose first two headings open the article's own element (WCXB dev, fold 0)
-    html = gzip.decompress((WCXB / "html" / "0177.html.gz").read_bytes()).decode("utf-8")
-    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))["0177"]
-    doc = model.RawDocument(
-        source_path="0177.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
-    )
+    doc, truth = wcxb_page("0177")
     opening = list(clean_html(doc).blocks)[:2]
     assert [b.kind for b in opening] == ["heading", "heading"]
     assert all(b.text in truth["main_content"] for b in opening)
@@ -235,11 +218,7 @@ def test_paragraphs_followed_by_another_part_of_the_element_are_no_closing_secti
 def test_real_page_keeps_its_closing_section_after_the_product_list() -> None:
     # a buying guide: the products in one block of the post, then the post's own closing heading and
     # paragraph (WCXB dev, fold 2)
-    html = gzip.decompress((WCXB / "html" / "0500.html.gz").read_bytes()).decode("utf-8")
-    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))["0500"]
-    doc = model.RawDocument(
-        source_path="0500.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
-    )
+    doc, truth = wcxb_page("0500")
     closing = list(clean_html(doc).blocks)[-2:]
     assert closing[0].text == "Make your home beautiful in and out"
     assert closing[1].text.startswith("You've focused on what happens inside your home.")
@@ -290,11 +269,7 @@ def test_questions_outside_the_article_s_element_do_not_keep_what_follows_its_ma
 def test_real_buying_guide_keeps_its_advice_and_questions_after_the_product_chart() -> None:
     # a laptop guide: the products in a chart block of the post, then the post's buying advice and its FAQ
     # (WCXB dev, fold 0)
-    html = gzip.decompress((WCXB / "html" / "4014.html.gz").read_bytes()).decode("utf-8")
-    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))["4014"]
-    doc = model.RawDocument(
-        source_path="4014.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
-    )
+    doc, truth = wcxb_page("4014")
     body = texts(list(clean_html(doc).blocks))
     for heading in ("How to choose the best laptop", "FAQ", "What is a Copilot+ laptop?"):
         assert heading in truth["main_content"]

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-from pathlib import Path
-
 import lxml.html
+from wcxb_pages import wcxb_page  # tests/clean/wcxb_pages.py
 
 from newsfuse import model
 from newsfuse.clean.html import clean_html, with_streamed_segments, without_early_end_tags
-
-WCXB = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "extraction" / "wcxb-dev-articles"
 
 STORY = [
     "The harbour board met on Monday to discuss the new ferry timetable for the winter months.",
@@ -21,11 +16,7 @@ STORY = [
 
 
 def real_page(page_id: str) -> tuple[model.RawDocument, str]:
-    html = gzip.decompress((WCXB / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8")
-    truth = json.loads((WCXB / "truth.json").read_text(encoding="utf-8"))[page_id]
-    doc = model.RawDocument(
-        source_path=f"{page_id}.html", format="html", text=html, input_sha256="x", meta={"html": True}, url=truth["url"]
-    )
+    doc, truth = wcxb_page(page_id)
     return doc, truth["main_content"]
 
 
