@@ -128,6 +128,15 @@ RUNS: dict[str, tuple[str, list[str], str]] = {
         "Read+clean+dedup+store into SQLite and PostgreSQL 15 (local server); events by actor name + "
         "one-year range on stores of 1M synthetic events.",
     ),
+    "story-growth": (
+        "Adding an article to a big story",
+        [sys.executable, "benchmarks/story_growth.py", "--probes", "5"],
+        "One story grown from generated near-duplicate articles (made in the script, not through the NLP "
+        "stages) to 10, 100, 1,000 and 5,000 members; at each size it is saved whole into a fresh SQLite "
+        "store and 5 more articles join it through the store, each opened by key (fresh: a CLI ingest) or "
+        "by one clusterer kept open (session: `watch`); per added article, the bytes of the story's rows "
+        "read and written, ms of the add, the save and the story record fusion keeps.",
+    ),
     "fusion": (
         "Fusion as the store grows",
         [sys.executable, "benchmarks/scale.py", "--parts", "fusion"],
@@ -274,6 +283,12 @@ def targets(name: str, r: dict[str, Any]) -> list[str]:
     if name == "dask":
         speedup = _num(r, "dask", "full analysis", "speedup_2_vs_1")
         return [_check("Dask 2 workers / 1 worker, full analysis (target ≥ 1.7)", speedup, lambda v: v >= 1.7)]
+    if name == "story-growth":
+        ratios = {k: v for k, v in r.items() if "_read_bytes_ratio_" in k}
+        return [
+            _check(f"{k.replace('_', ' ')}: story rows read per join (target ≤ 1.25, flat)", v, lambda x: x <= 1.25)
+            for k, v in sorted(ratios.items())
+        ]
     if name == "bounded":
         return [f"{row.get('chars'):,} characters: {row.get('verdict')}" for row in r.get("results", [])]
     return []
