@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sqlite3
 import threading
@@ -158,6 +159,49 @@ PAGE_CACHE_KIB = 65536
 WAL_AUTOCHECKPOINT_PAGES = 10000
 
 
+# where Linux lists this process's open files: SQLite opens the store's file itself, and the
+# descriptors it reads through are found here by the file's path
+OPEN_FILES = Path("/proc/self/fd")
+
+
+class ReadAhead:
+    """The OS's readahead on the descriptors SQLite reads a store's file through (Linux; nothing
+    elsewhere): off (POSIX_FADV_RANDOM) while a write transaction runs, back to the OS's own after it.
+    A write transaction reads by key: a page here and there, or a long row's overflow chain, which the
+    kernel, finding the pages before one in its cache or pages asked one after another, took for a
+    sequential stream and read ahead of, up to the device's window (8 MiB on the growth probe's
+    machine): in a store bigger than the page cache the disk served several times the pages SQLite
+    asked for, and evicted pages it would read again (issue 17). A whole-table read outside a write
+    transaction (an export, a listing) keeps the readahead, which serves it several times faster.
+    Another connection of this process to the same file, opened before, is advised with it: only one
+    write transaction runs at a time, and its reads meanwhile are by key too."""
+
+    def __init__(self, path: str) -> None:
+        self.path = os.path.realpath(path)
+        self.descriptors = [fd for fd in self._open() if self._points_here(fd)]
+
+    @staticmethod
+    def _open() -> list[int]:
+        if not hasattr(os, "posix_fadvise") or not OPEN_FILES.is_dir():
+            return []
+        return [int(entry.name) for entry in OPEN_FILES.iterdir()]
+
+    def _points_here(self, fd: int) -> bool:
+        try:
+            return os.readlink(OPEN_FILES / str(fd)) == self.path
+        except OSError:  # closed meanwhile, or not a file
+            return False
+
+    def random(self, on: bool) -> int:
+        """Readahead off (``on``) or back to the OS's own; how many descriptors were advised (one
+        closed since, its number perhaps another file's now, is left alone)."""
+        advice = os.POSIX_FADV_RANDOM if on else os.POSIX_FADV_NORMAL
+        advised = [fd for fd in self.descriptors if self._points_here(fd)]
+        for fd in advised:
+            os.posix_fadvise(fd, 0, 0, advice)
+        return len(advised)
+
+
 def _fts_query(query: str) -> str:
     """User words -> a safe FTS5 query (each word quoted; no FTS syntax from the user)."""
     words = re.findall(r"\w+", query, flags=re.UNICODE)
@@ -179,6 +223,7 @@ class SQLiteStore(SQLStore):
         self._conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
         self._conn.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
         self._migrate()
+        self.readahead = ReadAhead(self.path) if self.path != ":memory:" else None
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
@@ -213,17 +258,28 @@ class SQLiteStore(SQLStore):
             outer = self._depth == 0
             if outer:
                 self._conn.execute("BEGIN IMMEDIATE")
+                self._random_reads(True)
             self._depth += 1
             try:
                 yield self
             except BaseException:
                 self._depth -= 1
                 if outer:
-                    self._conn.execute("ROLLBACK")
+                    self._end("ROLLBACK")
                 raise
             self._depth -= 1
             if outer:
-                self._conn.execute("COMMIT")
+                self._end("COMMIT")
+
+    def _end(self, how: str) -> None:
+        try:
+            self._conn.execute(how)
+        finally:
+            self._random_reads(False)
+
+    def _random_reads(self, on: bool) -> None:
+        if self.readahead is not None:
+            self.readahead.random(on)
 
     def _exec(self, sql: str, params: tuple | list = ()) -> sqlite3.Cursor:
         with self._lock:
