@@ -228,6 +228,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED, emit, machine, parse_args, versions  # noqa: E402
 
 from newsfuse.actors import link  # noqa: E402
+from newsfuse.actors.kb import get_kb  # noqa: E402
 from newsfuse.clean import body_blocks  # noqa: E402
 from newsfuse.events import RuleExtractor, extract_events  # noqa: E402
 from newsfuse.events.ontology import min_confidence  # noqa: E402
@@ -672,6 +673,7 @@ def found_in_articles(rows: list[dict], inputs: dict[str, InputFile]) -> tuple[l
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "us"}
 STOP = {"the", "a", "an", "of", "and", "her", "his", "their", "its"}
+STATE_BODIES = {"state", "gov", "mil", "cop", "leg", "jud", "spy"}  # actor id kinds of a state's own bodies
 
 
 def load_sample(path: Path = SAMPLE) -> list[dict[str, Any]]:
@@ -680,12 +682,36 @@ def load_sample(path: Path = SAMPLE) -> list[dict[str, Any]]:
 
 def side_right(gold: str | None, refs) -> bool:
     """A labelled side is right when one of ours shares a word with its text (a pronoun only needs a side
-    named); an unnamed side (None) is not scored."""
+    named), or when its text names a country ("the Mexican president", "a lawmaker in the Philippines", "a U.S.
+    district judge") and one of ours is that state or one of its bodies: the actor's country field and sector
+    (PLOVER manual 5.1; CAMEO codes such a phrase MEXGOV, PHLLEG, USAJUD), not a person of it, whose name the
+    label would give. An unnamed side (None) is not scored."""
     if gold is None:
         return True
     if gold.lower() in PRONOUNS:
         return bool(refs)
-    return any(name_words(gold) & name_words(r.name) for r in refs)
+    if any(name_words(gold) & name_words(r.name) for r in refs):
+        return True
+    states = named_states(gold)
+    return any(r.country in states and (r.actor_id or "").partition(":")[0] in STATE_BODIES for r in refs)
+
+
+def sides_right(row: dict, mention) -> bool:
+    """Both labelled sides right. A reciprocal act lists every party as its actor, none as recipient (PLOVER
+    manual 2.4.2; 3.2.2 for talks): there the label's doer and recipient are each matched among all its parties,
+    as gsr-dev's codes are (actors_right)."""
+    if mention.symmetric:
+        parties = (*mention.source_actors, *mention.target_actors)
+        return side_right(row["source"], parties) and side_right(row["target"], parties)
+    return side_right(row["source"], mention.source_actors) and side_right(row["target"], mention.target_actors)
+
+
+def named_states(label: str) -> set[str]:
+    """The countries a label names by a capitalised word or two ("Mexican", "U.S.", "United States")."""
+    words = re.findall(r"[A-Z][A-Za-z.\-]*", label)
+    spans = words + [" ".join(pair) for pair in zip(words, words[1:])]
+    kb = get_kb()
+    return {a.country for w in spans if (a := kb.resolve(w)) is not None and a.id.startswith("state:") and a.country}
 
 
 def name_words(name: str) -> set[str]:
@@ -701,13 +727,7 @@ def sample_scores(rows: list[dict], shown: list, idx: list[int]) -> dict[str, An
     accepted = lambda r, m: r["event_type"] != "NONE" and m.type in {r["event_type"], *r["also"]}  # noqa: E731
     coded = [i for i in idx if shown[i] is not None]
     typed = [i for i in coded if accepted(rows[i], shown[i])]
-    full = [
-        i
-        for i in typed
-        if shown[i].type == rows[i]["event_type"]
-        and side_right(rows[i]["source"], shown[i].source_actors)
-        and side_right(rows[i]["target"], shown[i].target_actors)
-    ]
+    full = [i for i in typed if shown[i].type == rows[i]["event_type"] and sides_right(rows[i], shown[i])]
     events = [i for i in idx if rows[i]["event_type"] != "NONE"]
     none = [i for i in idx if rows[i]["event_type"] == "NONE"]
     political = [i for i in coded if not rows[i]["crime"]]  # crime reports counted as no event
@@ -751,7 +771,10 @@ def score_sample(records: list[dict], show_read: bool) -> dict[str, Any]:
     shown, problems = code_in_articles(rows, ecbplus_inputs(rows))
     read = [i for i, r in enumerate(rows) if not r["held_out"]]
     held = [i for i, r in enumerate(rows) if r["held_out"]]
-    anchor = [SimpleNamespace(type=t, source_actors=(), target_actors=()) for t in sample_anchor(rows, records)]
+    anchor = [
+        SimpleNamespace(type=t, source_actors=(), target_actors=(), symmetric=False)
+        for t in sample_anchor(rows, records)
+    ]
     if show_read:
         for i in read:
             m, r = shown[i], rows[i]
@@ -805,7 +828,10 @@ def score_polnear(records: list[dict], show_read: bool) -> dict[str, Any]:
     found, problems = found_in_articles(rows, polnear_inputs(rows))
     shown, in_brief = first_shown(found, min_confidence()), first_shown(found, BRIEF_MIN_CONFIDENCE)
     sets = {k: [i for i, r in enumerate(rows) if r["set"] == k] for k in "ABCDEFGHIJ"}
-    anchor = [SimpleNamespace(type=t, source_actors=(), target_actors=()) for t in sample_anchor(rows, records)]
+    anchor = [
+        SimpleNamespace(type=t, source_actors=(), target_actors=(), symmetric=False)
+        for t in sample_anchor(rows, records)
+    ]
     if show_read:
         for k in sorted(READ_SETS):
             print_mentions(f"POLNEAR-{k}", rows, shown, sets[k])

@@ -3,7 +3,7 @@
 Examples: every mention the coder codes (RuleExtractor.featured) in the gsr-dev sentences and in the read
 PolNeAR sets (A-I: each sentence coded in its article, as `newsfuse ingest` codes it), labelled right when its
 type and roles are right (gsr-dev: the type and the actors' codes, events.actors_right; PolNeAR: the type and
-both sides, events.side_right). Folds: gsr-dev by sentence (events.folds_of, the events benchmark's own), PolNeAR by
+both sides, events.sides_right). Folds: gsr-dev by sentence (events.folds_of, the events benchmark's own), PolNeAR by
 article (the same dealing over the sorted article names). Per fold, an L2-regularised logistic regression
 (numpy, Newton steps) is fitted on the other four folds and scores this one; on the pooled out-of-fold
 probabilities, the precision and recall of the mention shown first in each sentence are printed for each
@@ -94,7 +94,7 @@ def polnear_examples() -> tuple[list[dict[str, Any]], list[str]]:
 
 def polnear_example(r: dict, fold: int, k: int, m: Any, f: dict[str, float]) -> dict[str, Any]:
     typed = r["event_type"] != "NONE" and m.type == r["event_type"]
-    right = typed and bench.side_right(r["source"], m.source_actors) and bench.side_right(r["target"], m.target_actors)
+    right = typed and bench.sides_right(r, m)
     ex = example(f"polnear-{r['set']}", r["id"], fold, k, m.type, right, f, type_right=typed)
     ex["accepted_type"] = r["event_type"] != "NONE" and m.type in {r["event_type"], *r["also"]}
     return ex

@@ -51,7 +51,10 @@ def test_datelines_are_not_sentences():
 
 def _mention(type_, source=(), target=()):
     return SimpleNamespace(
-        type=type_, source_actors=[ActorRef(n) for n in source], target_actors=[ActorRef(n) for n in target]
+        type=type_,
+        source_actors=[ActorRef(n) for n in source],
+        target_actors=[ActorRef(n) for n in target],
+        symmetric=False,
     )
 
 

@@ -81,6 +81,7 @@ def status(tree: Tree, trigger: int, light: int | None) -> str:
     # talked to Y")
     shared = [first] if first != anchor and not tree.child_lemmas(anchor, "aux") else []
     chain = own + governors(tree, anchor) + shared + (governors(tree, first) if shared else [])
+    chain += _purpose_of(tree, chain[-1])
     verbs = [v for v in chain if tree.tokens[v].pos in ("VERB", "AUX")] or own
     neg = _cfg("negations")
     unshared = [v for v in verbs[:3] if v not in shared]
@@ -106,6 +107,18 @@ def status(tree: Tree, trigger: int, light: int | None) -> str:
     if _headline_infinitive(tree, chain[-1] if chain else trigger):
         return "planned"
     return "occurred"
+
+
+def _purpose_of(tree: Tree, top: int) -> list[int]:
+    """ "X may play a role in a push to broker peace", "X will fly to Cairo to meet Y", "X has not stepped forward to
+    defend Y": an infinitive clause of purpose is non-finite, with no tense or modal of its own (Quirk et al. 1985:
+    non-finite clauses), so its act is as real, planned, possible or negated as the verb it gives the purpose of,
+    which (with that verb's governors) joins the chain the status is read from; a past verb above it ("staged
+    demonstrations to demand reforms") leaves it as it was."""
+    h = tree.head(top)
+    if h is None or tree.tokens[top].dep != "advcl" or "to" not in tree.child_lemmas(top, "aux"):
+        return []
+    return [h, *governors(tree, h)]
 
 
 def approximated(tree: Tree, trigger: int, light: int | None) -> bool:
