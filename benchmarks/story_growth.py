@@ -14,10 +14,12 @@ more articles to it through the store, as an ingest does:
 * session: one clusterer opened once and kept (``watch``, the API's runner), each probe added and saved.
 
 Printed per size, per added article (the mean over the probes): the bytes of the story's rows read
-(``cluster_stories`` + ``cluster_story_recent``: what the clusterer asks its source for) and written
-(the rows ``save_clusterer`` hands the store), the ms of the add (with its reads) and of the save,
-and the ms of the story's record (``stories_by_id``: what fusion saves after the batch; its central
-title compares every article's embedding) and its bytes as the ``stories`` table keeps it. Then the
+by the add (``cluster_stories`` + ``cluster_story_recent`` + ``cluster_story_chunks``: what the
+clusterer asks its source for) and written (the rows ``save_clusterer`` hands the store), the ms of
+the add (with its reads) and of the save, and the ms of the story's record (``stories_by_id``: what
+fusion saves after the batch; its central title compares every article's embedding, so it reads
+every chunk of a story opened by key: its bytes read apart, "record read B") and its bytes as the
+``stories`` table keeps it. Then the
 story row's parts at each size (what grows with the story). Every probe must join the one story
 (the "joined" column: the share that did). Timings move with the machine's load; the bytes do not.
 Usage: python benchmarks/story_growth.py [--sizes 10,100,1000,5000] [--probes 5] [--workdir DIR] [--json]
@@ -32,7 +34,7 @@ import struct
 import sys
 import tempfile
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -84,7 +86,7 @@ class Generator:
 
 
 class CountedRows(StoredClusterRows):
-    """The store's clusterer rows, counting the bytes of the story rows read."""
+    """The store's clusterer rows, counting the bytes of the story rows (whole, recent, chunks) read."""
 
     def __init__(self, store: Store) -> None:
         super().__init__(store)
@@ -100,15 +102,21 @@ class CountedRows(StoredClusterRows):
         self.read += sum(len(r) for r in rows.values())
         return rows
 
+    def story_chunks(self, first: Mapping[str, int]) -> dict[str, list[bytes]]:
+        chunks = super().story_chunks(first)
+        self.read += sum(len(r) for rows in chunks.values() for r in rows)
+        return chunks
+
 
 def counting_writes(store: Store) -> list[int]:
-    """Count the bytes of the story rows (whole and recent) the store is handed to save."""
+    """Count the bytes of the story rows (whole, recent and chunks) the store is handed to save."""
     written = [0]
     save = store.save_cluster_stories
 
-    def counted(rows: Any, removed: Any, orders: Any = None, recent: Any = None) -> None:
+    def counted(rows: Any, removed: Any, orders: Any = None, recent: Any = None, chunks: Any = None) -> None:
         written[0] += sum(len(r) for r in rows.values()) + sum(len(r) for r in (recent or {}).values())
-        save(rows, removed, orders, recent)
+        written[0] += sum(len(r) for _, changed in (chunks or {}).values() for r in changed.values())
+        save(rows, removed, orders, recent, chunks)
 
     store.save_cluster_stories = counted  # type: ignore[method-assign]
     return written
@@ -126,7 +134,7 @@ def probe(store: Store, items: list[StoryItem], story_id: str, session: bool) ->
     source = CountedRows(store)
     clusterer = opened(store, source) if session else None
     add_s = save_s = record_s = 0.0
-    record_bytes = 0
+    record_bytes = record_read = 0
     joined = 0
     for item in items:
         t0 = time.perf_counter()
@@ -135,13 +143,16 @@ def probe(store: Store, items: list[StoryItem], story_id: str, session: bool) ->
         t1 = time.perf_counter()
         save_clusterer(store, c)
         t2 = time.perf_counter()
+        before = source.read
         (record,) = c.stories_by_id([story_id], {})
+        record_read += source.read - before
         record_bytes += len(serde.dumps(record).encode("utf-8"))
         record_s += time.perf_counter() - t2
         add_s, save_s = add_s + t1 - t0, save_s + t2 - t1
     n = len(items)
     return {
-        "read_bytes": source.read / n,
+        "read_bytes": (source.read - record_read) / n,
+        "record_read_bytes": record_read / n,
         "written_bytes": written[0] / n,
         "add_ms": 1000 * add_s / n,
         "save_ms": 1000 * save_s / n,
@@ -159,7 +170,9 @@ def row_parts(row: bytes) -> dict[str, int]:
         (size,) = struct.unpack_from("<I", row, at)
         out[name], at = size, at + 4 + size
     head = unpack(row).head
-    out.update({f"head:{f}": len(json.dumps(head[f], ensure_ascii=False).encode("utf-8")) for f in HEAD_FIELDS})
+    out.update(
+        {f"head:{f}": len(json.dumps(head[f], ensure_ascii=False).encode("utf-8")) for f in HEAD_FIELDS if f in head}
+    )
     return out
 
 
@@ -195,7 +208,7 @@ def main() -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         print(
             f"{'articles':>8} {'stories':>7} {'mode':>7} {'read B':>10} {'written B':>10} "
-            f"{'add ms':>8} {'save ms':>8} {'record ms':>9} {'record B':>8} joined"
+            f"{'add ms':>8} {'save ms':>8} {'record ms':>9} {'record B':>8} {'record read B':>13} joined"
         )
         for k in range(sizes[-1]):
             builder.add(gen.item(f"a{k}", k))
@@ -207,7 +220,8 @@ def main() -> None:
                     print(
                         f"{row['size']:>8} {row['stories']:>7} {mode:>7} {m['read_bytes']:>10.0f} "
                         f"{m['written_bytes']:>10.0f} {m['add_ms']:>8.1f} {m['save_ms']:>8.1f} "
-                        f"{m['record_ms']:>9.1f} {m['record_bytes']:>8.0f} {m['joined']:.2f}",
+                        f"{m['record_ms']:>9.1f} {m['record_bytes']:>8.0f} {m['record_read_bytes']:>13.0f} "
+                        f"{m['joined']:.2f}",
                         flush=True,
                     )
     print("\nthe story's row, bytes per part (head: compressed; head:FIELD: its JSON before compression)")

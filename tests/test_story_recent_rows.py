@@ -12,14 +12,14 @@ from typing import Any
 
 import numpy as np
 from conftest import bare_story_item, sqlite_file_at_version
-from test_story_rows_packed import CONFIG, _assert_same, _item
+from test_story_rows_packed import CONFIG, _assert_same, _item, whole_row
 
 from newsfuse.pipeline import STORIES_META, load_clusterer, save_clusterer
 from newsfuse.store import open_store
 from newsfuse.store.base import Store
 from newsfuse.store.sqlite import MIGRATIONS
 from newsfuse.stories import StoryClusterer, StoryItem
-from newsfuse.stories.cluster import _article_count, _decoded_row, _fill, _partial_row
+from newsfuse.stories.cluster import _article_count, _fill, _partial_row
 
 
 def _grown_items() -> list[StoryItem]:
@@ -56,10 +56,10 @@ def test_a_story_read_from_its_recent_row_then_whole_is_the_story_its_row_gives(
     clusterer = _clustered(_grown_items())
     changes = clusterer.pop_changes()
     kept = int(clusterer.cfg["max_members"])
-    assert any(len(_decoded_row(row)[1].members) > kept for row in changes.stories.values())
+    assert any(len(whole_row(changes, sid)[1].members) > kept for sid in changes.stories)
     assert changes.recent.keys() == changes.stories.keys()
     for sid, row in changes.stories.items():
-        pos, whole = _decoded_row(row)
+        pos, whole = whole_row(changes, sid)
         at, partial = _partial_row(changes.recent[sid])
         assert at == pos and partial.partial and partial.id == sid and partial.order == whole.order
         assert _article_count(partial) == len(whole.article_ids) and partial.article_ids == []
@@ -70,9 +70,9 @@ def test_a_story_read_from_its_recent_row_then_whole_is_the_story_its_row_gives(
         assert np.array_equal(recent_sims, whole_sims)
         assert recent_sims.sum().tobytes() == whole_sims.sum().tobytes()  # (cohesion's sum, to the last bit)
         assert recent_sims.sum(axis=1).tobytes() == whole_sims.sum(axis=1).tobytes()  # (_weakest's)
-        assert len(changes.recent[sid]) < len(row)  # (without the older members, titles, every embedding)
+        assert len(changes.recent[sid]) < len(row)  # (without the older members)
         recent = list(partial.members)
-        _fill(partial, _decoded_row(row)[1])
+        _fill(partial, whole_row(changes, sid)[1])
         assert not partial.partial and all(a is b for a, b in zip(partial.members[-kept:], recent))
         _assert_same(partial, whole, sid)
 

@@ -14,7 +14,7 @@ import numpy as np
 from newsfuse.pipeline import STORIES_META, load_clusterer, save_clusterer
 from newsfuse.store.base import Store
 from newsfuse.stories import StoryClusterer, StoryItem
-from newsfuse.stories.cluster import _decoded_row, _Story, _story_packed, _story_state
+from newsfuse.stories.cluster import StateChanges, _decoded_row, _decoded_rows, _Story, _story_packed, _story_state
 from newsfuse.stories.embed import DIM
 from newsfuse.stories.packed import EARLIER_MAGIC, MAGIC, is_packed, pack
 
@@ -88,6 +88,11 @@ def _stories(rows: dict[str, bytes]) -> dict[str, tuple[int, _Story]]:
     return {sid: _decoded_row(row) for sid, row in rows.items()}
 
 
+def whole_row(changes: StateChanges, sid: str) -> tuple[int, _Story]:
+    """A story as a save gave it: its row with its chunk rows."""
+    return _decoded_rows([changes.stories[sid]], {sid: list(changes.chunks[sid][1].values())})[0]
+
+
 def test_a_packed_row_reads_as_the_json_row_did():
     clusterer = StoryClusterer(CONFIG)
     for item in _items():
@@ -97,12 +102,15 @@ def test_a_packed_row_reads_as_the_json_row_did():
     for sid, row in changes.stories.items():
         old = _json_row(clusterer, sid)
         assert is_packed(row) and not is_packed(old)
-        pos, story = _decoded_row(row)
+        pos, story = whole_row(changes, sid)
         assert story.sims.shape[0] == len(story.members) >= 4 and all(m.emb.size == DIM for m in story.members)
         assert any("a|b name" in m.names for m in story.members) or "flood" not in sid
         _assert_same((pos, story), _decoded_row(old), sid)
-        assert StoryClusterer.repacked_row(old) == row
-        assert StoryClusterer.repacked_row(row) is row
+        repacked = StoryClusterer.repacked_row(old)
+        assert StoryClusterer.repacked_row(repacked) is repacked
+        _assert_same(_decoded_row(repacked), (pos, story), sid)
+        assert StoryClusterer.chunked_row(repacked) == (row, changes.chunks[sid])
+        assert StoryClusterer.chunked_row(row) is None  # (its chunk rows hold its lists already)
 
 
 def _clustered(items: list[StoryItem]) -> StoryClusterer:

@@ -122,8 +122,9 @@ def test_an_added_article_writes_its_story_its_keys_and_its_counts_only(any_stor
     counts = _counting(any_store, "add_cluster_counts")
     assert clusterer.add(_item("new", {"word7": 2, "thing7": 1, "fresh": 1}, ("person7",))) == "s-a7-0"
     _save(any_store, clusterer)
-    [(rows, removed, orders, recent)] = stories
+    [(rows, removed, orders, recent, chunks)] = stories
     assert list(rows) == list(recent) == ["s-a7-0"] and removed == [] and orders == {"s-a7-0": 7}
+    assert {sid: (count, list(changed)) for sid, (count, changed) in chunks.items()} == {"s-a7-0": (1, [0])}
     [(keys,)] = postings
     assert keys == {"t:fresh": ["s-a7-0"]}  # its other keys listed its story already
     [(added,)] = counts

@@ -135,7 +135,8 @@ RUNS: dict[str, tuple[str, list[str], str]] = {
         "stages) to 10, 100, 1,000 and 5,000 members; at each size it is saved whole into a fresh SQLite "
         "store and 5 more articles join it through the store, each opened by key (fresh: a CLI ingest) or "
         "by one clusterer kept open (session: `watch`); per added article, the bytes of the story's rows "
-        "read and written, ms of the add, the save and the story record fusion keeps.",
+        "read by the add and written, ms of the add, the save and the story record fusion keeps, and the "
+        "bytes that record reads (every chunk of the story's article lists).",
     ),
     "fusion": (
         "Fusion as the store grows",

@@ -21,7 +21,7 @@ import sys
 import threading
 import weakref
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
@@ -503,10 +503,12 @@ def load_clusterer(store: Store) -> StoryClusterer:
     if StoryClusterer.readable_by_key(meta) and not store.cluster_orders_missing():
         if not StoryClusterer.rows_packed(meta) or not StoryClusterer.has_recent_rows(meta):
             meta = repack_cluster_rows(store, meta)
+        if not StoryClusterer.rows_chunked(meta):
+            meta = chunk_cluster_rows(store, meta)
         return StoryClusterer.from_source(meta, StoredClusterRows(store))
-    clusterer = StoryClusterer.from_rows(
-        meta, store.cluster_stories().values(), store.cluster_counts(), store.cluster_postings()
-    )
+    rows = store.cluster_stories()
+    chunks = store.cluster_story_chunks(dict.fromkeys(rows, 0))
+    clusterer = StoryClusterer.from_rows(meta, rows.values(), store.cluster_counts(), store.cluster_postings(), chunks)
     clusterer.save_whole_next()  # rows saved before their orders were: the next save writes them all
     return clusterer
 
@@ -533,6 +535,25 @@ def repack_cluster_rows(store: Store, meta: bytes) -> bytes:
     return meta
 
 
+def chunk_cluster_rows(store: Store, meta: bytes) -> bytes:
+    """Move the add-only lists of the story rows saved before chunk rows (every article's id, title,
+    date and embedding) into their chunk rows (once per store, a chunk of rows at a time, in one
+    transaction; the stories read the same), and say so in the meta, which is returned."""
+    with store.transaction():
+        ids = store.cluster_story_ids()
+        for start in range(0, len(ids), REPACK_CHUNK):
+            part = ids[start : start + REPACK_CHUNK]
+            rows = store.cluster_story_rows(part)
+            split = {sid: got for sid, row in rows.items() if (got := StoryClusterer.chunked_row(row)) is not None}
+            heads = {sid: head for sid, (head, _) in split.items()}
+            recent = store.cluster_story_recent_rows(split)
+            chunks = {sid: changed for sid, (_, changed) in split.items()}
+            store.save_cluster_stories(heads, [], store.cluster_story_orders(split), recent, chunks)
+        meta = StoryClusterer.with_chunks(meta)
+        store.set_state(STORIES_META, meta)
+    return meta
+
+
 class StoredClusterRows:
     """The store's clusterer rows read by key (``StoryClusterer.from_source``)."""
 
@@ -544,6 +565,9 @@ class StoredClusterRows:
 
     def recent_rows(self, story_ids: Collection[str]) -> dict[str, bytes]:
         return self.store.cluster_story_recent_rows(story_ids)
+
+    def story_chunks(self, first: Mapping[str, int]) -> dict[str, list[bytes]]:
+        return self.store.cluster_story_chunks(first)
 
     def all_story_rows(self) -> Iterable[bytes]:
         return self.store.cluster_stories().values()
@@ -579,7 +603,7 @@ def save_clusterer(store: Store, clusterer: StoryClusterer) -> None:
         if changes.whole:
             store.clear_cluster_state()
             store.delete_state(STORIES_STATE)
-        store.save_cluster_stories(changes.stories, changes.removed, changes.orders, changes.recent)
+        store.save_cluster_stories(changes.stories, changes.removed, changes.orders, changes.recent, changes.chunks)
         store.add_cluster_counts(changes.counts)
         store.save_cluster_postings(changes.postings)
         store.set_state(STORIES_META, changes.meta)

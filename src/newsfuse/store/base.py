@@ -248,10 +248,12 @@ class Store(abc.ABC):
         removed: Iterable[str],
         orders: Mapping[str, int] | None = None,
         recent: Mapping[str, bytes] | None = None,
+        chunks: Mapping[str, tuple[int, Mapping[int, bytes]]] | None = None,
     ) -> None:
         """Insert or replace these stories' rows (story id -> state, with its order when given) and
-        their recent rows (a story of ``rows`` that ``recent`` lacks keeps none); delete the rows of
-        ``removed``."""
+        their recent rows (a story of ``rows`` that ``recent`` lacks keeps none); ``chunks``: story id ->
+        (how many chunk rows it has, the chunk rows that changed by number), its chunks past that count
+        deleted; delete the rows and chunks of ``removed``."""
 
     @abc.abstractmethod
     def save_cluster_recent_rows(self, recent: Mapping[str, bytes | None]) -> None:
@@ -267,7 +269,7 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def clear_cluster_state(self) -> None:
-        """Delete every story row, recent row, count and posting list."""
+        """Delete every story row, recent row, chunk row, count and posting list."""
 
     @abc.abstractmethod
     def cluster_stories(self) -> dict[str, bytes]:
@@ -286,6 +288,10 @@ class Store(abc.ABC):
     # the same, read by key (a clusterer that reads only what a new article touches)
     @abc.abstractmethod
     def cluster_story_rows(self, story_ids: Iterable[str]) -> dict[str, bytes]: ...
+
+    @abc.abstractmethod
+    def cluster_story_chunks(self, first: Mapping[str, int]) -> dict[str, list[bytes]]:
+        """Story id -> its chunk rows from number ``first[story id]`` on, in order (those that have any)."""
 
     @abc.abstractmethod
     def cluster_story_recent_rows(self, story_ids: Iterable[str]) -> dict[str, bytes]:

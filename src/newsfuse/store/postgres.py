@@ -134,6 +134,13 @@ MIGRATIONS: list[str] = [
     DROP INDEX mentions_article;
     DROP INDEX mentions_article_type
     """,
+    # a story's add-only lists (its articles' ids, titles, dates and embeddings) in chunk rows of a fixed
+    # size beside its row: an article joining a big story writes the row and its last chunk, not them all
+    """
+    CREATE TABLE cluster_story_chunks (
+        story_id TEXT NOT NULL, chunk BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (story_id, chunk)
+    )
+    """,
 ]
 
 

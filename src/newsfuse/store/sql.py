@@ -543,11 +543,12 @@ class SQLStore(Store):
         removed: Iterable[str],
         orders: Mapping[str, int] | None = None,
         recent: Mapping[str, bytes] | None = None,
+        chunks: Mapping[str, tuple[int, Mapping[int, bytes]]] | None = None,
     ) -> None:
         orders, recent = orders or {}, recent or {}
         with self.transaction():
             for ids in _chunks(removed):
-                for table in ("cluster_stories", "cluster_story_recent"):
+                for table in ("cluster_stories", "cluster_story_recent", "cluster_story_chunks"):
                     self._exec(f"DELETE FROM {table} WHERE story_id IN ({_marks(ids)})", ids)
             self._many(
                 "INSERT INTO cluster_stories (story_id, state, ord) VALUES (?, ?, ?)"
@@ -555,6 +556,29 @@ class SQLStore(Store):
                 [(sid, row, orders.get(sid)) for sid, row in rows.items()],
             )
             self.save_cluster_recent_rows({sid: recent.get(sid) for sid in rows})
+            self._save_story_chunks(chunks or {})
+
+    def _save_story_chunks(self, chunks: Mapping[str, tuple[int, Mapping[int, bytes]]]) -> None:
+        """Each story's chunk rows: the given ones inserted or replaced, those past its count deleted."""
+        for sid, (count, _) in sorted(chunks.items()):
+            self._exec("DELETE FROM cluster_story_chunks WHERE story_id = ? AND chunk >= ?", (sid, count))
+        self._many(
+            "INSERT INTO cluster_story_chunks (story_id, chunk, data) VALUES (?, ?, ?)"
+            " ON CONFLICT (story_id, chunk) DO UPDATE SET data = excluded.data",
+            [(sid, k, data) for sid, (_, rows) in sorted(chunks.items()) for k, data in sorted(rows.items())],
+        )
+
+    def cluster_story_chunks(self, first: Mapping[str, int]) -> dict[str, list[bytes]]:
+        out: dict[str, list[bytes]] = {}
+        whole = [sid for sid, k in first.items() if k <= 0]
+        sql = "SELECT story_id, data FROM cluster_story_chunks WHERE story_id IN ({marks}) ORDER BY story_id, chunk"
+        for sid, data in self._rows_in(sql, whole):
+            out.setdefault(sid, []).append(bytes(data))
+        sql = "SELECT data FROM cluster_story_chunks WHERE story_id = ? AND chunk >= ? ORDER BY chunk"
+        for sid, k in sorted(first.items()):
+            if k > 0:
+                out[sid] = [bytes(r[0]) for r in self._exec(sql, (sid, k)).fetchall()]
+        return out
 
     def save_cluster_recent_rows(self, recent: Mapping[str, bytes | None]) -> None:
         with self.transaction():
@@ -621,7 +645,8 @@ class SQLStore(Store):
 
     def clear_cluster_state(self) -> None:
         with self.transaction():
-            for table in ("cluster_stories", "cluster_story_recent", "cluster_counts", "cluster_postings"):
+            tables = ("cluster_stories", "cluster_story_recent", "cluster_story_chunks", "cluster_counts")
+            for table in (*tables, "cluster_postings"):
                 self._exec(f"DELETE FROM {table}")
 
     def cluster_stories(self) -> dict[str, bytes]:

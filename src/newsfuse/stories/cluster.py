@@ -29,7 +29,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -44,7 +44,7 @@ from ..model import Article, Story
 from .config import DATA, load
 from .embed import DIM
 from .items import StoryItem, log_tf_unit
-from .packed import Packed, is_packed, pack, unpack
+from .packed import ARRAYS, Packed, is_packed, pack, unpack
 from .vectors import Stack, Vocabulary, field_cosines, lacking_shares, stack
 
 # a member's word vectors compared by idf-weighted cosine, and the vocabulary (document frequencies)
@@ -154,10 +154,79 @@ class _Story:
     # are empty; the rest is read when it changes
     partial: bool = False
     articles: int = 0
+    # its add-only lists (``article_ids``, ``titles``, ``embs``, and ``published`` of those articles) hold
+    # their items from chunk ``held`` on (``CHUNK_ARTICLES`` each; 0: all): a story read by key to join
+    # holds its last chunk only, and ``_complete`` reads the rest before anything but an append
+    held: int = 0
+    dirty: int | None = None  # the first chunk changed since it was read or saved (None: none)
+
+
+# the items of each add-only list of a story per chunk row: a join rewrites the story's last chunk
+# only, so it writes and reads at most this many articles' ids, titles, dates and embeddings
+CHUNK_ARTICLES = 16
 
 
 def _article_count(story: _Story) -> int:
-    return story.articles if story.partial else len(story.article_ids)
+    return story.articles if story.partial else story.held * CHUNK_ARTICLES + len(story.article_ids)
+
+
+def _chunk_count(story: _Story) -> int:
+    """How many chunk rows the story's add-only lists fill."""
+    most = max(len(story.article_ids), len(story.titles), len(story.embs))
+    return story.held + -(-most // CHUNK_ARTICLES)
+
+
+def _chunk_row(story: _Story, k: int) -> bytes:
+    """Chunk ``k`` of the story's add-only lists (a story that holds it), packed."""
+    start = (k - story.held) * CHUNK_ARTICLES
+    if start < 0:
+        raise AssertionError(f"story {story.id}: chunk {k} saved before it was read")
+    ids = story.article_ids[start : start + CHUNK_ARTICLES]
+    embs = story.embs[start : start + CHUNK_ARTICLES]
+    head = {
+        "ids": ids,
+        "titles": story.titles[start : start + CHUNK_ARTICLES],
+        "published": {a: story.published[a] for a in ids if a in story.published},
+    }
+    arrays = {name: np.zeros(0) for name, _ in ARRAYS}
+    arrays["embs"] = np.stack(embs).astype(np.float16) if embs else np.zeros((0, DIM), dtype=np.float16)
+    return pack(Packed(head, arrays))
+
+
+def _chunk_lists(chunks: list[bytes]) -> tuple[list[str], list[str], dict[str, str | None], list[np.ndarray]]:
+    """The add-only lists these chunk rows hold, one after another."""
+    ids: list[str] = []
+    titles: list[str] = []
+    published: dict[str, str | None] = {}
+    embs: list[np.ndarray] = []
+    for raw in chunks:
+        chunk = unpack(raw)
+        ids += chunk.head["ids"]
+        titles += chunk.head["titles"]
+        published.update(chunk.head["published"])
+        embs += list(chunk.arrays["embs"].reshape(-1, DIM))
+    return ids, titles, published, embs
+
+
+def _attach(story: _Story, chunks: list[bytes], first: int) -> None:
+    """Give a story read from its head row its add-only lists from chunk ``first`` on."""
+    story.article_ids, story.titles, story.published, story.embs = _chunk_lists(chunks)
+    story.held, story.dirty = first, None
+
+
+def _prepend(story: _Story, chunks: list[bytes]) -> None:
+    """Put the chunks before the ones a story holds in front of its lists (it holds them all then)."""
+    if len(chunks) != story.held:
+        raise ValueError(f"story {story.id}: {len(chunks)} of its {story.held} first chunks are stored")
+    ids, titles, published, embs = _chunk_lists(chunks)
+    story.article_ids[:0], story.titles[:0], story.embs[:0] = ids, titles, embs
+    story.published = {**published, **story.published}
+    story.held = 0
+
+
+def _tail_chunk(lengths: list[int]) -> int:
+    """The chunk where the next item of each add-only list of these lengths goes (the first a join changes)."""
+    return min(n // CHUNK_ARTICLES for n in lengths)
 
 
 ROWS_PACKED = "packed"  # the meta's "rows" when the story rows are packed (``packed``), not JSON
@@ -357,6 +426,10 @@ class ClusterSource(Protocol):
         """Story id -> its recent row (``pop_changes``), for those of these stories that have one."""
         ...
 
+    def story_chunks(self, first: Mapping[str, int]) -> dict[str, list[bytes]]:
+        """Story id -> its chunk rows from number ``first[story id]`` on, in order."""
+        ...
+
     def all_story_rows(self) -> Iterable[bytes]: ...
 
     def max_story_order(self, excluding: Collection[str]) -> int | None: ...
@@ -498,14 +571,14 @@ class StoryClusterer:
 
     def member_ids(self, story_ids: Iterable[str]) -> set[str]:
         """The ids of every article in those of these stories that exist."""
-        found = self._read(story_ids)
+        found = self._read_complete(story_ids)
         return {a for s in found.values() for a in s.article_ids}
 
     def articles_to_read(self, story_ids: Iterable[str]) -> set[str]:
         """The member articles ``stories_by_id`` needs for these stories' records: those of the stories
         whose members' dates this clusterer does not know (rows saved before it kept them)."""
         out: set[str] = set()
-        for story in self._read(story_ids).values():
+        for story in self._read_complete(story_ids).values():
             if any(a not in story.published for a in story.article_ids):
                 out.update(story.article_ids)
         return out
@@ -513,7 +586,7 @@ class StoryClusterer:
     def stories_by_id(self, story_ids: Iterable[str], articles: dict[str, Article]) -> list[Story]:
         """``stories`` for a few: the records of those of these stories that exist (``articles``
         needs to hold their ``articles_to_read`` only: titles and dates are kept here)."""
-        found = self._read(story_ids)
+        found = self._read_complete(story_ids)
         return [self._story(found[sid], articles) for sid in sorted(found)]
 
     # ------------------------------------------------------------------ scoring
@@ -775,8 +848,9 @@ class StoryClusterer:
 
     def _absorb(self, story: _Story, other: _Story) -> None:
         """Move ``other``'s articles, members and index keys into ``story`` (whose id stays)."""
-        self._whole(story)
-        self._whole(other)
+        self._complete(story)
+        self._complete(other)
+        story.dirty = 0
         self._remove(other)
         self._mark(story)
         story.article_ids[:0] = other.article_ids
@@ -827,7 +901,8 @@ class StoryClusterer:
 
     def _split_off(self, story: _Story, old: list[int], new: list[int]) -> None:
         """Move the members at positions ``new`` (and their articles) into a story of their own."""
-        self._whole(story)
+        self._complete(story)
+        story.dirty = 0
         moved = [story.members[k] for k in new]
         gone = {m.article_id for m in moved}
         order = self._max_order() + 1
@@ -835,6 +910,7 @@ class StoryClusterer:
         fresh = _Story(id=sid if not self._read([sid]) else f"{sid}-{order}", order=order)
         fresh.sims = story.sims[np.ix_(new, new)].copy()
         fresh.sims_at = story.sims_at
+        fresh.dirty = 0
         story.sims = story.sims[np.ix_(old, old)].copy()
         story.members = [story.members[k] for k in old]
         for attr in ("titles", "embs"):
@@ -871,7 +947,7 @@ class StoryClusterer:
         story least, in each other story the new article was scored against, moves into the grown story
         when that scores it at or above the threshold and higher than its own story does without it.
         One member per such story: the work per article stays flat."""
-        if not self.cfg.get("rehome_weakest") or len(grown.article_ids) < 2:
+        if not self.cfg.get("rehome_weakest") or _article_count(grown) < 2:
             return
         threshold = float(self.cfg["threshold"])
         for other, _ in scored:
@@ -923,7 +999,8 @@ class StoryClusterer:
 
     def _take_out(self, story: _Story, member: _Member) -> str:
         """Remove a kept member and its article from the story; returns the article's title."""
-        self._whole(story)
+        self._complete(story)
+        story.dirty = 0
         k, at = story.members.index(member), story.article_ids.index(member.article_id)
         titled = len(story.titles) == len(story.article_ids)
         title = story.titles.pop(at) if titled else ""
@@ -1034,6 +1111,8 @@ class StoryClusterer:
         and embedding, and its (names, actor ids) to the story's counts."""
         self._whole(story)
         self._mark(story)
+        at = story.held * CHUNK_ARTICLES + min(len(story.article_ids), len(story.titles), len(story.embs))
+        story.dirty = min(story.dirty, at // CHUNK_ARTICLES) if story.dirty is not None else at // CHUNK_ARTICLES
         story.article_ids.append(member.article_id)
         story.titles.append(title)
         story.published[member.article_id] = member.published
@@ -1050,6 +1129,8 @@ class StoryClusterer:
             story.last = max(filter(None, [story.last, member.published]))
 
     def _story(self, s: _Story, articles: dict[str, Article]) -> Story:
+        if s.held or s.partial:
+            raise AssertionError(f"story {s.id}: its record asked for before it was read whole")
         dates = (
             getattr(articles[a], "published", None) if a in articles else s.published.get(a) for a in s.article_ids
         )
@@ -1139,18 +1220,50 @@ class StoryClusterer:
         return {sid: self._stories[sid] for sid in sorted(ids) if sid in self._stories}
 
     def _whole(self, story: _Story) -> None:
-        """Read the rest of a story read from its recent row, in place (it stays the same object)."""
+        """Read the rest of a story read from its recent row, in place (it stays the same object): its
+        row, and of its add-only lists the last chunk only (what a join changes)."""
         if story.partial:
             self._read([story.id])
 
-    def _read_rows(self, rows: Iterable[bytes]) -> None:
-        """Read these saved story rows, in their saved order, but for stories read whole or removed already."""
-        for pos, story in _decoded_rows(rows):
+    def _complete(self, story: _Story) -> None:
+        """Read all of a story, its add-only lists whole (before anything but an append changes them)."""
+        self._whole(story)
+        self._complete_many([story])
+
+    def _complete_many(self, stories: Iterable[_Story]) -> None:
+        held = [s for s in stories if s.held]
+        if not held:
+            return
+        if self._source is None:
+            raise AssertionError("a story holds part of its lists, and there is nothing to read the rest from")
+        read = self._source.story_chunks({s.id: 0 for s in held})
+        for story in held:
+            _prepend(story, read.get(story.id, [])[: story.held])
+
+    def _read_complete(self, story_ids: Iterable[str]) -> dict[str, _Story]:
+        """``_read``, each story with its add-only lists whole (what its record needs)."""
+        found = self._read(story_ids)
+        self._complete_many(found.values())
+        return found
+
+    def _unread(self, story_id: str) -> bool:
+        """Whether a saved row of this story is to be read: not read yet (nor removed), or read partly."""
+        known = self._stories.get(story_id)
+        return known.partial if known is not None else story_id not in self._removed
+
+    def _read_rows(self, rows: Iterable[bytes], complete: bool = False) -> None:
+        """Read these saved story rows, in their saved order, but for stories read whole or removed
+        already, with the last chunk of their add-only lists (``complete``: all their chunks)."""
+        decoded = [row for row in _decoded_heads(rows) if self._unread(row[1].id)]
+        first = {story.id: 0 if complete else _tail_chunk(n) for _, story, n in decoded if n is not None}
+        chunks = self._source.story_chunks(first) if first and self._source is not None else {}
+        _attach_all(decoded, first, chunks)
+        for pos, story, _ in decoded:
             known = self._stories.get(story.id)
-            if known is not None and known.partial:
+            if known is not None:
                 _fill(known, story)
                 self._read_story(known, pos)
-            elif known is None and story.id not in self._removed:
+            else:
                 self._read_story(story, pos)
 
     def _read_story(self, story: _Story, pos: int) -> None:
@@ -1165,7 +1278,8 @@ class StoryClusterer:
     def _read_all(self) -> None:
         if self._source is None:
             return
-        self._read_rows(self._source.all_story_rows())
+        self._read_rows(self._source.all_story_rows(), complete=True)
+        self._complete_many(list(self._stories.values()))
         self._stories = dict(sorted(self._stories.items(), key=lambda kv: self._pos[kv[0]]))
 
     def _read_everything(self) -> None:
@@ -1204,6 +1318,7 @@ class StoryClusterer:
         """What changed since the last call, as rows (every row when never saved as rows before)."""
         whole = self._unsaved
         story_ids = list(self._stories) if whole else sorted(self._changed)
+        chunks = {sid: self._chunk_rows(sid, whole) for sid in story_ids}
         changes = StateChanges(
             whole=whole,
             meta=json.dumps(
@@ -1214,11 +1329,13 @@ class StoryClusterer:
                     "next_pos": self._next_pos,
                     "rows": ROWS_PACKED,
                     "recent_rows": True,
+                    "chunks": CHUNK_ARTICLES,
                 },
                 sort_keys=True,
             ).encode("utf-8"),
             stories={sid: self._story_row(sid) for sid in story_ids},
             recent={sid: row for sid in story_ids if (row := self._recent_row(sid))},
+            chunks=chunks,
             orders={sid: self._stories[sid].order for sid in story_ids},
             removed=[] if whole else sorted(self._removed),
             counts=_count_rows(self.df if whole else self._df_added, self.name_df if whole else self._name_df_added),
@@ -1230,13 +1347,22 @@ class StoryClusterer:
         self._df_added.clear()
         self._name_df_added.clear()
         self._unsaved = False
+        for sid in story_ids:
+            self._stories[sid].dirty = None
         return changes
 
     def _story_row(self, story_id: str) -> bytes:
         story = self._stories[story_id]
         if story.partial:
             raise AssertionError(f"story {story_id} saved before it was read whole")
-        return pack(_story_packed(story, self._pos[story_id]))
+        return pack(_story_head(story, self._pos[story_id]))
+
+    def _chunk_rows(self, story_id: str, whole: bool) -> tuple[int, dict[int, bytes]]:
+        """The story's chunk count and the chunk rows changed since it was read or saved (all: ``whole``)."""
+        story = self._stories[story_id]
+        first = 0 if whole else story.dirty
+        count = _chunk_count(story)
+        return count, {k: _chunk_row(story, k) for k in range(count if first is None else first, count)}
 
     def _recent_row(self, story_id: str) -> bytes | None:
         return _recent_row(self._stories[story_id], self._pos[story_id], int(self.cfg["max_members"]))
@@ -1248,15 +1374,17 @@ class StoryClusterer:
         stories: Iterable[bytes],
         counts: Iterable[tuple[str, str, int]],
         postings: Iterable[tuple[str, list[str]]],
+        chunks: Mapping[str, list[bytes]] | None = None,
     ) -> StoryClusterer:
-        """A clusterer from the rows that ``pop_changes`` gave (in any order): the same as the one saved."""
+        """A clusterer from the rows that ``pop_changes`` gave (in any order; ``chunks``: each story's
+        chunk rows, in order): the same as the one saved."""
         head = json.loads(meta.decode("utf-8"))
         self = cls(saved_config(head["cfg"]))
         self.n_docs = head["n_docs"]
         for kind, term, n in counts:
             (self.df if kind == "t" else self.name_df)[term] = n
         self.index = {key: list(ids) for key, ids in postings}
-        rows = _decoded_rows(stories)
+        rows = _decoded_rows(stories, chunks or {})
         self._restore([story for _, story in rows], [pos for pos, _ in rows])
         self._unsaved = False
         return self
@@ -1297,6 +1425,29 @@ class StoryClusterer:
         return repacked_row(row)
 
     @staticmethod
+    def rows_chunked(meta: bytes) -> bool:
+        """Whether the story rows saved with this meta keep their add-only lists in chunk rows (rows saved
+        before hold them: ``chunked_row`` splits one)."""
+        return bool(json.loads(meta.decode("utf-8")).get("chunks"))
+
+    @staticmethod
+    def chunked_row(row: bytes) -> tuple[bytes, tuple[int, dict[int, bytes]]] | None:
+        """A story row that holds its add-only lists, as its row without them and its chunk rows (None:
+        the row holds none, its chunk rows do)."""
+        [(pos, story, lengths)] = _decoded_heads([row])
+        if lengths is not None:
+            return None
+        head = pack(_story_head(story, pos))
+        return head, (_chunk_count(story), {k: _chunk_row(story, k) for k in range(_chunk_count(story))})
+
+    @staticmethod
+    def with_chunks(meta: bytes) -> bytes:
+        """This meta, saying that its story rows keep their add-only lists in chunk rows."""
+        head = json.loads(meta.decode("utf-8"))
+        head["chunks"] = CHUNK_ARTICLES
+        return json.dumps(head, sort_keys=True).encode("utf-8")
+
+    @staticmethod
     def has_recent_rows(meta: bytes) -> bool:
         """Whether the stories saved with this meta have their recent rows (saved by code before them,
         or by it since, they have none, or old ones)."""
@@ -1307,8 +1458,8 @@ class StoryClusterer:
         """The recent row of a story row saved with this meta (None: the story's similarities are to
         be made again when it is read, which needs it whole)."""
         kept = int(saved_config(json.loads(meta.decode("utf-8"))["cfg"])["max_members"])
-        pos, story = _decoded_row(row)
-        return _recent_row(story, pos, kept)
+        [(pos, story, lengths)] = _decoded_heads([row])
+        return _recent_row(story, pos, kept, lengths[0] if lengths else None)
 
     @staticmethod
     def with_recent_rows(meta: bytes) -> bytes:
@@ -1366,12 +1517,46 @@ class StateChanges:
     postings: dict[str, list[str]]  # index key -> the story ids it lists now
     orders: dict[str, int] = field(default_factory=dict)  # story id -> its order, for the rows in ``stories``
     recent: dict[str, bytes] = field(default_factory=dict)  # story id -> its recent row, for the rows in ``stories``
+    # story id -> (its chunk count, its chunk rows that changed by number), for the rows in ``stories``
+    chunks: dict[str, tuple[int, dict[int, bytes]]] = field(default_factory=dict)
 
 
-def _decoded_rows(rows: Iterable[bytes]) -> list[tuple[int, _Story]]:
-    """Saved story rows (``_story_row``, or the compressed JSON of rows saved before it packed them)
-    decoded, with their positions, in the order the stories were saved in."""
-    return sorted((_decoded_row(row) for row in rows), key=lambda r: r[0])
+def _decoded_rows(rows: Iterable[bytes], chunks: Mapping[str, list[bytes]]) -> list[tuple[int, _Story]]:
+    """Saved story rows (``_story_row`` with each story's chunk rows, or a row saved before chunks,
+    packed or the compressed JSON of rows saved before it packed them) decoded, with their positions,
+    in the order the stories were saved in."""
+    decoded = _decoded_heads(rows)
+    _attach_all(decoded, {story.id: 0 for _, story, n in decoded if n is not None}, chunks)
+    return [(pos, story) for pos, story, _ in decoded]
+
+
+def _decoded_heads(rows: Iterable[bytes]) -> list[tuple[int, _Story, list[int] | None]]:
+    """Saved story rows decoded, in their saved order, with the lengths of their add-only lists
+    where their chunk rows hold them (None: the row does)."""
+    out = []
+    for row in rows:
+        if is_packed(row):
+            packed = unpack(row)
+            pos, story = _story_from_packed(packed)
+            out.append((pos, story, packed.head.get("chunked")))
+        else:
+            out.append((*_decoded_row(row), None))
+    return sorted(out, key=lambda r: r[0])
+
+
+def _attach_all(
+    decoded: list[tuple[int, _Story, list[int] | None]], first: Mapping[str, int], chunks: Mapping[str, list[bytes]]
+) -> None:
+    """Give each story read from its head row its add-only lists from chunk ``first[its id]`` on; a
+    story whose stored chunks do not hold all its lists' items from there is not read (never saved)."""
+    for _, story, lengths in decoded:
+        if lengths is None:
+            continue
+        _attach(story, list(chunks.get(story.id, [])), first[story.id])
+        held = story.held * CHUNK_ARTICLES
+        found = [held + len(story.article_ids), held + len(story.titles), held + len(story.embs)]
+        if found != list(lengths):
+            raise ValueError(f"story {story.id}: its chunks hold {found} items of its lists, its row says {lengths}")
 
 
 def repacked_row(row: bytes) -> bytes:
@@ -1389,12 +1574,13 @@ def _decoded_row(row: bytes) -> tuple[int, _Story]:
     return raw["pos"], _story_from_state(raw["story"])
 
 
-def _story_packed(s: _Story, pos: int) -> Packed:
+def _story_packed(s: _Story, pos: int, with_lists: bool = True) -> Packed:
     """A story's row as packed parts; every word list in key order, as the JSON rows kept them. A
     member's embedding that the story's own embeddings hold (the same bytes) is kept once, as its
-    place there (``emb_at``): a candidate story's row is read whole, and these copies were a quarter of it."""
+    place there (``emb_at``): a candidate story's row is read whole, and these copies were a quarter of it.
+    Without its lists (``with_lists`` False: a row saved since chunk rows) every member's embedding is apart."""
     weights = [_sorted_weights(m, name) for m in s.members for name in _WEIGHTED]
-    embs = np.stack(s.embs).astype(np.float16) if s.embs else np.zeros((0, DIM), dtype=np.float16)
+    embs = np.stack(s.embs).astype(np.float16) if s.embs and with_lists else np.zeros((0, DIM), dtype=np.float16)
     places = {row.tobytes(): k for k, row in reversed(list(enumerate(embs)))}
     at = [places.get(m.emb.astype(np.float16).tobytes()) if m.emb.size == DIM else None for m in s.members]
     head = {
@@ -1412,6 +1598,9 @@ def _story_packed(s: _Story, pos: int) -> Packed:
         "sims_at": s.sims_at,
         "members": [_member_head(m, k) for m, k in zip(s.members, at)],
     }
+    if not with_lists:
+        for name in ("article_ids", "titles", "published"):
+            del head[name]
     apart = [m.emb.astype(np.float16) for m, k in zip(s.members, at) if k is None]
     arrays = {
         "weights": np.concatenate(weights or [np.zeros(0)]),
@@ -1423,11 +1612,21 @@ def _story_packed(s: _Story, pos: int) -> Packed:
     return Packed(head, arrays)
 
 
-def _recent_row(s: _Story, pos: int, kept: int) -> bytes | None:
+def _story_head(s: _Story, pos: int) -> Packed:
+    """A story's row without its add-only lists (their chunk rows hold them): what a join reads and
+    writes, bounded whatever the story's size; every member's embedding is in ``member_embs``."""
+    packed = _story_packed(s, pos, with_lists=False)
+    held = s.held * CHUNK_ARTICLES
+    packed.head["chunked"] = [held + len(s.article_ids), held + len(s.titles), held + len(s.embs)]
+    return packed
+
+
+def _recent_row(s: _Story, pos: int, kept: int, articles: int | None = None) -> bytes | None:
     """What scoring a new article against the story reads of it (``_read_candidates``), packed: its
     recent members (``_recent``) whole, with their embeddings and similarities, and the few numbers
-    it is ranked and scored by, about a third of its row (its article list, titles and every
-    article's embedding, which grow with it, stay in the story row only). None for a story whose
+    it is ranked and scored by (its older kept members stay in its row; its article list, titles and
+    every article's embedding, which grow with it, in its chunk rows). ``articles``: its article
+    count, where its lists are not read (a row saved since chunk rows). None for a story whose
     similarities do not cover its members (they are made again when it is read whole)."""
     if s.partial or s.sims.shape[0] != len(s.members):
         return None
@@ -1437,7 +1636,7 @@ def _recent_row(s: _Story, pos: int, kept: int) -> bytes | None:
         "id": s.id,
         "order": s.order,
         "sims_at": s.sims_at,
-        "articles": len(s.article_ids),
+        "articles": _article_count(s) if articles is None else articles,
         "kept": len(s.members),
         "members": [_member_head(m) for m in members],
     }
@@ -1518,9 +1717,9 @@ def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
     story = _Story(
         id=head["id"],
         order=head["order"],
-        article_ids=head["article_ids"],
-        titles=head["titles"],
-        published=head["published"],
+        article_ids=head.get("article_ids", []),
+        titles=head.get("titles", []),
+        published=head.get("published", {}),
         embs=story_embs,
         emb_sum=arrays["emb_sum"],
         members=members,

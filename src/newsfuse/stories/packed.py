@@ -15,6 +15,10 @@ Layout: ``MAGIC``, then per part (head, weights, embs, member_embs, emb_sum, sim
 little-endian uint32 and its bytes (the weights zlib-compressed). The head (zlib JSON, keys sorted)
 holds the words of each weighted field of each member in key order, as the JSON rows gave them back,
 so a story read from either format is the same story.
+
+A story row saved since chunk rows keeps no article's id, title, date or embedding (its head says
+how many of each there are, under "chunked"): those are in its chunk rows, packed the same way (the
+head: "ids", "titles", "published"; the array "embs"), so its row stays bounded however big it grows.
 """
 
 from __future__ import annotations
