@@ -473,12 +473,19 @@ def render_events_calibration(r: dict) -> list[str]:
 
 
 def _calibration_met(r: dict, key: str) -> bool:
+    """Issue 19's target is gsr-dev's (precision at type recall); on PolNeAR, whose sentences mostly hold no
+    codable act, the precision must hold as well (the threshold is chosen so), its recall is not a target."""
     o = (r.get("out_of_fold_at_threshold") or {}).get(key, {})
     p, rec = _get(r, "target.precision", None), _get(r, "target.type_recall", None)
+    if key != "gsr":
+        return bool(_num(p) and _at_least(o, "precision", p))
     return bool(_num(p) and _num(rec) and _at_least(o, "precision", p) and _at_least(o, "type_recall", rec))
 
 
 def _calibration_verdict(r: dict, key: str) -> str:
+    if key != "gsr":
+        verdict = _met(_calibration_met(r, key))
+        return f"precision ≥ {_get(r, 'target.precision')} (the recall target is gsr-dev's) — {verdict}"
     return f"≥ {_get(r, 'target.precision')} at ≥ {_get(r, 'target.type_recall')} — {_met(_calibration_met(r, key))}"
 
 
@@ -1082,7 +1089,9 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
                 "event precision at type recall, confidence model out of fold (gsr-dev / PolNeAR A-I)",
                 f"**{pair}**",
                 f"hand-set factors, in-sample: {before}",
-                f"≥ {_get(ec, 'target.precision')} at ≥ {_get(ec, 'target.type_recall')} — {_met(both)}",
+                f"≥ {_get(ec, 'target.precision')} at ≥ {_get(ec, 'target.type_recall')} on gsr-dev, precision "
+                f"≥ {_get(ec, 'target.precision')} on PolNeAR (threshold chosen on these out-of-fold figures) — "
+                f"{_met(both)}",
             ]
         )
     dt_ = res.get("dates", {})
