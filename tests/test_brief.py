@@ -432,7 +432,8 @@ def test_sentence_similarity_is_the_same_under_any_hash_seed():
     assert len(out) == 1
 
 
-def test_the_brief_states_events_from_the_events_stage_show_threshold():
-    """The brief (stories) cannot import the events stage, so its threshold is a number of its own: it must be
-    the one the confidence model's cross-validation chose (a refit that moves it must move both)."""
-    assert load("brief.yaml")["min_confidence"] == min_confidence()
+def test_the_brief_states_no_event_the_events_stage_would_not_show():
+    """The brief (stories) cannot import the events stage, so its threshold is a number of its own: never below
+    the show threshold the confidence model's cross-validation chose (a refit that raises it must raise both).
+    It may stand above it: a composed sentence is a statement of fact, a listed event shows its confidence."""
+    assert load("brief.yaml")["min_confidence"] >= min_confidence()
