@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import sqlite_file_at_version
-from test_story_rows_packed import CONFIG, _item
+from test_story_rows_packed import CONFIG, _item, added_one_by_one_by_key
 
 from newsfuse.pipeline import STORIES_META, load_clusterer, save_clusterer
 from newsfuse.store import open_store
@@ -85,13 +85,7 @@ def test_articles_added_by_key_one_at_a_time_make_the_stories_of_one_kept_cluste
     items = [_item(event, k) for k in range(2 * CHUNK_ARTICLES) for event in ("quake", "vote")]
     kept = StoryClusterer(CONFIG)
     _save(any_store, StoryClusterer(CONFIG))
-    for item in items:
-        opened = load_clusterer(any_store)
-        assert opened.add(item) == kept.add(item)
-        assert opened.pop_moved() == kept.pop_moved()
-        _save(any_store, opened)
-        kept.pop_changes()
-    assert load_clusterer(any_store).to_bytes() == kept.to_bytes()
+    added_one_by_one_by_key(any_store, items, kept)
     ids = [s.id for s in kept.stories_list()]
     assert load_clusterer(any_store).stories_by_id(ids, {}) == kept.stories_by_id(ids, {})
 
@@ -143,14 +137,8 @@ def test_a_store_saved_before_chunk_rows_gets_them_once_and_makes_the_same_stori
     assert any_store.cluster_stories() == rows and _chunk_rows(any_store) == chunks
     assert StoryClusterer.rows_chunked(any_store.get_state(STORIES_META) or b"")
     chunked = _recorded(any_store, "cluster_story_ids")
-    for item in items[40:]:
-        opened = load_clusterer(any_store)
-        assert opened.add(item) == kept.add(item)
-        assert opened.pop_moved() == kept.pop_moved()
-        _save(any_store, opened)
-        kept.pop_changes()
+    added_one_by_one_by_key(any_store, items[40:], kept)
     assert chunked == []  # split once
-    assert load_clusterer(any_store).to_bytes() == kept.to_bytes()
 
 
 def test_a_sqlite_file_from_before_chunk_rows_is_migrated_and_its_stories_split_into_them(tmp_path):

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 from conftest import bare_story_item, sqlite_file_at_version
-from test_story_rows_packed import CONFIG, _assert_same, _item, whole_row
+from test_story_rows_packed import CONFIG, _assert_same, _item, added_one_by_one_by_key, whole_row
 
 from newsfuse.pipeline import STORIES_META, load_clusterer, save_clusterer
 from newsfuse.store import open_store
@@ -128,13 +128,7 @@ def test_a_store_saved_before_recent_rows_gets_them_once_and_makes_the_same_stor
     load_clusterer(any_store)
     assert any_store.cluster_story_recents() == fresh
     assert StoryClusterer.has_recent_rows(any_store.get_state(STORIES_META) or b"{}")
-    for item in items[20:]:
-        opened = load_clusterer(any_store)
-        assert opened.add(item) == kept.add(item)
-        assert opened.pop_moved() == kept.pop_moved()
-        _save(any_store, opened)
-        kept.pop_changes()
-    assert load_clusterer(any_store).to_bytes() == kept.to_bytes()
+    added_one_by_one_by_key(any_store, items[20:], kept)
     assert sorted(any_store.cluster_story_recents()) == sorted(any_store.cluster_stories())
 
 

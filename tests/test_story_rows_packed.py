@@ -52,6 +52,19 @@ def _item(event: str, k: int) -> StoryItem:
     )
 
 
+def added_one_by_one_by_key(store: Store, items: list[StoryItem], kept: StoryClusterer) -> None:
+    """Each item added by a clusterer opened afresh from ``store`` (what it reads by key) and saved, and by
+    ``kept`` in memory: the same story, the same moves, and at the end the same state."""
+    for item in items:
+        opened = load_clusterer(store)
+        assert opened.add(item) == kept.add(item)
+        assert opened.pop_moved() == kept.pop_moved()
+        with store.transaction():
+            save_clusterer(store, opened)
+        kept.pop_changes()
+    assert load_clusterer(store).to_bytes() == kept.to_bytes()
+
+
 def _items() -> list[StoryItem]:
     return [_item(event, k) for k in range(6) for event in EVENTS]
 
@@ -185,12 +198,5 @@ def test_a_store_of_json_rows_is_repacked_once_and_makes_the_same_stories(any_st
 
     load_clusterer(any_store)
     assert any_store.cluster_stories() == packed_rows  # repacked once: loaded again, nothing is rewritten
-    for item in items[9:]:
-        opened = load_clusterer(any_store)
-        assert opened.add(item) == kept.add(item)
-        assert opened.pop_moved() == kept.pop_moved()
-        with any_store.transaction():
-            save_clusterer(any_store, opened)
-        kept.pop_changes()
-    assert load_clusterer(any_store).to_bytes() == kept.to_bytes()
+    added_one_by_one_by_key(any_store, items[9:], kept)
     assert len(kept.stories_list()) == len(EVENTS)
