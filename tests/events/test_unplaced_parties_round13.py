@@ -5,7 +5,10 @@ misspelt by a letter dropped or doubled is that country. The sentences are gsr-d
 
 from __future__ import annotations
 
-from polnear_coding import coded, gsr_text  # tests/events/polnear_coding.py
+import json
+from pathlib import Path
+
+from polnear_coding import coded, gsr_text, names  # tests/events/polnear_coding.py
 
 from newsfuse.actors import get_kb
 
@@ -61,3 +64,23 @@ def test_a_known_name_is_never_read_as_a_misspelling():
     assert kb.misspelt_state("Irak") is None  # a letter changed, not dropped or doubled: "Iraq" or "Iran"?
     assert kb.misspelt_state("Nigerian") is None  # a demonym the knowledge base knows
     assert kb.misspelt_state("Jordans") is None  # a name with an s is a plural ("the Jordans"), no slip
+
+
+def _ecbplus_sentence(doc_id: str, starts: str) -> str:
+    documents = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "clustering" / "ecbplus"
+    for line in (documents / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        if doc["doc_id"] == doc_id:
+            return next(" ".join(s) for s in doc["sentences"] if " ".join(s).startswith(starts))
+    raise LookupError(doc_id)
+
+
+def test_a_country_name_with_a_letter_after_it_is_another_word_not_the_country():
+    """ECB+ dev 12_10ecb: "The Indian navy has captured 23 Somalian pirates ." The pirates are Somalis, not the state
+    Somalia: a demonym the knowledge base does not list is no misspelling of the country's name."""
+    kb = get_kb()
+    assert kb.misspelt_state("Somalian") is None
+    sentence = _ecbplus_sentence("12_10ecb", "The Indian navy has captured")
+    assert "Somalian pirates" in sentence
+    for m in coded(sentence):
+        assert "Somalia" not in names(m.target_actors)

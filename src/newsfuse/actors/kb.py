@@ -425,7 +425,8 @@ class KnowledgeBase:
         """'Ethopia', 'Afganistan', 'Phillippines': one word one letter apart from the one-word name of one listed
         country (a letter dropped or doubled by mistake, as linking reads 'Hilary Clinton'; five letters or more) is
         that country. A word the knowledge base knows is never read so ('Austria' is no 'Australia'), nor the name
-        with an s ('the Jordans' are a family)."""
+        with a letter after it: another word, no misspelling ('the Jordans' are a family; 'Somalian pirates' are
+        Somalis, not the state)."""
         words = key(word)
         if len(words) != 1 or self.index.get(words) or words in self.demonyms:
             return None
@@ -433,7 +434,7 @@ class KnowledgeBase:
             c.iso
             for c in self.countries.values()
             for name in (key(n) for n in (c.name, *c.aliases))
-            if len(name) == 1 and one_letter_apart(name[0], words[0]) and words[0] != f"{name[0]}s"
+            if len(name) == 1 and one_letter_apart(name[0], words[0]) and not words[0].startswith(name[0])
         }
         return self.entries[f"state:{near.pop()}"].actor(date) if len(near) == 1 else None
 
