@@ -52,12 +52,19 @@ def _biggest(clusterer: StoryClusterer) -> tuple[str, int]:
     return story.id, len(story.article_ids)
 
 
-def test_a_join_reads_and_writes_the_story_row_and_its_last_chunk_only(any_store):
-    items = _reports(2 * CHUNK_ARTICLES + 8)
-    kept = StoryClusterer(CONFIG)
+def _all_but_the_last_added(n: int) -> tuple[StoryClusterer, list[StoryItem], str, int]:
+    """A clusterer that took all but the last of ``n`` reports of one event, the reports, and its biggest
+    story's id and size."""
+    items = _reports(n)
+    clusterer = StoryClusterer(CONFIG)
     for item in items[:-1]:
-        kept.add(item)
-    sid, n = _biggest(kept)
+        clusterer.add(item)
+    sid, size = _biggest(clusterer)
+    return clusterer, items, sid, size
+
+
+def test_a_join_reads_and_writes_the_story_row_and_its_last_chunk_only(any_store):
+    kept, items, sid, n = _all_but_the_last_added(2 * CHUNK_ARTICLES + 8)
     assert n > 2 * CHUNK_ARTICLES
     saved = StoryClusterer.from_bytes(kept.to_bytes())
     _save(any_store, saved)
@@ -91,11 +98,7 @@ def test_articles_added_by_key_one_at_a_time_make_the_stories_of_one_kept_cluste
 
 
 def test_a_story_whose_chunks_are_not_all_stored_is_not_read(any_store):
-    items = _reports(2 * CHUNK_ARTICLES + 4)
-    clusterer = StoryClusterer(CONFIG)
-    for item in items[:-1]:
-        clusterer.add(item)
-    sid, _ = _biggest(clusterer)
+    clusterer, items, sid, _ = _all_but_the_last_added(2 * CHUNK_ARTICLES + 4)
     _save(any_store, clusterer)
     any_store.save_cluster_stories({}, [], chunks={sid: (1, {})})  # its chunks from 1 on lost
     with pytest.raises(ValueError, match=sid):
