@@ -16,10 +16,10 @@ more articles to it through the store, as an ingest does:
 Printed per size, per added article (the mean over the probes): the bytes of the story's rows read
 by the add (``cluster_stories`` + ``cluster_story_recent`` + ``cluster_story_chunks``: what the
 clusterer asks its source for) and written (the rows ``save_clusterer`` hands the store), the ms of
-the add (with its reads) and of the save, and the ms of the story's record (``stories_by_id``: what
-fusion saves after the batch; its central title compares every article's embedding, so it reads
-every chunk of a story opened by key: its bytes read apart, "record read B") and its bytes as the
-``stories`` table keeps it. Then the
+the add (with its reads) and of the save, and the ms of the story's record (``records_by_id``: what
+fusion saves after the batch; made from the story's row: its title from the few candidates the story
+keeps, its article ids left to the store, which lists them by their places; its bytes read apart,
+"record read B") and its bytes as the ``stories`` table keeps it. Then the
 story row's parts at each size (what grows with the story). Every probe must join the one story
 (the "joined" column: the share that did). Timings move with the machine's load; the bytes do not.
 Usage: python benchmarks/story_growth.py [--sizes 10,100,1000,5000] [--probes 5] [--workdir DIR] [--json]
@@ -54,7 +54,7 @@ TOPIC_TERMS = ("offensive", "troop", "front", "shelling", "ceasefire", "army", "
 NAMES = ("kharkiv", "zelensky", "nato", "kremlin")
 OWN_WORDS = 3  # words of each article's own, out of a pool of this many thousands
 DAY0 = date(2026, 3, 1)
-HEAD_FIELDS = ("article_ids", "titles", "published", "keys", "names", "actors", "members")
+HEAD_FIELDS = ("article_ids", "titles", "published", "keys", "names", "actors", "members", "title_pick")
 
 
 class Generator:
@@ -144,9 +144,9 @@ def probe(store: Store, items: list[StoryItem], story_id: str, session: bool) ->
         save_clusterer(store, c)
         t2 = time.perf_counter()
         before = source.read
-        (record,) = c.stories_by_id([story_id], {})
+        (record,) = c.records_by_id([story_id], {})
         record_read += source.read - before
-        record_bytes += len(serde.dumps(record).encode("utf-8"))
+        record_bytes += len(serde.story_doc(record).encode("utf-8"))
         record_s += time.perf_counter() - t2
         add_s, save_s = add_s + t1 - t0, save_s + t2 - t1
     n = len(items)

@@ -1375,7 +1375,8 @@ def save_batch(store: Store, batch: Sequence[tuple[Article, bytes]], analyses: S
 
 
 def assign_stories(store: Store, clusterer: StoryClusterer, analyses: Sequence[StorableAnalysis]) -> None:
-    """Online story clustering: each new article joins a candidate story or starts one; what changed in
+    """Online story clustering: each new article joins a candidate story or starts one, and each article
+    whose story or place in it changed gets them (``pop_moved``, ``pop_ranks``); what changed in
     the clusterer is saved. The new articles and every story that gained or lost an article are kept for the next
     fusion (and the next save of story records)."""
     touched_articles, touched_stories = set(), set()
@@ -1388,6 +1389,8 @@ def assign_stories(store: Store, clusterer: StoryClusterer, analyses: Sequence[S
     regrouped = {s for s in store.stories_of(moved).values() if s} | set(moved.values())
     for article_id, story_id in moved.items():
         store.set_story(article_id, story_id)
+    for article_id, (story_id, rank) in clusterer.pop_ranks().items():  # their places in their stories' lists
+        store.set_story(article_id, story_id, rank)
     save_clusterer(store, clusterer)
     add_fusion_pending(store, touched_articles, touched_stories | regrouped, regrouped)
 
@@ -1436,9 +1439,10 @@ def update_stories_and_events(store: Store, clusterer: StoryClusterer | None = N
 
 
 def save_touched_stories(store: Store, clusterer: StoryClusterer) -> None:
-    """Story records for the stories pending fusion, from what the clusterer keeps of their members
-    (titles, dates; the articles are read only for stories saved before it kept their dates); the
-    records of stories merged away are deleted. A store from before incremental fusion gets every record."""
+    """Story records for the stories pending fusion, from what the clusterer keeps of them (their rows;
+    a record without article ids, which the store lists by the places ``assign_stories`` wrote; the
+    articles are read only for stories saved before the clusterer kept their dates); the records of
+    stories merged away are deleted. A store from before incremental fusion gets every record whole."""
     if store.get_state(FUSION_INDEXED) is None:
         store.save_stories(clusterer.stories({a.id: a for a in store.articles()}))
         return
@@ -1446,7 +1450,7 @@ def save_touched_stories(store: Store, clusterer: StoryClusterer) -> None:
     if not story_ids:
         return
     members = {a.id: a for a in store.articles_by_id(clusterer.articles_to_read(story_ids))}
-    store.replace_stories_of(story_ids, clusterer.stories_by_id(story_ids, members))
+    store.replace_stories_of(story_ids, clusterer.records_by_id(story_ids, members))
 
 
 def fuse_pending(store: Store) -> None:

@@ -105,7 +105,9 @@ class Store(abc.ABC):
         """(id, seq, signature) of stored non-duplicate articles sharing one of ``keys``, by seq."""
 
     @abc.abstractmethod
-    def set_story(self, article_id: str, story_id: str | None) -> None: ...
+    def set_story(self, article_id: str, story_id: str | None, rank: int | None = None) -> None:
+        """An article's story, and its place in the story's list of articles (``rank``: a story whose
+        stored record has no article ids lists its articles by these places)."""
 
     @abc.abstractmethod
     def search(self, query: str, limit: int = 20) -> list[dict]:

@@ -312,6 +312,15 @@ def event_plain(d: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def story_doc(story: Story) -> str:
+    """A story record as the ``stories`` table keeps it: without article ids when it has none (its
+    articles are listed from the articles table, by their places in the story)."""
+    plain = to_plain(story)
+    if not story.article_ids:
+        del plain["article_ids"]
+    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+
+
 def story_from(d: dict[str, Any]) -> Story:
     return Story(
         d["id"],

@@ -219,9 +219,9 @@ class SQLStore(Store):
         found = {r[0]: (r[0], int(r[1]), bytes(r[2])) for r in self._rows_in(sql, keys)}
         return sorted(found.values(), key=lambda r: r[1])
 
-    def set_story(self, article_id: str, story_id: str | None) -> None:
+    def set_story(self, article_id: str, story_id: str | None, rank: int | None = None) -> None:
         with self.transaction():
-            self._exec("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+            self._exec("UPDATE articles SET story_id = ?, story_rank = ? WHERE id = ?", (story_id, rank, article_id))
 
     def annotations(self, article_id: str) -> AnnotatedArticle | None:
         article = self.article(article_id)
@@ -465,7 +465,7 @@ class SQLStore(Store):
             for ids in _chunks({*story_ids, *(s.id for s in stories)}):
                 self._exec(f"DELETE FROM stories WHERE id IN ({_marks(ids)})", ids)
             for s in stories:
-                self._exec("INSERT INTO stories (id, doc) VALUES (?, ?)", (s.id, serde.dumps(s)))
+                self._exec("INSERT INTO stories (id, doc) VALUES (?, ?)", (s.id, serde.story_doc(s)))
 
     def stories(self, limit: int | None = None, after: str | None = None) -> list[Story]:
         sql = "SELECT doc FROM stories"
@@ -477,11 +477,23 @@ class SQLStore(Store):
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [serde.story_from(json.loads(r[0])) for r in self._exec(sql, params).fetchall()]
+        return self._listed([json.loads(r[0]) for r in self._exec(sql, params).fetchall()])
 
     def story(self, story_id: str) -> Story | None:
         row = self._exec("SELECT doc FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return serde.story_from(json.loads(row[0])) if row else None
+        return self._listed([json.loads(row[0])])[0] if row else None
+
+    def _listed(self, docs: list[dict[str, Any]]) -> list[Story]:
+        """Stored story records as stories: a record saved without its article ids lists the articles
+        of its story by their places (``articles.story_rank``), read from the index of both."""
+        unlisted = [d["id"] for d in docs if "article_ids" not in d]
+        members: dict[str, list[str]] = {}
+        sql = "SELECT story_id, id FROM articles WHERE story_id IN ({marks}) ORDER BY story_id, story_rank"
+        for story_id, article_id in self._rows_in(sql, unlisted):
+            members.setdefault(story_id, []).append(article_id)
+        return [
+            serde.story_from(d if "article_ids" in d else {**d, "article_ids": members.get(d["id"], [])}) for d in docs
+        ]
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         return [serde.event_from(json.loads(doc)) for doc in self._event_docs(flt or EventFilter())]

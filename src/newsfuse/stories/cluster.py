@@ -18,6 +18,9 @@ telling words, random-hyperplane buckets of its embedding); keys shared by too m
 skipped, so the work per article stays flat as the store grows. A new article's similarities to all
 its candidates' members are computed at once, as arrays (``vectors``: the idf of every word once,
 each member's words numbered once). The same input order always gives the same stories.
+A story's title is the headline of the member closest to its centre; the story keeps its best few
+candidates, so that a join to a big story does not read every member's embedding, and picks from
+all members while it is small and whenever its article count reaches a power of two (``_pick_title``).
 """
 
 from __future__ import annotations
@@ -159,11 +162,62 @@ class _Story:
     # holds its last chunk only, and ``_complete`` reads the rest before anything but an append
     held: int = 0
     dirty: int | None = None  # the first chunk changed since it was read or saved (None: none)
+    # the members its title is picked from, best first: (article id, title, embedding) of the
+    # ``TITLE_CANDIDATES`` that scored highest at the last pick (``_pick_title``); empty: the title is
+    # picked from all members when asked (a row saved before picks were kept, or a member without embedding)
+    title_pick: list[tuple[str, str, np.ndarray]] = field(default_factory=list)
+    # the place in its list the next article it gains gets (``pop_ranks``: what a store that lists a
+    # story's articles by their places keeps); None: not numbered yet (a row saved before places were
+    # kept: numbered when next read whole); -1: not numbered, its record lists its articles itself (an
+    # article's date is not kept, so the record reads the articles)
+    next_rank: int | None = 0
 
 
 # the items of each add-only list of a story per chunk row: a join rewrites the story's last chunk
 # only, so it writes and reads at most this many articles' ids, titles, dates and embeddings
 CHUNK_ARTICLES = 16
+# the title candidates a story keeps (``_Story.title_pick``): a join scores these and the new member
+# only, so the title costs the same at 5,000 articles as at 10 (issue 17)
+TITLE_CANDIDATES = 4
+
+
+def _picks_exactly(count: int) -> bool:
+    """Whether a story of this many articles picks its title from all its members: while its lists fit
+    in one chunk (a join holds them all), and whenever its count reaches a power of two, so that the
+    reading is amortised O(1) per article and the kept candidates are never older than half the story.
+    A rule on the count alone, so a story built article by article and one built in one batch agree."""
+    return count <= CHUNK_ARTICLES or count & (count - 1) == 0
+
+
+def _lists_aligned(story: _Story) -> bool:
+    """Whether every article of the story has its title and embedding in its lists."""
+    return len(story.article_ids) == len(story.titles) == len(story.embs)
+
+
+def _numbered(story: _Story) -> bool:
+    """Whether the story's record is made from its row alone: its articles have their places (a store
+    lists them by these) and its title candidates are kept."""
+    return story.next_rank is not None and story.next_rank >= 0 and bool(story.title_pick)
+
+
+def _top_actors(story: _Story) -> tuple[str, ...]:
+    """The story's ten actors its articles name most (a record's)."""
+    return tuple(a for a, _ in sorted(story.actors.items(), key=lambda kv: (-kv[1], kv[0]))[:10])
+
+
+def _best_titles(story: _Story, candidates: list[tuple[str, str, np.ndarray]]) -> list[tuple[str, str, np.ndarray]]:
+    """The ``TITLE_CANDIDATES`` of these (article id, title, embedding) that come closest to the story's
+    centre, best first (on a tie the earlier): a headline scores 2 more than a title that stands in for
+    an untitled article's (a first sentence is longer than ``headline_max_words``), and no title 2 less
+    than any."""
+    centre = story.emb_sum / (np.linalg.norm(story.emb_sum) or 1.0)
+    longest = int(load("clustering.yaml")["headline_max_words"])
+    scores = [
+        float(e.astype(np.float32) @ centre) + 2.0 * (len(t.split()) <= longest) if t else -2.0
+        for _, t, e in candidates
+    ]
+    best = sorted(range(len(candidates)), key=lambda k: (-scores[k], k))[:TITLE_CANDIDATES]
+    return [(candidates[k][0], candidates[k][1], candidates[k][2].astype(np.float16)) for k in best]
 
 
 def _article_count(story: _Story) -> int:
@@ -497,6 +551,7 @@ class StoryClusterer:
         # members at once (made anew when df or name_df is replaced)
         self._vocabularies: dict[str, Vocabulary] = {}
         self._moved: set[str] = set()  # articles a merge or a split moved since ``pop_moved``
+        self._ranks: dict[str, tuple[str, int]] = {}  # article id -> (story id, its place) since ``pop_ranks``
         # what changed since ``pop_changes``: what a store that keeps the state row by row must write
         self._changed: set[str] = set()  # stories added or changed
         self._removed: set[str] = set()  # stories merged away
@@ -558,6 +613,14 @@ class StoryClusterer:
         self._moved.clear()
         return moved
 
+    def pop_ranks(self) -> dict[str, tuple[str, int]]:
+        """Article id -> (its story, its place in the story's list), for the articles that got a place
+        since the last call: each added article, and every article of a story that a merge or a split
+        reordered (a story's record lists its articles by their places, ``records_by_id``)."""
+        ranks = {aid: r for aid, r in sorted(self._ranks.items()) if self.article_story.get(aid) == r[0]}
+        self._ranks.clear()
+        return ranks
+
     def explain(self, a: StoryItem, b: StoryItem) -> dict[str, float]:
         """The components of two articles' similarity, weighed by what this clusterer has seen so far."""
         return self.pair_parts(self._member(a), self._member(b))
@@ -575,13 +638,30 @@ class StoryClusterer:
         return {a for s in found.values() for a in s.article_ids}
 
     def articles_to_read(self, story_ids: Iterable[str]) -> set[str]:
-        """The member articles ``stories_by_id`` needs for these stories' records: those of the stories
-        whose members' dates this clusterer does not know (rows saved before it kept them)."""
+        """The member articles ``stories_by_id`` and ``records_by_id`` need for these stories' records:
+        those of the stories whose members' dates this clusterer does not know (rows saved before it
+        kept them)."""
         out: set[str] = set()
-        for story in self._read_complete(story_ids).values():
-            if any(a not in story.published for a in story.article_ids):
+        for story in self._read_listed(story_ids).values():
+            if not _numbered(story) and any(a not in story.published for a in story.article_ids):
                 out.update(story.article_ids)
         return out
+
+    def records_by_id(self, story_ids: Iterable[str], articles: dict[str, Article]) -> list[Story]:
+        """``stories_by_id`` as a store keeps them: the record of a story whose articles have their
+        places (``pop_ranks``) without its article ids (the store lists them by their places), made
+        from its row alone, at a cost that does not grow with the story."""
+        found = self._read_listed(story_ids)
+        return [
+            self._story(s, articles) if not _numbered(s) else self._unlisted(s, articles)
+            for _, s in sorted(found.items())
+        ]
+
+    def _read_listed(self, story_ids: Iterable[str]) -> dict[str, _Story]:
+        """``_read``, with the add-only lists whole of the stories whose records list their articles."""
+        found = self._read(story_ids)
+        self._complete_many([s for s in found.values() if not _numbered(s)])
+        return found
 
     def stories_by_id(self, story_ids: Iterable[str], articles: dict[str, Article]) -> list[Story]:
         """``stories`` for a few: the records of those of these stories that exist (``articles``
@@ -865,6 +945,8 @@ class StoryClusterer:
         story.actors.update(other.actors)
         story.first = min(filter(None, [story.first, other.first]), default=None)
         story.last = max(filter(None, [story.last, other.last]), default=None)
+        self._pick_title(story)
+        self._rerank(story)
         self._unpost(other, into=story)
         story.keys |= other.keys
         for aid in other.article_ids:
@@ -932,6 +1014,10 @@ class StoryClusterer:
         story.names, story.actors = +story.names, +story.actors  # drop the names no member has left
         days = sorted(m.published for m in moved if m.published)
         fresh.first, fresh.last = (days[0], days[-1]) if days else (None, None)
+        self._pick_title(story)
+        self._pick_title(fresh)
+        self._rerank(story)
+        self._rerank(fresh)
         self._insert(fresh)
         self._mark(story)
         self._moved.update(fresh.article_ids)
@@ -1018,6 +1104,7 @@ class StoryClusterer:
         if len(story.published) == len(story.article_ids):  # (a row from before dates were kept: as it was)
             days = sorted(d for d in story.published.values() if d)
             story.first, story.last = (days[0], days[-1]) if days else (None, None)
+        self._pick_title(story)
         return title
 
     def _drop_empty(self, story: _Story) -> None:
@@ -1110,6 +1197,8 @@ class StoryClusterer:
         """Add an article to the story: its member (``sims``: to the members before it), its title, date
         and embedding, and its (names, actor ids) to the story's counts."""
         self._whole(story)
+        if story.next_rank is None:
+            self._complete(story)  # (a row saved before places were kept: numbered once, below)
         self._mark(story)
         at = story.held * CHUNK_ARTICLES + min(len(story.article_ids), len(story.titles), len(story.embs))
         story.dirty = min(story.dirty, at // CHUNK_ARTICLES) if story.dirty is not None else at // CHUNK_ARTICLES
@@ -1127,6 +1216,25 @@ class StoryClusterer:
         if member.published:
             story.first = min(filter(None, [story.first, member.published]))
             story.last = max(filter(None, [story.last, member.published]))
+        self._pick_title(story, (member.article_id, title, member.emb))
+        if story.next_rank is None:
+            self._rerank(story)
+        elif story.next_rank >= 0:
+            self._ranks[member.article_id] = (story.id, story.next_rank)
+            story.next_rank += 1
+
+    def _pick_title(self, story: _Story, new: tuple[str, str, np.ndarray] | None = None) -> None:
+        """Keep the story's title candidates up to date after it changed (``new``: the member it just
+        gained, its only change): the kept candidates and the new member, scored against the story's
+        new centre, when the count does not call for a pick from all members (``_picks_exactly``);
+        from all members otherwise (merges, splits and moves read them all anyway)."""
+        if not _lists_aligned(story):
+            story.title_pick = []
+        elif new is not None and story.title_pick and not _picks_exactly(_article_count(story)):
+            story.title_pick = _best_titles(story, [*story.title_pick, new])
+        else:
+            self._complete(story)
+            story.title_pick = _best_titles(story, list(zip(story.article_ids, story.titles, story.embs)))
 
     def _story(self, s: _Story, articles: dict[str, Article]) -> Story:
         if s.held or s.partial:
@@ -1141,22 +1249,48 @@ class StoryClusterer:
             article_ids=tuple(s.article_ids),
             first_published=published[0] if published else s.first,
             last_published=published[-1] if published else s.last,
-            actors=tuple(a for a, _ in sorted(s.actors.items(), key=lambda kv: (-kv[1], kv[0]))[:10]),
+            actors=_top_actors(s),
         )
+
+    def _unlisted(self, s: _Story, articles: dict[str, Article]) -> Story:
+        """A numbered story's record without its article ids: its dates are kept for every article, so
+        its first and last are those of its row."""
+        return Story(
+            id=s.id,
+            title=self._central_title(s, articles),
+            article_ids=(),
+            first_published=s.first,
+            last_published=s.last,
+            actors=_top_actors(s),
+        )
+
+    def _rerank(self, story: _Story) -> None:
+        """Number a story held whole: each article its place in the list, and its first and last dates
+        those of its articles (a split left them as they were before, dates of articles gone); none
+        when an article's date is not kept (its record lists its articles, and reads their dates)."""
+        if any(a not in story.published for a in story.article_ids):
+            story.next_rank = -1
+            return
+        days = sorted(d for d in story.published.values() if d)
+        story.first, story.last = (days[0], days[-1]) if days else (None, None)
+        for k, aid in enumerate(story.article_ids):
+            self._ranks[aid] = (story.id, k)
+        story.next_rank = len(story.article_ids)
 
     def _central_title(self, s: _Story, articles: dict[str, Article]) -> str:
         """The title of the member closest to the story's centre, a headline before the first sentence
-        that stands in for an untitled article's title (a headline is short)."""
+        that stands in for an untitled article's title (a headline is short): the best of its kept
+        candidates (``_pick_title``: exact while it is small and whenever its count reaches a power of
+        two; between those, the best of the candidates kept then and the members added since)."""
+        if s.title_pick:
+            aid, title, _ = s.title_pick[0]
+            return getattr(articles.get(aid), "title", None) or title
         titles = [(getattr(articles.get(a), "title", None) or t) for a, t in zip(s.article_ids, s.titles)]
-        longest = int(load("clustering.yaml")["headline_max_words"])
-        headlines = [bool(t) and len(t.split()) <= longest for t in titles]
         if len(s.embs) != len(titles) or not titles:
+            longest = int(load("clustering.yaml")["headline_max_words"])
+            headlines = [bool(t) and len(t.split()) <= longest for t in titles]
             return next((t for t, h in zip(titles, headlines) if h), next((t for t in titles if t), ""))
-        centre = s.emb_sum / (np.linalg.norm(s.emb_sum) or 1.0)
-        sims = [
-            float(e.astype(np.float32) @ centre) + 2.0 * h if t else -2.0 for e, t, h in zip(s.embs, titles, headlines)
-        ]
-        return titles[int(np.argmax(sims))]
+        return _best_titles(s, list(zip(s.article_ids, titles, s.embs)))[0][1]
 
     # ------------------------------------------------------------------ persistence
 
@@ -1597,6 +1731,8 @@ def _story_packed(s: _Story, pos: int, with_lists: bool = True) -> Packed:
         "last": s.last,
         "sims_at": s.sims_at,
         "members": [_member_head(m, k) for m, k in zip(s.members, at)],
+        "title_pick": _title_pick_state(s),
+        "next_rank": s.next_rank,
     }
     if not with_lists:
         for name in ("article_ids", "titles", "published"):
@@ -1730,6 +1866,8 @@ def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
         last=head["last"],
         sims=_square(arrays["sims"]),
         sims_at=int(head["sims_at"]),
+        title_pick=_title_pick_from(head.get("title_pick", [])),
+        next_rank=head.get("next_rank"),
     )
     return int(head["pos"]), story
 
@@ -1877,6 +2015,8 @@ def _story_state(s: _Story) -> dict[str, Any]:
         "last": s.last,
         "sims": _b64(s.sims.astype(np.float32)),
         "sims_at": s.sims_at,
+        "title_pick": _title_pick_state(s),
+        "next_rank": s.next_rank,
     }
 
 
@@ -1897,7 +2037,17 @@ def _story_from_state(raw: dict[str, Any]) -> _Story:
         last=raw["last"],
         sims=_f32_square(raw.get("sims")),
         sims_at=int(raw.get("sims_at", 0)),
+        title_pick=_title_pick_from(raw.get("title_pick", [])),
+        next_rank=raw.get("next_rank"),
     )
+
+
+def _title_pick_state(s: _Story) -> list[list[str]]:
+    return [[aid, title, _b64(emb.astype(np.float16))] for aid, title, emb in s.title_pick]
+
+
+def _title_pick_from(raw: list[list[str]]) -> list[tuple[str, str, np.ndarray]]:
+    return [(aid, title, _f16(emb)) for aid, title, emb in raw]
 
 
 def _f32_square(raw: str | None) -> np.ndarray:
