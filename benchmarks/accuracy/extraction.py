@@ -14,7 +14,8 @@ setting of ``clean/html.py`` (``second_opinion.grid`` in ``clean/data/html_rules
 on 4 folds (both corpora together) and scored on the 5th; the figures printed as "cross-validated"
 are the held-out ones. Metadata is read by fixed precedence (nothing is chosen from data), so its
 figures are the same either way; they are shown per fold too. The fixed settings of ``clean/html.py``
-(``gap_fill``, ``sections.min_words``, ``article_end`` with its ``min_words``, ``author_card``, the
+(``gap_fill``, ``sections.min_words`` and ``covered_share``, ``article_end`` with its ``min_words``,
+``author_card``, the
 ``visible_date`` windows, its revision labels in words and in markup, and the date precedence: nearest
 date to the headline (the page's only <h1> when no heading has the declared title's words, else an
 element worded as the headline outside links), then a ``<time pubdate>`` dating the article, a revision

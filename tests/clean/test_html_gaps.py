@@ -6,6 +6,8 @@ import gzip
 import json
 from pathlib import Path
 
+from wcxb_pages import wcxb_page  # tests/clean/wcxb_pages.py
+
 from newsfuse import model
 from newsfuse.clean.html import clean_html, fill_gaps, insert_sections
 
@@ -88,3 +90,26 @@ def test_real_page_gets_back_the_folded_questions_its_fast_pass_skipped() -> Non
     question = "Are the relative sizes of the Healthy Eating Plate sections based on calories or volume?"
     assert question in lines
     assert lines.index("Your Plate and the Planet") < lines.index(question) < lines.index("Permissions for Use")
+
+
+def test_a_paragraph_the_body_holds_cut_at_its_inline_code_is_not_a_missing_section() -> None:
+    pieces = ["Then throw the lists at", "connected_components", "from the", "pathfinding", "crate, and segment it."]
+    whole = " ".join(pieces)
+    body = blocks("Intro paragraph.", *pieces, "End.")
+    other = blocks("Intro paragraph.", whole, LONG, "End.")
+    # the whole paragraph is the body's own text: only the section it lacks comes back, once
+    assert texts(insert_sections(body, other)) == texts(body[:1]) + [LONG] + texts(body[1:])
+    assert insert_sections(body, blocks("Intro paragraph.", whole, "End.")) == body
+
+
+def test_real_page_holds_each_paragraph_with_inline_code_once() -> None:
+    # a programming diary: the fast pass splits its paragraphs at every <code>, the second opinion keeps them
+    # whole, and the whole ones came back as a "section" beside the split ones (every paragraph twice)
+    doc, truth = wcxb_page("0398")
+    lines = [b.text for b in clean_html(doc).blocks]
+    body = "\n".join(lines)
+    start = "Then throw the lists at"
+    assert sum(1 for line in lines if line.startswith(start)) == 1
+    assert start in truth["main_content"] and truth["main_content"].count(start) == 1
+    assert "It's good to see an actual straight line distance" in body
+    assert "Turns out it's the answer." in body

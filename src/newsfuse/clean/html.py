@@ -467,17 +467,22 @@ def insert_sections(body: list[model.Block], other: list[model.Block]) -> list[m
     inserted after the first of the two when it holds at least ``sections.min_words`` words: a
     section the precise pass skipped (a folded FAQ, a tabbed part), not a widget between
     paragraphs. Nothing before the body's first shared block or after its last is added.
+    A block of ``other`` whose words the body already holds, cut otherwise (a paragraph the precise
+    pass split at its inline code, ``sections.covered_share`` of its 4-token shingles), is not
+    lacking: it is passed over, neither inserted nor counted.
     """
     have = {b.text for b in body}
-    min_words = rules()["sections"]["min_words"]
+    held = opinion.shingles("\n".join(b.text for b in body))
+    cfg = rules()["sections"]
     inserts: dict[str, list[model.Block]] = {}
     previous: str | None = None
     run: list[model.Block] = []
     for block in other:
         if block.text not in have:
-            run.append(block)
+            if opinion.cover(opinion.shingles(block.text), held) < cfg["covered_share"]:
+                run.append(block)
             continue
-        if previous is not None and sum(len(_TOKEN.findall(b.text)) for b in run) >= min_words:
+        if previous is not None and sum(len(_TOKEN.findall(b.text)) for b in run) >= cfg["min_words"]:
             inserts.setdefault(previous, []).extend(run)
         previous, run = block.text, []
     out: list[model.Block] = []
