@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.events import extract_events
+from newsfuse.events import RuleExtractor, extract_events
 from newsfuse.model import Article, Block
 from newsfuse.nlp.pipeline import annotate
 
@@ -46,6 +46,7 @@ def test_a_relative_pronoun_parsed_as_a_second_subject_is_the_object():
         "backed in the hope of stopping Donald Trump."
     )
     [annotated] = annotate([Article("r1", "", "text", None, "2016-03-16", None, None, (Block("paragraph", text),))])
-    backed = [m for m in extract_events(annotated) if m.trigger == "backed"]
+    # found, not coded: a who-clause on Rubio describes him (events round 15); its roles are what is tested
+    backed = [m for m, _ in RuleExtractor().candidates(annotated) if m.trigger == "backed"]
     assert backed and not any(a.name == "Marco Rubio" for a in backed[0].source_actors)
     assert any(a.name == "Marco Rubio" for a in backed[0].target_actors)

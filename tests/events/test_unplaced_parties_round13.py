@@ -32,9 +32,11 @@ def test_demonstrators_of_a_faith_fired_on_by_a_states_police_are_of_that_state(
 
 
 def test_a_state_named_only_by_its_things_places_no_group():
-    """ "Muslim hackers ... have defaced nearly 3,000 Danish Web sites": Danish sites are no Danish people or body."""
+    """ "Muslim hackers ... have defaced nearly 3,000 Danish Web sites": Danish sites are no Danish people or body.
+    (Round 15: a people left unplaced names no actor, so the act's doer is unknown rather than "Muslim civilians".)"""
     (defaced,) = [m for m in coded(gsr_text("PLOVER-GSR01-COERCE-0015")) if m.type == "COERCE"]
-    assert _countries(defaced.source_actors) == {None}
+    assert not defaced.source_actors
+    assert _countries(defaced.target_actors) == {"DNK"}
 
 
 def test_a_sentence_of_two_states_places_no_group():

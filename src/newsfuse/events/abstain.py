@@ -111,6 +111,17 @@ def back_story(tree: Tree, verb: int | None) -> bool:
     return had and tree.tokens[verb].tag == "VBN" and bool(tree.child_lemmas(verb, "advmod") & cue("prior_adverbs"))
 
 
+def describes_person(tree: Tree, act: int) -> bool:
+    """The act stands in a non-restrictive relative clause on a person ("Sharon, who has vowed not to return ...",
+    "Trump, who has threatened not to show up"): a comma, then who/whom/whose, opens the clause."""
+    clause = next((k for k in [act, *tree.ancestors(act)] if tree.tokens[k].dep == "relcl"), None)
+    if clause is None:
+        return False
+    first = min(tree.subtree(clause))
+    comma = tree.tokens.get(first - 1)
+    return tree.tokens[first].text.lower() in cue("describing_relatives") and comma is not None and comma.text == ","
+
+
 def reference_day(annotated: AnnotatedArticle) -> str | None:
     """The article's "now": its publication date, else the latest day its own text dates."""
     if annotated.article.published:
@@ -172,6 +183,11 @@ def thwarted(tree: Tree, noun: int | None) -> bool:
 def condition(tree: Tree, verb: int | None) -> bool:
     """The act is the condition of an if- or unless-clause ("if Russia attacks Ukraine, ...")."""
     return verb is not None and bool(tree.child_lemmas(verb, "mark") & cue("condition_marks"))
+
+
+def comparison(tree: Tree, verb: int | None) -> bool:
+    """The act heads a comparative clause ("than Congress had demanded"): the measure of another act."""
+    return verb is not None and bool(tree.child_lemmas(verb, "mark") & cue("comparison_marks"))
 
 
 def hedged(tree: Tree, anchors: list[int]) -> bool:

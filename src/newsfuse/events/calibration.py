@@ -92,6 +92,13 @@ def probability(features: dict[str, float]) -> float | None:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def unfitted_signs(features: dict[str, float]) -> list[str]:
+    """The weak signs present that the stored model has no weight for: no fitted mention carried them (a sign as rare
+    as "could help"), so the fit could learn nothing of them; the caller keeps their hand-set factors."""
+    model = load().get("model") or {}
+    return [k for k in signs_present(features) if f"{SIGN}{k}" not in model.get("coefficients", {})]
+
+
 def show_threshold() -> float | None:
     """The probability from which a mention is shown, chosen by cross-validation with the model (None: no model)."""
     model = load().get("model")

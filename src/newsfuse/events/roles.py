@@ -74,7 +74,10 @@ def placed_groups(inside: list[Mention]) -> list[Mention]:
     if len(states) != 1:
         return inside
     iso = states.pop()
-    return [Mention(m.start, m.end, dataclasses.replace(m.ref, country=iso)) if _group(m.ref) else m for m in inside]
+    return [
+        Mention(m.start, m.end, dataclasses.replace(m.ref, country=iso)) if group_without_country(m.ref) else m
+        for m in inside
+    ]
 
 
 def _of_state(ref: ActorRef) -> bool:
@@ -82,7 +85,7 @@ def _of_state(ref: ActorRef) -> bool:
     return (ref.actor_id or "").partition(":")[0] in role_cue("state_kinds")
 
 
-def _group(ref: ActorRef) -> bool:
+def group_without_country(ref: ActorRef) -> bool:
     """A group the knowledge base gives no country: its id is its sector and its name ("rad:islamic",
     "cvl:albanians", "med:news-media"), never a state's sector id ("mil:EGY"), a person or a named body, nor an
     international sector (IGO, NGO, ...: coded without a country)."""

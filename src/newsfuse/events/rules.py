@@ -18,6 +18,7 @@ from .roles import (
     Roles,
     actor_key,
     actor_mentions,
+    group_without_country,
     is_person,
     names_only,
     object_relative,
@@ -399,6 +400,7 @@ class RuleExtractor:
         if guessed:
             target = self._default_target(tree, roles, t, type_, source)
             target = [m for m in target if not any(prec.same_actor(m.ref, s.ref) for s in source)]
+        source, target = _named_actors(source), _named_actors(target)
         mediators = self._mediators(tree, roles, t) if p.symmetric else []
         if mediators:
             source = _merge(source, target, mediators)
@@ -473,6 +475,8 @@ class RuleExtractor:
             return "thwarted"
         if abstain.condition(tree, verb):
             return "condition"
+        if abstain.comparison(tree, verb):
+            return "comparison"
         if verb is not None and not t.pattern.noun and prec.decided_against(tree, verb):
             return "decided against"
         if verb is not None and not t.pattern.noun and prec.asked_for(tree, verb):
@@ -488,6 +492,8 @@ class RuleExtractor:
         own = abstain.own_clause_text(tree, [x for x in (t.i, t.light) if x is not None])
         if abstain.background(date, abstain.reference_day(annotated), own) or abstain.back_story(tree, verb):
             return "background"
+        if abstain.describes_person(tree, t.light if t.light is not None else t.i):
+            return "description"
         return None
 
     def _evidence(self, tree: Tree, roles: Roles, t: Trigger) -> Evidence:
@@ -907,6 +913,18 @@ def _speaks_for(speaker: ActorRef, party: ActorRef) -> bool:
     return same_state and (official(speaker, party) or official(party, speaker))
 
 
+def _named_actors(side: list[Mention]) -> list[Mention]:
+    """The side without the peoples, faiths or kinds of agent its sentence placed in no state ("ethnic Turks" beside
+    Sweden and Bulgaria, "Muslim hackers" of "Danish Web sites") where no actor of the side is identified: PLOVER
+    codes such a group by the country it is associated with, its ethnicity or religion in a field beside that
+    (manual ch. 5, rules 1 and 4), and has no identifier for it as it has for a named person or body (rule 3). With
+    no country it names no actor, so that side of the act is unknown, as in "4 people were arrested" (manual 5.1, a
+    construct given no country name; 7.5)."""
+    if any(prec.identified(m.ref) for m in side):
+        return side
+    return [m for m in side if not group_without_country(m.ref)]
+
+
 def _negated(status: str, rule: str) -> str | None:
     """ "Israel did not attack Lebanon": a negated act is no event ("Negated events can be excluded",
     PLOVER manual 2.3), unless its negation is an event of another type ("failed to reach agreement":
@@ -1006,10 +1024,13 @@ def _pronoun_mention(tree: Tree, m: Mention) -> bool:
 
 
 def _confidence(features: dict[str, float]) -> float:
-    """The fitted model's probability that type and roles are right (data/calibration.yaml); without a model,
-    the product of the hand-set factors of the weak signs present (data/precision.yaml)."""
+    """The fitted model's probability that type and roles are right (data/calibration.yaml), times the hand-set
+    factor of each weak sign present that no fitted mention carried; without a model, the product of the hand-set
+    factors of the weak signs present (data/precision.yaml)."""
     fitted = calibration.probability(features)
     if fitted is not None:
+        for key in calibration.unfitted_signs(features):
+            fitted *= prec.factor(key)
         return round(fitted, 3)
     value = 1.0
     for key in calibration.signs_present(features):
