@@ -117,13 +117,14 @@ def test_an_ingest_never_imports_torch(tmp_path):
         f"    main(['ingest', '--db', {str(tmp_path / 'x.db')!r}, {str(EXAMPLE)!r}], standalone_mode=False)\n"
         "finally:\n"
         "    print(json.dumps({m: m in sys.modules for m in ('torch', 'transformers', 'sentence_transformers',"
-        " 'onnxruntime')}))\n"
+        " 'onnxruntime', 'psycopg')}))\n"
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     loaded = json.loads(proc.stdout.strip().splitlines()[-1])
     assert "1 new" in proc.stdout
-    assert loaded == {"torch": False, "transformers": False, "sentence_transformers": False, "onnxruntime": True}
+    expected = {"torch": False, "transformers": False, "sentence_transformers": False, "onnxruntime": True}
+    assert loaded == expected | {"psycopg": False}  # nor PostgreSQL's driver, for a SQLite file
 
 
 def test_a_worker_share_of_threads_gives_the_same_vectors(monkeypatch):

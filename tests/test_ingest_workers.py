@@ -19,7 +19,8 @@ from conftest import process_running
 
 from newsfuse.pipeline import GENERATION, IngestSession, IngestSummary, ingest_paths
 from newsfuse.store import open_store
-from newsfuse.workers import AnalysisWorkers, _process_gone, even_chunks, worker_count
+from newsfuse.stories.embed import thread_limit
+from newsfuse.workers import AnalysisWorkers, _process_gone, even_chunks, tapered_chunks, worker_count
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 ECBPLUS = SHARED / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"
@@ -56,16 +57,22 @@ def _tables(db: Path) -> dict[str, list[tuple]]:
 
 
 def test_workers_give_the_same_store_as_analysing_in_this_process(tmp_path):
+    """The same rows, though the workers were sent the one input's articles in chunks that shrink to one
+    article (``tapered_chunks``), each stored in a transaction of its own, and this process in batches of 16."""
     records = _records(tmp_path, "dev.jsonl", 0, 36)  # three batches of 16
-    stores = {}
+    stores, batches, threads = {}, {}, thread_limit()
     for workers in (1, 2):
         db = tmp_path / f"w{workers}.db"
         with open_store(str(db)) as store:
             summary = ingest_paths(store, [str(records)], workers=workers)
         assert (summary.new, summary.failed) == (36, 0)
         stores[workers] = _tables(db)
+        with sqlite3.connect(db) as con:
+            batches[workers] = int(con.execute("SELECT value FROM state WHERE key = ?", (GENERATION,)).fetchone()[0])
     assert stores[1]["articles"] and stores[1]["mentions"] and stores[1]["embeddings"]
     assert stores[2] == stores[1]
+    assert batches == {1: 3, 2: len(tapered_chunks(list(range(36)), 16, 2))}
+    assert thread_limit() == threads  # one encoder thread beside the workers only: as before once they end
     assert not multiprocessing.active_children()  # the session ended its workers
 
 
@@ -292,6 +299,15 @@ def test_even_chunks_keep_order_and_every_worker_busy_to_the_end(n, most, slots)
     assert max(sizes) <= most and min(sizes) >= 1
     assert max(sizes) - min(sizes) <= 1
     assert len(parts) % slots == 0 or len(parts) == n  # a multiple of the workers unless too few items
+
+
+@pytest.mark.parametrize("n, most, slots", PARTITION_CASES)
+def test_tapered_chunks_keep_order_and_shrink_to_one_item_each_at_the_end(n, most, slots):
+    parts = tapered_chunks(list(range(n)), most, slots)
+    assert [x for p in parts for x in p] == list(range(n))
+    sizes = [len(p) for p in parts]
+    assert max(sizes) <= most and sizes == sorted(sizes, reverse=True)
+    assert sizes[-min(n, slots) :] == [1] * min(n, slots)  # the last round: an item per worker
 
 
 @pytest.mark.parametrize("pidfd", [True, False])

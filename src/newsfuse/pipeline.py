@@ -62,11 +62,11 @@ from .stories import (
     may_run_beside,
     story_item,
 )
-from .stories.embed import TEXT_WORD_PIECES, UNRECORDED_TEXT_WORD_PIECES
+from .stories.embed import TEXT_WORD_PIECES, UNRECORDED_TEXT_WORD_PIECES, limit_threads, thread_limit
 from .stories.items import actor_key
 from .stories.lead import headline_cased
 from .stories.readout_claims import claims_version, find_claims
-from .workers import AnalysisWorkers, even_chunks, stop_signals_handled
+from .workers import AnalysisWorkers, even_chunks, fill_the_cores, stop_signals_handled, tapered_chunks
 
 BATCH_SIZE = 16
 WORKER_MODELS = "newsfuse.worker_models"  # the module the workers' fork server imports: the models loaded
@@ -635,6 +635,7 @@ class IngestSession:
         self._in_flight: deque[_SentBatch] = deque()  # batches being analysed by the workers, in order
         self._pieces: int | None = None  # the store's embedding cut, once asked
         self._vectors: dict[str, bytes] = {}  # embeddings of articles in hand made ahead (``_embed_ahead``)
+        self._threads_before: list[int | None] = []  # the encoder's threads before the pool's start cut them
 
     def start_workers(self) -> None:
         """Start the analysis workers now, for a long-lived session (``watch``): from then on every
@@ -647,6 +648,11 @@ class IngestSession:
     def _new_pool(self) -> AnalysisWorkers:
         """Workers forked from a server that loaded the models once (``WORKER_MODELS``)."""
         initializer = functools.partial(start_analysis_worker, self.embed_in_workers)
+        if not self.embed_in_workers and fill_the_cores(self.workers) and not self._threads_before:
+            # this process embeds beside the fork server's loading, then the workers: a second encoder thread would
+            # only take a core from them (the vectors are the same with one thread or two)
+            self._threads_before.append(thread_limit())
+            limit_threads(1)
         return AnalysisWorkers(self.workers, initializer, preload=WORKER_MODELS)
 
     def close(self) -> None:
@@ -654,6 +660,12 @@ class IngestSession:
         if self._pool is not None:
             self._pool.close()
             self._pool = None
+        self._restore_threads()
+
+    def _restore_threads(self) -> None:
+        """The encoder's threads as before the pool: this process may analyse alone again."""
+        if self._threads_before:
+            limit_threads(self._threads_before.pop())
 
     # ------------------------------------------------------------------ state
 
@@ -840,7 +852,11 @@ class IngestSession:
     ) -> None:
         store = self.store
         ctl = sent.ctl
-        for item in iter_inputs(list(paths), stdin=stdin):
+        inputs = iter_inputs(list(paths), stdin=stdin)
+        following = next(inputs, None)
+        while following is not None:
+            # read one input ahead: what the last one leaves in hand is all there is, shared out at once (``_flush``)
+            item, following = following, next(inputs, None)
             one = IngestSummary()  # this input's counts
             if isinstance(item, InputError):
                 record_failure(store, one, item, None, sent.on_error)
@@ -856,7 +872,7 @@ class IngestSession:
                 self.admit(articles, one)
             sent.owner.update((a.id, item.path) for a in articles)
             sent.count(item.path, one)
-            if len(self._unsent()) >= batch_size:
+            if len(self._unsent()) >= batch_size and following is not None:
                 self._flush(sent, analyse_articles, batch_size, final=False)
             if progress:
                 progress(sent.summary.inputs, item.path)
@@ -879,7 +895,8 @@ class IngestSession:
         With workers, an input that gives more than one batch starts them: batches go to them as they
         fill, and are stored in their order as they come back (``store_sent``)."""
         guard = sent.ctl.abortable
-        if analyse_articles and self.workers > 1 and self._pool is None and not final:
+        more_than_a_batch = not final or len(self._unsent()) >= batch_size  # a last input's, in hand at once
+        if analyse_articles and self.workers > 1 and self._pool is None and more_than_a_batch:
             self._pool = self._new_pool()
             self._pool.start_beside()  # this process reads on and embeds meanwhile (``_flush_to_workers``)
         if analyse_articles and self._pool is not None:
@@ -919,23 +936,28 @@ class IngestSession:
         sent.count(sent.owner.get(article.id), lost)
 
     def _flush_to_workers(self, sent: SentInputs, batch_size: int, final: bool) -> None:
-        """Send the full batches in hand (and at the end what is left) to the workers; store the
-        oldest batch out whenever more than one per worker of this call's is out (``store_sent``
-        stores the rest). Each batch's embeddings are made here, just before it is stored."""
+        """Send the full batches in hand (and at the end what is left: more than a round of batches in
+        chunks that shrink to one article, ``tapered_chunks``) to the workers; store the oldest batch out
+        whenever more than two per worker of this call's are out (``store_sent`` stores the rest). Each
+        batch's embeddings are made here, just before it is stored."""
         pool = self._pool
         if pool is not None and pool.starting():
             with sent.ctl.abortable():  # the workers' models load: this process's share is done meanwhile
                 if not self.embed_in_workers:
                     self._embed_ahead(lambda: not pool.starting())
                 pool.wait_started()
-        unsent = self._unsent()
-        full = len(unsent) - len(unsent) % batch_size
-        chunks = [unsent[i : i + batch_size] for i in range(0, full, batch_size)]
-        if final and unsent[full:]:  # the rest is shared out, so that no worker waits idle for it
-            chunks += even_chunks(unsent[full:], batch_size, sent.slots or self.workers)
+        unsent, slots = self._unsent(), sent.slots or self.workers
+        if final and len(unsent) > slots * batch_size:  # the last rounds in smaller chunks: the workers end together
+            chunks = tapered_chunks(unsent, batch_size, slots)
+        else:
+            full = len(unsent) - len(unsent) % batch_size
+            chunks = [unsent[i : i + batch_size] for i in range(0, full, batch_size)]
+            if final and unsent[full:]:  # the rest is shared out, so that no worker waits idle for it
+                chunks += even_chunks(unsent[full:], batch_size, slots)
         for chunk in chunks:
             self._in_flight.append(self._send(chunk, sent))
-            while sum(batch.sent is sent for batch in self._in_flight) > self.workers:
+            # a round more than the workers take is out: a worker done with its chunk finds the next one waiting
+            while sum(batch.sent is sent for batch in self._in_flight) > 2 * self.workers:
                 self._store_oldest(sent.ctl.abortable)
 
     def _send(self, chunk: list[tuple[Article, bytes]], sent: SentInputs) -> _SentBatch:
@@ -1018,6 +1040,7 @@ class IngestSession:
         if self._pool is not None:
             self._pool.stop()
             self._pool = None
+        self._restore_threads()
 
     def _give_up_workers(self) -> None:
         """A worker died (killed, out of memory): this session analyses in its own process from now on."""

@@ -51,11 +51,29 @@ def even_chunks(items: Sequence[T], most: int, slots: int) -> list[list[T]]:
     return out
 
 
+def tapered_chunks(items: Sequence[T], most: int, slots: int) -> list[list[T]]:
+    """``items`` cut in order into chunks of at most ``most``, each at most half a worker's share of what
+    is left from it on (``slots``: the workers): full chunks first, then smaller and smaller ones, down
+    to one item. The workers take the chunks in turn, so that at the end each finishes a small chunk
+    about when the others do, instead of one analysing a whole last chunk while the others wait."""
+    out, start = [], 0
+    while start < len(items):
+        size = min(most, max(1, math.ceil((len(items) - start) / (2 * max(1, slots)))))
+        out.append(list(items[start : start + size]))
+        start += size
+    return out
+
+
 def worker_count(requested: int) -> int:
     """``requested`` workers, or for 0 one per core up to MAX_AUTO_WORKERS (1: no worker process)."""
     if requested > 0:
         return requested
     return max(1, min(MAX_AUTO_WORKERS, len(os.sched_getaffinity(0))))
+
+
+def fill_the_cores(workers: int) -> bool:
+    """Whether ``workers`` busy processes leave no core of this process's free."""
+    return workers >= len(os.sched_getaffinity(0))
 
 
 class AnalysisWorkers:

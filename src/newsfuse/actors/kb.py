@@ -18,7 +18,7 @@ from pathlib import Path
 from newsfuse.model import Actor
 
 from ..text.yamlfile import load_yaml
-from .text import FUNCTION_WORDS, key, one_letter_apart, slug
+from .text import FUNCTION_WORDS, key, letter_less, one_letter_apart, slug
 
 DATA = Path(__file__).resolve().parent / "data"
 # initials written with spaces between them ('George H. W. Bush'): news writes them joined too ('George H.W. Bush')
@@ -180,6 +180,7 @@ class KnowledgeBase:
         self.head_words = {key(w) for w in facts["head_words"]}
         self.office_words = {key(w) for w in facts["office_words"]}
         self._load_countries(data / "countries.tsv", facts)
+        self.one_word_states = self._one_word_states()
         self._load_facts(facts)
         self._load_phoenix(data / "phoenix_actors.tsv")
         self._load_agents(data / "phoenix_agents.tsv", facts)
@@ -421,6 +422,21 @@ class KnowledgeBase:
                 table.setdefault(words[0], []).append((words[1], e.id))
         return table
 
+    def _one_word_states(self) -> tuple[dict[str, set[str]], dict[str, set[tuple[str, str]]]]:
+        """The one-word names and aliases of the listed countries (name -> countries), and each of those names
+        less one of its letters (-> the names and their countries): ``misspelt_state`` looks a word up in them
+        instead of comparing it with every name (a name one letter apart is one of the word's letter-less forms,
+        or has the word as one of its own)."""
+        names: dict[str, set[str]] = {}
+        less_one: dict[str, set[tuple[str, str]]] = {}
+        for c in self.countries.values():
+            for name in (key(n) for n in (c.name, *c.aliases)):
+                if len(name) == 1:
+                    names.setdefault(name[0], set()).add(c.iso)
+                    for short in letter_less(name[0]):
+                        less_one.setdefault(short, set()).add((name[0], c.iso))
+        return names, less_one
+
     def misspelt_state(self, word: str, date: str | None = None) -> Actor | None:
         """'Ethopia', 'Afganistan', 'Phillippines': one word one letter apart from the one-word name of one listed
         country (a letter dropped or doubled by mistake, as linking reads 'Hilary Clinton'; five letters or more) is
@@ -430,11 +446,12 @@ class KnowledgeBase:
         words = key(word)
         if len(words) != 1 or self.index.get(words) or words in self.demonyms:
             return None
+        word, (names, less_one) = words[0], self.one_word_states
+        shorter = {(name, iso) for name in letter_less(word) for iso in names.get(name, ())}
         near = {
-            c.iso
-            for c in self.countries.values()
-            for name in (key(n) for n in (c.name, *c.aliases))
-            if len(name) == 1 and one_letter_apart(name[0], words[0]) and not words[0].startswith(name[0])
+            iso
+            for name, iso in shorter | less_one.get(word, set())
+            if one_letter_apart(name, word) and not word.startswith(name)
         }
         return self.entries[f"state:{near.pop()}"].actor(date) if len(near) == 1 else None
 

@@ -103,6 +103,11 @@ def one_letter_apart(a: str, b: str) -> bool:
     return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
+def letter_less(word: str) -> set[str]:
+    """The word less one of its letters, each way (the shorter words ``one_letter_apart`` from it)."""
+    return {word[:k] + word[k + 1 :] for k in range(len(word))}
+
+
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", repaired(text)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

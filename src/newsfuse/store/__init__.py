@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from .base import EventFilter, Store
-from .postgres import PostgresStore
 from .sqlite import SQLiteStore
 
 DEFAULT_DB = "newsfuse.db"
@@ -49,6 +48,9 @@ def open_store(url: str | None = None) -> Store:
     url = url or default_url()
     path = sqlite_path(url)
     if path is None:
+        # imported here: psycopg's import is a fifth of a second of every cold start, and a SQLite store never needs it
+        from .postgres import PostgresStore
+
         return PostgresStore(url)
     return SQLiteStore(path)
 

@@ -61,14 +61,19 @@ def tokenizer(max_pieces: int = MAX_WORD_PIECES) -> Tokenizer:
 _threads: int | None = None  # set by limit_threads (a Dask worker's share); None: the default above
 
 
-def limit_threads(threads: int) -> None:
-    """Run the encoder with this many threads from now on: a process that is one of several
-    workers on a machine (a Dask worker) gets its own share, not every core."""
+def limit_threads(threads: int | None) -> None:
+    """Run the encoder with this many threads from now on (None: the default again): a process that is
+    one of several workers on a machine (a Dask worker) gets its own share, not every core."""
     global _threads
-    threads = max(1, threads)
+    threads = None if threads is None else max(1, threads)
     if threads != _threads:
         _threads = threads
         session.cache_clear()
+
+
+def thread_limit() -> int | None:
+    """The encoder's threads as ``limit_threads`` set them (None: the default)."""
+    return _threads
 
 
 def may_run_beside() -> bool:
