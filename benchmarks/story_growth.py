@@ -14,14 +14,15 @@ more articles to it through the store, as an ingest does:
 * session: one clusterer opened once and kept (``watch``, the API's runner), each probe added and saved.
 
 Printed per size, per added article (the mean over the probes): the bytes of the story's rows read
-by the add (``cluster_stories`` + ``cluster_story_recent`` + ``cluster_story_chunks``: what the
-clusterer asks its source for) and written (the rows ``save_clusterer`` hands the store), the ms of
-the add (with its reads) and of the save, and the ms of the story's record (``records_by_id``: what
-fusion saves after the batch; made from the story's row: its title from the few candidates the story
-keeps, its article ids left to the store, which lists them by their places; its bytes read apart,
-"record read B") and its bytes as the ``stories`` table keeps it. Then the
-story row's parts at each size (what grows with the story). Every probe must join the one story
-(the "joined" column: the share that did). Timings move with the machine's load; the bytes do not.
+by the add (``cluster_stories`` + ``cluster_story_recent`` + ``cluster_story_chunks`` + the keys of
+``cluster_story_keys`` it looks up: what the clusterer asks its source for) and written (the rows and
+keys ``save_clusterer`` hands the store), the ms of the add (with its reads) and of the save, and the
+ms of the story's record (``records_by_id``: what fusion saves after the batch; made from the story's
+row: its title from the few candidates the story keeps, its article ids left to the store, which lists
+them by their places; its bytes read apart, "record read B") and its bytes as the ``stories`` table
+keeps it. Then the story row's parts at each size, and the bytes of its keys rows (``keys_rows``: what
+grows with the story). Every probe must join the one story (the "joined" column: the share that did).
+Timings move with the machine's load; the bytes do not.
 Usage: python benchmarks/story_growth.py [--sizes 10,100,1000,5000] [--probes 5] [--workdir DIR] [--json]
 (``--json``: one JSON object last, as ``benchmarks/speed/run_all.py`` keeps it).
 """
@@ -86,7 +87,7 @@ class Generator:
 
 
 class CountedRows(StoredClusterRows):
-    """The store's clusterer rows, counting the bytes of the story rows (whole, recent, chunks) read."""
+    """The store's clusterer rows, counting the bytes of the story rows (whole, recent, chunks, keys) read."""
 
     def __init__(self, store: Store) -> None:
         super().__init__(store)
@@ -107,18 +108,37 @@ class CountedRows(StoredClusterRows):
         self.read += sum(len(r) for rows in chunks.values() for r in rows)
         return chunks
 
+    def story_keys(self, story_ids: Collection[str]) -> dict[str, list[str]]:
+        keys = super().story_keys(story_ids)
+        self.read += sum(_key_bytes(k) for found in keys.values() for k in found)
+        return keys
+
+    def story_keys_among(self, story_id: str, keys: Collection[str]) -> list[str]:
+        found = super().story_keys_among(story_id, keys)
+        self.read += sum(_key_bytes(k) for k in found)
+        return found
+
+
+def _key_bytes(key: str) -> int:
+    return len(key.encode("utf-8"))
+
 
 def counting_writes(store: Store) -> list[int]:
-    """Count the bytes of the story rows (whole, recent and chunks) the store is handed to save."""
+    """Count the bytes of the story rows (whole, recent, chunks and keys) the store is handed to save."""
     written = [0]
-    save = store.save_cluster_stories
+    save, save_keys = store.save_cluster_stories, store.save_cluster_story_keys
 
     def counted(rows: Any, removed: Any, orders: Any = None, recent: Any = None, chunks: Any = None) -> None:
         written[0] += sum(len(r) for r in rows.values()) + sum(len(r) for r in (recent or {}).values())
         written[0] += sum(len(r) for _, changed in (chunks or {}).values() for r in changed.values())
         save(rows, removed, orders, recent, chunks)
 
+    def counted_keys(keys: Mapping[str, tuple[bool, Collection[str]]]) -> None:
+        written[0] += sum(_key_bytes(k) for _, added in keys.values() for k in added)
+        save_keys(keys)
+
     store.save_cluster_stories = counted  # type: ignore[method-assign]
+    store.save_cluster_story_keys = counted_keys  # type: ignore[method-assign]
     return written
 
 
@@ -187,6 +207,7 @@ def measured(builder: StoryClusterer, gen: Generator, size: int, probes: int, wo
             builder.save_whole_next()
             save_clusterer(store, builder)
             out["row"] = row_parts(store.cluster_story_rows([story_id])[story_id])
+            out["row"]["keys_rows"] = sum(map(_key_bytes, store.cluster_story_keys([story_id]).get(story_id, ())))
             items = [gen.item(f"p{size}-{mode}-{k}", size + k) for k in range(probes)]
             out[mode] = probe(store, items, story_id, session=mode == "session")
         path.unlink(missing_ok=True)

@@ -30,7 +30,9 @@ from newsfuse.model import (
     article_id,
 )
 from newsfuse.nlp import annotate
+from newsfuse.store.base import Store
 from newsfuse.stories import StoryClusterer, StoryItem, story_item
+from newsfuse.stories.packed import pack, unpack
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared").resolve()
@@ -332,6 +334,28 @@ def event_mention(**fields: Any) -> EventMention:
         "end": 1,
     }
     return EventMention(**{**neutral, **fields})
+
+
+def keys_rows(store: Store) -> dict[str, list[str]]:
+    """Story id -> its index keys, as the store's keys rows hold them."""
+    return store.cluster_story_keys(store.cluster_story_ids())
+
+
+def as_saved_before_keys_rows(store: Store) -> None:
+    """The store's clusterer rows as code from before keys rows leaves them: each story's row holding its
+    index keys, no keys rows, the meta without their mark."""
+    keys = keys_rows(store)
+    rows = {}
+    for sid, row in store.cluster_stories().items():
+        packed = unpack(row)
+        packed.head["keys"] = keys.get(sid, [])
+        rows[sid] = pack(packed)
+    meta = json.loads(store.get_state(pipeline.STORIES_META) or b"{}")
+    del meta["keys_apart"]
+    with store.transaction():
+        store.save_cluster_stories(rows, [], store.cluster_story_orders(rows), store.cluster_story_recents())
+        store.save_cluster_story_keys({sid: (True, []) for sid in rows})
+        store.set_state(pipeline.STORIES_META, json.dumps(meta, sort_keys=True).encode("utf-8"))
 
 
 def sqlite_file_at_version(source: str | Path, path: str | Path, version: int) -> None:

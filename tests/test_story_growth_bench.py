@@ -1,5 +1,6 @@
 """The big-story probe (benchmarks/story_growth.py): every probe article joins the one story, the bytes
-a join reads and writes stay flat as the story grows (its row and its last chunk), and its record
+a join reads and writes stay flat as the story grows (its row, its last chunk and the keys its article
+brings: the story's keys, which grow with it, are on keys rows of their own), and its record
 reads nothing more and is as big at 90 articles as at 30 (its article ids are listed by the store)."""
 
 from __future__ import annotations
@@ -41,3 +42,4 @@ def test_probes_join_the_one_story_and_neither_the_join_nor_the_record_grows_wit
         assert big[mode]["record_read_bytes"] == small[mode]["record_read_bytes"] == 0
         assert big[mode]["record_bytes"] < 1.1 * small[mode]["record_bytes"]
     assert big["row"]["embs"] == small["row"]["embs"] == 0  # (the chunk rows hold the story's embeddings)
+    assert "head:keys" not in big["row"] and big["row"]["keys_rows"] > small["row"]["keys_rows"]  # (its keys rows)

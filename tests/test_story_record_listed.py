@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from conftest import sqlite_file_at_version
+from conftest import as_saved_before_keys_rows, sqlite_file_at_version
 from test_story_chunk_rows import _recorded
 
 from newsfuse import pipeline
@@ -159,9 +159,10 @@ def test_a_sqlite_store_from_before_places_is_migrated_and_its_stories_numbered_
         for batch in batches[:-1]:
             _ingested(store, batch, kept)
         _as_saved_before_places(store)
+        as_saved_before_keys_rows(store)
         store.save_stories(kept.stories({}))  # records with their ids, as code from before saved them
     old = tmp_path / "old.db"
-    sqlite_file_at_version(new, old, len(MIGRATIONS) - 1)
+    sqlite_file_at_version(new, old, next(v for v, script in enumerate(MIGRATIONS) if "story_rank" in script))
     with sqlite3.connect(old) as conn:
         assert "story_rank" not in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
     with open_store(str(old)) as store:

@@ -505,10 +505,13 @@ def load_clusterer(store: Store) -> StoryClusterer:
             meta = repack_cluster_rows(store, meta)
         if not StoryClusterer.rows_chunked(meta):
             meta = chunk_cluster_rows(store, meta)
+        if not StoryClusterer.keys_apart(meta):
+            meta = unkey_cluster_rows(store, meta)
         return StoryClusterer.from_source(meta, StoredClusterRows(store))
     rows = store.cluster_stories()
-    chunks = store.cluster_story_chunks(dict.fromkeys(rows, 0))
-    clusterer = StoryClusterer.from_rows(meta, rows.values(), store.cluster_counts(), store.cluster_postings(), chunks)
+    chunks, keys = store.cluster_story_chunks(dict.fromkeys(rows, 0)), store.cluster_story_keys(rows)
+    counts, postings = store.cluster_counts(), store.cluster_postings()
+    clusterer = StoryClusterer.from_rows(meta, rows.values(), counts, postings, chunks, keys)
     clusterer.save_whole_next()  # rows saved before their orders were: the next save writes them all
     return clusterer
 
@@ -537,19 +540,40 @@ def repack_cluster_rows(store: Store, meta: bytes) -> bytes:
 
 def chunk_cluster_rows(store: Store, meta: bytes) -> bytes:
     """Move the add-only lists of the story rows saved before chunk rows (every article's id, title,
-    date and embedding) into their chunk rows (once per store, a chunk of rows at a time, in one
-    transaction; the stories read the same), and say so in the meta, which is returned."""
+    date and embedding) into their chunk rows, and their index keys into their keys rows (once per
+    store, a chunk of rows at a time, in one transaction; the stories read the same), and say so in the
+    meta, which is returned."""
     with store.transaction():
         ids = store.cluster_story_ids()
         for start in range(0, len(ids), REPACK_CHUNK):
             part = ids[start : start + REPACK_CHUNK]
             rows = store.cluster_story_rows(part)
             split = {sid: got for sid, row in rows.items() if (got := StoryClusterer.chunked_row(row)) is not None}
+            heads = {sid: head for sid, (head, _, _) in split.items()}
+            recent = store.cluster_story_recent_rows(split)
+            chunks = {sid: changed for sid, (_, changed, _) in split.items()}
+            store.save_cluster_stories(heads, [], store.cluster_story_orders(split), recent, chunks)
+            store.save_cluster_story_keys({sid: (True, keys) for sid, (_, _, keys) in split.items()})
+        meta = StoryClusterer.with_chunks(meta)
+        store.set_state(STORIES_META, meta)
+    return meta
+
+
+def unkey_cluster_rows(store: Store, meta: bytes) -> bytes:
+    """Move the index keys of the story rows saved before keys rows into their keys rows (once per
+    store, a chunk of rows at a time, in one transaction; the stories read the same), and say so in the
+    meta, which is returned."""
+    with store.transaction():
+        ids = store.cluster_story_ids()
+        for start in range(0, len(ids), REPACK_CHUNK):
+            part = ids[start : start + REPACK_CHUNK]
+            rows = store.cluster_story_rows(part)
+            split = {sid: got for sid, row in rows.items() if (got := StoryClusterer.unkeyed_row(row)) is not None}
             heads = {sid: head for sid, (head, _) in split.items()}
             recent = store.cluster_story_recent_rows(split)
-            chunks = {sid: changed for sid, (_, changed) in split.items()}
-            store.save_cluster_stories(heads, [], store.cluster_story_orders(split), recent, chunks)
-        meta = StoryClusterer.with_chunks(meta)
+            store.save_cluster_stories(heads, [], store.cluster_story_orders(split), recent)
+            store.save_cluster_story_keys({sid: (True, keys) for sid, (_, keys) in split.items()})
+        meta = StoryClusterer.with_keys_apart(meta)
         store.set_state(STORIES_META, meta)
     return meta
 
@@ -571,6 +595,12 @@ class StoredClusterRows:
 
     def all_story_rows(self) -> Iterable[bytes]:
         return self.store.cluster_stories().values()
+
+    def story_keys(self, story_ids: Collection[str]) -> dict[str, list[str]]:
+        return self.store.cluster_story_keys(story_ids)
+
+    def story_keys_among(self, story_id: str, keys: Collection[str]) -> list[str]:
+        return self.store.cluster_story_keys_among(story_id, keys)
 
     def max_story_order(self, excluding: Collection[str]) -> int | None:
         return self.store.cluster_max_order(excluding)
@@ -604,6 +634,7 @@ def save_clusterer(store: Store, clusterer: StoryClusterer) -> None:
             store.clear_cluster_state()
             store.delete_state(STORIES_STATE)
         store.save_cluster_stories(changes.stories, changes.removed, changes.orders, changes.recent, changes.chunks)
+        store.save_cluster_story_keys(changes.keys)
         store.add_cluster_counts(changes.counts)
         store.save_cluster_postings(changes.postings)
         store.set_state(STORIES_META, changes.meta)

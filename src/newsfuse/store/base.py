@@ -7,7 +7,7 @@ All writes are idempotent upserts keyed on content hashes, so re-running an inge
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
@@ -258,6 +258,11 @@ class Store(abc.ABC):
         deleted; delete the rows and chunks of ``removed``."""
 
     @abc.abstractmethod
+    def save_cluster_story_keys(self, keys: Mapping[str, tuple[bool, Collection[str]]]) -> None:
+        """Story id -> (replace, index keys): add these keys rows of each story (``replace``: its keys rows
+        are these, those it had are deleted)."""
+
+    @abc.abstractmethod
     def save_cluster_recent_rows(self, recent: Mapping[str, bytes | None]) -> None:
         """Insert or replace these stories' recent rows (None: delete it)."""
 
@@ -271,7 +276,7 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def clear_cluster_state(self) -> None:
-        """Delete every story row, recent row, chunk row, count and posting list."""
+        """Delete every story row, recent row, chunk row, keys row, count and posting list."""
 
     @abc.abstractmethod
     def cluster_stories(self) -> dict[str, bytes]:
@@ -294,6 +299,14 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def cluster_story_chunks(self, first: Mapping[str, int]) -> dict[str, list[bytes]]:
         """Story id -> its chunk rows from number ``first[story id]`` on, in order (those that have any)."""
+
+    @abc.abstractmethod
+    def cluster_story_keys(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Story id -> all its index keys (its keys rows, sorted), for those that have any."""
+
+    @abc.abstractmethod
+    def cluster_story_keys_among(self, story_id: str, keys: Iterable[str]) -> list[str]:
+        """Those of these keys that the story's keys rows hold (what a join looks up: its article's keys)."""
 
     @abc.abstractmethod
     def cluster_story_recent_rows(self, story_ids: Iterable[str]) -> dict[str, bytes]:

@@ -11,7 +11,7 @@ import json
 import time
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Sized
 from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
@@ -45,6 +45,10 @@ def _chunks(ids: Iterable[K]) -> Iterator[list[K]]:
     ordered = sorted(set(ids))
     for i in range(0, len(ordered), IN_CHUNK):
         yield ordered[i : i + IN_CHUNK]
+
+
+# the tables of a story's clusterer rows, by story id: its row, recent row, chunk rows and keys rows
+_STORY_TABLES = ("cluster_stories", "cluster_story_recent", "cluster_story_chunks", "cluster_story_keys")
 
 
 def _marks(ids: Sized) -> str:
@@ -560,7 +564,7 @@ class SQLStore(Store):
         orders, recent = orders or {}, recent or {}
         with self.transaction():
             for ids in _chunks(removed):
-                for table in ("cluster_stories", "cluster_story_recent", "cluster_story_chunks"):
+                for table in _STORY_TABLES:
                     self._exec(f"DELETE FROM {table} WHERE story_id IN ({_marks(ids)})", ids)
             self._many(
                 "INSERT INTO cluster_stories (story_id, state, ord) VALUES (?, ?, ?)"
@@ -579,6 +583,26 @@ class SQLStore(Store):
             " ON CONFLICT (story_id, chunk) DO UPDATE SET data = excluded.data",
             [(sid, k, data) for sid, (_, rows) in sorted(chunks.items()) for k, data in sorted(rows.items())],
         )
+
+    def save_cluster_story_keys(self, keys: Mapping[str, tuple[bool, Collection[str]]]) -> None:
+        with self.transaction():
+            for ids in _chunks([sid for sid, (replace, _) in keys.items() if replace]):
+                self._exec(f"DELETE FROM cluster_story_keys WHERE story_id IN ({_marks(ids)})", ids)
+            self._many(
+                "INSERT INTO cluster_story_keys (story_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [(sid, key) for sid, (_, added) in sorted(keys.items()) for key in sorted(added)],
+            )
+
+    def cluster_story_keys(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        sql = "SELECT story_id, key FROM cluster_story_keys WHERE story_id IN ({marks}) ORDER BY story_id, key"
+        for sid, key in self._rows_in(sql, story_ids):
+            out.setdefault(sid, []).append(key)
+        return out
+
+    def cluster_story_keys_among(self, story_id: str, keys: Iterable[str]) -> list[str]:
+        sql = "SELECT key FROM cluster_story_keys WHERE story_id = ? AND key IN ({marks})"
+        return sorted(r[0] for r in self._rows_in(sql, keys, (story_id,)))
 
     def cluster_story_chunks(self, first: Mapping[str, int]) -> dict[str, list[bytes]]:
         out: dict[str, list[bytes]] = {}
@@ -657,8 +681,7 @@ class SQLStore(Store):
 
     def clear_cluster_state(self) -> None:
         with self.transaction():
-            tables = ("cluster_stories", "cluster_story_recent", "cluster_story_chunks", "cluster_counts")
-            for table in (*tables, "cluster_postings"):
+            for table in (*_STORY_TABLES, "cluster_counts", "cluster_postings"):
                 self._exec(f"DELETE FROM {table}")
 
     def cluster_stories(self) -> dict[str, bytes]:

@@ -156,6 +156,13 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_story_rank ON articles (story_id, story_rank);
     DROP INDEX articles_story;
     """,
+    # a story's index keys on rows of their own beside its row (they grow with every member it ever had: 34 KB
+    # at 5,000 articles): a join looks up and adds the keys its article brings, a merge or a removal reads them all
+    """
+    CREATE TABLE cluster_story_keys (
+        story_id TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (story_id, key)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 

@@ -148,6 +148,14 @@ class _Story:
     names: Counter = field(default_factory=Counter)
     actors: Counter = field(default_factory=Counter)
     keys: set[str] = field(default_factory=set)
+    # whether ``keys`` holds all its index keys: a story read by key from a row that keeps them apart (in
+    # the store's keys rows) holds those found or added so far; a join asks for the keys it brings only
+    # (``_know_keys``), a merge or the story's removal reads them all (``_all_keys``)
+    keys_whole: bool = True
+    keys_added: set[str] = field(default_factory=set)  # keys it gained since it was read or saved
+    # whether its saved keys rows are to be replaced by ``keys`` (a new story, whose id may be one a
+    # removed story had, or a row that held its keys, saved before keys rows)
+    keys_reset: bool = True
     first: str | None = None
     last: str | None = None
     sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # members x members
@@ -485,6 +493,14 @@ class ClusterSource(Protocol):
         ...
 
     def all_story_rows(self) -> Iterable[bytes]: ...
+
+    def story_keys(self, story_ids: Collection[str]) -> dict[str, list[str]]:
+        """Story id -> all its index keys (its keys rows), for those of these stories that have any."""
+        ...
+
+    def story_keys_among(self, story_id: str, keys: Collection[str]) -> list[str]:
+        """Those of these keys that the story's keys rows hold."""
+        ...
 
     def max_story_order(self, excluding: Collection[str]) -> int | None: ...
 
@@ -948,6 +964,7 @@ class StoryClusterer:
         self._pick_title(story)
         self._rerank(story)
         self._unpost(other, into=story)
+        story.keys_added |= other.keys - story.keys
         story.keys |= other.keys
         for aid in other.article_ids:
             self.article_story[aid] = story.id
@@ -1116,6 +1133,9 @@ class StoryClusterer:
         """Take ``story`` out of the postings of its keys; ``into``, where given, takes its place under
         the keys it is not posted under yet."""
         self._whole(story)
+        self._all_keys(story)
+        if into is not None:
+            self._know_keys(into, story.keys)
         self._read_postings(story.keys)
         for key in story.keys:
             postings = self.index.get(key, [])
@@ -1130,10 +1150,13 @@ class StoryClusterer:
         self._whole(story)
         limit = int(self.cfg["max_postings"]) + 1
         self._read_postings(keys)
+        self._know_keys(story, keys)
         for key in keys:
             if key in story.keys:
                 continue
+            self._mark(story)
             story.keys.add(key)
+            story.keys_added.add(key)
             postings = self.index.setdefault(key, [])
             if len(postings) < limit:
                 postings.append(story.id)
@@ -1374,6 +1397,31 @@ class StoryClusterer:
         for story in held:
             _prepend(story, read.get(story.id, [])[: story.held])
 
+    def _know_keys(self, story: _Story, keys: Iterable[str]) -> None:
+        """Make ``story.keys`` tell for each of these keys whether the story has it: of a story that holds
+        part of its keys, the ones it does not hold yet are looked up (a join reads the few keys its
+        article brings, not the story's thousands)."""
+        if story.keys_whole or self._source is None:
+            return
+        asked = [k for k in dict.fromkeys(keys) if k not in story.keys]
+        if asked:
+            story.keys.update(self._source.story_keys_among(story.id, asked))
+
+    def _all_keys(self, story: _Story) -> None:
+        """Read all of a story's keys (a merge or its removal takes it out of all its postings)."""
+        self._all_keys_many([story])
+
+    def _all_keys_many(self, stories: Iterable[_Story]) -> None:
+        held = [s for s in stories if not s.keys_whole]
+        if not held:
+            return
+        if self._source is None:
+            raise AssertionError("a story holds part of its keys, and there is nothing to read the rest from")
+        read = self._source.story_keys([s.id for s in held])
+        for story in held:
+            story.keys.update(read.get(story.id, ()))
+            story.keys_whole = True
+
     def _read_complete(self, story_ids: Iterable[str]) -> dict[str, _Story]:
         """``_read``, each story with its add-only lists whole (what its record needs)."""
         found = self._read(story_ids)
@@ -1421,6 +1469,7 @@ class StoryClusterer:
         if self._source is None:
             return
         self._read_all()
+        self._all_keys_many(self._stories.values())
         for key, ids in self._source.all_postings():
             if key not in self._posted:
                 self._posted.add(key)
@@ -1464,12 +1513,14 @@ class StoryClusterer:
                     "rows": ROWS_PACKED,
                     "recent_rows": True,
                     "chunks": CHUNK_ARTICLES,
+                    "keys_apart": True,
                 },
                 sort_keys=True,
             ).encode("utf-8"),
             stories={sid: self._story_row(sid) for sid in story_ids},
             recent={sid: row for sid in story_ids if (row := self._recent_row(sid))},
             chunks=chunks,
+            keys={sid: keys for sid in story_ids if (keys := self._keys_rows(sid, whole)) is not None},
             orders={sid: self._stories[sid].order for sid in story_ids},
             removed=[] if whole else sorted(self._removed),
             counts=_count_rows(self.df if whole else self._df_added, self.name_df if whole else self._name_df_added),
@@ -1482,7 +1533,9 @@ class StoryClusterer:
         self._name_df_added.clear()
         self._unsaved = False
         for sid in story_ids:
-            self._stories[sid].dirty = None
+            story = self._stories[sid]
+            story.dirty, story.keys_reset = None, False
+            story.keys_added.clear()
         return changes
 
     def _story_row(self, story_id: str) -> bytes:
@@ -1498,6 +1551,16 @@ class StoryClusterer:
         count = _chunk_count(story)
         return count, {k: _chunk_row(story, k) for k in range(count if first is None else first, count)}
 
+    def _keys_rows(self, story_id: str, whole: bool) -> tuple[bool, list[str]] | None:
+        """The story's keys rows to save: (True, all its keys) where they replace its saved ones (``whole``:
+        every row is written anew), else (False, the keys it gained since it was read or saved); None: none."""
+        story = self._stories[story_id]
+        if whole or story.keys_reset:
+            if not story.keys_whole:
+                raise AssertionError(f"story {story_id}: its keys saved whole before they were read whole")
+            return True, sorted(story.keys)
+        return (False, sorted(story.keys_added)) if story.keys_added else None
+
     def _recent_row(self, story_id: str) -> bytes | None:
         return _recent_row(self._stories[story_id], self._pos[story_id], int(self.cfg["max_members"]))
 
@@ -1509,16 +1572,17 @@ class StoryClusterer:
         counts: Iterable[tuple[str, str, int]],
         postings: Iterable[tuple[str, list[str]]],
         chunks: Mapping[str, list[bytes]] | None = None,
+        keys: Mapping[str, Iterable[str]] | None = None,
     ) -> StoryClusterer:
         """A clusterer from the rows that ``pop_changes`` gave (in any order; ``chunks``: each story's
-        chunk rows, in order): the same as the one saved."""
+        chunk rows, in order; ``keys``: each story's index keys, its keys rows): the same as the one saved."""
         head = json.loads(meta.decode("utf-8"))
         self = cls(saved_config(head["cfg"]))
         self.n_docs = head["n_docs"]
         for kind, term, n in counts:
             (self.df if kind == "t" else self.name_df)[term] = n
         self.index = {key: list(ids) for key, ids in postings}
-        rows = _decoded_rows(stories, chunks or {})
+        rows = _decoded_rows(stories, chunks or {}, keys or {})
         self._restore([story for _, story in rows], [pos for pos, _ in rows])
         self._unsaved = False
         return self
@@ -1565,14 +1629,40 @@ class StoryClusterer:
         return bool(json.loads(meta.decode("utf-8")).get("chunks"))
 
     @staticmethod
-    def chunked_row(row: bytes) -> tuple[bytes, tuple[int, dict[int, bytes]]] | None:
-        """A story row that holds its add-only lists, as its row without them and its chunk rows (None:
-        the row holds none, its chunk rows do)."""
+    def chunked_row(row: bytes) -> tuple[bytes, tuple[int, dict[int, bytes]], list[str]] | None:
+        """A story row that holds its add-only lists, as its row without them (nor its index keys), its
+        chunk rows and its index keys (None: the row holds no lists, its chunk rows do)."""
         [(pos, story, lengths)] = _decoded_heads([row])
         if lengths is not None:
             return None
         head = pack(_story_head(story, pos))
-        return head, (_chunk_count(story), {k: _chunk_row(story, k) for k in range(_chunk_count(story))})
+        chunks = (_chunk_count(story), {k: _chunk_row(story, k) for k in range(_chunk_count(story))})
+        return head, chunks, sorted(story.keys)
+
+    @staticmethod
+    def unkeyed_row(row: bytes) -> tuple[bytes, list[str]] | None:
+        """A story row (its lists in chunk rows) that holds its index keys, as its row without them and
+        its keys (None: the row holds none, its keys rows do; or it holds its lists: ``chunked_row``)."""
+        if not is_packed(row):
+            return None
+        packed = unpack(row)
+        if "keys" not in packed.head or "chunked" not in packed.head:
+            return None
+        keys = packed.head.pop("keys")
+        return pack(packed), sorted(keys)
+
+    @staticmethod
+    def keys_apart(meta: bytes) -> bool:
+        """Whether the story rows saved with this meta keep their index keys in keys rows (rows saved
+        before hold them: ``unkeyed_row`` takes them out)."""
+        return bool(json.loads(meta.decode("utf-8")).get("keys_apart"))
+
+    @staticmethod
+    def with_keys_apart(meta: bytes) -> bytes:
+        """This meta, saying that its story rows keep their index keys in keys rows."""
+        head = json.loads(meta.decode("utf-8"))
+        head["keys_apart"] = True
+        return json.dumps(head, sort_keys=True).encode("utf-8")
 
     @staticmethod
     def with_chunks(meta: bytes) -> bytes:
@@ -1653,14 +1743,21 @@ class StateChanges:
     recent: dict[str, bytes] = field(default_factory=dict)  # story id -> its recent row, for the rows in ``stories``
     # story id -> (its chunk count, its chunk rows that changed by number), for the rows in ``stories``
     chunks: dict[str, tuple[int, dict[int, bytes]]] = field(default_factory=dict)
+    # story id -> (whether they replace its saved keys rows, its index keys to save), for rows in ``stories``
+    keys: dict[str, tuple[bool, list[str]]] = field(default_factory=dict)
 
 
-def _decoded_rows(rows: Iterable[bytes], chunks: Mapping[str, list[bytes]]) -> list[tuple[int, _Story]]:
-    """Saved story rows (``_story_row`` with each story's chunk rows, or a row saved before chunks,
-    packed or the compressed JSON of rows saved before it packed them) decoded, with their positions,
-    in the order the stories were saved in."""
+def _decoded_rows(
+    rows: Iterable[bytes], chunks: Mapping[str, list[bytes]], keys: Mapping[str, Iterable[str]]
+) -> list[tuple[int, _Story]]:
+    """Saved story rows (``_story_row`` with each story's chunk rows and keys rows, or a row saved
+    before chunks, packed or the compressed JSON of rows saved before it packed them) decoded, with
+    their positions, in the order the stories were saved in."""
     decoded = _decoded_heads(rows)
     _attach_all(decoded, {story.id: 0 for _, story, n in decoded if n is not None}, chunks)
+    for _, story, _ in decoded:
+        if not story.keys_whole:
+            story.keys, story.keys_whole = set(keys.get(story.id, ())), True
     return [(pos, story) for pos, story, _ in decoded]
 
 
@@ -1712,7 +1809,8 @@ def _story_packed(s: _Story, pos: int, with_lists: bool = True) -> Packed:
     """A story's row as packed parts; every word list in key order, as the JSON rows kept them. A
     member's embedding that the story's own embeddings hold (the same bytes) is kept once, as its
     place there (``emb_at``): a candidate story's row is read whole, and these copies were a quarter of it.
-    Without its lists (``with_lists`` False: a row saved since chunk rows) every member's embedding is apart."""
+    Without its lists (``with_lists`` False: a row saved since chunk rows and keys rows) every member's
+    embedding is apart, and its index keys are left out (its keys rows hold them)."""
     weights = [_sorted_weights(m, name) for m in s.members for name in _WEIGHTED]
     embs = np.stack(s.embs).astype(np.float16) if s.embs and with_lists else np.zeros((0, DIM), dtype=np.float16)
     places = {row.tobytes(): k for k, row in reversed(list(enumerate(embs)))}
@@ -1726,7 +1824,6 @@ def _story_packed(s: _Story, pos: int, with_lists: bool = True) -> Packed:
         "published": s.published,
         "names": dict(s.names),
         "actors": dict(s.actors),
-        "keys": sorted(s.keys),
         "first": s.first,
         "last": s.last,
         "sims_at": s.sims_at,
@@ -1734,7 +1831,9 @@ def _story_packed(s: _Story, pos: int, with_lists: bool = True) -> Packed:
         "title_pick": _title_pick_state(s),
         "next_rank": s.next_rank,
     }
-    if not with_lists:
+    if with_lists:
+        head["keys"] = sorted(s.keys)
+    else:
         for name in ("article_ids", "titles", "published"):
             del head[name]
     apart = [m.emb.astype(np.float16) for m, k in zip(s.members, at) if k is None]
@@ -1749,8 +1848,9 @@ def _story_packed(s: _Story, pos: int, with_lists: bool = True) -> Packed:
 
 
 def _story_head(s: _Story, pos: int) -> Packed:
-    """A story's row without its add-only lists (their chunk rows hold them): what a join reads and
-    writes, bounded whatever the story's size; every member's embedding is in ``member_embs``."""
+    """A story's row without its add-only lists (their chunk rows hold them) and its index keys (its
+    keys rows hold them): what a join reads and writes, bounded whatever the story's size; every
+    member's embedding is in ``member_embs``."""
     packed = _story_packed(s, pos, with_lists=False)
     held = s.held * CHUNK_ARTICLES
     packed.head["chunked"] = [held + len(s.article_ids), held + len(s.titles), held + len(s.embs)]
@@ -1850,6 +1950,7 @@ def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
     story_embs = list(packed.arrays["embs"].reshape(-1, DIM))
     members = _packed_members(packed, story_embs)
     head, arrays = packed.head, packed.arrays
+    keys = head.get("keys")  # (None: its keys rows hold them)
     story = _Story(
         id=head["id"],
         order=head["order"],
@@ -1861,7 +1962,9 @@ def _story_from_packed(packed: Packed) -> tuple[int, _Story]:
         members=members,
         names=Counter(head["names"]),
         actors=Counter(head["actors"]),
-        keys=set(head["keys"]),
+        keys=set(keys or ()),
+        keys_whole=keys is not None,
+        keys_reset=keys is not None,
         first=head["first"],
         last=head["last"],
         sims=_square(arrays["sims"]),
@@ -1882,6 +1985,8 @@ def _partial_row(row: bytes) -> tuple[int, _Story]:
         members=_packed_members(packed, []),
         sims=_padded(_square(packed.arrays["sims"]), int(head["kept"])),
         sims_at=int(head["sims_at"]),
+        keys_whole=False,
+        keys_reset=False,
         partial=True,
         articles=int(head["articles"]),
     )
@@ -1998,6 +2103,8 @@ def _member_from_state(raw: dict[str, Any]) -> _Member:
 
 
 def _story_state(s: _Story) -> dict[str, Any]:
+    if not s.keys_whole:
+        raise AssertionError(f"story {s.id}: saved whole before its keys were read whole")
     embs = np.stack(s.embs) if s.embs else np.zeros((0, DIM), dtype=np.float16)
     return {
         "id": s.id,
