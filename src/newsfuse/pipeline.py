@@ -519,15 +519,20 @@ def load_clusterer(store: Store) -> StoryClusterer:
 REPACK_CHUNK = 256  # story rows repacked per read and write
 
 
+def _story_row_parts(store: Store) -> Iterator[list[str]]:
+    """The ids of every stored story row, ``REPACK_CHUNK`` at a time (a migration reads and writes a part at a time)."""
+    ids = store.cluster_story_ids()
+    for start in range(0, len(ids), REPACK_CHUNK):
+        yield ids[start : start + REPACK_CHUNK]
+
+
 def repack_cluster_rows(store: Store, meta: bytes) -> bytes:
     """Pack the story rows saved as JSON before rows were packed, and give every story its recent row
     (what scoring a new article against it reads), made anew for a store whose last save was by code
     from before them (once per store, a chunk of rows at a time, in one transaction; the stories read
     the same), and say so in the meta, which is returned."""
     with store.transaction():
-        ids = store.cluster_story_ids()
-        for start in range(0, len(ids), REPACK_CHUNK):
-            chunk = ids[start : start + REPACK_CHUNK]
+        for chunk in _story_row_parts(store):
             rows = store.cluster_story_rows(chunk)
             repacked = {sid: StoryClusterer.repacked_row(row) for sid, row in rows.items()}
             changed = {sid: row for sid, row in repacked.items() if row is not rows[sid]}
@@ -544,9 +549,7 @@ def chunk_cluster_rows(store: Store, meta: bytes) -> bytes:
     store, a chunk of rows at a time, in one transaction; the stories read the same), and say so in the
     meta, which is returned."""
     with store.transaction():
-        ids = store.cluster_story_ids()
-        for start in range(0, len(ids), REPACK_CHUNK):
-            part = ids[start : start + REPACK_CHUNK]
+        for part in _story_row_parts(store):
             rows = store.cluster_story_rows(part)
             split = {sid: got for sid, row in rows.items() if (got := StoryClusterer.chunked_row(row)) is not None}
             heads = {sid: head for sid, (head, _, _) in split.items()}
@@ -564,9 +567,7 @@ def unkey_cluster_rows(store: Store, meta: bytes) -> bytes:
     store, a chunk of rows at a time, in one transaction; the stories read the same), and say so in the
     meta, which is returned."""
     with store.transaction():
-        ids = store.cluster_story_ids()
-        for start in range(0, len(ids), REPACK_CHUNK):
-            part = ids[start : start + REPACK_CHUNK]
+        for part in _story_row_parts(store):
             rows = store.cluster_story_rows(part)
             split = {sid: got for sid, row in rows.items() if (got := StoryClusterer.unkeyed_row(row)) is not None}
             heads = {sid: head for sid, (head, _) in split.items()}
