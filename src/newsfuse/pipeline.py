@@ -66,10 +66,16 @@ from .stories.embed import TEXT_WORD_PIECES, UNRECORDED_TEXT_WORD_PIECES, limit_
 from .stories.items import actor_key
 from .stories.lead import headline_cased
 from .stories.readout_claims import claims_version, find_claims
-from .workers import AnalysisWorkers, even_chunks, fill_the_cores, stop_signals_handled, tapered_chunks
+from .workers import (
+    WORKER_MODELS,
+    AnalysisWorkers,
+    even_chunks,
+    fill_the_cores,
+    stop_signals_handled,
+    tapered_chunks,
+)
 
 BATCH_SIZE = 16
-WORKER_MODELS = "newsfuse.worker_models"  # the module the workers' fork server imports: the models loaded
 DOC_TIME_LIMIT = 60.0  # seconds of analysis one document may take (None or 0: no limit)
 
 

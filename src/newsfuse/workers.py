@@ -32,6 +32,7 @@ T = TypeVar("T")
 
 PARENT_CHECK_S = 0.5  # how often a worker checks that the process that started it still runs
 MAX_AUTO_WORKERS = 4  # past this, memory (a language model per worker) outgrows what a core adds
+WORKER_MODELS = "newsfuse.worker_models"  # the module the analysis workers' fork server imports: the models loaded
 
 
 def even_chunks(items: Sequence[T], most: int, slots: int) -> list[list[T]]:
@@ -141,6 +142,13 @@ class AnalysisWorkers:
         for process in list((self._pool._processes or {}).values()):
             process.terminate()
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_fork_server(preload: str) -> None:
+    """Start this process's fork server now, importing ``preload`` (``worker_context``): the pools made
+    after it, with the same ``preload``, fork their workers from it instead of starting one."""
+    worker_context(preload)
+    forkserver.ensure_running()
 
 
 def end_fork_server() -> None:
