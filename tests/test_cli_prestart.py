@@ -97,3 +97,27 @@ def test_a_cold_ingest_ends_at_once_with_its_summary_written(tmp_path):
     assert "torn down" not in proc.stdout
     summary = json.loads(proc.stdout)
     assert summary["new"] >= 1 and summary["failed"] == 0
+
+
+CONSOLE_SCRIPT = """import sys
+from newsfuse.cli import main
+if __name__ == "__main__":
+    sys.exit(main())
+"""
+
+
+def test_the_console_script_s_workers_analyse(tmp_path):
+    """``newsfuse ingest`` run by a console script file, as pip installs it: each worker the pool forks runs
+    that file again (multiprocessing's main-module fixup), and must not try to start a fork server there
+    (it would die, and the ingest would go on in one process)."""
+    script = tmp_path / "newsfuse"
+    script.write_text(CONSOLE_SCRIPT, encoding="utf-8")
+    gvc = SHARED / "corpus" / "clustering" / "gvc" / "documents.jsonl"
+    records = tmp_path / "gvc.jsonl"
+    records.write_text("".join(gvc.read_text(encoding="utf-8").splitlines(keepends=True)[:60]), encoding="utf-8")
+    assert records.stat().st_size >= EARLY_BYTES  # the early start is asked for
+    args = ["ingest", "--workers", "2", "--db", str(tmp_path / "x.db"), str(records)]
+    proc = subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "worker stopped" not in proc.stderr, proc.stderr[-2000:]
+    assert "60 new" in proc.stdout + proc.stderr

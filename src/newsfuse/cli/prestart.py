@@ -27,7 +27,11 @@ NOT_EARLY = frozenset({"--no-analysis", "--dask", "--help"})
 
 def runs_this_command_line() -> bool:
     """Whether this process was started as ``newsfuse ...`` or ``python -m newsfuse.cli ...`` (``sys.argv``
-    is its command), not by a caller (a test) that runs a command and goes on."""
+    is its command), not by a caller (a test) that runs a command and goes on, nor a worker: a process
+    that multiprocessing starts runs the console script again, as ``__mp_main__``, before its task (and
+    keeps the command's ``sys.argv``), and may start no process of its own then."""
+    if sys.modules.get("__mp_main__", sys.modules["__main__"]) is not sys.modules["__main__"]:
+        return False  # (multiprocessing makes ``__mp_main__`` an alias of ``__main__``, but not in that run)
     command = sys.orig_argv  # ``sys.argv[0]`` is still '-m' while ``python -m`` imports this package
     by_module = "-m" in command and command[command.index("-m") + 1 :][:1] == ["newsfuse.cli"]
     return by_module or os.path.basename(sys.argv[0]) == "newsfuse"
