@@ -1440,17 +1440,18 @@ def assign_stories(store: Store, clusterer: StoryClusterer, analyses: Sequence[S
     whose story or place in it changed gets them (``pop_moved``, ``pop_ranks``); what changed in
     the clusterer is saved. The new articles and every story that gained or lost an article are kept for the next
     fusion (and the next save of story records)."""
-    touched_articles, touched_stories = set(), set()
+    added: dict[str, str] = {}
     for result in analyses:
-        story_id = clusterer.add(result.story)
-        store.set_story(result.article_id, story_id)
-        touched_articles.add(result.article_id)
-        touched_stories.add(story_id)
+        added[result.article_id] = clusterer.add(result.story)
+    touched_articles, touched_stories = set(added), set(added.values())
     moved = clusterer.pop_moved()  # merged or split off since
-    regrouped = {s for s in store.stories_of(moved).values() if s} | set(moved.values())
-    for article_id, story_id in moved.items():
-        store.set_story(article_id, story_id)
-    for article_id, (story_id, rank) in clusterer.pop_ranks().items():  # their places in their stories' lists
+    before = {**store.stories_of([a for a in moved if a not in added]), **{a: added[a] for a in moved if a in added}}
+    regrouped = {s for s in before.values() if s} | set(moved.values())
+    ranks = clusterer.pop_ranks()  # their places in their stories' lists
+    for article_id, story_id in {**added, **moved}.items():  # one write per article, with its place if it has one
+        story_id, rank = ranks.pop(article_id, (story_id, None))
+        store.set_story(article_id, story_id, rank)
+    for article_id, (story_id, rank) in ranks.items():
         store.set_story(article_id, story_id, rank)
     save_clusterer(store, clusterer)
     add_fusion_pending(store, touched_articles, touched_stories | regrouped, regrouped)
