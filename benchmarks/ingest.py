@@ -650,7 +650,7 @@ def compare_real(path: Path) -> dict:
 
 def _cold_ingest(path: Path, db: Path, options: list[str]) -> float:
     start = time.perf_counter()
-    command = [sys.executable, "-m", "newsfuse.cli", "ingest", *options, "--db", str(db), str(path)]
+    command = [sys.executable, "-m", "newsfuse", "ingest", *options, "--db", str(db), str(path)]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 

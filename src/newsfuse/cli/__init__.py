@@ -8,13 +8,10 @@ plain listings, which need only the pipeline and the store. The commands that an
 
 from __future__ import annotations
 
-# isort: off
-from .prestart import runs_this_command_line  # first: an ingest's workers load their models beside the imports below
-# isort: on
-
 import importlib
 import os
 import sys
+from dataclasses import dataclass
 from typing import Any
 
 import click
@@ -86,6 +83,15 @@ def lazy_command(spec: str) -> click.Command:
     return command
 
 
+@dataclass(frozen=True)
+class Launched:
+    """How the command was started: ``newsfuse.launch`` (the installed command) runs nothing after it,
+    so an ingest may end the process once all is stored; a caller that runs a command and goes on
+    passes nothing."""
+
+    end_at_once: bool = False
+
+
 def _console() -> Console:
     return Console(stderr=True)
 
@@ -153,8 +159,13 @@ def ingest(
         sys.exit(1)
     if summary.interrupted:
         _end_now(130)  # Ctrl-C ends the process at once
-    if runs_this_command_line():  # nothing runs after the command: a quarter second of a cold ingest's wall time
+    if _launched().end_at_once:  # nothing runs after the command: a quarter second of a cold ingest's wall time
         _end_now(0)
+
+
+def _launched() -> Launched:
+    obj = click.get_current_context().find_root().obj
+    return obj if isinstance(obj, Launched) else Launched()
 
 
 def _end_now(code: int) -> None:

@@ -1,5 +1,5 @@
-"""A cold ``newsfuse ingest`` of many articles starts its workers' fork server before the CLI's imports
-(``newsfuse.cli.prestart``), and ends without the interpreter's teardown once all is stored."""
+"""The installed ``newsfuse`` command (``newsfuse.launch``): a cold ingest of many articles starts its workers'
+fork server before the CLI's imports, and ends without the interpreter's teardown once all is stored."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 
 from conftest import EXAMPLES, SHARED
 
-from newsfuse.cli.prestart import EARLY_BYTES, inputs_hold, wants_workers_early
+from newsfuse.launch import EARLY_BYTES, inputs_hold, wants_workers_early
 
 ECBPLUS = SHARED / "corpus" / "clustering" / "ecbplus"
 DOCUMENTS = ECBPLUS / "documents.jsonl"
@@ -52,9 +52,11 @@ def test_the_early_server_is_the_one_the_workers_come_from(tmp_path):
         "import os, sys\n"
         f"sys.argv = ['/bin/newsfuse', 'ingest', '--workers', '2', '--db', {str(tmp_path / 'x.db')!r}, "
         f"{str(DOCUMENTS)!r}]\n"
+        "from newsfuse.launch import start_workers_early\n"
+        "from newsfuse.workers import WORKER_MODELS, AnalysisWorkers\n"
+        "assert start_workers_early(sys.argv)\n"
         "import newsfuse.cli\n"
         "from multiprocessing import forkserver\n"
-        "from newsfuse.workers import WORKER_MODELS, AnalysisWorkers\n"
         "early = forkserver._forkserver._forkserver_pid\n"
         "pool = AnalysisWorkers(1, os.getpid, preload=WORKER_MODELS)\n"
         "print(early, pool.submit(os.getppid).result())\n"
@@ -66,10 +68,13 @@ def test_the_early_server_is_the_one_the_workers_come_from(tmp_path):
     assert early != "None" and early == parent
 
 
-def test_a_caller_that_runs_the_command_starts_nothing_early(tmp_path):
+def test_a_caller_that_imports_the_cli_starts_nothing_early(tmp_path):
+    """Only ``newsfuse.launch`` starts workers early: importing the CLI (a test, ``python -m newsfuse.cli``)
+    does not, whatever ``sys.argv`` says."""
     probe = (
         "import sys\n"
-        f"sys.argv = ['-c', 'ingest', '--workers', '2', '--db', {str(tmp_path / 'x.db')!r}, {str(DOCUMENTS)!r}]\n"
+        f"sys.argv = ['/bin/newsfuse', 'ingest', '--workers', '2', '--db', {str(tmp_path / 'x.db')!r}, "
+        f"{str(DOCUMENTS)!r}]\n"
         "import newsfuse.cli\n"
         "from multiprocessing import forkserver\n"
         "print(forkserver._forkserver._forkserver_pid)\n"
@@ -83,7 +88,7 @@ ENDS_AT_ONCE = """
 import atexit, sys
 atexit.register(print, "torn down")
 sys.argv = ["/bin/newsfuse", *sys.argv[1:]]
-from newsfuse.cli import main
+from newsfuse.launch import main
 main()
 """
 
@@ -100,7 +105,7 @@ def test_a_cold_ingest_ends_at_once_with_its_summary_written(tmp_path):
 
 
 CONSOLE_SCRIPT = """import sys
-from newsfuse.cli import main
+from newsfuse.launch import main
 if __name__ == "__main__":
     sys.exit(main())
 """
@@ -121,3 +126,9 @@ def test_the_console_script_s_workers_analyse(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "worker stopped" not in proc.stderr, proc.stderr[-2000:]
     assert "60 new" in proc.stdout + proc.stderr
+
+
+def test_python_dash_m_newsfuse_is_the_command():
+    proc = subprocess.run([sys.executable, "-m", "newsfuse", "--version"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "version" in proc.stdout

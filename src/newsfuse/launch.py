@@ -1,40 +1,34 @@
-"""A cold ``newsfuse ingest`` of many articles starts its analysis workers' fork server first thing,
-before ``newsfuse.cli`` imports the pipeline: the server imports the stages and loads their models
+"""The ``newsfuse`` command as installed (its console script) and ``python -m newsfuse``.
+
+A cold ``newsfuse ingest`` of many articles starts its analysis workers' fork server here, before
+``newsfuse.cli`` and the pipeline are imported: the server imports the stages and loads their models
 (seconds of one core, and no worker starts before it ends) on another core while this process imports,
-reads, dedups and embeds, instead of after. ``newsfuse.cli`` imports this module first, for that.
+reads, dedups and embeds, instead of after. Only a command line run this way starts anything early: a
+caller that imports ``newsfuse.cli`` and runs its command (a test, ``python -m newsfuse.cli``) gets
+the plain command, and a worker that multiprocessing starts re-runs the console script with
+``__name__ != "__main__"``, which calls nothing here.
 
 Only the command line says what will run this early, so the guess is kept to what it says plainly: the
 ``ingest`` command with analysis, more than one worker (``--workers``, one per core by default) and
 inputs that hold at least EARLY_BYTES (files, and what folders hold). Anything else (another command,
-a test's runner, stdin, a small input, ``--workers 1``, ``--no-analysis``, ``--dask``, an option it does
-not know) starts nothing here: the ingest starts the server itself when an input gives more than a
-batch, as before. A wrong guess (an input of one batch, or every article unchanged) costs a model load
-on another core, ended with the process."""
+stdin, a small input, ``--workers 1``, ``--no-analysis``, ``--dask``, an option it does not know) starts
+nothing here: the ingest starts the server itself when an input gives more than a batch, as before. A
+wrong guess (an input of one batch, or every article unchanged) costs a model load on another core,
+ended with the process."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
-from ..workers import WORKER_MODELS, start_fork_server, worker_count
+from .workers import WORKER_MODELS, start_fork_server, worker_count
 
 EARLY_BYTES = 128 * 1024  # about 60 articles of news text: several batches of 16
 VALUED = frozenset({"--db", "--batch-size", "--time-limit", "--workers"})  # ``ingest``'s options that take a value
 FLAGS = frozenset({"--json"})
 NOT_EARLY = frozenset({"--no-analysis", "--dask", "--help"})
-
-
-def runs_this_command_line() -> bool:
-    """Whether this process was started as ``newsfuse ...`` or ``python -m newsfuse.cli ...`` (``sys.argv``
-    is its command), not by a caller (a test) that runs a command and goes on, nor a worker: a process
-    that multiprocessing starts runs the console script again, as ``__mp_main__``, before its task (and
-    keeps the command's ``sys.argv``), and may start no process of its own then."""
-    if sys.modules.get("__mp_main__", sys.modules["__main__"]) is not sys.modules["__main__"]:
-        return False  # (multiprocessing makes ``__mp_main__`` an alias of ``__main__``, but not in that run)
-    command = sys.orig_argv  # ``sys.argv[0]`` is still '-m' while ``python -m`` imports this package
-    by_module = "-m" in command and command[command.index("-m") + 1 :][:1] == ["newsfuse.cli"]
-    return by_module or os.path.basename(sys.argv[0]) == "newsfuse"
 
 
 def wants_workers_early(argv: Sequence[str]) -> bool:
@@ -82,5 +76,18 @@ def _size(path: str) -> int:
         return 0
 
 
-if runs_this_command_line() and wants_workers_early(sys.argv):
+def start_workers_early(argv: Sequence[str]) -> bool:
+    """Start the analysis workers' fork server now if ``argv`` is an ingest that will need it."""
+    if not wants_workers_early(argv):
+        return False
     start_fork_server(WORKER_MODELS)
+    return True
+
+
+def main() -> None:
+    """Run the ``newsfuse`` command line in ``sys.argv``; an ingest that writes everything ends the process
+    at once after its summary (``cli.Launched``)."""
+    start_workers_early(sys.argv)
+    # imported only now, after the fork server started: the pipeline's imports are what it runs beside
+    cli = importlib.import_module("newsfuse.cli")
+    cli.main(obj=cli.Launched(end_at_once=True))
