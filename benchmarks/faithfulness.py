@@ -17,6 +17,18 @@ and checks each statement against each article it cites:
 It prints the share that passes, every failure, and the opening line of every brief (for the hand
 check of "does it state the story's main event"), then one JSON line.
 
+Beside the automatic check it scores the hand labels of composed statements
+(``benchmarks/data/composed_labels.jsonl``: one line per statement and article it cites, read from the
+article by hand: ``supported`` and why, and when it was labelled): the share of composed statements
+supported by every article they cite (those cited for the event without its date included), and of
+(statement, article) pairs. A statement whose pairs are not all labelled is counted as unlabelled.
+
+A brief states an event only where two independent reports of it agree, which the dev splits hardly
+ever give; so it also probes composition one mention at a time: the statement each confident, checked
+mention would compose, cited to its own article (``probe``), scored against hand labels of such
+statements (``benchmarks/data/composed_probe_labels.jsonl``, keyed by article and sentence; a label
+whose sentence composes nothing now is counted as refused since).
+
     python benchmarks/faithfulness.py [--data ../shared/corpus] [--only ecbplus|gvc|polnear]
         [--split train|dev|all]
         [--keep DIR] [--json]
@@ -45,11 +57,13 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
 from common import machine, versions  # noqa: E402
 
 from newsfuse.actors import get_kb  # noqa: E402
+from newsfuse.model import Event, MentionRef  # noqa: E402
 from newsfuse.pipeline import ingest_paths  # noqa: E402
 from newsfuse.store import open_store  # noqa: E402
 from newsfuse.stories.config import load  # noqa: E402
 from newsfuse.stories.items import jaccard  # noqa: E402
 from newsfuse.stories.sentences import content_words, split_sentences  # noqa: E402
+from newsfuse.stories.statements import event_statement  # noqa: E402
 from newsfuse.tell import queries  # noqa: E402
 from newsfuse.text.yamlfile import load_yaml  # noqa: E402
 
@@ -452,10 +466,101 @@ def _cameo_verbs(events: Path) -> dict[str, set[str]]:
 
 
 SPLITS = {"ecbplus": ("train", "dev"), "gvc": ("dev",), "polnear": ("train", "dev")}
+LABELS = ROOT / "benchmarks" / "data" / "composed_labels.jsonl"
+
+
+def composed_labels(path: Path = LABELS) -> dict[tuple[str, str, str], bool]:
+    """(set, statement, article record) -> is the statement supported by that article (hand label)."""
+    if not path.exists():
+        return {}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {(r["set"], r["statement"], r["article"]): bool(r["supported"]) for r in rows}
+
+
+def composed_pairs(b: dict) -> list[tuple[str, list[str]]]:
+    """Each composed statement of a brief with the records of every article it cites (those cited for
+    the event without its date too)."""
+    out = []
+    for section in ("account", "differ", "single_source"):
+        for line in b[section]:
+            if line["kind"] == "composed" and "different figures" not in line["text"]:
+                cited = line["article_ids"] + line.get("also_article_ids", [])
+                out.append((line["text"], [b["articles"][a]["record"] for a in cited if a in b["articles"]]))
+    return out
+
+
+PROBE_LABELS = ROOT / "benchmarks" / "data" / "composed_probe_labels.jsonl"
+
+
+def probe(db: Path) -> dict[tuple[str, str], str]:
+    """(article record, sentence) -> the statement its one mention would compose, cited to its own
+    article: every mention the briefing could state (``statements.event_statement`` on a fused event
+    of that mention alone)."""
+    cfg, out = load("brief.yaml"), {}
+    with open_store(str(db)) as store:
+        for article in store.articles(limit=1_000_000):
+            ann = store.annotations(article.id)
+            for m in store.mentions(article.id) if ann is not None else ():
+                ref = MentionRef(m.id, article.id, None, m.sentence, m.start, m.end)
+                e = Event(
+                    m.id,
+                    m.type,
+                    m.mode,
+                    m.cameo,
+                    m.date,
+                    m.date_precision,
+                    m.source_actors,
+                    m.target_actors,
+                    None,
+                    m.topics,
+                    m.status,
+                    (),
+                    (ref,),
+                )
+                if (st := event_statement(e, {m.id: m}, cfg, {article.id: ann})) is not None:
+                    out[article.external_id or article.id, " ".join(m.sentence.split())] = st.text
+    return out
+
+
+def probe_scored(key: str, composed: dict[tuple[str, str], str], path: Path = PROBE_LABELS) -> dict[str, Any]:
+    """The probe's labelled statements: those still composed in the words labelled, their supported
+    share; those whose sentence composes nothing now (refused since), and those worded otherwise."""
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()] if path.exists() else []
+    rows = [r for r in rows if r["set"] == key]
+    same = [r for r in rows if composed.get((r["article"], r["sentence"])) == r["statement"]]
+    gone = [r for r in rows if (r["article"], r["sentence"]) not in composed]
+    return {
+        "composed": len(composed),
+        "labelled": len(rows),
+        "still_composed": len(same),
+        "supported": sum(r["supported"] for r in same),
+        "share": round(sum(r["supported"] for r in same) / len(same), 3) if same else None,
+        "refused_since": len(gone),
+        "refused_supported": sum(r["supported"] for r in gone),
+        "reworded": len(rows) - len(same) - len(gone),
+    }
+
+
+def hand_scored(key: str, statements: list[tuple[str, list[str]]], labels: dict) -> dict[str, Any]:
+    """The hand labels' score of one set's composed statements."""
+    labelled = [(text, recs) for text, recs in statements if all((key, text, r) in labels for r in recs)]
+    pairs = [labels[key, text, r] for text, recs in labelled for r in recs]
+    supported = sum(all(labels[key, text, r] for r in recs) for text, recs in labelled)
+    return {
+        "statements": len(statements),
+        "labelled": len(labelled),
+        "supported_by_every_cited": supported,
+        "share": round(supported / len(labelled), 3) if labelled else None,
+        "pairs": len(pairs),
+        "pairs_supported": sum(pairs),
+        "pair_share": round(sum(pairs) / len(pairs), 3) if pairs else None,
+        "unlabelled": [text for text, recs in statements if (text, recs) not in labelled],
+    }
 
 
 def run(data: Path, corpora: list[str], keep: Path | None, splits: tuple[str, ...] = ("dev",)) -> dict[str, Any]:
     checker = Checker(data)
+    hand = composed_labels()
     labels = load_yaml((ROOT / "benchmarks" / "data" / "main_events.yaml").read_text(encoding="utf-8"))
     figures: dict[str, Any] = {"machine": machine(), "versions": versions("spacy"), "corpora": {}}
     by_setting: dict[str, dict[int, list[dict]]] = {}
@@ -464,12 +569,13 @@ def run(data: Path, corpora: list[str], keep: Path | None, splits: tuple[str, ..
         workdir.mkdir(parents=True, exist_ok=True)
         for corpus, split in ((c, s) for c in corpora for s in splits if s in SPLITS[c]):
             counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-            failures, checked = [], 0
+            failures, checked, statements = [], 0, []
             all_briefs = briefs(data, corpus, workdir, split)
             for b in all_briefs:
                 if len(b["articles"]) < 3:
                     continue
                 checked += 1
+                statements += composed_pairs(b)
                 for section in ("account", "differ", "single_source"):
                     for line in b[section]:
                         kind = "figure" if "different figures" in line["text"] else line["kind"]
@@ -504,6 +610,8 @@ def run(data: Path, corpora: list[str], keep: Path | None, splits: tuple[str, ..
                     for k, (p, t) in sorted(counts.items())
                 },
                 "failures": failures,
+                "hand_labelled": hand_scored(f"{corpus}-{split}", statements, hand),
+                "probe": probe_scored(f"{corpus}-{split}", probe(workdir / f"{corpus}-{split}.db")),
                 "openings": opened,
             }
     cv = cross_validated(by_setting) if by_setting else {}
@@ -530,6 +638,20 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         print(f"\n== {corpus if '-' in corpus else corpus + ' dev'}: {f['stories']} stories of 3+ articles")
         for kind, p in f["passed"].items():
             print(f"  {kind:9s} {p['passed']:4d} / {p['total']:4d} said by every cited article ({p['share']})")
+        h = f["hand_labelled"]
+        print(
+            f"  composed by hand: {h['supported_by_every_cited']} / {h['labelled']} labelled statements supported "
+            f"by every cited article ({h['share']}); pairs {h['pairs_supported']} / {h['pairs']} ({h['pair_share']}); "
+            f"{h['statements']} composed, {len(h['unlabelled'])} unlabelled"
+        )
+        for text in h["unlabelled"]:
+            print(f"    unlabelled: {text[:160]}")
+        p = f["probe"]
+        print(
+            f"  probe (one checked mention, its own article): {p['composed']} composed; of {p['labelled']} labelled, "
+            f"{p['supported']} / {p['still_composed']} still composed are supported ({p['share']}); "
+            f"{p['refused_since']} refused since ({p['refused_supported']} of them supported), {p['reworded']} reworded"
+        )
         for x in f["failures"]:
             print(f"  FAIL [{x['section']}/{x['kind']}] {x['text'][:160]}\n       {'; '.join(x['problems'])[:300]}")
         m = f["main_event_first"]

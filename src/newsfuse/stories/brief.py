@@ -49,7 +49,7 @@ from .sentences import (
     stems,
 )
 from .sources import Source, independent, sources
-from .statements import Statement, date_phrase, event_statement, shown
+from .statements import Statement, date_phrase, event_statement, near_date, shown
 
 Mentions = dict[str, EventMention]
 
@@ -198,7 +198,7 @@ def _account(
     opening = lead(pool, headlines, weights, srcs, annotated)
     if opening is not None:
         lines.append(_quoted(opening, pool))
-    for st in _event_statements(events, mentions, srcs, cfg):
+    for st in _event_statements(events, mentions, srcs, cfg, annotated):
         if independent(st.article_ids + st.also, srcs) >= 2 and len(lines) < 1 + cfg["max_event_sentences"]:
             lines.append(st)
     waiting: list[Sentence] = []  # lines that name someone by surname alone, until a line names them in full
@@ -309,11 +309,17 @@ def _central(pool: list[Sentence], weights: Weights, srcs: dict[str, Source]) ->
     return [x[3] for x in sorted(scored, key=lambda x: x[:3])]
 
 
-def _event_statements(events: list[Event], mentions: Mentions, srcs: dict[str, Source], cfg: dict) -> list[Statement]:
+def _event_statements(
+    events: list[Event],
+    mentions: Mentions,
+    srcs: dict[str, Source],
+    cfg: dict,
+    annotated: dict[str, AnnotatedArticle] | None = None,
+) -> list[Statement]:
     """One composed statement per event that can be stated; two events worded alike share one line."""
     out: dict[str, Statement] = {}
     for e in events:
-        st = event_statement(e, mentions, cfg)
+        st = event_statement(e, mentions, cfg, annotated)
         if st is None:
             continue
         if (old := out.get(st.core)) is not None:
@@ -323,14 +329,15 @@ def _event_statements(events: list[Event], mentions: Mentions, srcs: dict[str, S
                 old, article_ids=said, also=also, confidence=min(old.confidence or 1.0, st.confidence or 1.0)
             )
         out[st.core] = st
-    merged = _undated_folded(list(out.values()))
+    merged = _undated_folded(list(out.values()), srcs)
     return sorted(merged, key=lambda st: -independent(st.article_ids + st.also, srcs))
 
 
-def _undated_folded(statements: list[Statement]) -> list[Statement]:
+def _undated_folded(statements: list[Statement], srcs: dict[str, Source] | None = None) -> list[Statement]:
     """An undated line that states what exactly one dated line states, less its date (two fused events
     of one act, one of them dated by none of its reports), is no line of its own: its articles are
-    named on the dated line as reporting it without the date."""
+    named on the dated line as reporting it without the date, those published within the fusion's
+    window of that date (``statements.near_date``; the others are no longer cited for it)."""
     dated: dict[str, list[Statement]] = {}
     for st in statements:
         if st.core != st.undated:
@@ -341,10 +348,15 @@ def _undated_folded(statements: list[Statement]) -> list[Statement]:
         if len(targets) != 1:
             continue
         target = out[targets[0].core]
-        also = tuple(a for a in dict.fromkeys(target.also + st.article_ids + st.also) if a not in target.article_ids)
+        near = [a for a in st.article_ids + st.also if srcs is None or a not in srcs or _near(a, target, srcs)]
+        also = tuple(a for a in dict.fromkeys(target.also + tuple(near)) if a not in target.article_ids)
         out[target.core] = dataclasses.replace(target, also=also)
         del out[st.core]
     return list(out.values())
+
+
+def _near(article_id: str, dated: Statement, srcs: dict[str, Source]) -> bool:
+    return near_date(dated.when, srcs[article_id].published)
 
 
 # ---------------------------------------------------------------------- differences

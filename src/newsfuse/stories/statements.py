@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as _date
 
-from ..model import ActorRef, Event, EventMention
+from ..model import ActorRef, AnnotatedArticle, Event, EventMention
+from .checked import named_in_full, says
 from .config import load
-from .dates import day_range
+from .dates import day_range, gap_days
 from .items import actor_key
 
 _MONTHS = "January February March April May June July August September October November December".split()
@@ -34,6 +35,18 @@ class Statement:
     core: str = ""  # what the line states, less its add-ons (topics, attribution)
     also: tuple[str, ...] = ()  # articles that say the event but not all of the line (its date)
     undated: str = ""  # the core less its date: what an undated report of the same event states
+    when: str | None = None  # the date it states (ISO at its precision), None when it states none
+
+
+def stateable(m: EventMention, cfg: dict, parsed: AnnotatedArticle | None) -> bool:
+    """A mention a statement may be composed from: confident, with a source, and every actor known
+    to the knowledge base or named in full in its own sentence (``checked.named_in_full``)."""
+    actors = m.source_actors + m.target_actors
+    return (
+        m.confidence >= cfg["min_confidence"]
+        and bool(m.source_actors)
+        and all(_known(a) or named_in_full(a, m, parsed) for a in actors)
+    )
 
 
 def shown(m: EventMention, threshold: float) -> bool:
@@ -55,14 +68,22 @@ def _sides(m: EventMention) -> tuple[frozenset[str], frozenset[str]]:
     return (src | tgt, frozenset()) if m.symmetric or not tgt else (src, tgt)
 
 
-def event_statement(e: Event, mentions: dict[str, EventMention], cfg: dict) -> Statement | None:
+def event_statement(
+    e: Event,
+    mentions: dict[str, EventMention],
+    cfg: dict,
+    parsed: dict[str, AnnotatedArticle] | None = None,
+) -> Statement | None:
     """The sentence stating ``e``, cited to the articles whose own mention says it; None if none does.
 
-    Its date is stated when the supporting mentions that give a date agree on it; the articles
-    that say the event without any date are then named apart ("also reported, without the date, by")."""
+    A mention supports it only when its own sentence says it (``checked.says``, on the articles'
+    ``parsed`` analyses where given). Its date is stated when the supporting mentions that give a date
+    agree on it; the articles that say the event without any date are then named apart ("also
+    reported, without the date, by"), those published within the fusion's window of that date."""
+    parsed = parsed or {}
     ms = [mentions[r.mention_id] for r in e.mentions if r.mention_id in mentions]
-    ms = [m for m in ms if m.type == e.type and m.status == e.status and shown(m, cfg["min_confidence"])]
-    ms = [m for m in ms if worded(m, cfg)]
+    ms = [m for m in ms if m.type == e.type and m.status == e.status and stateable(m, cfg, parsed.get(m.article_id))]
+    ms = [m for m in ms if worded(m, cfg) and says(m, parsed.get(m.article_id))]
     if not ms:
         return None
     count = Counter(_sides(m) for m in ms)
@@ -73,6 +94,8 @@ def event_statement(e: Event, mentions: dict[str, EventMention], cfg: dict) -> S
     support = [m for m in ms if _sides(m) == (src, tgt)]
     who, whom = _ordered(e, support, src, tgt)
     dated, undated = _by_date(support)
+    if dated:
+        undated = [m for m in undated if _near(m, dated[0])]
     core = _sentence(e, who, whom, dated[0] if dated else None, cfg)
     if core is None:
         return None
@@ -82,7 +105,8 @@ def event_statement(e: Event, mentions: dict[str, EventMention], cfg: dict) -> S
     also = tuple(dict.fromkeys(m.article_id for m in undated if m.article_id not in articles)) if dated else ()
     confidence = round(min(m.confidence for m in said), 2)
     plain = _sentence(e, who, whom, None, cfg) or core
-    return Statement(_capital(core + extra) + ".", articles, "composed", e.id, confidence, core, also, plain)
+    when = dated[0].date if dated else None
+    return Statement(_capital(core + extra) + ".", articles, "composed", e.id, confidence, core, also, plain, when)
 
 
 def worded(m: EventMention, cfg: dict) -> bool:
@@ -117,6 +141,17 @@ def _by_date(support: Sequence[EventMention]) -> tuple[list[EventMention], list[
     best = max(dates.items(), key=lambda kv: (kv[1], kv[0][1] == "day"))[0]
     stated = [m for m in support if (m.date, m.date_precision) == best and not m.date_implied]
     return stated, [m for m in support if not m.date or m.date_implied]
+
+
+def _near(undated: EventMention, dated: EventMention) -> bool:
+    return near_date(dated.date, undated.published)
+
+
+def near_date(stated: str | None, published: str | None) -> bool:
+    """Was an undated report published within the fusion's window of the stated date (a report
+    published weeks later tells of a later act, not of the dated one without its date)?"""
+    gap = gap_days(stated, (published or "")[:10] or None)
+    return gap is None or gap <= load("fusion.yaml")["undated_publication_window_days"]
 
 
 def _sentence(e: Event, who: list[ActorRef], whom: list[ActorRef], dated: EventMention | None, cfg: dict) -> str | None:
@@ -169,6 +204,10 @@ def _attribution(support: Sequence[EventMention], cfg: dict) -> str:
     said = {(m.reporting_source or "").strip() for m in support}
     if len(said) != 1 or not (who := said.pop()) or who.lower().startswith(tuple(cfg["skip_value_prefixes"])):
         return ""
+    if who.split()[0].lower() in cfg["dependent_openings"] + cfg["first_person_openings"]:
+        return ""  # a pronoun ("according to she") names no one without the sentences before it
+    if "," in who:
+        return ""  # a name with a clause set off after it ("Even China, Pyongyang's only ally and ..."): no name
     return cfg["attribution_phrase"].format(source=who)
 
 
