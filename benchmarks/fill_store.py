@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ingest import ROOT, generate  # noqa: E402  (puts the code under test on sys.path, offline models)
 
 from newsfuse.pipeline import ingest_paths, load_clusterer  # noqa: E402
-from newsfuse.store import open_store  # noqa: E402
+from newsfuse.store import open_store, serde  # noqa: E402
 from newsfuse.stories.packed import is_packed, pack, unpack  # noqa: E402
 
 # tables whose rows are keyed by an article (or by a story, mention or event of articles): cloned
@@ -86,7 +86,7 @@ CLONE_SQL = {
         " author, duplicate_of, story_id, input_sha256, doc, signature)"
         " SELECT id || :s, seq + :seq, source_path, format, url, external_id, title, published, outlet, author,"
         " duplicate_of || :s, story_id || :s, input_sha256,"
-        " json_set(doc, '$.id', id || :s, '$.story_id', story_id || :s, '$.duplicate_of', duplicate_of || :s),"
+        " clone_article_doc(doc, id || :s, story_id || :s, duplicate_of || :s),"
         " signature FROM src.articles ORDER BY seq"
     ),
     "article_sources": (
@@ -105,7 +105,7 @@ CLONE_SQL = {
     "mentions": (
         "INSERT INTO main.mentions (id, article_id, seq, type, doc)"
         " SELECT id || :s, article_id || :s, seq, type,"
-        " json_set(doc, '$.id', id || :s, '$.article_id', article_id || :s) FROM src.mentions"
+        " clone_mention_doc(doc, id || :s, article_id || :s) FROM src.mentions"
     ),
     "embeddings": (
         "INSERT INTO main.embeddings (article_id, vector) SELECT article_id || :s, vector FROM src.embeddings"
@@ -150,6 +150,23 @@ def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+def _stored_as(doc: str | bytes, d: dict) -> str | bytes:
+    """``d`` as a stored doc in the form ``doc`` was stored (compressed or not)."""
+    return _dumps(d) if isinstance(doc, str) else serde.packed_doc(_dumps(d))
+
+
+def clone_article_doc(doc: str | bytes, article_id: str, story_id: str | None, duplicate_of: str | None):
+    d = json.loads(serde.doc_text(doc))
+    d.update(id=article_id, story_id=story_id, duplicate_of=duplicate_of)
+    return _stored_as(doc, d)
+
+
+def clone_mention_doc(doc: str | bytes, mention_id: str, article_id: str):
+    d = json.loads(serde.doc_text(doc))
+    d.update(id=mention_id, article_id=article_id)
+    return _stored_as(doc, d)
+
+
 def clone_story_doc(doc: str, suffix: str) -> str:
     d = json.loads(doc)
     d["id"] += suffix
@@ -157,8 +174,8 @@ def clone_story_doc(doc: str, suffix: str) -> str:
     return _dumps(d)
 
 
-def clone_event_doc(doc: str, suffix: str) -> str:
-    d = json.loads(doc)
+def clone_event_doc(doc: str | bytes, suffix: str):
+    d = json.loads(serde.doc_text(doc))
     d["id"] += suffix
     if d.get("story_id"):
         d["story_id"] += suffix
@@ -168,7 +185,7 @@ def clone_event_doc(doc: str, suffix: str) -> str:
     for x in d.get("details", ()):
         x["supported_by"] = [a + suffix for a in x.get("supported_by", ())]
         x["contradicted_by"] = [a + suffix for a in x.get("contradicted_by", ())]
-    return _dumps(d)
+    return _stored_as(doc, d)
 
 
 def _cluster_row(state: bytes) -> dict:
@@ -233,6 +250,8 @@ def _connect_pair(src: Path, dst: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("PRAGMA cache_size=-1000000")  # KiB: 1 GB of pages
     conn.execute("ATTACH DATABASE ? AS src", (f"file:{src}?mode=ro",))
+    conn.create_function("clone_article_doc", 4, clone_article_doc, deterministic=True)
+    conn.create_function("clone_mention_doc", 3, clone_mention_doc, deterministic=True)
     conn.create_function("clone_story_doc", 2, clone_story_doc, deterministic=True)
     conn.create_function("clone_event_doc", 2, clone_event_doc, deterministic=True)
     conn.create_function("clone_cluster_row", 4, clone_cluster_row, deterministic=True)

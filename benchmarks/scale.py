@@ -345,7 +345,10 @@ def write_synthetic_rows(store, mentions: list[EventMention]) -> None:
     store._many(
         "INSERT INTO articles (id, seq, source_path, format, url, external_id, title, published, outlet,"
         " author, duplicate_of, story_id, input_sha256, doc, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [article_row(a, first + i, serde.dumps(serde.article_record(a))) for i, a in enumerate(articles)],
+        [
+            article_row(a, first + i, store._stored_doc(serde.dumps(serde.article_record(a))))
+            for i, a in enumerate(articles)
+        ],
     )
     store._many("INSERT INTO article_sources VALUES (?, ?)", [(a.id, a.source_path) for a in articles])
     store._many(
@@ -354,7 +357,7 @@ def write_synthetic_rows(store, mentions: list[EventMention]) -> None:
     )
     store._many(
         "INSERT INTO mentions (id, article_id, seq, type, doc) VALUES (?,?,?,?,?)",
-        [(m.id, m.article_id, 0, m.type, serde.dumps(m)) for m in mentions],
+        [(m.id, m.article_id, 0, m.type, store._stored_doc(serde.dumps(m))) for m in mentions],
     )
     store._many(
         "INSERT INTO fusion_keys (key, lo, hi, article_id) VALUES (?, ?, ?, ?)",
@@ -362,7 +365,7 @@ def write_synthetic_rows(store, mentions: list[EventMention]) -> None:
     )
 
 
-def article_row(a, seq: int, doc: str) -> tuple:
+def article_row(a, seq: int, doc: str | bytes) -> tuple:
     """An articles row as ``add_article`` writes it (no signature)."""
     return (
         a.id, seq, a.source_path, a.format, a.url, a.external_id, a.title, a.published, a.outlet, a.author,

@@ -77,7 +77,7 @@ def test_actor_terms_are_ordered_by_how_many_events_carry_them(any_store, synthe
     for terms in (["vladimir", "rus"], ["rus", "vladimir"]):
         query = serde.event_query(EventFilter(actor="Vladimir RUS", limit=1000), "?", terms)
         assert query is not None
-        got = [json.loads(r[0])["id"] for r in any_store._exec(*query).fetchall()]
+        got = [json.loads(serde.doc_text(r[0]))["id"] for r in any_store._exec(*query).fetchall()]
         assert got == [e.id for e in any_store.events(EventFilter(actor="Putin", limit=1000))]
 
 

@@ -77,19 +77,20 @@ def _with_story(article: Article, story_id: str | None) -> Article:
     return article if story_id == article.story_id else dataclasses.replace(article, story_id=story_id)
 
 
-def _article_of_row(row: tuple[str, str | None]) -> Article:
+def _article_of_row(row: tuple[str | bytes, str | None]) -> Article:
     """A stored article (doc, story id) decoded once per doc: re-fusing a block reads its articles again.
     The docs kept are bounded in number and in characters (an article may be a book on one line)."""
     global _article_chars
-    found = _ARTICLES.get(row[0])
+    doc = serde.doc_text(row[0])
+    found = _ARTICLES.get(doc)
     if found is None:
-        if len(_ARTICLES) >= ARTICLES_KEPT or _article_chars + len(row[0]) > ARTICLE_CHARS_KEPT:
+        if len(_ARTICLES) >= ARTICLES_KEPT or _article_chars + len(doc) > ARTICLE_CHARS_KEPT:
             _ARTICLES.clear()
             _article_chars = 0
-        found = serde.article_from(json.loads(row[0]))
-        if len(row[0]) <= ARTICLE_CHARS_KEPT:
-            _ARTICLES[row[0]] = found
-            _article_chars += len(row[0])
+        found = serde.article_from(json.loads(doc))
+        if len(doc) <= ARTICLE_CHARS_KEPT:
+            _ARTICLES[doc] = found
+            _article_chars += len(doc)
     return _with_story(found, row[1])
 
 
@@ -164,8 +165,8 @@ class SQLStore(Store):
         rows = self._exec("SELECT source_path FROM article_sources WHERE article_id = ? ORDER BY 1", (article_id,))
         return [r[0] for r in rows.fetchall()]
 
-    def _article_row(self, row: tuple[str, str | None]) -> Article:
-        return _with_story(serde.article_from(json.loads(row[0])), row[1])
+    def _article_row(self, row: tuple[str | bytes, str | None]) -> Article:
+        return _with_story(serde.article_from(json.loads(serde.doc_text(row[0]))), row[1])
 
     def _rows_in(self, sql: str, ids: Iterable[K], before: Sequence[Any] = ()) -> Iterator[Any]:
         """The rows of ``sql`` (its ``{marks}`` the placeholders of an IN list) over all ``ids``, a
@@ -241,7 +242,7 @@ class SQLStore(Store):
             rows = self._exec(
                 "SELECT m.doc FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.seq"
             )
-        return [serde.mention_from(json.loads(r[0])) for r in rows.fetchall()]
+        return [serde.mention_from(json.loads(serde.doc_text(r[0]))) for r in rows.fetchall()]
 
     def mentions_of(self, article_ids: Iterable[str]) -> list[EventMention]:
         out: list[EventMention] = []
@@ -249,7 +250,7 @@ class SQLStore(Store):
             rows = self._exec(
                 f"SELECT doc FROM mentions WHERE article_id IN ({_marks(ids)}) ORDER BY article_id, seq", ids
             )
-            out += [_mention_of_doc(r[0]) for r in rows.fetchall()]
+            out += [_mention_of_doc(serde.doc_text(r[0])) for r in rows.fetchall()]
         return out
 
     def articles_by_id(self, article_ids: Iterable[str]) -> list[Article]:
@@ -343,7 +344,7 @@ class SQLStore(Store):
         gains a mention keeps most of its rows; rewriting them dirtied their index pages for nothing)."""
         if not events:
             return
-        event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._event_doc)
+        event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._event_doc, self._stored_doc)
         ids = [e.id for e in events]
         old_terms = self._term_rows_of(ids)  # before the rows change: the keys under their old sort_key
         self._many(
@@ -426,11 +427,16 @@ class SQLStore(Store):
     def _stored_event_digests(self, event_ids: Iterable[str]) -> dict[str, str]:
         """Event id -> its stored doc's digest (computed here for a row stored without one)."""
         sql = "SELECT id, digest, CASE WHEN digest IS NULL THEN doc END FROM events WHERE id IN ({marks})"
-        return {r[0]: r[1] or serde.doc_digest(r[2]) for r in self._rows_in(sql, event_ids)}
+        return {r[0]: r[1] or serde.doc_digest(serde.doc_text(r[2])) for r in self._rows_in(sql, event_ids)}
 
     @staticmethod
     def _event_doc(event: Event) -> str:
         return _doc_of_event(event)
+
+    @staticmethod
+    def _stored_doc(doc: str) -> str | bytes:
+        """The form a row keeps a doc in (article, mention, event): the JSON itself here."""
+        return doc
 
     def fusion_articles(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
         """Article id -> (outlet, story id), read from the article rows' own columns (not their docs)."""
@@ -510,7 +516,7 @@ class SQLStore(Store):
         query = serde.event_query(flt, "?", self._rarest_first(terms) if terms else terms)
         if query is None:
             return []
-        return [r[0] for r in self._exec(*query).fetchall()]
+        return [serde.doc_text(r[0]) for r in self._exec(*query).fetchall()]
 
     def _rarest_first(self, terms: list[str]) -> list[str]:
         """The actor filter's terms, those on the fewest events first (ties by term): the first
@@ -539,7 +545,7 @@ class SQLStore(Store):
 
     def event(self, event_id: str) -> Event | None:
         row = self._exec("SELECT doc FROM events WHERE id = ?", (event_id,)).fetchone()
-        return serde.event_from(json.loads(row[0])) if row else None
+        return serde.event_from(json.loads(serde.doc_text(row[0]))) if row else None
 
     def get_state(self, key: str) -> bytes | None:
         row = self._exec("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
