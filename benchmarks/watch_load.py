@@ -148,6 +148,9 @@ def _send(self, chunk, sent):
     return batch
 P.IngestSession._send = _send
 timed(P.IngestSession, "store_sent", "store_sent", lambda self, sent: {"articles": len(sent.summary.new_ids)})
+def stored_together(self, sents):
+    return {"articles": sum(len(s.summary.new_ids) for s in sents)}
+timed(P.IngestSession, "store_sent_together", "store_sent", stored_together)  # watch stores a group at once
 import newsfuse.stories.fuse as F
 import newsfuse.stories.fused_event as E
 import newsfuse.stories.mention_facts as MF

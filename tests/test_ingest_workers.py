@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import process_running
 
-from newsfuse.pipeline import GENERATION, IngestSession, IngestSummary, ingest_paths
+from newsfuse.pipeline import GENERATION, IngestSession, IngestSummary, ingest_paths, store_generation
 from newsfuse.store import open_store
 from newsfuse.stories.embed import thread_limit
 from newsfuse.workers import AnalysisWorkers, _process_gone, even_chunks, tapered_chunks, worker_count
@@ -95,6 +95,34 @@ def test_inputs_sent_ahead_of_the_store_of_the_ones_before_give_the_store_of_one
     assert [(s.new, len(s.new_ids), s.interrupted) for s in summaries] == [(20, 20, False), (20, 20, False)]
     with open_store(str(tmp_path / "one.db")) as store:
         assert ingest_paths(store, [str(first), str(second)]).new == 40
+    assert _tables(db) == _tables(tmp_path / "one.db")
+    assert not multiprocessing.active_children()
+
+
+def test_sends_stored_together_are_one_transaction_and_give_the_store_of_one_ingest(tmp_path):
+    """``store_sent_together`` of two sends, each out as a chunk per worker (as `watch` stores the sends the
+    workers are done with): all four chunks in one transaction (the store's generation moves by one, not
+    four), each send with its own counts, and the store (embeddings included) one ingest of both leaves."""
+    first = _records(tmp_path, "a.jsonl", 40, 6)
+    second = _records(tmp_path, "b.jsonl", 46, 6)
+    db = tmp_path / "together.db"
+    with open_store(str(db)) as store:
+        session = IngestSession(store, workers=2, embed_in_workers=True)
+        try:
+            session.start_workers()
+            sent = [session.send([str(first)]), session.send([str(second)])]
+            chunks = len(session._in_flight)
+            summaries = session.store_sent_together(sent)
+            generations = store_generation(store)
+            session.update_stories_and_events()
+        finally:
+            session.close()
+    assert (chunks, generations) == (4, 1)
+    assert [(s.new, len(s.new_ids), s.interrupted) for s in summaries] == [(6, 6, False), (6, 6, False)]
+    per_input = [{path: len(one.new_ids) for path, one in x.per_input.items()} for x in sent]
+    assert per_input == [{str(first): 6}, {str(second): 6}]
+    with open_store(str(tmp_path / "one.db")) as store:
+        assert ingest_paths(store, [str(first), str(second)]).new == 12
     assert _tables(db) == _tables(tmp_path / "one.db")
     assert not multiprocessing.active_children()
 

@@ -325,7 +325,7 @@ def _dropping_one_per_send(monkeypatch, inbox: Path, names: list[str], seeds_dir
     record of the session's sends and stores, in order."""
     queue = list(names)
     steps: list[tuple[str, list[str]]] = []
-    real_send, real_store = IngestSession.send, IngestSession.store_sent
+    real_send, real_store = IngestSession.send, IngestSession.store_sent_together
 
     def drop_next() -> None:
         if queue:
@@ -338,12 +338,12 @@ def _dropping_one_per_send(monkeypatch, inbox: Path, names: list[str], seeds_dir
         drop_next()
         return sent
 
-    def store_sent(self, sent):
-        steps.append(("store", sorted(Path(p).name for p in sent.per_input)))
-        return real_store(self, sent)
+    def store_sent_together(self, sents):
+        steps.extend(("store", sorted(Path(p).name for p in sent.per_input)) for sent in sents)
+        return real_store(self, sents)
 
     monkeypatch.setattr(IngestSession, "send", send)
-    monkeypatch.setattr(IngestSession, "store_sent", store_sent)
+    monkeypatch.setattr(IngestSession, "store_sent_together", store_sent_together)
     drop_next()
     return steps
 
@@ -574,8 +574,8 @@ class _BusySession:
     def wait_analysed(self, sent, timeout: float) -> None:
         pass
 
-    def store_sent(self, sent) -> IngestSummary:
-        return sent.summary
+    def store_sent_together(self, sents) -> list[IngestSummary]:
+        return [sent.summary for sent in sents]
 
     def abandon(self) -> None:
         pass

@@ -829,12 +829,39 @@ class IngestSession:
         except BaseException:
             self.abandon()
             raise
+        self._counted(sent)
+        return sent.summary
+
+    def store_sent_together(self, sents: Sequence[SentInputs]) -> list[IngestSummary]:
+        """``store_sent`` of several sends (and of anything sent before them), their batches stored in one
+        transaction instead of one each: ``watch`` stores together the sends the workers are done with,
+        and each transaction saves every story its batch changed, a big story's rows whole (per batch,
+        that is most of the cost of storing a few articles into a grown store). Their summaries."""
+        ctl = sents[0].ctl
+        try:
+            with _graceful_interrupt(ctl):
+                try:
+                    taken = [self._taken(batch, ctl.abortable) for batch in self._through(*sents)]
+                    self._store_parts(taken)
+                    for _ in taken:
+                        self._in_flight.popleft()
+                except IngestInterrupted:
+                    self._interrupted(sents[0])
+        except BaseException:
+            self.abandon()
+            raise
+        for sent in sents:
+            sent.summary.interrupted = ctl.stop.is_set()
+            self._counted(sent)
+        return [sent.summary for sent in sents]
+
+    def _counted(self, sent: SentInputs) -> None:
+        """After a store of ``sent``: each input's new articles in its own counts."""
         for article_id in sent.summary.new_ids:
             if article_id in sent.owner:
                 sent.per_input.setdefault(sent.owner[article_id], IngestSummary()).new_ids.append(article_id)
         if self._deduper is not None and self._deduper.dropped:
             self.invalidate()  # articles given up: the next call dedups against the store as it is
-        return sent.summary
 
     def analysed(self, sent: SentInputs) -> bool:
         """Whether the workers are done with ``sent`` and every batch sent before it (``store_sent``
@@ -865,9 +892,9 @@ class IngestSession:
         self._vectors.clear()
         self.invalidate()
 
-    def _through(self, sent: SentInputs) -> list[_SentBatch]:
-        """The batches out up to the last of ``sent``'s, in the order sent."""
-        last = max((k for k, batch in enumerate(self._in_flight) if batch.sent is sent), default=-1)
+    def _through(self, *sents: SentInputs) -> list[_SentBatch]:
+        """The batches out up to the last of ``sents``', in the order sent."""
+        last = max((k for k, batch in enumerate(self._in_flight) if any(batch.sent is s for s in sents)), default=-1)
         return list(self._in_flight)[: last + 1]
 
     def _interrupted(self, sent: SentInputs) -> None:
@@ -945,25 +972,21 @@ class IngestSession:
         while self.pending:
             chunk = self.pending[:batch_size]
             batch, analyses, given_up = analyse_batch(chunk, analyse_articles, sent.time_limit, guard, self.pieces())
-            self._store_batch(chunk, batch, [storable(x) for x in analyses], given_up, sent)
+            self._store_parts([_Analysed(chunk, batch, [storable(x) for x in analyses], given_up, sent)])
 
-    def _store_batch(
-        self,
-        chunk: list[tuple[Article, bytes]],
-        kept: list[tuple[Article, bytes]],
-        storables: Sequence[StorableAnalysis],
-        given_up: list[Article],
-        sent: SentInputs,
-    ) -> None:
-        """Store an analysed chunk (less what ran past its time limit) and let it leave ``pending``."""
-        for article in given_up:
-            self._give_up(article, sent)
-        self.store_storable(kept, storables)
-        sent.summary.new_ids.extend(a.id for a, _ in kept)
-        done = {id(x) for x in chunk}
+    def _store_parts(self, parts: Sequence[_Analysed]) -> None:
+        """Store analysed chunks in one transaction, in order, and let them leave ``pending``."""
+        for part in parts:
+            for article in part.given_up:
+                self._give_up(article, part.sent)
+        self.store_storable([x for part in parts for x in part.kept], [x for part in parts for x in part.storables])
+        for part in parts:
+            part.sent.summary.new_ids.extend(a.id for a, _ in part.kept)
+        done = {id(x) for part in parts for x in part.chunk}
         self.pending[:] = [x for x in self.pending if id(x) not in done]
-        for article, _ in chunk:
-            self._vectors.pop(article.id, None)
+        for part in parts:
+            for article, _ in part.chunk:
+                self._vectors.pop(article.id, None)
 
     def _give_up(self, article: Article, sent: SentInputs) -> None:
         """An article whose analysis ran past the time limit: a failure of its input, not stored."""
@@ -1016,10 +1039,13 @@ class IngestSession:
 
     def _store_oldest(self, guard: Callable[[], AbstractContextManager[None]]) -> None:
         """Wait for the oldest batch out and store it as ``_flush`` stores a batch analysed here."""
-        batch = self._in_flight[0]
-        storables, given_up = self._analysed(batch, guard)
-        self._store_batch(batch.chunk, without_late(batch.chunk, given_up), storables, given_up, batch.sent)
+        self._store_parts([self._taken(self._in_flight[0], guard)])
         self._in_flight.popleft()
+
+    def _taken(self, batch: _SentBatch, guard: Callable[[], AbstractContextManager[None]]) -> _Analysed:
+        """Wait for a batch out; what the workers made of it, to store."""
+        storables, given_up = self._analysed(batch, guard)
+        return _Analysed(batch.chunk, without_late(batch.chunk, given_up), storables, given_up, batch.sent)
 
     def _analysed(
         self, batch: _SentBatch, guard: Callable[[], AbstractContextManager[None]]
@@ -1182,6 +1208,18 @@ class _SentBatch:
     originals: list[Article]
     future: Future[Any] | None  # (analyses, or storable ones where the workers embed; articles past the limit)
     sent: SentInputs  # the call that sent it, whose counts it goes to
+
+
+@dataclass(frozen=True)
+class _Analysed:
+    """An analysed chunk, to store: its entries, those kept (less the articles given up past the time
+    limit, and their duplicates), their storable analyses, the articles given up, and the call that sent it."""
+
+    chunk: list[tuple[Article, bytes]]
+    kept: list[tuple[Article, bytes]]
+    storables: Sequence[StorableAnalysis]
+    given_up: list[Article]
+    sent: SentInputs
 
 
 @dataclass(eq=False)

@@ -1,11 +1,12 @@
 """Watch folders and feed files: ingest what is new or changed, with a checkpoint in the store.
 
 The files found ready in one poll are sent for analysis as one batch; the batches the analysis is
-done with are stored in arrival order (stories and events updated once for them), while the workers
-analyse the next, and each file is reported on its own. The checkpoint (path -> modification time
-and size) is saved once a batch is stored, so a restart neither skips a file nor repeats one;
-a file ingested again (crash before its checkpoint) changes nothing, because articles are keyed by
-content hash. A file that cannot be read is reported, recorded and checkpointed; the rest are stored.
+done with are stored in arrival order, in one transaction (stories and events updated once for
+them), while the workers analyse the next, and each file is reported on its own. The checkpoint
+(path -> modification time and size) is saved once a batch is stored, so a restart neither skips a
+file nor repeats one; a file ingested again (crash before its checkpoint) changes nothing, because
+articles are keyed by content hash. A file that cannot be read is reported, recorded and
+checkpointed; the rest are stored.
 """
 
 from __future__ import annotations
@@ -360,16 +361,14 @@ def store_batches(
     checkpoint: dict[str, list[int]],
     on_file: Callable[[str, IngestSummary], None] | None,
 ) -> int | None:
-    """Store these batches in order (their stories and events updated once), checkpoint their files,
-    then report each file with its own counts, in arrival order; returns how many files, or None when
-    a Ctrl-C interrupted them (nothing of them is checkpointed)."""
-    new = 0
-    for batch in batches:
-        summary = session.store_sent(batch.sent)
-        if summary.interrupted:
-            session.abandon()
-            return None
-        new += summary.new
+    """Store these batches in order, in one transaction (their stories and events updated once),
+    checkpoint their files, then report each file with its own counts, in arrival order; returns how
+    many files, or None when a Ctrl-C interrupted them (nothing of them is checkpointed)."""
+    summaries = session.store_sent_together([batch.sent for batch in batches])
+    if any(summary.interrupted for summary in summaries):
+        session.abandon()
+        return None
+    new = sum(summary.new for summary in summaries)
     if new or any(fusion_pending(session.store)):  # or a run stopped before its fusion: it is done now
         session.update_stories_and_events()
     files = [f for batch in batches for f in batch.files]
