@@ -71,6 +71,8 @@ CLONED = (
     "event_terms",
     "event_mentions",
     "cluster_stories",
+    "cluster_story_keys",
+    "cluster_story_chunks",
 )
 # tables that keep their rows: counts and postings per term or key (their values change), the
 # store's state, and what is keyed by input file
@@ -83,11 +85,11 @@ REMADE = ("cluster_story_recent",)
 CLONE_SQL = {
     "articles": (
         "INSERT INTO main.articles (id, seq, source_path, format, url, external_id, title, published, outlet,"
-        " author, duplicate_of, story_id, input_sha256, doc, signature)"
+        " author, duplicate_of, story_id, input_sha256, doc, signature, story_rank)"
         " SELECT id || :s, seq + :seq, source_path, format, url, external_id, title, published, outlet, author,"
         " duplicate_of || :s, story_id || :s, input_sha256,"
         " clone_article_doc(doc, id || :s, story_id || :s, duplicate_of || :s),"
-        " signature FROM src.articles ORDER BY seq"
+        " signature, story_rank FROM src.articles ORDER BY seq"
     ),
     "article_sources": (
         "INSERT INTO main.article_sources (article_id, source_path)"
@@ -141,6 +143,15 @@ CLONE_SQL = {
     "cluster_stories": (
         "INSERT INTO main.cluster_stories (story_id, state, ord)"
         " SELECT story_id || :s, clone_cluster_row(state, :s, :pos, :ord), ord + :ord FROM src.cluster_stories"
+    ),
+    "cluster_story_keys": (
+        "INSERT INTO main.cluster_story_keys (story_id, key)"
+        " SELECT story_id || :s, key FROM src.cluster_story_keys ORDER BY story_id, key"
+    ),
+    "cluster_story_chunks": (
+        "INSERT INTO main.cluster_story_chunks (story_id, chunk, data)"
+        " SELECT story_id || :s, chunk, clone_chunk_row(data, :s) FROM src.cluster_story_chunks"
+        " ORDER BY story_id, chunk"
     ),
 }
 
@@ -214,11 +225,22 @@ def clone_cluster_row(state: bytes, suffix: str, pos_offset: int, ord_offset: in
 def _rename_story(story: dict, suffix: str, ord_offset: int) -> None:
     story["id"] += suffix
     story["order"] += ord_offset
-    story["article_ids"] = [a + suffix for a in story["article_ids"]]
-    story["published"] = {a + suffix: day for a, day in story.get("published", {}).items()}
+    if "article_ids" in story:  # rows of stores filled before the story's members were listed by the articles
+        story["article_ids"] = [a + suffix for a in story["article_ids"]]
+    if "published" in story:
+        story["published"] = {a + suffix: day for a, day in story["published"].items()}
     story["sims_at"] = 2 * int(story.get("sims_at", 0))
     for member in story["members"]:
         member["id"] += suffix
+    story["title_pick"] = [[a + suffix, *rest] for a, *rest in story.get("title_pick", ())]
+
+
+def clone_chunk_row(data: bytes, suffix: str) -> bytes:
+    """A chunk of a story's add-only lists (``cluster_story_chunks``) for the clone: its article ids renamed."""
+    chunk = unpack(data)
+    chunk.head["ids"] = [a + suffix for a in chunk.head["ids"]]
+    chunk.head["published"] = {a + suffix: day for a, day in chunk.head["published"].items()}
+    return pack(chunk)
 
 
 def doubled_sims_at(state: bytes) -> bytes:
@@ -255,6 +277,7 @@ def _connect_pair(src: Path, dst: Path) -> sqlite3.Connection:
     conn.create_function("clone_story_doc", 2, clone_story_doc, deterministic=True)
     conn.create_function("clone_event_doc", 2, clone_event_doc, deterministic=True)
     conn.create_function("clone_cluster_row", 4, clone_cluster_row, deterministic=True)
+    conn.create_function("clone_chunk_row", 2, clone_chunk_row, deterministic=True)
     conn.create_function("doubled_sims_at", 1, doubled_sims_at, deterministic=True)
     conn.create_function("doubled_postings", 3, doubled_postings, deterministic=True)
     return conn
