@@ -13,6 +13,7 @@ from conftest import sqlite_file_at_version
 
 from newsfuse.pipeline import ingest_paths
 from newsfuse.store import open_store, serde
+from newsfuse.store import sqlite as sqlite_store
 
 PACKED = ("articles", "mentions", "events")
 
@@ -89,3 +90,20 @@ def test_docs_stored_as_text_read_as_compressed_ones(tmp_path, seeds_store_path)
     shutil.copy(seeds_store_path, text)
     _as_text(text)
     assert _reads(text) == _reads(seeds_store_path)
+
+
+def test_a_big_store_says_it_is_being_upgraded(tmp_path, seeds_store_path, monkeypatch, caplog):
+    old = tmp_path / "old.db"
+    with open_store(str(seeds_store_path)) as store:
+        version = store.schema_version()
+    sqlite_file_at_version(seeds_store_path, old, version - 1)
+    small = tmp_path / "small.db"
+    shutil.copy(old, small)
+    with caplog.at_level("WARNING", logger="newsfuse.store.sqlite"):
+        open_store(str(small)).close()  # three articles: upgraded without a word
+        assert not caplog.records
+        monkeypatch.setattr(sqlite_store, "UPGRADE_NOTE_ARTICLES", 3)
+        open_store(str(old)).close()
+        open_store(str(old)).close()  # upgraded already: nothing to say
+    [record] = caplog.records
+    assert str(old) in record.getMessage() and f"schema {version - 1} to {version}" in record.getMessage()

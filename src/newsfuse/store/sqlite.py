@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import sqlite3
@@ -15,6 +16,10 @@ from ..model import Article, Event, InputFile
 from . import serde
 from .serde import EncodedAnalysis
 from .sql import SQLStore
+
+log = logging.getLogger(__name__)
+# a store with at least this many articles says so on stderr before it is upgraded (minutes at 1M articles)
+UPGRADE_NOTE_ARTICLES = 10_000
 
 # the SQL function that the migration packing the stored docs calls (registered on each connection)
 PACK_DOC = "newsfuse_packed_doc"
@@ -316,6 +321,8 @@ class SQLiteStore(SQLStore):
             self._conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             row = self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
             current = row[0] or 0
+            if 0 < current < len(MIGRATIONS):
+                self._note_upgrade(current)
             kept = {name: self._conn.execute(f"PRAGMA {name}").fetchone()[0] for name in MIGRATION_PRAGMAS}
             try:
                 for version, script in enumerate(MIGRATIONS, start=1):
@@ -324,6 +331,18 @@ class SQLiteStore(SQLStore):
             finally:
                 for name, value in kept.items():
                     self._conn.execute(f"PRAGMA {name} = {int(value)}")
+
+    def _note_upgrade(self, current: int) -> None:
+        """Say that a big store is being upgraded: a migration may rewrite whole tables, silent minutes."""
+        articles = self._conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0]
+        if articles >= UPGRADE_NOTE_ARTICLES:
+            log.warning(
+                "%s: upgrading the store's format (schema %d to %d, about %s articles): once, may take minutes",
+                self.path,
+                current,
+                len(MIGRATIONS),
+                f"{articles:,}",
+            )
 
     def _migrate_to(self, version: int, script: str) -> None:
         self._conn.execute("BEGIN IMMEDIATE")
