@@ -727,6 +727,66 @@ James T. Kirk'), a Phoenix person of Grenada sharing a musician's name, 'Spurs' 
 organisation, a disease's and a results table's abbreviations ('HP', 'NR'), a car model ('the Convertible'), 'its
 ASEAN debut', 'ARGENTINA CRUISES'; the films after a director's possessive are organisations now ('Erupcja', 'Take Me
 Home'), no actors still. Target, precision 0.95 on held-out mentions: not met (seed 87: 0.879).
+Seed 87 is in-sample since round 24 read its misses (``sample87_``; each of its labels now says so in ``read``).
+Round 24 took another source no actor sample had used: the PLOVER gsr-dev records (``GSR_DEV``,
+corpus/events/plover/gsr-dev.jsonl: 220 political news sentences, edited from the CAMEO manual's examples), each
+record's text one document, a JSON record with its id, an empty title and no date (the records' 2000-01-01 is a
+placeholder); seed 88 (``GSR_SEEDS``) reads all of them. It is no untouched source: the events benchmark tunes the
+event coder on all 220 records and scores their parties' actor codes, and actor and events tests read 17 of the
+records the sample holds (22 of its mentions, all labelled right); no actor-link sample drew from it and no rule of
+this round was written from it. The linker at commit ca7561d linked 528 mentions on them; the sample is
+``random.Random(88).sample`` of 140 of them, labelled by hand from the sentences before any round-24 rule was written
+and before any scoring (provenance in each label): 0.950 as drawn (133 right of 140, ``heldout_before_precision``;
+111 of 118, 0.941, on the records no test reads). As the earlier labels count known persons placed with no country,
+a person or a body linked to its identity with its country or sector missing counts right ('Defence Minister Pierre
+Joxe' with no country; 'the Nigerian Interior Ministry' NGA with no sector; a note says so), a wrong country or
+sector wrong. Its misses (counted here, not read for rules): an agent after 'in' and a country read as that country's
+where a possessive names its owner ('Israel has strengthened its forces in Lebanon'), the Turkish Cypriot side as
+Turkey's government ('The Turkish and Greek sides of the divided Mediterranean island of Cyprus'), two UN officials
+placed by the dictionary in their home governments ('Kenzo Oshima, the United Nations Emergency Relief Coordinator',
+'U.N. mediator Diego Cordovez'), a president placed as an elite ('described his rival Elias Hrawi as president'), an
+airline as a plane's owner linked as a person ('a Pan Am plane'), a capital restated after 'the country's capital' as
+where reports come from ('Freetown'). Round 24 then read seed 87's misses (held out until now) and fixed those that
+generalise, seed 88 kept out: a one-word name the tagger calls a person that opens a firm's full name in the article,
+one or two capitalised words and its legal form or a word for an organisation ('Reed International PLC' ... 'Reed
+said', 'Ralston Purina Co.', 'Poughkeepsie Savings Bank'; business news names a firm in full first, then short), is
+the firm (not where the tagger finds a person's full name so: 'Hillary Clinton Foundation'); a legal form written as
+one, with full stops or closing the name in capitals ('N.V. DSM'; not_actors.yaml: legal_forms), makes a name a
+firm's ('AG Mukasey' stays an attorney general); a dictionary body that is no firm or outlet opening a longer tagged
+name that ends in more words and a legal form is that firm ('ETA Systems Inc.', not the Basque armed group); 'exit'
+is a verb of leaving a place ('a final deadline to exit Kuwait'; kb.yaml words: place_objects); a country's
+possessive before one firm, past up to three lower-case words ('Britain's leading luxury-car maker', 'Germany's
+largest private bank'; possessed_firms, singular: 'America's greatest corporations' stays the country; not a central,
+state-owned or national firm, state_firm_words, nor before an agent, 'bank regulators') is where the firm is; a
+country before a lower-case 'market' ('U.S. market leader'; market_words, not before a regulator) names the market; a
+capital or a country joined to '-based' is where someone sits ('a London-based jeweler'; basis_words, as for tagged
+names since round 22); 'Cabinet' alone before a lower-case minister's title is the government of the report's country
+('Cabinet minister Michael Eitan', Israel's; ``offices.national_body``); an occupation noun before a full name says a
+person ('Hungarian astronaut Bertalan Farkas'; kinds.yaml person_nouns: astronaut, cosmonaut, diplomat), so his bare
+surname is the person too; a model's letters and number joined by a hyphen before a word for a made thing ('An-70
+cargo planes'; MODEL_DESIGNATION, product_nouns) and a resort or a casino after a name and 'the' or a possessive ('the
+company's Desert Inn resort'; facility_heads) are no actors; a body's name between 'the' and its founding document
+('the U.N. charter'; founding_documents) names the document.
+Figures after them: held-out seed 88 0.950 -> 0.950 (133 of 140, recall proxy 1.0: no rule changed a linked mention
+on the gsr-dev records, 528 before and after); in-sample seed 87 0.879 -> 0.977 (130 right of 133 still linked; the
+seven no longer linked were all labelled no actor; left: 'Intel chips', a maker before a plural word for its
+product, 'the Tropicana Country Club' as a property to be acquired, 'some American-controlled government' a
+hypothetical one), seed 48 0.919 -> 0.925 ('Germany's largest private bank'), seed 54 0.971 -> 0.978 ('The Bellevue,
+Washington-based firm'); no other figure changed (every precision and recall proxy as before). Every linked mention
+the rules changed on the dev documents, seeds 21-88 and the described sample (a diff of every linked mention against
+commit ca7561d's linker: 62 mentions, 49 on seed 87's articles, none on seed 88's) was read by hand: all right or no
+worse (TimeBank firms by their short names: Magna,
+Montedison, Citadel, Equus, Hunter, McCaw, Kyle, Esselte, Stroh; '-based' cities and countries; "Portugal 's biggest
+phone company"; 'The Trump National Doral Resort Miami' no longer Donald Trump; a Wasilla mention wrong before and
+after). Tried and dropped, read from that diff: the plural firm
+nouns ('America's greatest corporations' is labelled right in seed 64: a right link lost), 'firm' (an adjective:
+'Iran’s firm non-compromise'), a legal form anywhere in a name ('AG Mukasey', an attorney general, became a firm), the
+firm's full name for a first name that the tagger reads as a person's full name ('Hillary' of 'Hillary Clinton
+Foundation' became a firm), an outlet inside a firm's name ('Reuters Holdings PLC' lost the news agency) and a
+dictionary body matched up to the legal form ('the Canadian Broadcasting Corp.' lost its media sector). Not done (seed
+87's misses left, above). Target, precision 0.95 on held-out mentions: met by seed 88 (0.950 as drawn and after), but
+on a source the event coder was tuned on, with 22 of its mentions in records that tests read (0.941 without them);
+seeds 84-87, drawn from sources no rule had read, came in at 0.764-0.879, so it is not shown to hold.
 Seed 75 was round 15's held-out sample: 140 mentions of its 12 articles, drawn with the linker at commit d906eab and
 labelled after round 15's rules were written, with ``correct_ids`` for wrong links; no rule was written from its misses:
 0.929 as drawn (130 right of 140, ``heldout_before_precision``) and 0.928 after the rules as first written (129 of 139:
@@ -803,7 +863,7 @@ LABELS = REPO / "benchmarks" / "data" / "actor_links.jsonl"
 SAMPLE_SEED = 20  # the random sample that was labelled (drawn before the issue-20 fixes)
 # ECB+ train samples (seeds 23-30): 60 documents of other topics each, none of the ones before; in-sample now
 ECB_TRAIN_SEEDS = (23, 24, 25, 26, 27, 28, 29, 30)
-HELDOUT_SEED = 87  # the held-out sample: the 183 TimeBank articles (no actor sample or rule read them)
+HELDOUT_SEED = 88  # the held-out sample: the 220 PLOVER gsr-dev sentences (no actor sample or rule read them)
 # ECB+ train subtopics of TOPICS_IN_TESTS whose records no test, no benchmark sample and no actor seed names (seed
 # 84's pool: 1_ecbplus, Lindsay Lohan's rehab in 2013; 3_ecbplus, a Texas inmate's escape in 2009)
 ECB_CLEAN_SUBTOPICS = frozenset({"1_ecbplus", "3_ecbplus"})
@@ -820,6 +880,10 @@ SCRAPINGHUB_SEEDS = frozenset({86})
 # seed 87's pool: the TimeBank articles (news of 1989-98; the dates benchmark reads them, no actor sample or rule did)
 TIMEBANK = CORPUS / "dates" / "timebank.jsonl"
 TIMEBANK_SEEDS = frozenset({87})
+# seed 88's pool: the PLOVER gsr-dev sentences (edited CAMEO-manual examples; the events benchmark tunes on them, no
+# actor sample or actor-linking rule read them), each record's text one document
+GSR_DEV = CORPUS / "events" / "plover" / "gsr-dev.jsonl"
+GSR_SEEDS = frozenset({88})
 # each draws from the documents the ones before left, so every seed's draw stays the same when one is added
 # (prefix of its figures, its labels' ``set``, the seed whose documents hold it; None: the dev documents)
 SAMPLES: tuple[tuple[str, str, int | None], ...] = (
@@ -843,6 +907,7 @@ SAMPLES: tuple[tuple[str, str, int | None], ...] = (
     ("sample84_", "seed84", 84),
     ("sample85_", "seed85", 85),
     ("sample86_", "seed86", 86),
+    ("sample87_", "seed87", 87),
     ("heldout_", f"seed{HELDOUT_SEED}", HELDOUT_SEED),
 )
 HELDOUT_DOCS = 60  # documents drawn per seed from those topics (seed 30: the 17 that seeds 23-29 left)
@@ -901,9 +966,10 @@ TOPICS_IN_TESTS = frozenset({"1", "3", "4", "16", "20", "28"})
 # seed 84 (round 20's): 174 linked mentions on its 32 records with the linker of commit d478083, the draw's;
 # seed 85 (round 21's): 608 linked mentions on its 24 pages with the linker of commit adac9fa, the draw's;
 # seed 86 (round 22's): 2866 linked mentions on its 111 pages with the linker of commit 8b86cee, the draw's;
-# seed 87 (round 23's): 2862 linked mentions on the 183 TimeBank articles with the linker of commit 9bdc24d, the draw's
-HELDOUT_DOC_MENTIONS_BEFORE = 2862
-HELDOUT_PRECISION_BEFORE = 0.879  # the seed-87 sample with that linker (its labels as drawn: 123 right of 140)
+# seed 87 (round 23's): 2862 linked mentions on the 183 TimeBank articles with the linker of commit 9bdc24d, the draw's;
+# seed 88 (round 24's): 528 linked mentions on the 220 gsr-dev records with the linker of commit ca7561d, the draw's
+HELDOUT_DOC_MENTIONS_BEFORE = 528
+HELDOUT_PRECISION_BEFORE = 0.95  # the seed-88 sample with that linker (its labels as drawn: 133 right of 140)
 # the first PolNeAR sample (seed 31) scored before any rule was written from that source: the honest held-out
 # figure of round 4's linker on a new source (114 right of 140); seed 30 with the linker before round 4: 0.907;
 # seed 35, drawn and labelled before round 6 wrote any rule: round 5's linker held out (120 right of 140); seeds
@@ -925,8 +991,10 @@ HELDOUT_PRECISION_BEFORE = 0.879  # the seed-87 sample with that linker (its lab
 # right of 140); seed 69, round 14's held-out sample as drawn (134); seeds 76 and 77, drawn with the linker at commit
 # b5fb285 and labelled before round 16 wrote any rule: that linker held out (127 and 129 right of 140); seed 75, round
 # 15's held-out sample as drawn (130); seed 81, round 17's held-out sample as drawn (131); seeds 84 and 85, rounds 20's
-# and 21's held-out samples as drawn (116 and 107); seed 86, round 22's held-out sample as drawn (115)
+# and 21's held-out samples as drawn (116 and 107); seed 86, round 22's held-out sample as drawn (115); seed 87, round
+# 23's held-out sample as drawn (123)
 SOURCE_HELDOUT_PRECISION_BEFORE = {
+    87: 0.879,
     86: 0.821,
     85: 0.764,
     84: 0.829,
@@ -1108,6 +1176,17 @@ def timebank_inputs() -> list[tuple[str, bytes]]:
     return [(str(TIMEBANK), "".join(lines).encode("utf-8"))]
 
 
+def gsr_inputs() -> list[tuple[str, bytes]]:
+    """Every PLOVER gsr-dev record as one JSON-lines input: its id, an empty title and its text, with no date (the
+    records' 2000-01-01 is a placeholder: the sentences carry no real date)."""
+    lines = []
+    for line in GSR_DEV.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            lines.append(json.dumps({"id": rec["id"], "title": "", "text": rec["text"]}, ensure_ascii=False) + "\n")
+    return [(str(GSR_DEV), "".join(lines).encode("utf-8"))]
+
+
 def polnear_pool(folder: Path = POLNEAR_TRAIN) -> list[Path]:
     """PolNeAR train (or dev) articles no test reads."""
     return sorted(p for p in folder.glob("*.txt") if not any(p.stem.startswith(name) for name in POLNEAR_IN_TESTS))
@@ -1212,7 +1291,8 @@ def described_figures(cache: Path | None, path: Path = DESCRIBED) -> dict[str, A
 
 def seed_inputs(seed: int) -> list[tuple[str, bytes]]:
     """The documents a sample seed draws from: ECB+ train records (23-30, 84), PolNeAR articles (31-83) or the WCXB
-    dev news pages (85), the scrapinghub news pages (86) or the TimeBank articles (87)."""
+    dev news pages (85), the scrapinghub news pages (86), the TimeBank articles (87) or the PLOVER gsr-dev
+    sentences (88)."""
     if seed in ECB_CLEAN_SEEDS:
         return clean_subtopic_inputs()
     if seed in WCXB_SEEDS:
@@ -1221,6 +1301,8 @@ def seed_inputs(seed: int) -> list[tuple[str, bytes]]:
         return scrapinghub_news_inputs()
     if seed in TIMEBANK_SEEDS:
         return timebank_inputs()
+    if seed in GSR_SEEDS:
+        return gsr_inputs()
     return polnear_inputs(seed) if seed in POLNEAR_SEEDS else train_inputs(seed)
 
 

@@ -759,6 +759,7 @@ LATE_SEED_SOURCES = {
     85: "the 24 WCXB dev pages that are news, a new source",
     86: "the 111 scrapinghub article pages that are news, a new source",
     87: "the 183 TimeBank articles (news of 1989-98), a new source",
+    88: "the 220 PLOVER gsr-dev sentences (the events benchmark tunes on them), a new source for actor samples",
 }
 
 

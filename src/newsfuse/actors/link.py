@@ -578,7 +578,19 @@ def _inside_other_name(doc: Doc, f: Found, containing: EntitiesContaining) -> bo
             return True  # "the University of Athens", "Telecom Egypt": the organisation's name holds the place
         if e.label == "ORG" and e.start < start and end == e.end and _plural_after_place(doc, f):
             return True  # "the Dallas Mavericks": a team, not the French irregulars Phoenix calls 'Mavericks'
+        if e.label == "ORG" and end < e.end and _firm_name_holds(doc, f, e):
+            return True  # "ETA Systems Inc.": a firm's name, not the Basque armed group 'ETA'
     return False
+
+
+def _firm_name_holds(doc: Doc, f: Found, e: Entity) -> bool:
+    """A dictionary body that is no firm (nor an outlet) opening a longer name the tagger found that ends in more words
+    and a firm's legal form ('ETA Systems Inc.'; not_actors.yaml: legal_forms): the firm's name, not that body."""
+    entry = doc.kb.entries.get(f.ref.actor_id or "")
+    if entry is None or entry.kind in {"person", "state"} or entry.sector in {"BUS", "MED"}:
+        return False  # an outlet is a firm too ('Reuters Holdings PLC')
+    rest = key(doc.text[doc.toks[f.end - 1].end : e.end])
+    return len(rest) > 1 and rest[-1:] in doc.kb.not_actors["legal_forms"]  # a word of the firm's own, then the form
 
 
 def _plural_after_place(doc: Doc, f: Found) -> bool:
@@ -1241,8 +1253,10 @@ def named(doc: Doc, i: int, with_the: bool = True) -> Found | None:
         return Found(j - 1, j + 1, ref, "coref", (toks[j - 1].start, toks[j].end))
     if entry is not None and _post_held(doc, j, n, entry):
         return Found(j, j + n, ActorRef(""), "kb", (toks[j].start, toks[j + n - 1].end))  # "Former Secretary of State"
-    if entry is not None and entry.kind == "state" and _currency_after(doc, j + n):
+    if entry is not None and entry.kind == "state" and (_currency_after(doc, j + n) or _market_after(doc, j + n)):
         return Found(j, j + n, ActorRef(""), "kb", (toks[j].start, toks[j + n - 1].end))  # "19 United States cents"
+    if entry is not None and entry.kind not in {"person", "state"} and _founding_document_after(doc, i, j, j + n):
+        return Found(j, j + n, ActorRef(""), "kb", (toks[j].start, toks[j + n - 1].end))  # "the U.N. charter"
     chamber = _state_chamber(doc, j, n, entry)
     if chamber:  # "the Missouri Senate": a US state's legislature, not the US Congress
         legislature = ref_of(doc, doc.kb.sector_entry("USA", "LEG"))
@@ -1386,6 +1400,26 @@ def _currency_after(doc: Doc, k: int) -> bool:
     if k >= len(doc.toks) or not doc.toks[k].raw.islower() or not _joined(doc, k - 1, k + 1):
         return False
     return (doc.norms[k],) in doc.kb.not_actors["currency_words"]
+
+
+def _founding_document_after(doc: Doc, i: int, j: int, k: int) -> bool:
+    """'the U.N. charter', 'the NATO charter': a body's name between 'the' and a lower-case word for its founding
+    document (not_actors.yaml: founding_documents) names the document, not the body acting."""
+    if k >= len(doc.toks) or not doc.toks[k].raw.islower() or not _joined(doc, k - 1, k + 1):
+        return False
+    the = (j > 0 and doc.norms[j - 1] == "the") or (i < j and doc.norms[i] == "the")
+    return the and (doc.norms[k],) in doc.kb.not_actors["founding_documents"]
+
+
+def _market_after(doc: Doc, k: int) -> bool:
+    """A lower-case word for a market right after a country's name ('U.S. market leader'; not_actors.yaml:
+    market_words), not before a word for its regulator: the country names where goods are sold, no state acting."""
+    lists = doc.kb.not_actors
+    if k >= len(doc.toks) or not doc.toks[k].raw.islower() or not _joined(doc, k - 1, k + 1):
+        return False
+    if (doc.norms[k],) not in lists["market_words"]:
+        return False
+    return k + 1 >= len(doc.toks) or (doc.norms[k + 1],) not in lists["market_bodies"]
 
 
 def _untagged_full_name(doc: Doc, j: int) -> str | None:
@@ -1747,6 +1781,8 @@ def used_as_place(doc: Doc, j: int, n: int) -> bool:
         return _place_possessed(doc, j + n + 1)  # "New Zealand's highest peak"; "Israel's army" acts
     if j + n < len(toks) and toks[j + n].norm in BIRTHPLACE and _joined(doc, j + n - 1, j + n + 1):
         return True  # "New Zealand-born", "a New Zealand native": where a person comes from
+    if j + n < len(toks) and (toks[j + n].norm,) in doc.kb.not_actors["basis_words"] and _joined(doc, j, j + n + 1):
+        return True  # "a London-based jeweler": where a firm sits (not_actors.yaml: basis_words)
     for _ in range(2):  # "in northern Iraq", "in the occupied West Bank"
         if j > 1 and toks[j - 1].norm in doc.kb.words["place_modifiers"] and _joined(doc, j - 1, j + 1):
             j -= 1
@@ -1866,16 +1902,31 @@ def _dateline_country(doc: Doc, j: int, n: int) -> bool:
 
 
 def _place_possessed(doc: Doc, k: int) -> bool:
-    """A natural feature or a settlement after a country's possessive, past up to two lower-case words."""
+    """A natural feature or a settlement after a country's possessive, past up to two lower-case words; a firm
+    past up to three ('Britain's leading luxury-car maker': where it is), unless a word makes it the state's own."""
     lists = doc.kb.not_actors
-    for at in range(k, min(k + 3, len(doc.toks))):
+    for at in range(k, min(k + 4, len(doc.toks))):
         tok = doc.toks[at]
         if tok.capitalised or not _joined(doc, k - 1, at + 1):
             return False
         word = (tok.norm,)
-        if word in lists["possessed_places"] or word in lists["place_heads"]:
+        if at < k + 3 and (word in lists["possessed_places"] or word in lists["place_heads"]):
             return True
+        if word in lists["possessed_firms"]:
+            return not any((w,) in lists["state_firm_words"] for w in doc.norms[k:at]) and not _agent_next(doc, at)
     return False
+
+
+def _agent_next(doc: Doc, at: int) -> bool:
+    """A lower-case word for an agent right after token at ('bank regulators', 'company officials'): the word at
+    modifies that agent, which the country's possessive may own."""
+    nxt = at + 1
+    return (
+        nxt < len(doc.toks)
+        and doc.toks[nxt].raw.islower()
+        and _joined(doc, at, nxt + 1)
+        and (doc.norms[nxt],) in doc.kb.agents
+    )
 
 
 def demonym_at(doc: Doc, i: int) -> tuple[int, str] | None:
@@ -3813,7 +3864,7 @@ def name_kind(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
     is that kind ('The Weitz move' where 'Weitz' is a person three times out of five: one name, one
     sense in one article)."""
     words = words_of(e)
-    org_word = any((w,) in doc.kb.not_actors["org_heads"] for w in words)
+    org_word = any((w,) in doc.kb.not_actors["org_heads"] for w in words) or _legal_form_in(doc, e.text)
     named = words and (words[-1] in doc.surnames or words[-1] in doc.seen)
     if uses is not None and not org_word:
         persons, orgs = uses.labels["PERSON"][words], uses.labels["ORG"][words]
@@ -3850,6 +3901,15 @@ def name_kind(doc: Doc, e: Entity, uses: NameUses | None = None) -> str:
     return e.label
 
 
+def _legal_form_in(doc: Doc, name: str) -> bool:
+    """A firm's legal form written as one ('N.V. DSM', 'Siemens AG', 'Reed International PLC'; not_actors.yaml:
+    legal_forms) in the name: written with full stops, or closing it in capitals ('AG Mukasey' is an attorney
+    general; 'Sa' a surname)."""
+    toks = tokenize(name)
+    forms = [(n, t) for n, t in enumerate(toks) if (t.norm,) in doc.kb.not_actors["legal_forms"]]
+    return any((n == len(toks) - 1 and not re.fullmatch(r"[A-Z][a-z]+", t.raw)) or "." in t.raw for n, t in forms)
+
+
 def _word_before_full_name(doc: Doc, words: tuple[str, ...]) -> bool:
     """The words are another word and then a full name the tagger found ('the Draft Mitch Daniels' after 'Mitch
     Daniels'): a name that holds the person's, not the person."""
@@ -3858,12 +3918,20 @@ def _word_before_full_name(doc: Doc, words: tuple[str, ...]) -> bool:
 
 def _opens_org_name(doc: Doc, name: str) -> bool:
     """The article writes the name before a capitalised word for an organisation or a firm's trade ('Marfin
-    Bank', 'Enderle Group', 'Patriot Coal'): alone, it is that organisation's short name."""
+    Bank', 'Enderle Group', 'Patriot Coal'), or opens a firm's full name with it, one or two capitalised words and
+    its legal form or such a word ('Reed International PLC', 'Ralston Purina Co.', 'Poughkeepsie Savings Bank', as
+    business news names a firm in full first): alone, it is that organisation's short name."""
     lists = doc.kb.not_actors
     for m in re.finditer(r"\b" + re.escape(name) + r" ([A-Z][a-z]+)\b", doc.text):
         if (m.group(1).lower(),) in lists["org_heads"] or (m.group(1).lower(),) in lists["firm_trades"]:
             return True
-    return False
+    firm = r"\b" + re.escape(name) + r"((?: [A-Z][\w&'-]*){1,2}),? ([A-Z][A-Za-z.]*)"
+    ends = lists["legal_forms"] | lists["org_heads"]  # "Poughkeepsie Savings Bank"
+    persons = {n for names in doc.full_names.values() for _, n in names}
+    return any(
+        key(m.group(2)) in ends and not any(p.startswith(name + m.group(1)) for p in persons)
+        for m in re.finditer(firm, doc.text)
+    )  # not "Hillary Clinton Foundation" where the tagger finds "Hillary Clinton": her first name
 
 
 def _names_a_building(doc: Doc, name: str) -> bool:

@@ -82,6 +82,10 @@ CREDIT_LIST = re.compile(r"\b([a-z]+),? ([a-z]+) (?:[A-Z][\w'’.-]*(?: [A-Z][\w
 FORMER_NAME_BEFORE = re.compile(r"\(\s*([a-zé]+)(?: known as)?\s+$")  # '(formerly ' before 'Twitter)'
 
 CAMPUS_CLOSE = re.compile(r"\s*(?:[,.;:)]|and\b|$)")  # what closes a campus's name after its university's
+# a maker's letters and a model number joined by a hyphen ('An-70', 'MiG-29', 'F-16'), then one or two lower-case
+# words ending in a word for a made thing: a model, as aircraft and arms are named ('An-70 cargo planes')
+MODEL_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?")
+WORDS_AFTER = re.compile(r"((?: [a-z]+){1,2})\b")
 HYPHENED_AFTER = re.compile(r"[-‐]([a-z]+)\b")  # 'LLM-based': a lower-case word joined by a hyphen after a name
 # a state university's name and a comma right before the name: 'the University of Texas, Austin', 'California State
 # University, Fullerton' (the campus, as such universities name theirs)
@@ -194,6 +198,7 @@ def not_an_actor(
         or _facility_named(kb, text, e)
         or _facility_left_or_stayed_at(kb, text, e, words)
         or _joined_to_basis(kb, text, e)
+        or _model_designation(kb, text, e)
         or campus_of_university(kb, text, e.start, e.end)
         or _after_work_verb(kb, text, e)
         or _town_after_street(kb, text, e)
@@ -785,6 +790,16 @@ def _versioned_names(text: str) -> frozenset[str]:
     names = {m.group(1) for m in VERSION_AFTER.finditer(text)}
     names.update(m.group(1) for m in VERSION_BEFORE.finditer(text))
     return frozenset(names)
+
+
+def _model_designation(kb: KnowledgeBase, text: str, e: Entity) -> bool:
+    """'An-70 cargo planes', 'MiG-29 fighters': a model's letters and number joined by a hyphen, before one or two
+    lower-case words that end in a word for a made thing (not_actors.yaml: product_nouns), name a model, no actor
+    ('the G-7 summit' keeps the group: a summit is no made thing)."""
+    if not MODEL_DESIGNATION.fullmatch(e.text):
+        return False
+    m = WORDS_AFTER.match(text, e.end)
+    return m is not None and any((w,) in kb.not_actors["product_nouns"] for w in m.group(1).split())
 
 
 def _joined_to_basis(kb: KnowledgeBase, text: str, e: Entity) -> bool:

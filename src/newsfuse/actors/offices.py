@@ -33,6 +33,9 @@ COORDINATED_NAME = re.compile(r" (?:and|or) [A-Z][\w'.-]* ([a-z]+)\b")  # " and 
 # sectors of a state's own bodies and parties: a generic name of one names that body of one country
 # ('the Defence Ministry'); a one-word agent ('Navy', 'Mafia') may be any country's or none
 STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY"})
+# a lower-case minister's title after a one-word government body ("Cabinet minister Michael Eitan"): the person sits
+# in that body of the report's country, as "the Cabinet" alone may be any country's
+MEMBER_TITLE_AFTER = re.compile(r"\s+ministers?\b")
 
 
 def office_entry(
@@ -125,7 +128,8 @@ def national_body(kb: KnowledgeBase, e: Entity, countries: Sequence[tuple[int, s
     words = words_of(e)
     words = words[:-1] if words[-1:] == ("'s",) else words  # "the Republican Party's nominee"
     sector = kb.agents.get(words) if e.label == "ORG" else None
-    if len(words) == 1 and not (sector == "LEG" and _capitalised_inside_sentence(text, e)):
+    member = sector == "GOV" and MEMBER_TITLE_AFTER.match(text, e.end) is not None  # "Cabinet minister Michael Eitan"
+    if len(words) == 1 and not (sector == "LEG" and _capitalised_inside_sentence(text, e) or member):
         return None  # "the Navy" may be any navy the report names; "Parliament" is the country's own
     if sector not in STATE_BODIES or not e.text.removeprefix("the ")[:1].isupper():
         return None
