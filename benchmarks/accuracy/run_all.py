@@ -710,9 +710,19 @@ def render_actors(r: dict) -> list[str]:
         f"precision of the linker before those rules on the held-out sample: {r.get('heldout_before_precision')}, "
         f"on seed 31 before any rule was written from PolNeAR: {r.get('sample31_before_precision')}, "
         f"before the change on the first sample: {r.get('before_precision')}. Target "
-        f"≥ 0.95 on held-out mentions: {_verdict(_get(r, 'heldout_precision'), 0.95)}. No plain peer links "
+        f"≥ 0.95 on held-out mentions: {_actors_verdict(r)}. No plain peer links "
         "actors to this knowledge base; the anchor is the linker before the change.",
     ]
+
+
+def _actors_verdict(r: dict) -> str:
+    """Met only when the held-out sample and the last seeds read, each scored before any rule was written
+    from it, both reach 0.95 (as the README's row says)."""
+    recent, honest = _recent_honest(r)
+    held = _num(r.get("heldout_precision"))
+    met = held is not None and held >= 0.95 and (honest is None or honest >= 0.95)
+    tail = f" (the last seeds read, {recent}, each scored before any rule written from it: {honest})" if recent else ""
+    return _met(met) + tail
 
 
 def _read_seeds(r: dict) -> list[int]:
