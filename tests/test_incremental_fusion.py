@@ -18,7 +18,7 @@ from pathlib import Path
 from newsfuse import pipeline
 from newsfuse.model import ActorRef, Article, Block, EventMention
 from newsfuse.pipeline import add_fusion_pending, fuse_pending, fuse_stored, fusion_block, ingest_paths
-from newsfuse.store import EventFilter, open_store
+from newsfuse.store import EventFilter, open_store, serde
 from newsfuse.stories import fusion_keys
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "clustering"
@@ -169,6 +169,8 @@ def test_incremental_fusion_equals_a_full_refusion_over_thousands_of_articles(an
     stored = store.events(EventFilter(limit=10**9))
     full = fuse_stored(store.mentions(), store.articles())
     assert _event_set(stored) == _event_set(full)
+    # the stored docs, encoded a mention ref and detail at a time, are the text of a plain encoding
+    assert sorted(store._event_docs(EventFilter(limit=10**9))) == sorted(serde.dumps(e) for e in full)
     assert len({m.mention_id for e in stored for m in e.mentions}) == len(store.mentions())
     assert max(block_sizes) < ARTICLES // 2  # each batch re-fused a block, not the store
 
@@ -182,7 +184,9 @@ def test_the_examples_one_file_at_a_time_fuse_as_a_full_refusion(tmp_path, examp
         assert store.count_articles() >= 10
         stored = store.events(EventFilter(limit=10**9))
         assert stored
-        assert _event_set(stored) == _event_set(fuse_stored(store.mentions(), store.articles()))
+        full = fuse_stored(store.mentions(), store.articles())
+        assert _event_set(stored) == _event_set(full)
+        assert sorted(store._event_docs(EventFilter(limit=10**9))) == sorted(serde.dumps(e) for e in full)
 
 
 def test_a_story_links_its_articles_into_the_block_only_through_a_shared_type(any_store):

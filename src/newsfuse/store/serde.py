@@ -30,6 +30,7 @@ from ..model import (
     Story,
     Token,
     date_span,
+    field_names,
     to_plain,
 )
 
@@ -51,6 +52,41 @@ class EncodedAnalysis:
 
 def dumps(obj: Any) -> str:
     return json.dumps(to_plain(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+# encoded mention refs and details kept: a fused block kept for the next fusion holds at most 1 << 15
+# mentions (``BLOCK_KEPT`` in the pipeline), so the refs of one re-fused block fit; a few MB at most
+PIECES_KEPT = 1 << 15
+_PIECES: dict[MentionRef | Detail, str] = {}  # a mention ref or detail -> its JSON
+_LISTED = frozenset({"mentions", "details"})  # the fields of an event whose items are encoded once per value
+
+
+def dumps_event(event: Event) -> str:
+    """``dumps(event)``, the same text, with each of its mention refs and details encoded once per value:
+    an event that gains a mention is re-encoded with the refs it held read back, not encoded again
+    (a watched story's big events gain a few mentions per file and were encoded whole each time)."""
+    parts = []
+    for name in field_names(Event):
+        value = getattr(event, name)
+        if name in _LISTED:
+            text = "[" + ",".join([_piece(x) for x in value]) + "]"
+        else:
+            text = _dumps_plain(to_plain(value))
+        parts.append(f'"{name}":{text}')
+    return "{" + ",".join(parts) + "}"
+
+
+def _piece(item: MentionRef | Detail) -> str:
+    found = _PIECES.get(item)
+    if found is None:
+        if len(_PIECES) >= PIECES_KEPT:
+            _PIECES.clear()
+        found = _PIECES[item] = _dumps_plain(item.to_dict())
+    return found
+
+
+def _dumps_plain(plain: Any) -> str:
+    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
 
 
 def doc_digest(doc: str) -> str:
@@ -468,16 +504,17 @@ def event_table_rows(
     events: Iterable[Event],
     doc_of: Callable[[Event], str] = dumps,
     stored: Callable[[str], str | bytes] = str,
+    digest_of: Callable[[Event], str] | None = None,
 ) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """Rows of the events (with each doc's ``doc_digest`` and its ``event_terms`` keys' terms as
     ``dumps_terms``), event_actors and event_terms tables for a set of fused events; ``doc_of`` gives
-    an event's doc (``dumps``, or a store's cache of it), ``stored`` the form its row keeps it in."""
+    an event's doc (``dumps``, or a store's cache of it), ``stored`` the form its row keeps it in,
+    ``digest_of`` its doc's digest where a store keeps it too."""
     event_rows, actor_rows, term_rows = [], [], []
     for e in events:
         doc, terms = doc_of(e), sorted(actor_terms(e))
-        event_rows.append(
-            (e.id, e.type, e.date, sort_key(e.date), e.story_id, stored(doc), doc_digest(doc), dumps_terms(terms))
-        )
+        digest = digest_of(e) if digest_of is not None else doc_digest(doc)
+        event_rows.append((e.id, e.type, e.date, sort_key(e.date), e.story_id, stored(doc), digest, dumps_terms(terms)))
         actor_rows += [(e.id, *row) for row in event_actor_rows(e)]
         term_rows += [(t, sort_key(e.date), e.id) for t in terms]
     return event_rows, actor_rows, term_rows

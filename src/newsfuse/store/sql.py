@@ -110,7 +110,7 @@ def _encoded_event(event: Event) -> tuple[str, str]:
     key = id(event)
     found = _EVENT_DOCS.get(key)
     if found is None or found[0]() is not event:
-        doc = serde.dumps(event)
+        doc = serde.dumps_event(event)
         found = _EVENT_DOCS[key] = (weakref.ref(event, _forget_doc(key)), doc, serde.doc_digest(doc))
     return found[1], found[2]
 
@@ -344,7 +344,9 @@ class SQLStore(Store):
         gains a mention keeps most of its rows; rewriting them dirtied their index pages for nothing)."""
         if not events:
             return
-        event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._event_doc, self._stored_doc)
+        event_rows, actor_rows, term_rows = serde.event_table_rows(
+            events, self._event_doc, self._stored_doc, self._event_digest
+        )
         ids = [e.id for e in events]
         old_terms = self._term_rows_of(ids)  # before the rows change: the keys under their old sort_key
         self._many(
@@ -432,6 +434,10 @@ class SQLStore(Store):
     @staticmethod
     def _event_doc(event: Event) -> str:
         return _doc_of_event(event)
+
+    @staticmethod
+    def _event_digest(event: Event) -> str:
+        return _digest_of_event(event)
 
     @staticmethod
     def _stored_doc(doc: str) -> str | bytes:
