@@ -169,4 +169,4 @@ def test_an_events_encoded_doc_is_kept_while_the_event_lives_and_goes_with_it():
     del copy
     gc.collect()
     assert gone not in sql._EVENT_DOCS
-    assert sql._doc_of_event(event) == sql._EVENT_DOCS[id(event)][1]
+    assert sql._encoded_event(event)[0] == sql._EVENT_DOCS[id(event)][1]

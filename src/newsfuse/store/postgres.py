@@ -337,9 +337,7 @@ class PostgresStore(SQLStore):
 
     def _insert_events(self, events: Iterable[Event]) -> None:
         events = list(events)
-        event_rows, actor_rows, term_rows = serde.event_table_rows(
-            events, self._event_doc, digest_of=self._event_digest
-        )
+        event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._encoded_event, self._stored_doc)
         with self.transaction(), self._conn.cursor() as cur:
             with cur.copy("COPY events (id, type, date, sort_key, story_id, doc, digest, terms) FROM STDIN") as copy:
                 for row in event_rows:

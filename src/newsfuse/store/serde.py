@@ -502,18 +502,15 @@ def event_query(flt: Any, ph: str, terms: Sequence[str] | None = None) -> tuple[
 
 def event_table_rows(
     events: Iterable[Event],
-    doc_of: Callable[[Event], str] = dumps,
-    stored: Callable[[str], str | bytes] = str,
-    digest_of: Callable[[Event], str] | None = None,
+    encoded: Callable[[Event], tuple[str, str]],
+    stored: Callable[[str], str | bytes],
 ) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """Rows of the events (with each doc's ``doc_digest`` and its ``event_terms`` keys' terms as
-    ``dumps_terms``), event_actors and event_terms tables for a set of fused events; ``doc_of`` gives
-    an event's doc (``dumps``, or a store's cache of it), ``stored`` the form its row keeps it in,
-    ``digest_of`` its doc's digest where a store keeps it too."""
+    ``dumps_terms``), event_actors and event_terms tables for a set of fused events; ``encoded`` gives
+    an event's (doc, digest) (a store's cache of them), ``stored`` the form its row keeps the doc in."""
     event_rows, actor_rows, term_rows = [], [], []
     for e in events:
-        doc, terms = doc_of(e), sorted(actor_terms(e))
-        digest = digest_of(e) if digest_of is not None else doc_digest(doc)
+        (doc, digest), terms = encoded(e), sorted(actor_terms(e))
         event_rows.append((e.id, e.type, e.date, sort_key(e.date), e.story_id, stored(doc), digest, dumps_terms(terms)))
         actor_rows += [(e.id, *row) for row in event_actor_rows(e)]
         term_rows += [(t, sort_key(e.date), e.id) for t in terms]

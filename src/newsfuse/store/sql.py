@@ -94,19 +94,14 @@ def _article_of_row(row: tuple[str | bytes, str | None]) -> Article:
     return _with_story(found, row[1])
 
 
-def _doc_of_event(event: Event) -> str:
-    """An event's stored doc, encoded once per event object (fusion hands back the same object for an
-    event it did not rebuild)."""
-    return _encoded_event(event)[0]
-
-
 def _digest_of_event(event: Event) -> str:
     """The ``serde.doc_digest`` of an event's doc, computed once per event object with its doc."""
     return _encoded_event(event)[1]
 
 
 def _encoded_event(event: Event) -> tuple[str, str]:
-    """(doc, digest) of an event, kept while the event object lives."""
+    """(doc, digest) of an event, encoded once per event object and kept while it lives (fusion hands
+    back the same object for an event it did not rebuild)."""
     key = id(event)
     found = _EVENT_DOCS.get(key)
     if found is None or found[0]() is not event:
@@ -344,9 +339,7 @@ class SQLStore(Store):
         gains a mention keeps most of its rows; rewriting them dirtied their index pages for nothing)."""
         if not events:
             return
-        event_rows, actor_rows, term_rows = serde.event_table_rows(
-            events, self._event_doc, self._stored_doc, self._event_digest
-        )
+        event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._encoded_event, self._stored_doc)
         ids = [e.id for e in events]
         old_terms = self._term_rows_of(ids)  # before the rows change: the keys under their old sort_key
         self._many(
@@ -432,12 +425,8 @@ class SQLStore(Store):
         return {r[0]: r[1] or serde.doc_digest(serde.doc_text(r[2])) for r in self._rows_in(sql, event_ids)}
 
     @staticmethod
-    def _event_doc(event: Event) -> str:
-        return _doc_of_event(event)
-
-    @staticmethod
-    def _event_digest(event: Event) -> str:
-        return _digest_of_event(event)
+    def _encoded_event(event: Event) -> tuple[str, str]:
+        return _encoded_event(event)
 
     @staticmethod
     def _stored_doc(doc: str) -> str | bytes:

@@ -496,9 +496,7 @@ class SQLiteStore(SQLStore):
 
     def _insert_events(self, events: Iterable[Event]) -> None:
         events = list(events)
-        event_rows, actor_rows, term_rows = serde.event_table_rows(
-            events, self._event_doc, self._stored_doc, self._event_digest
-        )
+        event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._encoded_event, self._stored_doc)
         with self._lock:
             self._conn.executemany(
                 "INSERT INTO events (id, type, date, sort_key, story_id, doc, digest, terms) VALUES (?,?,?,?,?,?,?,?)",
