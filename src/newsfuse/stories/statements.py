@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date as _date
 
@@ -41,18 +41,18 @@ class Statement:
 def stateable(m: EventMention, cfg: dict, parsed: AnnotatedArticle | None) -> bool:
     """A mention a statement may be composed from: confident, with a source, and every actor known
     to the knowledge base or named in full in its own sentence (``checked.named_in_full``)."""
-    actors = m.source_actors + m.target_actors
-    return (
-        m.confidence >= cfg["min_confidence"]
-        and bool(m.source_actors)
-        and all(_known(a) or named_in_full(a, m, parsed) for a in actors)
-    )
+    return _confident_with(m, cfg["min_confidence"], lambda a: _known(a) or named_in_full(a, m, parsed))
 
 
 def shown(m: EventMention, threshold: float) -> bool:
     """A mention good enough to state as a fact: confident, with named, known actors."""
+    return _confident_with(m, threshold, _known)
+
+
+def _confident_with(m: EventMention, threshold: float, named: Callable[[ActorRef], bool]) -> bool:
+    """Confident, with a source actor, and every actor ``named`` as a statement may name it."""
     actors = m.source_actors + m.target_actors
-    return m.confidence >= threshold and bool(m.source_actors) and all(_known(a) for a in actors)
+    return m.confidence >= threshold and bool(m.source_actors) and all(named(a) for a in actors)
 
 
 def _known(a: ActorRef) -> bool:
