@@ -296,6 +296,7 @@ def double_step(work: Path, k: int, wanted: set[int], keep_steps: bool) -> bool:
         return False
     tmp = work / f"doubling-{size}.db"
     tmp.unlink(missing_ok=True)  # a doubling cut short
+    upgrade_layout(previous)
     load, start = os.getloadavg()[0], time.perf_counter()
     print(f"fill-{size}: doubling {previous.name}", flush=True)
     info = double_store(previous, tmp)
@@ -307,6 +308,18 @@ def double_step(work: Path, k: int, wanted: set[int], keep_steps: bool) -> bool:
         for leftover in (previous, previous.with_suffix(".json"), Path(f"{previous}-wal"), Path(f"{previous}-shm")):
             leftover.unlink(missing_ok=True)
     return True
+
+
+def upgrade_layout(db: Path) -> None:
+    """Bring a kept fill store to the store's current layout (its migrations, in place) before it is
+    doubled: fill_store.py clones the current tables, and a store filled by an older commit lacks some."""
+    from newsfuse.store import open_store
+
+    start = time.perf_counter()
+    with open_store(str(db)):
+        pass
+    if (seconds := time.perf_counter() - start) > 1:
+        print(f"{db.name}: brought to the current store layout in {seconds:.0f} s", flush=True)
 
 
 def filled_stores(work: Path, sizes: list[int], keep_steps: bool = False) -> list[int]:
