@@ -193,3 +193,39 @@ def test_straight_marks_in_tokenised_text_close_after_a_comma_and_open_before_a_
 def test_a_time_or_decimal_spaced_by_a_tokeniser_ends_no_sentence():
     text = "At 9 . 25 a . m . on Thursday , the crew spotted five boats . Two fled ."
     assert split_sentences(text) == ["At 9 . 25 a . m . on Thursday , the crew spotted five boats .", "Two fled ."]
+
+
+ECBPLUS = GVC.parents[1] / "ecbplus" / "documents.jsonl"
+
+
+def ecbplus_lines(doc_id: str) -> list[str]:
+    for line in ECBPLUS.open(encoding="utf-8"):
+        doc = json.loads(line)
+        if doc["doc_id"] == doc_id:
+            return [" ".join(words) for words in doc["sentences"]]
+    raise LookupError(doc_id)
+
+
+def test_the_turns_of_a_printed_transcript_are_the_speakers_words_not_the_writers():
+    lines = ecbplus_lines("34_11ecbplus")  # "Here is the transcript ...", then "President Barack Obama : ..."
+    sents = article_sentences("a", lines)
+    turn = next(i for i, s in enumerate(sents) if s.text.startswith("President Barack Obama :"))
+    assert not any(s.in_quotation for s in sents[:turn])
+    assert all(s.in_quotation for s in sents[turn:])
+    assert "health of the economy" in " ".join(s.text for s in sents[turn:])
+
+
+def test_a_taped_exchange_of_two_speakers_is_theirs_until_the_writers_next_heading():
+    lines = ecbplus_lines("26_6ecbplus")
+    start = next(i for i, line in enumerate(lines) if line.startswith("Salerno :"))
+    sents = article_sentences("a", lines[start - 1 : start + 5])
+    assert [s.in_quotation for s in sents][:5] == [False, True, True, True, False]  # the writer, 3 turns, a heading
+
+
+def test_a_headline_or_a_kicker_shaped_like_a_turn_opens_no_transcript():
+    headline = ["Trump : We will build the wall", "The candidate spoke in Phoenix on Wednesday ."]
+    assert [s.in_quotation for s in article_sentences("a", headline)] == [False, False]
+    chrome = ["Police said the man fled .", "Follow WTOL : Download our app here .", "He was arrested later ."]
+    assert [s.in_quotation for s in article_sentences("a", chrome)] == [False, False, False]
+    kicker = ["Police said the man fled .", "Update : The road has reopened .", "Traffic is moving ."]
+    assert [s.in_quotation for s in article_sentences("a", kicker)] == [False, False, False]

@@ -169,7 +169,7 @@ def _all_quoted(text: str) -> bool:
 def article_sentences(article_id: str, paragraphs: Iterable[str], title: str | None = None) -> list[Sentence]:
     """The article's sentences as the briefing quotes them: each without the chrome glued in front."""
     sents = [without_chrome(s, title) for s in split_sentences("\n".join(paragraphs))]
-    inside = _begins_inside_quotation(sents)
+    inside = [q or t for q, t in zip(_begins_inside_quotation(sents), _in_transcript(sents), strict=True)]
     return [Sentence(article_id, s, i, content_words(s), inside[i]) for i, s in enumerate(sents)]
 
 
@@ -195,6 +195,48 @@ def _begins_inside_quotation(sentences: list[str]) -> list[bool]:
                 continue
         run = [k] if _ends_open(text, inside=False) else None
     return out
+
+
+def _in_transcript(sentences: list[str]) -> list[bool]:
+    """For each sentence, is it a speaker's turn of a transcript printed in the article (brief.yaml:
+    transcript): from the first line that opens a turn on, every line is some speaker's words (the
+    lines after a label go on with its turn) until a heading, a line with no closing punctuation, where
+    the writer's own text takes over again. A turn is a sentence, closed by its punctuation, and never
+    the article's first line: a headline in the form "Trump: We will build it" opens no transcript."""
+    labels = [_turn_label(text) for text in sentences]
+    speakers = {label for label in labels if label}
+    cfg = _cfg()["transcript"]
+    speech = frozenset(cfg["turn_speech_words"])
+    out = [False] * len(sentences)
+    running = False
+    for k, (text, label) in enumerate(zip(sentences, labels, strict=True)):
+        closed = text.rstrip("\"”’')] ").endswith((".", "!", "?"))
+        if label and k > 0 and closed and (len(speakers) > 1 or speech & _words_after_colon(text)):
+            running = True
+        elif running and not closed:
+            running = False
+        out[k] = running
+    return out
+
+
+def _turn_label(text: str) -> str | None:
+    """The speaker's label a transcript's turn opens with ("President Barack Obama :" -> its words in
+    lower case), or None: one to five words, each capitalised, before a colon and the turn's words."""
+    match = _TURN.match(text)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    cfg = _cfg()["transcript"]
+    if len(words) > cfg["max_label_words"] or words[0].lower().strip(".") in cfg["not_speakers"]:
+        return None
+    return " ".join(words).lower()
+
+
+def _words_after_colon(text: str) -> frozenset[str]:
+    return frozenset(w.lower().replace("’", "'") for w in text.split(":", 1)[1].split())
+
+
+_TURN = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,6}?[A-Z][\w.'’-]*)\s?:\s+[\"“‘]?[A-Z]")
 
 
 def _opens_quotation(text: str) -> bool:
