@@ -229,3 +229,22 @@ def test_a_headline_or_a_kicker_shaped_like_a_turn_opens_no_transcript():
     assert [s.in_quotation for s in article_sentences("a", chrome)] == [False, False, False]
     kicker = ["Police said the man fled .", "Update : The road has reopened .", "Traffic is moving ."]
     assert [s.in_quotation for s in article_sentences("a", kicker)] == [False, False, False]
+
+
+POLNEAR_DEV = GVC.parents[2] / "quotes" / "polnear" / "dev" / "text"
+
+
+def test_the_paragraph_a_line_ending_in_a_colon_introduces_as_speech_is_the_speakers():
+    path = POLNEAR_DEV / "west-journal_2016-09-26_rush-limbaugh-hillary-asking-mod.txt"
+    paragraphs = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sents = article_sentences("a", paragraphs)
+    intro = next(i for i, s in enumerate(sents) if s.text == "Limbaugh added:")
+    after = next(i for i, s in enumerate(sents) if i > intro and s.text.startswith("Mook told CBS"))
+    quoted = sents[intro + 1 : after]  # "And from a supposed front-runner, ...", "She can't beat this guy ..."
+    assert len(quoted) >= 2 and all(s.in_quotation for s in quoted)
+    assert not sents[intro].in_quotation and not sents[after].in_quotation  # the writer again: the next paragraph
+
+
+def test_a_colon_that_introduces_no_speech_quotes_nothing():
+    lines = ["The victims were named as:", "John Smith , 45 , of Kokomo .", "Police said the man fled ."]
+    assert [s.in_quotation for s in article_sentences("a", lines)] == [False, False, False]

@@ -61,15 +61,20 @@ def split_sentences(text: str) -> list[str]:
     """Sentences of ``text`` (blocks separated by newlines), cut only at real sentence ends. A block
     ending in a title or a rank ("said Sgt .", "call Det .") ends no sentence: one that goes on in
     the next block (from a capital: the name) is one sentence with it."""
-    out: list[str] = []
-    held = ""  # a sentence cut after a title, waiting for the name in the next block
-    for block in text.split("\n"):
-        pieces = [s for s in _split_block(block.strip()) if s]
-        if held and pieces and pieces[0][:1].isupper():
-            pieces[0] = f"{held} {pieces[0]}"
+    return [sentence for sentence, _ in sentences_with_blocks(text)]
+
+
+def sentences_with_blocks(text: str) -> list[tuple[str, int]]:
+    """split_sentences, each sentence with the index of the block (line) it starts in."""
+    out: list[tuple[str, int]] = []
+    held: tuple[str, int] | None = None  # a sentence cut after a title, waiting for the name in the next block
+    for b, block in enumerate(text.split("\n")):
+        pieces = [(s, b) for s in _split_block(block.strip()) if s]
+        if held and pieces and pieces[0][0][:1].isupper():
+            pieces[0] = (f"{held[0]} {pieces[0][0]}", held[1])
         elif held:
             out.append(held)
-        held = pieces.pop() if pieces and _ends_before_a_name(pieces[-1]) else ""
+        held = pieces.pop() if pieces and _ends_before_a_name(pieces[-1][0]) else None
         out += pieces
     return out + [held] if held else out
 
@@ -168,8 +173,15 @@ def _all_quoted(text: str) -> bool:
 
 def article_sentences(article_id: str, paragraphs: Iterable[str], title: str | None = None) -> list[Sentence]:
     """The article's sentences as the briefing quotes them: each without the chrome glued in front."""
-    sents = [without_chrome(s, title) for s in split_sentences("\n".join(paragraphs))]
-    inside = [q or t for q, t in zip(_begins_inside_quotation(sents), _in_transcript(sents), strict=True)]
+    split = sentences_with_blocks("\n".join(paragraphs))
+    sents = [without_chrome(s, title) for s, _ in split]
+    blocks = [b for _, b in split]
+    inside = [
+        any(flags)
+        for flags in zip(
+            _begins_inside_quotation(sents), _in_transcript(sents), _in_block_quotation(sents, blocks), strict=True
+        )
+    ]
     return [Sentence(article_id, s, i, content_words(s), inside[i]) for i, s in enumerate(sents)]
 
 
@@ -217,6 +229,19 @@ def _in_transcript(sentences: list[str]) -> list[bool]:
             running = False
         out[k] = running
     return out
+
+
+def _in_block_quotation(sentences: list[str], blocks: list[int]) -> list[bool]:
+    """For each sentence, is it in the paragraph that a line ending in a colon and naming a speech
+    ("Limbaugh added:", "Below is a statement by Francesca Grifo :", "the president chronicled her
+    dedication in his remarks :") introduces: a block quotation, printed without quotation marks, the
+    speaker's words (brief.yaml: block_quotation_words)."""
+    words = frozenset(_cfg()["block_quotation_words"])
+    quoted: set[int] = set()
+    for text, block in zip(sentences, blocks, strict=True):
+        if text.rstrip().endswith(":") and words & {w.lower() for w in _WORD.findall(text)}:
+            quoted.add(min((b for b in blocks if b > block), default=-1))
+    return [block in quoted for block in blocks]
 
 
 def _turn_label(text: str) -> str | None:
