@@ -402,6 +402,15 @@ def test_example_figures_that_disagree_are_listed_where_sources_differ(example_b
     assert "delegation of 12 officials" in officials and "delegation of 20 officials" in officials
 
 
+def test_example_lisbon_talks_list_the_day_that_one_report_gives_otherwise(example_briefs):
+    """Tuesday 10 March in four reports, Wednesday in Gullwing's undated page, whose weekday takes its
+    reference from the post it embeds (March 11, 2026); no other story's dates contradict."""
+    dated = [x for b in example_briefs for x in b["differ"] if "on the date" in x["text"]]
+    assert len(dated) == 1
+    (line,) = dated
+    assert "“2026-03-11” according to [source 2]" in line["text"] and "“2026-03-10” according to" in line["text"]
+
+
 def test_seed_story_states_no_figure_disagreement(seed_story):
     assert figure_lines([briefed(seed_story)]) == []
 

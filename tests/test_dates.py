@@ -361,3 +361,29 @@ def test_counts_are_no_years_but_an_approximate_year_is():
     began = ecbplus_sentence("28_12ecb", "began about 1970 when")
     assert [d.value for d in find_dates(began, "2008-12-19") if d.text == "1970"] == ["1970"]
     assert find_dates("Police said about 2000 protesters and 1500 troops were there.", "2016-01-29") == []
+
+
+def test_without_publication_date_an_embedded_posts_date_is_the_reference():
+    text = "The foreign ministers met in Lisbon on Wednesday and signed an agreement."
+    assert find_dates(text, None, posted=["2026-03-11"])[0].value == "2026-03-11"
+    assert find_dates(text, None, posted=[None])[0].value is None
+    written = "On March 2, 2026, the talks were announced. The ministers met on Wednesday."
+    assert {d.text: d.value for d in find_dates(written, None, posted=["2026-02-20"])}[
+        "on Wednesday"
+    ] == "2026-02-25"  # the later: March 2
+    assert find_dates(text + " The plan runs to 2031.", None, posted=["2026-03-11"])[0].value is None  # a later year
+    assert find_dates(text, "2026-03-17", posted=["2026-03-11"])[0].value == "2026-03-11"  # published: it rules
+
+
+def test_an_undated_page_dump_resolves_its_weekday_from_the_post_it_embeds(examples_dir):
+    from newsfuse.clean import clean_document
+    from newsfuse.ingest import read_input
+    from newsfuse.model import InputFile
+    from newsfuse.nlp import annotate
+
+    path = examples_dir / "gullwing_lisbon_talks.txt"  # no date; a pasted post "... March 11, 2026"
+    (doc,) = read_input(InputFile.of(str(path), path.read_bytes())).documents
+    article = clean_document(doc)
+    assert article.published is None and [p.date for p in article.embedded_posts] == ["2026-03-11"]
+    (ann,) = annotate([article])
+    assert [d.value for d in ann.dates if d.text.endswith("Wednesday")] == ["2026-03-11"]

@@ -2138,6 +2138,18 @@ def _latest_full_date(cands: list[tuple[int, int, _Rule, re.Match[str]]], text: 
     return None if later_years else latest
 
 
+def _reference_without_publication(
+    cands: list[tuple[int, int, _Rule, re.Match[str]]], text: str, posted: Sequence[str | None]
+) -> date | None:
+    """The later of the text's latest full date and the latest embedded post's date (see find_dates)."""
+    written = _latest_full_date(cands, text)
+    post = max((d for p in posted if (d := _parse_pub(p)) is not None), default=None)
+    if post is None or (written is not None and written >= post):
+        return written
+    later_years = [y for _s, _e, r, m in cands if (y := _year_written(r, m)) is not None and y > post.year]
+    return written if later_years else post
+
+
 def _year_written(r: _Rule, m: re.Match[str]) -> int | None:
     """The year a year rule found ('1998', each end of '1982-83'); None for other rules."""
     if r.name == "year-range-last-short":
@@ -2163,11 +2175,18 @@ def _on_a_dateline(text: str, start: int, end: int) -> bool:
 
 
 def find_dates(
-    text: str, published: str | None, entities: Sequence[Entity] = (), tokens: Sequence[Token] = ()
+    text: str,
+    published: str | None,
+    entities: Sequence[Entity] = (),
+    tokens: Sequence[Token] = (),
+    posted: Sequence[str | None] = (),
 ) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``published`` (ISO date or None).
 
-    Without a publication date, the latest full date written in the text is the reference.
+    Without a publication date, the latest full date written in the text is the reference, or the
+    date of the latest post the page embeds (``posted``: ISO dates of the pasted posts the cleaner
+    took out, "— Marta Quintela (@mquintela_gull) March 11, 2026"), whichever is later: the article
+    was written after both. Neither is where the text names a later year.
     Tense (which way a weekday or a month without a year lies) comes from word cues around it;
     where they say nothing, ``tokens`` (the spaCy parse of ``text``, offsets into it; the pipeline
     passes them) give the tense of the verb governing it, and mark participles that modify a noun.
@@ -2175,7 +2194,7 @@ def find_dates(
     every entity they could resolve, and an unresolvable entity ("five years") is not a date.
     """
     chosen = _select(_candidates(text))
-    pub = _parse_pub(published) or _latest_full_date(chosen, text)
+    pub = _parse_pub(published) or _reference_without_publication(chosen, text, posted)
     ctx = _Ctx(text=text, pub=pub, clauses=_Clauses(tokens) if tokens else None)
     out: list[DateMention] = []
     for start, end, r, m in chosen:

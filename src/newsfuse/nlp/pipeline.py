@@ -173,7 +173,11 @@ def annotate(articles: Sequence[Article], batch_size: int = BATCH_SIZE) -> list[
     out: list[AnnotatedArticle] = []
     for article, text, acc in zip(articles, analysed, per_article):
         dates = find_dates(
-            text, article.published, [e for e in acc["entities"] if e.label in ("DATE", "TIME")], acc["tokens"]
+            text,
+            article.published,
+            [e for e in acc["entities"] if e.label in ("DATE", "TIME")],
+            acc["tokens"],
+            posted=[post.date for post in article.embedded_posts],
         )
         quotes = find_quotes(text, acc["sentences"], acc["tokens"], acc["entities"])
         out.append(
