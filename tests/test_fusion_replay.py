@@ -272,6 +272,27 @@ def test_most_mentions_after_a_new_one_keep_their_decision_unchecked(named):
     assert verdicts.count(False) > verdicts.count(True) > 0
 
 
+@pytest.mark.parametrize("named", [False, True])
+def test_a_cluster_that_only_gained_members_is_checked_against_those_alone(named, monkeypatch):
+    """An old mention whose cluster has only gained members since the old pass is checked against the
+    members gained, its score the old one plus what they add (``_Replay.kept_score``): the same
+    verdict and score as checking every member, and the same grouping as a full regrouping."""
+    shortcuts: list[tuple[int, int] | None] = []
+    kept_score = F._Replay.kept_score
+
+    def both(replay: F._Replay, i: int, j: int, was: tuple[int, int]) -> tuple[int, int] | None:
+        got = kept_score(replay, i, j, was)
+        if replay.gained.get(j) is not None:
+            full = replay.fit_score(i, j)
+            assert got == (full if full is not None and full >= was else None)
+            shortcuts.append(got)
+        return got
+
+    monkeypatch.setattr(F._Replay, "kept_score", both)
+    _grow_checking_reach(9, named, 80)
+    assert any(s is not None for s in shortcuts) and any(s is None for s in shortcuts)
+
+
 def test_a_pass_with_mentions_gone_is_replayed_only_while_it_holds_more_than_it_lost():
     old = F._Pass()
     for content in [1, 2, 3, 4]:

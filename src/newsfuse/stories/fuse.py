@@ -303,15 +303,16 @@ def _replayed(grouping: _Grouping, fs: list[_Facts], contents: list[int], old: _
     joined a clean cluster joins it again unless a dirty one it fits now scores higher (or as high,
     created earlier), as every clean cluster scored lower then and still does; one that started a cluster,
     which no clean cluster fitted, joins the best dirty one it fits or starts one; one whose cluster
-    is dirty keeps it where that cluster still fits and scores at least what it scored then, else
-    it and every new mention are placed by checking every cluster. A cluster fits a mention only if
-    its first member is compatible with it, so an old mention that no dirty cluster's first member
-    is compatible with (``_Replay.reaches``: one verdict per signature, none asked of a mention
-    sharing no party with them) keeps its old decision unchecked, and a cluster failing that test
-    is passed over without its state (its signatures and actor counts, built only once a cluster
-    is checked: ``_Replay.state``). The checks are thus those of the mentions a changed cluster can
-    reach, not of every mention after the first new one; up to the first new mention nothing is
-    dirty, and the old pass's decisions are taken as they are."""
+    is dirty keeps it where that cluster still fits and scores at least what it scored then (a
+    cluster that has only gained members since then is checked against those alone, as it fitted
+    the others then: ``_Replay.kept_score``), else it and every new mention are placed by checking
+    every cluster. A cluster fits a mention only if its first member is compatible with it, so an old
+    mention that no dirty cluster's first member is compatible with (``_Replay.reaches``: one verdict
+    per signature, none asked of a mention sharing no party with them) keeps its old decision unchecked,
+    and a cluster failing that test is passed over without its state (its signatures and actor counts,
+    built only once a cluster is checked: ``_Replay.state``). The checks are thus those of the mentions
+    a changed cluster can reach, not of every mention after the first new one; up to the first new
+    mention nothing is dirty, and the old pass's decisions are taken as they are."""
     replay = _Replay(grouping, fs)
     k = _common_prefix(old.contents, contents)
     done = old.prefix(k)
@@ -332,7 +333,7 @@ def _replayed(grouping: _Grouping, fs: list[_Facts], contents: list[int], old: _
             if was == old_clusters:  # it started one: that cluster's later members are placed anew
                 old_clusters += 1
             elif (same := counterpart.get(was)) is not None:
-                replay.mark(same)
+                replay.mark(same, None)
         if k < len(old.contents) and old.contents[k] == content:
             was, was_score = old.joined[k], old.scores[k]
             k += 1
@@ -345,21 +346,21 @@ def _replayed(grouping: _Grouping, fs: list[_Facts], contents: list[int], old: _
                 best, score = replay.best_dirty(i)
             elif same is not None and same not in dirty:  # it fits ``same`` as it did, with the same score
                 best, score = replay.best_dirty(i, (same, was_score))
-            elif same is not None and replay.keeps(i, same, was_score):
-                best, score = replay.best_dirty(i)
+            elif same is not None and (kept := replay.kept_score(i, same, was_score)) is not None:
+                best, score = replay.best_dirty(i, (same, kept))
             else:
                 best, score = replay.best_of(i, range(len(replay.found)))
             joined = replay.place(i, best)
             if started and best is None:
                 counterpart[was] = joined
             elif joined != same:
-                replay.mark(joined)
+                replay.mark(joined, i)
                 if same is not None:
-                    replay.mark(same)
+                    replay.mark(same, None)
         else:
             best, score = replay.best_of(i, range(len(replay.found)))
             joined = replay.place(i, best)
-            replay.mark(joined)
+            replay.mark(joined, i)
         done.record(content, joined, score)
     return replay.found, done
 
@@ -381,9 +382,19 @@ class _Replay:
         self.meets: dict[int, tuple[int, list[int]]] = {}  # signature -> (firsts asked, the clusters met)
         self.first_parties: set[str] = set()  # the parties the dirty clusters' first members name
         self.partyless = False  # whether one of those first members names none
+        self.gained: dict[int, list[int] | None] = {}  # dirty cluster -> the members it gained, None once it lost one
 
-    def mark(self, j: int) -> None:
-        """Cluster ``j`` is dirty: checked anew from here on."""
+    def mark(self, j: int, gained: int | None) -> None:
+        """Cluster ``j`` is dirty: checked anew from here on. It gained mention ``gained``, or (None)
+        lost a member."""
+        if j not in self.dirty:
+            self.gained[j] = []
+        members = self.gained[j]
+        if members is not None:
+            if gained is None:
+                self.gained[j] = None
+            else:
+                members.append(gained)
         if j not in self.dirty:
             self.dirty.add(j)
             first = self.found[j][0]
@@ -444,10 +455,20 @@ class _Replay:
         """``score``, or None if the cluster does not fit the mention."""
         return self.score(i, j) if self.fits(i, j) else None
 
-    def keeps(self, i: int, j: int, was: tuple[int, int]) -> bool:
-        """Whether cluster ``j`` still fits mention ``i`` with at least the score it won with before."""
-        score = self.fit_score(i, j)
-        return score is not None and score >= was
+    def kept_score(self, i: int, j: int, was: tuple[int, int]) -> tuple[int, int] | None:
+        """The score cluster ``j`` (mention ``i``'s in the old pass) offers it where it still fits it
+        with at least the score it won with then; else None. A cluster that has only gained members
+        since then fits it if each one gained does (it fitted the others then), and offers what it
+        offered then plus what they add."""
+        gained = self.gained.get(j)
+        if gained is None:
+            score = self.fit_score(i, j)
+            return score if score is not None and score >= was else None
+        signature, actors = self.signed(i)
+        if not self.grouping.all_compatible(signature, [self.signed(p)[0] for p in gained]):
+            return None
+        shared = sum(len(actors & self.signed(p)[1]) for p in gained)
+        return was[0] + shared, was[1] + len(gained)
 
     def best_dirty(
         self, i: int, known: tuple[int, tuple[int, int]] | None = None
