@@ -12,6 +12,8 @@ cross-encoder's probability (the models listed in fusion.yaml, each train topic 
 that did not see it) as one more feature or in place of the context features. ``--bounds`` also
 prints the CoNLL F1 reached when one part of the decision is taken from the gold (stories,
 singletons, links inside one document, the pair decision itself): where the remaining error lies.
+``--folds K`` prints the CoNLL F1 on each of K topic folds (GVC dev: incidents dealt with seed
+CV_SEED; errors are read and rules designed on folds 1-4, fold HELD_OUT_FOLD is only scored).
 ``--causes H`` prints the mention pairs newsfuse groups together, right and wrong, counted by what
 tells them apart (participants, places, dates, publication days, a gold singleton, another gold
 event type), on the topics of half H (0 or 1, dealt with seed CV_SEED) only: errors are read on one
@@ -343,6 +345,35 @@ def bounds(gold: list[dict], feats: list[AnyMention], docs: list[dict], cross: C
     }
 
 
+def topic_folds(docs: list[dict], k: int) -> dict[str, int]:
+    """doc id -> fold 1..k: the topics (ECB+ topic, GVC incident), sorted, dealt round-robin in the
+    order of random.Random(CV_SEED).shuffle. On GVC dev (5 folds), errors are read and rules designed
+    on folds 1-4 only; fold HELD_OUT_FOLD is only ever scored."""
+    topic = {str(d["doc_id"]): str(d.get("topic", d.get("incident_id"))) for d in docs}
+    topics = sorted(set(topic.values()))
+    random.Random(CV_SEED).shuffle(topics)
+    fold = {t: i % k + 1 for i, t in enumerate(topics)}
+    return {doc: fold[t] for doc, t in topic.items()}
+
+
+def fold_scores(gold: list[dict], feats: list[AnyMention], docs: list[dict], k: int, cross=None) -> dict:
+    """CoNLL F1 on each fold of ``topic_folds`` (newsfuse groups every mention as it would; each
+    fold's gold chains are scored against its own mentions of the clusters), and pooled over the
+    design folds (all but HELD_OUT_FOLD); None for a fold without mentions."""
+    fold_of = topic_folds(docs, k)
+    response = [set(c) for c in group(feats, cross=cross)]
+    out: dict = {"folds": k, "seed": CV_SEED, "held_out": HELD_OUT_FOLD}
+
+    def on(ids: set[str]) -> float | None:
+        key = gold_key([m for m in gold if m["id"] in ids])
+        return scores(key, [c & ids for c in response if c & ids])["conll"] if key else None
+
+    for fold in range(1, k + 1):
+        out[str(fold)] = on({m["id"] for m in gold if fold_of[str(m["doc_id"])] == fold})
+    out["design_folds"] = on({m["id"] for m in gold if fold_of[str(m["doc_id"])] != HELD_OUT_FOLD})
+    return out
+
+
 def topic_half(docs: list[dict], half: int) -> set[str]:
     """The doc ids of the topics (ECB+ topic, GVC incident) dealt to ``half`` (0 or 1) with seed CV_SEED."""
     topic = {str(d["doc_id"]): str(d.get("topic", d.get("incident_id"))) for d in docs}
@@ -522,6 +553,7 @@ def _cached_model_probabilities(texts: list[tuple[str, str]], model: int, cache:
 
 
 CV_SEED = 20  # topics are dealt into the folds in the order of random.Random(CV_SEED).shuffle
+HELD_OUT_FOLD = 5  # the fold of ``--folds`` whose errors are never read (GVC dev: scored only)
 CV_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
@@ -586,6 +618,12 @@ def main(argv=None) -> dict:
         help="print the grouped pairs, right and wrong, by cause, on the topics of this half only",
     )
     parser.add_argument(
+        "--folds",
+        type=int,
+        default=0,
+        help="also print the CoNLL F1 on each of K topic folds (GVC dev: design on folds 1-4, fold 5 held out)",
+    )
+    parser.add_argument(
         "--cv", type=int, default=0, help="topic-wise K-fold cross-validation of the weights and threshold (train)"
     )
     parser.add_argument(
@@ -610,6 +648,8 @@ def main(argv=None) -> dict:
         print("cv:", json.dumps(cross_validate(gold, feats, docs, args.cv, cross, args.variant), sort_keys=True))
     if args.bounds:
         print("bounds:", json.dumps(bounds(gold, feats, docs, cross), sort_keys=True))
+    if args.folds:
+        print("folds:", json.dumps(fold_scores(gold, feats, docs, args.folds, cross), sort_keys=True))
     if args.causes is not None:
         print("causes:", json.dumps(causes(gold, feats, docs, args.causes, cross), sort_keys=True))
     result = evaluate(gold, feats, cross)

@@ -339,6 +339,16 @@ def test_run_all_keeps_and_renders_the_coref_bounds():
     assert str(proc["bounds"]["gold_pairs_in_predicted_story"]) in row
 
 
+def test_run_all_keeps_the_coref_scores_by_incident_fold():
+    import run_all
+
+    proc = run_all.run(["benchmarks/coref.py", "--data", str(DATA / "gvc"), "--limit", "6", "--folds", "5"])
+    folds = proc["folds"]
+    assert folds["held_out"] == 5 and folds["seed"] == coref.CV_SEED
+    scored = [folds[str(k)] for k in range(1, 6) if folds[str(k)] is not None]
+    assert scored and all(0.0 <= x <= 1.0 for x in scored)
+
+
 # ---------------------------------------------------------------------- stories_cv: parameters by topic folds
 
 

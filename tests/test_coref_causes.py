@@ -44,3 +44,30 @@ def test_the_two_halves_split_the_topics_without_overlap():
     topics_of = [{d.split("_")[0] for d in half} for half in (first, second)]
     assert len(topics_of[0]) == len(topics_of[1]) == 5
     assert C.topic_half(docs, 0) == first
+
+
+GVC = ROOT.parent / "shared" / "corpus" / "clustering" / "gvc"
+
+
+def test_gvc_dev_incidents_are_dealt_whole_into_five_folds():
+    docs = C.split_documents(GVC, split="dev")
+    fold_of = C.topic_folds(docs, 5)
+    folds_of_incident: dict[str, set[int]] = {}
+    for d in docs:
+        folds_of_incident.setdefault(str(d["incident_id"]), set()).add(fold_of[str(d["doc_id"])])
+    assert all(len(f) == 1 for f in folds_of_incident.values())
+    per_fold = Counter(next(iter(f)) for f in folds_of_incident.values())
+    assert set(per_fold) == {1, 2, 3, 4, 5}
+    assert max(per_fold.values()) - min(per_fold.values()) <= 1
+    assert C.topic_folds(list(reversed(docs)), 5) == fold_of
+
+
+def test_each_fold_is_scored_on_its_own_mentions():
+    docs = [{"doc_id": f"d{t}", "incident_id": str(t)} for t in range(10)]
+    gold = [{"id": f"m{t}{k}", "doc_id": f"d{t}", "chain": f"c{t}"} for t in range(10) for k in range(2)]
+    # each incident's two mentions share a lemma and their story: grouped as the gold chain
+    feats = [AnyMention(m["id"], m["doc_id"], "shoot", article=m["doc_id"] + m["id"][-1]) for m in gold]
+    found = C.fold_scores(gold, feats, docs, 5)
+    assert found["held_out"] == C.HELD_OUT_FOLD == 5
+    folds = [found[str(k)] for k in range(1, 6)]
+    assert len(set(folds)) == 1 and found["design_folds"] == folds[0]

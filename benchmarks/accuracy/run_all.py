@@ -47,7 +47,16 @@ RUNS = {
         str(CLUSTERING / "gvc"),
     ],
     "coref-ecbplus-dev": ["benchmarks/coref.py", "--data", str(CLUSTERING / "ecbplus"), "--split", "dev", "--bounds"],
-    "coref-gvc-dev": ["benchmarks/coref.py", "--data", str(CLUSTERING / "gvc"), "--split", "dev", "--bounds"],
+    "coref-gvc-dev": [
+        "benchmarks/coref.py",
+        "--data",
+        str(CLUSTERING / "gvc"),
+        "--split",
+        "dev",
+        "--bounds",
+        "--folds",
+        "5",
+    ],
     "events": ["benchmarks/accuracy/events.py", "--data", str(SHARED / "events" / "plover" / "gsr-dev.jsonl")],
     "events-calibration": [
         "benchmarks/accuracy/events_calibration.py",
@@ -76,7 +85,7 @@ PACKAGES = [
 # the story and coref scripts analyse the same clustering corpora with the same pipeline: within one
 # run_all they share the analysed articles (a folder that lives as long as the run)
 SHARES_ANALYSES = ("benchmarks/accuracy/stories.py", "benchmarks/accuracy/stories_cv.py", "benchmarks/coref.py")
-DIAGNOSTICS = ("bounds",)
+DIAGNOSTICS = ("bounds", "folds")
 
 
 def run(argv: list[str], cache: Path | None = None) -> dict[str, Any]:
