@@ -331,16 +331,16 @@ def filled_stores(work: Path, sizes: list[int], keep_steps: bool = False) -> lis
 
 
 class AnalysisClock:
-    """Seconds (wall and this process's CPU) spent in ``pipeline.analyse`` (nlp, actors, events,
+    """Seconds (wall and this process's CPU) spent in ``analysis.analyse`` (nlp, actors, events,
     embeddings), so that the store side (dedup, storing, stories, fusion: what grows with the store)
     is told apart from the analysis, whose time depends on the machine's load, not on the store."""
 
     def __init__(self) -> None:
-        from newsfuse import pipeline
+        from newsfuse import analysis
 
         self.seconds = 0.0
         self.cpu_seconds = 0.0
-        original = pipeline.analyse
+        original = analysis.analyse
 
         def timed(*args, **kwargs):
             start, cpu = time.perf_counter(), time.process_time()
@@ -350,7 +350,7 @@ class AnalysisClock:
                 self.seconds += time.perf_counter() - start
                 self.cpu_seconds += time.process_time() - cpu
 
-        pipeline.analyse = timed
+        analysis.analyse = timed  # what the session's analysis calls
 
     def lap(self) -> float:
         """Wall seconds in the analysis since the last lap (the CPU seconds are kept for ``cpu_lap``)."""

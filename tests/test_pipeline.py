@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from newsfuse import pipeline
+from newsfuse import analysis, pipeline
 from newsfuse.ingest import iter_inputs
 from newsfuse.model import InputFile
 from newsfuse.pipeline import analyse, read_and_clean, readable_post_text
@@ -39,7 +39,7 @@ def _embedding_threads(monkeypatch) -> list[str]:
         threads.append(threading.current_thread().name)
         return embed.embed_texts(texts, max_pieces=max_pieces)
 
-    monkeypatch.setattr(pipeline, "embed_texts", recorded)
+    monkeypatch.setattr(analysis, "embed_texts", recorded)
     return threads
 
 
@@ -66,7 +66,7 @@ def test_a_failing_embedder_fails_the_analysis_as_before(seed_articles, monkeypa
     def broken(texts, max_pieces=embed.TEXT_WORD_PIECES):
         raise RuntimeError("no model")
 
-    monkeypatch.setattr(pipeline, "embed_texts", broken)
+    monkeypatch.setattr(analysis, "embed_texts", broken)
     with pytest.raises(RuntimeError, match="no model"):
         analyse(seed_articles[:1])
 

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from newsfuse import actors, pipeline
+from newsfuse import actors, analysis, pipeline
 from newsfuse.model import Article, Block, article_id
 
 BLOCKS = (Block("paragraph", "The foreign minister met the ambassador in Paris on Monday, officials said."),)
@@ -49,7 +49,7 @@ def test_the_collector_is_back_on_when_the_analysis_fails(monkeypatch):
     def failing(articles, batch_size=32):
         raise RuntimeError("parser down")
 
-    monkeypatch.setattr(pipeline.nlp, "annotate", failing)
+    monkeypatch.setattr(analysis.nlp, "annotate", failing)
     with pytest.raises(RuntimeError, match="parser down"):
         pipeline.analyse([ARTICLE], with_embeddings=False)
     assert gc.isenabled()

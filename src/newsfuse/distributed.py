@@ -18,19 +18,10 @@ from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .analysis import StorableAnalysis, analyse, prepare_analysis, storable
 from .ingest import iter_inputs
 from .model import Article, InputError, InputFile
-from .pipeline import (
-    IngestSession,
-    IngestSummary,
-    StorableAnalysis,
-    analyse,
-    dedup_signature,
-    prepare_analysis,
-    read_and_clean,
-    record_failure,
-    storable,
-)
+from .pipeline import IngestSession, IngestSummary, dedup_signature, read_and_clean, record_failure
 from .store.base import Store
 from .stories.embed import limit_threads
 from .text.yamlfile import load_yaml

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import signal
 
-from .pipeline import prepare_analysis
+from .analysis import prepare_analysis
 
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 prepare_analysis(False)  # the encoder's thread pool is never loaded here: see workers

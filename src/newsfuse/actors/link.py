@@ -52,7 +52,18 @@ from .nonactors import (
 from .offices import body_of_country, office_entry, report_country
 from .org_sectors import sector_of_name
 from .roles import Parse
-from .text import FUNCTION_WORDS, TakenSpans, Tok, key, one_letter_apart, slug, tokenize
+from .text import (
+    FUNCTION_WORDS,
+    SPACE_CAPITAL,
+    SPACE_LOWER_WORD,
+    TakenSpans,
+    Tok,
+    key,
+    one_letter_apart,
+    right_after,
+    slug,
+    tokenize,
+)
 
 LOCATION_PREPS = frozenset("in at near from into across outside inside around throughout via through over off".split())
 TAGGED_PLACES = frozenset({"GPE", "LOC", "FAC"})  # the tagger's labels of places
@@ -3922,6 +3933,8 @@ def _opens_org_name(doc: Doc, name: str) -> bool:
     its legal form or such a word ('Reed International PLC', 'Ralston Purina Co.', 'Poughkeepsie Savings Bank', as
     business news names a firm in full first): alone, it is that organisation's short name."""
     lists = doc.kb.not_actors
+    if next(right_after(doc.text, name, SPACE_CAPITAL), None) is None:
+        return False  # both patterns below need a capitalised word after the name
     for m in re.finditer(r"\b" + re.escape(name) + r" ([A-Z][a-z]+)\b", doc.text):
         if (m.group(1).lower(),) in lists["org_heads"] or (m.group(1).lower(),) in lists["firm_trades"]:
             return True
@@ -3937,8 +3950,11 @@ def _opens_org_name(doc: Doc, name: str) -> bool:
 def _names_a_building(doc: Doc, name: str) -> bool:
     """The article writes 'the NAME <building>' with a lower-case word for a building ('the old Mat Maid
     building', 'the Mat Maid complex'): the name is a firm's or a property's, not a person's."""
+    heads = doc.kb.not_actors["facility_heads"]
+    if not any((m.group(1),) in heads for m in right_after(doc.text, name, SPACE_LOWER_WORD)):
+        return False  # the pattern below needs a building's word right after the name
     pattern = r"\bthe (?:[a-z]+ ){0,2}" + re.escape(name) + r" ([a-z]+)\b"
-    return any((m.group(1),) in doc.kb.not_actors["facility_heads"] for m in re.finditer(pattern, doc.text))
+    return any((m.group(1),) in heads for m in re.finditer(pattern, doc.text))
 
 
 def _acronym(doc: Doc, e: Entity) -> bool:

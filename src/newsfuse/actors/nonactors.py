@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from newsfuse.model import Entity
@@ -71,6 +72,8 @@ YEAR = re.compile(r"1[89]\d\d|20\d\d")
 LAW_NAME_BEFORE = re.compile(r"(?:\b([A-Z][a-z]+)|\b(?:1[89]|20)\d\d) $")  # 'the 1994 Crime ' before 'Bill'
 INSTRUMENT_CODE = re.compile(r"\s[A-Z]{3}$")  # an ISO 4217 code closing a name, before '=' ('Sterling GBP=')
 POSSESSIVE_YEAR = re.compile(r"\w['’]s (?:1[89]|20)\d\d$")  # 'Bachmann’s 2012': a possessive, then a year
+NAME_ADJOINS = re.compile(r"[\w.'’-]")  # a character a name never follows: it would be part of a longer word
+NAME_OPENS = re.compile(r" (?:[A-Z][a-z]+ )?([A-Z][a-z]+)\b")  # one or two capitalised words after a name
 PROGRAMME_AFTER = re.compile(r" ([a-z]+)\b")  # the lower-case word right after a name
 POSSESSIVE_END = re.compile(r"['’]s?$")  # a name that ends in a possessive
 SCALE_WORDS = frozenset("hundred thousand million billion trillion".split())
@@ -925,9 +928,15 @@ def treatment_heads(kb: KnowledgeBase, text: str) -> frozenset[tuple[str, ...]]:
     """The last words of a treatment institution's name (not_actors.yaml: treatment_heads), with 'Center' where the
     article speaks of treatment (treatment_nouns, in lower case)."""
     lists = kb.not_actors
-    if any((w,) in lists["treatment_nouns"] for w in lower_case_words(text)):
+    if not lower_case_words(text).isdisjoint(one_words(lists["treatment_nouns"])):
         return lists["treatment_heads"] | lists["centre_heads"]
     return lists["treatment_heads"]
+
+
+@lru_cache(maxsize=16)
+def one_words(entries: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The one-word entries of a list, as words (a set test against a text's words, instead of a loop over them)."""
+    return frozenset(entry[0] for entry in entries if len(entry) == 1)
 
 
 def at_place_cue(kb: KnowledgeBase, text: str, start: int) -> bool:
@@ -962,9 +971,22 @@ def facility_short_name(kb: KnowledgeBase, text: str, e: Entity) -> bool:
     heads = treatment_heads(kb, text)
     if not name[:1].isupper() or _ends_with(words_of(e), heads):
         return False
-    for m in re.finditer(rf"(?<![\w.'’-]){re.escape(name)} (?:[A-Z][a-z]+ )?([A-Z][a-z]+)\b", text):
-        before = tokenize(text[max(m.start() - 30, 0) : m.start()])
+    for start, head in _names_opening(text, name):
+        before = tokenize(text[max(start - 30, 0) : start])
         opens = not before or not before[-1].capitalised or before[-1].norm == "the"
-        if opens and (m.group(1).lower(),) in heads:
+        if opens and (head.lower(),) in heads:
             return True
     return False
+
+
+def _names_opening(text: str, name: str) -> Iterator[tuple[int, str]]:
+    """Where ``name`` opens a longer name in ``text`` (not after a letter, a dot, an apostrophe or a hyphen; then one
+    or two capitalised words), each with that longer name's last word, as a scan for the pattern
+    NAME (?:[A-Z][a-z]+ )?([A-Z][a-z]+)\\b finds them, left to right, not overlapping: a pattern made per name
+    was compiled anew for most entities (more names than the regex cache holds)."""
+    at = text.find(name)
+    while at >= 0:
+        m = None if at and NAME_ADJOINS.match(text, at - 1) else NAME_OPENS.match(text, at + len(name))
+        if m is not None:
+            yield at, m.group(1)
+        at = text.find(name, m.end() if m is not None else at + 1)

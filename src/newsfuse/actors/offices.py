@@ -17,7 +17,7 @@ from newsfuse.model import Entity
 from .described import words as described_words
 from .kb import Entry, KnowledgeBase
 from .nonactors import words_of
-from .text import key
+from .text import SPACE_CAPITAL, key, right_after
 
 # the body each coordinated name stands for before a plural head: "the Interior and Commerce departments",
 # "... agencies", "... secretaries" (each heads one department), "the Defence and Foreign ministers"
@@ -85,6 +85,8 @@ def short_form(kb: KnowledgeBase, text: str, e: Entity, date: str | None) -> Ent
     words = words_of(e)
     if e.label != "ORG" or len(words) != 1 or not e.text[:1].isupper():
         return None
+    if next(right_after(text, e.text, SPACE_CAPITAL), None) is None:
+        return None  # the pattern below needs a capitalised word after the name
     for m in re.finditer(r"\b" + re.escape(e.text) + r" ([A-Z][a-z]+)(?: ([A-Z][a-z]+))?", text):
         for n in (2, 1):
             if not m.group(n):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -14,6 +15,8 @@ _LETTER = "(?:[^\\W_]|(?<=[\u00c2-\u00df])[\u0080-\u00bf])"
 TOKEN_RE = re.compile(rf"[’']s\b|{_LETTER}+(?:\.{_LETTER}+)*\.?", re.UNICODE)
 # Lower-case words allowed inside a capitalised name ("the Kremlin", "Islamic State of Iraq").
 FUNCTION_WORDS = frozenset("the of and for al el bin ibn de da la le van von der du des on in 's".split())
+SPACE_CAPITAL = re.compile(r" [A-Z]")  # a capitalised word right after a name
+SPACE_LOWER_WORD = re.compile(r" ([a-z]+)\b")  # a lower-case word right after a name
 SHORT_TEXT = 200  # characters: a text up to this long (a name, the words around one) has its words kept
 
 
@@ -81,6 +84,18 @@ def key(text: str) -> tuple[str, ...]:
     """The normal form of a name: its words as ``tokenize`` cuts them, each through ``norm_word``
     (cached: the KB's loading and the linker ask for the same names again and again)."""
     return tuple(norm_word(_without_final_stop(raw)) for raw in TOKEN_RE.findall(text))
+
+
+def right_after(text: str, name: str, after: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """What ``after`` matches right after each place ``text`` writes ``name`` (every place, overlapping ones too).
+    A test that a pattern made for one name needs to pass, without that pattern: the names outnumber the regex
+    module's cache, so each such pattern was compiled anew, most of them to find nothing."""
+    at = text.find(name)
+    while at >= 0:
+        m = after.match(text, at + len(name))
+        if m is not None:
+            yield m
+        at = text.find(name, at + 1)
 
 
 def _without_final_stop(raw: str) -> str:

@@ -30,7 +30,9 @@ class Tree:
 
     def children(self, i: int, *deps: str) -> list[int]:
         """The children of ``i`` in text order, only those with one of ``deps`` when any are given."""
-        return [k for k in self._kids.get(i, []) if not deps or self.tokens[k].dep in deps]
+        if not deps:
+            return list(self._kids.get(i, ()))
+        return [k for k in self._kids.get(i, ()) if self.tokens[k].dep in deps]
 
     def kids(self, i: int, deps: Collection[str] | None = None) -> list[Token]:
         """The child tokens of ``i`` in text order whose dep is in ``deps`` (all of them for None)."""
@@ -42,13 +44,15 @@ class Tree:
     def subtree(self, i: int, stop: Collection[str] = (), skip: Collection[int] = ()) -> list[int]:
         """Indices under ``i`` (itself included) in text order, not descending through a child
         whose dep is in ``stop``, nor through (or into) a token of ``skip``."""
-        out, todo = [], [i]
+        out, todo, kids, tokens = [], [i], self._kids, self.tokens
         while todo:
             j = todo.pop()
             if j in skip:
                 continue
             out.append(j)
-            todo.extend(k for k in self._kids.get(j, []) if self.tokens[k].dep not in stop)
+            under = kids.get(j)
+            if under:
+                todo.extend([k for k in under if tokens[k].dep not in stop] if stop else under)
         return sorted(out)
 
     def ancestors(self, i: int) -> list[int]:
