@@ -170,3 +170,32 @@ def test_an_events_encoded_doc_is_kept_while_the_event_lives_and_goes_with_it():
     gc.collect()
     assert gone not in sql._EVENT_DOCS
     assert sql._encoded_event(event)[0] == sql._EVENT_DOCS[id(event)][1]
+
+
+def test_successive_block_writes_leave_the_rows_a_full_replace_writes(any_store):
+    """Writes of the same block one after another (the second and third diffed against what the one
+    before kept, not read back): a mention that moves to another rewritten event or to a new event,
+    an event whose date (its sort_key) changes and one whose indexed columns stay, each leave every
+    table as writing the whole set afresh does."""
+    fused = {e.type: e for e in fuse_events(MENTIONS, OUTLETS, STORIES)}
+    consult, accuse, aid = fused["CONSULT"], fused["ACCUSE"], fused["AID"]
+    m1, m2 = consult.mentions
+    [m3], [m4] = accuse.mentions, aid.mentions
+    moved = [  # m2 to the accusation (both rewritten), then the accusation's m3 to a new event, dated later
+        [consult, accuse, aid],
+        [dataclasses.replace(consult, mentions=(m1,)), dataclasses.replace(accuse, mentions=(m2, m3)), aid],
+        [
+            dataclasses.replace(consult, mentions=(m1,), date="2025-03-04"),
+            dataclasses.replace(accuse, mentions=(m2,)),
+            dataclasses.replace(aid, id="new", mentions=(m3, m4)),
+        ],
+    ]
+    rows = []
+    for events in moved:
+        any_store.replace_events_of(["m1", "m2", "m3", "m4"], events)
+        rows.append(_side_rows(any_store))
+        assert any_store._kept_fused() is not None
+    for events, incremental in zip(moved, rows, strict=True):
+        any_store.replace_events(events)
+        assert incremental == _side_rows(any_store)
+    assert ("m3", "new") in rows[2]["event_mentions"]

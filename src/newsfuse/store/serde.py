@@ -58,6 +58,10 @@ def dumps(obj: Any) -> str:
 # mentions (``BLOCK_KEPT`` in the pipeline), so the refs of one re-fused block fit; a few MB at most
 PIECES_KEPT = 1 << 15
 _PIECES: dict[MentionRef | Detail, str] = {}  # a mention ref or detail -> its JSON
+# the same by object (id -> the object, its JSON): fusion hands a rebuilt event the refs it held, and
+# hashing a ref's fields for the lookup above cost more than the rest of its encoding; an entry keeps
+# its object alive, so its id names no other object while it is here
+_PIECE_OF: dict[int, tuple[MentionRef | Detail, str]] = {}
 _LISTED = frozenset({"mentions", "details"})  # the fields of an event whose items are encoded once per value
 
 
@@ -69,11 +73,20 @@ def dumps_event(event: Event) -> str:
     for name in field_names(Event):
         value = getattr(event, name)
         if name in _LISTED:
-            text = "[" + ",".join([_piece(x) for x in value]) + "]"
+            text = "[" + ",".join(_pieces(value)) + "]"
         else:
             text = _dumps_plain(to_plain(value))
         parts.append(f'"{name}":{text}')
     return "{" + ",".join(parts) + "}"
+
+
+def _pieces(items: Iterable[MentionRef | Detail]) -> list[str]:
+    of = _PIECE_OF.get
+    out = []
+    for x in items:
+        hit = of(id(x))
+        out.append(hit[1] if hit is not None and hit[0] is x else _piece(x))
+    return out
 
 
 def _piece(item: MentionRef | Detail) -> str:
@@ -82,6 +95,9 @@ def _piece(item: MentionRef | Detail) -> str:
         if len(_PIECES) >= PIECES_KEPT:
             _PIECES.clear()
         found = _PIECES[item] = _dumps_plain(item.to_dict())
+    if len(_PIECE_OF) >= PIECES_KEPT:
+        _PIECE_OF.clear()
+    _PIECE_OF[id(item)] = (item, found)
     return found
 
 

@@ -133,6 +133,7 @@ class SQLStore(Store):
     """Shared implementation; subclasses provide ``_exec``, ``transaction`` and the dialect-specific writes."""
 
     PLACEHOLDER = "?"
+    INSERTS_REPLACE = False  # whether ``_insert_events`` replaces a mention's row held by another event
     _fused: _FusedRows | None = None  # the last replace_events_of's rows (per store object)
 
     def _exec(self, sql: str, params: tuple | list = ()) -> Cursor:
@@ -321,19 +322,25 @@ class SQLStore(Store):
         stored event is compared by its doc's digest (a row written before digests, by its doc)."""
         mention_ids = list(mention_ids)
         with self.transaction():
-            old = self._stored_events_of(mention_ids)
+            kept = self._kept_fused()
+            old = self._stored_events_of(mention_ids, kept)
             new = {e.id: (e, _digest_of_event(e)) for e in events}
+            event_of = {m.mention_id: i for i, (e, _) in new.items() for m in e.mentions}
             gone = [i for i in old if i not in new]
             for ids in _chunks(gone):
                 self._delete_term_rows(sorted(self._term_rows_of(ids)))
                 self._exec(f"DELETE FROM events WHERE id IN ({_marks(ids)})", ids)
                 for table in ("event_actors", "event_mentions"):
                     self._exec(f"DELETE FROM {table} WHERE event_id IN ({_marks(ids)})", ids)
-            self._rewrite_events([e for i, (e, digest) in new.items() if i in old and old[i] != digest])
+            changed = [e for i, (e, digest) in new.items() if i in old and old[i] != digest]
+            rewrites = {e.id for e in changed} | ({i for i in new if i not in old} if self.INSERTS_REPLACE else set())
+            self._rewrite_events(changed, event_of, kept, rewrites)
             self._insert_events(e for i, (e, digest) in new.items() if i not in old)
-            self._keep_fused(mention_ids, [e for e, _ in new.values()])
+            self._keep_fused(mention_ids, {i: digest for i, (_, digest) in new.items()}, event_of)
 
-    def _rewrite_events(self, events: list[Event]) -> None:
+    def _rewrite_events(
+        self, events: list[Event], event_of: dict[str, str], kept: _FusedRows | None, rewrites: set[str]
+    ) -> None:
         """Stored events that keep their ids but changed: each event's row updated in place and, of
         its actor, term and mention rows, only those that differ deleted or added (an event that
         gains a mention keeps most of its rows; rewriting them dirtied their index pages for nothing)."""
@@ -341,24 +348,50 @@ class SQLStore(Store):
             return
         event_rows, actor_rows, term_rows = serde.event_table_rows(events, self._encoded_event, self._stored_doc)
         ids = [e.id for e in events]
-        old_terms = self._term_rows_of(ids)  # before the rows change: the keys under their old sort_key
-        self._many(
-            "UPDATE events SET type = ?, date = ?, sort_key = ?, story_id = ?, doc = ?, digest = ?, terms = ?"
-            " WHERE id = ?",
-            [(*row[1:], row[0]) for row in event_rows],
-        )
+        sql = "SELECT id, sort_key, terms, story_id FROM events WHERE id IN ({marks})"
+        stored = {r[0]: tuple(r) for r in self._rows_in(sql, ids)}  # before the rows change
+        old_terms = {key for r in stored.values() for key in serde.event_term_rows(*r[:3])}
+        self._update_event_rows(event_rows, {i: (r[1], r[3]) for i, r in stored.items()})
         self._rewrite_event_actors(ids, actor_rows)
         new_terms = set(term_rows)
         self._delete_term_rows(sorted(old_terms - new_terms))
         self._many("INSERT INTO event_terms (term, sort_key, event_id) VALUES (?,?,?)", sorted(new_terms - old_terms))
-        sql = "SELECT mention_id, event_id FROM event_mentions WHERE event_id IN ({marks})"
-        old_held = {tuple(r) for r in self._rows_in(sql, ids)}
-        new_held = set(self._event_mention_rows(events))
-        self._many("DELETE FROM event_mentions WHERE mention_id = ? AND event_id = ?", sorted(old_held - new_held))
+        self._rewrite_event_mentions(set(ids), event_of, kept, rewrites)
+
+    def _rewrite_event_mentions(
+        self, ids: set[str], event_of: dict[str, str], kept: _FusedRows | None, rewrites: set[str]
+    ) -> None:
+        """The ``event_mentions`` rows of events rewritten in place, diffed against what the last write
+        kept when it wrote them all (else read back). A mention that moves to an event whose rows will
+        replace its row (``rewrites``) is not deleted first."""
+        if kept is not None and ids <= kept.digests.keys():
+            old_of = kept.event_of  # its rows of other events are passed over below
+        else:
+            sql = "SELECT mention_id, event_id FROM event_mentions WHERE event_id IN ({marks})"
+            old_of = {r[0]: r[1] for r in self._rows_in(sql, ids)}
+        now, before = event_of.get, old_of.get
+        dropped = [(m, i) for m, i in old_of.items() if i in ids and now(m) != i and now(m) not in rewrites]
+        self._many("DELETE FROM event_mentions WHERE mention_id = ? AND event_id = ?", sorted(dropped))
         self._many(
             "INSERT INTO event_mentions (mention_id, event_id) VALUES (?,?)"
             " ON CONFLICT (mention_id) DO UPDATE SET event_id = excluded.event_id",
-            sorted(dict(sorted(new_held - old_held)).items()),
+            sorted((m, i) for m, i in event_of.items() if i in ids and before(m) != i),
+        )
+
+    def _update_event_rows(self, event_rows: list[tuple], indexed: dict[str, tuple[str, str | None]]) -> None:
+        """Update event rows in place; a row whose indexed columns (sort_key, story_id: ``indexed`` holds
+        the stored ones) keep their values sets only the others, so that its index entries are not
+        deleted and inserted again (SQLite rewrites an index whose column an UPDATE sets, same value or not)."""
+        kept = [r for r in event_rows if indexed.get(r[0]) == (r[3], r[4])]
+        moved = [r for r in event_rows if indexed.get(r[0]) != (r[3], r[4])]
+        self._many(
+            "UPDATE events SET type = ?, date = ?, doc = ?, digest = ?, terms = ? WHERE id = ?",
+            [(r[1], r[2], r[5], r[6], r[7], r[0]) for r in kept],
+        )
+        self._many(
+            "UPDATE events SET type = ?, date = ?, sort_key = ?, story_id = ?, doc = ?, digest = ?, terms = ?"
+            " WHERE id = ?",
+            [(*r[1:], r[0]) for r in moved],
         )
 
     def _term_rows_of(self, event_ids: Iterable[str]) -> set[tuple[str, str, str]]:
@@ -386,26 +419,29 @@ class SQLStore(Store):
             [row for row in actor_rows if row[0] in changed],
         )
 
-    def _stored_events_of(self, mention_ids: list[str]) -> dict[str, str]:
-        """The stored events holding these mentions -> their digests. The mentions that this store
-        object's last ``replace_events_of`` wrote are looked up in what it kept, while no other write
-        of the fused events came since (the store's ``fused_token`` is the one it kept); the others are read."""
+    def _kept_fused(self) -> _FusedRows | None:
+        """What this store object's last ``replace_events_of`` kept, while no other write of the fused
+        events came since (the store's ``fused_token`` is the one it kept)."""
         kept = self._fused
-        if kept is None or kept.token != self.fused_token():
+        return kept if kept is not None and kept.token == self.fused_token() else None
+
+    def _stored_events_of(self, mention_ids: list[str], kept: _FusedRows | None) -> dict[str, str]:
+        """The stored events holding these mentions -> their digests: looked up in ``kept`` for the
+        mentions it holds, read for the others."""
+        if kept is None:
             return self._stored_event_digests(self._events_of_mentions(mention_ids))
         known = {kept.event_of[m] for m in mention_ids if m in kept.event_of}
         unknown = [m for m in mention_ids if m not in kept.event_of]
         more = self._events_of_mentions(unknown) - known if unknown else set()
         return {i: kept.digests[i] for i in known} | self._stored_event_digests(more)
 
-    def _keep_fused(self, mention_ids: list[str], events: list[Event]) -> None:
-        """Remember the events just written for these mentions under the next ``fused_token``: a digest
-        of the one before and of what was written (the same write from the same state, the same token)."""
-        digests = {e.id: _digest_of_event(e) for e in events}
+    def _keep_fused(self, mention_ids: list[str], digests: dict[str, str], event_of: dict[str, str]) -> None:
+        """Remember the events just written for these mentions (id -> digest; mention id -> event id)
+        under the next ``fused_token``: a digest of the one before and of what was written (the same
+        write from the same state, the same token)."""
         written = json.dumps([sorted(mention_ids), sorted(digests.items())]).encode()
         token = hashlib.blake2b((self.fused_token() or b"") + written, digest_size=16).digest()
         self.set_state(FUSED_TOKEN, token)
-        event_of = {m.mention_id: e.id for e in events for m in e.mentions}
         self._fused = _FusedRows(token, event_of, digests) if len(event_of) <= KEPT else None
 
     def _forget_fused(self) -> None:

@@ -294,6 +294,8 @@ def _fts_query(query: str) -> str:
 
 
 class SQLiteStore(SQLStore):
+    INSERTS_REPLACE = True  # event_mentions rows are written INSERT OR REPLACE
+
     def __init__(self, path: str | Path):
         self.path = str(path)
         self.url = self.path
