@@ -356,15 +356,21 @@ def render_coref(results: dict[str, dict]) -> list[str]:
     return lines
 
 
-def _held_out_fold(r: dict) -> str:
+def _coref_folds(r: dict) -> dict | None:
+    """The ``--folds`` figures of a coref run that held a fold out, else None."""
     folds = r.get("folds")
-    return f"; {folds.get(str(folds['held_out']))}" if isinstance(folds, dict) and "held_out" in folds else ""
+    return folds if isinstance(folds, dict) and "held_out" in folds else None
+
+
+def _held_out_fold(r: dict) -> str:
+    folds = _coref_folds(r)
+    return f"; {folds.get(str(folds['held_out']))}" if folds else ""
 
 
 def _coref_folds_line(name: str, r: dict) -> str | None:
     """The set's CoNLL F1 per fold of its topics (``--folds``): errors read on the design folds only."""
-    folds = r.get("folds")
-    if not isinstance(folds, dict) or "held_out" not in folds:
+    folds = _coref_folds(r)
+    if folds is None:
         return None
     k, held = int(folds["folds"]), int(folds["held_out"])
     per = " / ".join(str(folds.get(str(i))) for i in range(1, k + 1))
@@ -748,10 +754,13 @@ def _actors_verdict(r: dict) -> str:
     """Met only when the held-out sample and the last seeds read, each scored before any rule was written
     from it, both reach 0.95 (as the README's row says)."""
     recent, honest = _recent_honest(r)
-    held = _num(r.get("heldout_precision"))
-    met = held is not None and held >= 0.95 and (honest is None or honest >= 0.95)
     tail = f" (the last seeds read, {recent}, each scored before any rule written from it: {honest})" if recent else ""
-    return _met(met) + tail
+    return _met(_actors_met(r, honest)) + tail
+
+
+def _actors_met(r: dict, honest: float | None) -> bool:
+    held = _num(r.get("heldout_precision"))
+    return held is not None and held >= 0.95 and (honest is None or honest >= 0.95)
 
 
 def _read_seeds(r: dict) -> list[int]:
@@ -1223,7 +1232,7 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
             rows.append(
                 [
                     f"event fusion CoNLL F1, {corpus} dev (weights from ECB+ train)"
-                    + ("; held-out incident fold" if isinstance(c.get("folds"), dict) else ""),
+                    + ("; held-out incident fold" if _coref_folds(c) else ""),
                     f"**{c.get('conll')}**" + _held_out_fold(c),
                     f"same lemma in story: {c.get('baseline_conll')}",
                     f"≥ {target} — {_met(_num(c.get('conll')) and c['conll'] >= target)}",
@@ -1235,8 +1244,6 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
         also = (
             f"; the last seeds read ({recent}), each scored before any rule written from it: {honest}" if recent else ""
         )
-        held = _num(ac.get("heldout_precision"))
-        met = held is not None and held >= 0.95 and (honest is None or honest >= 0.95)
         rows.append(
             [
                 f"actor linking precision, held-out hand-labelled mentions (seed {ac.get('heldout_seed')}; "
@@ -1245,7 +1252,7 @@ def summary_rows(res: dict[str, dict]) -> list[list[str]]:
                 f"**{ac.get('heldout_precision')}** ({ac.get('precision')}; "
                 f"{ac.get(f'sample{_last_read_seed(ac)}_precision')}){'; ' + str(honest) if recent else ''}",
                 f"linker before: {ac.get('heldout_before_precision')} (first sample: {ac.get('before_precision')})",
-                f"≥ 0.95 — {_met(met)}",
+                f"≥ 0.95 — {_met(_actors_met(ac, honest))}",
             ]
         )
     fa = res.get("faithfulness", {})
