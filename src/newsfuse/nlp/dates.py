@@ -2134,8 +2134,7 @@ def _latest_full_date(cands: list[tuple[int, int, _Rule, re.Match[str]]], text: 
             latest = d if latest is None or d > latest else latest
     if on_dateline is not None or latest is None:
         return on_dateline
-    later_years = [y for _s, _e, r, m in cands if (y := _year_written(r, m)) is not None and y > latest.year]
-    return None if later_years else latest
+    return None if _names_a_later_year(cands, latest) else latest
 
 
 def _reference_without_publication(
@@ -2146,8 +2145,12 @@ def _reference_without_publication(
     post = max((d for p in posted if (d := _parse_pub(p)) is not None), default=None)
     if post is None or (written is not None and written >= post):
         return written
-    later_years = [y for _s, _e, r, m in cands if (y := _year_written(r, m)) is not None and y > post.year]
-    return written if later_years else post
+    return written if _names_a_later_year(cands, post) else post
+
+
+def _names_a_later_year(cands: list[tuple[int, int, _Rule, re.Match[str]]], reference: date) -> bool:
+    """Does the text write a year after the reference's (then the reference is no writing date)?"""
+    return any((y := _year_written(r, m)) is not None and y > reference.year for _s, _e, r, m in cands)
 
 
 def _year_written(r: _Rule, m: re.Match[str]) -> int | None:
