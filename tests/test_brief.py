@@ -21,6 +21,7 @@ from newsfuse.stories.config import load
 from newsfuse.stories.items import jaccard
 from newsfuse.stories.sentences import content_words, quotable, split_sentences
 from newsfuse.stories.sources import independent, sources
+from newsfuse.stories.statements import date_words
 from newsfuse.web.pages import brief_html
 
 SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "seeds"
@@ -408,7 +409,9 @@ def test_example_lisbon_talks_list_the_day_that_one_report_gives_otherwise(examp
     dated = [x for b in example_briefs for x in b["differ"] if "on the date" in x["text"]]
     assert len(dated) == 1
     (line,) = dated
-    assert "“2026-03-11” according to [source 2]" in line["text"] and "“2026-03-10” according to" in line["text"]
+    assert "Wednesday 11 March 2026 according to [source 2]" in line["text"]
+    assert "Tuesday 10 March 2026 according to" in line["text"]
+    assert line["text"].startswith("Visit (") and "March 2026):" not in line["text"]  # the name takes no side
 
 
 def test_seed_story_states_no_figure_disagreement(seed_story):
@@ -446,3 +449,59 @@ def test_the_brief_states_no_event_the_events_stage_would_not_show():
     the show threshold the confidence model's cross-validation chose (a refit that raises it must raise both).
     It may stand above it: a composed sentence is a statement of fact, a listed event shows its confidence."""
     assert load("brief.yaml")["min_confidence"] >= min_confidence()
+
+
+GVC_DOCS = SEEDS.parent / "clustering" / "gvc" / "documents.jsonl"
+ECBPLUS_DOCS = SEEDS.parent / "clustering" / "ecbplus" / "documents.jsonl"
+
+
+def _records_as_json(path: Path, n: int) -> list[Article]:
+    """The first ``n`` documents of a shared corpus as one JSON Lines file a user would ingest (id, title, text)."""
+    from newsfuse import pipeline
+
+    lines = []
+    with path.open() as f:
+        for line in f:
+            doc = json.loads(line)
+            text = "\n".join(" ".join(s) for s in doc["sentences"])
+            lines.append(json.dumps({"id": doc["doc_id"], "title": doc.get("title", ""), "text": text}))
+            if len(lines) == n:
+                break
+    data = ("\n".join(lines) + "\n").encode()
+    return pipeline.read_and_clean(InputFile.of(str(path.name), data))[1]
+
+
+def test_a_hash_record_id_is_no_citation_mark_but_the_sources_list_names_the_record():
+    """GVC dev records carry 32-hex-digit ids: "[104db825...]" is no mark a reader can tell apart, so they are
+    "source N" and the Sources list gives the file and the record; ECB+'s "1_1ecb" reads as a name and stays."""
+    gvc = _records_as_json(GVC_DOCS, 2)
+    ecb = _records_as_json(ECBPLUS_DOCS, 1)
+    articles = {a.id: a for a in gvc + ecb}
+    srcs = sources(list(articles), articles)
+    assert [srcs[a.id].mark for a in gvc] == ["source 1", "source 2"]
+    assert srcs[ecb[0].id].mark == ecb[0].external_id == "1_1ecb"
+    story = Story("s-x", gvc[0].title, tuple(articles))
+    md = brief(story, [], articles)
+    listed = md.split("## ")[-1]
+    for a in gvc:
+        assert re.fullmatch(r"[0-9a-f]{32}", a.external_id or "")
+        assert f"documents.jsonl, record {a.external_id}" in listed
+        assert f"[{a.external_id}]" not in md
+    assert "record 1_1ecb" not in listed  # its mark already names it
+    page = lxml.html.fromstring(brief_html(briefing(story, [], articles)))
+    assert f"record {gvc[0].external_id}" in page.text_content()
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("2025-11-15", "Saturday 15 November 2025"),
+        ("2026-03", "March 2026"),
+        ("2026", "2026"),
+        ("2026-13", None),
+        ("2026-02-30", None),
+        ("2026-W11", None),
+    ],
+)
+def test_a_stored_date_reads_as_a_reader_says_it(value, words):
+    assert date_words(value) == words

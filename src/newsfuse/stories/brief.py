@@ -49,7 +49,7 @@ from .sentences import (
     stems,
 )
 from .sources import Source, independent, sources
-from .statements import Statement, date_phrase, event_statement, near_date, shown
+from .statements import Statement, date_phrase, date_words, event_statement, near_date, shown
 
 Mentions = dict[str, EventMention]
 
@@ -362,11 +362,13 @@ def _near(article_id: str, dated: Statement, srcs: dict[str, Source]) -> bool:
 # ---------------------------------------------------------------------- differences
 
 
-def _event_name(e: Event, cfg: dict) -> str:
+def _event_name(e: Event, cfg: dict, dated: bool = True) -> str:
+    """ "Phone call (Vladimir Putin – Benjamin Netanyahu, on 15 November 2025)"; undated where the date is what
+    the sources contest (naming it would take one side)."""
     nouns = cfg["event_nouns"]
     noun = nouns.get(f"{e.type}/{e.mode}") or nouns.get(e.type) or e.type.capitalize()
     people = " – ".join(a.name for a in e.source_actors + e.target_actors) or "unnamed actors"
-    when = date_phrase(e.date, e.date_precision, cfg).strip() if e.date else ""
+    when = date_phrase(e.date, e.date_precision, cfg).strip() if e.date and dated else ""
     if when and e.date_implied:
         when += cfg["implied_date"]
     return f"{noun} ({people}{', ' + when if when else ''})"
@@ -399,13 +401,19 @@ def _differences(events: list[Event], mentions: Mentions, srcs: dict[str, Source
             ]
             if not sides or _self_contradicting(sides):
                 continue
-            said = "; ".join(f"“{d.value}” according to {_cite(d.supported_by, srcs)}" for d in sides)
+            said = "; ".join(f"{_detail_wording(d)} according to {_cite(d.supported_by, srcs)}" for d in sides)
             if len(sides) == 1:
                 said += f", contradicted by {_cite(sides[0].contradicted_by, srcs)}"
             cited = tuple(dict.fromkeys(a for d in sides for a in d.supported_by + d.contradicted_by))
-            text = f"{_event_name(e, cfg)}: the sources contradict each other on the {f}: {said}."
+            text = f"{_event_name(e, cfg, dated=f != 'date')}: the sources contradict each other on the {f}: {said}."
             out.append(Statement(text, cited, "composed", e.id))
     return out
+
+
+def _detail_wording(d: Detail) -> str:
+    """A date as a reader says it ("Tuesday 10 March 2026"); other values quoted as stored."""
+    words = date_words(d.value) if d.field == "date" else None
+    return words or f"“{d.value}”"
 
 
 def _self_contradicting(sides: list[Detail]) -> bool:
@@ -562,7 +570,7 @@ def _source_line(s: dict, marks: dict[str, str]) -> str:
         f"[{s['mark']}]",
         s["outlet"] or "",
         f"“{s['title']}”" if s["title"] else "",
-        s["url"] or s["path"],
+        s["url"] or _file_and_record(s),
         s["published"] or "undated",
         f"by {s['author']}" if s.get("author") else "",
     ]
@@ -570,6 +578,12 @@ def _source_line(s: dict, marks: dict[str, str]) -> str:
     if s["reprint_of"]:
         text += f" (reprint of [{marks.get(s['reprint_of'], s['reprint_of'])}])"
     return f"{parts[0]} {text}"
+
+
+def _file_and_record(s: dict) -> str:
+    """Where to find an article without a URL: its file, and its record there when its mark does not name it."""
+    record = s.get("record_id")
+    return f"{s['path']}, record {record}" if record and record != s["mark"] else s["path"]
 
 
 def _markdown(c: dict) -> str:

@@ -24,6 +24,7 @@ class Source:
     path: str  # the file it was read from: where to look when there is no URL
     reprint_of: str | None = None  # the article this one reprints (near-identical text)
     author: str | None = None  # the byline: who wrote it, as its article gives it
+    record_id: str | None = None  # the record's own id in its file (JSON id, feed guid), when it has one
 
     @property
     def group(self) -> str:
@@ -41,6 +42,7 @@ class Source:
             "path": self.path,
             "reprint_of": self.reprint_of,
             "author": self.author,
+            "record_id": self.record_id,
         }
 
 
@@ -75,14 +77,24 @@ def sources(article_ids: Sequence[str], articles: dict[str, Article]) -> dict[st
             articles[a].source_path,
             reprints.get(a),
             articles[a].author,
+            articles[a].external_id,
         )
         for a in ids
     }
 
 
 def _label(article: Article) -> str | None:
-    """Outlet, else the URL's host, else the record's own id (the Sources list gives the file)."""
-    return article.outlet or host(article.url) or article.external_id
+    """Outlet, else the URL's host, else the record's own id when it reads as a name (the Sources list gives the
+    file and the record)."""
+    return article.outlet or host(article.url) or _readable(article.external_id)
+
+
+def _readable(record_id: str | None) -> str | None:
+    cfg = load("brief.yaml")
+    if not record_id or len(record_id) > cfg["readable_id_max_chars"]:
+        return None
+    hex_run = max((len(m) for m in re.findall(r"[0-9a-fA-F]+", record_id)), default=0)
+    return None if hex_run >= cfg["readable_id_hex_run"] else record_id
 
 
 def _shingles(text: str, k: int) -> frozenset[str]:

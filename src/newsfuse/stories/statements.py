@@ -23,6 +23,7 @@ from .dates import day_range, gap_days
 from .items import actor_key
 
 _MONTHS = "January February March April May June July August September October November December".split()
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,21 @@ def join(items: Sequence[str]) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def date_words(value: str) -> str | None:
+    """A stored date value as a reader says it: "Tuesday 10 March 2026", "March 2026", "2026"; None for others."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not m or not (1 <= int(m[2] or 1) <= 12):
+        return None
+    year, month = m[1], _MONTHS[int(m[2]) - 1] if m[2] else None
+    if not m[3]:
+        return f"{month} {year}" if month else year
+    try:
+        day = _date(int(year), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {month} {year}"
 
 
 def date_phrase(value: str | None, precision: str | None, cfg: dict) -> str:
