@@ -134,7 +134,7 @@ def quotable(text: str) -> bool:
     words = text.split()
     if len(words) < cfg["min_sentence_words"] or len(words) > cfg["max_sentence_words"]:
         return False
-    end = text.rstrip("\"”’')] ")  # tokenised text has a space before a closing quote: "forward . ”"
+    end = _before_closing_marks(text)
     if not end.endswith((".", "!")) or end.endswith(("..", ". .", "…")) or text.endswith("?"):
         return False  # headlines, cut-off teasers and questions
     if not words[0].lstrip("\"“‘(`'")[:1].isupper() and not words[0][:1].isdigit():
@@ -153,6 +153,12 @@ def quotable(text: str) -> bool:
     if _all_quoted(text):
         return False  # a quotation with no speaker in it: the sentences around it name them
     return not _boilerplate().search(text)
+
+
+def _before_closing_marks(text: str) -> str:
+    """The sentence up to its final punctuation, without the quotation marks and brackets that close it
+    (tokenised text has a space before a closing quote: "forward . ”")."""
+    return text.rstrip("\"”’')] ")
 
 
 def _opens_with_phrase(text: str, phrases: list[str]) -> bool:
@@ -222,7 +228,7 @@ def _in_transcript(sentences: list[str]) -> list[bool]:
     out = [False] * len(sentences)
     running = False
     for k, (text, label) in enumerate(zip(sentences, labels, strict=True)):
-        closed = text.rstrip("\"”’')] ").endswith((".", "!", "?"))
+        closed = _before_closing_marks(text).endswith((".", "!", "?"))
         if label and k > 0 and closed and (len(speakers) > 1 or speech & _words_after_colon(text)):
             running = True
         elif running and not closed:
