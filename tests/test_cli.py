@@ -86,6 +86,10 @@ def test_show_and_search(seeds_db):
     assert any(d["text"].endswith("Saturday") and d["value"] == "2025-11-15" for d in shown["dates"])
     hits = json_lines(run("search", "Lukashenko", "--json", "--db", seeds_db).output)
     assert [h["article_id"] for h in hits if h["kind"] == "article"] == [arts[SEED_001]["id"]]
+    lines = run("search", "phone call", "--db", seeds_db).output.splitlines()
+    untitled = {a["id"] for a in arts.values() if not a["title"]}  # seeds 000 and 002 are page dumps with no title
+    hit_untitled = [line for line in lines if line.split()[1] in untitled]
+    assert hit_untitled and all("  (untitled): " in line for line in hit_untitled)
 
 
 def test_brief_in_each_format_from_the_one_read_path(seeds_db):

@@ -282,7 +282,7 @@ def search(query: str, db: str | None, as_json: bool, limit: int) -> None:
         if as_json:
             print_json(h)
         else:
-            click.echo(f"{h['kind']:7} {h['article_id']}  {h['title'] or ''}: {h['snippet']}")
+            click.echo(f"{h['kind']:7} {h['article_id']}  {h['title'] or '(untitled)'}: {h['snippet']}")
 
 
 @main.command()
