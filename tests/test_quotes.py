@@ -76,6 +76,7 @@ def test_spans_match_text_and_speaker_left_to_actors(seeds):
         text = a.article.text
         for q in a.quotes:
             assert text[q.start : q.end] == q.text
+            assert q.text == q.text.strip()  # seed 000's heading "Russia’s push on Palestinian issue" ran on
             assert q.speaker is None
             assert 0 <= q.sentence < len(a.sentences)
 

@@ -58,6 +58,7 @@ def find_quotes(
     quotes = []
     last: tuple[int, str] | None = None  # the last named speaker: a he/she close after it continues it
     for f in _merge(text, sorted(found + direct, key=lambda f: (f.start, f.end))):
+        f.end = f.start + len(text[f.start : f.end].rstrip())  # a content running to its paragraph's end
         written = speaker = f.speaker
         if written:
             speaker = resolver.continued(written, f.speaker_start, last) or resolver.resolve(written, f.speaker_start)
