@@ -702,3 +702,12 @@ def test_they_is_never_a_place(annotate):
     )
     quotes = annotate([article("they2", [text])])[0].quotes
     assert [q.speaker_text for q in quotes] == ["The World Wildlife Fund"]
+
+
+def test_a_cue_found_twice_is_listed_once():
+    """"They focused on the economy" was listed as "focused" and as "focused on", one inside the other."""
+    from newsfuse.nlp import annotate
+
+    (a,) = annotate([article("f", ["The senators focused on the economy and on jobs in their remarks on Tuesday."])])
+    senators = [q for q in a.quotes if q.speaker_text == "The senators"]
+    assert len(senators) == 1, a.quotes

@@ -26,12 +26,25 @@ from collections.abc import Sequence
 from ...model import Entity, Quote, Sentence, Token
 from .assemble import _direct, _indirect, _label_speaker, _merge, _skip_datelines
 from .cues import find_cues
-from .doc import _doc, _inside, _same
+from .doc import _doc, _Found, _inside, _same
 from .lexicon import DATA_FILE, vocab
 from .marks import quote_spans
 from .speakers import _genders, _named_speaker, _Resolver
 
 __all__ = ["DATA_FILE", "_genders", "find_quotes", "quote_spans", "vocab"]
+
+
+def _restated(inner: _Found, outer: _Found) -> bool:
+    """The same cue found twice with two extents ("They focused [on [the economy]]" as "focused" and "focused
+    on", "he expressed [concern [that ...]]"): the outer finding already holds the inner one. A different cue
+    inside is a claim of its own ("Democrats are drawing up plans ..., saying the party must ...")."""
+    return (
+        not outer.direct
+        and _inside(inner, outer)
+        and inner.speaker_start == outer.speaker_start
+        and (inner.start, inner.end) != (outer.start, outer.end)
+        and inner.verb.split()[:1] == outer.verb.split()[:1]
+    )
 
 
 def find_quotes(
@@ -48,6 +61,7 @@ def find_quotes(
     bare = cues["cue"]
     direct = [d for d in _direct(doc, spans, found, sentences, bare) if not any(_same(d, f) for f in found)]
     found = [f for f in found if f.direct or not any(_inside(f, d) for d in direct + [g for g in found if g.direct])]
+    found = [f for f in found if f.direct or not any(_restated(f, g) for g in found)]
     for d in direct:
         if d.speaker is None:
             _label_speaker(doc, d)
