@@ -705,7 +705,7 @@ def test_they_is_never_a_place(annotate):
 
 
 def test_a_cue_found_twice_is_listed_once():
-    """"They focused on the economy" was listed as "focused" and as "focused on", one inside the other."""
+    """ "They focused on the economy" was listed as "focused" and as "focused on", one inside the other."""
     from newsfuse.nlp import annotate
 
     (a,) = annotate([article("f", ["The senators focused on the economy and on jobs in their remarks on Tuesday."])])
