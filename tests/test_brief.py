@@ -414,6 +414,22 @@ def test_example_lisbon_talks_list_the_day_that_one_report_gives_otherwise(examp
     assert line["text"].startswith("Visit (") and "March 2026):" not in line["text"]  # the name takes no side
 
 
+def test_example_lisbon_talks_list_the_cost_two_reports_say_was_not_given(example_briefs):
+    """Tidewater and the Lantern Courier say no figure was given for the programme's cost; the
+    Equator Times gives 5 million euros, as officials in Jakarta said: each side in its own words."""
+    lines = [x for b in example_briefs for x in b["differ"] if x["text"].startswith("The sources differ on")]
+    assert len(lines) == 1
+    (line,) = lines
+    assert line["text"].startswith("The sources differ on the amount: ")
+    assert "“Neither side gave a figure for the cost of the programme” according to [source 5]" in line["text"]
+    assert "“No financial figures for the research programme were released” according to [The Lantern" in line["text"]
+    assert (
+        "“The agreement is worth 5 million euros over five years, officials in Jakarta said” according to "
+        "[Equator Times]." in line["text"]
+    )
+    assert set(line["sources"]) == {"source 5", "The Lantern Courier", "Equator Times"}
+
+
 def test_seed_story_states_no_figure_disagreement(seed_story):
     assert figure_lines([briefed(seed_story)]) == []
 

@@ -27,7 +27,7 @@ from typing import Any
 from ..model import AnnotatedArticle, Article, Detail, Event, EventMention, Story
 from .background import is_background, story_day
 from .config import load
-from .figures import disagreements, find_figures
+from .figures import Disagreement, disagreements, find_figures, none_against_a_figure
 from .items import jaccard
 from .lead import lead
 from .overtaken import overtaken
@@ -432,9 +432,8 @@ def _figures(
         found += find_figures(a, [s.text for s in pool if s.article_id == a], (annotated or {}).get(a))
     out = []
     for d in disagreements(found):
-        groups = {srcs[a].group for _, arts in d.sides for a in arts}
-        if len(groups) < 2:
-            continue  # one report and its reprints cannot disagree with themselves
+        if not _independent(d, srcs):
+            continue
         sides = "; ".join(
             cfg["figure_side"].format(wording=w, sources=_cite(arts, srcs))
             + (cfg["figure_reworded"].format(sources=_cite(other, srcs)) if other else "")
@@ -450,7 +449,20 @@ def _figures(
             )
         )
         out.append(Statement(cfg["figure_line"].format(counted=d.counted, sides=sides + fits) + ".", cited, "quoted"))
-    return out
+    return out + [_none_against(d, srcs, cfg) for d in none_against_a_figure(found) if _independent(d, srcs)]
+
+
+def _independent(d: Disagreement, srcs: dict[str, Source]) -> bool:
+    """Two independent reports on its sides (one report and its reprints cannot disagree)."""
+    return len({srcs[a].group for _, arts in d.sides for a in arts}) > 1
+
+
+def _none_against(d: Disagreement, srcs: dict[str, Source], cfg: dict) -> Statement:
+    """One line, each side in its own words so that it is true of both: "The sources differ on the
+    people injured: “no one was injured” according to [A]; ..."."""
+    sides = "; ".join(cfg["figure_side"].format(wording=w, sources=_cite(arts, srcs)) for w, arts in d.sides)
+    cited = tuple(dict.fromkeys(a for _, arts in d.sides for a in arts))
+    return Statement(cfg["none_line"].format(counted=d.counted, sides=sides) + ".", cited, "quoted")
 
 
 # ---------------------------------------------------------------------- one source only

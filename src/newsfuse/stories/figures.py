@@ -20,7 +20,9 @@ no difference is listed.
 
 Besides counts: the ages of one person named in full, and the clock times the leads give the
 story's main incident ("the shooting happened at about 10:30 p.m.") or one verb of the same doer
-("police were called at 9:15 p.m."), each with the range its wording allows.
+("police were called at 9:15 p.m."), each with the range its wording allows. And a none against a
+figure: "no one was injured" against "three people were injured" in the leads' incident, "terms
+were not disclosed" against the sum of the story's deal a lead gives ("none against a figure").
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from ..model import AnnotatedArticle
@@ -55,6 +58,9 @@ class Figure:
     actor: frozenset[str] | None = frozenset()
     kind: frozenset[str] = frozenset()
     when: frozenset[str] = frozenset()
+    # none against a figure: the article says there was none of it, or that its amount was not given
+    absent: bool = False
+    published: str | None = None  # the article's publication date (ISO), when known
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ class Disagreement:
     fitting: tuple[tuple[str, tuple[str, ...]], ...]  # vaguer wordings compatible with every side
     # per side, the articles that give its value in other words than the wording shown
     reworded: tuple[tuple[str, ...], ...] = ()
+    none: bool = False  # sides say that there was none of it (or no amount given) and that there was
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +128,8 @@ def find_figures(article_id: str, sentences: Sequence[str], parsed: AnnotatedArt
             out += _ages(article_id, sentence, tree, start)
         if tree is not None and parsed is not None and 0 <= start < lead:
             out += _clock_times(article_id, parsed.article.text, tree, start, start + len(sentence))
+        if tree is not None and parsed is not None and start >= 0:
+            out += _none_or_some(article_id, parsed, tree, start, start + len(sentence), start < lead)
     return out
 
 
@@ -505,7 +514,7 @@ def disagreements(figures: Sequence[Figure]) -> list[Disagreement]:
     the vaguer wordings that fit every side."""
     out = []
     cap = int(_cfg()["max_figures_per_noun"])
-    for noun in sorted({f.noun for f in figures}):
+    for noun in sorted({f.noun for f in figures if not f.noun.startswith(NONE_OF)}):
         same = [f for f in figures if f.noun == noun][:cap]  # the pair check is quadratic: bounded
         for group in _about_the_same(same):
             found = _sides(group)
@@ -784,3 +793,414 @@ def _timed_verb(tree: Tree, i: int) -> int | None:
             return None
         j = h
     return None
+
+
+# ---------------------------------------------------------------------- none against a figure
+# One report says there was none of a thing ("no one was hurt", "there were no injuries") or that
+# its amount was not given ("terms were not disclosed", "neither side gave a figure"); another
+# gives a count of it above zero, or the amount. Casualties are read, like clock times, from the
+# leads (the story's main incident); the none must be of the whole ("no one else", "no other
+# injuries", "no new arrests", "no Americans", "no one was seriously hurt" are not). An amount is
+# that of the story's deal (an agreement, a sale, a programme: what the dictionary calls one),
+# never someone's estimate; an article that says both is not taken on either side.
+
+NONE_OF = "none:"  # the noun of these kinds: "none:injured", "none:amount"
+AMOUNT = "amount"
+
+
+def _none_or_some(
+    article_id: str, parsed: AnnotatedArticle, tree: Tree, start: int, end: int, in_lead: bool
+) -> list[Figure]:
+    """The nones and the counts of casualties and the amounts given or not of the sentence at
+    ``start``-``end``: counts and sums only from the lead, which tells the story's main incident or
+    deal; that the amount was not given, anywhere (often the report's last words)."""
+    text, out = parsed.article.text, []
+    for i in _tokens_in(tree, start, end):
+        if in_lead:
+            for kind, absent, verb in _casualty(tree, i):
+                out.append(_side_figure(article_id, text, tree, kind, absent, verb, parsed.article.published))
+        not_given = _amount_not_given(tree, i)
+        if not_given is not None:
+            out.append(_side_figure(article_id, text, tree, AMOUNT, True, not_given, parsed.article.published))
+    for m in _money_pattern().finditer(text, start, end) if in_lead else ():
+        given = _sum_of_a_deal(tree, text, m, start, end)
+        if given is not None:
+            f = _side_figure(article_id, text, tree, AMOUNT, False, given, parsed.article.published)
+            out.append(f if m.group(0) in f.text else dataclasses.replace(f, text=" ".join(m.group(0).split())))
+    return [f for f in out if f.text]
+
+
+def _tokens_in(tree: Tree, start: int, end: int) -> list[int]:
+    first = _token_at(tree, start)
+    out, i = [], first
+    while i is not None and i in tree.tokens and tree.tokens[i].start < end:
+        out.append(i)
+        i += 1
+    return out
+
+
+def _side_figure(
+    article_id: str, text: str, tree: Tree, kind: str, absent: bool, verb: int, published: str | None
+) -> Figure:
+    shown = _cfg()["casualty_kinds"][kind]["shown"] if kind != AMOUNT else _cfg()["none_shown"][AMOUNT]
+    value = 0.0 if absent else 1.0
+    return Figure(
+        article_id,
+        NONE_OF + kind,
+        shown,
+        value,
+        value if absent else math.inf,
+        _clause_wording(text, tree, verb),
+        frozenset(),
+        kind,
+        _harmer(tree, verb) if tree.lemma(verb) in _casualty_verbs() else frozenset(),
+        frozenset(),
+        _days(tree, verb),
+        absent,
+        published,
+    )
+
+
+def _clause_wording(text: str, tree: Tree, verb: int) -> str:
+    """The words of ``verb``'s clause as written, with who said it where a verb of saying governs
+    it ("The agreement is worth 5 million euros, officials said"); a verb coordinated with a
+    clause that gives it its subject is read with that clause ("No one was killed or injured")."""
+    top, stops = verb, set(_cfg()["clause_stops"])
+    if tree.tokens[verb].dep == "conj" and not tree.children(verb, "nsubj", "nsubjpass", "dobj"):
+        top = tree.head(verb) or verb
+        stops -= {"conj", "cc"}
+    head = tree.head(top)
+    if tree.tokens[top].dep == "ccomp" and head is not None and tree.lemma(head) in _cfg()["saying_verbs"]:
+        idx = sorted(tree.subtree(head, stop=stops) + tree.subtree(top, stop=stops))
+    else:
+        idx = tree.subtree(top, stop=stops)
+    words = _span_words(text, tree, idx)
+    if len(words.split()) > int(_cfg()["max_absence_words"]):  # the verb with its own arguments only
+        core = [k for c in tree.children(verb, *_cfg()["core_deps"]) for k in tree.subtree(c)]
+        words = _span_words(text, tree, sorted([verb, *core]))
+    return "" if len(words.split()) > int(_cfg()["max_absence_words"]) else words
+
+
+def _span_words(text: str, tree: Tree, idx: list[int]) -> str:
+    """The text from the first to the last of ``idx`` as written, less punctuation at either end."""
+    while idx and tree.tokens[idx[-1]].pos == "PUNCT":
+        idx = idx[:-1]
+    while idx and tree.tokens[idx[0]].pos == "PUNCT":
+        idx = idx[1:]
+    return " ".join(text[tree.tokens[idx[0]].start : tree.tokens[idx[-1]].end].split()) if idx else ""
+
+
+# ---- casualties
+
+
+@lru_cache(maxsize=1)
+def _casualty_verbs() -> dict[str, str]:
+    return {v: kind for kind, c in _cfg()["casualty_kinds"].items() for v in c["verbs"]}
+
+
+@lru_cache(maxsize=1)
+def _casualty_nouns() -> dict[str, list[str]]:
+    out = {n: [kind] for kind, c in _cfg()["casualty_kinds"].items() for n in c["nouns"]}
+    return {**out, **_cfg()["casualty_nouns"]}
+
+
+def _casualty(tree: Tree, i: int) -> list[tuple[str, bool, int]]:
+    """What token ``i`` says of casualties, as (kind, none, the verb of its clause): a harm noun with a
+    bare "no" ("there were no injuries", "no deaths were reported"), or a casualty verb whose
+    patient is nobody ("no one was hurt", "did not injure anyone") or somebody ("three people were
+    injured", "police arrested a suspect")."""
+    tok = tree.tokens[i]
+    if tok.pos == "NOUN" and tree.lemma(i) in _casualty_nouns():
+        head = tree.head(i)
+        if head is None or _modal_or_negated(tree, head) or not _bare_none(tree, i) or not _whole_time(tree, head):
+            return []
+        return [(kind, True, head) for kind in _casualty_nouns()[tree.lemma(i)]]
+    kind = _casualty_verbs().get(tree.lemma(i)) if tok.pos == "VERB" else None
+    if kind is None or _modal(tree, i):
+        return []
+    patient = _patient(tree, i)
+    if patient is None:
+        return []
+    negated = bool(tree.children(i, "neg"))
+    if _nobody(tree, patient, negated):
+        return [(kind, True, i)] if _whole_time(tree, i) else []
+    if negated or not _somebody(tree, patient):
+        return []
+    return [(kind, False, i)]
+
+
+def _whole_time(tree: Tree, verb: int) -> bool:
+    """No adverb narrows the none to some harm or some time ("seriously", "so far", "yet"):
+    only those that keep it whole ("reportedly")."""
+    return all(tree.lemma(k) in _cfg()["whole_adverbs"] for k in tree.children(verb, "advmod"))
+
+
+def _bare_none(tree: Tree, noun: int) -> bool:
+    """ "no injuries", "no deaths reported": the noun with "no" and nothing that narrows it ("no
+    serious injuries", "no other injuries", "no injuries to passengers", "no new arrests")."""
+    kids = tree.children(noun)
+    has_no = any(_is_no(tree, k) for k in kids)
+    return has_no and all(_is_no(tree, k) or (tree.tokens[k].dep == "acl" and tree.lemma(k) == "report") for k in kids)
+
+
+def _is_no(tree: Tree, k: int) -> bool:
+    return tree.tokens[k].dep == "det" and tree.tokens[k].text.lower() == "no"
+
+
+def _nobody(tree: Tree, patient: int, negated: bool) -> bool:
+    """The patient counts nobody, with nothing that narrows it ("no one else", "none of the
+    officers"): "nobody", "no one", "none"; "anyone" after a negated verb."""
+    word, cfg = tree.tokens[patient].text.lower(), _cfg()
+    if word == "one":
+        kids = tree.children(patient)
+        return bool(kids) and all(_is_no(tree, k) for k in kids)
+    if word in cfg["nobody"] and not negated or word in cfg["anybody"] and negated:
+        return not tree.children(patient)
+    return False
+
+
+def _somebody(tree: Tree, patient: int) -> bool:
+    """The patient is one or more people: a number, a counted noun, a person's noun or name (not a
+    pronoun: whom it stands for is unsure)."""
+    tok = tree.tokens[patient]
+    if tok.pos == "NUM":
+        return not tok.text.startswith("0")
+    if tok.pos == "PRON":
+        return False
+    if tree.children(patient, "nummod"):
+        return True
+    return (
+        tok.ent_type == "PERSON"
+        or tree.lemma(patient) in _cfg()["person_nouns"]
+        or tok.text.lower() in _cfg()["person_nouns"]
+    )
+
+
+def _patient(tree: Tree, verb: int) -> int | None:
+    """Whom the casualty verb happened to: the subject of a passive or of "die", the object of an
+    active verb, the noun a participle describes ("two people killed"); a verb coordinated with
+    nothing of its own takes its head's ("two people were shot and killed")."""
+    for dep in ("nsubjpass", "dobj"):
+        for k in tree.children(verb, dep):
+            return k
+    if tree.lemma(verb) == "die":
+        for k in tree.children(verb, "nsubj"):
+            return k
+    head, dep = tree.head(verb), tree.tokens[verb].dep
+    if head is None:
+        return None
+    if dep == "acl" and tree.tokens[head].pos in NOUNS:
+        return head
+    if dep == "conj" and not tree.children(verb, "nsubj", "nsubjpass", "dobj") and tree.tokens[head].pos == "VERB":
+        if _casualty_verbs().get(tree.lemma(head)):
+            return _patient(tree, head)
+        return next(iter(tree.children(head, "nsubjpass")), None)  # "was shot and killed"
+    return None
+
+
+def _harmer(tree: Tree, verb: int) -> frozenset[str]:
+    """Who or what did the harm a casualty verb says: the agent of a passive ("killed by the
+    quake"; none said: nobody), the subject of an active verb or of the clause a participle hangs
+    on ("the gunman opened fire, killing two"), by name or noun."""
+    if tree.tokens[verb].pos not in VERBS:
+        return frozenset()
+    if tree.children(verb, "nsubjpass", "auxpass"):
+        who = [k for by in tree.children(verb, "agent") for k in tree.children(by, "pobj")]
+        return frozenset(
+            w
+            for k in who
+            if tree.tokens[k].pos != "PRON"
+            for w in _names(tree, k, ("compound", "flat")) or {tree.lemma(k)}
+        )
+    return _doer(tree, verb)
+
+
+# ---- amounts
+
+
+def _amount_not_given(tree: Tree, i: int) -> int | None:
+    """The verb of a clause saying that the amount of the story's deal was not given, when token
+    ``i`` is its noun: "terms were not disclosed", "no financial figures were released", "neither
+    side gave a figure for the cost", "declined to disclose the price", "for an undisclosed sum"."""
+    cfg = _cfg()
+    if tree.tokens[i].pos != "NOUN" or not _an_amount(tree, i):
+        return None
+    head = tree.head(i)
+    if head is None:
+        return None
+    if tree.child_lemmas(i, "amod") & set(cfg["undisclosed_words"]):  # the clause of the deal it was paid in
+        return (_verb_above(tree, i) or head) if _of_a_deal(tree, i, head) else None
+    if tree.tokens[i].dep not in ("dobj", "nsubjpass") or tree.lemma(head) not in cfg["disclosure_verbs"]:
+        return None
+    if _modal(tree, head) and not tree.children(head, "neg"):
+        return None
+    said = (
+        bool(tree.children(head, "neg"))
+        or any(_is_no(tree, k) for k in tree.children(i))
+        or any(_neither(tree, k) for k in tree.children(head, "nsubj"))
+    )
+    if _refused(tree, head):  # worded with the refusal: "declined to disclose the price"
+        return tree.head(head) if _of_a_deal(tree, i, head) else None
+    return head if said and _of_a_deal(tree, i, head) else None
+
+
+def _an_amount(tree: Tree, i: int) -> bool:
+    """An amount of money by its sense: "price", "cost", "terms"; "figure" or "details" only with
+    a money word ("financial figures", "a figure for the cost")."""
+    cfg, lemma = _cfg(), tree.lemma(i)
+    if lemma == "term":
+        return tree.tokens[i].text.lower() == "terms"
+    if lemma in cfg["amount_nouns"]:
+        return True
+    if lemma not in cfg["money_sense_nouns"]:
+        return False
+    if tree.child_lemmas(i, "amod") & set(cfg["money_adjectives"]):
+        return True
+    head = tree.head(i)
+    return any(tree.lemma(o) in cfg["amount_nouns"] for o in _objects(tree, i, head))
+
+
+def _objects(tree: Tree, i: int, head: int | None) -> list[int]:
+    """The objects of the prepositions "of" and "for" under a noun or under its verb."""
+    out = []
+    for j in [i] + ([head] if head is not None and tree.tokens[head].pos in VERBS else []):
+        for p in tree.children(j, "prep"):
+            if tree.lemma(p) in ("of", "for"):
+                out += tree.children(p, "pobj")
+    return out
+
+
+def _of_a_deal(tree: Tree, i: int, head: int | None) -> bool:
+    """What the amount is of is the story's deal: a deal noun or a named organisation (its price),
+    or nothing said; not another thing ("the cost of the damage", "a figure for the death toll")."""
+    cfg = _cfg()
+    for o in _objects(tree, i, head):
+        if tree.lemma(o) in cfg["amount_nouns"] or tree.lemma(o) in cfg["money_sense_nouns"]:
+            return _of_a_deal(tree, o, None)
+        if tree.lemma(o) not in cfg["deal_nouns"] and tree.tokens[o].ent_type != "ORG":
+            return False
+    return True
+
+
+def _neither(tree: Tree, subject: int) -> bool:
+    """The subject says nobody gave it: "neither side", "no official", "nobody"."""
+    words = set(_cfg()["neither_words"])
+    return tree.lemma(subject) in words or any(
+        tree.tokens[k].dep in ("det", "preconj") and tree.lemma(k) in words for k in tree.children(subject)
+    )
+
+
+def _refused(tree: Tree, verb: int) -> bool:
+    """ "declined to disclose", "refused to give": the verb is what someone would not do."""
+    head = tree.head(verb)
+    return (
+        head is not None
+        and tree.tokens[verb].dep == "xcomp"
+        and tree.lemma(head) in _cfg()["refusal_verbs"]
+        and not tree.children(head, "neg")
+    )
+
+
+@lru_cache(maxsize=1)
+def _money_pattern() -> re.Pattern:
+    cfg = _cfg()
+    symbols = "|".join(map(re.escape, sorted(cfg["currency_symbols"], key=len, reverse=True)))
+    mult = "|".join(map(re.escape, cfg["money_multipliers"]))
+    words = "|".join(sorted(cfg["currency_words"], key=len, reverse=True))
+    whose = "|".join(map(re.escape, cfg["currency_countries"]))
+    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    return re.compile(
+        rf"(?:(?<![\w$])(?:{symbols})\s?(?:{num})(?:\s?(?i:{mult})\b)?"
+        rf"|(?<![\w.,])(?:{num})(?:\s(?i:{mult}))?\s(?:(?:{whose})\s)?"
+        rf"(?i:{words})s?\b)"
+    )
+
+
+def _sum_of_a_deal(tree: Tree, text: str, m: re.Match, start: int, end: int) -> int | None:
+    """The verb of the clause that gives a sum ``m`` as the amount of the story's deal ("the agreement
+    is worth 5 million euros", "bought the firm for $5 million", "a $2 billion deal"); None for a sum
+    of something else, one that may be or was not paid, or someone's estimate."""
+    cfg = _cfg()
+    first, last = _token_at(tree, m.start()), _token_at(tree, m.end() - 1)
+    if first is None or last is None:
+        return None
+    sentence = _tokens_in(tree, start, end)
+    if any(tree.lemma(k) in cfg["estimate_lemmas"] for k in sentence):
+        return None
+    anchor = max((first, last), key=lambda k: -tree.depth(k))  # the head of the sum's words
+    verb = next((h for h in tree.ancestors(anchor) if tree.tokens[h].pos in VERBS), None)
+    if verb is None or _modal_or_negated(tree, verb):
+        return None
+    for h in tree.ancestors(anchor)[: int(cfg["governor_steps"])]:
+        lemma = tree.lemma(h)
+        if lemma in cfg["deal_nouns"]:
+            return verb
+        if lemma in cfg["value_words"] and _deal_around(tree, h):
+            return verb
+        if lemma in cfg["deal_verbs"] and tree.tokens[h].pos == "VERB":
+            under = [a for a in tree.ancestors(anchor) if tree.head(a) == h]
+            return verb if under and tree.lemma(under[0]) == "for" else None
+        if tree.tokens[h].pos in VERBS and lemma not in ("be",):
+            return None
+    return None
+
+
+def _deal_around(tree: Tree, word: int) -> bool:
+    """A value word of a deal: "the agreement is worth", "the deal was valued at", "the cost of the
+    programme"."""
+    deals, head = set(_cfg()["deal_nouns"]), tree.head(word)
+    for j in [word] + ([head] if head is not None else []):
+        owners = tree.children(j, "nsubj", "nsubjpass", "poss", "compound") + _objects(tree, j, None)
+        if any(tree.lemma(k) in deals for k in owners):
+            return True
+    return False
+
+
+# ---- comparing
+
+
+def none_against_a_figure(figures: Sequence[Figure]) -> list[Disagreement]:
+    """Per kind, the articles that say there was none of it (or no amount given) against those that
+    give one, when both are of one occasion; an article saying both is on neither side."""
+    out = []
+    for noun in sorted({f.noun for f in figures if f.noun.startswith(NONE_OF)}):
+        same = [f for f in figures if f.noun == noun]
+        both = {f.article_id for f in same if f.absent} & {f.article_id for f in same if not f.absent}
+        nones = [f for f in same if f.absent and f.article_id not in both]
+        some = [f for f in same if not f.absent and f.article_id not in both]
+        nones = [a for a in nones if any(_same_occasion(a, b) for b in some)]
+        some = [b for b in some if any(_same_occasion(a, b) for a in nones)]
+        if not nones or not some:
+            continue
+        sides = tuple(_by_wording(nones) + _by_wording(some))
+        out.append(Disagreement(noun, same[0].counted, sides, (), (), True))
+    return out
+
+
+def _same_occasion(a: Figure, b: Figure) -> bool:
+    """Two articles' words of one occasion: not by two different named doers, not on two different
+    stated days, not published too far apart (a report of another incident or deal)."""
+    if a.article_id == b.article_id:
+        return False
+    if a.actor and b.actor and not a.actor & b.actor:
+        return False
+    if a.when and b.when and not a.when & b.when:
+        return False
+    return not (a.published and b.published and _days_apart(a.published, b.published) > _cfg()["max_days_apart"])
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 0
+
+
+def _by_wording(figures: list[Figure]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each wording with the articles that use it, the most used first."""
+    by_text: dict[str, list[str]] = {}
+    for f in figures:
+        by_text.setdefault(f.text, [])
+        if f.article_id not in by_text[f.text]:
+            by_text[f.text].append(f.article_id)
+    return [(t, tuple(arts)) for t, arts in sorted(by_text.items(), key=lambda x: (-len(x[1]), x[0]))]
