@@ -58,7 +58,7 @@ def test_markdown_cites_every_line_and_ends_with_the_sources(seed_story):
     data = briefed(seed_story)
     marks = {s["article_id"]: s["mark"] for s in data["sources"]}
     assert set(marks) == set(articles)
-    assert "## Where the sources differ" in text and "## Reported by one source only" in text
+    assert "## Where the sources differ" in text and "## Also reported, by one source only" in text
     sources = text.split("## Sources")[1]
     for aid, mark in marks.items():
         assert f"[{mark}]" in text and articles[aid].source_path in sources

@@ -4,16 +4,16 @@ The account opens with the lead that states the story's main event, in a source'
 (``lead.py``: among the reports' first sentences, one telling what has happened before one telling
 only what is to come, then the closest to the other reports and to its own headline), then states
 the fused events that some articles code with confidence and with the same actors
-(``statements.py``: each cited only to those articles), then the other sentences most sources
-share: each thing once (a sentence sharing most of its words with a line taken, compared less their
+(``statements.py``: each cited only to those articles), then the other sentences most sources share:
+each thing once (a sentence sharing most of its words with a line taken, compared less their
 inflections, says nothing new), and a sentence that names someone by surname alone or points back
 with "the two men", "the other" only after a line that names them (``references.py``), or not at
 all. Every quoted sentence is cited to the articles that say it (the same sentence, or a
 near-verbatim one), not to the whole story. "Where the sources differ" lists contradictions within
-one event and figures given incompatibly for one counted thing; "Reported by one source only"
-quotes what a single report says. The brief ends with its sources. This module gives the content
-(a dict, also the JSON form) and its markdown; the web package renders it as HTML through a
-template that escapes every piece of article text.
+one event and figures given incompatibly for one counted thing; "Also reported, by one source only"
+quotes what a single report says beyond the account (whose lines show their sources). The brief ends
+with its sources. This module gives the content (a dict, also the JSON form) and its markdown; the
+web package renders it as HTML through a template that escapes every piece of article text.
 """
 
 from __future__ import annotations
