@@ -23,7 +23,10 @@ the next step is made (``--keep-steps`` keeps them).
 Beside each time, the store work it took, counted (``store_work.py``: SQL statements, read calls,
 bytes the disk served, candidate stories scored), which the machine's load does not move, and the
 process's CPU time, all of it and outside the analysis, which the load moves far less than the time;
-counted over the timed work, and what closing the store read after it (its WAL checkpoint) apart.
+counted over the timed work, and what closing the store read after it (its WAL checkpoint) apart. Two
+controls beside them do not depend on the store: the analysis's CPU time (the same articles at every
+size) and a fixed loop's, just before (and after) the timed work (``machine_ms_*``): a size whose
+figures moved with these moved with the machine, not with what it stores.
 ``--cold`` starts each timed call with its whole probe copy out of the OS page cache, so that the disk
 serves every page the call reads, the same every run (without it, what the OS cache kept of the copy
 depends on the other processes' memory); ``--by-statement`` tells the read calls and disk KiB per kind
@@ -379,6 +382,7 @@ def watch_times(
     with open_store(str(db)) as store:
         session = IngestSession(store)
         work = StoreWork(store, by_statement)
+        machine = machine_cpu_ms()
         clock.lap()
         clock.cpu_lap()
         work.start()
@@ -388,14 +392,35 @@ def watch_times(
             per_file.append(1000 * (time.perf_counter() - start))
             outside.append(per_file[-1] - 1000 * clock.lap())
         counted = work.counts(len(per_file))
+        machine_after = machine_cpu_ms()
     counted.update(work.closing(len(per_file)))
-    counted["cpu_ms_outside_analysis"] = _cpu_outside(counted, clock, len(per_file))
+    _split_cpu(counted, clock, len(per_file))
+    counted.update(machine_ms_before=machine, machine_ms_after=machine_after)
     return len(per_file), per_file, outside, counted
 
 
-def _cpu_outside(counted: dict, clock: AnalysisClock, per: int) -> float:
-    """The CPU ms per article or file (``per`` of them) that the counts give, less the analysis's."""
-    return round(counted["cpu_ms"] - 1000 * clock.cpu_lap() / max(per, 1), 1)
+def _split_cpu(counted: dict, clock: AnalysisClock, per: int) -> None:
+    """The CPU ms per article or file (``per`` of them) that the counts give, told apart: the analysis's
+    (the same articles at every store size, and it reads no store: what moves it is the machine) and the rest."""
+    analysis = 1000 * clock.cpu_lap() / max(per, 1)
+    counted["cpu_ms_analysis"] = round(analysis, 1)
+    counted["cpu_ms_outside_analysis"] = round(counted["cpu_ms"] - analysis, 1)
+
+
+MACHINE_LOOP = 300_000  # iterations of the fixed loop whose CPU time ``machine_cpu_ms`` takes
+
+
+def machine_cpu_ms(runs: int = 9) -> float:
+    """The median CPU ms of a fixed pure-Python loop, outside any timed work: how fast this machine runs
+    this process just then. A size whose figures all moved with it (the analysis's too) moved with
+    the machine (after a big copy, say), not with the store."""
+    times = []
+    for _ in range(runs):
+        start, total = time.thread_time(), 0
+        for i in range(MACHINE_LOOP):
+            total += i * i
+        times.append(1000 * (time.thread_time() - start))
+    return round(statistics.median(times), 1)
 
 
 COPY_CHUNK = 64 << 20  # bytes copied at a time by ``copy_flushed``
@@ -497,6 +522,7 @@ def probe_growth(
                 drop_file_cached(db)
             with open_store(str(db)) as store:
                 work = StoreWork(store, by_statement)
+                machine = machine_cpu_ms()
                 clock.lap()
                 clock.cpu_lap()
                 work.start()
@@ -506,12 +532,13 @@ def probe_growth(
                 new = max(summary.new, 1)
                 counted = work.counts(new)  # as timed: the close's checkpoint of the call's WAL apart
             counted.update(work.closing(new))
-            counted["cpu_ms_outside_analysis"] = _cpu_outside(counted, clock, new)
+            _split_cpu(counted, clock, new)
             row["one_call"] = {
                 "new": summary.new,
                 "ms_per_article": round(1000 * seconds / new, 1),
                 "ms_per_article_outside_analysis": round(1000 * (seconds - clock.lap()) / new, 1),
                 **{f"{name}_per_article": value for name, value in counted.items()},
+                "machine_ms_before": machine,
             }
             if n_watch:
                 row["watch"] = watched(stores[size], db, folders["watch"], clock, cold, by_statement)
@@ -531,6 +558,7 @@ def watched(source: Path, db: Path, folder: Path, clock: AnalysisClock, cold: bo
     elif cold:
         drop_file_cached(db)
     files, per_file, outside, counted = watch_times(db, folder, clock, by_statement)
+    machine = {name: counted.pop(name) for name in ("machine_ms_before", "machine_ms_after")}
     return {
         "files": files,
         "ms_per_file_mean": round(statistics.mean(per_file), 1),
@@ -540,6 +568,7 @@ def watched(source: Path, db: Path, folder: Path, clock: AnalysisClock, cold: bo
         "outside_analysis_ms_per_file_median": round(statistics.median(outside), 1),
         "outside_analysis_ms_first_file": round(outside[0], 1),
         **{f"{name}_per_file": value for name, value in counted.items()},
+        **machine,
     }
 
 
@@ -575,15 +604,19 @@ def print_growth_row(row: dict) -> None:
 def _work_line(figures: dict, suffix: str) -> str:
     names = (
         "sql_statements",
+        "sql_steps_k",
         "read_calls",
         "disk_read_kib",
         "written_kib",
         "read_calls_closing",
         "candidate_stories",
         "cpu_ms",
+        "cpu_ms_analysis",
         "cpu_ms_outside_analysis",
     )
-    return ", ".join(f"{name} {figures[name + suffix]}" for name in names if name + suffix in figures)
+    counted = [f"{name} {figures[name + suffix]}" for name in names if name + suffix in figures]
+    machine = [f"{name} {figures[name]}" for name in ("machine_ms_before", "machine_ms_after") if name in figures]
+    return ", ".join(counted + machine)
 
 
 # ---------------------------------------------------------------------- real articles: ingest vs spaCy alone

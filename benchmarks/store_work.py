@@ -1,7 +1,10 @@
 """What an ingest costs the store, counted rather than timed (issue 17: cost per added article as the
 store grows). On a loaded machine the growth probe's timings move with the load; these counts do not:
-SQL statements run, read calls (nearly all of them SQLite's page reads: misses of its own page cache,
-served by the OS cache or the disk), bytes the disk served (the kernel's storage reads), bytes
+SQL statements run, the steps SQLite's engine took to run them (its virtual machine's instructions, in
+thousands, each call into the engine counted in whole hundreds: rows visited and written, whether
+their pages were in its cache or not; a lower bound, the same for the same statements), read calls (nearly
+all of them SQLite's page reads: misses of its own page cache, served by the OS cache or the disk),
+bytes the disk served (the kernel's storage reads), bytes
 written (the WAL's frames, the input copies, whatever the process writes), the
 candidate stories the story clusterer scored (at most ``max_candidates`` per article, by design), and
 the process's CPU time (user + system; other processes move it far less than they move the wall clock).
@@ -107,11 +110,15 @@ class CandidateCount:
         StoryClusterer._candidates = counted  # type: ignore[method-assign]
 
 
+SQL_STEPS = 100  # SQLite VM instructions per call of the progress handler (counted per call into the engine)
+
+
 class StoreWork:
     """Counts the work done through one SQLite store between ``start`` and ``counts``."""
 
     def __init__(self, store: Any, by_statement: bool = False) -> None:
         self.statements = 0
+        self.steps = 0  # hundreds of SQLite VM instructions
         self.by_statement = StatementReads() if by_statement else None
         self.io: dict[str, int] = {}
         self.io_counted: dict[str, int] = {}  # at the last ``counts``
@@ -119,14 +126,20 @@ class StoreWork:
         self.cpu = 0.0
         CandidateCount.install()
         store._conn.set_trace_callback(self._statement)
+        store._conn.set_progress_handler(self._steps, SQL_STEPS)
 
     def _statement(self, sql: str) -> None:
         self.statements += 1
         if self.by_statement is not None:
             self.by_statement.statement(sql)
 
+    def _steps(self) -> int:
+        self.steps += 1
+        return 0  # go on with the statement
+
     def start(self) -> None:
         self.statements = 0
+        self.steps = 0
         self.io = process_io()
         self.candidates = CandidateCount.scored
         self.cpu = time.process_time()
@@ -140,6 +153,7 @@ class StoreWork:
         now = self.io_counted = process_io()
         out = {
             "sql_statements": round(self.statements / per, 1),
+            "sql_steps_k": round(self.steps * SQL_STEPS / 1000 / per, 1),
             "candidate_stories": round((CandidateCount.scored - self.candidates) / per, 2),
             "cpu_ms": round(1000 * (time.process_time() - self.cpu) / per, 1),
         }

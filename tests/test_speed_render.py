@@ -104,3 +104,16 @@ def test_help_runs():
         [sys.executable, str(ROOT / "benchmarks" / "speed" / "run_all.py"), "--help"], capture_output=True, text=True
     )
     assert out.returncode == 0 and "--only" in out.stdout
+
+
+def test_the_growth_controls_are_given_beside_the_cpu_time():
+    def row(size: int, analysis: float, loop: float, steps: float) -> dict:
+        watch = {"ms_per_file_median": 70.0, "cpu_ms_per_file": 90.0, "cpu_ms_analysis_per_file": analysis}
+        watch |= {"machine_ms_before": loop, "sql_steps_k_per_file": steps}
+        return {"store_articles": size, "one_call": {"ms_per_article": 70.0}, "watch": watch}
+
+    lines = speed.targets("growth", {"growth": [row(1000, 70.0, 14.0, 150.0), row(64000, 105.0, 21.0, 151.5)]})
+    beside = {line.split(" (")[0].removeprefix("beside it, "): line for line in lines if line.startswith("beside it")}
+    assert "64,000: +50.0 %" in beside["CPU time per watched file in the analysis"]
+    assert "64,000: +50.0 %" in beside["CPU time of a fixed loop just before the watched files"]
+    assert "64,000: +1.0 %" in beside["SQLite steps per watched file"]

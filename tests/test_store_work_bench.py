@@ -67,3 +67,25 @@ def test_a_cold_probe_copy_is_the_store_byte_for_byte(tmp_path: Path):
     assert (tmp_path / "copy.db").read_bytes() == (tmp_path / "s.db").read_bytes()
     with open_store(str(tmp_path / "copy.db")) as store:
         assert store.get_state("key-0003") == bytes([3]) * 3000
+
+
+def test_sqlite_steps_count_the_rows_a_statement_visits_not_the_time(tmp_path: Path):
+    _filled(tmp_path / "s.db")
+    with open_store(str(tmp_path / "s.db")) as store:
+        work = store_work.StoreWork(store)
+        work.start()
+        store.get_state("key-0001")
+        lookup = work.counts(1)["sql_steps_k"]
+        work.start()
+        rows = store._exec("SELECT key, LENGTH(value) FROM state").fetchall()
+        scan = work.counts(1)["sql_steps_k"]
+        work.start()
+        again = store._exec("SELECT key, LENGTH(value) FROM state").fetchall()
+        assert work.counts(1)["sql_steps_k"] == scan  # the same statement counts the same, cached or not
+    assert len(rows) == len(again) == 400
+    assert lookup < 1 < scan  # thousands of VM instructions: each row visited costs a few
+
+
+def test_the_machine_control_is_a_positive_cpu_time():
+    ingest = _load("ingest")
+    assert ingest.machine_cpu_ms(runs=1) > 0

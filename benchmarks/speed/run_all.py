@@ -182,10 +182,15 @@ def _growth_changes(rows: dict, sizes: list[int], part: str, key: str) -> dict[i
 
 
 # CPU time beside the growth probe's times: the load moves it far less than the time (no verdict: the
-# target is on the time, and the CPU time leaves out the waits for the disk, counted beside it)
+# target is on the time, and the CPU time leaves out the waits for the disk, counted beside it); the
+# analysis's share and a fixed loop's are controls: the same work at every size, reading no store, so a
+# size where they moved too moved with the machine; SQLite's steps are a count, which the machine does not move
 GROWTH_CPU = (
     ("CPU time per article of one ingest call (this process, all stages)", "one_call", "cpu_ms_per_article"),
     ("CPU time per watched file (mean, all stages)", "watch", "cpu_ms_per_file"),
+    ("CPU time per watched file in the analysis (reads no store: a control)", "watch", "cpu_ms_analysis_per_file"),
+    ("CPU time of a fixed loop just before the watched files (a control)", "watch", "machine_ms_before"),
+    ("SQLite steps per watched file (thousands of VM instructions, counted)", "watch", "sql_steps_k_per_file"),
 )
 
 
