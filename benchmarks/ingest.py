@@ -477,10 +477,8 @@ def probe_growth(
     ingest call, and ms per file for ``n_watch`` files taken one at a time by one session (as ``watch``;
     none when 0). ``cold``: each copy starts out of the OS page cache (the worst case, the same every
     run); ``by_statement``: the read calls and disk KiB told per kind of SQL statement too."""
-    from store_work import StoreWork
 
-    from newsfuse.pipeline import ingest_paths, prepare_analysis
-    from newsfuse.store import open_store
+    from newsfuse.pipeline import prepare_analysis
 
     stores = {s: work / f"fill-{s}.db" for s in sizes}
     missing = [str(p) for p in stores.values() if not p.exists()]
@@ -514,34 +512,9 @@ def probe_growth(
                 "files taken one at a time go into the store the one call added to) and deleted afterwards"
             )
         row["load_1min_before"] = round(os.getloadavg()[0], 1)
-        with tempfile.TemporaryDirectory() as tmp:
-            db = stores[size] if in_place else Path(tmp) / "probe.db"
-            if not in_place:
-                prepared_copy(stores[size], db, cold)
-            elif cold:
-                drop_file_cached(db)
-            with open_store(str(db)) as store:
-                work = StoreWork(store, by_statement)
-                machine = machine_cpu_ms()
-                clock.lap()
-                clock.cpu_lap()
-                work.start()
-                start = time.perf_counter()
-                summary = ingest_paths(store, [str(folders["probe"])])
-                seconds = time.perf_counter() - start
-                new = max(summary.new, 1)
-                counted = work.counts(new)  # as timed: the close's checkpoint of the call's WAL apart
-            counted.update(work.closing(new))
-            _split_cpu(counted, clock, new)
-            row["one_call"] = {
-                "new": summary.new,
-                "ms_per_article": round(1000 * seconds / new, 1),
-                "ms_per_article_outside_analysis": round(1000 * (seconds - clock.lap()) / new, 1),
-                **{f"{name}_per_article": value for name, value in counted.items()},
-                "machine_ms_before": machine,
-            }
-            if n_watch:
-                row["watch"] = watched(stores[size], db, folders["watch"], clock, cold, by_statement)
+        row.update(probe_store(stores[size], folders, clock, cold, by_statement, in_place))
+        if size != REFERENCE_SIZE and REFERENCE_SIZE in stores:
+            row["reference"] = probe_store(stores[REFERENCE_SIZE], folders, clock, cold, by_statement, False)
         row["load_1min_after"] = round(os.getloadavg()[0], 1)
         if in_place:  # it holds the probe's articles now: a later run makes it again
             for used in (stores[size], stores[size].with_suffix(".json"), *_sidecars(stores[size])):
@@ -549,6 +522,60 @@ def probe_growth(
         out.append(row)
         print_growth_row(row)
     return out
+
+
+# Each size is probed beside the same probes on a fresh copy of this store, right after its own: the
+# machine's pace drifts over a run (the analysis, which reads no store, ran +44 % and +51 % slower at
+# 64,000 stored in two runs, at 512,000 and 1M in an earlier one), so a size is compared with the
+# reference measured beside it, in the same state of the machine (``reference`` in each row).
+REFERENCE_SIZE = 1000
+
+
+def probe_store(
+    source: Path, folders: dict, clock: AnalysisClock, cold: bool, by_statement: bool, in_place: bool
+) -> dict:
+    """One ingest call of the probe articles, then the watched files one at a time, each on a fresh copy of
+    ``source`` (``source`` itself when ``in_place``)."""
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = source if in_place else Path(tmp) / "probe.db"
+        if not in_place:
+            prepared_copy(source, db, cold)
+        elif cold:
+            drop_file_cached(db)
+        out["one_call"] = one_call(db, folders["probe"], clock, by_statement)
+        if "watch" in folders:
+            out["watch"] = watched(source, db, folders["watch"], clock, cold, by_statement)
+    return out
+
+
+def one_call(db: Path, folder: Path, clock: AnalysisClock, by_statement: bool) -> dict:
+    """The articles of ``folder`` ingested in one call into ``db``: ms and store work per article."""
+    from store_work import StoreWork
+
+    from newsfuse.pipeline import ingest_paths
+    from newsfuse.store import open_store
+
+    with open_store(str(db)) as store:
+        work = StoreWork(store, by_statement)
+        machine = machine_cpu_ms()
+        clock.lap()
+        clock.cpu_lap()
+        work.start()
+        start = time.perf_counter()
+        summary = ingest_paths(store, [str(folder)])
+        seconds = time.perf_counter() - start
+        new = max(summary.new, 1)
+        counted = work.counts(new)  # as timed: the close's checkpoint of the call's WAL apart
+    counted.update(work.closing(new))
+    _split_cpu(counted, clock, new)
+    return {
+        "new": summary.new,
+        "ms_per_article": round(1000 * seconds / new, 1),
+        "ms_per_article_outside_analysis": round(1000 * (seconds - clock.lap()) / new, 1),
+        **{f"{name}_per_article": value for name, value in counted.items()},
+        "machine_ms_before": machine,
+    }
 
 
 def watched(source: Path, db: Path, folder: Path, clock: AnalysisClock, cold: bool, by_statement: bool) -> dict:
@@ -592,6 +619,10 @@ def print_growth_row(row: dict) -> None:
         f" load {row['load_1min_before']}-{row['load_1min_after']}",
         flush=True,
     )
+    ref = row.get("reference")
+    if ref:
+        watch = f", watched median {ref['watch']['ms_per_file_median']:.1f} ms/file" if "watch" in ref else ""
+        print(f"    beside it, the 1,000 store: one call {ref['one_call']['ms_per_article']:.1f} ms/article{watch}")
     for where, figures in (("one call", call), ("one by one", w or {})):
         for kind in figures.get(f"reads_by_statement_per_{'article' if where == 'one call' else 'file'}", [])[:12]:
             print(

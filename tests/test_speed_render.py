@@ -117,3 +117,23 @@ def test_the_growth_controls_are_given_beside_the_cpu_time():
     assert "64,000: +50.0 %" in beside["CPU time per watched file in the analysis"]
     assert "64,000: +50.0 %" in beside["CPU time of a fixed loop just before the watched files"]
     assert "64,000: +1.0 %" in beside["SQLite steps per watched file"]
+
+
+def test_growth_compares_each_size_with_the_reference_probed_beside_it():
+    """A size is compared with the 1,000 store probed right after it (the machine's pace drifts over a
+    run); the change from the 1,000 store's own row, minutes apart, stays beside it without a verdict."""
+
+    def probes(ms: float) -> dict:
+        return {"one_call": {"ms_per_article": ms}, "watch": {"ms_per_file_median": ms}}
+
+    rows = [
+        {"store_articles": 1000, **probes(70.0)},
+        {"store_articles": 64000, **probes(120.0), "reference": probes(100.0)},
+        {"store_articles": 1024000, **probes(80.0), "reference": probes(70.0)},
+    ]
+    lines = speed.targets("growth", {"growth": rows})
+    watch = next(line for line in lines if line.startswith("median time per watched file"))
+    assert "from the 1,000 store probed right after each size (64,000: +20.0 %, 1,024,000: +14.3 %)" in watch
+    assert watch.endswith("— met")
+    unpaired = [line for line in lines if "1,000 store's own row" in line]
+    assert len(unpaired) == 2 and all("64,000: +71.4 %" in line and "met" not in line for line in unpaired)
