@@ -384,15 +384,16 @@ def test_example_figures_that_disagree_are_listed_where_sources_differ(example_b
     assert set(lines) == {
         "The sources give different figures for the " + n for n in ("officials", "countries", "companies")
     }
-    # co-sponsored by 14 / by 16 countries: one count in one role; "14 countries agreed to co-sponsor"
-    # is governed by another verb and is not compared (the parse cannot tell it is the same count)
+    # co-sponsored by 14 / by 16 countries: one count in one role; "14 countries had agreed to co-sponsor"
+    # (Bramblegate) counts the same co-sponsors: a verb of commitment's count goes with the verb it takes
     countries = lines["The sources give different figures for the countries"]
     assert re.search(
-        r"“[^”]*co-sponsored by 14 countries” according to \[Quayside Chronicle\]; "
+        r"“[^”]*co-sponsored by 14 countries” according to \[Quayside Chronicle\] "
+        r"\(the same count in other words: \[Bramblegate Wire\]\); "
         r"“[^”]*co-sponsored by 16 countries” according to \[Ferrule Times\]\.",
         countries["text"],
     )
-    assert set(countries["sources"]) == {"Quayside Chronicle", "Ferrule Times"}
+    assert set(countries["sources"]) == {"Quayside Chronicle", "Ferrule Times", "Bramblegate Wire"}
     companies = lines["The sources give different figures for the companies"]["text"]
     assert (
         "five companies” according to [Tessellate Review] (the same count in other words: [Bramblegate Wire])"
