@@ -39,7 +39,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent / "accuracy"))
 import stories as S  # noqa: E402
 
-from newsfuse.stories import StoryClusterer, embed_texts  # noqa: E402
+from newsfuse.stories import embed_texts  # noqa: E402
+from newsfuse.stories.cluster import StoryClusterer  # noqa: E402
 from newsfuse.stories.config import load  # noqa: E402
 from newsfuse.stories.coref import (  # noqa: E402
     PAIR_KINDS,

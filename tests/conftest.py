@@ -31,7 +31,8 @@ from newsfuse.model import (
 )
 from newsfuse.nlp import annotate
 from newsfuse.store.base import Store
-from newsfuse.stories import StoryClusterer, StoryItem, story_item
+from newsfuse.stories import StoryItem, story_item
+from newsfuse.stories.cluster import StoryClusterer
 from newsfuse.stories.packed import pack, unpack
 
 ROOT = Path(__file__).resolve().parents[1]

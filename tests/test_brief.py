@@ -16,7 +16,9 @@ import pytest
 
 from newsfuse.events.ontology import min_confidence
 from newsfuse.model import Article, Block, InputFile, Story
-from newsfuse.stories import StoryClusterer, brief, briefing, fuse_events, story_item
+from newsfuse.stories import fuse_events, story_item
+from newsfuse.stories.brief import brief, briefing
+from newsfuse.stories.cluster import StoryClusterer
 from newsfuse.stories.config import load
 from newsfuse.stories.items import jaccard
 from newsfuse.stories.sentences import content_words, quotable, split_sentences

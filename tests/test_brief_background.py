@@ -10,8 +10,8 @@ import pytest
 
 from newsfuse import pipeline
 from newsfuse.model import Article, InputFile, Story
-from newsfuse.stories import briefing
 from newsfuse.stories.background import is_background, story_day, telling_dates
+from newsfuse.stories.brief import briefing
 from newsfuse.stories.sentences import split_sentences
 
 GVC = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "clustering" / "gvc" / "documents.jsonl"

@@ -10,7 +10,7 @@ import pytest
 
 from newsfuse import pipeline
 from newsfuse.model import InputFile, Story
-from newsfuse.stories import briefing
+from newsfuse.stories.brief import briefing
 from newsfuse.stories.lead import headline_cased, lead_ranks, looks_ahead
 from newsfuse.stories.sentences import Sentence, article_sentences, quotable, split_sentences, without_chrome
 

@@ -9,7 +9,7 @@ import pytest
 
 from newsfuse.model import Article, Block, Story
 from newsfuse.nlp import annotate
-from newsfuse.stories import briefing
+from newsfuse.stories.brief import briefing
 from newsfuse.stories.references import leaning_names, unnamed_referents
 from newsfuse.stories.sentences import content_words, overlap, stems
 

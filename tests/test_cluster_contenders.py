@@ -12,8 +12,7 @@ from collections import Counter
 import pytest
 from conftest import ecbplus_dev_clusterer
 
-from newsfuse.stories import StoryClusterer
-from newsfuse.stories.cluster import _contenders
+from newsfuse.stories.cluster import StoryClusterer, _contenders
 
 TOPICS = ("2", "5", "35")  # three ECB+ dev topics, several reports each
 PER_TOPIC = 4

@@ -19,8 +19,8 @@ from newsfuse import pipeline
 from newsfuse.model import InputFile
 from newsfuse.pipeline import load_clusterer, save_clusterer
 from newsfuse.store import open_store
-from newsfuse.stories import StoryClusterer, StoryItem, story_item
-from newsfuse.stories.cluster import saved_config
+from newsfuse.stories import StoryItem, story_item
+from newsfuse.stories.cluster import StoryClusterer, saved_config
 from newsfuse.stories.config import load
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -16,8 +16,7 @@ import numpy as np
 import pytest
 from conftest import ecbplus_dev_clusterer
 
-from newsfuse.stories import StoryClusterer
-from newsfuse.stories.cluster import _nested, _plain_side
+from newsfuse.stories.cluster import StoryClusterer, _nested, _plain_side
 from newsfuse.stories.embed import DIM
 
 TOPICS = ("2", "5", "35")  # three ECB+ dev topics, several reports each

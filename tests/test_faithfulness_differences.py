@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from newsfuse.model import Article, Block, Story
-from newsfuse.stories import briefing
+from newsfuse.stories.brief import briefing
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "corpus" / "clustering"

@@ -206,6 +206,34 @@ def test_a_sigterm_stops_the_ingest_as_ctrl_c_does(tmp_path):
     assert not multiprocessing.active_children()
 
 
+def test_ctrl_c_once_the_workers_were_let_go_stops_them_at_once(tmp_path, monkeypatch):
+    """A one-call ingest lets its workers go once everything is sent (``close_beside``) and stores what
+    comes back: a Ctrl-C then, with chunks still out, still ends them at once; the batches stored so far stay."""
+    records = _records(tmp_path, "dev.jsonl", 0, 80)
+    let_go, store_oldest = AnalysisWorkers.close_beside, IngestSession._store_oldest
+    sent: list[float] = []
+
+    def letting_go(pool: AnalysisWorkers) -> None:
+        let_go(pool)
+        sent.append(0.0)
+
+    def interrupted_once_let_go(session: IngestSession, guard) -> None:
+        if sent == [0.0]:
+            sent[0] = time.monotonic()
+            os.kill(os.getpid(), signal.SIGINT)
+        store_oldest(session, guard)
+
+    monkeypatch.setattr(AnalysisWorkers, "close_beside", letting_go)
+    monkeypatch.setattr(IngestSession, "_store_oldest", interrupted_once_let_go)
+    with open_store(str(tmp_path / "late.db")) as store:
+        summary = ingest_paths(store, [str(records)], workers=2)
+        stopped = time.monotonic()
+        stored = [a for a in store.articles() if a.duplicate_of is None]
+    assert sent and sent[0] and stopped - sent[0] < 2
+    assert summary.interrupted and len(stored) == summary.new and summary.new + summary.duplicate < 80
+    assert not multiprocessing.active_children()
+
+
 @pytest.mark.parametrize("after_s", [0.0005, 0.002, 0.005, 0.01])
 def test_a_stop_while_the_workers_spawn_waits_until_they_are_started(after_s):
     """A SIGTERM (here a Ctrl-C too, as in `watch`) that lands while the workers spawn is held until
@@ -293,6 +321,29 @@ def test_workers_stopped_while_the_fork_server_still_imports_stop_at_once(tmp_pa
     seconds, starting = done.stdout.split()
     assert float(seconds) < 2 and starting == "False"
     assert time.monotonic() - started < 30
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_a_pool_closed_beside_finishes_its_work_and_its_workers_end_on_their_own():
+    """``close_beside`` returns at once; the chunks given still come back, then the workers end without
+    ``close`` waiting for them (an ingest stores and fuses meanwhile)."""
+    pool = AnalysisWorkers(2, os.getpid)
+    futures = [pool.submit(_pid_after, 0.3) for _ in range(4)]
+    started = time.monotonic()
+    pool.close_beside()
+    assert time.monotonic() - started < 0.1
+    assert len({f.result(timeout=30) for f in futures}) == 2
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children()
+    started = time.monotonic()
+    pool.close()
+    assert time.monotonic() - started < 0.1
 
 
 def _preloaded() -> tuple[int, bool]:

@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.model import InputFile
-from newsfuse.stories import StoryClusterer, StoryItem, fuse_events, story_item
+from newsfuse.stories import StoryItem, fuse_events, story_item
+from newsfuse.stories.cluster import StoryClusterer
 from newsfuse.stories.dates import day_range
 from newsfuse.tell.timeline import timeline
 

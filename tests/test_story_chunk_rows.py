@@ -19,8 +19,8 @@ from newsfuse.pipeline import STORIES_META, load_clusterer, save_clusterer
 from newsfuse.store import open_store
 from newsfuse.store.base import Store
 from newsfuse.store.sqlite import MIGRATIONS
-from newsfuse.stories import StoryClusterer, StoryItem
-from newsfuse.stories.cluster import CHUNK_ARTICLES, _story_packed
+from newsfuse.stories import StoryItem
+from newsfuse.stories.cluster import CHUNK_ARTICLES, StoryClusterer, _story_packed
 from newsfuse.stories.packed import pack
 
 

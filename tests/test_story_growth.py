@@ -14,8 +14,8 @@ import numpy as np
 from newsfuse.model import Article, Block
 from newsfuse.pipeline import FUSION_INDEXED, FUSION_PENDING, save_touched_stories
 from newsfuse.store import open_store
-from newsfuse.stories import StoryClusterer, StoryItem
-from newsfuse.stories.cluster import _story_state
+from newsfuse.stories import StoryItem
+from newsfuse.stories.cluster import StoryClusterer, _story_state
 
 CHILE = {"quake": 2, "magnitude": 1, "chile": 3, "santiago": 2, "rescue": 1}
 

@@ -18,7 +18,7 @@ from test_story_state_rows import CHURN, _bridged, _three_events
 from newsfuse.pipeline import STORIES_META, load_clusterer
 from newsfuse.store import open_store
 from newsfuse.store.sqlite import MIGRATIONS
-from newsfuse.stories import StoryClusterer
+from newsfuse.stories.cluster import StoryClusterer
 from newsfuse.stories.packed import unpack
 
 BRIDGING = {"threshold": 0.2, "merge_threshold": -10.0, "split_threshold": None}  # (``_bridged``: a merge)

@@ -15,8 +15,7 @@ from conftest import ecbplus_dev_clusterer
 
 from newsfuse.pipeline import load_clusterer, save_clusterer
 from newsfuse.store import open_store
-from newsfuse.stories import StoryClusterer
-from newsfuse.stories.cluster import _COSINE_FIELDS, _conflict, _nested
+from newsfuse.stories.cluster import _COSINE_FIELDS, StoryClusterer, _conflict, _nested
 from newsfuse.stories.embed import DIM
 from newsfuse.stories.items import jaccard
 

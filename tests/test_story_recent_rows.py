@@ -18,8 +18,8 @@ from newsfuse.pipeline import STORIES_META, load_clusterer, save_clusterer
 from newsfuse.store import open_store
 from newsfuse.store.base import Store
 from newsfuse.store.sqlite import MIGRATIONS
-from newsfuse.stories import StoryClusterer, StoryItem
-from newsfuse.stories.cluster import _article_count, _fill, _partial_row
+from newsfuse.stories import StoryItem
+from newsfuse.stories.cluster import StoryClusterer, _article_count, _fill, _partial_row
 
 
 def _grown_items() -> list[StoryItem]:

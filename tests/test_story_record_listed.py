@@ -27,7 +27,8 @@ from newsfuse.pipeline import load_clusterer, save_clusterer
 from newsfuse.store import open_store
 from newsfuse.store.base import Store
 from newsfuse.store.sqlite import MIGRATIONS
-from newsfuse.stories import StoryClusterer, StoryItem
+from newsfuse.stories import StoryItem
+from newsfuse.stories.cluster import StoryClusterer
 from newsfuse.stories.embed import DIM
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"

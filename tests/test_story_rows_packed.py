@@ -13,8 +13,16 @@ import numpy as np
 
 from newsfuse.pipeline import STORIES_META, load_clusterer, save_clusterer
 from newsfuse.store.base import Store
-from newsfuse.stories import StoryClusterer, StoryItem
-from newsfuse.stories.cluster import StateChanges, _decoded_row, _decoded_rows, _Story, _story_packed, _story_state
+from newsfuse.stories import StoryItem
+from newsfuse.stories.cluster import (
+    StateChanges,
+    StoryClusterer,
+    _decoded_row,
+    _decoded_rows,
+    _Story,
+    _story_packed,
+    _story_state,
+)
 from newsfuse.stories.embed import DIM
 from newsfuse.stories.packed import EARLIER_MAGIC, MAGIC, is_packed, pack
 

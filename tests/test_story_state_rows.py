@@ -15,7 +15,8 @@ from conftest import bare_story_item as _item
 from newsfuse.pipeline import STORIES_META, STORIES_STATE, IngestSession, load_clusterer, save_clusterer
 from newsfuse.store import open_store
 from newsfuse.store.base import Store
-from newsfuse.stories import StoryClusterer, StoryItem
+from newsfuse.stories import StoryItem
+from newsfuse.stories.cluster import StoryClusterer
 
 ROOT = Path(__file__).resolve().parents[1]
 ECBPLUS = ROOT / ".." / "shared" / "corpus" / "clustering" / "ecbplus" / "documents.jsonl"

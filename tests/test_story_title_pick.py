@@ -11,8 +11,7 @@ from test_story_chunk_rows import _recorded, _reports, _save
 from test_story_rows_packed import added_one_by_one_by_key
 
 from newsfuse.pipeline import load_clusterer
-from newsfuse.stories import StoryClusterer
-from newsfuse.stories.cluster import CHUNK_ARTICLES, TITLE_CANDIDATES
+from newsfuse.stories.cluster import CHUNK_ARTICLES, TITLE_CANDIDATES, StoryClusterer
 from newsfuse.stories.config import load
 
 ONE_STORY = {"threshold": 0.1, "merge_threshold": 0.0, "split_threshold": None}  # never split: one story

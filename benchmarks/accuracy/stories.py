@@ -136,7 +136,7 @@ def over_seeds(preds: Sequence[Sequence[str]], gold: Sequence[str]) -> dict[str,
 
 def online(items, order: Sequence[int], config: dict | None = None) -> tuple[list[str], list[float]]:
     """Story label per item once all are added one at a time in ``order`` (a missing item is alone)."""
-    from newsfuse.stories import StoryClusterer
+    from newsfuse.stories.cluster import StoryClusterer
 
     clusterer = StoryClusterer(config)
     labels: dict[int, str] = {}
@@ -200,7 +200,7 @@ def score_split(
 def scale_timing(items: Sequence, points: Sequence[int], probe: int = 200) -> dict[str, float]:
     """ms per added article once the store holds N articles: copies of the real articles, each copy
     with its own names (so copies are different stories, as real new events are)."""
-    from newsfuse.stories import StoryClusterer
+    from newsfuse.stories.cluster import StoryClusterer
 
     base = [i for i in items if i is not None]
     clusterer = StoryClusterer()

@@ -193,7 +193,7 @@ def explain_splits(split: Split, setting: dict[str, Any]) -> dict[str, Any]:
     """Gold stories the clusterer (file order) spreads over several stories, with their articles'
     titles and dates, and for every pair of articles what each similarity component adds or takes,
     averaged over same-story and different-story pairs (with how often each penalty fires)."""
-    from newsfuse.stories import StoryClusterer
+    from newsfuse.stories.cluster import StoryClusterer
 
     n = len(split.items)
     pred, _ = stories.online(split.items, list(range(n)), setting)

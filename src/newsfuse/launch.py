@@ -18,12 +18,13 @@ ended with the process."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 
-from .workers import WORKER_MODELS, start_fork_server, worker_count
+from .workers import WORKER_MODELS, collections_held_off, start_fork_server, worker_count
 
 EARLY_BYTES = 128 * 1024  # about 60 articles of news text: several batches of 16
 VALUED = frozenset({"--db", "--batch-size", "--time-limit", "--workers"})  # ``ingest``'s options that take a value
@@ -88,6 +89,9 @@ def main() -> None:
     """Run the ``newsfuse`` command line in ``sys.argv``; an ingest that writes everything ends the process
     at once after its summary (``cli.Launched``)."""
     start_workers_early(sys.argv)
-    # imported only now, after the fork server started: the pipeline's imports are what it runs beside
-    cli = importlib.import_module("newsfuse.cli")
+    # imported only now, after the fork server started: the pipeline's imports are what it runs beside;
+    # they stay for the process's life, so the collector does not walk them as they load, nor after
+    with collections_held_off():
+        cli = importlib.import_module("newsfuse.cli")
+        gc.freeze()
     cli.main(obj=cli.Launched(end_at_once=True))

@@ -56,12 +56,8 @@ from .model import (
 )
 from .nlp.pipeline import max_analysed_chars
 from .store.base import Store
-from .stories import (
-    StoryClusterer,
-    fuse_events,
-    fusion_keys,
-    fusion_reach_days,
-)
+from .stories import fuse_events, fusion_keys, fusion_reach_days
+from .stories.cluster import StoryClusterer
 from .stories.embed import TEXT_WORD_PIECES, UNRECORDED_TEXT_WORD_PIECES, limit_threads, thread_limit
 from .stories.readout_claims import claims_version, find_claims
 from .workers import (
@@ -499,11 +495,14 @@ class IngestSession:
         on_error: Callable[[str], None] | None = None,
         time_limit: float | None = DOC_TIME_LIMIT,
         per_input: dict[str, IngestSummary] | None = None,
+        last: bool = False,
     ) -> IngestSummary:
         """Read every input, store new articles with their analysis, then update stories and events:
         ``send`` then ``store_sent``, then the fusion.
 
         ``per_input``, when given, receives each input path's own counts (the summary is their sum).
+        ``last``: no call follows on this session, so its workers end once everything is sent to them,
+        while this process stores and fuses (``AnalysisWorkers.close_beside``).
 
         A document whose analysis takes longer than ``time_limit`` seconds is an input failure
         (``error: PATH: analysis took longer than N s``) and the batch goes on without it.
@@ -520,6 +519,8 @@ class IngestSession:
             time_limit=time_limit,
             per_input=per_input,
         )
+        if last and self._pool is not None:
+            self._pool.close_beside()
         summary = self.store_sent(sent)
         if fuse and analyse_articles and summary.new:
             self.update_stories_and_events()
@@ -936,6 +937,7 @@ def ingest_paths(
             fuse=fuse,
             on_error=on_error,
             time_limit=time_limit,
+            last=True,
         )
     finally:
         session.close()

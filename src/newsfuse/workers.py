@@ -15,6 +15,7 @@ it stops the workers at once (``stop``), dropping the batches in hand.
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 import multiprocessing
 import os
@@ -84,6 +85,7 @@ class AnalysisWorkers:
     def __init__(self, workers: int, initializer: Callable[[], None], preload: str | None = None) -> None:
         self.size = workers
         self._starter: threading.Thread | None = None  # ``start_beside``'s thread
+        self._closer: threading.Thread | None = None  # ``close_beside``'s thread
         self._pool = ProcessPoolExecutor(
             workers,
             mp_context=worker_context(preload),
@@ -126,9 +128,21 @@ class AnalysisWorkers:
         with interrupts_deferred():  # a submit may spawn a worker
             return self._pool.submit(fn, *args)
 
+    def close_beside(self) -> None:
+        """Let the workers finish what they were given and end, from a thread of this process, which goes
+        on at once (nothing more may be submitted): each worker ends as soon as no chunk is left for it,
+        while this process stores the last batches and fuses, instead of this process waiting for the
+        workers' ends after it (``close`` waits for them). ``stop`` still ends them at once."""
+        self.wait_started()
+        if self._closer is None:
+            self._closer = threading.Thread(target=self._pool.shutdown, name="newsfuse-workers-close", daemon=True)
+            self._closer.start()
+
     def close(self) -> None:
         """Let the workers finish what they were given and end."""
         self.wait_started()
+        if self._closer is not None:
+            self._closer.join()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def stop(self) -> None:
@@ -142,6 +156,40 @@ class AnalysisWorkers:
         for process in list((self._pool._processes or {}).values()):
             process.terminate()
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _CollectionsHeldOff:
+    """``collections_held_off``'s state: how many such blocks are open, and the thresholds to put back."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.open = 0
+        self.thresholds = gc.get_threshold()
+
+
+_HELD_OFF = _CollectionsHeldOff()
+
+
+@contextmanager
+def collections_held_off() -> Iterator[None]:
+    """No automatic collection in this block, whatever the code in it does: the collector's first
+    threshold is 0 (Python's own way to turn automatic collections off) until the last such block open
+    ends, then the thresholds are back. For a process's start, while it loads what it keeps for its
+    whole life (modules, models), which the collector would walk again and again as it grows, only to
+    find it all alive: the block then ends with ``gc.freeze``. ``gc.disable`` alone does not hold while
+    spaCy loads its model: srsly's msgpack reader turns the collector back on after each file it reads."""
+    with _HELD_OFF.lock:
+        if not _HELD_OFF.open:
+            _HELD_OFF.thresholds = gc.get_threshold()
+            gc.set_threshold(0)
+        _HELD_OFF.open += 1
+    try:
+        yield
+    finally:
+        with _HELD_OFF.lock:
+            _HELD_OFF.open -= 1
+            if not _HELD_OFF.open:
+                gc.set_threshold(*_HELD_OFF.thresholds)
 
 
 def start_fork_server(preload: str) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from conftest import bare_story_item as item
 
-from newsfuse.stories import StoryClusterer, StoryItem
+# a story's score for an article is its best member's similarity, and no cohesion share: the rule
+from newsfuse.stories import StoryItem
+from newsfuse.stories.cluster import StoryClusterer
 
 # a story's score for an article is its best member's similarity, and no cohesion share: the rule
 # in its plainest form

@@ -7,7 +7,7 @@ import pytest
 
 from newsfuse.model import Article, Block, Story
 from newsfuse.nlp import annotate
-from newsfuse.stories import briefing
+from newsfuse.stories.brief import briefing
 from newsfuse.stories.references import caption, leaning_names, pronoun_subject
 
 FIRST = (

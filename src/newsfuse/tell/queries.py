@@ -11,9 +11,8 @@ from ..actors import name_of
 from ..model import AnnotatedArticle, Article, Event, Quote, Story
 from ..store.base import EventFilter, Store
 from ..store.serde import sort_key
-from ..stories import briefing
+from ..stories.brief import briefing, wording
 from ..stories.brief import render as render_brief
-from ..stories.brief import wording
 from .guesses import is_guess, threshold
 from .limits import MAX_EVENTS
 from .records import iter_articles
