@@ -42,6 +42,7 @@ stores it filled itself (another ``--work``).
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -696,8 +697,12 @@ def compare_real(path: Path) -> dict:
     SQLite file; its default analysis workers: one process per core), the same with ``--workers 1``
     (everything in one process), and spaCy's ``nlp.pipe`` over the same texts, as called by default
     (one process: the target's anchor) and with ``n_process`` = the cores (model load included in all)."""
+    import newsfuse
     from newsfuse.workers import worker_count
 
+    # compiled as an install compiles it (pip writes the bytecode of what it installs, spaCy's included): a
+    # checkout run with PYTHONDONTWRITEBYTECODE, or with stale caches, recompiles newsfuse in every cold process
+    compileall.compile_dir(str(Path(newsfuse.__file__).parent), quiet=1)
     texts = real_texts(path)
     words = sum(len(t.split()) for t in texts)
     cores = worker_count(0)

@@ -56,7 +56,8 @@ RUNS: dict[str, tuple[str, list[str], str]] = {
         "en_core_web_sm `nlp.pipe` alone on the same texts; each from a cold process. newsfuse runs as a "
         "user runs it: its default is one analysis process per core (`workers`); spaCy's `nlp.pipe` as "
         "called by default, in one process, is the target's anchor. Beside them: newsfuse with "
-        "`--workers 1` (everything in one process) and spaCy with `n_process` = the cores.",
+        "`--workers 1` (everything in one process) and spaCy with `n_process` = the cores. newsfuse's "
+        "bytecode is compiled first, as an install compiles what it installs (spaCy's included).",
     ),
     "ingest": (
         "Ingest of generated articles",
