@@ -9,11 +9,12 @@ import time
 import pytest
 
 from newsfuse import events
+from newsfuse.analysis import analysed_part
 from newsfuse.clean.long_lines import split_line, split_long_lines
 from newsfuse.ingest import iter_inputs
 from newsfuse.model import Article, Block
 from newsfuse.nlp import pipeline as nlp_pipeline
-from newsfuse.pipeline import analyse, analysed_part, ingest_paths, read_and_clean
+from newsfuse.pipeline import analyse, ingest_paths, read_and_clean
 from newsfuse.store import open_store
 
 

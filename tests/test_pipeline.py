@@ -8,9 +8,10 @@ import threading
 import pytest
 
 from newsfuse import analysis, pipeline
+from newsfuse.analysis import readable_post_text
 from newsfuse.ingest import iter_inputs
 from newsfuse.model import InputFile
-from newsfuse.pipeline import analyse, read_and_clean, readable_post_text
+from newsfuse.pipeline import analyse, read_and_clean
 from newsfuse.stories import embed
 from newsfuse.stories.items import embedding_text
 

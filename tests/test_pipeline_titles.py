@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from newsfuse.analysis import title_article
 from newsfuse.model import Article, Block
-from newsfuse.pipeline import analyse, title_article
+from newsfuse.pipeline import analyse
 
 
 def _article(title: str | None, *paragraphs: str) -> Article:

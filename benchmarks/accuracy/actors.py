@@ -1335,10 +1335,10 @@ def linked(annotated: Any) -> Any:
     """``actors.link`` on what the parser saw, as ``pipeline._analyse_one`` calls it."""
     import dataclasses
 
-    from newsfuse import actors, pipeline
+    from newsfuse import actors, analysis
 
     if annotated.analysed_chars is not None:
-        part = pipeline.analysed_part(annotated.article, annotated.analysed_chars)
+        part = analysis.analysed_part(annotated.article, annotated.analysed_chars)
         annotated = dataclasses.replace(annotated, article=part)
     return actors.link(annotated)
 

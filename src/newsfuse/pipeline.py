@@ -38,10 +38,7 @@ from .analysis import (  # the per-document part (the workers import that module
     with_embedding,
 )
 from .analysis import analyse as analyse
-from .analysis import analysed_part as analysed_part
 from .analysis import prepare_analysis as prepare_analysis
-from .analysis import readable_post_text as readable_post_text
-from .analysis import title_article as title_article
 from .clean import CleanError, clean_document
 from .clean.dedup import NearDuplicateIndex, band_keys, similarity, text_signature
 from .ingest import iter_inputs, read_input
