@@ -155,6 +155,8 @@ class AnalysisWorkers:
         # The executor has no public way to end a busy worker; shutdown alone would wait for it.
         for process in list((self._pool._processes or {}).values()):
             process.terminate()
+        if self._closer is not None:  # its shutdown ends with the workers: two at once close one queue twice
+            self._closer.join()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
