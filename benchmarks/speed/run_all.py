@@ -212,22 +212,21 @@ GROWTH_TIMES = (
 def _growth_unpaired(rows: dict, sizes: list[int]) -> list[str]:
     """The same times against the 1,000 store's own row, probed minutes apart (no verdict: the machine's
     pace drifts between them)."""
-    lines = []
-    for label, part, key in GROWTH_TIMES:
-        changes = _growth_changes(rows, sizes, part, key)
-        if changes:
-            each = ", ".join(f"{size:,}: {changes[size]:+} %" for size in sizes if size in changes)
-            lines.append(f"beside it, {label}, change from the 1,000 store's own row: {each}")
-    return lines
+    return _growth_beside(rows, sizes, GROWTH_TIMES, "the 1,000 store's own row")
 
 
 def _growth_cpu(rows: dict, sizes: list[int]) -> list[str]:
+    return _growth_beside(rows, sizes, GROWTH_CPU, "1,000 stored")
+
+
+def _growth_beside(rows: dict, sizes: list[int], measures: tuple, since: str) -> list[str]:
+    """One "beside it" line per measure: its change at each size from the 1,000 store's row, no verdict."""
     lines = []
-    for label, part, key in GROWTH_CPU:
+    for label, part, key in measures:
         changes = _growth_changes(rows, sizes, part, key)
         if changes:
             each = ", ".join(f"{size:,}: {changes[size]:+} %" for size in sizes if size in changes)
-            lines.append(f"beside it, {label}, change from 1,000 stored: {each}")
+            lines.append(f"beside it, {label}, change from {since}: {each}")
     return lines
 
 
