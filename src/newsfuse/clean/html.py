@@ -43,6 +43,7 @@ from newsfuse.clean.byline import tidy_author, visible_byline
 from newsfuse.clean.dates import date_in_url, find_date
 from newsfuse.clean.errors import CleanError
 from newsfuse.clean.text import CleanResult, clean_text_lines
+from newsfuse.clean.titles import SITE_NAME_REASON, without_site_name
 from newsfuse.clean.visible_date import date_beside_headline, marked_publication
 
 from ..text.yamlfile import load_yaml
@@ -303,13 +304,17 @@ def _finished(
     if not blocks:
         return None
     title = _clean(meta.get("title") or "") or None
+    outlet = _clean(meta.get("outlet") or "") or None
+    if title:
+        title, site = without_site_name(title, outlet, meta.get("url") or doc.url)
+        removed = [*removed, *(model.RemovedLine(0, part.strip(), SITE_NAME_REASON) for part in site)]
     return model.Article(
         id=model.article_id(blocks, title),
         source_path=doc.source_path,
         format=doc.format,
         title=title,
         published=iso_date(meta.get("published")),
-        outlet=_clean(meta.get("outlet") or "") or None,
+        outlet=outlet,
         author=tidy_author(_clean(meta.get("author") or "")),
         blocks=tuple(blocks),
         removed=tuple(removed),
@@ -1349,7 +1354,7 @@ def _text_cleaner(
         return blocks, removed, ()
     result = clean_text_lines([b.text for b in blocks], meta={**meta, "title": meta.get("title")})
     keep = set(rules()["text_cleaner"]["keep_reasons"])
-    drop = {r.line - 1: r.reason for r in result.removed if r.reason not in keep}
+    drop = {r.line - 1: r.reason for r in result.removed if r.reason not in keep and r.line > 0}
     datelines = _dateline_lines(result)
     kept: list[model.Block] = []
     for i, b in enumerate(blocks):

@@ -16,6 +16,7 @@ from .dates import WireDateline, date_in_url, date_without_year, dateline_date, 
 from .normalize import normalize_line
 from .posts import find_posts
 from .rules import exact_key, load_rules
+from .titles import SITE_NAME_REASON, without_site_name
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -483,13 +484,17 @@ def clean_text_lines(lines: list[str], *, meta: dict[str, Any] | None = None) ->
         title = None if st.addresses else _guess_title(st)  # a raw capture: its next line may be the lede
     blocks, block_lines = _build_blocks(st)
     removed = tuple(RemovedLine(i + 1, lines[i].strip(), reason) for i, reason in sorted(st.labels.items()))
+    outlet = _meta_value(meta, "outlet") or _first(st.outlets)
+    if title:
+        title, site = without_site_name(title, outlet, meta.get("url") or _first(st.addresses))
+        removed += tuple(RemovedLine(0, part.strip(), SITE_NAME_REASON) for part in site)
     published = _meta_date(meta) or _first(datelines) or _first(st.dates) or (wire.iso if wire else None)
     published = published or date_in_url(_first(st.addresses))  # the page's address: /2025/11/15/slug
     return CleanResult(
         title=title,
         published=published,
         author=_meta_value(meta, "author") or _first(st.authors),
-        outlet=_meta_value(meta, "outlet") or _first(st.outlets),
+        outlet=outlet,
         blocks=tuple(blocks),
         removed=removed,
         embedded_posts=tuple(posts),

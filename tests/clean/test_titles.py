@@ -1,0 +1,117 @@
+"""The site's name in a title ("Headline - KXLF.com | Continuous News", a feed item's "Headline - Reuters")
+is taken off and kept aside with its reason; a headline is never cut to fewer than three words, and a
+part that is the report's own words ("- Police", "Police :") stays. Titles written here, and the GVC dev
+record titles of ../shared read as a user has them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfuse import model
+from newsfuse.clean import clean_document, clean_text_lines
+from newsfuse.clean.titles import SITE_NAME_REASON, without_site_name
+
+GVC = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "clustering" / "gvc" / "documents.jsonl"
+BODY = [
+    "Two research vessels left the port of Aveiro on Monday to survey plastic waste off the coast, "
+    "the Portuguese marine institute said.",
+    "",
+    "The survey will run for three weeks and its first results are expected in the spring, the institute said.",
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "url", "head", "taken"),
+    [
+        (
+            "Research vessels leave Aveiro - Harbourwatch.com | Coastal News",
+            None,
+            None,
+            "Research vessels leave Aveiro",
+            ("Harbourwatch.com", "Coastal News"),
+        ),
+        ("Research vessels leave Aveiro - Reuters", "Reuters", None, "Research vessels leave Aveiro", ("Reuters",)),
+        (
+            "Gullwing News - Research vessels leave Aveiro",
+            None,
+            "https://www.gullwing.example/x",
+            "Research vessels leave Aveiro",
+            ("Gullwing News",),
+        ),
+        (
+            "Research vessels leave Aveiro : Coastal Times Online",
+            None,
+            None,
+            "Research vessels leave Aveiro",
+            ("Coastal Times Online",),
+        ),
+        (
+            "Research vessels leave Aveiro | The Daily Quay",
+            "The Daily Quay",
+            None,
+            "Research vessels leave Aveiro",
+            ("The Daily Quay",),
+        ),
+    ],
+)
+def test_the_sites_name_is_taken_off(title, outlet, url, head, taken):
+    assert without_site_name(title, outlet, url) == (head, taken)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Two boys hurt in harbour fall – Police",  # the report's source, not the site
+        "Police : Man Hurt In Harbour Fall Related To Storm - Coast Guard Says",
+        "Aveiro - News",  # the headline would keep one word
+        "Storm Hits Coast - Weather Service Warns Of Floods",  # title case: a masthead word proves nothing
+        "Vessels leave Aveiro - research institute says more will follow",
+        "Vessels leave Aveiro",
+    ],
+)
+def test_a_title_without_a_sites_name_stays(title):
+    assert without_site_name(title) == (title, ())
+
+
+def test_a_records_title_loses_the_sites_name_which_is_kept_among_the_removed_lines():
+    result = clean_text_lines(BODY, meta={"title": "Research vessels leave Aveiro - Harbourwatch.com"})
+    assert result.title == "Research vessels leave Aveiro"
+    assert model.RemovedLine(0, "Harbourwatch.com", SITE_NAME_REASON) in result.removed
+
+
+def test_a_pages_declared_title_loses_the_sites_name():
+    page = (
+        "<html><head><title>Research vessels leave Aveiro | The Daily Quay</title>"
+        '<meta property="og:site_name" content="The Daily Quay"></head><body><article>'
+        + "".join(f"<p>{line}</p>" for line in BODY if line)
+        + "</article></body></html>"
+    )
+    doc = model.RawDocument(source_path="quay.html", format="html", text=page, input_sha256="x", meta={"html": True})
+    article = clean_document(doc)
+    assert article.title == "Research vessels leave Aveiro"
+    assert any(r.text == "The Daily Quay" and r.reason == SITE_NAME_REASON for r in article.removed)
+    assert all(r.text != article.blocks[-1].text for r in article.removed)  # no body line listed as removed
+
+
+def test_gvc_record_titles_keep_their_headlines():
+    titles = [json.loads(line).get("title") or "" for line in GVC.open(encoding="utf-8")]
+    changed = {t: without_site_name(t) for t in titles if without_site_name(t)[1]}
+    assert changed, "GVC record titles carry station names"
+    for title, (head, taken) in changed.items():
+        assert title.startswith(head) and len(head.split()) >= 3
+        assert all(part in title for part in taken)
+    stripped = {head for head, _ in changed.values()}
+    assert "Three Dead in Aransas Pass Murder - Suicide" in stripped  # "- KiiiTV.com South Texas , ..."
+    assert not any(t.endswith("– Police") for t in changed)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab C.|-:– ")), max_size=60), st.sampled_from([None, "ab", "C"]))
+def test_the_head_is_a_part_of_the_title_and_nothing_is_lost(title, outlet):
+    head, taken = without_site_name(title, outlet, None)
+    assert head in title
+    assert (head, taken) == (title, ()) or (taken and len(head.split()) >= 1)
