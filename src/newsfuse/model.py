@@ -402,6 +402,8 @@ class Quote:
     # an attitude or act the source showed ("signed an agreement", "thanked the crowd"), not words it
     # said: PolNeAR counts these as attributions, a reader must not take them for quotes
     act: bool = False
+    # the cue is negated ("have not said whether they will support the plan"): the source did not say it
+    negated: bool = False
 
 
 @dataclass(frozen=True)

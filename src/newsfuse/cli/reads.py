@@ -122,7 +122,8 @@ def actors(db: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON record per line.")
 def quotes(speaker: str | None, db: str | None, as_json: bool) -> None:
     """Quotes in the stored articles, with who said them; an attitude or act a source showed
-    ("signed ...", "thanked ...") is marked as one ("act" in --json), not taken for words."""
+    ("signed ...", "thanked ...") is marked as one ("act" in --json), not taken for words; a negated cue
+    ("have not said whether ...") reads "not said" ("negated" in --json): the source did not say it."""
     with store_at(db) as store:
         for q in queries.iter_quotes(store, speaker):
             if as_json:
@@ -130,4 +131,5 @@ def quotes(speaker: str | None, db: str | None, as_json: bool) -> None:
             else:
                 who = q["speaker"] or q["speaker_text"] or "?"
                 cue = f"{q['verb'] or '-'}, an act" if q["act"] else q["verb"] or "-"
+                cue = f"not {cue}" if q["negated"] else cue
                 click.echo(f"{q['article_id']}  {who} ({cue}): {q['text'][:160]}")

@@ -235,6 +235,7 @@ def annotations_from(article: Article, d: dict[str, Any]) -> AnnotatedArticle:
                 q["direct"],
                 q.get("sentence", -1),
                 q.get("act", False),
+                q.get("negated", False),  # rows stored before negated cues were marked have none
             )
             for q in d.get("quotes", [])
         ),

@@ -239,5 +239,6 @@ def quote_record(article: Article, quote: Quote) -> dict[str, Any]:
         "verb": quote.verb,
         "direct": quote.direct,
         "act": quote.act,
+        "negated": quote.negated,
         "text": quote.text,
     }

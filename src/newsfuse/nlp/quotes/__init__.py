@@ -78,7 +78,6 @@ def find_quotes(
             speaker = resolver.continued(written, f.speaker_start, last) or resolver.resolve(written, f.speaker_start)
             if _named_speaker(doc, written, f.speaker_start, speaker):
                 last = (f.speaker_start, speaker)
-        quotes.append(
-            Quote(None, speaker, f.verb or None, text[f.start : f.end], f.start, f.end, f.direct, f.sentence, f.act)
-        )
+        cue, content = f.verb or None, text[f.start : f.end]
+        quotes.append(Quote(None, speaker, cue, content, f.start, f.end, f.direct, f.sentence, f.act, f.negated))
     return quotes

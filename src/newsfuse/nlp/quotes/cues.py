@@ -36,8 +36,24 @@ def _cue_verbs(doc: _Doc) -> list[_Found]:
         if span is None:
             continue
         span = _around_inserted_cue(doc, t, s_start, s_end, span)
-        out.append(_Found(name, s_start, _verb_phrase(doc, t), span[0], span[1], False, t.sent))
+        found = _Found(name, s_start, _verb_phrase(doc, t), span[0], span[1], False, t.sent, negated=_negated(doc, t))
+        out.append(found)
     return out
+
+
+def _negated(doc: _Doc, verb: Token) -> bool:
+    """A cue verb with a negation of its own ("have not said", "never said"), or the infinitive of a verb
+    that denies it ("declined to say", "have yet to say")."""
+    if doc.kids(verb.i, ("neg",)):
+        return True
+    head = doc.tree.head(verb.i) if verb.dep == "xcomp" else None
+    if head is None:
+        return False
+    governor = doc.tree.tokens[head]
+    v = vocab()
+    return _lemma(governor) in v["denying_verbs"] or (
+        _lemma(governor) in v["yet_verbs"] and any(_lemma(k) == "yet" for k in doc.kids(head, ("advmod",)))
+    )
 
 
 def _before_closing_cue(doc: _Doc, verb: Token, s_start: int, s_end: int) -> tuple[int, int] | None:
@@ -173,8 +189,9 @@ def _stance_verbs(doc: _Doc) -> list[_Found]:
         if len(doc.text[start:end].split()) < int(v["min_stance_words"]):
             continue
         name, s_start, _ = _speaker_text(doc, subjects[0])
-        act = _lemma(t) in v["act_verbs"]
-        out.append(_Found(name, s_start, _verb_phrase(doc, t), start, end, False, t.sent, stance=True, act=act))
+        act, negated = _lemma(t) in v["act_verbs"], _negated(doc, t)
+        phrase = _verb_phrase(doc, t)
+        out.append(_Found(name, s_start, phrase, start, end, False, t.sent, stance=True, act=act, negated=negated))
     return out
 
 

@@ -94,6 +94,7 @@ class _Found:
     sentence: int
     stance: bool = False  # an attitude or act ("Clinton thanked ..."), not words: quotes inside are not its
     act: bool = False  # a deed, not words ("signed an agreement"): act_verbs
+    negated: bool = False  # the cue verb is negated ("have not said"): not words the source said
 
 
 def _same(a: _Found, b: _Found) -> bool:

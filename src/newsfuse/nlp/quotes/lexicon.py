@@ -33,6 +33,8 @@ def vocab() -> dict:
         "clause_adjectives",
         "stance_verbs",
         "act_verbs",
+        "denying_verbs",
+        "yet_verbs",
         "cue_nouns",
         "cue_noun_preps",
         "occasion_nouns",
