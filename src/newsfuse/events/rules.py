@@ -412,7 +412,7 @@ class RuleExtractor:
         actor_starts = {m.start for m in source}  # a target may be the place itself ("shelled X")
         trigger = tree.span_text(sorted({t.i, *(tree.children(t.i, "prt"))}))
         topic_texts = [sentence.text] + (self._follow_on(annotated, s_i, type_) if follow_on else [])
-        quotes = tuple(q.text for q in annotated.quotes if sentence.start <= q.start < sentence.end and not q.negated)
+        quotes = tuple(q.text for q in annotated.quotes if sentence.start <= q.start < sentence.end)
         mention = EventMention(
             id=sha256_hex(f"{annotated.article.id}|{sentence.start}-{sentence.end}|{type_}|{trigger}|{t.i}", 16),
             article_id=annotated.article.id,
