@@ -57,6 +57,13 @@ BODY = [
             "Research vessels leave Aveiro",
             ("The Daily Quay",),
         ),
+        (  # the host's name after a label that names no site ("edition.", "news.")
+            "Research vessels leave Aveiro - Quayside",
+            None,
+            "https://edition.quayside.example/x",
+            "Research vessels leave Aveiro",
+            ("Quayside",),
+        ),
     ],
 )
 def test_the_sites_name_is_taken_off(title, outlet, url, head, taken):

@@ -11,8 +11,6 @@ from .rules import load_rules
 
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*", re.UNICODE)
 _SQUASH = re.compile(r"[\W_]+", re.UNICODE)
-# parts of a host that name no site: "www.", "m.", "edition."; and the suffixes after its name
-_HOST_PREFIXES = ("www", "m", "mobile", "amp", "edition", "news", "en")
 SITE_NAME_REASON = "site name in title"  # the reason a removed part of the title is kept with
 
 
@@ -64,7 +62,7 @@ def _site_keys(outlet: str | None, url: str | None) -> set[str]:
     keys = {_squash(outlet)} if outlet else set()
     host = (urlsplit(url).hostname or "") if url and "//" in url else ""
     labels = [p for p in host.lower().split(".") if p]
-    while len(labels) > 2 and labels[0] in _HOST_PREFIXES:
+    while len(labels) > 2 and labels[0] in _cfg()["host_prefixes"]:
         labels = labels[1:]
     if labels:
         keys.add(_squash(labels[0]))
