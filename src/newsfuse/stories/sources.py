@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..model import Article
@@ -46,11 +47,20 @@ class Source:
         }
 
 
+@lru_cache(maxsize=1)
+def _host_prefixes() -> frozenset[str]:
+    return frozenset(str(p) for p in load("brief.yaml")["host_prefixes"])
+
+
 def host(url: str | None) -> str | None:
+    """The site's name in the address: its host without the labels that open a host and name no site
+    ("www.", "edition." of edition.cnn.com: brief.yaml ``host_prefixes``)."""
     if not url:
         return None
-    name = (urlsplit(url).hostname or "").lower()
-    return name[4:] if name.startswith("www.") else (name or None)
+    labels = (urlsplit(url).hostname or "").lower().split(".")
+    while len(labels) > 2 and labels[0] in _host_prefixes():
+        labels = labels[1:]
+    return ".".join(labels) or None
 
 
 def sources(article_ids: Sequence[str], articles: dict[str, Article]) -> dict[str, Source]:
