@@ -14,9 +14,12 @@ from hypothesis import strategies as st
 
 from newsfuse import model
 from newsfuse.clean import clean_document, clean_text_lines
-from newsfuse.clean.titles import SITE_NAME_REASON, without_site_name
+from newsfuse.clean.titles import SITE_NAME_REASON, outlet_as_named, without_site_name
+from newsfuse.model import InputFile
+from newsfuse.pipeline import read_and_clean
 
 GVC = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "clustering" / "gvc" / "documents.jsonl"
+SCRAPINGHUB = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "extraction" / "scrapinghub" / "html"
 BODY = [
     "Two research vessels left the port of Aveiro on Monday to survey plastic waste off the coast, "
     "the Portuguese marine institute said.",
@@ -122,3 +125,20 @@ def test_the_head_is_a_part_of_the_title_and_nothing_is_lost(title, outlet):
     head, taken = without_site_name(title, outlet, None)
     assert head in title
     assert (head, taken) == (title, ()) or (taken and len(head.split()) >= 1)
+
+
+def test_an_outlet_given_as_a_web_address_is_named_by_its_host():
+    # a scrapinghub page's og:site_name is "https://www.hawaiinewsnow.com": briefs cited "[https://www.hawaiinewsnow.com]"
+    assert outlet_as_named("https://www.hawaiinewsnow.com") == "hawaiinewsnow.com"
+    assert outlet_as_named("http://edition.cnn.com/") == "cnn.com"
+    assert outlet_as_named("www.example.org/news") == "example.org"
+    for name in ("KXLF.com", "Hawaii News Now", "BBC News", None, ""):
+        assert outlet_as_named(name) == name
+
+
+def test_the_page_with_an_address_for_its_site_name_gets_its_host_as_outlet():
+    found = sorted(SCRAPINGHUB.glob("f344ca5fb36e130f*.html.gz"))
+    if not found:
+        pytest.skip("needs ../shared/corpus/extraction/scrapinghub")
+    _, (article,), _ = read_and_clean(InputFile.of(str(found[0]), found[0].read_bytes()))
+    assert article.outlet == "hawaiinewsnow.com"

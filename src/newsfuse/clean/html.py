@@ -43,7 +43,7 @@ from newsfuse.clean.byline import tidy_author, visible_byline
 from newsfuse.clean.dates import date_in_url, find_date
 from newsfuse.clean.errors import CleanError
 from newsfuse.clean.text import CleanResult, clean_text_lines
-from newsfuse.clean.titles import SITE_NAME_REASON, without_site_name
+from newsfuse.clean.titles import SITE_NAME_REASON, outlet_as_named, without_site_name
 from newsfuse.clean.visible_date import date_beside_headline, marked_publication
 
 from ..text.yamlfile import load_yaml
@@ -304,7 +304,7 @@ def _finished(
     if not blocks:
         return None
     title = _clean(meta.get("title") or "") or None
-    outlet = _clean(meta.get("outlet") or "") or None
+    outlet = outlet_as_named(_clean(meta.get("outlet") or "") or None)
     if title:
         title, site = without_site_name(title, outlet, meta.get("url") or doc.url)
         removed = [*removed, *(model.RemovedLine(0, part.strip(), SITE_NAME_REASON) for part in site)]

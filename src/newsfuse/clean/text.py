@@ -16,7 +16,7 @@ from .dates import WireDateline, date_in_url, date_without_year, dateline_date, 
 from .normalize import normalize_line
 from .posts import find_posts
 from .rules import exact_key, load_rules
-from .titles import SITE_NAME_REASON, without_site_name
+from .titles import SITE_NAME_REASON, outlet_as_named, without_site_name
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -484,7 +484,7 @@ def clean_text_lines(lines: list[str], *, meta: dict[str, Any] | None = None) ->
         title = None if st.addresses else _guess_title(st)  # a raw capture: its next line may be the lede
     blocks, block_lines = _build_blocks(st)
     removed = tuple(RemovedLine(i + 1, lines[i].strip(), reason) for i, reason in sorted(st.labels.items()))
-    outlet = _meta_value(meta, "outlet") or _first(st.outlets)
+    outlet = outlet_as_named(_meta_value(meta, "outlet") or _first(st.outlets))
     if title:
         title, site = without_site_name(title, outlet, meta.get("url") or _first(st.addresses))
         removed += tuple(RemovedLine(0, part.strip(), SITE_NAME_REASON) for part in site)

@@ -60,13 +60,31 @@ def _site_keys(outlet: str | None, url: str | None) -> set[str]:
     """The squashed names the page gives its site: the outlet's, and its address's host label
     ("kxlf" for www.kxlf.com, "bbc" for bbc.co.uk)."""
     keys = {_squash(outlet)} if outlet else set()
-    host = (urlsplit(url).hostname or "") if url and "//" in url else ""
-    labels = [p for p in host.lower().split(".") if p]
-    while len(labels) > 2 and labels[0] in _cfg()["host_prefixes"]:
-        labels = labels[1:]
+    labels = _site_labels((urlsplit(url).hostname or "") if url and "//" in url else "")
     if labels:
         keys.add(_squash(labels[0]))
     return {k for k in keys if len(k) >= int(_cfg()["host_label_min_chars"])}
+
+
+def _site_labels(host: str) -> list[str]:
+    """The host's labels without those opening it that name no site (a host keeps two at least)."""
+    labels = [p for p in host.lower().split(".") if p]
+    while len(labels) > 2 and labels[0] in _cfg()["host_prefixes"]:
+        labels = labels[1:]
+    return labels
+
+
+def outlet_as_named(outlet: str | None) -> str | None:
+    """The outlet as a reader names it: a page that gives a web address as its site's name
+    ("https://www.hawaiinewsnow.com", "www.example.org/news") is named by its host without the labels
+    that name no site ("hawaiinewsnow.com"); any other name stays as written ("KXLF.com")."""
+    if not outlet or not _ADDRESS.fullmatch(outlet):
+        return outlet
+    host = urlsplit(outlet if "//" in outlet else "//" + outlet).hostname or ""
+    return ".".join(_site_labels(host)) or outlet
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)  # a web address, all of the name
 
 
 def _names_site(segment: str, names: set[str], masthead: bool) -> bool:
