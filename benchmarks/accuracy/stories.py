@@ -90,19 +90,19 @@ def analysed(data: Path, limit: int = 0, cache: Path | None = None) -> dict[str,
 
 def story_items(docs: Sequence[dict], analyses: dict[str, Any]) -> list:
     """One StoryItem per document (None where cleaning left no article), as ``assign_stories`` builds it."""
+    return [item_of(analyses.get(str(doc["doc_id"]))) for doc in docs]
+
+
+def item_of(result: Any) -> Any:
+    """The StoryItem of one pipeline analysis (None for none), as ``assign_stories`` builds it."""
     import numpy as np
 
     from newsfuse.stories import story_item
 
-    items = []
-    for doc in docs:
-        result = analyses.get(str(doc["doc_id"]))
-        if result is None:
-            items.append(None)
-            continue
-        vec = np.frombuffer(result.embedding, dtype=np.float32) if result.embedding else None
-        items.append(story_item(result.annotated, list(result.mentions), vec))
-    return items
+    if result is None:
+        return None
+    vec = np.frombuffer(result.embedding, dtype=np.float32) if result.embedding else None
+    return story_item(result.annotated, list(result.mentions), vec)
 
 
 # ---------------------------------------------------------------------- scoring
@@ -122,7 +122,11 @@ def bcubed(pred: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
 
 def over_seeds(preds: Sequence[Sequence[str]], gold: Sequence[str]) -> dict[str, float]:
     """B-cubed over several input orders: mean, least and most F1, mean precision and recall."""
-    scores = [bcubed(p, gold) for p in preds]
+    return spread_of([bcubed(p, gold) for p in preds])
+
+
+def spread_of(scores: Sequence[dict[str, float]]) -> dict[str, float]:
+    """Scores of several input orders: mean, least and most F1, mean precision and recall."""
     f1s = [s["f1"] for s in scores]
     return {
         "seeds": len(scores),

@@ -134,18 +134,7 @@ def analysed_pages(data: Path) -> tuple[list[Path], list[Any]]:
 
 
 def items_of(analyses: Sequence[Any]) -> list[Any]:
-    import numpy as np
-
-    from newsfuse.stories import story_item
-
-    items = []
-    for result in analyses:
-        if result is None:
-            items.append(None)
-            continue
-        vec = np.frombuffer(result.embedding, dtype=np.float32) if result.embedding else None
-        items.append(story_item(result.annotated, list(result.mentions), vec))
-    return items
+    return [S.item_of(result) for result in analyses]
 
 
 def text_of(result: Any) -> str:
@@ -173,15 +162,7 @@ def score(
         "stories_of_two_or_more": sum(1 for s in set(pred) if pred.count(s) > 1),
     }
     if shuffled:
-        f1s = [s["f1"] for s in shuffled]
-        out["online_shuffled_seeds"] = {
-            "seeds": len(shuffled),
-            "f1_mean": round(sum(f1s) / len(f1s), 4),
-            "f1_min": min(f1s),
-            "f1_max": max(f1s),
-            "p_mean": round(sum(s["p"] for s in shuffled) / len(shuffled), 4),
-            "r_mean": round(sum(s["r"] for s in shuffled) / len(shuffled), 4),
-        }
+        out["online_shuffled_seeds"] = S.spread_of(shuffled)
     out["anchor_tfidf_avg_linkage"] = pairwise(S.tfidf_anchor(texts), names, same, unsure)
     return out
 

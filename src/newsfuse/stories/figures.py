@@ -61,6 +61,10 @@ class Figure:
     # none against a figure: the article says there was none of it, or that its amount was not given
     absent: bool = False
     published: str | None = None  # the article's publication date (ISO), when known
+    # the count's part in its governing verb's act: "doer", "undergoer" (object or passive subject:
+    # "arrested five men" and "five men were arrested" alike), a preposition ("with") or another
+    # relation; "" where not known
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -333,7 +337,24 @@ def _with_referent(figure: Figure, tree: Tree, offset: int | None) -> Figure | N
         actor=_actor(tree, noun, gov),
         kind=_names(tree, noun, ("compound", "amod", "nmod")),
         when=_dates(tree, gov) if gov is not None else frozenset(),
+        role=_role(tree, noun, gov) if gov is not None else "",
     )
+
+
+def _role(tree: Tree, noun: int, gov: int) -> str:
+    """The counted noun's part in the act of ``gov``: the relation of the word under ``gov`` on the way
+    up from the noun, named by the act's roles (figures.yaml ``roles``), a preposition by its word. "The
+    five companies join nine others" and "selected to join the nine companies" count the joiners and the
+    joined: two referents under one verb."""
+    j = noun
+    while (h := tree.head(j)) is not None and h != gov:
+        j = h
+    if tree.head(j) != gov:
+        return ""
+    dep = tree.tokens[j].dep
+    if dep == "prep":
+        return "prep:" + tree.lemma(j)
+    return str(_cfg()["roles"].get(dep, dep))
 
 
 def _committed_to(tree: Tree, gov: int | None) -> int | None:
@@ -557,10 +578,11 @@ def _about_the_same(figures: list[Figure]) -> list[list[Figure]]:
 
 def _same_role(a: Figure, b: Figure) -> bool:
     """Counts of one referent, where both were parsed: the same governing word (not a light verb:
-    "has 59 catches"), the same owner named on both sides or nobody on either (Manning's passes are
-    not Garrard's; "he" or a name on one side only: unsure), no two different kinds ("Indian" /
-    "Pakistani" soldiers) and no two different dates ("Early November" / "on Saturday"). Unparsed
-    figures (``verb`` None) go by their context words alone."""
+    "has 59 catches"), not its doers on one side and its undergoers on the other, the same owner
+    named on both sides or nobody on either (Manning's passes are not Garrard's; "he" or a name on
+    one side only: unsure), no two different kinds ("Indian" / "Pakistani" soldiers) and no two
+    different dates ("Early November" / "on Saturday"). Unparsed figures (``verb`` None) go by their
+    context words alone."""
     if a.noun == AGE:
         return _same_person(a, b)
     if _of_the_incident(a):
@@ -573,6 +595,8 @@ def _same_role(a: Figure, b: Figure) -> bool:
         return False
     if a.actor and not a.actor & b.actor:
         return False
+    if {a.role, b.role} == {"doer", "undergoer"}:
+        return False  # the doers against the undergoers of one act (other relations: the parse is unsure)
     if a.kind != b.kind and not (a.kind and b.kind and a.kind & b.kind):
         return False  # "Super Tuesday delegates" / "delegates": a kind named on one side only is unsure
     return not (a.when and b.when and not a.when & b.when)
