@@ -13,6 +13,9 @@ from .precision import asked_for
 OBJECT_DEPS = ("dobj", "attr", "oprd", "dative")
 PARTICLE_DEPS = ("prt", "prep", "agent", "advmod")
 TIME_ENTITIES = ("DATE", "TIME")  # the parser's entity labels of dates and times
+# the parser's entity labels of names of things: a capitalised word inside one is a word of the name
+# ("Volatiles Investigating Polar Exploration Rover", "Committee to Protect Journalists"), no act
+NAME_ENTITIES = ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW")
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 
 
@@ -240,3 +243,10 @@ def completed(tree: Tree, n: int, with_: frozenset[str]) -> bool:
         if "that-clause" in with_ and "that" in tree.child_lemmas(c, "mark"):
             return True
     return False
+
+
+def in_a_name(tree: Tree, i: int) -> bool:
+    """Whether the word is a capitalised word inside (not opening) the name of an organisation, a
+    product, a work, an event, a building or a law: a word of that name, not an act of the sentence."""
+    tok = tree.tokens[i]
+    return tok.ent_iob == "I" and tok.ent_type in NAME_ENTITIES and tok.text[:1].isupper()

@@ -12,7 +12,7 @@ from . import attributes as attr
 from . import precision as prec
 from .cameo import best_outcome, cameo_pattern, may_veto, predicate_outcome, specific_outcome
 from .ontology import load_cameo_settings, load_ontology, load_patterns, load_precision
-from .patterns import Pattern, compiled, for_clauses, match_noun, match_verb, object_heads
+from .patterns import Pattern, compiled, for_clauses, in_a_name, match_noun, match_verb, object_heads
 from .roles import (
     Mention,
     Roles,
@@ -170,7 +170,7 @@ class RuleExtractor:
     def _pattern_triggers(self, tree: Tree, roles: Roles, lexicon_first: bool) -> dict[int, Trigger]:
         found: dict[int, Trigger] = {}
         for i, tok in tree.tokens.items():
-            if tok.dep in ("amod", "compound"):  # "detained persons": an adjective, not an act
+            if tok.dep in ("amod", "compound") or in_a_name(tree, i):  # "detained persons": an adjective, not an act
                 continue
             if tok.pos in ("VERB", "AUX") or tok.tag.startswith("VB"):
                 p = self._verb_pattern(tree, i, roles, lexicon_first) or self._predication(tree, i, roles)
@@ -195,7 +195,7 @@ class RuleExtractor:
 
     def _lexicon_pattern(self, tree: Tree, v: int) -> Pattern | None:
         tok = tree.tokens[v]
-        if tok.dep in ("amod", "compound") or tok.pos != "VERB":
+        if tok.dep in ("amod", "compound") or tok.pos != "VERB" or in_a_name(tree, v):
             return None
         p = cameo_pattern(tree, v)
         return p if p is not None and (p.objects or tree.lemma(v) not in self.reporting) else None
