@@ -65,6 +65,8 @@ def local_veto(tree: Tree, i: int) -> str | None:
             return "decline comment"
         if lemma in cue("naming_verbs") and names_its_object(tree, i):
             return "naming"
+        if lemma in cue("struggle_verbs") and fights_a_thing(tree, i):
+            return "fight against a thing"
         return "contest" if contest(tree, i) else None
     if contest(tree, i):
         return "contest"
@@ -180,6 +182,18 @@ def names_its_object(tree: Tree, v: int) -> bool:
     after = max((k for o in objects for k in tree.subtree(o)), default=None)
     nxt = tree.tokens.get(after + 1) if after is not None else None
     return by_name or (nxt is not None and nxt.text in ('"', "“", "''", "``"))
+
+
+def fights_a_thing(tree: Tree, v: int) -> bool:
+    """ "Assange is battling extradition", "fought the charges", "combat crime": every object of the fight
+    is a thing fought (struggle_objects), no party: the CAMEO dictionary's FIGHT block codes such fights
+    no event ("BATTLE * EXTREMISM", "FIGHT * VIOLENCE": [---])."""
+    objects = [k for o in tree.children(v, "dobj") for k in _with_conjuncts(tree, o)]
+    return bool(objects) and all(tree.lemma(o) in cue("struggle_objects") for o in objects)
+
+
+def _with_conjuncts(tree: Tree, i: int) -> list[int]:
+    return [i, *(k for c in tree.children(i, "conj") for k in _with_conjuncts(tree, c))]
 
 
 def contest(tree: Tree, i: int) -> bool:
