@@ -112,26 +112,13 @@ def object_heads(tree: Tree, v: int, preps: frozenset[str] = frozenset()) -> lis
             heads += tree.children(p, "pobj", "pcomp")
     more = []
     for h in list(heads):  # "10 days of war games", "talks and consultations"
-        more += tree_conj(tree, h)
+        more += tree.conjuncts(h)
         for of in tree.children(h, "prep"):
             if tree.lemma(of) == "of":
                 more += tree.children(of, "pobj")
     for x in tree.children(v, "xcomp"):
         more += tree.children(x, "dobj")
     return heads + more
-
-
-def tree_conj(tree: Tree, i: int) -> list[int]:
-    """The words coordinated after ``i`` ("Iran, Libya, North Korea and Sudan"), following the chain: the parse hangs
-    each item of a list on the one before ("launched artillery, mortar, and rocket fire": fire on mortar)."""
-    out: list[int] = []
-    todo = tree.children(i, "conj")
-    while todo:
-        j = todo.pop(0)
-        if j not in out:
-            out.append(j)
-            todo += tree.children(j, "conj")
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -188,12 +188,8 @@ def fights_a_thing(tree: Tree, v: int) -> bool:
     """ "Assange is battling extradition", "fought the charges", "combat crime": every object of the fight
     is a thing fought (struggle_objects), no party: the CAMEO dictionary's FIGHT block codes such fights
     no event ("BATTLE * EXTREMISM", "FIGHT * VIOLENCE": [---])."""
-    objects = [k for o in tree.children(v, "dobj") for k in _with_conjuncts(tree, o)]
+    objects = [k for o in tree.children(v, "dobj") for k in [o, *tree.conjuncts(o)]]
     return bool(objects) and all(tree.lemma(o) in cue("struggle_objects") for o in objects)
-
-
-def _with_conjuncts(tree: Tree, i: int) -> list[int]:
-    return [i, *(k for c in tree.children(i, "conj") for k in _with_conjuncts(tree, c))]
 
 
 def contest(tree: Tree, i: int) -> bool:

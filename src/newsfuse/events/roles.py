@@ -13,7 +13,7 @@ from ..model import ActorRef, AnnotatedArticle, Token
 from ..text.tree import Tree
 from .abstain import not_actor, vessel_nouns
 from .ontology import load_precision, load_roles
-from .patterns import is_passive, tree_conj
+from .patterns import is_passive
 
 GENITIVE_MARKS = frozenset({"’", "'"})  # a genitive's apostrophe alone, after a name ending in s
 OPENING_QUOTES = frozenset({"‘", "'", "`", "``", "“", '"'})
@@ -228,7 +228,7 @@ class Roles:
 
     def _coordinated(self, i: int) -> list[Mention]:
         """The actors at ``i`` and at the words coordinated with it ("between Syria and Yasser Arafat")."""
-        return _unique(m for j in [i, *tree_conj(self.tree, i)] for m in self.at(j))
+        return _unique(m for j in [i, *self.tree.conjuncts(i)] for m in self.at(j))
 
     def _membership(self, root: int) -> list[Mention]:
         """The group a participle of belonging names for people who are no actor themselves ("500,000
@@ -516,7 +516,7 @@ def subject_person(roles: Roles) -> ActorRef | None:
         return roles.antecedent if _surname_of(tree, s, roles.antecedent) else None
     if not any(is_person(m.ref) for m in roles.at(s)):
         return None
-    people = {actor_key(m.ref): m.ref for j in [s, *tree_conj(tree, s)] for m in roles.at(j) if is_person(m.ref)}
+    people = {actor_key(m.ref): m.ref for j in [s, *tree.conjuncts(s)] for m in roles.at(j) if is_person(m.ref)}
     return next(iter(people.values())) if len(people) == 1 else None
 
 

@@ -27,7 +27,6 @@ from .roles import (
     role_cue,
     stative_passive,
     subject_person,
-    tree_conj,
 )
 
 NOUN_LICENCE_DEPS = ("dobj", "nsubjpass", "attr", "nsubj", "ROOT", "appos", "conj")
@@ -885,7 +884,7 @@ def _shifted_objects(tree: Tree, v: int) -> list[int]:
 
 def _conjuncts(tree: Tree, n: int) -> list[int]:
     """The nouns coordinated with ``n`` after it ("artillery, mortar, and rocket fire")."""
-    return [c for c in tree_conj(tree, n) if tree.tokens[c].pos in ("NOUN", "PROPN")]
+    return [c for c in tree.conjuncts(n) if tree.tokens[c].pos in ("NOUN", "PROPN")]
 
 
 def _conjecture(tree: Tree, roles: Roles, anchor: int, status: str, parties: list[Mention]) -> bool:

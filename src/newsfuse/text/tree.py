@@ -38,6 +38,19 @@ class Tree:
         """The child tokens of ``i`` in text order whose dep is in ``deps`` (all of them for None)."""
         return [self.tokens[k] for k in self._kids.get(i, []) if deps is None or self.tokens[k].dep in deps]
 
+    def conjuncts(self, i: int) -> list[int]:
+        """The words coordinated after ``i`` ("Iran, Libya, North Korea and Sudan"), following the chain: the
+        parse hangs each item of a list on the one before ("launched artillery, mortar, and rocket fire": fire on
+        mortar)."""
+        out: list[int] = []
+        todo = self.children(i, "conj")
+        while todo:
+            j = todo.pop(0)
+            if j not in out:
+                out.append(j)
+                todo += self.children(j, "conj")
+        return out
+
     def child_lemmas(self, i: int, *deps: str) -> set[str]:
         return {self.tokens[k].lemma.lower() for k in self.children(i, *deps)}
 
