@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..text.hosts import site_labels
 from .rules import load_rules
 
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*", re.UNICODE)
@@ -67,11 +68,7 @@ def _site_keys(outlet: str | None, url: str | None) -> set[str]:
 
 
 def _site_labels(host: str) -> list[str]:
-    """The host's labels without those opening it that name no site (a host keeps two at least)."""
-    labels = [p for p in host.lower().split(".") if p]
-    while len(labels) > 2 and labels[0] in _cfg()["host_prefixes"]:
-        labels = labels[1:]
-    return labels
+    return site_labels(host, _cfg()["host_prefixes"])
 
 
 def outlet_as_named(outlet: str | None) -> str | None:

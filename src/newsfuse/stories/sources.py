@@ -11,6 +11,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..model import Article
+from ..text.hosts import site_labels
 from .config import load
 
 
@@ -57,10 +58,7 @@ def host(url: str | None) -> str | None:
     ("www.", "edition." of edition.cnn.com: brief.yaml ``host_prefixes``)."""
     if not url:
         return None
-    labels = (urlsplit(url).hostname or "").lower().split(".")
-    while len(labels) > 2 and labels[0] in _host_prefixes():
-        labels = labels[1:]
-    return ".".join(labels) or None
+    return ".".join(site_labels(urlsplit(url).hostname or "", _host_prefixes())) or None
 
 
 def sources(article_ids: Sequence[str], articles: dict[str, Article]) -> dict[str, Source]:
