@@ -169,7 +169,8 @@ class RuleExtractor:
     def _pattern_triggers(self, tree: Tree, roles: Roles, lexicon_first: bool) -> dict[int, Trigger]:
         found: dict[int, Trigger] = {}
         for i, tok in tree.tokens.items():
-            if tok.dep in ("amod", "compound") or in_a_name(tree, i):  # "detained persons": an adjective, not an act
+            # "detained persons": an adjective, not an act; "Volatiles Investigating Polar ...": a word of a name
+            if tok.dep in ("amod", "compound") or in_a_name(tree, i):
                 continue
             if tok.pos in ("VERB", "AUX") or tok.tag.startswith("VB"):
                 p = self._verb_pattern(tree, i, roles, lexicon_first) or self._predication(tree, i, roles)
